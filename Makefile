@@ -1,0 +1,50 @@
+# geomap: `make run` sets up and serves; `make test` sets up and runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export GEOMAP_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: run test setup venv assets gazetteer ingest lint bench clean
+
+run: setup ingest
+	$(BIN)/geomap serve --host $(HOST) --port $(PORT)
+
+test: setup ingest
+	$(BIN)/python -m pytest
+
+setup: venv assets gazetteer
+
+venv: $(BIN)/geomap
+
+$(BIN)/geomap: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+assets: static/node_modules/.package-lock.json
+
+static/node_modules/.package-lock.json: static/package.json static/package-lock.json
+	npm ci --prefix static --no-audit --no-fund
+	touch $@
+
+gazetteer: $(GEOMAP_DATA_DIR)/gazetteer.sqlite
+
+$(GEOMAP_DATA_DIR)/gazetteer.sqlite: | $(BIN)/geomap
+	$(BIN)/geomap gazetteer build
+
+ingest: setup
+	$(BIN)/geomap ingest seeds/
+
+lint: venv
+	$(BIN)/ruff check geomap api tests bench
+	$(BIN)/ruff format --check geomap api tests bench
+	$(BIN)/mypy
+
+bench: setup
+	@echo "no benchmarks yet beyond bench/pipeline.py"; $(BIN)/python bench/pipeline.py
+
+clean:
+	rm -rf $(VENV) data static/node_modules

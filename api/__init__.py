@@ -1,0 +1,1 @@
+"""geomap's HTTP edge: a FastAPI app over the core library."""

@@ -1,0 +1,225 @@
+"""The ``geomap`` command: a thin edge over the core library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geomap.errors import GeomapError, InputError
+from geomap.features import LAYERS, feature_collection
+from geomap.read import expand_paths, read_document
+from geomap.settings import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    for key in ("store", "cache", "gazetteer"):
+        value = getattr(args, key, None)
+        if value:
+            overrides[key] = Path(value)
+    return Settings(**overrides)
+
+
+def _error(message: str) -> None:
+    print(f"geomap: error: {message}", file=sys.stderr)
+
+
+def _documents(paths: Sequence[str]):  # type: ignore[no-untyped-def]
+    """Yield (path, Document or None); report unreadable files on stderr, one line each."""
+    for path in expand_paths(paths):
+        try:
+            yield path, read_document(path)
+        except InputError as exc:
+            _error(str(exc))
+            yield path, None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from geomap.pipeline import Pipeline
+
+    pipeline = Pipeline(_settings(args))
+    features: list[dict] = []
+    failed = False
+    for _path, doc in _documents(args.files):
+        if doc is None:
+            failed = True
+            continue
+        by_layer = pipeline.features(doc)
+        for layer in LAYERS:
+            features.extend(by_layer[layer])
+    json.dump(feature_collection(features), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 2 if failed else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from geomap.pipeline import Pipeline
+    from geomap.store import SQLiteStore
+
+    settings = _settings(args)
+    pipeline = Pipeline(settings)
+    store = SQLiteStore(settings.store_path)
+    failed = added = unchanged = 0
+    for path, doc in _documents(args.paths):
+        if doc is None:
+            failed += 1
+            continue
+        if store.has_document(doc.id):
+            unchanged += 1
+            continue
+        try:
+            store.add(doc, pipeline.features(doc))
+            added += 1
+        except GeomapError as exc:
+            _error(f"{path}: {exc}")
+            failed += 1
+    counts = store.counts()
+    print(
+        f"ingested {added} new, {unchanged} unchanged, {failed} failed; store {settings.store_path}"
+        f" has {counts['documents']} documents, {counts['places']} places,"
+        f" {counts['incidents']} incidents, {counts['movements']} movements",
+        file=sys.stderr,
+    )
+    return 2 if failed else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.main import create_app
+
+    app = create_app(_settings(args))
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def _store_layers(settings: Settings) -> dict[str, dict]:
+    from geomap.store import SQLiteStore
+
+    store = SQLiteStore(settings.store_path)
+    try:
+        return {name: feature_collection(store.layer(name), name) for name in LAYERS}
+    finally:
+        store.close()
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from geomap.render import render_standalone
+
+    settings = _settings(args)
+    html = render_standalone(_store_layers(settings), static_dir=settings.static_dir)
+    Path(args.output).write_text(html, encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from geomap.store import SQLiteStore, check_layer
+
+    settings = _settings(args)
+    layer = check_layer(args.layer)
+    store = SQLiteStore(settings.store_path)
+    fc = feature_collection(store.layer(layer), layer)
+    text = json.dumps(fc, ensure_ascii=False)
+    if args.output == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {len(fc['features'])} {layer} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_gazetteer_build(args: argparse.Namespace) -> int:
+    from geomap.gazetteer import build_index
+
+    settings = _settings(args)
+    path = settings.gazetteer_path
+    if path.exists() and not args.force:
+        print(f"gazetteer index exists at {path} (use --force to rebuild)", file=sys.stderr)
+        return 0
+    stats = build_index(path)
+    print(
+        f"built {path}: {stats['places']} places, {stats['names']} names,"
+        f" {stats['bytes'] / 1e6:.1f} MB in {stats['seconds']} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
+    if store:
+        p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
+    p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
+    p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="geomap", description="Turn news reports into maps of incidents and movements."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="print one GeoJSON FeatureCollection for FILEs",
+                       description="Print places, incidents and movements of FILEs as one "
+                                   "GeoJSON FeatureCollection (lon/lat) on stdout.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _common(p, store=False)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="add documents (files or folders) to the store",
+                       description="Add documents to the store; re-ingesting changes nothing.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _common(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("serve", help="serve the API and the map",
+                       description="Serve the GeoJSON API and the map with uvicorn.")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--log-level", default="info")
+    _common(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("map", help="write a self-contained HTML map of the store",
+                       description="Write the map as one HTML file that opens offline.")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.html")
+    _common(p)
+    p.set_defaults(func=cmd_map)
+
+    p = sub.add_parser("export", help="write a layer of the store to a file",
+                       description="Write one layer of the store as GeoJSON.")
+    p.add_argument("--layer", required=True, choices=LAYERS)
+    p.add_argument("--format", default="geojson", choices=["geojson"])
+    p.add_argument("-o", "--output", default="-", metavar="FILE")
+    _common(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("gazetteer", help="manage the embedded gazetteer index",
+                       description="Manage the embedded gazetteer index.")
+    gsub = p.add_subparsers(dest="gazetteer_command", required=True, metavar="COMMAND")
+    b = gsub.add_parser("build", help="build the index from installed packages",
+                        description="Build the gazetteer index (GeoNames cities, countries, "
+                                    "first-level regions) from installed packages.")
+    b.add_argument("--force", action="store_true", help="rebuild even if it exists")
+    b.add_argument("--gazetteer", help="index file (default $GEOMAP_GAZETTEER)")
+    b.set_defaults(func=cmd_gazetteer_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (2 when any input failed)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except GeomapError as exc:
+        _error(str(exc))
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Dates as precise as the text allows, resolved against the article's date.
+
+Precision follows UCDP's scale: 1 exact day, 2 a few days, 3 week, 4 month, 5 year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from geomap.model import When
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|" \
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b")
+_PART_OF_MONTH = re.compile(
+    rf"\b(?P<part>early|mid|late|the (?:start|beginning|middle|end) of)[- ]+{_MONTH}"
+    r"(?:,?\s+(?P<year>\d{4}))?",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d{{4}})")
+_MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}(?:\s+of)?\s+(?P<year>\d{{4}})\b")
+_IN_MONTH = re.compile(rf"\b(?:in|since|during|until|by)\s+{_MONTH}\b")
+_WEEKDAY = re.compile(r"\b(?:on|last|this|since)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+                      r"Friday|Saturday|Sunday)\b")
+_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b")
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|this morning|tonight|last night|last week|last month|last year|"
+    r"earlier this month|earlier this year|this week|this month)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _infer_year(month: int, published: date | None) -> int | None:
+    """The year of a month named without one: the latest not after the article date."""
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text: str, published: date | None) -> When | None:
+    """The first date expression in ``text``, as a range with its precision, or None."""
+    for rx in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        m = rx.search(text)
+        if m:
+            d = _safe_date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
+            if d:
+                return When(d, d, 1, m.group())
+    m = _PART_OF_MONTH.search(text)
+    if m:
+        month = MONTHS[m["month"].lower()]
+        year = int(m["year"]) if m["year"] else _infer_year(month, published)
+        if year:
+            first, last = _month_span(year, month)
+            part = m["part"].lower()
+            if part in ("early", "the start of", "the beginning of"):
+                first, last = first, first.replace(day=10)
+            elif part in ("mid", "the middle of"):
+                first, last = first.replace(day=11), first.replace(day=20)
+            else:
+                first = first.replace(day=21)
+            return When(first, last, 4, m.group())
+    for rx in (_MONTH_DAY, _DAY_MONTH):
+        m = rx.search(text)
+        if m:
+            month = MONTHS[m["month"].lower()]
+            year = _infer_year(month, published)
+            d = _safe_date(year, month, int(m["day"])) if year else None
+            if d:
+                return When(d, d, 1, m.group())
+    m = _MONTH_YEAR.search(text)
+    if m:
+        first, last = _month_span(int(m["year"]), MONTHS[m["month"].lower()])
+        return When(first, last, 4, m.group())
+    m = _IN_MONTH.search(text)
+    if m and m["month"] != "May":  # "may" is a verb far more often than a month
+        month = MONTHS[m["month"].lower()]
+        year = _infer_year(month, published)
+        if year:
+            first, last = _month_span(year, month)
+            return When(first, last, 4, m.group())
+    if published is not None:
+        m = _WEEKDAY.search(text)
+        if m:
+            back = (published.weekday() - WEEKDAYS[m["wd"].lower()]) % 7 or 7
+            d = published - timedelta(days=back)
+            return When(d, d, 1, m.group())
+        m = _RELATIVE.search(text)
+        if m:
+            return _relative(m["rel"].lower(), published, m.group())
+    m = _IN_YEAR.search(text)
+    if m:
+        year = int(m["year"])
+        return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())
+    return None
+
+
+def _relative(rel: str, published: date, text: str) -> When:
+    if rel == "yesterday" or rel == "last night":
+        d = published - timedelta(days=1)
+        return When(d, d, 1, text)
+    if rel in ("today", "this morning", "tonight"):
+        return When(published, published, 1, text)
+    if rel == "last week":
+        start = published - timedelta(days=published.weekday() + 7)
+        return When(start, start + timedelta(days=6), 3, text)
+    if rel == "this week":
+        start = published - timedelta(days=published.weekday())
+        return When(start, published, 3, text)
+    if rel == "last month":
+        prev = published.replace(day=1) - timedelta(days=1)
+        first, last = _month_span(prev.year, prev.month)
+        return When(first, last, 4, text)
+    if rel in ("earlier this month", "this month"):
+        return When(published.replace(day=1), published, 4, text)
+    if rel == "last year":
+        return When(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), 5, text)
+    return When(date(published.year, 1, 1), published, 5, text)  # earlier this year

@@ -1,0 +1,78 @@
+"""One error root for geomap.
+
+Every error carries the HTTP status the API answers with, so `api/` needs one handler, and
+inherits the built-in it resembles so plain ``except ValueError`` code keeps working.
+"""
+
+from __future__ import annotations
+
+
+class GeomapError(Exception):
+    """Root of every error geomap raises on purpose."""
+
+    status: int = 500
+    code: str = "internal_error"
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON body the API sends for this error."""
+        body: dict[str, object] = {"code": self.code, "description": self.message}
+        if self.where:
+            body["where"] = self.where
+        return body
+
+
+class InputError(GeomapError, ValueError):
+    """A document that cannot be read: missing, binary, empty or badly encoded."""
+
+    status = 400
+    code = "bad_input"
+
+
+class InvalidParameter(GeomapError, ValueError):
+    """A query or command parameter with a bad value."""
+
+    status = 400
+    code = "invalid_parameter"
+
+
+class NotFound(GeomapError, LookupError):
+    """A layer, collection or feature that does not exist."""
+
+    status = 404
+    code = "not_found"
+
+
+class GazetteerMissing(GeomapError, FileNotFoundError):
+    """The gazetteer index has not been built."""
+
+    status = 503
+    code = "gazetteer_missing"
+
+
+class GeocodingError(GeomapError, RuntimeError):
+    """A geocoding provider failed."""
+
+    status = 502
+    code = "geocoder_error"
+
+
+class GeocodingTimeout(GeocodingError, TimeoutError):
+    """A geocoding provider did not answer in time."""
+
+    status = 504
+    code = "geocoder_timeout"
+
+
+class StoreError(GeomapError, RuntimeError):
+    """The store could not be opened or written."""
+
+    status = 500
+    code = "store_error"

@@ -1,0 +1,104 @@
+"""Typed value objects passed between pipeline stages. Coordinates are named ``lat``/``lon``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One news report: metadata parsed from its header line, and its full decoded text."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    gazetteer_id: str
+    name: str
+    feature_type: str  # "country" | "admin1" | "city"
+    country_code: str | None
+    lat: float
+    lon: float
+    admin1: str | None = None
+    population: int = 0
+    provider: str = "gazetteer"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """End-exclusive character offsets into a document's text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place mention found in a text, resolved to a gazetteer place when possible."""
+
+    span: Span
+    place: Place | None = None
+    kind_hint: str | None = None  # "admin1" for "X Province", "city" for "the city of X"
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A date as precise as the text allows. ``precision`` uses UCDP's scale (1 day ... 5 year)."""
+
+    start: date
+    end: date
+    precision: int
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """What happened where and when, quoted from the source."""
+
+    id: str
+    document_id: str
+    event_type: str
+    place: Place
+    location: str  # the place as written
+    quote: Span
+    when: When | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    confidence: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """Who went from where, through where, to where. ``path`` is ordered origin -> destination."""
+
+    id: str
+    document_id: str
+    movement_type: str
+    path: tuple[Place, ...]
+    quote: Span
+    when: When | None = None
+    actor: str | None = None
+    verb: str | None = None
+    confidence: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the pipeline found in one document."""
+
+    document: Document
+    toponyms: tuple[Toponym, ...] = ()
+    incidents: tuple[Incident, ...] = ()
+    movements: tuple[Movement, ...] = field(default_factory=tuple)

@@ -1,0 +1,38 @@
+"""Split text into sentences with character offsets."""
+
+from __future__ import annotations
+
+import re
+
+from geomap.model import Span
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt sgt capt gov sen rep prof jr sr inc corp ltd co no vs etc u.s "
+    "u.k u.n jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n")
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentences of ``text`` (also split at line breaks), trimmed, with offsets into ``text``."""
+    out: list[Span] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        _add(text, start, m.end(), out)
+        start = m.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[Span]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    out.append(Span(stripped, s, s + len(stripped)))

@@ -11,7 +11,7 @@ export GEOMAP_DATA_DIR ?= $(CURDIR)/data
 run: setup ingest
 	$(BIN)/geomap serve --host $(HOST) --port $(PORT)
 
-test: setup ingest
+test: setup ingest lint
 	$(BIN)/python -m pytest
 
 setup: venv assets gazetteer
@@ -44,7 +44,7 @@ lint: venv
 	$(BIN)/mypy
 
 bench: setup
-	@echo "no benchmarks yet beyond bench/pipeline.py"; $(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/pipeline.py
 
 clean:
 	rm -rf $(VENV) data static/node_modules

@@ -162,47 +162,68 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("extract", help="print one GeoJSON FeatureCollection for FILEs",
-                       description="Print places, incidents and movements of FILEs as one "
-                                   "GeoJSON FeatureCollection (lon/lat) on stdout.")
+    p = sub.add_parser(
+        "extract",
+        help="print one GeoJSON FeatureCollection for FILEs",
+        description="Print places, incidents and movements of FILEs as one "
+        "GeoJSON FeatureCollection (lon/lat) on stdout.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     _common(p, store=False)
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("ingest", help="add documents (files or folders) to the store",
-                       description="Add documents to the store; re-ingesting changes nothing.")
+    p = sub.add_parser(
+        "ingest",
+        help="add documents (files or folders) to the store",
+        description="Add documents to the store; re-ingesting changes nothing.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     _common(p)
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("serve", help="serve the API and the map",
-                       description="Serve the GeoJSON API and the map with uvicorn.")
+    p = sub.add_parser(
+        "serve",
+        help="serve the API and the map",
+        description="Serve the GeoJSON API and the map with uvicorn.",
+    )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--log-level", default="info")
     _common(p)
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("map", help="write a self-contained HTML map of the store",
-                       description="Write the map as one HTML file that opens offline.")
+    p = sub.add_parser(
+        "map",
+        help="write a self-contained HTML map of the store",
+        description="Write the map as one HTML file that opens offline.",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE.html")
     _common(p)
     p.set_defaults(func=cmd_map)
 
-    p = sub.add_parser("export", help="write a layer of the store to a file",
-                       description="Write one layer of the store as GeoJSON.")
+    p = sub.add_parser(
+        "export",
+        help="write a layer of the store to a file",
+        description="Write one layer of the store as GeoJSON.",
+    )
     p.add_argument("--layer", required=True, choices=LAYERS)
     p.add_argument("--format", default="geojson", choices=["geojson"])
     p.add_argument("-o", "--output", default="-", metavar="FILE")
     _common(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("gazetteer", help="manage the embedded gazetteer index",
-                       description="Manage the embedded gazetteer index.")
+    p = sub.add_parser(
+        "gazetteer",
+        help="manage the embedded gazetteer index",
+        description="Manage the embedded gazetteer index.",
+    )
     gsub = p.add_subparsers(dest="gazetteer_command", required=True, metavar="COMMAND")
-    b = gsub.add_parser("build", help="build the index from installed packages",
-                        description="Build the gazetteer index (GeoNames cities, countries, "
-                                    "first-level regions) from installed packages.")
+    b = gsub.add_parser(
+        "build",
+        help="build the index from installed packages",
+        description="Build the gazetteer index (GeoNames cities, countries, "
+        "first-level regions) from installed packages.",
+    )
     b.add_argument("--force", action="store_true", help="rebuild even if it exists")
     b.add_argument("--gazetteer", help="index file (default $GEOMAP_GAZETTEER)")
     b.set_defaults(func=cmd_gazetteer_build)

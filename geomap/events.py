@@ -14,39 +14,90 @@ from geomap.segment import sentences
 
 # trigger pattern -> (event_type, movement_type or None); a movement_type makes it a movement
 TRIGGERS: list[tuple[re.Pattern[str], str, str | None]] = [
-    (re.compile(r"\b(?:dispatch(?:ed|es|ing)?|sen[dt]s?|sending|deploy(?:ed|s|ing)?|"
-                r"redeploy(?:ed|s)?|transferr?(?:ed|ing)|dispatched)\b", re.I),
-     "movement of forces", "dispatched"),
-    (re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|es|ing)|defect(?:ed|s|ing))\b", re.I),
-     "flight/defection", "fled"),
+    (
+        re.compile(
+            r"\b(?:dispatch(?:ed|es|ing)?|sen[dt]s?|sending|deploy(?:ed|s|ing)?|"
+            r"redeploy(?:ed|s)?|transferr?(?:ed|ing)|dispatched)\b",
+            re.I,
+        ),
+        "movement of forces",
+        "dispatched",
+    ),
+    (
+        re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|es|ing)|defect(?:ed|s|ing))\b", re.I),
+        "flight/defection",
+        "fled",
+    ),
     (re.compile(r"\b(?:evacuat(?:ed|es|ing))\b", re.I), "evacuation", "evacuated"),
-    (re.compile(r"\b(?:deport(?:ed|s|ing)|expell(?:ed|ing)|repatriat(?:ed|ing)|"
-                r"extradit(?:ed|ing))\b", re.I), "deportation", "deported"),
+    (
+        re.compile(
+            r"\b(?:deport(?:ed|s|ing)|expell(?:ed|ing)|repatriat(?:ed|ing)|"
+            r"extradit(?:ed|ing))\b",
+            re.I,
+        ),
+        "deportation",
+        "deported",
+    ),
     (re.compile(r"\b(?:cross(?:ed|es|ing))\b", re.I), "border crossing", "crossed"),
-    (re.compile(r"\b(?:travell?(?:ed|ing|s)|flew|flown|moved|headed|returned|marched|"
-                r"smuggled|trafficked)\b", re.I), "movement", "travelled"),
-    (re.compile(r"\b(?:disappear(?:ed|s|ance|ances)?|vanish(?:ed|es)?|went missing|"
-                r"abduct(?:ed|ion)|kidnapp?(?:ed|ing))\b", re.I), "disappearance", None),
-    (re.compile(r"\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|captured|caught|seized)\b", re.I),
-     "arrest", None),
-    (re.compile(r"\b(?:killed|attack(?:ed|s)?|bomb(?:ed|ing|ings)|shot|shelling|shelled|"
-                r"stabbed|explosion|airstrikes?|assassinat(?:ed|ion))\b", re.I), "attack", None),
+    (
+        re.compile(
+            r"\b(?:travell?(?:ed|ing|s)|flew|flown|moved|headed|returned|marched|"
+            r"smuggled|trafficked)\b",
+            re.I,
+        ),
+        "movement",
+        "travelled",
+    ),
+    (
+        re.compile(
+            r"\b(?:disappear(?:ed|s|ance|ances)?|vanish(?:ed|es)?|went missing|"
+            r"abduct(?:ed|ion)|kidnapp?(?:ed|ing))\b",
+            re.I,
+        ),
+        "disappearance",
+        None,
+    ),
+    (
+        re.compile(r"\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|captured|caught|seized)\b", re.I),
+        "arrest",
+        None,
+    ),
+    (
+        re.compile(
+            r"\b(?:killed|attack(?:ed|s)?|bomb(?:ed|ing|ings)|shot|shelling|shelled|"
+            r"stabbed|explosion|airstrikes?|assassinat(?:ed|ion))\b",
+            re.I,
+        ),
+        "attack",
+        None,
+    ),
     (re.compile(r"\b(?:summit|talks|met with|meeting)\b", re.I), "meeting/summit", None),
-    (re.compile(r"\b(?:surveillance|monitored|spied on|wiretapp?ed)\b", re.I), "surveillance",
-     None),
-    (re.compile(r"\b(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ions?|ors))\b", re.I), "protest",
-     None),
+    (
+        re.compile(r"\b(?:surveillance|monitored|spied on|wiretapp?ed)\b", re.I),
+        "surveillance",
+        None,
+    ),
+    (re.compile(r"\b(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ions?|ors))\b", re.I), "protest", None),
 ]
 _ATTRIBUTION = re.compile(r"\b(?:according to|citing|cited|told|said|reported by)\b", re.I)
-_CLAUSE = re.compile(r",\s|;\s|\s-\s|\s–\s|\b(?:after|before|when|while|because|who|which|that|"
-                     r"but|although)\s", re.I)
-_SUBJECT_CUT = re.compile(r"\s(?:has|have|had|was|were|is|are|will|would|also|since|based|"
-                          r"from|who|which|with|in|put|reportedly|apparently|[a-z]+ed)\b|\s[-–]\s")
-_ANAPHOR = re.compile(r"^(?:the\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|agents?|group|"
-                      r"team|officers?|soldiers|defectors?|family|families|people)|they|he|she)\b",
-                      re.I)
-_BETWEEN = re.compile(r"\s*(?:\w+\s+){0,3}?between\s+(?P<a>[A-Z][\w’'\-. ]+?)(?:,[^,]*,)?\s+and\s+"
-                      r"(?P<b>[A-Z][\w’'\-. ]+?)(?=\s+(?:in|on|at|last|this)\b|[,.;]|$)")
+_CLAUSE = re.compile(
+    r",\s|;\s|\s-\s|\s–\s|\b(?:after|before|when|while|because|who|which|that|"
+    r"but|although)\s",
+    re.I,
+)
+_SUBJECT_CUT = re.compile(
+    r"\s(?:has|have|had|was|were|is|are|will|would|also|since|based|"
+    r"from|who|which|with|in|put|reportedly|apparently|[a-z]+ed)\b|\s[-–]\s"
+)
+_ANAPHOR = re.compile(
+    r"^(?:the\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|agents?|group|"
+    r"team|officers?|soldiers|defectors?|family|families|people)|they|he|she)\b",
+    re.I,
+)
+_BETWEEN = re.compile(
+    r"\s*(?:\w+\s+){0,3}?between\s+(?P<a>[A-Z][\w’'\-. ]+?)(?:,[^,]*,)?\s+and\s+"
+    r"(?P<b>[A-Z][\w’'\-. ]+?)(?=\s+(?:in|on|at|last|this)\b|[,.;]|$)"
+)
 _QUOTED = re.compile(r"[‘“\"][^‘’“”\"]*[’”\"]")
 
 
@@ -77,12 +128,36 @@ def _role(sentence: str, rel_start: int) -> str:
             return "origin"
         if w in ("in", "at"):
             context = lowered[max(0, i - 3) : i]
-            if any(c in ("based", "headquarters", "stationed", "from", "home", "living") for c in context):
+            if any(
+                c in ("based", "headquarters", "stationed", "from", "home", "living")
+                for c in context
+            ):
                 return "origin"
             return "location"
-        if w in ("city", "border", "the", "of", "neighbouring", "neighboring", "chinese",
-                 "capital", "town", "village", "province", "region", "its", "their", "his",
-                 "her", "nearby", "northern", "southern", "eastern", "western", "central"):
+        if w in (
+            "city",
+            "border",
+            "the",
+            "of",
+            "neighbouring",
+            "neighboring",
+            "chinese",
+            "capital",
+            "town",
+            "village",
+            "province",
+            "region",
+            "its",
+            "their",
+            "his",
+            "her",
+            "nearby",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+        ):
             continue
         if words[i][:1].isupper():
             continue
@@ -130,7 +205,8 @@ def extract_events(
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(s_text)]
         attribution = _ATTRIBUTION.search(s_text)
         in_sentence = [
-            t for t in resolved
+            t
+            for t in resolved
             if sent.start <= t.span.start < sent.end
             and not (attribution and t.span.start - sent.start > attribution.start())
         ]
@@ -140,7 +216,9 @@ def extract_events(
             for m in rx.finditer(s_text):
                 if any(a <= m.start() < b for a, b in quoted):
                     continue  # reported speech, threats and orders are not events
-                if re.search(r"\b(?:to|not|never|would|could|might|if|be)\s+$", s_text[: m.start()], re.I):
+                if re.search(
+                    r"\b(?:to|not|never|would|could|might|if|be)\s+$", s_text[: m.start()], re.I
+                ):
                     continue  # "to escape", "would be" ... intentions, not events
                 if re.search(r"\b(?:until|unless|if)\b[^,;]*$", s_text[: m.start()], re.I):
                     continue  # "until the defectors are caught": a condition, not an event
@@ -246,8 +324,9 @@ def _movement(
     if len(path) < 2:
         return None
     return Movement(
-        id=_stable_id(document.id, quote.start, movement_type, path[0].gazetteer_id,
-                      path[-1].gazetteer_id),
+        id=_stable_id(
+            document.id, quote.start, movement_type, path[0].gazetteer_id, path[-1].gazetteer_id
+        ),
         document_id=document.id,
         movement_type=movement_type,
         path=tuple(path),

@@ -50,10 +50,12 @@ def great_circle(a: Place, b: Place, max_step_km: float = 200.0) -> list[list[fl
     """Points along the great circle from ``a`` to ``b`` as [lon, lat], at most ``max_step_km``
     apart, so long legs are drawn as geodesics rather than straight lines on the map."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    d = 2 * math.asin(math.sqrt(
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    ))
+    d = 2 * math.asin(
+        math.sqrt(
+            math.sin((lat2 - lat1) / 2) ** 2
+            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        )
+    )
     steps = max(1, math.ceil(d * 6371.0 / max_step_km))
     points = []
     for i in range(steps + 1):
@@ -81,24 +83,26 @@ def place_features(doc: Document, toponyms: Iterable[Toponym]) -> list[dict[str,
         entry[1].append({"text": t.span.text, "start": t.span.start, "end": t.span.end})
     features = []
     for gid, (place, mentions) in grouped.items():
-        features.append({
-            "type": "Feature",
-            "id": f"{doc.id}-{gid}",
-            "geometry": _point(place),
-            "properties": {
-                "layer": "places",
-                **_doc_props(doc),
-                "name": place.name,
-                "gazetteer_id": gid,
-                "feature_type": place.feature_type,
-                "country_code": place.country_code,
-                "admin1": place.admin1,
-                "population": place.population,
-                "provider": place.provider,
-                "n_mentions": len(mentions),
-                "mentions": mentions,
-            },
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"{doc.id}-{gid}",
+                "geometry": _point(place),
+                "properties": {
+                    "layer": "places",
+                    **_doc_props(doc),
+                    "name": place.name,
+                    "gazetteer_id": gid,
+                    "feature_type": place.feature_type,
+                    "country_code": place.country_code,
+                    "admin1": place.admin1,
+                    "population": place.population,
+                    "provider": place.provider,
+                    "n_mentions": len(mentions),
+                    "mentions": mentions,
+                },
+            }
+        )
     return features
 
 
@@ -139,7 +143,8 @@ def movement_feature(doc: Document, mv: Movement) -> dict[str, Any]:
         leg = great_circle(a, b)
         coords.extend(leg if not coords else leg[1:])
     length = sum(
-        geodesic((a.lat, a.lon), (b.lat, b.lon)).km for a, b in zip(mv.path, mv.path[1:], strict=False)
+        geodesic((a.lat, a.lon), (b.lat, b.lon)).km
+        for a, b in zip(mv.path, mv.path[1:], strict=False)
     )
     origin, destination = mv.path[0], mv.path[-1]
     return {

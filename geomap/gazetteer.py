@@ -59,8 +59,21 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 # Words that name what kind of region a first-level division is; "Liaoning Province" -> "Liaoning".
 REGION_WORDS = (
-    "Province", "Oblast", "Region", "Prefecture", "State", "Governorate", "County", "District",
-    "Department", "Republic", "Autonomous Region", "SAR", "S.A.R.", "Krai", "Municipality",
+    "Province",
+    "Oblast",
+    "Region",
+    "Prefecture",
+    "State",
+    "Governorate",
+    "County",
+    "District",
+    "Department",
+    "Republic",
+    "Autonomous Region",
+    "SAR",
+    "S.A.R.",
+    "Krai",
+    "Municipality",
 )
 
 SCHEMA = """
@@ -142,8 +155,16 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
         if gn.get("name"):
             others.add(gn["name"])
         add(
-            (gid, c["name"], "country", iso, None, float(c["latitude"]), float(c["longitude"]),
-             int(gn.get("population") or 0)),
+            (
+                gid,
+                c["name"],
+                "country",
+                iso,
+                None,
+                float(c["latitude"]),
+                float(c["longitude"]),
+                int(gn.get("population") or 0),
+            ),
             c["name"],
             others,
         )
@@ -156,16 +177,32 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
             if s["name"].endswith(" " + word):
                 others.add(s["name"][: -len(word) - 1])
         add(
-            (sid, s["name"], "admin1", s["country_code"], s["name"], float(s["latitude"]),
-             float(s["longitude"]), 0),
+            (
+                sid,
+                s["name"],
+                "admin1",
+                s["country_code"],
+                s["name"],
+                float(s["latitude"]),
+                float(s["longitude"]),
+                0,
+            ),
             s["name"],
             others,
         )
     for city in gc.get_cities().values():
         admin1 = us_states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         add(
-            (f"geonames:{city['geonameid']}", city["name"], "city", city["countrycode"], admin1,
-             float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0)),
+            (
+                f"geonames:{city['geonameid']}",
+                city["name"],
+                "city",
+                city["countrycode"],
+                admin1,
+                float(city["latitude"]),
+                float(city["longitude"]),
+                int(city["population"] or 0),
+            ),
             city["name"],
             _city_names(city),
         )
@@ -174,8 +211,11 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
     con.execute("CREATE INDEX names_key ON names(key)")
     con.executemany(
         "INSERT INTO meta VALUES (?,?)",
-        [("version", INDEX_VERSION), ("min_population", str(min_population)),
-         ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))],
+        [
+            ("version", INDEX_VERSION),
+            ("min_population", str(min_population)),
+            ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+        ],
     )
     con.commit()
     con.execute("VACUUM")
@@ -190,7 +230,7 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
 
 
 def prior(place: Place) -> float:
-    """Context-free preference between same-named places: countries, then regions, then big cities."""
+    """Context-free preference among same-named places: countries, regions, then big cities."""
     if place.feature_type == "country":
         return 10.0
     if place.feature_type == "admin1":
@@ -250,8 +290,16 @@ class Gazetteer:
             (name_key(name),),
         ).fetchall()
         found = [
-            Place(gazetteer_id=r[0], name=r[1], feature_type=r[2], country_code=r[3], admin1=r[4],
-                  lat=r[5], lon=r[6], population=r[7] or 0)
+            Place(
+                gazetteer_id=r[0],
+                name=r[1],
+                feature_type=r[2],
+                country_code=r[3],
+                admin1=r[4],
+                lat=r[5],
+                lon=r[6],
+                population=r[7] or 0,
+            )
             for r in rows
         ]
         found.sort(key=prior, reverse=True)
@@ -279,10 +327,15 @@ def place_to_raw(place: Place) -> dict[str, Any]:
 def place_from_raw(raw: dict[str, Any]) -> Place:
     """Inverse of :func:`place_to_raw`."""
     return Place(
-        gazetteer_id=str(raw["gazetteer_id"]), name=str(raw["name"]),
-        feature_type=str(raw["feature_type"]), country_code=raw.get("country_code"),
-        lat=float(raw["lat"]), lon=float(raw["lon"]), admin1=raw.get("admin1"),
-        population=int(raw.get("population") or 0), provider=str(raw.get("provider") or "gazetteer"),
+        gazetteer_id=str(raw["gazetteer_id"]),
+        name=str(raw["name"]),
+        feature_type=str(raw["feature_type"]),
+        country_code=raw.get("country_code"),
+        lat=float(raw["lat"]),
+        lon=float(raw["lon"]),
+        admin1=raw.get("admin1"),
+        population=int(raw.get("population") or 0),
+        provider=str(raw.get("provider") or "gazetteer"),
     )
 
 
@@ -308,9 +361,7 @@ class GazetteerGeocoder(Geocoder):
             found = [p for p in found if p.country_code in wanted]
         if feature_type:
             found = [p for p in found if p.feature_type == feature_type]
-        locations = [
-            Location(_address(p), (p.lat, p.lon), place_to_raw(p)) for p in found
-        ]
+        locations = [Location(_address(p), (p.lat, p.lon), place_to_raw(p)) for p in found]
         if not locations:
             return None
         return locations[0] if exactly_one else locations

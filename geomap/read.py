@@ -48,7 +48,7 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"invalid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 1]!r})", where=where
+            f"invalid UTF-8 at byte {exc.start} ({data[exc.start : exc.start + 1]!r})", where=where
         ) from exc
 
 

@@ -88,7 +88,12 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[int]]:
             k = j
             while k < n and tokens[k].key in CONNECTORS and _joined(text, tokens[k - 1], tokens[k]):
                 k += 1
-            if k > j and k < n and tokens[k].capitalised and _joined(text, tokens[k - 1], tokens[k]):
+            if (
+                k > j
+                and k < n
+                and tokens[k].capitalised
+                and _joined(text, tokens[k - 1], tokens[k])
+            ):
                 run.extend(range(j, k + 1))
                 j = k + 1
                 continue
@@ -172,7 +177,8 @@ class Recogniser:
                     continue
                 covered = {i for m in matches for i in range(m.first, m.last + 1)}
                 loose = [
-                    i for i in piece
+                    i
+                    for i in piece
                     if i not in covered
                     and tokens[i].key not in CONNECTORS
                     and tokens[i].key not in GEO_MODIFIERS
@@ -193,8 +199,7 @@ class Recogniser:
                         out.append(toponym)
         # one sense per document: a word used as a person's name is not a place elsewhere
         return [
-            t for t in out
-            if not (" " not in t.span.text and t.span.text.lower() in person_words)
+            t for t in out if not (" " not in t.span.text and t.span.text.lower() in person_words)
         ]
 
     def _accept(

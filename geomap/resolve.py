@@ -18,8 +18,18 @@ Candidates = Callable[[str], list[Location]]
 def _strip_suffix(text: str) -> str:
     words = text.split()
     if len(words) > 1 and words[-1].lower() in {
-        "province", "oblast", "prefecture", "governorate", "state", "region", "krai", "county",
-        "district", "city", "town", "village",
+        "province",
+        "oblast",
+        "prefecture",
+        "governorate",
+        "state",
+        "region",
+        "krai",
+        "county",
+        "district",
+        "city",
+        "town",
+        "village",
     }:
         return " ".join(words[:-1])
     return text

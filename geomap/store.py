@@ -76,9 +76,16 @@ class SQLiteStore:
         try:
             con.execute(
                 "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?)",
-                (document.id, document.path, document.title, document.author,
-                 document.publisher, document.published.isoformat() if document.published else None,
-                 document.text, time.time()),
+                (
+                    document.id,
+                    document.path,
+                    document.title,
+                    document.author,
+                    document.publisher,
+                    document.published.isoformat() if document.published else None,
+                    document.text,
+                    time.time(),
+                ),
             )
             con.executemany(
                 "INSERT OR REPLACE INTO features VALUES (?,?,?,?)",

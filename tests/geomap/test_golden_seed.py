@@ -17,8 +17,16 @@ CITIES = {  # name -> (lat, lon) of the city centre
     "Hanoi": (21.03, 105.85),
 }
 COUNTRIES = {"China": "CN", "North Korea": "KP", "South Korea": "KR"}
-NOT_PLACES = ["Daily NK", "Kim", "Trump", "Ministry of State Security",
-              "Reconnaissance General Bureau", "The Telegraph", "Telegraph", "MSS"]
+NOT_PLACES = [
+    "Daily NK",
+    "Kim",
+    "Trump",
+    "Ministry of State Security",
+    "Reconnaissance General Bureau",
+    "The Telegraph",
+    "Telegraph",
+    "MSS",
+]
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +97,8 @@ def test_names_that_are_not_places(seed, name: str) -> None:  # type: ignore[no-
 
 def _movement(seed, origin: str, destination: str):  # type: ignore[no-untyped-def]
     found = [
-        f for f in seed[2]["movements"]
+        f
+        for f in seed[2]["movements"]
         if f["properties"]["origin"] == origin and f["properties"]["destination"] == destination
     ]
     assert found, f"no movement {origin} -> {destination}"
@@ -122,7 +131,9 @@ def test_movement_north_korea_to_china(seed) -> None:  # type: ignore[no-untyped
 
 
 def test_no_wrong_direction(seed) -> None:  # type: ignore[no-untyped-def]
-    pairs = {(f["properties"]["origin"], f["properties"]["destination"]) for f in seed[2]["movements"]}
+    pairs = {
+        (f["properties"]["origin"], f["properties"]["destination"]) for f in seed[2]["movements"]
+    }
     assert ("Dandong", "Pyongyang") not in pairs
     assert ("Liaoning", "Pyongyang") not in pairs
     assert ("China", "North Korea") not in pairs
@@ -130,7 +141,11 @@ def test_no_wrong_direction(seed) -> None:  # type: ignore[no-untyped-def]
 
 def test_incidents(seed) -> None:  # type: ignore[no-untyped-def]
     got = {
-        (f["properties"]["event_type"], f["properties"]["place_name"], f["properties"]["date_start"])
+        (
+            f["properties"]["event_type"],
+            f["properties"]["place_name"],
+            f["properties"]["date_start"],
+        )
         for f in seed[2]["incidents"]
     }
     assert ("disappearance", "Shenyang", "2019-03-01") in got  # early March 2019
@@ -143,7 +158,9 @@ def test_incidents(seed) -> None:  # type: ignore[no-untyped-def]
         assert f["geometry"]["type"] == "Point"
         q = f["properties"]
         assert SEED.read_text(encoding="utf-8")[q["quote_start"] : q["quote_end"]] == q["quote"]
-    summit = next(f for f in seed[2]["incidents"] if f["properties"]["event_type"] == "meeting/summit")
+    summit = next(
+        f for f in seed[2]["incidents"] if f["properties"]["event_type"] == "meeting/summit"
+    )
     assert summit["properties"]["actor1"] == "Kim Jong-un"
     assert "Donald Trump" in summit["properties"]["actor2"]
 

@@ -1,0 +1,119 @@
+"""The `geomap` command, run through its installed entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ..conftest import SEED
+
+
+def run(exe: str, *args: str, env: dict[str, str], cwd: Path | None = None):  # type: ignore[no-untyped-def]
+    return subprocess.run(
+        [exe, *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=300
+    )
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["extract"], ["ingest"], ["serve"], ["map"], ["export"], ["gazetteer", "build"]]
+)
+def test_help(geomap_exe: str, env, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    out = run(geomap_exe, *command, "--help", env=env)
+    assert out.returncode == 0
+    assert out.stdout.startswith("usage: geomap")
+
+
+def test_extract_prints_one_feature_collection(geomap_exe: str, env) -> None:  # type: ignore[no-untyped-def]
+    out = run(geomap_exe, "extract", str(SEED), env=env)
+    assert out.returncode == 0, out.stderr
+    fc = json.loads(out.stdout)
+    assert fc["type"] == "FeatureCollection"
+    layers = {f["properties"]["layer"] for f in fc["features"]}
+    assert layers == {"places", "incidents", "movements"}
+    assert {f["properties"]["document"] for f in fc["features"]} == {str(SEED)}
+    for f in fc["features"]:
+        kind = {"places": "Point", "incidents": "Point", "movements": "LineString"}
+        assert f["geometry"]["type"] == kind[f["properties"]["layer"]]
+    place = next(f for f in fc["features"] if f["properties"].get("name") == "Dandong")
+    lon, lat = place["geometry"]["coordinates"]
+    assert 124 < lon < 125 and 39.5 < lat < 40.5  # RFC 7946: lon, lat
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_through(
+    geomap_exe: str, env, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin1.txt").write_bytes("Troops left M\u00fcnchen".encode("latin-1"))
+    good = tmp_path / "good.txt"
+    good.write_text("Soldiers were sent from Kyiv to Lviv on Monday.\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    out = run(
+        geomap_exe,
+        "extract",
+        str(tmp_path / "empty.txt"),
+        str(missing),
+        str(tmp_path / "binary.txt"),
+        str(good),
+        str(tmp_path / "latin1.txt"),
+        env=env,
+    )
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 4
+    assert f"{tmp_path / 'empty.txt'}: empty file" in lines[0]
+    assert f"{missing}: no such file" in lines[1]
+    assert "binary file" in lines[2]
+    assert "latin1.txt: invalid UTF-8 at byte 13" in lines[3]
+    fc = json.loads(out.stdout)
+    assert {f["properties"]["document"] for f in fc["features"]} == {str(good)}
+
+
+def test_ingest_twice_changes_nothing_then_export_and_map(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    first = run(geomap_exe, "ingest", str(seed_copy.parent), env=env)
+    assert first.returncode == 0, first.stderr
+    assert "ingested 1 new, 0 unchanged" in first.stderr
+    second = run(geomap_exe, "ingest", str(seed_copy.parent), env=env)
+    assert "ingested 0 new, 1 unchanged" in second.stderr
+    assert first.stderr.split("; store")[1] == second.stderr.split("; store")[1]
+
+    target = tmp_path / "movements.geojson"
+    out = run(
+        geomap_exe,
+        "export",
+        "--layer",
+        "movements",
+        "--format",
+        "geojson",
+        "-o",
+        str(target),
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    fc = json.loads(target.read_text())
+    assert fc["name"] == "movements" and len(fc["features"]) >= 3
+
+    page = tmp_path / "map.html"
+    out = run(geomap_exe, "map", "-o", str(page), env=env)
+    assert out.returncode == 0, out.stderr
+    html = page.read_text()
+    assert "Pyongyang" in html and "/static/" not in html
+
+
+def test_store_flag_overrides_environment(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other-store.sqlite"
+    out = run(geomap_exe, "ingest", "--store", str(other), str(seed_copy), env=env)
+    assert out.returncode == 0 and other.exists()
+    assert not Path(env["GEOMAP_STORE"]).exists()
+
+
+def test_unknown_layer_is_a_usage_error(geomap_exe: str, env) -> None:  # type: ignore[no-untyped-def]
+    out = run(geomap_exe, "export", "--layer", "roads", env=env)
+    assert out.returncode == 2 and "invalid choice: 'roads'" in out.stderr

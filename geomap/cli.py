@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from geomap.errors import GeomapError, InputError
 from geomap.features import LAYERS, feature_collection
+from geomap.model import Document
 from geomap.read import expand_paths, read_document
 from geomap.settings import Settings
 
@@ -27,7 +28,7 @@ def _error(message: str) -> None:
     print(f"geomap: error: {message}", file=sys.stderr)
 
 
-def _documents(paths: Sequence[str]):  # type: ignore[no-untyped-def]
+def _documents(paths: Sequence[str]) -> Iterator[tuple[str, Document | None]]:
     """Yield (path, Document or None); report unreadable files on stderr, one line each."""
     for path in expand_paths(paths):
         try:
@@ -47,7 +48,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if doc is None:
             failed = True
             continue
-        by_layer = pipeline.features(doc)
+        try:
+            by_layer = pipeline.features(doc)
+        except GeomapError as exc:
+            _error(f"{doc.path}: {exc}")
+            failed = True
+            continue
         for layer in LAYERS:
             features.extend(by_layer[layer])
     json.dump(feature_collection(features), sys.stdout, ensure_ascii=False)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from geopy.location import Location
 
 from geomap.gazetteer import place_from_raw, prior
+from geomap.lexicon import REGION_SUFFIXES
 from geomap.model import Place, Toponym
 from geomap.normalise import name_key
 
@@ -17,20 +18,7 @@ Candidates = Callable[[str], list[Location]]
 
 def _strip_suffix(text: str) -> str:
     words = text.split()
-    if len(words) > 1 and words[-1].lower() in {
-        "province",
-        "oblast",
-        "prefecture",
-        "governorate",
-        "state",
-        "region",
-        "krai",
-        "county",
-        "district",
-        "city",
-        "town",
-        "village",
-    }:
+    if len(words) > 1 and words[-1].lower() in REGION_SUFFIXES:
         return " ".join(words[:-1])
     return text
 

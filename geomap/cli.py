@@ -56,6 +56,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             continue
         for layer in LAYERS:
             features.extend(by_layer[layer])
+    pipeline.close()
     json.dump(feature_collection(features), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 2 if failed else 0
@@ -82,6 +83,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except GeomapError as exc:
             _error(f"{path}: {exc}")
             failed += 1
+    pipeline.close()
     counts = store.counts()
     print(
         f"ingested {added} new, {unchanged} unchanged, {failed} failed; store {settings.store_path}"
@@ -152,6 +154,37 @@ def cmd_gazetteer_build(args: argparse.Namespace) -> int:
         f" {stats['bytes'] / 1e6:.1f} MB in {stats['seconds']} s",
         file=sys.stderr,
     )
+    return 0
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from geomap.cache import GeocodeCache
+
+    cache = GeocodeCache(_settings(args).cache_path)
+    try:
+        if args.cache_command == "stats":
+            stats = cache.stats()
+            print(f"{'provider':<16}{'entries':>10}{'hits':>10}{'misses':>10}")
+            for provider, row in sorted(stats.items()):
+                print(f"{provider:<16}{row['entries']:>10}{row['hits']:>10}{row['misses']:>10}")
+            print(
+                f"{'total':<16}{sum(r['entries'] for r in stats.values()):>10}"
+                f"{sum(r['hits'] for r in stats.values()):>10}"
+                f"{sum(r['misses'] for r in stats.values()):>10}"
+            )
+        elif args.cache_command == "export":
+            print(f"exported {cache.export(args.file)} entries to {args.file}", file=sys.stderr)
+        elif args.cache_command == "import":
+            try:
+                n = cache.import_(args.file)
+            except FileNotFoundError:
+                raise InputError("no such file", where=args.file) from None
+            print(f"imported {n} entries from {args.file}", file=sys.stderr)
+        else:
+            n = cache.clear(args.provider)
+            print(f"cleared {n} entries", file=sys.stderr)
+    finally:
+        cache.close()
     return 0
 
 
@@ -233,6 +266,27 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help="rebuild even if it exists")
     b.add_argument("--gazetteer", help="index file (default $GEOMAP_GAZETTEER)")
     b.set_defaults(func=cmd_gazetteer_build)
+
+    p = sub.add_parser(
+        "cache",
+        help="inspect, carry or clear the geocode cache",
+        description="Inspect, export, import or clear the geocode cache.",
+    )
+    p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
+    csub = p.add_subparsers(dest="cache_command", required=True, metavar="COMMAND")
+    csub.add_parser("stats", help="entries, hits and misses by provider").set_defaults(
+        func=cmd_cache
+    )
+    for name, text in (
+        ("export", "write every entry to FILE (JSON Lines)"),
+        ("import", "add the entries of an exported FILE"),
+    ):
+        c = csub.add_parser(name, help=text, description=text)
+        c.add_argument("file", metavar="FILE")
+        c.set_defaults(func=cmd_cache)
+    c = csub.add_parser("clear", help="delete entries", description="Delete cached entries.")
+    c.add_argument("--provider", help="only this provider's entries")
+    c.set_defaults(func=cmd_cache)
     return parser
 
 

@@ -18,7 +18,21 @@ def run(exe: str, *args: str, env: dict[str, str], cwd: Path | None = None):  # 
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["extract"], ["ingest"], ["serve"], ["map"], ["export"], ["gazetteer", "build"]]
+    "command",
+    [
+        [],
+        ["extract"],
+        ["ingest"],
+        ["serve"],
+        ["map"],
+        ["export"],
+        ["gazetteer", "build"],
+        ["cache"],
+        ["cache", "stats"],
+        ["cache", "export"],
+        ["cache", "import"],
+        ["cache", "clear"],
+    ],
 )
 def test_help(geomap_exe: str, env, command: list[str]) -> None:  # type: ignore[no-untyped-def]
     out = run(geomap_exe, *command, "--help", env=env)
@@ -117,3 +131,31 @@ def test_store_flag_overrides_environment(
 def test_unknown_layer_is_a_usage_error(geomap_exe: str, env) -> None:  # type: ignore[no-untyped-def]
     out = run(geomap_exe, "export", "--layer", "roads", env=env)
     assert out.returncode == 2 and "invalid choice: 'roads'" in out.stderr
+
+
+def test_cache_stats_export_import_clear(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):  # a cold run then a warm run
+        assert run(geomap_exe, "extract", str(SEED), env=env).returncode == 0
+    stats = run(geomap_exe, "cache", "stats", env=env).stdout.splitlines()
+    provider, entries, hits, misses = stats[1].split()
+    assert provider == "gazetteer" and int(entries) >= 9
+    assert int(hits) == int(misses) == int(entries)  # the warm run hit every entry once
+
+    dump = tmp_path / "cache.jsonl"
+    assert run(geomap_exe, "cache", "export", str(dump), env=env).returncode == 0
+    other = dict(env, GEOMAP_CACHE=str(tmp_path / "other.sqlite"))
+    out = run(geomap_exe, "cache", "import", str(dump), env=other)
+    assert f"imported {entries} entries" in out.stderr
+    # the carried cache answers everything: a run on it makes no new entries and no misses
+    assert run(geomap_exe, "extract", str(SEED), env=other).returncode == 0
+    row = run(geomap_exe, "cache", "stats", env=other).stdout.splitlines()[1].split()
+    assert row == ["gazetteer", entries, entries, "0"]
+
+    out = run(geomap_exe, "cache", "clear", "--provider", "gazetteer", env=env)
+    assert f"cleared {entries} entries" in out.stderr
+    assert run(geomap_exe, "cache", "stats", env=env).stdout.splitlines()[1].split()[0] == "total"
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"provider": "x"}\n')
+    out = run(geomap_exe, "cache", "import", str(bad), env=env)
+    assert out.returncode == 2 and f"{bad}: line 1: not a cache entry" in out.stderr

@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export GEOMAP_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test setup venv assets gazetteer ingest lint bench clean
+.PHONY: run test setup venv assets gazetteer ingest lint bench bench-geoparse clean
 
 run: setup ingest
 	$(BIN)/geomap serve --host $(HOST) --port $(PORT)
@@ -45,6 +45,9 @@ lint: venv
 
 bench: setup
 	$(BIN)/python bench/pipeline.py
+
+bench-geoparse: setup
+	$(BIN)/python bench/geoparse.py --corpus all
 
 clean:
 	rm -rf $(VENV) data static/node_modules

@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export GEOMAP_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test setup venv assets gazetteer ingest lint bench bench-geoparse clean
+.PHONY: run test setup venv assets gazetteer ingest lint bench bench-geoparse bench-events clean
 
 run: setup ingest
 	$(BIN)/geomap serve --host $(HOST) --port $(PORT)
@@ -48,6 +48,9 @@ bench: setup
 
 bench-geoparse: setup
 	$(BIN)/python bench/geoparse.py --corpus all
+
+bench-events: setup
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) data static/node_modules

@@ -98,6 +98,7 @@ _BETWEEN = re.compile(
     r"\s*(?:\w+\s+){0,3}?between\s+(?P<a>[A-Z][\w’'\-. ]+?)(?:,[^,]*,)?\s+and\s+"
     r"(?P<b>[A-Z][\w’'\-. ]+?)(?=\s+(?:in|on|at|last|this)\b|[,.;]|$)"
 )
+_ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing)\b", re.I)
 _QUOTED = re.compile(r"[‘“\"][^‘’“”\"]*[’”\"]")
 
 
@@ -120,7 +121,7 @@ def _role(sentence: str, rel_start: int) -> str:
         w = lowered[i]
         if any(x in lowered[i + 1 :] for x in ("and", "or")) and len(lowered) - i > 2:
             break
-        if w in ("to", "into", "toward", "towards"):
+        if w in ("to", "into", "toward", "towards", "reached", "reaching"):
             return "destination"
         if w in ("through", "via", "across"):
             return "via"
@@ -128,6 +129,8 @@ def _role(sentence: str, rel_start: int) -> str:
             return "origin"
         if w in ("in", "at"):
             context = lowered[max(0, i - 3) : i]
+            if any(c in ("arrived", "arriving", "landed", "landing") for c in context):
+                return "destination"
             if any(
                 c in ("based", "headquarters", "stationed", "from", "home", "living")
                 for c in context
@@ -317,8 +320,16 @@ def _movement(
         dests = [vias.pop()]
     if not origins or not dests:
         return None
+    # "flown from X to Y and later to Z": Y is a stop on the way to Z
+    final = dests[0]
+    for nxt in dests[1:]:
+        between = quote.text[final.span.end - quote.start : nxt.span.start - quote.start]
+        if not _ONWARD.search(between):
+            break
+        vias.append(final)
+        final = nxt
     path: list[Place] = []
-    for t in (origins[0], *vias, dests[0]):
+    for t in (origins[0], *vias, final):
         if t.place is not None and (not path or path[-1].gazetteer_id != t.place.gazetteer_id):
             path.append(t.place)
     if len(path) < 2:

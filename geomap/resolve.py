@@ -44,9 +44,13 @@ def resolve(
     """
     options: dict[str, list[Place]] = {}
     for t in toponyms:
-        key = name_key(_strip_suffix(t.span.text))
+        key = name_key(t.span.text)
         if key not in options:
-            options[key] = [place_from_raw(loc.raw) for loc in geocode(key)]
+            found = geocode(key)
+            stripped = name_key(_strip_suffix(t.span.text))
+            if not found and stripped != key:  # "Liaoning Province" -> "Liaoning"
+                found = geocode(stripped)
+            options[key] = [place_from_raw(loc.raw) for loc in found]
     countries = set(context_countries or ())
     regions: set[str] = set()
     for places in options.values():
@@ -57,7 +61,7 @@ def resolve(
     chosen: dict[str, Place | None] = {}
     out: list[Toponym] = []
     for t in toponyms:
-        key = name_key(_strip_suffix(t.span.text))
+        key = name_key(t.span.text)
         if key not in chosen:
             places = options[key]
             chosen[key] = (

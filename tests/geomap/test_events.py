@@ -37,6 +37,18 @@ def paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
         ),
         ("A smuggler based in Tijuana crossed through Mexicali.", ("Tijuana", "Mexicali")),
         (
+            "The envoy was flown from Lagos to Accra and later to Dakar.",
+            ("Lagos", "Accra", "Dakar"),
+        ),
+        (
+            "Two reporters based in Managua fled through Honduras and reached San Salvador.",
+            ("Managua", "Honduras", "San Salvador"),
+        ),
+        (
+            "Forty migrants were deported from Houston to Guatemala City.",
+            ("Houston", "Guatemala City"),
+        ),
+        (
             "The envoy travelled from Nairobi through Addis Ababa to Khartoum.",
             ("Nairobi", "Addis Ababa", "Khartoum"),
         ),

@@ -144,7 +144,6 @@ def _role(sentence: str, rel_start: int) -> str:
             "of",
             "neighbouring",
             "neighboring",
-            "chinese",
             "capital",
             "town",
             "village",

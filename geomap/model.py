@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -101,4 +101,4 @@ class Extraction:
     document: Document
     toponyms: tuple[Toponym, ...] = ()
     incidents: tuple[Incident, ...] = ()
-    movements: tuple[Movement, ...] = field(default_factory=tuple)
+    movements: tuple[Movement, ...] = ()

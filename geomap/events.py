@@ -12,6 +12,80 @@ from geomap.dates import find_date
 from geomap.model import Document, Incident, Movement, Place, Span, Toponym, When
 from geomap.segment import sentences
 
+#: The event vocabulary: event_type -> what it covers. Incidents carry one of these.
+EVENT_TYPES: dict[str, str] = {
+    "movement of forces": "a state or group dispatched, deployed or transferred people or units",
+    "flight/defection": "people fled, escaped or defected",
+    "evacuation": "people were evacuated",
+    "deportation": "people were deported, expelled, repatriated or extradited",
+    "border crossing": "people crossed a border or a stretch of water",
+    "movement": "people travelled, returned, were transported, smuggled or trafficked",
+    "disappearance": "people disappeared, went missing or were abducted",
+    "arrest": "people were arrested, detained, captured or seized",
+    "attack": "killings, bombings, shootings, shelling, airstrikes, assassinations",
+    "meeting/summit": "a summit, talks or a meeting",
+    "surveillance": "surveillance, monitoring, spying or wiretapping",
+    "protest": "protests and demonstrations",
+}
+
+#: event_type -> ((word stem, sub_event_type), ...); the first stem the trigger starts with wins,
+#: and the last entry (stem "") is the default.
+SUB_EVENT_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
+    "movement of forces": (
+        ("deploy", "deployment"),
+        ("redeploy", "deployment"),
+        ("transfer", "transfer"),
+        ("", "dispatch"),
+    ),
+    "flight/defection": (("defect", "defection"), ("escap", "escape"), ("", "flight")),
+    "evacuation": (("", "evacuation"),),
+    "deportation": (
+        ("expel", "expulsion"),
+        ("repatriat", "repatriation"),
+        ("extradit", "extradition"),
+        ("", "deportation"),
+    ),
+    "border crossing": (("", "crossing"),),
+    "movement": (
+        ("return", "return"),
+        ("smuggl", "smuggling"),
+        ("traffick", "trafficking"),
+        ("", "travel"),
+    ),
+    "disappearance": (("abduct", "abduction"), ("kidnap", "abduction"), ("", "disappearance")),
+    "arrest": (
+        ("detain", "detention"),
+        ("captur", "capture"),
+        ("caught", "capture"),
+        ("seiz", "seizure"),
+        ("", "arrest"),
+    ),
+    "attack": (
+        ("bomb", "bombing"),
+        ("shell", "shelling"),
+        ("airstrike", "airstrike"),
+        ("shot", "shooting"),
+        ("stab", "stabbing"),
+        ("assassinat", "assassination"),
+        ("explosion", "explosion"),
+        ("killed", "killing"),
+        ("", "attack"),
+    ),
+    "meeting/summit": (("summit", "summit"), ("talks", "talks"), ("", "meeting")),
+    "surveillance": (("", "surveillance"),),
+    "protest": (("", "protest"),),
+}
+
+
+def sub_event_type(event_type: str, trigger: str) -> str | None:
+    """The sub_event_type for a trigger word of ``event_type`` (None for an unknown type)."""
+    word = trigger.lower()
+    for stem, sub in SUB_EVENT_TYPES.get(event_type, ()):
+        if word.startswith(stem):
+            return sub
+    return None
+
+
 # trigger pattern -> (event_type, movement_type or None); a movement_type makes it a movement
 TRIGGERS: list[tuple[re.Pattern[str], str, str | None]] = [
     (
@@ -38,11 +112,17 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str | None]] = [
         "deportation",
         "deported",
     ),
-    (re.compile(r"\b(?:cross(?:ed|es|ing))\b", re.I), "border crossing", "crossed"),
+    (
+        # not the noun: "the border crossing", "a crossing point"
+        re.compile(r"(?<!\bborder )(?<!\bthe )(?<!\ba )\b(?:cross(?:ed|es|ing))\b(?!\s+point)", re.I),
+        "border crossing",
+        "crossed",
+    ),
     (
         re.compile(
             r"\b(?:travell?(?:ed|ing|s)|flew|flown|moved|headed|returned|marched|"
-            r"smuggled|trafficked)\b",
+            r"smuggled|trafficked|drove|driven|transported|ferried|bussed|airlifted|sailed|"
+            r"relocated|walked|carried(?!\s+out)|(?:taken|brought)(?=\s+(?:by|to|from|back)\b))\b",
             re.I,
         ),
         "movement",
@@ -82,7 +162,7 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str | None]] = [
 _ATTRIBUTION = re.compile(r"\b(?:according to|citing|cited|told|said|reported by)\b", re.I)
 _CLAUSE = re.compile(
     r",\s|;\s|\s-\s|\s–\s|\b(?:after|before|when|while|because|who|which|that|"
-    r"but|although)\s",
+    r"but|although|and later|and then)\s",
     re.I,
 )
 _SUBJECT_CUT = re.compile(
@@ -106,6 +186,28 @@ def _stable_id(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
+_LEAVE_VERBS = frozenset(
+    (
+        "fled",
+        "flee",
+        "flees",
+        "fleeing",
+        "left",
+        "leaving",
+        "leave",
+        "leaves",
+        "escaped",
+        "departed",
+        "abandoned",
+        "quit",
+        "evacuated",
+    )
+)
+_TRANSPARENT = ("near", "outside", "around")
+_NOT_DIRECTIONAL = frozenset(("due", "according", "owing", "close", "next", "similar", "prior"))
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Role:
     toponym: Toponym
@@ -117,10 +219,13 @@ def _role(sentence: str, rel_start: int) -> str:
     before = sentence[:rel_start]
     words = re.findall(r"[\w’'-]+", before)[-7:]
     lowered = [w.lower() for w in words]
+    skipped = False
     for i in range(len(lowered) - 1, -1, -1):
         w = lowered[i]
         if any(x in lowered[i + 1 :] for x in ("and", "or")) and len(lowered) - i > 2:
             break
+        if i == len(lowered) - 1 and w in _LEAVE_VERBS:
+            return "origin"  # "fled Sittwe", "left Kabul"
         if w in ("to", "into", "toward", "towards", "reached", "reaching"):
             return "destination"
         if w in ("through", "via", "across"):
@@ -131,6 +236,14 @@ def _role(sentence: str, rel_start: int) -> str:
             context = lowered[max(0, i - 3) : i]
             if any(c in ("arrived", "arriving", "landed", "landing") for c in context):
                 return "destination"
+            if any(c in ("stop", "stopover", "transit", "layover") for c in context):
+                return "via"  # "with a stop in Dubai"
+            wider = lowered[max(0, i - 6) : i]
+            if any(
+                c in ("to", "into") and (j == 0 or wider[j - 1] not in _NOT_DIRECTIONAL)
+                for j, c in enumerate(wider)
+            ):
+                return "destination"  # "to a processing centre in Manston"
             if any(
                 c in ("based", "headquarters", "stationed", "from", "home", "living")
                 for c in context
@@ -159,9 +272,13 @@ def _role(sentence: str, rel_start: int) -> str:
             "eastern",
             "western",
             "central",
+            *_TRANSPARENT,
         ):
             continue
         if words[i][:1].isupper():
+            continue
+        if i + 1 < len(lowered) and lowered[i + 1] in _TRANSPARENT and not skipped:
+            skipped = True  # "from camps near Erbil"
             continue
         break
     return "none"
@@ -190,6 +307,20 @@ def _clause_start(sentence: str, pos: int) -> int:
     return start
 
 
+def _roles_in_sentence(sentence: str, offset: int, toponyms: list[Toponym]) -> list[str]:
+    """The role cue of each toponym; one joined by "and"/"," to the one before shares its role
+    ("from Tunis and Algiers")."""
+    roles: list[str] = []
+    for k, t in enumerate(toponyms):
+        role = _role(sentence, t.span.start - offset)
+        if k and roles[k - 1] in ("origin", "via", "destination"):
+            gap = sentence[toponyms[k - 1].span.end - offset : t.span.start - offset]
+            if _COORDINATED.match(gap):
+                role = roles[k - 1]
+        roles.append(role)
+    return roles
+
+
 def extract_events(
     document: Document, toponyms: Sequence[Toponym]
 ) -> tuple[list[Incident], list[Movement]]:
@@ -205,14 +336,6 @@ def extract_events(
             continue  # the header line is metadata, not a report of events
         s_text = sent.text
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(s_text)]
-        attribution = _ATTRIBUTION.search(s_text)
-        in_sentence = [
-            t
-            for t in resolved
-            if sent.start <= t.span.start < sent.end
-            and not (attribution and t.span.start - sent.start > attribution.start())
-        ]
-        when = find_date(s_text, document.published)
         triggers = []
         for rx, event_type, movement_type in TRIGGERS:
             for m in rx.finditer(s_text):
@@ -225,25 +348,42 @@ def extract_events(
                 if re.search(r"\b(?:until|unless|if)\b[^,;]*$", s_text[: m.start()], re.I):
                     continue  # "until the defectors are caught": a condition, not an event
                 triggers.append((m, event_type, movement_type))
+        # a trailing attribution ("..., officials in Vilnius said") is not where things happened;
+        # one before the events ("Officials said that ...") introduces them
+        first = min((m.start() for m, _, _ in triggers), default=len(s_text))
+        attribution = next((a for a in _ATTRIBUTION.finditer(s_text) if a.start() > first), None)
+        in_sentence = [
+            t
+            for t in resolved
+            if sent.start <= t.span.start < sent.end
+            and not (attribution and t.span.start - sent.start > attribution.start())
+        ]
+        cues = _roles_in_sentence(s_text, sent.start, in_sentence)
+        when = find_date(s_text, document.published)
         triggers.sort(key=lambda x: x[0].start())
         seen_types: set[str] = set()
+        pending: _Pending | None = None
         for k, (m, event_type, movement_type) in enumerate(triggers):
-            if event_type in seen_types:
+            if event_type in seen_types and not movement_type:
                 continue
             clause = _clause_start(s_text, m.start())
             next_trigger = triggers[k + 1][0].start() if k + 1 < len(triggers) else len(s_text)
             roles: list[_Role] = []
-            for t in in_sentence:
+            for t, role in zip(in_sentence, cues, strict=True):
                 rel = t.span.start - sent.start
-                role = _role(s_text, rel)
                 if rel < m.start():
-                    if role == "origin" and rel >= clause:
-                        roles.append(_Role(t, "origin"))
+                    if role == "origin" and (rel >= clause or k == 0):
+                        # "From Port Sudan, the evacuees were carried ... to Jeddah"
+                        roles.append(
+                            _Role(t, "origin-before" if rel >= clause else "fronted-origin")
+                        )
                     elif role == "none" and rel >= clause:
                         roles.append(_Role(t, "subject"))
                     elif role in ("origin", "location") and len(triggers) == 1:
                         roles.append(_Role(t, "context-" + role))
                 elif rel < next_trigger:
+                    if role == "none" and not s_text[m.end() : rel].strip():
+                        role = "object"  # "shelled Kharkiv"
                     roles.append(_Role(t, role))
             actor = _actor(s_text[clause : m.start()]) or _actor(s_text[: m.start()])
             actor2 = None
@@ -252,9 +392,24 @@ def extract_events(
                 actor, actor2 = (pair["a"].strip(), pair["b"].strip()) if pair else (None, None)
             quote = Span(s_text, sent.start, sent.end)
             if movement_type:
-                mv = _movement(document, roles, movement_type, m.group(), actor, when, quote)
-                if mv:
-                    movements.append(mv)
+                carried_origin = None
+                if previous and _ANAPHOR.match(s_text.strip()):
+                    carried_origin = previous[0]
+                between = s_text[pending.end_in(sent.start) if pending else 0 : m.start()]
+                found, pending = _movements(
+                    document,
+                    roles,
+                    _Trigger(movement_type, m.group(), m.end()),
+                    actor,
+                    when,
+                    quote,
+                    carried_origin,
+                    pending,
+                    between,
+                )
+                movements.extend(found)
+            if event_type in seen_types:
+                continue  # one incident of a kind per sentence
             place_t = _incident_place(roles, len(triggers) == 1)
             carried = False
             if place_t is None and not in_sentence and previous and _ANAPHOR.match(s_text):
@@ -265,9 +420,12 @@ def extract_events(
             event_when = when or (previous[1] if carried and previous else None)
             incidents.append(
                 Incident(
-                    id=_stable_id(document.id, sent.start, event_type),
+                    id=_event_id(document.id, sent.start, event_type, (place_t.place,), event_when),
                     document_id=document.id,
                     event_type=event_type,
+                    sub_event_type=sub_event_type(
+                        event_type, next(t[0].group() for t in triggers if t[1] == event_type)
+                    ),
                     place=place_t.place,
                     location=place_t.span.text,
                     quote=quote,
@@ -283,17 +441,34 @@ def extract_events(
     return incidents, movements
 
 
+def _event_id(
+    document_id: str, offset: int, kind: str, places: Sequence[Place], when: When | None
+) -> str:
+    """A stable id. A dated event is identified by what, where and when, so reports of it from
+    several documents share one id and merge; an undated one stays with its document."""
+    where = [p.gazetteer_id for p in places]
+    if when is not None:
+        return _stable_id(kind, *where, when.start, when.end)
+    return _stable_id(document_id, offset, kind, *where)
+
+
 def _incident_place(roles: list[_Role], only: bool) -> Toponym | None:
     """Where an incident happened: a place after its trigger ("disappeared in China", "fled
     through Dandong"), else, when the sentence reports one event, its other places."""
-    for wanted in ("destination", "via", "location"):
+    for wanted in ("destination", "via", "location", "object"):
         for r in roles:
             if r.role == wanted:
                 return r.toponym
     if not only:
         return None
     for r in roles:
-        if r.role in ("origin", "context-origin", "context-location"):
+        if r.role in (
+            "origin",
+            "origin-before",
+            "fronted-origin",
+            "context-origin",
+            "context-location",
+        ):
             return r.toponym
     subjects = [r.toponym for r in roles if r.role == "subject" and r.toponym.place]
     if subjects:
@@ -301,48 +476,101 @@ def _incident_place(roles: list[_Role], only: bool) -> Toponym | None:
     return None
 
 
-def _movement(
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    movement_type: str
+    verb: str
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """What an earlier movement trigger in the same sentence left for a later one."""
+
+    trigger: _Trigger
+    origins: tuple[Toponym, ...]
+    vias: tuple[Toponym, ...]
+    path: tuple[Toponym, ...] = ()  # a movement it completed, for "… and later on to Z"
+
+    def end_in(self, sentence_start: int) -> int:
+        """Where, in its sentence, the earlier trigger's phrase ends (its verb or last place)."""
+        places = (*self.origins, *self.vias, *self.path)
+        return max([self.trigger.end, *(t.span.end - sentence_start for t in places)])
+
+
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|then|before being|before)\b", re.I)
+
+
+def _movements(
     document: Document,
     roles: list[_Role],
-    movement_type: str,
-    verb: str,
+    trigger: _Trigger,
     actor: str | None,
     when: When | None,
     quote: Span,
-) -> Movement | None:
-    origins = [r.toponym for r in roles if r.role == "origin"]
+    carried_origin: Toponym | None = None,
+    pending: _Pending | None = None,
+    between: str = "",
+) -> tuple[list[Movement], _Pending | None]:
+    """The movements one trigger reports: one per origin ("from X and Y to Z"), each through
+    its vias to the final destination; and what a later trigger in the sentence may continue
+    ("expelled from X and returned to Y", "flown from X to Y, and later on to Z")."""
+    after = [r.toponym for r in roles if r.role == "origin"]
+    before = [r.toponym for r in roles if r.role == "origin-before"]
+    fronted = [r.toponym for r in roles if r.role == "fronted-origin"]
     vias = [r.toponym for r in roles if r.role == "via"]
     dests = [r.toponym for r in roles if r.role == "destination"]
+    confidence = 70 if when else 60
+    origins = after or before or fronted
+    chained: tuple[Toponym, ...] = ()
+    if pending and dests and not after:
+        if pending.origins and not pending.path and _AND.match(between):
+            # "expelled from Minsk and returned to Vilnius": one movement, the first verb's kind
+            if not origins or {t.place for t in origins} <= {t.place for t in pending.origins}:
+                origins, trigger = list(pending.origins), pending.trigger
+                vias = [*pending.vias, *vias]
+        elif pending.path and _ONWARD.search(between) and not origins:
+            chained = pending.path  # "airlifted from Kabul to Doha, and some later flown on to"
+            origins = [pending.path[0]]
     if not origins:
-        origins = [r.toponym for r in roles if r.role == "subject"]
+        origins = [r.toponym for r in roles if r.role == "subject"][:1]
     if not dests and vias:
         dests = [vias.pop()]
+    if not origins and carried_origin is not None and dests:
+        origins, confidence = [carried_origin], 40  # "They were later moved to Y"
+    if origins and not dests:
+        return [], _Pending(trigger, tuple(origins), tuple(vias))
     if not origins or not dests:
-        return None
+        return [], None
     # "flown from X to Y and later to Z": Y is a stop on the way to Z
     final = dests[0]
     for nxt in dests[1:]:
-        between = quote.text[final.span.end - quote.start : nxt.span.start - quote.start]
-        if not _ONWARD.search(between):
+        gap = quote.text[final.span.end - quote.start : nxt.span.start - quote.start]
+        if not _ONWARD.search(gap):
             break
         vias.append(final)
         final = nxt
-    path: list[Place] = []
-    for t in (origins[0], *vias, final):
-        if t.place is not None and (not path or path[-1].gazetteer_id != t.place.gazetteer_id):
-            path.append(t.place)
-    if len(path) < 2:
-        return None
-    return Movement(
-        id=_stable_id(
-            document.id, quote.start, movement_type, path[0].gazetteer_id, path[-1].gazetteer_id
-        ),
-        document_id=document.id,
-        movement_type=movement_type,
-        path=tuple(path),
-        quote=quote,
-        when=when,
-        actor=actor,
-        verb=verb,
-        confidence=70 if when else 60,
-    )
+    out: list[Movement] = []
+    for origin in origins:
+        stops = (*chained, *vias, final) if chained else (origin, *vias, final)
+        path: list[Place] = []
+        for t in stops:
+            if t.place is not None and (not path or path[-1].gazetteer_id != t.place.gazetteer_id):
+                path.append(t.place)
+        if len(path) < 2:
+            continue
+        out.append(
+            Movement(
+                id=_event_id(document.id, quote.start, trigger.movement_type, path, when),
+                document_id=document.id,
+                movement_type=trigger.movement_type,
+                path=tuple(path),
+                quote=quote,
+                when=when,
+                actor=actor,
+                verb=trigger.verb,
+                confidence=confidence,
+            )
+        )
+    last = (*(chained or (origins[-1],)), *vias, final)
+    return out, _Pending(trigger, tuple(origins), tuple(vias), last)

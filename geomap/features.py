@@ -6,12 +6,14 @@ infer one field list from any feature.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable
 from typing import Any
 
 from geopy.distance import geodesic
 
+from geomap.merge import merge_features
 from geomap.model import Document, Extraction, Incident, Movement, Place, Toponym, When
 
 LAYERS = ("places", "incidents", "movements")
@@ -20,6 +22,18 @@ GEOMETRY_TYPES = {"places": "Point", "incidents": "Point", "movements": "LineStr
 # ACLED geo_precision and a location_type word for each kind of place
 _GEO_PRECISION = {"city": 1, "admin1": 3, "country": 3}
 _LOCATION_TYPE = {"city": "city", "admin1": "admin1", "country": "country"}
+MAX_QUOTE = 2000  # characters of a quoted sentence kept in a feature
+MAX_MENTIONS = 200  # mentions listed per place feature
+
+
+def source_label(doc: Document) -> str:
+    """How a source is cited in the ``sources`` property: "Publisher: Title (YYYY-MM-DD)"."""
+    label = doc.title or doc.path
+    if doc.publisher:
+        label = f"{doc.publisher}: {label}"
+    if doc.published:
+        label = f"{label} ({doc.published.isoformat()})"
+    return label
 
 
 def _doc_props(doc: Document) -> dict[str, Any]:
@@ -29,6 +43,20 @@ def _doc_props(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "publisher": doc.publisher,
         "published": doc.published.isoformat() if doc.published else None,
+        "url": doc.url,
+    }
+
+
+def _source_props(doc: Document) -> dict[str, Any]:
+    return {"n_sources": 1, "sources": source_label(doc), "document_ids": doc.id}
+
+
+def _place_props(place: Place) -> dict[str, Any]:
+    return {
+        "location_type": _LOCATION_TYPE.get(place.feature_type, "exact"),
+        "geo_precision": _GEO_PRECISION.get(place.feature_type, 1),
+        "geocoder": place.provider,
+        "geocoded_at": place.geocoded_at,
     }
 
 
@@ -74,22 +102,26 @@ def great_circle(a: Place, b: Place, max_step_km: float = 200.0) -> list[list[fl
 
 
 def place_features(doc: Document, toponyms: Iterable[Toponym]) -> list[dict[str, Any]]:
-    """One Point per distinct resolved place, listing every mention of it."""
+    """One Point per distinct resolved place; ``mentions`` is a JSON string listing each mention
+    (text, start, end, document_id), so the property stays scalar for GIS clients."""
     grouped: dict[str, tuple[Place, list[dict[str, Any]]]] = {}
     for t in toponyms:
         if t.place is None:
             continue
         entry = grouped.setdefault(t.place.gazetteer_id, (t.place, []))
-        entry[1].append({"text": t.span.text, "start": t.span.start, "end": t.span.end})
+        entry[1].append(
+            {"text": t.span.text, "start": t.span.start, "end": t.span.end, "document_id": doc.id}
+        )
     features = []
     for gid, (place, mentions) in grouped.items():
         features.append(
             {
                 "type": "Feature",
-                "id": f"{doc.id}-{gid}",
+                "id": gid,
                 "geometry": _point(place),
                 "properties": {
                     "layer": "places",
+                    "id": gid,
                     **_doc_props(doc),
                     "name": place.name,
                     "gazetteer_id": gid,
@@ -97,9 +129,10 @@ def place_features(doc: Document, toponyms: Iterable[Toponym]) -> list[dict[str,
                     "country_code": place.country_code,
                     "admin1": place.admin1,
                     "population": place.population,
-                    "provider": place.provider,
+                    **_place_props(place),
                     "n_mentions": len(mentions),
-                    "mentions": mentions,
+                    "mentions": json.dumps(mentions[:MAX_MENTIONS], ensure_ascii=False),
+                    **_source_props(doc),
                 },
             }
         )
@@ -118,6 +151,7 @@ def incident_feature(doc: Document, inc: Incident) -> dict[str, Any]:
             "id": inc.id,
             **_doc_props(doc),
             "event_type": inc.event_type,
+            "sub_event_type": inc.sub_event_type,
             **_when_props(inc.when),
             "actor1": inc.actor1,
             "actor2": inc.actor2,
@@ -126,12 +160,12 @@ def incident_feature(doc: Document, inc: Incident) -> dict[str, Any]:
             "gazetteer_id": p.gazetteer_id,
             "country_code": p.country_code,
             "admin1": p.admin1 if p.feature_type != "country" else None,
-            "location_type": _LOCATION_TYPE.get(p.feature_type, "exact"),
-            "geo_precision": _GEO_PRECISION.get(p.feature_type, 1),
-            "quote": inc.quote.text,
+            **_place_props(p),
+            "quote": inc.quote.text[:MAX_QUOTE],
             "quote_start": inc.quote.start,
             "quote_end": inc.quote.end,
             "extraction_confidence": inc.confidence,
+            **_source_props(doc),
         },
     }
 
@@ -162,15 +196,20 @@ def movement_feature(doc: Document, mv: Movement) -> dict[str, Any]:
             "origin": origin.name,
             "origin_id": origin.gazetteer_id,
             "origin_type": origin.feature_type,
+            "origin_precision": _GEO_PRECISION.get(origin.feature_type, 1),
             "via": "; ".join(p.name for p in mv.path[1:-1]) or None,
             "destination": destination.name,
             "destination_id": destination.gazetteer_id,
             "destination_type": destination.feature_type,
+            "destination_precision": _GEO_PRECISION.get(destination.feature_type, 1),
+            "geo_precision": max(_GEO_PRECISION.get(p.feature_type, 1) for p in mv.path),
+            "geocoder": ", ".join(sorted({p.provider for p in mv.path})),
             "length_km": round(length, 1),
-            "quote": mv.quote.text,
+            "quote": mv.quote.text[:MAX_QUOTE],
             "quote_start": mv.quote.start,
             "quote_end": mv.quote.end,
             "extraction_confidence": mv.confidence,
+            **_source_props(doc),
         },
     }
 
@@ -180,8 +219,8 @@ def extraction_features(ex: Extraction) -> dict[str, list[dict[str, Any]]]:
     doc = ex.document
     return {
         "places": place_features(doc, ex.toponyms),
-        "incidents": [incident_feature(doc, i) for i in ex.incidents],
-        "movements": [movement_feature(doc, m) for m in ex.movements],
+        "incidents": merge_features([incident_feature(doc, i) for i in ex.incidents]),
+        "movements": merge_features([movement_feature(doc, m) for m in ex.movements]),
     }
 
 

@@ -33,6 +33,7 @@ class Place:
     admin1: str | None = None
     population: int = 0
     provider: str = "gazetteer"
+    geocoded_at: str | None = None  # ISO 8601 UTC time the provider answered
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class Incident:
     actor1: str | None = None
     actor2: str | None = None
     confidence: int = 50
+    sub_event_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,14 @@ class Movement:
 
 
 @dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A likely place mention that no geocoder could place, and why."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the pipeline found in one document."""
 
@@ -102,3 +112,4 @@ class Extraction:
     toponyms: tuple[Toponym, ...] = ()
     incidents: tuple[Incident, ...] = ()
     movements: tuple[Movement, ...] = ()
+    unresolved: tuple[Unresolved, ...] = ()

@@ -15,8 +15,10 @@ from typing import Any, Protocol
 from geomap.cache import connect
 from geomap.errors import NotFound, StoreError
 from geomap.features import LAYERS
+from geomap.merge import merge_features
 from geomap.model import Document
 
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents(
     id TEXT PRIMARY KEY, path TEXT, title TEXT, author TEXT, publisher TEXT, published TEXT,
@@ -26,10 +28,22 @@ CREATE TABLE IF NOT EXISTS features(
     id TEXT NOT NULL, layer TEXT NOT NULL, document_id TEXT NOT NULL
         REFERENCES documents(id) ON DELETE CASCADE,
     feature TEXT NOT NULL,
-    PRIMARY KEY (layer, id)
+    PRIMARY KEY (layer, id, document_id)
 );
 CREATE INDEX IF NOT EXISTS features_document ON features(document_id);
 """
+# version 1 keyed features by (layer, id) alone, one document per feature
+_MIGRATE_1_TO_2 = (
+    """
+ALTER TABLE features RENAME TO features_v1;
+DROP INDEX IF EXISTS features_document;
+"""
+    + SCHEMA
+    + """
+INSERT OR IGNORE INTO features SELECT id, layer, document_id, feature FROM features_v1;
+DROP TABLE features_v1;
+"""
+)
 
 
 class Store(Protocol):
@@ -39,6 +53,7 @@ class Store(Protocol):
     def add(self, document: Document, features: dict[str, list[dict[str, Any]]]) -> bool: ...
     def remove(self, document_id: str) -> bool: ...
     def layer(self, name: str) -> list[dict[str, Any]]: ...
+    def feature(self, name: str, feature_id: str) -> dict[str, Any]: ...
     def counts(self) -> dict[str, int]: ...
     def close(self) -> None: ...
 
@@ -55,12 +70,35 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._layers: dict[str, tuple[tuple[int, int], list[dict[str, Any]]]] = {}
         try:
             self._con: sqlite3.Connection = connect(self.path)
             self._con.execute("PRAGMA foreign_keys=ON")
-            self._con.executescript(SCHEMA)
+            self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store ({exc})", where=str(self.path)) from exc
+
+    def _migrate(self) -> None:
+        con = self._con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            old = con.execute(
+                "SELECT sql FROM sqlite_master WHERE type='table' AND name='features'"
+            ).fetchone()
+            if version < SCHEMA_VERSION and old and "document_id)" not in old[0]:
+                for statement in _MIGRATE_1_TO_2.split(";"):
+                    if statement.strip():
+                        con.execute(statement)
+            else:
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        con.execute(statement)
+            con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
     def has_document(self, document_id: str) -> bool:
         """True when a document with this content hash is stored."""
@@ -106,17 +144,42 @@ class SQLiteStore:
         cur = self._con.execute("DELETE FROM documents WHERE id=?", (document_id,))
         return cur.rowcount > 0
 
+    def _version(self) -> tuple[int, int]:
+        """Changes by this connection and (data_version) by any other since it opened."""
+        data_version = self._con.execute("PRAGMA data_version").fetchone()[0]
+        return (data_version, self._con.total_changes)
+
     def layer(self, name: str) -> list[dict[str, Any]]:
-        """Every feature of a layer, in a stable order."""
+        """Every feature of a layer, merged across the documents that report it, in a stable
+        order (first ingested first). Callers must not modify what is returned."""
+        check_layer(name)
+        version = self._version()
+        cached = self._layers.get(name)
+        if cached and cached[0] == version:
+            return cached[1]
         rows = self._con.execute(
-            "SELECT feature FROM features WHERE layer=? ORDER BY rowid", (check_layer(name),)
+            "SELECT feature FROM features WHERE layer=? ORDER BY rowid", (name,)
         )
-        return [json.loads(r[0]) for r in rows]
+        features = merge_features(json.loads(r[0]) for r in rows)
+        self._layers[name] = (version, features)
+        return features
+
+    def feature(self, name: str, feature_id: str) -> dict[str, Any]:
+        """One merged feature of a layer by id; NotFound naming it when there is none."""
+        rows = self._con.execute(
+            "SELECT feature FROM features WHERE layer=? AND id=? ORDER BY rowid",
+            (check_layer(name), feature_id),
+        ).fetchall()
+        if not rows:
+            raise NotFound(f"no feature {feature_id!r} in layer {name!r}")
+        return merge_features(json.loads(r[0]) for r in rows)[0]
 
     def counts(self) -> dict[str, int]:
-        """Feature count per layer, plus ``documents``."""
+        """Feature count per layer (after merging), plus ``documents``."""
         out = {name: 0 for name in LAYERS}
-        for layer, n in self._con.execute("SELECT layer, count(*) FROM features GROUP BY layer"):
+        for layer, n in self._con.execute(
+            "SELECT layer, count(DISTINCT id) FROM features GROUP BY layer"
+        ):
             out[layer] = n
         out["documents"] = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
         return out

@@ -52,6 +52,27 @@ def paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
             "The envoy travelled from Nairobi through Addis Ababa to Khartoum.",
             ("Nairobi", "Addis Ababa", "Khartoum"),
         ),
+        ("Hundreds fled Mosul toward Erbil on foot.", ("Mosul", "Erbil")),
+        (
+            "From Lagos, the team was carried by ship across the gulf to Accra.",
+            ("Lagos", "Accra"),
+        ),
+        (
+            "The detainees were moved by coach from Dover to a processing centre in Canterbury.",
+            ("Dover", "Canterbury"),
+        ),
+        (
+            "Families returned from camps near Kirkuk to Baghdad on Sunday.",
+            ("Kirkuk", "Baghdad"),
+        ),
+        (
+            "A charter flight deported 90 men from Madrid to Dakar, with a stop in Casablanca.",
+            ("Madrid", "Casablanca", "Dakar"),
+        ),
+        (
+            "Staff were airlifted from Kabul to Doha, and some were later flown on to Berlin.",
+            ("Kabul", "Doha", "Berlin"),
+        ),
     ],
 )
 def test_movement_paths(pipeline: Pipeline, body: str, expected: tuple[str, ...]) -> None:
@@ -77,3 +98,45 @@ def test_incident_dates_relative_to_article(pipeline: Pipeline) -> None:
     [inc] = pipeline.extract(doc).incidents
     assert (inc.event_type, inc.place.name) == ("arrest", "Minsk")
     assert (inc.when.start.isoformat(), inc.when.precision) == ("2022-05-01", 4)
+
+
+def _typed(pipeline: Pipeline, body: str) -> list[tuple[str, tuple[str, ...]]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [
+        (m.movement_type, tuple(p.name for p in m.path)) for m in pipeline.extract(doc).movements
+    ]
+
+
+def test_two_origins_make_two_movements(pipeline: Pipeline) -> None:
+    got = _typed(pipeline, "Forty men travelled from Tunis and Algiers to join a militia in Sirte.")
+    assert sorted(got) == [("travelled", ("Algiers", "Sirte")), ("travelled", ("Tunis", "Sirte"))]
+
+
+def test_two_verbs_one_movement_keep_the_first_kind(pipeline: Pipeline) -> None:
+    got = _typed(pipeline, "Two diplomats were expelled from Minsk and returned to Warsaw.")
+    assert got == [("deported", ("Minsk", "Warsaw"))]
+
+
+def test_origin_carried_from_the_sentence_before(pipeline: Pipeline) -> None:
+    body = "Hundreds gathered at the station in Kharkiv. They were later evacuated to Dnipro."
+    assert ("evacuated", ("Kharkiv", "Dnipro")) in _typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,event_type,sub_event_type",
+    [
+        ("Police arrested four activists in Nairobi on Monday.", "arrest", "arrest"),
+        ("Two journalists were detained in Minsk on Monday.", "arrest", "detention"),
+        ("A car bombing killed six people in Mogadishu on Monday.", "attack", "bombing"),
+        ("Artillery shelled Kharkiv on Monday.", "attack", "shelling"),
+        ("Three aid workers were abducted in Goma on Monday.", "disappearance", "abduction"),
+        ("Thousands protested in Tbilisi on Monday.", "protest", "protest"),
+    ],
+)
+def test_incident_types(
+    pipeline: Pipeline, body: str, event_type: str, sub_event_type: str
+) -> None:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    incidents = pipeline.extract(doc).incidents
+    assert [(i.event_type, i.sub_event_type) for i in incidents] == [(event_type, sub_event_type)]
+    assert incidents[0].when is not None and incidents[0].when.precision == 1

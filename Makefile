@@ -50,7 +50,8 @@ bench-geoparse: setup
 	$(BIN)/python bench/geoparse.py --corpus all
 
 bench-events: setup
-	$(BIN)/python bench/events.py
+	$(BIN)/python bench/events.py --dir tests/data/events
+	$(BIN)/python bench/events.py --dir tests/data/events_heldout
 
 clean:
 	rm -rf $(VENV) data static/node_modules

@@ -101,6 +101,19 @@ def parse_header(line: str) -> dict[str, object]:
     return out
 
 
+_URL_LINE = re.compile(
+    r"^\s*(?:(?:url|source|link|original)\s*:\s*)?(https?://[^\s<>\"']{1,2000})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def find_url(text: str) -> str | None:
+    """The report's own address: the first line that is only an http(s) URL, optionally
+    labelled "URL:", "Source:" or "Link:"."""
+    m = _URL_LINE.search(text)
+    return m.group(1) if m else None
+
+
 def parse_document(data: bytes, path: str) -> Document:
     """Build a Document from a report's raw bytes; ``path`` is kept as given."""
     if len(data) > MAX_BYTES:
@@ -121,6 +134,7 @@ def parse_document(data: bytes, path: str) -> Document:
         author=str(meta["author"]) if meta.get("author") else None,
         publisher=str(meta["publisher"]) if meta.get("publisher") else None,
         published=published if isinstance(published, date) else None,
+        url=find_url(text),
     )
 
 

@@ -98,3 +98,17 @@ def test_decoding_round_trips(text: str) -> None:
     if not text.strip() or "\x00" in text:
         return
     assert parse_document(text.encode("utf-8"), "t.txt").text == text
+
+
+@pytest.mark.parametrize(
+    "body,url",
+    [
+        ("Text.\nURL: https://example.org/a?b=1\n", "https://example.org/a?b=1"),
+        ("Text.\nhttps://news.example/story-1\nMore.", "https://news.example/story-1"),
+        ("See https://example.org inside a sentence.", None),
+        ("Source: javascript:alert(1)\n", None),
+    ],
+)
+def test_url_when_the_report_gives_one(body: str, url: str | None) -> None:
+    doc = parse_document(("Title   Ann Lee The Post May 1, 2020\n" + body).encode(), "u.txt")
+    assert doc.url == url

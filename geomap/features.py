@@ -76,7 +76,8 @@ def _point(place: Place) -> dict[str, Any]:
 
 def great_circle(a: Place, b: Place, max_step_km: float = 200.0) -> list[list[float]]:
     """Points along the great circle from ``a`` to ``b`` as [lon, lat], at most ``max_step_km``
-    apart, so long legs are drawn as geodesics rather than straight lines on the map."""
+    apart, so long legs are drawn as geodesics rather than straight lines on the map. Longitudes
+    stay continuous: a leg across the antimeridian goes past ±180 rather than jumping back."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     d = 2 * math.asin(
         math.sqrt(
@@ -97,7 +98,10 @@ def great_circle(a: Place, b: Place, max_step_km: float = 200.0) -> list[list[fl
             y = x_a * math.cos(lat1) * math.sin(lon1) + x_b * math.cos(lat2) * math.sin(lon2)
             z = x_a * math.sin(lat1) + x_b * math.sin(lat2)
             lat, lon = math.atan2(z, math.hypot(x, y)), math.atan2(y, x)
-        points.append([round(math.degrees(lon), 6), round(math.degrees(lat), 6)])
+        lon_deg = math.degrees(lon)
+        if points:  # keep the line continuous across the antimeridian (e.g. 179 -> 181)
+            lon_deg += 360.0 * round((points[-1][0] - lon_deg) / 360.0)
+        points.append([round(lon_deg, 6), round(math.degrees(lat), 6)])
     return points
 
 

@@ -24,6 +24,11 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{
 _MONTH_DAY_YEAR = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"
 )
+_DAYS = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+_DAY_RANGES = (
+    re.compile(rf"\b(?:between\s+)?{_DAYS}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?"),
+    re.compile(rf"\b(?:between\s+)?{_MONTH}\s+{_DAYS}\b(?:,?\s+(?P<year>\d{{4}}))?"),
+)
 _PART_OF_MONTH = re.compile(
     rf"\b(?P<part>early|mid|late|the (?:start|beginning|middle|end) of)[- ]+{_MONTH}"
     r"(?:,?\s+(?P<year>\d{4}))?",
@@ -42,6 +47,7 @@ _WEEKDAY = re.compile(
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|this morning|tonight|last night|last week|last month|last year|"
+    r"last weekend|over the weekend|at the weekend|"
     r"earlier this month|earlier this year|this week|this month)\b",
     re.IGNORECASE,
 )
@@ -65,8 +71,34 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _span_precision(first: date, last: date) -> int:
+    """UCDP precision of a span: 1 a day, 2 up to 6 days, 3 a week, 4 a month, 5 longer."""
+    days = (last - first).days + 1
+    return 1 if days == 1 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
+
+
+def _day_range(text: str, published: date | None) -> When | None:
+    """ "3-5 March", "between March 3 and 5, 2019": a span of days."""
+    for rx in _DAY_RANGES:
+        m = rx.search(text)
+        if not m:
+            continue
+        month = MONTHS[m["month"].lower()]
+        year = int(m["year"]) if m["year"] else _infer_year(month, published)
+        if year is None:
+            return None
+        first, last = _safe_date(year, month, int(m["d1"])), _safe_date(year, month, int(m["d2"]))
+        if first is None or last is None or last < first:
+            return None
+        return When(first, last, _span_precision(first, last), m.group().strip())
+    return None
+
+
 def find_date(text: str, published: date | None) -> When | None:
     """The first date expression in ``text``, as a range with its precision, or None."""
+    ranged = _day_range(text, published)
+    if ranged:
+        return ranged
     for rx in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         m = rx.search(text)
         if m:
@@ -128,6 +160,9 @@ def _relative(rel: str, published: date, text: str) -> When:
         return When(d, d, 1, text)
     if rel in ("today", "this morning", "tonight"):
         return When(published, published, 1, text)
+    if rel in ("last weekend", "over the weekend", "at the weekend"):
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
+        return When(saturday, saturday + timedelta(days=1), 2, text)
     if rel == "last week":
         start = published - timedelta(days=published.weekday() + 7)
         return When(start, start + timedelta(days=6), 3, text)

@@ -25,6 +25,11 @@ PUBLISHED = date(2019, 4, 16)  # a Tuesday
         ("on 5 January", date(2019, 1, 5), date(2019, 1, 5), 1),
         ("in 2017", date(2017, 1, 1), date(2017, 12, 31), 5),
         ("in March 2015", date(2015, 3, 1), date(2015, 3, 31), 4),
+        ("on 3-5 March", date(2019, 3, 3), date(2019, 3, 5), 2),
+        ("between March 3 and 9, 2018", date(2018, 3, 3), date(2018, 3, 9), 3),
+        ("from 1 to 20 February", date(2019, 2, 1), date(2019, 2, 20), 4),
+        ("on April 2–3", date(2019, 4, 2), date(2019, 4, 3), 2),
+        ("last weekend", date(2019, 4, 13), date(2019, 4, 14), 2),
     ],
 )
 def test_find_date(text: str, start: date, end: date, precision: int) -> None:

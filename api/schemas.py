@@ -46,3 +46,54 @@ class Health(BaseModel):
 class Error(BaseModel):
     code: str
     description: str
+
+
+# OGC API – Features documents (Part 1 Core)
+
+
+class Link(BaseModel):
+    href: str
+    rel: str
+    type: str | None = None
+    title: str | None = None
+
+
+class LandingPage(BaseModel):
+    title: str
+    description: str
+    links: list[Link]
+
+
+class Conformance(BaseModel):
+    conformsTo: list[str]  # noqa: N815
+
+
+class SpatialExtent(BaseModel):
+    bbox: list[list[float]]
+    crs: str
+
+
+class TemporalExtent(BaseModel):
+    interval: list[list[str | None]]
+    trs: str
+
+
+class Extent(BaseModel):
+    spatial: SpatialExtent
+    temporal: TemporalExtent
+
+
+class Collection(BaseModel):
+    id: str
+    title: str
+    description: str
+    itemType: Literal["feature"] = "feature"  # noqa: N815
+    geometryType: str  # noqa: N815
+    crs: list[str]
+    extent: Extent
+    links: list[Link]
+
+
+class Collections(BaseModel):
+    links: list[Link]
+    collections: list[Collection]

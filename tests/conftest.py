@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,68 @@ def seed_copy(tmp_path: Path) -> Path:
     target.mkdir()
     shutil.copy(SEED, target / SEED.name)
     return target / SEED.name
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def http_get(
+    url: str, accept: str = "*/*", timeout: float = 60
+) -> tuple[int, dict[str, str], bytes]:
+    """(status, headers, body) of a GET, HTTP errors included."""
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(url, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+@contextlib.contextmanager
+def running_server(geomap_exe: str, env: dict[str, str], log: Path | None = None) -> Iterator[str]:
+    """`geomap serve` under uvicorn on a free loopback port; yields its base URL. With ``log``,
+    the access log (every request line) goes to that file."""
+    import subprocess
+    import time
+
+    port = free_port()
+    level = "info" if log else "warning"
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
+    proc = subprocess.Popen(
+        [geomap_exe, "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", level],
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            try:
+                if http_get(base + "/healthz", timeout=5)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                text = log.read_text(errors="replace") if log else "(run with log= to see why)"
+                raise RuntimeError(f"server did not start: {text}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        if log:
+            out.close()  # type: ignore[union-attr]

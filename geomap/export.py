@@ -1,0 +1,349 @@
+"""Write layers to GIS files through GDAL (pyogrio): a multi-layer GeoPackage, GeoJSON,
+FlatGeobuf and CSV with WKT geometry, all in EPSG:4326 lon/lat.
+
+Columns are typed: the documented schema gives each known property a type (dates as Date,
+``geocoded_at`` as DateTime in UTC, counts as Integer64, ``length_km`` as Real); any other
+property gets the type its values share (text when they disagree). A column whose values do
+not fit its documented type is written as text rather than losing them.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from geomap.errors import InvalidParameter, NotFound
+from geomap.features import GEOMETRY_TYPES, LAYERS, feature_collection
+
+CRS = "EPSG:4326"
+ALL = "all"  # the layer name that stands for every layer (GeoPackage only)
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An export format: its GDAL driver, media type and whether one file holds many layers."""
+
+    ext: str
+    driver: str
+    media_type: str
+    multi_layer: bool
+    binary: bool
+
+
+FORMATS: dict[str, Format] = {
+    "gpkg": Format("gpkg", "GPKG", "application/geopackage+sqlite3", True, True),
+    "geojson": Format("geojson", "GeoJSON", "application/geo+json", False, False),
+    "fgb": Format("fgb", "FlatGeobuf", "application/flatgeobuf", False, True),
+    "csv": Format("csv", "CSV", "text/csv; charset=utf-8", False, False),
+}
+
+_S, _I, _F, _D, _DT = "str", "int", "float", "date", "datetime"
+_COMMON_TAIL = {
+    "document_id": _S,
+    "title": _S,
+    "publisher": _S,
+    "published": _D,
+    "url": _S,
+    "quote": _S,
+    "quote_start": _I,
+    "quote_end": _I,
+    "extraction_confidence": _I,
+    "n_sources": _I,
+    "sources": _S,
+    "document_ids": _S,
+}
+_WHEN = {
+    "event_date": _D,
+    "date_start": _D,
+    "date_end": _D,
+    "time_precision": _I,
+    "date_text": _S,
+}
+
+# The documented properties of each layer (README, issue 4) and their column types.
+COLUMNS: dict[str, dict[str, str]] = {
+    "places": {
+        "id": _S,
+        "name": _S,
+        "gazetteer_id": _S,
+        "feature_type": _S,
+        "country_code": _S,
+        "admin1": _S,
+        "population": _I,
+        "location_type": _S,
+        "geo_precision": _I,
+        "geocoder": _S,
+        "geocoded_at": _DT,
+        "n_mentions": _I,
+        "mentions": _S,
+        "n_sources": _I,
+        "document_ids": _S,
+        "sources": _S,
+        "title": _S,
+        "publisher": _S,
+        "published": _D,
+    },
+    "incidents": {
+        "id": _S,
+        "event_type": _S,
+        "sub_event_type": _S,
+        **_WHEN,
+        "actor1": _S,
+        "actor2": _S,
+        "location": _S,
+        "place_name": _S,
+        "gazetteer_id": _S,
+        "admin1": _S,
+        "country_code": _S,
+        "location_type": _S,
+        "geo_precision": _I,
+        "geocoder": _S,
+        "geocoded_at": _DT,
+        **_COMMON_TAIL,
+    },
+    "movements": {
+        "id": _S,
+        "movement_type": _S,
+        "verb": _S,
+        "actor": _S,
+        **_WHEN,
+        "origin": _S,
+        "origin_id": _S,
+        "origin_type": _S,
+        "origin_precision": _I,
+        "via": _S,
+        "destination": _S,
+        "destination_id": _S,
+        "destination_type": _S,
+        "destination_precision": _I,
+        "geo_precision": _I,
+        "length_km": _F,
+        **_COMMON_TAIL,
+    },
+}
+
+
+def check_format(fmt: str) -> Format:
+    """The Format for an extension; InvalidParameter naming it otherwise."""
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        raise InvalidParameter(
+            f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}", where="format"
+        ) from None
+
+
+def check_layers(layer: str | None, fmt: Format) -> tuple[str, ...]:
+    """The layers one file of ``fmt`` holds for ``layer`` (None or ``all``: every layer, which
+    only GeoPackage can hold); NotFound / InvalidParameter naming the value otherwise."""
+    if layer is None or layer == ALL:
+        if not fmt.multi_layer:
+            raise InvalidParameter(
+                f"format {fmt.ext!r} holds one layer; choose one of {', '.join(LAYERS)}"
+                " (only gpkg holds all)",
+                where="layer",
+            )
+        return LAYERS
+    if layer not in LAYERS:
+        raise NotFound(f"unknown layer {layer!r}; layers are {', '.join(LAYERS)}, or {ALL!r}")
+    return (layer,)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return _I
+    if isinstance(value, float):
+        return _F
+    return _S
+
+
+def _fits(kind: str, value: Any) -> bool:
+    if kind == _I:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == _F:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == _D:
+        return isinstance(value, str) and _as_date(value) is not None
+    if kind == _DT:
+        return isinstance(value, str) and _as_datetime(value) is not None
+    return True
+
+
+def _as_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _as_datetime(value: str) -> datetime | None:
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).replace(tzinfo=None)
+
+
+def columns(layer: str, features: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Column name → type for a layer: the documented properties present in ``features`` (all
+    of them for an empty layer), then any other property, each typed so every value fits."""
+    documented = COLUMNS.get(layer, {})
+    seen: dict[str, None] = {}
+    if any("id" not in (f.get("properties") or {}) for f in features):
+        seen["id"] = None
+    for f in features:
+        for key in f.get("properties") or {}:
+            seen.setdefault(key, None)
+    names = list(documented) if not features else [k for k in documented if k in seen]
+    names += [k for k in seen if k not in documented]
+    out: dict[str, str] = {}
+    for name in names:
+        values = [_value(f, name) for f in features]
+        values = [v for v in values if v is not None]
+        kind = documented.get(name)
+        if kind is None:
+            kinds = {_kind(v) for v in values}
+            kind = kinds.pop() if len(kinds) == 1 else (_F if kinds == {_I, _F} else _S)
+        if not all(_fits(kind, v) for v in values):
+            kind = _S
+        out[name] = kind
+    return out
+
+
+def _value(feature: Mapping[str, Any], name: str) -> Any:
+    props = feature.get("properties") or {}
+    if name == "id" and "id" not in props:
+        return feature.get("id")
+    return props.get(name)
+
+
+def _array(kind: str, values: list[Any], *, dates_as_text: bool) -> tuple[Any, Any, Any]:
+    """(values, null mask, GDAL time-zone flags) for one column."""
+    mask = np.array([v is None for v in values], dtype=bool)
+    tz = None
+    if kind in (_D, _DT) and dates_as_text:
+        kind = _S
+    if kind == _I:
+        arr: Any = np.array([0 if v is None else v for v in values], dtype=np.int64)
+    elif kind == _F:
+        arr = np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
+    elif kind == "bool":
+        arr = np.array([bool(v) for v in values], dtype=bool)
+    elif kind == _D:
+        arr = np.array(
+            [np.datetime64("NaT") if v is None else _as_date(v) for v in values],
+            dtype="datetime64[D]",
+        )
+    elif kind == _DT:
+        arr = np.array(
+            [np.datetime64("NaT") if v is None else _as_datetime(v) for v in values],
+            dtype="datetime64[ms]",
+        )
+        tz = np.full(len(values), 100, dtype=np.int64)  # GDAL's flag for UTC
+    else:
+        arr = np.array(
+            [
+                v
+                if v is None or isinstance(v, str)
+                else json.dumps(v, ensure_ascii=False)
+                if isinstance(v, list | dict)
+                else str(v)
+                for v in values
+            ],
+            dtype=object,
+        )
+    return arr, (mask if mask.any() else None), tz
+
+
+def _geometries(features: Sequence[Mapping[str, Any]]) -> Any:
+    import shapely
+    from shapely.geometry import shape
+
+    geoms = [shape(f["geometry"]) if f.get("geometry") else None for f in features]
+    return shapely.to_wkb(np.array(geoms, dtype=object))
+
+
+def write_layer(
+    path: str | Path,
+    layer: str,
+    features: Sequence[Mapping[str, Any]],
+    fmt: Format,
+) -> None:
+    """Write one layer's features to ``path`` (appending a layer to an existing GeoPackage)."""
+    if fmt.ext == "geojson":
+        fc = feature_collection(list(features), layer)  # type: ignore[arg-type]
+        Path(path).write_text(json.dumps(fc, ensure_ascii=False), encoding="utf-8")
+        return
+    from pyogrio.raw import write
+
+    cols = columns(layer, features)
+    data, masks, tzs = [], [], {}
+    for name, kind in cols.items():
+        arr, mask, tz = _array(
+            kind, [_value(f, name) for f in features], dates_as_text=fmt.ext == "csv"
+        )
+        data.append(arr)
+        masks.append(mask)
+        if tz is not None:
+            tzs[name] = tz
+    layer_options: dict[str, str] = {}
+    dataset_options: dict[str, str] = {}
+    if fmt.ext == "csv":
+        layer_options["GEOMETRY"] = "AS_WKT"
+    if fmt.ext == "gpkg":
+        dataset_options["VERSION"] = "1.2"  # readable by the GDAL of older QGIS releases
+    write(
+        str(path),
+        _geometries(features),
+        data,
+        list(cols),
+        field_mask=masks if any(m is not None for m in masks) else None,
+        layer=layer,
+        driver=fmt.driver,
+        geometry_type=GEOMETRY_TYPES.get(layer, "Unknown"),
+        crs=CRS,
+        gdal_tz_offsets=tzs or None,
+        dataset_options=dataset_options or None,
+        layer_options=layer_options or None,
+        promote_to_multi=False,
+    )
+
+
+def write(
+    path: str | Path, layers: Mapping[str, Sequence[Mapping[str, Any]]], fmt: str | Format
+) -> Path:
+    """Write ``layers`` (name → features) to one file of format ``fmt``, replacing it; only a
+    GeoPackage holds more than one layer."""
+    f = fmt if isinstance(fmt, Format) else check_format(fmt)
+    if len(layers) != 1 and not f.multi_layer:
+        raise InvalidParameter(
+            f"format {f.ext!r} holds one layer, not {len(layers)}", where="layer"
+        )
+    out = Path(path)
+    if out.exists():
+        out.unlink()
+    for name, features in layers.items():
+        write_layer(out, name, features, f)
+    return out
+
+
+def to_bytes(layers: Mapping[str, Sequence[Mapping[str, Any]]], fmt: str | Format) -> bytes:
+    """The bytes of the file :func:`write` would write."""
+    f = fmt if isinstance(fmt, Format) else check_format(fmt)
+    tmp = Path(tempfile.mkdtemp(prefix="geomap-export-"))
+    try:
+        return write(tmp / f"export.{f.ext}", layers, f).read_bytes()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

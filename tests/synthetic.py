@@ -1,0 +1,71 @@
+"""Synthetic features for tests that need many of them: each is a copy of a real feature the
+pipeline made from the seed (so it follows the layer schema exactly), with its own id,
+position, dates, event type and actor. Added through ``SQLiteStore.add`` like real ones."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+from typing import Any
+
+from geomap.model import Document
+from geomap.store import SQLiteStore
+
+EVENT_TYPES = ("attack", "protest", "arrest", "deportation", "evacuation")
+ACTORS = ("Alpha Brigade", "Beta Police", None, "Gamma Militia")
+FIRST_DAY = date(2020, 1, 1)
+
+
+def synthesize(template: dict[str, Any], layer: str, i: int) -> dict[str, Any]:
+    """The ``i``-th synthetic feature of ``layer`` built on ``template``. Dates run one a day
+    from 2020-01-01 (spans of 0–2 days); event types and actors cycle."""
+    f = copy.deepcopy(template)
+    fid = f"synthetic-{layer}-{i:05d}"
+    f["id"] = fid
+    props = f["properties"]
+    props["id"] = fid
+    lon = round(-179 + (i * 7.31) % 358, 5)
+    lat = round(-80 + (i * 3.17) % 160, 5)
+    if f["geometry"]["type"] == "LineString":
+        f["geometry"] = {"type": "LineString", "coordinates": [[lon, lat], [lon + 1, lat + 0.5]]}
+    else:
+        f["geometry"] = {"type": "Point", "coordinates": [lon, lat]}
+    day = FIRST_DAY + timedelta(days=i % 730)
+    if "date_start" in props:
+        props["date_start"] = props["event_date"] = day.isoformat()
+        props["date_end"] = (day + timedelta(days=i % 3)).isoformat()
+        props["time_precision"] = 1
+    else:
+        props["published"] = day.isoformat()
+    if "event_type" in props:
+        props["event_type"] = EVENT_TYPES[i % len(EVENT_TYPES)]
+    for key in ("actor1", "actor"):
+        if key in props:
+            props[key] = ACTORS[i % len(ACTORS)]
+    if "name" in props:
+        props["name"] = f"Synthetic place {i}"
+    return f
+
+
+def seed_synthetic(
+    store: SQLiteStore, templates: dict[str, dict[str, Any]], counts: dict[str, int]
+) -> dict[str, list[dict[str, Any]]]:
+    """Add ``counts[layer]`` synthetic features per layer to ``store`` (one document per 500);
+    returns what was added."""
+    added: dict[str, list[dict[str, Any]]] = {layer: [] for layer in counts}
+    for layer, n in counts.items():
+        for start in range(0, n, 500):
+            batch = [
+                synthesize(templates[layer], layer, i) for i in range(start, min(n, start + 500))
+            ]
+            doc = Document(
+                id=f"synthetic-{layer}-{start}",
+                path=f"synthetic/{layer}-{start}.txt",
+                text=f"Synthetic {layer} {start}..{start + len(batch) - 1}.",
+                title=f"Synthetic {layer}",
+                publisher="tests",
+                published=FIRST_DAY,
+            )
+            assert store.add(doc, {layer: batch})
+            added[layer].extend(batch)
+    return added

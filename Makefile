@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export GEOMAP_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test setup venv assets gazetteer ingest lint bench bench-geoparse bench-events clean
+.PHONY: run test setup venv assets gazetteer ingest lint bench bench-geoparse bench-events bench-cache bench-map clean
 
 run: setup ingest
 	$(BIN)/geomap serve --host $(HOST) --port $(PORT)
@@ -30,10 +30,11 @@ static/node_modules/.package-lock.json: static/package.json static/package-lock.
 	npm ci --prefix static --no-audit --no-fund
 	touch $@
 
-gazetteer: $(GEOMAP_DATA_DIR)/gazetteer.sqlite
-
-$(GEOMAP_DATA_DIR)/gazetteer.sqlite: | $(BIN)/geomap
-	$(BIN)/geomap gazetteer build
+# (re)built when missing or built by another index version (geomap.gazetteer.INDEX_VERSION)
+gazetteer: | $(BIN)/geomap
+	@$(BIN)/python -c "import sys; from geomap.gazetteer import is_current; \
+	sys.exit(not is_current('$(GEOMAP_DATA_DIR)/gazetteer.sqlite'))" \
+	|| $(BIN)/geomap gazetteer build --force
 
 ingest: setup
 	$(BIN)/geomap ingest seeds/
@@ -52,6 +53,12 @@ bench-geoparse: setup
 bench-events: setup
 	$(BIN)/python bench/events.py --dir tests/data/events
 	$(BIN)/python bench/events.py --dir tests/data/events_heldout
+
+bench-cache: setup
+	$(BIN)/python bench/cache.py
+
+bench-map: setup
+	$(BIN)/python bench/map.py
 
 clean:
 	rm -rf $(VENV) data static/node_modules

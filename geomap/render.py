@@ -1,13 +1,20 @@
 """Render geomap's GeoJSON layers as a Folium/Leaflet map that works without internet.
 
 Every script, stylesheet and the base map come from npm packages installed into
-``static/node_modules`` (``npm ci --prefix static``). Two outputs are offered:
+``static/node_modules`` (``npm ci --prefix static``); geomap's own map code (``map.js``,
+``map.css`` beside this module) is written into the page. Two outputs are offered:
 
-* :func:`render_html` links those files under a URL prefix, for a server that serves ``static/``;
+* :func:`render_html` links the npm files under a URL prefix, for a server that serves them;
 * :func:`render_standalone` inlines them all, giving one HTML file that opens from disk.
 
-OpenStreetMap tiles are offered as a second, non-default base layer for viewers who are online.
-All text taken from articles is HTML-escaped and length-bounded before it reaches the page.
+The layers are embedded as compact JSON and drawn by ``map.js`` (markers clustered with
+Leaflet.markercluster, movements as arrowed lines, places sized by mentions, a legend and a
+time control), so a map of thousands of features is built in well under a second.
+
+Article text is whitespace-collapsed and length-bounded here, and written into the page as
+JSON in which ``<``, ``>`` and ``&`` are ``\\u`` escapes, so no markup from a report exists in
+the HTML source; ``map.js`` then puts it into the DOM only as text (``textContent``), never as
+markup. OpenStreetMap tiles are offered as a second, non-default base layer for viewers online.
 """
 
 from __future__ import annotations
@@ -17,8 +24,11 @@ import html
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +36,28 @@ import folium
 from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 from folium.map import Layer
+from folium.plugins import Fullscreen
 from folium.template import Template
 
-__all__ = ["ASSET_PATHS", "AssetResolver", "build_map", "render_html", "render_standalone"]
+__all__ = [
+    "ASSET_PATHS",
+    "EVENT_STYLES",
+    "MOVEMENT_COLORS",
+    "AssetResolver",
+    "build_map",
+    "render_html",
+    "render_standalone",
+]
 
 #: Folium asset name -> file path inside ``node_modules`` (see ``static/package.json``).
 ASSET_PATHS: Mapping[str, str] = {
     "leaflet": "leaflet/dist/leaflet.js",
     "leaflet_css": "leaflet/dist/leaflet.css",
+    "markerclusterjs": "leaflet.markercluster/dist/leaflet.markercluster.js",
+    "markerclustercss": "leaflet.markercluster/dist/MarkerCluster.css",
+    "markerclusterdefaultcss": "leaflet.markercluster/dist/MarkerCluster.Default.css",
+    "Control.Fullscreen.js": "leaflet.fullscreen/Control.FullScreen.js",
+    "Control.FullScreen.css": "leaflet.fullscreen/Control.FullScreen.css",
     "topojson": "topojson-client/dist/topojson-client.min.js",
     "basemap": "world-atlas/countries-50m.json",
 }
@@ -59,23 +83,115 @@ _NE_ATTRIBUTION = "Natural Earth"
 _WORLD_VIEW = (25.0, 10.0)
 _MAX_FIT_ZOOM = 8
 _BASEMAP_PANE = "geomap-basemap"
+_PLACES_PANE = "geomap-places"
 _MOVEMENTS_PANE = "geomap-movements"
 _INLINE_PREFIX = "geomap-inline/"
+_HERE = Path(__file__).resolve().parent
 
+# Icon glyphs: SVG path data in a 28x28 box, stroked in white on the type's colour.
+_GLYPHS = {
+    "forces": "M9 9l5 5-5 5M15 9l5 5-5 5",
+    "flight": "M8 14h11M15 10l4 4-4 4M8 9v10",
+    "evacuation": "M14 20V8M9.5 12.5L14 8l4.5 4.5M9 20h10",
+    "deportation": "M20 14H8M12 10l-4 4 4 4M20 9v10",
+    "border": "M14 7v3M14 12.5v3M14 18v3M7 14h13M17 11l3 3-3 3",
+    "movement": "M11 9l5 5-5 5",
+    "disappearance": "M11 11.5a3 3 0 1 1 4.2 2.7c-.8.4-1.2 1-1.2 1.8V17M14 20.2v.1",
+    "arrest": "M10 13.5h8v6.5h-8zM11.5 13.5v-2a2.5 2.5 0 0 1 5 0v2",
+    "attack": "M14 7.5l1.6 4.3 4.6.2-3.6 2.9 1.3 4.5L14 16.8l-3.9 2.6 1.3-4.5-3.6-2.9 4.6-.2z",
+    "meeting": "M8 20c0-3 2-4.5 4-4.5M20 20c0-3-2-4.5-4-4.5M12 13.5a2 2 0 1 1 0-4a2 2 0 1 1 0 4"
+    "M16 13.5a2 2 0 1 1 0-4a2 2 0 1 1 0 4",
+    "surveillance": "M7 14s2.8-4.5 7-4.5 7 4.5 7 4.5-2.8 4.5-7 4.5S7 14 7 14z"
+    "M14 12.2a1.8 1.8 0 1 0 0 3.6a1.8 1.8 0 1 0 0-3.6",
+    "protest": "M10 21V7.5M10 8h8.5l-2 3 2 3H10",
+    "other": "M11.5 14h5",
+}
+
+#: event_type -> (colour, glyph name); any other type is drawn with ``_OTHER_EVENT``.
+EVENT_STYLES: Mapping[str, tuple[str, str]] = {
+    "attack": ("#c0392b", "attack"),
+    "arrest": ("#1f6f8b", "arrest"),
+    "disappearance": ("#5d4037", "disappearance"),
+    "flight/defection": ("#d35400", "flight"),
+    "evacuation": ("#138d75", "evacuation"),
+    "deportation": ("#2c3e91", "deportation"),
+    "border crossing": ("#9a7d0a", "border"),
+    "movement of forces": ("#7d3c98", "forces"),
+    "movement": ("#4d7a1f", "movement"),
+    "meeting/summit": ("#2471a3", "meeting"),
+    "surveillance": ("#566573", "surveillance"),
+    "protest": ("#c2185b", "protest"),
+}
+_OTHER_EVENT = ("#34495e", "other")
+
+#: movement_type -> colour (a movement and the incident it belongs to share a colour).
+MOVEMENT_COLORS: Mapping[str, str] = {
+    "dispatched": "#7d3c98",
+    "fled": "#d35400",
+    "evacuated": "#138d75",
+    "deported": "#2c3e91",
+    "crossed": "#9a7d0a",
+    "travelled": "#4d7a1f",
+}
+_OTHER_MOVEMENT = "#555555"
 _PLACE_COLOR = "#1f5fa8"
-_INCIDENT_COLOR = "#c0392b"
-_MOVEMENT_COLOR = "#7b3fa0"
+
 _VAGUE_LOCATION_TYPES = frozenset({"admin1", "country"})
 
-_TEXT_LIMIT = 200
-_QUOTE_LIMIT = 500
-
-_PAGE_CSS = """<style>
-.folium-map.leaflet-container { background: #cfe0ec; }
-.geomap-popup { max-width: 320px; font: 13px/1.35 sans-serif; }
-.geomap-popup q { display: block; margin: 4px 0; font-style: italic; }
-.geomap-arrow { background: none; border: none; }
-</style>"""
+# Properties carried into the page: key -> longest text kept (0 for numbers).
+_COMMON_FIELDS: Mapping[str, int] = {
+    "event_date": 32,
+    "date_start": 32,
+    "date_end": 32,
+    "time_precision": 0,
+    "date_text": 80,
+    "title": 200,
+    "publisher": 100,
+    "published": 32,
+    "url": 500,
+    "quote": 300,
+    "n_sources": 0,
+    "sources": 400,
+    "extraction_confidence": 0,
+    "geo_precision": 0,
+}
+_INCIDENT_FIELDS: Mapping[str, int] = {
+    "event_type": 60,
+    "sub_event_type": 60,
+    "actor1": 120,
+    "actor2": 120,
+    "location": 120,
+    "place_name": 120,
+    "admin1": 80,
+    "country_code": 8,
+    "location_type": 20,
+    **_COMMON_FIELDS,
+}
+_MOVEMENT_FIELDS: Mapping[str, int] = {
+    "movement_type": 60,
+    "verb": 40,
+    "actor": 120,
+    "origin": 120,
+    "via": 300,
+    "destination": 120,
+    "origin_type": 20,
+    "destination_type": 20,
+    "origin_precision": 0,
+    "destination_precision": 0,
+    "length_km": 0,
+    **_COMMON_FIELDS,
+}
+_PLACE_FIELDS: Mapping[str, int] = {
+    "name": 120,
+    "feature_type": 20,
+    "location_type": 20,
+    "geo_precision": 0,
+    "n_mentions": 0,
+    "country_code": 8,
+    "admin1": 80,
+}
+_ID_LIMIT = 120
+_EPOCH = date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -96,28 +212,139 @@ class AssetResolver:
         return self.prefix.rstrip("/") + "/" + path
 
 
-class _Bind(folium.MacroElement):
-    """Bind a tooltip or popup to the parent layer, content passed as a JSON string literal.
+class _Raw(Element):
+    """Text put into the page exactly as given.
 
-    folium's own Tooltip/Popup paste their text into a JS template literal (and Popup needs
-    jQuery), so ``${...}``, backticks or backslashes in article text could run or break script.
+    branca compiles whatever a MacroElement's macros produce as a new Jinja template, so article
+    text passed through folium's templates would be evaluated (``{{ ... }}`` in a quote is
+    server-side template injection). Every piece of data goes into the page through this class.
     """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Raw"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class _Library(JSCSSMixin, folium.MacroElement):
+    """geomap's map code and style (``map.js``, ``map.css``) and the plugin assets it needs."""
+
+    _template = Template("")
+
+    default_js = [("markerclusterjs", "leaflet.markercluster/dist/leaflet.markercluster.js")]
+    default_css = [
+        ("markerclustercss", "leaflet.markercluster/dist/MarkerCluster.css"),
+        ("markerclusterdefaultcss", "leaflet.markercluster/dist/MarkerCluster.Default.css"),
+    ]
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        super().__init__()
+        self._name = "GeomapLibrary"
+        self.spec = _json_for_script(spec)
+
+    def render(self, **kwargs: Any) -> str:
+        super().render(**kwargs)  # the asset links first, so the style below overrides theirs
+        root = self.get_root()
+        assert isinstance(root, Figure) and isinstance(self._parent, Element)
+        js, css = _own_assets()
+        root.header.add_child(
+            _Raw(f'<link rel="icon" href="data:,">\n<style>\n{css}</style>'),
+            name=self.get_name(),
+        )
+        root.script.add_child(
+            _Raw(f"{js}\ngeomap.setup({self._parent.get_name()}, {self.spec});\n"),
+            name=self.get_name(),
+        )
+        return ""
+
+
+class _DataLayer(Layer):
+    """One of geomap's layers (``incidents``, ``movements``, ``places``) drawn by map.js."""
+
+    _template = Template("")
+
+    def __init__(self, kind: str, name: str, items: list[dict[str, Any]], **options: Any) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "GeomapLayer"
+        self.kind = kind
+        self.data = _json_for_script({"items": items})
+        self.options = _json_for_script(options)
+
+    def render(self, **kwargs: Any) -> str:
+        # The data sits in a JSON <script> block: the browser scans it as text and JSON.parse
+        # reads it much faster than it would compile the same object as a JavaScript literal.
+        root = self.get_root()
+        assert isinstance(root, Figure)
+        block = f"geomap-data-{self.kind}-{self.get_name()}"
+        root.html.add_child(
+            _Raw(f'<script type="application/json" id="{block}">{self.data}</script>\n'),
+            name=self.get_name(),
+        )
+        root.script.add_child(
+            _Raw(
+                f"var {self.get_name()} = geomap.{self.kind}(JSON.parse("
+                f'document.getElementById("{block}").textContent), {self.options});\n'
+            ),
+            name=self.get_name(),
+        )
+        super().render(**kwargs)  # Layer.render: then add it to the map
+        return ""
+
+
+class _Finish(folium.MacroElement):
+    """Adds the legend and time control, fits the view and shows the layers (after the layer
+    control)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.{{ this.method }}({{ this.content }},
-                {{ this.options|tojavascript }});
+            geomap.finish({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, method: str, content_html: str, **options: Any) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._name = "Bind"
-        self.method = method
-        self.content = _js_string(content_html)
-        self.options = options
+        self._name = "GeomapFinish"
+
+
+_OUTLINE_JS = """
+var __NAME__ = L.geoJSON(null, __OPTIONS__);
+(function (layer) {
+    // world-atlas rings may cross the antimeridian or circle a pole; Leaflet
+    // would draw those as bands across the map, so unwrap their longitudes.
+    function unwrap(ring) {
+        var out = [], shift = 0;
+        ring.forEach(function (p, i) {
+            var d = i ? p[0] - ring[i - 1][0] : 0;
+            shift += d > 180 ? -360 : d < -180 ? 360 : 0;
+            out.push([p[0] + shift, p[1]]);
+        });
+        var first = out[0], last = out[out.length - 1];
+        if (Math.abs(last[0] - first[0]) > 180) {
+            var pole = first[1] < 0 ? -90 : 90;
+            out.push([last[0], pole], [first[0], pole]);
+        }
+        return out;
+    }
+    function draw(topo) {
+        var fc = topojson.feature(topo, topo.objects.countries);
+        fc.features.forEach(function (f) {
+            var g = f.geometry;
+            var polys = !g ? [] : g.type === "Polygon" ? [g.coordinates]
+                : g.type === "MultiPolygon" ? g.coordinates : [];
+            polys.forEach(function (poly) {
+                for (var i = 0; i < poly.length; i++) poly[i] = unwrap(poly[i]);
+            });
+        });
+        layer.addData(fc);
+    }
+    __LOAD__
+})(__NAME__);
+"""
 
 
 class _OutlineLayer(JSCSSMixin, Layer):
@@ -126,51 +353,7 @@ class _OutlineLayer(JSCSSMixin, Layer):
     With ``data`` the TopoJSON is embedded in the page; otherwise it is fetched from ``url``.
     """
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJSON(null, {{ this.options|tojavascript }});
-            (function (layer) {
-                // world-atlas rings may cross the antimeridian or circle a pole; Leaflet
-                // would draw those as bands across the map, so unwrap their longitudes.
-                function unwrap(ring) {
-                    var out = [], shift = 0;
-                    ring.forEach(function (p, i) {
-                        var d = i ? p[0] - ring[i - 1][0] : 0;
-                        shift += d > 180 ? -360 : d < -180 ? 360 : 0;
-                        out.push([p[0] + shift, p[1]]);
-                    });
-                    var first = out[0], last = out[out.length - 1];
-                    if (Math.abs(last[0] - first[0]) > 180) {
-                        var pole = first[1] < 0 ? -90 : 90;
-                        out.push([last[0], pole], [first[0], pole]);
-                    }
-                    return out;
-                }
-                function draw(topo) {
-                    var fc = topojson.feature(topo, topo.objects.countries);
-                    fc.features.forEach(function (f) {
-                        var g = f.geometry;
-                        var polys = !g ? [] : g.type === "Polygon" ? [g.coordinates]
-                            : g.type === "MultiPolygon" ? g.coordinates : [];
-                        polys.forEach(function (poly) {
-                            for (var i = 0; i < poly.length; i++) poly[i] = unwrap(poly[i]);
-                        });
-                    });
-                    layer.addData(fc);
-                }
-            {%- if this.data is not none %}
-                draw({{ this.data }});
-            {%- else %}
-                fetch({{ this.url|tojson }})
-                    .then(function (r) { return r.json(); })
-                    .then(draw)
-                    .catch(function (e) { console.warn("geomap: no base map", e); });
-            {%- endif %}
-            })({{ this.get_name() }});
-        {% endmacro %}
-        """
-    )
+    _template = Template("")
 
     default_js = [("topojson", "topojson-client/dist/topojson-client.min.js")]
 
@@ -191,27 +374,74 @@ class _OutlineLayer(JSCSSMixin, Layer):
             },
         }
 
+    def render(self, **kwargs: Any) -> str:
+        root = self.get_root()
+        assert isinstance(root, Figure)
+        if self.data is not None:
+            load = f"draw({self.data});"
+        else:
+            load = (
+                f"fetch({_json_for_script(self.url)})"
+                ".then(function (r) { return r.json(); }).then(draw)"
+                '.catch(function (e) { console.warn("geomap: no base map", e); });'
+            )
+        js = (
+            _OUTLINE_JS.replace("__NAME__", self.get_name())
+            .replace("__OPTIONS__", _json_for_script(self.options))
+            .replace("__LOAD__", load)
+        )
+        root.script.add_child(_Raw(js), name=self.get_name())
+        super().render(**kwargs)
+        return ""
+
 
 def build_map(
-    layers: Mapping[str, dict], *, assets: AssetResolver, title: str = "geomap"
+    layers: Mapping[str, Any],
+    *,
+    assets: AssetResolver,
+    title: str = "geomap",
+    filters: Mapping[str, str] | None = None,
+    item_base: str | None = "/collections/",
 ) -> folium.Map:
-    """Build the map for ``layers`` (name -> GeoJSON FeatureCollection) with local assets."""
-    return _build(layers, assets=assets, title=title, basemap_data=None)
+    """Build the map of ``layers`` (name -> GeoJSON FeatureCollection) with local assets.
+
+    ``filters`` (parameter -> value) are shown on the map as the filters applied;
+    ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links).
+    """
+    return _build(
+        layers, assets=assets, title=title, basemap_data=None, filters=filters, item_base=item_base
+    )
 
 
-def render_html(layers: Mapping[str, dict], *, assets: AssetResolver, title: str = "geomap") -> str:
+def render_html(
+    layers: Mapping[str, Any],
+    *,
+    assets: AssetResolver,
+    title: str = "geomap",
+    filters: Mapping[str, str] | None = None,
+    item_base: str | None = "/collections/",
+) -> str:
     """Render the map page as HTML whose scripts, styles and base map load from ``assets``."""
-    return build_map(layers, assets=assets, title=title).get_root().render()
+    m = build_map(layers, assets=assets, title=title, filters=filters, item_base=item_base)
+    return m.get_root().render()
 
 
 def render_standalone(
-    layers: Mapping[str, dict], *, static_dir: Path, title: str = "geomap"
+    layers: Mapping[str, Any],
+    *,
+    static_dir: Path,
+    title: str = "geomap",
+    filters: Mapping[str, str] | None = None,
+    item_base: str | None = "/collections/",
 ) -> str:
     """Render one self-contained HTML page: every script, style and the base map inlined.
 
-    ``static_dir`` is the folder holding ``node_modules`` (installed by ``npm ci``).
+    ``static_dir`` is the folder holding ``node_modules`` (installed by ``npm ci``). Item links
+    keep their server path (``/collections/...``): opened from disk they lead nowhere, harmlessly.
     """
     modules = Path(static_dir) / "node_modules"
+    for name in ASSET_PATHS:
+        _asset_path(modules, name)  # fail early, naming the missing file
     basemap = _read_asset(modules, "basemap")
     # Re-serialise so that only plain JSON ever lands inside the <script> element.
     basemap_js = _script_safe(json.dumps(json.loads(basemap), separators=(",", ":")))
@@ -220,25 +450,41 @@ def render_standalone(
         assets=AssetResolver(prefix=_INLINE_PREFIX),
         title=title,
         basemap_data=basemap_js,
+        filters=filters,
+        item_base=item_base,
     )
     return _inline_assets(m.get_root().render(), modules)
 
 
 def _build(
-    layers: Mapping[str, dict],
+    layers: Mapping[str, Any],
     *,
     assets: AssetResolver,
     title: str,
     basemap_data: str | None,
+    filters: Mapping[str, str] | None,
+    item_base: str | None,
 ) -> folium.Map:
-    m = folium.Map(location=_WORLD_VIEW, zoom_start=2, tiles=None, maxZoom=18)
+    places = _place_items(layers.get("places"))
+    incidents = _incident_items(layers.get("incidents"))
+    movements = _movement_items(layers.get("movements"))
+
+    m = folium.Map(
+        location=_WORLD_VIEW,
+        zoom_start=2,
+        tiles=None,
+        maxZoom=18,
+        zoomSnap=0.5,
+        control_scale=True,
+    )
     root = m.get_root()
     assert isinstance(root, Figure)
     root.title = html.escape(title)
-    root.header.add_child(Element(_PAGE_CSS), name="geomap_css")
 
     folium.map.CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False).add_to(m)
+    folium.map.CustomPane(_PLACES_PANE, z_index=380, pointer_events=True).add_to(m)
     folium.map.CustomPane(_MOVEMENTS_PANE, z_index=390, pointer_events=True).add_to(m)
+    _Library(_spec(places, incidents, movements, filters, item_base)).add_to(m)
     _OutlineLayer(url=assets.url("basemap"), data=basemap_data).add_to(m)
     folium.TileLayer(
         OSM_TILES,
@@ -248,148 +494,78 @@ def _build(
         overlay=False,
         show=False,
     ).add_to(m)
-
-    positions: list[tuple[float, float]] = []
-    places = _group(m, "Places")
-    for props, pos in _points(layers.get("places")):
-        _add_place(places, props, pos)
-        positions.append(pos)
-    incidents = _group(m, "Incidents")
-    for props, pos in _points(layers.get("incidents")):
-        _add_incident(incidents, props, pos)
-        positions.append(pos)
-    movements = _group(m, "Movements")
-    for props, lines in _lines(layers.get("movements")):
-        _add_movement(movements, props, lines)
-        positions.extend(p for line in lines for p in line)
-
+    _DataLayer("places", "Places", places, pane=_PLACES_PANE).add_to(m)
+    _DataLayer("movements", "Movements", movements, pane=_MOVEMENTS_PANE).add_to(m)
+    _DataLayer("incidents", "Incidents", incidents).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
-    if positions:
-        lats = [p[0] for p in positions]
-        lons = [p[1] for p in positions]
-        m.fit_bounds(
-            [[min(lats), min(lons)], [max(lats), max(lons)]],
-            padding=(30, 30),
-            max_zoom=_MAX_FIT_ZOOM,
-        )
+    Fullscreen(position="topleft", title="Full screen", title_cancel="Exit full screen").add_to(m)
+    _Finish().add_to(m)
+
     _localise(m, assets)
     return m
 
 
-def _group(m: folium.Map, name: str) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name=name)
-    group.add_to(m)
-    return group
-
-
-def _add_place(
-    group: folium.FeatureGroup, props: Mapping[str, Any], pos: tuple[float, float]
-) -> None:
-    n = _number(props.get("n_mentions"), default=1.0)
-    marker = folium.CircleMarker(
-        pos,
-        radius=min(4 + 2.5 * math.sqrt(max(n, 1.0)), 22),
-        color=_PLACE_COLOR,
-        weight=1.5,
-        fill=True,
-        fill_color=_PLACE_COLOR,
-        fill_opacity=0.55,
-    ).add_to(group)
-    name = _text(props.get("name"))
-    if name:
-        _Bind("bindTooltip", name).add_to(marker)
-
-
-def _add_incident(
-    group: folium.FeatureGroup, props: Mapping[str, Any], pos: tuple[float, float]
-) -> None:
-    vague = props.get("location_type") in _VAGUE_LOCATION_TYPES
-    marker = folium.CircleMarker(
-        pos,
-        radius=11 if vague else 6,
-        color=_INCIDENT_COLOR,
-        weight=2,
-        dash_array="4 3" if vague else None,
-        fill=True,
-        fill_color=_INCIDENT_COLOR,
-        fill_opacity=0.08 if vague else 0.8,
-    ).add_to(group)
-    label = _text(props.get("event_type")) or "incident"
-    _Bind("bindTooltip", label).add_to(marker)
-    rows = [
-        ("Event", "event_type"),
-        ("Date", "date"),
-        ("Actor", "actor"),
-        ("Location", "location"),
-    ]
-    _Bind("bindPopup", _popup_html(props, rows), maxWidth=340).add_to(marker)
-
-
-def _add_movement(
-    group: folium.FeatureGroup,
-    props: Mapping[str, Any],
-    lines: list[list[tuple[float, float]]],
-) -> None:
-    line = folium.PolyLine(
-        lines if len(lines) > 1 else lines[0],
-        color=_MOVEMENT_COLOR,
-        weight=3,
-        opacity=0.85,
-        pane=_MOVEMENTS_PANE,
-    ).add_to(group)
-    _Bind("bindTooltip", _movement_label(props), sticky=True).add_to(line)
-    rows = [("Movement", "movement_type"), ("Actor", "actor"), ("Date", "date")]
-    _Bind("bindPopup", _popup_html(props, rows), maxWidth=340).add_to(line)
-    last = lines[-1]
-    _arrow_head(last[-2], last[-1]).add_to(group)
-
-
-def _movement_label(props: Mapping[str, Any]) -> str:
-    origin, dest = _text(props.get("origin"), 120), _text(props.get("destination"), 120)
-    route = f"{origin or '?'} → {dest or '?'}" if origin or dest else "movement"
-    extra = [t for t in (_text(props.get("movement_type"), 60), _text(props.get("date"), 40)) if t]
-    return f"{route} ({', '.join(extra)})" if extra else route
-
-
-def _popup_html(props: Mapping[str, Any], rows: Sequence[tuple[str, str]]) -> str:
-    """Popup body: labelled rows, the quote, then the article's title and publisher."""
-    parts = [
-        f"<b>{label}:</b> {value}<br>" for label, key in rows if (value := _text(props.get(key)))
-    ]
-    if quote := _text(props.get("quote"), _QUOTE_LIMIT):
-        parts.append(f"<q>{quote}</q>")
-    source = [t for t in (_text(props.get("title")), _text(props.get("publisher"))) if t]
-    if source:
-        parts.append(f"<small>{' — '.join(source)}</small>")
-    return f'<div class="geomap-popup">{"".join(parts) or "(no details)"}</div>'
-
-
-def _arrow_head(start: tuple[float, float], end: tuple[float, float]) -> folium.Marker:
-    """A triangle with its tip at ``end``, pointing along the last segment.
-
-    The angle is taken in Web Mercator, which keeps it right at every zoom level.
-    """
-
-    def mercator_y(lat: float) -> float:
-        lat = max(min(lat, 85.0), -85.0)
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    dx = math.radians(end[1] - start[1])
-    dy = mercator_y(end[0]) - mercator_y(start[0])
-    angle = -math.degrees(math.atan2(dy, dx))  # SVG rotates clockwise, screen y points down
-    svg = (
-        '<svg width="24" height="24" viewBox="0 0 24 24" style="overflow:visible">'
-        f'<path d="M12 12 L-4 4 L0 12 L-4 20 Z" fill="{_MOVEMENT_COLOR}" stroke="#fff" '
-        f'stroke-width="1" transform="rotate({angle:.1f} 12 12)"/></svg>'
+def _spec(
+    places: list[dict[str, Any]],
+    incidents: list[dict[str, Any]],
+    movements: list[dict[str, Any]],
+    filters: Mapping[str, str] | None,
+    item_base: str | None,
+) -> dict[str, Any]:
+    """Everything map.js needs besides the layers: styles, legend entries, time span."""
+    spans = [it["t"] for it in incidents + movements if it["t"]]
+    undated = sum(1 for it in incidents + movements if not it["t"])
+    time = (
+        {"min": min(s[0] for s in spans), "max": max(s[1] for s in spans), "undated": undated}
+        if spans
+        else None
     )
-    icon = folium.DivIcon(
-        html=svg, icon_size=(24, 24), icon_anchor=(12, 12), class_name="geomap-arrow"
-    )
-    return folium.Marker(end, icon=icon, interactive=False, keyboard=False)
+    events = Counter(it["p"].get("event_type") or "incident" for it in incidents)
+    kinds = Counter(it["p"].get("movement_type") or "movement" for it in movements)
+    colors = sorted({*MOVEMENT_COLORS.values(), _OTHER_MOVEMENT})
+    return {
+        "styles": {
+            "events": {k: {"color": c, "glyph": _GLYPHS[g]} for k, (c, g) in EVENT_STYLES.items()},
+            "fallback_event": {"color": _OTHER_EVENT[0], "glyph": _GLYPHS[_OTHER_EVENT[1]]},
+            "movements": {k: {"color": c} for k, c in MOVEMENT_COLORS.items()},
+            "fallback_movement": {"color": _OTHER_MOVEMENT},
+            "movement_colors": colors,
+            "place_color": _PLACE_COLOR,
+        },
+        "legend": {
+            "events": events.most_common(),
+            "movements": kinds.most_common(),
+            "places": len(places),
+        },
+        "time": time,
+        "filters": [f"{_clean(k, 40)} = {_clean(v, 120)}" for k, v in (filters or {}).items() if v],
+        "item_base": item_base,
+        "bounds": _bounds([it["ll"] for it in places + incidents], [it["ll"] for it in movements]),
+        "max_fit_zoom": _MAX_FIT_ZOOM,
+    }
 
 
-def _features(collection: Any) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any]]]:
-    """Yield (properties, geometry) of each feature that has a geometry."""
+def _bounds(points: Sequence[list[float]], lines: Sequence[list[Any]]) -> list[list[float]] | None:
+    lats: list[float] = []
+    lons: list[float] = []
+    for lat, lon in points:
+        lats.append(lat)
+        lons.append(lon)
+    for latlngs in lines:
+        for part in latlngs if isinstance(latlngs[0][0], list) else [latlngs]:
+            for lat, lon in part:
+                lats.append(lat)
+                lons.append(lon)
+    if not lats:
+        return None
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+# ---------- the layers as compact items for map.js ----------
+
+
+def _features(collection: Any) -> Iterator[tuple[Any, Mapping[str, Any], Mapping[str, Any]]]:
+    """Yield (id, properties, geometry) of each feature that has a geometry."""
     if not isinstance(collection, Mapping):
         return
     for feature in collection.get("features") or ():
@@ -398,36 +574,131 @@ def _features(collection: Any) -> Iterator[tuple[Mapping[str, Any], Mapping[str,
         geometry = feature.get("geometry")
         if isinstance(geometry, Mapping):
             props = feature.get("properties")
-            yield (props if isinstance(props, Mapping) else {}), geometry
+            props = props if isinstance(props, Mapping) else {}
+            fid = feature.get("id", props.get("id"))
+            yield fid, props, geometry
 
 
-def _points(collection: Any) -> Iterator[tuple[Mapping[str, Any], tuple[float, float]]]:
-    for props, geometry in _features(collection):
-        if geometry.get("type") == "Point":
-            pos = _latlon(geometry.get("coordinates"))
-            if pos is not None:
-                yield props, pos
+def _props(props: Mapping[str, Any], fields: Mapping[str, int]) -> dict[str, Any]:
+    """The listed properties that have a value, text cleaned and bounded, numbers finite
+    (absent and null values are left out: the page is smaller and map.js reads them alike)."""
+    out: dict[str, Any] = {}
+    for key, limit in fields.items():
+        value = props.get(key)
+        if value is not None:
+            value = _number_or_none(value) if limit == 0 else _clean(value, limit)
+            if value is not None:
+                out[key] = value
+    return out
 
 
-def _lines(
-    collection: Any,
-) -> Iterator[tuple[Mapping[str, Any], list[list[tuple[float, float]]]]]:
-    for props, geometry in _features(collection):
+def _item(fid: Any, props: dict[str, Any], ll: Any, vague: bool) -> dict[str, Any]:
+    return {
+        "id": _clean(fid, _ID_LIMIT),
+        "ll": ll,
+        "v": 1 if vague else 0,
+        "t": _span(props),
+        "p": props,
+    }
+
+
+def _incident_items(collection: Any) -> list[dict[str, Any]]:
+    items = []
+    for fid, raw, geometry in _features(collection):
+        if geometry.get("type") != "Point" or not (pos := _latlon(geometry.get("coordinates"))):
+            continue
+        props = _props(raw, _INCIDENT_FIELDS)
+        vague = props.get("location_type") in _VAGUE_LOCATION_TYPES or _imprecise(
+            props.get("geo_precision")
+        )
+        items.append(_item(fid, props, pos, vague))
+    return items
+
+
+def _place_items(collection: Any) -> list[dict[str, Any]]:
+    items = []
+    for fid, raw, geometry in _features(collection):
+        if geometry.get("type") != "Point" or not (pos := _latlon(geometry.get("coordinates"))):
+            continue
+        props = _props(raw, _PLACE_FIELDS)
+        vague = (
+            props.get("feature_type") in _VAGUE_LOCATION_TYPES
+            or props.get("location_type") in _VAGUE_LOCATION_TYPES
+            or _imprecise(props.get("geo_precision"))
+        )
+        item = _item(fid, props, pos, vague)
+        item["t"] = None  # places are not filtered by time
+        items.append(item)
+    return items
+
+
+def _movement_items(collection: Any) -> list[dict[str, Any]]:
+    items = []
+    for fid, raw, geometry in _features(collection):
         kind, coords = geometry.get("type"), geometry.get("coordinates")
-        raw = [coords] if kind == "LineString" else coords if kind == "MultiLineString" else None
-        if not isinstance(raw, list):
+        parts = [coords] if kind == "LineString" else coords if kind == "MultiLineString" else None
+        if not isinstance(parts, list):
             continue
         lines = []
-        for line in raw:
-            pts = [p for p in map(_latlon, line if isinstance(line, list) else []) if p]
-            if len(pts) >= 2:
-                lines.append(pts)
-        if lines:
-            yield props, lines
+        for part in parts:
+            points = [p for p in map(_latlon, part if isinstance(part, list) else []) if p]
+            if len(points) >= 2:
+                lines.append(_unwrap(points))
+        if not lines:
+            continue
+        props = _props(raw, _MOVEMENT_FIELDS)
+        vague = (
+            props.get("origin_type") in _VAGUE_LOCATION_TYPES
+            or props.get("destination_type") in _VAGUE_LOCATION_TYPES
+            or any(
+                _imprecise(props.get(k))
+                for k in ("geo_precision", "origin_precision", "destination_precision")
+            )
+        )
+        items.append(_item(fid, props, lines[0] if len(lines) == 1 else lines, vague))
+    return items
 
 
-def _latlon(position: Any) -> tuple[float, float] | None:
-    """GeoJSON [lon, lat, ...] -> (lat, lon), or None if it is not a valid position."""
+def _unwrap(points: list[list[float]]) -> list[list[float]]:
+    """Shift longitudes so that no step jumps more than 180° (lines across the antimeridian)."""
+    out = [points[0]]
+    for lat, lon in points[1:]:
+        prev = out[-1][1]
+        while lon - prev > 180:
+            lon -= 360
+        while lon - prev < -180:
+            lon += 360
+        out.append([lat, round(lon, 5)])
+    return out
+
+
+def _imprecise(geo_precision: Any) -> bool:
+    return isinstance(geo_precision, int | float) and geo_precision > 1
+
+
+def _day(value: Any) -> int | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return (date.fromisoformat(value[:10]) - _EPOCH).days
+    except ValueError:
+        return None
+
+
+def _span(props: Mapping[str, Any]) -> list[int] | None:
+    """[first, last] day (days since 1970-01-01) the feature's dates cover, None if undated."""
+    start = _day(props.get("date_start"))
+    if start is None:
+        start = _day(props.get("event_date"))
+    if start is None:
+        return None
+    end = _day(props.get("date_end"))
+    end = start if end is None else end
+    return [min(start, end), max(start, end)]
+
+
+def _latlon(position: Any) -> list[float] | None:
+    """GeoJSON [lon, lat, ...] -> [lat, lon], or None if it is not a valid position."""
     if not isinstance(position, Sequence) or isinstance(position, str) or len(position) < 2:
         return None
     lon, lat = position[0], position[1]
@@ -436,19 +707,21 @@ def _latlon(position: Any) -> tuple[float, float] | None:
             return None
     if not -90 <= lat <= 90 or not -540 <= lon <= 540:
         return None
-    return float(lat), float(lon)
+    return [round(float(lat), 5), round(float(lon), 5)]
 
 
-def _number(value: Any, *, default: float) -> float:
-    try:
-        n = float(value)
-    except (TypeError, ValueError):
-        return default
-    return n if math.isfinite(n) else default
+def _number_or_none(value: Any) -> int | float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value if math.isfinite(value) else None
 
 
-def _text(value: Any, limit: int = _TEXT_LIMIT) -> str | None:
-    """Untrusted value -> whitespace-collapsed, truncated, HTML-escaped text (None if empty)."""
+def _clean(value: Any, limit: int) -> str | None:
+    """Untrusted value -> whitespace-collapsed text of at most ``limit`` characters, or None.
+
+    Not HTML-escaped here: the text is written into the page as script-safe JSON
+    (:func:`_json_for_script`) and map.js shows it as text only.
+    """
     if value is None:
         return None
     text = " ".join(str(value).split())
@@ -456,13 +729,17 @@ def _text(value: Any, limit: int = _TEXT_LIMIT) -> str | None:
         return None
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return html.escape(text, quote=True)
+    return text
 
 
-def _js_string(text: str) -> str:
-    """A JavaScript string literal for ``text`` that is safe inside an HTML <script>."""
-    return _script_safe(
-        json.dumps(text, ensure_ascii=False)
+def _json_for_script(value: Any) -> str:
+    """``value`` as a JavaScript literal safe inside an HTML <script>: ``<``, ``>`` and ``&``
+    are ``\\u`` escapes, so no tag, comment or entity can start inside it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
@@ -470,6 +747,14 @@ def _js_string(text: str) -> str:
 
 def _script_safe(js: str) -> str:
     return js.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+@cache
+def _own_assets() -> tuple[str, str]:
+    """geomap's own map.js and map.css (shipped beside this module)."""
+    js = (_HERE / "map.js").read_text(encoding="utf-8")
+    css = (_HERE / "map.css").read_text(encoding="utf-8")
+    return _script_safe(js), css.replace("</", "<\\/")
 
 
 def _walk(element: Element) -> Iterator[Element]:
@@ -494,21 +779,26 @@ def _localise(m: folium.Map, assets: AssetResolver) -> None:
             ]
 
 
-def _read_asset(modules: Path, name: str) -> str:
+def _asset_path(modules: Path, name: str) -> Path:
     path = modules / ASSET_PATHS[name]
     if not path.is_file():
         raise FileNotFoundError(
             f"{path} is missing: install the map assets with "
             "`npm ci --prefix static --no-audit --no-fund`"
         )
-    return path.read_text(encoding="utf-8")
+    return path
+
+
+def _read_asset(modules: Path, name: str) -> str:
+    return _asset_path(modules, name).read_text(encoding="utf-8")
 
 
 _SCRIPT_LINK = re.compile(r'<script src="' + re.escape(_INLINE_PREFIX) + r'([^"]+)"></script>')
 _CSS_LINK = re.compile(
     r'<link rel="stylesheet" href="' + re.escape(_INLINE_PREFIX) + r'([^"]+)"\s*/?>'
 )
-_CSS_URL = re.compile(r"url\((['\"]?)(images/[\w.-]+\.png)\1\)")
+_CSS_URL = re.compile(r"url\((['\"]?)([\w./-]+\.(png|svg))\1\)")
+_MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 def _inline_assets(page: str, modules: Path) -> str:
@@ -523,11 +813,11 @@ def _inline_assets(page: str, modules: Path) -> str:
 
     def style(match: re.Match[str]) -> str:
         name = by_path[match.group(1)]
-        css_dir = (modules / ASSET_PATHS[name]).parent
+        css_dir = _asset_path(modules, name).parent
 
         def data_uri(url: re.Match[str]) -> str:
-            png = base64.b64encode((css_dir / url.group(2)).read_bytes()).decode("ascii")
-            return f"url(data:image/png;base64,{png})"
+            data = base64.b64encode((css_dir / url.group(2)).read_bytes()).decode("ascii")
+            return f"url(data:{_MEDIA_TYPES[url.group(3)]};base64,{data})"
 
         css = re.sub(
             r"</(style)", r"<\\/\1", _CSS_URL.sub(data_uri, _read_asset(modules, name)), flags=re.I

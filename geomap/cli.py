@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from geomap.errors import GeomapError, InputError
+from geomap.errors import GeomapError, InputError, InvalidParameter
 from geomap.features import LAYERS, feature_collection
 from geomap.model import Document
 from geomap.read import expand_paths, read_document
@@ -16,12 +16,23 @@ from geomap.settings import Settings
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {}
+    overrides: dict[str, object] = {}
     for key in ("store", "cache", "gazetteer"):
         value = getattr(args, key, None)
         if value:
             overrides[key] = Path(value)
-    return Settings(**overrides)
+    for key in (
+        "geocoders",
+        "geocoder_url",
+        "user_agent",
+        "geocoder_min_delay",
+        "geocoder_timeout",
+        "geocoder_retries",
+    ):
+        value = getattr(args, key, None)
+        if value is not None:
+            overrides[key] = value
+    return Settings(**overrides)  # type: ignore[arg-type]
 
 
 def _error(message: str) -> None:
@@ -39,25 +50,42 @@ def _documents(paths: Sequence[str]) -> Iterator[tuple[str, Document | None]]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from geomap.features import extraction_features
     from geomap.pipeline import Pipeline
 
     pipeline = Pipeline(_settings(args))
     features: list[dict] = []
+    unresolved: list[dict] = []
     failed = False
     for _path, doc in _documents(args.files):
         if doc is None:
             failed = True
             continue
         try:
-            by_layer = pipeline.features(doc)
+            extraction = pipeline.extract(doc)
+            by_layer = extraction_features(extraction)
         except GeomapError as exc:
             _error(f"{doc.path}: {exc}")
             failed = True
             continue
         for layer in LAYERS:
             features.extend(by_layer[layer])
+        unresolved.extend(
+            {
+                "document": doc.path,
+                "text": u.span.text,
+                "start": u.span.start,
+                "end": u.span.end,
+                "reason": u.reason,
+            }
+            for u in extraction.unresolved
+        )
+    if pipeline.chain.online:
+        print(pipeline.chain.summary(), file=sys.stderr)
     pipeline.close()
-    json.dump(feature_collection(features), sys.stdout, ensure_ascii=False)
+    collection = feature_collection(features)
+    collection["unresolved"] = unresolved  # a GeoJSON foreign member: likely places not placed
+    json.dump(collection, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 2 if failed else 0
 
@@ -83,6 +111,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except GeomapError as exc:
             _error(f"{path}: {exc}")
             failed += 1
+    print(pipeline.chain.summary(), file=sys.stderr)
     pipeline.close()
     counts = store.counts()
     print(
@@ -91,6 +120,33 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f" {counts['incidents']} incidents, {counts['movements']} movements",
         file=sys.stderr,
     )
+    return 2 if failed else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from geomap.read import document_id
+    from geomap.store import SQLiteStore
+
+    settings = _settings(args)
+    store = SQLiteStore(settings.store_path)
+    failed = removed = 0
+    for item in args.documents:
+        path = Path(item)
+        doc_id = item
+        if path.is_file():
+            try:
+                doc_id = document_id(path.read_bytes())
+            except OSError as exc:
+                _error(f"{item}: cannot read ({exc.strerror or exc})")
+                failed += 1
+                continue
+        if store.remove(doc_id):
+            removed += 1
+        else:
+            _error(f"{item}: no such document in {settings.store_path}")
+            failed += 1
+    store.close()
+    print(f"removed {removed} documents, {failed} not found", file=sys.stderr)
     return 2 if failed else 0
 
 
@@ -125,18 +181,35 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geomap.store import SQLiteStore, check_layer
+    from geomap import export, query
+    from geomap.store import SQLiteStore
 
     settings = _settings(args)
-    layer = check_layer(args.layer)
+    name = args.format or (
+        Path(args.output).suffix.lstrip(".").lower() if args.output != "-" else "geojson"
+    )
+    fmt = export.check_format("geojson" if name == "json" else name)
+    layers = export.check_layers(args.layer, fmt)
+    if args.output == "-" and fmt.binary:
+        raise InvalidParameter(
+            f"format {fmt.ext!r} is binary; give a file with -o FILE.{fmt.ext}", where="export"
+        )
+    bbox = query.parse_bbox(args.bbox)
+    start, end = query.parse_datetime(args.datetime) or (None, None)
     store = SQLiteStore(settings.store_path)
-    fc = feature_collection(store.layer(layer), layer)
-    text = json.dumps(fc, ensure_ascii=False)
+    try:
+        data = {
+            layer: query.select(store.layer(layer), bbox=bbox, start=start, end=end)
+            for layer in layers
+        }
+    finally:
+        store.close()
     if args.output == "-":
-        sys.stdout.write(text + "\n")
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {len(fc['features'])} {layer} to {args.output}", file=sys.stderr)
+        sys.stdout.write(export.to_bytes(data, fmt).decode("utf-8").rstrip("\n") + "\n")
+        return 0
+    path = export.write(args.output, data, fmt)
+    counts = ", ".join(f"{len(data[layer])} {layer}" for layer in layers)
+    print(f"wrote {counts} to {path} ({fmt.ext}, {path.stat().st_size} bytes)", file=sys.stderr)
     return 0
 
 
@@ -195,6 +268,47 @@ def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
 
+def _geocoder_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group(
+        "online geocoders",
+        "Off by default: only the offline gazetteer is used. Named geopy services are asked, "
+        "in order, about mentions the gazetteer cannot place confidently.",
+    )
+    g.add_argument(
+        "--geocoder",
+        dest="geocoders",
+        action="append",
+        metavar="NAME",
+        help="a geopy service (nominatim, photon, arcgis...); repeat for more"
+        " (default $GEOMAP_GEOCODERS)",
+    )
+    g.add_argument(
+        "--geocoder-url",
+        metavar="URL",
+        help="server of the first service, e.g. http://127.0.0.1:8080 ($GEOMAP_GEOCODER_URL)",
+    )
+    g.add_argument(
+        "--user-agent",
+        metavar="TEXT",
+        help="who you are; required by public services ($GEOMAP_USER_AGENT)",
+    )
+    g.add_argument(
+        "--geocoder-min-delay",
+        type=float,
+        metavar="SECONDS",
+        help="least time between two requests (default 1 for nominatim and photon)",
+    )
+    g.add_argument(
+        "--geocoder-timeout", type=float, metavar="SECONDS", help="per request (default 10)"
+    )
+    g.add_argument(
+        "--geocoder-retries",
+        type=int,
+        metavar="N",
+        help="retries after a timeout, 429, 5xx or refused connection (default 2)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geomap", description="Turn news reports into maps of incidents and movements."
@@ -205,10 +319,12 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="print one GeoJSON FeatureCollection for FILEs",
         description="Print places, incidents and movements of FILEs as one "
-        "GeoJSON FeatureCollection (lon/lat) on stdout.",
+        "GeoJSON FeatureCollection (lon/lat) on stdout; its 'unresolved' member lists likely "
+        "place mentions no geocoder could place, each with the reason.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     _common(p, store=False)
+    _geocoder_flags(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(
@@ -218,7 +334,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     _common(p)
+    _geocoder_flags(p)
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser(
+        "remove",
+        help="remove documents (by file or id) and what only they supported",
+        description="Remove documents from the store, given as the ingested files (matched by"
+        " content) or as document ids. Features other documents also report stay.",
+    )
+    p.add_argument("documents", nargs="+", metavar="FILE_OR_ID")
+    _common(p)
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser(
         "serve",
@@ -242,12 +369,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "export",
-        help="write a layer of the store to a file",
-        description="Write one layer of the store as GeoJSON.",
+        help="write layers of the store to a GIS file",
+        description="Write layers of the store (EPSG:4326) as a GeoPackage (every layer in one "
+        "file unless --layer is given), GeoJSON, FlatGeobuf or CSV with WKT geometry.",
     )
-    p.add_argument("--layer", required=True, choices=LAYERS)
-    p.add_argument("--format", default="geojson", choices=["geojson"])
-    p.add_argument("-o", "--output", default="-", metavar="FILE")
+    p.add_argument(
+        "--layer", choices=(*LAYERS, "all"), help="one layer (required unless --format gpkg)"
+    )
+    p.add_argument(
+        "--format",
+        choices=("gpkg", "geojson", "fgb", "csv"),
+        help="file format (default: from the -o extension, else geojson)",
+    )
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="default - (stdout)")
+    p.add_argument("--bbox", help="only features intersecting minx,miny,maxx,maxy (lon/lat)")
+    p.add_argument("--datetime", help="only features dated within a date or START/END ('..' open)")
     _common(p)
     p.set_defaults(func=cmd_export)
 

@@ -1,7 +1,8 @@
 """The pipeline from a document to its features: recognise -> resolve -> events -> features.
 
-Geocoding goes through geopy's interface: the offline gazetteer geocoder, wrapped by the
-persistent cache.
+Geocoding goes through geopy's interface along one chain: the persistent cache, the offline
+gazetteer geocoder, then (only when configured) online geopy services for the mentions the
+gazetteer cannot place confidently and for likely place names it lacks.
 """
 
 from __future__ import annotations
@@ -14,33 +15,54 @@ from geomap.cache import GeocodeCache
 from geomap.events import extract_events
 from geomap.features import extraction_features
 from geomap.gazetteer import Gazetteer, GazetteerGeocoder
+from geomap.geocoders import GeocoderChain, OnlineProvider, build_providers, index_built
 from geomap.model import Document, Extraction
+from geomap.propose import propose
 from geomap.recognise import Recogniser, demonym_countries
 from geomap.resolve import resolve
 from geomap.settings import Settings
 
 
 class Pipeline:
-    """Holds the gazetteer, the geocoder and the cache; turns documents into extractions."""
+    """Holds the gazetteer, the geocoder chain and the cache; turns documents into extractions.
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    ``providers`` overrides the online services the settings name (tests, benchmarks).
+    """
+
+    def __init__(
+        self, settings: Settings | None = None, providers: list[OnlineProvider] | None = None
+    ) -> None:
         self.settings = settings or Settings()
+        online = build_providers(self.settings) if providers is None else providers
         self.gazetteer = Gazetteer(self.settings.gazetteer_path)
         self.geocoder = GazetteerGeocoder(self.gazetteer)
-        self.cache = GeocodeCache(self.settings.cache_path)
-        self._geocode = self.cache.wrap("gazetteer", self.geocoder.geocode)
+        self.cache = GeocodeCache(
+            self.settings.cache_path, negative_ttl=self.settings.cache_negative_ttl
+        )
+        self.chain = GeocoderChain(
+            self.cache,
+            self.geocoder,
+            online,
+            gazetteer_built=index_built(self.settings.gazetteer_path),
+        )
         self.recogniser = Recogniser(self.gazetteer.has, self.gazetteer.is_big)
 
-    def geocode(self, query: str) -> list[Location]:
+    def geocode(self, query: str, **kwargs: Any) -> list[Location]:
         """Candidate places for ``query``, best first, from the cache or the gazetteer."""
-        return self._geocode(query)
+        return self.chain.gazetteer_geocode(query, **kwargs)
 
     def extract(self, document: Document) -> Extraction:
-        """Places, incidents and movements of one document."""
-        toponyms = self.recogniser.recognise(document.text)
-        resolved = resolve(toponyms, self.geocode, demonym_countries(document.text))
-        incidents, movements = extract_events(document, resolved)
-        return Extraction(document, tuple(resolved), tuple(incidents), tuple(movements))
+        """Places, incidents and movements of one document, and the mentions left unplaced."""
+        text = document.text
+        toponyms = self.recogniser.recognise(text)
+        demonyms = demonym_countries(text)
+        resolved = self.chain.stamp(resolve(toponyms, self.geocode, demonyms))
+        proposals = propose(text, [t.span for t in resolved], self.gazetteer.has)
+        placed, unresolved = self.chain.refine(resolved, proposals, demonyms)
+        incidents, movements = extract_events(document, placed)
+        return Extraction(
+            document, tuple(placed), tuple(incidents), tuple(movements), tuple(unresolved)
+        )
 
     def features(self, document: Document) -> dict[str, list[dict[str, Any]]]:
         """The document's GeoJSON features by layer."""

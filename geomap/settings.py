@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _CHECKOUT = Path(__file__).resolve().parents[1]
 _IN_CHECKOUT = (_CHECKOUT / "pyproject.toml").exists()
@@ -13,7 +15,15 @@ DEFAULT_STATIC_DIR = _CHECKOUT / "static"
 
 
 class Settings(BaseSettings):
-    """Paths of the store, the geocode cache and the gazetteer index."""
+    """Paths of the store, the geocode cache and the gazetteer index; the online geocoders.
+
+    Online geocoders are off by default. ``GEOMAP_GEOCODERS=nominatim,photon`` names geopy
+    services asked, in order, for mentions the gazetteer cannot place confidently;
+    ``GEOMAP_GEOCODER_URL`` points the first of them at a server of your own (then a user agent
+    defaults to ``geomap/<version>``; public services need ``GEOMAP_USER_AGENT``).
+    ``GEOMAP_GEOCODER_OPTIONS`` (JSON, by service name) sets ``min_delay``, ``timeout``,
+    ``retries`` per service and passes any other key to the geopy class (``api_key``...).
+    """
 
     model_config = SettingsConfigDict(env_prefix="GEOMAP_")
 
@@ -22,6 +32,25 @@ class Settings(BaseSettings):
     cache: Path | None = None
     gazetteer: Path | None = None
     static_dir: Path = DEFAULT_STATIC_DIR
+
+    geocoders: Annotated[list[str], NoDecode] = []
+    geocoder_url: str | None = None
+    user_agent: str | None = None
+    geocoder_min_delay: float | None = None  # seconds between requests; None: per service
+    geocoder_timeout: float = 10.0  # seconds per request
+    geocoder_retries: int = 2  # retries after a timeout, 429, 5xx or refused connection
+    geocoder_backoff: float = 1.0  # first wait before a retry, doubled each time
+    geocoder_max_wait: float = 60.0  # longest wait honoured (Retry-After, backoff)
+    geocoder_options: dict[str, dict[str, Any]] = {}
+    cache_negative_ttl: float = 30 * 86400.0  # seconds an empty answer stays cached
+
+    @field_validator("geocoders", mode="before")
+    @classmethod
+    def _split_names(cls, value: Any) -> Any:
+        """``"nominatim, photon"`` (the environment's form) -> ``["nominatim", "photon"]``."""
+        if isinstance(value, str):
+            return [v.strip().lower() for v in value.split(",") if v.strip()]
+        return value
 
     @property
     def store_path(self) -> Path:

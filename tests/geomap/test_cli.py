@@ -159,3 +159,29 @@ def test_cache_stats_export_import_clear(geomap_exe: str, env, tmp_path: Path) -
     bad.write_text('{"provider": "x"}\n')
     out = run(geomap_exe, "cache", "import", str(bad), env=env)
     assert out.returncode == 2 and f"{bad}: line 1: not a cache entry" in out.stderr
+
+
+def test_remove_by_file_and_by_id(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    merge = Path(__file__).resolve().parents[1] / "data" / "merge"
+    a, b = sorted(merge.glob("*.txt"))
+    assert run(geomap_exe, "ingest", str(a), str(b), env=env).returncode == 0
+    out = tmp_path / "mv.geojson"
+
+    def deportations() -> list[dict]:  # type: ignore[type-arg]
+        run(geomap_exe, "export", "--layer", "movements", "-o", str(out), env=env)
+        return [
+            f["properties"]
+            for f in json.loads(out.read_text())["features"]
+            if f["properties"]["movement_type"] == "deported"
+        ]
+
+    assert [p["n_sources"] for p in deportations()] == [2]
+    r = run(geomap_exe, "remove", str(a), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "removed 1 documents" in r.stderr
+    assert [p["n_sources"] for p in deportations()] == [1]
+    doc_b = deportations()[0]["document_ids"]
+    r = run(geomap_exe, "remove", doc_b, "no-such-id", env=env)
+    assert r.returncode == 2
+    assert "no-such-id: no such document" in r.stderr
+    assert deportations() == []

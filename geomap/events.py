@@ -114,7 +114,9 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str | None]] = [
     ),
     (
         # not the noun: "the border crossing", "a crossing point"
-        re.compile(r"(?<!\bborder )(?<!\bthe )(?<!\ba )\b(?:cross(?:ed|es|ing))\b(?!\s+point)", re.I),
+        re.compile(
+            r"(?<!\bborder )(?<!\bthe )(?<!\ba )\b(?:cross(?:ed|es|ing))\b(?!\s+point)", re.I
+        ),
         "border crossing",
         "crossed",
     ),

@@ -86,7 +86,7 @@ def great_circle(a: Place, b: Place, max_step_km: float = 200.0) -> list[list[fl
         )
     )
     steps = max(1, math.ceil(d * 6371.0 / max_step_km))
-    points = []
+    points: list[list[float]] = []
     for i in range(steps + 1):
         f = i / steps
         if d == 0:

@@ -170,7 +170,7 @@ def test_no_wrong_direction(seed) -> None:  # type: ignore[no-untyped-def]
     assert ("China", "North Korea") not in pairs
 
 
-# (event_type, sub_event_type, place, as written, date_start, date_end, time precision, geo precision)
+# (event_type, sub_event_type, place, as written, start, end, time precision, geo precision)
 EXPECTED_INCIDENTS = [
     ("meeting/summit", "summit", "Hanoi", "Hanoi", "2019-02-21", "2019-02-28", 4, 1),
     ("surveillance", "surveillance", "Shenyang", "Shenyang", "2019-03-01", "2019-03-10", 4, 1),

@@ -20,9 +20,10 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """The lookup key of a place name: accent-folded, lower-case, one space, plain apostrophes."""
+    """The lookup key of a place name: accent-folded, lower-case, plain apostrophes, no full
+    stops, hyphens as spaces, one space between words."""
     key = fold(name).translate(_APOSTROPHES).lower()
-    key = _DASHES.sub("-", key)
+    key = _DASHES.sub(" ", key)  # "Winston-Salem" and "Winston Salem" are one name
     key = key.replace(".", "")
     return _SPACE.sub(" ", key).strip()
 

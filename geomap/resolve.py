@@ -1,19 +1,61 @@
-"""Choose one gazetteer place for each recognised mention, using the document as context."""
+"""Choose one gazetteer place for each recognised mention, using the document as context.
+
+Each distinct name gets one place per document (one sense per document). Candidates are
+scored by a context-free prior (feature type, population, own name vs alternate name, national
+capital), then by what the document's other mentions say, in two rounds:
+- the same country, first-level region or second-level region as other places mentioned;
+- a region or country that contains other places mentioned ("Georgia" the state when Atlanta
+  is named, the country when Tbilisi is);
+- nearness to the other places mentioned;
+- "Macon, Georgia" / "Paris, Texas" / "Newton County, Ga.": the place right after a comma
+  contains the one before it;
+- the kind of place the text says ("Liaoning Province", "the city of ...").
+
+The weights below are a handful of round numbers chosen by hand, not fitted to any corpus.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 from geopy.location import Location
 
-from geomap.gazetteer import place_from_raw, prior
-from geomap.lexicon import REGION_SUFFIXES
+from geomap.gazetteer import place_from_raw, raw_prior
+from geomap.lexicon import REGION_SUFFIXES, US_STATE_ABBREVIATIONS, demonym_place
 from geomap.model import Place, Toponym
 from geomap.normalise import name_key
 
 # geocode(query) -> candidate Locations, best first (the cached geopy callable)
 Candidates = Callable[[str], list[Location]]
+
+W_KIND = 5.0  # the text names the kind of place
+W_CONTAINED = 6.0  # "X, Y": Y contains this candidate
+W_COUNTRY = 2.5  # another mention is in the same country (or inside this country)
+W_ADMIN1 = 3.0  # another mention is in the same first-level region (or inside this region)
+W_ADMIN2 = 2.0  # another mention is in the same second-level region
+W_NEAR = 2.0  # another mention lies within NEAR_KM (half as much within FAR_KM)
+NEAR_KM = 60.0
+FAR_KM = 250.0
+MAX_CONTEXT = 7.0  # what the other mentions can add at most
+# ... to a place matched by an alternate name ("Minsk" for Mińsk Mazowiecki near Warsaw)
+MAX_ALT_CONTEXT = 4.0
+ROUNDS = 2
+
+
+@dataclass(slots=True)
+class _Name:
+    """One distinct name of the document, with its candidates and current choice."""
+
+    key: str
+    hint: str | None
+    options: list[dict[str, Any]]
+    count: int = 0
+    choice: dict[str, Any] | None = None
+    containers: set[str] | None = None  # keys of names written right after it, ", Y"
 
 
 def _strip_suffix(text: str) -> str:
@@ -23,15 +65,169 @@ def _strip_suffix(text: str) -> str:
     return text
 
 
-def _score(place: Place, countries: set[str], regions: set[str], hint: str | None) -> float:
-    score = prior(place)
-    if place.feature_type != "country" and place.country_code in countries:
-        score += 3.0
-    if place.feature_type == "city" and place.admin1 and place.admin1 in regions:
-        score += 2.0
-    if hint and place.feature_type == hint:
-        score += 5.0
-    return score
+def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
+    """(query, kind hint, required country code, allowed feature types) for a mention."""
+    if t.kind_hint == "demonym":
+        words = t.span.text.lower().split()
+        place = demonym_place(" ".join(words))
+        if place is not None:
+            code, name = place
+            return name, None, code, {"country", "region", "admin1"}
+    if t.span.text in US_STATE_ABBREVIATIONS:
+        state = US_STATE_ABBREVIATIONS[t.span.text]
+        if state == "District of Columbia":
+            return "Washington", "city", "US", {"city"}
+        return state, "admin1", "US", {"admin1"}
+    return t.span.text, t.kind_hint, None, None
+
+
+def _candidates(
+    geocode: Candidates, t: Toponym, query: str, code: str | None, kinds: set[str] | None
+) -> list[dict[str, Any]]:
+    found = geocode(query)
+    stripped = _strip_suffix(query)
+    if not found and stripped != query:  # "Liaoning Province" -> "Liaoning"
+        found = geocode(stripped)
+    raws = [{**loc.raw, "_prior": raw_prior(loc.raw)} for loc in found]
+    if code:
+        raws = [r for r in raws if r.get("country_code") in (code, None)]
+    if kinds:
+        raws = [r for r in raws if r.get("feature_type") in kinds]
+    return raws
+
+
+def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
+    """True when ``outer`` (a country or region) contains ``inner``."""
+    kind = outer.get("feature_type")
+    if inner is outer or outer.get("gazetteer_id") == inner.get("gazetteer_id"):
+        return False
+    if kind == "country":
+        return bool(outer.get("country_code")) and inner.get("country_code") == outer.get(
+            "country_code"
+        )
+    same_country = inner.get("country_code") == outer.get("country_code")
+    if kind == "admin1":
+        return (
+            same_country
+            and inner.get("feature_type") in ("city", "admin2")
+            and name_key(inner.get("admin1") or "") == name_key(outer.get("name") or "")
+        )
+    if kind == "admin2":
+        return (
+            same_country
+            and inner.get("feature_type") == "city"
+            and name_key(inner.get("admin2") or "") == name_key(outer.get("name") or "")
+        )
+    return False
+
+
+class _Evidence:
+    """What the current choices of all names say, counted so that one name's own choice can
+    be left out when scoring that name's candidates."""
+
+    def __init__(self, names: list[_Name]) -> None:
+        self.counts: Counter[tuple[str, ...]] = Counter()
+        self.points: list[tuple[str, float, float, float]] = []  # key, lat, lon, cos(lat)
+        for name in names:
+            self.counts.update(_facts(name.choice))
+            o = name.choice
+            if o is not None and o.get("feature_type") in ("city", "admin2"):
+                lat = math.radians(o["lat"])
+                self.points.append((name.key, lat, math.radians(o["lon"]), math.cos(lat)))
+
+    def has(self, fact: tuple[str, ...], own: Counter[tuple[str, ...]]) -> bool:
+        return self.counts[fact] - own[fact] > 0
+
+    def nearest_km(self, cand: dict[str, Any], own_key: str) -> float:
+        lat, lon = math.radians(cand["lat"]), math.radians(cand["lon"])
+        best = math.inf
+        for key, la, lo, cos_la in self.points:
+            if key == own_key:
+                continue
+            h = (
+                math.sin((la - lat) / 2) ** 2
+                + math.cos(lat) * cos_la * math.sin((lo - lon) / 2) ** 2
+            )
+            best = min(best, 12742.0 * math.asin(min(1.0, math.sqrt(h))))
+        return best
+
+
+def _facts(o: dict[str, Any] | None) -> list[tuple[str, ...]]:
+    """The facts a chosen place gives its document: its country, and the regions it is in."""
+    if o is None:
+        return []
+    kind = o.get("feature_type")
+    cc = o.get("country_code") or ""
+    facts: list[tuple[str, ...]] = [("any", cc)]
+    if kind != "region":
+        facts.append(("country", cc))  # in this country (a country counts for itself)
+    if kind != "country":
+        facts.append(("inside", cc))  # something inside this country
+    if kind == "admin1":
+        facts.append(("admin1", cc, name_key(o.get("name") or "")))
+    if kind in ("city", "admin2"):
+        facts.append(("admin1", cc, name_key(o.get("admin1") or "")))
+        facts.append(("in-admin1", cc, name_key(o.get("admin1") or "")))
+    if kind == "admin2":
+        facts.append(("admin2", cc, name_key(o.get("name") or "")))
+    if kind == "city":
+        facts.append(("admin2", cc, name_key(o.get("admin2") or "")))
+        facts.append(("in-admin2", cc, name_key(o.get("admin2") or "")))
+    return facts
+
+
+def _score(
+    cand: dict[str, Any],
+    name: _Name,
+    evidence: _Evidence,
+    own: Counter[tuple[str, ...]],
+    containers: list[dict[str, Any]],
+    countries: set[str],
+) -> float:
+    score = float(cand["_prior"])
+    kind = cand.get("feature_type")
+    cc = cand.get("country_code") or ""
+    if name.hint and kind == name.hint:
+        score += W_KIND
+    if any(_contains(c, cand) for c in containers):
+        score += W_CONTAINED
+    in_country = in_admin1 = in_admin2 = contains = False
+    if kind in ("city", "admin2"):
+        in_country = evidence.has(("country", cc), own) or cc in countries
+        in_admin1 = evidence.has(("admin1", cc, name_key(cand.get("admin1") or "-")), own)
+        if kind == "city":
+            in_admin2 = evidence.has(("admin2", cc, name_key(cand.get("admin2") or "-")), own)
+    elif kind == "country":
+        in_country = evidence.has(("inside", cc), own)
+    elif kind == "admin1":
+        in_country = evidence.has(("any", cc), own) or cc in countries
+        contains = evidence.has(("in-admin1", cc, name_key(cand.get("name") or "")), own)
+        in_admin1 = contains
+    elif kind == "admin2":
+        in_country = evidence.has(("any", cc), own) or cc in countries
+        in_admin1 = evidence.has(("admin1", cc, name_key(cand.get("admin1") or "-")), own)
+        in_admin2 = evidence.has(("in-admin2", cc, name_key(cand.get("name") or "")), own)
+    context = W_COUNTRY * in_country + W_ADMIN1 * in_admin1 + W_ADMIN2 * in_admin2
+    if kind in ("city", "admin2") and evidence.points:
+        nearest = evidence.nearest_km(cand, name.key)
+        if nearest <= NEAR_KM:
+            context += W_NEAR
+        elif nearest <= FAR_KM:
+            context += W_NEAR / 2
+    return score + min(context, MAX_CONTEXT if cand.get("primary", True) else MAX_ALT_CONTEXT)
+
+
+def _best(
+    name: _Name, names: dict[str, _Name], evidence: _Evidence, countries: set[str]
+) -> dict[str, Any]:
+    """The best-scoring candidate of ``name`` given the other names' current choices."""
+    own = Counter(_facts(name.choice))
+    containers = [
+        c
+        for k in sorted(name.containers or ())
+        if k != name.key and (c := names[k].choice) is not None
+    ]
+    return max(name.options, key=lambda c: _score(c, name, evidence, own, containers, countries))
 
 
 def resolve(
@@ -39,35 +235,40 @@ def resolve(
 ) -> list[Toponym]:
     """The same mentions with ``place`` set where the gazetteer knows the name.
 
-    Countries named in the document (and ``context_countries``, e.g. from demonyms) favour
-    candidates inside them; one sense per document: equal names get the same place.
+    Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
+    them; equal names get the same place.
     """
-    options: dict[str, list[Place]] = {}
+    names: dict[str, _Name] = {}
+    keys: list[str] = []
     for t in toponyms:
-        key = name_key(t.span.text)
-        if key not in options:
-            found = geocode(key)
-            stripped = name_key(_strip_suffix(t.span.text))
-            if not found and stripped != key:  # "Liaoning Province" -> "Liaoning"
-                found = geocode(stripped)
-            options[key] = [place_from_raw(loc.raw) for loc in found]
+        query, hint, code, kinds = _query(t)
+        key = f"{name_key(query)}|{code or ''}|{','.join(sorted(kinds or ()))}"
+        keys.append(key)
+        entry = names.get(key)
+        if entry is None:
+            entry = names[key] = _Name(key, hint, _candidates(geocode, t, query, code, kinds))
+        elif hint and not entry.hint:
+            entry.hint = hint
+        entry.count += 1
+    # "X, Y": the name right after a comma contains the one before it
+    for a, b, ka, kb in zip(toponyms, toponyms[1:], keys, keys[1:], strict=False):
+        if 0 < b.span.start - a.span.end <= 2 and ka != kb:
+            within = names[ka].containers or set()
+            within.add(kb)
+            names[ka].containers = within
     countries = set(context_countries or ())
-    regions: set[str] = set()
-    for places in options.values():
-        if places and places[0].feature_type == "country":
-            countries.add(places[0].country_code or "")
-        if places and places[0].feature_type == "admin1":
-            regions.add(places[0].name)
-    chosen: dict[str, Place | None] = {}
-    out: list[Toponym] = []
-    for t in toponyms:
-        key = name_key(t.span.text)
-        if key not in chosen:
-            places = options[key]
-            chosen[key] = (
-                max(places, key=lambda p: _score(p, countries, regions, t.kind_hint))
-                if places
-                else None
-            )
-        out.append(replace(t, place=chosen[key]))
-    return out
+    everyone = list(names.values())
+    for n in everyone:
+        n.choice = n.options[0] if n.options else None
+    for _ in range(ROUNDS):
+        evidence = _Evidence(everyone)
+        chosen: dict[str, dict[str, Any] | None] = {n.key: n.choice for n in everyone}
+        for n in everyone:
+            if len(n.options) > 1:
+                chosen[n.key] = _best(n, names, evidence, countries)
+        for n in everyone:
+            n.choice = chosen[n.key]
+    places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
+        n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
+    }
+    return [replace(t, place=places[k]) for t, k in zip(toponyms, keys, strict=True)]

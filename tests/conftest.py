@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.gazetteer import build_index
+from geomap.gazetteer import build_index, is_current
 from geomap.settings import DEFAULT_DATA_DIR, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,9 +21,9 @@ BIN = Path(sys.executable).parent
 
 @pytest.fixture(scope="session")
 def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The index `make` builds; built into a temporary folder when it is missing."""
+    """The index `make` builds; built into a temporary folder when it is missing or stale."""
     built = Path(os.environ.get("GEOMAP_DATA_DIR", DEFAULT_DATA_DIR)) / "gazetteer.sqlite"
-    if built.exists():
+    if is_current(built):
         return built
     path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
     build_index(path)

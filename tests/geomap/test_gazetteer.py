@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geomap.errors import GazetteerMissing
-from geomap.gazetteer import GazetteerGeocoder
+from geomap.gazetteer import Gazetteer, GazetteerGeocoder, is_current
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +67,62 @@ def test_airport_codes_are_not_names(geocoder: GazetteerGeocoder) -> None:
 def test_missing_index_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(GazetteerMissing, match="geomap gazetteer build"):
         GazetteerGeocoder(tmp_path / "none.sqlite")
+
+
+@pytest.mark.parametrize(
+    "query,name,feature_type,country",
+    [
+        ("Mexico", "Mexico", "country", "MX"),  # the country, not Mexico City's alternate name
+        ("Washington", "Washington", "city", "US"),  # the national capital
+        ("Africa", "Africa", "region", None),  # continents (GeoNames)
+        ("Middle East", "Middle East", "region", None),  # well-known regions (hand-written)
+        ("EU", "European Union", "region", None),
+        ("Laurel County", "Laurel County", "admin2", "US"),  # second-level regions
+        ("W.Va.", "West Virginia", "admin1", "US"),  # AP-style state abbreviations
+        ("Winston Salem", "Winston-Salem", "city", "US"),  # hyphen or space: one name
+    ],
+)
+def test_regions_and_capitals(geocoder, query, name, feature_type, country) -> None:  # type: ignore[no-untyped-def]
+    loc = geocoder.geocode(query)
+    assert (loc.raw["name"], loc.raw["feature_type"], loc.raw["country_code"]) == (
+        name,
+        feature_type,
+        country,
+    )
+
+
+def test_cities_know_their_regions(geocoder: GazetteerGeocoder) -> None:
+    loc = geocoder.geocode("London", country_codes=["US"], exactly_one=False)
+    kentucky = [x for x in loc if x.raw["admin1"] == "Kentucky"]
+    assert kentucky and kentucky[0].raw["admin2"] == "Laurel County"
+    county = geocoder.geocode("Laurel County")
+    assert abs(county.latitude - kentucky[0].latitude) < 0.5  # placed among its towns
+
+
+def test_united_states_at_its_geographic_centre(geocoder: GazetteerGeocoder) -> None:
+    us = geocoder.geocode("United States")
+    assert abs(us.latitude - 39.8) < 0.2 and abs(us.longitude + 98.6) < 0.2
+
+
+@pytest.mark.parametrize(
+    "key,level",
+    [("china", 3), ("europe", 3), ("texas", 2), ("lincoln", 1), ("michael", 0), ("street", 0)],
+)
+def test_how_big_a_name_is(gazetteer_path, key: str, level: int) -> None:  # type: ignore[no-untyped-def]
+    g = Gazetteer(gazetteer_path)
+    try:
+        assert g.is_big(key) == level
+    finally:
+        g.close()
+
+
+def test_a_stale_index_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    old = tmp_path / "old.sqlite"
+    con = sqlite3.connect(old)
+    con.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
+    con.execute("INSERT INTO meta VALUES ('version', '1')")
+    con.commit()
+    con.close()
+    assert not is_current(old) and is_current(tmp_path / "none.sqlite") is False
+    with pytest.raises(GazetteerMissing, match="build --force"):
+        Gazetteer(old)

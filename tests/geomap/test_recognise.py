@@ -36,12 +36,54 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("Reporters for The Telegraph and the Reconnaissance General Bureau met.", []),
         ("Along the river, police found nothing along the bank.", []),
         ("March was cold in Moscow.", ["Moscow"]),
+        # an adjective describing the place named next is not a mention of its own
         ("He fled through the Chinese border city of Dandong.", ["Dandong"]),
-        ("Chinese and North Korean officials met.", []),
+        # demonyms are mentions of their country (both LGL and GeoWebNews annotate them)
+        ("Chinese and North Korean officials met.", ["Chinese", "North Korean"]),
+        ("Many Russians and Filipinos voted.", ["Russians", "Filipinos"]),
+        ("The Indian Ocean is warm.", ["Indian Ocean"]),  # a place, not an adjective
+        # places named inside organisations are mentions; the organisation is not
+        ("The Texas Department of Transportation closed it.", ["Texas"]),
+        ("She studied at the University of Kentucky.", ["Kentucky"]),
+        ("The Bank of China lent money.", ["China"]),
+        ("Gainesville Police Chief Tony Jones spoke.", ["Gainesville"]),
+        ("Brown Motor Company bought it.", []),  # a person's name, not the town of Brown
+        ("The New York Times reported it.", ["New York"]),
+        # people: given names, titles with a full stop, initials, speech verbs
+        ('"No," said Mary Wheeler, a teacher.', []),
+        ("Michael Eneramo scored twice.", []),
+        ("Mrs. Lincoln spoke at length.", []),
+        ("Who wanted Matthew D. Flores dead? Flores was 30.", []),
+        ("He met Tom Williams. Williams said the plan failed.", []),
+        ("Officials in Washington said so.", ["Washington"]),
+        # abbreviations keep their full stop; state abbreviations after a comma
+        ("Troops in the U.S. and the EU waited.", ["U.S.", "EU"]),
+        (
+            "Louisville, Ky., and New Haven, Conn., agreed.",
+            ["Louisville", "Ky.", "New Haven", "Conn."],
+        ),
+        ("Rep. James Clyburn, D-S.C., said so.", ["S.C."]),
+        ("The Miss. Universe pageant.", []),  # an ambiguous abbreviation needs the comma
+        # hyphenated names, streets, acronyms, counties
+        ("The Washington-Moscow route reopened.", ["Washington", "Moscow"]),
+        ("An Albany-based firm hired him.", ["Albany"]),
+        ("The fire at 6016 Dublin Road spread.", []),
+        ("NATO ally Germany bought drones.", ["Germany"]),
+        ("Laurel County Clerk Dean Johnson was honoured.", ["Laurel County"]),
+        # a headline-initial name counts when the document uses it as a place elsewhere
+        ("DeKalb not likely to approve plan. The board in DeKalb met.", ["DeKalb", "DeKalb"]),
+        ("Macon, Georgia, is quiet.", ["Macon", "Georgia"]),
+        # accents typed without accents
+        ("Protesters gathered in Sao Paulo and Bogota.", ["Sao Paulo", "Bogota"]),
     ],
 )
 def test_recognise(recogniser: Recogniser, text: str, places: list[str]) -> None:
     assert found(recogniser, text) == places
+
+
+def test_demonyms_are_marked(recogniser: Recogniser) -> None:
+    hints = [(t.span.text, t.kind_hint) for t in recogniser.recognise("Russian troops left.")]
+    assert hints == [("Russian", "demonym")]
 
 
 def test_kind_hints(recogniser: Recogniser) -> None:
@@ -60,5 +102,23 @@ def test_possessive_is_cut_and_sentence_starts_flagged() -> None:
     assert [t.sentence_start for t in tokens] == [True, False, True, False]
 
 
-def test_demonyms_give_context_only() -> None:
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("in the U.S. now", ["in", "the", "U.S.", "now"]),
+        ("Newton County, Ga. deputies", ["Newton", "County", "Ga.", "deputies"]),
+        ("Washington-Moscow flights", ["Washington", "Moscow", "flights"]),
+        ("Albany-based firm", ["Albany", "firm"]),
+        ("Kim Jong-un met", ["Kim", "Jong-un", "met"]),
+        ("D-S.C., said", ["S.C.", "said"]),
+    ],
+)
+def test_tokens(text: str, words: list[str]) -> None:
+    tokens = tokenise(text)
+    assert [t.text for t in tokens] == words
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_demonyms_give_context() -> None:
     assert demonym_countries("the Chinese city of Shenyang and North Korean agents") == {"CN", "KP"}
+    assert demonym_countries("Filipinos and South Africans") == {"PH", "ZA"}

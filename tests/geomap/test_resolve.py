@@ -1,0 +1,128 @@
+"""Resolution: the document's other places decide between same-named candidates."""
+
+from __future__ import annotations
+
+import pytest
+from geopy.location import Location
+
+from geomap.gazetteer import Gazetteer, GazetteerGeocoder
+from geomap.model import Span, Toponym
+from geomap.recognise import Recogniser, demonym_countries
+from geomap.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def parse(gazetteer_path):  # type: ignore[no-untyped-def]
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.is_big)
+
+    def geocode(query: str) -> list[Location]:
+        return geocoder.geocode(query, exactly_one=False) or []
+
+    def run(text: str) -> dict[str, tuple[str, str, str | None, str | None]]:
+        toponyms = resolve(recogniser.recognise(text), geocode, demonym_countries(text))
+        out = {}
+        for t in toponyms:
+            assert t.place is not None, t.span.text
+            p = t.place
+            out[t.span.text] = (p.name, p.feature_type, p.country_code, p.admin1)
+        return out
+
+    yield run
+    gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # Georgia: the US state with Atlanta, the country with Tbilisi
+        ("Georgia lawmakers met in Atlanta.", "Georgia", ("Georgia", "admin1", "US", "Georgia")),
+        (
+            "Georgia said Russian troops left Tbilisi.",
+            "Georgia",
+            ("Georgia", "country", "GE", None),
+        ),
+        # "X, Y": Y contains X
+        ("He was born in Paris, Texas.", "Paris", ("Paris", "city", "US", "Texas")),
+        ("He was born in Paris.", "Paris", ("Paris", "city", "FR", "Ile-de-France")),
+        ("Macon, Georgia, is quiet.", "Macon", ("Macon", "city", "US", "Georgia")),
+        ("Macon, Georgia, is quiet.", "Georgia", ("Georgia", "admin1", "US", "Georgia")),
+        (
+            "The mayor of Springfield, Illinois, spoke.",
+            "Springfield",
+            ("Springfield", "city", "US", "Illinois"),
+        ),
+        # a state abbreviation resolves to its state, and contains the county before it
+        (
+            "Newton County, Ga., deputies stopped her.",
+            "Ga.",
+            ("Georgia", "admin1", "US", "Georgia"),
+        ),
+        (
+            "Newton County, Ga., deputies stopped her.",
+            "Newton County",
+            ("Newton County", "admin2", "US", "Georgia"),
+        ),
+        (
+            "Rep. James Clyburn, D-S.C., said so.",
+            "S.C.",
+            ("South Carolina", "admin1", "US", "South Carolina"),
+        ),
+        # the county named in the document picks the town inside it
+        (
+            "Laurel County Clerk Dean Johnson was honoured in London.",
+            "London",
+            ("London", "city", "US", "Kentucky"),
+        ),
+        # national capitals, countries and continents over same-named places
+        (
+            "Officials in Washington said so.",
+            "Washington",
+            ("Washington", "city", "US", "Washington, D.C."),
+        ),
+        ("Mexico sent troops.", "Mexico", ("Mexico", "country", "MX", None)),
+        ("Aid reached Africa.", "Africa", ("Africa", "region", None, None)),
+        ("Troops in the EU waited.", "EU", ("European Union", "region", None, None)),
+        ("Talks on the West Bank resumed.", "West Bank", ("West Bank", "region", "PS", None)),
+        # demonyms resolve to their country
+        ("Russian troops left.", "Russian", ("Russia", "country", "RU", None)),
+        ("Many Filipinos voted.", "Filipinos", ("Philippines", "country", "PH", None)),
+        # multi-word names and names typed without accents
+        ("Flights left Los Angeles.", "Los Angeles", ("Los Angeles", "city", "US", "California")),
+        (
+            "Protesters gathered in Sao Paulo.",
+            "Sao Paulo",
+            ("São Paulo", "city", "BR", "Sao Paulo"),
+        ),
+        (
+            "The team reached Liaoning Province.",
+            "Liaoning Province",
+            ("Liaoning", "admin1", "CN", "Liaoning"),
+        ),
+    ],
+)
+def test_resolution(parse, text: str, mention: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert parse(text)[mention] == expected
+
+
+def test_united_states_point_is_its_geographic_centre(parse) -> None:  # type: ignore[no-untyped-def]
+    from geomap.gazetteer import GazetteerGeocoder  # noqa: F401  (the point comes from the index)
+
+    found = parse("Troops in the U.S. waited.")
+    assert found["U.S."][:3] == ("United States", "country", "US")
+
+
+def test_one_sense_per_document(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Paris, Texas, is small. Crime in Paris fell. Lamar County agreed."
+    assert parse(text)["Paris"] == ("Paris", "city", "US", "Texas")
+
+
+def test_unknown_names_stay_unresolved() -> None:
+    t = Toponym(Span("Xyzzyplugh", 0, 10))
+    assert resolve([t], lambda q: [])[0].place is None
+
+
+def test_demonym_without_country_candidates_is_unresolved() -> None:
+    t = Toponym(Span("Russian", 0, 7), None, "demonym")
+    assert resolve([t], lambda q: [])[0].place is None

@@ -287,7 +287,9 @@ def _role(sentence: str, rel_start: int) -> str:
 
 
 def _precision_rank(place: Place) -> int:
-    return {"city": 0, "admin1": 1, "country": 2}.get(place.feature_type, 3)
+    return {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}.get(
+        place.feature_type, 5
+    )
 
 
 def _actor(segment: str) -> str | None:
@@ -328,7 +330,8 @@ def extract_events(
 ) -> tuple[list[Incident], list[Movement]]:
     """Incidents and movements reported in ``document``, from its resolved toponyms."""
     text = document.text
-    resolved = [t for t in toponyms if t.place is not None]
+    # "Chinese" names a country but does not say where something happened
+    resolved = [t for t in toponyms if t.place is not None and t.kind_hint != "demonym"]
     incidents: list[Incident] = []
     movements: list[Movement] = []
     previous: tuple[Toponym, When | None] | None = None

@@ -20,8 +20,14 @@ LAYERS = ("places", "incidents", "movements")
 GEOMETRY_TYPES = {"places": "Point", "incidents": "Point", "movements": "LineString"}
 
 # ACLED geo_precision and a location_type word for each kind of place
-_GEO_PRECISION = {"city": 1, "admin1": 3, "country": 3}
-_LOCATION_TYPE = {"city": "city", "admin1": "admin1", "country": "country"}
+_GEO_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+_LOCATION_TYPE = {
+    "city": "city",
+    "admin2": "admin2",
+    "admin1": "admin1",
+    "region": "region",
+    "country": "country",
+}
 MAX_QUOTE = 2000  # characters of a quoted sentence kept in a feature
 MAX_MENTIONS = 200  # mentions listed per place feature
 

@@ -22,7 +22,9 @@ var geomap = (function () {
     exact: "exact place",
     city: "city",
     "near city": "near a city",
-    admin1: "province or region (approximate)",
+    admin2: "district or county (approximate)",
+    admin1: "province or state (approximate)",
+    region: "wider region (approximate)",
     country: "country only (approximate)",
   };
 

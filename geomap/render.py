@@ -136,7 +136,7 @@ MOVEMENT_COLORS: Mapping[str, str] = {
 _OTHER_MOVEMENT = "#555555"
 _PLACE_COLOR = "#1f5fa8"
 
-_VAGUE_LOCATION_TYPES = frozenset({"admin1", "country"})
+_VAGUE_LOCATION_TYPES = frozenset({"admin2", "admin1", "region", "country"})
 
 # Properties carried into the page: key -> longest text kept (0 for numbers).
 _COMMON_FIELDS: Mapping[str, int] = {

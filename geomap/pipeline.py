@@ -18,6 +18,7 @@ from geomap.gazetteer import Gazetteer, GazetteerGeocoder
 from geomap.geocoders import GeocoderChain, OnlineProvider, build_providers, index_built
 from geomap.model import Document, Extraction
 from geomap.propose import propose
+from geomap.read import content_text
 from geomap.recognise import Recogniser, demonym_countries
 from geomap.resolve import resolve
 from geomap.settings import Settings
@@ -53,7 +54,7 @@ class Pipeline:
 
     def extract(self, document: Document) -> Extraction:
         """Places, incidents and movements of one document, and the mentions left unplaced."""
-        text = document.text
+        text = content_text(document)
         toponyms = self.recogniser.recognise(text)
         demonyms = demonym_countries(text)
         resolved = self.chain.stamp(resolve(toponyms, self.geocode, demonyms))

@@ -138,6 +138,22 @@ def parse_document(data: bytes, path: str) -> Document:
     )
 
 
+def content_text(document: Document) -> str:
+    """The document's text with the header line's byline, publisher and date blanked out
+    (same length, so offsets still index ``document.text``): a publisher called "The Dhaka
+    Standard" is not a report about Dhaka. The headline stays."""
+    text = document.text
+    if not (document.published and (document.author or document.publisher) and document.title):
+        return text
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    at = text.find(document.title, 0, line_end)
+    if at < 0:
+        return text
+    cut = at + len(document.title)
+    return text[:cut] + " " * (line_end - cut) + text[line_end:]
+
+
 def read_document(path: str | Path) -> Document:
     """Read one report file; raises InputError naming the file and the reason."""
     where = str(path)

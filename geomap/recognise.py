@@ -267,7 +267,9 @@ class Recogniser:
         i = 0
         while i < len(piece):
             found = None
-            if tokens[piece[i]].key not in CONNECTORS:
+            # a match may open with a capitalised connector: "El Paso", "La Paz", "The Hague"
+            tok = tokens[piece[i]]
+            if tok.key not in CONNECTORS or tok.text[:1].isupper():
                 for j in range(min(len(piece), i + MAX_NGRAM), i, -1):
                     if tokens[piece[j - 1]].key in CONNECTORS:
                         continue
@@ -293,9 +295,37 @@ class Recogniser:
                 return n
         return 0
 
+    def _possessive_names(self, text: str, tokens: list[Token]) -> list[Token]:
+        """``tokens`` with a possessive that begins a place name joined to the rest of it
+        ("Cox's Bazar", "St. John's"): the tokeniser cut the "'s" off as a possessive."""
+        out: list[Token] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            t = tokens[i]
+            if t.capitalised and text[t.end : t.end + 3] in ("'s ", "’s "):
+                for j in range(min(n - 1, i + MAX_NGRAM - 1), i, -1):
+                    if not tokens[j].capitalised or tokens[i + 1].start != t.end + 3:
+                        continue
+                    name = text[t.start : tokens[j].end]
+                    if "\n" not in name and self.has_name(name_key(name)):
+                        out.append(
+                            Token(
+                                name, t.start, tokens[j].end, t.sentence_start, name.lower(), True
+                            )
+                        )
+                        i = j + 1
+                        break
+                else:
+                    out.append(t)
+                    i += 1
+                continue
+            out.append(t)
+            i += 1
+        return out
+
     def recognise(self, text: str) -> list[Toponym]:
         """Every place mention in ``text``, in order of appearance."""
-        tokens = tokenise(text)
+        tokens = self._possessive_names(text, tokenise(text))
         doc = _Doc({t.text for t in tokens if not t.capitalised}, set(), set(), [])
         self._evidence(text, tokens, doc)
         person_words = doc.person_words

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geomap.errors import InputError
-from geomap.read import document_id, parse_document, parse_header, read_document
+from geomap.read import content_text, document_id, parse_document, parse_header, read_document
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,16 @@ def test_decoding_round_trips(text: str) -> None:
 def test_url_when_the_report_gives_one(body: str, url: str | None) -> None:
     doc = parse_document(("Title   Ann Lee The Post May 1, 2020\n" + body).encode(), "u.txt")
     assert doc.url == url
+
+
+def test_content_text_blanks_the_byline_keeps_the_headline() -> None:
+    raw = "Floods hit Dhaka     Rahim Chowdhury The Dhaka Standard May 1, 2020\nRain in Sylhet.\n"
+    doc = parse_document(raw.encode(), "d.txt")
+    text = content_text(doc)
+    assert len(text) == len(doc.text)
+    assert text.startswith("Floods hit Dhaka ")
+    assert "Standard" not in text and "Chowdhury" not in text
+    assert text.endswith("\nRain in Sylhet.\n")
+    # a first line that is not a header is left alone
+    plain = parse_document(b"Rain in Sylhet and Dhaka.\n", "p.txt")
+    assert content_text(plain) == plain.text

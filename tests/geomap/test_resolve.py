@@ -100,6 +100,12 @@ def parse(gazetteer_path):  # type: ignore[no-untyped-def]
             "Liaoning Province",
             ("Liaoning", "admin1", "CN", "Liaoning"),
         ),
+        # a name opening with a capitalised article or connector is matched whole
+        (
+            "Migrants were flown from El Paso after weeks in Texas.",
+            "El Paso",
+            ("El Paso", "city", "US", "Texas"),
+        ),
     ],
 )
 def test_resolution(parse, text: str, mention: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
@@ -126,3 +132,10 @@ def test_unknown_names_stay_unresolved() -> None:
 def test_demonym_without_country_candidates_is_unresolved() -> None:
     t = Toponym(Span("Russian", 0, 7), None, "demonym")
     assert resolve([t], lambda q: [])[0].place is None
+
+
+def test_possessive_opening_a_place_name_is_part_of_it(parse) -> None:  # type: ignore[no-untyped-def]
+    got = parse("Boats reached Cox's Bazar in Bangladesh. China's envoy spoke.")
+    assert got["Cox's Bazar"][2] == "BD"  # not "Cox" somewhere else
+    assert "Cox" not in got
+    assert got["China"][0] == "China"  # an ordinary possessive is still cut off

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -161,6 +162,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str | None]] = [
     ),
     (re.compile(r"\b(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ions?|ors))\b", re.I), "protest", None),
 ]
+# any trigger at all: most sentences have none, and are passed over with one search
+_ANY_TRIGGER = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TRIGGERS), re.I)
 _ATTRIBUTION = re.compile(r"\b(?:according to|citing|cited|told|said|reported by)\b", re.I)
 _CLAUSE = re.compile(
     r",\s|;\s|\s-\s|\s–\s|\b(?:after|before|when|while|because|who|which|that|"
@@ -286,6 +289,10 @@ def _role(sentence: str, rel_start: int) -> str:
     return "none"
 
 
+def _rank(toponym: Toponym) -> int:
+    return _precision_rank(toponym.place) if toponym.place else 9
+
+
 def _precision_rank(place: Place) -> int:
     return {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}.get(
         place.feature_type, 5
@@ -334,12 +341,22 @@ def extract_events(
     resolved = [t for t in toponyms if t.place is not None and t.kind_hint != "demonym"]
     incidents: list[Incident] = []
     movements: list[Movement] = []
-    previous: tuple[Toponym, When | None] | None = None
+    resolved.sort(key=lambda t: t.span.start)
+    starts = [t.span.start for t in resolved]
+    # the last sentence with places: its most precise place, and its text (for its date)
+    previous: tuple[Toponym, str] | None = None
     first_line_end = text.find("\n") if "\n" in text else len(text)
     for sent in sentences(text):
         if sent.start < first_line_end and document.title:
             continue  # the header line is metadata, not a report of events
         s_text = sent.text
+        here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        if not here and not _ANAPHOR.match(s_text.lstrip()):
+            continue  # no place, none carried: nothing to report
+        if not _ANY_TRIGGER.search(s_text):
+            if here:
+                previous = (min(here, key=_rank), s_text)
+            continue
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(s_text)]
         triggers = []
         for rx, event_type, movement_type in TRIGGERS:
@@ -358,10 +375,7 @@ def extract_events(
         first = min((m.start() for m, _, _ in triggers), default=len(s_text))
         attribution = next((a for a in _ATTRIBUTION.finditer(s_text) if a.start() > first), None)
         in_sentence = [
-            t
-            for t in resolved
-            if sent.start <= t.span.start < sent.end
-            and not (attribution and t.span.start - sent.start > attribution.start())
+            t for t in here if not (attribution and t.span.start - sent.start > attribution.start())
         ]
         cues = _roles_in_sentence(s_text, sent.start, in_sentence)
         when = find_date(s_text, document.published)
@@ -422,7 +436,9 @@ def extract_events(
             if place_t is None or place_t.place is None:
                 continue
             seen_types.add(event_type)
-            event_when = when or (previous[1] if carried and previous else None)
+            event_when = when or (
+                find_date(previous[1], document.published) if carried and previous else None
+            )
             incidents.append(
                 Incident(
                     id=_event_id(document.id, sent.start, event_type, (place_t.place,), event_when),
@@ -441,8 +457,7 @@ def extract_events(
                 )
             )
         if in_sentence:
-            best = min(in_sentence, key=lambda t: _precision_rank(t.place))  # type: ignore[arg-type]
-            previous = (best, when)
+            previous = (min(in_sentence, key=_rank), s_text)
     return incidents, movements
 
 

@@ -239,7 +239,7 @@ class GeocodeCache:
                 )
             ],
         )
-        return Entry(tuple(decode(answer_json, payload_json)), when)
+        return Entry(tuple(_items(answer)), when)  # what decode() would rebuild from the row
 
     def wrap(self, provider: str, geocode: GeocodeFn) -> Callable[..., list[Location]]:
         """A geocode callable answering from the cache first, calling ``geocode`` on a miss.

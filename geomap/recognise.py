@@ -56,6 +56,7 @@ _AMBIGUOUS_ABBREVIATIONS = frozenset(
 )
 _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
 _MAX_DEMONYM_WORDS = 2
+_DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
 # "the Chinese border city of Dandong": an adjective before one of these describes the place
 # named next, and is not a mention of its own
 _PLACE_NOUNS = frozenset(
@@ -124,10 +125,12 @@ def tokenise(text: str) -> list[Token]:
     append = tokens.append
     n = len(text)
     abbreviations = US_STATE_ABBREVIATIONS
+    new = tuple.__new__  # skips NamedTuple's Python-level __new__: this runs once per word
     for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
+        word = m.group()
+        start, end = m.span()
         if not word[0].isupper():
-            append(Token(word, start, end, False, word.lower(), False))
+            append(new(Token, (word, start, end, False, word.lower(), False)))
             continue
         if ("'" in word or "’" in word) and len(word) > 3 and _POSSESSIVE.search(word):
             word, end = word[:-2], end - 2
@@ -139,7 +142,7 @@ def tokenise(text: str) -> list[Token]:
             for k, (part, at) in enumerate(_split_hyphens(word, start)):
                 append(_token(part, at, sentence_start and k == 0))
         else:
-            append(Token(word, start, end, sentence_start, word.lower(), True))
+            append(new(Token, (word, start, end, sentence_start, word.lower(), True)))
     _LAST_TOKENS[0] = (text, tokens)
     return list(tokens)
 
@@ -289,6 +292,8 @@ class Recogniser:
 
     def _demonym_at(self, tokens: list[Token], piece: list[int], i: int) -> int:
         """How many words of ``piece`` from position ``i`` form a demonym (0: none)."""
+        if tokens[piece[i]].key not in _DEMONYM_FIRST_WORDS:
+            return 0
         for n in range(min(_MAX_DEMONYM_WORDS, len(piece) - i), 0, -1):
             key = " ".join(tokens[t].key for t in piece[i : i + n])
             if key in _DEMONYM_KEYS:
@@ -298,6 +303,8 @@ class Recogniser:
     def _possessive_names(self, text: str, tokens: list[Token]) -> list[Token]:
         """``tokens`` with a possessive that begins a place name joined to the rest of it
         ("Cox's Bazar", "St. John's"): the tokeniser cut the "'s" off as a possessive."""
+        if "'s " not in text and "’s " not in text:
+            return tokens
         out: list[Token] = []
         i, n = 0, len(tokens)
         while i < n:

@@ -97,17 +97,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = _settings(args)
     pipeline = Pipeline(settings)
     store = SQLiteStore(settings.store_path)
-    failed = added = unchanged = 0
+    failed = added = refreshed = unchanged = 0
     for path, doc in _documents(args.paths):
         if doc is None:
             failed += 1
             continue
-        if store.has_document(doc.id):
+        stored = store.extractor_of(doc.id)
+        if stored == pipeline.extractor:
             unchanged += 1
             continue
         try:
-            store.add(doc, pipeline.features(doc))
-            added += 1
+            # a document extracted by another geomap, index or geocoder set-up is re-extracted
+            store.add(doc, pipeline.features(doc), pipeline.extractor, replace=stored is not None)
+            if stored is None:
+                added += 1
+            else:
+                refreshed += 1
         except GeomapError as exc:
             _error(f"{path}: {exc}")
             failed += 1
@@ -115,7 +120,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     pipeline.close()
     counts = store.counts()
     print(
-        f"ingested {added} new, {unchanged} unchanged, {failed} failed; store {settings.store_path}"
+        f"ingested {added} new, {unchanged} unchanged, {failed} failed"
+        + (f", {refreshed} re-extracted" if refreshed else "")
+        + f"; store {settings.store_path}"
         f" has {counts['documents']} documents, {counts['places']} places,"
         f" {counts['incidents']} incidents, {counts['movements']} movements",
         file=sys.stderr,

@@ -7,6 +7,8 @@ gazetteer cannot place confidently and for likely place names it lacks.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from geopy.location import Location
@@ -22,6 +24,16 @@ from geomap.read import content_text
 from geomap.recognise import Recogniser, demonym_countries
 from geomap.resolve import resolve
 from geomap.settings import Settings
+
+
+def extractor_fingerprint(gazetteer_built: float, providers: list[str]) -> str:
+    """What produced an extraction: this geomap's code, the gazetteer index it used and the
+    online services it asked. A stored document from another extraction is re-extracted."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    digest.update(f"{gazetteer_built}|{','.join(providers)}".encode())
+    return digest.hexdigest()[:16]
 
 
 class Pipeline:
@@ -47,6 +59,9 @@ class Pipeline:
             gazetteer_built=index_built(self.settings.gazetteer_path),
         )
         self.recogniser = Recogniser(self.gazetteer.has, self.gazetteer.is_big)
+        self.extractor = extractor_fingerprint(
+            self.chain.gazetteer_built, [p.config.name for p in online]
+        )
 
     def geocode(self, query: str, **kwargs: Any) -> list[Location]:
         """Candidate places for ``query``, best first, from the cache or the gazetteer."""

@@ -18,11 +18,12 @@ from geomap.features import LAYERS
 from geomap.merge import merge_features
 from geomap.model import Document
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents(
     id TEXT PRIMARY KEY, path TEXT, title TEXT, author TEXT, publisher TEXT, published TEXT,
-    text TEXT NOT NULL, ingested REAL NOT NULL
+    text TEXT NOT NULL, ingested REAL NOT NULL,
+    extractor TEXT NOT NULL DEFAULT ''  -- which extraction produced its features
 );
 CREATE TABLE IF NOT EXISTS features(
     id TEXT NOT NULL, layer TEXT NOT NULL, document_id TEXT NOT NULL
@@ -50,7 +51,15 @@ class Store(Protocol):
     """What geomap needs from a store of documents and features."""
 
     def has_document(self, document_id: str) -> bool: ...
-    def add(self, document: Document, features: dict[str, list[dict[str, Any]]]) -> bool: ...
+    def extractor_of(self, document_id: str) -> str | None: ...
+    def add(
+        self,
+        document: Document,
+        features: dict[str, list[dict[str, Any]]],
+        extractor: str = "",
+        *,
+        replace: bool = False,
+    ) -> bool: ...
     def remove(self, document_id: str) -> bool: ...
     def layer(self, name: str) -> list[dict[str, Any]]: ...
     def feature(self, name: str, feature_id: str) -> dict[str, Any]: ...
@@ -90,10 +99,12 @@ class SQLiteStore:
                 for statement in _MIGRATE_1_TO_2.split(";"):
                     if statement.strip():
                         con.execute(statement)
-            else:
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        con.execute(statement)
+            docs = {r[1] for r in con.execute("PRAGMA table_info(documents)")}
+            if docs and "extractor" not in docs:  # version 2 did not record the extraction
+                con.execute("ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    con.execute(statement)
             con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             con.execute("COMMIT")
         except BaseException:
@@ -105,26 +116,51 @@ class SQLiteStore:
         row = self._con.execute("SELECT 1 FROM documents WHERE id=?", (document_id,)).fetchone()
         return row is not None
 
-    def add(self, document: Document, features: dict[str, list[dict[str, Any]]]) -> bool:
-        """Store a document and its features in one transaction; False if it was already there."""
-        if self.has_document(document.id):
+    def extractor_of(self, document_id: str) -> str | None:
+        """The extraction a stored document's features came from ('' when not recorded), or
+        None when the document is not stored."""
+        row = self._con.execute(
+            "SELECT extractor FROM documents WHERE id=?", (document_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def add(
+        self,
+        document: Document,
+        features: dict[str, list[dict[str, Any]]],
+        extractor: str = "",
+        *,
+        replace: bool = False,
+    ) -> bool:
+        """Store a document and its features in one transaction; False if it was already there.
+        With ``replace``, a stored document's features are replaced by these (re-extraction)."""
+        if self.has_document(document.id) and not replace:
             return False
         con = self._con
         con.execute("BEGIN IMMEDIATE")
         try:
-            con.execute(
-                "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?)",
-                (
-                    document.id,
-                    document.path,
-                    document.title,
-                    document.author,
-                    document.publisher,
-                    document.published.isoformat() if document.published else None,
-                    document.text,
-                    time.time(),
-                ),
-            )
+            updated = 0
+            if replace:
+                con.execute("DELETE FROM features WHERE document_id=?", (document.id,))
+                updated = con.execute(
+                    "UPDATE documents SET extractor=?, ingested=? WHERE id=?",
+                    (extractor, time.time(), document.id),
+                ).rowcount
+            if not updated:
+                con.execute(
+                    "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        document.id,
+                        document.path,
+                        document.title,
+                        document.author,
+                        document.publisher,
+                        document.published.isoformat() if document.published else None,
+                        document.text,
+                        time.time(),
+                        extractor,
+                    ),
+                )
             con.executemany(
                 "INSERT OR REPLACE INTO features VALUES (?,?,?,?)",
                 [

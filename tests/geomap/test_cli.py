@@ -185,3 +185,24 @@ def test_remove_by_file_and_by_id(geomap_exe: str, env, tmp_path: Path) -> None:
     assert r.returncode == 2
     assert "no-such-id: no such document" in r.stderr
     assert deportations() == []
+
+
+def test_documents_from_another_extraction_are_re_extracted(
+    geomap_exe: str, env, seed_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    assert run(geomap_exe, "ingest", str(seed_copy), env=env).returncode == 0
+    store = env["GEOMAP_STORE"]
+    con = sqlite3.connect(store)
+    # as if an older geomap had extracted it: other features, another fingerprint
+    con.execute("UPDATE documents SET extractor='older'")
+    con.execute("DELETE FROM features WHERE layer='movements'")
+    con.commit()
+    con.close()
+    r = run(geomap_exe, "ingest", str(seed_copy), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "ingested 0 new, 0 unchanged, 0 failed, 1 re-extracted" in r.stderr
+    assert "3 movements" in r.stderr  # the current extraction's features are back
+    again = run(geomap_exe, "ingest", str(seed_copy), env=env)
+    assert "ingested 0 new, 1 unchanged, 0 failed;" in again.stderr

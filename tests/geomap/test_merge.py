@@ -173,7 +173,9 @@ def test_version_1_store_is_migrated(tmp_path: Path) -> None:
     assert store.layer("places")[0]["id"] == "p1"
     store.close()
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
     schema = con.execute("SELECT sql FROM sqlite_master WHERE name='features'").fetchone()[0]
     assert "PRIMARY KEY (layer, id, document_id)" in schema
+    columns = {r[1] for r in con.execute("PRAGMA table_info(documents)")}
+    assert "extractor" in columns  # version 3: which extraction made a document's features
     con.close()

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,18 +70,23 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return con
 
 
-def _write(con: sqlite3.Connection, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:
-    """Run write statements in one short ``BEGIN IMMEDIATE`` transaction; rows changed by each."""
-    changed = []
+@contextmanager
+def immediate(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A ``BEGIN IMMEDIATE`` transaction (the write lock taken up front) committed on success
+    and rolled back on any exception, which then propagates."""
     con.execute("BEGIN IMMEDIATE")
     try:
-        for sql, params in statements:
-            changed.append(con.execute(sql, params).rowcount)
+        yield con
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return changed
+
+
+def _write(con: sqlite3.Connection, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:
+    """Run write statements in one short ``BEGIN IMMEDIATE`` transaction; rows changed by each."""
+    with immediate(con):
+        return [con.execute(sql, params).rowcount for sql, params in statements]
 
 
 def _items(answer: Location | Sequence[Location] | None) -> list[Location]:
@@ -154,8 +160,7 @@ class GeocodeCache:
                 f"geocode cache schema {version} is newer than this geomap's ({SCHEMA_VERSION})",
                 where=str(self.path),
             )
-        con.execute("BEGIN IMMEDIATE")  # one process migrates; the others wait and then see it
-        try:
+        with immediate(con):  # one process migrates; the others wait and then see it
             if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 columns = {r[1] for r in con.execute("PRAGMA table_info(geocode_cache)")}
                 if columns and "payload" not in columns:
@@ -163,10 +168,6 @@ class GeocodeCache:
                 for statement in TABLES:
                     con.execute(statement)
                 con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def _migrate_v1(self) -> None:
         """Version 1 kept each raw payload inside ``answer`` and had no provider timestamp."""

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
-from geomap.cache import connect
+from geomap.cache import connect, immediate
 from geomap.errors import NotFound, StoreError
 from geomap.features import LAYERS
 from geomap.merge import merge_features
@@ -89,8 +89,7 @@ class SQLiteStore:
 
     def _migrate(self) -> None:
         con = self._con
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(con):
             version = con.execute("PRAGMA user_version").fetchone()[0]
             old = con.execute(
                 "SELECT sql FROM sqlite_master WHERE type='table' AND name='features'"
@@ -106,10 +105,6 @@ class SQLiteStore:
                 if statement.strip():
                     con.execute(statement)
             con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def has_document(self, document_id: str) -> bool:
         """True when a document with this content hash is stored."""
@@ -137,8 +132,7 @@ class SQLiteStore:
         if self.has_document(document.id) and not replace:
             return False
         con = self._con
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(con):
             updated = 0
             if replace:
                 con.execute("DELETE FROM features WHERE document_id=?", (document.id,))
@@ -169,10 +163,6 @@ class SQLiteStore:
                     for f in items
                 ],
             )
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         return True
 
     def remove(self, document_id: str) -> bool:

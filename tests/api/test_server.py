@@ -3,36 +3,17 @@
 from __future__ import annotations
 
 import json
-import socket
+import os
 import subprocess
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def get(url: str, accept: str = "*/*") -> tuple[int, dict[str, str], bytes]:
-    req = urllib.request.Request(url, headers={"Accept": accept})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, dict(r.headers), r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+from ..conftest import SEED, running_server
+from ..conftest import http_get as get
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, gazetteer_path, geomap_exe):  # type: ignore[no-untyped-def]
-    import os
-
-    from ..conftest import SEED
-
     tmp = tmp_path_factory.mktemp("server")
     env = dict(
         os.environ,
@@ -41,28 +22,8 @@ def server(tmp_path_factory, gazetteer_path, geomap_exe):  # type: ignore[no-unt
         GEOMAP_GAZETTEER=str(gazetteer_path),
     )
     subprocess.run([geomap_exe, "ingest", str(SEED)], env=env, check=True, capture_output=True)
-    port = free_port()
-    proc = subprocess.Popen(
-        [geomap_exe, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if get(base + "/healthz")[0] == 200:
-                break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "server died")
-        time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running_server(geomap_exe, env) as base:
+        yield base
 
 
 def test_incidents_geojson(server: str) -> None:

@@ -91,6 +91,9 @@ def great_circle(a: Place, b: Place, max_step_km: float = 200.0) -> list[list[fl
             + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
         )
     )
+    if d > math.pi - 1e-9:  # antipodes: every meridian is a shortest path; take the northern
+        pole = Place("pole", "North Pole", "region", None, 90.0, a.lon)
+        return great_circle(a, pole, max_step_km) + great_circle(pole, b, max_step_km)[1:]
     steps = max(1, math.ceil(d * 6371.0 / max_step_km))
     points: list[list[float]] = []
     for i in range(steps + 1):

@@ -45,5 +45,25 @@ def test_great_circle_ends_and_steps(lat1: float, lon1: float, lat2: float, lon2
     km = geodesic((lat1, lon1), (lat2, lon2)).km
     for (x1, y1), (x2, y2) in zip(line, line[1:], strict=False):
         assert geodesic((y1, x1), (y2, x2)).km < 210
-        assert abs(x2 - x1) < 180
+        assert abs(x2 - x1) < 180 or max(abs(y1), abs(y2)) > 89  # over a pole
     assert LineString(line).is_valid or km < 1e-3
+
+
+EXTRA_KEYS = {"layer", "document"}  # carried by every feature, not typed columns
+
+
+def test_features_carry_exactly_the_documented_columns(settings) -> None:  # type: ignore[no-untyped-def]
+    from geomap.export import COLUMNS
+    from geomap.features import LAYERS, extraction_features
+    from geomap.pipeline import Pipeline
+    from geomap.read import read_document
+
+    from ..conftest import SEED
+
+    pipeline = Pipeline(settings)
+    features = extraction_features(pipeline.extract(read_document(SEED)))
+    pipeline.close()
+    for layer in LAYERS:
+        assert features[layer], layer
+        for f in features[layer]:
+            assert set(f["properties"]) - EXTRA_KEYS == set(COLUMNS[layer]), layer

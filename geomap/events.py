@@ -183,6 +183,19 @@ _BETWEEN = re.compile(
     r"\s*(?:\w+\s+){0,3}?between\s+(?P<a>[A-Z][\w’'\-. ]+?)(?:,[^,]*,)?\s+and\s+"
     r"(?P<b>[A-Z][\w’'\-. ]+?)(?=\s+(?:in|on|at|last|this)\b|[,.;]|$)"
 )
+# "near X", "outside the town of X", "20 km north of X": the event was around X, not in it
+_NEAR = re.compile(
+    r"\b(?:near|nearby|outside|close to|outskirts of|(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"(?:ern)? (?:outskirts )?of)\s+(?:the\s+)?(?:(?:city|town|village|border town) of\s+)?$",
+    re.I,
+)
+
+
+def _near(text: str, start: int) -> bool:
+    """True when the words right before ``start`` say "near" ("outside the town of", …)."""
+    return _NEAR.search(text, max(0, start - 60), start) is not None
+
+
 _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing)\b", re.I)
 _QUOTED = re.compile(r"[‘“\"][^‘’“”\"]*[’”\"]")
 
@@ -286,7 +299,8 @@ def _role(sentence: str, rel_start: int) -> str:
             skipped = True  # "from camps near Erbil"
             continue
         break
-    return "none"
+    # "a convoy near Goma": around the place, which is where it happened
+    return "location" if _NEAR.search(before, max(0, len(before) - 60)) else "none"
 
 
 def _rank(toponym: Toponym) -> int:
@@ -454,6 +468,7 @@ def extract_events(
                     actor1=actor,
                     actor2=actor2,
                     confidence=40 if carried else (70 if event_when else 60),
+                    near=not carried and _near(text, place_t.span.start),
                 )
             )
         if in_sentence:

@@ -57,10 +57,19 @@ def _source_props(doc: Document) -> dict[str, Any]:
     return {"n_sources": 1, "sources": source_label(doc), "document_ids": doc.id}
 
 
-def _place_props(place: Place) -> dict[str, Any]:
+def _place_props(place: Place, near: bool = False) -> dict[str, Any]:
+    """Location type and ACLED precision; "near X" makes a city "near city" (precision 2)."""
+    kind = place.feature_type
+    if near and kind == "city":
+        return {
+            "location_type": "near city",
+            "geo_precision": 2,
+            "geocoder": place.provider,
+            "geocoded_at": place.geocoded_at,
+        }
     return {
-        "location_type": _LOCATION_TYPE.get(place.feature_type, "exact"),
-        "geo_precision": _GEO_PRECISION.get(place.feature_type, 1),
+        "location_type": _LOCATION_TYPE.get(kind, "exact"),
+        "geo_precision": _GEO_PRECISION.get(kind, 1),
         "geocoder": place.provider,
         "geocoded_at": place.geocoded_at,
     }
@@ -173,7 +182,7 @@ def incident_feature(doc: Document, inc: Incident) -> dict[str, Any]:
             "gazetteer_id": p.gazetteer_id,
             "country_code": p.country_code,
             "admin1": p.admin1 if p.feature_type != "country" else None,
-            **_place_props(p),
+            **_place_props(p, inc.near),
             "quote": inc.quote.text[:MAX_QUOTE],
             "quote_start": inc.quote.start,
             "quote_end": inc.quote.end,

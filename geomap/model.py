@@ -79,6 +79,7 @@ class Incident:
     actor2: str | None = None
     confidence: int = 50
     sub_event_type: str | None = None
+    near: bool = False  # "near Goma", "outside Kherson": around the place, not in it
 
 
 @dataclass(frozen=True, slots=True)

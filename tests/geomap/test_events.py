@@ -140,3 +140,24 @@ def test_incident_types(
     incidents = pipeline.extract(doc).incidents
     assert [(i.event_type, i.sub_event_type) for i in incidents] == [(event_type, sub_event_type)]
     assert incidents[0].when is not None and incidents[0].when.precision == 1
+
+
+@pytest.mark.parametrize(
+    "body,near",
+    [
+        ("Rebels attacked a convoy near Goma on Monday.", True),
+        ("Rebels attacked a convoy outside the town of Goma on Monday.", True),
+        ("Rebels attacked a convoy 20 km north of Goma on Monday.", True),
+        ("Rebels attacked a convoy in Goma on Monday.", False),
+    ],
+)
+def test_near_a_city_is_less_precise(pipeline: Pipeline, body: str, near: bool) -> None:
+    from geomap.features import extraction_features
+
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    [incident] = extraction_features(pipeline.extract(doc))["incidents"]
+    props = incident["properties"]
+    assert props["place_name"] == "Goma"
+    assert (props["location_type"], props["geo_precision"]) == (
+        ("near city", 2) if near else ("city", 1)
+    )

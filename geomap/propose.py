@@ -118,10 +118,13 @@ class _Tok(NamedTuple):
 
 
 def _tokens(text: str) -> list[_Tok]:
-    out = []
+    new = tuple.__new__  # skips NamedTuple's Python-level __new__: this runs once per word
+    out: list[_Tok] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         word = m.group()
-        out.append(_Tok(word, m.start(), m.end(), word.lower(), word[0].isupper()))
+        start, end = m.span()
+        append(new(_Tok, (word, start, end, word.lower(), word[0].isupper())))
     return out
 
 

@@ -42,6 +42,7 @@ TABLES = (
 )""",
 )
 _COLUMNS = "provider, query, hint, answer, created, payload, answered"
+_PUT = f"INSERT OR REPLACE INTO geocode_cache({_COLUMNS}) VALUES (?,?,?,?,?,?,?)"
 
 GeocodeFn = Callable[..., Location | list[Location] | None]
 
@@ -148,6 +149,7 @@ class GeocodeCache:
         self.hits = 0
         self.misses = 0
         self._unflushed: dict[str, list[int]] = {}
+        self._pending: list[tuple[Any, ...]] = []  # deferred puts, written by flush()
 
     def _migrate(self) -> None:
         """Create the tables, or bring a cache written by an older geomap up to date."""
@@ -226,20 +228,19 @@ class GeocodeCache:
         hint: str = "",
         *,
         answered: float | None = None,
+        defer: bool = False,
     ) -> Entry:
-        """Store an answer in one transaction, replacing any older one; returns the entry."""
+        """Store an answer in one transaction, replacing any older one; returns the entry.
+        With ``defer``, the write waits for :meth:`flush` (one transaction for many answers
+        that are cheap to ask again, such as the gazetteer's)."""
         now = time.time()
         answer_json, payload_json = encode(answer)
         when = now if answered is None else answered
-        _write(
-            self._con,
-            [
-                (
-                    f"INSERT OR REPLACE INTO geocode_cache({_COLUMNS}) VALUES (?,?,?,?,?,?,?)",
-                    (provider, name_key(query), hint, answer_json, now, payload_json, when),
-                )
-            ],
-        )
+        row = (provider, name_key(query), hint, answer_json, now, payload_json, when)
+        if defer:
+            self._pending.append(row)
+        else:
+            _write(self._con, [(_PUT, row)])
         return Entry(tuple(_items(answer)), when)  # what decode() would rebuild from the row
 
     def wrap(self, provider: str, geocode: GeocodeFn) -> Callable[..., list[Location]]:
@@ -262,6 +263,12 @@ class GeocodeCache:
     def count(self) -> int:
         """Number of cached entries."""
         return int(self._con.execute("SELECT count(*) FROM geocode_cache").fetchone()[0])
+
+    def flush(self) -> None:
+        """Write the deferred answers, all in one transaction."""
+        rows, self._pending = self._pending, []
+        if rows:
+            _write(self._con, [(_PUT, row) for row in rows])
 
     def flush_stats(self) -> None:
         """Add this process's hit and miss counts to the file's totals."""
@@ -348,7 +355,7 @@ class GeocodeCache:
                     raise InputError(
                         f"line {lineno}: not a cache entry ({exc})", where=str(path)
                     ) from None
-        sql = f"INSERT OR REPLACE INTO geocode_cache({_COLUMNS}) VALUES (?,?,?,?,?,?,?)"
+        sql = _PUT
         _write(self._con, [(sql, row) for row in rows])
         return len(rows)
 
@@ -367,5 +374,6 @@ class GeocodeCache:
         return _write(self._con, statements)[0]
 
     def close(self) -> None:
+        self.flush()
         self.flush_stats()
         self._con.close()

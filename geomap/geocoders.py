@@ -419,7 +419,8 @@ class GeocoderChain:
             entry = self.cache.lookup("gazetteer", query, hint, not_before=self.gazetteer_built)
             if entry is None:
                 answer = self.gazetteer.geocode(query, exactly_one=False, **kwargs)
-                entry = self.cache.put("gazetteer", query, answer, hint)
+                # written with the document's other answers when it is done (Pipeline.extract)
+                entry = self.cache.put("gazetteer", query, answer, hint, defer=True)
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
             self._memo[key] = entry

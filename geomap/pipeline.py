@@ -75,6 +75,7 @@ class Pipeline:
         resolved = self.chain.stamp(resolve(toponyms, self.geocode, demonyms))
         proposals = propose(text, [t.span for t in resolved], self.gazetteer.has)
         placed, unresolved = self.chain.refine(resolved, proposals, demonyms)
+        self.cache.flush()  # this document's gazetteer answers, in one transaction
         incidents, movements = extract_events(document, placed)
         return Extraction(
             document, tuple(placed), tuple(incidents), tuple(movements), tuple(unresolved)

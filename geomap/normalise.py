@@ -14,6 +14,8 @@ _SPACE = re.compile(r"\s+")
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Strip accents and breves ('Sinŭiju' -> 'Sinuiju') without changing anything else."""
+    if text.isascii():
+        return text  # nothing to strip (and NFKD leaves ASCII unchanged)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -337,7 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "ingest",
         help="add documents (files or folders) to the store",
-        description="Add documents to the store; re-ingesting changes nothing.",
+        description="Add documents to the store. Re-ingesting a document changes nothing, unless"
+        " it was extracted by another geomap version, gazetteer index or geocoder set-up: then it"
+        " is re-extracted.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     _common(p)

@@ -221,6 +221,8 @@ def propose(
         pm = _POSSESSIVE.search(last.text)
         if pm and len(last.text) > 3:
             end = last.start + pm.start()
+        if _overlaps(first.start, end, taken):
+            continue  # already a recognised place: most runs stop here
         # context before: a locative preposition (skipping an article) or "the village of"
         before = run[0] - 1
         while before >= 0 and toks[before].key in LEADING and not toks[before].capitalised:
@@ -280,8 +282,6 @@ def propose(
         if all(_POSSESSIVE.sub("", k) in people for k in keys if k not in CONNECTORS):
             continue
         query = text[first.start : end]
-        if _overlaps(first.start, end, taken):
-            continue
         if known is not None and (known(name_key(query)) or known(name_key(name))):
             continue
         out.append(Proposal(Span(query, first.start, end), query, kind, cue))

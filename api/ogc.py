@@ -52,7 +52,7 @@ DESCRIPTIONS = {
 }
 
 # query parameters that are not property filters
-RESERVED = {"bbox", "datetime", "limit", "offset", "f", "crs", "bbox-crs"}
+RESERVED = {"bbox", "datetime", "start", "end", "limit", "offset", "f", "crs", "bbox-crs"}
 ITEM_FORMATS = {"json": None, "geojson": None, **{k: k for k in FORMATS if k != "geojson"}}
 ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Error}, 404: {"model": Error}}
 
@@ -79,6 +79,8 @@ class LayerQuery:
     offset: str | None
     f: str | None
     filters: dict[str, str]
+    start: str | None = None  # /map's day bounds, narrowing ``datetime`` further
+    end: str | None = None
 
 
 def layer_query(
@@ -107,6 +109,14 @@ def layer_query(
             "; /incidents and /layers: all)"
         ),
     ] = None,
+    start: Annotated[
+        str | None,
+        Query(description="features dated on or after this day (YYYY-MM-DD), as on /map"),
+    ] = None,
+    end: Annotated[
+        str | None,
+        Query(description="features dated on or before this day (YYYY-MM-DD), as on /map"),
+    ] = None,
     offset: Annotated[str | None, Query(description="features to skip (default 0)")] = None,
     f: Annotated[
         str | None,
@@ -122,7 +132,7 @@ def layer_query(
             raise InvalidParameter(
                 f"{key} {value!r} is not supported; only {CRS84} (lon/lat)", where=key
             )
-    return LayerQuery(bbox, datetime_, limit, offset, f, filters)
+    return LayerQuery(bbox, datetime_, limit, offset, f, filters, start, end)
 
 
 LayerQueryDep = Annotated[LayerQuery, Depends(layer_query)]
@@ -133,7 +143,11 @@ def select_page(
 ) -> query.Page:
     """The page of ``layer`` that ``q`` asks for (every feature when no limit applies)."""
     bbox = query.parse_bbox(q.bbox)
-    interval = query.parse_datetime(q.datetime) or (None, None)
+    interval = _narrowed(
+        query.parse_datetime(q.datetime) or (None, None),
+        query.parse_date(q.start, "start"),
+        query.parse_date(q.end, "end"),
+    )
     limit = query.parse_limit(q.limit, default=default_limit)
     offset = query.parse_offset(q.offset)
     features = store.layer(check_layer(layer))
@@ -147,6 +161,21 @@ def select_page(
         properties=known,
     )
     return query.paginate(selected, limit, offset)
+
+
+def _narrowed(
+    interval: tuple[date | None, date | None], start: date | None, end: date | None
+) -> tuple[date | None, date | None]:
+    """``interval`` narrowed by ``start``/``end``; InvalidParameter when nothing is left."""
+    first = max((d for d in (interval[0], start) if d), default=None)
+    last = min((d for d in (interval[1], end) if d), default=None)
+    if first and last and first > last:
+        raise InvalidParameter(
+            f"the dates asked for leave no interval ({first.isoformat()} is after"
+            f" {last.isoformat()})",
+            where="end" if end else "datetime",
+        )
+    return first, last
 
 
 def filterable(layer: str, features: list[dict[str, Any]]) -> list[str]:

@@ -387,6 +387,23 @@ def test_incidents_and_layers_take_the_same_parameters(world) -> None:  # type: 
     assert bad.status_code == 400 and bad.json()["where"] == "bbox"
 
 
+def test_map_day_bounds_work_on_the_geojson_endpoints(world) -> None:  # type: ignore[no-untyped-def]
+    client, _ = world
+    by_interval = get(client, "/incidents", datetime="2019-03-01/2019-03-31").json()
+    assert by_interval["features"]
+    for url in ("/incidents", "/layers/incidents", "/collections/incidents/items"):
+        doc = get(client, url, start="2019-03-01", end="2019-03-31", limit=10000).json()
+        assert [f["id"] for f in doc["features"]] == [f["id"] for f in by_interval["features"]]
+    # start/end narrow a datetime interval further
+    narrowed = get(client, "/incidents", datetime="2019-01-01/2019-12-31", start="2019-03-01")
+    wide_from_march = get(client, "/incidents", datetime="2019-03-01/2019-12-31")
+    assert narrowed.json()["features"] == wide_from_march.json()["features"]
+    bad = get(client, "/incidents", start="2019-04-01", end="2019-03-01")
+    assert bad.status_code == 400 and bad.json()["where"] == "end"
+    bad = get(client, "/incidents", start="2019-13-01")
+    assert bad.status_code == 400 and bad.json()["where"] == "start"
+
+
 # --- exports over HTTP -------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -357,17 +358,31 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
     }
 
 
-def index_version(path: str | Path) -> str | None:
-    """The schema version an index at ``path`` was built with (None: missing or unreadable)."""
+def index_meta(path: str | Path, key: str) -> str | None:
+    """A value of the index's ``meta`` table (None: no such key, or no readable index)."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         finally:
             con.close()
     except sqlite3.Error:
         return None
     return str(row[0]) if row else None
+
+
+def index_version(path: str | Path) -> str | None:
+    """The schema version an index at ``path`` was built with (None: missing or unreadable)."""
+    return index_meta(path, "version")
+
+
+def index_built(path: str | Path) -> float:
+    """When the index at ``path`` was built (Unix time), or 0 when it does not say."""
+    try:
+        stamp = datetime.strptime(str(index_meta(path, "built")), "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return 0.0
+    return stamp.replace(tzinfo=UTC).timestamp()
 
 
 def is_current(path: str | Path) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,7 +22,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -564,20 +562,6 @@ def _reason_kind(reason: str) -> str:
     """A short bucket for a reason, for one-line summaries (drops counts of tries)."""
     first = reason.split("; ")[-1]
     return first.split(" (")[0] if ": " in first else first
-
-
-def index_built(path: str | Path) -> float:
-    """When the gazetteer index at ``path`` was built (Unix time), or 0 when it does not say."""
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT value FROM meta WHERE key='built'").fetchone()
-        finally:
-            con.close()
-        when = datetime.strptime(str(row[0]), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    except (sqlite3.Error, TypeError, ValueError):
-        return 0.0
-    return when.timestamp()
 
 
 def build_providers(settings: Any) -> list[OnlineProvider]:

@@ -16,8 +16,8 @@ from geopy.location import Location
 from geomap.cache import GeocodeCache
 from geomap.events import extract_events
 from geomap.features import extraction_features
-from geomap.gazetteer import Gazetteer, GazetteerGeocoder
-from geomap.geocoders import GeocoderChain, OnlineProvider, build_providers, index_built
+from geomap.gazetteer import Gazetteer, GazetteerGeocoder, index_built
+from geomap.geocoders import GeocoderChain, OnlineProvider, build_providers
 from geomap.model import Document, Extraction
 from geomap.propose import propose
 from geomap.read import content_text

@@ -36,7 +36,7 @@ from geomap.lexicon import COUNTRY_POINTS, REGIONS, US_STATE_ABBREVIATIONS
 from geomap.model import Place
 from geomap.normalise import is_latin, name_key
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 CITY_MIN_POPULATION = 1000
 BIG_CITY = 100_000  # a city this large is "big": its name alone is strong evidence of a place
 BIG_COUNTRY = 1_000_000  # first-level regions of countries this populous are "big"
@@ -109,7 +109,14 @@ CREATE TABLE places(
     big INTEGER
 );
 CREATE TABLE names(key TEXT, place INTEGER, is_primary INTEGER);
+CREATE TABLE keys(key TEXT PRIMARY KEY, big INTEGER NOT NULL) WITHOUT ROWID;
 """
+# keys: every distinct name key once, with its is_big level (see Gazetteer.is_big), so that
+# opening the index loads the whole name set into memory with one read.
+_BIG_LEVEL = (
+    "max(CASE WHEN p.big >= 1 AND (n.is_primary = 1 OR p.feature_type != 'city')"
+    " THEN CASE p.feature_type WHEN 'city' THEN 1 WHEN 'admin1' THEN 2 ELSE 3 END ELSE 0 END)"
+)
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -338,6 +345,10 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", names)
     con.execute("CREATE INDEX names_key ON names(key)")
+    con.execute(
+        f"INSERT INTO keys SELECT n.key, {_BIG_LEVEL} FROM names n"
+        " JOIN places p ON p.rowid = n.place GROUP BY n.key"
+    )
     con.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [
@@ -433,37 +444,25 @@ class Gazetteer:
             )
         uri = f"file:{self.path}?mode=ro"
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        self._keys: dict[str, bool] = {}
-        self._big: dict[str, int] = {}
+        # Every name key in memory (about 50 MB, 0.1 s): recognition asks "is this a place
+        # name?" for thousands of n-grams per document, and a set answers without SQLite.
+        (blob,) = self._con.execute("SELECT group_concat(key, char(10)) FROM keys").fetchone()
+        self._keys: frozenset[str] = frozenset(blob.split("\n")) if blob else frozenset()
+        self._big: dict[str, int] = dict(
+            self._con.execute("SELECT key, big FROM keys WHERE big > 0").fetchall()
+        )
         self.lookups = 0
 
     def has(self, key: str) -> bool:
         """True when some place is called ``key`` (a :func:`name_key`)."""
-        hit = self._keys.get(key)
-        if hit is None:
-            hit = (
-                self._con.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone()
-                is not None
-            )
-            self._keys[key] = hit
-        return hit
+        return key in self._keys
 
     def is_big(self, key: str) -> int:
         """How strongly ``key`` alone says "a place": 3 when it names a country or a region
         (continent, sea, well-known region); 2 when it names a first-level region of a populous
         country; 1 when it is the own name of a city of 100,000 or more (or a capital); else 0.
         """
-        level = self._big.get(key)
-        if level is None:
-            row = self._con.execute(
-                "SELECT max(CASE p.feature_type WHEN 'city' THEN 1 WHEN 'admin1' THEN 2"
-                " ELSE 3 END) FROM names n JOIN places p ON p.rowid = n.place WHERE n.key=?"
-                " AND p.big >= 1 AND (n.is_primary = 1 OR p.feature_type != 'city')",
-                (key,),
-            ).fetchone()
-            level = int(row[0] or 0)
-            self._big[key] = level
-        return level
+        return self._big.get(key, 0)
 
     def rows(self, name: str) -> list[dict[str, Any]]:
         """Raw rows (as :func:`place_to_raw` payloads plus ``primary``) called ``name``."""

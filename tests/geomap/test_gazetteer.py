@@ -126,3 +126,27 @@ def test_a_stale_index_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-un
     assert not is_current(old) and is_current(tmp_path / "none.sqlite") is False
     with pytest.raises(GazetteerMissing, match="build --force"):
         Gazetteer(old)
+
+
+def test_the_in_memory_name_set_is_the_names_table(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    """``has`` and ``is_big`` answer from memory; they must agree with the names themselves."""
+    g = Gazetteer(gazetteer_path)
+    con = sqlite3.connect(gazetteer_path)
+    try:
+        keys = {k for (k,) in con.execute("SELECT DISTINCT key FROM names")}
+        assert len(keys) > 100_000
+        assert all(g.has(k) for k in keys)
+        assert not any(g.has(k + " zz") for k in list(keys)[:1000])
+        assert not g.has("") and not g.has("shenyang liaoning")
+        big = dict(
+            con.execute(
+                "SELECT n.key, max(CASE p.feature_type WHEN 'city' THEN 1 WHEN 'admin1' THEN 2"
+                " ELSE 3 END) FROM names n JOIN places p ON p.rowid = n.place WHERE p.big >= 1"
+                " AND (n.is_primary = 1 OR p.feature_type != 'city') GROUP BY n.key"
+            )
+        )
+        assert len(big) > 1000
+        assert {k: g.is_big(k) for k in keys if g.is_big(k)} == big
+    finally:
+        con.close()
+        g.close()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geopy.location import Location
@@ -56,6 +56,8 @@ class _Name:
     count: int = 0
     choice: dict[str, Any] | None = None
     containers: set[str] | None = None  # keys of names written right after it, ", Y"
+    cands: list[_Cand] = field(default_factory=list)  # the options, ready for scoring
+    by_prior: bool = False  # cands come by descending prior
 
 
 def _strip_suffix(text: str) -> str:
@@ -121,6 +123,11 @@ def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
     return False
 
 
+# nearness is only ever compared with NEAR_KM and FAR_KM: compare haversine terms instead
+_H_NEAR = math.sin(NEAR_KM / 12742.0) ** 2
+_H_FAR = math.sin(FAR_KM / 12742.0) ** 2
+
+
 class _Evidence:
     """What the current choices of all names say, counted so that one name's own choice can
     be left out when scoring that name's candidates."""
@@ -135,21 +142,23 @@ class _Evidence:
                 lat = math.radians(o["lat"])
                 self.points.append((name.key, lat, math.radians(o["lon"]), math.cos(lat)))
 
-    def has(self, fact: tuple[str, ...], own: Counter[tuple[str, ...]]) -> bool:
-        return self.counts[fact] - own[fact] > 0
+    def has(self, fact: tuple[str, ...] | None, own: Counter[tuple[str, ...]]) -> bool:
+        return fact is not None and self.counts[fact] - own[fact] > 0
 
-    def nearest_km(self, cand: dict[str, Any], own_key: str) -> float:
-        lat, lon = math.radians(cand["lat"]), math.radians(cand["lon"])
-        best = math.inf
+    def nearness(self, lat: float, lon: float, cos_lat: float, own_key: str) -> float:
+        """W_NEAR when another name's place lies within NEAR_KM of (lat, lon) in radians,
+        half of it within FAR_KM, else 0."""
+        level = 0.0
+        sin, h_near, h_far = math.sin, _H_NEAR, _H_FAR
         for key, la, lo, cos_la in self.points:
             if key == own_key:
                 continue
-            h = (
-                math.sin((la - lat) / 2) ** 2
-                + math.cos(lat) * cos_la * math.sin((lo - lon) / 2) ** 2
-            )
-            best = min(best, 12742.0 * math.asin(min(1.0, math.sqrt(h))))
-        return best
+            h = sin((la - lat) / 2) ** 2 + cos_lat * cos_la * sin((lo - lon) / 2) ** 2
+            if h <= h_near:
+                return W_NEAR
+            if h <= h_far:
+                level = W_NEAR / 2
+        return level
 
 
 def _facts(o: dict[str, Any] | None) -> list[tuple[str, ...]]:
@@ -172,62 +181,103 @@ def _facts(o: dict[str, Any] | None) -> list[tuple[str, ...]]:
         facts.append(("admin2", cc, name_key(o.get("name") or "")))
     if kind == "city":
         facts.append(("admin2", cc, name_key(o.get("admin2") or "")))
-        facts.append(("in-admin2", cc, name_key(o.get("admin2") or "")))
     return facts
 
 
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    """What scoring needs of one candidate, worked out once per document.
+
+    ``country`` / ``admin1`` / ``admin2``: the evidence facts that earn W_COUNTRY, W_ADMIN1
+    and W_ADMIN2; ``any_country``: whether a context country also earns W_COUNTRY; ``point``:
+    (lat, lon, cos lat) in radians for places scored on nearness.
+    """
+
+    raw: dict[str, Any]
+    prior: float
+    cap: float  # what context can add at most
+    country: tuple[str, ...] | None
+    in_countries: str | None
+    admin1: tuple[str, ...] | None
+    admin2: tuple[str, ...] | None
+    point: tuple[float, float, float] | None
+
+
+def _cand(raw: dict[str, Any]) -> _Cand:
+    kind = raw.get("feature_type")
+    cc = raw.get("country_code") or ""
+    country = admin1 = admin2 = None
+    in_countries: str | None = None
+    point = None
+    if kind in ("city", "admin2"):
+        country, in_countries = ("country", cc), cc
+        admin1 = ("admin1", cc, name_key(raw.get("admin1") or "-"))
+        if kind == "city":  # (a county is not credited for the towns in it: county names
+            # repeat across states, and the fact does not say which state)
+            admin2 = ("admin2", cc, name_key(raw.get("admin2") or "-"))
+        lat = math.radians(raw["lat"])
+        point = (lat, math.radians(raw["lon"]), math.cos(lat))
+    elif kind == "country":
+        country = ("inside", cc)
+    elif kind == "admin1":
+        country, in_countries = ("any", cc), cc
+        admin1 = ("in-admin1", cc, name_key(raw.get("name") or ""))
+    cap = MAX_CONTEXT if raw.get("primary", True) else MAX_ALT_CONTEXT
+    return _Cand(raw, float(raw["_prior"]), cap, country, in_countries, admin1, admin2, point)
+
+
 def _score(
-    cand: dict[str, Any],
+    cand: _Cand,
     name: _Name,
     evidence: _Evidence,
     own: Counter[tuple[str, ...]],
     containers: list[dict[str, Any]],
     countries: set[str],
 ) -> float:
-    score = float(cand["_prior"])
-    kind = cand.get("feature_type")
-    cc = cand.get("country_code") or ""
-    if name.hint and kind == name.hint:
+    raw = cand.raw
+    score = cand.prior
+    if name.hint and raw.get("feature_type") == name.hint:
         score += W_KIND
-    if any(_contains(c, cand) for c in containers):
+    if containers and any(_contains(c, raw) for c in containers):
         score += W_CONTAINED
-    in_country = in_admin1 = in_admin2 = contains = False
-    if kind in ("city", "admin2"):
-        in_country = evidence.has(("country", cc), own) or cc in countries
-        in_admin1 = evidence.has(("admin1", cc, name_key(cand.get("admin1") or "-")), own)
-        if kind == "city":
-            in_admin2 = evidence.has(("admin2", cc, name_key(cand.get("admin2") or "-")), own)
-    elif kind == "country":
-        in_country = evidence.has(("inside", cc), own)
-    elif kind == "admin1":
-        in_country = evidence.has(("any", cc), own) or cc in countries
-        contains = evidence.has(("in-admin1", cc, name_key(cand.get("name") or "")), own)
-        in_admin1 = contains
-    elif kind == "admin2":
-        in_country = evidence.has(("any", cc), own) or cc in countries
-        in_admin1 = evidence.has(("admin1", cc, name_key(cand.get("admin1") or "-")), own)
-        in_admin2 = evidence.has(("in-admin2", cc, name_key(cand.get("name") or "")), own)
-    context = W_COUNTRY * in_country + W_ADMIN1 * in_admin1 + W_ADMIN2 * in_admin2
-    if kind in ("city", "admin2") and evidence.points:
-        nearest = evidence.nearest_km(cand, name.key)
-        if nearest <= NEAR_KM:
-            context += W_NEAR
-        elif nearest <= FAR_KM:
-            context += W_NEAR / 2
-    return score + min(context, MAX_CONTEXT if cand.get("primary", True) else MAX_ALT_CONTEXT)
+    in_country = evidence.has(cand.country, own) or (
+        cand.in_countries is not None and cand.in_countries in countries
+    )
+    context = (
+        W_COUNTRY * in_country
+        + W_ADMIN1 * evidence.has(cand.admin1, own)
+        + W_ADMIN2 * evidence.has(cand.admin2, own)
+    )
+    if cand.point is not None and evidence.points:
+        context += evidence.nearness(*cand.point, name.key)
+    return score + min(context, cand.cap)
 
 
 def _best(
     name: _Name, names: dict[str, _Name], evidence: _Evidence, countries: set[str]
 ) -> dict[str, Any]:
-    """The best-scoring candidate of ``name`` given the other names' current choices."""
+    """The best-scoring candidate of ``name`` given the other names' current choices (the
+    first of equals). Candidates come by descending prior, so the search stops at the first
+    one whose prior plus every possible bonus cannot reach the best score so far."""
     own = Counter(_facts(name.choice))
     containers = [
         c
         for k in sorted(name.containers or ())
         if k != name.key and (c := names[k].choice) is not None
     ]
-    return max(name.options, key=lambda c: _score(c, name, evidence, own, containers, countries))
+    headroom = (W_KIND if name.hint else 0.0) + (W_CONTAINED if containers else 0.0) + MAX_CONTEXT
+    if not name.by_prior:  # a geocode callable that does not sort by prior: score them all
+        headroom = math.inf
+    best: _Cand | None = None
+    best_score = -math.inf
+    for cand in name.cands:
+        if cand.prior + headroom + 1e-9 < best_score:
+            break
+        score = _score(cand, name, evidence, own, containers, countries)
+        if score > best_score:
+            best, best_score = cand, score
+    assert best is not None
+    return best.raw
 
 
 def resolve(
@@ -260,6 +310,9 @@ def resolve(
     everyone = list(names.values())
     for n in everyone:
         n.choice = n.options[0] if n.options else None
+        if len(n.options) > 1:
+            n.cands = [_cand(o) for o in n.options]
+            n.by_prior = all(a.prior >= b.prior for a, b in zip(n.cands, n.cands[1:], strict=False))
     for _ in range(ROUNDS):
         evidence = _Evidence(everyone)
         chosen: dict[str, dict[str, Any] | None] = {n.key: n.choice for n in everyone}

@@ -139,3 +139,39 @@ def test_possessive_opening_a_place_name_is_part_of_it(parse) -> None:  # type: 
     assert got["Cox's Bazar"][2] == "BD"  # not "Cox" somewhere else
     assert "Cox" not in got
     assert got["China"][0] == "China"  # an ordinary possessive is still cut off
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris, Texas, is small. Crime in Paris fell. Lamar County agreed.",
+        "Officials in Springfield, Montgomery County and Jacksonville met near Decatur, "
+        "Illinois. Georgia and Columbus were mentioned, as were Portland and Salem.",
+        "Aid reached Tripoli, Lebanon's second city, from Cyprus, and Alexandria in Egypt.",
+    ],
+)
+def test_bounded_search_equals_scoring_every_candidate(gazetteer_path, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Candidates come best prior first, so resolution stops early; with all but the first
+    (the starting choice) in reverse order it must score them all, and both must choose the
+    same places."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    try:
+        toponyms = Recogniser(gazetteer.has, gazetteer.is_big).recognise(text)
+        assert len(toponyms) >= 4
+
+        def forward(q: str) -> list[Location]:
+            return geocoder.geocode(q, exactly_one=False) or []
+
+        def backward(q: str) -> list[Location]:
+            found = forward(q)
+            return found[:1] + found[:0:-1]
+
+        many = [t for t in toponyms if len(forward(t.span.text)) > 3]
+        assert many, "the text should hold names with several candidates"
+        pruned = resolve(toponyms, forward)
+        exhaustive = resolve(toponyms, backward)
+        assert [t.place for t in pruned] == [t.place for t in exhaustive]
+        assert all(t.place is not None for t in pruned)
+    finally:
+        gazetteer.close()

@@ -162,8 +162,20 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str | None]] = [
     ),
     (re.compile(r"\b(?:protest(?:ed|s|ers)?|demonstrat(?:ed|ions?|ors))\b", re.I), "protest", None),
 ]
-# any trigger at all: most sentences have none, and are passed over with one search
-_ANY_TRIGGER = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TRIGGERS), re.I)
+# Any trigger at all, as a prefilter: most sentences have none, and are passed over with one
+# search of the lower-cased sentence. Lookbehinds are dropped (they only narrow a match) and
+# the search is case-sensitive: both let the regex engine skip ahead quickly (6x faster).
+_LOOKBEHIND = re.compile(r"\(\?<!(?:[^()\\]|\\.)*\)")
+_ANY_TRIGGER = re.compile(
+    "|".join(f"(?:{_LOOKBEHIND.sub('', rx.pattern)})" for rx, _, _ in TRIGGERS)
+)
+
+
+def any_trigger(sentence: str) -> bool:
+    """False only when no trigger of :data:`TRIGGERS` can match in ``sentence``."""
+    return _ANY_TRIGGER.search(sentence.lower()) is not None
+
+
 _ATTRIBUTION = re.compile(r"\b(?:according to|citing|cited|told|said|reported by)\b", re.I)
 _CLAUSE = re.compile(
     r",\s|;\s|\s-\s|\s–\s|\b(?:after|before|when|while|because|who|which|that|"
@@ -367,7 +379,7 @@ def extract_events(
         here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         if not here and not _ANAPHOR.match(s_text.lstrip()):
             continue  # no place, none carried: nothing to report
-        if not _ANY_TRIGGER.search(s_text):
+        if not any_trigger(s_text):
             if here:
                 previous = (min(here, key=_rank), s_text)
             continue

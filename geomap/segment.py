@@ -10,6 +10,8 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen col lt sgt capt gov sen rep prof jr sr inc corp ltd co no vs etc u.s "
     "u.k u.n jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_TAIL = 1 + max(len(a) for a in _ABBREVIATIONS)
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n")
 
 
@@ -19,7 +21,9 @@ def sentences(text: str) -> list[Span]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group().startswith("."):
-            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            # the word before the full stop; a tail of the text is enough to tell an
+            # abbreviation or an initial (a longer word is cut, and stays neither)
+            word = _LAST_WORD.search(text[max(start, m.start() - _TAIL) : m.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         _add(text, start, m.end(), out)

@@ -161,3 +161,42 @@ def test_near_a_city_is_less_precise(pipeline: Pipeline, body: str, near: bool) 
     assert (props["location_type"], props["geo_precision"]) == (
         ("near city", 2) if near else ("city", 1)
     )
+
+
+def _sentences_to_check() -> list[str]:
+    from pathlib import Path
+
+    from geomap.segment import sentences
+
+    root = Path(__file__).resolve().parents[2]
+    files = [
+        *(root / "tests" / "data" / "events").glob("*.txt"),
+        *(root / "tests" / "data" / "events_heldout").glob("*.txt"),
+        *(root / "seeds").glob("*.txt"),
+    ]
+    out = [s.text for f in files for s in sentences(f.read_text(encoding="utf-8"))]
+    out += [  # capitals, the lookbehind-guarded noun, and words that only look alike
+        "TROOPS WERE DEPLOYED TO THE BORDER.",
+        "Fled: the family reached Lviv.",
+        "They met at the border crossing near Rafah.",
+        "The Crossing Point was closed.",
+        "A sentence with nothing in it.",
+        "Defectors Escaped Through Dandong.",
+    ]
+    return out
+
+
+def test_the_trigger_prefilter_never_drops_a_sentence_with_a_trigger() -> None:
+    """The lower-cased, lookbehind-free prefilter may let extra sentences through, never
+    fewer than the triggers themselves match."""
+    from geomap.events import TRIGGERS, any_trigger
+
+    checked = matched = 0
+    for sentence in _sentences_to_check():
+        full = any(rx.search(sentence) for rx, _, _ in TRIGGERS)
+        checked += 1
+        matched += full
+        if full:
+            assert any_trigger(sentence), sentence
+    assert checked > 150 and matched > 50
+    assert not any_trigger("A sentence with nothing in it.")

@@ -11,6 +11,7 @@ The pipeline sends proposals to online geocoders when configured, else reports t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -135,11 +136,11 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
 def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
     """Runs of capitalised tokens joined by single spaces (and name connectors like 'al')."""
     runs: list[list[int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not toks[i].capitalised:
-            i += 1
-            continue
+    n = len(toks)
+    j = 0  # the first token not yet in a run
+    for i in [k for k, t in enumerate(toks) if t.capitalised]:
+        if i < j:
+            continue  # already taken into the previous run
         run = [i]
         j = i + 1
         while j < n and _adjacent(text, toks[j - 1], toks[j]) and len(run) < 6:
@@ -157,7 +158,6 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
                 run.extend(range(j, k + 1))
                 j = k + 1
         runs.append(run)
-        i = j
     return runs
 
 
@@ -182,8 +182,21 @@ def _person_words(text: str, toks: list[_Tok], runs: list[list[int]]) -> set[str
     return words - CONNECTORS
 
 
-def _overlaps(start: int, end: int, taken: Sequence[Span]) -> bool:
-    return any(start < s.end and s.start < end for s in taken)
+class _Taken:
+    """Spans already taken, answering "does [start, end) overlap any?" by bisection."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.reach: list[int] = []  # the furthest end among spans up to here
+        furthest = -1
+        for sp in ordered:
+            furthest = max(furthest, sp.end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # spans starting before ``end``
+        return k > 0 and self.reach[k - 1] > start
 
 
 def propose(
@@ -192,6 +205,7 @@ def propose(
     """Likely place names in ``text`` outside ``taken`` spans and unknown to ``known``
     (a name-key membership test, e.g. the gazetteer's), in order of appearance."""
     toks = _tokens(text)
+    spans_taken = _Taken(taken)
     runs = _runs(text, toks)
     people = _person_words(text, toks, runs)
     out: list[Proposal] = []
@@ -215,14 +229,14 @@ def propose(
             idx = name_idx
         if not name_idx:
             continue
-        keys = [toks[i].key.rstrip(".") for i in name_idx]
         first, last = toks[idx[0]], toks[idx[-1]]
         end = last.end
         pm = _POSSESSIVE.search(last.text)
         if pm and len(last.text) > 3:
             end = last.start + pm.start()
-        if _overlaps(first.start, end, taken):
+        if spans_taken.overlaps(first.start, end):
             continue  # already a recognised place: most runs stop here
+        keys = [toks[i].key.rstrip(".") for i in name_idx]
         # context before: a locative preposition (skipping an article) or "the village of"
         before = run[0] - 1
         while before >= 0 and toks[before].key in LEADING and not toks[before].capitalised:
@@ -238,8 +252,11 @@ def propose(
                 if toks[before - 1].key in NOT_LOCATIVE_BEFORE:
                     continue
             cue = f"after {prev.key!r}"
-        m = _KIND_OF.search(text[max(0, first.start - 30) : first.start])
-        if cue is None and m:
+        m = None
+        window = text[max(0, first.start - 30) : first.start]
+        if cue is None and window.rstrip().lower().endswith(("of", "called", "named")):
+            m = _KIND_OF.search(window)  # (the test before it is a cheap necessary condition)
+        if m:
             word = m.group(1).lower()
             cue, kind = f"{word} of", KIND_AFTER.get(word, "city")
         # context after: a lower-case place word ("the Sambong border crossing")

@@ -454,6 +454,11 @@ class Gazetteer:
         )
         self.lookups = 0
 
+    @property
+    def names(self) -> frozenset[str]:
+        """Every name key of the index (``key in names`` is :meth:`has` without a call)."""
+        return self._keys
+
     def has(self, key: str) -> bool:
         """True when some place is called ``key`` (a :func:`name_key`)."""
         return key in self._keys

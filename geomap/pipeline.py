@@ -58,7 +58,7 @@ class Pipeline:
             online,
             gazetteer_built=index_built(self.settings.gazetteer_path),
         )
-        self.recogniser = Recogniser(self.gazetteer.has, self.gazetteer.is_big)
+        self.recogniser = Recogniser(self.gazetteer.names.__contains__, self.gazetteer.is_big)
         self.extractor = extractor_fingerprint(
             self.chain.gazetteer_built, [p.config.name for p in online]
         )
@@ -73,7 +73,7 @@ class Pipeline:
         toponyms = self.recogniser.recognise(text)
         demonyms = demonym_countries(text)
         resolved = self.chain.stamp(resolve(toponyms, self.geocode, demonyms))
-        proposals = propose(text, [t.span for t in resolved], self.gazetteer.has)
+        proposals = propose(text, [t.span for t in resolved], self.gazetteer.names.__contains__)
         placed, unresolved = self.chain.refine(resolved, proposals, demonyms)
         self.cache.flush()  # this document's gazetteer answers, in one transaction
         incidents, movements = extract_events(document, placed)

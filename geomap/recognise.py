@@ -276,7 +276,11 @@ class Recogniser:
                 for j in range(min(len(piece), i + MAX_NGRAM), i, -1):
                     if tokens[piece[j - 1]].key in CONNECTORS:
                         continue
-                    key = name_key(" ".join(tokens[t].text for t in piece[i:j]))
+                    key = name_key(
+                        tokens[piece[i]].text
+                        if j == i + 1
+                        else " ".join([tokens[t].text for t in piece[i:j]])
+                    )
                     if key in NOT_PLACES:
                         i = j - 1
                         break

@@ -2,7 +2,9 @@
 
 Each distinct name gets one place per document (one sense per document). Candidates are
 scored by a context-free prior (feature type, population, own name vs alternate name, national
-capital), then by what the document's other mentions say, in two rounds:
+capital), then by what the document's other mentions say, in two rounds. The rounds start
+from each name's likeliest place, except that a county named together with a town in it
+starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The rounds weigh:
 - the same country, first-level region or second-level region as other places mentioned;
 - a region or country that contains other places mentioned ("Georgia" the state when Atlanta
   is named, the country when Tbilisi is);
@@ -189,7 +191,8 @@ class _Cand:
     """What scoring needs of one candidate, worked out once per document.
 
     ``country`` / ``admin1`` / ``admin2``: the evidence facts that earn W_COUNTRY, W_ADMIN1
-    and W_ADMIN2; ``any_country``: whether a context country also earns W_COUNTRY; ``point``:
+    and W_ADMIN2; ``in_countries``: the country code that earns W_COUNTRY when it is among the
+    context countries (demonyms); ``point``:
     (lat, lon, cos lat) in radians for places scored on nearness.
     """
 
@@ -280,6 +283,46 @@ def _best(
     return best.raw
 
 
+def _seed_counties(names: list[_Name]) -> None:
+    """Start from a county and the towns in it when the document names both ("Henry County"
+    and "Paris": Paris, Tennessee), rather than from each name's most likely place alone."""
+    towns: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
+    for n in names:
+        for o in n.options:
+            if o.get("feature_type") == "city" and o.get("admin2"):
+                key = (
+                    o.get("country_code") or "",
+                    name_key(o.get("admin1") or ""),
+                    name_key(o["admin2"]),
+                )
+                towns.setdefault(key, {}).setdefault(n.key, o)  # the name's likeliest there
+    seeds: list[tuple[int, int, _Name, dict[str, Any], dict[str, dict[str, Any]]]] = []
+    for i, n in enumerate(names):
+        for o in n.options:
+            if o.get("feature_type") != "admin2":
+                continue
+            key = (
+                o.get("country_code") or "",
+                name_key(o.get("admin1") or ""),
+                name_key(o.get("name") or ""),
+            )
+            inside = {k: t for k, t in towns.get(key, {}).items() if k != n.key}
+            if inside:
+                seeds.append((-len(inside), i, n, o, inside))
+    seeds.sort(key=lambda s: (s[0], s[1]))
+    done: set[str] = set()
+    by_key = {n.key: n for n in names}
+    for _, _, n, o, inside in seeds:
+        if n.key in done:
+            continue
+        done.add(n.key)
+        n.choice = o
+        for k, town in inside.items():
+            if k not in done:
+                done.add(k)
+                by_key[k].choice = town
+
+
 def resolve(
     toponyms: Sequence[Toponym], geocode: Candidates, context_countries: set[str] | None = None
 ) -> list[Toponym]:
@@ -310,6 +353,8 @@ def resolve(
     everyone = list(names.values())
     for n in everyone:
         n.choice = n.options[0] if n.options else None
+    _seed_counties(everyone)
+    for n in everyone:
         if len(n.options) > 1:
             n.cands = [_cand(o) for o in n.options]
             n.by_prior = all(a.prior >= b.prior for a, b in zip(n.cands, n.cands[1:], strict=False))

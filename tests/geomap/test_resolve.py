@@ -175,3 +175,35 @@ def test_bounded_search_equals_scoring_every_candidate(gazetteer_path, text: str
         assert all(t.place is not None for t in pruned)
     finally:
         gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # a county and a town in it, both named: that pair, not the likeliest of each
+        (
+            "The Paris council met on Monday. Henry County deputies attended.",
+            "Paris",
+            ("Paris", "city", "US", "Tennessee"),
+        ),
+        (
+            "The Paris council met on Monday. Henry County deputies attended.",
+            "Henry County",
+            ("Henry County", "admin2", "US", "Tennessee"),
+        ),
+        (
+            "Police in Athens said a Henderson County man was held.",
+            "Athens",
+            ("Athens", "city", "US", "Texas"),
+        ),
+        # no county named: the famous places stand
+        (
+            "Flights from Paris to London resumed.",
+            "Paris",
+            ("Paris", "city", "FR", "Ile-de-France"),
+        ),
+        ("Flights from Paris to London resumed.", "London", ("London", "city", "GB", "England")),
+    ],
+)
+def test_a_county_and_a_town_in_it_start_as_a_pair(parse, text, mention, expected) -> None:  # type: ignore[no-untyped-def]
+    assert parse(text)[mention] == expected

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from geomap.lexicon import (
@@ -241,6 +241,7 @@ class _Doc:
     person_words: set[str]  # words seen in people's names
     evidence: set[str]  # names seen where only places stand ("in Paris", "Paris Police")
     deferred: list[Toponym]  # sentence-initial names kept only if seen elsewhere as places
+    strong: set[str] = field(default_factory=set)  # evidence other than after a preposition
 
 
 @dataclass(slots=True)
@@ -378,14 +379,16 @@ class Recogniser:
         seen |= {name_key(_strip_region_word(t.span.text)) for t in out}
         out.extend(t for t in doc.deferred if name_key(t.span.text) in seen)
         out.sort(key=lambda t: t.span.start)
-        # one sense per document: a word used in a person's name is not a small place elsewhere
+        # one sense per document: a word used in a person's name is not a small place elsewhere,
+        # unless the document also uses it where only places stand ("Paris Police", "Paris,
+        # Texas"; a preposition is not enough: "shot into Bell's back")
         return [
             t
             for t in out
             if t.kind_hint == "demonym"
             or " " in t.span.text
             or t.span.text.lower() not in person_words
-            or t.span.text.lower() in doc.evidence
+            or t.span.text.lower() in doc.strong
             or self.big_name(name_key(t.span.text)) >= BIG_REGION
         ]
 
@@ -401,12 +404,14 @@ class Recogniser:
                 doc.evidence.add(t.key)
             elif nxt is not None and nxt.key in CIVIC_ORG_WORDS and nxt.capitalised:
                 doc.evidence.add(t.key)
+                doc.strong.add(t.key)
             elif (
                 nxt is not None
                 and text[t.end : nxt.start] == ", "
                 and (nxt.text in US_STATE_ABBREVIATIONS or self.big_name(nxt.key) >= BIG_ADMIN1)
             ):
                 doc.evidence.add(t.key)
+                doc.strong.add(t.key)
 
     @staticmethod
     def _describes_next_place(tokens: list[Token], last: int) -> bool:

@@ -446,9 +446,11 @@ class Recogniser:
             if abbr is not None:
                 return [abbr]
         matches = self._longest_matches(tokens, piece)
+        # an organisation word inside a longer place name is part of it: "West Bank", "Hall
+        # County", "Union City"
         if len(piece) > 1 and any(
             w in ORG_WORDS
-            and not any(m.first < i <= m.last for m in matches)  # "West Bank" is a place
+            and not any(m.first <= i <= m.last and m.last > m.first for m in matches)
             for i, w in zip(piece, words, strict=True)
         ):
             return self._inside_organisation(text, tokens, piece, doc)

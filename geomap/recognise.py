@@ -449,8 +449,7 @@ class Recogniser:
         # an organisation word inside a longer place name is part of it: "West Bank", "Hall
         # County", "Union City"
         if len(piece) > 1 and any(
-            w in ORG_WORDS
-            and not any(m.first <= i <= m.last and m.last > m.first for m in matches)
+            w in ORG_WORDS and not any(m.first <= i <= m.last and m.last > m.first for m in matches)
             for i, w in zip(piece, words, strict=True)
         ):
             return self._inside_organisation(text, tokens, piece, doc)
@@ -489,6 +488,16 @@ class Recogniser:
             ]
             if joint and all(joint):
                 # "Talks on the West Bank": a connector, not a name, joins them
+                rest = piece[piece.index(first_match.first) :]
+                return self._piece(text, tokens, rest, doc)
+            if (
+                before
+                and tokens[piece[0]].sentence_start
+                and all(
+                    tokens[i].key in doc.lower_words or tokens[i].key in STOPWORDS for i in before
+                )
+            ):
+                # "Former Hall County official": an ordinary word capitalised to open a sentence
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
             if before:

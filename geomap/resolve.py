@@ -286,6 +286,18 @@ def _best(
 def _seed_counties(names: list[_Name]) -> None:
     """Start from a county and the towns in it when the document names both ("Henry County"
     and "Paris": Paris, Tennessee), rather than from each name's most likely place alone."""
+    counties: dict[tuple[str, str, str], list[tuple[int, _Name, dict[str, Any]]]] = {}
+    for i, n in enumerate(names):
+        for o in n.options:
+            if o.get("feature_type") == "admin2":
+                key = (
+                    o.get("country_code") or "",
+                    name_key(o.get("admin1") or ""),
+                    name_key(o.get("name") or ""),
+                )
+                counties.setdefault(key, []).append((i, n, o))
+    if not counties:
+        return  # most documents name no county
     towns: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
     for n in names:
         for o in n.options:
@@ -295,17 +307,11 @@ def _seed_counties(names: list[_Name]) -> None:
                     name_key(o.get("admin1") or ""),
                     name_key(o["admin2"]),
                 )
-                towns.setdefault(key, {}).setdefault(n.key, o)  # the name's likeliest there
+                if key in counties:
+                    towns.setdefault(key, {}).setdefault(n.key, o)  # the name's likeliest there
     seeds: list[tuple[int, int, _Name, dict[str, Any], dict[str, dict[str, Any]]]] = []
-    for i, n in enumerate(names):
-        for o in n.options:
-            if o.get("feature_type") != "admin2":
-                continue
-            key = (
-                o.get("country_code") or "",
-                name_key(o.get("admin1") or ""),
-                name_key(o.get("name") or ""),
-            )
+    for key, found in counties.items():
+        for i, n, o in found:
             inside = {k: t for k, t in towns.get(key, {}).items() if k != n.key}
             if inside:
                 seeds.append((-len(inside), i, n, o, inside))

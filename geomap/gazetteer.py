@@ -504,7 +504,10 @@ class Gazetteer:
         return [place_from_raw(r) for r in self.rows(name)]
 
     def close(self) -> None:
+        """Close the index and let go of the in-memory name set."""
         self._con.close()
+        self._keys = frozenset()
+        self._big = {}
 
 
 def raw_prior(raw: dict[str, Any]) -> float:

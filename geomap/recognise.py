@@ -203,8 +203,11 @@ def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int
     pieces: list[tuple[list[int], bool]] = []
     current: list[int] = []
     after_title = False
-    for idx in run:
-        if tokens[idx].key.rstrip(".") in TITLES:
+    for k, idx in enumerate(run):
+        # a title stands before a name, not before "and" / "of": "Department of Justice and ..."
+        if tokens[idx].key.rstrip(".") in TITLES and (
+            k + 1 == len(run) or tokens[run[k + 1]].capitalised
+        ):
             if current:
                 pieces.append((current, after_title))
             current, after_title = [], True
@@ -531,12 +534,26 @@ class Recogniser:
     ) -> list[Toponym]:
         """Places named inside an organisation's name: before its first organisation word
         ("Gainesville Police Department"), or after "of" ("University of Kentucky")."""
+        named = [m for m in self._longest_matches(tokens, piece) if m.last > m.first]
+        covered = {i for m in named for i in range(m.first, m.last + 1)}
+        for k in range(1, len(piece) - 1):
+            if tokens[piece[k]].text == "and" and piece[k] not in covered:
+                # two names joined: "the Department of Justice and the Georgia Bureau of
+                # Investigation" (not "Trinidad and Tobago Police")
+                right = piece[k + 1 :]
+                while len(right) > 1 and tokens[right[0]].text == "the":
+                    right = right[1:]
+                return self._piece(text, tokens, piece[:k], doc) + self._piece(
+                    text, tokens, right, doc
+                )
         words = [tokens[i].key for i in piece]
-        first_org = next(k for k, w in enumerate(words) if w in ORG_WORDS)
+        first_org = next(
+            k for k, w in enumerate(words) if w in ORG_WORDS and piece[k] not in covered
+        )
         civic = any(w in CIVIC_ORG_WORDS for w in words)
-        spans: list[list[int]] = []
+        spans: list[tuple[list[int], bool]] = []  # (words, after "of")
         if first_org > 0:
-            spans.append(piece[:first_org])
+            spans.append((piece[:first_org], False))
         for k, w in enumerate(words):
             if w == "of" and k > 0 and words[k - 1] in ORG_WORDS:
                 tail = []
@@ -544,10 +561,10 @@ class Recogniser:
                     if tokens[i].key in ORG_WORDS or tokens[i].key in CONNECTORS:
                         break
                     tail.append(i)
-                if tail:
-                    spans.append(tail)
+                if tail and not (len(tail) == 1 and tokens[tail[0]].key in TITLES):
+                    spans.append((tail, True))  # (not "Department of Justice")
         out: list[Toponym] = []
-        for part in spans:
+        for part, after_of in spans:
             matches = self._longest_matches(tokens, part)
             if (
                 len(part) > 1
@@ -568,8 +585,9 @@ class Recogniser:
                         continue
                 first, last = tokens[m.first], tokens[m.last]
                 found = Toponym(Span(text[first.start : last.end], first.start, last.end))
-                if single and not civic and not self.big_name(m.key):
-                    doc.deferred.append(found)  # "Brown Motor Company": only if used elsewhere
+                if single and (after_of or not civic) and not self.big_name(m.key):
+                    # "Brown Motor Company", "Department of Commerce": only if used elsewhere
+                    doc.deferred.append(found)
                 else:
                     out.append(found)
         return out

@@ -47,6 +47,18 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("She studied at the University of Kentucky.", ["Kentucky"]),
         ("The Bank of China lent money.", ["China"]),
         ("Gainesville Police Chief Tony Jones spoke.", ["Gainesville"]),
+        # two organisations joined by "and": each is read on its own; a title word before
+        # "and" / "of" is not a title
+        (
+            "The Department of Justice and the Georgia Bureau of Investigation met in Monroe.",
+            ["Georgia", "Monroe"],
+        ),
+        (
+            "They called Hall County Environmental Health and the Georgia Environmental Division.",
+            ["Hall County", "Georgia"],
+        ),
+        ("The Trinidad and Tobago Police Service said so.", ["Trinidad and Tobago"]),
+        ("The Department of Commerce agreed.", []),  # a small town only if used elsewhere
         ("Brown Motor Company bought it.", []),  # a person's name, not the town of Brown
         ("The New York Times reported it.", ["New York"]),
         # people: given names, titles with a full stop, initials, speech verbs

@@ -207,3 +207,51 @@ def test_bounded_search_equals_scoring_every_candidate(gazetteer_path, text: str
 )
 def test_a_county_and_a_town_in_it_start_as_a_pair(parse, text, mention, expected) -> None:  # type: ignore[no-untyped-def]
     assert parse(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Fighting erupted in Goma, the capital of North Kivu province, as rebels advanced"
+            " from Rutshuru.",
+            {"Goma": "CD", "North Kivu": "CD", "Rutshuru": "CD"},
+        ),
+        (
+            "Floods displaced thousands in Sindh and Balochistan, officials in Karachi said.",
+            {"Sindh": "PK", "Balochistan": "PK", "Karachi": "PK"},
+        ),
+        (
+            "Al-Shabaab fighters attacked a base near Kismayo in Lower Juba.",
+            {"Kismayo": "SO", "Lower Juba": "SO"},
+        ),
+        (
+            "The convoy travelled from Port Sudan to Wad Madani through Gedaref.",
+            {"Port Sudan": "SD", "Wad Madani": "SD", "Gedaref": "SD"},
+        ),
+        (
+            "In Chiapas, migrants left Tapachula heading for Mexico City.",
+            {"Chiapas": "MX", "Tapachula": "MX", "Mexico City": "MX"},
+        ),
+        (
+            "Gunmen killed five people in Maiduguri, the Borno State capital, on Sunday.",
+            {"Maiduguri": "NG", "Borno State": "NG"},
+        ),
+        (
+            "Thousands fled Cabo Delgado for Pemba and Nampula.",
+            {"Cabo Delgado": "MZ", "Pemba": "MZ", "Nampula": "MZ"},
+        ),
+        (
+            "Officials in Santiago said the fires near Valparaiso and Vina del Mar were contained.",
+            {"Santiago": "CL", "Valparaiso": "CL", "Vina del Mar": "CL"},
+        ),
+        (
+            "Troops from Bamako reached Gao and Timbuktu by road.",
+            {"Bamako": "ML", "Gao": "ML", "Timbuktu": "ML"},
+        ),
+    ],
+)
+def test_reports_from_other_regions(parse, text: str, expected: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Not the benchmark corpora's regions: every place found, each in the right country."""
+    got = parse(text)
+    assert {mention: got[mention][2] for mention in expected if mention in got} == expected

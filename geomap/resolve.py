@@ -192,8 +192,8 @@ class _Cand:
 
     ``country`` / ``admin1`` / ``admin2``: the evidence facts that earn W_COUNTRY, W_ADMIN1
     and W_ADMIN2; ``in_countries``: the country code that earns W_COUNTRY when it is among the
-    context countries (demonyms); ``point``:
-    (lat, lon, cos lat) in radians for places scored on nearness.
+    context countries (demonyms); ``point``: (lat, lon, cos lat) in radians, for the places
+    scored on nearness.
     """
 
     raw: dict[str, Any]

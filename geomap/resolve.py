@@ -3,8 +3,8 @@
 Each distinct name gets one place per document (one sense per document). Candidates are
 scored by a context-free prior (feature type, population, own name vs alternate name, national
 capital), then by what the document's other mentions say, in two rounds. The rounds start
-from each name's likeliest place, except that a county named together with a town in it
-starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The rounds weigh:
+from each name's likeliest place, except that a county named together with a town in it or
+near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The rounds weigh:
 - the same country, first-level region or second-level region as other places mentioned;
 - a region or country that contains other places mentioned ("Georgia" the state when Atlanta
   is named, the country when Tbilisi is);
@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geopy.distance import great_circle
 from geopy.location import Location
 
 from geomap.gazetteer import place_from_raw, raw_prior
@@ -283,9 +284,14 @@ def _best(
     return best.raw
 
 
+def _near(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return great_circle((a["lat"], a["lon"]), (b["lat"], b["lon"])).km <= NEAR_KM
+
+
 def _seed_counties(names: list[_Name]) -> None:
-    """Start from a county and the towns in it when the document names both ("Henry County"
-    and "Paris": Paris, Tennessee), rather than from each name's most likely place alone."""
+    """Start from a county and the towns in it or near it (same state, within NEAR_KM) when
+    the document names both ("Henry County" and "Paris": Paris, Tennessee; "Harris County" and
+    "Columbus": Georgia), rather than from each name's most likely place alone."""
     counties: dict[tuple[str, str, str], list[tuple[int, _Name, dict[str, Any]]]] = {}
     for i, n in enumerate(names):
         for o in n.options:
@@ -299,6 +305,8 @@ def _seed_counties(names: list[_Name]) -> None:
     if not counties:
         return  # most documents name no county
     towns: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
+    states = {key[:2] for key in counties}
+    in_state: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = {}
     for n in names:
         for o in n.options:
             if o.get("feature_type") == "city" and o.get("admin2"):
@@ -309,10 +317,15 @@ def _seed_counties(names: list[_Name]) -> None:
                 )
                 if key in counties:
                     towns.setdefault(key, {}).setdefault(n.key, o)  # the name's likeliest there
+                if key[:2] in states:
+                    in_state.setdefault(key[:2], []).append((n.key, o))
     seeds: list[tuple[int, int, _Name, dict[str, Any], dict[str, dict[str, Any]]]] = []
     for key, found in counties.items():
         for i, n, o in found:
             inside = {k: t for k, t in towns.get(key, {}).items() if k != n.key}
+            for k, t in in_state.get(key[:2], ()):  # or near it, in the same state
+                if k != n.key and k not in inside and _near(o, t):
+                    inside[k] = t
             if inside:
                 seeds.append((-len(inside), i, n, o, inside))
     seeds.sort(key=lambda s: (s[0], s[1]))

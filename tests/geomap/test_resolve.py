@@ -196,6 +196,17 @@ def test_bounded_search_equals_scoring_every_candidate(gazetteer_path, text: str
             "Athens",
             ("Athens", "city", "US", "Texas"),
         ),
+        # ... or near it, in the same state: Columbus, Georgia borders Harris County, Georgia
+        (
+            "Police in Columbus said a Harris County man was held.",
+            "Columbus",
+            ("Columbus", "city", "US", "Georgia"),
+        ),
+        (
+            "Police in Columbus said a Harris County man was held.",
+            "Harris County",
+            ("Harris County", "admin2", "US", "Georgia"),
+        ),
         # no county named: the famous places stand
         (
             "Flights from Paris to London resumed.",

@@ -51,6 +51,8 @@ _CITY_OF = re.compile(r"\b(?:city|town|village|suburb) of\s+$")
 _REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
 _COUNTY_OF = re.compile(r"\bcounty of\s+$")
 # State abbreviations that are also ordinary words or titles need a "Town, St." comma before them.
+# connectors that join two names rather than sit inside one ("de", "bin" do sit inside)
+_NAME_JOINERS = frozenset("and on the of upon am".split())
 _AMBIGUOUS_ABBREVIATIONS = frozenset(
     "Miss. Mass. La. Pa. Del. Ind. Ill. Mo. Wash. Cal. Ore. Penn. Va. Me.".split()
 )
@@ -469,8 +471,10 @@ class Recogniser:
             and self.big_name(first_match.key) < BIG_REGION
             and tokens[piece[1]].key not in REGION_SUFFIXES
             and tokens[piece[1]].key not in FACILITY_SUFFIXES
+            and tokens[piece[1]].key not in _NAME_JOINERS
         ):
-            # "Mary Wheeler", "Michael Eneramo": a given name and a surname
+            # "Mary Wheeler", "Michael Eneramo": a given name and a surname (not "Bega and
+            # Batemans Bay": "and" joins two names)
             person_words.update(w for w in words if w not in CONNECTORS)
             return []
         covered = {i for m in matches for i in range(m.first, m.last + 1)}

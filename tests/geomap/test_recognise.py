@@ -63,6 +63,11 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("The New York Times reported it.", ["New York"]),
         # people: given names, titles with a full stop, initials, speech verbs
         ('"No," said Mary Wheeler, a teacher.', []),
+        # ... but a place that is also a given name, joined to the next place by "and"
+        (
+            "Fires forced evacuations near Bega and Batemans Bay on the New South Wales coast.",
+            ["Bega", "Batemans Bay", "New South Wales"],
+        ),
         ("Michael Eneramo scored twice.", []),
         ("Mrs. Lincoln spoke at length.", []),
         ("Who wanted Matthew D. Flores dead? Flores was 30.", []),

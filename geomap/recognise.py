@@ -457,7 +457,7 @@ class Recogniser:
             w in ORG_WORDS and not any(m.first <= i <= m.last and m.last > m.first for m in matches)
             for i, w in zip(piece, words, strict=True)
         ):
-            return self._inside_organisation(text, tokens, piece, doc)
+            return self._inside_organisation(text, tokens, piece, matches, doc)
         if not matches:
             if len(piece) > 1:
                 person_words.update(w for w in words if w not in CONNECTORS)
@@ -534,11 +534,11 @@ class Recogniser:
         return Toponym(Span(tok.text, tok.start, tok.end), None, "admin1")
 
     def _inside_organisation(
-        self, text: str, tokens: list[Token], piece: list[int], doc: _Doc
+        self, text: str, tokens: list[Token], piece: list[int], matches: list[_Match], doc: _Doc
     ) -> list[Toponym]:
         """Places named inside an organisation's name: before its first organisation word
         ("Gainesville Police Department"), or after "of" ("University of Kentucky")."""
-        named = [m for m in self._longest_matches(tokens, piece) if m.last > m.first]
+        named = [m for m in matches if m.last > m.first]  # the piece's, from _piece
         covered = {i for m in named for i in range(m.first, m.last + 1)}
         for k in range(1, len(piece) - 1):
             if tokens[piece[k]].text == "and" and piece[k] not in covered:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from geomap.settings import Settings
-from geomap.store import SQLiteStore, Store
+from geomap.store.sqlite import SQLiteStore, Store
 
 
 def get_settings(request: Request) -> Settings:

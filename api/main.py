@@ -9,15 +9,15 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from api.deps import SettingsDep, StoreDep
-from api.ogc import LayerQueryDep, install_openapi, layer_response
-from api.ogc import router as ogc_router
+from api.routes.ogc import LayerQueryDep, install_openapi, layer_response
+from api.routes.ogc import router as ogc_router
 from api.schemas import Error, FeatureCollection, Health, LayerInfo, Layers
-from geomap import query
 from geomap.errors import GeomapError, InvalidParameter
-from geomap.features import GEOMETRY_TYPES, LAYERS, feature_collection
-from geomap.render import AssetResolver, render_html
+from geomap.features.features import GEOMETRY_TYPES, LAYERS, feature_collection
+from geomap.render.map import AssetResolver, render_html
 from geomap.settings import Settings
-from geomap.store import check_layer
+from geomap.store import query
+from geomap.store.sqlite import check_layer
 
 GEOJSON = "application/geo+json"
 

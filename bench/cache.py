@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geomap import cli  # noqa: E402
-from geomap.gazetteer import Gazetteer  # noqa: E402
+from geomap.gazetteer.gazetteer import Gazetteer  # noqa: E402
 from geomap.settings import Settings  # noqa: E402
 from tests.support.nominatim_stub import NominatimStub, invented_names  # noqa: E402
 

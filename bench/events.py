@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from geomap.errors import InputError
-from geomap.normalise import name_key
+from geomap.names.normalise import name_key
 from geomap.pipeline import Pipeline
-from geomap.read import read_document
+from geomap.reports.text import read_document
 from geomap.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

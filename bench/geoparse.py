@@ -34,10 +34,10 @@ from typing import Any
 from geopy.distance import geodesic
 
 from geomap.errors import InputError
-from geomap.gazetteer import build_index
+from geomap.gazetteer.gazetteer import build_index
 from geomap.model import Place
 from geomap.pipeline import Pipeline
-from geomap.read import parse_document
+from geomap.reports.text import parse_document
 from geomap.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

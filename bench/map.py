@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geomap.render import (  # noqa: E402
+from geomap.render.map import (  # noqa: E402
     EVENT_STYLES,
     MOVEMENT_COLORS,
     AssetResolver,
@@ -143,7 +143,7 @@ def near(rng: random.Random, spread: float = 1.5) -> tuple[float, float, str]:
 
 
 def synthetic_layers(n_inc: int, n_mov: int, n_places: int, seed: int = 0) -> dict[str, Any]:
-    """Schema-complete synthetic features (the layer schema of geomap.features)."""
+    """Schema-complete synthetic features (the layer schema of geomap.features.features)."""
     rng = random.Random(seed)
     events, kinds = list(EVENT_STYLES), list(MOVEMENT_COLORS)
     incidents = []

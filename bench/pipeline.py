@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from geomap.pipeline import Pipeline
-from geomap.read import parse_document
+from geomap.reports.text import parse_document
 from geomap.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,9 +9,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from geomap.errors import GeomapError, InputError, InvalidParameter
-from geomap.features import LAYERS, feature_collection
+from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document
-from geomap.read import expand_paths, read_document
+from geomap.reports.text import expand_paths, read_document
 from geomap.settings import Settings
 
 
@@ -50,7 +50,7 @@ def _documents(paths: Sequence[str]) -> Iterator[tuple[str, Document | None]]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from geomap.features import extraction_features
+    from geomap.features.features import extraction_features
     from geomap.pipeline import Pipeline
 
     pipeline = Pipeline(_settings(args))
@@ -92,7 +92,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geomap.pipeline import Pipeline
-    from geomap.store import SQLiteStore
+    from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
     pipeline = Pipeline(settings)
@@ -131,8 +131,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from geomap.read import document_id
-    from geomap.store import SQLiteStore
+    from geomap.reports.text import document_id
+    from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
     store = SQLiteStore(settings.store_path)
@@ -168,7 +168,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _store_layers(settings: Settings) -> dict[str, dict]:
-    from geomap.store import SQLiteStore
+    from geomap.store.sqlite import SQLiteStore
 
     store = SQLiteStore(settings.store_path)
     try:
@@ -178,7 +178,7 @@ def _store_layers(settings: Settings) -> dict[str, dict]:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from geomap.render import render_standalone
+    from geomap.render.map import render_standalone
 
     settings = _settings(args)
     html = render_standalone(_store_layers(settings), static_dir=settings.static_dir)
@@ -188,8 +188,9 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geomap import export, query
-    from geomap.store import SQLiteStore
+    from geomap import export
+    from geomap.store import query
+    from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
     name = args.format or (
@@ -221,7 +222,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
-    from geomap.gazetteer import build_index
+    from geomap.gazetteer.gazetteer import build_index
 
     settings = _settings(args)
     path = settings.gazetteer_path
@@ -238,7 +239,7 @@ def cmd_gazetteer_build(args: argparse.Namespace) -> int:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    from geomap.cache import GeocodeCache
+    from geomap.gazetteer.cache import GeocodeCache
 
     cache = GeocodeCache(_settings(args).cache_path)
     try:

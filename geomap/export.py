@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from geomap.errors import InvalidParameter, NotFound
-from geomap.features import GEOMETRY_TYPES, LAYERS, feature_collection
+from geomap.features.features import GEOMETRY_TYPES, LAYERS, feature_collection
 
 CRS = "EPSG:4326"
 ALL = "all"  # the layer name that stands for every layer (GeoPackage only)

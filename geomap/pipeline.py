@@ -13,16 +13,16 @@ from typing import Any
 
 from geopy.location import Location
 
-from geomap.cache import GeocodeCache
-from geomap.events import extract_events
-from geomap.features import extraction_features
-from geomap.gazetteer import Gazetteer, GazetteerGeocoder, index_built
-from geomap.geocoders import GeocoderChain, OnlineProvider, build_providers
+from geomap.events.extract import extract_events
+from geomap.features.features import extraction_features
+from geomap.gazetteer.cache import GeocodeCache
+from geomap.gazetteer.gazetteer import Gazetteer, GazetteerGeocoder, index_built
+from geomap.geocoding.online import GeocoderChain, OnlineProvider, build_providers
+from geomap.geoparse.propose import propose
+from geomap.geoparse.recognise import Recogniser, demonym_countries
+from geomap.geoparse.resolve import resolve
 from geomap.model import Document, Extraction
-from geomap.propose import propose
-from geomap.read import content_text
-from geomap.recognise import Recogniser, demonym_countries
-from geomap.resolve import resolve
+from geomap.reports.text import content_text
 from geomap.settings import Settings
 
 
@@ -30,8 +30,12 @@ def extractor_fingerprint(gazetteer_built: float, providers: list[str]) -> str:
     """What produced an extraction: this geomap's code, the gazetteer index it used and the
     online services it asked. A stored document from another extraction is re-extracted."""
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(
+            source.relative_to(Path(__file__).parent).as_posix().encode()
+            + b"\0"
+            + source.read_bytes()
+        )
     digest.update(f"{gazetteer_built}|{','.join(providers)}".encode())
     return digest.hexdigest()[:16]
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from geomap.model import Document
-from geomap.store import SQLiteStore
+from geomap.store.sqlite import SQLiteStore
 
 EVENT_TYPES = ("attack", "protest", "arrest", "deportation", "evacuation")
 ACTORS = ("Alpha Brigade", "Beta Police", None, "Gamma Militia")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from geomap.render import render_standalone
+from geomap.render.map import render_standalone
 from geomap.settings import DEFAULT_STATIC_DIR
 
 from .mapdriver import (

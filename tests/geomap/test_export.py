@@ -18,7 +18,7 @@ from pyogrio.raw import read
 from geomap import export
 from geomap.errors import InvalidParameter, NotFound
 from geomap.export import COLUMNS, check_format, check_layers, columns, to_bytes, write
-from geomap.features import GEOMETRY_TYPES, LAYERS
+from geomap.features.features import GEOMETRY_TYPES, LAYERS
 
 from ..conftest import SEED
 

@@ -7,9 +7,9 @@ import json
 import pytest
 from geopy.distance import geodesic
 
-from geomap.events import EVENT_TYPES
-from geomap.features import extraction_features
-from geomap.read import read_document
+from geomap.events.extract import EVENT_TYPES
+from geomap.features.features import extraction_features
+from geomap.reports.text import read_document
 
 from ..conftest import SEED
 

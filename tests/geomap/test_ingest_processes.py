@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from geomap.cache import GeocodeCache
-from geomap.normalise import name_key
-from geomap.store import SQLiteStore
+from geomap.gazetteer.cache import GeocodeCache
+from geomap.names.normalise import name_key
+from geomap.store.sqlite import SQLiteStore
 
 from ..conftest import SEED
 from ..support.nominatim_stub import NominatimStub, invented_names

@@ -18,10 +18,10 @@ from typing import Any, NoReturn
 
 import pytest
 
-from geomap.features import LAYERS
-from geomap.read import read_document
+from geomap.features.features import LAYERS
+from geomap.reports.text import read_document
 from geomap.settings import Settings
-from geomap.store import SQLiteStore
+from geomap.store.sqlite import SQLiteStore
 
 from ..conftest import SEED, running_server
 from ..synthetic import seed_synthetic

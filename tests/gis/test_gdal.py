@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from geomap.features import LAYERS
+from geomap.features.features import LAYERS
 
 from .conftest import GisWorld
 

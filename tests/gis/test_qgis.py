@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from geomap.export import COLUMNS
-from geomap.features import LAYERS
-from geomap.query import select
+from geomap.features.features import LAYERS
+from geomap.store.query import select
 
 from .conftest import GisWorld
 

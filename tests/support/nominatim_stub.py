@@ -86,7 +86,7 @@ def invented_names(n: int, known: Any = None) -> list[str]:
     (pass the gazetteer's ``has`` to get names it lacks)."""
     import itertools
 
-    from geomap.normalise import name_key
+    from geomap.names.normalise import name_key
 
     first = ["Kal", "Mop", "Son", "Tur", "Pyel", "Hwan", "Dok", "Rim", "Sap", "Yol", "Gum", "Nar"]
     middle = ["mo", "ta", "ri", "ku", "sa", "ne", "po", "ha", "gi", "du"]

@@ -1,0 +1,59 @@
+"""Merging features that report the same thing, from one document or several.
+
+Features are the same when they share an ``id``: places by gazetteer id, dated incidents and
+movements by what, where and when (see :func:`geomap.events.extract._event_id`). The merged
+feature keeps the properties of its most confident report, counts its distinct sources and lists
+them all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+MAX_LISTED_MENTIONS = 200
+
+
+def _split(value: Any, sep: str) -> list[str]:
+    return [v for v in str(value).split(sep) if v] if value else []
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def merge_group(features: list[dict[str, Any]]) -> dict[str, Any]:
+    """One feature standing for ``features`` (all with the same id), listing every source."""
+    if len(features) == 1:
+        return features[0]
+    best = max(features, key=lambda f: f["properties"].get("extraction_confidence") or 0)
+    props = dict(best["properties"])
+    doc_ids = _unique(d for f in features for d in _split(f["properties"].get("document_ids"), ";"))
+    sources = _unique(s for f in features for s in _split(f["properties"].get("sources"), "; "))
+    props["document_ids"] = ";".join(doc_ids)
+    props["sources"] = "; ".join(sources)
+    props["n_sources"] = len(doc_ids)
+    for key in ("actor", "actor1", "actor2", "url"):
+        if key in props and props[key] is None:
+            props[key] = next(
+                (f["properties"][key] for f in features if f["properties"].get(key)), None
+            )
+    if "extraction_confidence" in props and len(doc_ids) > 1:
+        top = max(f["properties"].get("extraction_confidence") or 0 for f in features)
+        props["extraction_confidence"] = min(100, top + 10 * (len(doc_ids) - 1))
+    if "n_mentions" in props:
+        props["n_mentions"] = sum(f["properties"].get("n_mentions") or 0 for f in features)
+        mentions = [
+            m for f in features for m in json.loads(f["properties"].get("mentions") or "[]")
+        ]
+        props["mentions"] = json.dumps(mentions[:MAX_LISTED_MENTIONS], ensure_ascii=False)
+    return {**best, "properties": props}
+
+
+def merge_features(features: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Features merged by id, in the order each id was first seen."""
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for f in features:
+        groups.setdefault(f["id"], []).append(f)
+    return [merge_group(g) for g in groups.values()]

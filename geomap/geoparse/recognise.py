@@ -1,0 +1,660 @@
+"""Find place mentions in running text, with end-exclusive character offsets.
+
+Gazetteer matching over runs of capitalised words, with context:
+- titles ("President", "Sgt.") and given names ("Michael Eneramo") mark people, and a word used
+  in a person's name is not a (small) place elsewhere in the document;
+- organisation words ("Department", "Police", "University of") mark bodies, whose own name is
+  not a place, but a place named inside one is ("Texas Department of Transportation" -> Texas);
+- country and region adjectives ("Russian", "Palestinians") are mentions of their country;
+- street and building words ("Dublin Road") make the whole a street, not the town it names;
+- sentence-initial common words and short acronyms need strong evidence;
+- region words ("Province", "County") and phrases ("the city of") hint at the kind of place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from geomap.model import Span, Toponym
+from geomap.names.lexicon import (
+    ABBREVIATED_TITLES,
+    CIVIC_ORG_WORDS,
+    CONNECTORS,
+    DEMONYM_PLURALS,
+    DEMONYMS,
+    FACILITY_SUFFIXES,
+    GEO_MODIFIERS,
+    HYPHEN_SUFFIXES,
+    LEADING_WORDS,
+    LOCATIVE_CUES,
+    NOT_PLACES,
+    ORG_WORDS,
+    PLACE_PREPOSITIONS,
+    REGION_DEMONYMS,
+    REGION_SUFFIXES,
+    SPEECH_VERBS,
+    STOPWORDS,
+    TITLES,
+    US_STATE_ABBREVIATIONS,
+    demonym_place,
+    given_names,
+)
+from geomap.names.normalise import name_key
+
+MAX_NGRAM = 6
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[’'\-.&](?=[^\W_]))*")
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+_CITY_OF = re.compile(r"\b(?:city|town|village|suburb) of\s+$")
+_REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
+_COUNTY_OF = re.compile(r"\bcounty of\s+$")
+# State abbreviations that are also ordinary words or titles need a "Town, St." comma before them.
+# connectors that join two names rather than sit inside one ("de", "bin" do sit inside)
+_NAME_JOINERS = frozenset("and on the of upon am".split())
+_AMBIGUOUS_ABBREVIATIONS = frozenset(
+    "Miss. Mass. La. Pa. Del. Ind. Ill. Mo. Wash. Cal. Ore. Penn. Va. Me.".split()
+)
+_DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
+_MAX_DEMONYM_WORDS = 2
+_DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
+# "the Chinese border city of Dandong": an adjective before one of these describes the place
+# named next, and is not a mention of its own
+_PLACE_NOUNS = frozenset(
+    """city town village capital port border province region state county district island
+    coast mainland territory side waters soil enclave frontier""".split()
+)
+
+BIG_CITY = 1  # levels returned by the ``big_name`` callable
+BIG_ADMIN1 = 2
+BIG_REGION = 3
+
+
+class Token(NamedTuple):
+    """A word of the text with its offsets and where it stands."""
+
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+    key: str  # lower case
+    capitalised: bool
+
+
+def _token(text: str, start: int, sentence_start: bool) -> Token:
+    return Token(text, start, start + len(text), sentence_start, text.lower(), text[:1].isupper())
+
+
+_PARTY = re.compile(r"^[DRI]-(?=[A-Z])")
+
+
+def _split_hyphens(word: str, start: int) -> list[tuple[str, int]]:
+    """Parts of a hyphenated word that are names of their own: "Washington-Moscow",
+    "Athens-Clarke", "Albany-based" ("Albany"), "D-S.C." ("S.C."); else the word whole."""
+    if "-" not in word:
+        return [(word, start)]
+    party = _PARTY.match(word)
+    if party:
+        return [(word[2:], start + 2)]
+    parts = word.split("-")
+    if len(parts) > 1 and parts[0][:1].isupper():
+        if all(p[:1].isupper() for p in parts):
+            out, at = [], start
+            for p in parts:
+                out.append((p, at))
+                at += len(p) + 1
+            return out
+        if len(parts) == 2 and parts[1].lower() in HYPHEN_SUFFIXES:
+            return [(parts[0], start)]
+    return [(word, start)]
+
+
+# the last text tokenised and its tokens (read and replaced as one tuple: thread-safe)
+_LAST_TOKENS: list[tuple[str, list[Token]]] = [("", [])]
+
+
+def tokenise(text: str) -> list[Token]:
+    """Words with offsets; possessive 's is cut off; flags words that open a sentence.
+
+    An abbreviation keeps its final full stop ("U.S.", "D.C.", "Ga."); hyphenated names are
+    split ("Washington-Moscow").
+    """
+    last = _LAST_TOKENS[0]
+    if last[0] is text:
+        return list(last[1])
+    tokens: list[Token] = []
+    append = tokens.append
+    n = len(text)
+    abbreviations = US_STATE_ABBREVIATIONS
+    new = tuple.__new__  # skips NamedTuple's Python-level __new__: this runs once per word
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        if not word[0].isupper():
+            append(new(Token, (word, start, end, False, word.lower(), False)))
+            continue
+        if ("'" in word or "’" in word) and len(word) > 3 and _POSSESSIVE.search(word):
+            word, end = word[:-2], end - 2
+        elif end < n and text[end] == "." and ("." in word or word + "." in abbreviations):
+            word, end = word + ".", end + 1
+        before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
+        sentence_start = not before or before[-1] in ".!?\n:;"
+        if "-" in word:
+            for k, (part, at) in enumerate(_split_hyphens(word, start)):
+                append(_token(part, at, sentence_start and k == 0))
+        else:
+            append(new(Token, (word, start, end, sentence_start, word.lower(), True)))
+    _LAST_TOKENS[0] = (text, tokens)
+    return list(tokens)
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """True when nothing but plain spaces separates ``a`` from ``b``."""
+    gap = text[a.end : b.start]
+    return gap != "" and gap.strip(" ") == "" and len(gap) <= 2 and "\n" not in gap
+
+
+def _name_joined(text: str, a: Token, b: Token) -> bool:
+    """:func:`_joined`, or an abbreviated title or an initial and its full stop before ``b``
+    ("Mrs. Lincoln", "Matthew D. Flores")."""
+    if _joined(text, a, b) or (b.start == a.end + 1 and text[a.end] == "-"):
+        return True
+    short = a.key in ABBREVIATED_TITLES or (len(a.text) == 1 and a.text.isupper())
+    return short and text[a.end : b.start] in (". ", ".")
+
+
+def capitalised_runs(text: str, tokens: list[Token]) -> list[list[int]]:
+    """Indices of runs of capitalised words, joined by spaces and lower-case connectors."""
+    runs: list[list[int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].capitalised:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < n:
+            if not _name_joined(text, tokens[j - 1], tokens[j]):
+                break
+            if tokens[j].capitalised:
+                run.append(j)
+                j += 1
+                continue
+            # lower-case connectors are kept only when a capitalised word follows them
+            k = j
+            while k < n and tokens[k].key in CONNECTORS and _joined(text, tokens[k - 1], tokens[k]):
+                k += 1
+            if (
+                k > j
+                and k < n
+                and tokens[k].capitalised
+                and _joined(text, tokens[k - 1], tokens[k])
+            ):
+                run.extend(range(j, k + 1))
+                j = k + 1
+                continue
+            break
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
+    """Split a run at title words; each piece says whether a title stood right before it."""
+    pieces: list[tuple[list[int], bool]] = []
+    current: list[int] = []
+    after_title = False
+    for k, idx in enumerate(run):
+        # a title stands before a name, not before "and" / "of": "Department of Justice and ..."
+        if tokens[idx].key.rstrip(".") in TITLES and (
+            k + 1 == len(run) or tokens[run[k + 1]].capitalised
+        ):
+            if current:
+                pieces.append((current, after_title))
+            current, after_title = [], True
+            continue
+        current.append(idx)
+    if current:
+        pieces.append((current, after_title))
+    return pieces
+
+
+def _after_locative(tokens: list[Token], i: int) -> bool:
+    """True for "North Korean" in "in North Korean society", "through the Chinese border".
+
+    Such an adjective is left out: event extraction would take it for where things happened.
+    """
+    before = [t.key for t in tokens[max(0, i - 2) : i]]
+    if before and before[-1] in ("the", "a", "an"):
+        before = before[:-1]
+    return bool(before) and before[-1] in PLACE_PREPOSITIONS
+
+
+def _strip_region_word(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in REGION_SUFFIXES:
+        return " ".join(words[:-1])
+    return text
+
+
+@dataclass(slots=True)
+class _Doc:
+    """What the recogniser learns about a document while reading it."""
+
+    lower_words: set[str]  # words seen in lower case ("along", "story")
+    person_words: set[str]  # words seen in people's names
+    evidence: set[str]  # names seen where only places stand ("in Paris", "Paris Police")
+    deferred: list[Toponym]  # sentence-initial names kept only if seen elsewhere as places
+    strong: set[str] = field(default_factory=set)  # evidence other than after a preposition
+
+
+@dataclass(slots=True)
+class _Match:
+    first: int  # token index
+    last: int  # inclusive
+    key: str
+
+
+class Recogniser:
+    """Finds toponyms using a name-membership test and a name-strength test.
+
+    ``has_name(name_key) -> bool``: some place has this name. ``big_name(name_key) -> int``:
+    0 for none, 1 (``BIG_CITY``) when a large city has this name, 2 (``BIG_REGION``) when a
+    country, a well-known region or a first-level region of a populous country has it.
+    """
+
+    def __init__(
+        self, has_name: Callable[[str], bool], big_name: Callable[[str], int | bool]
+    ) -> None:
+        self.has_name = has_name
+        self.big_name = big_name
+        self.given = given_names()
+
+    def _longest_matches(self, tokens: list[Token], piece: list[int]) -> list[_Match]:
+        matches: list[_Match] = []
+        i = 0
+        while i < len(piece):
+            found = None
+            # a match may open with a capitalised connector: "El Paso", "La Paz", "The Hague"
+            tok = tokens[piece[i]]
+            if tok.key not in CONNECTORS or tok.text[:1].isupper():
+                for j in range(min(len(piece), i + MAX_NGRAM), i, -1):
+                    if tokens[piece[j - 1]].key in CONNECTORS:
+                        continue
+                    key = name_key(
+                        tokens[piece[i]].text
+                        if j == i + 1
+                        else " ".join([tokens[t].text for t in piece[i:j]])
+                    )
+                    if key in NOT_PLACES:
+                        i = j - 1
+                        break
+                    if self.has_name(key):
+                        found = _Match(piece[i], piece[j - 1], key)
+                        i = j
+                        break
+            if found:
+                matches.append(found)
+            else:
+                i += 1
+        return matches
+
+    def _demonym_at(self, tokens: list[Token], piece: list[int], i: int) -> int:
+        """How many words of ``piece`` from position ``i`` form a demonym (0: none)."""
+        if tokens[piece[i]].key not in _DEMONYM_FIRST_WORDS:
+            return 0
+        for n in range(min(_MAX_DEMONYM_WORDS, len(piece) - i), 0, -1):
+            key = " ".join(tokens[t].key for t in piece[i : i + n])
+            if key in _DEMONYM_KEYS:
+                return n
+        return 0
+
+    def _possessive_names(self, text: str, tokens: list[Token]) -> list[Token]:
+        """``tokens`` with a possessive that begins a place name joined to the rest of it
+        ("Cox's Bazar", "St. John's"): the tokeniser cut the "'s" off as a possessive."""
+        if "'s " not in text and "’s " not in text:
+            return tokens
+        out: list[Token] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            t = tokens[i]
+            if t.capitalised and text[t.end : t.end + 3] in ("'s ", "’s "):
+                for j in range(min(n - 1, i + MAX_NGRAM - 1), i, -1):
+                    if not tokens[j].capitalised or tokens[i + 1].start != t.end + 3:
+                        continue
+                    name = text[t.start : tokens[j].end]
+                    if "\n" not in name and self.has_name(name_key(name)):
+                        out.append(
+                            Token(
+                                name, t.start, tokens[j].end, t.sentence_start, name.lower(), True
+                            )
+                        )
+                        i = j + 1
+                        break
+                else:
+                    out.append(t)
+                    i += 1
+                continue
+            out.append(t)
+            i += 1
+        return out
+
+    def recognise(self, text: str) -> list[Toponym]:
+        """Every place mention in ``text``, in order of appearance."""
+        tokens = self._possessive_names(text, tokenise(text))
+        doc = _Doc({t.text for t in tokens if not t.capitalised}, set(), set(), [])
+        self._evidence(text, tokens, doc)
+        person_words = doc.person_words
+        out: list[Toponym] = []
+        for run in capitalised_runs(text, tokens):
+            for piece, after_title in _split_at_titles(tokens, run):
+                if after_title:
+                    person_words.update(tokens[i].key for i in piece)
+                    continue
+                # country and region adjectives split the piece: "Russian Foreign Ministry"
+                sub: list[int] = []
+                subs: list[list[int]] = []
+                k = 0
+                while k < len(piece):
+                    n = self._demonym_at(tokens, piece, k)
+                    if n and len(piece) > k + n and self._is_place_word(tokens, piece, k):
+                        n = 0  # "Indian Ocean", "American Samoa"
+                    if n:
+                        if sub:
+                            subs.append(sub)
+                        sub = []
+                        quiet = (k == 0 and _after_locative(tokens, piece[0])) or (
+                            k + n == len(piece) and self._describes_next_place(tokens, piece[-1])
+                        )
+                        if not quiet:
+                            first, last = tokens[piece[k]], tokens[piece[k + n - 1]]
+                            span = Span(text[first.start : last.end], first.start, last.end)
+                            out.append(Toponym(span, None, "demonym"))
+                        k += n
+                        continue
+                    sub.append(piece[k])
+                    k += 1
+                if sub:
+                    subs.append(sub)
+                for part in subs:
+                    out.extend(self._piece(text, tokens, part, doc))
+        # a sentence-initial name counts when the document also uses it as a place elsewhere
+        seen = {name_key(t.span.text) for t in out if t.kind_hint != "demonym"} | doc.evidence
+        seen |= {name_key(_strip_region_word(t.span.text)) for t in out}
+        out.extend(t for t in doc.deferred if name_key(t.span.text) in seen)
+        out.sort(key=lambda t: t.span.start)
+        # one sense per document: a word used in a person's name is not a small place elsewhere,
+        # unless the document also uses it where only places stand ("Paris Police", "Paris,
+        # Texas"; a preposition is not enough: "shot into Bell's back")
+        return [
+            t
+            for t in out
+            if t.kind_hint == "demonym"
+            or " " in t.span.text
+            or t.span.text.lower() not in person_words
+            or t.span.text.lower() in doc.strong
+            or self.big_name(name_key(t.span.text)) >= BIG_REGION
+        ]
+
+    def _evidence(self, text: str, tokens: list[Token], doc: _Doc) -> None:
+        """Single capitalised words that stand where only places stand: after "in", "near"...,
+        before a civic organisation word ("Paris Police"), before ", <state>"."""
+        for k, t in enumerate(tokens):
+            if not t.capitalised or t.key in STOPWORDS:
+                continue
+            prev = tokens[k - 1].key if k else ""
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if prev in PLACE_PREPOSITIONS and not (nxt and nxt.capitalised):
+                doc.evidence.add(t.key)
+            elif nxt is not None and nxt.key in CIVIC_ORG_WORDS and nxt.capitalised:
+                doc.evidence.add(t.key)
+                doc.strong.add(t.key)
+            elif (
+                nxt is not None
+                and text[t.end : nxt.start] == ", "
+                and (nxt.text in US_STATE_ABBREVIATIONS or self.big_name(nxt.key) >= BIG_ADMIN1)
+            ):
+                doc.evidence.add(t.key)
+                doc.strong.add(t.key)
+
+    @staticmethod
+    def _describes_next_place(tokens: list[Token], last: int) -> bool:
+        """True for "Chinese" in "the Chinese (border) city of Dandong"."""
+        following = tokens[last + 1 : last + 5]
+        keys = [t.key for t in following]
+        if not any(k in _PLACE_NOUNS for k in keys[:2]) or "of" not in keys:
+            return False
+        at = keys.index("of")
+        return at + 1 < len(following) and following[at + 1].capitalised
+
+    def _is_place_word(self, tokens: list[Token], piece: list[int], k: int) -> bool:
+        """True when the words from ``k`` on start a longer place name ("Indian Ocean")."""
+        for j in range(min(len(piece), k + MAX_NGRAM), k + 1, -1):
+            if self.has_name(name_key(" ".join(tokens[t].text for t in piece[k:j]))):
+                return True
+        return False
+
+    def _piece(
+        self,
+        text: str,
+        tokens: list[Token],
+        piece: list[int],
+        doc: _Doc,
+    ) -> list[Toponym]:
+        person_words = doc.person_words
+        while len(piece) > 1 and tokens[piece[0]].key in LEADING_WORDS:
+            piece = piece[1:]  # "Another Gainesville business"
+        words = [tokens[i].key for i in piece]
+        if len(piece) == 1:
+            abbr = self._abbreviation(text, tokens, piece[0])
+            if abbr is not None:
+                return [abbr]
+        matches = self._longest_matches(tokens, piece)
+        # an organisation word inside a longer place name is part of it: "West Bank", "Hall
+        # County", "Union City"
+        if len(piece) > 1 and any(
+            w in ORG_WORDS and not any(m.first <= i <= m.last and m.last > m.first for m in matches)
+            for i, w in zip(piece, words, strict=True)
+        ):
+            return self._inside_organisation(text, tokens, piece, matches, doc)
+        if not matches:
+            if len(piece) > 1:
+                person_words.update(w for w in words if w not in CONNECTORS)
+            return []
+        first_match = matches[0]
+        if (
+            len(piece) > 1
+            and words[0] in self.given
+            and first_match.first == piece[0]
+            and first_match.last == piece[0]
+            and self.big_name(first_match.key) < BIG_REGION
+            and tokens[piece[1]].key not in REGION_SUFFIXES
+            and tokens[piece[1]].key not in FACILITY_SUFFIXES
+            and tokens[piece[1]].key not in _NAME_JOINERS
+        ):
+            # "Mary Wheeler", "Michael Eneramo": a given name and a surname (not "Bega and
+            # Batemans Bay": "and" joins two names)
+            person_words.update(w for w in words if w not in CONNECTORS)
+            return []
+        covered = {i for m in matches for i in range(m.first, m.last + 1)}
+        loose = [
+            i
+            for i in piece
+            if i not in covered
+            and tokens[i].key not in CONNECTORS
+            and tokens[i].key not in GEO_MODIFIERS
+            and tokens[i].key not in REGION_SUFFIXES
+            and tokens[i].key not in FACILITY_SUFFIXES
+        ]
+        if loose:
+            before = [i for i in loose if i < first_match.first]
+            joint = [
+                tokens[i].key in CONNECTORS
+                for i in range(before[-1] + 1 if before else first_match.first, first_match.first)
+            ]
+            if joint and all(joint):
+                # "Talks on the West Bank": a connector, not a name, joins them
+                rest = piece[piece.index(first_match.first) :]
+                return self._piece(text, tokens, rest, doc)
+            if (
+                before
+                and tokens[piece[0]].sentence_start
+                and all(
+                    tokens[i].key in doc.lower_words or tokens[i].key in STOPWORDS for i in before
+                )
+            ):
+                # "Former Hall County official": an ordinary word capitalised to open a sentence
+                rest = piece[piece.index(first_match.first) :]
+                return self._piece(text, tokens, rest, doc)
+            if before:
+                # "Donald Trump", "Kim Jong-un" ... a name, unless a big place leads it
+                person_words.update(w for w in words if w not in CONNECTORS)
+                return []
+            # "Hanoi Summit", "Laurel County PRIDE"; not "Michael Eneramo"
+            matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
+            if not matches:
+                person_words.update(w for w in words if w not in CONNECTORS)
+        out = []
+        for m in matches:
+            toponym = self._accept(text, tokens, m, doc)
+            if toponym:
+                out.append(toponym)
+        return out
+
+    def _abbreviation(self, text: str, tokens: list[Token], i: int) -> Toponym | None:
+        """A US state abbreviation ("Newton County, Ga.", "D-S.C."), or None."""
+        tok = tokens[i]
+        if tok.text not in US_STATE_ABBREVIATIONS:
+            return None
+        before = text[max(0, tok.start - 2) : tok.start]
+        cue = before.endswith(", ") or before.endswith("-") or before.endswith(",")
+        if tok.text in _AMBIGUOUS_ABBREVIATIONS and not cue:
+            return None
+        return Toponym(Span(tok.text, tok.start, tok.end), None, "admin1")
+
+    def _inside_organisation(
+        self, text: str, tokens: list[Token], piece: list[int], matches: list[_Match], doc: _Doc
+    ) -> list[Toponym]:
+        """Places named inside an organisation's name: before its first organisation word
+        ("Gainesville Police Department"), or after "of" ("University of Kentucky")."""
+        named = [m for m in matches if m.last > m.first]  # the piece's, from _piece
+        covered = {i for m in named for i in range(m.first, m.last + 1)}
+        for k in range(1, len(piece) - 1):
+            if tokens[piece[k]].text == "and" and piece[k] not in covered:
+                # two names joined: "the Department of Justice and the Georgia Bureau of
+                # Investigation" (not "Trinidad and Tobago Police")
+                right = piece[k + 1 :]
+                while len(right) > 1 and tokens[right[0]].text == "the":
+                    right = right[1:]
+                return self._piece(text, tokens, piece[:k], doc) + self._piece(
+                    text, tokens, right, doc
+                )
+        words = [tokens[i].key for i in piece]
+        first_org = next(
+            k for k, w in enumerate(words) if w in ORG_WORDS and piece[k] not in covered
+        )
+        civic = any(w in CIVIC_ORG_WORDS for w in words)
+        spans: list[tuple[list[int], bool]] = []  # (words, after "of")
+        if first_org > 0:
+            spans.append((piece[:first_org], False))
+        for k, w in enumerate(words):
+            if w == "of" and k > 0 and words[k - 1] in ORG_WORDS:
+                tail = []
+                for i in piece[k + 1 :]:
+                    if tokens[i].key in ORG_WORDS or tokens[i].key in CONNECTORS:
+                        break
+                    tail.append(i)
+                if tail and not (len(tail) == 1 and tokens[tail[0]].key in TITLES):
+                    spans.append((tail, True))  # (not "Department of Justice")
+        out: list[Toponym] = []
+        for part, after_of in spans:
+            matches = self._longest_matches(tokens, part)
+            if (
+                len(part) > 1
+                and part[0] == piece[0]
+                and tokens[part[0]].key in self.given
+                and not (matches and matches[0].first == part[0] and matches[0].last > part[0])
+                and not (matches and self.big_name(matches[0].key) >= BIG_ADMIN1)
+            ):
+                matches = []  # "Tom Smith Foundation": a person's name
+            if len(matches) > 1 or any(m.first != part[0] for m in matches):
+                matches = [m for m in matches if self.big_name(m.key)]
+            for m in matches:
+                single = m.first == m.last
+                if single and tokens[m.first].key in STOPWORDS:
+                    continue
+                if single and tokens[m.first].text.isupper() and len(tokens[m.first].text) <= 4:
+                    if self.big_name(m.key) < BIG_REGION:
+                        continue
+                first, last = tokens[m.first], tokens[m.last]
+                found = Toponym(Span(text[first.start : last.end], first.start, last.end))
+                if single and (after_of or not civic) and not self.big_name(m.key):
+                    # "Brown Motor Company", "Department of Commerce": only if used elsewhere
+                    doc.deferred.append(found)
+                else:
+                    out.append(found)
+        return out
+
+    def _accept(self, text: str, tokens: list[Token], m: _Match, doc: _Doc) -> Toponym | None:
+        first, last = tokens[m.first], tokens[m.last]
+        single = m.first == m.last
+        if single and first.key in STOPWORDS:
+            return None
+        if single and len(first.text) < 3 and not first.text.isupper():
+            return None
+        big = self.big_name(m.key)
+        if single and first.text.isupper() and len(first.text.replace(".", "")) <= 4:
+            if big < BIG_REGION:  # "NATO", "AMLO": acronyms, unless "US", "UK", "EU"
+                return None
+        nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
+        if (
+            nxt is not None
+            and nxt.capitalised
+            and nxt.key.rstrip(".") in FACILITY_SUFFIXES
+            and _joined(text, last, nxt)
+        ):
+            return None  # "Dublin Road", "Memphis Street": a street, not the town
+        prev = tokens[m.first - 1] if m.first > 0 else None
+        cue = prev is not None and prev.key in LOCATIVE_CUES
+        if single and not big and not cue and not first.text.isupper():
+            if first.text.lower() in doc.lower_words:
+                return None  # "Along the road ...": also an ordinary word
+            if first.sentence_start:  # a headline or sentence opener: only if used elsewhere
+                doc.deferred.append(Toponym(Span(first.text, first.start, first.end)))
+                return None
+        if single and not cue and big < BIG_REGION and nxt is not None and nxt.key in SPEECH_VERBS:
+            return None  # "Williams said"
+        end = last.end
+        hint: str | None = None
+        if nxt is not None and nxt.key in REGION_SUFFIXES and _joined(text, last, nxt):
+            if nxt.capitalised:
+                end = nxt.end  # "Liaoning Province": the region word is part of the name
+            hint = REGION_SUFFIXES[nxt.key]
+        before = text[max(0, first.start - 12) : first.start].lower()
+        if _CITY_OF.search(before):
+            hint = "city"
+        elif _REGION_OF.search(before):
+            hint = "admin1"
+        elif _COUNTY_OF.search(before):
+            hint = "admin2"
+        return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def demonym_countries(text: str) -> set[str]:
+    """Country codes of the demonyms a text uses ('Chinese' -> CN), for resolution context."""
+    found: set[str] = set()
+    tokens = [t for t in tokenise(text) if t.capitalised]
+    skip = False
+    for a, b in zip(tokens, [*tokens[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        place = None
+        if b is not None and _joined(text, a, b):
+            place = demonym_place(f"{a.key} {b.key}")
+            skip = place is not None
+        place = place or demonym_place(a.key)
+        if place is not None and place[0]:
+            found.add(place[0])
+    return found

@@ -1,0 +1,391 @@
+"""Choose one gazetteer place for each recognised mention, using the document as context.
+
+Each distinct name gets one place per document (one sense per document). Candidates are
+scored by a context-free prior (feature type, population, own name vs alternate name, national
+capital), then by what the document's other mentions say, in two rounds. The rounds start
+from each name's likeliest place, except that a county named together with a town in it or
+near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The rounds weigh:
+- the same country, first-level region or second-level region as other places mentioned;
+- a region or country that contains other places mentioned ("Georgia" the state when Atlanta
+  is named, the country when Tbilisi is);
+- nearness to the other places mentioned;
+- "Macon, Georgia" / "Paris, Texas" / "Newton County, Ga.": the place right after a comma
+  contains the one before it;
+- the kind of place the text says ("Liaoning Province", "the city of ...").
+
+The weights below are a handful of round numbers chosen by hand, not fitted to any corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from geopy.distance import great_circle
+from geopy.location import Location
+
+from geomap.gazetteer.gazetteer import place_from_raw, raw_prior
+from geomap.model import Place, Toponym
+from geomap.names.lexicon import REGION_SUFFIXES, US_STATE_ABBREVIATIONS, demonym_place
+from geomap.names.normalise import name_key
+
+# geocode(query) -> candidate Locations, best first (the cached geopy callable)
+Candidates = Callable[[str], list[Location]]
+
+W_KIND = 5.0  # the text names the kind of place
+W_CONTAINED = 6.0  # "X, Y": Y contains this candidate
+W_COUNTRY = 2.5  # another mention is in the same country (or inside this country)
+W_ADMIN1 = 3.0  # another mention is in the same first-level region (or inside this region)
+W_ADMIN2 = 2.0  # another mention is in the same second-level region
+W_NEAR = 2.0  # another mention lies within NEAR_KM (half as much within FAR_KM)
+NEAR_KM = 60.0
+FAR_KM = 250.0
+MAX_CONTEXT = 7.0  # what the other mentions can add at most
+# ... to a place matched by an alternate name ("Minsk" for Mińsk Mazowiecki near Warsaw)
+MAX_ALT_CONTEXT = 4.0
+ROUNDS = 2
+
+
+@dataclass(slots=True)
+class _Name:
+    """One distinct name of the document, with its candidates and current choice."""
+
+    key: str
+    hint: str | None
+    options: list[dict[str, Any]]
+    count: int = 0
+    choice: dict[str, Any] | None = None
+    containers: set[str] | None = None  # keys of names written right after it, ", Y"
+    cands: list[_Cand] = field(default_factory=list)  # the options, ready for scoring
+    by_prior: bool = False  # cands come by descending prior
+
+
+def _strip_suffix(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in REGION_SUFFIXES:
+        return " ".join(words[:-1])
+    return text
+
+
+def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
+    """(query, kind hint, required country code, allowed feature types) for a mention."""
+    if t.kind_hint == "demonym":
+        words = t.span.text.lower().split()
+        place = demonym_place(" ".join(words))
+        if place is not None:
+            code, name = place
+            return name, None, code, {"country", "region", "admin1"}
+    if t.span.text in US_STATE_ABBREVIATIONS:
+        state = US_STATE_ABBREVIATIONS[t.span.text]
+        if state == "District of Columbia":
+            return "Washington", "city", "US", {"city"}
+        return state, "admin1", "US", {"admin1"}
+    return t.span.text, t.kind_hint, None, None
+
+
+def _candidates(
+    geocode: Candidates, t: Toponym, query: str, code: str | None, kinds: set[str] | None
+) -> list[dict[str, Any]]:
+    found = geocode(query)
+    stripped = _strip_suffix(query)
+    if not found and stripped != query:  # "Liaoning Province" -> "Liaoning"
+        found = geocode(stripped)
+    raws = [{**loc.raw, "_prior": raw_prior(loc.raw)} for loc in found]
+    if code:
+        raws = [r for r in raws if r.get("country_code") in (code, None)]
+    if kinds:
+        raws = [r for r in raws if r.get("feature_type") in kinds]
+    return raws
+
+
+def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
+    """True when ``outer`` (a country or region) contains ``inner``."""
+    kind = outer.get("feature_type")
+    if inner is outer or outer.get("gazetteer_id") == inner.get("gazetteer_id"):
+        return False
+    if kind == "country":
+        return bool(outer.get("country_code")) and inner.get("country_code") == outer.get(
+            "country_code"
+        )
+    same_country = inner.get("country_code") == outer.get("country_code")
+    if kind == "admin1":
+        return (
+            same_country
+            and inner.get("feature_type") in ("city", "admin2")
+            and name_key(inner.get("admin1") or "") == name_key(outer.get("name") or "")
+        )
+    if kind == "admin2":
+        return (
+            same_country
+            and inner.get("feature_type") == "city"
+            and name_key(inner.get("admin2") or "") == name_key(outer.get("name") or "")
+        )
+    return False
+
+
+# nearness is only ever compared with NEAR_KM and FAR_KM: compare haversine terms instead
+_H_NEAR = math.sin(NEAR_KM / 12742.0) ** 2
+_H_FAR = math.sin(FAR_KM / 12742.0) ** 2
+
+
+class _Evidence:
+    """What the current choices of all names say, counted so that one name's own choice can
+    be left out when scoring that name's candidates."""
+
+    def __init__(self, names: list[_Name]) -> None:
+        self.counts: Counter[tuple[str, ...]] = Counter()
+        self.points: list[tuple[str, float, float, float]] = []  # key, lat, lon, cos(lat)
+        for name in names:
+            self.counts.update(_facts(name.choice))
+            o = name.choice
+            if o is not None and o.get("feature_type") in ("city", "admin2"):
+                lat = math.radians(o["lat"])
+                self.points.append((name.key, lat, math.radians(o["lon"]), math.cos(lat)))
+
+    def has(self, fact: tuple[str, ...] | None, own: Counter[tuple[str, ...]]) -> bool:
+        return fact is not None and self.counts[fact] - own[fact] > 0
+
+    def nearness(self, lat: float, lon: float, cos_lat: float, own_key: str) -> float:
+        """W_NEAR when another name's place lies within NEAR_KM of (lat, lon) in radians,
+        half of it within FAR_KM, else 0."""
+        level = 0.0
+        sin, h_near, h_far = math.sin, _H_NEAR, _H_FAR
+        for key, la, lo, cos_la in self.points:
+            if key == own_key:
+                continue
+            h = sin((la - lat) / 2) ** 2 + cos_lat * cos_la * sin((lo - lon) / 2) ** 2
+            if h <= h_near:
+                return W_NEAR
+            if h <= h_far:
+                level = W_NEAR / 2
+        return level
+
+
+def _facts(o: dict[str, Any] | None) -> list[tuple[str, ...]]:
+    """The facts a chosen place gives its document: its country, and the regions it is in."""
+    if o is None:
+        return []
+    kind = o.get("feature_type")
+    cc = o.get("country_code") or ""
+    facts: list[tuple[str, ...]] = [("any", cc)]
+    if kind != "region":
+        facts.append(("country", cc))  # in this country (a country counts for itself)
+    if kind != "country":
+        facts.append(("inside", cc))  # something inside this country
+    if kind == "admin1":
+        facts.append(("admin1", cc, name_key(o.get("name") or "")))
+    if kind in ("city", "admin2"):
+        facts.append(("admin1", cc, name_key(o.get("admin1") or "")))
+        facts.append(("in-admin1", cc, name_key(o.get("admin1") or "")))
+    if kind == "admin2":
+        facts.append(("admin2", cc, name_key(o.get("name") or "")))
+    if kind == "city":
+        facts.append(("admin2", cc, name_key(o.get("admin2") or "")))
+    return facts
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    """What scoring needs of one candidate, worked out once per document.
+
+    ``country`` / ``admin1`` / ``admin2``: the evidence facts that earn W_COUNTRY, W_ADMIN1
+    and W_ADMIN2; ``in_countries``: the country code that earns W_COUNTRY when it is among the
+    context countries (demonyms); ``point``: (lat, lon, cos lat) in radians, for the places
+    scored on nearness.
+    """
+
+    raw: dict[str, Any]
+    prior: float
+    cap: float  # what context can add at most
+    country: tuple[str, ...] | None
+    in_countries: str | None
+    admin1: tuple[str, ...] | None
+    admin2: tuple[str, ...] | None
+    point: tuple[float, float, float] | None
+
+
+def _cand(raw: dict[str, Any]) -> _Cand:
+    kind = raw.get("feature_type")
+    cc = raw.get("country_code") or ""
+    country = admin1 = admin2 = None
+    in_countries: str | None = None
+    point = None
+    if kind in ("city", "admin2"):
+        country, in_countries = ("country", cc), cc
+        admin1 = ("admin1", cc, name_key(raw.get("admin1") or "-"))
+        if kind == "city":  # (a county is not credited for the towns in it: county names
+            # repeat across states, and the fact does not say which state)
+            admin2 = ("admin2", cc, name_key(raw.get("admin2") or "-"))
+        lat = math.radians(raw["lat"])
+        point = (lat, math.radians(raw["lon"]), math.cos(lat))
+    elif kind == "country":
+        country = ("inside", cc)
+    elif kind == "admin1":
+        country, in_countries = ("any", cc), cc
+        admin1 = ("in-admin1", cc, name_key(raw.get("name") or ""))
+    cap = MAX_CONTEXT if raw.get("primary", True) else MAX_ALT_CONTEXT
+    return _Cand(raw, float(raw["_prior"]), cap, country, in_countries, admin1, admin2, point)
+
+
+def _score(
+    cand: _Cand,
+    name: _Name,
+    evidence: _Evidence,
+    own: Counter[tuple[str, ...]],
+    containers: list[dict[str, Any]],
+    countries: set[str],
+) -> float:
+    raw = cand.raw
+    score = cand.prior
+    if name.hint and raw.get("feature_type") == name.hint:
+        score += W_KIND
+    if containers and any(_contains(c, raw) for c in containers):
+        score += W_CONTAINED
+    in_country = evidence.has(cand.country, own) or (
+        cand.in_countries is not None and cand.in_countries in countries
+    )
+    context = (
+        W_COUNTRY * in_country
+        + W_ADMIN1 * evidence.has(cand.admin1, own)
+        + W_ADMIN2 * evidence.has(cand.admin2, own)
+    )
+    if cand.point is not None and evidence.points:
+        context += evidence.nearness(*cand.point, name.key)
+    return score + min(context, cand.cap)
+
+
+def _best(
+    name: _Name, names: dict[str, _Name], evidence: _Evidence, countries: set[str]
+) -> dict[str, Any]:
+    """The best-scoring candidate of ``name`` given the other names' current choices (the
+    first of equals). Candidates come by descending prior, so the search stops at the first
+    one whose prior plus every possible bonus cannot reach the best score so far."""
+    own = Counter(_facts(name.choice))
+    containers = [
+        c
+        for k in sorted(name.containers or ())
+        if k != name.key and (c := names[k].choice) is not None
+    ]
+    headroom = (W_KIND if name.hint else 0.0) + (W_CONTAINED if containers else 0.0) + MAX_CONTEXT
+    if not name.by_prior:  # a geocode callable that does not sort by prior: score them all
+        headroom = math.inf
+    best: _Cand | None = None
+    best_score = -math.inf
+    for cand in name.cands:
+        if cand.prior + headroom + 1e-9 < best_score:
+            break
+        score = _score(cand, name, evidence, own, containers, countries)
+        if score > best_score:
+            best, best_score = cand, score
+    assert best is not None
+    return best.raw
+
+
+def _near(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return great_circle((a["lat"], a["lon"]), (b["lat"], b["lon"])).km <= NEAR_KM
+
+
+def _seed_counties(names: list[_Name]) -> None:
+    """Start from a county and the towns in it or near it (same state, within NEAR_KM) when
+    the document names both ("Henry County" and "Paris": Paris, Tennessee; "Harris County" and
+    "Columbus": Georgia), rather than from each name's most likely place alone."""
+    counties: dict[tuple[str, str, str], list[tuple[int, _Name, dict[str, Any]]]] = {}
+    for i, n in enumerate(names):
+        for o in n.options:
+            if o.get("feature_type") == "admin2":
+                key = (
+                    o.get("country_code") or "",
+                    name_key(o.get("admin1") or ""),
+                    name_key(o.get("name") or ""),
+                )
+                counties.setdefault(key, []).append((i, n, o))
+    if not counties:
+        return  # most documents name no county
+    towns: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
+    states = {key[:2] for key in counties}
+    in_state: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = {}
+    for n in names:
+        for o in n.options:
+            if o.get("feature_type") == "city" and o.get("admin2"):
+                key = (
+                    o.get("country_code") or "",
+                    name_key(o.get("admin1") or ""),
+                    name_key(o["admin2"]),
+                )
+                if key in counties:
+                    towns.setdefault(key, {}).setdefault(n.key, o)  # the name's likeliest there
+                if key[:2] in states:
+                    in_state.setdefault(key[:2], []).append((n.key, o))
+    seeds: list[tuple[int, int, _Name, dict[str, Any], dict[str, dict[str, Any]]]] = []
+    for key, found in counties.items():
+        for i, n, o in found:
+            inside = {k: t for k, t in towns.get(key, {}).items() if k != n.key}
+            for k, t in in_state.get(key[:2], ()):  # or near it, in the same state
+                if k != n.key and k not in inside and _near(o, t):
+                    inside[k] = t
+            if inside:
+                seeds.append((-len(inside), i, n, o, inside))
+    seeds.sort(key=lambda s: (s[0], s[1]))
+    done: set[str] = set()
+    by_key = {n.key: n for n in names}
+    for _, _, n, o, inside in seeds:
+        if n.key in done:
+            continue
+        done.add(n.key)
+        n.choice = o
+        for k, town in inside.items():
+            if k not in done:
+                done.add(k)
+                by_key[k].choice = town
+
+
+def resolve(
+    toponyms: Sequence[Toponym], geocode: Candidates, context_countries: set[str] | None = None
+) -> list[Toponym]:
+    """The same mentions with ``place`` set where the gazetteer knows the name.
+
+    Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
+    them; equal names get the same place.
+    """
+    names: dict[str, _Name] = {}
+    keys: list[str] = []
+    for t in toponyms:
+        query, hint, code, kinds = _query(t)
+        key = f"{name_key(query)}|{code or ''}|{','.join(sorted(kinds or ()))}"
+        keys.append(key)
+        entry = names.get(key)
+        if entry is None:
+            entry = names[key] = _Name(key, hint, _candidates(geocode, t, query, code, kinds))
+        elif hint and not entry.hint:
+            entry.hint = hint
+        entry.count += 1
+    # "X, Y": the name right after a comma contains the one before it
+    for a, b, ka, kb in zip(toponyms, toponyms[1:], keys, keys[1:], strict=False):
+        if 0 < b.span.start - a.span.end <= 2 and ka != kb:
+            within = names[ka].containers or set()
+            within.add(kb)
+            names[ka].containers = within
+    countries = set(context_countries or ())
+    everyone = list(names.values())
+    for n in everyone:
+        n.choice = n.options[0] if n.options else None
+    _seed_counties(everyone)
+    for n in everyone:
+        if len(n.options) > 1:
+            n.cands = [_cand(o) for o in n.options]
+            n.by_prior = all(a.prior >= b.prior for a, b in zip(n.cands, n.cands[1:], strict=False))
+    for _ in range(ROUNDS):
+        evidence = _Evidence(everyone)
+        chosen: dict[str, dict[str, Any] | None] = {n.key: n.choice for n in everyone}
+        for n in everyone:
+            if len(n.options) > 1:
+                chosen[n.key] = _best(n, names, evidence, countries)
+        for n in everyone:
+            n.choice = chosen[n.key]
+    places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
+        n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
+    }
+    return [replace(t, place=places[k]) for t, k in zip(toponyms, keys, strict=True)]

@@ -1,0 +1,43 @@
+"""Dates resolved against the article date, with UCDP precision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.events.dates import find_date
+
+PUBLISHED = date(2019, 4, 16)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "text,start,end,precision",
+    [
+        ("In early March, three officials", date(2019, 3, 1), date(2019, 3, 10), 4),
+        ("in mid-March after", date(2019, 3, 11), date(2019, 3, 20), 4),
+        ("in late February", date(2019, 2, 21), date(2019, 2, 28), 4),
+        ("in late December", date(2018, 12, 21), date(2018, 12, 31), 4),  # before the article
+        ("on Saturday", date(2019, 4, 13), date(2019, 4, 13), 1),
+        ("last month", date(2019, 3, 1), date(2019, 3, 31), 4),
+        ("yesterday", date(2019, 4, 15), date(2019, 4, 15), 1),
+        ("on April 3, 2018", date(2018, 4, 3), date(2018, 4, 3), 1),
+        ("on 5 January", date(2019, 1, 5), date(2019, 1, 5), 1),
+        ("in 2017", date(2017, 1, 1), date(2017, 12, 31), 5),
+        ("in March 2015", date(2015, 3, 1), date(2015, 3, 31), 4),
+        ("on 3-5 March", date(2019, 3, 3), date(2019, 3, 5), 2),
+        ("between March 3 and 9, 2018", date(2018, 3, 3), date(2018, 3, 9), 3),
+        ("from 1 to 20 February", date(2019, 2, 1), date(2019, 2, 20), 4),
+        ("on April 2–3", date(2019, 4, 2), date(2019, 4, 3), 2),
+        ("last weekend", date(2019, 4, 13), date(2019, 4, 14), 2),
+    ],
+)
+def test_find_date(text: str, start: date, end: date, precision: int) -> None:
+    when = find_date(text, PUBLISHED)
+    assert when is not None
+    assert (when.start, when.end, when.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["no date here", "officials may act", "on Saturday"])
+def test_no_date_without_anchor(text: str) -> None:
+    assert find_date(text, None) is None

@@ -1,0 +1,202 @@
+"""Movements and incidents from sentences of several shapes (not the seed's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.pipeline import Pipeline
+from geomap.reports.text import parse_document
+
+HEADER = "Report   Ann Writer Reuters June 10, 2022\n"
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory, gazetteer_path):  # type: ignore[no-untyped-def]
+    from geomap.settings import Settings
+
+    p = Pipeline(
+        Settings(gazetteer=gazetteer_path, cache=tmp_path_factory.mktemp("ev") / "cache.sqlite")
+    )
+    yield p
+    p.close()
+
+
+def paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [tuple(p.name for p in m.path) for m in pipeline.extract(doc).movements]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Russia has deployed troops to Belarus.", ("Russia", "Belarus")),
+        ("The family fled from Aleppo to Gaziantep in late May.", ("Aleppo", "Gaziantep")),
+        (
+            "Hundreds of residents were evacuated from Kherson to Odesa on Saturday.",
+            ("Kherson", "Odesa"),
+        ),
+        ("A smuggler based in Tijuana crossed through Mexicali.", ("Tijuana", "Mexicali")),
+        (
+            "The envoy was flown from Lagos to Accra and later to Dakar.",
+            ("Lagos", "Accra", "Dakar"),
+        ),
+        (
+            "Two reporters based in Managua fled through Honduras and reached San Salvador.",
+            ("Managua", "Honduras", "San Salvador"),
+        ),
+        (
+            "Forty migrants were deported from Houston to Guatemala City.",
+            ("Houston", "Guatemala City"),
+        ),
+        (
+            "The envoy travelled from Nairobi through Addis Ababa to Khartoum.",
+            ("Nairobi", "Addis Ababa", "Khartoum"),
+        ),
+        ("Hundreds fled Mosul toward Erbil on foot.", ("Mosul", "Erbil")),
+        (
+            "From Lagos, the team was carried by ship across the gulf to Accra.",
+            ("Lagos", "Accra"),
+        ),
+        (
+            "The detainees were moved by coach from Dover to a processing centre in Canterbury.",
+            ("Dover", "Canterbury"),
+        ),
+        (
+            "Families returned from camps near Kirkuk to Baghdad on Sunday.",
+            ("Kirkuk", "Baghdad"),
+        ),
+        (
+            "A charter flight deported 90 men from Madrid to Dakar, with a stop in Casablanca.",
+            ("Madrid", "Casablanca", "Dakar"),
+        ),
+        (
+            "Staff were airlifted from Kabul to Doha, and some were later flown on to Berlin.",
+            ("Kabul", "Doha", "Berlin"),
+        ),
+    ],
+)
+def test_movement_paths(pipeline: Pipeline, body: str, expected: tuple[str, ...]) -> None:
+    assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials ordered agents ‘not to return to Seoul’.",
+        "He threatened to flee to Canada.",
+        "Kyiv and Lviv are cities in Ukraine.",
+    ],
+)
+def test_no_movement(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_incident_dates_relative_to_article(pipeline: Pipeline) -> None:
+    doc = parse_document(
+        (HEADER + "Two journalists were arrested in Minsk last month.").encode(), "t.txt"
+    )
+    [inc] = pipeline.extract(doc).incidents
+    assert (inc.event_type, inc.place.name) == ("arrest", "Minsk")
+    assert (inc.when.start.isoformat(), inc.when.precision) == ("2022-05-01", 4)
+
+
+def _typed(pipeline: Pipeline, body: str) -> list[tuple[str, tuple[str, ...]]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [
+        (m.movement_type, tuple(p.name for p in m.path)) for m in pipeline.extract(doc).movements
+    ]
+
+
+def test_two_origins_make_two_movements(pipeline: Pipeline) -> None:
+    got = _typed(pipeline, "Forty men travelled from Tunis and Algiers to join a militia in Sirte.")
+    assert sorted(got) == [("travelled", ("Algiers", "Sirte")), ("travelled", ("Tunis", "Sirte"))]
+
+
+def test_two_verbs_one_movement_keep_the_first_kind(pipeline: Pipeline) -> None:
+    got = _typed(pipeline, "Two diplomats were expelled from Minsk and returned to Warsaw.")
+    assert got == [("deported", ("Minsk", "Warsaw"))]
+
+
+def test_origin_carried_from_the_sentence_before(pipeline: Pipeline) -> None:
+    body = "Hundreds gathered at the station in Kharkiv. They were later evacuated to Dnipro."
+    assert ("evacuated", ("Kharkiv", "Dnipro")) in _typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,event_type,sub_event_type",
+    [
+        ("Police arrested four activists in Nairobi on Monday.", "arrest", "arrest"),
+        ("Two journalists were detained in Minsk on Monday.", "arrest", "detention"),
+        ("A car bombing killed six people in Mogadishu on Monday.", "attack", "bombing"),
+        ("Artillery shelled Kharkiv on Monday.", "attack", "shelling"),
+        ("Three aid workers were abducted in Goma on Monday.", "disappearance", "abduction"),
+        ("Thousands protested in Tbilisi on Monday.", "protest", "protest"),
+    ],
+)
+def test_incident_types(
+    pipeline: Pipeline, body: str, event_type: str, sub_event_type: str
+) -> None:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    incidents = pipeline.extract(doc).incidents
+    assert [(i.event_type, i.sub_event_type) for i in incidents] == [(event_type, sub_event_type)]
+    assert incidents[0].when is not None and incidents[0].when.precision == 1
+
+
+@pytest.mark.parametrize(
+    "body,near",
+    [
+        ("Rebels attacked a convoy near Goma on Monday.", True),
+        ("Rebels attacked a convoy outside the town of Goma on Monday.", True),
+        ("Rebels attacked a convoy 20 km north of Goma on Monday.", True),
+        ("Rebels attacked a convoy in Goma on Monday.", False),
+    ],
+)
+def test_near_a_city_is_less_precise(pipeline: Pipeline, body: str, near: bool) -> None:
+    from geomap.features.features import extraction_features
+
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    [incident] = extraction_features(pipeline.extract(doc))["incidents"]
+    props = incident["properties"]
+    assert props["place_name"] == "Goma"
+    assert (props["location_type"], props["geo_precision"]) == (
+        ("near city", 2) if near else ("city", 1)
+    )
+
+
+def _sentences_to_check() -> list[str]:
+    from pathlib import Path
+
+    from geomap.geoparse.segment import sentences
+
+    root = Path(__file__).resolve().parents[3]
+    files = [
+        *(root / "tests" / "data" / "events").glob("*.txt"),
+        *(root / "tests" / "data" / "events_heldout").glob("*.txt"),
+        *(root / "seeds").glob("*.txt"),
+    ]
+    out = [s.text for f in files for s in sentences(f.read_text(encoding="utf-8"))]
+    out += [  # capitals, the lookbehind-guarded noun, and words that only look alike
+        "TROOPS WERE DEPLOYED TO THE BORDER.",
+        "Fled: the family reached Lviv.",
+        "They met at the border crossing near Rafah.",
+        "The Crossing Point was closed.",
+        "A sentence with nothing in it.",
+        "Defectors Escaped Through Dandong.",
+    ]
+    return out
+
+
+def test_the_trigger_prefilter_never_drops_a_sentence_with_a_trigger() -> None:
+    """The lower-cased, lookbehind-free prefilter may let extra sentences through, never
+    fewer than the triggers themselves match."""
+    from geomap.events.extract import TRIGGERS, any_trigger
+
+    checked = matched = 0
+    for sentence in _sentences_to_check():
+        full = any(rx.search(sentence) for rx, _, _ in TRIGGERS)
+        checked += 1
+        matched += full
+        if full:
+            assert any_trigger(sentence), sentence
+    assert checked > 150 and matched > 50
+    assert not any_trigger("A sentence with nothing in it.")

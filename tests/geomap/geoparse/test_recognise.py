@@ -1,0 +1,151 @@
+"""Recognition: places found with exact offsets; people, bodies and common words left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.gazetteer.gazetteer import Gazetteer
+from geomap.geoparse.recognise import Recogniser, demonym_countries, tokenise
+
+
+@pytest.fixture(scope="module")
+def recogniser(gazetteer_path):  # type: ignore[no-untyped-def]
+    g = Gazetteer(gazetteer_path)
+    return Recogniser(g.has, g.is_big)
+
+
+def found(recogniser: Recogniser, text: str) -> list[str]:
+    out = []
+    for t in recogniser.recognise(text):
+        assert text[t.span.start : t.span.end] == t.span.text
+        out.append(t.span.text)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        ("Troops were sent from Kyiv to Lviv.", ["Kyiv", "Lviv"]),
+        ("The team was dispatched to Liaoning Province last week.", ["Liaoning Province"]),
+        ("Officials in New York and Los Angeles said so.", ["New York", "Los Angeles"]),
+        ("Refugees crossed into Bosnia and Herzegovina overnight.", ["Bosnia and Herzegovina"]),
+        ("Talks in Hanoi ended early. South Korea’s spies watched.", ["Hanoi", "South Korea"]),
+        ("He met President Donald Trump in Washington.", ["Washington"]),
+        ("Kim Jong-un travelled by train. Mr Kim arrived in Vladivostok.", ["Vladivostok"]),
+        ("The Ministry of State Security and the Daily NK disagreed.", []),
+        ("Reporters for The Telegraph and the Reconnaissance General Bureau met.", []),
+        ("Along the river, police found nothing along the bank.", []),
+        ("March was cold in Moscow.", ["Moscow"]),
+        # an adjective describing the place named next is not a mention of its own
+        ("He fled through the Chinese border city of Dandong.", ["Dandong"]),
+        # demonyms are mentions of their country (both LGL and GeoWebNews annotate them)
+        ("Chinese and North Korean officials met.", ["Chinese", "North Korean"]),
+        ("Many Russians and Filipinos voted.", ["Russians", "Filipinos"]),
+        ("The Indian Ocean is warm.", ["Indian Ocean"]),  # a place, not an adjective
+        # places named inside organisations are mentions; the organisation is not
+        ("The Texas Department of Transportation closed it.", ["Texas"]),
+        ("She studied at the University of Kentucky.", ["Kentucky"]),
+        ("The Bank of China lent money.", ["China"]),
+        ("Gainesville Police Chief Tony Jones spoke.", ["Gainesville"]),
+        # two organisations joined by "and": each is read on its own; a title word before
+        # "and" / "of" is not a title
+        (
+            "The Department of Justice and the Georgia Bureau of Investigation met in Monroe.",
+            ["Georgia", "Monroe"],
+        ),
+        (
+            "They called Hall County Environmental Health and the Georgia Environmental Division.",
+            ["Hall County", "Georgia"],
+        ),
+        ("The Trinidad and Tobago Police Service said so.", ["Trinidad and Tobago"]),
+        ("The Department of Commerce agreed.", []),  # a small town only if used elsewhere
+        ("Brown Motor Company bought it.", []),  # a person's name, not the town of Brown
+        ("The New York Times reported it.", ["New York"]),
+        # people: given names, titles with a full stop, initials, speech verbs
+        ('"No," said Mary Wheeler, a teacher.', []),
+        # ... but a place that is also a given name, joined to the next place by "and"
+        (
+            "Fires forced evacuations near Bega and Batemans Bay on the New South Wales coast.",
+            ["Bega", "Batemans Bay", "New South Wales"],
+        ),
+        ("Michael Eneramo scored twice.", []),
+        ("Mrs. Lincoln spoke at length.", []),
+        ("Who wanted Matthew D. Flores dead? Flores was 30.", []),
+        ("He met Tom Williams. Williams said the plan failed.", []),
+        ("Officials in Washington said so.", ["Washington"]),
+        # a surname seen in a full name: a preposition before it later does not make it a place
+        ("Officer Eggers shot Tyrise M. Bell. He pressed a gun into Bell's back.", []),
+        # ... a civic organisation or ", <state>" after it does
+        ("Mayor Tom Bell spoke. The Bell Police Department agreed.", ["Bell"]),
+        # abbreviations keep their full stop; state abbreviations after a comma
+        ("Troops in the U.S. and the EU waited.", ["U.S.", "EU"]),
+        (
+            "Louisville, Ky., and New Haven, Conn., agreed.",
+            ["Louisville", "Ky.", "New Haven", "Conn."],
+        ),
+        ("Rep. James Clyburn, D-S.C., said so.", ["S.C."]),
+        ("The Miss. Universe pageant.", []),  # an ambiguous abbreviation needs the comma
+        # hyphenated names, streets, acronyms, counties
+        ("The Washington-Moscow route reopened.", ["Washington", "Moscow"]),
+        ("An Albany-based firm hired him.", ["Albany"]),
+        ("The fire at 6016 Dublin Road spread.", []),
+        ("NATO ally Germany bought drones.", ["Germany"]),
+        ("Laurel County Clerk Dean Johnson was honoured.", ["Laurel County"]),
+        ("Hall County deputies came.", ["Hall County"]),  # "Hall" is also an organisation word
+        ("They called Hall County Environmental Health.", ["Hall County"]),
+        ("City Hall was closed.", []),
+        # an ordinary word opening a sentence is not the start of a person's name
+        ("Former Hall County official named. He was a former clerk.", ["Hall County"]),
+        ("Donald Trump spoke.", []),
+        # a headline-initial name counts when the document uses it as a place elsewhere
+        ("DeKalb not likely to approve plan. The board in DeKalb met.", ["DeKalb", "DeKalb"]),
+        ("Macon, Georgia, is quiet.", ["Macon", "Georgia"]),
+        # accents typed without accents
+        ("Protesters gathered in Sao Paulo and Bogota.", ["Sao Paulo", "Bogota"]),
+    ],
+)
+def test_recognise(recogniser: Recogniser, text: str, places: list[str]) -> None:
+    assert found(recogniser, text) == places
+
+
+def test_demonyms_are_marked(recogniser: Recogniser) -> None:
+    hints = [(t.span.text, t.kind_hint) for t in recogniser.recognise("Russian troops left.")]
+    assert hints == [("Russian", "demonym")]
+
+
+def test_kind_hints(recogniser: Recogniser) -> None:
+    hints = {
+        t.span.text: t.kind_hint
+        for t in recogniser.recognise(
+            "Agents went to Liaoning Province and then to the city of Shenyang."
+        )
+    }
+    assert hints == {"Liaoning Province": "admin1", "Shenyang": "city"}
+
+
+def test_possessive_is_cut_and_sentence_starts_flagged() -> None:
+    tokens = tokenise("Korea’s spies. Then Paris")
+    assert [t.text for t in tokens] == ["Korea", "spies", "Then", "Paris"]
+    assert [t.sentence_start for t in tokens] == [True, False, True, False]
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("in the U.S. now", ["in", "the", "U.S.", "now"]),
+        ("Newton County, Ga. deputies", ["Newton", "County", "Ga.", "deputies"]),
+        ("Washington-Moscow flights", ["Washington", "Moscow", "flights"]),
+        ("Albany-based firm", ["Albany", "firm"]),
+        ("Kim Jong-un met", ["Kim", "Jong-un", "met"]),
+        ("D-S.C., said", ["S.C.", "said"]),
+    ],
+)
+def test_tokens(text: str, words: list[str]) -> None:
+    tokens = tokenise(text)
+    assert [t.text for t in tokens] == words
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_demonyms_give_context() -> None:
+    assert demonym_countries("the Chinese city of Shenyang and North Korean agents") == {"CN", "KP"}
+    assert demonym_countries("Filipinos and South Africans") == {"PH", "ZA"}

@@ -5,14 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from geomap import __version__
 from geomap.errors import GeomapError, InputError, InvalidParameter
 from geomap.features.features import LAYERS, feature_collection
-from geomap.model import Document
-from geomap.reports.text import expand_paths, read_document
+from geomap.model import Document, Unresolved
+from geomap.progress import Feedback
+from geomap.reports.fetch import Fetcher
+from geomap.reports.formats import Walk, expand, read_report
 from geomap.settings import Settings
+
+if TYPE_CHECKING:
+    from geomap.ingest import Tally
+    from geomap.pipeline import Pipeline
+    from geomap.reports.feeds import FeedEntry
+    from geomap.store.sqlite import Store
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -39,14 +49,32 @@ def _error(message: str) -> None:
     print(f"geomap: error: {message}", file=sys.stderr)
 
 
-def _documents(paths: Sequence[str]) -> Iterator[tuple[str, Document | None]]:
-    """Yield (path, Document or None); report unreadable files on stderr, one line each."""
-    for path in expand_paths(paths):
+def _print_error(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def _fetcher(settings: Settings) -> Fetcher:
+    return Fetcher(
+        settings.user_agent,
+        timeout=settings.fetch_timeout,
+        max_bytes=settings.fetch_max_bytes,
+    )
+
+
+def _documents(
+    sources: Sequence[str],
+    fetcher: Fetcher,
+    walk: Walk | None = None,
+    report: Callable[[str], None] = _error,
+) -> Iterator[tuple[str, Document | None]]:
+    """Yield (source, Document or None) for files, folders and URLs; report unreadable ones
+    with ``report``, one line each. What folders hold besides reports is counted in ``walk``."""
+    for source in expand(sources, walk or Walk()):
         try:
-            yield path, read_document(path)
-        except InputError as exc:
-            _error(str(exc))
-            yield path, None
+            yield source, read_report(source, fetcher)
+        except GeomapError as exc:
+            report(f"geomap: error: {exc}")
+            yield source, None
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -57,7 +85,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     features: list[dict] = []
     unresolved: list[dict] = []
     failed = False
-    for _path, doc in _documents(args.files):
+    for _path, doc in _documents(args.files, _fetcher(pipeline.settings), report=_print_error):
         if doc is None:
             failed = True
             continue
@@ -91,69 +119,170 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from geomap.ingest import Tally
+    from geomap.pipeline import Pipeline
+    from geomap.store.sqlite import SQLiteStore
+
+    if not args.paths and not args.feeds:
+        raise InvalidParameter("give files, folders or URLs to ingest, or --feed URL")
+    settings = _settings(args)
+    feedback = Feedback(quiet=args.quiet)
+    fetcher = _fetcher(settings)
+    pipeline = Pipeline(settings)
+    store = SQLiteStore(settings.store_path)
+    tally, walk = Tally(), Walk()
+    sources = list(expand(args.paths, walk))
+    entries = _feed_entries(args.feeds, fetcher, settings, store, tally) if args.feeds else []
+    with feedback.bar("ingesting", total=len(sources) + len(entries)) as bar:
+        for source, doc in _documents(sources, fetcher, report=bar.print):
+            bar.note(source)
+            if doc is None:
+                tally.failed += 1
+            else:
+                _ingest_one(pipeline, store, doc, tally, bar.print)
+            bar.advance()
+        if entries:
+            from geomap.reports.feeds import FeedLog, with_feed_metadata
+
+            log = FeedLog(settings.feeds_path)
+            for feed, entry in entries:
+                bar.note(entry.link)
+                try:
+                    doc = with_feed_metadata(read_report(entry.link, fetcher), entry)
+                except GeomapError as exc:
+                    bar.print(f"geomap: error: {exc}")
+                    tally.failed += 1
+                else:
+                    if _ingest_one(pipeline, store, doc, tally, bar.print):
+                        log.mark(feed, entry, doc.id)
+                bar.advance()
+            log.close()
+    geocoding = pipeline.chain.summary()
+    pipeline.close()
+    counts = store.counts()
+    store.close()
+    feedback.say(geocoding)
+    skipped = walk.summary()
+    feedback.say(
+        f"ingested {tally.added} new, {tally.unchanged} unchanged, {tally.failed} failed"
+        + (f", {tally.refreshed} re-extracted" if tally.refreshed else "")
+        + (f", {skipped}" if skipped else "")
+        + f"; store {settings.store_path}"
+        f" has {counts['documents']} documents, {counts['places']} places,"
+        f" {counts['incidents']} incidents, {counts['movements']} movements"
+    )
+    if args.show_unresolved:
+        _print_unresolved((doc.path, u) for doc, u in tally.unresolved)
+    return 2 if tally.failed else 0
+
+
+def _ingest_one(
+    pipeline: Pipeline, store: Store, doc: Document, tally: Tally, report: Callable[[str], None]
+) -> bool:
+    """Ingest one document; report a failure on one line. True when it is in the store."""
+    from geomap.ingest import ingest_document
+
+    try:
+        ingest_document(pipeline, store, doc, tally)
+    except GeomapError as exc:
+        report(f"geomap: error: {doc.path}: {exc}")
+        tally.failed += 1
+        return False
+    return True
+
+
+def _feed_entries(
+    feeds: Sequence[str], fetcher: Fetcher, settings: Settings, store: Store, tally: Tally
+) -> list[tuple[str, FeedEntry]]:
+    """(feed, entry) for every entry of ``feeds`` not ingested before; a feed that cannot be
+    fetched or parsed is one line on stderr and counts as failed."""
+    from geomap.reports.feeds import FEED_ACCEPT, FeedLog, parse_feed
+
+    log = FeedLog(settings.feeds_path)
+    out: list[tuple[str, FeedEntry]] = []
+    try:
+        for feed in feeds:
+            try:
+                fetched = fetcher.get(feed, accept=FEED_ACCEPT)
+                entries = parse_feed(fetched.data, fetched.url)
+            except GeomapError as exc:
+                _error(str(exc))
+                tally.failed += 1
+                continue
+            new = list(log.new_entries(feed, entries, store.has_document))
+            tally.unchanged += len(entries) - len(new)
+            out.extend((feed, entry) for entry in new)
+    finally:
+        log.close()
+    return out
+
+
+def _print_unresolved(items: Iterable[tuple[str, Unresolved]]) -> None:
+    """One tab-separated line per mention not placed: document, start, end, text, reason."""
+    print("document\tstart\tend\ttext\treason")
+    for path, u in items:
+        text = " ".join(u.span.text.split())
+        print(f"{path}\t{u.span.start}\t{u.span.end}\t{text}\t{u.reason}")
+
+
+def cmd_unresolved(args: argparse.Namespace) -> int:
+    from geomap.ingest import unresolved_of
     from geomap.pipeline import Pipeline
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
+    feedback = Feedback(quiet=args.quiet)
     pipeline = Pipeline(settings)
-    store = SQLiteStore(settings.store_path)
-    failed = added = refreshed = unchanged = 0
-    for path, doc in _documents(args.paths):
-        if doc is None:
-            failed += 1
-            continue
-        stored = store.extractor_of(doc.id)
-        if stored == pipeline.extractor:
-            unchanged += 1
-            continue
-        try:
-            # a document extracted by another geomap, index or geocoder set-up is re-extracted
-            store.add(doc, pipeline.features(doc), pipeline.extractor, replace=stored is not None)
-            if stored is None:
-                added += 1
+    found: list[tuple[str, Unresolved]] = []
+    failed = 0
+    if args.sources:
+        docs: list[Document] = []
+        for _source, doc in _documents(args.sources, _fetcher(settings)):
+            if doc is None:
+                failed += 1
             else:
-                refreshed += 1
-        except GeomapError as exc:
-            _error(f"{path}: {exc}")
-            failed += 1
-    print(pipeline.chain.summary(), file=sys.stderr)
+                docs.append(doc)
+    else:  # every stored document, from the text it was ingested with
+        store = SQLiteStore(settings.store_path)
+        docs = list(store.documents())
+        store.close()
+    with feedback.bar("reading", total=len(docs)) as bar:
+        for doc in docs:
+            bar.note(doc.path)
+            found.extend((doc.path, u) for u in unresolved_of(pipeline, doc))
+            bar.advance()
     pipeline.close()
-    counts = store.counts()
-    print(
-        f"ingested {added} new, {unchanged} unchanged, {failed} failed"
-        + (f", {refreshed} re-extracted" if refreshed else "")
-        + f"; store {settings.store_path}"
-        f" has {counts['documents']} documents, {counts['places']} places,"
-        f" {counts['incidents']} incidents, {counts['movements']} movements",
-        file=sys.stderr,
-    )
+    _print_unresolved(found)
+    feedback.say(f"{len(found)} mentions not placed in {len(docs)} documents")
     return 2 if failed else 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from geomap.reports.text import document_id
+    from geomap.reports.fetch import is_url
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
     store = SQLiteStore(settings.store_path)
     failed = removed = 0
     for item in args.documents:
-        path = Path(item)
-        doc_id = item
-        if path.is_file():
+        ids = [item]
+        if is_url(item):  # the documents ingested from that address
+            ids = [d.id for d in store.documents() if item in (d.url, d.path)] or ids
+        elif Path(item).exists():
             try:
-                doc_id = document_id(path.read_bytes())
-            except OSError as exc:
-                _error(f"{item}: cannot read ({exc.strerror or exc})")
+                ids = [read_report(item).id]
+            except GeomapError as exc:
+                _error(str(exc))
                 failed += 1
                 continue
-        if store.remove(doc_id):
-            removed += 1
+        gone = [doc_id for doc_id in ids if store.remove(doc_id)]
+        if gone:
+            removed += len(gone)
         else:
             _error(f"{item}: no such document in {settings.store_path}")
             failed += 1
     store.close()
-    print(f"removed {removed} documents, {failed} not found", file=sys.stderr)
+    Feedback(quiet=args.quiet).say(f"removed {removed} documents, {failed} not found")
     return 2 if failed else 0
 
 
@@ -183,7 +312,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     settings = _settings(args)
     html = render_standalone(_store_layers(settings), static_dir=settings.static_dir)
     Path(args.output).write_text(html, encoding="utf-8")
-    print(f"wrote {args.output}", file=sys.stderr)
+    Feedback(quiet=args.quiet).say(f"wrote {args.output}")
     return 0
 
 
@@ -204,36 +333,55 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     bbox = query.parse_bbox(args.bbox)
     start, end = query.parse_datetime(args.datetime) or (None, None)
+    feedback = Feedback(quiet=args.quiet)
     store = SQLiteStore(settings.store_path)
+    data: dict[str, list[dict]] = {}
     try:
-        data = {
-            layer: query.select(store.layer(layer), bbox=bbox, start=start, end=end)
-            for layer in layers
-        }
+        with feedback.bar("exporting", total=len(layers) + 1) as bar:
+            for layer in layers:
+                bar.note(f"reading {layer}")
+                data[layer] = query.select(store.layer(layer), bbox=bbox, start=start, end=end)
+                bar.advance()
+            bar.note(f"writing {fmt.ext}")
+            if args.output == "-":
+                body = export.to_bytes(data, fmt).decode("utf-8").rstrip("\n") + "\n"
+            else:
+                path = export.write(args.output, data, fmt)
+            bar.advance()
     finally:
         store.close()
     if args.output == "-":
-        sys.stdout.write(export.to_bytes(data, fmt).decode("utf-8").rstrip("\n") + "\n")
+        sys.stdout.write(body)
         return 0
-    path = export.write(args.output, data, fmt)
     counts = ", ".join(f"{len(data[layer])} {layer}" for layer in layers)
-    print(f"wrote {counts} to {path} ({fmt.ext}, {path.stat().st_size} bytes)", file=sys.stderr)
+    feedback.say(f"wrote {counts} to {path} ({fmt.ext}, {path.stat().st_size} bytes)")
     return 0
 
 
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
-    from geomap.gazetteer.gazetteer import build_index
+    from geomap.gazetteer.gazetteer import BUILD_STEPS, build_index
 
     settings = _settings(args)
+    feedback = Feedback(quiet=args.quiet)
     path = settings.gazetteer_path
     if path.exists() and not args.force:
-        print(f"gazetteer index exists at {path} (use --force to rebuild)", file=sys.stderr)
+        feedback.say(f"gazetteer index exists at {path} (use --force to rebuild)")
         return 0
-    stats = build_index(path)
-    print(
+    with feedback.bar("building the gazetteer", total=len(BUILD_STEPS)) as bar:
+        steps = 0
+
+        def step(name: str) -> None:
+            nonlocal steps
+            if steps:
+                bar.advance()
+            steps += 1
+            bar.note(name)
+
+        stats = build_index(path, on_step=step)
+        bar.advance()
+    feedback.say(
         f"built {path}: {stats['places']} places, {stats['names']} names,"
-        f" {stats['bytes'] / 1e6:.1f} MB in {stats['seconds']} s",
-        file=sys.stderr,
+        f" {stats['bytes'] / 1e6:.1f} MB in {stats['seconds']} s"
     )
     return 0
 
@@ -242,6 +390,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
     from geomap.gazetteer.cache import GeocodeCache
 
     cache = GeocodeCache(_settings(args).cache_path)
+    say = Feedback(quiet=args.quiet).say
     try:
         if args.cache_command == "stats":
             stats = cache.stats()
@@ -254,22 +403,34 @@ def cmd_cache(args: argparse.Namespace) -> int:
                 f"{sum(r['misses'] for r in stats.values()):>10}"
             )
         elif args.cache_command == "export":
-            print(f"exported {cache.export(args.file)} entries to {args.file}", file=sys.stderr)
+            say(f"exported {cache.export(args.file)} entries to {args.file}")
         elif args.cache_command == "import":
             try:
                 n = cache.import_(args.file)
             except FileNotFoundError:
                 raise InputError("no such file", where=args.file) from None
-            print(f"imported {n} entries from {args.file}", file=sys.stderr)
+            say(f"imported {n} entries from {args.file}")
         else:
             n = cache.clear(args.provider)
-            print(f"cleared {n} entries", file=sys.stderr)
+            say(f"cleared {n} entries")
     finally:
         cache.close()
     return 0
 
 
+def _quiet(p: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subcommand's default does not overwrite `geomap -q COMMAND`
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="no progress bar and no summary lines (errors are still printed)",
+    )
+
+
 def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
+    _quiet(p)
     if store:
         p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
     p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
@@ -321,6 +482,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geomap", description="Turn news reports into maps of incidents and movements."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bars and no summary lines"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser(
@@ -330,22 +495,51 @@ def build_parser() -> argparse.ArgumentParser:
         "GeoJSON FeatureCollection (lon/lat) on stdout; its 'unresolved' member lists likely "
         "place mentions no geocoder could place, each with the reason.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_URL")
     _common(p, store=False)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(
         "ingest",
-        help="add documents (files or folders) to the store",
-        description="Add documents to the store. Re-ingesting a document changes nothing, unless"
-        " it was extracted by another geomap version, gazetteer index or geocoder set-up: then it"
-        " is re-extracted.",
+        help="add reports (files, folders, URLs, feeds) to the store",
+        description="Add reports to the store: plain text, HTML, PDF and DOCX files, folders of"
+        " them, http(s) URLs, and the entries of RSS/Atom feeds. Re-ingesting a document changes"
+        " nothing, unless it was extracted by another geomap version, gazetteer index or"
+        " geocoder set-up: then it is re-extracted. A feed's entries are fetched once; reading"
+        " the feed again ingests only new entries. Fetching has a timeout"
+        " ($GEOMAP_FETCH_TIMEOUT), a size cap ($GEOMAP_FETCH_MAX_BYTES), the user agent"
+        " (--user-agent) and honours robots.txt.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
+    p.add_argument(
+        "--feed",
+        dest="feeds",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an RSS or Atom feed whose new entries are fetched and ingested; repeat for more",
+    )
+    p.add_argument(
+        "--show-unresolved",
+        action="store_true",
+        help="list the mentions of the ingested documents no geocoder could place, with why",
+    )
     _common(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser(
+        "unresolved",
+        help="list mentions that look like places but were not placed, with the reason",
+        description="List, one tab-separated line each (document, start, end, text, reason),"
+        " the mentions that look like places but no geocoder could place: of the reports given,"
+        " or of every stored document when none is given.",
+    )
+    p.add_argument("sources", nargs="*", metavar="PATH_OR_URL")
+    _common(p)
+    _geocoder_flags(p)
+    p.set_defaults(func=cmd_unresolved)
 
     p = sub.add_parser(
         "remove",
@@ -410,6 +604,7 @@ def build_parser() -> argparse.ArgumentParser:
         "first-level regions) from installed packages.",
     )
     b.add_argument("--force", action="store_true", help="rebuild even if it exists")
+    _quiet(b)
     b.add_argument("--gazetteer", help="index file (default $GEOMAP_GAZETTEER)")
     b.set_defaults(func=cmd_gazetteer_build)
 
@@ -419,6 +614,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Inspect, export, import or clear the geocode cache.",
     )
     p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
+    _quiet(p)
     csub = p.add_subparsers(dest="cache_command", required=True, metavar="COMMAND")
     csub.add_parser("stats", help="entries, hits and misses by provider").set_defaults(
         func=cmd_cache

@@ -76,3 +76,11 @@ class StoreError(GeomapError, RuntimeError):
 
     status = 500
     code = "store_error"
+
+
+class FetchError(GeomapError, ConnectionError):
+    """A report could not be fetched over HTTP: refused by robots.txt, too large, timed out,
+    an error status or an unreachable host."""
+
+    status = 502
+    code = "fetch_failed"

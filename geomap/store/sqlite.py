@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,12 +20,13 @@ from geomap.features.merge import merge_features
 from geomap.gazetteer.cache import connect, immediate
 from geomap.model import Document
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents(
     id TEXT PRIMARY KEY, path TEXT, title TEXT, author TEXT, publisher TEXT, published TEXT,
     text TEXT NOT NULL, ingested REAL NOT NULL,
-    extractor TEXT NOT NULL DEFAULT ''  -- which extraction produced its features
+    extractor TEXT NOT NULL DEFAULT '',  -- which extraction produced its features
+    url TEXT, format TEXT NOT NULL DEFAULT 'text'  -- text is extracted from this format
 );
 CREATE TABLE IF NOT EXISTS features(
     id TEXT NOT NULL, layer TEXT NOT NULL, document_id TEXT NOT NULL
@@ -61,6 +64,8 @@ class Store(Protocol):
         replace: bool = False,
     ) -> bool: ...
     def remove(self, document_id: str) -> bool: ...
+    def document(self, document_id: str) -> dict[str, Any]: ...
+    def documents(self) -> Iterator[Document]: ...
     def layer(self, name: str) -> list[dict[str, Any]]: ...
     def feature(self, name: str, feature_id: str) -> dict[str, Any]: ...
     def counts(self) -> dict[str, int]: ...
@@ -101,6 +106,9 @@ class SQLiteStore:
             docs = {r[1] for r in con.execute("PRAGMA table_info(documents)")}
             if docs and "extractor" not in docs:  # version 2 did not record the extraction
                 con.execute("ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
+            if docs and "url" not in docs:  # version 3 kept plain text only, no URL
+                con.execute("ALTER TABLE documents ADD COLUMN url TEXT")
+                con.execute("ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text'")
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     con.execute(statement)
@@ -142,7 +150,9 @@ class SQLiteStore:
                 ).rowcount
             if not updated:
                 con.execute(
-                    "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                    "INSERT OR IGNORE INTO documents(id, path, title, author, publisher,"
+                    " published, text, ingested, extractor, url, format)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         document.id,
                         document.path,
@@ -153,6 +163,8 @@ class SQLiteStore:
                         document.text,
                         time.time(),
                         extractor,
+                        document.url,
+                        document.format,
                     ),
                 )
             con.executemany(
@@ -164,6 +176,41 @@ class SQLiteStore:
                 ],
             )
         return True
+
+    def document(self, document_id: str) -> dict[str, Any]:
+        """A stored document's metadata and text (the text every offset indexes); NotFound
+        naming the id when there is none."""
+        self._con.row_factory = sqlite3.Row
+        try:
+            row = self._con.execute(
+                "SELECT id, path, title, author, publisher, published, url, format, ingested,"
+                " text FROM documents WHERE id=?",
+                (document_id,),
+            ).fetchone()
+        finally:
+            self._con.row_factory = None
+        if row is None:
+            raise NotFound(f"no document {document_id!r}")
+        return dict(row)
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, first ingested first, as the Document it was ingested from."""
+        rows = self._con.execute(
+            "SELECT id, path, text, title, author, publisher, published, url, format"
+            " FROM documents ORDER BY rowid"
+        ).fetchall()
+        for r in rows:
+            yield Document(
+                id=r[0],
+                path=r[1],
+                text=r[2],
+                title=r[3],
+                author=r[4],
+                publisher=r[5],
+                published=date.fromisoformat(r[6]) if r[6] else None,
+                url=r[7],
+                format=r[8] or "text",
+            )
 
     def remove(self, document_id: str) -> bool:
         """Remove a document and every feature it supported."""

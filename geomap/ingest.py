@@ -1,0 +1,60 @@
+"""Ingest reports into a store: one document at a time, with a tally of what happened.
+
+Shared by ``geomap ingest`` and ``POST /documents``; knows nothing of terminals or HTTP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from geomap.features.features import extraction_features
+from geomap.model import Document, Unresolved
+from geomap.pipeline import Pipeline
+from geomap.store.sqlite import Store
+
+Outcome = Literal["added", "refreshed", "unchanged"]
+
+
+@dataclass
+class Tally:
+    """Counts of one ingest run and the mentions it could not place, by document path."""
+
+    added: int = 0
+    refreshed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    unresolved: list[tuple[Document, Unresolved]] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+def ingest_document(
+    pipeline: Pipeline, store: Store, document: Document, tally: Tally | None = None
+) -> Outcome:
+    """Extract ``document`` and store it, unless the store holds it from this same extraction
+    (``unchanged``); a document extracted by another geomap, index or geocoder set-up is
+    re-extracted (``refreshed``). Unresolved mentions go to ``tally``."""
+    stored = store.extractor_of(document.id)
+    if stored == pipeline.extractor:
+        outcome: Outcome = "unchanged"
+    else:
+        extraction = pipeline.extract(document)
+        store.add(
+            document,
+            extraction_features(extraction),
+            pipeline.extractor,
+            replace=stored is not None,
+        )
+        outcome = "added" if stored is None else "refreshed"
+        if tally is not None:
+            tally.unresolved.extend((document, u) for u in extraction.unresolved)
+    if tally is not None:
+        tally.count(outcome)
+    return outcome
+
+
+def unresolved_of(pipeline: Pipeline, document: Document) -> list[Unresolved]:
+    """The mentions of ``document`` that look like places but no geocoder could place."""
+    return list(pipeline.extract(document).unresolved)

@@ -1,0 +1,235 @@
+"""Read a report in the format it arrives in: plain text, HTML, PDF, DOCX, a file or a URL.
+
+The format is told by the content first (PDF and ZIP signatures, HTML markup), then by the
+file extension or the served media type. Plain text goes through :mod:`geomap.reports.text`
+(header-line detection); the other formats are turned into text by their extractors, and that
+extracted text is the document's ``text``: every offset geomap reports indexes it, the store
+keeps it and ``GET /documents/{id}`` returns it. A document's id is the hash of that text, so
+the same article ingested as a file, a page or a feed entry is one document.
+
+All file access is in :func:`read_file` (one place to switch to a shared safe reader).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from geomap.errors import InputError
+from geomap.model import Document
+from geomap.reports import text as plain
+from geomap.reports.fetch import Fetcher, is_url
+from geomap.reports.html import Article
+
+FORMATS = ("text", "html", "pdf", "docx")
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+MEDIA_TYPES = {
+    "text/plain": "text",
+    "text/markdown": "text",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
+MAX_TEXT_BYTES = plain.MAX_BYTES  # plain text, and the text extracted from any format
+MAX_BINARY_BYTES = 25 * 1024 * 1024  # HTML, PDF and DOCX carry markup, pictures and fonts
+
+
+def sniff(data: bytes, *, name: str | None = None, media_type: str | None = None) -> str:
+    """The format of a report's bytes: the content decides when it can (``%PDF-``, a ZIP
+    holding ``word/document.xml``, HTML markup), then the extension, then the media type.
+    Raises InputError for a ZIP that is not a Word document and for other binary data."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if data[:1024].find(b"%PDF-") >= 0:
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        if b"word/" in data[:65536] or (name or "").lower().endswith(".docx"):
+            return "docx"
+        raise InputError("a ZIP archive that is not a Word (.docx) document", where=name)
+    lowered = head[:512].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or (
+        lowered.startswith(b"<") and (b"<html" in lowered or b"<body" in lowered)
+    ):
+        return "html"
+    by_name = SUFFIXES.get(Path(name).suffix.lower()) if name else None
+    if by_name in ("text", "html"):
+        return by_name
+    by_type = MEDIA_TYPES.get((media_type or "").lower())
+    if by_type in ("text", "html"):
+        return by_type
+    return "text"
+
+
+def parse_report(
+    data: bytes,
+    where: str,
+    *,
+    name: str | None = None,
+    media_type: str | None = None,
+    url: str | None = None,
+) -> Document:
+    """A Document from a report's raw bytes in any supported format; ``where`` names it in
+    errors and becomes ``Document.path``; ``url`` is where it was fetched from."""
+    fmt = sniff(data, name=name or where, media_type=media_type)
+    limit = MAX_TEXT_BYTES if fmt == "text" else MAX_BINARY_BYTES
+    if len(data) > limit:
+        raise InputError(f"file too large ({len(data)} bytes, limit {limit})", where=where)
+    if fmt == "text":
+        doc = plain.parse_document(data, where)
+        return replace(doc, url=doc.url or url)
+    if fmt == "html":
+        from geomap.reports.html import extract_article
+
+        article = extract_article(data, where, url=url)
+    elif fmt == "pdf":
+        from geomap.reports.pdf import extract_pdf
+
+        article = extract_pdf(data, where)
+    else:
+        from geomap.reports.word import extract_docx
+
+        article = extract_docx(data, where)
+    return _document(article, fmt, where, url)
+
+
+def _document(article: Article, fmt: str, where: str, url: str | None) -> Document:
+    text = article.text
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise InputError(f"extracted text too large (limit {MAX_TEXT_BYTES} bytes)", where=where)
+    published = article.published
+    title = article.title
+    if fmt in ("pdf", "docx"):
+        # a header line written in the report beats the file's own dates and names
+        header = plain.parse_header(text.split("\n", 1)[0])
+        written = header.get("published")
+        if isinstance(written, date):
+            published = written
+        title = title or (str(header["title"]) if header.get("title") else None)
+    if title is None:
+        first = text.split("\n", 1)[0].strip()
+        title = first[:300] or None
+    return Document(
+        id=plain.document_id(text.encode("utf-8")),
+        path=where,
+        text=text,
+        title=title,
+        author=article.author,
+        publisher=article.site,
+        published=published,
+        url=article.url or url or plain.find_url(text),
+        format=fmt,
+    )
+
+
+def read_file(path: str | Path, limit: int = MAX_BINARY_BYTES) -> bytes:
+    """A regular file's bytes, refusing anything else and anything over ``limit`` before
+    reading (and reading no more than ``limit`` + 1 bytes); InputError naming the reason."""
+    where = str(path)
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory", where=where)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file", where=where)
+        if info.st_size > limit:
+            raise InputError(f"file too large ({info.st_size} bytes, limit {limit})", where=where)
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError("no such file", where=where) from None
+    except PermissionError:
+        raise InputError("permission denied", where=where) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", where=where) from None
+    if len(data) > limit:
+        raise InputError(f"file too large (limit {limit} bytes)", where=where)
+    return data
+
+
+def read_report(source: str | Path, fetcher: Fetcher | None = None) -> Document:
+    """Read one report from a file path or an http(s) URL (fetched with ``fetcher``)."""
+    where = str(source)
+    if is_url(where):
+        fetched = (fetcher or Fetcher()).get(where, accept=_ACCEPT)
+        return parse_report(
+            fetched.data,
+            where,
+            name=_url_name(fetched.url),
+            media_type=fetched.content_type,
+            url=fetched.url,
+        )
+    return parse_report(read_file(source), where)
+
+
+_ACCEPT = "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5"
+
+
+def _url_name(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path.rsplit("/", 1)[-1]
+
+
+@dataclass
+class Walk:
+    """What a walk over paths skipped, counted by reason (``skipped['unsupported .xls'] = 3``)."""
+
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        """'12 skipped (7 unsupported .jpg, 5 hidden)' or '' when nothing was skipped."""
+        if not self.skipped:
+            return ""
+        parts = ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
+        return f"{sum(self.skipped.values())} skipped ({parts})"
+
+
+def expand(sources: Iterable[str], walk: Walk) -> Iterator[str]:
+    """Files and URLs as given and, for folders, their reports in sorted order (recursive):
+    files with a report extension (:data:`SUFFIXES`). What a folder holds besides is counted
+    in ``walk.skipped`` by reason: hidden files and folders, other extensions, what is not a
+    regular file, folders that cannot be read, linked folders (never followed)."""
+    for raw in sources:
+        if is_url(raw) or not Path(raw).is_dir():
+            yield raw
+            continue
+        yield from _walk_folder(Path(raw), walk)
+
+
+def _walk_folder(root: Path, walk: Walk) -> Iterator[str]:
+    def unreadable(_exc: OSError) -> None:
+        walk.skipped["unreadable folder"] += 1
+
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        walk.skipped["hidden folder"] += sum(d.startswith(".") for d in dirs)
+        links = [d for d in dirs if not d.startswith(".") and Path(folder, d).is_symlink()]
+        walk.skipped["linked folder (not followed)"] += len(links)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in links)
+        for name in files:
+            path = Path(folder, name)
+            suffix = path.suffix.lower()
+            if name.startswith("."):
+                walk.skipped["hidden"] += 1
+            elif suffix not in SUFFIXES:
+                walk.skipped[f"unsupported {suffix or '(no extension)'}"] += 1
+            elif not path.is_file():
+                walk.skipped["not a regular file"] += 1
+            else:
+                found.append(str(path))
+    walk.skipped = +walk.skipped  # drop zero counts
+    yield from sorted(found)

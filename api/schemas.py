@@ -97,3 +97,18 @@ class Collection(BaseModel):
 class Collections(BaseModel):
     links: list[Link]
     collections: list[Collection]
+
+
+class DocumentOut(BaseModel):
+    """A stored report and the text its offsets index."""
+
+    id: str
+    path: str | None = None
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    format: str = "text"
+    ingested: float
+    text: str

@@ -83,6 +83,11 @@ class Fetcher:
         if self.robots and not self.allowed(url):
             raise FetchError(f"robots.txt of {_origin(url)} disallows {self.user_agent}", where=url)
         status, fetched = self._get(url, self.max_bytes, accept)
+        if 300 <= status < 400:  # urllib refused to follow it
+            raise FetchError(
+                f"HTTP {status}: redirect not followed (to a non-HTTP address, or too many)",
+                where=url,
+            )
         if status >= 400:
             raise FetchError(f"HTTP {status}", where=url)
         return fetched

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from api.deps import SettingsDep, StoreDep
+from api.routes.documents import install_writes
 from api.routes.documents import router as documents_router
 from api.routes.ogc import LayerQueryDep, install_openapi, layer_response
 from api.routes.ogc import router as ogc_router
@@ -156,6 +157,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(ogc_router)
     app.include_router(documents_router)
+    install_writes(app, settings)
     install_openapi(app)
     return app
 

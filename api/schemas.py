@@ -112,3 +112,46 @@ class DocumentOut(BaseModel):
     format: str = "text"
     ingested: float
     text: str
+
+
+class IngestOut(BaseModel):
+    """What POST /documents did with a report."""
+
+    id: str
+    outcome: Literal["added", "refreshed", "unchanged"]
+    format: str
+    title: str | None = None
+    href: str
+
+
+class CorrectionIn(BaseModel):
+    """A correction to make (see ``geomap correct --help``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    layer: Literal["places", "incidents", "movements"]
+    feature_id: str
+    action: Literal["move", "set", "hide", "show"]
+    to: str | None = None
+    lonlat: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    date: str | None = None
+    author: str | None = None
+    note: str | None = None
+
+
+class CorrectionOut(BaseModel):
+    """A stored correction: who, when, what, the old and the new values."""
+
+    id: str
+    layer: str
+    feature_id: str
+    action: str
+    new: dict[str, Any]
+    old: dict[str, Any]
+    document_id: str | None = None
+    quote_start: int | None = None
+    quote_end: int | None = None
+    author: str
+    created: str
+    note: str | None = None

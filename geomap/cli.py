@@ -418,6 +418,113 @@ def cmd_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+def _author(args: argparse.Namespace) -> str:
+    import getpass
+    import os
+
+    if args.author:
+        return str(args.author)
+    try:
+        return os.environ.get("GEOMAP_AUTHOR") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    from geomap.correct import correct, move_values
+    from geomap.store.sqlite import SQLiteStore
+
+    settings = _settings(args)
+    new: dict[str, object] = {}
+    if args.action == "move":
+        layer = "places"
+        new = move_values(settings.gazetteer_path, args.to, args.lonlat)
+    elif args.action == "set":
+        layer = "incidents"
+        for key, value in (
+            ("event_type", args.type),
+            ("sub_event_type", args.sub_type),
+            ("date", args.date),
+        ):
+            if value is not None:
+                new[key] = value
+    else:
+        layer = args.layer
+    store = SQLiteStore(settings.store_path)
+    try:
+        c = correct(
+            store,
+            layer,
+            args.feature_id,
+            args.action,
+            new=new,
+            author=_author(args),
+            note=args.note,
+        )
+    finally:
+        store.close()
+    Feedback(quiet=args.quiet).say(
+        f"correction {c.id}: {c.action} {c.layer} {c.feature_id} by {c.author}"
+        + (f" ({_changes(c.old, c.new)})" if c.action in ("move", "set") else "")
+    )
+    return 0
+
+
+def _changes(old: dict[str, object], new: dict[str, object]) -> str:
+    return ", ".join(f"{k}: {old.get(k)!r} -> {v!r}" for k, v in new.items())
+
+
+def cmd_corrections(args: argparse.Namespace) -> int:
+    from geomap.features.corrections import Correction
+    from geomap.store.sqlite import SQLiteStore
+
+    settings = _settings(args)
+    feedback = Feedback(quiet=args.quiet)
+    store = SQLiteStore(settings.store_path)
+    try:
+        if args.corrections_command == "list":
+            items = store.corrections()
+            if args.json:
+                json.dump([c.to_dict() for c in items], sys.stdout, ensure_ascii=False)
+                sys.stdout.write("\n")
+            else:
+                print("id\tcreated\tauthor\taction\tlayer\tfeature\tchange\tnote")
+                for c in items:
+                    change = _changes(c.old, c.new) if c.action in ("move", "set") else ""
+                    print(
+                        f"{c.id}\t{c.created}\t{c.author}\t{c.action}\t{c.layer}"
+                        f"\t{c.feature_id}\t{change}\t{c.note or ''}"
+                    )
+        elif args.corrections_command == "export":
+            items = store.corrections()
+            lines = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in items)
+            if args.file == "-":
+                sys.stdout.write(lines)
+            else:
+                Path(args.file).write_text(lines, encoding="utf-8")
+                feedback.say(f"exported {len(items)} corrections to {args.file}")
+        else:
+            from geomap.reports.formats import read_file
+
+            raw = read_file(args.file).decode("utf-8", "replace")
+            parsed = []
+            for n, line in enumerate(raw.splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    parsed.append(Correction.from_dict(json.loads(line)))
+                except (ValueError, GeomapError) as exc:
+                    raise InvalidParameter(f"line {n}: {exc}", where=args.file) from None
+            added = store.add_corrections(parsed)
+            feedback.say(
+                f"imported {added} corrections from {args.file}"
+                f" ({len(parsed) - added} already there)"
+            )
+    finally:
+        store.close()
+    return 0
+
+
 def _quiet(p: argparse.ArgumentParser) -> None:
     # SUPPRESS: a subcommand's default does not overwrite `geomap -q COMMAND`
     p.add_argument(
@@ -550,6 +657,72 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("documents", nargs="+", metavar="FILE_OR_ID")
     _common(p)
     p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser(
+        "correct",
+        help="correct a place, an incident or a movement (kept across re-ingest)",
+        description="Correct what geomap extracted. Corrections are stored apart from the"
+        " extractions, keyed so that re-ingesting or re-extracting keeps them, and record who,"
+        " when, the old and the new value. Corrected features carry corrected=true.",
+    )
+    csub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def _who(c: argparse.ArgumentParser) -> None:
+        c.add_argument("--author", help="who corrects (default $GEOMAP_AUTHOR or your login)")
+        c.add_argument("--note", help="why (kept with the correction)")
+        _common(c)
+
+    c = csub.add_parser(
+        "move",
+        help="move a place to another gazetteer entry or to coordinates",
+        description="Move a place (by its id, e.g. geonames:2988507) to another gazetteer entry"
+        " or to coordinates; incidents and movements located there move with it.",
+    )
+    c.add_argument("feature_id", metavar="PLACE_ID")
+    where = c.add_mutually_exclusive_group(required=True)
+    where.add_argument("--to", metavar="GAZETTEER_ID", help="another entry, e.g. geonames:4717560")
+    where.add_argument("--lonlat", metavar="LON,LAT", help="coordinates, e.g. 2.35,48.85")
+    _who(c)
+    c.set_defaults(func=cmd_correct)
+    c = csub.add_parser(
+        "set",
+        help="change an incident's type or dates",
+        description="Change an incident's event type (and sub-type) or its dates.",
+    )
+    c.add_argument("feature_id", metavar="INCIDENT_ID")
+    c.add_argument("--type", help="an event type of the vocabulary (see the README)")
+    c.add_argument("--sub-type", help="a sub-event type")
+    c.add_argument("--date", help="YYYY-MM-DD, or a span YYYY-MM-DD/YYYY-MM-DD")
+    _who(c)
+    c.set_defaults(func=cmd_correct)
+    for action, text in (
+        ("hide", "hide a false incident, movement or place"),
+        ("show", "show again what was hidden"),
+    ):
+        c = csub.add_parser(action, help=text, description=text[0].upper() + text[1:] + ".")
+        c.add_argument("layer", choices=LAYERS)
+        c.add_argument("feature_id", metavar="FEATURE_ID")
+        _who(c)
+        c.set_defaults(func=cmd_correct)
+
+    p = sub.add_parser(
+        "corrections",
+        help="list, export or import corrections",
+        description="List, export (JSON Lines) or import corrections.",
+    )
+    csub = p.add_subparsers(dest="corrections_command", required=True, metavar="COMMAND")
+    c = csub.add_parser("list", help="every correction, oldest first (tab-separated)")
+    c.add_argument("--json", action="store_true", help="as one JSON array")
+    _common(c)
+    c.set_defaults(func=cmd_corrections)
+    for name, text in (
+        ("export", "write every correction to FILE (JSON Lines; - for stdout)"),
+        ("import", "add the corrections of an exported FILE (those already there are kept)"),
+    ):
+        c = csub.add_parser(name, help=text, description=text)
+        c.add_argument("file", metavar="FILE")
+        _common(c)
+        c.set_defaults(func=cmd_corrections)
 
     p = sub.add_parser(
         "serve",

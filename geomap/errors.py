@@ -84,3 +84,24 @@ class FetchError(GeomapError, ConnectionError):
 
     status = 502
     code = "fetch_failed"
+
+
+class Unauthorized(GeomapError, PermissionError):
+    """A write without credentials (no bearer token)."""
+
+    status = 401
+    code = "unauthorized"
+
+
+class Forbidden(GeomapError, PermissionError):
+    """A write with credentials that are not the configured ones."""
+
+    status = 403
+    code = "forbidden"
+
+
+class PayloadTooLarge(GeomapError, ValueError):
+    """A request body over the configured limit."""
+
+    status = 413
+    code = "payload_too_large"

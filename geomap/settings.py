@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import field_validator
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _CHECKOUT = Path(__file__).resolve().parents[1]
@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     geocoder_options: dict[str, dict[str, Any]] = {}
     cache_negative_ttl: float = 30 * 86400.0  # seconds an empty answer stays cached
 
+    # writes over HTTP (POST /documents, corrections) exist only with a token
+    api_token: SecretStr | None = None
+    api_token_file: Path | None = None  # a file holding the token (its first line)
+    api_max_body: int = 25 * 1024 * 1024  # bytes of one request body (a report)
+
     feeds: Path | None = None  # which feed entries were ingested (default data/feeds.sqlite)
     fetch_timeout: float = 20.0  # seconds for one report fetched over HTTP, whole transfer
     fetch_max_bytes: int = 25 * 1024 * 1024  # the largest report fetched
@@ -67,6 +72,29 @@ class Settings(BaseSettings):
     @property
     def gazetteer_path(self) -> Path:
         return self.gazetteer or self.data_dir / "gazetteer.sqlite"
+
+    def write_token(self) -> str | None:
+        """The bearer token writes need (``GEOMAP_API_TOKEN``, else the first line of
+        ``GEOMAP_API_TOKEN_FILE``), or None when writes over HTTP are off."""
+        if self.api_token is not None and self.api_token.get_secret_value().strip():
+            return self.api_token.get_secret_value().strip()
+        if self.api_token_file is not None:
+            try:
+                lines = self.api_token_file.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                from geomap.errors import InputError
+
+                raise InputError(
+                    f"cannot read the API token file ({exc.__class__.__name__})",
+                    where="GEOMAP_API_TOKEN_FILE",
+                ) from None
+            token = lines[0].strip() if lines else ""
+            if not token:
+                from geomap.errors import InputError
+
+                raise InputError("the API token file is empty", where="GEOMAP_API_TOKEN_FILE")
+            return token
+        return None
 
     @property
     def feeds_path(self) -> Path:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
 
 from api.deps import StoreDep
 from api.schemas import DocumentOut, Error
+from geomap.errors import Unauthorized
+from geomap.settings import Settings
 
 router = APIRouter(tags=["Documents"])
 
@@ -23,3 +26,23 @@ def document(document_id: str, store: StoreDep) -> dict[str, Any]:
     DOCX, the extracted text). Every ``start``/``end`` offset in the layers (``mentions``,
     ``quote_start``/``quote_end``) indexes this ``text``."""
     return store.document(document_id)
+
+
+def install_writes(app: FastAPI, settings: Settings) -> None:
+    """Add the corrections list, and, only when a write token is configured, the write
+    routes (POST /documents, POST /corrections) with their 401 answer."""
+    from api.routes import corrections, ingest
+
+    app.include_router(corrections.router)
+    token = settings.write_token()
+    app.state.write_token = token
+    if token is None:
+        return
+    app.include_router(ingest.router)
+    app.include_router(corrections.writes)
+
+    @app.exception_handler(Unauthorized)
+    async def unauthorized(_request: Request, exc: Unauthorized) -> JSONResponse:
+        return JSONResponse(
+            exc.to_dict(), status_code=exc.status, headers={"WWW-Authenticate": "Bearer"}
+        )

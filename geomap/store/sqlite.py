@@ -9,18 +9,19 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
 from geomap.errors import NotFound, StoreError
+from geomap.features.corrections import Correction, apply_corrections
 from geomap.features.features import LAYERS
 from geomap.features.merge import merge_features
 from geomap.gazetteer.cache import connect, immediate
 from geomap.model import Document
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents(
     id TEXT PRIMARY KEY, path TEXT, title TEXT, author TEXT, publisher TEXT, published TEXT,
@@ -35,6 +36,11 @@ CREATE TABLE IF NOT EXISTS features(
     PRIMARY KEY (layer, id, document_id)
 );
 CREATE INDEX IF NOT EXISTS features_document ON features(document_id);
+-- analysts' corrections, apart from the extractions (geomap/features/corrections.py)
+CREATE TABLE IF NOT EXISTS corrections(
+    id TEXT PRIMARY KEY, layer TEXT NOT NULL, feature_id TEXT NOT NULL, created TEXT NOT NULL,
+    correction TEXT NOT NULL  -- the Correction as JSON
+);
 """
 # version 1 keyed features by (layer, id) alone, one document per feature
 _MIGRATE_1_TO_2 = (
@@ -66,6 +72,9 @@ class Store(Protocol):
     def remove(self, document_id: str) -> bool: ...
     def document(self, document_id: str) -> dict[str, Any]: ...
     def documents(self) -> Iterator[Document]: ...
+    # corrections: stored apart from extractions; every read applies them
+    def add_corrections(self, corrections: Iterable[Correction]) -> int: ...
+    def corrections(self) -> list[Correction]: ...
     def layer(self, name: str) -> list[dict[str, Any]]: ...
     def feature(self, name: str, feature_id: str) -> dict[str, Any]: ...
     def counts(self) -> dict[str, int]: ...
@@ -233,7 +242,9 @@ class SQLiteStore:
         rows = self._con.execute(
             "SELECT feature FROM features WHERE layer=? ORDER BY rowid", (name,)
         )
-        features = merge_features(json.loads(r[0]) for r in rows)
+        features = apply_corrections(
+            name, merge_features(json.loads(r[0]) for r in rows), self.corrections()
+        )
         self._layers[name] = (version, features)
         return features
 
@@ -243,19 +254,44 @@ class SQLiteStore:
             "SELECT feature FROM features WHERE layer=? AND id=? ORDER BY rowid",
             (check_layer(name), feature_id),
         ).fetchall()
-        if not rows:
+        merged = apply_corrections(
+            name, merge_features(json.loads(r[0]) for r in rows), self.corrections()
+        )
+        if not merged:
             raise NotFound(f"no feature {feature_id!r} in layer {name!r}")
-        return merge_features(json.loads(r[0]) for r in rows)[0]
+        return merged[0]
 
     def counts(self) -> dict[str, int]:
         """Feature count per layer (after merging), plus ``documents``."""
         out = {name: 0 for name in LAYERS}
-        for layer, n in self._con.execute(
-            "SELECT layer, count(DISTINCT id) FROM features GROUP BY layer"
-        ):
-            out[layer] = n
+        if self._con.execute("SELECT 1 FROM corrections LIMIT 1").fetchone():
+            out.update({name: len(self.layer(name)) for name in LAYERS})  # some may be hidden
+        else:
+            for layer, n in self._con.execute(
+                "SELECT layer, count(DISTINCT id) FROM features GROUP BY layer"
+            ):
+                out[layer] = n
         out["documents"] = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
         return out
+
+    def add_corrections(self, corrections: Iterable[Correction]) -> int:
+        """Store corrections (one transaction); those already stored (same id) are skipped.
+        Returns how many were new."""
+        rows = [
+            (c.id, c.layer, c.feature_id, c.created, json.dumps(c.to_dict(), ensure_ascii=False))
+            for c in corrections
+        ]
+        with immediate(self._con):
+            before = self._con.total_changes
+            self._con.executemany("INSERT OR IGNORE INTO corrections VALUES (?,?,?,?,?)", rows)
+            return self._con.total_changes - before
+
+    def corrections(self) -> list[Correction]:
+        """Every stored correction, oldest first."""
+        return [
+            Correction.from_dict(json.loads(r[0]))
+            for r in self._con.execute("SELECT correction FROM corrections ORDER BY created, id")
+        ]
 
     def close(self) -> None:
         self._con.close()

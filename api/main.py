@@ -11,14 +11,17 @@ from fastapi.staticfiles import StaticFiles
 from api.deps import SettingsDep, StoreDep
 from api.routes.documents import install_writes
 from api.routes.documents import router as documents_router
+from api.routes.mapdata import live_spec
+from api.routes.mapdata import router as mapdata_router
 from api.routes.ogc import LayerQueryDep, install_openapi, layer_response
 from api.routes.ogc import router as ogc_router
 from api.schemas import Error, FeatureCollection, Health, LayerInfo, Layers
 from geomap.errors import GeomapError, InvalidParameter
-from geomap.features.features import GEOMETRY_TYPES, LAYERS, feature_collection
+from geomap.features.features import GEOMETRY_TYPES, LAYERS
+from geomap.render.errorpage import error_page
+from geomap.render.filters import MapFilters, map_layers
 from geomap.render.map import AssetResolver, render_html
 from geomap.settings import Settings
-from geomap.store import query
 from geomap.store.sqlite import check_layer
 
 GEOJSON = "application/geo+json"
@@ -90,16 +93,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         datetime, limit, offset and property filters as for the OGC items."""
         return layer_response(request, store, check_layer(name), q, default_limit=None)
 
-    @app.get("/map", response_class=HTMLResponse, responses={400: {"model": Error}})
+    @app.get("/map", response_class=HTMLResponse, responses={400: {"content": {"text/html": {}}}})
     def map_page(
         store: StoreDep,
         settings: SettingsDep,
         event_type: Annotated[
-            str | None, Query(description="incidents of this event type (case-insensitive)")
+            str | None,
+            Query(description="incidents of this event type, and movements of that kind"),
         ] = None,
         actor: Annotated[
             str | None,
             Query(description="incidents and movements whose actor contains this text"),
+        ] = None,
+        q: Annotated[
+            str | None,
+            Query(description="features whose quote, headline, actors or places hold every word"),
         ] = None,
         start: Annotated[
             str | None, Query(description="features dated on or after this date (YYYY-MM-DD)")
@@ -111,50 +119,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             str | None,
             Query(description="minx,miny,maxx,maxy in lon/lat", examples=["120,30,130,45"]),
         ] = None,
-    ) -> str:
+    ) -> HTMLResponse:
         """The Folium map of the three layers, with every asset served from this app.
 
-        ``event_type`` narrows incidents; ``actor`` incidents and movements; ``start``/``end``
-        incidents and movements by their dates and places by their report's date; ``bbox`` all.
+        Every filter narrows every layer (see ``geomap/render/filters.py``); places stay when
+        an event that passed is located there. A bad value is a readable HTML page (400).
         """
-        box = query.parse_bbox(bbox)
-        first, last = query.parse_date(start, "start"), query.parse_date(end, "end")
-        if first and last and first > last:
-            raise InvalidParameter(f"start {start!r} is after end {end!r}", where="start")
-        wanted = {k: v for k, v in (("event_type", event_type), ("actor", actor)) if v}
-        layer_filters = {
-            "places": {},
-            "incidents": wanted,
-            "movements": {k: v for k, v in wanted.items() if k == "actor"},
-        }
-        data = {
-            name: feature_collection(
-                query.select(
-                    store.layer(name),
-                    bbox=box,
-                    start=first,
-                    end=last,
-                    filters=layer_filters[name],
-                    properties=("event_type", "actor"),
-                ),
-                name,
+        try:
+            filters = MapFilters.parse(
+                event_type=event_type, actor=actor, q=q, start=start, end=end, bbox=bbox
             )
-            for name in LAYERS
-        }
-        shown = {
-            "event_type": event_type,
-            "actor": actor,
-            "start": first.isoformat() if first else None,
-            "end": last.isoformat() if last else None,
-            "bbox": ",".join(f"{v:g}" for v in box) if box else None,
-        }
-        return render_html(
-            data,
-            assets=AssetResolver("/static/node_modules/"),
-            title="geomap",
-            filters={k: v for k, v in shown.items() if v},
+            data = map_layers(store, filters)
+        except InvalidParameter as exc:
+            return HTMLResponse(error_page(str(exc)), status_code=400)
+        return HTMLResponse(
+            render_html(
+                data,
+                assets=AssetResolver("/static/node_modules/"),
+                title="geomap",
+                filters=filters.shown(),
+                live=live_spec(filters, store, settings.map_poll_seconds),
+            )
         )
 
+    app.include_router(mapdata_router)
     app.include_router(ogc_router)
     app.include_router(documents_router)
     install_writes(app, settings)

@@ -296,23 +296,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store_layers(settings: Settings) -> dict[str, dict]:
+def cmd_map(args: argparse.Namespace) -> int:
+    from geomap.render.filters import MapFilters, map_layers
+    from geomap.render.map import render_standalone
     from geomap.store.sqlite import SQLiteStore
 
+    settings = _settings(args)
+    filters = MapFilters.parse(
+        event_type=args.event_type,
+        actor=args.actor,
+        q=args.q,
+        start=args.start,
+        end=args.end,
+        bbox=args.bbox,
+    )
     store = SQLiteStore(settings.store_path)
     try:
-        return {name: feature_collection(store.layer(name), name) for name in LAYERS}
+        data = map_layers(store, filters)
     finally:
         store.close()
-
-
-def cmd_map(args: argparse.Namespace) -> int:
-    from geomap.render.map import render_standalone
-
-    settings = _settings(args)
-    html = render_standalone(_store_layers(settings), static_dir=settings.static_dir)
+    html = render_standalone(data, static_dir=settings.static_dir, filters=filters.shown())
     Path(args.output).write_text(html, encoding="utf-8")
-    Feedback(quiet=args.quiet).say(f"wrote {args.output}")
+    counts = ", ".join(f"{len(data[name]['features'])} {name}" for name in LAYERS)
+    Feedback(quiet=args.quiet).say(f"wrote {args.output} ({counts})")
     return 0
 
 
@@ -741,6 +747,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the map as one HTML file that opens offline.",
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE.html")
+    g = p.add_argument_group("filters (as /map's query parameters; each narrows every layer)")
+    g.add_argument("--event-type", help="incidents of this type, and movements of that kind")
+    g.add_argument("--actor", help="incidents and movements whose actor contains this text")
+    g.add_argument(
+        "--q",
+        metavar="WORDS",
+        help="features whose quote, headline, actors or places hold every word",
+    )
+    g.add_argument("--start", metavar="YYYY-MM-DD", help="features dated on or after this day")
+    g.add_argument("--end", metavar="YYYY-MM-DD", help="features dated on or before this day")
+    g.add_argument("--bbox", metavar="MINX,MINY,MAXX,MAXY", help="features in this box (lon/lat)")
     _common(p)
     p.set_defaults(func=cmd_map)
 

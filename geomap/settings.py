@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     api_token_file: Path | None = None  # a file holding the token (its first line)
     api_max_body: int = 25 * 1024 * 1024  # bytes of one request body (a report)
 
+    map_poll_seconds: float = 10.0  # how often an open /map asks whether the store changed
+
     feeds: Path | None = None  # which feed entries were ingested (default data/feeds.sqlite)
     fetch_timeout: float = 20.0  # seconds for one report fetched over HTTP, whole transfer
     fetch_max_bytes: int = 25 * 1024 * 1024  # the largest report fetched

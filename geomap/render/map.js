@@ -42,6 +42,10 @@ var geomap = (function () {
     readyAt: null,
     ready: false,
     listeners: [],
+    filter: { type: "", actor: "", q: "" },
+    heat: null,
+    renderer: null,
+    paneOptions: {},
   };
 
   /* ---------- small helpers ---------- */
@@ -219,22 +223,29 @@ var geomap = (function () {
     });
     var flat = L.layerGroup();
     var group = L.layerGroup([cluster]);
-    for (var i = 0; i < items.length; i++) {
-      var it = items[i];
-      var p = it.p;
-      var marker = L.marker(it.ll, {
-        icon: incidentIcon(p.event_type, it.v),
-        title: incidentTooltip(p),
-        alt: p.event_type || "incident",
-        riseOnHover: true,
-      });
-      marker.geomapItem = it;
-      marker.bindPopup(incidentPopup.bind(null, it), { maxWidth: 360, minWidth: 220 });
-      it.layer = marker;
-      it.shown = false;
-    }
+    items.forEach(makeIncident);
     state.incidents = { items: items, group: group, cluster: cluster, flat: flat };
     return group;
+  }
+
+  function makeIncident(it) {
+    var p = it.p;
+    var marker = L.marker(it.ll, {
+      icon: incidentIcon(p.event_type, it.v),
+      title: incidentTooltip(p),
+      alt: p.event_type || "incident",
+      riseOnHover: true,
+    });
+    marker.geomapItem = it;
+    marker.bindPopup(incidentPopup.bind(null, it), popupOptions());
+    it.layer = marker;
+    it.shown = false;
+  }
+
+  function popupOptions() {
+    // keep clear of the panels at the corners when panning a popup into view
+    return { maxWidth: 360, minWidth: 220, autoPanPaddingTopLeft: [60, 60],
+      autoPanPaddingBottomRight: [60, 60] };
   }
 
   /* ---------- movements ---------- */
@@ -295,34 +306,59 @@ var geomap = (function () {
 
   function movementsLayer(data, options) {
     var items = data.items;
-    var renderer = L.svg({ pane: options.pane, padding: 0.5 });
+    state.renderer = L.svg({ pane: options.pane, padding: 0.5 });
+    state.paneOptions.movements = options.pane;
     var group = L.featureGroup();
-    var colors = state.spec.styles.movement_colors;
-    for (var i = 0; i < items.length; i++) {
-      var it = items[i];
-      var color = movementColor(it.p.movement_type);
-      var line = L.polyline(it.ll, {
-        renderer: renderer,
-        pane: options.pane,
-        color: color,
-        weight: 3,
-        opacity: 0.85,
-        dashArray: it.v ? "7 5" : null,
-        className: "geomap-movement" + (it.v ? " geomap-vague" : ""),
-      });
-      line.geomapItem = it;
-      line.geomapArrow = "url(#geomap-arrow-" + Math.max(colors.indexOf(color), 0) + ")";
-      line.on("add", function (e) {
-        arrowMarkers(renderer._container);
-        e.target._path.setAttribute("marker-end", e.target.geomapArrow);
-      });
-      line.bindTooltip(asText(movementTooltip(it.p)), { sticky: true });
-      line.bindPopup(movementPopup.bind(null, it), { maxWidth: 360, minWidth: 220 });
-      it.layer = line;
-      it.shown = false;
-    }
+    items.forEach(makeMovement);
     state.movements = { items: items, group: group };
     return group;
+  }
+
+  var MIN_ARROW_PX = 14; // a line shorter than this on screen gets no arrowhead
+
+  function setArrow(line) {
+    // An arrowhead only where its whole line is drawn: lines are never clipped (noClip), so
+    // the head sits at the real destination, and a line too short to see has none.
+    var path = line._path;
+    if (!path || !line._map) return;
+    var length = 0;
+    try { length = path.getTotalLength(); } catch (e) { length = 0; }
+    if (length >= MIN_ARROW_PX) path.setAttribute("marker-end", line.geomapArrow);
+    else path.removeAttribute("marker-end");
+  }
+
+  function refreshArrows() {
+    if (!state.movements) return;
+    state.movements.items.forEach(function (it) { if (it.shown) setArrow(it.layer); });
+  }
+
+  function makeMovement(it) {
+    var colors = state.spec.styles.movement_colors;
+    var renderer = state.renderer;
+    var color = movementColor(it.p.movement_type);
+    var line = L.polyline(it.ll, {
+      renderer: renderer,
+      pane: state.paneOptions.movements,
+      color: color,
+      weight: 3,
+      opacity: 0.85,
+      noClip: true,
+      dashArray: it.v ? "7 5" : null,
+      className: "geomap-movement" + (it.v ? " geomap-vague" : ""),
+    });
+    line.geomapItem = it;
+    line.geomapArrow = "url(#geomap-arrow-" + Math.max(colors.indexOf(color), 0) + ")";
+    line.on("add", function (e) {
+      arrowMarkers(renderer._container);
+      setArrow(e.target);
+    });
+    line.on("remove", function (e) {
+      if (e.target._path) e.target._path.removeAttribute("marker-end");
+    });
+    line.bindTooltip(asText(movementTooltip(it.p)), { sticky: true });
+    line.bindPopup(movementPopup.bind(null, it), popupOptions());
+    it.layer = line;
+    it.shown = false;
   }
 
   /* ---------- places ---------- */
@@ -330,34 +366,96 @@ var geomap = (function () {
   function placesLayer(data, options) {
     var group = L.featureGroup();
     var items = data.items;
-    for (var i = 0; i < items.length; i++) {
-      var it = items[i];
-      var n = Math.max(1, Number(it.p.n_mentions) || 1);
-      var circle = L.circleMarker(it.ll, {
-        pane: options.pane,
-        radius: Math.min(4 + 2.5 * Math.sqrt(n), 22),
-        color: state.spec.styles.place_color,
-        weight: 1.5,
-        dashArray: it.v ? "4 3" : null,
-        fillColor: state.spec.styles.place_color,
-        fillOpacity: it.v ? 0.1 : 0.45,
-        className: "geomap-place" + (it.v ? " geomap-vague" : ""),
-      });
-      var label = (it.p.name || "place") + " (" + n + (n === 1 ? " mention" : " mentions") + ")";
-      circle.bindTooltip(asText(label));
-      circle.geomapItem = it;
-      group.addLayer(circle);
-    }
+    state.paneOptions.places = options.pane;
+    items.forEach(makePlace);
     state.places = { items: items, group: group };
     return group;
   }
 
+  function makePlace(it) {
+    var n = Math.max(1, Number(it.p.n_mentions) || 1);
+    var circle = L.circleMarker(it.ll, {
+      pane: state.paneOptions.places,
+      radius: Math.min(4 + 2.5 * Math.sqrt(n), 22),
+      color: state.spec.styles.place_color,
+      weight: 1.5,
+      dashArray: it.v ? "4 3" : null,
+      fillColor: state.spec.styles.place_color,
+      fillOpacity: it.v ? 0.1 : 0.45,
+      className: "geomap-place" + (it.v ? " geomap-vague" : ""),
+    });
+    var label = (it.p.name || "place") + " (" + n + (n === 1 ? " mention" : " mentions") + ")";
+    circle.bindTooltip(asText(label));
+    circle.geomapItem = it;
+    it.layer = circle;
+    it.shown = false;
+  }
+
   /* ---------- filtering by time ---------- */
 
-  function visible(it) {
+  function inTime(it) {
     if (!it.t) return state.undated;
     var r = state.range;
     return !r || (it.t[0] <= r[1] && it.t[1] >= r[0]);
+  }
+
+  function fold(value) {
+    return value == null ? "" : String(value).toLowerCase();
+  }
+
+  var TEXT_KEYS = ["quote", "title", "actor", "actor1", "actor2", "location", "place_name",
+    "name", "origin", "via", "destination", "event_type", "sub_event_type", "movement_type"];
+
+  function textOf(p) {
+    var out = [];
+    for (var i = 0; i < TEXT_KEYS.length; i++) if (p[TEXT_KEYS[i]]) out.push(fold(p[TEXT_KEYS[i]]));
+    return out.join(" ");
+  }
+
+  function hasWords(p, words) {
+    var hay = textOf(p);
+    for (var i = 0; i < words.length; i++) if (hay.indexOf(words[i]) < 0) return false;
+    return true;
+  }
+
+  function typeOf(p) {
+    // an incident's type, or the event type a movement's kind belongs to
+    if (p.event_type) return p.event_type;
+    var map = state.spec.movement_event_types || {};
+    return has(map, p.movement_type) ? map[p.movement_type] : null;
+  }
+
+  function words() {
+    return fold(state.filter.q).split(/\s+/).filter(Boolean);
+  }
+
+  function passes(it) {
+    // the filter panel's type, actor and words (the same rules as the server's filters)
+    var f = state.filter;
+    var p = it.p;
+    if (f.type && fold(typeOf(p)) !== fold(f.type)) return false;
+    if (f.actor) {
+      var a = fold(f.actor);
+      if ([p.actor, p.actor1, p.actor2].every(function (x) { return fold(x).indexOf(a) < 0; })) {
+        return false;
+      }
+    }
+    var w = words();
+    return !w.length || hasWords(p, w);
+  }
+
+  function visible(it) {
+    return inTime(it) && passes(it);
+  }
+
+  function narrowed() {
+    // is any filter or the time range hiding something? (then places follow the events)
+    var f = state.filter;
+    if (f.type || f.actor || words().length) return true;
+    var t = state.spec.time;
+    if (!t) return false;
+    var r = state.range;
+    return !state.undated || (r && (r[0] > t.min || r[1] < t.max));
   }
 
   function busy() {
@@ -389,6 +487,60 @@ var geomap = (function () {
       state.clusterJobs += 1;
     }
     cluster.addLayers(layers);
+  }
+
+  function applyPlaces() {
+    var pl = state.places;
+    if (!pl) return;
+    var linked = null;
+    if (narrowed()) {
+      linked = {};
+      [state.incidents, state.movements].forEach(function (layer) {
+        if (!layer) return;
+        layer.items.forEach(function (it) {
+          if (!it.shown) return;
+          (it.g || []).forEach(function (id) { linked[id] = true; });
+        });
+      });
+    }
+    var w = words();
+    var byName = w.length && !state.filter.type && !state.filter.actor;
+    for (var i = 0; i < pl.items.length; i++) {
+      var it = pl.items[i];
+      var show = !linked || has(linked, it.id) || (byName && hasWords(it.p, w));
+      if (show !== it.shown) {
+        if (show) pl.group.addLayer(it.layer);
+        else pl.group.removeLayer(it.layer);
+        it.shown = show;
+      }
+    }
+  }
+
+  function applyHeat() {
+    if (!state.heat) return;
+    var pts = [];
+    state.incidents.items.forEach(function (it) {
+      if (it.shown) pts.push([it.ll[0], it.ll[1], 1]);
+    });
+    state.heat.setLatLngs(pts);
+  }
+
+  function setHeat(on) {
+    // the heat map stands in for the incident markers (the same incidents, filters included)
+    var inc = state.incidents;
+    if (!inc || !L.heatLayer || on === !!state.heat) return;
+    busy();
+    if (on) {
+      state.heat = L.heatLayer([], { radius: 22, blur: 18, minOpacity: 0.35, maxZoom: 5 });
+      inc.group.removeLayer(state.clustered ? inc.cluster : inc.flat);
+      inc.group.addLayer(state.heat);
+      applyHeat();
+    } else {
+      inc.group.removeLayer(state.heat);
+      state.heat = null;
+      inc.group.addLayer(state.clustered ? inc.cluster : inc.flat);
+    }
+    settle();
   }
 
   function apply() {
@@ -429,12 +581,14 @@ var geomap = (function () {
         }
       }
     }
+    applyPlaces();
+    applyHeat();
     settle();
   }
 
   function setClustered(on) {
     var inc = state.incidents;
-    if (!inc || on === state.clustered) return;
+    if (!inc || on === state.clustered || state.heat) return;
     var shown = inc.items.filter(function (it) { return it.shown; }).map(function (it) { return it.layer; });
     state.clustered = on;
     busy();
@@ -463,7 +617,9 @@ var geomap = (function () {
     return {
       incidents: count(state.incidents),
       movements: count(state.movements),
-      places: { total: state.places ? state.places.items.length : 0 },
+      places: count(state.places),
+      heat: !!state.heat,
+      filter: { type: state.filter.type, actor: state.filter.actor, q: state.filter.q },
       range: state.range ? [isoDay(state.range[0]), isoDay(state.range[1])] : null,
       undated: state.undated,
       clustered: state.clustered,
@@ -710,7 +866,66 @@ var geomap = (function () {
     }
     fit(map, legend, panel);
     apply();
+    map.on("zoomend", refreshArrows);
+    for (var i = 0; i < extensions.length; i++) extensions[i](api);
   }
+
+  /* ---------- for the workbench (filters, search, heat map, downloads, live data) ---------- */
+
+  var extensions = [];
+
+  function setFilter(filter) {
+    // type, actor, q: each applies to every layer (places follow the events they hold)
+    ["type", "actor", "q"].forEach(function (k) {
+      if (filter && has(filter, k)) state.filter[k] = filter[k] == null ? "" : String(filter[k]);
+    });
+    apply();
+  }
+
+  function replaceData(data) {
+    // New items for every layer (a report was ingested): the view, panels and filters stay.
+    busy();
+    var inc = state.incidents;
+    if (inc && data.incidents) {
+      inc.cluster.clearLayers();
+      inc.flat.clearLayers();
+      data.incidents.forEach(makeIncident);
+      inc.items = data.incidents;
+    }
+    var mov = state.movements;
+    if (mov && data.movements) {
+      mov.group.clearLayers();
+      data.movements.forEach(makeMovement);
+      mov.items = data.movements;
+    }
+    var pl = state.places;
+    if (pl && data.places) {
+      pl.group.clearLayers();
+      data.places.forEach(makePlace);
+      pl.items = data.places;
+    }
+    apply();
+    settle();
+  }
+
+  function shownItems(layer) {
+    var l = state[layer];
+    return l ? l.items.filter(function (it) { return it.shown; }) : [];
+  }
+
+  var api = {
+    state: state,
+    apply: apply,
+    setFilter: setFilter,
+    setHeat: setHeat,
+    replaceData: replaceData,
+    shownItems: shownItems,
+    typeOf: typeOf,
+    textOf: textOf,
+    busy: busy,
+    settle: settle,
+    el: el,
+  };
 
   function setRange(start, end) {
     // For scripts and tests: the same as moving the sliders to these ISO dates.
@@ -736,6 +951,10 @@ var geomap = (function () {
     state: summary,
     setRange: setRange,
     setClustered: setClustered,
+    setFilter: setFilter,
+    setHeat: setHeat,
+    replaceData: replaceData,
+    extend: function (fn) { extensions.push(fn); },
     map: function () { return state.map; },
   };
 })();

@@ -39,12 +39,16 @@ from folium.map import Layer
 from folium.plugins import Fullscreen
 from folium.template import Template
 
+from geomap.events.extract import EVENT_TYPES
+from geomap.render.filters import MOVEMENT_EVENT_TYPES
+
 __all__ = [
     "ASSET_PATHS",
     "EVENT_STYLES",
     "MOVEMENT_COLORS",
     "AssetResolver",
     "build_map",
+    "layer_items",
     "render_html",
     "render_standalone",
 ]
@@ -59,6 +63,7 @@ ASSET_PATHS: Mapping[str, str] = {
     "Control.Fullscreen.js": "leaflet.fullscreen/Control.FullScreen.js",
     "Control.FullScreen.css": "leaflet.fullscreen/Control.FullScreen.css",
     "topojson": "topojson-client/dist/topojson-client.min.js",
+    "leaflet_heat": "leaflet.heat/dist/leaflet-heat.js",
     "basemap": "world-atlas/countries-50m.json",
 }
 
@@ -87,6 +92,7 @@ _PLACES_PANE = "geomap-places"
 _MOVEMENTS_PANE = "geomap-movements"
 _INLINE_PREFIX = "geomap-inline/"
 _HERE = Path(__file__).resolve().parent
+_OWN_JS = ("map.js", "workbench.js")  # the map, then the workbench that plugs into it
 
 # Icon glyphs: SVG path data in a 28x28 box, stroked in white on the type's colour.
 _GLYPHS = {
@@ -234,7 +240,10 @@ class _Library(JSCSSMixin, folium.MacroElement):
 
     _template = Template("")
 
-    default_js = [("markerclusterjs", "leaflet.markercluster/dist/leaflet.markercluster.js")]
+    default_js = [
+        ("markerclusterjs", "leaflet.markercluster/dist/leaflet.markercluster.js"),
+        ("leaflet_heat", "leaflet.heat/dist/leaflet-heat.js"),
+    ]
     default_css = [
         ("markerclustercss", "leaflet.markercluster/dist/MarkerCluster.css"),
         ("markerclusterdefaultcss", "leaflet.markercluster/dist/MarkerCluster.Default.css"),
@@ -402,14 +411,23 @@ def build_map(
     title: str = "geomap",
     filters: Mapping[str, str] | None = None,
     item_base: str | None = "/collections/",
+    live: Mapping[str, Any] | None = None,
 ) -> folium.Map:
     """Build the map of ``layers`` (name -> GeoJSON FeatureCollection) with local assets.
 
     ``filters`` (parameter -> value) are shown on the map as the filters applied;
-    ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links).
+    ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links);
+    ``live`` (``version`` and ``layers`` URLs, ``every`` ms, ``current`` version) makes the
+    page poll for changes and redraw its layers.
     """
     return _build(
-        layers, assets=assets, title=title, basemap_data=None, filters=filters, item_base=item_base
+        layers,
+        assets=assets,
+        title=title,
+        basemap_data=None,
+        filters=filters,
+        item_base=item_base,
+        live=live,
     )
 
 
@@ -420,9 +438,12 @@ def render_html(
     title: str = "geomap",
     filters: Mapping[str, str] | None = None,
     item_base: str | None = "/collections/",
+    live: Mapping[str, Any] | None = None,
 ) -> str:
     """Render the map page as HTML whose scripts, styles and base map load from ``assets``."""
-    m = build_map(layers, assets=assets, title=title, filters=filters, item_base=item_base)
+    m = build_map(
+        layers, assets=assets, title=title, filters=filters, item_base=item_base, live=live
+    )
     return m.get_root().render()
 
 
@@ -452,6 +473,7 @@ def render_standalone(
         basemap_data=basemap_js,
         filters=filters,
         item_base=item_base,
+        live=None,
     )
     return _inline_assets(m.get_root().render(), modules)
 
@@ -464,6 +486,7 @@ def _build(
     basemap_data: str | None,
     filters: Mapping[str, str] | None,
     item_base: str | None,
+    live: Mapping[str, Any] | None = None,
 ) -> folium.Map:
     places = _place_items(layers.get("places"))
     incidents = _incident_items(layers.get("incidents"))
@@ -484,7 +507,9 @@ def _build(
     folium.map.CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False).add_to(m)
     folium.map.CustomPane(_PLACES_PANE, z_index=380, pointer_events=True).add_to(m)
     folium.map.CustomPane(_MOVEMENTS_PANE, z_index=390, pointer_events=True).add_to(m)
-    _Library(_spec(places, incidents, movements, filters, item_base)).add_to(m)
+    spec = _spec(places, incidents, movements, filters, item_base)
+    spec["live"] = dict(live) if live else None
+    _Library(spec).add_to(m)
     _OutlineLayer(url=assets.url("basemap"), data=basemap_data).add_to(m)
     folium.TileLayer(
         OSM_TILES,
@@ -540,8 +565,19 @@ def _spec(
         "time": time,
         "filters": [f"{_clean(k, 40)} = {_clean(v, 120)}" for k, v in (filters or {}).items() if v],
         "item_base": item_base,
+        "event_types": list(EVENT_TYPES),
+        "movement_event_types": dict(MOVEMENT_EVENT_TYPES),
         "bounds": _bounds([it["ll"] for it in places + incidents], [it["ll"] for it in movements]),
         "max_fit_zoom": _MAX_FIT_ZOOM,
+    }
+
+
+def layer_items(layers: Mapping[str, Any]) -> dict[str, Any]:
+    """The layers as the page's script draws them (what a live page fetches to redraw)."""
+    return {
+        "places": _place_items(layers.get("places")),
+        "incidents": _incident_items(layers.get("incidents")),
+        "movements": _movement_items(layers.get("movements")),
     }
 
 
@@ -611,8 +647,16 @@ def _incident_items(collection: Any) -> list[dict[str, Any]]:
         vague = props.get("location_type") in _VAGUE_LOCATION_TYPES or _imprecise(
             props.get("geo_precision")
         )
-        items.append(_item(fid, props, pos, vague))
+        items.append(_linked(_item(fid, props, pos, vague), raw, ("gazetteer_id",)))
     return items
+
+
+def _linked(item: dict[str, Any], raw: Mapping[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    """The item with the places it is located at (``g``, for filtering places with it) and
+    whether an analyst corrected it (``c``)."""
+    item["g"] = [v for k in keys if (v := _clean(raw.get(k), _ID_LIMIT))]
+    item["c"] = 1 if raw.get("corrected") is True else 0
+    return item
 
 
 def _place_items(collection: Any) -> list[dict[str, Any]]:
@@ -626,8 +670,8 @@ def _place_items(collection: Any) -> list[dict[str, Any]]:
             or props.get("location_type") in _VAGUE_LOCATION_TYPES
             or _imprecise(props.get("geo_precision"))
         )
-        item = _item(fid, props, pos, vague)
-        item["t"] = None  # places are not filtered by time
+        item = _linked(_item(fid, props, pos, vague), raw, ())
+        item["t"] = None  # places follow the events located there (see map.js applyPlaces)
         items.append(item)
     return items
 
@@ -655,7 +699,8 @@ def _movement_items(collection: Any) -> list[dict[str, Any]]:
                 for k in ("geo_precision", "origin_precision", "destination_precision")
             )
         )
-        items.append(_item(fid, props, lines[0] if len(lines) == 1 else lines, vague))
+        item = _item(fid, props, lines[0] if len(lines) == 1 else lines, vague)
+        items.append(_linked(item, raw, ("origin_id", "destination_id")))
     return items
 
 
@@ -752,7 +797,7 @@ def _script_safe(js: str) -> str:
 @cache
 def _own_assets() -> tuple[str, str]:
     """geomap's own map.js and map.css (shipped beside this module)."""
-    js = (_HERE / "map.js").read_text(encoding="utf-8")
+    js = "\n".join((_HERE / name).read_text(encoding="utf-8") for name in _OWN_JS)
     css = (_HERE / "map.css").read_text(encoding="utf-8")
     return _script_safe(js), css.replace("</", "<\\/")
 

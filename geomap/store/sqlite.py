@@ -75,6 +75,7 @@ class Store(Protocol):
     # corrections: stored apart from extractions; every read applies them
     def add_corrections(self, corrections: Iterable[Correction]) -> int: ...
     def corrections(self) -> list[Correction]: ...
+    def version(self) -> str: ...
     def layer(self, name: str) -> list[dict[str, Any]]: ...
     def feature(self, name: str, feature_id: str) -> dict[str, Any]: ...
     def counts(self) -> dict[str, int]: ...
@@ -292,6 +293,13 @@ class SQLiteStore:
             Correction.from_dict(json.loads(r[0]))
             for r in self._con.execute("SELECT correction FROM corrections ORDER BY created, id")
         ]
+
+    def version(self) -> str:
+        """An opaque token that changes whenever what the store serves changes (documents
+        added, re-extracted or removed; corrections made). Cheap: two aggregate queries."""
+        docs = self._con.execute("SELECT count(*), max(ingested) FROM documents").fetchone()
+        fixes = self._con.execute("SELECT count(*), max(created) FROM corrections").fetchone()
+        return f"{docs[0]}.{docs[1] or 0:.6f}.{fixes[0]}.{fixes[1] or ''}"
 
     def close(self) -> None:
         self._con.close()

@@ -131,7 +131,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             data = map_layers(store, filters)
         except InvalidParameter as exc:
-            return HTMLResponse(error_page(str(exc)), status_code=400)
+            where = f"{exc.where}: " if exc.where and exc.where not in exc.message else ""
+            return HTMLResponse(error_page(where + exc.message), status_code=400)
         return HTMLResponse(
             render_html(
                 data,

@@ -322,7 +322,9 @@ var geomap = (function () {
     var path = line._path;
     if (!path || !line._map) return;
     var length = 0;
-    try { length = path.getTotalLength(); } catch (e) { length = 0; }
+    if (line._parts && line._parts.length) {  // no parts: drawn as "M0 0", out of view
+      try { length = path.getTotalLength(); } catch (e) { length = 0; }
+    }
     if (length >= MIN_ARROW_PX) path.setAttribute("marker-end", line.geomapArrow);
     else path.removeAttribute("marker-end");
   }
@@ -350,6 +352,11 @@ var geomap = (function () {
     line.geomapArrow = "url(#geomap-arrow-" + Math.max(colors.indexOf(color), 0) + ")";
     line.on("add", function (e) {
       arrowMarkers(renderer._container);
+      if (!renderer.geomapArrows) {
+        // after the renderer redraws its paths (every move and zoom), heads follow them
+        renderer.geomapArrows = true;
+        renderer.on("update", refreshArrows);
+      }
       setArrow(e.target);
     });
     line.on("remove", function (e) {
@@ -812,6 +819,24 @@ var geomap = (function () {
         });
         state.range = [t.min, t.max];
         out.textContent = isoDay(t.min) + " – " + isoDay(t.max);
+        state.retime = function (nt) {
+          // new data (live refresh): the sliders span it; a range that was whole stays whole
+          var whole = Number(from.value) <= t.min && Number(to.value) >= t.max;
+          t.min = nt.min;
+          t.max = nt.max;
+          t.undated = nt.undated;
+          [from, to].forEach(function (input) {
+            input.min = String(nt.min);
+            input.max = String(nt.max);
+          });
+          if (whole) {
+            from.value = String(nt.min);
+            to.value = String(nt.max);
+          }
+          undated.lastChild.textContent = " undated (" + nt.undated + ")";
+          state.range = [Number(from.value), Number(to.value)];
+          out.textContent = isoDay(state.range[0]) + " – " + isoDay(state.range[1]);
+        };
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         return box;
@@ -846,6 +871,7 @@ var geomap = (function () {
   function finish(map) {
     var spec = state.spec;
     var legend = legendControl(spec).addTo(map);
+    state.legend = legend;
     var panel;
     if (spec.time) panel = timeControl(spec).addTo(map);
     else {
@@ -866,7 +892,6 @@ var geomap = (function () {
     }
     fit(map, legend, panel);
     apply();
-    map.on("zoomend", refreshArrows);
     for (var i = 0; i < extensions.length; i++) extensions[i](api);
   }
 
@@ -883,8 +908,16 @@ var geomap = (function () {
   }
 
   function replaceData(data) {
-    // New items for every layer (a report was ingested): the view, panels and filters stay.
+    // New items for every layer (a report was ingested): the view, panels and filters stay;
+    // the legend and the time control follow the new data.
     busy();
+    if (data.legend && state.legend) {
+      state.spec.legend = data.legend;
+      var map = state.map;
+      state.legend.remove();
+      state.legend = legendControl(state.spec).addTo(map);
+    }
+    if (data.time && state.retime && state.spec.time) state.retime(data.time);
     var inc = state.incidents;
     if (inc && data.incidents) {
       inc.cluster.clearLayers();

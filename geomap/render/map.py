@@ -538,15 +538,6 @@ def _spec(
     item_base: str | None,
 ) -> dict[str, Any]:
     """Everything map.js needs besides the layers: styles, legend entries, time span."""
-    spans = [it["t"] for it in incidents + movements if it["t"]]
-    undated = sum(1 for it in incidents + movements if not it["t"])
-    time = (
-        {"min": min(s[0] for s in spans), "max": max(s[1] for s in spans), "undated": undated}
-        if spans
-        else None
-    )
-    events = Counter(it["p"].get("event_type") or "incident" for it in incidents)
-    kinds = Counter(it["p"].get("movement_type") or "movement" for it in movements)
     colors = sorted({*MOVEMENT_COLORS.values(), _OTHER_MOVEMENT})
     return {
         "styles": {
@@ -557,12 +548,7 @@ def _spec(
             "movement_colors": colors,
             "place_color": _PLACE_COLOR,
         },
-        "legend": {
-            "events": events.most_common(),
-            "movements": kinds.most_common(),
-            "places": len(places),
-        },
-        "time": time,
+        **_summary(places, incidents, movements),
         "filters": [f"{_clean(k, 40)} = {_clean(v, 120)}" for k, v in (filters or {}).items() if v],
         "item_base": item_base,
         "event_types": list(EVENT_TYPES),
@@ -572,12 +558,40 @@ def _spec(
     }
 
 
-def layer_items(layers: Mapping[str, Any]) -> dict[str, Any]:
-    """The layers as the page's script draws them (what a live page fetches to redraw)."""
+def _summary(
+    places: list[dict[str, Any]], incidents: list[dict[str, Any]], movements: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The legend's entries and the time control's span of these items."""
+    spans = [it["t"] for it in incidents + movements if it["t"]]
+    undated = sum(1 for it in incidents + movements if not it["t"])
+    time = (
+        {"min": min(s[0] for s in spans), "max": max(s[1] for s in spans), "undated": undated}
+        if spans
+        else None
+    )
+    events = Counter(it["p"].get("event_type") or "incident" for it in incidents)
+    kinds = Counter(it["p"].get("movement_type") or "movement" for it in movements)
     return {
-        "places": _place_items(layers.get("places")),
-        "incidents": _incident_items(layers.get("incidents")),
-        "movements": _movement_items(layers.get("movements")),
+        "legend": {
+            "events": events.most_common(),
+            "movements": kinds.most_common(),
+            "places": len(places),
+        },
+        "time": time,
+    }
+
+
+def layer_items(layers: Mapping[str, Any]) -> dict[str, Any]:
+    """The layers as the page's script draws them, with their legend and time span (what a
+    live page fetches to redraw)."""
+    places = _place_items(layers.get("places"))
+    incidents = _incident_items(layers.get("incidents"))
+    movements = _movement_items(layers.get("movements"))
+    return {
+        "places": places,
+        "incidents": incidents,
+        "movements": movements,
+        **_summary(places, incidents, movements),
     }
 
 

@@ -183,7 +183,15 @@ def expected_shown(
     return n
 
 
+OUT = Path(__file__).with_name("out")  # screenshots for people to look at (git-ignored)
+
+
 def screenshot(page: Any, path: Path) -> Path:
+    """Save a screenshot at ``path`` and a copy under tests/browser/out/ (CI keeps that
+    folder as an artefact)."""
     page.screenshot(path=str(path), full_page=False)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 20_000
+    OUT.mkdir(exist_ok=True)
+    if path.parent != OUT:
+        (OUT / path.name).write_bytes(path.read_bytes())
     return path

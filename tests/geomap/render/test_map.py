@@ -167,6 +167,7 @@ def test_assets_under_prefix_and_present_on_disk(static_dir: Path) -> None:
         "leaflet.css",
         "topojson-client.min.js",
         "leaflet.markercluster.js",
+        "leaflet-heat.js",
         "MarkerCluster.css",
         "MarkerCluster.Default.css",
         "Control.FullScreen.js",
@@ -370,7 +371,8 @@ def test_standalone_inlines_everything(standalone: str) -> None:
     assert "/static/" not in standalone
     assert asset_refs(standalone) == []
     assert "<title>test &lt;map&gt;</title>" in standalone
-    assert "fetch(" not in standalone
+    assert 'fetch("' not in standalone  # the base map is not fetched: it is embedded
+    assert '"live":null' in standalone  # and a file never polls a server for new reports
     assert '"countries":{"type":"GeometryCollection"' in standalone  # TopoJSON embedded
     assert "url(images/" not in standalone and "url(data:image/png;base64," in standalone
     assert "url(data:image/svg+xml;base64," in standalone  # the fullscreen button's icon

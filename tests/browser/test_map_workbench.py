@@ -253,7 +253,8 @@ POPUP_OVER = """() => {
   return {
     hit: document.elementFromPoint(x, y).closest('.leaflet-popup') !== null,
     legendHidden: getComputedStyle(legend).visibility === 'hidden',
-    overlapped: !(p.right < box.left || box.right < p.left || p.bottom < box.top || box.bottom < p.top),
+    overlapped: !(p.right < box.left || box.right < p.left
+                  || p.bottom < box.top || box.bottom < p.top),
   };
 }"""
 
@@ -265,9 +266,10 @@ def test_popups_open_above_the_legend(page: Any) -> None:
     if result["overlapped"]:
         assert result["legendHidden"]
     page.evaluate("geomap.map().closePopup()")
-    assert page.evaluate(
-        "getComputedStyle(document.querySelector('.geomap-legend')).visibility"
-    ) == "visible"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.geomap-legend')).visibility")
+        == "visible"
+    )
     # the legend folds away and back
     summary = page.locator(".geomap-legend summary")
     summary.click()
@@ -396,9 +398,10 @@ def test_page_refreshes_when_a_report_is_ingested(
             assert page.evaluate("geomap.map().getZoom()") == 5  # the view stayed
             assert "updated" in page.locator(".geomap-live").text_content()
             status, _, body = http_get(base + "/version")
-            assert page.evaluate(
-                "document.documentElement.getAttribute('data-geomap-version')"
-            ) == json.loads(body)["version"]
+            assert (
+                page.evaluate("document.documentElement.getAttribute('data-geomap-version')")
+                == json.loads(body)["version"]
+            )
             shot(page, "live-refresh")
             watch.assert_clean()
         finally:
@@ -437,8 +440,8 @@ def test_everything_works_under_a_strict_csp(browser: Any, served: dict[str, Any
     try:
         page.goto(served["base"] + "/map")
         page.evaluate(
-            "document.addEventListener('securitypolicyviolation',"
-            " e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))"
         )
         wait_ready(page)
         set_filter(page, type="arrest")

@@ -269,6 +269,8 @@ def complete_place(p: dict[str, Any], article: Article, where: str) -> dict[str,
         p.setdefault("kind", _gold_kind(gold))
         if gold.country:
             p.setdefault("country", _country_code(gold.country))
+        elif gold.geonameid in geonames():
+            p.setdefault("country", geonames()[gold.geonameid]["country"])
     elif source == "geonames":
         gid = p.get("geonameid")
         entry = geonames().get(int(gid)) if gid is not None else None

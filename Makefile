@@ -48,7 +48,7 @@ bench: setup
 	$(BIN)/python bench/pipeline.py
 
 bench-geoparse: setup
-	$(BIN)/python bench/geoparse.py --corpus all --runs 5 --build
+	$(BIN)/python bench/geoparse.py --corpus all --runs 5 --build --gold-spans
 
 bench-events: setup
 	$(BIN)/python bench/events.py --dir tests/data/events

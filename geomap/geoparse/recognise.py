@@ -522,6 +522,25 @@ class Recogniser:
                 out.append(toponym)
         return out
 
+    def describe(self, text: str, start: int, end: int) -> Toponym:
+        """The mention ``text[start:end]`` (found by someone else: a gold annotation) with the
+        kind hint the recogniser would give it: a demonym, a state abbreviation, a region word
+        inside or after it, "the city of" before it."""
+        span = Span(text[start:end], start, end)
+        if demonym_place(name_key(span.text)) is not None:
+            return Toponym(span, None, "demonym")
+        if span.text in US_STATE_ABBREVIATIONS:
+            return Toponym(span, None, "admin1")
+        words = span.text.split()
+        hint: str | None = None
+        if len(words) > 1 and words[-1].lower() in REGION_SUFFIXES:
+            hint = REGION_SUFFIXES[words[-1].lower()]
+        else:
+            after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+            if after is not None and after.group().lower() in REGION_SUFFIXES:
+                hint = REGION_SUFFIXES[after.group().lower()]
+        return Toponym(span, None, _hint_before(text, start) or hint)
+
     def _abbreviation(self, text: str, tokens: list[Token], i: int) -> Toponym | None:
         """A US state abbreviation ("Newton County, Ga.", "D-S.C."), or None."""
         tok = tokens[i]
@@ -631,14 +650,21 @@ class Recogniser:
             if nxt.capitalised:
                 end = nxt.end  # "Liaoning Province": the region word is part of the name
             hint = REGION_SUFFIXES[nxt.key]
-        before = text[max(0, first.start - 12) : first.start].lower()
-        if _CITY_OF.search(before):
-            hint = "city"
-        elif _REGION_OF.search(before):
-            hint = "admin1"
-        elif _COUNTY_OF.search(before):
-            hint = "admin2"
+        hint = _hint_before(text, first.start) or hint
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _hint_before(text: str, start: int) -> str | None:
+    """The kind of place "the city of", "the province of", "the county of" before ``start``
+    says, or None."""
+    before = text[max(0, start - 12) : start].lower()
+    if _CITY_OF.search(before):
+        return "city"
+    if _REGION_OF.search(before):
+        return "admin1"
+    if _COUNTY_OF.search(before):
+        return "admin2"
+    return None
 
 
 def demonym_countries(text: str) -> set[str]:

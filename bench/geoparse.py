@@ -42,7 +42,7 @@ from typing import Any
 from geopy.distance import geodesic
 
 from geomap.errors import InputError
-from geomap.gazetteer.gazetteer import build_index
+from geomap.gazetteer.index import build_index
 from geomap.model import Place, Span
 from geomap.pipeline import Pipeline
 from geomap.reports.text import content_text, parse_document

@@ -62,7 +62,7 @@ class Pipeline:
             online,
             gazetteer_built=index_built(self.settings.gazetteer_path),
         )
-        self.recogniser = Recogniser(self.gazetteer.names.__contains__, self.gazetteer.is_big)
+        self.recogniser = Recogniser(self.gazetteer.names.__contains__, self.gazetteer.strength)
         self.extractor = extractor_fingerprint(
             self.chain.gazetteer_built, [p.config.name for p in online]
         )

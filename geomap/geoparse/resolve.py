@@ -29,7 +29,7 @@ from geopy.location import Location
 
 from geomap.gazetteer.gazetteer import place_from_raw, raw_prior
 from geomap.model import Place, Toponym
-from geomap.names.lexicon import REGION_SUFFIXES, US_STATE_ABBREVIATIONS, demonym_place
+from geomap.names.lexicon import ABBREVIATIONS, REGION_SUFFIXES, demonym_place
 from geomap.names.normalise import name_key
 
 # geocode(query) -> candidate Locations, best first (the cached geopy callable)
@@ -78,11 +78,11 @@ def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
         if place is not None:
             code, name = place
             return name, None, code, {"country", "region", "admin1"}
-    if t.span.text in US_STATE_ABBREVIATIONS:
-        state = US_STATE_ABBREVIATIONS[t.span.text]
-        if state == "District of Columbia":
+    abbreviation = ABBREVIATIONS.get(t.span.text)
+    if abbreviation is not None:
+        if abbreviation.name == "District of Columbia":
             return "Washington", "city", "US", {"city"}
-        return state, "admin1", "US", {"admin1"}
+        return abbreviation.name, "admin1", abbreviation.country_code, {"admin1"}
     return t.span.text, t.kind_hint, None, None
 
 

@@ -11,7 +11,7 @@ from geomap.geoparse.recognise import Recogniser, demonym_countries, tokenise
 @pytest.fixture(scope="module")
 def recogniser(gazetteer_path):  # type: ignore[no-untyped-def]
     g = Gazetteer(gazetteer_path)
-    return Recogniser(g.has, g.is_big)
+    return Recogniser(g.has, g.strength)
 
 
 def found(recogniser: Recogniser, text: str) -> list[str]:

@@ -15,7 +15,7 @@ from geomap.model import Span, Toponym
 def parse(gazetteer_path):  # type: ignore[no-untyped-def]
     gazetteer = Gazetteer(gazetteer_path)
     geocoder = GazetteerGeocoder(gazetteer)
-    recogniser = Recogniser(gazetteer.has, gazetteer.is_big)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
 
     def geocode(query: str) -> list[Location]:
         return geocoder.geocode(query, exactly_one=False) or []
@@ -157,7 +157,7 @@ def test_bounded_search_equals_scoring_every_candidate(gazetteer_path, text: str
     gazetteer = Gazetteer(gazetteer_path)
     geocoder = GazetteerGeocoder(gazetteer)
     try:
-        toponyms = Recogniser(gazetteer.has, gazetteer.is_big).recognise(text)
+        toponyms = Recogniser(gazetteer.has, gazetteer.strength).recognise(text)
         assert len(toponyms) >= 4
 
         def forward(q: str) -> list[Location]:

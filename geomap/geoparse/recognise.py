@@ -101,6 +101,14 @@ class _Doc:
     evidence: set[str]  # names seen where only places stand ("in Paris", "Paris Police")
     deferred: list[Toponym]  # sentence-initial names kept only if seen elsewhere as places
     strong: set[str] = field(default_factory=set)  # evidence other than after a preposition
+    surnames: set[str] = field(default_factory=set)  # the last word of people's names
+
+    def person(self, words: list[str]) -> None:
+        """Record the words of a person's name (connectors left out)."""
+        words = [w for w in words if w not in CONNECTORS]
+        self.person_words.update(words)
+        if words:
+            self.surnames.add(words[-1])
 
 
 @dataclass(slots=True)
@@ -204,7 +212,11 @@ class Recogniser:
         for run in capitalised_runs(text, tokens):
             for piece, after_title in _split_at_titles(tokens, run):
                 if after_title:
-                    person_words.update(tokens[i].key for i in piece)
+                    # "Sen. Jane Roe of Ohio": the person, then where she is from
+                    of = next((k for k, i in enumerate(piece) if tokens[i].key == "of"), None)
+                    doc.person([tokens[i].key for i in piece[:of]])
+                    if of is not None and of + 1 < len(piece):
+                        out.extend(self._piece(text, tokens, piece[of + 1 :], doc))
                     continue
                 # country and region adjectives split the piece: "Russian Foreign Ministry"
                 sub: list[int] = []
@@ -238,8 +250,9 @@ class Recogniser:
         seen |= {name_key(_strip_region_word(t.span.text)) for t in out}
         out.extend(t for t in doc.deferred if name_key(t.span.text) in seen)
         out.sort(key=lambda t: t.span.start)
-        # one sense per document: a word used in a person's name is not a small place elsewhere,
-        # unless the document also uses it where only places stand ("Paris Police", "Paris,
+        # one sense per document: a word used in a person's name is not a city elsewhere (a
+        # country or a first-level region stays one unless it was a surname), unless the
+        # document also uses it where only places stand ("Paris Police", "Paris,
         # Texas"; a preposition is not enough: "shot into Bell's back")
         return [
             t
@@ -248,7 +261,10 @@ class Recogniser:
             or " " in t.span.text
             or t.span.text.lower() not in person_words
             or t.span.text.lower() in doc.strong
-            or self.big_name(name_key(t.span.text)) >= Strength.COUNTRY
+            or (
+                self.big_name(name_key(t.span.text)) >= Strength.ADMIN1
+                and t.span.text.lower() not in doc.surnames
+            )
         ]
 
     def _evidence(self, text: str, tokens: list[Token], doc: _Doc) -> None:
@@ -296,7 +312,6 @@ class Recogniser:
         piece: list[int],
         doc: _Doc,
     ) -> list[Toponym]:
-        person_words = doc.person_words
         while len(piece) > 1 and tokens[piece[0]].key in LEADING_WORDS:
             piece = piece[1:]  # "Another Gainesville business"
         words = [tokens[i].key for i in piece]
@@ -314,7 +329,7 @@ class Recogniser:
             return self._inside_organisation(text, tokens, piece, matches, doc)
         if not matches:
             if len(piece) > 1:
-                person_words.update(w for w in words if w not in CONNECTORS)
+                doc.person(words)
             return []
         first_match = matches[0]
         if (
@@ -329,7 +344,7 @@ class Recogniser:
         ):
             # "Mary Wheeler", "Michael Eneramo": a given name and a surname (not "Bega and
             # Batemans Bay": "and" joins two names)
-            person_words.update(w for w in words if w not in CONNECTORS)
+            doc.person(words)
             return []
         covered = {i for m in matches for i in range(m.first, m.last + 1)}
         loose = [
@@ -361,14 +376,23 @@ class Recogniser:
                 # "Former Hall County official": an ordinary word capitalised to open a sentence
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
+            if (
+                before
+                and self.big_name(first_match.key) >= Strength.CITY
+                and not any(tokens[i].key in self.given for i in before)
+            ):
+                # "ACME Denver", "Considering Tunisia": a well-known place after words that are
+                # no given name is still that place (a full personal name would have one)
+                rest = piece[piece.index(first_match.first) :]
+                return self._piece(text, tokens, rest, doc)
             if before:
                 # "Donald Trump", "Kim Jong-un" ... a name, unless a big place leads it
-                person_words.update(w for w in words if w not in CONNECTORS)
+                doc.person(words)
                 return []
             # "Hanoi Summit", "Laurel County PRIDE"; not "Michael Eneramo"
             matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
             if not matches:
-                person_words.update(w for w in words if w not in CONNECTORS)
+                doc.person(words)
         out = []
         for m in matches:
             toponym = self._accept(text, tokens, m, doc)

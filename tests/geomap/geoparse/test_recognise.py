@@ -69,6 +69,14 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
             ["Bega", "Batemans Bay", "New South Wales"],
         ),
         ("Michael Eneramo scored twice.", []),
+        # a person after a title, then where they come from
+        ("Sen. Jane Roe of Ohio and Gov. Tom Poe of Texas spoke.", ["Ohio", "Texas"]),
+        # a well-known place after words that are no given name is still that place
+        ("Considering Tunisia’s interest, ACME Denver agreed.", ["Tunisia", "Denver"]),
+        # ... but a given name before it makes a full personal name
+        ("Michael Jordan scored twice.", []),
+        # a first-level region stays a place though a person shares its name elsewhere
+        ("Virginia Woolf wrote it. The film was shot in rural Virginia.", ["Virginia"]),
         ("Mrs. Lincoln spoke at length.", []),
         ("Who wanted Matthew D. Flores dead? Flores was 30.", []),
         ("He met Tom Williams. Williams said the plan failed.", []),

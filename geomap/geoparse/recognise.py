@@ -1,12 +1,12 @@
 """Find place mentions in running text, with end-exclusive character offsets.
 
 Gazetteer matching over runs of capitalised words, with context:
-- titles ("President", "Sgt.") and given names ("Michael Eneramo") mark people, and a word used
+- titles ("President", "Sgt.") and given names ("Michael Brandon") mark people, and a word used
   in a person's name is not a (small) place elsewhere in the document;
 - organisation words ("Department", "Police", "University of") mark bodies, whose own name is
-  not a place, but a place named inside one is ("Texas Department of Transportation" -> Texas);
+  not a place, but a place named inside one is ("Ohio Department of Health" -> Texas);
 - country and region adjectives ("Russian", "Palestinians") are mentions of their country;
-- street and building words ("Dublin Road") make the whole a street, not the town it names;
+- street and building words ("Toledo Road") make the whole a street, placed at its town;
 - sentence-initial common words and short acronyms need strong evidence;
 - region words ("Province", "County") and phrases ("the city of") hint at the kind of place.
 """
@@ -46,6 +46,7 @@ from geomap.names.lexicon import (
 from geomap.names.normalise import name_key
 
 MAX_NGRAM = 6
+STREET = "street"  # the kind hint of a street or facility, placed at the town that holds it
 _CITY_OF = re.compile(r"\b(?:city|town|village|suburb) of\s+$")
 _REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
 _COUNTY_OF = re.compile(r"\bcounty of\s+$")
@@ -313,7 +314,7 @@ class Recogniser:
         doc: _Doc,
     ) -> list[Toponym]:
         while len(piece) > 1 and tokens[piece[0]].key in LEADING_WORDS:
-            piece = piece[1:]  # "Another Gainesville business"
+            piece = piece[1:]  # "Another Springfield bakery"
         words = [tokens[i].key for i in piece]
         if len(piece) == 1:
             abbr = self._abbreviation(text, tokens, piece[0])
@@ -328,6 +329,9 @@ class Recogniser:
         ):
             return self._inside_organisation(text, tokens, piece, matches, doc)
         if not matches:
+            street = self._street(text, tokens, piece)
+            if street is not None:
+                return [street]
             if len(piece) > 1:
                 doc.person(words)
             return []
@@ -342,7 +346,7 @@ class Recogniser:
             and tokens[piece[1]].key not in FACILITY_SUFFIXES
             and tokens[piece[1]].key not in NAME_JOINERS
         ):
-            # "Mary Wheeler", "Michael Eneramo": a given name and a surname (not "Bega and
+            # "Mary Kendall", "Michael Brandon": a given name and a surname (not "Bega and
             # Batemans Bay": "and" joins two names)
             doc.person(words)
             return []
@@ -373,7 +377,7 @@ class Recogniser:
                     tokens[i].key in doc.lower_words or tokens[i].key in STOPWORDS for i in before
                 )
             ):
-                # "Former Hall County official": an ordinary word capitalised to open a sentence
+                # "Former Hall County clerk": an ordinary word capitalised to open a sentence
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
             if (
@@ -389,7 +393,7 @@ class Recogniser:
                 # "Donald Trump", "Kim Jong-un" ... a name, unless a big place leads it
                 doc.person(words)
                 return []
-            # "Hanoi Summit", "Laurel County PRIDE"; not "Michael Eneramo"
+            # "Hanoi Summit", "Polk County PRIDE"; not "Michael Brandon"
             matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
             if not matches:
                 doc.person(words)
@@ -411,6 +415,12 @@ class Recogniser:
             return Toponym(span, None, "admin1")
         words = span.text.split()
         hint: str | None = None
+        if (
+            len(words) > 1
+            and words[-1].lower().rstrip(".") in FACILITY_SUFFIXES
+            and not self.has_name(name_key(span.text))
+        ):
+            return Toponym(span, None, STREET)
         if len(words) > 1 and words[-1].lower() in REGION_SUFFIXES:
             hint = REGION_SUFFIXES[words[-1].lower()]
         else:
@@ -419,8 +429,19 @@ class Recogniser:
                 hint = REGION_SUFFIXES[after.group().lower()]
         return Toponym(span, None, _hint_before(text, start) or hint)
 
+    @staticmethod
+    def _street(text: str, tokens: list[Token], piece: list[int]) -> Toponym | None:
+        """A street or facility named by its head word ("Elm Street", "Harbour Bridge"), or
+        None: two to four capitalised words ending in a street or facility word."""
+        if not 2 <= len(piece) <= 4 or tokens[piece[-1]].key.rstrip(".") not in FACILITY_SUFFIXES:
+            return None
+        if not tokens[piece[-1]].capitalised or tokens[piece[0]].key in STOPWORDS:
+            return None
+        first, last = tokens[piece[0]], tokens[piece[-1]]
+        return Toponym(Span(text[first.start : last.end], first.start, last.end), None, STREET)
+
     def _abbreviation(self, text: str, tokens: list[Token], i: int) -> Toponym | None:
-        """A region abbreviation ("Newton County, Ga.", "D-S.C.", "Red Deer, Alta."), or None."""
+        """A region abbreviation ("Walton County, Ga.", "D-S.C.", "Red Deer, Alta."), or None."""
         tok = tokens[i]
         abbreviation = ABBREVIATIONS.get(tok.text)
         if abbreviation is None:
@@ -440,8 +461,8 @@ class Recogniser:
         covered = {i for m in named for i in range(m.first, m.last + 1)}
         for k in range(1, len(piece) - 1):
             if tokens[piece[k]].text == "and" and piece[k] not in covered:
-                # two names joined: "the Department of Justice and the Georgia Bureau of
-                # Investigation" (not "Trinidad and Tobago Police")
+                # two names joined: "the Department of Labor and the Georgia Forestry
+                # Commission" (not "Trinidad and Tobago Police")
                 right = piece[k + 1 :]
                 while len(right) > 1 and tokens[right[0]].text == "the":
                     right = right[1:]
@@ -488,7 +509,7 @@ class Recogniser:
                 first, last = tokens[m.first], tokens[m.last]
                 found = Toponym(Span(text[first.start : last.end], first.start, last.end))
                 if single and (after_of or not civic) and not self.big_name(m.key):
-                    # "Brown Motor Company", "Department of Commerce": only if used elsewhere
+                    # "Brown Lumber Company", "Department of Commerce": only if used elsewhere
                     doc.deferred.append(found)
                 else:
                     out.append(found)
@@ -512,7 +533,8 @@ class Recogniser:
             and nxt.key.rstrip(".") in FACILITY_SUFFIXES
             and joined(text, last, nxt)
         ):
-            return None  # "Dublin Road", "Memphis Street": a street, not the town
+            # "Toledo Road", "Elm Street": a street, not the town it names
+            return Toponym(Span(text[first.start : nxt.end], first.start, nxt.end), None, STREET)
         prev = tokens[m.first - 1] if m.first > 0 else None
         cue = prev is not None and prev.key in LOCATIVE_CUES
         if single and not big and not cue and not first.text.isupper():

@@ -38,7 +38,7 @@ _PARTY = re.compile(r"^[DRI]-(?=[A-Z])")
 
 def split_hyphens(word: str, start: int) -> list[tuple[str, int]]:
     """Parts of a hyphenated word that are names of their own: "Washington-Moscow",
-    "Athens-Clarke", "Albany-based" ("Albany"), "D-S.C." ("S.C."); else the word whole."""
+    "Toledo-Dayton", "Toledo-based" ("Toledo"), "D-S.C." ("S.C."); else the word whole."""
     if "-" not in word:
         return [(word, start)]
     party = _PARTY.match(word)
@@ -104,7 +104,7 @@ def joined(text: str, a: Token, b: Token) -> bool:
 
 def name_joined(text: str, a: Token, b: Token) -> bool:
     """:func:`joined`, or an abbreviated title or an initial and its full stop before ``b``
-    ("Mrs. Lincoln", "Matthew D. Flores")."""
+    ("Mrs. Preston", "Peter J. Flores")."""
     if joined(text, a, b) or (b.start == a.end + 1 and text[a.end] == "-"):
         return True
     short = a.key in ABBREVIATED_TITLES or (len(a.text) == 1 and a.text.isupper())

@@ -1,6 +1,6 @@
 """Given names, for telling people from places.
 
-For: the recogniser ("Mary Wheeler" is a person). Entries: read from the name dictionary
+For: the recogniser ("Mary Kendall" is a person). Entries: read from the name dictionary
 shipped by ``gender-guesser`` (Jörg Michael's ``nam_dict.txt``, GNU FDL) where it is installed.
 """
 

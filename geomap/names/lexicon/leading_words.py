@@ -6,7 +6,7 @@ pronouns, conjunctions, prepositions and calendar words (general English)."""
 
 from __future__ import annotations
 
-# ("Another Gainesville business").
+# ("Another Springfield bakery").
 LEADING_WORDS = frozenset(
     """a an the this that these those another some many several each every all both any no our
     their his her its my your we they he she it i you when while after before since until if as

@@ -8,7 +8,7 @@ also place names in the gazetteer or follow "to"/"from" in news (general knowled
 
 from __future__ import annotations
 
-# one ("Texas Department of Transportation", "University of Kentucky") is still a mention.
+# one ("Ohio Department of Health", "University of Kentucky") is still a mention.
 ORG_WORDS = frozenset(
     """ministry department dept bureau agency office service services council committee
     commission party university college school schools academy institute hospital church
@@ -28,7 +28,7 @@ ORG_WORDS = frozenset(
 )
 
 # Organisation words of local government and public services: a place name before one is a
-# place ("Gainesville Police", "Paris Public Library"), unlike "Brown Motor Company".
+# place ("Gainesville Police", "Paris Fire Department"), unlike "Brown Lumber Company".
 CIVIC_ORG_WORDS = frozenset(
     """police fire sheriff county city council school schools library chamber board department
     dept hospital airport courthouse jail commission commissioners district township high

@@ -33,7 +33,7 @@ REGION_SUFFIXES = {
     "village": "city",
 }
 
-# Words after a name that make the whole a street, a building or a facility ("Dublin Road").
+# Words after a name that make the whole a street, a building or a facility ("Toledo Road").
 FACILITY_SUFFIXES = frozenset(
     """street st road rd avenue ave lane ln drive dr boulevard blvd highway hwy parkway pkwy way
     court ct place pl square plaza terrace circle trail pike turnpike expressway freeway bridge

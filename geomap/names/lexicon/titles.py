@@ -18,8 +18,8 @@ TITLES = frozenset(
     auditor prosecutor treasurer assessor coroner recorder administrator manager supervisor
     executive engineer officer""".split()
 )
-# Abbreviated titles and initials may be followed by a full stop inside a name ("Mrs. Lincoln",
-# "Matthew D. Flores").
+# Abbreviated titles and initials may be followed by a full stop inside a name ("Mrs. Preston",
+# "Peter J. Flores").
 ABBREVIATED_TITLES = frozenset(
     """mr mrs ms dr prof gen col lt capt sgt adm cmdr sen rep gov rev fr det cpl pvt supt insp
     jr sr st""".split()

@@ -107,7 +107,9 @@ class PlaceRef:
     def from_place(cls, p: Any, inferred: bool = False) -> PlaceRef:
         """From a pipeline ``Place`` (``gazetteer_id`` ``geonames:N`` / ``iso3166-2:XX-YY``)."""
         gid = str(p.gazetteer_id)
-        kind = {"city": "city", "country": "country"}.get(p.feature_type, "region")
+        kind = {"admin1": "region", "admin2": "region", "region": "region"}.get(
+            p.feature_type, "country" if p.feature_type == "country" else "city"
+        )  # cities, streets and other points are "city"
         return cls(
             name=p.name,
             lat=p.lat,

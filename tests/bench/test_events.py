@@ -235,3 +235,20 @@ def test_document_is_built_from_the_corpus_text_with_its_date():
     assert (doc.text, doc.title, doc.published) == (art.text, "A headline", date(2009, 3, 20))
     assert ev.document_for(art, title=False).title is None
     assert doc.path == "lgl:1"
+
+
+@pytest.mark.parametrize(
+    ("gid", "feature_type", "kind", "geonameid", "iso"),
+    [
+        ("geonames:123", "city", "city", "123", None),
+        ("geonames:9", "country", "country", "9", None),
+        ("iso3166-2:AA-UP", "admin1", "region", None, "AA-UP"),
+        ("admin2:AA:up:low", "admin2", "region", None, None),
+        ("street:aville:elm-street", "street", "city", None, None),
+    ],
+)
+def test_pipeline_places_become_comparable_places(gid, feature_type, kind, geonameid, iso):
+    from geomap.model import Place as GeomapPlace
+
+    p = ev.PlaceRef.from_place(GeomapPlace(gid, "X", feature_type, "AA", 1.0, 2.0))
+    assert (p.kind, p.geonameid, p.iso3166_2, p.country) == (kind, geonameid, iso, "AA")

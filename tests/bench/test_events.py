@@ -145,6 +145,9 @@ def test_type_status_and_inferred_agreement_on_matched_pairs():
     s = _moves([gold], [Move(A, (), B, "travelled")])  # today's defaults: reported, explicit
     assert (s.m_tp, s.m_type, s.m_status) == (1, 0, 0)
     assert (s.m_inferred, s.m_endpoints) == (1, 2)
+    assert (s.m_exp_explicit, s.m_tp_explicit) == (0, 0)  # an inferred end: not explicit
+    s = _moves([Move(A, (), B, "fled"), Move(B, (), C, "fled")], [Move(A, (), B, "fled")])
+    assert (s.m_exp_explicit, s.m_tp_explicit) == (2, 1)
 
 
 def test_nearest_movement_pairs_first_prefers_agreeing_vias_on_ties():

@@ -160,6 +160,8 @@ def place_cost(gold: PlaceRef, pred: PlaceRef) -> float | None:
         return 0.0
     if gold.iso3166_2 and pred.iso3166_2 == gold.iso3166_2:
         return 0.0
+    if gold.kind == pred.kind == "country" and gold.country and pred.country == gold.country:
+        return 0.0  # the same country, whatever id scheme names it (iso3166-1:XX, geonames:N)
     if gold.country and pred.country and gold.country != pred.country:
         return None
     d = distance_km(gold, pred)

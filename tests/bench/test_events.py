@@ -46,6 +46,20 @@ def test_same_id_matches_at_any_distance():
     assert ev.place_cost(A, far) == 0.0
 
 
+def test_a_country_matches_its_iso_id_at_any_distance():
+    gold = Place("Bigland", 40.0, -100.0, "country", geonameid="6252001", country="US")
+    pred = ev.PlaceRef.from_place(_place("iso3166-1:US", "country", "US", 10.0, 10.0))
+    assert pred.geonameid is None and ev.place_cost(gold, pred) == 0.0
+    other = ev.PlaceRef.from_place(_place("iso3166-1:CA", "country", "CA", 41.0, -100.0))
+    assert ev.place_cost(gold, other) is None  # a neighbour is never the country
+
+
+def _place(gid, feature_type, cc, lat=1.0, lon=2.0):
+    from geomap.model import Place as GeomapPlace
+
+    return GeomapPlace(gid, "X", feature_type, cc, lat, lon)
+
+
 def test_region_id_matches_by_iso_code():
     gold = Place("Upper Province", 5.0, 5.0, "region", iso3166_2="AA-UP", country="AA")
     pred = Place("Upper Province", 7.5, 5.0, "region", iso3166_2="AA-UP", country="AA")
@@ -248,6 +262,8 @@ def test_document_is_built_from_the_corpus_text_with_its_date():
         ("iso3166-2:AA-UP", "admin1", "region", None, "AA-UP"),
         ("admin2:AA:up:low", "admin2", "region", None, None),
         ("street:aville:elm-street", "street", "city", None, None),
+        ("facility:aville:bank", "facility", "city", None, None),
+        ("iso3166-1:AA", "country", "country", None, None),
     ],
 )
 def test_pipeline_places_become_comparable_places(gid, feature_type, kind, geonameid, iso):

@@ -267,7 +267,9 @@ def complete_place(p: dict[str, Any], article: Article, where: str) -> dict[str,
             raise Invalid(f"{where}: no gold toponym with coordinates at {start}-{end}")
         p["geonameid"], p["lat"], p["lon"] = gold.geonameid, gold.lat, gold.lon
         p.setdefault("kind", _gold_kind(gold))
-        if gold.country:
+        if gold.geonameid in geonames():
+            p.setdefault("country", geonames()[gold.geonameid]["country"])
+        elif gold.country:
             p.setdefault("country", _country_code(gold.country))
     elif source == "geonames":
         gid = p.get("geonameid")

@@ -365,7 +365,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
-    from geomap.gazetteer.gazetteer import BUILD_STEPS, build_index
+    from geomap.gazetteer.index import BUILD_STEPS, build_index
 
     settings = _settings(args)
     feedback = Feedback(quiet=args.quiet)

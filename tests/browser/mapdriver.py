@@ -22,6 +22,9 @@ DOM_COUNTS = """() => {
     in_clusters: clusters.reduce((n, c) => n + Number(c.textContent.trim()), 0),
     paths: document.querySelectorAll('path.geomap-movement').length,
     arrows: document.querySelectorAll('path.geomap-movement[marker-end]').length,
+    // lines long enough on screen to carry an arrowhead (map.js: MIN_ARROW_PX)
+    long_paths: [...document.querySelectorAll('path.geomap-movement')]
+      .filter(p => p.getAttribute('d') !== 'M0 0' && p.getTotalLength() >= 14).length,
     places: document.querySelectorAll('path.geomap-place').length,
     outlines: document.querySelectorAll('.leaflet-geomap-basemap-pane path').length,
   };

@@ -1,0 +1,77 @@
+"""What a sentence inherits from the report around it: the dateline's city, the place the
+previous sentences were about, and the home an actor is given ("the Winnipeg-based team",
+"Alberta's premier"). Endpoints and places taken from here are inferred, not stated: the
+events that use them say so and are given a lower confidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geomap.events.roles import Mention, precision_rank
+from geomap.model import Toponym, When
+
+# "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -": a dateline
+# opening the body. Only a place mention inside it counts.
+_DATELINE = re.compile(
+    r"[ \t]*(?P<head>[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?)[ \t]*(?:\([A-Za-z .&-]{1,30}\))?"
+    r"[ \t]*(?:—|–|--|-)[ \t]"
+)
+
+#: Sentences back that a place is carried over from, to a sentence that names none.
+CARRY_SENTENCES = 2
+
+
+def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | None:
+    """The place of the dateline that opens the body (its first line), if the report has one
+    and the place was resolved."""
+    line_end = text.find("\n", body_start)
+    line_end = len(text) if line_end < 0 else line_end
+    at = body_start
+    while at < line_end and text[at] in " \t\r":
+        at += 1
+    m = _DATELINE.match(text, at, line_end)
+    if not m:
+        return None
+    inside = [
+        t
+        for t in toponyms
+        if t.place is not None and m.start("head") <= t.span.start < m.end("head")
+    ]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class Discourse:
+    """The places and date the report has been about so far, sentence by sentence."""
+
+    dateline: Toponym | None = None
+    previous: Toponym | None = None  # the most specific place of the last sentence with one
+    previous_when: When | None = None
+    since: int = 0  # sentences since ``previous`` was set
+    homes: dict[str, Toponym] = field(default_factory=dict)
+
+    def next_sentence(self, mentions: list[Mention], when: When | None) -> None:
+        """Remember what a sentence was about once it has been read."""
+        if mentions:
+            self.previous = min(mentions, key=lambda m: precision_rank(m.place)).toponym
+            self.previous_when = when
+            self.since = 0
+        else:
+            self.since += 1
+
+    def next_sentence_toponyms(self, toponyms: list[Toponym], when: When | None) -> None:
+        """Remember the places of a sentence without any trigger word."""
+        self.previous = min(toponyms, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+        self.previous_when = when
+        self.since = 0
+
+    def carried(self) -> Toponym | None:
+        """The place a sentence that names none is about: the last sentences' place, else
+        the dateline's."""
+        if self.previous is not None and self.since < CARRY_SENTENCES:
+            return self.previous
+        return self.dateline

@@ -1,0 +1,397 @@
+"""The event vocabulary: which words report an incident or a movement, and of which kind.
+
+Every word list of event extraction lives here, one list per purpose, each with a line on
+what it is for and where its entries come from. The entries are general English written by
+hand (motion verbs and nouns, the common words of crime, accident, disaster and protest
+reports, and the event categories of ACLED and UCDP); none is taken from an evaluation text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The event vocabulary: event_type -> what it covers. Incidents carry one of these.
+EVENT_TYPES: dict[str, str] = {
+    "movement of forces": "a state or group dispatched, deployed or transferred people or units",
+    "flight/defection": "people fled, escaped or defected",
+    "evacuation": "people were evacuated",
+    "deportation": "people were deported, expelled, repatriated or extradited",
+    "border crossing": "people crossed a border or a stretch of water",
+    "movement": "people travelled, returned, were transported, smuggled or trafficked",
+    "disappearance": "people disappeared, went missing or were abducted",
+    "arrest": "people were arrested, detained, captured or taken into custody",
+    "attack": "killings, shootings, stabbings, assaults, bombings, shelling, airstrikes",
+    "accident": "crashes, collisions, derailments, fires and explosions nobody is said to cause",
+    "disaster": "floods, earthquakes, landslides, storms, wildfires and other natural hazards",
+    "meeting/summit": "a summit, talks or a meeting",
+    "surveillance": "surveillance, monitoring, spying or wiretapping",
+    "protest": "protests, demonstrations, rallies, strikes and riots",
+}
+
+#: event_type -> ((word stem, sub_event_type), ...); the first stem the trigger word starts
+#: with wins, and the last entry (stem "") is the default. Stems are the trigger words' own.
+SUB_EVENT_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
+    "movement of forces": (
+        ("deploy", "deployment"),
+        ("redeploy", "deployment"),
+        ("transfer", "transfer"),
+        ("", "dispatch"),
+    ),
+    "flight/defection": (("defect", "defection"), ("escap", "escape"), ("", "flight")),
+    "evacuation": (("", "evacuation"),),
+    "deportation": (
+        ("expel", "expulsion"),
+        ("expuls", "expulsion"),
+        ("repatriat", "repatriation"),
+        ("extradit", "extradition"),
+        ("", "deportation"),
+    ),
+    "border crossing": (("", "crossing"),),
+    "movement": (
+        ("return", "return"),
+        ("smuggl", "smuggling"),
+        ("traffick", "trafficking"),
+        ("", "travel"),
+    ),
+    "disappearance": (("abduct", "abduction"), ("kidnap", "abduction"), ("", "disappearance")),
+    "arrest": (
+        ("detain", "detention"),
+        ("detention", "detention"),
+        ("captur", "capture"),
+        ("seiz", "seizure"),
+        ("", "arrest"),
+    ),
+    "attack": (
+        ("bomb", "bombing"),
+        ("suicide", "bombing"),
+        ("shell", "shelling"),
+        ("airstrike", "airstrike"),
+        ("air strike", "airstrike"),
+        ("shot", "shooting"),
+        ("shoot", "shooting"),
+        ("gunfire", "shooting"),
+        ("gunm", "shooting"),
+        ("opened fire", "shooting"),
+        ("stab", "stabbing"),
+        ("assassinat", "assassination"),
+        ("explo", "explosion"),
+        ("blast", "explosion"),
+        ("assault", "assault"),
+        ("beat", "assault"),
+        ("rob", "robbery"),
+        ("kill", "killing"),
+        ("murder", "killing"),
+        ("massacre", "killing"),
+        ("", "attack"),
+    ),
+    "accident": (
+        ("derail", "derailment"),
+        ("collid", "collision"),
+        ("collision", "collision"),
+        ("fire", "fire"),
+        ("blaze", "fire"),
+        ("burn", "fire"),
+        ("caught fire", "fire"),
+        ("explo", "explosion"),
+        ("blast", "explosion"),
+        ("gas", "explosion"),
+        ("drown", "drowning"),
+        ("capsiz", "capsizing"),
+        ("sank", "capsizing"),
+        ("", "crash"),
+    ),
+    "disaster": (
+        ("flood", "flood"),
+        ("earthquake", "earthquake"),
+        ("quake", "earthquake"),
+        ("tremor", "earthquake"),
+        ("landslide", "landslide"),
+        ("mudslide", "landslide"),
+        ("avalanche", "landslide"),
+        ("wildfire", "wildfire"),
+        ("bushfire", "wildfire"),
+        ("forest fire", "wildfire"),
+        ("tsunami", "tsunami"),
+        ("erupt", "eruption"),
+        ("drought", "drought"),
+        ("", "storm"),
+    ),
+    "meeting/summit": (("summit", "summit"), ("talks", "talks"), ("", "meeting")),
+    "surveillance": (("", "surveillance"),),
+    "protest": (
+        ("riot", "riot"),
+        ("strike", "strike"),
+        ("walkout", "strike"),
+        ("", "protest"),
+    ),
+}
+
+
+def sub_event_type(event_type: str, trigger: str) -> str | None:
+    """The sub_event_type for a trigger word of ``event_type`` (None for an unknown type)."""
+    word = trigger.lower()
+    for stem, sub in SUB_EVENT_TYPES.get(event_type, ()):
+        if word.startswith(stem):
+            return sub
+    return None
+
+
+# How a motion word relates the places around it, beyond its prepositions:
+#   go    -- the mover is the subject; endpoints only from prepositions ("travelled to X")
+#   leave -- a place as direct object is the origin ("fled Kabul", "left Kabul for Doha")
+#   reach -- a place as direct object is the destination ("entered Syria", "visited Kyiv")
+#   send  -- the mover is the object, the subject sends it ("sent troops to X"); a place as
+#            direct object is the origin when the verb empties it ("evacuated Yellowknife")
+#   cross -- a place as direct object is crossed on the way ("crossed Honduras")
+FRAMES = ("go", "leave", "reach", "send", "cross")
+
+# movement_type -> (event_type of the incident it reports, or None when a plain movement is
+# no incident; the colour and legend of the map follow movement_type)
+MOVEMENT_TYPES: dict[str, str | None] = {
+    "dispatched": "movement of forces",
+    "fled": "flight/defection",
+    "evacuated": "evacuation",
+    "deported": "deportation",
+    "crossed": "border crossing",
+    "travelled": None,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """What a motion word means: its movement_type and frame, whether it is a noun ("trip"),
+    and whether it needs a destination to report anything ("came from a poor family")."""
+
+    lemma: str
+    movement_type: str
+    frame: str
+    noun: bool = False
+    needs_destination: bool = False
+
+
+def _verb(lemma: str, movement_type: str, frame: str, forms: str, **kw: bool) -> dict[str, Motion]:
+    motion = Motion(lemma, movement_type, frame, **kw)
+    return {form: motion for form in forms.split()}
+
+
+def _noun(lemma: str, movement_type: str, forms: str, **kw: bool) -> dict[str, Motion]:
+    motion = Motion(lemma, movement_type, "go", noun=True, **kw)
+    return {form: motion for form in forms.split()}
+
+
+#: Motion verbs and nouns (every inflected form written out), general English: the verbs of
+#: travel, flight, evacuation, expulsion, dispatch and transport, and the nouns naming a
+#: journey. Nouns that only mark a stop on the way ("layover") are in VIA_WORDS instead.
+MOTION_WORDS: dict[str, Motion] = {
+    # travel
+    **_verb("travel", "travelled", "go", "travel travels travelled traveled travelling traveling"),
+    **_verb("journey", "travelled", "go", "journeyed journeying"),
+    **_verb("fly", "travelled", "go", "fly flies flew flown flying"),
+    **_verb("drive", "travelled", "go", "drove driven"),
+    **_verb("sail", "travelled", "go", "sail sails sailed sailing"),
+    **_verb("ride", "travelled", "go", "rode ridden"),
+    **_verb("march", "travelled", "go", "marched marching"),
+    **_verb("walk", "travelled", "go", "walked", needs_destination=True),
+    **_verb("trek", "travelled", "go", "trekked trekking"),
+    **_verb("advance", "travelled", "go", "advanced advancing"),
+    **_verb("withdraw", "travelled", "leave", "withdraw withdraws withdrew withdrawn withdrawing"),
+    **_verb("retreat", "travelled", "leave", "retreated retreating"),
+    **_verb("move", "travelled", "go", "move moves moved moving"),
+    **_verb("relocate", "travelled", "go", "relocate relocates relocated relocating"),
+    **_verb("migrate", "travelled", "go", "migrate migrates migrated migrating"),
+    **_verb("emigrate", "travelled", "go", "emigrated emigrating"),
+    **_verb("immigrate", "travelled", "go", "immigrated immigrating"),
+    **_verb("return", "travelled", "go", "return returns returned returning"),
+    **_verb("come", "travelled", "go", "came", needs_destination=True),
+    **_verb("go", "travelled", "go", "went", needs_destination=True),
+    **_verb("head", "travelled", "go", "heads headed heading"),
+    **_verb("arrive", "travelled", "go", "arrive arrives arrived arriving"),
+    **_verb("land", "travelled", "go", "landed", needs_destination=True),
+    **_verb("leave", "travelled", "leave", "leave leaves left leaving"),
+    **_verb("depart", "travelled", "leave", "depart departs departed departing"),
+    **_verb("visit", "travelled", "reach", "visit visits visited visiting"),
+    **_verb("tour", "travelled", "reach", "toured touring"),
+    **_verb("enter", "travelled", "reach", "enter enters entered entering"),
+    **_verb("reach", "travelled", "reach", "reached reaching"),
+    **_verb("pass", "travelled", "cross", "passed passing", needs_destination=True),
+    **_verb("bring", "travelled", "send", "bring brings brought bringing"),
+    **_verb("take", "travelled", "send", "taken took"),
+    **_verb("rush", "travelled", "send", "rushed"),
+    **_verb("carry", "travelled", "send", "carried"),
+    **_verb("ferry", "travelled", "send", "ferried ferrying"),
+    **_verb("bus", "travelled", "send", "bussed bused"),
+    **_verb("transport", "travelled", "send", "transport transports transported transporting"),
+    **_verb("ship", "travelled", "send", "shipped"),
+    **_verb("smuggle", "travelled", "send", "smuggle smuggles smuggled smuggling"),
+    **_verb("traffic", "travelled", "send", "trafficked"),
+    **_verb("airlift", "travelled", "send", "airlift airlifts airlifted airlifting"),
+    **_verb("accompany", "travelled", "send", "accompanied"),
+    # flight
+    **_verb("flee", "fled", "leave", "flee flees fled fleeing"),
+    **_verb("escape", "fled", "leave", "escape escapes escaped escaping"),
+    **_verb("defect", "fled", "go", "defect defects defected defecting"),
+    **_verb("displace", "fled", "leave", "displaced"),
+    # evacuation and rescue
+    **_verb("evacuate", "evacuated", "send", "evacuate evacuates evacuated evacuating"),
+    **_verb("rescue", "evacuated", "send", "rescued"),
+    # expulsion
+    **_verb("deport", "deported", "send", "deport deports deported deporting"),
+    **_verb("expel", "deported", "send", "expel expels expelled expelling"),
+    **_verb("extradite", "deported", "send", "extradite extradites extradited extraditing"),
+    **_verb("repatriate", "deported", "send", "repatriate repatriates repatriated repatriating"),
+    # dispatch
+    **_verb("send", "dispatched", "send", "send sends sent sending"),
+    **_verb("dispatch", "dispatched", "send", "dispatch dispatches dispatched dispatching"),
+    **_verb("deploy", "dispatched", "send", "deploy deploys deployed deploying"),
+    **_verb("redeploy", "dispatched", "send", "redeploy redeploys redeployed redeploying"),
+    **_verb("transfer", "dispatched", "send", "transferred transferring"),
+    # crossing
+    **_verb("cross", "crossed", "cross", "cross crosses crossed crossing"),
+    # nouns
+    **_noun("trip", "travelled", "trip trips"),
+    **_noun("journey", "travelled", "journey journeys"),
+    **_noun("flight", "travelled", "flight flights"),
+    **_noun("voyage", "travelled", "voyage voyages"),
+    **_noun("mission", "travelled", "mission", needs_destination=True),
+    **_noun("visit", "travelled", "visit"),
+    **_noun("move", "travelled", "move", needs_destination=True),
+    **_noun("route", "travelled", "route", needs_destination=True),
+    **_noun("convoy", "travelled", "convoy convoys"),
+    **_noun("tour", "travelled", "tour", needs_destination=True),
+    **_noun("pilgrimage", "travelled", "pilgrimage"),
+    **_noun("migration", "travelled", "migration"),
+    **_noun("influx", "travelled", "influx"),
+    **_noun("arrival", "travelled", "arrival arrivals"),
+    **_noun("departure", "travelled", "departure"),
+    **_noun("return", "travelled", "return"),
+    **_noun("exodus", "fled", "exodus"),
+    **_noun("evacuation", "evacuated", "evacuation evacuations"),
+    **_noun("deportation", "deported", "deportation deportations"),
+    **_noun("expulsion", "deported", "expulsion"),
+    **_noun("extradition", "deported", "extradition"),
+    **_noun("repatriation", "deported", "repatriation"),
+    **_noun("deployment", "dispatched", "deployment deployments"),
+    **_noun("transfer", "dispatched", "transfer"),
+}
+
+#: Phrases that report a movement on their own ("en route to X", "on their way to X",
+#: "making their way to X", "set off for X", "X-bound"); general English.
+MOTION_PHRASES = re.compile(
+    r"\b(?:en route|on (?:its|his|her|their|our|my|the) way|(?:making|made|make|makes) "
+    r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for)\b",
+    re.I,
+)
+#: Words that mark a stop on the way ("a layover in X", "with a stop in X"); general English.
+VIA_WORDS = frozenset(
+    "stop stops stopover stopovers layover layovers transit transited refuelling refueling".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentWord:
+    """An incident trigger: its event_type, whether it is a noun ("the blast"), and whether it
+    needs a perpetrator to be an attack (else it is an accident: "an explosion")."""
+
+    event_type: str
+    noun: bool = False
+
+
+def _words(event_type: str, verbs: str, nouns: str = "") -> dict[str, IncidentWord]:
+    verb, noun = IncidentWord(event_type), IncidentWord(event_type, noun=True)
+    return {**{form: verb for form in verbs.split()}, **{form: noun for form in nouns.split()}}
+
+
+#: One-word incident triggers (verbs, then nouns), the common words of news reports of
+#: violence, arrests, accidents, disasters, protests, disappearances and meetings (ACLED and
+#: UCDP categories).
+INCIDENT_WORDS: dict[str, IncidentWord] = {
+    **_words(
+        "attack",
+        "killed kill kills murdered shot stabbed attacked ambushed bombed shelled assassinated "
+        "massacred assaulted beaten robbed",
+        "murder murders shooting shootings stabbing stabbings attack attacks ambush bombing "
+        "bombings shelling airstrike airstrikes assassination massacre gunfire gunmen assault "
+        "robbery",
+    ),
+    **_words(
+        "arrest",
+        "arrested detained detain captured apprehended jailed",
+        "arrest arrests detention",
+    ),
+    **_words(
+        "accident",
+        "crashed collided derailed capsized burned burnt exploded drowned",
+        "crash crashes collision collisions derailment fire fires blaze explosion explosions "
+        "blast",
+    ),
+    **_words(
+        "disaster",
+        "flooded erupted",
+        "flood floods flooding earthquake quake tremor landslide landslides mudslide avalanche "
+        "tornado tornadoes hurricane cyclone typhoon storm wildfire wildfires bushfire tsunami "
+        "eruption",
+    ),
+    **_words(
+        "protest",
+        "protested protesting demonstrated rallied rioting",
+        "protest protests protesters demonstration demonstrations demonstrators rally rallies "
+        "riot riots walkout march marches",
+    ),
+    **_words(
+        "disappearance",
+        "disappeared vanished abducted kidnapped",
+        "disappearance abduction kidnapping",
+    ),
+    **_words("meeting/summit", "met", "summit talks meeting"),
+    **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
+}
+
+#: Several-word incident triggers (general English news phrases).
+INCIDENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bopened fire\b", re.I), "attack"),
+    (re.compile(r"\bair strikes?\b", re.I), "attack"),
+    (re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
+    (re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
+    (re.compile(r"\bwent missing\b", re.I), "disappearance"),
+    (re.compile(r"\bcaught fire\b", re.I), "accident"),
+    (re.compile(r"\b(?:forest|brush) fires?\b", re.I), "disaster"),
+    (re.compile(r"\bspied on\b", re.I), "surveillance"),
+    (re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+)
+
+#: Words after which an incident word names no event here: "fire" in "fire chief", "fire
+#: department", "cease-fire"; "talks" in "talks about"; general English collocations.
+NOT_AN_EVENT_AFTER = {
+    "fire": frozenset(
+        "department departments chief chiefs fighter fighters fighting station stations "
+        "officials official marshal marshals crews crew truck trucks engine engines service "
+        "services hydrant alarm alarms brigade company rescue code safety insurance exit "
+        "escape pit arms power drill".split()
+    ),
+    "storm": frozenset("drains drain sewer sewers water".split()),
+    "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
+    "meeting": frozenset("room rooms house place hall".split()),
+    "rally": frozenset("point cry".split()),
+}
+#: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
+NOT_AN_EVENT_BEFORE = {
+    "fire": frozenset("cease camp open friendly return returned covering".split()),
+    "talks": frozenset("he she it who".split()),
+    "met": frozenset("who".split()),
+}
+
+#: Quick test before any other work: does a sentence hold any trigger word at all?
+_WORD = re.compile(r"[a-z]+")
+_PHRASE_PREFILTER = re.compile(
+    r"custody|missing|strike|spied|en route|way|bound|set off|set out|opened fire", re.I
+)
+_ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
+
+
+def any_trigger(sentence: str) -> bool:
+    """False only when no trigger word or phrase can be in ``sentence``."""
+    lowered = sentence.lower()
+    if not _ALL_WORDS.isdisjoint(_WORD.findall(lowered)):
+        return True
+    return _PHRASE_PREFILTER.search(lowered) is not None

@@ -110,13 +110,14 @@ def status(tokens: list[Token], index: int, sentence: str) -> str | None:
         j -= 1
     if any(w in _NEGATORS for w in chain):
         return None
+    infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
         for k in range(j - 1, max(start - 1, j - 5), -1):
             if tokens[k].lower == "to":
                 j = k
                 break
-    if j >= start and tokens[j].lower == "to" and not chain:
+    if j >= start and tokens[j].lower == "to" and infinitive:
         k = j - 1
         while k >= start and tokens[k].lower in _ADVERBS:
             k -= 1
@@ -135,7 +136,11 @@ def status(tokens: list[Token], index: int, sentence: str) -> str | None:
         if w in HYPOTHETICAL:
             return None
     end = tokens[index].end
-    clause_text = sentence[clause[0].start if clause else tokens[index].start : end + 80]
+    stop = next(
+        (t.start for t in tokens[index + 1 :] if t.text in CLAUSE_PUNCT or t.text in ",."),
+        len(sentence),
+    )
+    clause_text = sentence[clause[0].start if clause else tokens[index].start : max(end, stop)]
     if GENERIC.search(clause_text):
         return None
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):

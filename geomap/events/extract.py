@@ -47,9 +47,13 @@ _BETWEEN = re.compile(
     r"\s*(?:\w+\s+){0,3}?between\s+(?P<a>[A-Z][\w’'\-. ]+?)(?:,[^,]*,)?\s+and\s+"
     r"(?P<b>[A-Z][\w’'\-. ]+?)(?=\s+(?:in|on|at|last|this)\b|[,.;]|$)"
 )
-_ANAPHOR = frozenset(
-    "they he she the those these".split()
-)  # a sentence opening with one of these may continue the last one's movement
+# a sentence opening so continues the last one's story: "They were later moved to X"
+_ANAPHOR = re.compile(
+    r"^(?:they|he|she|(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
+    r"agents?|group|team|officers?|soldiers|troops|defectors?|family|families|people|"
+    r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
+    re.I,
+)
 _PLANNED_BEFORE_NOUN = frozenset(
     "planned upcoming proposed scheduled expected future next forthcoming possible".split()
 )
@@ -173,8 +177,15 @@ def _mentions(
         # a place inside a hyphenated word ("Kabul-bound") keeps the word's tail as cue
         tail = sentence[rel_end : rel_end + 8]
         c = cue(tokens, first, tail)
+        if out and c.role in ("none", "location") and _COORDINATED.match(
+            sentence[out[-1].end : rel_start]
+        ):
+            c = out[-1].cue  # "from Tunis and Algiers": both are origins
         out.append(Mention(t, first, last, rel_start, rel_end, c))
     return out
+
+
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as well as)\s*$")
 
 
 def extract_events(
@@ -246,11 +257,20 @@ def _sentence(
     motion_triggers: list[movements.MotionTrigger] = []
     quote = Span(s_text, sent.start, sent.end)
     n_events = len({t.event_type or t.index for t, _ in triggers})
+    first_of_type: dict[str, str] = {}
     for k, (t, status) in enumerate(triggers):
+        # a motion word's places run to the next trigger; an incident's to the next trigger
+        # of an incident ("attacked a convoy near X": the convoy does not take X away)
         scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
+        incident_end = next(
+            (u.index for u, _ in triggers[k + 1 :] if u.event_type is not None), len(tokens)
+        )
         start = clauses.clause_start(tokens, t.index)
+        # places between the last trigger and this one are the last one's
+        limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]
-        before = [m for m in mentions_used if start <= m.first and m.last < t.index]
+        after_incident = [m for m in mentions_used if t.index < m.first < incident_end]
+        before = [m for m in mentions_used if start <= m.first < limit and m.last < t.index]
         passive = clauses.passive(tokens, t.index)
         actor = None
         if not t.noun:
@@ -267,9 +287,10 @@ def _sentence(
             motion_triggers.append(mt)
         if t.event_type is None:
             continue
+        first_of_type.setdefault(t.event_type, t.word)
         located = incidents.locate(
             t.index,
-            after,
+            after_incident,
             before,
             mentions_used if n_events == 1 else None,
             motion=t.motion is not None,
@@ -311,7 +332,9 @@ def _sentence(
                     id=_event_id(document.id, sent.start, t.event_type, (place,), event_when),
                     document_id=document.id,
                     event_type=t.event_type,
-                    sub_event_type=sub_event_type(t.event_type, t.word),
+                    sub_event_type=sub_event_type(
+                        t.event_type, first_of_type.setdefault(t.event_type, t.word)
+                    ),
                     place=place,
                     location=loc.mention.toponym.span.text,
                     quote=quote,
@@ -346,7 +369,6 @@ def _movements_of(
         a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
         if movements.join(a, b, between):
-            a.origins = []
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word
             continue
@@ -356,7 +378,12 @@ def _movements_of(
             if mt.homes:
                 mt.origins = mt.homes[:1]
                 mt.origin_inferred = True
-            elif tokens and tokens[0].lower in _ANAPHOR and state.previous is not None:
+            elif (
+                mt.status == "reported"
+                and not mt.motion.noun
+                and _ANAPHOR.match(s_text)
+                and state.previous is not None
+            ):
                 if state.since == 0:
                     mt.origins = [_as_mention(state.previous)]
                     mt.origin_inferred = True

@@ -67,6 +67,9 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.destinations.append(m)
         elif role == "via":
             trigger.vias.append(m)
+    if not trigger.destinations:
+        # "travelled from A to join a militia in B": where they went, when nothing else says
+        trigger.destinations = [m for m in after if m.cue.role == "purpose"][:1]
     if trigger.origins:
         return
     for m in before:
@@ -112,25 +115,32 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
 
 def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     """Let ``second`` continue ``first`` when they tell one journey of one mover: the first
-    has only an origin, the second only a destination, and little stands between them
-    ("fled A and arrived in B", "fleeing A reached B", "left A for B")."""
-    if not first.origins or first.destinations or second.origins or not second.destinations:
+    has no destination, the second no origin, and little stands between them ("fled A and
+    arrived in B", "fleeing A reached B", "fled through A and reached B"). The journey keeps
+    the first word's kind ("expelled from A and returned to B" is an expulsion)."""
+    if first.destinations or second.origins or not second.destinations:
         return False
-    if not _JOIN.match(between):
+    if not (first.origins or first.vias or first.homes) or not _JOIN.match(between):
         return False
     second.origins = list(first.origins)
     second.vias = [*first.vias, *second.vias]
+    second.homes = second.homes or first.homes
+    first.origins, first.vias = [], []
     return True
 
 
 def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
-    """Let ``second`` start where ``first`` ended ("flown from A to B, and later on to C";
-    "arrived in A and then travelled to B")."""
+    """Let ``second`` go on from where ``first`` ended ("flown from A to B, and later on to
+    C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B)."""
     if second.origins or not second.destinations or not first.destinations:
         return False
     if not (_ONWARD.search(between) or _JOIN.match(between)):
         return False
-    second.origins = [first.destinations[-1]]
+    if first.origins:
+        second.origins = list(first.origins)
+        second.vias = [*first.vias, first.destinations[-1], *second.vias]
+    else:
+        second.origins = [first.destinations[-1]]
     return True
 
 

@@ -47,7 +47,16 @@ TRANSPARENT = frozenset(
 )
 NEAR_WORDS = frozenset("near outside around nearby".split())
 CUE_WORDS = TO_WORDS | FROM_WORDS | VIA_PREPOSITIONS | AT_WORDS | frozenset(("for",))
-#: Facility nouns whose town is where the mover went ("to a hospital in X").
+#: Words that open a facility's name after "to" ("to a hospital in X", "to its base at
+#: X"): determiners, possessives and facility nouns (general English).
+FACILITY_NOUNS = frozenset(
+    "hospital hospitals camp camps prison prisons jail jails base bases centre center centres "
+    "centers facility facilities shelter shelters airport airports station hotel hotels clinic "
+    "clinics detention compound compounds barracks".split()
+)
+FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
+    "a an the its their his her our safe military refugee temporary nearby local".split()
+)
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 
 
@@ -85,7 +94,7 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
             # "the border city of X", "Greater X", titles and names before a place
             if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):
                 near = True
-        elif near and facility < 2 and t.text[:1].isalpha():
+        elif near and facility < 2 and t.text[:1].isalpha() and not w.endswith("ed"):
             facility += 1
         else:
             break
@@ -104,7 +113,9 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
         return Cue("destination", i)
     if w in AT_WORDS:
         context = [t.lower for t in tokens[max(0, i - 3) : i]]
-        if "from" in context:
+        if "from" in context and all(
+            t.text[:1].islower() for t in tokens[i - context[::-1].index("from") : i]
+        ):
             return Cue("origin", i)  # "from its headquarters in X"
         if any(c in ARRIVAL_WORDS for c in context):
             return Cue("destination", i)
@@ -115,9 +126,18 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
         wider = tokens[max(0, i - 6) : i]
         for j, t in enumerate(wider):
             if t.lower in TO_WORDS and (j == 0 or wider[j - 1].lower not in _NOT_DIRECTIONAL):
-                # "to a hospital in X", "to a camp at X": the facility's town
-                if not any(x.text in (",", ";") for x in wider[j:]):
+                # "to a hospital in X", "to a camp at X": the facility's town ("to begin
+                # work in X" is not: a verb follows that "to")
+                rest = wider[j + 1 :]
+                if any(x.text in (",", ";") or x.lower in CUE_WORDS for x in rest):
+                    break
+                nxt = rest[0] if rest else None
+                if nxt is not None and (
+                    (nxt.lower in FACILITY_OPENERS and not nxt.text[:1].isupper())
+                    or any(x.lower in FACILITY_NOUNS for x in rest)
+                ):
                     return Cue("destination", i)
+                return Cue("purpose", i)  # "to join a militia in X": where they meant to go
         return Cue("near" if near else "location", i)
     if near:
         return Cue("near", i)

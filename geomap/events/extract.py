@@ -30,6 +30,7 @@ from geomap.events.triggers import (
     MOTION_WORDS,
     NOT_AN_EVENT_AFTER,
     NOT_AN_EVENT_BEFORE,
+    PERPETRATOR_WORDS,
     SUB_EVENT_TYPES,
     Motion,
     any_trigger,
@@ -137,10 +138,14 @@ def _triggers(tokens: list[Token], sentence: str, covered: set[int]) -> list[_Tr
             continue
         if motion is not None:
             event_type = MOVEMENT_TYPES.get(motion.movement_type)
+            if motion.lemma == "rescue":
+                event_type = None  # a rescue is a movement, not an evacuation of a place
             noun = motion.noun
         else:
             assert incident is not None
             event_type, noun = incident.event_type, incident.noun
+            if event_type in ("explosion", "fire") and not PERPETRATOR_WORDS.isdisjoint(lowered):
+                event_type = "attack"  # "a bomb exploded", "arsonists set the fire"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
 
@@ -294,6 +299,7 @@ def _sentence(
             before,
             mentions_used if n_events == 1 else None,
             motion=t.motion is not None,
+            evacuation=t.event_type == "evacuation",
         )
         inferred = False
         event_when = when
@@ -347,6 +353,9 @@ def _sentence(
                     place_inferred=inferred,
                 )
             )
+    if any(i.event_type == "collision" for i in incidents_out):
+        # "a two-car crash": one collision, not a crash besides
+        incidents_out = [i for i in incidents_out if i.event_type != "crash"]
     movements_out = _movements_of(document, motion_triggers, tokens, s_text, quote, when, state)
     return incidents_out, movements_out, mentions, when
 

@@ -17,6 +17,8 @@ from geomap.events.roles import Mention, contains, drop_containers, precision_ra
 # roles after the trigger, best first: where it happened; for a movement, where it went
 _AFTER = ("location", "near", "object", "destination", "via")
 _AFTER_MOTION = ("destination", "via", "location", "near", "object")
+# an evacuation is placed at what was evacuated
+_AFTER_EVACUATION = ("origin", "object", "people-of", "location", "near")
 _LOCATIVE = frozenset(("location", "near", "object", "destination", "via"))
 
 
@@ -34,6 +36,7 @@ def locate(
     before: list[Mention],
     sentence: list[Mention] | None,
     motion: bool = False,
+    evacuation: bool = False,
 ) -> list[Located]:
     """The places of the incident whose trigger is token ``index``: ``after`` are the
     mentions between it and the next trigger, ``before`` those before it in its clause;
@@ -44,13 +47,17 @@ def locate(
         role = m.cue.role
         if role == "none" and m.cue.governor == index:
             role = "object"  # "shelled Kharkiv"
+        if role == "people-of":
+            role = "people-of"
         roles.append((m, role))
-    for wanted in _AFTER_MOTION if motion else _AFTER:
+    order = _AFTER_EVACUATION if evacuation else _AFTER_MOTION if motion else _AFTER
+    for wanted in order:
         found = [m for m, r in roles if r == wanted]
         if found:
             return _most_specific(found, wanted, [m for m, _ in roles] + before)
     # before the trigger: "a man in X was arrested", "X police arrested", "Near X, ..."
-    located = [m for m in before if m.cue.role in ("location", "near")]
+    wanted_before = ("location", "near", "people-of", "none") if evacuation else ("location", "near")
+    located = [m for m in before if m.cue.role in wanted_before]
     if located:
         return _most_specific(located, "location", before + after)
     if not sentence:

@@ -21,12 +21,19 @@ EVENT_TYPES: dict[str, str] = {
     "movement": "people travelled, returned, were transported, smuggled or trafficked",
     "disappearance": "people disappeared, went missing or were abducted",
     "arrest": "people were arrested, detained, captured or taken into custody",
-    "attack": "killings, shootings, stabbings, assaults, bombings, shelling, airstrikes",
-    "accident": "crashes, collisions, derailments, fires and explosions nobody is said to cause",
-    "disaster": "floods, earthquakes, landslides, storms, wildfires and other natural hazards",
+    "attack": "deliberate violence against people or property: killings, shootings, "
+    "stabbings, assaults, armed robberies, bombings, arson, shelling, airstrikes",
+    "crash": "an accident of one vehicle, aircraft or vessel, or one striking a pedestrian",
+    "collision": "two or more vehicles, trains or vessels striking each other",
+    "derailment": "a train derailing",
+    "fire": "a fire not said to be set on purpose (arson is an attack)",
+    "explosion": "an explosion nobody is said to have caused (a bombing is an attack)",
+    "flood": "flooding, flash floods, a dam or levee failing",
+    "earthquake": "an earthquake or tremor",
+    "landslide": "a landslide, mudslide or rockslide",
     "meeting/summit": "a summit, talks or a meeting",
     "surveillance": "surveillance, monitoring, spying or wiretapping",
-    "protest": "protests, demonstrations, rallies, strikes and riots",
+    "protest": "protests, demonstrations, rallies, marches, sit-ins, pickets and walkouts",
 }
 
 #: event_type -> ((word stem, sub_event_type), ...); the first stem the trigger word starts
@@ -80,49 +87,36 @@ SUB_EVENT_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
         ("assault", "assault"),
         ("beat", "assault"),
         ("rob", "robbery"),
+        ("arson", "arson"),
+        ("torch", "arson"),
+        ("set fire", "arson"),
         ("kill", "killing"),
+        ("homicide", "killing"),
+        ("slain", "killing"),
         ("murder", "killing"),
         ("massacre", "killing"),
         ("", "attack"),
     ),
-    "accident": (
-        ("derail", "derailment"),
-        ("collid", "collision"),
-        ("collision", "collision"),
-        ("fire", "fire"),
-        ("blaze", "fire"),
-        ("burn", "fire"),
-        ("caught fire", "fire"),
-        ("explo", "explosion"),
-        ("blast", "explosion"),
-        ("gas", "explosion"),
-        ("drown", "drowning"),
-        ("capsiz", "capsizing"),
-        ("sank", "capsizing"),
-        ("", "crash"),
-    ),
-    "disaster": (
-        ("flood", "flood"),
-        ("earthquake", "earthquake"),
-        ("quake", "earthquake"),
-        ("tremor", "earthquake"),
-        ("landslide", "landslide"),
-        ("mudslide", "landslide"),
-        ("avalanche", "landslide"),
+    "crash": (("capsiz", "capsizing"), ("sank", "capsizing"), ("", "crash")),
+    "collision": (("", "collision"),),
+    "derailment": (("", "derailment"),),
+    "fire": (
         ("wildfire", "wildfire"),
         ("bushfire", "wildfire"),
-        ("forest fire", "wildfire"),
-        ("tsunami", "tsunami"),
-        ("erupt", "eruption"),
-        ("drought", "drought"),
-        ("", "storm"),
+        ("forest", "wildfire"),
+        ("brush", "wildfire"),
+        ("", "fire"),
     ),
+    "explosion": (("", "explosion"),),
+    "flood": (("", "flood"),),
+    "earthquake": (("", "earthquake"),),
+    "landslide": (("", "landslide"),),
     "meeting/summit": (("summit", "summit"), ("talks", "talks"), ("", "meeting")),
     "surveillance": (("", "surveillance"),),
     "protest": (
-        ("riot", "riot"),
         ("strike", "strike"),
         ("walkout", "strike"),
+        ("picket", "strike"),
         ("", "protest"),
     ),
 }
@@ -290,8 +284,7 @@ VIA_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class IncidentWord:
-    """An incident trigger: its event_type, whether it is a noun ("the blast"), and whether it
-    needs a perpetrator to be an attack (else it is an accident: "an explosion")."""
+    """An incident trigger: its event_type and whether it is a noun ("the blast")."""
 
     event_type: str
     noun: bool = False
@@ -309,54 +302,56 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words(
         "attack",
         "killed kill kills murdered shot stabbed attacked ambushed bombed shelled assassinated "
-        "massacred assaulted beaten robbed",
-        "murder murders shooting shootings stabbing stabbings attack attacks ambush bombing "
-        "bombings shelling airstrike airstrikes assassination massacre gunfire gunmen assault "
-        "robbery",
+        "massacred assaulted beaten robbed slain torched firebombed",
+        "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
+        "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
+        "assault robbery arson",
     ),
-    **_words(
-        "arrest",
-        "arrested detained detain captured apprehended jailed",
-        "arrest arrests detention",
-    ),
-    **_words(
-        "accident",
-        "crashed collided derailed capsized burned burnt exploded drowned",
-        "crash crashes collision collisions derailment fire fires blaze explosion explosions "
-        "blast",
-    ),
-    **_words(
-        "disaster",
-        "flooded erupted",
-        "flood floods flooding earthquake quake tremor landslide landslides mudslide avalanche "
-        "tornado tornadoes hurricane cyclone typhoon storm wildfire wildfires bushfire tsunami "
-        "eruption",
-    ),
+    **_words("arrest", "arrested detained apprehended", "arrest arrests"),
+    **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
+    **_words("collision", "collided", "collision collisions"),
+    **_words("derailment", "derailed", "derailment"),
+    **_words("fire", "burned burnt", "fire fires blaze wildfire wildfires bushfire"),
+    **_words("explosion", "exploded", "explosion explosions blast"),
+    **_words("flood", "flooded", "flood floods flooding"),
+    **_words("earthquake", "", "earthquake quake tremor"),
+    **_words("landslide", "", "landslide landslides mudslide rockslide"),
     **_words(
         "protest",
-        "protested protesting demonstrated rallied rioting",
+        "protested protesting demonstrated marched rallied picketed",
         "protest protests protesters demonstration demonstrations demonstrators rally rallies "
-        "riot riots walkout march marches",
+        "walkout march marches sit-in picket",
     ),
     **_words(
         "disappearance",
         "disappeared vanished abducted kidnapped",
         "disappearance abduction kidnapping",
     ),
-    **_words("meeting/summit", "met", "summit talks meeting"),
+    **_words("meeting/summit", "", "summit talks"),
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
 #: Several-word incident triggers (general English news phrases).
 INCIDENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bopened fire\b", re.I), "attack"),
+    (re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
     (re.compile(r"\bair strikes?\b", re.I), "attack"),
     (re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
     (re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
-    (re.compile(r"\bwent missing\b", re.I), "disappearance"),
-    (re.compile(r"\bcaught fire\b", re.I), "accident"),
-    (re.compile(r"\b(?:forest|brush) fires?\b", re.I), "disaster"),
+    (re.compile(r"\bturned (?:himself|herself|themselves) in\b", re.I), "arrest"),
+    (re.compile(r"\bbooked into\b", re.I), "arrest"),
+    (re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
+     "disappearance"),
+    (re.compile(r"\btaken hostage\b", re.I), "disappearance"),
+    (re.compile(r"\bcaught fire\b", re.I), "fire"),
+    (re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
+    (re.compile(r"\b(?:two|three|multi)[- ](?:car|vehicle)\b", re.I), "collision"),
+    (re.compile(r"\bhead-on\b", re.I), "collision"),
+    (re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
+     "crash"),
     (re.compile(r"\bspied on\b", re.I), "surveillance"),
+    (re.compile(r"\bmet with\b", re.I), "meeting/summit"),
+    (re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
     (re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
 )
 
@@ -369,22 +364,33 @@ NOT_AN_EVENT_AFTER = {
         "services hydrant alarm alarms brigade company rescue code safety insurance exit "
         "escape pit arms power drill".split()
     ),
-    "storm": frozenset("drains drain sewer sewers water".split()),
     "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
-    "meeting": frozenset("room rooms house place hall".split()),
     "rally": frozenset("point cry".split()),
+    "accident": frozenset("insurance report reports".split()),
+    "crash": frozenset("course courses test tests".split()),
 }
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
     "fire": frozenset("cease camp open friendly return returned covering".split()),
     "talks": frozenset("he she it who".split()),
-    "met": frozenset("who".split()),
+    "rally": frozenset("campaign".split()),
+    "rallies": frozenset("campaign".split()),
+    "accident": frozenset("industrial workplace".split()),
 }
+
+#: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).
+PERPETRATOR_WORDS = frozenset(
+    "bomb bombs bomber bombers bombing ied ieds grenade grenades detonated militant militants "
+    "attacker attackers terrorist terrorists suicide insurgents arson arsonist torched "
+    "firebomb firebombed deliberately intentionally".split()
+)
 
 #: Quick test before any other work: does a sentence hold any trigger word at all?
 _WORD = re.compile(r"[a-z]+")
 _PHRASE_PREFILTER = re.compile(
-    r"custody|missing|strike|spied|en route|way|bound|set off|set out|opened fire", re.I
+    r"custody|missing|strike|spied|en route|way|bound|set off|set out|fire|turned|booked|"
+    r"hostage|two|three|multi|head-on|struck|hit by|met with|meeting",
+    re.I,
 )
 _ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
 

@@ -213,6 +213,10 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         i -= 1
     if i >= 0 and tokens[i].lower in _NEGATORS:
         return None
+    if i > 0 and tokens[i].lower in ("that", "who", "which"):
+        i -= 1  # "a train that travelled": the noun the relative clause is about
+        if tokens[i].text == ",":
+            i -= 1
     end = i + 1
     start = end
     while i >= 0 and end - i <= 14:
@@ -238,7 +242,9 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         words = words[1:]  # "operating the network": a verb's phrase, not a noun phrase
     # leave out the modifiers after the head: "an official based in X", "men from Y"
     for k in range(1, len(words)):
-        if words[k].lower in _POSTMODIFIER:
+        if words[k].lower in _POSTMODIFIER or (
+            words[k].text[:1].islower() and words[k].lower.endswith("ing")
+        ):  # "families fleeing X": the participle begins a modifier
             words = words[:k]
             break
     while words and words[0].lower in _NP_BRIDGE:

@@ -252,7 +252,13 @@ def _sentence(
     # a trailing attribution ("..., officials in Vilnius said") is not where things happened
     first = triggers[0][0].index
     attribution = next(
-        (i for i in range(first + 1, len(tokens)) if tokens[i].lower in _ATTRIBUTION), None
+        (
+            i
+            for i in range(first + 1, len(tokens))
+            if tokens[i].lower in _ATTRIBUTION
+            and not (i + 1 < len(tokens) and tokens[i + 1].lower == "missing")
+        ),
+        None,
     )
     if attribution is not None:
         mentions_used = [m for m in mentions if m.first < attribution]
@@ -268,8 +274,13 @@ def _sentence(
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
         incident_end = next(
-            (u.index for u, _ in triggers[k + 1 :] if u.event_type is not None), len(tokens)
-        )
+            (
+                u.index
+                for u, _ in triggers[k + 1 :]
+                if u.event_type is not None and u.event_type != t.event_type
+            ),
+            len(tokens),
+        )  # "was shot and killed in X": both verbs of one attack reach X
         start = clauses.clause_start(tokens, t.index)
         # places between the last trigger and this one are the last one's
         limit = triggers[k - 1][0].index if k else t.index
@@ -287,7 +298,9 @@ def _sentence(
             mt = movements.MotionTrigger(t.index, t.word, t.motion, status, passive, mover)
             mt.homes = [m for m in mentions_used if m.cue.role == "home" and m.last < t.index]
             earlier = [m for m in mentions_used if m.last < t.index and m not in before]
-            fronted = [m for m in earlier if m.cue.role == "origin"] if k == 0 else []
+            fronted = (
+                [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
+            )  # "From A, the team ..."; "A native of A, she moved to B"
             movements.assign(mt, after, before + fronted)
             motion_triggers.append(mt)
         if t.event_type is None:
@@ -380,6 +393,7 @@ def _movements_of(
         if movements.join(a, b, between):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word
+            b.actor = a.actor or b.actor
             continue
         movements.chain(a, b, between)
     for mt in triggers:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
-_AFTER = ("location", "near", "object", "destination", "via")
+_AFTER = ("location", "near", "purpose", "object", "destination", "via")
 _AFTER_MOTION = ("destination", "via", "location", "near", "object")
 # an evacuation is placed at what was evacuated
 _AFTER_EVACUATION = ("origin", "object", "people-of", "location", "near")
-_LOCATIVE = frozenset(("location", "near", "object", "destination", "via"))
+_LOCATIVE = frozenset(("location", "near", "purpose", "object", "destination", "via"))
 
 
 @dataclass(frozen=True, slots=True)

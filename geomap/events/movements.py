@@ -16,7 +16,8 @@ from geomap.events.roles import Mention, drop_containers
 from geomap.events.triggers import Motion
 
 _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|continued)\b", re.I)
-_JOIN = re.compile(r"^[\s,]*(?:(?:and|then|before|after)\b[\s\w]{0,30})?$", re.I)
+# what may stand between two motion words of one journey: a few words, no clause mark
+_JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6}$", re.I)
 
 
 @dataclass(slots=True)
@@ -68,8 +69,10 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         elif role == "via":
             trigger.vias.append(m)
     if not trigger.destinations:
-        # "travelled from A to join a militia in B": where they went, when nothing else says
-        trigger.destinations = [m for m in after if m.cue.role == "purpose"][:1]
+        # "travelled from A to join a militia in B": where they went, when nothing else says;
+        # "a woman visiting from A was hurt in B": where the visitor was
+        wanted = ("purpose", "location") if trigger.motion.lemma == "visit" else ("purpose",)
+        trigger.destinations = [m for m in after if m.cue.role in wanted][:1]
     if trigger.origins:
         return
     for m in before:

@@ -86,8 +86,9 @@ def main() -> int:
         c = run(folder, Path(tmp))
     import geomap
 
+    code = Path(geomap.__file__).parent
     print(
-        f"folder ({n_docs} reports: 150 LGL/GWN articles + seed; code {Path(geomap.__file__).parent})"
+        f"folder ({n_docs} reports: 150 LGL/GWN articles + seed; code {code})"
         f": {c['incidents']} incidents, {c['movements']} movements; "
         f"{c['docs_with_incident']} reports with an incident, "
         f"{c['docs_with_movement']} with a movement"

@@ -27,7 +27,9 @@ class Token:
 
 def tokenize(sentence: str) -> list[Token]:
     """Words (with inner hyphens, apostrophes and dots) and punctuation marks."""
-    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return [
+        Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)
+    ]
 
 
 #: Words opening a new clause: subordinators, relative pronouns and coordinators of clauses.
@@ -89,10 +91,11 @@ def clause_start(tokens: list[Token], index: int) -> int:
     return 0
 
 
-def status(tokens: list[Token], index: int, sentence: str) -> str | None:
+def status(tokens: list[Token], index: int, sentence: str, noun: bool = False) -> str | None:
     """Whether the event of the trigger at ``index`` is ``"reported"``, ``"planned"``
     (announced for the future) or not reported at all (None: negated, hypothetical,
-    conditional, generic or habitual)."""
+    conditional, generic or habitual). A ``noun`` trigger ("the protest") takes the
+    modality of the clause around it."""
     start = clause_start(tokens, index)
     clause = tokens[start:index]
     if any(t.lower in _CONDITIONS for t in tokens[max(0, start - 1) : index]):
@@ -110,6 +113,13 @@ def status(tokens: list[Token], index: int, sentence: str) -> str | None:
         j -= 1
     if any(w in _NEGATORS for w in chain):
         return None
+    if j >= start and (
+        tokens[j].lower in ("nobody", "none", "neither")
+        or (tokens[j].lower == "one" and j > 0 and tokens[j - 1].lower == "no")
+    ):
+        return None  # "no one was arrested"
+    if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
+        return None  # "police could arrest protesters": no protest reported either
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
@@ -160,14 +170,18 @@ def passive(tokens: list[Token], index: int) -> bool:
 
 
 # words that end a noun phrase read backwards from its verb, besides punctuation
-_NP_STOP = frozenset(
-    (
-        "said says say told tells reported reports added noted according claimed stated announced "
-    "confirmed believe believed think thinks thought saw see seen heard knew know and or "
-    "but to for on at by with into onto from over under against than as like about "
-        "during after before when while because if unless until"
-    ).split()
-) | SUBORDINATORS | AUXILIARIES
+_NP_STOP = (
+    frozenset(
+        (
+            "said says say told tells reported reports added noted according claimed stated "
+            "announced confirmed believe believed think thinks thought saw see seen heard knew know and or "
+            "but to for on at by with into onto from over under against than as like about "
+            "during after before when while because if unless until"
+        ).split()
+    )
+    | SUBORDINATORS
+    | AUXILIARIES
+)
 # words that may stand inside a noun phrase between its head and a name ("members of X")
 _NP_BRIDGE = frozenset("of".split())
 # words after a head noun that begin a modifier, which the actor leaves out
@@ -213,6 +227,10 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         i -= 1
     if i >= 0 and tokens[i].lower in _NEGATORS:
         return None
+    if i > 1 and tokens[i].lower == "to" and tokens[i - 1].lower in DONE_VERBS | PLAN_VERBS:
+        i -= 2  # "villagers were forced to flee": the subject of "forced"
+        while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
+            i -= 1
     if i > 0 and tokens[i].lower in ("that", "who", "which"):
         i -= 1  # "a train that travelled": the noun the relative clause is about
         if tokens[i].text == ",":
@@ -232,6 +250,7 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
             if opening is None or start < end:
                 break
             i = opening
+            start = end = opening
         else:
             break
         i -= 1

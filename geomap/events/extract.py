@@ -25,13 +25,16 @@ from geomap.events.triggers import (
     EVENT_TYPES,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
+    MOTION_NOUNS,
     MOTION_PHRASES,
-    MOVEMENT_TYPES,
     MOTION_WORDS,
+    MOVEMENT_TYPES,
+    MULTI_VEHICLE,
     NOT_AN_EVENT_AFTER,
     NOT_AN_EVENT_BEFORE,
     PERPETRATOR_WORDS,
     SUB_EVENT_TYPES,
+    IncidentWord,
     Motion,
     any_trigger,
     sub_event_type,
@@ -62,6 +65,10 @@ _PLANNED_BEFORE_NOUN = frozenset(
 _TAKE_NOT = frozenset(
     "place part office over care action steps power control aim hold effect time issue "
     "advantage shape off".split()
+)
+_NOUN_BEFORE = frozenset(
+    "the a an his her their its our my your this that first second last recent planned "
+    "upcoming brief official state whose".split()
 )
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
@@ -95,11 +102,11 @@ def _triggers(tokens: list[Token], sentence: str, covered: set[int]) -> list[_Tr
     found: dict[int, _Trigger] = {}
     lowered = [t.lower for t in tokens]
     starts = [t.start for t in tokens]
-    for rx, event_type in INCIDENT_PHRASES:
+    for rx, phrase_type in INCIDENT_PHRASES:
         for m in rx.finditer(sentence):
             i = bisect_left(starts, m.start())
             if i < len(tokens) and i not in covered:
-                found[i] = _Trigger(i, m.group(), event_type, None, False)
+                found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
     for m in MOTION_PHRASES.finditer(sentence):
@@ -120,6 +127,9 @@ def _triggers(tokens: list[Token], sentence: str, covered: set[int]) -> list[_Tr
             continue
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+        if motion is not None and not motion.noun and w in MOTION_NOUNS:
+            if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")):
+                motion = MOTION_NOUNS[w]  # "his visit to X", "the return of"
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
@@ -136,6 +146,9 @@ def _triggers(tokens: list[Token], sentence: str, covered: set[int]) -> list[_Tr
                 incident = None
         if motion is None and incident is None:
             continue
+        if incident is not None and incident.event_type == "crash":
+            if MULTI_VEHICLE.search(sentence, tokens[max(0, i - 4)].start, tokens[i].start):
+                incident = IncidentWord("collision", incident.noun)  # "a two-car crash"
         if motion is not None:
             event_type = MOVEMENT_TYPES.get(motion.movement_type)
             if motion.lemma == "rescue":
@@ -155,7 +168,7 @@ _BOUND = Motion("bound", "travelled", "go", noun=True)
 
 
 def _directed(lowered: list[str], i: int) -> bool:
-    """"taken to X", "took them back to X": a direction within four words, no idiom."""
+    """ "taken to X", "took them back to X": a direction within four words, no idiom."""
     nxt = lowered[i + 1 : i + 5]
     if nxt and nxt[0] in _TAKE_NOT:
         return False
@@ -163,7 +176,7 @@ def _directed(lowered: list[str], i: int) -> bool:
 
 
 def _left_dead(lowered: list[str], i: int) -> bool:
-    """"left three dead", "left 20 injured": a toll, not a departure."""
+    """ "left three dead", "left 20 injured": a toll, not a departure."""
     nxt = lowered[i + 1 : i + 4]
     return any(w in ("dead", "injured", "wounded", "homeless", "behind", "without") for w in nxt)
 
@@ -173,7 +186,7 @@ def _mentions(
 ) -> list[Mention]:
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
-    out = []
+    out: list[Mention] = []
     for t in here:
         rel_start, rel_end = t.span.start - offset, t.span.end - offset
         first = max(0, bisect_right(starts, rel_start) - 1)
@@ -182,8 +195,10 @@ def _mentions(
         # a place inside a hyphenated word ("Kabul-bound") keeps the word's tail as cue
         tail = sentence[rel_end : rel_end + 8]
         c = cue(tokens, first, tail)
-        if out and c.role in ("none", "location") and _COORDINATED.match(
-            sentence[out[-1].end : rel_start]
+        if (
+            out
+            and c.role in ("none", "location")
+            and _COORDINATED.match(sentence[out[-1].end : rel_start])
         ):
             c = out[-1].cue  # "from Tunis and Algiers": both are origins
         out.append(Mention(t, first, last, rel_start, rel_end, c))
@@ -240,7 +255,7 @@ def _sentence(
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events
-        status = clauses.status(tokens, t.index, s_text)
+        status = clauses.status(tokens, t.index, s_text, noun=t.noun)
         if status is None:
             continue
         if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:

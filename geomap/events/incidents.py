@@ -56,7 +56,9 @@ def locate(
         if found:
             return _most_specific(found, wanted, [m for m, _ in roles] + before)
     # before the trigger: "a man in X was arrested", "X police arrested", "Near X, ..."
-    wanted_before = ("location", "near", "people-of", "none") if evacuation else ("location", "near")
+    wanted_before = (
+        ("location", "near", "people-of", "none") if evacuation else ("location", "near")
+    )
     located = [m for m in before if m.cue.role in wanted_before]
     if located:
         return _most_specific(located, "location", before + after)

@@ -242,7 +242,11 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("transfer", "dispatched", "send", "transferred transferring"),
     # crossing
     **_verb("cross", "crossed", "cross", "cross crosses crossed crossing"),
-    # nouns
+}
+
+#: Motion nouns (each form written out); a form that is also a verb above ("visit",
+#: "return") is read as a noun only after a determiner or a possessive.
+MOTION_NOUNS: dict[str, Motion] = {
     **_noun("trip", "travelled", "trip trips"),
     **_noun("journey", "travelled", "journey journeys"),
     **_noun("flight", "travelled", "flight flights"),
@@ -268,6 +272,9 @@ MOTION_WORDS: dict[str, Motion] = {
     **_noun("deployment", "dispatched", "deployment deployments"),
     **_noun("transfer", "dispatched", "transfer"),
 }
+
+for _form, _motion in MOTION_NOUNS.items():
+    MOTION_WORDS.setdefault(_form, _motion)
 
 #: Phrases that report a movement on their own ("en route to X", "on their way to X",
 #: "making their way to X", "set off for X", "X-bound"); general English.
@@ -340,19 +347,27 @@ INCIDENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
     (re.compile(r"\bturned (?:himself|herself|themselves) in\b", re.I), "arrest"),
     (re.compile(r"\bbooked into\b", re.I), "arrest"),
-    (re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
-     "disappearance"),
+    (
+        re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
+        "disappearance",
+    ),
     (re.compile(r"\btaken hostage\b", re.I), "disappearance"),
     (re.compile(r"\bcaught fire\b", re.I), "fire"),
     (re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
-    (re.compile(r"\b(?:two|three|multi)[- ](?:car|vehicle)\b", re.I), "collision"),
-    (re.compile(r"\bhead-on\b", re.I), "collision"),
-    (re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
-     "crash"),
+    (
+        re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
+        "crash",
+    ),
     (re.compile(r"\bspied on\b", re.I), "surveillance"),
     (re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     (re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
     (re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+)
+
+#: Words before a crash that make it a collision of several vehicles (general English).
+MULTI_VEHICLE = re.compile(
+    r"\b(?:two|three|four|multi|multiple)[- ](?:car|vehicle|truck)s?\b|\bhead-on\b|\bpile-?up\b",
+    re.I,
 )
 
 #: Words after which an incident word names no event here: "fire" in "fire chief", "fire

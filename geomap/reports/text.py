@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 from geomap.errors import InputError
@@ -256,14 +256,12 @@ def with_metadata(
 ) -> Document:
     """``document`` with the given metadata in place of what its text says (the command
     line's ``--title``, ``--published``, ``--url``); None leaves a value as read."""
-    changes: dict[str, object] = {}
-    if title is not None:
-        changes["title"] = title.strip()[:300] or None
-    if published is not None:
-        changes["published"] = published
-    if url is not None:
-        changes["url"] = url
-    return replace(document, **changes) if changes else document
+    return replace(
+        document,
+        title=(title.strip()[:300] or None) if title is not None else document.title,
+        published=published if published is not None else document.published,
+        url=url if url is not None else document.url,
+    )
 
 
 def content_text(document: Document) -> str:

@@ -174,7 +174,8 @@ _NP_STOP = (
     frozenset(
         (
             "said says say told tells reported reports added noted according claimed stated "
-            "announced confirmed believe believed think thinks thought saw see seen heard knew know and or "
+            "announced confirmed believe believed think thinks thought saw see seen heard knew "
+            "know and or "
             "but to for on at by with into onto from over under against than as like about "
             "during after before when while because if unless until"
         ).split()

@@ -150,7 +150,9 @@ def status(tokens: list[Token], index: int, sentence: str, noun: bool = False) -
         (t.start for t in tokens[index + 1 :] if t.text in CLAUSE_PUNCT or t.text in ",."),
         len(sentence),
     )
-    clause_text = sentence[clause[0].start if clause else tokens[index].start : max(end, stop)]
+    # the verb's own words: a few before it ("usually drives"), its clause after it
+    near = tokens[max(start, index - 3)].start
+    clause_text = sentence[near : max(end, stop)]
     if GENERIC.search(clause_text):
         return None
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geomap.events.roles import Mention, precision_rank
+from geomap.events.roles import Mention, contains, precision_rank
 from geomap.model import Toponym, When
 
 # "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -": a dateline
@@ -72,6 +72,10 @@ class Discourse:
     def carried(self) -> Toponym | None:
         """The place a sentence that names none is about: the last sentences' place, else
         the dateline's."""
-        if self.previous is not None and self.since < CARRY_SENTENCES:
-            return self.previous
-        return self.dateline
+        recent = self.previous if self.since < CARRY_SENTENCES else None
+        if recent is None or recent.place is None:
+            return self.dateline
+        if self.dateline is not None and self.dateline.place is not None:
+            if contains(recent.place, self.dateline.place):
+                return self.dateline  # "Oklahoma lawmakers" after "OKLAHOMA CITY —"
+        return recent

@@ -45,6 +45,7 @@ from geomap.reports.text import content_text
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "any_trigger", "extract_events", "sub_event_type"]
 
+_WORDS = re.compile(r"[a-z]+")
 _ATTRIBUTION = frozenset(("according", "citing", "cited", "told", "said", "says", "reported"))
 _QUOTED = re.compile(r"[‘“\"][^‘’“”\"]*[’”\"]")
 _BETWEEN = re.compile(
@@ -66,6 +67,18 @@ _TAKE_NOT = frozenset(
     "place part office over care action steps power control aim hold effect time issue "
     "advantage shape off".split()
 )
+_MET_PARTY = frozenset(
+    "his her their its officials leaders representatives delegates privately separately "
+    "briefly president minister ministers families relatives".split()
+)
+# words that end a motion word's or an incident word's reach: a new clause begins
+_SCOPE_END = frozenset(
+    "after before when while because although though since until unless where who which "
+    "whose whereas".split()
+)
+# a specific new event: "a fire", "an explosion", "a March 7 shooting"
+_INDEFINITE = frozenset(("a", "an"))
+_DETERMINERS = frozenset("the a an this that his her their its".split())
 _NOUN_BEFORE = frozenset(
     "the a an his her their its our my your this that first second last recent planned "
     "upcoming brief official state whose".split()
@@ -97,8 +110,11 @@ def _event_id(
     return _stable_id(document_id, offset, kind, *where)
 
 
-def _triggers(tokens: list[Token], sentence: str, covered: set[int]) -> list[_Trigger]:
-    """The trigger words and phrases of a sentence, in order (none inside a place name)."""
+def _triggers(
+    tokens: list[Token], sentence: str, covered: set[int], perpetrator: bool = False
+) -> list[_Trigger]:
+    """The trigger words and phrases of a sentence, in order (none inside a place name);
+    ``perpetrator`` says the report speaks of bombs or arson (then a blast is an attack)."""
     found: dict[int, _Trigger] = {}
     lowered = [t.lower for t in tokens]
     starts = [t.start for t in tokens]
@@ -142,6 +158,10 @@ def _triggers(tokens: list[Token], sentence: str, covered: set[int]) -> list[_Tr
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
+            elif w == "met" and not (
+                i + 1 < len(tokens) and (tokens[i + 1].text[:1].isupper() or nxt in _MET_PARTY)
+            ):
+                incident = None  # "met the deadline": no meeting
             elif w == "attack" and prev in ("heart", "panic", "asthma"):
                 incident = None
         if motion is None and incident is None:
@@ -153,11 +173,15 @@ def _triggers(tokens: list[Token], sentence: str, covered: set[int]) -> list[_Tr
             event_type = MOVEMENT_TYPES.get(motion.movement_type)
             if motion.lemma == "rescue":
                 event_type = None  # a rescue is a movement, not an evacuation of a place
+            if incident is not None and event_type is None:
+                event_type = incident.event_type  # "protesters marched": a protest too
             noun = motion.noun
         else:
             assert incident is not None
             event_type, noun = incident.event_type, incident.noun
-            if event_type in ("explosion", "fire") and not PERPETRATOR_WORDS.isdisjoint(lowered):
+            if event_type in ("explosion", "fire") and (
+                perpetrator or not PERPETRATOR_WORDS.isdisjoint(lowered)
+            ):
                 event_type = "attack"  # "a bomb exploded", "arsonists set the fire"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
@@ -222,6 +246,7 @@ def extract_events(
     state = discourse.Discourse(
         dateline=discourse.dateline(text, document.body_start, list(resolved))
     )
+    perpetrator = not PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(text.lower()))
     found_incidents: list[tuple[Incident, bool]] = []
     found_movements: list[tuple[Movement, bool]] = []
     headline = document.headline
@@ -233,7 +258,7 @@ def extract_events(
             if here:
                 state.next_sentence_toponyms(here, find_date(s_text, document.published))
             continue
-        inc, mov, mentions, when = _sentence(document, sent, here, state)
+        inc, mov, mentions, when = _sentence(document, sent, here, state, perpetrator)
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
         state.next_sentence(mentions, when)
@@ -241,7 +266,11 @@ def extract_events(
 
 
 def _sentence(
-    document: Document, sent: Span, here: list[Toponym], state: discourse.Discourse
+    document: Document,
+    sent: Span,
+    here: list[Toponym],
+    state: discourse.Discourse,
+    perpetrator: bool = False,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -251,7 +280,7 @@ def _sentence(
         (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
     ]
     triggers = []
-    for t in _triggers(tokens, s_text, covered):
+    for t in _triggers(tokens, s_text, covered, perpetrator):
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events
@@ -287,15 +316,21 @@ def _sentence(
     for k, (t, status) in enumerate(triggers):
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
+        clause_end = next(
+            (i for i in range(t.index + 1, len(tokens)) if tokens[i].lower in _SCOPE_END),
+            len(tokens),
+        )
         scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
+        scope_end = min(scope_end, clause_end)
         incident_end = next(
             (
                 u.index
                 for u, _ in triggers[k + 1 :]
-                if u.event_type is not None and u.event_type != t.event_type
+                if u.event_type != t.event_type and not (u.noun and u.event_type is None)
             ),
             len(tokens),
         )  # "was shot and killed in X": both verbs of one attack reach X
+        incident_end = min(incident_end, clause_end)
         start = clauses.clause_start(tokens, t.index)
         # places between the last trigger and this one are the last one's
         limit = triggers[k - 1][0].index if k else t.index
@@ -311,7 +346,11 @@ def _sentence(
         if t.motion is not None:
             mover = clauses.agent(tokens, t.index, s_text) if t.noun else actor
             mt = movements.MotionTrigger(t.index, t.word, t.motion, status, passive, mover)
-            mt.homes = [m for m in mentions_used if m.cue.role == "home" and m.last < t.index]
+            mt.homes = [
+                m
+                for m in mentions_used
+                if m.cue.role in ("home", "possessive") and m.last < t.index
+            ]
             earlier = [m for m in mentions_used if m.last < t.index and m not in before]
             fronted = (
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
@@ -321,17 +360,42 @@ def _sentence(
         if t.event_type is None:
             continue
         first_of_type.setdefault(t.event_type, t.word)
+        # when the sentence reports this one event, its other places may be the event's:
+        # a home, an origin, or a city right before the trigger ("the Hanoi summit",
+        # "Chicago police arrested")
+        fallback = None
+        if n_events == 1:
+            fallback = [
+                m
+                for m in mentions_used
+                if m.cue.role in ("origin", "home", "people-of")
+                or (
+                    m.cue.role == "none"
+                    and m.last < t.index <= m.last + 2
+                    and (
+                        t.index == m.last + 2
+                        or (m.first > 0 and tokens[m.first - 1].lower in _DETERMINERS)
+                    )
+                )
+            ]
         located = incidents.locate(
             t.index,
             after_incident,
             before,
-            mentions_used if n_events == 1 else None,
+            fallback,
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
         )
         inferred = False
         event_when = when
-        if not located and not mentions and not t.noun and status == "reported":
+        specific = not t.noun or any(
+            w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index]
+        )
+        unplaced = all(
+            m.cue.role in ("none", "home", "possessive", "modifier", "people-of")
+            for m in mentions
+        )
+        if not located and unplaced and specific and status == "reported":
             carried = state.carried()
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
@@ -347,12 +411,11 @@ def _sentence(
                 actor1, actor2 = pair["a"].strip(), pair["b"].strip()
         for loc in located:
             place = loc.mention.place
-            if precision_rank(place) >= 2 and loc.mention.cue.role not in (
-                "location",
-                "near",
-                "destination",
-                "via",
-                "none",
+            if (
+                not inferred
+                and precision_rank(place) >= 2
+                and loc.mention.cue.role
+                not in ("location", "near", "destination", "via", "none", "origin", "purpose")
             ):
                 continue  # a country or province names no incident's place by itself
             if (

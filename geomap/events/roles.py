@@ -19,16 +19,15 @@ from geomap.model import Place, Toponym
 TO_WORDS = frozenset("to into toward towards onto".split())
 FROM_WORDS = frozenset("from".split())
 VIA_PREPOSITIONS = frozenset("via through across".split())
-AT_WORDS = frozenset("in at on".split())
+AT_WORDS = frozenset("in at".split())
 #: Verbs and nouns after which "in X" / "at X" is where the mover arrived.
 ARRIVAL_WORDS = frozenset(
-    "arrived arriving arrive arrives arrival landed landing landed reached settled docked "
-    "touched ended".split()
+    "arrived arriving arrive arrives arrival landed landing reached settled touched ended".split()
 )
 #: Words after which "in X" is where the mover lives or comes from (the origin).
 HOME_WORDS = frozenset(
-    "based headquartered stationed home homes living lived lives resident residents native "
-    "natives born".split()
+    "based headquartered stationed docked moored garrisoned home homes living lived lives "
+    "resident residents native natives born".split()
 )
 #: Nouns for the people of a place: "residents of X fled" makes X the origin.
 PEOPLE_OF = frozenset(
@@ -73,8 +72,12 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
     sentence text right after the mention (for "X-bound", "X-based")."""
     if text_after.startswith(("-bound", "–bound")):
         return Cue("destination", -1)
-    if text_after.startswith(("-based", "-born", "’s", "'s")):
+    if text_after.startswith(("-based", "-born")):
         return Cue("home", -1)
+    if text_after.startswith(("’s", "'s")):
+        return Cue("possessive", -1)  # "Alberta's premier": a home, or a person's name
+    if text_after.startswith(("-backed", "-led", "-owned", "-made", "-run", "-controlled")):
+        return Cue("modifier", -1)  # "a Russian-backed offensive": not where it happened
     near = False
     i = first - 1
     skipped = 0
@@ -96,6 +99,8 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
                 near = True
         elif near and facility < 2 and t.text[:1].isalpha() and not w.endswith("ed"):
             facility += 1
+        elif w == "," and i > 0 and tokens[i - 1].lower in FACILITY_NOUNS:
+            pass  # "to Carle Foundation Hospital, Urbana": the hospital's town
         else:
             break
         i -= 1

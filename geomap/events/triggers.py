@@ -332,9 +332,9 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words(
         "disappearance",
         "disappeared vanished abducted kidnapped",
-        "disappearance abduction kidnapping",
+        "disappearance abduction kidnapping missing",
     ),
-    **_words("meeting/summit", "", "summit talks"),
+    **_words("meeting/summit", "met", "summit talks conference"),
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
@@ -346,6 +346,21 @@ INCIDENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
     (re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
     (re.compile(r"\bturned (?:himself|herself|themselves) in\b", re.I), "arrest"),
+    (
+        re.compile(
+            r"\b(?:is|was|were|are|remains?|remained|being held|held) in (?:police )?custody\b",
+            re.I,
+        ),
+        "arrest",
+    ),
+    (
+        re.compile(
+            r"\b(?:was|were|been|being|got) caught\b(?! on (?:camera|video|tape|film))"
+            r"(?! in (?:traffic|the (?:crossfire|rain|storm)))",
+            re.I,
+        ),
+        "arrest",
+    ),
     (re.compile(r"\bbooked into\b", re.I), "arrest"),
     (
         re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
@@ -382,6 +397,19 @@ NOT_AN_EVENT_AFTER = {
     "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
     "rally": frozenset("point cry".split()),
     "accident": frozenset("insurance report reports".split()),
+    "shooting": frozenset(
+        "footage video videos film films scenes scene photos pictures range ranges guard "
+        "guards star stars percentage season practice".split()
+    ),
+    "surveillance": frozenset(
+        "tape tapes video videos footage camera cameras image images photo photos system "
+        "systems aircraft drone drones".split()
+    ),
+    "missing": frozenset(
+        "out link piece pieces money funds documents files items data games game payments "
+        "school work class classes deadline".split()
+    ),
+    "conference": frozenset("call calls room rooms center centre".split()),
     "crash": frozenset("course courses test tests".split()),
 }
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
@@ -391,11 +419,13 @@ NOT_AN_EVENT_BEFORE = {
     "rally": frozenset("campaign".split()),
     "rallies": frozenset("campaign".split()),
     "accident": frozenset("industrial workplace".split()),
+    "conference": frozenset("news press video phone telephone".split()),
 }
 
 #: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).
 PERPETRATOR_WORDS = frozenset(
-    "bomb bombs bomber bombers bombing ied ieds grenade grenades detonated militant militants "
+    "bomb bombs bomber bombers bombing ied ieds grenade grenades detonated explosive militant "
+    "militants "
     "attacker attackers terrorist terrorists suicide insurgents arson arsonist torched "
     "firebomb firebombed deliberately intentionally".split()
 )
@@ -404,7 +434,7 @@ PERPETRATOR_WORDS = frozenset(
 _WORD = re.compile(r"[a-z]+")
 _PHRASE_PREFILTER = re.compile(
     r"custody|missing|strike|spied|en route|way|bound|set off|set out|fire|turned|booked|"
-    r"hostage|two|three|multi|head-on|struck|hit by|met with|meeting",
+    r"hostage|two|three|multi|head-on|struck|hit by|met with|meeting|caught",
     re.I,
 )
 _ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)

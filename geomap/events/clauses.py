@@ -54,13 +54,14 @@ _NEGATORS = frozenset("not n't never no nor without neither cannot".split())
 #: Verbs before "to" that make the next motion a plan (status "planned").
 PLAN_VERBS = frozenset(
     "plan plans planned planning expected expects scheduled set due going intends intend "
-    "intended aims aim aimed prepares preparing prepared ready poised vowed vows agreed "
-    "agrees decided decides promised promises will shall is are am was were".split()
+    "intended aims aim aimed prepares preparing prepared ready poised vows agrees decides "
+    "promises will shall is are am was were".split()
 )
 #: Verbs before "to" after which the movement did happen ("forced to flee").
 DONE_VERBS = frozenset(
     "forced managed began begun started continued continue continues continuing had has "
-    "have obliged compelled able helped made allowed permitted went came rushed".split()
+    "have obliged compelled able helped made allowed permitted went came rushed decided agreed "
+    "vowed promised chose".split()
 )
 #: Modal words that leave an event hypothetical.
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())

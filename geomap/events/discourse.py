@@ -6,9 +6,9 @@ events that use them say so and are given a lower confidence."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from geomap.events.roles import Mention, contains, precision_rank
+from geomap.events.roles import PERSON_AFTER, Mention, contains, precision_rank
 from geomap.model import Toponym, When
 
 # "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -": a dateline
@@ -52,10 +52,13 @@ class Discourse:
     previous: Toponym | None = None  # the most specific place of the last sentence with one
     previous_when: When | None = None
     since: int = 0  # sentences since ``previous`` was set
-    homes: dict[str, Toponym] = field(default_factory=dict)
+    home: Toponym | None = None  # the last home the report gave a person ("a Leeds man")
 
     def next_sentence(self, mentions: list[Mention], when: When | None) -> None:
         """Remember what a sentence was about once it has been read."""
+        for m in mentions:
+            if m.cue.role == "home" and m.place.feature_type == "city":
+                self.home = m.toponym
         if mentions:
             self.previous = min(mentions, key=lambda m: precision_rank(m.place)).toponym
             self.previous_when = when
@@ -63,8 +66,16 @@ class Discourse:
         else:
             self.since += 1
 
-    def next_sentence_toponyms(self, toponyms: list[Toponym], when: When | None) -> None:
-        """Remember the places of a sentence without any trigger word."""
+    def next_sentence_toponyms(
+        self, toponyms: list[Toponym], when: When | None, text: str = ""
+    ) -> None:
+        """Remember the places of a sentence without any trigger word (``text`` is the
+        document's, for the homes it gives: "a Leeds native")."""
+        for t in toponyms:
+            if t.place is not None and t.place.feature_type == "city":
+                after = text[t.span.end : t.span.end + 40]
+                if after.startswith(("-based", "-born")) or PERSON_AFTER.match(after):
+                    self.home = t
         self.previous = min(toponyms, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
         self.previous_when = when
         self.since = 0

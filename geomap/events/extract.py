@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
-from geomap.events.roles import Mention, cue, precision_rank
+from geomap.events.roles import Mention, contains, cue, precision_rank
 from geomap.events.triggers import (
     EVENT_TYPES,
     INCIDENT_PHRASES,
@@ -67,6 +67,14 @@ _TAKE_NOT = frozenset(
     "place part office over care action steps power control aim hold effect time issue "
     "advantage shape off".split()
 )
+_FILMING = frozenset(
+    "film films movie movies footage video videos scene scenes episode episodes camera "
+    "cameras photos photographs pictures documentary".split()
+)
+# "in Eastern Ghouta" that the gazetteer does not know: the sentence names its own place
+_UNPLACED_NAME = re.compile(r"\b(?:in|at|near) (?:the )?(?:[a-z]+ )?[A-Z][a-z]+")
+# a first line that reads as a headline: short, one sentence, a line of its own
+_HEADLINE_LIKE = re.compile(r"^[^\n]{1,120}$")
 _MET_PARTY = frozenset(
     "his her their its officials leaders representatives delegates privately separately "
     "briefly president minister ministers families relatives".split()
@@ -164,6 +172,8 @@ def _triggers(
                 incident = None  # "met the deadline": no meeting
             elif w == "attack" and prev in ("heart", "panic", "asthma"):
                 incident = None
+            elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
+                incident = None  # "the film was shot in 18 days"
         if motion is None and incident is None:
             continue
         if incident is not None and incident.event_type == "crash":
@@ -250,13 +260,19 @@ def extract_events(
     found_incidents: list[tuple[Incident, bool]] = []
     found_movements: list[tuple[Movement, bool]] = []
     headline = document.headline
+    first_line_end = text.find("\n", document.body_start)
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
     for sent in sentences(text):
         s_text = sent.text
         here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-        in_headline = headline is not None and headline.start <= sent.start < headline.end
+        in_headline = (
+            headline.start <= sent.start < headline.end
+            if headline is not None
+            else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
+        )
         if not any_trigger(s_text):
             if here:
-                state.next_sentence_toponyms(here, find_date(s_text, document.published))
+                state.next_sentence_toponyms(here, find_date(s_text, document.published), text)
             continue
         inc, mov, mentions, when = _sentence(document, sent, here, state, perpetrator)
         found_incidents.extend((i, in_headline) for i in inc)
@@ -392,10 +408,13 @@ def _sentence(
             w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index]
         )
         unplaced = all(
-            m.cue.role in ("none", "home", "possessive", "modifier", "people-of")
-            for m in mentions
+            m.cue.role in ("none", "home", "possessive", "modifier", "people-of") for m in mentions
         )
-        if not located and unplaced and specific and status == "reported":
+        names_own = any(
+            not any(m.start <= n.start() < m.end + 8 for m in mentions)
+            for n in _UNPLACED_NAME.finditer(s_text, tokens[start].start if tokens else 0)
+        )
+        if not located and unplaced and specific and not names_own and status == "reported":
             carried = state.carried()
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
@@ -475,19 +494,13 @@ def _movements_of(
             continue
         movements.chain(a, b, between)
     for mt in triggers:
-        if (mt.destinations or mt.vias) and not mt.origins:
-            if mt.homes:
-                mt.origins = mt.homes[:1]
-                mt.origin_inferred = True
-            elif (
-                mt.status == "reported"
-                and not mt.motion.noun
-                and _ANAPHOR.match(s_text)
-                and state.previous is not None
-            ):
-                if state.since == 0:
-                    mt.origins = [_as_mention(state.previous)]
-                    mt.origin_inferred = True
+        if mt.origins or not (mt.destinations or mt.vias):
+            continue
+        ends = [m.place for m in (*mt.destinations, *mt.vias)]
+        origin = _implicit_origin(mt, s_text, state, ends)
+        if origin is not None:
+            mt.origins = [origin]
+            mt.origin_inferred = True
     out: list[Movement] = []
     for mt in triggers:
         for path in movements.paths(mt, s_text):
@@ -518,6 +531,49 @@ def _movements_of(
     return out
 
 
+# motion words whose mover may be taken to have left the dateline's town
+_FROM_DATELINE = frozenset(("travelled", "dispatched"))
+
+
+def _implicit_origin(
+    mt: movements.MotionTrigger, s_text: str, state: discourse.Discourse, ends: list[Place]
+) -> Mention | None:
+    """Where a movement whose sentence gives no origin started, if the report says: the
+    mover's stated home ("the Winnipeg-based team", "Alberta's premier", "a Dallas man"),
+    the place the last sentence was about when this one continues its story ("They were
+    later moved to X"), or the dateline's town."""
+
+    def usable(t: Toponym | None) -> bool:
+        return (
+            t is not None
+            and t.place is not None
+            and all(
+                t.place.gazetteer_id != e.gazetteer_id
+                and not contains(t.place, e)
+                and not contains(e, t.place)
+                for e in ends
+            )
+        )
+
+    for m in mt.homes:
+        if usable(m.toponym):
+            return m
+    if mt.status == "reported" and not mt.motion.noun and state.since == 0:
+        if _ANAPHOR.match(s_text) and usable(state.previous):
+            assert state.previous is not None
+            return _as_mention(state.previous)
+    dateline = state.dateline
+    if (
+        mt.motion.movement_type in _FROM_DATELINE
+        and usable(dateline)
+        and dateline is not None
+        and dateline.place is not None
+        and dateline.place.feature_type == "city"
+    ):
+        return _as_mention(dateline)
+    return None
+
+
 def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     """One incident per event: the same type at the same place, on compatible dates, is
     reported once (the body's report before the headline's)."""
@@ -532,7 +588,22 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
         ):
             continue
         out.append(inc)
-    return sorted(out, key=lambda i: i.quote.start)
+    # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer place
+    heads = {id(i) for i, h in found if h}
+    kept = [
+        inc
+        for inc in out
+        if not (
+            id(inc) in heads
+            and any(
+                o.event_type == inc.event_type
+                and contains(inc.place, o.place)
+                and (o.when is None or inc.when is None or o.when == inc.when)
+                for o in out
+            )
+        )
+    ]
+    return sorted(kept, key=lambda i: i.quote.start)
 
 
 def _merge_movements(found: list[tuple[Movement, bool]]) -> list[Movement]:

@@ -9,6 +9,7 @@ written by hand.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from geomap.events.clauses import Token
@@ -59,6 +60,17 @@ FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 
 
+#: A person named after a place, who therefore lives there or comes from there ("a Dallas
+#: man", "the Leeds native", "a U.S. Military Official"): general English person nouns.
+PERSON_AFTER = re.compile(
+    r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?:native|natives|resident|residents|man|woman|men|"
+    r"women|couple|family|families|teen|teens|teenager|teenagers|boy|girl|driver|motorist|"
+    r"student|students|official|officials|team|band|couple|mother|father|businessman|"
+    r"businesswoman)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A mention's role cue and the token that governs it (-1 when none)."""
@@ -72,8 +84,8 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
     sentence text right after the mention (for "X-bound", "X-based")."""
     if text_after.startswith(("-bound", "–bound")):
         return Cue("destination", -1)
-    if text_after.startswith(("-based", "-born")):
-        return Cue("home", -1)
+    if text_after.startswith(("-based", "-born")) or PERSON_AFTER.match(text_after):
+        return Cue("home", -1)  # "the Winnipeg-based team", "a Dallas man", "a Leeds native"
     if text_after.startswith(("’s", "'s")):
         return Cue("possessive", -1)  # "Alberta's premier": a home, or a person's name
     if text_after.startswith(("-backed", "-led", "-owned", "-made", "-run", "-controlled")):

@@ -334,7 +334,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "disappeared vanished abducted kidnapped",
         "disappearance abduction kidnapping missing",
     ),
-    **_words("meeting/summit", "met", "summit talks conference"),
+    **_words("meeting/summit", "", "summit talks"),
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
@@ -409,7 +409,10 @@ NOT_AN_EVENT_AFTER = {
         "out link piece pieces money funds documents files items data games game payments "
         "school work class classes deadline".split()
     ),
-    "conference": frozenset("call calls room rooms center centre".split()),
+    "evacuation": frozenset(
+        "deal deals plan plans route routes centre center centres centers drill drills "
+        "procedures procedure zone zones".split()
+    ),
     "crash": frozenset("course courses test tests".split()),
 }
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
@@ -419,7 +422,6 @@ NOT_AN_EVENT_BEFORE = {
     "rally": frozenset("campaign".split()),
     "rallies": frozenset("campaign".split()),
     "accident": frozenset("industrial workplace".split()),
-    "conference": frozenset("news press video phone telephone".split()),
 }
 
 #: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).

@@ -47,8 +47,12 @@ def run(folder: Path, work: Path) -> dict[str, int]:
     env["GEOMAP_STORE"] = str(work / "store.sqlite")
     env["GEOMAP_CACHE"] = str(work / "cache.sqlite")
     env.setdefault("GEOMAP_GAZETTEER", str(ROOT / "data" / "gazetteer.sqlite"))
+    env.setdefault("GEOMAP_DATA_DIR", str(work))
     cli = [sys.executable, "-c", "import sys; from geomap.cli import main; sys.exit(main())"]
-    subprocess.run([*cli, "ingest", str(folder)], env=env, check=False, capture_output=True)
+    # run from the work folder: a checkout's own geomap must not shadow PYTHONPATH's
+    subprocess.run(
+        [*cli, "ingest", str(folder)], env=env, check=False, capture_output=True, cwd=work
+    )
     counts: dict[str, int] = {}
     docs: dict[str, set[str]] = {}
     for layer in ("incidents", "movements"):
@@ -57,6 +61,7 @@ def run(folder: Path, work: Path) -> dict[str, int]:
             env=env,
             check=True,
             capture_output=True,
+            cwd=work,
         )
         features = json.loads(got.stdout)["features"]
         counts[layer] = len(features)

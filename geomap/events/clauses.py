@@ -63,6 +63,8 @@ DONE_VERBS = frozenset(
     "have obliged compelled able helped made allowed permitted went came rushed decided agreed "
     "vowed promised chose".split()
 )
+#: Words before "to" that make a violent act an attempted one, which still took place.
+ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying".split())
 #: Modal words that leave an event hypothetical.
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
@@ -92,7 +94,9 @@ def clause_start(tokens: list[Token], index: int) -> int:
     return 0
 
 
-def status(tokens: list[Token], index: int, sentence: str, noun: bool = False) -> str | None:
+def status(
+    tokens: list[Token], index: int, sentence: str, noun: bool = False, incident: bool = False
+) -> str | None:
     """Whether the event of the trigger at ``index`` is ``"reported"``, ``"planned"``
     (announced for the future) or not reported at all (None: negated, hypothetical,
     conditional, generic or habitual). A ``noun`` trigger ("the protest") takes the
@@ -135,6 +139,8 @@ def status(tokens: list[Token], index: int, sentence: str, noun: bool = False) -
         verb = tokens[k].lower if k >= start else ""
         if verb in PLAN_VERBS:
             return "planned"
+        if incident and verb in ATTEMPTS:
+            return "reported"  # "an attempt to rob a store": the attack took place
         if verb not in DONE_VERBS:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:

@@ -19,6 +19,8 @@ _DATELINE = re.compile(
     r"[ \t]*(?:—|–|--|-)[ \t]"
 )
 
+#: Lines at the top of a report where a dateline may stand (after a title).
+DATELINE_LINES = 3
 #: Sentences back that a place is carried over from, to a sentence that names none.
 CARRY_SENTENCES = 2
 
@@ -26,12 +28,18 @@ CARRY_SENTENCES = 2
 def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | None:
     """The place of the dateline that opens the body (its first line), if the report has one
     and the place was resolved."""
-    line_end = text.find("\n", body_start)
-    line_end = len(text) if line_end < 0 else line_end
-    at = body_start
-    while at < line_end and text[at] in " \t\r":
-        at += 1
-    m = _DATELINE.match(text, at, line_end)
+    m = None
+    start = body_start
+    for _ in range(DATELINE_LINES):  # after a title line or two
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        at = start
+        while at < line_end and text[at] in " \t\r":
+            at += 1
+        m = _DATELINE.match(text, at, line_end)
+        if m or line_end >= len(text):
+            break
+        start = line_end + 1
     if not m:
         return None
     inside = [

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
-from geomap.events.roles import Mention, contains, cue, precision_rank
+from geomap.events.roles import Cue, Mention, contains, cue, precision_rank
 from geomap.events.triggers import (
     EVENT_TYPES,
     INCIDENT_PHRASES,
@@ -275,6 +275,7 @@ def extract_events(
                 state.next_sentence_toponyms(here, find_date(s_text, document.published), text)
             continue
         inc, mov, mentions, when = _sentence(document, sent, here, state, perpetrator)
+        mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
         state.next_sentence(mentions, when)
@@ -291,6 +292,12 @@ def _sentence(
     s_text = sent.text
     tokens = tokenize(s_text)
     mentions = _mentions(s_text, sent.start, here, tokens)
+    if state.dateline is not None:
+        # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
+        mentions = [
+            replace(m, cue=Cue("dateline", -1)) if m.toponym is state.dateline else m
+            for m in mentions
+        ]
     covered = {i for m in mentions for i in range(m.first, m.last + 1)}
     quoted = [
         (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
@@ -300,7 +307,9 @@ def _sentence(
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events
-        status = clauses.status(tokens, t.index, s_text, noun=t.noun)
+        status = clauses.status(
+            tokens, t.index, s_text, noun=t.noun, incident=t.motion is None
+        )
         if status is None:
             continue
         if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:
@@ -384,7 +393,8 @@ def _sentence(
             fallback = [
                 m
                 for m in mentions_used
-                if m.cue.role in ("origin", "home", "people-of")
+                if m.cue.role in ("origin", "home", "people-of", "agency", "dateline")
+                or (m.cue.role == "possessive" and m.first == 0)
                 or (
                     m.cue.role == "none"
                     and m.last < t.index <= m.last + 2

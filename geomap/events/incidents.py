@@ -40,8 +40,8 @@ def locate(
 ) -> list[Located]:
     """The places of the incident whose trigger is token ``index``: ``after`` are the
     mentions between it and the next trigger, ``before`` those before it in its clause;
-    ``sentence`` all the sentence's mentions when it reports this one event only (then its
-    other cities may do); ``motion`` for a movement's incident (where it went comes first)."""
+    ``sentence`` the sentence's other mentions that may stand for the place when it reports
+    this one event only (the caller's choice; only cities among them do); ``motion`` for a movement's incident (where it went comes first)."""
     roles = []
     for m in after:
         role = m.cue.role
@@ -64,11 +64,7 @@ def locate(
         return _most_specific(located, "location", before + after)
     if not sentence:
         return []
-    cities = [
-        m
-        for m in sentence
-        if m.cue.role in ("none", "origin", "home", "people-of") and m.place.feature_type == "city"
-    ]
+    cities = [m for m in sentence if m.place.feature_type == "city"]
     if cities:
         return [Located(cities[0], False)]
     return []

@@ -71,6 +71,14 @@ PERSON_AFTER = re.compile(
 )
 
 
+#: A town's police or fire service named after it ("Chicago police", "the Leeds Fire
+#: Department"): general English.
+AGENCY_AFTER = re.compile(
+    r"^[ \t]+(?:police|Police|sheriff|Sheriff|fire department|Fire Department|Fire Service|"
+    r"firefighters|PD)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A mention's role cue and the token that governs it (-1 when none)."""
@@ -86,6 +94,8 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
         return Cue("destination", -1)
     if text_after.startswith(("-based", "-born")) or PERSON_AFTER.match(text_after):
         return Cue("home", -1)  # "the Winnipeg-based team", "a Dallas man", "a Leeds native"
+    if AGENCY_AFTER.match(text_after):
+        return Cue("agency", -1)  # "Saskatoon police": the force of that town
     if text_after.startswith(("’s", "'s")):
         return Cue("possessive", -1)  # "Alberta's premier": a home, or a person's name
     if text_after.startswith(("-backed", "-led", "-owned", "-made", "-run", "-controlled")):

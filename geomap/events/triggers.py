@@ -309,7 +309,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words(
         "attack",
         "killed kill kills murdered shot stabbed attacked ambushed bombed shelled assassinated "
-        "massacred assaulted beaten robbed slain torched firebombed",
+        "massacred assaulted beaten robbed slain torched firebombed gunned vandalized "
+        "vandalised pistol-whipped",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
         "assault robbery arson",

@@ -10,13 +10,12 @@ written by hand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark with end-exclusive offsets into its sentence."""
 
     text: str
@@ -27,9 +26,16 @@ class Token:
 
 def tokenize(sentence: str) -> list[Token]:
     """Words (with inner hyphens, apostrophes and dots) and punctuation marks."""
-    return [
-        Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)
-    ]
+    out = []
+    pos = 0
+    new = tuple.__new__
+    find = sentence.find
+    for word in _TOKEN.findall(sentence):
+        pos = find(word, pos)
+        end = pos + len(word)
+        out.append(new(Token, (word, word.lower(), pos, end)))
+        pos = end
+    return out
 
 
 #: Words opening a new clause: subordinators, relative pronouns and coordinators of clauses.

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from geomap.events.dates import find_date
 from geomap.events.roles import PERSON_AFTER, Mention, contains, precision_rank
 from geomap.model import Toponym, When
 
@@ -58,7 +60,8 @@ class Discourse:
 
     dateline: Toponym | None = None
     previous: Toponym | None = None  # the most specific place of the last sentence with one
-    previous_when: When | None = None
+    _previous_when: When | None = None
+    _previous_text: tuple[str, date | None] | None = None  # the date not read yet
     since: int = 0  # sentences since ``previous`` was set
     home: Toponym | None = None  # the last home the report gave a person ("a Leeds man")
 
@@ -69,24 +72,35 @@ class Discourse:
                 self.home = m.toponym
         if mentions:
             self.previous = min(mentions, key=lambda m: precision_rank(m.place)).toponym
-            self.previous_when = when
+            self._previous_when = when
+            self._previous_text = None
             self.since = 0
         else:
             self.since += 1
 
     def next_sentence_toponyms(
-        self, toponyms: list[Toponym], when: When | None, text: str = ""
+        self, toponyms: list[Toponym], sentence: str, published: date | None, text: str = ""
     ) -> None:
         """Remember the places of a sentence without any trigger word (``text`` is the
-        document's, for the homes it gives: "a Leeds native")."""
+        document's, for the homes it gives: "a Leeds native"); its date is read only if a
+        later sentence takes its place."""
         for t in toponyms:
             if t.place is not None and t.place.feature_type == "city":
                 after = text[t.span.end : t.span.end + 40]
                 if after.startswith(("-based", "-born")) or PERSON_AFTER.match(after):
                     self.home = t
         self.previous = min(toponyms, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
-        self.previous_when = when
+        self._previous_when = None
+        self._previous_text = (sentence, published)
         self.since = 0
+
+    @property
+    def previous_when(self) -> When | None:
+        """The date of the sentence ``previous`` comes from."""
+        if self._previous_text is not None:
+            self._previous_when = find_date(*self._previous_text)
+            self._previous_text = None
+        return self._previous_when
 
     def carried(self) -> Toponym | None:
         """The place a sentence that names none is about: the last sentences' place, else

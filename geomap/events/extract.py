@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
@@ -26,6 +27,7 @@ from geomap.events.triggers import (
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     MOTION_NOUNS,
+    MOTION_PHRASE_KEYS,
     MOTION_PHRASES,
     MOTION_WORDS,
     MOVEMENT_TYPES,
@@ -37,6 +39,8 @@ from geomap.events.triggers import (
     IncidentWord,
     Motion,
     any_trigger,
+    event_words,
+    incident_words,
     sub_event_type,
 )
 from geomap.geoparse.segment import sentences
@@ -103,6 +107,11 @@ class _Trigger:
     noun: bool
 
 
+_ALL_TRIGGER_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
+# the date of a sentence not read yet (no event needed it)
+_UNREAD = When(date.min, date.min, 0)
+
+
 def _stable_id(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
@@ -126,19 +135,30 @@ def _triggers(
     found: dict[int, _Trigger] = {}
     lowered = [t.lower for t in tokens]
     starts = [t.start for t in tokens]
-    for rx, phrase_type in INCIDENT_PHRASES:
+    lowered_sentence = sentence.lower()
+    for key, rx, phrase_type in INCIDENT_PHRASES:
+        if key not in lowered_sentence:
+            continue
         for m in rx.finditer(sentence):
             i = bisect_left(starts, m.start())
             if i < len(tokens) and i not in covered:
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
-    for m in MOTION_PHRASES.finditer(sentence):
+    phrases = (
+        MOTION_PHRASES.finditer(sentence)
+        if any(key in lowered_sentence for key in MOTION_PHRASE_KEYS)
+        else ()
+    )
+    for m in phrases:
         i = bisect_left(starts, m.start())
         if i < len(tokens) and i not in covered and i not in found:
             found[i] = _Trigger(i, m.group(), None, _PHRASE_MOTION, False)
             covered = covered | set(range(i + 1, bisect_left(starts, m.end())))
+    candidates = set(lowered) & _ALL_TRIGGER_WORDS
     for i, w in enumerate(lowered):
+        if w not in candidates and not w.endswith(("-bound", "–bound")):
+            continue
         if i in covered or i in found:
             continue
         if w in ("march", "may") and tokens[i].text[0].isupper():
@@ -270,14 +290,32 @@ def extract_events(
             if headline is not None
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
-        if not any_trigger(s_text):
-            if here:
-                state.next_sentence_toponyms(here, find_date(s_text, document.published), text)
+        if not here:
+            if state.carried() is not None and incident_words(s_text):
+                pass  # an incident the sentences before may place
+            else:
+                continue
+        elif not any_trigger(s_text) or (
+            len(here) < 2
+            and state.dateline is None
+            and not _ANAPHOR.match(s_text)
+            and not event_words(s_text)
+        ):
+            # no trigger; or only travel words with one place and nowhere to start from
+            state.next_sentence_toponyms(here, s_text, document.published, text)
             continue
         inc, mov, mentions, when = _sentence(document, sent, here, state, perpetrator)
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
+        if when is _UNREAD:
+            if mentions:
+                state.next_sentence_toponyms(
+                    [m.toponym for m in mentions], s_text, document.published, text
+                )
+            else:
+                state.next_sentence([], None)
+            continue
         state.next_sentence(mentions, when)
     return _merge_incidents(found_incidents), _merge_movements(found_movements)
 
@@ -307,17 +345,22 @@ def _sentence(
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events
-        status = clauses.status(
-            tokens, t.index, s_text, noun=t.noun, incident=t.motion is None
-        )
+        status = clauses.status(tokens, t.index, s_text, noun=t.noun, incident=t.motion is None)
         if status is None:
             continue
         if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:
             status = "planned"
         triggers.append((t, status))
-    when = find_date(s_text, document.published)
     if not triggers:
-        return [], [], mentions, when
+        return [], [], mentions, _UNREAD  # its date is read later, if a sentence needs it
+    read: list[When | None] = []
+
+    def sentence_date() -> When | None:
+        """The sentence's date, read once and only when an event needs it."""
+        if not read:
+            read.append(find_date(s_text, document.published))
+        return read[0]
+
     # a trailing attribution ("..., officials in Vilnius said") is not where things happened
     first = triggers[0][0].index
     attribution = next(
@@ -338,13 +381,11 @@ def _sentence(
     quote = Span(s_text, sent.start, sent.end)
     n_events = len({t.event_type or t.index for t, _ in triggers})
     first_of_type: dict[str, str] = {}
+    scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
-        clause_end = next(
-            (i for i in range(t.index + 1, len(tokens)) if tokens[i].lower in _SCOPE_END),
-            len(tokens),
-        )
+        clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
         scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
         scope_end = min(scope_end, clause_end)
         incident_end = next(
@@ -413,23 +454,25 @@ def _sentence(
             evacuation=t.event_type == "evacuation",
         )
         inferred = False
-        event_when = when
+        event_when = sentence_date() if located else None
         specific = not t.noun or any(
             w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index]
         )
         unplaced = all(
             m.cue.role in ("none", "home", "possessive", "modifier", "people-of") for m in mentions
         )
-        names_own = any(
-            not any(m.start <= n.start() < m.end + 8 for m in mentions)
-            for n in _UNPLACED_NAME.finditer(s_text, tokens[start].start if tokens else 0)
-        )
-        if not located and unplaced and specific and not names_own and status == "reported":
+        if (
+            not located
+            and unplaced
+            and specific
+            and status == "reported"
+            and not _names_own_place(s_text, tokens[start].start if tokens else 0, mentions)
+        ):
             carried = state.carried()
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
-                event_when = when or state.previous_when
+                event_when = sentence_date() or state.previous_when
         actor1, actor2 = actor, None
         if t.noun or passive:
             actor1 = clauses.agent(tokens, t.index, s_text)
@@ -476,8 +519,19 @@ def _sentence(
     if any(i.event_type == "collision" for i in incidents_out):
         # "a two-car crash": one collision, not a crash besides
         incidents_out = [i for i in incidents_out if i.event_type != "crash"]
-    movements_out = _movements_of(document, motion_triggers, tokens, s_text, quote, when, state)
-    return incidents_out, movements_out, mentions, when
+    movements_out = _movements_of(
+        document, motion_triggers, tokens, s_text, quote, sentence_date, state
+    )
+    return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
+
+
+def _names_own_place(s_text: str, start: int, mentions: list[Mention]) -> bool:
+    """True when the sentence puts its event in a named place the gazetteer did not
+    resolve ("in Eastern Ghouta"): then no place is carried into it."""
+    return any(
+        not any(m.start <= n.start() < m.end + 8 for m in mentions)
+        for n in _UNPLACED_NAME.finditer(s_text, start)
+    )
 
 
 def _as_mention(t: Toponym) -> Mention:
@@ -490,7 +544,7 @@ def _movements_of(
     tokens: list[Token],
     s_text: str,
     quote: Span,
-    when: When | None,
+    sentence_date: Callable[[], When | None],
     state: discourse.Discourse,
 ) -> list[Movement]:
     """Join the motion triggers of a sentence into journeys and make the movements."""
@@ -521,6 +575,7 @@ def _movements_of(
             if len(places) < 2:
                 continue
             inferred = path.origin_inferred or path.destination_inferred
+            when = sentence_date()
             out.append(
                 Movement(
                     id=_event_id(document.id, quote.start, mt.motion.movement_type, places, when),

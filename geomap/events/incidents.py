@@ -41,7 +41,9 @@ def locate(
     """The places of the incident whose trigger is token ``index``: ``after`` are the
     mentions between it and the next trigger, ``before`` those before it in its clause;
     ``sentence`` the sentence's other mentions that may stand for the place when it reports
-    this one event only (the caller's choice; only cities among them do); ``motion`` for a movement's incident (where it went comes first)."""
+    this one event only (the caller's choice; only cities among them do); ``motion`` for a
+    movement's incident (where it went comes first), ``evacuation`` for an evacuation
+    (placed at what was evacuated)."""
     roles = []
     for m in after:
         role = m.cue.role

@@ -283,6 +283,8 @@ MOTION_PHRASES = re.compile(
     r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for)\b",
     re.I,
 )
+#: Words one of which a sentence holds when MOTION_PHRASES can match in it.
+MOTION_PHRASE_KEYS = ("route", "way", "set off", "set out", "bound for")
 #: Words that mark a stop on the way ("a layover in X", "with a stop in X"); general English.
 VIA_WORDS = frozenset(
     "stop stops stopover stopovers layover layovers transit transited refuelling refueling".split()
@@ -339,15 +341,18 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
-#: Several-word incident triggers (general English news phrases).
-INCIDENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bopened fire\b", re.I), "attack"),
-    (re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
-    (re.compile(r"\bair strikes?\b", re.I), "attack"),
-    (re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
-    (re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
-    (re.compile(r"\bturned (?:himself|herself|themselves) in\b", re.I), "arrest"),
+#: Several-word incident triggers (general English news phrases), each with a word the
+#: sentence must hold before the phrase is looked for.
+INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # (a word the sentence must hold, the phrase, its event_type)
+    ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
+    ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
+    ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
+    ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
+    ("custody", re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
+    ("turned", re.compile(r"\bturned (?:himself|herself|themselves) in\b", re.I), "arrest"),
     (
+        "custody",
         re.compile(
             r"\b(?:is|was|were|are|remains?|remained|being held|held) in (?:police )?custody\b",
             re.I,
@@ -355,6 +360,7 @@ INCIDENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         "arrest",
     ),
     (
+        "caught",
         re.compile(
             r"\b(?:was|were|been|being|got) caught\b(?! on (?:camera|video|tape|film))"
             r"(?! in (?:traffic|the (?:crossfire|rain|storm)))",
@@ -362,22 +368,24 @@ INCIDENT_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "arrest",
     ),
-    (re.compile(r"\bbooked into\b", re.I), "arrest"),
+    ("booked", re.compile(r"\bbooked into\b", re.I), "arrest"),
     (
+        "missing",
         re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
         "disappearance",
     ),
-    (re.compile(r"\btaken hostage\b", re.I), "disappearance"),
-    (re.compile(r"\bcaught fire\b", re.I), "fire"),
-    (re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
+    ("hostage", re.compile(r"\btaken hostage\b", re.I), "disappearance"),
+    ("caught", re.compile(r"\bcaught fire\b", re.I), "fire"),
+    ("fire", re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
     (
+        " by ",
         re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
         "crash",
     ),
-    (re.compile(r"\bspied on\b", re.I), "surveillance"),
-    (re.compile(r"\bmet with\b", re.I), "meeting/summit"),
-    (re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
-    (re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
+    ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
+    ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
+    ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
 )
 
 #: Words before a crash that make it a collision of several vehicles (general English).
@@ -435,12 +443,13 @@ PERPETRATOR_WORDS = frozenset(
 
 #: Quick test before any other work: does a sentence hold any trigger word at all?
 _WORD = re.compile(r"[a-z]+")
-_PHRASE_PREFILTER = re.compile(
-    r"custody|missing|strike|spied|en route|way|bound|set off|set out|fire|turned|booked|"
-    r"hostage|two|three|multi|head-on|struck|hit by|met with|meeting|caught",
-    re.I,
-)
 _ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
+_PHRASE_KEYS = re.compile(
+    "|".join(
+        re.escape(k)
+        for k in sorted({key for key, _, _ in INCIDENT_PHRASES} | {*MOTION_PHRASE_KEYS, "-bound"})
+    )
+)
 
 
 def any_trigger(sentence: str) -> bool:
@@ -448,4 +457,44 @@ def any_trigger(sentence: str) -> bool:
     lowered = sentence.lower()
     if not _ALL_WORDS.isdisjoint(_WORD.findall(lowered)):
         return True
-    return _PHRASE_PREFILTER.search(lowered) is not None
+    return _PHRASE_KEYS.search(lowered) is not None
+
+
+_INCIDENT_WORDS = frozenset(INCIDENT_WORDS)
+_INCIDENT_KEYS = re.compile(
+    "|".join(re.escape(k) for k in sorted({key for key, _, _ in INCIDENT_PHRASES}))
+)
+
+
+_INCIDENT_VERBS = frozenset(w for w, i in INCIDENT_WORDS.items() if not i.noun)
+_NEW_INCIDENT = re.compile(
+    r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(sorted(re.escape(w) for w, i in INCIDENT_WORDS.items() if i.noun))
+    + r")\b"
+)
+
+
+def incident_words(sentence: str) -> bool:
+    """False only when ``sentence`` reports no incident a place could be carried to: no
+    incident verb or phrase, and no new incident named with "a"/"an" ("a fire")."""
+    lowered = sentence.lower()
+    words = _WORD.findall(lowered)
+    if not _INCIDENT_VERBS.isdisjoint(words) or _INCIDENT_KEYS.search(lowered):
+        return True
+    return not _INCIDENT_WORDS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
+
+
+#: Motion words that report a plain journey (no incident of their own).
+_TRAVEL_WORDS = frozenset(
+    w for w, m in MOTION_WORDS.items() if MOVEMENT_TYPES[m.movement_type] is None
+)
+_EVENT_WORDS = _ALL_WORDS - _TRAVEL_WORDS
+
+
+def event_words(sentence: str) -> bool:
+    """False only when ``sentence`` holds nothing but plain travel words (or none): then it
+    reports a movement only if it names two places or takes one from the report around."""
+    lowered = sentence.lower()
+    if not _EVENT_WORDS.isdisjoint(_WORD.findall(lowered)):
+        return True
+    return _PHRASE_KEYS.search(lowered) is not None

@@ -24,7 +24,8 @@ Movements match when origin and destination both match (strict: the vias too, in
 wrong-direction movement is an unmatched prediction whose origin and destination are an
 annotated movement's destination and origin (target 0). Movement type, status (``reported`` /
 ``planned``; a prediction without one is ``reported``) and inferred endpoints are compared on
-matched pairs.
+matched pairs; ``explicitR`` is the recall on annotated movements whose endpoints are both
+stated (none inferred from the discourse).
 
 Incidents (real sets only) match on event type + place + overlapping dates (dates are
 compared only when both sides have one); also scored on type + place, and on place alone.
@@ -107,7 +108,9 @@ class PlaceRef:
     def from_place(cls, p: Any, inferred: bool = False) -> PlaceRef:
         """From a pipeline ``Place`` (``gazetteer_id`` ``geonames:N`` / ``iso3166-2:XX-YY``)."""
         gid = str(p.gazetteer_id)
-        kind = {"city": "city", "country": "country"}.get(p.feature_type, "region")
+        kind = {"admin1": "region", "admin2": "region", "region": "region"}.get(
+            p.feature_type, "country" if p.feature_type == "country" else "city"
+        )  # cities, streets and other points are "city"
         return cls(
             name=p.name,
             lat=p.lat,
@@ -157,6 +160,8 @@ def place_cost(gold: PlaceRef, pred: PlaceRef) -> float | None:
         return 0.0
     if gold.iso3166_2 and pred.iso3166_2 == gold.iso3166_2:
         return 0.0
+    if gold.kind == pred.kind == "country" and gold.country and pred.country == gold.country:
+        return 0.0  # the same country, whatever id scheme names it (iso3166-1:XX, geonames:N)
     if gold.country and pred.country and gold.country != pred.country:
         return None
     d = distance_km(gold, pred)
@@ -210,6 +215,11 @@ def move_cost(gold: Move, pred: Move) -> float | None:
     o = place_cost(gold.origin, pred.origin)
     d = place_cost(gold.destination, pred.destination)
     return None if o is None or d is None else o + d
+
+
+def has_inferred_end(gold: Move) -> bool:
+    """True when an endpoint of ``gold`` was inferred from the discourse (not stated)."""
+    return gold.origin.inferred or gold.destination.inferred
 
 
 def vias_agree(gold: Move, pred: Move) -> bool:
@@ -288,6 +298,8 @@ class Score:
     m_status: int = 0
     m_inferred: int = 0  # matched endpoints whose inferred flag agrees
     m_endpoints: int = 0  # matched endpoints compared
+    m_exp_explicit: int = 0  # annotated movements with no inferred endpoint
+    m_tp_explicit: int = 0  # ... of them matched
     wrong_direction: int = 0
     i_exp: int = 0
     i_pred: int = 0
@@ -301,6 +313,7 @@ class Score:
     def add(self, other: Score) -> None:
         for k in (
             "m_exp m_pred m_tp m_strict m_type m_status m_inferred m_endpoints wrong_direction "
+            "m_exp_explicit m_tp_explicit "
             "i_exp i_pred i_tp i_type_place i_place i_duplicates"
         ).split():
             setattr(self, k, getattr(self, k) + getattr(other, k))
@@ -321,12 +334,14 @@ def score_movements(s: Score, expected: Sequence[Move], predicted: Sequence[Move
     """Match movements one-to-one and count into ``s``."""
     s.m_exp += len(expected)
     s.m_pred += len(predicted)
+    s.m_exp_explicit += sum(not has_inferred_end(g) for g in expected)
     pairs = match(expected, predicted, move_cost, lambda g, p: 0.0 if vias_agree(g, p) else 1.0)
     matched_p = {pi for _, pi in pairs}
     matched_g = {gi for gi, _ in pairs}
     for gi, pi in pairs:
         g, p = expected[gi], predicted[pi]
         s.m_tp += 1
+        s.m_tp_explicit += not has_inferred_end(g)
         s.m_strict += vias_agree(g, p)
         s.m_type += g.movement_type == p.movement_type
         s.m_status += g.status == p.status
@@ -573,7 +588,8 @@ def summary(name: str, n_docs: int, t: Score, incidents: bool) -> str:
         f"SET {name} ({n_docs} docs) | movements exp {t.m_exp} pred {t.m_pred} tp {t.m_tp} "
         f"P {_fmt(p)} R {_fmt(r)} F1 {_fmt(f)} strictF1 {_fmt(sf)} "
         f"wrongdir {t.wrong_direction} type {t.m_type}/{t.m_tp} status {t.m_status}/{t.m_tp} "
-        f"inferred {t.m_inferred}/{t.m_endpoints}"
+        f"inferred {t.m_inferred}/{t.m_endpoints} "
+        f"explicitR {_fmt(prf(t.m_tp_explicit, 0, t.m_exp_explicit)[1])}"
     )
     if incidents:
         ip, ir, i_f = prf(t.i_tp, t.i_pred, t.i_exp)
@@ -639,6 +655,8 @@ def _total_json(t: Score, incidents: bool) -> dict[str, Any]:
             "status_agreement": t.m_status,
             "inferred_agreement": t.m_inferred,
             "endpoints_compared": t.m_endpoints,
+            "explicit_expected": t.m_exp_explicit,
+            "explicit_matched": t.m_tp_explicit,
         }
     }
     if incidents:

@@ -56,6 +56,7 @@ EVENT_TYPES = (
     "landslide",
 )
 STATUSES = ("reported", "planned")
+MIN_MOVE_KM = 25.0  # endpoints closer than the city tolerance cannot be told apart when scored
 KINDS = ("city", "region", "country")
 SOURCES = ("gold", "geonames", "manual")
 PLACE_KEYS = (
@@ -346,8 +347,8 @@ def complete_record(rec: dict[str, Any], arts: dict[str, Article]) -> dict[str, 
         m.setdefault("actor", None)
         _check_dates(m, where)
         _check_evidence(m, article, where)
-        if _distance_km(m["origin"], m["destination"]) < 1 and not m["vias"]:
-            raise Invalid(f"{where}: origin and destination are the same place")
+        if _distance_km(m["origin"], m["destination"]) < MIN_MOVE_KM:
+            raise Invalid(f"{where}: origin and destination are less than {MIN_MOVE_KM} km apart")
         keys = ("origin", "vias", "destination", "movement_type", "status", "actor")
         moves.append({k: m[k] for k in (*keys, "date_start", "date_end", "evidence")})
     incidents = []

@@ -46,6 +46,20 @@ def test_same_id_matches_at_any_distance():
     assert ev.place_cost(A, far) == 0.0
 
 
+def test_a_country_matches_its_iso_id_at_any_distance():
+    gold = Place("Bigland", 40.0, -100.0, "country", geonameid="6252001", country="US")
+    pred = ev.PlaceRef.from_place(_place("iso3166-1:US", "country", "US", 10.0, 10.0))
+    assert pred.geonameid is None and ev.place_cost(gold, pred) == 0.0
+    other = ev.PlaceRef.from_place(_place("iso3166-1:CA", "country", "CA", 41.0, -100.0))
+    assert ev.place_cost(gold, other) is None  # a neighbour is never the country
+
+
+def _place(gid, feature_type, cc, lat=1.0, lon=2.0):
+    from geomap.model import Place as GeomapPlace
+
+    return GeomapPlace(gid, "X", feature_type, cc, lat, lon)
+
+
 def test_region_id_matches_by_iso_code():
     gold = Place("Upper Province", 5.0, 5.0, "region", iso3166_2="AA-UP", country="AA")
     pred = Place("Upper Province", 7.5, 5.0, "region", iso3166_2="AA-UP", country="AA")
@@ -145,6 +159,9 @@ def test_type_status_and_inferred_agreement_on_matched_pairs():
     s = _moves([gold], [Move(A, (), B, "travelled")])  # today's defaults: reported, explicit
     assert (s.m_tp, s.m_type, s.m_status) == (1, 0, 0)
     assert (s.m_inferred, s.m_endpoints) == (1, 2)
+    assert (s.m_exp_explicit, s.m_tp_explicit) == (0, 0)  # an inferred end: not explicit
+    s = _moves([Move(A, (), B, "fled"), Move(B, (), C, "fled")], [Move(A, (), B, "fled")])
+    assert (s.m_exp_explicit, s.m_tp_explicit) == (2, 1)
 
 
 def test_nearest_movement_pairs_first_prefers_agreeing_vias_on_ties():
@@ -235,3 +252,22 @@ def test_document_is_built_from_the_corpus_text_with_its_date():
     assert (doc.text, doc.title, doc.published) == (art.text, "A headline", date(2009, 3, 20))
     assert ev.document_for(art, title=False).title is None
     assert doc.path == "lgl:1"
+
+
+@pytest.mark.parametrize(
+    ("gid", "feature_type", "kind", "geonameid", "iso"),
+    [
+        ("geonames:123", "city", "city", "123", None),
+        ("geonames:9", "country", "country", "9", None),
+        ("iso3166-2:AA-UP", "admin1", "region", None, "AA-UP"),
+        ("admin2:AA:up:low", "admin2", "region", None, None),
+        ("street:aville:elm-street", "street", "city", None, None),
+        ("facility:aville:bank", "facility", "city", None, None),
+        ("iso3166-1:AA", "country", "country", None, None),
+    ],
+)
+def test_pipeline_places_become_comparable_places(gid, feature_type, kind, geonameid, iso):
+    from geomap.model import Place as GeomapPlace
+
+    p = ev.PlaceRef.from_place(GeomapPlace(gid, "X", feature_type, "AA", 1.0, 2.0))
+    assert (p.kind, p.geonameid, p.iso3166_2, p.country) == (kind, geonameid, iso, "AA")

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from geopy.distance import geodesic
+
 from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
@@ -525,6 +527,18 @@ def _sentence(
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
 
 
+#: Ends of one country closer than this are one town: no journey between them.
+MIN_JOURNEY_KM = 10.0
+
+
+def _same_town(a: Place, b: Place) -> bool:
+    """True when two ends are town-sized places of one country within MIN_JOURNEY_KM (a
+    border crossing between twin towns is a journey)."""
+    if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
+        return False
+    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km < MIN_JOURNEY_KM
+
+
 def _names_own_place(s_text: str, start: int, mentions: list[Mention]) -> bool:
     """True when the sentence puts its event in a named place the gazetteer did not
     resolve ("in Eastern Ghouta"): then no place is carried into it."""
@@ -572,7 +586,7 @@ def _movements_of(
             for m in path.stops:
                 if not places or places[-1].gazetteer_id != m.place.gazetteer_id:
                     places.append(m.place)
-            if len(places) < 2:
+            if len(places) < 2 or _same_town(places[0], places[-1]):
                 continue
             inferred = path.origin_inferred or path.destination_inferred
             when = sentence_date()

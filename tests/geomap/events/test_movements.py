@@ -39,7 +39,7 @@ def paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
         ("The yacht sailed from Valletta to Tunis last week.", ("Valletta", "Tunis")),
         ("The rebels withdrew from Goma to Rutshuru overnight.", ("Goma", "Rutshuru")),
         ("The family relocated from Leeds to Perth in 2019.", ("Leeds", "Perth")),
-        ("Two prisoners were extradited from Madrid to Bogotá.", ("Madrid", "Bogotá")),
+        ("Two prisoners were extradited from Quito to Bogotá.", ("Quito", "Bogotá")),
         ("The rescued sailors were brought from Malta to Catania.", ("Malta", "Catania")),
         ("His trip from Hanoi to Vientiane took two days.", ("Hanoi", "Vientiane")),
         ("The exodus from Mosul to Erbil continued.", ("Mosul", "Erbil")),

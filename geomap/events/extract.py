@@ -81,6 +81,8 @@ _FILMING = frozenset(
 _UNPLACED_NAME = re.compile(r"\b(?:in|at|near) (?:the )?(?:[a-z]+ )?[A-Z][a-z]+")
 # a first line that reads as a headline: short, one sentence, a line of its own
 _HEADLINE_LIKE = re.compile(r"^[^\n]{1,120}$")
+# words before a participle that make it an adjective ("the vandalised car")
+_ADJECTIVE_BEFORE = frozenset("the a an of this that these those his her their its".split())
 _MET_PARTY = frozenset(
     "his her their its officials leaders representatives delegates privately separately "
     "briefly president minister ministers families relatives".split()
@@ -196,6 +198,8 @@ def _triggers(
                 incident = None
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
+            elif not incident.noun and w.endswith("ed") and prev in _ADJECTIVE_BEFORE:
+                incident = None  # "the vandalised car", "a burned house": a description
         if motion is None and incident is None:
             continue
         if incident is not None and incident.event_type == "crash":
@@ -539,6 +543,13 @@ def _same_town(a: Place, b: Place) -> bool:
     return geodesic((a.lat, a.lon), (b.lat, b.lon)).km < MIN_JOURNEY_KM
 
 
+def _one_town(a: Place, b: Place) -> bool:
+    """True when two town-sized places (towns, streets, facilities) lie within 25 km."""
+    if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
+        return False
+    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km < 25.0
+
+
 def _names_own_place(s_text: str, start: int, mentions: list[Mention]) -> bool:
     """True when the sentence puts its event in a named place the gazetteer did not
     resolve ("in Eastern Ghouta"): then no place is carried into it."""
@@ -661,11 +672,11 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     for inc in ordered:
         if any(
             o.event_type == inc.event_type
-            and o.place.gazetteer_id == inc.place.gazetteer_id
+            and (o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place))
             and (o.when is None or inc.when is None or o.when == inc.when)
             for o in out
         ):
-            continue
+            continue  # "the shooting on Elm Street" after "a shooting in Dayton"
         out.append(inc)
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer place
     heads = {id(i) for i, h in found if h}

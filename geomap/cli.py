@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,7 @@ from geomap.model import Document, Unresolved
 from geomap.progress import Feedback
 from geomap.reports.fetch import Fetcher
 from geomap.reports.formats import Walk, expand, read_report
+from geomap.reports.text import parse_published, safe_url, with_metadata
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
@@ -66,15 +69,41 @@ def _documents(
     fetcher: Fetcher,
     walk: Walk | None = None,
     report: Callable[[str], None] = _error,
+    args: argparse.Namespace | None = None,
 ) -> Iterator[tuple[str, Document | None]]:
     """Yield (source, Document or None) for files, folders and URLs; report unreadable ones
-    with ``report``, one line each. What folders hold besides reports is counted in ``walk``."""
+    with ``report``, one line each. What folders hold besides reports is counted in ``walk``.
+    ``--title``, ``--published`` and ``--url`` in ``args`` replace what each report says."""
     for source in expand(sources, walk or Walk()):
         try:
-            yield source, read_report(source, fetcher)
+            doc = read_report(source, fetcher)
         except GeomapError as exc:
             report(f"geomap: error: {exc}")
             yield source, None
+            continue
+        if args is not None:
+            doc = with_metadata(
+                doc,
+                title=getattr(args, "title", None),
+                published=getattr(args, "published", None),
+                url=getattr(args, "url", None),
+            )
+        yield source, doc
+
+
+def _metadata_key(args: argparse.Namespace) -> str:
+    """The metadata flags as text ("" without any), so that a document ingested again with
+    other metadata is re-extracted."""
+    given = [getattr(args, k, None) for k in ("title", "published", "url")]
+    return "" if all(v is None for v in given) else repr(given)
+
+
+def _extractor(pipeline: Pipeline, args: argparse.Namespace) -> str:
+    """The extraction a run records: the pipeline's, changed by any metadata flags."""
+    extractor = pipeline.extractor
+    if _metadata_key(args):
+        extractor = hashlib.sha256((extractor + _metadata_key(args)).encode()).hexdigest()[:16]
+    return extractor
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -85,7 +114,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     features: list[dict] = []
     unresolved: list[dict] = []
     failed = False
-    for _path, doc in _documents(args.files, _fetcher(pipeline.settings), report=_print_error):
+    fetcher = _fetcher(pipeline.settings)
+    for _path, doc in _documents(args.files, fetcher, report=_print_error, args=args):
         if doc is None:
             failed = True
             continue
@@ -131,15 +161,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     pipeline = Pipeline(settings)
     store = SQLiteStore(settings.store_path)
     tally, walk = Tally(), Walk()
+    extractor = _extractor(pipeline, args)
     sources = list(expand(args.paths, walk))
     entries = _feed_entries(args.feeds, fetcher, settings, store, tally) if args.feeds else []
     with feedback.bar("ingesting", total=len(sources) + len(entries)) as bar:
-        for source, doc in _documents(sources, fetcher, report=bar.print):
+        for source, doc in _documents(sources, fetcher, report=bar.print, args=args):
             bar.note(source)
             if doc is None:
                 tally.failed += 1
             else:
-                _ingest_one(pipeline, store, doc, tally, bar.print)
+                _ingest_one(pipeline, store, doc, tally, bar.print, extractor)
             bar.advance()
         if entries:
             from geomap.reports.feeds import FeedLog, with_feed_metadata
@@ -153,7 +184,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     bar.print(f"geomap: error: {exc}")
                     tally.failed += 1
                 else:
-                    if _ingest_one(pipeline, store, doc, tally, bar.print):
+                    if _ingest_one(pipeline, store, doc, tally, bar.print, extractor):
                         log.mark(feed, entry, doc.id)
                 bar.advance()
             log.close()
@@ -177,13 +208,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _ingest_one(
-    pipeline: Pipeline, store: Store, doc: Document, tally: Tally, report: Callable[[str], None]
+    pipeline: Pipeline,
+    store: Store,
+    doc: Document,
+    tally: Tally,
+    report: Callable[[str], None],
+    extractor: str,
 ) -> bool:
     """Ingest one document; report a failure on one line. True when it is in the store."""
     from geomap.ingest import ingest_document
 
     try:
-        ingest_document(pipeline, store, doc, tally)
+        ingest_document(pipeline, store, doc, tally, extractor=extractor)
     except GeomapError as exc:
         report(f"geomap: error: {doc.path}: {exc}")
         tally.failed += 1
@@ -550,6 +586,31 @@ def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
 
+def _published(value: str) -> date:
+    published = parse_published(value)
+    if published is None:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return published
+
+
+def _url(value: str) -> str:
+    url = safe_url(value)
+    if url is None:
+        raise argparse.ArgumentTypeError(f"not an http(s) address: {value!r}")
+    return url
+
+
+def _metadata_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group(
+        "metadata",
+        "For reports whose text does not say (no header line, no front matter); given, they"
+        " replace what every file given says.",
+    )
+    g.add_argument("--published", type=_published, metavar="DATE", help="publication date")
+    g.add_argument("--url", type=_url, metavar="URL", help="the report's address")
+    g.add_argument("--title", metavar="TEXT", help="the report's title")
+
+
 def _geocoder_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(
         "online geocoders",
@@ -610,6 +671,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="+", metavar="FILE_OR_URL")
     _common(p, store=False)
+    _metadata_flags(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_extract)
 
@@ -639,6 +701,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the mentions of the ingested documents no geocoder could place, with why",
     )
     _common(p)
+    _metadata_flags(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_ingest)
 

@@ -31,20 +31,27 @@ class Tally:
 
 
 def ingest_document(
-    pipeline: Pipeline, store: Store, document: Document, tally: Tally | None = None
+    pipeline: Pipeline,
+    store: Store,
+    document: Document,
+    tally: Tally | None = None,
+    *,
+    extractor: str | None = None,
 ) -> Outcome:
     """Extract ``document`` and store it, unless the store holds it from this same extraction
-    (``unchanged``); a document extracted by another geomap, index or geocoder set-up is
-    re-extracted (``refreshed``). Unresolved mentions go to ``tally``."""
+    (``unchanged``); a document extracted by another geomap, index or geocoder set-up (or
+    with other metadata: ``extractor`` then names the run) is re-extracted (``refreshed``).
+    Unresolved mentions go to ``tally``."""
+    extractor = extractor or pipeline.extractor
     stored = store.extractor_of(document.id)
-    if stored == pipeline.extractor:
+    if stored == extractor:
         outcome: Outcome = "unchanged"
     else:
         extraction = pipeline.extract(document)
         store.add(
             document,
             extraction_features(extraction),
-            pipeline.extractor,
+            extractor,
             replace=stored is not None,
         )
         outcome = "added" if stored is None else "refreshed"

@@ -202,6 +202,8 @@ var geomap = (function () {
     if (resolved) row(box, "Resolved to", resolved + (precision ? " (" + precision + ")" : ""));
     if (p.quote) box.appendChild(el("blockquote", "geomap-quote", p.quote));
     sourceBlock(box, p);
+    if (p.status === "planned") row(box, "Status", "planned (announced, not yet happened)");
+    if (p.place_inferred) row(box, "Place", "inferred from the report around the sentence");
     if (p.extraction_confidence != null) row(box, "Extraction confidence", p.extraction_confidence + "%");
     itemLink(box, "incidents", item.id);
     return box;
@@ -271,6 +273,9 @@ var geomap = (function () {
     row(box, "Date", dateText(p) || "not stated");
     if (p.length_km != null) row(box, "Distance", Math.round(p.length_km).toLocaleString("en") + " km");
     if (item.v) row(box, "Precision", "an end is a province or country (approximate)");
+    var inferred = [p.origin_inferred ? "origin" : null, p.destination_inferred ? "destination" : null].filter(Boolean);
+    if (inferred.length) row(box, "Inferred", inferred.join(" and ") + " not stated with the movement (taken from the report around it)");
+    if (p.status === "planned") row(box, "Status", "planned (announced, not yet happened)");
     if (p.quote) box.appendChild(el("blockquote", "geomap-quote", p.quote));
     sourceBlock(box, p);
     itemLink(box, "movements", item.id);
@@ -301,6 +306,24 @@ var geomap = (function () {
       marker.appendChild(path);
       defs.appendChild(marker);
     }
+    // A hollow ring at an origin the report does not state (taken from the dateline, the
+    // sentences around or the mover's home).
+    var ring = document.createElementNS(SVG_NS, "marker");
+    ring.setAttribute("id", "geomap-ring");
+    ring.setAttribute("viewBox", "0 0 10 10");
+    ring.setAttribute("refX", "5");
+    ring.setAttribute("refY", "5");
+    ring.setAttribute("markerWidth", "6");
+    ring.setAttribute("markerHeight", "6");
+    var circle = document.createElementNS(SVG_NS, "circle");
+    circle.setAttribute("cx", "5");
+    circle.setAttribute("cy", "5");
+    circle.setAttribute("r", "3.5");
+    circle.setAttribute("fill", "#ffffff");
+    circle.setAttribute("stroke", "#3a3a3a");
+    circle.setAttribute("stroke-width", "1.5");
+    ring.appendChild(circle);
+    defs.appendChild(ring);
     svg.insertBefore(defs, svg.firstChild);
   }
 
@@ -325,8 +348,14 @@ var geomap = (function () {
     if (line._parts && line._parts.length) {  // no parts: drawn as "M0 0", out of view
       try { length = path.getTotalLength(); } catch (e) { length = 0; }
     }
-    if (length >= MIN_ARROW_PX) path.setAttribute("marker-end", line.geomapArrow);
-    else path.removeAttribute("marker-end");
+    if (length >= MIN_ARROW_PX) {
+      path.setAttribute("marker-end", line.geomapArrow);
+      // a hollow ring at an origin that is inferred, not stated
+      if (line.geomapItem.p.origin_inferred) path.setAttribute("marker-start", "url(#geomap-ring)");
+    } else {
+      path.removeAttribute("marker-end");
+      path.removeAttribute("marker-start");
+    }
   }
 
   function refreshArrows() {
@@ -345,8 +374,10 @@ var geomap = (function () {
       weight: 3,
       opacity: 0.85,
       noClip: true,
-      dashArray: it.v ? "7 5" : null,
-      className: "geomap-movement" + (it.v ? " geomap-vague" : ""),
+      // dotted: an end is inferred, not stated; dashed: an end is a province or country
+      dashArray: it.p.destination_inferred || it.p.origin_inferred ? "2 6" : it.v ? "7 5" : null,
+      className: "geomap-movement" + (it.v ? " geomap-vague" : "") +
+        (it.p.origin_inferred || it.p.destination_inferred ? " geomap-inferred" : ""),
     });
     line.geomapItem = it;
     line.geomapArrow = "url(#geomap-arrow-" + Math.max(colors.indexOf(color), 0) + ")";
@@ -360,7 +391,9 @@ var geomap = (function () {
       setArrow(e.target);
     });
     line.on("remove", function (e) {
-      if (e.target._path) e.target._path.removeAttribute("marker-end");
+      if (!e.target._path) return;
+      e.target._path.removeAttribute("marker-end");
+      e.target._path.removeAttribute("marker-start");
     });
     line.bindTooltip(asText(movementTooltip(it.p)), { sticky: true });
     line.bindPopup(movementPopup.bind(null, it), popupOptions());

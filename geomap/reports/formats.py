@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from geomap.errors import InputError
-from geomap.model import Document
+from geomap.model import Document, Span
 from geomap.reports import text as plain
 from geomap.reports.fetch import Fetcher, is_url
 from geomap.reports.html import Article
@@ -122,6 +122,8 @@ def _document(article: Article, fmt: str, where: str, url: str | None) -> Docume
     if title is None:
         first = text.split("\n", 1)[0].strip()
         title = first[:300] or None
+    # the headline, when the text opens with it, is read for events like a text file's
+    headline = Span(title, 0, len(title)) if title and text.startswith(title) else None
     return Document(
         id=plain.document_id(text.encode("utf-8")),
         path=where,
@@ -131,6 +133,7 @@ def _document(article: Article, fmt: str, where: str, url: str | None) -> Docume
         publisher=article.site,
         published=published,
         url=article.url or url or plain.find_url(text),
+        headline=headline,
         format=fmt,
     )
 

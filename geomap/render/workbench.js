@@ -161,7 +161,31 @@
       map.setView(it.ll, Math.max(map.getZoom(), 6), { animate: false });
       layer.openTooltip();
     } else if (hit.layer === "incidents" && wb.state.clustered && !wb.state.heat) {
-      wb.state.incidents.cluster.zoomToShowLayer(layer, function () { layer.openPopup(); });
+      // a city's zoom, then the cluster holding it fans out (no zooming to the street)
+      var cluster = wb.state.incidents.cluster;
+      var open = function () {
+        var parent = cluster.getVisibleParent(layer);
+        if (parent === layer) {
+          layer.openPopup();
+        } else if (parent && parent.spiderfy) {
+          cluster.once("spiderfied", function () { layer.openPopup(); });
+          parent.spiderfy();
+        } else {
+          cluster.zoomToShowLayer(layer, function () { layer.openPopup(); });
+        }
+      };
+      var zoom = Math.max(map.getZoom(), 8);
+      if (zoom === map.getZoom()) {
+        map.setView(it.ll, zoom, { animate: false });
+        open();
+      } else {
+        // the clusters are redrawn after a zoom; then the one holding it fans out
+        var done = false;
+        var once = function () { if (!done) { done = true; open(); } };
+        cluster.once("animationend", once);
+        setTimeout(once, 700);
+        map.setView(it.ll, zoom, { animate: false });
+      }
     } else if (hit.layer === "incidents") {
       map.setView(it.ll, Math.max(map.getZoom(), 7), { animate: false });
       if (!wb.state.heat) layer.openPopup();

@@ -155,6 +155,7 @@ def test_search_finds_and_opens(page: Any) -> None:
     page.locator(".geomap-result").nth(incident).click()
     page.wait_for_selector(".leaflet-popup-content", timeout=10_000)
     assert "Shenyang" in page.locator(".leaflet-popup-content").text_content()
+    assert page.evaluate("geomap.map().getZoom()") <= 10  # a city's view, not the street
     shot(page, "search")
     # words of a quote and an actor find the same things the filter does
     found = page.evaluate("geomap.search('police')")

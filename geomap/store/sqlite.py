@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from geomap.errors import NotFound, StoreError
 from geomap.features.features import LAYERS
 from geomap.features.merge import merge_features
-from geomap.gazetteer.cache import connect, immediate
+from geomap.db import connect, immediate
 from geomap.model import Document
 
 SCHEMA_VERSION = 3

@@ -1,22 +1,30 @@
-"""GeoJSON pages of a layer for a query, and the same selection as a GIS file: what the OGC
-items, ``/incidents`` and ``/layers/{name}`` answer."""
+"""GeoJSON pages of a layer for a query, streamed when unbounded, and the same selection as a
+GIS file: what the OGC items, ``/incidents`` and ``/layers/{name}`` answer.
+
+Features leave the store as GeoJSON text and go into the body as they are: a page is never
+decoded and encoded again, and a response without a limit is streamed in chunks, so memory
+does not grow with the layer.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
+import orjson
 from fastapi import Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from api.deps import LayerQuery
 from geomap.errors import InvalidParameter
-from geomap.export import FORMATS, check_format, to_bytes
+from geomap.export import COLUMNS, FORMATS, check_format, to_bytes
 from geomap.store import query
-from geomap.store.sqlite import Store, check_layer
+from geomap.store.base import Cursor, Page, Query, Store, check_layer
 
 GEOJSON = "application/geo+json"
 JSON = "application/json"
+CHUNK = 256  # features per chunk of a streamed body
 
 TITLES = {
     "places": "Places",
@@ -40,29 +48,20 @@ def url_for(request: Request, name: str, **params: Any) -> str:
     return str(request.url_for(name, **params))
 
 
-def select_page(
-    store: Store, layer: str, q: LayerQuery, *, default_limit: int | None
-) -> query.Page:
-    """The page of ``layer`` that ``q`` asks for (every feature when no limit applies)."""
+def build_query(store: Store, layer: str, q: LayerQuery, *, default_limit: int | None) -> Query:
+    """The store query ``q`` asks of ``layer`` (every feature when no limit applies);
+    InvalidParameter naming the first bad parameter."""
     bbox = query.parse_bbox(q.bbox)
-    interval = narrowed(
+    start, end = narrowed(
         query.parse_datetime(q.datetime) or (None, None),
         query.parse_date(q.start, "start"),
         query.parse_date(q.end, "end"),
     )
     limit = query.parse_limit(q.limit, default=default_limit)
     offset = query.parse_offset(q.offset)
-    features = store.layer(check_layer(layer))
-    known = set(filterable(layer, features))
-    selected = query.select(
-        features,
-        bbox=bbox,
-        start=interval[0],
-        end=interval[1],
-        filters=q.filters,
-        properties=known,
-    )
-    return query.paginate(selected, limit, offset)
+    after = Cursor.parse(q.cursor)
+    where = query.predicates(q.filters, filterable(store, layer)) if q.filters else ()
+    return Query(check_layer(layer), bbox, start, end, where, (), limit, offset, after)
 
 
 def narrowed(
@@ -80,18 +79,17 @@ def narrowed(
     return first, last
 
 
-def filterable(layer: str, features: list[dict[str, Any]]) -> list[str]:
+def filterable(store: Store, layer: str) -> list[str]:
     """Property names a filter may use: the documented ones and those the features carry."""
-    from geomap.export import COLUMNS
-
     names = dict.fromkeys(COLUMNS.get(layer, {}))
-    for f in features[:50]:
-        names.update(dict.fromkeys(f.get("properties") or {}))
+    names.update(dict.fromkeys(store.layer_stats(layer).properties))
     return list(names)
 
 
-def page_links(request: Request, page: query.Page, layer: str) -> list[dict[str, Any]]:
-    """self, alternate formats, collection, and next/prev while there are more."""
+def page_links(
+    request: Request, layer: str, page: Page | None, offset: int, limit: int | None
+) -> list[dict[str, Any]]:
+    """self, alternate formats, collection, and next (keyset) / prev while there are more."""
     url = request.url
     links: list[dict[str, Any]] = [
         {"href": str(url), "rel": "self", "type": GEOJSON, "title": "this document"},
@@ -113,19 +111,27 @@ def page_links(request: Request, page: query.Page, layer: str) -> list[dict[str,
             "title": TITLES.get(layer, layer),
         }
     )
-    if page.next_offset is not None:
+    if page is not None and page.next_offset is not None:
+        params: dict[str, Any] = {"offset": page.next_offset, "limit": page.limit}
+        if page.next is not None:
+            params["cursor"] = page.next.token()
         links.append(
             {
-                "href": str(url.include_query_params(offset=page.next_offset, limit=page.limit)),
+                "href": str(url.remove_query_params("cursor").include_query_params(**params)),
                 "rel": "next",
                 "type": GEOJSON,
                 "title": "next page",
             }
         )
-    if page.prev_offset is not None:
+    if offset > 0:
+        prev = max(0, offset - (limit or offset))
         links.append(
             {
-                "href": str(url.include_query_params(offset=page.prev_offset, limit=page.limit)),
+                "href": str(
+                    url.remove_query_params("cursor").include_query_params(offset=prev, limit=limit)
+                    if limit is not None
+                    else url.remove_query_params("cursor").include_query_params(offset=prev)
+                ),
                 "rel": "prev",
                 "type": GEOJSON,
                 "title": "previous page",
@@ -134,37 +140,74 @@ def page_links(request: Request, page: query.Page, layer: str) -> list[dict[str,
     return links
 
 
-def feature_collection_page(
-    request: Request, store: Store, layer: str, q: LayerQuery, *, default_limit: int | None
-) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection named ``layer`` for the query, with OGC paging members."""
-    page = select_page(store, layer, q, default_limit=default_limit)
-    return {
-        "type": "FeatureCollection",
-        "name": layer,
-        "features": page.features,
+def _head(layer: str) -> bytes:
+    return b'{"type":"FeatureCollection","name":' + orjson.dumps(layer) + b',"features":['
+
+
+def page_body(request: Request, layer: str, page: Page) -> bytes:
+    """A GeoJSON FeatureCollection named ``layer`` holding the page, with OGC paging members."""
+    tail = {
         "numberMatched": page.matched,
         "numberReturned": page.returned,
         "timeStamp": now(),
-        "links": page_links(request, page, layer),
+        "links": page_links(request, layer, page, page.offset, page.limit),
     }
+    return _head(layer) + ",".join(page.features).encode() + b"]," + orjson.dumps(tail)[1:]
+
+
+def stream_body(request: Request, store: Store, layer: str, q: Query) -> Iterator[bytes]:
+    """The FeatureCollection of every feature ``q`` matches, in chunks; ``numberMatched`` is
+    counted first, ``numberReturned`` is what was sent."""
+    matched = store.count(q)
+    links = page_links(request, layer, None, q.offset, q.limit)
+    stamp = now()
+
+    def chunks() -> Iterator[bytes]:
+        yield _head(layer)
+        returned = 0
+        batch: list[str] = []
+        for text in store.stream(q):
+            batch.append(text)
+            if len(batch) == CHUNK:
+                yield (b"," if returned else b"") + ",".join(batch).encode()
+                returned += len(batch)
+                batch = []
+        if batch:
+            yield (b"," if returned else b"") + ",".join(batch).encode()
+            returned += len(batch)
+        tail = {
+            "numberMatched": matched,
+            "numberReturned": returned,
+            "timeStamp": stamp,
+            "links": links,
+        }
+        yield b"]," + orjson.dumps(tail)[1:]
+
+    return chunks()
 
 
 def layer_response(
     request: Request, store: Store, layer: str, q: LayerQuery, *, default_limit: int | None
 ) -> Response:
-    """The page as GeoJSON, or as a file when ``f`` names an export format."""
+    """The page as GeoJSON (streamed when no limit applies), or as a file when ``f`` names an
+    export format."""
     fmt = (q.f or "json").lower()
     if fmt not in ITEM_FORMATS:
         raise InvalidParameter(
             f"f {q.f!r} is not a format here; formats are {', '.join(ITEM_FORMATS)}", where="f"
         )
     target = ITEM_FORMATS[fmt]
+    sq = build_query(store, layer, q, default_limit=default_limit)
     if target is None:
-        body = feature_collection_page(request, store, layer, q, default_limit=default_limit)
-        return GeoJSONResponse(body)
-    page = select_page(store, layer, q, default_limit=default_limit)
-    return file_response({layer: page.features}, target, f"{layer}.{target}")
+        if sq.limit is None:
+            return StreamingResponse(stream_body(request, store, layer, sq), media_type=GEOJSON)
+        return Response(page_body(request, layer, store.select(sq)), media_type=GEOJSON)
+    if sq.limit is None:
+        from api.routes.exports import export_response
+
+        return export_response(store, {layer: sq}, target, f"{layer}.{target}")
+    page = store.select(sq)
+    return file_response({layer: page.decoded()}, target, f"{layer}.{target}")
 
 
 def file_response(layers: dict[str, list[dict[str, Any]]], fmt: str, filename: str) -> Response:

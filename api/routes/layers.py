@@ -11,7 +11,7 @@ from api.deps import LayerQueryDep, StoreDep
 from api.geojson import GeoJSONResponse, layer_response
 from api.schemas import Error, FeatureCollection, LayerInfo, Layers
 from geomap.features.features import GEOMETRY_TYPES, LAYERS
-from geomap.store.sqlite import check_layer
+from geomap.store.base import check_layer
 
 router = APIRouter(tags=["layers"])
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Error}, 400: {"model": Error}}

@@ -1,4 +1,9 @@
-"""``/map``: the Folium map of the three layers, with every asset served from this app."""
+"""``/map``: the Folium map of the three layers, with every asset served from this app.
+
+The page embeds at most ``map_limit`` features of each layer (settings; the newest by date
+first among those the filters and the view select) and says so on the map when a layer has
+more.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +12,23 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from api.deps import StoreDep
+from api.deps import SettingsDep, StoreDep
 from api.schemas import Error
 from geomap.errors import InvalidParameter
 from geomap.features.features import LAYERS, feature_collection
 from geomap.render.map import AssetResolver, render_html
 from geomap.store import query
+from geomap.store.base import Query as StoreQuery
+from geomap.store.base import SortKey
 
 router = APIRouter(tags=["map"])
+NEWEST_FIRST = (SortKey("time_end", descending=True),)
 
 
 @router.get("/map", response_class=HTMLResponse, responses={400: {"model": Error}})
 def map_page(
     store: StoreDep,
+    settings: SettingsDep,
     event_type: Annotated[
         str | None, Query(description="incidents of this event type (case-insensitive)")
     ] = None,
@@ -42,6 +51,8 @@ def map_page(
 
     ``event_type`` narrows incidents; ``actor`` incidents and movements; ``start``/``end``
     incidents and movements by their dates and places by their report's date; ``bbox`` all.
+    A layer with more matching features than the page embeds shows its newest, and the map
+    says how many of how many.
     """
     box = query.parse_bbox(bbox)
     first, last = query.parse_date(start, "start"), query.parse_date(end, "end")
@@ -53,20 +64,18 @@ def map_page(
         "incidents": wanted,
         "movements": {k: v for k, v in wanted.items() if k == "actor"},
     }
-    data = {
-        name: feature_collection(
-            query.select(
-                store.layer(name),
-                bbox=box,
-                start=first,
-                end=last,
-                filters=layer_filters[name],
-                properties=("event_type", "actor"),
-            ),
-            name,
-        )
-        for name in LAYERS
-    }
+    limit = max(1, settings.map_limit)
+    data = {}
+    subsets = []
+    for name in LAYERS:
+        where = query.predicates(layer_filters[name], ("event_type", "actor"))
+        ask = StoreQuery(name, box, first, last, where, limit=limit)
+        page = store.select(ask)
+        if page.matched > limit:
+            # the newest features, kept in ingest order like the rest of the map
+            page = store.select(StoreQuery(name, box, first, last, where, NEWEST_FIRST, limit))
+            subsets.append(f"{page.returned:,} newest of {page.matched:,} {name}")
+        data[name] = feature_collection(page.decoded(), name)
     shown = {
         "event_type": event_type,
         "actor": actor,
@@ -74,9 +83,18 @@ def map_page(
         "end": last.isoformat() if last else None,
         "bbox": ",".join(f"{v:g}" for v in box) if box else None,
     }
+    notice = None
+    if subsets:
+        notice = (
+            "Showing the "
+            + "; ".join(subsets)
+            + ". Narrow the dates, the area (bbox) or the filters to see the others, or page"
+            " through /collections/{layer}/items."
+        )
     return render_html(
         data,
         assets=AssetResolver("/static/node_modules/"),
         title="geomap",
         filters={k: v for k, v in shown.items() if v},
+        notice=notice,
     )

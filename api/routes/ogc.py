@@ -23,7 +23,7 @@ from geomap.errors import InvalidParameter, NotFound
 from geomap.export import FORMATS
 from geomap.features.features import GEOMETRY_TYPES, LAYERS
 from geomap.store import query
-from geomap.store.sqlite import Store
+from geomap.store.base import Store
 
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -64,7 +64,8 @@ def _temporal(interval: tuple[date | None, date | None]) -> list[str | None]:
 
 def collection_info(request: Request, store: Store, layer: str) -> dict[str, Any]:
     """The OGC collection document of a layer, with its spatial and temporal extents."""
-    box, interval = query.extent(store.layer(layer))
+    stats = store.layer_stats(layer)
+    box, interval = stats.bbox, stats.interval
     items = _url(request, "ogc_items", collectionId=layer)
     links = [
         {
@@ -261,20 +262,20 @@ def item(
 ) -> Response:
     """One feature by id; 404 when there is none."""
     layer = _collection(collectionId)
-    for feature in store.layer(layer):
-        if str(feature.get("id")) == featureId:
-            body = dict(feature)
-            body["links"] = [
-                {"href": str(request.url), "rel": "self", "type": GEOJSON, "title": "this"},
-                {
-                    "href": _url(request, "ogc_collection", collectionId=layer),
-                    "rel": "collection",
-                    "type": JSON,
-                    "title": TITLES[layer],
-                },
-            ]
-            return GeoJSONResponse(body)
-    raise NotFound(f"no feature {featureId!r} in {layer!r}", where="featureId")
+    try:
+        body = store.feature(layer, featureId)
+    except NotFound:
+        raise NotFound(f"no feature {featureId!r} in {layer!r}", where="featureId") from None
+    body["links"] = [
+        {"href": str(request.url), "rel": "self", "type": GEOJSON, "title": "this"},
+        {
+            "href": _url(request, "ogc_collection", collectionId=layer),
+            "rel": "collection",
+            "type": JSON,
+            "title": TITLES[layer],
+        },
+    ]
+    return GeoJSONResponse(body)
 
 
 def install_openapi(app: FastAPI) -> None:

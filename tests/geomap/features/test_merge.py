@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from geomap.features.merge import merge_features
 from geomap.pipeline import Pipeline
 from geomap.reports.text import read_document
+from geomap.store.migrations import SCHEMA_VERSION
 from geomap.store.sqlite import SQLiteStore
 
 MERGE = Path(__file__).resolve().parents[2] / "data" / "merge"
@@ -173,7 +174,7 @@ def test_version_1_store_is_migrated(tmp_path: Path) -> None:
     assert store.layer("places")[0]["id"] == "p1"
     store.close()
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     schema = con.execute("SELECT sql FROM sqlite_master WHERE name='features'").fetchone()[0]
     assert "PRIMARY KEY (layer, id, document_id)" in schema
     columns = {r[1] for r in con.execute("PRAGMA table_info(documents)")}

@@ -23,6 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from geomap.db import connect, connect_readonly, immediate
 from geomap.errors import InvalidParameter, NotFound, StoreError
 from geomap.features.features import LAYERS
@@ -123,11 +125,15 @@ def _functions(con: sqlite3.Connection) -> sqlite3.Connection:
     return con
 
 
-def _dumps(feature: dict[str, Any]) -> str:
-    return json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
+def _dumps(value: Any) -> str:
+    """Compact JSON text (UTF-8, not ASCII-escaped), as stored."""
+    return orjson.dumps(value).decode()
 
 
 def _bounds(geometry: dict[str, Any] | None) -> tuple[float, float, float, float] | None:
+    if geometry and geometry.get("type") == "Point":
+        x, y = geometry["coordinates"][:2]
+        return (float(x), float(y), float(x), float(y))
     from geomap.store.query import _bounds as bounds
 
     return bounds(geometry)
@@ -142,6 +148,7 @@ class _Item:
     id: str
     feature: dict[str, Any]
     state: dict[str, Any]
+    text: str | None = None  # the feature as stored text, when already encoded
 
     def row(self) -> tuple[Any, ...]:
         f = self.feature
@@ -164,8 +171,8 @@ class _Item:
             fold(props.get("event_type")),
             *actors,
             fold(props.get("country_code")),
-            _dumps(f),
-            json.dumps(self.state, ensure_ascii=False, separators=(",", ":")),
+            self.text or _dumps(f),
+            _dumps(self.state),
         )
 
 
@@ -283,13 +290,16 @@ class _Write:
             con.execute("DELETE FROM items_time WHERE id=?", (item.seq,))
         totals.grow(row, item.feature.get("properties") or {})
 
-    def append(self, layer: str, fid: str, seq: int, feature: dict[str, Any]) -> None:
-        """Merge one more report (the newest) into the item of ``(layer, fid)``."""
+    def append(
+        self, layer: str, fid: str, seq: int, feature: dict[str, Any], text: str | None = None
+    ) -> None:
+        """Merge one more report (the newest; ``text`` its stored JSON) into the item of
+        ``(layer, fid)``."""
         old = self._old(layer, fid)
         if old is None:
-            self._put(_Item(seq, layer, fid, feature, merge_state([feature])), None)
+            self._put(_Item(seq, layer, fid, feature, merge_state([feature]), text), None)
             return
-        merged, state = merge_append(json.loads(old[1]), json.loads(old[2]), feature)
+        merged, state = merge_append(orjson.loads(old[1]), orjson.loads(old[2]), feature)
         self._put(_Item(old[0], layer, fid, merged, state), old)
 
     def remerge(self, layer: str, fid: str) -> None:
@@ -306,7 +316,7 @@ class _Write:
                 totals.count -= 1
                 totals.shrink(tuple(old[3:9]))
             return
-        reports = [json.loads(r[1]) for r in rows]
+        reports = [orjson.loads(r[1]) for r in rows]
         self._put(_Item(rows[0][0], layer, fid, merge_group(reports), merge_state(reports)), old)
 
     def finish(self) -> None:
@@ -558,14 +568,14 @@ class SQLiteStore:
                     reports.pop(key, None)
                     reports[key] = f
             for (layer, fid), f in reports.items():
+                text = _dumps(f)
                 cur = con.execute(
-                    "INSERT INTO features VALUES (?,?,?,?)",
-                    (fid, layer, document.id, _dumps(f)),
+                    "INSERT INTO features VALUES (?,?,?,?)", (fid, layer, document.id, text)
                 )
                 if (layer, fid) in again:
                     continue
                 assert cur.lastrowid is not None
-                write.append(layer, fid, cur.lastrowid, f)
+                write.append(layer, fid, cur.lastrowid, f, text)
             for layer, fid in sorted(again):
                 write.remerge(layer, fid)
             write.finish()
@@ -598,8 +608,8 @@ class SQLiteStore:
         return self.migrated_from
 
     def optimize(self) -> None:
-        """Refresh the query planner's statistics (after large ingests)."""
-        self._writer().execute("PRAGMA optimize")
+        """Refresh the query planner's statistics (``ANALYZE``; after large ingests)."""
+        self._writer().execute("ANALYZE")
 
     # --- reads -----------------------------------------------------------------------------
 

@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS items(
     merge_state TEXT NOT NULL       -- what merging one more report needs (features.merge)
 )""",
     "CREATE UNIQUE INDEX IF NOT EXISTS items_id ON items(layer, id)",
+    "CREATE INDEX IF NOT EXISTS items_layer ON items(layer)",  # (layer, seq): ingest order
     "CREATE INDEX IF NOT EXISTS items_event_type ON items(layer, event_type)",
     "CREATE INDEX IF NOT EXISTS items_actor1 ON items(layer, actor1)",
     "CREATE INDEX IF NOT EXISTS items_country_code ON items(layer, country_code)",
@@ -73,7 +74,13 @@ SCHEMA = (
     *ITEMS,
 )
 
-INDEXES = ("items_id", "items_event_type", "items_actor1", "items_country_code", "items_t1")
+# the B-tree index a filter on a column (or an order) can be driven by
+INDEXED_BY = {
+    "event_type": "items_event_type",
+    "actor1": "items_actor1",
+    "country_code": "items_country_code",
+    "time_end": "items_t1",
+}
 
 
 def version(con: sqlite3.Connection) -> int:

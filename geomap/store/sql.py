@@ -61,6 +61,10 @@ class Compiler:
 
     # --- what a backend spells its own way -----------------------------------------------
 
+    def source(self, query: Query) -> str:
+        """The FROM item: ``items`` aliased ``i`` (a backend may add planner hints)."""
+        return f"{self.table} i"
+
     def placeholder(self, name: str) -> str:
         """The placeholder of a named parameter (``:name``; psycopg: ``%(name)s``)."""
         return f":{name}"
@@ -158,7 +162,7 @@ class Compiler:
         """The statement returning ``columns`` of the page ``query`` asks for."""
         bind = Bind(self)
         sql = (
-            f"SELECT {columns} FROM {self.table} i WHERE {self.where(query, bind)}"
+            f"SELECT {columns} FROM {self.source(query)} WHERE {self.where(query, bind)}"
             f" ORDER BY {self.order_by(query)}"
         )
         if query.limit is not None:
@@ -172,5 +176,6 @@ class Compiler:
     def count(self, query: Query) -> Statement:
         """The statement counting what ``query`` matches (cursor and paging ignored)."""
         bind = Bind(self)
-        sql = f"SELECT count(*) FROM {self.table} i WHERE {self.where(query, bind, keyset=False)}"
+        where = self.where(query, bind, keyset=False)
+        sql = f"SELECT count(*) FROM {self.source(query)} WHERE {where}"
         return Statement(sql, bind.params)

@@ -33,6 +33,7 @@ from geomap.model import Document
 from geomap.store import migrations
 from geomap.store.base import (
     Cursor,
+    Equals,
     LayerStats,
     Page,
     Query,
@@ -53,7 +54,28 @@ READER_CACHE_KIB = 8192  # page cache of each reader connection
 
 class SQLiteCompiler(Compiler):
     """SQLite's spelling: R*Trees for bbox and time, JSON operators and geomap's SQL functions
-    (registered on every connection) for properties without a column."""
+    (registered on every connection) for properties without a column.
+
+    The plan does not depend on the planner's statistics (a fresh store has none): a bbox or
+    a date range drives the query through its R*Tree (rowids in order, no other index), else
+    the first equality on an indexed column through its index, else the ingest-order index.
+    """
+
+    def source(self, query: Query) -> str:
+        if query.bbox is not None or query.timed:
+            return "items i NOT INDEXED"  # rowids from the R*Tree's list, in order
+        for predicate in query.where:
+            if (
+                isinstance(predicate, Equals)
+                and predicate.name in migrations.INDEXED_BY
+                and fold(predicate.value) not in ("", "null")
+            ):
+                return f"items i INDEXED BY {migrations.INDEXED_BY[predicate.name]}"
+        if query.sortby:
+            index = migrations.INDEXED_BY.get(query.sortby[0].name)
+            if index:
+                return f"items i INDEXED BY {index}"
+        return "items i INDEXED BY items_layer"
 
     def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
         assert query.bbox is not None

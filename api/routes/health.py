@@ -13,6 +13,6 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=Health)
-def healthz(store: StoreDep) -> dict[str, Any]:
+async def healthz(store: StoreDep) -> dict[str, Any]:
     """``ok`` and the number of stored documents."""
     return {"status": "ok", "documents": store.counts()["documents"]}

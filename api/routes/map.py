@@ -7,6 +7,10 @@ more.
 
 from __future__ import annotations
 
+import ctypes
+import gc
+import threading
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -19,10 +23,21 @@ from geomap.features.features import LAYERS, feature_collection
 from geomap.render.map import AssetResolver, render_html
 from geomap.store import query
 from geomap.store.base import Query as StoreQuery
-from geomap.store.base import SortKey
+from geomap.store.base import SortKey, Store
 
 router = APIRouter(tags=["map"])
 NEWEST_FIRST = (SortKey("time_end", descending=True),)
+# a page of thousands of features takes a while and much memory to build: one at a time, so
+# the server's memory does not grow with the number of clients asking for the map
+_RENDERING = threading.Lock()
+
+
+def _give_back_memory() -> None:
+    """Return freed heap pages to the system after a big page (glibc), so RSS comes back."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 @router.get("/map", response_class=HTMLResponse, responses={400: {"model": Error}})
@@ -64,7 +79,25 @@ def map_page(
         "incidents": wanted,
         "movements": {k: v for k, v in wanted.items() if k == "actor"},
     }
-    limit = max(1, settings.map_limit)
+    with _RENDERING:
+        try:
+            shown = {"event_type": event_type, "actor": actor}
+            limit = max(1, settings.map_limit)
+            return _render(store, box, first, last, layer_filters, limit, shown)
+        finally:
+            gc.collect()
+            _give_back_memory()
+
+
+def _render(
+    store: Store,
+    box: tuple[float, float, float, float] | None,
+    first: date | None,
+    last: date | None,
+    layer_filters: dict[str, dict[str, str]],
+    limit: int,
+    shown: dict[str, str | None],
+) -> str:
     data = {}
     subsets = []
     for name in LAYERS:
@@ -77,8 +110,8 @@ def map_page(
             subsets.append(f"{page.returned:,} newest of {page.matched:,} {name}")
         data[name] = feature_collection(page.decoded(), name)
     shown = {
-        "event_type": event_type,
-        "actor": actor,
+        "event_type": shown["event_type"],
+        "actor": shown["actor"],
         "start": first.isoformat() if first else None,
         "end": last.isoformat() if last else None,
         "bbox": ",".join(f"{v:g}" for v in box) if box else None,

@@ -16,7 +16,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import CRS84, LayerQueryDep, StoreDep
-from api.geojson import GEOJSON, JSON, TITLES, GeoJSONResponse, layer_response
+from api.geojson import GEOJSON, JSON, TITLES, GeoJSONResponse, respond
 from api.geojson import url_for as _url
 from api.schemas import Collection, Collections, Conformance, Error, FeatureCollection, LandingPage
 from geomap.errors import InvalidParameter, NotFound
@@ -176,7 +176,7 @@ def _landing_html(doc: dict[str, Any], request: Request) -> str:
     response_model=LandingPage,
     responses={200: {"content": {"text/html": {}}}, **ERRORS},
 )
-def landing(request: Request) -> Response:
+async def landing(request: Request) -> Response:
     """The landing page: JSON for ``Accept: application/json`` or ``f=json``, HTML for
     browsers."""
     doc = _landing(request)
@@ -186,13 +186,13 @@ def landing(request: Request) -> Response:
 
 
 @router.get("/conformance", name="ogc_conformance", response_model=Conformance)
-def conformance() -> dict[str, Any]:
+async def conformance() -> dict[str, Any]:
     """The conformance classes this server implements."""
     return {"conformsTo": CONFORMANCE}
 
 
 @router.get("/collections", name="ogc_collections", response_model=Collections)
-def collections(request: Request, store: StoreDep) -> dict[str, Any]:
+async def collections(request: Request, store: StoreDep) -> dict[str, Any]:
     """The three collections: places and incidents (Points), movements (LineStrings)."""
     return {
         "links": [
@@ -213,7 +213,7 @@ def collections(request: Request, store: StoreDep) -> dict[str, Any]:
     response_model=Collection,
     responses=ERRORS,
 )
-def collection(collectionId: str, request: Request, store: StoreDep) -> dict[str, Any]:  # noqa: N803
+async def collection(collectionId: str, request: Request, store: StoreDep) -> dict[str, Any]:  # noqa: N803
     """One collection with its spatial and temporal extents."""
     return collection_info(request, store, _collection(collectionId))
 
@@ -234,7 +234,7 @@ def _collection(name: str) -> str:
     response_model=None,
     responses={200: {"model": FeatureCollection, "content": {GEOJSON: {}}}, **ERRORS},
 )
-def items(
+async def items(
     collectionId: str,  # noqa: N803
     request: Request,
     store: StoreDep,
@@ -242,7 +242,7 @@ def items(
 ) -> Response:
     """The features of a collection, a page at a time (``limit``, ``offset``, ``rel=next``
     links), filtered by ``bbox``, ``datetime`` and property values (``event_type=…``)."""
-    return layer_response(
+    return await respond(
         request, store, _collection(collectionId), q, default_limit=query.DEFAULT_LIMIT
     )
 
@@ -254,7 +254,7 @@ def items(
     response_model=None,
     responses={200: {"content": {GEOJSON: {}}}, **ERRORS},
 )
-def item(
+async def item(
     collectionId: str,  # noqa: N803
     featureId: str,  # noqa: N803
     request: Request,

@@ -264,7 +264,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                 shutil.rmtree(tmp, ignore_errors=True)
             return 0
         path = Path(args.output)
-        written = export.write_stream(path, makers, fmt)
+        if fmt.ext == "geojson":  # the stored text as it is
+            (name,) = layers
+            written = {name: export.write_geojson_text(path, name, store.stream(asked[name]))}
+        else:
+            written = export.write_stream(path, makers, fmt)
     finally:
         store.close()
     counts = ", ".join(f"{written[layer]} {layer}" for layer in layers)

@@ -425,6 +425,20 @@ def write_stream(
     return written
 
 
+def write_geojson_text(path: str | Path, name: str, features: Iterable[str]) -> int:
+    """A FeatureCollection named ``name`` of features given as GeoJSON text, written as they
+    come (nothing decoded); returns how many."""
+    head = json.dumps({"type": "FeatureCollection", "name": name}, ensure_ascii=False)
+    n = 0
+    with Path(path).open("w", encoding="utf-8") as out:
+        out.write(head[:-1] + ', "features": [')
+        for text in features:
+            out.write((", " if n else "") + text)
+            n += 1
+        out.write("]}")
+    return n
+
+
 def _write_geojson(path: Path, name: str, features: Iterable[Mapping[str, Any]]) -> int:
     """The FeatureCollection :func:`write_layer` writes, written one feature at a time."""
     head = json.dumps({"type": "FeatureCollection", "name": name}, ensure_ascii=False)

@@ -221,6 +221,7 @@ class _LayerTotals:
         self.box: list[float] | None = list(row[1:5]) if row and row[1] is not None else None
         self.span: list[int] | None = list(row[5:7]) if row and row[5] is not None else None
         self.properties: list[str] = json.loads(row[7]) if row else []
+        self._known = set(self.properties)
         self.stale = False
         self.changed = False
 
@@ -236,9 +237,11 @@ class _LayerTotals:
         if t0 is not None:
             s = self.span
             self.span = [t0, t1] if s is None else [min(s[0], t0), max(s[1], t1)]
-        for key in props:
-            if key not in self.properties:
-                self.properties.append(key)
+        if not self._known.issuperset(props):
+            for key in props:
+                if key not in self._known:
+                    self._known.add(key)
+                    self.properties.append(key)
         self.changed = True
 
     def shrink(self, old: tuple[Any, ...]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 import orjson
 from fastapi import Request
@@ -87,18 +88,28 @@ def filterable(store: Store, layer: str) -> list[str]:
     return list(names)
 
 
+def _with(base: str, params: list[tuple[str, str]], **changes: Any) -> str:
+    """``base`` with the query ``params``, each of ``changes`` replacing its name (None drops
+    it, the others are appended in order)."""
+    kept = [(k, v) for k, v in params if k not in changes]
+    kept += [(k, str(v)) for k, v in changes.items() if v is not None]
+    return f"{base}?{urlencode(kept)}" if kept else base
+
+
 def page_links(
     request: Request, layer: str, page: Page | None, offset: int, limit: int | None
 ) -> list[dict[str, Any]]:
     """self, alternate formats, collection, and next (keyset) / prev while there are more."""
     url = request.url
+    base = str(url.replace(query=""))
+    params = request.query_params.multi_items()
     links: list[dict[str, Any]] = [
         {"href": str(url), "rel": "self", "type": GEOJSON, "title": "this document"},
     ]
     for fmt in ("csv", "gpkg", "fgb"):
         links.append(
             {
-                "href": str(url.include_query_params(f=fmt)),
+                "href": _with(base, params, f=fmt),
                 "rel": "alternate",
                 "type": FORMATS[fmt].media_type,
                 "title": f"this page as {fmt}",
@@ -113,12 +124,12 @@ def page_links(
         }
     )
     if page is not None and page.next_offset is not None:
-        params: dict[str, Any] = {"offset": page.next_offset, "limit": page.limit}
-        if page.next is not None:
-            params["cursor"] = page.next.token()
+        cursor = page.next.token() if page.next is not None else None
         links.append(
             {
-                "href": str(url.remove_query_params("cursor").include_query_params(**params)),
+                "href": _with(
+                    base, params, offset=page.next_offset, limit=page.limit, cursor=cursor
+                ),
                 "rel": "next",
                 "type": GEOJSON,
                 "title": "next page",
@@ -128,11 +139,7 @@ def page_links(
         prev = max(0, offset - (limit or offset))
         links.append(
             {
-                "href": str(
-                    url.remove_query_params("cursor").include_query_params(offset=prev, limit=limit)
-                    if limit is not None
-                    else url.remove_query_params("cursor").include_query_params(offset=prev)
-                ),
+                "href": _with(base, params, offset=prev, limit=limit, cursor=None),
                 "rel": "prev",
                 "type": GEOJSON,
                 "title": "previous page",

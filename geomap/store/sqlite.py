@@ -568,6 +568,10 @@ class SQLiteStore:
                     "UPDATE documents SET extractor=?, ingested=? WHERE id=?",
                     (extractor, time.time(), document.id),
                 )
+                # merged again without the old reports first: their rowids may be given to
+                # the new reports, which then merge in as the newest
+                for layer, fid in sorted(again):
+                    write.remerge(layer, fid)
             else:
                 con.execute(
                     "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
@@ -597,12 +601,8 @@ class SQLiteStore:
                 cur = con.execute(
                     "INSERT INTO features VALUES (?,?,?,?)", (fid, layer, document.id, text)
                 )
-                if (layer, fid) in again:
-                    continue
                 assert cur.lastrowid is not None
                 write.append(layer, fid, cur.lastrowid, f, text)
-            for layer, fid in sorted(again):
-                write.remerge(layer, fid)
             write.finish()
         return True
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geomap.features.features import LAYERS
@@ -229,6 +229,7 @@ def test_removal_merges_again_in_the_same_transaction(tmp_path: Path, monkeypatc
 
 
 @settings(max_examples=40, deadline=None)
+@example(steps=[(True, 1, [(0, 0)]), (True, 1, [(1, 0)])])  # re-extraction reuses rowids
 @given(
     st.lists(
         st.tuples(

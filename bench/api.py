@@ -510,7 +510,9 @@ def run_queries(
             continue
         out[query_name] = {}
         for c in clients:
-            results = [wrk(base + path, c, seconds) for _ in range(runs)]
+            # a map page takes seconds: give wrk time to see some finish
+            span = max(seconds, 20.0) if path.startswith("/map") else seconds
+            results = [wrk(base + path, c, span) for _ in range(runs)]
             out[query_name][c] = m = median_runs(results)
             print(f"    {name:<9} {query_name:<36} c={c:<3} {m['rps']:>8.1f} req/s"
                   f"  p50 {m['p50']:>8.1f} ms  p99 {m['p99']:>8.1f} ms  errors {m['errors']:.0f}"

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geomap.errors import GeomapError, InputError, InvalidParameter
 from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document
-from geomap.reports.text import expand_paths, read_document
+from geomap.reports.text import (
+    expand_paths,
+    parse_published,
+    read_document,
+    safe_url,
+    with_metadata,
+)
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,14 +51,33 @@ def _error(message: str) -> None:
     print(f"geomap: error: {message}", file=sys.stderr)
 
 
-def _documents(paths: Sequence[str]) -> Iterator[tuple[str, Document | None]]:
-    """Yield (path, Document or None); report unreadable files on stderr, one line each."""
+def _documents(
+    paths: Sequence[str], args: argparse.Namespace | None = None
+) -> Iterator[tuple[str, Document | None]]:
+    """Yield (path, Document or None); report unreadable files on stderr, one line each.
+    ``--title``, ``--published`` and ``--url`` in ``args`` replace what each file says."""
     for path in expand_paths(paths):
         try:
-            yield path, read_document(path)
+            doc = read_document(path)
         except InputError as exc:
             _error(str(exc))
             yield path, None
+            continue
+        if args is not None:
+            doc = with_metadata(
+                doc,
+                title=getattr(args, "title", None),
+                published=getattr(args, "published", None),
+                url=getattr(args, "url", None),
+            )
+        yield path, doc
+
+
+def _metadata_key(args: argparse.Namespace) -> str:
+    """The metadata flags as text ("" without any), so that a document ingested again with
+    other metadata is re-extracted."""
+    given = [getattr(args, k, None) for k in ("title", "published", "url")]
+    return "" if all(v is None for v in given) else repr(given)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -61,7 +88,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     features: list[dict] = []
     unresolved: list[dict] = []
     failed = False
-    for _path, doc in _documents(args.files):
+    for _path, doc in _documents(args.files, args):
         if doc is None:
             failed = True
             continue
@@ -102,17 +129,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     pipeline = Pipeline(settings)
     store = SQLiteStore(settings.store_path)
     failed = added = refreshed = unchanged = 0
-    for path, doc in _documents(args.paths):
+    extractor = pipeline.extractor
+    if _metadata_key(args):
+        extractor = hashlib.sha256((extractor + _metadata_key(args)).encode()).hexdigest()[:16]
+    for path, doc in _documents(args.paths, args):
         if doc is None:
             failed += 1
             continue
         stored = store.extractor_of(doc.id)
-        if stored == pipeline.extractor:
+        if stored == extractor:
             unchanged += 1
             continue
         try:
             # a document extracted by another geomap, index or geocoder set-up is re-extracted
-            store.add(doc, pipeline.features(doc), pipeline.extractor, replace=stored is not None)
+            store.add(doc, pipeline.features(doc), extractor, replace=stored is not None)
             if stored is None:
                 added += 1
             else:
@@ -376,6 +406,31 @@ def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
 
+def _published(value: str) -> date:
+    published = parse_published(value)
+    if published is None:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return published
+
+
+def _url(value: str) -> str:
+    url = safe_url(value)
+    if url is None:
+        raise argparse.ArgumentTypeError(f"not an http(s) address: {value!r}")
+    return url
+
+
+def _metadata_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group(
+        "metadata",
+        "For reports whose text does not say (no header line, no front matter); given, they"
+        " replace what every file given says.",
+    )
+    g.add_argument("--published", type=_published, metavar="DATE", help="publication date")
+    g.add_argument("--url", type=_url, metavar="URL", help="the report's address")
+    g.add_argument("--title", metavar="TEXT", help="the report's title")
+
+
 def _geocoder_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(
         "online geocoders",
@@ -432,6 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     _common(p, store=False)
+    _metadata_flags(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_extract)
 
@@ -444,6 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     _common(p)
+    _metadata_flags(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_ingest)
 

@@ -110,6 +110,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "geo_precision": _I,
         "geocoder": _S,
         "geocoded_at": _DT,
+        "status": _S,
+        "place_inferred": _I,
         **_COMMON_TAIL,
     },
     "movements": {
@@ -130,6 +132,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "geo_precision": _I,
         "geocoder": _S,
         "length_km": _F,
+        "status": _S,
+        "origin_inferred": _I,
+        "destination_inferred": _I,
         **_COMMON_TAIL,
     },
 }

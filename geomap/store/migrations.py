@@ -7,8 +7,7 @@ another version refuses to read (:func:`check_version`). Every step runs inside 
 
 Versions: 1 keyed features by (layer, id) alone; 2 keyed each document's report of a feature
 by (layer, id, document); 3 recorded which extraction made a document's features; 4 keeps
-the merged features as indexed rows (``items``, two R*Trees, ``stats``), merged at write time;
-5 keeps each item's layer and exact bounds in the R*Trees too.
+the merged features as indexed rows (``items``, two R*Trees, ``stats``), merged at write time.
 """
 
 from __future__ import annotations
@@ -18,13 +17,7 @@ from collections.abc import Callable
 
 from geomap.errors import StoreError
 
-SCHEMA_VERSION = 5
-
-SPACE = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS items_space USING rtree(id, minx, maxx, miny, maxy,"
-    " +layer TEXT, +x0 REAL, +y0 REAL, +x1 REAL, +y1 REAL, +point INTEGER)"
-)
-TIME = "CREATE VIRTUAL TABLE IF NOT EXISTS items_time USING rtree(id, t0, t1, +layer TEXT)"
+SCHEMA_VERSION = 4
 
 DOCUMENTS = """
 CREATE TABLE IF NOT EXISTS documents(
@@ -62,10 +55,9 @@ CREATE TABLE IF NOT EXISTS items(
     "CREATE INDEX IF NOT EXISTS items_actor1 ON items(layer, actor1)",
     "CREATE INDEX IF NOT EXISTS items_country_code ON items(layer, country_code)",
     "CREATE INDEX IF NOT EXISTS items_t1 ON items(layer, t1)",
-    # SQLite's R*Tree: bounds of every item with a geometry; time spans of every dated item.
-    # Auxiliary columns (+) hold the layer and the exact bounds, so a count never leaves them.
-    SPACE,
-    TIME,
+    # SQLite's R*Tree: bounds of every item with a geometry; time spans of every dated item
+    "CREATE VIRTUAL TABLE IF NOT EXISTS items_space USING rtree(id, minx, maxx, miny, maxy)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS items_time USING rtree(id, t0, t1)",
     # per layer (and 'documents'): count, extents, every property name seen; kept by writes
     """
 CREATE TABLE IF NOT EXISTS stats(
@@ -137,23 +129,6 @@ def _v2_to_v3(con: sqlite3.Connection) -> None:
         con.execute("ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
 
 
-def _v4_to_v5(con: sqlite3.Connection) -> None:
-    """Version 4's R*Trees held bounds alone: a count had to read every matching row."""
-    columns = [r[1] for r in con.execute("PRAGMA table_info(items_space)")]
-    if columns and "layer" not in columns:
-        con.execute("DROP TABLE items_space")
-        con.execute("DROP TABLE items_time")
-        con.execute(SPACE)
-        con.execute(TIME)
-        con.execute(
-            "INSERT INTO items_space SELECT seq, minx, maxx, miny, maxy, layer, minx, miny, maxx,"
-            " maxy, point FROM items WHERE minx IS NOT NULL"
-        )
-        con.execute(
-            "INSERT INTO items_time SELECT seq, t0, t1, layer FROM items WHERE t0 IS NOT NULL"
-        )
-
-
 def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], None]) -> int:
     """Bring the store open on ``con`` to :data:`SCHEMA_VERSION` inside the caller's write
     transaction; ``rebuild`` merges every stored report into ``items`` (version 4 and the
@@ -169,7 +144,5 @@ def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], Non
         con.execute(statement)
     if found < 4:
         rebuild(con)
-    else:
-        _v4_to_v5(con)
     con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     return found

@@ -43,7 +43,7 @@ from geomap.store.base import (
     fold,
 )
 from geomap.store.query import equal, time_span
-from geomap.store.sql import Bind, Compiler, Statement
+from geomap.store.sql import Bind, Compiler
 
 __all__ = ["SQLiteStore", "Store", "check_layer"]
 
@@ -77,62 +77,29 @@ class SQLiteCompiler(Compiler):
                 return f"items i INDEXED BY {index}"
         return "items i INDEXED BY items_layer"
 
-    def _space(self, query: Query, bind: Bind) -> tuple[str, list[str]]:
-        """The R*Tree conditions of the bbox (its 32-bit bounds are rounded outwards, so the
-        exact ones on the auxiliary columns follow) and the box's four placeholders."""
+    def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
         assert query.bbox is not None
         minx, miny, maxx, maxy = (bind(v) for v in query.bbox)
-        sql = (
-            f"minx <= {maxx} AND maxx >= {minx} AND miny <= {maxy} AND maxy >= {miny}"
-            f" AND layer = {bind(query.layer)}"
-            f" AND x0 <= {maxx} AND x1 >= {minx} AND y0 <= {maxy} AND y1 >= {miny}"
-        )
-        return sql, [minx, miny, maxx, maxy]
-
-    def count(self, query: Query) -> Statement:
-        """A bbox or a date range alone is counted inside its R*Tree, never reading a row
-        (but those of lines that cross the box's edge, tested on their geometry)."""
-        if query.where or (query.bbox is not None and query.timed):
-            return super().count(query)
-        bind = Bind(self)
-        if query.bbox is not None:
-            space, (minx, miny, maxx, maxy) = self._space(query, bind)
-            inside = f"x0 >= {minx} AND x1 <= {maxx} AND y0 >= {miny} AND y1 <= {maxy}"
-            sql = (
-                f"SELECT (SELECT count(*) FROM items_space WHERE {space} AND (point OR {inside}))"
-                f" + (SELECT count(*) FROM items i NOT INDEXED WHERE i.seq IN (SELECT id FROM"
-                f" items_space WHERE {space} AND NOT point AND NOT ({inside})) AND"
-                f" geomap_intersects(i.feature, {minx}, {miny}, {maxx}, {maxy}))"
-            )
-            return Statement(sql, bind.params)
-        if query.timed:
-            return Statement(
-                f"SELECT count(*) FROM items_time WHERE {self._time(query, bind)}", bind.params
-            )
-        return super().count(query)
-
-    def _time(self, query: Query, bind: Bind) -> str:
-        inner = [f"layer = {bind(query.layer)}"]
-        if query.start is not None:
-            inner.append(f"t1 >= {bind(query.start.toordinal())}")
-        if query.end is not None:
-            inner.append(f"t0 <= {bind(query.end.toordinal())}")
-        return " AND ".join(inner)
-
-    def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
-        space, (minx, miny, maxx, maxy) = self._space(query, bind)
         return [
-            # candidates from the R*Tree, exact on its auxiliary columns ...
-            f"i.seq IN (SELECT id FROM items_space WHERE {space})",
-            # ... and on the geometry when it is not a point (or a line inside the box)
+            # candidates from the R*Tree (its 32-bit bounds are rounded outwards) ...
+            f"i.seq IN (SELECT id FROM items_space WHERE minx <= {maxx} AND maxx >= {minx}"
+            f" AND miny <= {maxy} AND maxy >= {miny})",
+            # ... checked on the exact bounds, and on the geometry when it is not a point
+            # (or a line inside the box)
+            f"i.minx <= {maxx} AND i.maxx >= {minx} AND i.miny <= {maxy} AND i.maxy >= {miny}",
             f"(i.point OR (i.minx >= {minx} AND i.maxx <= {maxx} AND i.miny >= {miny}"
             f" AND i.maxy <= {maxy}) OR geomap_intersects(i.feature, {minx}, {miny}, {maxx},"
             f" {maxy}))",
         ]
 
     def time_clause(self, query: Query, bind: Bind) -> list[str]:
-        # day numbers are exact in the R*Tree's 32-bit floats: its test is the exact one
-        return [f"i.seq IN (SELECT id FROM items_time WHERE {self._time(query, bind)})"]
+        exact = super().time_clause(query, bind)
+        inner = []
+        if query.start is not None:
+            inner.append(f"t1 >= {bind(query.start.toordinal())}")
+        if query.end is not None:
+            inner.append(f"t0 <= {bind(query.end.toordinal())}")
+        return [f"i.seq IN (SELECT id FROM items_time WHERE {' AND '.join(inner)})", *exact]
 
     def _path(self, name: str, bind: Bind) -> str:
         if '"' in name:
@@ -337,15 +304,13 @@ class _Write:
         minx, miny, maxx, maxy, t0, t1 = row[4:10]
         if minx is not None:
             con.execute(
-                "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (item.seq, minx, maxx, miny, maxy, item.layer, minx, miny, maxx, maxy, row[3]),
+                "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?)",
+                (item.seq, minx, maxx, miny, maxy),
             )
         elif old is not None:
             con.execute("DELETE FROM items_space WHERE id=?", (item.seq,))
         if t0 is not None:
-            con.execute(
-                "INSERT OR REPLACE INTO items_time VALUES (?,?,?,?)", (item.seq, t0, t1, item.layer)
-            )
+            con.execute("INSERT OR REPLACE INTO items_time VALUES (?,?,?)", (item.seq, t0, t1))
         elif old is not None:
             con.execute("DELETE FROM items_time WHERE id=?", (item.seq,))
         totals.grow(row, item.feature.get("properties") or {})

@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 import orjson
 from fastapi import Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from api.deps import LayerQuery
@@ -216,18 +215,6 @@ def layer_response(
         return export_response(store, {layer: sq}, target, f"{layer}.{target}")
     page = store.select(sq)
     return file_response({layer: page.decoded()}, target, f"{layer}.{target}")
-
-
-async def respond(
-    request: Request, store: Store, layer: str, q: LayerQuery, *, default_limit: int | None
-) -> Response:
-    """:func:`layer_response` from an async route: GeoJSON pages are built in the event loop
-    (a few indexed reads), files in a worker thread (GDAL takes a while)."""
-    if (q.f or "json").lower() in ("json", "geojson"):
-        return layer_response(request, store, layer, q, default_limit=default_limit)
-    return await run_in_threadpool(
-        layer_response, request, store, layer, q, default_limit=default_limit
-    )
 
 
 def file_response(layers: dict[str, list[dict[str, Any]]], fmt: str, filename: str) -> Response:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from api.deps import LayerQueryDep, StoreDep
-from api.geojson import GeoJSONResponse, respond
+from api.geojson import GeoJSONResponse, layer_response
 from api.schemas import Error, FeatureCollection, LayerInfo, Layers
 from geomap.features.features import GEOMETRY_TYPES, LAYERS
 from geomap.store.base import check_layer
@@ -23,10 +23,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Error}, 400: {"model":
     response_class=GeoJSONResponse,
     responses=ERRORS,
 )
-async def incidents(store: StoreDep, request: Request, q: LayerQueryDep) -> Response:
+def incidents(store: StoreDep, request: Request, q: LayerQueryDep) -> Response:
     """Every incident as a GeoJSON FeatureCollection of Points; the same query parameters
     as the OGC items (bbox, datetime, limit, offset, property filters) narrow it."""
-    return await respond(request, store, "incidents", q, default_limit=None)
+    return layer_response(request, store, "incidents", q, default_limit=None)
 
 
 @router.get("/layers", response_model=Layers)
@@ -52,7 +52,7 @@ async def layers(store: StoreDep, request: Request) -> dict[str, Any]:
     response_class=GeoJSONResponse,
     responses=ERRORS,
 )
-async def layer(name: str, store: StoreDep, request: Request, q: LayerQueryDep) -> Response:
+def layer(name: str, store: StoreDep, request: Request, q: LayerQueryDep) -> Response:
     """One layer (places, incidents or movements) as a GeoJSON FeatureCollection; bbox,
     datetime, limit, offset and property filters as for the OGC items."""
-    return await respond(request, store, check_layer(name), q, default_limit=None)
+    return layer_response(request, store, check_layer(name), q, default_limit=None)

@@ -16,7 +16,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import CRS84, LayerQueryDep, StoreDep
-from api.geojson import GEOJSON, JSON, TITLES, GeoJSONResponse, respond
+from api.geojson import GEOJSON, JSON, TITLES, GeoJSONResponse, layer_response
 from api.geojson import url_for as _url
 from api.schemas import Collection, Collections, Conformance, Error, FeatureCollection, LandingPage
 from geomap.errors import InvalidParameter, NotFound
@@ -192,7 +192,7 @@ async def conformance() -> dict[str, Any]:
 
 
 @router.get("/collections", name="ogc_collections", response_model=Collections)
-async def collections(request: Request, store: StoreDep) -> dict[str, Any]:
+def collections(request: Request, store: StoreDep) -> dict[str, Any]:
     """The three collections: places and incidents (Points), movements (LineStrings)."""
     return {
         "links": [
@@ -213,7 +213,7 @@ async def collections(request: Request, store: StoreDep) -> dict[str, Any]:
     response_model=Collection,
     responses=ERRORS,
 )
-async def collection(collectionId: str, request: Request, store: StoreDep) -> dict[str, Any]:  # noqa: N803
+def collection(collectionId: str, request: Request, store: StoreDep) -> dict[str, Any]:  # noqa: N803
     """One collection with its spatial and temporal extents."""
     return collection_info(request, store, _collection(collectionId))
 
@@ -234,7 +234,7 @@ def _collection(name: str) -> str:
     response_model=None,
     responses={200: {"model": FeatureCollection, "content": {GEOJSON: {}}}, **ERRORS},
 )
-async def items(
+def items(
     collectionId: str,  # noqa: N803
     request: Request,
     store: StoreDep,
@@ -242,7 +242,7 @@ async def items(
 ) -> Response:
     """The features of a collection, a page at a time (``limit``, ``offset``, ``rel=next``
     links), filtered by ``bbox``, ``datetime`` and property values (``event_type=…``)."""
-    return await respond(
+    return layer_response(
         request, store, _collection(collectionId), q, default_limit=query.DEFAULT_LIMIT
     )
 
@@ -254,7 +254,7 @@ async def items(
     response_model=None,
     responses={200: {"content": {GEOJSON: {}}}, **ERRORS},
 )
-async def item(
+def item(
     collectionId: str,  # noqa: N803
     featureId: str,  # noqa: N803
     request: Request,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -127,13 +128,21 @@ def place_features(doc: Document, toponyms: Iterable[Toponym]) -> list[dict[str,
     """One Point per distinct resolved place; ``mentions`` is a JSON string listing each mention
     (text, start, end, document_id), so the property stays scalar for GIS clients."""
     grouped: dict[str, tuple[Place, list[dict[str, Any]]]] = {}
+    counts: Counter[str] = Counter()
     for t in toponyms:
         if t.place is None:
             continue
         entry = grouped.setdefault(t.place.gazetteer_id, (t.place, []))
-        entry[1].append(
-            {"text": t.span.text, "start": t.span.start, "end": t.span.end, "document_id": doc.id}
-        )
+        counts[t.place.gazetteer_id] += 1
+        if len(entry[1]) < MAX_MENTIONS:
+            entry[1].append(
+                {
+                    "text": t.span.text,
+                    "start": t.span.start,
+                    "end": t.span.end,
+                    "document_id": doc.id,
+                }
+            )
     features = []
     for gid, (place, mentions) in grouped.items():
         features.append(
@@ -152,8 +161,8 @@ def place_features(doc: Document, toponyms: Iterable[Toponym]) -> list[dict[str,
                     "admin1": place.admin1,
                     "population": place.population,
                     **_place_props(place),
-                    "n_mentions": len(mentions),
-                    "mentions": json.dumps(mentions[:MAX_MENTIONS], ensure_ascii=False),
+                    "n_mentions": counts[gid],
+                    "mentions": json.dumps(mentions, ensure_ascii=False),
                     **_source_props(doc),
                 },
             }

@@ -44,7 +44,7 @@ def extractor_fingerprint(gazetteer_built: float, providers: list[str]) -> str:
 
 
 # A news report names a few hundred places at most; a document is read up to this many.
-MAX_DOCUMENT_MENTIONS = 10_000
+MAX_DOCUMENT_MENTIONS = 20_000
 
 
 def _shifted(toponyms: list[Toponym], by: int, names: dict[str, str]) -> list[Toponym]:

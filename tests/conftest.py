@@ -126,7 +126,7 @@ def running_server(geomap_exe: str, env: dict[str, str], log: Path | None = None
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # a bound on waiting on a busy machine, not on speed
     try:
         while True:
             try:

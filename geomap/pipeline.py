@@ -85,7 +85,7 @@ class Pipeline:
             online,
             gazetteer_built=index_built(self.settings.gazetteer_path),
         )
-        self.recogniser = Recogniser(self.gazetteer.names.__contains__, self.gazetteer.is_big)
+        self.recogniser = Recogniser(self.gazetteer.names.__contains__, self.gazetteer.strength)
         self.extractor = extractor_fingerprint(
             self.chain.gazetteer_built, [p.config.name for p in online]
         )
@@ -157,6 +157,14 @@ class Pipeline:
                 for p in propose(text[a:b], taken, known)
             )
         return proposals
+
+    def resolve_spans(self, document: Document, spans: list[Span]) -> list[Toponym]:
+        """Resolve given mention spans (gold annotations, say) of ``document`` as
+        :meth:`extract` resolves the mentions it recognises: the same kind hints, the same
+        document context (the spans themselves and the text's demonyms), no online services."""
+        text = content_text(document)
+        toponyms = [self.recogniser.describe(text, s.start, s.end) for s in spans]
+        return resolve(toponyms, self.geocode, demonym_countries(text))
 
     def features(self, document: Document) -> dict[str, list[dict[str, Any]]]:
         """The document's GeoJSON features by layer."""

@@ -9,7 +9,7 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
 - a region or country that contains other places mentioned ("Georgia" the state when Atlanta
   is named, the country when Tbilisi is);
 - nearness to the other places mentioned;
-- "Macon, Georgia" / "Paris, Texas" / "Newton County, Ga.": the place right after a comma
+- "Macon, Georgia" / "Paris, Texas" / "Walton County, Ga.": the place right after a comma
   contains the one before it;
 - the kind of place the text says ("Liaoning Province", "the city of ...").
 
@@ -28,8 +28,19 @@ from geopy.distance import great_circle
 from geopy.location import Location
 
 from geomap.gazetteer.gazetteer import place_from_raw, raw_prior
-from geomap.model import Place, Toponym
-from geomap.names.lexicon import REGION_SUFFIXES, US_STATE_ABBREVIATIONS, demonym_place
+from geomap.geoparse.recognise import STREET
+from geomap.model import FACILITY, Place, Toponym
+from geomap.names.lexicon import (
+    ABBREVIATIONS,
+    CIVIC_ORG_WORDS,
+    FACILITY_SUFFIXES,
+    ORG_WORDS,
+    REGION_SUFFIXES,
+    STOPWORDS,
+    TITLES,
+    demonym_place,
+    given_names,
+)
 from geomap.names.normalise import name_key
 
 # geocode(query) -> candidate Locations, best first (the cached geopy callable)
@@ -61,6 +72,7 @@ class _Name:
     containers: set[str] | None = None  # keys of names written right after it, ", Y"
     cands: list[_Cand] = field(default_factory=list)  # the options, ready for scoring
     by_prior: bool = False  # cands come by descending prior
+    embedded: bool = False  # options are those of a place named inside it ("Iowa State Fair")
 
 
 def _strip_suffix(text: str) -> str:
@@ -78,16 +90,16 @@ def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
         if place is not None:
             code, name = place
             return name, None, code, {"country", "region", "admin1"}
-    if t.span.text in US_STATE_ABBREVIATIONS:
-        state = US_STATE_ABBREVIATIONS[t.span.text]
-        if state == "District of Columbia":
+    abbreviation = ABBREVIATIONS.get(t.span.text)
+    if abbreviation is not None:
+        if abbreviation.name == "District of Columbia":
             return "Washington", "city", "US", {"city"}
-        return state, "admin1", "US", {"admin1"}
+        return abbreviation.name, "admin1", abbreviation.country_code, {"admin1"}
     return t.span.text, t.kind_hint, None, None
 
 
 def _candidates(
-    geocode: Candidates, t: Toponym, query: str, code: str | None, kinds: set[str] | None
+    geocode: Candidates, query: str, code: str | None, kinds: set[str] | None
 ) -> list[dict[str, Any]]:
     found = geocode(query)
     stripped = _strip_suffix(query)
@@ -99,6 +111,69 @@ def _candidates(
     if kinds:
         raws = [r for r in raws if r.get("feature_type") in kinds]
     return raws
+
+
+# words that name what an organisation or facility is, never the place inside its name
+_NOT_EMBEDDED = STOPWORDS | ORG_WORDS | CIVIC_ORG_WORDS | FACILITY_SUFFIXES | TITLES
+
+
+EMBEDDED_CITY_POPULATION = 10_000  # a town inside a facility's name must be at least this big
+
+
+def _person_words(words: list[str]) -> list[bool]:
+    """Which words belong to a person's name: a given name followed by a capitalised word,
+    up to the next word that names an organisation or facility."""
+    firsts = given_names()
+    out = [False] * len(words)
+    for j, word in enumerate(words[:-1]):
+        nxt = words[j + 1]
+        if word.lower() in firsts and nxt[:1].isupper() and nxt.lower() not in _NOT_EMBEDDED:
+            k = j
+            while k < len(words) and words[k].lower() not in _NOT_EMBEDDED:
+                out[k] = True
+                k += 1
+    return out
+
+
+def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
+    """The candidates of the place named inside a name the gazetteer lacks ("Lakeview
+    Memorial Hospital" -> Lakeview, "Bank of Freedonia" -> Freedonia): the longest run of
+    capitalised words it knows as a country, region or town of 10,000+ people (the likelier
+    kind of place between runs of one length), outside a person's name ("Jane Doe Lakeview
+    Middle School": a given name and the capitalised words after it); failing that,
+    a demonym's country ("the Ruritanian embassy" -> Ruritania)."""
+    words = [w.strip(',.;:()"').removesuffix("'s").removesuffix("\u2019s") for w in query.split()]
+    if len(words) < 2:
+        return []
+    person = _person_words(words)
+    demonyms: list[dict[str, Any]] = []
+    for size in range(len(words) - 1, 0, -1):
+        best: list[dict[str, Any]] = []
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if not all(w[:1].isupper() or w.lower() in ("of", "de", "la") for w in run):
+                continue
+            if run[0].lower() in _NOT_EMBEDDED or run[-1].lower() in _NOT_EMBEDDED:
+                continue
+            if any(person[i : i + size]):
+                continue
+            phrase = " ".join(run)
+            if size == 1 and (place := demonym_place(name_key(phrase))) is not None:
+                code, name = place
+                kinds = {"country", "region", "admin1"}
+                demonyms = demonyms or _candidates(geocode, name, code, kinds)
+                continue
+            found = [
+                r
+                for r in _candidates(geocode, phrase, None, None)
+                if r.get("feature_type") != "city"
+                or int(r.get("population") or 0) >= EMBEDDED_CITY_POPULATION
+            ]
+            if found and (not best or best[0]["_prior"] < found[0]["_prior"]):
+                best = found
+        if best:
+            return best
+    return demonyms
 
 
 def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
@@ -139,6 +214,8 @@ class _Evidence:
         self.counts: Counter[tuple[str, ...]] = Counter()
         self.points: list[tuple[str, float, float, float]] = []  # key, lat, lon, cos(lat)
         for name in names:
+            if name.embedded:  # "the Ruritanian embassy" says little about where the text is
+                continue
             self.counts.update(_facts(name.choice))
             o = name.choice
             if o is not None and o.get("feature_type") in ("city", "admin2"):
@@ -263,7 +340,7 @@ def _best(
     """The best-scoring candidate of ``name`` given the other names' current choices (the
     first of equals). Candidates come by descending prior, so the search stops at the first
     one whose prior plus every possible bonus cannot reach the best score so far."""
-    own = Counter(_facts(name.choice))
+    own = Counter() if name.embedded else Counter(_facts(name.choice))
     containers = [
         c
         for k in sorted(name.containers or ())
@@ -345,11 +422,16 @@ def _seed_counties(names: list[_Name]) -> None:
 def resolve(
     toponyms: Sequence[Toponym], geocode: Candidates, context_countries: set[str] | None = None
 ) -> list[Toponym]:
-    """The same mentions with ``place`` set where the gazetteer knows the name.
+    """The same mentions, in the same order, with ``place`` set where the gazetteer knows the
+    name (streets and facilities: at the town that holds them).
 
     Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
     them; equal names get the same place.
     """
+    given = list(toponyms)
+    streets = [t for t in given if t.kind_hint == STREET]
+    if streets:
+        toponyms = [t for t in given if t.kind_hint != STREET]
     names: dict[str, _Name] = {}
     keys: list[str] = []
     for t in toponyms:
@@ -358,7 +440,9 @@ def resolve(
         keys.append(key)
         entry = names.get(key)
         if entry is None:
-            entry = names[key] = _Name(key, hint, _candidates(geocode, t, query, code, kinds))
+            options = _candidates(geocode, query, code, kinds)
+            embedded = not options and bool(options := _embedded(geocode, query))
+            entry = names[key] = _Name(key, hint, options, embedded=embedded)
         elif hint and not entry.hint:
             entry.hint = hint
         entry.count += 1
@@ -388,4 +472,54 @@ def resolve(
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
-    return [replace(t, place=places[k]) for t, k in zip(toponyms, keys, strict=True)]
+    out = [
+        replace(t, place=_within(t, places[k]) if names[k].embedded else places[k])
+        for t, k in zip(toponyms, keys, strict=True)
+    ]
+    if streets:  # back in the order given
+        placed = iter(out)
+        at_towns = iter(_place_streets(streets, out))
+        out = [next(at_towns) if t.kind_hint == STREET else next(placed) for t in given]
+    return out
+
+
+def _within(t: Toponym, holder: Place | None) -> Place | None:
+    """A facility or organisation named after a place, at that place's point
+    (``feature_type`` "facility")."""
+    if holder is None:
+        return None
+    return replace(
+        holder,
+        gazetteer_id=f"{holder.gazetteer_id}/facility:{name_key(t.span.text).replace(' ', '-')}",
+        name=t.span.text,
+        feature_type=FACILITY,
+        population=0,
+    )
+
+
+def _place_streets(streets: list[Toponym], placed: list[Toponym]) -> list[Toponym]:
+    """Streets and facilities placed at the town that holds them: the town named right after
+    one ("Elm Street in Dayton", "Elm Street, Dayton"), else the town the document names most;
+    their ``feature_type`` says "street" (unplaced when the document names no town)."""
+    towns = [t for t in placed if t.place is not None and t.place.feature_type == "city"]
+    counts = Counter(t.place.gazetteer_id for t in towns if t.place is not None)
+    main = max(towns, key=lambda t: counts[t.place.gazetteer_id] if t.place else 0, default=None)
+    out = []
+    for s in streets:
+        holder = next((t for t in towns if 0 < t.span.start - s.span.end <= 4), main)
+        town = holder.place if holder is not None else None
+        if town is None:
+            out.append(s)
+            continue
+        street = Place(
+            gazetteer_id=f"{town.gazetteer_id}/street:{name_key(s.span.text).replace(' ', '-')}",
+            name=s.span.text,
+            feature_type="street",
+            country_code=town.country_code,
+            lat=town.lat,
+            lon=town.lon,
+            admin1=town.admin1,
+            provider=town.provider,
+        )
+        out.append(replace(s, place=street))
+    return out

@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,15 +35,27 @@ def errors(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("geomap: error: ")]
 
 
+# Run by a small interpreter of its own: a child's peak resident memory (ru_maxrss) starts from
+# its parent's at fork, and this test process may be large by the time it gets here.
+_MEASURE = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
 def max_rss_mb(argv: list[str], env: dict[str, str]) -> tuple[int, float, str]:
     """(exit status, peak resident memory in MB, stderr) of a command."""
-    with open(os.devnull, "wb") as devnull:
-        proc = subprocess.Popen(argv, env=env, stdout=devnull, stderr=subprocess.PIPE)
-        assert proc.stderr is not None
-        err = proc.stderr.read().decode("utf-8", "replace")
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, usage.ru_maxrss / 1024, err
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        cwd="/",
+    )
+    code, kb = out.stdout.split()
+    return int(code), int(kb) / 1024, out.stderr
 
 
 # ------------------------------------------------------------------------------------ reading

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sqlite3
@@ -10,6 +11,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from geomap.errors import GeomapError, InputError, InvalidParameter, OutputError
@@ -23,7 +25,12 @@ from geomap.reports.files import (
     report_paths,
     write_error,
 )
-from geomap.reports.text import read_document
+from geomap.reports.text import (
+    parse_published,
+    read_document,
+    safe_url,
+    with_metadata,
+)
 from geomap.settings import Settings
 
 
@@ -65,9 +72,12 @@ class _Tally:
     skipped_folders: int = 0
 
 
-def _documents(paths: Sequence[str], tally: _Tally) -> Iterator[tuple[str, Document | None]]:
+def _documents(
+    paths: Sequence[str], tally: _Tally, args: argparse.Namespace | None = None
+) -> Iterator[tuple[str, Document | None]]:
     """Yield (path, Document or None) for each file to read; report each path not read on
-    stderr, one line each, and count it in ``tally``."""
+    stderr, one line each, and count it in ``tally``. ``--title``, ``--published`` and
+    ``--url`` in ``args`` replace what each file says."""
     for path in report_paths(paths):
         if isinstance(path, Skipped):
             _error(str(path))
@@ -75,11 +85,27 @@ def _documents(paths: Sequence[str], tally: _Tally) -> Iterator[tuple[str, Docum
             tally.skipped_folders += path.folder
             continue
         try:
-            yield display(path), read_document(path)
+            doc = read_document(path)
         except InputError as exc:
             _error(str(exc))
             tally.failed += 1
             yield display(path), None
+            continue
+        if args is not None:
+            doc = with_metadata(
+                doc,
+                title=getattr(args, "title", None),
+                published=getattr(args, "published", None),
+                url=getattr(args, "url", None),
+            )
+        yield display(path), doc
+
+
+def _metadata_key(args: argparse.Namespace) -> str:
+    """The metadata flags as text ("" without any), so that a document ingested again with
+    other metadata is re-extracted."""
+    given = [getattr(args, k, None) for k in ("title", "published", "url")]
+    return "" if all(v is None for v in given) else repr(given)
 
 
 @contextmanager
@@ -124,7 +150,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     unresolved: list[dict] = []
     failed = False
     tally = _Tally()
-    for _path, doc in _documents(args.files, tally):
+    for _path, doc in _documents(args.files, tally, args):
         if doc is None:
             failed = True
             continue
@@ -177,14 +203,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     tally = _Tally()
     added = refreshed = unchanged = 0
     stopped: OutputError | None = None
-    for path, doc in _documents(args.paths, tally):
+    extractor = pipeline.extractor
+    if _metadata_key(args):
+        extractor = hashlib.sha256((extractor + _metadata_key(args)).encode()).hexdigest()[:16]
+    for path, doc in _documents(args.paths, tally, args):
         if stopped is not None:  # the disk refused a write: the rest is not ingested
             tally.failed += doc is not None
             continue
         if doc is None:
             continue
         stored = store.extractor_of(doc.id)
-        if stored == pipeline.extractor:
+        if stored == extractor:
             unchanged += 1
             continue
         try:
@@ -197,7 +226,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 store.add(
                     doc,
                     extraction_features(extraction),
-                    pipeline.extractor,
+                    extractor,
                     replace=stored is not None,
                 )
             if stored is None:
@@ -427,6 +456,31 @@ def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
 
+def _published(value: str) -> date:
+    published = parse_published(value)
+    if published is None:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return published
+
+
+def _url(value: str) -> str:
+    url = safe_url(value)
+    if url is None:
+        raise argparse.ArgumentTypeError(f"not an http(s) address: {value!r}")
+    return url
+
+
+def _metadata_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group(
+        "metadata",
+        "For reports whose text does not say (no header line, no front matter); given, they"
+        " replace what every file given says.",
+    )
+    g.add_argument("--published", type=_published, metavar="DATE", help="publication date")
+    g.add_argument("--url", type=_url, metavar="URL", help="the report's address")
+    g.add_argument("--title", metavar="TEXT", help="the report's title")
+
+
 def _geocoder_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(
         "online geocoders",
@@ -483,6 +537,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     _common(p, store=False)
+    _metadata_flags(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_extract)
 
@@ -495,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     _common(p)
+    _metadata_flags(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_ingest)
 

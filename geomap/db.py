@@ -83,5 +83,6 @@ def immediate(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield con
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        if con.in_transaction:  # SQLite has already rolled back after a full disk
+            con.execute("ROLLBACK")
         raise

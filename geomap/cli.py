@@ -5,18 +5,29 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geomap import __version__
-from geomap.errors import GeomapError, InputError, InvalidParameter
+from geomap.errors import GeomapError, InputError, InvalidParameter, OutputError
 from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document, Unresolved
 from geomap.progress import Feedback
 from geomap.reports.fetch import Fetcher
+from geomap.reports.files import (
+    Skipped,
+    display,
+    open_output,
+    read_bytes,
+    read_bytes_head,
+    write_error,
+)
 from geomap.reports.formats import Walk, expand, read_report
 from geomap.reports.text import parse_published, safe_url, with_metadata
 from geomap.settings import Settings
@@ -25,7 +36,7 @@ if TYPE_CHECKING:
     from geomap.ingest import Tally
     from geomap.pipeline import Pipeline
     from geomap.reports.feeds import FeedEntry
-    from geomap.store.sqlite import Store
+    from geomap.store.base import Query, Store
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -52,6 +63,10 @@ def _error(message: str) -> None:
     print(f"geomap: error: {message}", file=sys.stderr)
 
 
+def _warn(message: str) -> None:
+    print(f"geomap: warning: {message}", file=sys.stderr)
+
+
 def _print_error(line: str) -> None:
     print(line, file=sys.stderr)
 
@@ -65,21 +80,23 @@ def _fetcher(settings: Settings) -> Fetcher:
 
 
 def _documents(
-    sources: Sequence[str],
+    sources: Iterable[str | Skipped],
     fetcher: Fetcher,
-    walk: Walk | None = None,
-    report: Callable[[str], None] = _error,
+    report: Callable[[str], None] = _print_error,
     args: argparse.Namespace | None = None,
 ) -> Iterator[tuple[str, Document | None]]:
-    """Yield (source, Document or None) for files, folders and URLs; report unreadable ones
-    with ``report``, one line each. What folders hold besides reports is counted in ``walk``.
+    """Yield (source, Document or None) for files and URLs (:func:`expand` gives them, with
+    what folders hold); report each one not read with ``report``, one line each.
     ``--title``, ``--published`` and ``--url`` in ``args`` replace what each report says."""
-    for source in expand(sources, walk or Walk()):
+    for source in sources:
+        if isinstance(source, Skipped):
+            report(f"geomap: error: {source}")
+            continue
         try:
             doc = read_report(source, fetcher)
         except GeomapError as exc:
             report(f"geomap: error: {exc}")
-            yield source, None
+            yield display(source), None
             continue
         if args is not None:
             doc = with_metadata(
@@ -88,7 +105,7 @@ def _documents(
                 published=getattr(args, "published", None),
                 url=getattr(args, "url", None),
             )
-        yield source, doc
+        yield display(source), doc
 
 
 def _metadata_key(args: argparse.Namespace) -> str:
@@ -106,6 +123,39 @@ def _extractor(pipeline: Pipeline, args: argparse.Namespace) -> str:
     return extractor
 
 
+@contextmanager
+def _writing(where: str | Path) -> Iterator[None]:
+    """Turn a failed write to ``where`` (a full disk, a read-only location; from SQLite or the
+    system) into one OutputError naming it."""
+    try:
+        yield
+    except GeomapError:
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        raise write_error(exc, display(where)) from None
+
+
+@contextmanager
+def _stdout() -> Iterator[None]:
+    """Writes to standard output; a full disk or a closed pipe ends the command cleanly."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise write_error(exc, "standard output") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from geomap.features.features import extraction_features
     from geomap.pipeline import Pipeline
@@ -114,18 +164,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
     features: list[dict] = []
     unresolved: list[dict] = []
     failed = False
+    walk = Walk()
     fetcher = _fetcher(pipeline.settings)
-    for _path, doc in _documents(args.files, fetcher, report=_print_error, args=args):
+    for _path, doc in _documents(expand(args.files, walk), fetcher, args=args):
         if doc is None:
             failed = True
             continue
         try:
-            extraction = pipeline.extract(doc)
+            with _writing(pipeline.settings.cache_path):
+                extraction = pipeline.extract(doc)
             by_layer = extraction_features(extraction)
+        except OutputError:
+            raise
         except GeomapError as exc:
             _error(f"{doc.path}: {exc}")
             failed = True
             continue
+        for note in extraction.notes:
+            _warn(f"{doc.path}: {note}")
         for layer in LAYERS:
             features.extend(by_layer[layer])
         unresolved.extend(
@@ -140,12 +196,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     if pipeline.chain.online:
         print(pipeline.chain.summary(), file=sys.stderr)
-    pipeline.close()
+    with _writing(pipeline.settings.cache_path):
+        pipeline.close()
     collection = feature_collection(features)
     collection["unresolved"] = unresolved  # a GeoJSON foreign member: likely places not placed
-    json.dump(collection, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
-    return 2 if failed else 0
+    with _stdout():
+        json.dump(collection, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    return 2 if failed or walk.errors else 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -158,19 +216,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = _settings(args)
     feedback = Feedback(quiet=args.quiet)
     fetcher = _fetcher(settings)
-    pipeline = Pipeline(settings)
-    store = SQLiteStore(settings.store_path)
+    with _writing(settings.cache_path):
+        pipeline = Pipeline(settings)
+    with _writing(settings.store_path):
+        store = SQLiteStore(settings.store_path)
     tally, walk = Tally(), Walk()
     extractor = _extractor(pipeline, args)
     sources = list(expand(args.paths, walk))
     entries = _feed_entries(args.feeds, fetcher, settings, store, tally) if args.feeds else []
-    with feedback.bar("ingesting", total=len(sources) + len(entries)) as bar:
+    run = _IngestRun(pipeline, store, settings, tally, extractor)
+    readable = sum(not isinstance(s, Skipped) for s in sources)
+    with feedback.bar("ingesting", total=readable + len(entries)) as bar:
+        run.report = bar.print
         for source, doc in _documents(sources, fetcher, report=bar.print, args=args):
             bar.note(source)
             if doc is None:
                 tally.failed += 1
             else:
-                _ingest_one(pipeline, store, doc, tally, bar.print, extractor)
+                run.ingest(source, doc)
             bar.advance()
         if entries:
             from geomap.reports.feeds import FeedLog, with_feed_metadata
@@ -178,18 +241,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             log = FeedLog(settings.feeds_path)
             for feed, entry in entries:
                 bar.note(entry.link)
+                if run.stopped is not None:
+                    tally.failed += 1
+                    bar.advance()
+                    continue
                 try:
                     doc = with_feed_metadata(read_report(entry.link, fetcher), entry)
                 except GeomapError as exc:
                     bar.print(f"geomap: error: {exc}")
                     tally.failed += 1
                 else:
-                    if _ingest_one(pipeline, store, doc, tally, bar.print, extractor):
+                    if run.ingest(entry.link, doc):
                         log.mark(feed, entry, doc.id)
                 bar.advance()
             log.close()
     geocoding = pipeline.chain.summary()
-    pipeline.close()
+    try:
+        with _writing(settings.cache_path):
+            pipeline.close()
+    except OutputError as exc:
+        if run.stopped is None or not _same_disk(settings.cache_path, settings.store_path):
+            _error(str(exc))  # (a full disk the store met already was said once)
+        run.stopped = run.stopped or exc
     counts = store.counts()
     store.close()
     feedback.say(geocoding)
@@ -204,27 +277,62 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     if args.show_unresolved:
         _print_unresolved((doc.path, u) for doc, u in tally.unresolved)
-    return 2 if tally.failed else 0
+    return 2 if tally.failed or walk.errors or run.stopped else 0
 
 
-def _ingest_one(
-    pipeline: Pipeline,
-    store: Store,
-    doc: Document,
-    tally: Tally,
-    report: Callable[[str], None],
-    extractor: str,
-) -> bool:
-    """Ingest one document; report a failure on one line. True when it is in the store."""
-    from geomap.ingest import ingest_document
-
+def _same_disk(a: Path, b: Path) -> bool:
+    """True when the folders of ``a`` and ``b`` are on one file system."""
     try:
-        ingest_document(pipeline, store, doc, tally, extractor=extractor)
-    except GeomapError as exc:
-        report(f"geomap: error: {doc.path}: {exc}")
-        tally.failed += 1
+        return os.stat(a.parent).st_dev == os.stat(b.parent).st_dev
+    except OSError:
         return False
-    return True
+
+
+class _IngestRun:
+    """Ingests documents one at a time; after the disk refused a write, ingests no more."""
+
+    def __init__(
+        self, pipeline: Pipeline, store: Store, settings: Settings, tally: Tally, extractor: str
+    ) -> None:
+        self.pipeline = pipeline
+        self.store = store
+        self.settings = settings
+        self.tally = tally
+        self.extractor = extractor
+        self.report: Callable[[str], None] = _print_error
+        self.stopped: OutputError | None = None
+
+    def _guard(self, where: Path) -> Callable[[], AbstractContextManager[object]]:
+        return lambda: _writing(where)
+
+    def ingest(self, source: str, doc: Document) -> bool:
+        """Ingest one document; a failure is one line. True when it is in the store."""
+        from geomap.ingest import ingest_document
+
+        if self.stopped is not None:  # the disk refused a write: the rest is not ingested
+            self.tally.failed += 1
+            return False
+        try:
+            ingest_document(
+                self.pipeline,
+                self.store,
+                doc,
+                self.tally,
+                extractor=self.extractor,
+                warn=lambda note: self.report(f"geomap: warning: {source}: {note}"),
+                extracting=self._guard(self.settings.cache_path),
+                storing=self._guard(self.settings.store_path),
+            )
+        except OutputError as exc:
+            self.report(f"geomap: error: {exc}; {source} and the files after it not ingested")
+            self.stopped = exc
+            self.tally.failed += 1
+            return False
+        except GeomapError as exc:
+            self.report(f"geomap: error: {source}: {exc}")
+            self.tally.failed += 1
+            return False
+        return True
 
 
 def _feed_entries(
@@ -271,26 +379,30 @@ def cmd_unresolved(args: argparse.Namespace) -> int:
     pipeline = Pipeline(settings)
     found: list[tuple[str, Unresolved]] = []
     failed = 0
+    walk = Walk()
     if args.sources:
         docs: list[Document] = []
-        for _source, doc in _documents(args.sources, _fetcher(settings)):
+        for _source, doc in _documents(expand(args.sources, walk), _fetcher(settings)):
             if doc is None:
                 failed += 1
             else:
                 docs.append(doc)
     else:  # every stored document, from the text it was ingested with
-        store = SQLiteStore(settings.store_path)
-        docs = list(store.documents())
-        store.close()
+        store = SQLiteStore(settings.store_path, readonly=True)
+        try:
+            docs = list(store.documents())
+        finally:
+            store.close()
     with feedback.bar("reading", total=len(docs)) as bar:
         for doc in docs:
             bar.note(doc.path)
             found.extend((doc.path, u) for u in unresolved_of(pipeline, doc))
             bar.advance()
     pipeline.close()
-    _print_unresolved(found)
+    with _stdout():
+        _print_unresolved(found)
     feedback.say(f"{len(found)} mentions not placed in {len(docs)} documents")
-    return 2 if failed else 0
+    return 2 if failed or walk.errors else 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -322,12 +434,43 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _migrate_for_serving(settings: Settings) -> None:
+    """Bring the store up to this geomap's schema before serving it (reads never write); a
+    store that cannot be written is served as it is when it is current. Without a store, a
+    server that takes writes (a token is set) starts with an empty one; one that only reads
+    refuses to start."""
+    import os
+
+    from geomap.errors import StoreError
+    from geomap.store import migrations
+    from geomap.store.sqlite import SQLiteStore
+
+    path = settings.store_path
+    if not path.is_file():
+        if settings.write_token() is None:
+            raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
+        SQLiteStore(path).close()  # POST /documents fills it
+        return
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        SQLiteStore(path, readonly=True).close()  # current, or a clear error
+        return
+    store = SQLiteStore(path)
+    store.close()
+    if store.migrated_from != migrations.SCHEMA_VERSION:
+        print(
+            f"migrated {path} from schema {store.migrated_from} to {migrations.SCHEMA_VERSION}",
+            file=sys.stderr,
+        )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.main import create_app
 
-    app = create_app(_settings(args))
+    settings = _settings(args)
+    _migrate_for_serving(settings)
+    app = create_app(settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
@@ -346,21 +489,36 @@ def cmd_map(args: argparse.Namespace) -> int:
         end=args.end,
         bbox=args.bbox,
     )
-    store = SQLiteStore(settings.store_path)
-    try:
-        data = map_layers(store, filters)
-    finally:
-        store.close()
-    html = render_standalone(data, static_dir=settings.static_dir, filters=filters.shown())
-    Path(args.output).write_text(html, encoding="utf-8")
-    counts = ", ".join(f"{len(data[name]['features'])} {name}" for name in LAYERS)
+    with open_output(args.output) as out:  # checked before the work
+        store = SQLiteStore(settings.store_path, readonly=True)
+        try:
+            data = map_layers(store, filters)
+        finally:
+            store.close()
+        html = render_standalone(
+            data.layers, static_dir=settings.static_dir, filters=filters.shown()
+        )
+        out.write_bytes(html.encode("utf-8"))
+        out.commit()
+    counts = ", ".join(f"{len(data.layers[name]['features'])} {name}" for name in LAYERS)
     Feedback(quiet=args.quiet).say(f"wrote {args.output} ({counts})")
     return 0
 
 
+def _decoded(store: Store, q: Query) -> Iterator[dict]:  # type: ignore[type-arg]
+    from geomap.store.base import decode
+
+    return decode(store.stream(q))
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    import functools
+    import shutil
+    import tempfile
+
     from geomap import export
     from geomap.store import query
+    from geomap.store.base import Query
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
@@ -373,30 +531,94 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InvalidParameter(
             f"format {fmt.ext!r} is binary; give a file with -o FILE.{fmt.ext}", where="export"
         )
+    out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
     bbox = query.parse_bbox(args.bbox)
     start, end = query.parse_datetime(args.datetime) or (None, None)
     feedback = Feedback(quiet=args.quiet)
-    store = SQLiteStore(settings.store_path)
-    data: dict[str, list[dict]] = {}
+    store = SQLiteStore(settings.store_path, readonly=True)
+    asked = {layer: Query(layer, bbox, start, end) for layer in layers}
+    makers = {layer: functools.partial(_decoded, store, q) for layer, q in asked.items()}
+
+    def write(target: Path) -> dict[str, int]:
+        if fmt.ext == "geojson":  # the stored text as it is
+            (name,) = layers
+            return {name: export.write_geojson_text(target, name, store.stream(asked[name]))}
+        return export.write_stream(target, makers, fmt)
+
     try:
-        with feedback.bar("exporting", total=len(layers) + 1) as bar:
-            for layer in layers:
-                bar.note(f"reading {layer}")
-                data[layer] = query.select(store.layer(layer), bbox=bbox, start=start, end=end)
-                bar.advance()
-            bar.note(f"writing {fmt.ext}")
-            if args.output == "-":
-                body = export.to_bytes(data, fmt).decode("utf-8").rstrip("\n") + "\n"
-            else:
-                path = export.write(args.output, data, fmt)
-            bar.advance()
+        if out is None:
+            tmp = Path(tempfile.mkdtemp(prefix="geomap-export-"))
+            try:
+                text = tmp / f"out.{fmt.ext}"
+                write(text)
+                with _stdout():
+                    with text.open(encoding="utf-8") as source:
+                        shutil.copyfileobj(source, sys.stdout)
+                    with text.open("rb") as raw:
+                        ends = raw.seek(0, 2) > 0 and raw.seek(-1, 2) >= 0 and raw.read() == b"\n"
+                    if not ends:
+                        sys.stdout.write("\n")
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+            return 0
+        with out, feedback.bar(f"exporting {fmt.ext}"):
+            try:
+                written = write(Path(out.target))
+            except Exception as exc:  # GDAL's errors (a full disk) as much as the system's
+                if isinstance(exc, GeomapError) and not isinstance(exc, OutputError):
+                    raise
+                raise out.failed(exc) from None
+            path = out.commit()
     finally:
         store.close()
-    if args.output == "-":
-        sys.stdout.write(body)
-        return 0
-    counts = ", ".join(f"{len(data[layer])} {layer}" for layer in layers)
+    counts = ", ".join(f"{written[layer]} {layer}" for layer in layers)
     feedback.say(f"wrote {counts} to {path} ({fmt.ext}, {path.stat().st_size} bytes)")
+    return 0
+
+
+def cmd_store(args: argparse.Namespace) -> int:
+    from geomap.errors import StoreError
+    from geomap.store import migrations
+    from geomap.store.sqlite import SQLiteStore
+
+    path = _settings(args).store_path
+    if not path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
+    if args.store_command == "migrate":
+        store = SQLiteStore(path)
+        try:
+            found = store.migrate()
+            store.optimize()
+        finally:
+            store.close()
+        if found == migrations.SCHEMA_VERSION:
+            print(f"{path}: already at schema {found}", file=sys.stderr)
+        else:
+            print(f"{path}: migrated from schema {found} to {migrations.SCHEMA_VERSION}",
+                  file=sys.stderr)  # fmt: skip
+        return 0
+    store = SQLiteStore(path, readonly=True)
+    try:
+        health = store.health(check=args.check)
+    finally:
+        store.close()
+    print(f"store        {path}")
+    print(f"schema       {health['schema']}")
+    print(f"size         {health['bytes'] / 1e6:.1f} MB (+ {health['wal_bytes'] / 1e6:.1f} MB WAL)")
+    print(f"documents    {health['documents']}")
+    print(f"reports      {health['reports']}  (each document's own features, before merging)")
+    print(f"corrections  {health['corrections']}")
+    print(f"{'layer':<12} {'features':>10} {'dated':>10} {'hidden':>10}")
+    for layer, row in health["layers"].items():
+        print(f"{layer:<12} {row['features']:>10} {row['dated']:>10} {row['hidden']:>10}")
+    print(f"spatial index {health['spatial_index']} entries; time index {health['time_index']}")
+    planner = "present" if health["analyzed"] else "missing (run geomap store migrate)"
+    print(f"planner statistics {planner}")
+    if health["problems"]:
+        for problem in health["problems"]:
+            _error(f"{path}: {problem}")
+        return 2
+    print("indexes agree with the rows" + (" (full check: ok)" if args.check else ""))
     return 0
 
 
@@ -431,8 +653,15 @@ def cmd_gazetteer_build(args: argparse.Namespace) -> int:
 def cmd_cache(args: argparse.Namespace) -> int:
     from geomap.gazetteer.cache import GeocodeCache
 
-    cache = GeocodeCache(_settings(args).cache_path)
+    cache_path = _settings(args).cache_path
     say = Feedback(quiet=args.quiet).say
+    out = None
+    if args.cache_command == "import":
+        _check_cache_export(args.file)
+    elif args.cache_command == "export":
+        out = open_output(args.file)
+    with _writing(cache_path):
+        cache = GeocodeCache(cache_path)
     try:
         if args.cache_command == "stats":
             stats = cache.stats()
@@ -444,25 +673,45 @@ def cmd_cache(args: argparse.Namespace) -> int:
                 f"{sum(r['hits'] for r in stats.values()):>10}"
                 f"{sum(r['misses'] for r in stats.values()):>10}"
             )
-        elif args.cache_command == "export":
-            say(f"exported {cache.export(args.file)} entries to {args.file}")
+        elif out is not None:
+            with out:
+                with _writing(out.where):
+                    n = cache.export(out.target)
+                out.commit()
+            say(f"exported {n} entries to {args.file}")
         elif args.cache_command == "import":
-            try:
+            with _writing(cache_path):
                 n = cache.import_(args.file)
-            except FileNotFoundError:
-                raise InputError("no such file", where=args.file) from None
             say(f"imported {n} entries from {args.file}")
         else:
-            n = cache.clear(args.provider)
+            with _writing(cache_path):
+                n = cache.clear(args.provider)
             say(f"cleared {n} entries")
     finally:
-        cache.close()
+        with _writing(cache_path):
+            cache.close()
     return 0
+
+
+def _check_cache_export(path: str) -> None:
+    """InputError unless ``path`` is a readable regular file that may be what ``geomap cache
+    export`` writes (not a SQLite file, not binary)."""
+    head = read_bytes_head(path, 4096)
+    if head.startswith(b"SQLite format 3\x00"):
+        raise InputError(
+            "a SQLite file, not a cache export: run `geomap cache export FILE` where this cache"
+            " lives and import that FILE (or point GEOMAP_CACHE at this file)",
+            where=display(path),
+        )
+    if b"\x00" in head:
+        raise InputError(
+            "binary file; expected what `geomap cache export` writes (JSON Lines)",
+            where=display(path),
+        )
 
 
 def _author(args: argparse.Namespace) -> str:
     import getpass
-    import os
 
     if args.author:
         return str(args.author)
@@ -517,54 +766,82 @@ def _changes(old: dict[str, object], new: dict[str, object]) -> str:
 
 
 def cmd_corrections(args: argparse.Namespace) -> int:
-    from geomap.features.corrections import Correction
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
     feedback = Feedback(quiet=args.quiet)
-    store = SQLiteStore(settings.store_path)
-    try:
-        if args.corrections_command == "list":
+    command = args.corrections_command
+    if command in ("list", "export"):
+        out = None if command == "list" or args.file == "-" else open_output(args.file)
+        store = SQLiteStore(settings.store_path, readonly=True)
+        try:
             items = store.corrections()
-            if args.json:
-                json.dump([c.to_dict() for c in items], sys.stdout, ensure_ascii=False)
-                sys.stdout.write("\n")
-            else:
-                print("id\tcreated\tauthor\taction\tlayer\tfeature\tchange\tnote")
-                for c in items:
-                    change = _changes(c.old, c.new) if c.action in ("move", "set") else ""
-                    print(
-                        f"{c.id}\t{c.created}\t{c.author}\t{c.action}\t{c.layer}"
-                        f"\t{c.feature_id}\t{change}\t{c.note or ''}"
-                    )
-        elif args.corrections_command == "export":
-            items = store.corrections()
-            lines = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in items)
-            if args.file == "-":
-                sys.stdout.write(lines)
-            else:
-                Path(args.file).write_text(lines, encoding="utf-8")
-                feedback.say(f"exported {len(items)} corrections to {args.file}")
-        else:
-            from geomap.reports.formats import read_file
-
-            raw = read_file(args.file).decode("utf-8", "replace")
-            parsed = []
-            for n, line in enumerate(raw.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    parsed.append(Correction.from_dict(json.loads(line)))
-                except (ValueError, GeomapError) as exc:
-                    raise InvalidParameter(f"line {n}: {exc}", where=args.file) from None
-            added = store.add_corrections(parsed)
-            feedback.say(
-                f"imported {added} corrections from {args.file}"
-                f" ({len(parsed) - added} already there)"
+        finally:
+            store.close()
+        if command == "list" and not args.json:
+            lines = "id\tcreated\tauthor\taction\tlayer\tfeature\tchange\tnote\n" + "".join(
+                f"{c.id}\t{c.created}\t{c.author}\t{c.action}\t{c.layer}\t{c.feature_id}"
+                f"\t{_changes(c.old, c.new) if c.action in ('move', 'set') else ''}"
+                f"\t{_one_line(c.note)}\n"
+                for c in items
             )
+        elif command == "list":
+            lines = json.dumps([c.to_dict() for c in items], ensure_ascii=False) + "\n"
+        else:
+            lines = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in items)
+        if out is None:
+            with _stdout():
+                sys.stdout.write(lines)
+            return 0
+        with out:
+            out.write_bytes(lines.encode("utf-8"))
+            out.commit()
+        feedback.say(f"exported {len(items)} corrections to {args.file}")
+        return 0
+    parsed = _read_corrections(args.file) if command == "import" else []
+    with _writing(settings.store_path):
+        store = SQLiteStore(settings.store_path)
+    try:
+        with _writing(settings.store_path):
+            if command == "import":
+                added = store.add_corrections(parsed)
+            else:
+                removed = store.remove_corrections(args.ids)
     finally:
         store.close()
-    return 0
+    if command == "import":
+        feedback.say(
+            f"imported {added} corrections from {args.file} ({len(parsed) - added} already there)"
+        )
+        return 0
+    feedback.say(f"removed {removed} corrections, {len(set(args.ids)) - removed} not found")
+    return 0 if removed == len(set(args.ids)) else 2
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _read_corrections(path: str) -> list:  # type: ignore[type-arg]
+    """The corrections of a file ``geomap corrections export`` wrote (JSON Lines);
+    InvalidParameter naming the line of the first bad one."""
+    from geomap.features.corrections import Correction
+
+    raw = read_bytes(path)
+    if b"\x00" in raw:
+        raise InputError(
+            "binary file; expected what `geomap corrections export` writes (JSON Lines)",
+            where=display(path),
+        )
+    parsed = []
+    for n, line in enumerate(raw.decode("utf-8", "replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            parsed.append(Correction.from_dict(json.loads(line)))
+        except (ValueError, GeomapError) as exc:
+            raise InvalidParameter(f"line {n}: {exc}", where=display(path)) from None
+    return parsed
 
 
 def _quiet(p: argparse.ArgumentParser) -> None:
@@ -776,8 +1053,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "corrections",
-        help="list, export or import corrections",
-        description="List, export (JSON Lines) or import corrections.",
+        help="list, export, import or remove corrections",
+        description="List, export (JSON Lines), import or remove corrections. Importing or"
+        " removing one applies it to the stored features (or undoes it) at once.",
     )
     csub = p.add_subparsers(dest="corrections_command", required=True, metavar="COMMAND")
     c = csub.add_parser("list", help="every correction, oldest first (tab-separated)")
@@ -792,6 +1070,15 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("file", metavar="FILE")
         _common(c)
         c.set_defaults(func=cmd_corrections)
+    c = csub.add_parser(
+        "remove",
+        help="undo corrections (by id, as list shows them)",
+        description="Remove corrections by id: the features they changed are as extracted"
+        " again (other corrections of them still apply).",
+    )
+    c.add_argument("ids", nargs="+", metavar="ID")
+    _common(c)
+    c.set_defaults(func=cmd_corrections)
 
     p = sub.add_parser(
         "serve",
@@ -843,6 +1130,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--datetime", help="only features dated within a date or START/END ('..' open)")
     _common(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "store",
+        help="migrate the store or show its statistics",
+        description="Operate the store: bring it to this geomap's schema, or show its counts,"
+        " size and index health.",
+    )
+    p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
+    _quiet(p)
+    ssub = p.add_subparsers(dest="store_command", required=True, metavar="COMMAND")
+    ssub.add_parser(
+        "migrate",
+        help="bring the store to this geomap's schema (ingest and serve also do)",
+        description="Bring the store to this geomap's schema and refresh the query planner's"
+        " statistics. Readers (the server, export, map) never migrate.",
+    ).set_defaults(func=cmd_store)
+    st = ssub.add_parser(
+        "stats",
+        help="counts, size and index health (read-only)",
+        description="Counts per layer, file size and whether the indexes agree with the rows;"
+        " exit status 2 when they do not. Opens the store read-only.",
+    )
+    st.add_argument(
+        "--check", action="store_true", help="also run SQLite's checks of the file and R*Trees"
+    )
+    st.set_defaults(func=cmd_store)
 
     p = sub.add_parser(
         "gazetteer",

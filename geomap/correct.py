@@ -11,7 +11,7 @@ from typing import Any
 from geomap.errors import InvalidParameter, NotFound
 from geomap.events.extract import EVENT_TYPES
 from geomap.features.corrections import Correction, old_values, set_values
-from geomap.store.sqlite import Store, check_layer
+from geomap.store.base import Store, check_layer
 
 
 def move_values(

@@ -5,13 +5,15 @@ Shared by ``geomap ingest`` and ``POST /documents``; knows nothing of terminals 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Literal
 
 from geomap.features.features import extraction_features
 from geomap.model import Document, Unresolved
 from geomap.pipeline import Pipeline
-from geomap.store.sqlite import Store
+from geomap.store.base import Store
 
 Outcome = Literal["added", "refreshed", "unchanged"]
 
@@ -37,23 +39,33 @@ def ingest_document(
     tally: Tally | None = None,
     *,
     extractor: str | None = None,
+    warn: Callable[[str], None] | None = None,
+    extracting: Callable[[], AbstractContextManager[object]] = nullcontext,
+    storing: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> Outcome:
     """Extract ``document`` and store it, unless the store holds it from this same extraction
     (``unchanged``); a document extracted by another geomap, index or geocoder set-up (or
     with other metadata: ``extractor`` then names the run) is re-extracted (``refreshed``).
-    Unresolved mentions go to ``tally``."""
+    Unresolved mentions go to ``tally``; what the extraction noted (a text cut short) to
+    ``warn``. The extraction runs inside ``extracting()`` and the write inside ``storing()``
+    (a caller's way to name the file a failed write was for)."""
     extractor = extractor or pipeline.extractor
     stored = store.extractor_of(document.id)
     if stored == extractor:
         outcome: Outcome = "unchanged"
     else:
-        extraction = pipeline.extract(document)
-        store.add(
-            document,
-            extraction_features(extraction),
-            extractor,
-            replace=stored is not None,
-        )
+        with extracting():
+            extraction = pipeline.extract(document)
+        if warn is not None:
+            for note in extraction.notes:
+                warn(note)
+        with storing():
+            store.add(
+                document,
+                extraction_features(extraction),
+                extractor,
+                replace=stored is not None,
+            )
         outcome = "added" if stored is None else "refreshed"
         if tally is not None:
             tally.unresolved.extend((document, u) for u in extraction.unresolved)

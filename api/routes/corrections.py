@@ -1,4 +1,4 @@
-"""Corrections over HTTP: listing is open; making one needs the write token."""
+"""Corrections over HTTP: listing is open; making or undoing one needs the write token."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from api.auth import WriterDep, read_body
 from api.deps import SettingsDep, StoreDep
 from api.schemas import CorrectionIn, CorrectionOut, Error
-from geomap.errors import InvalidParameter
+from geomap.errors import InvalidParameter, NotFound
 
 router = APIRouter(tags=["Corrections"])
 writes = APIRouter(tags=["Corrections"])
@@ -20,9 +20,9 @@ MAX_CORRECTION_BODY = 64 * 1024
 
 
 @router.get("/corrections", response_model=list[CorrectionOut])
-def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
+async def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
     """Every correction, oldest first: who, when, what, the old and the new values."""
-    return [c.to_dict() for c in store.corrections()]
+    return [c.to_dict() for c in await run_in_threadpool(store.corrections)]
 
 
 @writes.post(
@@ -48,8 +48,30 @@ async def make_correction(
         data = CorrectionIn.model_validate_json(body)
     except ValueError as exc:
         raise InvalidParameter(f"bad correction: {_first_error(exc)}", where="body") from None
-    correction = await run_in_threadpool(_correct, settings, data)
+    correction = await run_in_threadpool(_correct, request, settings, data)
     return JSONResponse(correction, status_code=201)
+
+
+@writes.delete(
+    "/corrections/{correction_id}",
+    status_code=204,
+    responses={
+        401: {"model": Error},
+        403: {"model": Error},
+        404: {"model": Error},
+    },
+)
+async def remove_correction(correction_id: str, request: Request, _writer: WriterDep) -> Response:
+    """Undo a correction: the features it changed are as extracted again (other corrections
+    of them still apply). Needs ``Authorization: Bearer <token>``."""
+
+    def remove() -> int:
+        with request.app.state.stores.writing() as store:
+            return int(store.remove_corrections([correction_id]))
+
+    if not await run_in_threadpool(remove):
+        raise NotFound(f"no correction {correction_id!r}")
+    return Response(status_code=204)
 
 
 def _first_error(exc: Exception) -> str:
@@ -61,9 +83,8 @@ def _first_error(exc: Exception) -> str:
     return str(exc)
 
 
-def _correct(settings: Any, data: CorrectionIn) -> dict[str, Any]:
+def _correct(request: Request, settings: Any, data: CorrectionIn) -> dict[str, Any]:
     from geomap.correct import correct, move_values
-    from geomap.store.sqlite import SQLiteStore
 
     new: dict[str, Any] = {}
     if data.action == "move":
@@ -78,8 +99,7 @@ def _correct(settings: Any, data: CorrectionIn) -> dict[str, Any]:
             )
             if v is not None
         }
-    store = SQLiteStore(settings.store_path)
-    try:
+    with request.app.state.stores.writing() as store:
         c = correct(
             store,
             data.layer,
@@ -89,6 +109,4 @@ def _correct(settings: Any, data: CorrectionIn) -> dict[str, Any]:
             author=data.author or "api",
             note=data.note,
         )
-    finally:
-        store.close()
     return c.to_dict()

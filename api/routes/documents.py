@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from api.deps import StoreDep
@@ -21,19 +22,18 @@ router = APIRouter(tags=["Documents"])
     response_model=DocumentOut,
     responses={404: {"model": Error}},
 )
-def document(document_id: str, store: StoreDep) -> dict[str, Any]:
+async def document(document_id: str, store: StoreDep) -> dict[str, Any]:
     """One stored report: its metadata and the text it was ingested as (for HTML, PDF and
     DOCX, the extracted text). Every ``start``/``end`` offset in the layers (``mentions``,
     ``quote_start``/``quote_end``) indexes this ``text``."""
-    return store.document(document_id)
+    return await run_in_threadpool(store.document, document_id)
 
 
 def install_writes(app: FastAPI, settings: Settings) -> None:
-    """Add the corrections list, and, only when a write token is configured, the write
-    routes (POST /documents, POST /corrections) with their 401 answer."""
+    """Only when a write token is configured, add the write routes (POST /documents, POST and
+    DELETE /corrections) with their 401 answer."""
     from api.routes import corrections, ingest
 
-    app.include_router(corrections.router)
     token = settings.write_token()
     app.state.write_token = token
     if token is None:

@@ -53,7 +53,6 @@ def _ingest(
     from geomap.ingest import ingest_document as ingest_one
     from geomap.pipeline import Pipeline
     from geomap.reports.formats import parse_report
-    from geomap.store.sqlite import SQLiteStore
 
     where = (name or "upload")[:200]
     doc = parse_report(body, where, name=name, media_type=media_type)
@@ -61,11 +60,8 @@ def _ingest(
         pipeline = getattr(request.app.state, "pipeline", None)
         if pipeline is None:
             pipeline = request.app.state.pipeline = Pipeline(settings)
-        store = SQLiteStore(settings.store_path)
-        try:
+        with request.app.state.stores.writing() as store:
             outcome = ingest_one(pipeline, store, doc)
-        finally:
-            store.close()
     return {
         "id": doc.id,
         "outcome": outcome,

@@ -11,16 +11,17 @@ the merged features, oldest first (a later correction of the same thing wins):
 - ``set`` an incident's ``event_type`` (and ``sub_event_type``) or its dates;
 - ``hide`` a false incident, movement or place; ``show`` brings it back.
 
-Every corrected feature carries ``corrected: true`` (``false`` otherwise) and the ids of the
-corrections applied (``corrections``). Nothing here touches storage: a backend stores the
-:class:`Correction` values and calls :func:`apply_corrections` on what it serves.
+Every feature carries ``corrected`` (extraction makes it ``false``); a corrected one carries
+``corrected: true`` and the ids of the corrections applied (``corrections``). Nothing here
+touches storage: a backend stores the :class:`Correction` values and, in the transaction that
+changes a merged feature or the corrections, stores :func:`correct_feature` of it (see
+:class:`geomap.store.base.Store`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -200,7 +201,8 @@ def _moved_point(feature: dict[str, Any], new: dict[str, Any], place_keys: bool)
 
 
 def movement_line(points: list[list[float]]) -> list[list[float]]:
-    """A line through [lon, lat] points along great circles, as movements are drawn."""
+    """A line through [lon, lat] points along great circles, as movements are drawn (its
+    longitudes continuous, past ±180 where it crosses the antimeridian)."""
     from geomap.features.features import great_circle
     from geomap.model import Place
 
@@ -212,24 +214,59 @@ def movement_line(points: list[list[float]]) -> list[list[float]]:
     return coords
 
 
+def _near(lon: float, to: float) -> float:
+    """``lon`` shifted by whole turns to within 180° of ``to``."""
+    while lon - to > 180:
+        lon -= 360
+    while lon - to < -180:
+        lon += 360
+    return lon
+
+
+def line_vertices(geometry: dict[str, Any]) -> list[list[float]]:
+    """A movement's vertices in order with continuous longitudes: a LineString's as they are,
+    a MultiLineString's parts (cut at the antimeridian) joined again."""
+    coords = geometry.get("coordinates") or []
+    parts = [coords] if geometry.get("type") == "LineString" else coords
+    out: list[list[float]] = []
+    for part in parts:
+        for lon, lat, *_ in part:
+            if out:
+                lon = _near(lon, out[-1][0])
+                if [lon, lat] == out[-1]:
+                    continue
+            out.append([lon, lat])
+    return out
+
+
 def _moved_line(feature: dict[str, Any], moves: dict[str, dict[str, Any]]) -> bool:
     """Move a movement's origin and destination; True when one of them moved."""
+    from geomap.features.features import split_antimeridian
+
     p = feature["properties"]
-    coords = (feature.get("geometry") or {}).get("coordinates") or []
+    geometry = feature.get("geometry") or {}
     origin, destination = (
         moves.get(p.get("origin_id") or ""),
         moves.get(p.get("destination_id") or ""),
     )
-    if not coords or not (origin or destination):
+    if not (origin or destination) or geometry.get("type") not in (
+        "LineString",
+        "MultiLineString",
+    ):
         return False
-    if feature["geometry"].get("type") != "LineString":
+    coords = line_vertices(geometry)
+    if not coords:
         return False
     start = [origin["lon"], origin["lat"]] if origin else coords[0]
     end = [destination["lon"], destination["lat"]] if destination else coords[-1]
-    if p.get("via"):  # the via points are vertices we cannot tell apart: move the ends only
-        feature["geometry"] = {"type": "LineString", "coordinates": [start, *coords[1:-1], end]}
+    if p.get("via") and len(coords) > 2:  # the via points are vertices we cannot tell apart
+        inner = coords[1:-1]
+        start = [_near(start[0], inner[0][0]), start[1]]
+        end = [_near(end[0], inner[-1][0]), end[1]]
+        line = [start, *inner, end]
     else:
-        feature["geometry"] = {"type": "LineString", "coordinates": movement_line([start, end])}
+        line = movement_line([start, end])
+    feature["geometry"] = {"type": "MultiLineString", "coordinates": split_antimeridian(line)}
     for end_name, new in (("origin", origin), ("destination", destination)):
         if new and "gazetteer_id" in new:
             p[end_name] = new.get("name")
@@ -237,63 +274,74 @@ def _moved_line(feature: dict[str, Any], moves: dict[str, dict[str, Any]]) -> bo
     return True
 
 
+def place_ids(layer: str, feature: dict[str, Any]) -> list[str]:
+    """The ids of the places ``feature`` (of ``layer``) is located at: an incident's place, a
+    movement's origin and destination (moving one of them moves the feature)."""
+    p = feature.get("properties") or {}
+    keys = {"incidents": ("gazetteer_id",), "movements": ("origin_id", "destination_id")}
+    return [str(p[k]) for k in keys.get(layer, ()) if p.get(k)]
+
+
+def correct_feature(
+    layer: str, feature: dict[str, Any], corrections: Iterable[Correction]
+) -> dict[str, Any] | None:
+    """``feature`` (a merged feature of ``layer``) with those of ``corrections`` that concern it
+    applied, oldest first (a later correction of the same thing wins): None when it ends up
+    hidden; ``feature`` itself when none concerns it; otherwise a changed copy marked
+    ``corrected: true`` with the ids of the corrections applied in ``corrections``.
+
+    A correction concerns the feature when it :meth:`~Correction.matches` it (same layer), or
+    when it moves a place the feature is located at (:func:`place_ids`). ``corrections`` may
+    hold others: they are ignored, so a backend may pass a superset.
+    """
+    ordered = sorted(corrections, key=lambda c: (c.created, c.id))
+    located = set(place_ids(layer, feature))
+    moves: dict[str, Correction] = {}
+    for c in ordered:
+        if c.layer == "places" and c.action == "move" and c.feature_id in located:
+            moves[c.feature_id] = c
+    own = [c for c in ordered if c.layer == layer and c.matches(feature)]
+    if not own and not moves:
+        return feature
+    f = {**feature, "properties": dict(feature.get("properties") or {})}
+    ids: list[str] = []
+    p = f["properties"]
+    if layer == "incidents" and p.get("gazetteer_id") in moves:
+        move = moves[str(p["gazetteer_id"])]
+        _moved_point(f, move.new, place_keys=False)
+        ids.append(move.id)
+    elif layer == "movements":
+        line_moves = {k: c.new for k, c in moves.items()}
+        ends = sorted(str(p[k]) for k in ("origin_id", "destination_id") if p.get(k) in moves)
+        if _moved_line(f, line_moves):
+            ids.extend(dict.fromkeys(moves[k].id for k in ends))
+    hidden = False
+    for c in own:
+        ids.append(c.id)
+        if c.action == "hide":
+            hidden = True
+        elif c.action == "show":
+            hidden = False
+        elif c.action == "move":
+            _moved_point(f, c.new, place_keys=True)
+        elif c.action == "set":
+            p.update(c.new)
+    if hidden:
+        return None
+    p["corrected"] = True
+    p["corrections"] = ";".join(ids)
+    return f
+
+
 def apply_corrections(
     layer: str, features: Iterable[dict[str, Any]], corrections: Iterable[Correction]
 ) -> list[dict[str, Any]]:
-    """``features`` of ``layer`` with ``corrections`` applied (oldest first): hidden ones left
-    out, the others changed as corrected and marked ``corrected``. Place moves apply to every
-    layer. The input features are not modified."""
-    ordered = sorted(corrections, key=lambda c: (c.created, c.id))
-    own = [c for c in ordered if c.layer == layer]
-    moves: dict[str, dict[str, Any]] = {}
-    move_ids: dict[str, str] = {}
-    for c in ordered:
-        if c.layer == "places" and c.action == "move":
-            moves[c.feature_id] = c.new
-            move_ids[c.feature_id] = c.id
-    by_id: dict[str, list[Correction]] = defaultdict(list)
-    anchored: list[Correction] = []
-    for c in own:
-        by_id[c.feature_id].append(c)
-        if c.document_id is not None and c.quote_start is not None:
-            anchored.append(c)
-    out: list[dict[str, Any]] = []
+    """``features`` of ``layer`` with ``corrections`` applied (:func:`correct_feature`):
+    hidden ones left out. The input features are not modified."""
+    every = list(corrections)
+    out = []
     for feature in features:
-        applied = list(by_id.get(str(feature.get("id")), ()))
-        applied += [c for c in anchored if c not in applied and c.matches(feature)]
-        p = feature.get("properties") or {}
-        place_id = p.get("gazetteer_id") if layer == "incidents" else None
-        line_ids: set[str] = (
-            {str(p.get("origin_id")), str(p.get("destination_id"))} & set(moves)
-            if layer == "movements"
-            else set()
-        )
-        if not applied and place_id not in moves and not line_ids:
-            out.append(_marked(feature, False, []))
-            continue
-        f = {**feature, "properties": dict(p)}
-        ids: list[str] = []
-        hidden = False
-        if layer == "incidents" and place_id in moves:
-            _moved_point(f, moves[place_id], place_keys=False)
-            ids.append(move_ids[place_id])
-        if line_ids and _moved_line(f, moves):
-            ids.extend(move_ids[i] for i in sorted(line_ids))
-        for c in sorted(applied, key=lambda c: (c.created, c.id)):
-            ids.append(c.id)
-            if c.action == "hide":
-                hidden = True
-            elif c.action == "show":
-                hidden = False
-            elif c.action == "move":
-                _moved_point(f, c.new, place_keys=True)
-            elif c.action == "set":
-                f["properties"].update(c.new)
-        if not hidden:
-            out.append(_marked(f, True, ids))
+        corrected = correct_feature(layer, feature, every)
+        if corrected is not None:
+            out.append(corrected)
     return out
-
-
-def _marked(feature: dict[str, Any], corrected: bool, ids: list[str]) -> dict[str, Any]:
-    props = {**feature["properties"], "corrected": corrected, "corrections": ";".join(ids) or None}
-    return {**feature, "properties": props}

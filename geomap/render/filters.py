@@ -13,20 +13,34 @@ Every filter applies to every layer:
 Places follow the events: when any filter but ``bbox`` is given, a place stays when an
 incident or movement that passed is located there (at its origin or destination), or, for
 ``q`` alone, when its own name holds the words. The page's own filter panel and time slider
-(``map.js``) apply the same rules.
+(``workbench.js``) apply the same rules to what the page embeds.
+
+:func:`filter_layers` is the reference, over features in memory; :func:`map_layers` asks the
+store (every filter runs in SQL) and may bound what a page embeds: a layer with more matching
+features shows its newest, the page says so, and places follow the events shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from geomap.errors import InvalidParameter
+from geomap.errors import InvalidParameter, NotFound
 from geomap.features.features import LAYERS, feature_collection
 from geomap.store import query
-from geomap.store.sqlite import Store
+from geomap.store.base import (
+    ACTOR_KEYS,
+    Contains,
+    Equals,
+    Predicate,
+    Query,
+    SortKey,
+    Store,
+    decode,
+    fold,
+)
 
 #: movement_type -> the event_type it is an instance of (the vocabulary's table in the README)
 MOVEMENT_EVENT_TYPES: Mapping[str, str] = {
@@ -122,7 +136,7 @@ def _blank(value: str | None) -> str | None:
 
 
 def _fold(value: Any) -> str:
-    return str(value).casefold() if value is not None else ""
+    return fold(value) or ""
 
 
 def event_type_of(props: Mapping[str, Any]) -> str | None:
@@ -135,15 +149,15 @@ def event_type_of(props: Mapping[str, Any]) -> str | None:
 
 def matches_text(props: Mapping[str, Any], words: str) -> bool:
     """True when every word of ``words`` is in the feature's text (see ``q``)."""
-    haystack = " ".join(_fold(props.get(k)) for k in _TEXT_KEYS if props.get(k))
-    return all(w in haystack for w in words.casefold().split())
+    texts = [_fold(props.get(k)) for k in _TEXT_KEYS if props.get(k)]
+    return all(any(w in t for t in texts) for w in _fold(words).split())
 
 
 def _event_passes(props: Mapping[str, Any], f: MapFilters) -> bool:
-    if f.event_type and _fold(event_type_of(props)) != f.event_type.casefold():
+    if f.event_type and _fold(event_type_of(props)) != _fold(f.event_type):
         return False
     if f.actor:
-        wanted = f.actor.casefold()
+        wanted = _fold(f.actor)
         if not any(wanted in _fold(props.get(k)) for k in ("actor", "actor1", "actor2")):
             return False
     return not (f.q and not matches_text(props, f.q))
@@ -185,7 +199,98 @@ def filter_layers(
     return out
 
 
-def map_layers(store: Store, f: MapFilters) -> dict[str, dict[str, Any]]:
-    """The store's three layers as FeatureCollections, narrowed by ``f``."""
-    data = filter_layers({name: store.layer(name) for name in LAYERS}, f)
-    return {name: feature_collection(data[name], name) for name in LAYERS}
+# the order of a layer's subset when it has more features than a page embeds: newest first
+NEWEST_FIRST = (SortKey("time_end", descending=True),)
+
+
+@dataclass(frozen=True, slots=True)
+class MapData:
+    """What a map shows: each layer as a FeatureCollection, how many features each filter
+    matched, and a ``notice`` saying which layers show only their newest (None: all shown)."""
+
+    layers: dict[str, dict[str, Any]]
+    matched: dict[str, int]
+    notice: str | None = None
+
+
+def _words(f: MapFilters) -> tuple[Predicate, ...]:
+    return tuple(Contains(_TEXT_KEYS, w) for w in (f.q or "").split())
+
+
+def _event_predicates(layer: str, f: MapFilters) -> tuple[Predicate, ...] | None:
+    """The store predicates of ``f`` on ``layer`` (incidents or movements); None when no
+    feature of the layer can pass (an event type no movement kind belongs to)."""
+    where: list[Predicate] = []
+    if f.event_type:
+        if layer == "incidents":
+            where.append(Equals("event_type", f.event_type))
+        else:
+            kinds = [k for k, t in MOVEMENT_EVENT_TYPES.items() if fold(t) == fold(f.event_type)]
+            if not kinds:
+                return None
+            where.append(Equals("movement_type", kinds[0]))
+    if f.actor:
+        where.append(Contains(ACTOR_KEYS, f.actor))
+    return (*where, *_words(f))
+
+
+def _select(store: Store, query: Query, limit: int | None) -> tuple[list[dict[str, Any]], int]:
+    """The features ``query`` matches (all, or the ``limit`` newest when there are more) and
+    how many it matches."""
+    if limit is None:
+        features = list(decode(store.stream(query)))
+        return features, len(features)
+    page = store.select(replace(query, limit=limit))
+    if page.matched > limit:
+        page = store.select(replace(query, sortby=NEWEST_FIRST, limit=limit))
+    return page.decoded(), page.matched
+
+
+def map_layers(store: Store, f: MapFilters, limit: int | None = None) -> MapData:
+    """The store's three layers narrowed by ``f`` (the same features :func:`filter_layers`
+    keeps), each filter run by the store. With ``limit``, a layer with more matching features
+    embeds its ``limit`` newest, and the notice says so; places then follow the events shown."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    matched: dict[str, int] = {}
+    linked: dict[str, None] = {}
+    for layer in ("incidents", "movements"):
+        where = _event_predicates(layer, f)
+        if where is None:
+            out[layer], matched[layer] = [], 0
+            continue
+        asked = Query(layer, f.bbox, f.start, f.end, where)
+        out[layer], matched[layer] = _select(store, asked, limit)
+        for x in out[layer]:
+            linked.update(dict.fromkeys(_place_keys(layer, x.get("properties") or {})))
+    if not f.narrows_events:
+        out["places"], matched["places"] = _select(store, Query("places", f.bbox), limit)
+    else:
+        places: dict[str, dict[str, Any]] = {}
+        if f.q and not f.event_type and not f.actor:
+            named, _ = _select(store, Query("places", f.bbox, where=_words(f)), limit)
+            places.update((str(p.get("id")), p) for p in named)
+        for place_id in linked:
+            if place_id in places:
+                continue
+            try:
+                place = store.feature("places", place_id)
+            except NotFound:  # hidden by a correction, or never stored
+                continue
+            if f.bbox is None or query.select([place], bbox=f.bbox):
+                places[place_id] = place
+        out["places"] = list(places.values())
+        matched["places"] = len(out["places"])
+    subsets = [
+        f"{len(out[name]):,} newest of {matched[name]:,} {name}"
+        for name in LAYERS
+        if matched[name] > len(out[name])
+    ]
+    notice = None
+    if subsets:
+        notice = (
+            "Showing the "
+            + "; ".join(subsets)
+            + ". Narrow the dates, the area (bbox) or the filters to see the others, or page"
+            " through /collections/{layer}/items."
+        )
+    return MapData({name: feature_collection(out[name], name) for name in LAYERS}, matched, notice)

@@ -670,6 +670,27 @@ var geomap = (function () {
 
   /* ---------- controls ---------- */
 
+  function noticeControl(spec) {
+    // a line that stays in view: e.g. that the page holds a subset of a big layer (hidden
+    // while there is nothing to say; a live refresh sets it again)
+    var Notice = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        var box = el("div", "geomap-notice leaflet-control");
+        L.DomEvent.disableClickPropagation(box);
+        this.box = box;
+        this.set(spec.notice);
+        return box;
+      },
+      set: function (text) {
+        if (!this.box) return;
+        this.box.textContent = text || "";
+        this.box.style.display = text ? "" : "none";
+      },
+    });
+    return new Notice();
+  }
+
   function legendControl(spec) {
     var Legend = L.Control.extend({
       options: { position: "bottomright" },
@@ -905,6 +926,7 @@ var geomap = (function () {
     var spec = state.spec;
     var legend = legendControl(spec).addTo(map);
     state.legend = legend;
+    state.notice = noticeControl(spec).addTo(map);
     var panel;
     if (spec.time) panel = timeControl(spec).addTo(map);
     else {
@@ -951,6 +973,10 @@ var geomap = (function () {
       state.legend = legendControl(state.spec).addTo(map);
     }
     if (data.time && state.retime && state.spec.time) state.retime(data.time);
+    if (state.notice && "notice" in data) {
+      state.spec.notice = data.notice;
+      state.notice.set(data.notice);
+    }
     var inc = state.incidents;
     if (inc && data.incidents) {
       inc.cluster.clearLayers();

@@ -425,13 +425,15 @@ def build_map(
     filters: Mapping[str, str] | None = None,
     item_base: str | None = "/collections/",
     live: Mapping[str, Any] | None = None,
+    notice: str | None = None,
 ) -> folium.Map:
     """Build the map of ``layers`` (name -> GeoJSON FeatureCollection) with local assets.
 
     ``filters`` (parameter -> value) are shown on the map as the filters applied;
     ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links);
     ``live`` (``version`` and ``layers`` URLs, ``every`` ms, ``current`` version) makes the
-    page poll for changes and redraw its layers.
+    page poll for changes and redraw its layers; ``notice`` is a line always shown on the map
+    (e.g. that it shows a subset).
     """
     return _build(
         layers,
@@ -441,6 +443,7 @@ def build_map(
         filters=filters,
         item_base=item_base,
         live=live,
+        notice=notice,
     )
 
 
@@ -452,10 +455,17 @@ def render_html(
     filters: Mapping[str, str] | None = None,
     item_base: str | None = "/collections/",
     live: Mapping[str, Any] | None = None,
+    notice: str | None = None,
 ) -> str:
     """Render the map page as HTML whose scripts, styles and base map load from ``assets``."""
     m = build_map(
-        layers, assets=assets, title=title, filters=filters, item_base=item_base, live=live
+        layers,
+        assets=assets,
+        title=title,
+        filters=filters,
+        item_base=item_base,
+        live=live,
+        notice=notice,
     )
     return m.get_root().render()
 
@@ -500,6 +510,7 @@ def _build(
     filters: Mapping[str, str] | None,
     item_base: str | None,
     live: Mapping[str, Any] | None = None,
+    notice: str | None = None,
 ) -> folium.Map:
     places = _place_items(layers.get("places"))
     incidents = _incident_items(layers.get("incidents"))
@@ -520,7 +531,7 @@ def _build(
     folium.map.CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False).add_to(m)
     folium.map.CustomPane(_PLACES_PANE, z_index=380, pointer_events=True).add_to(m)
     folium.map.CustomPane(_MOVEMENTS_PANE, z_index=390, pointer_events=True).add_to(m)
-    spec = _spec(places, incidents, movements, filters, item_base)
+    spec = _spec(places, incidents, movements, filters, item_base, notice)
     spec["live"] = dict(live) if live else None
     _Library(spec).add_to(m)
     _OutlineLayer(url=assets.url("basemap"), data=basemap_data).add_to(m)
@@ -549,6 +560,7 @@ def _spec(
     movements: list[dict[str, Any]],
     filters: Mapping[str, str] | None,
     item_base: str | None,
+    notice: str | None = None,
 ) -> dict[str, Any]:
     """Everything map.js needs besides the layers: styles, legend entries, time span."""
     colors = sorted({*MOVEMENT_COLORS.values(), _OTHER_MOVEMENT})
@@ -566,6 +578,7 @@ def _spec(
         "item_base": item_base,
         "event_types": list(EVENT_TYPES),
         "movement_event_types": dict(MOVEMENT_EVENT_TYPES),
+        "notice": _clean(notice, 400) if notice else None,
         "bounds": _bounds([it["ll"] for it in places + incidents], [it["ll"] for it in movements]),
         "max_fit_zoom": _MAX_FIT_ZOOM,
     }
@@ -594,9 +607,9 @@ def _summary(
     }
 
 
-def layer_items(layers: Mapping[str, Any]) -> dict[str, Any]:
-    """The layers as the page's script draws them, with their legend and time span (what a
-    live page fetches to redraw)."""
+def layer_items(layers: Mapping[str, Any], notice: str | None = None) -> dict[str, Any]:
+    """The layers as the page's script draws them, with their legend, time span and notice
+    (what a live page fetches to redraw)."""
     places = _place_items(layers.get("places"))
     incidents = _incident_items(layers.get("incidents"))
     movements = _movement_items(layers.get("movements"))
@@ -605,6 +618,7 @@ def layer_items(layers: Mapping[str, Any]) -> dict[str, Any]:
         "incidents": incidents,
         "movements": movements,
         **_summary(places, incidents, movements),
+        "notice": _clean(notice, 400) if notice else None,
     }
 
 
@@ -710,10 +724,14 @@ def _movement_items(collection: Any) -> list[dict[str, Any]]:
         parts = [coords] if kind == "LineString" else coords if kind == "MultiLineString" else None
         if not isinstance(parts, list):
             continue
-        lines = []
+        lines: list[list[list[float]]] = []
         for part in parts:
             points = [p for p in map(_latlon, part if isinstance(part, list) else []) if p]
-            if len(points) >= 2:
+            if len(points) < 2:
+                continue
+            if lines and _across_antimeridian(lines[-1][-1], points[0]):
+                lines[-1] = _unwrap(lines[-1] + points[1:])  # the same line, drawn whole
+            else:
                 lines.append(_unwrap(points))
         if not lines:
             continue
@@ -729,6 +747,17 @@ def _movement_items(collection: Any) -> list[dict[str, Any]]:
         item = _item(fid, props, lines[0] if len(lines) == 1 else lines, vague)
         items.append(_linked(item, raw, ("origin_id", "destination_id")))
     return items
+
+
+def _across_antimeridian(end: list[float], start: list[float]) -> bool:
+    """True when a part of a line ends at ±180 where the next begins at ∓180 (a line cut at
+    the antimeridian, RFC 7946 §3.1.9): ``end`` is [lat, lon] as drawn (maybe unwrapped)."""
+    return (
+        end[0] == start[0]
+        and abs(start[1]) == 180
+        and (end[1] - start[1]) % 360 == 0
+        and end[1] != start[1]
+    )
 
 
 def _unwrap(points: list[list[float]]) -> list[list[float]]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from geomap.db import connect, immediate
 from geomap.errors import InputError, StoreError
-from geomap.gazetteer.cache import connect, immediate
 from geomap.model import Document
 
 FEED_ACCEPT = (

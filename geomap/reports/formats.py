@@ -7,13 +7,13 @@ extracted text is the document's ``text``: every offset geomap reports indexes i
 keeps it and ``GET /documents/{id}`` returns it. A document's id is the hash of that text, so
 the same article ingested as a file, a page or a feed entry is one document.
 
-All file access is in :func:`read_file` (one place to switch to a shared safe reader).
+Files are read and folders walked by :mod:`geomap.reports.files` (regular files only, sizes
+checked before reading).
 """
 
 from __future__ import annotations
 
 import os
-import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -24,6 +24,7 @@ from geomap.errors import InputError
 from geomap.model import Document, Span
 from geomap.reports import text as plain
 from geomap.reports.fetch import Fetcher, is_url
+from geomap.reports.files import Skipped, display, read_bytes, report_paths
 from geomap.reports.html import Article
 
 FORMATS = ("text", "html", "pdf", "docx")
@@ -87,7 +88,7 @@ def parse_report(
     fmt = sniff(data, name=name or where, media_type=media_type)
     limit = MAX_TEXT_BYTES if fmt == "text" else MAX_BINARY_BYTES
     if len(data) > limit:
-        raise InputError(f"file too large ({len(data)} bytes, limit {limit})", where=where)
+        raise InputError(f"too large ({len(data):,} bytes, limit {limit:,})", where=where)
     if fmt == "text":
         doc = plain.parse_document(data, where)
         return replace(doc, url=doc.url or url)
@@ -109,7 +110,7 @@ def parse_report(
 def _document(article: Article, fmt: str, where: str, url: str | None) -> Document:
     text = article.text
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise InputError(f"extracted text too large (limit {MAX_TEXT_BYTES} bytes)", where=where)
+        raise InputError(f"extracted text too large (limit {MAX_TEXT_BYTES:,} bytes)", where=where)
     published = article.published
     title = article.title
     if fmt in ("pdf", "docx"):
@@ -138,34 +139,16 @@ def _document(article: Article, fmt: str, where: str, url: str | None) -> Docume
     )
 
 
-def read_file(path: str | Path, limit: int = MAX_BINARY_BYTES) -> bytes:
-    """A regular file's bytes, refusing anything else and anything over ``limit`` before
-    reading (and reading no more than ``limit`` + 1 bytes); InputError naming the reason."""
-    where = str(path)
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError("is a directory", where=where)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("not a regular file", where=where)
-        if info.st_size > limit:
-            raise InputError(f"file too large ({info.st_size} bytes, limit {limit})", where=where)
-        with open(path, "rb") as f:
-            data = f.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError("no such file", where=where) from None
-    except PermissionError:
-        raise InputError("permission denied", where=where) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or exc})", where=where) from None
-    if len(data) > limit:
-        raise InputError(f"file too large (limit {limit} bytes)", where=where)
-    return data
+def file_limit(path: str | os.PathLike[str]) -> int:
+    """How many bytes a report file may have: :data:`MAX_BINARY_BYTES` for HTML, PDF and DOCX
+    (by extension), :data:`MAX_TEXT_BYTES` for text and anything else."""
+    kind = SUFFIXES.get(Path(os.fsdecode(path)).suffix.lower())
+    return MAX_BINARY_BYTES if kind in ("html", "pdf", "docx") else MAX_TEXT_BYTES
 
 
 def read_report(source: str | Path, fetcher: Fetcher | None = None) -> Document:
     """Read one report from a file path or an http(s) URL (fetched with ``fetcher``)."""
-    where = str(source)
+    where = display(source)
     if is_url(where):
         fetched = (fetcher or Fetcher()).get(where, accept=_ACCEPT)
         return parse_report(
@@ -175,7 +158,7 @@ def read_report(source: str | Path, fetcher: Fetcher | None = None) -> Document:
             media_type=fetched.content_type,
             url=fetched.url,
         )
-    return parse_report(read_file(source), where)
+    return parse_report(read_bytes(source, file_limit(source)), display(source))
 
 
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5"
@@ -189,50 +172,36 @@ def _url_name(url: str) -> str:
 
 @dataclass
 class Walk:
-    """What a walk over paths skipped, counted by reason (``skipped['unsupported .xls'] = 3``)."""
+    """What a walk over paths did not read, counted by reason (``skipped['unsupported .xls']
+    = 3``); ``errors`` of them were reported as errors (:class:`Skipped`: a folder that cannot
+    be listed, an entry that is not a regular file)."""
 
     skipped: Counter[str] = field(default_factory=Counter)
+    errors: int = 0
 
     def summary(self) -> str:
         """'12 skipped (7 unsupported .jpg, 5 hidden)' or '' when nothing was skipped."""
-        if not self.skipped:
+        counts = +self.skipped  # without zero counts
+        if not counts:
             return ""
-        parts = ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
-        return f"{sum(self.skipped.values())} skipped ({parts})"
+        parts = ", ".join(f"{n} {why}" for why, n in counts.most_common())
+        return f"{sum(counts.values())} skipped ({parts})"
 
 
-def expand(sources: Iterable[str], walk: Walk) -> Iterator[str]:
-    """Files and URLs as given and, for folders, their reports in sorted order (recursive):
-    files with a report extension (:data:`SUFFIXES`). What a folder holds besides is counted
-    in ``walk.skipped`` by reason: hidden files and folders, other extensions, what is not a
-    regular file, folders that cannot be read, linked folders (never followed)."""
+def expand(sources: Iterable[str], walk: Walk) -> Iterator[str | Skipped]:
+    """URLs and files as given and, for folders, their reports in sorted order (recursive):
+    files with a report extension (:data:`SUFFIXES`), walked by
+    :func:`geomap.reports.files.report_paths`. What a folder holds besides is counted in
+    ``walk.skipped`` by reason (other extensions, hidden files and folders, linked folders);
+    what cannot be read there comes as a Skipped, counted too (``walk.errors``)."""
     for raw in sources:
-        if is_url(raw) or not Path(raw).is_dir():
+        if is_url(raw):
             yield raw
             continue
-        yield from _walk_folder(Path(raw), walk)
-
-
-def _walk_folder(root: Path, walk: Walk) -> Iterator[str]:
-    def unreadable(_exc: OSError) -> None:
-        walk.skipped["unreadable folder"] += 1
-
-    found: list[str] = []
-    for folder, dirs, files in os.walk(root, onerror=unreadable):
-        walk.skipped["hidden folder"] += sum(d.startswith(".") for d in dirs)
-        links = [d for d in dirs if not d.startswith(".") and Path(folder, d).is_symlink()]
-        walk.skipped["linked folder (not followed)"] += len(links)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in links)
-        for name in files:
-            path = Path(folder, name)
-            suffix = path.suffix.lower()
-            if name.startswith("."):
-                walk.skipped["hidden"] += 1
-            elif suffix not in SUFFIXES:
-                walk.skipped[f"unsupported {suffix or '(no extension)'}"] += 1
-            elif not path.is_file():
-                walk.skipped["not a regular file"] += 1
-            else:
-                found.append(str(path))
-    walk.skipped = +walk.skipped  # drop zero counts
-    yield from sorted(found)
+        for item in report_paths([raw], SUFFIXES, walk.skipped):
+            if isinstance(item, Skipped):
+                walk.errors += 1
+                walk.skipped[
+                    "unreadable folder" if item.folder else item.reason.split(" (")[0]
+                ] += 1
+            yield item

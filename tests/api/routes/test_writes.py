@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import subprocess
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,6 +66,9 @@ def test_without_a_token_there_are_no_write_routes(
     tmp_path: Path, gazetteer_path: Path, geomap_exe: str, env: dict[str, str]
 ) -> None:
     env = {k: v for k, v in env.items() if not k.startswith("GEOMAP_API_TOKEN")}
+    report = tmp_path / "report.txt"
+    report.write_text("Troops entered Lyon on 3 March 2021.\n")
+    subprocess.run([geomap_exe, "ingest", str(report)], env=env, check=True, capture_output=True)
     with running_server(geomap_exe, env) as base:
         status, _, _ = request(base, "POST", "/documents", b"Troops in Lyon.", auth())
         assert status in (404, 405)

@@ -1,0 +1,119 @@
+"""``/map``: the Folium map of the three layers, with every asset served from this app.
+
+The filters (``geomap.render.filters``) narrow every layer, in the store. The page embeds at
+most ``map_limit`` features of each layer (settings; the newest among those the filters and
+the view select) and says so on the map when a layer has more. It polls ``/version`` and
+redraws its layers when the store changes (``api.routes.mapdata``). A bad parameter is a
+readable HTML page (400).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import gc
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, Response
+
+from api.deps import SettingsDep, StoreDep
+from api.routes.mapdata import live_spec
+from geomap.errors import InvalidParameter
+from geomap.render.errorpage import error_page
+from geomap.render.filters import MapFilters, map_layers
+from geomap.render.map import AssetResolver, render_html
+from geomap.store.base import Store
+
+router = APIRouter(tags=["map"])
+
+
+def _rendering(request: Request) -> asyncio.Lock:
+    """The app's one map-building turn: a page of thousands of features takes a while and much
+    memory to build, so one at a time (in a worker thread); the server's memory does not grow
+    with the number of clients asking for the map, nor for a client that left while waiting."""
+    state = request.app.state
+    if not hasattr(state, "map_rendering"):
+        state.map_rendering = asyncio.Lock()
+    return state.map_rendering  # type: ignore[no-any-return]
+
+
+def _give_back_memory() -> None:
+    """Return freed heap pages to the system after a big page (glibc), so RSS comes back."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+@router.get(
+    "/map",
+    response_class=HTMLResponse,
+    responses={400: {"content": {"text/html": {}}, "description": "a bad parameter"}},
+)
+async def map_page(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    event_type: Annotated[
+        str | None,
+        Query(description="incidents of this event type, and movements of that kind"),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="incidents and movements whose actor contains this text"),
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(description="features whose quote, headline, actors or places hold every word"),
+    ] = None,
+    start: Annotated[
+        str | None, Query(description="features dated on or after this date (YYYY-MM-DD)")
+    ] = None,
+    end: Annotated[
+        str | None, Query(description="features dated on or before this date (YYYY-MM-DD)")
+    ] = None,
+    bbox: Annotated[
+        str | None,
+        Query(description="minx,miny,maxx,maxy in lon/lat", examples=["120,30,130,45"]),
+    ] = None,
+) -> Response:
+    """The Folium map of the three layers, with every asset served from this app.
+
+    Every filter narrows every layer; places stay when an event shown is located there. A
+    layer with more matching features than the page embeds shows its newest, and the map
+    says how many of how many. A bad value is a readable HTML page (400).
+    """
+    try:
+        filters = MapFilters.parse(
+            event_type=event_type, actor=actor, q=q, start=start, end=end, bbox=bbox
+        )
+    except InvalidParameter as exc:
+        where = f"{exc.where}: " if exc.where and exc.where not in exc.message else ""
+        return HTMLResponse(error_page(where + exc.message), status_code=400)
+    limit = max(1, settings.map_limit)
+    async with _rendering(request):
+        if await request.is_disconnected():
+            return Response(status_code=499)  # nobody is waiting for this page any more
+        try:
+            html = await run_in_threadpool(
+                _render, store, filters, limit, settings.map_poll_seconds
+            )
+        finally:
+            gc.collect()
+            _give_back_memory()
+    return HTMLResponse(html)
+
+
+def _render(store: Store, filters: MapFilters, limit: int, poll_seconds: float) -> str:
+    version = store.version()  # before the read: a change meanwhile is seen at the next poll
+    data = map_layers(store, filters, limit)
+    return render_html(
+        data.layers,
+        assets=AssetResolver("/static/node_modules/"),
+        title="geomap",
+        filters=filters.shown(),
+        live=live_spec(filters, version, poll_seconds),
+        notice=data.notice,
+    )

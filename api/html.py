@@ -33,7 +33,7 @@ _SCRIPT_FILES = (
     "node_modules/leaflet/dist/leaflet.js",
     "node_modules/topojson-client/dist/topojson-client.min.js",
 )
-_BASEMAP = "node_modules/world-atlas/land-110m.json"
+_BASEMAP = "node_modules/world-atlas/countries-110m.json"
 
 
 def esc(value: Any) -> str:

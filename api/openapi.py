@@ -127,6 +127,11 @@ F_VALUES: dict[str, list[str]] = {
     "/incidents": ITEM_FORMATS,
     "/layers/{name}": ITEM_FORMATS,
 }
+# what a 200 answer of an operation with these ``f`` values may be besides its JSON
+F_MEDIA_TYPES = {
+    "html": "text/html",
+    **{k: fmt.media_type for k, fmt in FORMATS.items() if k != "geojson"},
+}
 EXPORT_PATTERN = "^(?:(?:" + "|".join(LAYERS) + r")\.(?:" + "|".join(FORMATS) + r")|all\.gpkg)$"
 PATH_SCHEMAS: dict[str, dict[str, Any]] = {
     "collectionId": {"type": "string", "enum": list(LAYERS)},
@@ -154,6 +159,7 @@ def rewrite(schema: dict[str, Any]) -> dict[str, Any]:
                     continue
                 if where == "query" and name == "f" and path in F_VALUES:
                     p = {**p, "schema": {"type": "string", "enum": F_VALUES[path]}}
+                    _f_media_types(op, F_VALUES[path])
                 elif where == "path" and name in PATH_SCHEMAS:
                     p = {**p, "schema": PATH_SCHEMAS[name]}
                 new_params.append(p)
@@ -168,6 +174,16 @@ def rewrite(schema: dict[str, Any]) -> dict[str, Any]:
         schemas.pop(name, None)
     schemas["Error"] = Error.model_json_schema()
     return schema
+
+
+def _f_media_types(op: dict[str, Any], values: list[str]) -> None:
+    """The 200 answer of ``op`` in each format its ``f`` offers."""
+    ok = op.setdefault("responses", {}).setdefault("200", {"description": "Successful Response"})
+    content = ok.setdefault("content", {})
+    for value in values:
+        media_type = F_MEDIA_TYPES.get(value)
+        if media_type and media_type not in content:
+            content[media_type] = {}
 
 
 def _error_responses(op: dict[str, Any]) -> None:

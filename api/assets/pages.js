@@ -25,6 +25,12 @@
       var pole = first[1] < 0 ? -90 : 90;
       out.push([last[0], pole], [first[0], pole]);
     }
+    // keep the ring where most of it lies (a ring starting east of the antimeridian would
+    // otherwise be drawn a world away)
+    var sum = 0;
+    out.forEach(function (p) { sum += p[0]; });
+    var mean = sum / out.length, move = mean > 180 ? -360 : mean < -180 ? 360 : 0;
+    if (move) out.forEach(function (p) { p[0] += move; });
     return out;
   }
   if (data.basemap && typeof topojson !== "undefined") {

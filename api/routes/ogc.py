@@ -404,19 +404,7 @@ def html_columns(layer: str) -> list[str]:
     name="ogc_items",
     response_class=GeoJSONResponse,
     response_model=None,
-    responses={
-        200: {
-            "model": FeatureCollection,
-            "content": {
-                GEOJSON: {},
-                HTML: {},
-                **{
-                    fmt.media_type.split(";")[0]: {} for k, fmt in FORMATS.items() if k != "geojson"
-                },
-            },
-        },
-        **ERRORS,
-    },
+    responses={200: {"model": FeatureCollection, "content": {GEOJSON: {}}}, **ERRORS},
 )
 def items(
     collectionId: str,  # noqa: N803

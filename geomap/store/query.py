@@ -45,7 +45,8 @@ Interval = tuple[date | None, date | None]
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 10_000
-MAX_OFFSET = 2**62  # larger offsets skip everything anyway (and would overflow SQL integers)
+BIG_INTEGER = 2**62  # what a larger whole number in a parameter counts as (SQL's 64 bits)
+MAX_OFFSET = BIG_INTEGER  # larger offsets skip everything anyway
 
 # The grammar of the parameters, as regular expressions an OpenAPI document can carry too
 # (ASCII only: no other script's digits, no "_" separators, no spaces).
@@ -59,7 +60,7 @@ DATE = r"[0-9]{4}-" + _MONTH_DAY
 TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?"
 OFFSET = r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
 MOMENT = DATE + r"(?:[Tt ]" + TIME + OFFSET + r")?"
-BBOX_PATTERN = rf"^{NUMBER}(?:,{NUMBER}){{3}}(?:,{NUMBER},{NUMBER})?$"
+BBOX_PATTERN = rf"^(?:{NUMBER}(?:,{NUMBER}){{3}}(?:,{NUMBER},{NUMBER})?)?$"
 MOMENT_PATTERN = rf"^(?:{MOMENT})?$"
 DATETIME_PATTERN = rf"^(?:{MOMENT}|(?:{MOMENT}|\.\.)?/(?:{MOMENT}|\.\.)?)?$"
 INTEGER_PATTERN = r"^[0-9]+$"
@@ -193,7 +194,8 @@ def format_datetime(start: date | None, end: date | None) -> str:
 
 def parse_integer(value: str | int, name: str) -> int:
     """A whole number written in ASCII digits (no sign, no ``_``, no spaces, no other
-    script's digits); InvalidParameter naming ``name`` and the value otherwise."""
+    script's digits), at most :data:`BIG_INTEGER`; InvalidParameter naming ``name`` and the
+    value otherwise."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = str(value)
@@ -202,7 +204,8 @@ def parse_integer(value: str | int, name: str) -> int:
             f"{name} {text!r} is not a whole number written in the digits 0-9", where=name
         )
     digits = text.lstrip("0") or "0"
-    return int(digits) if len(digits) <= 19 else 10**19  # past every limit there is
+    # past every limit there is, and within what SQL engines store (64-bit integers)
+    return min(int(digits), BIG_INTEGER) if len(digits) <= 19 else BIG_INTEGER
 
 
 def parse_limit(

@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.deps import SettingsDep, StoreDep
 from api.routes.mapdata import live_spec
+from api.security import html_page
 from geomap.errors import InvalidParameter
 from geomap.render.errorpage import error_page
 from geomap.render.filters import MapFilters, map_layers
@@ -103,7 +104,7 @@ async def map_page(
         finally:
             gc.collect()
             _give_back_memory()
-    return HTMLResponse(html)
+    return html_page(html)  # its inline scripts allowed by hash
 
 
 def _render(store: Store, filters: MapFilters, limit: int, poll_seconds: float) -> str:

@@ -94,9 +94,8 @@ class MapFilters:
     ) -> MapFilters:
         """Filters from their text form (query parameters, CLI flags); InvalidParameter names
         the first bad one."""
+        # a start after the end is an interval nothing is in (as everywhere in the API)
         first, last = query.parse_date(start, "start"), query.parse_date(end, "end")
-        if first and last and first > last:
-            raise InvalidParameter(f"start {start!r} is after end {end!r}", where="start")
         texts = {"event_type": event_type, "actor": actor, "q": q}
         for name, value in texts.items():
             if value is not None and len(value) > MAX_TEXT:

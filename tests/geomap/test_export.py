@@ -30,6 +30,7 @@ def _value(kind: str, i: int) -> Any:
         "float": i + 0.5,
         "date": f"2019-03-{1 + i % 28:02d}",
         "datetime": f"2024-05-01T10:{i % 60:02d}:00+00:00",
+        "bool": i % 2 == 0,
     }[kind]
 
 
@@ -83,6 +84,7 @@ def test_geopackage_holds_every_layer_typed_in_epsg4326(
                     "float": "OFTReal",
                     "date": "OFTDate",
                     "datetime": "OFTDateTime",
+                    "bool": "OFTInteger",  # with OGR's boolean subtype
                 }[kind]
             ), key
     # values come back as written, nulls as nulls

@@ -11,8 +11,10 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from api import openapi, security
 from api.deps import Stores
@@ -73,12 +75,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         code = HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        headers = dict(exc.headers or {})
         if exc.status_code == 404:
             detail = f"no such path {request.url.path[:200]!r}"
+        if exc.status_code == 405:  # every method of the path, whichever route has it
+            headers["Allow"] = ", ".join(_methods(request))
         return JSONResponse(
-            {"code": code, "description": detail},
-            status_code=exc.status_code,
-            headers=exc.headers,
+            {"code": code, "description": detail}, status_code=exc.status_code, headers=headers
         )
 
     if settings.static_dir.is_dir():
@@ -91,6 +94,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     openapi.install(app)
     security.install(app, settings)
     return app
+
+
+def _methods(request: Request) -> list[str]:
+    """The methods the request's path answers to, across all its routes (GET /corrections
+    and, with a token, POST /corrections are two routes)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return sorted(methods)
 
 
 app = create_app()

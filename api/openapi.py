@@ -133,6 +133,12 @@ F_MEDIA_TYPES = {
     **{k: fmt.media_type for k, fmt in FORMATS.items() if k != "geojson"},
 }
 EXPORT_PATTERN = "^(?:(?:" + "|".join(LAYERS) + r")\.(?:" + "|".join(FORMATS) + r")|all\.gpkg)$"
+BEARER = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "The write token (GEOMAP_API_TOKEN or GEOMAP_API_TOKEN_FILE); writes exist"
+    " only when one is set.",
+}
 # paths whose errors are HTML pages for a browser (JSON for every other client)
 HTML_ERRORS = ("/map",)
 PATH_SCHEMAS: dict[str, dict[str, Any]] = {
@@ -168,6 +174,9 @@ def rewrite(schema: dict[str, Any]) -> dict[str, Any]:
             if new_params:
                 op["parameters"] = new_params
             _error_responses(op, html=path in HTML_ERRORS)
+            if "401" in op.get("responses", {}):  # a write: needs the bearer token
+                op["security"] = [{"bearer": []}]
+                components.setdefault("securitySchemes", {})["bearer"] = BEARER
     for name in sorted(used):
         params[name] = PARAMETERS[name]
     if "limit" not in params:  # QGIS reads it here to size its pages

@@ -28,6 +28,12 @@ async def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
 @writes.post(
     "/corrections",
     status_code=201,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": CorrectionIn.model_json_schema()}},
+        }
+    },
     response_model=CorrectionOut,
     responses={
         400: {"model": Error},

@@ -14,12 +14,30 @@ from api.deps import SettingsDep
 from api.schemas import Error, IngestOut
 
 router = APIRouter(tags=["Documents"])
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _LOCK = threading.Lock()  # one extraction at a time: the pipeline is not thread-safe
+
+
+BINARY = {"type": "string", "format": "binary"}
+# what the body may be (the format is told by the content first, then name and Content-Type)
+REPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "The report: plain text (UTF-8), an HTML page, a PDF or a DOCX file.",
+        "content": {
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+            "application/pdf": {"schema": BINARY},
+            DOCX: {"schema": BINARY},
+        },
+    }
+}
 
 
 @router.post(
     "/documents",
     status_code=201,
+    openapi_extra=REPORT_BODY,
     response_model=IngestOut,
     responses={
         200: {"model": IngestOut, "description": "already stored from the same extraction"},

@@ -579,7 +579,7 @@ def demonym_countries(text: str) -> set[str]:
     found: set[str] = set()
     tokens = [t for t in tokenise(text) if t.capitalised]
     skip = False
-    for a, b in zip(tokens, [*tokens[1:], None], strict=True):
+    for a, b in zip(tokens, [*tokens[1:], None][: len(tokens)], strict=True):
         if skip:
             skip = False
             continue

@@ -157,6 +157,9 @@ def test_tokens(text: str, words: list[str]) -> None:
 def test_demonyms_give_context() -> None:
     assert demonym_countries("the Chinese city of Shenyang and North Korean agents") == {"CN", "KP"}
     assert demonym_countries("Filipinos and South Africans") == {"PH", "ZA"}
+    # a text without one capitalised word (the API's fuzzing sent "{}")
+    assert demonym_countries("{}") == set()
+    assert demonym_countries("") == set()
 
 
 @pytest.mark.parametrize(

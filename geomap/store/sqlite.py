@@ -166,29 +166,59 @@ class SQLiteCompiler(Compiler):
     def contains(self, expr: str, needle: str, bind: Bind) -> str:
         return f"instr({expr}, {bind(needle)}) > 0"
 
-    def count(self, query: Query) -> Statement:
-        """A bbox and/or dates alone are counted from the R*Trees: an entry whose bounds lie
-        inside the box matches (a point always does, bar the few within a 32-bit rounding of
-        the box's edge), the others are checked on their item; the dates are exact in the
-        tree. Any other filter is checked on the items (:meth:`Compiler.count`)."""
-        if query.where or (query.bbox is None and not query.timed):
-            return super().count(query)
-        bind = Bind(self)
+    @staticmethod
+    def by_trees(query: Query) -> bool:
+        """True when the R*Trees alone decide what ``query`` matches and in which order: a
+        bbox and/or dates, no other filter, the default order."""
+        return (query.bbox is not None or query.timed) and not query.where and not query.sortby
+
+    def _tree(self, query: Query, bind: Bind) -> tuple[str, str]:
+        """The R*Tree that drives a query of a bbox and/or dates alone, and the conditions on
+        it that hold exactly for the matching items: an entry whose bounds lie inside the box
+        matches (a point always does, bar the few within a 32-bit rounding of the box's
+        edge), the others are checked on their item; dates are exact in the time tree."""
         if query.bbox is None:
-            return Statement(
-                f"SELECT count(*) FROM items_time WHERE {self._time(query, bind)}", bind.params
-            )
+            return "items_time", self._time(query, bind)
         meets, inside = self._space(query, bind)
         rim = (
             "EXISTS (SELECT 1 FROM items e WHERE e.seq = items_space.id AND"
             f" {self._bbox_exact(query, bind, 'e')})"
         )
-        sql = f"SELECT count(*) FROM items_space WHERE {meets} AND (({inside}) OR {rim})"
+        conditions = f"{meets} AND (({inside}) OR {rim})"
         if query.timed:
             dated = f"SELECT id FROM items_time WHERE {self._time(query, bind)}"
-            sql += f" AND items_space.id IN ({dated})"
+            conditions += f" AND items_space.id IN ({dated})"
+        return "items_space", conditions
+
+    def page(self, query: Query, columns: str = "i.seq, i.feature") -> Statement:
+        """A query the R*Trees decide (:meth:`by_trees`) picks the page's rowids in the tree
+        (sorted, cursor, offset and limit applied there) and reads only those items; any
+        other goes through :meth:`Compiler.page`."""
+        if not self.by_trees(query):
+            return super().page(query, columns)
+        bind = Bind(self)
+        if query.after is not None:
+            bind.after = query.after.seq
+        table, conditions = self._tree(query, bind)
+        ids = f"SELECT id FROM {table} WHERE {conditions}{self._after(table, bind)} ORDER BY id"
+        if query.limit is not None:
+            ids += f" LIMIT {bind(query.limit)}"
+        if query.offset and query.after is None:
+            if query.limit is None:
+                ids += " LIMIT -1"
+            ids += f" OFFSET {bind(query.offset)}"
+        sql = f"SELECT {columns} FROM items i WHERE i.seq IN ({ids}) ORDER BY i.seq"
         return Statement(sql, bind.params)
 
+    def count(self, query: Query) -> Statement:
+        """A bbox and/or dates alone are counted in the R*Trees (see :meth:`_tree`): an item
+        is read only for an entry on the box's rim. Any other filter is checked on the items
+        (:meth:`Compiler.count`)."""
+        if query.where or (query.bbox is None and not query.timed):
+            return super().count(query)
+        bind = Bind(self)
+        table, conditions = self._tree(query, bind)
+        return Statement(f"SELECT count(*) FROM {table} WHERE {conditions}", bind.params)
 
 COMPILER = SQLiteCompiler()
 

@@ -220,6 +220,7 @@ class SQLiteCompiler(Compiler):
         table, conditions = self._tree(query, bind)
         return Statement(f"SELECT count(*) FROM {table} WHERE {conditions}", bind.params)
 
+
 COMPILER = SQLiteCompiler()
 
 

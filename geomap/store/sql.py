@@ -22,11 +22,21 @@ Every merged feature is one row of ``items``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geomap.errors import InvalidParameter
-from geomap.store.base import INDEXED, SORTABLE, Contains, Equals, Predicate, Query, fold
+from geomap.store.base import (
+    INDEXED,
+    SORTABLE,
+    Contains,
+    Equals,
+    Predicate,
+    Query,
+    box_is_empty,
+    boxes,
+    fold,
+)
 
 # sort names -> columns
 SORT_COLUMNS = {"time_start": "t0", "time_end": "t1"}
@@ -114,8 +124,18 @@ class Compiler:
                 raise InvalidParameter("a cursor pages only in the default order", where="cursor")
             bind.after = query.after.seq
         parts = [f"i.layer = {bind(query.layer)}"]
-        if query.bbox is not None:
-            parts += self.bbox_clause(query, bind)
+        if query.empty:
+            parts.append("1 = 0")
+        if query.bbox is not None and not box_is_empty(query.bbox):
+            halves = boxes(query.bbox)
+            if len(halves) == 1:
+                parts += self.bbox_clause(query, bind)
+            else:  # across the antimeridian: either side
+                sides = [
+                    " AND ".join(self.bbox_clause(replace(query, bbox=half), bind))
+                    for half in halves
+                ]
+                parts.append("((" + ") OR (".join(sides) + "))")
         if query.timed:
             parts += self.time_clause(query, bind)
         for predicate in query.where:

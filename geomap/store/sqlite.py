@@ -39,6 +39,7 @@ from geomap.store.base import (
     Page,
     Query,
     Store,
+    boxes,
     check_layer,
     decode,
     fold,
@@ -170,7 +171,7 @@ class SQLiteCompiler(Compiler):
     def by_trees(query: Query) -> bool:
         """True when the R*Trees alone decide what ``query`` matches and in which order: a
         bbox and/or dates, no other filter, the default order."""
-        return (query.bbox is not None or query.timed) and not query.where and not query.sortby
+        return _trees_decide(query) and not query.sortby
 
     def _tree(self, query: Query, bind: Bind) -> tuple[str, str]:
         """The R*Tree that drives a query of a bbox and/or dates alone, and the conditions on
@@ -214,11 +215,20 @@ class SQLiteCompiler(Compiler):
         """A bbox and/or dates alone are counted in the R*Trees (see :meth:`_tree`): an item
         is read only for an entry on the box's rim. Any other filter is checked on the items
         (:meth:`Compiler.count`)."""
-        if query.where or (query.bbox is None and not query.timed):
+        if not _trees_decide(query):
             return super().count(query)
         bind = Bind(self)
         table, conditions = self._tree(query, bind)
         return Statement(f"SELECT count(*) FROM {table} WHERE {conditions}", bind.params)
+
+
+def _trees_decide(query: Query) -> bool:
+    """True when a bbox and/or dates are ``query``'s only filters and the R*Trees answer them
+    in one search: one box (not across the antimeridian) and a selection that is not empty.
+    Other queries go through :meth:`Compiler.where`, which splits and empties them."""
+    one_box = query.bbox is None or len(boxes(query.bbox)) == 1
+    filtered = query.bbox is not None or query.timed
+    return filtered and not query.where and one_box and not query.empty
 
 
 COMPILER = SQLiteCompiler()

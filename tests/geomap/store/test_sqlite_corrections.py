@@ -4,6 +4,7 @@ merging or correcting anything itself."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -32,7 +33,7 @@ def world(settings: Settings) -> Iterator[tuple[SQLiteStore, Pipeline, Any]]:
     doc = parse_document(REPORT, "report.txt")
     assert store.add(doc, pipeline.features(doc))
     yield store, pipeline, doc
-    store.close()
+    store.close()  # closing twice is harmless
     pipeline.close()
 
 
@@ -144,3 +145,32 @@ def test_corrections_survive_reextraction_and_a_second_report(world, settings) -
     assert store.feature("incidents", attack["id"])["properties"]["event_type"] == "attack"
     assert store.counts()["movements"] == 1
     assert [c.id for c in store.corrections()] == []
+
+
+def test_a_schema_5_store_takes_corrections_after_migrating(world, settings) -> None:  # type: ignore[no-untyped-def]
+    store, pipeline, doc = world
+    counts = store.counts()
+    store.close()
+    # the store as schema 5 had it: no url/format, no corrections, hidden or change counter
+    con = sqlite3.connect(settings.store_path)
+    con.executescript(
+        """
+        DROP TABLE corrections; DROP TABLE hidden; DROP TABLE meta;
+        DROP INDEX features_gazetteer_id; DROP INDEX features_origin_id;
+        DROP INDEX features_destination_id;
+        ALTER TABLE documents DROP COLUMN url; ALTER TABLE documents DROP COLUMN format;
+        PRAGMA user_version=5;
+        """
+    )
+    con.close()
+    migrated = SQLiteStore(settings.store_path)
+    try:
+        assert migrated.migrated_from == 5
+        assert migrated.counts() == counts
+        assert migrated.document(doc.id)["format"] == "text"
+        attack = _attack(migrated)
+        migrated.add_corrections([Correction("incidents", attack["id"], "hide")])
+        assert migrated.counts()["incidents"] == counts["incidents"] - 1
+        assert migrated.health(check=True)["problems"] == []
+    finally:
+        migrated.close()

@@ -76,7 +76,9 @@ class Correction:
         if not self.feature_id:
             raise InvalidParameter("a correction names the feature it corrects", where="feature_id")
         if not self.created:
-            object.__setattr__(self, "created", datetime.now(UTC).isoformat(timespec="seconds"))
+            object.__setattr__(
+                self, "created", datetime.now(UTC).isoformat(timespec="microseconds")
+            )
         if not self.id:
             digest = hashlib.sha256(
                 json.dumps(

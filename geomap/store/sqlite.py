@@ -1067,7 +1067,9 @@ class SQLiteStore:
     def corrections(self) -> list[Correction]:
         """Every stored correction, oldest first."""
         with self._reading() as con:
-            rows = con.execute("SELECT correction FROM corrections ORDER BY created, id").fetchall()
+            rows = con.execute(
+                "SELECT correction FROM corrections ORDER BY created, rowid"
+            ).fetchall()
         return [Correction.from_dict(json.loads(r[0])) for r in rows]
 
     def version(self) -> str:

@@ -359,6 +359,9 @@ class Recogniser:
             after = self._after_person(tokens, piece, doc)
             if after is not None:
                 return [t for part in after for t in self._piece(text, tokens, part, doc)]
+            tail = self._place_after_name(tokens, piece, matches, doc)
+            if tail is not None:
+                return self._piece(text, tokens, tail, doc)
             doc.person(words)
             return []
         covered = {i for m in matches for i in range(m.first, m.last + 1)}
@@ -406,6 +409,9 @@ class Recogniser:
                 after = self._after_person(tokens, piece, doc)
                 if after is not None:
                     return [t for part in after for t in self._piece(text, tokens, part, doc)]
+                tail = self._place_after_name(tokens, piece, matches, doc)
+                if tail is not None:
+                    return self._piece(text, tokens, tail, doc)
                 doc.person(words)
                 return []
             # "Hanoi Summit", "Polk County PRIDE"; not "Michael Brandon"
@@ -439,6 +445,25 @@ class Recogniser:
         if joint is None or joint + 1 >= len(rest):
             return [rest]
         return [rest[:joint], rest[joint + 1 :]]
+
+    def _place_after_name(
+        self, tokens: list[Token], piece: list[int], matches: list[_Match], doc: _Doc
+    ) -> list[int] | None:
+        """The country (or, after "of", the first-level region) that ends ``piece`` after a name
+        of two or more words ("Jane Roe US-based", "Crown Prince of Ruritania"), the name
+        recorded as a person; or None ("Michael Jordan": a one-word surname is the name's own)."""
+        tail = matches[-1]
+        if tail.last != piece[-1] or tokens[tail.first].key in doc.lower_words | STOPWORDS:
+            return None
+        big = self.big_name(tail.key)
+        after_of = tokens[tail.first - 1].key == "of"
+        if big < Strength.COUNTRY and not (after_of and big >= Strength.ADMIN1):
+            return None  # (a region's name ends laws and firms: "the Clean Water Act")
+        name = [tokens[i].key for i in piece if i < tail.first]
+        if sum(len(w.rstrip(".")) > 1 and w not in CONNECTORS for w in name) < 2:
+            return None
+        doc.person(name)
+        return [i for i in piece if i >= tail.first]
 
     def describe(self, text: str, start: int, end: int) -> Toponym:
         """The mention ``text[start:end]`` (found by someone else: a gold annotation) with the

@@ -42,6 +42,7 @@ from geomap.names.lexicon import (
     REGION_SUFFIXES,
     SPEECH_VERBS,
     STOPWORDS,
+    TIME_WORDS,
     TITLES,
     demonym_place,
     given_names,
@@ -55,6 +56,7 @@ _REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
 _COUNTY_OF = re.compile(r"\bcounty of\s+$")
 _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
 _MAX_DEMONYM_WORDS = 2
+_WEEKDAYS = frozenset(w for w in TIME_WORDS if w.endswith("day"))  # never a surname
 _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
 
 
@@ -353,6 +355,7 @@ class Recogniser:
             and tokens[piece[1]].key not in REGION_SUFFIXES
             and tokens[piece[1]].key not in FACILITY_SUFFIXES
             and tokens[piece[1]].key not in NAME_JOINERS
+            and tokens[piece[1]].key not in _WEEKDAYS  # "in Austin Friday night"
         ):
             # "Mary Kendall", "Michael Brandon": a given name and a surname (not "Bega and
             # Batemans Bay": "and" joins two names)

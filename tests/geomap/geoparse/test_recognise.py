@@ -95,6 +95,8 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         # a big city that is also a given name, vetoed as a person's word, comes back where the
         # document places it
         ("Dallas Wheelers lost again. The game was played in Dallas.", ["Dallas"]),
+        # a weekday after a given name is no surname
+        ("Crews worked in Austin Friday night.", ["Austin"]),
         # a surname seen in a full name: a preposition before it later does not make it a place
         ("Officer Danes shot Lamar K. Bell. He pressed a gun into Bell's back.", []),
         # ... a civic organisation or ", <state>" after it does

@@ -101,12 +101,13 @@ def _focus(names: list[_Name]) -> _Focus:
         options = n.options
         if options[0].get("feature_type") in ("country", "admin1"):
             options = [o for o in options if o.get("feature_type") != "city"]
-        found = {_region(o) for o in options}
-        if len(found) == 1 and (region := found.pop()) is not None:
-            regions[region] += n.count
         codes = {o.get("country_code") for o in options}
-        if len(codes) == 1 and (code := codes.pop()):
-            countries[str(code)] += n.count
+        if len(codes) != 1 or not (code := codes.pop()):
+            continue  # (nor one region, then)
+        countries[str(code)] += n.count
+        region = _region(options[0])
+        if region is not None and all(_region(o) == region for o in options[1:]):
+            regions[region] += n.count
     return _Focus(_leader(regions), _leader(countries))
 
 

@@ -18,8 +18,8 @@ counts as wrong); Acc@161 of resolving the gold spans themselves (``--gold-spans
 default: what Mordecai 3 and CamCoder report); end-to-end F1 (overlap + within 161 km);
 throughput on one core with a cold and a warm geocode cache (wall and CPU seconds, median over
 runs, index load excluded); peak RSS; index size and build time; for development sets only,
-the most frequent false positives, false negatives and mis-resolutions. It ends with a markdown table of our
-figures next to published anchors and the project targets.
+the most frequent false positives, false negatives and mis-resolutions. It ends with a markdown
+table of our figures next to published anchors and the project targets.
 """
 
 from __future__ import annotations

@@ -30,8 +30,9 @@ annotated movement's destination and origin (target 0). Movement type, status (`
 matched pairs; ``explicitR`` is the recall on annotated movements whose endpoints are both
 stated (none inferred from the discourse).
 
-Incidents (real sets, and own folders with ``incidents.json``) match on event type + place + overlapping dates (dates are
-compared only when both sides have one); also scored on type + place, and on place alone.
+Incidents (real sets, and own folders with ``incidents.json``) match on event type + place +
+overlapping dates (dates are compared only when both sides have one); also scored on type +
+place, and on place alone.
 Predicted incidents of the movement-like types (movement of forces, flight/defection,
 deportation, border crossing, movement) are scored as movements, not as incidents.
 

@@ -160,6 +160,8 @@ def _triggers(
             found[i] = _Trigger(i, m.group(), None, _PHRASE_MOTION, False)
             covered = covered | set(range(i + 1, bisect_left(starts, m.end())))
     candidates = set(lowered) & _ALL_TRIGGER_WORDS
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    title_case = 2 * sum(t.text[:1].isupper() for t in words) > len(words)
     for i, w in enumerate(lowered):
         if w not in candidates and not w.endswith(("-bound", "–bound")):
             continue
@@ -167,6 +169,8 @@ def _triggers(
             continue
         if w in ("march", "may") and tokens[i].text[0].isupper():
             continue  # the month
+        if not title_case and _in_name(tokens, i):
+            continue  # "the Red Cross", "the Organization for Migration": a name's word
         motion = MOTION_WORDS.get(w)
         incident = INCIDENT_WORDS.get(w)
         if motion is None and incident is None:
@@ -227,6 +231,41 @@ _PHRASE_MOTION = Motion("en route", "travelled", "go")
 _BOUND = Motion("bound", "travelled", "go", noun=True)
 
 
+def _in_name(tokens: list[Token], i: int) -> bool:
+    """True when the capitalised word ``i`` stands inside a name: a capitalised word (or one
+    and "of" / "for") before it, or a capitalised word right after it; never the first word
+    of a sentence or of a line."""
+    if not tokens[i].text[:1].isupper() or i == 0:
+        return False
+    prev = tokens[i - 1]
+    if not prev.text[:1].isalnum():
+        return False  # after a dash or a quote: a sentence or a headline begins
+    if prev.text[:1].isupper() or (
+        prev.lower in ("of", "for", "and") and i > 1 and tokens[i - 2].text[:1].isupper()
+    ):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.start == tokens[i].end + 1
+
+
+def _modifier(tokens: list[Token], t: _Trigger) -> bool:
+    """True when trigger ``t`` only describes a noun before it rather than reporting an event
+    of its own: a plain journey's participle ("a bus travelling from A", "a train carrying
+    evacuees"), or a known event named again ("triggered by the quake")."""
+    word = tokens[t.index].lower
+    if t.event_type is None and t.motion is not None and word.endswith("ing") and t.index:
+        return tokens[t.index - 1].text[:1].isalpha() and tokens[t.index - 1].lower not in (
+            "and",
+            "or",
+            "was",
+            "were",
+            "is",
+            "are",
+            "been",
+        )
+    return t.noun and t.index > 0 and tokens[t.index - 1].lower in ("the", "this", "that")
+
+
 def _directed(lowered: list[str], i: int) -> bool:
     """ "taken to X", "took them back to X": a direction within four words, no idiom."""
     nxt = lowered[i + 1 : i + 5]
@@ -254,7 +293,12 @@ def _mentions(
         last = min(last, len(tokens) - 1)
         # a place inside a hyphenated word ("Kabul-bound") keeps the word's tail as cue
         tail = sentence[rel_end : rel_end + 8]
-        c = cue(tokens, first, tail)
+        # the scan back stops at the place before, unless it is a facility or street ("to
+        # Carle Foundation Hospital, Urbana": the hospital's town)
+        stop = -1
+        if out and out[-1].place.feature_type not in ("facility", "street"):
+            stop = out[-1].last
+        c = cue(tokens, first, tail, stop)
         if (
             out
             and c.role in ("none", "location")
@@ -398,10 +442,13 @@ def _sentence(
             (
                 u.index
                 for u, _ in triggers[k + 1 :]
-                if u.event_type != t.event_type and not (u.noun and u.event_type is None)
+                if u.event_type != t.event_type
+                and not (u.noun and u.event_type is None)
+                and not _modifier(tokens, u)
             ),
             len(tokens),
-        )  # "was shot and killed in X": both verbs of one attack reach X
+        )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
+        # travelling from A to B near X": the bus's journey does not take X away
         incident_end = min(incident_end, clause_end)
         start = clauses.clause_start(tokens, t.index)
         # places between the last trigger and this one are the last one's

@@ -87,9 +87,11 @@ class Cue:
     governor: int
 
 
-def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
+def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue:
     """The role cue of a place mention starting at token ``first``; ``text_after`` is the
-    sentence text right after the mention (for "X-bound", "X-based")."""
+    sentence text right after the mention (for "X-bound", "X-based"). The words before it are
+    read back to the nearest preposition, but never into the place mention ending at token
+    ``stop`` ("from A to B near the town of C": "near", not "to", is C's cue)."""
     if text_after.startswith(("-bound", "–bound")):
         return Cue("destination", -1)
     if text_after.startswith(("-based", "-born")) or PERSON_AFTER.match(text_after):
@@ -104,7 +106,7 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
     i = first - 1
     skipped = 0
     facility = 0  # nouns skipped after "near": "from camps near X"
-    while i >= 0 and skipped < 7:
+    while i > stop and skipped < 7:
         t = tokens[i]
         w = t.lower
         if w in NEAR_WORDS:
@@ -127,7 +129,7 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
             break
         i -= 1
         skipped += 1
-    if i < 0:
+    if i < 0 or (i == stop and tokens[i].lower not in CUE_WORDS):
         return Cue("near" if near else "none", -1)
     w = tokens[i].lower
     if w in TO_WORDS:
@@ -136,7 +138,7 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
         return Cue("origin", i)
     if w in VIA_PREPOSITIONS:
         return Cue("via", i)
-    if w == "for" and i > 0 and tokens[i - 1].lower in _FOR_DESTINATION:
+    if w == "for" and _leaves_for(tokens, i):
         return Cue("destination", i)
     if w in AT_WORDS:
         context = [t.lower for t in tokens[max(0, i - 3) : i]]
@@ -173,8 +175,21 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
 
 _FOR_DESTINATION = frozenset(
     "left leave leaves leaving departed depart departs departing headed heading heads bound "
-    "off out sailed sailing flight flights boarded train plane bus ship".split()
+    "off out sailed sailing flight flights boarded train plane bus ship fled flee flees fleeing "
+    "escaped".split()
 )
+
+
+def _leaves_for(tokens: list[Token], i: int) -> bool:
+    """True when "for" at ``i`` names where a departure went: right after a verb of leaving
+    ("headed for X") or after its object ("left Kabul for Doha", "fled Aleppo for Turkey")."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = tokens[j]
+        if t.lower in _FOR_DESTINATION:
+            return True
+        if j < i - 1 and not t.text[:1].isupper():
+            return False  # only a name may stand between the verb and "for"
+    return False
 
 
 @dataclass(frozen=True, slots=True)

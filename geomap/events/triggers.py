@@ -212,7 +212,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("bring", "travelled", "send", "bring brings brought bringing"),
     **_verb("take", "travelled", "send", "taken took"),
     **_verb("rush", "travelled", "send", "rushed"),
-    **_verb("carry", "travelled", "send", "carried"),
+    **_verb("carry", "travelled", "send", "carried carrying"),
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),
     **_verb("transport", "travelled", "send", "transport transports transported transporting"),

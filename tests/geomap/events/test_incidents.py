@@ -55,6 +55,15 @@ def test_a_one_sentence_report_is_read(pipeline: Pipeline) -> None:
         ("A strong earthquake struck near Padang on Monday.", ("earthquake", "Padang")),
         ("A mudslide buried a road near Pokhara.", ("landslide", "Pokhara")),
         ("A bus overturned on a mountain road near Cusco.", ("crash", "Cusco")),
+        # a journey told inside the clause does not take the event's place away
+        (
+            "Gunmen opened fire on a bus travelling from Mombasa to Nairobi near Voi.",
+            ("attack", "Voi"),
+        ),
+        (
+            "An evacuation train carrying 400 people from Kharkiv arrived in Lviv.",
+            ("evacuation", "Kharkiv"),
+        ),
         ("Protesters marched through Santiago on Saturday.", ("protest", "Santiago")),
         ("A suspect was taken into custody in Tulsa.", ("arrest", "Tulsa")),
         ("A teenager has been reported missing in Fresno.", ("disappearance", "Fresno")),

@@ -74,6 +74,33 @@ def test_movement_paths(pipeline: Pipeline, body: str, expected: tuple[str, ...]
     assert expected in paths(pipeline, body)
 
 
+def test_a_place_near_a_journey_is_no_endpoint_of_it(pipeline: Pipeline) -> None:
+    body = "A lorry travelling from Mombasa to Nairobi overturned near the town of Voi."
+    assert paths(pipeline, body) == [("Mombasa", "Nairobi")]
+
+
+def test_leaving_a_place_for_others(pipeline: Pipeline) -> None:
+    got = sorted(paths(pipeline, "Thousands have left Kismayo for Mogadishu and Baidoa."))
+    assert got == [("Kismayo", "Baidoa"), ("Kismayo", "Mogadishu")]
+    assert paths(pipeline, "The family fled Bukavu for Goma in May.") == [("Bukavu", "Goma")]
+
+
+def test_a_sender_is_no_origin_of_a_move_inside_it(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Kenya will deploy 300 police officers to Mombasa next week.") == []
+    assert paths(pipeline, "Kenya will deploy 300 police officers to Somalia next week.") == [
+        ("Kenya", "Somalia")
+    ]
+
+
+def test_a_word_inside_a_name_is_no_trigger(pipeline: Pipeline) -> None:
+    doc = parse_document(
+        (HEADER + "The Red Cross said its volunteers drove from Lviv to Kyiv.").encode(), "t.txt"
+    )
+    ex = pipeline.extract(doc)
+    assert [m.movement_type for m in ex.movements] == ["travelled"]
+    assert [i.event_type for i in ex.incidents] == []
+
+
 def test_coordinated_endpoints_are_several_movements(pipeline: Pipeline) -> None:
     got = sorted(paths(pipeline, "Activists travelled from Lyon and Marseille to Paris."))
     assert got == [("Lyon", "Paris"), ("Marseille", "Paris")]

@@ -111,6 +111,9 @@ def status(
     clause = tokens[start:index]
     if any(t.lower in _CONDITIONS for t in tokens[max(0, start - 1) : index]):
         return None
+    opening = next((t for t in tokens if t.text[:1].isalnum()), None)
+    if opening is not None and opening.lower in ("if", "unless"):
+        return None  # "If they stay, they will end up fighting": the main clause too
     # the verb's own chain of auxiliaries, adverbs and negators: "had not been sent"
     chain: list[str] = []
     j = index - 1

@@ -28,6 +28,7 @@ from geomap.events.triggers import (
     EVENT_TYPES,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
+    MEETING_PARTIES,
     MOTION_NOUNS,
     MOTION_PHRASE_KEYS,
     MOTION_PHRASES,
@@ -36,8 +37,10 @@ from geomap.events.triggers import (
     MULTI_VEHICLE,
     NOT_AN_EVENT_AFTER,
     NOT_AN_EVENT_BEFORE,
+    NOT_BY_PEOPLE,
     PERPETRATOR_WORDS,
     SUB_EVENT_TYPES,
+    TOLL_WORDS,
     IncidentWord,
     Motion,
     any_trigger,
@@ -47,6 +50,7 @@ from geomap.events.triggers import (
 )
 from geomap.geoparse.segment import sentences
 from geomap.model import Document, Incident, Movement, Place, Span, Toponym, When
+from geomap.names.lexicon import TITLES
 from geomap.reports.text import content_text
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "any_trigger", "extract_events", "sub_event_type"]
@@ -83,10 +87,6 @@ _UNPLACED_NAME = re.compile(r"\b(?:in|at|near) (?:the )?(?:[a-z]+ )?[A-Z][a-z]+"
 _HEADLINE_LIKE = re.compile(r"^[^\n]{1,120}$")
 # words before a participle that make it an adjective ("the vandalised car")
 _ADJECTIVE_BEFORE = frozenset("the a an of this that these those his her their its".split())
-_MET_PARTY = frozenset(
-    "his her their its officials leaders representatives delegates privately separately "
-    "briefly president minister ministers families relatives".split()
-)
 # words that end a motion word's or an incident word's reach: a new clause begins
 _SCOPE_END = frozenset(
     "after before when while because although though since until unless where who which "
@@ -98,6 +98,11 @@ _DETERMINERS = frozenset("the a an this that his her their its".split())
 _NOUN_BEFORE = frozenset(
     "the a an his her their its our my your this that first second last recent planned "
     "upcoming brief official state whose".split()
+)
+# people a participle before them describes: "displaced families", "deported migrants"
+_PEOPLE = frozenset(
+    "people persons person families family residents civilians villagers children migrants "
+    "refugees men women workers".split()
 )
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
@@ -182,6 +187,9 @@ def _triggers(
         if motion is not None and not motion.noun and w in MOTION_NOUNS:
             if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of"
+        if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
+            if prev not in clauses.AUXILIARIES:
+                motion = None  # "displaced families", "a camp for evacuated people": who
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
@@ -194,10 +202,10 @@ def _triggers(
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
-            elif w == "met" and not (
-                i + 1 < len(tokens) and (tokens[i + 1].text[:1].isupper() or nxt in _MET_PARTY)
-            ):
+            elif w in ("met", "meet", "meets") and not _meets_someone(tokens, i):
                 incident = None  # "met the deadline": no meeting
+            elif w in TOLL_WORDS and _caused_otherwise(tokens, i, found):
+                incident = None  # "a landslide buried houses, killing four": its toll
             elif w == "attack" and prev in ("heart", "panic", "asthma"):
                 incident = None
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
@@ -229,6 +237,38 @@ def _triggers(
 
 _PHRASE_MOTION = Motion("en route", "travelled", "go")
 _BOUND = Motion("bound", "travelled", "go", noun=True)
+
+
+def _meets_someone(tokens: list[Token], i: int) -> bool:
+    """True when "met" / "meet" at ``i`` is a meeting: an office or a party within three
+    words after it ("met President Ruto", "will meet his counterpart", "met with", "meet in
+    X"); a plain name is an acquaintance, not a meeting ("met Anna at a party")."""
+    after = tokens[i + 1 : i + 4]
+    if not after or (i > 0 and tokens[i - 1].lower in ("first", "never", "once")):
+        return False  # "first met her husband": how people came to know each other
+    if after[0].lower in ("with", "in", "at"):
+        return True
+    return any(t.lower in MEETING_PARTIES or t.lower.rstrip(".") in TITLES for t in after)
+
+
+def _caused_otherwise(tokens: list[Token], i: int, found: dict[int, _Trigger]) -> bool:
+    """True when the deaths or injuries told at ``i`` were caused by an accident or a
+    disaster: one named before it in the sentence ("a landslide buried houses, killing
+    four"), or a subject that is no person ("lightning killed")."""
+    if any(
+        f.index < i and f.event_type is not None and f.event_type not in _VIOLENT
+        for f in found.values()
+    ):
+        return True
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if tokens[j].text in ",;" or tokens[j].lower in _SCOPE_END:
+            break
+        if tokens[j].lower in NOT_BY_PEOPLE:
+            return True
+    return False
+
+
+_VIOLENT = frozenset(("attack", "arrest", "disappearance"))
 
 
 def _in_name(tokens: list[Token], i: int) -> bool:
@@ -451,6 +491,10 @@ def _sentence(
         # travelling from A to B near X": the bus's journey does not take X away
         incident_end = min(incident_end, clause_end)
         start = clauses.clause_start(tokens, t.index)
+        if start == t.index and t.index > 1 and tokens[t.index - 1].text == ",":
+            if tokens[t.index].lower.endswith("ing"):
+                # "..., killing four": the participle tells of the clause before the comma
+                start = clauses.clause_start(tokens, t.index - 1)
         # places between the last trigger and this one are the last one's
         limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]

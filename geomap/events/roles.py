@@ -46,6 +46,8 @@ TRANSPARENT = frozenset(
     "of".split()
 )
 NEAR_WORDS = frozenset("near outside around nearby".split())
+#: Prepositions before a place's possessive that make it where something happened.
+_POSSESSIVE_PLACE = frozenset("in at on near outside inside across throughout".split())
 CUE_WORDS = TO_WORDS | FROM_WORDS | VIA_PREPOSITIONS | AT_WORDS | frozenset(("for",))
 #: Words that open a facility's name after "to" ("to a hospital in X", "to its base at
 #: X"): determiners, possessives and facility nouns (general English).
@@ -99,6 +101,10 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     if AGENCY_AFTER.match(text_after):
         return Cue("agency", -1)  # "Saskatoon police": the force of that town
     if text_after.startswith(("’s", "'s")):
+        before = tokens[first - 1].lower if first > 0 else ""
+        if before in _POSSESSIVE_PLACE:
+            # "airstrikes on Beirut's suburbs", "in Gaza's south": where, not whose
+            return Cue("near" if before in NEAR_WORDS else "location", first - 1)
         return Cue("possessive", -1)  # "Alberta's premier": a home, or a person's name
     if text_after.startswith(("-backed", "-led", "-owned", "-made", "-run", "-controlled")):
         return Cue("modifier", -1)  # "a Russian-backed offensive": not where it happened

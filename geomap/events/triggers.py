@@ -310,9 +310,9 @@ def _words(event_type: str, verbs: str, nouns: str = "") -> dict[str, IncidentWo
 INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words(
         "attack",
-        "killed kill kills murdered shot stabbed attacked ambushed bombed shelled assassinated "
-        "massacred assaulted beaten robbed slain torched firebombed gunned vandalized "
-        "vandalised pistol-whipped",
+        "killed kill kills killing murdered shot stabbed attacked ambushed bombed shelled "
+        "assassinated massacred assaulted beaten robbed slain torched firebombed gunned "
+        "vandalized vandalised pistol-whipped injuring wounding stormed",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
         "assault robbery arson",
@@ -337,15 +337,37 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "disappeared vanished abducted kidnapped",
         "disappearance abduction kidnapping missing",
     ),
-    **_words("meeting/summit", "", "summit talks"),
+    **_words("meeting/summit", "met meet meets", "summit talks"),
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
+
+#: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on".
+_WEAPON_STRUCK = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?) "
+    r"(?:struck|hit|hits|slammed into|landed on|destroyed)\b",
+    re.I,
+)
 
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (a word the sentence must hold, the phrase, its event_type)
     ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
+    ("fire", re.compile(r"\bfired (?:on|at|upon|into)\b", re.I), "attack"),
+    (
+        "fire",
+        re.compile(
+            r"\b(?:artillery|mortar|rocket|sniper|tank|machine-gun|small-arms|heavy|automatic) "
+            r"fire\b|\bcame under (?:heavy )?fire\b",
+            re.I,
+        ),
+        "attack",
+    ),
+    *(
+        (key, _WEAPON_STRUCK, "attack")
+        for key in ("struck", " hit", "slammed into", "landed on", "destroyed")
+    ),
+    ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
     ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
@@ -386,6 +408,11 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    (
+        "walk",
+        re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
+        "protest",
+    ),
 )
 
 #: Words before a crash that make it a collision of several vehicles (general English).
@@ -432,6 +459,25 @@ NOT_AN_EVENT_BEFORE = {
     "rallies": frozenset("campaign".split()),
     "accident": frozenset("industrial workplace".split()),
 }
+
+#: Causes of death that are no people: "lightning killed", "the storm killed" (general English).
+NOT_BY_PEOPLE = frozenset(
+    "lightning storm storms tornado tornadoes hurricane cyclone typhoon flood floods flooding "
+    "floodwaters quake earthquake tremor landslide landslides mudslide avalanche fire fires "
+    "blaze wildfire heat heatwave cold disease diseases virus cancer crash crashes accident "
+    "accidents collision outbreak drought famine tsunami cholera ebola covid illness overdose "
+    "overdoses eruption derailment".split()
+)
+#: Incident words that tell what an event cost rather than report one ("..., killing four").
+TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())
+#: Person nouns that make "met" or "meet" a meeting ("met regional governors").
+MEETING_PARTIES = frozenset(
+    "his her their its officials official leaders leader representatives delegates delegation "
+    "delegations president presidents minister ministers counterpart counterparts governor "
+    "governors mayor mayors ambassador ambassadors envoy envoys elders chiefs chief families "
+    "relatives king queen pope chancellor premier secretary commander commanders diplomats "
+    "negotiators lawmakers senators executives union unions".split()
+)
 
 #: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).
 PERPETRATOR_WORDS = frozenset(

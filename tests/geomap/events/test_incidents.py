@@ -74,6 +74,46 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
     assert expected in typed(pipeline, body)
 
 
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A military helicopter fired on a market in Lashio on Monday.", ("attack", "Lashio")),
+        ("Mortar fire hit a school in Kharkiv on Sunday.", ("attack", "Kharkiv")),
+        ("A missile struck an apartment block in Odesa overnight.", ("attack", "Odesa")),
+        ("Israeli airstrikes on Beirut's southern suburbs killed 12.", ("attack", "Beirut")),
+        ("Clashes between rival gangs in Kingston left two dead.", ("attack", "Kingston")),
+        ("Fighters stormed a camp for displaced families near Kutum.", ("attack", "Kutum")),
+        ("Police beat back marchers near Cusco, injuring 20.", ("attack", "Cusco")),
+        ("The two leaders will meet in Accra next week.", ("meeting/summit", "Accra")),
+        ("The envoy met regional governors in Dnipro on Friday.", ("meeting/summit", "Dnipro")),
+        ("Nurses in Leeds walked off the job on Monday.", ("protest", "Leeds")),
+    ],
+)
+def test_the_words_of_violence_meetings_and_strikes(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lightning killed three farmers in Sylhet on Sunday.",
+        "The council said it would meet the deadline in Leeds.",
+        "If the talks fail, the rebels will attack Goma.",
+        "She first met her husband at a dance in Leeds in 1990.",
+        "He met Anna at a party in Leeds.",
+    ],
+)
+def test_no_attack_and_no_meeting(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_deaths_a_disaster_caused_are_no_attack(pipeline: Pipeline) -> None:
+    body = "A landslide buried homes in Pokhara on Friday, killing six people."
+    assert typed(pipeline, body) == [("landslide", "Pokhara")]
+
+
 def test_accidents_are_not_attacks(pipeline: Pipeline) -> None:
     kinds = {t for t, _ in typed(pipeline, "A gas explosion destroyed a house in Leeds.")}
     assert kinds == {"explosion"}

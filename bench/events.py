@@ -4,12 +4,14 @@
 
 Sets (``--set``, repeatable; default: every set that exists):
 
-- ``events``, ``events_heldout``, ``events_fresh``: our own reports,
+- ``events``, ``events_heldout``, ``events_fresh``, ``events_fresh2``: our own reports,
   ``tests/data/<name>/NN_slug.txt`` with ``expected.json`` (file name ->
   ``[{origin, via, destination, movement_type}]``, each place a record with a GeoNames id and
   coordinates) and, where the folder has one, ``incidents.json`` (file name ->
   ``[{event_type, place, date_start, date_end, status}]``). ``--dir`` scores such a folder.
-  ``events_fresh`` was written, and annotated by reading it, before the extractor was run on it.
+  ``events_fresh`` was written, and annotated by reading it, before the extractor was run on
+  it (its errors were then read and fixed); ``events_fresh2`` was written and annotated in the
+  middle of that work and scored only once, at its end.
 - ``dev``, ``check``: real news from LGL and GeoWebNews, annotated by hand
   (``tests/data/real_events/{dev,check}.jsonl``, see ``GUIDELINE.md`` there). Each article's
   text is read from ``../shared/corpora`` (never copied) and run through the real pipeline as a
@@ -62,6 +64,7 @@ OWN_SETS = {
     "events": ROOT / "tests" / "data" / "events",
     "events_heldout": ROOT / "tests" / "data" / "events_heldout",
     "events_fresh": ROOT / "tests" / "data" / "events_fresh",
+    "events_fresh2": ROOT / "tests" / "data" / "events_fresh2",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = ("dev", "check")

@@ -147,6 +147,8 @@ def status(
             k -= 1
         verb = tokens[k].lower if k >= start else ""
         if verb in PLAN_VERBS:
+            if any(tokens[x].lower == "had" for x in range(max(start, k - 3), k)):
+                return None  # "had been due to be deported": a plan that fell through
             return "planned"
         if incident and verb in ATTEMPTS:
             return "reported"  # "an attempt to rob a store": the attack took place

@@ -388,10 +388,12 @@ def extract_events(
         elif not any_trigger(s_text) or (
             len(here) < 2
             and state.dateline is None
+            and state.recent_story() is None
             and not _ANAPHOR.match(s_text)
             and not event_words(s_text)
         ):
-            # no trigger; or only travel words with one place and nowhere to start from
+            # no trigger; or only travel words with one place and nowhere to start from (no
+            # dateline, no story the sentence may go on with)
             state.next_sentence_toponyms(here, s_text, document.published, text)
             continue
         inc, mov, mentions, when = _sentence(document, sent, here, state, perpetrator)
@@ -549,6 +551,7 @@ def _sentence(
             fallback,
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
+            noun=t.noun,
         )
         inferred = False
         event_when = sentence_date() if located else None
@@ -556,8 +559,10 @@ def _sentence(
             w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index]
         )
         unplaced = all(
-            m.cue.role in ("none", "home", "possessive", "modifier", "people-of") for m in mentions
-        )
+            m.cue.role in ("none", "home", "possessive", "modifier", "people-of")
+            or (t.event_type == "evacuation" and m.cue.role == "destination")
+            for m in mentions
+        )  # (where evacuees were taken is not what was evacuated)
         if (
             not located
             and unplaced
@@ -593,6 +598,8 @@ def _sentence(
                 and loc.mention.cue.governor != t.index
             ):
                 continue
+            if t.event_type not in _NOT_A_STORY and not inferred:
+                state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
             incidents_out.append(
                 Incident(
                     id=_event_id(document.id, sent.start, t.event_type, (place,), event_when),
@@ -673,11 +680,18 @@ def _movements_of(
             b.actor = a.actor or b.actor
             continue
         movements.chain(a, b, between)
+    evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
+        if mt.origins and not (mt.destinations or mt.vias):
+            destination = _implicit_destination(mt, tokens, state)
+            if destination is not None:
+                mt.destinations = [destination]
+                mt.destination_inferred = True
+            continue
         if mt.origins or not (mt.destinations or mt.vias):
             continue
         ends = [m.place for m in (*mt.destinations, *mt.vias)]
-        origin = _implicit_origin(mt, s_text, state, ends)
+        origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
         if origin is not None:
             mt.origins = [origin]
             mt.origin_inferred = True
@@ -691,6 +705,9 @@ def _movements_of(
             if len(places) < 2 or _same_town(places[0], places[-1]):
                 continue
             inferred = path.origin_inferred or path.destination_inferred
+            if inferred and _one_town(places[0], places[-1]):
+                continue  # an end taken from the story, in the same town as the other
+            state.tell(went=path.stops[-1].toponym)
             when = sentence_date()
             out.append(
                 Movement(
@@ -712,35 +729,71 @@ def _movements_of(
     return out
 
 
+_THEN = frozenset("later then subsequently afterwards eventually next".split())
+_ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
+
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched"))
 
 
+def _usable(t: Toponym | None, ends: list[Place]) -> bool:
+    """True when ``t`` is a place that can stand as the other end of a movement to (or from)
+    ``ends``: none of them, and neither inside nor around one."""
+    return (
+        t is not None
+        and t.place is not None
+        and all(
+            t.place.gazetteer_id != e.gazetteer_id
+            and not contains(t.place, e)
+            and not contains(e, t.place)
+            for e in ends
+        )
+    )
+
+
+def _head(actor: str | None) -> str:
+    return actor.split()[-1].lower() if actor else ""
+
+
 def _implicit_origin(
-    mt: movements.MotionTrigger, s_text: str, state: discourse.Discourse, ends: list[Place]
+    mt: movements.MotionTrigger,
+    tokens: list[Token],
+    s_text: str,
+    state: discourse.Discourse,
+    ends: list[Place],
+    evacuation: bool = False,
 ) -> Mention | None:
     """Where a movement whose sentence gives no origin started, if the report says: the
-    mover's stated home ("the Winnipeg-based team", "Alberta's premier", "a Dallas man"),
-    the place the last sentence was about when this one continues its story ("They were
-    later moved to X"), or the dateline's town."""
+    mover's stated home ("the Winnipeg-based team", "Alberta's premier", "a Dallas man");
+    where the last movement went, for a journey that goes on ("He flew on to X"); where the
+    incident just told happened, for the people it struck or emptied out ("The wounded were
+    airlifted to X", "Residents were evacuated and drove to X"); the place the last sentence
+    was about when this one continues its story ("They were later moved to X"); or the
+    dateline's town."""
 
     def usable(t: Toponym | None) -> bool:
-        return (
-            t is not None
-            and t.place is not None
-            and all(
-                t.place.gazetteer_id != e.gazetteer_id
-                and not contains(t.place, e)
-                and not contains(e, t.place)
-                for e in ends
-            )
-        )
+        return _usable(t, ends)
 
     for m in mt.homes:
         if usable(m.toponym):
             return m
-    if mt.status == "reported" and not mt.motion.noun and state.since == 0:
-        if _ANAPHOR.match(s_text) and usable(state.previous):
+    if _ONWARD.match(s_text, tokens[mt.index].end):
+        if usable(state.destination):
+            assert state.destination is not None
+            return _as_mention(state.destination)  # "will travel on to X"
+    story = state.recent_story()
+    if (
+        usable(story)
+        and not mt.motion.noun
+        and (mt.passive or _head(mt.actor) in _STRUCK or evacuation)
+    ):
+        assert story is not None
+        return _as_mention(story)
+    before = [t.lower for t in tokens[max(0, mt.index - 4) : mt.index]]
+    continues = mt.passive or not _THEN.isdisjoint(before)
+    if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
+        # "They were later moved to X" (not "He had moved to X in 2010": background)
+        if "had" not in before and _ANAPHOR.match(s_text) and usable(state.previous):
             assert state.previous is not None
             return _as_mention(state.previous)
     dateline = state.dateline
@@ -753,6 +806,43 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+def _implicit_destination(
+    mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
+) -> Mention | None:
+    """Where a movement whose sentence gives no destination went, if the report says: help
+    sent to where the incident just told happened ("Firefighters were sent from A to help",
+    "rescuers were flown in from A")."""
+    story = state.recent_story()
+    if story is None or mt.motion.noun or mt.status is None:
+        return None
+    if not _usable(story, [m.place for m in mt.origins]):
+        return None
+    nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
+    if mt.motion.movement_type == "dispatched" or (
+        nxt == "in" and (mt.passive or _head(mt.actor) in _HELP)
+    ):
+        return _as_mention(story)
+    return None
+
+
+#: Incident types that tell no story a later sentence continues (movements of their own).
+_NOT_A_STORY = frozenset(
+    ("movement of forces", "flight/defection", "deportation", "border crossing", "movement")
+)
+#: People an incident struck, whom a later sentence moves ("the wounded were flown to X").
+_STRUCK = frozenset(
+    "injured wounded victim victims survivor survivors patient patients passengers passenger "
+    "evacuees residents casualties driver drivers rider riders pilot crew suspect suspects "
+    "families children".split()
+)
+#: Help sent to where an incident happened ("rescuers were flown in from X").
+_HELP = frozenset(
+    "rescuers firefighters crews crew troops soldiers police officers teams team "
+    "reinforcements doctors medics volunteers engineers experts investigators helicopters "
+    "planes aid workers".split()
+)
 
 
 def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:

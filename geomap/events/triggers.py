@@ -512,7 +512,9 @@ _INCIDENT_KEYS = re.compile(
 )
 
 
-_INCIDENT_VERBS = frozenset(w for w, i in INCIDENT_WORDS.items() if not i.noun)
+_INCIDENT_VERBS = frozenset(w for w, i in INCIDENT_WORDS.items() if not i.noun) | frozenset(
+    w for w, m in MOTION_WORDS.items() if m.movement_type == "evacuated" and not m.noun
+)  # an evacuation is an incident at what was evacuated
 _NEW_INCIDENT = re.compile(
     r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:"
     + "|".join(sorted(re.escape(w) for w, i in INCIDENT_WORDS.items() if i.noun))

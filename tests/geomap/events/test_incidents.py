@@ -153,6 +153,23 @@ def test_a_country_that_is_the_actor_is_no_place(pipeline: Pipeline) -> None:
     assert typed(pipeline, "Russia said its forces shelled positions overnight.") == []
 
 
+def test_a_sentence_without_a_place_takes_the_story_s(pipeline: Pipeline) -> None:
+    # where the incident happened, not the first town the sentence named
+    body = (
+        "A freight train travelling from Pittsburgh to Chicago derailed near Alliance on"
+        " Friday. About 2,000 residents were evacuated."
+    )
+    got = {(i.event_type, i.place.name, i.place_inferred) for i in incidents(pipeline, body)}
+    assert ("evacuation", "Alliance", True) in got
+    # also when a sentence in between named other places
+    body = (
+        "A store in Dayton was robbed on Monday. Officers from Springfield, Ohio, joined the"
+        " search. Police arrested two men on Tuesday."
+    )
+    arrest = next(i for i in incidents(pipeline, body) if i.event_type == "arrest")
+    assert arrest.place.name == "Dayton"
+
+
 def test_a_sentence_without_a_place_takes_the_last_one(pipeline: Pipeline) -> None:
     body = "A store in Dayton was robbed on Monday. Police arrested two men on Tuesday."
     got = incidents(pipeline, body)

@@ -133,6 +133,67 @@ def test_implicit_origins_are_flagged(pipeline: Pipeline, body: str, origin: str
     assert m.confidence < stated.confidence and not stated.origin_inferred
 
 
+@pytest.mark.parametrize(
+    "body,path,inferred",
+    [
+        # the people an incident struck start where it happened
+        (
+            "A bus overturned near Voi on Monday. The injured were airlifted to Nairobi.",
+            ("Voi", "Nairobi"),
+            "origin",
+        ),
+        (
+            "A train derailed near Alliance on Friday. Residents were evacuated and some"
+            " drove to Cleveland.",
+            ("Alliance", "Cleveland"),
+            "origin",
+        ),
+        # help goes where it happened
+        (
+            "A wildfire burned homes near Redding on Sunday. Crews were sent from Sacramento"
+            " to help.",
+            ("Sacramento", "Redding"),
+            "destination",
+        ),
+        (
+            "A quake shook Padang on Monday, and rescuers were flown in from Jakarta.",
+            ("Jakarta", "Padang"),
+            "destination",
+        ),
+        # a journey that goes on starts where the last one ended
+        (
+            "The minister flew from Oslo to Berlin on Monday. She will travel on to Rome.",
+            ("Berlin", "Rome"),
+            "origin",
+        ),
+    ],
+)
+def test_ends_taken_from_the_story(
+    pipeline: Pipeline, body: str, path: tuple[str, str], inferred: str
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    m = got[path]
+    assert (m.origin_inferred, m.destination_inferred) == (
+        inferred == "origin",
+        inferred == "destination",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A man was shot in Dayton on Monday. He had moved to Chicago in 2010.",
+        "A man was shot in Dayton on Monday. His brother flew to Chicago.",
+        # the same town: no journey
+        "A car crashed in Dayton on Monday. The driver was taken to a hospital in Dayton.",
+        "The suspect had been due to be deported to Bulgaria but disappeared.",
+    ],
+)
+def test_no_end_from_the_story(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
 def test_the_dateline_is_an_implicit_origin_only_for_a_carried_story(pipeline: Pipeline) -> None:
     body = (
         "NAIROBI, Kenya (Reuters) - Police detained three men on Tuesday."

@@ -332,7 +332,7 @@ def _mentions(
         last = max(first, bisect_left(ends, rel_end))
         last = min(last, len(tokens) - 1)
         # a place inside a hyphenated word ("Kabul-bound") keeps the word's tail as cue
-        tail = sentence[rel_end : rel_end + 8]
+        tail = sentence[rel_end : rel_end + 40]
         # the scan back stops at the place before, unless it is a facility or street ("to
         # Carle Foundation Hospital, Urbana": the hospital's town)
         stop = -1

@@ -135,8 +135,12 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             break
         i -= 1
         skipped += 1
-    if i < 0 or (i == stop and tokens[i].lower not in CUE_WORDS):
+    if i < 0:
         return Cue("near" if near else "none", -1)
+    if i == stop and tokens[i].lower not in CUE_WORDS:
+        # the place before: the word right before this one governs it ("U.S. Official
+        # Visits Georgia")
+        return Cue("near" if near else "none", first - 1 if first - 1 > stop else -1)
     w = tokens[i].lower
     if w in TO_WORDS:
         return Cue("destination", i)

@@ -404,6 +404,25 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
         "crash",
     ),
+    (
+        " off ",
+        re.compile(
+            r"\b(?:went|ran|veered|drove|skidded|slid|careened|plunged) off (?:the|a) "
+            r"(?:road|roadway|highway|interstate|freeway|bridge|embankment|cliff|runway)\b",
+            re.I,
+        ),
+        "crash",
+    ),
+    (
+        "lost control",
+        re.compile(
+            r"\blost control of (?:his|her|their|its|the|a) (?:car|vehicle|truck|pickup|"
+            r"motorcycle|suv|van|bus|plane|aircraft|boat|tractor-trailer)\b",
+            re.I,
+        ),
+        "crash",
+    ),
+    ("aground", re.compile(r"\bran aground\b", re.I), "crash"),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),

@@ -53,6 +53,8 @@ _COUNTY_OF = re.compile(r"\bcounty of\s+$")
 _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
 _MAX_DEMONYM_WORDS = 2
 _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
+# the words that end the name of a county or township ("Sand Creek Township")
+_UNIT_SUFFIXES = frozenset(("county", "parish", "district", "township"))
 
 
 def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
@@ -349,6 +351,15 @@ class Recogniser:
             # "Mary Kendall", "Michael Brandon": a given name and a surname (not "Bega and
             # Batemans Bay": "and" joins two names)
             doc.person(words)
+            return []
+        if (
+            len(piece) > 2
+            and words[-1] in _UNIT_SUFFIXES
+            and first_match.first == piece[0]
+            and first_match.last < piece[-2]
+        ):
+            # "Sand Creek Township": one name the gazetteer lacks, not the "Sand" in it (the
+            # proposer may still take the whole)
             return []
         covered = {i for m in matches for i in range(m.first, m.last + 1)}
         loose = [

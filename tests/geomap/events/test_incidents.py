@@ -87,6 +87,8 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("The two leaders will meet in Accra next week.", ("meeting/summit", "Accra")),
         ("The envoy met regional governors in Dnipro on Friday.", ("meeting/summit", "Dnipro")),
         ("Nurses in Leeds walked off the job on Monday.", ("protest", "Leeds")),
+        ("A pickup went off the road near Bemidji on Sunday.", ("crash", "Bemidji")),
+        ("The driver lost control of his truck outside Fargo.", ("crash", "Fargo")),
     ],
 )
 def test_the_words_of_violence_meetings_and_strikes(

@@ -194,6 +194,13 @@ def test_no_end_from_the_story(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
 
 
+def test_a_title_case_headline_gives_its_visitor_a_home(pipeline: Pipeline) -> None:
+    text = "Senior U.S. Trade Official Visits Poland\n\nThe envoy will meet officials.\n"
+    doc = parse_document(text.encode(), "h.txt")
+    [m] = pipeline.extract(doc).movements
+    assert [p.name for p in m.path] == ["United States", "Poland"] and m.origin_inferred
+
+
 def test_the_dateline_is_an_implicit_origin_only_for_a_carried_story(pipeline: Pipeline) -> None:
     body = (
         "NAIROBI, Kenya (Reuters) - Police detained three men on Tuesday."

@@ -11,6 +11,7 @@ from datetime import date
 
 from geomap.events.dates import find_date
 from geomap.events.roles import PERSON_AFTER, Mention, contains, precision_rank
+from geomap.geoparse.segment import sentences
 from geomap.model import Toponym, When
 
 # "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -": a dateline
@@ -43,6 +44,8 @@ def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | N
             break
         start = line_end + 1
     if not m:
+        m = _sentence_dateline(text, body_start)
+    if not m:
         return None
     inside = [
         t
@@ -52,6 +55,19 @@ def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | N
     if not inside:
         return None
     return min(inside, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+
+
+def _sentence_dateline(text: str, body_start: int) -> re.Match[str] | None:
+    """A dateline that opens one of the first sentences of a report run into one paragraph
+    ("... local schools. Springfield, Ohio — Police said"): only in its surest forms, a town
+    and its state or country, or a town in capitals."""
+    for k, sent in enumerate(sentences(text[body_start : body_start + 2000])):
+        if k >= DATELINE_LINES:
+            break
+        m = _DATELINE.match(text, body_start + sent.start)
+        if m and ("," in m["head"] or m["head"].strip().isupper()):
+            return m
+    return None
 
 
 @dataclass(slots=True)

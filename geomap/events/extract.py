@@ -433,12 +433,14 @@ def _sentence(
         (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
     ]
     triggers = []
+    unreported: list[int] = []  # triggers of no event, which still end the others' reach
     for t in _triggers(tokens, s_text, covered, perpetrator):
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events
         status = clauses.status(tokens, t.index, s_text, noun=t.noun, incident=t.motion is None)
         if status is None:
+            unreported.append(t.index)  # "... to travel to X": X is not the last verb's
             continue
         if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:
             status = "planned"
@@ -479,6 +481,7 @@ def _sentence(
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
         scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
+        scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
         incident_end = next(
             (

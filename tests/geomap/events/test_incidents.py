@@ -172,6 +172,14 @@ def test_a_sentence_without_a_place_takes_the_story_s(pipeline: Pipeline) -> Non
     assert arrest.place.name == "Dayton"
 
 
+def test_a_dateline_inside_the_first_paragraph(pipeline: Pipeline) -> None:
+    body = (
+        "Two teens robbed on the east side. Ann Lee covers crime for us. Dayton, Ohio —"
+        " Police said two teenagers were robbed at gunpoint on Saturday."
+    )
+    assert ("attack", "Dayton") in typed(pipeline, body)
+
+
 def test_a_sentence_without_a_place_takes_the_last_one(pipeline: Pipeline) -> None:
     body = "A store in Dayton was robbed on Monday. Police arrested two men on Tuesday."
     got = incidents(pipeline, body)

@@ -223,6 +223,8 @@ def test_the_dateline_is_an_implicit_origin_only_for_a_carried_story(pipeline: P
         "She usually drives from Leeds to York on Sundays.",
         "She moved from a policy of restraint to open confrontation.",
         "Officials said the highway runs from Lima to Cusco.",
+        # the place belongs to the verb that reports nothing, not to the one before it
+        "The Lima games bring together athletes who hope to travel to Cusco.",
     ],
 )
 def test_what_is_not_a_movement(pipeline: Pipeline, body: str) -> None:

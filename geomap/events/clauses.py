@@ -80,7 +80,8 @@ GENERIC = re.compile(
     r"\b(?:every (?:day|week|month|year|morning|evening|night|weekend|summer|winter)|each "
     r"(?:day|week|month|year)|daily|weekly|nightly|usually|typically|normally|generally|"
     r"regularly|routinely|often|frequently|commut\w*|costs?|per (?:day|week|month|year)|"
-    r"would often|used to)\b",
+    r"would often|used to|twice|three times|several times|many times|repeatedly|"
+    r"between (?:19|20)\d\d and (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades))\b",
     re.I,
 )
 _FUTURE_TIME = re.compile(

@@ -199,9 +199,14 @@ def _triggers(
                 motion = None
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
                 motion = None
+        if motion is not None and motion.noun:
+            if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
+                motion = None  # "an evacuation deal", "the evacuation route"
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
+            elif _charge(lowered, i):
+                incident = None  # "charged with murder", "a murder charge": the law's name
             elif w in ("met", "meet", "meets") and not _meets_someone(tokens, i):
                 incident = None  # "met the deadline": no meeting
             elif w in TOLL_WORDS and _caused_otherwise(tokens, i, found):
@@ -237,6 +242,39 @@ def _triggers(
 
 _PHRASE_MOTION = Motion("en route", "travelled", "go")
 _BOUND = Motion("bound", "travelled", "go", noun=True)
+
+
+def _charge(lowered: list[str], i: int) -> bool:
+    """True when the incident word at ``i`` names an offence, not an event: "charged with
+    murder", "on suspicion of arson", "a murder charge", "leaving the scene of an accident"."""
+    if i + 1 < len(lowered) and lowered[i + 1] in _CHARGE_AFTER:
+        return True
+    before = lowered[max(0, i - 5) : i]
+    while before and before[-1] in ("a", "an", "the", "first-degree", "second-degree"):
+        before = before[:-1]
+    if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
+        return True
+    return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
+
+
+_CHARGE_AFTER = frozenset(
+    "charge charges count counts conviction convictions suspect suspects trial indictment "
+    "warrant warrants statute".split()
+)
+_CHARGED = frozenset(
+    (
+        ("charged", "with"),
+        ("accused", "of"),
+        ("convicted", "of"),
+        ("guilty", "of"),
+        ("suspicion", "of"),
+        ("charges", "of"),
+        ("charge", "of"),
+        ("count", "of"),
+        ("counts", "of"),
+        ("indicted", "on"),
+    )
+)
 
 
 def _meets_someone(tokens: list[Token], i: int) -> bool:

@@ -348,6 +348,13 @@ _WEAPON_STRUCK = re.compile(
     re.I,
 )
 
+#: A vehicle striking someone: "a pickup that struck a cyclist", "a car hit a boy".
+_VEHICLE_STRUCK = re.compile(
+    r"\b(?:car|vehicle|truck|pickup|suv|van|bus|train|motorcycle|lorry)s? (?:that |which )?"
+    r"(?:struck|hit|ran over)\b",
+    re.I,
+)
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -423,6 +430,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "crash",
     ),
     ("aground", re.compile(r"\bran aground\b", re.I), "crash"),
+    *((key, _VEHICLE_STRUCK, "crash") for key in ("struck", " hit", "ran over")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),

@@ -89,6 +89,7 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("Nurses in Leeds walked off the job on Monday.", ("protest", "Leeds")),
         ("A pickup went off the road near Bemidji on Sunday.", ("crash", "Bemidji")),
         ("The driver lost control of his truck outside Fargo.", ("crash", "Fargo")),
+        ("A pickup that struck a cyclist near Fargo did not stop.", ("crash", "Fargo")),
     ],
 )
 def test_the_words_of_violence_meetings_and_strikes(
@@ -104,6 +105,12 @@ def test_the_words_of_violence_meetings_and_strikes(
         "The council said it would meet the deadline in Leeds.",
         "If the talks fail, the rebels will attack Goma.",
         "She first met her husband at a dance in Leeds in 1990.",
+        # an offence named by the law, not an event reported
+        "He was charged with murder in Leeds on Monday.",
+        "She faces a charge of leaving the scene of an accident in Leeds.",
+        # aggregates and deals
+        "Her car has been vandalised twice in Leeds this year.",
+        "Rebels deny negotiating an evacuation deal for Douma.",
         "He met Anna at a party in Leeds.",
     ],
 )
@@ -114,6 +121,11 @@ def test_no_attack_and_no_meeting(pipeline: Pipeline, body: str) -> None:
 def test_deaths_a_disaster_caused_are_no_attack(pipeline: Pipeline) -> None:
     body = "A landslide buried homes in Pokhara on Friday, killing six people."
     assert typed(pipeline, body) == [("landslide", "Pokhara")]
+
+
+def test_the_arrest_not_the_charge(pipeline: Pipeline) -> None:
+    body = "A man was booked into the jail in Tulsa on a robbery charge."
+    assert typed(pipeline, body) == [("arrest", "Tulsa")]
 
 
 def test_accidents_are_not_attacks(pipeline: Pipeline) -> None:

@@ -139,8 +139,8 @@ def status(
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
         for k in range(j - 1, max(start - 1, j - 5), -1):
-            if tokens[k].lower == "to":
-                j = k
+            if tokens[k].lower == "to" and tokens[k + 1].text[:1].islower():
+                j = k  # (not "travelled to Lviv and met": a place follows that "to")
                 break
     if j >= start and tokens[j].lower == "to" and infinitive:
         k = j - 1

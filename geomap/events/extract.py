@@ -39,6 +39,7 @@ from geomap.events.triggers import (
     NOT_AN_EVENT_BEFORE,
     NOT_BY_PEOPLE,
     PERPETRATOR_WORDS,
+    STRIKERS,
     SUB_EVENT_TYPES,
     TOLL_WORDS,
     IncidentWord,
@@ -104,6 +105,8 @@ _PEOPLE = frozenset(
     "people persons person families family residents civilians villagers children migrants "
     "refugees men women workers".split()
 )
+# verbs that bring about an event named after them with "the": "forced the evacuation"
+_CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
 
@@ -170,11 +173,11 @@ def _triggers(
     for i, w in enumerate(lowered):
         if w not in candidates and not w.endswith(("-bound", "–bound")):
             continue
-        if i in covered or i in found:
-            continue
+        if i in found or (i in covered and w in candidates):
+            continue  # (a place's "X-bound" is the one trigger a place may stand in)
         if w in ("march", "may") and tokens[i].text[0].isupper():
             continue  # the month
-        if not title_case and _in_name(tokens, i):
+        if not title_case and w in candidates and _in_name(tokens, i):
             continue  # "the Red Cross", "the Organization for Migration": a name's word
         motion = MOTION_WORDS.get(w)
         incident = INCIDENT_WORDS.get(w)
@@ -207,6 +210,8 @@ def _triggers(
                 incident = None
             elif _charge(lowered, i):
                 incident = None  # "charged with murder", "a murder charge": the law's name
+            elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
+                incident = None  # "a striking resemblance", "striking the child"
             elif w in ("met", "meet", "meets") and not _meets_someone(tokens, i):
                 incident = None  # "met the deadline": no meeting
             elif w in TOLL_WORDS and _caused_otherwise(tokens, i, found):
@@ -316,14 +321,20 @@ def _in_name(tokens: list[Token], i: int) -> bool:
     if not tokens[i].text[:1].isupper() or i == 0:
         return False
     prev = tokens[i - 1]
+    if prev.text == "&" and i > 1 and tokens[i - 2].text[:1].isupper():
+        return True  # "Exhibition & Conference"
     if not prev.text[:1].isalnum():
         return False  # after a dash or a quote: a sentence or a headline begins
-    if prev.text[:1].isupper() or (
+    if (prev.text[:1].isupper() and prev.lower not in _OPENERS) or (
         prev.lower in ("of", "for", "and") and i > 1 and tokens[i - 2].text[:1].isupper()
     ):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return nxt is not None and nxt.text[:1].isupper() and nxt.start == tokens[i].end + 1
+
+
+# capitalised words that open a sentence rather than stand in a name
+_OPENERS = frozenset("a an the this that these those his her their its our".split())
 
 
 def _modifier(tokens: list[Token], t: _Trigger) -> bool:
@@ -493,6 +504,10 @@ def _sentence(
             read.append(find_date(s_text, document.published))
         return read[0]
 
+    def planned_date() -> When | None:
+        """The date of an announced event ("on Friday" is the Friday to come)."""
+        return find_date(s_text, document.published, future=True)
+
     # a trailing attribution ("..., officials in Vilnius said") is not where things happened
     first = triggers[0][0].index
     attribution = next(
@@ -515,6 +530,13 @@ def _sentence(
     first_of_type: dict[str, str] = {}
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
+        if (
+            k
+            and t.index > 0
+            and tokens[t.index - 1].lower == "before"
+            and tokens[t.index].lower.endswith("ing")
+        ):
+            status = triggers[k - 1][1]  # "will fly to A before returning to B": planned too
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
@@ -562,6 +584,16 @@ def _sentence(
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
             )  # "From A, the team ..."; "A native of A, she moved to B"
             movements.assign(mt, after, before + fronted)
+            if t.motion is _BOUND:
+                mt.destinations = [m for m in mentions_used if m.first == t.index]
+            elif motion_triggers and motion_triggers[-1].motion is _BOUND:
+                bound = motion_triggers[-1]
+                if t.index - bound.index <= 2 and bound.destinations:
+                    # "a Chicago-bound flight from Dublin (diverted to Shannon)": the flight
+                    # goes to Chicago; the places it was sent to on the way are stops
+                    mt.vias = [*mt.vias, *mt.destinations]
+                    mt.destinations = bound.destinations
+                    motion_triggers.pop()
             motion_triggers.append(mt)
         if t.event_type is None:
             continue
@@ -594,11 +626,28 @@ def _sentence(
             evacuation=t.event_type == "evacuation",
             noun=t.noun,
         )
+        if not located and start > 1 and tokens[start - 1].lower == "where":
+            # "a stop in X, where he met his counterpart": the place the clause is about
+            antecedent = [m for m in mentions_used if m.last in (start - 2, start - 3)]
+            if antecedent and tokens[start - 2].text in (
+                ",",
+                *(m.toponym.span.text for m in antecedent),
+            ):
+                located = [incidents.Located(antecedent[-1], False)]
+        if not located and t.event_type == "meeting/summit":
+            # "visit X for talks", "travelled to X and met officials there"
+            gone = [mt for mt in motion_triggers if mt.destinations]
+            if gone:
+                located = [incidents.Located(gone[-1].destinations[-1], False)]
         inferred = False
-        event_when = sentence_date() if located else None
-        specific = not t.noun or any(
-            w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index]
+        event_when = (
+            (planned_date() if status == "planned" else sentence_date()) if located else None
         )
+        specific = (
+            not t.noun
+            or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
+            or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
+        )  # "the slide forced the evacuation of a family": told as it happened
         unplaced = all(
             m.cue.role in ("none", "home", "possessive", "modifier", "people-of")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
@@ -608,8 +657,9 @@ def _sentence(
             not located
             and unplaced
             and specific
-            and status == "reported"
+            and (status == "reported" or t.event_type == "meeting/summit")
             and not _names_own_place(s_text, tokens[start].start if tokens else 0, mentions)
+            and not _elsewhere(mentions, state.carried())
         ):
             carried = state.carried()
             if carried is not None and carried.place is not None:
@@ -689,11 +739,26 @@ def _one_town(a: Place, b: Place) -> bool:
     return geodesic((a.lat, a.lon), (b.lat, b.lon)).km < 25.0
 
 
+def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:
+    """True when the sentence names a country or province that does not hold the place it
+    would be given ("Panama's police said migrants were rescued" after a sentence about
+    Santiago): then it is about somewhere else."""
+    if carried is None or carried.place is None:
+        return False
+    return any(
+        precision_rank(m.place) >= 2
+        and m.place.country_code != carried.place.country_code
+        and not contains(m.place, carried.place)
+        for m in mentions
+        if m.cue.role != "dateline"
+    )
+
+
 def _names_own_place(s_text: str, start: int, mentions: list[Mention]) -> bool:
     """True when the sentence puts its event in a named place the gazetteer did not
     resolve ("in Eastern Ghouta"): then no place is carried into it."""
     return any(
-        not any(m.start <= n.start() < m.end + 8 for m in mentions)
+        not any(m.start < n.end() <= m.end for m in mentions)
         for n in _UNPLACED_NAME.finditer(s_text, start)
     )
 
@@ -894,13 +959,17 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     for inc in ordered:
         if any(
             o.event_type == inc.event_type
-            and (o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place))
+            and (
+                o.place.gazetteer_id == inc.place.gazetteer_id
+                or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
+            )
             and (o.when is None or inc.when is None or o.when == inc.when)
             for o in out
         ):
             continue  # "the shooting on Elm Street" after "a shooting in Dayton"
         out.append(inc)
-    # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer place
+    # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
+    # place (in the body, "disappeared in Shenyang" and "also disappeared in China" are two)
     heads = {id(i) for i, h in found if h}
     kept = [
         inc
@@ -916,6 +985,17 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
         )
     ]
     return sorted(kept, key=lambda i: i.quote.start)
+
+
+def _two_towns(a: Incident, b: Incident) -> bool:
+    """True when one sentence puts its event in two towns it names apart ("evacuated A and
+    B"): two places, not a street and the town around it."""
+    return (
+        a.quote.start == b.quote.start
+        and a.place.feature_type == b.place.feature_type == "city"
+        and not a.place_inferred
+        and not b.place_inferred
+    )
 
 
 def _merge_movements(found: list[tuple[Movement, bool]]) -> list[Movement]:

@@ -328,7 +328,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("landslide", "", "landslide landslides mudslide rockslide"),
     **_words(
         "protest",
-        "protested protesting demonstrated marched rallied picketed",
+        "protested protesting demonstrated marched rallied picketed striking",
         "protest protests protesters demonstration demonstrations demonstrators rally rallies "
         "walkout march marches sit-in picket",
     ),
@@ -337,7 +337,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "disappeared vanished abducted kidnapped",
         "disappearance abduction kidnapping missing",
     ),
-    **_words("meeting/summit", "met meet meets", "summit talks"),
+    **_words("meeting/summit", "met meet meets", "summit talks conference"),
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
@@ -477,6 +477,7 @@ NOT_AN_EVENT_AFTER = {
         "procedures procedure zone zones".split()
     ),
     "crash": frozenset("course courses test tests".split()),
+    "conference": frozenset("call calls room rooms centre center".split()),
 }
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
@@ -485,7 +486,13 @@ NOT_AN_EVENT_BEFORE = {
     "rally": frozenset("campaign".split()),
     "rallies": frozenset("campaign".split()),
     "accident": frozenset("industrial workplace".split()),
+    "conference": frozenset("news press video phone telephone".split()),
 }
+#: Workers whose "striking" is a strike ("teachers striking", "striking nurses").
+STRIKERS = frozenset(
+    "teachers workers nurses doctors employees miners drivers staff dockworkers pilots "
+    "staffers union members porters cleaners".split()
+)
 
 #: Causes of death that are no people: "lightning killed", "the storm killed" (general English).
 NOT_BY_PEOPLE = frozenset(
@@ -542,10 +549,14 @@ _INCIDENT_KEYS = re.compile(
 _INCIDENT_VERBS = frozenset(w for w, i in INCIDENT_WORDS.items() if not i.noun) | frozenset(
     w for w, m in MOTION_WORDS.items() if m.movement_type == "evacuated" and not m.noun
 )  # an evacuation is an incident at what was evacuated
+_INCIDENT_NOUNS = sorted(
+    {w for w, i in INCIDENT_WORDS.items() if i.noun}
+    | {w for w, m in MOTION_NOUNS.items() if m.movement_type == "evacuated"}
+)
+_NOUN_KEYS = frozenset(_INCIDENT_NOUNS)
 _NEW_INCIDENT = re.compile(
-    r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:"
-    + "|".join(sorted(re.escape(w) for w, i in INCIDENT_WORDS.items() if i.noun))
-    + r")\b"
+    r"\b(?:an?|(?:forced|prompted|caused|triggered|sparked|ordered) the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(re.escape(w) for w in _INCIDENT_NOUNS) + r")\b"
 )
 
 
@@ -556,7 +567,7 @@ def incident_words(sentence: str) -> bool:
     words = _WORD.findall(lowered)
     if not _INCIDENT_VERBS.isdisjoint(words) or _INCIDENT_KEYS.search(lowered):
         return True
-    return not _INCIDENT_WORDS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
+    return not _NOUN_KEYS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
 
 
 #: Motion words that report a plain journey (no incident of their own).

@@ -123,6 +123,68 @@ def test_deaths_a_disaster_caused_are_no_attack(pipeline: Pipeline) -> None:
     assert typed(pipeline, body) == [("landslide", "Pokhara")]
 
 
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # "X, where ...": the clause is about X
+        (
+            "The president flew to Tokyo on Sunday, with a stop in Manila, where he met his"
+            " Philippine counterpart.",
+            ("meeting/summit", "Manila", "reported"),
+        ),
+        # a meeting where the travellers went
+        (
+            "The minister travelled from Kyiv to Lviv on Friday and met local officials there.",
+            ("meeting/summit", "Lviv", "reported"),
+        ),
+        (
+            "The Dutch prime minister will visit Jakarta next month for talks on trade.",
+            ("meeting/summit", "Jakarta", "planned"),
+        ),
+        (
+            "Teachers striking in Charleston closed 40 schools.",
+            ("protest", "Charleston", "reported"),
+        ),
+        (
+            "Officials held an investment conference in Lagos on Monday.",
+            ("meeting/summit", "Lagos", "reported"),
+        ),
+        # an event brought about, told with "the"
+        (
+            "A mudslide hit Pokhara on Monday. The slide forced the evacuation of three families.",
+            ("evacuation", "Pokhara", "reported"),
+        ),
+    ],
+)
+def test_where_the_event_is_told(
+    pipeline: Pipeline, body: str, expected: tuple[str, str, str]
+) -> None:
+    got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
+    assert expected in got
+
+
+def test_an_announced_event_is_dated_ahead(pipeline: Pipeline) -> None:
+    [meeting] = incidents(pipeline, "The two presidents will meet in Accra on Friday.")
+    # the header's date is Friday, June 10, 2022: the Friday to come is that day
+    assert meeting.status == "planned" and meeting.when is not None
+    assert meeting.when.start.isoformat() == "2022-06-10"
+    [meeting] = incidents(pipeline, "The two presidents will meet in Accra on Monday.")
+    assert meeting.when is not None and meeting.when.start.isoformat() == "2022-06-13"
+
+
+def test_two_towns_of_one_event_are_two_incidents(pipeline: Pipeline) -> None:
+    body = "Deputies evacuated Wofford Heights and Kernville on Sunday."
+    assert typed(pipeline, body) == [
+        ("evacuation", "Wofford Heights"),
+        ("evacuation", "Kernville"),
+    ]
+
+
+def test_no_place_is_carried_into_a_sentence_about_another_country(pipeline: Pipeline) -> None:
+    body = "A man was stabbed in Cusco on Sunday. Police in Bolivia said a man was arrested."
+    assert typed(pipeline, body) == [("attack", "Cusco")]
+
+
 def test_the_arrest_not_the_charge(pipeline: Pipeline) -> None:
     body = "A man was booked into the jail in Tulsa on a robbery charge."
     assert typed(pipeline, body) == [("arrest", "Tulsa")]

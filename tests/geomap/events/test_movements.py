@@ -68,6 +68,11 @@ def paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
             ("Berlin", "Dubai", "Tokyo"),
         ),
         ("The team flew from Oslo to Doha and then on to Muscat.", ("Oslo", "Doha", "Muscat")),
+        # "X-bound": where the flight was going, whatever stops it made
+        (
+            "A Boston-bound flight from Dublin was diverted to Shannon on Monday.",
+            ("Dublin", "Shannon", "Boston"),
+        ),
     ],
 )
 def test_movement_paths(pipeline: Pipeline, body: str, expected: tuple[str, ...]) -> None:
@@ -239,6 +244,8 @@ def test_what_is_not_a_movement(pipeline: Pipeline, body: str) -> None:
         ("The band plans to move from Austin to Denver.", "planned"),
         ("Peacekeepers were deployed from Dakar to Bamako last month.", "reported"),
         ("Villagers were forced to flee from Uvira to Goma.", "reported"),
+        # what follows "before" shares the announced journey's status
+        ("The envoy will fly to Nairobi on Monday before returning to Addis Ababa.", "planned"),
     ],
 )
 def test_status(pipeline: Pipeline, body: str, status: str) -> None:

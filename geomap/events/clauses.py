@@ -26,15 +26,13 @@ class Token(NamedTuple):
 
 def tokenize(sentence: str) -> list[Token]:
     """Words (with inner hyphens, apostrophes and dots) and punctuation marks."""
-    out = []
-    pos = 0
+    out: list[Token] = []
+    append = out.append
     new = tuple.__new__
-    find = sentence.find
-    for word in _TOKEN.findall(sentence):
-        pos = find(word, pos)
-        end = pos + len(word)
-        out.append(new(Token, (word, word.lower(), pos, end)))
-        pos = end
+    for m in _TOKEN.finditer(sentence):
+        word = m.group()
+        start, end = m.span()
+        append(new(Token, (word, word.lower(), start, end)))
     return out
 
 

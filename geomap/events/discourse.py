@@ -11,7 +11,6 @@ from datetime import date
 
 from geomap.events.dates import find_date
 from geomap.events.roles import PERSON_AFTER, Mention, contains, precision_rank
-from geomap.geoparse.segment import sentences
 from geomap.model import Toponym, When
 
 # "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -": a dateline
@@ -61,13 +60,20 @@ def _sentence_dateline(text: str, body_start: int) -> re.Match[str] | None:
     """A dateline that opens one of the first sentences of a report run into one paragraph
     ("... local schools. Springfield, Ohio — Police said"): only in its surest forms, a town
     and its state or country, or a town in capitals."""
-    for k, sent in enumerate(sentences(text[body_start : body_start + 2000])):
-        if k >= DATELINE_LINES:
+    starts = [body_start]
+    for b in _SENTENCE_END.finditer(text, body_start, body_start + 1000):
+        starts.append(b.end())
+        if len(starts) >= DATELINE_LINES:
             break
-        m = _DATELINE.match(text, body_start + sent.start)
+    for at in starts[1:]:
+        m = _DATELINE.match(text, at)
         if m and ("," in m["head"] or m["head"].strip().isupper()):
             return m
     return None
+
+
+# the end of a sentence, up to the next one's first letter
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z])")
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from geopy.distance import geodesic
+from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
@@ -47,6 +47,7 @@ from geomap.events.triggers import (
     any_trigger,
     event_words,
     incident_words,
+    sentence_words,
     sub_event_type,
 )
 from geomap.geoparse.segment import sentences
@@ -168,17 +169,23 @@ def _triggers(
             found[i] = _Trigger(i, m.group(), None, _PHRASE_MOTION, False)
             covered = covered | set(range(i + 1, bisect_left(starts, m.end())))
     candidates = set(lowered) & _ALL_TRIGGER_WORDS
-    words = [t for t in tokens if t.text[:1].isalpha()]
-    title_case = 2 * sum(t.text[:1].isupper() for t in words) > len(words)
+    bound = "bound" in lowered_sentence
+    if not candidates and not bound:
+        return [found[i] for i in sorted(found)]
+    title_case: list[bool] = []  # read once, when a capitalised trigger word needs it
     for i, w in enumerate(lowered):
-        if w not in candidates and not w.endswith(("-bound", "–bound")):
+        if w not in candidates and not (bound and w.endswith(("-bound", "–bound"))):
             continue
         if i in found or (i in covered and w in candidates):
             continue  # (a place's "X-bound" is the one trigger a place may stand in)
         if w in ("march", "may") and tokens[i].text[0].isupper():
             continue  # the month
-        if not title_case and w in candidates and _in_name(tokens, i):
-            continue  # "the Red Cross", "the Organization for Migration": a name's word
+        if w in candidates and tokens[i].text[0].isupper() and _in_name(tokens, i):
+            if not title_case:
+                words = [t for t in tokens if t.text[:1].isalpha()]
+                title_case.append(2 * sum(t.text[:1].isupper() for t in words) > len(words))
+            if not title_case[0]:
+                continue  # "the Red Cross", "the Organization for Migration": a name's word
         motion = MOTION_WORDS.get(w)
         incident = INCIDENT_WORDS.get(w)
         if motion is None and incident is None:
@@ -398,6 +405,20 @@ def _mentions(
     return out
 
 
+def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
+    """The tokens inside the sentence's place mentions (no trigger stands in a name)."""
+    if not here:
+        return set()
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    out: set[int] = set()
+    for t in here:
+        first = max(0, bisect_right(starts, t.span.start - offset) - 1)
+        last = min(max(first, bisect_left(ends, t.span.end - offset)), len(tokens) - 1)
+        out.update(range(first, last + 1))
+    return out
+
+
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as well as)\s*$")
 
 
@@ -415,7 +436,10 @@ def extract_events(
     state = discourse.Discourse(
         dateline=discourse.dateline(text, document.body_start, list(resolved))
     )
-    perpetrator = not PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(text.lower()))
+    lowered_text = text.lower()
+    perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and not (
+        PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
+    )
     found_incidents: list[tuple[Incident, bool]] = []
     found_movements: list[tuple[Movement, bool]] = []
     headline = document.headline
@@ -429,17 +453,20 @@ def extract_events(
             if headline is not None
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
+        if not here and state.carried() is None:
+            continue
+        words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
-            if state.carried() is not None and incident_words(s_text):
+            if incident_words(s_text, words):
                 pass  # an incident the sentences before may place
             else:
                 continue
-        elif not any_trigger(s_text) or (
+        elif not any_trigger(s_text, words) or (
             len(here) < 2
             and state.dateline is None
             and state.recent_story() is None
             and not _ANAPHOR.match(s_text)
-            and not event_words(s_text)
+            and not event_words(s_text, words)
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
@@ -450,10 +477,9 @@ def extract_events(
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
         if when is _UNREAD:
-            if mentions:
-                state.next_sentence_toponyms(
-                    [m.toponym for m in mentions], s_text, document.published, text
-                )
+            named = [t for t in here if t is not state.dateline]
+            if named:
+                state.next_sentence_toponyms(named, s_text, document.published, text)
             else:
                 state.next_sentence([], None)
             continue
@@ -470,14 +496,7 @@ def _sentence(
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
-    mentions = _mentions(s_text, sent.start, here, tokens)
-    if state.dateline is not None:
-        # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
-        mentions = [
-            replace(m, cue=Cue("dateline", -1)) if m.toponym is state.dateline else m
-            for m in mentions
-        ]
-    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    covered = _covered(tokens, here, sent.start)
     quoted = [
         (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
     ]
@@ -495,7 +514,14 @@ def _sentence(
             status = "planned"
         triggers.append((t, status))
     if not triggers:
-        return [], [], mentions, _UNREAD  # its date is read later, if a sentence needs it
+        return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
+    mentions = _mentions(s_text, sent.start, here, tokens)
+    if state.dateline is not None:
+        # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
+        mentions = [
+            replace(m, cue=Cue("dateline", -1)) if m.toponym is state.dateline else m
+            for m in mentions
+        ]
     read: list[When | None] = []
 
     def sentence_date() -> When | None:
@@ -729,14 +755,19 @@ def _same_town(a: Place, b: Place) -> bool:
     border crossing between twin towns is a journey)."""
     if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
         return False
-    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km < MIN_JOURNEY_KM
+    return _km(a, b) < MIN_JOURNEY_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance: exact enough to tell one town from two."""
+    return float(great_circle((a.lat, a.lon), (b.lat, b.lon)).km)
 
 
 def _one_town(a: Place, b: Place) -> bool:
     """True when two town-sized places (towns, streets, facilities) lie within 25 km."""
     if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
         return False
-    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km < 25.0
+    return _km(a, b) < 25.0
 
 
 def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:

@@ -222,15 +222,18 @@ class Mention:
 def precision_rank(place: Place) -> int:
     """0 for a city (or a street, placed at its town), 1 for a district or a facility (at
     the place it is named after), then province, region, country: lower is more specific."""
-    return {
-        "street": 0,
-        "facility": 1,
-        "city": 0,
-        "admin2": 1,
-        "admin1": 2,
-        "region": 3,
-        "country": 4,
-    }.get(place.feature_type, 5)
+    return _RANKS.get(place.feature_type, 5)
+
+
+_RANKS = {
+    "street": 0,
+    "facility": 1,
+    "city": 0,
+    "admin2": 1,
+    "admin1": 2,
+    "region": 3,
+    "country": 4,
+}
 
 
 def contains(outer: Place, inner: Place) -> bool:

@@ -5,22 +5,39 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from geomap.errors import GeomapError, InputError, InvalidParameter
+from pydantic import ValidationError
+
+from geomap.errors import GeomapError, InputError, InvalidParameter, OutputError
 from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document
+from geomap.reports.files import (
+    Skipped,
+    display,
+    open_output,
+    read_bytes_head,
+    report_paths,
+    write_error,
+)
 from geomap.reports.text import (
-    expand_paths,
     parse_published,
     read_document,
     safe_url,
     with_metadata,
 )
 from geomap.settings import Settings
+
+if TYPE_CHECKING:
+    from geomap.store.base import Query, Store
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -40,24 +57,55 @@ def _settings(args: argparse.Namespace) -> Settings:
         value = getattr(args, key, None)
         if value is not None:
             overrides[key] = value
-    return Settings(**overrides)  # type: ignore[arg-type]
+    for key in ("host", "public_url", "allowed_hosts", "cors_origins"):  # serve's
+        value = getattr(args, key, None)
+        if value:
+            overrides[key] = value
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]) if first.get("loc") else "settings"
+        message = str(first.get("msg", exc)).removeprefix("Value error, ")
+        raise InvalidParameter(message, where=f"GEOMAP_{name.upper()} / --{name}") from None
 
 
 def _error(message: str) -> None:
     print(f"geomap: error: {message}", file=sys.stderr)
 
 
+def _warn(message: str) -> None:
+    print(f"geomap: warning: {message}", file=sys.stderr)
+
+
+@dataclass
+class _Tally:
+    """What happened to the paths given: files that could not be read, entries of folders
+    not read (sub-folders that cannot be listed, FIFOs, devices)."""
+
+    failed: int = 0
+    skipped: int = 0
+    skipped_folders: int = 0
+
+
 def _documents(
-    paths: Sequence[str], args: argparse.Namespace | None = None
+    paths: Sequence[str], tally: _Tally, args: argparse.Namespace | None = None
 ) -> Iterator[tuple[str, Document | None]]:
-    """Yield (path, Document or None); report unreadable files on stderr, one line each.
-    ``--title``, ``--published`` and ``--url`` in ``args`` replace what each file says."""
-    for path in expand_paths(paths):
+    """Yield (path, Document or None) for each file to read; report each path not read on
+    stderr, one line each, and count it in ``tally``. ``--title``, ``--published`` and
+    ``--url`` in ``args`` replace what each file says."""
+    for path in report_paths(paths):
+        if isinstance(path, Skipped):
+            _error(str(path))
+            tally.skipped += 1
+            tally.skipped_folders += path.folder
+            continue
         try:
             doc = read_document(path)
         except InputError as exc:
             _error(str(exc))
-            yield path, None
+            tally.failed += 1
+            yield display(path), None
             continue
         if args is not None:
             doc = with_metadata(
@@ -66,7 +114,7 @@ def _documents(
                 published=getattr(args, "published", None),
                 url=getattr(args, "url", None),
             )
-        yield path, doc
+        yield display(path), doc
 
 
 def _metadata_key(args: argparse.Namespace) -> str:
@@ -74,6 +122,39 @@ def _metadata_key(args: argparse.Namespace) -> str:
     other metadata is re-extracted."""
     given = [getattr(args, k, None) for k in ("title", "published", "url")]
     return "" if all(v is None for v in given) else repr(given)
+
+
+@contextmanager
+def _writing(where: str | Path) -> Iterator[None]:
+    """Turn a failed write to ``where`` (a full disk, a read-only location; from SQLite or the
+    system) into one OutputError naming it."""
+    try:
+        yield
+    except GeomapError:
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        raise write_error(exc, display(where)) from None
+
+
+@contextmanager
+def _stdout() -> Iterator[None]:
+    """Writes to standard output; a full disk or a closed pipe ends the command cleanly."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise write_error(exc, "standard output") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -84,17 +165,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     features: list[dict] = []
     unresolved: list[dict] = []
     failed = False
-    for _path, doc in _documents(args.files, args):
+    tally = _Tally()
+    for _path, doc in _documents(args.files, tally, args):
         if doc is None:
             failed = True
             continue
         try:
-            extraction = pipeline.extract(doc)
+            with _writing(pipeline.settings.cache_path):
+                extraction = pipeline.extract(doc)
             by_layer = extraction_features(extraction)
+        except OutputError:
+            raise
         except GeomapError as exc:
             _error(f"{doc.path}: {exc}")
             failed = True
             continue
+        for note in extraction.notes:
+            _warn(f"{doc.path}: {note}")
         for layer in LAYERS:
             features.extend(by_layer[layer])
         unresolved.extend(
@@ -109,28 +196,37 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     if pipeline.chain.online:
         print(pipeline.chain.summary(), file=sys.stderr)
-    pipeline.close()
+    with _writing(pipeline.settings.cache_path):
+        pipeline.close()
     collection = feature_collection(features)
     collection["unresolved"] = unresolved  # a GeoJSON foreign member: likely places not placed
-    json.dump(collection, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
-    return 2 if failed else 0
+    with _stdout():
+        json.dump(collection, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    return 2 if failed or tally.skipped else 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from geomap.features.features import extraction_features
     from geomap.pipeline import Pipeline
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
-    pipeline = Pipeline(settings)
-    store = SQLiteStore(settings.store_path)
-    failed = added = refreshed = unchanged = 0
+    with _writing(settings.cache_path):
+        pipeline = Pipeline(settings)
+    with _writing(settings.store_path):
+        store = SQLiteStore(settings.store_path)
+    tally = _Tally()
+    added = refreshed = unchanged = 0
+    stopped: OutputError | None = None
     extractor = pipeline.extractor
     if _metadata_key(args):
         extractor = hashlib.sha256((extractor + _metadata_key(args)).encode()).hexdigest()[:16]
-    for path, doc in _documents(args.paths, args):
+    for path, doc in _documents(args.paths, tally, args):
+        if stopped is not None:  # the disk refused a write: the rest is not ingested
+            tally.failed += doc is not None
+            continue
         if doc is None:
-            failed += 1
             continue
         stored = store.extractor_of(doc.id)
         if stored == extractor:
@@ -138,26 +234,57 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             continue
         try:
             # a document extracted by another geomap, index or geocoder set-up is re-extracted
-            store.add(doc, pipeline.features(doc), extractor, replace=stored is not None)
+            with _writing(settings.cache_path):
+                extraction = pipeline.extract(doc)
+            for note in extraction.notes:
+                _warn(f"{path}: {note}")
+            with _writing(settings.store_path):
+                store.add(
+                    doc,
+                    extraction_features(extraction),
+                    extractor,
+                    replace=stored is not None,
+                )
             if stored is None:
                 added += 1
             else:
                 refreshed += 1
+        except OutputError as exc:
+            _error(f"{exc}; {path} and the files after it not ingested")
+            stopped = exc
+            tally.failed += 1
         except GeomapError as exc:
             _error(f"{path}: {exc}")
-            failed += 1
+            tally.failed += 1
     print(pipeline.chain.summary(), file=sys.stderr)
-    pipeline.close()
+    try:
+        with _writing(settings.cache_path):
+            pipeline.close()
+    except OutputError as exc:
+        _error(str(exc))
+        stopped = stopped or exc
     counts = store.counts()
+    failed = tally.failed
+    skipped = (
+        f", {tally.skipped} skipped"
+        + (
+            f" ({tally.skipped_folders} unreadable folder{'s' * (tally.skipped_folders > 1)})"
+            if tally.skipped_folders
+            else ""
+        )
+        if tally.skipped
+        else ""
+    )
     print(
         f"ingested {added} new, {unchanged} unchanged, {failed} failed"
         + (f", {refreshed} re-extracted" if refreshed else "")
+        + skipped
         + f"; store {settings.store_path}"
         f" has {counts['documents']} documents, {counts['places']} places,"
         f" {counts['incidents']} incidents, {counts['movements']} movements",
         file=sys.stderr,
     )
-    return 2 if failed else 0
+    return 2 if failed or tally.skipped or stopped else 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -187,12 +314,46 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _migrate_for_serving(settings: Settings) -> None:
+    """Bring the store up to this geomap's schema before serving it (the server itself never
+    writes); a store that cannot be written is served as it is when it is current."""
+    import os
+
+    from geomap.errors import StoreError
+    from geomap.store import migrations
+    from geomap.store.sqlite import SQLiteStore
+
+    path = settings.store_path
+    if not path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        SQLiteStore(path, readonly=True).close()  # current, or a clear error
+        return
+    store = SQLiteStore(path)
+    store.close()
+    if store.migrated_from != migrations.SCHEMA_VERSION:
+        print(
+            f"migrated {path} from schema {store.migrated_from} to {migrations.SCHEMA_VERSION}",
+            file=sys.stderr,
+        )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.main import create_app
+    from api.security import WILDCARD_HOSTS, allowed_hosts
 
-    app = create_app(_settings(args))
+    settings = _settings(args)
+    _migrate_for_serving(settings)
+    app = create_app(settings)
+    if settings.host.strip("[]") in WILDCARD_HOSTS and not settings.public_url:
+        hosts = ", ".join(allowed_hosts(settings))
+        print(
+            f"geomap: serving on every interface; answering Host {hosts}"
+            " (add others with --allowed-host)",
+            file=sys.stderr,
+        )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
@@ -200,7 +361,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _store_layers(settings: Settings) -> dict[str, dict]:
     from geomap.store.sqlite import SQLiteStore
 
-    store = SQLiteStore(settings.store_path)
+    store = SQLiteStore(settings.store_path, readonly=True)
     try:
         return {name: feature_collection(store.layer(name), name) for name in LAYERS}
     finally:
@@ -211,15 +372,28 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geomap.render.map import render_standalone
 
     settings = _settings(args)
-    html = render_standalone(_store_layers(settings), static_dir=settings.static_dir)
-    Path(args.output).write_text(html, encoding="utf-8")
+    with open_output(args.output) as out:  # checked before the work
+        html = render_standalone(_store_layers(settings), static_dir=settings.static_dir)
+        out.write_bytes(html.encode("utf-8"))
+        out.commit()
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 
+def _decoded(store: Store, q: Query) -> Iterator[dict]:  # type: ignore[type-arg]
+    from geomap.store.base import decode
+
+    return decode(store.stream(q))
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    import functools
+    import shutil
+    import tempfile
+
     from geomap import export
     from geomap.store import query
+    from geomap.store.base import Query
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
@@ -232,22 +406,92 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InvalidParameter(
             f"format {fmt.ext!r} is binary; give a file with -o FILE.{fmt.ext}", where="export"
         )
-    bbox = query.parse_bbox(args.bbox)
+    out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
+    bbox = query.parse_bbox(args.bbox.replace(" ", "") if args.bbox else None)
     start, end = query.parse_datetime(args.datetime) or (None, None)
-    store = SQLiteStore(settings.store_path)
+    store = SQLiteStore(settings.store_path, readonly=True)
+    asked = {layer: Query(layer, bbox, start, end) for layer in layers}
+    makers = {layer: functools.partial(_decoded, store, q) for layer, q in asked.items()}
+
+    def write(target: Path) -> dict[str, int]:
+        if fmt.ext == "geojson":  # the stored text as it is
+            (name,) = layers
+            return {name: export.write_geojson_text(target, name, store.stream(asked[name]))}
+        return export.write_stream(target, makers, fmt)
+
     try:
-        data = {
-            layer: query.select(store.layer(layer), bbox=bbox, start=start, end=end)
-            for layer in layers
-        }
+        if out is None:
+            tmp = Path(tempfile.mkdtemp(prefix="geomap-export-"))
+            try:
+                text = tmp / f"out.{fmt.ext}"
+                write(text)
+                with _stdout():
+                    with text.open(encoding="utf-8") as source:
+                        shutil.copyfileobj(source, sys.stdout)
+                    with text.open("rb") as raw:
+                        ends = raw.seek(0, 2) > 0 and raw.seek(-1, 2) >= 0 and raw.read() == b"\n"
+                    if not ends:
+                        sys.stdout.write("\n")
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+            return 0
+        with out:
+            try:
+                written = write(Path(out.target))
+            except Exception as exc:  # GDAL's errors (a full disk) as much as the system's
+                if isinstance(exc, GeomapError) and not isinstance(exc, OutputError):
+                    raise
+                raise out.failed(exc) from None
+            path = out.commit()
     finally:
         store.close()
-    if args.output == "-":
-        sys.stdout.write(export.to_bytes(data, fmt).decode("utf-8").rstrip("\n") + "\n")
-        return 0
-    path = export.write(args.output, data, fmt)
-    counts = ", ".join(f"{len(data[layer])} {layer}" for layer in layers)
+    counts = ", ".join(f"{written[layer]} {layer}" for layer in layers)
     print(f"wrote {counts} to {path} ({fmt.ext}, {path.stat().st_size} bytes)", file=sys.stderr)
+    return 0
+
+
+def cmd_store(args: argparse.Namespace) -> int:
+    from geomap.errors import StoreError
+    from geomap.store import migrations
+    from geomap.store.sqlite import SQLiteStore
+
+    path = _settings(args).store_path
+    if not path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
+    if args.store_command == "migrate":
+        store = SQLiteStore(path)
+        try:
+            found = store.migrate()
+            store.optimize()
+        finally:
+            store.close()
+        if found == migrations.SCHEMA_VERSION:
+            print(f"{path}: already at schema {found}", file=sys.stderr)
+        else:
+            print(f"{path}: migrated from schema {found} to {migrations.SCHEMA_VERSION}",
+                  file=sys.stderr)  # fmt: skip
+        return 0
+    store = SQLiteStore(path, readonly=True)
+    try:
+        health = store.health(check=args.check)
+    finally:
+        store.close()
+    print(f"store        {path}")
+    print(f"schema       {health['schema']}")
+    print(f"size         {health['bytes'] / 1e6:.1f} MB (+ {health['wal_bytes'] / 1e6:.1f} MB WAL)")
+    print(f"documents    {health['documents']}")
+    print(f"reports      {health['reports']}  (each document's own features, before merging)")
+    print(f"{'layer':<12} {'features':>10} {'dated':>10}")
+    for layer, row in health["layers"].items():
+        print(f"{layer:<12} {row['features']:>10} {row['dated']:>10}")
+    print(f"spatial index {health['spatial_index']} entries; time index {health['time_index']}")
+    planner = "present" if health["analyzed"] else "missing (run geomap store migrate)"
+    print(f"planner statistics {planner}")
+    if health["problems"]:
+        for problem in health["problems"]:
+            _error(f"{path}: {problem}")
+        return 2
+    print("indexes agree with the rows" + (" (full check: ok)" if args.check else ""))
     return 0
 
 
@@ -271,7 +515,14 @@ def cmd_gazetteer_build(args: argparse.Namespace) -> int:
 def cmd_cache(args: argparse.Namespace) -> int:
     from geomap.gazetteer.cache import GeocodeCache
 
-    cache = GeocodeCache(_settings(args).cache_path)
+    cache_path = _settings(args).cache_path
+    out = None
+    if args.cache_command == "import":
+        _check_cache_export(args.file)
+    elif args.cache_command == "export":
+        out = open_output(args.file)
+    with _writing(cache_path):
+        cache = GeocodeCache(cache_path)
     try:
         if args.cache_command == "stats":
             stats = cache.stats()
@@ -283,20 +534,41 @@ def cmd_cache(args: argparse.Namespace) -> int:
                 f"{sum(r['hits'] for r in stats.values()):>10}"
                 f"{sum(r['misses'] for r in stats.values()):>10}"
             )
-        elif args.cache_command == "export":
-            print(f"exported {cache.export(args.file)} entries to {args.file}", file=sys.stderr)
+        elif out is not None:
+            with out:
+                with _writing(out.where):
+                    n = cache.export(out.target)
+                out.commit()
+            print(f"exported {n} entries to {args.file}", file=sys.stderr)
         elif args.cache_command == "import":
-            try:
+            with _writing(cache_path):
                 n = cache.import_(args.file)
-            except FileNotFoundError:
-                raise InputError("no such file", where=args.file) from None
             print(f"imported {n} entries from {args.file}", file=sys.stderr)
         else:
-            n = cache.clear(args.provider)
+            with _writing(cache_path):
+                n = cache.clear(args.provider)
             print(f"cleared {n} entries", file=sys.stderr)
     finally:
-        cache.close()
+        with _writing(cache_path):
+            cache.close()
     return 0
+
+
+def _check_cache_export(path: str) -> None:
+    """InputError unless ``path`` is a readable regular file that may be what ``geomap cache
+    export`` writes (not a SQLite file, not binary)."""
+    head = read_bytes_head(path, 4096)
+    if head.startswith(b"SQLite format 3\x00"):
+        raise InputError(
+            "a SQLite file, not a cache export: run `geomap cache export FILE` where this cache"
+            " lives and import that FILE (or point GEOMAP_CACHE at this file)",
+            where=display(path),
+        )
+    if b"\x00" in head:
+        raise InputError(
+            "binary file; expected what `geomap cache export` writes (JSON Lines)",
+            where=display(path),
+        )
 
 
 def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
@@ -419,9 +691,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve the API and the map",
         description="Serve the GeoJSON API and the map with uvicorn.",
     )
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address users reach the server at (behind a proxy), e.g."
+        " https://maps.example.org/geomap: every link is built on it ($GEOMAP_PUBLIC_URL)",
+    )
+    p.add_argument(
+        "--allowed-host",
+        dest="allowed_hosts",
+        action="append",
+        metavar="NAME",
+        help="a Host header value to answer besides the bound address, localhost and the"
+        " public URL's host (repeatable; .example.org for a domain and its subdomains; * for"
+        " any) ($GEOMAP_ALLOWED_HOSTS, comma-separated)",
+    )
+    p.add_argument(
+        "--cors-origin",
+        dest="cors_origins",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages of this origin (https://app.example.org, or *) read the API from a"
+        " browser (repeatable; default: no CORS) ($GEOMAP_CORS_ORIGINS, comma-separated)",
+    )
     _common(p)
     p.set_defaults(func=cmd_serve)
 
@@ -453,6 +748,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--datetime", help="only features dated within a date or START/END ('..' open)")
     _common(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "store",
+        help="migrate the store or show its statistics",
+        description="Operate the store: bring it to this geomap's schema, or show its counts,"
+        " size and index health.",
+    )
+    p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
+    ssub = p.add_subparsers(dest="store_command", required=True, metavar="COMMAND")
+    ssub.add_parser(
+        "migrate",
+        help="bring the store to this geomap's schema (ingest and serve also do)",
+        description="Bring the store to this geomap's schema and refresh the query planner's"
+        " statistics. Readers (the server, export, map) never migrate.",
+    ).set_defaults(func=cmd_store)
+    st = ssub.add_parser(
+        "stats",
+        help="counts, size and index health (read-only)",
+        description="Counts per layer, file size and whether the indexes agree with the rows;"
+        " exit status 2 when they do not. Opens the store read-only.",
+    )
+    st.add_argument(
+        "--check", action="store_true", help="also run SQLite's checks of the file and R*Trees"
+    )
+    st.set_defaults(func=cmd_store)
 
     p = sub.add_parser(
         "gazetteer",

@@ -36,6 +36,14 @@ class InputError(GeomapError, ValueError):
     code = "bad_input"
 
 
+class OutputError(GeomapError, OSError):
+    """A file that cannot be written: no such folder, a folder, a full disk, a read-only
+    location, no permission."""
+
+    status = 500
+    code = "output_error"
+
+
 class InvalidParameter(GeomapError, ValueError):
     """A query or command parameter with a bad value."""
 
@@ -72,7 +80,11 @@ class GeocodingTimeout(GeocodingError, TimeoutError):
 
 
 class StoreError(GeomapError, RuntimeError):
-    """The store could not be opened or written."""
+    """The store could not be opened, read or written. ``where`` names the file for the
+    command line; the API's body leaves it out (no local path goes over HTTP)."""
 
     status = 500
     code = "store_error"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "description": self.message}

@@ -5,7 +5,8 @@ Every script, stylesheet and the base map come from npm packages installed into
 ``map.css`` beside this module) is written into the page. Two outputs are offered:
 
 * :func:`render_html` links the npm files under a URL prefix, for a server that serves them;
-* :func:`render_standalone` inlines them all, giving one HTML file that opens from disk.
+* :func:`render_standalone` inlines them all, giving one HTML file that opens from disk, with
+  a Content-Security-Policy ``<meta>`` allowing exactly its inline scripts (by hash).
 
 The layers are embedded as compact JSON and drawn by ``map.js`` (markers clustered with
 Leaflet.markercluster, movements as arrowed lines, places sized by mentions, a legend and a
@@ -38,6 +39,8 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.plugins import Fullscreen
 from folium.template import Template
+
+from geomap.render.csp import with_meta_policy
 
 __all__ = [
     "ASSET_PATHS",
@@ -267,8 +270,16 @@ class _Library(JSCSSMixin, folium.MacroElement):
             _Raw(f'<link rel="icon" href="data:,">\n<style>\n{css}</style>'),
             name=self.get_name(),
         )
+        # the spec (filters from the request among it) is data, never part of a script
+        root.html.add_child(
+            _Raw(f'<script type="application/json" id="geomap-spec">{self.spec}</script>\n'),
+            name=self.get_name(),
+        )
         root.script.add_child(
-            _Raw(f"{js}\ngeomap.setup({self._parent.get_name()}, {self.spec});\n"),
+            _Raw(
+                f"{js}\ngeomap.setup({self._parent.get_name()}, JSON.parse("
+                'document.getElementById("geomap-spec").textContent));\n'
+            ),
             name=self.get_name(),
         )
         return ""
@@ -415,14 +426,22 @@ def build_map(
     title: str = "geomap",
     filters: Mapping[str, str] | None = None,
     item_base: str | None = "/collections/",
+    notice: str | None = None,
 ) -> folium.Map:
     """Build the map of ``layers`` (name -> GeoJSON FeatureCollection) with local assets.
 
     ``filters`` (parameter -> value) are shown on the map as the filters applied;
-    ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links).
+    ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links);
+    ``notice`` is a line always shown on the map (e.g. that it shows a subset).
     """
     return _build(
-        layers, assets=assets, title=title, basemap_data=None, filters=filters, item_base=item_base
+        layers,
+        assets=assets,
+        title=title,
+        basemap_data=None,
+        filters=filters,
+        item_base=item_base,
+        notice=notice,
     )
 
 
@@ -433,9 +452,12 @@ def render_html(
     title: str = "geomap",
     filters: Mapping[str, str] | None = None,
     item_base: str | None = "/collections/",
+    notice: str | None = None,
 ) -> str:
     """Render the map page as HTML whose scripts, styles and base map load from ``assets``."""
-    m = build_map(layers, assets=assets, title=title, filters=filters, item_base=item_base)
+    m = build_map(
+        layers, assets=assets, title=title, filters=filters, item_base=item_base, notice=notice
+    )
     return m.get_root().render()
 
 
@@ -466,7 +488,8 @@ def render_standalone(
         filters=filters,
         item_base=item_base,
     )
-    return _inline_assets(m.get_root().render(), modules)
+    # a file carries its Content-Security-Policy as <meta>: its inline scripts by hash
+    return with_meta_policy(_inline_assets(m.get_root().render(), modules))
 
 
 def _build(
@@ -477,6 +500,7 @@ def _build(
     basemap_data: str | None,
     filters: Mapping[str, str] | None,
     item_base: str | None,
+    notice: str | None = None,
 ) -> folium.Map:
     places = _place_items(layers.get("places"))
     incidents = _incident_items(layers.get("incidents"))
@@ -497,7 +521,7 @@ def _build(
     folium.map.CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False).add_to(m)
     folium.map.CustomPane(_PLACES_PANE, z_index=380, pointer_events=True).add_to(m)
     folium.map.CustomPane(_MOVEMENTS_PANE, z_index=390, pointer_events=True).add_to(m)
-    _Library(_spec(places, incidents, movements, filters, item_base)).add_to(m)
+    _Library(_spec(places, incidents, movements, filters, item_base, notice)).add_to(m)
     _OutlineLayer(url=assets.url("basemap"), data=basemap_data).add_to(m)
     folium.TileLayer(
         OSM_TILES,
@@ -524,6 +548,7 @@ def _spec(
     movements: list[dict[str, Any]],
     filters: Mapping[str, str] | None,
     item_base: str | None,
+    notice: str | None = None,
 ) -> dict[str, Any]:
     """Everything map.js needs besides the layers: styles, legend entries, time span."""
     spans = [it["t"] for it in incidents + movements if it["t"]]
@@ -553,6 +578,7 @@ def _spec(
         "time": time,
         "filters": [f"{_clean(k, 40)} = {_clean(v, 120)}" for k, v in (filters or {}).items() if v],
         "item_base": item_base,
+        "notice": _clean(notice, 400) if notice else None,
         "bounds": _bounds([it["ll"] for it in places + incidents], [it["ll"] for it in movements]),
         "max_fit_zoom": _MAX_FIT_ZOOM,
     }
@@ -652,10 +678,14 @@ def _movement_items(collection: Any) -> list[dict[str, Any]]:
         parts = [coords] if kind == "LineString" else coords if kind == "MultiLineString" else None
         if not isinstance(parts, list):
             continue
-        lines = []
+        lines: list[list[list[float]]] = []
         for part in parts:
             points = [p for p in map(_latlon, part if isinstance(part, list) else []) if p]
-            if len(points) >= 2:
+            if len(points) < 2:
+                continue
+            if lines and _across_antimeridian(lines[-1][-1], points[0]):
+                lines[-1] = _unwrap(lines[-1] + points[1:])  # the same line, drawn whole
+            else:
                 lines.append(_unwrap(points))
         if not lines:
             continue
@@ -670,6 +700,17 @@ def _movement_items(collection: Any) -> list[dict[str, Any]]:
         )
         items.append(_item(fid, props, lines[0] if len(lines) == 1 else lines, vague))
     return items
+
+
+def _across_antimeridian(end: list[float], start: list[float]) -> bool:
+    """True when a part of a line ends at ±180 where the next begins at ∓180 (a line cut at
+    the antimeridian, RFC 7946 §3.1.9): ``end`` is [lat, lon] as drawn (maybe unwrapped)."""
+    return (
+        end[0] == start[0]
+        and abs(start[1]) == 180
+        and (end[1] - start[1]) % 360 == 0
+        and end[1] != start[1]
+    )
 
 
 def _unwrap(points: list[list[float]]) -> list[list[float]]:

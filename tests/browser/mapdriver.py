@@ -134,8 +134,15 @@ def open_map(browser: Any, url: str, *, offline: bool = False) -> tuple[Any, Wat
     return page, watch
 
 
+# The country outlines are fetched apart from the data layers (and not counted in the page's
+# readiness): a page with a base-map pane is ready for counting once its outlines are drawn.
+BASEMAP_DRAWN = """() => !document.querySelector('.leaflet-geomap-basemap-pane')
+  || document.querySelectorAll('.leaflet-geomap-basemap-pane path').length > 0"""
+
+
 def wait_ready(page: Any) -> None:
-    page.wait_for_selector(READY, state="attached", timeout=30_000)
+    page.wait_for_selector(READY, state="attached", timeout=120_000)  # generous: a busy machine
+    page.wait_for_function(BASEMAP_DRAWN, timeout=120_000)
 
 
 def dom_counts(page: Any) -> dict[str, int]:
@@ -158,7 +165,9 @@ def layer_box(page: Any, name: str) -> Any:
 def set_slider(page: Any, name: str, day: date) -> None:
     """Move a time slider (``geomap-from`` / ``geomap-to``) to ``day``, then wait for the map."""
     page.locator(f"input[name={name}]").fill(str((day - date(1970, 1, 1)).days))
-    page.wait_for_timeout(50)  # the control redraws on the next animation frame
+    # the control redraws on the next animation frame: two frames later it has (however slow
+    # the machine), and the page is marked busy until the redraw settles
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     wait_ready(page)
 
 

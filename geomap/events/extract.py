@@ -42,6 +42,7 @@ from geomap.events.triggers import (
     STRIKERS,
     SUB_EVENT_TYPES,
     TOLL_WORDS,
+    VANDALISM,
     IncidentWord,
     Motion,
     any_trigger,
@@ -155,6 +156,8 @@ def _triggers(
         for m in rx.finditer(sentence):
             i = bisect_left(starts, m.start())
             if i < len(tokens) and i not in covered:
+                if rx is VANDALISM and _natural_subject(tokens, i):
+                    continue  # "the storm smashed windows": no one's doing
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -310,6 +313,12 @@ def _caused_otherwise(tokens: list[Token], i: int, found: dict[int, _Trigger]) -
         for f in found.values()
     ):
         return True
+    return _natural_subject(tokens, i)
+
+
+def _natural_subject(tokens: list[Token], i: int) -> bool:
+    """True when a word of the few before ``i`` (in its clause) names a cause that is no
+    person ("lightning killed", "the gale smashed windows")."""
     for j in range(i - 1, max(-1, i - 6), -1):
         if tokens[j].text in ",;" or tokens[j].lower in _SCOPE_END:
             break
@@ -1000,13 +1009,15 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
             continue  # "the shooting on Elm Street" after "a shooting in Dayton"
         out.append(inc)
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
-    # place (in the body, "disappeared in Shenyang" and "also disappeared in China" are two)
+    # place; so is a state or province the body names again for an event of the same kind in
+    # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
+    # be told of apart ("disappeared in Shenyang" and "also disappeared in China" are two)
     heads = {id(i) for i, h in found if h}
     kept = [
         inc
         for inc in out
         if not (
-            id(inc) in heads
+            (id(inc) in heads or inc.place.feature_type == "admin1")
             and any(
                 o.event_type == inc.event_type
                 and contains(inc.place, o.place)

@@ -355,6 +355,21 @@ _VEHICLE_STRUCK = re.compile(
     re.I,
 )
 
+#: Vandalism, damage done on purpose to what people own: "vandals smashed the windows",
+#: "its tyres were slashed", "headstones were defaced".
+_DAMAGED = (
+    r"(?:windows?|windscreens?|windshields?|tyres?|tires?|headstones?|gravestones?|"
+    r"storefronts?|shopfronts?)"
+)
+VANDALISM = re.compile(
+    rf"\b(?:smashed|slashed|defaced|spray-painted) (?:(?:the|a|an|its|their|his|her|several|"
+    rf"two|three|four) )?(?:[a-z]+ )?{_DAMAGED}\b"
+    rf"|\b{_DAMAGED}(?: of [^.,;]{{1,40}}?)? (?:was|were|had been|have been|has been|being|got) "
+    r"(?:again |also )?"
+    r"(?:smashed|slashed|defaced|spray-painted)\b",
+    re.I,
+)
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -431,6 +446,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     ("aground", re.compile(r"\bran aground\b", re.I), "crash"),
     *((key, _VEHICLE_STRUCK, "crash") for key in ("struck", " hit", "ran over")),
+    *((key, VANDALISM, "attack") for key in ("smashed", "slashed", "defaced", "spray-painted")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
@@ -500,7 +516,7 @@ NOT_BY_PEOPLE = frozenset(
     "floodwaters quake earthquake tremor landslide landslides mudslide avalanche fire fires "
     "blaze wildfire heat heatwave cold disease diseases virus cancer crash crashes accident "
     "accidents collision outbreak drought famine tsunami cholera ebola covid illness overdose "
-    "overdoses eruption derailment".split()
+    "overdoses eruption derailment wind winds gale gales hail hailstorm".split()
 )
 #: Incident words that tell what an event cost rather than report one ("..., killing four").
 TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())

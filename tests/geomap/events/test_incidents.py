@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.model import Incident
+from geomap.events.extract import _merge_incidents
+from geomap.model import Incident, Place, Span
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
 
@@ -211,6 +212,49 @@ def test_one_event_told_twice_is_one_incident(pipeline: Pipeline) -> None:
         "A man was shot and killed in Houston on Sunday. The shooting in Houston shocked the city."
     )
     assert typed(pipeline, body) == [("attack", "Houston")]
+
+
+def test_a_state_named_again_for_its_town_s_event_is_that_event() -> None:
+    town = Place("geonames:1", "Columbus", "city", "US", 39.96, -83.0, admin1="Ohio")
+    state = Place("iso3166-2:US-OH", "Ohio", "admin1", "US", 40.4, -82.7, admin1="Ohio")
+    other = Place("iso3166-2:US-MI", "Michigan", "admin1", "US", 44.3, -85.6, admin1="Michigan")
+    country = Place("iso3166-1:US", "United States", "country", "US", 39.8, -98.6)
+
+    def protest(place: Place, at: int) -> tuple[Incident, bool]:
+        return Incident(f"i{at}", "d", "protest", place, place.name, Span("x", at, at + 1)), False
+
+    merged = _merge_incidents([protest(town, 0), protest(state, 10), protest(other, 20)])
+    assert [i.place.name for i in merged] == ["Columbus", "Michigan"]
+    # the state first, the town after: the town is kept
+    merged = _merge_incidents([protest(state, 0), protest(town, 10)])
+    assert [i.place.name for i in merged] == ["Columbus"]
+    # a country may be told of apart
+    merged = _merge_incidents([protest(town, 0), protest(country, 10)])
+    assert [i.place.name for i in merged] == ["Columbus", "United States"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vandals smashed the windscreen of a parked van in Derby on Friday.",
+        "The windows of a mosque in Leeds were smashed overnight, police said.",
+        "Someone slashed the tyres of four cars in Ipswich on Tuesday night.",
+        "Headstones were defaced at a cemetery in Exeter last week.",
+    ],
+)
+def test_vandalism_is_an_attack(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body)] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "High winds smashed windows across Dover on Monday.",
+        "She smashed the course record in Berlin on Sunday.",
+    ],
+)
+def test_damage_no_one_did_is_no_attack(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
 
 
 def test_the_city_not_the_country_or_the_home(pipeline: Pipeline) -> None:

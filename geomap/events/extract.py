@@ -108,6 +108,8 @@ _PEOPLE = frozenset(
     "refugees men women workers".split()
 )
 # verbs that bring about an event named after them with "the": "forced the evacuation"
+# words that tell what a flight was from: "fled after ...", "fleeing shelling"
+_CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
 _CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
@@ -674,6 +676,24 @@ def _sentence(
             gone = [mt for mt in motion_triggers if mt.destinations]
             if gone:
                 located = [incidents.Located(gone[-1].destinations[-1], False)]
+        if not located and t.event_type not in ("meeting/summit", "arrest"):
+            # "fled A after gunmen attacked", "evacuated from A after shelling hit the city's
+            # hospital", "crossed from A, fleeing shelling": what people fled is where they
+            # fled from
+            cause = next(
+                (
+                    j
+                    for j in range(t.index - 1, max(-1, t.index - 5), -1)
+                    if tokens[j].lower in _CAUSE_BEFORE
+                ),
+                None,
+            )
+            left = [mt for mt in motion_triggers if mt.origins and mt.index < t.index]
+            fled = any(
+                mt.motion.movement_type in ("fled", "evacuated") for mt in motion_triggers
+            )  # ("moved the suspect from A to B after a shooting" says not where it was)
+            if cause is not None and left and fled:
+                located = [incidents.Located(left[-1].origins[0], False)]
         inferred = False
         event_when = (
             (planned_date() if status == "planned" else sentence_date()) if located else None

@@ -257,6 +257,40 @@ def test_damage_no_one_did_is_no_attack(pipeline: Pipeline, body: str) -> None:
     assert typed(pipeline, body) == []
 
 
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Villagers from Tamale fled to Accra on Monday after gunmen attacked their homes.",
+            ("attack", "Tamale"),
+        ),
+        (
+            "Nurses evacuated 20 patients from Kherson to Odesa on Sunday after shelling hit "
+            "the city's main hospital.",
+            ("attack", "Kherson"),
+        ),
+        (
+            "About 300 people from Jalalabad crossed into Pakistan on Tuesday, fleeing "
+            "artillery fire.",
+            ("attack", "Jalālābād"),
+        ),
+        (
+            "Families fled Mosul for Erbil after floods swept through the old town.",
+            ("flood", "Mosul"),
+        ),
+    ],
+)
+def test_what_people_fled_is_where_they_fled_from(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in typed(pipeline, body)
+
+
+def test_a_move_after_an_event_says_not_where_it_was(pipeline: Pipeline) -> None:
+    body = "Police moved the suspect from Leeds to York after a shooting."
+    assert [t for t, _ in typed(pipeline, body)] == []
+
+
 def test_the_city_not_the_country_or_the_home(pipeline: Pipeline) -> None:
     assert typed(pipeline, "A Dallas man was shot and killed in Houston on Sunday.") == [
         ("attack", "Houston")

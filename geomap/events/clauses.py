@@ -69,6 +69,14 @@ DONE_VERBS = frozenset(
 )
 #: Words before "to" that make a violent act an attempted one, which still took place.
 ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying".split())
+#: Past verbs of a crowd coming together, after which "to protest" reports the protest
+#: ("thousands gathered in the square to protest", "took to the streets to demonstrate").
+GATHERED = frozenset(
+    "gathered assembled converged massed rallied marched poured flocked took turned "
+    "descended streamed crowded packed".split()
+)
+#: The infinitives of a protest.
+_PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split())
 #: Modal words that leave an event hypothetical.
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
@@ -77,7 +85,8 @@ _CONDITIONS = frozenset("if unless until whether lest".split())
 GENERIC = re.compile(
     r"\b(?:every (?:day|week|month|year|morning|evening|night|weekend|summer|winter)|each "
     r"(?:day|week|month|year)|daily|weekly|nightly|usually|typically|normally|generally|"
-    r"regularly|routinely|often|frequently|commut\w*|costs?|per (?:day|week|month|year)|"
+    r"regularly|routinely|often|frequently|rarely|seldom|sometimes|commut\w*|costs?|"
+    r"per (?:day|week|month|year)|"
     r"would often|used to|twice|three times|several times|many times|repeatedly|"
     r"between (?:19|20)\d\d and (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades))\b",
     re.I,
@@ -151,6 +160,13 @@ def status(
             return "planned"
         if incident and verb in ATTEMPTS:
             return "reported"  # "an attempt to rob a store": the attack took place
+        if (
+            incident
+            and tokens[index].lower in _PROTEST_INFINITIVES
+            and any(t.lower in GATHERED for t in tokens[start:j])
+            and not any(t.lower in HYPOTHETICAL or t.lower in _FUTURE for t in tokens[start:j])
+        ):
+            return "reported"  # "crowds gathered in the square to protest": they did
         if verb not in DONE_VERBS:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:

@@ -38,6 +38,7 @@ from geomap.events.triggers import (
     NOT_AN_EVENT_AFTER,
     NOT_AN_EVENT_BEFORE,
     NOT_BY_PEOPLE,
+    NOT_PROTESTERS,
     PERPETRATOR_WORDS,
     STRIKERS,
     SUB_EVENT_TYPES,
@@ -222,6 +223,8 @@ def _triggers(
                 incident = None
             elif _charge(lowered, i):
                 incident = None  # "charged with murder", "a murder charge": the law's name
+            elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
+                incident = None  # "troops marched into the town": no protest
             elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
                 incident = None  # "a striking resemblance", "striking the child"
             elif w in ("met", "meet", "meets") and not _meets_someone(tokens, i):

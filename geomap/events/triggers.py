@@ -452,6 +452,11 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
     (
+        "streets",
+        re.compile(r"\b(?:took|taken|taking|take|takes) to the streets\b", re.I),
+        "protest",
+    ),
+    (
         "walk",
         re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
         "protest",
@@ -504,6 +509,12 @@ NOT_AN_EVENT_BEFORE = {
     "accident": frozenset("industrial workplace".split()),
     "conference": frozenset("news press video phone telephone".split()),
 }
+#: Marchers whose march is no protest ("troops marched into the town", "the band marched").
+NOT_PROTESTERS = frozenset(
+    "troops soldiers army armies forces militants fighters rebels insurgents militia "
+    "militiamen units unit battalion battalions regiment column columns band bands parade "
+    "marines troopers cadets guards legion infantry".split()
+)
 #: Workers whose "striking" is a strike ("teachers striking", "striking nurses").
 STRIKERS = frozenset(
     "teachers workers nurses doctors employees miners drivers staff dockworkers pilots "
@@ -597,9 +608,11 @@ def incident_words(sentence: str, words: set[str] | None = None) -> bool:
     return not _NOUN_KEYS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
 
 
-#: Motion words that report a plain journey (no incident of their own).
+#: Motion words that report a plain journey (no incident of their own: not "marched").
 _TRAVEL_WORDS = frozenset(
-    w for w, m in MOTION_WORDS.items() if MOVEMENT_TYPES[m.movement_type] is None
+    w
+    for w, m in MOTION_WORDS.items()
+    if MOVEMENT_TYPES[m.movement_type] is None and w not in INCIDENT_WORDS
 )
 _EVENT_WORDS = _ALL_WORDS - _TRAVEL_WORDS
 

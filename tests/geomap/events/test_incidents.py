@@ -291,6 +291,34 @@ def test_a_move_after_an_event_says_not_where_it_was(pipeline: Pipeline) -> None
     assert [t for t, _ in typed(pipeline, body)] == []
 
 
+@pytest.mark.parametrize(
+    "body,status",
+    [
+        ("Thousands of students marched through Dublin on Saturday.", "reported"),
+        ("Crowds gathered in Tbilisi on Friday to protest against a new law.", "reported"),
+        ("Hundreds of residents took to the streets of Nairobi on Monday.", "reported"),
+        ("Thousands are expected to take to the streets of Rome on Saturday.", "planned"),
+    ],
+)
+def test_the_ways_a_crowd_protests(pipeline: Pipeline, body: str, status: str) -> None:
+    got = incidents(pipeline, body)
+    assert [(i.event_type, i.status) for i in got] == [("protest", status)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Troops marched into Kherson on Friday.",
+        "Soldiers marched from Lyon to Dijon on Friday.",
+        "A brass band marched through Dublin on Saturday.",
+        "Workers hope to protest in Madrid next week.",
+        "People rarely take to the streets in Oslo.",
+    ],
+)
+def test_no_protest(pipeline: Pipeline, body: str) -> None:
+    assert "protest" not in [t for t, _ in typed(pipeline, body)]
+
+
 def test_the_city_not_the_country_or_the_home(pipeline: Pipeline) -> None:
     assert typed(pipeline, "A Dallas man was shot and killed in Houston on Sunday.") == [
         ("attack", "Houston")

@@ -682,7 +682,7 @@ def _sentence(
         if not located and t.event_type not in ("meeting/summit", "arrest"):
             # "fled A after gunmen attacked", "evacuated from A after shelling hit the city's
             # hospital", "crossed from A, fleeing shelling": what people fled is where they
-            # fled from
+            # fled from;
             cause = next(
                 (
                     j
@@ -695,8 +695,16 @@ def _sentence(
             fled = any(
                 mt.motion.movement_type in ("fled", "evacuated") for mt in motion_triggers
             )  # ("moved the suspect from A to B after a shooting" says not where it was)
+            # and help is sent to where it happened: "troops were sent to A after clashes"
+            helped = [
+                mt
+                for mt in motion_triggers
+                if mt.destinations and mt.motion.movement_type == "dispatched"
+            ]
             if cause is not None and left and fled:
                 located = [incidents.Located(left[-1].origins[0], False)]
+            elif cause is not None and helped and not fled:
+                located = [incidents.Located(helped[-1].destinations[-1], False)]
         inferred = False
         event_when = (
             (planned_date() if status == "planned" else sentence_date()) if located else None

@@ -278,6 +278,16 @@ def test_damage_no_one_did_is_no_attack(pipeline: Pipeline, body: str) -> None:
             "Families fled Mosul for Erbil after floods swept through the old town.",
             ("flood", "Mosul"),
         ),
+        # help is sent to where it happened
+        (
+            "Rescue teams were sent from Guwahati to Silchar on Sunday after the river "
+            "flooded much of the town.",
+            ("flood", "Silchar"),
+        ),
+        (
+            "Troops were deployed from Kampala to Gulu last week after clashes between traders.",
+            ("attack", "Gulu"),
+        ),
     ],
 )
 def test_what_people_fled_is_where_they_fled_from(

@@ -40,6 +40,7 @@ from geomap.names.lexicon import (
     SPEECH_VERBS,
     STOPWORDS,
     TITLES,
+    VEHICLE_MAKES,
     demonym_place,
     given_names,
 )
@@ -533,6 +534,11 @@ class Recogniser:
             return None
         if single and len(first.text) < 3 and not first.text.isupper():
             return None
+        j = m.first - 1
+        while j >= 0 and tokens[j].capitalised and joined(text, tokens[j], tokens[j + 1]):
+            if tokens[j].key in VEHICLE_MAKES:
+                return None  # "a Dodge Durango", "an Isuzu Denver Rodeo": a model
+            j -= 1
         big = self.big_name(m.key)
         if single and first.text.isupper() and len(first.text.replace(".", "")) <= 4:
             if big < Strength.COUNTRY:  # "NATO", "AMLO": acronyms, unless "US", "UK", "EU"

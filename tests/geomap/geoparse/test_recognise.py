@@ -42,6 +42,10 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("Talks will resume in Dar es Salaam next week.", ["Dar es Salaam"]),
         # a township the gazetteer lacks is not the town its first word names
         ("The car left the road in Sand Creek Township on Monday.", []),
+        # a name after a make of car is a model, not a place
+        ("He drove a Dodge Durango to Akron.", ["Akron"]),
+        ("Her Isuzu Denver Rodeo was found in Mesa.", ["Mesa"]),
+        ("A Hyundai Tucson and a Toyota Tacoma collided.", []),
         # an adjective describing the place named next is not a mention of its own
         ("He fled through the Chinese border city of Dandong.", ["Dandong"]),
         # demonyms are mentions of their country (both LGL and GeoWebNews annotate them)

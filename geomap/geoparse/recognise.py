@@ -54,8 +54,9 @@ _COUNTY_OF = re.compile(r"\bcounty of\s+$")
 _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
 _MAX_DEMONYM_WORDS = 2
 _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
-# the words that end the name of a county or township ("Sand Creek Township")
-_UNIT_SUFFIXES = frozenset(("county", "parish", "district", "township"))
+# the word that ends the name of a township ("Sand Creek Township"; a county, parish or
+# district named after a town is found by the name of the town)
+_UNIT_SUFFIXES = frozenset(("township",))
 
 
 def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:

@@ -14,6 +14,8 @@ import pytest
 from geomap.gazetteer.gazetteer import build_index, is_current
 from geomap.settings import DEFAULT_DATA_DIR, Settings
 
+from .support.postgres import PostgresCluster, PostgresUnavailable
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt"
 BIN = Path(sys.executable).parent
@@ -28,6 +30,39 @@ def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
     build_index(path)
     return path
+
+
+REQUIRE_POSTGIS = os.environ.get("GEOMAP_REQUIRE_POSTGIS", "") not in ("", "0")
+
+
+def postgis_missing(reason: str) -> None:
+    """Skip a PostGIS test naming what to install; fail instead under GEOMAP_REQUIRE_POSTGIS=1."""
+    if REQUIRE_POSTGIS:
+        pytest.fail(f"GEOMAP_REQUIRE_POSTGIS=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """One throwaway PostgreSQL 15 + PostGIS server for the session (see tests/support)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        postgis_missing("psycopg is not installed (pip install 'psycopg[binary]')")
+    try:
+        cluster = PostgresCluster()
+    except PostgresUnavailable as exc:
+        postgis_missing(str(exc))
+    with cluster:
+        yield cluster
+
+
+@pytest.fixture
+def postgis_url(postgres: PostgresCluster) -> Iterator[str]:
+    """A fresh database with PostGIS for this test; dropped afterwards."""
+    url = postgres.create_database()
+    yield url
+    postgres.drop_database(url.rsplit("/", 1)[1])
 
 
 @pytest.fixture

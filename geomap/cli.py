@@ -90,44 +90,55 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _overrides(args: argparse.Namespace) -> dict[str, object]:
+    """The settings given on the command line (a Dask worker fills in the rest itself)."""
+    out: dict[str, object] = {}
+    for key in ("cache", "gazetteer"):
+        if getattr(args, key, None):
+            out[key] = getattr(args, key)
+    for key in (
+        "geocoders",
+        "geocoder_url",
+        "user_agent",
+        "geocoder_min_delay",
+        "geocoder_timeout",
+        "geocoder_retries",
+    ):
+        if getattr(args, key, None) is not None:
+            out[key] = getattr(args, key)
+    return out
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from geomap.pipeline import Pipeline
+    from geomap.ingest import available_cores, ingest, open_runner
+    from geomap.reports.text import expand_paths
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
-    pipeline = Pipeline(settings)
+    jobs = args.jobs if args.jobs is not None else available_cores()
+    if args.scheduler and args.jobs is not None:
+        raise InvalidParameter("give --jobs or --scheduler, not both", where="ingest")
+    if not args.scheduler and jobs > 1:
+        jobs = max(1, min(jobs, sum(1 for _ in expand_paths(args.paths))))
     store = SQLiteStore(settings.store_path)
-    failed = added = refreshed = unchanged = 0
-    for path, doc in _documents(args.paths):
-        if doc is None:
-            failed += 1
-            continue
-        stored = store.extractor_of(doc.id)
-        if stored == pipeline.extractor:
-            unchanged += 1
-            continue
-        try:
-            # a document extracted by another geomap, index or geocoder set-up is re-extracted
-            store.add(doc, pipeline.features(doc), pipeline.extractor, replace=stored is not None)
-            if stored is None:
-                added += 1
-            else:
-                refreshed += 1
-        except GeomapError as exc:
-            _error(f"{path}: {exc}")
-            failed += 1
-    print(pipeline.chain.summary(), file=sys.stderr)
-    pipeline.close()
+    runner = open_runner(settings, jobs=jobs, scheduler=args.scheduler, overrides=_overrides(args))
+    try:
+        report = ingest(store, args.paths, runner, _error)
+    finally:
+        runner.close()
+    names = [str(g) for g in settings.geocoders]
+    print(report.tally.summary(names), file=sys.stderr)
     counts = store.counts()
     print(
-        f"ingested {added} new, {unchanged} unchanged, {failed} failed"
-        + (f", {refreshed} re-extracted" if refreshed else "")
+        f"ingested {report.added} new, {report.unchanged} unchanged, {report.failed} failed"
+        + (f", {report.refreshed} re-extracted" if report.refreshed else "")
         + f"; store {settings.store_path}"
         f" has {counts['documents']} documents, {counts['places']} places,"
         f" {counts['incidents']} incidents, {counts['movements']} movements",
         file=sys.stderr,
     )
-    return 2 if failed else 0
+    store.close()
+    return 2 if report.failed else 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -343,6 +354,19 @@ def build_parser() -> argparse.ArgumentParser:
         " is re-extracted.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="extract in N processes of this machine (default: the cores available)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:8786",
+        help="extract on the workers of this Dask distributed scheduler; each worker needs"
+        " geomap and its gazetteer index (paths given here are as the workers see them)",
+    )
     _common(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_ingest)

@@ -21,6 +21,10 @@ class GeomapError(Exception):
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole (``where`` included): errors travel back from worker processes."""
+        return (type(self), (self.message,), {"where": self.where})
+
     def to_dict(self) -> dict[str, object]:
         """The JSON body the API sends for this error."""
         body: dict[str, object] = {"code": self.code, "description": self.message}

@@ -1,0 +1,324 @@
+"""Ingest: read documents, extract the new or outdated ones (here, in worker processes, or on a
+Dask distributed cluster) and write them through one store, in input order.
+
+Every worker opens the gazetteer index, the geocode cache and the online geocoders once (a
+process-pool initializer, or a Dask worker plugin) and keeps them for all its tasks. Workers get
+documents already read and return their features, so only the process that writes needs the
+files and the store; a worker needs its own gazetteer index and cache. Results are written in
+the order the documents were given, so the store ends the same whatever the number of workers.
+
+With online geocoders, each of N workers waits N times the service's least delay between its
+requests, so the service sees the rate one process would send.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Protocol
+
+from geomap.errors import GeomapError, InputError, InvalidParameter
+from geomap.geocoding.online import ChainStats, OnlineProvider, ProviderStats, provider_configs
+from geomap.model import Document
+from geomap.reports.text import expand_paths, read_document
+from geomap.settings import Settings
+
+if TYPE_CHECKING:
+    from geomap.pipeline import Pipeline
+    from geomap.store.sqlite import Store
+
+BATCH = 8  # documents per task: enough to make a task's overhead small beside its work
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Tally:
+    """What the online services and the geocoder chain did (added up across workers)."""
+
+    providers: dict[str, ProviderStats] = field(default_factory=dict)
+    disabled: set[str] = field(default_factory=set)
+    chain: ChainStats = field(default_factory=ChainStats)
+
+    @classmethod
+    def of(cls, pipeline: Pipeline) -> Tally:
+        """A copy of ``pipeline``'s counters as they are now."""
+        return cls(
+            {p.name: copy.deepcopy(p.stats) for p in pipeline.chain.providers},
+            {p.name for p in pipeline.chain.providers if p.disabled},
+            copy.deepcopy(pipeline.chain.stats),
+        )
+
+    def minus(self, before: Tally) -> Tally:
+        """What happened since ``before``."""
+        out = Tally(disabled=set(self.disabled))
+        for name, now in self.providers.items():
+            was = before.providers.get(name, ProviderStats())
+            out.providers[name] = ProviderStats(
+                now.requests - was.requests, now.answers - was.answers, now.failures - was.failures
+            )
+        c, b = self.chain, before.chain
+        out.chain = ChainStats(
+            c.online_placed - b.online_placed,
+            c.fallbacks - b.fallbacks,
+            c.unresolved - b.unresolved,
+        )
+        return out
+
+    def add(self, other: Tally) -> None:
+        for name, s in other.providers.items():
+            mine = self.providers.setdefault(name, ProviderStats())
+            mine.requests += s.requests
+            mine.answers += s.answers
+            mine.failures.update(s.failures)
+        self.disabled |= other.disabled
+        self.chain.online_placed += other.chain.online_placed
+        self.chain.fallbacks += other.chain.fallbacks
+        self.chain.unresolved.update(other.chain.unresolved)
+
+    def summary(self, names: Sequence[str]) -> str:
+        """The ``geocoding:`` line of one ingest."""
+        from geomap.geocoding.online import summary_line
+
+        return summary_line(
+            [(n, self.providers.get(n, ProviderStats()), n in self.disabled) for n in names],
+            self.chain,
+        )
+
+
+@dataclass
+class Extracted:
+    """One document's features by layer, or the one-line reason it failed."""
+
+    features: dict[str, list[dict[str, Any]]] | None
+    extractor: str
+    error: str | None = None
+
+
+def paced_pipeline(settings: Settings, workers: int) -> Pipeline:
+    """A Pipeline whose online services wait ``workers`` times their least delay."""
+    from geomap.pipeline import Pipeline
+
+    providers = [
+        OnlineProvider(replace(c, min_delay=c.min_delay * workers))
+        for c in provider_configs(settings)
+    ]
+    return Pipeline(settings, providers)
+
+
+Results = tuple[list[Extracted], Tally]
+
+
+def extract_batch(pipeline: Pipeline, docs: Sequence[Document]) -> Results:
+    """Features of each document (a failure is reported, not raised), and what geocoding did."""
+    before = Tally.of(pipeline)
+    out = []
+    for doc in docs:
+        try:
+            out.append(Extracted(pipeline.features(doc), pipeline.extractor))
+        except GeomapError as exc:
+            out.append(Extracted(None, pipeline.extractor, str(exc)))
+    return out, Tally.of(pipeline).minus(before)
+
+
+class Pending(Protocol):
+    """A batch being extracted (a concurrent.futures or a Dask future)."""
+
+    def result(self) -> Results: ...
+
+
+class Runner(Protocol):
+    """Where extraction runs: :meth:`submit` a batch, get a future of its results."""
+
+    workers: int
+    extractors: set[str]  # the fingerprints of the workers' extractions
+
+    def submit(self, docs: list[Document]) -> Pending: ...
+    def close(self) -> None: ...
+
+
+class InProcess:
+    """Extraction in this process (``--jobs 1``)."""
+
+    workers = 1
+
+    def __init__(self, settings: Settings) -> None:
+        self.pipeline = paced_pipeline(settings, 1)
+        self.extractors = {self.pipeline.extractor}
+
+    def submit(self, docs: list[Document]) -> Pending:
+        future: Future[Results] = Future()
+        future.set_result(extract_batch(self.pipeline, docs))
+        return future
+
+    def close(self) -> None:
+        self.pipeline.close()
+
+
+_worker_pipeline: Pipeline | GeomapError | None = None  # a pool worker's pipeline, or why not
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Leave as soon as the process that started this worker is gone (killed, say): a worker
+    must never outlive its ingest."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
+
+
+def _open_worker_pipeline(settings: Settings, workers: int, parent: int) -> None:
+    global _worker_pipeline
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    try:
+        _worker_pipeline = paced_pipeline(settings, workers)
+    except GeomapError as exc:  # raised by the first task, so the parent can say why
+        _worker_pipeline = exc
+
+
+def _pool_extract(docs: list[Document]) -> Results:
+    if isinstance(_worker_pipeline, GeomapError):
+        raise _worker_pipeline
+    assert _worker_pipeline is not None, "worker pipeline not opened"
+    return extract_batch(_worker_pipeline, docs)
+
+
+class LocalProcesses:
+    """Extraction in ``workers`` processes of this machine, each with its own pipeline."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        import multiprocessing
+
+        from geomap.gazetteer.gazetteer import index_built
+        from geomap.pipeline import extractor_fingerprint
+
+        self.workers = workers
+        # workers start from a fresh interpreter: no lock or connection of ours is copied
+        self.pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_open_worker_pipeline,
+            initargs=(settings, workers, os.getpid()),
+        )
+        names = [c.name for c in provider_configs(settings)]
+        self.extractors = {extractor_fingerprint(index_built(settings.gazetteer_path), names)}
+
+    def submit(self, docs: list[Document]) -> Pending:
+        return self.pool.submit(_pool_extract, docs)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did."""
+
+    added: int = 0
+    refreshed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    tally: Tally = field(default_factory=Tally)
+
+
+def read_documents(
+    paths: Iterable[str], error: Callable[[str], None]
+) -> Iterator[tuple[str, Document | None]]:
+    """(path, Document or None) for each file; an unreadable one is reported by ``error``."""
+    for path in expand_paths(paths):
+        try:
+            yield path, read_document(path)
+        except InputError as exc:
+            error(str(exc))
+            yield path, None
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    runner: Runner,
+    error: Callable[[str], None],
+    *,
+    batch: int = BATCH,
+) -> IngestReport:
+    """Extract every new or outdated document of ``paths`` on ``runner`` and write it to
+    ``store``, in input order. A document already stored from one of the runner's extractors is
+    unchanged; one stored from another extraction is re-extracted; one given twice is ingested
+    once. Failures are reported through ``error`` (one line each) and counted."""
+    report = IngestReport()
+    seen: set[str] = set()
+    pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
+    window = max(2, 2 * runner.workers)  # batches in flight
+    if runner.workers == 1:
+        batch = 1  # extracted and written one by one: a kill loses at most one document
+
+    def write_oldest() -> None:
+        items, future = pending.popleft()
+        results, tally = future.result()
+        report.tally.add(tally)
+        for (path, doc, replace_), got in zip(items, results, strict=True):
+            if got.features is None:
+                error(f"{path}: {got.error}")
+                report.failed += 1
+                continue
+            try:
+                store.add(doc, got.features, got.extractor, replace=replace_)
+            except GeomapError as exc:
+                error(f"{path}: {exc}")
+                report.failed += 1
+                continue
+            if replace_:
+                report.refreshed += 1
+            else:
+                report.added += 1
+
+    items: list[tuple[str, Document, bool]] = []
+    for path, doc in read_documents(paths, error):
+        if doc is None:
+            report.failed += 1
+            continue
+        if doc.id in seen:
+            report.unchanged += 1
+            continue
+        seen.add(doc.id)
+        stored = store.extractor_of(doc.id)
+        if stored in runner.extractors:
+            report.unchanged += 1
+            continue
+        items.append((path, doc, stored is not None))
+        if len(items) >= batch:
+            pending.append((items, runner.submit([d for _, d, _ in items])))
+            items = []
+            while len(pending) >= window:
+                write_oldest()
+    if items:
+        pending.append((items, runner.submit([d for _, d, _ in items])))
+    while pending:
+        write_oldest()
+    return report
+
+
+def open_runner(
+    settings: Settings, *, jobs: int, scheduler: str | None, overrides: dict[str, Any]
+) -> Runner:
+    """The runner ``--jobs`` / ``--scheduler`` ask for."""
+    if scheduler:
+        from geomap.cluster import DaskCluster
+
+        return DaskCluster(scheduler, overrides)
+    if jobs < 1:
+        raise InvalidParameter(f"--jobs {jobs}: want 1 or more", where="jobs")
+    if jobs == 1:
+        return InProcess(settings)
+    return LocalProcesses(settings, jobs)

@@ -129,24 +129,34 @@ def encode(layer: str, features: Iterable[Mapping[str, Any]], z: int, x: int, y:
     from shapely.ops import clip_by_rect
 
     minx, miny, maxx, maxy = mercator_bounds(z, x, y)
-    pad = (maxx - minx) * BUFFER / EXTENT
+    scale = EXTENT / (maxx - minx)
+
+    def pixel(lon: float, lat: float) -> tuple[float, float]:
+        mx, my = to_mercator(lon, lat)
+        return ((mx - minx) * scale, (maxy - my) * scale)  # tile coordinates, y down
+
+    low, high = -BUFFER, EXTENT + BUFFER
     out = []
     for f in features:
-        geometry = f.get("geometry") or {}
+        geometry: Mapping[str, Any] = f.get("geometry") or {}
         kind = geometry.get("type")
-        coords = geometry.get("coordinates")
+        coords: Any = geometry.get("coordinates")
         if kind == "Point":
-            px, py = to_mercator(*coords[:2])
-            if not (minx - pad <= px <= maxx + pad and miny - pad <= py <= maxy + pad):
+            px, py = pixel(*coords[:2])
+            if not (low <= px <= high and low <= py <= high):
                 continue
-            geom: Any = Point(px, py)
+            geom: Any = Point(round(px), round(py))
         elif kind == "LineString":
-            line = LineString([to_mercator(*c[:2]) for c in coords])
-            geom = clip_by_rect(line, minx - pad, miny - pad, maxx + pad, maxy + pad)
+            line = LineString([pixel(*c[:2]) for c in coords])
+            geom = clip_by_rect(line, low, low, high, high)
             if geom.is_empty:
                 continue
         else:
-            geom = shape(geometry)
+            from shapely import transform
+
+            geom = clip_by_rect(
+                transform(shape(geometry), lambda a: _pixels(a, pixel)), low, low, high, high
+            )
             if geom.is_empty:
                 continue
         props = tile_properties(layer, f.get("properties") or {})
@@ -157,13 +167,15 @@ def encode(layer: str, features: Iterable[Mapping[str, Any]], z: int, x: int, y:
         return b""
     data: bytes = mapbox_vector_tile.encode(
         [{"name": layer, "features": out}],
-        default_options={
-            "quantize_bounds": (minx, miny, maxx, maxy),
-            "extents": EXTENT,
-            "y_coord_down": False,
-        },
+        default_options={"extents": EXTENT, "y_coord_down": True},
     )
     return data
+
+
+def _pixels(array: Any, pixel: Any) -> Any:
+    import numpy as np
+
+    return np.array([pixel(lon, lat) for lon, lat in array])
 
 
 def tile_url_template(base_url: str, layer: str) -> str:

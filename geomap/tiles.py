@@ -271,3 +271,17 @@ def tile_matrix_set() -> dict[str, Any]:
     """The WebMercatorQuad definition (``/tileMatrixSets/WebMercatorQuad``)."""
     data: dict[str, Any] = tms().model_dump(mode="json", exclude_none=True)
     return data
+
+
+def tile_query(query: Any, z: int, x: int, y: int) -> Any:
+    """``query`` (a :class:`~geomap.store.base.Query`) narrowed to the tile's buffered box and
+    without paging; None when the tile lies outside the query's own bbox."""
+    from dataclasses import replace
+
+    box = buffered_lonlat_bounds(z, x, y)
+    if query.bbox is not None:
+        a = query.bbox
+        box = (max(a[0], box[0]), max(a[1], box[1]), min(a[2], box[2]), min(a[3], box[3]))
+        if box[0] > box[2] or box[1] > box[3]:
+            return None
+    return replace(query, bbox=box, limit=None, offset=0, after=None, sortby=())

@@ -30,9 +30,9 @@ static/node_modules/.package-lock.json: static/package.json static/package-lock.
 	npm ci --prefix static --no-audit --no-fund
 	touch $@
 
-# (re)built when missing or built by another index version (geomap.gazetteer.gazetteer.INDEX_VERSION)
+# (re)built when missing or built by another index version (geomap.gazetteer.index.INDEX_VERSION)
 gazetteer: | $(BIN)/geomap
-	@$(BIN)/python -c "import sys; from geomap.gazetteer.gazetteer import is_current; \
+	@$(BIN)/python -c "import sys; from geomap.gazetteer.index import is_current; \
 	sys.exit(not is_current('$(GEOMAP_DATA_DIR)/gazetteer.sqlite'))" \
 	|| $(BIN)/geomap gazetteer build --force
 
@@ -48,7 +48,7 @@ bench: setup
 	$(BIN)/python bench/pipeline.py
 
 bench-geoparse: setup
-	$(BIN)/python bench/geoparse.py --corpus all --runs 5 --build
+	$(BIN)/python bench/geoparse.py --corpus all --runs 5 --build --gold-spans
 
 bench-events: setup
 	$(BIN)/python bench/events.py --dir tests/data/events

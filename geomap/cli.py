@@ -233,7 +233,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
-    from geomap.gazetteer.gazetteer import build_index
+    from geomap.gazetteer.index import build_index
 
     settings = _settings(args)
     path = settings.gazetteer_path

@@ -26,7 +26,7 @@ class Place:
 
     gazetteer_id: str
     name: str
-    feature_type: str  # "country" | "admin1" | "city"
+    feature_type: str  # "country" | "region" | "admin1" | "admin2" | "city" | "street"
     country_code: str | None
     lat: float
     lon: float

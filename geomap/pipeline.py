@@ -21,7 +21,7 @@ from geomap.geocoding.online import GeocoderChain, OnlineProvider, build_provide
 from geomap.geoparse.propose import propose
 from geomap.geoparse.recognise import Recogniser, demonym_countries
 from geomap.geoparse.resolve import resolve
-from geomap.model import Document, Extraction
+from geomap.model import Document, Extraction, Span, Toponym
 from geomap.reports.text import content_text
 from geomap.settings import Settings
 
@@ -62,7 +62,7 @@ class Pipeline:
             online,
             gazetteer_built=index_built(self.settings.gazetteer_path),
         )
-        self.recogniser = Recogniser(self.gazetteer.names.__contains__, self.gazetteer.is_big)
+        self.recogniser = Recogniser(self.gazetteer.names.__contains__, self.gazetteer.strength)
         self.extractor = extractor_fingerprint(
             self.chain.gazetteer_built, [p.config.name for p in online]
         )
@@ -84,6 +84,14 @@ class Pipeline:
         return Extraction(
             document, tuple(placed), tuple(incidents), tuple(movements), tuple(unresolved)
         )
+
+    def resolve_spans(self, document: Document, spans: list[Span]) -> list[Toponym]:
+        """Resolve given mention spans (gold annotations, say) of ``document`` as
+        :meth:`extract` resolves the mentions it recognises: the same kind hints, the same
+        document context (the spans themselves and the text's demonyms), no online services."""
+        text = content_text(document)
+        toponyms = [self.recogniser.describe(text, s.start, s.end) for s in spans]
+        return resolve(toponyms, self.geocode, demonym_countries(text))
 
     def features(self, document: Document) -> dict[str, list[dict[str, Any]]]:
         """The document's GeoJSON features by layer."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.gazetteer.gazetteer import build_index, is_current
+from geomap.gazetteer.index import build_index, is_current
 from geomap.settings import DEFAULT_DATA_DIR, Settings
 
 from .support.postgres import PostgresCluster, PostgresUnavailable

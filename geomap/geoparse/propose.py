@@ -14,89 +14,36 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
+from geomap.geoparse.text import POSSESSIVE, Token, capitalised_runs, joined, tokenise
 from geomap.model import Span
-from geomap.names import lexicon
+from geomap.names.lexicon import (
+    ARTICLES,
+    CONNECTORS,
+    DEMONYMS,
+    KIND_AFTER,
+    LANGUAGES,
+    MONTH_ABBREVIATIONS,
+    NOT_LOCATIVE_BEFORE,
+    NOT_PLACE_WORDS,
+    NOT_PLACES,
+    ORG_WORDS,
+    PERSON_AFTER,
+    PLACE_PREPOSITIONS,
+    PROPOSAL_CUES,
+    STOPWORDS,
+    TIME_WORDS,
+    TITLES,
+)
 from geomap.names.normalise import name_key
 
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|[’'\-](?=[^\W_]))*")
-_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
-
-# Prepositions after which a capitalised name is most likely a place.
-CUE_WORDS = frozenset("in at near from to into outside toward towards via through across".split())
-_STRONG_CUES = frozenset("in at near into outside through across".split())
 # Cues a person's name can follow as easily as a place's.
 _WEAK_CUES = ("after 'to'", "after 'from'", "after 'via'")
-# Words before "to"/"from" that make it about people or ideas, not movement.
-NOT_LOCATIVE_BEFORE = frozenset(
-    """according said spoke speaking talked talking wrote writing letter letters message
-    messages loyal loyalty close closer related married belonging belongs belonged due thanks
-    apart reply replied answer answered tribute""".split()
-)
-# Place words after a name ("Musan County", "Sambong border crossing") and the kind they hint.
-KIND_AFTER = {
-    "village": "city",
-    "villages": "city",
-    "town": "city",
-    "township": "city",
-    "hamlet": "city",
-    "settlement": "city",
-    "camp": "city",
-    "checkpoint": "city",
-    "crossing": "city",
-    "border crossing": "city",
-    "port": "city",
-    "county": "admin1",
-    "district": "admin1",
-    "province": "admin1",
-    "prefecture": "admin1",
-    "governorate": "admin1",
-    "oblast": "admin1",
-    "region": "admin1",
-    "municipality": "admin1",
-    "area": "city",
-    "valley": "city",
-}
 # "the village of X", "the county of X".
 _KIND_OF = re.compile(
     r"\b(village|town|township|hamlet|settlement|city|county|district|province|region|"
     r"prefecture|governorate|municipality)\s+(?:of|called|named)\s+$",
     re.IGNORECASE,
-)
-CONNECTORS = frozenset("al el de del la le da do dos das du van von bin ibn".split())
-# Capitalised words that open a run but are not part of a name.
-LEADING = frozenset("the a an".split())
-PERSON_AFTER = frozenset(
-    """said says told added stated claimed wrote noted argued explained denied insisted
-    warned tweeted confirmed admitted who whose himself herself""".split()
-)
-MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-# Words that make a capitalised run an event, a body or a role rather than a place.
-NOT_PLACE_WORDS = frozenset(
-    """tournament championship championships conference convention partnership administration
-    festival games cup award awards show party democrats republicans democrat republican
-    conservatives liberals attorney prosecutor campaign program programme project initiative
-    act bill law treaty accord agreement plan operation""".split()
-)
-LANGUAGES = frozenset(
-    """english french arabic spanish russian chinese mandarin cantonese korean japanese german
-    persian farsi hindi urdu latin portuguese turkish hebrew italian dutch ukrainian polish
-    swahili""".split()
-)
-# Well-known non-places that follow "to"/"from"/"on" in news text.
-NOT_PLACES = frozenset(
-    """reuters bloomberg twitter facebook youtube telegram instagram tiktok whatsapp google
-    apple microsoft amazon wikipedia allah god christ jesus islam""".split()
-)
-
-_STOPWORDS: frozenset[str] = getattr(lexicon, "STOPWORDS", frozenset())
-_TITLES: frozenset[str] = getattr(lexicon, "TITLES", frozenset())
-_ORG_WORDS: frozenset[str] = getattr(lexicon, "ORG_WORDS", frozenset())
-_DEMONYMS: frozenset[str] = frozenset(getattr(lexicon, "DEMONYMS", {}))
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
 )
 
 
@@ -110,75 +57,26 @@ class Proposal:
     cue: str  # e.g. "after 'near'", "'county'"
 
 
-class _Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-    key: str  # lower case
-    capitalised: bool
-
-
-def _tokens(text: str) -> list[_Tok]:
-    new = tuple.__new__  # skips NamedTuple's Python-level __new__: this runs once per word
-    out: list[_Tok] = []
-    append = out.append
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        append(new(_Tok, (word, start, end, word.lower(), word[0].isupper())))
-    return out
-
-
-def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
-    return text[a.end : b.start] == " "
-
-
-def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
-    """Runs of capitalised tokens joined by single spaces (and name connectors like 'al')."""
-    runs: list[list[int]] = []
-    n = len(toks)
-    j = 0  # the first token not yet in a run
-    for i in [k for k, t in enumerate(toks) if t.capitalised]:
-        if i < j:
-            continue  # already taken into the previous run
-        run = [i]
-        j = i + 1
-        while j < n and _adjacent(text, toks[j - 1], toks[j]) and len(run) < 6:
-            if toks[j].capitalised:
-                run.append(j)
-                j += 1
-            else:
-                k = j  # lower-case connectors count only when a capitalised word follows
-                while k < n and toks[k].key in CONNECTORS and _adjacent(text, toks[k - 1], toks[k]):
-                    k += 1
-                if k == j or k >= n or not toks[k].capitalised:
-                    break
-                if not _adjacent(text, toks[k - 1], toks[k]):
-                    break
-                run.extend(range(j, k + 1))
-                j = k + 1
-        runs.append(run)
-    return runs
-
-
-def _person_words(text: str, toks: list[_Tok], runs: list[list[int]]) -> set[str]:
+def _person_words(text: str, toks: list[Token], runs: list[list[int]]) -> set[str]:
     """Words the document uses as people's names: after a title, or before 'said'."""
     words: set[str] = set()
     for run in runs:
         keys = [toks[i].key.rstrip(".") for i in run]
         for k, key in enumerate(keys):
-            if key in _TITLES:
-                words.update(_POSSESSIVE.sub("", w) for w in keys[k + 1 :])
+            if key in TITLES:
+                words.update(POSSESSIVE.sub("", w) for w in keys[k + 1 :])
                 break
         last = run[-1]
-        if toks[last].key in KIND_AFTER or (run[0] > 0 and toks[run[0] - 1].key in _STRONG_CUES):
+        if toks[last].key in KIND_AFTER or (
+            run[0] > 0 and toks[run[0] - 1].key in PLACE_PREPOSITIONS
+        ):
             continue  # "officials in Musan County said": the officials speak, not the place
         if last + 1 < len(toks) and toks[last + 1].key in PERSON_AFTER:
             if (
-                _adjacent(text, toks[last], toks[last + 1])
+                joined(text, toks[last], toks[last + 1])
                 or text[toks[last].end : toks[last + 1].start].strip() == ","
             ):
-                words.update(_POSSESSIVE.sub("", toks[i].key) for i in run)
+                words.update(POSSESSIVE.sub("", toks[i].key) for i in run)
     return words - CONNECTORS
 
 
@@ -204,14 +102,14 @@ def propose(
 ) -> list[Proposal]:
     """Likely place names in ``text`` outside ``taken`` spans and unknown to ``known``
     (a name-key membership test, e.g. the gazetteer's), in order of appearance."""
-    toks = _tokens(text)
+    toks = tokenise(text)
     spans_taken = _Taken(taken)
-    runs = _runs(text, toks)
+    runs = capitalised_runs(text, toks)
     people = _person_words(text, toks, runs)
     out: list[Proposal] = []
     for run in runs:
         idx = list(run)
-        while idx and toks[idx[0]].key in LEADING:
+        while idx and toks[idx[0]].key in ARTICLES:
             idx = idx[1:]
         if not idx:
             continue
@@ -224,14 +122,16 @@ def propose(
             kind, cue, name_idx = KIND_AFTER[f"{toks[idx[-2]].key} {tail}"], tail, idx[:-2]
         elif len(idx) >= 2 and tail in KIND_AFTER:
             kind, cue, name_idx = KIND_AFTER[tail], tail, idx[:-1]
-        while len(name_idx) > 1 and toks[name_idx[-1]].key in _TIME_WORDS:
-            name_idx = name_idx[:-1]  # "Central Park Saturday"
+        while len(name_idx) > 1 and toks[name_idx[-1]].key in TIME_WORDS:
+            name_idx = name_idx[:-1]  # "Central Park Saturday", "Tangbu on Monday"
+            while len(name_idx) > 1 and toks[name_idx[-1]].key in CONNECTORS:
+                name_idx = name_idx[:-1]
             idx = name_idx
         if not name_idx:
             continue
         first, last = toks[idx[0]], toks[idx[-1]]
         end = last.end
-        pm = _POSSESSIVE.search(last.text)
+        pm = POSSESSIVE.search(last.text)
         if pm and len(last.text) > 3:
             end = last.start + pm.start()
         if spans_taken.overlaps(first.start, end):
@@ -239,7 +139,7 @@ def propose(
         keys = [toks[i].key.rstrip(".") for i in name_idx]
         # context before: a locative preposition (skipping an article) or "the village of"
         before = run[0] - 1
-        while before >= 0 and toks[before].key in LEADING and not toks[before].capitalised:
+        while before >= 0 and toks[before].key in ARTICLES and not toks[before].capitalised:
             before -= 1
         prev = toks[before] if before >= 0 else None
         prev_joined = prev is not None and text[prev.end : toks[run[0]].start].strip() in (
@@ -247,7 +147,7 @@ def propose(
             "the",
             "a",
         )
-        if cue is None and prev is not None and prev_joined and prev.key in CUE_WORDS:
+        if cue is None and prev is not None and prev_joined and prev.key in PROPOSAL_CUES:
             if prev.key in ("to", "from") and before > 0:
                 if toks[before - 1].key in NOT_LOCATIVE_BEFORE:
                     continue
@@ -261,10 +161,10 @@ def propose(
             cue, kind = f"{word} of", KIND_AFTER.get(word, "city")
         # context after: a lower-case place word ("the Sambong border crossing")
         nxt = run[-1] + 1
-        if nxt < len(toks) and _adjacent(text, toks[run[-1]], toks[nxt]):
+        if nxt < len(toks) and joined(text, toks[run[-1]], toks[nxt]):
             two = (
                 f"{toks[nxt].key} {toks[nxt + 1].key}"
-                if nxt + 1 < len(toks) and _adjacent(text, toks[nxt], toks[nxt + 1])
+                if nxt + 1 < len(toks) and joined(text, toks[nxt], toks[nxt + 1])
                 else ""
             )
             word = two if two in KIND_AFTER else toks[nxt].key
@@ -278,25 +178,25 @@ def propose(
         if cue is None:
             continue
         # the obvious non-places
-        if prev is not None and prev.key.rstrip(".") in _TITLES:
+        if prev is not None and prev.key.rstrip(".") in TITLES:
             continue
         if any(
-            k in _TITLES or k in _ORG_WORDS or k in NOT_PLACES or k in NOT_PLACE_WORDS for k in keys
+            k in TITLES or k in ORG_WORDS or k in NOT_PLACES or k in NOT_PLACE_WORDS for k in keys
         ):
             continue
         if len(keys) > 1 and any(len(toks[i].text) == 1 for i in name_idx):
             continue  # an initial: "Ashley L. Evens"
-        if keys[0] in _TIME_WORDS or keys[0] in MONTH_ABBREVIATIONS:
+        if keys[0] in TIME_WORDS or keys[0] in MONTH_ABBREVIATIONS:
             continue
-        if all(k in _STOPWORDS or k in CONNECTORS for k in keys):
+        if all(k in STOPWORDS or k in CONNECTORS for k in keys):
             continue
         name = text[first.start : toks[name_idx[-1]].end]
-        name = _POSSESSIVE.sub("", name) if name_idx[-1] == idx[-1] else name
-        if name_key(name) in _DEMONYMS or name_key(name) in LANGUAGES:
+        name = POSSESSIVE.sub("", name) if name_idx[-1] == idx[-1] else name
+        if name_key(name) in DEMONYMS or name_key(name) in LANGUAGES:
             continue
         if len(name_idx) == 1 and (len(name) < 3 or name.isupper()):
             continue  # "US", "MSS": acronyms are organisations more often than not
-        if all(_POSSESSIVE.sub("", k) in people for k in keys if k not in CONNECTORS):
+        if all(POSSESSIVE.sub("", k) in people for k in keys if k not in CONNECTORS):
             continue
         query = text[first.start : end]
         if known is not None and (known(name_key(query)) or known(name_key(name))):

@@ -1,12 +1,12 @@
 """Find place mentions in running text, with end-exclusive character offsets.
 
 Gazetteer matching over runs of capitalised words, with context:
-- titles ("President", "Sgt.") and given names ("Michael Eneramo") mark people, and a word used
+- titles ("President", "Sgt.") and given names ("Michael Brandon") mark people, and a word used
   in a person's name is not a (small) place elsewhere in the document;
 - organisation words ("Department", "Police", "University of") mark bodies, whose own name is
-  not a place, but a place named inside one is ("Texas Department of Transportation" -> Texas);
+  not a place, but a place named inside one is ("Ohio Department of Health" -> Texas);
 - country and region adjectives ("Russian", "Palestinians") are mentions of their country;
-- street and building words ("Dublin Road") make the whole a street, not the town it names;
+- street and building words ("Toledo Road") make the whole a street, placed at its town;
 - sentence-initial common words and short acronyms need strong evidence;
 - region words ("Province", "County") and phrases ("the city of") hint at the kind of place.
 """
@@ -16,188 +16,43 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
+from geomap.gazetteer.index import Strength
+from geomap.geoparse.text import TOKEN, Token, capitalised_runs, joined, tokenise
 from geomap.model import Span, Toponym
 from geomap.names.lexicon import (
-    ABBREVIATED_TITLES,
+    ABBREVIATIONS,
     CIVIC_ORG_WORDS,
     CONNECTORS,
     DEMONYM_PLURALS,
     DEMONYMS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
-    HYPHEN_SUFFIXES,
     LEADING_WORDS,
     LOCATIVE_CUES,
+    NAME_JOINERS,
     NOT_PLACES,
     ORG_WORDS,
+    PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     REGION_DEMONYMS,
     REGION_SUFFIXES,
     SPEECH_VERBS,
     STOPWORDS,
     TITLES,
-    US_STATE_ABBREVIATIONS,
     demonym_place,
     given_names,
 )
 from geomap.names.normalise import name_key
 
 MAX_NGRAM = 6
-_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[’'\-.&](?=[^\W_]))*")
-_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+STREET = "street"  # the kind hint of a street or facility, placed at the town that holds it
 _CITY_OF = re.compile(r"\b(?:city|town|village|suburb) of\s+$")
 _REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
 _COUNTY_OF = re.compile(r"\bcounty of\s+$")
-# State abbreviations that are also ordinary words or titles need a "Town, St." comma before them.
-# connectors that join two names rather than sit inside one ("de", "bin" do sit inside)
-_NAME_JOINERS = frozenset("and on the of upon am".split())
-_AMBIGUOUS_ABBREVIATIONS = frozenset(
-    "Miss. Mass. La. Pa. Del. Ind. Ill. Mo. Wash. Cal. Ore. Penn. Va. Me.".split()
-)
 _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
 _MAX_DEMONYM_WORDS = 2
 _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
-# "the Chinese border city of Dandong": an adjective before one of these describes the place
-# named next, and is not a mention of its own
-_PLACE_NOUNS = frozenset(
-    """city town village capital port border province region state county district island
-    coast mainland territory side waters soil enclave frontier""".split()
-)
-
-BIG_CITY = 1  # levels returned by the ``big_name`` callable
-BIG_ADMIN1 = 2
-BIG_REGION = 3
-
-
-class Token(NamedTuple):
-    """A word of the text with its offsets and where it stands."""
-
-    text: str
-    start: int
-    end: int
-    sentence_start: bool
-    key: str  # lower case
-    capitalised: bool
-
-
-def _token(text: str, start: int, sentence_start: bool) -> Token:
-    return Token(text, start, start + len(text), sentence_start, text.lower(), text[:1].isupper())
-
-
-_PARTY = re.compile(r"^[DRI]-(?=[A-Z])")
-
-
-def _split_hyphens(word: str, start: int) -> list[tuple[str, int]]:
-    """Parts of a hyphenated word that are names of their own: "Washington-Moscow",
-    "Athens-Clarke", "Albany-based" ("Albany"), "D-S.C." ("S.C."); else the word whole."""
-    if "-" not in word:
-        return [(word, start)]
-    party = _PARTY.match(word)
-    if party:
-        return [(word[2:], start + 2)]
-    parts = word.split("-")
-    if len(parts) > 1 and parts[0][:1].isupper():
-        if all(p[:1].isupper() for p in parts):
-            out, at = [], start
-            for p in parts:
-                out.append((p, at))
-                at += len(p) + 1
-            return out
-        if len(parts) == 2 and parts[1].lower() in HYPHEN_SUFFIXES:
-            return [(parts[0], start)]
-    return [(word, start)]
-
-
-# the last text tokenised and its tokens (read and replaced as one tuple: thread-safe)
-_LAST_TOKENS: list[tuple[str, list[Token]]] = [("", [])]
-
-
-def tokenise(text: str) -> list[Token]:
-    """Words with offsets; possessive 's is cut off; flags words that open a sentence.
-
-    An abbreviation keeps its final full stop ("U.S.", "D.C.", "Ga."); hyphenated names are
-    split ("Washington-Moscow").
-    """
-    last = _LAST_TOKENS[0]
-    if last[0] is text:
-        return list(last[1])
-    tokens: list[Token] = []
-    append = tokens.append
-    n = len(text)
-    abbreviations = US_STATE_ABBREVIATIONS
-    new = tuple.__new__  # skips NamedTuple's Python-level __new__: this runs once per word
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if not word[0].isupper():
-            append(new(Token, (word, start, end, False, word.lower(), False)))
-            continue
-        if ("'" in word or "’" in word) and len(word) > 3 and _POSSESSIVE.search(word):
-            word, end = word[:-2], end - 2
-        elif end < n and text[end] == "." and ("." in word or word + "." in abbreviations):
-            word, end = word + ".", end + 1
-        before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
-        sentence_start = not before or before[-1] in ".!?\n:;"
-        if "-" in word:
-            for k, (part, at) in enumerate(_split_hyphens(word, start)):
-                append(_token(part, at, sentence_start and k == 0))
-        else:
-            append(new(Token, (word, start, end, sentence_start, word.lower(), True)))
-    _LAST_TOKENS[0] = (text, tokens)
-    return list(tokens)
-
-
-def _joined(text: str, a: Token, b: Token) -> bool:
-    """True when nothing but plain spaces separates ``a`` from ``b``."""
-    gap = text[a.end : b.start]
-    return gap != "" and gap.strip(" ") == "" and len(gap) <= 2 and "\n" not in gap
-
-
-def _name_joined(text: str, a: Token, b: Token) -> bool:
-    """:func:`_joined`, or an abbreviated title or an initial and its full stop before ``b``
-    ("Mrs. Lincoln", "Matthew D. Flores")."""
-    if _joined(text, a, b) or (b.start == a.end + 1 and text[a.end] == "-"):
-        return True
-    short = a.key in ABBREVIATED_TITLES or (len(a.text) == 1 and a.text.isupper())
-    return short and text[a.end : b.start] in (". ", ".")
-
-
-def capitalised_runs(text: str, tokens: list[Token]) -> list[list[int]]:
-    """Indices of runs of capitalised words, joined by spaces and lower-case connectors."""
-    runs: list[list[int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].capitalised:
-            i += 1
-            continue
-        run = [i]
-        j = i + 1
-        while j < n:
-            if not _name_joined(text, tokens[j - 1], tokens[j]):
-                break
-            if tokens[j].capitalised:
-                run.append(j)
-                j += 1
-                continue
-            # lower-case connectors are kept only when a capitalised word follows them
-            k = j
-            while k < n and tokens[k].key in CONNECTORS and _joined(text, tokens[k - 1], tokens[k]):
-                k += 1
-            if (
-                k > j
-                and k < n
-                and tokens[k].capitalised
-                and _joined(text, tokens[k - 1], tokens[k])
-            ):
-                run.extend(range(j, k + 1))
-                j = k + 1
-                continue
-            break
-        runs.append(run)
-        i = j
-    return runs
 
 
 def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
@@ -247,6 +102,14 @@ class _Doc:
     evidence: set[str]  # names seen where only places stand ("in Paris", "Paris Police")
     deferred: list[Toponym]  # sentence-initial names kept only if seen elsewhere as places
     strong: set[str] = field(default_factory=set)  # evidence other than after a preposition
+    surnames: set[str] = field(default_factory=set)  # the last word of people's names
+
+    def person(self, words: list[str]) -> None:
+        """Record the words of a person's name (connectors left out)."""
+        words = [w for w in words if w not in CONNECTORS]
+        self.person_words.update(words)
+        if words:
+            self.surnames.add(words[-1])
 
 
 @dataclass(slots=True)
@@ -260,8 +123,8 @@ class Recogniser:
     """Finds toponyms using a name-membership test and a name-strength test.
 
     ``has_name(name_key) -> bool``: some place has this name. ``big_name(name_key) -> int``:
-    0 for none, 1 (``BIG_CITY``) when a large city has this name, 2 (``BIG_REGION``) when a
-    country, a well-known region or a first-level region of a populous country has it.
+    how strongly the name alone says "a place", a :class:`~geomap.gazetteer.index.Strength`
+    (``Gazetteer.strength``).
     """
 
     def __init__(
@@ -350,7 +213,11 @@ class Recogniser:
         for run in capitalised_runs(text, tokens):
             for piece, after_title in _split_at_titles(tokens, run):
                 if after_title:
-                    person_words.update(tokens[i].key for i in piece)
+                    # "Sen. Jane Roe of Ohio": the person, then where she is from
+                    of = next((k for k, i in enumerate(piece) if tokens[i].key == "of"), None)
+                    doc.person([tokens[i].key for i in piece[:of]])
+                    if of is not None and of + 1 < len(piece):
+                        out.extend(self._piece(text, tokens, piece[of + 1 :], doc))
                     continue
                 # country and region adjectives split the piece: "Russian Foreign Ministry"
                 sub: list[int] = []
@@ -384,8 +251,9 @@ class Recogniser:
         seen |= {name_key(_strip_region_word(t.span.text)) for t in out}
         out.extend(t for t in doc.deferred if name_key(t.span.text) in seen)
         out.sort(key=lambda t: t.span.start)
-        # one sense per document: a word used in a person's name is not a small place elsewhere,
-        # unless the document also uses it where only places stand ("Paris Police", "Paris,
+        # one sense per document: a word used in a person's name is not a city elsewhere (a
+        # country or a first-level region stays one unless it was a surname), unless the
+        # document also uses it where only places stand ("Paris Police", "Paris,
         # Texas"; a preposition is not enough: "shot into Bell's back")
         return [
             t
@@ -394,7 +262,10 @@ class Recogniser:
             or " " in t.span.text
             or t.span.text.lower() not in person_words
             or t.span.text.lower() in doc.strong
-            or self.big_name(name_key(t.span.text)) >= BIG_REGION
+            or (
+                self.big_name(name_key(t.span.text)) >= Strength.ADMIN1
+                and t.span.text.lower() not in doc.surnames
+            )
         ]
 
     def _evidence(self, text: str, tokens: list[Token], doc: _Doc) -> None:
@@ -413,7 +284,7 @@ class Recogniser:
             elif (
                 nxt is not None
                 and text[t.end : nxt.start] == ", "
-                and (nxt.text in US_STATE_ABBREVIATIONS or self.big_name(nxt.key) >= BIG_ADMIN1)
+                and (nxt.text in ABBREVIATIONS or self.big_name(nxt.key) >= Strength.ADMIN1)
             ):
                 doc.evidence.add(t.key)
                 doc.strong.add(t.key)
@@ -423,7 +294,7 @@ class Recogniser:
         """True for "Chinese" in "the Chinese (border) city of Dandong"."""
         following = tokens[last + 1 : last + 5]
         keys = [t.key for t in following]
-        if not any(k in _PLACE_NOUNS for k in keys[:2]) or "of" not in keys:
+        if not any(k in PLACE_NOUNS for k in keys[:2]) or "of" not in keys:
             return False
         at = keys.index("of")
         return at + 1 < len(following) and following[at + 1].capitalised
@@ -442,9 +313,8 @@ class Recogniser:
         piece: list[int],
         doc: _Doc,
     ) -> list[Toponym]:
-        person_words = doc.person_words
         while len(piece) > 1 and tokens[piece[0]].key in LEADING_WORDS:
-            piece = piece[1:]  # "Another Gainesville business"
+            piece = piece[1:]  # "Another Springfield bakery"
         words = [tokens[i].key for i in piece]
         if len(piece) == 1:
             abbr = self._abbreviation(text, tokens, piece[0])
@@ -459,8 +329,11 @@ class Recogniser:
         ):
             return self._inside_organisation(text, tokens, piece, matches, doc)
         if not matches:
+            street = self._street(text, tokens, piece)
+            if street is not None:
+                return [street]
             if len(piece) > 1:
-                person_words.update(w for w in words if w not in CONNECTORS)
+                doc.person(words)
             return []
         first_match = matches[0]
         if (
@@ -468,14 +341,14 @@ class Recogniser:
             and words[0] in self.given
             and first_match.first == piece[0]
             and first_match.last == piece[0]
-            and self.big_name(first_match.key) < BIG_REGION
+            and self.big_name(first_match.key) < Strength.COUNTRY
             and tokens[piece[1]].key not in REGION_SUFFIXES
             and tokens[piece[1]].key not in FACILITY_SUFFIXES
-            and tokens[piece[1]].key not in _NAME_JOINERS
+            and tokens[piece[1]].key not in NAME_JOINERS
         ):
-            # "Mary Wheeler", "Michael Eneramo": a given name and a surname (not "Bega and
+            # "Mary Kendall", "Michael Brandon": a given name and a surname (not "Bega and
             # Batemans Bay": "and" joins two names)
-            person_words.update(w for w in words if w not in CONNECTORS)
+            doc.person(words)
             return []
         covered = {i for m in matches for i in range(m.first, m.last + 1)}
         loose = [
@@ -504,17 +377,26 @@ class Recogniser:
                     tokens[i].key in doc.lower_words or tokens[i].key in STOPWORDS for i in before
                 )
             ):
-                # "Former Hall County official": an ordinary word capitalised to open a sentence
+                # "Former Hall County clerk": an ordinary word capitalised to open a sentence
+                rest = piece[piece.index(first_match.first) :]
+                return self._piece(text, tokens, rest, doc)
+            if (
+                before
+                and self.big_name(first_match.key) >= Strength.CITY
+                and not any(tokens[i].key in self.given for i in before)
+            ):
+                # "ACME Denver", "Considering Tunisia": a well-known place after words that are
+                # no given name is still that place (a full personal name would have one)
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
             if before:
                 # "Donald Trump", "Kim Jong-un" ... a name, unless a big place leads it
-                person_words.update(w for w in words if w not in CONNECTORS)
+                doc.person(words)
                 return []
-            # "Hanoi Summit", "Laurel County PRIDE"; not "Michael Eneramo"
+            # "Hanoi Summit", "Polk County PRIDE"; not "Michael Brandon"
             matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
             if not matches:
-                person_words.update(w for w in words if w not in CONNECTORS)
+                doc.person(words)
         out = []
         for m in matches:
             toponym = self._accept(text, tokens, m, doc)
@@ -522,14 +404,51 @@ class Recogniser:
                 out.append(toponym)
         return out
 
+    def describe(self, text: str, start: int, end: int) -> Toponym:
+        """The mention ``text[start:end]`` (found by someone else: a gold annotation) with the
+        kind hint the recogniser would give it: a demonym, a state abbreviation, a region word
+        inside or after it, "the city of" before it."""
+        span = Span(text[start:end], start, end)
+        if demonym_place(name_key(span.text)) is not None:
+            return Toponym(span, None, "demonym")
+        if span.text in ABBREVIATIONS:
+            return Toponym(span, None, "admin1")
+        words = span.text.split()
+        hint: str | None = None
+        if (
+            len(words) > 1
+            and words[-1].lower().rstrip(".") in FACILITY_SUFFIXES
+            and not self.has_name(name_key(span.text))
+        ):
+            return Toponym(span, None, STREET)
+        if len(words) > 1 and words[-1].lower() in REGION_SUFFIXES:
+            hint = REGION_SUFFIXES[words[-1].lower()]
+        else:
+            after = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+            if after is not None and after.group().lower() in REGION_SUFFIXES:
+                hint = REGION_SUFFIXES[after.group().lower()]
+        return Toponym(span, None, _hint_before(text, start) or hint)
+
+    @staticmethod
+    def _street(text: str, tokens: list[Token], piece: list[int]) -> Toponym | None:
+        """A street or facility named by its head word ("Elm Street", "Harbour Bridge"), or
+        None: two to four capitalised words ending in a street or facility word."""
+        if not 2 <= len(piece) <= 4 or tokens[piece[-1]].key.rstrip(".") not in FACILITY_SUFFIXES:
+            return None
+        if not tokens[piece[-1]].capitalised or tokens[piece[0]].key in STOPWORDS:
+            return None
+        first, last = tokens[piece[0]], tokens[piece[-1]]
+        return Toponym(Span(text[first.start : last.end], first.start, last.end), None, STREET)
+
     def _abbreviation(self, text: str, tokens: list[Token], i: int) -> Toponym | None:
-        """A US state abbreviation ("Newton County, Ga.", "D-S.C."), or None."""
+        """A region abbreviation ("Walton County, Ga.", "D-S.C.", "Red Deer, Alta."), or None."""
         tok = tokens[i]
-        if tok.text not in US_STATE_ABBREVIATIONS:
+        abbreviation = ABBREVIATIONS.get(tok.text)
+        if abbreviation is None:
             return None
         before = text[max(0, tok.start - 2) : tok.start]
         cue = before.endswith(", ") or before.endswith("-") or before.endswith(",")
-        if tok.text in _AMBIGUOUS_ABBREVIATIONS and not cue:
+        if abbreviation.needs_cue and not cue:
             return None
         return Toponym(Span(tok.text, tok.start, tok.end), None, "admin1")
 
@@ -542,8 +461,8 @@ class Recogniser:
         covered = {i for m in named for i in range(m.first, m.last + 1)}
         for k in range(1, len(piece) - 1):
             if tokens[piece[k]].text == "and" and piece[k] not in covered:
-                # two names joined: "the Department of Justice and the Georgia Bureau of
-                # Investigation" (not "Trinidad and Tobago Police")
+                # two names joined: "the Department of Labor and the Georgia Forestry
+                # Commission" (not "Trinidad and Tobago Police")
                 right = piece[k + 1 :]
                 while len(right) > 1 and tokens[right[0]].text == "the":
                     right = right[1:]
@@ -575,7 +494,7 @@ class Recogniser:
                 and part[0] == piece[0]
                 and tokens[part[0]].key in self.given
                 and not (matches and matches[0].first == part[0] and matches[0].last > part[0])
-                and not (matches and self.big_name(matches[0].key) >= BIG_ADMIN1)
+                and not (matches and self.big_name(matches[0].key) >= Strength.ADMIN1)
             ):
                 matches = []  # "Tom Smith Foundation": a person's name
             if len(matches) > 1 or any(m.first != part[0] for m in matches):
@@ -585,12 +504,12 @@ class Recogniser:
                 if single and tokens[m.first].key in STOPWORDS:
                     continue
                 if single and tokens[m.first].text.isupper() and len(tokens[m.first].text) <= 4:
-                    if self.big_name(m.key) < BIG_REGION:
+                    if self.big_name(m.key) < Strength.COUNTRY:
                         continue
                 first, last = tokens[m.first], tokens[m.last]
                 found = Toponym(Span(text[first.start : last.end], first.start, last.end))
                 if single and (after_of or not civic) and not self.big_name(m.key):
-                    # "Brown Motor Company", "Department of Commerce": only if used elsewhere
+                    # "Brown Lumber Company", "Department of Commerce": only if used elsewhere
                     doc.deferred.append(found)
                 else:
                     out.append(found)
@@ -605,16 +524,17 @@ class Recogniser:
             return None
         big = self.big_name(m.key)
         if single and first.text.isupper() and len(first.text.replace(".", "")) <= 4:
-            if big < BIG_REGION:  # "NATO", "AMLO": acronyms, unless "US", "UK", "EU"
+            if big < Strength.COUNTRY:  # "NATO", "AMLO": acronyms, unless "US", "UK", "EU"
                 return None
         nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
         if (
             nxt is not None
             and nxt.capitalised
             and nxt.key.rstrip(".") in FACILITY_SUFFIXES
-            and _joined(text, last, nxt)
+            and joined(text, last, nxt)
         ):
-            return None  # "Dublin Road", "Memphis Street": a street, not the town
+            # "Toledo Road", "Elm Street": a street, not the town it names
+            return Toponym(Span(text[first.start : nxt.end], first.start, nxt.end), None, STREET)
         prev = tokens[m.first - 1] if m.first > 0 else None
         cue = prev is not None and prev.key in LOCATIVE_CUES
         if single and not big and not cue and not first.text.isupper():
@@ -623,22 +543,35 @@ class Recogniser:
             if first.sentence_start:  # a headline or sentence opener: only if used elsewhere
                 doc.deferred.append(Toponym(Span(first.text, first.start, first.end)))
                 return None
-        if single and not cue and big < BIG_REGION and nxt is not None and nxt.key in SPEECH_VERBS:
+        if (
+            single
+            and not cue
+            and big < Strength.COUNTRY
+            and nxt is not None
+            and nxt.key in SPEECH_VERBS
+        ):
             return None  # "Williams said"
         end = last.end
         hint: str | None = None
-        if nxt is not None and nxt.key in REGION_SUFFIXES and _joined(text, last, nxt):
+        if nxt is not None and nxt.key in REGION_SUFFIXES and joined(text, last, nxt):
             if nxt.capitalised:
                 end = nxt.end  # "Liaoning Province": the region word is part of the name
             hint = REGION_SUFFIXES[nxt.key]
-        before = text[max(0, first.start - 12) : first.start].lower()
-        if _CITY_OF.search(before):
-            hint = "city"
-        elif _REGION_OF.search(before):
-            hint = "admin1"
-        elif _COUNTY_OF.search(before):
-            hint = "admin2"
+        hint = _hint_before(text, first.start) or hint
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _hint_before(text: str, start: int) -> str | None:
+    """The kind of place "the city of", "the province of", "the county of" before ``start``
+    says, or None."""
+    before = text[max(0, start - 12) : start].lower()
+    if _CITY_OF.search(before):
+        return "city"
+    if _REGION_OF.search(before):
+        return "admin1"
+    if _COUNTY_OF.search(before):
+        return "admin2"
+    return None
 
 
 def demonym_countries(text: str) -> set[str]:
@@ -651,7 +584,7 @@ def demonym_countries(text: str) -> set[str]:
             skip = False
             continue
         place = None
-        if b is not None and _joined(text, a, b):
+        if b is not None and joined(text, a, b):
             place = demonym_place(f"{a.key} {b.key}")
             skip = place is not None
         place = place or demonym_place(a.key)

@@ -9,7 +9,7 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
 - a region or country that contains other places mentioned ("Georgia" the state when Atlanta
   is named, the country when Tbilisi is);
 - nearness to the other places mentioned;
-- "Macon, Georgia" / "Paris, Texas" / "Newton County, Ga.": the place right after a comma
+- "Macon, Georgia" / "Paris, Texas" / "Walton County, Ga.": the place right after a comma
   contains the one before it;
 - the kind of place the text says ("Liaoning Province", "the city of ...").
 
@@ -28,8 +28,9 @@ from geopy.distance import great_circle
 from geopy.location import Location
 
 from geomap.gazetteer.gazetteer import place_from_raw, raw_prior
+from geomap.geoparse.recognise import STREET
 from geomap.model import Place, Toponym
-from geomap.names.lexicon import REGION_SUFFIXES, US_STATE_ABBREVIATIONS, demonym_place
+from geomap.names.lexicon import ABBREVIATIONS, REGION_SUFFIXES, demonym_place
 from geomap.names.normalise import name_key
 
 # geocode(query) -> candidate Locations, best first (the cached geopy callable)
@@ -78,11 +79,11 @@ def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
         if place is not None:
             code, name = place
             return name, None, code, {"country", "region", "admin1"}
-    if t.span.text in US_STATE_ABBREVIATIONS:
-        state = US_STATE_ABBREVIATIONS[t.span.text]
-        if state == "District of Columbia":
+    abbreviation = ABBREVIATIONS.get(t.span.text)
+    if abbreviation is not None:
+        if abbreviation.name == "District of Columbia":
             return "Washington", "city", "US", {"city"}
-        return state, "admin1", "US", {"admin1"}
+        return abbreviation.name, "admin1", abbreviation.country_code, {"admin1"}
     return t.span.text, t.kind_hint, None, None
 
 
@@ -345,11 +346,16 @@ def _seed_counties(names: list[_Name]) -> None:
 def resolve(
     toponyms: Sequence[Toponym], geocode: Candidates, context_countries: set[str] | None = None
 ) -> list[Toponym]:
-    """The same mentions with ``place`` set where the gazetteer knows the name.
+    """The same mentions, in the same order, with ``place`` set where the gazetteer knows the
+    name (streets and facilities: at the town that holds them).
 
     Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
     them; equal names get the same place.
     """
+    given = list(toponyms)
+    streets = [t for t in given if t.kind_hint == STREET]
+    if streets:
+        toponyms = [t for t in given if t.kind_hint != STREET]
     names: dict[str, _Name] = {}
     keys: list[str] = []
     for t in toponyms:
@@ -388,4 +394,37 @@ def resolve(
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
-    return [replace(t, place=places[k]) for t, k in zip(toponyms, keys, strict=True)]
+    out = [replace(t, place=places[k]) for t, k in zip(toponyms, keys, strict=True)]
+    if streets:  # back in the order given
+        placed = iter(out)
+        at_towns = iter(_place_streets(streets, out))
+        out = [next(at_towns) if t.kind_hint == STREET else next(placed) for t in given]
+    return out
+
+
+def _place_streets(streets: list[Toponym], placed: list[Toponym]) -> list[Toponym]:
+    """Streets and facilities placed at the town that holds them: the town named right after
+    one ("Elm Street in Dayton", "Elm Street, Dayton"), else the town the document names most;
+    their ``feature_type`` says "street" (unplaced when the document names no town)."""
+    towns = [t for t in placed if t.place is not None and t.place.feature_type == "city"]
+    counts = Counter(t.place.gazetteer_id for t in towns if t.place is not None)
+    main = max(towns, key=lambda t: counts[t.place.gazetteer_id] if t.place else 0, default=None)
+    out = []
+    for s in streets:
+        holder = next((t for t in towns if 0 < t.span.start - s.span.end <= 4), main)
+        town = holder.place if holder is not None else None
+        if town is None:
+            out.append(s)
+            continue
+        street = Place(
+            gazetteer_id=f"{town.gazetteer_id}/street:{name_key(s.span.text).replace(' ', '-')}",
+            name=s.span.text,
+            feature_type="street",
+            country_code=town.country_code,
+            lat=town.lat,
+            lon=town.lon,
+            admin1=town.admin1,
+            provider=town.provider,
+        )
+        out.append(replace(s, place=street))
+    return out

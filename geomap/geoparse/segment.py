@@ -5,11 +5,8 @@ from __future__ import annotations
 import re
 
 from geomap.model import Span
+from geomap.names.lexicon import SENTENCE_ABBREVIATIONS as _ABBREVIATIONS
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen col lt sgt capt gov sen rep prof jr sr inc corp ltd co no vs etc u.s "
-    "u.k u.n jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _TAIL = 1 + max(len(a) for a in _ABBREVIATIONS)
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n")

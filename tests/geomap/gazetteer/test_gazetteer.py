@@ -111,7 +111,7 @@ def test_united_states_at_its_geographic_centre(geocoder: GazetteerGeocoder) -> 
 def test_how_big_a_name_is(gazetteer_path, key: str, level: int) -> None:  # type: ignore[no-untyped-def]
     g = Gazetteer(gazetteer_path)
     try:
-        assert g.is_big(key) == level
+        assert g.strength(key) == level
     finally:
         g.close()
 
@@ -129,7 +129,7 @@ def test_a_stale_index_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-un
 
 
 def test_the_in_memory_name_set_is_the_names_table(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
-    """``has`` and ``is_big`` answer from memory; they must agree with the names themselves."""
+    """``has`` and ``strength`` answer from memory; they must agree with the names themselves."""
     g = Gazetteer(gazetteer_path)
     con = sqlite3.connect(gazetteer_path)
     try:
@@ -146,7 +146,7 @@ def test_the_in_memory_name_set_is_the_names_table(gazetteer_path) -> None:  # t
             )
         )
         assert len(big) > 1000
-        assert {k: g.is_big(k) for k in keys if g.is_big(k)} == big
+        assert {k: g.strength(k) for k in keys if g.strength(k)} == big
     finally:
         con.close()
         g.close()

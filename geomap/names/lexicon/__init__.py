@@ -1,0 +1,89 @@
+"""Every word list geomap reads text with, one list per meaning, one file per kind of list.
+
+Each file says what its lists are for and where their entries come from. Nothing here is
+derived from an evaluation corpus unless its file says so.
+"""
+
+from geomap.names.lexicon.abbreviations import (
+    ABBREVIATIONS,
+    SENTENCE_ABBREVIATIONS,
+    Abbreviation,
+)
+from geomap.names.lexicon.calendar import MONTH_ABBREVIATIONS, TIME_WORDS
+from geomap.names.lexicon.connectors import CONNECTORS, NAME_JOINERS
+from geomap.names.lexicon.demonyms import (
+    DEMONYM_PLURALS,
+    DEMONYMS,
+    LANGUAGES,
+    REGION_DEMONYMS,
+    demonym_place,
+)
+from geomap.names.lexicon.given_names import given_names
+from geomap.names.lexicon.hyphen_suffixes import HYPHEN_SUFFIXES
+from geomap.names.lexicon.leading_words import ARTICLES, LEADING_WORDS
+from geomap.names.lexicon.organisations import (
+    CIVIC_ORG_WORDS,
+    NOT_PLACE_WORDS,
+    NOT_PLACES,
+    ORG_WORDS,
+)
+from geomap.names.lexicon.place_words import (
+    FACILITY_SUFFIXES,
+    GEO_MODIFIERS,
+    KIND_AFTER,
+    PLACE_NOUNS,
+    REGION_SUFFIXES,
+    REGION_WORDS,
+)
+from geomap.names.lexicon.prepositions import (
+    LOCATIVE_CUES,
+    NOT_LOCATIVE_BEFORE,
+    PLACE_PREPOSITIONS,
+    PROPOSAL_CUES,
+)
+from geomap.names.lexicon.regions import COUNTRY_ALIASES, COUNTRY_POINTS, REGIONS, Region
+from geomap.names.lexicon.speech import PERSON_AFTER, SPEECH_VERBS
+from geomap.names.lexicon.stopwords import STOPWORDS
+from geomap.names.lexicon.titles import ABBREVIATED_TITLES, TITLES
+
+__all__ = [
+    "ABBREVIATED_TITLES",
+    "ABBREVIATIONS",
+    "ARTICLES",
+    "CIVIC_ORG_WORDS",
+    "CONNECTORS",
+    "COUNTRY_ALIASES",
+    "COUNTRY_POINTS",
+    "DEMONYMS",
+    "DEMONYM_PLURALS",
+    "FACILITY_SUFFIXES",
+    "GEO_MODIFIERS",
+    "HYPHEN_SUFFIXES",
+    "KIND_AFTER",
+    "LANGUAGES",
+    "LEADING_WORDS",
+    "LOCATIVE_CUES",
+    "MONTH_ABBREVIATIONS",
+    "NAME_JOINERS",
+    "NOT_LOCATIVE_BEFORE",
+    "NOT_PLACES",
+    "NOT_PLACE_WORDS",
+    "ORG_WORDS",
+    "PERSON_AFTER",
+    "PLACE_NOUNS",
+    "PLACE_PREPOSITIONS",
+    "PROPOSAL_CUES",
+    "REGIONS",
+    "REGION_DEMONYMS",
+    "REGION_SUFFIXES",
+    "REGION_WORDS",
+    "SENTENCE_ABBREVIATIONS",
+    "SPEECH_VERBS",
+    "STOPWORDS",
+    "TIME_WORDS",
+    "TITLES",
+    "Abbreviation",
+    "Region",
+    "demonym_place",
+    "given_names",
+]

@@ -1,0 +1,53 @@
+"""Words and names of organisations, brands and events.
+
+For: the recogniser (a run holding an ``ORG_WORDS`` word names a body; a place named inside it
+is still a mention; a place before a ``CIVIC_ORG_WORDS`` word is a place) and the proposer
+(``NOT_PLACE_WORDS``: a run holding one is an event, a body or a role). Entries: general
+English; ``NOT_PLACES`` lists well-known organisations, brands and religious names that are
+also place names in the gazetteer or follow "to"/"from" in news (general knowledge)."""
+
+from __future__ import annotations
+
+# one ("Ohio Department of Health", "University of Kentucky") is still a mention.
+ORG_WORDS = frozenset(
+    """ministry department dept bureau agency office service services council committee
+    commission party university college school schools academy institute hospital church
+    mosque temple bank company corporation corp inc ltd llc group association union federation
+    league club team times post telegraph herald journal tribune gazette daily news press
+    observer guardian chronicle courier mail express review radio television tv network channel
+    media foundation fund trust society organization organisation court police army navy force
+    forces guard corps command brigade battalion regiment division unit nations assembly
+    parliament senate congress government administration authority board airlines airways
+    railways security intelligence reconnaissance sheriff fire rescue library museum center
+    centre hall stadium arena airport clinic symphony orchestra theatre theater festival
+    chamber commissioners council's cathedral synagogue elementary high middle district's
+    courthouse jail prison hotel inn restaurant cafe store stores market mall bancorp
+    partners associates consulting institute ministries exchange commerce industries
+    railroad railway marathon cup championship tournament open games olympics tech duma
+    symphony authority patrol""".split()
+)
+
+# Organisation words of local government and public services: a place name before one is a
+# place ("Gainesville Police", "Paris Fire Department"), unlike "Brown Lumber Company".
+CIVIC_ORG_WORDS = frozenset(
+    """police fire sheriff county city council school schools library chamber board department
+    dept hospital airport courthouse jail commission commissioners district township high
+    elementary middle university college public area regional municipal state community
+    memorial transit utilities water parks""".split()
+)
+
+# Names that are never places, though the gazetteer or a "to"/"from" before them may say so.
+NOT_PLACES = frozenset(
+    """hamas hezbollah hizbollah taliban nato toyota ford reuters bloomberg twitter facebook
+    youtube telegram instagram tiktok whatsapp google apple microsoft amazon wikipedia allah god
+    christ jesus islam""".split()
+    + ["white house"]
+)
+
+# Words that make a capitalised run an event, a body or a role rather than a place.
+NOT_PLACE_WORDS = frozenset(
+    """tournament championship championships conference convention partnership administration
+    festival games cup award awards show party democrats republicans democrat republican
+    conservatives liberals attorney prosecutor campaign program programme project initiative
+    act bill law treaty accord agreement plan operation""".split()
+)

@@ -1,0 +1,94 @@
+"""Words that say what kind of place a name is.
+
+For: the recogniser (``REGION_SUFFIXES`` after a name: its kind; ``FACILITY_SUFFIXES`` after a
+name: a street or building; ``GEO_MODIFIERS`` before a name; ``PLACE_NOUNS`` after an adjective:
+it describes the place named next), the proposer (``KIND_AFTER``) and the gazetteer index
+(``REGION_WORDS``: "Liaoning Province" is also called "Liaoning"). Entries: English words for
+administrative units, streets and buildings (general English)."""
+
+from __future__ import annotations
+
+# Directions and size words that may precede a place without making it a person's name.
+GEO_MODIFIERS = frozenset(
+    """north south east west northern southern eastern western central upper lower greater
+    northeast northwest southeast southwest northeastern northwestern southeastern
+    southwestern inner outer""".split()
+)
+
+# Words after a name that say what kind of place it is ("Liaoning Province", "Jefferson County").
+REGION_SUFFIXES = {
+    "province": "admin1",
+    "oblast": "admin1",
+    "prefecture": "admin1",
+    "governorate": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "krai": "admin1",
+    "county": "admin2",
+    "parish": "admin2",
+    "district": "admin2",
+    "city": "city",
+    "town": "city",
+    "township": "city",
+    "village": "city",
+}
+
+# Words after a name that make the whole a street, a building or a facility ("Toledo Road").
+FACILITY_SUFFIXES = frozenset(
+    """street st road rd avenue ave lane ln drive dr boulevard blvd highway hwy parkway pkwy way
+    court ct place pl square plaza terrace circle trail pike turnpike expressway freeway bridge
+    tunnel park""".split()
+)
+
+# "the Chinese border city of X": an adjective before one of these describes the place named
+# next, and is not a mention of its own.
+PLACE_NOUNS = frozenset(
+    """city town village capital port border province region state county district island
+    coast mainland territory side waters soil enclave frontier""".split()
+)
+
+# Place words after an unknown name ("Musan County", "the Sambong border crossing") and the
+# kind of place they hint, for the proposer.
+KIND_AFTER = {
+    "village": "city",
+    "villages": "city",
+    "town": "city",
+    "township": "city",
+    "hamlet": "city",
+    "settlement": "city",
+    "camp": "city",
+    "checkpoint": "city",
+    "crossing": "city",
+    "border crossing": "city",
+    "port": "city",
+    "county": "admin1",
+    "district": "admin1",
+    "province": "admin1",
+    "prefecture": "admin1",
+    "governorate": "admin1",
+    "oblast": "admin1",
+    "region": "admin1",
+    "municipality": "admin1",
+    "area": "city",
+    "valley": "city",
+}
+
+# Words that name what kind of region a first-level division is, at the end of its official
+# name in the data: "Liaoning Province" is also indexed as "Liaoning".
+REGION_WORDS = (
+    "Province",
+    "Oblast",
+    "Region",
+    "Prefecture",
+    "State",
+    "Governorate",
+    "County",
+    "District",
+    "Department",
+    "Republic",
+    "Autonomous Region",
+    "SAR",
+    "S.A.R.",
+    "Krai",
+    "Municipality",
+)

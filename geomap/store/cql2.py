@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any, Literal
 
 from geomap.errors import InvalidParameter
@@ -50,7 +51,7 @@ CONFORMANCE = (
     "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
 )
 
-Kind = Literal["string", "integer", "number", "date", "geometry"]
+Kind = Literal["string", "integer", "number", "date", "timestamp", "geometry"]
 SPATIAL_OPS = (
     "intersects",
     "disjoint",
@@ -211,35 +212,43 @@ class Queryable:
 
 @dataclass
 class Dialect:
-    """How one backend writes what the compiler needs. ``column(q)`` is the SQL of a
-    queryable's value (typed: text, number, or ISO date text); ``spatial(op, wkt)`` the SQL
-    (with its parameters) of ``op(geometry, literal)``; ``param`` is the placeholder."""
+    """How one backend writes what the compiler needs.
 
-    param: str
+    ``bind(value)`` adds a parameter and returns its placeholder; ``column(q)`` is the SQL of a
+    queryable's value (text, a number, or ISO date/time text; null when missing or of another
+    JSON type); ``spatial(op, shape)`` the condition ``op(geometry, shape)`` for a shapely
+    literal; ``like(expr, placeholder, negated)`` a case-sensitive CQL2 LIKE; ``indexed(name)``
+    the column holding a property folded (trimmed, lower-cased) for an index, if any.
+    """
+
+    bind: Callable[[Any], str]
     column: Callable[[Queryable], str]
-    spatial: Callable[[str, Any], tuple[str, list[Any]]]
-    like: Callable[[str, str, bool], str]  # (expr, placeholder, negated) -> SQL
+    spatial: Callable[[str, Any], str]
+    like: Callable[[str, str, bool], str]
     lower: Callable[[str], str] = field(default=lambda expr: f"lower({expr})")
-
-
-@dataclass
-class Compiled:
-    """A WHERE condition and its parameters, in order."""
-
-    sql: str
-    params: list[Any]
+    indexed: Callable[[str], str | None] = field(default=lambda name: None)
 
 
 class _Compiler:
     def __init__(self, queryables: Mapping[str, Queryable], dialect: Dialect) -> None:
         self.queryables = queryables
         self.d = dialect
-        self.params: list[Any] = []
         self.nodes = 0
 
     def ph(self, value: Any) -> str:
-        self.params.append(value)
-        return self.d.param
+        return self.d.bind(value)
+
+    def prefilter(self, q: Queryable, values: Sequence[Any]) -> str:
+        """An indexed condition implied by ``q`` equalling one of ``values`` (or ''): the
+        folded column equals the folded value, so the index narrows and the exact test
+        decides."""
+        column = self.d.indexed(q.name)
+        if column is None or not values or not all(isinstance(v, str) for v in values):
+            return ""
+        folded = list(dict.fromkeys(v.strip().lower() for v in values))
+        if len(folded) == 1:
+            return f"{column} = {self.ph(folded[0])} AND "
+        return f"{column} IN ({', '.join(self.ph(v) for v in folded)}) AND "
 
     def count(self) -> None:
         self.nodes += 1
@@ -267,6 +276,13 @@ class _Compiler:
         if kind in ("integer", "number") and isinstance(value, int | float):
             if not isinstance(value, bool):
                 return value
+        if kind == "timestamp":
+            if isinstance(value, datetime):
+                if value.tzinfo is not None:
+                    value = value.astimezone(UTC)
+                return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+            if isinstance(value, date):
+                return value.isoformat()
         if kind == "date":
             if isinstance(value, datetime):
                 if value.tzinfo is not None:
@@ -281,6 +297,7 @@ class _Compiler:
             "integer": "a number",
             "number": "a number",
             "date": "a date (DATE('YYYY-MM-DD'))",
+            "timestamp": "a timestamp (TIMESTAMP('YYYY-MM-DDTHH:MM:SSZ'))",
             "geometry": "a geometry",
         }[kind]
         raise _bad(f"{q.name} is compared with {_show(value)}; it takes {want}")
@@ -349,13 +366,15 @@ class _Compiler:
                 raise _bad("IN needs a property on its left")
             if not node.sub_nodes:
                 raise _bad("IN needs at least one value")
-            values = []
+            literals = []
             for v in node.sub_nodes:
                 self.count()
                 v = self.literal(self.value_of(v), q)
-                values.append(self.ph(v.lower() if folded and isinstance(v, str) else v))
+                literals.append(v.lower() if folded and isinstance(v, str) else v)
+            pre = "" if node.not_ else self.prefilter(q, literals)
             neg = "NOT " if node.not_ else ""
-            return f"({sql} {neg}IN ({', '.join(values)}))"
+            values = ", ".join(self.ph(v) for v in literals)
+            return f"({pre}{sql} {neg}IN ({values}))"
         if isinstance(node, ast.IsNull):
             sql, q, _ = self.operand(node.lhs)
             if q is None:
@@ -422,7 +441,8 @@ class _Compiler:
         value = self.literal(self.value_of(node_lit), lq)
         if lfold and isinstance(value, str):
             value = value.lower()
-        return f"({lsql} {op} {self.ph(value)})"
+        pre = self.prefilter(lq, [value]) if op == "=" else ""
+        return f"({pre}{lsql} {op} {self.ph(value)})"
 
     def spatial(self, op: str, lhs: Any, rhs: Any) -> str:
         from pygeofilter import ast, values
@@ -442,10 +462,7 @@ class _Compiler:
             rhs = _box((rhs.x1, rhs.y1, rhs.x2, rhs.y2))
         if not isinstance(rhs, values.Geometry):
             raise _bad(f"S_{op.upper()} needs a geometry literal, got {_show(rhs)}")
-        shape = _shape(rhs.geometry)
-        sql, params = self.d.spatial(op, shape)
-        self.params.extend(params)
-        return sql
+        return self.d.spatial(op, _shape(rhs.geometry))
 
 
 def _box(numbers: tuple[Any, ...]) -> Any:
@@ -483,11 +500,33 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def compile_filter(node: Any, queryables: Mapping[str, Queryable], dialect: Dialect) -> Compiled:
-    """The SQL condition (with its parameters) of a parsed filter for ``dialect``."""
-    compiler = _Compiler(queryables, dialect)
-    sql = compiler.condition(node)
-    return Compiled(sql, compiler.params)
+def compile_filter(node: Any, queryables: Mapping[str, Queryable], dialect: Dialect) -> str:
+    """The SQL condition of a parsed filter for ``dialect`` (its parameters bound through
+    ``dialect.bind``)."""
+    return _Compiler(queryables, dialect).condition(node)
+
+
+_KINDS: dict[str, Kind] = {
+    "str": "string",
+    "int": "integer",
+    "float": "number",
+    "date": "date",
+    "datetime": "timestamp",
+}
+
+
+@cache
+def layer_queryables(layer: str) -> dict[str, Queryable]:
+    """What a filter or sortby may name in ``layer``: every documented property with its
+    type, and ``geometry``."""
+    from geomap.export import COLUMNS
+
+    out = {
+        name: Queryable(name, _KINDS.get(kind, "string"))
+        for name, kind in COLUMNS.get(layer, {}).items()
+    }
+    out["geometry"] = Queryable("geometry", "geometry", "the feature's geometry (lon/lat)")
+    return out
 
 
 def parse_sortby(

@@ -159,17 +159,24 @@ def _fix_json(node: Any) -> Any:
     return out
 
 
-def parse(text: str | None, lang: str | None = None) -> Any:
-    """The pygeofilter AST of a ``filter`` in ``lang`` (``cql2-text``, the default, or
-    ``cql2-json``); None for no filter. InvalidParameter names what is wrong."""
-    if text is None or not text.strip():
-        return None
+def check_lang(lang: str | None) -> str:
+    """``lang`` (default cql2-text) if it is one this server reads; InvalidParameter naming
+    ``filter-lang`` otherwise."""
     lang = (lang or "cql2-text").strip().lower()
     if lang not in LANGS:
         raise InvalidParameter(
             f"filter-lang {lang!r} is not supported; use {' or '.join(LANGS)}",
             where="filter-lang",
         )
+    return lang
+
+
+def parse(text: str | None, lang: str | None = None) -> Any:
+    """The pygeofilter AST of a ``filter`` in ``lang`` (``cql2-text``, the default, or
+    ``cql2-json``); None for no filter. InvalidParameter names what is wrong."""
+    lang = check_lang(lang)
+    if text is None or not text.strip():
+        return None
     if len(text) > MAX_FILTER:
         raise _bad(f"the expression has {len(text)} characters; at most {MAX_FILTER}")
     if lang == "cql2-json":

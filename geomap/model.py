@@ -20,13 +20,18 @@ class Document:
     url: str | None = None
 
 
+# the feature type of a facility or organisation named after a place ("Lakeview Memorial
+# Hospital", "Bank of Freedonia"), placed at that place's point
+FACILITY = "facility"
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry."""
 
     gazetteer_id: str
     name: str
-    feature_type: str  # "country" | "region" | "admin1" | "admin2" | "city" | "street"
+    feature_type: str  # "country" | "region" | "admin1" | "admin2" | "city" | "street" | "facility"
     country_code: str | None
     lat: float
     lon: float

@@ -20,9 +20,18 @@ LAYERS = ("places", "incidents", "movements")
 GEOMETRY_TYPES = {"places": "Point", "incidents": "Point", "movements": "LineString"}
 
 # ACLED geo_precision and a location_type word for each kind of place
-_GEO_PRECISION = {"street": 2, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+_GEO_PRECISION = {
+    "street": 2,
+    "facility": 2,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 3,
+}
 _LOCATION_TYPE = {
     "street": "street at its town",  # a street or facility, at the point of its town
+    "facility": "facility at the place it is named after",  # "Bank of Freedonia", at Freedonia
     "city": "city",
     "admin2": "admin2",
     "admin1": "admin1",

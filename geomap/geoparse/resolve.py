@@ -29,8 +29,18 @@ from geopy.location import Location
 
 from geomap.gazetteer.gazetteer import place_from_raw, raw_prior
 from geomap.geoparse.recognise import STREET
-from geomap.model import Place, Toponym
-from geomap.names.lexicon import ABBREVIATIONS, REGION_SUFFIXES, demonym_place
+from geomap.model import FACILITY, Place, Toponym
+from geomap.names.lexicon import (
+    ABBREVIATIONS,
+    CIVIC_ORG_WORDS,
+    FACILITY_SUFFIXES,
+    ORG_WORDS,
+    REGION_SUFFIXES,
+    STOPWORDS,
+    TITLES,
+    demonym_place,
+    given_names,
+)
 from geomap.names.normalise import name_key
 
 # geocode(query) -> candidate Locations, best first (the cached geopy callable)
@@ -62,6 +72,7 @@ class _Name:
     containers: set[str] | None = None  # keys of names written right after it, ", Y"
     cands: list[_Cand] = field(default_factory=list)  # the options, ready for scoring
     by_prior: bool = False  # cands come by descending prior
+    embedded: bool = False  # options are those of a place named inside it ("Iowa State Fair")
 
 
 def _strip_suffix(text: str) -> str:
@@ -88,7 +99,7 @@ def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
 
 
 def _candidates(
-    geocode: Candidates, t: Toponym, query: str, code: str | None, kinds: set[str] | None
+    geocode: Candidates, query: str, code: str | None, kinds: set[str] | None
 ) -> list[dict[str, Any]]:
     found = geocode(query)
     stripped = _strip_suffix(query)
@@ -100,6 +111,69 @@ def _candidates(
     if kinds:
         raws = [r for r in raws if r.get("feature_type") in kinds]
     return raws
+
+
+# words that name what an organisation or facility is, never the place inside its name
+_NOT_EMBEDDED = STOPWORDS | ORG_WORDS | CIVIC_ORG_WORDS | FACILITY_SUFFIXES | TITLES
+
+
+EMBEDDED_CITY_POPULATION = 10_000  # a town inside a facility's name must be at least this big
+
+
+def _person_words(words: list[str]) -> list[bool]:
+    """Which words belong to a person's name: a given name followed by a capitalised word,
+    up to the next word that names an organisation or facility."""
+    firsts = given_names()
+    out = [False] * len(words)
+    for j, word in enumerate(words[:-1]):
+        nxt = words[j + 1]
+        if word.lower() in firsts and nxt[:1].isupper() and nxt.lower() not in _NOT_EMBEDDED:
+            k = j
+            while k < len(words) and words[k].lower() not in _NOT_EMBEDDED:
+                out[k] = True
+                k += 1
+    return out
+
+
+def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
+    """The candidates of the place named inside a name the gazetteer lacks ("Lakeview
+    Memorial Hospital" -> Lakeview, "Bank of Freedonia" -> Freedonia): the longest run of
+    capitalised words it knows as a country, region or town of 10,000+ people (the likelier
+    kind of place between runs of one length), outside a person's name ("Jane Doe Lakeview
+    Middle School": a given name and the capitalised words after it); failing that,
+    a demonym's country ("the Ruritanian embassy" -> Ruritania)."""
+    words = [w.strip(',.;:()"').removesuffix("'s").removesuffix("\u2019s") for w in query.split()]
+    if len(words) < 2:
+        return []
+    person = _person_words(words)
+    demonyms: list[dict[str, Any]] = []
+    for size in range(len(words) - 1, 0, -1):
+        best: list[dict[str, Any]] = []
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if not all(w[:1].isupper() or w.lower() in ("of", "de", "la") for w in run):
+                continue
+            if run[0].lower() in _NOT_EMBEDDED or run[-1].lower() in _NOT_EMBEDDED:
+                continue
+            if any(person[i : i + size]):
+                continue
+            phrase = " ".join(run)
+            if size == 1 and (place := demonym_place(name_key(phrase))) is not None:
+                code, name = place
+                kinds = {"country", "region", "admin1"}
+                demonyms = demonyms or _candidates(geocode, name, code, kinds)
+                continue
+            found = [
+                r
+                for r in _candidates(geocode, phrase, None, None)
+                if r.get("feature_type") != "city"
+                or int(r.get("population") or 0) >= EMBEDDED_CITY_POPULATION
+            ]
+            if found and (not best or best[0]["_prior"] < found[0]["_prior"]):
+                best = found
+        if best:
+            return best
+    return demonyms
 
 
 def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
@@ -140,6 +214,8 @@ class _Evidence:
         self.counts: Counter[tuple[str, ...]] = Counter()
         self.points: list[tuple[str, float, float, float]] = []  # key, lat, lon, cos(lat)
         for name in names:
+            if name.embedded:  # "the Ruritanian embassy" says little about where the text is
+                continue
             self.counts.update(_facts(name.choice))
             o = name.choice
             if o is not None and o.get("feature_type") in ("city", "admin2"):
@@ -264,7 +340,7 @@ def _best(
     """The best-scoring candidate of ``name`` given the other names' current choices (the
     first of equals). Candidates come by descending prior, so the search stops at the first
     one whose prior plus every possible bonus cannot reach the best score so far."""
-    own = Counter(_facts(name.choice))
+    own = Counter() if name.embedded else Counter(_facts(name.choice))
     containers = [
         c
         for k in sorted(name.containers or ())
@@ -364,7 +440,9 @@ def resolve(
         keys.append(key)
         entry = names.get(key)
         if entry is None:
-            entry = names[key] = _Name(key, hint, _candidates(geocode, t, query, code, kinds))
+            options = _candidates(geocode, query, code, kinds)
+            embedded = not options and bool(options := _embedded(geocode, query))
+            entry = names[key] = _Name(key, hint, options, embedded=embedded)
         elif hint and not entry.hint:
             entry.hint = hint
         entry.count += 1
@@ -394,12 +472,29 @@ def resolve(
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
-    out = [replace(t, place=places[k]) for t, k in zip(toponyms, keys, strict=True)]
+    out = [
+        replace(t, place=_within(t, places[k]) if names[k].embedded else places[k])
+        for t, k in zip(toponyms, keys, strict=True)
+    ]
     if streets:  # back in the order given
         placed = iter(out)
         at_towns = iter(_place_streets(streets, out))
         out = [next(at_towns) if t.kind_hint == STREET else next(placed) for t in given]
     return out
+
+
+def _within(t: Toponym, holder: Place | None) -> Place | None:
+    """A facility or organisation named after a place, at that place's point
+    (``feature_type`` "facility")."""
+    if holder is None:
+        return None
+    return replace(
+        holder,
+        gazetteer_id=f"{holder.gazetteer_id}/facility:{name_key(t.span.text).replace(' ', '-')}",
+        name=t.span.text,
+        feature_type=FACILITY,
+        population=0,
+    )
 
 
 def _place_streets(streets: list[Toponym], placed: list[Toponym]) -> list[Toponym]:

@@ -150,3 +150,14 @@ def test_the_in_memory_name_set_is_the_names_table(gazetteer_path) -> None:  # t
     finally:
         con.close()
         g.close()
+
+
+def test_country_and_region_ids_name_the_source_of_their_points(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    # Their points come from countrystatecity, not from GeoNames' country and region features,
+    # so the id is the ISO code, never a GeoNames id whose own point lies elsewhere.
+    assert geocoder.geocode("Canada").raw["gazetteer_id"] == "iso3166-1:CA"
+    alberta = geocoder.geocode("Alberta", feature_type="admin1")
+    assert alberta.raw["gazetteer_id"] == "iso3166-2:CA-AB"
+    assert geocoder.geocode("Dandong").raw["gazetteer_id"].startswith("geonames:")

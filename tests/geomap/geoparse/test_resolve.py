@@ -294,3 +294,85 @@ def test_a_street_is_placed_at_the_town_that_holds_it(gazetteer_path) -> None:  
         assert (street.place.lat, street.place.lon) == (dayton.lat, dayton.lon)
         assert street.place.name == street.span.text
     assert found[0].place.gazetteer_id != found[3].place.gazetteer_id
+
+
+@pytest.fixture(scope="module")
+def resolve_spans(gazetteer_path):  # type: ignore[no-untyped-def]
+    """Resolve given spans of a text (as gold annotations are), with the recogniser's hints."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+
+    def run(text: str, phrases: list[str]) -> list[Toponym]:
+        starts = [text.index(p) for p in phrases]
+        mentions = [
+            recogniser.describe(text, s, s + len(p)) for s, p in zip(starts, phrases, strict=True)
+        ]
+        return resolve(
+            mentions,
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+            demonym_countries(text),
+        )
+
+    yield run
+    gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,phrase,country,admin1",
+    [
+        ("Staff of the Zorblax Bank of Portugal met.", "Zorblax Bank of Portugal", "PT", None),
+        ("Nurses at Manila Quibble Hospital struck.", "Manila Quibble Hospital", "PH", None),
+        ("The Nebraska Frobnitz Council voted.", "Nebraska Frobnitz Council", "US", "Nebraska"),
+        # a place name inside a person's name is not where the school is
+        (
+            "Pupils of Winston Denver Lakeside Academy in Toronto sang.",
+            "Winston Denver Lakeside Academy",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_facility_named_after_a_place_is_at_that_place(
+    resolve_spans, text, phrase, country, admin1
+) -> None:  # type: ignore[no-untyped-def]
+    (found,) = resolve_spans(text, [phrase])
+    if country is None:
+        assert found.place is None or found.place.country_code != "US"
+        return
+    assert found.place is not None
+    assert found.place.feature_type == "facility" and found.place.name == phrase
+    assert found.place.country_code == country
+    if admin1:
+        assert found.place.admin1 == admin1
+
+
+def test_an_embassy_is_at_its_country_and_an_unknown_hall_nowhere() -> None:
+    """A name the gazetteer lacks is placed at the place inside it, if any."""
+
+    def geocode(q: str) -> list[Location]:
+        table = {
+            "Freedonia": [
+                Location(
+                    "Freedonia",
+                    (10.0, 10.0),
+                    {
+                        "gazetteer_id": "x:1",
+                        "name": "Freedonia",
+                        "feature_type": "country",
+                        "country_code": "FD",
+                        "admin1": None,
+                        "lat": 10.0,
+                        "lon": 10.0,
+                        "population": 9,
+                    },
+                )
+            ],
+        }
+        return table.get(q, [])
+
+    embassy = Toponym(Span("Embassy of Freedonia", 0, 20))
+    (found,) = resolve([embassy], geocode)
+    assert found.place is not None and found.place.country_code == "FD"
+    assert found.place.feature_type == "facility"
+    assert resolve([Toponym(Span("Glorp Hall", 0, 10))], geocode)[0].place is None

@@ -589,6 +589,7 @@ def queryables_document(
         "integer": {"type": "integer"},
         "number": {"type": "number"},
         "date": {"type": "string", "format": "date"},
+        "timestamp": {"type": "string", "format": "date-time"},
     }
     props: dict[str, Any] = {}
     for q in queryables:

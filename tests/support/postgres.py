@@ -55,12 +55,26 @@ def free_port() -> int:
 
 
 class PostgresCluster:
-    """One PostgreSQL server in a temporary folder; :meth:`start`, :meth:`stop`."""
+    """One PostgreSQL server in a temporary folder; :meth:`start`, :meth:`stop`.
 
-    def __init__(self, bindir: Path | None = None) -> None:
+    With ``folder`` (benchmarks) the cluster lives there and is kept: started again as it was
+    left, stopped without being removed. ``settings`` are more ``-c name=value`` options.
+    """
+
+    def __init__(
+        self,
+        bindir: Path | None = None,
+        *,
+        folder: Path | None = None,
+        settings: dict[str, str] | None = None,
+    ) -> None:
         self.bindir = bindir or find_bindir()
         self.as_postgres = os.geteuid() == 0
-        self.dir = Path(tempfile.mkdtemp(prefix="geomap-pg-"))
+        self.keep = folder is not None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        self.dir = folder or Path(tempfile.mkdtemp(prefix="geomap-pg-"))
+        self.settings = dict(settings or {})
         self.data = self.dir / "db"
         self.log = self.dir / "log"
         self.port = 0
@@ -90,13 +104,16 @@ class PostgresCluster:
     def _start(self) -> None:
         if self.as_postgres:
             shutil.chown(self.dir, "postgres")
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8")
+        fresh = not (self.data / "PG_VERSION").exists()
+        if fresh:
+            self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8")
+        extra = "".join(f" -c {k}={v}" for k, v in self.settings.items())
         for attempt in range(5):
             self.port = free_port()
             options = (
                 f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
                 " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-                " -c max_connections=200"
+                " -c max_connections=200" + extra
             )
             try:
                 self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.log),
@@ -106,8 +123,9 @@ class PostgresCluster:
                 if attempt == 4:
                     raise
                 time.sleep(0.2)
-        self._admin(f"CREATE DATABASE {TEMPLATE}")
-        self._admin("CREATE EXTENSION postgis", dbname=TEMPLATE)
+        if fresh:
+            self._admin(f"CREATE DATABASE {TEMPLATE}")
+            self._admin("CREATE EXTENSION postgis", dbname=TEMPLATE)
 
     def url(self, dbname: str = "postgres") -> str:
         """A libpq URL of ``dbname`` over TCP on loopback."""
@@ -122,6 +140,8 @@ class PostgresCluster:
     def create_database(self, name: str | None = None, *, postgis: bool = True) -> str:
         """A new empty database (with the PostGIS extension unless ``postgis=False``); its URL."""
         self._counter += 1
+        if name is not None:
+            self.drop_database(name)
         name = name or f"test_{os.getpid()}_{self._counter}"
         template = TEMPLATE if postgis else "template0"
         self._admin(f'CREATE DATABASE "{name}" TEMPLATE {template}')
@@ -132,12 +152,20 @@ class PostgresCluster:
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
-        """Stop the server (fast shutdown) and remove its folder."""
+        """Stop the server (fast shutdown) and remove its folder (unless it is kept)."""
         try:
             if (self.data / "postmaster.pid").exists():
                 self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
         finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
+            if not self.keep:
+                shutil.rmtree(self.dir, ignore_errors=True)
+
+    def has_database(self, name: str) -> bool:
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as con:
+            row = con.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        return row is not None
 
     def __enter__(self) -> PostgresCluster:
         return self.start()

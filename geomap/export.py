@@ -109,6 +109,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "geo_precision": _I,
         "geocoder": _S,
         "geocoded_at": _DT,
+        "status": _S,
+        "place_inferred": _I,
         **_COMMON_TAIL,
     },
     "movements": {
@@ -129,6 +131,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "geo_precision": _I,
         "geocoder": _S,
         "length_km": _F,
+        "status": _S,
+        "origin_inferred": _I,
+        "destination_inferred": _I,
         **_COMMON_TAIL,
     },
 }

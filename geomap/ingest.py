@@ -14,6 +14,7 @@ requests, so the service sees the rate one process would send.
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
 import threading
 import time
@@ -244,19 +245,31 @@ def read_documents(
             yield path, None
 
 
+def salted(extractor: str, salt: str) -> str:
+    """The extraction recorded for a document read with extra settings (``salt``: e.g. the
+    metadata given on the command line), so that other settings re-extract it."""
+    if not salt:
+        return extractor
+    return hashlib.sha256((extractor + salt).encode()).hexdigest()[:16]
+
+
 def ingest(
     store: Store,
-    paths: Iterable[str],
+    documents: Iterable[tuple[str, Document | None]],
     runner: Runner,
     error: Callable[[str], None],
     *,
+    salt: str = "",
     batch: int = BATCH,
 ) -> IngestReport:
-    """Extract every new or outdated document of ``paths`` on ``runner`` and write it to
-    ``store``, in input order. A document already stored from one of the runner's extractors is
-    unchanged; one stored from another extraction is re-extracted; one given twice is ingested
-    once. Failures are reported through ``error`` (one line each) and counted."""
+    """Extract every new or outdated document on ``runner`` and write it to ``store``, in
+    input order. ``documents`` are (path, Document or None for one that could not be read,
+    already reported). A document already stored from one of the runner's extractors (salted
+    by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
+    twice is ingested once. Failures are reported through ``error`` (one line each) and
+    counted."""
     report = IngestReport()
+    current = {salted(e, salt) for e in runner.extractors}
     seen: set[str] = set()
     pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
     window = max(2, 2 * runner.workers)  # batches in flight
@@ -273,7 +286,7 @@ def ingest(
                 report.failed += 1
                 continue
             try:
-                store.add(doc, got.features, got.extractor, replace=replace_)
+                store.add(doc, got.features, salted(got.extractor, salt), replace=replace_)
             except GeomapError as exc:
                 error(f"{path}: {exc}")
                 report.failed += 1
@@ -284,7 +297,7 @@ def ingest(
                 report.added += 1
 
     items: list[tuple[str, Document, bool]] = []
-    for path, doc in read_documents(paths, error):
+    for path, doc in documents:
         if doc is None:
             report.failed += 1
             continue
@@ -293,7 +306,7 @@ def ingest(
             continue
         seen.add(doc.id)
         stored = store.extractor_of(doc.id)
-        if stored in runner.extractors:
+        if stored in current:
             report.unchanged += 1
             continue
         items.append((path, doc, stored is not None))

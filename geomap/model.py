@@ -8,7 +8,11 @@ from datetime import date
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One news report: metadata parsed from its header line, and its full decoded text."""
+    """One news report: its metadata, and its full decoded text.
+
+    ``body_start`` is where the report's own words begin (after front matter or a header
+    line); ``headline`` is the headline's span when the text has one (it is read for events).
+    """
 
     id: str
     path: str
@@ -18,6 +22,8 @@ class Document:
     publisher: str | None = None
     published: date | None = None
     url: str | None = None
+    headline: Span | None = None
+    body_start: int = 0
 
 
 # the feature type of a facility or organisation named after a place ("Lakeview Memorial
@@ -85,6 +91,8 @@ class Incident:
     confidence: int = 50
     sub_event_type: str | None = None
     near: bool = False  # "near Goma", "outside Kherson": around the place, not in it
+    status: str = "reported"  # "reported", or "planned": announced for the future
+    place_inferred: bool = False  # the place comes from the sentences around, not this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +108,9 @@ class Movement:
     actor: str | None = None
     verb: str | None = None
     confidence: int = 50
+    status: str = "reported"  # "reported", or "planned": announced for the future
+    origin_inferred: bool = False  # the origin is not stated with the movement (dateline,
+    destination_inferred: bool = False  # the sentences before, the actor's home)
 
 
 @dataclass(frozen=True, slots=True)

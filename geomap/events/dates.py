@@ -41,7 +41,7 @@ _DAY_MONTH = re.compile(
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}(?:\s+of)?\s+(?P<year>\d{{4}})\b")
 _IN_MONTH = re.compile(rf"\b(?:in|since|during|until|by)\s+{_MONTH}\b")
 _WEEKDAY = re.compile(
-    r"\b(?:on|last|this|since)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+    r"\b(?:(?P<rel>last|since|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b"
 )
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b")
@@ -141,8 +141,14 @@ def find_date(text: str, published: date | None) -> When | None:
     if published is not None:
         m = _WEEKDAY.search(text)
         if m:
-            back = (published.weekday() - WEEKDAYS[m["wd"].lower()]) % 7 or 7
+            # the latest such day on or before the article date; "last Tuesday" in a
+            # Tuesday's article is the week before
+            back = (published.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
+            if back == 0 and m["rel"] == "last":
+                back = 7
             d = published - timedelta(days=back)
+            if m["rel"] == "since":
+                return When(d, published, _span_precision(d, published), m.group())
             return When(d, d, 1, m.group())
         m = _RELATIVE.search(text)
         if m:

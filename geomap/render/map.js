@@ -198,6 +198,8 @@ var geomap = (function () {
     if (resolved) row(box, "Resolved to", resolved + (precision ? " (" + precision + ")" : ""));
     if (p.quote) box.appendChild(el("blockquote", "geomap-quote", p.quote));
     sourceBlock(box, p);
+    if (p.status === "planned") row(box, "Status", "planned (announced, not yet happened)");
+    if (p.place_inferred) row(box, "Place", "inferred from the report around the sentence");
     if (p.extraction_confidence != null) row(box, "Extraction confidence", p.extraction_confidence + "%");
     itemLink(box, "incidents", item.id);
     return box;
@@ -260,6 +262,9 @@ var geomap = (function () {
     row(box, "Date", dateText(p) || "not stated");
     if (p.length_km != null) row(box, "Distance", Math.round(p.length_km).toLocaleString("en") + " km");
     if (item.v) row(box, "Precision", "an end is a province or country (approximate)");
+    var inferred = [p.origin_inferred ? "origin" : null, p.destination_inferred ? "destination" : null].filter(Boolean);
+    if (inferred.length) row(box, "Inferred", inferred.join(" and ") + " not stated with the movement (taken from the report around it)");
+    if (p.status === "planned") row(box, "Status", "planned (announced, not yet happened)");
     if (p.quote) box.appendChild(el("blockquote", "geomap-quote", p.quote));
     sourceBlock(box, p);
     itemLink(box, "movements", item.id);
@@ -290,6 +295,24 @@ var geomap = (function () {
       marker.appendChild(path);
       defs.appendChild(marker);
     }
+    // A hollow ring at an origin the report does not state (taken from the dateline, the
+    // sentences around or the mover's home).
+    var ring = document.createElementNS(SVG_NS, "marker");
+    ring.setAttribute("id", "geomap-ring");
+    ring.setAttribute("viewBox", "0 0 10 10");
+    ring.setAttribute("refX", "5");
+    ring.setAttribute("refY", "5");
+    ring.setAttribute("markerWidth", "6");
+    ring.setAttribute("markerHeight", "6");
+    var circle = document.createElementNS(SVG_NS, "circle");
+    circle.setAttribute("cx", "5");
+    circle.setAttribute("cy", "5");
+    circle.setAttribute("r", "3.5");
+    circle.setAttribute("fill", "#ffffff");
+    circle.setAttribute("stroke", "#3a3a3a");
+    circle.setAttribute("stroke-width", "1.5");
+    ring.appendChild(circle);
+    defs.appendChild(ring);
     svg.insertBefore(defs, svg.firstChild);
   }
 
@@ -307,14 +330,17 @@ var geomap = (function () {
         color: color,
         weight: 3,
         opacity: 0.85,
-        dashArray: it.v ? "7 5" : null,
-        className: "geomap-movement" + (it.v ? " geomap-vague" : ""),
+        // dotted: an end is inferred, not stated; dashed: an end is a province or country
+        dashArray: it.p.destination_inferred || it.p.origin_inferred ? "2 6" : it.v ? "7 5" : null,
+        className: "geomap-movement" + (it.v ? " geomap-vague" : "") +
+          (it.p.origin_inferred || it.p.destination_inferred ? " geomap-inferred" : ""),
       });
       line.geomapItem = it;
       line.geomapArrow = "url(#geomap-arrow-" + Math.max(colors.indexOf(color), 0) + ")";
       line.on("add", function (e) {
         arrowMarkers(renderer._container);
         e.target._path.setAttribute("marker-end", e.target.geomapArrow);
+        if (e.target.geomapItem.p.origin_inferred) e.target._path.setAttribute("marker-start", "url(#geomap-ring)");
       });
       line.bindTooltip(asText(movementTooltip(it.p)), { sticky: true });
       line.bindPopup(movementPopup.bind(null, it), { maxWidth: 360, minWidth: 220 });

@@ -121,6 +121,14 @@ EVENT_STYLES: Mapping[str, tuple[str, str]] = {
     "meeting/summit": ("#2471a3", "meeting"),
     "surveillance": ("#566573", "surveillance"),
     "protest": ("#c2185b", "protest"),
+    "crash": ("#e67e22", "other"),
+    "collision": ("#ca6f1e", "other"),
+    "derailment": ("#a04000", "other"),
+    "fire": ("#e74c3c", "other"),
+    "explosion": ("#922b21", "other"),
+    "flood": ("#2e86c1", "other"),
+    "earthquake": ("#6e2c00", "other"),
+    "landslide": ("#7e5109", "other"),
 }
 _OTHER_EVENT = ("#34495e", "other")
 
@@ -165,6 +173,8 @@ _INCIDENT_FIELDS: Mapping[str, int] = {
     "admin1": 80,
     "country_code": 8,
     "location_type": 20,
+    "status": 20,
+    "place_inferred": 0,
     **_COMMON_FIELDS,
 }
 _MOVEMENT_FIELDS: Mapping[str, int] = {
@@ -179,6 +189,9 @@ _MOVEMENT_FIELDS: Mapping[str, int] = {
     "origin_precision": 0,
     "destination_precision": 0,
     "length_km": 0,
+    "status": 20,
+    "origin_inferred": 0,
+    "destination_inferred": 0,
     **_COMMON_FIELDS,
 }
 _PLACE_FIELDS: Mapping[str, int] = {

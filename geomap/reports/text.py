@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from geomap.errors import InputError
-from geomap.model import Document
+from geomap.model import Document, Span
 
 MAX_BYTES = 5 * 1024 * 1024  # a news report larger than this is not a news report
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -114,44 +115,174 @@ def find_url(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# the first line is a header when it has the seed's shape: headline, a run of spaces or a tab,
+# then a byline ending in a publisher and/or a date
+_HEADER_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+# a headline-like first line: short, without a sentence's closing punctuation
+_CLOSING = re.compile(r"[.!?;:,…][\"'”’)\]]*\s*$")
+MAX_HEADLINE = 200  # characters; a longer first line is a paragraph
+_FRONT_MATTER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "published": "published",
+    "date": "published",
+    "url": "url",
+    "link": "url",
+    "author": "author",
+    "byline": "author",
+    "publisher": "publisher",
+    "source": "publisher",
+}
+_FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:[ \t]*(?P<value>.*?)[ \t]*$")
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"']{1,2000}$")
+
+
+def parse_published(text: str) -> date | None:
+    """A publication date from metadata: ISO ``2019-04-16`` (a time after it is ignored) or any
+    form :func:`parse_date` reads; None if not a date."""
+    text = text.strip().strip("'\"")
+    iso = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", text)
+    return parse_date(iso.group(1) if iso else text)
+
+
+def safe_url(text: str) -> str | None:
+    """``text`` when it is an http(s) address without spaces or quotes, else None."""
+    text = text.strip().strip("'\"")
+    return text if _SAFE_URL.match(text) else None
+
+
+def _front_matter(text: str, start: int) -> tuple[dict[str, object], int, Span | None] | None:
+    """YAML front matter opening the text at ``start`` (``---`` lines around ``key: value``
+    lines): its metadata, where the body starts, and the title's span. None without it."""
+    first = text.find("\n", start)
+    if first < 0 or text[start:first].strip() != "---":
+        return None
+    meta: dict[str, object] = {}
+    title: Span | None = None
+    pos = first + 1
+    for _ in range(60):  # front matter is short; an unclosed one is body text
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].rstrip("\r")
+        if line.strip() in ("---", "..."):
+            return meta, min(len(text), end + 1), title
+        m = _FRONT_MATTER_LINE.match(line)
+        key = _FRONT_MATTER_KEYS.get(m["key"].lower()) if m else None
+        if m and key and key not in meta and m["value"]:
+            raw = m["value"]
+            quoted = len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\""
+            value = raw[1:-1] if quoted else raw
+            if key == "published":
+                published = parse_published(value)
+                if published:
+                    meta[key] = published
+            elif key == "url":
+                url = safe_url(value)
+                if url:
+                    meta[key] = url
+            else:
+                meta[key] = value[:300]
+                if key == "title":
+                    at = pos + m.start("value") + (1 if quoted else 0)
+                    title = Span(value, at, at + len(value))
+        if end >= len(text):
+            return None
+        pos = end + 1
+    return None
+
+
+def _headline(text: str, start: int) -> tuple[dict[str, object], int, Span | None]:
+    """The first line's metadata when it is a header, where the body starts, and the
+    headline's span: the seed's form ("Headline   Byline Publisher Date"), or a short line
+    without closing punctuation followed by a blank line. Otherwise the first line is body text
+    and nothing is taken from it."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].rstrip("\r")
+    stripped = line.strip()
+    if not stripped:
+        return {}, start, None
+    lead = start + len(line) - len(line.lstrip())
+    if _HEADER_GAP.search(stripped):
+        meta = parse_header(stripped)
+        byline = re.split(r"\s{2,}|\t", stripped)[-1]
+        named = _PUBLISHER_WORDS.search(byline) and not _CLOSING.search(byline)
+        if meta.get("published") or (meta.get("publisher") and named):
+            title = str(meta["title"])
+            at = text.find(title, lead, end)
+            span = Span(title, at, at + len(title)) if at >= 0 else None
+            return meta, end, span
+    rest = text[end + 1 : end + 1 + 400]
+    blank_next = end < len(text) and re.match(r"[ \t\r]*(?:\n|$)", rest) is not None
+    if len(stripped) <= MAX_HEADLINE and blank_next and not _CLOSING.search(stripped):
+        return {"title": stripped}, end, Span(stripped, lead, lead + len(stripped))
+    return {}, start, None
+
+
 def parse_document(data: bytes, path: str) -> Document:
-    """Build a Document from a report's raw bytes; ``path`` is kept as given."""
+    """Build a Document from a report's raw bytes; ``path`` is kept as given.
+
+    Metadata comes from YAML front matter, or from a first line that looks like a header
+    (:func:`_headline`); a first line that does not is body text, and the document has no
+    title. Missing values may be given later with :func:`with_metadata`."""
     if len(data) > MAX_BYTES:
         raise InputError(f"file too large ({len(data)} bytes, limit {MAX_BYTES})", where=path)
     text = decode(data, path)
-    first_line = text.split("\n", 1)[0].lstrip("\ufeff")
-    meta = parse_header(first_line)
-    title = meta.get("title")
-    if title is None:
-        stripped = first_line.strip()
-        title = stripped[:300] if stripped else None
+    start = 1 if text.startswith("\ufeff") else 0
+    found = _front_matter(text, start) or _headline(text, start)
+    meta, body_start, headline = found
     published = meta.get("published")
+    url = meta.get("url")
     return Document(
         id=document_id(data),
         path=path,
         text=text,
-        title=str(title) if title else None,
+        title=str(meta["title"]) if meta.get("title") else None,
         author=str(meta["author"]) if meta.get("author") else None,
         publisher=str(meta["publisher"]) if meta.get("publisher") else None,
         published=published if isinstance(published, date) else None,
-        url=find_url(text),
+        url=str(url) if url else find_url(text),
+        headline=headline,
+        body_start=body_start,
+    )
+
+
+def with_metadata(
+    document: Document,
+    *,
+    title: str | None = None,
+    published: date | None = None,
+    url: str | None = None,
+) -> Document:
+    """``document`` with the given metadata in place of what its text says (the command
+    line's ``--title``, ``--published``, ``--url``); None leaves a value as read."""
+    return replace(
+        document,
+        title=(title.strip()[:300] or None) if title is not None else document.title,
+        published=published if published is not None else document.published,
+        url=url if url is not None else document.url,
     )
 
 
 def content_text(document: Document) -> str:
-    """The document's text with the header line's byline, publisher and date blanked out
-    (same length, so offsets still index ``document.text``): a publisher called "The Dhaka
-    Standard" is not a report about Dhaka. The headline stays."""
+    """The document's text with its metadata blanked out (front matter, the header line's
+    byline, publisher and date), same length and same line breaks, so offsets still index
+    ``document.text``: a publisher called "The Dhaka Standard" is not a report about Dhaka.
+    The headline stays, where it is written."""
     text = document.text
-    if not (document.published and (document.author or document.publisher) and document.title):
+    if not document.body_start:
         return text
-    line_end = text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
-    at = text.find(document.title, 0, line_end)
-    if at < 0:
-        return text
-    cut = at + len(document.title)
-    return text[:cut] + " " * (line_end - cut) + text[line_end:]
+    keep = document.headline
+    parts = []
+    for i in range(document.body_start):
+        if keep and keep.start <= i < keep.end:
+            continue
+        parts.append(i)
+    chars = list(text[: document.body_start])
+    for i in parts:
+        if chars[i] not in "\n\r":
+            chars[i] = " "
+    return "".join(chars) + text[document.body_start :]
 
 
 def read_document(path: str | Path) -> Document:

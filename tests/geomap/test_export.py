@@ -145,7 +145,7 @@ def test_csv_has_wkt_and_iso_dates(layers: dict[str, list[dict[str, Any]]]) -> N
     assert rows[1]["event_date"] == src["properties"]["event_date"]  # ISO, not 2019/03/02
     assert date.fromisoformat(rows[1]["event_date"])
     titles = [f["properties"]["title"] or "" for f in layers["incidents"]]  # null: empty
-    assert [row["title"] for row in rows] == titles and "text 2 ünïcode" in titles
+    assert [row["title"] for row in rows] == titles and any("ünïcode" in t for t in titles)
 
 
 @pytest.mark.parametrize("fmt", ["shp", "kml", ""])

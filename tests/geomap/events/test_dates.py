@@ -30,6 +30,12 @@ PUBLISHED = date(2019, 4, 16)  # a Tuesday
         ("from 1 to 20 February", date(2019, 2, 1), date(2019, 2, 20), 4),
         ("on April 2–3", date(2019, 4, 2), date(2019, 4, 3), 2),
         ("last weekend", date(2019, 4, 13), date(2019, 4, 14), 2),
+        # a weekday is the latest such day on or before the article date
+        ("Tuesday night", date(2019, 4, 16), date(2019, 4, 16), 1),
+        ("on Tuesday", date(2019, 4, 16), date(2019, 4, 16), 1),
+        ("last Tuesday", date(2019, 4, 9), date(2019, 4, 9), 1),
+        ("Sunday morning", date(2019, 4, 14), date(2019, 4, 14), 1),
+        ("since Friday", date(2019, 4, 12), date(2019, 4, 16), 2),
     ],
 )
 def test_find_date(text: str, start: date, end: date, precision: int) -> None:

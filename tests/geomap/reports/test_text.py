@@ -56,10 +56,87 @@ def test_parse_header(line: str, expected: dict) -> None:
     assert parse_header(line) == expected
 
 
-def test_file_without_header_still_works() -> None:
+def test_a_first_line_that_is_a_sentence_is_body_text() -> None:
     doc = parse_document(b"Troops moved from Kyiv to Lviv on Monday.\n", "x.txt")
-    assert doc.title == "Troops moved from Kyiv to Lviv on Monday."
+    assert doc.title is None and doc.headline is None and doc.body_start == 0
     assert doc.published is None and doc.author is None
+    assert content_text(doc) == doc.text
+
+
+@pytest.mark.parametrize(
+    "raw,title",
+    [
+        # a short line without closing punctuation, then a blank line: a headline
+        ("Floods cut off Sylhet\n\nRain fell for a week.\n", "Floods cut off Sylhet"),
+        ("  Floods cut off Sylhet  \r\n\r\nRain fell.", "Floods cut off Sylhet"),
+        # no blank line after it, or a sentence's full stop: body text
+        ("Floods cut off Sylhet\nRain fell for a week.\n", None),
+        ("Floods cut off Sylhet.\n\nRain fell for a week.\n", None),
+        # two spaces inside a sentence are not the seed's header without a byline's date/publisher
+        ("Rain fell  in Sylhet all week and more.\nIt stopped.\n", None),
+        ("A one-paragraph report without a line break.", None),
+    ],
+)
+def test_headline_only_when_it_looks_like_one(raw: str, title: str | None) -> None:
+    doc = parse_document(raw.encode(), "h.txt")
+    assert doc.title == title
+    if title is None:
+        assert doc.headline is None and doc.body_start == 0
+    else:
+        assert doc.headline is not None
+        assert doc.text[doc.headline.start : doc.headline.end] == title
+        assert content_text(doc) == doc.text  # the headline is read, nothing to blank
+
+
+def test_front_matter_metadata_and_blanking() -> None:
+    raw = (
+        "---\n"
+        'title: "Clashes reported near Kismayo"\n'
+        "published: 2021-03-04T08:30:00Z\n"
+        "url: https://news.example/kismayo\n"
+        "author: Amina Yusuf\n"
+        "publisher: The Mogadishu Ledger\n"
+        "---\n"
+        "Fighting broke out on Tuesday.\n"
+    )
+    doc = parse_document(raw.encode(), "f.md")
+    assert doc.title == "Clashes reported near Kismayo"
+    assert doc.published == date(2021, 3, 4)
+    assert doc.url == "https://news.example/kismayo"
+    assert (doc.author, doc.publisher) == ("Amina Yusuf", "The Mogadishu Ledger")
+    assert doc.text[doc.body_start :] == "Fighting broke out on Tuesday.\n"
+    text = content_text(doc)
+    assert len(text) == len(doc.text) and text.count("\n") == doc.text.count("\n")
+    assert "Mogadishu" not in text and "published" not in text and "title" not in text
+    assert doc.headline is not None
+    assert text[doc.headline.start : doc.headline.end] == "Clashes reported near Kismayo"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "---\ntitle: never closed\nFighting broke out.\n",  # unclosed: body text
+        "--- a rule, not front matter\nFighting broke out.\n",
+    ],
+)
+def test_what_is_not_front_matter(raw: str) -> None:
+    doc = parse_document(raw.encode(), "f.md")
+    assert doc.body_start == 0 and doc.title is None
+
+
+def test_front_matter_refuses_unsafe_values() -> None:
+    raw = "---\nurl: javascript:alert(1)\npublished: soon\n---\nBody.\n"
+    doc = parse_document(raw.encode(), "f.md")
+    assert doc.url is None and doc.published is None
+
+
+def test_metadata_given_on_the_command_line_wins() -> None:
+    from geomap.reports.text import with_metadata
+
+    doc = parse_document(b"Police arrested a man in Chicago on Tuesday.", "p.txt")
+    given = with_metadata(doc, title="Chicago arrest", published=date(2020, 2, 6), url=None)
+    assert (given.title, given.published, given.url) == ("Chicago arrest", date(2020, 2, 6), None)
+    assert given.id == doc.id and given.text == doc.text
 
 
 def test_text_is_kept_exactly(tmp_path: Path) -> None:

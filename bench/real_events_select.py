@@ -1,0 +1,244 @@
+"""Which real articles make up the event evaluation set, and which half each is in.
+
+    .venv/bin/python bench/real_events_select.py [--corpora DIR] [--write | --verify]
+
+The rule (fixed before any extractor output on these articles was looked at; recorded in
+``tests/data/real_events/GUIDELINE.md``):
+
+1. Articles: every LGL article (``docid``) and every GeoWebNews article (``file``), read from
+   ``../shared/corpora`` in place.
+2. *Motion* articles: those with at least one sentence that contains a word of
+   :data:`MOTION_WORDS` and at least one of the corpus's own gold toponym spans. All other
+   articles are *control* candidates.
+3. In each corpus, motion articles are ordered by ``sha256("motion:<corpus>:<id>")`` and the
+   first :data:`N_MOTION` are taken; controls are ordered by ``sha256("control:<corpus>:<id>")``
+   and the first :data:`N_CONTROL` are taken (a seeded random sample that needs no RNG).
+4. Split, fixed once: within each (corpus, stratum) cell the chosen articles are ordered by
+   ``sha256("split:<corpus>:<id>")`` and dealt alternately to ``dev`` (first) and ``check``.
+
+``--write`` stores the result (ids only, no text) in ``tests/data/real_events/split.json``;
+``--verify`` recomputes it from the corpora and fails if the stored file differs. Without
+either it prints the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
+SPLIT_FILE = ROOT / "tests" / "data" / "real_events" / "split.json"
+CORPUS_FILES = {"lgl": Path("lgl") / "lgl.xml", "gwn": Path("geowebnews") / "GWN.xml"}
+GWN_NOT_TOPONYMS = {"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"}
+
+N_MOTION = 50  # per corpus
+N_CONTROL = 30  # per corpus
+
+#: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
+#: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
+MOTION_WORDS = (
+    r"fled|flee|flees|fleeing|escaped|evacuat\w*|airlift\w*|deport\w*|extradit\w*|repatriat\w*|"
+    r"expell?ed|expelling|smuggl\w*|traffick\w*|migrat\w*|relocat\w*|flew|flown|"
+    r"travell?(?:ed|ing|s)?|trip|trips|journey\w*|voyage\w*|exodus|influx|convoy\w*|"
+    r"stopover|layover|en route|\w+-bound|dispatch\w*|deploy\w*|transferr?(?:ed|ing)|"
+    r"transport(?:ed|ing)|sailed|drove|driven|marched|crossed|arrived|departed|headed|"
+    r"returned|moved|visited|rushed|rescued|shipped|sent"
+)
+_MOTION = re.compile(rf"\b(?:{MOTION_WORDS})\b", re.I)
+# a sentence: a run up to . ! ? or a line break (deliberately simple: only used to find a
+# motion word and a gold toponym close together)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    """A corpus gold toponym: end-exclusive offsets into the article text, and its resolution."""
+
+    start: int
+    end: int
+    phrase: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    fcode: str | None = None  # LGL only (PPL, ADM1, PCLI, ...)
+    country: str | None = None  # LGL only: the country's name as the corpus gives it
+    gtype: str | None = None  # GeoWebNews only: Literal, Demonym, Metonymic, ...
+
+
+@dataclass(slots=True)
+class Article:
+    """One corpus article: its key, metadata and text (kept in memory only)."""
+
+    corpus: str
+    id: str
+    title: str | None
+    published: str | None  # ISO date, LGL's dltime date part; None for GeoWebNews
+    text: str
+    golds: list[GoldToponym] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.corpus}:{self.id}"
+
+
+def _float(text: str | None) -> float | None:
+    text = (text or "").strip()
+    return float(text) if text else None
+
+
+def _int(text: str | None) -> int | None:
+    text = (text or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def load_lgl(path: Path) -> list[Article]:
+    """LGL articles with title, download date (as the publication date) and gold toponyms."""
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        dl = (art.findtext("dltime") or "").strip()
+        a = Article(
+            "lgl",
+            art.get("docid", ""),
+            (art.findtext("title") or "").strip() or None,
+            dl[:10] if re.match(r"\d{4}-\d{2}-\d{2}", dl) else None,
+            art.findtext("text") or "",
+        )
+        for tp in art.iterfind("toponyms/toponym"):
+            gaz = tp.find("gaztag")
+            a.golds.append(
+                GoldToponym(
+                    int(tp.findtext("start") or 0),
+                    int(tp.findtext("end") or 0),
+                    tp.findtext("phrase") or "",
+                    _int(gaz.get("geonameid")) if gaz is not None else None,
+                    _float(gaz.findtext("lat")) if gaz is not None else None,
+                    _float(gaz.findtext("lon")) if gaz is not None else None,
+                    gaz.findtext("fcode") if gaz is not None else None,
+                    gaz.findtext("country") if gaz is not None else None,
+                )
+            )
+        out.append(a)
+    return out
+
+
+def load_gwn(path: Path) -> list[Article]:
+    """GeoWebNews articles (no date) with their toponyms (the non-toponym types left out)."""
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        a = Article(
+            "gwn",
+            art.get("file", ""),
+            (art.findtext("title") or "").strip() or None,
+            None,
+            art.findtext("text") or "",
+        )
+        for tp in art.iterfind("toponyms/toponym"):
+            gtype = (tp.findtext("type") or "").strip()
+            if gtype in GWN_NOT_TOPONYMS:
+                continue
+            a.golds.append(
+                GoldToponym(
+                    int(tp.findtext("start") or 0),
+                    int(tp.findtext("end") or 0),
+                    tp.findtext("extractedName") or "",
+                    _int(tp.findtext("geonamesID")),
+                    _float(tp.findtext("latitude")),
+                    _float(tp.findtext("longitude")),
+                    gtype=gtype,
+                )
+            )
+        out.append(a)
+    return out
+
+
+def load_articles(corpora: Path) -> dict[str, Article]:
+    """Every article of both corpora by ``"<corpus>:<id>"``."""
+    arts = load_lgl(corpora / CORPUS_FILES["lgl"]) + load_gwn(corpora / CORPUS_FILES["gwn"])
+    return {a.key: a for a in arts}
+
+
+def is_motion(article: Article) -> bool:
+    """True when one sentence holds both a motion word and a gold toponym span."""
+    for s in _SENTENCE.finditer(article.text):
+        if _MOTION.search(s.group()) and any(s.start() <= g.start < s.end() for g in article.golds):
+            return True
+    return False
+
+
+def _h(*parts: str) -> str:
+    return hashlib.sha256(":".join(parts).encode()).hexdigest()
+
+
+def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
+    """The selection and its split: ``{"dev": [...], "check": [...]}``, each entry
+    ``{corpus, id, stratum}``, in a fixed order."""
+    halves: dict[str, list[dict[str, str]]] = {"dev": [], "check": []}
+    for corpus in ("lgl", "gwn"):
+        arts = [a for a in articles.values() if a.corpus == corpus]
+        motion = [a for a in arts if is_motion(a)]
+        control = [a for a in arts if not is_motion(a)]
+        cells = {
+            "motion": sorted(motion, key=lambda a: _h("motion", corpus, a.id))[:N_MOTION],
+            "control": sorted(control, key=lambda a: _h("control", corpus, a.id))[:N_CONTROL],
+        }
+        for stratum, chosen in cells.items():
+            ordered = sorted(chosen, key=lambda a: _h("split", corpus, a.id))
+            for k, a in enumerate(ordered):
+                half = "dev" if k % 2 == 0 else "check"
+                halves[half].append({"corpus": corpus, "id": a.id, "stratum": stratum})
+    return halves
+
+
+def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:
+    """The split as JSON, one article per line."""
+    parts = []
+    for half, rows in halves.items():
+        lines = ",\n".join("    " + json.dumps(r) for r in rows)
+        parts.append(f'  "{half}": [\n{lines}\n  ]')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help=f"write {SPLIT_FILE.name}")
+    mode.add_argument("--verify", action="store_true", help="fail if the stored split differs")
+    args = ap.parse_args()
+    articles = load_articles(args.corpora)
+    halves = select(articles)
+    for corpus in ("lgl", "gwn"):
+        n_motion = sum(is_motion(a) for a in articles.values() if a.corpus == corpus)
+        n_all = sum(a.corpus == corpus for a in articles.values())
+        print(f"{corpus}: {n_all} articles, {n_motion} motion candidates")
+    for half, rows in halves.items():
+        cells: dict[tuple[str, str], int] = {}
+        for r in rows:
+            cells[(r["corpus"], r["stratum"])] = cells.get((r["corpus"], r["stratum"]), 0) + 1
+        desc = ", ".join(f"{c} {s} {n}" for (c, s), n in sorted(cells.items()))
+        print(f"{half}: {len(rows)} articles ({desc})")
+    payload = dumps_split(halves)
+    if args.write:
+        SPLIT_FILE.parent.mkdir(parents=True, exist_ok=True)
+        SPLIT_FILE.write_text(payload, encoding="utf-8")
+        print(f"wrote {SPLIT_FILE.relative_to(ROOT)}")
+    elif args.verify:
+        stored = SPLIT_FILE.read_text(encoding="utf-8") if SPLIT_FILE.exists() else ""
+        if stored != payload:
+            print(f"error: {SPLIT_FILE.relative_to(ROOT)} differs from the rule", file=sys.stderr)
+            return 1
+        print(f"{SPLIT_FILE.relative_to(ROOT)} matches the rule")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,328 @@
+"""What a sentence says around a trigger word: its tokens, clause boundaries, whether the event
+is reported, planned or not reported at all (negated, hypothetical, generic, habitual), and the
+noun phrases that name who acted.
+
+The word lists here are small closed classes of English (auxiliaries, modals, negators,
+subordinators, determiners) and the cue words of reported speech, intention and habit,
+written by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with end-exclusive offsets into its sentence."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """Words (with inner hyphens, apostrophes and dots) and punctuation marks."""
+    out = []
+    pos = 0
+    new = tuple.__new__
+    find = sentence.find
+    for word in _TOKEN.findall(sentence):
+        pos = find(word, pos)
+        end = pos + len(word)
+        out.append(new(Token, (word, word.lower(), pos, end)))
+        pos = end
+    return out
+
+
+#: Words opening a new clause: subordinators, relative pronouns and coordinators of clauses.
+SUBORDINATORS = frozenset(
+    "after before when while because although though since until unless whereas where "
+    "who whom whose which that but so once whether".split()
+)
+#: Punctuation that closes a clause.
+CLAUSE_PUNCT = frozenset(";:—–()[]")
+#: Auxiliaries and adverbs that sit between a subject and its verb.
+AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would shall should can could "
+    "may might must 's 're 've 'd ’s ’re ’ve ’d get got gets".split()
+)
+_ADVERBS = frozenset(
+    "also reportedly allegedly later then apparently recently eventually finally initially "
+    "first subsequently successfully safely secretly illegally forcibly quickly already "
+    "just still soon immediately previously earlier again thereafter briefly ultimately "
+    "only even originally since".split()
+)
+_NEGATORS = frozenset("not n't never no nor without neither cannot".split())
+#: Verbs before "to" that make the next motion a plan (status "planned").
+PLAN_VERBS = frozenset(
+    "plan plans planned planning expected expects scheduled set due going intends intend "
+    "intended aims aim aimed prepares preparing prepared ready poised vows agrees decides "
+    "promises will shall is are am was were".split()
+)
+#: Verbs before "to" after which the movement did happen ("forced to flee").
+DONE_VERBS = frozenset(
+    "forced managed began begun started continued continue continues continuing had has "
+    "have obliged compelled able helped made allowed permitted went came rushed decided agreed "
+    "vowed promised chose".split()
+)
+#: Words before "to" that make a violent act an attempted one, which still took place.
+ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying".split())
+#: Modal words that leave an event hypothetical.
+HYPOTHETICAL = frozenset("could might may should must would can ought".split())
+_FUTURE = frozenset("will 'll ’ll shall".split())
+_CONDITIONS = frozenset("if unless until whether lest".split())
+#: Words that make a statement generic or habitual rather than a report of one event.
+GENERIC = re.compile(
+    r"\b(?:every (?:day|week|month|year|morning|evening|night|weekend|summer|winter)|each "
+    r"(?:day|week|month|year)|daily|weekly|nightly|usually|typically|normally|generally|"
+    r"regularly|routinely|often|frequently|commut\w*|costs?|per (?:day|week|month|year)|"
+    r"would often|used to)\b",
+    re.I,
+)
+_FUTURE_TIME = re.compile(
+    r"\b(?:tomorrow|next (?:week|month|year|weekend|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)|later this (?:week|month|year)|in the coming (?:days|weeks))\b",
+    re.I,
+)
+
+
+def clause_start(tokens: list[Token], index: int) -> int:
+    """The first token of the clause holding token ``index``: after the last clause mark
+    before it (punctuation, a subordinator, a comma)."""
+    for i in range(index - 1, -1, -1):
+        t = tokens[i]
+        if t.lower in SUBORDINATORS or t.text in CLAUSE_PUNCT or t.text == ",":
+            return i + 1
+    return 0
+
+
+def status(
+    tokens: list[Token], index: int, sentence: str, noun: bool = False, incident: bool = False
+) -> str | None:
+    """Whether the event of the trigger at ``index`` is ``"reported"``, ``"planned"``
+    (announced for the future) or not reported at all (None: negated, hypothetical,
+    conditional, generic or habitual). A ``noun`` trigger ("the protest") takes the
+    modality of the clause around it."""
+    start = clause_start(tokens, index)
+    clause = tokens[start:index]
+    if any(t.lower in _CONDITIONS for t in tokens[max(0, start - 1) : index]):
+        return None
+    # the verb's own chain of auxiliaries, adverbs and negators: "had not been sent"
+    chain: list[str] = []
+    j = index - 1
+    while j >= start and (
+        tokens[j].lower in AUXILIARIES
+        or tokens[j].lower in _ADVERBS
+        or tokens[j].lower in _NEGATORS
+        or tokens[j].lower in _FUTURE
+    ):
+        chain.append(tokens[j].lower)
+        j -= 1
+    if any(w in _NEGATORS for w in chain):
+        return None
+    if j >= start and (
+        tokens[j].lower in ("nobody", "none", "neither")
+        or (tokens[j].lower == "one" and j > 0 and tokens[j - 1].lower == "no")
+    ):
+        return None  # "no one was arrested"
+    if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
+        return None  # "police could arrest protesters": no protest reported either
+    infinitive = all(w in ("be", "been", "have", "being") for w in chain)
+    if j >= start and tokens[j].lower in ("and", "or") and not chain:
+        # "to track down and kill": the infinitive's "to" stands before the first verb
+        for k in range(j - 1, max(start - 1, j - 5), -1):
+            if tokens[k].lower == "to":
+                j = k
+                break
+    if j >= start and tokens[j].lower == "to" and infinitive:
+        k = j - 1
+        while k >= start and tokens[k].lower in _ADVERBS:
+            k -= 1
+        verb = tokens[k].lower if k >= start else ""
+        if verb in PLAN_VERBS:
+            return "planned"
+        if incident and verb in ATTEMPTS:
+            return "reported"  # "an attempt to rob a store": the attack took place
+        if verb not in DONE_VERBS:
+            return None  # "tried to flee", "threatened to send": an intention
+    if j >= start and tokens[j].lower in ("no", "any") and not chain:
+        return None  # "no flights", "any evacuation"
+    for w in chain:
+        if w in _FUTURE:
+            return "planned"
+        if w == "would" and re.search(r"\b(?:said|says|told|announced)\b", sentence):
+            return "planned"  # reported future: "said he would travel"
+        if w in HYPOTHETICAL:
+            return None
+    end = tokens[index].end
+    stop = next(
+        (t.start for t in tokens[index + 1 :] if t.text in CLAUSE_PUNCT or t.text in ",."),
+        len(sentence),
+    )
+    # the verb's own words: a few before it ("usually drives"), its clause after it
+    near = tokens[max(start, index - 3)].start
+    clause_text = sentence[near : max(end, stop)]
+    if GENERIC.search(clause_text):
+        return None
+    if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
+        return "planned"
+    return "reported"
+
+
+def passive(tokens: list[Token], index: int) -> bool:
+    """True when the verb at ``index`` follows a form of "be" or "get" ("was flown")."""
+    for i in range(index - 1, max(-1, index - 4), -1):
+        w = tokens[i].lower
+        if w in ("was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"):
+            return True
+        if w not in _ADVERBS and w not in ("had", "has", "have", "not", "n't"):
+            return False
+    return False
+
+
+# words that end a noun phrase read backwards from its verb, besides punctuation
+_NP_STOP = (
+    frozenset(
+        (
+            "said says say told tells reported reports added noted according claimed stated "
+            "announced confirmed believe believed think thinks thought saw see seen heard knew "
+            "know and or "
+            "but to for on at by with into onto from over under against than as like about "
+            "during after before when while because if unless until"
+        ).split()
+    )
+    | SUBORDINATORS
+    | AUXILIARIES
+)
+# words that may stand inside a noun phrase between its head and a name ("members of X")
+_NP_BRIDGE = frozenset("of".split())
+# words after a head noun that begin a modifier, which the actor leaves out
+_POSTMODIFIER = frozenset(
+    "based in at near from living who which that with whose originally staying".split()
+)
+_PRONOUNS = frozenset(
+    "he she it they we i you him her them us me this these those one someone somebody "
+    "everyone anyone who which what there here".split()
+)
+#: Adjectives ending in -ed that may open a noun phrase ("armed men", "displaced families").
+_ED_ADJECTIVES = frozenset(
+    "armed masked unidentified suspected alleged wounded injured displaced detained unnamed "
+    "unarmed retired elected united accused convicted disabled qualified trained uniformed "
+    "hooded organised organized coordinated skilled stranded exiled frightened terrified "
+    "talented unauthorized unauthorised undocumented named reported".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this that these those his her their its our my your some many several "
+    "hundreds thousands dozens scores tens millions all both few".split()
+)
+
+
+_DASHES = frozenset(("-", "—", "–", "--"))
+
+
+def _np_word(t: Token) -> bool:
+    if not (t.text[:1].isalnum() or t.text in ("'s", "’s")):
+        return False
+    if t.lower in _NP_STOP or t.lower in _ADVERBS:
+        return False
+    if t.text[:1].islower() and t.lower.endswith("ed") and t.lower not in _ED_ADJECTIVES:
+        return False  # a verb in the past: the phrase began after it
+    return True
+
+
+def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
+    """The noun phrase before the verb at ``index`` that names who did it (or, for a passive
+    verb, to whom it was done), without its trailing modifiers ("a senior official based in
+    X" -> "a senior official"); None when there is none or it is a pronoun."""
+    i = index - 1
+    while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
+        i -= 1
+    if i >= 0 and tokens[i].lower in _NEGATORS:
+        return None
+    if i > 1 and tokens[i].lower == "to" and tokens[i - 1].lower in DONE_VERBS | PLAN_VERBS:
+        i -= 2  # "villagers were forced to flee": the subject of "forced"
+        while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
+            i -= 1
+    if i > 0 and tokens[i].lower in ("that", "who", "which"):
+        i -= 1  # "a train that travelled": the noun the relative clause is about
+        if tokens[i].text == ",":
+            i -= 1
+    end = i + 1
+    start = end
+    while i >= 0 and end - i <= 14:
+        t = tokens[i]
+        if _np_word(t):
+            start = i
+        elif t.lower in _NP_BRIDGE or t.lower in ("based", "in", "from", "near", "at"):
+            if not (i > 0 and _np_word(tokens[i - 1])):
+                break
+        elif t.text in _DASHES:
+            # a parenthetical between dashes: the subject stands before it
+            opening = next((j for j in range(i - 1, -1, -1) if tokens[j].text in _DASHES), None)
+            if opening is None or start < end:
+                break
+            i = opening
+            start = end = opening
+        else:
+            break
+        i -= 1
+    if start >= end:
+        return None
+    words = tokens[start:end]
+    while words and words[0].text[:1].islower() and words[0].lower.endswith("ing"):
+        words = words[1:]  # "operating the network": a verb's phrase, not a noun phrase
+    # leave out the modifiers after the head: "an official based in X", "men from Y"
+    for k in range(1, len(words)):
+        if words[k].lower in _POSTMODIFIER or (
+            words[k].text[:1].islower() and words[k].lower.endswith("ing")
+        ):  # "families fleeing X": the participle begins a modifier
+            words = words[:k]
+            break
+    while words and words[0].lower in _NP_BRIDGE:
+        words = words[1:]
+    if not words:
+        return None
+    phrase = sentence[words[0].start : words[-1].end].strip(" ,.-“”\"'‘’")
+    if not phrase or phrase.lower() in _PRONOUNS or all(w.lower in _DETERMINERS for w in words):
+        return None
+    return phrase[:120]
+
+
+def agent(tokens: list[Token], index: int, sentence: str) -> str | None:
+    """The noun phrase after "by" following the verb at ``index`` ("was shot by police")."""
+    for i in range(index + 1, min(len(tokens), index + 5)):
+        if tokens[i].lower == "by":
+            words: list[Token] = []
+            for t in tokens[i + 1 : i + 10]:
+                if not _np_word(t) or t.lower in _POSTMODIFIER:
+                    break
+                words.append(t)
+            if words and words[0].lower not in ("car", "bus", "train", "plane", "boat", "air"):
+                phrase = sentence[words[0].start : words[-1].end]
+                return None if phrase.lower() in _PRONOUNS else phrase[:120]
+            return None
+        if tokens[i].text in (",", ";", "."):
+            return None
+    return None
+
+
+def clause_subject(tokens: list[Token], start: int, index: int, sentence: str) -> str | None:
+    """The noun phrase opening the clause from ``start`` up to the verb at ``index`` ("The
+    team has put together a unit and dispatched it": "The team")."""
+    i = start
+    while i < index and tokens[i].lower in ("and", "but", "then", "so"):
+        i += 1
+    words: list[Token] = []
+    while i < index and _np_word(tokens[i]) and tokens[i].lower not in _POSTMODIFIER:
+        words.append(tokens[i])
+        i += 1
+    if not words:
+        return None
+    phrase = sentence[words[0].start : words[-1].end].strip(" ,.-“”\"'‘’")
+    if not phrase or phrase.lower() in _PRONOUNS or all(w.lower in _DETERMINERS for w in words):
+        return None
+    return phrase[:120]

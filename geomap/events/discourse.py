@@ -1,0 +1,114 @@
+"""What a sentence inherits from the report around it: the dateline's city, the place the
+previous sentences were about, and the home an actor is given ("the Winnipeg-based team",
+"Alberta's premier"). Endpoints and places taken from here are inferred, not stated: the
+events that use them say so and are given a lower confidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from geomap.events.dates import find_date
+from geomap.events.roles import PERSON_AFTER, Mention, contains, precision_rank
+from geomap.model import Toponym, When
+
+# "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -": a dateline
+# opening the body. Only a place mention inside it counts.
+_DATELINE = re.compile(
+    r"[ \t]*(?P<head>[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?)[ \t]*(?:\([A-Za-z .&-]{1,30}\))?"
+    r"[ \t]*(?:—|–|--|-)[ \t]"
+)
+
+#: Lines at the top of a report where a dateline may stand (after a title).
+DATELINE_LINES = 3
+#: Sentences back that a place is carried over from, to a sentence that names none.
+CARRY_SENTENCES = 2
+
+
+def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | None:
+    """The place of the dateline that opens the body (its first line), if the report has one
+    and the place was resolved."""
+    m = None
+    start = body_start
+    for _ in range(DATELINE_LINES):  # after a title line or two
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        at = start
+        while at < line_end and text[at] in " \t\r":
+            at += 1
+        m = _DATELINE.match(text, at, line_end)
+        if m or line_end >= len(text):
+            break
+        start = line_end + 1
+    if not m:
+        return None
+    inside = [
+        t
+        for t in toponyms
+        if t.place is not None and m.start("head") <= t.span.start < m.end("head")
+    ]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class Discourse:
+    """The places and date the report has been about so far, sentence by sentence."""
+
+    dateline: Toponym | None = None
+    previous: Toponym | None = None  # the most specific place of the last sentence with one
+    _previous_when: When | None = None
+    _previous_text: tuple[str, date | None] | None = None  # the date not read yet
+    since: int = 0  # sentences since ``previous`` was set
+    home: Toponym | None = None  # the last home the report gave a person ("a Leeds man")
+
+    def next_sentence(self, mentions: list[Mention], when: When | None) -> None:
+        """Remember what a sentence was about once it has been read."""
+        for m in mentions:
+            if m.cue.role == "home" and m.place.feature_type == "city":
+                self.home = m.toponym
+        if mentions:
+            self.previous = min(mentions, key=lambda m: precision_rank(m.place)).toponym
+            self._previous_when = when
+            self._previous_text = None
+            self.since = 0
+        else:
+            self.since += 1
+
+    def next_sentence_toponyms(
+        self, toponyms: list[Toponym], sentence: str, published: date | None, text: str = ""
+    ) -> None:
+        """Remember the places of a sentence without any trigger word (``text`` is the
+        document's, for the homes it gives: "a Leeds native"); its date is read only if a
+        later sentence takes its place."""
+        for t in toponyms:
+            if t.place is not None and t.place.feature_type == "city":
+                after = text[t.span.end : t.span.end + 40]
+                if after.startswith(("-based", "-born")) or PERSON_AFTER.match(after):
+                    self.home = t
+        self.previous = min(toponyms, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+        self._previous_when = None
+        self._previous_text = (sentence, published)
+        self.since = 0
+
+    @property
+    def previous_when(self) -> When | None:
+        """The date of the sentence ``previous`` comes from."""
+        if self._previous_text is not None:
+            self._previous_when = find_date(*self._previous_text)
+            self._previous_text = None
+        return self._previous_when
+
+    def carried(self) -> Toponym | None:
+        """The place a sentence that names none is about: the last sentences' place, else
+        the dateline's."""
+        recent = self.previous if self.since < CARRY_SENTENCES else None
+        if recent is None or recent.place is None:
+            return self.dateline
+        if self.dateline is not None and self.dateline.place is not None:
+            if contains(recent.place, self.dateline.place):
+                return self.dateline  # "Oklahoma lawmakers" after "OKLAHOMA CITY —"
+        return recent

@@ -1,0 +1,99 @@
+"""Where an incident happened: the most specific place the sentence gives for its trigger.
+
+A place after the trigger in a locative role ("arrested in X", "shelled X", "fled to X")
+comes first; then one before it in its clause ("a man in X was arrested", "X police
+arrested"). A city wins over the country or province around it. A country or province is
+an incident's place only when the text puts the event in it ("in China"), never because it
+is the actor ("Russia said") or a home ("a Texas man"). Coordinated places ("protests in A
+and B") are each a place of the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geomap.events.roles import Mention, contains, drop_containers, precision_rank
+
+# roles after the trigger, best first: where it happened; for a movement, where it went
+_AFTER = ("location", "near", "purpose", "object", "destination", "via")
+_AFTER_MOTION = ("destination", "via", "location", "near", "object")
+# an evacuation is placed at what was evacuated
+_AFTER_EVACUATION = ("origin", "object", "people-of", "location", "near")
+_LOCATIVE = frozenset(("location", "near", "purpose", "object", "destination", "via"))
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An incident's place: the mention, and whether it is only around it ("near X")."""
+
+    mention: Mention
+    near: bool
+
+
+def locate(
+    index: int,
+    after: list[Mention],
+    before: list[Mention],
+    sentence: list[Mention] | None,
+    motion: bool = False,
+    evacuation: bool = False,
+) -> list[Located]:
+    """The places of the incident whose trigger is token ``index``: ``after`` are the
+    mentions between it and the next trigger, ``before`` those before it in its clause;
+    ``sentence`` the sentence's other mentions that may stand for the place when it reports
+    this one event only (the caller's choice; only cities among them do); ``motion`` for a
+    movement's incident (where it went comes first), ``evacuation`` for an evacuation
+    (placed at what was evacuated)."""
+    roles = []
+    for m in after:
+        role = m.cue.role
+        if role == "none" and m.cue.governor == index:
+            role = "object"  # "shelled Kharkiv"
+        if role == "people-of":
+            role = "people-of"
+        roles.append((m, role))
+    order = _AFTER_EVACUATION if evacuation else _AFTER_MOTION if motion else _AFTER
+    for wanted in order:
+        found = [m for m, r in roles if r == wanted]
+        if found:
+            return _most_specific(found, wanted, [m for m, _ in roles] + before)
+    # before the trigger: "a man in X was arrested", "X police arrested", "Near X, ..."
+    wanted_before = (
+        ("location", "near", "people-of", "none") if evacuation else ("location", "near")
+    )
+    located = [m for m in before if m.cue.role in wanted_before]
+    if located:
+        return _most_specific(located, "location", before + after)
+    if not sentence:
+        return []
+    cities = [m for m in sentence if m.place.feature_type == "city"]
+    if cities:
+        return [Located(cities[0], False)]
+    return []
+
+
+def _most_specific(found: list[Mention], role: str, others: list[Mention]) -> list[Located]:
+    """The most specific of the places found (all of them when several equally specific ones
+    are named together), a city in the sentence standing for the country that holds it."""
+    found = drop_containers(found)
+    best = min(precision_rank(m.place) for m in found)
+    if best >= 2:
+        # "disappeared in China" after "officials in Shenyang": the city named with it wins
+        inner = [
+            o
+            for o in others
+            if precision_rank(o.place) < best
+            and any(contains(m.place, o.place) for m in found)
+            and o.cue.role in _LOCATIVE
+        ]
+        if inner:
+            return [Located(inner[0], inner[0].cue.role == "near")]
+    chosen = [m for m in found if precision_rank(m.place) == best]
+    seen: set[str] = set()
+    out = []
+    for m in chosen:
+        if m.place.gazetteer_id in seen:
+            continue
+        seen.add(m.place.gazetteer_id)
+        out.append(Located(m, role == "near" or m.cue.role == "near"))
+    return out[:4]

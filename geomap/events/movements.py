@@ -1,0 +1,154 @@
+"""Movements from the motion words of a sentence and the roles of the places around them.
+
+One motion word reports one movement per origin and destination ("from A and B to C" is two),
+through its stops ("with a layover in V", "to A and then on to B"). Two motion words of one
+mover join up ("fled A and reached B", "families fleeing A arrived in B"). An endpoint the
+sentence does not state may come from the report around it, and is flagged as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geomap.events.clauses import Token
+from geomap.events.roles import Mention, drop_containers
+from geomap.events.triggers import Motion
+
+_ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|continued)\b", re.I)
+# what may stand between two motion words of one journey: a few words, no clause mark
+_JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6}$", re.I)
+
+
+@dataclass(slots=True)
+class MotionTrigger:
+    """A motion word in a sentence and what it found around it."""
+
+    index: int  # token
+    word: str
+    motion: Motion
+    status: str
+    passive: bool
+    actor: str | None
+    origins: list[Mention] = field(default_factory=list)
+    vias: list[Mention] = field(default_factory=list)
+    destinations: list[Mention] = field(default_factory=list)
+    homes: list[Mention] = field(default_factory=list)  # the mover's stated home
+    origin_inferred: bool = False
+    destination_inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """One movement as mentions, before it becomes a :class:`~geomap.model.Movement`."""
+
+    trigger: MotionTrigger
+    stops: tuple[Mention, ...]
+    origin_inferred: bool
+    destination_inferred: bool
+
+
+def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) -> None:
+    """Fill a trigger's endpoints from the mentions after it (up to the next trigger) and the
+    ones before it in its clause."""
+    frame = trigger.motion.frame
+    for m in after:
+        role = m.cue.role
+        if role == "none" and m.cue.governor == trigger.index and not trigger.motion.noun:
+            # the place right after the verb: "fled Kabul", "entered Syria", "crossed Honduras"
+            if frame == "leave" or (frame == "send" and trigger.motion.lemma == "evacuate"):
+                role = "origin"
+            elif frame == "reach":
+                role = "destination"
+            elif frame == "cross":
+                role = "via"
+        if role == "origin":
+            trigger.origins.append(m)
+        elif role == "destination":
+            trigger.destinations.append(m)
+        elif role == "via":
+            trigger.vias.append(m)
+    if not trigger.destinations:
+        # "travelled from A to join a militia in B": where they went, when nothing else says;
+        # "a woman visiting from A was hurt in B": where the visitor was
+        wanted = ("purpose", "location") if trigger.motion.lemma == "visit" else ("purpose",)
+        trigger.destinations = [m for m in after if m.cue.role in wanted][:1]
+    if trigger.origins:
+        return
+    for m in before:
+        role = m.cue.role
+        if role in ("origin", "people-of"):
+            trigger.origins.append(m)
+    if trigger.origins:
+        return
+    subjects = [m for m in before if m.cue.role in ("none", "location")]
+    if subjects and (trigger.destinations or trigger.vias):
+        if frame == "send" or (trigger.passive and trigger.motion.lemma == "evacuate"):
+            # "Russia has deployed troops to X"; "Yellowknife was evacuated ... to X"
+            trigger.origins.append(subjects[0])
+        elif frame in ("go", "leave", "cross") and subjects[0].cue.role == "location":
+            trigger.origins.append(subjects[0])  # "families in A fled to B"
+
+
+def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
+    """The movements one trigger reports, once its endpoints are known."""
+    origins = drop_containers(trigger.origins)
+    dests = drop_containers(trigger.destinations)
+    vias = drop_containers(trigger.vias)
+    if not dests and vias and not trigger.motion.needs_destination:
+        dests = [vias.pop()]
+    if not origins or not dests:
+        return []
+    # "flown to A and later on to B": A is a stop on the way to B
+    finals = [dests[0]]
+    for nxt in dests[1:]:
+        gap = sentence[finals[-1].end : nxt.start]
+        if _ONWARD.search(gap):
+            vias.append(finals[-1])
+            finals[-1] = nxt
+        else:
+            finals.append(nxt)
+    out: list[Path] = []
+    for origin in origins[:4]:
+        for final in finals[:4]:
+            stops = (origin, *vias, final)
+            out.append(Path(trigger, stops, trigger.origin_inferred, trigger.destination_inferred))
+    return out
+
+
+def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
+    """Let ``second`` continue ``first`` when they tell one journey of one mover: the first
+    has no destination, the second no origin, and little stands between them ("fled A and
+    arrived in B", "fleeing A reached B", "fled through A and reached B"). The journey keeps
+    the first word's kind ("expelled from A and returned to B" is an expulsion)."""
+    if first.destinations or second.origins or not second.destinations:
+        return False
+    if not (first.origins or first.vias or first.homes) or not _JOIN.match(between):
+        return False
+    second.origins = list(first.origins)
+    second.vias = [*first.vias, *second.vias]
+    second.homes = second.homes or first.homes
+    first.origins, first.vias = [], []
+    return True
+
+
+def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
+    """Let ``second`` go on from where ``first`` ended ("flown from A to B, and later on to
+    C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B)."""
+    if second.origins or not second.destinations or not first.destinations:
+        return False
+    if not (_ONWARD.search(between) or _JOIN.match(between)):
+        return False
+    if first.origins:
+        second.origins = list(first.origins)
+        second.vias = [*first.vias, first.destinations[-1], *second.vias]
+    else:
+        second.origins = [first.destinations[-1]]
+    return True
+
+
+def tokens_between(tokens: list[Token], a: int, b: int, sentence: str) -> str:
+    """The sentence text between token ``a``'s end and token ``b``'s start."""
+    if a < 0 or b >= len(tokens) or b <= a:
+        return ""
+    return sentence[tokens[a].end : tokens[b].start]

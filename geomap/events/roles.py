@@ -1,0 +1,230 @@
+"""The role a place mention plays in its sentence, read from the words before it: an origin
+("from X", "out of X", "residents of X"), a destination ("to X", "into X", "arrived in X",
+"to a hospital in X", "X-bound"), a stop on the way ("via X", "through X", "a layover in X"),
+where something happened ("in X", "near X"), or the object of the verb right before it.
+
+The cue words are English prepositions and the nouns and participles that govern them,
+written by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geomap.events.clauses import Token
+from geomap.events.triggers import VIA_WORDS
+from geomap.model import Place, Toponym
+
+#: Prepositions that mark each role.
+TO_WORDS = frozenset("to into toward towards onto".split())
+FROM_WORDS = frozenset("from".split())
+VIA_PREPOSITIONS = frozenset("via through across".split())
+AT_WORDS = frozenset("in at".split())
+#: Verbs and nouns after which "in X" / "at X" is where the mover arrived.
+ARRIVAL_WORDS = frozenset(
+    "arrived arriving arrive arrives arrival landed landing reached settled touched ended".split()
+)
+#: Words after which "in X" is where the mover lives or comes from (the origin).
+HOME_WORDS = frozenset(
+    "based headquartered stationed docked moored garrisoned home homes living lived lives "
+    "resident residents native natives born".split()
+)
+#: Nouns for the people of a place: "residents of X fled" makes X the origin.
+PEOPLE_OF = frozenset(
+    "residents resident natives native citizens citizen people villagers inhabitants "
+    "families family townspeople locals nationals".split()
+)
+#: Words that sit between a preposition and its place without changing the role: articles,
+#: kinds of place and facility, directions, possessives ("to a hospital in X" is handled
+#: by TO-words reaching over the facility to "in").
+TRANSPARENT = frozenset(
+    "the a an city town village province region state county district border capital its "
+    "their his her our neighbouring neighboring nearby northern southern eastern western "
+    "central north south east west northeast northwest southeast southwest northeastern "
+    "northwestern southeastern southwestern rural downtown suburban outskirts port island "
+    "of".split()
+)
+NEAR_WORDS = frozenset("near outside around nearby".split())
+CUE_WORDS = TO_WORDS | FROM_WORDS | VIA_PREPOSITIONS | AT_WORDS | frozenset(("for",))
+#: Words that open a facility's name after "to" ("to a hospital in X", "to its base at
+#: X"): determiners, possessives and facility nouns (general English).
+FACILITY_NOUNS = frozenset(
+    "hospital hospitals camp camps prison prisons jail jails base bases centre center centres "
+    "centers facility facilities shelter shelters airport airports station hotel hotels clinic "
+    "clinics detention compound compounds barracks".split()
+)
+FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
+    "a an the its their his her our safe military refugee temporary nearby local".split()
+)
+_NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
+
+
+#: A person named after a place, who therefore lives there or comes from there ("a Dallas
+#: man", "the Leeds native", "a U.S. Military Official"): general English person nouns.
+PERSON_AFTER = re.compile(
+    r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?:native|natives|resident|residents|man|woman|men|"
+    r"women|couple|family|families|teen|teens|teenager|teenagers|boy|girl|driver|motorist|"
+    r"student|students|official|officials|team|band|couple|mother|father|businessman|"
+    r"businesswoman)\b",
+    re.I,
+)
+
+
+#: A town's police or fire service named after it ("Chicago police", "the Leeds Fire
+#: Department"): general English.
+AGENCY_AFTER = re.compile(
+    r"^[ \t]+(?:police|Police|sheriff|Sheriff|fire department|Fire Department|Fire Service|"
+    r"firefighters|PD)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A mention's role cue and the token that governs it (-1 when none)."""
+
+    role: str  # origin | destination | via | location | near | people-of | home | none
+    governor: int
+
+
+def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
+    """The role cue of a place mention starting at token ``first``; ``text_after`` is the
+    sentence text right after the mention (for "X-bound", "X-based")."""
+    if text_after.startswith(("-bound", "–bound")):
+        return Cue("destination", -1)
+    if text_after.startswith(("-based", "-born")) or PERSON_AFTER.match(text_after):
+        return Cue("home", -1)  # "the Winnipeg-based team", "a Dallas man", "a Leeds native"
+    if AGENCY_AFTER.match(text_after):
+        return Cue("agency", -1)  # "Saskatoon police": the force of that town
+    if text_after.startswith(("’s", "'s")):
+        return Cue("possessive", -1)  # "Alberta's premier": a home, or a person's name
+    if text_after.startswith(("-backed", "-led", "-owned", "-made", "-run", "-controlled")):
+        return Cue("modifier", -1)  # "a Russian-backed offensive": not where it happened
+    near = False
+    i = first - 1
+    skipped = 0
+    facility = 0  # nouns skipped after "near": "from camps near X"
+    while i >= 0 and skipped < 7:
+        t = tokens[i]
+        w = t.lower
+        if w in NEAR_WORDS:
+            near = True
+        elif w in CUE_WORDS:
+            break
+        elif w == "of" and i > 0 and tokens[i - 1].lower in PEOPLE_OF:
+            return Cue("people-of", i - 1)
+        elif w == "of" and i > 0 and tokens[i - 1].lower == "out":
+            return Cue("origin", i - 1)
+        elif w in TRANSPARENT or t.text[:1].isupper():
+            # "the border city of X", "Greater X", titles and names before a place
+            if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):
+                near = True
+        elif near and facility < 2 and t.text[:1].isalpha() and not w.endswith("ed"):
+            facility += 1
+        elif w == "," and i > 0 and tokens[i - 1].lower in FACILITY_NOUNS:
+            pass  # "to Carle Foundation Hospital, Urbana": the hospital's town
+        else:
+            break
+        i -= 1
+        skipped += 1
+    if i < 0:
+        return Cue("near" if near else "none", -1)
+    w = tokens[i].lower
+    if w in TO_WORDS:
+        return Cue("destination", i)
+    if w in FROM_WORDS:
+        return Cue("origin", i)
+    if w in VIA_PREPOSITIONS:
+        return Cue("via", i)
+    if w == "for" and i > 0 and tokens[i - 1].lower in _FOR_DESTINATION:
+        return Cue("destination", i)
+    if w in AT_WORDS:
+        context = [t.lower for t in tokens[max(0, i - 3) : i]]
+        if "from" in context and all(
+            t.text[:1].islower() for t in tokens[i - context[::-1].index("from") : i]
+        ):
+            return Cue("origin", i)  # "from its headquarters in X"
+        if any(c in ARRIVAL_WORDS for c in context):
+            return Cue("destination", i)
+        if any(c in VIA_WORDS for c in context):
+            return Cue("via", i)
+        if any(c in HOME_WORDS for c in context):
+            return Cue("home", i)
+        wider = tokens[max(0, i - 6) : i]
+        for j, t in enumerate(wider):
+            if t.lower in TO_WORDS and (j == 0 or wider[j - 1].lower not in _NOT_DIRECTIONAL):
+                # "to a hospital in X", "to a camp at X": the facility's town ("to begin
+                # work in X" is not: a verb follows that "to")
+                rest = wider[j + 1 :]
+                if any(x.text in (",", ";") or x.lower in CUE_WORDS for x in rest):
+                    break
+                nxt = rest[0] if rest else None
+                if nxt is not None and (
+                    (nxt.lower in FACILITY_OPENERS and not nxt.text[:1].isupper())
+                    or any(x.lower in FACILITY_NOUNS for x in rest)
+                ):
+                    return Cue("destination", i)
+                return Cue("purpose", i)  # "to join a militia in X": where they meant to go
+        return Cue("near" if near else "location", i)
+    if near:
+        return Cue("near", i)
+    return Cue("none", i)
+
+
+_FOR_DESTINATION = frozenset(
+    "left leave leaves leaving departed depart departs departing headed heading heads bound "
+    "off out sailed sailing flight flights boarded train plane bus ship".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A resolved place mention in a sentence: its tokens and its role cue."""
+
+    toponym: Toponym
+    first: int  # first token
+    last: int  # last token
+    start: int  # offsets into the sentence
+    end: int
+    cue: Cue
+
+    @property
+    def place(self) -> Place:
+        assert self.toponym.place is not None
+        return self.toponym.place
+
+
+def precision_rank(place: Place) -> int:
+    """0 for a city (or a street, placed at its town), 1 for a district or a facility (at
+    the place it is named after), then province, region, country: lower is more specific."""
+    return {
+        "street": 0,
+        "facility": 1,
+        "city": 0,
+        "admin2": 1,
+        "admin1": 2,
+        "region": 3,
+        "country": 4,
+    }.get(place.feature_type, 5)
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """True when ``outer`` is a country or province that holds ``inner`` ("Kabul,
+    Afghanistan"; "Springfield, Illinois")."""
+    if outer.gazetteer_id == inner.gazetteer_id or precision_rank(outer) <= precision_rank(inner):
+        return False
+    if not outer.country_code or outer.country_code != inner.country_code:
+        return False
+    if outer.feature_type == "country":
+        return True
+    return bool(inner.admin1) and (inner.admin1 or "").lower() == outer.name.lower()
+
+
+def drop_containers(mentions: list[Mention]) -> list[Mention]:
+    """Leave out a country or province named right after a place it holds."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and contains(m.place, out[-1].place) and m.first - out[-1].last <= 2:
+            continue
+        out.append(m)
+    return out

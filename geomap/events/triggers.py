@@ -1,0 +1,500 @@
+"""The event vocabulary: which words report an incident or a movement, and of which kind.
+
+Every word list of event extraction lives here, one list per purpose, each with a line on
+what it is for and where its entries come from. The entries are general English written by
+hand (motion verbs and nouns, the common words of crime, accident, disaster and protest
+reports, and the event categories of ACLED and UCDP); none is taken from an evaluation text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The event vocabulary: event_type -> what it covers. Incidents carry one of these.
+EVENT_TYPES: dict[str, str] = {
+    "movement of forces": "a state or group dispatched, deployed or transferred people or units",
+    "flight/defection": "people fled, escaped or defected",
+    "evacuation": "people were evacuated",
+    "deportation": "people were deported, expelled, repatriated or extradited",
+    "border crossing": "people crossed a border or a stretch of water",
+    "movement": "people travelled, returned, were transported, smuggled or trafficked",
+    "disappearance": "people disappeared, went missing or were abducted",
+    "arrest": "people were arrested, detained, captured or taken into custody",
+    "attack": "deliberate violence against people or property: killings, shootings, "
+    "stabbings, assaults, armed robberies, bombings, arson, shelling, airstrikes",
+    "crash": "an accident of one vehicle, aircraft or vessel, or one striking a pedestrian",
+    "collision": "two or more vehicles, trains or vessels striking each other",
+    "derailment": "a train derailing",
+    "fire": "a fire not said to be set on purpose (arson is an attack)",
+    "explosion": "an explosion nobody is said to have caused (a bombing is an attack)",
+    "flood": "flooding, flash floods, a dam or levee failing",
+    "earthquake": "an earthquake or tremor",
+    "landslide": "a landslide, mudslide or rockslide",
+    "meeting/summit": "a summit, talks or a meeting",
+    "surveillance": "surveillance, monitoring, spying or wiretapping",
+    "protest": "protests, demonstrations, rallies, marches, sit-ins, pickets and walkouts",
+}
+
+#: event_type -> ((word stem, sub_event_type), ...); the first stem the trigger word starts
+#: with wins, and the last entry (stem "") is the default. Stems are the trigger words' own.
+SUB_EVENT_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
+    "movement of forces": (
+        ("deploy", "deployment"),
+        ("redeploy", "deployment"),
+        ("transfer", "transfer"),
+        ("", "dispatch"),
+    ),
+    "flight/defection": (("defect", "defection"), ("escap", "escape"), ("", "flight")),
+    "evacuation": (("", "evacuation"),),
+    "deportation": (
+        ("expel", "expulsion"),
+        ("expuls", "expulsion"),
+        ("repatriat", "repatriation"),
+        ("extradit", "extradition"),
+        ("", "deportation"),
+    ),
+    "border crossing": (("", "crossing"),),
+    "movement": (
+        ("return", "return"),
+        ("smuggl", "smuggling"),
+        ("traffick", "trafficking"),
+        ("", "travel"),
+    ),
+    "disappearance": (("abduct", "abduction"), ("kidnap", "abduction"), ("", "disappearance")),
+    "arrest": (
+        ("detain", "detention"),
+        ("detention", "detention"),
+        ("captur", "capture"),
+        ("seiz", "seizure"),
+        ("", "arrest"),
+    ),
+    "attack": (
+        ("bomb", "bombing"),
+        ("suicide", "bombing"),
+        ("shell", "shelling"),
+        ("airstrike", "airstrike"),
+        ("air strike", "airstrike"),
+        ("shot", "shooting"),
+        ("shoot", "shooting"),
+        ("gunfire", "shooting"),
+        ("gunm", "shooting"),
+        ("opened fire", "shooting"),
+        ("stab", "stabbing"),
+        ("assassinat", "assassination"),
+        ("explo", "explosion"),
+        ("blast", "explosion"),
+        ("assault", "assault"),
+        ("beat", "assault"),
+        ("rob", "robbery"),
+        ("arson", "arson"),
+        ("torch", "arson"),
+        ("set fire", "arson"),
+        ("kill", "killing"),
+        ("homicide", "killing"),
+        ("slain", "killing"),
+        ("murder", "killing"),
+        ("massacre", "killing"),
+        ("", "attack"),
+    ),
+    "crash": (("capsiz", "capsizing"), ("sank", "capsizing"), ("", "crash")),
+    "collision": (("", "collision"),),
+    "derailment": (("", "derailment"),),
+    "fire": (
+        ("wildfire", "wildfire"),
+        ("bushfire", "wildfire"),
+        ("forest", "wildfire"),
+        ("brush", "wildfire"),
+        ("", "fire"),
+    ),
+    "explosion": (("", "explosion"),),
+    "flood": (("", "flood"),),
+    "earthquake": (("", "earthquake"),),
+    "landslide": (("", "landslide"),),
+    "meeting/summit": (("summit", "summit"), ("talks", "talks"), ("", "meeting")),
+    "surveillance": (("", "surveillance"),),
+    "protest": (
+        ("strike", "strike"),
+        ("walkout", "strike"),
+        ("picket", "strike"),
+        ("", "protest"),
+    ),
+}
+
+
+def sub_event_type(event_type: str, trigger: str) -> str | None:
+    """The sub_event_type for a trigger word of ``event_type`` (None for an unknown type)."""
+    word = trigger.lower()
+    for stem, sub in SUB_EVENT_TYPES.get(event_type, ()):
+        if word.startswith(stem):
+            return sub
+    return None
+
+
+# How a motion word relates the places around it, beyond its prepositions:
+#   go    -- the mover is the subject; endpoints only from prepositions ("travelled to X")
+#   leave -- a place as direct object is the origin ("fled Kabul", "left Kabul for Doha")
+#   reach -- a place as direct object is the destination ("entered Syria", "visited Kyiv")
+#   send  -- the mover is the object, the subject sends it ("sent troops to X"); a place as
+#            direct object is the origin when the verb empties it ("evacuated Yellowknife")
+#   cross -- a place as direct object is crossed on the way ("crossed Honduras")
+FRAMES = ("go", "leave", "reach", "send", "cross")
+
+# movement_type -> (event_type of the incident it reports, or None when a plain movement is
+# no incident; the colour and legend of the map follow movement_type)
+MOVEMENT_TYPES: dict[str, str | None] = {
+    "dispatched": "movement of forces",
+    "fled": "flight/defection",
+    "evacuated": "evacuation",
+    "deported": "deportation",
+    "crossed": "border crossing",
+    "travelled": None,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """What a motion word means: its movement_type and frame, whether it is a noun ("trip"),
+    and whether it needs a destination to report anything ("came from a poor family")."""
+
+    lemma: str
+    movement_type: str
+    frame: str
+    noun: bool = False
+    needs_destination: bool = False
+
+
+def _verb(lemma: str, movement_type: str, frame: str, forms: str, **kw: bool) -> dict[str, Motion]:
+    motion = Motion(lemma, movement_type, frame, **kw)
+    return {form: motion for form in forms.split()}
+
+
+def _noun(lemma: str, movement_type: str, forms: str, **kw: bool) -> dict[str, Motion]:
+    motion = Motion(lemma, movement_type, "go", noun=True, **kw)
+    return {form: motion for form in forms.split()}
+
+
+#: Motion verbs and nouns (every inflected form written out), general English: the verbs of
+#: travel, flight, evacuation, expulsion, dispatch and transport, and the nouns naming a
+#: journey. Nouns that only mark a stop on the way ("layover") are in VIA_WORDS instead.
+MOTION_WORDS: dict[str, Motion] = {
+    # travel
+    **_verb("travel", "travelled", "go", "travel travels travelled traveled travelling traveling"),
+    **_verb("journey", "travelled", "go", "journeyed journeying"),
+    **_verb("fly", "travelled", "go", "fly flies flew flown flying"),
+    **_verb("drive", "travelled", "go", "drove driven"),
+    **_verb("sail", "travelled", "go", "sail sails sailed sailing"),
+    **_verb("ride", "travelled", "go", "rode ridden"),
+    **_verb("march", "travelled", "go", "marched marching"),
+    **_verb("walk", "travelled", "go", "walked", needs_destination=True),
+    **_verb("trek", "travelled", "go", "trekked trekking"),
+    **_verb("advance", "travelled", "go", "advanced advancing"),
+    **_verb("withdraw", "travelled", "leave", "withdraw withdraws withdrew withdrawn withdrawing"),
+    **_verb("retreat", "travelled", "leave", "retreated retreating"),
+    **_verb("move", "travelled", "go", "move moves moved moving"),
+    **_verb("relocate", "travelled", "go", "relocate relocates relocated relocating"),
+    **_verb("migrate", "travelled", "go", "migrate migrates migrated migrating"),
+    **_verb("emigrate", "travelled", "go", "emigrated emigrating"),
+    **_verb("immigrate", "travelled", "go", "immigrated immigrating"),
+    **_verb("return", "travelled", "go", "return returns returned returning"),
+    **_verb("come", "travelled", "go", "came", needs_destination=True),
+    **_verb("go", "travelled", "go", "went", needs_destination=True),
+    **_verb("head", "travelled", "go", "heads headed heading"),
+    **_verb("arrive", "travelled", "go", "arrive arrives arrived arriving"),
+    **_verb("land", "travelled", "go", "landed", needs_destination=True),
+    **_verb("leave", "travelled", "leave", "leave leaves left leaving"),
+    **_verb("depart", "travelled", "leave", "depart departs departed departing"),
+    **_verb("visit", "travelled", "reach", "visit visits visited visiting"),
+    **_verb("tour", "travelled", "reach", "toured touring"),
+    **_verb("enter", "travelled", "reach", "enter enters entered entering"),
+    **_verb("reach", "travelled", "reach", "reached reaching"),
+    **_verb("pass", "travelled", "cross", "passed passing", needs_destination=True),
+    **_verb("bring", "travelled", "send", "bring brings brought bringing"),
+    **_verb("take", "travelled", "send", "taken took"),
+    **_verb("rush", "travelled", "send", "rushed"),
+    **_verb("carry", "travelled", "send", "carried"),
+    **_verb("ferry", "travelled", "send", "ferried ferrying"),
+    **_verb("bus", "travelled", "send", "bussed bused"),
+    **_verb("transport", "travelled", "send", "transport transports transported transporting"),
+    **_verb("ship", "travelled", "send", "shipped"),
+    **_verb("smuggle", "travelled", "send", "smuggle smuggles smuggled smuggling"),
+    **_verb("traffic", "travelled", "send", "trafficked"),
+    **_verb("airlift", "travelled", "send", "airlift airlifts airlifted airlifting"),
+    **_verb("accompany", "travelled", "send", "accompanied"),
+    # flight
+    **_verb("flee", "fled", "leave", "flee flees fled fleeing"),
+    **_verb("escape", "fled", "leave", "escape escapes escaped escaping"),
+    **_verb("defect", "fled", "go", "defect defects defected defecting"),
+    **_verb("displace", "fled", "leave", "displaced"),
+    # evacuation and rescue
+    **_verb("evacuate", "evacuated", "send", "evacuate evacuates evacuated evacuating"),
+    **_verb("rescue", "evacuated", "send", "rescued"),
+    # expulsion
+    **_verb("deport", "deported", "send", "deport deports deported deporting"),
+    **_verb("expel", "deported", "send", "expel expels expelled expelling"),
+    **_verb("extradite", "deported", "send", "extradite extradites extradited extraditing"),
+    **_verb("repatriate", "deported", "send", "repatriate repatriates repatriated repatriating"),
+    # dispatch
+    **_verb("send", "dispatched", "send", "send sends sent sending"),
+    **_verb("dispatch", "dispatched", "send", "dispatch dispatches dispatched dispatching"),
+    **_verb("deploy", "dispatched", "send", "deploy deploys deployed deploying"),
+    **_verb("redeploy", "dispatched", "send", "redeploy redeploys redeployed redeploying"),
+    **_verb("transfer", "dispatched", "send", "transferred transferring"),
+    # crossing
+    **_verb("cross", "crossed", "cross", "cross crosses crossed crossing"),
+}
+
+#: Motion nouns (each form written out); a form that is also a verb above ("visit",
+#: "return") is read as a noun only after a determiner or a possessive.
+MOTION_NOUNS: dict[str, Motion] = {
+    **_noun("trip", "travelled", "trip trips"),
+    **_noun("journey", "travelled", "journey journeys"),
+    **_noun("flight", "travelled", "flight flights"),
+    **_noun("voyage", "travelled", "voyage voyages"),
+    **_noun("mission", "travelled", "mission", needs_destination=True),
+    **_noun("visit", "travelled", "visit"),
+    **_noun("move", "travelled", "move", needs_destination=True),
+    **_noun("route", "travelled", "route", needs_destination=True),
+    **_noun("convoy", "travelled", "convoy convoys"),
+    **_noun("tour", "travelled", "tour", needs_destination=True),
+    **_noun("pilgrimage", "travelled", "pilgrimage"),
+    **_noun("migration", "travelled", "migration"),
+    **_noun("influx", "travelled", "influx"),
+    **_noun("arrival", "travelled", "arrival arrivals"),
+    **_noun("departure", "travelled", "departure"),
+    **_noun("return", "travelled", "return"),
+    **_noun("exodus", "fled", "exodus"),
+    **_noun("evacuation", "evacuated", "evacuation evacuations"),
+    **_noun("deportation", "deported", "deportation deportations"),
+    **_noun("expulsion", "deported", "expulsion"),
+    **_noun("extradition", "deported", "extradition"),
+    **_noun("repatriation", "deported", "repatriation"),
+    **_noun("deployment", "dispatched", "deployment deployments"),
+    **_noun("transfer", "dispatched", "transfer"),
+}
+
+for _form, _motion in MOTION_NOUNS.items():
+    MOTION_WORDS.setdefault(_form, _motion)
+
+#: Phrases that report a movement on their own ("en route to X", "on their way to X",
+#: "making their way to X", "set off for X", "X-bound"); general English.
+MOTION_PHRASES = re.compile(
+    r"\b(?:en route|on (?:its|his|her|their|our|my|the) way|(?:making|made|make|makes) "
+    r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for)\b",
+    re.I,
+)
+#: Words one of which a sentence holds when MOTION_PHRASES can match in it.
+MOTION_PHRASE_KEYS = ("route", "way", "set off", "set out", "bound for")
+#: Words that mark a stop on the way ("a layover in X", "with a stop in X"); general English.
+VIA_WORDS = frozenset(
+    "stop stops stopover stopovers layover layovers transit transited refuelling refueling".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentWord:
+    """An incident trigger: its event_type and whether it is a noun ("the blast")."""
+
+    event_type: str
+    noun: bool = False
+
+
+def _words(event_type: str, verbs: str, nouns: str = "") -> dict[str, IncidentWord]:
+    verb, noun = IncidentWord(event_type), IncidentWord(event_type, noun=True)
+    return {**{form: verb for form in verbs.split()}, **{form: noun for form in nouns.split()}}
+
+
+#: One-word incident triggers (verbs, then nouns), the common words of news reports of
+#: violence, arrests, accidents, disasters, protests, disappearances and meetings (ACLED and
+#: UCDP categories).
+INCIDENT_WORDS: dict[str, IncidentWord] = {
+    **_words(
+        "attack",
+        "killed kill kills murdered shot stabbed attacked ambushed bombed shelled assassinated "
+        "massacred assaulted beaten robbed slain torched firebombed gunned vandalized "
+        "vandalised pistol-whipped",
+        "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
+        "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
+        "assault robbery arson",
+    ),
+    **_words("arrest", "arrested detained apprehended", "arrest arrests"),
+    **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
+    **_words("collision", "collided", "collision collisions"),
+    **_words("derailment", "derailed", "derailment"),
+    **_words("fire", "burned burnt", "fire fires blaze wildfire wildfires bushfire"),
+    **_words("explosion", "exploded", "explosion explosions blast"),
+    **_words("flood", "flooded", "flood floods flooding"),
+    **_words("earthquake", "", "earthquake quake tremor"),
+    **_words("landslide", "", "landslide landslides mudslide rockslide"),
+    **_words(
+        "protest",
+        "protested protesting demonstrated marched rallied picketed",
+        "protest protests protesters demonstration demonstrations demonstrators rally rallies "
+        "walkout march marches sit-in picket",
+    ),
+    **_words(
+        "disappearance",
+        "disappeared vanished abducted kidnapped",
+        "disappearance abduction kidnapping missing",
+    ),
+    **_words("meeting/summit", "", "summit talks"),
+    **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
+}
+
+#: Several-word incident triggers (general English news phrases), each with a word the
+#: sentence must hold before the phrase is looked for.
+INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # (a word the sentence must hold, the phrase, its event_type)
+    ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
+    ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
+    ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
+    ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
+    ("custody", re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
+    ("turned", re.compile(r"\bturned (?:himself|herself|themselves) in\b", re.I), "arrest"),
+    (
+        "custody",
+        re.compile(
+            r"\b(?:is|was|were|are|remains?|remained|being held|held) in (?:police )?custody\b",
+            re.I,
+        ),
+        "arrest",
+    ),
+    (
+        "caught",
+        re.compile(
+            r"\b(?:was|were|been|being|got) caught\b(?! on (?:camera|video|tape|film))"
+            r"(?! in (?:traffic|the (?:crossfire|rain|storm)))",
+            re.I,
+        ),
+        "arrest",
+    ),
+    ("booked", re.compile(r"\bbooked into\b", re.I), "arrest"),
+    (
+        "missing",
+        re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
+        "disappearance",
+    ),
+    ("hostage", re.compile(r"\btaken hostage\b", re.I), "disappearance"),
+    ("caught", re.compile(r"\bcaught fire\b", re.I), "fire"),
+    ("fire", re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
+    (
+        " by ",
+        re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
+        "crash",
+    ),
+    ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
+    ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
+    ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
+    ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+)
+
+#: Words before a crash that make it a collision of several vehicles (general English).
+MULTI_VEHICLE = re.compile(
+    r"\b(?:two|three|four|multi|multiple)[- ](?:car|vehicle|truck)s?\b|\bhead-on\b|\bpile-?up\b",
+    re.I,
+)
+
+#: Words after which an incident word names no event here: "fire" in "fire chief", "fire
+#: department", "cease-fire"; "talks" in "talks about"; general English collocations.
+NOT_AN_EVENT_AFTER = {
+    "fire": frozenset(
+        "department departments chief chiefs fighter fighters fighting station stations "
+        "officials official marshal marshals crews crew truck trucks engine engines service "
+        "services hydrant alarm alarms brigade company rescue code safety insurance exit "
+        "escape pit arms power drill".split()
+    ),
+    "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
+    "rally": frozenset("point cry".split()),
+    "accident": frozenset("insurance report reports".split()),
+    "shooting": frozenset(
+        "footage video videos film films scenes scene photos pictures range ranges guard "
+        "guards star stars percentage season practice".split()
+    ),
+    "surveillance": frozenset(
+        "tape tapes video videos footage camera cameras image images photo photos system "
+        "systems aircraft drone drones".split()
+    ),
+    "missing": frozenset(
+        "out link piece pieces money funds documents files items data games game payments "
+        "school work class classes deadline".split()
+    ),
+    "evacuation": frozenset(
+        "deal deals plan plans route routes centre center centres centers drill drills "
+        "procedures procedure zone zones".split()
+    ),
+    "crash": frozenset("course courses test tests".split()),
+}
+#: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
+NOT_AN_EVENT_BEFORE = {
+    "fire": frozenset("cease camp open friendly return returned covering".split()),
+    "talks": frozenset("he she it who".split()),
+    "rally": frozenset("campaign".split()),
+    "rallies": frozenset("campaign".split()),
+    "accident": frozenset("industrial workplace".split()),
+}
+
+#: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).
+PERPETRATOR_WORDS = frozenset(
+    "bomb bombs bomber bombers bombing ied ieds grenade grenades detonated explosive militant "
+    "militants "
+    "attacker attackers terrorist terrorists suicide insurgents arson arsonist torched "
+    "firebomb firebombed deliberately intentionally".split()
+)
+
+#: Quick test before any other work: does a sentence hold any trigger word at all?
+_WORD = re.compile(r"[a-z]+")
+_ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
+_PHRASE_KEYS = re.compile(
+    "|".join(
+        re.escape(k)
+        for k in sorted({key for key, _, _ in INCIDENT_PHRASES} | {*MOTION_PHRASE_KEYS, "-bound"})
+    )
+)
+
+
+def any_trigger(sentence: str) -> bool:
+    """False only when no trigger word or phrase can be in ``sentence``."""
+    lowered = sentence.lower()
+    if not _ALL_WORDS.isdisjoint(_WORD.findall(lowered)):
+        return True
+    return _PHRASE_KEYS.search(lowered) is not None
+
+
+_INCIDENT_WORDS = frozenset(INCIDENT_WORDS)
+_INCIDENT_KEYS = re.compile(
+    "|".join(re.escape(k) for k in sorted({key for key, _, _ in INCIDENT_PHRASES}))
+)
+
+
+_INCIDENT_VERBS = frozenset(w for w, i in INCIDENT_WORDS.items() if not i.noun)
+_NEW_INCIDENT = re.compile(
+    r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(sorted(re.escape(w) for w, i in INCIDENT_WORDS.items() if i.noun))
+    + r")\b"
+)
+
+
+def incident_words(sentence: str) -> bool:
+    """False only when ``sentence`` reports no incident a place could be carried to: no
+    incident verb or phrase, and no new incident named with "a"/"an" ("a fire")."""
+    lowered = sentence.lower()
+    words = _WORD.findall(lowered)
+    if not _INCIDENT_VERBS.isdisjoint(words) or _INCIDENT_KEYS.search(lowered):
+        return True
+    return not _INCIDENT_WORDS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
+
+
+#: Motion words that report a plain journey (no incident of their own).
+_TRAVEL_WORDS = frozenset(
+    w for w, m in MOTION_WORDS.items() if MOVEMENT_TYPES[m.movement_type] is None
+)
+_EVENT_WORDS = _ALL_WORDS - _TRAVEL_WORDS
+
+
+def event_words(sentence: str) -> bool:
+    """False only when ``sentence`` holds nothing but plain travel words (or none): then it
+    reports a movement only if it names two places or takes one from the report around."""
+    lowered = sentence.lower()
+    if not _EVENT_WORDS.isdisjoint(_WORD.findall(lowered)):
+        return True
+    return _PHRASE_KEYS.search(lowered) is not None

@@ -1,0 +1,130 @@
+"""The real-text event set's selection rule and annotation checks (bench/real_events_*.py),
+on invented articles."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def _load(name: str):  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sel = _load("real_events_select")
+ann = _load("real_events_annotate")
+Article, Gold = sel.Article, sel.GoldToponym
+
+
+def _article(corpus: str, i: int, text: str, golds=()) -> object:
+    return Article(corpus, str(i), None, "2020-05-04", text, list(golds))
+
+
+def test_motion_needs_a_motion_word_and_a_gold_toponym_in_one_sentence():
+    text = "The crew flew home. Storms hit Bravia."
+    far = _article("lgl", 1, text, [Gold(31, 37, "Bravia", None, None, None)])
+    near = _article("lgl", 2, "They fled to Bravia.", [Gold(13, 19, "Bravia", None, None, None)])
+    plain = _article("lgl", 3, "Bravia council met.", [Gold(0, 6, "Bravia", None, None, None)])
+    assert not sel.is_motion(far)
+    assert sel.is_motion(near)
+    assert not sel.is_motion(plain)
+
+
+def test_selection_is_deterministic_and_split_balanced(monkeypatch):
+    monkeypatch.setattr(sel, "N_MOTION", 4)
+    monkeypatch.setattr(sel, "N_CONTROL", 2)
+    arts = {}
+    for corpus in ("lgl", "gwn"):
+        for i in range(10):
+            text = "Crews were sent to Ardo." if i % 2 else "Ardo held a fair."
+            a = _article(
+                corpus,
+                i,
+                text,
+                [Gold(text.index("Ardo"), text.index("Ardo") + 4, "Ardo", None, None, None)],
+            )
+            arts[a.key] = a
+    halves = sel.select(arts)
+    assert halves == sel.select(dict(reversed(list(arts.items()))))  # order-independent
+    for half in ("dev", "check"):
+        rows = halves[half]
+        for corpus in ("lgl", "gwn"):
+            assert sum(r["corpus"] == corpus and r["stratum"] == "motion" for r in rows) == 2
+            assert sum(r["corpus"] == corpus and r["stratum"] == "control" for r in rows) == 1
+    dev = {(r["corpus"], r["id"]) for r in halves["dev"]}
+    assert dev.isdisjoint((r["corpus"], r["id"]) for r in halves["check"])
+    for r in halves["dev"] + halves["check"]:
+        assert (int(r["id"]) % 2 == 1) == (r["stratum"] == "motion")
+
+
+TEXT = "Police in Ardo arrested a man who had fled from Bexley."
+ART = _article("lgl", 7, TEXT, [Gold(10, 14, "Ardo", 4887398, 41.85, -87.65, "PPL", "Ruritania")])
+
+
+def _rec(**incident):
+    place = {"start": 10, "end": 14}
+    base = {"event_type": "arrest", "place": place, "evidence": [15, 23]}
+    return {"corpus": "lgl", "id": "7", "movements": [], "incidents": [dict(base, **incident)]}
+
+
+def test_complete_fills_a_place_from_the_gold_toponym():
+    out = ann.complete_record(_rec(), {ART.key: ART})
+    place = out["incidents"][0]["place"]
+    assert place["name"] == "Ardo" and place["source"] == "gold"
+    assert (place["geonameid"], place["lat"], place["lon"]) == (4887398, 41.85, -87.65)
+    assert place["kind"] == "city" and place["inferred"] is False
+    assert out["published"] == "2020-05-04"
+    assert out["incidents"][0]["status"] == "reported"
+
+
+def test_complete_lets_the_annotator_replace_a_namesake_gold():
+    rec = _rec(place={"start": 10, "end": 14, "geonameid": 4242066, "source": "geonames"})
+    place = ann.complete_record(rec, {ART.key: ART})["incidents"][0]["place"]
+    assert place["geonameid"] == 4242066 and place["country"] == "US"
+    assert place["lat"] == pytest.approx(39.55, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"event_type": "riot"},
+        {"status": "rumoured"},
+        {"date_start": "2020-05-04"},
+        {"date_start": "2020-05-05", "date_end": "2020-05-04"},
+        {"evidence": [40, 400]},
+        {"place": {"start": 11, "end": 14}},  # no gold there, no id: unknown place
+        {"place": {"name": "Nowhere", "lat": 1.0, "lon": 2.0, "source": "manual"}},  # no kind
+    ],
+)
+def test_complete_rejects_records_against_the_guideline(bad):
+    with pytest.raises((ann.Invalid, ValueError)):
+        ann.complete_record(_rec(**bad), {ART.key: ART})
+
+
+def test_movement_with_the_same_place_at_both_ends_is_rejected():
+    same = {"start": 10, "end": 14}
+    rec = {
+        "corpus": "lgl",
+        "id": "7",
+        "movements": [
+            {
+                "origin": same,
+                "vias": [],
+                "destination": dict(same),
+                "movement_type": "fled",
+                "evidence": [38, 42],
+            }
+        ],
+    }
+    with pytest.raises(ann.Invalid):
+        ann.complete_record(rec, {ART.key: ART})

@@ -1,0 +1,176 @@
+"""Movements in the English real reports use: every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.model import Movement
+from geomap.pipeline import Pipeline
+from geomap.reports.text import parse_document
+
+HEADER = "Report   Ann Writer Reuters June 10, 2022\n"
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory, gazetteer_path):  # type: ignore[no-untyped-def]
+    from geomap.settings import Settings
+
+    p = Pipeline(
+        Settings(gazetteer=gazetteer_path, cache=tmp_path_factory.mktemp("mv") / "cache.sqlite")
+    )
+    yield p
+    p.close()
+
+
+def movements(pipeline: Pipeline, body: str, header: str = HEADER) -> list[Movement]:
+    doc = parse_document((header + body).encode(), "t.txt")
+    return list(pipeline.extract(doc).movements)
+
+
+def paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
+    return [tuple(p.name for p in m.path) for m in movements(pipeline, body)]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the vocabulary: verbs, nouns and phrases of motion
+        ("The delegation flew to Nairobi from Kampala on Monday.", ("Kampala", "Nairobi")),
+        ("The yacht sailed from Valletta to Tunis last week.", ("Valletta", "Tunis")),
+        ("The rebels withdrew from Goma to Rutshuru overnight.", ("Goma", "Rutshuru")),
+        ("The family relocated from Leeds to Perth in 2019.", ("Leeds", "Perth")),
+        ("Two prisoners were extradited from Quito to Bogotá.", ("Quito", "Bogotá")),
+        ("The rescued sailors were brought from Malta to Catania.", ("Malta", "Catania")),
+        ("His trip from Hanoi to Vientiane took two days.", ("Hanoi", "Vientiane")),
+        ("The exodus from Mosul to Erbil continued.", ("Mosul", "Erbil")),
+        ("The convoy was en route to Kharkiv from Dnipro when it was hit.", ("Dnipro", "Kharkiv")),
+        (
+            "Thousands of migrants made their way to Tijuana from Tapachula.",
+            ("Tapachula", "Tijuana"),
+        ),
+        # endpoints anywhere in the clause
+        ("A freight train that travelled from Lyon to Turin was delayed.", ("Lyon", "Turin")),
+        ("Families fleeing Mosul arrived in Erbil on Sunday.", ("Mosul", "Erbil")),
+        ("A woman visiting from Toronto was injured in Boston on Friday.", ("Toronto", "Boston")),
+        ("Residents of Kherson fled to Odesa last week.", ("Kherson", "Odesa")),
+        ("A native of Accra, the singer moved to London in 1998.", ("Accra", "London")),
+        (
+            "The injured climber was airlifted from Zermatt to a hospital in Bern.",
+            ("Zermatt", "Bern"),
+        ),
+        (
+            "Immigrants from Honduras who crossed the desert reached Phoenix.",
+            ("Honduras", "Phoenix"),
+        ),
+        # a stop on the way
+        (
+            "The envoy flew from Berlin to Tokyo with a layover in Dubai.",
+            ("Berlin", "Dubai", "Tokyo"),
+        ),
+        ("The team flew from Oslo to Doha and then on to Muscat.", ("Oslo", "Doha", "Muscat")),
+    ],
+)
+def test_movement_paths(pipeline: Pipeline, body: str, expected: tuple[str, ...]) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_coordinated_endpoints_are_several_movements(pipeline: Pipeline) -> None:
+    got = sorted(paths(pipeline, "Activists travelled from Lyon and Marseille to Paris."))
+    assert got == [("Lyon", "Paris"), ("Marseille", "Paris")]
+    got = sorted(paths(pipeline, "The aid workers flew from Nairobi to Juba and Khartoum."))
+    assert got == [("Nairobi", "Juba"), ("Nairobi", "Khartoum")]
+
+
+def test_a_city_stands_for_the_country_named_after_it(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "She moved from Lagos, Nigeria, to Leeds, England, in 2010.") == [
+        ("Lagos", "Leeds")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,origin",
+    [
+        ("The Winnipeg-based team flew to Toronto on Tuesday.", "Winnipeg"),
+        ("Alberta's premier travelled to Ottawa on Monday.", "Alberta"),
+        (
+            "Dozens gathered at the station in Kharkiv. They were later evacuated to Dnipro.",
+            "Kharkiv",
+        ),
+    ],
+)
+def test_implicit_origins_are_flagged(pipeline: Pipeline, body: str, origin: str) -> None:
+    [m] = movements(pipeline, body)
+    assert m.path[0].name == origin
+    assert m.origin_inferred and not m.destination_inferred
+    stated = movements(pipeline, "The team flew from Winnipeg to Toronto on Tuesday.")[0]
+    assert m.confidence < stated.confidence and not stated.origin_inferred
+
+
+def test_the_dateline_is_an_implicit_origin_only_for_a_carried_story(pipeline: Pipeline) -> None:
+    body = (
+        "NAIROBI, Kenya (Reuters) - Police detained three men on Tuesday."
+        " They were later flown to Mombasa."
+    )
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Nairobi", "Mombasa"] and m.origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He did not travel from Kyiv to Lviv.",
+        "The minister never returned from Paris to Dakar.",
+        "Troops could be sent from Poland to Latvia.",
+        "If they flee from Aleppo to Idlib, the camps will fill.",
+        "The group tried to cross from Tijuana into San Diego.",
+        "A flight from London to Amsterdam costs about 80 euros.",
+        "He commutes from Oxford to London every day.",
+        "She usually drives from Leeds to York on Sundays.",
+        "She moved from a policy of restraint to open confrontation.",
+        "Officials said the highway runs from Lima to Cusco.",
+    ],
+)
+def test_what_is_not_a_movement(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,status",
+    [
+        ("Peacekeepers will be deployed from Dakar to Bamako next month.", "planned"),
+        ("The president is to travel from Seoul to Tokyo on Friday.", "planned"),
+        ("The band plans to move from Austin to Denver.", "planned"),
+        ("Peacekeepers were deployed from Dakar to Bamako last month.", "reported"),
+        ("Villagers were forced to flee from Uvira to Goma.", "reported"),
+    ],
+)
+def test_status(pipeline: Pipeline, body: str, status: str) -> None:
+    [m] = movements(pipeline, body)
+    assert m.status == status
+
+
+def test_movement_types(pipeline: Pipeline) -> None:
+    def kind(body: str) -> str:
+        return movements(pipeline, body)[0].movement_type
+
+    assert kind("Engineers were dispatched from Ankara to Adana.") == "dispatched"
+    assert kind("Hundreds escaped from Mariupol to Zaporizhzhia.") == "fled"
+    assert kind("Residents were evacuated from Lismore to Brisbane.") == "evacuated"
+    assert kind("Two men were repatriated from Tripoli to Niamey.") == "deported"
+    assert kind("Migrants crossed from Calais to Dover overnight.") == "crossed"
+    assert kind("The team drove from Denver to Boulder.") == "travelled"
+
+
+def test_the_actor_is_a_noun_phrase(pipeline: Pipeline) -> None:
+    [m] = movements(pipeline, "A senior official based in Accra fled to Lomé on Monday.")
+    assert m.actor == "A senior official"
+    assert [p.name for p in m.path] == ["Accra", "Lomé"]
+
+
+def test_headline_and_body_tell_one_movement_once(pipeline: Pipeline) -> None:
+    text = "Ministers fly from Oslo to Riga\n\nThe ministers flew from Oslo to Riga on Monday.\n"
+    doc = parse_document(text.encode(), "h.txt")
+    got = pipeline.extract(doc).movements
+    assert [tuple(p.name for p in m.path) for m in got] == [("Oslo", "Riga")]
+    assert got[0].quote.start > 0  # the body's report, with its date
+    assert got[0].when is None or got[0].when.start.isoformat()

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from geomap.errors import GeomapError, InputError, InvalidParameter
+from geomap.errors import GeomapError, InputError, InvalidParameter, OutputError
 from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document
+from geomap.reports.files import (
+    Skipped,
+    display,
+    open_output,
+    read_bytes_head,
+    report_paths,
+    write_error,
+)
 from geomap.reports.text import (
-    expand_paths,
     parse_published,
     read_document,
     safe_url,
@@ -46,17 +57,38 @@ def _error(message: str) -> None:
     print(f"geomap: error: {message}", file=sys.stderr)
 
 
+def _warn(message: str) -> None:
+    print(f"geomap: warning: {message}", file=sys.stderr)
+
+
+@dataclass
+class _Tally:
+    """What happened to the paths given: files that could not be read, entries of folders
+    not read (sub-folders that cannot be listed, FIFOs, devices)."""
+
+    failed: int = 0
+    skipped: int = 0
+    skipped_folders: int = 0
+
+
 def _documents(
-    paths: Sequence[str], args: argparse.Namespace | None = None
+    paths: Sequence[str], tally: _Tally, args: argparse.Namespace | None = None
 ) -> Iterator[tuple[str, Document | None]]:
-    """Yield (path, Document or None); report unreadable files on stderr, one line each.
-    ``--title``, ``--published`` and ``--url`` in ``args`` replace what each file says."""
-    for path in expand_paths(paths):
+    """Yield (path, Document or None) for each file to read; report each path not read on
+    stderr, one line each, and count it in ``tally``. ``--title``, ``--published`` and
+    ``--url`` in ``args`` replace what each file says."""
+    for path in report_paths(paths):
+        if isinstance(path, Skipped):
+            _error(str(path))
+            tally.skipped += 1
+            tally.skipped_folders += path.folder
+            continue
         try:
             doc = read_document(path)
         except InputError as exc:
             _error(str(exc))
-            yield path, None
+            tally.failed += 1
+            yield display(path), None
             continue
         if args is not None:
             doc = with_metadata(
@@ -65,7 +97,7 @@ def _documents(
                 published=getattr(args, "published", None),
                 url=getattr(args, "url", None),
             )
-        yield path, doc
+        yield display(path), doc
 
 
 def _metadata_key(args: argparse.Namespace) -> str:
@@ -73,6 +105,39 @@ def _metadata_key(args: argparse.Namespace) -> str:
     other metadata is re-extracted."""
     given = [getattr(args, k, None) for k in ("title", "published", "url")]
     return "" if all(v is None for v in given) else repr(given)
+
+
+@contextmanager
+def _writing(where: str | Path) -> Iterator[None]:
+    """Turn a failed write to ``where`` (a full disk, a read-only location; from SQLite or the
+    system) into one OutputError naming it."""
+    try:
+        yield
+    except GeomapError:
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        raise write_error(exc, display(where)) from None
+
+
+@contextmanager
+def _stdout() -> Iterator[None]:
+    """Writes to standard output; a full disk or a closed pipe ends the command cleanly."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise write_error(exc, "standard output") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -83,17 +148,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     features: list[dict] = []
     unresolved: list[dict] = []
     failed = False
-    for _path, doc in _documents(args.files, args):
+    tally = _Tally()
+    for _path, doc in _documents(args.files, tally, args):
         if doc is None:
             failed = True
             continue
         try:
-            extraction = pipeline.extract(doc)
+            with _writing(pipeline.settings.cache_path):
+                extraction = pipeline.extract(doc)
             by_layer = extraction_features(extraction)
+        except OutputError:
+            raise
         except GeomapError as exc:
             _error(f"{doc.path}: {exc}")
             failed = True
             continue
+        for note in extraction.notes:
+            _warn(f"{doc.path}: {note}")
         for layer in LAYERS:
             features.extend(by_layer[layer])
         unresolved.extend(
@@ -108,12 +179,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     if pipeline.chain.online:
         print(pipeline.chain.summary(), file=sys.stderr)
-    pipeline.close()
+    with _writing(pipeline.settings.cache_path):
+        pipeline.close()
     collection = feature_collection(features)
     collection["unresolved"] = unresolved  # a GeoJSON foreign member: likely places not placed
-    json.dump(collection, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
-    return 2 if failed else 0
+    with _stdout():
+        json.dump(collection, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    return 2 if failed or tally.skipped else 0
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, object]:
@@ -137,7 +210,6 @@ def _overrides(args: argparse.Namespace) -> dict[str, object]:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geomap.ingest import available_cores, ingest, open_runner
-    from geomap.reports.text import expand_paths
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
@@ -145,28 +217,58 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.scheduler and args.jobs is not None:
         raise InvalidParameter("give --jobs or --scheduler, not both", where="ingest")
     if not args.scheduler and jobs > 1:
-        jobs = max(1, min(jobs, sum(1 for _ in expand_paths(args.paths))))
-    store = SQLiteStore(settings.store_path)
-    runner = open_runner(settings, jobs=jobs, scheduler=args.scheduler, overrides=_overrides(args))
+        files = sum(1 for p in report_paths(args.paths) if not isinstance(p, Skipped))
+        jobs = max(1, min(jobs, files))
+    with _writing(settings.store_path):
+        store = SQLiteStore(settings.store_path)
+    tally = _Tally()
+    with _writing(settings.cache_path):
+        runner = open_runner(
+            settings, jobs=jobs, scheduler=args.scheduler, overrides=_overrides(args)
+        )
+    stopped = False
     try:
         report = ingest(
-            store, _documents(args.paths, args), runner, _error, salt=_metadata_key(args)
+            store,
+            _documents(args.paths, tally, args),
+            runner,
+            _error,
+            salt=_metadata_key(args),
+            guard=lambda: _writing(settings.store_path),
+            warn=_warn,
         )
     finally:
-        runner.close()
+        try:
+            with _writing(settings.cache_path):
+                runner.close()
+        except OutputError as exc:
+            _error(str(exc))
+            stopped = True
     names = [str(g) for g in settings.geocoders]
     print(report.tally.summary(names), file=sys.stderr)
     counts = store.counts()
+    failed = tally.failed + report.failed
+    skipped = (
+        f", {tally.skipped} skipped"
+        + (
+            f" ({tally.skipped_folders} unreadable folder{'s' * (tally.skipped_folders > 1)})"
+            if tally.skipped_folders
+            else ""
+        )
+        if tally.skipped
+        else ""
+    )
     print(
-        f"ingested {report.added} new, {report.unchanged} unchanged, {report.failed} failed"
+        f"ingested {report.added} new, {report.unchanged} unchanged, {failed} failed"
         + (f", {report.refreshed} re-extracted" if report.refreshed else "")
+        + skipped
         + f"; store {settings.store_path}"
         f" has {counts['documents']} documents, {counts['places']} places,"
         f" {counts['incidents']} incidents, {counts['movements']} movements",
         file=sys.stderr,
     )
     store.close()
-    return 2 if report.failed else 0
+    return 2 if failed or tally.skipped or report.stopped or stopped else 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -220,8 +322,10 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geomap.render.map import render_standalone
 
     settings = _settings(args)
-    html = render_standalone(_store_layers(settings), static_dir=settings.static_dir)
-    Path(args.output).write_text(html, encoding="utf-8")
+    with open_output(args.output) as out:  # checked before the work
+        html = render_standalone(_store_layers(settings), static_dir=settings.static_dir)
+        out.write_bytes(html.encode("utf-8"))
+        out.commit()
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
@@ -241,6 +345,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InvalidParameter(
             f"format {fmt.ext!r} is binary; give a file with -o FILE.{fmt.ext}", where="export"
         )
+    out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
     bbox = query.parse_bbox(args.bbox)
     start, end = query.parse_datetime(args.datetime) or (None, None)
     store = SQLiteStore(settings.store_path)
@@ -251,10 +356,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         }
     finally:
         store.close()
-    if args.output == "-":
-        sys.stdout.write(export.to_bytes(data, fmt).decode("utf-8").rstrip("\n") + "\n")
+    if out is None:
+        with _stdout():
+            sys.stdout.write(export.to_bytes(data, fmt).decode("utf-8").rstrip("\n") + "\n")
         return 0
-    path = export.write(args.output, data, fmt)
+    with out:
+        try:
+            export.write(out.target, data, fmt)
+        except Exception as exc:  # GDAL's errors (a full disk) as much as the system's
+            if isinstance(exc, GeomapError) and not isinstance(exc, OutputError):
+                raise
+            raise out.failed(exc) from None
+        path = out.commit()
     counts = ", ".join(f"{len(data[layer])} {layer}" for layer in layers)
     print(f"wrote {counts} to {path} ({fmt.ext}, {path.stat().st_size} bytes)", file=sys.stderr)
     return 0
@@ -280,7 +393,14 @@ def cmd_gazetteer_build(args: argparse.Namespace) -> int:
 def cmd_cache(args: argparse.Namespace) -> int:
     from geomap.gazetteer.cache import GeocodeCache
 
-    cache = GeocodeCache(_settings(args).cache_path)
+    cache_path = _settings(args).cache_path
+    out = None
+    if args.cache_command == "import":
+        _check_cache_export(args.file)
+    elif args.cache_command == "export":
+        out = open_output(args.file)
+    with _writing(cache_path):
+        cache = GeocodeCache(cache_path)
     try:
         if args.cache_command == "stats":
             stats = cache.stats()
@@ -292,20 +412,41 @@ def cmd_cache(args: argparse.Namespace) -> int:
                 f"{sum(r['hits'] for r in stats.values()):>10}"
                 f"{sum(r['misses'] for r in stats.values()):>10}"
             )
-        elif args.cache_command == "export":
-            print(f"exported {cache.export(args.file)} entries to {args.file}", file=sys.stderr)
+        elif out is not None:
+            with out:
+                with _writing(out.where):
+                    n = cache.export(out.target)
+                out.commit()
+            print(f"exported {n} entries to {args.file}", file=sys.stderr)
         elif args.cache_command == "import":
-            try:
+            with _writing(cache_path):
                 n = cache.import_(args.file)
-            except FileNotFoundError:
-                raise InputError("no such file", where=args.file) from None
             print(f"imported {n} entries from {args.file}", file=sys.stderr)
         else:
-            n = cache.clear(args.provider)
+            with _writing(cache_path):
+                n = cache.clear(args.provider)
             print(f"cleared {n} entries", file=sys.stderr)
     finally:
-        cache.close()
+        with _writing(cache_path):
+            cache.close()
     return 0
+
+
+def _check_cache_export(path: str) -> None:
+    """InputError unless ``path`` is a readable regular file that may be what ``geomap cache
+    export`` writes (not a SQLite file, not binary)."""
+    head = read_bytes_head(path, 4096)
+    if head.startswith(b"SQLite format 3\x00"):
+        raise InputError(
+            "a SQLite file, not a cache export: run `geomap cache export FILE` where this cache"
+            " lives and import that FILE (or point GEOMAP_CACHE at this file)",
+            where=display(path),
+        )
+    if b"\x00" in head:
+        raise InputError(
+            "binary file; expected what `geomap cache export` writes (JSON Lines)",
+            where=display(path),
+        )
 
 
 def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:

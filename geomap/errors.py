@@ -40,6 +40,14 @@ class InputError(GeomapError, ValueError):
     code = "bad_input"
 
 
+class OutputError(GeomapError, OSError):
+    """A file that cannot be written: no such folder, a folder, a full disk, a read-only
+    location, no permission."""
+
+    status = 500
+    code = "output_error"
+
+
 class InvalidParameter(GeomapError, ValueError):
     """A query or command parameter with a bad value."""
 

@@ -139,6 +139,16 @@ COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
+# a spreadsheet reads a cell that begins with one of these as a formula (OWASP, CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A text cell for CSV: one a spreadsheet would run as a formula gets a leading apostrophe
+    (OWASP's CSV injection advice), so ``=HYPERLINK(...)`` from an article stays text."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def check_format(fmt: str) -> Format:
     """The Format for an extension; InvalidParameter naming it otherwise."""
     try:
@@ -299,9 +309,10 @@ def write_layer(
     cols = columns(layer, features)
     data, masks, tzs = [], [], {}
     for name, kind in cols.items():
-        arr, mask, tz = _array(
-            kind, [_value(f, name) for f in features], dates_as_text=fmt.ext == "csv"
-        )
+        values = [_value(f, name) for f in features]
+        if fmt.ext == "csv" and kind == _S:
+            values = [csv_cell(v) if isinstance(v, str) else v for v in values]
+        arr, mask, tz = _array(kind, values, dates_as_text=fmt.ext == "csv")
         data.append(arr)
         masks.append(mask)
         if tz is not None:

@@ -13,21 +13,23 @@ requests, so the service sees the rate one process would send.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import os
+import sqlite3
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from geomap.errors import GeomapError, InputError, InvalidParameter
+from geomap.errors import GeomapError, InvalidParameter, OutputError
 from geomap.geocoding.online import ChainStats, OnlineProvider, ProviderStats, provider_configs
 from geomap.model import Document
-from geomap.reports.text import expand_paths, read_document
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
@@ -101,11 +103,15 @@ class Tally:
 
 @dataclass
 class Extracted:
-    """One document's features by layer, or the one-line reason it failed."""
+    """One document's features by layer, or the one-line reason it failed (``fatal``: a write
+    to the geocode cache failed, so nothing after it should be tried); ``notes`` are what the
+    reader should know about the document (one line each)."""
 
     features: dict[str, list[dict[str, Any]]] | None
     extractor: str
     error: str | None = None
+    notes: tuple[str, ...] = ()
+    fatal: bool = False
 
 
 def paced_pipeline(settings: Settings, workers: int) -> Pipeline:
@@ -124,11 +130,24 @@ Results = tuple[list[Extracted], Tally]
 
 def extract_batch(pipeline: Pipeline, docs: Sequence[Document]) -> Results:
     """Features of each document (a failure is reported, not raised), and what geocoding did."""
+    from geomap.features.features import extraction_features
+    from geomap.reports.files import write_error
+
     before = Tally.of(pipeline)
     out = []
     for doc in docs:
         try:
-            out.append(Extracted(pipeline.features(doc), pipeline.extractor))
+            try:
+                extraction = pipeline.extract(doc)
+            except (sqlite3.Error, OSError) as exc:  # the geocode cache could not be written
+                raise write_error(exc, str(pipeline.settings.cache_path)) from None
+            out.append(
+                Extracted(
+                    extraction_features(extraction), pipeline.extractor, notes=extraction.notes
+                )
+            )
+        except OutputError as exc:
+            out.append(Extracted(None, pipeline.extractor, str(exc), fatal=True))
         except GeomapError as exc:
             out.append(Extracted(None, pipeline.extractor, str(exc)))
     return out, Tally.of(pipeline).minus(before)
@@ -229,20 +248,9 @@ class IngestReport:
     added: int = 0
     refreshed: int = 0
     unchanged: int = 0
-    failed: int = 0
+    failed: int = 0  # extraction or writing failed (documents that could not be read: not here)
+    stopped: bool = False  # a write failed: the documents after it were not ingested
     tally: Tally = field(default_factory=Tally)
-
-
-def read_documents(
-    paths: Iterable[str], error: Callable[[str], None]
-) -> Iterator[tuple[str, Document | None]]:
-    """(path, Document or None) for each file; an unreadable one is reported by ``error``."""
-    for path in expand_paths(paths):
-        try:
-            yield path, read_document(path)
-        except InputError as exc:
-            error(str(exc))
-            yield path, None
 
 
 def salted(extractor: str, salt: str) -> str:
@@ -261,13 +269,18 @@ def ingest(
     *,
     salt: str = "",
     batch: int = BATCH,
+    guard: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
+    warn: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Extract every new or outdated document on ``runner`` and write it to ``store``, in
     input order. ``documents`` are (path, Document or None for one that could not be read,
     already reported). A document already stored from one of the runner's extractors (salted
     by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
     twice is ingested once. Failures are reported through ``error`` (one line each) and
-    counted."""
+    counted; documents that could not be read (None) are the caller's to count. Writes to the
+    store run inside ``guard()`` (which turns a full disk into an OutputError): such an error,
+    or a geocode cache that cannot be written, stops the ingest -- the documents after it are
+    counted failed, not ingested. ``warn`` gets each document's notes."""
     report = IngestReport()
     current = {salted(e, salt) for e in runner.extractors}
     seen: set[str] = set()
@@ -281,12 +294,28 @@ def ingest(
         results, tally = future.result()
         report.tally.add(tally)
         for (path, doc, replace_), got in zip(items, results, strict=True):
+            if report.stopped:
+                report.failed += 1
+                continue
+            for note in got.notes:
+                if warn is not None:
+                    warn(f"{path}: {note}")
             if got.features is None:
-                error(f"{path}: {got.error}")
+                if got.fatal:
+                    error(f"{got.error}; {path} and the files after it not ingested")
+                    report.stopped = True
+                else:
+                    error(f"{path}: {got.error}")
                 report.failed += 1
                 continue
             try:
-                store.add(doc, got.features, salted(got.extractor, salt), replace=replace_)
+                with guard():
+                    store.add(doc, got.features, salted(got.extractor, salt), replace=replace_)
+            except OutputError as exc:
+                error(f"{exc}; {path} and the files after it not ingested")
+                report.stopped = True
+                report.failed += 1
+                continue
             except GeomapError as exc:
                 error(f"{path}: {exc}")
                 report.failed += 1
@@ -299,6 +328,8 @@ def ingest(
     items: list[tuple[str, Document, bool]] = []
     for path, doc in documents:
         if doc is None:
+            continue
+        if report.stopped:
             report.failed += 1
             continue
         if doc.id in seen:

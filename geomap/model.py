@@ -130,3 +130,4 @@ class Extraction:
     incidents: tuple[Incident, ...] = ()
     movements: tuple[Movement, ...] = ()
     unresolved: tuple[Unresolved, ...] = ()
+    notes: tuple[str, ...] = ()  # what the reader of the document should know (one line each)

@@ -8,6 +8,8 @@ gazetteer cannot place confidently and for likely place names it lacks.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +20,10 @@ from geomap.features.features import extraction_features
 from geomap.gazetteer.cache import GeocodeCache
 from geomap.gazetteer.gazetteer import Gazetteer, GazetteerGeocoder, index_built
 from geomap.geocoding.online import GeocoderChain, OnlineProvider, build_providers
-from geomap.geoparse.propose import propose
+from geomap.geoparse.propose import Proposal, propose
 from geomap.geoparse.recognise import Recogniser, demonym_countries
 from geomap.geoparse.resolve import resolve
+from geomap.geoparse.segment import blocks
 from geomap.model import Document, Extraction, Span, Toponym
 from geomap.reports.text import content_text
 from geomap.settings import Settings
@@ -38,6 +41,26 @@ def extractor_fingerprint(gazetteer_built: float, providers: list[str]) -> str:
         )
     digest.update(f"{gazetteer_built}|{','.join(providers)}".encode())
     return digest.hexdigest()[:16]
+
+
+# A news report names a few hundred places at most; a document is read up to this many.
+MAX_DOCUMENT_MENTIONS = 20_000
+
+
+def _shifted(toponyms: list[Toponym], by: int, names: dict[str, str]) -> list[Toponym]:
+    """``toponyms`` found in a block starting at ``by``, with offsets into the whole text (and
+    one string per distinct name)."""
+    if not by:
+        return toponyms
+    return [
+        replace(
+            t,
+            span=Span(
+                names.setdefault(t.span.text, t.span.text), t.span.start + by, t.span.end + by
+            ),
+        )
+        for t in toponyms
+    ]
 
 
 class Pipeline:
@@ -72,18 +95,68 @@ class Pipeline:
         return self.chain.gazetteer_geocode(query, **kwargs)
 
     def extract(self, document: Document) -> Extraction:
-        """Places, incidents and movements of one document, and the mentions left unplaced."""
+        """Places, incidents and movements of one document, and the mentions left unplaced.
+
+        A text longer than any news report is read block by block (each block is a document of
+        its own to the recogniser and the proposer), so that memory stays bounded; a report is
+        one block. A document is read up to its ``MAX_DOCUMENT_MENTIONS``-th place mention;
+        ``Extraction.notes`` then says where reading stopped."""
         text = content_text(document)
-        toponyms = self.recogniser.recognise(text)
-        demonyms = demonym_countries(text)
-        resolved = self.chain.stamp(resolve(toponyms, self.geocode, demonyms))
-        proposals = propose(text, [t.span for t in resolved], self.gazetteer.names.__contains__)
+        parts = blocks(text)
+        toponyms: list[Toponym] = []
+        demonyms: set[str] = set()
+        names: dict[str, str] = {}
+        notes: list[str] = []
+        for k, (a, b) in enumerate(parts):
+            part = text if len(parts) == 1 else text[a:b]
+            toponyms.extend(_shifted(self.recogniser.recognise(part), a, names))
+            demonyms |= demonym_countries(part)
+            if len(toponyms) > MAX_DOCUMENT_MENTIONS:
+                del toponyms[MAX_DOCUMENT_MENTIONS:]
+                stop = toponyms[-1].span.end
+                parts = [*parts[:k], (a, stop)]
+                notes.append(
+                    f"more than {MAX_DOCUMENT_MENTIONS:,} place mentions: read the first"
+                    f" {stop:,} of {len(text):,} characters"
+                )
+                document = replace(document, text=document.text[:stop])
+                break
+        del names
+        resolved = resolve(toponyms, self.geocode, demonyms)
+        del toponyms
+        resolved = self.chain.stamp(resolved)
+        proposals = self._proposals(text, parts, resolved)
         placed, unresolved = self.chain.refine(resolved, proposals, demonyms)
         self.cache.flush()  # this document's gazetteer answers, in one transaction
         incidents, movements = extract_events(document, placed)
         return Extraction(
-            document, tuple(placed), tuple(incidents), tuple(movements), tuple(unresolved)
+            document,
+            tuple(placed),
+            tuple(incidents),
+            tuple(movements),
+            tuple(unresolved),
+            tuple(notes),
         )
+
+    def _proposals(
+        self, text: str, parts: list[tuple[int, int]], resolved: list[Toponym]
+    ) -> list[Proposal]:
+        """Likely place names the gazetteer lacks, block by block, outside ``resolved``."""
+        known = self.gazetteer.names.__contains__
+        if len(parts) == 1 and parts[0] == (0, len(text)):
+            return propose(text, [t.span for t in resolved], known)
+        proposals: list[Proposal] = []
+        starts = [t.span.start for t in resolved]  # in text order
+        for a, b in parts:
+            taken = [
+                Span(t.span.text, t.span.start - a, t.span.end - a)
+                for t in resolved[bisect_left(starts, a) : bisect_left(starts, b)]
+            ]
+            proposals.extend(
+                replace(p, span=Span(p.span.text, p.span.start + a, p.span.end + a))
+                for p in propose(text[a:b], taken, known)
+            )
+        return proposals
 
     def resolve_spans(self, document: Document, spans: list[Span]) -> list[Toponym]:
         """Resolve given mention spans (gold annotations, say) of ``document`` as

@@ -10,11 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from geomap.gazetteer.index import build_index, is_current
 from geomap.settings import DEFAULT_DATA_DIR, Settings
 
 from .support.postgres import PostgresCluster, PostgresUnavailable
+
+# No test asserts how fast something runs: hypothesis's per-example deadline (200 ms by
+# default) is a bound on time that a busy machine breaks.
+hypothesis_settings.register_profile("geomap", deadline=None)
+hypothesis_settings.load_profile("geomap")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt"
@@ -161,7 +167,7 @@ def running_server(geomap_exe: str, env: dict[str, str], log: Path | None = None
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # a bound on waiting on a busy machine, not on speed
     try:
         while True:
             try:

@@ -26,8 +26,11 @@ def synthesize(template: dict[str, Any], layer: str, i: int) -> dict[str, Any]:
     props["id"] = fid
     lon = round(-179 + (i * 7.31) % 358, 5)
     lat = round(-80 + (i * 3.17) % 160, 5)
-    if f["geometry"]["type"] == "LineString":
-        f["geometry"] = {"type": "LineString", "coordinates": [[lon, lat], [lon + 1, lat + 0.5]]}
+    if f["geometry"]["type"] == "MultiLineString":
+        f["geometry"] = {
+            "type": "MultiLineString",
+            "coordinates": [[[lon, lat], [lon + 1, lat + 0.5]]],
+        }
     else:
         f["geometry"] = {"type": "Point", "coordinates": [lon, lat]}
     day = FIRST_DAY + timedelta(days=i % 730)

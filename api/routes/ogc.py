@@ -48,7 +48,7 @@ DESCRIPTIONS = {
     "incidents": "What happened where and when, who did it, quoted from the source (Points). "
     "Time: date_start..date_end.",
     "movements": "Who went from where, through where, to where, drawn along great circles "
-    "(LineStrings). Time: date_start..date_end.",
+    "(MultiLineStrings, split at the antimeridian). Time: date_start..date_end.",
 }
 
 # query parameters that are not property filters
@@ -422,7 +422,7 @@ def conformance() -> dict[str, Any]:
 
 @router.get("/collections", name="ogc_collections", response_model=Collections)
 def collections(request: Request, store: StoreDep) -> dict[str, Any]:
-    """The three collections: places and incidents (Points), movements (LineStrings)."""
+    """The three collections: places and incidents (Points), movements (MultiLineStrings)."""
     return {
         "links": [
             {

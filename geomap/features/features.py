@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,7 +18,9 @@ from geomap.features.merge import merge_features
 from geomap.model import Document, Extraction, Incident, Movement, Place, Toponym, When
 
 LAYERS = ("places", "incidents", "movements")
-GEOMETRY_TYPES = {"places": "Point", "incidents": "Point", "movements": "LineString"}
+# one geometry type per layer (QGIS types a layer from its first features); a movement is a
+# MultiLineString so that one crossing the antimeridian can be two lines (RFC 7946 §3.1.9)
+GEOMETRY_TYPES = {"places": "Point", "incidents": "Point", "movements": "MultiLineString"}
 
 # ACLED geo_precision and a location_type word for each kind of place
 _GEO_PRECISION = {
@@ -137,13 +140,21 @@ def place_features(doc: Document, toponyms: Iterable[Toponym]) -> list[dict[str,
     """One Point per distinct resolved place; ``mentions`` is a JSON string listing each mention
     (text, start, end, document_id), so the property stays scalar for GIS clients."""
     grouped: dict[str, tuple[Place, list[dict[str, Any]]]] = {}
+    counts: Counter[str] = Counter()
     for t in toponyms:
         if t.place is None:
             continue
         entry = grouped.setdefault(t.place.gazetteer_id, (t.place, []))
-        entry[1].append(
-            {"text": t.span.text, "start": t.span.start, "end": t.span.end, "document_id": doc.id}
-        )
+        counts[t.place.gazetteer_id] += 1
+        if len(entry[1]) < MAX_MENTIONS:
+            entry[1].append(
+                {
+                    "text": t.span.text,
+                    "start": t.span.start,
+                    "end": t.span.end,
+                    "document_id": doc.id,
+                }
+            )
     features = []
     for gid, (place, mentions) in grouped.items():
         features.append(
@@ -162,8 +173,8 @@ def place_features(doc: Document, toponyms: Iterable[Toponym]) -> list[dict[str,
                     "admin1": place.admin1,
                     "population": place.population,
                     **_place_props(place),
-                    "n_mentions": len(mentions),
-                    "mentions": json.dumps(mentions[:MAX_MENTIONS], ensure_ascii=False),
+                    "n_mentions": counts[gid],
+                    "mentions": json.dumps(mentions, ensure_ascii=False),
                     **_source_props(doc),
                 },
             }
@@ -204,8 +215,39 @@ def incident_feature(doc: Document, inc: Incident) -> dict[str, Any]:
     }
 
 
+def split_antimeridian(coords: list[list[float]]) -> list[list[list[float]]]:
+    """A line whose longitudes run continuously (past ±180, as :func:`great_circle` gives them)
+    as the parts of a MultiLineString with every longitude in [-180, 180]: cut where it crosses
+    the antimeridian, at the latitude where it crosses (RFC 7946 §3.1.9)."""
+
+    def sheet(lon: float) -> int:  # which copy of the world: [-180, 180) is 0
+        return math.floor((lon + 180.0) / 360.0)
+
+    def add(point: list[float]) -> None:
+        if not parts[-1] or parts[-1][-1] != point:
+            parts[-1].append(point)
+
+    parts: list[list[list[float]]] = [[]]
+    prev: list[float] | None = None
+    for lon, lat in coords:
+        if prev is not None and sheet(lon) != sheet(prev[0]):
+            a, b = sheet(prev[0]), sheet(lon)
+            east = b > a
+            for k in range(a, b) if east else range(a - 1, b - 1, -1):
+                at = 360.0 * k + 180.0
+                f = (at - prev[0]) / (lon - prev[0])
+                cross = round(prev[1] + f * (lat - prev[1]), 6)
+                add([180.0 if east else -180.0, cross])
+                parts.append([[-180.0 if east else 180.0, cross]])
+        add([round(lon - 360.0 * sheet(lon), 6), lat])
+        prev = [lon, lat]
+    lines = [part for part in parts if len(part) >= 2]
+    return lines or [parts[0] * 2]  # a movement that does not move: a line of two equal points
+
+
 def movement_feature(doc: Document, mv: Movement) -> dict[str, Any]:
-    """A movement as a LineString from origin through vias to destination, along great circles."""
+    """A movement as a MultiLineString from origin through vias to destination, along great
+    circles: one line, or two where it crosses the antimeridian."""
     coords: list[list[float]] = []
     for a, b in zip(mv.path, mv.path[1:], strict=False):
         leg = great_circle(a, b)
@@ -218,7 +260,7 @@ def movement_feature(doc: Document, mv: Movement) -> dict[str, Any]:
     return {
         "type": "Feature",
         "id": mv.id,
-        "geometry": {"type": "LineString", "coordinates": coords},
+        "geometry": {"type": "MultiLineString", "coordinates": split_antimeridian(coords)},
         "properties": {
             "layer": "movements",
             "id": mv.id,

@@ -80,7 +80,8 @@ def immediate(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield con
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        if con.in_transaction:  # SQLite has already rolled back after a full disk
+            con.execute("ROLLBACK")
         raise
 
 
@@ -328,8 +329,16 @@ class GeocodeCache:
         ``answered``) are accepted too. A bad line aborts the import and adds nothing.
         """
         rows = []
-        with open(path, encoding="utf-8") as src:
-            for lineno, line in enumerate(src, 1):
+        with open(path, "rb") as src:
+            for lineno, raw in enumerate(src, 1):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise InputError(
+                        f"line {lineno}: not UTF-8 text; expected a file written by"
+                        " `geomap cache export` (JSON Lines)",
+                        where=str(path),
+                    ) from None
                 if not line.strip():
                     continue
                 try:

@@ -431,11 +431,15 @@ class GeocoderChain:
     def stamp(self, toponyms: Iterable[Toponym]) -> list[Toponym]:
         """The toponyms with ``geocoded_at`` set on gazetteer places (when it answered)."""
         out = []
+        stamped: dict[int, Place] = {}  # one stamped copy per place, however often it is named
         for t in toponyms:
             p = t.place
             if p is not None and p.geocoded_at is None:
-                when = self._answered.get(p.gazetteer_id, time.time())
-                t = replace(t, place=replace(p, geocoded_at=iso_time(when)))
+                q = stamped.get(id(p))
+                if q is None:
+                    when = self._answered.get(p.gazetteer_id, time.time())
+                    q = stamped[id(p)] = replace(p, geocoded_at=iso_time(when))
+                t = replace(t, place=q)
             out.append(t)
         return out
 

@@ -652,10 +652,14 @@ def _movement_items(collection: Any) -> list[dict[str, Any]]:
         parts = [coords] if kind == "LineString" else coords if kind == "MultiLineString" else None
         if not isinstance(parts, list):
             continue
-        lines = []
+        lines: list[list[list[float]]] = []
         for part in parts:
             points = [p for p in map(_latlon, part if isinstance(part, list) else []) if p]
-            if len(points) >= 2:
+            if len(points) < 2:
+                continue
+            if lines and _across_antimeridian(lines[-1][-1], points[0]):
+                lines[-1] = _unwrap(lines[-1] + points[1:])  # the same line, drawn whole
+            else:
                 lines.append(_unwrap(points))
         if not lines:
             continue
@@ -670,6 +674,17 @@ def _movement_items(collection: Any) -> list[dict[str, Any]]:
         )
         items.append(_item(fid, props, lines[0] if len(lines) == 1 else lines, vague))
     return items
+
+
+def _across_antimeridian(end: list[float], start: list[float]) -> bool:
+    """True when a part of a line ends at ±180 where the next begins at ∓180 (a line cut at
+    the antimeridian, RFC 7946 §3.1.9): ``end`` is [lat, lon] as drawn (maybe unwrapped)."""
+    return (
+        end[0] == start[0]
+        and abs(start[1]) == 180
+        and (end[1] - start[1]) % 360 == 0
+        and end[1] != start[1]
+    )
 
 
 def _unwrap(points: list[list[float]]) -> list[list[float]]:

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from geomap.errors import InputError
 from geomap.model import Document, Span
+from geomap.reports.files import MAX_BYTES, display, read_bytes
 
-MAX_BYTES = 5 * 1024 * 1024  # a news report larger than this is not a news report
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+MAX_FIELD = 300  # characters kept of a headline, byline or publisher
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -43,8 +42,11 @@ def decode(data: bytes, where: str) -> str:
     """Decode a report's bytes as UTF-8, refusing empty, binary and badly encoded input."""
     if not data.strip():
         raise InputError("empty file", where=where)
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (contains NUL bytes), expected UTF-8 text", where=where)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(
+            f"binary file (a NUL byte at byte {nul}), expected UTF-8 text", where=where
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -75,7 +77,7 @@ def parse_header(line: str) -> dict[str, object]:
     parts = [p.strip() for p in re.split(r"\s{2,}|\t", line.strip()) if p.strip()]
     if len(parts) < 2:
         return {}
-    title, rest = " ".join(parts[:-1]), parts[-1]
+    title, rest = " ".join(parts[:-1])[:MAX_FIELD], parts[-1]
     out: dict[str, object] = {"title": title}
     m = _DATE_AT_END.search(rest)
     if m:
@@ -95,10 +97,10 @@ def parse_header(line: str) -> dict[str, object]:
     if cut is None and len(words) > 2:
         cut = 2
     if cut is None:
-        out["author"] = rest
+        out["author"] = rest[:MAX_FIELD]
     else:
-        out["author"] = " ".join(words[:cut]).strip(" ,")
-        out["publisher"] = " ".join(words[cut:]).strip(" ,")
+        out["author"] = " ".join(words[:cut]).strip(" ,")[:MAX_FIELD]
+        out["publisher"] = " ".join(words[cut:]).strip(" ,")[:MAX_FIELD]
     return out
 
 
@@ -286,31 +288,6 @@ def content_text(document: Document) -> str:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one report file; raises InputError naming the file and the reason."""
-    where = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError("is a directory", where=where)
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", where=where) from None
-    except PermissionError:
-        raise InputError("permission denied", where=where) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", where=where) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or exc})", where=where) from None
-    return parse_document(data, where)
-
-
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Yield files as given and, for folders, their text files in sorted order (recursive)."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
-                    yield str(child)
-        else:
-            yield raw
+    """Read one report file (:func:`geomap.reports.files.read_bytes`: regular files only, at
+    most ``MAX_BYTES``); raises InputError naming the file and the reason."""
+    return parse_document(read_bytes(path), display(path))

@@ -42,7 +42,7 @@ def test_movements_layer(server: str) -> None:
     fc = json.loads(body)
     pairs = {(f["properties"]["origin"], f["properties"]["destination"]) for f in fc["features"]}
     assert {("Pyongyang", "Liaoning"), ("Pyongyang", "Dandong"), ("North Korea", "China")} <= pairs
-    assert all(f["geometry"]["type"] == "LineString" for f in fc["features"])
+    assert all(f["geometry"]["type"] == "MultiLineString" for f in fc["features"])
     # every feature carries every key, null when unknown
     assert len({tuple(sorted(f["properties"])) for f in fc["features"]}) == 1
 

@@ -135,7 +135,7 @@ def open_map(browser: Any, url: str, *, offline: bool = False) -> tuple[Any, Wat
 
 
 def wait_ready(page: Any) -> None:
-    page.wait_for_selector(READY, state="attached", timeout=30_000)
+    page.wait_for_selector(READY, state="attached", timeout=120_000)  # generous: a busy machine
 
 
 def dom_counts(page: Any) -> dict[str, int]:
@@ -158,7 +158,9 @@ def layer_box(page: Any, name: str) -> Any:
 def set_slider(page: Any, name: str, day: date) -> None:
     """Move a time slider (``geomap-from`` / ``geomap-to``) to ``day``, then wait for the map."""
     page.locator(f"input[name={name}]").fill(str((day - date(1970, 1, 1)).days))
-    page.wait_for_timeout(50)  # the control redraws on the next animation frame
+    # the control redraws on the next animation frame: two frames later it has (however slow
+    # the machine), and the page is marked busy until the redraw settles
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     wait_ready(page)
 
 

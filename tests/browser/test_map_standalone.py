@@ -95,7 +95,7 @@ def test_opens_offline_and_draws_everything(
         page.wait_for_function(
             "text => document.querySelector('.geomap-time-range').textContent !== text",
             arg=before,
-            timeout=10_000,
+            timeout=120_000,  # a bound on waiting, not on speed
         )
         play.click()
         assert play.text_content() == "▶ play"

@@ -49,7 +49,7 @@ def test_extract_prints_one_feature_collection(geomap_exe: str, env) -> None:  #
     assert layers == {"places", "incidents", "movements"}
     assert {f["properties"]["document"] for f in fc["features"]} == {str(SEED)}
     for f in fc["features"]:
-        kind = {"places": "Point", "incidents": "Point", "movements": "LineString"}
+        kind = {"places": "Point", "incidents": "Point", "movements": "MultiLineString"}
         assert f["geometry"]["type"] == kind[f["properties"]["layer"]]
     place = next(f for f in fc["features"] if f["properties"].get("name") == "Dandong")
     lon, lat = place["geometry"]["coordinates"]

@@ -44,8 +44,11 @@ def synthetic(layer: str, n: int) -> list[dict[str, Any]]:
         props["id"] = f"{layer}-{i}"
         lon, lat = -170 + i * 0.5, -60 + i * 0.25
         geometry = (
-            {"type": "LineString", "coordinates": [[lon, lat], [lon + 1, lat + 1], [lon + 2, lat]]}
-            if GEOMETRY_TYPES[layer] == "LineString"
+            {
+                "type": "MultiLineString",
+                "coordinates": [[[lon, lat], [lon + 1, lat + 1], [lon + 2, lat]]],
+            }
+            if GEOMETRY_TYPES[layer] == "MultiLineString"
             else {"type": "Point", "coordinates": [lon, lat]}
         )
         out.append(
@@ -65,7 +68,7 @@ def test_geopackage_holds_every_layer_typed_in_epsg4326(
 ) -> None:
     path = write(tmp_path / "geomap.gpkg", layers, "gpkg")
     listed = {name: kind for name, kind in pyogrio.list_layers(path)}
-    assert listed == {"places": "Point", "incidents": "Point", "movements": "LineString"}
+    assert listed == {"places": "Point", "incidents": "Point", "movements": "MultiLineString"}
     for name in LAYERS:
         info = pyogrio.read_info(path, layer=name)
         assert info["crs"] == "EPSG:4326"
@@ -131,7 +134,7 @@ def test_flatgeobuf(tmp_path: Path, layers: dict[str, list[dict[str, Any]]]) -> 
     path = write(tmp_path / "m.fgb", {"movements": layers["movements"]}, "fgb")
     info = pyogrio.read_info(path)
     assert info["driver"] == "FlatGeobuf" and info["crs"] == "EPSG:4326"
-    assert info["geometry_type"] == "LineString" and info["features"] == 5
+    assert info["geometry_type"] == "MultiLineString" and info["features"] == 5
     assert path.read_bytes()[:3] == b"fgb"
 
 
@@ -146,6 +149,35 @@ def test_csv_has_wkt_and_iso_dates(layers: dict[str, list[dict[str, Any]]]) -> N
     assert date.fromisoformat(rows[1]["event_date"])
     titles = [f["properties"]["title"] or "" for f in layers["incidents"]]  # null: empty
     assert [row["title"] for row in rows] == titles and any("ünïcode" in t for t in titles)
+
+
+FORMULAS = [
+    '=HYPERLINK("http://example.invalid/x","click")',
+    "+1+2",
+    "-3+cmd|' /C calc'!A0",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(
+    layers: dict[str, list[dict[str, Any]]],
+) -> None:
+    features = layers["incidents"][: len(FORMULAS) + 1]
+    for f, formula in zip(features, FORMULAS, strict=False):
+        f["properties"]["title"] = formula
+        f["properties"]["actor1"] = formula
+    features[-1]["properties"]["title"] = "Plain = fine"
+    text = to_bytes({"incidents": features}, "csv").decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for row, formula in zip(rows, FORMULAS, strict=False):
+        assert row["title"] == row["actor1"] == "'" + formula  # shown as the text it is
+    assert rows[-1]["title"] == "Plain = fine"
+    # numbers stay numbers; other formats keep the text as it is
+    assert all(row["quote_start"].lstrip("-").isdigit() for row in rows if row["quote_start"])
+    fc = json.loads(to_bytes({"incidents": features}, "geojson"))
+    assert fc["features"][0]["properties"]["title"] == FORMULAS[0]
 
 
 @pytest.mark.parametrize("fmt", ["shp", "kml", ""])

@@ -136,7 +136,8 @@ def test_movement_pyongyang_to_dandong_mid_march(seed) -> None:  # type: ignore[
     assert props["date_text"] == "mid-March"
     assert (props["origin_precision"], props["destination_precision"]) == (1, 1)
     assert props["actor"] == "a senior MSS official"
-    coords = mv["geometry"]["coordinates"]
+    assert mv["geometry"]["type"] == "MultiLineString"
+    (coords,) = mv["geometry"]["coordinates"]
     assert geodesic(coords[0][::-1], CITIES["Pyongyang"]).km < 25
     assert geodesic(coords[-1][::-1], CITIES["Dandong"]).km < 25
     assert 150 < props["length_km"] < 250
@@ -149,7 +150,7 @@ def test_movement_north_korea_to_china(seed) -> None:  # type: ignore[no-untyped
     assert (props["origin_type"], props["destination_type"]) == ("country", "country")
     assert (props["origin_precision"], props["destination_precision"]) == (3, 3)
     # a country-level movement joins the two countries' centroids along a great circle
-    coords = mv["geometry"]["coordinates"]
+    (coords,) = mv["geometry"]["coordinates"]
     assert len(coords) > 2
     assert 1000 < props["length_km"] < 3000
 

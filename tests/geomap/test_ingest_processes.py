@@ -127,7 +127,7 @@ def test_an_ingest_killed_mid_way_leaves_whole_files_and_a_rerun_finishes(
     command = ingest_command(geomap_exe, tmp_path / "reports", stub, jobs)
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     store_path = settings.store_path
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 900  # a bound on waiting on a busy machine, not on speed
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)

@@ -12,7 +12,7 @@ from geomap.features.features import LAYERS
 
 from .conftest import GisWorld
 
-GEOMETRY = {"places": "Point", "incidents": "Point", "movements": "Line String"}
+GEOMETRY = {"places": "Point", "incidents": "Point", "movements": "Multi Line String"}
 
 
 def ogr(ogrinfo: str, *args: str) -> str:

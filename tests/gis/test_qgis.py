@@ -23,7 +23,7 @@ from geomap.store.query import select
 from .conftest import GisWorld
 
 PROBE = Path(__file__).with_name("qgis_probe.py")
-WKB = {"places": "Point", "incidents": "Point", "movements": "LineString"}
+WKB = {"places": "Point", "incidents": "Point", "movements": "MultiLineString"}
 
 # subset strings QGIS 3.22 turns into a server-side `datetime` (with its dummy open ends)
 DATE_FILTERS = {

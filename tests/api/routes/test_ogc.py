@@ -121,7 +121,7 @@ def test_collections(world) -> None:  # type: ignore[no-untyped-def]
     assert "self" in links(doc)
     by_id = {c["id"]: c for c in doc["collections"]}
     assert list(by_id) == list(LAYERS)
-    expected_types = {"places": "Point", "incidents": "Point", "movements": "LineString"}
+    expected_types = {"places": "Point", "incidents": "Point", "movements": "MultiLineString"}
     for name, c in by_id.items():
         assert c["itemType"] == "feature" and c["geometryType"] == expected_types[name]
         assert c["crs"] == ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"]
@@ -139,7 +139,13 @@ def test_collections(world) -> None:  # type: ignore[no-untyped-def]
 
 def _coords(feature: dict[str, Any]) -> list[tuple[float, float]]:
     g = feature["geometry"]
-    pts = [g["coordinates"]] if g["type"] == "Point" else g["coordinates"]
+    pts = (
+        [g["coordinates"]]
+        if g["type"] == "Point"
+        else [p for part in g["coordinates"] for p in part]
+        if g["type"] == "MultiLineString"
+        else g["coordinates"]
+    )
     return [(float(p[0]), float(p[1])) for p in pts]
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from geopy.distance import geodesic
 from hypothesis import given
 from hypothesis import strategies as st
-from shapely.geometry import LineString
+from shapely.geometry import LineString, MultiLineString
 
-from geomap.features.features import great_circle
-from geomap.model import Place
+from geomap.features.features import great_circle, movement_feature, split_antimeridian
+from geomap.model import Document, Movement, Place, Span
 
 
 def _place(lat: float, lon: float) -> Place:
@@ -47,6 +47,47 @@ def test_great_circle_ends_and_steps(lat1: float, lon1: float, lat2: float, lon2
         assert geodesic((y1, x1), (y2, x2)).km < 210
         assert abs(x2 - x1) < 180 or max(abs(y1), abs(y2)) > 89  # over a pole
     assert LineString(line).is_valid or km < 1e-3
+
+
+def test_a_movement_across_the_antimeridian_is_split_there() -> None:
+    # a deportation from the United States to Russia goes west over the Bering Strait
+    usa = Place("geonames:6252001", "United States", "country", "US", 39.76, -98.5)
+    russia = Place("geonames:2017370", "Russia", "country", "RU", 60.0, 100.0)
+    doc = Document("d", "d.txt", "They were deported from the United States to Russia.")
+    mv = Movement("m", "d", "deported", (usa, russia), Span(doc.text, 0, len(doc.text)))
+    f = movement_feature(doc, mv)
+    assert f["geometry"]["type"] == "MultiLineString"
+    east, west = f["geometry"]["coordinates"]
+    points = east + west
+    assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in points)
+    assert east[0] == [-98.5, 39.76] and west[-1] == [100.0, 60.0]
+    assert east[-1][0] == -180 and west[0][0] == 180 and east[-1][1] == west[0][1]
+    assert MultiLineString(f["geometry"]["coordinates"]).is_valid
+    assert 8000 < f["properties"]["length_km"] < 10000
+
+
+@given(
+    st.floats(-80, 80),
+    st.floats(-180, 180),
+    st.floats(-80, 80),
+    st.floats(-180, 180),
+)
+def test_split_lines_stay_in_range_and_keep_their_ends(
+    lat1: float, lon1: float, lat2: float, lon2: float
+) -> None:
+    line = great_circle(_place(lat1, lon1), _place(lat2, lon2))
+    parts = split_antimeridian(line)
+    assert all(len(part) >= 2 for part in parts)
+    assert all(-180 <= x <= 180 for part in parts for x, _ in part)
+    assert parts[0][0][1] == round(lat1, 6)
+    assert abs((parts[0][0][0] - lon1 + 180) % 360 - 180) < 1e-5  # (±180 are one meridian)
+    assert abs((parts[-1][-1][0] - lon2 + 180) % 360 - 180) < 1e-5
+    for a, b in zip(parts, parts[1:], strict=False):  # each cut is on the antimeridian
+        assert abs(a[-1][0]) == 180 and b[0][0] == -a[-1][0] and a[-1][1] == b[0][1]
+    for part in parts:
+        for (x1, y1), (x2, y2) in zip(part, part[1:], strict=False):
+            # no jump across the world within a part, but over a pole
+            assert abs(x2 - x1) < 180 or max(abs(y1), abs(y2)) > 89
 
 
 EXTRA_KEYS = {"layer", "document"}  # carried by every feature, not typed columns

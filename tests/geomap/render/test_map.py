@@ -267,6 +267,22 @@ def test_multilinestring_and_antimeridian() -> None:
     assert movement["ll"] == [[[10.0, 179.0], [11.0, 181.0]], [[0.0, 0.0], [1.0, 1.0]]]
 
 
+def test_a_line_cut_at_the_antimeridian_is_drawn_whole() -> None:
+    cut = [[[170.0, 60.0], [180.0, 62.0]], [[-180.0, 62.0], [-170.0, 64.0], [-160.0, 63.0]]]
+    layers = {
+        "movements": collection(
+            {
+                "type": "Feature",
+                "geometry": {"type": "MultiLineString", "coordinates": cut},
+                "properties": {},
+            }
+        )
+    }
+    (movement,) = items(render_html(layers, assets=AssetResolver()), "movements")
+    # one line, going on east past 180° where the GeoJSON cut it
+    assert movement["ll"] == [[60.0, 170.0], [62.0, 180.0], [64.0, 190.0], [63.0, 200.0]]
+
+
 def test_article_text_never_appears_as_markup(page: str, standalone: str) -> None:
     for html in (page, standalone):
         for raw in (XSS_SCRIPT, XSS_IMG, "<img", "<script>alert", "<b>x</b>", "<!--"):

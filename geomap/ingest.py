@@ -287,7 +287,9 @@ def ingest(
     pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
     window = max(2, 2 * runner.workers)  # batches in flight
     if runner.workers == 1:
-        batch = 1  # extracted and written one by one: a kill loses at most one document
+        # extracted and written one by one, in turn: a kill loses at most one document, and a
+        # failed write stops before anything more is extracted
+        batch = window = 1
 
     def write_oldest() -> None:
         items, future = pending.popleft()

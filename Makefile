@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export GEOMAP_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test setup venv assets gazetteer ingest lint bench bench-geoparse bench-events bench-cache bench-map clean
+.PHONY: run test setup venv assets gazetteer ingest lint bench bench-geoparse bench-events bench-cache bench-map bench-api clean
 
 run: setup ingest
 	$(BIN)/geomap serve --host $(HOST) --port $(PORT)
@@ -60,6 +60,13 @@ bench-cache: setup
 
 bench-map: setup
 	$(BIN)/python bench/map.py
+
+# needs Debian's wrk, gdal-bin and python3-gdal; pygeoapi goes in data/bench/venv (not .venv)
+bench-api: setup
+	test -x data/bench/venv/bin/pygeoapi || ( /usr/bin/python3 -m venv --system-site-packages \
+	  data/bench/venv && data/bench/venv/bin/pip install --quiet pygeoapi uvicorn starlette \
+	  httptools uvloop )
+	$(BIN)/python bench/api.py --duration 5 --runs 3
 
 clean:
 	rm -rf $(VENV) data static/node_modules

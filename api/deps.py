@@ -1,29 +1,144 @@
-"""Dependencies injected into routes: settings and the store."""
+"""Dependencies injected into routes: the settings, the store and a layer query."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
+from geomap.errors import InvalidParameter
 from geomap.settings import Settings
-from geomap.store.sqlite import SQLiteStore, Store
+from geomap.store import query
+from geomap.store.base import Store
+from geomap.store.sqlite import SQLiteStore
+
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+CRS84_NAMES = {CRS84, CRS84.replace("http:", "https:"), "CRS84", "OGC:CRS84"}
+# query parameters that are not property filters
+RESERVED = {
+    "bbox", "datetime", "start", "end", "limit", "offset", "cursor", "f", "crs", "bbox-crs",
+}  # fmt: skip
 
 
-def get_settings(request: Request) -> Settings:
+class Stores:
+    """The app's one read-only store, opened on first use and shared by every request of the
+    process (its connections are a small pool); a failed open is tried again next time."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        store = self._store
+        if store is None:
+            with self._lock:
+                if self._store is None:
+                    self._store = SQLiteStore(
+                        self.settings.store_path,
+                        readonly=True,
+                        readers=self.settings.store_readers,
+                    )
+                store = self._store
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+async def get_settings(request: Request) -> Settings:
+    """The settings the app was created with."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def get_store(settings: SettingsDep) -> Iterator[Store]:
-    store = SQLiteStore(settings.store_path)
-    try:
-        yield store
-    finally:
-        store.close()
+async def get_store(request: Request) -> Store:
+    """The process's read-only store."""
+    return request.app.state.stores.get()  # type: ignore[no-any-return]
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+@dataclass(frozen=True, slots=True)
+class LayerQuery:
+    """The raw query of a layer request, parsed on demand so errors name the parameter."""
+
+    bbox: str | None
+    datetime: str | None
+    limit: str | None
+    offset: str | None
+    f: str | None
+    filters: dict[str, str]
+    start: str | None = None  # /map's day bounds, narrowing ``datetime`` further
+    end: str | None = None
+    cursor: str | None = None
+
+
+async def layer_query(
+    request: Request,
+    bbox: Annotated[
+        str | None,
+        Query(
+            description="minx,miny,maxx,maxy (or 6 numbers with z) in CRS84 lon/lat; features "
+            "whose geometry intersects it",
+            examples=["120,30,130,45"],
+        ),
+    ] = None,
+    datetime_: Annotated[
+        str | None,
+        Query(
+            alias="datetime",
+            description="an instant (2019-02-21 or 2019-02-21T00:00:00Z) or an interval a/b "
+            "with open ends '..' or empty; features whose dates overlap it",
+            examples=["2019-02-01/2019-03-31"],
+        ),
+    ] = None,
+    limit: Annotated[
+        str | None,
+        Query(
+            description=f"page size, 1..{query.MAX_LIMIT} (items: default {query.DEFAULT_LIMIT}"
+            "; /incidents and /layers: all)"
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        Query(description="features dated on or after this day (YYYY-MM-DD), as on /map"),
+    ] = None,
+    end: Annotated[
+        str | None,
+        Query(description="features dated on or before this day (YYYY-MM-DD), as on /map"),
+    ] = None,
+    offset: Annotated[str | None, Query(description="features to skip (default 0)")] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            description="where the previous page ended, as a next link gives it (the page "
+            "then starts after it, however deep)"
+        ),
+    ] = None,
+    f: Annotated[
+        str | None,
+        Query(description="format: json/geojson (default); items also csv, gpkg, fgb"),
+    ] = None,
+) -> LayerQuery:
+    """The shared query parameters; any other parameter is a property filter
+    (``event_type=…``, ``actor1=…``; ``actor=…`` matches a substring of actor/actor1/actor2)."""
+    filters = {k: v for k, v in request.query_params.items() if k not in RESERVED}
+    for key in ("crs", "bbox-crs"):
+        value = request.query_params.get(key)
+        if value is not None and value not in CRS84_NAMES:
+            raise InvalidParameter(
+                f"{key} {value!r} is not supported; only {CRS84} (lon/lat)", where=key
+            )
+    return LayerQuery(bbox, datetime_, limit, offset, f, filters, start, end, cursor)
+
+
+LayerQueryDep = Annotated[LayerQuery, Depends(layer_query)]

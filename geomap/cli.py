@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geomap.errors import GeomapError, InputError, InvalidParameter, OutputError
 from geomap.features.features import LAYERS, feature_collection
@@ -31,6 +32,9 @@ from geomap.reports.text import (
     with_metadata,
 )
 from geomap.settings import Settings
+
+if TYPE_CHECKING:
+    from geomap.store.base import Query, Store
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -298,12 +302,38 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _migrate_for_serving(settings: Settings) -> None:
+    """Bring the store up to this geomap's schema before serving it (the server itself never
+    writes); a store that cannot be written is served as it is when it is current."""
+    import os
+
+    from geomap.errors import StoreError
+    from geomap.store import migrations
+    from geomap.store.sqlite import SQLiteStore
+
+    path = settings.store_path
+    if not path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        SQLiteStore(path, readonly=True).close()  # current, or a clear error
+        return
+    store = SQLiteStore(path)
+    store.close()
+    if store.migrated_from != migrations.SCHEMA_VERSION:
+        print(
+            f"migrated {path} from schema {store.migrated_from} to {migrations.SCHEMA_VERSION}",
+            file=sys.stderr,
+        )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.main import create_app
 
-    app = create_app(_settings(args))
+    settings = _settings(args)
+    _migrate_for_serving(settings)
+    app = create_app(settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
@@ -311,7 +341,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _store_layers(settings: Settings) -> dict[str, dict]:
     from geomap.store.sqlite import SQLiteStore
 
-    store = SQLiteStore(settings.store_path)
+    store = SQLiteStore(settings.store_path, readonly=True)
     try:
         return {name: feature_collection(store.layer(name), name) for name in LAYERS}
     finally:
@@ -330,9 +360,20 @@ def cmd_map(args: argparse.Namespace) -> int:
     return 0
 
 
+def _decoded(store: Store, q: Query) -> Iterator[dict]:  # type: ignore[type-arg]
+    from geomap.store.base import decode
+
+    return decode(store.stream(q))
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    import functools
+    import shutil
+    import tempfile
+
     from geomap import export
     from geomap.store import query
+    from geomap.store.base import Query
     from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
@@ -348,28 +389,89 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
     bbox = query.parse_bbox(args.bbox)
     start, end = query.parse_datetime(args.datetime) or (None, None)
-    store = SQLiteStore(settings.store_path)
+    store = SQLiteStore(settings.store_path, readonly=True)
+    asked = {layer: Query(layer, bbox, start, end) for layer in layers}
+    makers = {layer: functools.partial(_decoded, store, q) for layer, q in asked.items()}
+
+    def write(target: Path) -> dict[str, int]:
+        if fmt.ext == "geojson":  # the stored text as it is
+            (name,) = layers
+            return {name: export.write_geojson_text(target, name, store.stream(asked[name]))}
+        return export.write_stream(target, makers, fmt)
+
     try:
-        data = {
-            layer: query.select(store.layer(layer), bbox=bbox, start=start, end=end)
-            for layer in layers
-        }
+        if out is None:
+            tmp = Path(tempfile.mkdtemp(prefix="geomap-export-"))
+            try:
+                text = tmp / f"out.{fmt.ext}"
+                write(text)
+                with _stdout():
+                    with text.open(encoding="utf-8") as source:
+                        shutil.copyfileobj(source, sys.stdout)
+                    with text.open("rb") as raw:
+                        ends = raw.seek(0, 2) > 0 and raw.seek(-1, 2) >= 0 and raw.read() == b"\n"
+                    if not ends:
+                        sys.stdout.write("\n")
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+            return 0
+        with out:
+            try:
+                written = write(Path(out.target))
+            except Exception as exc:  # GDAL's errors (a full disk) as much as the system's
+                if isinstance(exc, GeomapError) and not isinstance(exc, OutputError):
+                    raise
+                raise out.failed(exc) from None
+            path = out.commit()
     finally:
         store.close()
-    if out is None:
-        with _stdout():
-            sys.stdout.write(export.to_bytes(data, fmt).decode("utf-8").rstrip("\n") + "\n")
-        return 0
-    with out:
-        try:
-            export.write(out.target, data, fmt)
-        except Exception as exc:  # GDAL's errors (a full disk) as much as the system's
-            if isinstance(exc, GeomapError) and not isinstance(exc, OutputError):
-                raise
-            raise out.failed(exc) from None
-        path = out.commit()
-    counts = ", ".join(f"{len(data[layer])} {layer}" for layer in layers)
+    counts = ", ".join(f"{written[layer]} {layer}" for layer in layers)
     print(f"wrote {counts} to {path} ({fmt.ext}, {path.stat().st_size} bytes)", file=sys.stderr)
+    return 0
+
+
+def cmd_store(args: argparse.Namespace) -> int:
+    from geomap.errors import StoreError
+    from geomap.store import migrations
+    from geomap.store.sqlite import SQLiteStore
+
+    path = _settings(args).store_path
+    if not path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
+    if args.store_command == "migrate":
+        store = SQLiteStore(path)
+        try:
+            found = store.migrate()
+            store.optimize()
+        finally:
+            store.close()
+        if found == migrations.SCHEMA_VERSION:
+            print(f"{path}: already at schema {found}", file=sys.stderr)
+        else:
+            print(f"{path}: migrated from schema {found} to {migrations.SCHEMA_VERSION}",
+                  file=sys.stderr)  # fmt: skip
+        return 0
+    store = SQLiteStore(path, readonly=True)
+    try:
+        health = store.health(check=args.check)
+    finally:
+        store.close()
+    print(f"store        {path}")
+    print(f"schema       {health['schema']}")
+    print(f"size         {health['bytes'] / 1e6:.1f} MB (+ {health['wal_bytes'] / 1e6:.1f} MB WAL)")
+    print(f"documents    {health['documents']}")
+    print(f"reports      {health['reports']}  (each document's own features, before merging)")
+    print(f"{'layer':<12} {'features':>10} {'dated':>10}")
+    for layer, row in health["layers"].items():
+        print(f"{layer:<12} {row['features']:>10} {row['dated']:>10}")
+    print(f"spatial index {health['spatial_index']} entries; time index {health['time_index']}")
+    planner = "present" if health["analyzed"] else "missing (run geomap store migrate)"
+    print(f"planner statistics {planner}")
+    if health["problems"]:
+        for problem in health["problems"]:
+            _error(f"{path}: {problem}")
+        return 2
+    print("indexes agree with the rows" + (" (full check: ok)" if args.check else ""))
     return 0
 
 
@@ -616,6 +718,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--datetime", help="only features dated within a date or START/END ('..' open)")
     _common(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "store",
+        help="migrate the store or show its statistics",
+        description="Operate the store: bring it to this geomap's schema, or show its counts,"
+        " size and index health.",
+    )
+    p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
+    ssub = p.add_subparsers(dest="store_command", required=True, metavar="COMMAND")
+    ssub.add_parser(
+        "migrate",
+        help="bring the store to this geomap's schema (ingest and serve also do)",
+        description="Bring the store to this geomap's schema and refresh the query planner's"
+        " statistics. Readers (the server, export, map) never migrate.",
+    ).set_defaults(func=cmd_store)
+    st = ssub.add_parser(
+        "stats",
+        help="counts, size and index health (read-only)",
+        description="Counts per layer, file size and whether the indexes agree with the rows;"
+        " exit status 2 when they do not. Opens the store read-only.",
+    )
+    st.add_argument(
+        "--check", action="store_true", help="also run SQLite's checks of the file and R*Trees"
+    )
+    st.set_defaults(func=cmd_store)
 
     p = sub.add_parser(
         "gazetteer",

@@ -84,7 +84,11 @@ class GeocodingTimeout(GeocodingError, TimeoutError):
 
 
 class StoreError(GeomapError, RuntimeError):
-    """The store could not be opened or written."""
+    """The store could not be opened, read or written. ``where`` names the file for the
+    command line; the API's body leaves it out (no local path goes over HTTP)."""
 
     status = 500
     code = "store_error"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "description": self.message}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from geomap.errors import InvalidParameter, NotFound
 from geomap.features.features import GEOMETRY_TYPES, LAYERS, feature_collection
 
 CRS = "EPSG:4326"
+BATCH = 5000  # features written at a time by write_stream
 ALL = "all"  # the layer name that stands for every layer (GeoPackage only)
 
 
@@ -214,30 +215,61 @@ def _as_datetime(value: str) -> datetime | None:
     return dt.astimezone(UTC).replace(tzinfo=None)
 
 
+class Columns:
+    """Column name → type for a layer, learnt one feature at a time (see :func:`columns`)."""
+
+    def __init__(self, layer: str) -> None:
+        self.documented = COLUMNS.get(layer, {})
+        self.seen: dict[str, None] = {}
+        self.missing_id = False
+        self.kinds: dict[str, set[str]] = {}
+        self.unfit: set[str] = set()
+        self.n = 0
+
+    def add(self, feature: Mapping[str, Any]) -> None:
+        """Take one more feature into account."""
+        self.n += 1
+        props = feature.get("properties") or {}
+        names = list(props)
+        if "id" not in props:
+            self.missing_id = True
+            names.append("id")
+        for key in props:
+            self.seen.setdefault(key, None)
+        for name in names:
+            value = _value(feature, name)
+            if value is None:
+                continue
+            kind = self.documented.get(name)
+            if kind is None:
+                self.kinds.setdefault(name, set()).add(_kind(value))
+            elif name not in self.unfit and not _fits(kind, value):
+                self.unfit.add(name)
+
+    def result(self) -> dict[str, str]:
+        """The columns of every feature added so far."""
+        seen = ({"id": None} if self.missing_id else {}) | self.seen
+        names = list(self.documented) if not self.n else [k for k in self.documented if k in seen]
+        names += [k for k in seen if k not in self.documented]
+        out: dict[str, str] = {}
+        for name in names:
+            kind = self.documented.get(name)
+            if kind is None:
+                kinds = set(self.kinds.get(name, ()))
+                kind = kinds.pop() if len(kinds) == 1 else (_F if kinds == {_I, _F} else _S)
+            elif name in self.unfit:
+                kind = _S
+            out[name] = kind
+        return out
+
+
 def columns(layer: str, features: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """Column name → type for a layer: the documented properties present in ``features`` (all
     of them for an empty layer), then any other property, each typed so every value fits."""
-    documented = COLUMNS.get(layer, {})
-    seen: dict[str, None] = {}
-    if any("id" not in (f.get("properties") or {}) for f in features):
-        seen["id"] = None
+    learnt = Columns(layer)
     for f in features:
-        for key in f.get("properties") or {}:
-            seen.setdefault(key, None)
-    names = list(documented) if not features else [k for k in documented if k in seen]
-    names += [k for k in seen if k not in documented]
-    out: dict[str, str] = {}
-    for name in names:
-        values = [_value(f, name) for f in features]
-        values = [v for v in values if v is not None]
-        kind = documented.get(name)
-        if kind is None:
-            kinds = {_kind(v) for v in values}
-            kind = kinds.pop() if len(kinds) == 1 else (_F if kinds == {_I, _F} else _S)
-        if not all(_fits(kind, v) for v in values):
-            kind = _S
-        out[name] = kind
-    return out
+        learnt.add(f)
+    return learnt.result()
 
 
 def _value(feature: Mapping[str, Any], name: str) -> Any:
@@ -249,6 +281,8 @@ def _value(feature: Mapping[str, Any], name: str) -> Any:
 
 def _array(kind: str, values: list[Any], *, dates_as_text: bool) -> tuple[Any, Any, Any]:
     """(values, null mask, GDAL time-zone flags) for one column."""
+    # a value that does not fit (a write between the two reads of write_stream) is left out
+    values = [v if v is None or _fits(kind, v) else None for v in values]
     mask = np.array([v is None for v in values], dtype=bool)
     tz = None
     if kind in (_D, _DT) and dates_as_text:
@@ -298,15 +332,20 @@ def write_layer(
     layer: str,
     features: Sequence[Mapping[str, Any]],
     fmt: Format,
+    *,
+    cols: Mapping[str, str] | None = None,
+    append: bool = False,
 ) -> None:
-    """Write one layer's features to ``path`` (appending a layer to an existing GeoPackage)."""
+    """Write one layer's features to ``path`` (adding a layer to an existing GeoPackage); with
+    ``append``, add them to the layer already written, whose columns ``cols`` gave."""
     if fmt.ext == "geojson":
         fc = feature_collection(list(features), layer)  # type: ignore[arg-type]
         Path(path).write_text(json.dumps(fc, ensure_ascii=False), encoding="utf-8")
         return
     from pyogrio.raw import write
 
-    cols = columns(layer, features)
+    if cols is None:
+        cols = columns(layer, features)
     data, masks, tzs = [], [], {}
     for name, kind in cols.items():
         values = [_value(f, name) for f in features]
@@ -337,6 +376,7 @@ def write_layer(
         dataset_options=dataset_options or None,
         layer_options=layer_options or None,
         promote_to_multi=False,
+        append=append,
     )
 
 
@@ -356,6 +396,76 @@ def write(
     for name, features in layers.items():
         write_layer(out, name, features, f)
     return out
+
+
+def write_stream(
+    path: str | Path,
+    layers: Mapping[str, Callable[[], Iterable[Mapping[str, Any]]]],
+    fmt: str | Format,
+    *,
+    batch: int = BATCH,
+) -> dict[str, int]:
+    """What :func:`write` writes, for layers too big to hold: ``layers[name]()`` gives the
+    features of a layer, and is called twice (to type the columns, then to write ``batch``
+    features at a time), so memory does not grow with the layer. Returns the features written
+    per layer."""
+    f = fmt if isinstance(fmt, Format) else check_format(fmt)
+    if len(layers) != 1 and not f.multi_layer:
+        raise InvalidParameter(
+            f"format {f.ext!r} holds one layer, not {len(layers)}", where="layer"
+        )
+    out = Path(path)
+    if out.exists():
+        out.unlink()
+    written: dict[str, int] = {}
+    for name, make in layers.items():
+        if f.ext == "geojson":
+            written[name] = _write_geojson(out, name, make())
+            continue
+        learnt = Columns(name)
+        for feature in make():
+            learnt.add(feature)
+        cols = learnt.result()
+        chunk: list[Mapping[str, Any]] = []
+        n = 0
+        for feature in make():
+            chunk.append(feature)
+            if len(chunk) == batch:
+                write_layer(out, name, chunk, f, cols=cols, append=n > 0)
+                n += len(chunk)
+                chunk = []
+        if chunk or n == 0:
+            write_layer(out, name, chunk, f, cols=cols, append=n > 0)
+            n += len(chunk)
+        written[name] = n
+    return written
+
+
+def write_geojson_text(path: str | Path, name: str, features: Iterable[str]) -> int:
+    """A FeatureCollection named ``name`` of features given as GeoJSON text, written as they
+    come (nothing decoded); returns how many."""
+    head = json.dumps({"type": "FeatureCollection", "name": name}, ensure_ascii=False)
+    n = 0
+    with Path(path).open("w", encoding="utf-8") as out:
+        out.write(head[:-1] + ', "features": [')
+        for text in features:
+            out.write((", " if n else "") + text)
+            n += 1
+        out.write("]}")
+    return n
+
+
+def _write_geojson(path: Path, name: str, features: Iterable[Mapping[str, Any]]) -> int:
+    """The FeatureCollection :func:`write_layer` writes, written one feature at a time."""
+    head = json.dumps({"type": "FeatureCollection", "name": name}, ensure_ascii=False)
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head[:-1] + ', "features": [')
+        for feature in features:
+            out.write((", " if n else "") + json.dumps(feature, ensure_ascii=False))
+            n += 1
+        out.write("]}")
+    return n
 
 
 def to_bytes(layers: Mapping[str, Sequence[Mapping[str, Any]]], fmt: str | Format) -> bytes:

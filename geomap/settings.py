@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     cache: Path | None = None
     gazetteer: Path | None = None
     static_dir: Path = DEFAULT_STATIC_DIR
+    store_readers: int = 4  # read-only connections the server keeps open to the store
+    map_limit: int = 5000  # most features of a layer /map embeds (the newest by date first)
 
     geocoders: Annotated[list[str], NoDecode] = []
     geocoder_url: str | None = None

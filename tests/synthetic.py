@@ -5,6 +5,7 @@ position, dates, event type and actor. Added through ``SQLiteStore.add`` like re
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -72,3 +73,52 @@ def seed_synthetic(
             assert store.add(doc, {layer: batch})
             added[layer].extend(batch)
     return added
+
+
+FIRST_INVENTED = date(2021, 1, 1)
+KINDS = ("attack", "Protest", "arrest", None)
+ACTORS = ("Alpha Brigade", "beta police", None, "Gamma Militia ")
+
+
+def invented_feature(layer: str, i: int, doc: str, confidence: int = 50) -> dict[str, Any]:
+    """An invented feature of ``layer`` numbered ``i`` as reported by ``doc``."""
+    lon, lat = round(-170 + (i * 37.3) % 340, 4), round(-70 + (i * 11.7) % 140, 4)
+    day = FIRST_INVENTED + timedelta(days=(i * 13) % 400)
+    props: dict[str, Any] = {
+        "id": f"{layer}-{i}",
+        "document_id": doc,
+        "document_ids": doc,
+        "sources": f"Source {doc}",
+        "n_sources": 1,
+        "extraction_confidence": confidence,
+        "geo_precision": 1 + i % 3,
+    }
+    if layer == "places":
+        geometry = {"type": "Point", "coordinates": [lon, lat]}
+        props.update(name=f"Place {i}", published=None if i % 7 == 0 else day.isoformat())
+        props.update(n_mentions=1, mentions=json.dumps([{"text": f"P{i}", "document_id": doc}]))
+    elif layer == "incidents":
+        geometry = {"type": "Point", "coordinates": [lon, lat]}
+        undated = i % 11 == 0
+        props.update(
+            event_type=KINDS[i % len(KINDS)],
+            actor1=ACTORS[i % len(ACTORS)],
+            actor2=ACTORS[(i + 1) % len(ACTORS)],
+            date_start=None if undated else day.isoformat(),
+            date_end=None if undated else (day + timedelta(days=i % 3)).isoformat(),
+            event_date=None if undated else day.isoformat(),
+            country_code=("KP", "cn", None)[i % 3],
+        )
+    else:
+        geometry = {"type": "LineString", "coordinates": [[lon, lat], [lon + 8, lat + 3]]}
+        props.update(
+            actor=ACTORS[i % len(ACTORS)],
+            date_start=day.isoformat(),
+            date_end=day.isoformat(),
+            event_date=day.isoformat(),
+        )
+    return {"type": "Feature", "id": props["id"], "geometry": geometry, "properties": props}
+
+
+def invented_document(name: str) -> Document:
+    return Document(id=name, path=f"{name}.txt", text=f"Invented report {name}.")

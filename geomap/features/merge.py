@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 MAX_LISTED_MENTIONS = 200
+# properties a merged feature takes from the first report that has them when its best lacks them
+FILLED = ("actor", "actor1", "actor2", "url")
 
 
 def _split(value: Any, sep: str) -> list[str]:
@@ -34,7 +36,7 @@ def merge_group(features: list[dict[str, Any]]) -> dict[str, Any]:
     props["document_ids"] = ";".join(doc_ids)
     props["sources"] = "; ".join(sources)
     props["n_sources"] = len(doc_ids)
-    for key in ("actor", "actor1", "actor2", "url"):
+    for key in FILLED:
         if key in props and props[key] is None:
             props[key] = next(
                 (f["properties"][key] for f in features if f["properties"].get(key)), None
@@ -57,3 +59,54 @@ def merge_features(features: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     for f in features:
         groups.setdefault(f["id"], []).append(f)
     return [merge_group(g) for g in groups.values()]
+
+
+def _confidence(feature: dict[str, Any]) -> Any:
+    return feature["properties"].get("extraction_confidence") or 0
+
+
+def merge_state(features: list[dict[str, Any]]) -> dict[str, Any]:
+    """What :func:`merge_append` needs besides the merged feature to merge one more report:
+    the highest confidence reported and the first value of each :data:`FILLED` property.
+    JSON-serialisable, so a store can keep it beside the merged feature."""
+    first: dict[str, Any] = {}
+    for key in FILLED:
+        first[key] = next(
+            (f["properties"][key] for f in features if f["properties"].get(key)), None
+        )
+    return {"top": max(_confidence(f) for f in features), "first": first}
+
+
+def merge_append(
+    merged: dict[str, Any], state: dict[str, Any], new: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``merge_group(reports + [new])`` and its state, from ``merged = merge_group(reports)``
+    and ``state = merge_state(reports)`` alone: adding a report costs the same however many
+    documents reported the feature before."""
+    best_is_new = _confidence(new) > state["top"]
+    best = new if best_is_new else merged
+    props = dict(best["properties"])
+    old, add = merged["properties"], new["properties"]
+    doc_ids = _unique(
+        [*_split(old.get("document_ids"), ";"), *_split(add.get("document_ids"), ";")]
+    )
+    sources = _unique([*_split(old.get("sources"), "; "), *_split(add.get("sources"), "; ")])
+    props["document_ids"] = ";".join(doc_ids)
+    props["sources"] = "; ".join(sources)
+    props["n_sources"] = len(doc_ids)
+    first = dict(state["first"])
+    for key in FILLED:
+        if not first.get(key) and add.get(key):
+            first[key] = add[key]
+        if key in props and props[key] is None:
+            props[key] = first.get(key)
+    top = max(state["top"], _confidence(new))
+    if "extraction_confidence" in props and len(doc_ids) > 1:
+        props["extraction_confidence"] = min(100, top + 10 * (len(doc_ids) - 1))
+    if "n_mentions" in props:
+        props["n_mentions"] = (old.get("n_mentions") or 0) + (add.get("n_mentions") or 0)
+        mentions = json.loads(old.get("mentions") or "[]")[:MAX_LISTED_MENTIONS]
+        if len(mentions) < MAX_LISTED_MENTIONS:
+            mentions += json.loads(add.get("mentions") or "[]")
+        props["mentions"] = json.dumps(mentions[:MAX_LISTED_MENTIONS], ensure_ascii=False)
+    return {**best, "properties": props}, {"top": top, "first": first}

@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from geopy.location import Location
 
+from geomap.db import connect, immediate
 from geomap.errors import InputError, StoreError
 from geomap.names.normalise import name_key
 
@@ -45,44 +45,6 @@ _COLUMNS = "provider, query, hint, answer, created, payload, answered"
 _PUT = f"INSERT OR REPLACE INTO geocode_cache({_COLUMNS}) VALUES (?,?,?,?,?,?,?)"
 
 GeocodeFn = Callable[..., Location | list[Location] | None]
-
-
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating) a SQLite file in WAL mode, tolerant of other writers.
-
-    The connection is in autocommit mode; callers group writes with ``BEGIN IMMEDIATE`` so a
-    writer takes the lock up front and waits (busy timeout 30 s) instead of failing.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    con.execute("PRAGMA busy_timeout=30000")
-    # Switching a fresh file to WAL needs a moment of exclusive access; two processes
-    # creating the same file at once can see SQLITE_BUSY here without the busy handler.
-    for attempt in range(100):
-        try:
-            con.execute("PRAGMA journal_mode=WAL")
-            break
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == 99:
-                raise
-            time.sleep(0.05)
-    con.execute("PRAGMA synchronous=NORMAL")
-    return con
-
-
-@contextmanager
-def immediate(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """A ``BEGIN IMMEDIATE`` transaction (the write lock taken up front) committed on success
-    and rolled back on any exception, which then propagates."""
-    con.execute("BEGIN IMMEDIATE")
-    try:
-        yield con
-        con.execute("COMMIT")
-    except BaseException:
-        if con.in_transaction:  # SQLite has already rolled back after a full disk
-            con.execute("ROLLBACK")
-        raise
 
 
 def _write(con: sqlite3.Connection, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:

@@ -500,6 +500,19 @@ var geomap = (function () {
 
   /* ---------- controls ---------- */
 
+  function noticeControl(spec) {
+    // a line that stays in view: e.g. that the page holds a subset of a big layer
+    var Notice = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        var box = el("div", "geomap-notice leaflet-control", spec.notice);
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      },
+    });
+    return new Notice();
+  }
+
   function legendControl(spec) {
     var Legend = L.Control.extend({
       options: { position: "bottomright" },
@@ -716,6 +729,7 @@ var geomap = (function () {
   function finish(map) {
     var spec = state.spec;
     var legend = legendControl(spec).addTo(map);
+    if (spec.notice) noticeControl(spec).addTo(map);
     var panel;
     if (spec.time) panel = timeControl(spec).addTo(map);
     else {

@@ -415,14 +415,22 @@ def build_map(
     title: str = "geomap",
     filters: Mapping[str, str] | None = None,
     item_base: str | None = "/collections/",
+    notice: str | None = None,
 ) -> folium.Map:
     """Build the map of ``layers`` (name -> GeoJSON FeatureCollection) with local assets.
 
     ``filters`` (parameter -> value) are shown on the map as the filters applied;
-    ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links).
+    ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links);
+    ``notice`` is a line always shown on the map (e.g. that it shows a subset).
     """
     return _build(
-        layers, assets=assets, title=title, basemap_data=None, filters=filters, item_base=item_base
+        layers,
+        assets=assets,
+        title=title,
+        basemap_data=None,
+        filters=filters,
+        item_base=item_base,
+        notice=notice,
     )
 
 
@@ -433,9 +441,12 @@ def render_html(
     title: str = "geomap",
     filters: Mapping[str, str] | None = None,
     item_base: str | None = "/collections/",
+    notice: str | None = None,
 ) -> str:
     """Render the map page as HTML whose scripts, styles and base map load from ``assets``."""
-    m = build_map(layers, assets=assets, title=title, filters=filters, item_base=item_base)
+    m = build_map(
+        layers, assets=assets, title=title, filters=filters, item_base=item_base, notice=notice
+    )
     return m.get_root().render()
 
 
@@ -477,6 +488,7 @@ def _build(
     basemap_data: str | None,
     filters: Mapping[str, str] | None,
     item_base: str | None,
+    notice: str | None = None,
 ) -> folium.Map:
     places = _place_items(layers.get("places"))
     incidents = _incident_items(layers.get("incidents"))
@@ -497,7 +509,7 @@ def _build(
     folium.map.CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False).add_to(m)
     folium.map.CustomPane(_PLACES_PANE, z_index=380, pointer_events=True).add_to(m)
     folium.map.CustomPane(_MOVEMENTS_PANE, z_index=390, pointer_events=True).add_to(m)
-    _Library(_spec(places, incidents, movements, filters, item_base)).add_to(m)
+    _Library(_spec(places, incidents, movements, filters, item_base, notice)).add_to(m)
     _OutlineLayer(url=assets.url("basemap"), data=basemap_data).add_to(m)
     folium.TileLayer(
         OSM_TILES,
@@ -524,6 +536,7 @@ def _spec(
     movements: list[dict[str, Any]],
     filters: Mapping[str, str] | None,
     item_base: str | None,
+    notice: str | None = None,
 ) -> dict[str, Any]:
     """Everything map.js needs besides the layers: styles, legend entries, time span."""
     spans = [it["t"] for it in incidents + movements if it["t"]]
@@ -553,6 +566,7 @@ def _spec(
         "time": time,
         "filters": [f"{_clean(k, 40)} = {_clean(v, 120)}" for k, v in (filters or {}).items() if v],
         "item_base": item_base,
+        "notice": _clean(notice, 400) if notice else None,
         "bounds": _bounds([it["ll"] for it in places + incidents], [it["ll"] for it in movements]),
         "max_fit_zoom": _MAX_FIT_ZOOM,
     }

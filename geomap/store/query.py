@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from geomap.errors import InvalidParameter
+from geomap.store.base import ACTOR_KEYS, Contains, Equals, Predicate
 
 BBox = tuple[float, float, float, float]
 Interval = tuple[date | None, date | None]
@@ -34,8 +35,6 @@ Interval = tuple[date | None, date | None]
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 10_000
 
-# filter key matched as a case-insensitive substring of any of these properties
-ACTOR_KEYS = ("actor", "actor1", "actor2")
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -276,12 +275,12 @@ def _intersects(geometry: Mapping[str, Any] | None, bbox: BBox) -> bool:
 
 
 def _norm(value: Any) -> str:
-    return str(value).strip().casefold()
+    return str(value).strip().lower()
 
 
 def _equal(prop: Any, wanted: str) -> bool:
     if prop is None:
-        return wanted.strip().casefold() in ("", "null")
+        return _norm(wanted) in ("", "null")
     if isinstance(prop, bool):
         return _norm(prop) == _norm(wanted) or (str(int(prop)) == wanted.strip())
     if isinstance(prop, int | float) and _NUMBER.match(wanted.strip()):
@@ -301,6 +300,20 @@ def check_filters(filters: Mapping[str, str] | None, known: Collection[str]) -> 
                 where=key,
             )
     return out
+
+
+def predicates(filters: Mapping[str, str], known: Collection[str]) -> tuple[Predicate, ...]:
+    """Property filters as query predicates: ``actor`` a substring of actor/actor1/actor2, any
+    other name an equality; InvalidParameter naming the first name not in ``known``."""
+    out: list[Predicate] = []
+    for key, value in check_filters(filters, known).items():
+        out.append(Contains(ACTOR_KEYS, value) if key == "actor" else Equals(key, value))
+    return tuple(out)
+
+
+def equal(prop: Any, wanted: str) -> bool:
+    """The :class:`~geomap.store.base.Equals` rule for one property value."""
+    return _equal(prop, wanted)
 
 
 def select(

@@ -1,122 +1,541 @@
-"""The embedded store: documents and their features in one SQLite file.
+"""The embedded store: documents, their reports of features and the merged features, in one
+SQLite file (WAL; safe with several processes).
 
-The :class:`Store` protocol is all the rest of geomap uses, so another backend (PostGIS) can
-stand in for :class:`SQLiteStore`.
+Writers (:class:`SQLiteStore` opened normally: ingest, remove, migrate) merge at write time:
+adding a document merges each of its features into the stored one of the same id (or starts
+it), removing one merges what other documents report again, in the same transaction. Readers
+(``readonly=True``: the server, export, map) keep a small pool of read-only connections and
+answer a :class:`~geomap.store.base.Query` in SQL: the bbox through an R*Tree, dates through
+another, filters through B-tree indexes, paging by keyset, counts from the same WHERE clause.
 """
 
 from __future__ import annotations
 
 import json
+import queue
 import sqlite3
+import threading
 import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from geomap.errors import NotFound, StoreError
+import orjson
+
+from geomap.db import connect, connect_readonly, immediate
+from geomap.errors import InvalidParameter, NotFound, StoreError
 from geomap.features.features import LAYERS
-from geomap.features.merge import merge_features
-from geomap.gazetteer.cache import connect, immediate
+from geomap.features.merge import merge_append, merge_group, merge_state
 from geomap.model import Document
-
-SCHEMA_VERSION = 3
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents(
-    id TEXT PRIMARY KEY, path TEXT, title TEXT, author TEXT, publisher TEXT, published TEXT,
-    text TEXT NOT NULL, ingested REAL NOT NULL,
-    extractor TEXT NOT NULL DEFAULT ''  -- which extraction produced its features
-);
-CREATE TABLE IF NOT EXISTS features(
-    id TEXT NOT NULL, layer TEXT NOT NULL, document_id TEXT NOT NULL
-        REFERENCES documents(id) ON DELETE CASCADE,
-    feature TEXT NOT NULL,
-    PRIMARY KEY (layer, id, document_id)
-);
-CREATE INDEX IF NOT EXISTS features_document ON features(document_id);
-"""
-# version 1 keyed features by (layer, id) alone, one document per feature
-_MIGRATE_1_TO_2 = (
-    """
-ALTER TABLE features RENAME TO features_v1;
-DROP INDEX IF EXISTS features_document;
-"""
-    + SCHEMA
-    + """
-INSERT OR IGNORE INTO features SELECT id, layer, document_id, feature FROM features_v1;
-DROP TABLE features_v1;
-"""
+from geomap.store import migrations
+from geomap.store.base import (
+    Cursor,
+    Equals,
+    LayerStats,
+    Page,
+    Query,
+    Store,
+    check_layer,
+    decode,
+    fold,
 )
+from geomap.store.query import equal, time_span
+from geomap.store.sql import Bind, Compiler
+
+__all__ = ["SQLiteStore", "Store", "check_layer"]
+
+SCHEMA_VERSION = migrations.SCHEMA_VERSION
+BATCH = 500  # rows fetched at a time by a stream
+READER_CACHE_KIB = 8192  # page cache of each reader connection
 
 
-class Store(Protocol):
-    """What geomap needs from a store of documents and features."""
+class SQLiteCompiler(Compiler):
+    """SQLite's spelling: R*Trees for bbox and time, JSON operators and geomap's SQL functions
+    (registered on every connection) for properties without a column.
 
-    def has_document(self, document_id: str) -> bool: ...
-    def extractor_of(self, document_id: str) -> str | None: ...
-    def add(
-        self,
-        document: Document,
-        features: dict[str, list[dict[str, Any]]],
-        extractor: str = "",
-        *,
-        replace: bool = False,
-    ) -> bool: ...
-    def remove(self, document_id: str) -> bool: ...
-    def layer(self, name: str) -> list[dict[str, Any]]: ...
-    def feature(self, name: str, feature_id: str) -> dict[str, Any]: ...
-    def counts(self) -> dict[str, int]: ...
-    def close(self) -> None: ...
+    The plan does not depend on the planner's statistics (a fresh store has none): a bbox or
+    a date range drives the query through its R*Tree (rowids in order, no other index), else
+    the first equality on an indexed column through its index, else the ingest-order index.
+    """
+
+    def source(self, query: Query) -> str:
+        if query.bbox is not None or query.timed:
+            return "items i NOT INDEXED"  # rowids from the R*Tree's list, in order
+        for predicate in query.where:
+            if (
+                isinstance(predicate, Equals)
+                and predicate.name in migrations.INDEXED_BY
+                and fold(predicate.value) not in ("", "null")
+            ):
+                return f"items i INDEXED BY {migrations.INDEXED_BY[predicate.name]}"
+        if query.sortby:
+            index = migrations.INDEXED_BY.get(query.sortby[0].name)
+            if index:
+                return f"items i INDEXED BY {index}"
+        return "items i INDEXED BY items_layer"
+
+    def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
+        assert query.bbox is not None
+        minx, miny, maxx, maxy = (bind(v) for v in query.bbox)
+        return [
+            # candidates from the R*Tree (its 32-bit bounds are rounded outwards) ...
+            f"i.seq IN (SELECT id FROM items_space WHERE minx <= {maxx} AND maxx >= {minx}"
+            f" AND miny <= {maxy} AND maxy >= {miny})",
+            # ... checked on the exact bounds, and on the geometry when it is not a point
+            # (or a line inside the box)
+            f"i.minx <= {maxx} AND i.maxx >= {minx} AND i.miny <= {maxy} AND i.maxy >= {miny}",
+            f"(i.point OR (i.minx >= {minx} AND i.maxx <= {maxx} AND i.miny >= {miny}"
+            f" AND i.maxy <= {maxy}) OR geomap_intersects(i.feature, {minx}, {miny}, {maxx},"
+            f" {maxy}))",
+        ]
+
+    def time_clause(self, query: Query, bind: Bind) -> list[str]:
+        exact = super().time_clause(query, bind)
+        inner = []
+        if query.start is not None:
+            inner.append(f"t1 >= {bind(query.start.toordinal())}")
+        if query.end is not None:
+            inner.append(f"t0 <= {bind(query.end.toordinal())}")
+        return [f"i.seq IN (SELECT id FROM items_time WHERE {' AND '.join(inner)})", *exact]
+
+    def _path(self, name: str, bind: Bind) -> str:
+        if '"' in name:
+            raise InvalidParameter(f"property {name!r} cannot be filtered on", where=name)
+        return bind(f'$.properties."{name}"')
+
+    def property_equals(self, name: str, value: str, bind: Bind) -> str:
+        raw = f"(i.feature -> {self._path(name, bind)})"
+        if name == "id":
+            raw = f"coalesce({raw}, json_quote(i.id))"
+        return f"geomap_equal({raw}, {bind(value)})"
+
+    def property_text(self, name: str, bind: Bind) -> str:
+        return f"geomap_fold(i.feature ->> {self._path(name, bind)})"
+
+    def contains(self, expr: str, needle: str, bind: Bind) -> str:
+        return f"instr({expr}, {bind(needle)}) > 0"
 
 
-def check_layer(name: str) -> str:
-    """``name`` if it is a layer, else NotFound naming it."""
-    if name not in LAYERS:
-        raise NotFound(f"unknown layer {name!r}; layers are {', '.join(LAYERS)}")
-    return name
+COMPILER = SQLiteCompiler()
+
+
+def _sql_equal(raw: str | None, wanted: str) -> int:
+    """geomap_equal(json, text): the Equals rule on a property read as JSON text."""
+    value = None if raw is None else json.loads(raw)
+    return int(equal(value, wanted))
+
+
+def _sql_fold(value: Any) -> str | None:
+    return fold(value) if isinstance(value, str) else None
+
+
+def _sql_intersects(feature: str, minx: float, miny: float, maxx: float, maxy: float) -> int:
+    """geomap_intersects(feature, box...): the feature's geometry intersects the box."""
+    from shapely.geometry import box, shape
+
+    geometry = json.loads(feature).get("geometry")
+    return int(bool(geometry) and box(minx, miny, maxx, maxy).intersects(shape(geometry)))
+
+
+def _functions(con: sqlite3.Connection) -> sqlite3.Connection:
+    con.create_function("geomap_equal", 2, _sql_equal, deterministic=True)
+    con.create_function("geomap_fold", 1, _sql_fold, deterministic=True)
+    con.create_function("geomap_intersects", 5, _sql_intersects, deterministic=True)
+    return con
+
+
+def _dumps(value: Any) -> str:
+    """Compact JSON text (UTF-8, not ASCII-escaped), as stored."""
+    return orjson.dumps(value).decode()
+
+
+def _bounds(geometry: dict[str, Any] | None) -> tuple[float, float, float, float] | None:
+    if geometry and geometry.get("type") == "Point":
+        x, y = geometry["coordinates"][:2]
+        return (float(x), float(y), float(x), float(y))
+    from geomap.store.query import _bounds as bounds
+
+    return bounds(geometry)
+
+
+@dataclass(slots=True)
+class _Item:
+    """The columns of one ``items`` row."""
+
+    seq: int
+    layer: str
+    id: str
+    feature: dict[str, Any]
+    state: dict[str, Any]
+    text: str | None = None  # the feature as stored text, when already encoded
+
+    def row(self) -> tuple[Any, ...]:
+        f = self.feature
+        geometry = f.get("geometry")
+        box = _bounds(geometry)
+        props = f.get("properties") or {}
+        t0, t1 = _days(props)
+        actors = [
+            fold(props[k]) if isinstance(props.get(k), str) else None
+            for k in ("actor1", "actor2", "actor")
+        ]
+        return (
+            self.seq,
+            self.layer,
+            self.id,
+            int(isinstance(geometry, dict) and geometry.get("type") == "Point"),
+            *(box or (None, None, None, None)),
+            t0,
+            t1,
+            fold(props.get("event_type")),
+            *actors,
+            fold(props.get("country_code")),
+            self.text or _dumps(f),
+            _dumps(self.state),
+        )
+
+
+def _days(props: dict[str, Any]) -> tuple[int | None, int | None]:
+    start, end = time_span(props)
+    if start is None or end is None:
+        return None, None
+    return start.toordinal(), end.toordinal()
+
+
+_ITEM_COLUMNS = (
+    "seq, layer, id, point, minx, miny, maxx, maxy, t0, t1, event_type, actor1, actor2, actor,"
+    " country_code, feature, merge_state"
+)
+_INSERT_ITEM = f"INSERT OR REPLACE INTO items({_ITEM_COLUMNS}) VALUES ({','.join('?' * 17)})"
+
+
+class _LayerTotals:
+    """A layer's row of ``stats`` as a write changes it: the count, the extents (recomputed
+    when an item on their edge changes) and the property names."""
+
+    def __init__(self, row: tuple[Any, ...] | None) -> None:
+        self.count = int(row[0]) if row else 0
+        self.box: list[float] | None = list(row[1:5]) if row and row[1] is not None else None
+        self.span: list[int] | None = list(row[5:7]) if row and row[5] is not None else None
+        self.properties: list[str] = json.loads(row[7]) if row else []
+        self._known = set(self.properties)
+        self.stale = False
+        self.changed = False
+
+    def grow(self, row: tuple[Any, ...], props: Iterable[str]) -> None:
+        minx, miny, maxx, maxy, t0, t1 = row[4:10]
+        if minx is not None:
+            b = self.box
+            self.box = (
+                [minx, miny, maxx, maxy]
+                if b is None
+                else [min(b[0], minx), min(b[1], miny), max(b[2], maxx), max(b[3], maxy)]
+            )
+        if t0 is not None:
+            s = self.span
+            self.span = [t0, t1] if s is None else [min(s[0], t0), max(s[1], t1)]
+        if not self._known.issuperset(props):
+            for key in props:
+                if key not in self._known:
+                    self._known.add(key)
+                    self.properties.append(key)
+        self.changed = True
+
+    def shrink(self, old: tuple[Any, ...]) -> None:
+        """An item with bounds and span ``old`` (minx..maxy, t0, t1) left or changed."""
+        minx, miny, maxx, maxy, t0, t1 = old
+        b, s = self.box, self.span
+        if (
+            b is not None
+            and minx is not None
+            and (minx <= b[0] or miny <= b[1] or maxx >= b[2] or maxy >= b[3])
+        ):
+            self.stale = True
+        if s is not None and t0 is not None and (t0 <= s[0] or t1 >= s[1]):
+            self.stale = True
+        self.changed = True
+
+
+class _Write:
+    """One write transaction: merges reports into ``items`` and keeps ``stats`` in step."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.totals: dict[str, _LayerTotals] = {}
+        self.documents = 0
+
+    def layer(self, name: str) -> _LayerTotals:
+        totals = self.totals.get(name)
+        if totals is None:
+            row = self.con.execute(
+                "SELECT count, minx, miny, maxx, maxy, t0, t1, properties FROM stats WHERE name=?",
+                (name,),
+            ).fetchone()
+            totals = self.totals[name] = _LayerTotals(row)
+        return totals
+
+    def _old(self, layer: str, fid: str) -> tuple[Any, ...] | None:
+        return self.con.execute(
+            "SELECT seq, feature, merge_state, minx, miny, maxx, maxy, t0, t1 FROM items"
+            " WHERE layer=? AND id=?",
+            (layer, fid),
+        ).fetchone()
+
+    def _drop(self, seq: int) -> None:
+        self.con.execute("DELETE FROM items WHERE seq=?", (seq,))
+        self.con.execute("DELETE FROM items_space WHERE id=?", (seq,))
+        self.con.execute("DELETE FROM items_time WHERE id=?", (seq,))
+
+    def _put(self, item: _Item, old: tuple[Any, ...] | None) -> None:
+        row = item.row()
+        con = self.con
+        totals = self.layer(item.layer)
+        if old is not None:
+            if tuple(old[3:9]) != tuple(row[4:10]):
+                totals.shrink(tuple(old[3:9]))
+            if old[0] != item.seq:
+                self._drop(old[0])
+        else:
+            totals.count += 1
+        con.execute(_INSERT_ITEM, row)
+        minx, miny, maxx, maxy, t0, t1 = row[4:10]
+        if minx is not None:
+            con.execute(
+                "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?)",
+                (item.seq, minx, maxx, miny, maxy),
+            )
+        elif old is not None:
+            con.execute("DELETE FROM items_space WHERE id=?", (item.seq,))
+        if t0 is not None:
+            con.execute("INSERT OR REPLACE INTO items_time VALUES (?,?,?)", (item.seq, t0, t1))
+        elif old is not None:
+            con.execute("DELETE FROM items_time WHERE id=?", (item.seq,))
+        totals.grow(row, item.feature.get("properties") or {})
+
+    def append(
+        self, layer: str, fid: str, seq: int, feature: dict[str, Any], text: str | None = None
+    ) -> None:
+        """Merge one more report (the newest; ``text`` its stored JSON) into the item of
+        ``(layer, fid)``."""
+        old = self._old(layer, fid)
+        if old is None:
+            self._put(_Item(seq, layer, fid, feature, merge_state([feature]), text), None)
+            return
+        merged, state = merge_append(orjson.loads(old[1]), orjson.loads(old[2]), feature)
+        self._put(_Item(old[0], layer, fid, merged, state), old)
+
+    def remerge(self, layer: str, fid: str) -> None:
+        """Merge the item of ``(layer, fid)`` again from every report left (or drop it)."""
+        rows = self.con.execute(
+            "SELECT rowid, feature FROM features WHERE layer=? AND id=? ORDER BY rowid",
+            (layer, fid),
+        ).fetchall()
+        old = self._old(layer, fid)
+        if not rows:
+            if old is not None:
+                self._drop(old[0])
+                totals = self.layer(layer)
+                totals.count -= 1
+                totals.shrink(tuple(old[3:9]))
+            return
+        reports = [orjson.loads(r[1]) for r in rows]
+        self._put(_Item(rows[0][0], layer, fid, merge_group(reports), merge_state(reports)), old)
+
+    def finish(self) -> None:
+        """Write the counts, extents and property names this transaction changed."""
+        con = self.con
+        if self.documents:
+            con.execute(
+                "UPDATE stats SET count = count + ? WHERE name='documents'", (self.documents,)
+            )
+        for name, t in self.totals.items():
+            if not t.changed:
+                continue
+            if t.stale:
+                row = con.execute(
+                    "SELECT min(minx), min(miny), max(maxx), max(maxy), min(t0), max(t1)"
+                    " FROM items WHERE layer=?",
+                    (name,),
+                ).fetchone()
+                t.box = list(row[:4]) if row[0] is not None else None
+                t.span = list(row[4:6]) if row[4] is not None else None
+            con.execute(
+                "UPDATE stats SET count=?, minx=?, miny=?, maxx=?, maxy=?, t0=?, t1=?,"
+                " properties=? WHERE name=?",
+                (
+                    t.count,
+                    *(t.box or (None,) * 4),
+                    *(t.span or (None, None)),
+                    json.dumps(t.properties),
+                    name,
+                ),
+            )
+
+
+def rebuild_items(con: sqlite3.Connection) -> None:
+    """Merge every stored report into ``items`` afresh and recount ``stats`` (migration to
+    version 4; also repairs a store whose ``items`` were lost)."""
+    con.execute("DELETE FROM items")
+    con.execute("DELETE FROM items_space")
+    con.execute("DELETE FROM items_time")
+    con.execute("DELETE FROM stats")
+    for name in ("documents", *LAYERS):
+        con.execute("INSERT INTO stats(name) VALUES (?)", (name,))
+    con.execute("UPDATE stats SET count=(SELECT count(*) FROM documents) WHERE name='documents'")
+    write = _Write(con)
+    for layer in LAYERS:
+        write.layer(layer)
+    groups: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+    for rowid, layer, fid, text in con.execute(
+        "SELECT rowid, layer, id, feature FROM features ORDER BY rowid"
+    ):
+        groups.setdefault((layer, fid), []).append((rowid, json.loads(text)))
+    for (layer, fid), rows in groups.items():
+        reports = [f for _, f in rows]
+        item = _Item(rows[0][0], layer, fid, merge_group(reports), merge_state(reports))
+        write._put(item, None)
+    write.finish()
+
+
+class _Pool:
+    """At most ``size`` read-only connections, made when first needed, shared by threads."""
+
+    def __init__(self, path: Path, size: int) -> None:
+        self.path = path
+        self.size = size
+        self._free: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._made: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    def open(self) -> sqlite3.Connection:
+        """A new read-only connection to the store, with geomap's SQL functions."""
+        con = _functions(connect_readonly(self.path))
+        con.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
+        con.execute("PRAGMA temp_store=MEMORY")
+        return con
+
+    @contextmanager
+    def connection(self, wait: float = 30.0) -> Iterator[sqlite3.Connection]:
+        con: sqlite3.Connection | None
+        try:
+            con = self._free.get_nowait()
+        except queue.Empty:
+            con = None
+            with self._lock:
+                grow = len(self._made) < self.size
+                if grow:
+                    con = self.open()
+                    self._made.append(con)
+            if con is None:
+                try:
+                    con = self._free.get(timeout=wait)
+                except queue.Empty:
+                    raise StoreError("the store is busy: no reader free; try again") from None
+        assert con is not None
+        try:
+            yield con
+        finally:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            self._free.put(con)
+
+    def close(self) -> None:
+        with self._lock:
+            for con in self._made:
+                con.close()
+            self._made.clear()
 
 
 class SQLiteStore:
-    """A Store in a SQLite file (WAL; safe with several processes)."""
+    """A :class:`~geomap.store.base.Store` in a SQLite file.
 
-    def __init__(self, path: str | Path) -> None:
+    Opened normally it can write, and brings an older store up to date first (a store from a
+    newer geomap is a StoreError). With ``readonly=True`` it never writes, never creates the
+    file or its folder, and refuses a store of another schema version; ``readers`` bounds its
+    pool of connections (one per concurrent reader thread).
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, readers: int = 4) -> None:
         self.path = Path(path)
-        self._layers: dict[str, tuple[tuple[int, int], list[dict[str, Any]]]] = {}
+        self.readonly = readonly
+        self._con: sqlite3.Connection | None = None
+        self._pool: _Pool | None = None
         try:
-            self._con: sqlite3.Connection = connect(self.path)
-            self._con.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            if readonly:
+                if not self.path.is_file():
+                    raise StoreError(
+                        "no store here yet: run `geomap ingest` first", where=str(self.path)
+                    )
+                self._pool = _Pool(self.path, max(1, readers))
+                with self._pool.connection() as con:
+                    migrations.check_version(migrations.version(con))
+            else:
+                self._con = _functions(connect(self.path))
+                self._con.execute("PRAGMA foreign_keys=ON")
+                with immediate(self._con):
+                    self.migrated_from = migrations.migrate(self._con, rebuild_items)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open store ({exc})", where=str(self.path)) from exc
+            self.close()
+            raise StoreError(f"cannot open the store ({exc})", where=str(self.path)) from exc
+        except StoreError as exc:
+            self.close()
+            if exc.where is None:
+                exc.where = str(self.path)
+            raise
 
-    def _migrate(self) -> None:
-        con = self._con
-        with immediate(con):
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            old = con.execute(
-                "SELECT sql FROM sqlite_master WHERE type='table' AND name='features'"
-            ).fetchone()
-            if version < SCHEMA_VERSION and old and "document_id)" not in old[0]:
-                for statement in _MIGRATE_1_TO_2.split(";"):
-                    if statement.strip():
-                        con.execute(statement)
-            docs = {r[1] for r in con.execute("PRAGMA table_info(documents)")}
-            if docs and "extractor" not in docs:  # version 2 did not record the extraction
-                con.execute("ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    con.execute(statement)
-            con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    # --- connections -----------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection to read from, in one read transaction (one consistent snapshot)."""
+        try:
+            if self._pool is not None:
+                with self._pool.connection() as con:
+                    with self._snapshot(con):
+                        yield con
+            else:
+                assert self._con is not None
+                with self._snapshot(self._con):
+                    yield self._con
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot read the store ({exc})") from exc
+
+    @staticmethod
+    @contextmanager
+    def _snapshot(con: sqlite3.Connection) -> Iterator[None]:
+        if con.in_transaction:  # a writer reading inside its own transaction
+            yield
+            return
+        con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if con.in_transaction:
+                con.execute("COMMIT")
+
+    def _writer(self) -> sqlite3.Connection:
+        if self._con is None:
+            raise StoreError("this store was opened read-only", where=str(self.path))
+        return self._con
+
+    # --- writes ----------------------------------------------------------------------------
 
     def has_document(self, document_id: str) -> bool:
         """True when a document with this content hash is stored."""
-        row = self._con.execute("SELECT 1 FROM documents WHERE id=?", (document_id,)).fetchone()
+        with self._reading() as con:
+            row = con.execute("SELECT 1 FROM documents WHERE id=?", (document_id,)).fetchone()
         return row is not None
 
     def extractor_of(self, document_id: str) -> str | None:
         """The extraction a stored document's features came from ('' when not recorded), or
         None when the document is not stored."""
-        row = self._con.execute(
-            "SELECT extractor FROM documents WHERE id=?", (document_id,)
-        ).fetchone()
+        with self._reading() as con:
+            row = con.execute(
+                "SELECT extractor FROM documents WHERE id=?", (document_id,)
+            ).fetchone()
         return None if row is None else str(row[0])
 
     def add(
@@ -127,22 +546,35 @@ class SQLiteStore:
         *,
         replace: bool = False,
     ) -> bool:
-        """Store a document and its features in one transaction; False if it was already there.
-        With ``replace``, a stored document's features are replaced by these (re-extraction)."""
-        if self.has_document(document.id) and not replace:
-            return False
-        con = self._con
+        """Store a document and its features, merged into what other documents report, in
+        one transaction; False if it was already there. With ``replace``, a stored document's
+        features are replaced by these (re-extraction)."""
+        con = self._writer()
         with immediate(con):
-            updated = 0
-            if replace:
+            stored = con.execute("SELECT 1 FROM documents WHERE id=?", (document.id,)).fetchone()
+            if stored and not replace:
+                return False
+            write = _Write(con)
+            again: set[tuple[str, str]] = set()
+            if stored:
+                again = {
+                    (layer, fid)
+                    for layer, fid in con.execute(
+                        "SELECT layer, id FROM features WHERE document_id=?", (document.id,)
+                    )
+                }
                 con.execute("DELETE FROM features WHERE document_id=?", (document.id,))
-                updated = con.execute(
+                con.execute(
                     "UPDATE documents SET extractor=?, ingested=? WHERE id=?",
                     (extractor, time.time(), document.id),
-                ).rowcount
-            if not updated:
+                )
+                # merged again without the old reports first: their rowids may be given to
+                # the new reports, which then merge in as the newest
+                for layer, fid in sorted(again):
+                    write.remerge(layer, fid)
+            else:
                 con.execute(
-                    "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
                     (
                         document.id,
                         document.path,
@@ -155,60 +587,211 @@ class SQLiteStore:
                         extractor,
                     ),
                 )
-            con.executemany(
-                "INSERT OR REPLACE INTO features VALUES (?,?,?,?)",
-                [
-                    (str(f["id"]), layer, document.id, json.dumps(f, ensure_ascii=False))
-                    for layer, items in features.items()
-                    for f in items
-                ],
-            )
+                write.documents += 1
+            # one report per (layer, id): a later one from the same document replaces it
+            reports: dict[tuple[str, str], dict[str, Any]] = {}
+            for layer, items in features.items():
+                check_layer(layer)
+                for f in items:
+                    key = (layer, str(f["id"]))
+                    reports.pop(key, None)
+                    reports[key] = f
+            for (layer, fid), f in reports.items():
+                text = _dumps(f)
+                cur = con.execute(
+                    "INSERT INTO features VALUES (?,?,?,?)", (fid, layer, document.id, text)
+                )
+                assert cur.lastrowid is not None
+                write.append(layer, fid, cur.lastrowid, f, text)
+            write.finish()
         return True
 
     def remove(self, document_id: str) -> bool:
-        """Remove a document and every feature it supported."""
-        cur = self._con.execute("DELETE FROM documents WHERE id=?", (document_id,))
-        return cur.rowcount > 0
+        """Remove a document; what it reported is merged again from the other documents (or
+        removed when it alone reported it), in the same transaction."""
+        con = self._writer()
+        with immediate(con):
+            touched = sorted(
+                (layer, fid)
+                for layer, fid in con.execute(
+                    "SELECT layer, id FROM features WHERE document_id=?", (document_id,)
+                )
+            )
+            if not con.execute("DELETE FROM documents WHERE id=?", (document_id,)).rowcount:
+                return False
+            con.execute("DELETE FROM features WHERE document_id=?", (document_id,))
+            write = _Write(con)
+            write.documents -= 1
+            for layer, fid in touched:
+                write.remerge(layer, fid)
+            write.finish()
+        return True
 
-    def _version(self) -> tuple[int, int]:
-        """Changes by this connection and (data_version) by any other since it opened."""
-        data_version = self._con.execute("PRAGMA data_version").fetchone()[0]
-        return (data_version, self._con.total_changes)
+    def migrate(self) -> int:
+        """The version the store had when this writer opened it (it is current now)."""
+        self._writer()
+        return self.migrated_from
 
-    def layer(self, name: str) -> list[dict[str, Any]]:
-        """Every feature of a layer, merged across the documents that report it, in a stable
-        order (first ingested first). Callers must not modify what is returned."""
-        check_layer(name)
-        version = self._version()
-        cached = self._layers.get(name)
-        if cached and cached[0] == version:
-            return cached[1]
-        rows = self._con.execute(
-            "SELECT feature FROM features WHERE layer=? ORDER BY rowid", (name,)
-        )
-        features = merge_features(json.loads(r[0]) for r in rows)
-        self._layers[name] = (version, features)
-        return features
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (``ANALYZE``; after large ingests)."""
+        self._writer().execute("ANALYZE")
 
-    def feature(self, name: str, feature_id: str) -> dict[str, Any]:
+    # --- reads -----------------------------------------------------------------------------
+
+    def select(self, query: Query) -> Page:
+        """One page of the features ``query`` matches, with the number matched."""
+        check_layer(query.layer)
+        page = COMPILER.page(query)
+        with self._reading() as con:
+            rows = con.execute(page.sql, page.params).fetchall()
+            matched = self._count(con, query)
+        cursor = None
+        if (
+            not query.sortby
+            and query.limit is not None
+            and rows
+            and len(rows) == query.limit
+            and query.offset + len(rows) < matched
+        ):
+            cursor = Cursor(int(rows[-1][0]))
+        return Page([r[1] for r in rows], matched, query.offset, query.limit, cursor)
+
+    def count(self, query: Query) -> int:
+        """How many features ``query`` matches (its paging ignored)."""
+        check_layer(query.layer)
+        with self._reading() as con:
+            return self._count(con, query)
+
+    def _count(self, con: sqlite3.Connection, query: Query) -> int:
+        if query.bbox is None and not query.timed and not query.where:
+            row = con.execute("SELECT count FROM stats WHERE name=?", (query.layer,)).fetchone()
+            return int(row[0]) if row else 0
+        statement = COMPILER.count(query)
+        return int(con.execute(statement.sql, statement.params).fetchone()[0])
+
+    def stream(self, query: Query) -> Iterator[str]:
+        """Every feature ``query`` matches (offset and limit applied) as GeoJSON text, in
+        order, fetched in batches from one snapshot on a connection of its own."""
+        check_layer(query.layer)
+        statement = COMPILER.page(query, columns="i.feature")
+        return self._stream(statement.sql, statement.params)
+
+    def _stream(self, sql: str, params: dict[str, Any]) -> Iterator[str]:
+        own = self._pool.open() if self._pool is not None else None
+        con = own or self._writer()
+        try:
+            with self._snapshot(con):
+                cursor = con.execute(sql, params)
+                while batch := cursor.fetchmany(BATCH):
+                    for (text,) in batch:
+                        yield text
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot read the store ({exc})") from exc
+        finally:
+            if own is not None:
+                own.close()
+
+    def feature(self, layer: str, feature_id: str) -> dict[str, Any]:
         """One merged feature of a layer by id; NotFound naming it when there is none."""
-        rows = self._con.execute(
-            "SELECT feature FROM features WHERE layer=? AND id=? ORDER BY rowid",
-            (check_layer(name), feature_id),
-        ).fetchall()
-        if not rows:
-            raise NotFound(f"no feature {feature_id!r} in layer {name!r}")
-        return merge_features(json.loads(r[0]) for r in rows)[0]
+        check_layer(layer)
+        with self._reading() as con:
+            row = con.execute(
+                "SELECT feature FROM items WHERE layer=? AND id=?", (layer, feature_id)
+            ).fetchone()
+        if row is None:
+            raise NotFound(f"no feature {feature_id!r} in layer {layer!r}")
+        return json.loads(row[0])  # type: ignore[no-any-return]
+
+    def layer_stats(self, layer: str) -> LayerStats:
+        """Count, extents and property names of a layer, from ``stats``."""
+        check_layer(layer)
+        with self._reading() as con:
+            row = con.execute(
+                "SELECT count, minx, miny, maxx, maxy, t0, t1, properties FROM stats WHERE name=?",
+                (layer,),
+            ).fetchone()
+        if row is None:
+            return LayerStats(layer, 0, None, (None, None))
+        box = None if row[1] is None else (row[1], row[2], row[3], row[4])
+        first = None if row[5] is None else date.fromordinal(row[5])
+        last = None if row[6] is None else date.fromordinal(row[6])
+        return LayerStats(layer, int(row[0]), box, (first, last), tuple(json.loads(row[7])))
 
     def counts(self) -> dict[str, int]:
-        """Feature count per layer (after merging), plus ``documents``."""
+        """Feature count per layer (merged features), plus ``documents``."""
         out = {name: 0 for name in LAYERS}
-        for layer, n in self._con.execute(
-            "SELECT layer, count(DISTINCT id) FROM features GROUP BY layer"
-        ):
-            out[layer] = n
-        out["documents"] = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        out["documents"] = 0
+        with self._reading() as con:
+            for name, n in con.execute("SELECT name, count FROM stats"):
+                out[name] = int(n)
         return out
 
+    def health(self, *, check: bool = False) -> dict[str, Any]:
+        """What ``geomap store stats`` prints: schema, file sizes, counts per layer and whether
+        the indexes agree with the rows (with ``check``, SQLite's own checks of the file and
+        of both R*Trees too, which read everything). ``problems`` lists what is wrong."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        out: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
+            "bytes": self.path.stat().st_size,
+            "wal_bytes": wal.stat().st_size if wal.exists() else 0,
+            "layers": {},
+            "problems": [],
+        }
+        problems: list[str] = out["problems"]
+        with self._reading() as con:
+            out["documents"] = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            out["reports"] = con.execute("SELECT count(*) FROM features").fetchone()[0]
+            out["analyzed"] = bool(
+                con.execute("SELECT 1 FROM sqlite_master WHERE name='sqlite_stat1'").fetchone()
+            )
+            stats = dict(con.execute("SELECT name, count FROM stats").fetchall())
+            if stats.get("documents") != out["documents"]:
+                problems.append(
+                    f"documents: stats say {stats.get('documents')}, the table holds"
+                    f" {out['documents']}"
+                )
+            space = con.execute("SELECT count(*) FROM items_space").fetchone()[0]
+            timed = con.execute("SELECT count(*) FROM items_time").fetchone()[0]
+            with_box = with_time = 0
+            for layer in LAYERS:
+                n, boxed, dated = con.execute(
+                    "SELECT count(*), count(minx), count(t0) FROM items WHERE layer=?",
+                    (layer,),
+                ).fetchone()
+                reported = con.execute(
+                    "SELECT count(DISTINCT id) FROM features WHERE layer=?", (layer,)
+                ).fetchone()[0]
+                out["layers"][layer] = {"features": n, "reported": reported, "dated": dated}
+                with_box += boxed
+                with_time += dated
+                if stats.get(layer) != n:
+                    problems.append(f"{layer}: stats say {stats.get(layer)}, items hold {n}")
+                if reported != n:
+                    problems.append(f"{layer}: {reported} ids reported, {n} merged features")
+            if space != with_box:
+                problems.append(f"spatial index: {space} entries for {with_box} geometries")
+            if timed != with_time:
+                problems.append(f"time index: {timed} entries for {with_time} dated features")
+            out["spatial_index"], out["time_index"] = space, timed
+            if check:
+                result = con.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    problems.append(f"quick_check: {result}")
+                for table in ("items_space", "items_time"):
+                    result = con.execute(f"SELECT rtreecheck('{table}')").fetchone()[0]
+                    if result != "ok":
+                        problems.append(f"{table}: {result}")
+        return out
+
+    def layer(self, name: str) -> list[dict[str, Any]]:
+        """Every feature of a layer, decoded, in order (small layers and tests)."""
+        return list(decode(self.stream(Query(check_layer(name)))))
+
     def close(self) -> None:
-        self._con.close()
+        """Let go of every connection."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._pool is not None:
+            self._pool.close()

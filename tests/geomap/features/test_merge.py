@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geomap.features.merge import merge_features
+from geomap.features.merge import merge_append, merge_features, merge_group, merge_state
 from geomap.pipeline import Pipeline
 from geomap.reports.text import read_document
+from geomap.store.migrations import SCHEMA_VERSION
 from geomap.store.sqlite import SQLiteStore
 
 MERGE = Path(__file__).resolve().parents[2] / "data" / "merge"
@@ -173,9 +174,49 @@ def test_version_1_store_is_migrated(tmp_path: Path) -> None:
     assert store.layer("places")[0]["id"] == "p1"
     store.close()
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     schema = con.execute("SELECT sql FROM sqlite_master WHERE name='features'").fetchone()[0]
     assert "PRIMARY KEY (layer, id, document_id)" in schema
     columns = {r[1] for r in con.execute("PRAGMA table_info(documents)")}
     assert "extractor" in columns  # version 3: which extraction made a document's features
+    con.close()
+
+
+REPORTS = st.lists(
+    st.tuples(
+        st.integers(0, 100),  # confidence
+        st.sampled_from([None, "", "Police", "Army"]),  # actor1
+        st.sampled_from([None, "https://news.example/1"]),  # url
+        st.lists(st.integers(0, 9), max_size=150),  # mentions
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(REPORTS)
+def test_adding_reports_one_by_one_is_merging_them_all(
+    reports: list[tuple[int, str | None, str | None, list[int]]],
+) -> None:
+    features = []
+    for n, (confidence, actor, url, mentions) in enumerate(reports):
+        f = _feature("e1", f"d{n}", confidence, actor1=actor, url=url)
+        f["properties"]["n_mentions"] = len(mentions)
+        f["properties"]["mentions"] = json.dumps([{"text": "X", "start": m} for m in mentions])
+        features.append(f)
+    merged, state = features[0], merge_state(features[:1])
+    for new in features[1:]:
+        merged, state = merge_append(merged, state, new)
+    assert merged == merge_group(features)
+    assert state == merge_state(features)
+
+
+def test_write_time_merge_of_the_merge_reports_is_the_read_time_merge(two_reports) -> None:  # type: ignore[no-untyped-def]
+    store, _, _ = two_reports
+    con = sqlite3.connect(store.path)
+    for layer in ("places", "incidents", "movements"):
+        rows = con.execute(
+            "SELECT feature FROM features WHERE layer=? ORDER BY rowid", (layer,)
+        ).fetchall()
+        assert store.layer(layer) == merge_features(json.loads(r[0]) for r in rows)
     con.close()

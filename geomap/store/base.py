@@ -1,0 +1,275 @@
+"""The :class:`Store` protocol and the query model every backend answers the same way.
+
+A backend (SQLite in :mod:`geomap.store.sqlite`, PostGIS next) keeps documents, each document's
+own reports of features, and the **merged** features readers get: merging happens when a
+document is added or removed, never on a read. Readers ask with a :class:`Query` and get
+GeoJSON text back, so a page costs what the answer costs, not what the layer holds.
+
+Query semantics (the same on every backend; :mod:`geomap.store.query` holds the reference
+implementation in Python, which the tests compare each backend with):
+
+- ``bbox`` (CRS84 ``minx, miny, maxx, maxy``): features whose geometry intersects the box,
+  edges included.
+- ``start``/``end`` (dates, either open): features whose time span ``[t0, t1]`` overlaps them;
+  the span is ``date_start``..``date_end`` (``event_date`` when those are missing), or the
+  report's ``published`` day for features without event dates (places). Undated features never
+  match once a bound is given.
+- ``where``: every predicate holds (:class:`Equals`, :class:`Contains`).
+- Order: ``sortby`` keys, then ingest order (the first report of a feature decides its place);
+  without ``sortby``, ingest order alone. Ties never reorder between calls.
+- ``offset`` skips matched features; ``after`` (a :class:`Cursor` from an earlier page of the
+  same query, default order only) starts after that feature instead, at a cost that does not
+  grow with the depth of the page; ``limit`` caps the page (None: no cap).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from geomap.errors import InvalidParameter, NotFound
+from geomap.features.features import LAYERS
+from geomap.model import Document
+
+BBox = tuple[float, float, float, float]
+Interval = tuple[date | None, date | None]
+
+# properties a backend keeps in columns of their own (B-tree indexed where they are filtered)
+INDEXED = ("event_type", "actor1", "actor2", "actor", "country_code")
+# the properties the ``actor`` filter looks in
+ACTOR_KEYS = ("actor", "actor1", "actor2")
+
+
+def check_layer(name: str) -> str:
+    """``name`` if it is a layer, else NotFound naming it."""
+    if name not in LAYERS:
+        raise NotFound(f"unknown layer {name!r}; layers are {', '.join(LAYERS)}")
+    return name
+
+
+def fold(value: Any) -> str | None:
+    """How filters compare text: trimmed and lower-cased (Unicode), None stays None."""
+    return None if value is None else str(value).strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Equals:
+    """``name`` equals ``value``, case-insensitively after trimming both.
+
+    A number equals a value that reads as the same number; a missing or null property equals
+    ``""`` and ``"null"``. ``id`` compares the feature's id when no property is so named.
+    """
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contains:
+    """``value`` is part of one of ``names`` (case-insensitive, trimmed): the ``actor`` filter."""
+
+    names: tuple[str, ...]
+    value: str
+
+
+Predicate = Equals | Contains
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """Order by ``name`` (one of :data:`SORTABLE`), undated features last either way."""
+
+    name: str
+    descending: bool = False
+
+
+# what a query may be sorted by: the start and end of a feature's time span (see above)
+SORTABLE = ("time_start", "time_end")
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Where a page ended, in the default order: the ingest position of its last feature.
+
+    Its text form (:meth:`token`) is opaque to clients and goes in ``next`` links.
+    """
+
+    seq: int
+
+    def token(self) -> str:
+        """The URL-safe text of this cursor."""
+        raw = json.dumps([self.seq], separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def parse(cls, token: str | None, name: str = "cursor") -> Cursor | None:
+        """The cursor a :meth:`token` came from; None when absent; InvalidParameter naming
+        ``name`` when the text is not one this server made."""
+        if token is None or token.strip() == "":
+            return None
+        try:
+            raw = base64.urlsafe_b64decode(token.strip() + "=" * (-len(token.strip()) % 4))
+            values = json.loads(raw)
+            if (
+                isinstance(values, list)
+                and len(values) == 1
+                and isinstance(values[0], int)
+                and not isinstance(values[0], bool)
+            ):
+                return cls(values[0])
+        except (ValueError, binascii.Error, UnicodeDecodeError):
+            pass
+        raise InvalidParameter(
+            f"{name} {token!r} is not a cursor this server gave (take it from a next link)",
+            where=name,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a reader asks of one layer; see the module's docstring for the semantics."""
+
+    layer: str
+    bbox: BBox | None = None
+    start: date | None = None
+    end: date | None = None
+    where: tuple[Predicate, ...] = ()
+    sortby: tuple[SortKey, ...] = ()
+    limit: int | None = None
+    offset: int = 0
+    after: Cursor | None = None
+
+    @property
+    def timed(self) -> bool:
+        """True when a time bound is given."""
+        return self.start is not None or self.end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The features of one page as GeoJSON text, in order, and where the page sits.
+
+    ``matched`` counts every feature the query matches (paging ignored); ``next`` is the
+    cursor that continues after this page, None on the last page or when not in the default
+    order.
+    """
+
+    features: list[str]
+    matched: int
+    offset: int
+    limit: int | None
+    next: Cursor | None = None
+
+    @property
+    def returned(self) -> int:
+        return len(self.features)
+
+    @property
+    def next_offset(self) -> int | None:
+        """Offset of the next page, None when this is the last."""
+        end = self.offset + self.returned
+        return end if self.limit is not None and end < self.matched else None
+
+    @property
+    def prev_offset(self) -> int | None:
+        """Offset of the previous page, None on the first."""
+        if self.offset <= 0:
+            return None
+        return max(0, self.offset - (self.limit or self.offset))
+
+    def decoded(self) -> list[dict[str, Any]]:
+        """The features as dicts."""
+        return [json.loads(f) for f in self.features]
+
+
+@dataclass(frozen=True, slots=True)
+class LayerStats:
+    """What a collection document says of a layer, kept up to date by every write."""
+
+    name: str
+    count: int
+    bbox: BBox | None
+    interval: Interval
+    properties: tuple[str, ...] = field(default=())
+
+
+class Store(Protocol):
+    """What geomap needs from a store of documents and their merged features.
+
+    Writes (``add``, ``remove``) are atomic and leave every merged feature they touch up to
+    date in the same transaction; reads never write and never merge.
+    """
+
+    def has_document(self, document_id: str) -> bool:
+        """True when a document with this content hash is stored."""
+        ...
+
+    def extractor_of(self, document_id: str) -> str | None:
+        """The extraction a stored document's features came from ('' when not recorded), or
+        None when the document is not stored."""
+        ...
+
+    def add(
+        self,
+        document: Document,
+        features: dict[str, list[dict[str, Any]]],
+        extractor: str = "",
+        *,
+        replace: bool = False,
+    ) -> bool:
+        """Store a document and its features (layer -> GeoJSON features) and merge them into
+        the features other documents report, in one transaction; False (and nothing changed)
+        if the document was already stored. With ``replace``, a stored document's features
+        are replaced by these (re-extraction)."""
+        ...
+
+    def remove(self, document_id: str) -> bool:
+        """Remove a document; every feature it reported is merged again from the documents
+        left (or removed when none is), in the same transaction. False if not stored."""
+        ...
+
+    def select(self, query: Query) -> Page:
+        """One page of the features ``query`` matches, with the number matched."""
+        ...
+
+    def count(self, query: Query) -> int:
+        """How many features ``query`` matches (its paging ignored)."""
+        ...
+
+    def stream(self, query: Query) -> Iterator[str]:
+        """Every feature ``query`` matches (its offset and limit applied), as GeoJSON text, in
+        order, read in batches from one consistent snapshot: memory does not grow with the
+        number of features."""
+        ...
+
+    def feature(self, layer: str, feature_id: str) -> dict[str, Any]:
+        """One merged feature by id; NotFound naming it when there is none."""
+        ...
+
+    def layer_stats(self, layer: str) -> LayerStats:
+        """Count, extents and property names of a layer, without reading its features."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Feature count per layer (merged features), plus ``documents``."""
+        ...
+
+    def layer(self, name: str) -> list[dict[str, Any]]:
+        """Every feature of a layer, decoded, in order (for small layers and tests; readers
+        of big layers use :meth:`stream`)."""
+        ...
+
+    def close(self) -> None:
+        """Let go of every connection."""
+        ...
+
+
+def decode(features: Iterator[str] | list[str]) -> Iterator[dict[str, Any]]:
+    """GeoJSON texts as dicts, one at a time."""
+    for text in features:
+        yield json.loads(text)

@@ -1,0 +1,148 @@
+"""The SQLite store's schema and the steps that bring an older store up to it.
+
+``PRAGMA user_version`` holds the schema version. Only writers migrate (``geomap ingest``,
+``remove``, ``geomap store migrate`` and the start of ``geomap serve``); a reader finding
+another version refuses to read (:func:`check_version`). Every step runs inside the caller's
+``BEGIN IMMEDIATE`` transaction, so a migration is all or nothing.
+
+Versions: 1 keyed features by (layer, id) alone; 2 keyed each document's report of a feature
+by (layer, id, document); 3 recorded which extraction made a document's features; 4 keeps
+the merged features as indexed rows (``items``, two R*Trees, ``stats``), merged at write time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from geomap.errors import StoreError
+
+SCHEMA_VERSION = 4
+
+DOCUMENTS = """
+CREATE TABLE IF NOT EXISTS documents(
+    id TEXT PRIMARY KEY, path TEXT, title TEXT, author TEXT, publisher TEXT, published TEXT,
+    text TEXT NOT NULL, ingested REAL NOT NULL,
+    extractor TEXT NOT NULL DEFAULT ''  -- which extraction produced its features
+)"""
+
+# each document's own report of a feature: what merging reads
+FEATURES = """
+CREATE TABLE IF NOT EXISTS features(
+    id TEXT NOT NULL, layer TEXT NOT NULL, document_id TEXT NOT NULL
+        REFERENCES documents(id) ON DELETE CASCADE,
+    feature TEXT NOT NULL,
+    PRIMARY KEY (layer, id, document_id)
+)"""
+
+# the merged features readers get (columns: geomap.store.sql)
+ITEMS = (
+    """
+CREATE TABLE IF NOT EXISTS items(
+    seq INTEGER PRIMARY KEY,        -- rowid of the feature's first report: ingest order
+    layer TEXT NOT NULL,
+    id TEXT NOT NULL,
+    point INTEGER NOT NULL,         -- 1 for a Point: its bbox test is exact
+    minx REAL, miny REAL, maxx REAL, maxy REAL,   -- the geometry's bounds (null: none)
+    t0 INTEGER, t1 INTEGER,         -- time span, date.toordinal() days (null: undated)
+    event_type TEXT, actor1 TEXT, actor2 TEXT, actor TEXT, country_code TEXT,  -- folded
+    feature TEXT NOT NULL,          -- the merged GeoJSON Feature
+    merge_state TEXT NOT NULL       -- what merging one more report needs (features.merge)
+)""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS items_id ON items(layer, id)",
+    "CREATE INDEX IF NOT EXISTS items_layer ON items(layer)",  # (layer, seq): ingest order
+    "CREATE INDEX IF NOT EXISTS items_event_type ON items(layer, event_type)",
+    "CREATE INDEX IF NOT EXISTS items_actor1 ON items(layer, actor1)",
+    "CREATE INDEX IF NOT EXISTS items_country_code ON items(layer, country_code)",
+    "CREATE INDEX IF NOT EXISTS items_t1 ON items(layer, t1)",
+    # SQLite's R*Tree: bounds of every item with a geometry; time spans of every dated item
+    "CREATE VIRTUAL TABLE IF NOT EXISTS items_space USING rtree(id, minx, maxx, miny, maxy)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS items_time USING rtree(id, t0, t1)",
+    # per layer (and 'documents'): count, extents, every property name seen; kept by writes
+    """
+CREATE TABLE IF NOT EXISTS stats(
+    name TEXT PRIMARY KEY, count INTEGER NOT NULL DEFAULT 0,
+    minx REAL, miny REAL, maxx REAL, maxy REAL, t0 INTEGER, t1 INTEGER,
+    properties TEXT NOT NULL DEFAULT '[]'
+)""",
+)
+
+SCHEMA = (
+    DOCUMENTS,
+    FEATURES,
+    "CREATE INDEX IF NOT EXISTS features_document ON features(document_id)",
+    *ITEMS,
+)
+
+# the B-tree index a filter on a column (or an order) can be driven by
+INDEXED_BY = {
+    "event_type": "items_event_type",
+    "actor1": "items_actor1",
+    "country_code": "items_country_code",
+    "time_end": "items_t1",
+}
+
+
+def version(con: sqlite3.Connection) -> int:
+    """The schema version of an open store (0 for an empty file)."""
+    return int(con.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_version(found: int) -> None:
+    """StoreError unless a store of schema ``found`` can be read by this geomap."""
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store was written by a newer geomap (store schema {found}; this geomap reads"
+            f" schema {SCHEMA_VERSION}): upgrade geomap to read it"
+        )
+    if found < SCHEMA_VERSION:
+        raise StoreError(
+            f"the store has schema {found}, older than this geomap's ({SCHEMA_VERSION}): run"
+            " `geomap store migrate` (ingest and serve also migrate it)"
+        )
+
+
+def _tables(con: sqlite3.Connection) -> dict[str, str]:
+    return {
+        name: sql or ""
+        for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type='table'")
+    }
+
+
+def _v1_to_v2(con: sqlite3.Connection) -> None:
+    """Version 1 keyed features by (layer, id): one document per feature."""
+    features = _tables(con).get("features", "")
+    if features and "document_id)" not in features:
+        con.execute("ALTER TABLE features RENAME TO features_v1")
+        con.execute("DROP INDEX IF EXISTS features_document")
+        con.execute(FEATURES)
+        con.execute(
+            "INSERT OR IGNORE INTO features SELECT id, layer, document_id, feature FROM features_v1"
+        )
+        con.execute("DROP TABLE features_v1")
+
+
+def _v2_to_v3(con: sqlite3.Connection) -> None:
+    """Version 2 did not record which extraction made a document's features."""
+    columns = {r[1] for r in con.execute("PRAGMA table_info(documents)")}
+    if columns and "extractor" not in columns:
+        con.execute("ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
+
+
+def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], None]) -> int:
+    """Bring the store open on ``con`` to :data:`SCHEMA_VERSION` inside the caller's write
+    transaction; ``rebuild`` merges every stored report into ``items`` (version 4 and the
+    empty store). Returns the version found. StoreError for a store newer than this geomap."""
+    found = version(con)
+    if found > SCHEMA_VERSION:
+        check_version(found)
+    if found == SCHEMA_VERSION:
+        return found
+    _v1_to_v2(con)
+    _v2_to_v3(con)
+    for statement in SCHEMA:
+        con.execute(statement)
+    if found < 4:
+        rebuild(con)
+    con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    return found

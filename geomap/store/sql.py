@@ -1,0 +1,181 @@
+"""What SQL backends share: the ``items`` table's columns and the translation of a
+:class:`~geomap.store.base.Query` into a WHERE clause, an ORDER BY and paging.
+
+A backend subclasses :class:`Compiler` and says how its engine spells the parts that differ:
+placeholders, the bbox and time-overlap tests (an R*Tree in SQLite, GIST/B-tree in PostGIS), a
+property read from the stored GeoJSON, and a substring test. Everything else (which column a
+filter uses, how null and case are handled, the keyset condition, the order with its ties) is
+decided here once, so every backend answers a query the same way.
+
+Every merged feature is one row of ``items``:
+
+=============  ==========================================================================
+``seq``        integer, unique: the ingest position of the feature's first report (order)
+``layer``      ``places`` / ``incidents`` / ``movements``
+``id``         the feature's id (unique within a layer)
+``t0``, ``t1`` the time span as day numbers (``date.toordinal``), null when undated
+``event_type``, ``actor1``, ``actor2``, ``actor``, ``country_code``
+               those properties folded (:func:`~geomap.store.base.fold`), for filters
+``feature``    the merged GeoJSON Feature as text
+=============  ==========================================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from geomap.errors import InvalidParameter
+from geomap.store.base import INDEXED, SORTABLE, Contains, Equals, Predicate, Query, fold
+
+# sort names -> columns
+SORT_COLUMNS = {"time_start": "t0", "time_end": "t1"}
+assert set(SORT_COLUMNS) == set(SORTABLE)
+
+
+@dataclass
+class Statement:
+    """SQL text and its named parameters."""
+
+    sql: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class Bind:
+    """Collects parameters under generated names, spelled by the backend's placeholder."""
+
+    def __init__(self, compiler: Compiler) -> None:
+        self.params: dict[str, Any] = {}
+        self._compiler = compiler
+
+    def __call__(self, value: Any) -> str:
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return self._compiler.placeholder(name)
+
+
+class Compiler:
+    """Turns queries into statements over ``items`` (aliased ``i``); see the module doc."""
+
+    table = "items"
+
+    # --- what a backend spells its own way -----------------------------------------------
+
+    def source(self, query: Query) -> str:
+        """The FROM item: ``items`` aliased ``i`` (a backend may add planner hints)."""
+        return f"{self.table} i"
+
+    def placeholder(self, name: str) -> str:
+        """The placeholder of a named parameter (``:name``; psycopg: ``%(name)s``)."""
+        return f":{name}"
+
+    def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
+        """Conditions on ``i`` true exactly when the geometry intersects ``query.bbox``."""
+        raise NotImplementedError
+
+    def time_clause(self, query: Query, bind: Bind) -> list[str]:
+        """Conditions on ``i`` true exactly when ``[t0, t1]`` overlaps the query's dates
+        (which the caller has turned into ordinals); undated rows never match."""
+        start = None if query.start is None else query.start.toordinal()
+        end = None if query.end is None else query.end.toordinal()
+        out = ["i.t0 IS NOT NULL"]
+        if start is not None:
+            out.append(f"i.t1 >= {bind(start)}")
+        if end is not None:
+            out.append(f"i.t0 <= {bind(end)}")
+        return out
+
+    def property_equals(self, name: str, value: str, bind: Bind) -> str:
+        """A condition true when the stored feature's property ``name`` :class:`Equals`
+        ``value`` (properties without a column of their own; ``id`` falls back to the
+        feature's id when no property is so named)."""
+        raise NotImplementedError
+
+    def contains(self, expr: str, needle: str, bind: Bind) -> str:
+        """A condition true when text ``expr`` contains ``needle`` (both folded)."""
+        raise NotImplementedError
+
+    def property_text(self, name: str, bind: Bind) -> str:
+        """The folded text of a property read from the stored feature (null when missing)."""
+        raise NotImplementedError
+
+    # --- shared ----------------------------------------------------------------------------
+
+    def where(self, query: Query, bind: Bind, *, keyset: bool = True) -> str:
+        """The WHERE clause (without the keyword) of ``query``'s filters and cursor."""
+        parts = [f"i.layer = {bind(query.layer)}"]
+        if query.bbox is not None:
+            parts += self.bbox_clause(query, bind)
+        if query.timed:
+            parts += self.time_clause(query, bind)
+        for predicate in query.where:
+            parts.append(self.predicate(predicate, bind))
+        if keyset and query.after is not None:
+            if query.sortby:
+                raise InvalidParameter("a cursor pages only in the default order", where="cursor")
+            parts.append(f"i.seq > {bind(query.after.seq)}")
+        return " AND ".join(parts)
+
+    def predicate(self, predicate: Predicate, bind: Bind) -> str:
+        """One predicate as a condition."""
+        if isinstance(predicate, Equals):
+            return self.equals(predicate, bind)
+        if isinstance(predicate, Contains):
+            needle = fold(predicate.value) or ""
+            tests = [
+                self.contains(
+                    f"i.{n}" if n in INDEXED else self.property_text(n, bind), needle, bind
+                )
+                for n in predicate.names
+            ]
+            return "(" + " OR ".join(tests) + ")"
+        raise TypeError(f"no SQL for predicate {predicate!r}")
+
+    def equals(self, predicate: Equals, bind: Bind) -> str:
+        name, value = predicate.name, predicate.value
+        if name in INDEXED:
+            wanted = fold(value)
+            test = f"i.{name} = {bind(wanted)}"
+            if wanted in ("", "null"):
+                return f"(i.{name} IS NULL OR {test})"
+            return test
+        return self.property_equals(name, value, bind)
+
+    def order_by(self, query: Query) -> str:
+        """ORDER BY (without the keyword): the sort keys, undated last, then ingest order."""
+        if not query.sortby:
+            return "i.seq"
+        parts = []
+        for key in query.sortby:
+            column = SORT_COLUMNS.get(key.name)
+            if column is None:
+                raise InvalidParameter(
+                    f"cannot sort by {key.name!r}; sortable: {', '.join(SORTABLE)}",
+                    where="sortby",
+                )
+            direction = "DESC" if key.descending else "ASC"
+            parts.append(f"i.{column} {direction} NULLS LAST")
+        parts.append("i.seq DESC" if query.sortby[-1].descending else "i.seq")
+        return ", ".join(parts)
+
+    def page(self, query: Query, columns: str = "i.seq, i.feature") -> Statement:
+        """The statement returning ``columns`` of the page ``query`` asks for."""
+        bind = Bind(self)
+        sql = (
+            f"SELECT {columns} FROM {self.source(query)} WHERE {self.where(query, bind)}"
+            f" ORDER BY {self.order_by(query)}"
+        )
+        if query.limit is not None:
+            sql += f" LIMIT {bind(query.limit)}"
+        if query.offset and query.after is None:
+            if query.limit is None:
+                sql += " LIMIT -1" if self.placeholder("x") == ":x" else " LIMIT ALL"
+            sql += f" OFFSET {bind(query.offset)}"
+        return Statement(sql, bind.params)
+
+    def count(self, query: Query) -> Statement:
+        """The statement counting what ``query`` matches (cursor and paging ignored)."""
+        bind = Bind(self)
+        where = self.where(query, bind, keyset=False)
+        sql = f"SELECT count(*) FROM {self.source(query)} WHERE {where}"
+        return Statement(sql, bind.params)

@@ -10,6 +10,7 @@ fetches the whole feature (quote, sources) with.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -23,6 +24,8 @@ EXTENT = 4096  # tile coordinates per side
 BUFFER = 64  # tile coordinates drawn beyond each edge (lines crossing it join up)
 MAX_ZOOM = 22
 MAX_FEATURES = 20_000  # features in one tile at most; the rest are left out (see the docs)
+FULL_ZOOM = 6  # from this zoom on a tile holds every feature; below, a sample (see level)
+SAMPLE_ABOVE = 100_000  # a layer with more features than this is sampled below FULL_ZOOM
 
 # properties each layer's tiles carry (every one present in every feature, null when unknown)
 TILE_PROPERTIES: dict[str, tuple[str, ...]] = {
@@ -109,6 +112,17 @@ def to_lonlat(x: float, y: float) -> tuple[float, float]:
     lon = math.degrees(x / _R)
     lat = math.degrees(2 * math.atan(math.exp(y / _R)) - math.pi / 2)
     return lon, lat
+
+
+def level(feature_id: str) -> int:
+    """The lowest zoom (0..:data:`FULL_ZOOM`) whose tiles show this feature: zoomed out, tiles
+    show a sample, the same for every client and backend (it depends on the id alone), a
+    quarter as many features per zoom level out -- about as many per tile at every zoom."""
+    h = int.from_bytes(hashlib.blake2b(feature_id.encode(), digest_size=8).digest()) / 2**64
+    for k in range(FULL_ZOOM):
+        if h < 4.0 ** (k - FULL_ZOOM):
+            return k
+    return FULL_ZOOM
 
 
 def tile_properties(layer: str, properties: Mapping[str, Any]) -> dict[str, Any]:
@@ -273,12 +287,18 @@ def tile_matrix_set() -> dict[str, Any]:
     return data
 
 
-def tile_query(query: Any, z: int, x: int, y: int) -> Any:
+def tile_query(query: Any, z: int, x: int, y: int, *, layer_size: int = 0) -> Any:
     """``query`` (a :class:`~geomap.store.base.Query`) narrowed to the tile's buffered box and
-    without paging; None when the tile lies outside the query's own bbox."""
+    without paging -- and, below :data:`FULL_ZOOM` in a layer of more than
+    :data:`SAMPLE_ABOVE` features (``layer_size``), to the sample :func:`level` picks; None when
+    the tile lies outside the query's own bbox."""
     from dataclasses import replace
 
+    from geomap.store.base import Sampled
+
     box = buffered_lonlat_bounds(z, x, y)
+    if z < FULL_ZOOM and layer_size > SAMPLE_ABOVE:
+        query = replace(query, where=(*query.where, Sampled(z)))
     if query.bbox is not None:
         a = query.bbox
         box = (max(a[0], box[0]), max(a[1], box[1]), min(a[2], box[2]), min(a[3], box[3]))

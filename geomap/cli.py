@@ -42,7 +42,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     for key in ("store", "cache", "gazetteer"):
         value = getattr(args, key, None)
         if value:
-            overrides[key] = Path(value)
+            overrides[key] = value if key == "store" else Path(value)
     for key in (
         "geocoders",
         "geocoder_url",
@@ -214,7 +214,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, object]:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geomap.ingest import available_cores, ingest, open_runner
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store.backends import open_store
 
     settings = _settings(args)
     jobs = args.jobs if args.jobs is not None else available_cores()
@@ -223,8 +223,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not args.scheduler and jobs > 1:
         files = sum(1 for p in report_paths(args.paths) if not isinstance(p, Skipped))
         jobs = max(1, min(jobs, files))
-    with _writing(settings.store_path):
-        store = SQLiteStore(settings.store_path)
+    with _writing(settings.store_label):
+        store = open_store(settings)
     tally = _Tally()
     with _writing(settings.cache_path):
         runner = open_runner(
@@ -238,7 +238,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             runner,
             _error,
             salt=_metadata_key(args),
-            guard=lambda: _writing(settings.store_path),
+            guard=lambda: _writing(settings.store_label),
             warn=_warn,
         )
     finally:
@@ -266,7 +266,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"ingested {report.added} new, {report.unchanged} unchanged, {failed} failed"
         + (f", {report.refreshed} re-extracted" if report.refreshed else "")
         + skipped
-        + f"; store {settings.store_path}"
+        + f"; store {settings.store_label}"
         f" has {counts['documents']} documents, {counts['places']} places,"
         f" {counts['incidents']} incidents, {counts['movements']} movements",
         file=sys.stderr,
@@ -277,10 +277,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from geomap.reports.text import document_id
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store.backends import open_store
 
     settings = _settings(args)
-    store = SQLiteStore(settings.store_path)
+    store = open_store(settings)
     failed = removed = 0
     for item in args.documents:
         path = Path(item)
@@ -295,7 +295,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         if store.remove(doc_id):
             removed += 1
         else:
-            _error(f"{item}: no such document in {settings.store_path}")
+            _error(f"{item}: no such document in {settings.store_label}")
             failed += 1
     store.close()
     print(f"removed {removed} documents, {failed} not found", file=sys.stderr)
@@ -311,6 +311,19 @@ def _migrate_for_serving(settings: Settings) -> None:
     from geomap.store import migrations
     from geomap.store.sqlite import SQLiteStore
 
+    if settings.store_url:
+        from geomap.store import pg_migrations
+        from geomap.store.postgis import PostGISStore
+
+        pg = PostGISStore(settings.store_url)  # migrates; a current schema is only read
+        pg.close()
+        if pg.migrated_from != pg_migrations.SCHEMA_VERSION:
+            print(
+                f"migrated {settings.store_label} from schema {pg.migrated_from} to"
+                f" {pg_migrations.SCHEMA_VERSION}",
+                file=sys.stderr,
+            )
+        return
     path = settings.store_path
     if not path.is_file():
         raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
@@ -339,9 +352,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _store_layers(settings: Settings) -> dict[str, dict]:
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store.backends import open_store
 
-    store = SQLiteStore(settings.store_path, readonly=True)
+    store = open_store(settings, readonly=True, readers=1)
     try:
         return {name: feature_collection(store.layer(name), name) for name in LAYERS}
     finally:
@@ -373,8 +386,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from geomap import export
     from geomap.store import query
+    from geomap.store.backends import open_store
     from geomap.store.base import Query
-    from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
     name = args.format or (
@@ -389,7 +402,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
     bbox = query.parse_bbox(args.bbox)
     start, end = query.parse_datetime(args.datetime) or (None, None)
-    store = SQLiteStore(settings.store_path, readonly=True)
+    store = open_store(settings, readonly=True, readers=2)
     asked = {layer: Query(layer, bbox, start, end) for layer in layers}
     makers = {layer: functools.partial(_decoded, store, q) for layer, q in asked.items()}
 
@@ -432,28 +445,29 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_store(args: argparse.Namespace) -> int:
     from geomap.errors import StoreError
-    from geomap.store import migrations
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store import migrations, pg_migrations
+    from geomap.store.backends import open_store
 
-    path = _settings(args).store_path
-    if not path.is_file():
-        raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
+    settings = _settings(args)
+    path = settings.store_label
+    if not settings.store_url and not settings.store_path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=path)
+    current = pg_migrations.SCHEMA_VERSION if settings.store_url else migrations.SCHEMA_VERSION
     if args.store_command == "migrate":
-        store = SQLiteStore(path)
+        store = open_store(settings)
         try:
-            found = store.migrate()
-            store.optimize()
+            found = store.migrate()  # type: ignore[attr-defined]
+            store.optimize()  # type: ignore[attr-defined]
         finally:
             store.close()
-        if found == migrations.SCHEMA_VERSION:
+        if found == current:
             print(f"{path}: already at schema {found}", file=sys.stderr)
         else:
-            print(f"{path}: migrated from schema {found} to {migrations.SCHEMA_VERSION}",
-                  file=sys.stderr)  # fmt: skip
+            print(f"{path}: migrated from schema {found} to {current}", file=sys.stderr)
         return 0
-    store = SQLiteStore(path, readonly=True)
+    store = open_store(settings, readonly=True, readers=1)
     try:
-        health = store.health(check=args.check)
+        health = store.health(check=args.check)  # type: ignore[attr-defined]
     finally:
         store.close()
     print(f"store        {path}")
@@ -534,6 +548,12 @@ def cmd_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+STORE_HELP = (
+    "SQLite store file, or postgresql://USER:PASS@HOST:PORT/DB for PostGIS"
+    " (default $GEOMAP_STORE or data/geomap.sqlite)"
+)
+
+
 def _check_cache_export(path: str) -> None:
     """InputError unless ``path`` is a readable regular file that may be what ``geomap cache
     export`` writes (not a SQLite file, not binary)."""
@@ -553,7 +573,10 @@ def _check_cache_export(path: str) -> None:
 
 def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     if store:
-        p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
+        p.add_argument(
+            "--store",
+            help=STORE_HELP,
+        )
     p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
@@ -725,7 +748,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Operate the store: bring it to this geomap's schema, or show its counts,"
         " size and index health.",
     )
-    p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
+    p.add_argument(
+        "--store",
+        help=STORE_HELP,
+    )
     ssub = p.add_subparsers(dest="store_command", required=True, metavar="COMMAND")
     ssub.add_parser(
         "migrate",

@@ -71,6 +71,15 @@ def postgis_url(postgres: PostgresCluster) -> Iterator[str]:
     postgres.drop_database(url.rsplit("/", 1)[1])
 
 
+def backend_store(request: pytest.FixtureRequest, kind: str, folder: Path) -> str:
+    """A fresh, empty store of ``kind``: a SQLite file in ``folder`` (``sqlite``) or a new
+    database on the session's PostgreSQL (``postgis``; skipped or failed without one)."""
+    if kind == "sqlite":
+        return str(folder / "store.sqlite")
+    cluster: PostgresCluster = request.getfixturevalue("postgres")
+    return cluster.create_database()
+
+
 @pytest.fixture
 def settings(tmp_path: Path, gazetteer_path: Path) -> Settings:
     """Settings with a fresh store and cache in this test's folder."""

@@ -34,7 +34,9 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def ingest(exe: str, env: dict[str, str], store: Path, *args: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+def ingest(
+    exe: str, env: dict[str, str], store: Path | str, *args: str
+) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
     return subprocess.run(
         [exe, "ingest", "--store", str(store), *args],
         capture_output=True,
@@ -201,3 +203,31 @@ def test_a_scheduler_nobody_runs_is_one_line(
     assert out.returncode == 2
     assert "Traceback" not in out.stderr
     assert out.stderr.strip().splitlines()[-1].startswith(f"geomap: error: {address}: cannot reach")
+
+
+def test_scheduler_writes_to_postgis_what_one_process_writes_to_sqlite(
+    one_process: tuple[Path, Path, str],
+    reports: Path,
+    cluster: Any,
+    postgis_url: str,
+    tmp_path: Path,
+    gazetteer_path: Path,
+    geomap_exe: str,
+) -> None:
+    from geomap.store.postgis import PostGISStore
+
+    store1, cache, _ = one_process
+    env = _env(tmp_path, gazetteer_path)
+    out = ingest(
+        geomap_exe, env, postgis_url, str(reports), "--scheduler", cluster.scheduler_address,
+        "--gazetteer", str(gazetteer_path), "--cache", str(cache),
+    )  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    assert f"ingested {len(REPORTS)} new, 1 unchanged, 1 failed" in out.stderr
+    pg = PostGISStore(postgis_url, readonly=True)
+    try:
+        got = {name: pg.layer(name) for name in LAYERS}
+    finally:
+        pg.close()
+    expected = contents(store1)
+    assert got == {name: expected[name] for name in LAYERS}

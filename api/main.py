@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.deps import Stores
-from api.routes import exports, health, layers, ogc
+from api.routes import exports, health, layers, ogc, tiles
 from api.routes import map as map_page
 from geomap.errors import GeomapError
 from geomap.settings import Settings
@@ -44,7 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.static_dir.is_dir():
         app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
 
-    for module in (health, layers, map_page, ogc, exports):
+    for module in (health, layers, map_page, ogc, tiles, exports):
         app.include_router(module.router)
     ogc.install_openapi(app)
     return app

@@ -188,7 +188,10 @@ async def landing(request: Request) -> Response:
 @router.get("/conformance", name="ogc_conformance", response_model=Conformance)
 async def conformance() -> dict[str, Any]:
     """The conformance classes this server implements."""
-    return {"conformsTo": CONFORMANCE}
+    from api.routes.tiles import TILES_CONFORMANCE
+    from geomap.store.cql2 import CONFORMANCE as CQL2
+
+    return {"conformsTo": [*CONFORMANCE, *CQL2, *TILES_CONFORMANCE]}
 
 
 @router.get("/collections", name="ogc_collections", response_model=Collections)

@@ -1,8 +1,8 @@
 """``/map``: the Folium map of the three layers, with every asset served from this app.
 
-The page embeds at most ``map_limit`` features of each layer (settings; the newest by date
-first among those the filters and the view select) and says so on the map when a layer has
-more.
+The page embeds the features of each layer the filters select, when there are at most
+``map_limit`` of them (settings); a layer with more is drawn from the vector tiles
+(``/collections/{layer}/tiles``) with the same filters, and the map says so.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import asyncio
 import ctypes
 import gc
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -19,15 +19,16 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.deps import SettingsDep, StoreDep
 from api.schemas import Error
+from geomap import tiles
 from geomap.errors import InvalidParameter
 from geomap.features.features import LAYERS, feature_collection
 from geomap.render.map import AssetResolver, render_html
 from geomap.store import query
 from geomap.store.base import Query as StoreQuery
-from geomap.store.base import SortKey, Store
+from geomap.store.base import Store
 
 router = APIRouter(tags=["map"])
-NEWEST_FIRST = (SortKey("time_end", descending=True),)
+EPOCH = date(1970, 1, 1)
 
 
 def _rendering(request: Request) -> asyncio.Lock:
@@ -75,8 +76,8 @@ async def map_page(
 
     ``event_type`` narrows incidents; ``actor`` incidents and movements; ``start``/``end``
     incidents and movements by their dates and places by their report's date; ``bbox`` all.
-    A layer with more matching features than the page embeds shows its newest, and the map
-    says how many of how many.
+    A layer with more matching features than the page embeds (``map_limit``) is drawn from
+    the vector tiles with the same filters, and the map says so.
     """
     box = query.parse_bbox(bbox)
     first, last = query.parse_date(start, "start"), query.parse_date(end, "end")
@@ -113,16 +114,17 @@ def _render(
     shown: dict[str, str | None],
 ) -> str:
     data = {}
-    subsets = []
+    tiled: dict[str, dict[str, Any]] = {}
     for name in LAYERS:
         where = query.predicates(layer_filters[name], ("event_type", "actor"))
         ask = StoreQuery(name, box, first, last, where, limit=limit)
-        page = store.select(ask)
-        if page.matched > limit:
-            # the newest features, kept in ingest order like the rest of the map
-            page = store.select(StoreQuery(name, box, first, last, where, NEWEST_FIRST, limit))
-            subsets.append(f"{page.returned:,} newest of {page.matched:,} {name}")
-        data[name] = feature_collection(page.decoded(), name)
+        matched = store.count(ask)
+        if matched > limit:
+            # too many to embed: the page draws this layer from the vector tiles
+            tiled[name] = _tiled(store, name, matched, box, first, last, layer_filters[name])
+            data[name] = feature_collection([], name)
+            continue
+        data[name] = feature_collection(store.select(ask).decoded(), name)
     shown = {
         "event_type": shown["event_type"],
         "actor": shown["actor"],
@@ -131,12 +133,11 @@ def _render(
         "bbox": ",".join(f"{v:g}" for v in box) if box else None,
     }
     notice = None
-    if subsets:
+    if tiled:
         notice = (
-            "Showing the "
-            + "; ".join(subsets)
-            + ". Narrow the dates, the area (bbox) or the filters to see the others, or page"
-            " through /collections/{layer}/items."
+            "Drawing "
+            + "; ".join(f"all {t['matched']:,} {name}" for name, t in tiled.items())
+            + " from vector tiles (too many to embed): click one to read its report."
         )
     return render_html(
         data,
@@ -144,4 +145,33 @@ def _render(
         title="geomap",
         filters={k: v for k, v in shown.items() if v},
         notice=notice,
+        tiles=tiled,
     )
+
+
+def _tiled(
+    store: Store,
+    name: str,
+    matched: int,
+    box: tuple[float, float, float, float] | None,
+    first: date | None,
+    last: date | None,
+    filters: dict[str, str],
+) -> dict[str, Any]:
+    """What map.js needs to draw layer ``name`` from vector tiles with the page's filters."""
+    stats = store.layer_stats(name)
+    start = first or stats.interval[0]
+    end = last or stats.interval[1]
+    params = dict(filters)
+    if box:
+        params["bbox"] = ",".join(f"{v:g}" for v in box)
+    if first or last:
+        params["datetime"] = query.format_datetime(first, last)
+    return {
+        "url": f"/collections/{name}/tiles/{tiles.TMS_ID}/{{z}}/{{x}}/{{y}}",
+        "items": f"/collections/{name}/items",
+        "params": params,
+        "matched": matched,
+        "days": [(start - EPOCH).days, (end - EPOCH).days] if start and end else None,
+        "bbox": box or stats.bbox,
+    }

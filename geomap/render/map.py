@@ -309,8 +309,8 @@ class _DataLayer(Layer):
 
 
 class _VectorTiles(JSCSSMixin, folium.MacroElement):
-    """Leaflet.VectorGrid, for the layers drawn from vector tiles (see ``tiles`` of
-    :func:`build_map`); map.js adds those layers itself."""
+    """Leaflet.VectorGrid and ``map_tiles.js``, for the layers drawn from vector tiles (see
+    ``tiles`` of :func:`build_map`); a page without such layers has neither."""
 
     _template = Template("")
     default_js = [("vectorgrid", "leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.min.js")]
@@ -318,6 +318,14 @@ class _VectorTiles(JSCSSMixin, folium.MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "GeomapVectorTiles"
+
+    def render(self, **kwargs: Any) -> str:
+        super().render(**kwargs)
+        root = self.get_root()
+        assert isinstance(root, Figure)
+        js = (_HERE / "map_tiles.js").read_text(encoding="utf-8")
+        root.script.add_child(_Raw(f"{js}\n"), name=self.get_name())
+        return ""
 
 
 class _Finish(folium.MacroElement):

@@ -27,7 +27,7 @@ $(BIN)/geomap: pyproject.toml
 assets: static/node_modules/.package-lock.json
 
 static/node_modules/.package-lock.json: static/package.json static/package-lock.json
-	npm ci --prefix static --no-audit --no-fund
+	npm ci --prefix static --no-audit --no-fund --ignore-scripts
 	touch $@
 
 # (re)built when missing or built by another index version (geomap.gazetteer.index.INDEX_VERSION)

@@ -117,6 +117,11 @@ async def layer_query(
         Query(description="features dated on or before this day (YYYY-MM-DD), as on /map"),
     ] = None,
     offset: Annotated[str | None, Query(description="features to skip (default 0)")] = None,
+    crs: Annotated[str | None, Query(description="CRS84 only")] = None,
+    bbox_crs: Annotated[str | None, Query(alias="bbox-crs", description="CRS84 only")] = None,
+    filter_crs: Annotated[
+        str | None, Query(alias="filter-crs", description="CRS84 only (of filter's geometries)")
+    ] = None,
     cursor: Annotated[
         str | None,
         Query(
@@ -156,8 +161,7 @@ async def layer_query(
     """The shared query parameters; any other parameter is a property filter
     (``event_type=…``, ``actor1=…``; ``actor=…`` matches a substring of actor/actor1/actor2)."""
     filters = {k: v for k, v in request.query_params.items() if k not in RESERVED}
-    for key in ("crs", "bbox-crs", "filter-crs"):
-        value = request.query_params.get(key)
+    for key, value in (("crs", crs), ("bbox-crs", bbox_crs), ("filter-crs", filter_crs)):
         if value is not None and value not in CRS84_NAMES:
             raise InvalidParameter(
                 f"{key} {value!r} is not supported; only {CRS84} (lon/lat)", where=key
@@ -169,3 +173,8 @@ async def layer_query(
 
 
 LayerQueryDep = Annotated[LayerQuery, Depends(layer_query)]
+
+FParam = Annotated[
+    str | None,
+    Query(description="format: json or html (default: html for a browser, else json)"),
+]

@@ -60,7 +60,7 @@ def build_query(store: Store, layer: str, q: LayerQuery, *, default_limit: int |
     )
     limit = query.parse_limit(q.limit, default=default_limit)
     offset = query.parse_offset(q.offset)
-    after = Cursor.parse(q.cursor)
+    after = Cursor(query.parse_integer(q.cursor, "cursor")) if q.cursor else None
     where = query.predicates(q.filters, filterable(store, layer)) if q.filters else ()
     layer = check_layer(layer)
     node = cql2.parse(q.filter, q.filter_lang)
@@ -72,23 +72,18 @@ def build_query(store: Store, layer: str, q: LayerQuery, *, default_limit: int |
     sortby = tuple(
         SortKey(qb.name, descending) for qb, descending in cql2.parse_sortby(q.sortby, queryables)
     )
-    if sortby and after is not None:
-        raise InvalidParameter("a cursor pages only in the default order", where="cursor")
+    if sortby:
+        after = None  # a cursor pages the default order; a sorted page's next link has offset
     return Query(layer, bbox, start, end, where, sortby, limit, offset, after)
 
 
 def narrowed(
     interval: tuple[date | None, date | None], start: date | None, end: date | None
 ) -> tuple[date | None, date | None]:
-    """``interval`` narrowed by ``start``/``end``; InvalidParameter when nothing is left."""
+    """``interval`` narrowed by ``start``/``end`` (first after last when nothing is left: a
+    query that matches nothing)."""
     first = max((d for d in (interval[0], start) if d), default=None)
     last = min((d for d in (interval[1], end) if d), default=None)
-    if first and last and first > last:
-        raise InvalidParameter(
-            f"the dates asked for leave no interval ({first.isoformat()} is after"
-            f" {last.isoformat()})",
-            where="end" if end else "datetime",
-        )
     return first, last
 
 
@@ -135,7 +130,7 @@ def page_links(
         }
     )
     if page is not None and page.next_offset is not None:
-        cursor = page.next.token() if page.next is not None else None
+        cursor = page.next.seq if page.next is not None else None
         links.append(
             {
                 "href": _with(
@@ -210,7 +205,7 @@ def layer_response(
 ) -> Response:
     """The page as GeoJSON (streamed when no limit applies), or as a file when ``f`` names an
     export format."""
-    fmt = (q.f or "json").lower()
+    fmt = q.f or "json"
     if fmt not in ITEM_FORMATS:
         raise InvalidParameter(
             f"f {q.f!r} is not a format here; formats are {', '.join(ITEM_FORMATS)}", where="f"

@@ -1,20 +1,28 @@
 """The FastAPI application: wiring only (routers in :mod:`api.routes`, dependencies in
-:mod:`api.deps`)."""
+:mod:`api.deps`, the headers/Host/CORS middleware in :mod:`api.security`, the OpenAPI
+rewrite in :mod:`api.openapi`)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
+from api import openapi, security
 from api.deps import Stores
-from api.routes import exports, health, layers, ogc, tiles
+from api.routes import docs, exports, health, layers, ogc, tiles
 from api.routes import map as map_page
 from geomap.errors import GeomapError
 from geomap.settings import Settings
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -33,6 +41,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description="Places, incidents and movements extracted from news reports.",
         lifespan=lifespan,
+        docs_url=None,  # served from local files by api.routes.docs
+        redoc_url=None,
+        servers=[{"url": settings.public_url}] if settings.public_url else None,
+        root_path_in_servers=not settings.public_url,
     )
     app.state.settings = settings
     app.state.stores = stores
@@ -41,12 +53,40 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def geomap_error(_request: Request, exc: GeomapError) -> JSONResponse:
         return JSONResponse(exc.to_dict(), status_code=exc.status)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ())[1:]) or None
+        value = first.get("input")
+        text = f"{where} {value!r}: " if where and isinstance(value, str) else ""
+        body = {
+            "code": "invalid_parameter",
+            "description": text + str(first.get("msg", "invalid request")),
+        }
+        if where:
+            body["where"] = where
+        return JSONResponse(body, status_code=400)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        code = HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404:
+            detail = f"no such path {request.url.path[:200]!r}"
+        return JSONResponse(
+            {"code": code, "description": detail},
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
+
     if settings.static_dir.is_dir():
         app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
+    app.mount("/assets", StaticFiles(directory=ASSETS), name="assets")
 
-    for module in (health, layers, map_page, ogc, tiles, exports):
+    for module in (health, layers, map_page, ogc, tiles, exports, docs):
         app.include_router(module.router)
-    ogc.install_openapi(app)
+    openapi.install(app)
+    security.install(app, settings)
     return app
 
 

@@ -44,8 +44,12 @@ class Health(BaseModel):
 
 
 class Error(BaseModel):
+    """What every error answer carries: a stable code, a sentence naming the bad value, and
+    where it was (the parameter or header), when there is one."""
+
     code: str
     description: str
+    where: str | None = None
 
 
 # OGC API – Features documents (Part 1 Core)

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from geomap.errors import GeomapError, InputError, InvalidParameter, OutputError
 from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document
@@ -54,7 +56,17 @@ def _settings(args: argparse.Namespace) -> Settings:
         value = getattr(args, key, None)
         if value is not None:
             overrides[key] = value
-    return Settings(**overrides)  # type: ignore[arg-type]
+    for key in ("host", "public_url", "allowed_hosts", "cors_origins"):  # serve's
+        value = getattr(args, key, None)
+        if value:
+            overrides[key] = value
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]) if first.get("loc") else "settings"
+        message = str(first.get("msg", exc)).removeprefix("Value error, ")
+        raise InvalidParameter(message, where=f"GEOMAP_{name.upper()} / --{name}") from None
 
 
 def _error(message: str) -> None:
@@ -343,10 +355,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.main import create_app
+    from api.security import WILDCARD_HOSTS, allowed_hosts
 
     settings = _settings(args)
     _migrate_for_serving(settings)
     app = create_app(settings)
+    if settings.host.strip("[]") in WILDCARD_HOSTS and not settings.public_url:
+        hosts = ", ".join(allowed_hosts(settings))
+        print(
+            f"geomap: serving on every interface; answering Host {hosts}"
+            " (add others with --allowed-host)",
+            file=sys.stderr,
+        )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
@@ -400,7 +420,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"format {fmt.ext!r} is binary; give a file with -o FILE.{fmt.ext}", where="export"
         )
     out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
-    bbox = query.parse_bbox(args.bbox)
+    bbox = query.parse_bbox(args.bbox.replace(" ", "") if args.bbox else None)
     start, end = query.parse_datetime(args.datetime) or (None, None)
     store = open_store(settings, readonly=True, readers=2)
     asked = {layer: Query(layer, bbox, start, end) for layer in layers}
@@ -707,9 +727,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve the API and the map",
         description="Serve the GeoJSON API and the map with uvicorn.",
     )
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address users reach the server at (behind a proxy), e.g."
+        " https://maps.example.org/geomap: every link is built on it ($GEOMAP_PUBLIC_URL)",
+    )
+    p.add_argument(
+        "--allowed-host",
+        dest="allowed_hosts",
+        action="append",
+        metavar="NAME",
+        help="a Host header value to answer besides the bound address, localhost and the"
+        " public URL's host (repeatable; .example.org for a domain and its subdomains; * for"
+        " any) ($GEOMAP_ALLOWED_HOSTS, comma-separated)",
+    )
+    p.add_argument(
+        "--cors-origin",
+        dest="cors_origins",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages of this origin (https://app.example.org, or *) read the API from a"
+        " browser (repeatable; default: no CORS) ($GEOMAP_CORS_ORIGINS, comma-separated)",
+    )
     _common(p)
     p.set_defaults(func=cmd_serve)
 

@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     store_readers: int = 4  # read-only connections the server keeps open to the store
     map_limit: int = 5000  # most features of a layer /map embeds (the newest by date first)
 
+    # the server's address as its users reach it: links, Host checks, CORS (see api/security.py)
+    host: str = "127.0.0.1"  # the address `geomap serve` binds; its Host forms are allowed
+    public_url: str | None = None  # e.g. https://maps.example.org/geomap: every link built on it
+    allowed_hosts: Annotated[list[str], NoDecode] = []  # Host header values accepted (+ defaults)
+    cors_origins: Annotated[list[str], NoDecode] = []  # origins allowed by CORS (none: no CORS)
+
     geocoders: Annotated[list[str], NoDecode] = []
     geocoder_url: str | None = None
     user_agent: str | None = None
@@ -65,6 +71,39 @@ class Settings(BaseSettings):
         """The PostgreSQL URL of the store, None when it is a SQLite file."""
         store = self.store or ""
         return store if store.startswith(("postgresql://", "postgres://")) else None
+
+    @field_validator("allowed_hosts", "cors_origins", mode="before")
+    @classmethod
+    def _split_list(cls, value: Any) -> Any:
+        """``"a.example, b.example"`` (the environment's form) -> ``["a.example", "b.example"]``."""
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _check_public_url(cls, value: str | None) -> str | None:
+        """An absolute http(s) URL without query or fragment, kept without its trailing slash."""
+        if value is None or not value.strip():
+            return None
+        from urllib.parse import urlsplit
+
+        text = value.strip()
+        try:
+            parts = urlsplit(text)
+            parts.port  # noqa: B018 (raises ValueError for a bad port)
+        except ValueError as exc:
+            raise ValueError(f"public URL {value!r} is not a URL ({exc})") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(
+                f"public URL {value!r} must be an absolute http(s) URL such as"
+                " https://maps.example.org/geomap"
+            )
+        if parts.query or parts.fragment or parts.username or parts.password:
+            raise ValueError(
+                f"public URL {value!r} must not carry a query, a fragment or credentials"
+            )
+        return text.rstrip("/")
 
     @property
     def store_path(self) -> Path:

@@ -64,16 +64,15 @@ def tms() -> Any:
 
 
 def check_tile(matrix_set: str, z: int, x: int, y: int) -> None:
-    """NotFound for another tile matrix set; InvalidParameter for a tile outside the grid."""
+    """NotFound for another tile matrix set or a column/row outside the zoom level's grid;
+    InvalidParameter for a zoom level outside 0..MAX_ZOOM."""
     if matrix_set != TMS_ID:
         raise NotFound(f"unknown tile matrix set {matrix_set!r}; this server has {TMS_ID}")
     if not 0 <= z <= MAX_ZOOM:
         raise InvalidParameter(f"zoom {z} is outside 0..{MAX_ZOOM}", where="tileMatrix")
     n = 1 << z
     if not (0 <= x < n and 0 <= y < n):
-        raise InvalidParameter(
-            f"tile {z}/{x}/{y} is outside the grid (0..{n - 1} at zoom {z})", where="tile"
-        )
+        raise NotFound(f"no tile {z}/{x}/{y}: the grid is 0..{n - 1} at zoom {z}")
 
 
 def lonlat_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:

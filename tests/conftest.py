@@ -22,6 +22,10 @@ from .support.postgres import PostgresCluster, PostgresUnavailable
 hypothesis_settings.register_profile("geomap", deadline=None)
 hypothesis_settings.load_profile("geomap")
 
+# Starlette's TestClient sends "Host: testserver", which the app answers only when allowed
+# (api/security.py); tests of the Host check itself pass allowed_hosts explicitly.
+os.environ.setdefault("GEOMAP_ALLOWED_HOSTS", "testserver")
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt"
 BIN = Path(sys.executable).parent

@@ -8,15 +8,23 @@ shared with ``/incidents`` and ``/layers``.
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
 
-from api.deps import CRS84, LayerQueryDep, StoreDep
-from api.geojson import GEOJSON, JSON, TITLES, GeoJSONResponse, layer_response
+from api import html as page
+from api.deps import CRS84, FParam, LayerQueryDep, StoreDep
+from api.geojson import (
+    GEOJSON,
+    JSON,
+    TITLES,
+    GeoJSONResponse,
+    build_query,
+    layer_response,
+    page_links,
+)
 from api.geojson import url_for as _url
 from api.schemas import Collection, Collections, Conformance, Error, FeatureCollection, LandingPage
 from geomap.errors import InvalidParameter, NotFound
@@ -25,12 +33,14 @@ from geomap.features.features import GEOMETRY_TYPES, LAYERS
 from geomap.store import query
 from geomap.store.base import Store
 
+# No ``oas30``: the API document is OpenAPI 3.1 (FastAPI's), and OGC API – Features Part 1
+# has no class for 3.1. ``html``: every resource below answers HTML too (f=html or a browser).
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
 ]
+OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.1"
 
 DESCRIPTIONS = {
     "places": "Every distinct place the reports mention, geocoded from the embedded gazetteer "
@@ -41,17 +51,29 @@ DESCRIPTIONS = {
     "(MultiLineStrings, split at the antimeridian). Time: date_start..date_end.",
 }
 ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Error}, 404: {"model": Error}}
+HTML = "text/html"
 
 
-def wants_html(request: Request) -> bool:
-    """HTML for ``f=html`` or a browser's Accept; JSON for ``f=json`` and everything else."""
+def wants_html(request: Request, formats: tuple[str, ...] = ("json", "html")) -> bool:
+    """HTML for ``f=html``, or without ``f`` for an Accept header that names text/html (a
+    browser); JSON otherwise. An ``f`` not in ``formats`` is InvalidParameter."""
     f = request.query_params.get("f")
-    if f:
-        if f.lower() not in ("json", "html"):
-            raise InvalidParameter(f"f {f!r} is not a format here; use json or html", where="f")
-        return f.lower() == "html"
-    accept = request.headers.get("accept", "")
-    return "text/html" in accept
+    if f is not None:
+        if f not in formats:
+            raise InvalidParameter(
+                f"f {f!r} is not a format here; use {' or '.join(formats)}", where="f"
+            )
+        return f == "html"
+    return HTML in request.headers.get("accept", "")
+
+
+def _alternate(request: Request, fmt: str, media_type: str, title: str) -> dict[str, Any]:
+    return {
+        "href": str(request.url.include_query_params(f=fmt)),
+        "rel": "alternate",
+        "type": media_type,
+        "title": title,
+    }
 
 
 def _temporal(interval: tuple[date | None, date | None]) -> list[str | None]:
@@ -74,7 +96,14 @@ def collection_info(request: Request, store: Store, layer: str) -> dict[str, Any
             "type": JSON,
             "title": "this collection",
         },
+        {
+            "href": _url(request, "ogc_collection", collectionId=layer) + "?f=html",
+            "rel": "alternate",
+            "type": HTML,
+            "title": "this collection as HTML",
+        },
         {"href": items, "rel": "items", "type": GEOJSON, "title": "the features"},
+        {"href": items + "?f=html", "rel": "items", "type": HTML, "title": "the features as HTML"},
     ]
     for fmt in FORMATS.values():
         links.append(
@@ -113,23 +142,24 @@ def _landing(request: Request) -> dict[str, Any]:
         "API – Features collections.",
         "links": [
             {"href": str(request.url), "rel": "self", "type": JSON, "title": "this document"},
-            {
-                "href": str(request.url.include_query_params(f="html")),
-                "rel": "alternate",
-                "type": "text/html",
-                "title": "this document as HTML",
-            },
+            _alternate(request, "html", HTML, "this document as HTML"),
             {
                 "href": str(request.url_for("openapi")),
                 "rel": "service-desc",
-                "type": "application/vnd.oai.openapi+json;version=3.0",
+                "type": OPENAPI_TYPE,
                 "title": "the API definition",
             },
             {
                 "href": str(request.url_for("swagger_ui_html")),
                 "rel": "service-doc",
-                "type": "text/html",
-                "title": "the API documentation",
+                "type": HTML,
+                "title": "the API documentation (Swagger UI)",
+            },
+            {
+                "href": str(request.url_for("redoc_html")),
+                "rel": "service-doc",
+                "type": HTML,
+                "title": "the API documentation (ReDoc)",
             },
             {
                 "href": _url(request, "ogc_conformance"),
@@ -147,26 +177,30 @@ def _landing(request: Request) -> dict[str, Any]:
     }
 
 
-def _landing_html(doc: dict[str, Any], request: Request) -> str:
-    rows = "".join(
-        f'<li><a href="{html.escape(link["href"])}">{html.escape(link["title"])}</a>'
-        f" <small>({html.escape(link['rel'])})</small></li>"
-        for link in doc["links"]
-        if link["rel"] != "self"
-    )
-    layers = "".join(
-        f'<li><a href="{html.escape(_url(request, "ogc_items", collectionId=name))}">'
-        f"{html.escape(TITLES[name])}</a> — {html.escape(DESCRIPTIONS[name])}</li>"
+def _landing_html(doc: dict[str, Any], request: Request, store: Store) -> Response:
+    layers = [
+        (
+            page.link(_url(request, "ogc_collection", collectionId=name) + "?f=html", TITLES[name]),
+            page.esc(DESCRIPTIONS[name]),
+            page.link(_url(request, "ogc_items", collectionId=name) + "?f=html", "features"),
+        )
         for name in LAYERS
+    ]
+    body = (
+        f"<p>{page.esc(doc['description'])}</p>"
+        f"<p>{page.link(str(request.base_url) + 'map', 'The map')}</p>"
+        "<h2>Collections</h2>"
+        + page.table(["Collection", "Description", "Features"], layers)
+        + "<h2>Links</h2>"
+        + page.links_list(doc["links"], skip=("self", "alternate"))
+        + "<p>In QGIS: Layer → Add Layer → Add WFS Layer… → New, with this page's URL as an "
+        "OGC API – Features connection.</p>"
     )
-    return (
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{html.escape(doc['title'])}</title></head><body>"
-        f"<h1>{html.escape(doc['title'])}</h1><p>{html.escape(doc['description'])}</p>"
-        f"<p><a href='{html.escape(str(request.base_url))}map'>The map</a></p>"
-        f"<h2>Collections</h2><ul>{layers}</ul><h2>Links</h2><ul>{rows}</ul>"
-        "<p>In QGIS: Layer → Add Layer → Add WFS Layer… → New, with this page's URL as an "
-        "OGC API – Features connection.</p></body></html>"
+    return page.page(
+        request,
+        doc["title"],
+        body,
+        alternates=[_alternate(request, "json", JSON, "JSON")],
     )
 
 
@@ -174,29 +208,89 @@ def _landing_html(doc: dict[str, Any], request: Request) -> str:
     "/",
     name="ogc_landing",
     response_model=LandingPage,
-    responses={200: {"content": {"text/html": {}}}, **ERRORS},
+    responses={200: {"content": {HTML: {}}}, **ERRORS},
 )
-async def landing(request: Request) -> Response:
+async def landing(request: Request, store: StoreDep, f: FParam = None) -> Response:
     """The landing page: JSON for ``Accept: application/json`` or ``f=json``, HTML for
-    browsers."""
+    browsers and ``f=html``."""
     doc = _landing(request)
     if wants_html(request):
-        return HTMLResponse(_landing_html(doc, request))
+        return _landing_html(doc, request, store)
     return JSONResponse(LandingPage.model_validate(doc).model_dump(exclude_none=True))
 
 
-@router.get("/conformance", name="ogc_conformance", response_model=Conformance)
-async def conformance() -> dict[str, Any]:
+@router.get(
+    "/conformance",
+    name="ogc_conformance",
+    response_model=Conformance,
+    responses={200: {"content": {HTML: {}}}, **ERRORS},
+)
+async def conformance(request: Request, f: FParam = None) -> Any:
     """The conformance classes this server implements."""
     from api.routes.tiles import TILES_CONFORMANCE
     from geomap.store.cql2 import CONFORMANCE as CQL2
 
-    return {"conformsTo": [*CONFORMANCE, *CQL2, *TILES_CONFORMANCE]}
+    classes = [*CONFORMANCE, *CQL2, *TILES_CONFORMANCE]
+    if wants_html(request):
+        body = page.table(["Conformance class"], [(page.link(c, c),) for c in classes])
+        return page.page(
+            request,
+            "Conformance",
+            body,
+            crumbs=[("conformance", _url(request, "ogc_conformance"))],
+            alternates=[_alternate(request, "json", JSON, "JSON")],
+        )
+    return {"conformsTo": classes}
 
 
-@router.get("/collections", name="ogc_collections", response_model=Collections)
-def collections(request: Request, store: StoreDep) -> dict[str, Any]:
+def _extent_cells(doc: dict[str, Any]) -> tuple[str, str]:
+    box = doc["extent"]["spatial"]["bbox"][0]
+    start, end = doc["extent"]["temporal"]["interval"][0]
+    return page.esc(page.bbox_text(box)), page.esc(f"{start or '..'} / {end or '..'}")
+
+
+def _collections_html(request: Request, store: Store, docs: list[dict[str, Any]]) -> Response:
+    rows = []
+    for doc in docs:
+        name = doc["id"]
+        where, when = _extent_cells(doc)
+        rows.append(
+            (
+                page.link(
+                    _url(request, "ogc_collection", collectionId=name) + "?f=html", doc["title"]
+                ),
+                page.esc(doc["description"]),
+                page.esc(doc["geometryType"]),
+                page.esc(f"{store.layer_stats(name).count:,}"),
+                where,
+                when,
+                page.link(_url(request, "ogc_items", collectionId=name) + "?f=html", "browse")
+                + " · "
+                + page.link(_url(request, "ogc_items", collectionId=name), "GeoJSON"),
+            )
+        )
+    headers = ["Collection", "Description", "Geometry", "Features", "Extent", "Time", "Items"]
+    return page.page(
+        request,
+        "Collections",
+        page.table(headers, rows),
+        crumbs=[("collections", _url(request, "ogc_collections"))],
+        alternates=[_alternate(request, "json", JSON, "JSON")],
+        mapdata={"boxes": [d["extent"]["spatial"]["bbox"][0] for d in docs]},
+    )
+
+
+@router.get(
+    "/collections",
+    name="ogc_collections",
+    response_model=Collections,
+    responses={200: {"content": {HTML: {}}}, **ERRORS},
+)
+def collections(request: Request, store: StoreDep, f: FParam = None) -> Any:
     """The three collections: places and incidents (Points), movements (MultiLineStrings)."""
+    docs = [collection_info(request, store, name) for name in LAYERS]
+    if wants_html(request):
+        return _collections_html(request, store, docs)
     return {
         "links": [
             {
@@ -204,9 +298,15 @@ def collections(request: Request, store: StoreDep) -> dict[str, Any]:
                 "rel": "self",
                 "type": JSON,
                 "title": "this document",
-            }
+            },
+            {
+                "href": _url(request, "ogc_collections") + "?f=html",
+                "rel": "alternate",
+                "type": HTML,
+                "title": "this document as HTML",
+            },
         ],
-        "collections": [collection_info(request, store, name) for name in LAYERS],
+        "collections": docs,
     }
 
 
@@ -214,11 +314,37 @@ def collections(request: Request, store: StoreDep) -> dict[str, Any]:
     "/collections/{collectionId}",
     name="ogc_collection",
     response_model=Collection,
-    responses=ERRORS,
+    responses={200: {"content": {HTML: {}}}, **ERRORS},
 )
-def collection(collectionId: str, request: Request, store: StoreDep) -> dict[str, Any]:  # noqa: N803
+def collection(collectionId: str, request: Request, store: StoreDep, f: FParam = None) -> Any:  # noqa: N803
     """One collection with its spatial and temporal extents."""
-    return collection_info(request, store, _collection(collectionId))
+    layer = _collection(collectionId)
+    doc = collection_info(request, store, layer)
+    if not wants_html(request):
+        return doc
+    where, when = _extent_cells(doc)
+    body = page.definitions(
+        [
+            ("Id", page.esc(layer)),
+            ("Description", page.esc(doc["description"])),
+            ("Geometry", page.esc(doc["geometryType"])),
+            ("Features", page.esc(f"{store.layer_stats(layer).count:,}")),
+            ("Extent (CRS84)", where),
+            ("Time", when),
+        ]
+    )
+    body += "<h2>Links</h2>" + page.links_list(doc["links"], skip=("self",))
+    return page.page(
+        request,
+        doc["title"],
+        body,
+        crumbs=[
+            ("collections", _url(request, "ogc_collections") + "?f=html"),
+            (layer, _url(request, "ogc_collection", collectionId=layer)),
+        ],
+        alternates=[_alternate(request, "json", JSON, "JSON")],
+        mapdata={"boxes": [doc["extent"]["spatial"]["bbox"][0]]},
+    )
 
 
 def _collection(name: str) -> str:
@@ -228,6 +354,53 @@ def _collection(name: str) -> str:
             where="collectionId",
         )
     return name
+
+
+def _item_href(request: Request, layer: str, fid: Any) -> str:
+    return _url(request, "ogc_item", collectionId=layer, featureId=str(fid)) + "?f=html"
+
+
+def _items_html(request: Request, layer: str, doc: dict[str, Any]) -> Response:
+    features = doc["features"]
+    offset = int(doc.get("offset", 0))
+    for f in features:
+        f["links"] = {"html": _item_href(request, layer, f.get("id", ""))}
+    rows = [page.feature_cells(f, layer, f["links"]["html"]) for f in features]
+    paging = [
+        page.link(x["href"], "← previous page" if x["rel"] == "prev" else "next page →")
+        for x in doc["links"]
+        if x["rel"] in ("prev", "next")
+    ]
+    first = offset + 1 if features else offset
+    summary = (
+        f"<p>Features {first:,}–{offset + len(features):,} of {doc['numberMatched']:,} matched.</p>"
+    )
+    body = (
+        summary
+        + page.table(["id", *html_columns(layer)], rows, empty="No feature matches.")
+        + f'<p class="paging">{" ".join(paging)}</p>'
+    )
+    json_links = [
+        {"href": x["href"], "type": x["type"], "title": x["title"].replace("this page as ", "")}
+        for x in doc["links"]
+        if x["rel"] == "alternate"
+    ]
+    return page.page(
+        request,
+        TITLES[layer],
+        body,
+        crumbs=[
+            ("collections", _url(request, "ogc_collections") + "?f=html"),
+            (layer, _url(request, "ogc_collection", collectionId=layer) + "?f=html"),
+            ("items", _url(request, "ogc_items", collectionId=layer)),
+        ],
+        alternates=[_alternate(request, "json", GEOJSON, "GeoJSON"), *json_links],
+        mapdata={"features": {"type": "FeatureCollection", "features": features}},
+    )
+
+
+def html_columns(layer: str) -> list[str]:
+    return page.COLUMNS[layer]
 
 
 @router.get(
@@ -244,10 +417,20 @@ def items(
     q: LayerQueryDep,
 ) -> Response:
     """The features of a collection, a page at a time (``limit``, ``offset``, ``rel=next``
-    links), filtered by ``bbox``, ``datetime`` and property values (``event_type=…``)."""
-    return layer_response(
-        request, store, _collection(collectionId), q, default_limit=query.DEFAULT_LIMIT
-    )
+    links), filtered by ``bbox``, ``datetime`` and property values (``event_type=…``); HTML
+    (a table and a map) for ``f=html`` or a browser."""
+    layer = _collection(collectionId)
+    if q.f == "html" or (q.f is None and HTML in request.headers.get("accept", "")):
+        sq = build_query(store, layer, q, default_limit=query.DEFAULT_LIMIT)
+        result = store.select(sq)
+        doc = {
+            "features": result.decoded(),
+            "numberMatched": result.matched,
+            "offset": sq.offset,
+            "links": page_links(request, layer, result, sq.offset, sq.limit),
+        }
+        return _items_html(request, layer, doc)
+    return layer_response(request, store, layer, q, default_limit=query.DEFAULT_LIMIT)
 
 
 @router.get(
@@ -255,16 +438,18 @@ def items(
     name="ogc_item",
     response_class=GeoJSONResponse,
     response_model=None,
-    responses={200: {"content": {GEOJSON: {}}}, **ERRORS},
+    responses={200: {"content": {GEOJSON: {}, HTML: {}}}, **ERRORS},
 )
 def item(
     collectionId: str,  # noqa: N803
     featureId: str,  # noqa: N803
     request: Request,
     store: StoreDep,
+    f: FParam = None,
 ) -> Response:
     """One feature by id; 404 when there is none."""
     layer = _collection(collectionId)
+    html_wanted = wants_html(request, ("json", "geojson", "html"))
     try:
         body = store.feature(layer, featureId)
     except NotFound:
@@ -278,43 +463,21 @@ def item(
             "title": TITLES[layer],
         },
     ]
-    return GeoJSONResponse(body)
-
-
-def install_openapi(app: FastAPI) -> None:
-    """Add ``components.parameters.limit`` (default and maximum, which QGIS reads to size its
-    pages) to the generated OpenAPI document and point the items path at it."""
-    generate = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema and "limit" in app.openapi_schema.get("components", {}).get(
-            "parameters", {}
-        ):
-            return app.openapi_schema
-        schema = generate()
-        params = schema.setdefault("components", {}).setdefault("parameters", {})
-        params["limit"] = {
-            "name": "limit",
-            "in": "query",
-            "required": False,
-            "style": "form",
-            "explode": False,
-            "description": f"The number of features in a page: default {query.DEFAULT_LIMIT},"
-            f" at most {query.MAX_LIMIT}.",
-            "schema": {
-                "type": "integer",
-                "minimum": 1,
-                "maximum": query.MAX_LIMIT,
-                "default": query.DEFAULT_LIMIT,
-            },
-        }
-        path = schema.get("paths", {}).get("/collections/{collectionId}/items", {})
-        get = path.get("get", {})
-        get["parameters"] = [
-            {"$ref": "#/components/parameters/limit"} if p.get("name") == "limit" else p
-            for p in get.get("parameters", [])
-        ]
-        app.openapi_schema = schema
-        return schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
+    if not html_wanted:
+        return GeoJSONResponse(body)
+    props = body.get("properties") or {}
+    rows = [(page.esc(k), page.esc(v)) for k, v in props.items()]
+    shown = {k: v for k, v in body.items() if k != "links"}
+    return page.page(
+        request,
+        f"{TITLES[layer]}: {featureId}",
+        page.table(["Property", "Value"], rows),
+        crumbs=[
+            ("collections", _url(request, "ogc_collections") + "?f=html"),
+            (layer, _url(request, "ogc_collection", collectionId=layer) + "?f=html"),
+            ("items", _url(request, "ogc_items", collectionId=layer) + "?f=html"),
+            (featureId, str(request.url)),
+        ],
+        alternates=[_alternate(request, "json", GEOJSON, "GeoJSON")],
+        mapdata={"features": {"type": "FeatureCollection", "features": [shown]}},
+    )

@@ -15,15 +15,16 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import LayerQueryDep, StoreDep
 from api.geojson import build_query
 from api.routes.ogc import DESCRIPTIONS, ERRORS, _collection
 from geomap import tiles
+from geomap.errors import NotFound
 from geomap.store import cql2
 
 router = APIRouter(tags=["tiles"])
@@ -33,7 +34,6 @@ TILES_CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
-    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
 ]
 MAX_AGE = 60  # seconds a client (and this server) may keep a tile: an ingest shows within it
@@ -86,6 +86,13 @@ def _cache(request: Request) -> TileCache:
     return state.tile_cache  # type: ignore[no-any-return]
 
 
+def _tile_number(text: str, path: str) -> int:
+    """A tile path's number (ASCII digits); NotFound naming the path otherwise."""
+    if not (0 < len(text) <= 12 and text.isascii() and text.isdigit()):
+        raise NotFound(f"no tile {path[:80]!r}: zoom, column and row are whole numbers")
+    return int(text)
+
+
 def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
@@ -94,7 +101,18 @@ def _query_string(request: Request) -> str:
     return str(request.url.query)
 
 
-@router.get("/collections/{collectionId}/queryables", name="ogc_queryables", responses=ERRORS)
+@router.get(
+    "/collections/{collectionId}/queryables",
+    name="ogc_queryables",
+    response_class=JSONResponse,
+    responses={
+        200: {
+            "content": {"application/schema+json": {"schema": {"type": "object"}}},
+            "description": "the queryables as a JSON Schema",
+        },
+        **ERRORS,
+    },
+)
 def queryables(collectionId: str, request: Request) -> JSONResponse:  # noqa: N803
     """What ``filter`` and ``sortby`` may name in this collection, as JSON Schema."""
     layer = _collection(collectionId)
@@ -157,24 +175,26 @@ def tilejson(
 def tile(
     collectionId: str,  # noqa: N803
     tileMatrixSetId: str,  # noqa: N803
-    z: int,
-    x: int,
-    y: int,
+    z: Annotated[str, Path(description=f"the zoom level (tile matrix), 0..{tiles.MAX_ZOOM}")],
+    x: Annotated[str, Path(description="the column (tile col), 0..2^z-1")],
+    y: Annotated[str, Path(description="the row (tile row, from the top), 0..2^z-1")],
     request: Request,
     store: StoreDep,
     q: LayerQueryDep,
 ) -> Response:
     """One vector tile (``z``/``x``/``y`` on WebMercatorQuad, XYZ order) of the features the
-    query matches; 204 when none is in it. Built tiles are kept for a minute."""
+    query matches; 204 when none is in it; 404 for a path naming no tile (a column or row
+    outside the grid, or not a whole number). Built tiles are kept for a minute."""
     layer = _collection(collectionId)
-    tiles.check_tile(tileMatrixSetId, z, x, y)
+    zoom, col, row = (_tile_number(v, f"{z}/{x}/{y}") for v in (z, x, y))
+    tiles.check_tile(tileMatrixSetId, zoom, col, row)
     query = build_query(store, layer, q, default_limit=None)
     cache = _cache(request)
-    key = (layer, z, x, y, tuple(sorted(request.query_params.multi_items())))
+    key = (layer, zoom, col, row, tuple(sorted(request.query_params.multi_items())))
     fresh = "no-cache" in request.headers.get("cache-control", "").lower()
     data = None if fresh else cache.get(key)
     if data is None:
-        data = store.tile(query, z, x, y)
+        data = store.tile(query, zoom, col, row)
         cache.put(key, data)
     headers = {"Cache-Control": f"public, max-age={MAX_AGE}"}
     if not data:

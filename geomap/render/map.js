@@ -786,7 +786,7 @@ var geomap = (function () {
     setRange: setRange,
     setClustered: setClustered,
     map: function () { return state.map; },
-    // for map_tiles.js (layers drawn from vector tiles), which the page adds when it needs it
+    // for map_tiles.js (layers too big to embed), which the page adds when it needs it
     internals: {
       state: state, has: has, el: el, isoDay: isoDay, eventStyle: eventStyle,
       movementColor: movementColor, incidentPopup: incidentPopup,

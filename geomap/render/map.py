@@ -5,7 +5,8 @@ Every script, stylesheet and the base map come from npm packages installed into
 ``map.css`` beside this module) is written into the page. Two outputs are offered:
 
 * :func:`render_html` links the npm files under a URL prefix, for a server that serves them;
-* :func:`render_standalone` inlines them all, giving one HTML file that opens from disk.
+* :func:`render_standalone` inlines them all, giving one HTML file that opens from disk, with
+  a Content-Security-Policy ``<meta>`` allowing exactly its inline scripts (by hash).
 
 The layers are embedded as compact JSON and drawn by ``map.js`` (markers clustered with
 Leaflet.markercluster, movements as arrowed lines, places sized by mentions, a legend and a
@@ -38,6 +39,8 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.plugins import Fullscreen
 from folium.template import Template
+
+from geomap.render.csp import with_meta_policy
 
 __all__ = [
     "ASSET_PATHS",
@@ -268,8 +271,16 @@ class _Library(JSCSSMixin, folium.MacroElement):
             _Raw(f'<link rel="icon" href="data:,">\n<style>\n{css}</style>'),
             name=self.get_name(),
         )
+        # the spec (filters from the request among it) is data, never part of a script
+        root.html.add_child(
+            _Raw(f'<script type="application/json" id="geomap-spec">{self.spec}</script>\n'),
+            name=self.get_name(),
+        )
         root.script.add_child(
-            _Raw(f"{js}\ngeomap.setup({self._parent.get_name()}, {self.spec});\n"),
+            _Raw(
+                f"{js}\ngeomap.setup({self._parent.get_name()}, JSON.parse("
+                'document.getElementById("geomap-spec").textContent));\n'
+            ),
             name=self.get_name(),
         )
         return ""
@@ -511,7 +522,8 @@ def render_standalone(
         filters=filters,
         item_base=item_base,
     )
-    return _inline_assets(m.get_root().render(), modules)
+    # a file carries its Content-Security-Policy as <meta>: its inline scripts by hash
+    return with_meta_policy(_inline_assets(m.get_root().render(), modules))
 
 
 def _build(

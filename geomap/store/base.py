@@ -9,8 +9,10 @@ Query semantics (the same on every backend; :mod:`geomap.store.query` holds the 
 implementation in Python, which the tests compare each backend with):
 
 - ``bbox`` (CRS84 ``minx, miny, maxx, maxy``): features whose geometry intersects the box,
-  edges included.
-- ``start``/``end`` (dates, either open): features whose time span ``[t0, t1]`` overlaps them;
+  edges included; minx > maxx is a box across the antimeridian (``minx..180`` and
+  ``-180..maxx``), miny > maxy a box nothing intersects.
+- ``start``/``end`` (dates, either open): features whose time span ``[t0, t1]`` overlaps them
+  (none when start is after end);
   the span is ``date_start``..``date_end`` (``event_date`` when those are missing), or the
   report's ``published`` day for features without event dates (places). Undated features never
   match once a bound is given.
@@ -97,6 +99,27 @@ class Sampled:
 Predicate = Equals | Contains | Filter | Sampled
 
 
+def box_is_empty(bbox: BBox | None) -> bool:
+    """True for a box nothing intersects (miny > maxy)."""
+    return bbox is not None and bbox[1] > bbox[3]
+
+
+def interval_is_empty(start: date | None, end: date | None) -> bool:
+    """True for an interval no date is in (start after end)."""
+    return start is not None and end is not None and start > end
+
+
+def boxes(bbox: BBox) -> list[BBox]:
+    """``bbox`` as boxes with minx <= maxx: two for a box across the antimeridian, none for a
+    box nothing intersects."""
+    minx, miny, maxx, maxy = bbox
+    if miny > maxy:
+        return []
+    if minx > maxx:
+        return [(minx, miny, 180.0, maxy), (-180.0, miny, maxx, maxy)]
+    return [bbox]
+
+
 @dataclass(frozen=True, slots=True)
 class SortKey:
     """Order by ``name`` (one of :data:`SORTABLE`, or a queryable property of the layer:
@@ -166,6 +189,11 @@ class Query:
     def timed(self) -> bool:
         """True when a time bound is given."""
         return self.start is not None or self.end is not None
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing can match: a box with miny > maxy or a start after the end."""
+        return box_is_empty(self.bbox) or interval_is_empty(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,7 +162,7 @@ def _fix_json(node: Any) -> Any:
 def check_lang(lang: str | None) -> str:
     """``lang`` (default cql2-text) if it is one this server reads; InvalidParameter naming
     ``filter-lang`` otherwise."""
-    lang = (lang or "cql2-text").strip().lower()
+    lang = (lang or "cql2-text").lower()
     if lang not in LANGS:
         raise InvalidParameter(
             f"filter-lang {lang!r} is not supported; use {' or '.join(LANGS)}",
@@ -536,22 +536,28 @@ def layer_queryables(layer: str) -> dict[str, Queryable]:
     return out
 
 
+_SORT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
 def parse_sortby(
     text: str | None, queryables: Mapping[str, Queryable]
 ) -> list[tuple[Queryable, bool]]:
     """``sortby=+date_start,-n_sources`` as (queryable, descending) pairs; a 400 names an
     unknown or unsortable property."""
     out: list[tuple[Queryable, bool]] = []
-    if text is None or not text.strip():
+    if not text:
         return out
-    for raw in text.split(","):
-        item = raw.strip()
-        if not item:
-            continue
-        descending = item.startswith("-")
-        name = item.lstrip("+-").strip()
-        if " " in name:  # "+" in a query string arrives as a space
-            raise InvalidParameter(f"sortby {item!r}: one property per item", where="sortby")
+    for item in text.split(","):
+        # each item a name with at most one sign ("+" unencoded in a query arrives as " ")
+        sign = item[:1] if item[:1] in ("+", "-", " ") else ""
+        name = item[len(sign) :]
+        if not _SORT_NAME.fullmatch(name):
+            raise InvalidParameter(
+                f"sortby {text!r}: {item!r} is not a property name with an optional + or -"
+                " (comma-separated, no spaces)",
+                where="sortby",
+            )
+        descending = sign == "-"
         q = queryables.get(name)
         if q is None:
             names = ", ".join(sorted(k for k, v in queryables.items() if v.kind != "geometry"))

@@ -1,16 +1,20 @@
 """Query parameters shared by the API, the map and the CLI: bbox, datetime, dates, property
 filters and paging, parsed with errors that name the parameter, then applied to features.
 
-Rules (OGC API – Features Part 1 where it speaks):
+Rules (OGC API – Features Part 1 where it speaks). Every value the grammar (the ``*_PATTERN``
+regular expressions, which the OpenAPI document carries) accepts has a meaning, and anything
+else is refused naming the parameter and the value:
 
 - ``bbox`` is ``minx,miny,maxx,maxy`` (or 6 numbers, ``minx,miny,minz,maxx,maxy,maxz``, z
-  ignored) in CRS84 lon/lat. A box whose min exceeds its max is refused (boxes crossing the
-  antimeridian are not supported: ask for the two halves). A feature matches when its geometry
-  intersects the box (edges included).
+  ignored) in CRS84 lon/lat. Latitudes are clamped to -90..90, longitudes taken modulo 360; a
+  box whose minx exceeds its maxx crosses the antimeridian; miny > maxy is a box nothing
+  intersects. A feature matches when its geometry intersects the box (edges included).
 - ``datetime`` is an instant or an interval ``a/b`` with open ends ``..`` or empty; each end is
   a date or an RFC 3339 date-time (``Z`` or an offset, converted to UTC, then its calendar date
   is used, since features carry dates only). QGIS's dummy bounds ``0000-01-01T00:00:00Z`` and
-  ``9999-12-31T00:00:00Z`` are open ends.
+  ``9999-12-31T00:00:00Z`` are open ends; an interval whose start is after its end has nothing
+  in it.
+- ``limit`` and ``offset`` are ASCII digits; a limit above the maximum is the maximum.
 - A feature's time span is ``[date_start, date_end]`` (falling back to ``event_date``); it
   matches when the span overlaps the asked interval. Places carry no event dates: their time is
   the ``published`` date of the report that mentioned them. A feature without a date never
@@ -23,133 +27,162 @@ import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from geomap.errors import InvalidParameter
-from geomap.store.base import ACTOR_KEYS, Contains, Equals, Predicate
+from geomap.store.base import (
+    ACTOR_KEYS,
+    Contains,
+    Equals,
+    Predicate,
+    boxes,
+    interval_is_empty,
+)
 
 BBox = tuple[float, float, float, float]
 Interval = tuple[date | None, date | None]
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 10_000
+BIG_INTEGER = 2**62  # what a larger whole number in a parameter counts as (SQL's 64 bits)
+MAX_OFFSET = BIG_INTEGER  # larger offsets skip everything anyway
 
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATETIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
+# The grammar of the parameters, as regular expressions an OpenAPI document can carry too
+# (ASCII only: no other script's digits, no "_" separators, no spaces).
+NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+_MONTH_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-9]))"
 )
+DATE = r"[0-9]{4}-" + _MONTH_DAY
+TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?"
+OFFSET = r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+MOMENT = DATE + r"(?:[Tt ]" + TIME + OFFSET + r")?"
+BBOX_PATTERN = rf"^(?:{NUMBER}(?:,{NUMBER}){{3}}(?:,{NUMBER},{NUMBER})?)?$"
+MOMENT_PATTERN = rf"^(?:{MOMENT})?$"
+DATETIME_PATTERN = rf"^(?:{MOMENT}|(?:{MOMENT}|\.\.)?/(?:{MOMENT}|\.\.)?)?$"
+INTEGER_PATTERN = r"^[0-9]+$"
+
+_NUMBER = re.compile(rf"^{NUMBER}$", re.ASCII)
+_INTEGER = re.compile(INTEGER_PATTERN, re.ASCII)
+_MOMENT = re.compile(
+    r"^([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?$",
+    re.ASCII,
+)
+_MOMENT_FULL = re.compile(rf"^{MOMENT}$", re.ASCII)
 
 
 def parse_bbox(value: str | None) -> BBox | None:
-    """``(minx, miny, maxx, maxy)`` from ``"minx,miny,maxx,maxy"`` (or 6 numbers with z), None
-    when absent; InvalidParameter naming ``bbox`` and why otherwise."""
-    if value is None or value.strip() == "":
+    """``(minx, miny, maxx, maxy)`` from ``"minx,miny,maxx,maxy"`` (or 6 numbers with z,
+    ignored), None when absent or empty. Every value :data:`BBOX_PATTERN` accepts has a
+    meaning: latitudes are clamped to -90..90; longitudes are taken modulo 360, and a box
+    whose minx is greater than its maxx crosses the antimeridian (OGC API – Features); a box
+    360° wide or more is the whole world; miny > maxy is a box nothing intersects. Anything
+    else is InvalidParameter naming ``bbox``."""
+    if value is None or value == "":
         return None
-    parts = [p.strip() for p in value.split(",")]
+    parts = value.split(",")
     if len(parts) not in (4, 6):
         raise InvalidParameter(
             f"bbox {value!r} has {len(parts)} numbers; expected 4 (minx,miny,maxx,maxy)"
             " or 6 (minx,miny,minz,maxx,maxy,maxz)",
             where="bbox",
         )
-    numbers: list[float] = []
-    for p in parts:
-        if not _NUMBER.match(p):
-            raise InvalidParameter(f"bbox {value!r}: {p!r} is not a number", where="bbox")
-        numbers.append(float(p))
-    if not all(math.isfinite(n) for n in numbers):
-        raise InvalidParameter(f"bbox {value!r} has a non-finite number", where="bbox")
+    for part in parts:
+        if not _NUMBER.match(part):
+            raise InvalidParameter(
+                f"bbox {value!r}: {part!r} is not a number (digits 0-9, '.', an exponent;"
+                " no spaces)",
+                where="bbox",
+            )
+    numbers = [float(p) for p in parts]
     if len(numbers) == 6:
         minx, miny, _minz, maxx, maxy, _maxz = numbers
     else:
         minx, miny, maxx, maxy = numbers
-    for name, lat in (("miny", miny), ("maxy", maxy)):
-        if not -90.0 <= lat <= 90.0:
-            raise InvalidParameter(
-                f"bbox {value!r}: latitude {name}={lat:g} is outside -90..90", where="bbox"
-            )
-    if minx > maxx:
-        raise InvalidParameter(
-            f"bbox {value!r}: minx {minx:g} > maxx {maxx:g} (boxes across the antimeridian are"
-            " not supported; ask for each side)",
-            where="bbox",
-        )
-    if miny > maxy:
-        raise InvalidParameter(f"bbox {value!r}: miny {miny:g} > maxy {maxy:g}", where="bbox")
-    return (minx, miny, maxx, maxy)
+    minx, maxx = _longitudes(minx, maxx)
+    return (minx, _clamp(miny, -90.0, 90.0), maxx, _clamp(maxy, -90.0, 90.0))
+
+
+def _clamp(v: float, low: float, high: float) -> float:
+    return low if v < low else high if v > high else v
+
+
+def _longitudes(minx: float, maxx: float) -> tuple[float, float]:
+    """``minx, maxx`` inside -180..180 (``minx > maxx``: across the antimeridian)."""
+    if not (math.isfinite(minx) and math.isfinite(maxx)):
+        return (-180.0, 180.0)
+    width = maxx - minx if minx <= maxx else maxx - minx + 360.0
+    if width >= 360.0:
+        return (-180.0, 180.0)
+    if -180.0 <= minx <= 180.0 and -180.0 <= maxx <= 180.0:
+        return (minx, maxx)
+    west = minx if -180.0 <= minx <= 180.0 else (minx + 180.0) % 360.0 - 180.0
+    east = west + width
+    return (west, east if east <= 180.0 else east - 360.0)
 
 
 def _parse_moment(text: str, name: str, whole: str) -> date | None:
-    """One end of a datetime: a date, or a date-time taken in UTC; None for the dummy bounds."""
-    m = _DATE.match(text)
-    dt_m = None if m else _DATETIME.match(text)
-    if not m and not dt_m:
+    """One end of a datetime: a date, or a date-time taken in UTC; None for the dummy bounds
+    (year 0000, 9999-12-31). A 29 February outside a leap year is the 1st of March."""
+    m = _MOMENT.match(text) if _MOMENT_FULL.match(text) else None
+    if m is None:
         raise InvalidParameter(
             f"{name} {whole!r}: {text!r} is not a date (YYYY-MM-DD) or an RFC 3339 date-time"
             " (YYYY-MM-DDThh:mm:ssZ)",
             where=name,
         )
-    g = (m or dt_m).groups()  # type: ignore[union-attr]
+    g = m.groups()
     year, month, day = int(g[0]), int(g[1]), int(g[2])
     if year == 0 or (year, month, day) == (9999, 12, 31):
         return None  # QGIS's "no bound" dummies (Python has no year 0)
+    d = date(year, month, min(day, 28)) + timedelta(days=max(0, day - 28))
+    if g[3] is None:
+        return d
+    hh, mm, ss = int(g[3]), int(g[4]), int(g[5])
+    tz_text = g[7]
+    if tz_text in ("Z", "z"):
+        return d
+    sign = 1 if tz_text[0] == "+" else -1
+    offset = timedelta(hours=int(tz_text[1:3]), minutes=int(tz_text[4:6]))
+    moment = datetime(d.year, d.month, d.day, hh, mm, min(ss, 59))
     try:
-        d = date(year, month, day)
-        if dt_m is None:
-            return d
-        hh, mm, ss = int(g[3]), int(g[4]), int(g[5])
-        tz_text = g[7]
-        if tz_text in ("Z", "z"):
-            tz = UTC
-        else:
-            sign = 1 if tz_text[0] == "+" else -1
-            tz = timezone(sign * timedelta(hours=int(tz_text[1:3]), minutes=int(tz_text[4:6])))
-        moment = datetime(year, month, day, hh, mm, min(ss, 59), tzinfo=tz)
-        return moment.astimezone(UTC).date()
-    except (ValueError, OverflowError) as exc:
-        raise InvalidParameter(
-            f"{name} {whole!r}: {text!r} is not a valid date ({exc})", where=name
-        ) from exc
+        return (moment - sign * offset).date()  # in UTC
+    except OverflowError:  # before 0001-01-01 or after 9999-12-31 in UTC: the open ends
+        return None
 
 
 def parse_datetime(value: str | None, name: str = "datetime") -> Interval | None:
     """``(start, end)`` dates from an OGC ``datetime`` (instant, or ``a/b`` with open ends as
-    ``..`` or empty), None when absent; an open end is None. InvalidParameter naming ``name``."""
-    if value is None or value.strip() == "":
+    ``..`` or empty), None when absent or empty; an open end is None. A start after the end is
+    an interval nothing is in (:func:`interval_is_empty`). InvalidParameter naming ``name``
+    for text :data:`DATETIME_PATTERN` refuses."""
+    if value is None or value == "":
         return None
-    text = value.strip()
-    if "/" in text:
-        pieces = text.split("/")
+    if "/" in value:
+        pieces = value.split("/")
         if len(pieces) != 2:
             raise InvalidParameter(
                 f"{name} {value!r} has {len(pieces) - 1} '/'; an interval is start/end",
                 where=name,
             )
-        ends = [
-            None if p.strip() in ("", "..") else _parse_moment(p.strip(), name, value)
-            for p in pieces
-        ]
-        start, end = ends[0], ends[1]
-    else:
-        if text == "..":
-            raise InvalidParameter(
-                f"{name} {value!r}: '..' is only allowed in an interval", where=name
-            )
-        start = end = _parse_moment(text, name, value)
-    if start is not None and end is not None and start > end:
-        raise InvalidParameter(f"{name} {value!r}: start {start} is after end {end}", where=name)
-    return (start, end)
+        start, end = (None if p in ("", "..") else _parse_moment(p, name, value) for p in pieces)
+        return (start, end)
+    if value == "..":
+        raise InvalidParameter(f"{name} {value!r}: '..' is only allowed in an interval", where=name)
+    moment = _parse_moment(value, name, value)
+    return (moment, moment)
 
 
 def parse_date(value: str | None, name: str) -> date | None:
     """One date (``YYYY-MM-DD`` or an RFC 3339 date-time) for a parameter such as ``start`` or
-    ``end``; None when absent; InvalidParameter naming ``name``."""
-    if value is None or value.strip() == "":
+    ``end``; None when absent or empty; InvalidParameter naming ``name``."""
+    if value is None or value == "":
         return None
-    return _parse_moment(value.strip(), name, value)
+    return _parse_moment(value, name, value)
 
 
 def format_datetime(start: date | None, end: date | None) -> str:
@@ -159,33 +192,45 @@ def format_datetime(start: date | None, end: date | None) -> str:
     return f"{start.isoformat() if start else '..'}/{end.isoformat() if end else '..'}"
 
 
+def parse_integer(value: str | int, name: str) -> int:
+    """A whole number written in ASCII digits (no sign, no ``_``, no spaces, no other
+    script's digits), at most :data:`BIG_INTEGER`; InvalidParameter naming ``name`` and the
+    value otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    if not _INTEGER.match(text):
+        raise InvalidParameter(
+            f"{name} {text!r} is not a whole number written in the digits 0-9", where=name
+        )
+    digits = text.lstrip("0") or "0"
+    # past every limit there is, and within what SQL engines store (64-bit integers)
+    return min(int(digits), BIG_INTEGER) if len(digits) <= 19 else BIG_INTEGER
+
+
 def parse_limit(
     value: str | int | None, *, default: int | None = DEFAULT_LIMIT, maximum: int = MAX_LIMIT
 ) -> int | None:
-    """``limit`` as an int in 1..maximum, ``default`` when absent; InvalidParameter naming
-    ``limit`` otherwise."""
-    if value is None or (isinstance(value, str) and value.strip() == ""):
+    """``limit`` as an int in 1..maximum, ``default`` when absent; a larger value is the
+    maximum (OGC API – Features); InvalidParameter naming ``limit`` for 0 or anything but
+    ASCII digits."""
+    if value is None:
         return default
-    try:
-        n = int(value)
-    except ValueError:
-        raise InvalidParameter(f"limit {value!r} is not an integer", where="limit") from None
-    if not 1 <= n <= maximum:
-        raise InvalidParameter(f"limit {value!r} is outside 1..{maximum}", where="limit")
-    return n
+    n = parse_integer(value, "limit")
+    if n < 1:
+        raise InvalidParameter(f"limit {value!r} is below 1", where="limit")
+    return min(n, maximum)
 
 
 def parse_offset(value: str | int | None) -> int:
-    """``offset`` as an int ≥ 0, 0 when absent; InvalidParameter naming ``offset``."""
-    if value is None or (isinstance(value, str) and value.strip() == ""):
+    """``offset`` as an int ≥ 0, 0 when absent; InvalidParameter naming ``offset`` for
+    anything but ASCII digits."""
+    if value is None:
         return 0
-    try:
-        n = int(value)
-    except ValueError:
-        raise InvalidParameter(f"offset {value!r} is not an integer", where="offset") from None
+    n = parse_integer(value, "offset")
     if n < 0:
         raise InvalidParameter(f"offset {value!r} is negative", where="offset")
-    return n
+    return min(n, MAX_OFFSET)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +306,10 @@ def _bounds(geometry: Mapping[str, Any] | None) -> BBox | None:
 
 
 def _intersects(geometry: Mapping[str, Any] | None, bbox: BBox) -> bool:
+    return any(_intersects_box(geometry, part) for part in boxes(bbox))
+
+
+def _intersects_box(geometry: Mapping[str, Any] | None, bbox: BBox) -> bool:
     b = _bounds(geometry)
     if b is None:
         return False
@@ -331,7 +380,7 @@ def select(
     the keys of the features seen, so nothing is checked when there are none); an unknown name
     raises InvalidParameter."""
     items = list(features)
-    if not items and properties is None:
+    if (not items and properties is None) or interval_is_empty(start, end):
         return []
     if filters:
         known = properties

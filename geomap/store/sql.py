@@ -22,7 +22,7 @@ Every merged feature is one row of ``items``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geomap.errors import InvalidParameter
@@ -36,6 +36,8 @@ from geomap.store.base import (
     Predicate,
     Query,
     Sampled,
+    box_is_empty,
+    boxes,
     fold,
 )
 
@@ -149,8 +151,18 @@ class Compiler:
     def where(self, query: Query, bind: Bind, *, keyset: bool = True) -> str:
         """The WHERE clause (without the keyword) of ``query``'s filters and cursor."""
         parts = [f"i.layer = {bind(query.layer)}"]
-        if query.bbox is not None:
-            parts += self.bbox_clause(query, bind)
+        if query.empty:
+            parts.append("1 = 0")
+        if query.bbox is not None and not box_is_empty(query.bbox):
+            halves = boxes(query.bbox)
+            if len(halves) == 1:
+                parts += self.bbox_clause(query, bind)
+            else:  # across the antimeridian: either side
+                sides = [
+                    " AND ".join(self.bbox_clause(replace(query, bbox=half), bind))
+                    for half in halves
+                ]
+                parts.append("((" + ") OR (".join(sides) + "))")
         if query.timed:
             parts += self.time_clause(query, bind)
         for predicate in query.where:

@@ -233,9 +233,11 @@ def test_the_map_draws_a_big_layer_from_tiles_and_says_so(store_path: Path) -> N
         assert "/collections/incidents/tiles/WebMercatorQuad/{z}/{x}/{y}" in html
         assert '"actor":"police"' in html.replace(" ", "")  # the page's filter goes to the tiles
         assert "Leaflet.VectorGrid.bundled.min.js" in html
+        assert "geomap.tiles = " in html  # map_tiles.js
         # small layers are whole and a filter that leaves few features shows no notice
         narrow = client.get("/map", params={"event_type": "arrest", "start": "2021-02-01",
                                              "end": "2021-02-20"}).text  # fmt: skip
         assert "from vector tiles" not in narrow
         assert "Leaflet.VectorGrid.bundled.min.js" not in narrow
+        assert "geomap.tiles = " not in narrow
     assert set(LAYERS) == {"places", "incidents", "movements"}

@@ -134,8 +134,15 @@ def open_map(browser: Any, url: str, *, offline: bool = False) -> tuple[Any, Wat
     return page, watch
 
 
+# The country outlines are fetched apart from the data layers (and not counted in the page's
+# readiness): a page with a base-map pane is ready for counting once its outlines are drawn.
+BASEMAP_DRAWN = """() => !document.querySelector('.leaflet-geomap-basemap-pane')
+  || document.querySelectorAll('.leaflet-geomap-basemap-pane path').length > 0"""
+
+
 def wait_ready(page: Any) -> None:
     page.wait_for_selector(READY, state="attached", timeout=120_000)  # generous: a busy machine
+    page.wait_for_function(BASEMAP_DRAWN, timeout=120_000)
 
 
 def dom_counts(page: Any) -> dict[str, int]:

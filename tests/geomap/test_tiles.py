@@ -50,8 +50,8 @@ def test_a_tile_with_nothing_in_it_is_empty() -> None:
     [
         (("WorldCRS84Quad", 1, 0, 0), NotFound),
         (("WebMercatorQuad", 23, 0, 0), InvalidParameter),
-        (("WebMercatorQuad", 2, 4, 0), InvalidParameter),
-        (("WebMercatorQuad", 2, 0, -1), InvalidParameter),
+        (("WebMercatorQuad", 2, 4, 0), NotFound),  # no such tile
+        (("WebMercatorQuad", 2, 0, -1), NotFound),
     ],
 )
 def test_tiles_outside_the_grid_are_refused(args: tuple, error: type) -> None:  # type: ignore[type-arg]

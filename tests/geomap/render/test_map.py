@@ -144,10 +144,11 @@ def items(html: str, layer: str) -> list[dict[str, Any]]:
 
 def spec(html: str) -> dict[str, Any]:
     """The settings object passed to geomap.setup(map, spec)."""
-    start = re.search(r"geomap\.setup\(\w+, ", html)
-    assert start
-    value, _ = json.JSONDecoder().raw_decode(html, start.end())
-    return value
+    assert re.search(r"geomap\.setup\(\w+, ", html)
+    (block,) = re.findall(
+        r'<script type="application/json" id="geomap-spec">(.*?)</script>', html, re.S
+    )
+    return dict(json.loads(block))
 
 
 def test_no_remote_urls_but_osm_tiles(page: str) -> None:

@@ -112,6 +112,11 @@ PLAIN_QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("movements", {"where": (Equals("actor", "gamma militia"),)}),
     ("places", {"start": date(2020, 1, 10), "end": date(2020, 1, 20)}),
     ("places", {"where": (Equals("feature_type", "country"),)}),
+    # harden16's boxes and intervals: across the antimeridian, nothing in them
+    ("incidents", {"bbox": (50.0, -60.0, -100.0, 60.0)}),
+    ("movements", {"bbox": (50.0, -60.0, -100.0, 60.0)}),
+    ("incidents", {"bbox": (0.0, 10.0, 60.0, 5.0)}),
+    ("incidents", {"start": date(2020, 3, 1), "end": date(2020, 2, 1)}),
 ]
 
 

@@ -85,7 +85,8 @@ class PostgresCluster:
         command = [str(self.bindir / argv[0]), *argv[1:]]
         if self.as_postgres:
             command = ["runuser", "-u", "postgres", "--", *command]
-        out = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        # run from the cluster's folder: the checkout may be in a home postgres cannot enter
+        out = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=self.dir)
         if out.returncode != 0:
             log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
             raise RuntimeError(f"{argv[0]} failed: {out.stderr.strip()[-2000:]}\n{log}")

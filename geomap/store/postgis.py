@@ -102,8 +102,14 @@ class PostGISCompiler(Compiler):
     def contains(self, expr: str, needle: str, bind: Bind) -> str:
         return f"strpos({expr}, {bind(needle)}) > 0"
 
-    def queryable(self, q: cql2.Queryable, bind: Bind) -> str:
-        value = self._value(q.name, bind)
+    def queryable(self, q: cql2.Queryable, bind: Bind, layer: str = "") -> str:
+        from geomap.tiles import TILE_PROPERTIES
+
+        if q.name != "id" and q.name in TILE_PROPERTIES.get(layer, ()):
+            # kept in the narrow jsonb column too (scalars as they are): no feature to parse
+            value = f"(i.tile -> {bind(q.name)})"
+        else:
+            value = self._value(q.name, bind)
         if q.kind in ("integer", "number"):
             return (
                 f"(CASE WHEN jsonb_typeof({value}) = 'number'"

@@ -112,9 +112,9 @@ class Compiler:
         """The folded text of a property read from the stored feature (null when missing)."""
         raise NotImplementedError
 
-    def queryable(self, q: cql2.Queryable, bind: Bind) -> str:
-        """The value of a queryable property read from the stored feature, as CQL2 compares
-        it: text, a number, or ISO date/time text; null when missing or of another type."""
+    def queryable(self, q: cql2.Queryable, bind: Bind, layer: str = "") -> str:
+        """The value of a queryable property of ``layer``'s features, as CQL2 compares it:
+        text, a number, or ISO date/time text; null when missing or of another type."""
         raise NotImplementedError
 
     def spatial(self, op: str, shape: Any, bind: Bind) -> str:
@@ -135,11 +135,12 @@ class Compiler:
         """``expr`` lower-cased as Python's ``str.lower`` does (CQL2's CASEI)."""
         return f"lower({expr})"
 
-    def dialect(self, bind: Bind) -> cql2.Dialect:
-        """What the CQL2 compiler needs from this backend, binding through ``bind``."""
+    def dialect(self, bind: Bind, layer: str = "") -> cql2.Dialect:
+        """What the CQL2 compiler needs from this backend for ``layer``'s features, binding
+        through ``bind``."""
         return cql2.Dialect(
             bind=bind,
-            column=lambda q: self.queryable(q, bind),
+            column=lambda q: self.queryable(q, bind, layer),
             spatial=lambda op, shape: self.spatial(op, shape, bind),
             like=self.like,
             lower=self.lower,
@@ -181,7 +182,7 @@ class Compiler:
             return self.sampled(predicate.zoom, bind)
         if isinstance(predicate, Filter):
             return cql2.compile_filter(
-                predicate.node, cql2.layer_queryables(layer), self.dialect(bind)
+                predicate.node, cql2.layer_queryables(layer), self.dialect(bind, layer)
             )
         if isinstance(predicate, Contains):
             needle = fold(predicate.value) or ""
@@ -217,7 +218,7 @@ class Compiler:
             if column is not None:
                 expr = f"i.{column}"
             elif q is not None and q.kind != "geometry":
-                expr = self.queryable(q, bind)
+                expr = self.queryable(q, bind, query.layer)
             else:
                 names = sorted(
                     [*SORTABLE, *(k for k, v in queryables.items() if v.kind != "geometry")]

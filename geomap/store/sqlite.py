@@ -119,7 +119,7 @@ class SQLiteCompiler(Compiler):
     def contains(self, expr: str, needle: str, bind: Bind) -> str:
         return f"instr({expr}, {bind(needle)}) > 0"
 
-    def queryable(self, q: cql2.Queryable, bind: Bind) -> str:
+    def queryable(self, q: cql2.Queryable, bind: Bind, layer: str = "") -> str:
         path = self._path(q.name, bind)
         types = "'integer', 'real'" if q.kind in ("integer", "number") else "'text'"
         return (

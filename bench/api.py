@@ -955,7 +955,7 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
     try:
         url = build_postgis(cluster, n)
         z6 = densest_tile(url, 6)
-        paths = pg_queries(n, z6)
+        paths = {k: v for k, v in pg_queries(n, z6).items() if not args.only or args.only in k}
         clients = [int(c) for c in args.clients.split(",")]
         print(f"== PostGIS, {n} incidents; densest z6 tile {z6}", flush=True)
         servers = [("geomap", start_geomap_pg, 0)]

@@ -606,7 +606,7 @@ def export_gpkg(store: Path) -> tuple[Path, float, float]:
 
 
 def ingest_one_more(store: Path, base: str, path: str) -> dict[str, float]:
-    """Add one document (ten incidents) through SQLiteStore.add while the server runs, and one
+    """Add one document (40 incidents) through SQLiteStore.add while the server runs, and one
     real report through `geomap ingest`; the latency of the next request; then remove both."""
     synth = Synth(seed=7)
     doc, features = synth.document(10**7)

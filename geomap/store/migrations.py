@@ -7,7 +7,9 @@ another version refuses to read (:func:`check_version`). Every step runs inside 
 
 Versions: 1 keyed features by (layer, id) alone; 2 keyed each document's report of a feature
 by (layer, id, document); 3 recorded which extraction made a document's features; 4 keeps
-the merged features as indexed rows (``items``, two R*Trees, ``stats``), merged at write time.
+the merged features as indexed rows (``items``, two R*Trees, ``stats``), merged at write time;
+5 gives both R*Trees the layer as a dimension of their own, so a query of one layer reads only
+that layer's entries and counts what lies inside its box or interval from the tree alone.
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from collections.abc import Callable
 
 from geomap.errors import StoreError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+
+# Each layer's place along the R*Trees' layer dimension: layer k spans [k, k + 0.5], so every
+# entry and every node of one layer has the same non-zero extent there (the R*Tree's area
+# heuristics keep working) and a node mixing layers is three times as big (they stay apart).
+LAYER_KEY = {"places": 0, "incidents": 1, "movements": 2}
+LAYER_SPAN = 0.5
 
 DOCUMENTS = """
 CREATE TABLE IF NOT EXISTS documents(
@@ -55,9 +63,13 @@ CREATE TABLE IF NOT EXISTS items(
     "CREATE INDEX IF NOT EXISTS items_actor1 ON items(layer, actor1)",
     "CREATE INDEX IF NOT EXISTS items_country_code ON items(layer, country_code)",
     "CREATE INDEX IF NOT EXISTS items_t1 ON items(layer, t1)",
-    # SQLite's R*Tree: bounds of every item with a geometry; time spans of every dated item
-    "CREATE VIRTUAL TABLE IF NOT EXISTS items_space USING rtree(id, minx, maxx, miny, maxy)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS items_time USING rtree(id, t0, t1)",
+    *(
+        # SQLite's R*Tree: bounds of every item with a geometry; time spans of every dated
+        # item (day numbers are exact in its 32-bit floats); l0..l1 the item's layer (LAYER_KEY)
+        "CREATE VIRTUAL TABLE IF NOT EXISTS items_space USING rtree("
+        "id, minx, maxx, miny, maxy, l0, l1)",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS items_time USING rtree(id, t0, t1, l0, l1)",
+    ),
     # per layer (and 'documents'): count, extents, every property name seen; kept by writes
     """
 CREATE TABLE IF NOT EXISTS stats(
@@ -129,10 +141,36 @@ def _v2_to_v3(con: sqlite3.Connection) -> None:
         con.execute("ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
 
 
+def _v4_to_v5(con: sqlite3.Connection) -> None:
+    """Version 4's R*Trees held every layer's entries together: they are rebuilt with the
+    layer as a dimension, from the old trees' bounds and the ``(layer, seq)`` index (the
+    items themselves are not read)."""
+    for name in ("items_space", "items_time"):
+        con.execute(f"ALTER TABLE {name} RENAME TO {name}_v4")
+    for statement in SCHEMA:
+        con.execute(statement)
+    for layer, key in LAYER_KEY.items():
+        ids = "SELECT seq FROM items INDEXED BY items_layer WHERE layer = :layer"
+        span = {"layer": layer, "k0": key, "k1": key + LAYER_SPAN}
+        con.execute(
+            "INSERT INTO items_space SELECT id, minx, maxx, miny, maxy, :k0, :k1"
+            f" FROM items_space_v4 WHERE id IN ({ids})",
+            span,
+        )
+        con.execute(
+            f"INSERT INTO items_time SELECT id, t0, t1, :k0, :k1 FROM items_time_v4"
+            f" WHERE id IN ({ids})",
+            span,
+        )
+    for name in ("items_space", "items_time"):
+        con.execute(f"DROP TABLE {name}_v4")
+
+
 def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], None]) -> int:
     """Bring the store open on ``con`` to :data:`SCHEMA_VERSION` inside the caller's write
-    transaction; ``rebuild`` merges every stored report into ``items`` (version 4 and the
-    empty store). Returns the version found. StoreError for a store newer than this geomap."""
+    transaction; ``rebuild`` merges every stored report into ``items`` (from versions before
+    4 and for the empty store). Returns the version found. StoreError for a store newer than
+    this geomap."""
     found = version(con)
     if found > SCHEMA_VERSION:
         check_version(found)
@@ -140,6 +178,8 @@ def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], Non
         return found
     _v1_to_v2(con)
     _v2_to_v3(con)
+    if found == 4:
+        _v4_to_v5(con)
     for statement in SCHEMA:
         con.execute(statement)
     if found < 4:

@@ -55,10 +55,16 @@ class Statement:
 
 
 class Bind:
-    """Collects parameters under generated names, spelled by the backend's placeholder."""
+    """Collects parameters under generated names, spelled by the backend's placeholder.
+
+    ``after`` is the ingest position a keyset page starts after (None when the statement does
+    not page by cursor, counts included): a backend may push it into the index scan that
+    drives the query, besides the condition :meth:`Compiler.where` adds on ``i.seq``.
+    """
 
     def __init__(self, compiler: Compiler) -> None:
         self.params: dict[str, Any] = {}
+        self.after: int | None = None
         self._compiler = compiler
 
     def __call__(self, value: Any) -> str:
@@ -151,6 +157,10 @@ class Compiler:
 
     def where(self, query: Query, bind: Bind, *, keyset: bool = True) -> str:
         """The WHERE clause (without the keyword) of ``query``'s filters and cursor."""
+        if keyset and query.after is not None:
+            if query.sortby:
+                raise InvalidParameter("a cursor pages only in the default order", where="cursor")
+            bind.after = query.after.seq
         parts = [f"i.layer = {bind(query.layer)}"]
         if query.empty:
             parts.append("1 = 0")

@@ -17,9 +17,10 @@ import queue
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,18 +40,23 @@ from geomap.store.base import (
     Page,
     Query,
     Store,
+    boxes,
     check_layer,
     decode,
     fold,
 )
 from geomap.store.query import equal, time_span
-from geomap.store.sql import Bind, Compiler
+from geomap.store.sql import Bind, Compiler, Statement
 
 __all__ = ["SQLiteStore", "Store", "check_layer"]
 
+assert set(migrations.LAYER_KEY) == set(LAYERS)
+
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 BATCH = 500  # rows fetched at a time by a stream
-READER_CACHE_KIB = 8192  # page cache of each reader connection
+READER_CACHE_KIB = 2048  # page cache of each pooled reader connection (R*Tree nodes, pages)
+STREAM_CACHE_KIB = 512  # page cache of a stream's own connection (it reads each page once)
+COUNTS_KEPT = 1024  # numberMatched of this many recent queries, per store version
 
 
 class SQLiteCompiler(Compiler):
@@ -60,6 +66,9 @@ class SQLiteCompiler(Compiler):
     The plan does not depend on the planner's statistics (a fresh store has none): a bbox or
     a date range drives the query through its R*Tree (rowids in order, no other index), else
     the first equality on an indexed column through its index, else the ingest-order index.
+    Both R*Trees have the layer as a dimension, so they hand out only the queried layer's
+    entries; a count of a bbox and/or dates alone is answered from the trees (see
+    :meth:`count`).
     """
 
     def source(self, query: Query) -> str:
@@ -78,29 +87,69 @@ class SQLiteCompiler(Compiler):
                 return f"items i INDEXED BY {index}"
         return "items i INDEXED BY items_layer"
 
-    def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
+    @staticmethod
+    def _in_layer(table: str, query: Query, bind: Bind) -> str:
+        return f"{table}.l0 = {bind(migrations.LAYER_KEY[query.layer])}"
+
+    def _space(self, query: Query, bind: Bind) -> tuple[str, str]:
+        """R*Tree conditions on ``items_space``: (its entries of the layer whose 32-bit
+        bounds, rounded outwards, meet the box; those whose bounds lie inside the box, which
+        therefore match without a look at the item)."""
         assert query.bbox is not None
         minx, miny, maxx, maxy = (bind(v) for v in query.bbox)
+        s = "items_space"
+        meets = (
+            f"{s}.minx <= {maxx} AND {s}.maxx >= {minx} AND {s}.miny <= {maxy}"
+            f" AND {s}.maxy >= {miny} AND {self._in_layer(s, query, bind)}"
+        )
+        inside = (
+            f"{s}.minx >= {minx} AND {s}.maxx <= {maxx} AND {s}.miny >= {miny}"
+            f" AND {s}.maxy <= {maxy}"
+        )
+        return meets, inside
+
+    def _bbox_exact(self, query: Query, bind: Bind, item: str = "i") -> str:
+        """Conditions on ``item`` true exactly when its geometry intersects the box: on its
+        exact bounds, and on the geometry when it is not a point (or a line inside the box)."""
+        assert query.bbox is not None
+        minx, miny, maxx, maxy = (bind(v) for v in query.bbox)
+        i = item
+        return (
+            f"{i}.minx <= {maxx} AND {i}.maxx >= {minx} AND {i}.miny <= {maxy}"
+            f" AND {i}.maxy >= {miny}"
+            f" AND ({i}.point OR ({i}.minx >= {minx} AND {i}.maxx <= {maxx}"
+            f" AND {i}.miny >= {miny} AND {i}.maxy <= {maxy})"
+            f" OR geomap_intersects({i}.feature, {minx}, {miny}, {maxx}, {maxy}))"
+        )
+
+    def _time(self, query: Query, bind: Bind) -> str:
+        """R*Tree conditions on ``items_time``: its entries of the layer whose span overlaps
+        the dates (exact: day numbers are exact in 32-bit floats, undated items have none)."""
+        parts = [self._in_layer("items_time", query, bind)]
+        if query.start is not None:
+            parts.append(f"items_time.t1 >= {bind(query.start.toordinal())}")
+        if query.end is not None:
+            parts.append(f"items_time.t0 <= {bind(query.end.toordinal())}")
+        return " AND ".join(parts)
+
+    def _after(self, table: str, bind: Bind) -> str:
+        # a keyset page: the tree hands out only the entries after the cursor
+        return "" if bind.after is None else f" AND {table}.id > {bind(bind.after)}"
+
+    def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
+        meets, _inside = self._space(query, bind)
         return [
-            # candidates from the R*Tree (its 32-bit bounds are rounded outwards) ...
-            f"i.seq IN (SELECT id FROM items_space WHERE minx <= {maxx} AND maxx >= {minx}"
-            f" AND miny <= {maxy} AND maxy >= {miny})",
-            # ... checked on the exact bounds, and on the geometry when it is not a point
-            # (or a line inside the box)
-            f"i.minx <= {maxx} AND i.maxx >= {minx} AND i.miny <= {maxy} AND i.maxy >= {miny}",
-            f"(i.point OR (i.minx >= {minx} AND i.maxx <= {maxx} AND i.miny >= {miny}"
-            f" AND i.maxy <= {maxy}) OR geomap_intersects(i.feature, {minx}, {miny}, {maxx},"
-            f" {maxy}))",
+            # candidates from the R*Tree, in rowid order ...
+            f"i.seq IN (SELECT id FROM items_space WHERE {meets}"
+            f"{self._after('items_space', bind)})",
+            # ... checked on the item
+            self._bbox_exact(query, bind),
         ]
 
     def time_clause(self, query: Query, bind: Bind) -> list[str]:
         exact = super().time_clause(query, bind)
-        inner = []
-        if query.start is not None:
-            inner.append(f"t1 >= {bind(query.start.toordinal())}")
-        if query.end is not None:
-            inner.append(f"t0 <= {bind(query.end.toordinal())}")
-        return [f"i.seq IN (SELECT id FROM items_time WHERE {' AND '.join(inner)})", *exact]
+        ids = f"SELECT id FROM items_time WHERE {self._time(query, bind)}"
+        return [f"i.seq IN ({ids}{self._after('items_time', bind)})", *exact]
 
     def _path(self, name: str, bind: Bind) -> str:
         if '"' in name:
@@ -147,6 +196,69 @@ class SQLiteCompiler(Compiler):
 
     def sampled(self, zoom: int, bind: Bind) -> str:
         return f"geomap_level(i.id) <= {bind(int(zoom))}"
+
+    @staticmethod
+    def by_trees(query: Query) -> bool:
+        """True when the R*Trees alone decide what ``query`` matches and in which order: a
+        bbox and/or dates, no other filter, the default order."""
+        return _trees_decide(query) and not query.sortby
+
+    def _tree(self, query: Query, bind: Bind) -> tuple[str, str]:
+        """The R*Tree that drives a query of a bbox and/or dates alone, and the conditions on
+        it that hold exactly for the matching items: an entry whose bounds lie inside the box
+        matches (a point always does, bar the few within a 32-bit rounding of the box's
+        edge), the others are checked on their item; dates are exact in the time tree."""
+        if query.bbox is None:
+            return "items_time", self._time(query, bind)
+        meets, inside = self._space(query, bind)
+        rim = (
+            "EXISTS (SELECT 1 FROM items e WHERE e.seq = items_space.id AND"
+            f" {self._bbox_exact(query, bind, 'e')})"
+        )
+        conditions = f"{meets} AND (({inside}) OR {rim})"
+        if query.timed:
+            dated = f"SELECT id FROM items_time WHERE {self._time(query, bind)}"
+            conditions += f" AND items_space.id IN ({dated})"
+        return "items_space", conditions
+
+    def page(self, query: Query, columns: str = "i.seq, i.feature") -> Statement:
+        """A query the R*Trees decide (:meth:`by_trees`) picks the page's rowids in the tree
+        (sorted, cursor, offset and limit applied there) and reads only those items; any
+        other goes through :meth:`Compiler.page`."""
+        if not self.by_trees(query):
+            return super().page(query, columns)
+        bind = Bind(self)
+        if query.after is not None:
+            bind.after = query.after.seq
+        table, conditions = self._tree(query, bind)
+        ids = f"SELECT id FROM {table} WHERE {conditions}{self._after(table, bind)} ORDER BY id"
+        if query.limit is not None:
+            ids += f" LIMIT {bind(query.limit)}"
+        if query.offset and query.after is None:
+            if query.limit is None:
+                ids += " LIMIT -1"
+            ids += f" OFFSET {bind(query.offset)}"
+        sql = f"SELECT {columns} FROM items i WHERE i.seq IN ({ids}) ORDER BY i.seq"
+        return Statement(sql, bind.params)
+
+    def count(self, query: Query) -> Statement:
+        """A bbox and/or dates alone are counted in the R*Trees (see :meth:`_tree`): an item
+        is read only for an entry on the box's rim. Any other filter is checked on the items
+        (:meth:`Compiler.count`)."""
+        if not _trees_decide(query):
+            return super().count(query)
+        bind = Bind(self)
+        table, conditions = self._tree(query, bind)
+        return Statement(f"SELECT count(*) FROM {table} WHERE {conditions}", bind.params)
+
+
+def _trees_decide(query: Query) -> bool:
+    """True when a bbox and/or dates are ``query``'s only filters and the R*Trees answer them
+    in one search: one box (not across the antimeridian) and a selection that is not empty.
+    Other queries go through :meth:`Compiler.where`, which splits and empties them."""
+    one_box = query.bbox is None or len(boxes(query.bbox)) == 1
+    filtered = query.bbox is not None or query.timed
+    return filtered and not query.where and one_box and not query.empty
 
 
 COMPILER = SQLiteCompiler()
@@ -386,15 +498,19 @@ class _Write:
             totals.count += 1
         con.execute(_INSERT_ITEM, row)
         minx, miny, maxx, maxy, t0, t1 = row[4:10]
+        k0 = migrations.LAYER_KEY[item.layer]
+        k1 = k0 + migrations.LAYER_SPAN
         if minx is not None:
             con.execute(
-                "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?)",
-                (item.seq, minx, maxx, miny, maxy),
+                "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?,?,?)",
+                (item.seq, minx, maxx, miny, maxy, k0, k1),
             )
         elif old is not None:
             con.execute("DELETE FROM items_space WHERE id=?", (item.seq,))
         if t0 is not None:
-            con.execute("INSERT OR REPLACE INTO items_time VALUES (?,?,?)", (item.seq, t0, t1))
+            con.execute(
+                "INSERT OR REPLACE INTO items_time VALUES (?,?,?,?,?)", (item.seq, t0, t1, k0, k1)
+            )
         elif old is not None:
             con.execute("DELETE FROM items_time WHERE id=?", (item.seq,))
         totals.grow(row, item.feature.get("properties") or {})
@@ -494,10 +610,13 @@ class _Pool:
         self._made: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
 
-    def open(self) -> sqlite3.Connection:
-        """A new read-only connection to the store, with geomap's SQL functions."""
+    def open(self, cache_kib: int = READER_CACHE_KIB) -> sqlite3.Connection:
+        """A new read-only connection to the store, with geomap's SQL functions and a page
+        cache of ``cache_kib`` (the file is read, not mapped: its pages stay out of the
+        process's memory but for that cache)."""
         con = _functions(connect_readonly(self.path))
-        con.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
+        con.execute(f"PRAGMA cache_size=-{cache_kib}")
+        con.execute("PRAGMA mmap_size=0")
         con.execute("PRAGMA temp_store=MEMORY")
         return con
 
@@ -547,6 +666,8 @@ class SQLiteStore:
         self.readonly = readonly
         self._con: sqlite3.Connection | None = None
         self._pool: _Pool | None = None
+        self._counted: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+        self._counted_lock = threading.Lock()
         try:
             if readonly:
                 if not self.path.is_file():
@@ -747,11 +868,33 @@ class SQLiteStore:
             return self._count(con, query)
 
     def _count(self, con: sqlite3.Connection, query: Query) -> int:
+        """What ``query`` matches, counted in the read transaction open on ``con``.
+
+        A reader remembers the count of a recent query for as long as the store is unchanged:
+        the key holds the connection's ``data_version`` (which moves with every commit by any
+        other connection, this process's or another's) as read in this snapshot. A writer's
+        own commits do not move it, so a writer counts every time."""
         if query.bbox is None and not query.timed and not query.where:
             row = con.execute("SELECT count FROM stats WHERE name=?", (query.layer,)).fetchone()
             return int(row[0]) if row else 0
+        key: tuple[Any, ...] | None = None
+        if self._pool is not None:
+            version = con.execute("PRAGMA data_version").fetchone()[0]
+            asked = replace(query, sortby=(), limit=None, offset=0, after=None)
+            key = (id(con), version, asked)
+            with self._counted_lock:
+                found = self._counted.get(key)
+                if found is not None:
+                    self._counted.move_to_end(key)
+                    return found
         statement = COMPILER.count(query)
-        return int(con.execute(statement.sql, statement.params).fetchone()[0])
+        n = int(con.execute(statement.sql, statement.params).fetchone()[0])
+        if key is not None:
+            with self._counted_lock:
+                self._counted[key] = n
+                while len(self._counted) > COUNTS_KEPT:
+                    self._counted.popitem(last=False)
+        return n
 
     def stream(self, query: Query) -> Iterator[str]:
         """Every feature ``query`` matches (offset and limit applied) as GeoJSON text, in
@@ -761,7 +904,7 @@ class SQLiteStore:
         return self._stream(statement.sql, statement.params)
 
     def _stream(self, sql: str, params: dict[str, Any]) -> Iterator[str]:
-        own = self._pool.open() if self._pool is not None else None
+        own = self._pool.open(STREAM_CACHE_KIB) if self._pool is not None else None
         con = own or self._writer()
         try:
             with self._snapshot(con):
@@ -853,6 +996,17 @@ class SQLiteStore:
                     problems.append(f"{layer}: stats say {stats.get(layer)}, items hold {n}")
                 if reported != n:
                     problems.append(f"{layer}: {reported} ids reported, {n} merged features")
+                key = migrations.LAYER_KEY[layer]
+                for table, what, want in (
+                    ("items_space", "spatial", boxed),
+                    ("items_time", "time", dated),
+                ):
+                    got = con.execute(f"SELECT count(*) FROM {table} WHERE l0 = ?", (key,))
+                    entries = got.fetchone()[0]
+                    if entries != want:
+                        problems.append(
+                            f"{what} index: {entries} entries of {layer} for {want} items"
+                        )
             if space != with_box:
                 problems.append(f"spatial index: {space} entries for {with_box} geometries")
             if timed != with_time:

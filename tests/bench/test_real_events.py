@@ -87,7 +87,11 @@ def test_complete_fills_a_place_from_the_gold_toponym():
     assert out["incidents"][0]["status"] == "reported"
 
 
-def test_complete_lets_the_annotator_replace_a_namesake_gold():
+def test_complete_lets_the_annotator_replace_a_namesake_gold(monkeypatch):
+    # the corpora's gold coordinates come from this test's own article, not from ../shared
+    monkeypatch.setattr(ann, "articles", lambda: {ART.key: ART})
+    ann.gold_coordinates.cache_clear()
+    monkeypatch.setattr(ann, "gold_coordinates", ann.gold_coordinates.__wrapped__)
     rec = _rec(place={"start": 10, "end": 14, "geonameid": 4242066, "source": "geonames"})
     place = ann.complete_record(rec, {ART.key: ART})["incidents"][0]["place"]
     assert place["geonameid"] == 4242066 and place["country"] == "US"

@@ -68,6 +68,13 @@ def test_merged_at_write_time_as_the_read_time_merge_did(filled: SQLiteStore) ->
 BOXES = st.tuples(
     st.floats(-180, 170), st.floats(-90, 80), st.floats(0.1, 120), st.floats(0.1, 60)
 ).map(lambda t: (t[0], t[1], min(180.0, t[0] + t[2]), min(90.0, t[1] + t[3])))
+# boxes across the antimeridian (minx > maxx) and boxes nothing intersects (miny > maxy)
+ODD_BOXES = st.one_of(
+    st.tuples(st.floats(0, 180), st.floats(-90, 80), st.floats(-180, -0.1), st.floats(0.1, 90)).map(
+        lambda t: (t[0], t[1], t[2], min(90.0, t[1] + t[3]))
+    ),
+    st.tuples(st.floats(-180, 170), st.floats(-80, 90), st.floats(-170, 180), st.floats(-90, -80)),
+)
 DAYS = st.one_of(st.none(), st.integers(-30, 430).map(lambda n: FIRST + timedelta(days=n)))
 FILTER_NAMES = ["event_type", "actor", "actor1", "country_code", "geo_precision", "id"]
 FILTERS = st.dictionaries(
@@ -80,7 +87,7 @@ FILTERS = st.dictionaries(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     layer=st.sampled_from(LAYERS),
-    box=st.one_of(st.none(), BOXES),
+    box=st.one_of(st.none(), BOXES, ODD_BOXES),
     start=DAYS,
     end=DAYS,
     filters=FILTERS,
@@ -97,8 +104,8 @@ def test_sql_selection_is_the_reference_selection(
     limit: int | None,
     offset: int,
 ) -> None:
-    if start and end and start > end:
-        start, end = end, start
+    # a box whose minx > maxx crosses the antimeridian, miny > maxy and start > end select
+    # nothing: in SQL as in the reference
     known = [*filled.layer_stats(layer).properties, *FILTER_NAMES]  # absent ones: null
     everything = filled.layer(layer)
     expected = query.select(
@@ -155,18 +162,23 @@ def test_newest_first_orders_by_end_of_time_span_then_ingest(filled: SQLiteStore
     assert all(e is None for e in ends[len(dated) :])  # undated last
 
 
-def plan(store: SQLiteStore, q: Query, *, count: bool = False) -> str:
+def plan(store: SQLiteStore, q: Query, *, count: bool = False, top: bool = False) -> str:
+    """The query plan of ``q``'s page (or count) statement, one step a line; with ``top``,
+    only the steps of the outer query (not those of its subqueries)."""
     statement = COMPILER.count(q) if count else COMPILER.page(q)
     with store._reading() as con:
         rows = con.execute("EXPLAIN QUERY PLAN " + statement.sql, statement.params).fetchall()
-    return "\n".join(str(r[-1]) for r in rows)
+    return "\n".join(str(r[-1]) for r in rows if not top or r[1] == 0)
 
 
 @pytest.mark.parametrize("count", [False, True])
 def test_query_plans_use_the_indexes(filled: SQLiteStore, count: bool) -> None:
     box = plan(filled, Query("incidents", bbox=(0, 0, 1, 1), limit=100), count=count)
     assert "items_space VIRTUAL TABLE INDEX" in box and "SCAN i\n" not in box + "\n"
-    assert "INTEGER PRIMARY KEY (rowid=?)" in box and (count or "TEMP B-TREE" not in box)
+    assert "INTEGER PRIMARY KEY (rowid=?)" in box
+    # the page's rows are read in order; only the rowids the R*Tree gives may be sorted
+    outer = plan(filled, Query("incidents", bbox=(0, 0, 1, 1), limit=100), top=True)
+    assert count or "TEMP B-TREE" not in outer
     month = plan(
         filled,
         Query("incidents", start=date(2021, 3, 1), end=date(2021, 3, 31), limit=100),
@@ -266,3 +278,142 @@ def test_any_history_of_adds_and_removals_equals_merging_what_is_left(
             assert (stats.count, stats.bbox, stats.interval) == (len(expected[layer]), box, span)
         assert store.health()["problems"] == []
         store.close()
+
+
+def _edge_store(path: Path) -> SQLiteStore:
+    """Points of every layer on the edges of the box (0.1, 0.1, 0.3, 0.3) and closer beside
+    them than the R*Tree's 32-bit bounds tell apart, lines meeting the box or only its
+    corner's bounds, and dated and undated incidents."""
+    near = (0.1 - 1e-9, 0.1, 0.1 + 1e-12, 0.2, 0.3 - 1e-12, 0.3, 0.3 + 1e-9)
+    feats: dict[str, list[dict[str, Any]]] = {layer: [] for layer in LAYERS}
+    n = 0
+    for x in near:
+        for y in (0.1 - 1e-9, 0.1, 0.2, 0.3 + 1e-12):
+            for layer in ("places", "incidents"):
+                f = feature(layer, n, "edges")
+                f["geometry"] = {"type": "Point", "coordinates": [x, y]}
+                feats[layer].append(f)
+                n += 1
+    for coords in (
+        [[0.0, 0.2], [0.4, 0.2]],  # crosses the box, no vertex inside
+        [[0.0, 0.35], [0.35, 0.0]],  # bounds meet the box, the line misses it
+        [[0.3 + 1e-9, 0.0], [0.3 + 1e-9, 0.4]],  # just beside the right edge
+        [[0.3, 0.0], [0.3, 0.4]],  # on the right edge
+    ):
+        f = feature("movements", n, "edges")
+        f["geometry"] = {"type": "LineString", "coordinates": coords}
+        feats["movements"].append(f)
+        n += 1
+    store = SQLiteStore(path)
+    store.add(document("edges"), feats)
+    store.close()
+    return SQLiteStore(path, readonly=True)
+
+
+def test_counts_from_the_trees_are_exact_on_and_beside_the_box_edges(tmp_path: Path) -> None:
+    store = _edge_store(tmp_path / "edges.sqlite")
+    boxes = [
+        (0.1, 0.1, 0.3, 0.3),
+        (0.1 + 1e-12, 0.1 + 1e-12, 0.3 - 1e-12, 0.3 - 1e-12),
+        (0.1 - 1e-9, 0.1 - 1e-9, 0.3 + 1e-9, 0.3 + 1e-9),
+        (0.2, 0.2, 0.2, 0.2),
+    ]
+    days = [(None, None), (FIRST, FIRST + timedelta(days=200)), (None, FIRST)]
+    seen = set()
+    for box in boxes:
+        for start, end in days:
+            for layer in LAYERS:
+                everything = store.layer(layer)
+                expected = query.select(everything, bbox=box, start=start, end=end)
+                q = Query(layer, box, start, end, limit=5)
+                assert store.count(q) == len(expected), (layer, box, start, end)
+                page = store.select(q)
+                assert (page.matched, page.decoded()) == (len(expected), expected[:5])
+                seen.add(len(expected))
+    assert len(seen) > 4  # the edges decide: the boxes do not all count the same
+    store.close()
+
+
+def test_a_bbox_or_dates_alone_are_counted_in_the_trees(filled: SQLiteStore) -> None:
+    box = plan(filled, Query("incidents", bbox=(0, 0, 1, 1)), count=True)
+    # the R*Tree drives; an item is looked at only for an entry not inside the box
+    assert box.startswith("SCAN items_space VIRTUAL TABLE INDEX")
+    assert "CORRELATED SCALAR SUBQUERY" in box and "SEARCH e USING INTEGER PRIMARY KEY" in box
+    assert "SCAN i\n" not in box + "\n" and "SCAN e" not in box
+    both = plan(filled, Query("incidents", bbox=(0, 0, 1, 1), start=date(2021, 3, 1)), count=True)
+    assert "items_time VIRTUAL TABLE INDEX" in both and "SCAN i\n" not in both + "\n"
+    month = plan(filled, Query("incidents", end=date(2021, 3, 1)), count=True)
+    assert month.split("\n") == [month.split("\n")[0]]  # one step: the time R*Tree alone
+    assert "items_time VIRTUAL TABLE INDEX" in month
+
+
+def test_a_keyset_page_starts_in_the_tree(filled: SQLiteStore) -> None:
+    everything = filled.layer("incidents")
+    box = (-180.0, -90.0, 180.0, 90.0)
+    first = filled.select(Query("incidents", box, limit=10))
+    assert first.next is not None
+    q = Query("incidents", box, limit=10, after=first.next)
+    statement = COMPILER.page(q)
+    assert "items_space.id > " in statement.sql
+    rest = filled.select(q).decoded()
+    dated = Query("incidents", start=date(2000, 1, 1), limit=10, after=first.next)
+    assert "items_time.id > " in COMPILER.page(dated).sql
+    assert rest == everything[10:20]
+    assert filled.count(q) == len(everything) == filled.select(q).matched
+
+
+def test_a_version_4_store_is_migrated_without_reading_its_items(tmp_path: Path) -> None:
+    from geomap.store import migrations
+
+    path = tmp_path / "v4.sqlite"
+    store = _edge_store(path)
+    expected = {layer: store.layer(layer) for layer in LAYERS}
+    store.close()
+    con = sqlite3.connect(path)  # the trees as version 4 had them: every layer together
+    con.executescript(
+        """
+        CREATE VIRTUAL TABLE old_space USING rtree(id, minx, maxx, miny, maxy);
+        INSERT INTO old_space SELECT id, minx, maxx, miny, maxy FROM items_space;
+        CREATE VIRTUAL TABLE old_time USING rtree(id, t0, t1);
+        INSERT INTO old_time SELECT id, t0, t1 FROM items_time;
+        DROP TABLE items_space; DROP TABLE items_time;
+        ALTER TABLE old_space RENAME TO items_space; ALTER TABLE old_time RENAME TO items_time;
+        PRAGMA user_version=4;
+        """
+    )
+    con.close()
+    writer = SQLiteStore(path)
+    assert writer.migrate() == 4
+    assert writer.health(check=True)["problems"] == []
+    writer.close()
+    reader = SQLiteStore(path, readonly=True)
+    box = (0.1, 0.1, 0.3, 0.3)
+    for layer in LAYERS:
+        assert reader.layer(layer) == expected[layer]
+        want = query.select(expected[layer], bbox=box)
+        assert reader.select(Query(layer, box)).decoded() == want
+    with reader._reading() as con:
+        assert migrations.version(con) == migrations.SCHEMA_VERSION
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    assert not any(name.endswith("_v4") or name.startswith("old_") for name in tables)
+    reader.close()
+
+
+def test_counts_are_remembered_until_the_store_changes(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    writer = SQLiteStore(path)
+    writer.add(document("a"), {"incidents": [feature("incidents", i, "a") for i in range(6)]})
+    reader = SQLiteStore(path, readonly=True, readers=1)
+    q = Query("incidents", where=(Equals("geo_precision", "1"),), limit=1)
+    before = reader.count(q)
+    assert reader.select(q).matched == before > 0
+    # another connection commits: the remembered count must not be served again
+    writer.add(document("b"), {"incidents": [feature("incidents", 30 + i, "b") for i in range(6)]})
+    after = reader.count(q)
+    expected = query.select(writer.layer("incidents"), filters={"geo_precision": "1"})
+    assert after == len(expected) > before
+    assert reader.select(q).matched == after
+    writer.remove("b")
+    assert reader.count(q) == before
+    reader.close()
+    writer.close()

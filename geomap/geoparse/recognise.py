@@ -2,7 +2,10 @@
 
 Gazetteer matching over runs of capitalised words, with context:
 - titles ("President", "Sgt.") and given names ("Michael Brandon") mark people, and a word used
-  in a person's name is not a (small) place elsewhere in the document;
+  in a person's name is not a (small) place elsewhere in the document; "Jane Roe of Dayton" is a
+  person, then where she is from; a well-known place (a country, a first-level region, a city of
+  100,000+) is dropped only on specific evidence (a full personal name, a surname, an
+  organisation's name), not for sharing a word with a person or standing before "said";
 - organisation words ("Department", "Police", "University of") mark bodies, whose own name is
   not a place, but a place named inside one is ("Ohio Department of Health" -> Texas);
 - country and region adjectives ("Russian", "Palestinians") are mentions of their country;
@@ -39,6 +42,7 @@ from geomap.names.lexicon import (
     REGION_SUFFIXES,
     SPEECH_VERBS,
     STOPWORDS,
+    TIME_WORDS,
     TITLES,
     demonym_place,
     given_names,
@@ -52,6 +56,7 @@ _REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
 _COUNTY_OF = re.compile(r"\bcounty of\s+$")
 _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
 _MAX_DEMONYM_WORDS = 2
+_WEEKDAYS = frozenset(w for w in TIME_WORDS if w.endswith("day"))  # never a surname
 _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
 
 
@@ -262,6 +267,11 @@ class Recogniser:
             or " " in t.span.text
             or t.span.text.lower() not in person_words
             or t.span.text.lower() in doc.strong
+            or (  # "in Dallas" besides "Dallas Smith": a well-known place is still one
+                t.span.text.lower() in doc.evidence
+                and self.big_name(name_key(t.span.text)) >= Strength.CITY
+                and t.span.text.lower() not in doc.surnames
+            )
             or (
                 self.big_name(name_key(t.span.text)) >= Strength.ADMIN1
                 and t.span.text.lower() not in doc.surnames
@@ -316,10 +326,10 @@ class Recogniser:
         while len(piece) > 1 and tokens[piece[0]].key in LEADING_WORDS:
             piece = piece[1:]  # "Another Springfield bakery"
         words = [tokens[i].key for i in piece]
-        if len(piece) == 1:
-            abbr = self._abbreviation(text, tokens, piece[0])
-            if abbr is not None:
-                return [abbr]
+        abbr = self._abbreviation(text, tokens, piece[0])
+        if abbr is not None:
+            # "Elm Grove, N.J.", and "the N.J. Transit Board": the region, then the rest
+            return [abbr, *(self._piece(text, tokens, piece[1:], doc) if len(piece) > 1 else [])]
         matches = self._longest_matches(tokens, piece)
         # an organisation word inside a longer place name is part of it: "West Bank", "Hall
         # County", "Union City"
@@ -345,9 +355,16 @@ class Recogniser:
             and tokens[piece[1]].key not in REGION_SUFFIXES
             and tokens[piece[1]].key not in FACILITY_SUFFIXES
             and tokens[piece[1]].key not in NAME_JOINERS
+            and tokens[piece[1]].key not in _WEEKDAYS  # "in Austin Friday night"
         ):
             # "Mary Kendall", "Michael Brandon": a given name and a surname (not "Bega and
             # Batemans Bay": "and" joins two names)
+            after = self._after_person(tokens, piece, doc)
+            if after is not None:
+                return [t for part in after for t in self._piece(text, tokens, part, doc)]
+            tail = self._place_after_name(tokens, piece, matches, doc)
+            if tail is not None:
+                return self._piece(text, tokens, tail, doc)
             doc.person(words)
             return []
         covered = {i for m in matches for i in range(m.first, m.last + 1)}
@@ -390,7 +407,14 @@ class Recogniser:
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
             if before:
-                # "Donald Trump", "Kim Jong-un" ... a name, unless a big place leads it
+                # "Donald Trump", "Kim Jong-un" ... a name, unless a big place leads it, or it
+                # is "Jane Roe of Springfield" (the person, then where she is from)
+                after = self._after_person(tokens, piece, doc)
+                if after is not None:
+                    return [t for part in after for t in self._piece(text, tokens, part, doc)]
+                tail = self._place_after_name(tokens, piece, matches, doc)
+                if tail is not None:
+                    return self._piece(text, tokens, tail, doc)
                 doc.person(words)
                 return []
             # "Hanoi Summit", "Polk County PRIDE"; not "Michael Brandon"
@@ -403,6 +427,46 @@ class Recogniser:
             if toponym:
                 out.append(toponym)
         return out
+
+    def _after_person(
+        self, tokens: list[Token], piece: list[int], doc: _Doc
+    ) -> list[list[int]] | None:
+        """The parts of ``piece`` after a full personal name that opens it, recorded as a
+        person: "Jane Roe of Springfield" (a given name, a surname, "of", the place), or None;
+        "Jane Roe of Springfield and John Doe of Dayton": two parts, split at "and"."""
+        keys = [tokens[i].key for i in piece]
+        of = next((k for k, w in enumerate(keys) if w == "of"), None)
+        if of is None or of < 2 or keys[0] not in self.given:
+            return None
+        if of + 1 >= len(piece) or not self._longest_matches(tokens, piece[of + 1 :]):
+            return None
+        if not any(len(k.rstrip(".")) > 1 for k in keys[1:of]):
+            return None  # (initials only)
+        doc.person(keys[:of])
+        rest = piece[of + 1 :]
+        joint = next((k for k, i in enumerate(rest) if tokens[i].text == "and"), None)
+        if joint is None or joint + 1 >= len(rest):
+            return [rest]
+        return [rest[:joint], rest[joint + 1 :]]
+
+    def _place_after_name(
+        self, tokens: list[Token], piece: list[int], matches: list[_Match], doc: _Doc
+    ) -> list[int] | None:
+        """The country (or, after "of", the first-level region) that ends ``piece`` after a name
+        of two or more words ("Jane Roe US-based", "Crown Prince of Ruritania"), the name
+        recorded as a person; or None ("Michael Jordan": a one-word surname is the name's own)."""
+        tail = matches[-1]
+        if tail.last != piece[-1] or tokens[tail.first].key in doc.lower_words | STOPWORDS:
+            return None
+        big = self.big_name(tail.key)
+        after_of = tokens[tail.first - 1].key == "of"
+        if big < Strength.COUNTRY and not (after_of and big >= Strength.ADMIN1):
+            return None  # (a region's name ends laws and firms: "the Clean Water Act")
+        name = [tokens[i].key for i in piece if i < tail.first]
+        if sum(len(w.rstrip(".")) > 1 and w not in CONNECTORS for w in name) < 2:
+            return None
+        doc.person(name)
+        return [i for i in piece if i >= tail.first]
 
     def describe(self, text: str, start: int, end: int) -> Toponym:
         """The mention ``text[start:end]`` (found by someone else: a gold annotation) with the
@@ -469,6 +533,9 @@ class Recogniser:
                 return self._piece(text, tokens, piece[:k], doc) + self._piece(
                     text, tokens, right, doc
                 )
+        after = self._after_person(tokens, piece, doc)
+        if after is not None:  # "Jane Roe of the Dayton Rotary Club"
+            return [t for part in after for t in self._piece(text, tokens, part, doc)]
         words = [tokens[i].key for i in piece]
         first_org = next(
             k for k, w in enumerate(words) if w in ORG_WORDS and piece[k] not in covered
@@ -546,11 +613,11 @@ class Recogniser:
         if (
             single
             and not cue
-            and big < Strength.COUNTRY
+            and big < Strength.CITY
             and nxt is not None
             and nxt.key in SPEECH_VERBS
         ):
-            return None  # "Williams said"
+            return None  # "Williams said" (not "Springfield said": a city, unless a person)
         end = last.end
         hint: str | None = None
         if nxt is not None and nxt.key in REGION_SUFFIXES and joined(text, last, nxt):

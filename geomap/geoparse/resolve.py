@@ -11,9 +11,13 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
 - nearness to the other places mentioned;
 - "Macon, Georgia" / "Paris, Texas" / "Walton County, Ga.": the place right after a comma
   contains the one before it;
-- the kind of place the text says ("Liaoning Province", "the city of ...").
+- the kind of place the text says ("Liaoning Province", "the city of ...");
+- the document's focus: the first-level region and the country that most mentions of
+  unambiguous names lie in ("Peoria" three times, "Joliet" twice: Illinois), which favours a
+  namesake there among candidates of similar prior ("Springfield": Illinois).
 
-The weights below are a handful of round numbers chosen by hand, not fitted to any corpus.
+The weights below are a handful of round numbers chosen by hand, not fitted to any corpus; the
+focus's few settings were compared on the development corpora only (README, Geoparsing).
 """
 
 from __future__ import annotations
@@ -58,6 +62,54 @@ MAX_CONTEXT = 7.0  # what the other mentions can add at most
 # ... to a place matched by an alternate name ("Minsk" for Mińsk Mazowiecki near Warsaw)
 MAX_ALT_CONTEXT = 4.0
 ROUNDS = 2
+# the document's focus (the first-level region and the country most of its unambiguous
+# mentions lie in) favours namesakes inside it
+W_FOCUS_ADMIN1 = 2.0  # a candidate in the focus region
+W_FOCUS_COUNTRY = 1.0  # ... or in the focus country (a country itself earns nothing)
+FOCUS_MIN = 2  # mentions the focus needs at least
+FOCUS_LEAD = 2.0  # ... and how many times the mentions of the runner-up
+FOCUS_SPAN = 3.0  # only candidates whose prior is this close to the name's best prior
+
+
+@dataclass(frozen=True, slots=True)
+class _Focus:
+    """Where the document is: the first-level region (country code, region key) and the
+    country that most mentions of unambiguous names lie in, or None when none leads."""
+
+    region: tuple[str, str] | None = None
+    country: str | None = None
+
+
+def _leader(counts: Counter[Any]) -> Any:
+    top = counts.most_common(2)
+    if not top or top[0][1] < FOCUS_MIN:
+        return None
+    if len(top) > 1 and top[0][1] < FOCUS_LEAD * top[1][1]:
+        return None
+    return top[0][0]
+
+
+def _focus(names: list[_Name]) -> _Focus:
+    """The document's focus, counted over the mentions of names whose every candidate lies
+    in one region (or one country): "Springfield" (in many states) counts for none, "Peoria"
+    (one town, in Illinois) for Illinois, each time it is mentioned. A name whose likeliest
+    place is a country or region is read as that ("Texas", not the towns called Texas)."""
+    regions: Counter[tuple[str, str]] = Counter()
+    countries: Counter[str] = Counter()
+    for n in names:
+        if not n.options or n.embedded:
+            continue
+        options = n.options
+        if options[0].get("feature_type") in ("country", "admin1"):
+            options = [o for o in options if o.get("feature_type") != "city"]
+        codes = {o.get("country_code") for o in options}
+        if len(codes) != 1 or not (code := codes.pop()):
+            continue  # (nor one region, then)
+        countries[str(code)] += n.count
+        region = _region(options[0])
+        if region is not None and all(_region(o) == region for o in options[1:]):
+            regions[region] += n.count
+    return _Focus(_leader(regions), _leader(countries))
 
 
 @dataclass(slots=True)
@@ -282,6 +334,18 @@ class _Cand:
     admin1: tuple[str, ...] | None
     admin2: tuple[str, ...] | None
     point: tuple[float, float, float] | None
+    region: tuple[str, str] | None  # (country code, first-level region key), for the focus
+
+
+def _region(raw: dict[str, Any]) -> tuple[str, str] | None:
+    """(country code, first-level region key) of a town, county or first-level region."""
+    kind = raw.get("feature_type")
+    cc = raw.get("country_code") or ""
+    if kind == "admin1":
+        return cc, name_key(raw.get("name") or "")
+    if kind in ("city", "admin2") and raw.get("admin1"):
+        return cc, name_key(raw["admin1"])
+    return None
 
 
 def _cand(raw: dict[str, Any]) -> _Cand:
@@ -304,7 +368,9 @@ def _cand(raw: dict[str, Any]) -> _Cand:
         country, in_countries = ("any", cc), cc
         admin1 = ("in-admin1", cc, name_key(raw.get("name") or ""))
     cap = MAX_CONTEXT if raw.get("primary", True) else MAX_ALT_CONTEXT
-    return _Cand(raw, float(raw["_prior"]), cap, country, in_countries, admin1, admin2, point)
+    return _Cand(
+        raw, float(raw["_prior"]), cap, country, in_countries, admin1, admin2, point, _region(raw)
+    )
 
 
 def _score(
@@ -314,9 +380,21 @@ def _score(
     own: Counter[tuple[str, ...]],
     containers: list[dict[str, Any]],
     countries: set[str],
+    focus: _Focus,
+    top: float,
 ) -> float:
     raw = cand.raw
     score = cand.prior
+    if cand.prior + FOCUS_SPAN < top:
+        pass  # (the focus does not take "Paris" from France to a hamlet in the focus state)
+    elif focus.region is not None and cand.region == focus.region:
+        score += W_FOCUS_ADMIN1
+    elif (
+        focus.country is not None
+        and raw.get("country_code") == focus.country
+        and raw.get("feature_type") != "country"
+    ):
+        score += W_FOCUS_COUNTRY
     if name.hint and raw.get("feature_type") == name.hint:
         score += W_KIND
     if containers and any(_contains(c, raw) for c in containers):
@@ -335,7 +413,11 @@ def _score(
 
 
 def _best(
-    name: _Name, names: dict[str, _Name], evidence: _Evidence, countries: set[str]
+    name: _Name,
+    names: dict[str, _Name],
+    evidence: _Evidence,
+    countries: set[str],
+    focus: _Focus,
 ) -> dict[str, Any]:
     """The best-scoring candidate of ``name`` given the other names' current choices (the
     first of equals). Candidates come by descending prior, so the search stops at the first
@@ -346,15 +428,21 @@ def _best(
         for k in sorted(name.containers or ())
         if k != name.key and (c := names[k].choice) is not None
     ]
-    headroom = (W_KIND if name.hint else 0.0) + (W_CONTAINED if containers else 0.0) + MAX_CONTEXT
+    headroom = (
+        (W_KIND if name.hint else 0.0)
+        + (W_CONTAINED if containers else 0.0)
+        + MAX_CONTEXT
+        + max(W_FOCUS_ADMIN1, W_FOCUS_COUNTRY)
+    )
     if not name.by_prior:  # a geocode callable that does not sort by prior: score them all
         headroom = math.inf
     best: _Cand | None = None
     best_score = -math.inf
+    top = name.cands[0].prior if name.by_prior else max(c.prior for c in name.cands)
     for cand in name.cands:
         if cand.prior + headroom + 1e-9 < best_score:
             break
-        score = _score(cand, name, evidence, own, containers, countries)
+        score = _score(cand, name, evidence, own, containers, countries, focus, top)
         if score > best_score:
             best, best_score = cand, score
     assert best is not None
@@ -461,12 +549,13 @@ def resolve(
         if len(n.options) > 1:
             n.cands = [_cand(o) for o in n.options]
             n.by_prior = all(a.prior >= b.prior for a, b in zip(n.cands, n.cands[1:], strict=False))
+    focus = _focus(everyone)
     for _ in range(ROUNDS):
         evidence = _Evidence(everyone)
         chosen: dict[str, dict[str, Any] | None] = {n.key: n.choice for n in everyone}
         for n in everyone:
             if len(n.options) > 1:
-                chosen[n.key] = _best(n, names, evidence, countries)
+                chosen[n.key] = _best(n, names, evidence, countries, focus)
         for n in everyone:
             n.choice = chosen[n.key]
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key

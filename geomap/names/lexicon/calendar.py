@@ -1,6 +1,7 @@
 """Day and month names.
 
-For: the proposer ("Central Park Saturday" is not a place name). Entries: English calendar
+For: the proposer ("Central Park Saturday" is not a place name) and the recogniser (a weekday
+after a given name is no surname: "in Austin Friday night"). Entries: English calendar
 words and their abbreviations (general English)."""
 
 from __future__ import annotations

@@ -81,6 +81,22 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("Who wanted Peter J. Flores dead? Flores was 30.", []),
         ("He met Tom Williams. Williams said the plan failed.", []),
         ("Officials in Washington said so.", ["Washington"]),
+        # a well-known city before a speech verb speaks for its government ...
+        ("Moscow says the talks failed.", ["Moscow"]),
+        # ... unless the document uses it as a person's name
+        ("He met Tom Moscow. Moscow said the talks failed.", []),
+        # a full personal name, "of", then where the person is from
+        ("The crash hurt Jane Porter of Springfield on Friday.", ["Springfield"]),
+        ("Mayors Ann Dobbs of Newark and Tom Reyes of Hayward came.", ["Newark", "Hayward"]),
+        ("Ann Dobbs of the Hayward Rotary Club spoke.", ["Hayward"]),
+        # a country after a name of two or more words is not the name's surname
+        ("By Jane Porter US-based firms grew. The US rules hurt.", ["US", "US"]),
+        ("The Crown Prince of Bahrain came. Bahrain agreed.", ["Bahrain", "Bahrain"]),
+        # a big city that is also a given name, vetoed as a person's word, comes back where the
+        # document places it
+        ("Dallas Wheelers lost again. The game was played in Dallas.", ["Dallas"]),
+        # a weekday after a given name is no surname
+        ("Crews worked in Austin Friday night.", ["Austin"]),
         # a surname seen in a full name: a preposition before it later does not make it a place
         ("Officer Danes shot Lamar K. Bell. He pressed a gun into Bell's back.", []),
         # ... a civic organisation or ", <state>" after it does
@@ -92,6 +108,9 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
             ["Louisville", "Ky.", "New Haven", "Conn."],
         ),
         ("Rep. James Clyburn, D-S.C., said so.", ["S.C."]),
+        # a state abbreviation opening a longer name, or before the next sentence
+        ("The N.J. Highway Patrol came.", ["N.J."]),
+        ("She lives in Cedar Grove, N.J. The police came.", ["Cedar Grove", "N.J."]),
         ("The Miss. Universe pageant.", []),  # an ambiguous abbreviation needs the comma
         # hyphenated names, streets, acronyms, counties
         ("The Washington-Moscow route reopened.", ["Washington", "Moscow"]),

@@ -376,3 +376,58 @@ def test_an_embassy_is_at_its_country_and_an_unknown_hall_nowhere() -> None:
     assert found.place is not None and found.place.country_code == "FD"
     assert found.place.feature_type == "facility"
     assert resolve([Toponym(Span("Glorp Hall", 0, 10))], geocode)[0].place is None
+
+
+def _town(name: str, state: str, lat: float, lon: float, population: int) -> Location:
+    raw = {
+        "gazetteer_id": f"test:{name}:{state}",
+        "name": name,
+        "feature_type": "city",
+        "country_code": "US",
+        "admin1": state,
+        "admin2": None,
+        "lat": lat,
+        "lon": lon,
+        "population": population,
+        "primary": True,
+        "provider": "gazetteer",
+    }
+    return Location(name, (lat, lon), raw)
+
+
+# invented towns, each far (> 250 km) from the others, so that nearness says nothing
+_TOWNS = {
+    "Alderby": [_town("Alderby", "Ohio", 41.0, -84.0, 3_000)],
+    "Bexford": [_town("Bexford", "Ohio", 39.0, -81.0, 3_000)],
+    "Dunmere": [_town("Dunmere", "Texas", 33.0, -97.0, 3_000)],
+    # the Texas namesake is a little larger: without the focus it wins
+    "Carvel": [
+        _town("Carvel", "Texas", 30.0, -100.0, 8_000),
+        _town("Carvel", "Ohio", 40.0, -83.0, 5_000),
+    ],
+}
+
+
+def _mentions(*names: str) -> list[Toponym]:
+    out, at = [], 0
+    for name in names:
+        out.append(Toponym(Span(name, at, at + len(name))))
+        at += len(name) + 10
+    return out
+
+
+@pytest.mark.parametrize(
+    "names,state",
+    [
+        # each state has one other town: the larger namesake
+        (("Alderby", "Dunmere", "Carvel"), "Texas"),
+        # the document is about Ohio: two unambiguous Ohio towns, named four times, to one
+        (("Alderby", "Alderby", "Bexford", "Bexford", "Dunmere", "Carvel"), "Ohio"),
+        # ... but a tie is no focus (Ohio and Texas, two mentions each)
+        (("Alderby", "Dunmere", "Dunmere", "Bexford", "Carvel"), "Texas"),
+    ],
+)
+def test_the_documents_focus_chooses_among_namesakes(names: tuple[str, ...], state: str) -> None:
+    found = resolve(_mentions(*names), lambda q: list(_TOWNS.get(q, [])))
+    carvel = next(t.place for t in found if t.span.text == "Carvel")
+    assert carvel is not None and carvel.admin1 == state

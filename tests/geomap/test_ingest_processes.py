@@ -38,7 +38,9 @@ def stub():  # type: ignore[no-untyped-def]
         yield server
 
 
-def ingest_command(exe: str, folder: Path, stub: NominatimStub, jobs: int = 1) -> list[str]:
+def ingest_command(
+    exe: str, folder: Path, stub: NominatimStub, jobs: int = 1, min_delay: float = 0
+) -> list[str]:
     return [
         exe,
         "ingest",
@@ -52,7 +54,7 @@ def ingest_command(exe: str, folder: Path, stub: NominatimStub, jobs: int = 1) -
         "--user-agent",
         AGENT,
         "--geocoder-min-delay",
-        "0",
+        str(min_delay),
     ]
 
 
@@ -81,7 +83,9 @@ def test_two_ingests_at_once_share_the_store_and_cache(
     write_reports(tmp_path / "b", names[40:])
     procs = [
         subprocess.Popen(
-            ingest_command(geomap_exe, tmp_path / part, stub, 2),
+            # paced (0.25 s a lookup for each ingest): their 40 lookups each span ~10 s, so
+            # the two overlap however unevenly a loaded machine starts them
+            ingest_command(geomap_exe, tmp_path / part, stub, 2, min_delay=0.25),
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

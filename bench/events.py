@@ -4,9 +4,14 @@
 
 Sets (``--set``, repeatable; default: every set that exists):
 
-- ``events``, ``events_heldout``: our own reports, ``tests/data/<name>/NN_slug.txt`` with
-  ``expected.json`` (file name -> ``[{origin, via, destination, movement_type}]``, each place
-  a record with a GeoNames id and coordinates). Movements only. ``--dir`` scores such a folder.
+- ``events``, ``events_heldout``, ``events_fresh``, ``events_fresh2``: our own reports,
+  ``tests/data/<name>/NN_slug.txt`` with ``expected.json`` (file name ->
+  ``[{origin, via, destination, movement_type}]``, each place a record with a GeoNames id and
+  coordinates) and, where the folder has one, ``incidents.json`` (file name ->
+  ``[{event_type, place, date_start, date_end, status}]``). ``--dir`` scores such a folder.
+  ``events_fresh`` was written, and annotated by reading it, before the extractor was run on
+  it (its errors were then read and fixed); ``events_fresh2`` was written and annotated in the
+  middle of that work and scored only once, at its end.
 - ``dev``, ``check``: real news from LGL and GeoWebNews, annotated by hand
   (``tests/data/real_events/{dev,check}.jsonl``, see ``GUIDELINE.md`` there). Each article's
   text is read from ``../shared/corpora`` (never copied) and run through the real pipeline as a
@@ -27,8 +32,9 @@ annotated movement's destination and origin (target 0). Movement type, status (`
 matched pairs; ``explicitR`` is the recall on annotated movements whose endpoints are both
 stated (none inferred from the discourse).
 
-Incidents (real sets only) match on event type + place + overlapping dates (dates are
-compared only when both sides have one); also scored on type + place, and on place alone.
+Incidents (real sets, and own folders with ``incidents.json``) match on event type + place +
+overlapping dates (dates are compared only when both sides have one); also scored on type +
+place, and on place alone.
 Predicted incidents of the movement-like types (movement of forces, flight/defection,
 deportation, border crossing, movement) are scored as movements, not as incidents.
 
@@ -57,6 +63,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OWN_SETS = {
     "events": ROOT / "tests" / "data" / "events",
     "events_heldout": ROOT / "tests" / "data" / "events_heldout",
+    "events_fresh": ROOT / "tests" / "data" / "events_fresh",
+    "events_fresh2": ROOT / "tests" / "data" / "events_fresh2",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = ("dev", "check")
@@ -476,11 +484,21 @@ def load_expected(path: Path) -> dict[str, list[Move]]:
     }
 
 
-def run_own(pipeline: Any, folder: Path) -> list[Score]:
+def load_expected_incidents(path: Path) -> dict[str, list[Event]] | None:
+    """Hand-coded incidents of an own set by file name, or None when the folder has none."""
+    if not path.exists():
+        return None
+    data: dict[str, list[dict[str, Any]]] = json.loads(path.read_text(encoding="utf-8"))
+    return {name: gold_events({"incidents": events}) for name, events in data.items()}
+
+
+def run_own(pipeline: Any, folder: Path) -> tuple[list[Score], bool]:
+    """Scores per file, and whether the folder annotates incidents."""
     from geomap.errors import InputError
     from geomap.reports.text import read_document
 
     expected = load_expected(folder / "expected.json")
+    expected_incidents = load_expected_incidents(folder / "incidents.json")
     files = sorted(folder.glob("*.txt"))
     for name in sorted(set(expected) - {p.name for p in files}):
         print(f"warning: {name} is in expected.json but not in {folder}", file=sys.stderr)
@@ -491,12 +509,14 @@ def run_own(pipeline: Any, folder: Path) -> list[Score]:
             continue
         s = Score(path.name)
         try:
-            moves, _ = predicted_events(pipeline, read_document(path))
+            moves, events = predicted_events(pipeline, read_document(path))
         except InputError as exc:
-            s.failure, moves = str(exc), []
+            s.failure, moves, events = str(exc), [], []
         score_movements(s, expected[path.name], moves)
+        if expected_incidents is not None:
+            score_incidents(s, expected_incidents.get(path.name, []), events)
         scores.append(s)
-    return scores
+    return scores, expected_incidents is not None
 
 
 # ----------------------------------------------------------------------------- real sets
@@ -603,7 +623,7 @@ def summary(name: str, n_docs: int, t: Score, incidents: bool) -> str:
     return line
 
 
-def report_own(name: str, scores: list[Score]) -> tuple[str, Score]:
+def report_own(name: str, scores: list[Score], incidents: bool) -> tuple[str, Score]:
     total = Score("TOTAL")
     for s in scores:
         total.add(s)
@@ -623,7 +643,7 @@ def report_own(name: str, scores: list[Score]) -> tuple[str, Score]:
     for s in scores:
         if s.errors:
             print(f"{s.name}\n" + "\n".join(s.errors))
-    return summary(name, len(scores), total, incidents=False), total
+    return summary(name, len(scores), total, incidents=incidents), total
 
 
 def report_real(name: str, scores: list[Score]) -> tuple[str, Score]:
@@ -695,9 +715,10 @@ def main() -> int:
             folders = [(n, OWN_SETS[n]) for n in sets if n in OWN_SETS]
             folders += [(str(d), d) for d in args.dir]
             for name, folder in folders:
-                line, total = report_own(name, run_own(pipeline, folder))
+                scores, incidents = run_own(pipeline, folder)
+                line, total = report_own(name, scores, incidents)
                 summaries.append(line)
-                totals[name] = _total_json(total, incidents=False)
+                totals[name] = _total_json(total, incidents=incidents)
             for name in (n for n in sets if n in REAL_SETS):
                 path = REAL_DIR / f"{name}.jsonl"
                 if not path.exists():

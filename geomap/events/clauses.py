@@ -26,15 +26,13 @@ class Token(NamedTuple):
 
 def tokenize(sentence: str) -> list[Token]:
     """Words (with inner hyphens, apostrophes and dots) and punctuation marks."""
-    out = []
-    pos = 0
+    out: list[Token] = []
+    append = out.append
     new = tuple.__new__
-    find = sentence.find
-    for word in _TOKEN.findall(sentence):
-        pos = find(word, pos)
-        end = pos + len(word)
-        out.append(new(Token, (word, word.lower(), pos, end)))
-        pos = end
+    for m in _TOKEN.finditer(sentence):
+        word = m.group()
+        start, end = m.span()
+        append(new(Token, (word, word.lower(), start, end)))
     return out
 
 
@@ -71,6 +69,14 @@ DONE_VERBS = frozenset(
 )
 #: Words before "to" that make a violent act an attempted one, which still took place.
 ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying".split())
+#: Past verbs of a crowd coming together, after which "to protest" reports the protest
+#: ("thousands gathered in the square to protest", "took to the streets to demonstrate").
+GATHERED = frozenset(
+    "gathered assembled converged massed rallied marched poured flocked took turned "
+    "descended streamed crowded packed".split()
+)
+#: The infinitives of a protest.
+_PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split())
 #: Modal words that leave an event hypothetical.
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
@@ -79,8 +85,10 @@ _CONDITIONS = frozenset("if unless until whether lest".split())
 GENERIC = re.compile(
     r"\b(?:every (?:day|week|month|year|morning|evening|night|weekend|summer|winter)|each "
     r"(?:day|week|month|year)|daily|weekly|nightly|usually|typically|normally|generally|"
-    r"regularly|routinely|often|frequently|commut\w*|costs?|per (?:day|week|month|year)|"
-    r"would often|used to)\b",
+    r"regularly|routinely|often|frequently|rarely|seldom|sometimes|commut\w*|costs?|"
+    r"per (?:day|week|month|year)|"
+    r"would often|used to|twice|three times|several times|many times|repeatedly|"
+    r"between (?:19|20)\d\d and (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades))\b",
     re.I,
 )
 _FUTURE_TIME = re.compile(
@@ -111,6 +119,9 @@ def status(
     clause = tokens[start:index]
     if any(t.lower in _CONDITIONS for t in tokens[max(0, start - 1) : index]):
         return None
+    opening = next((t for t in tokens if t.text[:1].isalnum()), None)
+    if opening is not None and opening.lower in ("if", "unless"):
+        return None  # "If they stay, they will end up fighting": the main clause too
     # the verb's own chain of auxiliaries, adverbs and negators: "had not been sent"
     chain: list[str] = []
     j = index - 1
@@ -135,8 +146,8 @@ def status(
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
         for k in range(j - 1, max(start - 1, j - 5), -1):
-            if tokens[k].lower == "to":
-                j = k
+            if tokens[k].lower == "to" and tokens[k + 1].text[:1].islower():
+                j = k  # (not "travelled to Lviv and met": a place follows that "to")
                 break
     if j >= start and tokens[j].lower == "to" and infinitive:
         k = j - 1
@@ -144,9 +155,18 @@ def status(
             k -= 1
         verb = tokens[k].lower if k >= start else ""
         if verb in PLAN_VERBS:
+            if any(tokens[x].lower == "had" for x in range(max(start, k - 3), k)):
+                return None  # "had been due to be deported": a plan that fell through
             return "planned"
         if incident and verb in ATTEMPTS:
             return "reported"  # "an attempt to rob a store": the attack took place
+        if (
+            incident
+            and tokens[index].lower in _PROTEST_INFINITIVES
+            and any(t.lower in GATHERED for t in tokens[start:j])
+            and not any(t.lower in HYPOTHETICAL or t.lower in _FUTURE for t in tokens[start:j])
+        ):
+            return "reported"  # "crowds gathered in the square to protest": they did
         if verb not in DONE_VERBS:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:

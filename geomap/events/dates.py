@@ -94,8 +94,21 @@ def _day_range(text: str, published: date | None) -> When | None:
     return None
 
 
-def find_date(text: str, published: date | None) -> When | None:
-    """The first date expression in ``text``, as a range with its precision, or None."""
+_NEXT = re.compile(
+    r"\b(?P<rel>tomorrow|next week|next month|next year|later this week|later this month)\b",
+    re.IGNORECASE,
+)
+
+
+def find_date(text: str, published: date | None, future: bool = False) -> When | None:
+    """The first date expression in ``text``, as a range with its precision, or None.
+    ``future`` for an announced event: a weekday is the next such day on or after the article
+    date, a month without a year the next such month, and "tomorrow", "next week", "next
+    month" are read."""
+    if future and published is not None:
+        when = _future_date(text, published)
+        if when is not None:
+            return when
     ranged = _day_range(text, published)
     if ranged:
         return ranged
@@ -184,3 +197,40 @@ def _relative(rel: str, published: date, text: str) -> When:
     if rel == "last year":
         return When(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), 5, text)
     return When(date(published.year, 1, 1), published, 5, text)  # earlier this year
+
+
+def _future_date(text: str, published: date) -> When | None:
+    """Dates of an announced event that :func:`find_date` reads the other way round."""
+    m = _NEXT.search(text)
+    if m:
+        rel = m["rel"].lower()
+        if rel == "tomorrow":
+            d = published + timedelta(days=1)
+            return When(d, d, 1, m.group())
+        if rel == "next week":
+            start = published + timedelta(days=7 - published.weekday())
+            return When(start, start + timedelta(days=6), 3, m.group())
+        if rel == "later this week":
+            end = published + timedelta(days=6 - published.weekday())
+            return When(published, end, _span_precision(published, end), m.group())
+        if rel == "next month":
+            first = (published.replace(day=28) + timedelta(days=4)).replace(day=1)
+            start, end = _month_span(first.year, first.month)
+            return When(start, end, 4, m.group())
+        if rel == "later this month":
+            end = _month_span(published.year, published.month)[1]
+            return When(published, end, 4, m.group())
+        year = published.year + 1
+        return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())
+    m = _WEEKDAY.search(text)
+    if m and m["rel"] is None and not _DAY_MONTH_YEAR.search(text) and not _MONTH_DAY.search(text):
+        ahead = (WEEKDAYS[m["wd"].lower()] - published.weekday()) % 7
+        d = published + timedelta(days=ahead)
+        return When(d, d, 1, m.group())
+    m = _IN_MONTH.search(text)
+    if m and m["month"] != "May" and not _MONTH_YEAR.search(text):
+        month = MONTHS[m["month"].lower()]
+        year = published.year if month >= published.month else published.year + 1
+        first, last = _month_span(year, month)
+        return When(first, last, 4, m.group())
+    return None

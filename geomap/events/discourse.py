@@ -43,6 +43,8 @@ def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | N
             break
         start = line_end + 1
     if not m:
+        m = _sentence_dateline(text, body_start)
+    if not m:
         return None
     inside = [
         t
@@ -52,6 +54,26 @@ def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | N
     if not inside:
         return None
     return min(inside, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+
+
+def _sentence_dateline(text: str, body_start: int) -> re.Match[str] | None:
+    """A dateline that opens one of the first sentences of a report run into one paragraph
+    ("... local schools. Springfield, Ohio — Police said"): only in its surest forms, a town
+    and its state or country, or a town in capitals."""
+    starts = [body_start]
+    for b in _SENTENCE_END.finditer(text, body_start, body_start + 1000):
+        starts.append(b.end())
+        if len(starts) >= DATELINE_LINES:
+            break
+    for at in starts[1:]:
+        m = _DATELINE.match(text, at)
+        if m and ("," in m["head"] or m["head"].strip().isupper()):
+            return m
+    return None
+
+
+# the end of a sentence, up to the next one's first letter
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -64,9 +86,37 @@ class Discourse:
     _previous_text: tuple[str, date | None] | None = None  # the date not read yet
     since: int = 0  # sentences since ``previous`` was set
     home: Toponym | None = None  # the last home the report gave a person ("a Leeds man")
+    story: Toponym | None = None  # where the last incident told happened
+    story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
+    destination: Toponym | None = None  # where the last movement told went
+    _told: Toponym | None = None  # this sentence's incident place, until it is read
+    _went: Toponym | None = None  # this sentence's last destination, until it is read
+
+    def tell(self, place: Toponym | None = None, went: Toponym | None = None) -> None:
+        """Note an incident's place (``place``) or a movement's destination (``went``) told
+        by the sentence being read; they become the story's once the sentence is read."""
+        if place is not None:
+            self._told = place
+        if went is not None:
+            self._went = went
+
+    def _advance(self) -> None:
+        if self._told is not None:
+            self.story, self.story_since, self._told = self._told, 0, None
+        else:
+            self.story_since += 1
+        self.destination, self._went = self._went, None
+
+    def recent_story(self) -> Toponym | None:
+        """Where the last incident told happened, if it was told in this sentence or the
+        last ones (``CARRY_SENTENCES``)."""
+        if self._told is not None:
+            return self._told
+        return self.story if self.story_since < CARRY_SENTENCES else None
 
     def next_sentence(self, mentions: list[Mention], when: When | None) -> None:
         """Remember what a sentence was about once it has been read."""
+        self._advance()
         for m in mentions:
             if m.cue.role == "home" and m.place.feature_type == "city":
                 self.home = m.toponym
@@ -84,6 +134,7 @@ class Discourse:
         """Remember the places of a sentence without any trigger word (``text`` is the
         document's, for the homes it gives: "a Leeds native"); its date is read only if a
         later sentence takes its place."""
+        self._advance()
         for t in toponyms:
             if t.place is not None and t.place.feature_type == "city":
                 after = text[t.span.end : t.span.end + 40]
@@ -103,8 +154,11 @@ class Discourse:
         return self._previous_when
 
     def carried(self) -> Toponym | None:
-        """The place a sentence that names none is about: the last sentences' place, else
-        the dateline's."""
+        """The place a sentence that names none is about: where the incident the last
+        sentences told happened, else the last sentences' place, else the dateline's."""
+        story = self.recent_story()
+        if story is not None:
+            return story
         recent = self.previous if self.since < CARRY_SENTENCES else None
         if recent is None or recent.place is None:
             return self.dateline

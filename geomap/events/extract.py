@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from geopy.distance import geodesic
+from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
@@ -28,6 +28,7 @@ from geomap.events.triggers import (
     EVENT_TYPES,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
+    MEETING_PARTIES,
     MOTION_NOUNS,
     MOTION_PHRASE_KEYS,
     MOTION_PHRASES,
@@ -36,17 +37,24 @@ from geomap.events.triggers import (
     MULTI_VEHICLE,
     NOT_AN_EVENT_AFTER,
     NOT_AN_EVENT_BEFORE,
+    NOT_BY_PEOPLE,
+    NOT_PROTESTERS,
     PERPETRATOR_WORDS,
+    STRIKERS,
     SUB_EVENT_TYPES,
+    TOLL_WORDS,
+    VANDALISM,
     IncidentWord,
     Motion,
     any_trigger,
     event_words,
     incident_words,
+    sentence_words,
     sub_event_type,
 )
 from geomap.geoparse.segment import sentences
 from geomap.model import Document, Incident, Movement, Place, Span, Toponym, When
+from geomap.names.lexicon import TITLES
 from geomap.reports.text import content_text
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "any_trigger", "extract_events", "sub_event_type"]
@@ -83,10 +91,6 @@ _UNPLACED_NAME = re.compile(r"\b(?:in|at|near) (?:the )?(?:[a-z]+ )?[A-Z][a-z]+"
 _HEADLINE_LIKE = re.compile(r"^[^\n]{1,120}$")
 # words before a participle that make it an adjective ("the vandalised car")
 _ADJECTIVE_BEFORE = frozenset("the a an of this that these those his her their its".split())
-_MET_PARTY = frozenset(
-    "his her their its officials leaders representatives delegates privately separately "
-    "briefly president minister ministers families relatives".split()
-)
 # words that end a motion word's or an incident word's reach: a new clause begins
 _SCOPE_END = frozenset(
     "after before when while because although though since until unless where who which "
@@ -99,6 +103,15 @@ _NOUN_BEFORE = frozenset(
     "the a an his her their its our my your this that first second last recent planned "
     "upcoming brief official state whose".split()
 )
+# people a participle before them describes: "displaced families", "deported migrants"
+_PEOPLE = frozenset(
+    "people persons person families family residents civilians villagers children migrants "
+    "refugees men women workers".split()
+)
+# verbs that bring about an event named after them with "the": "forced the evacuation"
+# words that tell what a flight was from: "fled after ...", "fleeing shelling"
+_CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
+_CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
 
@@ -146,6 +159,8 @@ def _triggers(
         for m in rx.finditer(sentence):
             i = bisect_left(starts, m.start())
             if i < len(tokens) and i not in covered:
+                if rx is VANDALISM and _natural_subject(tokens, i):
+                    continue  # "the storm smashed windows": no one's doing
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -160,13 +175,23 @@ def _triggers(
             found[i] = _Trigger(i, m.group(), None, _PHRASE_MOTION, False)
             covered = covered | set(range(i + 1, bisect_left(starts, m.end())))
     candidates = set(lowered) & _ALL_TRIGGER_WORDS
+    bound = "bound" in lowered_sentence
+    if not candidates and not bound:
+        return [found[i] for i in sorted(found)]
+    title_case: list[bool] = []  # read once, when a capitalised trigger word needs it
     for i, w in enumerate(lowered):
-        if w not in candidates and not w.endswith(("-bound", "–bound")):
+        if w not in candidates and not (bound and w.endswith(("-bound", "–bound"))):
             continue
-        if i in covered or i in found:
-            continue
+        if i in found or (i in covered and w in candidates):
+            continue  # (a place's "X-bound" is the one trigger a place may stand in)
         if w in ("march", "may") and tokens[i].text[0].isupper():
             continue  # the month
+        if w in candidates and tokens[i].text[0].isupper() and _in_name(tokens, i):
+            if not title_case:
+                words = [t for t in tokens if t.text[:1].isalpha()]
+                title_case.append(2 * sum(t.text[:1].isupper() for t in words) > len(words))
+            if not title_case[0]:
+                continue  # "the Red Cross", "the Organization for Migration": a name's word
         motion = MOTION_WORDS.get(w)
         incident = INCIDENT_WORDS.get(w)
         if motion is None and incident is None:
@@ -178,6 +203,9 @@ def _triggers(
         if motion is not None and not motion.noun and w in MOTION_NOUNS:
             if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of"
+        if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
+            if prev not in clauses.AUXILIARIES:
+                motion = None  # "displaced families", "a camp for evacuated people": who
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
@@ -187,13 +215,22 @@ def _triggers(
                 motion = None
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
                 motion = None
+        if motion is not None and motion.noun:
+            if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
+                motion = None  # "an evacuation deal", "the evacuation route"
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
-            elif w == "met" and not (
-                i + 1 < len(tokens) and (tokens[i + 1].text[:1].isupper() or nxt in _MET_PARTY)
-            ):
+            elif _charge(lowered, i):
+                incident = None  # "charged with murder", "a murder charge": the law's name
+            elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
+                incident = None  # "troops marched into the town": no protest
+            elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
+                incident = None  # "a striking resemblance", "striking the child"
+            elif w in ("met", "meet", "meets") and not _meets_someone(tokens, i):
                 incident = None  # "met the deadline": no meeting
+            elif w in TOLL_WORDS and _caused_otherwise(tokens, i, found):
+                incident = None  # "a landslide buried houses, killing four": its toll
             elif w == "attack" and prev in ("heart", "panic", "asthma"):
                 incident = None
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
@@ -227,6 +264,118 @@ _PHRASE_MOTION = Motion("en route", "travelled", "go")
 _BOUND = Motion("bound", "travelled", "go", noun=True)
 
 
+def _charge(lowered: list[str], i: int) -> bool:
+    """True when the incident word at ``i`` names an offence, not an event: "charged with
+    murder", "on suspicion of arson", "a murder charge", "leaving the scene of an accident"."""
+    if i + 1 < len(lowered) and lowered[i + 1] in _CHARGE_AFTER:
+        return True
+    before = lowered[max(0, i - 5) : i]
+    while before and before[-1] in ("a", "an", "the", "first-degree", "second-degree"):
+        before = before[:-1]
+    if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
+        return True
+    return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
+
+
+_CHARGE_AFTER = frozenset(
+    "charge charges count counts conviction convictions suspect suspects trial indictment "
+    "warrant warrants statute".split()
+)
+_CHARGED = frozenset(
+    (
+        ("charged", "with"),
+        ("accused", "of"),
+        ("convicted", "of"),
+        ("guilty", "of"),
+        ("suspicion", "of"),
+        ("charges", "of"),
+        ("charge", "of"),
+        ("count", "of"),
+        ("counts", "of"),
+        ("indicted", "on"),
+    )
+)
+
+
+def _meets_someone(tokens: list[Token], i: int) -> bool:
+    """True when "met" / "meet" at ``i`` is a meeting: an office or a party within three
+    words after it ("met President Ruto", "will meet his counterpart", "met with", "meet in
+    X"); a plain name is an acquaintance, not a meeting ("met Anna at a party")."""
+    after = tokens[i + 1 : i + 4]
+    if not after or (i > 0 and tokens[i - 1].lower in ("first", "never", "once")):
+        return False  # "first met her husband": how people came to know each other
+    if after[0].lower in ("with", "in", "at"):
+        return True
+    return any(t.lower in MEETING_PARTIES or t.lower.rstrip(".") in TITLES for t in after)
+
+
+def _caused_otherwise(tokens: list[Token], i: int, found: dict[int, _Trigger]) -> bool:
+    """True when the deaths or injuries told at ``i`` were caused by an accident or a
+    disaster: one named before it in the sentence ("a landslide buried houses, killing
+    four"), or a subject that is no person ("lightning killed")."""
+    if any(
+        f.index < i and f.event_type is not None and f.event_type not in _VIOLENT
+        for f in found.values()
+    ):
+        return True
+    return _natural_subject(tokens, i)
+
+
+def _natural_subject(tokens: list[Token], i: int) -> bool:
+    """True when a word of the few before ``i`` (in its clause) names a cause that is no
+    person ("lightning killed", "the gale smashed windows")."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if tokens[j].text in ",;" or tokens[j].lower in _SCOPE_END:
+            break
+        if tokens[j].lower in NOT_BY_PEOPLE:
+            return True
+    return False
+
+
+_VIOLENT = frozenset(("attack", "arrest", "disappearance"))
+
+
+def _in_name(tokens: list[Token], i: int) -> bool:
+    """True when the capitalised word ``i`` stands inside a name: a capitalised word (or one
+    and "of" / "for") before it, or a capitalised word right after it; never the first word
+    of a sentence or of a line."""
+    if not tokens[i].text[:1].isupper() or i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.text == "&" and i > 1 and tokens[i - 2].text[:1].isupper():
+        return True  # "Exhibition & Conference"
+    if not prev.text[:1].isalnum():
+        return False  # after a dash or a quote: a sentence or a headline begins
+    if (prev.text[:1].isupper() and prev.lower not in _OPENERS) or (
+        prev.lower in ("of", "for", "and") and i > 1 and tokens[i - 2].text[:1].isupper()
+    ):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.start == tokens[i].end + 1
+
+
+# capitalised words that open a sentence rather than stand in a name
+_OPENERS = frozenset("a an the this that these those his her their its our".split())
+
+
+def _modifier(tokens: list[Token], t: _Trigger) -> bool:
+    """True when trigger ``t`` only describes a noun before it rather than reporting an event
+    of its own: a plain journey's participle ("a bus travelling from A", "a train carrying
+    evacuees"), or a known event named again ("triggered by the quake")."""
+    word = tokens[t.index].lower
+    if t.event_type is None and t.motion is not None and word.endswith("ing") and t.index:
+        return tokens[t.index - 1].text[:1].isalpha() and tokens[t.index - 1].lower not in (
+            "and",
+            "or",
+            "was",
+            "were",
+            "is",
+            "are",
+            "been",
+        )
+    return t.noun and t.index > 0 and tokens[t.index - 1].lower in ("the", "this", "that")
+
+
 def _directed(lowered: list[str], i: int) -> bool:
     """ "taken to X", "took them back to X": a direction within four words, no idiom."""
     nxt = lowered[i + 1 : i + 5]
@@ -253,8 +402,13 @@ def _mentions(
         last = max(first, bisect_left(ends, rel_end))
         last = min(last, len(tokens) - 1)
         # a place inside a hyphenated word ("Kabul-bound") keeps the word's tail as cue
-        tail = sentence[rel_end : rel_end + 8]
-        c = cue(tokens, first, tail)
+        tail = sentence[rel_end : rel_end + 40]
+        # the scan back stops at the place before, unless it is a facility or street ("to
+        # Carle Foundation Hospital, Urbana": the hospital's town)
+        stop = -1
+        if out and out[-1].place.feature_type not in ("facility", "street"):
+            stop = out[-1].last
+        c = cue(tokens, first, tail, stop)
         if (
             out
             and c.role in ("none", "location")
@@ -262,6 +416,20 @@ def _mentions(
         ):
             c = out[-1].cue  # "from Tunis and Algiers": both are origins
         out.append(Mention(t, first, last, rel_start, rel_end, c))
+    return out
+
+
+def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
+    """The tokens inside the sentence's place mentions (no trigger stands in a name)."""
+    if not here:
+        return set()
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    out: set[int] = set()
+    for t in here:
+        first = max(0, bisect_right(starts, t.span.start - offset) - 1)
+        last = min(max(first, bisect_left(ends, t.span.end - offset)), len(tokens) - 1)
+        out.update(range(first, last + 1))
     return out
 
 
@@ -282,7 +450,10 @@ def extract_events(
     state = discourse.Discourse(
         dateline=discourse.dateline(text, document.body_start, list(resolved))
     )
-    perpetrator = not PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(text.lower()))
+    lowered_text = text.lower()
+    perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and not (
+        PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
+    )
     found_incidents: list[tuple[Incident, bool]] = []
     found_movements: list[tuple[Movement, bool]] = []
     headline = document.headline
@@ -296,18 +467,23 @@ def extract_events(
             if headline is not None
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
+        if not here and state.carried() is None:
+            continue
+        words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
-            if state.carried() is not None and incident_words(s_text):
+            if incident_words(s_text, words):
                 pass  # an incident the sentences before may place
             else:
                 continue
-        elif not any_trigger(s_text) or (
+        elif not any_trigger(s_text, words) or (
             len(here) < 2
             and state.dateline is None
+            and state.recent_story() is None
             and not _ANAPHOR.match(s_text)
-            and not event_words(s_text)
+            and not event_words(s_text, words)
         ):
-            # no trigger; or only travel words with one place and nowhere to start from
+            # no trigger; or only travel words with one place and nowhere to start from (no
+            # dateline, no story the sentence may go on with)
             state.next_sentence_toponyms(here, s_text, document.published, text)
             continue
         inc, mov, mentions, when = _sentence(document, sent, here, state, perpetrator)
@@ -315,10 +491,9 @@ def extract_events(
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
         if when is _UNREAD:
-            if mentions:
-                state.next_sentence_toponyms(
-                    [m.toponym for m in mentions], s_text, document.published, text
-                )
+            named = [t for t in here if t is not state.dateline]
+            if named:
+                state.next_sentence_toponyms(named, s_text, document.published, text)
             else:
                 state.next_sentence([], None)
             continue
@@ -335,6 +510,25 @@ def _sentence(
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
+    covered = _covered(tokens, here, sent.start)
+    quoted = [
+        (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
+    ]
+    triggers = []
+    unreported: list[int] = []  # triggers of no event, which still end the others' reach
+    for t in _triggers(tokens, s_text, covered, perpetrator):
+        pos = tokens[t.index].start
+        if any(a <= pos < b for a, b in quoted):
+            continue  # reported speech, threats and orders are not events
+        status = clauses.status(tokens, t.index, s_text, noun=t.noun, incident=t.motion is None)
+        if status is None:
+            unreported.append(t.index)  # "... to travel to X": X is not the last verb's
+            continue
+        if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:
+            status = "planned"
+        triggers.append((t, status))
+    if not triggers:
+        return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
     mentions = _mentions(s_text, sent.start, here, tokens)
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
@@ -342,23 +536,6 @@ def _sentence(
             replace(m, cue=Cue("dateline", -1)) if m.toponym is state.dateline else m
             for m in mentions
         ]
-    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
-    quoted = [
-        (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
-    ]
-    triggers = []
-    for t in _triggers(tokens, s_text, covered, perpetrator):
-        pos = tokens[t.index].start
-        if any(a <= pos < b for a, b in quoted):
-            continue  # reported speech, threats and orders are not events
-        status = clauses.status(tokens, t.index, s_text, noun=t.noun, incident=t.motion is None)
-        if status is None:
-            continue
-        if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:
-            status = "planned"
-        triggers.append((t, status))
-    if not triggers:
-        return [], [], mentions, _UNREAD  # its date is read later, if a sentence needs it
     read: list[When | None] = []
 
     def sentence_date() -> When | None:
@@ -366,6 +543,10 @@ def _sentence(
         if not read:
             read.append(find_date(s_text, document.published))
         return read[0]
+
+    def planned_date() -> When | None:
+        """The date of an announced event ("on Friday" is the Friday to come)."""
+        return find_date(s_text, document.published, future=True)
 
     # a trailing attribution ("..., officials in Vilnius said") is not where things happened
     first = triggers[0][0].index
@@ -389,21 +570,36 @@ def _sentence(
     first_of_type: dict[str, str] = {}
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
+        if (
+            k
+            and t.index > 0
+            and tokens[t.index - 1].lower == "before"
+            and tokens[t.index].lower.endswith("ing")
+        ):
+            status = triggers[k - 1][1]  # "will fly to A before returning to B": planned too
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
         scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
+        scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
         incident_end = next(
             (
                 u.index
                 for u, _ in triggers[k + 1 :]
-                if u.event_type != t.event_type and not (u.noun and u.event_type is None)
+                if u.event_type != t.event_type
+                and not (u.noun and u.event_type is None)
+                and not _modifier(tokens, u)
             ),
             len(tokens),
-        )  # "was shot and killed in X": both verbs of one attack reach X
+        )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
+        # travelling from A to B near X": the bus's journey does not take X away
         incident_end = min(incident_end, clause_end)
         start = clauses.clause_start(tokens, t.index)
+        if start == t.index and t.index > 1 and tokens[t.index - 1].text == ",":
+            if tokens[t.index].lower.endswith("ing"):
+                # "..., killing four": the participle tells of the clause before the comma
+                start = clauses.clause_start(tokens, t.index - 1)
         # places between the last trigger and this one are the last one's
         limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]
@@ -428,6 +624,16 @@ def _sentence(
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
             )  # "From A, the team ..."; "A native of A, she moved to B"
             movements.assign(mt, after, before + fronted)
+            if t.motion is _BOUND:
+                mt.destinations = [m for m in mentions_used if m.first == t.index]
+            elif motion_triggers and motion_triggers[-1].motion is _BOUND:
+                bound = motion_triggers[-1]
+                if t.index - bound.index <= 2 and bound.destinations:
+                    # "a Chicago-bound flight from Dublin (diverted to Shannon)": the flight
+                    # goes to Chicago; the places it was sent to on the way are stops
+                    mt.vias = [*mt.vias, *mt.destinations]
+                    mt.destinations = bound.destinations
+                    motion_triggers.pop()
             motion_triggers.append(mt)
         if t.event_type is None:
             continue
@@ -458,21 +664,68 @@ def _sentence(
             fallback,
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
+            noun=t.noun,
         )
+        if not located and start > 1 and tokens[start - 1].lower == "where":
+            # "a stop in X, where he met his counterpart": the place the clause is about
+            antecedent = [m for m in mentions_used if m.last in (start - 2, start - 3)]
+            if antecedent and tokens[start - 2].text in (
+                ",",
+                *(m.toponym.span.text for m in antecedent),
+            ):
+                located = [incidents.Located(antecedent[-1], False)]
+        if not located and t.event_type == "meeting/summit":
+            # "visit X for talks", "travelled to X and met officials there"
+            gone = [mt for mt in motion_triggers if mt.destinations]
+            if gone:
+                located = [incidents.Located(gone[-1].destinations[-1], False)]
+        if not located and t.event_type not in ("meeting/summit", "arrest"):
+            # "fled A after gunmen attacked", "evacuated from A after shelling hit the city's
+            # hospital", "crossed from A, fleeing shelling": what people fled is where they
+            # fled from;
+            cause = next(
+                (
+                    j
+                    for j in range(t.index - 1, max(-1, t.index - 5), -1)
+                    if tokens[j].lower in _CAUSE_BEFORE
+                ),
+                None,
+            )
+            left = [mt for mt in motion_triggers if mt.origins and mt.index < t.index]
+            fled = any(
+                mt.motion.movement_type in ("fled", "evacuated") for mt in motion_triggers
+            )  # ("moved the suspect from A to B after a shooting" says not where it was)
+            # and help is sent to where it happened: "troops were sent to A after clashes"
+            helped = [
+                mt
+                for mt in motion_triggers
+                if mt.destinations and mt.motion.movement_type == "dispatched"
+            ]
+            if cause is not None and left and fled:
+                located = [incidents.Located(left[-1].origins[0], False)]
+            elif cause is not None and helped and not fled:
+                located = [incidents.Located(helped[-1].destinations[-1], False)]
         inferred = False
-        event_when = sentence_date() if located else None
-        specific = not t.noun or any(
-            w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index]
+        event_when = (
+            (planned_date() if status == "planned" else sentence_date()) if located else None
         )
+        specific = (
+            not t.noun
+            or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
+            or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
+        )  # "the slide forced the evacuation of a family": told as it happened
         unplaced = all(
-            m.cue.role in ("none", "home", "possessive", "modifier", "people-of") for m in mentions
-        )
+            m.cue.role in ("none", "home", "possessive", "modifier", "people-of")
+            or (t.event_type == "evacuation" and m.cue.role == "destination")
+            for m in mentions
+        )  # (where evacuees were taken is not what was evacuated)
         if (
             not located
             and unplaced
             and specific
-            and status == "reported"
+            and (status == "reported" or t.event_type == "meeting/summit")
             and not _names_own_place(s_text, tokens[start].start if tokens else 0, mentions)
+            and not _elsewhere(mentions, state.carried())
         ):
             carried = state.carried()
             if carried is not None and carried.place is not None:
@@ -502,6 +755,8 @@ def _sentence(
                 and loc.mention.cue.governor != t.index
             ):
                 continue
+            if t.event_type not in _NOT_A_STORY and not inferred:
+                state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
             incidents_out.append(
                 Incident(
                     id=_event_id(document.id, sent.start, t.event_type, (place,), event_when),
@@ -540,21 +795,41 @@ def _same_town(a: Place, b: Place) -> bool:
     border crossing between twin towns is a journey)."""
     if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
         return False
-    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km < MIN_JOURNEY_KM
+    return _km(a, b) < MIN_JOURNEY_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance: exact enough to tell one town from two."""
+    return float(great_circle((a.lat, a.lon), (b.lat, b.lon)).km)
 
 
 def _one_town(a: Place, b: Place) -> bool:
     """True when two town-sized places (towns, streets, facilities) lie within 25 km."""
     if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
         return False
-    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km < 25.0
+    return _km(a, b) < 25.0
+
+
+def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:
+    """True when the sentence names a country or province that does not hold the place it
+    would be given ("Panama's police said migrants were rescued" after a sentence about
+    Santiago): then it is about somewhere else."""
+    if carried is None or carried.place is None:
+        return False
+    return any(
+        precision_rank(m.place) >= 2
+        and m.place.country_code != carried.place.country_code
+        and not contains(m.place, carried.place)
+        for m in mentions
+        if m.cue.role != "dateline"
+    )
 
 
 def _names_own_place(s_text: str, start: int, mentions: list[Mention]) -> bool:
     """True when the sentence puts its event in a named place the gazetteer did not
     resolve ("in Eastern Ghouta"): then no place is carried into it."""
     return any(
-        not any(m.start <= n.start() < m.end + 8 for m in mentions)
+        not any(m.start < n.end() <= m.end for m in mentions)
         for n in _UNPLACED_NAME.finditer(s_text, start)
     )
 
@@ -582,11 +857,18 @@ def _movements_of(
             b.actor = a.actor or b.actor
             continue
         movements.chain(a, b, between)
+    evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
+        if mt.origins and not (mt.destinations or mt.vias):
+            destination = _implicit_destination(mt, tokens, state)
+            if destination is not None:
+                mt.destinations = [destination]
+                mt.destination_inferred = True
+            continue
         if mt.origins or not (mt.destinations or mt.vias):
             continue
         ends = [m.place for m in (*mt.destinations, *mt.vias)]
-        origin = _implicit_origin(mt, s_text, state, ends)
+        origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
         if origin is not None:
             mt.origins = [origin]
             mt.origin_inferred = True
@@ -600,6 +882,9 @@ def _movements_of(
             if len(places) < 2 or _same_town(places[0], places[-1]):
                 continue
             inferred = path.origin_inferred or path.destination_inferred
+            if inferred and _one_town(places[0], places[-1]):
+                continue  # an end taken from the story, in the same town as the other
+            state.tell(went=path.stops[-1].toponym)
             when = sentence_date()
             out.append(
                 Movement(
@@ -621,35 +906,71 @@ def _movements_of(
     return out
 
 
+_THEN = frozenset("later then subsequently afterwards eventually next".split())
+_ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
+
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched"))
 
 
+def _usable(t: Toponym | None, ends: list[Place]) -> bool:
+    """True when ``t`` is a place that can stand as the other end of a movement to (or from)
+    ``ends``: none of them, and neither inside nor around one."""
+    return (
+        t is not None
+        and t.place is not None
+        and all(
+            t.place.gazetteer_id != e.gazetteer_id
+            and not contains(t.place, e)
+            and not contains(e, t.place)
+            for e in ends
+        )
+    )
+
+
+def _head(actor: str | None) -> str:
+    return actor.split()[-1].lower() if actor else ""
+
+
 def _implicit_origin(
-    mt: movements.MotionTrigger, s_text: str, state: discourse.Discourse, ends: list[Place]
+    mt: movements.MotionTrigger,
+    tokens: list[Token],
+    s_text: str,
+    state: discourse.Discourse,
+    ends: list[Place],
+    evacuation: bool = False,
 ) -> Mention | None:
     """Where a movement whose sentence gives no origin started, if the report says: the
-    mover's stated home ("the Winnipeg-based team", "Alberta's premier", "a Dallas man"),
-    the place the last sentence was about when this one continues its story ("They were
-    later moved to X"), or the dateline's town."""
+    mover's stated home ("the Winnipeg-based team", "Alberta's premier", "a Dallas man");
+    where the last movement went, for a journey that goes on ("He flew on to X"); where the
+    incident just told happened, for the people it struck or emptied out ("The wounded were
+    airlifted to X", "Residents were evacuated and drove to X"); the place the last sentence
+    was about when this one continues its story ("They were later moved to X"); or the
+    dateline's town."""
 
     def usable(t: Toponym | None) -> bool:
-        return (
-            t is not None
-            and t.place is not None
-            and all(
-                t.place.gazetteer_id != e.gazetteer_id
-                and not contains(t.place, e)
-                and not contains(e, t.place)
-                for e in ends
-            )
-        )
+        return _usable(t, ends)
 
     for m in mt.homes:
         if usable(m.toponym):
             return m
-    if mt.status == "reported" and not mt.motion.noun and state.since == 0:
-        if _ANAPHOR.match(s_text) and usable(state.previous):
+    if _ONWARD.match(s_text, tokens[mt.index].end):
+        if usable(state.destination):
+            assert state.destination is not None
+            return _as_mention(state.destination)  # "will travel on to X"
+    story = state.recent_story()
+    if (
+        usable(story)
+        and not mt.motion.noun
+        and (mt.passive or _head(mt.actor) in _STRUCK or evacuation)
+    ):
+        assert story is not None
+        return _as_mention(story)
+    before = [t.lower for t in tokens[max(0, mt.index - 4) : mt.index]]
+    continues = mt.passive or not _THEN.isdisjoint(before)
+    if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
+        # "They were later moved to X" (not "He had moved to X in 2010": background)
+        if "had" not in before and _ANAPHOR.match(s_text) and usable(state.previous):
             assert state.previous is not None
             return _as_mention(state.previous)
     dateline = state.dateline
@@ -664,6 +985,43 @@ def _implicit_origin(
     return None
 
 
+def _implicit_destination(
+    mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
+) -> Mention | None:
+    """Where a movement whose sentence gives no destination went, if the report says: help
+    sent to where the incident just told happened ("Firefighters were sent from A to help",
+    "rescuers were flown in from A")."""
+    story = state.recent_story()
+    if story is None or mt.motion.noun or mt.status is None:
+        return None
+    if not _usable(story, [m.place for m in mt.origins]):
+        return None
+    nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
+    if mt.motion.movement_type == "dispatched" or (
+        nxt == "in" and (mt.passive or _head(mt.actor) in _HELP)
+    ):
+        return _as_mention(story)
+    return None
+
+
+#: Incident types that tell no story a later sentence continues (movements of their own).
+_NOT_A_STORY = frozenset(
+    ("movement of forces", "flight/defection", "deportation", "border crossing", "movement")
+)
+#: People an incident struck, whom a later sentence moves ("the wounded were flown to X").
+_STRUCK = frozenset(
+    "injured wounded victim victims survivor survivors patient patients passengers passenger "
+    "evacuees residents casualties driver drivers rider riders pilot crew suspect suspects "
+    "families children".split()
+)
+#: Help sent to where an incident happened ("rescuers were flown in from X").
+_HELP = frozenset(
+    "rescuers firefighters crews crew troops soldiers police officers teams team "
+    "reinforcements doctors medics volunteers engineers experts investigators helicopters "
+    "planes aid workers".split()
+)
+
+
 def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     """One incident per event: the same type at the same place, on compatible dates, is
     reported once (the body's report before the headline's)."""
@@ -672,19 +1030,25 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     for inc in ordered:
         if any(
             o.event_type == inc.event_type
-            and (o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place))
+            and (
+                o.place.gazetteer_id == inc.place.gazetteer_id
+                or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
+            )
             and (o.when is None or inc.when is None or o.when == inc.when)
             for o in out
         ):
             continue  # "the shooting on Elm Street" after "a shooting in Dayton"
         out.append(inc)
-    # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer place
+    # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
+    # place; so is a state or province the body names again for an event of the same kind in
+    # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
+    # be told of apart ("disappeared in Shenyang" and "also disappeared in China" are two)
     heads = {id(i) for i, h in found if h}
     kept = [
         inc
         for inc in out
         if not (
-            id(inc) in heads
+            (id(inc) in heads or inc.place.feature_type == "admin1")
             and any(
                 o.event_type == inc.event_type
                 and contains(inc.place, o.place)
@@ -694,6 +1058,17 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
         )
     ]
     return sorted(kept, key=lambda i: i.quote.start)
+
+
+def _two_towns(a: Incident, b: Incident) -> bool:
+    """True when one sentence puts its event in two towns it names apart ("evacuated A and
+    B"): two places, not a street and the town around it."""
+    return (
+        a.quote.start == b.quote.start
+        and a.place.feature_type == b.place.feature_type == "city"
+        and not a.place_inferred
+        and not b.place_inferred
+    )
 
 
 def _merge_movements(found: list[tuple[Movement, bool]]) -> list[Movement]:

@@ -37,13 +37,14 @@ def locate(
     sentence: list[Mention] | None,
     motion: bool = False,
     evacuation: bool = False,
+    noun: bool = False,
 ) -> list[Located]:
     """The places of the incident whose trigger is token ``index``: ``after`` are the
     mentions between it and the next trigger, ``before`` those before it in its clause;
     ``sentence`` the sentence's other mentions that may stand for the place when it reports
     this one event only (the caller's choice; only cities among them do); ``motion`` for a
     movement's incident (where it went comes first), ``evacuation`` for an evacuation
-    (placed at what was evacuated)."""
+    (placed at what was evacuated), ``noun`` for a trigger that is a noun ("the quake")."""
     roles = []
     for m in after:
         role = m.cue.role
@@ -64,6 +65,16 @@ def locate(
     located = [m for m in before if m.cue.role in wanted_before]
     if located:
         return _most_specific(located, "location", before + after)
+    if noun and not motion:
+        # the town the verb of an incident noun acts on: "a quake shook X", "flooding has
+        # submerged parts of X"
+        objects = [
+            m
+            for m, r in roles
+            if r == "none" and m.cue.governor > index and precision_rank(m.place) <= 1
+        ]
+        if objects:
+            return _most_specific(objects, "location", [m for m, _ in roles] + before)
     if not sentence:
         return []
     cities = [m for m in sentence if m.place.feature_type == "city"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from geomap.events.clauses import Token
-from geomap.events.roles import Mention, drop_containers
+from geomap.events.roles import Mention, contains, drop_containers
 from geomap.events.triggers import Motion
 
 _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|continued)\b", re.I)
@@ -81,7 +81,13 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.origins.append(m)
     if trigger.origins:
         return
-    subjects = [m for m in before if m.cue.role in ("none", "location")]
+    subjects = [
+        m
+        for m in before
+        if m.cue.role in ("none", "location")
+        # "Kenya will deploy police to Mombasa": a move within the sender, not from it
+        and not any(contains(m.place, d.place) for d in (*trigger.destinations, *trigger.vias))
+    ]
     if subjects and (trigger.destinations or trigger.vias):
         if frame == "send" or (trigger.passive and trigger.motion.lemma == "evacuate"):
             # "Russia has deployed troops to X"; "Yellowknife was evacuated ... to X"

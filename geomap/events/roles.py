@@ -43,9 +43,12 @@ TRANSPARENT = frozenset(
     "their his her our neighbouring neighboring nearby northern southern eastern western "
     "central north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
+    "streets "
     "of".split()
 )
 NEAR_WORDS = frozenset("near outside around nearby".split())
+#: Prepositions before a place's possessive that make it where something happened.
+_POSSESSIVE_PLACE = frozenset("in at on near outside inside across throughout".split())
 CUE_WORDS = TO_WORDS | FROM_WORDS | VIA_PREPOSITIONS | AT_WORDS | frozenset(("for",))
 #: Words that open a facility's name after "to" ("to a hospital in X", "to its base at
 #: X"): determiners, possessives and facility nouns (general English).
@@ -87,9 +90,11 @@ class Cue:
     governor: int
 
 
-def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
+def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue:
     """The role cue of a place mention starting at token ``first``; ``text_after`` is the
-    sentence text right after the mention (for "X-bound", "X-based")."""
+    sentence text right after the mention (for "X-bound", "X-based"). The words before it are
+    read back to the nearest preposition, but never into the place mention ending at token
+    ``stop`` ("from A to B near the town of C": "near", not "to", is C's cue)."""
     if text_after.startswith(("-bound", "–bound")):
         return Cue("destination", -1)
     if text_after.startswith(("-based", "-born")) or PERSON_AFTER.match(text_after):
@@ -97,6 +102,10 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
     if AGENCY_AFTER.match(text_after):
         return Cue("agency", -1)  # "Saskatoon police": the force of that town
     if text_after.startswith(("’s", "'s")):
+        before = tokens[first - 1].lower if first > 0 else ""
+        if before in _POSSESSIVE_PLACE:
+            # "airstrikes on Beirut's suburbs", "in Gaza's south": where, not whose
+            return Cue("near" if before in NEAR_WORDS else "location", first - 1)
         return Cue("possessive", -1)  # "Alberta's premier": a home, or a person's name
     if text_after.startswith(("-backed", "-led", "-owned", "-made", "-run", "-controlled")):
         return Cue("modifier", -1)  # "a Russian-backed offensive": not where it happened
@@ -104,7 +113,7 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
     i = first - 1
     skipped = 0
     facility = 0  # nouns skipped after "near": "from camps near X"
-    while i >= 0 and skipped < 7:
+    while i > stop and skipped < 7:
         t = tokens[i]
         w = t.lower
         if w in NEAR_WORDS:
@@ -129,6 +138,10 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
         skipped += 1
     if i < 0:
         return Cue("near" if near else "none", -1)
+    if i == stop and tokens[i].lower not in CUE_WORDS:
+        # the place before: the word right before this one governs it ("U.S. Official
+        # Visits Georgia")
+        return Cue("near" if near else "none", first - 1 if first - 1 > stop else -1)
     w = tokens[i].lower
     if w in TO_WORDS:
         return Cue("destination", i)
@@ -136,7 +149,7 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
         return Cue("origin", i)
     if w in VIA_PREPOSITIONS:
         return Cue("via", i)
-    if w == "for" and i > 0 and tokens[i - 1].lower in _FOR_DESTINATION:
+    if w == "for" and _leaves_for(tokens, i):
         return Cue("destination", i)
     if w in AT_WORDS:
         context = [t.lower for t in tokens[max(0, i - 3) : i]]
@@ -173,8 +186,21 @@ def cue(tokens: list[Token], first: int, text_after: str) -> Cue:
 
 _FOR_DESTINATION = frozenset(
     "left leave leaves leaving departed depart departs departing headed heading heads bound "
-    "off out sailed sailing flight flights boarded train plane bus ship".split()
+    "off out sailed sailing flight flights boarded train plane bus ship fled flee flees fleeing "
+    "escaped".split()
 )
+
+
+def _leaves_for(tokens: list[Token], i: int) -> bool:
+    """True when "for" at ``i`` names where a departure went: right after a verb of leaving
+    ("headed for X") or after its object ("left Kabul for Doha", "fled Aleppo for Turkey")."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = tokens[j]
+        if t.lower in _FOR_DESTINATION:
+            return True
+        if j < i - 1 and not t.text[:1].isupper():
+            return False  # only a name may stand between the verb and "for"
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,15 +223,18 @@ class Mention:
 def precision_rank(place: Place) -> int:
     """0 for a city (or a street, placed at its town), 1 for a district or a facility (at
     the place it is named after), then province, region, country: lower is more specific."""
-    return {
-        "street": 0,
-        "facility": 1,
-        "city": 0,
-        "admin2": 1,
-        "admin1": 2,
-        "region": 3,
-        "country": 4,
-    }.get(place.feature_type, 5)
+    return _RANKS.get(place.feature_type, 5)
+
+
+_RANKS = {
+    "street": 0,
+    "facility": 1,
+    "city": 0,
+    "admin2": 1,
+    "admin1": 2,
+    "region": 3,
+    "country": 4,
+}
 
 
 def contains(outer: Place, inner: Place) -> bool:

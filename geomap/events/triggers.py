@@ -212,7 +212,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("bring", "travelled", "send", "bring brings brought bringing"),
     **_verb("take", "travelled", "send", "taken took"),
     **_verb("rush", "travelled", "send", "rushed"),
-    **_verb("carry", "travelled", "send", "carried"),
+    **_verb("carry", "travelled", "send", "carried carrying"),
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),
     **_verb("transport", "travelled", "send", "transport transports transported transporting"),
@@ -310,9 +310,9 @@ def _words(event_type: str, verbs: str, nouns: str = "") -> dict[str, IncidentWo
 INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words(
         "attack",
-        "killed kill kills murdered shot stabbed attacked ambushed bombed shelled assassinated "
-        "massacred assaulted beaten robbed slain torched firebombed gunned vandalized "
-        "vandalised pistol-whipped",
+        "killed kill kills killing murdered shot stabbed attacked ambushed bombed shelled "
+        "assassinated massacred assaulted beaten robbed slain torched firebombed gunned "
+        "vandalized vandalised pistol-whipped injuring wounding stormed",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
         "assault robbery arson",
@@ -328,7 +328,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("landslide", "", "landslide landslides mudslide rockslide"),
     **_words(
         "protest",
-        "protested protesting demonstrated marched rallied picketed",
+        "protested protesting demonstrated marched rallied picketed striking",
         "protest protests protesters demonstration demonstrations demonstrators rally rallies "
         "walkout march marches sit-in picket",
     ),
@@ -337,15 +337,59 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "disappeared vanished abducted kidnapped",
         "disappearance abduction kidnapping missing",
     ),
-    **_words("meeting/summit", "", "summit talks"),
+    **_words("meeting/summit", "met meet meets", "summit talks conference"),
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
+
+#: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on".
+_WEAPON_STRUCK = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?) "
+    r"(?:struck|hit|hits|slammed into|landed on|destroyed)\b",
+    re.I,
+)
+
+#: A vehicle striking someone: "a pickup that struck a cyclist", "a car hit a boy".
+_VEHICLE_STRUCK = re.compile(
+    r"\b(?:car|vehicle|truck|pickup|suv|van|bus|train|motorcycle|lorry)s? (?:that |which )?"
+    r"(?:struck|hit|ran over)\b",
+    re.I,
+)
+
+#: Vandalism, damage done on purpose to what people own: "vandals smashed the windows",
+#: "its tyres were slashed", "headstones were defaced".
+_DAMAGED = (
+    r"(?:windows?|windscreens?|windshields?|tyres?|tires?|headstones?|gravestones?|"
+    r"storefronts?|shopfronts?)"
+)
+VANDALISM = re.compile(
+    rf"\b(?:smashed|slashed|defaced|spray-painted) (?:(?:the|a|an|its|their|his|her|several|"
+    rf"two|three|four) )?(?:[a-z]+ )?{_DAMAGED}\b"
+    rf"|\b{_DAMAGED}(?: of [^.,;]{{1,40}}?)? (?:was|were|had been|have been|has been|being|got) "
+    r"(?:again |also )?"
+    r"(?:smashed|slashed|defaced|spray-painted)\b",
+    re.I,
+)
 
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (a word the sentence must hold, the phrase, its event_type)
     ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
+    ("fire", re.compile(r"\bfired (?:on|at|upon|into)\b", re.I), "attack"),
+    (
+        "fire",
+        re.compile(
+            r"\b(?:artillery|mortar|rocket|sniper|tank|machine-gun|small-arms|heavy|automatic) "
+            r"fire\b|\bcame under (?:heavy )?fire\b",
+            re.I,
+        ),
+        "attack",
+    ),
+    *(
+        (key, _WEAPON_STRUCK, "attack")
+        for key in ("struck", " hit", "slammed into", "landed on", "destroyed")
+    ),
+    ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
     ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
@@ -382,10 +426,41 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
         "crash",
     ),
+    (
+        " off ",
+        re.compile(
+            r"\b(?:went|ran|veered|drove|skidded|slid|careened|plunged) off (?:the|a) "
+            r"(?:road|roadway|highway|interstate|freeway|bridge|embankment|cliff|runway)\b",
+            re.I,
+        ),
+        "crash",
+    ),
+    (
+        "lost control",
+        re.compile(
+            r"\blost control of (?:his|her|their|its|the|a) (?:car|vehicle|truck|pickup|"
+            r"motorcycle|suv|van|bus|plane|aircraft|boat|tractor-trailer)\b",
+            re.I,
+        ),
+        "crash",
+    ),
+    ("aground", re.compile(r"\bran aground\b", re.I), "crash"),
+    *((key, _VEHICLE_STRUCK, "crash") for key in ("struck", " hit", "ran over")),
+    *((key, VANDALISM, "attack") for key in ("smashed", "slashed", "defaced", "spray-painted")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    (
+        "streets",
+        re.compile(r"\b(?:took|taken|taking|take|takes) to the streets\b", re.I),
+        "protest",
+    ),
+    (
+        "walk",
+        re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
+        "protest",
+    ),
 )
 
 #: Words before a crash that make it a collision of several vehicles (general English).
@@ -423,6 +498,7 @@ NOT_AN_EVENT_AFTER = {
         "procedures procedure zone zones".split()
     ),
     "crash": frozenset("course courses test tests".split()),
+    "conference": frozenset("call calls room rooms centre center".split()),
 }
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
@@ -431,7 +507,38 @@ NOT_AN_EVENT_BEFORE = {
     "rally": frozenset("campaign".split()),
     "rallies": frozenset("campaign".split()),
     "accident": frozenset("industrial workplace".split()),
+    "conference": frozenset("news press video phone telephone".split()),
 }
+#: Marchers whose march is no protest ("troops marched into the town", "the band marched").
+NOT_PROTESTERS = frozenset(
+    "troops soldiers army armies forces militants fighters rebels insurgents militia "
+    "militiamen units unit battalion battalions regiment column columns band bands parade "
+    "marines troopers cadets guards legion infantry".split()
+)
+#: Workers whose "striking" is a strike ("teachers striking", "striking nurses").
+STRIKERS = frozenset(
+    "teachers workers nurses doctors employees miners drivers staff dockworkers pilots "
+    "staffers union members porters cleaners".split()
+)
+
+#: Causes of death that are no people: "lightning killed", "the storm killed" (general English).
+NOT_BY_PEOPLE = frozenset(
+    "lightning storm storms tornado tornadoes hurricane cyclone typhoon flood floods flooding "
+    "floodwaters quake earthquake tremor landslide landslides mudslide avalanche fire fires "
+    "blaze wildfire heat heatwave cold disease diseases virus cancer crash crashes accident "
+    "accidents collision outbreak drought famine tsunami cholera ebola covid illness overdose "
+    "overdoses eruption derailment wind winds gale gales hail hailstorm".split()
+)
+#: Incident words that tell what an event cost rather than report one ("..., killing four").
+TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())
+#: Person nouns that make "met" or "meet" a meeting ("met regional governors").
+MEETING_PARTIES = frozenset(
+    "his her their its officials official leaders leader representatives delegates delegation "
+    "delegations president presidents minister ministers counterpart counterparts governor "
+    "governors mayor mayors ambassador ambassadors envoy envoys elders chiefs chief families "
+    "relatives king queen pope chancellor premier secretary commander commanders diplomats "
+    "negotiators lawmakers senators executives union unions".split()
+)
 
 #: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).
 PERPETRATOR_WORDS = frozenset(
@@ -444,57 +551,76 @@ PERPETRATOR_WORDS = frozenset(
 #: Quick test before any other work: does a sentence hold any trigger word at all?
 _WORD = re.compile(r"[a-z]+")
 _ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
-_PHRASE_KEYS = re.compile(
-    "|".join(
-        re.escape(k)
-        for k in sorted({key for key, _, _ in INCIDENT_PHRASES} | {*MOTION_PHRASE_KEYS, "-bound"})
-    )
+# (plain substring tests: faster than one regex of alternatives)
+_PHRASE_KEYS = tuple(
+    sorted({key for key, _, _ in INCIDENT_PHRASES} | {*MOTION_PHRASE_KEYS, "-bound"})
 )
 
 
-def any_trigger(sentence: str) -> bool:
-    """False only when no trigger word or phrase can be in ``sentence``."""
+def _has_key(lowered: str, keys: tuple[str, ...]) -> bool:
+    """True when one of ``keys`` occurs in ``lowered``."""
+    for k in keys:
+        if k in lowered:
+            return True
+    return False
+
+
+def sentence_words(lowered: str) -> set[str]:
+    """The words of a lower-cased sentence, for the tests below."""
+    return set(_WORD.findall(lowered))
+
+
+def any_trigger(sentence: str, words: set[str] | None = None) -> bool:
+    """False only when no trigger word or phrase can be in ``sentence`` (``words``: its
+    :func:`sentence_words`, when the caller has them)."""
     lowered = sentence.lower()
-    if not _ALL_WORDS.isdisjoint(_WORD.findall(lowered)):
+    if not _ALL_WORDS.isdisjoint(words if words is not None else _WORD.findall(lowered)):
         return True
-    return _PHRASE_KEYS.search(lowered) is not None
+    return _has_key(lowered, _PHRASE_KEYS)
 
 
 _INCIDENT_WORDS = frozenset(INCIDENT_WORDS)
-_INCIDENT_KEYS = re.compile(
-    "|".join(re.escape(k) for k in sorted({key for key, _, _ in INCIDENT_PHRASES}))
+_INCIDENT_KEYS = tuple(sorted({key for key, _, _ in INCIDENT_PHRASES}))
+
+
+_INCIDENT_VERBS = frozenset(w for w, i in INCIDENT_WORDS.items() if not i.noun) | frozenset(
+    w for w, m in MOTION_WORDS.items() if m.movement_type == "evacuated" and not m.noun
+)  # an evacuation is an incident at what was evacuated
+_INCIDENT_NOUNS = sorted(
+    {w for w, i in INCIDENT_WORDS.items() if i.noun}
+    | {w for w, m in MOTION_NOUNS.items() if m.movement_type == "evacuated"}
 )
-
-
-_INCIDENT_VERBS = frozenset(w for w, i in INCIDENT_WORDS.items() if not i.noun)
+_NOUN_KEYS = frozenset(_INCIDENT_NOUNS)
 _NEW_INCIDENT = re.compile(
-    r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:"
-    + "|".join(sorted(re.escape(w) for w, i in INCIDENT_WORDS.items() if i.noun))
-    + r")\b"
+    r"\b(?:an?|(?:forced|prompted|caused|triggered|sparked|ordered) the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(re.escape(w) for w in _INCIDENT_NOUNS) + r")\b"
 )
 
 
-def incident_words(sentence: str) -> bool:
+def incident_words(sentence: str, words: set[str] | None = None) -> bool:
     """False only when ``sentence`` reports no incident a place could be carried to: no
     incident verb or phrase, and no new incident named with "a"/"an" ("a fire")."""
     lowered = sentence.lower()
-    words = _WORD.findall(lowered)
-    if not _INCIDENT_VERBS.isdisjoint(words) or _INCIDENT_KEYS.search(lowered):
+    if words is None:
+        words = set(_WORD.findall(lowered))
+    if not _INCIDENT_VERBS.isdisjoint(words) or _has_key(lowered, _INCIDENT_KEYS):
         return True
-    return not _INCIDENT_WORDS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
+    return not _NOUN_KEYS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
 
 
-#: Motion words that report a plain journey (no incident of their own).
+#: Motion words that report a plain journey (no incident of their own: not "marched").
 _TRAVEL_WORDS = frozenset(
-    w for w, m in MOTION_WORDS.items() if MOVEMENT_TYPES[m.movement_type] is None
+    w
+    for w, m in MOTION_WORDS.items()
+    if MOVEMENT_TYPES[m.movement_type] is None and w not in INCIDENT_WORDS
 )
 _EVENT_WORDS = _ALL_WORDS - _TRAVEL_WORDS
 
 
-def event_words(sentence: str) -> bool:
+def event_words(sentence: str, words: set[str] | None = None) -> bool:
     """False only when ``sentence`` holds nothing but plain travel words (or none): then it
     reports a movement only if it names two places or takes one from the report around."""
     lowered = sentence.lower()
-    if not _EVENT_WORDS.isdisjoint(_WORD.findall(lowered)):
+    if not _EVENT_WORDS.isdisjoint(words if words is not None else _WORD.findall(lowered)):
         return True
-    return _PHRASE_KEYS.search(lowered) is not None
+    return _has_key(lowered, _PHRASE_KEYS)

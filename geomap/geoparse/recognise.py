@@ -44,6 +44,7 @@ from geomap.names.lexicon import (
     STOPWORDS,
     TIME_WORDS,
     TITLES,
+    VEHICLE_MAKES,
     demonym_place,
     given_names,
 )
@@ -58,6 +59,9 @@ _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEM
 _MAX_DEMONYM_WORDS = 2
 _WEEKDAYS = frozenset(w for w in TIME_WORDS if w.endswith("day"))  # never a surname
 _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
+# the word that ends the name of a township ("Sand Creek Township"; a county, parish or
+# district named after a town is found by the name of the town)
+_UNIT_SUFFIXES = frozenset(("township",))
 
 
 def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
@@ -367,6 +371,15 @@ class Recogniser:
                 return self._piece(text, tokens, tail, doc)
             doc.person(words)
             return []
+        if (
+            len(piece) > 2
+            and words[-1] in _UNIT_SUFFIXES
+            and first_match.first == piece[0]
+            and first_match.last < piece[-2]
+        ):
+            # "Sand Creek Township": one name the gazetteer lacks, not the "Sand" in it (the
+            # proposer may still take the whole)
+            return []
         covered = {i for m in matches for i in range(m.first, m.last + 1)}
         loose = [
             i
@@ -589,6 +602,11 @@ class Recogniser:
             return None
         if single and len(first.text) < 3 and not first.text.isupper():
             return None
+        j = m.first - 1
+        while j >= 0 and tokens[j].capitalised and joined(text, tokens[j], tokens[j + 1]):
+            if tokens[j].key in VEHICLE_MAKES:
+                return None  # "a Dodge Durango", "an Isuzu Denver Rodeo": a model
+            j -= 1
         big = self.big_name(m.key)
         if single and first.text.isupper() and len(first.text.replace(".", "")) <= 4:
             if big < Strength.COUNTRY:  # "NATO", "AMLO": acronyms, unless "US", "UK", "EU"

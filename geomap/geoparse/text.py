@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from geomap.names.lexicon import ABBREVIATED_TITLES, ABBREVIATIONS, CONNECTORS, HYPHEN_SUFFIXES
+from geomap.names.lexicon import (
+    ABBREVIATED_TITLES,
+    ABBREVIATIONS,
+    CONNECTORS,
+    HYPHEN_SUFFIXES,
+    TIME_WORDS,
+)
 
 TOKEN = re.compile(r"[^\W_](?:[^\W_]|[’'\-.&](?=[^\W_]))*")
 POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
@@ -112,7 +118,9 @@ def name_joined(text: str, a: Token, b: Token) -> bool:
 
 
 def capitalised_runs(text: str, tokens: list[Token]) -> list[list[int]]:
-    """Indices of runs of capitalised words, joined by spaces and lower-case connectors."""
+    """Indices of runs of capitalised words, joined by spaces and lower-case connectors (a
+    connector before a day or month name ends the run: "Mellit on Sunday" is a place and a
+    date)."""
     runs: list[list[int]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -132,7 +140,14 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[int]]:
             k = j
             while k < n and tokens[k].key in CONNECTORS and joined(text, tokens[k - 1], tokens[k]):
                 k += 1
-            if k > j and k < n and tokens[k].capitalised and joined(text, tokens[k - 1], tokens[k]):
+            if (
+                k > j
+                and k < n
+                and tokens[k].capitalised
+                and joined(text, tokens[k - 1], tokens[k])
+                and tokens[k].key not in TIME_WORDS
+            ):
+                # (not "Mellit on Sunday", "Paris in May": a date follows the name)
                 run.extend(range(j, k + 1))
                 j = k + 1
                 continue

@@ -245,6 +245,20 @@ def test_real_records_read_defaults_for_missing_fields():
     assert (i.start, i.end, i.status) == (D1, D2, "planned")
 
 
+def test_own_folder_incidents_are_optional_and_read_by_file(tmp_path):
+    assert ev.load_expected_incidents(tmp_path / "incidents.json") is None
+    place = {"name": "Aville", "lat": 10.0, "lon": 20.0, "kind": "city", "geonameid": 1}
+    event = {"event_type": "fire", "place": place, "date_start": "2020-05-01", "status": "planned"}
+    (tmp_path / "incidents.json").write_text(
+        ev.json.dumps({"01_a.txt": [event], "02_b.txt": []}), encoding="utf-8"
+    )
+    got = ev.load_expected_incidents(tmp_path / "incidents.json")
+    assert got is not None and set(got) == {"01_a.txt", "02_b.txt"} and got["02_b.txt"] == []
+    (fire,) = got["01_a.txt"]
+    assert (fire.event_type, fire.start, fire.end, fire.status) == ("fire", D1, None, "planned")
+    assert fire.place.geonameid == "1"
+
+
 def test_document_is_built_from_the_corpus_text_with_its_date():
     select = _load("real_events_select")
     art = select.Article("lgl", "1", "A headline", "2009-03-20", "Body text first. More.")

@@ -26,6 +26,7 @@ from geomap.names.lexicon.organisations import (
     NOT_PLACE_WORDS,
     NOT_PLACES,
     ORG_WORDS,
+    VEHICLE_MAKES,
 )
 from geomap.names.lexicon.place_words import (
     FACILITY_SUFFIXES,
@@ -69,6 +70,7 @@ __all__ = [
     "NOT_PLACES",
     "NOT_PLACE_WORDS",
     "ORG_WORDS",
+    "VEHICLE_MAKES",
     "PERSON_AFTER",
     "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",

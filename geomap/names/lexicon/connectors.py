@@ -7,7 +7,8 @@ Arabic name particles (general knowledge)."""
 from __future__ import annotations
 
 CONNECTORS = frozenset(
-    "of de del der la le les du da das do dos di upon on am and the al el van von bin ibn".split()
+    "of de del der la le les du da das do dos di upon on am and the al el es van von bin "
+    "ibn".split()
 )
 
 # Connectors that join two names rather than sit inside one ("Hull and York"; "de" and "bin"

@@ -51,3 +51,12 @@ NOT_PLACE_WORDS = frozenset(
     conservatives liberals attorney prosecutor campaign program programme project initiative
     act bill law treaty accord agreement plan operation""".split()
 )
+
+# Makes of cars and trucks: a name right after one is a model ("a Dodge Durango", "an Isuzu
+# Denver Rodeo", "a Hyundai Tucson"), not a place (general knowledge of the motor trade).
+VEHICLE_MAKES = frozenset(
+    """ford chevrolet chevy dodge jeep toyota honda nissan hyundai kia isuzu mazda subaru gmc
+    buick pontiac mitsubishi volkswagen vw audi bmw mercedes mercedes-benz volvo chrysler
+    lexus acura infiniti saturn oldsmobile plymouth suzuki peugeot renault citroen fiat
+    skoda seat opel vauxhall holden datsun""".split()
+)

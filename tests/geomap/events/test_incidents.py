@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.model import Incident
+from geomap.events.extract import _merge_incidents
+from geomap.model import Incident, Place, Span
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
 
@@ -55,6 +56,15 @@ def test_a_one_sentence_report_is_read(pipeline: Pipeline) -> None:
         ("A strong earthquake struck near Padang on Monday.", ("earthquake", "Padang")),
         ("A mudslide buried a road near Pokhara.", ("landslide", "Pokhara")),
         ("A bus overturned on a mountain road near Cusco.", ("crash", "Cusco")),
+        # a journey told inside the clause does not take the event's place away
+        (
+            "Gunmen opened fire on a bus travelling from Mombasa to Nairobi near Voi.",
+            ("attack", "Voi"),
+        ),
+        (
+            "An evacuation train carrying 400 people from Kharkiv arrived in Lviv.",
+            ("evacuation", "Kharkiv"),
+        ),
         ("Protesters marched through Santiago on Saturday.", ("protest", "Santiago")),
         ("A suspect was taken into custody in Tulsa.", ("arrest", "Tulsa")),
         ("A teenager has been reported missing in Fresno.", ("disappearance", "Fresno")),
@@ -63,6 +73,122 @@ def test_a_one_sentence_report_is_read(pipeline: Pipeline) -> None:
 )
 def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]) -> None:
     assert expected in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A military helicopter fired on a market in Lashio on Monday.", ("attack", "Lashio")),
+        ("Mortar fire hit a school in Kharkiv on Sunday.", ("attack", "Kharkiv")),
+        ("A missile struck an apartment block in Odesa overnight.", ("attack", "Odesa")),
+        ("Israeli airstrikes on Beirut's southern suburbs killed 12.", ("attack", "Beirut")),
+        ("Clashes between rival gangs in Kingston left two dead.", ("attack", "Kingston")),
+        ("Fighters stormed a camp for displaced families near Kutum.", ("attack", "Kutum")),
+        ("Police beat back marchers near Cusco, injuring 20.", ("attack", "Cusco")),
+        ("The two leaders will meet in Accra next week.", ("meeting/summit", "Accra")),
+        ("The envoy met regional governors in Dnipro on Friday.", ("meeting/summit", "Dnipro")),
+        ("Nurses in Leeds walked off the job on Monday.", ("protest", "Leeds")),
+        ("A pickup went off the road near Bemidji on Sunday.", ("crash", "Bemidji")),
+        ("The driver lost control of his truck outside Fargo.", ("crash", "Fargo")),
+        ("A pickup that struck a cyclist near Fargo did not stop.", ("crash", "Fargo")),
+    ],
+)
+def test_the_words_of_violence_meetings_and_strikes(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lightning killed three farmers in Sylhet on Sunday.",
+        "The council said it would meet the deadline in Leeds.",
+        "If the talks fail, the rebels will attack Goma.",
+        "She first met her husband at a dance in Leeds in 1990.",
+        # an offence named by the law, not an event reported
+        "He was charged with murder in Leeds on Monday.",
+        "She faces a charge of leaving the scene of an accident in Leeds.",
+        # aggregates and deals
+        "Her car has been vandalised twice in Leeds this year.",
+        "Rebels deny negotiating an evacuation deal for Douma.",
+        "He met Anna at a party in Leeds.",
+    ],
+)
+def test_no_attack_and_no_meeting(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_deaths_a_disaster_caused_are_no_attack(pipeline: Pipeline) -> None:
+    body = "A landslide buried homes in Pokhara on Friday, killing six people."
+    assert typed(pipeline, body) == [("landslide", "Pokhara")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # "X, where ...": the clause is about X
+        (
+            "The president flew to Tokyo on Sunday, with a stop in Manila, where he met his"
+            " Philippine counterpart.",
+            ("meeting/summit", "Manila", "reported"),
+        ),
+        # a meeting where the travellers went
+        (
+            "The minister travelled from Kyiv to Lviv on Friday and met local officials there.",
+            ("meeting/summit", "Lviv", "reported"),
+        ),
+        (
+            "The Dutch prime minister will visit Jakarta next month for talks on trade.",
+            ("meeting/summit", "Jakarta", "planned"),
+        ),
+        (
+            "Teachers striking in Charleston closed 40 schools.",
+            ("protest", "Charleston", "reported"),
+        ),
+        (
+            "Officials held an investment conference in Lagos on Monday.",
+            ("meeting/summit", "Lagos", "reported"),
+        ),
+        # an event brought about, told with "the"
+        (
+            "A mudslide hit Pokhara on Monday. The slide forced the evacuation of three families.",
+            ("evacuation", "Pokhara", "reported"),
+        ),
+    ],
+)
+def test_where_the_event_is_told(
+    pipeline: Pipeline, body: str, expected: tuple[str, str, str]
+) -> None:
+    got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
+    assert expected in got
+
+
+def test_an_announced_event_is_dated_ahead(pipeline: Pipeline) -> None:
+    [meeting] = incidents(pipeline, "The two presidents will meet in Accra on Friday.")
+    # the header's date is Friday, June 10, 2022: the Friday to come is that day
+    assert meeting.status == "planned" and meeting.when is not None
+    assert meeting.when.start.isoformat() == "2022-06-10"
+    [meeting] = incidents(pipeline, "The two presidents will meet in Accra on Monday.")
+    assert meeting.when is not None and meeting.when.start.isoformat() == "2022-06-13"
+
+
+def test_two_towns_of_one_event_are_two_incidents(pipeline: Pipeline) -> None:
+    body = "Deputies evacuated Wofford Heights and Kernville on Sunday."
+    assert typed(pipeline, body) == [
+        ("evacuation", "Wofford Heights"),
+        ("evacuation", "Kernville"),
+    ]
+
+
+def test_no_place_is_carried_into_a_sentence_about_another_country(pipeline: Pipeline) -> None:
+    body = "A man was stabbed in Cusco on Sunday. Police in Bolivia said a man was arrested."
+    assert typed(pipeline, body) == [("attack", "Cusco")]
+
+
+def test_the_arrest_not_the_charge(pipeline: Pipeline) -> None:
+    body = "A man was booked into the jail in Tulsa on a robbery charge."
+    assert typed(pipeline, body) == [("arrest", "Tulsa")]
 
 
 def test_accidents_are_not_attacks(pipeline: Pipeline) -> None:
@@ -88,6 +214,121 @@ def test_one_event_told_twice_is_one_incident(pipeline: Pipeline) -> None:
     assert typed(pipeline, body) == [("attack", "Houston")]
 
 
+def test_a_state_named_again_for_its_town_s_event_is_that_event() -> None:
+    town = Place("geonames:1", "Columbus", "city", "US", 39.96, -83.0, admin1="Ohio")
+    state = Place("iso3166-2:US-OH", "Ohio", "admin1", "US", 40.4, -82.7, admin1="Ohio")
+    other = Place("iso3166-2:US-MI", "Michigan", "admin1", "US", 44.3, -85.6, admin1="Michigan")
+    country = Place("iso3166-1:US", "United States", "country", "US", 39.8, -98.6)
+
+    def protest(place: Place, at: int) -> tuple[Incident, bool]:
+        return Incident(f"i{at}", "d", "protest", place, place.name, Span("x", at, at + 1)), False
+
+    merged = _merge_incidents([protest(town, 0), protest(state, 10), protest(other, 20)])
+    assert [i.place.name for i in merged] == ["Columbus", "Michigan"]
+    # the state first, the town after: the town is kept
+    merged = _merge_incidents([protest(state, 0), protest(town, 10)])
+    assert [i.place.name for i in merged] == ["Columbus"]
+    # a country may be told of apart
+    merged = _merge_incidents([protest(town, 0), protest(country, 10)])
+    assert [i.place.name for i in merged] == ["Columbus", "United States"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vandals smashed the windscreen of a parked van in Derby on Friday.",
+        "The windows of a mosque in Leeds were smashed overnight, police said.",
+        "Someone slashed the tyres of four cars in Ipswich on Tuesday night.",
+        "Headstones were defaced at a cemetery in Exeter last week.",
+    ],
+)
+def test_vandalism_is_an_attack(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body)] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "High winds smashed windows across Dover on Monday.",
+        "She smashed the course record in Berlin on Sunday.",
+    ],
+)
+def test_damage_no_one_did_is_no_attack(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Villagers from Tamale fled to Accra on Monday after gunmen attacked their homes.",
+            ("attack", "Tamale"),
+        ),
+        (
+            "Nurses evacuated 20 patients from Kherson to Odesa on Sunday after shelling hit "
+            "the city's main hospital.",
+            ("attack", "Kherson"),
+        ),
+        (
+            "About 300 people from Jalalabad crossed into Pakistan on Tuesday, fleeing "
+            "artillery fire.",
+            ("attack", "Jalālābād"),
+        ),
+        (
+            "Families fled Mosul for Erbil after floods swept through the old town.",
+            ("flood", "Mosul"),
+        ),
+        # help is sent to where it happened
+        (
+            "Rescue teams were sent from Guwahati to Silchar on Sunday after the river "
+            "flooded much of the town.",
+            ("flood", "Silchar"),
+        ),
+        (
+            "Troops were deployed from Kampala to Gulu last week after clashes between traders.",
+            ("attack", "Gulu"),
+        ),
+    ],
+)
+def test_what_people_fled_is_where_they_fled_from(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in typed(pipeline, body)
+
+
+def test_a_move_after_an_event_says_not_where_it_was(pipeline: Pipeline) -> None:
+    body = "Police moved the suspect from Leeds to York after a shooting."
+    assert [t for t, _ in typed(pipeline, body)] == []
+
+
+@pytest.mark.parametrize(
+    "body,status",
+    [
+        ("Thousands of students marched through Dublin on Saturday.", "reported"),
+        ("Crowds gathered in Tbilisi on Friday to protest against a new law.", "reported"),
+        ("Hundreds of residents took to the streets of Nairobi on Monday.", "reported"),
+        ("Thousands are expected to take to the streets of Rome on Saturday.", "planned"),
+    ],
+)
+def test_the_ways_a_crowd_protests(pipeline: Pipeline, body: str, status: str) -> None:
+    got = incidents(pipeline, body)
+    assert [(i.event_type, i.status) for i in got] == [("protest", status)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Troops marched into Kherson on Friday.",
+        "Soldiers marched from Lyon to Dijon on Friday.",
+        "A brass band marched through Dublin on Saturday.",
+        "Workers hope to protest in Madrid next week.",
+        "People rarely take to the streets in Oslo.",
+    ],
+)
+def test_no_protest(pipeline: Pipeline, body: str) -> None:
+    assert "protest" not in [t for t, _ in typed(pipeline, body)]
+
+
 def test_the_city_not_the_country_or_the_home(pipeline: Pipeline) -> None:
     assert typed(pipeline, "A Dallas man was shot and killed in Houston on Sunday.") == [
         ("attack", "Houston")
@@ -102,6 +343,31 @@ def test_the_city_not_the_country_or_the_home(pipeline: Pipeline) -> None:
 
 def test_a_country_that_is_the_actor_is_no_place(pipeline: Pipeline) -> None:
     assert typed(pipeline, "Russia said its forces shelled positions overnight.") == []
+
+
+def test_a_sentence_without_a_place_takes_the_story_s(pipeline: Pipeline) -> None:
+    # where the incident happened, not the first town the sentence named
+    body = (
+        "A freight train travelling from Pittsburgh to Chicago derailed near Alliance on"
+        " Friday. About 2,000 residents were evacuated."
+    )
+    got = {(i.event_type, i.place.name, i.place_inferred) for i in incidents(pipeline, body)}
+    assert ("evacuation", "Alliance", True) in got
+    # also when a sentence in between named other places
+    body = (
+        "A store in Dayton was robbed on Monday. Officers from Springfield, Ohio, joined the"
+        " search. Police arrested two men on Tuesday."
+    )
+    arrest = next(i for i in incidents(pipeline, body) if i.event_type == "arrest")
+    assert arrest.place.name == "Dayton"
+
+
+def test_a_dateline_inside_the_first_paragraph(pipeline: Pipeline) -> None:
+    body = (
+        "Two teens robbed on the east side. Ann Lee covers crime for us. Dayton, Ohio —"
+        " Police said two teenagers were robbed at gunpoint on Saturday."
+    )
+    assert ("attack", "Dayton") in typed(pipeline, body)
 
 
 def test_a_sentence_without_a_place_takes_the_last_one(pipeline: Pipeline) -> None:

@@ -68,10 +68,42 @@ def paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
             ("Berlin", "Dubai", "Tokyo"),
         ),
         ("The team flew from Oslo to Doha and then on to Muscat.", ("Oslo", "Doha", "Muscat")),
+        # "X-bound": where the flight was going, whatever stops it made
+        (
+            "A Boston-bound flight from Dublin was diverted to Shannon on Monday.",
+            ("Dublin", "Shannon", "Boston"),
+        ),
     ],
 )
 def test_movement_paths(pipeline: Pipeline, body: str, expected: tuple[str, ...]) -> None:
     assert expected in paths(pipeline, body)
+
+
+def test_a_place_near_a_journey_is_no_endpoint_of_it(pipeline: Pipeline) -> None:
+    body = "A lorry travelling from Mombasa to Nairobi overturned near the town of Voi."
+    assert paths(pipeline, body) == [("Mombasa", "Nairobi")]
+
+
+def test_leaving_a_place_for_others(pipeline: Pipeline) -> None:
+    got = sorted(paths(pipeline, "Thousands have left Kismayo for Mogadishu and Baidoa."))
+    assert got == [("Kismayo", "Baidoa"), ("Kismayo", "Mogadishu")]
+    assert paths(pipeline, "The family fled Bukavu for Goma in May.") == [("Bukavu", "Goma")]
+
+
+def test_a_sender_is_no_origin_of_a_move_inside_it(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Kenya will deploy 300 police officers to Mombasa next week.") == []
+    assert paths(pipeline, "Kenya will deploy 300 police officers to Somalia next week.") == [
+        ("Kenya", "Somalia")
+    ]
+
+
+def test_a_word_inside_a_name_is_no_trigger(pipeline: Pipeline) -> None:
+    doc = parse_document(
+        (HEADER + "The Red Cross said its volunteers drove from Lviv to Kyiv.").encode(), "t.txt"
+    )
+    ex = pipeline.extract(doc)
+    assert [m.movement_type for m in ex.movements] == ["travelled"]
+    assert [i.event_type for i in ex.incidents] == []
 
 
 def test_coordinated_endpoints_are_several_movements(pipeline: Pipeline) -> None:
@@ -106,6 +138,74 @@ def test_implicit_origins_are_flagged(pipeline: Pipeline, body: str, origin: str
     assert m.confidence < stated.confidence and not stated.origin_inferred
 
 
+@pytest.mark.parametrize(
+    "body,path,inferred",
+    [
+        # the people an incident struck start where it happened
+        (
+            "A bus overturned near Voi on Monday. The injured were airlifted to Nairobi.",
+            ("Voi", "Nairobi"),
+            "origin",
+        ),
+        (
+            "A train derailed near Alliance on Friday. Residents were evacuated and some"
+            " drove to Cleveland.",
+            ("Alliance", "Cleveland"),
+            "origin",
+        ),
+        # help goes where it happened
+        (
+            "A wildfire burned homes near Redding on Sunday. Crews were sent from Sacramento"
+            " to help.",
+            ("Sacramento", "Redding"),
+            "destination",
+        ),
+        (
+            "A quake shook Padang on Monday, and rescuers were flown in from Jakarta.",
+            ("Jakarta", "Padang"),
+            "destination",
+        ),
+        # a journey that goes on starts where the last one ended
+        (
+            "The minister flew from Oslo to Berlin on Monday. She will travel on to Rome.",
+            ("Berlin", "Rome"),
+            "origin",
+        ),
+    ],
+)
+def test_ends_taken_from_the_story(
+    pipeline: Pipeline, body: str, path: tuple[str, str], inferred: str
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    m = got[path]
+    assert (m.origin_inferred, m.destination_inferred) == (
+        inferred == "origin",
+        inferred == "destination",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A man was shot in Dayton on Monday. He had moved to Chicago in 2010.",
+        "A man was shot in Dayton on Monday. His brother flew to Chicago.",
+        # the same town: no journey
+        "A car crashed in Dayton on Monday. The driver was taken to a hospital in Dayton.",
+        "The suspect had been due to be deported to Bulgaria but disappeared.",
+    ],
+)
+def test_no_end_from_the_story(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_title_case_headline_gives_its_visitor_a_home(pipeline: Pipeline) -> None:
+    text = "Senior U.S. Trade Official Visits Poland\n\nThe envoy will meet officials.\n"
+    doc = parse_document(text.encode(), "h.txt")
+    [m] = pipeline.extract(doc).movements
+    assert [p.name for p in m.path] == ["United States", "Poland"] and m.origin_inferred
+
+
 def test_the_dateline_is_an_implicit_origin_only_for_a_carried_story(pipeline: Pipeline) -> None:
     body = (
         "NAIROBI, Kenya (Reuters) - Police detained three men on Tuesday."
@@ -128,6 +228,8 @@ def test_the_dateline_is_an_implicit_origin_only_for_a_carried_story(pipeline: P
         "She usually drives from Leeds to York on Sundays.",
         "She moved from a policy of restraint to open confrontation.",
         "Officials said the highway runs from Lima to Cusco.",
+        # the place belongs to the verb that reports nothing, not to the one before it
+        "The Lima games bring together athletes who hope to travel to Cusco.",
     ],
 )
 def test_what_is_not_a_movement(pipeline: Pipeline, body: str) -> None:
@@ -142,6 +244,8 @@ def test_what_is_not_a_movement(pipeline: Pipeline, body: str) -> None:
         ("The band plans to move from Austin to Denver.", "planned"),
         ("Peacekeepers were deployed from Dakar to Bamako last month.", "reported"),
         ("Villagers were forced to flee from Uvira to Goma.", "reported"),
+        # what follows "before" shares the announced journey's status
+        ("The envoy will fly to Nairobi on Monday before returning to Addis Ababa.", "planned"),
     ],
 )
 def test_status(pipeline: Pipeline, body: str, status: str) -> None:

@@ -302,20 +302,34 @@ def test_tiles_hold_what_the_query_matches_in_the_tile(
     zxy: tuple[int, int, int],
     spec: dict[str, Any],
 ) -> None:
+    from shapely.geometry import box, shape
+
     z, x, y = zxy
     query = Query(layer, **spec)
     narrowed = tiles.tile_query(query, z, x, y)
-    assert narrowed is not None
-    expected = ids(store.select(replace(narrowed, limit=None)).decoded())
+    assert narrowed is not None and narrowed.bbox is not None
+    selected = store.select(replace(narrowed, limit=None)).decoded()
+    expected = ids(selected)
+    # a feature reaching into the tile's buffer by less than two tile units is a point or
+    # nothing once quantised: the MVT encoders (ST_AsMVTGeom, ours) may drop it
+    west, _, east, _ = tiles.lonlat_bounds(z, x, y)
+    unit = (east - west) / tiles.EXTENT
+    tiny = set()
+    for f in selected:
+        part = shape(f["geometry"]).intersection(box(*narrowed.bbox))
+        minx, miny, maxx, maxy = part.bounds if not part.is_empty else (0, 0, 0, 0)
+        if f["geometry"]["type"] != "Point" and max(maxx - minx, maxy - miny) < 2 * unit:
+            tiny.add(str(f["id"]))
     data = store.tile(query, z, x, y)
-    if not expected:
-        assert data == b""
+    if not set(expected) - tiny:
+        assert data == b"" or tiny
         return
     decoded = mapbox_vector_tile.decode(data)
     (name,) = decoded
     assert name == layer
     features = decoded[layer]["features"]
-    assert sorted(f["properties"]["id"] for f in features) == sorted(expected)
+    got = sorted(str(f["properties"]["id"]) for f in features)
+    assert set(expected) - tiny <= set(got) <= set(expected) and len(got) == len(set(got))
     assert set().union(*(f["properties"] for f in features)) <= set(tiles.TILE_PROPERTIES[layer])
 
 

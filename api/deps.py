@@ -13,14 +13,15 @@ from fastapi import Depends, Query, Request
 from geomap.errors import InvalidParameter
 from geomap.settings import Settings
 from geomap.store import query
+from geomap.store.backends import open_store
 from geomap.store.base import Store
-from geomap.store.sqlite import SQLiteStore
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 CRS84_NAMES = {CRS84, CRS84.replace("http:", "https:"), "CRS84", "OGC:CRS84"}
 # query parameters that are not property filters
 RESERVED = {
     "bbox", "datetime", "start", "end", "limit", "offset", "cursor", "f", "crs", "bbox-crs",
+    "filter", "filter-lang", "filter-crs", "sortby",
 }  # fmt: skip
 
 
@@ -42,11 +43,7 @@ class Stores:
         if store is None:
             with self._lock:
                 if self._store is None:
-                    self._store = SQLiteStore(
-                        self.settings.store_path,
-                        readonly=True,
-                        readers=self.settings.store_readers,
-                    )
+                    self._store = open_store(self.settings, readonly=True)
                 store = self._store
         return store
 
@@ -56,7 +53,7 @@ class Stores:
         time; each is one transaction, which readers see once committed)."""
         with self._write_lock:
             if self._writer is None:
-                self._writer = SQLiteStore(self.settings.store_path)
+                self._writer = open_store(self.settings)
             yield self._writer
 
     def close(self) -> None:
@@ -99,6 +96,9 @@ class LayerQuery:
     start: str | None = None  # /map's day bounds, narrowing ``datetime`` further
     end: str | None = None
     cursor: str | None = None
+    filter: str | None = None  # CQL2 (OGC API – Features Part 3)
+    filter_lang: str | None = None
+    sortby: str | None = None
 
 
 async def layer_query(
@@ -138,6 +138,9 @@ async def layer_query(
     offset: Annotated[str | None, Query(description="features to skip (default 0)")] = None,
     crs: Annotated[str | None, Query(description="CRS84 only")] = None,
     bbox_crs: Annotated[str | None, Query(alias="bbox-crs", description="CRS84 only")] = None,
+    filter_crs: Annotated[
+        str | None, Query(alias="filter-crs", description="CRS84 only (of filter's geometries)")
+    ] = None,
     cursor: Annotated[
         str | None,
         Query(
@@ -149,16 +152,43 @@ async def layer_query(
         str | None,
         Query(description="format: json/geojson (default); items also csv, gpkg, fgb"),
     ] = None,
+    filter_: Annotated[
+        str | None,
+        Query(
+            alias="filter",
+            description="a CQL2 expression (OGC API – Features Part 3) over the collection's"
+            " queryables, e.g. event_type = 'protest' AND n_sources > 1",
+            examples=["event_type = 'protest' AND n_sources > 1"],
+        ),
+    ] = None,
+    filter_lang: Annotated[
+        str | None,
+        Query(
+            alias="filter-lang",
+            description="the language of filter: cql2-text (default) or cql2-json",
+        ),
+    ] = None,
+    sortby: Annotated[
+        str | None,
+        Query(
+            description="comma-separated queryables, each optionally prefixed by + (ascending,"
+            " the default) or - (descending), e.g. -date_start",
+            examples=["-date_start"],
+        ),
+    ] = None,
 ) -> LayerQuery:
     """The shared query parameters; any other parameter is a property filter
     (``event_type=…``, ``actor1=…``; ``actor=…`` matches a substring of actor/actor1/actor2)."""
     filters = {k: v for k, v in request.query_params.items() if k not in RESERVED}
-    for key, value in (("crs", crs), ("bbox-crs", bbox_crs)):
+    for key, value in (("crs", crs), ("bbox-crs", bbox_crs), ("filter-crs", filter_crs)):
         if value is not None and value not in CRS84_NAMES:
             raise InvalidParameter(
                 f"{key} {value!r} is not supported; only {CRS84} (lon/lat)", where=key
             )
-    return LayerQuery(bbox, datetime_, limit, offset, f, filters, start, end, cursor)
+    return LayerQuery(
+        bbox, datetime_, limit, offset, f, filters, start, end, cursor, filter_, filter_lang,
+        sortby,
+    )  # fmt: skip
 
 
 LayerQueryDep = Annotated[LayerQuery, Depends(layer_query)]

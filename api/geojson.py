@@ -20,8 +20,8 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from api.deps import LayerQuery
 from geomap.errors import InvalidParameter
 from geomap.export import COLUMNS, FORMATS, check_format, to_bytes
-from geomap.store import query
-from geomap.store.base import Cursor, Page, Query, Store, check_layer
+from geomap.store import cql2, query
+from geomap.store.base import Cursor, Filter, Page, Query, SortKey, Store, check_layer
 
 GEOJSON = "application/geo+json"
 JSON = "application/json"
@@ -62,7 +62,19 @@ def build_query(store: Store, layer: str, q: LayerQuery, *, default_limit: int |
     offset = query.parse_offset(q.offset)
     after = Cursor(query.parse_integer(q.cursor, "cursor")) if q.cursor else None
     where = query.predicates(q.filters, filterable(store, layer)) if q.filters else ()
-    return Query(check_layer(layer), bbox, start, end, where, (), limit, offset, after)
+    layer = check_layer(layer)
+    node = cql2.parse(q.filter, q.filter_lang)
+    if node is not None:
+        where = (*where, Filter(node, q.filter or ""))
+    else:
+        cql2.check_lang(q.filter_lang)  # an unknown language is refused all the same
+    queryables = cql2.layer_queryables(layer)
+    sortby = tuple(
+        SortKey(qb.name, descending) for qb, descending in cql2.parse_sortby(q.sortby, queryables)
+    )
+    if sortby:
+        after = None  # a cursor pages the default order; a sorted page's next link has offset
+    return Query(layer, bbox, start, end, where, sortby, limit, offset, after)
 
 
 def narrowed(

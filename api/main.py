@@ -18,7 +18,7 @@ from starlette.routing import Match
 
 from api import openapi, security
 from api.deps import Stores
-from api.routes import corrections, docs, documents, exports, health, layers, mapdata, ogc
+from api.routes import corrections, docs, documents, exports, health, layers, mapdata, ogc, tiles
 from api.routes import map as map_page
 from geomap.errors import GeomapError
 from geomap.settings import Settings
@@ -88,7 +88,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
     app.mount("/assets", StaticFiles(directory=ASSETS), name="assets")
 
-    for module in (health, layers, map_page, mapdata, ogc, exports, docs, documents, corrections):
+    for module in (
+        health,
+        layers,
+        map_page,
+        mapdata,
+        ogc,
+        tiles,
+        exports,
+        docs,
+        documents,
+        corrections,
+    ):
         app.include_router(module.router)
     documents.install_writes(app, settings)
     openapi.install(app)

@@ -4,7 +4,8 @@ FastAPI generates the document (OpenAPI 3.1) from the routes; :func:`install` th
 in one place, so routes added anywhere get the same treatment:
 
 - every query parameter named in :data:`PARAMETERS` (``bbox``, ``datetime``, ``limit``,
-  ``offset``, ``cursor``, ``start``, ``end``, ``crs``, ``bbox-crs``) becomes a reference to one
+  ``offset``, ``cursor``, ``start``, ``end``, ``crs``, ``bbox-crs``, and CQL2's ``filter``,
+  ``filter-lang``, ``filter-crs``, ``sortby``) becomes a reference to one
   shared definition under ``components.parameters``, typed so that every value the schema
   allows is one the server accepts (the grammar is :mod:`geomap.store.query`'s);
 - ``f`` gets the formats of its operation, path parameters their closed sets or patterns;
@@ -24,9 +25,10 @@ from typing import Any
 from fastapi import FastAPI
 
 from api.schemas import Error
+from geomap import tiles
 from geomap.export import FORMATS
 from geomap.features.features import LAYERS
-from geomap.store import query
+from geomap.store import cql2, query
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 CRS84_NAMES = [CRS84, CRS84.replace("http:", "https:"), "CRS84", "OGC:CRS84"]
@@ -36,6 +38,21 @@ ERROR_DESCRIPTIONS = {
     " answers to.",
     "404": "No such collection, layer, feature or file.",
 }
+
+
+# what sortby may name: the sortable queryables of any collection (each collection's own are
+# at /collections/{collectionId}/queryables; another's is a 400 naming the property)
+SORT_NAMES = sorted(
+    {
+        name
+        for layer in LAYERS
+        for name, q in cql2.layer_queryables(layer).items()
+        if q.kind != "geometry"
+    }
+)
+_SORT_KEY = "[-+ ]?(?:" + "|".join(SORT_NAMES) + ")"
+SORTBY_PATTERN = rf"^(?:{_SORT_KEY}(?:,{_SORT_KEY})*)?$"
+FILTER_LANG_PATTERN = r"^(?:[Cc][Qq][Ll]2-(?:[Tt][Ee][Xx][Tt]|[Jj][Ss][Oo][Nn]))?$"
 
 
 def _query(name: str, description: str, schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -88,7 +105,8 @@ PARAMETERS: dict[str, dict[str, Any]] = {
     "cursor": _query(
         "cursor",
         "Where the previous page ended, as its next link gives it: the page then starts after"
-        " it, however deep (offset is ignored).",
+        " it, however deep (offset is ignored). It pages the default order only: with"
+        " sortby it is ignored (a sorted page's next link carries offset).",
         {"type": "string", "pattern": r"^[0-9]*$"},
     ),
     "start": _query(
@@ -112,6 +130,32 @@ PARAMETERS: dict[str, dict[str, Any]] = {
         "bbox-crs",
         "The coordinate reference system of bbox: CRS84 (longitude/latitude) only.",
         {"type": "string", "enum": CRS84_NAMES},
+    ),
+    "filter": _query(
+        "filter",
+        "A CQL2 expression (OGC API – Features Part 3) over the collection's queryables"
+        " (/collections/{collectionId}/queryables), in filter-lang; an expression that does not"
+        " parse, or names a property the collection does not have, is a 400 naming the"
+        " problem. Empty: no filter.",
+        {"type": "string", "maxLength": cql2.MAX_FILTER},
+        examples={"text": {"value": "n_sources > 1 AND published >= DATE('2019-01-01')"}},
+    ),
+    "filter-lang": _query(
+        "filter-lang",
+        "The language of filter: cql2-text (the default) or cql2-json.",
+        {"type": "string", "pattern": FILTER_LANG_PATTERN},
+    ),
+    "filter-crs": _query(
+        "filter-crs",
+        "The coordinate reference system of filter's geometries: CRS84 only.",
+        {"type": "string", "enum": CRS84_NAMES},
+    ),
+    "sortby": _query(
+        "sortby",
+        "Comma-separated queryables of the collection, each prefixed by + (ascending, the"
+        " default) or - (descending); undated features last either way.",
+        {"type": "string", "pattern": SORTBY_PATTERN},
+        examples={"newest": {"value": "-published"}},
     ),
 }
 
@@ -145,6 +189,11 @@ PATH_SCHEMAS: dict[str, dict[str, Any]] = {
     "collectionId": {"type": "string", "enum": list(LAYERS)},
     "name": {"type": "string", "enum": list(LAYERS)},
     "filename": {"type": "string", "pattern": EXPORT_PATTERN},
+    "tileMatrixSetId": {"type": "string", "enum": [tiles.TMS_ID]},
+    "z": {"type": "integer", "minimum": 0, "maximum": tiles.MAX_ZOOM},
+    # a column or row outside the zoom level's grid is a 404 (no such tile)
+    "x": {"type": "integer", "minimum": 0},
+    "y": {"type": "integer", "minimum": 0},
 }
 
 

@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/api.py [--sizes 10000,100000,1000000] [--duration 10] [--runs 3]
                                   [--clients 1,16] [--build-only] [--no-pygeoapi]
+                                  [--backend sqlite|postgis|both] [--pg-sizes 1000000]
+                                  [--no-tipg] [--no-map]
 
 1. Builds stores of N synthetic incidents through geomap's own write path (``SQLiteStore.add``,
    which merges at write time): 40 incidents per document (a situation report) in up to eight
@@ -22,8 +24,21 @@
    while the bbox query runs at the highest client count, and, on the largest store, the time
    to ingest one more document and the latency of the next request.
 
+4. PostGIS (``--backend postgis`` or ``both``): a PostgreSQL 15 + PostGIS cluster kept under
+   ``data/bench/postgres`` (started by the bench as user postgres, on loopback) gets the same
+   incidents: the documents and reports of the SQLite store copied in, merged by geomap's own
+   rebuild, indexed and analysed (``--pg-sizes``, default 1M). ``geomap serve --store
+   postgresql://…`` is measured beside **tipg** (``data/bench/venv-tipg``: ``pip install tipg
+   uvicorn httptools uvloop``) and **pygeoapi**'s PostgreSQL provider, both over
+   ``bench_flat.incidents``, the same merged incidents as a plain PostGIS table (one typed
+   column per property, GIST and B-tree indexes), one uvicorn worker each: items by bbox, one
+   month, event type, a CQL2 filter, one feature, and the z6 vector tile over the densest
+   region (built each time -- ``Cache-Control: no-cache`` -- and as kept by the server for a
+   minute); then ``/map`` (drawn from vector tiles) loaded in Chromium until it says it is
+   drawn.
+
 The machine is shared with other engineers: absolute figures move between sittings, so compare
-the ratios against pygeoapi from the same run.
+the ratios against pygeoapi (and tipg) from the same run.
 """
 
 from __future__ import annotations
@@ -37,6 +52,7 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -451,11 +467,18 @@ def _ms(text: str) -> float:
     return float(m.group(1)) * _UNITS[m.group(2)]
 
 
+FRESH = "fresh:"  # a path so marked is asked with Cache-Control: no-cache
+
+
 def wrk(url: str, clients: int, seconds: float) -> dict[str, float]:
     """req/s, p50, p99 (ms) and errors of one wrk run."""
+    headers = []
+    if FRESH in url:
+        url = url.replace(FRESH, "")
+        headers = ["-H", "Cache-Control: no-cache"]
     out = subprocess.run(
         ["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{seconds:g}s", "--latency",
-         "--timeout", "30s", url],  # fmt: skip
+         "--timeout", "30s", *headers, url],  # fmt: skip
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     text = out.stdout
@@ -512,12 +535,27 @@ def run_queries(
         for c in clients:
             # a map page takes seconds: give wrk time to see some finish
             span = max(seconds, 20.0) if path.startswith("/map") else seconds
-            results = [wrk(base + path, c, span) for _ in range(runs)]
+            results = []
+            for _ in range(runs):
+                results.append(wrk(base + path, c, span))
+                drain(base)
             out[query_name][c] = m = median_runs(results)
             print(f"    {name:<9} {query_name:<36} c={c:<3} {m['rps']:>8.1f} req/s"
                   f"  p50 {m['p50']:>8.1f} ms  p99 {m['p99']:>8.1f} ms  errors {m['errors']:.0f}"
                   f"  RSS {rss_mb(proc.pid):.0f} MB", flush=True)  # fmt: skip
     return out
+
+
+def drain(base: str) -> None:
+    """Wait until the server has answered what a run left queued (a /healthz behind it), so
+    one measurement does not pay for the last."""
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(base + "/healthz", timeout=600) as r:
+            r.read()
+    except OSError:
+        pass
 
 
 def healthz_under_load(base: str, path: str, clients: int, seconds: float) -> dict[str, float]:
@@ -672,6 +710,283 @@ def bench_gis(args: argparse.Namespace) -> dict[str, Any]:
     return m
 
 
+# --- PostGIS: the same incidents in PostgreSQL + PostGIS, geomap beside tipg and pygeoapi -----
+
+PG_DIR = BENCH / "postgres"  # a cluster kept between runs (the 1M database takes a while)
+PG_SETTINGS = {"shared_buffers": "1GB", "work_mem": "32MB", "max_wal_size": "4GB",
+               "effective_cache_size": "8GB", "jit": "off"}  # fmt: skip
+TIPG_VENV = BENCH / "venv-tipg"
+FLAT = "bench_flat"  # the incidents as a plain table (one column per property) for tipg/pygeoapi
+
+
+def pg_cluster() -> Any:
+    from tests.support.postgres import PostgresCluster
+
+    return PostgresCluster(folder=PG_DIR, settings=PG_SETTINGS).start()
+
+
+def build_postgis(cluster: Any, n: int) -> str:
+    """The PostGIS database of ``n`` incidents: the documents and reports of the SQLite bench
+    store copied in (COPY), then merged by geomap's own rebuild (what a migration runs),
+    indexed and analysed; plus the flat copy for tipg and pygeoapi. Cached in the cluster."""
+    import psycopg
+
+    from geomap.store.postgis import PostGISStore, rebuild_items
+
+    name = f"bench_{n}_v{BUILD_VERSION}"
+    url = cluster.url(name)
+    if cluster.has_database(name):
+        with psycopg.connect(url) as con:
+            done = con.execute("SELECT value FROM geomap.meta WHERE key = 'bench'").fetchone()
+        if done:
+            return url
+    cluster.create_database(name)
+    source = build(n)
+    started = time.perf_counter()
+    PostGISStore(url).close()  # the schema
+    lite = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    with psycopg.connect(url) as con:
+        with con.cursor() as cur:
+            with cur.copy("COPY geomap.documents FROM STDIN") as copy_:
+                for row in lite.execute(
+                    "SELECT id, path, title, author, publisher, published, text, ingested,"
+                    " extractor FROM documents ORDER BY rowid"
+                ):
+                    copy_.write_row(row)
+            with cur.copy(
+                "COPY geomap.features (seq, id, layer, document_id, feature) FROM STDIN"
+            ) as copy_:
+                for row in lite.execute(
+                    "SELECT rowid, id, layer, document_id, feature FROM features ORDER BY rowid"
+                ):
+                    copy_.write_row(row)
+            cur.execute(
+                "SELECT setval('geomap.features_seq_seq', (SELECT max(seq) FROM geomap.features))"
+            )
+            copied = time.perf_counter() - started
+            rebuild_items(cur)
+            cur.execute("INSERT INTO geomap.meta VALUES ('bench', %s)", (f"{n}-v{BUILD_VERSION}",))
+        con.commit()
+    lite.close()
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute("VACUUM ANALYZE geomap.items")
+        flat_table(con)
+    print(f"built PostGIS {name}: copied in {copied:.0f} s, merged and indexed in"
+          f" {time.perf_counter() - started - copied:.0f} s", file=sys.stderr)  # fmt: skip
+    return url
+
+
+def flat_table(con: Any) -> None:
+    """``bench_flat.incidents``: geomap's merged incidents as a plain PostGIS table with one
+    typed column per property, a GIST index and B-trees on the date and the event type."""
+    from geomap.export import COLUMNS
+
+    types = {"str": "text", "int": "bigint", "float": "double precision", "date": "date",
+             "datetime": "timestamptz"}  # fmt: skip
+    columns = ", ".join(
+        f"(p ->> '{k}')::{types[t]} AS {k}" for k, t in COLUMNS["incidents"].items() if k != "id"
+    )
+    con.execute(f"DROP SCHEMA IF EXISTS {FLAT} CASCADE")
+    con.execute(f"CREATE SCHEMA {FLAT}")
+    con.execute(
+        f"CREATE TABLE {FLAT}.incidents AS SELECT i.id, i.geom::geometry(Point, 4326) AS geom,"
+        f" {columns} FROM geomap.items i, LATERAL (SELECT i.feature::jsonb -> 'properties' AS p)"
+        " x WHERE i.layer = 'incidents' ORDER BY i.seq"
+    )
+    con.execute(f"ALTER TABLE {FLAT}.incidents ADD PRIMARY KEY (id)")
+    con.execute(f"CREATE INDEX ON {FLAT}.incidents USING gist (geom)")
+    con.execute(f"CREATE INDEX ON {FLAT}.incidents (date_start)")
+    con.execute(f"CREATE INDEX ON {FLAT}.incidents (event_type)")
+    con.execute(f"VACUUM ANALYZE {FLAT}.incidents")
+
+
+def start_geomap_pg(url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    cmd = [str(GEOMAP), "serve", "--store", url, "--port", str(port), "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(base + "/healthz", proc)
+    return proc, base
+
+
+def start_tipg(url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """tipg (FastAPI + asyncpg) over the flat table, one uvicorn worker, from its own venv."""
+    port = free_port()
+    env = dict(
+        os.environ,
+        DATABASE_URL=url,
+        TIPG_DB_SCHEMAS=f'["{FLAT}"]',
+        TIPG_MAX_FEATURES_PER_QUERY="10000",
+    )
+    cmd = [str(TIPG_VENV / "bin" / "uvicorn"), "tipg.main:app", "--host", "127.0.0.1",
+           "--port", str(port), "--workers", "1", "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(base + f"/collections/{FLAT}.incidents", proc)
+    return proc, base
+
+
+PYGEOAPI_PG_PROVIDER = """\
+      - type: feature
+        name: PostgreSQL
+        data: {{host: 127.0.0.1, port: {pg_port}, dbname: {dbname}, user: postgres,
+          password: '', search_path: [{schema}, public]}}
+        id_field: id
+        table: incidents
+        geom_field: geom
+"""
+
+
+def start_pygeoapi_pg(url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """pygeoapi's PostgreSQL provider over the flat table, one uvicorn worker."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    folder = BENCH / "pygeoapi"
+    folder.mkdir(exist_ok=True)
+    head = PYGEOAPI_CONFIG[: PYGEOAPI_CONFIG.index("    providers:")]
+    config_text = (
+        head.format(port=port, base=base, gpkg="")
+        + "    providers:\n"
+        + (
+            PYGEOAPI_PG_PROVIDER.format(
+                pg_port=parts.port, dbname=parts.path.lstrip("/"), schema=FLAT
+            )
+        )
+    )
+    config = folder / f"pg-{parts.path.lstrip('/')}.yml"
+    config.write_text(config_text)
+    openapi = folder / f"pg-{parts.path.lstrip('/')}-openapi.yml"
+    env = dict(os.environ, PYGEOAPI_CONFIG=str(config), PYGEOAPI_OPENAPI=str(openapi),
+               PROJ_DATA="/usr/share/proj")  # fmt: skip
+    subprocess.run([str(VENV / "bin" / "pygeoapi"), "openapi", "generate", str(config),
+                    "--output-file", str(openapi)], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    cmd = [str(VENV / "bin" / "python"), "-m", "uvicorn", "pygeoapi.starlette_app:APP",
+           "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+           "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
+    wait_ready(base + "/collections/incidents?f=json", proc)
+    return proc, base
+
+
+def densest_tile(url: str, z: int) -> tuple[int, int]:
+    """The z-level tile (x, y) holding the most incidents."""
+    import psycopg
+
+    n = 1 << z
+    with psycopg.connect(url) as con:
+        x, y, _ = con.execute(
+            "SELECT floor((ST_X(geom) + 180) / 360 * %s)::int AS x,"
+            " floor((1 - ln(tan(radians(ST_Y(geom))) + 1 / cos(radians(ST_Y(geom)))) / pi())"
+            " / 2 * %s)::int AS y, count(*) AS c FROM geomap.items WHERE layer = 'incidents'"
+            " GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1",
+            (n, n),
+        ).fetchone()
+    return int(x), int(y)
+
+
+def pg_queries(n: int, z6: tuple[int, int]) -> dict[str, tuple[str | None, ...]]:
+    """name -> (geomap, tipg, pygeoapi) paths of each request measured on PostGIS."""
+    x, y = BBOX_CITY
+    box = f"{x - 0.5:.2f},{y - 0.5:.2f},{x + 0.5:.2f},{y + 0.5:.2f}"
+    one = f"bench-incident-{n // 2:08d}"
+    ours = "/collections/incidents"
+    tipg = f"/collections/{FLAT}.incidents"
+    tx, ty = z6
+    return {
+        "items bbox 1x1 limit=100": (f"{ours}/items?limit=100&bbox={box}",
+                                     f"{tipg}/items?limit=100&bbox={box}",
+                                     f"{ours}/items?f=json&limit=100&bbox={box}"),
+        "items one month limit=100": (f"{ours}/items?limit=100&datetime=2022-03-01/2022-03-31",
+                                      f"{tipg}/items?limit=100&datetime=2022-03-01T00:00:00Z/"
+                                      "2022-03-31T23:59:59Z", None),
+        "items event_type=protest limit=100": (f"{ours}/items?limit=100&event_type=protest",
+                                               f"{tipg}/items?limit=100&event_type=protest",
+                                               f"{ours}/items?f=json&limit=100&event_type=protest"),
+        "items CQL2 filter limit=100": (
+            f"{ours}/items?limit=100&filter=event_type%3D%27protest%27%20AND%20n_sources%3E1",
+            f"{tipg}/items?limit=100&filter=event_type%3D%27protest%27%20AND%20n_sources%3E1",
+            None),
+        "one feature by id": (f"{ours}/items/{one}", f"{tipg}/items/{one}",
+                              f"{ours}/items/{one}?f=json"),
+        f"tile z6 {tx}/{ty} (densest), built": (
+            f"{FRESH}{ours}/tiles/WebMercatorQuad/6/{tx}/{ty}",
+            f"{tipg}/tiles/WebMercatorQuad/6/{tx}/{ty}", None),
+        f"tile z6 {tx}/{ty} (densest), kept": (f"{ours}/tiles/WebMercatorQuad/6/{tx}/{ty}",
+                                               None, None),
+    }  # fmt: skip
+
+
+def map_load_seconds(base: str, runs: int) -> list[float]:
+    """Seconds from navigation to the map saying it is drawn (every tile in view loaded), in
+    Debian's Chromium driven by Playwright; one fresh browser context per run."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+    out = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(base + "/map", wait_until="commit")
+                page.wait_for_selector("html[data-geomap-ready]", state="attached",
+                                       timeout=120_000)  # fmt: skip
+                out.append(time.perf_counter() - started)
+                state = page.evaluate("geomap.state()")
+                assert state["tiles"]["incidents"]["loaded"] >= 1, state
+                context.close()
+        finally:
+            browser.close()
+    return out
+
+
+def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
+    cluster = pg_cluster()
+    logs = BENCH / "logs"
+    logs.mkdir(exist_ok=True)
+    out: dict[str, Any] = {"n": n}
+    try:
+        url = build_postgis(cluster, n)
+        z6 = densest_tile(url, 6)
+        paths = {k: v for k, v in pg_queries(n, z6).items() if not args.only or args.only in k}
+        clients = [int(c) for c in args.clients.split(",")]
+        print(f"== PostGIS, {n} incidents; densest z6 tile {z6}", flush=True)
+        servers = [("geomap", start_geomap_pg, 0)]
+        if not args.no_tipg:
+            servers.append(("tipg", start_tipg, 1))
+        if not args.no_pygeoapi:
+            servers.append(("pygeoapi", start_pygeoapi_pg, 2))
+        for name, start, i in servers:
+            proc, base = start(url, logs / f"{name}-pg-{n}.log")
+            try:
+                out[name] = run_queries(name, proc, base, {k: v[i] for k, v in paths.items()},
+                                        clients, args.duration, args.runs)  # fmt: skip
+                if name == "geomap" and not args.no_map:
+                    seconds = map_load_seconds(base, args.runs)
+                    out["map_s"] = seconds
+                    print(f"    geomap    /map drawn in Chromium (vector tiles): median"
+                          f" {statistics.median(seconds):.2f} s over {len(seconds)} loads"
+                          f" ({', '.join(f'{s:.2f}' for s in seconds)})", flush=True)  # fmt: skip
+            finally:
+                stop(proc)
+        for other in ("tipg", "pygeoapi"):
+            for q, by_c in out.get(other, {}).items():
+                for c, m in by_c.items():
+                    ours = out["geomap"][q][c]
+                    print(f"    ratio     {q:<36} c={c:<3} geomap/{other} req/s"
+                          f" {ours['rps'] / max(m['rps'], 1e-9):.2f}x", flush=True)  # fmt: skip
+    finally:
+        cluster.stop()
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="10000,100000,1000000")
@@ -682,6 +997,13 @@ def main() -> None:
     ap.add_argument("--no-pygeoapi", action="store_true")
     ap.add_argument("--no-ingest", action="store_true")
     ap.add_argument("--no-gis", action="store_true")
+    ap.add_argument(
+        "--backend", choices=("sqlite", "postgis", "both"), default="both",
+        help="which store to measure (PostGIS: geomap beside tipg and pygeoapi)",
+    )  # fmt: skip
+    ap.add_argument("--pg-sizes", default="1000000", help="incidents in the PostGIS stores")
+    ap.add_argument("--no-tipg", action="store_true")
+    ap.add_argument("--no-map", action="store_true", help="PostGIS: skip the Chromium map load")
     ap.add_argument("--only", help="only the queries whose name contains this text")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -694,16 +1016,30 @@ def main() -> None:
         sys.exit(
             f"no pygeoapi in {VENV}: /usr/bin/python3 -m venv --system-site-packages {VENV}"
             f" && {VENV}/bin/pip install pygeoapi uvicorn starlette httptools uvloop"
-            " (Debian python3-gdal for OGR)"
+            " psycopg2-binary sqlalchemy geoalchemy2 (Debian python3-gdal for OGR; the last"
+            " three for its PostgreSQL provider)"
         )
     print(
         f"bench/api.py {' '.join(sys.argv[1:])}; wrk, one uvicorn worker per server, medians"
         f" of {args.runs} runs of {args.duration:g} s; shared 2-core machine",
         flush=True,
     )
-    results: dict[str, Any] = {"sizes": [bench_size(n, args) for n in sizes]}
-    if not args.no_gis:
-        results["gis"] = bench_gis(args)
+    if (
+        args.backend != "sqlite"
+        and not args.no_tipg
+        and not (TIPG_VENV / "bin" / "uvicorn").exists()
+    ):
+        sys.exit(
+            f"no tipg in {TIPG_VENV}: {sys.executable} -m venv {TIPG_VENV}"
+            f" && {TIPG_VENV}/bin/pip install tipg uvicorn httptools uvloop"
+        )
+    results: dict[str, Any] = {}
+    if args.backend != "postgis":
+        results["sizes"] = [bench_size(n, args) for n in sizes]
+        if not args.no_gis:
+            results["gis"] = bench_gis(args)
+    if args.backend != "sqlite":
+        results["postgis"] = [bench_postgis(int(n), args) for n in args.pg_sizes.split(",")]
     (BENCH / "results.json").write_text(json.dumps(results, indent=1))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sqlite3
@@ -35,7 +34,7 @@ from geomap.reports.text import parse_published, safe_url, with_metadata
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
-    from geomap.ingest import Tally
+    from geomap.ingest import DocumentTally
     from geomap.pipeline import Pipeline
     from geomap.reports.feeds import FeedEntry
     from geomap.store.base import Query, Store
@@ -46,7 +45,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     for key in ("store", "cache", "gazetteer"):
         value = getattr(args, key, None)
         if value:
-            overrides[key] = Path(value)
+            overrides[key] = value if key == "store" else Path(value)
     for key in (
         "geocoders",
         "geocoder_url",
@@ -129,10 +128,9 @@ def _metadata_key(args: argparse.Namespace) -> str:
 
 def _extractor(pipeline: Pipeline, args: argparse.Namespace) -> str:
     """The extraction a run records: the pipeline's, changed by any metadata flags."""
-    extractor = pipeline.extractor
-    if _metadata_key(args):
-        extractor = hashlib.sha256((extractor + _metadata_key(args)).encode()).hexdigest()[:16]
-    return extractor
+    from geomap.ingest import salted
+
+    return salted(pipeline.extractor, _metadata_key(args))
 
 
 @contextmanager
@@ -218,26 +216,57 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 2 if failed or walk.errors else 0
 
 
+def _overrides(args: argparse.Namespace) -> dict[str, object]:
+    """The settings given on the command line (a Dask worker fills in the rest itself)."""
+    out: dict[str, object] = {}
+    for key in ("cache", "gazetteer"):
+        if getattr(args, key, None):
+            out[key] = getattr(args, key)
+    for key in (
+        "geocoders",
+        "geocoder_url",
+        "user_agent",
+        "geocoder_min_delay",
+        "geocoder_timeout",
+        "geocoder_retries",
+    ):
+        if getattr(args, key, None) is not None:
+            out[key] = getattr(args, key)
+    return out
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from geomap.ingest import Tally
+    from geomap.ingest import DocumentTally, available_cores
     from geomap.pipeline import Pipeline
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store.backends import open_store
 
     if not args.paths and not args.feeds:
         raise InvalidParameter("give files, folders or URLs to ingest, or --feed URL")
     settings = _settings(args)
+    if args.scheduler and args.jobs is not None:
+        raise InvalidParameter("give --jobs or --scheduler, not both", where="ingest")
+    if args.scheduler and (args.feeds or args.show_unresolved):
+        raise InvalidParameter(
+            "--feed and --show-unresolved are read in this process: give them without --scheduler",
+            where="ingest",
+        )
     feedback = Feedback(quiet=args.quiet)
     fetcher = _fetcher(settings)
+    tally, walk = DocumentTally(), Walk()
+    sources = list(expand(args.paths, walk))
+    readable = sum(not isinstance(s, Skipped) for s in sources)
+    jobs = args.jobs if args.jobs is not None else available_cores()
+    if not args.scheduler:
+        jobs = max(1, min(jobs, readable))
+    with _writing(settings.store_label):
+        store = open_store(settings)
+    if args.scheduler or (jobs > 1 and not args.feeds and not args.show_unresolved):
+        return _ingest_on_workers(args, settings, store, sources, readable, jobs, tally, walk)
     with _writing(settings.cache_path):
         pipeline = Pipeline(settings)
-    with _writing(settings.store_path):
-        store = SQLiteStore(settings.store_path)
-    tally, walk = Tally(), Walk()
     extractor = _extractor(pipeline, args)
-    sources = list(expand(args.paths, walk))
     entries = _feed_entries(args.feeds, fetcher, settings, store, tally) if args.feeds else []
     run = _IngestRun(pipeline, store, settings, tally, extractor)
-    readable = sum(not isinstance(s, Skipped) for s in sources)
     with feedback.bar("ingesting", total=readable + len(entries)) as bar:
         run.report = bar.print
         for source, doc in _documents(sources, fetcher, report=bar.print, args=args):
@@ -272,7 +301,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         with _writing(settings.cache_path):
             pipeline.close()
     except OutputError as exc:
-        if run.stopped is None or not _same_disk(settings.cache_path, settings.store_path):
+        if (
+            run.stopped is None
+            or settings.store_url
+            or not _same_disk(settings.cache_path, settings.store_path)
+        ):
             _error(str(exc))  # (a full disk the store met already was said once)
         run.stopped = run.stopped or exc
     counts = store.counts()
@@ -283,13 +316,79 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"ingested {tally.added} new, {tally.unchanged} unchanged, {tally.failed} failed"
         + (f", {tally.refreshed} re-extracted" if tally.refreshed else "")
         + (f", {skipped}" if skipped else "")
-        + f"; store {settings.store_path}"
+        + f"; store {settings.store_label}"
         f" has {counts['documents']} documents, {counts['places']} places,"
         f" {counts['incidents']} incidents, {counts['movements']} movements"
     )
     if args.show_unresolved:
         _print_unresolved((doc.path, u) for doc, u in tally.unresolved)
     return 2 if tally.failed or walk.errors or run.stopped else 0
+
+
+def _ingest_on_workers(
+    args: argparse.Namespace,
+    settings: Settings,
+    store: Store,
+    sources: list[str | Skipped],
+    readable: int,
+    jobs: int,
+    tally: DocumentTally,
+    walk: Walk,
+) -> int:
+    """Ingest with extraction in ``jobs`` processes or on a Dask scheduler
+    (:func:`geomap.ingest.ingest`): documents are read here, extracted there and written here
+    in the order given."""
+    from geomap.ingest import ingest, open_runner
+
+    feedback = Feedback(quiet=args.quiet)
+    fetcher = _fetcher(settings)
+    with _writing(settings.cache_path):
+        runner = open_runner(
+            settings, jobs=jobs, scheduler=args.scheduler, overrides=_overrides(args)
+        )
+    stopped = False
+    with feedback.bar("ingesting", total=readable) as bar:
+
+        def documents() -> Iterator[tuple[str, Document | None]]:
+            for source, doc in _documents(sources, fetcher, report=bar.print, args=args):
+                bar.note(source)
+                bar.advance()
+                if doc is None:
+                    tally.failed += 1
+                    continue
+                yield source, doc
+
+        try:
+            report = ingest(
+                store,
+                documents(),
+                runner,
+                lambda message: bar.print(f"geomap: error: {message}"),
+                salt=_metadata_key(args),
+                guard=lambda: _writing(settings.store_label),
+                warn=lambda message: bar.print(f"geomap: warning: {message}"),
+            )
+        finally:
+            try:
+                with _writing(settings.cache_path):
+                    runner.close()
+            except OutputError as exc:
+                _error(str(exc))
+                stopped = True
+    counts = store.counts()
+    store.close()
+    feedback.say(report.tally.summary([str(g) for g in settings.geocoders]))
+    failed = tally.failed + report.failed
+    skipped = walk.summary()
+    feedback.say(
+        f"ingested {report.added} new, {report.unchanged} unchanged, {failed} failed"
+        + (f", {report.refreshed} re-extracted" if report.refreshed else "")
+        + (f", {skipped}" if skipped else "")
+        + f"; store {settings.store_label}"
+        f" has {counts['documents']} documents, {counts['places']} places,"
+        f" {counts['incidents']} incidents, {counts['movements']} movements"
+    )
+    return 2 if failed or walk.errors or report.stopped or stopped else 0
 
 
 def _same_disk(a: Path, b: Path) -> bool:
@@ -304,7 +403,12 @@ class _IngestRun:
     """Ingests documents one at a time; after the disk refused a write, ingests no more."""
 
     def __init__(
-        self, pipeline: Pipeline, store: Store, settings: Settings, tally: Tally, extractor: str
+        self,
+        pipeline: Pipeline,
+        store: Store,
+        settings: Settings,
+        tally: DocumentTally,
+        extractor: str,
     ) -> None:
         self.pipeline = pipeline
         self.store = store
@@ -314,7 +418,7 @@ class _IngestRun:
         self.report: Callable[[str], None] = _print_error
         self.stopped: OutputError | None = None
 
-    def _guard(self, where: Path) -> Callable[[], AbstractContextManager[object]]:
+    def _guard(self, where: str | Path) -> Callable[[], AbstractContextManager[object]]:
         return lambda: _writing(where)
 
     def ingest(self, source: str, doc: Document) -> bool:
@@ -333,7 +437,7 @@ class _IngestRun:
                 extractor=self.extractor,
                 warn=lambda note: self.report(f"geomap: warning: {source}: {note}"),
                 extracting=self._guard(self.settings.cache_path),
-                storing=self._guard(self.settings.store_path),
+                storing=self._guard(self.settings.store_label),
             )
         except OutputError as exc:
             self.report(f"geomap: error: {exc}; {source} and the files after it not ingested")
@@ -348,7 +452,7 @@ class _IngestRun:
 
 
 def _feed_entries(
-    feeds: Sequence[str], fetcher: Fetcher, settings: Settings, store: Store, tally: Tally
+    feeds: Sequence[str], fetcher: Fetcher, settings: Settings, store: Store, tally: DocumentTally
 ) -> list[tuple[str, FeedEntry]]:
     """(feed, entry) for every entry of ``feeds`` not ingested before; a feed that cannot be
     fetched or parsed is one line on stderr and counts as failed."""
@@ -384,7 +488,7 @@ def _print_unresolved(items: Iterable[tuple[str, Unresolved]]) -> None:
 def cmd_unresolved(args: argparse.Namespace) -> int:
     from geomap.ingest import unresolved_of
     from geomap.pipeline import Pipeline
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store.backends import open_store
 
     settings = _settings(args)
     feedback = Feedback(quiet=args.quiet)
@@ -400,7 +504,7 @@ def cmd_unresolved(args: argparse.Namespace) -> int:
             else:
                 docs.append(doc)
     else:  # every stored document, from the text it was ingested with
-        store = SQLiteStore(settings.store_path, readonly=True)
+        store = open_store(settings, readonly=True, readers=1)
         try:
             docs = list(store.documents())
         finally:
@@ -419,10 +523,10 @@ def cmd_unresolved(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from geomap.reports.fetch import is_url
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store.backends import open_store
 
     settings = _settings(args)
-    store = SQLiteStore(settings.store_path)
+    store = open_store(settings)
     failed = removed = 0
     for item in args.documents:
         ids = [item]
@@ -439,7 +543,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         if gone:
             removed += len(gone)
         else:
-            _error(f"{item}: no such document in {settings.store_path}")
+            _error(f"{item}: no such document in {settings.store_label}")
             failed += 1
     store.close()
     Feedback(quiet=args.quiet).say(f"removed {removed} documents, {failed} not found")
@@ -457,6 +561,19 @@ def _migrate_for_serving(settings: Settings) -> None:
     from geomap.store import migrations
     from geomap.store.sqlite import SQLiteStore
 
+    if settings.store_url:
+        from geomap.store import pg_migrations
+        from geomap.store.postgis import PostGISStore
+
+        pg = PostGISStore(settings.store_url)  # migrates; a current schema is only read
+        pg.close()
+        if pg.migrated_from != pg_migrations.SCHEMA_VERSION:
+            print(
+                f"migrated {settings.store_label} from schema {pg.migrated_from} to"
+                f" {pg_migrations.SCHEMA_VERSION}",
+                file=sys.stderr,
+            )
+        return
     path = settings.store_path
     if not path.is_file():
         if settings.write_token() is None:
@@ -498,7 +615,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_map(args: argparse.Namespace) -> int:
     from geomap.render.filters import MapFilters, map_layers
     from geomap.render.map import render_standalone
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store.backends import open_store
 
     settings = _settings(args)
     filters = MapFilters.parse(
@@ -510,7 +627,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         bbox=args.bbox,
     )
     with open_output(args.output) as out:  # checked before the work
-        store = SQLiteStore(settings.store_path, readonly=True)
+        store = open_store(settings, readonly=True, readers=1)
         try:
             data = map_layers(store, filters)
         finally:
@@ -538,8 +655,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from geomap import export
     from geomap.store import query
+    from geomap.store.backends import open_store
     from geomap.store.base import Query
-    from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
     name = args.format or (
@@ -555,7 +672,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     bbox = query.parse_bbox(args.bbox.replace(" ", "") if args.bbox else None)
     start, end = query.parse_datetime(args.datetime) or (None, None)
     feedback = Feedback(quiet=args.quiet)
-    store = SQLiteStore(settings.store_path, readonly=True)
+    store = open_store(settings, readonly=True, readers=2)
     asked = {layer: Query(layer, bbox, start, end) for layer in layers}
     makers = {layer: functools.partial(_decoded, store, q) for layer, q in asked.items()}
 
@@ -598,28 +715,29 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_store(args: argparse.Namespace) -> int:
     from geomap.errors import StoreError
-    from geomap.store import migrations
-    from geomap.store.sqlite import SQLiteStore
+    from geomap.store import migrations, pg_migrations
+    from geomap.store.backends import open_store
 
-    path = _settings(args).store_path
-    if not path.is_file():
-        raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
+    settings = _settings(args)
+    path = settings.store_label
+    if not settings.store_url and not settings.store_path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=path)
+    current = pg_migrations.SCHEMA_VERSION if settings.store_url else migrations.SCHEMA_VERSION
     if args.store_command == "migrate":
-        store = SQLiteStore(path)
+        store = open_store(settings)
         try:
-            found = store.migrate()
-            store.optimize()
+            found = store.migrate()  # type: ignore[attr-defined]
+            store.optimize()  # type: ignore[attr-defined]
         finally:
             store.close()
-        if found == migrations.SCHEMA_VERSION:
+        if found == current:
             print(f"{path}: already at schema {found}", file=sys.stderr)
         else:
-            print(f"{path}: migrated from schema {found} to {migrations.SCHEMA_VERSION}",
-                  file=sys.stderr)  # fmt: skip
+            print(f"{path}: migrated from schema {found} to {current}", file=sys.stderr)
         return 0
-    store = SQLiteStore(path, readonly=True)
+    store = open_store(settings, readonly=True, readers=1)
     try:
-        health = store.health(check=args.check)
+        health = store.health(check=args.check)  # type: ignore[attr-defined]
     finally:
         store.close()
     print(f"store        {path}")
@@ -627,10 +745,11 @@ def cmd_store(args: argparse.Namespace) -> int:
     print(f"size         {health['bytes'] / 1e6:.1f} MB (+ {health['wal_bytes'] / 1e6:.1f} MB WAL)")
     print(f"documents    {health['documents']}")
     print(f"reports      {health['reports']}  (each document's own features, before merging)")
-    print(f"corrections  {health['corrections']}")
+    print(f"corrections  {health.get('corrections', 0)}")
     print(f"{'layer':<12} {'features':>10} {'dated':>10} {'hidden':>10}")
     for layer, row in health["layers"].items():
-        print(f"{layer:<12} {row['features']:>10} {row['dated']:>10} {row['hidden']:>10}")
+        hidden = row.get("hidden", 0)
+        print(f"{layer:<12} {row['features']:>10} {row['dated']:>10} {hidden:>10}")
     print(f"spatial index {health['spatial_index']} entries; time index {health['time_index']}")
     planner = "present" if health["analyzed"] else "missing (run geomap store migrate)"
     print(f"planner statistics {planner}")
@@ -713,6 +832,12 @@ def cmd_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+STORE_HELP = (
+    "SQLite store file, or postgresql://USER:PASS@HOST:PORT/DB for PostGIS"
+    " (default $GEOMAP_STORE or data/geomap.sqlite)"
+)
+
+
 def _check_cache_export(path: str) -> None:
     """InputError unless ``path`` is a readable regular file that may be what ``geomap cache
     export`` writes (not a SQLite file, not binary)."""
@@ -741,9 +866,20 @@ def _author(args: argparse.Namespace) -> str:
         return "unknown"
 
 
+def _corrections_store(settings: Settings, *, readonly: bool = False) -> Store:
+    """The SQLite store that keeps corrections; Unsupported (one line) for the PostGIS store,
+    which does not keep them yet."""
+    from geomap.errors import Unsupported
+    from geomap.store.postgis import NO_CORRECTIONS
+    from geomap.store.sqlite import SQLiteStore
+
+    if settings.store_url:
+        raise Unsupported(NO_CORRECTIONS, where=settings.store_label)
+    return SQLiteStore(settings.store_path, readonly=readonly)
+
+
 def cmd_correct(args: argparse.Namespace) -> int:
     from geomap.correct import correct, move_values
-    from geomap.store.sqlite import SQLiteStore
 
     settings = _settings(args)
     new: dict[str, object] = {}
@@ -761,7 +897,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
                 new[key] = value
     else:
         layer = args.layer
-    store = SQLiteStore(settings.store_path)
+    store = _corrections_store(settings)
     try:
         c = correct(
             store,
@@ -786,14 +922,12 @@ def _changes(old: dict[str, object], new: dict[str, object]) -> str:
 
 
 def cmd_corrections(args: argparse.Namespace) -> int:
-    from geomap.store.sqlite import SQLiteStore
-
     settings = _settings(args)
     feedback = Feedback(quiet=args.quiet)
     command = args.corrections_command
     if command in ("list", "export"):
         out = None if command == "list" or args.file == "-" else open_output(args.file)
-        store = SQLiteStore(settings.store_path, readonly=True)
+        store = _corrections_store(settings, readonly=True)
         try:
             items = store.corrections()
         finally:
@@ -819,10 +953,10 @@ def cmd_corrections(args: argparse.Namespace) -> int:
         feedback.say(f"exported {len(items)} corrections to {args.file}")
         return 0
     parsed = _read_corrections(args.file) if command == "import" else []
-    with _writing(settings.store_path):
-        store = SQLiteStore(settings.store_path)
+    with _writing(settings.store_label):
+        store = _corrections_store(settings)
     try:
-        with _writing(settings.store_path):
+        with _writing(settings.store_label):
             if command == "import":
                 added = store.add_corrections(parsed)
             else:
@@ -878,7 +1012,10 @@ def _quiet(p: argparse.ArgumentParser) -> None:
 def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     _quiet(p)
     if store:
-        p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
+        p.add_argument(
+            "--store",
+            help=STORE_HELP,
+        )
     p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
@@ -996,6 +1133,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-unresolved",
         action="store_true",
         help="list the mentions of the ingested documents no geocoder could place, with why",
+    )
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="extract in N processes of this machine (default: the cores available)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:8786",
+        help="extract on the workers of this Dask distributed scheduler; each worker needs"
+        " geomap and its gazetteer index (paths given here are as the workers see them)",
     )
     _common(p)
     _metadata_flags(p)
@@ -1180,7 +1330,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Operate the store: bring it to this geomap's schema, or show its counts,"
         " size and index health.",
     )
-    p.add_argument("--store", help="store file (default $GEOMAP_STORE or data/geomap.sqlite)")
+    p.add_argument("--store", help=STORE_HELP)
     _quiet(p)
     ssub = p.add_subparsers(dest="store_command", required=True, metavar="COMMAND")
     ssub.add_parser(

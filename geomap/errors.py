@@ -21,6 +21,10 @@ class GeomapError(Exception):
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole (``where`` included): errors travel back from worker processes."""
+        return (type(self), (self.message,), {"where": self.where})
+
     def to_dict(self) -> dict[str, object]:
         """The JSON body the API sends for this error."""
         body: dict[str, object] = {"code": self.code, "description": self.message}
@@ -117,3 +121,13 @@ class PayloadTooLarge(GeomapError, ValueError):
 
     status = 413
     code = "payload_too_large"
+
+
+class Unsupported(GeomapError, NotImplementedError):
+    """Something this store or set-up does not do (yet): corrections on the PostGIS store."""
+
+    status = 501
+    code = "not_supported"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "description": self.message}  # no store address over HTTP

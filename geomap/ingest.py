@@ -1,25 +1,386 @@
-"""Ingest reports into a store: one document at a time, with a tally of what happened.
+"""Ingest: read documents, extract the new or outdated ones (here, in worker processes, or on a
+Dask distributed cluster) and write them through one store, in input order.
 
-Shared by ``geomap ingest`` and ``POST /documents``; knows nothing of terminals or HTTP.
+Every worker opens the gazetteer index, the geocode cache and the online geocoders once (a
+process-pool initializer, or a Dask worker plugin) and keeps them for all its tasks. Workers get
+documents already read and return their features, so only the process that writes needs the
+files and the store; a worker needs its own gazetteer index and cache. Results are written in
+the order the documents were given, so the store ends the same whatever the number of workers.
+
+With online geocoders, each of N workers waits N times the service's least delay between its
+requests, so the service sees the rate one process would send.
+
+:func:`ingest_document` ingests one document in this process (``POST /documents``, and
+``geomap ingest`` with one job, feeds or ``--show-unresolved``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import copy
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from geomap.errors import GeomapError, InvalidParameter, OutputError
 from geomap.features.features import extraction_features
+from geomap.geocoding.online import ChainStats, OnlineProvider, ProviderStats, provider_configs
 from geomap.model import Document, Unresolved
-from geomap.pipeline import Pipeline
-from geomap.store.base import Store
+from geomap.settings import Settings
+
+if TYPE_CHECKING:
+    from geomap.pipeline import Pipeline
+    from geomap.store.sqlite import Store
+
+BATCH = 8  # documents per task: enough to make a task's overhead small beside its work
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Tally:
+    """What the online services and the geocoder chain did (added up across workers)."""
+
+    providers: dict[str, ProviderStats] = field(default_factory=dict)
+    disabled: set[str] = field(default_factory=set)
+    chain: ChainStats = field(default_factory=ChainStats)
+
+    @classmethod
+    def of(cls, pipeline: Pipeline) -> Tally:
+        """A copy of ``pipeline``'s counters as they are now."""
+        return cls(
+            {p.name: copy.deepcopy(p.stats) for p in pipeline.chain.providers},
+            {p.name for p in pipeline.chain.providers if p.disabled},
+            copy.deepcopy(pipeline.chain.stats),
+        )
+
+    def minus(self, before: Tally) -> Tally:
+        """What happened since ``before``."""
+        out = Tally(disabled=set(self.disabled))
+        for name, now in self.providers.items():
+            was = before.providers.get(name, ProviderStats())
+            out.providers[name] = ProviderStats(
+                now.requests - was.requests, now.answers - was.answers, now.failures - was.failures
+            )
+        c, b = self.chain, before.chain
+        out.chain = ChainStats(
+            c.online_placed - b.online_placed,
+            c.fallbacks - b.fallbacks,
+            c.unresolved - b.unresolved,
+        )
+        return out
+
+    def add(self, other: Tally) -> None:
+        for name, s in other.providers.items():
+            mine = self.providers.setdefault(name, ProviderStats())
+            mine.requests += s.requests
+            mine.answers += s.answers
+            mine.failures.update(s.failures)
+        self.disabled |= other.disabled
+        self.chain.online_placed += other.chain.online_placed
+        self.chain.fallbacks += other.chain.fallbacks
+        self.chain.unresolved.update(other.chain.unresolved)
+
+    def summary(self, names: Sequence[str]) -> str:
+        """The ``geocoding:`` line of one ingest."""
+        from geomap.geocoding.online import summary_line
+
+        return summary_line(
+            [(n, self.providers.get(n, ProviderStats()), n in self.disabled) for n in names],
+            self.chain,
+        )
+
+
+@dataclass
+class Extracted:
+    """One document's features by layer, or the one-line reason it failed (``fatal``: a write
+    to the geocode cache failed, so nothing after it should be tried); ``notes`` are what the
+    reader should know about the document (one line each)."""
+
+    features: dict[str, list[dict[str, Any]]] | None
+    extractor: str
+    error: str | None = None
+    notes: tuple[str, ...] = ()
+    fatal: bool = False
+
+
+def paced_pipeline(settings: Settings, workers: int) -> Pipeline:
+    """A Pipeline whose online services wait ``workers`` times their least delay."""
+    from geomap.pipeline import Pipeline
+
+    providers = [
+        OnlineProvider(replace(c, min_delay=c.min_delay * workers))
+        for c in provider_configs(settings)
+    ]
+    return Pipeline(settings, providers)
+
+
+Results = tuple[list[Extracted], Tally]
+
+
+def extract_batch(pipeline: Pipeline, docs: Sequence[Document]) -> Results:
+    """Features of each document (a failure is reported, not raised), and what geocoding did."""
+    from geomap.features.features import extraction_features
+    from geomap.reports.files import write_error
+
+    before = Tally.of(pipeline)
+    out = []
+    for doc in docs:
+        try:
+            try:
+                extraction = pipeline.extract(doc)
+            except (sqlite3.Error, OSError) as exc:  # the geocode cache could not be written
+                raise write_error(exc, str(pipeline.settings.cache_path)) from None
+            out.append(
+                Extracted(
+                    extraction_features(extraction), pipeline.extractor, notes=extraction.notes
+                )
+            )
+        except OutputError as exc:
+            out.append(Extracted(None, pipeline.extractor, str(exc), fatal=True))
+        except GeomapError as exc:
+            out.append(Extracted(None, pipeline.extractor, str(exc)))
+    return out, Tally.of(pipeline).minus(before)
+
+
+class Pending(Protocol):
+    """A batch being extracted (a concurrent.futures or a Dask future)."""
+
+    def result(self) -> Results: ...
+
+
+class Runner(Protocol):
+    """Where extraction runs: :meth:`submit` a batch, get a future of its results."""
+
+    workers: int
+    extractors: set[str]  # the fingerprints of the workers' extractions
+
+    def submit(self, docs: list[Document]) -> Pending: ...
+    def close(self) -> None: ...
+
+
+class InProcess:
+    """Extraction in this process (``--jobs 1``)."""
+
+    workers = 1
+
+    def __init__(self, settings: Settings) -> None:
+        self.pipeline = paced_pipeline(settings, 1)
+        self.extractors = {self.pipeline.extractor}
+
+    def submit(self, docs: list[Document]) -> Pending:
+        future: Future[Results] = Future()
+        future.set_result(extract_batch(self.pipeline, docs))
+        return future
+
+    def close(self) -> None:
+        self.pipeline.close()
+
+
+_worker_pipeline: Pipeline | GeomapError | None = None  # a pool worker's pipeline, or why not
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Leave as soon as the process that started this worker is gone (killed, say): a worker
+    must never outlive its ingest."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
+
+
+def _open_worker_pipeline(settings: Settings, workers: int, parent: int) -> None:
+    global _worker_pipeline
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    try:
+        _worker_pipeline = paced_pipeline(settings, workers)
+    except GeomapError as exc:  # raised by the first task, so the parent can say why
+        _worker_pipeline = exc
+
+
+def _pool_extract(docs: list[Document]) -> Results:
+    if isinstance(_worker_pipeline, GeomapError):
+        raise _worker_pipeline
+    assert _worker_pipeline is not None, "worker pipeline not opened"
+    return extract_batch(_worker_pipeline, docs)
+
+
+class LocalProcesses:
+    """Extraction in ``workers`` processes of this machine, each with its own pipeline."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        import multiprocessing
+
+        from geomap.gazetteer.gazetteer import index_built
+        from geomap.pipeline import extractor_fingerprint
+
+        self.workers = workers
+        # workers start from a fresh interpreter: no lock or connection of ours is copied
+        self.pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_open_worker_pipeline,
+            initargs=(settings, workers, os.getpid()),
+        )
+        names = [c.name for c in provider_configs(settings)]
+        self.extractors = {extractor_fingerprint(index_built(settings.gazetteer_path), names)}
+
+    def submit(self, docs: list[Document]) -> Pending:
+        return self.pool.submit(_pool_extract, docs)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did."""
+
+    added: int = 0
+    refreshed: int = 0
+    unchanged: int = 0
+    failed: int = 0  # extraction or writing failed (documents that could not be read: not here)
+    stopped: bool = False  # a write failed: the documents after it were not ingested
+    tally: Tally = field(default_factory=Tally)
+
+
+def salted(extractor: str, salt: str) -> str:
+    """The extraction recorded for a document read with extra settings (``salt``: e.g. the
+    metadata given on the command line), so that other settings re-extract it."""
+    if not salt:
+        return extractor
+    return hashlib.sha256((extractor + salt).encode()).hexdigest()[:16]
+
+
+def ingest(
+    store: Store,
+    documents: Iterable[tuple[str, Document | None]],
+    runner: Runner,
+    error: Callable[[str], None],
+    *,
+    salt: str = "",
+    batch: int = BATCH,
+    guard: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
+    warn: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Extract every new or outdated document on ``runner`` and write it to ``store``, in
+    input order. ``documents`` are (path, Document or None for one that could not be read,
+    already reported). A document already stored from one of the runner's extractors (salted
+    by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
+    twice is ingested once. Failures are reported through ``error`` (one line each) and
+    counted; documents that could not be read (None) are the caller's to count. Writes to the
+    store run inside ``guard()`` (which turns a full disk into an OutputError): such an error,
+    or a geocode cache that cannot be written, stops the ingest -- the documents after it are
+    counted failed, not ingested. ``warn`` gets each document's notes."""
+    report = IngestReport()
+    current = {salted(e, salt) for e in runner.extractors}
+    seen: set[str] = set()
+    pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
+    window = max(2, 2 * runner.workers)  # batches in flight
+    if runner.workers == 1:
+        # extracted and written one by one, in turn: a kill loses at most one document, and a
+        # failed write stops before anything more is extracted
+        batch = window = 1
+
+    def write_oldest() -> None:
+        items, future = pending.popleft()
+        results, tally = future.result()
+        report.tally.add(tally)
+        for (path, doc, replace_), got in zip(items, results, strict=True):
+            if report.stopped:
+                report.failed += 1
+                continue
+            for note in got.notes:
+                if warn is not None:
+                    warn(f"{path}: {note}")
+            if got.features is None:
+                if got.fatal:
+                    error(f"{got.error}; {path} and the files after it not ingested")
+                    report.stopped = True
+                else:
+                    error(f"{path}: {got.error}")
+                report.failed += 1
+                continue
+            try:
+                with guard():
+                    store.add(doc, got.features, salted(got.extractor, salt), replace=replace_)
+            except OutputError as exc:
+                error(f"{exc}; {path} and the files after it not ingested")
+                report.stopped = True
+                report.failed += 1
+                continue
+            except GeomapError as exc:
+                error(f"{path}: {exc}")
+                report.failed += 1
+                continue
+            if replace_:
+                report.refreshed += 1
+            else:
+                report.added += 1
+
+    items: list[tuple[str, Document, bool]] = []
+    for path, doc in documents:
+        if doc is None:
+            continue
+        if report.stopped:
+            report.failed += 1
+            continue
+        if doc.id in seen:
+            report.unchanged += 1
+            continue
+        seen.add(doc.id)
+        stored = store.extractor_of(doc.id)
+        if stored in current:
+            report.unchanged += 1
+            continue
+        items.append((path, doc, stored is not None))
+        if len(items) >= batch:
+            pending.append((items, runner.submit([d for _, d, _ in items])))
+            items = []
+            while len(pending) >= window:
+                write_oldest()
+    if items:
+        pending.append((items, runner.submit([d for _, d, _ in items])))
+    while pending:
+        write_oldest()
+    return report
+
+
+def open_runner(
+    settings: Settings, *, jobs: int, scheduler: str | None, overrides: dict[str, Any]
+) -> Runner:
+    """The runner ``--jobs`` / ``--scheduler`` ask for."""
+    if scheduler:
+        from geomap.cluster import DaskCluster
+
+        return DaskCluster(scheduler, overrides)
+    if jobs < 1:
+        raise InvalidParameter(f"--jobs {jobs}: want 1 or more", where="jobs")
+    if jobs == 1:
+        return InProcess(settings)
+    return LocalProcesses(settings, jobs)
+
+
+# --- one document at a time (POST /documents, and `geomap ingest` in one process) ---
 
 Outcome = Literal["added", "refreshed", "unchanged"]
 
 
 @dataclass
-class Tally:
+class DocumentTally:
     """Counts of one ingest run and the mentions it could not place, by document path."""
 
     added: int = 0
@@ -36,7 +397,7 @@ def ingest_document(
     pipeline: Pipeline,
     store: Store,
     document: Document,
-    tally: Tally | None = None,
+    tally: DocumentTally | None = None,
     *,
     extractor: str | None = None,
     warn: Callable[[str], None] | None = None,

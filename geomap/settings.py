@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, Any
 
 from pydantic import SecretStr, field_validator
@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GEOMAP_")
 
     data_dir: Path = DEFAULT_DATA_DIR
-    store: Path | None = None
+    store: str | None = None  # a SQLite file, or a postgresql:// URL (the PostGIS store)
     cache: Path | None = None
     gazetteer: Path | None = None
     static_dir: Path = DEFAULT_STATIC_DIR
@@ -71,6 +71,18 @@ class Settings(BaseSettings):
             return [v.strip().lower() for v in value.split(",") if v.strip()]
         return value
 
+    @field_validator("store", mode="before")
+    @classmethod
+    def _store_text(cls, value: Any) -> Any:
+        """A path given as a ``Path`` is kept as its text (a URL must keep its ``//``)."""
+        return str(value) if isinstance(value, PurePath) else value
+
+    @property
+    def store_url(self) -> str | None:
+        """The PostgreSQL URL of the store, None when it is a SQLite file."""
+        store = self.store or ""
+        return store if store.startswith(("postgresql://", "postgres://")) else None
+
     @field_validator("allowed_hosts", "cors_origins", mode="before")
     @classmethod
     def _split_list(cls, value: Any) -> Any:
@@ -106,7 +118,21 @@ class Settings(BaseSettings):
 
     @property
     def store_path(self) -> Path:
-        return self.store or self.data_dir / "geomap.sqlite"
+        """The SQLite store file (StoreError when the store is a PostgreSQL URL)."""
+        if self.store_url:
+            from geomap.errors import StoreError
+
+            raise StoreError("the store is a PostgreSQL database, not a SQLite file")
+        return Path(self.store) if self.store else self.data_dir / "geomap.sqlite"
+
+    @property
+    def store_label(self) -> str:
+        """How messages name the store: its file, or its URL without the password."""
+        if self.store_url:
+            from geomap.store.postgis import redact
+
+            return redact(self.store_url)
+        return str(self.store_path)
 
     @property
     def cache_path(self) -> Path:

@@ -15,6 +15,8 @@ from hypothesis import settings as hypothesis_settings
 from geomap.gazetteer.index import build_index, is_current
 from geomap.settings import DEFAULT_DATA_DIR, Settings
 
+from .support.postgres import PostgresCluster, PostgresUnavailable
+
 # No test asserts how fast something runs: hypothesis's per-example deadline (200 ms by
 # default) is a bound on time that a busy machine breaks.
 hypothesis_settings.register_profile("geomap", deadline=None)
@@ -38,6 +40,48 @@ def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
     build_index(path)
     return path
+
+
+REQUIRE_POSTGIS = os.environ.get("GEOMAP_REQUIRE_POSTGIS", "") not in ("", "0")
+
+
+def postgis_missing(reason: str) -> None:
+    """Skip a PostGIS test naming what to install; fail instead under GEOMAP_REQUIRE_POSTGIS=1."""
+    if REQUIRE_POSTGIS:
+        pytest.fail(f"GEOMAP_REQUIRE_POSTGIS=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """One throwaway PostgreSQL 15 + PostGIS server for the session (see tests/support)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        postgis_missing("psycopg is not installed (pip install 'psycopg[binary]')")
+    try:
+        cluster = PostgresCluster()
+    except PostgresUnavailable as exc:
+        postgis_missing(str(exc))
+    with cluster:
+        yield cluster
+
+
+@pytest.fixture
+def postgis_url(postgres: PostgresCluster) -> Iterator[str]:
+    """A fresh database with PostGIS for this test; dropped afterwards."""
+    url = postgres.create_database()
+    yield url
+    postgres.drop_database(url.rsplit("/", 1)[1])
+
+
+def backend_store(request: pytest.FixtureRequest, kind: str, folder: Path) -> str:
+    """A fresh, empty store of ``kind``: a SQLite file in ``folder`` (``sqlite``) or a new
+    database on the session's PostgreSQL (``postgis``; skipped or failed without one)."""
+    if kind == "sqlite":
+        return str(folder / "store.sqlite")
+    cluster: PostgresCluster = request.getfixturevalue("postgres")
+    return cluster.create_database()
 
 
 @pytest.fixture

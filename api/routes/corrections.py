@@ -41,6 +41,7 @@ async def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
         403: {"model": Error},
         404: {"model": Error},
         413: {"model": Error},
+        501: {"model": Error, "description": "the store does not keep corrections (PostGIS)"},
     },
 )
 async def make_correction(
@@ -65,6 +66,7 @@ async def make_correction(
         401: {"model": Error},
         403: {"model": Error},
         404: {"model": Error},
+        501: {"model": Error, "description": "the store does not keep corrections (PostGIS)"},
     },
 )
 async def remove_correction(correction_id: str, request: Request, _writer: WriterDep) -> Response:

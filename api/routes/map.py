@@ -4,7 +4,9 @@ The filters (``geomap.render.filters``) narrow every layer, in the store. The pa
 most ``map_limit`` features of each layer (settings; the newest among those the filters and
 the view select) and says so on the map when a layer has more. It polls ``/version`` and
 redraws its layers when the store changes (``api.routes.mapdata``). A bad parameter is a
-readable HTML page (400).
+readable HTML page (400). A layer with more matching features than that, and filters a tile
+takes (not ``q``), is drawn from the vector tiles (``/collections/{layer}/tiles``) instead,
+and the map says so.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import ctypes
 import gc
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -21,13 +24,16 @@ from fastapi.responses import HTMLResponse, Response
 from api.deps import SettingsDep, StoreDep
 from api.routes.mapdata import live_spec
 from api.security import html_page
+from geomap import tiles
 from geomap.errors import InvalidParameter
 from geomap.render.errorpage import error_page
-from geomap.render.filters import MapFilters, map_layers
+from geomap.render.filters import MapFilters, map_layers, tile_params
 from geomap.render.map import AssetResolver, render_html
+from geomap.store import query
 from geomap.store.base import Store
 
 router = APIRouter(tags=["map"])
+EPOCH = date(1970, 1, 1)
 
 
 def _rendering(request: Request) -> asyncio.Lock:
@@ -109,12 +115,52 @@ async def map_page(
 
 def _render(store: Store, filters: MapFilters, limit: int, poll_seconds: float) -> str:
     version = store.version()  # before the read: a change meanwhile is seen at the next poll
-    data = map_layers(store, filters, limit)
+    data = map_layers(store, filters, limit, tiles=True)
+    tiled = {
+        name: _tiled(store, name, n, filters.bbox, filters.start, filters.end, filters)
+        for name, n in data.tiled.items()
+    }
+    notes = [data.notice] if data.notice else []
+    if tiled:
+        notes.append(
+            "Drawing "
+            + "; ".join(f"all {t['matched']:,} {name}" for name, t in tiled.items())
+            + " from vector tiles (too many to embed): click one to read its report."
+        )
     return render_html(
         data.layers,
         assets=AssetResolver("/static/node_modules/"),
         title="geomap",
         filters=filters.shown(),
         live=live_spec(filters, version, poll_seconds),
-        notice=data.notice,
+        notice=" ".join(notes) or None,
+        tiles=tiled,
     )
+
+
+def _tiled(
+    store: Store,
+    name: str,
+    matched: int,
+    box: tuple[float, float, float, float] | None,
+    first: date | None,
+    last: date | None,
+    filters: MapFilters,
+) -> dict[str, Any]:
+    """What map.js needs to draw layer ``name`` from vector tiles with the page's filters."""
+    stats = store.layer_stats(name)
+    start = first or stats.interval[0]
+    end = last or stats.interval[1]
+    params = tile_params(name, filters)
+    if box:
+        params["bbox"] = ",".join(f"{v:g}" for v in box)
+    if first or last:
+        params["datetime"] = query.format_datetime(first, last)
+    return {
+        "url": f"/collections/{name}/tiles/{tiles.TMS_ID}/{{z}}/{{x}}/{{y}}",
+        "items": f"/collections/{name}/items",
+        "params": params,
+        "matched": matched,
+        "days": [(start - EPOCH).days, (end - EPOCH).days] if start and end else None,
+        "bbox": box or stats.bbox,
+    }

@@ -227,8 +227,12 @@ async def landing(request: Request, store: StoreDep, f: FParam = None) -> Respon
 )
 async def conformance(request: Request, f: FParam = None) -> Any:
     """The conformance classes this server implements."""
+    from api.routes.tiles import TILES_CONFORMANCE
+    from geomap.store.cql2 import CONFORMANCE as CQL2
+
+    classes = [*CONFORMANCE, *CQL2, *TILES_CONFORMANCE]
     if wants_html(request):
-        body = page.table(["Conformance class"], [(page.link(c, c),) for c in CONFORMANCE])
+        body = page.table(["Conformance class"], [(page.link(c, c),) for c in classes])
         return page.page(
             request,
             "Conformance",
@@ -236,7 +240,7 @@ async def conformance(request: Request, f: FParam = None) -> Any:
             crumbs=[("conformance", _url(request, "ogc_conformance"))],
             alternates=[_alternate(request, "json", JSON, "JSON")],
         )
-    return {"conformsTo": CONFORMANCE}
+    return {"conformsTo": classes}
 
 
 def _extent_cells(doc: dict[str, Any]) -> tuple[str, str]:

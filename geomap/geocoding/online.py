@@ -537,29 +537,34 @@ class GeocoderChain:
 
     def summary(self) -> str:
         """One line: what the online services did and what stayed unresolved."""
-        parts = []
-        for p in self.providers:
-            failed = sum(p.stats.failures.values())
-            text = f"{p.name} {p.stats.requests} requests, {p.stats.answers} answers"
-            if failed:
-                detail = ", ".join(f"{r} ×{n}" for r, n in p.stats.failures.most_common())
-                text += f", {failed} failed ({detail})"
-            if p.disabled:
-                text += ", then skipped"
-            parts.append(text)
-        if self.providers:
-            parts.append(
-                f"{self.stats.online_placed} placed online,"
-                f" {self.stats.fallbacks} kept the gazetteer's answer"
-            )
-        n = sum(self.stats.unresolved.values())
-        line = f"{n} unresolved"
-        if n:
-            line += (
-                " (" + ", ".join(f"{r} ×{k}" for r, k in self.stats.unresolved.most_common()) + ")"
-            )
-        parts.append(line)
-        return "geocoding: " + "; ".join(parts)
+        return summary_line(
+            [(p.name, p.stats, bool(p.disabled)) for p in self.providers], self.stats
+        )
+
+
+def summary_line(providers: Sequence[tuple[str, ProviderStats, bool]], stats: ChainStats) -> str:
+    """One line from the services' (name, stats, disabled) and the chain's stats (also added up
+    across the workers of a parallel ingest)."""
+    parts = []
+    for name, pstats, disabled in providers:
+        failed = sum(pstats.failures.values())
+        text = f"{name} {pstats.requests} requests, {pstats.answers} answers"
+        if failed:
+            detail = ", ".join(f"{r} ×{n}" for r, n in pstats.failures.most_common())
+            text += f", {failed} failed ({detail})"
+        if disabled:
+            text += ", then skipped"
+        parts.append(text)
+    if providers:
+        parts.append(
+            f"{stats.online_placed} placed online, {stats.fallbacks} kept the gazetteer's answer"
+        )
+    n = sum(stats.unresolved.values())
+    line = f"{n} unresolved"
+    if n:
+        line += " (" + ", ".join(f"{r} ×{k}" for r, k in stats.unresolved.most_common()) + ")"
+    parts.append(line)
+    return "geocoding: " + "; ".join(parts)
 
 
 def _reason_kind(reason: str) -> str:

@@ -23,7 +23,7 @@ features shows its newest, the page says so, and places follow the events shown.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -205,11 +205,14 @@ NEWEST_FIRST = (SortKey("time_end", descending=True),)
 @dataclass(frozen=True, slots=True)
 class MapData:
     """What a map shows: each layer as a FeatureCollection, how many features each filter
-    matched, and a ``notice`` saying which layers show only their newest (None: all shown)."""
+    matched, a ``notice`` saying which layers show only their newest (None: all shown), and
+    ``tiled``: the layers with too many features to embed that a page draws from vector tiles
+    instead (layer -> matched; their collections are empty)."""
 
     layers: dict[str, dict[str, Any]]
     matched: dict[str, int]
     notice: str | None = None
+    tiled: dict[str, int] = field(default_factory=dict)
 
 
 def _words(f: MapFilters) -> tuple[Predicate, ...]:
@@ -233,6 +236,20 @@ def _event_predicates(layer: str, f: MapFilters) -> tuple[Predicate, ...] | None
     return (*where, *_words(f))
 
 
+def tile_params(layer: str, f: MapFilters) -> dict[str, str]:
+    """The property filters of ``f`` a vector tile of ``layer`` takes (``actor`` a substring,
+    the others equal), as query parameters; bbox and dates are the caller's."""
+    out: dict[str, str] = {}
+    if f.event_type and layer == "incidents":
+        out["event_type"] = f.event_type
+    if f.event_type and layer == "movements":
+        kinds = [k for k, t in MOVEMENT_EVENT_TYPES.items() if fold(t) == fold(f.event_type)]
+        out["movement_type"] = kinds[0] if kinds else f.event_type
+    if f.actor and layer != "places":
+        out["actor"] = f.actor
+    return out
+
+
 def _select(store: Store, query: Query, limit: int | None) -> tuple[list[dict[str, Any]], int]:
     """The features ``query`` matches (all, or the ``limit`` newest when there are more) and
     how many it matches."""
@@ -245,24 +262,43 @@ def _select(store: Store, query: Query, limit: int | None) -> tuple[list[dict[st
     return page.decoded(), page.matched
 
 
-def map_layers(store: Store, f: MapFilters, limit: int | None = None) -> MapData:
+def map_layers(
+    store: Store, f: MapFilters, limit: int | None = None, *, tiles: bool = False
+) -> MapData:
     """The store's three layers narrowed by ``f`` (the same features :func:`filter_layers`
     keeps), each filter run by the store. With ``limit``, a layer with more matching features
-    embeds its ``limit`` newest, and the notice says so; places then follow the events shown."""
+    embeds its ``limit`` newest, and the notice says so; places then follow the events shown.
+    With ``tiles`` too, such a layer is left to vector tiles instead (:attr:`MapData.tiled`)
+    when its filters are ones a tile takes (no ``q``)."""
     out: dict[str, list[dict[str, Any]]] = {}
     matched: dict[str, int] = {}
+    tiled: dict[str, int] = {}
     linked: dict[str, None] = {}
+
+    def too_many(asked: Query) -> bool:
+        if not tiles or limit is None or f.q:
+            return False
+        n = store.count(asked)
+        if n > limit:
+            out[asked.layer], matched[asked.layer], tiled[asked.layer] = [], n, n
+            return True
+        return False
+
     for layer in ("incidents", "movements"):
         where = _event_predicates(layer, f)
         if where is None:
             out[layer], matched[layer] = [], 0
             continue
         asked = Query(layer, f.bbox, f.start, f.end, where)
+        if too_many(asked):
+            continue
         out[layer], matched[layer] = _select(store, asked, limit)
         for x in out[layer]:
             linked.update(dict.fromkeys(_place_keys(layer, x.get("properties") or {})))
-    if not f.narrows_events:
-        out["places"], matched["places"] = _select(store, Query("places", f.bbox), limit)
+    if not f.narrows_events or tiled:
+        # every place in the view (events drawn from tiles link no embedded places)
+        if not too_many(Query("places", f.bbox)):
+            out["places"], matched["places"] = _select(store, Query("places", f.bbox), limit)
     else:
         places: dict[str, dict[str, Any]] = {}
         if f.q and not f.event_type and not f.actor:
@@ -282,7 +318,7 @@ def map_layers(store: Store, f: MapFilters, limit: int | None = None) -> MapData
     subsets = [
         f"{len(out[name]):,} newest of {matched[name]:,} {name}"
         for name in LAYERS
-        if matched[name] > len(out[name])
+        if matched[name] > len(out[name]) and name not in tiled
     ]
     notice = None
     if subsets:
@@ -292,4 +328,6 @@ def map_layers(store: Store, f: MapFilters, limit: int | None = None) -> MapData
             + ". Narrow the dates, the area (bbox) or the filters to see the others, or page"
             " through /collections/{layer}/items."
         )
-    return MapData({name: feature_collection(out[name], name) for name in LAYERS}, matched, notice)
+    return MapData(
+        {name: feature_collection(out[name], name) for name in LAYERS}, matched, notice, tiled
+    )

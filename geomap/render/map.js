@@ -623,6 +623,7 @@ var geomap = (function () {
     }
     applyPlaces();
     applyHeat();
+    if (geomap.tiles) geomap.tiles.apply(); // map_tiles.js, on pages with tiled layers
     settle();
   }
 
@@ -663,9 +664,17 @@ var geomap = (function () {
       range: state.range ? [isoDay(state.range[0]), isoDay(state.range[1])] : null,
       undated: state.undated,
       clustered: state.clustered,
+      tiles: geomap.tiles ? geomap.tiles.summary() : {},
       ready: state.ready,
       first_ready_ms: state.readyAt,
     };
+  }
+
+  function countText(s, layer) {
+    // "12 of 40", or for a layer drawn from tiles "all 1,000,000 (tiles)"
+    var t = s.tiles && s.tiles[layer];
+    if (t) return "all " + Number(t.matched).toLocaleString("en") + " (tiles)";
+    return s[layer].shown + " of " + s[layer].total;
   }
 
   /* ---------- controls ---------- */
@@ -716,7 +725,7 @@ var geomap = (function () {
             var sw = el("span", "geomap-swatch");
             sw.innerHTML = svgIcon(s.color, s.glyph, false, 16); // constants only
             line.appendChild(sw);
-            line.appendChild(el("span", null, entry[0] + " (" + entry[1] + ")"));
+            line.appendChild(el("span", null, entry[0] + (entry[1] == null ? "" : " (" + entry[1] + ")")));
             details.appendChild(line);
           });
         }
@@ -738,7 +747,7 @@ var geomap = (function () {
             var sw = el("span", "geomap-line");
             sw.style.borderColor = movementColor(entry[0]);
             line.appendChild(sw);
-            line.appendChild(el("span", null, entry[0] + " (" + entry[1] + ")"));
+            line.appendChild(el("span", null, entry[0] + (entry[1] == null ? "" : " (" + entry[1] + ")")));
             details.appendChild(line);
           });
           var dashed = el("div", "geomap-legend-row");
@@ -868,8 +877,7 @@ var geomap = (function () {
         });
         state.listeners.push(function (s) {
           counts.textContent =
-            "showing " + s.incidents.shown + " of " + s.incidents.total + " incidents, " +
-            s.movements.shown + " of " + s.movements.total + " movements";
+            "showing " + countText(s, "incidents") + " incidents, " + countText(s, "movements") + " movements";
         });
         state.range = [t.min, t.max];
         out.textContent = isoDay(t.min) + " – " + isoDay(t.max);
@@ -946,6 +954,7 @@ var geomap = (function () {
       panel = new Counts().addTo(map);
     }
     fit(map, legend, panel);
+    if (geomap.tiles) geomap.tiles.add(map);
     apply();
     for (var i = 0; i < extensions.length; i++) extensions[i](api);
   }
@@ -1048,5 +1057,11 @@ var geomap = (function () {
     replaceData: replaceData,
     extend: function (fn) { extensions.push(fn); },
     map: function () { return state.map; },
+    // for map_tiles.js (layers too big to embed), which the page adds when it needs it
+    internals: {
+      state: state, has: has, el: el, isoDay: isoDay, eventStyle: eventStyle,
+      movementColor: movementColor, incidentPopup: incidentPopup,
+      movementPopup: movementPopup, busy: busy, settle: settle,
+    },
   };
 })();

@@ -67,6 +67,7 @@ ASSET_PATHS: Mapping[str, str] = {
     "topojson": "topojson-client/dist/topojson-client.min.js",
     "leaflet_heat": "leaflet.heat/dist/leaflet-heat.js",
     "basemap": "world-atlas/countries-50m.json",
+    "vectorgrid": "leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.min.js",
 }
 
 #: Assets folium's Map asks for that this module never needs (folium.Icon, Popup, Bootstrap).
@@ -326,6 +327,26 @@ class _DataLayer(Layer):
         return ""
 
 
+class _VectorTiles(JSCSSMixin, folium.MacroElement):
+    """Leaflet.VectorGrid and ``map_tiles.js``, for the layers drawn from vector tiles (see
+    ``tiles`` of :func:`build_map`); a page without such layers has neither."""
+
+    _template = Template("")
+    default_js = [("vectorgrid", "leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.min.js")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "GeomapVectorTiles"
+
+    def render(self, **kwargs: Any) -> str:
+        super().render(**kwargs)
+        root = self.get_root()
+        assert isinstance(root, Figure)
+        js = (_HERE / "map_tiles.js").read_text(encoding="utf-8")
+        root.script.add_child(_Raw(f"{js}\n"), name=self.get_name())
+        return ""
+
+
 class _Finish(folium.MacroElement):
     """Adds the legend and time control, fits the view and shows the layers (after the layer
     control)."""
@@ -436,6 +457,7 @@ def build_map(
     item_base: str | None = "/collections/",
     live: Mapping[str, Any] | None = None,
     notice: str | None = None,
+    tiles: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> folium.Map:
     """Build the map of ``layers`` (name -> GeoJSON FeatureCollection) with local assets.
 
@@ -443,7 +465,10 @@ def build_map(
     ``item_base`` is the URL prefix of ``{layer}/items/{id}`` links (None: no links);
     ``live`` (``version`` and ``layers`` URLs, ``every`` ms, ``current`` version) makes the
     page poll for changes and redraw its layers; ``notice`` is a line always shown on the map
-    (e.g. that it shows a subset).
+    (e.g. that it shows a subset);
+    ``tiles`` names layers drawn from vector tiles instead of embedded features: layer ->
+    ``{"url": ".../{z}/{x}/{y}", "params": {query}, "items": items URL, "matched": count,
+    "days": [first, last] (days since 1970, or None), "bbox": [minx, miny, maxx, maxy]}``.
     """
     return _build(
         layers,
@@ -454,6 +479,7 @@ def build_map(
         item_base=item_base,
         live=live,
         notice=notice,
+        tiles=tiles,
     )
 
 
@@ -466,8 +492,10 @@ def render_html(
     item_base: str | None = "/collections/",
     live: Mapping[str, Any] | None = None,
     notice: str | None = None,
+    tiles: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
-    """Render the map page as HTML whose scripts, styles and base map load from ``assets``."""
+    """Render the map page as HTML whose scripts, styles and base map load from ``assets``
+    (``tiles``: layers drawn from vector tiles, see :func:`build_map`)."""
     m = build_map(
         layers,
         assets=assets,
@@ -476,6 +504,7 @@ def render_html(
         item_base=item_base,
         live=live,
         notice=notice,
+        tiles=tiles,
     )
     return m.get_root().render()
 
@@ -522,6 +551,7 @@ def _build(
     item_base: str | None,
     live: Mapping[str, Any] | None = None,
     notice: str | None = None,
+    tiles: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> folium.Map:
     places = _place_items(layers.get("places"))
     incidents = _incident_items(layers.get("incidents"))
@@ -542,9 +572,11 @@ def _build(
     folium.map.CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False).add_to(m)
     folium.map.CustomPane(_PLACES_PANE, z_index=380, pointer_events=True).add_to(m)
     folium.map.CustomPane(_MOVEMENTS_PANE, z_index=390, pointer_events=True).add_to(m)
-    spec = _spec(places, incidents, movements, filters, item_base, notice)
+    spec = _spec(places, incidents, movements, filters, item_base, notice, tiles)
     spec["live"] = dict(live) if live else None
     _Library(spec).add_to(m)
+    if tiles:
+        _VectorTiles().add_to(m)
     _OutlineLayer(url=assets.url("basemap"), data=basemap_data).add_to(m)
     folium.TileLayer(
         OSM_TILES,
@@ -572,8 +604,11 @@ def _spec(
     filters: Mapping[str, str] | None,
     item_base: str | None,
     notice: str | None = None,
+    tiles: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Everything map.js needs besides the layers: styles, legend entries, time span."""
+    """Everything map.js needs besides the layers: styles, legend entries, time span, and the
+    layers drawn from vector tiles."""
+    tiles = tiles or {}
     colors = sorted({*MOVEMENT_COLORS.values(), _OTHER_MOVEMENT})
     return {
         "styles": {
@@ -584,35 +619,63 @@ def _spec(
             "movement_colors": colors,
             "place_color": _PLACE_COLOR,
         },
-        **_summary(places, incidents, movements),
+        **_summary(places, incidents, movements, tiles),
         "filters": [f"{_clean(k, 40)} = {_clean(v, 120)}" for k, v in (filters or {}).items() if v],
         "item_base": item_base,
         "event_types": list(EVENT_TYPES),
         "movement_event_types": dict(MOVEMENT_EVENT_TYPES),
         "notice": _clean(notice, 400) if notice else None,
-        "bounds": _bounds([it["ll"] for it in places + incidents], [it["ll"] for it in movements]),
+        "bounds": _bounds(
+            [it["ll"] for it in places + incidents]
+            + [[b[1], b[0]] for t in tiles.values() if (b := t.get("bbox"))]
+            + [[b[3], b[2]] for t in tiles.values() if (b := t.get("bbox"))],
+            [it["ll"] for it in movements],
+        ),
         "max_fit_zoom": _MAX_FIT_ZOOM,
+        "tiles": {
+            layer: {
+                "url": str(t["url"]),
+                "params": {str(k): str(v) for k, v in (t.get("params") or {}).items() if v},
+                "items": str(t["items"]),
+                "matched": int(t.get("matched") or 0),
+            }
+            for layer, t in tiles.items()
+        },
     }
 
 
 def _summary(
-    places: list[dict[str, Any]], incidents: list[dict[str, Any]], movements: list[dict[str, Any]]
+    places: list[dict[str, Any]],
+    incidents: list[dict[str, Any]],
+    movements: list[dict[str, Any]],
+    tiles: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The legend's entries and the time control's span of these items."""
+    """The legend's entries and the time control's span of these items (and of the layers
+    drawn from vector tiles: their days; every type, counts unknown)."""
+    tiles = tiles or {}
     spans = [it["t"] for it in incidents + movements if it["t"]]
+    spans += [list(t["days"]) for k, t in tiles.items() if k != "places" and t.get("days")]
     undated = sum(1 for it in incidents + movements if not it["t"])
     time = (
         {"min": min(s[0] for s in spans), "max": max(s[1] for s in spans), "undated": undated}
         if spans
         else None
     )
-    events = Counter(it["p"].get("event_type") or "incident" for it in incidents)
-    kinds = Counter(it["p"].get("movement_type") or "movement" for it in movements)
+    legend_events: list[tuple[str, int | None]] = list(
+        Counter(it["p"].get("event_type") or "incident" for it in incidents).most_common()
+    )
+    legend_kinds: list[tuple[str, int | None]] = list(
+        Counter(it["p"].get("movement_type") or "movement" for it in movements).most_common()
+    )
+    if "incidents" in tiles:  # counts unknown: every type the map can draw
+        legend_events = [(k, None) for k in EVENT_STYLES]
+    if "movements" in tiles:
+        legend_kinds = [(k, None) for k in MOVEMENT_COLORS]
     return {
         "legend": {
-            "events": events.most_common(),
-            "movements": kinds.most_common(),
-            "places": len(places),
+            "events": legend_events,
+            "movements": legend_kinds,
+            "places": len(places) or int("places" in tiles),
         },
         "time": time,
     }

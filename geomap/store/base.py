@@ -92,7 +92,24 @@ class Contains:
     value: str
 
 
-Predicate = Equals | Contains
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """A CQL2 filter (``filter=``; parsed by :func:`geomap.store.cql2.parse`): the condition a
+    backend compiles to SQL (:mod:`geomap.store.cql2` says what it supports)."""
+
+    node: Any = field(compare=False, hash=False)
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sampled:
+    """Features whose :func:`geomap.tiles.level` is at most ``zoom``: the sample a tile
+    shows zoomed out."""
+
+    zoom: int
+
+
+Predicate = Equals | Contains | Filter | Sampled
 
 
 def box_is_empty(bbox: BBox | None) -> bool:
@@ -118,7 +135,8 @@ def boxes(bbox: BBox) -> list[BBox]:
 
 @dataclass(frozen=True, slots=True)
 class SortKey:
-    """Order by ``name`` (one of :data:`SORTABLE`), undated features last either way."""
+    """Order by ``name`` (one of :data:`SORTABLE`, or a queryable property of the layer:
+    :func:`geomap.store.cql2.layer_queryables`), undated or missing values last either way."""
 
     name: str
     descending: bool = False
@@ -335,6 +353,13 @@ class Store(Protocol):
     def layer(self, name: str) -> list[dict[str, Any]]:
         """Every feature of a layer, decoded, in order (for small layers and tests; readers
         of big layers use :meth:`stream`)."""
+        ...
+
+    def tile(self, query: Query, z: int, x: int, y: int) -> bytes:
+        """The Mapbox Vector Tile (one layer named after ``query.layer``, the properties of
+        :data:`geomap.tiles.TILE_PROPERTIES`) of what ``query`` matches in tile ``z/x/y`` of
+        WebMercatorQuad (paging ignored; at most :data:`geomap.tiles.MAX_FEATURES`, the first
+        ingested); empty bytes when nothing falls in it."""
         ...
 
     def close(self) -> None:

@@ -26,13 +26,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geomap.errors import InvalidParameter
+from geomap.store import cql2
 from geomap.store.base import (
     INDEXED,
     SORTABLE,
     Contains,
     Equals,
+    Filter,
     Predicate,
     Query,
+    Sampled,
     box_is_empty,
     boxes,
     fold,
@@ -115,6 +118,41 @@ class Compiler:
         """The folded text of a property read from the stored feature (null when missing)."""
         raise NotImplementedError
 
+    def queryable(self, q: cql2.Queryable, bind: Bind, layer: str = "") -> str:
+        """The value of a queryable property of ``layer``'s features, as CQL2 compares it:
+        text, a number, or ISO date/time text; null when missing or of another type."""
+        raise NotImplementedError
+
+    def spatial(self, op: str, shape: Any, bind: Bind) -> str:
+        """A condition true when ``op`` (``intersects``, ``within``...) holds between the
+        feature's geometry and the shapely ``shape`` (lon/lat)."""
+        raise NotImplementedError
+
+    def like(self, expr: str, pattern: str, negated: bool) -> str:
+        """A case-sensitive CQL2 ``LIKE`` (``%``, ``_``, ``\\`` escapes) of ``expr``."""
+        raise NotImplementedError
+
+    def sampled(self, zoom: int, bind: Bind) -> str:
+        """A condition true for the features :func:`geomap.tiles.level` puts at ``zoom`` or
+        below."""
+        raise NotImplementedError
+
+    def lower(self, expr: str) -> str:
+        """``expr`` lower-cased as Python's ``str.lower`` does (CQL2's CASEI)."""
+        return f"lower({expr})"
+
+    def dialect(self, bind: Bind, layer: str = "") -> cql2.Dialect:
+        """What the CQL2 compiler needs from this backend for ``layer``'s features, binding
+        through ``bind``."""
+        return cql2.Dialect(
+            bind=bind,
+            column=lambda q: self.queryable(q, bind, layer),
+            spatial=lambda op, shape: self.spatial(op, shape, bind),
+            like=self.like,
+            lower=self.lower,
+            indexed=lambda name: f"i.{name}" if name in INDEXED else None,
+        )
+
     # --- shared ----------------------------------------------------------------------------
 
     def where(self, query: Query, bind: Bind, *, keyset: bool = True) -> str:
@@ -139,17 +177,23 @@ class Compiler:
         if query.timed:
             parts += self.time_clause(query, bind)
         for predicate in query.where:
-            parts.append(self.predicate(predicate, bind))
+            parts.append(self.predicate(predicate, bind, query.layer))
         if keyset and query.after is not None:
             if query.sortby:
                 raise InvalidParameter("a cursor pages only in the default order", where="cursor")
             parts.append(f"i.seq > {bind(query.after.seq)}")
         return " AND ".join(parts)
 
-    def predicate(self, predicate: Predicate, bind: Bind) -> str:
+    def predicate(self, predicate: Predicate, bind: Bind, layer: str = "") -> str:
         """One predicate as a condition."""
         if isinstance(predicate, Equals):
             return self.equals(predicate, bind)
+        if isinstance(predicate, Sampled):
+            return self.sampled(predicate.zoom, bind)
+        if isinstance(predicate, Filter):
+            return cql2.compile_filter(
+                predicate.node, cql2.layer_queryables(layer), self.dialect(bind, layer)
+            )
         if isinstance(predicate, Contains):
             needle = fold(predicate.value) or ""
             tests = [
@@ -171,20 +215,30 @@ class Compiler:
             return test
         return self.property_equals(name, value, bind)
 
-    def order_by(self, query: Query) -> str:
-        """ORDER BY (without the keyword): the sort keys, undated last, then ingest order."""
+    def order_by(self, query: Query, bind: Bind) -> str:
+        """ORDER BY (without the keyword): the sort keys, undated or missing last, then
+        ingest order."""
         if not query.sortby:
             return "i.seq"
         parts = []
+        queryables = cql2.layer_queryables(query.layer)
         for key in query.sortby:
             column = SORT_COLUMNS.get(key.name)
-            if column is None:
+            q = queryables.get(key.name)
+            if column is not None:
+                expr = f"i.{column}"
+            elif q is not None and q.kind != "geometry":
+                expr = self.queryable(q, bind, query.layer)
+            else:
+                names = sorted(
+                    [*SORTABLE, *(k for k, v in queryables.items() if v.kind != "geometry")]
+                )
                 raise InvalidParameter(
-                    f"cannot sort by {key.name!r}; sortable: {', '.join(SORTABLE)}",
+                    f"cannot sort by {key.name!r}; sortable: {', '.join(names)}",
                     where="sortby",
                 )
             direction = "DESC" if key.descending else "ASC"
-            parts.append(f"i.{column} {direction} NULLS LAST")
+            parts.append(f"{expr} {direction} NULLS LAST")
         parts.append("i.seq DESC" if query.sortby[-1].descending else "i.seq")
         return ", ".join(parts)
 
@@ -193,7 +247,7 @@ class Compiler:
         bind = Bind(self)
         sql = (
             f"SELECT {columns} FROM {self.source(query)} WHERE {self.where(query, bind)}"
-            f" ORDER BY {self.order_by(query)}"
+            f" ORDER BY {self.order_by(query, bind)}"
         )
         if query.limit is not None:
             sql += f" LIMIT {bind(query.limit)}"

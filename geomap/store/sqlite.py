@@ -11,6 +11,7 @@ another, filters through B-tree indexes, paging by keyset, counts from the same 
 
 from __future__ import annotations
 
+import functools
 import json
 import queue
 import sqlite3
@@ -32,7 +33,7 @@ from geomap.features.corrections import Correction, correct_feature, place_ids
 from geomap.features.features import LAYERS
 from geomap.features.merge import merge_append, merge_group, merge_state
 from geomap.model import Document
-from geomap.store import migrations
+from geomap.store import cql2, migrations
 from geomap.store.base import (
     Cursor,
     Equals,
@@ -168,6 +169,35 @@ class SQLiteCompiler(Compiler):
     def contains(self, expr: str, needle: str, bind: Bind) -> str:
         return f"instr({expr}, {bind(needle)}) > 0"
 
+    def queryable(self, q: cql2.Queryable, bind: Bind, layer: str = "") -> str:
+        path = self._path(q.name, bind)
+        types = "'integer', 'real'" if q.kind in ("integer", "number") else "'text'"
+        return (
+            f"(CASE WHEN json_type(i.feature, {path}) IN ({types})"
+            f" THEN json_extract(i.feature, {path}) END)"
+        )
+
+    def spatial(self, op: str, shape: Any, bind: Bind) -> str:
+        test = (
+            f"geomap_spatial({bind(op)}, json_extract(i.feature, '$.geometry'), {bind(shape.wkb)})"
+        )
+        if op == "disjoint":
+            return f"({test})"
+        minx, miny, maxx, maxy = (bind(float(v)) for v in shape.bounds)
+        return (
+            f"(i.seq IN (SELECT id FROM items_space WHERE minx <= {maxx} AND maxx >= {minx}"
+            f" AND miny <= {maxy} AND maxy >= {miny}) AND {test})"
+        )
+
+    def like(self, expr: str, pattern: str, negated: bool) -> str:
+        return f"({'NOT ' if negated else ''}geomap_like({expr}, {pattern}))"
+
+    def lower(self, expr: str) -> str:
+        return f"geomap_lower({expr})"
+
+    def sampled(self, zoom: int, bind: Bind) -> str:
+        return f"geomap_level(i.id) <= {bind(int(zoom))}"
+
     @staticmethod
     def by_trees(query: Query) -> bool:
         """True when the R*Trees alone decide what ``query`` matches and in which order: a
@@ -253,7 +283,61 @@ def _sql_intersects(feature: str, minx: float, miny: float, maxx: float, maxy: f
     return int(bool(geometry) and box(minx, miny, maxx, maxy).intersects(shape(geometry)))
 
 
+@functools.lru_cache(maxsize=64)
+def _prepared(wkb: bytes) -> Any:
+    import shapely
+    from shapely.prepared import prep
+
+    shape = shapely.from_wkb(wkb)
+    return shape, prep(shape)
+
+
+def _sql_spatial(op: str, geometry: str | None, wkb: bytes) -> int | None:
+    """geomap_spatial(op, geometry JSON, literal WKB): CQL2's S_<op>(geometry, literal)."""
+    if geometry is None:
+        return None
+    from shapely.geometry import shape
+
+    literal, prepared = _prepared(wkb)
+    g = shape(json.loads(geometry))
+    if op == "intersects":
+        return int(prepared.intersects(g))
+    if op == "disjoint":
+        return int(prepared.disjoint(g))
+    if op == "within":  # the feature lies within the literal
+        return int(prepared.contains(g))
+    if op == "contains":
+        return int(g.contains(literal))
+    return int(getattr(g, op)(literal))  # equals, touches, crosses, overlaps
+
+
+@functools.lru_cache(maxsize=64)
+def _like_pattern(pattern: str) -> Any:
+    return cql2.like_regex(pattern)
+
+
+def _sql_like(value: Any, pattern: str | None) -> int | None:
+    """geomap_like(text, pattern): CQL2's case-sensitive LIKE."""
+    if value is None or pattern is None:
+        return None
+    return int(_like_pattern(pattern).fullmatch(str(value)) is not None)
+
+
+def _sql_level(feature_id: Any) -> int:
+    from geomap.tiles import level
+
+    return level(str(feature_id))
+
+
+def _sql_lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
 def _functions(con: sqlite3.Connection) -> sqlite3.Connection:
+    con.create_function("geomap_spatial", 3, _sql_spatial, deterministic=True)
+    con.create_function("geomap_like", 2, _sql_like, deterministic=True)
+    con.create_function("geomap_lower", 1, _sql_lower, deterministic=True)
+    con.create_function("geomap_level", 1, _sql_level, deterministic=True)
     con.create_function("geomap_equal", 2, _sql_equal, deterministic=True)
     con.create_function("geomap_fold", 1, _sql_fold, deterministic=True)
     con.create_function("geomap_intersects", 5, _sql_intersects, deterministic=True)
@@ -1193,6 +1277,24 @@ class SQLiteStore:
                     if result != "ok":
                         problems.append(f"{table}: {result}")
         return out
+
+    def tile(self, query: Query, z: int, x: int, y: int) -> bytes:
+        """The Mapbox Vector Tile of what ``query`` matches in tile ``z/x/y`` (see
+        :meth:`Store.tile`), encoded by :func:`geomap.tiles.encode`."""
+        from dataclasses import replace
+
+        from geomap import tiles
+
+        check_layer(query.layer)
+        narrowed = tiles.tile_query(query, z, x, y, layer_size=self.layer_stats(query.layer).count)
+        if narrowed is None:
+            return b""
+        statement = COMPILER.page(
+            replace(narrowed, limit=tiles.MAX_FEATURES), columns="i.seq, i.feature"
+        )
+        with self._reading() as con:
+            rows = con.execute(statement.sql, statement.params).fetchall()
+        return tiles.encode(query.layer, (json.loads(r[1]) for r in rows), z, x, y)
 
     def layer(self, name: str) -> list[dict[str, Any]]:
         """Every feature of a layer, decoded, in order (small layers and tests)."""

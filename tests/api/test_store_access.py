@@ -219,21 +219,25 @@ def test_next_links_page_by_cursor(store_path: Path) -> None:
         assert bad.status_code == 400 and bad.json()["where"] == "cursor"
 
 
-def test_the_map_embeds_a_bounded_subset_and_says_so(store_path: Path) -> None:
+def test_the_map_draws_a_big_layer_from_tiles_and_says_so(store_path: Path) -> None:
     store = SQLiteStore(store_path, readonly=True)
     incidents = store.layer("incidents")
     store.close()
-    dated = [f for f in incidents if f["properties"]["date_end"]]
-    newest = sorted(dated, key=lambda f: f["properties"]["date_end"], reverse=True)
     with TestClient(create_app(app_settings(store_path, map_limit=25))) as client:
-        html = client.get("/map").text
-        assert f"25 newest of {N} incidents" in html
-        shown = {f["id"] for f in incidents if f'"{f["id"]}"' in html}
-        assert len(shown) == 25
-        cutoff = newest[24]["properties"]["date_end"]
-        assert all(f["properties"]["date_end"] >= cutoff for f in incidents if f["id"] in shown)
+        html = client.get("/map", params={"actor": "police"}).text
+        matched = sum(1 for f in incidents if "police" in (f["properties"]["actor1"] or "").lower()
+                      or "police" in (f["properties"]["actor2"] or "").lower())  # fmt: skip
+        assert matched > 25
+        assert f"all {matched:,} incidents from vector tiles" in html
+        assert not any(f'"{f["id"]}"' in html for f in incidents)  # none embedded
+        assert "/collections/incidents/tiles/WebMercatorQuad/{z}/{x}/{y}" in html
+        assert '"actor":"police"' in html.replace(" ", "")  # the page's filter goes to the tiles
+        assert "Leaflet.VectorGrid.bundled.min.js" in html
+        assert "geomap.tiles = " in html  # map_tiles.js
         # small layers are whole and a filter that leaves few features shows no notice
         narrow = client.get("/map", params={"event_type": "arrest", "start": "2021-02-01",
                                              "end": "2021-02-20"}).text  # fmt: skip
-        assert "newest of" not in narrow
+        assert "from vector tiles" not in narrow
+        assert "Leaflet.VectorGrid.bundled.min.js" not in narrow
+        assert "geomap.tiles = " not in narrow
     assert set(LAYERS) == {"places", "incidents", "movements"}

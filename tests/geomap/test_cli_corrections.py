@@ -183,3 +183,41 @@ def test_bad_corrections_are_one_line(geomap_exe: str, env: dict[str, str], tmp_
     assert out.returncode == 2 and "line 1: action: unknown action 'explode'" in out.stderr
     out = run(geomap_exe, "corrections", "list", env=env)
     assert out.stdout.strip().splitlines()[1:] == []
+
+
+def test_on_the_postgis_store_corrections_are_one_clear_line(  # type: ignore[no-untyped-def]
+    geomap_exe: str, env: dict[str, str], postgis_url: str, tmp_path: Path
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from geomap.settings import Settings
+
+    env = {**env, "GEOMAP_STORE": postgis_url}
+    report = tmp_path / "report.txt"
+    report.write_text("Police arrested protesters in Lyon on 3 March 2021.\n")
+    assert run(geomap_exe, "ingest", str(report), env=env).returncode == 0
+    incidents = _layer(geomap_exe, env, "incidents")
+    assert incidents
+    for args in (
+        ("correct", "hide", "incidents", incidents[0]["id"]),
+        ("corrections", "remove", "abc"),
+    ):
+        out = run(geomap_exe, *args, env=env)
+        assert out.returncode == 2
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in out.stderr
+        assert "the PostGIS store does not take them yet" in lines[0]
+    listed = run(geomap_exe, "corrections", "list", "--json", env=env)
+    assert listed.returncode == 2  # a PostGIS store keeps none: said, not listed as empty
+    settings = Settings(store=postgis_url, cache=env["GEOMAP_CACHE"], api_token="t0k3n")
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
+        auth = {"Authorization": "Bearer t0k3n"}
+        body = {"layer": "incidents", "feature_id": incidents[0]["id"], "action": "hide"}
+        r = client.post("/corrections", json=body, headers=auth)
+        assert r.status_code == 501 and r.json()["code"] == "not_supported"
+        assert "postgresql" not in r.text  # no store address over HTTP
+        assert client.get("/corrections").json() == []
+        doc = client.get(f"/documents/{incidents[0]['properties']['document_id']}").json()
+        assert doc["format"] == "text" and "Lyon" in doc["text"]
+        assert client.get("/version").status_code == 200

@@ -38,11 +38,15 @@ def stub():  # type: ignore[no-untyped-def]
         yield server
 
 
-def ingest_command(exe: str, folder: Path, stub: NominatimStub) -> list[str]:
+def ingest_command(
+    exe: str, folder: Path, stub: NominatimStub, jobs: int = 1, min_delay: float = 0
+) -> list[str]:
     return [
         exe,
         "ingest",
         str(folder),
+        "--jobs",
+        str(jobs),
         "--geocoder",
         "nominatim",
         "--geocoder-url",
@@ -50,7 +54,7 @@ def ingest_command(exe: str, folder: Path, stub: NominatimStub) -> list[str]:
         "--user-agent",
         AGENT,
         "--geocoder-min-delay",
-        "0",
+        str(min_delay),
     ]
 
 
@@ -79,7 +83,9 @@ def test_two_ingests_at_once_share_the_store_and_cache(
     write_reports(tmp_path / "b", names[40:])
     procs = [
         subprocess.Popen(
-            ingest_command(geomap_exe, tmp_path / part, stub),
+            # paced (0.25 s a lookup for each ingest): their 40 lookups each span ~10 s, so
+            # the two overlap however unevenly a loaded machine starts them
+            ingest_command(geomap_exe, tmp_path / part, stub, 2, min_delay=0.25),
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -114,14 +120,15 @@ def test_two_ingests_at_once_share_the_store_and_cache(
     assert {name_key(n) for n in names} <= keys  # no cache entry lost
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_an_ingest_killed_mid_way_leaves_whole_files_and_a_rerun_finishes(
-    geomap_exe: str, env: dict[str, str], settings, pipeline_factory, stub, tmp_path: Path
+    geomap_exe: str, env: dict[str, str], settings, pipeline_factory, stub, tmp_path: Path, jobs
 ) -> None:  # type: ignore[no-untyped-def]
     known = pipeline_factory(settings).gazetteer.has
     names = invented_names(150, known)
     write_reports(tmp_path / "reports", names)
     stub.set(latency=0.03)  # slow enough that the kill lands in the middle
-    command = ingest_command(geomap_exe, tmp_path / "reports", stub)
+    command = ingest_command(geomap_exe, tmp_path / "reports", stub, jobs)
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     store_path = settings.store_path
     deadline = time.monotonic() + 900  # a bound on waiting on a busy machine, not on speed
@@ -139,7 +146,7 @@ def test_an_ingest_killed_mid_way_leaves_whole_files_and_a_rerun_finishes(
         if stored >= 30:
             break
     os.kill(proc.pid, signal.SIGKILL)
-    proc.communicate(timeout=30)
+    proc.communicate(timeout=30)  # returns once every worker holding its pipes is gone too
     assert proc.returncode == -signal.SIGKILL
     assert 30 <= stored < 150
 
@@ -163,6 +170,9 @@ def test_an_ingest_killed_mid_way_leaves_whole_files_and_a_rerun_finishes(
     store.close()
     placed = place_names(store_path)
     assert all(placed.get(name) == "nominatim" for name in names)
-    # the villages geocoded before the kill came from the cache: not asked again
+    # the villages geocoded before the kill came from the cache: not asked again (workers may
+    # have geocoded documents beyond those stored)
     asked_again = {r.query for r in stub.requests}
-    assert 150 - done - 1 <= len(asked_again) <= 150 - done
+    assert len(asked_again) <= 150 - done
+    if jobs == 1:
+        assert 150 - done - 1 <= len(asked_again)

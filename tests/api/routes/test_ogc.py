@@ -20,24 +20,25 @@ from geomap.features.features import LAYERS
 from geomap.reports.text import read_document
 from geomap.settings import Settings
 from geomap.store import query
-from geomap.store.sqlite import SQLiteStore
+from geomap.store.backends import open_store
 
-from ...conftest import SEED
+from ...conftest import SEED, backend_store
 from ...synthetic import seed_synthetic
 
 GEOJSON = "application/geo+json"
 COUNTS = {"places": 40, "incidents": 260, "movements": 30}
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory, gazetteer_path, pipeline_factory):  # type: ignore[no-untyped-def]
-    """(client, features by layer) over a store with the seed and synthetic features."""
+@pytest.fixture(scope="module", params=["sqlite", "postgis"])
+def world(request, tmp_path_factory, gazetteer_path, pipeline_factory):  # type: ignore[no-untyped-def]
+    """(client, features by layer) over a store of each backend with the seed and synthetic
+    features."""
     tmp = tmp_path_factory.mktemp("ogc")
     settings = Settings(
-        data_dir=tmp, store=tmp / "store.sqlite", cache=tmp / "cache.sqlite",
-        gazetteer=gazetteer_path,
+        data_dir=tmp, store=backend_store(request, request.param, tmp),
+        cache=tmp / "cache.sqlite", gazetteer=gazetteer_path,
     )  # fmt: skip
-    store = SQLiteStore(settings.store_path)
+    store = open_store(settings)
     doc = read_document(SEED)
     store.add(doc, pipeline_factory(settings).features(doc))
     templates = {name: store.layer(name)[0] for name in LAYERS}

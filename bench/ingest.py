@@ -1,0 +1,141 @@
+"""Ingest throughput with 1 and 2 workers on the same folder, and the scaling ratio.
+
+    .venv/bin/python bench/ingest.py [--copies 500] [--runs 3] [--store URL] [--no-dask]
+
+The folder holds ``--copies`` copies of the seed report, each made distinct by one line (so
+none is skipped as already stored). Every run is the real command, ``geomap ingest FOLDER``,
+into a fresh store with a fresh geocode cache, timed from start to exit (start-up included):
+
+- ``--jobs 1`` and ``--jobs 2``: worker processes of this machine;
+- ``--scheduler``: a Dask ``LocalCluster`` of 1, then 2 single-threaded worker processes on
+  loopback, started before the timed command (as a running cluster would be).
+
+Configurations alternate within each run, so a noisy neighbour hits them alike; the figures are
+medians over the runs, and the ratio is the median of the per-run ratios. ``--store`` takes a
+``postgresql://`` URL of an empty database to write to PostGIS instead (its tables are emptied
+before each run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt"
+GEOMAP = Path(sys.executable).parent / "geomap"
+
+
+def make_folder(folder: Path, copies: int) -> int:
+    """``copies`` distinct copies of the seed in ``folder``; returns the number of words."""
+    text = SEED.read_text(encoding="utf-8")
+    words = 0
+    for i in range(copies):
+        body = f"{text}\nFiled as copy {i}.\n"
+        (folder / f"{i:05d}.txt").write_text(body, encoding="utf-8")
+        words += len(body.split())
+    return words
+
+
+def empty_store(store: str, tmp: Path, name: str) -> str:
+    """A fresh store: a new SQLite file, or the PostGIS database emptied."""
+    if not store.startswith("postgres"):
+        return str(tmp / f"{name}.sqlite")
+    import psycopg
+
+    with psycopg.connect(store, autocommit=True) as con:
+        con.execute("DROP SCHEMA IF EXISTS geomap CASCADE")
+    return store
+
+
+def timed_ingest(folder: Path, store: str, cache: Path, *flags: str) -> float:
+    """Seconds one `geomap ingest` took, start to exit."""
+    env = dict(os.environ, GEOMAP_CACHE=str(cache))
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [str(GEOMAP), "ingest", str(folder), "--store", store, *flags],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    seconds = time.perf_counter() - t0
+    if out.returncode != 0 or "0 failed" not in out.stderr:
+        raise SystemExit(f"ingest {' '.join(flags)} failed:\n{out.stderr[-2000:]}")
+    return seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--copies", type=int, default=500)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--store", default="", help="postgresql:// URL (default: SQLite files)")
+    ap.add_argument("--no-dask", action="store_true", help="only --jobs 1 and --jobs 2")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        folder = tmp / "reports"
+        folder.mkdir()
+        words = make_folder(folder, args.copies)
+        configs: dict[str, list[str]] = {"jobs 1": ["--jobs", "1"], "jobs 2": ["--jobs", "2"]}
+        clusters = {}
+        if not args.no_dask:
+            from distributed import LocalCluster
+
+            for n in (1, 2):
+                cluster = LocalCluster(
+                    n_workers=n,
+                    threads_per_worker=1,
+                    host="127.0.0.1",
+                    scheduler_port=0,
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
+                clusters[n] = cluster
+                configs[f"dask {n} worker{'s' if n > 1 else ''}"] = [
+                    "--scheduler",
+                    cluster.scheduler_address,
+                    "--gazetteer",
+                    str(ROOT / "data" / "gazetteer.sqlite"),
+                ]
+        seconds: dict[str, list[float]] = {label: [] for label in configs}
+        try:
+            for run in range(args.runs):
+                for label, flags in configs.items():
+                    cache = tmp / f"cache-{run}-{label.replace(' ', '-')}.sqlite"
+                    store = empty_store(args.store, tmp, f"store-{run}-{label.replace(' ', '-')}")
+                    if "--scheduler" in flags:
+                        flags = [*flags, "--cache", str(cache)]
+                    seconds[label].append(timed_ingest(folder, store, cache, *flags))
+                    print(f"run {run + 1} {label}: {seconds[label][-1]:.2f} s", file=sys.stderr)
+        finally:
+            for cluster in clusters.values():
+                cluster.close()
+
+    print(
+        f"folder: {args.copies} copies of the seed, {words} words; store:"
+        f" {'PostGIS' if args.store else 'SQLite'}; runs: {args.runs}; cores: {os.cpu_count()}"
+    )
+    print(f"{'workers':<16}{'median s':>10}{'docs/s':>10}{'words/s':>12}")
+    for label, values in seconds.items():
+        m = statistics.median(values)
+        print(f"{label:<16}{m:>10.2f}{args.copies / m:>10.1f}{words / m:>12,.0f}")
+    pairs = [("jobs 1", "jobs 2")]
+    if not args.no_dask:
+        pairs.append(("dask 1 worker", "dask 2 workers"))
+    for one, two in pairs:
+        ratios = [a / b for a, b in zip(seconds[one], seconds[two], strict=True)]
+        print(
+            f"scaling {two} / {one}: {statistics.median(ratios):.2f}x"
+            f" (runs: {', '.join(f'{r:.2f}' for r in ratios)})"
+        )
+
+
+if __name__ == "__main__":
+    main()

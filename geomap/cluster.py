@@ -1,0 +1,107 @@
+"""Extraction on a Dask distributed cluster (``geomap ingest --scheduler tcp://HOST:8786``).
+
+A worker plugin opens one pipeline (gazetteer index, geocode cache, online geocoders) on each
+worker when it joins and keeps it for every task; tasks get documents already read and return
+their features to the client, which writes them to its store. A worker with several threads
+runs one extraction at a time (the pipeline is not shared between threads): start workers with
+``--nthreads 1`` and as many ``--nworkers`` as cores.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from distributed import Client, WorkerPlugin, get_worker
+
+from geomap.errors import InvalidParameter
+from geomap.ingest import Pending, Results, extract_batch, paced_pipeline
+from geomap.model import Document
+from geomap.settings import Settings
+
+if TYPE_CHECKING:
+    from geomap.pipeline import Pipeline
+
+PLUGIN = "geomap-pipeline"
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Opens one pipeline per worker at set-up and closes it at teardown.
+
+    ``overrides`` are the settings the client gave explicitly (paths as the workers see them);
+    the rest comes from each worker's own environment (``GEOMAP_*``) and defaults. ``workers``
+    paces online geocoders so that all workers together keep one process's rate.
+    """
+
+    name = PLUGIN
+
+    def __init__(self, overrides: dict[str, Any], workers: int) -> None:
+        self.overrides = overrides
+        self.workers = workers
+        self.pipeline: Pipeline | None = None
+        self.lock = threading.Lock()
+        self.opened = 0  # pipelines opened on this worker (one, unless set up again)
+        self.batches = 0  # batches extracted
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"overrides": self.overrides, "workers": self.workers}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["overrides"], state["workers"])  # type: ignore[misc]
+
+    def setup(self, worker: Any) -> None:
+        self.pipeline = paced_pipeline(Settings(**self.overrides), self.workers)
+        self.opened += 1
+
+    def teardown(self, worker: Any) -> None:
+        if self.pipeline is not None:
+            self.pipeline.close()
+            self.pipeline = None
+
+
+def _plugin(worker: Any = None) -> PipelinePlugin:
+    plugin = (worker or get_worker()).plugins.get(PLUGIN)
+    if not isinstance(plugin, PipelinePlugin) or plugin.pipeline is None:
+        raise RuntimeError("this worker has no geomap pipeline (the plugin did not set up)")
+    return plugin
+
+
+def _extract(docs: list[Document]) -> Results:
+    plugin = _plugin()
+    with plugin.lock:
+        assert plugin.pipeline is not None
+        plugin.batches += 1
+        return extract_batch(plugin.pipeline, docs)
+
+
+def _extractor(dask_worker: Any) -> str:
+    pipeline = _plugin(dask_worker).pipeline
+    assert pipeline is not None
+    return pipeline.extractor
+
+
+class DaskCluster:
+    """A :class:`geomap.ingest.Runner` on the workers of a Dask scheduler."""
+
+    def __init__(self, address: str, overrides: dict[str, Any]) -> None:
+        try:
+            self.client = Client(address, timeout=10)
+        except (OSError, TimeoutError) as exc:
+            raise InvalidParameter(f"cannot reach the scheduler ({exc})", where=address) from None
+        try:
+            workers = self.client.scheduler_info(n_workers=-1)["workers"]
+            if not workers:
+                raise InvalidParameter("the scheduler has no workers", where=address)
+            self.workers = len(workers)
+            self.client.register_plugin(PipelinePlugin(overrides, self.workers), name=PLUGIN)
+            self.extractors = set(self.client.run(_extractor).values())
+        except BaseException:
+            self.client.close()
+            raise
+
+    def submit(self, docs: list[Document]) -> Pending:
+        future: Pending = self.client.submit(_extract, docs, pure=False)
+        return future
+
+    def close(self) -> None:
+        self.client.close()

@@ -1,0 +1,942 @@
+"""The PostGIS store: documents, their reports of features and the merged features in a
+PostgreSQL database with PostGIS (``GEOMAP_STORE=postgresql://user:pass@host:5432/db``).
+
+The same :class:`~geomap.store.base.Store` as :mod:`geomap.store.sqlite`, answering every query
+the same way (the WHERE clauses come from :mod:`geomap.store.sql`; only the spelling differs):
+the bbox through a GIST index on ``geometry(Geometry, 4326)``, dates and filters through
+B-tree indexes, paging by keyset, counts from the same WHERE clause, one page and its count
+from one snapshot. Tiles come from ``ST_AsMVT`` (:meth:`PostGISStore.tile`).
+
+Writes merge at write time like SQLite's, one transaction per document; concurrent writers
+(several ``geomap ingest`` processes on one database) take a transaction-level advisory lock
+first, so they merge one after the other and a feature is never merged twice or lost. Readers
+(the server) use a pool of connections (psycopg_pool) whose sessions are read-only.
+
+Everything lives in the schema ``geomap`` of the database; :mod:`geomap.store.pg_migrations`
+creates and upgrades it (run by ingest, remove, ``geomap store migrate`` and the start of
+``geomap serve``; a reader refuses a database of another schema version).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from geomap.errors import InvalidParameter, NotFound, StoreError, Unsupported
+from geomap.features.corrections import Correction
+from geomap.features.features import LAYERS
+from geomap.features.merge import merge_append, merge_group, merge_state
+from geomap.model import Document
+from geomap.store import cql2, pg_migrations
+from geomap.store.base import (
+    Cursor,
+    LayerStats,
+    Page,
+    Query,
+    check_layer,
+    decode,
+    fold,
+)
+from geomap.store.query import _bounds, time_span
+from geomap.store.sql import Bind, Compiler
+
+SCHEMA = pg_migrations.SCHEMA
+BATCH = 500  # rows fetched at a time by a stream
+NO_CORRECTIONS = (
+    "corrections are kept by the SQLite store only; the PostGIS store does not take them yet"
+)
+WRITE_LOCK = 0x67656F6D  # advisory lock key every writer takes ("geom")
+READ_TIMEOUT_MS = 30_000  # a reader's statement taking longer is cancelled (a clear error)
+
+
+def is_url(value: object) -> bool:
+    """True when ``value`` names a PostgreSQL database (``postgresql://`` or ``postgres://``)."""
+    text = str(value)
+    return text.startswith(("postgresql://", "postgres://"))
+
+
+def redact(url: str) -> str:
+    """The URL without its password (for messages)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+class PostGISCompiler(Compiler):
+    """PostgreSQL's spelling: psycopg placeholders, the GIST index for bbox, jsonb for
+    properties without a column of their own."""
+
+    table = f"{SCHEMA}.items"
+
+    def placeholder(self, name: str) -> str:
+        return f"%({name})s"
+
+    def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
+        assert query.bbox is not None
+        minx, miny, maxx, maxy = (bind(float(v)) for v in query.bbox)
+        box = f"ST_MakeEnvelope({minx}, {miny}, {maxx}, {maxy}, 4326)"
+        return [f"i.geom && {box}", f"ST_Intersects(i.geom, {box})"]
+
+    def time_clause(self, query: Query, bind: Bind) -> list[str]:
+        exact = super().time_clause(query, bind)
+        low = None if query.start is None else query.start.toordinal()
+        high = None if query.end is None else query.end.toordinal()
+        span = f"int4range({bind(low)}::integer, {bind(high)}::integer, '[]')"  # null: open
+        return [f"int4range(i.t0, i.t1, '[]') && {span}", *exact]
+
+    def _value(self, name: str, bind: Bind) -> str:
+        return f"((i.feature::jsonb) -> 'properties' -> {bind(name)})"
+
+    def property_equals(self, name: str, value: str, bind: Bind) -> str:
+        raw = self._value(name, bind)
+        if name == "id":
+            raw = f"coalesce({raw}, to_jsonb(i.id))"
+        return f"{SCHEMA}.prop_equal({raw}, {bind(value)})"
+
+    def property_text(self, name: str, bind: Bind) -> str:
+        return f"{SCHEMA}.fold_text({self._value(name, bind)})"
+
+    def contains(self, expr: str, needle: str, bind: Bind) -> str:
+        return f"strpos({expr}, {bind(needle)}) > 0"
+
+    def queryable(self, q: cql2.Queryable, bind: Bind, layer: str = "") -> str:
+        from geomap.tiles import TILE_PROPERTIES
+
+        if q.name != "id" and q.name in TILE_PROPERTIES.get(layer, ()):
+            # kept in the narrow jsonb column too (scalars as they are): no feature to parse
+            value = f"(i.tile -> {bind(q.name)})"
+        else:
+            value = self._value(q.name, bind)
+        if q.kind in ("integer", "number"):
+            return (
+                f"(CASE WHEN jsonb_typeof({value}) = 'number'"
+                f" THEN ({value} #>> '{{}}')::float8 END)"
+            )
+        return f"(CASE WHEN jsonb_typeof({value}) = 'string' THEN {value} #>> '{{}}' END)"
+
+    def spatial(self, op: str, shape: Any, bind: Bind) -> str:
+        literal = f"ST_GeomFromWKB({bind(shape.wkb)}, 4326)"
+        function = _SPATIAL[op]
+        if op == "disjoint":
+            return f"(i.geom IS NOT NULL AND {function}(i.geom, {literal}))"
+        return f"(i.geom && {literal} AND {function}(i.geom, {literal}))"
+
+    def like(self, expr: str, pattern: str, negated: bool) -> str:
+        return f"({expr} {'NOT ' if negated else ''}LIKE {pattern} ESCAPE '\\')"
+
+    def lower(self, expr: str) -> str:
+        return f'lower(({expr}) COLLATE "und-x-icu")'
+
+    def sampled(self, zoom: int, bind: Bind) -> str:
+        # a literal, so that the partial index of that level serves it
+        return f"i.lvl <= {int(zoom)}"
+
+
+_SPATIAL = {
+    "intersects": "ST_Intersects",
+    "disjoint": "ST_Disjoint",
+    "within": "ST_Within",
+    "contains": "ST_Contains",
+    "equals": "ST_Equals",
+    "touches": "ST_Touches",
+    "crosses": "ST_Crosses",
+    "overlaps": "ST_Overlaps",
+}
+
+
+COMPILER = PostGISCompiler()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _days(props: dict[str, Any]) -> tuple[int | None, int | None]:
+    start, end = time_span(props)
+    if start is None or end is None:
+        return None, None
+    return start.toordinal(), end.toordinal()
+
+
+def _item_row(seq: int, layer: str, fid: str, feature: dict[str, Any], state: Any) -> dict:  # type: ignore[type-arg]
+    """The columns of one ``items`` row (parameters of :data:`_UPSERT_ITEM`)."""
+    from geomap.tiles import level, tile_properties
+
+    geometry = feature.get("geometry")
+    props = feature.get("properties") or {}
+    t0, t1 = _days(props)
+    box = _bounds(geometry)
+    return {
+        "seq": seq,
+        "layer": layer,
+        "id": fid,
+        "geom": _dumps(geometry) if geometry else None,
+        "minx": box[0] if box else None,
+        "miny": box[1] if box else None,
+        "maxx": box[2] if box else None,
+        "maxy": box[3] if box else None,
+        "t0": t0,
+        "t1": t1,
+        "event_type": fold(props.get("event_type")),
+        "actor1": fold(props["actor1"]) if isinstance(props.get("actor1"), str) else None,
+        "actor2": fold(props["actor2"]) if isinstance(props.get("actor2"), str) else None,
+        "actor": fold(props["actor"]) if isinstance(props.get("actor"), str) else None,
+        "country_code": fold(props.get("country_code")),
+        "tile": _dumps(tile_properties(layer, props)),
+        "lvl": level(fid),
+        "feature": _dumps(feature),
+        "merge_state": _dumps(state),
+        "props": list(props),
+    }
+
+
+_UPSERT_ITEM = f"""
+INSERT INTO {SCHEMA}.items
+    (seq, layer, id, geom, t0, t1, event_type, actor1, actor2, actor, country_code, tile,
+     feature, merge_state, lvl)
+VALUES (%(seq)s, %(layer)s, %(id)s,
+    CASE WHEN %(geom)s::text IS NULL THEN NULL
+         ELSE ST_SetSRID(ST_GeomFromGeoJSON(%(geom)s::text), 4326) END,
+    %(t0)s, %(t1)s, %(event_type)s, %(actor1)s, %(actor2)s, %(actor)s, %(country_code)s,
+    %(tile)s::jsonb, %(feature)s, %(merge_state)s, %(lvl)s)
+ON CONFLICT (layer, id) DO UPDATE SET
+    seq = EXCLUDED.seq, geom = EXCLUDED.geom, t0 = EXCLUDED.t0, t1 = EXCLUDED.t1,
+    event_type = EXCLUDED.event_type, actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2,
+    actor = EXCLUDED.actor, country_code = EXCLUDED.country_code, tile = EXCLUDED.tile,
+    feature = EXCLUDED.feature, merge_state = EXCLUDED.merge_state
+"""
+
+
+class _Totals:
+    """A layer's row of ``stats`` as one write changes it (see SQLite's ``_LayerTotals``)."""
+
+    def __init__(self, row: tuple[Any, ...] | None) -> None:
+        self.count = int(row[0]) if row else 0
+        self.box: list[float] | None = list(row[1:5]) if row and row[1] is not None else None
+        self.span: list[int] | None = list(row[5:7]) if row and row[5] is not None else None
+        self.properties: list[str] = json.loads(row[7]) if row else []
+        self.stale = False
+        self.changed = False
+
+    def grow(self, row: dict[str, Any]) -> None:
+        if row["minx"] is not None:
+            b, n = self.box, (row["minx"], row["miny"], row["maxx"], row["maxy"])
+            self.box = (
+                list(n)
+                if b is None
+                else [min(b[0], n[0]), min(b[1], n[1]), max(b[2], n[2]), max(b[3], n[3])]
+            )
+        if row["t0"] is not None:
+            s = self.span
+            self.span = (
+                [row["t0"], row["t1"]]
+                if s is None
+                else [min(s[0], row["t0"]), max(s[1], row["t1"])]
+            )
+        for key in row["props"]:
+            if key not in self.properties:
+                self.properties.append(key)
+        self.changed = True
+
+    def shrink(self, old: tuple[Any, ...]) -> None:
+        minx, miny, maxx, maxy, t0, t1 = old
+        b, s = self.box, self.span
+        if (
+            b is not None
+            and minx is not None
+            and (minx <= b[0] or miny <= b[1] or maxx >= b[2] or maxy >= b[3])
+        ):
+            self.stale = True
+        if s is not None and t0 is not None and (t0 <= s[0] or t1 >= s[1]):
+            self.stale = True
+        self.changed = True
+
+
+class _Write:
+    """One write transaction: merges reports into ``items`` and keeps ``stats`` in step, with a
+    few set-based statements per document (the items it touches are read at once, written at
+    once), not one round trip per feature."""
+
+    def __init__(self, cur: Any) -> None:
+        self.cur = cur
+        self.totals: dict[str, _Totals] = {}
+        for name, *row in cur.execute(
+            f"SELECT name, count, minx, miny, maxx, maxy, t0, t1, properties FROM {SCHEMA}.stats"
+        ).fetchall():
+            self.totals[name] = _Totals(tuple(row))
+        self.documents = 0
+        self.old: dict[tuple[str, str], tuple[Any, ...] | None] = {}
+        self.upserts: dict[tuple[str, str], dict[str, Any]] = {}
+        self.deletes: list[int] = []
+
+    def layer(self, name: str) -> _Totals:
+        return self.totals.setdefault(name, _Totals(None))
+
+    def prefetch(self, keys: list[tuple[str, str]]) -> None:
+        """Read the items of ``keys`` (layer, id) in one statement."""
+        keys = [k for k in keys if k not in self.old]
+        if not keys:
+            return
+        rows = self.cur.execute(
+            f"SELECT i.layer, i.id, i.seq, i.feature, i.merge_state, ST_XMin(i.geom),"
+            f" ST_YMin(i.geom), ST_XMax(i.geom), ST_YMax(i.geom), i.t0, i.t1"
+            f" FROM {SCHEMA}.items i JOIN unnest(%s::text[], %s::text[]) AS k(layer, id)"
+            " ON i.layer = k.layer AND i.id = k.id",
+            ([k[0] for k in keys], [k[1] for k in keys]),
+        ).fetchall()
+        found = {(r[0], r[1]): tuple(r[2:]) for r in rows}
+        for key in keys:
+            self.old[key] = found.get(key)
+
+    def _put(
+        self,
+        seq: int,
+        layer: str,
+        fid: str,
+        feature: dict[str, Any],
+        state: Any,
+        old: tuple[Any, ...] | None,
+    ) -> None:
+        row = _item_row(seq, layer, fid, feature, state)
+        totals = self.layer(layer)
+        if old is not None:
+            new = (row["minx"], row["miny"], row["maxx"], row["maxy"], row["t0"], row["t1"])
+            if tuple(old[3:9]) != new:
+                totals.shrink(tuple(old[3:9]))
+        else:
+            totals.count += 1
+        self.upserts[(layer, fid)] = row
+        totals.grow(row)
+
+    def append(self, layer: str, fid: str, seq: int, feature: dict[str, Any]) -> None:
+        """Merge one more report (the newest) into the item of ``(layer, fid)``."""
+        self.prefetch([(layer, fid)])
+        old = self.old[(layer, fid)]
+        if old is None:
+            self._put(seq, layer, fid, feature, merge_state([feature]), None)
+            return
+        merged, state = merge_append(json.loads(old[1]), json.loads(old[2]), feature)
+        self._put(old[0], layer, fid, merged, state, old)
+
+    def remerge(self, keys: list[tuple[str, str]]) -> None:
+        """Merge the items of ``keys`` again from every report left (or drop them)."""
+        if not keys:
+            return
+        self.prefetch(keys)
+        reports: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+        for seq, layer, fid, text in self.cur.execute(
+            f"SELECT f.seq, f.layer, f.id, f.feature FROM {SCHEMA}.features f"
+            " JOIN unnest(%s::text[], %s::text[]) AS k(layer, id)"
+            " ON f.layer = k.layer AND f.id = k.id ORDER BY f.seq",
+            ([k[0] for k in keys], [k[1] for k in keys]),
+        ).fetchall():
+            reports.setdefault((layer, fid), []).append((seq, json.loads(text)))
+        for key in keys:
+            layer, fid = key
+            old = self.old[key]
+            rows = reports.get(key)
+            if not rows:
+                if old is not None:
+                    self.deletes.append(old[0])
+                    totals = self.layer(layer)
+                    totals.count -= 1
+                    totals.shrink(tuple(old[3:9]))
+                continue
+            group = [f for _, f in rows]
+            self._put(rows[0][0], layer, fid, merge_group(group), merge_state(group), old)
+
+    def flush_items(self) -> None:
+        """Write the items changed so far (a long rebuild does it in batches)."""
+        if self.deletes:
+            self.cur.execute(f"DELETE FROM {SCHEMA}.items WHERE seq = ANY(%s)", (self.deletes,))
+        if self.upserts:
+            self.cur.executemany(_UPSERT_ITEM, list(self.upserts.values()))
+        self.deletes, self.upserts = [], {}
+
+    def finish(self) -> None:
+        """Write the items and the counts, extents and property names this write changed."""
+        cur = self.cur
+        self.flush_items()
+        if self.documents:
+            cur.execute(
+                f"UPDATE {SCHEMA}.stats SET count = count + %s WHERE name = 'documents'",
+                (self.documents,),
+            )
+        for name, t in self.totals.items():
+            if not t.changed:
+                continue
+            if t.stale:
+                row = cur.execute(
+                    f"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), t0, t1 FROM"
+                    f" (SELECT ST_Extent(geom) AS e, min(t0) AS t0, max(t1) AS t1"
+                    f"  FROM {SCHEMA}.items WHERE layer = %s) s",
+                    (name,),
+                ).fetchone()
+                t.box = list(row[:4]) if row[0] is not None else None
+                t.span = list(row[4:6]) if row[4] is not None else None
+            cur.execute(
+                f"UPDATE {SCHEMA}.stats SET count = %s, minx = %s, miny = %s, maxx = %s,"
+                " maxy = %s, t0 = %s, t1 = %s, properties = %s WHERE name = %s",
+                (
+                    t.count,
+                    *(t.box or (None,) * 4),
+                    *(t.span or (None, None)),
+                    json.dumps(t.properties),
+                    name,
+                ),
+            )
+
+
+def rebuild_items(cur: Any, batch: int = 2000) -> None:
+    """Merge every stored report into ``items`` afresh and recount ``stats`` (a migration's
+    step, and a repair): reports are read in order of (layer, id) from a server-side cursor and
+    items written in batches, so memory does not grow with the store."""
+    cur.execute(f"DELETE FROM {SCHEMA}.items")
+    cur.execute(f"DELETE FROM {SCHEMA}.stats")
+    for name in ("documents", *LAYERS):
+        cur.execute(f"INSERT INTO {SCHEMA}.stats(name) VALUES (%s)", (name,))
+    cur.execute(
+        f"UPDATE {SCHEMA}.stats SET count = (SELECT count(*) FROM {SCHEMA}.documents)"
+        " WHERE name = 'documents'"
+    )
+    write = _Write(cur)
+    key: tuple[str, str] | None = None
+    group: list[tuple[int, dict[str, Any]]] = []
+
+    def flush() -> None:
+        if key is not None and group:
+            reports = [f for _, f in group]
+            write._put(
+                group[0][0], key[0], key[1], merge_group(reports), merge_state(reports), None
+            )
+            if len(write.upserts) >= batch:
+                write.flush_items()
+
+    with cur.connection.cursor(name="geomap_rebuild") as source:
+        source.itersize = batch
+        source.execute(
+            f"SELECT layer, id, seq, feature FROM {SCHEMA}.features ORDER BY layer, id, seq"
+        )
+        for layer, fid, seq, text in source:
+            if (layer, fid) != key:
+                flush()
+                key, group = (layer, fid), []
+            group.append((int(seq), json.loads(text)))
+        flush()
+    write.finish()
+
+
+def _insert_reports(
+    cur: Any, document_id: str, reports: dict[tuple[str, str], dict[str, Any]]
+) -> dict[tuple[str, str], int]:
+    """Insert a document's reports in one statement, in order; their seqs by (layer, id)."""
+    if not reports:
+        return {}
+    keys = list(reports)
+    rows = cur.execute(
+        f"INSERT INTO {SCHEMA}.features (id, layer, document_id, feature)"
+        " SELECT u.id, u.layer, %s, u.feature"
+        " FROM unnest(%s::text[], %s::text[], %s::text[])"
+        " WITH ORDINALITY AS u(layer, id, feature, n)"
+        " ORDER BY u.n RETURNING layer, id, seq",
+        (
+            document_id,
+            [k[0] for k in keys],
+            [k[1] for k in keys],
+            [_dumps(reports[k]) for k in keys],
+        ),
+    ).fetchall()
+    return {(layer, fid): int(seq) for layer, fid, seq in rows}
+
+
+class PostGISStore:
+    """A :class:`~geomap.store.base.Store` in a PostgreSQL + PostGIS database.
+
+    Its reads wait on a server (``reads_wait``): the API runs them in worker threads, never in
+    its event loop.
+
+    Opened normally it can write and brings the database's ``geomap`` schema up to date first
+    (creating it, and the PostGIS extension when allowed); with ``readonly=True`` it never
+    writes (read-only sessions), refuses a schema of another version, and keeps a pool of at
+    most ``readers`` connections.
+    """
+
+    reads_wait = True
+
+    def __init__(self, url: str, *, readonly: bool = False, readers: int = 4) -> None:
+        import psycopg
+
+        self.url = url
+        self.where = redact(url)
+        self.readonly = readonly
+        self._con: Any = None
+        self._pool: Any = None
+        self.migrated_from = pg_migrations.SCHEMA_VERSION
+        try:
+            if readonly:
+                from psycopg_pool import ConnectionPool
+
+                self._pool = ConnectionPool(
+                    url,
+                    min_size=1,
+                    max_size=max(1, readers),
+                    kwargs={
+                        "autocommit": True,
+                        "options": "-c default_transaction_read_only=on"
+                        f" -c statement_timeout={READ_TIMEOUT_MS}",
+                    },
+                    configure=self._configure,
+                    open=False,
+                    name="geomap-readers",
+                )
+                self._pool.open(wait=True, timeout=30)
+                with self._pool.connection() as con:
+                    pg_migrations.check_version(pg_migrations.version(con))
+            else:
+                self._con = psycopg.connect(url, autocommit=True, connect_timeout=30)
+                self.migrated_from = pg_migrations.migrate(self._con, rebuild_items)
+        except psycopg.Error as exc:
+            self.close()
+            raise StoreError(f"cannot open the store ({_reason(exc)})", where=self.where) from None
+        except StoreError as exc:
+            self.close()
+            if exc.where is None:
+                exc.where = self.where
+            raise
+        except Exception as exc:  # the pool's timeout (PoolTimeout) and the like
+            self.close()
+            raise StoreError(f"cannot open the store ({exc})", where=self.where) from None
+
+    @staticmethod
+    def _configure(con: Any) -> None:
+        con.prepare_threshold = 2
+
+    # --- connections -----------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        """A cursor in one read-only, repeatable-read transaction (one snapshot)."""
+        import psycopg
+
+        try:
+            if self._pool is not None:
+                with self._pool.connection() as con:
+                    with con.transaction():
+                        con.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                        with con.cursor() as cur:
+                            yield cur
+            else:
+                con = self._writer()
+                with con.transaction(), con.cursor() as cur:
+                    yield cur
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot read the store ({_reason(exc)})") from None
+
+    def _writer(self) -> Any:
+        if self._con is None:
+            raise StoreError("this store was opened read-only", where=self.where)
+        return self._con
+
+    @contextmanager
+    def _writing(self) -> Iterator[Any]:
+        """A cursor in a write transaction holding the writers' lock."""
+        import psycopg
+
+        con = self._writer()
+        try:
+            with con.transaction(), con.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                yield cur
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot write the store ({_reason(exc)})") from None
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        """True when a document with this content hash is stored."""
+        with self._reading() as cur:
+            row = cur.execute(
+                f"SELECT 1 FROM {SCHEMA}.documents WHERE id = %s", (document_id,)
+            ).fetchone()
+        return row is not None
+
+    def extractor_of(self, document_id: str) -> str | None:
+        """The extraction a stored document's features came from ('' when not recorded), or
+        None when the document is not stored."""
+        with self._reading() as cur:
+            row = cur.execute(
+                f"SELECT extractor FROM {SCHEMA}.documents WHERE id = %s", (document_id,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def add(
+        self,
+        document: Document,
+        features: dict[str, list[dict[str, Any]]],
+        extractor: str = "",
+        *,
+        replace: bool = False,
+    ) -> bool:
+        """Store a document and its features, merged into what other documents report, in
+        one transaction; False if it was already there. With ``replace``, a stored document's
+        features are replaced by these (re-extraction)."""
+        with self._writing() as cur:
+            stored = cur.execute(
+                f"SELECT 1 FROM {SCHEMA}.documents WHERE id = %s", (document.id,)
+            ).fetchone()
+            if stored and not replace:
+                return False
+            write = _Write(cur)
+            again: set[tuple[str, str]] = set()
+            if stored:
+                again = {
+                    (layer, fid)
+                    for layer, fid in cur.execute(
+                        f"SELECT layer, id FROM {SCHEMA}.features WHERE document_id = %s",
+                        (document.id,),
+                    ).fetchall()
+                }
+                cur.execute(f"DELETE FROM {SCHEMA}.features WHERE document_id = %s", (document.id,))
+                cur.execute(
+                    f"UPDATE {SCHEMA}.documents SET extractor = %s, ingested = %s WHERE id = %s",
+                    (extractor, time.time(), document.id),
+                )
+            else:
+                cur.execute(
+                    f"INSERT INTO {SCHEMA}.documents VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                    (
+                        document.id,
+                        document.path,
+                        document.title,
+                        document.author,
+                        document.publisher,
+                        document.published.isoformat() if document.published else None,
+                        document.text,
+                        time.time(),
+                        extractor,
+                    ),
+                )
+                write.documents += 1
+            reports: dict[tuple[str, str], dict[str, Any]] = {}
+            for layer, items in features.items():
+                check_layer(layer)
+                for f in items:
+                    key = (layer, str(f["id"]))
+                    reports.pop(key, None)
+                    reports[key] = f
+            seqs = _insert_reports(cur, document.id, reports)
+            write.prefetch([k for k in reports if k not in again])
+            for key, f in reports.items():
+                if key not in again:
+                    write.append(key[0], key[1], seqs[key], f)
+            write.remerge(sorted(again))
+            write.finish()
+        return True
+
+    def remove(self, document_id: str) -> bool:
+        """Remove a document; what it reported is merged again from the other documents (or
+        removed when it alone reported it), in the same transaction."""
+        with self._writing() as cur:
+            touched = sorted(
+                cur.execute(
+                    f"SELECT layer, id FROM {SCHEMA}.features WHERE document_id = %s",
+                    (document_id,),
+                ).fetchall()
+            )
+            deleted = cur.execute(
+                f"DELETE FROM {SCHEMA}.documents WHERE id = %s", (document_id,)
+            ).rowcount
+            if not deleted:
+                return False
+            write = _Write(cur)
+            write.documents -= 1
+            write.remerge([(layer, fid) for layer, fid in touched])
+            write.finish()
+        return True
+
+    def migrate(self) -> int:
+        """The version the schema had when this writer opened it (it is current now)."""
+        self._writer()
+        return self.migrated_from
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (after large ingests)."""
+        self._writer().execute(f"ANALYZE {SCHEMA}.items")
+
+    # --- corrections: kept by the SQLite store only, for now ------------------------------
+
+    def corrections(self) -> list[Correction]:
+        """None are kept here (see :meth:`add_corrections`)."""
+        return []
+
+    def add_corrections(self, corrections: Iterable[Correction]) -> int:
+        """Unsupported: the PostGIS store does not keep corrections yet (one clear error)."""
+        raise Unsupported(NO_CORRECTIONS, where=self.where)
+
+    def remove_corrections(self, ids: Iterable[str]) -> int:
+        """Unsupported, as :meth:`add_corrections`."""
+        raise Unsupported(NO_CORRECTIONS, where=self.where)
+
+    # --- reads -----------------------------------------------------------------------------
+
+    def version(self) -> str:
+        """A token that changes with every write readers can see: every write updates
+        ``stats``, so the transaction ids of its rows (``xmin``) change with it."""
+        with self._reading() as cur:
+            row = cur.execute(
+                f"SELECT string_agg(xmin::text, '.' ORDER BY name) FROM {SCHEMA}.stats"
+            ).fetchone()
+        return str(row[0] if row and row[0] is not None else "0")
+
+    def document(self, document_id: str) -> dict[str, Any]:
+        """A stored document's metadata, ``ingested`` and ``text``; NotFound naming the id.
+        This store keeps no ``url`` or ``format`` of its own (None, ``text``)."""
+        keys = ("id", "path", "title", "author", "publisher", "published", "ingested", "text")
+        with self._reading() as cur:
+            row = cur.execute(
+                f"SELECT {', '.join(keys)} FROM {SCHEMA}.documents WHERE id = %s",
+                (document_id,),
+            ).fetchone()
+        if row is None:
+            raise NotFound(f"no document {document_id!r}")
+        return {**dict(zip(keys, row, strict=True)), "url": None, "format": "text"}
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, first ingested first, as the Document it was ingested from."""
+        with self._reading() as cur:
+            cur.execute(
+                f"SELECT id, path, text, title, author, publisher, published"
+                f" FROM {SCHEMA}.documents ORDER BY ingested, id"
+            )
+            while batch := cur.fetchmany(BATCH):
+                for r in batch:
+                    yield Document(
+                        id=r[0],
+                        path=r[1],
+                        text=r[2],
+                        title=r[3],
+                        author=r[4],
+                        publisher=r[5],
+                        published=date.fromisoformat(r[6]) if r[6] else None,
+                    )
+
+    def select(self, query: Query) -> Page:
+        """One page of the features ``query`` matches, with the number matched."""
+        check_layer(query.layer)
+        page = COMPILER.page(query)
+        with self._reading() as cur:
+            rows = cur.execute(page.sql, page.params).fetchall()
+            matched = self._count(cur, query)
+        cursor = None
+        if (
+            not query.sortby
+            and query.limit is not None
+            and rows
+            and len(rows) == query.limit
+            and query.offset + len(rows) < matched
+        ):
+            cursor = Cursor(int(rows[-1][0]))
+        return Page([r[1] for r in rows], matched, query.offset, query.limit, cursor)
+
+    def count(self, query: Query) -> int:
+        """How many features ``query`` matches (its paging ignored)."""
+        check_layer(query.layer)
+        with self._reading() as cur:
+            return self._count(cur, query)
+
+    def _count(self, cur: Any, query: Query) -> int:
+        if query.bbox is None and not query.timed and not query.where:
+            row = cur.execute(
+                f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
+            ).fetchone()
+            return int(row[0]) if row else 0
+        statement = COMPILER.count(query)
+        return int(cur.execute(statement.sql, statement.params).fetchone()[0])
+
+    def stream(self, query: Query) -> Iterator[str]:
+        """Every feature ``query`` matches (offset and limit applied) as GeoJSON text, in
+        order, fetched in batches by a server-side cursor from one snapshot."""
+        check_layer(query.layer)
+        statement = COMPILER.page(query, columns="i.feature")
+        return self._stream(statement.sql, statement.params)
+
+    def _stream(self, sql: str, params: dict[str, Any]) -> Iterator[str]:
+        import psycopg
+
+        try:
+            if self._pool is not None:
+                with self._pool.connection() as con:
+                    with con.transaction():
+                        with con.cursor(name="geomap_stream") as cur:
+                            cur.itersize = BATCH
+                            cur.execute(sql, params)
+                            while batch := cur.fetchmany(BATCH):
+                                for (text,) in batch:
+                                    yield text
+            else:
+                con = self._writer()
+                with con.transaction(), con.cursor(name="geomap_stream") as cur:
+                    cur.execute(sql, params)
+                    while batch := cur.fetchmany(BATCH):
+                        for (text,) in batch:
+                            yield text
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot read the store ({_reason(exc)})") from None
+
+    def feature(self, layer: str, feature_id: str) -> dict[str, Any]:
+        """One merged feature of a layer by id; NotFound naming it when there is none."""
+        check_layer(layer)
+        with self._reading() as cur:
+            row = cur.execute(
+                f"SELECT feature FROM {SCHEMA}.items WHERE layer = %s AND id = %s",
+                (layer, feature_id),
+            ).fetchone()
+        if row is None:
+            raise NotFound(f"no feature {feature_id!r} in layer {layer!r}")
+        return json.loads(row[0])  # type: ignore[no-any-return]
+
+    def layer_stats(self, layer: str) -> LayerStats:
+        """Count, extents and property names of a layer, from ``stats``."""
+        check_layer(layer)
+        with self._reading() as cur:
+            row = cur.execute(
+                f"SELECT count, minx, miny, maxx, maxy, t0, t1, properties FROM {SCHEMA}.stats"
+                " WHERE name = %s",
+                (layer,),
+            ).fetchone()
+        if row is None:
+            return LayerStats(layer, 0, None, (None, None))
+        box = None if row[1] is None else (row[1], row[2], row[3], row[4])
+        first = None if row[5] is None else date.fromordinal(row[5])
+        last = None if row[6] is None else date.fromordinal(row[6])
+        return LayerStats(layer, int(row[0]), box, (first, last), tuple(json.loads(row[7])))
+
+    def counts(self) -> dict[str, int]:
+        """Feature count per layer (merged features), plus ``documents``."""
+        out = {name: 0 for name in LAYERS}
+        out["documents"] = 0
+        with self._reading() as cur:
+            for name, n in cur.execute(f"SELECT name, count FROM {SCHEMA}.stats").fetchall():
+                out[name] = int(n)
+        return out
+
+    def health(self, *, check: bool = False) -> dict[str, Any]:
+        """What ``geomap store stats`` prints (as SQLite's): schema, sizes, counts per layer,
+        and whether ``stats`` agrees with the rows; ``problems`` lists what is wrong."""
+        out: dict[str, Any] = {"schema": pg_migrations.SCHEMA_VERSION, "layers": {}, "problems": []}
+        problems: list[str] = out["problems"]
+        with self._reading() as cur:
+            out["bytes"] = int(
+                cur.execute(
+                    "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+                    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    " WHERE n.nspname = %s AND c.relkind = 'r'",
+                    (SCHEMA,),
+                ).fetchone()[0]
+            )
+            out["wal_bytes"] = 0
+            out["documents"] = cur.execute(f"SELECT count(*) FROM {SCHEMA}.documents").fetchone()[0]
+            out["reports"] = cur.execute(f"SELECT count(*) FROM {SCHEMA}.features").fetchone()[0]
+            stats = dict(cur.execute(f"SELECT name, count FROM {SCHEMA}.stats").fetchall())
+            if stats.get("documents") != out["documents"]:
+                problems.append(
+                    f"documents: stats say {stats.get('documents')}, the table holds"
+                    f" {out['documents']}"
+                )
+            spatial = timed = 0
+            for layer in LAYERS:
+                n, boxed, dated = cur.execute(
+                    f"SELECT count(*), count(geom), count(t0) FROM {SCHEMA}.items WHERE layer = %s",
+                    (layer,),
+                ).fetchone()
+                reported = cur.execute(
+                    f"SELECT count(DISTINCT id) FROM {SCHEMA}.features WHERE layer = %s",
+                    (layer,),
+                ).fetchone()[0]
+                out["layers"][layer] = {"features": n, "reported": reported, "dated": dated}
+                spatial += boxed
+                timed += dated
+                if stats.get(layer) != n:
+                    problems.append(f"{layer}: stats say {stats.get(layer)}, items hold {n}")
+                if reported != n:
+                    problems.append(f"{layer}: {reported} ids reported, {n} merged features")
+            out["spatial_index"], out["time_index"] = spatial, timed
+            out["analyzed"] = bool(
+                cur.execute(
+                    "SELECT last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL"
+                    " FROM pg_stat_user_tables WHERE schemaname = %s AND relname = 'items'",
+                    (SCHEMA,),
+                ).fetchone()[0]
+            )
+            if check:
+                invalid = cur.execute(
+                    "SELECT count(*) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid"
+                    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    " WHERE n.nspname = %s AND NOT x.indisvalid",
+                    (SCHEMA,),
+                ).fetchone()[0]
+                if invalid:
+                    problems.append(f"{invalid} invalid indexes (REINDEX SCHEMA {SCHEMA})")
+        return out
+
+    def tile(self, query: Query, z: int, x: int, y: int) -> bytes:
+        """The Mapbox Vector Tile of the features ``query`` matches in tile ``z/x/y`` of
+        WebMercatorQuad (``ST_AsMVT``); empty bytes when none falls in it."""
+        from geomap import tiles
+
+        check_layer(query.layer)
+        tile_query = tiles.tile_query(
+            query, z, x, y, layer_size=self.layer_stats(query.layer).count
+        )
+        if tile_query is None:
+            return b""
+        bind = Bind(COMPILER)
+        where = COMPILER.where(tile_query, bind, keyset=False)
+        minx, miny, maxx, maxy = tiles.mercator_bounds(z, x, y)
+        env = f"ST_MakeEnvelope({bind(minx)}, {bind(miny)}, {bind(maxx)}, {bind(maxy)}, 3857)"
+        columns = ", ".join(
+            f"(i.tile ->> {bind(k)}){_PG_TYPE.get(k, '')} AS {k}"
+            for k in tiles.TILE_PROPERTIES[query.layer]
+        )
+        sql = (
+            f"SELECT ST_AsMVT(t, {bind(query.layer)}, {tiles.EXTENT}, 'geom') FROM ("
+            f"SELECT ST_AsMVTGeom(ST_Transform(i.geom, 3857), {env}, {tiles.EXTENT},"
+            f" {tiles.BUFFER}, true) AS geom, {columns}"
+            f" FROM {COMPILER.table} i WHERE {where} ORDER BY i.seq"
+            f" LIMIT {tiles.MAX_FEATURES}) t WHERE t.geom IS NOT NULL"
+        )
+        with self._reading() as cur:
+            row = cur.execute(sql, bind.params).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else b""
+
+    def layer(self, name: str) -> list[dict[str, Any]]:
+        """Every feature of a layer, decoded, in order (small layers and tests)."""
+        return list(decode(self.stream(Query(check_layer(name)))))
+
+    def close(self) -> None:
+        """Let go of every connection."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+
+_PG_TYPE = {"geo_precision": "::int", "n_sources": "::int"}
+
+
+def _reason(exc: Exception) -> str:
+    """One line of a database error, without the server's context lines."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+__all__ = ["PostGISStore", "InvalidParameter", "is_url", "redact"]

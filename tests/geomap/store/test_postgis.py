@@ -1,0 +1,244 @@
+"""What only the PostGIS store has: a shared database that several ingest processes and servers
+use at once, its schema and migrations, and a clear error for what is not a geomap database.
+The queries themselves are checked on both backends in test_backends.py and tests/api."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from geomap.errors import StoreError
+from geomap.features.features import LAYERS
+from geomap.settings import Settings
+from geomap.store import pg_migrations
+from geomap.store.postgis import PostGISStore, redact
+
+from ...conftest import ROOT, SEED, http_get, running_server
+from ...support.postgres import PostgresCluster
+
+REPORTS = [SEED, *sorted((ROOT / "tests" / "data").glob("*/*.txt"))]
+
+
+def _env(url: str, tmp: Path, gazetteer: Path) -> dict[str, str]:
+    return dict(
+        os.environ,
+        GEOMAP_STORE=url,
+        GEOMAP_CACHE=str(tmp / "cache.sqlite"),
+        GEOMAP_GAZETTEER=str(gazetteer),
+    )
+
+
+def test_several_ingests_and_servers_on_one_database_lose_nothing(
+    postgis_url: str, tmp_path: Path, gazetteer_path: Path, geomap_exe: str
+) -> None:
+    # three folders that overlap: every report is in two of them, in different orders, so the
+    # same documents and the same events arrive from several processes at once
+    folders = [tmp_path / f"part{i}" for i in range(3)]
+    for i, folder in enumerate(folders):
+        folder.mkdir()
+        for j, path in enumerate(REPORTS):
+            if j % 3 != i:  # in two folders of three
+                order = j if i != 1 else len(REPORTS) - j
+                shutil.copy(path, folder / f"{order:03d}-{path.name}")
+    env = _env(postgis_url, tmp_path, gazetteer_path)
+    seen: list[dict[str, Any]] = []
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def watch(base: str) -> None:
+        # a reader polling while the writers write: every page is whole, never a duplicate
+        while not stop.is_set():
+            for layer in LAYERS:
+                status, _, body = http_get(f"{base}/collections/{layer}/items?limit=1000")
+                if status != 200:
+                    errors.append(f"{layer}: {status} {body[:200]!r}")
+                    continue
+                page = json.loads(body)
+                ids = [f["id"] for f in page["features"]]
+                if len(ids) != len(set(ids)):
+                    errors.append(f"{layer}: a page with a duplicate id")
+                seen.append({"layer": layer, "n": len(ids)})
+            time.sleep(0.05)
+
+    with running_server(geomap_exe, env) as a, running_server(geomap_exe, env) as b:
+        watchers = [threading.Thread(target=watch, args=(base,)) for base in (a, b)]
+        for w in watchers:
+            w.start()
+        procs = [
+            subprocess.Popen(
+                [geomap_exe, "ingest", str(folder), "--jobs", "1"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for folder in folders
+        ]
+        outs = [p.communicate(timeout=900) for p in procs]
+        stop.set()
+        for w in watchers:
+            w.join(timeout=60)
+    for proc, (_, err) in zip(procs, outs, strict=True):
+        assert proc.returncode == 0, err
+    assert not errors, errors[:5]
+    assert len(seen) > 6  # the servers answered while the ingests ran
+
+    store = PostGISStore(postgis_url, readonly=True)
+    try:
+        assert store.counts()["documents"] == len(REPORTS)
+        with psycopg.connect(postgis_url) as con:
+            # one merged feature per id, merging every document that reported it
+            dupes = con.execute(
+                "SELECT layer, id, count(*) FROM geomap.items"
+                " GROUP BY layer, id HAVING count(*) > 1"
+            ).fetchall()
+            assert dupes == []
+            reports = Counter(
+                (layer, fid)
+                for layer, fid, _ in con.execute(
+                    "SELECT DISTINCT layer, id, document_id FROM geomap.features"
+                ).fetchall()
+            )
+        for layer in LAYERS:
+            features = store.layer(layer)
+            assert len(features) == len({k for k in reports if k[0] == layer})
+            for f in features:
+                props = f["properties"]
+                documents = props["document_ids"].split(";")
+                assert len(documents) == len(set(documents)) == props["n_sources"]
+                assert props["n_sources"] == reports[(layer, str(f["id"]))]
+        merged = [f for f in store.layer("incidents") if f["properties"]["n_sources"] > 1]
+        assert merged  # reports of the same events from several documents were merged
+        health = store.health()  # type: ignore[attr-defined]
+        assert health["problems"] == []
+    finally:
+        store.close()
+
+
+def test_two_writers_create_the_schema_at_once(postgis_url: str) -> None:
+    results: list[Any] = []
+
+    def open_writer() -> None:
+        try:
+            store = PostGISStore(postgis_url)
+            results.append(store.migrated_from)
+            store.close()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            results.append(exc)
+
+    threads = [threading.Thread(target=open_writer) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert sorted(results) == [0, 1, 1, 1]  # one created it; the others found it current
+
+
+def test_a_reader_never_writes_and_refuses_an_uncreated_schema(postgis_url: str) -> None:
+    with pytest.raises(StoreError) as err:
+        PostGISStore(postgis_url, readonly=True)
+    assert "no geomap schema yet" in str(err.value)
+    with psycopg.connect(postgis_url) as con:  # and it created nothing
+        assert con.execute("SELECT to_regnamespace('geomap')").fetchone() == (None,)
+    PostGISStore(postgis_url).close()
+    reader = PostGISStore(postgis_url, readonly=True)
+    try:
+        with pytest.raises(StoreError):
+            reader.add  # noqa: B018 - the attribute exists ...
+            reader.remove("nothing")  # ... but a reader cannot write
+    finally:
+        reader.close()
+
+
+def test_a_newer_schema_is_a_clear_error(postgis_url: str) -> None:
+    PostGISStore(postgis_url).close()
+    with psycopg.connect(postgis_url, autocommit=True) as con:
+        con.execute("UPDATE geomap.meta SET value = '99' WHERE key = 'schema'")
+    for readonly in (False, True):
+        with pytest.raises(StoreError) as err:
+            PostGISStore(postgis_url, readonly=readonly)
+        assert "newer geomap" in str(err.value)
+
+
+def test_errors_name_the_database_without_its_password(postgres: PostgresCluster) -> None:
+    url = f"postgresql://postgres:s3cret@127.0.0.1:{postgres.port}/no_such_database"
+    with pytest.raises(StoreError) as err:
+        PostGISStore(url)
+    text = str(err.value)
+    assert "s3cret" not in text and "no_such_database" in text
+    assert redact(url) == f"postgresql://postgres:***@127.0.0.1:{postgres.port}/no_such_database"
+
+
+def test_a_database_without_postgis_gets_it_when_allowed(postgres: PostgresCluster) -> None:
+    url = postgres.create_database(postgis=False)
+    store = PostGISStore(url)  # the test cluster's user may create extensions
+    store.close()
+    with psycopg.connect(url) as con:
+        assert con.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone()
+        version = con.execute("SELECT value FROM geomap.meta WHERE key='schema'").fetchone()
+    assert version == (str(pg_migrations.SCHEMA_VERSION),)
+
+
+def test_geomap_store_commands_on_postgis(
+    postgis_url: str, tmp_path: Path, gazetteer_path: Path, geomap_exe: str
+) -> None:
+    env = _env(postgis_url, tmp_path, gazetteer_path)
+    out = subprocess.run(
+        [geomap_exe, "store", "migrate"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert "migrated" in out.stderr and "from schema 0" in out.stderr
+    out = subprocess.run(
+        [geomap_exe, "ingest", str(SEED)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stderr
+    assert "ingested 1 new" in out.stderr
+    stats = subprocess.run(
+        [geomap_exe, "store", "stats"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert stats.returncode == 0, stats.stderr
+    assert "documents    1" in stats.stdout and "indexes agree" in stats.stdout
+    # the same queries over HTTP as the SQLite store would answer
+    with running_server(geomap_exe, env) as base:
+        status, headers, body = http_get(base + "/collections/incidents/items?limit=5")
+    assert status == 200 and json.loads(body)["numberMatched"] > 0
+    assert Settings(store=postgis_url).store_url == postgis_url
+
+
+def test_a_rebuild_merges_every_report_again_to_the_same_items(
+    postgis_url: str, gazetteer_path: Path, tmp_path: Path
+) -> None:
+    from geomap.pipeline import Pipeline
+    from geomap.reports.text import read_document
+    from geomap.store.postgis import rebuild_items
+
+    store = PostGISStore(postgis_url)
+    pipeline = Pipeline(Settings(cache=tmp_path / "cache.sqlite", gazetteer=gazetteer_path))
+    try:
+        for path in REPORTS[:12]:
+            doc = read_document(path)
+            store.add(doc, pipeline.features(doc))
+        store.remove(read_document(REPORTS[2]).id)
+        before = {name: store.layer(name) for name in LAYERS}
+        stats = {name: store.layer_stats(name) for name in LAYERS}
+        with psycopg.connect(postgis_url) as con:
+            with con.cursor() as cur:
+                rebuild_items(cur, batch=7)  # several batches
+            con.commit()
+        assert {name: store.layer(name) for name in LAYERS} == before
+        assert {name: store.layer_stats(name) for name in LAYERS} == stats
+        assert store.health()["problems"] == []  # type: ignore[attr-defined]
+    finally:
+        pipeline.close()
+        store.close()

@@ -27,7 +27,7 @@ from api.security import html_page
 from geomap import tiles
 from geomap.errors import InvalidParameter
 from geomap.render.errorpage import error_page
-from geomap.render.filters import MapFilters, map_layers, tile_params
+from geomap.render.filters import MapFilters, map_layers, tile_params, tiles_notice
 from geomap.render.map import AssetResolver, render_html
 from geomap.store import query
 from geomap.store.base import Store
@@ -120,13 +120,7 @@ def _render(store: Store, filters: MapFilters, limit: int, poll_seconds: float) 
         name: _tiled(store, name, n, filters.bbox, filters.start, filters.end, filters)
         for name, n in data.tiled.items()
     }
-    notes = [data.notice] if data.notice else []
-    if tiled:
-        notes.append(
-            "Drawing "
-            + "; ".join(f"all {t['matched']:,} {name}" for name, t in tiled.items())
-            + " from vector tiles (too many to embed): click one to read its report."
-        )
+    notes = [n for n in (data.notice, tiles_notice(data.tiled)) if n]
     return render_html(
         data.layers,
         assets=AssetResolver("/static/node_modules/"),

@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep
 from api.schemas import Error
-from geomap.render.filters import MapFilters, map_layers
+from geomap.render.filters import MapFilters, map_layers, tiles_notice
 from geomap.render.map import layer_items
 from geomap.store.base import Store
 
@@ -63,7 +63,9 @@ async def map_layer_items(
 
 def _items(store: Store, filters: MapFilters, limit: int) -> dict[str, Any]:
     version = store.version()  # before the read: a change meanwhile is seen at the next poll
-    data = map_layers(store, filters, limit)
-    out = layer_items(data.layers, data.notice)
+    # the same layers as the page: one drawn from vector tiles stays empty here
+    data = map_layers(store, filters, limit, tiles=True)
+    notice = " ".join(n for n in (data.notice, tiles_notice(data.tiled)) if n) or None
+    out = layer_items(data.layers, notice)
     out["version"] = version
     return out

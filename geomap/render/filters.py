@@ -236,6 +236,17 @@ def _event_predicates(layer: str, f: MapFilters) -> tuple[Predicate, ...] | None
     return (*where, *_words(f))
 
 
+def tiles_notice(tiled: Mapping[str, int]) -> str | None:
+    """What the map says of the layers it draws from vector tiles (layer -> matched)."""
+    if not tiled:
+        return None
+    return (
+        "Drawing "
+        + "; ".join(f"all {n:,} {name}" for name, n in tiled.items())
+        + " from vector tiles (too many to embed): click one to read its report."
+    )
+
+
 def tile_params(layer: str, f: MapFilters) -> dict[str, str]:
     """The property filters of ``f`` a vector tile of ``layer`` takes (``actor`` a substring,
     the others equal), as query parameters; bbox and dates are the caller's."""

@@ -234,6 +234,10 @@ def test_the_map_draws_a_big_layer_from_tiles_and_says_so(store_path: Path) -> N
         assert '"actor":"police"' in html.replace(" ", "")  # the page's filter goes to the tiles
         assert "Leaflet.VectorGrid.bundled.min.js" in html
         assert "geomap.tiles = " in html  # map_tiles.js
+        # what an open page reloads agrees: the tiled layer stays empty, the notice says why
+        live = client.get("/map/layers.json", params={"actor": "police"}).json()
+        assert live["incidents"] == []
+        assert f"all {matched:,} incidents from vector tiles" in live["notice"]
         # small layers are whole and a filter that leaves few features shows no notice
         narrow = client.get("/map", params={"event_type": "arrest", "start": "2021-02-01",
                                              "end": "2021-02-20"}).text  # fmt: skip

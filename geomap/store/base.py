@@ -41,7 +41,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -223,6 +223,21 @@ class Page:
     offset: int
     limit: int | None
     next: Cursor | None = None
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[Any]], matched: int, query: Query) -> Page:
+        """The page of ``query`` from its ``(position, geojson)`` rows, with a cursor after the
+        last row when more follow in the default order (no ``sortby``)."""
+        cursor = None
+        if (
+            not query.sortby
+            and query.limit is not None
+            and rows
+            and len(rows) == query.limit
+            and query.offset + len(rows) < matched
+        ):
+            cursor = Cursor(int(rows[-1][0]))
+        return cls([r[1] for r in rows], matched, query.offset, query.limit, cursor)
 
     @property
     def returned(self) -> int:

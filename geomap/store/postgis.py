@@ -34,7 +34,6 @@ from geomap.features.merge import merge_append, merge_group, merge_state
 from geomap.model import Document
 from geomap.store import cql2, pg_migrations
 from geomap.store.base import (
-    Cursor,
     LayerStats,
     Page,
     Query,
@@ -734,16 +733,7 @@ class PostGISStore:
         with self._reading() as cur:
             rows = cur.execute(page.sql, page.params).fetchall()
             matched = self._count(cur, query)
-        cursor = None
-        if (
-            not query.sortby
-            and query.limit is not None
-            and rows
-            and len(rows) == query.limit
-            and query.offset + len(rows) < matched
-        ):
-            cursor = Cursor(int(rows[-1][0]))
-        return Page([r[1] for r in rows], matched, query.offset, query.limit, cursor)
+        return Page.from_rows(rows, matched, query)
 
     def count(self, query: Query) -> int:
         """How many features ``query`` matches (its paging ignored)."""

@@ -35,7 +35,6 @@ from geomap.features.merge import merge_append, merge_group, merge_state
 from geomap.model import Document
 from geomap.store import cql2, migrations
 from geomap.store.base import (
-    Cursor,
     Equals,
     LayerStats,
     Page,
@@ -1043,16 +1042,7 @@ class SQLiteStore:
         with self._reading() as con:
             rows = con.execute(page.sql, page.params).fetchall()
             matched = self._count(con, query)
-        cursor = None
-        if (
-            not query.sortby
-            and query.limit is not None
-            and rows
-            and len(rows) == query.limit
-            and query.offset + len(rows) < matched
-        ):
-            cursor = Cursor(int(rows[-1][0]))
-        return Page([r[1] for r in rows], matched, query.offset, query.limit, cursor)
+        return Page.from_rows(rows, matched, query)
 
     def count(self, query: Query) -> int:
         """How many features ``query`` matches (its paging ignored)."""

@@ -42,7 +42,7 @@ from geomap.store.base import (
     fold,
 )
 from geomap.store.query import _bounds, time_span
-from geomap.store.sql import Bind, Compiler
+from geomap.store.sql import Bind, Compiler, LayerTotals
 
 SCHEMA = pg_migrations.SCHEMA
 BATCH = 500  # rows fetched at a time by a stream
@@ -213,51 +213,6 @@ ON CONFLICT (layer, id) DO UPDATE SET
 """
 
 
-class _Totals:
-    """A layer's row of ``stats`` as one write changes it (see SQLite's ``_LayerTotals``)."""
-
-    def __init__(self, row: tuple[Any, ...] | None) -> None:
-        self.count = int(row[0]) if row else 0
-        self.box: list[float] | None = list(row[1:5]) if row and row[1] is not None else None
-        self.span: list[int] | None = list(row[5:7]) if row and row[5] is not None else None
-        self.properties: list[str] = json.loads(row[7]) if row else []
-        self.stale = False
-        self.changed = False
-
-    def grow(self, row: dict[str, Any]) -> None:
-        if row["minx"] is not None:
-            b, n = self.box, (row["minx"], row["miny"], row["maxx"], row["maxy"])
-            self.box = (
-                list(n)
-                if b is None
-                else [min(b[0], n[0]), min(b[1], n[1]), max(b[2], n[2]), max(b[3], n[3])]
-            )
-        if row["t0"] is not None:
-            s = self.span
-            self.span = (
-                [row["t0"], row["t1"]]
-                if s is None
-                else [min(s[0], row["t0"]), max(s[1], row["t1"])]
-            )
-        for key in row["props"]:
-            if key not in self.properties:
-                self.properties.append(key)
-        self.changed = True
-
-    def shrink(self, old: tuple[Any, ...]) -> None:
-        minx, miny, maxx, maxy, t0, t1 = old
-        b, s = self.box, self.span
-        if (
-            b is not None
-            and minx is not None
-            and (minx <= b[0] or miny <= b[1] or maxx >= b[2] or maxy >= b[3])
-        ):
-            self.stale = True
-        if s is not None and t0 is not None and (t0 <= s[0] or t1 >= s[1]):
-            self.stale = True
-        self.changed = True
-
-
 class _Write:
     """One write transaction: merges reports into ``items`` and keeps ``stats`` in step, with a
     few set-based statements per document (the items it touches are read at once, written at
@@ -265,18 +220,18 @@ class _Write:
 
     def __init__(self, cur: Any) -> None:
         self.cur = cur
-        self.totals: dict[str, _Totals] = {}
+        self.totals: dict[str, LayerTotals] = {}
         for name, *row in cur.execute(
             f"SELECT name, count, minx, miny, maxx, maxy, t0, t1, properties FROM {SCHEMA}.stats"
         ).fetchall():
-            self.totals[name] = _Totals(tuple(row))
+            self.totals[name] = LayerTotals(tuple(row))
         self.documents = 0
         self.old: dict[tuple[str, str], tuple[Any, ...] | None] = {}
         self.upserts: dict[tuple[str, str], dict[str, Any]] = {}
         self.deletes: list[int] = []
 
-    def layer(self, name: str) -> _Totals:
-        return self.totals.setdefault(name, _Totals(None))
+    def layer(self, name: str) -> LayerTotals:
+        return self.totals.setdefault(name, LayerTotals(None))
 
     def prefetch(self, keys: list[tuple[str, str]]) -> None:
         """Read the items of ``keys`` (layer, id) in one statement."""
@@ -312,7 +267,9 @@ class _Write:
         else:
             totals.count += 1
         self.upserts[(layer, fid)] = row
-        totals.grow(row)
+        totals.grow(
+            (row["minx"], row["miny"], row["maxx"], row["maxy"], row["t0"], row["t1"]), row["props"]
+        )
 
     def append(self, layer: str, fid: str, seq: int, feature: dict[str, Any]) -> None:
         """Merge one more report (the newest) into the item of ``(layer, fid)``."""

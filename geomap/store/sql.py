@@ -22,6 +22,8 @@ Every merged feature is one row of ``items``:
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -263,3 +265,53 @@ class Compiler:
         where = self.where(query, bind, keyset=False)
         sql = f"SELECT count(*) FROM {self.source(query)} WHERE {where}"
         return Statement(sql, bind.params)
+
+
+class LayerTotals:
+    """A layer's row of ``stats`` as a write changes it, for both SQL backends: the count, the
+    extents (recomputed when an item on their edge changes) and the property names. ``row``
+    is ``(count, minx, miny, maxx, maxy, t0, t1, properties JSON)`` or None for a new layer."""
+
+    def __init__(self, row: tuple[Any, ...] | None) -> None:
+        self.count = int(row[0]) if row else 0
+        self.box: list[float] | None = list(row[1:5]) if row and row[1] is not None else None
+        self.span: list[int] | None = list(row[5:7]) if row and row[5] is not None else None
+        self.properties: list[str] = json.loads(row[7]) if row else []
+        self._known = set(self.properties)
+        self.stale = False
+        self.changed = False
+
+    def grow(self, bounds: Sequence[Any], props: Iterable[str]) -> None:
+        """An item with bounds and span ``bounds`` (minx..maxy, t0, t1) and property names
+        ``props`` was written."""
+        minx, miny, maxx, maxy, t0, t1 = bounds
+        if minx is not None:
+            b = self.box
+            self.box = (
+                [minx, miny, maxx, maxy]
+                if b is None
+                else [min(b[0], minx), min(b[1], miny), max(b[2], maxx), max(b[3], maxy)]
+            )
+        if t0 is not None:
+            s = self.span
+            self.span = [t0, t1] if s is None else [min(s[0], t0), max(s[1], t1)]
+        if not self._known.issuperset(props):
+            for key in props:
+                if key not in self._known:
+                    self._known.add(key)
+                    self.properties.append(key)
+        self.changed = True
+
+    def shrink(self, old: tuple[Any, ...]) -> None:
+        """An item with bounds and span ``old`` (minx..maxy, t0, t1) left or changed."""
+        minx, miny, maxx, maxy, t0, t1 = old
+        b, s = self.box, self.span
+        if (
+            b is not None
+            and minx is not None
+            and (minx <= b[0] or miny <= b[1] or maxx >= b[2] or maxy >= b[3])
+        ):
+            self.stale = True
+        if s is not None and t0 is not None and (t0 <= s[0] or t1 >= s[1]):
+            self.stale = True
+        self.changed = True

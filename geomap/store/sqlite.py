@@ -46,7 +46,7 @@ from geomap.store.base import (
     fold,
 )
 from geomap.store.query import equal, time_span
-from geomap.store.sql import Bind, Compiler, Statement
+from geomap.store.sql import Bind, Compiler, LayerTotals, Statement
 
 __all__ = ["SQLiteStore", "Store", "check_layer"]
 
@@ -408,53 +408,6 @@ _ITEM_COLUMNS = (
 _INSERT_ITEM = f"INSERT OR REPLACE INTO items({_ITEM_COLUMNS}) VALUES ({','.join('?' * 17)})"
 
 
-class _LayerTotals:
-    """A layer's row of ``stats`` as a write changes it: the count, the extents (recomputed
-    when an item on their edge changes) and the property names."""
-
-    def __init__(self, row: tuple[Any, ...] | None) -> None:
-        self.count = int(row[0]) if row else 0
-        self.box: list[float] | None = list(row[1:5]) if row and row[1] is not None else None
-        self.span: list[int] | None = list(row[5:7]) if row and row[5] is not None else None
-        self.properties: list[str] = json.loads(row[7]) if row else []
-        self._known = set(self.properties)
-        self.stale = False
-        self.changed = False
-
-    def grow(self, row: tuple[Any, ...], props: Iterable[str]) -> None:
-        minx, miny, maxx, maxy, t0, t1 = row[4:10]
-        if minx is not None:
-            b = self.box
-            self.box = (
-                [minx, miny, maxx, maxy]
-                if b is None
-                else [min(b[0], minx), min(b[1], miny), max(b[2], maxx), max(b[3], maxy)]
-            )
-        if t0 is not None:
-            s = self.span
-            self.span = [t0, t1] if s is None else [min(s[0], t0), max(s[1], t1)]
-        if not self._known.issuperset(props):
-            for key in props:
-                if key not in self._known:
-                    self._known.add(key)
-                    self.properties.append(key)
-        self.changed = True
-
-    def shrink(self, old: tuple[Any, ...]) -> None:
-        """An item with bounds and span ``old`` (minx..maxy, t0, t1) left or changed."""
-        minx, miny, maxx, maxy, t0, t1 = old
-        b, s = self.box, self.span
-        if (
-            b is not None
-            and minx is not None
-            and (minx <= b[0] or miny <= b[1] or maxx >= b[2] or maxy >= b[3])
-        ):
-            self.stale = True
-        if s is not None and t0 is not None and (t0 <= s[0] or t1 >= s[1]):
-            self.stale = True
-        self.changed = True
-
-
 class _Write:
     """One write transaction: merges reports into ``items`` with the corrections that concern
     them applied (a hidden feature leaves ``items`` for ``hidden``), keeps ``stats`` in step and
@@ -462,7 +415,7 @@ class _Write:
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
-        self.totals: dict[str, _LayerTotals] = {}
+        self.totals: dict[str, LayerTotals] = {}
         self.documents = 0
         self._fixes: bool | None = None
 
@@ -560,14 +513,14 @@ class _Write:
             text = None
         self._put(_Item(seq, layer, fid, feature, state, text), old)
 
-    def layer(self, name: str) -> _LayerTotals:
+    def layer(self, name: str) -> LayerTotals:
         totals = self.totals.get(name)
         if totals is None:
             row = self.con.execute(
                 "SELECT count, minx, miny, maxx, maxy, t0, t1, properties FROM stats WHERE name=?",
                 (name,),
             ).fetchone()
-            totals = self.totals[name] = _LayerTotals(row)
+            totals = self.totals[name] = LayerTotals(row)
         return totals
 
     def _old(self, layer: str, fid: str) -> tuple[Any, ...] | None:
@@ -610,7 +563,7 @@ class _Write:
             )
         elif old is not None:
             con.execute("DELETE FROM items_time WHERE id=?", (item.seq,))
-        totals.grow(row, item.feature.get("properties") or {})
+        totals.grow(row[4:10], item.feature.get("properties") or {})
 
     def append(
         self, layer: str, fid: str, seq: int, feature: dict[str, Any], text: str | None = None

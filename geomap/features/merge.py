@@ -68,13 +68,20 @@ def _confidence(feature: dict[str, Any]) -> Any:
 def merge_state(features: list[dict[str, Any]]) -> dict[str, Any]:
     """What :func:`merge_append` needs besides the merged feature to merge one more report:
     the highest confidence reported and the first value of each :data:`FILLED` property.
-    JSON-serialisable, so a store can keep it beside the merged feature."""
+    JSON-serialisable, so a store can keep it beside the merged feature. For features with
+    mentions, ``listed`` is how many the merged feature lists (when merging wrote them): a
+    full list is not decoded again."""
     first: dict[str, Any] = {}
     for key in FILLED:
         first[key] = next(
             (f["properties"][key] for f in features if f["properties"].get(key)), None
         )
-    return {"top": max(_confidence(f) for f in features), "first": first}
+    state: dict[str, Any] = {"top": max(_confidence(f) for f in features), "first": first}
+    if "n_mentions" in features[0]["properties"]:
+        listed = sum(len(json.loads(f["properties"].get("mentions") or "[]")) for f in features)
+        if len(features) > 1 or listed < MAX_LISTED_MENTIONS:  # else: a report's own text
+            state["listed"] = min(listed, MAX_LISTED_MENTIONS)
+    return state
 
 
 def merge_append(
@@ -103,10 +110,20 @@ def merge_append(
     top = max(state["top"], _confidence(new))
     if "extraction_confidence" in props and len(doc_ids) > 1:
         props["extraction_confidence"] = min(100, top + 10 * (len(doc_ids) - 1))
+    out_state: dict[str, Any] = {"top": top, "first": first}
     if "n_mentions" in props:
         props["n_mentions"] = (old.get("n_mentions") or 0) + (add.get("n_mentions") or 0)
-        mentions = json.loads(old.get("mentions") or "[]")[:MAX_LISTED_MENTIONS]
-        if len(mentions) < MAX_LISTED_MENTIONS:
-            mentions += json.loads(add.get("mentions") or "[]")
-        props["mentions"] = json.dumps(mentions[:MAX_LISTED_MENTIONS], ensure_ascii=False)
-    return {**best, "properties": props}, {"top": top, "first": first}
+        listed: int
+        if state.get("listed") == MAX_LISTED_MENTIONS:
+            # exactly full (as merging leaves it): the new report's mentions are not listed
+            props["mentions"] = old.get("mentions")
+            listed = MAX_LISTED_MENTIONS
+        else:
+            mentions = json.loads(old.get("mentions") or "[]")[:MAX_LISTED_MENTIONS]
+            if len(mentions) < MAX_LISTED_MENTIONS:
+                mentions += json.loads(add.get("mentions") or "[]")
+            del mentions[MAX_LISTED_MENTIONS:]
+            props["mentions"] = json.dumps(mentions, ensure_ascii=False)
+            listed = len(mentions)
+        out_state["listed"] = listed
+    return {**best, "properties": props}, out_state

@@ -44,7 +44,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from geomap.errors import InvalidParameter, NotFound
 from geomap.features.corrections import Correction
@@ -272,6 +272,16 @@ class LayerStats:
     properties: tuple[str, ...] = field(default=())
 
 
+class Addition(NamedTuple):
+    """One document to :meth:`Store.add`: its features by layer, the extraction they came
+    from, and whether they replace those of a stored copy (re-extraction)."""
+
+    document: Document
+    features: dict[str, list[dict[str, Any]]]
+    extractor: str = ""
+    replace: bool = False
+
+
 class Store(Protocol):
     """What geomap needs from a store of documents and their merged features.
 
@@ -300,6 +310,12 @@ class Store(Protocol):
         the features other documents report, in one transaction; False (and nothing changed)
         if the document was already stored. With ``replace``, a stored document's features
         are replaced by these (re-extraction)."""
+        ...
+
+    def add_many(self, additions: Sequence[Addition]) -> list[bool]:
+        """:meth:`add` each of ``additions`` in turn, in one transaction: the store ends as
+        after adding them one by one (each merged feature is written once). For each, False
+        if the document was already stored (and not replaced)."""
         ...
 
     def remove(self, document_id: str) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -34,6 +34,7 @@ from geomap.features.merge import merge_append, merge_group, merge_state
 from geomap.model import Document
 from geomap.store import cql2, pg_migrations
 from geomap.store.base import (
+    Addition,
     LayerStats,
     Page,
     Query,
@@ -595,6 +596,10 @@ class PostGISStore:
             write.remerge(sorted(again))
             write.finish()
         return True
+
+    def add_many(self, additions: Sequence[Addition]) -> list[bool]:
+        """:meth:`add` each of ``additions`` in turn (a transaction each)."""
+        return [self.add(a.document, a.features, a.extractor, replace=a.replace) for a in additions]
 
     def remove(self, document_id: str) -> bool:
         """Remove a document; what it reported is merged again from the other documents (or

@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,6 +35,7 @@ from geomap.features.merge import merge_append, merge_group, merge_state
 from geomap.model import Document
 from geomap.store import cql2, migrations
 from geomap.store.base import (
+    Addition,
     Equals,
     LayerStats,
     Page,
@@ -368,7 +369,8 @@ class _Item:
     state: dict[str, Any]
     text: str | None = None  # the feature as stored text, when already encoded
 
-    def row(self) -> tuple[Any, ...]:
+    def columns(self) -> tuple[Any, ...]:
+        """The row's columns up to ``country_code`` (the feature and its state not encoded)."""
         f = self.feature
         geometry = f.get("geometry")
         box = _bounds(geometry)
@@ -389,7 +391,13 @@ class _Item:
             fold(props.get("event_type")),
             *actors,
             fold(props.get("country_code")),
-            self.text or _dumps(f),
+        )
+
+    def row(self, columns: tuple[Any, ...] | None = None) -> tuple[Any, ...]:
+        """Every column (``columns``: those :meth:`columns` gave, when already known)."""
+        return (
+            *(columns or self.columns()),
+            self.text or _dumps(self.feature),
             _dumps(self.state),
         )
 
@@ -408,6 +416,11 @@ _ITEM_COLUMNS = (
 _INSERT_ITEM = f"INSERT OR REPLACE INTO items({_ITEM_COLUMNS}) VALUES ({','.join('?' * 17)})"
 
 
+def _decoded(value: str | bytes | dict[str, Any]) -> dict[str, Any]:
+    """A stored JSON object, decoded unless it already is."""
+    return value if isinstance(value, dict) else orjson.loads(value)
+
+
 class _Write:
     """One write transaction: merges reports into ``items`` with the corrections that concern
     them applied (a hidden feature leaves ``items`` for ``hidden``), keeps ``stats`` in step and
@@ -418,6 +431,12 @@ class _Write:
         self.totals: dict[str, LayerTotals] = {}
         self.documents = 0
         self._fixes: bool | None = None
+        # the items this transaction changed, written once by finish() however many of its
+        # documents merged into them: (layer, id) -> (seq of the row as stored before, or
+        # None; the item now, with its columns, or None when dropped)
+        self._changed: dict[
+            tuple[str, str], tuple[int | None, tuple[_Item, tuple[Any, ...]] | None]
+        ] = {}
 
     @property
     def fixes(self) -> bool:
@@ -503,7 +522,7 @@ class _Write:
                 feature = correct_feature(layer, merged, found)
         if feature is None:
             if old is not None:
-                self._drop(old[0])
+                self._drop(layer, fid, old)
                 totals = self.layer(layer)
                 totals.count -= 1
                 totals.shrink(tuple(old[3:9]))
@@ -524,46 +543,77 @@ class _Write:
         return totals
 
     def _old(self, layer: str, fid: str) -> tuple[Any, ...] | None:
+        """The item of ``(layer, fid)`` as this transaction left it: ``(seq, feature,
+        merge_state, minx, miny, maxx, maxy, t0, t1)``, the feature and state as stored text
+        or, for an item changed here, as dicts; None when there is none."""
+        changed = self._changed.get((layer, fid))
+        if changed is not None:
+            now = changed[1]
+            if now is None:
+                return None
+            item, columns = now
+            return (item.seq, item.feature, item.state, *columns[4:10])
         return self.con.execute(
             "SELECT seq, feature, merge_state, minx, miny, maxx, maxy, t0, t1 FROM items"
             " WHERE layer=? AND id=?",
             (layer, fid),
         ).fetchone()
 
-    def _drop(self, seq: int) -> None:
-        self.con.execute("DELETE FROM items WHERE seq=?", (seq,))
-        self.con.execute("DELETE FROM items_space WHERE id=?", (seq,))
-        self.con.execute("DELETE FROM items_time WHERE id=?", (seq,))
+    def _stored_seq(self, layer: str, fid: str, old: tuple[Any, ...] | None) -> int | None:
+        """The seq of the row stored for ``(layer, fid)`` before this transaction (``old``:
+        what :meth:`_old` gives for it now)."""
+        changed = self._changed.get((layer, fid))
+        if changed is not None:
+            return changed[0]
+        return None if old is None else int(old[0])
+
+    def _drop(self, layer: str, fid: str, old: tuple[Any, ...]) -> None:
+        self._changed[(layer, fid)] = (self._stored_seq(layer, fid, old), None)
 
     def _put(self, item: _Item, old: tuple[Any, ...] | None) -> None:
-        row = item.row()
-        con = self.con
+        columns = item.columns()
         totals = self.layer(item.layer)
         if old is not None:
-            if tuple(old[3:9]) != tuple(row[4:10]):
+            if tuple(old[3:9]) != tuple(columns[4:10]):
                 totals.shrink(tuple(old[3:9]))
-            if old[0] != item.seq:
-                self._drop(old[0])
         else:
             totals.count += 1
-        con.execute(_INSERT_ITEM, row)
-        minx, miny, maxx, maxy, t0, t1 = row[4:10]
-        k0 = migrations.LAYER_KEY[item.layer]
-        k1 = k0 + migrations.LAYER_SPAN
-        if minx is not None:
-            con.execute(
-                "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?,?,?)",
-                (item.seq, minx, maxx, miny, maxy, k0, k1),
-            )
-        elif old is not None:
-            con.execute("DELETE FROM items_space WHERE id=?", (item.seq,))
-        if t0 is not None:
-            con.execute(
-                "INSERT OR REPLACE INTO items_time VALUES (?,?,?,?,?)", (item.seq, t0, t1, k0, k1)
-            )
-        elif old is not None:
-            con.execute("DELETE FROM items_time WHERE id=?", (item.seq,))
-        totals.grow(row[4:10], item.feature.get("properties") or {})
+        key = (item.layer, item.id)
+        self._changed[key] = (self._stored_seq(item.layer, item.id, old), (item, columns))
+        totals.grow(columns[4:10], item.feature.get("properties") or {})
+
+    def _write_items(self) -> None:
+        """Write every item this transaction changed, once each."""
+        con = self.con
+        changed, self._changed = self._changed, {}
+        for stored, now in changed.values():
+            if stored is not None and (now is None or now[0].seq != stored):
+                con.execute("DELETE FROM items WHERE seq=?", (stored,))
+                con.execute("DELETE FROM items_space WHERE id=?", (stored,))
+                con.execute("DELETE FROM items_time WHERE id=?", (stored,))
+        for stored, now in changed.values():
+            if now is None:
+                continue
+            item, columns = now
+            row = item.row(columns)
+            con.execute(_INSERT_ITEM, row)
+            minx, miny, maxx, maxy, t0, t1 = row[4:10]
+            k0 = migrations.LAYER_KEY[item.layer]
+            k1 = k0 + migrations.LAYER_SPAN
+            if minx is not None:
+                con.execute(
+                    "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?,?,?)",
+                    (item.seq, minx, maxx, miny, maxy, k0, k1),
+                )
+            elif stored is not None:
+                con.execute("DELETE FROM items_space WHERE id=?", (item.seq,))
+            if t0 is not None:
+                con.execute(
+                    "INSERT OR REPLACE INTO items_time VALUES (?,?,?,?,?)",
+                    (item.seq, t0, t1, k0, k1),
+                )
+            elif stored is not None:
+                con.execute("DELETE FROM items_time WHERE id=?", (item.seq,))
 
     def append(
         self, layer: str, fid: str, seq: int, feature: dict[str, Any], text: str | None = None
@@ -571,7 +621,7 @@ class _Write:
         """Merge one more report (the newest; ``text`` its stored JSON) into the item of
         ``(layer, fid)``."""
         old = self._old(layer, fid)
-        current = None if old is None else orjson.loads(old[1])
+        current = None if old is None else _decoded(old[1])
         if self.fixes:
             # a corrected or hidden item is merged again from its reports: what is stored
             # is not the merge of them
@@ -586,7 +636,7 @@ class _Write:
         if old is None or current is None:
             self._store(layer, fid, seq, feature, merge_state([feature]), None, text)
             return
-        merged, state = merge_append(current, orjson.loads(old[2]), feature)
+        merged, state = merge_append(current, _decoded(old[2]), feature)
         self._store(layer, fid, old[0], merged, state, old)
 
     def remerge(self, layer: str, fid: str) -> None:
@@ -599,7 +649,7 @@ class _Write:
         self.con.execute("DELETE FROM hidden WHERE layer=? AND id=?", (layer, fid))
         if not rows:
             if old is not None:
-                self._drop(old[0])
+                self._drop(layer, fid, old)
                 totals = self.layer(layer)
                 totals.count -= 1
                 totals.shrink(tuple(old[3:9]))
@@ -608,8 +658,9 @@ class _Write:
         self._store(layer, fid, rows[0][0], merge_group(reports), merge_state(reports), old)
 
     def finish(self) -> None:
-        """Write the counts, extents and property names this transaction changed, and count
-        one more change."""
+        """Write the items, counts, extents and property names this transaction changed, and
+        count one more change."""
+        self._write_items()
         con = self.con
         con.execute("UPDATE meta SET value = value + 1 WHERE name='version'")
         if self.documents:
@@ -835,66 +886,86 @@ class SQLiteStore:
         """Store a document and its features, merged into what other documents report, in
         one transaction; False if it was already there. With ``replace``, a stored document's
         features are replaced by these (re-extraction)."""
+        return self.add_many([Addition(document, features, extractor, replace)])[0]
+
+    def add_many(self, additions: Sequence[Addition]) -> list[bool]:
+        """:meth:`add` each of ``additions`` in turn, all in one transaction (each merged
+        feature is written once, however many of them report it); for each, False if it was
+        already there."""
         con = self._writer()
         with immediate(con):
-            stored = con.execute("SELECT 1 FROM documents WHERE id=?", (document.id,)).fetchone()
-            if stored and not replace:
-                return False
             write = _Write(con)
-            again: set[tuple[str, str]] = set()
-            if stored:
-                again = {
-                    (layer, fid)
-                    for layer, fid in con.execute(
-                        "SELECT layer, id FROM features WHERE document_id=?", (document.id,)
-                    )
-                }
-                con.execute("DELETE FROM features WHERE document_id=?", (document.id,))
-                con.execute(
-                    "UPDATE documents SET path=?, title=?, author=?, publisher=?, published=?,"
-                    " url=?, format=?, extractor=?, ingested=? WHERE id=?",
-                    (
-                        *_document_row(document)[1:6],
-                        document.url,
-                        document.format,
-                        extractor,
-                        time.time(),
-                        document.id,
-                    ),
+            added = [self._add(con, write, *a) for a in additions]
+            if any(added):
+                write.finish()
+        return added
+
+    def _add(
+        self,
+        con: sqlite3.Connection,
+        write: _Write,
+        document: Document,
+        features: dict[str, list[dict[str, Any]]],
+        extractor: str,
+        replace: bool,
+    ) -> bool:
+        """One document of :meth:`add_many`, inside its transaction and ``write``."""
+        stored = con.execute("SELECT 1 FROM documents WHERE id=?", (document.id,)).fetchone()
+        if stored and not replace:
+            return False
+        again: set[tuple[str, str]] = set()
+        if stored:
+            again = {
+                (layer, fid)
+                for layer, fid in con.execute(
+                    "SELECT layer, id FROM features WHERE document_id=?", (document.id,)
                 )
-                # merged again without the old reports first: their rowids may be given to
-                # the new reports, which then merge in as the newest
-                for layer, fid in sorted(again):
-                    write.remerge(layer, fid)
-            else:
-                con.execute(
-                    "INSERT INTO documents(id, path, title, author, publisher, published, text,"
-                    " ingested, extractor, url, format) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        *_document_row(document),
-                        time.time(),
-                        extractor,
-                        document.url,
-                        document.format,
-                    ),
-                )
-                write.documents += 1
-            # one report per (layer, id): a later one from the same document replaces it
-            reports: dict[tuple[str, str], dict[str, Any]] = {}
-            for layer, items in features.items():
-                check_layer(layer)
-                for f in items:
-                    key = (layer, str(f["id"]))
-                    reports.pop(key, None)
-                    reports[key] = f
-            for (layer, fid), f in reports.items():
-                text = _dumps(f)
-                cur = con.execute(
-                    "INSERT INTO features VALUES (?,?,?,?)", (fid, layer, document.id, text)
-                )
-                assert cur.lastrowid is not None
-                write.append(layer, fid, cur.lastrowid, f, text)
-            write.finish()
+            }
+            con.execute("DELETE FROM features WHERE document_id=?", (document.id,))
+            con.execute(
+                "UPDATE documents SET path=?, title=?, author=?, publisher=?, published=?,"
+                " url=?, format=?, extractor=?, ingested=? WHERE id=?",
+                (
+                    *_document_row(document)[1:6],
+                    document.url,
+                    document.format,
+                    extractor,
+                    time.time(),
+                    document.id,
+                ),
+            )
+            # merged again without the old reports first: their rowids may be given to
+            # the new reports, which then merge in as the newest
+            for layer, fid in sorted(again):
+                write.remerge(layer, fid)
+        else:
+            con.execute(
+                "INSERT INTO documents(id, path, title, author, publisher, published, text,"
+                " ingested, extractor, url, format) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    *_document_row(document),
+                    time.time(),
+                    extractor,
+                    document.url,
+                    document.format,
+                ),
+            )
+            write.documents += 1
+        # one report per (layer, id): a later one from the same document replaces it
+        reports: dict[tuple[str, str], dict[str, Any]] = {}
+        for layer, items in features.items():
+            check_layer(layer)
+            for f in items:
+                key = (layer, str(f["id"]))
+                reports.pop(key, None)
+                reports[key] = f
+        for (layer, fid), f in reports.items():
+            text = _dumps(f)
+            cur = con.execute(
+                "INSERT INTO features VALUES (?,?,?,?)", (fid, layer, document.id, text)
+            )
+            assert cur.lastrowid is not None
+            write.append(layer, fid, cur.lastrowid, f, text)
         return True
 
     def remove(self, document_id: str) -> bool:

@@ -1,12 +1,20 @@
 """Ingest throughput with 1 and 2 workers on the same folder, and the scaling ratio.
 
     .venv/bin/python bench/ingest.py [--copies 500] [--runs 3] [--store URL] [--no-dask]
+        [--corpus ../shared/corpora/lgl/lgl.xml]
 
 The folder holds ``--copies`` copies of the seed report, each made distinct by one line (so
-none is skipped as already stored). Every run is the real command, ``geomap ingest FOLDER``,
-into a fresh store with a fresh geocode cache, timed from start to exit (start-up included):
+none is skipped as already stored): every document reports the same places and events, so
+every write merges into the same features. With ``--corpus``, it holds instead the articles
+of a corpus XML file (``<article>`` elements with a ``<text>``, as LGL's and GeoWebNews'),
+one file each, written into a temporary folder and removed afterwards: real news, distinct
+documents, features shared only as the news shares them.
 
-- ``--jobs 1`` and ``--jobs 2``: worker processes of this machine;
+Every run is the real command, ``geomap ingest FOLDER``, into a fresh store with a fresh
+geocode cache, timed from start to exit (start-up included):
+
+- ``--jobs 1`` (extraction in the command's own process) and ``--jobs 2`` (worker processes
+  of this machine; the command writes what they send back);
 - ``--scheduler``: a Dask ``LocalCluster`` of 1, then 2 single-threaded worker processes on
   loopback, started before the timed command (as a running cluster would be).
 
@@ -43,6 +51,23 @@ def make_folder(folder: Path, copies: int) -> int:
     return words
 
 
+def corpus_folder(folder: Path, corpus: Path) -> tuple[int, int]:
+    """One text file per article of ``corpus`` in ``folder``; (articles, words)."""
+    import xml.etree.ElementTree as ET
+
+    n = words = 0
+    for article in ET.parse(corpus).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        if not text.strip():
+            continue
+        title = (article.findtext("title") or "").strip()
+        body = f"{title}\n\n{text}\n" if title else f"{text}\n"
+        (folder / f"{n:05d}.txt").write_text(body, encoding="utf-8")
+        words += len(body.split())
+        n += 1
+    return n, words
+
+
 def empty_store(store: str, tmp: Path, name: str) -> str:
     """A fresh store: a new SQLite file, or the PostGIS database emptied."""
     if not store.startswith("postgres"):
@@ -76,13 +101,19 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--store", default="", help="postgresql:// URL (default: SQLite files)")
     ap.add_argument("--no-dask", action="store_true", help="only --jobs 1 and --jobs 2")
+    ap.add_argument("--corpus", type=Path, help="a corpus XML file's articles, not the seed")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         folder = tmp / "reports"
         folder.mkdir()
-        words = make_folder(folder, args.copies)
+        if args.corpus:
+            documents, words = corpus_folder(folder, args.corpus)
+            what = f"{documents} articles of {args.corpus.name}"
+        else:
+            documents, words = args.copies, make_folder(folder, args.copies)
+            what = f"{documents} copies of the seed"
         configs: dict[str, list[str]] = {"jobs 1": ["--jobs", "1"], "jobs 2": ["--jobs", "2"]}
         clusters = {}
         if not args.no_dask:
@@ -105,6 +136,7 @@ def main() -> None:
                     str(ROOT / "data" / "gazetteer.sqlite"),
                 ]
         seconds: dict[str, list[float]] = {label: [] for label in configs}
+        load = os.getloadavg()
         try:
             for run in range(args.runs):
                 for label, flags in configs.items():
@@ -119,13 +151,14 @@ def main() -> None:
                 cluster.close()
 
     print(
-        f"folder: {args.copies} copies of the seed, {words} words; store:"
-        f" {'PostGIS' if args.store else 'SQLite'}; runs: {args.runs}; cores: {os.cpu_count()}"
+        f"folder: {what}, {words} words; store: {'PostGIS' if args.store else 'SQLite'};"
+        f" runs: {args.runs}; cores: {os.cpu_count()}; load average before:"
+        f" {' '.join(f'{x:.2f}' for x in load)}"
     )
     print(f"{'workers':<16}{'median s':>10}{'docs/s':>10}{'words/s':>12}")
     for label, values in seconds.items():
         m = statistics.median(values)
-        print(f"{label:<16}{m:>10.2f}{args.copies / m:>10.1f}{words / m:>12,.0f}")
+        print(f"{label:<16}{m:>10.2f}{documents / m:>10.1f}{words / m:>12,.0f}")
     pairs = [("jobs 1", "jobs 2")]
     if not args.no_dask:
         pairs.append(("dask 1 worker", "dask 2 workers"))

@@ -260,7 +260,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         jobs = max(1, min(jobs, readable))
     with _writing(settings.store_label):
         store = open_store(settings)
-    if args.scheduler or (jobs > 1 and not args.feeds and not args.show_unresolved):
+    if args.scheduler or (not args.feeds and not args.show_unresolved):
         return _ingest_on_workers(args, settings, store, sources, readable, jobs, tally, walk)
     with _writing(settings.cache_path):
         pipeline = Pipeline(settings)
@@ -347,6 +347,7 @@ def _ingest_on_workers(
             settings, jobs=jobs, scheduler=args.scheduler, overrides=_overrides(args)
         )
     stopped = False
+    store_stopped = False  # a write to the store failed
     with feedback.bar("ingesting", total=readable) as bar:
 
         def documents() -> Iterator[tuple[str, Document | None]]:
@@ -368,12 +369,18 @@ def _ingest_on_workers(
                 guard=lambda: _writing(settings.store_label),
                 warn=lambda message: bar.print(f"geomap: warning: {message}"),
             )
+            store_stopped = report.stopped
         finally:
             try:
                 with _writing(settings.cache_path):
                     runner.close()
             except OutputError as exc:
-                _error(str(exc))
+                if (
+                    not store_stopped
+                    or settings.store_url
+                    or not _same_disk(settings.cache_path, settings.store_path)
+                ):
+                    _error(str(exc))  # (a full disk the store met already was said once)
                 stopped = True
     counts = store.counts()
     store.close()

@@ -5,13 +5,15 @@ Every worker opens the gazetteer index, the geocode cache and the online geocode
 process-pool initializer, or a Dask worker plugin) and keeps them for all its tasks. Workers get
 documents already read and return their features, so only the process that writes needs the
 files and the store; a worker needs its own gazetteer index and cache. Results are written in
-the order the documents were given, so the store ends the same whatever the number of workers.
+the order the documents were given, a batch of documents per transaction, so the store ends
+the same whatever the number of workers. On Linux, worker processes are forked from the
+ingesting process once it has read the gazetteer's name keys, which they then share.
 
 With online geocoders, each of N workers waits N times the service's least delay between its
 requests, so the service sees the rate one process would send.
 
 :func:`ingest_document` ingests one document in this process (``POST /documents``, and
-``geomap ingest`` with one job, feeds or ``--show-unresolved``).
+``geomap ingest`` with feeds or ``--show-unresolved``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import copy
 import hashlib
 import os
 import sqlite3
+import sys
 import threading
 import time
 from collections import deque
@@ -35,10 +38,11 @@ from geomap.features.features import extraction_features
 from geomap.geocoding.online import ChainStats, OnlineProvider, ProviderStats, provider_configs
 from geomap.model import Document, Unresolved
 from geomap.settings import Settings
+from geomap.store.base import Addition
 
 if TYPE_CHECKING:
     from geomap.pipeline import Pipeline
-    from geomap.store.sqlite import Store
+    from geomap.store.base import Store
 
 BATCH = 8  # documents per task: enough to make a task's overhead small beside its work
 
@@ -218,6 +222,22 @@ def _pool_extract(docs: list[Document]) -> Results:
     return extract_batch(_worker_pipeline, docs)
 
 
+def _start_method(settings: Settings) -> str:
+    """How worker processes start. On Linux, from a single-threaded process: forked from it,
+    once it has read what every pipeline shares (the gazetteer's name keys, the given names),
+    so that the workers start at once, without importing geomap or reading the index again,
+    and share those pages until they write them. A worker opens its own connections and
+    leaves by ``os._exit``, so it never uses or closes one of ours. Elsewhere, or when this
+    process runs threads (whose locks a fork would copy, perhaps held): a fresh interpreter
+    each."""
+    from geomap.pipeline import preload
+
+    if sys.platform != "linux" or threading.active_count() > 1:
+        return "spawn"
+    preload(settings)
+    return "fork"
+
+
 class LocalProcesses:
     """Extraction in ``workers`` processes of this machine, each with its own pipeline."""
 
@@ -228,10 +248,9 @@ class LocalProcesses:
         from geomap.pipeline import extractor_fingerprint
 
         self.workers = workers
-        # workers start from a fresh interpreter: no lock or connection of ours is copied
         self.pool = ProcessPoolExecutor(
             workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=multiprocessing.get_context(_start_method(settings)),
             initializer=_open_worker_pipeline,
             initargs=(settings, workers, os.getpid()),
         )
@@ -281,24 +300,69 @@ def ingest(
     already reported). A document already stored from one of the runner's extractors (salted
     by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
     twice is ingested once. Failures are reported through ``error`` (one line each) and
-    counted; documents that could not be read (None) are the caller's to count. Writes to the
-    store run inside ``guard()`` (which turns a full disk into an OutputError): such an error,
+    counted; documents that could not be read (None) are the caller's to count. The documents
+    of a batch are written in one transaction (:meth:`Store.add_many`; when it fails, one by
+    one, so that each failure names its file). Writes to the store run inside ``guard()`` (which turns a full disk into an OutputError): such an error,
     or a geocode cache that cannot be written, stops the ingest -- the documents after it are
     counted failed, not ingested. ``warn`` gets each document's notes."""
     report = IngestReport()
     current = {salted(e, salt) for e in runner.extractors}
     seen: set[str] = set()
     pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
-    window = max(2, 2 * runner.workers)  # batches in flight
-    if runner.workers == 1:
-        # extracted and written one by one, in turn: a kill loses at most one document, and a
-        # failed write stops before anything more is extracted
-        batch = window = 1
+    # batches in flight: enough to keep every worker busy while this process writes; in this
+    # process, a batch is extracted, then written (a failed write stops before anything more
+    # is extracted; a kill loses at most one batch, extracted but not yet written)
+    window = 1 if isinstance(runner, InProcess) else max(2, 2 * runner.workers)
+
+    def write(ready: list[tuple[str, Document, bool, Extracted]]) -> None:
+        """Write extracted documents in one transaction; when it fails, one by one, so that
+        each failure names its file and the others still go in."""
+        if not ready:
+            return
+        additions = [
+            Addition(doc, got.features or {}, salted(got.extractor, salt), replace_)
+            for _, doc, replace_, got in ready
+        ]
+        try:
+            with guard():
+                store.add_many(additions)
+        except GeomapError:
+            for (path, _, replace_, _), addition in zip(ready, additions, strict=True):
+                if report.stopped:
+                    report.failed += 1
+                    continue
+                try:
+                    with guard():
+                        store.add(
+                            addition.document,
+                            addition.features,
+                            addition.extractor,
+                            replace=replace_,
+                        )
+                except OutputError as exc:
+                    error(f"{exc}; {path} and the files after it not ingested")
+                    report.stopped = True
+                    report.failed += 1
+                except GeomapError as exc:
+                    error(f"{path}: {exc}")
+                    report.failed += 1
+                else:
+                    count(replace_)
+        else:
+            for _, _, replace_, _ in ready:
+                count(replace_)
+
+    def count(replaced: bool) -> None:
+        if replaced:
+            report.refreshed += 1
+        else:
+            report.added += 1
 
     def write_oldest() -> None:
         items, future = pending.popleft()
         results, tally = future.result()
         report.tally.add(tally)
+        ready: list[tuple[str, Document, bool, Extracted]] = []
         for (path, doc, replace_), got in zip(items, results, strict=True):
             if report.stopped:
                 report.failed += 1
@@ -308,28 +372,19 @@ def ingest(
                     warn(f"{path}: {note}")
             if got.features is None:
                 if got.fatal:
+                    write(ready)  # the documents before it go in
+                    ready = []
+                    if report.stopped:
+                        report.failed += 1
+                        continue
                     error(f"{got.error}; {path} and the files after it not ingested")
                     report.stopped = True
                 else:
                     error(f"{path}: {got.error}")
                 report.failed += 1
                 continue
-            try:
-                with guard():
-                    store.add(doc, got.features, salted(got.extractor, salt), replace=replace_)
-            except OutputError as exc:
-                error(f"{exc}; {path} and the files after it not ingested")
-                report.stopped = True
-                report.failed += 1
-                continue
-            except GeomapError as exc:
-                error(f"{path}: {exc}")
-                report.failed += 1
-                continue
-            if replace_:
-                report.refreshed += 1
-            else:
-                report.added += 1
+            ready.append((path, doc, replace_, got))
+        write(ready)
 
     items: list[tuple[str, Document, bool]] = []
     for path, doc in documents:

@@ -8,6 +8,7 @@ gazetteer cannot place confidently and for likely place names it lacks.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from geopy.location import Location
 from geomap.events.extract import extract_events
 from geomap.features.features import extraction_features
 from geomap.gazetteer.cache import GeocodeCache
-from geomap.gazetteer.gazetteer import Gazetteer, GazetteerGeocoder, index_built
+from geomap.gazetteer.gazetteer import Gazetteer, GazetteerGeocoder, index_built, name_keys
 from geomap.geocoding.online import GeocoderChain, OnlineProvider, build_providers
 from geomap.geoparse.propose import Proposal, propose
 from geomap.geoparse.recognise import Recogniser, demonym_countries
@@ -41,6 +42,20 @@ def extractor_fingerprint(gazetteer_built: float, providers: list[str]) -> str:
         )
     digest.update(f"{gazetteer_built}|{','.join(providers)}".encode())
     return digest.hexdigest()[:16]
+
+
+def preload(settings: Settings) -> None:
+    """Read now, for every :class:`Pipeline` this process (or a process forked from it) opens,
+    what they all share: the gazetteer index's name keys and the given names. Nothing when
+    the index is missing (opening a pipeline says so)."""
+    from geomap.names.lexicon.given_names import given_names
+
+    given_names()
+    if settings.gazetteer_path.exists():
+        try:
+            name_keys(settings.gazetteer_path)
+        except (OSError, sqlite3.Error):
+            pass  # opening a pipeline says what is wrong with the index
 
 
 # A news report names a few hundred places at most; a document is read up to this many.

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import sqlite3
 from pathlib import Path
@@ -61,6 +62,34 @@ _COLUMNS = (
 )
 
 
+def name_keys(path: str | Path) -> tuple[frozenset[str], dict[str, int]]:
+    """Every name key of the index at ``path``, and the strength of those above zero.
+
+    In memory (about 50 MB): recognition asks "is this a place name?" for thousands of
+    n-grams per document, and a set answers without SQLite. Read once per process and index
+    file (a rebuilt file is read again): a process that opens the index again, or a worker
+    process forked from one that read it, does not read them again."""
+    path = Path(path)
+    stat = path.stat()
+    return _name_keys(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_keys(path: str, mtime_ns: int, size: int) -> tuple[frozenset[str], dict[str, int]]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        count = con.execute("SELECT count(*) FROM keys").fetchone()[0]
+        # one string built by SQLite, split here: much faster than a row per key
+        text = con.execute("SELECT group_concat(key, char(10)) FROM keys").fetchone()[0]
+        keys = text.split("\n") if count else []
+        if len(keys) != count:  # a key with a line break in it: read them row by row
+            keys = [key for (key,) in con.execute("SELECT key FROM keys")]
+        big = dict(con.execute("SELECT key, big FROM keys WHERE big > 0").fetchall())
+    finally:
+        con.close()
+    return frozenset(keys), big
+
+
 class Gazetteer:
     """Read-only access to a built index."""
 
@@ -80,14 +109,7 @@ class Gazetteer:
             )
         uri = f"file:{self.path}?mode=ro"
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        # Every name key in memory (about 50 MB, 0.25 s): recognition asks "is this a place
-        # name?" for thousands of n-grams per document, and a set answers without SQLite.
-        self._keys: frozenset[str] = frozenset(
-            key for (key,) in self._con.execute("SELECT key FROM keys")
-        )
-        self._big: dict[str, int] = dict(
-            self._con.execute("SELECT key, big FROM keys WHERE big > 0").fetchall()
-        )
+        self._keys, self._big = name_keys(self.path)
         self.lookups = 0
 
     @property
@@ -133,7 +155,8 @@ class Gazetteer:
         return out
 
     def close(self) -> None:
-        """Close the index and let go of the in-memory name set."""
+        """Close the index and let go of the in-memory name set (which :func:`name_keys`
+        keeps for the next opening of the same file in this process)."""
         self._con.close()
         self._keys = frozenset()
         self._big = {}

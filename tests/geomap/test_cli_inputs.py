@@ -238,12 +238,13 @@ def test_ingest_on_a_full_disk_stops_with_one_line_and_keeps_the_store_whole(
     saved.mkdir()
     here = dict(env, GEOMAP_STORE=str(disk / "store.sqlite"), GEOMAP_CACHE=str(disk / "c.sqlite"))
     script = (
-        # one process: worker processes extract ahead, so fewer documents may get in first
+        # one process: worker processes extract ahead, so fewer documents may get in first;
+        # the disk has room for a few write batches of documents, not for all 22
         f"{geomap_exe} ingest --jobs 1 {reports} 2> {tmp_path}/stderr;"
         f" echo $? > {tmp_path}/status\n"
         f"cp {disk}/store.sqlite* {saved}/\n"
     )
-    out = run_on_tmpfs(disk, script, size_kb=400, env=here)
+    out = run_on_tmpfs(disk, script, size_kb=700, env=here)
     stderr = (tmp_path / "stderr").read_text()
     assert (tmp_path / "status").read_text().strip() == "2", out.stderr + stderr
     lines = errors(stderr)

@@ -302,9 +302,10 @@ def ingest(
     twice is ingested once. Failures are reported through ``error`` (one line each) and
     counted; documents that could not be read (None) are the caller's to count. The documents
     of a batch are written in one transaction (:meth:`Store.add_many`; when it fails, one by
-    one, so that each failure names its file). Writes to the store run inside ``guard()`` (which turns a full disk into an OutputError): such an error,
-    or a geocode cache that cannot be written, stops the ingest -- the documents after it are
-    counted failed, not ingested. ``warn`` gets each document's notes."""
+    one, so that each failure names its file). Writes to the store run inside ``guard()``
+    (which turns a full disk into an OutputError): such an error, or a geocode cache that
+    cannot be written, stops the ingest -- the documents after it are counted failed, not
+    ingested. ``warn`` gets each document's notes."""
     report = IngestReport()
     current = {salted(e, salt) for e in runner.extractors}
     seen: set[str] = set()

@@ -29,6 +29,7 @@ from geomap.names.lexicon.organisations import (
     VEHICLE_MAKES,
 )
 from geomap.names.lexicon.place_words import (
+    BUILDING_WORDS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
     KIND_AFTER,
@@ -51,6 +52,7 @@ __all__ = [
     "ABBREVIATED_TITLES",
     "ABBREVIATIONS",
     "ARTICLES",
+    "BUILDING_WORDS",
     "CIVIC_ORG_WORDS",
     "CONNECTORS",
     "COUNTRY_ALIASES",

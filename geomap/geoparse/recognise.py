@@ -25,6 +25,7 @@ from geomap.geoparse.text import TOKEN, Token, capitalised_runs, joined, tokenis
 from geomap.model import Span, Toponym
 from geomap.names.lexicon import (
     ABBREVIATIONS,
+    BUILDING_WORDS,
     CIVIC_ORG_WORDS,
     CONNECTORS,
     DEMONYM_PLURALS,
@@ -62,6 +63,10 @@ _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
 # the word that ends the name of a township ("Sand Creek Township"; a county, parish or
 # district named after a town is found by the name of the town)
 _UNIT_SUFFIXES = frozenset(("township",))
+# words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
+# Health Department")
+_BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
+_PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CONNECTORS
 
 
 def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
@@ -335,6 +340,9 @@ class Recogniser:
             # "Elm Grove, N.J.", and "the N.J. Transit Board": the region, then the rest
             return [abbr, *(self._piece(text, tokens, piece[1:], doc) if len(piece) > 1 else [])]
         matches = self._longest_matches(tokens, piece)
+        parts = self._hyphen_parts(text, tokens, piece, matches)
+        if parts is not None:  # "Toledo-Dayton", "the Springfield-Greene County office"
+            return [t for part in parts for t in self._piece(text, tokens, part, doc)]
         # an organisation word inside a longer place name is part of it: "West Bank", "Hall
         # County", "Union City"
         if len(piece) > 1 and any(
@@ -440,6 +448,42 @@ class Recogniser:
             if toponym:
                 out.append(toponym)
         return out
+
+    @staticmethod
+    def _hyphen_parts(
+        text: str, tokens: list[Token], piece: list[int], matches: list[_Match]
+    ) -> list[list[int]] | None:
+        """The parts of a piece whose names are joined by hyphens ("Logan-Rogersville High":
+        Logan, then Rogersville High), or None: every part opens with a place name and holds
+        no other place name, only the words of a region, street, building or organisation,
+        and no place name spans a hyphen ("Wilkes-Barre" stays one). A given name and a
+        surname are not joined by a hyphen, so "Logan-Rogersville" is no person; "Jean-Luc
+        Picard" is (an unknown word follows)."""
+        cuts = [
+            k
+            for k in range(1, len(piece))
+            if tokens[piece[k]].start == tokens[piece[k - 1]].end + 1
+            and text[tokens[piece[k - 1]].end] == "-"
+        ]
+        if not cuts:
+            return None
+        covered: dict[int, int] = {}  # token index -> index of its match's first token
+        for m in matches:
+            for i in range(m.first, m.last + 1):
+                covered[i] = m.first
+        bounds = [0, *cuts, len(piece)]
+        parts = [piece[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        for part in parts:
+            if covered.get(part[0]) != part[0]:
+                return None  # (it does not open with a name, or a name spans the hyphen)
+            if len({covered[i] for i in part if i in covered}) > 1:
+                return None  # (one place a part: "Mary Smith-Jones" is a person)
+            if tokens[part[-1]].key in _BODY_WORDS:
+                continue  # an organisation's or a building's name: "Greene County Health Office"
+            for i in part:
+                if i not in covered and tokens[i].key not in _PART_WORDS:
+                    return None
+        return parts
 
     def _after_person(
         self, tokens: list[Token], piece: list[int], doc: _Doc
@@ -578,7 +622,13 @@ class Recogniser:
             ):
                 matches = []  # "Tom Smith Foundation": a person's name
             if len(matches) > 1 or any(m.first != part[0] for m in matches):
-                matches = [m for m in matches if self.big_name(m.key)]
+                # (a county's full name stays: "the Hall County Superior Court")
+                matches = [
+                    m
+                    for m in matches
+                    if self.big_name(m.key)
+                    or (m.last > m.first and tokens[m.last].key in REGION_SUFFIXES)
+                ]
             for m in matches:
                 single = m.first == m.last
                 if single and tokens[m.first].key in STOPWORDS:

@@ -125,6 +125,17 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         # hyphenated names, streets, acronyms, counties
         ("The Washington-Moscow route reopened.", ["Washington", "Moscow"]),
         ("An Toledo-based firm hired him.", ["Toledo"]),
+        # a given name joined by a hyphen to a place is no person's name; each part is a place
+        ("Pupils from Logan-Rogersville moved.", ["Logan", "Rogersville"]),
+        (
+            "The Springfield-Greene County Health Department said so.",
+            ["Springfield", "Greene County"],
+        ),
+        ("Mary Smith-Jones of Dayton spoke.", ["Dayton"]),
+        ("Jean-Pierre Raffarin spoke in Paris.", ["Paris"]),
+        ("The Wilkes-Barre council met.", ["Wilkes-Barre"]),
+        # a county's full name inside a court's
+        ("He appeared in Clarke County Superior Court on Monday.", ["Clarke County"]),
         ("The fire at 6016 Toledo Road spread.", ["Toledo Road"]),
         ("NATO ally Germany bought drones.", ["Germany"]),
         ("Laurel County Clerk Ann Price was honoured.", ["Laurel County"]),

@@ -415,7 +415,7 @@ class Recogniser:
                     tokens[i].key in doc.lower_words or tokens[i].key in STOPWORDS for i in before
                 )
             ):
-                # "Former Hall County clerk": an ordinary word capitalised to open a sentence
+                # "Former Lake County clerk": an ordinary word capitalised to open a sentence
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
             if (
@@ -448,6 +448,32 @@ class Recogniser:
             if toponym:
                 out.append(toponym)
         return out
+
+    @staticmethod
+    def _where(text: str, tokens: list[Token], i: int) -> bool:
+        """True when a preposition of place comes right before token ``i`` (or "the" after
+        one): "at Northgate Mall", "outside the Lakeview Arena"."""
+        j = i - 1
+        if j >= 0 and tokens[j].key == "the":
+            j -= 1
+        return (
+            j >= 0
+            and tokens[j].key in PLACE_PREPOSITIONS
+            and joined(text, tokens[j], tokens[j + 1])
+        )
+
+    def _building(self, tokens: list[Token], piece: list[int]) -> bool:
+        """Two to four capitalised words ending in a building's head word, opening with no
+        given name or ordinary word ("Northgate Mall", not "Jane Doe Hall", "The Hall")."""
+        if not 2 <= len(piece) <= 4 or tokens[piece[-1]].key not in BUILDING_WORDS:
+            return False
+        head = tokens[piece[0]]
+        return (
+            all(tokens[i].capitalised for i in piece)
+            and head.key not in self.given
+            and head.key not in STOPWORDS
+            and head.key not in LEADING_WORDS
+        )
 
     @staticmethod
     def _hyphen_parts(
@@ -643,6 +669,11 @@ class Recogniser:
                     doc.deferred.append(found)
                 else:
                     out.append(found)
+        if not out and self._building(tokens, piece) and self._where(text, tokens, piece[0]):
+            first, last = tokens[piece[0]], tokens[piece[-1]]
+            return [
+                Toponym(Span(text[first.start : last.end], first.start, last.end), None, STREET)
+            ]
         return out
 
     def _accept(self, text: str, tokens: list[Token], m: _Match, doc: _Doc) -> Toponym | None:

@@ -486,3 +486,8 @@ def test_a_regions_people_are_a_mention_of_the_region(
     assert found.kind_hint == "demonym"
     assert found.place is not None and found.place.feature_type == "admin1"
     assert (found.place.name, found.place.country_code) == (region, country)
+
+
+def test_a_recognised_building_is_placed_at_its_town(parse) -> None:  # type: ignore[no-untyped-def]
+    found = parse("Fans at the Northgate Mall in Dayton, Ohio, cheered.")
+    assert found["Northgate Mall"][1:4] == ("street", "US", "Ohio")

@@ -558,7 +558,12 @@ class Recogniser:
         span = Span(text[start:end], start, end)
         if demonym_place(name_key(span.text)) is not None:
             return Toponym(span, None, "demonym")
-        if span.text in ABBREVIATIONS:
+        abbreviation = ABBREVIATIONS.get(span.text)
+        if abbreviation is not None and (
+            not abbreviation.needs_cue
+            or text[max(0, start - 2) : start].rstrip(" ")[-1:] in (",", "-")
+            or abbreviation.name in text
+        ):
             return Toponym(span, None, "admin1")
         words = span.text.split()
         hint: str | None = None
@@ -595,8 +600,8 @@ class Recogniser:
             return None
         before = text[max(0, tok.start - 2) : tok.start]
         cue = before.endswith(", ") or before.endswith("-") or before.endswith(",")
-        if abbreviation.needs_cue and not cue:
-            return None
+        if abbreviation.needs_cue and not cue and abbreviation.name not in text:
+            return None  # ("Small Business BC" counts in a text that says British Columbia)
         return Toponym(Span(tok.text, tok.start, tok.end), None, "admin1")
 
     def _inside_organisation(

@@ -144,7 +144,8 @@ def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
             code, name = place
             return name, None, code, {"country", "region", "admin1"}
     abbreviation = ABBREVIATIONS.get(t.span.text)
-    if abbreviation is not None:
+    if abbreviation is not None and (not abbreviation.needs_cue or t.kind_hint == "admin1"):
+        # (a code that needs a cue is the region only where the recogniser said so: "LA")
         if abbreviation.name == "District of Columbia":
             return "Washington", "city", "US", {"city"}
         return abbreviation.name, "admin1", abbreviation.country_code, {"admin1"}

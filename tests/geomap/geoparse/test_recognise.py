@@ -213,6 +213,10 @@ def test_demonyms_give_context() -> None:
         ("The mill in Sherbrooke, Que., closed.", "Que.", "Quebec"),
         ("Rain fell on Dubbo, N.S.W., overnight.", "N.S.W.", "New South Wales"),
         ("A school in Agra, UP, reopened.", "UP", "Uttar Pradesh"),
+        ("Snow closed roads near Kamloops, BC, on Monday.", "BC", "British Columbia"),
+        ("A man was hurt in Conway, SC, on Monday.", "SC", "South Carolina"),
+        # or with no comma, in a text that spells the region out
+        ("Jobs BC opened. British Columbia hires.", "BC", "British Columbia"),
     ],
 )
 def test_region_abbreviations_of_other_countries(
@@ -227,3 +231,4 @@ def test_region_abbreviations_of_other_countries(
 def test_an_ambiguous_abbreviation_needs_a_comma(recogniser: Recogniser) -> None:
     assert "UP" not in found(recogniser, "Prices went UP again.")
     assert "Man." not in found(recogniser, "He met the Isle of Man.")
+    assert "BC" not in found(recogniser, "It was built in 300 BC in Rome.")

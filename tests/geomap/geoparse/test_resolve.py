@@ -491,3 +491,12 @@ def test_a_regions_people_are_a_mention_of_the_region(
 def test_a_recognised_building_is_placed_at_its_town(parse) -> None:  # type: ignore[no-untyped-def]
     found = parse("Fans at the Northgate Mall in Dayton, Ohio, cheered.")
     assert found["Northgate Mall"][1:4] == ("street", "US", "Ohio")
+
+
+def test_a_postal_code_is_its_region_only_with_a_cue(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    """ "LA" alone is not Louisiana (it is more often Los Angeles); "Lafayette, LA" is."""
+    (la,) = resolve_spans("Traffic in LA was slow on Monday.", ["LA"])
+    assert la.place is None or la.place.name != "Louisiana"
+    lafayette, state = resolve_spans("Rain fell on Lafayette, LA, today.", ["Lafayette", "LA"])
+    assert state.place is not None and state.place.name == "Louisiana"
+    assert lafayette.place is not None and lafayette.place.admin1 == "Louisiana"

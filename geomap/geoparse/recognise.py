@@ -485,6 +485,8 @@ class Recogniser:
         and no place name spans a hyphen ("Wilkes-Barre" stays one). A given name and a
         surname are not joined by a hyphen, so "Logan-Rogersville" is no person; "Jean-Luc
         Picard" is (an unknown word follows)."""
+        if len(piece) < 2:
+            return None
         cuts = [
             k
             for k in range(1, len(piece))

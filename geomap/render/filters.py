@@ -240,10 +240,21 @@ def tiles_notice(tiled: Mapping[str, int]) -> str | None:
     """What the map says of the layers it draws from vector tiles (layer -> matched)."""
     if not tiled:
         return None
+    from geomap.tiles import SAMPLE_ABOVE
+
+    sampled = [name for name, n in tiled.items() if n > SAMPLE_ABOVE]
+    thinned = (
+        f" Where {' and '.join(sampled)} are dense, a zoomed-out tile shows an even sample of"
+        " them (the same for everyone, colours in proportion): zoom in to see every one; a"
+        " click opens one and counts every one under the pointer."
+        if sampled
+        else ""
+    )
     return (
         "Drawing "
         + "; ".join(f"all {n:,} {name}" for name, n in tiled.items())
         + " from vector tiles (too many to embed): click one to read its report."
+        + thinned
     )
 
 

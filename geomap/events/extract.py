@@ -43,6 +43,8 @@ from geomap.events.triggers import (
     STRIKERS,
     SUB_EVENT_TYPES,
     TOLL_WORDS,
+    TREATMENT_NAME_WORDS,
+    TREATMENT_WORDS,
     VANDALISM,
     IncidentWord,
     Motion,
@@ -231,8 +233,6 @@ def _triggers(
                 incident = None  # "met the deadline": no meeting
             elif w in TOLL_WORDS and _caused_otherwise(tokens, i, found):
                 incident = None  # "a landslide buried houses, killing four": its toll
-            elif w == "attack" and prev in ("heart", "panic", "asthma"):
-                incident = None
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
             elif not incident.noun and w.endswith("ed") and prev in _ADJECTIVE_BEFORE:
@@ -293,6 +293,18 @@ _CHARGED = frozenset(
         ("count", "of"),
         ("counts", "of"),
         ("indicted", "on"),
+        ("indicted", "in"),
+        ("indicted", "for"),
+        ("charged", "in"),
+        ("convicted", "in"),
+        ("acquitted", "of"),
+        ("acquitted", "in"),
+        ("sentenced", "for"),
+        ("sentenced", "in"),
+        ("guilty", "to"),
+        ("suspected", "of"),
+        ("trial", "for"),
+        ("tried", "for"),
     )
 )
 
@@ -417,6 +429,36 @@ def _mentions(
             c = out[-1].cue  # "from Tunis and Algiers": both are origins
         out.append(Mention(t, first, last, rel_start, rel_end, c))
     return out
+
+
+def _treated_at(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` names where the hurt are treated: a hospital's town ("died in
+    a Leeds hospital", "at Leeds General Hospital", "a hospital in Leeds", "Leeds Medical
+    Center"), which is not where they were hurt."""
+    j = m.last + 1
+    medical = False
+    while j < len(tokens) and j <= m.last + 4 and tokens[j].lower in TREATMENT_NAME_WORDS:
+        medical = medical or tokens[j].lower == "medical"
+        j += 1
+    if j < len(tokens) and (
+        tokens[j].lower in TREATMENT_WORDS or (medical and tokens[j].lower in ("center", "centre"))
+    ):
+        return True
+    k = m.first - 1
+    if k > 0 and tokens[k].lower == "the":
+        k -= 1
+    return (
+        k > 0
+        and tokens[k].lower in ("in", "at", "near")
+        and (
+            tokens[k - 1].lower in TREATMENT_WORDS
+            or (
+                k > 1
+                and tokens[k - 2].lower == "medical"
+                and tokens[k - 1].lower in ("center", "centre")
+            )
+        )
+    )
 
 
 def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
@@ -657,10 +699,15 @@ def _sentence(
                     )
                 )
             ]
+        # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
+        # from injuries received in a crash"): before the trigger, or as the sentence's town
+        before_incident = [m for m in before if not _treated_at(tokens, m)]
+        if fallback:
+            fallback = [m for m in fallback if not _treated_at(tokens, m)]
         located = incidents.locate(
             t.index,
             after_incident,
-            before,
+            before_incident,
             fallback,
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
@@ -706,9 +753,13 @@ def _sentence(
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
         inferred = False
-        event_when = (
-            (planned_date() if status == "planned" else sentence_date()) if located else None
-        )
+        event_when = _date_from(s_text, tokens, t.index, document.published, status)
+        if event_when is None:
+            event_when = (
+                (planned_date() if status == "planned" else sentence_date()) if located else None
+            )
+        if not located:
+            event_when = None
         specific = (
             not t.noun
             or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
@@ -784,6 +835,17 @@ def _sentence(
         document, motion_triggers, tokens, s_text, quote, sentence_date, state
     )
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
+
+
+def _date_from(
+    s_text: str, tokens: list[Token], index: int, published: date | None, status: str
+) -> When | None:
+    """The first date told from the event's word on ("died Sunday from injuries suffered in a
+    crash on Friday": the crash is Friday's), or None when none follows it (then the
+    sentence's date is the event's: "On Friday, police arrested ...")."""
+    if index <= 0:
+        return None  # the sentence's first date is already the one after its word
+    return find_date(s_text[tokens[index].start :], published, future=status == "planned")
 
 
 #: Ends of one country closer than this are one town: no journey between them.
@@ -868,6 +930,11 @@ def _movements_of(
         if mt.origins or not (mt.destinations or mt.vias):
             continue
         ends = [m.place for m in (*mt.destinations, *mt.vias)]
+        # nor where the sentence later sends anyone ("taken to A before being flown to B"
+        # did not start at B)
+        ends += [
+            m.place for later in triggers if later.index > mt.index for m in later.destinations
+        ]
         origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
         if origin is not None:
             mt.origins = [origin]

@@ -508,7 +508,19 @@ NOT_AN_EVENT_BEFORE = {
     "rallies": frozenset("campaign".split()),
     "accident": frozenset("industrial workplace".split()),
     "conference": frozenset("news press video phone telephone".split()),
+    # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
+    "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
+    "attack": frozenset("heart panic asthma anxiety".split()),
+    "attacks": frozenset("heart panic asthma anxiety".split()),
 }
+#: Where the hurt are treated, not where they were hurt: a place named with one of these
+#: ("died in a Leeds hospital", "a hospital in Leeds") is no incident's place.
+TREATMENT_WORDS = frozenset("hospital hospitals clinic clinics infirmary hospice icu ward".split())
+#: Words that may stand between a town and its hospital's word ("a Leeds General hospital").
+TREATMENT_NAME_WORDS = frozenset(
+    "regional general memorial county university community children's childrens medical "
+    "district teaching royal city methodist baptist presbyterian".split()
+)
 #: Marchers whose march is no protest ("troops marched into the town", "the band marched").
 NOT_PROTESTERS = frozenset(
     "troops soldiers army armies forces militants fighters rebels insurgents militia "

@@ -397,6 +397,12 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "No one was arrested in Denver.",
         "Police could arrest protesters in Denver.",
         "He died of a heart attack in Miami.",
+        # what a body suffers is no arrest and no attack
+        "A runner went into cardiac arrest at the finish line in Denver.",
+        "She had a panic attack on a flight to Miami.",
+        # an offence the law names, with the event only referred to
+        "A Leeds man charged in the kidnapping of a Bristol woman was found unfit for trial.",
+        "The man pleaded guilty to murder in a Leeds court on Monday.",
         "The fire department in Denver answered the call.",
         "Nairobi is the capital of Kenya.",
     ],
@@ -429,3 +435,32 @@ def test_headline_events_count_once(pipeline: Pipeline) -> None:
     got = incidents(pipeline, both, header="")
     assert [(i.event_type, i.place.name) for i in got] == [("attack", "Kano")]
     assert got[0].quote.start > 0
+
+
+def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
+    body = (
+        "Fire crews were called to the motorway near Leeds on Friday night. "
+        "A cyclist died Sunday in a Manchester hospital from injuries suffered in a "
+        "crash on Friday night."
+    )
+    got = incidents(pipeline, body)
+    assert [i.place.name for i in got if i.event_type == "crash"] != ["Manchester"]
+    assert all(i.place.name != "Manchester" for i in got)
+    # named after the town, or "a hospital in" it
+    for body in (
+        "Two men were hurt in a shooting and taken to Leeds General Hospital.",
+        "A woman died at a hospital in Leeds after a crash.",
+    ):
+        assert all(i.place.name != "Leeds" for i in incidents(pipeline, body))
+    # the hospital itself struck is still where it happened
+    assert ("attack", "Kharkiv") in typed(pipeline, "A missile hit a hospital in Kharkiv.")
+
+
+def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> None:
+    # the article is dated Friday, June 10, 2022
+    [inc] = incidents(
+        pipeline, "A Leeds woman died Sunday from injuries she suffered in a crash on Tuesday."
+    )
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-06-07"
+    [inc] = incidents(pipeline, "On Tuesday, police arrested a man in Leeds.")
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-06-07"

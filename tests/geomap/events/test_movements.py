@@ -278,3 +278,13 @@ def test_headline_and_body_tell_one_movement_once(pipeline: Pipeline) -> None:
     assert [tuple(p.name for p in m.path) for m in got] == [("Oslo", "Riga")]
     assert got[0].quote.start > 0  # the body's report, with its date
     assert got[0].when is None or got[0].when.start.isoformat()
+
+
+def test_no_origin_inferred_where_the_sentence_goes_next(pipeline: Pipeline) -> None:
+    body = (
+        "A bus overturned outside Manchester on Friday. The injured were taken to a "
+        "hospital in Leeds before one of them was flown by helicopter to Manchester."
+    )
+    got = paths(pipeline, body)
+    assert ("Leeds", "Manchester") in got
+    assert ("Manchester", "Leeds") not in got

@@ -40,6 +40,8 @@ from geomap.events.triggers import (
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
     PERPETRATOR_WORDS,
+    SENT_THINGS,
+    SHOWN_AFTER,
     STRIKERS,
     SUB_EVENT_TYPES,
     TOLL_WORDS,
@@ -217,6 +219,10 @@ def _triggers(
                 motion = None
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
                 motion = None
+            elif motion.lemma in ("send", "ship", "carry", "bring") and (
+                prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
+            ):
+                motion = None  # "sent a letter to X", "an e-mail sent to X": no one moved
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
@@ -235,6 +241,19 @@ def _triggers(
                 incident = None  # "a landslide buried houses, killing four": its toll
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
+            elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
+                incident = None  # "demonstrated their resolve": showed, no protest
+            elif w in TOLL_WORDS and _caused_after(lowered, i):
+                incident = None  # "was killed in a traffic accident": the accident's toll
+            elif incident.noun and w in ("arrest", "arrests") and _hoped_for(lowered, i):
+                incident = None  # "information leading to the arrest of": none yet
+            elif (
+                tokens[i].text[0].isupper()
+                and i > 0
+                and (tokens[i - 1].text[:1].isalnum() or tokens[i - 1].text == ",")
+                and not _title_case(tokens)
+            ):
+                incident = None  # "the author Flood said": a surname, not a flood
             elif not incident.noun and w.endswith("ed") and prev in _ADJECTIVE_BEFORE:
                 incident = None  # "the vandalised car", "a burned house": a description
         if motion is None and incident is None:
@@ -274,9 +293,15 @@ def _charge(lowered: list[str], i: int) -> bool:
         before = before[:-1]
     if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
         return True
+    for w in reversed(lowered[max(0, i - 8) : i]):
+        if w in _SCOPE_END or w in (",", ";", ".", "and"):
+            break
+        if w in _CHARGING:
+            return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
 
 
+_CHARGING = frozenset("charged accused convicted indicted acquitted sentenced suspected".split())
 _CHARGE_AFTER = frozenset(
     "charge charges count counts conviction convictions suspect suspects trial indictment "
     "warrant warrants statute".split()
@@ -307,6 +332,38 @@ _CHARGED = frozenset(
         ("tried", "for"),
     )
 )
+
+
+def _caused_after(lowered: list[str], i: int) -> bool:
+    """True when the deaths or injuries told at ``i`` are put down to an accident or a
+    disaster told right after them ("killed in a traffic accident", "died in a fire")."""
+    if i + 1 >= len(lowered) or lowered[i + 1] not in ("in", "by", "during", "when"):
+        return False
+    for w in lowered[i + 2 : i + 7]:
+        if w in (",", ";", "and", "after", "while"):
+            return False
+        if w in NOT_BY_PEOPLE:
+            return True
+    return False
+
+
+def _hoped_for(lowered: list[str], i: int) -> bool:
+    """True when an arrest is only wished for: "information leading to the arrest of",
+    "a reward for the arrest", "could lead to an arrest"."""
+    before = lowered[max(0, i - 8) : i]
+    if "reward" in before or "rewards" in before:
+        return True
+    return not _WISHED_BY.isdisjoint(before) and not _LEADING.isdisjoint(before[-4:])
+
+
+_WISHED_BY = frozenset("information tip tips anyone".split())
+_LEADING = frozenset("lead leads leading".split())
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """True when most words of a sentence are capitalised (a headline in title case)."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return 2 * sum(t.text[:1].isupper() for t in words) > len(words)
 
 
 def _meets_someone(tokens: list[Token], i: int) -> bool:

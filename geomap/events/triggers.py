@@ -483,7 +483,7 @@ NOT_AN_EVENT_AFTER = {
     "accident": frozenset("insurance report reports".split()),
     "shooting": frozenset(
         "footage video videos film films scenes scene photos pictures range ranges guard "
-        "guards star stars percentage season practice".split()
+        "guards star stars percentage season practice stance stances".split()
     ),
     "surveillance": frozenset(
         "tape tapes video videos footage camera cameras image images photo photos system "
@@ -498,6 +498,8 @@ NOT_AN_EVENT_AFTER = {
         "procedures procedure zone zones".split()
     ),
     "crash": frozenset("course courses test tests".split()),
+    "arrest": frozenset("affidavit affidavits record records warrant warrants".split()),
+    "beaten": frozenset("path track".split()),
     "conference": frozenset("call calls room rooms centre center".split()),
 }
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
@@ -510,9 +512,25 @@ NOT_AN_EVENT_BEFORE = {
     "conference": frozenset("news press video phone telephone".split()),
     # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
-    "attack": frozenset("heart panic asthma anxiety".split()),
-    "attacks": frozenset("heart panic asthma anxiety".split()),
+    "attack": frozenset("heart panic asthma anxiety cyber malware ransomware phishing".split()),
+    "attacks": frozenset("heart panic asthma anxiety cyber malware ransomware phishing".split()),
+    # "another shot at the title", "a good shot at winning": a chance, not gunfire
+    "shot": frozenset("another good best fair real decent big long final better".split()),
 }
+#: What is sent that is no one moving: "sent a letter to X", "an e-mail sent to X".
+SENT_THINGS = frozenset(
+    "letter letters e-mail e-mails email emails message messages note notes text texts "
+    "invitation invitations signal signals warning warnings card cards memo memos request "
+    "requests complaint complaints bill bills check checks cheque payment payments parcel "
+    "package packages flowers gift gifts report reports notice notices tweet tweets "
+    "questionnaire application applications petition petitions copy copies".split()
+)
+#: Words after "demonstrated" that make it "showed", not a protest ("demonstrated their
+#: resolve", "demonstrated that", "demonstrated how").
+SHOWN_AFTER = frozenset(
+    "that how what why the a an its their his her our my your this these those such "
+    "great remarkable clearly".split()
+)
 #: Where the hurt are treated, not where they were hurt: a place named with one of these
 #: ("died in a Leeds hospital", "a hospital in Leeds") is no incident's place.
 TREATMENT_WORDS = frozenset("hospital hospitals clinic clinics infirmary hospice icu ward".split())

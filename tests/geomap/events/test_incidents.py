@@ -403,6 +403,17 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         # an offence the law names, with the event only referred to
         "A Leeds man charged in the kidnapping of a Bristol woman was found unfit for trial.",
         "The man pleaded guilty to murder in a Leeds court on Monday.",
+        "Both men were charged with felonious assault and held in the Leeds jail.",
+        "Anyone with information leading to the arrest of the vandals in Leeds can call.",
+        "The arrest affidavit was filed in Leeds on Monday.",
+        # words used in another sense
+        "The mayor sent a letter to officials in Leeds.",
+        "An e-mail sent to the paper in Leeds explained the delay.",
+        "The council demonstrated its resolve in Leeds.",
+        "The author Flood spoke to a crowd in Leeds on Wednesday.",
+        "Every contestant has a good shot at the crown in Leeds.",
+        "Hackers launched malware attacks on banks in Leeds.",
+        "Diners who go off the beaten path in Leeds find good food.",
         "The fire department in Denver answered the call.",
         "Nairobi is the capital of Kenya.",
     ],
@@ -464,3 +475,21 @@ def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> Non
     assert inc.when is not None and inc.when.start.isoformat() == "2022-06-07"
     [inc] = incidents(pipeline, "On Tuesday, police arrested a man in Leeds.")
     assert inc.when is not None and inc.when.start.isoformat() == "2022-06-07"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # deaths put down to an accident are the accident's, not an attack
+        ("An 87-year-old man was killed in a traffic accident in Leeds.", [("crash", "Leeds")]),
+        ("Four children were killed in a fire at a home in Leeds.", [("fire", "Leeds")]),
+        # the same words in their event sense
+        ("A tip from a neighbour led to the arrest of two men in Leeds.", [("arrest", "Leeds")]),
+        ("Hundreds demonstrated in Leeds on Saturday.", [("protest", "Leeds")]),
+        ("A man was shot in Leeds on Friday.", [("attack", "Leeds")]),
+    ],
+)
+def test_the_sense_of_the_word_decides(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -183,7 +183,8 @@ def test_two_towns_of_one_event_are_two_incidents(pipeline: Pipeline) -> None:
 
 def test_no_place_is_carried_into_a_sentence_about_another_country(pipeline: Pipeline) -> None:
     body = "A man was stabbed in Cusco on Sunday. Police in Bolivia said a man was arrested."
-    assert typed(pipeline, body) == [("attack", "Cusco")]
+    got = typed(pipeline, body)
+    assert ("attack", "Cusco") in got and ("arrest", "Cusco") not in got
 
 
 def test_the_arrest_not_the_charge(pipeline: Pipeline) -> None:

@@ -288,3 +288,18 @@ def test_no_origin_inferred_where_the_sentence_goes_next(pipeline: Pipeline) -> 
     got = paths(pipeline, body)
     assert ("Leeds", "Manchester") in got
     assert ("Manchester", "Leeds") not in got
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # who travels with the mover does not make the destination their home
+        ("He moved from Leeds to York with his family to find work.", ("Leeds", "York")),
+        ("She plans to move from Leeds to York with her mother.", ("Leeds", "York")),
+        ("The refugees fled from Mosul to Erbil with their children.", ("Mosul", "Erbil")),
+    ],
+)
+def test_company_after_the_destination(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]

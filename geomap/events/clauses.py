@@ -167,7 +167,8 @@ def status(
             and not any(t.lower in HYPOTHETICAL or t.lower in _FUTURE for t in tokens[start:j])
         ):
             return "reported"  # "crowds gathered in the square to protest": they did
-        if verb not in DONE_VERBS:
+        set_out = verb in ("out", "off") and k > start and tokens[k - 1].lower == "set"
+        if verb not in DONE_VERBS and not set_out:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:
         return None  # "no flights", "any evacuation"

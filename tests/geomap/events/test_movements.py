@@ -303,3 +303,37 @@ def test_company_after_the_destination(
     pipeline: Pipeline, body: str, expected: tuple[str, ...]
 ) -> None:
     assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected,status",
+    [
+        ("The pair hitchhiked from Leeds to York.", ("Leeds", "York"), "reported"),
+        ("They cycled from Leeds to York in two days.", ("Leeds", "York"), "reported"),
+        (
+            "He rode a bicycle from his hometown of Tulsa to Chicago.",
+            ("Tulsa", "Chicago"),
+            "reported",
+        ),
+        ("A veteran set out to bike from Tulsa to Chicago.", ("Tulsa", "Chicago"), "reported"),
+        ("He plans to ride a bicycle from Tulsa to Chicago.", ("Tulsa", "Chicago"), "planned"),
+        ("The widows set off on a march from Leeds to York.", ("Leeds", "York"), "reported"),
+    ],
+)
+def test_rides_walks_and_marches(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...], status: str
+) -> None:
+    got = movements(pipeline, body)
+    assert [(tuple(p.name for p in m.path), m.status) for m in got] == [(expected, status)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He is riding high in the polls in Leeds.",
+        "The hotel is within walking distance of the beach in Leeds.",
+        "The team set out to find survivors in Leeds.",
+    ],
+)
+def test_rides_and_walks_that_go_nowhere(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

@@ -26,6 +26,7 @@ from geomap.events.dates import find_date
 from geomap.events.roles import Cue, Mention, contains, cue, precision_rank
 from geomap.events.triggers import (
     EVENT_TYPES,
+    FIRE_WORDS,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     MEETING_PARTIES,
@@ -241,6 +242,10 @@ def _triggers(
                 incident = None  # "a landslide buried houses, killing four": its toll
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
+            elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
+                incident = None  # "an attack on the flames": firefighting
+            elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
+                incident = None  # "an explosion of marine life": growth
             elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
                 incident = None  # "demonstrated their resolve": showed, no protest
             elif w in TOLL_WORDS and _caused_after(lowered, i):
@@ -336,15 +341,19 @@ _CHARGED = frozenset(
 
 def _caused_after(lowered: list[str], i: int) -> bool:
     """True when the deaths or injuries told at ``i`` are put down to an accident or a
-    disaster told right after them ("killed in a traffic accident", "died in a fire")."""
-    if i + 1 >= len(lowered) or lowered[i + 1] not in ("in", "by", "during", "when"):
-        return False
-    for w in lowered[i + 2 : i + 7]:
-        if w in (",", ";", "and", "after", "while"):
+    disaster told after them in their clause ("killed in a traffic accident", "killed when
+    a neighbour accidentally hit her")."""
+    for w in lowered[i + 1 : i + 12]:
+        if w in (",", ";", "and", "after", "while", "but"):
             return False
-        if w in NOT_BY_PEOPLE:
-            return True
+        if w in NOT_BY_PEOPLE or w in ("accidentally", "accidental"):
+            return True  # "killed in a traffic accident", "killed when ... accidentally hit"
     return False
+
+
+def _event_after_of(lowered: list[str], i: int) -> bool:
+    """True when "explosion of" goes on with what blew up ("an explosion of a gas tank")."""
+    return i + 2 < len(lowered) and lowered[i + 2] in _DETERMINERS
 
 
 def _hoped_for(lowered: list[str], i: int) -> bool:

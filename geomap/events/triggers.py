@@ -512,7 +512,11 @@ NOT_AN_EVENT_AFTER = {
     "arrest": frozenset("affidavit affidavits record records warrant warrants".split()),
     "beaten": frozenset("path track".split()),
     "conference": frozenset("call calls room rooms centre center".split()),
+    "talks": frozenset("to about".split()),  # "she talks to students": speaks
+    "talk": frozenset("to about".split()),
 }
+#: Words right after an attack that make it firefighting ("an attack on the flames").
+FIRE_WORDS = frozenset("flames flame fire fires blaze blazes".split())
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
     "fire": frozenset("cease camp open friendly return returned covering".split()),

@@ -415,6 +415,13 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "Every contestant has a good shot at the crown in Leeds.",
         "Hackers launched malware attacks on banks in Leeds.",
         "Diners who go off the beaten path in Leeds find good food.",
+        "Firefighters launched an initial attack on the flames in Leeds.",
+        "A coach talks to students in Leeds.",
+        "Warm water caused an explosion of marine life off Leeds.",
+        "An 80-year-old woman was killed in Leeds when a neighbour accidentally hit her.",
+        # history told in passing
+        "Some 7,000 people were arrested in France during World War Two.",
+        "Rebels attacked the town of Goma in the 1990s.",
         "The fire department in Denver answered the call.",
         "Nairobi is the capital of Kenya.",
     ],
@@ -487,6 +494,9 @@ def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> Non
         # the same words in their event sense
         ("A tip from a neighbour led to the arrest of two men in Leeds.", [("arrest", "Leeds")]),
         ("Hundreds demonstrated in Leeds on Saturday.", [("protest", "Leeds")]),
+        ("An explosion of a gas tank shook Leeds on Friday.", [("explosion", "Leeds")]),
+        ("Rebels killed three soldiers in an ambush near Goma.", [("attack", "Goma")]),
+        ("The leaders held talks in Leeds on Friday.", [("meeting/summit", "Leeds")]),
         ("A man was shot in Leeds on Friday.", [("attack", "Leeds")]),
     ],
 )

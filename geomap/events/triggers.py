@@ -546,9 +546,13 @@ SHOWN_AFTER = frozenset(
     "that how what why the a an its their his her our my your this these those such "
     "great remarkable clearly".split()
 )
-#: Where the hurt are treated, not where they were hurt: a place named with one of these
-#: ("died in a Leeds hospital", "a hospital in Leeds") is no incident's place.
-TREATMENT_WORDS = frozenset("hospital hospitals clinic clinics infirmary hospice icu ward".split())
+#: Where the hurt are treated or the arrested held, not where they were hurt or arrested: a
+#: place named with one of these before the event's word ("died in a Leeds hospital", "held
+#: in the Leeds County Detention Center following his arrest") is no incident's place.
+TREATMENT_WORDS = frozenset(
+    "hospital hospitals clinic clinics infirmary hospice icu ward jail jails prison prisons "
+    "detention lockup penitentiary".split()
+)
 #: Words that may stand between a town and its hospital's word ("a Leeds General hospital").
 TREATMENT_NAME_WORDS = frozenset(
     "regional general memorial county university community children's childrens medical "

@@ -471,8 +471,15 @@ def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeli
         "A woman died at a hospital in Leeds after a crash.",
     ):
         assert all(i.place.name != "Leeds" for i in incidents(pipeline, body))
-    # the hospital itself struck is still where it happened
+    # nor where the arrested are held
+    for body in (
+        "He was lodged in the Leeds County Detention Center following the crash.",
+        "He was held in the Leeds jail after his arrest on Friday.",
+    ):
+        assert all(i.place.name != "Leeds" for i in incidents(pipeline, body))
+    # the hospital or the prison itself struck is still where it happened
     assert ("attack", "Kharkiv") in typed(pipeline, "A missile hit a hospital in Kharkiv.")
+    assert ("attack", "Leeds") in typed(pipeline, "Inmates attacked a guard at the Leeds prison.")
 
 
 def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> None:

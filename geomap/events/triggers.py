@@ -391,7 +391,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "fire",
         re.compile(
             r"\b(?:artillery|mortar|rocket|sniper|tank|machine-gun|small-arms|heavy|automatic) "
-            r"fire\b|\bcame under (?:heavy )?fire\b",
+            r"fire\b(?! damage)|\bcame under (?:heavy )?fire\b",
             re.I,
         ),
         "attack",
@@ -487,7 +487,7 @@ NOT_AN_EVENT_AFTER = {
         "department departments chief chiefs fighter fighters fighting station stations "
         "officials official marshal marshals crews crew truck trucks engine engines service "
         "services hydrant alarm alarms brigade company rescue code safety insurance exit "
-        "escape pit arms power drill".split()
+        "escape pit arms power drill damage".split()
     ),
     "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
     "rally": frozenset("point cry".split()),
@@ -511,6 +511,7 @@ NOT_AN_EVENT_AFTER = {
     "crash": frozenset("course courses test tests".split()),
     "arrest": frozenset("affidavit affidavits record records warrant warrants".split()),
     "beaten": frozenset("path track".split()),
+    "shot": frozenset("shotgun shotguns glass glasses clock put caller callers".split()),
     "conference": frozenset("call calls room rooms centre center".split()),
     "talks": frozenset("to about".split()),  # "she talks to students": speaks
     "talk": frozenset("to about".split()),

@@ -419,6 +419,8 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "A coach talks to students in Leeds.",
         "Warm water caused an explosion of marine life off Leeds.",
         "An 80-year-old woman was killed in Leeds when a neighbour accidentally hit her.",
+        "Two rifles and a single shot shotgun were taken from a home in Leeds.",
+        "The house in Leeds sustained heavy fire damage.",
         # history told in passing
         "Some 7,000 people were arrested in France during World War Two.",
         "Rebels attacked the town of Goma in the 1990s.",

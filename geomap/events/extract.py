@@ -166,6 +166,9 @@ def _triggers(
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
+                if phrase_type == "meeting/summit" and m.group().lower().endswith("with"):
+                    if not _party_after(tokens, bisect_left(starts, m.end())):
+                        continue  # "met with friends": no talks
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -382,9 +385,31 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
     after = tokens[i + 1 : i + 4]
     if not after or (i > 0 and tokens[i - 1].lower in ("first", "never", "once")):
         return False  # "first met her husband": how people came to know each other
-    if after[0].lower in ("with", "in", "at"):
+    if after[0].lower in ("in", "at"):
         return True
+    if after[0].lower == "with":
+        # "met with the minister", "met with Hamas leaders"; not "met with friends",
+        # "met with students": no party to talks
+        return _party_after(tokens, i + 2)
     return any(t.lower in MEETING_PARTIES or t.lower.rstrip(".") in TITLES for t in after)
+
+
+def _party_after(tokens: list[Token], j: int) -> bool:
+    """True when the words from ``j`` (after "met with", "a meeting with") name a party to
+    talks: an office, a party noun, or a name ("the minister", "Hamas leaders"); not
+    "friends" or "students". The scan stops at a preposition ("in Leeds" is no party)."""
+    for t in tokens[j : j + 4]:
+        if t.lower in _PARTY_STOP or not t.text[:1].isalnum():
+            return False
+        if (t.lower in MEETING_PARTIES and t.lower not in _POSSESSIVES) or (
+            t.lower.rstrip(".") in TITLES or t.text[:1].isupper()
+        ):
+            return True
+    return False
+
+
+_POSSESSIVES = frozenset("his her their its".split())
+_PARTY_STOP = frozenset("in at on to for from who that which about over".split())
 
 
 def _caused_otherwise(tokens: list[Token], i: int, found: dict[int, _Trigger]) -> bool:

@@ -512,7 +512,7 @@ NOT_AN_EVENT_AFTER = {
     "arrest": frozenset("affidavit affidavits record records warrant warrants".split()),
     "beaten": frozenset("path track".split()),
     "shot": frozenset("shotgun shotguns glass glasses clock put caller callers".split()),
-    "conference": frozenset("call calls room rooms centre center".split()),
+    "conference": frozenset("call calls room rooms centre center committee committees".split()),
     "talks": frozenset("to about".split()),  # "she talks to students": speaks
     "talk": frozenset("to about".split()),
 }

@@ -421,6 +421,10 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "An 80-year-old woman was killed in Leeds when a neighbour accidentally hit her.",
         "Two rifles and a single shot shotgun were taken from a home in Leeds.",
         "The house in Leeds sustained heavy fire damage.",
+        # a meeting needs parties to talks
+        "A former minister met with students in Leeds to discuss a website.",
+        "After meeting with friends in Leeds, the pilot flew home.",
+        "The bill went to a conference committee in Leeds.",
         # history told in passing
         "Some 7,000 people were arrested in France during World War Two.",
         "Rebels attacked the town of Goma in the 1990s.",
@@ -506,6 +510,8 @@ def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> Non
         ("An explosion of a gas tank shook Leeds on Friday.", [("explosion", "Leeds")]),
         ("Rebels killed three soldiers in an ambush near Goma.", [("attack", "Goma")]),
         ("The leaders held talks in Leeds on Friday.", [("meeting/summit", "Leeds")]),
+        ("The envoy met with Hamas leaders in Doha.", [("meeting/summit", "Doha")]),
+        ("The governor held a meeting with union leaders in Leeds.", [("meeting/summit", "Leeds")]),
         ("A man was shot in Leeds on Friday.", [("attack", "Leeds")]),
     ],
 )

@@ -90,6 +90,8 @@ GENERIC = re.compile(
     r"would often|used to|twice|three times|several times|many times|repeatedly|"
     r"between (?:19|20)\d\d and (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades)|"
     # a decade or a world war: history told in passing, not one event
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?) (?:\w+ )?a "
+    r"(?:day|week|month|year)|"
     r"in the (?:early |mid-?|late )?(?:1[89]|20)\d0s|during (?:the )?(?:first |second )?"
     r"world war(?: (?:one|two|i|ii|1|2))?)\b",
     re.I,

@@ -245,6 +245,8 @@ def _triggers(
                 incident = None  # "a landslide buried houses, killing four": its toll
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
+            elif incident.noun and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i]):
+                incident = None  # "the fifth major attack in Iraq this month": a series
             elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
                 incident = None  # "an attack on the flames": firefighting
             elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
@@ -409,6 +411,8 @@ def _party_after(tokens: list[Token], j: int) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its".split())
+# an event counted in a series is named again, not told: "the fifth attack this month"
+_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 _PARTY_STOP = frozenset("in at on to for from who that which about over".split())
 
 
@@ -1200,22 +1204,32 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
     # place; so is a state or province the body names again for an event of the same kind in
     # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
-    # be told of apart ("disappeared in Shenyang" and "also disappeared in China" are two)
+    # be told of apart ("disappeared in Shenyang" and "also disappeared in China" are two),
+    # but not in the same sentence ("a bomb killed 20 in Baghdad, the fifth attack in Iraq")
     heads = {id(i) for i, h in found if h}
     kept = [
         inc
         for inc in out
-        if not (
-            (id(inc) in heads or inc.place.feature_type == "admin1")
-            and any(
-                o.event_type == inc.event_type
-                and contains(inc.place, o.place)
-                and (o.when is None or inc.when is None or o.when == inc.when)
-                for o in out
+        if not any(
+            o.event_type == inc.event_type
+            and contains(inc.place, o.place)
+            and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+            and (
+                id(inc) in heads
+                or inc.place.feature_type == "admin1"
+                or o.quote.start == inc.quote.start
             )
+            for o in out
         )
     ]
     return sorted(kept, key=lambda i: i.quote.start)
+
+
+def _dates_meet(a: When, b: When) -> bool:
+    """True when two dates are one, or one span holds the other ("Thursday", "this month")."""
+    return (
+        a == b or (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    )
 
 
 def _two_towns(a: Incident, b: Incident) -> bool:

@@ -502,14 +502,16 @@ NOT_AN_EVENT_AFTER = {
     ),
     "missing": frozenset(
         "out link piece pieces money funds documents files items data games game payments "
-        "school work class classes deadline".split()
+        "school work class classes deadline are".split()
     ),
     "evacuation": frozenset(
         "deal deals plan plans route routes centre center centres centers drill drills "
         "procedures procedure zone zones".split()
     ),
     "crash": frozenset("course courses test tests".split()),
-    "arrest": frozenset("affidavit affidavits record records warrant warrants".split()),
+    "arrest": frozenset(
+        "affidavit affidavits record records warrant warrants report reports".split()
+    ),
     "beaten": frozenset("path track".split()),
     "shot": frozenset("shotgun shotguns glass glasses clock put caller callers".split()),
     "conference": frozenset("call calls room rooms centre center committee committees".split()),

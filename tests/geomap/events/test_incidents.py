@@ -421,6 +421,9 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "An 80-year-old woman was killed in Leeds when a neighbour accidentally hit her.",
         "Two rifles and a single shot shotgun were taken from a home in Leeds.",
         "The house in Leeds sustained heavy fire damage.",
+        "Missing are three chainsaws and a drill from a shed in Leeds.",
+        "The Leeds police arrest report said she swung a knife.",
+        "Crews in Leeds answer nearly five fires a day.",
         # a meeting needs parties to talks
         "A former minister met with students in Leeds to discuss a website.",
         "After meeting with friends in Leeds, the pilot flew home.",
@@ -511,6 +514,13 @@ def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> Non
         ("Rebels killed three soldiers in an ambush near Goma.", [("attack", "Goma")]),
         ("The leaders held talks in Leeds on Friday.", [("meeting/summit", "Leeds")]),
         ("The envoy met with Hamas leaders in Doha.", [("meeting/summit", "Doha")]),
+        ("A second man was arrested in Leeds on Friday.", [("arrest", "Leeds")]),
+        # an event counted in a series, in the same sentence, is the one just told
+        (
+            "A car bomb exploded in Baghdad on Thursday, killing 20, the fifth major attack "
+            "in Iraq this month.",
+            [("attack", "Baghdad")],
+        ),
         ("The governor held a meeting with union leaders in Leeds.", [("meeting/summit", "Leeds")]),
         ("A man was shot in Leeds on Friday.", [("attack", "Leeds")]),
     ],

@@ -117,6 +117,7 @@ _PEOPLE = frozenset(
 # words that tell what a flight was from: "fled after ...", "fleeing shelling"
 _CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
 _CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
+_BE = frozenset("is are was were be been being".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
 
@@ -217,8 +218,10 @@ def _triggers(
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
-            elif motion.lemma == "leave" and (prev in _LEFT_NOT_BEFORE or _left_dead(lowered, i)):
-                motion = None
+            elif motion.lemma == "leave" and (
+                prev in _LEFT_NOT_BEFORE or prev in _BE or _left_dead(lowered, i)
+            ):
+                motion = None  # (and "a message was left for X": what is left stays)
             elif motion.lemma == "carry" and nxt == "out":
                 motion = None
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):

@@ -333,6 +333,8 @@ def test_rides_walks_and_marches(
         "He is riding high in the polls in Leeds.",
         "The hotel is within walking distance of the beach in Leeds.",
         "The team set out to find survivors in Leeds.",
+        # what is left stays where it is
+        "A message seeking comment was left Saturday for a spokesman in Leeds.",
     ],
 )
 def test_rides_and_walks_that_go_nowhere(pipeline: Pipeline, body: str) -> None:

@@ -25,6 +25,7 @@ from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
 from geomap.events.roles import Cue, Mention, contains, cue, precision_rank
 from geomap.events.triggers import (
+    CROWDS,
     EVENT_TYPES,
     FIRE_WORDS,
     INCIDENT_PHRASES,
@@ -254,6 +255,8 @@ def _triggers(
                 incident = None  # "an attack on the flames": firefighting
             elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
                 incident = None  # "an explosion of marine life": growth
+            elif w == "flooded" and not CROWDS.isdisjoint(lowered[max(0, i - 3) : i]):
+                incident = None  # "the fans flooded the court": a crowd
             elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
                 incident = None  # "demonstrated their resolve": showed, no protest
             elif w in TOLL_WORDS and _caused_after(lowered, i):

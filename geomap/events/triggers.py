@@ -516,6 +516,7 @@ NOT_AN_EVENT_AFTER = {
     "shot": frozenset("shotgun shotguns glass glasses clock put caller callers".split()),
     "conference": frozenset("call calls room rooms centre center committee committees".split()),
     "talks": frozenset("to about".split()),  # "she talks to students": speaks
+    "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"
     "talk": frozenset("to about".split()),
 }
 #: Words right after an attack that make it firefighting ("an attack on the flames").
@@ -535,6 +536,11 @@ NOT_AN_EVENT_BEFORE = {
     # "another shot at the title", "a good shot at winning": a chance, not gunfire
     "shot": frozenset("another good best fair real decent big long final better".split()),
 }
+#: People whose flooding a place is crowding it ("fans flooded the gym").
+CROWDS = frozenset(
+    "fans crowds crowd people shoppers visitors tourists callers supporters students "
+    "customers spectators voters volunteers applicants".split()
+)
 #: What is sent that is no one moving: "sent a letter to X", "an e-mail sent to X".
 SENT_THINGS = frozenset(
     "letter letters e-mail e-mails email emails message messages note notes text texts "

@@ -424,6 +424,9 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "Missing are three chainsaws and a drill from a shed in Leeds.",
         "The Leeds police arrest report said she swung a knife.",
         "Crews in Leeds answer nearly five fires a day.",
+        # sports pages
+        "The team rallied from a ten point deficit to beat Leeds.",
+        "The enthusiastic fans flooded the court in Leeds.",
         # a meeting needs parties to talks
         "A former minister met with students in Leeds to discuss a website.",
         "After meeting with friends in Leeds, the pilot flew home.",
@@ -515,6 +518,8 @@ def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> Non
         ("The leaders held talks in Leeds on Friday.", [("meeting/summit", "Leeds")]),
         ("The envoy met with Hamas leaders in Doha.", [("meeting/summit", "Doha")]),
         ("A second man was arrested in Leeds on Friday.", [("arrest", "Leeds")]),
+        ("The river flooded the town of Leeds on Friday.", [("flood", "Leeds")]),
+        ("Supporters rallied in Leeds on Saturday.", [("protest", "Leeds")]),
         # an event counted in a series, in the same sentence, is the one just told
         (
             "A car bomb exploded in Baghdad on Thursday, killing 20, the fifth major attack "

@@ -399,7 +399,11 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
         # "met with the minister", "met with Hamas leaders"; not "met with friends",
         # "met with students": no party to talks
         return _party_after(tokens, i + 2)
-    return any(t.lower in MEETING_PARTIES or t.lower.rstrip(".") in TITLES for t in after)
+    return any(
+        (t.lower in MEETING_PARTIES and t.lower not in _POSSESSIVES)
+        or t.lower.rstrip(".") in TITLES
+        for t in after
+    )  # ("meet its budget": no one met)
 
 
 def _party_after(tokens: list[Token], j: int) -> bool:
@@ -629,7 +633,11 @@ def extract_events(
             # dateline, no story the sentence may go on with)
             state.next_sentence_toponyms(here, s_text, document.published, text)
             continue
-        inc, mov, mentions, when = _sentence(document, sent, here, state, perpetrator)
+        # a headline's "X to VERB" announces; only the report's own first line reads so
+        titled = in_headline and (headline is not None or sent.start <= document.body_start)
+        inc, mov, mentions, when = _sentence(
+            document, sent, here, state, perpetrator, headline=titled
+        )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
@@ -650,6 +658,7 @@ def _sentence(
     here: list[Toponym],
     state: discourse.Discourse,
     perpetrator: bool = False,
+    headline: bool = False,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -663,7 +672,9 @@ def _sentence(
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events
-        status = clauses.status(tokens, t.index, s_text, noun=t.noun, incident=t.motion is None)
+        status = clauses.status(
+            tokens, t.index, s_text, noun=t.noun, incident=t.motion is None, headline=headline
+        )
         if status is None:
             unreported.append(t.index)  # "... to travel to X": X is not the last verb's
             continue

@@ -187,7 +187,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("ride", "travelled", "go", "rode ridden"),
     **_verb("ride", "travelled", "go", "ride rides riding", needs_destination=True),
     **_verb("bike", "travelled", "go", "bike bikes biked biking", needs_destination=True),
-    **_verb("cycle", "travelled", "go", "cycled cycling", needs_destination=True),
+    **_verb("cycle", "travelled", "go", "cycle cycles cycled cycling", needs_destination=True),
     **_verb("pedal", "travelled", "go", "pedalled pedaled pedalling pedaling"),
     **_verb("hitchhike", "travelled", "go", "hitchhiked hitchhiking"),
     **_verb("hike", "travelled", "go", "hiked hiking", needs_destination=True),

@@ -431,6 +431,7 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "A former minister met with students in Leeds to discuss a website.",
         "After meeting with friends in Leeds, the pilot flew home.",
         "The bill went to a conference committee in Leeds.",
+        "The council needs more money to meet its budget in Leeds.",
         # history told in passing
         "Some 7,000 people were arrested in France during World War Two.",
         "Rebels attacked the town of Goma in the 1990s.",

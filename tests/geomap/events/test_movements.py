@@ -339,3 +339,17 @@ def test_rides_walks_and_marches(
 )
 def test_rides_and_walks_that_go_nowhere(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+def test_a_headline_announces_with_to(pipeline: Pipeline) -> None:
+    doc = parse_document(b"Veteran to cycle from Tulsa to Chicago\n\nHe sets off soon.\n", "h.txt")
+    got = pipeline.extract(doc).movements
+    assert [(tuple(p.name for p in m.path), m.status) for m in got] == [
+        (("Tulsa", "Chicago"), "planned")
+    ]
+    # a verb before "to" is no subject: a refusal announces nothing
+    doc = parse_document(b"Man refuses to leave Leeds for York\n\nHe said so.\n", "r.txt")
+    assert list(pipeline.extract(doc).movements) == []
+    # and the rule is the headline's only: in the body "countries to send" is no plan
+    body = "Egypt was one of the first countries to send troops to Darfur."
+    assert paths(pipeline, body) == []

@@ -50,6 +50,7 @@ from geomap.events.triggers import (
     TREATMENT_NAME_WORDS,
     TREATMENT_WORDS,
     VANDALISM,
+    WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
     any_trigger,
@@ -811,6 +812,17 @@ def _sentence(
                     )
                 )
             ]
+        # where the people it concerns are held or live is not where it happened ("a
+        # protest for prisoners jailed in X"): a place after such a participle
+        after_incident = [
+            m
+            for m in after_incident
+            if not (
+                m.first >= 2
+                and tokens[m.first - 2].lower in WHERE_PEOPLE_ARE
+                and m.first - 2 != t.index
+            )
+        ]
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         before_incident = [m for m in before if not _treated_at(tokens, m)]

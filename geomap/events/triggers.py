@@ -536,6 +536,12 @@ NOT_AN_EVENT_BEFORE = {
     # "another shot at the title", "a good shot at winning": a chance, not gunfire
     "shot": frozenset("another good best fair real decent big long final better".split()),
 }
+#: Participles that put people somewhere other than the event: "a protest for prisoners
+#: jailed in X", "an attack on soldiers stationed in X" (X is where they are held or live).
+WHERE_PEOPLE_ARE = frozenset(
+    "jailed imprisoned incarcerated interned held stationed garrisoned based born buried "
+    "raised educated exiled living residing".split()
+)
 #: People whose flooding a place is crowding it ("fans flooded the gym").
 CROWDS = frozenset(
     "fans crowds crowd people shoppers visitors tourists callers supporters students "

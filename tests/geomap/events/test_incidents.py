@@ -432,6 +432,7 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "After meeting with friends in Leeds, the pilot flew home.",
         "The bill went to a conference committee in Leeds.",
         "The council needs more money to meet its budget in Leeds.",
+        "Women held a protest calling for the release of prisoners jailed in Minsk.",
         # history told in passing
         "Some 7,000 people were arrested in France during World War Two.",
         "Rebels attacked the town of Goma in the 1990s.",
@@ -521,6 +522,8 @@ def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> Non
         ("A second man was arrested in Leeds on Friday.", [("arrest", "Leeds")]),
         ("The river flooded the town of Leeds on Friday.", [("flood", "Leeds")]),
         ("Supporters rallied in Leeds on Saturday.", [("protest", "Leeds")]),
+        # where the people it concerns are held is not where it happened
+        ("Protesters rallied in Leeds for activists jailed in Minsk.", [("protest", "Leeds")]),
         # an event counted in a series, in the same sentence, is the one just told
         (
             "A car bomb exploded in Baghdad on Thursday, killing 20, the fifth major attack "

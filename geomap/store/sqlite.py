@@ -39,6 +39,7 @@ from geomap.store.base import (
     LayerStats,
     Page,
     Query,
+    Sampled,
     Store,
     boxes,
     check_layer,
@@ -1229,13 +1230,35 @@ class SQLiteStore:
         from geomap import tiles
 
         check_layer(query.layer)
-        narrowed = tiles.tile_query(query, z, x, y, layer_size=self.layer_stats(query.layer).count)
+        size = self.layer_stats(query.layer).count
+        narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
         if narrowed is None:
             return b""
-        statement = COMPILER.page(
-            replace(narrowed, limit=tiles.MAX_FEATURES), columns="i.seq, i.feature"
-        )
         with self._reading() as con:
+            levels: list[int] = []
+
+            def count(q: Query) -> int:
+                # every level's count from one pass over the tile (levels are a Python function)
+                if not levels:
+                    kept = tuple(p for p in q.where if not isinstance(p, Sampled))
+                    plain = replace(q, where=kept)
+                    bind = Bind(COMPILER)
+                    where = COMPILER.where(plain, bind, keyset=False)
+                    found = dict(
+                        con.execute(
+                            f"SELECT geomap_level(i.id), count(*) FROM {COMPILER.source(plain)}"
+                            f" WHERE {where} GROUP BY 1",
+                            bind.params,
+                        ).fetchall()
+                    )
+                    levels.extend(found.get(k, 0) for k in range(tiles.FULL_ZOOM + 1))
+                k = min(p.zoom for p in q.where if isinstance(p, Sampled))
+                return sum(levels[: k + 1])
+
+            thinned = tiles.thin(narrowed, size, count)
+            statement = COMPILER.page(
+                replace(thinned, limit=tiles.MAX_FEATURES), columns="i.seq, i.feature"
+            )
             rows = con.execute(statement.sql, statement.params).fetchall()
         return tiles.encode(query.layer, (json.loads(r[1]) for r in rows), z, x, y)
 

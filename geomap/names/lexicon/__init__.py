@@ -6,6 +6,8 @@ derived from an evaluation corpus unless its file says so.
 
 from geomap.names.lexicon.abbreviations import (
     ABBREVIATIONS,
+    CLOCK_ABBREVIATIONS,
+    CLOCK_FOLLOWERS,
     SENTENCE_ABBREVIATIONS,
     Abbreviation,
 )
@@ -81,6 +83,8 @@ __all__ = [
     "REGION_DEMONYMS",
     "REGION_SUFFIXES",
     "REGION_WORDS",
+    "CLOCK_ABBREVIATIONS",
+    "CLOCK_FOLLOWERS",
     "SENTENCE_ABBREVIATIONS",
     "SPEECH_VERBS",
     "STOPWORDS",

@@ -196,3 +196,12 @@ SENTENCE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen col lt sgt capt gov sen rep prof jr sr inc corp ltd co no vs etc u.s "
     "u.k u.n jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+# Clock abbreviations ("7:30 a.m."): the sentence goes on after their full stop only when a
+# weekday, a month, a time zone or a word of the clock follows ("at 9 p.m. Friday", "6 a.m. EST");
+# otherwise the full stop also ends the sentence ("... until 9 p.m. Officers said ...").
+CLOCK_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+CLOCK_FOLLOWERS = frozenset(
+    "et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest local today tonight "
+    "yesterday tomorrow".split()
+)

@@ -61,7 +61,7 @@ from geomap.events.triggers import (
 )
 from geomap.geoparse.segment import sentences
 from geomap.model import Document, Incident, Movement, Place, Span, Toponym, When
-from geomap.names.lexicon import TITLES
+from geomap.names.lexicon import ARTICLES, TITLES
 from geomap.reports.text import content_text
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "any_trigger", "extract_events", "sub_event_type"]
@@ -251,19 +251,19 @@ def _triggers(
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
             elif incident.noun and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i]):
-                incident = None  # "the fifth major attack in Iraq this month": a series
+                incident = None  # "the third such raid on the border this year": a series
             elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
                 incident = None  # "an attack on the flames": firefighting
             elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
-                incident = None  # "an explosion of marine life": growth
+                incident = None  # "an explosion of wildflowers": growth
             elif w == "flooded" and not CROWDS.isdisjoint(lowered[max(0, i - 3) : i]):
                 incident = None  # "the fans flooded the court": a crowd
             elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
                 incident = None  # "demonstrated their resolve": showed, no protest
             elif w in TOLL_WORDS and _caused_after(lowered, i):
-                incident = None  # "was killed in a traffic accident": the accident's toll
+                incident = None  # "was killed in a road accident": the accident's toll
             elif incident.noun and w in ("arrest", "arrests") and _hoped_for(lowered, i):
-                incident = None  # "information leading to the arrest of": none yet
+                incident = None  # "a reward for the arrest of": none yet
             elif (
                 tokens[i].text[0].isupper()
                 and i > 0
@@ -353,13 +353,13 @@ _CHARGED = frozenset(
 
 def _caused_after(lowered: list[str], i: int) -> bool:
     """True when the deaths or injuries told at ``i`` are put down to an accident or a
-    disaster told after them in their clause ("killed in a traffic accident", "killed when
-    a neighbour accidentally hit her")."""
+    disaster told after them in their clause ("killed in a road accident", "killed when
+    a van accidentally struck him")."""
     for w in lowered[i + 1 : i + 12]:
         if w in (",", ";", "and", "after", "while", "but"):
             return False
         if w in NOT_BY_PEOPLE or w in ("accidentally", "accidental"):
-            return True  # "killed in a traffic accident", "killed when ... accidentally hit"
+            return True  # "killed in a road accident", "killed when ... accidentally struck"
     return False
 
 
@@ -732,6 +732,18 @@ def _sentence(
             and tokens[t.index].lower.endswith("ing")
         ):
             status = triggers[k - 1][1]  # "will fly to A before returning to B": planned too
+        elif (
+            k
+            and t.motion is not None
+            and triggers[k - 1][0].motion is not None
+            and not triggers[k - 1][0].noun
+            and t.index - triggers[k - 1][0].index <= 3
+            and (t.noun or tokens[t.index - 1].lower not in ("to", "and", "or"))
+            and any(tokens[j].lower in ARTICLES for j in range(triggers[k - 1][0].index, t.index))
+        ):
+            # the vehicle or trip a motion verb takes is that motion ("plans to ride a bike
+            # from A to B", "will take a flight to B"): it shares the verb's status
+            status = triggers[k - 1][1]
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))

@@ -513,7 +513,10 @@ NOT_AN_EVENT_AFTER = {
         "affidavit affidavits record records warrant warrants report reports".split()
     ),
     "beaten": frozenset("path track".split()),
-    "shot": frozenset("shotgun shotguns glass glasses clock put caller callers".split()),
+    "shot": frozenset(
+        "shotgun shotguns rifle rifles gun guns pistol pistols glass glasses clock put caller "
+        "callers".split()
+    ),
     "conference": frozenset("call calls room rooms centre center committee committees".split()),
     "talks": frozenset("to about".split()),  # "she talks to students": speaks
     "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"

@@ -404,8 +404,8 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         # an offence the law names, with the event only referred to
         "A Leeds man charged in the kidnapping of a Bristol woman was found unfit for trial.",
         "The man pleaded guilty to murder in a Leeds court on Monday.",
-        "Both men were charged with felonious assault and held in the Leeds jail.",
-        "Anyone with information leading to the arrest of the vandals in Leeds can call.",
+        "The pair face counts of aggravated battery and are held in the Leeds jail.",
+        "A reward is offered for information leading to the arrest of the burglar in Leeds.",
         "The arrest affidavit was filed in Leeds on Monday.",
         # words used in another sense
         "The mayor sent a letter to officials in Leeds.",
@@ -415,11 +415,11 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "Every contestant has a good shot at the crown in Leeds.",
         "Hackers launched malware attacks on banks in Leeds.",
         "Diners who go off the beaten path in Leeds find good food.",
-        "Firefighters launched an initial attack on the flames in Leeds.",
+        "Crews mounted an attack on the flames from a ladder in Leeds.",
         "A coach talks to students in Leeds.",
-        "Warm water caused an explosion of marine life off Leeds.",
-        "An 80-year-old woman was killed in Leeds when a neighbour accidentally hit her.",
-        "Two rifles and a single shot shotgun were taken from a home in Leeds.",
+        "A mild spring brought an explosion of wildflowers near Leeds.",
+        "A cyclist was killed in Leeds when a van driver accidentally struck him.",
+        "A pistol and a single shot rifle were stolen from a garage in Leeds.",
         "The house in Leeds sustained heavy fire damage.",
         "Missing are three chainsaws and a drill from a shed in Leeds.",
         "The Leeds police arrest report said she swung a knife.",
@@ -432,9 +432,9 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "After meeting with friends in Leeds, the pilot flew home.",
         "The bill went to a conference committee in Leeds.",
         "The council needs more money to meet its budget in Leeds.",
-        "Women held a protest calling for the release of prisoners jailed in Minsk.",
+        "Relatives staged a protest demanding freedom for students jailed in Minsk.",
         # history told in passing
-        "Some 7,000 people were arrested in France during World War Two.",
+        "Hundreds of monks were arrested in Spain during World War Two.",
         "Rebels attacked the town of Goma in the 1990s.",
         "The fire department in Denver answered the call.",
         "Nairobi is the capital of Kenya.",
@@ -472,7 +472,7 @@ def test_headline_events_count_once(pipeline: Pipeline) -> None:
 
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
     body = (
-        "Fire crews were called to the motorway near Leeds on Friday night. "
+        "Fire crews raced to the motorway near Leeds on Friday night. "
         "A cyclist died Sunday in a Manchester hospital from injuries suffered in a "
         "crash on Friday night."
     )
@@ -487,7 +487,7 @@ def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeli
         assert all(i.place.name != "Leeds" for i in incidents(pipeline, body))
     # nor where the arrested are held
     for body in (
-        "He was lodged in the Leeds County Detention Center following the crash.",
+        "She spent the night in the Leeds County Detention Center after the collision.",
         "He was held in the Leeds jail after his arrest on Friday.",
     ):
         assert all(i.place.name != "Leeds" for i in incidents(pipeline, body))
@@ -510,7 +510,7 @@ def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> Non
     "body,expected",
     [
         # deaths put down to an accident are the accident's, not an attack
-        ("An 87-year-old man was killed in a traffic accident in Leeds.", [("crash", "Leeds")]),
+        ("A retired teacher was killed in a road accident in Leeds.", [("crash", "Leeds")]),
         ("Four children were killed in a fire at a home in Leeds.", [("fire", "Leeds")]),
         # the same words in their event sense
         ("A tip from a neighbour led to the arrest of two men in Leeds.", [("arrest", "Leeds")]),
@@ -526,9 +526,9 @@ def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> Non
         ("Protesters rallied in Leeds for activists jailed in Minsk.", [("protest", "Leeds")]),
         # an event counted in a series, in the same sentence, is the one just told
         (
-            "A car bomb exploded in Baghdad on Thursday, killing 20, the fifth major attack "
-            "in Iraq this month.",
-            [("attack", "Baghdad")],
+            "A truck bomb exploded in Kabul on Monday, leaving 12 dead, the third large attack "
+            "in Afghanistan this week.",
+            [("attack", "Kabul")],
         ),
         ("The governor held a meeting with union leaders in Leeds.", [("meeting/summit", "Leeds")]),
         ("A man was shot in Leeds on Friday.", [("attack", "Leeds")]),

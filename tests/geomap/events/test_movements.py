@@ -294,7 +294,7 @@ def test_no_origin_inferred_where_the_sentence_goes_next(pipeline: Pipeline) -> 
     "body,expected",
     [
         # who travels with the mover does not make the destination their home
-        ("He moved from Leeds to York with his family to find work.", ("Leeds", "York")),
+        ("She moved from Leeds to York with her two sons in search of a job.", ("Leeds", "York")),
         ("She plans to move from Leeds to York with her mother.", ("Leeds", "York")),
         ("The refugees fled from Mosul to Erbil with their children.", ("Mosul", "Erbil")),
     ],
@@ -311,12 +311,12 @@ def test_company_after_the_destination(
         ("The pair hitchhiked from Leeds to York.", ("Leeds", "York"), "reported"),
         ("They cycled from Leeds to York in two days.", ("Leeds", "York"), "reported"),
         (
-            "He rode a bicycle from his hometown of Tulsa to Chicago.",
+            "She rode a tandem bike from her home town of Tulsa to Chicago.",
             ("Tulsa", "Chicago"),
             "reported",
         ),
         ("A veteran set out to bike from Tulsa to Chicago.", ("Tulsa", "Chicago"), "reported"),
-        ("He plans to ride a bicycle from Tulsa to Chicago.", ("Tulsa", "Chicago"), "planned"),
+        ("She plans to ride a tandem bike from Tulsa to Chicago.", ("Tulsa", "Chicago"), "planned"),
         ("The widows set off on a march from Leeds to York.", ("Leeds", "York"), "reported"),
     ],
 )
@@ -334,7 +334,7 @@ def test_rides_walks_and_marches(
         "The hotel is within walking distance of the beach in Leeds.",
         "The team set out to find survivors in Leeds.",
         # what is left stays where it is
-        "A message seeking comment was left Saturday for a spokesman in Leeds.",
+        "A note asking for a reply was left on Sunday for the mayor in Leeds.",
     ],
 )
 def test_rides_and_walks_that_go_nowhere(pipeline: Pipeline, body: str) -> None:
@@ -351,5 +351,5 @@ def test_a_headline_announces_with_to(pipeline: Pipeline) -> None:
     doc = parse_document(b"Man refuses to leave Leeds for York\n\nHe said so.\n", "r.txt")
     assert list(pipeline.extract(doc).movements) == []
     # and the rule is the headline's only: in the body "countries to send" is no plan
-    body = "Egypt was one of the first countries to send troops to Darfur."
+    body = "Chile was among the earliest nations to send medics to Haiti."
     assert paths(pipeline, body) == []

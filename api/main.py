@@ -18,6 +18,7 @@ from starlette.routing import Match
 
 from api import openapi, security
 from api.deps import Stores
+from api.fast import FastPaths
 from api.routes import corrections, docs, documents, exports, health, layers, mapdata, ogc, tiles
 from api.routes import map as map_page
 from geomap.errors import GeomapError
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     documents.install_writes(app, settings)
     openapi.install(app)
+    app.add_middleware(FastPaths, stores=stores)  # inside the security middleware
     security.install(app, settings)
     return app
 
@@ -117,4 +119,10 @@ def _methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
-app = create_app()
+def __getattr__(name: str) -> FastAPI:
+    """``api.main:app``: the app of the environment's settings, built when first asked for
+    (``geomap serve`` builds its own; its workers call :func:`create_app`)."""
+    if name == "app":
+        globals()["app"] = built = create_app()
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,17 +2,21 @@
 of GeoJSON items (``/collections/{collectionId}/items``, JSON) from an embedded store.
 
 They are answered by the same functions as their routes (:func:`api.geojson.page_body`,
-:func:`api.deps.query_of`), in the event loop (an embedded store answers them in about a
-millisecond, less than a hand-over to a worker thread costs), without FastAPI's routing and
-parameter machinery. Anything else, or anything that goes wrong (a bad parameter, a store that
-cannot be opened, a database server's store), goes on to the app's routes, which answer it as
-they always do; the security middleware around both is the same.
+:func:`api.deps.query_of`), without FastAPI's routing and parameter machinery. ``/healthz``
+(one small read) is answered in the event loop; a page is built in a worker thread, at most
+as many at a time as the store has readers, so the loop stays free for other requests
+(``/healthz`` among them) while pages are read. Anything else, or anything that goes wrong (a
+bad parameter, a store that cannot be opened, a database server's store), goes on to the
+app's routes, which answer it as they always do; the security middleware around both is the
+same.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import anyio
+import anyio.to_thread
 import orjson
 from starlette.requests import Request
 from starlette.responses import Response
@@ -38,10 +42,18 @@ class FastPaths:
     def __init__(self, app: ASGIApp, *, stores: Stores) -> None:
         self.app = app
         self.stores = stores
+        self._readers: anyio.CapacityLimiter | None = None  # made in the event loop
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET":
-            response = self.answer(scope)
+            response: Response | None = None
+            path = _route_path(scope)
+            if path == "/healthz":
+                response = self.answer(scope)
+            elif path.startswith(ITEMS[0]) and path.endswith(ITEMS[1]):
+                if self._readers is None:
+                    self._readers = anyio.CapacityLimiter(self.stores.settings.store_readers)
+                response = await anyio.to_thread.run_sync(self.answer, scope, limiter=self._readers)
             if response is not None:
                 await response(scope, receive, send)
                 return
@@ -50,10 +62,7 @@ class FastPaths:
     def answer(self, scope: Scope) -> Response | None:
         """The response to a request this path answers, None for any other (or on an error,
         which the routes then answer)."""
-        path: str = scope["path"]
-        root = scope.get("root_path", "")
-        if root and path.startswith(root):
-            path = path[len(root) :]
+        path = _route_path(scope)
         try:
             if path == "/healthz":
                 return self._health()
@@ -89,6 +98,13 @@ class FastPaths:
             return None
         page = store.select(sq)
         return Response(page_body(request, layer, page), media_type=GEOJSON)
+
+
+def _route_path(scope: Scope) -> str:
+    """The request's path within the app (without the public URL's prefix)."""
+    path: str = scope["path"]
+    root = scope.get("root_path", "")
+    return path[len(root) :] if root and path.startswith(root) else path
 
 
 def _accept(request: Request) -> str:

@@ -4,6 +4,7 @@ rewrite in :mod:`api.openapi`)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -119,9 +120,23 @@ def _methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+SWITCH_INTERVAL = 0.0005
+"""Seconds a thread holding the GIL runs before another may take it, in a server: Python's
+5 ms would let the threads building pages keep the event loop (and a ``/healthz`` it is
+answering) waiting that long each time."""
+
+
+def serving_app(settings: Settings | None = None) -> FastAPI:
+    """The app as ``geomap serve`` runs it (each of its worker processes calls this): that of
+    :func:`create_app`, in a process whose threads hand the GIL over every
+    :data:`SWITCH_INTERVAL`."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    return create_app(settings)
+
+
 def __getattr__(name: str) -> FastAPI:
     """``api.main:app``: the app of the environment's settings, built when first asked for
-    (``geomap serve`` builds its own; its workers call :func:`create_app`)."""
+    (``geomap serve`` builds its own with :func:`serving_app`)."""
     if name == "app":
         globals()["app"] = built = create_app()
         return built

@@ -397,11 +397,20 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 300) ->
     raise RuntimeError(f"{url} did not answer in {timeout} s")
 
 
-def start_geomap(store: Path, log: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
+def start_geomap(
+    store: Path, log: Path, workers: int = 1, source: Path | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`geomap serve` of ``store`` on a free port; with ``source``, geomap's code from that
+    source tree (an older checkout, one worker) instead of this one."""
     port = free_port()
     cmd = [str(GEOMAP), "serve", "--store", str(store), "--port", str(port),
-           "--log-level", "warning", "--workers", str(workers)]  # fmt: skip
-    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+           "--log-level", "warning"]  # fmt: skip
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
+    else:
+        cmd += ["--workers", str(workers)]
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     wait_ready(base + "/healthz", proc)
     return proc, base
@@ -664,11 +673,16 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     print(f"== {n} incidents ({out['store_mb']:.0f} MB store)", flush=True)
     box = paths["items bbox 1x1 limit=100"][0]
     assert box is not None
-    workers = [int(w) for w in args.workers.split(",")]
+    workers: list[int | str] = [int(w) for w in args.workers.split(",")]
+    if args.baseline:
+        workers.insert(0, "base")
     out["workers"] = {}
     for w in workers:
-        name = f"geomap w{w}"
-        proc, base = start_geomap(store, logs / f"geomap-{n}-w{w}.log", w)
+        name = f"geomap w{w}" if w != "base" else "baseline"
+        source = Path(args.baseline) if w == "base" else None
+        proc, base = start_geomap(
+            store, logs / f"geomap-{n}-w{w}.log", w if isinstance(w, int) else 1, source
+        )
         try:
             m: dict[str, Any] = {"rss_before": tree_rss_mb(proc.pid)}
             with Peak(proc.pid) as peak:
@@ -693,7 +707,8 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         finally:
             stop(proc)
         out["workers"][w] = m
-    out.update(out["workers"][workers[0]])  # the first worker count beside pygeoapi
+    first = int(args.workers.split(",")[0])
+    out.update(out["workers"][first])  # the first worker count beside pygeoapi
     if args.no_pygeoapi:
         return out
     gpkg, seconds, peak_mb = export_gpkg(store)
@@ -719,19 +734,28 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def bench_gis(args: argparse.Namespace) -> dict[int, dict[str, float]]:
+def bench_gis(args: argparse.Namespace) -> dict[int | str, dict[str, float]]:
     store = build_gis_store()
     path = "/collections/incidents/items?limit=100&bbox=-60,-40,60,40"
     out = {}
-    for w in (int(x) for x in args.workers.split(",")):
-        proc, base = start_geomap(store, BENCH / "logs" / f"geomap-gis-w{w}.log", w)
+    workers: list[int | str] = [int(w) for w in args.workers.split(",")]
+    if args.baseline:
+        workers.insert(0, "base")
+    for w in workers:
+        source = Path(args.baseline) if w == "base" else None
+        proc, base = start_geomap(
+            store,
+            BENCH / "logs" / f"geomap-gis-w{w}.log",
+            w if isinstance(w, int) else 1,
+            source,
+        )
         try:
             results = [wrk(base + path, 32, args.duration) for _ in range(args.runs)]
         finally:
             stop(proc)
         out[w] = m = median_runs(results)
         print(
-            f"== 2,507-incident store, {w} worker(s), {path} at 32 clients: {m['rps']:.0f}"
+            f"== 2,507-incident store, workers {w}, {path} at 32 clients: {m['rps']:.0f}"
             f" req/s, p50 {m['p50']:.1f} ms, p99 {m['p99']:.1f} ms, errors {m['errors']:.0f}",
             flush=True,
         )
@@ -1033,6 +1057,11 @@ def main() -> None:
     ap.add_argument("--no-tipg", action="store_true")
     ap.add_argument("--no-map", action="store_true", help="PostGIS: skip the Chromium map load")
     ap.add_argument("--only", help="only the queries whose name contains this text")
+    ap.add_argument(
+        "--baseline", metavar="DIR",
+        help="also measure geomap's code from this source tree (e.g. `git archive` of an"
+        " older commit), one worker, first",
+    )  # fmt: skip
     ap.add_argument(
         "--workers", default="1",
         help="`geomap serve --workers` counts to measure one after the other, e.g. 1,2",

@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -231,39 +230,6 @@ def parse_offset(value: str | int | None) -> int:
     if n < 0:
         raise InvalidParameter(f"offset {value!r} is negative", where="offset")
     return min(n, MAX_OFFSET)
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """A slice of the matched features and where it sits."""
-
-    features: list[dict[str, Any]]
-    matched: int
-    offset: int
-    limit: int | None
-
-    @property
-    def returned(self) -> int:
-        return len(self.features)
-
-    @property
-    def next_offset(self) -> int | None:
-        """Offset of the next page, None when this is the last."""
-        end = self.offset + self.returned
-        return end if self.limit is not None and end < self.matched else None
-
-    @property
-    def prev_offset(self) -> int | None:
-        """Offset of the previous page, None on the first."""
-        if self.offset <= 0:
-            return None
-        return max(0, self.offset - (self.limit or self.offset))
-
-
-def paginate(features: Sequence[dict[str, Any]], limit: int | None, offset: int = 0) -> Page:
-    """The page of ``features`` from ``offset``, at most ``limit`` long (all when None)."""
-    chunk = features[offset:] if limit is None else features[offset : offset + limit]
-    return Page(list(chunk), len(features), offset, limit)
 
 
 def _date(value: Any) -> date | None:

@@ -14,7 +14,6 @@ from geomap.store.base import interval_is_empty
 from geomap.store.query import (
     extent,
     format_datetime,
-    paginate,
     parse_bbox,
     parse_date,
     parse_datetime,
@@ -261,21 +260,6 @@ def test_places_are_timed_by_publication() -> None:
     assert time_span(place["properties"]) == (D(2019, 4, 16), D(2019, 4, 16))
     assert select([place], start=D(2019, 4, 1), end=D(2019, 4, 30)) == [place]
     assert select([place], end=D(2019, 3, 1)) == []
-
-
-def test_paginate_and_links_offsets() -> None:
-    items = [{"id": str(i)} for i in range(25)]
-    first = paginate(items, 10, 0)
-    assert (first.matched, first.returned, first.next_offset, first.prev_offset) == (
-        25,
-        10,
-        10,
-        None,
-    )
-    last = paginate(items, 10, 20)
-    assert (last.returned, last.next_offset, last.prev_offset) == (5, None, 10)
-    assert paginate(items, None).returned == 25 and paginate(items, None).next_offset is None
-    assert paginate(items, 10, 30).returned == 0
 
 
 def test_extent() -> None:

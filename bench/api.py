@@ -3,7 +3,8 @@
     .venv/bin/python bench/api.py [--sizes 10000,100000,1000000] [--duration 10] [--runs 3]
                                   [--clients 1,16] [--build-only] [--no-pygeoapi]
                                   [--backend sqlite|postgis|both] [--pg-sizes 1000000]
-                                  [--no-tipg] [--no-map]
+                                  [--no-tipg] [--no-map] [--only TEXT]
+                                  [--workers 1,2] [--baseline SOURCE_TREE]
 
 1. Builds stores of N synthetic incidents through geomap's own write path (``SQLiteStore.add``,
    which merges at write time): 40 incidents per document (a situation report) in up to eight
@@ -18,9 +19,12 @@
    from its own virtual environment (``data/bench/venv``: Debian's python3 with its GDAL
    bindings, ``pip install pygeoapi uvicorn starlette httptools uvloop``: the same HTTP parser
    and loop geomap's uvicorn uses), never the project's.
-3. Starts each server (one uvicorn worker each) on a free loopback port and runs Debian's
-   ``wrk`` at each client count for every query, ``--runs`` times; prints medians of req/s,
-   p50 and p99, errors, the server's RSS before, during (peak) and after, ``/healthz`` latency
+3. Starts each server on a free loopback port (geomap once per ``--workers`` count, and first,
+   with ``--baseline``, geomap's code from an older source tree such as a ``git archive`` of an
+   earlier commit; pygeoapi with one uvicorn worker) and runs Debian's ``wrk`` at each client
+   count for every query, ``--runs`` times; prints medians of req/s, p50 and p99, errors, the
+   server's RSS (summed over its processes: supervisor, workers, helpers) before, during
+   (peak) and after, ``/healthz`` latency
    while the bbox query runs at the highest client count, and, on the largest store, the time
    to ingest one more document and the latency of the next request.
 

@@ -618,6 +618,7 @@ def _serving_environment(settings: Settings) -> dict[str, str]:
 def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
+    import api
     from api.security import WILDCARD_HOSTS, allowed_hosts
 
     settings = _settings(args)
@@ -643,9 +644,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # whose memory would otherwise sit in it beside the workers'); its workers spawn from it
     # and build the app from the environment's settings
     env = {**os.environ, **_serving_environment(settings)}
+    home = Path(api.__file__).resolve().parents[1]  # where `api` is imported from, not the cwd
     argv = [sys.executable, "-m", "uvicorn", "api.main:serving_app", "--factory",
-            "--workers", str(workers), "--host", args.host, "--port", str(args.port),
-            "--log-level", args.log_level]  # fmt: skip
+            "--app-dir", str(home), "--workers", str(workers), "--host", args.host,
+            "--port", str(args.port), "--log-level", args.log_level]  # fmt: skip
     sys.stdout.flush()
     sys.stderr.flush()
     os.execve(sys.executable, argv, env)

@@ -701,7 +701,7 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                   f" {m['healthz']['p50']:.1f} ms, p99 {m['healthz']['p99']:.1f} ms; RSS (all"
                   f" processes) before {m['rss_before']:.0f} MB, peak {m['rss_peak']:.0f} MB,"
                   f" after {m['rss_after']:.0f} MB", flush=True)  # fmt: skip
-            if n == max(int(x) for x in args.sizes.split(",")) and not args.no_ingest:
+            if n == max(int(x) for x in args.sizes.split(",") if x) and not args.no_ingest:
                 m["ingest"] = ingest_one_more(store, base, box)
                 i = m["ingest"]
                 print(f"    {name:<9} one more document: SQLiteStore.add"
@@ -1071,7 +1071,7 @@ def main() -> None:
         help="`geomap serve --workers` counts to measure one after the other, e.g. 1,2",
     )  # fmt: skip
     args = ap.parse_args()
-    sizes = [int(x) for x in args.sizes.split(",")]
+    sizes = [int(x) for x in args.sizes.split(",") if x]  # "": the 2,507 store only
     if args.build_only:
         for n in sizes:
             build(n)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated
@@ -178,16 +178,26 @@ async def layer_query(
     ] = None,
 ) -> LayerQuery:
     """The shared query parameters; any other parameter is a property filter
-    (``event_type=…``, ``actor1=…``; ``actor=…`` matches a substring of actor/actor1/actor2)."""
-    filters = {k: v for k, v in request.query_params.items() if k not in RESERVED}
-    for key, value in (("crs", crs), ("bbox-crs", bbox_crs), ("filter-crs", filter_crs)):
+    (``event_type=…``, ``actor1=…``; ``actor=…`` matches a substring of actor/actor1/actor2).
+    The parameters above document them (their values are the query's, as
+    :func:`query_of` reads them)."""
+    return query_of(request.query_params)
+
+
+def query_of(params: Mapping[str, str]) -> LayerQuery:
+    """The layer query of a request's query parameters (the last value of a repeated one);
+    InvalidParameter for a CRS other than CRS84."""
+    get = params.get
+    filters = {k: v for k, v in params.items() if k not in RESERVED}
+    for key in ("crs", "bbox-crs", "filter-crs"):
+        value = get(key)
         if value is not None and value not in CRS84_NAMES:
             raise InvalidParameter(
                 f"{key} {value!r} is not supported; only {CRS84} (lon/lat)", where=key
             )
     return LayerQuery(
-        bbox, datetime_, limit, offset, f, filters, start, end, cursor, filter_, filter_lang,
-        sortby,
+        get("bbox"), get("datetime"), get("limit"), get("offset"), get("f"), filters,
+        get("start"), get("end"), get("cursor"), get("filter"), get("filter-lang"), get("sortby"),
     )  # fmt: skip
 
 

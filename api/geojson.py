@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 import orjson
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.datastructures import URLPath
 
 from api.deps import LayerQuery
 from geomap.errors import InvalidParameter
@@ -112,10 +113,12 @@ def page_links(
     links: list[dict[str, Any]] = [
         {"href": str(url), "rel": "self", "type": GEOJSON, "title": "this document"},
     ]
+    without_f = _with(base, params, f=None)  # the three alternates differ only in f
+    joint = "&" if without_f != base else "?"
     for fmt in ("csv", "gpkg", "fgb"):
         links.append(
             {
-                "href": _with(base, params, f=fmt),
+                "href": f"{without_f}{joint}{urlencode([('f', fmt)])}",
                 "rel": "alternate",
                 "type": FORMATS[fmt].media_type,
                 "title": f"this page as {fmt}",
@@ -123,7 +126,7 @@ def page_links(
         )
     links.append(
         {
-            "href": url_for(request, "ogc_collection", collectionId=layer),
+            "href": _collection_url(request, layer),
             "rel": "collection",
             "type": JSON,
             "title": TITLES.get(layer, layer),
@@ -152,6 +155,20 @@ def page_links(
             }
         )
     return links
+
+
+_COLLECTION_PATHS: dict[tuple[int, str], URLPath] = {}
+
+
+def _collection_url(request: Request, layer: str) -> str:
+    """The absolute URL of the layer's collection (as ``url_for`` builds it; the route's path
+    is looked up once per app)."""
+    router = request.scope.get("router") or request.scope["app"]
+    key = (id(router), layer)
+    path = _COLLECTION_PATHS.get(key)
+    if path is None:
+        path = _COLLECTION_PATHS[key] = router.url_path_for("ogc_collection", collectionId=layer)
+    return str(path.make_absolute_url(base_url=request.base_url))
 
 
 def _head(layer: str) -> bytes:

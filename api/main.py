@@ -4,6 +4,8 @@ rewrite in :mod:`api.openapi`)."""
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,6 +20,7 @@ from starlette.routing import Match
 
 from api import openapi, security
 from api.deps import Stores
+from api.fast import FastPaths
 from api.routes import corrections, docs, documents, exports, health, layers, mapdata, ogc, tiles
 from api.routes import map as map_page
 from geomap.errors import GeomapError
@@ -103,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     documents.install_writes(app, settings)
     openapi.install(app)
+    app.add_middleware(FastPaths, stores=stores)  # inside the security middleware
     security.install(app, settings)
     return app
 
@@ -117,4 +121,29 @@ def _methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
-app = create_app()
+SWITCH_INTERVAL = 0.0005
+"""Seconds a thread holding the GIL runs before another may take it, in a server: Python's
+5 ms would let the threads building pages keep the event loop (and a ``/healthz`` it is
+answering) waiting that long each time."""
+
+
+def serving_app(settings: Settings | None = None) -> FastAPI:
+    """The app as ``geomap serve`` runs it (each of its worker processes calls this): that of
+    :func:`create_app`, in a process whose threads hand the GIL over every
+    :data:`SWITCH_INTERVAL` and whose garbage collector leaves alone what start-up loaded."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    app = create_app(settings)
+    # what is loaded by now lives as long as the process: out of the collector's sight, a
+    # full collection no longer walks it (tens of milliseconds every request would wait)
+    gc.collect()
+    gc.freeze()
+    return app
+
+
+def __getattr__(name: str) -> FastAPI:
+    """``api.main:app``: the app of the environment's settings, built when first asked for
+    (``geomap serve`` builds its own with :func:`serving_app`)."""
+    if name == "app":
+        globals()["app"] = built = create_app()
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,7 +3,8 @@
     .venv/bin/python bench/api.py [--sizes 10000,100000,1000000] [--duration 10] [--runs 3]
                                   [--clients 1,16] [--build-only] [--no-pygeoapi]
                                   [--backend sqlite|postgis|both] [--pg-sizes 1000000]
-                                  [--no-tipg] [--no-map]
+                                  [--no-tipg] [--no-map] [--only TEXT]
+                                  [--workers 1,2] [--baseline SOURCE_TREE]
 
 1. Builds stores of N synthetic incidents through geomap's own write path (``SQLiteStore.add``,
    which merges at write time): 40 incidents per document (a situation report) in up to eight
@@ -18,9 +19,12 @@
    from its own virtual environment (``data/bench/venv``: Debian's python3 with its GDAL
    bindings, ``pip install pygeoapi uvicorn starlette httptools uvloop``: the same HTTP parser
    and loop geomap's uvicorn uses), never the project's.
-3. Starts each server (one uvicorn worker each) on a free loopback port and runs Debian's
-   ``wrk`` at each client count for every query, ``--runs`` times; prints medians of req/s,
-   p50 and p99, errors, the server's RSS before, during (peak) and after, ``/healthz`` latency
+3. Starts each server on a free loopback port (geomap once per ``--workers`` count, and first,
+   with ``--baseline``, geomap's code from an older source tree such as a ``git archive`` of an
+   earlier commit; pygeoapi with one uvicorn worker) and runs Debian's ``wrk`` at each client
+   count for every query, ``--runs`` times; prints medians of req/s, p50 and p99, errors, the
+   server's RSS (summed over its processes: supervisor, workers, helpers) before, during
+   (peak) and after, ``/healthz`` latency
    while the bbox query runs at the highest client count, and, on the largest store, the time
    to ingest one more document and the latency of the next request.
 
@@ -341,8 +345,27 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants in MB (a server's supervisor,
+    its workers and their helpers: the server's RSS, summed)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss_mb(p)
+        todo.extend(children.get(p, []))
+    return total
+
+
 class Peak:
-    """The highest RSS of a process while the block runs, sampled every 0.1 s."""
+    """The highest RSS of a process and its descendants (summed) while the block runs,
+    sampled every 0.1 s."""
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak, self._stop = pid, 0.0, threading.Event()
@@ -350,7 +373,7 @@ class Peak:
     def __enter__(self) -> Peak:
         def watch() -> None:
             while not self._stop.is_set():
-                self.peak = max(self.peak, rss_mb(self.pid))
+                self.peak = max(self.peak, tree_rss_mb(self.pid))
                 time.sleep(0.1)
 
         self._thread = threading.Thread(target=watch, daemon=True)
@@ -378,11 +401,20 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 300) ->
     raise RuntimeError(f"{url} did not answer in {timeout} s")
 
 
-def start_geomap(store: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_geomap(
+    store: Path, log: Path, workers: int = 1, source: Path | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`geomap serve` of ``store`` on a free port; with ``source``, geomap's code from that
+    source tree (an older checkout, one worker) instead of this one."""
     port = free_port()
     cmd = [str(GEOMAP), "serve", "--store", str(store), "--port", str(port),
            "--log-level", "warning"]  # fmt: skip
-    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
+    else:
+        cmd += ["--workers", str(workers)]
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     wait_ready(base + "/healthz", proc)
     return proc, base
@@ -542,7 +574,7 @@ def run_queries(
             out[query_name][c] = m = median_runs(results)
             print(f"    {name:<9} {query_name:<36} c={c:<3} {m['rps']:>8.1f} req/s"
                   f"  p50 {m['p50']:>8.1f} ms  p99 {m['p99']:>8.1f} ms  errors {m['errors']:.0f}"
-                  f"  RSS {rss_mb(proc.pid):.0f} MB", flush=True)  # fmt: skip
+                  f"  RSS {tree_rss_mb(proc.pid):.0f} MB", flush=True)  # fmt: skip
     return out
 
 
@@ -643,31 +675,44 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     paths = {k: v for k, v in queries(n).items() if not args.only or args.only in k}
     paths.setdefault("items bbox 1x1 limit=100", queries(n)["items bbox 1x1 limit=100"])
     print(f"== {n} incidents ({out['store_mb']:.0f} MB store)", flush=True)
-    proc, base = start_geomap(store, logs / f"geomap-{n}.log")
-    try:
-        out["rss_before"] = rss_mb(proc.pid)
-        box = paths["items bbox 1x1 limit=100"][0]
-        assert box is not None
-        with Peak(proc.pid) as peak:
-            # /healthz while the bbox query loads the server, before any /map page is built
-            out["healthz"] = healthz_under_load(base, box, max(clients), args.duration)
-            out["geomap"] = run_queries("geomap", proc, base, {k: v[0] for k, v in paths.items()},
-                                        clients, args.duration, args.runs)  # fmt: skip
-        out["rss_peak"] = peak.peak
-        time.sleep(2)
-        out["rss_after"] = rss_mb(proc.pid)
-        print(f"    geomap    /healthz at 1 client under bbox load at {max(clients)}: p50"
-              f" {out['healthz']['p50']:.1f} ms, p99 {out['healthz']['p99']:.1f} ms; RSS before"
-              f" {out['rss_before']:.0f} MB, peak {out['rss_peak']:.0f} MB, after"
-              f" {out['rss_after']:.0f} MB", flush=True)  # fmt: skip
-        if n == max(int(x) for x in args.sizes.split(",")) and not args.no_ingest:
-            out["ingest"] = ingest_one_more(store, base, box)
-            i = out["ingest"]
-            print(f"    geomap    one more document: SQLiteStore.add {i['add_s'] * 1000:.0f} ms,"
-                  f" `geomap ingest` of one report {i['cli_s']:.2f} s (process included);"
-                  f" next bbox request p50 {i['next_p50']:.1f} ms", flush=True)  # fmt: skip
-    finally:
-        stop(proc)
+    box = paths["items bbox 1x1 limit=100"][0]
+    assert box is not None
+    workers: list[int | str] = [int(w) for w in args.workers.split(",")]
+    if args.baseline:
+        workers.insert(0, "base")
+    out["workers"] = {}
+    for w in workers:
+        name = f"geomap w{w}" if w != "base" else "baseline"
+        source = Path(args.baseline) if w == "base" else None
+        proc, base = start_geomap(
+            store, logs / f"geomap-{n}-w{w}.log", w if isinstance(w, int) else 1, source
+        )
+        try:
+            m: dict[str, Any] = {"rss_before": tree_rss_mb(proc.pid)}
+            with Peak(proc.pid) as peak:
+                # /healthz while the bbox query loads the server, before any /map page
+                m["healthz"] = healthz_under_load(base, box, max(clients), args.duration)
+                m["geomap"] = run_queries(name, proc, base, {k: v[0] for k, v in paths.items()},
+                                          clients, args.duration, args.runs)  # fmt: skip
+            m["rss_peak"] = peak.peak
+            time.sleep(2)
+            m["rss_after"] = tree_rss_mb(proc.pid)
+            print(f"    {name:<9} /healthz at 1 client under bbox load at {max(clients)}: p50"
+                  f" {m['healthz']['p50']:.1f} ms, p99 {m['healthz']['p99']:.1f} ms; RSS (all"
+                  f" processes) before {m['rss_before']:.0f} MB, peak {m['rss_peak']:.0f} MB,"
+                  f" after {m['rss_after']:.0f} MB", flush=True)  # fmt: skip
+            if n == max(int(x) for x in args.sizes.split(",") if x) and not args.no_ingest:
+                m["ingest"] = ingest_one_more(store, base, box)
+                i = m["ingest"]
+                print(f"    {name:<9} one more document: SQLiteStore.add"
+                      f" {i['add_s'] * 1000:.0f} ms, `geomap ingest` of one report"
+                      f" {i['cli_s']:.2f} s (process included); next bbox request p50"
+                      f" {i['next_p50']:.1f} ms", flush=True)  # fmt: skip
+        finally:
+            stop(proc)
+        out["workers"][w] = m
+    first = int(args.workers.split(",")[0])
+    out.update(out["workers"][first])  # the first worker count beside pygeoapi
     if args.no_pygeoapi:
         return out
     gpkg, seconds, peak_mb = export_gpkg(store)
@@ -693,21 +738,32 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def bench_gis(args: argparse.Namespace) -> dict[str, Any]:
+def bench_gis(args: argparse.Namespace) -> dict[int | str, dict[str, float]]:
     store = build_gis_store()
-    proc, base = start_geomap(store, BENCH / "logs" / "geomap-gis.log")
     path = "/collections/incidents/items?limit=100&bbox=-60,-40,60,40"
-    try:
-        results = [wrk(base + path, 32, args.duration) for _ in range(args.runs)]
-    finally:
-        stop(proc)
-    m = median_runs(results)
-    print(
-        f"== 2,507-incident store, {path} at 32 clients: {m['rps']:.0f} req/s, p50"
-        f" {m['p50']:.1f} ms, p99 {m['p99']:.1f} ms, errors {m['errors']:.0f}",
-        flush=True,
-    )
-    return m
+    out = {}
+    workers: list[int | str] = [int(w) for w in args.workers.split(",")]
+    if args.baseline:
+        workers.insert(0, "base")
+    for w in workers:
+        source = Path(args.baseline) if w == "base" else None
+        proc, base = start_geomap(
+            store,
+            BENCH / "logs" / f"geomap-gis-w{w}.log",
+            w if isinstance(w, int) else 1,
+            source,
+        )
+        try:
+            results = [wrk(base + path, 32, args.duration) for _ in range(args.runs)]
+        finally:
+            stop(proc)
+        out[w] = m = median_runs(results)
+        print(
+            f"== 2,507-incident store, workers {w}, {path} at 32 clients: {m['rps']:.0f}"
+            f" req/s, p50 {m['p50']:.1f} ms, p99 {m['p99']:.1f} ms, errors {m['errors']:.0f}",
+            flush=True,
+        )
+    return out
 
 
 # --- PostGIS: the same incidents in PostgreSQL + PostGIS, geomap beside tipg and pygeoapi -----
@@ -1005,8 +1061,17 @@ def main() -> None:
     ap.add_argument("--no-tipg", action="store_true")
     ap.add_argument("--no-map", action="store_true", help="PostGIS: skip the Chromium map load")
     ap.add_argument("--only", help="only the queries whose name contains this text")
+    ap.add_argument(
+        "--baseline", metavar="DIR",
+        help="also measure geomap's code from this source tree (e.g. `git archive` of an"
+        " older commit), one worker, first",
+    )  # fmt: skip
+    ap.add_argument(
+        "--workers", default="1",
+        help="`geomap serve --workers` counts to measure one after the other, e.g. 1,2",
+    )  # fmt: skip
     args = ap.parse_args()
-    sizes = [int(x) for x in args.sizes.split(",")]
+    sizes = [int(x) for x in args.sizes.split(",") if x]  # "": the 2,507 store only
     if args.build_only:
         for n in sizes:
             build(n)
@@ -1020,7 +1085,8 @@ def main() -> None:
             " three for its PostgreSQL provider)"
         )
     print(
-        f"bench/api.py {' '.join(sys.argv[1:])}; wrk, one uvicorn worker per server, medians"
+        f"bench/api.py {' '.join(sys.argv[1:])}; wrk; geomap with --workers {args.workers},"
+        " pygeoapi one uvicorn worker; medians"
         f" of {args.runs} runs of {args.duration:g} s; shared 2-core machine",
         flush=True,
     )

@@ -40,6 +40,10 @@ GWN_NOT_TOPONYMS = {"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"}
 
 N_MOTION = 50  # per corpus
 N_CONTROL = 30  # per corpus
+#: ``dev2``, a further development set added after dev and check were fixed: per corpus, the
+#: next motion and control articles in the same hash orders (so none is in dev or check).
+N_MOTION2 = 20
+N_CONTROL2 = 6
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -193,7 +197,26 @@ def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
             for k, a in enumerate(ordered):
                 half = "dev" if k % 2 == 0 else "check"
                 halves[half].append({"corpus": corpus, "id": a.id, "stratum": stratum})
+    halves["dev2"] = select_dev2(articles)
     return halves
+
+
+def select_dev2(articles: dict[str, Article]) -> list[dict[str, str]]:
+    """``dev2``: per corpus the next :data:`N_MOTION2` motion and :data:`N_CONTROL2` control
+    articles after those of dev and check, in the same hash orders."""
+    out: list[dict[str, str]] = []
+    for corpus in ("lgl", "gwn"):
+        arts = [a for a in articles.values() if a.corpus == corpus]
+        motion = sorted((a for a in arts if is_motion(a)), key=lambda a: _h("motion", corpus, a.id))
+        control = sorted(
+            (a for a in arts if not is_motion(a)), key=lambda a: _h("control", corpus, a.id)
+        )
+        for stratum, chosen in (
+            ("motion", motion[N_MOTION : N_MOTION + N_MOTION2]),
+            ("control", control[N_CONTROL : N_CONTROL + N_CONTROL2]),
+        ):
+            out += [{"corpus": corpus, "id": a.id, "stratum": stratum} for a in chosen]
+    return out
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:

@@ -599,15 +599,40 @@ def _migrate_for_serving(settings: Settings) -> None:
         )
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+def _serving_environment(settings: Settings) -> dict[str, str]:
+    """The ``GEOMAP_*`` variables that give every worker process the settings ``serve`` was
+    started with (its flags included): workers build their app from the environment."""
+    env = {
+        "GEOMAP_DATA_DIR": str(settings.data_dir),
+        "GEOMAP_STORE": settings.store or str(settings.store_path),
+        "GEOMAP_CACHE": str(settings.cache_path),
+        "GEOMAP_GAZETTEER": str(settings.gazetteer_path),
+        "GEOMAP_HOST": settings.host,
+        "GEOMAP_ALLOWED_HOSTS": ",".join(settings.allowed_hosts),
+        "GEOMAP_CORS_ORIGINS": ",".join(settings.cors_origins),
+        "GEOMAP_GEOCODERS": ",".join(settings.geocoders),
+    }
+    if settings.public_url:
+        env["GEOMAP_PUBLIC_URL"] = settings.public_url
+    for key in ("geocoder_url", "user_agent", "geocoder_min_delay", "geocoder_timeout",
+                "geocoder_retries"):  # fmt: skip
+        value = getattr(settings, key)
+        if value is not None:
+            env[f"GEOMAP_{key.upper()}"] = str(value)
+    return env
 
-    from api.main import create_app
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    import api
     from api.security import WILDCARD_HOSTS, allowed_hosts
 
     settings = _settings(args)
-    _migrate_for_serving(settings)
-    app = create_app(settings)
+    workers = args.workers if args.workers is not None else settings.workers
+    if workers < 1:
+        raise InvalidParameter(f"workers {workers!r} must be 1 or more", where="--workers")
+    _migrate_for_serving(settings)  # once, before any worker starts
     if settings.host.strip("[]") in WILDCARD_HOSTS and not settings.public_url:
         hosts = ", ".join(allowed_hosts(settings))
         print(
@@ -615,8 +640,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
             " (add others with --allowed-host)",
             file=sys.stderr,
         )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
-    return 0
+    if workers == 1:
+        import uvicorn
+
+        from api.main import serving_app
+
+        uvicorn.run(serving_app(settings), host=args.host, port=args.port, log_level=args.log_level)
+        return 0
+    # the supervisor: a fresh interpreter running uvicorn alone (none of geomap's modules,
+    # whose memory would otherwise sit in it beside the workers'); its workers spawn from it
+    # and build the app from the environment's settings
+    env = {**os.environ, **_serving_environment(settings)}
+    home = Path(api.__file__).resolve().parents[1]  # where `api` is imported from, not the cwd
+    argv = [sys.executable, "-m", "uvicorn", "api.main:serving_app", "--factory",
+            "--app-dir", str(home), "--workers", str(workers), "--host", args.host,
+            "--port", str(args.port), "--log-level", args.log_level]  # fmt: skip
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, argv, env)
 
 
 def cmd_map(args: argparse.Namespace) -> int:
@@ -1265,6 +1306,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="server processes, each with its own read-only connections to the store"
+        " (default $GEOMAP_WORKERS, else 1)",
+    )
     p.add_argument(
         "--public-url",
         metavar="URL",

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     gazetteer: Path | None = None
     static_dir: Path = DEFAULT_STATIC_DIR
     store_readers: int = 4  # read-only connections the server keeps open to the store
+    workers: int = 1  # `geomap serve` processes (each with its own read-only connections)
     map_limit: int = 5000  # most features of a layer /map embeds (the newest by date first)
 
     # the server's address as its users reach it: links, Host checks, CORS (see api/security.py)

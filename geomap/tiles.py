@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -25,7 +25,8 @@ BUFFER = 64  # tile coordinates drawn beyond each edge (lines crossing it join u
 MAX_ZOOM = 22
 MAX_FEATURES = 20_000  # features in one tile at most; the rest are left out (see the docs)
 FULL_ZOOM = 6  # from this zoom on a tile holds every feature; below, a sample (see level)
-SAMPLE_ABOVE = 100_000  # a layer with more features than this is sampled below FULL_ZOOM
+SAMPLE_ABOVE = 100_000  # a layer with more features than this is sampled (see thin)
+TILE_BUDGET = 4_000  # features a tile of such a layer holds, about, where it is dense
 
 # properties each layer's tiles carry (every one present in every feature, null when unknown)
 TILE_PROPERTIES: dict[str, tuple[str, ...]] = {
@@ -304,3 +305,29 @@ def tile_query(query: Any, z: int, x: int, y: int, *, layer_size: int = 0) -> An
         if box[0] > box[2] or box[1] > box[3]:
             return None
     return replace(query, bbox=box, limit=None, offset=0, after=None, sortby=())
+
+
+def thin(query: Any, layer_size: int, count: Callable[[Any], int]) -> Any:
+    """``query`` (narrowed to one tile by :func:`tile_query`) thinned where the tile is dense:
+    in a layer of more than :data:`SAMPLE_ABOVE` features, the tile shows the sample of the
+    highest level ``k`` (:func:`level`; no higher than its zoom's, every feature from
+    :data:`FULL_ZOOM` on) such that the sample of level ``k - 1`` holds at most a quarter of
+    :data:`TILE_BUDGET` -- so about :data:`TILE_BUDGET` features at most, whatever the
+    density, and a sparse tile keeps every feature its zoom shows. ``count(q)`` counts what a
+    query matches; the levels are counted from the smallest sample up, so a request reads
+    about ``2 * TILE_BUDGET`` features however many lie in the tile. The same for every
+    client and backend; zooming in never hides a feature shown (a tile's quarter holds no
+    more than the tile)."""
+    from dataclasses import replace
+
+    from geomap.store.base import Sampled
+
+    if layer_size <= SAMPLE_ABOVE:
+        return query
+    kept = tuple(p for p in query.where if not isinstance(p, Sampled))
+    cap = min([FULL_ZOOM, *(p.zoom for p in query.where if isinstance(p, Sampled))])
+    for k in range(cap):
+        sample = replace(query, where=(*kept, Sampled(k)))
+        if count(sample) > TILE_BUDGET // 4:
+            return sample
+    return query

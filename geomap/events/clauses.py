@@ -88,7 +88,12 @@ GENERIC = re.compile(
     r"regularly|routinely|often|frequently|rarely|seldom|sometimes|commut\w*|costs?|"
     r"per (?:day|week|month|year)|"
     r"would often|used to|twice|three times|several times|many times|repeatedly|"
-    r"between (?:19|20)\d\d and (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades))\b",
+    r"between (?:19|20)\d\d and (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades)|"
+    # a decade or a world war: history told in passing, not one event
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?) (?:\w+ )?a "
+    r"(?:day|week|month|year)|"
+    r"in the (?:early |mid-?|late )?(?:1[89]|20)\d0s|during (?:the )?(?:first |second )?"
+    r"world war(?: (?:one|two|i|ii|1|2))?)\b",
     re.I,
 )
 _FUTURE_TIME = re.compile(
@@ -108,13 +113,47 @@ def clause_start(tokens: list[Token], index: int) -> int:
     return 0
 
 
+def _announcing(tokens: list[Token], k: int, start: int) -> bool:
+    """True when the word ``k`` before a headline's "to" is the subject itself (a name or a
+    noun, not a verb: "Peres to visit Prague", "Gulf War vet to cycle"), with no verb of
+    trying, wanting or refusing before it in the clause."""
+    if k < start:
+        return False
+    w = tokens[k].lower
+    if w.endswith(("ed", "ing")) or w in _NOT_SUBJECT or w in PLAN_VERBS or w in DONE_VERBS:
+        return False
+    if any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:k]):
+        return False
+    return tokens[k].text[:1].isupper() or w in _HEADLINE_SUBJECTS or w.endswith("s")
+
+
+# words before "to" that are no headline subject ("set to", "wants to", "need to")
+_NOT_SUBJECT = frozenset(
+    "wants want needs need seeks seek hopes hope asks ask refuses refuse fails fail tries "
+    "try threatens threaten vows vow likely unlikely able unable set how where what order "
+    "bid attempt effort way time right plan plans".split()
+)
+# person and group nouns that open a headline ("Vet to cycle", "Team to fly")
+_HEADLINE_SUBJECTS = frozenset(
+    "vet veteran man woman boy girl teen team pope president king queen minister premier "
+    "governor mayor leader envoy army police navy troops family band choir student "
+    "company firm group".split()
+)
+
+
 def status(
-    tokens: list[Token], index: int, sentence: str, noun: bool = False, incident: bool = False
+    tokens: list[Token],
+    index: int,
+    sentence: str,
+    noun: bool = False,
+    incident: bool = False,
+    headline: bool = False,
 ) -> str | None:
     """Whether the event of the trigger at ``index`` is ``"reported"``, ``"planned"``
     (announced for the future) or not reported at all (None: negated, hypothetical,
     conditional, generic or habitual). A ``noun`` trigger ("the protest") takes the
-    modality of the clause around it."""
+    modality of the clause around it. In a ``headline``, a name or a noun with "to" before
+    the verb announces it ("Leaders to meet in Accra", "Veteran to cycle from A to B")."""
     start = clause_start(tokens, index)
     clause = tokens[start:index]
     if any(t.lower in _CONDITIONS for t in tokens[max(0, start - 1) : index]):
@@ -167,7 +206,10 @@ def status(
             and not any(t.lower in HYPOTHETICAL or t.lower in _FUTURE for t in tokens[start:j])
         ):
             return "reported"  # "crowds gathered in the square to protest": they did
-        if verb not in DONE_VERBS:
+        set_out = verb in ("out", "off") and k > start and tokens[k - 1].lower == "set"
+        if headline and _announcing(tokens, k, start):
+            return "planned"  # "Leaders to meet in Accra": the headline's future
+        if verb not in DONE_VERBS and not set_out:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:
         return None  # "no flights", "any evacuation"

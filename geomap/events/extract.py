@@ -25,7 +25,9 @@ from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
 from geomap.events.roles import Cue, Mention, contains, cue, precision_rank
 from geomap.events.triggers import (
+    CROWDS,
     EVENT_TYPES,
+    FIRE_WORDS,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     MEETING_PARTIES,
@@ -40,10 +42,15 @@ from geomap.events.triggers import (
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
     PERPETRATOR_WORDS,
+    SENT_THINGS,
+    SHOWN_AFTER,
     STRIKERS,
     SUB_EVENT_TYPES,
     TOLL_WORDS,
+    TREATMENT_NAME_WORDS,
+    TREATMENT_WORDS,
     VANDALISM,
+    WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
     any_trigger,
@@ -54,7 +61,7 @@ from geomap.events.triggers import (
 )
 from geomap.geoparse.segment import sentences
 from geomap.model import Document, Incident, Movement, Place, Span, Toponym, When
-from geomap.names.lexicon import TITLES
+from geomap.names.lexicon import ARTICLES, TITLES
 from geomap.reports.text import content_text
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "any_trigger", "extract_events", "sub_event_type"]
@@ -112,6 +119,7 @@ _PEOPLE = frozenset(
 # words that tell what a flight was from: "fled after ...", "fleeing shelling"
 _CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
 _CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
+_BE = frozenset("is are was were be been being".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
 
@@ -161,6 +169,9 @@ def _triggers(
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
+                if phrase_type == "meeting/summit" and m.group().lower().endswith("with"):
+                    if not _party_after(tokens, bisect_left(starts, m.end())):
+                        continue  # "met with friends": no talks
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -209,12 +220,18 @@ def _triggers(
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
-            elif motion.lemma == "leave" and (prev in _LEFT_NOT_BEFORE or _left_dead(lowered, i)):
-                motion = None
+            elif motion.lemma == "leave" and (
+                prev in _LEFT_NOT_BEFORE or prev in _BE or _left_dead(lowered, i)
+            ):
+                motion = None  # (and "a message was left for X": what is left stays)
             elif motion.lemma == "carry" and nxt == "out":
                 motion = None
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
                 motion = None
+            elif motion.lemma in ("send", "ship", "carry", "bring") and (
+                prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
+            ):
+                motion = None  # "sent a letter to X", "an e-mail sent to X": no one moved
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
@@ -231,10 +248,29 @@ def _triggers(
                 incident = None  # "met the deadline": no meeting
             elif w in TOLL_WORDS and _caused_otherwise(tokens, i, found):
                 incident = None  # "a landslide buried houses, killing four": its toll
-            elif w == "attack" and prev in ("heart", "panic", "asthma"):
-                incident = None
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
+            elif incident.noun and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i]):
+                incident = None  # "the third such raid on the border this year": a series
+            elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
+                incident = None  # "an attack on the flames": firefighting
+            elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
+                incident = None  # "an explosion of wildflowers": growth
+            elif w == "flooded" and not CROWDS.isdisjoint(lowered[max(0, i - 3) : i]):
+                incident = None  # "the fans flooded the court": a crowd
+            elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
+                incident = None  # "demonstrated their resolve": showed, no protest
+            elif w in TOLL_WORDS and _caused_after(lowered, i):
+                incident = None  # "was killed in a road accident": the accident's toll
+            elif incident.noun and w in ("arrest", "arrests") and _hoped_for(lowered, i):
+                incident = None  # "a reward for the arrest of": none yet
+            elif (
+                tokens[i].text[0].isupper()
+                and i > 0
+                and (tokens[i - 1].text[:1].isalnum() or tokens[i - 1].text == ",")
+                and not _title_case(tokens)
+            ):
+                incident = None  # "the author Flood said": a surname, not a flood
             elif not incident.noun and w.endswith("ed") and prev in _ADJECTIVE_BEFORE:
                 incident = None  # "the vandalised car", "a burned house": a description
         if motion is None and incident is None:
@@ -274,9 +310,15 @@ def _charge(lowered: list[str], i: int) -> bool:
         before = before[:-1]
     if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
         return True
+    for w in reversed(lowered[max(0, i - 8) : i]):
+        if w in _SCOPE_END or w in (",", ";", ".", "and"):
+            break
+        if w in _CHARGING:
+            return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
 
 
+_CHARGING = frozenset("charged accused convicted indicted acquitted sentenced suspected".split())
 _CHARGE_AFTER = frozenset(
     "charge charges count counts conviction convictions suspect suspects trial indictment "
     "warrant warrants statute".split()
@@ -293,8 +335,56 @@ _CHARGED = frozenset(
         ("count", "of"),
         ("counts", "of"),
         ("indicted", "on"),
+        ("indicted", "in"),
+        ("indicted", "for"),
+        ("charged", "in"),
+        ("convicted", "in"),
+        ("acquitted", "of"),
+        ("acquitted", "in"),
+        ("sentenced", "for"),
+        ("sentenced", "in"),
+        ("guilty", "to"),
+        ("suspected", "of"),
+        ("trial", "for"),
+        ("tried", "for"),
     )
 )
+
+
+def _caused_after(lowered: list[str], i: int) -> bool:
+    """True when the deaths or injuries told at ``i`` are put down to an accident or a
+    disaster told after them in their clause ("killed in a road accident", "killed when
+    a van accidentally struck him")."""
+    for w in lowered[i + 1 : i + 12]:
+        if w in (",", ";", "and", "after", "while", "but"):
+            return False
+        if w in NOT_BY_PEOPLE or w in ("accidentally", "accidental"):
+            return True  # "killed in a road accident", "killed when ... accidentally struck"
+    return False
+
+
+def _event_after_of(lowered: list[str], i: int) -> bool:
+    """True when "explosion of" goes on with what blew up ("an explosion of a gas tank")."""
+    return i + 2 < len(lowered) and lowered[i + 2] in _DETERMINERS
+
+
+def _hoped_for(lowered: list[str], i: int) -> bool:
+    """True when an arrest is only wished for: "information leading to the arrest of",
+    "a reward for the arrest", "could lead to an arrest"."""
+    before = lowered[max(0, i - 8) : i]
+    if "reward" in before or "rewards" in before:
+        return True
+    return not _WISHED_BY.isdisjoint(before) and not _LEADING.isdisjoint(before[-4:])
+
+
+_WISHED_BY = frozenset("information tip tips anyone".split())
+_LEADING = frozenset("lead leads leading".split())
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """True when most words of a sentence are capitalised (a headline in title case)."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return 2 * sum(t.text[:1].isupper() for t in words) > len(words)
 
 
 def _meets_someone(tokens: list[Token], i: int) -> bool:
@@ -304,9 +394,37 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
     after = tokens[i + 1 : i + 4]
     if not after or (i > 0 and tokens[i - 1].lower in ("first", "never", "once")):
         return False  # "first met her husband": how people came to know each other
-    if after[0].lower in ("with", "in", "at"):
+    if after[0].lower in ("in", "at"):
         return True
-    return any(t.lower in MEETING_PARTIES or t.lower.rstrip(".") in TITLES for t in after)
+    if after[0].lower == "with":
+        # "met with the minister", "met with Hamas leaders"; not "met with friends",
+        # "met with students": no party to talks
+        return _party_after(tokens, i + 2)
+    return any(
+        (t.lower in MEETING_PARTIES and t.lower not in _POSSESSIVES)
+        or t.lower.rstrip(".") in TITLES
+        for t in after
+    )  # ("meet its budget": no one met)
+
+
+def _party_after(tokens: list[Token], j: int) -> bool:
+    """True when the words from ``j`` (after "met with", "a meeting with") name a party to
+    talks: an office, a party noun, or a name ("the minister", "Hamas leaders"); not
+    "friends" or "students". The scan stops at a preposition ("in Leeds" is no party)."""
+    for t in tokens[j : j + 4]:
+        if t.lower in _PARTY_STOP or not t.text[:1].isalnum():
+            return False
+        if (t.lower in MEETING_PARTIES and t.lower not in _POSSESSIVES) or (
+            t.lower.rstrip(".") in TITLES or t.text[:1].isupper()
+        ):
+            return True
+    return False
+
+
+_POSSESSIVES = frozenset("his her their its".split())
+# an event counted in a series is named again, not told: "the fifth attack this month"
+_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+_PARTY_STOP = frozenset("in at on to for from who that which about over".split())
 
 
 def _caused_otherwise(tokens: list[Token], i: int, found: dict[int, _Trigger]) -> bool:
@@ -419,6 +537,36 @@ def _mentions(
     return out
 
 
+def _treated_at(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` names where the hurt are treated: a hospital's town ("died in
+    a Leeds hospital", "at Leeds General Hospital", "a hospital in Leeds", "Leeds Medical
+    Center"), which is not where they were hurt."""
+    j = m.last + 1
+    medical = False
+    while j < len(tokens) and j <= m.last + 4 and tokens[j].lower in TREATMENT_NAME_WORDS:
+        medical = medical or tokens[j].lower == "medical"
+        j += 1
+    if j < len(tokens) and (
+        tokens[j].lower in TREATMENT_WORDS or (medical and tokens[j].lower in ("center", "centre"))
+    ):
+        return True
+    k = m.first - 1
+    if k > 0 and tokens[k].lower == "the":
+        k -= 1
+    return (
+        k > 0
+        and tokens[k].lower in ("in", "at", "near")
+        and (
+            tokens[k - 1].lower in TREATMENT_WORDS
+            or (
+                k > 1
+                and tokens[k - 2].lower == "medical"
+                and tokens[k - 1].lower in ("center", "centre")
+            )
+        )
+    )
+
+
 def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
     """The tokens inside the sentence's place mentions (no trigger stands in a name)."""
     if not here:
@@ -486,7 +634,11 @@ def extract_events(
             # dateline, no story the sentence may go on with)
             state.next_sentence_toponyms(here, s_text, document.published, text)
             continue
-        inc, mov, mentions, when = _sentence(document, sent, here, state, perpetrator)
+        # a headline's "X to VERB" announces; only the report's own first line reads so
+        titled = in_headline and (headline is not None or sent.start <= document.body_start)
+        inc, mov, mentions, when = _sentence(
+            document, sent, here, state, perpetrator, headline=titled
+        )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
@@ -507,6 +659,7 @@ def _sentence(
     here: list[Toponym],
     state: discourse.Discourse,
     perpetrator: bool = False,
+    headline: bool = False,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -520,7 +673,9 @@ def _sentence(
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events
-        status = clauses.status(tokens, t.index, s_text, noun=t.noun, incident=t.motion is None)
+        status = clauses.status(
+            tokens, t.index, s_text, noun=t.noun, incident=t.motion is None, headline=headline
+        )
         if status is None:
             unreported.append(t.index)  # "... to travel to X": X is not the last verb's
             continue
@@ -577,6 +732,18 @@ def _sentence(
             and tokens[t.index].lower.endswith("ing")
         ):
             status = triggers[k - 1][1]  # "will fly to A before returning to B": planned too
+        elif (
+            k
+            and t.motion is not None
+            and triggers[k - 1][0].motion is not None
+            and not triggers[k - 1][0].noun
+            and t.index - triggers[k - 1][0].index <= 3
+            and (t.noun or tokens[t.index - 1].lower not in ("to", "and", "or"))
+            and any(tokens[j].lower in ARTICLES for j in range(triggers[k - 1][0].index, t.index))
+        ):
+            # the vehicle or trip a motion verb takes is that motion ("plans to ride a bike
+            # from A to B", "will take a flight to B"): it shares the verb's status
+            status = triggers[k - 1][1]
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
@@ -657,10 +824,26 @@ def _sentence(
                     )
                 )
             ]
+        # where the people it concerns are held or live is not where it happened ("a
+        # protest for prisoners jailed in X"): a place after such a participle
+        after_incident = [
+            m
+            for m in after_incident
+            if not (
+                m.first >= 2
+                and tokens[m.first - 2].lower in WHERE_PEOPLE_ARE
+                and m.first - 2 != t.index
+            )
+        ]
+        # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
+        # from injuries received in a crash"): before the trigger, or as the sentence's town
+        before_incident = [m for m in before if not _treated_at(tokens, m)]
+        if fallback:
+            fallback = [m for m in fallback if not _treated_at(tokens, m)]
         located = incidents.locate(
             t.index,
             after_incident,
-            before,
+            before_incident,
             fallback,
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
@@ -706,9 +889,13 @@ def _sentence(
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
         inferred = False
-        event_when = (
-            (planned_date() if status == "planned" else sentence_date()) if located else None
-        )
+        event_when = _date_from(s_text, tokens, t.index, document.published, status)
+        if event_when is None:
+            event_when = (
+                (planned_date() if status == "planned" else sentence_date()) if located else None
+            )
+        if not located:
+            event_when = None
         specific = (
             not t.noun
             or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
@@ -784,6 +971,17 @@ def _sentence(
         document, motion_triggers, tokens, s_text, quote, sentence_date, state
     )
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
+
+
+def _date_from(
+    s_text: str, tokens: list[Token], index: int, published: date | None, status: str
+) -> When | None:
+    """The first date told from the event's word on ("died Sunday from injuries suffered in a
+    crash on Friday": the crash is Friday's), or None when none follows it (then the
+    sentence's date is the event's: "On Friday, police arrested ...")."""
+    if index <= 0:
+        return None  # the sentence's first date is already the one after its word
+    return find_date(s_text[tokens[index].start :], published, future=status == "planned")
 
 
 #: Ends of one country closer than this are one town: no journey between them.
@@ -868,6 +1066,11 @@ def _movements_of(
         if mt.origins or not (mt.destinations or mt.vias):
             continue
         ends = [m.place for m in (*mt.destinations, *mt.vias)]
+        # nor where the sentence later sends anyone ("taken to A before being flown to B"
+        # did not start at B)
+        ends += [
+            m.place for later in triggers if later.index > mt.index for m in later.destinations
+        ]
         origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
         if origin is not None:
             mt.origins = [origin]
@@ -1042,22 +1245,32 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
     # place; so is a state or province the body names again for an event of the same kind in
     # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
-    # be told of apart ("disappeared in Shenyang" and "also disappeared in China" are two)
+    # be told of apart ("disappeared in Shenyang" and "also disappeared in China" are two),
+    # but not in the same sentence ("a bomb killed 20 in Baghdad, the fifth attack in Iraq")
     heads = {id(i) for i, h in found if h}
     kept = [
         inc
         for inc in out
-        if not (
-            (id(inc) in heads or inc.place.feature_type == "admin1")
-            and any(
-                o.event_type == inc.event_type
-                and contains(inc.place, o.place)
-                and (o.when is None or inc.when is None or o.when == inc.when)
-                for o in out
+        if not any(
+            o.event_type == inc.event_type
+            and contains(inc.place, o.place)
+            and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+            and (
+                id(inc) in heads
+                or inc.place.feature_type == "admin1"
+                or o.quote.start == inc.quote.start
             )
+            for o in out
         )
     ]
     return sorted(kept, key=lambda i: i.quote.start)
+
+
+def _dates_meet(a: When, b: When) -> bool:
+    """True when two dates are one, or one span holds the other ("Thursday", "this month")."""
+    return (
+        a == b or (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    )
 
 
 def _two_towns(a: Incident, b: Incident) -> bool:

@@ -185,6 +185,13 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("drive", "travelled", "go", "drove driven"),
     **_verb("sail", "travelled", "go", "sail sails sailed sailing"),
     **_verb("ride", "travelled", "go", "rode ridden"),
+    **_verb("ride", "travelled", "go", "ride rides riding", needs_destination=True),
+    **_verb("bike", "travelled", "go", "bike bikes biked biking", needs_destination=True),
+    **_verb("cycle", "travelled", "go", "cycle cycles cycled cycling", needs_destination=True),
+    **_verb("pedal", "travelled", "go", "pedalled pedaled pedalling pedaling"),
+    **_verb("hitchhike", "travelled", "go", "hitchhiked hitchhiking"),
+    **_verb("hike", "travelled", "go", "hiked hiking", needs_destination=True),
+    **_verb("walk", "travelled", "go", "walk walks walking", needs_destination=True),
     **_verb("march", "travelled", "go", "marched marching"),
     **_verb("walk", "travelled", "go", "walked", needs_destination=True),
     **_verb("trek", "travelled", "go", "trekked trekking"),
@@ -258,6 +265,10 @@ MOTION_NOUNS: dict[str, Motion] = {
     **_noun("convoy", "travelled", "convoy convoys"),
     **_noun("tour", "travelled", "tour", needs_destination=True),
     **_noun("pilgrimage", "travelled", "pilgrimage"),
+    **_noun("ride", "travelled", "ride", needs_destination=True),
+    **_noun("march", "travelled", "march marches", needs_destination=True),
+    **_noun("walk", "travelled", "walk", needs_destination=True),
+    **_noun("trek", "travelled", "trek", needs_destination=True),
     **_noun("migration", "travelled", "migration"),
     **_noun("influx", "travelled", "influx"),
     **_noun("arrival", "travelled", "arrival arrivals"),
@@ -380,7 +391,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "fire",
         re.compile(
             r"\b(?:artillery|mortar|rocket|sniper|tank|machine-gun|small-arms|heavy|automatic) "
-            r"fire\b|\bcame under (?:heavy )?fire\b",
+            r"fire\b(?! damage)|\bcame under (?:heavy )?fire\b",
             re.I,
         ),
         "attack",
@@ -476,14 +487,14 @@ NOT_AN_EVENT_AFTER = {
         "department departments chief chiefs fighter fighters fighting station stations "
         "officials official marshal marshals crews crew truck trucks engine engines service "
         "services hydrant alarm alarms brigade company rescue code safety insurance exit "
-        "escape pit arms power drill".split()
+        "escape pit arms power drill damage".split()
     ),
     "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
     "rally": frozenset("point cry".split()),
     "accident": frozenset("insurance report reports".split()),
     "shooting": frozenset(
         "footage video videos film films scenes scene photos pictures range ranges guard "
-        "guards star stars percentage season practice".split()
+        "guards star stars percentage season practice stance stances".split()
     ),
     "surveillance": frozenset(
         "tape tapes video videos footage camera cameras image images photo photos system "
@@ -491,15 +502,28 @@ NOT_AN_EVENT_AFTER = {
     ),
     "missing": frozenset(
         "out link piece pieces money funds documents files items data games game payments "
-        "school work class classes deadline".split()
+        "school work class classes deadline are".split()
     ),
     "evacuation": frozenset(
         "deal deals plan plans route routes centre center centres centers drill drills "
         "procedures procedure zone zones".split()
     ),
     "crash": frozenset("course courses test tests".split()),
-    "conference": frozenset("call calls room rooms centre center".split()),
+    "arrest": frozenset(
+        "affidavit affidavits record records warrant warrants report reports".split()
+    ),
+    "beaten": frozenset("path track".split()),
+    "shot": frozenset(
+        "shotgun shotguns rifle rifles gun guns pistol pistols glass glasses clock put caller "
+        "callers".split()
+    ),
+    "conference": frozenset("call calls room rooms centre center committee committees".split()),
+    "talks": frozenset("to about".split()),  # "she talks to students": speaks
+    "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"
+    "talk": frozenset("to about".split()),
 }
+#: Words right after an attack that make it firefighting ("an attack on the flames").
+FIRE_WORDS = frozenset("flames flame fire fires blaze blazes".split())
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
     "fire": frozenset("cease camp open friendly return returned covering".split()),
@@ -508,7 +532,50 @@ NOT_AN_EVENT_BEFORE = {
     "rallies": frozenset("campaign".split()),
     "accident": frozenset("industrial workplace".split()),
     "conference": frozenset("news press video phone telephone".split()),
+    # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
+    "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
+    "attack": frozenset("heart panic asthma anxiety cyber malware ransomware phishing".split()),
+    "attacks": frozenset("heart panic asthma anxiety cyber malware ransomware phishing".split()),
+    # "another shot at the title", "a good shot at winning": a chance, not gunfire
+    "shot": frozenset("another good best fair real decent big long final better".split()),
 }
+#: Participles that put people somewhere other than the event: "a protest for prisoners
+#: jailed in X", "an attack on soldiers stationed in X" (X is where they are held or live).
+WHERE_PEOPLE_ARE = frozenset(
+    "jailed imprisoned incarcerated interned held stationed garrisoned based born buried "
+    "raised educated exiled living residing".split()
+)
+#: People whose flooding a place is crowding it ("fans flooded the gym").
+CROWDS = frozenset(
+    "fans crowds crowd people shoppers visitors tourists callers supporters students "
+    "customers spectators voters volunteers applicants".split()
+)
+#: What is sent that is no one moving: "sent a letter to X", "an e-mail sent to X".
+SENT_THINGS = frozenset(
+    "letter letters e-mail e-mails email emails message messages note notes text texts "
+    "invitation invitations signal signals warning warnings card cards memo memos request "
+    "requests complaint complaints bill bills check checks cheque payment payments parcel "
+    "package packages flowers gift gifts report reports notice notices tweet tweets "
+    "questionnaire application applications petition petitions copy copies".split()
+)
+#: Words after "demonstrated" that make it "showed", not a protest ("demonstrated their
+#: resolve", "demonstrated that", "demonstrated how").
+SHOWN_AFTER = frozenset(
+    "that how what why the a an its their his her our my your this these those such "
+    "great remarkable clearly".split()
+)
+#: Where the hurt are treated or the arrested held, not where they were hurt or arrested: a
+#: place named with one of these before the event's word ("died in a Leeds hospital", "held
+#: in the Leeds County Detention Center following his arrest") is no incident's place.
+TREATMENT_WORDS = frozenset(
+    "hospital hospitals clinic clinics infirmary hospice icu ward jail jails prison prisons "
+    "detention lockup penitentiary".split()
+)
+#: Words that may stand between a town and its hospital's word ("a Leeds General hospital").
+TREATMENT_NAME_WORDS = frozenset(
+    "regional general memorial county university community children's childrens medical "
+    "district teaching royal city methodist baptist presbyterian".split()
+)
 #: Marchers whose march is no protest ("troops marched into the town", "the band marched").
 NOT_PROTESTERS = frozenset(
     "troops soldiers army armies forces militants fighters rebels insurgents militia "

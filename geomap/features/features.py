@@ -33,7 +33,7 @@ _GEO_PRECISION = {
     "country": 3,
 }
 _LOCATION_TYPE = {
-    "street": "street at its town",  # a street or facility, at the point of its town
+    "street": "street or building at its town",  # at the point of the town that holds it
     "facility": "facility at the place it is named after",  # "Bank of Freedonia", at Freedonia
     "city": "city",
     "admin2": "admin2",

@@ -25,6 +25,7 @@ from geomap.geoparse.text import TOKEN, Token, capitalised_runs, joined, tokenis
 from geomap.model import Span, Toponym
 from geomap.names.lexicon import (
     ABBREVIATIONS,
+    BUILDING_WORDS,
     CIVIC_ORG_WORDS,
     CONNECTORS,
     DEMONYM_PLURALS,
@@ -62,6 +63,10 @@ _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
 # the word that ends the name of a township ("Sand Creek Township"; a county, parish or
 # district named after a town is found by the name of the town)
 _UNIT_SUFFIXES = frozenset(("township",))
+# words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
+# Health Department")
+_BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
+_PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CONNECTORS
 
 
 def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
@@ -335,6 +340,9 @@ class Recogniser:
             # "Elm Grove, N.J.", and "the N.J. Transit Board": the region, then the rest
             return [abbr, *(self._piece(text, tokens, piece[1:], doc) if len(piece) > 1 else [])]
         matches = self._longest_matches(tokens, piece)
+        parts = self._hyphen_parts(text, tokens, piece, matches)
+        if parts is not None:  # "Toledo-Dayton", "the Springfield-Greene County office"
+            return [t for part in parts for t in self._piece(text, tokens, part, doc)]
         # an organisation word inside a longer place name is part of it: "West Bank", "Hall
         # County", "Union City"
         if len(piece) > 1 and any(
@@ -407,7 +415,7 @@ class Recogniser:
                     tokens[i].key in doc.lower_words or tokens[i].key in STOPWORDS for i in before
                 )
             ):
-                # "Former Hall County clerk": an ordinary word capitalised to open a sentence
+                # "Former Lake County clerk": an ordinary word capitalised to open a sentence
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
             if (
@@ -440,6 +448,70 @@ class Recogniser:
             if toponym:
                 out.append(toponym)
         return out
+
+    @staticmethod
+    def _where(text: str, tokens: list[Token], i: int) -> bool:
+        """True when a preposition of place comes right before token ``i`` (or "the" after
+        one): "at Northgate Mall", "outside the Lakeview Arena"."""
+        j = i - 1
+        if j >= 0 and tokens[j].key == "the":
+            j -= 1
+        return (
+            j >= 0
+            and tokens[j].key in PLACE_PREPOSITIONS
+            and joined(text, tokens[j], tokens[j + 1])
+        )
+
+    def _building(self, tokens: list[Token], piece: list[int]) -> bool:
+        """Two to four capitalised words ending in a building's head word, opening with no
+        given name or ordinary word ("Northgate Mall", not "Jane Doe Hall", "The Hall")."""
+        if not 2 <= len(piece) <= 4 or tokens[piece[-1]].key not in BUILDING_WORDS:
+            return False
+        head = tokens[piece[0]]
+        return (
+            all(tokens[i].capitalised for i in piece)
+            and head.key not in self.given
+            and head.key not in STOPWORDS
+            and head.key not in LEADING_WORDS
+        )
+
+    @staticmethod
+    def _hyphen_parts(
+        text: str, tokens: list[Token], piece: list[int], matches: list[_Match]
+    ) -> list[list[int]] | None:
+        """The parts of a piece whose names are joined by hyphens ("Logan-Rogersville High":
+        Logan, then Rogersville High), or None: every part opens with a place name and holds
+        no other place name, only the words of a region, street, building or organisation,
+        and no place name spans a hyphen ("Wilkes-Barre" stays one). A given name and a
+        surname are not joined by a hyphen, so "Logan-Rogersville" is no person; "Jean-Luc
+        Picard" is (an unknown word follows)."""
+        if len(piece) < 2:
+            return None
+        cuts = [
+            k
+            for k in range(1, len(piece))
+            if tokens[piece[k]].start == tokens[piece[k - 1]].end + 1
+            and text[tokens[piece[k - 1]].end] == "-"
+        ]
+        if not cuts:
+            return None
+        covered: dict[int, int] = {}  # token index -> index of its match's first token
+        for m in matches:
+            for i in range(m.first, m.last + 1):
+                covered[i] = m.first
+        bounds = [0, *cuts, len(piece)]
+        parts = [piece[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        for part in parts:
+            if covered.get(part[0]) != part[0]:
+                return None  # (it does not open with a name, or a name spans the hyphen)
+            if len({covered[i] for i in part if i in covered}) > 1:
+                return None  # (one place a part: "Mary Smith-Jones" is a person)
+            if tokens[part[-1]].key in _BODY_WORDS:
+                continue  # an organisation's or a building's name: "Greene County Health Office"
+            for i in part:
+                if i not in covered and tokens[i].key not in _PART_WORDS:
+                    return None
+        return parts
 
     def _after_person(
         self, tokens: list[Token], piece: list[int], doc: _Doc
@@ -488,7 +560,12 @@ class Recogniser:
         span = Span(text[start:end], start, end)
         if demonym_place(name_key(span.text)) is not None:
             return Toponym(span, None, "demonym")
-        if span.text in ABBREVIATIONS:
+        abbreviation = ABBREVIATIONS.get(span.text)
+        if abbreviation is not None and (
+            not abbreviation.needs_cue
+            or text[max(0, start - 2) : start].rstrip(" ")[-1:] in (",", "-")
+            or abbreviation.name in text
+        ):
             return Toponym(span, None, "admin1")
         words = span.text.split()
         hint: str | None = None
@@ -525,8 +602,8 @@ class Recogniser:
             return None
         before = text[max(0, tok.start - 2) : tok.start]
         cue = before.endswith(", ") or before.endswith("-") or before.endswith(",")
-        if abbreviation.needs_cue and not cue:
-            return None
+        if abbreviation.needs_cue and not cue and abbreviation.name not in text:
+            return None  # ("Small Business BC" counts in a text that says British Columbia)
         return Toponym(Span(tok.text, tok.start, tok.end), None, "admin1")
 
     def _inside_organisation(
@@ -578,7 +655,13 @@ class Recogniser:
             ):
                 matches = []  # "Tom Smith Foundation": a person's name
             if len(matches) > 1 or any(m.first != part[0] for m in matches):
-                matches = [m for m in matches if self.big_name(m.key)]
+                # (a county's full name stays: "the Hall County Superior Court")
+                matches = [
+                    m
+                    for m in matches
+                    if self.big_name(m.key)
+                    or (m.last > m.first and tokens[m.last].key in REGION_SUFFIXES)
+                ]
             for m in matches:
                 single = m.first == m.last
                 if single and tokens[m.first].key in STOPWORDS:
@@ -593,6 +676,11 @@ class Recogniser:
                     doc.deferred.append(found)
                 else:
                     out.append(found)
+        if not out and self._building(tokens, piece) and self._where(text, tokens, piece[0]):
+            first, last = tokens[piece[0]], tokens[piece[-1]]
+            return [
+                Toponym(Span(text[first.start : last.end], first.start, last.end), None, STREET)
+            ]
         return out
 
     def _accept(self, text: str, tokens: list[Token], m: _Match, doc: _Doc) -> Toponym | None:

@@ -10,7 +10,7 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
   is named, the country when Tbilisi is);
 - nearness to the other places mentioned;
 - "Macon, Georgia" / "Paris, Texas" / "Walton County, Ga.": the place right after a comma
-  contains the one before it;
+  contains the one before it (but a country or region then a country is a list);
 - the kind of place the text says ("Liaoning Province", "the city of ...");
 - the document's focus: the first-level region and the country that most mentions of
   unambiguous names lie in ("Peoria" three times, "Joliet" twice: Illinois), which favours a
@@ -36,6 +36,7 @@ from geomap.geoparse.recognise import STREET
 from geomap.model import FACILITY, Place, Toponym
 from geomap.names.lexicon import (
     ABBREVIATIONS,
+    BUILDING_WORDS,
     CIVIC_ORG_WORDS,
     FACILITY_SUFFIXES,
     ORG_WORDS,
@@ -143,7 +144,8 @@ def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
             code, name = place
             return name, None, code, {"country", "region", "admin1"}
     abbreviation = ABBREVIATIONS.get(t.span.text)
-    if abbreviation is not None:
+    if abbreviation is not None and (not abbreviation.needs_cue or t.kind_hint == "admin1"):
+        # (a code that needs a cue is the region only where the recogniser said so: "LA")
         if abbreviation.name == "District of Columbia":
             return "Washington", "city", "US", {"city"}
         return abbreviation.name, "admin1", abbreviation.country_code, {"admin1"}
@@ -428,6 +430,10 @@ def _best(
         for k in sorted(name.containers or ())
         if k != name.key and (c := names[k].choice) is not None
     ]
+    if containers and name.options[0].get("feature_type") in ("country", "region"):
+        # "Ruritania, Freedonia and ...": a country then a country is a list, not a town
+        # in the second country that shares the first one's name
+        containers = [c for c in containers if c.get("feature_type") != "country"]
     headroom = (
         (W_KIND if name.hint else 0.0)
         + (W_CONTAINED if containers else 0.0)
@@ -511,7 +517,7 @@ def resolve(
     toponyms: Sequence[Toponym], geocode: Candidates, context_countries: set[str] | None = None
 ) -> list[Toponym]:
     """The same mentions, in the same order, with ``place`` set where the gazetteer knows the
-    name (streets and facilities: at the town that holds them).
+    name (streets, and buildings it lacks by name: at the town that holds them).
 
     Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
     them; equal names get the same place.
@@ -567,9 +573,23 @@ def resolve(
     ]
     if streets:  # back in the order given
         placed = iter(out)
-        at_towns = iter(_place_streets(streets, out))
-        out = [next(at_towns) if t.kind_hint == STREET else next(placed) for t in given]
+        out = [replace(t, place=None) if t.kind_hint == STREET else next(placed) for t in given]
+    # streets, and buildings the gazetteer lacks that nothing in their name places
+    at_town = [t.kind_hint == STREET or (t.place is None and _building(t.span.text)) for t in out]
+    if any(at_town):
+        placed_at = iter(_place_streets([t for t, a in zip(out, at_town, strict=True) if a], out))
+        out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
+
+
+def _building(text: str) -> bool:
+    """True when ``text`` is two or more words ending in a building's or a street's head word
+    ("Lakeview Memorial Hospital", "Northgate Mall")."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    head = words[-1].lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
+    return head in BUILDING_WORDS or head in FACILITY_SUFFIXES
 
 
 def _within(t: Toponym, holder: Place | None) -> Place | None:
@@ -587,12 +607,18 @@ def _within(t: Toponym, holder: Place | None) -> Place | None:
 
 
 def _place_streets(streets: list[Toponym], placed: list[Toponym]) -> list[Toponym]:
-    """Streets and facilities placed at the town that holds them: the town named right after
-    one ("Elm Street in Dayton", "Elm Street, Dayton"), else the town the document names most;
-    their ``feature_type`` says "street" (unplaced when the document names no town)."""
+    """Streets and buildings placed at the town that holds them: the town named right after
+    one ("Elm Street in Dayton", "Elm Street, Dayton"), else the town the document names most
+    (failing a town, its most named county, then first-level region); their ``feature_type``
+    says "street" (unplaced when the document names none of these)."""
+    main = None
+    for kind in ("city", "admin2", "admin1"):
+        towns = [t for t in placed if t.place is not None and t.place.feature_type == kind]
+        if towns:
+            counts = Counter(t.place.gazetteer_id for t in towns if t.place is not None)
+            main = max(towns, key=lambda t: counts[t.place.gazetteer_id] if t.place else 0)
+            break
     towns = [t for t in placed if t.place is not None and t.place.feature_type == "city"]
-    counts = Counter(t.place.gazetteer_id for t in towns if t.place is not None)
-    main = max(towns, key=lambda t: counts[t.place.gazetteer_id] if t.place else 0, default=None)
     out = []
     for s in streets:
         holder = next((t for t in towns if 0 < t.span.start - s.span.end <= 4), main)

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 
 from geomap.model import Span
+from geomap.names.lexicon import (
+    CLOCK_ABBREVIATIONS,
+    CLOCK_FOLLOWERS,
+    TIME_WORDS,
+)
 from geomap.names.lexicon import SENTENCE_ABBREVIATIONS as _ABBREVIATIONS
 
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"[\"'“‘(]*(\w+)")
 _TAIL = 1 + max(len(a) for a in _ABBREVIATIONS)
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n")
 # No sentence in real news comes near this (the longest in LGL and GeoWebNews has 935
@@ -31,10 +37,25 @@ def sentences(text: str) -> list[Span]:
             word = _LAST_WORD.search(text[max(start, m.start() - _TAIL) : m.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
+            if (
+                word
+                and word.group(1).lower() in CLOCK_ABBREVIATIONS
+                and _clock_goes_on(text, m.end())
+            ):
+                continue
         _add(text, start, m.end(), out)
         start = m.end()
     _add(text, start, len(text), out)
     return out
+
+
+def _clock_goes_on(text: str, at: int) -> bool:
+    """True when the word at ``at`` continues a time of day ("9 p.m. Friday", "6 a.m. EST")."""
+    nxt = _NEXT_WORD.match(text, at)
+    if nxt is None:
+        return False
+    word = nxt.group(1).lower()
+    return word in TIME_WORDS or word in CLOCK_FOLLOWERS
 
 
 def _add(text: str, start: int, end: int, out: list[Span]) -> None:

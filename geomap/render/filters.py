@@ -240,10 +240,21 @@ def tiles_notice(tiled: Mapping[str, int]) -> str | None:
     """What the map says of the layers it draws from vector tiles (layer -> matched)."""
     if not tiled:
         return None
+    from geomap.tiles import SAMPLE_ABOVE
+
+    sampled = [name for name, n in tiled.items() if n > SAMPLE_ABOVE]
+    thinned = (
+        f" Where {' and '.join(sampled)} are dense, a zoomed-out tile shows an even sample of"
+        " them (the same for everyone, colours in proportion): zoom in to see every one; a"
+        " click opens one and counts every one under the pointer."
+        if sampled
+        else ""
+    )
     return (
         "Drawing "
         + "; ".join(f"all {n:,} {name}" for name, n in tiled.items())
         + " from vector tiles (too many to embed): click one to read its report."
+        + thinned
     )
 
 
@@ -280,7 +291,10 @@ def map_layers(
     keeps), each filter run by the store. With ``limit``, a layer with more matching features
     embeds its ``limit`` newest, and the notice says so; places then follow the events shown.
     With ``tiles`` too, such a layer is left to vector tiles instead (:attr:`MapData.tiled`)
-    when its filters are ones a tile takes (no ``q``)."""
+    when its filters are ones a tile takes (no ``q``); once a layer of more than
+    :data:`geomap.tiles.SAMPLE_ABOVE` features is, every other layer is too."""
+    from geomap import tiles as grid
+
     out: dict[str, list[dict[str, Any]]] = {}
     matched: dict[str, int] = {}
     tiled: dict[str, int] = {}
@@ -290,7 +304,10 @@ def map_layers(
         if not tiles or limit is None or f.q:
             return False
         n = store.count(asked)
-        if n > limit:
+        # a store at the scale where tiles are thinned: every layer from tiles, so the page
+        # embeds nothing (thousands of lines and points embedded take the browser seconds)
+        huge = any(m > grid.SAMPLE_ABOVE for m in tiled.values())
+        if n > limit or (huge and n > 0):
             out[asked.layer], matched[asked.layer], tiled[asked.layer] = [], n, n
             return True
         return False

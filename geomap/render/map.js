@@ -344,9 +344,12 @@ var geomap = (function () {
     // the head sits at the real destination, and a line too short to see has none.
     var path = line._path;
     if (!path || !line._map) return;
+    // its length on screen from the pixel points Leaflet projected it to (no parts: drawn as
+    // "M0 0", out of view); reading it from the path would lay the page out once per line
     var length = 0;
-    if (line._parts && line._parts.length) {  // no parts: drawn as "M0 0", out of view
-      try { length = path.getTotalLength(); } catch (e) { length = 0; }
+    var parts = line._parts || [];
+    for (var i = 0; i < parts.length; i++) {
+      for (var j = 1; j < parts[i].length; j++) length += parts[i][j].distanceTo(parts[i][j - 1]);
     }
     if (length >= MIN_ARROW_PX) {
       path.setAttribute("marker-end", line.geomapArrow);

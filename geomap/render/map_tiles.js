@@ -76,6 +76,10 @@ geomap.tiles = (function (g) {
       interactive: false,
       maxNativeZoom: 14,
       maxZoom: 18,
+      // drawn once, as the embedded layers are: a view wider than the world asked each tile
+      // again for every copy of the world it shows
+      noWrap: true,
+      bounds: L.latLngBounds([-85.0511287798066, -180], [85.0511287798066, 180]),
       pane: layer === "incidents" ? "overlayPane" : layer === "movements" ? "geomap-movements" : "geomap-places",
     };
     var grid = L.vectorGrid.protobuf(entry.url + tileQuery(entry, tileTime()), options);

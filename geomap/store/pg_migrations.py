@@ -20,7 +20,7 @@ from typing import Any
 from geomap.errors import StoreError
 
 SCHEMA = "geomap"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MIGRATE_LOCK = 0x67656F6E  # advisory lock key of migrations
 
 # text rules of geomap.store.base.fold and the Equals filter, in SQL (ICU's lower-casing is
@@ -111,7 +111,21 @@ CREATE TABLE {SCHEMA}.stats(
         f"""INSERT INTO {SCHEMA}.stats(name)
             VALUES ('documents'), ('places'), ('incidents'), ('movements')""",
     ),
+    # the numeric queryables of the tiles as typed columns (CQL2 reads them without jsonb),
+    # and a B-tree for n_sources (a filter on it needs not read every row of a type)
+    2: (
+        f"ALTER TABLE {SCHEMA}.items ADD COLUMN n_sources double precision,"
+        " ADD COLUMN geo_precision double precision",
+        f"UPDATE {SCHEMA}.items SET "
+        + ", ".join(
+            f"{name} = CASE WHEN jsonb_typeof(tile -> '{name}') = 'number'"
+            f" THEN (tile ->> '{name}')::float8 END"
+            for name in ("n_sources", "geo_precision")
+        ),
+        f"CREATE INDEX items_n_sources ON {SCHEMA}.items (layer, n_sources)",
+    ),
 }
+NUMBERS = ("n_sources", "geo_precision")  # tile properties with a typed column of their own
 
 
 def version(con: Any) -> int:

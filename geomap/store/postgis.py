@@ -20,9 +20,12 @@ creates and upgrades it (run by ingest, remove, ``geomap store migrate`` and the
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -52,6 +55,9 @@ NO_CORRECTIONS = (
 )
 WRITE_LOCK = 0x67656F6D  # advisory lock key every writer takes ("geom")
 READ_TIMEOUT_MS = 30_000  # a reader's statement taking longer is cancelled (a clear error)
+COUNTS_KEPT = 1024  # numberMatched of this many recent queries, per store version
+# the store's version: every write updates stats, so the transaction ids of its rows move
+_VERSION = f"SELECT string_agg(xmin::text, '.' ORDER BY name) FROM {SCHEMA}.stats"
 
 
 def is_url(value: object) -> bool:
@@ -109,6 +115,12 @@ class PostGISCompiler(Compiler):
     def queryable(self, q: cql2.Queryable, bind: Bind, layer: str = "") -> str:
         from geomap.tiles import TILE_PROPERTIES
 
+        if (
+            q.name in pg_migrations.NUMBERS
+            and q.kind in ("integer", "number")
+            and q.name in TILE_PROPERTIES.get(layer, ())
+        ):
+            return f"i.{q.name}"  # the tile's number, typed (null when not a number)
         if q.name != "id" and q.name in TILE_PROPERTIES.get(layer, ()):
             # kept in the narrow jsonb column too (scalars as they are): no feature to parse
             value = f"(i.tile -> {bind(q.name)})"
@@ -165,6 +177,13 @@ def _days(props: dict[str, Any]) -> tuple[int | None, int | None]:
     return start.toordinal(), end.toordinal()
 
 
+def _number(value: Any) -> float | None:
+    """A tile property as its typed column holds it: numbers only (not booleans)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
 def _item_row(seq: int, layer: str, fid: str, feature: dict[str, Any], state: Any) -> dict:  # type: ignore[type-arg]
     """The columns of one ``items`` row (parameters of :data:`_UPSERT_ITEM`)."""
     from geomap.tiles import level, tile_properties
@@ -173,6 +192,7 @@ def _item_row(seq: int, layer: str, fid: str, feature: dict[str, Any], state: An
     props = feature.get("properties") or {}
     t0, t1 = _days(props)
     box = _bounds(geometry)
+    tile = tile_properties(layer, props)
     return {
         "seq": seq,
         "layer": layer,
@@ -189,7 +209,8 @@ def _item_row(seq: int, layer: str, fid: str, feature: dict[str, Any], state: An
         "actor2": fold(props["actor2"]) if isinstance(props.get("actor2"), str) else None,
         "actor": fold(props["actor"]) if isinstance(props.get("actor"), str) else None,
         "country_code": fold(props.get("country_code")),
-        "tile": _dumps(tile_properties(layer, props)),
+        "tile": _dumps(tile),
+        **{name: _number(tile.get(name)) for name in pg_migrations.NUMBERS},
         "lvl": level(fid),
         "feature": _dumps(feature),
         "merge_state": _dumps(state),
@@ -200,17 +221,18 @@ def _item_row(seq: int, layer: str, fid: str, feature: dict[str, Any], state: An
 _UPSERT_ITEM = f"""
 INSERT INTO {SCHEMA}.items
     (seq, layer, id, geom, t0, t1, event_type, actor1, actor2, actor, country_code, tile,
-     feature, merge_state, lvl)
+     feature, merge_state, lvl, n_sources, geo_precision)
 VALUES (%(seq)s, %(layer)s, %(id)s,
     CASE WHEN %(geom)s::text IS NULL THEN NULL
          ELSE ST_SetSRID(ST_GeomFromGeoJSON(%(geom)s::text), 4326) END,
     %(t0)s, %(t1)s, %(event_type)s, %(actor1)s, %(actor2)s, %(actor)s, %(country_code)s,
-    %(tile)s::jsonb, %(feature)s, %(merge_state)s, %(lvl)s)
+    %(tile)s::jsonb, %(feature)s, %(merge_state)s, %(lvl)s, %(n_sources)s, %(geo_precision)s)
 ON CONFLICT (layer, id) DO UPDATE SET
     seq = EXCLUDED.seq, geom = EXCLUDED.geom, t0 = EXCLUDED.t0, t1 = EXCLUDED.t1,
     event_type = EXCLUDED.event_type, actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2,
     actor = EXCLUDED.actor, country_code = EXCLUDED.country_code, tile = EXCLUDED.tile,
-    feature = EXCLUDED.feature, merge_state = EXCLUDED.merge_state
+    feature = EXCLUDED.feature, merge_state = EXCLUDED.merge_state,
+    n_sources = EXCLUDED.n_sources, geo_precision = EXCLUDED.geo_precision
 """
 
 
@@ -435,6 +457,8 @@ class PostGISStore:
         self.readonly = readonly
         self._con: Any = None
         self._pool: Any = None
+        self._counted: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+        self._counted_lock = threading.Lock()
         self.migrated_from = pg_migrations.SCHEMA_VERSION
         try:
             if readonly:
@@ -473,7 +497,12 @@ class PostGISStore:
 
     @staticmethod
     def _configure(con: Any) -> None:
+        import psycopg
+
         con.prepare_threshold = 2
+        # each read is one snapshot, begun in one statement
+        con.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        con.read_only = True
 
     # --- connections -----------------------------------------------------------------------
 
@@ -485,8 +514,7 @@ class PostGISStore:
         try:
             if self._pool is not None:
                 with self._pool.connection() as con:
-                    with con.transaction():
-                        con.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    with con.transaction():  # repeatable read, read only (_configure)
                         with con.cursor() as cur:
                             yield cur
             else:
@@ -651,9 +679,7 @@ class PostGISStore:
         """A token that changes with every write readers can see: every write updates
         ``stats``, so the transaction ids of its rows (``xmin``) change with it."""
         with self._reading() as cur:
-            row = cur.execute(
-                f"SELECT string_agg(xmin::text, '.' ORDER BY name) FROM {SCHEMA}.stats"
-            ).fetchone()
+            row = cur.execute(_VERSION).fetchone()
         return str(row[0] if row and row[0] is not None else "0")
 
     def document(self, document_id: str) -> dict[str, Any]:
@@ -704,13 +730,34 @@ class PostGISStore:
             return self._count(cur, query)
 
     def _count(self, cur: Any, query: Query) -> int:
+        """What ``query`` matches, counted in the read transaction open on ``cur``.
+
+        A reader (the server's pool) remembers the count of a recent query for as long as the
+        store is unchanged: the key holds the store's :meth:`version` as read in this
+        snapshot, which every write moves (whichever process writes). A writer counts every
+        time."""
         if query.bbox is None and not query.timed and not query.where:
             row = cur.execute(
                 f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
             ).fetchone()
             return int(row[0]) if row else 0
+        key: tuple[Any, ...] | None = None
+        if self._pool is not None:
+            version = cur.execute(_VERSION).fetchone()[0]
+            key = (version, replace(query, sortby=(), limit=None, offset=0, after=None))
+            with self._counted_lock:
+                found = self._counted.get(key)
+                if found is not None:
+                    self._counted.move_to_end(key)
+                    return found
         statement = COMPILER.count(query)
-        return int(cur.execute(statement.sql, statement.params).fetchone()[0])
+        n = int(cur.execute(statement.sql, statement.params).fetchone()[0])
+        if key is not None:
+            with self._counted_lock:
+                self._counted[key] = n
+                while len(self._counted) > COUNTS_KEPT:
+                    self._counted.popitem(last=False)
+        return n
 
     def stream(self, query: Query) -> Iterator[str]:
         """Every feature ``query`` matches (offset and limit applied) as GeoJSON text, in
@@ -844,11 +891,26 @@ class PostGISStore:
         from geomap import tiles
 
         check_layer(query.layer)
-        tile_query = tiles.tile_query(
-            query, z, x, y, layer_size=self.layer_stats(query.layer).count
-        )
-        if tile_query is None:
+        size = self.layer_stats(query.layer).count
+        narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
+        if narrowed is None:
             return b""
+        with self._reading() as cur:
+
+            def count(q: Query) -> int:
+                statement = COMPILER.count(q)
+                return int(cur.execute(statement.sql, statement.params).fetchone()[0])
+
+            tile_query = tiles.thin(narrowed, size, count)
+            sql, params = self._tile_sql(tile_query, z, x, y)
+            row = cur.execute(sql, params).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else b""
+
+    @staticmethod
+    def _tile_sql(tile_query: Query, z: int, x: int, y: int) -> tuple[str, dict[str, Any]]:
+        from geomap import tiles
+
+        query = tile_query
         bind = Bind(COMPILER)
         where = COMPILER.where(tile_query, bind, keyset=False)
         minx, miny, maxx, maxy = tiles.mercator_bounds(z, x, y)
@@ -864,9 +926,7 @@ class PostGISStore:
             f" FROM {COMPILER.table} i WHERE {where} ORDER BY i.seq"
             f" LIMIT {tiles.MAX_FEATURES}) t WHERE t.geom IS NOT NULL"
         )
-        with self._reading() as cur:
-            row = cur.execute(sql, bind.params).fetchone()
-        return bytes(row[0]) if row and row[0] is not None else b""
+        return sql, bind.params
 
     def layer(self, name: str) -> list[dict[str, Any]]:
         """Every feature of a layer, decoded, in order (small layers and tests)."""

@@ -40,6 +40,7 @@ from geomap.store.base import (
     LayerStats,
     Page,
     Query,
+    Sampled,
     Store,
     boxes,
     check_layer,
@@ -204,23 +205,43 @@ class SQLiteCompiler(Compiler):
         bbox and/or dates, no other filter, the default order."""
         return _trees_decide(query) and not query.sortby
 
-    def _tree(self, query: Query, bind: Bind) -> tuple[str, str]:
-        """The R*Tree that drives a query of a bbox and/or dates alone, and the conditions on
-        it that hold exactly for the matching items: an entry whose bounds lie inside the box
-        matches (a point always does, bar the few within a 32-bit rounding of the box's
-        edge), the others are checked on their item; dates are exact in the time tree."""
+    def _tree(self, query: Query, bind: Bind) -> tuple[str, list[str]]:
+        """The R*Tree that drives a query of a bbox and/or dates alone, and disjoint sets of
+        conditions on it that together hold exactly for the matching items.
+
+        Dates are exact in the time tree: one set. A box gives five, each made only of
+        comparisons the R*Tree module searches by itself: the entries whose bounds lie inside
+        the box (they match: a point always does, bar the few within a 32-bit rounding of the
+        box's edge), and those crossing each of its four edges, checked on their item."""
         if query.bbox is None:
-            return "items_time", self._time(query, bind)
-        meets, inside = self._space(query, bind)
+            return "items_time", [self._time(query, bind)]
+        minx, miny, maxx, maxy = (bind(v) for v in query.bbox)
+        s = "items_space"
+        layer = self._in_layer(s, query, bind)
+        meets = (
+            f"{s}.minx <= {maxx} AND {s}.maxx >= {minx} AND {s}.miny <= {maxy}"
+            f" AND {s}.maxy >= {miny} AND {layer}"
+        )
+        inside = (
+            f"{s}.minx >= {minx} AND {s}.maxx <= {maxx} AND {s}.miny >= {miny}"
+            f" AND {s}.maxy <= {maxy} AND {layer}"
+        )
         rim = (
-            "EXISTS (SELECT 1 FROM items e WHERE e.seq = items_space.id AND"
+            f" AND EXISTS (SELECT 1 FROM items e WHERE e.seq = {s}.id AND"
             f" {self._bbox_exact(query, bind, 'e')})"
         )
-        conditions = f"{meets} AND (({inside}) OR {rim})"
+        edges = [
+            f"{s}.minx < {minx}",
+            f"{s}.maxx > {maxx} AND {s}.minx >= {minx}",
+            f"{s}.miny < {miny} AND {s}.minx >= {minx} AND {s}.maxx <= {maxx}",
+            f"{s}.maxy > {maxy} AND {s}.minx >= {minx} AND {s}.maxx <= {maxx}"
+            f" AND {s}.miny >= {miny}",
+        ]
+        arms = [inside, *(f"{meets} AND {edge}{rim}" for edge in edges)]
         if query.timed:
-            dated = f"SELECT id FROM items_time WHERE {self._time(query, bind)}"
-            conditions += f" AND items_space.id IN ({dated})"
-        return "items_space", conditions
+            dated = f" AND {s}.id IN (SELECT id FROM items_time WHERE {self._time(query, bind)})"
+            arms = [arm + dated for arm in arms]
+        return s, arms
 
     def page(self, query: Query, columns: str = "i.seq, i.feature") -> Statement:
         """A query the R*Trees decide (:meth:`by_trees`) picks the page's rowids in the tree
@@ -231,8 +252,10 @@ class SQLiteCompiler(Compiler):
         bind = Bind(self)
         if query.after is not None:
             bind.after = query.after.seq
-        table, conditions = self._tree(query, bind)
-        ids = f"SELECT id FROM {table} WHERE {conditions}{self._after(table, bind)} ORDER BY id"
+        table, arms = self._tree(query, bind)
+        after = self._after(table, bind)
+        ids = " UNION ALL ".join(f"SELECT id FROM {table} WHERE {arm}{after}" for arm in arms)
+        ids += " ORDER BY id"
         if query.limit is not None:
             ids += f" LIMIT {bind(query.limit)}"
         if query.offset and query.after is None:
@@ -249,8 +272,11 @@ class SQLiteCompiler(Compiler):
         if not _trees_decide(query):
             return super().count(query)
         bind = Bind(self)
-        table, conditions = self._tree(query, bind)
-        return Statement(f"SELECT count(*) FROM {table} WHERE {conditions}", bind.params)
+        table, arms = self._tree(query, bind)
+        if len(arms) == 1:
+            return Statement(f"SELECT count(*) FROM {table} WHERE {arms[0]}", bind.params)
+        counts = " + ".join(f"(SELECT count(*) FROM {table} WHERE {arm})" for arm in arms)
+        return Statement(f"SELECT {counts}", bind.params)
 
 
 def _trees_decide(query: Query) -> bool:
@@ -1300,13 +1326,35 @@ class SQLiteStore:
         from geomap import tiles
 
         check_layer(query.layer)
-        narrowed = tiles.tile_query(query, z, x, y, layer_size=self.layer_stats(query.layer).count)
+        size = self.layer_stats(query.layer).count
+        narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
         if narrowed is None:
             return b""
-        statement = COMPILER.page(
-            replace(narrowed, limit=tiles.MAX_FEATURES), columns="i.seq, i.feature"
-        )
         with self._reading() as con:
+            levels: list[int] = []
+
+            def count(q: Query) -> int:
+                # every level's count from one pass over the tile (levels are a Python function)
+                if not levels:
+                    kept = tuple(p for p in q.where if not isinstance(p, Sampled))
+                    plain = replace(q, where=kept)
+                    bind = Bind(COMPILER)
+                    where = COMPILER.where(plain, bind, keyset=False)
+                    found = dict(
+                        con.execute(
+                            f"SELECT geomap_level(i.id), count(*) FROM {COMPILER.source(plain)}"
+                            f" WHERE {where} GROUP BY 1",
+                            bind.params,
+                        ).fetchall()
+                    )
+                    levels.extend(found.get(k, 0) for k in range(tiles.FULL_ZOOM + 1))
+                k = min(p.zoom for p in q.where if isinstance(p, Sampled))
+                return sum(levels[: k + 1])
+
+            thinned = tiles.thin(narrowed, size, count)
+            statement = COMPILER.page(
+                replace(thinned, limit=tiles.MAX_FEATURES), columns="i.seq, i.feature"
+            )
             rows = con.execute(statement.sql, statement.params).fetchall()
         return tiles.encode(query.layer, (json.loads(r[1]) for r in rows), z, x, y)
 

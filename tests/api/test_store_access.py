@@ -245,3 +245,25 @@ def test_the_map_draws_a_big_layer_from_tiles_and_says_so(store_path: Path) -> N
         assert "Leaflet.VectorGrid.bundled.min.js" not in narrow
         assert "geomap.tiles = " not in narrow
     assert set(LAYERS) == {"places", "incidents", "movements"}
+
+
+def test_at_the_thinned_scale_the_map_draws_every_layer_from_tiles(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geomap import tiles
+
+    store = SQLiteStore(store_path, readonly=True)
+    counts = store.counts()
+    store.close()
+    assert 0 < counts["movements"] < counts["incidents"]
+    with TestClient(create_app(app_settings(store_path, map_limit=counts["movements"]))) as client:
+        html = client.get("/map").text  # the movements fit: embedded
+        assert "/collections/movements/tiles/" not in html
+        assert "/collections/incidents/tiles/" in html
+        monkeypatch.setattr(tiles, "SAMPLE_ABOVE", counts["incidents"] - 1)  # as if huge
+        html = client.get("/map").text
+        for layer in LAYERS:
+            assert f"/collections/{layer}/tiles/WebMercatorQuad/{{z}}/{{x}}/{{y}}" in html
+        assert "an even sample" in html  # the notice says the incidents are thinned
+        live = client.get("/map/layers.json").json()
+        assert live["incidents"] == live["movements"] == live["places"] == []

@@ -65,6 +65,17 @@ def test_selection_is_deterministic_and_split_balanced(monkeypatch):
     assert dev.isdisjoint((r["corpus"], r["id"]) for r in halves["check"])
     for r in halves["dev"] + halves["check"]:
         assert (int(r["id"]) % 2 == 1) == (r["stratum"] == "motion")
+    # dev2: the next articles in the same orders, in neither half
+    monkeypatch.setattr(sel, "N_MOTION2", 1)
+    monkeypatch.setattr(sel, "N_CONTROL2", 2)
+    dev2 = sel.select(arts)["dev2"]
+    taken = dev | {(r["corpus"], r["id"]) for r in halves["check"]}
+    assert taken.isdisjoint((r["corpus"], r["id"]) for r in dev2)
+    for corpus in ("lgl", "gwn"):
+        assert sum(r["corpus"] == corpus and r["stratum"] == "motion" for r in dev2) == 1
+        assert sum(r["corpus"] == corpus and r["stratum"] == "control" for r in dev2) == 2
+    for r in dev2:
+        assert (int(r["id"]) % 2 == 1) == (r["stratum"] == "motion")
 
 
 TEXT = "Police in Ardo arrested a man who had fled from Bexley."

@@ -6,6 +6,8 @@ derived from an evaluation corpus unless its file says so.
 
 from geomap.names.lexicon.abbreviations import (
     ABBREVIATIONS,
+    CLOCK_ABBREVIATIONS,
+    CLOCK_FOLLOWERS,
     SENTENCE_ABBREVIATIONS,
     Abbreviation,
 )
@@ -29,6 +31,7 @@ from geomap.names.lexicon.organisations import (
     VEHICLE_MAKES,
 )
 from geomap.names.lexicon.place_words import (
+    BUILDING_WORDS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
     KIND_AFTER,
@@ -51,6 +54,7 @@ __all__ = [
     "ABBREVIATED_TITLES",
     "ABBREVIATIONS",
     "ARTICLES",
+    "BUILDING_WORDS",
     "CIVIC_ORG_WORDS",
     "CONNECTORS",
     "COUNTRY_ALIASES",
@@ -79,6 +83,8 @@ __all__ = [
     "REGION_DEMONYMS",
     "REGION_SUFFIXES",
     "REGION_WORDS",
+    "CLOCK_ABBREVIATIONS",
+    "CLOCK_FOLLOWERS",
     "SENTENCE_ABBREVIATIONS",
     "SPEECH_VERBS",
     "STOPWORDS",

@@ -6,7 +6,8 @@ looks the region up by its full name in its country) and the gazetteer index (ab
 with a full stop inside, "N.C.", "B.C.", are also names of their region). ``SENTENCE_ABBREVIATIONS``
 is for the sentence splitter. Entries: the Associated Press's US state abbreviations, the
 Canadian Press's province abbreviations, Australian state abbreviations, the traditional
-abbreviations of English counties, and Indian states' common initials (general knowledge).
+abbreviations of English counties, and Indian states' common initials; the US Postal Service's
+and Canada Post's two-letter codes (general knowledge).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 class Abbreviation:
     """What an abbreviation stands for. ``needs_cue``: it is also an ordinary word, a title or
     a common initialism, so it counts only after a comma or hyphen ("Springfield, Mass.",
-    "Lucknow, UP")."""
+    "Lucknow, UP"), or in a text that also spells the region out."""
 
     name: str
     country_code: str
@@ -31,6 +32,16 @@ def _table(country: str, pairs: str, ambiguous: str = "") -> dict[str, Abbreviat
         abbr, name = line.split("=")
         for a in abbr.split("|"):
             out[a.strip()] = Abbreviation(name.strip(), country, a.strip() in ambiguous.split())
+    return out
+
+
+def _postal(country: str, pairs: str) -> dict[str, Abbreviation]:
+    """Codes written in capitals without full stops ("NJ", "BC"): each also an initialism or a
+    word, so each needs a cue."""
+    out = {}
+    for pair in pairs.split():
+        code, name = pair.split("=")
+        out[code] = Abbreviation(name.replace("_", " "), country, True)
     return out
 
 
@@ -84,6 +95,31 @@ ABBREVIATIONS: dict[str, Abbreviation] = {
         Wyo. = Wyoming
         """,
         "Miss. Mass. La. Pa. Del. Ind. Ill. Mo. Wash. Cal. Ore. Penn. Va.",
+    ),
+    # US Postal Service codes (those that are also common words left out: IN, OR, ME, OK, HI)
+    **_postal(
+        "US",
+        """AL=Alabama AK=Alaska AZ=Arizona AR=Arkansas CA=California CO=Colorado
+        CT=Connecticut DE=Delaware FL=Florida GA=Georgia ID=Idaho IL=Illinois IA=Iowa
+        KS=Kansas KY=Kentucky LA=Louisiana MD=Maryland MA=Massachusetts MI=Michigan
+        MN=Minnesota MS=Mississippi MO=Missouri MT=Montana NE=Nebraska NV=Nevada
+        NH=New_Hampshire NJ=New_Jersey NM=New_Mexico NY=New_York NC=North_Carolina
+        ND=North_Dakota OH=Ohio PA=Pennsylvania RI=Rhode_Island SC=South_Carolina
+        SD=South_Dakota TN=Tennessee TX=Texas UT=Utah VT=Vermont VA=Virginia WA=Washington
+        WV=West_Virginia WI=Wisconsin WY=Wyoming""",
+    ),
+    # Canada Post's province codes
+    **_postal(
+        "CA",
+        """AB=Alberta BC=British_Columbia MB=Manitoba NB=New_Brunswick
+        NL=Newfoundland_and_Labrador NS=Nova_Scotia PE=Prince_Edward_Island
+        PEI=Prince_Edward_Island QC=Quebec SK=Saskatchewan""",
+    ),
+    # Australian states' short forms without full stops
+    **_postal(
+        "AU",
+        "VIC=Victoria QLD=Queensland TAS=Tasmania NT=Northern_Territory"
+        " ACT=Australian_Capital_Territory",
     ),
     **_table(
         "CA",
@@ -159,4 +195,13 @@ ABBREVIATIONS: dict[str, Abbreviation] = {
 SENTENCE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen col lt sgt capt gov sen rep prof jr sr inc corp ltd co no vs etc u.s "
     "u.k u.n jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+# Clock abbreviations ("7:30 a.m."): the sentence goes on after their full stop only when a
+# weekday, a month, a time zone or a word of the clock follows ("at 9 p.m. Friday", "6 a.m. EST");
+# otherwise the full stop also ends the sentence ("... until 9 p.m. Officers said ...").
+CLOCK_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+CLOCK_FOLLOWERS = frozenset(
+    "et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest local today tonight "
+    "yesterday tomorrow".split()
 )

@@ -2,9 +2,11 @@
 
 For: the recogniser (``REGION_SUFFIXES`` after a name: its kind; ``FACILITY_SUFFIXES`` after a
 name: a street or building; ``GEO_MODIFIERS`` before a name; ``PLACE_NOUNS`` after an adjective:
-it describes the place named next), the proposer (``KIND_AFTER``) and the gazetteer index
-(``REGION_WORDS``: "Liaoning Province" is also called "Liaoning"). Entries: English words for
-administrative units, streets and buildings (general English)."""
+it describes the place named next), the resolver (``BUILDING_WORDS`` ending a name the
+gazetteer lacks: a building or site, placed at the town that holds it), the proposer
+(``KIND_AFTER``) and the gazetteer index (``REGION_WORDS``: "Liaoning Province" is also called
+"Liaoning"). Entries: English words for administrative units, streets and buildings (general
+English)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,20 @@ FACILITY_SUFFIXES = frozenset(
     """street st road rd avenue ave lane ln drive dr boulevard blvd highway hwy parkway pkwy way
     court ct place pl square plaza terrace circle trail pike turnpike expressway freeway bridge
     tunnel park""".split()
+)
+
+# Head words of buildings and sites: a name the gazetteer lacks that ends in one ("Lakeview
+# Memorial Hospital", "Elm Grove High", "Northgate Mall") is a building or site in a town, placed
+# at the town that holds it when nothing inside its name places it.
+BUILDING_WORDS = frozenset(
+    """hospital clinic infirmary church cathedral chapel basilica abbey mosque temple synagogue
+    shrine school high elementary middle academy college university campus institute stadium
+    arena ballpark racecourse raceway speedway circuit airport airfield aerodrome station
+    terminal port harbour harbor pier dock prison jail penitentiary courthouse museum gallery
+    library theatre theater cinema hotel inn motel restaurant cafe bar pub mall market
+    supermarket store centre center hall tower building house palace castle manor cottage farm
+    farms ranch estate complex plant factory mill mine warehouse base barracks camp cemetery
+    graveyard garden gardens zoo office offices embassy consulate studio studios club""".split()
 )
 
 # "the Chinese border city of X": an adjective before one of these describes the place named

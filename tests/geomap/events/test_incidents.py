@@ -183,7 +183,8 @@ def test_two_towns_of_one_event_are_two_incidents(pipeline: Pipeline) -> None:
 
 def test_no_place_is_carried_into_a_sentence_about_another_country(pipeline: Pipeline) -> None:
     body = "A man was stabbed in Cusco on Sunday. Police in Bolivia said a man was arrested."
-    assert typed(pipeline, body) == [("attack", "Cusco")]
+    got = typed(pipeline, body)
+    assert ("attack", "Cusco") in got and ("arrest", "Cusco") not in got
 
 
 def test_the_arrest_not_the_charge(pipeline: Pipeline) -> None:
@@ -397,6 +398,44 @@ def test_planned_events(pipeline: Pipeline, body: str, status: str) -> None:
         "No one was arrested in Denver.",
         "Police could arrest protesters in Denver.",
         "He died of a heart attack in Miami.",
+        # what a body suffers is no arrest and no attack
+        "A runner went into cardiac arrest at the finish line in Denver.",
+        "She had a panic attack on a flight to Miami.",
+        # an offence the law names, with the event only referred to
+        "A Leeds man charged in the kidnapping of a Bristol woman was found unfit for trial.",
+        "The man pleaded guilty to murder in a Leeds court on Monday.",
+        "The pair face counts of aggravated battery and are held in the Leeds jail.",
+        "A reward is offered for information leading to the arrest of the burglar in Leeds.",
+        "The arrest affidavit was filed in Leeds on Monday.",
+        # words used in another sense
+        "The mayor sent a letter to officials in Leeds.",
+        "An e-mail sent to the paper in Leeds explained the delay.",
+        "The council demonstrated its resolve in Leeds.",
+        "The author Flood spoke to a crowd in Leeds on Wednesday.",
+        "Every contestant has a good shot at the crown in Leeds.",
+        "Hackers launched malware attacks on banks in Leeds.",
+        "Diners who go off the beaten path in Leeds find good food.",
+        "Crews mounted an attack on the flames from a ladder in Leeds.",
+        "A coach talks to students in Leeds.",
+        "A mild spring brought an explosion of wildflowers near Leeds.",
+        "A cyclist was killed in Leeds when a van driver accidentally struck him.",
+        "A pistol and a single shot rifle were stolen from a garage in Leeds.",
+        "The house in Leeds sustained heavy fire damage.",
+        "Missing are three chainsaws and a drill from a shed in Leeds.",
+        "The Leeds police arrest report said she swung a knife.",
+        "Crews in Leeds answer nearly five fires a day.",
+        # sports pages
+        "The team rallied from a ten point deficit to beat Leeds.",
+        "The enthusiastic fans flooded the court in Leeds.",
+        # a meeting needs parties to talks
+        "A former minister met with students in Leeds to discuss a website.",
+        "After meeting with friends in Leeds, the pilot flew home.",
+        "The bill went to a conference committee in Leeds.",
+        "The council needs more money to meet its budget in Leeds.",
+        "Relatives staged a protest demanding freedom for students jailed in Minsk.",
+        # history told in passing
+        "Hundreds of monks were arrested in Spain during World War Two.",
+        "Rebels attacked the town of Goma in the 1990s.",
         "The fire department in Denver answered the call.",
         "Nairobi is the capital of Kenya.",
     ],
@@ -429,3 +468,73 @@ def test_headline_events_count_once(pipeline: Pipeline) -> None:
     got = incidents(pipeline, both, header="")
     assert [(i.event_type, i.place.name) for i in got] == [("attack", "Kano")]
     assert got[0].quote.start > 0
+
+
+def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
+    body = (
+        "Fire crews raced to the motorway near Leeds on Friday night. "
+        "A cyclist died Sunday in a Manchester hospital from injuries suffered in a "
+        "crash on Friday night."
+    )
+    got = incidents(pipeline, body)
+    assert [i.place.name for i in got if i.event_type == "crash"] != ["Manchester"]
+    assert all(i.place.name != "Manchester" for i in got)
+    # named after the town, or "a hospital in" it
+    for body in (
+        "Two men were hurt in a shooting and taken to Leeds General Hospital.",
+        "A woman died at a hospital in Leeds after a crash.",
+    ):
+        assert all(i.place.name != "Leeds" for i in incidents(pipeline, body))
+    # nor where the arrested are held
+    for body in (
+        "She spent the night in the Leeds County Detention Center after the collision.",
+        "He was held in the Leeds jail after his arrest on Friday.",
+    ):
+        assert all(i.place.name != "Leeds" for i in incidents(pipeline, body))
+    # the hospital or the prison itself struck is still where it happened
+    assert ("attack", "Kharkiv") in typed(pipeline, "A missile hit a hospital in Kharkiv.")
+    assert ("attack", "Leeds") in typed(pipeline, "Inmates attacked a guard at the Leeds prison.")
+
+
+def test_the_event_takes_the_date_told_after_its_word(pipeline: Pipeline) -> None:
+    # the article is dated Friday, June 10, 2022
+    [inc] = incidents(
+        pipeline, "A Leeds woman died Sunday from injuries she suffered in a crash on Tuesday."
+    )
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-06-07"
+    [inc] = incidents(pipeline, "On Tuesday, police arrested a man in Leeds.")
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-06-07"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # deaths put down to an accident are the accident's, not an attack
+        ("A retired teacher was killed in a road accident in Leeds.", [("crash", "Leeds")]),
+        ("Four children were killed in a fire at a home in Leeds.", [("fire", "Leeds")]),
+        # the same words in their event sense
+        ("A tip from a neighbour led to the arrest of two men in Leeds.", [("arrest", "Leeds")]),
+        ("Hundreds demonstrated in Leeds on Saturday.", [("protest", "Leeds")]),
+        ("An explosion of a gas tank shook Leeds on Friday.", [("explosion", "Leeds")]),
+        ("Rebels killed three soldiers in an ambush near Goma.", [("attack", "Goma")]),
+        ("The leaders held talks in Leeds on Friday.", [("meeting/summit", "Leeds")]),
+        ("The envoy met with Hamas leaders in Doha.", [("meeting/summit", "Doha")]),
+        ("A second man was arrested in Leeds on Friday.", [("arrest", "Leeds")]),
+        ("The river flooded the town of Leeds on Friday.", [("flood", "Leeds")]),
+        ("Supporters rallied in Leeds on Saturday.", [("protest", "Leeds")]),
+        # where the people it concerns are held is not where it happened
+        ("Protesters rallied in Leeds for activists jailed in Minsk.", [("protest", "Leeds")]),
+        # an event counted in a series, in the same sentence, is the one just told
+        (
+            "A truck bomb exploded in Kabul on Monday, leaving 12 dead, the third large attack "
+            "in Afghanistan this week.",
+            [("attack", "Kabul")],
+        ),
+        ("The governor held a meeting with union leaders in Leeds.", [("meeting/summit", "Leeds")]),
+        ("A man was shot in Leeds on Friday.", [("attack", "Leeds")]),
+    ],
+)
+def test_the_sense_of_the_word_decides(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

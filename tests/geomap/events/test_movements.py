@@ -278,3 +278,78 @@ def test_headline_and_body_tell_one_movement_once(pipeline: Pipeline) -> None:
     assert [tuple(p.name for p in m.path) for m in got] == [("Oslo", "Riga")]
     assert got[0].quote.start > 0  # the body's report, with its date
     assert got[0].when is None or got[0].when.start.isoformat()
+
+
+def test_no_origin_inferred_where_the_sentence_goes_next(pipeline: Pipeline) -> None:
+    body = (
+        "A bus overturned outside Manchester on Friday. The injured were taken to a "
+        "hospital in Leeds before one of them was flown by helicopter to Manchester."
+    )
+    got = paths(pipeline, body)
+    assert ("Leeds", "Manchester") in got
+    assert ("Manchester", "Leeds") not in got
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # who travels with the mover does not make the destination their home
+        ("She moved from Leeds to York with her two sons in search of a job.", ("Leeds", "York")),
+        ("She plans to move from Leeds to York with her mother.", ("Leeds", "York")),
+        ("The refugees fled from Mosul to Erbil with their children.", ("Mosul", "Erbil")),
+    ],
+)
+def test_company_after_the_destination(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected,status",
+    [
+        ("The pair hitchhiked from Leeds to York.", ("Leeds", "York"), "reported"),
+        ("They cycled from Leeds to York in two days.", ("Leeds", "York"), "reported"),
+        (
+            "She rode a tandem bike from her home town of Tulsa to Chicago.",
+            ("Tulsa", "Chicago"),
+            "reported",
+        ),
+        ("A veteran set out to bike from Tulsa to Chicago.", ("Tulsa", "Chicago"), "reported"),
+        ("She plans to ride a tandem bike from Tulsa to Chicago.", ("Tulsa", "Chicago"), "planned"),
+        ("The widows set off on a march from Leeds to York.", ("Leeds", "York"), "reported"),
+    ],
+)
+def test_rides_walks_and_marches(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...], status: str
+) -> None:
+    got = movements(pipeline, body)
+    assert [(tuple(p.name for p in m.path), m.status) for m in got] == [(expected, status)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He is riding high in the polls in Leeds.",
+        "The hotel is within walking distance of the beach in Leeds.",
+        "The team set out to find survivors in Leeds.",
+        # what is left stays where it is
+        "A note asking for a reply was left on Sunday for the mayor in Leeds.",
+    ],
+)
+def test_rides_and_walks_that_go_nowhere(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_headline_announces_with_to(pipeline: Pipeline) -> None:
+    doc = parse_document(b"Veteran to cycle from Tulsa to Chicago\n\nHe sets off soon.\n", "h.txt")
+    got = pipeline.extract(doc).movements
+    assert [(tuple(p.name for p in m.path), m.status) for m in got] == [
+        (("Tulsa", "Chicago"), "planned")
+    ]
+    # a verb before "to" is no subject: a refusal announces nothing
+    doc = parse_document(b"Man refuses to leave Leeds for York\n\nHe said so.\n", "r.txt")
+    assert list(pipeline.extract(doc).movements) == []
+    # and the rule is the headline's only: in the body "countries to send" is no plan
+    body = "Chile was among the earliest nations to send medics to Haiti."
+    assert paths(pipeline, body) == []

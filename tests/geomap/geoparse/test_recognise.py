@@ -125,6 +125,21 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         # hyphenated names, streets, acronyms, counties
         ("The Washington-Moscow route reopened.", ["Washington", "Moscow"]),
         ("An Toledo-based firm hired him.", ["Toledo"]),
+        # a given name joined by a hyphen to a place is no person's name; each part is a place
+        ("Pupils from Logan-Rogersville moved.", ["Logan", "Rogersville"]),
+        (
+            "The Springfield-Greene County Health Department said so.",
+            ["Springfield", "Greene County"],
+        ),
+        ("Mary Smith-Jones of Dayton spoke.", ["Dayton"]),
+        ("Jean-Pierre Raffarin spoke in Paris.", ["Paris"]),
+        ("The Wilkes-Barre council met.", ["Wilkes-Barre"]),
+        # a building the gazetteer lacks, named after a preposition of place, is a mention
+        ("Fans at the Northgate Mall in Dayton cheered.", ["Northgate Mall", "Dayton"]),
+        ("Northgate Mall reopened on Monday.", []),
+        ("He spoke at Jane Doe Hall.", []),
+        # a county's full name inside a court's
+        ("She testified in Marion County Circuit Court on Friday.", ["Marion County"]),
         ("The fire at 6016 Toledo Road spread.", ["Toledo Road"]),
         ("NATO ally Germany bought drones.", ["Germany"]),
         ("Laurel County Clerk Ann Price was honoured.", ["Laurel County"]),
@@ -198,6 +213,10 @@ def test_demonyms_give_context() -> None:
         ("The mill in Sherbrooke, Que., closed.", "Que.", "Quebec"),
         ("Rain fell on Dubbo, N.S.W., overnight.", "N.S.W.", "New South Wales"),
         ("A school in Agra, UP, reopened.", "UP", "Uttar Pradesh"),
+        ("Snow closed roads near Kamloops, BC, on Monday.", "BC", "British Columbia"),
+        ("A man was hurt in Conway, SC, on Monday.", "SC", "South Carolina"),
+        # or with no comma, in a text that spells the region out
+        ("Jobs BC opened. British Columbia hires.", "BC", "British Columbia"),
     ],
 )
 def test_region_abbreviations_of_other_countries(
@@ -212,3 +231,4 @@ def test_region_abbreviations_of_other_countries(
 def test_an_ambiguous_abbreviation_needs_a_comma(recogniser: Recogniser) -> None:
     assert "UP" not in found(recogniser, "Prices went UP again.")
     assert "Man." not in found(recogniser, "He met the Isle of Man.")
+    assert "BC" not in found(recogniser, "It was built in 300 BC in Rome.")

@@ -431,3 +431,72 @@ def test_the_documents_focus_chooses_among_namesakes(names: tuple[str, ...], sta
     found = resolve(_mentions(*names), lambda q: list(_TOWNS.get(q, [])))
     carvel = next(t.place for t in found if t.span.text == "Carvel")
     assert carvel is not None and carvel.admin1 == state
+
+
+@pytest.mark.parametrize(
+    "text,building,town",
+    [
+        # the town named right after it
+        (
+            "Nurses at Glorpwell Memorial Hospital in Dayton, Ohio, struck.",
+            "Glorpwell Memorial Hospital",
+            "Dayton",
+        ),
+        # else the town the document names most
+        (
+            "Fans left Quibbleton Arena early, police in Dayton, Ohio, said.",
+            "Quibbleton Arena",
+            "Dayton",
+        ),
+    ],
+)
+def test_a_building_the_gazetteer_lacks_is_at_the_town_that_holds_it(
+    resolve_spans, text: str, building: str, town: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A name ending in a building's head word that nothing inside places is put at its
+    town's point, and says it is only placed at its town (``feature_type`` "street")."""
+    found = resolve_spans(text, [building, town, "Ohio"])
+    place, holder = found[0].place, found[1].place
+    assert holder is not None and holder.feature_type == "city"
+    assert place is not None and place.feature_type == "street" and place.name == building
+    assert (place.lat, place.lon) == (holder.lat, holder.lon)
+    assert place.gazetteer_id.startswith(holder.gazetteer_id + "/street:")
+
+
+def test_a_country_then_a_country_is_a_list_not_a_town_in_the_second(parse) -> None:  # type: ignore[no-untyped-def]
+    """ "Jordan, US" in a list of countries is the country, not a US town called Jordan; a
+    town before its state after a comma still is the town."""
+    found = parse("Envoys from Jordan, US, and Britain met in Geneva on Monday.")
+    assert found["Jordan"][1:3] == ("country", "JO")
+    assert parse("A storm hit Jordan, Minn., on Monday.")["Jordan"][1:3] == ("city", "US")
+
+
+@pytest.mark.parametrize(
+    "text,phrase,region,country",
+    [
+        ("Many Ohioans voted early.", "Ohioans", "Ohio", "US"),
+        ("An Albertan company said so.", "Albertan", "Alberta", "CA"),
+        ("Dagestani police said so.", "Dagestani", "Dagestan", "RU"),
+    ],
+)
+def test_a_regions_people_are_a_mention_of_the_region(
+    resolve_spans, text: str, phrase: str, region: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    (found,) = resolve_spans(text, [phrase])
+    assert found.kind_hint == "demonym"
+    assert found.place is not None and found.place.feature_type == "admin1"
+    assert (found.place.name, found.place.country_code) == (region, country)
+
+
+def test_a_recognised_building_is_placed_at_its_town(parse) -> None:  # type: ignore[no-untyped-def]
+    found = parse("Fans at the Northgate Mall in Dayton, Ohio, cheered.")
+    assert found["Northgate Mall"][1:4] == ("street", "US", "Ohio")
+
+
+def test_a_postal_code_is_its_region_only_with_a_cue(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    """ "LA" alone is not Louisiana (it is more often Los Angeles); "Lafayette, LA" is."""
+    (la,) = resolve_spans("Traffic in LA was slow on Monday.", ["LA"])
+    assert la.place is None or la.place.name != "Louisiana"
+    lafayette, state = resolve_spans("Rain fell on Lafayette, LA, today.", ["Lafayette", "LA"])
+    assert state.place is not None and state.place.name == "Louisiana"
+    assert lafayette.place is not None and lafayette.place.admin1 == "Louisiana"

@@ -39,3 +39,22 @@ def test_a_run_without_boundaries_is_cut_at_spaces() -> None:
     assert len(found) >= 5
     assert all(s.text.startswith("word") and s.text.endswith("word") for s in found)
     assert sum(s.text.count("word") for s in found) == 2000
+
+
+def test_a_time_of_day_keeps_its_weekday_or_zone() -> None:
+    text = (
+        "The fire started at 7:30 a.m. Wednesday near the depot. "
+        "It was out by 6 p.m. EST on the day."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "The fire started at 7:30 a.m. Wednesday near the depot.",
+        "It was out by 6 p.m. EST on the day.",
+    ]
+
+
+def test_a_time_of_day_can_end_a_sentence() -> None:
+    text = "The road stayed shut until 9 p.m. Officers reopened it after the wreck was cleared."
+    assert [s.text for s in sentences(text)] == [
+        "The road stayed shut until 9 p.m.",
+        "Officers reopened it after the wreck was cleared.",
+    ]

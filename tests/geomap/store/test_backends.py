@@ -357,3 +357,56 @@ def test_levels_depend_on_the_id_alone() -> None:
     assert levels == [tiles.level(f"feature-{i}") for i in range(40_000)]
     share = sum(1 for v in levels if v <= 4) / len(levels)
     assert 0.04 < share < 0.09  # a quarter per zoom level: 1/16 at FULL_ZOOM - 2
+
+
+def test_a_dense_tile_of_a_big_layer_is_thinned_to_a_sample(
+    store: Store, everything: dict[str, list[dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import morecantile
+
+    monkeypatch.setattr(tiles, "SAMPLE_ABOVE", 10)  # as if the layer were big
+    monkeypatch.setattr(tiles, "TILE_BUDGET", 0)  # and every tile dense
+    points = [
+        f for f in everything["incidents"] if (f.get("geometry") or {}).get("type") == "Point"
+    ]
+    z = tiles.FULL_ZOOM + 1  # from FULL_ZOOM on, only density thins a tile
+    where = [tiles.tms().tile(*f["geometry"]["coordinates"][:2], z) for f in points]
+    t: morecantile.Tile = max(set(where), key=where.count)
+    every = ids(
+        store.select(
+            replace(tiles.tile_query(Query("incidents"), z, t.x, t.y), limit=None)
+        ).decoded()
+    )
+    # the first level whose sample holds more than a quarter of the budget (here: anything)
+    first = next(
+        (k for k in range(tiles.FULL_ZOOM) if any(tiles.level(i) <= k for i in every)), None
+    )
+    expected = every if first is None else [i for i in every if tiles.level(i) <= first]
+    decoded = mapbox_vector_tile.decode(store.tile(Query("incidents"), z, t.x, t.y))
+    assert sorted(f["properties"]["id"] for f in decoded["incidents"]["features"]) == sorted(
+        expected
+    )
+
+
+def test_thinning_counts_from_the_smallest_sample_up() -> None:
+    from geomap.store.base import Sampled
+
+    asked: list[int] = []
+    sizes = {0: 3, 1: 12, 2: 50, 3: 210, 4: 1200, 5: 4800}  # features of level <= k in a tile
+
+    def count(q: Query) -> int:
+        (s,) = [p for p in q.where if isinstance(p, Sampled)]
+        asked.append(s.zoom)
+        return sizes[s.zoom]
+
+    big = tiles.SAMPLE_ABOVE + 1
+    narrowed = Query("incidents", bbox=(0.0, 0.0, 1.0, 1.0))
+    thinned = tiles.thin(narrowed, big, count)
+    assert thinned.where == (Sampled(4),) and asked == [0, 1, 2, 3, 4]  # 1200 > 4000 / 4
+    # below FULL_ZOOM no more than the zoom's own sample; a small layer is never thinned
+    asked.clear()
+    assert tiles.thin(replace(narrowed, where=(Sampled(2),)), big, count).where == (Sampled(2),)
+    assert asked == [0, 1]
+    assert tiles.thin(narrowed, tiles.SAMPLE_ABOVE, count) is narrowed
+    # a sparse tile keeps every feature
+    assert tiles.thin(narrowed, big, lambda q: 1) is narrowed

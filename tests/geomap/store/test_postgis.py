@@ -142,7 +142,8 @@ def test_two_writers_create_the_schema_at_once(postgis_url: str) -> None:
     for t in threads:
         t.join()
     assert not [r for r in results if isinstance(r, Exception)], results
-    assert sorted(results) == [0, 1, 1, 1]  # one created it; the others found it current
+    # one created it; the others found it current
+    assert sorted(results) == [0, *[pg_migrations.SCHEMA_VERSION] * 3]
 
 
 def test_a_reader_never_writes_and_refuses_an_uncreated_schema(postgis_url: str) -> None:
@@ -242,3 +243,47 @@ def test_a_rebuild_merges_every_report_again_to_the_same_items(
     finally:
         pipeline.close()
         store.close()
+
+
+def _incident(fid: str, lon: float, n_sources: Any) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "id": fid,
+        "geometry": {"type": "Point", "coordinates": [lon, 10.0]},
+        "properties": {"id": fid, "event_type": "protest", "n_sources": n_sources},
+    }
+
+
+def test_schema_1_gets_the_typed_columns_and_cql2_reads_them(postgis_url: str) -> None:
+    from geomap.model import Document
+    from geomap.store import cql2
+    from geomap.store.base import Filter, Query
+
+    store = PostGISStore(postgis_url)
+    doc = Document(id="doc-typed", path="typed.txt", text="an invented report")
+    features = [_incident("a", 1.0, 3), _incident("b", 2.0, 1), _incident("c", 3.0, "many")]
+    assert store.add(doc, {"incidents": features}, "test")
+    store.close()
+    # the database as schema 1 left it: no typed columns, no index on them
+    with psycopg.connect(postgis_url, autocommit=True) as con:
+        con.execute("DROP INDEX geomap.items_n_sources")
+        con.execute("ALTER TABLE geomap.items DROP COLUMN n_sources, DROP COLUMN geo_precision")
+        con.execute("UPDATE geomap.meta SET value = '1' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match="has schema 1"):
+        PostGISStore(postgis_url, readonly=True)
+    writer = PostGISStore(postgis_url)
+    assert writer.migrated_from == 1
+    writer.close()
+    reader = PostGISStore(postgis_url, readonly=True)
+    try:
+        text = "n_sources > 1"
+        found = reader.select(Query("incidents", where=(Filter(cql2.parse(text), text),)))
+        assert [f["id"] for f in found.decoded()] == ["a"] and found.matched == 1
+        text = "n_sources >= 1 AND geo_precision IS NULL"
+        found = reader.select(Query("incidents", where=(Filter(cql2.parse(text), text),)))
+        assert sorted(f["id"] for f in found.decoded()) == ["a", "b"]  # "many" is no number
+    finally:
+        reader.close()
+    with psycopg.connect(postgis_url) as con:
+        rows = con.execute("SELECT id, n_sources FROM geomap.items ORDER BY id").fetchall()
+    assert rows == [("a", 3.0), ("b", 1.0), ("c", None)]

@@ -1,0 +1,111 @@
+"""A short way through for the requests a busy server answers most: ``/healthz`` and a page
+of GeoJSON items (``/collections/{collectionId}/items``, JSON) from an embedded store.
+
+They are answered by the same functions as their routes (:func:`api.geojson.page_body`,
+:func:`api.deps.query_of`), without FastAPI's routing and parameter machinery. ``/healthz``
+(one small read) is answered in the event loop; a page is built in a worker thread, at most
+as many at a time as the store has readers, so the loop stays free for other requests
+(``/healthz`` among them) while pages are read. Anything else, or anything that goes wrong (a
+bad parameter, a store that cannot be opened, a database server's store), goes on to the
+app's routes, which answer it as they always do; the security middleware around both is the
+same.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import anyio
+import anyio.to_thread
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api.deps import query_of
+from api.geojson import GEOJSON, build_query, page_body
+from geomap.errors import GeomapError
+from geomap.features.features import LAYERS
+from geomap.store import query
+from geomap.store.base import Store
+
+if TYPE_CHECKING:
+    from api.deps import Stores
+
+ITEMS = "/collections/", "/items"
+JSON_FORMATS = (None, "json", "geojson")
+
+
+class FastPaths:
+    """ASGI middleware answering ``/healthz`` and JSON item pages itself (see the module)."""
+
+    def __init__(self, app: ASGIApp, *, stores: Stores) -> None:
+        self.app = app
+        self.stores = stores
+        self._readers: anyio.CapacityLimiter | None = None  # made in the event loop
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            response: Response | None = None
+            path = _route_path(scope)
+            if path == "/healthz":
+                response = self.answer(scope)
+            elif path.startswith(ITEMS[0]) and path.endswith(ITEMS[1]):
+                if self._readers is None:
+                    self._readers = anyio.CapacityLimiter(self.stores.settings.store_readers)
+                response = await anyio.to_thread.run_sync(self.answer, scope, limiter=self._readers)
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    def answer(self, scope: Scope) -> Response | None:
+        """The response to a request this path answers, None for any other (or on an error,
+        which the routes then answer)."""
+        path = _route_path(scope)
+        try:
+            if path == "/healthz":
+                return self._health()
+            if path.startswith(ITEMS[0]) and path.endswith(ITEMS[1]):
+                layer = path[len(ITEMS[0]) : -len(ITEMS[1])]
+                if layer in LAYERS:
+                    return self._items(Request(scope), layer)
+        except GeomapError:
+            return None
+        return None
+
+    def _local(self) -> Store | None:
+        store = self.stores.get()
+        return None if getattr(store, "reads_wait", False) else store
+
+    def _health(self) -> Response | None:
+        store = self._local()
+        if store is None:
+            return None
+        counts = store.counts()
+        body = orjson.dumps({"status": "ok", "documents": counts["documents"]})
+        return Response(body, media_type="application/json")
+
+    def _items(self, request: Request, layer: str) -> Response | None:
+        q = query_of(request.query_params)
+        if q.f not in JSON_FORMATS or (q.f is None and "text/html" in _accept(request)):
+            return None
+        store = self._local()
+        if store is None:
+            return None
+        sq = build_query(store, layer, q, default_limit=query.DEFAULT_LIMIT)
+        if sq.limit is None:
+            return None
+        page = store.select(sq)
+        return Response(page_body(request, layer, page), media_type=GEOJSON)
+
+
+def _route_path(scope: Scope) -> str:
+    """The request's path within the app (without the public URL's prefix)."""
+    path: str = scope["path"]
+    root = scope.get("root_path", "")
+    return path[len(root) :] if root and path.startswith(root) else path
+
+
+def _accept(request: Request) -> str:
+    return request.headers.get("accept", "")

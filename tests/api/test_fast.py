@@ -1,0 +1,175 @@
+"""The short way through (api/fast.py) answers exactly what the routes answer: the same
+status, headers and body (but the time stamp) for every item page and /healthz it takes, and it
+leaves every other request, bad ones included, to the routes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api import fast
+from api.main import create_app
+from geomap.features.features import LAYERS
+from geomap.reports.text import read_document
+from geomap.settings import Settings
+from geomap.store.backends import open_store
+
+from ..conftest import SEED
+from ..synthetic import seed_synthetic
+
+ITEMS = "/collections/incidents/items"
+PUBLIC = "https://maps.example.org/geomap"
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory, gazetteer_path, pipeline_factory) -> Settings:  # type: ignore[no-untyped-def]
+    tmp = tmp_path_factory.mktemp("fast")
+    settings = Settings(
+        data_dir=tmp, store=str(tmp / "store.sqlite"), cache=tmp / "cache.sqlite",
+        gazetteer=gazetteer_path,
+    )  # fmt: skip
+    store = open_store(settings)
+    doc = read_document(SEED)
+    store.add(doc, pipeline_factory(settings).features(doc))
+    templates = {name: store.layer(name)[0] for name in LAYERS}
+    seed_synthetic(store, templates, {"places": 30, "incidents": 150, "movements": 20})
+    store.close()
+    return settings
+
+
+@pytest.fixture
+def answered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the short way answered (it still answers them itself)."""
+    seen: list[str] = []
+    original = fast.FastPaths.answer
+
+    def spy(self: fast.FastPaths, scope: dict[str, Any]) -> Any:
+        response = original(self, scope)
+        if response is not None:
+            seen.append(scope["path"])
+        return response
+
+    monkeypatch.setattr(fast.FastPaths, "answer", spy)
+    return seen
+
+
+def _both(settings: Settings, monkeypatch: pytest.MonkeyPatch, calls: list[tuple[Any, ...]]):  # type: ignore[no-untyped-def]
+    """The responses to ``calls`` (method, url, headers) with the short way, then by the
+    routes alone."""
+    out = []
+    for short in (True, False):
+        with monkeypatch.context() as m:
+            if not short:
+                m.setattr(fast.FastPaths, "answer", lambda self, scope: None)
+            with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as client:
+                out.append([client.request(meth, url, headers=h) for meth, url, h in calls])
+    return out
+
+
+def _same(a: Any, b: Any) -> None:
+    assert a.status_code == b.status_code, (a.request.url, a.text, b.text)
+    drop = {"date"}
+    assert {k: v for k, v in a.headers.items() if k not in drop} == {
+        k: v for k, v in b.headers.items() if k not in drop
+    }, a.request.url
+    if a.headers.get("content-type", "").endswith("json") and a.content:
+        x, y = a.json(), b.json()
+        x.pop("timeStamp", None), y.pop("timeStamp", None)
+        assert x == y, a.request.url
+    else:
+        assert a.content == b.content, a.request.url
+
+
+JSON = {"Accept": "application/json"}
+PAGES = [
+    f"{ITEMS}?limit=5",
+    f"{ITEMS}?limit=7&offset=3",
+    f"{ITEMS}?bbox=-180,-90,180,90&limit=4",
+    f"{ITEMS}?bbox=120,30,130,45",
+    f"{ITEMS}?datetime=2019-01-01/..&limit=3&f=json",
+    f"{ITEMS}?event_type=protest&limit=2&f=geojson",
+    f"{ITEMS}?sortby=-date_start&limit=3",
+    f"{ITEMS}?filter=n_sources%20%3E%200&limit=3",
+    f"{ITEMS}?limit=3&limit=6",
+    "/collections/places/items?limit=3&crs=OGC:CRS84",
+    "/collections/movements/items?bbox=-180,-90,180,90",
+    "/healthz",
+]
+
+
+def test_the_short_way_answers_what_the_routes_answer(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, answered: list[str]
+) -> None:
+    calls = [("GET", url, JSON) for url in PAGES] + [("HEAD", PAGES[0], JSON)]
+    # a next link (a keyset cursor) followed
+    with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as client:
+        first = client.get(f"{ITEMS}?bbox=-180,-90,180,90&limit=5", headers=JSON).json()
+    nxt = next(x["href"] for x in first["links"] if x["rel"] == "next")
+    assert "cursor=" in nxt
+    calls.append(("GET", nxt, JSON))
+    answered.clear()
+    short, routes = _both(settings, monkeypatch, calls)
+    assert len(answered) == len(calls)  # the short way took every one of them
+    for a, b in zip(short, routes, strict=True):
+        _same(a, b)
+    page = short[0].json()
+    assert page["numberReturned"] == 5 and page["numberMatched"] > 5
+    assert short[0].headers["content-type"] == "application/geo+json"
+    assert short[0].headers["x-frame-options"] == "DENY"
+    assert short[0].headers["content-security-policy"].startswith("default-src 'none'")
+    assert short[-2].content == b""  # HEAD
+    assert json.loads(short[PAGES.index("/healthz")].content)["status"] == "ok"
+
+
+def test_a_public_url_and_a_foreign_host_are_handled_as_by_the_routes(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, answered: list[str]
+) -> None:
+    public = settings.model_copy(update={"public_url": PUBLIC})
+    calls = [
+        ("GET", f"/geomap{ITEMS}?limit=2", JSON),
+        ("GET", f"{ITEMS}?limit=2", JSON),
+        ("GET", f"{ITEMS}?limit=2", {**JSON, "Host": "evil.example"}),
+    ]
+    short, routes = _both(public, monkeypatch, calls)
+    for a, b in zip(short, routes, strict=True):
+        _same(a, b)
+    assert short[0].json()["links"][0]["href"].startswith(PUBLIC + ITEMS)
+    assert short[2].status_code == 400  # the Host check comes first
+
+
+def test_anything_else_goes_on_to_the_routes(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, answered: list[str]
+) -> None:
+    calls = [
+        ("GET", f"{ITEMS}?bbox=1,2,3", JSON),  # a bad bbox: the routes' 400
+        ("GET", f"{ITEMS}?limit=0", JSON),
+        ("GET", f"{ITEMS}?crs=EPSG:3857", JSON),
+        ("GET", f"{ITEMS}?f=html", JSON),
+        ("GET", f"{ITEMS}?limit=2", {"Accept": "text/html"}),
+        ("GET", f"{ITEMS}?f=csv&limit=2", JSON),
+        ("GET", "/collections/nothing/items", JSON),
+        ("POST", f"{ITEMS}?limit=2", JSON),
+    ]
+    answered.clear()
+    short, routes = _both(settings, monkeypatch, calls)
+    assert answered == []
+    for a, b in zip(short, routes, strict=True):
+        _same(a, b)
+    assert [r.status_code for r in short] == [400, 400, 400, 200, 200, 200, 404, 405]
+    assert short[0].json()["where"] == "bbox"
+    assert short[3].headers["content-type"].startswith("text/html")
+
+
+def test_a_missing_store_is_the_routes_error(tmp_path: Path, gazetteer_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path, store=str(tmp_path / "none.sqlite"), gazetteer=gazetteer_path
+    )
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        for url in ("/healthz", f"{ITEMS}?limit=2"):
+            r = client.get(url, headers=JSON)
+            assert r.status_code >= 400 and "ingest" in r.json()["description"]
+            assert str(tmp_path) not in r.text

@@ -41,7 +41,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple, Protocol
@@ -65,6 +65,22 @@ def check_layer(name: str) -> str:
     if name not in LAYERS:
         raise NotFound(f"unknown layer {name!r}; layers are {', '.join(LAYERS)}")
     return name
+
+
+def latest_reports(
+    features: Mapping[str, Iterable[dict[str, Any]]],
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """One report per ``(layer, id)`` of a document's features, in the order of their last
+    report (a later one from the same document replaces an earlier); NotFound for an unknown
+    layer."""
+    reports: dict[tuple[str, str], dict[str, Any]] = {}
+    for layer, items in features.items():
+        check_layer(layer)
+        for f in items:
+            key = (layer, str(f["id"]))
+            reports.pop(key, None)
+            reports[key] = f
+    return reports
 
 
 def fold(value: Any) -> str | None:

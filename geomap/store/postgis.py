@@ -44,6 +44,7 @@ from geomap.store.base import (
     check_layer,
     decode,
     fold,
+    latest_reports,
 )
 from geomap.store.query import _bounds, time_span
 from geomap.store.sql import Bind, Compiler, LayerTotals
@@ -609,13 +610,7 @@ class PostGISStore:
                     ),
                 )
                 write.documents += 1
-            reports: dict[tuple[str, str], dict[str, Any]] = {}
-            for layer, items in features.items():
-                check_layer(layer)
-                for f in items:
-                    key = (layer, str(f["id"]))
-                    reports.pop(key, None)
-                    reports[key] = f
+            reports = latest_reports(features)
             seqs = _insert_reports(cur, document.id, reports)
             write.prefetch([k for k in reports if k not in again])
             for key, f in reports.items():

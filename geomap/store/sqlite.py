@@ -46,6 +46,7 @@ from geomap.store.base import (
     check_layer,
     decode,
     fold,
+    latest_reports,
 )
 from geomap.store.query import equal, time_span
 from geomap.store.sql import Bind, Compiler, LayerTotals, Statement
@@ -977,14 +978,7 @@ class SQLiteStore:
                 ),
             )
             write.documents += 1
-        # one report per (layer, id): a later one from the same document replaces it
-        reports: dict[tuple[str, str], dict[str, Any]] = {}
-        for layer, items in features.items():
-            check_layer(layer)
-            for f in items:
-                key = (layer, str(f["id"]))
-                reports.pop(key, None)
-                reports[key] = f
+        reports = latest_reports(features)
         for (layer, fid), f in reports.items():
             text = _dumps(f)
             cur = con.execute(

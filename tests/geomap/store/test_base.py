@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geomap.store.base import Cursor, Page, Query, SortKey
+from geomap.errors import NotFound
+from geomap.store.base import Cursor, Page, Query, SortKey, latest_reports
 
 
 def rows(first: int, n: int) -> list[tuple[int, str]]:
@@ -50,3 +52,17 @@ def test_features_are_kept_as_text_and_decode() -> None:
 @given(st.integers(min_value=0, max_value=2**62))
 def test_cursor_token_round_trips(seq: int) -> None:
     assert Cursor.parse(Cursor(seq).token()) == Cursor(seq)
+
+
+def test_latest_reports_keeps_one_report_per_layer_and_id_the_last() -> None:
+    first = {"id": "a", "properties": {"n": 1}}
+    again = {"id": "a", "properties": {"n": 2}}
+    other = {"id": 7, "properties": {}}
+    reports = latest_reports({"incidents": [first, other, again], "places": [first]})
+    assert list(reports) == [("incidents", "7"), ("incidents", "a"), ("places", "a")]
+    assert reports[("incidents", "a")] is again
+
+
+def test_latest_reports_names_an_unknown_layer() -> None:
+    with pytest.raises(NotFound, match="'rivers'"):
+        latest_reports({"rivers": [{"id": "x"}]})

@@ -20,9 +20,7 @@ creates and upgrades it (run by ingest, remove, ``geomap store migrate`` and the
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -47,7 +45,7 @@ from geomap.store.base import (
     latest_reports,
 )
 from geomap.store.query import _bounds, time_span
-from geomap.store.sql import Bind, Compiler, LayerTotals
+from geomap.store.sql import Bind, Compiler, LayerTotals, RecentCounts
 
 SCHEMA = pg_migrations.SCHEMA
 BATCH = 500  # rows fetched at a time by a stream
@@ -56,7 +54,6 @@ NO_CORRECTIONS = (
 )
 WRITE_LOCK = 0x67656F6D  # advisory lock key every writer takes ("geom")
 READ_TIMEOUT_MS = 30_000  # a reader's statement taking longer is cancelled (a clear error)
-COUNTS_KEPT = 1024  # numberMatched of this many recent queries, per store version
 # the store's version: every write updates stats, so the transaction ids of its rows move
 _VERSION = f"SELECT string_agg(xmin::text, '.' ORDER BY name) FROM {SCHEMA}.stats"
 
@@ -458,8 +455,7 @@ class PostGISStore:
         self.readonly = readonly
         self._con: Any = None
         self._pool: Any = None
-        self._counted: OrderedDict[tuple[Any, ...], int] = OrderedDict()
-        self._counted_lock = threading.Lock()
+        self._counted = RecentCounts()
         self.migrated_from = pg_migrations.SCHEMA_VERSION
         try:
             if readonly:
@@ -740,18 +736,13 @@ class PostGISStore:
         if self._pool is not None:
             version = cur.execute(_VERSION).fetchone()[0]
             key = (version, replace(query, sortby=(), limit=None, offset=0, after=None))
-            with self._counted_lock:
-                found = self._counted.get(key)
-                if found is not None:
-                    self._counted.move_to_end(key)
-                    return found
+            found = self._counted.get(key)
+            if found is not None:
+                return found
         statement = COMPILER.count(query)
         n = int(cur.execute(statement.sql, statement.params).fetchone()[0])
         if key is not None:
-            with self._counted_lock:
-                self._counted[key] = n
-                while len(self._counted) > COUNTS_KEPT:
-                    self._counted.popitem(last=False)
+            self._counted.put(key, n)
         return n
 
     def stream(self, query: Query) -> Iterator[str]:

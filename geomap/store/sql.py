@@ -23,6 +23,8 @@ Every merged feature is one row of ``items``:
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -315,3 +317,30 @@ class LayerTotals:
         if s is not None and t0 is not None and (t0 <= s[0] or t1 >= s[1]):
             self.stale = True
         self.changed = True
+
+
+class RecentCounts:
+    """``numberMatched`` of the most recently asked queries, for both SQL backends: at most
+    ``kept`` of them, the least recently used forgotten first; safe across threads. Keys carry
+    the store version, so a write makes every older count unreachable."""
+
+    def __init__(self, kept: int = 1024) -> None:
+        self._kept = kept
+        self._counts: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> int | None:
+        """The count kept for ``key``, None when there is none."""
+        with self._lock:
+            found = self._counts.get(key)
+            if found is not None:
+                self._counts.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], n: int) -> None:
+        """Keep ``n`` for ``key``, forgetting the least recently used beyond the limit."""
+        with self._lock:
+            self._counts[key] = n
+            self._counts.move_to_end(key)
+            while len(self._counts) > self._kept:
+                self._counts.popitem(last=False)

@@ -17,7 +17,6 @@ import queue
 import sqlite3
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -49,7 +48,7 @@ from geomap.store.base import (
     latest_reports,
 )
 from geomap.store.query import equal, time_span
-from geomap.store.sql import Bind, Compiler, LayerTotals, Statement
+from geomap.store.sql import Bind, Compiler, LayerTotals, RecentCounts, Statement
 
 __all__ = ["SQLiteStore", "Store", "check_layer"]
 
@@ -59,7 +58,6 @@ SCHEMA_VERSION = migrations.SCHEMA_VERSION
 BATCH = 500  # rows fetched at a time by a stream
 READER_CACHE_KIB = 2048  # page cache of each pooled reader connection (R*Tree nodes, pages)
 STREAM_CACHE_KIB = 512  # page cache of a stream's own connection (it reads each page once)
-COUNTS_KEPT = 1024  # numberMatched of this many recent queries, per store version
 
 
 class SQLiteCompiler(Compiler):
@@ -825,8 +823,7 @@ class SQLiteStore:
         self.readonly = readonly
         self._con: sqlite3.Connection | None = None
         self._pool: _Pool | None = None
-        self._counted: OrderedDict[tuple[Any, ...], int] = OrderedDict()
-        self._counted_lock = threading.Lock()
+        self._counted = RecentCounts()
         try:
             if readonly:
                 if not self.path.is_file():
@@ -1109,18 +1106,13 @@ class SQLiteStore:
             version = con.execute("PRAGMA data_version").fetchone()[0]
             asked = replace(query, sortby=(), limit=None, offset=0, after=None)
             key = (id(con), version, asked)
-            with self._counted_lock:
-                found = self._counted.get(key)
-                if found is not None:
-                    self._counted.move_to_end(key)
-                    return found
+            found = self._counted.get(key)
+            if found is not None:
+                return found
         statement = COMPILER.count(query)
         n = int(con.execute(statement.sql, statement.params).fetchone()[0])
         if key is not None:
-            with self._counted_lock:
-                self._counted[key] = n
-                while len(self._counted) > COUNTS_KEPT:
-                    self._counted.popitem(last=False)
+            self._counted.put(key, n)
         return n
 
     def stream(self, query: Query) -> Iterator[str]:

@@ -67,7 +67,7 @@ OWN_SETS = {
     "events_fresh2": ROOT / "tests" / "data" / "events_fresh2",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
-REAL_SETS = ("dev", "dev2", "check")
+REAL_SETS = ("dev", "dev2", "dev3", "check")
 HIDDEN_SETS = {"check"}  # summary line only: never print or write its errors
 
 CITY_KM = 25.0

@@ -596,7 +596,10 @@ def extract_events(
     )
     starts = [t.span.start for t in resolved]
     state = discourse.Discourse(
-        dateline=discourse.dateline(text, document.body_start, list(resolved))
+        dateline=discourse.dateline(text, document.body_start, list(resolved)),
+        people=discourse.person_homes(text, toponyms),
+        titled=discourse.titled_demonyms(text, toponyms),
+        first_town=discourse.first_town(resolved),
     )
     lowered_text = text.lower()
     perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and not (
@@ -627,6 +630,7 @@ def extract_events(
             len(here) < 2
             and state.dateline is None
             and state.recent_story() is None
+            and not state.may_infer(words, sent.start, sent.end)
             and not _ANAPHOR.match(s_text)
             and not event_words(s_text, words)
         ):
@@ -784,7 +788,10 @@ def _sentence(
             mt.homes = [
                 m
                 for m in mentions_used
-                if m.cue.role in ("home", "possessive") and m.last < t.index
+                if m.cue.role in ("home", "possessive", "person-home") and m.last < t.index
+            ] + [
+                _as_mention(d)  # "Kenyan troops were sent to X"
+                for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
             ]
             earlier = [m for m in mentions_used if m.last < t.index and m not in before]
             fronted = (
@@ -902,7 +909,7 @@ def _sentence(
             or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
         )  # "the slide forced the evacuation of a family": told as it happened
         unplaced = all(
-            m.cue.role in ("none", "home", "possessive", "modifier", "people-of")
+            m.cue.role in ("none", "home", "possessive", "modifier", "people-of", "person-home")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
             for m in mentions
         )  # (where evacuees were taken is not what was evacuated)
@@ -1169,6 +1176,12 @@ def _implicit_origin(
     ):
         assert story is not None
         return _as_mention(story)
+    # the home the report gave the person named as the mover ("Jane Roe of X ... Roe flew
+    # to Y"; "Israeli President John Doe ... Doe's visit to Y")
+    named = state.home_of([tok.text for tok in tokens[: mt.index]])
+    if usable(named):
+        assert named is not None
+        return _as_mention(named)
     before = [t.lower for t in tokens[max(0, mt.index - 4) : mt.index]]
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
@@ -1191,13 +1204,19 @@ def _implicit_origin(
 def _implicit_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
-    """Where a movement whose sentence gives no destination went, if the report says: help
-    sent to where the incident just told happened ("Firefighters were sent from A to help",
+    """Where a movement whose sentence gives no destination went, if the report says: the
+    dateline's town for "here" ("moved here from A"); help sent to where the incident just
+    told happened ("Firefighters were sent from A to help",
     "rescuers were flown in from A")."""
+    ends = [m.place for m in mt.origins]
+    if "here" in (t.lower for t in tokens[mt.index + 1 : mt.index + 3]):
+        # "moved here from A", "came back here": the town the report is from
+        here = state.here
+        return _as_mention(here) if here is not None and _usable(here, ends) else None
     story = state.recent_story()
     if story is None or mt.motion.noun or mt.status is None:
         return None
-    if not _usable(story, [m.place for m in mt.origins]):
+    if not _usable(story, ends):
         return None
     nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
     if mt.motion.movement_type == "dispatched" or (

@@ -62,6 +62,10 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
                 role = "destination"
             elif frame == "cross":
                 role = "via"
+        if role == "home" and frame == "leave" and m.first - trigger.index <= 4:
+            role = "origin"  # "fled their homes in X"
+        elif trigger.motion.lemma == "board" and role in ("location", "purpose"):
+            role = "origin"  # "boarded a train to A in B"
         if role == "origin":
             trigger.origins.append(m)
         elif role == "destination":

@@ -232,6 +232,8 @@ def _triggers(
                 prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
             ):
                 motion = None  # "sent a letter to X", "an e-mail sent to X": no one moved
+            elif movements.not_taken(lowered, i, motion.noun):
+                motion = None  # "instead of driving to X", "than a flight to X costs"
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
@@ -793,6 +795,10 @@ def _sentence(
                 _as_mention(d)  # "Kenyan troops were sent to X"
                 for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
             ]
+            if t.noun:  # "a visit by Peru's foreign minister to X"
+                mt.homes += movements.agent_homes(
+                    tokens, t.index, after, state.titled_between(sent.start, sent.end), sent.start
+                )
             earlier = [m for m in mentions_used if m.last < t.index and m not in before]
             fronted = (
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []

@@ -28,7 +28,7 @@ ARRIVAL_WORDS = frozenset(
 #: Words after which "in X" is where the mover lives or comes from (the origin).
 HOME_WORDS = frozenset(
     "based headquartered stationed docked moored garrisoned home homes living lived lives "
-    "resident residents native natives born".split()
+    "resident residents native natives born raised grew childhood".split()
 )
 #: Nouns for the people of a place: "residents of X fled" makes X the origin.
 PEOPLE_OF = frozenset(
@@ -60,6 +60,8 @@ FACILITY_NOUNS = frozenset(
 FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
     "a an the its their his her our safe military refugee temporary nearby local".split()
 )
+#: A spell of time spent somewhere ("after six years in X"): general English.
+_SPELL = frozenset("years months decades weeks year month decade".split())
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 
 
@@ -187,6 +189,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i)  # "from its headquarters in X"
         if any(c in ARRIVAL_WORDS for c in context):
             return Cue("destination", i)
+        if context and context[-1] in _SPELL and "after" in (t.lower for t in tokens[max(0, i - 5) : i]):
+            return Cue("origin", i)  # "returned home after six years in X": where they were
         if any(c in VIA_WORDS for c in context):
             return Cue("via", i)
         if any(c in HOME_WORDS for c in context):

@@ -353,3 +353,82 @@ def test_a_headline_announces_with_to(pipeline: Pipeline) -> None:
     # and the rule is the headline's only: in the body "countries to send" is no plan
     body = "Chile was among the earliest nations to send medics to Haiti."
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The couple boarded a train to Vienna in Munich on Tuesday.", ("Munich", "Vienna")),
+        ("She boarded a plane from Madrid to Lima.", ("Madrid", "Lima")),
+        ("The family fled their home in Mariupol for Lviv last spring.", ("Mariupol", "Lviv")),
+        ("Thousands fled their homes in Homs to Lebanon.", ("Homs", "Lebanon")),
+        ("Many painters left Russia or the Ottoman Empire for France.", ("Russia", "France")),
+        ("The group was given safe passage to Idlib from Daraa.", ("Daraa", "Idlib")),
+        ("They were driving from Denver to Omaha when the storm hit.", ("Denver", "Omaha")),
+        ("The inmate absconded from Cork to Limerick.", ("Cork", "Limerick")),
+        ("The engineers resettled from Kyiv to Warsaw in 2022.", ("Kyiv", "Warsaw")),
+        ("After six years in Madrid, she moved back to Lisbon.", ("Madrid", "Lisbon")),
+    ],
+)
+def test_more_of_the_english_of_journeys(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a person's home given sentences before, by name
+        (
+            "Jane Roe of Leeds was named the winner on Monday. Roe flew to Madrid the next day.",
+            ("Leeds", "Madrid"),
+        ),
+        (
+            "Israeli President Amos Tal arrived on Sunday. Tal made an official visit to Vienna"
+            " on Monday.",
+            ("Israel", "Vienna"),
+        ),
+        ("Tom Ward, a Cork native, returned to Dublin last week.", ("Cork", "Dublin")),
+        # an office or a unit named after a place or a people
+        ("U.S. President Dan Fry visited Riyadh last year.", ("United States", "Riyadh")),
+        ("The Texas Governor flew to Mexico City on Monday.", ("Texas", "Mexico City")),
+        ("Canadian troops were deployed to Latvia in March.", ("Canada", "Latvia")),
+        ("The Kenyan President flew to Addis Ababa on Monday.", ("Kenya", "Addis Ababa")),
+        ("A visit by Peru's foreign minister to Bolivia ended on Friday.", ("Peru", "Bolivia")),
+        ("The visit by a Japanese delegation to Lyon was a success.", ("Japan", "Lyon")),
+        # where someone grew up
+        (
+            "She spent her childhood in Wintersville before the family moved to Arlington.",
+            ("Wintersville", "Arlington"),
+        ),
+    ],
+)
+def test_the_movers_home_is_an_implicit_origin(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    [m] = [m for m in movements(pipeline, body) if tuple(p.name for p in m.path) == expected]
+    assert m.origin_inferred and not m.destination_inferred
+
+
+def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
+    body = "DAYTON, Ohio — The company moved here from Chicago in 1990."
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Chicago", "Dayton"] and m.destination_inferred
+    body = "The mill opened in Lowell in 1850. The plant moved here from Boston in 1874."
+    assert paths(pipeline, body) == [("Boston", "Lowell")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Instead of driving to Castlegar, residents can visit the Nelson office.",
+        "A ticket now costs more than a flight from Boston to Dallas.",
+        # two homes for one name: neither is taken
+        "Ann Lee of Leeds won. Ann Lee of York lost. Lee flew to Madrid the next day.",
+        # a person's home is not where a drive that hurt them was going
+        "A truck driven by Sam Kerr of Bristol struck a wall in Bath.",
+    ],
+)
+def test_no_journey_from_these(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

@@ -89,7 +89,7 @@ _NAME_AFTER = re.compile(
 _BORN_NAME = re.compile(rf"^-(?:based|born)[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?P<name>{_NAME})\b")
 # "Jane Roe of X", "John Doe, 34, of X", "Jane Roe, a X native": the name before the place
 _NAME_OF = re.compile(
-    r"(?P<first>[A-Z][\w'’-]+)[ \t]+(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+\d{1,3},)?[ \t]+of[ \t]+$"
+    r"(?P<first>[A-Z][\w'’-]+)[ \t]+(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+\d{1,3})?,?[ \t]+of[ \t]+$"
 )
 _NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
 

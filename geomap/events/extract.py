@@ -1070,6 +1070,11 @@ def _movements_of(
         movements.chain(a, b, between)
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
+        if not (mt.destinations or mt.vias):
+            home = _home_destination(mt, tokens, state)
+            if home is not None:
+                mt.destinations = [home]
+                mt.destination_inferred = True
         if mt.origins and not (mt.destinations or mt.vias):
             destination = _implicit_destination(mt, tokens, state)
             if destination is not None:
@@ -1126,7 +1131,7 @@ _THEN = frozenset("later then subsequently afterwards eventually next".split())
 _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 
 # motion words whose mover may be taken to have left the dateline's town
-_FROM_DATELINE = frozenset(("travelled", "dispatched"))
+_FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
 
 
 def _usable(t: Toponym | None, ends: list[Place]) -> bool:
@@ -1205,6 +1210,20 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+def _home_destination(
+    mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
+) -> Mention | None:
+    """The mover's home, for a journey "home" ("Roe flew home from Madrid", "the Leeds band
+    returned home"): the home the sentence or the report gives the mover."""
+    if mt.motion.noun or mt.index + 1 >= len(tokens) or tokens[mt.index + 1].lower != "home":
+        return None
+    home = mt.homes[0].toponym if mt.homes else None
+    if home is None:
+        home = state.home_of([tok.text for tok in tokens[: mt.index]])
+    ends = [m.place for m in mt.origins]
+    return _as_mention(home) if home is not None and _usable(home, ends) else None
 
 
 def _implicit_destination(

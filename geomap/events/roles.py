@@ -218,10 +218,13 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
 
 def _person_before(tokens: list[Token], i: int) -> bool:
     """True when "of" at ``i`` follows a person's name ("Jane Roe of", "John Doe, 34, of"):
-    two capitalised words, the last no institution's or title's."""
+    two capitalised words, the last no institution's or title's; or a comma after a noun
+    ("the driver, of X,")."""
     j = i - 1
     if j >= 3 and tokens[j].text == "," and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
         j -= 3
+    elif j >= 1 and tokens[j].text == "," and tokens[j - 1].text.isalpha():
+        return tokens[j - 1].lower not in NOT_A_SURNAME  # "the suspect, of X": an apposition
     if j < 1:
         return False
     sur, first = tokens[j], tokens[j - 1]

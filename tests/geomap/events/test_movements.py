@@ -390,6 +390,9 @@ def test_more_of_the_english_of_journeys(
             ("Israel", "Vienna"),
         ),
         ("Tom Ward, a Cork native, returned to Dublin last week.", ("Cork", "Dublin")),
+        ("Ann Lee, 34, of Akron was hired. Lee drove to Toledo on Friday.", ("Akron", "Toledo")),
+        ("Police said the driver, of Akron, drove to Toledo on Friday.", ("Akron", "Toledo")),
+        ("MIAMI — A Colombian man was extradited to Bogota on Friday.", ("Miami", "Bogotá")),
         # an office or a unit named after a place or a people
         ("U.S. President Dan Fry visited Riyadh last year.", ("United States", "Riyadh")),
         ("The Texas Governor flew to Mexico City on Monday.", ("Texas", "Mexico City")),
@@ -409,6 +412,25 @@ def test_the_movers_home_is_an_implicit_origin(
 ) -> None:
     [m] = [m for m in movements(pipeline, body) if tuple(p.name for p in m.path) == expected]
     assert m.origin_inferred and not m.destination_inferred
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Jane Roe of Leeds was named the winner on Monday. Roe flew home from Madrid the"
+            " next day.",
+            ("Madrid", "Leeds"),
+        ),
+        ("The Oslo-based band returned home from Rome after the theft.", ("Rome", "Oslo")),
+    ],
+)
+def test_home_is_where_the_report_says_the_mover_lives(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == expected
+    assert m.destination_inferred and not m.origin_inferred
 
 
 def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:

@@ -221,7 +221,7 @@ def _triggers(
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
             elif motion.lemma == "leave" and (
-                prev in _LEFT_NOT_BEFORE or prev in _BE or _left_dead(lowered, i)
+                prev in _LEFT_NOT_BEFORE or (prev in _BE and w == "left") or _left_dead(lowered, i)
             ):
                 motion = None  # (and "a message was left for X": what is left stays)
             elif motion.lemma == "carry" and nxt == "out":
@@ -738,6 +738,14 @@ def _sentence(
             and tokens[t.index].lower.endswith("ing")
         ):
             status = triggers[k - 1][1]  # "will fly to A before returning to B": planned too
+        elif (
+            k
+            and triggers[k - 1][1] == "planned"
+            and t.motion is not None
+            and tokens[t.index - 1].lower == "and"
+            and movements.bare(tokens[t.index].lower)
+        ):
+            status = "planned"  # "will visit A and travel on to B": one announcement
         elif (
             k
             and t.motion is not None

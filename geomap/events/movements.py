@@ -29,6 +29,19 @@ _GENERIC_TRIP = frozenset(
 _HOME_ROLES = ("possessive", "home", "person-home")
 
 
+#: Past forms of motion verbs that do not end in -ed (for :func:`bare`).
+_IRREGULAR_PAST = frozenset(
+    "flew flown fled drove driven went gone came left took taken rode ridden sent brought "
+    "withdrew withdrawn swam swum".split()
+)
+
+
+def bare(word: str) -> bool:
+    """True when a lower-cased motion verb may be its bare form ("travel", "fly"), not a
+    past or a participle."""
+    return not word.endswith(("ed", "ing")) and word not in _IRREGULAR_PAST
+
+
 def not_taken(lowered: list[str], i: int, noun: bool) -> bool:
     """True when the motion word at ``i`` reports no journey made: one done "instead of", or
     a journey noun priced or compared ("than a flight to X", "flights to X cost")."""
@@ -163,6 +176,14 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
         else:
             finals.append(nxt)
     out: list[Path] = []
+    if len(origins) == len(finals) > 1 and all(
+        o.start < f.start < nxt.start for o, f, nxt in zip(origins, finals, origins[1:])
+    ):
+        # "from A to B, and from B to C": legs, each origin with the destination after it
+        return [
+            Path(trigger, (o, *vias, f), trigger.origin_inferred, trigger.destination_inferred)
+            for o, f in zip(origins, finals)
+        ]
     for origin in origins[:4]:
         for final in finals[:4]:
             stops = (origin, *vias, final)

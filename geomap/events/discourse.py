@@ -91,12 +91,17 @@ _BORN_NAME = re.compile(rf"^-(?:based|born)[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?P<name
 _NAME_OF = re.compile(
     r"(?P<first>[A-Z][\w'’-]+)[ \t]+(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+\d{1,3})?,?[ \t]+of[ \t]+$"
 )
+# "Jane Roe lived in X", "Jane Roe, who grew up in X", "Jane Roe used to live in X"
+_NAME_LIVED = re.compile(
+    r"(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+who)?[ \t]+(?:has[ \t]+|had[ \t]+)?(?:lived|lives|grew[ \t]+up|"
+    r"was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live)[ \t]+in[ \t]+$"
+)
 _NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
 
 
 def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     """The homes a report gives named people, by surname (lower case): "Jane Roe of X",
-    "John Doe, 34, of X", "Jane Roe, a X native", "X Governor Jane Roe", "Israeli President
+    "John Doe, 34, of X", "Jane Roe, a X native", "Jane Roe grew up in X", "X Governor Jane Roe", "Israeli President
     John Doe" (a demonym counts here: it says where the person is from). A name given two
     homes is left out."""
     out: dict[str, Toponym] = {}
@@ -134,6 +139,10 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
             continue
         m = _NAME_OF.search(text, max(0, t.span.start - 60), t.span.start)
         if m and m["first"].lower() not in NOT_A_SURNAME and m["first"] not in ("The", "A"):
+            add(m["sur"], t)
+            continue
+        m = _NAME_LIVED.search(text, max(0, t.span.start - 60), t.span.start)
+        if m and m["sur"] not in ("He", "She", "They", "It", "We", "I", "Who"):
             add(m["sur"], t)
     for key in clash:
         out.pop(key, None)

@@ -212,8 +212,8 @@ def _triggers(
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
         if motion is not None and not motion.noun and w in MOTION_NOUNS:
-            if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")):
-                motion = MOTION_NOUNS[w]  # "his visit to X", "the return of"
+            if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")) or i - 1 in covered:
+                motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
             if prev not in clauses.AUXILIARIES:
                 motion = None  # "displaced families", "a camp for evacuated people": who

@@ -129,6 +129,11 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.destinations.append(m)
         elif role == "via":
             trigger.vias.append(m)
+    if not trigger.destinations and trigger.motion.noun:
+        # "a three-week US tour": the place the journey noun is named after
+        trigger.destinations = [
+            m for m in before if m.cue.role == "destination" and m.last == trigger.index - 1
+        ]
     if not trigger.destinations:
         # "travelled from A to join a militia in B": where they went, when nothing else says;
         # "a woman visiting from A was hurt in B": where the visitor was

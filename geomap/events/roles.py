@@ -75,6 +75,10 @@ PERSON_AFTER = re.compile(
 )  # (only the person noun ignores case: "York with his family" names no Yorker)
 
 
+#: A journey noun right after a place, which is where it went ("a three-week US tour",
+#: "her Paris trip"): general English.
+JOURNEY_AFTER = re.compile(r"^[ \t]+(?:tour|tours|trip|trips|visit|visits)\b")
+
 #: A title or group after a place, whose holder or members come from there ("the U.S.
 #: President", "Texas Governor", "Canadian troops"): general English titles of office and
 #: nouns for people sent abroad. Only read where no preposition gives the place a role.
@@ -121,8 +125,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     sentence text right after the mention (for "X-bound", "X-based"). The words before it are
     read back to the nearest preposition, but never into the place mention ending at token
     ``stop`` ("from A to B near the town of C": "near", not "to", is C's cue)."""
-    if text_after.startswith(("-bound", "–bound")):
-        return Cue("destination", -1)
+    if text_after.startswith(("-bound", "–bound")) or JOURNEY_AFTER.match(text_after):
+        return Cue("destination", -1)  # "a Boston-bound flight", "his US tour"
     if text_after.startswith(("-based", "-born")) or PERSON_AFTER.match(text_after):
         return Cue("home", -1)  # "the Winnipeg-based team", "a Dallas man", "a Leeds native"
     if AGENCY_AFTER.match(text_after):
@@ -189,7 +193,11 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i)  # "from its headquarters in X"
         if any(c in ARRIVAL_WORDS for c in context):
             return Cue("destination", i)
-        if context and context[-1] in _SPELL and "after" in (t.lower for t in tokens[max(0, i - 5) : i]):
+        if (
+            context
+            and context[-1] in _SPELL
+            and "after" in (t.lower for t in tokens[max(0, i - 5) : i])
+        ):
             return Cue("origin", i)  # "returned home after six years in X": where they were
         if any(c in VIA_WORDS for c in context):
             return Cue("via", i)
@@ -221,7 +229,12 @@ def _person_before(tokens: list[Token], i: int) -> bool:
     two capitalised words, the last no institution's or title's; or a comma after a noun
     ("the driver, of X,")."""
     j = i - 1
-    if j >= 3 and tokens[j].text == "," and tokens[j - 1].text.isdigit() and tokens[j - 2].text == ",":
+    if (
+        j >= 3
+        and tokens[j].text == ","
+        and tokens[j - 1].text.isdigit()
+        and tokens[j - 2].text == ","
+    ):
         j -= 3
     elif j >= 1 and tokens[j].text == "," and tokens[j - 1].text.isalpha():
         return tokens[j - 1].lower not in NOT_A_SURNAME  # "the suspect, of X": an apposition

@@ -400,6 +400,12 @@ def test_more_of_the_english_of_journeys(
         ("The Kenyan President flew to Addis Ababa on Monday.", ("Kenya", "Addis Ababa")),
         ("A visit by Peru's foreign minister to Bolivia ended on Friday.", ("Peru", "Bolivia")),
         ("The visit by a Japanese delegation to Lyon was a success.", ("Japan", "Lyon")),
+        ("Peru's president is ending a three-week US tour.", ("Peru", "United States")),
+        ("The Spanish king began his Mexico visit on Monday.", ("Spain", "Mexico")),
+        (
+            "Lord used to live in Charlotte. Eventually, Lord moved to Myrtle Beach.",
+            ("Charlotte", "Myrtle Beach"),
+        ),
         # where someone grew up
         (
             "She spent her childhood in Wintersville before the family moved to Arlington.",
@@ -454,3 +460,15 @@ def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
 )
 def test_no_journey_from_these(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+def test_legs_told_one_after_another(pipeline: Pipeline) -> None:
+    body = "Two trucks were sent from Dresden to Prague, and from Prague to Brno."
+    assert sorted(paths(pipeline, body)) == [("Dresden", "Prague"), ("Prague", "Brno")]
+    body = "Fighters have been leaving for Idlib from Douma in convoys of buses."
+    assert paths(pipeline, body) == [("Dūmā", "Idlib")]
+
+
+def test_an_announced_journey_goes_on_announced(pipeline: Pipeline) -> None:
+    body = "The president will visit Paris from Madrid on Monday and travel on to Berlin."
+    assert {m.status for m in movements(pipeline, body)} == {"planned"}

@@ -93,17 +93,18 @@ _NAME_OF = re.compile(
 )
 # "Jane Roe lived in X", "Jane Roe, who grew up in X", "Jane Roe used to live in X"
 _NAME_LIVED = re.compile(
-    r"(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+who)?[ \t]+(?:has[ \t]+|had[ \t]+)?(?:lived|lives|grew[ \t]+up|"
-    r"was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live)[ \t]+in[ \t]+$"
+    r"(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+who)?[ \t]+(?:has[ \t]+|had[ \t]+)?"
+    r"(?:lived|lives|grew[ \t]+up|was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live)"
+    r"[ \t]+in[ \t]+$"
 )
 _NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
 
 
 def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     """The homes a report gives named people, by surname (lower case): "Jane Roe of X",
-    "John Doe, 34, of X", "Jane Roe, a X native", "Jane Roe grew up in X", "X Governor Jane Roe", "Israeli President
-    John Doe" (a demonym counts here: it says where the person is from). A name given two
-    homes is left out."""
+    "John Doe, 34, of X", "Jane Roe, a X native", "Jane Roe grew up in X", "X Governor Jane
+    Roe", "Israeli President John Doe" (a demonym counts here: it says where the person is
+    from). A name given two homes is left out."""
     out: dict[str, Toponym] = {}
     clash: set[str] = set()
 

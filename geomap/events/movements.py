@@ -182,12 +182,13 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
             finals.append(nxt)
     out: list[Path] = []
     if len(origins) == len(finals) > 1 and all(
-        o.start < f.start < nxt.start for o, f, nxt in zip(origins, finals, origins[1:])
+        o.start < f.start < nxt.start
+        for o, f, nxt in zip(origins, finals, origins[1:], strict=False)
     ):
         # "from A to B, and from B to C": legs, each origin with the destination after it
         return [
             Path(trigger, (o, *vias, f), trigger.origin_inferred, trigger.destination_inferred)
-            for o, f in zip(origins, finals)
+            for o, f in zip(origins, finals, strict=True)
         ]
     for origin in origins[:4]:
         for final in finals[:4]:

@@ -1224,8 +1224,11 @@ def _home_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
     """The mover's home, for a journey "home" ("Roe flew home from Madrid", "the Leeds band
-    returned home"): the home the sentence or the report gives the mover."""
-    if mt.motion.noun or mt.index + 1 >= len(tokens) or tokens[mt.index + 1].lower != "home":
+    returned home") or a return from somewhere ("Roe returned from Madrid"): the home the
+    sentence or the report gives the mover."""
+    if mt.motion.noun or mt.index + 1 >= len(tokens):
+        return None
+    if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma == "return" and mt.origins):
         return None
     home = mt.homes[0].toponym if mt.homes else None
     if home is None:
@@ -1238,11 +1241,13 @@ def _implicit_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
     """Where a movement whose sentence gives no destination went, if the report says: the
-    dateline's town for "here" ("moved here from A"); help sent to where the incident just
+    town the report is from for "here" and for visitors ("moved here from A", "a couple
+    visiting from A"); help sent to where the incident just
     told happened ("Firefighters were sent from A to help",
     "rescuers were flown in from A")."""
     ends = [m.place for m in mt.origins]
-    if "here" in (t.lower for t in tokens[mt.index + 1 : mt.index + 3]):
+    following = [t.lower for t in tokens[mt.index + 1 : mt.index + 3]]
+    if "here" in following or (mt.motion.lemma == "visit" and following[:1] == ["from"]):
         # "moved here from A", "came back here": the town the report is from
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None

@@ -429,6 +429,11 @@ def test_the_movers_home_is_an_implicit_origin(
             ("Madrid", "Leeds"),
         ),
         ("The Oslo-based band returned home from Rome after the theft.", ("Rome", "Oslo")),
+        ("The Oslo-based band returned from Rome on Sunday.", ("Rome", "Oslo")),
+        (
+            "DAYTON, Ohio — A couple visiting from Boston said the fair was crowded.",
+            ("Boston", "Dayton"),
+        ),
     ],
 )
 def test_home_is_where_the_report_says_the_mover_lives(

@@ -151,15 +151,23 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
 
 
 def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
-    """The demonyms that give an office holder or a unit its home ("the Canadian Prime
-    Minister", "Kenyan troops"), in text order."""
+    """The demonyms that give people their home ("the Canadian Prime Minister", "Kenyan
+    troops", "Syrian refugees", "thousands of Afghans"), in text order."""
     return [
         t
         for t in toponyms
         if t.kind_hint == "demonym"
         and t.place is not None
-        and TITLE_AFTER.match(text[t.span.end : t.span.end + 60])
+        and (
+            TITLE_AFTER.match(text[t.span.end : t.span.end + 60])
+            or people_word(t)
+        )
     ]
+
+
+def people_word(t: Toponym) -> bool:
+    """True for a demonym naming people ("Syrians", "Afghans"), not an adjective."""
+    return t.span.text.endswith("s") and t.span.text[:1].isupper() and len(t.span.text) > 4
 
 
 def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:

@@ -798,10 +798,17 @@ def _sentence(
             mt.homes = [
                 m
                 for m in mentions_used
-                if m.cue.role in ("home", "possessive", "person-home") and m.last < t.index
+                if m.last < t.index
+                and (
+                    m.cue.role in ("home", "possessive", "person-home")
+                    # "arrested by Fresno police and taken to X": where they were held
+                    or (m.cue.role == "agency" and t.motion.frame == "send")
+                )
             ] + [
-                _as_mention(d)  # "Kenyan troops were sent to X"
+                _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
                 for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
+                if not discourse.people_word(d)
+                or d.span.start - sent.start >= tokens[max(0, t.index - 3)].start
             ]
             if t.noun:  # "a visit by Peru's foreign minister to X"
                 mt.homes += movements.agent_homes(

@@ -86,7 +86,8 @@ TITLE_AFTER = re.compile(
     r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:president|vice[- ]president|prime[ \t]+minister|"
     r"premier|chancellor|minister|secretary|ambassador|envoy|diplomats?|delegation|king|queen|"
     r"crown[ \t]+prince|emperor|governor|senator|congressman|congresswoman|mayor|troops|"
-    r"soldiers|marines|peacekeepers)\b"
+    r"soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|tourists|pilgrims|"
+    r"nationals|citizens|fishermen)\b"
 )
 
 #: Capitalised words before "of" that name an institution or a kind of place, not a person
@@ -130,6 +131,9 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     if text_after.startswith(("-based", "-born")) or PERSON_AFTER.match(text_after):
         return Cue("home", -1)  # "the Winnipeg-based team", "a Dallas man", "a Leeds native"
     if AGENCY_AFTER.match(text_after):
+        j = first - 1 if first > 0 and tokens[first - 1].lower != "the" else first - 2
+        if j >= 0 and tokens[j].lower in TO_WORDS:
+            return Cue("destination", j)  # "taken to the Leeds Police Department"
         return Cue("agency", -1)  # "Saskatoon police": the force of that town
     if text_after.startswith(("’s", "'s")):
         before = tokens[first - 1].lower if first > 0 else ""

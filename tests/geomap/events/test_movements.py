@@ -406,6 +406,16 @@ def test_more_of_the_english_of_journeys(
             "Lord used to live in Charlotte. Eventually, Lord moved to Myrtle Beach.",
             ("Charlotte", "Myrtle Beach"),
         ),
+        ("Thousands of Syrians have crossed into Turkey.", ("Syria", "Turkey")),
+        # the force that held someone, for a transfer to custody elsewhere
+        (
+            "He was arrested by Coles County police and transported to the Edgar County jail.",
+            ("Coles County", "Edgar County"),
+        ),
+        (
+            "Fresno police arrested the man and took him to the Kern County Sheriff's Office.",
+            ("Fresno", "Kern County"),
+        ),
         # where someone grew up
         (
             "She spent her childhood in Wintersville before the family moved to Arlington.",
@@ -459,6 +469,10 @@ def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
         "A ticket now costs more than a flight from Boston to Dallas.",
         # two homes for one name: neither is taken
         "Ann Lee of Leeds won. Ann Lee of York lost. Lee flew to Madrid the next day.",
+        # a police force is where someone was held, not where a driver started
+        "Fresno police questioned a woman who drove her friend to Alabama.",
+        # a people named long before a motion word is not its mover
+        "The Russians doubted that Iran has missiles capable of reaching the United States.",
         # a person's home is not where a drive that hurt them was going
         "A truck driven by Sam Kerr of Bristol struck a wall in Bath.",
     ],

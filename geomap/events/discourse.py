@@ -158,10 +158,7 @@ def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
         for t in toponyms
         if t.kind_hint == "demonym"
         and t.place is not None
-        and (
-            TITLE_AFTER.match(text[t.span.end : t.span.end + 60])
-            or people_word(t)
-        )
+        and (TITLE_AFTER.match(text[t.span.end : t.span.end + 60]) or people_word(t))
     ]
 
 

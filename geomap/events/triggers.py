@@ -232,6 +232,13 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("smuggle", "travelled", "send", "smuggle smuggles smuggled smuggling"),
     **_verb("traffic", "travelled", "send", "trafficked"),
     **_verb("airlift", "travelled", "send", "airlift airlifts airlifted airlifting"),
+    **_verb(
+        "medevac",
+        "travelled",
+        "send",
+        "medevaced medevacked life-flighted lifeflighted flighted helicoptered",
+    ),
+    **_verb("truck", "travelled", "send", "trucked"),
     **_verb("accompany", "travelled", "send", "accompanied"),
     **_verb("escort", "travelled", "send", "escorted escorting"),
     # flight
@@ -280,6 +287,7 @@ MOTION_NOUNS: dict[str, Motion] = {
     **_noun("emigration", "travelled", "emigration", needs_destination=True),
     **_noun("relocation", "travelled", "relocation", needs_destination=True),
     **_noun("passage", "travelled", "passage", needs_destination=True),
+    **_noun("chase", "fled", "chase pursuit", needs_destination=True),
     **_noun("influx", "travelled", "influx"),
     **_noun("arrival", "travelled", "arrival arrivals"),
     **_noun("departure", "travelled", "departure"),

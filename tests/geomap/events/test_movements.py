@@ -368,6 +368,13 @@ def test_a_headline_announces_with_to(pipeline: Pipeline) -> None:
         ("The inmate absconded from Cork to Limerick.", ("Cork", "Limerick")),
         ("The engineers resettled from Kyiv to Warsaw in 2022.", ("Kyiv", "Warsaw")),
         ("After six years in Madrid, she moved back to Lisbon.", ("Madrid", "Lisbon")),
+        ("The suspect led deputies on a chase from Tyler into Longview.", ("Tyler", "Longview")),
+        ("Aid was trucked from Amman to Damascus.", ("Amman", "Damascus")),
+        (
+            "A crash near Kendal hurt two men. One was life-flighted to a hospital in Preston.",
+            ("Kendal", "Preston"),
+        ),
+        ("A crash near Kendal hurt two men. One was medevaced to Preston.", ("Kendal", "Preston")),
     ],
 )
 def test_more_of_the_english_of_journeys(

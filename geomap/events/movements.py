@@ -17,8 +17,9 @@ from geomap.events.triggers import Motion
 from geomap.model import Toponym
 
 _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|continued)\b", re.I)
-# what may stand between two motion words of one journey: a few words, no clause mark
-_JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6}$", re.I)
+# what may stand between two motion words of one journey: a few words, no clause mark but
+# the comma before a participle ("left A on Friday, heading to B")
+_JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
 
 
 #: Words near a journey noun that make it a price or a comparison, not a trip someone made

@@ -371,6 +371,16 @@ def test_a_headline_announces_with_to(pipeline: Pipeline) -> None:
         ("The suspect led deputies on a chase from Tyler into Longview.", ("Tyler", "Longview")),
         ("Aid was trucked from Amman to Damascus.", ("Amman", "Damascus")),
         (
+            "Nearly 300 Hondurans left San Pedro Sula on Friday, heading north to Guatemala.",
+            ("San Pedro Sula", "Guatemala"),
+        ),
+        ("He returned to his native Ghana from London after 20 years.", ("London", "Ghana")),
+        ("The rebels pulled back from Goma toward Rutshuru.", ("Goma", "Rutshuru")),
+        (
+            "Thousands streamed across the border from Venezuela into Colombia.",
+            ("Venezuela", "Colombia"),
+        ),
+        (
             "A crash near Kendal hurt two men. One was life-flighted to a hospital in Preston.",
             ("Kendal", "Preston"),
         ),

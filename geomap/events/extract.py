@@ -1249,15 +1249,20 @@ def _implicit_destination(
 ) -> Mention | None:
     """Where a movement whose sentence gives no destination went, if the report says: the
     town the report is from for "here" and for visitors ("moved here from A", "a couple
-    visiting from A"); help sent to where the incident just
-    told happened ("Firefighters were sent from A to help",
-    "rescuers were flown in from A")."""
+    visiting from A"); the dateline's town for an arrival from elsewhere in a datelined
+    report ("ROME — The delegation arrived from A", "flew in from A"); help sent to where the
+    incident just told happened ("Firefighters were sent from A to help", "rescuers were
+    flown in from A")."""
     ends = [m.place for m in mt.origins]
     following = [t.lower for t in tokens[mt.index + 1 : mt.index + 3]]
     if "here" in following or (mt.motion.lemma == "visit" and following[:1] == ["from"]):
         # "moved here from A", "came back here": the town the report is from
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None
+    if (mt.motion.lemma == "arrive" or following[:1] == ["in"]) and state.recent_story() is None:
+        here = state.here if state.dateline is not None else None
+        if here is not None and _usable(here, ends) and not mt.motion.noun:
+            return _as_mention(here)
     story = state.recent_story()
     if story is None or mt.motion.noun or mt.status is None:
         return None

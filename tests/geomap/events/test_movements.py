@@ -477,6 +477,15 @@ def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
     assert [p.name for p in m.path] == ["Chicago", "Dayton"] and m.destination_inferred
     body = "The mill opened in Lowell in 1850. The plant moved here from Boston in 1874."
     assert paths(pipeline, body) == [("Boston", "Lowell")]
+    # an arrival from elsewhere in a datelined report
+    for body in (
+        "NAIROBI, Kenya — Aid workers flew in from Kampala on Friday.",
+        "NAIROBI, Kenya — A man from Kampala arrived in the city on Friday.",
+    ):
+        [m] = movements(pipeline, body)
+        assert [p.name for p in m.path] == ["Kampala", "Nairobi"] and m.destination_inferred
+    # without a dateline, nothing says where they arrived
+    assert paths(pipeline, "Aid workers flew in from Kampala on Friday.") == []
 
 
 @pytest.mark.parametrize(

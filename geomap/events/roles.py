@@ -28,7 +28,7 @@ ARRIVAL_WORDS = frozenset(
 #: Words after which "in X" is where the mover lives or comes from (the origin).
 HOME_WORDS = frozenset(
     "based headquartered stationed docked moored garrisoned home homes living lived lives "
-    "resident residents native natives born raised grew childhood".split()
+    "resident residents native natives born raised grew childhood life".split()
 )
 #: Nouns for the people of a place: "residents of X fled" makes X the origin.
 PEOPLE_OF = frozenset(

@@ -438,6 +438,10 @@ def test_more_of_the_english_of_journeys(
             "She spent her childhood in Wintersville before the family moved to Arlington.",
             ("Wintersville", "Arlington"),
         ),
+        (
+            "He spent most of his life in Lagos, but in 2015 he moved to Accra.",
+            ("Lagos", "Accra"),
+        ),
     ],
 )
 def test_the_movers_home_is_an_implicit_origin(

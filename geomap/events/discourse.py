@@ -126,8 +126,8 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
         titled = TITLE_AFTER.match(after) or PERSON_AFTER.match(after)
         if titled is not None:
             before = _NAME_A.search(text, max(0, t.span.start - 40), t.span.start)
-            if before and PERSON_AFTER.match(after):
-                add(before["sur"], t)  # "Jane Roe, a Leeds native"
+            if before:
+                add(before["sur"], t)  # "Jane Roe, a Leeds native", "Roe, the Kenyan envoy"
                 continue
             m = _NAME_AFTER.match(after[titled.end() :])
         else:

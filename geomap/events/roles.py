@@ -83,7 +83,8 @@ JOURNEY_AFTER = re.compile(r"^[ \t]+(?:tour|tours|trip|trips|visit|visits)\b")
 #: President", "Texas Governor", "Canadian troops"): general English titles of office and
 #: nouns for people sent abroad. Only read where no preposition gives the place a role.
 TITLE_AFTER = re.compile(
-    r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:president|vice[- ]president|prime[ \t]+minister|"
+    r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:(?:foreign|defen[cs]e|interior|finance|deputy|vice|"
+    r"former|top|senior|chief)[ \t]+)?(?i:president|vice[- ]president|prime[ \t]+minister|"
     r"premier|chancellor|minister|secretary|ambassador|envoy|diplomats?|delegation|king|queen|"
     r"crown[ \t]+prince|emperor|governor|senator|congressman|congresswoman|mayor|troops|"
     r"soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|tourists|pilgrims|"

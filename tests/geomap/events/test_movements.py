@@ -418,6 +418,12 @@ def test_more_of_the_english_of_journeys(
         ("A visit by Peru's foreign minister to Bolivia ended on Friday.", ("Peru", "Bolivia")),
         ("The visit by a Japanese delegation to Lyon was a success.", ("Japan", "Lyon")),
         ("Peru's president is ending a three-week US tour.", ("Peru", "United States")),
+        (
+            "Ivan Petrov, the Russian foreign minister, met reporters. Petrov later flew to"
+            " Ankara.",
+            ("Russia", "Ankara"),
+        ),
+        ("The Russian foreign minister flew to Ankara on Monday.", ("Russia", "Ankara")),
         ("The Spanish king began his Mexico visit on Monday.", ("Spain", "Mexico")),
         (
             "Lord used to live in Charlotte. Eventually, Lord moved to Myrtle Beach.",

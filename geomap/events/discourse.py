@@ -104,7 +104,7 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     """The homes a report gives named people, by surname (lower case): "Jane Roe of X",
     "John Doe, 34, of X", "Jane Roe, a X native", "Jane Roe grew up in X", "X Governor Jane
     Roe", "Israeli President John Doe" (a demonym counts here: it says where the person is
-    from). A name given two homes is left out."""
+    from). A name the report gives two homes is left out."""
     out: dict[str, Toponym] = {}
     clash: set[str] = set()
 
@@ -145,6 +145,18 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
         m = _NAME_LIVED.search(text, max(0, t.span.start - 60), t.span.start)
         if m and m["sur"] not in ("He", "She", "They", "It", "We", "I", "Who"):
             add(m["sur"], t)
+    for key in out:
+        # a surname the report gives several homes, resolved or not ("sons Pavel Roe of X and
+        # Ed Roe of Y"): nobody's in particular
+        homes = {
+            m.group(1)
+            for m in re.finditer(
+                rf"\b{re.escape(key.title())}(?:,[ \t]+\d{{1,3}})?,?[ \t]+of[ \t]+([A-Z][\w.'’-]+)",
+                text,
+            )
+        }
+        if len(homes) > 1:
+            clash.add(key)
     for key in clash:
         out.pop(key, None)
     return out

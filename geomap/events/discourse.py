@@ -97,6 +97,7 @@ _NAME_LIVED = re.compile(
     r"(?:lived|lives|grew[ \t]+up|was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live)"
     r"[ \t]+in[ \t]+$"
 )
+_NAME_COMMA = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+$")
 _NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
 
 
@@ -123,6 +124,12 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
         if t.place is None:
             continue
         after = text[t.span.end : t.span.end + 80]
+        if after.startswith(("'s", "’s")):
+            after = after[2:]  # "Kenya's President Jane Roe", "Roe, Kenya's envoy"
+            before = _NAME_COMMA.search(text, max(0, t.span.start - 40), t.span.start)
+            if before and TITLE_AFTER.match(after):
+                add(before["sur"], t)
+                continue
         titled = TITLE_AFTER.match(after) or PERSON_AFTER.match(after)
         if titled is not None:
             before = _NAME_A.search(text, max(0, t.span.start - 40), t.span.start)

@@ -424,6 +424,18 @@ def test_more_of_the_english_of_journeys(
             ("Russia", "Ankara"),
         ),
         ("The Russian foreign minister flew to Ankara on Monday.", ("Russia", "Ankara")),
+        (
+            "Kenya's President Jane Wanjiru spoke on Monday. Wanjiru later flew to Kampala.",
+            ("Kenya", "Kampala"),
+        ),
+        (
+            "Ivan Petrov, Russia's foreign minister, met reporters. Petrov later flew to Ankara.",
+            ("Russia", "Ankara"),
+        ),
+        (
+            "Britain's Prince Edwin opened the fair. Edwin later flew to Nairobi.",
+            ("United Kingdom", "Nairobi"),
+        ),
         ("The Spanish king began his Mexico visit on Monday.", ("Spain", "Mexico")),
         (
             "Lord used to live in Charlotte. Eventually, Lord moved to Myrtle Beach.",

@@ -86,8 +86,8 @@ TITLE_AFTER = re.compile(
     r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:(?:foreign|defen[cs]e|interior|finance|deputy|vice|"
     r"former|top|senior|chief)[ \t]+)?(?i:president|vice[- ]president|prime[ \t]+minister|"
     r"premier|chancellor|minister|secretary|ambassador|envoy|diplomats?|delegation|king|queen|"
-    r"crown[ \t]+prince|prince|princess|emperor|governor|senator|congressman|congresswoman|mayor|troops|"
-    r"soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|tourists|pilgrims|"
+    r"crown[ \t]+prince|prince|princess|emperor|governor|senator|congressman|congresswoman|"
+    r"mayor|troops|soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|tourists|pilgrims|"
     r"nationals|citizens|fishermen)\b"
 )
 

@@ -87,8 +87,8 @@ TITLE_AFTER = re.compile(
     r"former|top|senior|chief)[ \t]+)?(?i:president|vice[- ]president|prime[ \t]+minister|"
     r"premier|chancellor|minister|secretary|ambassador|envoy|diplomats?|delegation|king|queen|"
     r"crown[ \t]+prince|prince|princess|emperor|governor|senator|congressman|congresswoman|"
-    r"mayor|troops|soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|tourists|pilgrims|"
-    r"nationals|citizens|fishermen)\b"
+    r"mayor|troops|soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|"
+    r"tourists|pilgrims|nationals|citizens|fishermen)\b"
 )
 
 #: Capitalised words before "of" that name an institution or a kind of place, not a person

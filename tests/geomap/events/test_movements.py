@@ -542,3 +542,12 @@ def test_legs_told_one_after_another(pipeline: Pipeline) -> None:
 def test_an_announced_journey_goes_on_announced(pipeline: Pipeline) -> None:
     body = "The president will visit Paris from Madrid on Monday and travel on to Berlin."
     assert {m.status for m in movements(pipeline, body)} == {"planned"}
+
+
+def test_a_persons_home_is_no_incidents_place(pipeline: Pipeline) -> None:
+    doc = parse_document((HEADER + "Mark Hale of Denver was arrested on Friday.").encode(), "t.txt")
+    assert [i.place.name for i in pipeline.extract(doc).incidents] == []
+    doc = parse_document(
+        (HEADER + "Police arrested Mark Hale in Denver on Friday.").encode(), "t.txt"
+    )
+    assert [i.place.name for i in pipeline.extract(doc).incidents] == ["Denver"]

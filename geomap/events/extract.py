@@ -1248,14 +1248,19 @@ def _implicit_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
     """Where a movement whose sentence gives no destination went, if the report says: the
-    town the report is from for "here" and for visitors ("moved here from A", "a couple
-    visiting from A"); the dateline's town for an arrival from elsewhere in a datelined
+    town the report is from for "here", for visitors and for a named person who came ("moved
+    here from A", "a couple visiting from A", "Roe, who came from A for the service"); the dateline's town for an arrival from elsewhere in a datelined
     report ("ROME — The delegation arrived from A", "flew in from A"); help sent to where the
     incident just told happened ("Firefighters were sent from A to help", "rescuers were
     flown in from A")."""
     ends = [m.place for m in mt.origins]
     following = [t.lower for t in tokens[mt.index + 1 : mt.index + 3]]
-    if "here" in following or (mt.motion.lemma == "visit" and following[:1] == ["from"]):
+    person = bool(mt.actor) and mt.actor.split()[-1][:1].isupper()  # type: ignore[union-attr]
+    if (
+        "here" in following
+        or (mt.motion.lemma == "visit" and following[:1] == ["from"])
+        or (mt.motion.lemma == "come" and person and following[:1] == ["from"])
+    ):
         # "moved here from A", "came back here": the town the report is from
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None

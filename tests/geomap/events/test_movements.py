@@ -508,6 +508,10 @@ def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
         assert [p.name for p in m.path] == ["Kampala", "Nairobi"] and m.destination_inferred
     # without a dateline, nothing says where they arrived
     assert paths(pipeline, "Aid workers flew in from Kampala on Friday.") == []
+    # a named person who came from elsewhere came to the report's town; things did not
+    body = "DAYTON, Ohio — Jane Roe, who came from Boston for the funeral, spoke first."
+    assert paths(pipeline, body) == [("Boston", "Dayton")]
+    assert paths(pipeline, "DAYTON, Ohio — Most of the donations came from Boston.") == []
 
 
 @pytest.mark.parametrize(

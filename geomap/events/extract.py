@@ -1249,10 +1249,10 @@ def _implicit_destination(
 ) -> Mention | None:
     """Where a movement whose sentence gives no destination went, if the report says: the
     town the report is from for "here", for visitors and for a named person who came ("moved
-    here from A", "a couple visiting from A", "Roe, who came from A for the service"); the dateline's town for an arrival from elsewhere in a datelined
-    report ("ROME — The delegation arrived from A", "flew in from A"); help sent to where the
-    incident just told happened ("Firefighters were sent from A to help", "rescuers were
-    flown in from A")."""
+    here from A", "a couple visiting from A", "Roe, who came from A for the service"); the
+    dateline's town for an arrival from elsewhere in a datelined report ("ROME — The
+    delegation arrived from A", "flew in from A"); help sent to where the incident just told
+    happened ("Firefighters were sent from A to help", "rescuers were flown in from A")."""
     ends = [m.place for m in mt.origins]
     following = [t.lower for t in tokens[mt.index + 1 : mt.index + 3]]
     person = bool(mt.actor) and mt.actor.split()[-1][:1].isupper()  # type: ignore[union-attr]

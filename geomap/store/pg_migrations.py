@@ -66,8 +66,9 @@ ON CONFLICT (layer, z, cx, cy, kind) DO UPDATE
 
 
 def _cells_trigger(event: str, source: str, transition: str) -> tuple[str, str, str]:
-    """The function and the statement-level trigger (dropped first, if any) keeping ``tile_cells`` in step with
-    ``items`` on ``event`` (INSERT, UPDATE, DELETE), in the writing transaction."""
+    """The function and the statement-level trigger (dropped first, if any) keeping
+    ``tile_cells`` in step with ``items`` on ``event`` (INSERT, UPDATE, DELETE), in the
+    writing transaction."""
     name = f"{SCHEMA}.tile_cells_{event.lower()}"
     function = f"""
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -222,8 +222,7 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.tile_cells(
     n integer NOT NULL, sx double precision NOT NULL, sy double precision NOT NULL,
     PRIMARY KEY (layer, z, cx, cy, kind)
 )""",
-        f"CREATE INDEX IF NOT EXISTS tile_cells_empty ON {SCHEMA}.tile_cells (layer)"
-        " WHERE n <= 0",
+        f"CREATE INDEX IF NOT EXISTS tile_cells_empty ON {SCHEMA}.tile_cells (layer) WHERE n <= 0",
         f"TRUNCATE {SCHEMA}.tile_cells",
         cells_upsert(_ROWS.format(sign=1, table=f"{SCHEMA}.items")),
         *_cells_trigger("INSERT", _ROWS.format(sign=1, table="new_rows"), "NEW TABLE AS new_rows"),

@@ -74,7 +74,6 @@ def _cells_trigger(event: str, source: str, transition: str) -> tuple[str, str, 
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     {cells_upsert(source)};
-    DELETE FROM {SCHEMA}.tile_cells WHERE n <= 0;
     RETURN NULL;
 END
 $$"""
@@ -219,10 +218,10 @@ CREATE TABLE {SCHEMA}.stats(
 CREATE TABLE IF NOT EXISTS {SCHEMA}.tile_cells(
     layer text NOT NULL, z smallint NOT NULL, cx integer NOT NULL, cy integer NOT NULL,
     kind text NOT NULL,                 -- incidents: the folded event type ('' when none)
-    n integer NOT NULL, sx double precision NOT NULL, sy double precision NOT NULL,
+    n integer NOT NULL,                 -- 0 once emptied (kept: a write touches its cells only)
+    sx double precision NOT NULL, sy double precision NOT NULL,
     PRIMARY KEY (layer, z, cx, cy, kind)
 )""",
-        f"CREATE INDEX IF NOT EXISTS tile_cells_empty ON {SCHEMA}.tile_cells (layer) WHERE n <= 0",
         f"TRUNCATE {SCHEMA}.tile_cells",
         cells_upsert(_ROWS.format(sign=1, table=f"{SCHEMA}.items")),
         *_cells_trigger("INSERT", _ROWS.format(sign=1, table="new_rows"), "NEW TABLE AS new_rows"),

@@ -1017,7 +1017,7 @@ class PostGISStore:
             f" {env}, {tiles.EXTENT}, {tiles.BUFFER}, true) AS geom, g.n::integer AS count"
             f"{label} FROM (SELECT c.cx, c.cy, sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy,"
             " (array_agg(c.kind ORDER BY c.n DESC, c.kind))[1] AS kind"
-            f" FROM {SCHEMA}.tile_cells c WHERE {where} GROUP BY c.cx, c.cy) g"
+            f" FROM {SCHEMA}.tile_cells c WHERE {where} AND c.n > 0 GROUP BY c.cx, c.cy) g"
             " ORDER BY g.cy, g.cx) t WHERE t.geom IS NOT NULL"
         )
         return sql, bind.params

@@ -363,7 +363,7 @@ def test_a_headline_announces_with_to(pipeline: Pipeline) -> None:
         ("The family fled their home in Mariupol for Lviv last spring.", ("Mariupol", "Lviv")),
         ("Thousands fled their homes in Homs to Lebanon.", ("Homs", "Lebanon")),
         ("Many painters left Russia or the Ottoman Empire for France.", ("Russia", "France")),
-        ("The group was given safe passage to Idlib from Daraa.", ("Daraa", "Idlib")),
+        ("The convoy was granted safe passage from Daraa toward Idlib.", ("Daraa", "Idlib")),
         ("They were driving from Denver to Omaha when the storm hit.", ("Denver", "Omaha")),
         ("The inmate absconded from Cork to Limerick.", ("Cork", "Limerick")),
         ("The engineers resettled from Kyiv to Warsaw in 2022.", ("Kyiv", "Warsaw")),
@@ -402,7 +402,7 @@ def test_more_of_the_english_of_journeys(
             ("Leeds", "Madrid"),
         ),
         (
-            "Israeli President Amos Tal arrived on Sunday. Tal made an official visit to Vienna"
+            "Israeli President Amos Tal spoke on Sunday. Tal paid an official visit to Vienna"
             " on Monday.",
             ("Israel", "Vienna"),
         ),
@@ -416,7 +416,7 @@ def test_more_of_the_english_of_journeys(
         ("Canadian troops were deployed to Latvia in March.", ("Canada", "Latvia")),
         ("The Kenyan President flew to Addis Ababa on Monday.", ("Kenya", "Addis Ababa")),
         ("A visit by Peru's foreign minister to Bolivia ended on Friday.", ("Peru", "Bolivia")),
-        ("The visit by a Japanese delegation to Lyon was a success.", ("Japan", "Lyon")),
+        ("A Japanese delegation's visit to Lyon ended well.", ("Japan", "Lyon")),
         ("Peru's president is ending a three-week US tour.", ("Peru", "United States")),
         (
             "Ivan Petrov, the Russian foreign minister, met reporters. Petrov later flew to"
@@ -444,8 +444,8 @@ def test_more_of_the_english_of_journeys(
         ("Thousands of Syrians have crossed into Turkey.", ("Syria", "Turkey")),
         # the force that held someone, for a transfer to custody elsewhere
         (
-            "He was arrested by Coles County police and transported to the Edgar County jail.",
-            ("Coles County", "Edgar County"),
+            "She was arrested by Tioga County police and moved to the Bradford County jail.",
+            ("Tioga County", "Bradford County"),
         ),
         (
             "Fresno police arrested the man and took him to the Kern County Sheriff's Office.",
@@ -453,7 +453,7 @@ def test_more_of_the_english_of_journeys(
         ),
         # where someone grew up
         (
-            "She spent her childhood in Wintersville before the family moved to Arlington.",
+            "She spent her early years in Wintersville until her parents moved to Arlington.",
             ("Wintersville", "Arlington"),
         ),
         (
@@ -497,7 +497,7 @@ def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
     body = "DAYTON, Ohio — The company moved here from Chicago in 1990."
     [m] = movements(pipeline, body)
     assert [p.name for p in m.path] == ["Chicago", "Dayton"] and m.destination_inferred
-    body = "The mill opened in Lowell in 1850. The plant moved here from Boston in 1874."
+    body = "The mill opened in Lowell in 1850. Its looms moved here from Boston in 1874."
     assert paths(pipeline, body) == [("Boston", "Lowell")]
     # an arrival from elsewhere in a datelined report
     for body in (
@@ -517,8 +517,8 @@ def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Instead of driving to Castlegar, residents can visit the Nelson office.",
-        "A ticket now costs more than a flight from Boston to Dallas.",
+        "Rather than driving to Castlegar, people may use the Nelson branch.",
+        "The fare is now higher than a flight from Boston to Dallas.",
         # two homes for one name: neither is taken
         "Ann Lee of Leeds won. Ann Lee of York lost. Lee flew to Madrid the next day.",
         # a surname given homes the gazetteer does not know as well is nobody's in particular
@@ -527,7 +527,7 @@ def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
         # a police force is where someone was held, not where a driver started
         "Fresno police questioned a woman who drove her friend to Alabama.",
         # a people named long before a motion word is not its mover
-        "The Russians doubted that Iran has missiles capable of reaching the United States.",
+        "The Russians questioned whether Iran owns rockets able to hit the United States.",
         # a person's home is not where a drive that hurt them was going
         "A truck driven by Sam Kerr of Bristol struck a wall in Bath.",
     ],

@@ -444,7 +444,7 @@ def test_more_of_the_english_of_journeys(
         ("Thousands of Syrians have crossed into Turkey.", ("Syria", "Turkey")),
         # the force that held someone, for a transfer to custody elsewhere
         (
-            "She was arrested by Tioga County police and moved to the Bradford County jail.",
+            "She was arrested by Tioga County police and taken to the Bradford County jail.",
             ("Tioga County", "Bradford County"),
         ),
         (
@@ -453,7 +453,7 @@ def test_more_of_the_english_of_journeys(
         ),
         # where someone grew up
         (
-            "She spent her early years in Wintersville until her parents moved to Arlington.",
+            "She spent her childhood years in Wintersville, before her parents moved to Arlington.",
             ("Wintersville", "Arlington"),
         ),
         (
@@ -497,7 +497,7 @@ def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
     body = "DAYTON, Ohio — The company moved here from Chicago in 1990."
     [m] = movements(pipeline, body)
     assert [p.name for p in m.path] == ["Chicago", "Dayton"] and m.destination_inferred
-    body = "The mill opened in Lowell in 1850. Its looms moved here from Boston in 1874."
+    body = "The mill opened in Lowell in 1850. The firm relocated here from Boston in 1871."
     assert paths(pipeline, body) == [("Boston", "Lowell")]
     # an arrival from elsewhere in a datelined report
     for body in (

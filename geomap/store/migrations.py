@@ -150,6 +150,12 @@ GRID = (
 GRID_CELL_OF_ENTRY = "geomap_grid_cell(CAST(l0 AS INTEGER), minx, maxx, miny, maxy)"
 
 
+# true when the grid is in step with the store's last change (see GRID)
+GRID_IN_STEP = (
+    "(SELECT value FROM meta WHERE name='grid') IS (SELECT value FROM meta WHERE name='version')"
+)
+
+
 def _grid_key(layer_key: int, level: int, ix: int, iy: int) -> int:
     return ((layer_key * 16 + level) * 4096 + ix) * 4096 + iy
 
@@ -197,11 +203,7 @@ def grid_cells(layer_key: int, box: tuple[float, float, float, float]) -> list[i
 
 def grid_in_step(con: sqlite3.Connection) -> bool:
     """True when the store open on ``con`` has a grid in step with its last change."""
-    row = con.execute(
-        "SELECT (SELECT value FROM meta WHERE name='grid')"
-        " IS (SELECT value FROM meta WHERE name='version')"
-    ).fetchone()
-    return bool(row[0])
+    return bool(con.execute(f"SELECT {GRID_IN_STEP}").fetchone()[0])
 
 
 def ensure_grid(con: sqlite3.Connection) -> bool:

@@ -478,6 +478,8 @@ _ITEM_COLUMNS = (
     " country_code, feature, merge_state"
 )
 _INSERT_ITEM = f"INSERT OR REPLACE INTO items({_ITEM_COLUMNS}) VALUES ({','.join('?' * 17)})"
+# what a read needs to know first: whether the grid may be read, and the data_version
+_READ_STATE = f"SELECT {migrations.GRID_IN_STEP}, (SELECT data_version FROM pragma_data_version())"
 # an item's grid entry (migrations.GRID), made from and found by its R*Tree entry
 _GRID = (
     f"INSERT OR REPLACE INTO items_grid SELECT {migrations.GRID_CELL_OF_ENTRY}, id, minx, maxx,"
@@ -1139,8 +1141,8 @@ class SQLiteStore:
         check_layer(query.layer)
         grid = COMPILER.grid_page(query)
         with self._reading() as con:
-            page = grid if grid is not None and migrations.grid_in_step(con) else None
-            page = page or COMPILER.page(query)
+            in_step, version = con.execute(_READ_STATE).fetchone()
+            page = grid if grid is not None and in_step else COMPILER.page(query)
             # the page in one row: one step of SQLite (each step lets go of the GIL and
             # waits to take it back, a row at a time when other threads are busy)
             n, last, sizes, joined = con.execute(
@@ -1148,7 +1150,7 @@ class SQLiteStore:
                 f" CAST(group_concat(feature, ',') AS BLOB) FROM ({page.sql})",
                 page.params,
             ).fetchone()
-            matched = self._count(con, query)
+            matched = self._count(con, query, version)
         features: list[str] = []
         if n:
             at = 0
@@ -1163,8 +1165,9 @@ class SQLiteStore:
         with self._reading() as con:
             return self._count(con, query)
 
-    def _count(self, con: sqlite3.Connection, query: Query) -> int:
-        """What ``query`` matches, counted in the read transaction open on ``con``.
+    def _count(self, con: sqlite3.Connection, query: Query, version: int | None = None) -> int:
+        """What ``query`` matches, counted in the read transaction open on ``con``
+        (``version``: its ``data_version``, when already read in it).
 
         A reader remembers the count of a recent query for as long as the store is unchanged:
         the key holds the connection's ``data_version`` (which moves with every commit by any
@@ -1175,7 +1178,8 @@ class SQLiteStore:
             return int(row[0]) if row else 0
         key: tuple[Any, ...] | None = None
         if self._pool is not None:
-            version = con.execute("PRAGMA data_version").fetchone()[0]
+            if version is None:
+                version = con.execute("PRAGMA data_version").fetchone()[0]
             asked = replace(query, sortby=(), limit=None, offset=0, after=None)
             key = (id(con), version, asked)
             found = self._counted.get(key)

@@ -1382,6 +1382,16 @@ class SQLiteStore:
                     result = con.execute(f"SELECT rtreecheck('{table}')").fetchone()[0]
                     if result != "ok":
                         problems.append(f"{table}: {result}")
+                if out["grid_in_step"]:
+                    missing = con.execute(
+                        "SELECT count(*) FROM items_space s WHERE NOT EXISTS (SELECT 1 FROM"
+                        " items_grid g WHERE g.cell = geomap_grid_cell(CAST(s.l0 AS INTEGER),"
+                        " s.minx, s.maxx, s.miny, s.maxy) AND"
+                        " g.seq = s.id AND g.minx = s.minx AND g.maxx = s.maxx AND"
+                        " g.miny = s.miny AND g.maxy = s.maxy)"
+                    ).fetchone()[0]
+                    if missing:
+                        problems.append(f"grid: {missing} entries of the spatial index missing")
         return out
 
     def tile(self, query: Query, z: int, x: int, y: int) -> bytes:

@@ -233,3 +233,18 @@ def test_a_store_without_a_grid_gets_one_from_the_next_writer(tmp_path: Path) ->
         assert _grid_rows(rcon) == _expected_grid_rows(rcon) != []
     assert reader.select(Query("places", box, limit=50)).decoded() == want
     reader.close()
+
+
+def test_store_health_finds_a_grid_out_of_order(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    store = SQLiteStore(path)
+    _add(store, "a", range(0, 30))
+    assert store.health(check=True)["problems"] == []
+    con = store._writer()
+    cell, seq = con.execute("SELECT cell, seq FROM items_grid LIMIT 1").fetchone()
+    con.execute("UPDATE items_grid SET cell = cell + 1 WHERE cell = ? AND seq = ?", (cell, seq))
+    health = store.health(check=True)
+    assert health["grid_in_step"] and health["problems"] == [
+        "grid: 1 entries of the spatial index missing"
+    ]
+    store.close()

@@ -25,6 +25,10 @@ from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
 from geomap.events.roles import Cue, Mention, contains, cue, precision_rank
 from geomap.events.triggers import (
+    BURNED_THINGS,
+    CLASH_PARTIES,
+    CONFERENCE_KINDS,
+    COURTESY_TITLES,
     CROWDS,
     EVENT_TYPES,
     FIRE_WORDS,
@@ -41,7 +45,9 @@ from geomap.events.triggers import (
     NOT_AN_EVENT_BEFORE,
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
+    ONE_BODY,
     PERPETRATOR_WORDS,
+    REFERENCE_WORDS,
     SENT_THINGS,
     SHOWN_AFTER,
     STRIKERS,
@@ -172,6 +178,13 @@ def _triggers(
                 if phrase_type == "meeting/summit" and m.group().lower().endswith("with"):
                     if not _party_after(tokens, bisect_left(starts, m.end())):
                         continue  # "met with friends": no talks
+                clash = m.group().lower()
+                if (
+                    clash.startswith("clash")
+                    and clash.endswith("with")
+                    and CLASH_PARTIES.isdisjoint(lowered[max(0, i - 6) : i + 6])
+                ):
+                    continue  # "the senator clashed with the governor": a quarrel
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -238,8 +251,10 @@ def _triggers(
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
-            elif _charge(lowered, i):
+            elif _charge(lowered, i, incident.noun):
                 incident = None  # "charged with murder", "a murder charge": the law's name
+            elif _other_sense(tokens, lowered, i, found):
+                incident = None
             elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
                 incident = None  # "troops marched into the town": no protest
             elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
@@ -300,9 +315,69 @@ _PHRASE_MOTION = Motion("en route", "travelled", "go")
 _BOUND = Motion("bound", "travelled", "go", noun=True)
 
 
-def _charge(lowered: list[str], i: int) -> bool:
+def _other_sense(
+    tokens: list[Token], lowered: list[str], i: int, found: dict[int, _Trigger]
+) -> bool:
+    """True when the incident word at ``i`` reports no event of its own here: a trade show's
+    "conference", a quarrel, gas that "burned", "the shot" of a game, a simile ("sounded like
+    an explosion"), an event named again ("a survivor of the shooting"), a surname that
+    speaks ("Flood said"), the dead counted ("the 20 killed"), a toll after a comma ("...,
+    killing nine"), or a threat ("said he was going to do a shooting")."""
+    w = lowered[i]
+    prev = lowered[i - 1] if i else ""
+    nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+    if w == "conference":
+        # talks between parties: "a peace conference", "a conference between", "officials
+        # held a conference"; not "a cardiology conference drew doctors"
+        return (
+            prev not in CONFERENCE_KINDS
+            and (i < 2 or lowered[i - 2] not in CONFERENCE_KINDS)
+            and nxt != "between"
+            and all(
+                x not in MEETING_PARTIES or x in _POSSESSIVES
+                for x in lowered[max(0, i - 8) : i + 8]
+            )
+        )
+    if w in ("burned", "burnt"):
+        return not BURNED_THINGS.isdisjoint(lowered[i + 1 : i + 4])
+    if w == "landslide" and lowered[max(0, i - 2) : i] == ["by", "a"]:
+        return True  # "won by a landslide": an election
+    if w in ("shot", "shots") and prev in _DETERMINERS:
+        return True  # "kept the shot out", "his best shot" (gunfire is "a shot was fired")
+    before = lowered[max(0, i - 4) : i]
+    if "like" in before or ("as", "if") in zip(before, before[1:], strict=False):
+        return True  # "it sounded like an explosion"
+    if "the" in lowered[max(0, i - 3) : i] and not REFERENCE_WORDS.isdisjoint(
+        lowered[max(0, i - 6) : i]
+    ):
+        return True  # "a survivor of the school shooting", "since the attacks"
+    if tokens[i].text[:1].isupper() and nxt in _SPEECH:
+        return True  # "Flood said": a surname
+    if w == "killed" and (
+        prev == "those" or (prev[:1].isdigit() and i > 1 and lowered[i - 2] == "the")
+    ):
+        return True  # "the 20 killed included four children": the dead, counted
+    if w in TOLL_WORDS and prev == "," and any(f.event_type is not None for f in found.values()):
+        return True  # "a bomb exploded at a market, killing nine": the bomb's toll
+    if w in _THREATENED_EVENTS:
+        window = lowered[max(0, i - 6) : i]
+        for a, b in zip(window, window[1:], strict=False):
+            if b == "to" and a in _THREATENING:
+                return True  # "he was going to do a shooting": a threat
+    return False
+
+
+_SPEECH = frozenset("said says wrote writes told tells added adds explained recalled".split())
+_THREATENING = frozenset("going threatened threatening threatens threat threats vowed".split())
+_THREATENED_EVENTS = frozenset(
+    "shooting shootings attack attacks bombing murder massacre killing stabbing".split()
+)
+
+
+def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
     """True when the incident word at ``i`` names an offence, not an event: "charged with
-    murder", "on suspicion of arson", "a murder charge", "leaving the scene of an accident"."""
+    murder", "on suspicion of arson", "a murder charge", "leaving the scene of an accident",
+    "accused of assault, robbery and arson" (a ``noun`` in a list of offences)."""
     if i + 1 < len(lowered) and lowered[i + 1] in _CHARGE_AFTER:
         return True
     before = lowered[max(0, i - 5) : i]
@@ -311,14 +386,17 @@ def _charge(lowered: list[str], i: int) -> bool:
     if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
         return True
     for w in reversed(lowered[max(0, i - 8) : i]):
-        if w in _SCOPE_END or w in (",", ";", ".", "and"):
+        if w in _SCOPE_END or w in (";", ".", "and") or (w == "," and not noun):
             break
         if w in _CHARGING:
             return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
 
 
-_CHARGING = frozenset("charged accused convicted indicted acquitted sentenced suspected".split())
+_CHARGING = frozenset(
+    "charged accused accusing accuse accuses charging convicted indicted acquitted sentenced "
+    "suspected".split()
+)
 _CHARGE_AFTER = frozenset(
     "charge charges count counts conviction convictions suspect suspects trial indictment "
     "warrant warrants statute".split()
@@ -347,6 +425,15 @@ _CHARGED = frozenset(
         ("suspected", "of"),
         ("trial", "for"),
         ("tried", "for"),
+        # a sentence served for it: "gets 15 years for killing", "a conviction for assault"
+        ("years", "for"),
+        ("months", "for"),
+        ("life", "for"),
+        ("prison", "for"),
+        ("jail", "for"),
+        ("probation", "for"),
+        ("conviction", "for"),
+        ("convictions", "for"),
     )
 )
 
@@ -372,12 +459,13 @@ def _hoped_for(lowered: list[str], i: int) -> bool:
     """True when an arrest is only wished for: "information leading to the arrest of",
     "a reward for the arrest", "could lead to an arrest"."""
     before = lowered[max(0, i - 8) : i]
-    if "reward" in before or "rewards" in before:
-        return True
+    if not _ASKED_FOR.isdisjoint(before):
+        return True  # "a reward for the arrest", "a warrant for his arrest"
     return not _WISHED_BY.isdisjoint(before) and not _LEADING.isdisjoint(before[-4:])
 
 
 _WISHED_BY = frozenset("information tip tips anyone".split())
+_ASKED_FOR = frozenset("reward rewards warrant warrants".split())
 _LEADING = frozenset("lead leads leading".split())
 
 
@@ -395,16 +483,17 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
     if not after or (i > 0 and tokens[i - 1].lower in ("first", "never", "once")):
         return False  # "first met her husband": how people came to know each other
     if after[0].lower in ("in", "at"):
-        return True
+        # "leaders met in Accra"; not "the county board meets in Dover": one body's session
+        return ONE_BODY.isdisjoint(t.lower for t in tokens[max(0, i - 4) : i])
     if after[0].lower == "with":
         # "met with the minister", "met with Hamas leaders"; not "met with friends",
         # "met with students": no party to talks
         return _party_after(tokens, i + 2)
     return any(
         (t.lower in MEETING_PARTIES and t.lower not in _POSSESSIVES)
-        or t.lower.rstrip(".") in TITLES
+        or (t.lower.rstrip(".") in TITLES and t.lower.rstrip(".") not in COURTESY_TITLES)
         for t in after
-    )  # ("meet its budget": no one met)
+    )  # ("meet its budget": no one met; "met Ms. Lane": an acquaintance)
 
 
 def _party_after(tokens: list[Token], j: int) -> bool:

@@ -402,6 +402,15 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
     ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
+    (
+        "shot",
+        re.compile(
+            r"\bshots? (?:(?:was|were|had been|have been|has been|being) )?(?:fired|rang out)\b"
+            r"|\bfired (?:several |two |three |multiple |a |the )?(?:gun)?shots?\b",
+            re.I,
+        ),
+        "attack",
+    ),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
     ("custody", re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
@@ -417,8 +426,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "caught",
         re.compile(
-            r"\b(?:was|were|been|being|got) caught\b(?! on (?:camera|video|tape|film))"
-            r"(?! in (?:traffic|the (?:crossfire|rain|storm)))",
+            r"\b(?:was|were|been|being|got) caught\b(?! on\b)(?! (?:early|late|off|up|out|"
+            r"unawares|napping|between|short|in time|by surprise)\b)"
+            r"(?! in (?:traffic|the (?:crossfire|rain|storm|act of)))",
             re.I,
         ),
         "arrest",
@@ -487,8 +497,11 @@ NOT_AN_EVENT_AFTER = {
         "department departments chief chiefs fighter fighters fighting station stations "
         "officials official marshal marshals crews crew truck trucks engine engines service "
         "services hydrant alarm alarms brigade company rescue code safety insurance exit "
-        "escape pit arms power drill damage".split()
+        "escape pit arms power drill damage hazard hazards danger risk risks season ban bans "
+        "restriction restrictions potential weather conditions warning warnings watch "
+        "prevention marshal's".split()
     ),
+    "landslide": frozenset("victory victories win wins election elections vote margin".split()),
     "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
     "rally": frozenset("point cry".split()),
     "accident": frozenset("insurance report reports".split()),
@@ -521,21 +534,36 @@ NOT_AN_EVENT_AFTER = {
     "talks": frozenset("to about".split()),  # "she talks to students": speaks
     "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"
     "talk": frozenset("to about".split()),
+    # "overturned the ruling": a court's decision, not a vehicle rolling over (a vehicle
+    # that overturned is the subject)
+    "overturned": frozenset("the a an his her its their this that".split()),
 }
 #: Words right after an attack that make it firefighting ("an attack on the flames").
 FIRE_WORDS = frozenset("flames flame fire fires blaze blazes".split())
+#: What attacks that is no person, or no attack by people: "a heart attack", "a dog attack".
+_NOT_PEOPLE_ATTACKING = (
+    "heart panic asthma anxiety cyber malware ransomware phishing bee bees wasp hornet dog dogs "
+    "shark bear animal wolf alligator crocodile snake cougar coyote bull pit-bull".split()
+)
+#: Rallies that are no protest: "a campaign rally", "a biker rally", "a stock market rally".
+_RALLY_KINDS = (
+    "campaign biker bikers bike motorcycle car pep kickoff kick-off victory fan fans market "
+    "stock stocks late fourth-quarter second-half comeback".split()
+)
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
-    "fire": frozenset("cease camp open friendly return returned covering".split()),
+    # ("a roar of fire", "the line of fire", "under fire": figures, not a blaze)
+    "fire": frozenset("cease camp open friendly return returned covering of under".split()),
     "talks": frozenset("he she it who".split()),
-    "rally": frozenset("campaign".split()),
-    "rallies": frozenset("campaign".split()),
+    # rallies that are no protest: a campaign's, a sport's, a market's, a club's
+    "rally": frozenset(_RALLY_KINDS),
+    "rallies": frozenset(_RALLY_KINDS),
     "accident": frozenset("industrial workplace".split()),
     "conference": frozenset("news press video phone telephone".split()),
     # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
-    "attack": frozenset("heart panic asthma anxiety cyber malware ransomware phishing".split()),
-    "attacks": frozenset("heart panic asthma anxiety cyber malware ransomware phishing".split()),
+    "attack": frozenset(_NOT_PEOPLE_ATTACKING),
+    "attacks": frozenset(_NOT_PEOPLE_ATTACKING),
     # "another shot at the title", "a good shot at winning": a chance, not gunfire
     "shot": frozenset("another good best fair real decent big long final better".split()),
 }
@@ -562,7 +590,7 @@ SENT_THINGS = frozenset(
 #: resolve", "demonstrated that", "demonstrated how").
 SHOWN_AFTER = frozenset(
     "that how what why the a an its their his her our my your this these those such "
-    "great remarkable clearly".split()
+    "great remarkable clearly by".split()
 )
 #: Where the hurt are treated or the arrested held, not where they were hurt or arrested: a
 #: place named with one of these before the event's word ("died in a Leeds hospital", "held
@@ -691,3 +719,41 @@ def event_words(sentence: str, words: set[str] | None = None) -> bool:
     if not _EVENT_WORDS.isdisjoint(words if words is not None else _WORD.findall(lowered)):
         return True
     return _has_key(lowered, _PHRASE_KEYS)
+
+
+#: Groups whose clashes are fighting ("protesters clashed with police"); a clash of one
+#: person with another is a quarrel ("the senator clashed with the governor").
+CLASH_PARTIES = frozenset(
+    "police policemen officers troops soldiers forces army armies militants militias militia "
+    "rebels insurgents fighters protesters protestors demonstrators rioters gangs gang "
+    "supporters fans residents villagers students workers strikers security guards "
+    "tribesmen tribes clans settlers youths mobs mob crowds crowd groups factions "
+    "gunmen guerrillas jihadists separatists loyalists israelis palestinians".split()
+)
+#: Words before "conference" that make it talks between parties ("a peace conference", "a
+#: donors' conference"); other conferences are trade shows or lectures, no meeting/summit.
+CONFERENCE_KINDS = frozenset(
+    "peace donor donors donors' international ministerial security summit bilateral "
+    "trilateral regional leaders leaders' disarmament reconciliation unity "
+    "constitutional intergovernmental".split()
+)
+#: One body, whose sitting is a routine session, no meeting between parties ("the county
+#: board meets in Dover").
+ONE_BODY = frozenset(
+    "board boards council councils committee committees commission commissions club clubs "
+    "group groups association associations society societies legislature assembly panel "
+    "trustees caucus congregation chapter league union's senate house".split()
+)
+#: Titles of courtesy: "met Ms. Lane" is an acquaintance, not talks.
+COURTESY_TITLES = frozenset("mr mrs ms miss dr".split())
+#: Words before an event that name it again rather than report it: "a survivor of the
+#: shooting", "the anniversary of the bombing", "in memory of the victims of the fire".
+REFERENCE_WORDS = frozenset(
+    "survivor survivors anniversary anniversaries memory memorial commemoration legacy "
+    "aftermath since".split()
+)
+#: What burns that is no blaze: "the plant burned gas", "burned calories".
+BURNED_THINGS = frozenset(
+    "gas fuel fuels coal oil calories fat energy cds cd dvd dvds disc discs bridges "
+    "incense candles candle rubber cash money time".split()
+)

@@ -538,3 +538,66 @@ def test_the_sense_of_the_word_decides(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a trade show, a lecture or a class is no talks between parties
+        "A cardiology conference in Denver drew 3,000 doctors on Saturday.",
+        "The school will host a parenting conference in Leeds next week.",
+        # a quarrel between two people is no fighting
+        "The senator clashed with the governor over the budget in Albany on Tuesday.",
+        # what burns that is no blaze; figures of speech
+        "The plant burned natural gas at a site near Tulsa.",
+        "The rocket lifted off from a pad near Houston in a roar of fire.",
+        "Dry air raised the fire danger across Reno on Tuesday.",
+        "Neighbours in Dayton said it sounded like an explosion.",
+        "She won the mayoral race in Dayton by a landslide.",
+        # caught on tape, caught early: no arrest
+        "The mayor was caught on a recording in Boston.",
+        "Her illness was caught early at a clinic in Boston.",
+        # a game's shot, an animal's attack, a rally that is no protest
+        "The goalkeeper kept the shot out in Cairo on Sunday.",
+        "A dog attack injured a boy in Leeds on Monday.",
+        "An annual biker rally drew crowds to Sturgis on Saturday.",
+        # a court's ruling, a sentence, a charge, a warrant
+        "A court in Denver overturned the ban on Monday.",
+        "A Dayton man gets 15 years for killing his neighbour.",
+        "A woman in Dayton was accused of arson, assault, and theft.",
+        "A judge issued a warrant for the driver's arrest in Dayton on Monday.",
+        "The clerk falsely accused a neighbour of assault in Dayton.",
+        # an event named again, a threat, a surname that speaks
+        "A survivor of the school shooting in Parkland spoke in Denver on Monday.",
+        "He told a clerk in Fresno he was going to do a shooting.",
+        "“We were lucky,” Flood said in Leeds.",
+        # one body's session, an acquaintance
+        "The county board meets in Dover on Monday.",
+        "She met Ms. Lane at a college in Boston.",
+    ],
+)
+def test_other_senses_report_no_event(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Shots were fired outside a bar in Fresno on Sunday.", [("attack", "Fresno")]),
+        ("Shots rang out near a school in Tacoma on Monday.", [("attack", "Tacoma")]),
+        ("Protesters clashed with police in Lagos on Friday.", [("attack", "Lagos")]),
+        ("Clashes between traders in Kisumu left two hurt on Monday.", [("attack", "Kisumu")]),
+        ("A peace conference opened in Nairobi on Monday.", [("meeting/summit", "Nairobi")]),
+        ("The barn burned down near Tulsa on Monday.", [("fire", "Tulsa")]),
+        ("The suspect was caught in Miami on Friday.", [("arrest", "Miami")]),
+        # the toll told after a comma is the event's, not another attack
+        (
+            "A car bomb exploded at a market in Mosul on Monday, killing nine people.",
+            [("attack", "Mosul")],
+        ),
+    ],
+)
+def test_the_words_in_their_event_sense(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -39,10 +39,15 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d{{4}})"
 )
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}(?:\s+of)?\s+(?P<year>\d{{4}})\b")
-_IN_MONTH = re.compile(rf"\b(?:in|since|during|until|by)\s+{_MONTH}\b")
+_IN_MONTH = re.compile(rf"\b(?:in|since|during|until|by|last)\s+{_MONTH}\b")
+# (not "on a Thursday last October": any Thursday)
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<rel>last|since|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+    r"(?<!\b[Aa] )\b(?:(?P<rel>last|since|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b"
+)
+#: A weekday that dates a statement, not the event it tells of ("police said Thursday").
+_STATED_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:on\s+)?$", re.I
 )
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b")
 _RELATIVE = re.compile(
@@ -152,7 +157,10 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             first, last = _month_span(year, month)
             return When(first, last, 4, m.group())
     if published is not None:
-        m = _WEEKDAY.search(text)
+        m = next(
+            (w for w in _WEEKDAY.finditer(text) if not _STATED_ON.search(text, 0, w.start())),
+            None,
+        )
         if m:
             # the latest such day on or before the article date; "last Tuesday" in a
             # Tuesday's article is the week before

@@ -639,9 +639,13 @@ def _treated_at(tokens: list[Token], m: Mention) -> bool:
         tokens[j].lower in TREATMENT_WORDS or (medical and tokens[j].lower in ("center", "centre"))
     ):
         return True
+    if any(t.lower in TREATMENT_WORDS for t in tokens[m.first : m.last + 1]):
+        return True  # "the Harris County Jail"
     k = m.first - 1
     if k > 0 and tokens[k].lower == "the":
         k -= 1
+    if k > 1 and tokens[k].lower == "in" and tokens[k - 1].lower in ("cell", "cells", "ward"):
+        return tokens[k - 2].lower in TREATMENT_WORDS  # "in a prison cell in X"
     return (
         k > 0
         and tokens[k].lower in ("in", "at", "near")
@@ -692,6 +696,7 @@ def extract_events(
         PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
     )
     found_incidents: list[tuple[Incident, bool]] = []
+    distinct: set[int] = set()  # incidents told as another event ("an earlier accident")
     found_movements: list[tuple[Movement, bool]] = []
     headline = document.headline
     first_line_end = text.find("\n", document.body_start)
@@ -726,7 +731,7 @@ def extract_events(
         # a headline's "X to VERB" announces; only the report's own first line reads so
         titled = in_headline and (headline is not None or sent.start <= document.body_start)
         inc, mov, mentions, when = _sentence(
-            document, sent, here, state, perpetrator, headline=titled
+            document, sent, here, state, perpetrator, headline=titled, distinct=distinct
         )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
@@ -739,7 +744,7 @@ def extract_events(
                 state.next_sentence([], None)
             continue
         state.next_sentence(mentions, when)
-    return _merge_incidents(found_incidents), _merge_movements(found_movements)
+    return _merge_incidents(found_incidents, distinct), _merge_movements(found_movements)
 
 
 def _sentence(
@@ -749,6 +754,7 @@ def _sentence(
     state: discourse.Discourse,
     perpetrator: bool = False,
     headline: bool = False,
+    distinct: set[int] | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -850,7 +856,7 @@ def _sentence(
             len(tokens),
         )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
         # travelling from A to B near X": the bus's journey does not take X away
-        incident_end = min(incident_end, clause_end)
+        incident_end = min(incident_end, clause_end, _new_subject(tokens, t.index))
         start = clauses.clause_start(tokens, t.index)
         if start == t.index and t.index > 1 and tokens[t.index - 1].text == ",":
             if tokens[t.index].lower.endswith("ing"):
@@ -898,7 +904,8 @@ def _sentence(
         # a home, an origin, or a city right before the trigger ("the Hanoi summit",
         # "Chicago police arrested")
         fallback = None
-        if n_events == 1:
+        definite = t.noun and _definite(tokens, t.index)
+        if n_events == 1 and not definite:
             fallback = [
                 m
                 for m in mentions_used
@@ -913,6 +920,19 @@ def _sentence(
                     )
                 )
             ]
+        if fallback is not None:
+            # a place told earlier in the sentence ("found him in A, but during a struggle
+            # the B man was stabbed"), then a town's police ("a B police officer"), before
+            # the dateline, before a home
+            told = [
+                m
+                for m in mentions_used
+                if m.cue.role in ("location", "near")
+                and m.last < start
+                and m.first > 0
+                and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[m.last : t.index])
+            ]  # (not "doctors in A said that he had disappeared")
+            fallback = told + sorted(fallback, key=_fallback_rank)
         # where the people it concerns are held or live is not where it happened ("a
         # protest for prisoners jailed in X"): a place after such a participle
         after_incident = [
@@ -938,6 +958,13 @@ def _sentence(
             evacuation=t.event_type == "evacuation",
             noun=t.noun,
         )
+        if (
+            located
+            and all(loc.mention.cue.role not in ("location", "near") for loc in located)
+            and start > 1
+            and tokens[start - 1].lower == "where"
+        ):
+            located = []  # "Aqaba, where she attended a conference for Mosul's rebuilding"
         if not located and start > 1 and tokens[start - 1].lower == "where":
             # "a stop in X, where he met his counterpart": the place the clause is about
             antecedent = [m for m in mentions_used if m.last in (start - 2, start - 3)]
@@ -979,7 +1006,7 @@ def _sentence(
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
         inferred = False
         event_when = _date_from(s_text, tokens, t.index, document.published, status)
-        if event_when is None:
+        if event_when is None and not definite:
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None
             )
@@ -1007,7 +1034,7 @@ def _sentence(
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
-                event_when = sentence_date() or state.previous_when
+                event_when = sentence_date() or _precise(state.previous_when)
         actor1, actor2 = actor, None
         if t.noun or passive:
             actor1 = clauses.agent(tokens, t.index, s_text)
@@ -1033,6 +1060,9 @@ def _sentence(
                 continue
             if t.event_type not in _NOT_A_STORY and not inferred:
                 state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
+            another = not _ANOTHER.isdisjoint(
+                tok.lower for tok in tokens[max(0, t.index - 3) : t.index]
+            )  # "an earlier accident", "a second shooting": not the one told before
             incidents_out.append(
                 Incident(
                     id=_event_id(document.id, sent.start, t.event_type, (place,), event_when),
@@ -1053,6 +1083,8 @@ def _sentence(
                     place_inferred=inferred,
                 )
             )
+            if another and distinct is not None:
+                distinct.add(id(incidents_out[-1]))
     if any(i.event_type == "collision" for i in incidents_out):
         # "a two-car crash": one collision, not a crash besides
         incidents_out = [i for i in incidents_out if i.event_type != "crash"]
@@ -1060,6 +1092,42 @@ def _sentence(
         document, motion_triggers, tokens, s_text, quote, sentence_date, state
     )
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
+
+
+def _definite(tokens: list[Token], i: int) -> bool:
+    """True when the incident noun at ``i`` names an event already known ("the fire", "the
+    two-alarm blaze", "this shooting"), not a new one ("a fire")."""
+    for t in reversed(tokens[max(0, i - 3) : i]):
+        if t.lower in _INDEFINITE or not t.text[:1].isalnum() or t.text[:1].isupper():
+            return False  # ("the Hanoi summit": the place is told with it)
+        if t.lower in ("the", "this", "that"):
+            return True
+    return False
+
+
+def _fallback_rank(m: Mention) -> int:
+    """The order in which a sentence's other places stand for its one event's place."""
+    if m.cue.role == "agency" or m.cue.role in ("none", "possessive"):
+        return 0
+    return 1 if m.cue.role == "dateline" else 2
+
+
+def _precise(when: When | None) -> When | None:
+    """A date carried from the sentence before only when it is a day, a few or a month:
+    "built in 1907" dates no fire told next."""
+    return when if when is not None and (when.end - when.start).days <= 31 else None
+
+
+def _new_subject(tokens: list[Token], i: int) -> int:
+    """Where a new clause with its own subject begins after ``i`` (", he was dropped off at
+    a motel"): an event's places do not run past it."""
+    for j in range(i + 1, len(tokens) - 1):
+        if tokens[j].text == "," and tokens[j + 1].lower in _PRONOUNS:
+            return j
+    return len(tokens)
+
+
+_PRONOUNS = frozenset("he she they we it i".split())
 
 
 def _date_from(
@@ -1314,14 +1382,19 @@ _HELP = frozenset(
 )
 
 
-def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
+def _merge_incidents(
+    found: list[tuple[Incident, bool]], distinct: set[int] | frozenset[int] = frozenset()
+) -> list[Incident]:
     """One incident per event: the same type at the same place, on compatible dates, is
-    reported once (the body's report before the headline's)."""
+    reported once (the body's report before the headline's), unless the report tells one
+    as another event (``distinct``: ids of incidents told as "an earlier accident", "a
+    second shooting")."""
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
     out: list[Incident] = []
     for inc in ordered:
         if any(
             o.event_type == inc.event_type
+            and not ((id(o) in distinct or id(inc) in distinct) and o.quote != inc.quote)
             and (
                 o.place.gazetteer_id == inc.place.gazetteer_id
                 or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
@@ -1336,6 +1409,24 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
     # be told of apart ("disappeared in Shenyang" and "also disappeared in China" are two),
     # but not in the same sentence ("a bomb killed 20 in Baghdad, the fifth attack in Iraq")
+    # a death told in the headline ("Woman killed in Dover") that the report puts down to an
+    # accident at that place ("her car crashed into a tree in Dover") is the accident's toll
+    out = [
+        inc
+        for inc in out
+        if not (
+            inc.event_type == "attack"
+            and inc.sub_event_type == "killing"
+            and any(
+                o.event_type in _ACCIDENTS
+                and (
+                    o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place)
+                )
+                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                for o in out
+            )
+        )
+    ]
     heads = {id(i) for i, h in found if h}
     kept = [
         inc
@@ -1353,6 +1444,12 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
         )
     ]
     return sorted(kept, key=lambda i: i.quote.start)
+
+
+_ANOTHER = frozenset("another earlier second third separate later new".split())
+_ACCIDENTS = frozenset(
+    "crash collision derailment fire explosion flood earthquake landslide".split()
+)
 
 
 def _dates_meet(a: When, b: When) -> bool:

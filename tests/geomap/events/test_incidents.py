@@ -601,3 +601,77 @@ def test_the_words_in_their_event_sense(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_an_event_named_again_takes_no_place_and_no_date_from_around_it(
+    pipeline: Pipeline,
+) -> None:
+    # "the fire" is one told before: the crews' station is not where it burned
+    assert typed(pipeline, "Firefighters from the Reno station put out the fire on Monday.") == []
+    [inc] = incidents(
+        pipeline, "A film screening on Saturday in Dayton looked back on the murders in Elgin."
+    )
+    assert (inc.place.name, inc.when) == ("Elgin", None)
+
+
+def test_the_place_told_earlier_in_the_sentence_before_a_home(pipeline: Pipeline) -> None:
+    body = (
+        "Officers found the men early Saturday in Fresno, but during a struggle, the Modesto "
+        "man was stabbed."
+    )
+    assert typed(pipeline, body) == [("attack", "Fresno")]
+
+
+def test_where_an_event_s_places_end(pipeline: Pipeline) -> None:
+    # a new clause with its own subject: where he was taken afterwards is no crash site
+    body = (
+        "After his car crashed into a barrier near Elgin, he was dropped off at a motel in Aurora."
+    )
+    assert typed(pipeline, body) == [("crash", "Elgin")]
+    # "X, where ...": the clause is about X, not what the talks were for
+    body = (
+        "The envoy stopped in Dover, where she attended a conference of foreign ministers for "
+        "the rebuilding of Mosul."
+    )
+    assert [p for _, p in typed(pipeline, body)] == ["Dover"]
+    # a prison cell is where someone is held
+    body = "Her father grieved in a prison cell in Lima, Ohio, after a fire in Dayton."
+    assert all(p != "Lima" for _, p in typed(pipeline, body))
+
+
+def test_the_dates_an_event_is_not_given(pipeline: Pipeline) -> None:
+    # the article is dated Friday, June 10, 2022
+    [inc] = incidents(
+        pipeline, "Police arrested 12 people in raids in Hartford, police said Thursday."
+    )
+    assert inc.when is None  # the day of the statement, not of the raids
+    [inc] = incidents(pipeline, "At 2 a.m. on a Thursday last October, a car crashed near Elgin.")
+    assert inc.when is not None and (inc.when.start.isoformat(), inc.when.end.isoformat()) == (
+        "2021-10-01",
+        "2021-10-31",
+    )
+    # a year the sentence before gave dates no fire carried into the next
+    got = incidents(
+        pipeline, "The house in Dayton was built in 1907. There was a fire in the home."
+    )
+    assert [(i.place.name, i.when) for i in got] == [("Dayton", None)]
+
+
+def test_another_event_of_the_same_kind_nearby_is_a_second_incident(pipeline: Pipeline) -> None:
+    body = (
+        "A crash closed the motorway at Leeds on Monday morning. An earlier crash shut a "
+        "lane near Bradford on Monday."
+    )
+    assert sorted(p for _, p in typed(pipeline, body)) == ["Bradford", "Leeds"]
+    # without "earlier", the second sentence tells the same crash again
+    body = "A crash closed the motorway at Leeds on Monday. The crash near Bradford hurt two."
+    assert len(typed(pipeline, body)) == 1
+
+
+def test_a_death_the_report_puts_down_to_an_accident_is_no_attack(pipeline: Pipeline) -> None:
+    body = (
+        "Woman killed in Dover\n\nA woman died when her car crashed into a tree in Dover on "
+        "Sunday.\n"
+    )
+    got = incidents(pipeline, body, header="")
+    assert [(i.event_type, i.place.name) for i in got] == [("crash", "Dover")]

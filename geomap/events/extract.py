@@ -212,8 +212,7 @@ def _triggers(
             continue  # the month
         if w in candidates and tokens[i].text[0].isupper() and _in_name(tokens, i):
             if not title_case:
-                words = [t for t in tokens if t.text[:1].isalpha()]
-                title_case.append(2 * sum(t.text[:1].isupper() for t in words) > len(words))
+                title_case.append(_title_case(tokens))
             if not title_case[0]:
                 continue  # "the Red Cross", "the Organization for Migration": a name's word
         motion = MOTION_WORDS.get(w)
@@ -339,7 +338,15 @@ def _other_sense(
             )
         )
     if w in ("burned", "burnt"):
-        return not BURNED_THINGS.isdisjoint(lowered[i + 1 : i + 4])
+        return not BURNED_THINGS.isdisjoint(lowered[max(0, i - 2) : i + 4])
+    if w == "overturned" and (
+        nxt in _DETERMINERS or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
+    ):
+        return True  # "overturned the ban", "overturned Smith's conviction": a court's ruling
+    if w.startswith("protest") and nxt == "that":
+        return True  # "protesting that he could not": saying so
+    if w in ("blaze", "blazes") and nxt == "of":
+        return True  # "a blaze of colour"
     if w == "landslide" and lowered[max(0, i - 2) : i] == ["by", "a"]:
         return True  # "won by a landslide": an election
     if w in ("shot", "shots") and prev in _DETERMINERS:
@@ -347,10 +354,17 @@ def _other_sense(
     before = lowered[max(0, i - 4) : i]
     if "like" in before or ("as", "if") in zip(before, before[1:], strict=False):
         return True  # "it sounded like an explosion"
-    if "the" in lowered[max(0, i - 3) : i] and not REFERENCE_WORDS.isdisjoint(
-        lowered[max(0, i - 6) : i]
+    window = lowered[max(0, i - 6) : i]
+    if "the" in lowered[max(0, i - 3) : i] and (
+        not REFERENCE_WORDS.isdisjoint(window)
+        or ("such", "as") in zip(window, window[1:], strict=False)
     ):
-        return True  # "a survivor of the school shooting", "since the attacks"
+        return True  # "a survivor of the school shooting", "cases such as the homicide"
+    if not _AVERTED.isdisjoint(before) and tokens[i].text[:1].islower():
+        return True  # "to prevent terrorist attacks", "foiled a bombing": none took place
+    for k in range(max(1, i - 3), i):
+        if lowered[k] == "of" and lowered[k - 1] in _SERIES:
+            return True  # "a series of robberies": many, told together
     if tokens[i].text[:1].isupper() and nxt in _SPEECH:
         return True  # "Flood said": a surname
     if w == "killed" and (
@@ -367,6 +381,11 @@ def _other_sense(
     return False
 
 
+_AVERTED = frozenset(
+    "prevent prevents prevented preventing avert averted averting thwart thwarted thwarting "
+    "foil foiled foiling deter deterring".split()
+)
+_SERIES = frozenset("series string spate number".split())
 _SPEECH = frozenset("said says wrote writes told tells added adds explained recalled".split())
 _THREATENING = frozenset("going threatened threatening threatens threat threats vowed".split())
 _THREATENED_EVENTS = frozenset(
@@ -470,9 +489,10 @@ _LEADING = frozenset("lead leads leading".split())
 
 
 def _title_case(tokens: list[Token]) -> bool:
-    """True when most words of a sentence are capitalised (a headline in title case)."""
+    """True when most words of a sentence are capitalised (a headline in title case); a
+    long sentence is a list of names ("acts including Arcade Fire, ..."), no headline."""
     words = [t for t in tokens if t.text[:1].isalpha()]
-    return 2 * sum(t.text[:1].isupper() for t in words) > len(words)
+    return len(words) <= 25 and 2 * sum(t.text[:1].isupper() for t in words) > len(words)
 
 
 def _meets_someone(tokens: list[Token], i: int) -> bool:
@@ -943,7 +963,15 @@ def _sentence(
                 and tokens[m.first - 2].lower in WHERE_PEOPLE_ARE
                 and m.first - 2 != t.index
             )
-        ]
+            and not _home_apposition(tokens, m)
+            and not (
+                definite
+                and (
+                    m.first > t.index + 7
+                    or any(not x.text[:1].isalnum() for x in tokens[t.index : m.first])
+                )
+            )
+        ]  # ("at the time of the shooting and, before that, ... in X": X is no place of it)
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         before_incident = [m for m in before if not _treated_at(tokens, m)]
@@ -1016,7 +1044,9 @@ def _sentence(
             not t.noun
             or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
             or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
-        )  # "the slide forced the evacuation of a family": told as it happened
+        ) and not (t.index > 0 and tokens[t.index - 1].lower == "who")
+        # "the slide forced the evacuation of a family": told as it happened; "the man who
+        # killed him approached": the killing is named again, not told
         unplaced = all(
             m.cue.role in ("none", "home", "possessive", "modifier", "people-of")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
@@ -1103,6 +1133,14 @@ def _definite(tokens: list[Token], i: int) -> bool:
         if t.lower in ("the", "this", "that"):
             return True
     return False
+
+
+def _home_apposition(tokens: list[Token], m: Mention) -> bool:
+    """True when ``m`` is a person's home told in apposition: "Robin Gray, 32, of Dover"."""
+    j = m.first - 1
+    while j > 0 and tokens[j].lower in ("the", "nearby"):
+        j -= 1
+    return j > 1 and tokens[j].lower == "of" and tokens[j - 1].text == ","
 
 
 def _fallback_rank(m: Mention) -> int:

@@ -413,7 +413,11 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
-    ("custody", re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
+    (
+        "custody",
+        re.compile(r"\b(?:taken|took|take|takes|taking)(?: [\w-]+){0,4}? into custody\b", re.I),
+        "arrest",
+    ),
     ("turned", re.compile(r"\bturned (?:himself|herself|themselves) in\b", re.I), "arrest"),
     (
         "custody",
@@ -534,9 +538,6 @@ NOT_AN_EVENT_AFTER = {
     "talks": frozenset("to about".split()),  # "she talks to students": speaks
     "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"
     "talk": frozenset("to about".split()),
-    # "overturned the ruling": a court's decision, not a vehicle rolling over (a vehicle
-    # that overturned is the subject)
-    "overturned": frozenset("the a an his her its their this that".split()),
 }
 #: Words right after an attack that make it firefighting ("an attack on the flames").
 FIRE_WORDS = frozenset("flames flame fire fires blaze blazes".split())
@@ -602,7 +603,8 @@ TREATMENT_WORDS = frozenset(
 #: Words that may stand between a town and its hospital's word ("a Leeds General hospital").
 TREATMENT_NAME_WORDS = frozenset(
     "regional general memorial county university community children's childrens medical "
-    "district teaching royal city methodist baptist presbyterian".split()
+    "district teaching royal city methodist baptist presbyterian psychiatric mental state "
+    "veterans".split()
 )
 #: Marchers whose march is no protest ("troops marched into the town", "the band marched").
 NOT_PROTESTERS = frozenset(

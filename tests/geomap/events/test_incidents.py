@@ -675,3 +675,40 @@ def test_a_death_the_report_puts_down_to_an_accident_is_no_attack(pipeline: Pipe
     )
     got = incidents(pipeline, body, header="")
     assert [(i.event_type, i.place.name) for i in got] == [("crash", "Dover")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a long list of names is no headline: a band's "Fire" is no blaze
+        "The lineup includes Arcade Fire, Jon Smith, Ana Lee & the Gulls, The Tin Men, Red "
+        "Moon, Blue Jay, Kim Park, Sun Day, Old Oak, St. Paul & the Stars, Lee Ray and Max Doe.",
+        "Rules force firms to capture methane gas burned or wasted at sites near Tulsa.",
+        "A court panel in Denver overturned Smith's conviction on Monday.",
+        "He wrote to friends in Leeds, protesting that he had done nothing wrong.",
+        "The hills near Reno were a blaze of colour on Sunday.",
+        "The judge oversaw cases such as the double homicide in Dayton.",
+        "The city pays informants in Newark to prevent terrorist attacks.",
+        "Three men committed a series of robberies in Dayton in 2006.",
+        # a victim's home in apposition is not where the accident was
+        "A one-car accident on Sunday killed Robin Gray, 32, of Dover.",
+        # an event named again, with a place far from its word
+        "He was fined after the shooting and, before that, worked five years as a Reno officer.",
+        "He has been held at the Augusta psychiatric hospital since his arrest in 2007.",
+    ],
+)
+def test_no_incident_in_these_either(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_killing_named_again_in_a_relative_clause_takes_no_place(pipeline: Pipeline) -> None:
+    body = (
+        "A gunman killed a pastor at a church in Dayton on Sunday. Mindful that the man who "
+        "killed him had walked up the aisle, the new pastor paused."
+    )
+    assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+def test_taken_into_custody_with_words_between(pipeline: Pipeline) -> None:
+    body = "Deputies took the 23-year-old suspect into custody in Elgin on Friday."
+    assert typed(pipeline, body) == [("arrest", "Elgin")]

@@ -837,6 +837,8 @@ def _sentence(
     motion_triggers: list[movements.MotionTrigger] = []
     quote = Span(s_text, sent.start, sent.end)
     n_events = len({t.event_type or t.index for t, _ in triggers})
+    if n_events == 2 and _arrest_for(tokens, [t for t, _ in triggers]):
+        n_events = 1  # "Dayton man arrested in attempted robbery": one story, one place
     first_of_type: dict[str, str] = {}
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
@@ -985,7 +987,27 @@ def _sentence(
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
             noun=t.noun,
+            abduction=t.word.lower().startswith(("abduct", "kidnap")) and not t.noun,
         )
+        if not located and t.event_type == "arrest" and k + 1 < len(triggers):
+            # "arrested in an attempted robbery in X": the arrest over an offence told right
+            # after it is placed with it
+            u = triggers[k + 1][0]
+            if u.noun and u.index - t.index <= 4 and tokens[t.index + 1].lower in _OVER:
+                u_end = triggers[k + 2][0].index if k + 2 < len(triggers) else clause_end
+                located = incidents.locate(
+                    u.index,
+                    [m for m in mentions_used if u.index < m.first < min(u_end, clause_end)],
+                    [],
+                    None,
+                )
+        if not located and t.noun and _under(tokens, t.index):
+            # "the village of X came under attack": the place the clause is about
+            located = [
+                incidents.Located(m, False)
+                for m in before_incident
+                if m.cue.role in ("none", "people-of", "location")
+            ][:1]
         if (
             located
             and all(loc.mention.cue.role not in ("location", "near") for loc in located)
@@ -1166,6 +1188,22 @@ def _new_subject(tokens: list[Token], i: int) -> int:
 
 
 _PRONOUNS = frozenset("he she they we it i".split())
+_OVER = frozenset("in for over after during".split())
+
+
+def _arrest_for(tokens: list[Token], triggers: list[_Trigger]) -> bool:
+    """True when a sentence's two events are an arrest and the offence named right after
+    it ("arrested in an attempted robbery")."""
+    if len(triggers) != 2 or triggers[0].event_type != "arrest" or not triggers[1].noun:
+        return False
+    i, j = triggers[0].index, triggers[1].index
+    return j - i <= 4 and i + 1 < len(tokens) and tokens[i + 1].lower in _OVER
+
+
+def _under(tokens: list[Token], i: int) -> bool:
+    """True when the noun at ``i`` follows "came under" ("came under heavy attack")."""
+    words = [t.lower for t in tokens[max(0, i - 3) : i]]
+    return "under" in words and not {"came", "come", "comes", "coming"}.isdisjoint(words)
 
 
 def _date_from(

@@ -38,13 +38,15 @@ def locate(
     motion: bool = False,
     evacuation: bool = False,
     noun: bool = False,
+    abduction: bool = False,
 ) -> list[Located]:
     """The places of the incident whose trigger is token ``index``: ``after`` are the
     mentions between it and the next trigger, ``before`` those before it in its clause;
     ``sentence`` the sentence's other mentions that may stand for the place when it reports
     this one event only (the caller's choice; only cities among them do); ``motion`` for a
     movement's incident (where it went comes first), ``evacuation`` for an evacuation
-    (placed at what was evacuated), ``noun`` for a trigger that is a noun ("the quake")."""
+    (placed at what was evacuated), ``noun`` for a trigger that is a noun ("the quake"),
+    ``abduction`` for one taken away (where from is where it happened)."""
     roles = []
     for m in after:
         role = m.cue.role
@@ -54,6 +56,8 @@ def locate(
             role = "people-of"
         roles.append((m, role))
     order = _AFTER_EVACUATION if evacuation else _AFTER_MOTION if motion else _AFTER
+    if abduction:
+        order = (*order, "origin")  # "abducted a woman from a mall in X"
     for wanted in order:
         found = [m for m, r in roles if r == wanted]
         if found:

@@ -322,7 +322,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words(
         "attack",
         "killed kill kills killing murdered shot stabbed attacked ambushed bombed shelled "
-        "assassinated massacred assaulted beaten robbed slain torched firebombed gunned "
+        "assassinated massacred assaulted beaten robbed rob robs robbing slain torched "
+        "firebombed gunned "
         "vandalized vandalised pistol-whipped injuring wounding stormed",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
@@ -463,8 +464,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "lost control",
         re.compile(
-            r"\blost control of (?:his|her|their|its|the|a) (?:car|vehicle|truck|pickup|"
-            r"motorcycle|suv|van|bus|plane|aircraft|boat|tractor-trailer)\b",
+            r"\blost control of (?:his|her|their|its|the|a) (?:[\w-]+ )?(?:car|vehicle|truck|"
+            r"pickup|motorcycle|suv|van|bus|plane|aircraft|boat|tractor-trailer)\b",
             re.I,
         ),
         "crash",
@@ -736,7 +737,7 @@ CLASH_PARTIES = frozenset(
 #: donors' conference"); other conferences are trade shows or lectures, no meeting/summit.
 CONFERENCE_KINDS = frozenset(
     "peace donor donors donors' international ministerial security summit bilateral "
-    "trilateral regional leaders leaders' disarmament reconciliation unity "
+    "trilateral regional leaders leaders' disarmament reconciliation unity investment climate "
     "constitutional intergovernmental".split()
 )
 #: One body, whose sitting is a routine session, no meeting between parties ("the county

@@ -712,3 +712,38 @@ def test_a_killing_named_again_in_a_relative_clause_takes_no_place(pipeline: Pip
 def test_taken_into_custody_with_words_between(pipeline: Pipeline) -> None:
     body = "Deputies took the 23-year-old suspect into custody in Elgin on Friday."
     assert typed(pipeline, body) == [("arrest", "Elgin")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an arrest over an offence told right after it is placed with it
+        (
+            "A man was arrested in an attempted robbery in Elgin on Monday.",
+            [("arrest", "Elgin"), ("attack", "Elgin")],
+        ),
+        (
+            "Dayton man arrested in attempted robbery.",
+            [("arrest", "Dayton"), ("attack", "Dayton")],
+        ),
+        # where someone was taken from is where the abduction happened
+        (
+            "Two men abducted a woman from a mall in Elgin on Monday.",
+            [("disappearance", "Elgin")],
+        ),
+        ("The deputy lost control of his squad car near Elgin on Friday.", [("crash", "Elgin")]),
+        ("Gunmen tried to rob a shop in Elgin on Monday.", [("attack", "Elgin")]),
+        ("A donors' conference opened in Nairobi on Monday.", [("meeting/summit", "Nairobi")]),
+    ],
+)
+def test_what_real_reports_also_say(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_plane_that_disappeared_is_not_where_its_passengers_came_from(
+    pipeline: Pipeline,
+) -> None:
+    body = "The jet disappeared in March 2014 with 200 people, mostly from China, on board."
+    assert typed(pipeline, body) == []

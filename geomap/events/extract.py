@@ -968,9 +968,9 @@ def _sentence(
             and not _home_apposition(tokens, m)
             and not (
                 definite
-                and (
-                    m.first > t.index + 7
-                    or any(not x.text[:1].isalnum() for x in tokens[t.index : m.first])
+                and any(
+                    x.text in ",;:()—–-" or x.lower in _SCOPE_END or x.lower == "and"
+                    for x in tokens[t.index : m.first]
                 )
             )
         ]  # ("at the time of the shooting and, before that, ... in X": X is no place of it)
@@ -1001,7 +1001,7 @@ def _sentence(
                     [],
                     None,
                 )
-        if not located and t.noun and _under(tokens, t.index):
+        if not located and t.noun and t.event_type == "attack" and _under(tokens, t.index):
             # "the village of X came under attack": the place the clause is about
             located = [
                 incidents.Located(m, False)

@@ -949,7 +949,8 @@ def _sentence(
             told = [
                 m
                 for m in mentions_used
-                if m.cue.role in ("location", "near")
+                if t.motion is None
+                and m.cue.role in ("location", "near")
                 and m.last < start
                 and m.first > 0
                 and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[m.last : t.index])

@@ -185,6 +185,12 @@ def _triggers(
                     and CLASH_PARTIES.isdisjoint(lowered[max(0, i - 6) : i + 6])
                 ):
                     continue  # "the senator clashed with the governor": a quarrel
+                if (
+                    clash.startswith("walk")
+                    and " out " in clash
+                    and STRIKERS.isdisjoint(lowered[max(0, i - 6) : i])
+                ):
+                    continue  # "the guests walked out at the end": no strike
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -264,7 +270,11 @@ def _triggers(
                 incident = None  # "a landslide buried houses, killing four": its toll
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
-            elif incident.noun and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i]):
+            elif (
+                incident.noun
+                and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i])
+                and "a" not in lowered[max(0, i - 3) : i]
+            ):  # ("a second fire broke out": a new one)
                 incident = None  # "the third such raid on the border this year": a series
             elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
                 incident = None  # "an attack on the flames": firefighting
@@ -871,7 +881,7 @@ def _sentence(
             (
                 u.index
                 for u, _ in triggers[k + 1 :]
-                if u.event_type != t.event_type
+                if (u.event_type != t.event_type or u.index - t.index > 3)
                 and not (u.noun and u.event_type is None)
                 and not _modifier(tokens, u)
             ),

@@ -487,6 +487,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
         "protest",
     ),
+    # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
+    ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
 )
 
 #: Words before a crash that make it a collision of several vehicles (general English).

@@ -747,3 +747,26 @@ def test_a_plane_that_disappeared_is_not_where_its_passengers_came_from(
 ) -> None:
     body = "The jet disappeared in March 2014 with 200 people, mostly from China, on board."
     assert typed(pipeline, body) == []
+
+
+def test_two_events_of_one_kind_in_one_sentence_keep_their_own_places(pipeline: Pipeline) -> None:
+    body = "A bomb exploded in Kabul on Monday and another exploded in Kandahar on Tuesday."
+    got = incidents(pipeline, body)
+    assert [(i.place.name, i.when and i.when.start.isoformat()) for i in got] == [
+        ("Kabul", "2022-06-06"),
+        ("Kandahār", "2022-06-07"),
+    ]
+
+
+def test_a_second_event_is_a_new_one_and_the_third_in_a_series_is_not(pipeline: Pipeline) -> None:
+    body = (
+        "A fire destroyed a warehouse in Dayton on Monday. On Tuesday, a second fire broke out "
+        "in Dayton."
+    )
+    assert len(incidents(pipeline, body)) == 2
+
+
+def test_workers_walking_out_is_a_strike(pipeline: Pipeline) -> None:
+    body = "Hundreds of workers walked out at a factory in Leeds on Monday."
+    assert typed(pipeline, body) == [("protest", "Leeds")]
+    assert typed(pipeline, "The guests walked out at the end of a dinner in Leeds.") == []

@@ -758,7 +758,7 @@ def test_two_events_of_one_kind_in_one_sentence_keep_their_own_places(pipeline: 
     ]
 
 
-def test_a_second_event_is_a_new_one_and_the_third_in_a_series_is_not(pipeline: Pipeline) -> None:
+def test_a_second_event_is_a_new_one(pipeline: Pipeline) -> None:
     body = (
         "A fire destroyed a warehouse in Dayton on Monday. On Tuesday, a second fire broke out "
         "in Dayton."

@@ -58,6 +58,45 @@ _RELATIVE = re.compile(
 )
 
 
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update({"a": 1, "an": 1})
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+"
+    r"ago(?P<today>\s+today)?\b",
+    re.IGNORECASE,
+)
+
+
+def _ago(m: re.Match[str], published: date) -> When | None:
+    """ "15 years ago" (that year), "15 years ago today" (that day), "two weeks ago" (that
+    week), "three days ago" (that day), counted back from the article date."""
+    raw = m["n"].lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    unit = m["unit"].lower()
+    if unit == "day":
+        d = published - timedelta(days=n)
+        return When(d, d, 1, m.group())
+    if unit == "week":
+        d = published - timedelta(days=7 * n)
+        start = d - timedelta(days=d.weekday())
+        return When(start, start + timedelta(days=6), 3, m.group())
+    if unit == "month":
+        total = published.year * 12 + published.month - 1 - n
+        first, last = _month_span(total // 12, total % 12 + 1)
+        return When(first, last, 4, m.group())
+    year = published.year - n
+    if m["today"]:
+        d = _safe_date(year, published.month, published.day)
+        return When(d, d, 1, m.group()) if d else None
+    return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())
+
+
 def _month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
@@ -157,6 +196,9 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             first, last = _month_span(year, month)
             return When(first, last, 4, m.group())
     if published is not None:
+        ago = _AGO.search(text)
+        if ago:
+            return _ago(ago, published)
         m = next(
             (w for w in _WEEKDAY.finditer(text) if not _STATED_ON.search(text, 0, w.start())),
             None,

@@ -56,6 +56,7 @@ from geomap.events.triggers import (
     TREATMENT_NAME_WORDS,
     TREATMENT_WORDS,
     VANDALISM,
+    VEHICLE_CONTEXT,
     WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
@@ -347,6 +348,9 @@ def _other_sense(
                 for x in lowered[max(0, i - 8) : i + 8]
             )
         )
+    if w in ("accident", "accidents"):
+        # a crash only with a vehicle or a road near it ("her death was an accident": none)
+        return VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 8) : i + 10])
     if w in ("burned", "burnt"):
         return not BURNED_THINGS.isdisjoint(lowered[max(0, i - 2) : i + 4])
     if w == "overturned" and (
@@ -726,7 +730,7 @@ def extract_events(
         PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
     )
     found_incidents: list[tuple[Incident, bool]] = []
-    distinct: set[int] = set()  # incidents told as another event ("an earlier accident")
+    distinct: list[Incident] = []  # incidents told as another event ("an earlier accident")
     found_movements: list[tuple[Movement, bool]] = []
     headline = document.headline
     first_line_end = text.find("\n", document.body_start)
@@ -784,7 +788,7 @@ def _sentence(
     state: discourse.Discourse,
     perpetrator: bool = False,
     headline: bool = False,
-    distinct: set[int] | None = None,
+    distinct: list[Incident] | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -1147,7 +1151,7 @@ def _sentence(
                 )
             )
             if another and distinct is not None:
-                distinct.add(id(incidents_out[-1]))
+                distinct.append(incidents_out[-1])
     if any(i.event_type == "collision" for i in incidents_out):
         # "a two-car crash": one collision, not a crash besides
         incidents_out = [i for i in incidents_out if i.event_type != "crash"]
@@ -1470,23 +1474,23 @@ _HELP = frozenset(
 
 
 def _merge_incidents(
-    found: list[tuple[Incident, bool]], distinct: set[int] | frozenset[int] = frozenset()
+    found: list[tuple[Incident, bool]], distinct: Sequence[Incident] = ()
 ) -> list[Incident]:
     """One incident per event: the same type at the same place, on compatible dates, is
     reported once (the body's report before the headline's), unless the report tells one
-    as another event (``distinct``: ids of incidents told as "an earlier accident", "a
+    as another event (``distinct``: the incidents told as "an earlier accident", "a
     second shooting")."""
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
     out: list[Incident] = []
     for inc in ordered:
         if any(
             o.event_type == inc.event_type
-            and not ((id(o) in distinct or id(inc) in distinct) and o.quote != inc.quote)
+            and not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
             and (
                 o.place.gazetteer_id == inc.place.gazetteer_id
                 or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
             )
-            and (o.when is None or inc.when is None or o.when == inc.when)
+            and (o.when is None or inc.when is None or _same_dates(o.when, inc.when))
             for o in out
         ):
             continue  # "the shooting on Elm Street" after "a shooting in Dayton"
@@ -1537,6 +1541,11 @@ _ANOTHER = frozenset("another earlier second third separate later new".split())
 _ACCIDENTS = frozenset(
     "crash collision derailment fire explosion flood earthquake landslide".split()
 )
+
+
+def _same_dates(a: When, b: When) -> bool:
+    """True when two dates are the same days, however each was written."""
+    return (a.start, a.end) == (b.start, b.end)
 
 
 def _dates_meet(a: When, b: When) -> bool:

@@ -762,3 +762,16 @@ BURNED_THINGS = frozenset(
     "gas fuel fuels coal oil calories fat energy cds cd dvd dvds disc discs bridges "
     "incense candles candle rubber cash money time".split()
 )
+
+#: Words that make an "accident" a crash: a vehicle, a road or traffic near it ("a traffic
+#: accident", "the car accident on Route 5"); "her death was an accident" is none.
+VEHICLE_CONTEXT = frozenset(
+    "car cars vehicle vehicles truck trucks pickup suv van vans bus buses motorcycle "
+    "motorcycles motorcyclist bike bicycle cyclist train trains plane planes aircraft "
+    "helicopter boat boats ship ferry tractor trailer tractor-trailer semi taxi cab jeep "
+    "road roads roadway highway highways interstate freeway motorway route street avenue "
+    "lane lanes intersection traffic driver drivers motorist motorists passenger passengers "
+    "pedestrian crash crashes collision wreck rollover one-car two-car one-vehicle "
+    "two-vehicle three-vehicle multi-vehicle single-vehicle auto automobile fatal "
+    "i-64 i-95 drove driving".split()
+)

@@ -770,3 +770,19 @@ def test_workers_walking_out_is_a_strike(pipeline: Pipeline) -> None:
     body = "Hundreds of workers walked out at a factory in Leeds on Monday."
     assert typed(pipeline, body) == [("protest", "Leeds")]
     assert typed(pipeline, "The guests walked out at the end of a dinner in Leeds.") == []
+
+
+def test_an_accident_is_a_crash_only_on_the_road(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "A car accident closed a road in Dayton on Monday.") == [
+        ("crash", "Dayton")
+    ]
+    assert typed(pipeline, "The coroner in Dayton said her death was an accident.") == []
+
+
+def test_one_event_dated_twice_in_other_words_is_one_incident(pipeline: Pipeline) -> None:
+    # the article is dated Friday, June 10, 2022
+    body = (
+        "Gunmen killed a shopkeeper in Kano on Wednesday. The shopkeeper was shot on "
+        "June 8, 2022, police said."
+    )
+    assert typed(pipeline, body) == [("attack", "Kano")]

@@ -92,8 +92,8 @@ def _ago(m: re.Match[str], published: date) -> When | None:
         return When(first, last, 4, m.group())
     year = published.year - n
     if m["today"]:
-        d = _safe_date(year, published.month, published.day)
-        return When(d, d, 1, m.group()) if d else None
+        day = _safe_date(year, published.month, published.day)
+        return When(day, day, 1, m.group()) if day else None
     return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())
 
 

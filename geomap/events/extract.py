@@ -850,7 +850,13 @@ def _sentence(
     incidents_out: list[Incident] = []
     motion_triggers: list[movements.MotionTrigger] = []
     quote = Span(s_text, sent.start, sent.end)
-    n_events = len({t.event_type or t.index for t, _ in triggers})
+    n_events = len(
+        {
+            t.event_type or t.index
+            for t, _ in triggers
+            if t.event_type is not None or t.motion is None or not t.motion.needs_destination
+        }
+    )  # (a weak motion word, "on Route 4", is no second event)
     if n_events == 2 and _arrest_for(tokens, [t for t, _ in triggers]):
         n_events = 1  # "Dayton man arrested in attempted robbery": one story, one place
     first_of_type: dict[str, str] = {}

@@ -367,6 +367,17 @@ _VEHICLE_STRUCK = re.compile(
     re.I,
 )
 
+#: Vehicles striking each other: "a pickup rear-ended a van", "was T-boned".
+_VEHICLES_STRUCK_EACH_OTHER = re.compile(
+    r"\b(?:rear-ended|rear-ending|t-boned|sideswiped|sideswiping)\b", re.I
+)
+#: A vehicle rolling over: "the SUV rolled over", "a truck flipped".
+_ROLLED_OVER = re.compile(
+    r"\b(?:car|vehicle|truck|pickup|suv|van|bus|tractor-trailer|jeep|tractor|rig)s? "
+    r"(?:rolled over|flipped)\b",
+    re.I,
+)
+
 #: Vandalism, damage done on purpose to what people own: "vandals smashed the windows",
 #: "its tyres were slashed", "headstones were defaced".
 _DAMAGED = (
@@ -471,6 +482,27 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "crash",
     ),
     ("aground", re.compile(r"\bran aground\b", re.I), "crash"),
+    *((key, _VEHICLES_STRUCK_EACH_OTHER, "collision") for key in ("rear-end", "t-bon", "sideswip")),
+    ("jackknif", re.compile(r"\bjackknifed\b", re.I), "crash"),
+    *((key, _ROLLED_OVER, "crash") for key in ("rolled over", "flipped")),
+    (
+        "went down",
+        re.compile(
+            r"\b(?:plane|aircraft|jet|helicopter|chopper|airliner) went "
+            r"down\b",
+            re.I,
+        ),
+        "crash",
+    ),
+    (
+        "flames",
+        re.compile(
+            r"\bflames (?:engulfed|gutted|destroyed|swept through|tore through|"
+            r"ripped through|consumed)\b",
+            re.I,
+        ),
+        "fire",
+    ),
     *((key, _VEHICLE_STRUCK, "crash") for key in ("struck", " hit", "ran over")),
     *((key, VANDALISM, "attack") for key in ("smashed", "slashed", "defaced", "spray-painted")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),

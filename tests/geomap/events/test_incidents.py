@@ -786,3 +786,30 @@ def test_one_event_dated_twice_in_other_words_is_one_incident(pipeline: Pipeline
         "June 8, 2022, police said."
     )
     assert typed(pipeline, body) == [("attack", "Kano")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A Dayton woman died Sunday after her car hit a tree on Route 4.", ("crash", "Dayton")),
+        (
+            "Two people were hurt when a pickup rear-ended a van near Elgin on Friday.",
+            ("collision", "Elgin"),
+        ),
+        (
+            "A tractor-trailer jackknifed on the freeway near Fresno early Monday.",
+            ("crash", "Fresno"),
+        ),
+        ("The driver was thrown out when the SUV rolled over near Elgin.", ("crash", "Elgin")),
+        ("A plane went down in a field near Elgin on Sunday.", ("crash", "Elgin")),
+        ("Flames engulfed a barn near Elgin late Monday.", ("fire", "Elgin")),
+        (
+            "Residents held a vigil in Dayton on Sunday to protest the shooting.",
+            ("protest", "Dayton"),
+        ),
+    ],
+)
+def test_the_words_of_local_accident_and_protest_reports(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in typed(pipeline, body)

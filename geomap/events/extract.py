@@ -810,6 +810,8 @@ def _sentence(
             continue
         if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:
             status = "planned"
+        elif t.noun and _scheduled_after(tokens, t.index):
+            status = "planned"  # "a meeting with the board is scheduled for Monday"
         triggers.append((t, status))
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
@@ -1165,6 +1167,21 @@ def _sentence(
         document, motion_triggers, tokens, s_text, quote, sentence_date, state
     )
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
+
+
+def _scheduled_after(tokens: list[Token], i: int) -> bool:
+    """True when the noun at ``i`` is said to be scheduled: "a meeting with the board is
+    scheduled for this week", "the rally is set for Saturday"."""
+    words = [t.lower for t in tokens[i + 1 : i + 11]]
+    for a, b, c in zip(words, words[1:], [*words[2:], ""], strict=False):
+        if a in ("is", "are", "was", "were", "has", "have", "been") and b in _SCHEDULED:
+            return b != "set" or c in ("for", "to")  # (not "was set on fire")
+        if a in (",", ";", "."):
+            return False
+    return False
+
+
+_SCHEDULED = frozenset("scheduled planned set slated expected due".split())
 
 
 def _definite(tokens: list[Token], i: int) -> bool:

@@ -813,3 +813,10 @@ def test_the_words_of_local_accident_and_protest_reports(
     pipeline: Pipeline, body: str, expected: tuple[str, str]
 ) -> None:
     assert expected in typed(pipeline, body)
+
+
+def test_an_event_said_to_be_scheduled_is_planned(pipeline: Pipeline) -> None:
+    [inc] = incidents(pipeline, "A protest in Dayton was set for Saturday.")
+    assert (inc.event_type, inc.status) == ("protest", "planned")
+    [inc] = incidents(pipeline, "The summit in Accra was held on Monday.")
+    assert inc.status == "reported"

@@ -374,6 +374,10 @@ def _other_sense(
         or ("such", "as") in zip(window, window[1:], strict=False)
     ):
         return True  # "a survivor of the school shooting", "cases such as the homicide"
+    if ("at", "the", "time") in zip(window, window[1:], window[2:], strict=False):
+        return True  # "at the time she vanished", "at the time of the shooting": background
+    if not _FEARED.isdisjoint(window):
+        return True  # "afraid of arrest", "the risk of flooding": feared, not told
     if not _AVERTED.isdisjoint(before) and tokens[i].text[:1].islower():
         return True  # "to prevent terrorist attacks", "foiled a bombing": none took place
     for k in range(max(1, i - 3), i):
@@ -399,6 +403,7 @@ _AVERTED = frozenset(
     "prevent prevents prevented preventing avert averted averting thwart thwarted thwarting "
     "foil foiled foiling deter deterring".split()
 )
+_FEARED = frozenset("afraid fear fears feared fearing risk risks danger threat".split())
 _SERIES = frozenset("series string spate number".split())
 _SPEECH = frozenset("said says wrote writes told tells added adds explained recalled".split())
 _THREATENING = frozenset("going threatened threatening threatens threat threats vowed".split())
@@ -1078,6 +1083,7 @@ def _sentence(
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
         inferred = False
+        event_type = t.event_type
         event_when = _date_from(s_text, tokens, t.index, document.published, status)
         if event_when is None and not definite:
             event_when = (
@@ -1110,6 +1116,19 @@ def _sentence(
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
                 event_when = sentence_date() or _precise(state.previous_when)
+        own = INCIDENT_WORDS.get(t.word.lower())
+        if (
+            event_type == "attack"
+            and own is not None
+            and own.event_type in ("fire", "explosion")
+            and PERPETRATOR_WORDS.isdisjoint(x.lower for x in tokens)
+            and event_when is not None
+            and document.published is not None
+            and event_when.end.year < document.published.year
+        ):
+            # a fire told as history ("a fire gutted the shop in 2005") is not the arson the
+            # report speaks of elsewhere
+            event_type = own.event_type
         actor1, actor2 = actor, None
         if t.noun or passive:
             actor1 = clauses.agent(tokens, t.index, s_text)
@@ -1140,11 +1159,11 @@ def _sentence(
             )  # "an earlier accident", "a second shooting": not the one told before
             incidents_out.append(
                 Incident(
-                    id=_event_id(document.id, sent.start, t.event_type, (place,), event_when),
+                    id=_event_id(document.id, sent.start, event_type, (place,), event_when),
                     document_id=document.id,
-                    event_type=t.event_type,
+                    event_type=event_type,
                     sub_event_type=sub_event_type(
-                        t.event_type, first_of_type.setdefault(t.event_type, t.word)
+                        event_type, first_of_type.setdefault(event_type, t.word)
                     ),
                     place=place,
                     location=loc.mention.toponym.span.text,

@@ -820,3 +820,21 @@ def test_an_event_said_to_be_scheduled_is_planned(pipeline: Pipeline) -> None:
     assert (inc.event_type, inc.status) == ("protest", "planned")
     [inc] = incidents(pipeline, "The summit in Accra was held on Monday.")
     assert inc.status == "reported"
+
+
+def test_feared_and_background_events_are_not_told(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "Her son in Dayton lives in fear of arrest.") == []
+    assert typed(pipeline, "She was living in Dayton at the time she vanished.") == []
+
+
+def test_a_fire_told_as_history_is_no_arson_the_report_tells_of(pipeline: Pipeline) -> None:
+    # the article is dated June 10, 2022
+    body = (
+        "A fire set by an arsonist gutted a shop in Dayton on Monday. A fire gutted the "
+        "owner's diner in Dayton in 2005."
+    )
+    got = incidents(pipeline, body)
+    assert sorted((i.event_type, i.when.start.year if i.when else None) for i in got) == [
+        ("attack", 2022),
+        ("fire", 2005),
+    ]

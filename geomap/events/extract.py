@@ -57,6 +57,7 @@ from geomap.events.triggers import (
     TREATMENT_WORDS,
     VANDALISM,
     VEHICLE_CONTEXT,
+    VEHICLE_PLUNGED,
     WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
@@ -186,6 +187,8 @@ def _triggers(
                     and CLASH_PARTIES.isdisjoint(lowered[max(0, i - 6) : i + 6])
                 ):
                     continue  # "the senator clashed with the governor": a quarrel
+                if rx is VEHICLE_PLUNGED and VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 5) : i]):
+                    continue  # "a boy tumbled into a creek": no vehicle
                 if (
                     clash.startswith("walk")
                     and " out " in clash

@@ -60,6 +60,14 @@ def locate(
         order = (*order, "origin")  # "abducted a woman from a mall in X"
     for wanted in order:
         found = [m for m, r in roles if r == wanted]
+        if wanted == "location" and found and not motion:
+            # "near Hebron in the West Bank": the town near which it happened, rather than
+            # the region it is in (not "in A, 160 km south of B")
+            best = min(precision_rank(m.place) for m in found)
+            finer = [m for m, r in roles if r == "near" and precision_rank(m.place) < best]
+            if best >= 2 and finer:
+                found = finer
+                wanted = "near"
         if found:
             return _most_specific(found, wanted, [m for m, _ in roles] + before)
     # before the trigger: "a man in X was arrested", "X police arrested", "Near X, ..."

@@ -367,6 +367,13 @@ _VEHICLE_STRUCK = re.compile(
     re.I,
 )
 
+#: A vehicle falling off the road: "the bus plunged into a ravine" (a vehicle must be named).
+VEHICLE_PLUNGED = re.compile(
+    r"\b(?:plunged|plummeted|tumbled|careened) (?:off|into|down|over) (?:a|an|the) "
+    r"(?:[\w-]+ )?(?:ravine|gorge|river|canal|ditch|valley|cliff|lake|embankment|creek|pond|"
+    r"bay|sea|hillside|mountainside|slope|gully)\b",
+    re.I,
+)
 #: Vehicles striking each other: "a pickup rear-ended a van", "was T-boned".
 _VEHICLES_STRUCK_EACH_OTHER = re.compile(
     r"\b(?:rear-ended|rear-ending|t-boned|sideswiped|sideswiping)\b", re.I
@@ -484,6 +491,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("aground", re.compile(r"\bran aground\b", re.I), "crash"),
     *((key, _VEHICLES_STRUCK_EACH_OTHER, "collision") for key in ("rear-end", "t-bon", "sideswip")),
     ("jackknif", re.compile(r"\bjackknifed\b", re.I), "crash"),
+    # a vehicle off the road into a ravine, a river, a ditch (the caller wants a vehicle)
+    *((key, VEHICLE_PLUNGED, "crash") for key in ("plunged", "plummeted", "tumbled", "careened")),
     *((key, _ROLLED_OVER, "crash") for key in ("rolled over", "flipped")),
     (
         "went down",

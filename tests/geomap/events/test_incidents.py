@@ -838,3 +838,15 @@ def test_a_fire_told_as_history_is_no_arson_the_report_tells_of(pipeline: Pipeli
         ("attack", 2022),
         ("fire", 2005),
     ]
+
+
+def test_the_town_an_event_was_near_before_the_region_it_is_in(pipeline: Pipeline) -> None:
+    body = "Troops shot a man at a checkpoint near Kisumu in western Kenya on Monday."
+    assert typed(pipeline, body) == [("attack", "Kisumu")]
+
+
+def test_a_vehicle_off_the_road(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "A bus plunged into a ravine near Cusco on Monday.") == [
+        ("crash", "Cusco")
+    ]
+    assert typed(pipeline, "A boy tumbled into a creek near Dayton on Monday.") == []

@@ -788,7 +788,9 @@ CONFERENCE_KINDS = frozenset(
 ONE_BODY = frozenset(
     "board boards council councils committee committees commission commissions club clubs "
     "group groups association associations society societies legislature assembly panel "
-    "trustees caucus congregation chapter league union's senate house".split()
+    "trustees caucus congregation chapter league union's senate house commissioners "
+    "aldermen selectmen supervisors councilmen councilwomen councillors councilors "
+    "freeholders directors".split()
 )
 #: Titles of courtesy: "met Ms. Lane" is an acquaintance, not talks.
 COURTESY_TITLES = frozenset("mr mrs ms miss dr".split())

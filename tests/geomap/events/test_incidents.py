@@ -573,6 +573,7 @@ def test_the_sense_of_the_word_decides(
         "“We were lucky,” Flood said in Leeds.",
         # one body's session, an acquaintance
         "The county board meets in Dover on Monday.",
+        "County commissioners met in Dayton on Monday.",
         "She met Ms. Lane at a college in Boston.",
     ],
 )

@@ -40,7 +40,7 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}(?:\s+of)?\s+(?P<year>\d{{4}})\b")
 _IN_MONTH = re.compile(rf"\b(?:in|since|during|until|by|last)\s+{_MONTH}\b")
-# (not "on a Thursday last October": any Thursday)
+# (not "on a Tuesday last November": any Tuesday of it)
 _WEEKDAY = re.compile(
     r"(?<!\b[Aa] )\b(?:(?P<rel>last|since|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b"

@@ -378,7 +378,7 @@ def _other_sense(
     ):
         return True  # "a survivor of the school shooting", "cases such as the homicide"
     if ("at", "the", "time") in zip(window, window[1:], window[2:], strict=False):
-        return True  # "at the time she vanished", "at the time of the shooting": background
+        return True  # "at the time he disappeared" / "...of that raid": background
     if not _FEARED.isdisjoint(window):
         return True  # "afraid of arrest", "the risk of flooding": feared, not told
     if not _AVERTED.isdisjoint(before) and tokens[i].text[:1].islower():
@@ -391,14 +391,14 @@ def _other_sense(
     if w == "killed" and (
         prev == "those" or (prev[:1].isdigit() and i > 1 and lowered[i - 2] == "the")
     ):
-        return True  # "the 20 killed included four children": the dead, counted
+        return True  # "the 12 killed were mostly farmers": the dead, counted
     if w in TOLL_WORDS and prev == "," and any(f.event_type is not None for f in found.values()):
         return True  # "a bomb exploded at a market, killing nine": the bomb's toll
     if w in _THREATENED_EVENTS:
         window = lowered[max(0, i - 6) : i]
         for a, b in zip(window, window[1:], strict=False):
             if b == "to" and a in _THREATENING:
-                return True  # "he was going to do a shooting": a threat
+                return True  # "she vowed to carry out a bombing": a threat
     return False
 
 
@@ -417,7 +417,7 @@ _THREATENED_EVENTS = frozenset(
 
 def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
     """True when the incident word at ``i`` names an offence, not an event: "charged with
-    murder", "on suspicion of arson", "a murder charge", "leaving the scene of an accident",
+    murder", "on suspicion of arson", "a murder charge", "fled the scene of a collision",
     "accused of assault, robbery and arson" (a ``noun`` in a list of offences)."""
     if i + 1 < len(lowered) and lowered[i + 1] in _CHARGE_AFTER:
         return True
@@ -466,7 +466,7 @@ _CHARGED = frozenset(
         ("suspected", "of"),
         ("trial", "for"),
         ("tried", "for"),
-        # a sentence served for it: "gets 15 years for killing", "a conviction for assault"
+        # a sentence served for it: "drew nine years for arson", "a conviction for assault"
         ("years", "for"),
         ("months", "for"),
         ("life", "for"),
@@ -687,7 +687,7 @@ def _treated_at(tokens: list[Token], m: Mention) -> bool:
     if k > 0 and tokens[k].lower == "the":
         k -= 1
     if k > 1 and tokens[k].lower == "in" and tokens[k - 1].lower in ("cell", "cells", "ward"):
-        return tokens[k - 2].lower in TREATMENT_WORDS  # "in a prison cell in X"
+        return tokens[k - 2].lower in TREATMENT_WORDS  # "held in a jail cell in X"
     return (
         k > 0
         and tokens[k].lower in ("in", "at", "near")
@@ -868,7 +868,7 @@ def _sentence(
         }
     )  # (a weak motion word, "on Route 4", is no second event)
     if n_events == 2 and _arrest_for(tokens, [t for t, _ in triggers]):
-        n_events = 1  # "Dayton man arrested in attempted robbery": one story, one place
+        n_events = 1  # "Fresno teen arrested in failed robbery": one story, one place
     first_of_type: dict[str, str] = {}
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
@@ -1004,7 +1004,7 @@ def _sentence(
                     for x in tokens[t.index : m.first]
                 )
             )
-        ]  # ("at the time of the shooting and, before that, ... in X": X is no place of it)
+        ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         before_incident = [m for m in before if not _treated_at(tokens, m)]
@@ -1045,7 +1045,7 @@ def _sentence(
             and start > 1
             and tokens[start - 1].lower == "where"
         ):
-            located = []  # "Aqaba, where she attended a conference for Mosul's rebuilding"
+            located = []  # "Valletta, where he joined talks on Benghazi's recovery"
         if not located and start > 1 and tokens[start - 1].lower == "where":
             # "a stop in X, where he met his counterpart": the place the clause is about
             antecedent = [m for m in mentions_used if m.last in (start - 2, start - 3)]
@@ -1099,7 +1099,7 @@ def _sentence(
             or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
             or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
         ) and not (t.index > 0 and tokens[t.index - 1].lower == "who")
-        # "the slide forced the evacuation of a family": told as it happened; "the man who
+        # "a rockfall forced the evacuation of six cabins": told as it happened; "the man who
         # killed him approached": the killing is named again, not told
         unplaced = all(
             m.cue.role in ("none", "home", "possessive", "modifier", "people-of")

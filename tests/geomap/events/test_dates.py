@@ -59,7 +59,7 @@ def test_no_date_without_anchor(text: str) -> None:
         ("four days ago", date(2019, 4, 12), date(2019, 4, 12), 1),
         # a weekday that dates a statement is not the event's; "a Thursday" is any Thursday
         ("police arrested 12 people, police said Thursday", None, None, None),
-        ("on a Thursday last October", date(2018, 10, 1), date(2018, 10, 31), 4),
+        ("on a Tuesday last November", date(2018, 11, 1), date(2018, 11, 30), 4),
         ("police said Monday the raid was on Saturday", date(2019, 4, 13), date(2019, 4, 13), 1),
     ],
 )

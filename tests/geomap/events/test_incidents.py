@@ -563,13 +563,13 @@ def test_the_sense_of_the_word_decides(
         "An annual biker rally drew crowds to Sturgis on Saturday.",
         # a court's ruling, a sentence, a charge, a warrant
         "A court in Denver overturned the ban on Monday.",
-        "A Dayton man gets 15 years for killing his neighbour.",
+        "A Salem woman is given nine years for killing a landlord.",
         "A woman in Dayton was accused of arson, assault, and theft.",
         "A judge issued a warrant for the driver's arrest in Dayton on Monday.",
         "The clerk falsely accused a neighbour of assault in Dayton.",
         # an event named again, a threat, a surname that speaks
         "A survivor of the school shooting in Parkland spoke in Denver on Monday.",
-        "He told a clerk in Fresno he was going to do a shooting.",
+        "In Fresno he warned a cashier he was going to stage an attack.",
         "“We were lucky,” Flood said in Leeds.",
         # one body's session, an acquaintance
         "The county board meets in Dover on Monday.",
@@ -617,26 +617,24 @@ def test_an_event_named_again_takes_no_place_and_no_date_from_around_it(
 
 def test_the_place_told_earlier_in_the_sentence_before_a_home(pipeline: Pipeline) -> None:
     body = (
-        "Officers found the men early Saturday in Fresno, but during a struggle, the Modesto "
-        "man was stabbed."
+        "Deputies tracked down the pair late Sunday in Fresno, but in a scuffle, the Modesto "
+        "youth was stabbed."
     )
     assert typed(pipeline, body) == [("attack", "Fresno")]
 
 
 def test_where_an_event_s_places_end(pipeline: Pipeline) -> None:
     # a new clause with its own subject: where he was taken afterwards is no crash site
-    body = (
-        "After his car crashed into a barrier near Elgin, he was dropped off at a motel in Aurora."
-    )
+    body = "Once her truck crashed into a fence near Elgin, she was dropped at an inn in Aurora."
     assert typed(pipeline, body) == [("crash", "Elgin")]
     # "X, where ...": the clause is about X, not what the talks were for
     body = (
-        "The envoy stopped in Dover, where she attended a conference of foreign ministers for "
-        "the rebuilding of Mosul."
+        "The minister stopped in Dover, where he sat in on a conference of trade envoys on "
+        "the recovery of Homs."
     )
     assert [p for _, p in typed(pipeline, body)] == ["Dover"]
     # a prison cell is where someone is held
-    body = "Her father grieved in a prison cell in Lima, Ohio, after a fire in Dayton."
+    body = "His uncle mourned in a jail cell in Lima, Ohio, after a blaze in Dayton."
     assert all(p != "Lima" for _, p in typed(pipeline, body))
 
 
@@ -646,10 +644,10 @@ def test_the_dates_an_event_is_not_given(pipeline: Pipeline) -> None:
         pipeline, "Police arrested 12 people in raids in Hartford, police said Thursday."
     )
     assert inc.when is None  # the day of the statement, not of the raids
-    [inc] = incidents(pipeline, "At 2 a.m. on a Thursday last October, a car crashed near Elgin.")
+    [inc] = incidents(pipeline, "Near 4 a.m. on a Tuesday last November, a van crashed near Elgin.")
     assert inc.when is not None and (inc.when.start.isoformat(), inc.when.end.isoformat()) == (
-        "2021-10-01",
-        "2021-10-31",
+        "2021-11-01",
+        "2021-11-30",
     )
     # a year the sentence before gave dates no fire carried into the next
     got = incidents(
@@ -684,18 +682,18 @@ def test_a_death_the_report_puts_down_to_an_accident_is_no_attack(pipeline: Pipe
         # a long list of names is no headline: a band's "Fire" is no blaze
         "The lineup includes Arcade Fire, Jon Smith, Ana Lee & the Gulls, The Tin Men, Red "
         "Moon, Blue Jay, Kim Park, Sun Day, Old Oak, St. Paul & the Stars, Lee Ray and Max Doe.",
-        "Rules force firms to capture methane gas burned or wasted at sites near Tulsa.",
+        "New limits oblige drillers to trap the gas burned or vented at wells near Tulsa.",
         "A court panel in Denver overturned Smith's conviction on Monday.",
         "He wrote to friends in Leeds, protesting that he had done nothing wrong.",
         "The hills near Reno were a blaze of colour on Sunday.",
         "The judge oversaw cases such as the double homicide in Dayton.",
         "The city pays informants in Newark to prevent terrorist attacks.",
-        "Three men committed a series of robberies in Dayton in 2006.",
+        "Two teens carried out a string of robberies in Dayton in 2011.",
         # a victim's home in apposition is not where the accident was
         "A one-car accident on Sunday killed Robin Gray, 32, of Dover.",
         # an event named again, with a place far from its word
         "He was fined after the shooting and, before that, worked five years as a Reno officer.",
-        "He has been held at the Augusta psychiatric hospital since his arrest in 2007.",
+        "She has been kept at the Salem state hospital since her arrest in 2012.",
     ],
 )
 def test_no_incident_in_these_either(pipeline: Pipeline, body: str) -> None:
@@ -704,8 +702,8 @@ def test_no_incident_in_these_either(pipeline: Pipeline, body: str) -> None:
 
 def test_a_killing_named_again_in_a_relative_clause_takes_no_place(pipeline: Pipeline) -> None:
     body = (
-        "A gunman killed a pastor at a church in Dayton on Sunday. Mindful that the man who "
-        "killed him had walked up the aisle, the new pastor paused."
+        "An intruder killed a priest at a chapel in Dayton on Sunday. Since the man who "
+        "killed him had come in by a side door, the new priest locked it."
     )
     assert typed(pipeline, body) == [("attack", "Dayton")]
 
@@ -724,15 +722,15 @@ def test_taken_into_custody_with_words_between(pipeline: Pipeline) -> None:
             [("arrest", "Elgin"), ("attack", "Elgin")],
         ),
         (
-            "Dayton man arrested in attempted robbery.",
-            [("arrest", "Dayton"), ("attack", "Dayton")],
+            "Fresno teen arrested in failed robbery.",
+            [("arrest", "Fresno"), ("attack", "Fresno")],
         ),
         # where someone was taken from is where the abduction happened
         (
             "Two men abducted a woman from a mall in Elgin on Monday.",
             [("disappearance", "Elgin")],
         ),
-        ("The deputy lost control of his squad car near Elgin on Friday.", [("crash", "Elgin")]),
+        ("A trooper lost control of her patrol car near Elgin on Friday.", [("crash", "Elgin")]),
         ("Gunmen tried to rob a shop in Elgin on Monday.", [("attack", "Elgin")]),
         ("A donors' conference opened in Nairobi on Monday.", [("meeting/summit", "Nairobi")]),
     ],
@@ -746,7 +744,7 @@ def test_what_real_reports_also_say(
 def test_a_plane_that_disappeared_is_not_where_its_passengers_came_from(
     pipeline: Pipeline,
 ) -> None:
-    body = "The jet disappeared in March 2014 with 200 people, mostly from China, on board."
+    body = "The airliner disappeared in May 2009 with 150 passengers, mostly from Peru, on board."
     assert typed(pipeline, body) == []
 
 
@@ -770,7 +768,7 @@ def test_a_second_event_is_a_new_one(pipeline: Pipeline) -> None:
 def test_workers_walking_out_is_a_strike(pipeline: Pipeline) -> None:
     body = "Hundreds of workers walked out at a factory in Leeds on Monday."
     assert typed(pipeline, body) == [("protest", "Leeds")]
-    assert typed(pipeline, "The guests walked out at the end of a dinner in Leeds.") == []
+    assert typed(pipeline, "The diners walked out before the close of a banquet in Leeds.") == []
 
 
 def test_an_accident_is_a_crash_only_on_the_road(pipeline: Pipeline) -> None:
@@ -825,7 +823,7 @@ def test_an_event_said_to_be_scheduled_is_planned(pipeline: Pipeline) -> None:
 
 def test_feared_and_background_events_are_not_told(pipeline: Pipeline) -> None:
     assert typed(pipeline, "Her son in Dayton lives in fear of arrest.") == []
-    assert typed(pipeline, "She was living in Dayton at the time she vanished.") == []
+    assert typed(pipeline, "He was renting a flat in Dayton at the time he disappeared.") == []
 
 
 def test_a_fire_told_as_history_is_no_arson_the_report_tells_of(pipeline: Pipeline) -> None:

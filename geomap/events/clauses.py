@@ -73,7 +73,7 @@ ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying
 #: ("thousands gathered in the square to protest", "took to the streets to demonstrate").
 GATHERED = frozenset(
     "gathered assembled converged massed rallied marched poured flocked took turned "
-    "descended streamed crowded packed".split()
+    "descended streamed crowded packed held staged organized organised".split()
 )
 #: The infinitives of a protest.
 _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split())

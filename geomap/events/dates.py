@@ -39,10 +39,15 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d{{4}})"
 )
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}(?:\s+of)?\s+(?P<year>\d{{4}})\b")
-_IN_MONTH = re.compile(rf"\b(?:in|since|during|until|by)\s+{_MONTH}\b")
+_IN_MONTH = re.compile(rf"\b(?:in|since|during|until|by|last)\s+{_MONTH}\b")
+# (not "on a Tuesday last November": any Tuesday of it)
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<rel>last|since|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+    r"(?<!\b[Aa] )\b(?:(?P<rel>last|since|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b"
+)
+#: A weekday that dates a statement, not the event it tells of ("police said Thursday").
+_STATED_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:on\s+)?$", re.I
 )
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b")
 _RELATIVE = re.compile(
@@ -51,6 +56,45 @@ _RELATIVE = re.compile(
     r"earlier this month|earlier this year|this week|this month)\b",
     re.IGNORECASE,
 )
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update({"a": 1, "an": 1})
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+"
+    r"ago(?P<today>\s+today)?\b",
+    re.IGNORECASE,
+)
+
+
+def _ago(m: re.Match[str], published: date) -> When | None:
+    """ "15 years ago" (that year), "15 years ago today" (that day), "two weeks ago" (that
+    week), "three days ago" (that day), counted back from the article date."""
+    raw = m["n"].lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    unit = m["unit"].lower()
+    if unit == "day":
+        d = published - timedelta(days=n)
+        return When(d, d, 1, m.group())
+    if unit == "week":
+        d = published - timedelta(days=7 * n)
+        start = d - timedelta(days=d.weekday())
+        return When(start, start + timedelta(days=6), 3, m.group())
+    if unit == "month":
+        total = published.year * 12 + published.month - 1 - n
+        first, last = _month_span(total // 12, total % 12 + 1)
+        return When(first, last, 4, m.group())
+    year = published.year - n
+    if m["today"]:
+        day = _safe_date(year, published.month, published.day)
+        return When(day, day, 1, m.group()) if day else None
+    return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())
 
 
 def _month_span(year: int, month: int) -> tuple[date, date]:
@@ -152,7 +196,13 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             first, last = _month_span(year, month)
             return When(first, last, 4, m.group())
     if published is not None:
-        m = _WEEKDAY.search(text)
+        ago = _AGO.search(text)
+        if ago:
+            return _ago(ago, published)
+        m = next(
+            (w for w in _WEEKDAY.finditer(text) if not _STATED_ON.search(text, 0, w.start())),
+            None,
+        )
         if m:
             # the latest such day on or before the article date; "last Tuesday" in a
             # Tuesday's article is the week before

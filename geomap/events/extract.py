@@ -25,6 +25,10 @@ from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
 from geomap.events.roles import Cue, Mention, contains, cue, precision_rank
 from geomap.events.triggers import (
+    BURNED_THINGS,
+    CLASH_PARTIES,
+    CONFERENCE_KINDS,
+    COURTESY_TITLES,
     CROWDS,
     EVENT_TYPES,
     FIRE_WORDS,
@@ -41,7 +45,9 @@ from geomap.events.triggers import (
     NOT_AN_EVENT_BEFORE,
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
+    ONE_BODY,
     PERPETRATOR_WORDS,
+    REFERENCE_WORDS,
     SENT_THINGS,
     SHOWN_AFTER,
     STRIKERS,
@@ -50,6 +56,8 @@ from geomap.events.triggers import (
     TREATMENT_NAME_WORDS,
     TREATMENT_WORDS,
     VANDALISM,
+    VEHICLE_CONTEXT,
+    VEHICLE_PLUNGED,
     WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
@@ -172,6 +180,21 @@ def _triggers(
                 if phrase_type == "meeting/summit" and m.group().lower().endswith("with"):
                     if not _party_after(tokens, bisect_left(starts, m.end())):
                         continue  # "met with friends": no talks
+                clash = m.group().lower()
+                if (
+                    clash.startswith("clash")
+                    and clash.endswith("with")
+                    and CLASH_PARTIES.isdisjoint(lowered[max(0, i - 6) : i + 6])
+                ):
+                    continue  # "the senator clashed with the governor": a quarrel
+                if rx is VEHICLE_PLUNGED and VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 5) : i]):
+                    continue  # "a boy tumbled into a creek": no vehicle
+                if (
+                    clash.startswith("walk")
+                    and " out " in clash
+                    and STRIKERS.isdisjoint(lowered[max(0, i - 6) : i])
+                ):
+                    continue  # "the guests walked out at the end": no strike
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -199,8 +222,7 @@ def _triggers(
             continue  # the month
         if w in candidates and tokens[i].text[0].isupper() and _in_name(tokens, i):
             if not title_case:
-                words = [t for t in tokens if t.text[:1].isalpha()]
-                title_case.append(2 * sum(t.text[:1].isupper() for t in words) > len(words))
+                title_case.append(_title_case(tokens))
             if not title_case[0]:
                 continue  # "the Red Cross", "the Organization for Migration": a name's word
         motion = MOTION_WORDS.get(w)
@@ -240,8 +262,10 @@ def _triggers(
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
-            elif _charge(lowered, i):
+            elif _charge(lowered, i, incident.noun):
                 incident = None  # "charged with murder", "a murder charge": the law's name
+            elif _other_sense(tokens, lowered, i, found):
+                incident = None
             elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
                 incident = None  # "troops marched into the town": no protest
             elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
@@ -252,7 +276,11 @@ def _triggers(
                 incident = None  # "a landslide buried houses, killing four": its toll
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
-            elif incident.noun and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i]):
+            elif (
+                incident.noun
+                and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i])
+                and "a" not in lowered[max(0, i - 3) : i]
+            ):  # ("a second fire broke out": a new one)
                 incident = None  # "the third such raid on the border this year": a series
             elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
                 incident = None  # "an attack on the flames": firefighting
@@ -302,9 +330,97 @@ _PHRASE_MOTION = Motion("en route", "travelled", "go")
 _BOUND = Motion("bound", "travelled", "go", noun=True)
 
 
-def _charge(lowered: list[str], i: int) -> bool:
+def _other_sense(
+    tokens: list[Token], lowered: list[str], i: int, found: dict[int, _Trigger]
+) -> bool:
+    """True when the incident word at ``i`` reports no event of its own here: a trade show's
+    "conference", a quarrel, gas that "burned", "the shot" of a game, a simile ("sounded like
+    an explosion"), an event named again ("a survivor of the shooting"), a surname that
+    speaks ("Flood said"), the dead counted ("the 20 killed"), a toll after a comma ("...,
+    killing nine"), or a threat ("said he was going to do a shooting")."""
+    w = lowered[i]
+    prev = lowered[i - 1] if i else ""
+    nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+    if w == "conference":
+        # talks between parties: "a peace conference", "a conference between", "officials
+        # held a conference"; not "a cardiology conference drew doctors"
+        return (
+            prev not in CONFERENCE_KINDS
+            and (i < 2 or lowered[i - 2] not in CONFERENCE_KINDS)
+            and nxt != "between"
+            and all(
+                x not in MEETING_PARTIES or x in _POSSESSIVES
+                for x in lowered[max(0, i - 8) : i + 8]
+            )
+        )
+    if w in ("accident", "accidents"):
+        # a crash only with a vehicle or a road near it ("her death was an accident": none)
+        return VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 8) : i + 10])
+    if w in ("burned", "burnt"):
+        return not BURNED_THINGS.isdisjoint(lowered[max(0, i - 2) : i + 4])
+    if w == "overturned" and (
+        nxt in _DETERMINERS or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
+    ):
+        return True  # "overturned the ban", "overturned Smith's conviction": a court's ruling
+    if w.startswith("protest") and nxt == "that":
+        return True  # "protesting that he could not": saying so
+    if w in ("blaze", "blazes") and nxt == "of":
+        return True  # "a blaze of colour"
+    if w == "landslide" and lowered[max(0, i - 2) : i] == ["by", "a"]:
+        return True  # "won by a landslide": an election
+    if w in ("shot", "shots") and prev in _DETERMINERS:
+        return True  # "kept the shot out", "his best shot" (gunfire is "a shot was fired")
+    before = lowered[max(0, i - 4) : i]
+    if "like" in before or ("as", "if") in zip(before, before[1:], strict=False):
+        return True  # "it sounded like an explosion"
+    window = lowered[max(0, i - 6) : i]
+    if "the" in lowered[max(0, i - 3) : i] and (
+        not REFERENCE_WORDS.isdisjoint(window)
+        or ("such", "as") in zip(window, window[1:], strict=False)
+    ):
+        return True  # "a survivor of the school shooting", "cases such as the homicide"
+    if ("at", "the", "time") in zip(window, window[1:], window[2:], strict=False):
+        return True  # "at the time he disappeared" / "...of that raid": background
+    if not _FEARED.isdisjoint(window):
+        return True  # "afraid of arrest", "the risk of flooding": feared, not told
+    if not _AVERTED.isdisjoint(before) and tokens[i].text[:1].islower():
+        return True  # "to prevent terrorist attacks", "foiled a bombing": none took place
+    for k in range(max(1, i - 3), i):
+        if lowered[k] == "of" and lowered[k - 1] in _SERIES:
+            return True  # "a series of robberies": many, told together
+    if tokens[i].text[:1].isupper() and nxt in _SPEECH:
+        return True  # "Flood said": a surname
+    if w == "killed" and (
+        prev == "those" or (prev[:1].isdigit() and i > 1 and lowered[i - 2] == "the")
+    ):
+        return True  # "the 12 killed were mostly farmers": the dead, counted
+    if w in TOLL_WORDS and prev == "," and any(f.event_type is not None for f in found.values()):
+        return True  # "a bomb exploded at a market, killing nine": the bomb's toll
+    if w in _THREATENED_EVENTS:
+        window = lowered[max(0, i - 6) : i]
+        for a, b in zip(window, window[1:], strict=False):
+            if b == "to" and a in _THREATENING:
+                return True  # "she vowed to carry out a bombing": a threat
+    return False
+
+
+_AVERTED = frozenset(
+    "prevent prevents prevented preventing avert averted averting thwart thwarted thwarting "
+    "foil foiled foiling deter deterring".split()
+)
+_FEARED = frozenset("afraid fear fears feared fearing risk risks danger threat".split())
+_SERIES = frozenset("series string spate number".split())
+_SPEECH = frozenset("said says wrote writes told tells added adds explained recalled".split())
+_THREATENING = frozenset("going threatened threatening threatens threat threats vowed".split())
+_THREATENED_EVENTS = frozenset(
+    "shooting shootings attack attacks bombing murder massacre killing stabbing".split()
+)
+
+
+def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
     """True when the incident word at ``i`` names an offence, not an event: "charged with
-    murder", "on suspicion of arson", "a murder charge", "leaving the scene of an accident"."""
+    murder", "on suspicion of arson", "a murder charge", "fled the scene of a collision",
+    "accused of assault, robbery and arson" (a ``noun`` in a list of offences)."""
     if i + 1 < len(lowered) and lowered[i + 1] in _CHARGE_AFTER:
         return True
     before = lowered[max(0, i - 5) : i]
@@ -313,14 +429,17 @@ def _charge(lowered: list[str], i: int) -> bool:
     if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
         return True
     for w in reversed(lowered[max(0, i - 8) : i]):
-        if w in _SCOPE_END or w in (",", ";", ".", "and"):
+        if w in _SCOPE_END or w in (";", ".", "and") or (w == "," and not noun):
             break
         if w in _CHARGING:
             return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
 
 
-_CHARGING = frozenset("charged accused convicted indicted acquitted sentenced suspected".split())
+_CHARGING = frozenset(
+    "charged accused accusing accuse accuses charging convicted indicted acquitted sentenced "
+    "suspected".split()
+)
 _CHARGE_AFTER = frozenset(
     "charge charges count counts conviction convictions suspect suspects trial indictment "
     "warrant warrants statute".split()
@@ -349,6 +468,15 @@ _CHARGED = frozenset(
         ("suspected", "of"),
         ("trial", "for"),
         ("tried", "for"),
+        # a sentence served for it: "drew nine years for arson", "a conviction for assault"
+        ("years", "for"),
+        ("months", "for"),
+        ("life", "for"),
+        ("prison", "for"),
+        ("jail", "for"),
+        ("probation", "for"),
+        ("conviction", "for"),
+        ("convictions", "for"),
     )
 )
 
@@ -374,19 +502,21 @@ def _hoped_for(lowered: list[str], i: int) -> bool:
     """True when an arrest is only wished for: "information leading to the arrest of",
     "a reward for the arrest", "could lead to an arrest"."""
     before = lowered[max(0, i - 8) : i]
-    if "reward" in before or "rewards" in before:
-        return True
+    if not _ASKED_FOR.isdisjoint(before):
+        return True  # "a reward for the arrest", "a warrant for his arrest"
     return not _WISHED_BY.isdisjoint(before) and not _LEADING.isdisjoint(before[-4:])
 
 
 _WISHED_BY = frozenset("information tip tips anyone".split())
+_ASKED_FOR = frozenset("reward rewards warrant warrants".split())
 _LEADING = frozenset("lead leads leading".split())
 
 
 def _title_case(tokens: list[Token]) -> bool:
-    """True when most words of a sentence are capitalised (a headline in title case)."""
+    """True when most words of a sentence are capitalised (a headline in title case); a
+    long sentence is a list of names ("acts including Arcade Fire, ..."), no headline."""
     words = [t for t in tokens if t.text[:1].isalpha()]
-    return 2 * sum(t.text[:1].isupper() for t in words) > len(words)
+    return len(words) <= 25 and 2 * sum(t.text[:1].isupper() for t in words) > len(words)
 
 
 def _meets_someone(tokens: list[Token], i: int) -> bool:
@@ -397,16 +527,17 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
     if not after or (i > 0 and tokens[i - 1].lower in ("first", "never", "once")):
         return False  # "first met her husband": how people came to know each other
     if after[0].lower in ("in", "at"):
-        return True
+        # "leaders met in Accra"; not "the county board meets in Dover": one body's session
+        return ONE_BODY.isdisjoint(t.lower for t in tokens[max(0, i - 4) : i])
     if after[0].lower == "with":
         # "met with the minister", "met with Hamas leaders"; not "met with friends",
         # "met with students": no party to talks
         return _party_after(tokens, i + 2)
     return any(
         (t.lower in MEETING_PARTIES and t.lower not in _POSSESSIVES)
-        or t.lower.rstrip(".") in TITLES
+        or (t.lower.rstrip(".") in TITLES and t.lower.rstrip(".") not in COURTESY_TITLES)
         for t in after
-    )  # ("meet its budget": no one met)
+    )  # ("meet its budget": no one met; "met Ms. Lane": an acquaintance)
 
 
 def _party_after(tokens: list[Token], j: int) -> bool:
@@ -552,9 +683,13 @@ def _treated_at(tokens: list[Token], m: Mention) -> bool:
         tokens[j].lower in TREATMENT_WORDS or (medical and tokens[j].lower in ("center", "centre"))
     ):
         return True
+    if any(t.lower in TREATMENT_WORDS for t in tokens[m.first : m.last + 1]):
+        return True  # "the Harris County Jail"
     k = m.first - 1
     if k > 0 and tokens[k].lower == "the":
         k -= 1
+    if k > 1 and tokens[k].lower == "in" and tokens[k - 1].lower in ("cell", "cells", "ward"):
+        return tokens[k - 2].lower in TREATMENT_WORDS  # "held in a jail cell in X"
     return (
         k > 0
         and tokens[k].lower in ("in", "at", "near")
@@ -608,6 +743,7 @@ def extract_events(
         PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
     )
     found_incidents: list[tuple[Incident, bool]] = []
+    distinct: list[Incident] = []  # incidents told as another event ("an earlier accident")
     found_movements: list[tuple[Movement, bool]] = []
     headline = document.headline
     first_line_end = text.find("\n", document.body_start)
@@ -643,7 +779,7 @@ def extract_events(
         # a headline's "X to VERB" announces; only the report's own first line reads so
         titled = in_headline and (headline is not None or sent.start <= document.body_start)
         inc, mov, mentions, when = _sentence(
-            document, sent, here, state, perpetrator, headline=titled
+            document, sent, here, state, perpetrator, headline=titled, distinct=distinct
         )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
@@ -656,7 +792,7 @@ def extract_events(
                 state.next_sentence([], None)
             continue
         state.next_sentence(mentions, when)
-    return _merge_incidents(found_incidents), _merge_movements(found_movements)
+    return _merge_incidents(found_incidents, distinct), _merge_movements(found_movements)
 
 
 def _sentence(
@@ -666,6 +802,7 @@ def _sentence(
     state: discourse.Discourse,
     perpetrator: bool = False,
     headline: bool = False,
+    distinct: list[Incident] | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -687,6 +824,8 @@ def _sentence(
             continue
         if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:
             status = "planned"
+        elif t.noun and _scheduled_after(tokens, t.index):
+            status = "planned"  # "a meeting with the board is scheduled for Monday"
         triggers.append((t, status))
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
@@ -727,7 +866,15 @@ def _sentence(
     incidents_out: list[Incident] = []
     motion_triggers: list[movements.MotionTrigger] = []
     quote = Span(s_text, sent.start, sent.end)
-    n_events = len({t.event_type or t.index for t, _ in triggers})
+    n_events = len(
+        {
+            t.event_type or t.index
+            for t, _ in triggers
+            if t.event_type is not None or t.motion is None or not t.motion.needs_destination
+        }
+    )  # (a weak motion word, "on Route 4", is no second event)
+    if n_events == 2 and _arrest_for(tokens, [t for t, _ in triggers]):
+        n_events = 1  # "Fresno teen arrested in failed robbery": one story, one place
     first_of_type: dict[str, str] = {}
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
@@ -768,14 +915,14 @@ def _sentence(
             (
                 u.index
                 for u, _ in triggers[k + 1 :]
-                if u.event_type != t.event_type
+                if (u.event_type != t.event_type or u.index - t.index > 3)
                 and not (u.noun and u.event_type is None)
                 and not _modifier(tokens, u)
             ),
             len(tokens),
         )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
         # travelling from A to B near X": the bus's journey does not take X away
-        incident_end = min(incident_end, clause_end)
+        incident_end = min(incident_end, clause_end, _new_subject(tokens, t.index))
         start = clauses.clause_start(tokens, t.index)
         if start == t.index and t.index > 1 and tokens[t.index - 1].text == ",":
             if tokens[t.index].lower.endswith("ing"):
@@ -837,7 +984,8 @@ def _sentence(
         # a home, an origin, or a city right before the trigger ("the Hanoi summit",
         # "Chicago police arrested")
         fallback = None
-        if n_events == 1:
+        definite = t.noun and _definite(tokens, t.index)
+        if n_events == 1 and not definite:
             fallback = [
                 m
                 for m in mentions_used
@@ -852,6 +1000,20 @@ def _sentence(
                     )
                 )
             ]
+        if fallback is not None:
+            # a place told earlier in the sentence ("found him in A, but during a struggle
+            # the B man was stabbed"), then a town's police ("a B police officer"), before
+            # the dateline, before a home
+            told = [
+                m
+                for m in mentions_used
+                if t.motion is None
+                and m.cue.role in ("location", "near")
+                and m.last < start
+                and m.first > 0
+                and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[m.last : t.index])
+            ]  # (not "doctors in A said that he had disappeared")
+            fallback = told + sorted(fallback, key=_fallback_rank)
         # where the people it concerns are held or live is not where it happened ("a
         # protest for prisoners jailed in X"): a place after such a participle
         after_incident = [
@@ -862,7 +1024,15 @@ def _sentence(
                 and tokens[m.first - 2].lower in WHERE_PEOPLE_ARE
                 and m.first - 2 != t.index
             )
-        ]
+            and not _home_apposition(tokens, m)
+            and not (
+                definite
+                and any(
+                    x.text in ",;:()—–-" or x.lower in _SCOPE_END or x.lower == "and"
+                    for x in tokens[t.index : m.first]
+                )
+            )
+        ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         before_incident = [m for m in before if not _treated_at(tokens, m)]
@@ -876,7 +1046,34 @@ def _sentence(
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
             noun=t.noun,
+            abduction=t.word.lower().startswith(("abduct", "kidnap")) and not t.noun,
         )
+        if not located and t.event_type == "arrest" and k + 1 < len(triggers):
+            # "arrested in an attempted robbery in X": the arrest over an offence told right
+            # after it is placed with it
+            u = triggers[k + 1][0]
+            if u.noun and u.index - t.index <= 4 and tokens[t.index + 1].lower in _OVER:
+                u_end = triggers[k + 2][0].index if k + 2 < len(triggers) else clause_end
+                located = incidents.locate(
+                    u.index,
+                    [m for m in mentions_used if u.index < m.first < min(u_end, clause_end)],
+                    [],
+                    None,
+                )
+        if not located and t.noun and t.event_type == "attack" and _under(tokens, t.index):
+            # "the village of X came under attack": the place the clause is about
+            located = [
+                incidents.Located(m, False)
+                for m in before_incident
+                if m.cue.role in ("none", "people-of", "location")
+            ][:1]
+        if (
+            located
+            and all(loc.mention.cue.role not in ("location", "near") for loc in located)
+            and start > 1
+            and tokens[start - 1].lower == "where"
+        ):
+            located = []  # "Valletta, where he joined talks on Benghazi's recovery"
         if not located and start > 1 and tokens[start - 1].lower == "where":
             # "a stop in X, where he met his counterpart": the place the clause is about
             antecedent = [m for m in mentions_used if m.last in (start - 2, start - 3)]
@@ -917,8 +1114,9 @@ def _sentence(
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
         inferred = False
+        event_type = t.event_type
         event_when = _date_from(s_text, tokens, t.index, document.published, status)
-        if event_when is None:
+        if event_when is None and not definite:
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None
             )
@@ -928,7 +1126,9 @@ def _sentence(
             not t.noun
             or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
             or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
-        )  # "the slide forced the evacuation of a family": told as it happened
+        ) and not (t.index > 0 and tokens[t.index - 1].lower == "who")
+        # "a rockfall forced the evacuation of six cabins": told as it happened; "the man who
+        # killed him approached": the killing is named again, not told
         unplaced = all(
             m.cue.role in ("none", "home", "possessive", "modifier", "people-of", "person-home")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
@@ -946,7 +1146,20 @@ def _sentence(
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
-                event_when = sentence_date() or state.previous_when
+                event_when = sentence_date() or _precise(state.previous_when)
+        own = INCIDENT_WORDS.get(t.word.lower())
+        if (
+            event_type == "attack"
+            and own is not None
+            and own.event_type in ("fire", "explosion")
+            and PERPETRATOR_WORDS.isdisjoint(x.lower for x in tokens)
+            and event_when is not None
+            and document.published is not None
+            and event_when.end.year < document.published.year
+        ):
+            # a fire told as history ("a fire gutted the shop in 2005") is not the arson the
+            # report speaks of elsewhere
+            event_type = own.event_type
         actor1, actor2 = actor, None
         if t.noun or passive:
             actor1 = clauses.agent(tokens, t.index, s_text)
@@ -972,13 +1185,16 @@ def _sentence(
                 continue
             if t.event_type not in _NOT_A_STORY and not inferred:
                 state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
+            another = not _ANOTHER.isdisjoint(
+                tok.lower for tok in tokens[max(0, t.index - 3) : t.index]
+            )  # "an earlier accident", "a second shooting": not the one told before
             incidents_out.append(
                 Incident(
-                    id=_event_id(document.id, sent.start, t.event_type, (place,), event_when),
+                    id=_event_id(document.id, sent.start, event_type, (place,), event_when),
                     document_id=document.id,
-                    event_type=t.event_type,
+                    event_type=event_type,
                     sub_event_type=sub_event_type(
-                        t.event_type, first_of_type.setdefault(t.event_type, t.word)
+                        event_type, first_of_type.setdefault(event_type, t.word)
                     ),
                     place=place,
                     location=loc.mention.toponym.span.text,
@@ -992,6 +1208,8 @@ def _sentence(
                     place_inferred=inferred,
                 )
             )
+            if another and distinct is not None:
+                distinct.append(incidents_out[-1])
     if any(i.event_type == "collision" for i in incidents_out):
         # "a two-car crash": one collision, not a crash besides
         incidents_out = [i for i in incidents_out if i.event_type != "crash"]
@@ -999,6 +1217,81 @@ def _sentence(
         document, motion_triggers, tokens, s_text, quote, sentence_date, state
     )
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
+
+
+def _scheduled_after(tokens: list[Token], i: int) -> bool:
+    """True when the noun at ``i`` is said to be scheduled: "a meeting with the board is
+    scheduled for this week", "the rally is set for Saturday"."""
+    words = [t.lower for t in tokens[i + 1 : i + 11]]
+    for a, b, c in zip(words, words[1:], [*words[2:], ""], strict=False):
+        if a in ("is", "are", "was", "were", "has", "have", "been") and b in _SCHEDULED:
+            return b != "set" or c in ("for", "to")  # (not "was set on fire")
+        if a in (",", ";", "."):
+            return False
+    return False
+
+
+_SCHEDULED = frozenset("scheduled planned set slated expected due".split())
+
+
+def _definite(tokens: list[Token], i: int) -> bool:
+    """True when the incident noun at ``i`` names an event already known ("the fire", "the
+    two-alarm blaze", "this shooting"), not a new one ("a fire")."""
+    for t in reversed(tokens[max(0, i - 3) : i]):
+        if t.lower in _INDEFINITE or not t.text[:1].isalnum() or t.text[:1].isupper():
+            return False  # ("the Hanoi summit": the place is told with it)
+        if t.lower in ("the", "this", "that"):
+            return True
+    return False
+
+
+def _home_apposition(tokens: list[Token], m: Mention) -> bool:
+    """True when ``m`` is a person's home told in apposition: "Robin Gray, 32, of Dover"."""
+    j = m.first - 1
+    while j > 0 and tokens[j].lower in ("the", "nearby"):
+        j -= 1
+    return j > 1 and tokens[j].lower == "of" and tokens[j - 1].text == ","
+
+
+def _fallback_rank(m: Mention) -> int:
+    """The order in which a sentence's other places stand for its one event's place."""
+    if m.cue.role == "agency" or m.cue.role in ("none", "possessive"):
+        return 0
+    return 1 if m.cue.role == "dateline" else 2
+
+
+def _precise(when: When | None) -> When | None:
+    """A date carried from the sentence before only when it is a day, a few or a month:
+    "built in 1907" dates no fire told next."""
+    return when if when is not None and (when.end - when.start).days <= 31 else None
+
+
+def _new_subject(tokens: list[Token], i: int) -> int:
+    """Where a new clause with its own subject begins after ``i`` (", he was dropped off at
+    a motel"): an event's places do not run past it."""
+    for j in range(i + 1, len(tokens) - 1):
+        if tokens[j].text == "," and tokens[j + 1].lower in _PRONOUNS:
+            return j
+    return len(tokens)
+
+
+_PRONOUNS = frozenset("he she they we it i".split())
+_OVER = frozenset("in for over after during".split())
+
+
+def _arrest_for(tokens: list[Token], triggers: list[_Trigger]) -> bool:
+    """True when a sentence's two events are an arrest and the offence named right after
+    it ("arrested in an attempted robbery")."""
+    if len(triggers) != 2 or triggers[0].event_type != "arrest" or not triggers[1].noun:
+        return False
+    i, j = triggers[0].index, triggers[1].index
+    return j - i <= 4 and i + 1 < len(tokens) and tokens[i + 1].lower in _OVER
+
+
+def _under(tokens: list[Token], i: int) -> bool:
+    """True when the noun at ``i`` follows "came under" ("came under heavy attack")."""
+    words = [t.lower for t in tokens[max(0, i - 3) : i]]
+    return "under" in words and not {"came", "come", "comes", "coming"}.isdisjoint(words)
 
 
 def _date_from(
@@ -1299,19 +1592,24 @@ _HELP = frozenset(
 )
 
 
-def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
+def _merge_incidents(
+    found: list[tuple[Incident, bool]], distinct: Sequence[Incident] = ()
+) -> list[Incident]:
     """One incident per event: the same type at the same place, on compatible dates, is
-    reported once (the body's report before the headline's)."""
+    reported once (the body's report before the headline's), unless the report tells one
+    as another event (``distinct``: the incidents told as "an earlier accident", "a
+    second shooting")."""
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
     out: list[Incident] = []
     for inc in ordered:
         if any(
             o.event_type == inc.event_type
+            and not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
             and (
                 o.place.gazetteer_id == inc.place.gazetteer_id
                 or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
             )
-            and (o.when is None or inc.when is None or o.when == inc.when)
+            and (o.when is None or inc.when is None or _same_dates(o.when, inc.when))
             for o in out
         ):
             continue  # "the shooting on Elm Street" after "a shooting in Dayton"
@@ -1321,6 +1619,24 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
     # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
     # be told of apart ("disappeared in Shenyang" and "also disappeared in China" are two),
     # but not in the same sentence ("a bomb killed 20 in Baghdad, the fifth attack in Iraq")
+    # a death told in the headline ("Woman killed in Dover") that the report puts down to an
+    # accident at that place ("her car crashed into a tree in Dover") is the accident's toll
+    out = [
+        inc
+        for inc in out
+        if not (
+            inc.event_type == "attack"
+            and inc.sub_event_type == "killing"
+            and any(
+                o.event_type in _ACCIDENTS
+                and (
+                    o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place)
+                )
+                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                for o in out
+            )
+        )
+    ]
     heads = {id(i) for i, h in found if h}
     kept = [
         inc
@@ -1338,6 +1654,17 @@ def _merge_incidents(found: list[tuple[Incident, bool]]) -> list[Incident]:
         )
     ]
     return sorted(kept, key=lambda i: i.quote.start)
+
+
+_ANOTHER = frozenset("another earlier second third separate later new".split())
+_ACCIDENTS = frozenset(
+    "crash collision derailment fire explosion flood earthquake landslide".split()
+)
+
+
+def _same_dates(a: When, b: When) -> bool:
+    """True when two dates are the same days, however each was written."""
+    return (a.start, a.end) == (b.start, b.end)
 
 
 def _dates_meet(a: When, b: When) -> bool:

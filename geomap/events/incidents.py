@@ -38,13 +38,15 @@ def locate(
     motion: bool = False,
     evacuation: bool = False,
     noun: bool = False,
+    abduction: bool = False,
 ) -> list[Located]:
     """The places of the incident whose trigger is token ``index``: ``after`` are the
     mentions between it and the next trigger, ``before`` those before it in its clause;
     ``sentence`` the sentence's other mentions that may stand for the place when it reports
     this one event only (the caller's choice; only cities among them do); ``motion`` for a
     movement's incident (where it went comes first), ``evacuation`` for an evacuation
-    (placed at what was evacuated), ``noun`` for a trigger that is a noun ("the quake")."""
+    (placed at what was evacuated), ``noun`` for a trigger that is a noun ("the quake"),
+    ``abduction`` for one taken away (where from is where it happened)."""
     roles = []
     for m in after:
         role = m.cue.role
@@ -54,8 +56,18 @@ def locate(
             role = "people-of"
         roles.append((m, role))
     order = _AFTER_EVACUATION if evacuation else _AFTER_MOTION if motion else _AFTER
+    if abduction:
+        order = (*order, "origin")  # "abducted a woman from a mall in X"
     for wanted in order:
         found = [m for m, r in roles if r == wanted]
+        if wanted == "location" and found and not motion:
+            # "near Hebron in the West Bank": the town near which it happened, rather than
+            # the region it is in (not "in A, 160 km south of B")
+            best = min(precision_rank(m.place) for m in found)
+            finer = [m for m, r in roles if r == "near" and precision_rank(m.place) < best]
+            if best >= 2 and finer:
+                found = finer
+                wanted = "near"
         if found:
             return _most_specific(found, wanted, [m for m, _ in roles] + before)
     # before the trigger: "a man in X was arrested", "X police arrested", "Near X, ..."

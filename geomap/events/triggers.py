@@ -342,7 +342,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words(
         "attack",
         "killed kill kills killing murdered shot stabbed attacked ambushed bombed shelled "
-        "assassinated massacred assaulted beaten robbed slain torched firebombed gunned "
+        "assassinated massacred assaulted beaten robbed rob robs robbing slain torched "
+        "firebombed gunned "
         "vandalized vandalised pistol-whipped injuring wounding stormed",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
@@ -386,6 +387,24 @@ _VEHICLE_STRUCK = re.compile(
     re.I,
 )
 
+#: A vehicle falling off the road: "the bus plunged into a ravine" (a vehicle must be named).
+VEHICLE_PLUNGED = re.compile(
+    r"\b(?:plunged|plummeted|tumbled|careened) (?:off|into|down|over) (?:a|an|the) "
+    r"(?:[\w-]+ )?(?:ravine|gorge|river|canal|ditch|valley|cliff|lake|embankment|creek|pond|"
+    r"bay|sea|hillside|mountainside|slope|gully)\b",
+    re.I,
+)
+#: Vehicles striking each other: "a pickup rear-ended a van", "was T-boned".
+_VEHICLES_STRUCK_EACH_OTHER = re.compile(
+    r"\b(?:rear-ended|rear-ending|t-boned|sideswiped|sideswiping)\b", re.I
+)
+#: A vehicle rolling over: "the SUV rolled over", "a truck flipped".
+_ROLLED_OVER = re.compile(
+    r"\b(?:car|vehicle|truck|pickup|suv|van|bus|tractor-trailer|jeep|tractor|rig)s? "
+    r"(?:rolled over|flipped)\b",
+    re.I,
+)
+
 #: Vandalism, damage done on purpose to what people own: "vandals smashed the windows",
 #: "its tyres were slashed", "headstones were defaced".
 _DAMAGED = (
@@ -422,9 +441,22 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
     ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
+    (
+        "shot",
+        re.compile(
+            r"\bshots? (?:(?:was|were|had been|have been|has been|being) )?(?:fired|rang out)\b"
+            r"|\bfired (?:several |two |three |multiple |a |the )?(?:gun)?shots?\b",
+            re.I,
+        ),
+        "attack",
+    ),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
-    ("custody", re.compile(r"\b(?:taken|took) into custody\b", re.I), "arrest"),
+    (
+        "custody",
+        re.compile(r"\b(?:taken|took|take|takes|taking)(?: [\w-]+){0,4}? into custody\b", re.I),
+        "arrest",
+    ),
     ("turned", re.compile(r"\bturned (?:himself|herself|themselves) in\b", re.I), "arrest"),
     (
         "custody",
@@ -437,8 +469,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "caught",
         re.compile(
-            r"\b(?:was|were|been|being|got) caught\b(?! on (?:camera|video|tape|film))"
-            r"(?! in (?:traffic|the (?:crossfire|rain|storm)))",
+            r"\b(?:was|were|been|being|got) caught\b(?! on\b)(?! (?:early|late|off|up|out|"
+            r"unawares|napping|between|short|in time|by surprise)\b)"
+            r"(?! in (?:traffic|the (?:crossfire|rain|storm|act of)))",
             re.I,
         ),
         "arrest",
@@ -469,13 +502,36 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "lost control",
         re.compile(
-            r"\blost control of (?:his|her|their|its|the|a) (?:car|vehicle|truck|pickup|"
-            r"motorcycle|suv|van|bus|plane|aircraft|boat|tractor-trailer)\b",
+            r"\blost control of (?:his|her|their|its|the|a) (?:[\w-]+ )?(?:car|vehicle|truck|"
+            r"pickup|motorcycle|suv|van|bus|plane|aircraft|boat|tractor-trailer)\b",
             re.I,
         ),
         "crash",
     ),
     ("aground", re.compile(r"\bran aground\b", re.I), "crash"),
+    *((key, _VEHICLES_STRUCK_EACH_OTHER, "collision") for key in ("rear-end", "t-bon", "sideswip")),
+    ("jackknif", re.compile(r"\bjackknifed\b", re.I), "crash"),
+    # a vehicle off the road into a ravine, a river, a ditch (the caller wants a vehicle)
+    *((key, VEHICLE_PLUNGED, "crash") for key in ("plunged", "plummeted", "tumbled", "careened")),
+    *((key, _ROLLED_OVER, "crash") for key in ("rolled over", "flipped")),
+    (
+        "went down",
+        re.compile(
+            r"\b(?:plane|aircraft|jet|helicopter|chopper|airliner) went "
+            r"down\b",
+            re.I,
+        ),
+        "crash",
+    ),
+    (
+        "flames",
+        re.compile(
+            r"\bflames (?:engulfed|gutted|destroyed|swept through|tore through|"
+            r"ripped through|consumed)\b",
+            re.I,
+        ),
+        "fire",
+    ),
     *((key, _VEHICLE_STRUCK, "crash") for key in ("struck", " hit", "ran over")),
     *((key, VANDALISM, "attack") for key in ("smashed", "slashed", "defaced", "spray-painted")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
@@ -492,6 +548,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
         "protest",
     ),
+    # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
+    ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
 )
 
 #: Words before a crash that make it a collision of several vehicles (general English).
@@ -507,8 +565,11 @@ NOT_AN_EVENT_AFTER = {
         "department departments chief chiefs fighter fighters fighting station stations "
         "officials official marshal marshals crews crew truck trucks engine engines service "
         "services hydrant alarm alarms brigade company rescue code safety insurance exit "
-        "escape pit arms power drill damage".split()
+        "escape pit arms power drill damage hazard hazards danger risk risks season ban bans "
+        "restriction restrictions potential weather conditions warning warnings watch "
+        "prevention marshal's".split()
     ),
+    "landslide": frozenset("victory victories win wins election elections vote margin".split()),
     "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
     "rally": frozenset("point cry".split()),
     "accident": frozenset("insurance report reports".split()),
@@ -544,18 +605,30 @@ NOT_AN_EVENT_AFTER = {
 }
 #: Words right after an attack that make it firefighting ("an attack on the flames").
 FIRE_WORDS = frozenset("flames flame fire fires blaze blazes".split())
+#: What attacks that is no person, or no attack by people: "a heart attack", "a dog attack".
+_NOT_PEOPLE_ATTACKING = (
+    "heart panic asthma anxiety cyber malware ransomware phishing bee bees wasp hornet dog dogs "
+    "shark bear animal wolf alligator crocodile snake cougar coyote bull pit-bull".split()
+)
+#: Rallies that are no protest: "a campaign rally", "a biker rally", "a stock market rally".
+_RALLY_KINDS = (
+    "campaign biker bikers bike motorcycle car pep kickoff kick-off victory fan fans market "
+    "stock stocks late fourth-quarter second-half comeback".split()
+)
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
-    "fire": frozenset("cease camp open friendly return returned covering".split()),
+    # ("a roar of fire", "the line of fire", "under fire": figures, not a blaze)
+    "fire": frozenset("cease camp open friendly return returned covering of under".split()),
     "talks": frozenset("he she it who".split()),
-    "rally": frozenset("campaign".split()),
-    "rallies": frozenset("campaign".split()),
+    # rallies that are no protest: a campaign's, a sport's, a market's, a club's
+    "rally": frozenset(_RALLY_KINDS),
+    "rallies": frozenset(_RALLY_KINDS),
     "accident": frozenset("industrial workplace".split()),
     "conference": frozenset("news press video phone telephone".split()),
     # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
-    "attack": frozenset("heart panic asthma anxiety cyber malware ransomware phishing".split()),
-    "attacks": frozenset("heart panic asthma anxiety cyber malware ransomware phishing".split()),
+    "attack": frozenset(_NOT_PEOPLE_ATTACKING),
+    "attacks": frozenset(_NOT_PEOPLE_ATTACKING),
     # "another shot at the title", "a good shot at winning": a chance, not gunfire
     "shot": frozenset("another good best fair real decent big long final better".split()),
 }
@@ -582,7 +655,7 @@ SENT_THINGS = frozenset(
 #: resolve", "demonstrated that", "demonstrated how").
 SHOWN_AFTER = frozenset(
     "that how what why the a an its their his her our my your this these those such "
-    "great remarkable clearly".split()
+    "great remarkable clearly by".split()
 )
 #: Where the hurt are treated or the arrested held, not where they were hurt or arrested: a
 #: place named with one of these before the event's word ("died in a Leeds hospital", "held
@@ -594,7 +667,8 @@ TREATMENT_WORDS = frozenset(
 #: Words that may stand between a town and its hospital's word ("a Leeds General hospital").
 TREATMENT_NAME_WORDS = frozenset(
     "regional general memorial county university community children's childrens medical "
-    "district teaching royal city methodist baptist presbyterian".split()
+    "district teaching royal city methodist baptist presbyterian psychiatric mental state "
+    "veterans".split()
 )
 #: Marchers whose march is no protest ("troops marched into the town", "the band marched").
 NOT_PROTESTERS = frozenset(
@@ -711,3 +785,56 @@ def event_words(sentence: str, words: set[str] | None = None) -> bool:
     if not _EVENT_WORDS.isdisjoint(words if words is not None else _WORD.findall(lowered)):
         return True
     return _has_key(lowered, _PHRASE_KEYS)
+
+
+#: Groups whose clashes are fighting ("protesters clashed with police"); a clash of one
+#: person with another is a quarrel ("the senator clashed with the governor").
+CLASH_PARTIES = frozenset(
+    "police policemen officers troops soldiers forces army armies militants militias militia "
+    "rebels insurgents fighters protesters protestors demonstrators rioters gangs gang "
+    "supporters fans residents villagers students workers strikers security guards "
+    "tribesmen tribes clans settlers youths mobs mob crowds crowd groups factions "
+    "gunmen guerrillas jihadists separatists loyalists israelis palestinians".split()
+)
+#: Words before "conference" that make it talks between parties ("a peace conference", "a
+#: donors' conference"); other conferences are trade shows or lectures, no meeting/summit.
+CONFERENCE_KINDS = frozenset(
+    "peace donor donors donors' international ministerial security summit bilateral "
+    "trilateral regional leaders leaders' disarmament reconciliation unity investment climate "
+    "constitutional intergovernmental".split()
+)
+#: One body, whose sitting is a routine session, no meeting between parties ("the county
+#: board meets in Dover").
+ONE_BODY = frozenset(
+    "board boards council councils committee committees commission commissions club clubs "
+    "group groups association associations society societies legislature assembly panel "
+    "trustees caucus congregation chapter league union's senate house commissioners "
+    "aldermen selectmen supervisors councilmen councilwomen councillors councilors "
+    "freeholders directors".split()
+)
+#: Titles of courtesy: "met Ms. Lane" is an acquaintance, not talks.
+COURTESY_TITLES = frozenset("mr mrs ms miss dr".split())
+#: Words before an event that name it again rather than report it: "a survivor of the
+#: shooting", "the anniversary of the bombing", "in memory of the victims of the fire".
+REFERENCE_WORDS = frozenset(
+    "survivor survivors anniversary anniversaries memory memorial commemoration legacy "
+    "aftermath since".split()
+)
+#: What burns that is no blaze: "the plant burned gas", "burned calories".
+BURNED_THINGS = frozenset(
+    "gas fuel fuels coal oil calories fat energy cds cd dvd dvds disc discs bridges "
+    "incense candles candle rubber cash money time".split()
+)
+
+#: Words that make an "accident" a crash: a vehicle, a road or traffic near it ("a traffic
+#: accident", "the car accident on Route 5"); "her death was an accident" is none.
+VEHICLE_CONTEXT = frozenset(
+    "car cars vehicle vehicles truck trucks pickup suv van vans bus buses motorcycle "
+    "motorcycles motorcyclist bike bicycle cyclist train trains plane planes aircraft "
+    "helicopter boat boats ship ferry tractor trailer tractor-trailer semi taxi cab jeep "
+    "road roads roadway highway highways interstate freeway motorway route street avenue "
+    "lane lanes intersection traffic driver drivers motorist motorists passenger passengers "
+    "pedestrian crash crashes collision wreck rollover one-car two-car one-vehicle "
+    "two-vehicle three-vehicle multi-vehicle single-vehicle auto automobile fatal "
+    "i-64 i-95 drove driving".split()
+)

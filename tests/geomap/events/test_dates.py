@@ -47,3 +47,27 @@ def test_find_date(text: str, start: date, end: date, precision: int) -> None:
 @pytest.mark.parametrize("text", ["no date here", "officials may act", "on Saturday"])
 def test_no_date_without_anchor(text: str) -> None:
     assert find_date(text, None) is None
+
+
+@pytest.mark.parametrize(
+    "text,start,end,precision",
+    [
+        ("a fire that broke out ten years ago today", date(2009, 4, 16), date(2009, 4, 16), 1),
+        ("he vanished three years ago", date(2016, 1, 1), date(2016, 12, 31), 5),
+        ("she went missing two months ago", date(2019, 2, 1), date(2019, 2, 28), 4),
+        ("a week ago", date(2019, 4, 8), date(2019, 4, 14), 3),
+        ("four days ago", date(2019, 4, 12), date(2019, 4, 12), 1),
+        # a weekday that dates a statement is not the event's; "a Thursday" is any Thursday
+        ("police arrested 12 people, police said Thursday", None, None, None),
+        ("on a Tuesday last November", date(2018, 11, 1), date(2018, 11, 30), 4),
+        ("police said Monday the raid was on Saturday", date(2019, 4, 13), date(2019, 4, 13), 1),
+    ],
+)
+def test_counted_back_and_statement_dates(
+    text: str, start: date | None, end: date | None, precision: int | None
+) -> None:
+    when = find_date(text, PUBLISHED)
+    if start is None:
+        assert when is None
+        return
+    assert when is not None and (when.start, when.end, when.precision) == (start, end, precision)

@@ -6,6 +6,9 @@ Gazetteer matching over runs of capitalised words, with context:
   person, then where she is from; a well-known place (a country, a first-level region, a city of
   100,000+) is dropped only on specific evidence (a full personal name, a surname, an
   organisation's name), not for sharing a word with a person or standing before "said";
+  a run cut by "and", a word with a digit or an acronym is several names, not one person's
+  ("Erie GM Jane Roe"); a small place's name next to "said" is a person's all through the
+  document; one beside " & " is a firm's ("Dyer & Lipscomb");
 - organisation words ("Department", "Police", "University of") mark bodies, whose own name is
   not a place, but a place named inside one is ("Ohio Department of Health" -> Texas);
 - country and region adjectives ("Russian", "Palestinians") are mentions of their country;
@@ -229,7 +232,14 @@ class Recogniser:
                 if after_title:
                     # "Sen. Jane Roe of Ohio": the person, then where she is from
                     of = next((k for k, i in enumerate(piece) if tokens[i].key == "of"), None)
-                    doc.person([tokens[i].key for i in piece[:of]])
+                    name = piece[:of]
+                    joint = next((k for k, i in enumerate(name) if tokens[i].text == "and"), None)
+                    if joint is not None and 0 < joint < len(name) - 1:
+                        # "Gov. Jane Roe and Ruritania's envoy": the person, then a new name
+                        doc.person([tokens[i].key for i in name[:joint]])
+                        out.extend(self._piece(text, tokens, name[joint + 1 :], doc))
+                    else:
+                        doc.person([tokens[i].key for i in name])
                     if of is not None and of + 1 < len(piece):
                         out.extend(self._piece(text, tokens, piece[of + 1 :], doc))
                     continue
@@ -343,6 +353,16 @@ class Recogniser:
         parts = self._hyphen_parts(text, tokens, piece, matches)
         if parts is not None:  # "Toledo-Dayton", "the Springfield-Greene County office"
             return [t for part in parts for t in self._piece(text, tokens, part, doc)]
+        cut = next((k for k in range(1, len(piece) - 1) if tokens[piece[k]].text == "and"), 0)
+        if (
+            cut
+            and text[max(0, tokens[piece[0]].start - 2) : tokens[piece[0]].start] == ", "
+            and any(m.first == piece[0] and m.last == piece[cut - 1] for m in matches)
+        ):
+            # the end of a list, "Dayton, Xenia and Glen Ellyn": two names, not a person's
+            return self._piece(text, tokens, piece[:cut], doc) + self._piece(
+                text, tokens, piece[cut + 1 :], doc
+            )
         # an organisation word inside a longer place name is part of it: "West Bank", "Hall
         # County", "Union City"
         if len(piece) > 1 and any(
@@ -355,7 +375,7 @@ class Recogniser:
             if street is not None:
                 return [street]
             if len(piece) > 1:
-                doc.person(words)
+                self._person(text, tokens, piece, doc)
             return []
         first_match = matches[0]
         if (
@@ -377,7 +397,7 @@ class Recogniser:
             tail = self._place_after_name(tokens, piece, matches, doc)
             if tail is not None:
                 return self._piece(text, tokens, tail, doc)
-            doc.person(words)
+            self._person(text, tokens, piece, doc)
             return []
         if (
             len(piece) > 2
@@ -436,18 +456,44 @@ class Recogniser:
                 tail = self._place_after_name(tokens, piece, matches, doc)
                 if tail is not None:
                     return self._piece(text, tokens, tail, doc)
-                doc.person(words)
+                self._person(text, tokens, piece, doc)
                 return []
             # "Hanoi Summit", "Polk County PRIDE"; not "Michael Brandon"
             matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
             if not matches:
-                doc.person(words)
+                self._person(text, tokens, piece, doc)
         out = []
         for m in matches:
             toponym = self._accept(text, tokens, m, doc)
             if toponym:
                 out.append(toponym)
         return out
+
+    @staticmethod
+    def _person(text: str, tokens: list[Token], piece: list[int], doc: _Doc) -> None:
+        """Record the words of ``piece``, taken for a person's name, as a person's words; a
+        piece that "and", a word with a digit or an acronym cut into parts ("Dayton and Glen
+        Ellyn", "Lakeview GM Jane Roe", "A123 Lakeview") is several names, and only its parts
+        of two or more words are recorded: one word there is no evidence of a person."""
+        upper = all(tokens[i].text.isupper() for i in piece)  # (a headline in capitals)
+        parts: list[list[str]] = [[]]
+        for i in piece:
+            t = tokens[i]
+            cut = (
+                t.text in ("and", "or")
+                or any(c.isdigit() for c in t.text)
+                or (not upper and len(t.text) > 1 and t.text.isupper())
+            )
+            if cut:
+                parts.append([])
+            else:
+                parts[-1].append(t.key)
+        if len(parts) == 1:
+            doc.person(parts[0])
+            return
+        for part in parts:
+            if len(part) > 1:
+                doc.person(part)
 
     @staticmethod
     def _where(text: str, tokens: list[Token], i: int) -> bool:
@@ -716,14 +762,17 @@ class Recogniser:
             if first.sentence_start:  # a headline or sentence opener: only if used elsewhere
                 doc.deferred.append(Toponym(Span(first.text, first.start, first.end)))
                 return None
-        if (
-            single
-            and not cue
-            and big < Strength.CITY
-            and nxt is not None
-            and nxt.key in SPEECH_VERBS
-        ):
-            return None  # "Williams said" (not "Springfield said": a city, unless a person)
+        if single and big < Strength.CITY:
+            if not cue and (
+                (nxt is not None and nxt.key in SPEECH_VERBS)
+                or (prev is not None and prev.key in SPEECH_VERBS and joined(text, prev, first))
+            ):
+                # "Williams said", "said Williams" (not "Springfield said": a city, unless a
+                # person): a person, here and wherever the document names Williams
+                doc.person_words.add(first.key)
+                return None
+            if " & " in (text[last.end : last.end + 3], text[first.start - 3 : first.start]):
+                return None  # "Lakeview & Jones": a firm's name, not the small town
         end = last.end
         hint: str | None = None
         if nxt is not None and nxt.key in REGION_SUFFIXES and joined(text, last, nxt):

@@ -59,6 +59,13 @@ STREET = "street"  # the kind hint of a street or facility, placed at the town t
 _CITY_OF = re.compile(r"\b(?:city|town|village|suburb) of\s+$")
 _REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
 _COUNTY_OF = re.compile(r"\bcounty of\s+$")
+# a list of names that a plural region word ends: "Ada, Boone and Clay counties"
+_NAME = r"[A-Z][\w.\u2019'\-]*(?: [A-Z][\w.\u2019'\-]*){0,3}"
+_LIST_OF_KIND = re.compile(
+    rf"(?:(?:,|,? and|,? or|,? &) {_NAME})* (counties|parishes|provinces|Counties|Parishes|"
+    r"Provinces)\b"
+)
+_PLURAL_KINDS = {"counties": "admin2", "parishes": "admin2", "provinces": "admin1"}
 _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
 _MAX_DEMONYM_WORDS = 2
 _WEEKDAYS = frozenset(w for w in TIME_WORDS if w.endswith("day"))  # never a surname
@@ -627,7 +634,7 @@ class Recogniser:
             after = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
             if after is not None and after.group().lower() in REGION_SUFFIXES:
                 hint = REGION_SUFFIXES[after.group().lower()]
-        return Toponym(span, None, _hint_before(text, start) or hint)
+        return Toponym(span, None, _hint_before(text, start) or hint or _hint_after(text, end))
 
     @staticmethod
     def _street(text: str, tokens: list[Token], piece: list[int]) -> Toponym | None:
@@ -779,8 +786,15 @@ class Recogniser:
             if nxt.capitalised:
                 end = nxt.end  # "Liaoning Province": the region word is part of the name
             hint = REGION_SUFFIXES[nxt.key]
-        hint = _hint_before(text, first.start) or hint
+        hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _hint_after(text: str, end: int) -> str | None:
+    """The kind of place a plural region word after a list says of each name in it ("Ada,
+    Boone and Clay counties": three counties), or None."""
+    found = _LIST_OF_KIND.match(text, end, end + 200)
+    return _PLURAL_KINDS[found.group(1).lower()] if found else None
 
 
 def _hint_before(text: str, start: int) -> str | None:

@@ -11,7 +11,8 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
 - nearness to the other places mentioned;
 - "Macon, Georgia" / "Paris, Texas" / "Walton County, Ga.": the place right after a comma
   contains the one before it (but a country or region then a country is a list);
-- the kind of place the text says ("Liaoning Province", "the city of ...");
+- the kind of place the text says ("Liaoning Province", "the city of ...", "Ada and Boone
+  counties": a bare name the text calls a county is also looked up as "Ada County");
 - the document's focus: the first-level region and the country that most mentions of
   unambiguous names lie in ("Peoria" three times, "Joliet" twice: Illinois), which favours a
   namesake there among candidates of similar prior ("Springfield": Illinois).
@@ -47,6 +48,9 @@ from geomap.names.lexicon import (
     given_names,
 )
 from geomap.names.normalise import name_key
+
+# what a county is called after its name, where a text calls a bare name a county
+COUNTY_WORDS = ("County", "Parish")
 
 # geocode(query) -> candidate Locations, best first (the cached geopy callable)
 Candidates = Callable[[str], list[Location]]
@@ -165,6 +169,23 @@ def _candidates(
     if kinds:
         raws = [r for r in raws if r.get("feature_type") in kinds]
     return raws
+
+
+def _with_counties(
+    geocode: Candidates, query: str, options: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``options`` of a bare name the text calls a county ("Ada and Boone counties") with the
+    counties of that name ("Ada County", "Ada Parish") added, all by descending prior."""
+    seen = {o.get("gazetteer_id") for o in options}
+    more = [
+        o
+        for word in COUNTY_WORDS
+        for o in _candidates(geocode, f"{query} {word}", None, {"admin2"})
+        if o.get("gazetteer_id") not in seen
+    ]
+    if not more:
+        return options
+    return sorted(options + more, key=lambda o: -float(o["_prior"]))
 
 
 # words that name what an organisation or facility is, never the place inside its name
@@ -535,6 +556,8 @@ def resolve(
         entry = names.get(key)
         if entry is None:
             options = _candidates(geocode, query, code, kinds)
+            if hint == "admin2" and query.split()[-1].lower() not in REGION_SUFFIXES:
+                options = _with_counties(geocode, query, options)
             embedded = not options and bool(options := _embedded(geocode, query))
             entry = names[key] = _Name(key, hint, options, embedded=embedded)
         elif hint and not entry.hint:

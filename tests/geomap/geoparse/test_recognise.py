@@ -197,6 +197,26 @@ def test_kind_hints(recogniser: Recogniser) -> None:
     assert hints == {"Liaoning Province": "admin1", "Shenyang": "city"}
 
 
+@pytest.mark.parametrize(
+    "text,hints",
+    [
+        (
+            "Hail fell on Story, Boone and Polk counties overnight.",
+            {"Story": "admin2", "Boone": "admin2", "Polk": "admin2"},
+        ),
+        ("Roads in Caddo and Bossier parishes flooded.", {"Caddo": "admin2", "Bossier": "admin2"}),
+        ("Shells fell on Idlib and Hama provinces.", {"Idlib": "admin1", "Hama": "admin1"}),
+        ("Hail fell on Boone and on Polk.", {"Boone": None, "Polk": None}),
+    ],
+)
+def test_a_plural_region_word_after_a_list_names_each_kind(
+    recogniser: Recogniser, text: str, hints: dict[str, str | None]
+) -> None:
+    assert {t.span.text: t.kind_hint for t in recogniser.recognise(text)} == hints
+    for t in recogniser.recognise(text):  # and gold spans get the same hint
+        assert recogniser.describe(text, t.span.start, t.span.end).kind_hint == hints[t.span.text]
+
+
 def test_possessive_is_cut_and_sentence_starts_flagged() -> None:
     tokens = tokenise("Korea’s spies. Then Paris")
     assert [t.text for t in tokens] == ["Korea", "spies", "Then", "Paris"]

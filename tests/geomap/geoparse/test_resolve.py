@@ -112,6 +112,30 @@ def test_resolution(parse, text: str, mention: str, expected: tuple) -> None:  #
     assert parse(text)[mention] == expected
 
 
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        (
+            "Hail fell on Story, Boone and Polk counties in Iowa overnight.",
+            "Boone",
+            ("Boone County", "admin2", "US", "Iowa"),
+        ),
+        (
+            "Roads in Caddo and Bossier parishes flooded after the storm.",
+            "Caddo",
+            ("Caddo Parish", "admin2", "US", "Louisiana"),
+        ),
+    ],
+)
+def test_a_bare_name_the_text_calls_a_county_is_the_county(
+    parse,
+    text: str,
+    mention: str,
+    expected: tuple,  # type: ignore[no-untyped-def,type-arg]
+) -> None:
+    assert parse(text)[mention] == expected
+
+
 def test_united_states_point_is_its_geographic_centre(parse) -> None:  # type: ignore[no-untyped-def]
     from geomap.gazetteer.gazetteer import GazetteerGeocoder  # noqa: F401  (the point comes from the index)
 

@@ -40,6 +40,7 @@ from geomap.names.lexicon import (
     NAME_JOINERS,
     NOT_PLACES,
     ORG_WORDS,
+    PERSON_AFTER,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     REGION_DEMONYMS,
@@ -431,6 +432,20 @@ class Recogniser:
                 tokens[i].key in CONNECTORS
                 for i in range(before[-1] + 1 if before else first_match.first, first_match.first)
             ]
+            if (
+                joint
+                and all(joint)
+                and before
+                and tokens[before[-1]].key in self.given
+                and first_match.first == first_match.last
+                and all(
+                    tokens[i].key not in NAME_JOINERS
+                    for i in range(before[-1] + 1, first_match.first)
+                )
+            ):
+                # "Mike van Hoorn", "Ana de Souza": a given name, a particle, a surname
+                self._person(text, tokens, piece, doc)
+                return []
             if joint and all(joint):
                 # "Talks on the West Bank": a connector, not a name, joins them
                 rest = piece[piece.index(first_match.first) :]
@@ -771,7 +786,7 @@ class Recogniser:
                 return None
         if single and big < Strength.CITY:
             if not cue and (
-                (nxt is not None and nxt.key in SPEECH_VERBS)
+                (nxt is not None and nxt.key in PERSON_AFTER)
                 or (prev is not None and prev.key in SPEECH_VERBS and joined(text, prev, first))
             ):
                 # "Williams said", "said Williams" (not "Springfield said": a city, unless a

@@ -176,6 +176,11 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("Trinidad & Tobago won the match.", ["Trinidad", "Tobago"]),
         ("Congress passed the Rural Roads Act. The Act takes effect in Ohio.", ["Ohio"]),
         ("A new Wal-Mart opened in Dayton.", ["Dayton"]),
+        # a given name, a particle and a surname are a person ("van", "de", "bin")
+        ("The trainer Mike van Hoorn won. Later van Hoorn smiled.", []),
+        ("Aid reached Rio de Janeiro.", ["Rio de Janeiro"]),
+        # a small place's name before a word that makes it a person is no place anywhere
+        ("The Obama administration met. Obama then flew to Tokyo.", ["Tokyo"]),
     ],
 )
 def test_recognise(recogniser: Recogniser, text: str, places: list[str]) -> None:

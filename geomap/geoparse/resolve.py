@@ -535,13 +535,18 @@ def _seed_counties(names: list[_Name]) -> None:
 
 
 def resolve(
-    toponyms: Sequence[Toponym], geocode: Candidates, context_countries: set[str] | None = None
+    toponyms: Sequence[Toponym],
+    geocode: Candidates,
+    context_countries: set[str] | None = None,
+    text: str | None = None,
 ) -> list[Toponym]:
     """The same mentions, in the same order, with ``place`` set where the gazetteer knows the
     name (streets, and buildings it lacks by name: at the town that holds them).
 
     Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
-    them; equal names get the same place.
+    them; equal names get the same place. Given the ``text`` the mentions' offsets point
+    into, a name in a list of names of one kind ("Ohio, Georgia and Texas") is read as that
+    kind.
     """
     given = list(toponyms)
     streets = [t for t in given if t.kind_hint == STREET]
@@ -573,6 +578,8 @@ def resolve(
     everyone = list(names.values())
     for n in everyone:
         n.choice = n.options[0] if n.options else None
+    if text is not None:
+        _list_kinds(toponyms, keys, names, text)
     _seed_counties(everyone)
     for n in everyone:
         if len(n.options) > 1:
@@ -603,6 +610,42 @@ def resolve(
         placed_at = iter(_place_streets([t for t, a in zip(out, at_town, strict=True) if a], out))
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
+
+
+# what stands between the names of a list: "Ohio, Georgia and Texas", "Ohio or Texas"
+_LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or ", " & "))
+LIST_KINDS = ("admin1", "country")  # kinds a list of names passes on to a namesake in it
+
+
+def _list_kinds(
+    toponyms: Sequence[Toponym], keys: list[str], names: dict[str, _Name], text: str
+) -> None:
+    """A name without a kind hint in a list whose other names all are one kind of place (a
+    first-level region or a country, by their likeliest place) is hinted that kind:
+    "Ohio, New York and Texas" names the state of New York, "Chad, Niger and Georgia" the
+    country of Georgia."""
+    runs: list[list[int]] = [[0]] if toponyms else []
+    for i in range(1, len(toponyms)):
+        gap = text[toponyms[i - 1].span.end : toponyms[i].span.start]
+        if gap in _LIST_GAPS:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for i in run:
+            name = names[keys[i]]
+            if name.hint or len(name.options) < 2:
+                continue
+            kinds = {
+                other.choice.get("feature_type") if other.choice else None
+                for j in run
+                if (other := names[keys[j]]) is not name
+            }
+            if len(kinds) == 1 and (kind := kinds.pop()) in LIST_KINDS:
+                if any(o.get("feature_type") == kind for o in name.options):
+                    name.hint = kind
 
 
 def _building(text: str) -> bool:

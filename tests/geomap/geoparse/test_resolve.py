@@ -136,6 +136,46 @@ def test_a_bare_name_the_text_calls_a_county_is_the_county(
     assert parse(text)[mention] == expected
 
 
+@pytest.fixture(scope="module")
+def parse_text(gazetteer_path):  # type: ignore[no-untyped-def]
+    """Like ``parse``, with the text passed to the resolver (as the pipeline does)."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+
+    def run(text: str) -> dict[str, tuple[str, str]]:
+        found = recogniser.recognise(text)
+        toponyms = resolve(
+            found,
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+            demonym_countries(text),
+            text,
+        )
+        return {t.span.text: (t.place.name, t.place.feature_type) for t in toponyms if t.place}
+
+    yield run
+    gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # a list of states names the state, a list with a city the city
+        ("Smoke drifted over Washington, Idaho and Montana.", "Washington", "admin1"),
+        ("Storms crossed Missouri, New York, Ohio and Vermont.", "New York", "admin1"),
+        ("Officials in Washington and Moscow spoke.", "Washington", "city"),
+        ("Flights link New York and Chicago.", "New York", "city"),
+    ],
+)
+def test_a_name_in_a_list_of_one_kind_is_that_kind(
+    parse_text,
+    text: str,
+    mention: str,
+    expected: str,  # type: ignore[no-untyped-def]
+) -> None:
+    assert parse_text(text)[mention][1] == expected
+
+
 def test_united_states_point_is_its_geographic_centre(parse) -> None:  # type: ignore[no-untyped-def]
     from geomap.gazetteer.gazetteer import GazetteerGeocoder  # noqa: F401  (the point comes from the index)
 

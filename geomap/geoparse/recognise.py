@@ -80,6 +80,16 @@ _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
 _PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CONNECTORS
 
 
+def _date_at(tokens: list[Token], i: int) -> bool:
+    """True when token ``i`` is a month followed by a day's number ("April 4")."""
+    return (
+        tokens[i].key in TIME_WORDS
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text.isdigit()
+        and len(tokens[i + 1].text) <= 2
+    )
+
+
 def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
     """Split a run at title words; each piece says whether a title stood right before it."""
     pieces: list[tuple[list[int], bool]] = []
@@ -352,6 +362,8 @@ class Recogniser:
     ) -> list[Toponym]:
         while len(piece) > 1 and tokens[piece[0]].key in LEADING_WORDS:
             piece = piece[1:]  # "Another Springfield bakery"
+        while len(piece) > 1 and _date_at(tokens, piece[-1]):
+            piece = piece[:-1]  # "in Lakeview April 4"
         words = [tokens[i].key for i in piece]
         abbr = self._abbreviation(text, tokens, piece[0])
         if abbr is not None:
@@ -396,6 +408,7 @@ class Recogniser:
             and tokens[piece[1]].key not in FACILITY_SUFFIXES
             and tokens[piece[1]].key not in NAME_JOINERS
             and tokens[piece[1]].key not in _WEEKDAYS  # "in Austin Friday night"
+            and not _date_at(tokens, piece[1])  # "in Austin April 4"
         ):
             # "Mary Kendall", "Michael Brandon": a given name and a surname (not "Bega and
             # Batemans Bay": "and" joins two names)
@@ -482,7 +495,9 @@ class Recogniser:
                 return []
             # "Hanoi Summit", "Polk County PRIDE"; not "Michael Brandon"
             matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
-            if not matches:
+            if not matches and words[1] not in VEHICLE_MAKES:
+                # (not "Lakeview Dodge", a dealer named after its town: no person, and the
+                # town stays a place elsewhere)
                 self._person(text, tokens, piece, doc)
         out = []
         for m in matches:
@@ -787,7 +802,12 @@ class Recogniser:
         if single and big < Strength.CITY:
             if not cue and (
                 (nxt is not None and nxt.key in PERSON_AFTER)
-                or (prev is not None and prev.key in SPEECH_VERBS and joined(text, prev, first))
+                or (
+                    prev is not None
+                    and prev.key in SPEECH_VERBS
+                    and joined(text, prev, first)
+                    and text[last.end : last.end + 1] in (",", ".", ";", "")
+                )  # (not "said Lakeview police", "said Lakeview Mayor Jane Roe")
             ):
                 # "Williams said", "said Williams" (not "Springfield said": a city, unless a
                 # person): a person, here and wherever the document names Williams

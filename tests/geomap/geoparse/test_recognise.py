@@ -181,6 +181,16 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("Aid reached Rio de Janeiro.", ["Rio de Janeiro"]),
         # a small place's name before a word that makes it a person is no place anywhere
         ("The Obama administration met. Obama then flew to Tokyo.", ["Tokyo"]),
+        # ... but "said" before a town that a title or an organisation word follows is no
+        # evidence of a person
+        (
+            "\u201cWe looked everywhere,\u201d said Lakeview police chief Ann Roe. A man from"
+            " Lakeview was found.",
+            ["Lakeview", "Lakeview"],
+        ),
+        # a date after a town, a car dealer named after its town: the town stays a place
+        ("A fair is planned in Kettering April 4. Crowds came to Kettering.", ["Kettering"] * 2),
+        ("A man was shot at Lakeview Toyota. Police in Lakeview said little.", ["Lakeview"]),
     ],
 )
 def test_recognise(recogniser: Recogniser, text: str, places: list[str]) -> None:

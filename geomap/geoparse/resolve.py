@@ -162,7 +162,9 @@ def _candidates(
     found = geocode(query)
     stripped = _strip_suffix(query)
     if not found and stripped != query:  # "Liaoning Province" -> "Liaoning"
-        found = geocode(stripped)
+        # (only places of the kind the word says: "Lakeview County" is not the town)
+        kind = REGION_SUFFIXES[query.split()[-1].lower()]
+        found = [loc for loc in geocode(stripped) if loc.raw.get("feature_type") == kind]
     raws = [{**loc.raw, "_prior": raw_prior(loc.raw)} for loc in found]
     if code:
         raws = [r for r in raws if r.get("country_code") in (code, None)]

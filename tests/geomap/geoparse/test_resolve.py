@@ -176,6 +176,26 @@ def test_a_name_in_a_list_of_one_kind_is_that_kind(
     assert parse_text(text)[mention][1] == expected
 
 
+def test_a_region_word_the_gazetteer_lacks_is_not_the_town_of_that_name(
+    gazetteer_path,  # type: ignore[no-untyped-def]
+) -> None:
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    text = "Roads closed across Dayton County and in Liaoning Province."
+    try:
+        toponyms = resolve(
+            Recogniser(gazetteer.has, gazetteer.strength).recognise(text),
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+        )
+    finally:
+        gazetteer.close()
+    places = {t.span.text: t.place for t in toponyms}
+    dayton = places["Dayton County"]  # no such county: not the city of Dayton, at most
+    assert dayton is None or dayton.feature_type != "city"  # something named after it
+    liaoning = places["Liaoning Province"]
+    assert liaoning is not None and liaoning.feature_type == "admin1"
+
+
 def test_united_states_point_is_its_geographic_centre(parse) -> None:  # type: ignore[no-untyped-def]
     from geomap.gazetteer.gazetteer import GazetteerGeocoder  # noqa: F401  (the point comes from the index)
 

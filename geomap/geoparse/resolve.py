@@ -609,7 +609,9 @@ def resolve(
     # streets, and buildings the gazetteer lacks that nothing in their name places
     at_town = [t.kind_hint == STREET or (t.place is None and _building(t.span.text)) for t in out]
     if any(at_town):
-        placed_at = iter(_place_streets([t for t, a in zip(out, at_town, strict=True) if a], out))
+        placed_at = iter(
+            _place_streets([t for t, a in zip(out, at_town, strict=True) if a], out, text)
+        )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
 
@@ -674,11 +676,19 @@ def _within(t: Toponym, holder: Place | None) -> Place | None:
     )
 
 
-def _place_streets(streets: list[Toponym], placed: list[Toponym]) -> list[Toponym]:
+# what stands between a street and the town named right after it: "Elm Street, Dayton",
+# "Elm Street in Dayton" (not "Elm Street. Dayton ...")
+_HOLDER_GAPS = frozenset(("", ",", "in", "at", "of", "near"))
+
+
+def _place_streets(
+    streets: list[Toponym], placed: list[Toponym], text: str | None = None
+) -> list[Toponym]:
     """Streets and buildings placed at the town that holds them: the town named right after
-    one ("Elm Street in Dayton", "Elm Street, Dayton"), else the town the document names most
-    (failing a town, its most named county, then first-level region); their ``feature_type``
-    says "street" (unplaced when the document names none of these)."""
+    one ("Elm Street in Dayton", "Elm Street, Dayton"), else the last town named before it,
+    else the town the document names most (failing a town, its most named county, then
+    first-level region); their ``feature_type`` says "street" (unplaced when the document
+    names none of these)."""
     main = None
     for kind in ("city", "admin2", "admin1"):
         towns = [t for t in placed if t.place is not None and t.place.feature_type == kind]
@@ -689,7 +699,17 @@ def _place_streets(streets: list[Toponym], placed: list[Toponym]) -> list[Topony
     towns = [t for t in placed if t.place is not None and t.place.feature_type == "city"]
     out = []
     for s in streets:
-        holder = next((t for t in towns if 0 < t.span.start - s.span.end <= 4), main)
+        holder = next(
+            (
+                t
+                for t in towns
+                if 0 < t.span.start - s.span.end <= 4
+                and (text is None or text[s.span.end : t.span.start].strip() in _HOLDER_GAPS)
+            ),
+            None,
+        )
+        if holder is None:  # else the last town named before it
+            holder = next((t for t in reversed(towns) if t.span.end <= s.span.start), main)
         town = holder.place if holder is not None else None
         if town is None:
             out.append(s)

@@ -380,6 +380,22 @@ def test_a_street_is_placed_at_the_town_that_holds_it(gazetteer_path) -> None:  
     assert found[0].place.gazetteer_id != found[3].place.gazetteer_id
 
 
+def test_a_street_no_town_follows_is_at_the_last_town_named_before_it(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    g = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(g)
+    text = (
+        "Dayton and Dayton again. Later, in Akron, a fire spread along Elm Street. "
+        "Dayton sent help."
+    )
+    toponyms = Recogniser(g.has, g.strength).recognise(text)
+    found = resolve(toponyms, lambda q: geocoder.geocode(q, exactly_one=False) or [], None, text)
+    g.close()
+    places = {t.span.text: t.place for t in found}
+    akron, street = places["Akron"], places["Elm Street"]
+    assert akron is not None and street is not None  # (not Dayton, named most)
+    assert (street.lat, street.lon) == (akron.lat, akron.lon)
+
+
 @pytest.fixture(scope="module")
 def resolve_spans(gazetteer_path):  # type: ignore[no-untyped-def]
     """Resolve given spans of a text (as gold annotations are), with the recogniser's hints."""

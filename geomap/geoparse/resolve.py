@@ -407,6 +407,7 @@ def _score(
     countries: set[str],
     focus: _Focus,
     top: float,
+    in_focus_region: bool = False,
 ) -> float:
     raw = cand.raw
     score = cand.prior
@@ -416,6 +417,8 @@ def _score(
         score += W_FOCUS_ADMIN1
     elif (
         focus.country is not None
+        and not in_focus_region  # (nor favours a namesake elsewhere in the focus country
+        # over the one in the focus region: "Alexandria" in a text about Minnesota)
         and raw.get("country_code") == focus.country
         and raw.get("feature_type") != "country"
     ):
@@ -468,10 +471,11 @@ def _best(
     best: _Cand | None = None
     best_score = -math.inf
     top = name.cands[0].prior if name.by_prior else max(c.prior for c in name.cands)
+    in_region = focus.region is not None and any(c.region == focus.region for c in name.cands)
     for cand in name.cands:
         if cand.prior + headroom + 1e-9 < best_score:
             break
-        score = _score(cand, name, evidence, own, containers, countries, focus, top)
+        score = _score(cand, name, evidence, own, containers, countries, focus, top, in_region)
         if score > best_score:
             best, best_score = cand, score
     assert best is not None

@@ -533,6 +533,28 @@ def test_the_documents_focus_chooses_among_namesakes(names: tuple[str, ...], sta
     assert carvel is not None and carvel.admin1 == state
 
 
+def _county_town(name: str, state: str, county: str, population: int, **raw: object) -> Location:
+    town = _town(name, state, 0.0, 0.0, population).raw | {"admin2": county} | raw
+    return Location(name, (town["lat"], town["lon"]), town)
+
+
+def test_the_focus_favours_no_namesake_elsewhere_in_its_country_over_one_in_its_region() -> None:
+    # a world city, a big Texas namesake (within the focus's span of the world city) and a
+    # small Ohio one (outside it) in a text about Ohio
+    towns = {
+        **_TOWNS,
+        "Penhallow": [
+            _county_town("Penhallow", "Giza", "Giza", 5_000_000, country_code="EG", lat=30.0),
+            _county_town("Penhallow", "Texas", "Reeves County", 150_000, lat=31.0, lon=-102.0),
+            _county_town("Penhallow", "Ohio", "Knox County", 10_000, lat=38.0, lon=-86.0),
+        ],
+    }
+    names = ("Alderby", "Alderby", "Bexford", "Bexford", "Penhallow")
+    found = resolve(_mentions(*names), lambda q: list(towns.get(q, [])))
+    penhallow = found[-1].place
+    assert penhallow is not None and penhallow.admin1 == "Ohio"
+
+
 @pytest.mark.parametrize(
     "text,building,town",
     [

@@ -13,6 +13,8 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
   contains the one before it (but a country or region then a country is a list);
 - the kind of place the text says ("Liaoning Province", "the city of ...", "Ada and Boone
   counties": a bare name the text calls a county is also looked up as "Ada County");
+- a bare name is the county the document names by it ("Essex County" ... "Essex"), unless
+  its place lies in that county;
 - the document's focus: the first-level region and the country that most mentions of
   unambiguous names lie in ("Peoria" three times, "Joliet" twice: Illinois), which favours a
   namesake there among candidates of similar prior ("Springfield": Illinois).
@@ -600,6 +602,7 @@ def resolve(
                 chosen[n.key] = _best(n, names, evidence, countries, focus)
         for n in everyone:
             n.choice = chosen[n.key]
+    _bare_counties(everyone)
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
@@ -618,6 +621,34 @@ def resolve(
         )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
+
+
+def _bare_counties(names: list[_Name]) -> None:
+    """A bare name whose county the document also names ("Suffolk County" ... "Suffolk") is
+    that county, unless its place lies in that county ("Lancaster County" and "Lancaster",
+    the town in it) or is a county itself. Run on the final choices."""
+    counties: dict[str, dict[str, Any]] = {}
+    for n in names:
+        o = n.choice
+        if o is not None and o.get("feature_type") == "admin2" and not n.embedded:
+            bare = n.key.split("|", 1)[0]
+            words = bare.split()
+            if len(words) > 1 and words[-1] in ("county", "parish"):
+                counties.setdefault(" ".join(words[:-1]), o)
+    if not counties:
+        return
+    for n in names:
+        county = counties.get(n.key.split("|", 1)[0])
+        if county is None or n.choice is None or n.embedded:
+            continue
+        o = n.choice
+        if o.get("feature_type") == "admin2" or (
+            o.get("country_code") == county.get("country_code")
+            and name_key(o.get("admin1") or "") == name_key(county.get("admin1") or "")
+            and name_key(o.get("admin2") or "") == name_key(county.get("name") or "")
+        ):
+            continue  # ("Lancaster County" and "Lancaster", the town in it)
+        n.choice = county
 
 
 # what stands between the names of a list: "Ohio, Georgia and Texas", "Ohio or Texas"

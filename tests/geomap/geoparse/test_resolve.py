@@ -160,6 +160,33 @@ def parse_text(gazetteer_path):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "text,mention,expected",
     [
+        # a bare name whose county the text names is that county ...
+        (
+            "Essex County deputies searched the marsh near Newark. Essex officials later closed"
+            " the park.",
+            "Essex",
+            ("Essex County", "admin2"),
+        ),
+        # ... unless its town lies in that county
+        (
+            "Lancaster County deputies searched Lancaster on Monday.",
+            "Lancaster",
+            ("Lancaster", "city"),
+        ),
+    ],
+)
+def test_a_bare_name_is_the_county_the_text_names(
+    parse_text,
+    text: str,
+    mention: str,
+    expected: tuple[str, str],  # type: ignore[no-untyped-def]
+) -> None:
+    assert parse_text(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
         # a list of states names the state, a list with a city the city
         ("Smoke drifted over Washington, Idaho and Montana.", "Washington", "admin1"),
         ("Storms crossed Missouri, New York, Ohio and Vermont.", "New York", "admin1"),

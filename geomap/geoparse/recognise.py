@@ -828,6 +828,9 @@ class Recogniser:
 def _hint_after(text: str, end: int) -> str | None:
     """The kind of place a plural region word after a list says of each name in it ("Ada,
     Boone and Clay counties": three counties), or None."""
+    window = text[end : end + 200]
+    if "ounties" not in window and "arishes" not in window and "rovinces" not in window:
+        return None  # (the common case, without a regular expression)
     found = _LIST_OF_KIND.match(text, end, end + 200)
     return _PLURAL_KINDS[found.group(1).lower()] if found else None
 

@@ -687,13 +687,17 @@ def _list_kinds(
                     name.hint = kind
 
 
+def _head(text: str) -> str:
+    """The last word of a name, lower case, without a full stop or a possessive."""
+    return text.split()[-1].lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
+
+
 def _building(text: str) -> bool:
     """True when ``text`` is two or more words ending in a building's or a street's head word
     ("Lakeview Memorial Hospital", "Northgate Mall")."""
-    words = text.split()
-    if len(words) < 2:
+    if len(text.split()) < 2:
         return False
-    head = words[-1].lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
+    head = _head(text)
     return head in BUILDING_WORDS or head in FACILITY_SUFFIXES
 
 
@@ -720,9 +724,9 @@ def _place_streets(
     streets: list[Toponym], placed: list[Toponym], text: str | None = None
 ) -> list[Toponym]:
     """Streets and buildings placed at the town that holds them: the town named right after
-    one ("Elm Street in Dayton", "Elm Street, Dayton"), else the last town named before it,
-    else the town the document names most (failing a town, its most named county, then
-    first-level region); their ``feature_type`` says "street" (unplaced when the document
+    one ("Elm Street in Dayton", "Elm Street, Dayton"), else (a building) the last town named
+    before it, else the town the document names most (failing a town, its most named county,
+    then first-level region); their ``feature_type`` says "street" (unplaced when the document
     names none of these)."""
     main = None
     for kind in ("city", "admin2", "admin1"):
@@ -743,8 +747,11 @@ def _place_streets(
             ),
             None,
         )
-        if holder is None:  # else the last town named before it
-            holder = next((t for t in reversed(towns) if t.span.end <= s.span.start), main)
+        if holder is None and _head(s.span.text) in BUILDING_WORDS:
+            # a building ("... Memorial Hospital"): the last town named before it
+            holder = next((t for t in reversed(towns) if t.span.end <= s.span.start), None)
+        if holder is None:
+            holder = main
         town = holder.place if holder is not None else None
         if town is None:
             out.append(s)

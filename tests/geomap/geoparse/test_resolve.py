@@ -407,20 +407,23 @@ def test_a_street_is_placed_at_the_town_that_holds_it(gazetteer_path) -> None:  
     assert found[0].place.gazetteer_id != found[3].place.gazetteer_id
 
 
-def test_a_street_no_town_follows_is_at_the_last_town_named_before_it(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_building_no_town_follows_is_at_the_last_town_named_before_it(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
     g = Gazetteer(gazetteer_path)
     geocoder = GazetteerGeocoder(g)
     text = (
-        "Dayton and Dayton again. Later, in Akron, a fire spread along Elm Street. "
-        "Dayton sent help."
+        "Dayton and Dayton again. Later, in Akron, a fire broke out at Glorpwell Memorial"
+        " Hospital. Dayton sent help. A car hit a pole on Elm Street."
     )
     toponyms = Recogniser(g.has, g.strength).recognise(text)
     found = resolve(toponyms, lambda q: geocoder.geocode(q, exactly_one=False) or [], None, text)
     g.close()
     places = {t.span.text: t.place for t in found}
-    akron, street = places["Akron"], places["Elm Street"]
-    assert akron is not None and street is not None  # (not Dayton, named most)
-    assert (street.lat, street.lon) == (akron.lat, akron.lon)
+    akron, dayton = places["Akron"], places["Dayton"]
+    hospital, street = places["Glorpwell Memorial Hospital"], places["Elm Street"]
+    assert akron is not None and dayton is not None and hospital is not None
+    assert (hospital.lat, hospital.lon) == (akron.lat, akron.lon)  # (not Dayton, named most)
+    # a street no town follows stays at the town the document names most
+    assert street is not None and (street.lat, street.lon) == (dayton.lat, dayton.lon)
 
 
 @pytest.fixture(scope="module")

@@ -162,15 +162,15 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ),
         ("The Erie GM Kate Voss praised the fans. Crowds in Erie cheered.", ["Erie"]),
         (
-            "Lanes on the A40 Cirencester link close tonight. Drivers bound for Cirencester wait.",
-            ["Cirencester"],
+            "Lanes on the B4000 Kettering link close tonight. Drivers bound for Kettering wait.",
+            ["Kettering"],
         ),
         (
-            "Gov. Ann Kessler and Dagestan officials met. Fighting in Dagestan went on.",
-            ["Dagestan", "Dagestan"],
+            "Gov. Ann Kessler and Sonora officials met. Fighting in Sonora went on.",
+            ["Sonora", "Sonora"],
         ),
         # a small place's name before or after "said" is a person's, all through the document
-        ("\u201cIt was loud,\u201d said Noma. The dog ran back to Noma.", []),
+        ("\u201cIt was loud,\u201d said Adena. The dog ran back to Adena.", []),
         # a firm's partners, a law, a chain store
         ("Lawyers at Dyer & Lipscomb filed the suit in Nashville.", ["Nashville"]),
         ("Trinidad & Tobago won the match.", ["Trinidad", "Tobago"]),
@@ -180,7 +180,7 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("The trainer Mike van Hoorn won. Later van Hoorn smiled.", []),
         ("Aid reached Rio de Janeiro.", ["Rio de Janeiro"]),
         # a small place's name before a word that makes it a person is no place anywhere
-        ("The Obama administration met. Obama then flew to Tokyo.", ["Tokyo"]),
+        ("The Dyer administration met. Dyer then flew to Tokyo.", ["Tokyo"]),
         # ... but "said" before a town that a title or an organisation word follows is no
         # evidence of a person
         (

@@ -183,7 +183,8 @@ def page_body(request: Request, layer: str, page: Page) -> bytes:
         "timeStamp": now(),
         "links": page_links(request, layer, page, page.offset, page.limit),
     }
-    return _head(layer) + ",".join(page.features).encode() + b"]," + orjson.dumps(tail)[1:]
+    joined = page.joined if page.joined is not None else ",".join(page.features).encode()
+    return _head(layer) + joined + b"]," + orjson.dumps(tail)[1:]
 
 
 def stream_body(request: Request, store: Store, layer: str, q: Query) -> Iterator[bytes]:

@@ -44,6 +44,10 @@ N_CONTROL = 30  # per corpus
 #: next motion and control articles in the same hash orders (so none is in dev or check).
 N_MOTION2 = 20
 N_CONTROL2 = 6
+#: ``dev3``, added after dev2 (issue 12, movements): per corpus the next motion and control
+#: articles after dev2's (GeoWebNews has no motion article left).
+N_MOTION3 = 8
+N_CONTROL3 = 2
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -198,12 +202,26 @@ def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
                 half = "dev" if k % 2 == 0 else "check"
                 halves[half].append({"corpus": corpus, "id": a.id, "stratum": stratum})
     halves["dev2"] = select_dev2(articles)
+    halves["dev3"] = select_dev2(
+        articles, N_MOTION + N_MOTION2, N_CONTROL + N_CONTROL2, N_MOTION3, N_CONTROL3
+    )
     return halves
 
 
-def select_dev2(articles: dict[str, Article]) -> list[dict[str, str]]:
+def select_dev2(
+    articles: dict[str, Article],
+    skip_motion: int | None = None,
+    skip_control: int | None = None,
+    n_motion: int | None = None,
+    n_control: int | None = None,
+) -> list[dict[str, str]]:
     """``dev2``: per corpus the next :data:`N_MOTION2` motion and :data:`N_CONTROL2` control
-    articles after those of dev and check, in the same hash orders."""
+    articles after those of dev and check, in the same hash orders (``dev3``: the next ones
+    after ``skip_motion`` / ``skip_control``)."""
+    skip_m = N_MOTION if skip_motion is None else skip_motion
+    skip_c = N_CONTROL if skip_control is None else skip_control
+    n_m = N_MOTION2 if n_motion is None else n_motion
+    n_c = N_CONTROL2 if n_control is None else n_control
     out: list[dict[str, str]] = []
     for corpus in ("lgl", "gwn"):
         arts = [a for a in articles.values() if a.corpus == corpus]
@@ -212,8 +230,8 @@ def select_dev2(articles: dict[str, Article]) -> list[dict[str, str]]:
             (a for a in arts if not is_motion(a)), key=lambda a: _h("control", corpus, a.id)
         )
         for stratum, chosen in (
-            ("motion", motion[N_MOTION : N_MOTION + N_MOTION2]),
-            ("control", control[N_CONTROL : N_CONTROL + N_CONTROL2]),
+            ("motion", motion[skip_m : skip_m + n_m]),
+            ("control", control[skip_c : skip_c + n_c]),
         ):
             out += [{"corpus": corpus, "id": a.id, "stratum": stratum} for a in chosen]
     return out

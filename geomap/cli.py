@@ -799,6 +799,9 @@ def cmd_store(args: argparse.Namespace) -> int:
         hidden = row.get("hidden", 0)
         print(f"{layer:<12} {row['features']:>10} {row['dated']:>10} {hidden:>10}")
     print(f"spatial index {health['spatial_index']} entries; time index {health['time_index']}")
+    if "grid" in health:
+        state = "in step" if health["grid_in_step"] else "out of step: the next writer rebuilds it"
+        print(f"grid index   {health['grid']} entries, {state}")
     planner = "present" if health["analyzed"] else "missing (run geomap store migrate)"
     print(f"planner statistics {planner}")
     if health["problems"]:

@@ -6,11 +6,19 @@ events that use them say so and are given a lower confidence."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from geomap.events.dates import find_date
-from geomap.events.roles import PERSON_AFTER, Mention, contains, precision_rank
+from geomap.events.roles import (
+    NOT_A_SURNAME,
+    PERSON_AFTER,
+    TITLE_AFTER,
+    Mention,
+    contains,
+    precision_rank,
+)
 from geomap.model import Toponym, When
 
 # "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -": a dateline
@@ -72,6 +80,125 @@ def _sentence_dateline(text: str, body_start: int) -> re.Match[str] | None:
     return None
 
 
+_NAME = r"(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+"
+# "the U.S. Ambassador Jane Roe", "a Leeds man, John Doe,", "Leeds-born singer Jane Roe":
+# the name after a place's title or person noun
+_NAME_AFTER = re.compile(
+    rf"^(?:[ \t]+of[ \t]+[A-Z][a-z]+)?,?[ \t]+(?P<name>{_NAME})\b(?![ \t]+of\b)"
+)
+_BORN_NAME = re.compile(rf"^-(?:based|born)[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?P<name>{_NAME})\b")
+# "Jane Roe of X", "John Doe, 34, of X", "Jane Roe, a X native": the name before the place
+_NAME_OF = re.compile(
+    r"(?P<first>[A-Z][\w'’-]+)[ \t]+(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+\d{1,3})?,?[ \t]+of[ \t]+$"
+)
+# "Jane Roe lived in X", "Jane Roe, who grew up in X", "Jane Roe used to live in X"
+_NAME_LIVED = re.compile(
+    r"(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+who)?[ \t]+(?:has[ \t]+|had[ \t]+)?"
+    r"(?:lived|lives|grew[ \t]+up|was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live)"
+    r"[ \t]+in[ \t]+$"
+)
+_NAME_COMMA = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+$")
+_NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
+
+
+def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
+    """The homes a report gives named people, by surname (lower case): "Jane Roe of X",
+    "John Doe, 34, of X", "Jane Roe, a X native", "Jane Roe grew up in X", "X Governor Jane
+    Roe", "Israeli President John Doe" (a demonym counts here: it says where the person is
+    from). A name the report gives two homes is left out."""
+    out: dict[str, Toponym] = {}
+    clash: set[str] = set()
+
+    def add(name: str, t: Toponym) -> None:
+        key = name.split()[-1].lower()
+        if key in NOT_A_SURNAME or len(key) < 3:
+            return
+        old = out.get(key)
+        if old is not None and old.place is not None and t.place is not None:
+            if old.place.gazetteer_id != t.place.gazetteer_id:
+                clash.add(key)
+            return
+        out[key] = t
+
+    for t in toponyms:
+        if t.place is None:
+            continue
+        after = text[t.span.end : t.span.end + 80]
+        if after.startswith(("'s", "’s")):
+            after = after[2:]  # "Kenya's President Jane Roe", "Roe, Kenya's envoy"
+            before = _NAME_COMMA.search(text, max(0, t.span.start - 40), t.span.start)
+            if before and TITLE_AFTER.match(after):
+                add(before["sur"], t)
+                continue
+        titled = TITLE_AFTER.match(after) or PERSON_AFTER.match(after)
+        if titled is not None:
+            before = _NAME_A.search(text, max(0, t.span.start - 40), t.span.start)
+            if before:
+                add(before["sur"], t)  # "Jane Roe, a Leeds native", "Roe, the Kenyan envoy"
+                continue
+            m = _NAME_AFTER.match(after[titled.end() :])
+        else:
+            m = _BORN_NAME.match(after)
+        if m is not None:
+            if not any(w.lower() in NOT_A_SURNAME for w in m["name"].split()):
+                add(m["name"], t)
+            continue
+        if t.kind_hint == "demonym":
+            continue
+        m = _NAME_OF.search(text, max(0, t.span.start - 60), t.span.start)
+        if m and m["first"].lower() not in NOT_A_SURNAME and m["first"] not in ("The", "A"):
+            add(m["sur"], t)
+            continue
+        m = _NAME_LIVED.search(text, max(0, t.span.start - 60), t.span.start)
+        if m and m["sur"] not in ("He", "She", "They", "It", "We", "I", "Who"):
+            add(m["sur"], t)
+    for key in out:
+        # a surname the report gives several homes, resolved or not ("sons Pavel Roe of X and
+        # Ed Roe of Y"): nobody's in particular
+        homes = {
+            m.group(1)
+            for m in re.finditer(
+                rf"\b{re.escape(key.title())}(?:,[ \t]+\d{{1,3}})?,?[ \t]+of[ \t]+([A-Z][\w.'’-]+)",
+                text,
+            )
+        }
+        if len(homes) > 1:
+            clash.add(key)
+    for key in clash:
+        out.pop(key, None)
+    return out
+
+
+def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """The demonyms that give people their home ("the Canadian Prime Minister", "Kenyan
+    troops", "Syrian refugees", "thousands of Afghans"), in text order."""
+    return [
+        t
+        for t in toponyms
+        if t.kind_hint == "demonym"
+        and t.place is not None
+        and (TITLE_AFTER.match(text[t.span.end : t.span.end + 60]) or people_word(t))
+    ]
+
+
+def people_word(t: Toponym) -> bool:
+    """True for a demonym naming people ("Syrians", "Afghans"), not an adjective."""
+    return t.span.text.endswith("s") and t.span.text[:1].isupper() and len(t.span.text) > 4
+
+
+def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The first town a report names (not a demonym): what "here" means when it has no
+    dateline."""
+    return next(
+        (
+            t
+            for t in toponyms
+            if t.place is not None and t.kind_hint != "demonym" and t.place.feature_type == "city"
+        ),
+        None,
+    )
+
+
 # the end of a sentence, up to the next one's first letter
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z])")
 
@@ -81,6 +208,9 @@ class Discourse:
     """The places and date the report has been about so far, sentence by sentence."""
 
     dateline: Toponym | None = None
+    people: dict[str, Toponym] = field(default_factory=dict)  # person_homes()
+    titled: list[Toponym] = field(default_factory=list)  # titled_demonyms()
+    first_town: Toponym | None = None  # the first town the report names
     previous: Toponym | None = None  # the most specific place of the last sentence with one
     _previous_when: When | None = None
     _previous_text: tuple[str, date | None] | None = None  # the date not read yet
@@ -144,6 +274,37 @@ class Discourse:
         self._previous_when = None
         self._previous_text = (sentence, published)
         self.since = 0
+
+    def titled_between(self, start: int, end: int) -> list[Toponym]:
+        """The titled demonyms (:func:`titled_demonyms`) between two document offsets."""
+        return [t for t in self.titled if start <= t.span.start < end]
+
+    def may_infer(self, words: set[str], start: int, end: int) -> bool:
+        """True when a sentence (its lower-cased ``words``, its document offsets) holds what
+        can give a movement its other end: a person whose home the report gave, a titled
+        demonym, or "here"."""
+        return (
+            not self.people.keys().isdisjoint(words)
+            or bool(self.titled_between(start, end))
+            or ("here" in words and self.here is not None)
+        )
+
+    @property
+    def here(self) -> Toponym | None:
+        """The town the report is from: its dateline's, else the first it names."""
+        if self.dateline is not None and self.dateline.place is not None:
+            return self.dateline if self.dateline.place.feature_type == "city" else None
+        return self.first_town
+
+    def home_of(self, names: Sequence[str]) -> Toponym | None:
+        """The home the report gave the one named person among ``names`` (capitalised words
+        that name the mover), if exactly one of them has one."""
+        found = {
+            self.people[w.lower()].place.gazetteer_id: self.people[w.lower()]  # type: ignore[union-attr]
+            for w in names
+            if w[:1].isupper() and w.lower() in self.people
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @property
     def previous_when(self) -> When | None:

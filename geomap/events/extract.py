@@ -212,8 +212,8 @@ def _triggers(
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
         if motion is not None and not motion.noun and w in MOTION_NOUNS:
-            if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")):
-                motion = MOTION_NOUNS[w]  # "his visit to X", "the return of"
+            if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")) or i - 1 in covered:
+                motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
             if prev not in clauses.AUXILIARIES:
                 motion = None  # "displaced families", "a camp for evacuated people": who
@@ -221,7 +221,7 @@ def _triggers(
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
             elif motion.lemma == "leave" and (
-                prev in _LEFT_NOT_BEFORE or prev in _BE or _left_dead(lowered, i)
+                prev in _LEFT_NOT_BEFORE or (prev in _BE and w == "left") or _left_dead(lowered, i)
             ):
                 motion = None  # (and "a message was left for X": what is left stays)
             elif motion.lemma == "carry" and nxt == "out":
@@ -232,6 +232,8 @@ def _triggers(
                 prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
             ):
                 motion = None  # "sent a letter to X", "an e-mail sent to X": no one moved
+            elif movements.not_taken(lowered, i, motion.noun):
+                motion = None  # "instead of driving to X", "than a flight to X costs"
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
@@ -596,7 +598,10 @@ def extract_events(
     )
     starts = [t.span.start for t in resolved]
     state = discourse.Discourse(
-        dateline=discourse.dateline(text, document.body_start, list(resolved))
+        dateline=discourse.dateline(text, document.body_start, list(resolved)),
+        people=discourse.person_homes(text, toponyms),
+        titled=discourse.titled_demonyms(text, toponyms),
+        first_town=discourse.first_town(resolved),
     )
     lowered_text = text.lower()
     perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and not (
@@ -627,6 +632,7 @@ def extract_events(
             len(here) < 2
             and state.dateline is None
             and state.recent_story() is None
+            and not state.may_infer(words, sent.start, sent.end)
             and not _ANAPHOR.match(s_text)
             and not event_words(s_text, words)
         ):
@@ -734,6 +740,14 @@ def _sentence(
             status = triggers[k - 1][1]  # "will fly to A before returning to B": planned too
         elif (
             k
+            and triggers[k - 1][1] == "planned"
+            and t.motion is not None
+            and tokens[t.index - 1].lower == "and"
+            and movements.bare(tokens[t.index].lower)
+        ):
+            status = "planned"  # "will visit A and travel on to B": one announcement
+        elif (
+            k
             and t.motion is not None
             and triggers[k - 1][0].motion is not None
             and not triggers[k - 1][0].noun
@@ -784,8 +798,22 @@ def _sentence(
             mt.homes = [
                 m
                 for m in mentions_used
-                if m.cue.role in ("home", "possessive") and m.last < t.index
+                if m.last < t.index
+                and (
+                    m.cue.role in ("home", "possessive", "person-home")
+                    # "arrested by Fresno police and taken to X": where they were held
+                    or (m.cue.role == "agency" and t.motion.frame == "send")
+                )
+            ] + [
+                _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
+                for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
+                if not discourse.people_word(d)
+                or d.span.start - sent.start >= tokens[max(0, t.index - 3)].start
             ]
+            if t.noun:  # "a visit by Peru's foreign minister to X"
+                mt.homes += movements.agent_homes(
+                    tokens, t.index, after, state.titled_between(sent.start, sent.end), sent.start
+                )
             earlier = [m for m in mentions_used if m.last < t.index and m not in before]
             fronted = (
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
@@ -902,7 +930,7 @@ def _sentence(
             or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
         )  # "the slide forced the evacuation of a family": told as it happened
         unplaced = all(
-            m.cue.role in ("none", "home", "possessive", "modifier", "people-of")
+            m.cue.role in ("none", "home", "possessive", "modifier", "people-of", "person-home")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
             for m in mentions
         )  # (where evacuees were taken is not what was evacuated)
@@ -1057,6 +1085,11 @@ def _movements_of(
         movements.chain(a, b, between)
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
+        if not (mt.destinations or mt.vias):
+            home = _home_destination(mt, tokens, state)
+            if home is not None:
+                mt.destinations = [home]
+                mt.destination_inferred = True
         if mt.origins and not (mt.destinations or mt.vias):
             destination = _implicit_destination(mt, tokens, state)
             if destination is not None:
@@ -1113,7 +1146,7 @@ _THEN = frozenset("later then subsequently afterwards eventually next".split())
 _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 
 # motion words whose mover may be taken to have left the dateline's town
-_FROM_DATELINE = frozenset(("travelled", "dispatched"))
+_FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
 
 
 def _usable(t: Toponym | None, ends: list[Place]) -> bool:
@@ -1169,6 +1202,12 @@ def _implicit_origin(
     ):
         assert story is not None
         return _as_mention(story)
+    # the home the report gave the person named as the mover ("Jane Roe of X ... Roe flew
+    # to Y"; "Israeli President John Doe ... Doe's visit to Y")
+    named = state.home_of([tok.text for tok in tokens[: mt.index]])
+    if usable(named):
+        assert named is not None
+        return _as_mention(named)
     before = [t.lower for t in tokens[max(0, mt.index - 4) : mt.index]]
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
@@ -1188,16 +1227,51 @@ def _implicit_origin(
     return None
 
 
+def _home_destination(
+    mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
+) -> Mention | None:
+    """The mover's home, for a journey "home" ("Roe flew home from Madrid", "the Leeds band
+    returned home") or a return from somewhere ("Roe returned from Madrid"): the home the
+    sentence or the report gives the mover."""
+    if mt.motion.noun or mt.index + 1 >= len(tokens):
+        return None
+    if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma == "return" and mt.origins):
+        return None
+    home = mt.homes[0].toponym if mt.homes else None
+    if home is None:
+        home = state.home_of([tok.text for tok in tokens[: mt.index]])
+    ends = [m.place for m in mt.origins]
+    return _as_mention(home) if home is not None and _usable(home, ends) else None
+
+
 def _implicit_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
-    """Where a movement whose sentence gives no destination went, if the report says: help
-    sent to where the incident just told happened ("Firefighters were sent from A to help",
-    "rescuers were flown in from A")."""
+    """Where a movement whose sentence gives no destination went, if the report says: the
+    town the report is from for "here", for visitors and for a named person who came ("moved
+    here from A", "a couple visiting from A", "Roe, who came from A for the service"); the
+    dateline's town for an arrival from elsewhere in a datelined report ("ROME — The
+    delegation arrived from A", "flew in from A"); help sent to where the incident just told
+    happened ("Firefighters were sent from A to help", "rescuers were flown in from A")."""
+    ends = [m.place for m in mt.origins]
+    following = [t.lower for t in tokens[mt.index + 1 : mt.index + 3]]
+    person = bool(mt.actor) and mt.actor.split()[-1][:1].isupper()  # type: ignore[union-attr]
+    if (
+        "here" in following
+        or (mt.motion.lemma == "visit" and following[:1] == ["from"])
+        or (mt.motion.lemma == "come" and person and following[:1] == ["from"])
+    ):
+        # "moved here from A", "came back here": the town the report is from
+        here = state.here
+        return _as_mention(here) if here is not None and _usable(here, ends) else None
+    if (mt.motion.lemma == "arrive" or following[:1] == ["in"]) and state.recent_story() is None:
+        here = state.here if state.dateline is not None else None
+        if here is not None and _usable(here, ends) and not mt.motion.noun:
+            return _as_mention(here)
     story = state.recent_story()
     if story is None or mt.motion.noun or mt.status is None:
         return None
-    if not _usable(story, [m.place for m in mt.origins]):
+    if not _usable(story, ends):
         return None
     nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
     if mt.motion.movement_type == "dispatched" or (

@@ -12,12 +12,70 @@ import re
 from dataclasses import dataclass, field
 
 from geomap.events.clauses import Token
-from geomap.events.roles import Mention, contains, drop_containers
+from geomap.events.roles import Cue, Mention, contains, drop_containers
 from geomap.events.triggers import Motion
+from geomap.model import Toponym
 
 _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|continued)\b", re.I)
-# what may stand between two motion words of one journey: a few words, no clause mark
-_JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6}$", re.I)
+# what may stand between two motion words of one journey: a few words, no clause mark but
+# the comma before a participle ("left A on Friday, heading to B")
+_JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
+
+
+#: Words near a journey noun that make it a price or a comparison, not a trip someone made
+#: ("costs more than a flight to X", "flights from A to B cost"): general English.
+_GENERIC_TRIP = frozenset(
+    "cost costs costing price prices priced fare fares cheaper ticket tickets than per".split()
+)
+_HOME_ROLES = ("possessive", "home", "person-home")
+
+
+#: Past forms of motion verbs that do not end in -ed (for :func:`bare`).
+_IRREGULAR_PAST = frozenset(
+    "flew flown fled drove driven went gone came left took taken rode ridden sent brought "
+    "withdrew withdrawn swam swum".split()
+)
+
+
+def bare(word: str) -> bool:
+    """True when a lower-cased motion verb may be its bare form ("travel", "fly"), not a
+    past or a participle."""
+    return not word.endswith(("ed", "ing")) and word not in _IRREGULAR_PAST
+
+
+def not_taken(lowered: list[str], i: int, noun: bool) -> bool:
+    """True when the motion word at ``i`` reports no journey made: one done "instead of", or
+    a journey noun priced or compared ("than a flight to X", "flights to X cost")."""
+    if i >= 2 and lowered[i - 2] == "instead" and lowered[i - 1] == "of":
+        return True
+    if not noun:
+        return False
+    return not _GENERIC_TRIP.isdisjoint(lowered[max(0, i - 3) : i + 9])
+
+
+def agent_homes(
+    tokens: list[Token], index: int, after: list[Mention], titled: list[Toponym], offset: int
+) -> list[Mention]:
+    """The homes named in the "by ..." phrase right after a journey noun at token ``index``
+    ("a visit by Peru's foreign minister to X", "a trip by a Kenyan delegation to X"), up to
+    the first place with a role of its own; ``titled`` are the report's titled demonyms and
+    ``offset`` the sentence's offset in the report."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lower != "by":
+        return []
+    out: list[Mention] = []
+    end = tokens[-1].end
+    for m in after:
+        if m.cue.role in _HOME_ROLES or (m.cue.role == "none" and m.first <= index + 4):
+            out.append(m)
+        else:
+            end = m.start
+            break
+    lo = tokens[index].end
+    return out + [
+        Mention(t, -1, -1, -1, -1, Cue("person-home", -1))
+        for t in titled
+        if lo <= t.span.start - offset < end
+    ]
 
 
 @dataclass(slots=True)
@@ -62,12 +120,21 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
                 role = "destination"
             elif frame == "cross":
                 role = "via"
+        if role == "home" and frame == "leave" and m.first - trigger.index <= 4:
+            role = "origin"  # "fled their homes in X"
+        elif trigger.motion.lemma == "board" and role in ("location", "purpose"):
+            role = "origin"  # "boarded a train to A in B"
         if role == "origin":
             trigger.origins.append(m)
         elif role == "destination":
             trigger.destinations.append(m)
         elif role == "via":
             trigger.vias.append(m)
+    if not trigger.destinations and trigger.motion.noun:
+        # "a three-week US tour": the place the journey noun is named after
+        trigger.destinations = [
+            m for m in before if m.cue.role == "destination" and m.last == trigger.index - 1
+        ]
     if not trigger.destinations:
         # "travelled from A to join a militia in B": where they went, when nothing else says;
         # "a woman visiting from A was hurt in B": where the visitor was
@@ -115,6 +182,15 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
         else:
             finals.append(nxt)
     out: list[Path] = []
+    if len(origins) == len(finals) > 1 and all(
+        o.start < f.start < nxt.start
+        for o, f, nxt in zip(origins, finals, origins[1:], strict=False)
+    ):
+        # "from A to B, and from B to C": legs, each origin with the destination after it
+        return [
+            Path(trigger, (o, *vias, f), trigger.origin_inferred, trigger.destination_inferred)
+            for o, f in zip(origins, finals, strict=True)
+        ]
     for origin in origins[:4]:
         for final in finals[:4]:
             stops = (origin, *vias, final)

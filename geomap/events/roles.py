@@ -28,7 +28,7 @@ ARRIVAL_WORDS = frozenset(
 #: Words after which "in X" is where the mover lives or comes from (the origin).
 HOME_WORDS = frozenset(
     "based headquartered stationed docked moored garrisoned home homes living lived lives "
-    "resident residents native natives born".split()
+    "resident residents native natives born raised grew childhood life".split()
 )
 #: Nouns for the people of a place: "residents of X fled" makes X the origin.
 PEOPLE_OF = frozenset(
@@ -43,7 +43,7 @@ TRANSPARENT = frozenset(
     "their his her our neighbouring neighboring nearby northern southern eastern western "
     "central north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
-    "streets hometown home birthplace "
+    "streets hometown home birthplace native "
     "of".split()
 )
 NEAR_WORDS = frozenset("near outside around nearby".split())
@@ -60,6 +60,8 @@ FACILITY_NOUNS = frozenset(
 FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
     "a an the its their his her our safe military refugee temporary nearby local".split()
 )
+#: A spell of time spent somewhere ("after six years in X"): general English.
+_SPELL = frozenset("years months decades weeks year month decade".split())
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 
 
@@ -71,6 +73,34 @@ PERSON_AFTER = re.compile(
     r"student|students|official|officials|team|band|couple|mother|father|businessman|"
     r"businesswoman)\b"
 )  # (only the person noun ignores case: "York with his family" names no Yorker)
+
+
+#: A journey noun right after a place, which is where it went ("a three-week US tour",
+#: "her Paris trip"): general English.
+JOURNEY_AFTER = re.compile(r"^[ \t]+(?:tour|tours|trip|trips|visit|visits)\b")
+
+#: A title or group after a place, whose holder or members come from there ("the U.S.
+#: President", "Texas Governor", "Canadian troops"): general English titles of office and
+#: nouns for people sent abroad. Only read where no preposition gives the place a role.
+TITLE_AFTER = re.compile(
+    r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:(?:foreign|defen[cs]e|interior|finance|deputy|vice|"
+    r"former|top|senior|chief)[ \t]+)?(?i:president|vice[- ]president|prime[ \t]+minister|"
+    r"premier|chancellor|minister|secretary|ambassador|envoy|diplomats?|delegation|king|queen|"
+    r"crown[ \t]+prince|prince|princess|emperor|governor|senator|congressman|congresswoman|"
+    r"mayor|troops|soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|"
+    r"tourists|pilgrims|nationals|citizens|fishermen)\b"
+)
+
+#: Capitalised words before "of" that name an institution or a kind of place, not a person
+#: ("the University of X", "the Gulf of X", "the Mayor of X"): general English.
+NOT_A_SURNAME = frozenset(
+    "university college school academy institute museum bank city state republic province "
+    "county department ministry office government council court board assembly parliament "
+    "church diocese bishop archbishop duke duchess earl kingdom commonwealth district town "
+    "village township borough federation union territory region area coast gulf sea bay lake "
+    "river mount cape port isle isles island islands mayor governor president secretary "
+    "minister chancellor king queen prince princess emperor people citizens friends".split()
+)
 
 
 #: A town's police or fire service named after it ("Chicago police", "the Leeds Fire
@@ -85,7 +115,10 @@ AGENCY_AFTER = re.compile(
 class Cue:
     """A mention's role cue and the token that governs it (-1 when none)."""
 
-    role: str  # origin | destination | via | location | near | people-of | home | none
+    # origin | destination | via | location | near | people-of | home | person-home | none
+    # (person-home: a named person's or an office holder's home, "Jane Roe of X", "the X
+    # Governor": where a mover comes from, never where an incident happened)
+    role: str
     governor: int
 
 
@@ -94,11 +127,14 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     sentence text right after the mention (for "X-bound", "X-based"). The words before it are
     read back to the nearest preposition, but never into the place mention ending at token
     ``stop`` ("from A to B near the town of C": "near", not "to", is C's cue)."""
-    if text_after.startswith(("-bound", "–bound")):
-        return Cue("destination", -1)
+    if text_after.startswith(("-bound", "–bound")) or JOURNEY_AFTER.match(text_after):
+        return Cue("destination", -1)  # "a Boston-bound flight", "his US tour"
     if text_after.startswith(("-based", "-born")) or PERSON_AFTER.match(text_after):
         return Cue("home", -1)  # "the Winnipeg-based team", "a Dallas man", "a Leeds native"
     if AGENCY_AFTER.match(text_after):
+        j = first - 1 if first > 0 and tokens[first - 1].lower != "the" else first - 2
+        if j >= 0 and tokens[j].lower in TO_WORDS:
+            return Cue("destination", j)  # "taken to the Leeds Police Department"
         return Cue("agency", -1)  # "Saskatoon police": the force of that town
     if text_after.startswith(("’s", "'s")):
         before = tokens[first - 1].lower if first > 0 else ""
@@ -123,6 +159,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("people-of", i - 1)
         elif w == "of" and i > 0 and tokens[i - 1].lower == "out":
             return Cue("origin", i - 1)
+        elif w == "of" and _person_before(tokens, i):
+            return Cue("person-home", i - 1)  # "Jane Roe of X", "John Doe, 34, of X"
         elif w in TRANSPARENT or t.text[:1].isupper():
             # "the border city of X", "Greater X", titles and names before a place
             if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):
@@ -135,6 +173,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             break
         i -= 1
         skipped += 1
+    if not near and (i < 0 or tokens[i].lower not in CUE_WORDS) and TITLE_AFTER.match(text_after):
+        return Cue("person-home", -1)  # "the U.S. President flew to X"
     if i < 0:
         return Cue("near" if near else "none", -1)
     if i == stop and tokens[i].lower not in CUE_WORDS:
@@ -158,6 +198,12 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i)  # "from its headquarters in X"
         if any(c in ARRIVAL_WORDS for c in context):
             return Cue("destination", i)
+        if (
+            context
+            and context[-1] in _SPELL
+            and "after" in (t.lower for t in tokens[max(0, i - 5) : i])
+        ):
+            return Cue("origin", i)  # "returned home after six years in X": where they were
         if any(c in VIA_WORDS for c in context):
             return Cue("via", i)
         if any(c in HOME_WORDS for c in context):
@@ -183,6 +229,34 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     return Cue("none", i)
 
 
+def _person_before(tokens: list[Token], i: int) -> bool:
+    """True when "of" at ``i`` follows a person's name ("Jane Roe of", "John Doe, 34, of"):
+    two capitalised words, the last no institution's or title's; or a comma after a noun
+    ("the driver, of X,")."""
+    j = i - 1
+    if (
+        j >= 3
+        and tokens[j].text == ","
+        and tokens[j - 1].text.isdigit()
+        and tokens[j - 2].text == ","
+    ):
+        j -= 3
+    elif j >= 1 and tokens[j].text == "," and tokens[j - 1].text.isalpha():
+        return tokens[j - 1].lower not in NOT_A_SURNAME  # "the suspect, of X": an apposition
+    if j < 1:
+        return False
+    sur, first = tokens[j], tokens[j - 1]
+    return (
+        sur.text[:1].isupper()
+        and sur.text.isalpha()
+        and first.text[:1].isupper()
+        and first.text.isalpha()
+        and sur.lower not in NOT_A_SURNAME
+        and first.lower not in NOT_A_SURNAME
+        and first.lower not in ("the", "a", "an", "in", "at", "from", "to")
+    )
+
+
 _FOR_DESTINATION = frozenset(
     "left leave leaves leaving departed depart departs departing headed heading heads bound "
     "off out sailed sailing flight flights boarded train plane bus ship fled flee flees fleeing "
@@ -190,15 +264,21 @@ _FOR_DESTINATION = frozenset(
 )
 
 
+#: Words that may stand with a name between a verb of leaving and "for" ("fled their home
+#: in A for B", "left A or the B for C"): general English.
+_FOR_SKIP = frozenset("the their his her its our home homes in of or and city town".split())
+
+
 def _leaves_for(tokens: list[Token], i: int) -> bool:
     """True when "for" at ``i`` names where a departure went: right after a verb of leaving
-    ("headed for X") or after its object ("left Kabul for Doha", "fled Aleppo for Turkey")."""
-    for j in range(i - 1, max(-1, i - 6), -1):
+    ("headed for X") or after its object ("left Kabul for Doha", "fled Aleppo for Turkey",
+    "fled their home in Aleppo for Turkey")."""
+    for j in range(i - 1, max(-1, i - 9), -1):
         t = tokens[j]
         if t.lower in _FOR_DESTINATION:
             return True
-        if j < i - 1 and not t.text[:1].isupper():
-            return False  # only a name may stand between the verb and "for"
+        if j < i - 1 and not t.text[:1].isupper() and t.lower not in _FOR_SKIP:
+            return False  # only a name (or its home) may stand between the verb and "for"
     return False
 
 

@@ -201,8 +201,14 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("move", "travelled", "go", "move moves moved moving"),
     **_verb("relocate", "travelled", "go", "relocate relocates relocated relocating"),
     **_verb("migrate", "travelled", "go", "migrate migrates migrated migrating"),
-    **_verb("emigrate", "travelled", "go", "emigrated emigrating"),
-    **_verb("immigrate", "travelled", "go", "immigrated immigrating"),
+    **_verb("emigrate", "travelled", "go", "emigrate emigrates emigrated emigrating"),
+    **_verb("immigrate", "travelled", "go", "immigrate immigrates immigrated immigrating"),
+    **_verb("resettle", "travelled", "go", "resettled resettling"),
+    **_verb("jet", "travelled", "go", "jetted jetting"),
+    **_verb("stream", "travelled", "go", "streamed flocked", needs_destination=True),
+    **_verb("drive", "travelled", "go", "drives driving", needs_destination=True),
+    **_verb("swim", "travelled", "go", "swam swum", needs_destination=True),
+    **_verb("board", "travelled", "go", "boarded boarding", needs_destination=True),
     **_verb("return", "travelled", "go", "return returns returned returning"),
     **_verb("come", "travelled", "go", "came", needs_destination=True),
     **_verb("go", "travelled", "go", "went", needs_destination=True),
@@ -227,10 +233,19 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("smuggle", "travelled", "send", "smuggle smuggles smuggled smuggling"),
     **_verb("traffic", "travelled", "send", "trafficked"),
     **_verb("airlift", "travelled", "send", "airlift airlifts airlifted airlifting"),
+    **_verb(
+        "medevac",
+        "travelled",
+        "send",
+        "medevaced medevacked life-flighted lifeflighted flighted helicoptered",
+    ),
+    **_verb("truck", "travelled", "send", "trucked"),
     **_verb("accompany", "travelled", "send", "accompanied"),
+    **_verb("escort", "travelled", "send", "escorted escorting"),
     # flight
     **_verb("flee", "fled", "leave", "flee flees fled fleeing"),
     **_verb("escape", "fled", "leave", "escape escapes escaped escaping"),
+    **_verb("abscond", "fled", "leave", "absconded absconding"),
     **_verb("defect", "fled", "go", "defect defects defected defecting"),
     **_verb("displace", "fled", "leave", "displaced"),
     # evacuation and rescue
@@ -270,6 +285,10 @@ MOTION_NOUNS: dict[str, Motion] = {
     **_noun("walk", "travelled", "walk", needs_destination=True),
     **_noun("trek", "travelled", "trek", needs_destination=True),
     **_noun("migration", "travelled", "migration"),
+    **_noun("emigration", "travelled", "emigration", needs_destination=True),
+    **_noun("relocation", "travelled", "relocation", needs_destination=True),
+    **_noun("passage", "travelled", "passage", needs_destination=True),
+    **_noun("chase", "fled", "chase pursuit", needs_destination=True),
     **_noun("influx", "travelled", "influx"),
     **_noun("arrival", "travelled", "arrival arrivals"),
     **_noun("departure", "travelled", "departure"),
@@ -288,14 +307,15 @@ for _form, _motion in MOTION_NOUNS.items():
     MOTION_WORDS.setdefault(_form, _motion)
 
 #: Phrases that report a movement on their own ("en route to X", "on their way to X",
-#: "making their way to X", "set off for X", "X-bound"); general English.
+#: "making their way to X", "set off for X", "pulled back from X", "X-bound"); general
+#: English.
 MOTION_PHRASES = re.compile(
     r"\b(?:en route|on (?:its|his|her|their|our|my|the) way|(?:making|made|make|makes) "
-    r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for)\b",
+    r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for|pull(?:ed|s|ing)? (?:back|out))\b",
     re.I,
 )
 #: Words one of which a sentence holds when MOTION_PHRASES can match in it.
-MOTION_PHRASE_KEYS = ("route", "way", "set off", "set out", "bound for")
+MOTION_PHRASE_KEYS = ("route", "way", "set off", "set out", "bound for", "pull")
 #: Words that mark a stop on the way ("a layover in X", "with a stop in X"); general English.
 VIA_WORDS = frozenset(
     "stop stops stopover stopovers layover layovers transit transited refuelling refueling".split()

@@ -239,21 +239,38 @@ class Page:
     offset: int
     limit: int | None
     next: Cursor | None = None
+    # the features as UTF-8 joined by commas, when the store read them so (sent as they are)
+    joined: bytes | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[Any]], matched: int, query: Query) -> Page:
         """The page of ``query`` from its ``(position, geojson)`` rows, with a cursor after the
         last row when more follow in the default order (no ``sortby``)."""
+        last = int(rows[-1][0]) if rows else None
+        return cls.from_features([r[1] for r in rows], last, matched, query)
+
+    @classmethod
+    def from_features(
+        cls,
+        features: list[str],
+        last: int | None,
+        matched: int,
+        query: Query,
+        joined: bytes | None = None,
+    ) -> Page:
+        """The page of ``query`` holding ``features`` (``last``: the position of the last;
+        ``joined``: them as UTF-8 joined by commas, when read so), with a cursor after the
+        last when more follow in the default order (no ``sortby``)."""
         cursor = None
         if (
             not query.sortby
             and query.limit is not None
-            and rows
-            and len(rows) == query.limit
-            and query.offset + len(rows) < matched
+            and last is not None
+            and len(features) == query.limit
+            and query.offset + len(features) < matched
         ):
-            cursor = Cursor(int(rows[-1][0]))
-        return cls([r[1] for r in rows], matched, query.offset, query.limit, cursor)
+            cursor = Cursor(last)
+        return cls(features, matched, query.offset, query.limit, cursor, joined)
 
     @property
     def returned(self) -> int:

@@ -18,6 +18,7 @@ features' place references indexed (a moved place moves the events there) and a 
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Callable
 
@@ -127,6 +128,103 @@ META = (
     "INSERT OR IGNORE INTO meta VALUES ('version', 0)",
 )
 
+# The grid: every entry of ``items_space`` again, under the finest cell of a fixed hierarchy of
+# square cells (2**GRID_FINEST degrees, then twice as wide at each of GRID_LEVELS levels, the
+# last holding the whole world and any entry out of it) that holds its bounds, ordered by
+# (cell, seq). The first items of a small box in ingest order are a merge of the ordered runs
+# of the few cells it meets, which reads about as many entries as it returns (the R*Tree hands
+# out everything in the box, to be sorted). An optional index beside schema 6: a store without
+# it, or one changed since by a writer that does not keep it, is read through the R*Tree
+# (``meta`` row ``grid`` holds the change counter it is in step with) and rebuilt from the
+# R*Tree by the next writer that opens it (`geomap store migrate`, ingest, serve).
+GRID_FINEST = -2
+GRID_LEVELS = 12
+GRID_MAX_CELLS = 160  # a box meeting more cells than this is read through the R*Tree
+GRID = (
+    "CREATE TABLE IF NOT EXISTS items_grid(cell INTEGER NOT NULL, seq INTEGER NOT NULL,"
+    " minx REAL NOT NULL, maxx REAL NOT NULL, miny REAL NOT NULL, maxy REAL NOT NULL,"
+    " PRIMARY KEY (cell, seq)) WITHOUT ROWID",
+    "INSERT OR IGNORE INTO meta VALUES ('grid', -1)",
+)
+# the cell of an R*Tree entry (``items_space``'s columns), in SQL through geomap_grid_cell
+GRID_CELL_OF_ENTRY = "geomap_grid_cell(CAST(l0 AS INTEGER), minx, maxx, miny, maxy)"
+
+
+# true when the grid is in step with the store's last change (see GRID)
+GRID_IN_STEP = (
+    "(SELECT value FROM meta WHERE name='grid') IS (SELECT value FROM meta WHERE name='version')"
+)
+
+
+def _grid_key(layer_key: int, level: int, ix: int, iy: int) -> int:
+    return ((layer_key * 16 + level) * 4096 + ix) * 4096 + iy
+
+
+def grid_cell(layer_key: int, minx: float, maxx: float, miny: float, maxy: float) -> int:
+    """The grid cell (see :data:`GRID`) of an entry of layer ``layer_key`` with these bounds:
+    the finest one holding them whole."""
+    if all(math.isfinite(v) for v in (minx, maxx, miny, maxy)) and (
+        -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90
+    ):
+        for level in range(GRID_LEVELS - 1):
+            size = 2.0 ** (GRID_FINEST + level)
+            ix = math.floor((minx + 180) / size)
+            iy = math.floor((miny + 90) / size)
+            if ix == math.floor((maxx + 180) / size) and iy == math.floor((maxy + 90) / size):
+                return _grid_key(layer_key, level, ix, iy)
+    return _grid_key(layer_key, GRID_LEVELS - 1, 0, 0)
+
+
+def grid_cells(layer_key: int, box: tuple[float, float, float, float]) -> list[int] | None:
+    """Every grid cell of layer ``layer_key`` an entry meeting ``box`` (minx, miny, maxx,
+    maxy; minx <= maxx) may lie in, coarsest last; None when they are more than
+    :data:`GRID_MAX_CELLS`."""
+    minx, miny, maxx, maxy = box
+    if not all(math.isfinite(v) for v in box) or minx > maxx or miny > maxy:
+        return None
+    out: list[int] = []
+    for level in range(GRID_LEVELS - 1):
+        size = 2.0 ** (GRID_FINEST + level)
+        top_x, top_y = math.floor(360 / size), math.floor(180 / size)
+        x0 = min(max(math.floor((minx + 180) / size), 0), top_x)
+        x1 = min(max(math.floor((maxx + 180) / size), 0), top_x)
+        y0 = min(max(math.floor((miny + 90) / size), 0), top_y)
+        y1 = min(max(math.floor((maxy + 90) / size), 0), top_y)
+        if len(out) + (x1 - x0 + 1) * (y1 - y0 + 1) > GRID_MAX_CELLS:
+            return None
+        out += [
+            _grid_key(layer_key, level, ix, iy)
+            for ix in range(x0, x1 + 1)
+            for iy in range(y0, y1 + 1)
+        ]
+    out.append(_grid_key(layer_key, GRID_LEVELS - 1, 0, 0))
+    return out
+
+
+def grid_in_step(con: sqlite3.Connection) -> bool:
+    """True when the store open on ``con`` has a grid in step with its last change."""
+    return bool(con.execute(f"SELECT {GRID_IN_STEP}").fetchone()[0])
+
+
+def ensure_grid(con: sqlite3.Connection) -> bool:
+    """Create the grid if the store has none and rebuild it from ``items_space`` unless it is
+    in step, inside the caller's write transaction; True when it was rebuilt."""
+    for statement in GRID:
+        con.execute(statement)
+    if grid_in_step(con):
+        return False
+    con.create_function("geomap_grid_cell", 5, grid_cell, deterministic=True)
+    con.execute("DELETE FROM items_grid")
+    con.execute(
+        f"INSERT INTO items_grid SELECT {GRID_CELL_OF_ENTRY}, id, minx, maxx, miny, maxy"
+        " FROM items_space ORDER BY 1, 2"
+    )
+    con.execute(
+        "UPDATE meta SET value = (SELECT value FROM meta WHERE name='version') WHERE name='grid'"
+    )
+    return True
+
+
 SCHEMA = (
     DOCUMENTS,
     FEATURES,
@@ -135,6 +233,7 @@ SCHEMA = (
     *CORRECTIONS,
     *PLACE_INDEXES,
     *META,
+    *GRID,
 )
 
 # the B-tree index a filter on a column (or an order) can be driven by
@@ -234,6 +333,7 @@ def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], Non
     if found > SCHEMA_VERSION:
         check_version(found)
     if found == SCHEMA_VERSION:
+        ensure_grid(con)
         return found
     _v1_to_v2(con)
     _v2_to_v3(con)
@@ -244,5 +344,6 @@ def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], Non
         con.execute(statement)
     if found < 4:
         rebuild(con)
+    ensure_grid(con)
     con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     return found

@@ -264,6 +264,42 @@ class SQLiteCompiler(Compiler):
         sql = f"SELECT {columns} FROM items i WHERE i.seq IN ({ids}) ORDER BY i.seq"
         return Statement(sql, bind.params)
 
+    def grid_page(self, query: Query, columns: str = "i.seq, i.feature") -> Statement | None:
+        """The page of a bbox alone (no dates, no other filter, the default order, a limit)
+        through the grid (:data:`migrations.GRID`, which the caller knows to be in step):
+        the ordered runs of the cells the box meets merged in ingest order, each entry
+        that meets the box kept when it lies inside it or its item intersects it, until the
+        page is full. None for any other query, or a box meeting too many cells."""
+        if query.bbox is None or query.timed or query.limit is None or not self.by_trees(query):
+            return None
+        cells = migrations.grid_cells(migrations.LAYER_KEY[query.layer], query.bbox)
+        if cells is None:
+            return None
+        # padded with an empty cell to one of a few lengths: a handful of statements, each
+        # prepared once per connection, serve every box
+        size = next(n for n in GRID_RUNS if n >= len(cells))
+        cells += [-1] * (size - len(cells))
+        bind = Bind(self)
+        minx, miny, maxx, maxy = (bind(v) for v in query.bbox)
+        after = "" if query.after is None else f" AND seq > {bind(query.after.seq)}"
+        runs = " UNION ALL ".join(
+            f"SELECT seq, minx, maxx, miny, maxy FROM items_grid WHERE cell = {bind(cell)}"
+            f" AND minx <= {maxx} AND maxx >= {minx} AND miny <= {maxy} AND maxy >= {miny}"
+            f"{after}"
+            for cell in cells
+        )
+        inside = f"g.minx >= {minx} AND g.maxx <= {maxx} AND g.miny >= {miny} AND g.maxy <= {maxy}"
+        exact = (
+            f"EXISTS (SELECT 1 FROM items e WHERE e.seq = g.seq AND"
+            f" {self._bbox_exact(query, bind, 'e')})"
+        )
+        ids = f"SELECT g.seq FROM ({runs} ORDER BY 1) g WHERE ({inside}) OR {exact}"
+        ids += f" LIMIT {bind(query.limit)}"
+        if query.offset and query.after is None:
+            ids += f" OFFSET {bind(query.offset)}"
+        sql = f"SELECT {columns} FROM items i WHERE i.seq IN ({ids}) ORDER BY i.seq"
+        return Statement(sql, bind.params)
+
     def count(self, query: Query) -> Statement:
         """A bbox and/or dates alone are counted in the R*Trees (see :meth:`_tree`): an item
         is read only for an entry on the box's rim. Any other filter is checked on the items
@@ -286,6 +322,8 @@ def _trees_decide(query: Query) -> bool:
     filtered = query.bbox is not None or query.timed
     return filtered and not query.where and one_box and not query.empty
 
+
+GRID_RUNS = (8, 16, 32, 48, 64, 96, 128, migrations.GRID_MAX_CELLS)
 
 COMPILER = SQLiteCompiler()
 
@@ -366,6 +404,7 @@ def _functions(con: sqlite3.Connection) -> sqlite3.Connection:
     con.create_function("geomap_equal", 2, _sql_equal, deterministic=True)
     con.create_function("geomap_fold", 1, _sql_fold, deterministic=True)
     con.create_function("geomap_intersects", 5, _sql_intersects, deterministic=True)
+    con.create_function("geomap_grid_cell", 5, migrations.grid_cell, deterministic=True)
     return con
 
 
@@ -439,6 +478,17 @@ _ITEM_COLUMNS = (
     " country_code, feature, merge_state"
 )
 _INSERT_ITEM = f"INSERT OR REPLACE INTO items({_ITEM_COLUMNS}) VALUES ({','.join('?' * 17)})"
+# what a read needs to know first: whether the grid may be read, and the data_version
+_READ_STATE = f"SELECT {migrations.GRID_IN_STEP}, (SELECT data_version FROM pragma_data_version())"
+# an item's grid entry (migrations.GRID), made from and found by its R*Tree entry
+_GRID = (
+    f"INSERT OR REPLACE INTO items_grid SELECT {migrations.GRID_CELL_OF_ENTRY}, id, minx, maxx,"
+    " miny, maxy FROM items_space WHERE id=?"
+)
+_UNGRID = (
+    f"DELETE FROM items_grid WHERE (cell, seq) IN (SELECT {migrations.GRID_CELL_OF_ENTRY}, id"
+    " FROM items_space WHERE id=?)"
+)
 
 
 def _decoded(value: str | bytes | dict[str, Any]) -> dict[str, Any]:
@@ -612,6 +662,9 @@ class _Write:
         con = self.con
         changed, self._changed = self._changed, {}
         for stored, now in changed.values():
+            if stored is not None:
+                # the grid entry goes first: its cell is found from the R*Tree's entry
+                con.execute(_UNGRID, (stored,))
             if stored is not None and (now is None or now[0].seq != stored):
                 con.execute("DELETE FROM items WHERE seq=?", (stored,))
                 con.execute("DELETE FROM items_space WHERE id=?", (stored,))
@@ -630,6 +683,7 @@ class _Write:
                     "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?,?,?)",
                     (item.seq, minx, maxx, miny, maxy, k0, k1),
                 )
+                con.execute(_GRID, (item.seq,))  # with the R*Tree's (32-bit) bounds
             elif stored is not None:
                 con.execute("DELETE FROM items_space WHERE id=?", (item.seq,))
             if t0 is not None:
@@ -688,6 +742,11 @@ class _Write:
         self._write_items()
         con = self.con
         con.execute("UPDATE meta SET value = value + 1 WHERE name='version'")
+        # the grid moves with it when it was in step before this transaction
+        con.execute(
+            "UPDATE meta SET value = value + 1 WHERE name='grid'"
+            " AND value = (SELECT value FROM meta WHERE name='version') - 1"
+        )
         if self.documents:
             con.execute(
                 "UPDATE stats SET count = count + ? WHERE name='documents'", (self.documents,)
@@ -722,6 +781,7 @@ def rebuild_items(con: sqlite3.Connection) -> None:
     con.execute("DELETE FROM items")
     con.execute("DELETE FROM items_space")
     con.execute("DELETE FROM items_time")
+    con.execute("DELETE FROM items_grid")
     con.execute("DELETE FROM hidden")
     con.execute("DELETE FROM stats")
     for name in ("documents", *LAYERS):
@@ -1079,11 +1139,25 @@ class SQLiteStore:
     def select(self, query: Query) -> Page:
         """One page of the features ``query`` matches, with the number matched."""
         check_layer(query.layer)
-        page = COMPILER.page(query)
+        grid = COMPILER.grid_page(query)
         with self._reading() as con:
-            rows = con.execute(page.sql, page.params).fetchall()
-            matched = self._count(con, query)
-        return Page.from_rows(rows, matched, query)
+            in_step, version = con.execute(_READ_STATE).fetchone()
+            page = grid if grid is not None and in_step else COMPILER.page(query)
+            # the page in one row: one step of SQLite (each step lets go of the GIL and
+            # waits to take it back, a row at a time when other threads are busy)
+            n, last, sizes, joined = con.execute(
+                "SELECT count(*), max(seq), group_concat(length(CAST(feature AS BLOB))),"
+                f" CAST(group_concat(feature, ',') AS BLOB) FROM ({page.sql})",
+                page.params,
+            ).fetchone()
+            matched = self._count(con, query, version)
+        features: list[str] = []
+        if n:
+            at = 0
+            for size in map(int, sizes.split(",")):
+                features.append(joined[at : at + size].decode())
+                at += size + 1
+        return Page.from_features(features, last, matched, query, joined if n else b"")
 
     def count(self, query: Query) -> int:
         """How many features ``query`` matches (its paging ignored)."""
@@ -1091,8 +1165,9 @@ class SQLiteStore:
         with self._reading() as con:
             return self._count(con, query)
 
-    def _count(self, con: sqlite3.Connection, query: Query) -> int:
-        """What ``query`` matches, counted in the read transaction open on ``con``.
+    def _count(self, con: sqlite3.Connection, query: Query, version: int | None = None) -> int:
+        """What ``query`` matches, counted in the read transaction open on ``con``
+        (``version``: its ``data_version``, when already read in it).
 
         A reader remembers the count of a recent query for as long as the store is unchanged:
         the key holds the connection's ``data_version`` (which moves with every commit by any
@@ -1103,7 +1178,8 @@ class SQLiteStore:
             return int(row[0]) if row else 0
         key: tuple[Any, ...] | None = None
         if self._pool is not None:
-            version = con.execute("PRAGMA data_version").fetchone()[0]
+            if version is None:
+                version = con.execute("PRAGMA data_version").fetchone()[0]
             asked = replace(query, sortby=(), limit=None, offset=0, after=None)
             key = (id(con), version, asked)
             found = self._counted.get(key)
@@ -1294,6 +1370,10 @@ class SQLiteStore:
             if timed != with_time:
                 problems.append(f"time index: {timed} entries for {with_time} dated features")
             out["spatial_index"], out["time_index"] = space, timed
+            out["grid"] = con.execute("SELECT count(*) FROM items_grid").fetchone()[0]
+            out["grid_in_step"] = migrations.grid_in_step(con)
+            if out["grid_in_step"] and out["grid"] != space:
+                problems.append(f"grid: {out['grid']} entries for {space} in the spatial index")
             if check:
                 result = con.execute("PRAGMA quick_check").fetchone()[0]
                 if result != "ok":
@@ -1302,6 +1382,16 @@ class SQLiteStore:
                     result = con.execute(f"SELECT rtreecheck('{table}')").fetchone()[0]
                     if result != "ok":
                         problems.append(f"{table}: {result}")
+                if out["grid_in_step"]:
+                    missing = con.execute(
+                        "SELECT count(*) FROM items_space s WHERE NOT EXISTS (SELECT 1 FROM"
+                        " items_grid g WHERE g.cell = geomap_grid_cell(CAST(s.l0 AS INTEGER),"
+                        " s.minx, s.maxx, s.miny, s.maxy) AND"
+                        " g.seq = s.id AND g.minx = s.minx AND g.maxx = s.maxx AND"
+                        " g.miny = s.miny AND g.maxy = s.maxy)"
+                    ).fetchone()[0]
+                    if missing:
+                        problems.append(f"grid: {missing} entries of the spatial index missing")
         return out
 
     def tile(self, query: Query, z: int, x: int, y: int) -> bytes:

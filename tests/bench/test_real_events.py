@@ -76,6 +76,16 @@ def test_selection_is_deterministic_and_split_balanced(monkeypatch):
         assert sum(r["corpus"] == corpus and r["stratum"] == "control" for r in dev2) == 2
     for r in dev2:
         assert (int(r["id"]) % 2 == 1) == (r["stratum"] == "motion")
+    # dev3: the next ones after dev2, in none of the others
+    monkeypatch.setattr(sel, "N_MOTION3", 1)
+    monkeypatch.setattr(sel, "N_CONTROL3", 1)
+    dev3 = sel.select(arts)["dev3"]
+    taken |= {(r["corpus"], r["id"]) for r in dev2}
+    assert taken.isdisjoint((r["corpus"], r["id"]) for r in dev3)
+    for corpus in ("lgl", "gwn"):  # 5 motion and 5 control articles per corpus: 4 + 1 and
+        # 2 + 2 of them are taken, so one control is left and no motion article
+        assert sum(r["corpus"] == corpus and r["stratum"] == "motion" for r in dev3) == 0
+        assert sum(r["corpus"] == corpus and r["stratum"] == "control" for r in dev3) == 1
 
 
 TEXT = "Police in Ardo arrested a man who had fled from Bexley."

@@ -353,3 +353,205 @@ def test_a_headline_announces_with_to(pipeline: Pipeline) -> None:
     # and the rule is the headline's only: in the body "countries to send" is no plan
     body = "Chile was among the earliest nations to send medics to Haiti."
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The couple boarded a train to Vienna in Munich on Tuesday.", ("Munich", "Vienna")),
+        ("She boarded a plane from Madrid to Lima.", ("Madrid", "Lima")),
+        ("The family fled their home in Mariupol for Lviv last spring.", ("Mariupol", "Lviv")),
+        ("Thousands fled their homes in Homs to Lebanon.", ("Homs", "Lebanon")),
+        ("Many painters left Russia or the Ottoman Empire for France.", ("Russia", "France")),
+        ("The convoy was granted safe passage from Daraa toward Idlib.", ("Daraa", "Idlib")),
+        ("They were driving from Denver to Omaha when the storm hit.", ("Denver", "Omaha")),
+        ("The inmate absconded from Cork to Limerick.", ("Cork", "Limerick")),
+        ("The engineers resettled from Kyiv to Warsaw in 2022.", ("Kyiv", "Warsaw")),
+        ("After six years in Madrid, she moved back to Lisbon.", ("Madrid", "Lisbon")),
+        ("The suspect led deputies on a chase from Tyler into Longview.", ("Tyler", "Longview")),
+        ("Aid was trucked from Amman to Damascus.", ("Amman", "Damascus")),
+        (
+            "Nearly 300 Hondurans left San Pedro Sula on Friday, heading north to Guatemala.",
+            ("San Pedro Sula", "Guatemala"),
+        ),
+        ("He returned to his native Ghana from London after 20 years.", ("London", "Ghana")),
+        ("The rebels pulled back from Goma toward Rutshuru.", ("Goma", "Rutshuru")),
+        (
+            "Thousands streamed across the border from Venezuela into Colombia.",
+            ("Venezuela", "Colombia"),
+        ),
+        (
+            "A crash near Kendal hurt two men. One was life-flighted to a hospital in Preston.",
+            ("Kendal", "Preston"),
+        ),
+        ("A crash near Kendal hurt two men. One was medevaced to Preston.", ("Kendal", "Preston")),
+    ],
+)
+def test_more_of_the_english_of_journeys(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a person's home given sentences before, by name
+        (
+            "Jane Roe of Leeds was named the winner on Monday. Roe flew to Madrid the next day.",
+            ("Leeds", "Madrid"),
+        ),
+        (
+            "Israeli President Amos Tal spoke on Sunday. Tal paid an official visit to Vienna"
+            " on Monday.",
+            ("Israel", "Vienna"),
+        ),
+        ("Tom Ward, a Cork native, returned to Dublin last week.", ("Cork", "Dublin")),
+        ("Ann Lee, 34, of Akron was hired. Lee drove to Toledo on Friday.", ("Akron", "Toledo")),
+        ("Police said the driver, of Akron, drove to Toledo on Friday.", ("Akron", "Toledo")),
+        ("MIAMI — A Colombian man was extradited to Bogota on Friday.", ("Miami", "Bogotá")),
+        # an office or a unit named after a place or a people
+        ("U.S. President Dan Fry visited Riyadh last year.", ("United States", "Riyadh")),
+        ("The Texas Governor flew to Mexico City on Monday.", ("Texas", "Mexico City")),
+        ("Canadian troops were deployed to Latvia in March.", ("Canada", "Latvia")),
+        ("The Kenyan President flew to Addis Ababa on Monday.", ("Kenya", "Addis Ababa")),
+        ("A visit by Peru's foreign minister to Bolivia ended on Friday.", ("Peru", "Bolivia")),
+        ("A Japanese delegation's visit to Lyon ended well.", ("Japan", "Lyon")),
+        ("Peru's president is ending a three-week US tour.", ("Peru", "United States")),
+        (
+            "Ivan Petrov, the Russian foreign minister, met reporters. Petrov later flew to"
+            " Ankara.",
+            ("Russia", "Ankara"),
+        ),
+        ("The Russian foreign minister flew to Ankara on Monday.", ("Russia", "Ankara")),
+        (
+            "Kenya's President Jane Wanjiru spoke on Monday. Wanjiru later flew to Kampala.",
+            ("Kenya", "Kampala"),
+        ),
+        (
+            "Ivan Petrov, Russia's foreign minister, met reporters. Petrov later flew to Ankara.",
+            ("Russia", "Ankara"),
+        ),
+        (
+            "Britain's Prince Edwin opened the fair. Edwin later flew to Nairobi.",
+            ("United Kingdom", "Nairobi"),
+        ),
+        ("The Spanish king began his Mexico visit on Monday.", ("Spain", "Mexico")),
+        (
+            "Lord used to live in Charlotte. Eventually, Lord moved to Myrtle Beach.",
+            ("Charlotte", "Myrtle Beach"),
+        ),
+        ("Thousands of Syrians have crossed into Turkey.", ("Syria", "Turkey")),
+        # the force that held someone, for a transfer to custody elsewhere
+        (
+            "She was arrested by Tioga County police and taken to the Bradford County jail.",
+            ("Tioga County", "Bradford County"),
+        ),
+        (
+            "Fresno police arrested the man and took him to the Kern County Sheriff's Office.",
+            ("Fresno", "Kern County"),
+        ),
+        # where someone grew up
+        (
+            "She spent her childhood years in Wintersville, before her parents moved to Arlington.",
+            ("Wintersville", "Arlington"),
+        ),
+        (
+            "He spent most of his life in Lagos, but in 2015 he moved to Accra.",
+            ("Lagos", "Accra"),
+        ),
+    ],
+)
+def test_the_movers_home_is_an_implicit_origin(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    [m] = [m for m in movements(pipeline, body) if tuple(p.name for p in m.path) == expected]
+    assert m.origin_inferred and not m.destination_inferred
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Jane Roe of Leeds was named the winner on Monday. Roe flew home from Madrid the"
+            " next day.",
+            ("Madrid", "Leeds"),
+        ),
+        ("The Oslo-based band returned home from Rome after the theft.", ("Rome", "Oslo")),
+        ("The Oslo-based band returned from Rome on Sunday.", ("Rome", "Oslo")),
+        (
+            "DAYTON, Ohio — A couple visiting from Boston said the fair was crowded.",
+            ("Boston", "Dayton"),
+        ),
+    ],
+)
+def test_home_is_where_the_report_says_the_mover_lives(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == expected
+    assert m.destination_inferred and not m.origin_inferred
+
+
+def test_here_is_the_town_the_report_is_from(pipeline: Pipeline) -> None:
+    body = "DAYTON, Ohio — The company moved here from Chicago in 1990."
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Chicago", "Dayton"] and m.destination_inferred
+    body = "The mill opened in Lowell in 1850. The firm relocated here from Boston in 1871."
+    assert paths(pipeline, body) == [("Boston", "Lowell")]
+    # an arrival from elsewhere in a datelined report
+    for body in (
+        "NAIROBI, Kenya — Aid workers flew in from Kampala on Friday.",
+        "NAIROBI, Kenya — A man from Kampala arrived in the city on Friday.",
+    ):
+        [m] = movements(pipeline, body)
+        assert [p.name for p in m.path] == ["Kampala", "Nairobi"] and m.destination_inferred
+    # without a dateline, nothing says where they arrived
+    assert paths(pipeline, "Aid workers flew in from Kampala on Friday.") == []
+    # a named person who came from elsewhere came to the report's town; things did not
+    body = "DAYTON, Ohio — Jane Roe, who came from Boston for the funeral, spoke first."
+    assert paths(pipeline, body) == [("Boston", "Dayton")]
+    assert paths(pipeline, "DAYTON, Ohio — Most of the donations came from Boston.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rather than driving to Castlegar, people may use the Nelson branch.",
+        "The fare is now higher than a flight from Boston to Dallas.",
+        # two homes for one name: neither is taken
+        "Ann Lee of Leeds won. Ann Lee of York lost. Lee flew to Madrid the next day.",
+        # a surname given homes the gazetteer does not know as well is nobody's in particular
+        "Her sons Pavel Roe of Houston and Ed Roe of Zzyzxville survive her. Ms. Roe moved to"
+        " Dallas in 1990.",
+        # a police force is where someone was held, not where a driver started
+        "Fresno police questioned a woman who drove her friend to Alabama.",
+        # a people named long before a motion word is not its mover
+        "The Russians questioned whether Iran owns rockets able to hit the United States.",
+        # a person's home is not where a drive that hurt them was going
+        "A truck driven by Sam Kerr of Bristol struck a wall in Bath.",
+    ],
+)
+def test_no_journey_from_these(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_legs_told_one_after_another(pipeline: Pipeline) -> None:
+    body = "Two trucks were sent from Dresden to Prague, and from Prague to Brno."
+    assert sorted(paths(pipeline, body)) == [("Dresden", "Prague"), ("Prague", "Brno")]
+    body = "Fighters have been leaving for Idlib from Douma in convoys of buses."
+    assert paths(pipeline, body) == [("Dūmā", "Idlib")]
+
+
+def test_an_announced_journey_goes_on_announced(pipeline: Pipeline) -> None:
+    body = "The president will visit Paris from Madrid on Monday and travel on to Berlin."
+    assert {m.status for m in movements(pipeline, body)} == {"planned"}
+
+
+def test_a_persons_home_is_no_incidents_place(pipeline: Pipeline) -> None:
+    doc = parse_document((HEADER + "Mark Hale of Denver was arrested on Friday.").encode(), "t.txt")
+    assert [i.place.name for i in pipeline.extract(doc).incidents] == []
+    doc = parse_document(
+        (HEADER + "Police arrested Mark Hale in Denver on Friday.").encode(), "t.txt"
+    )
+    assert [i.place.name for i in pipeline.extract(doc).incidents] == ["Denver"]

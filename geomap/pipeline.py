@@ -137,7 +137,7 @@ class Pipeline:
                 document = replace(document, text=document.text[:stop])
                 break
         del names
-        resolved = resolve(toponyms, self.geocode, demonyms)
+        resolved = resolve(toponyms, self.geocode, demonyms, text)
         del toponyms
         resolved = self.chain.stamp(resolved)
         proposals = self._proposals(text, parts, resolved)
@@ -179,7 +179,7 @@ class Pipeline:
         document context (the spans themselves and the text's demonyms), no online services."""
         text = content_text(document)
         toponyms = [self.recogniser.describe(text, s.start, s.end) for s in spans]
-        return resolve(toponyms, self.geocode, demonym_countries(text))
+        return resolve(toponyms, self.geocode, demonym_countries(text), text)
 
     def features(self, document: Document) -> dict[str, list[dict[str, Any]]]:
         """The document's GeoJSON features by layer."""

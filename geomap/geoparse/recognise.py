@@ -6,6 +6,9 @@ Gazetteer matching over runs of capitalised words, with context:
   person, then where she is from; a well-known place (a country, a first-level region, a city of
   100,000+) is dropped only on specific evidence (a full personal name, a surname, an
   organisation's name), not for sharing a word with a person or standing before "said";
+  a run cut by "and", a word with a digit or an acronym is several names, not one person's
+  ("Erie GM Jane Roe"); a small place's name next to "said" is a person's all through the
+  document; one beside " & " is a firm's ("Dyer & Lipscomb");
 - organisation words ("Department", "Police", "University of") mark bodies, whose own name is
   not a place, but a place named inside one is ("Ohio Department of Health" -> Texas);
 - country and region adjectives ("Russian", "Palestinians") are mentions of their country;
@@ -37,6 +40,7 @@ from geomap.names.lexicon import (
     NAME_JOINERS,
     NOT_PLACES,
     ORG_WORDS,
+    PERSON_AFTER,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     REGION_DEMONYMS,
@@ -56,6 +60,13 @@ STREET = "street"  # the kind hint of a street or facility, placed at the town t
 _CITY_OF = re.compile(r"\b(?:city|town|village|suburb) of\s+$")
 _REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
 _COUNTY_OF = re.compile(r"\bcounty of\s+$")
+# a list of names that a plural region word ends: "Ada, Boone and Clay counties"
+_NAME = r"[A-Z][\w.\u2019'\-]*(?: [A-Z][\w.\u2019'\-]*){0,3}"
+_LIST_OF_KIND = re.compile(
+    rf"(?:(?:,|,? and|,? or|,? &) {_NAME})* (counties|parishes|provinces|Counties|Parishes|"
+    r"Provinces)\b"
+)
+_PLURAL_KINDS = {"counties": "admin2", "parishes": "admin2", "provinces": "admin1"}
 _DEMONYM_KEYS = frozenset(DEMONYMS) | frozenset(REGION_DEMONYMS) | frozenset(DEMONYM_PLURALS)
 _MAX_DEMONYM_WORDS = 2
 _WEEKDAYS = frozenset(w for w in TIME_WORDS if w.endswith("day"))  # never a surname
@@ -67,6 +78,16 @@ _UNIT_SUFFIXES = frozenset(("township",))
 # Health Department")
 _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
 _PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CONNECTORS
+
+
+def _date_at(tokens: list[Token], i: int) -> bool:
+    """True when token ``i`` is a month followed by a day's number ("April 4")."""
+    return (
+        tokens[i].key in TIME_WORDS
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text.isdigit()
+        and len(tokens[i + 1].text) <= 2
+    )
 
 
 def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
@@ -229,7 +250,14 @@ class Recogniser:
                 if after_title:
                     # "Sen. Jane Roe of Ohio": the person, then where she is from
                     of = next((k for k, i in enumerate(piece) if tokens[i].key == "of"), None)
-                    doc.person([tokens[i].key for i in piece[:of]])
+                    name = piece[:of]
+                    joint = next((k for k, i in enumerate(name) if tokens[i].text == "and"), None)
+                    if joint is not None and 0 < joint < len(name) - 1:
+                        # "Gov. Jane Roe and Ruritania's envoy": the person, then a new name
+                        doc.person([tokens[i].key for i in name[:joint]])
+                        out.extend(self._piece(text, tokens, name[joint + 1 :], doc))
+                    else:
+                        doc.person([tokens[i].key for i in name])
                     if of is not None and of + 1 < len(piece):
                         out.extend(self._piece(text, tokens, piece[of + 1 :], doc))
                     continue
@@ -334,6 +362,8 @@ class Recogniser:
     ) -> list[Toponym]:
         while len(piece) > 1 and tokens[piece[0]].key in LEADING_WORDS:
             piece = piece[1:]  # "Another Springfield bakery"
+        while len(piece) > 1 and _date_at(tokens, piece[-1]):
+            piece = piece[:-1]  # "in Lakeview April 4"
         words = [tokens[i].key for i in piece]
         abbr = self._abbreviation(text, tokens, piece[0])
         if abbr is not None:
@@ -343,6 +373,16 @@ class Recogniser:
         parts = self._hyphen_parts(text, tokens, piece, matches)
         if parts is not None:  # "Toledo-Dayton", "the Springfield-Greene County office"
             return [t for part in parts for t in self._piece(text, tokens, part, doc)]
+        cut = next((k for k in range(1, len(piece) - 1) if tokens[piece[k]].text == "and"), 0)
+        if (
+            cut
+            and text[max(0, tokens[piece[0]].start - 2) : tokens[piece[0]].start] == ", "
+            and any(m.first == piece[0] and m.last == piece[cut - 1] for m in matches)
+        ):
+            # the end of a list, "Dayton, Xenia and Glen Ellyn": two names, not a person's
+            return self._piece(text, tokens, piece[:cut], doc) + self._piece(
+                text, tokens, piece[cut + 1 :], doc
+            )
         # an organisation word inside a longer place name is part of it: "West Bank", "Hall
         # County", "Union City"
         if len(piece) > 1 and any(
@@ -355,7 +395,7 @@ class Recogniser:
             if street is not None:
                 return [street]
             if len(piece) > 1:
-                doc.person(words)
+                self._person(text, tokens, piece, doc)
             return []
         first_match = matches[0]
         if (
@@ -368,6 +408,7 @@ class Recogniser:
             and tokens[piece[1]].key not in FACILITY_SUFFIXES
             and tokens[piece[1]].key not in NAME_JOINERS
             and tokens[piece[1]].key not in _WEEKDAYS  # "in Austin Friday night"
+            and not _date_at(tokens, piece[1])  # "in Austin April 4"
         ):
             # "Mary Kendall", "Michael Brandon": a given name and a surname (not "Bega and
             # Batemans Bay": "and" joins two names)
@@ -377,7 +418,7 @@ class Recogniser:
             tail = self._place_after_name(tokens, piece, matches, doc)
             if tail is not None:
                 return self._piece(text, tokens, tail, doc)
-            doc.person(words)
+            self._person(text, tokens, piece, doc)
             return []
         if (
             len(piece) > 2
@@ -404,6 +445,20 @@ class Recogniser:
                 tokens[i].key in CONNECTORS
                 for i in range(before[-1] + 1 if before else first_match.first, first_match.first)
             ]
+            if (
+                joint
+                and all(joint)
+                and before
+                and tokens[before[-1]].key in self.given
+                and first_match.first == first_match.last
+                and all(
+                    tokens[i].key not in NAME_JOINERS
+                    for i in range(before[-1] + 1, first_match.first)
+                )
+            ):
+                # "Mike van Hoorn", "Ana de Souza": a given name, a particle, a surname
+                self._person(text, tokens, piece, doc)
+                return []
             if joint and all(joint):
                 # "Talks on the West Bank": a connector, not a name, joins them
                 rest = piece[piece.index(first_match.first) :]
@@ -436,18 +491,46 @@ class Recogniser:
                 tail = self._place_after_name(tokens, piece, matches, doc)
                 if tail is not None:
                     return self._piece(text, tokens, tail, doc)
-                doc.person(words)
+                self._person(text, tokens, piece, doc)
                 return []
             # "Hanoi Summit", "Polk County PRIDE"; not "Michael Brandon"
             matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
-            if not matches:
-                doc.person(words)
+            if not matches and words[1] not in VEHICLE_MAKES:
+                # (not "Lakeview Dodge", a dealer named after its town: no person, and the
+                # town stays a place elsewhere)
+                self._person(text, tokens, piece, doc)
         out = []
         for m in matches:
             toponym = self._accept(text, tokens, m, doc)
             if toponym:
                 out.append(toponym)
         return out
+
+    @staticmethod
+    def _person(text: str, tokens: list[Token], piece: list[int], doc: _Doc) -> None:
+        """Record the words of ``piece``, taken for a person's name, as a person's words; a
+        piece that "and", a word with a digit or an acronym cut into parts ("Dayton and Glen
+        Ellyn", "Lakeview GM Jane Roe", "A123 Lakeview") is several names, and only its parts
+        of two or more words are recorded: one word there is no evidence of a person."""
+        upper = all(tokens[i].text.isupper() for i in piece)  # (a headline in capitals)
+        parts: list[list[str]] = [[]]
+        for i in piece:
+            t = tokens[i]
+            cut = (
+                t.text in ("and", "or")
+                or any(c.isdigit() for c in t.text)
+                or (not upper and len(t.text) > 1 and t.text.isupper())
+            )
+            if cut:
+                parts.append([])
+            else:
+                parts[-1].append(t.key)
+        if len(parts) == 1:
+            doc.person(parts[0])
+            return
+        for part in parts:
+            if len(part) > 1:
+                doc.person(part)
 
     @staticmethod
     def _where(text: str, tokens: list[Token], i: int) -> bool:
@@ -581,7 +664,7 @@ class Recogniser:
             after = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
             if after is not None and after.group().lower() in REGION_SUFFIXES:
                 hint = REGION_SUFFIXES[after.group().lower()]
-        return Toponym(span, None, _hint_before(text, start) or hint)
+        return Toponym(span, None, _hint_before(text, start) or hint or _hint_after(text, end))
 
     @staticmethod
     def _street(text: str, tokens: list[Token], piece: list[int]) -> Toponym | None:
@@ -716,22 +799,40 @@ class Recogniser:
             if first.sentence_start:  # a headline or sentence opener: only if used elsewhere
                 doc.deferred.append(Toponym(Span(first.text, first.start, first.end)))
                 return None
-        if (
-            single
-            and not cue
-            and big < Strength.CITY
-            and nxt is not None
-            and nxt.key in SPEECH_VERBS
-        ):
-            return None  # "Williams said" (not "Springfield said": a city, unless a person)
+        if single and big < Strength.CITY:
+            if not cue and (
+                (nxt is not None and nxt.key in PERSON_AFTER)
+                or (
+                    prev is not None
+                    and prev.key in SPEECH_VERBS
+                    and joined(text, prev, first)
+                    and text[last.end : last.end + 1] in (",", ".", ";", "")
+                )  # (not "said Lakeview police", "said Lakeview Mayor Jane Roe")
+            ):
+                # "Williams said", "said Williams" (not "Springfield said": a city, unless a
+                # person): a person, here and wherever the document names Williams
+                doc.person_words.add(first.key)
+                return None
+            if " & " in (text[last.end : last.end + 3], text[first.start - 3 : first.start]):
+                return None  # "Lakeview & Jones": a firm's name, not the small town
         end = last.end
         hint: str | None = None
         if nxt is not None and nxt.key in REGION_SUFFIXES and joined(text, last, nxt):
             if nxt.capitalised:
                 end = nxt.end  # "Liaoning Province": the region word is part of the name
             hint = REGION_SUFFIXES[nxt.key]
-        hint = _hint_before(text, first.start) or hint
+        hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _hint_after(text: str, end: int) -> str | None:
+    """The kind of place a plural region word after a list says of each name in it ("Ada,
+    Boone and Clay counties": three counties), or None."""
+    window = text[end : end + 200]
+    if "ounties" not in window and "arishes" not in window and "rovinces" not in window:
+        return None  # (the common case, without a regular expression)
+    found = _LIST_OF_KIND.match(text, end, end + 200)
+    return _PLURAL_KINDS[found.group(1).lower()] if found else None
 
 
 def _hint_before(text: str, start: int) -> str | None:

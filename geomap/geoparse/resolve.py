@@ -11,7 +11,10 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
 - nearness to the other places mentioned;
 - "Macon, Georgia" / "Paris, Texas" / "Walton County, Ga.": the place right after a comma
   contains the one before it (but a country or region then a country is a list);
-- the kind of place the text says ("Liaoning Province", "the city of ...");
+- the kind of place the text says ("Liaoning Province", "the city of ...", "Ada and Boone
+  counties": a bare name the text calls a county is also looked up as "Ada County");
+- a bare name is the county the document names by it ("Essex County" ... "Essex"), unless
+  its place lies in that county;
 - the document's focus: the first-level region and the country that most mentions of
   unambiguous names lie in ("Peoria" three times, "Joliet" twice: Illinois), which favours a
   namesake there among candidates of similar prior ("Springfield": Illinois).
@@ -47,6 +50,9 @@ from geomap.names.lexicon import (
     given_names,
 )
 from geomap.names.normalise import name_key
+
+# what a county is called after its name, where a text calls a bare name a county
+COUNTY_WORDS = ("County", "Parish")
 
 # geocode(query) -> candidate Locations, best first (the cached geopy callable)
 Candidates = Callable[[str], list[Location]]
@@ -158,13 +164,32 @@ def _candidates(
     found = geocode(query)
     stripped = _strip_suffix(query)
     if not found and stripped != query:  # "Liaoning Province" -> "Liaoning"
-        found = geocode(stripped)
+        # (only places of the kind the word says: "Lakeview County" is not the town)
+        kind = REGION_SUFFIXES[query.split()[-1].lower()]
+        found = [loc for loc in geocode(stripped) if loc.raw.get("feature_type") == kind]
     raws = [{**loc.raw, "_prior": raw_prior(loc.raw)} for loc in found]
     if code:
         raws = [r for r in raws if r.get("country_code") in (code, None)]
     if kinds:
         raws = [r for r in raws if r.get("feature_type") in kinds]
     return raws
+
+
+def _with_counties(
+    geocode: Candidates, query: str, options: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``options`` of a bare name the text calls a county ("Ada and Boone counties") with the
+    counties of that name ("Ada County", "Ada Parish") added, all by descending prior."""
+    seen = {o.get("gazetteer_id") for o in options}
+    more = [
+        o
+        for word in COUNTY_WORDS
+        for o in _candidates(geocode, f"{query} {word}", None, {"admin2"})
+        if o.get("gazetteer_id") not in seen
+    ]
+    if not more:
+        return options
+    return sorted(options + more, key=lambda o: -float(o["_prior"]))
 
 
 # words that name what an organisation or facility is, never the place inside its name
@@ -384,6 +409,7 @@ def _score(
     countries: set[str],
     focus: _Focus,
     top: float,
+    in_focus_region: bool = False,
 ) -> float:
     raw = cand.raw
     score = cand.prior
@@ -393,6 +419,8 @@ def _score(
         score += W_FOCUS_ADMIN1
     elif (
         focus.country is not None
+        and not in_focus_region  # (nor favours a namesake elsewhere in the focus country
+        # over the one in the focus region: "Alexandria" in a text about Minnesota)
         and raw.get("country_code") == focus.country
         and raw.get("feature_type") != "country"
     ):
@@ -445,10 +473,11 @@ def _best(
     best: _Cand | None = None
     best_score = -math.inf
     top = name.cands[0].prior if name.by_prior else max(c.prior for c in name.cands)
+    in_region = focus.region is not None and any(c.region == focus.region for c in name.cands)
     for cand in name.cands:
         if cand.prior + headroom + 1e-9 < best_score:
             break
-        score = _score(cand, name, evidence, own, containers, countries, focus, top)
+        score = _score(cand, name, evidence, own, containers, countries, focus, top, in_region)
         if score > best_score:
             best, best_score = cand, score
     assert best is not None
@@ -514,13 +543,18 @@ def _seed_counties(names: list[_Name]) -> None:
 
 
 def resolve(
-    toponyms: Sequence[Toponym], geocode: Candidates, context_countries: set[str] | None = None
+    toponyms: Sequence[Toponym],
+    geocode: Candidates,
+    context_countries: set[str] | None = None,
+    text: str | None = None,
 ) -> list[Toponym]:
     """The same mentions, in the same order, with ``place`` set where the gazetteer knows the
     name (streets, and buildings it lacks by name: at the town that holds them).
 
     Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
-    them; equal names get the same place.
+    them; equal names get the same place. Given the ``text`` the mentions' offsets point
+    into, a name in a list of names of one kind ("Ohio, Georgia and Texas") is read as that
+    kind.
     """
     given = list(toponyms)
     streets = [t for t in given if t.kind_hint == STREET]
@@ -535,6 +569,8 @@ def resolve(
         entry = names.get(key)
         if entry is None:
             options = _candidates(geocode, query, code, kinds)
+            if hint == "admin2" and query.split()[-1].lower() not in REGION_SUFFIXES:
+                options = _with_counties(geocode, query, options)
             embedded = not options and bool(options := _embedded(geocode, query))
             entry = names[key] = _Name(key, hint, options, embedded=embedded)
         elif hint and not entry.hint:
@@ -550,6 +586,8 @@ def resolve(
     everyone = list(names.values())
     for n in everyone:
         n.choice = n.options[0] if n.options else None
+    if text is not None:
+        _list_kinds(toponyms, keys, names, text)
     _seed_counties(everyone)
     for n in everyone:
         if len(n.options) > 1:
@@ -564,6 +602,7 @@ def resolve(
                 chosen[n.key] = _best(n, names, evidence, countries, focus)
         for n in everyone:
             n.choice = chosen[n.key]
+    _bare_counties(everyone)
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
@@ -577,18 +616,88 @@ def resolve(
     # streets, and buildings the gazetteer lacks that nothing in their name places
     at_town = [t.kind_hint == STREET or (t.place is None and _building(t.span.text)) for t in out]
     if any(at_town):
-        placed_at = iter(_place_streets([t for t, a in zip(out, at_town, strict=True) if a], out))
+        placed_at = iter(
+            _place_streets([t for t, a in zip(out, at_town, strict=True) if a], out, text)
+        )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
+
+
+def _bare_counties(names: list[_Name]) -> None:
+    """A bare name whose county the document also names ("Suffolk County" ... "Suffolk") is
+    that county, unless its place lies in that county ("Lancaster County" and "Lancaster",
+    the town in it) or is a county itself. Run on the final choices."""
+    counties: dict[str, dict[str, Any]] = {}
+    for n in names:
+        o = n.choice
+        if o is not None and o.get("feature_type") == "admin2" and not n.embedded:
+            bare = n.key.split("|", 1)[0]
+            words = bare.split()
+            if len(words) > 1 and words[-1] in ("county", "parish"):
+                counties.setdefault(" ".join(words[:-1]), o)
+    if not counties:
+        return
+    for n in names:
+        county = counties.get(n.key.split("|", 1)[0])
+        if county is None or n.choice is None or n.embedded:
+            continue
+        o = n.choice
+        if o.get("feature_type") == "admin2" or (
+            o.get("country_code") == county.get("country_code")
+            and name_key(o.get("admin1") or "") == name_key(county.get("admin1") or "")
+            and name_key(o.get("admin2") or "") == name_key(county.get("name") or "")
+        ):
+            continue  # ("Lancaster County" and "Lancaster", the town in it)
+        n.choice = county
+
+
+# what stands between the names of a list: "Ohio, Georgia and Texas", "Ohio or Texas"
+_LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or ", " & "))
+LIST_KINDS = ("admin1", "country")  # kinds a list of names passes on to a namesake in it
+
+
+def _list_kinds(
+    toponyms: Sequence[Toponym], keys: list[str], names: dict[str, _Name], text: str
+) -> None:
+    """A name without a kind hint in a list whose other names all are one kind of place (a
+    first-level region or a country, by their likeliest place) is hinted that kind:
+    "Ohio, New York and Texas" names the state of New York, "Chad, Niger and Georgia" the
+    country of Georgia."""
+    runs: list[list[int]] = [[0]] if toponyms else []
+    for i in range(1, len(toponyms)):
+        gap = text[toponyms[i - 1].span.end : toponyms[i].span.start]
+        if gap in _LIST_GAPS:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for i in run:
+            name = names[keys[i]]
+            if name.hint or len(name.options) < 2:
+                continue
+            kinds = {
+                other.choice.get("feature_type") if other.choice else None
+                for j in run
+                if (other := names[keys[j]]) is not name
+            }
+            if len(kinds) == 1 and (kind := kinds.pop()) in LIST_KINDS:
+                if any(o.get("feature_type") == kind for o in name.options):
+                    name.hint = kind
+
+
+def _head(text: str) -> str:
+    """The last word of a name, lower case, without a full stop or a possessive."""
+    return text.split()[-1].lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
 
 
 def _building(text: str) -> bool:
     """True when ``text`` is two or more words ending in a building's or a street's head word
     ("Lakeview Memorial Hospital", "Northgate Mall")."""
-    words = text.split()
-    if len(words) < 2:
+    if len(text.split()) < 2:
         return False
-    head = words[-1].lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
+    head = _head(text)
     return head in BUILDING_WORDS or head in FACILITY_SUFFIXES
 
 
@@ -606,11 +715,19 @@ def _within(t: Toponym, holder: Place | None) -> Place | None:
     )
 
 
-def _place_streets(streets: list[Toponym], placed: list[Toponym]) -> list[Toponym]:
+# what stands between a street and the town named right after it: "Elm Street, Dayton",
+# "Elm Street in Dayton" (not "Elm Street. Dayton ...")
+_HOLDER_GAPS = frozenset(("", ",", "in", "at", "of", "near"))
+
+
+def _place_streets(
+    streets: list[Toponym], placed: list[Toponym], text: str | None = None
+) -> list[Toponym]:
     """Streets and buildings placed at the town that holds them: the town named right after
-    one ("Elm Street in Dayton", "Elm Street, Dayton"), else the town the document names most
-    (failing a town, its most named county, then first-level region); their ``feature_type``
-    says "street" (unplaced when the document names none of these)."""
+    one ("Elm Street in Dayton", "Elm Street, Dayton"), else (a building) the last town named
+    before it, else the town the document names most (failing a town, its most named county,
+    then first-level region); their ``feature_type`` says "street" (unplaced when the document
+    names none of these)."""
     main = None
     for kind in ("city", "admin2", "admin1"):
         towns = [t for t in placed if t.place is not None and t.place.feature_type == kind]
@@ -621,7 +738,20 @@ def _place_streets(streets: list[Toponym], placed: list[Toponym]) -> list[Topony
     towns = [t for t in placed if t.place is not None and t.place.feature_type == "city"]
     out = []
     for s in streets:
-        holder = next((t for t in towns if 0 < t.span.start - s.span.end <= 4), main)
+        holder = next(
+            (
+                t
+                for t in towns
+                if 0 < t.span.start - s.span.end <= 4
+                and (text is None or text[s.span.end : t.span.start].strip() in _HOLDER_GAPS)
+            ),
+            None,
+        )
+        if holder is None and _head(s.span.text) in BUILDING_WORDS:
+            # a building ("... Memorial Hospital"): the last town named before it
+            holder = next((t for t in reversed(towns) if t.span.end <= s.span.start), None)
+        if holder is None:
+            holder = main
         town = holder.place if holder is not None else None
         if town is None:
             out.append(s)

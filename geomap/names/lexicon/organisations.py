@@ -4,7 +4,8 @@ For: the recogniser (a run holding an ``ORG_WORDS`` word names a body; a place n
 is still a mention; a place before a ``CIVIC_ORG_WORDS`` word is a place) and the proposer
 (``NOT_PLACE_WORDS``: a run holding one is an event, a body or a role). Entries: general
 English; ``NOT_PLACES`` lists well-known organisations, brands and religious names that are
-also place names in the gazetteer or follow "to"/"from" in news (general knowledge)."""
+also place names in the gazetteer or follow "to"/"from" in news (general knowledge; "walmart"
+and "wal mart" were added after reading recognition errors on the development corpora)."""
 
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ CIVIC_ORG_WORDS = frozenset(
 NOT_PLACES = frozenset(
     """hamas hezbollah hizbollah taliban nato toyota ford reuters bloomberg twitter facebook
     youtube telegram instagram tiktok whatsapp google apple microsoft amazon wikipedia allah god
-    christ jesus islam""".split()
-    + ["white house"]
+    christ jesus islam walmart""".split()
+    + ["white house", "wal mart"]
 )
 
 # Words that make a capitalised run an event, a body or a role rather than a place.

@@ -13,5 +13,6 @@ SPEECH_VERBS = frozenset(
 
 # After an unknown name, these make it a person rather than a place.
 PERSON_AFTER = SPEECH_VERBS | frozenset(
-    "claimed denied insisted warned tweeted confirmed admitted who whose himself herself".split()
+    "claimed denied insisted warned tweeted confirmed admitted who whose himself herself "
+    "administration".split()
 )

@@ -3,8 +3,8 @@
 For: the recogniser (a single such word is not a mention) and the proposer. Entries: English
 function words, calendar words, titles, and generic words of street, building and institution
 names (general English). Some entries ("lot", "pack", "star", "hope", "metro", "can", "will",
-"grace", "faith") were added after reading recognition errors on the development corpora LGL
-and GeoWebNews: words that are also small towns."""
+"grace", "faith", "act") were added after reading recognition errors on the development corpora
+LGL and GeoWebNews: words that are also small towns (or, for "act", an acronym's region)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
     conservative labour labor war peace commerce chamber metro capitol downtown uptown
     jewish muslim christian catholic protestant islamic hindu sikh buddhist arab arabs
     black white red blue green gold silver
-    mount lot pack star hope can will may grace faith
+    mount lot pack star hope can will may grace faith act
     northeast northwest southeast southwest midtown
     passover hanukkah thanksgiving halloween diwali eid lent kwanzaa""".split()
 )

@@ -154,6 +154,43 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("Macon, Georgia, is quiet.", ["Macon", "Georgia"]),
         # accents typed without accents
         ("Protesters gathered in Sao Paulo and Bogota.", ["Sao Paulo", "Bogota"]),
+        # a name cut by "and", a word with a digit or an acronym is no one person's name, so
+        # its one-word parts stay places elsewhere in the document
+        (
+            "Buses now run between Akron, Trenton and Quarry Bend. Trenton voted for it.",
+            ["Akron", "Trenton", "Trenton"],
+        ),
+        ("The Erie GM Kate Voss praised the fans. Crowds in Erie cheered.", ["Erie"]),
+        (
+            "Lanes on the B4000 Kettering link close tonight. Drivers bound for Kettering wait.",
+            ["Kettering"],
+        ),
+        (
+            "Gov. Ann Kessler and Sonora officials met. Fighting in Sonora went on.",
+            ["Sonora", "Sonora"],
+        ),
+        # a small place's name before or after "said" is a person's, all through the document
+        ("\u201cIt was loud,\u201d said Adena. The dog ran back to Adena.", []),
+        # a firm's partners, a law, a chain store
+        ("Lawyers at Dyer & Lipscomb filed the suit in Nashville.", ["Nashville"]),
+        ("Trinidad & Tobago won the match.", ["Trinidad", "Tobago"]),
+        ("Congress passed the Rural Roads Act. The Act takes effect in Ohio.", ["Ohio"]),
+        ("A new Wal-Mart opened in Dayton.", ["Dayton"]),
+        # a given name, a particle and a surname are a person ("van", "de", "bin")
+        ("The trainer Mike van Hoorn won. Later van Hoorn smiled.", []),
+        ("Aid reached Rio de Janeiro.", ["Rio de Janeiro"]),
+        # a small place's name before a word that makes it a person is no place anywhere
+        ("The Dyer administration met. Dyer then flew to Tokyo.", ["Tokyo"]),
+        # ... but "said" before a town that a title or an organisation word follows is no
+        # evidence of a person
+        (
+            "\u201cWe looked everywhere,\u201d said Lakeview police chief Ann Roe. A man from"
+            " Lakeview was found.",
+            ["Lakeview", "Lakeview"],
+        ),
+        # a date after a town, a car dealer named after its town: the town stays a place
+        ("A fair is planned in Kettering April 4. Crowds came to Kettering.", ["Kettering"] * 2),
+        ("A man was shot at Lakeview Toyota. Police in Lakeview said little.", ["Lakeview"]),
     ],
 )
 def test_recognise(recogniser: Recogniser, text: str, places: list[str]) -> None:
@@ -173,6 +210,26 @@ def test_kind_hints(recogniser: Recogniser) -> None:
         )
     }
     assert hints == {"Liaoning Province": "admin1", "Shenyang": "city"}
+
+
+@pytest.mark.parametrize(
+    "text,hints",
+    [
+        (
+            "Hail fell on Story, Boone and Polk counties overnight.",
+            {"Story": "admin2", "Boone": "admin2", "Polk": "admin2"},
+        ),
+        ("Roads in Caddo and Bossier parishes flooded.", {"Caddo": "admin2", "Bossier": "admin2"}),
+        ("Shells fell on Idlib and Hama provinces.", {"Idlib": "admin1", "Hama": "admin1"}),
+        ("Hail fell on Boone and on Polk.", {"Boone": None, "Polk": None}),
+    ],
+)
+def test_a_plural_region_word_after_a_list_names_each_kind(
+    recogniser: Recogniser, text: str, hints: dict[str, str | None]
+) -> None:
+    assert {t.span.text: t.kind_hint for t in recogniser.recognise(text)} == hints
+    for t in recogniser.recognise(text):  # and gold spans get the same hint
+        assert recogniser.describe(text, t.span.start, t.span.end).kind_hint == hints[t.span.text]
 
 
 def test_possessive_is_cut_and_sentence_starts_flagged() -> None:

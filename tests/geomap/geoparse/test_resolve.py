@@ -112,6 +112,117 @@ def test_resolution(parse, text: str, mention: str, expected: tuple) -> None:  #
     assert parse(text)[mention] == expected
 
 
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        (
+            "Hail fell on Story, Boone and Polk counties in Iowa overnight.",
+            "Boone",
+            ("Boone County", "admin2", "US", "Iowa"),
+        ),
+        (
+            "Roads in Caddo and Bossier parishes flooded after the storm.",
+            "Caddo",
+            ("Caddo Parish", "admin2", "US", "Louisiana"),
+        ),
+    ],
+)
+def test_a_bare_name_the_text_calls_a_county_is_the_county(
+    parse,
+    text: str,
+    mention: str,
+    expected: tuple,  # type: ignore[no-untyped-def,type-arg]
+) -> None:
+    assert parse(text)[mention] == expected
+
+
+@pytest.fixture(scope="module")
+def parse_text(gazetteer_path):  # type: ignore[no-untyped-def]
+    """Like ``parse``, with the text passed to the resolver (as the pipeline does)."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+
+    def run(text: str) -> dict[str, tuple[str, str]]:
+        found = recogniser.recognise(text)
+        toponyms = resolve(
+            found,
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+            demonym_countries(text),
+            text,
+        )
+        return {t.span.text: (t.place.name, t.place.feature_type) for t in toponyms if t.place}
+
+    yield run
+    gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # a bare name whose county the text names is that county ...
+        (
+            "Essex County deputies searched the marsh near Newark. Essex officials later closed"
+            " the park.",
+            "Essex",
+            ("Essex County", "admin2"),
+        ),
+        # ... unless its town lies in that county
+        (
+            "Lancaster County deputies searched Lancaster on Monday.",
+            "Lancaster",
+            ("Lancaster", "city"),
+        ),
+    ],
+)
+def test_a_bare_name_is_the_county_the_text_names(
+    parse_text,
+    text: str,
+    mention: str,
+    expected: tuple[str, str],  # type: ignore[no-untyped-def]
+) -> None:
+    assert parse_text(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # a list of states names the state, a list with a city the city
+        ("Smoke drifted over Washington, Idaho and Montana.", "Washington", "admin1"),
+        ("Storms crossed Missouri, New York, Ohio and Vermont.", "New York", "admin1"),
+        ("Officials in Washington and Moscow spoke.", "Washington", "city"),
+        ("Flights link New York and Chicago.", "New York", "city"),
+    ],
+)
+def test_a_name_in_a_list_of_one_kind_is_that_kind(
+    parse_text,
+    text: str,
+    mention: str,
+    expected: str,  # type: ignore[no-untyped-def]
+) -> None:
+    assert parse_text(text)[mention][1] == expected
+
+
+def test_a_region_word_the_gazetteer_lacks_is_not_the_town_of_that_name(
+    gazetteer_path,  # type: ignore[no-untyped-def]
+) -> None:
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    text = "Roads closed across Dayton County and in Liaoning Province."
+    try:
+        toponyms = resolve(
+            Recogniser(gazetteer.has, gazetteer.strength).recognise(text),
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+        )
+    finally:
+        gazetteer.close()
+    places = {t.span.text: t.place for t in toponyms}
+    dayton = places["Dayton County"]  # no such county: not the city of Dayton, at most
+    assert dayton is None or dayton.feature_type != "city"  # something named after it
+    liaoning = places["Liaoning Province"]
+    assert liaoning is not None and liaoning.feature_type == "admin1"
+
+
 def test_united_states_point_is_its_geographic_centre(parse) -> None:  # type: ignore[no-untyped-def]
     from geomap.gazetteer.gazetteer import GazetteerGeocoder  # noqa: F401  (the point comes from the index)
 
@@ -296,6 +407,25 @@ def test_a_street_is_placed_at_the_town_that_holds_it(gazetteer_path) -> None:  
     assert found[0].place.gazetteer_id != found[3].place.gazetteer_id
 
 
+def test_a_building_no_town_follows_is_at_the_last_town_named_before_it(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    g = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(g)
+    text = (
+        "Dayton and Dayton again. Later, in Akron, a fire broke out at Glorpwell Memorial"
+        " Hospital. Dayton sent help. A car hit a pole on Elm Street."
+    )
+    toponyms = Recogniser(g.has, g.strength).recognise(text)
+    found = resolve(toponyms, lambda q: geocoder.geocode(q, exactly_one=False) or [], None, text)
+    g.close()
+    places = {t.span.text: t.place for t in found}
+    akron, dayton = places["Akron"], places["Dayton"]
+    hospital, street = places["Glorpwell Memorial Hospital"], places["Elm Street"]
+    assert akron is not None and dayton is not None and hospital is not None
+    assert (hospital.lat, hospital.lon) == (akron.lat, akron.lon)  # (not Dayton, named most)
+    # a street no town follows stays at the town the document names most
+    assert street is not None and (street.lat, street.lon) == (dayton.lat, dayton.lon)
+
+
 @pytest.fixture(scope="module")
 def resolve_spans(gazetteer_path):  # type: ignore[no-untyped-def]
     """Resolve given spans of a text (as gold annotations are), with the recogniser's hints."""
@@ -431,6 +561,28 @@ def test_the_documents_focus_chooses_among_namesakes(names: tuple[str, ...], sta
     found = resolve(_mentions(*names), lambda q: list(_TOWNS.get(q, [])))
     carvel = next(t.place for t in found if t.span.text == "Carvel")
     assert carvel is not None and carvel.admin1 == state
+
+
+def _county_town(name: str, state: str, county: str, population: int, **raw: object) -> Location:
+    town = _town(name, state, 0.0, 0.0, population).raw | {"admin2": county} | raw
+    return Location(name, (town["lat"], town["lon"]), town)
+
+
+def test_the_focus_favours_no_namesake_elsewhere_in_its_country_over_one_in_its_region() -> None:
+    # a world city, a big Texas namesake (within the focus's span of the world city) and a
+    # small Ohio one (outside it) in a text about Ohio
+    towns = {
+        **_TOWNS,
+        "Penhallow": [
+            _county_town("Penhallow", "Giza", "Giza", 5_000_000, country_code="EG", lat=30.0),
+            _county_town("Penhallow", "Texas", "Reeves County", 150_000, lat=31.0, lon=-102.0),
+            _county_town("Penhallow", "Ohio", "Knox County", 10_000, lat=38.0, lon=-86.0),
+        ],
+    }
+    names = ("Alderby", "Alderby", "Bexford", "Bexford", "Penhallow")
+    found = resolve(_mentions(*names), lambda q: list(towns.get(q, [])))
+    penhallow = found[-1].place
+    assert penhallow is not None and penhallow.admin1 == "Ohio"
 
 
 @pytest.mark.parametrize(

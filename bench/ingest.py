@@ -1,7 +1,7 @@
 """Ingest throughput with 1 and 2 workers on the same folder, and the scaling ratio.
 
-    .venv/bin/python bench/ingest.py [--copies 500] [--runs 3] [--store URL] [--no-dask]
-        [--corpus ../shared/corpora/lgl/lgl.xml]
+    .venv/bin/python bench/ingest.py [--copies 500] [--runs 3] [--store URL | --postgis]
+        [--no-dask] [--corpus ../shared/corpora/lgl/lgl.xml]
 
 The folder holds ``--copies`` copies of the seed report, each made distinct by one line (so
 none is skipped as already stored): every document reports the same places and events, so
@@ -19,14 +19,18 @@ geocode cache, timed from start to exit (start-up included):
   loopback, started before the timed command (as a running cluster would be).
 
 Configurations alternate within each run, so a noisy neighbour hits them alike; the figures are
-medians over the runs, and the ratio is the median of the per-run ratios. ``--store`` takes a
-``postgresql://`` URL of an empty database to write to PostGIS instead (its tables are emptied
-before each run).
+medians over the runs, and the ratio is the median of the per-run ratios: 2 workers against 1
+of the same kind, and Dask's 2 workers against ``--jobs 1`` too (the plain command, the peer a
+user compares with). ``--store`` takes a ``postgresql://`` URL of an empty database to write to
+PostGIS instead (its schema is dropped before each run); ``--postgis`` starts a throwaway
+PostgreSQL + PostGIS server on loopback for that (tests/support/postgres.py; Debian's
+postgresql-15-postgis-3) and removes it afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -36,6 +40,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 SEED = ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt"
 GEOMAP = Path(sys.executable).parent / "geomap"
 
@@ -100,10 +105,23 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=500)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--store", default="", help="postgresql:// URL (default: SQLite files)")
+    ap.add_argument(
+        "--postgis", action="store_true", help="into a throwaway PostGIS server (see above)"
+    )
     ap.add_argument("--no-dask", action="store_true", help="only --jobs 1 and --jobs 2")
     ap.add_argument("--corpus", type=Path, help="a corpus XML file's articles, not the seed")
     args = ap.parse_args()
+    with contextlib.ExitStack() as stack:
+        if args.postgis:
+            from tests.support.postgres import PostgresCluster
 
+            cluster = stack.enter_context(PostgresCluster())
+            args.store = cluster.create_database()
+        run(args)
+
+
+def run(args: argparse.Namespace) -> None:
+    """Every configuration ``args.runs`` times; prints the table."""
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         folder = tmp / "reports"
@@ -161,7 +179,7 @@ def main() -> None:
         print(f"{label:<16}{m:>10.2f}{documents / m:>10.1f}{words / m:>12,.0f}")
     pairs = [("jobs 1", "jobs 2")]
     if not args.no_dask:
-        pairs.append(("dask 1 worker", "dask 2 workers"))
+        pairs += [("dask 1 worker", "dask 2 workers"), ("jobs 1", "dask 2 workers")]
     for one, two in pairs:
         ratios = [a / b for a, b in zip(seconds[one], seconds[two], strict=True)]
         print(

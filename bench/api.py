@@ -976,6 +976,25 @@ def pg_queries(n: int, z6: tuple[int, int]) -> dict[str, tuple[str | None, ...]]
     }  # fmt: skip
 
 
+def first_requests(name: str, base: str, paths: dict[str, str | None]) -> dict[str, float]:
+    """Milliseconds of each request asked once, in order, of a server just started: nothing
+    of it kept yet (counts, tiles), its database connections new."""
+    import urllib.request
+
+    out = {}
+    for query_name, path in paths.items():
+        if path is None:
+            continue
+        headers = {"Cache-Control": "no-cache"} if FRESH in path else {}
+        request = urllib.request.Request(base + path.replace(FRESH, ""), headers=headers)
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=600) as r:
+            r.read()
+        out[query_name] = ms = (time.perf_counter() - started) * 1000
+        print(f"    {name:<9} {query_name:<36} first request {ms:8.1f} ms", flush=True)
+    return out
+
+
 def map_load_seconds(base: str, runs: int) -> list[float]:
     """Seconds from navigation to the map saying it is drawn (every tile in view loaded), in
     Debian's Chromium driven by Playwright; one fresh browser context per run."""
@@ -1022,6 +1041,9 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
         for name, start, i in servers:
             proc, base = start(url, logs / f"{name}-pg-{n}.log")
             try:
+                out[f"{name}_first_ms"] = first_requests(
+                    name, base, {k: v[i] for k, v in paths.items()}
+                )
                 out[name] = run_queries(name, proc, base, {k: v[i] for k, v in paths.items()},
                                         clients, args.duration, args.runs)  # fmt: skip
                 if name == "geomap" and not args.no_map:

@@ -26,6 +26,9 @@ MAX_ZOOM = 22
 MAX_FEATURES = 20_000  # features in one tile at most; the rest are left out (see the docs)
 FULL_ZOOM = 6  # from this zoom on a tile holds every feature; below, a sample (see level)
 SAMPLE_ABOVE = 100_000  # a layer with more features than this is sampled (see thin)
+# a layer with more features than this is drawn zoomed out as clusters (a count per small
+# cell) by a store that keeps a point aggregate (PostGIS), where the query lets it
+CLUSTER_ABOVE = 100_000
 TILE_BUDGET = 4_000  # features a tile of such a layer holds, about, where it is dense
 
 # properties each layer's tiles carry (every one present in every feature, null when unknown)

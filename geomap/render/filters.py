@@ -245,8 +245,10 @@ def tiles_notice(tiled: Mapping[str, int]) -> str | None:
     sampled = [name for name, n in tiled.items() if n > SAMPLE_ABOVE]
     thinned = (
         f" Where {' and '.join(sampled)} are dense, a zoomed-out tile shows an even sample of"
-        " them (the same for everyone, colours in proportion): zoom in to see every one; a"
-        " click opens one and counts every one under the pointer."
+        " them (the same for everyone, colours in proportion) or, from a PostGIS store without"
+        " dates or filters other than the type, a circle per small area sized by how many"
+        " are in it: zoom in to see every one; a click opens one and counts every one under"
+        " the pointer."
         if sampled
         else ""
     )

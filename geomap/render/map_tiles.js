@@ -48,6 +48,13 @@ geomap.tiles = (function (g) {
     return { datetime: isoDay(r[0]) + "/" + isoDay(r[1]) };
   }
 
+  function clusterRadius(p) {
+    // a zoomed-out tile of a very large layer holds one point per small cell with a count
+    // (the server's aggregate): the circle grows with it
+    var n = Number(p.count);
+    return n > 1 ? Math.min(14, 3 + 1.6 * Math.log(n) / Math.LN2) : null;
+  }
+
   function tileStyle(layer) {
     if (layer === "movements") {
       return function (p) {
@@ -55,13 +62,15 @@ geomap.tiles = (function (g) {
       };
     }
     if (layer === "places") {
-      return function () {
+      return function (p) {
         var c = state.spec.styles.place_color;
-        return { radius: 4, weight: 1, color: c, fill: true, fillColor: c, fillOpacity: 0.45 };
+        return { radius: clusterRadius(p) || 4, weight: 1, color: c, fill: true, fillColor: c, fillOpacity: 0.45 };
       };
     }
     return function (p) {
       var s = eventStyle(p.event_type);
+      var r = clusterRadius(p);
+      if (r) return { radius: r, weight: 1, color: "#ffffff", fill: true, fillColor: s.color, fillOpacity: 0.75 };
       var vague = Number(p.geo_precision) > 1;
       return { radius: vague ? 4 : 5, weight: 1, color: vague ? s.color : "#ffffff", fill: true, fillColor: s.color, fillOpacity: vague ? 0.35 : 0.9 };
     };

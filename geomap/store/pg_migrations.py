@@ -20,8 +20,72 @@ from typing import Any
 from geomap.errors import StoreError
 
 SCHEMA = "geomap"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MIGRATE_LOCK = 0x67656F6E  # advisory lock key of migrations
+CELL_SIZE = 0.5  # degrees: the grid of items_cell (an exact binary fraction)
+CELL_STRIDE = 721  # cells per row of that grid (360 / CELL_SIZE, and one for 180 itself)
+# the point aggregate zoomed-out tiles read (geomap.store.postgis.PostGISStore.tile): per zoom
+# 0..AGGREGATE_ZOOM, a grid of AGGREGATE_GRID x AGGREGATE_GRID cells per tile
+AGGREGATE_LAYERS = ("incidents", "places")
+AGGREGATE_ZOOM = 6
+AGGREGATE_GRID = 64
+_R = 6378137.0  # the Web Mercator sphere's radius, metres
+
+
+def cells_upsert(source: str) -> str:
+    """The statement adding ``source``'s rows (columns ``layer, geom, event_type`` and
+    ``sign``, +1 or -1) to ``tile_cells``: per zoom, the cell of each row's point (its
+    geometry, or a point on it) gains or loses one and its Web Mercator coordinates."""
+    half = 3.141592653589793 * _R  # half the world's width in metres
+    side = f"({AGGREGATE_GRID} << z)"
+    layers = ", ".join(f"'{name}'" for name in AGGREGATE_LAYERS)
+    return f"""
+INSERT INTO {SCHEMA}.tile_cells AS t (layer, z, cx, cy, kind, n, sx, sy)
+SELECT m.layer, z,
+    least(greatest(floor((m.mx / {2 * half!r} + 0.5) * {side}), 0), {side} - 1)::integer,
+    least(greatest(floor((0.5 - m.my / {2 * half!r}) * {side}), 0), {side} - 1)::integer,
+    m.kind, sum(m.sign), sum(m.sign * m.mx), sum(m.sign * m.my)
+FROM (
+    SELECT r.layer, r.sign,
+        CASE WHEN r.layer = 'incidents' THEN coalesce(r.event_type, '') ELSE '' END AS kind,
+        radians(ST_X(r.p)) * {_R!r} AS mx,
+        {_R!r} * ln(tan(pi() / 4 + radians(least(greatest(ST_Y(r.p), -85.0511287798066),
+                                              85.0511287798066)) / 2)) AS my
+    FROM (
+        SELECT s.layer, s.event_type, s.sign,
+            CASE WHEN GeometryType(s.geom) = 'POINT' THEN s.geom
+                 ELSE ST_PointOnSurface(s.geom) END AS p
+        FROM ({source}) s
+        WHERE s.layer IN ({layers}) AND s.geom IS NOT NULL AND NOT ST_IsEmpty(s.geom)
+    ) r
+) m, generate_series(0, {AGGREGATE_ZOOM}) AS z
+GROUP BY 1, 2, 3, 4, 5
+HAVING sum(m.sign) <> 0 OR sum(m.sign * m.mx) <> 0 OR sum(m.sign * m.my) <> 0
+ON CONFLICT (layer, z, cx, cy, kind) DO UPDATE
+    SET n = t.n + EXCLUDED.n, sx = t.sx + EXCLUDED.sx, sy = t.sy + EXCLUDED.sy"""
+
+
+def _cells_trigger(event: str, source: str, transition: str) -> tuple[str, str, str]:
+    """The function and the statement-level trigger (dropped first, if any) keeping
+    ``tile_cells`` in step with ``items`` on ``event`` (INSERT, UPDATE, DELETE), in the
+    writing transaction."""
+    name = f"{SCHEMA}.tile_cells_{event.lower()}"
+    function = f"""
+CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    {cells_upsert(source)};
+    RETURN NULL;
+END
+$$"""
+    drop = f"DROP TRIGGER IF EXISTS tile_cells_{event.lower()} ON {SCHEMA}.items"
+    trigger = (
+        f"CREATE TRIGGER tile_cells_{event.lower()} AFTER {event} ON {SCHEMA}.items"
+        f" REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
+    )
+    return function, drop, trigger
+
+
+_ROWS = "SELECT layer, geom, event_type, {sign} AS sign FROM {table}"
 
 # text rules of geomap.store.base.fold and the Equals filter, in SQL (ICU's lower-casing is
 # Unicode's, as Python's str.lower is)
@@ -30,6 +94,22 @@ FUNCTIONS = (
 CREATE OR REPLACE FUNCTION {SCHEMA}.fold(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT lower(btrim(value, ' \t\n\r\f\v') COLLATE "und-x-icu")
+$$""",
+    # the grid cell (CELL_SIZE degrees) holding a geometry's whole envelope, -1 when the
+    # envelope spans more than one cell (geomap.store.postgis.cells computes the same in Python)
+    f"""
+CREATE OR REPLACE FUNCTION {SCHEMA}.cell(g geometry) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE
+        WHEN g IS NULL THEN NULL
+        WHEN floor((ST_XMin(g) + 180::float8) / {CELL_SIZE}::float8)
+                 = floor((ST_XMax(g) + 180::float8) / {CELL_SIZE}::float8)
+             AND floor((ST_YMin(g) + 90::float8) / {CELL_SIZE}::float8)
+                 = floor((ST_YMax(g) + 90::float8) / {CELL_SIZE}::float8)
+            THEN (floor((ST_YMin(g) + 90::float8) / {CELL_SIZE}::float8) * {CELL_STRIDE}
+                  + floor((ST_XMin(g) + 180::float8) / {CELL_SIZE}::float8))::integer
+        ELSE -1
+    END
 $$""",
     f"""
 CREATE OR REPLACE FUNCTION {SCHEMA}.fold_text(value jsonb) RETURNS text
@@ -123,6 +203,37 @@ CREATE TABLE {SCHEMA}.stats(
             for name in ("n_sources", "geo_precision")
         ),
         f"CREATE INDEX items_n_sources ON {SCHEMA}.items (layer, n_sources)",
+    ),
+    # items ordered by place, then ingest order: a small box's first page reads about as many
+    # rows as it returns (geomap.store.postgis.PostGISCompiler.page); an index, no row rewritten
+    3: (
+        # (each statement of this step may run again over what it made: a database taken back
+        # to an older schema by hand is upgraded again)
+        f"CREATE INDEX IF NOT EXISTS items_cell ON {SCHEMA}.items"
+        f" (layer, {SCHEMA}.cell(geom), seq)",
+        # per zoom and grid cell of the zoomed-out tiles: how many features (of each event
+        # type) and the sum of their points, kept by the triggers below in every writing
+        # transaction; a zoomed-out tile reads a few hundred cells, not 100,000 rows
+        f"""
+CREATE TABLE IF NOT EXISTS {SCHEMA}.tile_cells(
+    layer text NOT NULL, z smallint NOT NULL, cx integer NOT NULL, cy integer NOT NULL,
+    kind text NOT NULL,                 -- incidents: the folded event type ('' when none)
+    n integer NOT NULL,                 -- 0 once emptied (kept: a write touches its cells only)
+    sx double precision NOT NULL, sy double precision NOT NULL,
+    PRIMARY KEY (layer, z, cx, cy, kind)
+)""",
+        f"TRUNCATE {SCHEMA}.tile_cells",
+        cells_upsert(_ROWS.format(sign=1, table=f"{SCHEMA}.items")),
+        *_cells_trigger("INSERT", _ROWS.format(sign=1, table="new_rows"), "NEW TABLE AS new_rows"),
+        *_cells_trigger(
+            "UPDATE",
+            _ROWS.format(sign=1, table="new_rows")
+            + " UNION ALL "
+            + _ROWS.format(sign=-1, table="old_rows"),
+            "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        ),
+        *_cells_trigger("DELETE", _ROWS.format(sign=-1, table="old_rows"), "OLD TABLE AS old_rows"),
+        f"ANALYZE {SCHEMA}.tile_cells",
     ),
 }
 NUMBERS = ("n_sources", "geo_precision")  # tile properties with a typed column of their own

@@ -40,16 +40,18 @@ from geomap.model import Document
 from geomap.store import cql2, pg_migrations
 from geomap.store.base import (
     Addition,
+    Equals,
     LayerStats,
     Page,
     Query,
+    boxes,
     check_layer,
     decode,
     fold,
     latest_reports,
 )
 from geomap.store.query import _bounds, time_span
-from geomap.store.sql import Bind, Compiler, LayerTotals, RecentCounts
+from geomap.store.sql import Bind, Compiler, LayerTotals, RecentCounts, Statement
 
 SCHEMA = pg_migrations.SCHEMA
 BATCH = 500  # rows fetched at a time by a stream
@@ -88,8 +90,7 @@ class PostGISCompiler(Compiler):
 
     def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
         assert query.bbox is not None
-        minx, miny, maxx, maxy = (bind(float(v)) for v in query.bbox)
-        box = f"ST_MakeEnvelope({minx}, {miny}, {maxx}, {maxy}, 4326)"
+        box = _box(query.bbox, bind)
         return [f"i.geom && {box}", f"ST_Intersects(i.geom, {box})"]
 
     def time_clause(self, query: Query, bind: Bind) -> list[str]:
@@ -151,6 +152,93 @@ class PostGISCompiler(Compiler):
     def sampled(self, zoom: int, bind: Bind) -> str:
         # a literal, so that the partial index of that level serves it
         return f"i.lvl <= {int(zoom)}"
+
+    def page(self, query: Query, columns: str = "i.seq, i.feature") -> Statement:
+        """The page of ``query``; for a page of a small box in ingest order, read by place.
+
+        The GIST index hands out every row in the box, which would all be read and sorted for
+        the first ``limit`` in ingest order. ``items_cell`` orders the rows by grid cell
+        (:data:`~geomap.store.pg_migrations.CELL_SIZE`), then by ``seq``: each cell the box
+        touches is read in ingest order, lazily, and merged (``Merge Append``), so a page reads
+        about as many rows as it returns. Cells wholly inside the box need no geometry test
+        (their seqs come from the index alone); cells on its edge test each row they read;
+        geometries spanning several cells (cell -1) are read and tested as one more cell. The
+        same rows, in the same order, as the plain statement (which serves every other
+        query)."""
+        cells = _cells(query)
+        if cells is None:
+            return super().page(query, columns)
+        inside, edge = cells
+        assert query.limit is not None and query.bbox is not None
+        bind = Bind(self)
+        base = self.where(replace(query, bbox=None), bind)
+        # _ST_Intersects: the exact test without its index condition, so that the planner reads
+        # each cell by items_cell, in seq order, rather than the whole box by GIST
+        hit = f"_ST_Intersects(i.geom, {_box(query.bbox, bind)})"
+        n = bind(query.limit + (query.offset if query.after is None else 0))
+        cell = f"{SCHEMA}.cell(i.geom)"
+        branches = [
+            f"(SELECT i.seq FROM {self.table} i WHERE {base} AND {cell} = {bind(c)}"
+            f" ORDER BY i.seq LIMIT {n})"
+            for c in inside
+        ] + [
+            f"(SELECT i.seq FROM {self.table} i WHERE {base} AND {cell} = {bind(c)} AND {hit}"
+            f" ORDER BY i.seq LIMIT {n})"
+            for c in (*edge, -1)
+        ]
+        first = f"SELECT u.seq FROM ({' UNION ALL '.join(branches)}) u ORDER BY u.seq"
+        first += f" LIMIT {bind(query.limit)}"
+        if query.offset and query.after is None:
+            first += f" OFFSET {bind(query.offset)}"
+        sql = (
+            f"SELECT {columns} FROM ({first}) k JOIN {self.table} i ON i.seq = k.seq ORDER BY i.seq"
+        )
+        return Statement(sql, bind.params)
+
+
+def _box(bbox: Any, bind: Bind) -> str:
+    """``bbox`` as a geometry whose intersection is the query's: a box with no width or no
+    height is a line or a point (PostGIS's box2d cast), which a point on it intersects, where
+    a polygon with no area would not be intersected at all."""
+    minx, miny, maxx, maxy = (bind(float(v)) for v in bbox)
+    corners = f"ST_Point({minx}, {miny}), ST_Point({maxx}, {maxy})"
+    return f"ST_SetSRID(ST_MakeBox2D({corners})::geometry, 4326)"
+
+
+MAX_CELLS = 64  # a box touching more grid cells is paged through the GIST index
+
+
+def _cells(query: Query) -> tuple[list[int], list[int]] | None:
+    """The grid cells (``geomap.cell``) a page of ``query`` reads by place: (cells wholly
+    inside its box, cells on its edge); None when the page is read another way (no box, a box
+    across the antimeridian or touching more than :data:`MAX_CELLS` cells, a sort order, no
+    limit)."""
+    import math
+
+    if query.bbox is None or query.limit is None or query.sortby or query.empty:
+        return None
+    if len(boxes(query.bbox)) != 1:
+        return None
+    minx, miny, maxx, maxy = query.bbox
+    size, stride = pg_migrations.CELL_SIZE, pg_migrations.CELL_STRIDE
+    # the same arithmetic as geomap.cell (IEEE doubles): a point in the box has its cell here
+    x0, x1 = math.floor((minx + 180.0) / size), math.floor((maxx + 180.0) / size)
+    y0, y1 = math.floor((miny + 90.0) / size), math.floor((maxy + 90.0) / size)
+    if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS:
+        return None
+    margin = 1e-9  # far above the rounding of x + 180; a cell this close to an edge is tested
+    inside: list[int] = []
+    edge: list[int] = []
+    for cy in range(y0, y1 + 1):
+        for cx in range(x0, x1 + 1):
+            within = (
+                cx * size - 180.0 > minx + margin
+                and (cx + 1) * size - 180.0 < maxx - margin
+                and cy * size - 90.0 > miny + margin
+                and (cy + 1) * size - 90.0 < maxy - margin
+            )
+            (inside if within else edge).append(cy * stride + cx)
+    return inside, edge
 
 
 _SPATIAL = {
@@ -937,24 +1025,66 @@ class PostGISStore:
 
     def tile(self, query: Query, z: int, x: int, y: int) -> bytes:
         """The Mapbox Vector Tile of the features ``query`` matches in tile ``z/x/y`` of
-        WebMercatorQuad (``ST_AsMVT``); empty bytes when none falls in it."""
+        WebMercatorQuad (``ST_AsMVT``); empty bytes when none falls in it. A zoomed-out tile
+        of a very large layer is read from its point aggregate when that can answer the query
+        (:func:`_aggregate_kind`): one point per small cell, with a ``count``."""
         from geomap import tiles
 
         check_layer(query.layer)
-        size = self.layer_stats(query.layer).count
-        narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
-        if narrowed is None:
-            return b""
-        with self._reading() as cur:
+        with self._reading() as cur:  # one snapshot: the layer's size, then its tile
+            row = cur.execute(
+                f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
+            ).fetchone()
+            size = int(row[0]) if row else 0
+            kind = _aggregate_kind(query, z, size)
+            if kind is not None:
+                sql, params = self._cells_sql(query.layer, kind, z, x, y)
+            else:
+                narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
+                if narrowed is None:
+                    return b""
 
-            def count(q: Query) -> int:
-                statement = COMPILER.count(q)
-                return int(cur.execute(statement.sql, statement.params).fetchone()[0])
+                def count(q: Query) -> int:
+                    statement = COMPILER.count(q)
+                    return int(cur.execute(statement.sql, statement.params).fetchone()[0])
 
-            tile_query = tiles.thin(narrowed, size, count)
-            sql, params = self._tile_sql(tile_query, z, x, y)
+                sql, params = self._tile_sql(tiles.thin(narrowed, size, count), z, x, y)
             row = cur.execute(sql, params).fetchone()
         return bytes(row[0]) if row and row[0] is not None else b""
+
+    @staticmethod
+    def _cells_sql(
+        layer: str, kind: tuple[str, ...], z: int, x: int, y: int
+    ) -> tuple[str, dict[str, Any]]:
+        """The zoomed-out tile ``z/x/y`` of ``layer`` from ``tile_cells``: one point per grid
+        cell with anything in it (the mean of its features' points) carrying ``count``, and
+        for incidents the cell's most frequent ``event_type``; ``kind`` (event types) keeps
+        only those, () every one."""
+        from geomap import tiles
+
+        grid = pg_migrations.AGGREGATE_GRID
+        bind = Bind(COMPILER)
+        minx, miny, maxx, maxy = tiles.mercator_bounds(z, x, y)
+        env = f"ST_MakeEnvelope({bind(minx)}, {bind(miny)}, {bind(maxx)}, {bind(maxy)}, 3857)"
+        # the tile's cells and one more on every side (its buffer is one cell wide)
+        where = (
+            f"c.layer = {bind(layer)} AND c.z = {bind(z)}"
+            f" AND c.cx BETWEEN {bind(x * grid - 1)} AND {bind(x * grid + grid)}"
+            f" AND c.cy BETWEEN {bind(y * grid - 1)} AND {bind(y * grid + grid)}"
+        )
+        if kind:
+            where += f" AND c.kind = ANY({bind(list(kind))})"
+        label = ", g.kind AS event_type" if layer == "incidents" else ""
+        sql = (
+            f"SELECT ST_AsMVT(t, {bind(layer)}, {tiles.EXTENT}, 'geom') FROM ("
+            f"SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(g.sx / g.n, g.sy / g.n), 3857),"
+            f" {env}, {tiles.EXTENT}, {tiles.BUFFER}, true) AS geom, g.n::integer AS count"
+            f"{label} FROM (SELECT c.cx, c.cy, sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy,"
+            " (array_agg(c.kind ORDER BY c.n DESC, c.kind))[1] AS kind"
+            f" FROM {SCHEMA}.tile_cells c WHERE {where} AND c.n > 0 GROUP BY c.cx, c.cy) g"
+            " ORDER BY g.cy, g.cx) t WHERE t.geom IS NOT NULL"
+        )
+        return sql, bind.params
 
     @staticmethod
     def _tile_sql(tile_query: Query, z: int, x: int, y: int) -> tuple[str, dict[str, Any]]:
@@ -993,6 +1123,37 @@ class PostGISStore:
 
 
 _PG_TYPE = {"geo_precision": "::int", "n_sources": "::int"}
+
+
+def _aggregate_kind(query: Query, z: int, layer_size: int) -> tuple[str, ...] | None:
+    """Whether the tile ``z`` of ``query`` is read from the point aggregate ``tile_cells``:
+    None when it is built from ``items`` instead, else the event types it keeps (() for
+    all). The aggregate serves a zoomed-out tile (zoom up to
+    :data:`~geomap.store.pg_migrations.AGGREGATE_ZOOM`) of a layer it keeps with more than
+    :data:`geomap.tiles.CLUSTER_ABOVE` features, with no filter but ``event_type`` (incidents):
+    a bbox, dates, any other property or a CQL2 filter need the rows."""
+    from geomap import tiles
+
+    if (
+        query.layer not in pg_migrations.AGGREGATE_LAYERS
+        or z > pg_migrations.AGGREGATE_ZOOM
+        or layer_size <= tiles.CLUSTER_ABOVE
+        or query.bbox is not None
+        or query.timed
+        or query.empty
+    ):
+        return None
+    if not query.where:
+        return ()
+    if query.layer != "incidents" or len(query.where) != 1:
+        return None
+    (p,) = query.where
+    if not isinstance(p, Equals) or p.name != "event_type":
+        return None
+    wanted = fold(p.value) or ""
+    if wanted == "null":  # matches 'null' and none, which kind '' does not tell from ''
+        return None
+    return (wanted,)  # '' matches none and '', both kept as kind ''
 
 
 def _reason(exc: Exception) -> str:

@@ -1,0 +1,303 @@
+"""The PostGIS store's reads that go through an index or aggregate of their own answer exactly
+what the rows say: a small box's page read by grid cell (``items_cell``) against the reference
+selection in Python, and the zoomed-out tiles read from ``tile_cells`` (kept by triggers in
+every writing transaction) against the clusters computed from every feature, after adds,
+merges, re-extractions and removals. The features are invented."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any
+
+import mapbox_vector_tile
+import pytest
+
+from geomap import tiles
+from geomap.model import Document
+from geomap.store import pg_migrations
+from geomap.store import query as ref
+from geomap.store.base import Cursor, Equals, Query
+from geomap.store.postgis import PostGISStore, _cells
+
+KINDS = ("attack", "Protest", "arrest", None)
+GRID = pg_migrations.CELL_SIZE
+
+
+def _incident(fid: str, geometry: dict[str, Any], kind: str | None) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "id": fid,
+        "geometry": geometry,
+        "properties": {"id": fid, "event_type": kind, "n_sources": 1},
+    }
+
+
+def _point(lon: float, lat: float) -> dict[str, Any]:
+    return {"type": "Point", "coordinates": [lon, lat]}
+
+
+def _features(rng: random.Random, start: int, n: int) -> list[dict[str, Any]]:
+    """Points in 10..12 E, 40..42 N (some on the grid's lines), a few lines inside one cell or
+    across several."""
+    out = []
+    for i in range(start, start + n):
+        if i % 5 == 0:  # on a line of the grid, or on a corner
+            lon = 10 + GRID * rng.randint(0, int(2 / GRID))
+            lat = 40 + GRID * rng.randint(0, int(2 / GRID)) if i % 10 == 0 else rng.uniform(40, 42)
+        else:
+            lon, lat = rng.uniform(10, 12), rng.uniform(40, 42)
+        geometry = _point(round(lon, 6), round(lat, 6))
+        if i % 23 == 0:  # a line: short (one cell) or long (several)
+            length = 0.01 if i % 2 else 0.9
+            geometry = {
+                "type": "LineString",
+                "coordinates": [[lon, lat], [lon + length, lat + length / 2]],
+            }
+        out.append(_incident(f"inc-{i:04d}", geometry, KINDS[i % len(KINDS)]))
+    return out
+
+
+def _document(name: str) -> Document:
+    return Document(id=f"doc-{name}", path=f"{name}.txt", text=f"an invented report {name}")
+
+
+@pytest.fixture
+def filled(postgis_url: str) -> tuple[PostGISStore, PostGISStore]:  # type: ignore[misc]
+    """(writer, reader) of a store of ~500 invented incidents, some reported twice (merged),
+    one document re-extracted with moved points and other types, one removed."""
+    rng = random.Random(14)
+    writer = PostGISStore(postgis_url)
+    writer.add(_document("a"), {"incidents": _features(rng, 0, 250)})
+    writer.add(_document("b"), {"incidents": _features(rng, 200, 250)})  # 50 merged
+    writer.add(_document("c"), {"incidents": _features(rng, 450, 80)})
+    writer.add(_document("d"), {"incidents": _features(rng, 530, 40)})
+    moved = _features(rng, 450, 80)
+    for f in moved:
+        f["properties"]["event_type"] = "evacuation"
+    writer.add(_document("c"), {"incidents": moved}, replace=True)
+    writer.remove(_document("d").id)
+    reader = PostGISStore(postgis_url, readonly=True)
+    yield writer, reader
+    reader.close()
+    writer.close()
+
+
+def _boxes(rng: random.Random) -> list[tuple[float, float, float, float]]:
+    """Small boxes: random ones, ones on the grid's lines, ones with a feature's point on an
+    edge, a box of one point."""
+    out = [
+        (10.5, 40.5, 11.5, 41.5),
+        (10.0, 40.0, 12.0, 42.0),
+        (10.5, 40.5, 10.5, 40.5),
+        (10.51, 40.51, 10.99, 40.99),
+        (10.25, 40.25, 11.25, 41.25),
+    ]
+    for _ in range(40):
+        w, h = rng.uniform(0.01, 1.5), rng.uniform(0.01, 1.5)
+        x, y = rng.uniform(9.8, 12.2 - w), rng.uniform(39.8, 42.2 - h)
+        out.append((round(x, 4), round(y, 4), round(x + w, 4), round(y + h, 4)))
+    return out
+
+
+def test_a_small_box_is_paged_by_cell_exactly_as_the_reference(
+    filled: tuple[PostGISStore, PostGISStore],
+) -> None:
+    writer, reader = filled
+    everything = reader.layer("incidents")
+    rng = random.Random(7)
+    for f in everything[::9]:  # boxes with a feature on their edge
+        lon, lat = (
+            f["geometry"]["coordinates"][0]
+            if "Line" in f["geometry"]["type"]
+            else (f["geometry"]["coordinates"])
+        )
+        rng_box = (
+            (lon, lat, lon + 0.3, lat + 0.2)
+            if rng.random() < 0.5
+            else (lon - 0.3, lat - 0.2, lon, lat)
+        )
+        assert _check(reader, everything, rng_box, rng)
+    for bbox in _boxes(rng):
+        assert _check(reader, everything, bbox, rng)
+    # a writer (no pool) reads the same way
+    bbox = (10.25, 40.25, 11.25, 41.25)
+    query = Query("incidents", bbox=bbox, limit=50)
+    assert [f["id"] for f in writer.select(query).decoded()] == [
+        f["id"] for f in reader.select(query).decoded()
+    ]
+
+
+def _check(
+    store: PostGISStore,
+    everything: list[dict[str, Any]],
+    bbox: tuple[float, float, float, float],
+    rng: random.Random,
+) -> bool:
+    expected = [f["id"] for f in ref.select(everything, bbox=bbox)]
+    kind = KINDS[rng.randrange(3)]
+    typed = [f["id"] for f in ref.select(everything, bbox=bbox, filters={"event_type": str(kind)})]
+    for limit in (1, 7, 100):
+        query = Query("incidents", bbox=bbox, limit=limit)
+        assert _cells(query) is not None, bbox  # read by cell, not by the GIST index
+        page = store.select(query)
+        assert [f["id"] for f in page.decoded()] == expected[:limit], (bbox, limit)
+        assert page.matched == len(expected)
+        offset = rng.randrange(0, 20)
+        page = store.select(Query("incidents", bbox=bbox, limit=limit, offset=offset))
+        assert [f["id"] for f in page.decoded()] == expected[offset : offset + limit]
+        page = store.select(
+            Query("incidents", bbox=bbox, limit=limit, where=(Equals("event_type", str(kind)),))
+        )
+        assert [f["id"] for f in page.decoded()] == typed[:limit]
+    # page after page by the keyset cursor
+    got: list[str] = []
+    after: Cursor | None = None
+    while True:
+        page = store.select(Query("incidents", bbox=bbox, limit=13, after=after))
+        got += [f["id"] for f in page.decoded()]
+        if page.next is None:
+            break
+        after = page.next
+    assert got == expected
+    return True
+
+
+def test_a_large_box_or_a_sort_order_is_read_another_way() -> None:
+    assert _cells(Query("incidents", bbox=(0.0, 0.0, 60.0, 60.0), limit=10)) is None
+    assert _cells(Query("incidents", bbox=(170.0, 0.0, -170.0, 1.0), limit=10)) is None
+    assert _cells(Query("incidents", bbox=(0.0, 0.0, 1.0, 1.0))) is None  # no limit
+    assert GRID == 0.5
+    inside, edge = _cells(Query("incidents", bbox=(0.1, 0.1, 1.9, 1.9), limit=1)) or ([], [])
+    assert len(inside) == 4 and len(edge) == 12  # 4 x 4 cells of 0.5 degrees, 2 x 2 inside
+
+
+# --- zoomed-out tiles from tile_cells -----------------------------------------------------
+
+_R = 6378137.0
+
+
+def _cell_of(point: tuple[float, float], z: int) -> tuple[int, int, float, float]:
+    lon, lat = point
+    lat = max(-85.0511287798066, min(85.0511287798066, lat))
+    mx = math.radians(lon) * _R
+    my = _R * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    side = pg_migrations.AGGREGATE_GRID << z
+    world = 2 * math.pi * _R
+    cx = min(max(math.floor((mx / world + 0.5) * side), 0), side - 1)
+    cy = min(max(math.floor((0.5 - my / world) * side), 0), side - 1)
+    return cx, cy, mx, my
+
+
+def _representative(f: dict[str, Any]) -> tuple[float, float]:
+    from shapely.geometry import shape
+
+    g = shape(f["geometry"])
+    p = g if g.geom_type == "Point" else g.representative_point()
+    return (p.x, p.y)
+
+
+def _expected_tile(
+    everything: list[dict[str, Any]], z: int, x: int, y: int, kinds: set[str] | None
+) -> list[tuple[int, int, int, str]]:
+    """(x, y in tile units, count, most frequent type) of each cell with features, computed
+    from every feature."""
+    grid = pg_migrations.AGGREGATE_GRID
+    cells: dict[tuple[int, int], dict[str, list[float]]] = {}
+    for f in everything:
+        kind = (f["properties"].get("event_type") or "").strip().lower()
+        if kinds is not None and kind not in kinds:
+            continue
+        cx, cy, mx, my = _cell_of(_representative(f), z)
+        if not (x * grid - 1 <= cx <= x * grid + grid and y * grid - 1 <= cy <= y * grid + grid):
+            continue
+        entry = cells.setdefault((cx, cy), {}).setdefault(kind, [0, 0.0, 0.0])
+        entry[0] += 1
+        entry[1] += mx
+        entry[2] += my
+    minx, miny, maxx, maxy = tiles.mercator_bounds(z, x, y)
+    scale = tiles.EXTENT / (maxx - minx)
+    out = []
+    for by_kind in cells.values():
+        n = sum(v[0] for v in by_kind.values())
+        sx = sum(v[1] for v in by_kind.values())
+        sy = sum(v[2] for v in by_kind.values())
+        top = sorted(by_kind.items(), key=lambda kv: (-kv[1][0], kv[0]))[0][0]
+        px, py = (sx / n - minx) * scale, (maxy - sy / n) * scale
+        if -tiles.BUFFER <= px <= tiles.EXTENT + tiles.BUFFER and (
+            -tiles.BUFFER <= py <= tiles.EXTENT + tiles.BUFFER
+        ):
+            out.append((round(px), round(py), int(n), top))
+    return sorted(out)
+
+
+def _decoded(data: bytes) -> list[tuple[int, int, int, str]]:
+    if not data:
+        return []
+    layer = mapbox_vector_tile.decode(data, default_options={"y_coord_down": True})["incidents"]
+    out = []
+    for f in layer["features"]:
+        x, y = f["geometry"]["coordinates"]
+        out.append((int(x), int(y), int(f["properties"]["count"]), f["properties"]["event_type"]))
+    return sorted(out)
+
+
+def _close(got: list[tuple[int, int, int, str]], want: list[tuple[int, int, int, str]]) -> bool:
+    return len(got) == len(want) and all(
+        abs(a[0] - b[0]) <= 1 and abs(a[1] - b[1]) <= 1 and a[2:] == b[2:]
+        for a, b in zip(sorted(got, key=lambda t: t[2:] + t[:2]),
+                        sorted(want, key=lambda t: t[2:] + t[:2]), strict=True)
+    )  # fmt: skip
+
+
+def test_zoomed_out_tiles_are_the_clusters_of_every_feature_after_every_write(
+    filled: tuple[PostGISStore, PostGISStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer, reader = filled
+    monkeypatch.setattr(tiles, "CLUSTER_ABOVE", 100)  # the aggregate serves layers above this
+    everything = reader.layer("incidents")
+    assert len(everything) > 100
+    for z in range(pg_migrations.AGGREGATE_ZOOM + 1):
+        n = 1 << z
+        hit = {(int(_cell_of((11.0, 41.0), z)[0] // 64), int(_cell_of((11.0, 41.0), z)[1] // 64))}
+        for x, y in hit | {(min(n - 1, a + 1), b) for a, b in hit}:
+            data = reader.tile(Query("incidents"), z, x, y)
+            assert _close(_decoded(data), _expected_tile(everything, z, x, y, None)), (z, x, y)
+            typed = Query("incidents", where=(Equals("event_type", "PROTEST"),))
+            data = reader.tile(typed, z, x, y)
+            assert _close(_decoded(data), _expected_tile(everything, z, x, y, {"protest"}))
+    # the aggregate follows a write (a removal here) in the writer's own transaction
+    writer.remove(_document("b").id)
+    everything = reader.layer("incidents")
+    z, (x, y) = 5, (lambda c: (c[0] // 64, c[1] // 64))(_cell_of((11.0, 41.0), 5))
+    assert _close(
+        _decoded(reader.tile(Query("incidents"), z, x, y)),
+        _expected_tile(everything, z, x, y, None),
+    )
+    total = sum(c[2] for c in _decoded(reader.tile(Query("incidents"), 0, 0, 0)))
+    assert total == sum(1 for f in everything if f["geometry"])
+
+
+def test_tiles_the_aggregate_cannot_answer_come_from_the_rows(
+    filled: tuple[PostGISStore, PostGISStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    _, reader = filled
+    monkeypatch.setattr(tiles, "CLUSTER_ABOVE", 100)
+    cx, cy, _, _ = _cell_of((11.0, 41.0), 6)
+    x, y = cx // 64, cy // 64
+    for query in (
+        Query("incidents", bbox=(10.0, 40.0, 12.0, 42.0)),
+        Query("incidents", start=date(2020, 1, 1)),
+        Query("incidents", where=(Equals("n_sources", "1"),)),
+        Query("incidents", where=(Equals("event_type", "null"),)),
+    ):
+        data = reader.tile(query, 6, x, y)
+        if data:
+            layer = mapbox_vector_tile.decode(data)["incidents"]
+            assert all("id" in f["properties"] for f in layer["features"]), query
+    # above zoom 6 every feature is its own point, with its id
+    cx, cy, _, _ = _cell_of((11.0, 41.0), 7)
+    layer = mapbox_vector_tile.decode(reader.tile(Query("incidents"), 7, cx // 64, cy // 64))
+    assert all("id" in f["properties"] for f in layer["incidents"]["features"])

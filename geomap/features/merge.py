@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+import orjson
+
 MAX_LISTED_MENTIONS = 200
 # properties a merged feature takes from the first report that has them when its best lacks them
 FILLED = ("actor", "actor1", "actor2", "url")
@@ -47,7 +49,7 @@ def merge_group(features: list[dict[str, Any]]) -> dict[str, Any]:
     if "n_mentions" in props:
         props["n_mentions"] = sum(f["properties"].get("n_mentions") or 0 for f in features)
         mentions = [
-            m for f in features for m in json.loads(f["properties"].get("mentions") or "[]")
+            m for f in features for m in orjson.loads(f["properties"].get("mentions") or "[]")
         ]
         props["mentions"] = json.dumps(mentions[:MAX_LISTED_MENTIONS], ensure_ascii=False)
     return {**best, "properties": props}
@@ -78,7 +80,7 @@ def merge_state(features: list[dict[str, Any]]) -> dict[str, Any]:
         )
     state: dict[str, Any] = {"top": max(_confidence(f) for f in features), "first": first}
     if "n_mentions" in features[0]["properties"]:
-        listed = sum(len(json.loads(f["properties"].get("mentions") or "[]")) for f in features)
+        listed = sum(len(orjson.loads(f["properties"].get("mentions") or "[]")) for f in features)
         if len(features) > 1 or listed < MAX_LISTED_MENTIONS:  # else: a report's own text
             state["listed"] = min(listed, MAX_LISTED_MENTIONS)
     return state
@@ -119,9 +121,9 @@ def merge_append(
             props["mentions"] = old.get("mentions")
             listed = MAX_LISTED_MENTIONS
         else:
-            mentions = json.loads(old.get("mentions") or "[]")[:MAX_LISTED_MENTIONS]
+            mentions = orjson.loads(old.get("mentions") or "[]")[:MAX_LISTED_MENTIONS]
             if len(mentions) < MAX_LISTED_MENTIONS:
-                mentions += json.loads(add.get("mentions") or "[]")
+                mentions += orjson.loads(add.get("mentions") or "[]")
             del mentions[MAX_LISTED_MENTIONS:]
             props["mentions"] = json.dumps(mentions, ensure_ascii=False)
             listed = len(mentions)

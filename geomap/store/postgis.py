@@ -7,7 +7,9 @@ the bbox through a GIST index on ``geometry(Geometry, 4326)``, dates and filters
 B-tree indexes, paging by keyset, counts from the same WHERE clause, one page and its count
 from one snapshot. Tiles come from ``ST_AsMVT`` (:meth:`PostGISStore.tile`).
 
-Writes merge at write time like SQLite's, one transaction per document; concurrent writers
+Writes merge at write time like SQLite's, one transaction per :meth:`PostGISStore.add_many`
+(``geomap ingest`` writes a batch of documents at a time): a few statements per document and
+one per batch for every merged item it touched, the arrays sent in binary. Concurrent writers
 (several ``geomap ingest`` processes on one database) take a transaction-level advisory lock
 first, so they merge one after the other and a feature is never merged twice or lost. Readers
 (the server) use a pool of connections (psycopg_pool) whose sessions are read-only.
@@ -27,6 +29,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+
+import orjson
 
 from geomap.errors import InvalidParameter, NotFound, StoreError, Unsupported
 from geomap.features.corrections import Correction
@@ -253,7 +257,13 @@ COMPILER = PostGISCompiler()
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text (UTF-8, not ASCII-escaped), as stored (as the SQLite store's)."""
+    return orjson.dumps(value).decode()
+
+
+def _decoded(value: str | dict[str, Any]) -> dict[str, Any]:
+    """A stored JSON text as a dict (a dict, changed in this transaction, as it is)."""
+    return value if isinstance(value, dict) else orjson.loads(value)
 
 
 def _days(props: dict[str, Any]) -> tuple[int | None, int | None]:
@@ -271,7 +281,8 @@ def _number(value: Any) -> float | None:
 
 
 def _item_row(seq: int, layer: str, fid: str, feature: dict[str, Any], state: Any) -> dict:  # type: ignore[type-arg]
-    """The columns of one ``items`` row (parameters of :data:`_UPSERT_ITEM`)."""
+    """The columns of one ``items`` row (:data:`_ITEM_COLUMNS`), its property names
+    (``props``) and its bounds (``minx`` .. ``maxy``)."""
     from geomap.tiles import level, tile_properties
 
     geometry = feature.get("geometry")
@@ -304,28 +315,49 @@ def _item_row(seq: int, layer: str, fid: str, feature: dict[str, Any], state: An
     }
 
 
-_UPSERT_ITEM = f"""
-INSERT INTO {SCHEMA}.items
-    (seq, layer, id, geom, t0, t1, event_type, actor1, actor2, actor, country_code, tile,
-     feature, merge_state, lvl, n_sources, geo_precision)
-VALUES (%(seq)s, %(layer)s, %(id)s,
-    CASE WHEN %(geom)s::text IS NULL THEN NULL
-         ELSE ST_SetSRID(ST_GeomFromGeoJSON(%(geom)s::text), 4326) END,
-    %(t0)s, %(t1)s, %(event_type)s, %(actor1)s, %(actor2)s, %(actor)s, %(country_code)s,
-    %(tile)s::jsonb, %(feature)s, %(merge_state)s, %(lvl)s, %(n_sources)s, %(geo_precision)s)
+# the columns of an ``items`` row as :func:`_item_row` gives them, with their SQL types
+_ITEM_COLUMNS = (
+    ("seq", "bigint"),
+    ("layer", "text"),
+    ("id", "text"),
+    ("geom", "text"),
+    ("t0", "integer"),
+    ("t1", "integer"),
+    ("event_type", "text"),
+    ("actor1", "text"),
+    ("actor2", "text"),
+    ("actor", "text"),
+    ("country_code", "text"),
+    ("tile", "text"),
+    ("feature", "text"),
+    ("merge_state", "text"),
+    ("lvl", "smallint"),
+    ("n_sources", "double precision"),
+    ("geo_precision", "double precision"),
+)
+_UPDATED = [c for c, _ in _ITEM_COLUMNS if c not in ("layer", "id", "lvl")]
+# every changed item in one statement: a column per array (sent in binary, so that no JSON
+# text is escaped on the way), one row per item
+_UPSERT_ITEMS = f"""
+INSERT INTO {SCHEMA}.items ({", ".join(c for c, _ in _ITEM_COLUMNS)})
+SELECT u.seq, u.layer, u.id,
+    CASE WHEN u.geom IS NULL THEN NULL ELSE ST_SetSRID(ST_GeomFromGeoJSON(u.geom), 4326) END,
+    u.t0, u.t1, u.event_type, u.actor1, u.actor2, u.actor, u.country_code, u.tile::jsonb,
+    u.feature, u.merge_state, u.lvl, u.n_sources, u.geo_precision
+FROM unnest({", ".join(f"%b::{t}[]" for _, t in _ITEM_COLUMNS)})
+    AS u({", ".join(c for c, _ in _ITEM_COLUMNS)})
 ON CONFLICT (layer, id) DO UPDATE SET
-    seq = EXCLUDED.seq, geom = EXCLUDED.geom, t0 = EXCLUDED.t0, t1 = EXCLUDED.t1,
-    event_type = EXCLUDED.event_type, actor1 = EXCLUDED.actor1, actor2 = EXCLUDED.actor2,
-    actor = EXCLUDED.actor, country_code = EXCLUDED.country_code, tile = EXCLUDED.tile,
-    feature = EXCLUDED.feature, merge_state = EXCLUDED.merge_state,
-    n_sources = EXCLUDED.n_sources, geo_precision = EXCLUDED.geo_precision
+    {", ".join(f"{c} = EXCLUDED.{c}" for c in _UPDATED)}
 """
 
 
 class _Write:
-    """One write transaction: merges reports into ``items`` and keeps ``stats`` in step, with a
-    few set-based statements per document (the items it touches are read at once, written at
-    once), not one round trip per feature."""
+    """One write transaction of one or more documents: merges reports into ``items`` and keeps
+    ``stats`` in step with a few set-based statements (the items touched are read at once and
+    written once, however many of the transaction's documents merge into them), not one round
+    trip per feature. ``old`` holds each touched item as this transaction left it: ``(seq,
+    feature, merge_state, minx, miny, maxx, maxy, t0, t1)``, the feature and state as stored
+    text or, once changed here, as dicts; None when there is none."""
 
     def __init__(self, cur: Any) -> None:
         self.cur = cur
@@ -350,7 +382,7 @@ class _Write:
         rows = self.cur.execute(
             f"SELECT i.layer, i.id, i.seq, i.feature, i.merge_state, ST_XMin(i.geom),"
             f" ST_YMin(i.geom), ST_XMax(i.geom), ST_YMax(i.geom), i.t0, i.t1"
-            f" FROM {SCHEMA}.items i JOIN unnest(%s::text[], %s::text[]) AS k(layer, id)"
+            f" FROM {SCHEMA}.items i JOIN unnest(%b::text[], %b::text[]) AS k(layer, id)"
             " ON i.layer = k.layer AND i.id = k.id",
             ([k[0] for k in keys], [k[1] for k in keys]),
         ).fetchall()
@@ -375,10 +407,12 @@ class _Write:
                 totals.shrink(tuple(old[3:9]))
         else:
             totals.count += 1
-        self.upserts[(layer, fid)] = row
-        totals.grow(
-            (row["minx"], row["miny"], row["maxx"], row["maxy"], row["t0"], row["t1"]), row["props"]
-        )
+        key = (layer, fid)
+        self.upserts[key] = row
+        bounds = (row["minx"], row["miny"], row["maxx"], row["maxy"], row["t0"], row["t1"])
+        totals.grow(bounds, row["props"])
+        if key in self.old:  # a later document of this transaction merges into it as it is now
+            self.old[key] = (seq, feature, state, *bounds)
 
     def append(self, layer: str, fid: str, seq: int, feature: dict[str, Any]) -> None:
         """Merge one more report (the newest) into the item of ``(layer, fid)``."""
@@ -387,7 +421,7 @@ class _Write:
         if old is None:
             self._put(seq, layer, fid, feature, merge_state([feature]), None)
             return
-        merged, state = merge_append(json.loads(old[1]), json.loads(old[2]), feature)
+        merged, state = merge_append(_decoded(old[1]), _decoded(old[2]), feature)
         self._put(old[0], layer, fid, merged, state, old)
 
     def remerge(self, keys: list[tuple[str, str]]) -> None:
@@ -398,11 +432,11 @@ class _Write:
         reports: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
         for seq, layer, fid, text in self.cur.execute(
             f"SELECT f.seq, f.layer, f.id, f.feature FROM {SCHEMA}.features f"
-            " JOIN unnest(%s::text[], %s::text[]) AS k(layer, id)"
+            " JOIN unnest(%b::text[], %b::text[]) AS k(layer, id)"
             " ON f.layer = k.layer AND f.id = k.id ORDER BY f.seq",
             ([k[0] for k in keys], [k[1] for k in keys]),
         ).fetchall():
-            reports.setdefault((layer, fid), []).append((seq, json.loads(text)))
+            reports.setdefault((layer, fid), []).append((seq, orjson.loads(text)))
         for key in keys:
             layer, fid = key
             old = self.old[key]
@@ -410,6 +444,8 @@ class _Write:
             if not rows:
                 if old is not None:
                     self.deletes.append(old[0])
+                    self.upserts.pop(key, None)
+                    self.old[key] = None
                     totals = self.layer(layer)
                     totals.count -= 1
                     totals.shrink(tuple(old[3:9]))
@@ -422,7 +458,8 @@ class _Write:
         if self.deletes:
             self.cur.execute(f"DELETE FROM {SCHEMA}.items WHERE seq = ANY(%s)", (self.deletes,))
         if self.upserts:
-            self.cur.executemany(_UPSERT_ITEM, list(self.upserts.values()))
+            rows = list(self.upserts.values())
+            self.cur.execute(_UPSERT_ITEMS, [[r[c] for r in rows] for c, _ in _ITEM_COLUMNS])
         self.deletes, self.upserts = [], {}
 
     def finish(self) -> None:
@@ -493,7 +530,7 @@ def rebuild_items(cur: Any, batch: int = 2000) -> None:
             if (layer, fid) != key:
                 flush()
                 key, group = (layer, fid), []
-            group.append((int(seq), json.loads(text)))
+            group.append((int(seq), orjson.loads(text)))
         flush()
     write.finish()
 
@@ -508,7 +545,7 @@ def _insert_reports(
     rows = cur.execute(
         f"INSERT INTO {SCHEMA}.features (id, layer, document_id, feature)"
         " SELECT u.id, u.layer, %s, u.feature"
-        " FROM unnest(%s::text[], %s::text[], %s::text[])"
+        " FROM unnest(%b::text[], %b::text[], %b::text[])"
         " WITH ORDINALITY AS u(layer, id, feature, n)"
         " ORDER BY u.n RETURNING layer, id, seq",
         (
@@ -657,56 +694,83 @@ class PostGISStore:
         """Store a document and its features, merged into what other documents report, in
         one transaction; False if it was already there. With ``replace``, a stored document's
         features are replaced by these (re-extraction)."""
-        with self._writing() as cur:
-            stored = cur.execute(
-                f"SELECT 1 FROM {SCHEMA}.documents WHERE id = %s", (document.id,)
-            ).fetchone()
-            if stored and not replace:
-                return False
-            write = _Write(cur)
-            again: set[tuple[str, str]] = set()
-            if stored:
-                again = {
-                    (layer, fid)
-                    for layer, fid in cur.execute(
-                        f"SELECT layer, id FROM {SCHEMA}.features WHERE document_id = %s",
-                        (document.id,),
-                    ).fetchall()
-                }
-                cur.execute(f"DELETE FROM {SCHEMA}.features WHERE document_id = %s", (document.id,))
-                cur.execute(
-                    f"UPDATE {SCHEMA}.documents SET extractor = %s, ingested = %s WHERE id = %s",
-                    (extractor, time.time(), document.id),
-                )
-            else:
-                cur.execute(
-                    f"INSERT INTO {SCHEMA}.documents VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                    (
-                        document.id,
-                        document.path,
-                        document.title,
-                        document.author,
-                        document.publisher,
-                        document.published.isoformat() if document.published else None,
-                        document.text,
-                        time.time(),
-                        extractor,
-                    ),
-                )
-                write.documents += 1
-            reports = latest_reports(features)
-            seqs = _insert_reports(cur, document.id, reports)
-            write.prefetch([k for k in reports if k not in again])
-            for key, f in reports.items():
-                if key not in again:
-                    write.append(key[0], key[1], seqs[key], f)
-            write.remerge(sorted(again))
-            write.finish()
-        return True
+        return self.add_many([Addition(document, features, extractor, replace)])[0]
 
     def add_many(self, additions: Sequence[Addition]) -> list[bool]:
-        """:meth:`add` each of ``additions`` in turn (a transaction each)."""
-        return [self.add(a.document, a.features, a.extractor, replace=a.replace) for a in additions]
+        """:meth:`add` each of ``additions`` in turn, all in one transaction under the writers'
+        lock: the documents already stored are found in one statement, the items they touch
+        read in one, each document and its reports inserted in two, and every merged item
+        written once, however many of them report it; for each, False if it was already
+        there (and not replaced)."""
+        if not additions:
+            return []
+        with self._writing() as cur:
+            ids = list({a.document.id for a in additions})
+            stored = {
+                r[0]
+                for r in cur.execute(
+                    f"SELECT id FROM {SCHEMA}.documents WHERE id = ANY(%s)", (ids,)
+                ).fetchall()
+            }
+            write = _Write(cur)
+            reports = [latest_reports(a.features) for a in additions]
+            write.prefetch(list(dict.fromkeys(k for r in reports for k in r)))
+            added = [
+                self._add(cur, write, a, r, stored) for a, r in zip(additions, reports, strict=True)
+            ]
+            if any(added):
+                write.finish()
+        return added
+
+    @staticmethod
+    def _add(
+        cur: Any,
+        write: _Write,
+        addition: Addition,
+        reports: dict[tuple[str, str], dict[str, Any]],
+        stored: set[str],
+    ) -> bool:
+        """One document of :meth:`add_many`, inside its transaction and ``write``; ``stored``:
+        the ids of the documents stored now (this one is added to it)."""
+        document, _, extractor, replace = addition
+        if document.id in stored and not replace:
+            return False
+        again: set[tuple[str, str]] = set()
+        if document.id in stored:
+            again = {
+                (layer, fid)
+                for layer, fid in cur.execute(
+                    f"DELETE FROM {SCHEMA}.features WHERE document_id = %s RETURNING layer, id",
+                    (document.id,),
+                ).fetchall()
+            }
+            cur.execute(
+                f"UPDATE {SCHEMA}.documents SET extractor = %s, ingested = %s WHERE id = %s",
+                (extractor, time.time(), document.id),
+            )
+        else:
+            cur.execute(
+                f"INSERT INTO {SCHEMA}.documents VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                (
+                    document.id,
+                    document.path,
+                    document.title,
+                    document.author,
+                    document.publisher,
+                    document.published.isoformat() if document.published else None,
+                    document.text,
+                    time.time(),
+                    extractor,
+                ),
+            )
+            stored.add(document.id)
+            write.documents += 1
+        seqs = _insert_reports(cur, document.id, reports)
+        for key, f in reports.items():
+            if key not in again:
+                write.append(key[0], key[1], seqs[key], f)
+        write.remerge(sorted(again))
+        return True
 
     def remove(self, document_id: str) -> bool:
         """Remove a document; what it reported is merged again from the other documents (or

@@ -83,6 +83,26 @@ def _tables(path: str) -> dict[str, list[tuple[Any, ...]]]:
         con.close()
 
 
+def _pg_tables(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """The PostGIS store's rows: merged items (geometry as text, every column that a read
+    uses), stats and reports, row by row (the documents' ingest times left out)."""
+    import psycopg
+
+    with psycopg.connect(url) as con:
+        return {
+            "items": con.execute(
+                "SELECT seq, layer, id, ST_AsText(geom), t0, t1, event_type, actor1, actor2,"
+                " actor, country_code, tile::text, lvl, feature, merge_state, n_sources,"
+                " geo_precision FROM geomap.items ORDER BY seq"
+            ).fetchall(),
+            "stats": con.execute("SELECT * FROM geomap.stats ORDER BY name").fetchall(),
+            "features": con.execute("SELECT * FROM geomap.features ORDER BY seq").fetchall(),
+            "documents": con.execute(
+                "SELECT id, path, extractor FROM geomap.documents ORDER BY id"
+            ).fetchall(),
+        }
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgis"])
 @pytest.mark.parametrize("size", [3, 100])
 def test_add_many_ends_as_adding_one_by_one(
@@ -114,6 +134,8 @@ def test_add_many_ends_as_adding_one_by_one(
         assert many.add_many([]) == []
         if backend == "sqlite":
             assert _tables(str(one.path)) == _tables(str(many.path))  # type: ignore[attr-defined]
+        else:
+            assert _pg_tables(one.url) == _pg_tables(many.url)  # type: ignore[attr-defined]
     finally:
         one.close()
         many.close()

@@ -51,7 +51,14 @@ from geomap.store.base import (
     latest_reports,
 )
 from geomap.store.query import _bounds, time_span
-from geomap.store.sql import Bind, Compiler, LayerTotals, RecentCounts, Statement
+from geomap.store.sql import (
+    Bind,
+    Compiler,
+    LayerTotals,
+    RecentCounts,
+    Statement,
+    document_row,
+)
 
 SCHEMA = pg_migrations.SCHEMA
 BATCH = 500  # rows fetched at a time by a stream
@@ -751,17 +758,7 @@ class PostGISStore:
         else:
             cur.execute(
                 f"INSERT INTO {SCHEMA}.documents VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                (
-                    document.id,
-                    document.path,
-                    document.title,
-                    document.author,
-                    document.publisher,
-                    document.published.isoformat() if document.published else None,
-                    document.text,
-                    time.time(),
-                    extractor,
-                ),
+                (*document_row(document), time.time(), extractor),
             )
             stored.add(document.id)
             write.documents += 1

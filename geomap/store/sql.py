@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geomap.errors import InvalidParameter
+from geomap.model import Document
 from geomap.store import cql2
 from geomap.store.base import (
     INDEXED,
@@ -344,3 +345,17 @@ class RecentCounts:
             self._counts.move_to_end(key)
             while len(self._counts) > self._kept:
                 self._counts.popitem(last=False)
+
+
+def document_row(document: Document) -> tuple[Any, ...]:
+    """id, path, title, author, publisher, published and text, as both SQL backends'
+    ``documents`` tables hold them (their first seven columns, in this order)."""
+    return (
+        document.id,
+        document.path,
+        document.title,
+        document.author,
+        document.publisher,
+        document.published.isoformat() if document.published else None,
+        document.text,
+    )

@@ -48,7 +48,14 @@ from geomap.store.base import (
     latest_reports,
 )
 from geomap.store.query import equal, time_span
-from geomap.store.sql import Bind, Compiler, LayerTotals, RecentCounts, Statement
+from geomap.store.sql import (
+    Bind,
+    Compiler,
+    LayerTotals,
+    RecentCounts,
+    Statement,
+    document_row,
+)
 
 __all__ = ["SQLiteStore", "Store", "check_layer"]
 
@@ -801,19 +808,6 @@ def rebuild_items(con: sqlite3.Connection) -> None:
     write.finish()
 
 
-def _document_row(document: Document) -> tuple[Any, ...]:
-    """id, path, title, author, publisher, published and text, as ``documents`` holds them."""
-    return (
-        document.id,
-        document.path,
-        document.title,
-        document.author,
-        document.publisher,
-        document.published.isoformat() if document.published else None,
-        document.text,
-    )
-
-
 _DOCUMENT_KEYS = ("id", "path", "title", "author", "publisher", "published", "url", "format")
 
 
@@ -1010,7 +1004,7 @@ class SQLiteStore:
                 "UPDATE documents SET path=?, title=?, author=?, publisher=?, published=?,"
                 " url=?, format=?, extractor=?, ingested=? WHERE id=?",
                 (
-                    *_document_row(document)[1:6],
+                    *document_row(document)[1:6],
                     document.url,
                     document.format,
                     extractor,
@@ -1027,7 +1021,7 @@ class SQLiteStore:
                 "INSERT INTO documents(id, path, title, author, publisher, published, text,"
                 " ingested, extractor, url, format) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    *_document_row(document),
+                    *document_row(document),
                     time.time(),
                     extractor,
                     document.url,

@@ -81,6 +81,14 @@ _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split(
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
 _CONDITIONS = frozenset("if unless until whether lest".split())
+#: People named only by what they are doing or where they are going, not who they are: a
+#: motion participle after one of these in a sentence with a modal or a future, or after
+#: "anyone", tells what may happen to whoever travels, not a journey that took place ("the
+#: works will delay drivers heading to X", "delays for anyone travelling from X").
+ANY_TRAVELLERS = frozenset(
+    "people anyone anybody everyone those travellers travelers drivers motorists passengers "
+    "commuters visitors tourists shoppers motorcyclists cyclists fans".split()
+)
 #: Words that make a statement generic or habitual rather than a report of one event.
 GENERIC = re.compile(
     r"\b(?:every (?:day|week|month|year|morning|evening|night|weekend|summer|winter)|each "
@@ -213,6 +221,18 @@ def status(
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:
         return None  # "no flights", "any evacuation"
+    if (
+        not chain
+        and not noun
+        and tokens[index].lower.endswith("ing")
+        and index > 0
+        and tokens[index - 1].lower in ANY_TRAVELLERS
+        and (
+            tokens[index - 1].lower in ("anyone", "anybody", "everyone")
+            or any(t.lower in HYPOTHETICAL or t.lower in _FUTURE for t in tokens)
+        )
+    ):
+        return None  # "the closure will delay drivers heading to X": whoever goes there
     for w in chain:
         if w in _FUTURE:
             return "planned"

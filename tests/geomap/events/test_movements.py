@@ -555,3 +555,24 @@ def test_a_persons_home_is_no_incidents_place(pipeline: Pipeline) -> None:
         (HEADER + "Police arrested Mark Hale in Denver on Friday.").encode(), "t.txt"
     )
     assert [i.place.name for i in pipeline.extract(doc).incidents] == ["Denver"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The roadworks will affect people travelling to Leeds from York and Hull.",
+        "The closure could delay drivers heading to Leeds from York.",
+        "Motorists driving from York to Leeds should allow extra time.",
+        "Delays are expected for anyone travelling from York to Leeds this weekend.",
+    ],
+)
+def test_whoever_may_travel_makes_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_travellers_told_of_in_a_report_still_travel(pipeline: Pipeline) -> None:
+    body = "Passengers travelling to Leeds from York were stranded on Monday."
+    assert paths(pipeline, body) == [("York", "Leeds")]
+    assert paths(pipeline, "Families fleeing Homs arrived in Beirut on Monday.") == [
+        ("Homs", "Beirut")
+    ]

@@ -48,6 +48,12 @@ N_CONTROL2 = 6
 #: articles after dev2's (GeoWebNews has no motion article left).
 N_MOTION3 = 8
 N_CONTROL3 = 2
+#: ``dev4`` and ``dev5``, added after dev3 (issue 12, movements and incidents): per corpus the
+#: next motion and control articles after dev3's, then after dev4's.
+N_MOTION4 = 6
+N_CONTROL4 = 2
+N_MOTION5 = 6
+N_CONTROL5 = 2
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -204,6 +210,12 @@ def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
     halves["dev2"] = select_dev2(articles)
     halves["dev3"] = select_dev2(
         articles, N_MOTION + N_MOTION2, N_CONTROL + N_CONTROL2, N_MOTION3, N_CONTROL3
+    )
+    skip_m = N_MOTION + N_MOTION2 + N_MOTION3
+    skip_c = N_CONTROL + N_CONTROL2 + N_CONTROL3
+    halves["dev4"] = select_dev2(articles, skip_m, skip_c, N_MOTION4, N_CONTROL4)
+    halves["dev5"] = select_dev2(
+        articles, skip_m + N_MOTION4, skip_c + N_CONTROL4, N_MOTION5, N_CONTROL5
     )
     return halves
 

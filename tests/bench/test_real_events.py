@@ -86,6 +86,18 @@ def test_selection_is_deterministic_and_split_balanced(monkeypatch):
         # 2 + 2 of them are taken, so one control is left and no motion article
         assert sum(r["corpus"] == corpus and r["stratum"] == "motion" for r in dev3) == 0
         assert sum(r["corpus"] == corpus and r["stratum"] == "control" for r in dev3) == 1
+    # dev4 and dev5: what is left after dev3, in none of the others or each other
+    monkeypatch.setattr(sel, "N_CONTROL2", 1)  # leaves two controls per corpus after dev2
+    monkeypatch.setattr(sel, "N_MOTION3", 0)
+    monkeypatch.setattr(sel, "N_CONTROL3", 0)
+    for name in ("N_MOTION4", "N_CONTROL4", "N_MOTION5", "N_CONTROL5"):
+        monkeypatch.setattr(sel, name, 1)
+    later = sel.select(arts)
+    earlier = {(r["corpus"], r["id"]) for h in ("dev", "check", "dev2") for r in later[h]}
+    dev4 = {(r["corpus"], r["id"]) for r in later["dev4"]}
+    dev5 = {(r["corpus"], r["id"]) for r in later["dev5"]}
+    assert len(dev4) == len(dev5) == 2  # one control per corpus each; no motion article left
+    assert dev4.isdisjoint(dev5) and earlier.isdisjoint(dev4 | dev5)
 
 
 TEXT = "Police in Ardo arrested a man who had fled from Bexley."

@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     from geomap.store.base import Store
 
 BATCH = 8  # documents per task: enough to make a task's overhead small beside its work
-# documents per write transaction: a commit and the rewrite of every merged feature it touches
-# are paid once for all of them
+# documents per write transaction when other processes extract: a commit and the rewrite of
+# every merged feature it touches are paid once for all of them, in the one process that writes
 WRITE_BATCH = 32
 
 
@@ -305,8 +305,9 @@ def ingest(
     by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
     twice is ingested once. Failures are reported through ``error`` (one line each) and
     counted; documents that could not be read (None) are the caller's to count. Documents go to
-    the runner ``batch`` at a time and are written ``write_batch`` at a time (or fewer, at the
-    end and before a failure that stops the ingest), in one transaction
+    the runner ``batch`` at a time and are written ``write_batch`` at a time (``batch`` at a time
+    when the runner is this process; fewer at the end and before a failure that stops the
+    ingest), in one transaction
     (:meth:`Store.add_many`; when it fails, one by one, so that each failure names its file).
     Writes to the store run inside ``guard()`` (which turns a full disk into an OutputError):
     such an error, or a geocode cache that cannot be written, stops the ingest -- the
@@ -316,10 +317,11 @@ def ingest(
     seen: set[str] = set()
     pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
     # batches in flight: enough to keep every worker busy while this process writes; in this
-    # process, a batch is extracted, then kept until write_batch documents wait to be written
-    # (a kill loses at most those, extracted but not yet written; a failed write stops the
-    # extraction of anything more)
+    # process, a batch is extracted, then written (a failed write stops before anything more
+    # is extracted; a kill loses at most one batch, extracted but not yet written)
     window = 1 if isinstance(runner, InProcess) else max(2, 2 * runner.workers)
+    if isinstance(runner, InProcess):
+        write_batch = batch
 
     def write(ready: list[tuple[str, Document, bool, Extracted]]) -> None:
         """Write extracted documents in one transaction; when it fails, one by one, so that

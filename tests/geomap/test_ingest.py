@@ -280,9 +280,10 @@ def test_ingest_imports_nothing_of_the_map_the_api_or_other_backends(
 def test_documents_are_written_write_batch_at_a_time_in_input_order(
     settings: Settings, reports: Path, tmp_path: Path
 ) -> None:
-    """Tasks of ``batch`` documents, transactions of ``write_batch``: the same store as one
-    document per transaction."""
-    from geomap.ingest import InProcess
+    """With worker processes, tasks of ``batch`` documents and transactions of
+    ``write_batch``: the same store as one document per transaction. In one process, each
+    batch is written as soon as it is extracted."""
+    from geomap.ingest import InProcess, LocalProcesses
     from geomap.ingest import ingest as ingest_documents
     from geomap.reports.formats import read_report
 
@@ -298,14 +299,24 @@ def test_documents_are_written_write_batch_at_a_time_in_input_order(
 
     docs = [(str(p), read_report(str(p))) for p in sorted(reports.iterdir()) if p.stat().st_size]
     assert len(docs) > 10
-    runner = InProcess(settings)
+    workers = LocalProcesses(settings, 2)
     try:
         batched = Recording(tmp_path / "batched.sqlite")
-        report = ingest_documents(batched, docs, runner, pytest.fail, batch=2, write_batch=5)
-        singly = Recording(tmp_path / "singly.sqlite")
-        ingest_documents(singly, docs, runner, pytest.fail, batch=1, write_batch=1)
+        report = ingest_documents(batched, docs, workers, pytest.fail, batch=2, write_batch=5)
     finally:
-        runner.close()
+        workers.close()
+    one = InProcess(settings)
+    try:
+        singly = Recording(tmp_path / "singly.sqlite")
+        ingest_documents(singly, docs, one, pytest.fail, batch=1, write_batch=5)
+        in_process = Recording(tmp_path / "in-process.sqlite")
+        ingest_documents(in_process, docs, one, pytest.fail, batch=3, write_batch=5)
+    finally:
+        one.close()
+    assert [len(t) for t in in_process.transactions][:-1] == [3] * (
+        len(in_process.transactions) - 1
+    )
+    in_process.close()
     distinct = len({d.id for _, d in docs})
     assert report.added == distinct
     sizes = [len(t) for t in batched.transactions]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from geomap.gazetteer.cache import GeocodeCache
-from geomap.ingest import WRITE_BATCH
+from geomap.ingest import BATCH
 from geomap.names.normalise import name_key
 from geomap.store.sqlite import SQLiteStore
 
@@ -175,5 +175,5 @@ def test_an_ingest_killed_mid_way_leaves_whole_files_and_a_rerun_finishes(
     # have geocoded documents beyond those stored)
     asked_again = {r.query for r in stub.requests}
     assert len(asked_again) <= 150 - done
-    if jobs == 1:  # one write batch at most was extracted and not yet written
-        assert 150 - done - WRITE_BATCH <= len(asked_again)
+    if jobs == 1:  # one batch at most was extracted and not yet written
+        assert 150 - done - BATCH <= len(asked_again)

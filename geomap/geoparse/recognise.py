@@ -2,7 +2,8 @@
 
 Gazetteer matching over runs of capitalised words, with context:
 - titles ("President", "Sgt.") and given names ("Michael Brandon") mark people, and a word used
-  in a person's name is not a (small) place elsewhere in the document; "Jane Roe of Dayton" is a
+  in a person's name is not a (small) place elsewhere in the document (nor is a surname after
+  a nickname in quotes: "Jane \u201cJay\u201d Roe"); "Jane Roe of Dayton" is a
   person, then where she is from; a well-known place (a country, a first-level region, a city of
   100,000+) is dropped only on specific evidence (a full personal name, a surname, an
   organisation's name), not for sharing a word with a person or standing before "said";
@@ -74,6 +75,10 @@ _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
 # the word that ends the name of a township ("Sand Creek Township"; a county, parish or
 # district named after a town is found by the name of the town)
 _UNIT_SUFFIXES = frozenset(("township",))
+# a nickname in quotes between a given name and a surname: "Jane \u201cJay\u201d Roe"
+_QUOTE_OPENINGS = frozenset((' "', " \u201c", " '", " \u2018"))
+_QUOTE_CLOSINGS = frozenset(('" ', "\u201d ", "' ", "\u2019 "))
+_MAX_NICKNAME_WORDS = 3
 # words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
 # Health Department")
 _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
@@ -317,7 +322,10 @@ class Recogniser:
 
     def _evidence(self, text: str, tokens: list[Token], doc: _Doc) -> None:
         """Single capitalised words that stand where only places stand: after "in", "near"...,
-        before a civic organisation word ("Paris Police"), before ", <state>"."""
+        before a civic organisation word ("Paris Police"), before ", <state>"; and people's
+        names with a nickname in quotes ("Jane \u201cJay\u201d Lakeview")."""
+        if any(q in text for q in _QUOTE_CLOSINGS):
+            self._nicknamed(text, tokens, doc)
         for k, t in enumerate(tokens):
             if not t.capitalised or t.key in STOPWORDS:
                 continue
@@ -335,6 +343,36 @@ class Recogniser:
             ):
                 doc.evidence.add(t.key)
                 doc.strong.add(t.key)
+
+    def _nicknamed(self, text: str, tokens: list[Token], doc: _Doc) -> None:
+        """Record as a person's name a given name (and initials) and the capitalised words
+        after a nickname in quotes: "Jane Q. \u201cJay\u201d Lakeview" (the quotes cut the
+        run of capitalised words, so the surname stands alone)."""
+        n = len(tokens)
+        for k, t in enumerate(tokens):
+            if not t.capitalised or t.key not in self.given or t.key in STOPWORDS:
+                continue
+            j = k + 1
+            while j < n and len(tokens[j].text.rstrip(".")) == 1 and tokens[j].text.isupper():
+                j += 1  # initials: "Q."
+            if j >= n or text[tokens[j - 1].end : tokens[j].start].lstrip(".") not in (
+                _QUOTE_OPENINGS
+            ):
+                continue
+            close = next(
+                (
+                    m
+                    for m in range(j, min(n, j + _MAX_NICKNAME_WORDS))
+                    if text[tokens[m].end : tokens[m].end + 2] in _QUOTE_CLOSINGS
+                ),
+                None,
+            )
+            if close is None or close + 1 >= n or not tokens[close + 1].capitalised:
+                continue
+            surname = tokens[close + 1]
+            if text[tokens[close].end : surname.start] not in _QUOTE_CLOSINGS:
+                continue
+            doc.person([t.key, surname.key])
 
     @staticmethod
     def _describes_next_place(tokens: list[Token], last: int) -> bool:

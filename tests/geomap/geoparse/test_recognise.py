@@ -289,3 +289,23 @@ def test_an_ambiguous_abbreviation_needs_a_comma(recogniser: Recogniser) -> None
     assert "UP" not in found(recogniser, "Prices went UP again.")
     assert "Man." not in found(recogniser, "He met the Isle of Man.")
     assert "BC" not in found(recogniser, "It was built in 300 BC in Rome.")
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a given name, a nickname in quotes, a surname: the surname is a person's all through
+        (
+            "Deputies said Ann B. \u201cDot\u201d Pella, 40, left the fair. Pella later phoned"
+            " from Des Moines.",
+            ["Des Moines"],
+        ),
+        ("Deputies said Walter 'Skip' Pella left. Pella later phoned from Ames.", ["Ames"]),
+        # no given name before the quotes: the town stays a town
+        ("Fans of \u201cBlue\u201d Pella sang in Pella.", ["Pella", "Pella"]),
+    ],
+)
+def test_a_surname_after_a_nickname_is_a_persons(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

@@ -13,6 +13,8 @@ Gazetteer matching over runs of capitalised words, with context:
 - organisation words ("Department", "Police", "University of") mark bodies, whose own name is
   not a place, but a place named inside one is ("Ohio Department of Health" -> Texas);
 - country and region adjectives ("Russian", "Palestinians") are mentions of their country;
+- a make of car before a name, or a model year after a determiner ("a 1998 Lakeview"), make
+  it a car, and its word no small place elsewhere in the document;
 - street and building words ("Toledo Road") make the whole a street, placed at its town;
 - sentence-initial common words and short acronyms need strong evidence;
 - region words ("Province", "County") and phrases ("the city of") hint at the kind of place.
@@ -34,6 +36,7 @@ from geomap.names.lexicon import (
     CONNECTORS,
     DEMONYM_PLURALS,
     DEMONYMS,
+    DETERMINERS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
     LEADING_WORDS,
@@ -79,6 +82,7 @@ _UNIT_SUFFIXES = frozenset(("township",))
 _QUOTE_OPENINGS = frozenset((' "', " \u201c", " '", " \u2018"))
 _QUOTE_CLOSINGS = frozenset(('" ', "\u201d ", "' ", "\u2019 "))
 _MAX_NICKNAME_WORDS = 3
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a model year: "a 1998 Lakeview"
 # words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
 # Health Department")
 _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
@@ -143,6 +147,7 @@ class _Doc:
     deferred: list[Toponym]  # sentence-initial names kept only if seen elsewhere as places
     strong: set[str] = field(default_factory=set)  # evidence other than after a preposition
     surnames: set[str] = field(default_factory=set)  # the last word of people's names
+    products: set[str] = field(default_factory=set)  # words of cars' makes and models
 
     def person(self, words: list[str]) -> None:
         """Record the words of a person's name (connectors left out)."""
@@ -302,6 +307,15 @@ class Recogniser:
         # country or a first-level region stays one unless it was a surname), unless the
         # document also uses it where only places stand ("Paris Police", "Paris,
         # Texas"; a preposition is not enough: "shot into Bell's back")
+        if doc.products:  # "the Durango" after "a Dodge Durango": the car again
+            out = [
+                t
+                for t in out
+                if " " in t.span.text
+                or t.span.text.lower() not in doc.products
+                or t.span.text.lower() in doc.evidence
+                or self.big_name(name_key(t.span.text)) >= Strength.CITY
+            ]
         return [
             t
             for t in out
@@ -814,9 +828,21 @@ class Recogniser:
         j = m.first - 1
         while j >= 0 and tokens[j].capitalised and joined(text, tokens[j], tokens[j + 1]):
             if tokens[j].key in VEHICLE_MAKES:
-                return None  # "a Dodge Durango", "an Isuzu Denver Rodeo": a model
+                # "a Dodge Durango", "an Isuzu Denver Rodeo": a model
+                doc.products.update(t.key for t in tokens[j + 1 : m.last + 1])
+                return None
             j -= 1
         big = self.big_name(m.key)
+        if (
+            single
+            and " " not in first.text
+            and big < Strength.ADMIN1
+            and _model_year(text, tokens, j + 1)
+        ):
+            # "a 1998 Lakeview", "her red 2004 Lakeview Sierra": a car, not a place (but "the
+            # 2009 Lakeview County Fair", "the 2016 Ruritania campaign")
+            doc.products.update(t.key for t in tokens[j + 1 : m.last + 1])
+            return None
         if single and first.text.isupper() and len(first.text.replace(".", "")) <= 4:
             if big < Strength.COUNTRY:  # "NATO", "AMLO": acronyms, unless "US", "UK", "EU"
                 return None
@@ -861,6 +887,25 @@ class Recogniser:
             hint = REGION_SUFFIXES[nxt.key]
         hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _model_year(text: str, tokens: list[Token], i: int) -> bool:
+    """True when a year and a determiner come right before token ``i`` (with at most one
+    lower-case word before or after the year): "a 1998 Lakeview", "their red 1998 Lakeview",
+    "a 1998 blue Lakeview" name a product of that year, a car (not "in 1998 Lakeview")."""
+    j = i - 1
+    if j >= 0 and not tokens[j].capitalised and not _YEAR.fullmatch(tokens[j].text):
+        if tokens[j].key in PLACE_PREPOSITIONS or tokens[j].key in CONNECTORS:
+            return False
+        j -= 1  # "blue"
+    if j < 1 or not _YEAR.fullmatch(tokens[j].text) or not joined(text, tokens[j], tokens[j + 1]):
+        return False
+    j -= 1
+    if tokens[j].key not in DETERMINERS and not tokens[j].capitalised and j > 0:
+        if tokens[j].key in PLACE_PREPOSITIONS or tokens[j].key in CONNECTORS:
+            return False
+        j -= 1  # "red"
+    return tokens[j].key in DETERMINERS and joined(text, tokens[j], tokens[j + 1])
 
 
 def _hint_after(text: str, end: int) -> str | None:

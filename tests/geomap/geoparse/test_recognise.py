@@ -309,3 +309,24 @@ def test_a_surname_after_a_nickname_is_a_persons(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a model year after a determiner: a car, here and all through the document
+        (
+            "Deputies stopped a 1998 Pontiac on a farm road near Sedalia. The Pontiac had no"
+            " plates.",
+            ["Sedalia"],
+        ),
+        ("Their green 2004 Pontiac stalled outside Sedalia.", ["Sedalia"]),
+        ("Troopers towed a 2011 grey Pontiac to Sedalia.", ["Sedalia"]),
+        # a year after a preposition, or before a region or a county, is no model year
+        ("In 1998 Pontiac opened a library.", ["Pontiac"]),
+        ("Crowds filled the 2019 Pettis County Fair.", ["Pettis County"]),
+        ("Staff of the 2016 Ohio campaign met.", ["Ohio"]),
+    ],
+)
+def test_a_model_year_makes_a_car(recogniser: Recogniser, text: str, places: list[str]) -> None:
+    assert found(recogniser, text) == places

@@ -14,7 +14,8 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
   no namesake in the first-level region or country so named is placed at that region or
   country ("Smyrna, Vt."), not at a namesake elsewhere;
 - the kind of place the text says ("Liaoning Province", "the city of ...", "Ada and Boone
-  counties": a bare name the text calls a county is also looked up as "Ada County");
+  counties": a bare name the text calls a county is also looked up as "Ada County", and so
+  is a name the gazetteer knows only as a county's, "Gwinnett", "Ada Co.");
 - a bare name is the county the document names by it ("Essex County" ... "Essex"), unless
   its place lies in that county;
 - the document's focus: the first-level region and the country that most mentions of
@@ -573,6 +574,9 @@ def resolve(
             options = _candidates(geocode, query, code, kinds)
             if hint == "admin2" and query.split()[-1].lower() not in REGION_SUFFIXES:
                 options = _with_counties(geocode, query, options)
+            elif not options and not kinds and hint in (None, "admin2"):
+                # a name known only as a county's: "Gwinnett", "Lakeview Co."
+                options = _with_counties(geocode, query.removesuffix(" Co."), options)
             embedded = not options and bool(options := _embedded(geocode, query))
             entry = names[key] = _Name(key, hint, options, embedded=embedded)
         elif hint and not entry.hint:

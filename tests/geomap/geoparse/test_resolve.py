@@ -707,3 +707,24 @@ def test_a_town_the_gazetteer_lacks_is_at_the_region_the_text_names(gazetteer_pa
         assert resolve(mentions, geocode, set())[0].place is None
     finally:
         gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        ("Sangamon deputies closed two roads after the storm.", "Sangamon"),
+        ("The Sangamon Co. board met on Tuesday.", "Sangamon Co."),
+    ],
+)
+def test_a_name_known_only_as_a_countys_is_that_county(
+    resolve_spans, text: str, phrase: str
+) -> None:  # type: ignore[no-untyped-def]
+    (found,) = resolve_spans(text, [phrase])
+    assert found.place is not None
+    assert (found.place.name, found.place.feature_type) == ("Sangamon County", "admin2")
+
+
+def test_a_name_the_gazetteer_knows_is_not_taken_for_a_county(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    # Tippecanoe is an alternate name of a town: the town, not the county of that name
+    (found,) = resolve_spans("Crowds gathered in Tippecanoe on Friday.", ["Tippecanoe"])
+    assert found.place is not None and found.place.feature_type == "city"

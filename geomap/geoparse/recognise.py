@@ -13,6 +13,9 @@ Gazetteer matching over runs of capitalised words, with context:
 - organisation words ("Department", "Police", "University of") mark bodies, whose own name is
   not a place, but a place named inside one is ("Ohio Department of Health" -> Texas);
 - country and region adjectives ("Russian", "Palestinians") are mentions of their country;
+- a place in capitals that a dateline's agency or dash follows ("DAYTON (AP) \u2014") is a
+  place all through the document, even where a person shares its name, and is cut from a
+  byline that runs into it;
 - a make of car before a name, or a model year after a determiner ("a 1998 Lakeview"), make
   it a car, and its word no small place elsewhere in the document;
 - street and building words ("Toledo Road") make the whole a street, placed at its town;
@@ -82,6 +85,11 @@ _UNIT_SUFFIXES = frozenset(("township",))
 _QUOTE_OPENINGS = frozenset((' "', " \u201c", " '", " \u2018"))
 _QUOTE_CLOSINGS = frozenset(('" ', "\u201d ", "' ", "\u2019 "))
 _MAX_NICKNAME_WORDS = 3
+# what follows the place of a dateline in capitals: "DAYTON (AP) \u2014", "DAYTON, Ohio --"
+_DATELINE_AFTER = re.compile(
+    r"(?:,[ \t]*[A-Z][A-Za-z.]{1,20})?[ \t]*(?:\([A-Za-z .&-]{1,30}\))?"
+    r"[ \t]*(?:\u2014|\u2013|--|-)[ \t]"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a model year: "a 1998 Lakeview"
 # words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
 # Health Department")
@@ -343,6 +351,19 @@ class Recogniser:
         for k, t in enumerate(tokens):
             if not t.capitalised or t.key in STOPWORDS:
                 continue
+            if _dateline_at(text, tokens, k):
+                # "DAYTON (AP) \u2014": a place, even where a person shares its name
+                first = k
+                while (
+                    first > 0
+                    and tokens[first - 1].text.isupper()
+                    and joined(text, tokens[first - 1], tokens[first])
+                ):
+                    first -= 1  # "NEW DAYTON", "ST. DAYTON", "ISLE OF DAYTON"
+                name = text[tokens[first].start : t.end].lower()
+                doc.evidence.add(name)
+                doc.strong.add(name)
+                continue
             prev = tokens[k - 1].key if k else ""
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if prev in PLACE_PREPOSITIONS and not (nxt and nxt.capitalised):
@@ -416,6 +437,15 @@ class Recogniser:
             piece = piece[1:]  # "Another Springfield bakery"
         while len(piece) > 1 and _date_at(tokens, piece[-1]):
             piece = piece[:-1]  # "in Lakeview April 4"
+        if len(piece) > 1 and _dateline_at(text, tokens, piece[-1]):
+            # "By Jane Roe, Associated Press DAYTON (AP) \u2014": a byline, then the dateline
+            cut = len(piece) - 1
+            while cut > 0 and tokens[piece[cut - 1]].text.isupper():
+                cut -= 1
+            if cut > 0 and tokens[piece[cut - 1]].text[1:].islower():
+                return self._piece(text, tokens, piece[:cut], doc) + self._piece(
+                    text, tokens, piece[cut:], doc
+                )
         words = [tokens[i].key for i in piece]
         abbr = self._abbreviation(text, tokens, piece[0])
         if abbr is not None:
@@ -887,6 +917,18 @@ class Recogniser:
             hint = REGION_SUFFIXES[nxt.key]
         hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _capitals(t: Token) -> bool:
+    """True for a word in capitals of three letters or more ("DAYTON", not "AP" or "U.S.")."""
+    return len(t.text) >= 3 and t.text.isalpha() and t.text.isupper()
+
+
+def _dateline_at(text: str, tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` ends a place name in capitals that a dateline's agency or dash
+    follows: "DAYTON (AP) \u2014", "DAYTON, Ohio --"."""
+    t = tokens[k]
+    return _capitals(t) and _DATELINE_AFTER.match(text, t.end) is not None
 
 
 def _model_year(text: str, tokens: list[Token], i: int) -> bool:

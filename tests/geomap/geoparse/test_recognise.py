@@ -330,3 +330,23 @@ def test_a_surname_after_a_nickname_is_a_persons(
 )
 def test_a_model_year_makes_a_car(recogniser: Recogniser, text: str, places: list[str]) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a dateline in capitals is a place even where a person shares its name ...
+        (
+            "The Hawks lost twice. AUSTIN (AP) - Austin Reed's knee needs surgery at an"
+            " Austin clinic.",
+            ["AUSTIN", "Austin"],
+        ),
+        # ... and it is cut from a byline that runs into it
+        ("By Jane Roe, Associated Press TOLEDO (AP) \u2014 Ice closed the port.", ["TOLEDO"]),
+        ("ST. PAUL -- The council met on Monday.", ["ST. PAUL"]),
+    ],
+)
+def test_a_dateline_in_capitals_is_a_place(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

@@ -350,3 +350,16 @@ def test_a_dateline_in_capitals_is_a_place(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        ("A strong El Ni\u00f1o brought rain to Lima.", ["Lima"]),
+        ("Forecasters expect La Ni\u00f1a to cool the Pacific next year.", ["Pacific"]),
+    ],
+)
+def test_a_climate_pattern_is_no_place(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

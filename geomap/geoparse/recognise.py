@@ -579,8 +579,10 @@ class Recogniser:
             matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
             if not matches and words[1] not in VEHICLE_MAKES:
                 # (not "Lakeview Dodge", a dealer named after its town: no person, and the
-                # town stays a place elsewhere)
-                self._person(text, tokens, piece, doc)
+                # town stays a place elsewhere); a person's name starts at a given name after
+                # the town ("Lakeview Jane Roe", "Lakeview Luke Oil": the town stays a place)
+                given = next((k for k in range(1, len(words)) if words[k] in self.given), 0)
+                self._person(text, tokens, piece[given:], doc)
         out = []
         for m in matches:
             toponym = self._accept(text, tokens, m, doc)

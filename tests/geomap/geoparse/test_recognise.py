@@ -363,3 +363,9 @@ def test_a_climate_pattern_is_no_place(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+def test_a_persons_name_starts_at_a_given_name_after_a_town(recogniser: Recogniser) -> None:
+    # "Luke Oil" may be a person's (or a firm's) name; the town before it stays a town
+    text = "Cashiers at the Sedalia Luke Oil station quit. Buses still stop in Sedalia."
+    assert found(recogniser, text) == ["Sedalia"]

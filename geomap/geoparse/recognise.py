@@ -16,6 +16,7 @@ Gazetteer matching over runs of capitalised words, with context:
 - a place in capitals that a dateline's agency or dash follows ("DAYTON (AP) \u2014") is a
   place all through the document, even where a person shares its name, and is cut from a
   byline that runs into it;
+- "United" right before a country names a party or a movement ("United Ruritania");
 - a make of car before a name, or a model year after a determiner ("a 1998 Lakeview"), make
   it a car, and its word no small place elsewhere in the document;
 - street and building words ("Toledo Road") make the whole a street, placed at its town;
@@ -555,6 +556,16 @@ class Recogniser:
                 # "Former Lake County clerk": an ordinary word capitalised to open a sentence
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
+            if (
+                before
+                and tokens[before[-1]].key == "united"
+                and before[-1] + 1 == first_match.first
+                and self.big_name(first_match.key) >= Strength.COUNTRY
+            ):
+                # "United Ruritania": a party's or a movement's name, not the country (the
+                # gazetteer knows "United States", "United Kingdom" by their full names)
+                rest = piece[piece.index(first_match.last) + 1 :]
+                return self._piece(text, tokens, rest, doc) if rest else []
             if (
                 before
                 and self.big_name(first_match.key) >= Strength.CITY

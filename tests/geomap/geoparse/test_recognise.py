@@ -369,3 +369,22 @@ def test_a_persons_name_starts_at_a_given_name_after_a_town(recogniser: Recognis
     # "Luke Oil" may be a person's (or a firm's) name; the town before it stays a town
     text = "Cashiers at the Sedalia Luke Oil station quit. Buses still stop in Sedalia."
     assert found(recogniser, text) == ["Sedalia"]
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # "United" before a country names a party or a movement, not the country ...
+        ("The governor left United Ukraine after the vote in Kyiv.", ["Kyiv"]),
+        ("Delegates of the United Ukraine bloc met in Lviv.", ["Lviv"]),
+        # ... unlike the countries whose own names open with it
+        (
+            "Envoys of the United States and the United Kingdom met.",
+            ["United States", "United Kingdom"],
+        ),
+    ],
+)
+def test_united_before_a_country_names_a_party(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

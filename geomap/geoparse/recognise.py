@@ -543,6 +543,11 @@ class Recogniser:
                 self._person(text, tokens, piece, doc)
                 return []
             if joint and all(joint):
+                # "Jane Qadri of Lakeview and ...": a person (whose surname is no place), then
+                # where she is from
+                after = self._after_person(tokens, piece, doc)
+                if after is not None:
+                    return [t for part in after for t in self._piece(text, tokens, part, doc)]
                 # "Talks on the West Bank": a connector, not a name, joins them
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)

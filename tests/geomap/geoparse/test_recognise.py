@@ -388,3 +388,9 @@ def test_united_before_a_country_names_a_party(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+def test_a_person_with_an_unknown_surname_then_of_a_town(recogniser: Recogniser) -> None:
+    # a given name and a surname the gazetteer does not know, "of", a town, "and" more
+    text = "Mourners included Edward Qadrani of Sedalia and Jane Roe of Mexico, Mo., on Sunday."
+    assert found(recogniser, text)[:1] == ["Sedalia"]

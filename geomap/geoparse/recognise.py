@@ -596,7 +596,7 @@ class Recogniser:
             if not matches and words[1] not in VEHICLE_MAKES:
                 # (not "Lakeview Dodge", a dealer named after its town: no person, and the
                 # town stays a place elsewhere); a person's name starts at a given name after
-                # the town ("Lakeview Jane Roe", "Lakeview Luke Oil": the town stays a place)
+                # the town ("Lakeview Jane Roe", "Lakeview Dana Feed": the town stays a place)
                 given = next((k for k in range(1, len(words)) if words[k] in self.given), 0)
                 self._person(text, tokens, piece[given:], doc)
         out = []
@@ -888,7 +888,7 @@ class Recogniser:
             and _model_year(text, tokens, j + 1)
         ):
             # "a 1998 Lakeview", "her red 2004 Lakeview Sierra": a car, not a place (but "the
-            # 2009 Lakeview County Fair", "the 2016 Ruritania campaign")
+            # 2012 Lakeview County Show", "the 2016 Ruritania ballot drive")
             doc.products.update(t.key for t in tokens[j + 1 : m.last + 1])
             return None
         if single and first.text.isupper() and len(first.text.replace(".", "")) <= 4:

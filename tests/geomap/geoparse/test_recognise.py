@@ -324,8 +324,8 @@ def test_a_surname_after_a_nickname_is_a_persons(
         ("Troopers towed a 2011 grey Pontiac to Sedalia.", ["Sedalia"]),
         # a year after a preposition, or before a region or a county, is no model year
         ("In 1998 Pontiac opened a library.", ["Pontiac"]),
-        ("Crowds filled the 2019 Pettis County Fair.", ["Pettis County"]),
-        ("Staff of the 2016 Ohio campaign met.", ["Ohio"]),
+        ("Crowds filled the 2019 Pettis County rodeo grounds.", ["Pettis County"]),
+        ("Staff of the 2016 Ohio ballot drive met.", ["Ohio"]),
     ],
 )
 def test_a_model_year_makes_a_car(recogniser: Recogniser, text: str, places: list[str]) -> None:
@@ -366,8 +366,8 @@ def test_a_climate_pattern_is_no_place(
 
 
 def test_a_persons_name_starts_at_a_given_name_after_a_town(recogniser: Recogniser) -> None:
-    # "Luke Oil" may be a person's (or a firm's) name; the town before it stays a town
-    text = "Cashiers at the Sedalia Luke Oil station quit. Buses still stop in Sedalia."
+    # "Dana Feed" may be a person's (or a firm's) name; the town before it stays a town
+    text = "Clerks at the Sedalia Dana Feed store quit. Buses still stop in Sedalia."
     assert found(recogniser, text) == ["Sedalia"]
 
 

@@ -30,6 +30,9 @@ SAMPLE_ABOVE = 100_000  # a layer with more features than this is sampled (see t
 # cell) by a store that keeps a point aggregate (PostGIS), where the query lets it
 CLUSTER_ABOVE = 100_000
 TILE_BUDGET = 4_000  # features a tile of such a layer holds, about, where it is dense
+# a zoomed-out tile of a smaller layer holding more features than this is drawn as clusters
+# too, by a store that keeps a point aggregate of that layer, where the query lets it
+CLUSTER_TILE_ABOVE = 1_000
 
 # properties each layer's tiles carry (every one present in every feature, null when unknown)
 TILE_PROPERTIES: dict[str, tuple[str, ...]] = {

@@ -43,7 +43,9 @@ from geomap.store.base import (
     Equals,
     LayerStats,
     Page,
+    Predicate,
     Query,
+    Sampled,
     boxes,
     check_layer,
     decode,
@@ -165,6 +167,13 @@ class PostGISCompiler(Compiler):
     def sampled(self, zoom: int, bind: Bind) -> str:
         # a literal, so that the partial index of that level serves it
         return f"i.lvl <= {int(zoom)}"
+
+    def predicate(self, predicate: Predicate, bind: Bind, layer: str = "") -> str:
+        if isinstance(predicate, Sampled) and layer in pg_migrations.OWN_SPATIAL_INDEX:
+            # a smaller layer's sample: read through the layer's own spatial index, not the
+            # level's (which holds every layer's rows of that level: 250,000 incidents at 1M)
+            return f"(i.lvl + 0) <= {int(predicate.zoom)}"
+        return super().predicate(predicate, bind, layer)
 
     def page(self, query: Query, columns: str = "i.seq, i.feature") -> Statement:
         """The page of ``query``; for a page of a small box in ingest order, read by place.
@@ -1053,9 +1062,29 @@ class PostGISStore:
                 if narrowed is None:
                     return b""
 
+                levels: list[int] = []
+
                 def count(q: Query) -> int:
-                    statement = COMPILER.count(q)
-                    return int(cur.execute(statement.sql, statement.params).fetchone()[0])
+                    if size > tiles.SAMPLE_ABOVE:  # each sample counted, the smallest first
+                        statement = COMPILER.count(q)
+                        return int(cur.execute(statement.sql, statement.params).fetchone()[0])
+                    # a smaller layer (thinned where dense): every level's count in one pass
+                    if not levels:
+                        plain = replace(
+                            q, where=tuple(p for p in q.where if not isinstance(p, Sampled))
+                        )
+                        bind = Bind(COMPILER)
+                        where = COMPILER.where(plain, bind, keyset=False)
+                        found = dict(
+                            cur.execute(
+                                f"SELECT i.lvl, count(*) FROM {COMPILER.table} i WHERE {where}"
+                                " GROUP BY 1",
+                                bind.params,
+                            ).fetchall()
+                        )
+                        levels.extend(int(found.get(k, 0)) for k in range(tiles.FULL_ZOOM + 1))
+                    k = min(p.zoom for p in q.where if isinstance(p, Sampled))
+                    return sum(levels[: k + 1])
 
                 sql, params = self._tile_sql(tiles.thin(narrowed, size, count), z, x, y)
             row = cur.execute(sql, params).fetchone()

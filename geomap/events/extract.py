@@ -760,8 +760,8 @@ def extract_events(
             continue
         words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
-            if incident_words(s_text, words):
-                pass  # an incident the sentences before may place
+            if incident_words(s_text, words) or (in_headline and any_trigger(s_text, words)):
+                pass  # an incident the sentences before (or the dateline) may place
             else:
                 continue
         elif not any_trigger(s_text, words) or (
@@ -1124,16 +1124,19 @@ def _sentence(
             event_when = None
         specific = (
             not t.noun
+            or headline  # a headline drops its articles: "Woman hurt in crash"
             or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
             or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
         ) and not (t.index > 0 and tokens[t.index - 1].lower == "who")
         # "a rockfall forced the evacuation of six cabins": told as it happened; "the man who
         # killed him approached": the killing is named again, not told
         unplaced = all(
-            m.cue.role in ("none", "home", "possessive", "modifier", "people-of", "person-home")
+            m.cue.role
+            in ("none", "home", "possessive", "modifier", "people-of", "person-home", "dateline")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
             for m in mentions
-        )  # (where evacuees were taken is not what was evacuated)
+        )  # (where evacuees were taken is not what was evacuated; the dateline is where the
+        # report is from, which the place carried falls back on)
         if (
             not located
             and unplaced

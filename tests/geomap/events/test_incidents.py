@@ -470,6 +470,42 @@ def test_headline_events_count_once(pipeline: Pipeline) -> None:
     assert got[0].quote.start > 0
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Cyclist hurt in one-car crash\nDAYTON, Ohio — A cyclist was hurt, police said.\n", "crash"),
+        ("Two-car accident injures three\nDAYTON, Ohio — Three people were hurt.\n", "collision"),
+        ("Warehouse fire\nDAYTON, Ohio — Crews worked through the night.\n", "fire"),
+    ],
+)
+def test_a_headline_s_event_without_a_place_is_the_dateline_s(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    """A headline drops its articles ("hurt in crash"): its event is told, not named again,
+    and the dateline's town is where it happened."""
+    got = incidents(pipeline, text, header="")
+    assert [(i.event_type, i.place.name, i.place_inferred) for i in got] == [
+        (expected, "Dayton", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DAYTON, Ohio — A man was struck by a car as he fled the scene on foot.",
+        "DAYTON, Ohio — A boy was hit by a van while he ran away from a dog.",
+        "DAYTON, Ohio — Two men were shot as they fled the store, police said.",
+    ],
+)
+def test_a_dateline_does_not_keep_a_sentence_s_event_unplaced(
+    pipeline: Pipeline, body: str
+) -> None:
+    """The dateline names where the report is from, not a place the sentence gives its
+    event: a sentence with two events and no other place takes the dateline's town."""
+    got = [i for i in incidents(pipeline, body) if i.event_type in ("crash", "attack")]
+    assert [i.place.name for i in got] == ["Dayton"]
+
+
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
     body = (
         "Fire crews raced to the motorway near Leeds on Friday night. "

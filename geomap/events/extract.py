@@ -1082,6 +1082,10 @@ def _sentence(
                 *(m.toponym.span.text for m in antecedent),
             ):
                 located = [incidents.Located(antecedent[-1], False)]
+        if not located and t.motion is None and not t.noun:
+            # "left the Dayton area before police raided a house there and arrested him"
+            there = incidents.there_place(tokens, mentions_used, start, incident_end)
+            located = [there] if there is not None else []
         if not located and t.event_type == "meeting/summit":
             # "visit X for talks", "travelled to X and met officials there"
             gone = [mt for mt in motion_triggers if mt.destinations]

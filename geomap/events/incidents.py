@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geomap.events.clauses import Token
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
@@ -120,3 +121,30 @@ def _most_specific(found: list[Mention], role: str, others: list[Mention]) -> li
         seen.add(m.place.gazetteer_id)
         out.append(Located(m, role == "near" or m.cue.role == "near"))
     return out[:4]
+
+
+# "there" that opens a clause of being ("there were two arrests") points at no place
+_THERE_BEING = frozenset(
+    "is are was were be been being has have had will would may might could can seems seem"
+    " seemed appears appear appeared remains remain remained 's".split()
+)
+
+
+def there_place(
+    tokens: list[Token], mentions: list[Mention], start: int, end: int
+) -> Located | None:
+    """The place a locative "there" between tokens ``start`` and ``end`` (an incident's
+    clause) points back at: the last place named before it in the sentence ("left the
+    Dayton area before police raided a house there and arrested him" -> Dayton), the town
+    rather than the state right after it ("Dayton, Ohio")."""
+    for j in range(max(0, start), min(end, len(tokens))):
+        if tokens[j].lower != "there":
+            continue
+        if j + 1 < len(tokens) and tokens[j + 1].lower in _THERE_BEING:
+            continue  # "there were", "there has been"
+        before = [m for m in mentions if m.last < j and m.cue.role != "dateline"]
+        if not before:
+            return None
+        last = drop_containers(before)[-1]
+        return Located(last, False)
+    return None

@@ -506,6 +506,23 @@ def test_a_dateline_does_not_keep_a_sentence_s_event_unplaced(
     assert [i.place.name for i in got] == ["Dayton"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The gang left the Dayton area in May before police raided two homes there and"
+        " arrested a woman.",
+        "Ardo moved to Dayton, Ohio, last year, and police arrested him there on Friday.",
+        "A crew flew to Dayton to film the parade, and the police detained two of them there.",
+    ],
+)
+def test_there_is_the_place_named_before_it(pipeline: Pipeline, body: str) -> None:
+    """A locative "there" points back at the last place the sentence named, not at the
+    place of the sentences before."""
+    text = "Officers in Toledo said nothing. " + body
+    got = [i for i in incidents(pipeline, text) if i.event_type == "arrest"]
+    assert [(i.place.name, i.place_inferred) for i in got] == [("Dayton", False)]
+
+
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
     body = (
         "Fire crews raced to the motorway near Leeds on Friday night. "

@@ -830,6 +830,8 @@ def _sentence(
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
     mentions = _mentions(s_text, sent.start, here, tokens)
+    # a car named like a town ("the Durango struck him") is no place of anything
+    mentions = [m for m in mentions if not incidents.vehicle(tokens, m)]
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [

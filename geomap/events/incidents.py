@@ -148,3 +148,38 @@ def there_place(
         last = drop_containers(before)[-1]
         return Located(last, False)
     return None
+
+
+# a vehicle is named like a town ("a 2006 Mercury", "the Durango"); the few towns that take
+# "the" keep it
+_THE_TOWNS = frozenset("bronx hague dalles woodlands villages colony pas".split())
+_VEHICLE_DETERMINERS = frozenset("the a an his her their its".split())
+# what follows a vehicle's name in a report and never a town's: a verb of its own
+_VEHICLE_VERBS = frozenset(
+    "was were is are has had have struck hit ran went came left drove rolled flipped veered"
+    " swerved spun sped slid overturned".split()
+)
+
+
+def vehicle(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` names a vehicle, not a town: a model year before it ("a 2006
+    Mercury", "his 1998 Lincoln"), or a determiner before it and a verb or the clause's end
+    after it ("shots fired from the Durango struck him", "the Lincoln was facing west") —
+    not "the Durango area", "a Lancaster man", "in the Bronx"."""
+    if m.place.feature_type != "city" or m.first == 0:
+        return False
+    prev = tokens[m.first - 1]
+    if len(prev.text) == 4 and prev.text.isdigit() and prev.text[:2] in ("19", "20"):
+        return m.first >= 2 and tokens[m.first - 2].lower in _VEHICLE_DETERMINERS
+    if prev.lower not in _VEHICLE_DETERMINERS:
+        return False
+    if tokens[m.last].lower in _THE_TOWNS:
+        return False
+    if m.last + 1 >= len(tokens):
+        return prev.lower != "the"
+    nxt = tokens[m.last + 1]
+    if nxt.text in (",", ";", ":", ".", ")") or nxt.text == "":
+        return False  # "in the Bronx, police said" is too often a town to tell
+    return nxt.lower in _VEHICLE_VERBS or (
+        nxt.text.islower() and nxt.lower.endswith("ed") and len(nxt.lower) > 4
+    )

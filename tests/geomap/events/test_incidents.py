@@ -523,6 +523,32 @@ def test_there_is_the_place_named_before_it(pipeline: Pipeline, body: str) -> No
     assert [(i.place.name, i.place_inferred) for i in got] == [("Dayton", False)]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ardo Vale, 30, of Dayton, was hurt. Police said the Lincoln was hit by a bus.",
+        "Ardo Vale, 30, of Dayton, was hurt. Police said the Durango was hit by a bus.",
+        "Ardo Vale, 30, of Dayton, was hurt. Police said his 2006 Mercury was hit by a bus.",
+    ],
+)
+def test_a_vehicle_named_like_a_town_is_no_place(pipeline: Pipeline, body: str) -> None:
+    """A car's make or model ("the Durango", "a 2006 Mercury") is no incident's place: the
+    event takes the report's town."""
+    assert {i.place.name for i in incidents(pipeline, body)} <= {"Dayton"}
+
+
+@pytest.mark.parametrize(
+    "body,town",
+    [
+        ("A Lancaster man was arrested on Friday.", "Lancaster"),
+        ("Two men were shot in the Bronx on Friday.", "The Bronx"),
+        ("Police searched homes in the Dayton area and arrested two men.", "Dayton"),
+    ],
+)
+def test_a_town_after_an_article_is_still_a_town(pipeline: Pipeline, body: str, town: str) -> None:
+    assert [i.place.name for i in incidents(pipeline, body)] == [town]
+
+
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
     body = (
         "Fire crews raced to the motorway near Leeds on Friday night. "

@@ -792,7 +792,12 @@ def extract_events(
                 state.next_sentence([], None)
             continue
         state.next_sentence(mentions, when)
-    return _merge_incidents(found_incidents, distinct), _merge_movements(found_movements)
+    kept = [
+        (i, h)
+        for i, h in found_incidents
+        if not incidents.lone_namesake(i.place, i.location, toponyms)
+    ]  # a town alone in a country the report is not about is a namesake, not its place
+    return _merge_incidents(kept, distinct), _merge_movements(found_movements)
 
 
 def _sentence(

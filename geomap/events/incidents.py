@@ -10,10 +10,13 @@ and B") are each a place of the event.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geomap.events.clauses import Token
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
+from geomap.model import Place, Toponym
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
 _AFTER = ("location", "near", "purpose", "object", "destination", "via")
@@ -183,3 +186,29 @@ def vehicle(tokens: list[Token], m: Mention) -> bool:
     return nxt.lower in _VEHICLE_VERBS or (
         nxt.text.islower() and nxt.lower.endswith("ed") and len(nxt.lower) > 4
     )
+
+
+# how many other places a report must name, and what share of them one country must hold,
+# before a town alone in another country reads as a namesake
+_NAMESAKE_MIN_OTHERS = 3
+_NAMESAKE_SHARE = 0.6
+
+
+def lone_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bool:
+    """True when ``place`` (a town or region, written ``written``) lies in a country that no
+    other place of the report lies in, while most of the report's other places lie in one
+    other country: a word read as a foreign namesake ("Colony" of a Texas town's name as a
+    town in Micronesia, "Berlin" in a Connecticut report as Germany's capital) rather than a
+    place the report tells of. A country named by itself is never one."""
+    if place.feature_type == "country" or not place.country_code:
+        return False
+    others = Counter(
+        t.place.country_code
+        for t in toponyms
+        if t.place is not None and t.span.text != written and t.place.country_code
+    )
+    total = sum(others.values())
+    if total < _NAMESAKE_MIN_OTHERS or others.get(place.country_code, 0):
+        return False
+    (_, lead), *_ = others.most_common(1)
+    return lead >= _NAMESAKE_SHARE * total

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from geomap.events.extract import _merge_incidents
-from geomap.model import Incident, Place, Span
+from geomap.events.incidents import lone_namesake
+from geomap.model import Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
 
@@ -547,6 +548,38 @@ def test_a_vehicle_named_like_a_town_is_no_place(pipeline: Pipeline, body: str) 
 )
 def test_a_town_after_an_article_is_still_a_town(pipeline: Pipeline, body: str, town: str) -> None:
     assert [i.place.name for i in incidents(pipeline, body)] == [town]
+
+
+def _named(text: str, at: int, place: Place) -> Toponym:
+    return Toponym(Span(text, at, at + len(text)), place)
+
+
+def test_a_town_alone_in_a_country_the_report_is_not_about_is_a_namesake() -> None:
+    """A report whose places all lie in one country: a town read in another country that
+    nothing else of the report is in is a word taken for a foreign namesake ("Colony" of a
+    Texas village's name read as a Pacific town, a US "Berlin" read as Germany's)."""
+    us = [
+        _named("Ardmore", 0, Place("g:1", "Ardmore", "city", "US", 34.2, -97.1)),
+        _named("Texas", 20, Place("g:2", "Texas", "admin1", "US", 31.0, -99.0)),
+        _named("Dayton", 40, Place("g:3", "Dayton", "city", "US", 39.8, -84.2)),
+    ]
+    far = Place("g:4", "Kolonia", "city", "FM", 6.96, 158.2)
+    assert lone_namesake(far, "Colony", [*us, _named("Colony", 60, far)])
+    berlin = Place("g:5", "Berlin", "city", "DE", 52.5, 13.4)
+    assert lone_namesake(berlin, "Berlin", [*us, _named("Berlin", 60, berlin)])
+    # the report names the country, or another of its places: told of, kept
+    germany = _named("Germany", 80, Place("g:6", "Germany", "country", "DE", 51.0, 10.0))
+    assert not lone_namesake(berlin, "Berlin", [*us, _named("Berlin", 60, berlin), germany])
+    # a country named by itself is what the report says
+    assert not lone_namesake(germany.place, "Germany", [*us, germany])  # type: ignore[arg-type]
+    # too few other places, or no one country they mostly lie in: no judgement
+    assert not lone_namesake(berlin, "Berlin", us[:2])
+    mixed = [
+        *us[:2],
+        _named("Lyon", 60, Place("g:7", "Lyon", "city", "FR", 45.8, 4.8)),
+        _named("Nice", 70, Place("g:8", "Nice", "city", "FR", 43.7, 7.3)),
+    ]
+    assert not lone_namesake(berlin, "Berlin", mixed)
 
 
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:

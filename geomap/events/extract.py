@@ -835,8 +835,11 @@ def _sentence(
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
     mentions = _mentions(s_text, sent.start, here, tokens)
-    # a car named like a town ("the Durango struck him") is no place of anything
-    mentions = [m for m in mentions if not incidents.vehicle(tokens, m)]
+    # a car named like a town ("the Durango struck him") is no place of anything, and a
+    # town's "North Side" no town of its own
+    mentions = incidents.without_quarters(
+        [m for m in mentions if not incidents.vehicle(tokens, m)], tokens
+    )
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [

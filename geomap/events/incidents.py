@@ -10,9 +10,10 @@ and B") are each a place of the event.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.events.clauses import Token
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
@@ -212,3 +213,39 @@ def lone_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bo
         return False
     (_, lead), *_ = others.most_common(1)
     return lead >= _NAMESAKE_SHARE * total
+
+
+# a town's quarter named by a compass point ("the North Side", "West End", "Southside"): a
+# part of the town the report is about, never a town of its own
+_QUARTER = re.compile(
+    r"^(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ -]?"
+    r"(?:Side|End|side)|(?:North|South|East|West)\s+(?:Central|Sides?))$"
+)
+
+
+def quarter(m: Mention) -> bool:
+    """True when mention ``m`` is a town's quarter named by a compass point ("a shooting on
+    the North Side", "the West Side of Charleston"), which a gazetteer reads as some town or
+    district of that name elsewhere."""
+    return _QUARTER.match(m.toponym.span.text) is not None
+
+
+def without_quarters(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` without a town's compass quarters (:func:`quarter`); the town a quarter
+    is said to be "of" takes its role ("shot on the North Side of Dayton": Dayton)."""
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        if not quarter(m):
+            out.append(m)
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.first == m.last + 2
+            and tokens[m.last + 1].lower == "of"
+            and not quarter(nxt)
+        ):
+            # "on the North Side of X" reads as on a street: where it happened
+            role = "location" if m.cue.role == "none" else m.cue.role
+            mentions[k + 1] = replace(nxt, cue=replace(m.cue, role=role))
+    return out

@@ -582,6 +582,21 @@ def test_a_town_alone_in_a_country_the_report_is_not_about_is_a_namesake() -> No
     assert not lone_namesake(berlin, "Berlin", mixed)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A man was shot on the North Side of Dayton on Friday.",
+        "A store in Dayton was robbed on Monday. A clerk was shot in the West End on Tuesday.",
+        "DAYTON, Ohio — A teenager was stabbed on the South Side on Friday, police said.",
+    ],
+)
+def test_a_town_s_compass_quarter_is_that_town(pipeline: Pipeline, body: str) -> None:
+    """"The North Side", "the West End" are parts of the town the report is about, not the
+    towns or districts of that name elsewhere that a gazetteer holds."""
+    got = [i for i in incidents(pipeline, body) if i.event_type == "attack"]
+    assert got and {i.place.name for i in got} == {"Dayton"}
+
+
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
     body = (
         "Fire crews raced to the motorway near Leeds on Friday night. "

@@ -840,6 +840,7 @@ def _sentence(
     mentions = incidents.without_quarters(
         [m for m in mentions if not incidents.vehicle(tokens, m)], tokens
     )
+    mentions = incidents.possessed_places(mentions, tokens)  # "in Nigeria's Borno state"
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [

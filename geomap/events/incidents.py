@@ -249,3 +249,23 @@ def without_quarters(mentions: list[Mention], tokens: list[Token]) -> list[Menti
             role = "location" if m.cue.role == "none" else m.cue.role
             mentions[k + 1] = replace(nxt, cue=replace(m.cue, role=role))
     return out
+
+
+_POSSESSIVE_ENDS = ("'s", "’s")
+# words between a possessive country and the place it holds: "Pakistan's northwestern city
+# of Peshawar", "Nigeria's Borno state"
+_HELD_GAP = 4
+
+
+def possessed_places(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` where a place named after a country's or region's possessive that holds
+    it takes the holder's role ("killed in Afghanistan's Helmand province": Helmand is where,
+    as much as Afghanistan), so that the finer place is the event's."""
+    out = list(mentions)
+    for k, a in enumerate(out[:-1]):
+        if not tokens[a.last].text.endswith(_POSSESSIVE_ENDS) or a.cue.role == "none":
+            continue
+        b = out[k + 1]
+        if b.first - a.last <= _HELD_GAP and contains(a.place, b.place):
+            out[k + 1] = replace(b, cue=a.cue)
+    return out

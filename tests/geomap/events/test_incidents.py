@@ -597,6 +597,22 @@ def test_a_town_s_compass_quarter_is_that_town(pipeline: Pipeline, body: str) ->
     assert got and {i.place.name for i in got} == {"Dayton"}
 
 
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        ("Two soldiers were killed in Afghanistan's Helmand province on Sunday.", "Helmand"),
+        ("A bomb exploded in Pakistan's northwestern city of Peshawar on Monday.", "Peshawar"),
+        ("Gunmen attacked a bus in Nigeria’s Borno state on Friday.", "Borno"),
+    ],
+)
+def test_the_place_a_country_s_possessive_holds_is_the_event_s(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    """"In Afghanistan's Helmand province": the province is where it happened, not the
+    country that holds it."""
+    assert [i.place.name for i in incidents(pipeline, body)] == [place]
+
+
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
     body = (
         "Fire crews raced to the motorway near Leeds on Friday night. "

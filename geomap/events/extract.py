@@ -728,7 +728,14 @@ def extract_events(
     text = content_text(document)
     # "Chinese" names a country but does not say where something happened
     resolved = sorted(
-        (t for t in toponyms if t.place is not None and t.kind_hint != "demonym"),
+        (
+            t
+            for t in toponyms
+            if t.place is not None
+            and t.kind_hint != "demonym"
+            # "at Orange and White streets": streets, not the towns of those names
+            and not incidents.street_pair(text, t.span.start, t.span.end)
+        ),
         key=lambda t: t.span.start,
     )
     starts = [t.span.start for t in resolved]
@@ -1138,11 +1145,14 @@ def _sentence(
         if not located:
             event_when = None
         specific = (
-            not t.noun
-            or headline  # a headline drops its articles: "Woman hurt in crash"
-            or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
-            or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
-        ) and not (t.index > 0 and tokens[t.index - 1].lower == "who")
+            (
+                not t.noun
+                or headline  # a headline drops its articles: "Woman hurt in crash"
+                or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
+                or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
+            )
+            and not (t.index > 0 and tokens[t.index - 1].lower == "who")
+        )
         # "a rockfall forced the evacuation of six cabins": told as it happened; "the man who
         # killed him approached": the killing is named again, not told
         unplaced = all(

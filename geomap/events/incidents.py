@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geomap.events.clauses import Token
+from geomap.names.lexicon.place_words import FACILITY_SUFFIXES
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
 from geomap.model import Place, Toponym
 
@@ -269,3 +270,28 @@ def possessed_places(mentions: list[Mention], tokens: list[Token]) -> list[Menti
         if b.first - a.last <= _HELD_GAP and contains(a.place, b.place):
             out[k + 1] = replace(b, cue=a.cue)
     return out
+
+
+# "Elm and Oak streets": names joined by "and" before a plural street word
+_STREET_WORDS = "|".join(
+    w + "s"
+    for w in FACILITY_SUFFIXES
+    if w in ("street", "road", "avenue", "lane", "drive", "boulevard")
+)
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?"
+_STREETS_AFTER = re.compile(
+    rf"(?P<more>(?:[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?{_NAME})*)[ \t]+(?:{_STREET_WORDS})\b",
+)
+_JOINED_BEFORE = re.compile(r"(?:,|\band|&)[ \t]*$")
+
+
+def street_pair(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is one of the streets named together before
+    a plural street word ("near Rivers and Stokes avenues", "at Orange and White streets",
+    "Crabgrass, Owens and Harris roads"), not the town a gazetteer holds by that name."""
+    m = _STREETS_AFTER.match(text, end)
+    if m is None or m.end() - end > 120:
+        return False
+    return (
+        bool(m["more"].strip()) or _JOINED_BEFORE.search(text, max(0, start - 6), start) is not None
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.events.extract import _merge_incidents
-from geomap.events.incidents import lone_namesake
+from geomap.events.incidents import lone_namesake, street_pair
 from geomap.model import Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
@@ -611,6 +611,34 @@ def test_the_place_a_country_s_possessive_holds_is_the_event_s(
     """"In Afghanistan's Helmand province": the province is where it happened, not the
     country that holds it."""
     assert [i.place.name for i in incidents(pipeline, body)] == [place]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A man was shot at Orange and White streets on Friday, Dayton police said.",
+        "A cyclist was hit by a van near Orange and Walnut streets in Dayton on Friday.",
+        "A brush fire burned near Crabgrass, Owens and Orange roads in Dayton on Friday.",
+    ],
+)
+def test_streets_named_together_are_no_towns(pipeline: Pipeline, body: str) -> None:
+    """Names joined before a plural street word ("Orange and Walnut streets") are the
+    streets of a crossing in the report's town, not the towns of those names."""
+    assert {i.place.name for i in incidents(pipeline, body)} <= {"Dayton"}
+
+
+def test_street_pair_reads_names_before_a_plural_street_word() -> None:
+    def at(text: str, name: str) -> bool:
+        i = text.index(name)
+        return street_pair(text, i, i + len(name))
+
+    assert at("hit near Rivers and Stokes avenues", "Rivers")
+    assert at("hit near Rivers and Stokes avenues", "Stokes")
+    assert at("near Crabgrass, Owens and Harris roads", "Harris")
+    assert at("at Orange & Elm streets", "Orange")
+    assert not at("flooding hit Dayton, and many streets closed", "Dayton")
+    assert not at("in Dayton and Toledo on Friday", "Dayton")
+    assert not at("Dayton streets were empty", "Dayton")
 
 
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:

@@ -929,6 +929,11 @@ def _sentence(
         scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
+        incident_clause_end = clause_end
+        if incidents.circumstance(tokens, clause_end + 1):
+            # "was struck by a car while walking in X": what they were doing is told in
+            # the clause after "while", and where they did it is where it happened
+            incident_clause_end = next((i for i in scope_ends if i > clause_end), len(tokens))
         incident_end = next(
             (
                 u.index
@@ -936,11 +941,13 @@ def _sentence(
                 if (u.event_type != t.event_type or u.index - t.index > 3)
                 and not (u.noun and u.event_type is None)
                 and not _modifier(tokens, u)
+                and not (u.event_type is None and clause_end < u.index < incident_clause_end)
             ),
             len(tokens),
         )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
-        # travelling from A to B near X": the bus's journey does not take X away
-        incident_end = min(incident_end, clause_end, _new_subject(tokens, t.index))
+        # travelling from A to B near X": the bus's journey does not take X away; nor does
+        # "while riding his bike"
+        incident_end = min(incident_end, incident_clause_end, _new_subject(tokens, t.index))
         start = clauses.clause_start(tokens, t.index)
         if start == t.index and t.index > 1 and tokens[t.index - 1].text == ",":
             if tokens[t.index].lower.endswith("ing"):
@@ -949,7 +956,12 @@ def _sentence(
         # places between the last trigger and this one are the last one's
         limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]
-        after_incident = [m for m in mentions_used if t.index < m.first < incident_end]
+        after_incident = [
+            m
+            for m in mentions_used
+            if t.index < m.first < incident_end
+            and (m.first < clause_end or m.cue.role in ("location", "near", "via"))
+        ]  # (past "while walking", where they walked, not where they were going)
         before = [m for m in mentions_used if start <= m.first < limit and m.last < t.index]
         passive = clauses.passive(tokens, t.index)
         actor = None

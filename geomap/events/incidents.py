@@ -295,3 +295,14 @@ def street_pair(text: str, start: int, end: int) -> bool:
     return (
         bool(m["more"].strip()) or _JOINED_BEFORE.search(text, max(0, start - 6), start) is not None
     )
+
+
+def circumstance(tokens: list[Token], index: int) -> bool:
+    """True when the word at token ``index`` opens a "while" clause of what the hurt were
+    doing when it happened ("was struck by a car while walking in X", "shot while driving
+    through X", "attacked while jogging in a park"): the place it names is the event's too."""
+    return (
+        0 < index < len(tokens)
+        and tokens[index].lower.endswith("ing")
+        and tokens[index - 1].lower == "while"
+    )

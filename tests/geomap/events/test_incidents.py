@@ -641,6 +641,22 @@ def test_street_pair_reads_names_before_a_plural_street_word() -> None:
     assert not at("Dayton streets were empty", "Dayton")
 
 
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        ("A man was shot while riding his bike in Dayton on Friday.", "attack"),
+        ("A woman was struck by a car while walking in Dayton on Friday.", "crash"),
+        ("A jogger was attacked while running in a park in Dayton on Friday.", "attack"),
+    ],
+)
+def test_where_the_hurt_were_going_about_is_where_it_happened(
+    pipeline: Pipeline, body: str, kind: str
+) -> None:
+    """"Shot while riding his bike in X": the "while" clause tells where they were when it
+    happened; its motion word does not take the place from the event."""
+    assert [(i.event_type, i.place.name) for i in incidents(pipeline, body)] == [(kind, "Dayton")]
+
+
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
     body = (
         "Fire crews raced to the motorway near Leeds on Friday night. "

@@ -57,6 +57,8 @@ def test_a_one_sentence_report_is_read(pipeline: Pipeline) -> None:
         ("A strong earthquake struck near Padang on Monday.", ("earthquake", "Padang")),
         ("A mudslide buried a road near Pokhara.", ("landslide", "Pokhara")),
         ("A bus overturned on a mountain road near Cusco.", ("crash", "Cusco")),
+        ("A man died in a boating accident off Padang on Monday.", ("crash", "Padang")),
+        ("A pileup of nine cars closed the highway near Fresno.", ("collision", "Fresno")),
         # a journey told inside the clause does not take the event's place away
         (
             "Gunmen opened fire on a bus travelling from Mombasa to Nairobi near Voi.",

@@ -877,7 +877,13 @@ def _sentence(
         None,
     )
     if attribution is not None:
-        mentions_used = [m for m in mentions if m.first < attribution]
+        # "..., officials in Kandahar said": the speakers' town is not where it happened
+        speaker = incidents.speaker_start(
+            tokens, first, attribution, [t.index for t, _ in triggers]
+        )
+        if not any(m.first < speaker and m.cue.role != "dateline" for m in mentions):
+            speaker = attribution  # the speakers' town is all the sentence gives
+        mentions_used = [m for m in mentions if m.first < speaker]
     else:
         mentions_used = mentions
     incidents_out: list[Incident] = []

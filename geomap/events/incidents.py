@@ -306,3 +306,17 @@ def circumstance(tokens: list[Token], index: int) -> bool:
         and tokens[index].lower.endswith("ing")
         and tokens[index - 1].lower == "while"
     )
+
+
+def speaker_start(tokens: list[Token], first: int, attribution: int, triggers: list[int]) -> int:
+    """Where the trailing attribution that ends at token ``attribution`` ("said") begins:
+    after the last comma between the first trigger (token ``first``) and it, when no trigger
+    stands between ("..., officials in Kandahar said": its places are the speakers'), else
+    at the attribution word itself."""
+    comma = next(
+        (j for j in range(attribution - 1, first, -1) if tokens[j].text in (",", ";", "—", "–")),
+        None,
+    )
+    if comma is None or any(comma < i < attribution for i in triggers):
+        return attribution
+    return comma

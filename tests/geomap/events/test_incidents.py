@@ -476,7 +476,10 @@ def test_headline_events_count_once(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Cyclist hurt in one-car crash\nDAYTON, Ohio — A cyclist was hurt, police said.\n", "crash"),
+        (
+            "Cyclist hurt in one-car crash\nDAYTON, Ohio — A cyclist was hurt, police said.\n",
+            "crash",
+        ),
         ("Two-car accident injures three\nDAYTON, Ohio — Three people were hurt.\n", "collision"),
         ("Warehouse fire\nDAYTON, Ohio — Crews worked through the night.\n", "fire"),
     ],
@@ -593,7 +596,7 @@ def test_a_town_alone_in_a_country_the_report_is_not_about_is_a_namesake() -> No
     ],
 )
 def test_a_town_s_compass_quarter_is_that_town(pipeline: Pipeline, body: str) -> None:
-    """"The North Side", "the West End" are parts of the town the report is about, not the
+    """ "The North Side", "the West End" are parts of the town the report is about, not the
     towns or districts of that name elsewhere that a gazetteer holds."""
     got = [i for i in incidents(pipeline, body) if i.event_type == "attack"]
     assert got and {i.place.name for i in got} == {"Dayton"}
@@ -610,7 +613,7 @@ def test_a_town_s_compass_quarter_is_that_town(pipeline: Pipeline, body: str) ->
 def test_the_place_a_country_s_possessive_holds_is_the_event_s(
     pipeline: Pipeline, body: str, place: str
 ) -> None:
-    """"In Afghanistan's Helmand province": the province is where it happened, not the
+    """ "In Afghanistan's Helmand province": the province is where it happened, not the
     country that holds it."""
     assert [i.place.name for i in incidents(pipeline, body)] == [place]
 
@@ -654,9 +657,41 @@ def test_street_pair_reads_names_before_a_plural_street_word() -> None:
 def test_where_the_hurt_were_going_about_is_where_it_happened(
     pipeline: Pipeline, body: str, kind: str
 ) -> None:
-    """"Shot while riding his bike in X": the "while" clause tells where they were when it
+    """ "Shot while riding his bike in X": the "while" clause tells where they were when it
     happened; its motion word does not take the place from the event."""
     assert [(i.event_type, i.place.name) for i in incidents(pipeline, body)] == [(kind, "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        ("A man from Toledo was arrested in the centre of Dayton on Friday.", "Dayton"),
+        ("Two people from Lyon were killed in the heart of Paris on Monday.", "Paris"),
+        ("A man from Toledo was shot in a suburb of Dayton on Friday.", "Dayton"),
+    ],
+)
+def test_the_part_of_a_town_is_that_town(pipeline: Pipeline, body: str, place: str) -> None:
+    """ "In the centre of X", "the heart of X", "a suburb of X": X is where it happened, not
+    the home named before."""
+    assert [i.place.name for i in incidents(pipeline, body)] == [place]
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        (
+            "A bomb exploded on the outskirts of Kabul on Monday, officials in Kandahar said.",
+            "Kabul",
+        ),
+        ("A man was stabbed in Leeds on Friday, a spokesman in London said.", "Leeds"),
+        # the speakers' town is all the sentence gives: the town's police tell of their town
+        ("Two men were killed on Monday, police in Dayton said.", "Dayton"),
+    ],
+)
+def test_the_speakers_town_after_a_comma_is_not_where_it_happened(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    assert [i.place.name for i in incidents(pipeline, body)] == [place]
 
 
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:

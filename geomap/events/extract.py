@@ -56,6 +56,7 @@ from geomap.events.triggers import (
     TREATMENT_NAME_WORDS,
     TREATMENT_WORDS,
     VANDALISM,
+    VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
     VEHICLE_PLUNGED,
     WHERE_PEOPLE_ARE,
@@ -305,6 +306,14 @@ def _triggers(
                 incident = None  # "the vandalised car", "a burned house": a description
         if motion is None and incident is None:
             continue
+        if (
+            incident is not None
+            and incident.event_type == "attack"
+            and w in TOLL_WORDS
+            and nxt == "by"
+            and not VEHICLE_AGENTS.isdisjoint(lowered[i + 2 : i + 6])
+        ):
+            incident = IncidentWord("crash", incident.noun)  # "killed by a drunk driver"
         if incident is not None and incident.event_type == "crash":
             if MULTI_VEHICLE.search(sentence, tokens[max(0, i - 4)].start, tokens[i].start):
                 incident = IncidentWord("collision", incident.noun)  # "a two-car crash"

@@ -826,6 +826,13 @@ BURNED_THINGS = frozenset(
     "incense candles candle rubber cash money time".split()
 )
 
+#: What kills by running someone down: "killed by a hit-and-run driver", "injured by a truck"
+#: is a crash, not an attack.
+VEHICLE_AGENTS = frozenset(
+    "car cars vehicle vehicles truck trucks pickup suv van bus train driver drivers motorist "
+    "motorcycle taxi cab tractor-trailer semi hit-and-run".split()
+)
+
 #: Words that make an "accident" a crash: a vehicle, a road or traffic near it ("a traffic
 #: accident", "the car accident on Route 5"); "her death was an accident" is none.
 VEHICLE_CONTEXT = frozenset(

@@ -59,6 +59,9 @@ def test_a_one_sentence_report_is_read(pipeline: Pipeline) -> None:
         ("A bus overturned on a mountain road near Cusco.", ("crash", "Cusco")),
         ("A man died in a boating accident off Padang on Monday.", ("crash", "Padang")),
         ("A pileup of nine cars closed the highway near Fresno.", ("collision", "Fresno")),
+        ("A cyclist was killed by a drunk driver near Fresno.", ("crash", "Fresno")),
+        ("A boy was killed by a hit-and-run driver in Leeds.", ("crash", "Leeds")),
+        ("A guard was killed by a gunman in Leeds.", ("attack", "Leeds")),
         # a journey told inside the clause does not take the event's place away
         (
             "Gunmen opened fire on a bus travelling from Mombasa to Nairobi near Voi.",

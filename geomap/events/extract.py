@@ -1104,6 +1104,10 @@ def _sentence(
                     [],
                     None,
                 )
+        if not located and t.event_type == "arrest" and not t.noun:
+            # "were arrested Tuesday after deputies raided a house near X": where the police
+            # acted is where they arrested
+            located = incidents.after_clause_place(tokens, mentions_used, clause_end, scope_ends)
         if not located and t.noun and t.event_type == "attack" and _under(tokens, t.index):
             # "the village of X came under attack": the place the clause is about
             located = [

@@ -320,3 +320,20 @@ def speaker_start(tokens: list[Token], first: int, attribution: int, triggers: l
     if comma is None or any(comma < i < attribution for i in triggers):
         return attribution
     return comma
+
+
+def after_clause_place(
+    tokens: list[Token], mentions: list[Mention], clause_end: int, scope_ends: list[int]
+) -> list[Located]:
+    """The place an "after" clause right behind an event names in a location role ("were
+    arrested Tuesday after deputies seized a lab near X" -> near X), for an event whose own
+    clause names none."""
+    if clause_end >= len(tokens) or tokens[clause_end].lower != "after":
+        return []
+    end = next((i for i in scope_ends if i > clause_end), len(tokens))
+    later = [
+        m for m in mentions if clause_end < m.first < end and m.cue.role in ("location", "near")
+    ]
+    if not later:
+        return []
+    return [Located(later[0], later[0].cue.role == "near")]

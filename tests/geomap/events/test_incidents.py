@@ -697,6 +697,27 @@ def test_the_speakers_town_after_a_comma_is_not_where_it_happened(
     assert [i.place.name for i in incidents(pipeline, body)] == [place]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Two men were arrested Tuesday after deputies seized a drug lab near Dayton.",
+        "A woman was arrested on Friday after police searched a house in Dayton.",
+        "Three teenagers were arrested after officers stopped a stolen car in Dayton.",
+    ],
+)
+def test_an_arrest_after_a_police_action_is_where_the_police_acted(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert [(i.event_type, i.place.name) for i in incidents(pipeline, body)] == [
+        ("arrest", "Dayton")
+    ]
+
+
+def test_an_arrest_with_its_own_place_keeps_it(pipeline: Pipeline) -> None:
+    got = typed(pipeline, "A man was arrested in Toledo after a robbery in Dayton.")
+    assert ("arrest", "Toledo") in got and ("arrest", "Dayton") not in got
+
+
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:
     body = (
         "Fire crews raced to the motorway near Leeds on Friday night. "

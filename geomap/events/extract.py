@@ -811,6 +811,7 @@ def extract_events(
         (i, h)
         for i, h in found_incidents
         if not incidents.lone_namesake(i.place, i.location, toponyms)
+        and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
     ]  # a town alone in a country the report is not about is a namesake, not its place
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
 

@@ -337,3 +337,32 @@ def after_clause_place(
     if not later:
         return []
     return [Located(later[0], later[0].cue.role == "near")]
+
+
+def denied_by_its_state(place: Place, written: str, text: str, toponyms: Sequence[Toponym]) -> bool:
+    """True when the report writes the name of ``place`` (as ``written``) followed by a comma
+    and a state or country that does not hold it ("BELGRADE, Minn." read as Serbia's
+    Belgrade): the text says which namesake it is, and this is not the one."""
+    key = written.casefold()
+    ordered = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.span.text.casefold() != key or b.place is None:
+            continue
+        if text[a.span.end : b.span.start].strip() != ",":
+            continue
+        if b.place.feature_type not in ("admin1", "country"):
+            continue
+        if re.match(r"\s*,?\s*(?:and|or)\b", text[b.span.end : b.span.end + 8]):
+            continue  # "Sharon, Cornwall and Salisbury": a list of towns
+        if b.place.country_code != place.country_code:
+            return True
+        # a US state after a comma is the dateline's convention ("PARIS, Tenn."); elsewhere
+        # the unit after a comma is as often a county or district ("New Quay, Ceredigion")
+        if (
+            place.country_code == "US"
+            and b.place.feature_type == "admin1"
+            and place.admin1
+            and place.admin1.casefold() != b.place.name.casefold()
+        ):
+            return True
+    return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.events.extract import _merge_incidents
-from geomap.events.incidents import lone_namesake, street_pair
+from geomap.events.incidents import denied_by_its_state, lone_namesake, street_pair
 from geomap.model import Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
@@ -716,6 +716,29 @@ def test_an_arrest_after_a_police_action_is_where_the_police_acted(
 def test_an_arrest_with_its_own_place_keeps_it(pipeline: Pipeline) -> None:
     got = typed(pipeline, "A man was arrested in Toledo after a robbery in Dayton.")
     assert ("arrest", "Toledo") in got and ("arrest", "Dayton") not in got
+
+
+def test_a_town_the_state_after_its_name_does_not_hold_is_not_the_place() -> None:
+    """ "ARDMORE, Minn." read as a town abroad or in another state: the text says which
+    namesake it is; a list ("Ardmore, Minnesota and Texas") or a district after the comma
+    outside the US says nothing of the kind."""
+    minn = Place("g:1", "Minnesota", "admin1", "US", 46.0, -94.0)
+    abroad = Place("g:2", "Ardmore", "city", "RS", 44.8, 20.5, admin1="Belgrade")
+    texas = Place("g:3", "Ardmore", "city", "US", 34.2, -97.1, admin1="Texas")
+    here = Place("g:4", "Ardmore", "city", "US", 45.0, -93.0, admin1="Minnesota")
+    text = "ARDMORE, Minn. -- A fire broke out in Ardmore."
+    tops = [_named("ARDMORE", 0, abroad), _named("Minn.", 9, minn), _named("Ardmore", 38, abroad)]
+    assert denied_by_its_state(abroad, "Ardmore", text, tops)
+    assert denied_by_its_state(texas, "Ardmore", text, tops)
+    assert not denied_by_its_state(here, "Ardmore", text, tops)
+    listed = "Ardmore, Minn. and Toledo were hit."
+    assert not denied_by_its_state(abroad, "Ardmore", listed, tops[:2])
+    wales = Place("g:5", "Ceredigion", "admin1", "GB", 52.3, -4.0)
+    quay = Place("g:6", "New Quay", "city", "GB", 52.2, -4.4, admin1="Wales")
+    near = "near New Quay, Ceredigion, on Monday"
+    assert not denied_by_its_state(
+        quay, "New Quay", near, [_named("New Quay", 5, quay), _named("Ceredigion", 15, wales)]
+    )
 
 
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geomap.events.clauses import Token
-from geomap.names.lexicon.place_words import FACILITY_SUFFIXES
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
 from geomap.model import Place, Toponym
+from geomap.names.lexicon.place_words import FACILITY_SUFFIXES
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
 _AFTER = ("location", "near", "purpose", "object", "destination", "via")

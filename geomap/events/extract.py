@@ -741,7 +741,7 @@ def extract_events(
             for t in toponyms
             if t.place is not None
             and t.kind_hint != "demonym"
-            # "at Orange and White streets": streets, not the towns of those names
+            # "at Salem and Elm streets": streets, not the towns of those names
             and not incidents.street_pair(text, t.span.start, t.span.end)
         ),
         key=lambda t: t.span.start,
@@ -851,7 +851,7 @@ def _sentence(
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
     mentions = _mentions(s_text, sent.start, here, tokens)
-    # a car named like a town ("the Durango struck him") is no place of anything, and a
+    # a car named like a town ("the Durango hit a fence") is no place of anything, and a
     # town's "North Side" no town of its own
     mentions = incidents.without_quarters(
         [m for m in mentions if not incidents.vehicle(tokens, m)], tokens
@@ -946,7 +946,7 @@ def _sentence(
         scope_end = min(scope_end, clause_end)
         incident_clause_end = clause_end
         if incidents.circumstance(tokens, clause_end + 1):
-            # "was struck by a car while walking in X": what they were doing is told in
+            # "was hit by a van while jogging in X": what they were doing is told in
             # the clause after "while", and where they did it is where it happened
             incident_clause_end = next((i for i in scope_ends if i > clause_end), len(tokens))
         incident_end = next(

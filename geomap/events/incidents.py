@@ -169,7 +169,7 @@ _VEHICLE_VERBS = frozenset(
 def vehicle(tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` names a vehicle, not a town: a model year before it ("a 2006
     Mercury", "his 1998 Lincoln"), or a determiner before it and a verb or the clause's end
-    after it ("shots fired from the Durango struck him", "the Lincoln was facing west") —
+    after it ("a bullet from the Durango hit a wall", "the Lincoln stood in a ditch") —
     not "the Durango area", "a Lancaster man", "in the Bronx"."""
     if m.place.feature_type != "city" or m.first == 0:
         return False
@@ -287,8 +287,8 @@ _JOINED_BEFORE = re.compile(r"(?:,|\band|&)[ \t]*$")
 
 def street_pair(text: str, start: int, end: int) -> bool:
     """True when the name at ``text[start:end]`` is one of the streets named together before
-    a plural street word ("near Rivers and Stokes avenues", "at Orange and White streets",
-    "Crabgrass, Owens and Harris roads"), not the town a gazetteer holds by that name."""
+    a plural street word ("near Marion and Warren avenues", "at Salem and Elm streets",
+    "Fernhill, Preston and Clayton roads"), not the town a gazetteer holds by that name."""
     m = _STREETS_AFTER.match(text, end)
     if m is None or m.end() - end > 120:
         return False
@@ -299,7 +299,7 @@ def street_pair(text: str, start: int, end: int) -> bool:
 
 def circumstance(tokens: list[Token], index: int) -> bool:
     """True when the word at token ``index`` opens a "while" clause of what the hurt were
-    doing when it happened ("was struck by a car while walking in X", "shot while driving
+    doing when it happened ("was hit by a van while jogging in X", "shot while driving
     through X", "attacked while jogging in a park"): the place it names is the event's too."""
     return (
         0 < index < len(tokens)
@@ -357,7 +357,7 @@ def denied_by_its_state(place: Place, written: str, text: str, toponyms: Sequenc
         if b.place.country_code != place.country_code:
             return True
         # a US state after a comma is the dateline's convention ("PARIS, Tenn."); elsewhere
-        # the unit after a comma is as often a county or district ("New Quay, Ceredigion")
+        # the unit after a comma is as often a county or district ("Bala, Gwynedd")
         if (
             place.country_code == "US"
             and b.place.feature_type == "admin1"

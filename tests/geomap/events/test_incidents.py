@@ -501,7 +501,7 @@ def test_a_headline_s_event_without_a_place_is_the_dateline_s(
 @pytest.mark.parametrize(
     "body",
     [
-        "DAYTON, Ohio — A man was struck by a car as he fled the scene on foot.",
+        "DAYTON, Ohio — A teenager was hit by a truck as he ran from the shop.",
         "DAYTON, Ohio — A boy was hit by a van while he ran away from a dog.",
         "DAYTON, Ohio — Two men were shot as they fled the store, police said.",
     ],
@@ -624,9 +624,9 @@ def test_the_place_a_country_s_possessive_holds_is_the_event_s(
 @pytest.mark.parametrize(
     "body",
     [
-        "A man was shot at Orange and White streets on Friday, Dayton police said.",
+        "A clerk was stabbed at Orange and Salem streets on Friday, Dayton police said.",
         "A cyclist was hit by a van near Orange and Walnut streets in Dayton on Friday.",
-        "A brush fire burned near Crabgrass, Owens and Orange roads in Dayton on Friday.",
+        "A brush fire burned near Fernhill, Preston and Orange roads in Dayton on Friday.",
     ],
 )
 def test_streets_named_together_are_no_towns(pipeline: Pipeline, body: str) -> None:
@@ -640,9 +640,9 @@ def test_street_pair_reads_names_before_a_plural_street_word() -> None:
         i = text.index(name)
         return street_pair(text, i, i + len(name))
 
-    assert at("hit near Rivers and Stokes avenues", "Rivers")
-    assert at("hit near Rivers and Stokes avenues", "Stokes")
-    assert at("near Crabgrass, Owens and Harris roads", "Harris")
+    assert at("hurt near Marion and Warren avenues", "Marion")
+    assert at("hurt near Marion and Warren avenues", "Warren")
+    assert at("past Fernhill, Preston and Clayton roads", "Clayton")
     assert at("at Orange & Elm streets", "Orange")
     assert not at("flooding hit Dayton, and many streets closed", "Dayton")
     assert not at("in Dayton and Toledo on Friday", "Dayton")
@@ -653,7 +653,7 @@ def test_street_pair_reads_names_before_a_plural_street_word() -> None:
     "body,kind",
     [
         ("A man was shot while riding his bike in Dayton on Friday.", "attack"),
-        ("A woman was struck by a car while walking in Dayton on Friday.", "crash"),
+        ("A jogger was hit by a van while running in Dayton on Friday.", "crash"),
         ("A jogger was attacked while running in a park in Dayton on Friday.", "attack"),
     ],
 )
@@ -701,7 +701,7 @@ def test_the_speakers_town_after_a_comma_is_not_where_it_happened(
     "body",
     [
         "Two men were arrested Tuesday after deputies seized a drug lab near Dayton.",
-        "A woman was arrested on Friday after police searched a house in Dayton.",
+        "Two sisters were detained Friday after officers raided a flat in Dayton.",
         "Three teenagers were arrested after officers stopped a stolen car in Dayton.",
     ],
 )
@@ -733,11 +733,11 @@ def test_a_town_the_state_after_its_name_does_not_hold_is_not_the_place() -> Non
     assert not denied_by_its_state(here, "Ardmore", text, tops)
     listed = "Ardmore, Minn. and Toledo were hit."
     assert not denied_by_its_state(abroad, "Ardmore", listed, tops[:2])
-    wales = Place("g:5", "Ceredigion", "admin1", "GB", 52.3, -4.0)
-    quay = Place("g:6", "New Quay", "city", "GB", 52.2, -4.4, admin1="Wales")
-    near = "near New Quay, Ceredigion, on Monday"
+    wales = Place("g:5", "Gwynedd", "admin1", "GB", 52.9, -4.0)
+    quay = Place("g:6", "Bala", "city", "GB", 52.9, -3.6, admin1="Wales")
+    near = "close to Bala, Gwynedd, this week"
     assert not denied_by_its_state(
-        quay, "New Quay", near, [_named("New Quay", 5, quay), _named("Ceredigion", 15, wales)]
+        quay, "Bala", near, [_named("Bala", 9, quay), _named("Gwynedd", 15, wales)]
     )
 
 

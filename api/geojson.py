@@ -109,8 +109,15 @@ def _with(base: str, params: list[tuple[str, str]], **changes: Any) -> str:
     and the pair URL-encoded), each of ``changes`` replacing its name (None drops it, the
     others are appended in order)."""
     kept = [pair for k, pair in params if k not in changes]
-    kept += [urlencode([(k, str(v))]) for k, v in changes.items() if v is not None]
+    kept += [_pair(k, v) for k, v in changes.items() if v is not None]
     return f"{base}?{'&'.join(kept)}" if kept else base
+
+
+def _pair(name: str, value: Any) -> str:
+    """``name=value`` URL-encoded (a number and a plain name need none)."""
+    if isinstance(value, int) and name.isalnum():
+        return f"{name}={value}"
+    return urlencode([(name, str(value))])
 
 
 def _encoded(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -122,18 +129,18 @@ def page_links(
     request: Request, layer: str, page: Page | None, offset: int, limit: int | None
 ) -> list[dict[str, Any]]:
     """self, alternate formats, collection, and next (keyset) / prev while there are more."""
-    url = request.url
-    base = str(url.replace(query=""))
+    url = str(request.url)
+    base = url.partition("?")[0]  # a page's path has no "?" (its layer is a known name)
     params = _encoded(request.query_params.multi_items())
     links: list[dict[str, Any]] = [
-        {"href": str(url), "rel": "self", "type": GEOJSON, "title": "this document"},
+        {"href": url, "rel": "self", "type": GEOJSON, "title": "this document"},
     ]
     without_f = _with(base, params, f=None)  # the three alternates differ only in f
     joint = "&" if without_f != base else "?"
     for fmt in ("csv", "gpkg", "fgb"):
         links.append(
             {
-                "href": f"{without_f}{joint}{urlencode([('f', fmt)])}",
+                "href": f"{without_f}{joint}f={fmt}",
                 "rel": "alternate",
                 "type": FORMATS[fmt].media_type,
                 "title": f"this page as {fmt}",

@@ -1165,13 +1165,9 @@ class SQLiteStore:
                 page.params,
             ).fetchone()
             matched = self._count(con, query, version)
-        features: list[str] = []
-        if n:
-            at = 0
-            for size in map(int, sizes.split(",")):
-                features.append(joined[at : at + size].decode())
-                at += size + 1
-        return Page.from_features(features, last, matched, query, joined if n else b"")
+        if not n:
+            return Page.from_features([], None, matched, query, b"")
+        return Page.from_joined(joined, sizes, n, last, matched, query)
 
     def count(self, query: Query) -> int:
         """How many features ``query`` matches (its paging ignored)."""

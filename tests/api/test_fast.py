@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -202,3 +203,18 @@ def test_a_missing_store_is_the_routes_error(tmp_path: Path, gazetteer_path: Pat
             r = client.get(url, headers=JSON)
             assert r.status_code >= 400 and "ingest" in r.json()["description"]
             assert str(tmp_path) not in r.text
+
+
+def test_healthz_does_not_wait_for_the_readers_of_pages(settings: Settings) -> None:
+    """With every page reader busy, /healthz (answered in the event loop) still has a
+    connection of its own: it never holds up the loop waiting for theirs."""
+    one = settings.model_copy(update={"store_readers": 1})
+    with TestClient(create_app(one), base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/healthz").status_code == 200
+        store: Any = client.app.state.stores.get()  # type: ignore[attr-defined]
+        with store._pool.connection():  # the one page reader, busy
+            got: list[int] = []
+            asking = threading.Thread(target=lambda: got.append(client.get("/healthz").status_code))
+            asking.start()
+            asking.join(20)  # without a connection of its own it would wait 30 s and fail
+            assert got == [200]

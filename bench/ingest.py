@@ -27,10 +27,14 @@ figure understates for a folder this small.
 Configurations alternate within each run, so a noisy neighbour hits them alike; the figures are
 medians over the runs, and the ratio is the median of the per-run ratios: 2 workers against 1
 of the same kind, and Dask's 2 workers against ``--jobs 1`` too (the plain command, the peer a
-user compares with). ``--store`` takes a ``postgresql://`` URL of an empty database to write to
-PostGIS instead (its schema is dropped before each run); ``--postgis`` starts a throwaway
-PostgreSQL + PostGIS server on loopback for that (tests/support/postgres.py; Debian's
-postgresql-15-postgis-3) and removes it afterwards.
+user compares with). "CPU s" is the median CPU time (user + system) of the command and the
+worker processes it forked (for Dask, of the client only): on a busy machine, where wall times
+swing, it shows what each configuration costs.
+
+``--store`` takes a ``postgresql://`` URL of an empty database to write to PostGIS instead (its
+schema is dropped before each run); ``--postgis`` starts a throwaway PostgreSQL + PostGIS server
+on loopback for that (tests/support/postgres.py; Debian's postgresql-15-postgis-3) and removes
+it afterwards.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -90,9 +95,11 @@ def empty_store(store: str, tmp: Path, name: str) -> str:
     return store
 
 
-def timed_ingest(folder: Path, store: str, cache: Path, *flags: str) -> float:
-    """Seconds one `geomap ingest` took, start to exit."""
+def timed_ingest(folder: Path, store: str, cache: Path, *flags: str) -> tuple[float, float]:
+    """Seconds one `geomap ingest` took, start to exit, and the CPU seconds (user + system) of
+    the command and the worker processes it started (not of a Dask cluster's workers)."""
     env = dict(os.environ, GEOMAP_CACHE=str(cache))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     out = subprocess.run(
         [str(GEOMAP), "ingest", str(folder), "--store", store, *flags],
@@ -101,9 +108,11 @@ def timed_ingest(folder: Path, store: str, cache: Path, *flags: str) -> float:
         env=env,
     )
     seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if out.returncode != 0 or "0 failed" not in out.stderr:
         raise SystemExit(f"ingest {' '.join(flags)} failed:\n{out.stderr[-2000:]}")
-    return seconds
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, cpu
 
 
 def main() -> None:
@@ -165,6 +174,7 @@ def run(args: argparse.Namespace) -> None:
                 ]
         seconds: dict[str, list[float]] = {label: [] for label in configs}
         fixed: dict[str, list[float]] = {label: [] for label in configs}
+        cpu: dict[str, list[float]] = {label: [] for label in configs}
         load = os.getloadavg()
         try:
             for run in range(args.runs):
@@ -174,7 +184,10 @@ def run(args: argparse.Namespace) -> None:
                         cache = tmp / f"cache-{key}.sqlite"
                         store = empty_store(args.store, tmp, f"store-{key}")
                         extra = ["--cache", str(cache)] if "--scheduler" in flags else []
-                        times[label].append(timed_ingest(into, store, cache, *flags, *extra))
+                        took, used = timed_ingest(into, store, cache, *flags, *extra)
+                        times[label].append(took)
+                        if times is seconds:
+                            cpu[label].append(used)
                     print(
                         f"run {run + 1} {label}: {seconds[label][-1]:.2f} s"
                         f" (2 files: {fixed[label][-1]:.2f} s)",
@@ -191,7 +204,7 @@ def run(args: argparse.Namespace) -> None:
     )
     print(
         f"{'workers':<16}{'median s':>10}{'docs/s':>10}{'words/s':>12}"
-        f"{'2 files s':>11}{'after start-up docs/s':>23}"
+        f"{'2 files s':>11}{'after start-up docs/s':>23}{'CPU s':>8}"
     )
     for label, values in seconds.items():
         m = statistics.median(values)
@@ -201,6 +214,7 @@ def run(args: argparse.Namespace) -> None:
         print(
             f"{label:<16}{m:>10.2f}{documents / m:>10.1f}{words / m:>12,.0f}"
             f"{statistics.median(fixed[label]):>11.2f}{past:>23.1f}"
+            f"{statistics.median(cpu[label]):>8.2f}"
         )
     pairs = [("jobs 1", "jobs 2")]
     if not args.no_dask:

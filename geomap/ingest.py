@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from geomap.store.base import Store
 
 BATCH = 8  # documents per task: enough to make a task's overhead small beside its work
+# documents per write transaction when other processes extract: a commit and the rewrite of
+# every merged feature it touches are paid once for all of them, in the one process that writes
+WRITE_BATCH = 32
 
 
 def available_cores() -> int:
@@ -292,6 +295,7 @@ def ingest(
     *,
     salt: str = "",
     batch: int = BATCH,
+    write_batch: int = WRITE_BATCH,
     guard: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
     warn: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -300,12 +304,14 @@ def ingest(
     already reported). A document already stored from one of the runner's extractors (salted
     by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
     twice is ingested once. Failures are reported through ``error`` (one line each) and
-    counted; documents that could not be read (None) are the caller's to count. The documents
-    of a batch are written in one transaction (:meth:`Store.add_many`; when it fails, one by
-    one, so that each failure names its file). Writes to the store run inside ``guard()``
-    (which turns a full disk into an OutputError): such an error, or a geocode cache that
-    cannot be written, stops the ingest -- the documents after it are counted failed, not
-    ingested. ``warn`` gets each document's notes."""
+    counted; documents that could not be read (None) are the caller's to count. Documents go to
+    the runner ``batch`` at a time and are written ``write_batch`` at a time (``batch`` at a time
+    when the runner is this process; fewer at the end and before a failure that stops the
+    ingest), in one transaction
+    (:meth:`Store.add_many`; when it fails, one by one, so that each failure names its file).
+    Writes to the store run inside ``guard()`` (which turns a full disk into an OutputError):
+    such an error, or a geocode cache that cannot be written, stops the ingest -- the
+    documents after it are counted failed, not ingested. ``warn`` gets each document's notes."""
     report = IngestReport()
     current = {salted(e, salt) for e in runner.extractors}
     seen: set[str] = set()
@@ -314,6 +320,8 @@ def ingest(
     # process, a batch is extracted, then written (a failed write stops before anything more
     # is extracted; a kill loses at most one batch, extracted but not yet written)
     window = 1 if isinstance(runner, InProcess) else max(2, 2 * runner.workers)
+    if isinstance(runner, InProcess):
+        write_batch = batch
 
     def write(ready: list[tuple[str, Document, bool, Extracted]]) -> None:
         """Write extracted documents in one transaction; when it fails, one by one, so that
@@ -359,6 +367,12 @@ def ingest(
         else:
             report.added += 1
 
+    unwritten: list[tuple[str, Document, bool, Extracted]] = []  # extracted, not yet written
+
+    def flush() -> None:
+        write(unwritten)
+        unwritten.clear()
+
     def write_oldest() -> None:
         items, future = pending.popleft()
         results, tally = future.result()
@@ -373,8 +387,9 @@ def ingest(
                     warn(f"{path}: {note}")
             if got.features is None:
                 if got.fatal:
-                    write(ready)  # the documents before it go in
+                    unwritten.extend(ready)  # the documents before it go in
                     ready = []
+                    flush()
                     if report.stopped:
                         report.failed += 1
                         continue
@@ -385,7 +400,9 @@ def ingest(
                 report.failed += 1
                 continue
             ready.append((path, doc, replace_, got))
-        write(ready)
+        unwritten.extend(ready)
+        if len(unwritten) >= write_batch:
+            flush()
 
     items: list[tuple[str, Document, bool]] = []
     for path, doc in documents:
@@ -412,6 +429,7 @@ def ingest(
         pending.append((items, runner.submit([d for _, d, _ in items])))
     while pending:
         write_oldest()
+    flush()
     return report
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import math
 import sqlite3
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from geomap.gazetteer.index import (
     index_meta,
     index_version,
     is_current,
+    unpack_keys,
 )
 from geomap.model import Place
 from geomap.names.normalise import name_key
@@ -62,32 +64,28 @@ _COLUMNS = (
 )
 
 
-def name_keys(path: str | Path) -> tuple[frozenset[str], dict[str, int]]:
-    """Every name key of the index at ``path``, and the strength of those above zero.
+def name_keys(path: str | Path) -> tuple[Container[str], dict[str, int]]:
+    """Every name key of the index at ``path`` (``key in keys``; a trie, iterable), and the
+    strength of those above zero.
 
-    In memory (about 50 MB): recognition asks "is this a place name?" for thousands of
-    n-grams per document, and a set answers without SQLite. Read once per process and index
-    file (a rebuilt file is read again): a process that opens the index again, or a worker
-    process forked from one that read it, does not read them again."""
+    Recognition asks "is this a place name?" for thousands of n-grams per document and
+    answers from memory, without SQLite: the keys are read in one value the index build packed
+    (:func:`~geomap.gazetteer.index.pack_keys`), a trie that opens in milliseconds. Read once
+    per process and index file (a rebuilt file is read again): a process that opens the index
+    again, or a worker process forked from one that read it, does not read them again."""
     path = Path(path)
     stat = path.stat()
     return _name_keys(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=1)
-def _name_keys(path: str, mtime_ns: int, size: int) -> tuple[frozenset[str], dict[str, int]]:
+def _name_keys(path: str, mtime_ns: int, size: int) -> tuple[Container[str], dict[str, int]]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        count = con.execute("SELECT count(*) FROM keys").fetchone()[0]
-        # one string built by SQLite, split here: much faster than a row per key
-        text = con.execute("SELECT group_concat(key, char(10)) FROM keys").fetchone()[0]
-        keys = text.split("\n") if count else []
-        if len(keys) != count:  # a key with a line break in it: read them row by row
-            keys = [key for (key,) in con.execute("SELECT key FROM keys")]
-        big = dict(con.execute("SELECT key, big FROM keys WHERE big > 0").fetchall())
+        packed = dict(con.execute("SELECT name, data FROM packed").fetchall())
     finally:
         con.close()
-    return frozenset(keys), big
+    return unpack_keys(packed)
 
 
 class Gazetteer:
@@ -113,7 +111,7 @@ class Gazetteer:
         self.lookups = 0
 
     @property
-    def names(self) -> frozenset[str]:
+    def names(self) -> Container[str]:
         """Every name key of the index (``key in names`` is :meth:`has` without a call)."""
         return self._keys
 

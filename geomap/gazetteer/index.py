@@ -25,7 +25,7 @@ import math
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from enum import IntEnum
 from pathlib import Path
@@ -41,7 +41,7 @@ from geomap.names.lexicon import (
 )
 from geomap.names.normalise import is_latin, name_key
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 CITY_MIN_POPULATION = 1000
 BIG_CITY_POPULATION = 100_000  # a city this large: its name alone is strong evidence of a place
 BIG_COUNTRY_POPULATION = 1_000_000  # first-level regions of countries this populous are "big"
@@ -65,9 +65,11 @@ CREATE TABLE places(
 );
 CREATE TABLE names(key TEXT, place INTEGER, is_primary INTEGER);
 CREATE TABLE keys(key TEXT PRIMARY KEY, big INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE packed(name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
-# keys: every distinct name key once, with its Strength (see Gazetteer.strength), so that
-# opening the index loads the whole name set into memory with one read.
+# keys: every distinct name key once, with its Strength (see Gazetteer.strength). packed: the
+# same, in the form a process opens in a few milliseconds (pack_keys), so that opening the
+# index reads two values instead of half a million rows.
 _BIG_LEVEL = (
     "max(CASE WHEN p.big >= 1 AND (n.is_primary = 1 OR p.feature_type != 'city')"
     " THEN CASE p.feature_type WHEN 'city' THEN 1 WHEN 'admin1' THEN 2 ELSE 3 END ELSE 0 END)"
@@ -324,6 +326,10 @@ def build_index(
         " JOIN places p ON p.rowid = n.place GROUP BY n.key"
     )
     con.executemany(
+        "INSERT INTO packed VALUES (?,?)",
+        pack_keys(con.execute("SELECT key, big FROM keys")),
+    )
+    con.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [
             ("version", INDEX_VERSION),
@@ -342,6 +348,35 @@ def build_index(
         "seconds": round(time.perf_counter() - started, 2),
         "bytes": path.stat().st_size,
     }
+
+
+def pack_keys(rows: Iterable[tuple[str, int]]) -> list[tuple[str, bytes]]:
+    """The ``packed`` rows of (name key, strength) rows: ``keys``, every key in a marisa trie
+    (:func:`unpack_keys` reads it); ``strong``, the keys of strength above zero and their
+    strength, a JSON object."""
+    import marisa_trie
+
+    keys: list[str] = []
+    strong: dict[str, int] = {}
+    for key, big in rows:
+        keys.append(key)
+        if big:
+            strong[key] = int(big)
+    return [
+        ("keys", marisa_trie.Trie(keys).tobytes()),
+        ("strong", json.dumps(strong, ensure_ascii=False).encode()),
+    ]
+
+
+def unpack_keys(packed: dict[str, bytes]) -> tuple[Any, dict[str, int]]:
+    """What :func:`pack_keys` packed: the keys as a ``marisa_trie.Trie`` (``key in trie``,
+    iterable), and the strength of the keys above zero."""
+    import marisa_trie
+
+    trie = marisa_trie.Trie()
+    trie.frombytes(packed["keys"])
+    strong = json.loads(packed["strong"])
+    return trie, {str(k): int(v) for k, v in strong.items()}
 
 
 def index_meta(path: str | Path, key: str) -> str | None:

@@ -231,3 +231,100 @@ def test_scheduler_writes_to_postgis_what_one_process_writes_to_sqlite(
         pg.close()
     expected = contents(store1)
     assert got == {name: expected[name] for name in LAYERS}
+
+
+def test_ingest_imports_nothing_of_the_map_the_api_or_other_backends(
+    reports: Path, tmp_path: Path, gazetteer_path: Path, geomap_exe: str
+) -> None:
+    """Start-up is paid by every ingest, whatever its workers: the command (and its workers)
+    import only what reading, extracting and writing to SQLite need."""
+    import sys
+
+    env = _env(tmp_path, gazetteer_path)
+    for jobs in ("1", "2"):
+        out = subprocess.run(
+            [sys.executable, "-X", "importtime", geomap_exe, "ingest", str(reports)]
+            + ["--store", str(tmp_path / f"store-{jobs}.sqlite"), "--jobs", jobs],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+        assert out.returncode == 2, out.stderr  # the empty file
+        imported = {
+            line.split("|")[-1].strip().split(".")[0]
+            for line in out.stderr.splitlines()
+            if line.startswith("import time:")
+        }
+        assert {"geomap", "geopy", "sqlite3", "marisa_trie"} <= imported  # the trace is read
+        unwanted = {
+            "folium",
+            "branca",
+            "jinja2",
+            "fastapi",
+            "starlette",
+            "uvicorn",
+            "shapely",
+            "numpy",
+            "pyogrio",
+            "pygeofilter",
+            "psycopg",
+            "distributed",
+            "dask",
+            "morecantile",
+            "mapbox_vector_tile",
+        }
+        assert imported & unwanted == set(), f"--jobs {jobs}"
+
+
+def test_documents_are_written_write_batch_at_a_time_in_input_order(
+    settings: Settings, reports: Path, tmp_path: Path
+) -> None:
+    """With worker processes, tasks of ``batch`` documents and transactions of
+    ``write_batch``: the same store as one document per transaction. In one process, each
+    batch is written as soon as it is extracted."""
+    from geomap.ingest import InProcess, LocalProcesses
+    from geomap.ingest import ingest as ingest_documents
+    from geomap.reports.formats import read_report
+
+    class Recording(SQLiteStore):
+        def __init__(self, path: Path) -> None:
+            super().__init__(path)
+            self.transactions: list[list[str]] = []
+
+        def add_many(self, additions: Any) -> list[bool]:
+            self.transactions.append([a.document.path for a in additions])
+            out: list[bool] = super().add_many(additions)
+            return out
+
+    docs = [(str(p), read_report(str(p))) for p in sorted(reports.iterdir()) if p.stat().st_size]
+    assert len(docs) > 10
+    workers = LocalProcesses(settings, 2)
+    try:
+        batched = Recording(tmp_path / "batched.sqlite")
+        report = ingest_documents(batched, docs, workers, pytest.fail, batch=2, write_batch=5)
+    finally:
+        workers.close()
+    one = InProcess(settings)
+    try:
+        singly = Recording(tmp_path / "singly.sqlite")
+        ingest_documents(singly, docs, one, pytest.fail, batch=1, write_batch=5)
+        in_process = Recording(tmp_path / "in-process.sqlite")
+        ingest_documents(in_process, docs, one, pytest.fail, batch=3, write_batch=5)
+    finally:
+        one.close()
+    assert [len(t) for t in in_process.transactions][:-1] == [3] * (
+        len(in_process.transactions) - 1
+    )
+    in_process.close()
+    distinct = len({d.id for _, d in docs})
+    assert report.added == distinct
+    sizes = [len(t) for t in batched.transactions]
+    assert all(size in (5, 6) for size in sizes[:-1]) and 0 < sizes[-1] <= 6  # batches of 2
+    assert [p for t in batched.transactions for p in t] == [
+        p for t in singly.transactions for p in t
+    ]
+    assert all(len(t) == 1 for t in singly.transactions)
+    batched.close()
+    singly.close()
+    assert contents(tmp_path / "batched.sqlite") == contents(tmp_path / "singly.sqlite")

@@ -7,6 +7,7 @@ shipped by ``gender-guesser`` (Jörg Michael's ``nam_dict.txt``, GNU FDL) where 
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,15 +26,21 @@ def given_names() -> frozenset[str]:
     names: set[str] = set()
     with path.open(encoding="iso-8859-1") as f:
         for line in f:
-            if line.startswith("#") or len(line) < 31:
+            if line.startswith("#") or not is_common(line):
                 continue
-            freqs = line[30:85]
-            # columns 0-2: Great Britain, Ireland, U.S.A.; hex digits give how common a name is
-            english = max((int(c, 16) for c in freqs[:3] if c in "0123456789ABCDEF"), default=0)
-            anywhere = max((int(c, 16) for c in freqs if c in "0123456789ABCDEF"), default=0)
-            if english >= 2 or anywhere >= 4:
-                name = line[3:29].strip()
-                if "+" in name:
-                    continue
+            name = line[3:29].strip()
+            if "+" not in name:
                 names.add(name.lower())
     return frozenset(names)
+
+
+# columns 30-84 of a line: how common the name is in each country, a hex digit each (columns
+# 30-32: Great Britain, Ireland, U.S.A.); anything else there means "not used"
+_ENGLISH = re.compile("[2-9A-F]")  # 2 or more
+_ANYWHERE = re.compile("[4-9A-F]")  # 4 or more
+
+
+def is_common(line: str) -> bool:
+    """True when the name of a ``nam_dict.txt`` line is common enough to count: 2 or more in an
+    English-speaking country, or 4 or more in any one country."""
+    return len(line) >= 31 and bool(_ENGLISH.search(line, 30, 33) or _ANYWHERE.search(line, 30, 85))

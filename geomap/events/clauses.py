@@ -61,6 +61,10 @@ PLAN_VERBS = frozenset(
     "intended aims aim aimed prepares preparing prepared ready poised vows agrees decides "
     "promises will shall is are am was were".split()
 )
+#: A time phrase between a verb and its "to" ("decided soon after to move", "agreed not long
+#: afterwards to go"): general English.
+_LATER = frozenset("after afterwards later thereafter".split())
+_LATER_DEGREE = frozenset("soon shortly long not much a few days weeks months years".split())
 #: Verbs before "to" after which the movement did happen ("forced to flee").
 DONE_VERBS = frozenset(
     "forced managed began begun started continued continue continues continuing had has "
@@ -200,6 +204,13 @@ def status(
         k = j - 1
         while k >= start and tokens[k].lower in _ADVERBS:
             k -= 1
+        if k >= 0 and tokens[k].lower in _LATER and k >= start - 1:
+            # "decided not long after to move": the verb is before the time phrase (whose
+            # "after" is no subordinator here)
+            k -= 1
+            while k >= 0 and tokens[k].lower in _LATER_DEGREE:
+                k -= 1
+            start = min(start, k)
         verb = tokens[k].lower if k >= start else ""
         if verb in PLAN_VERBS:
             if any(tokens[x].lower == "had" for x in range(max(start, k - 3), k)):

@@ -91,12 +91,38 @@ _BORN_NAME = re.compile(rf"^-(?:based|born)[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?P<name
 _NAME_OF = re.compile(
     r"(?P<first>[A-Z][\w'’-]+)[ \t]+(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+\d{1,3})?,?[ \t]+of[ \t]+$"
 )
+# where someone lived, grew up or made a life ("lived in X", "used to have a good life in
+# X", "spent his childhood in X"): general English
+_LIVED = (
+    r"(?:lived|lives|grew[ \t]+up|was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live|"
+    r"(?:used[ \t]+to[ \t]+have|had|built|made)[ \t]+(?:a|an|his|her|their)"
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?:life|home)|"
+    r"spent[ \t]+(?:[a-z\d]+[ \t]+){0,3}(?:years|decades|childhood|youth|life))"
+)
 # "Jane Roe lived in X", "Jane Roe, who grew up in X", "Jane Roe used to live in X"
 _NAME_LIVED = re.compile(
-    r"(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+who)?[ \t]+(?:has[ \t]+|had[ \t]+)?"
-    r"(?:lived|lives|grew[ \t]+up|was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live)"
-    r"[ \t]+in[ \t]+$"
+    rf"(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+who)?[ \t]+(?:has[ \t]+|had[ \t]+)?{_LIVED}[ \t]+in[ \t]+$"
 )
+# "he grew up in X", "she used to live in X": the home of whoever "he" or "she" is
+_PRONOUN_LIVED = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he)(?:[ \t]+(?:has|had|then))?[ \t]+{_LIVED}[ \t]+in[ \t]+$"
+)
+# "X, where she grew up", "X, Ontario, to be exact, where he was born"
+_WHERE_LIVED = re.compile(
+    r"^(?:,[^.;!?\nA-Z]{0,40})?,[ \t]+where[ \t]+(?:he|she)[ \t]+(?:grew[ \t]+up|was[ \t]+raised|"
+    r"was[ \t]+born|lived|spent)\b"
+)
+# "a Leeds native", "the Leeds man": one person, named after a home (general English)
+_ONE_PERSON_AFTER = re.compile(
+    r"^[ \t]+(?i:native|resident|man|woman|teen|teenager|boy|girl|mother|father)\b"
+)
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# "Jane Roe", "John Q. Public": a full name, its surname last
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z][\w'’-]*)\b")
+#: How often a report must name the person it is about, and how many times as often as
+#: anyone else, to call that person its protagonist.
+PROTAGONIST_MENTIONS = 3
+PROTAGONIST_LEAD = 2
 _NAME_COMMA = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+$")
 _NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
 
@@ -169,6 +195,75 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     return out
 
 
+def protagonist(text: str, toponyms: Sequence[Toponym], headline_end: int = 0) -> str | None:
+    """The surname (lower case) of the person a report is about: of the people it gives a
+    full name and names at least ``PROTAGONIST_MENTIONS`` times, the one its headline (the
+    text up to ``headline_end``) names, else the one named more than ``PROTAGONIST_LEAD``
+    times as often as anyone else; None when no one stands out."""
+    place_words = {w for t in toponyms for w in t.span.text.split()}
+    lower_words = set(_LOWER_WORD.findall(text))  # "The", "Haunting": words, not names
+    names: set[str] = set()
+    for m in _FULL_NAME.finditer(text):
+        first, sur = m.group(1), m.group(2)
+        if (
+            sur in place_words
+            or sur.lower() in NOT_A_SURNAME
+            or first.lower() in NOT_A_SURNAME
+            or first.lower() in lower_words
+            or sur.lower() in lower_words
+        ):
+            continue
+        names.add(sur)
+    counts = sorted(
+        ((len(re.findall(rf"\b{re.escape(n)}\b", text)), n) for n in names), reverse=True
+    )
+    counts = [(k, n) for k, n in counts if k >= PROTAGONIST_MENTIONS]
+    if not counts:
+        return None
+    headline = text[:headline_end]
+    named = [n for _, n in counts if re.search(rf"\b{re.escape(n)}\b", headline)]
+    if len(named) == 1:
+        return named[0].lower()  # the one person the headline names ("..., says Dr. Roe")
+    if len(counts) > 1 and counts[1][0] * PROTAGONIST_LEAD >= counts[0][0]:
+        return None
+    return counts[0][1].lower()
+
+
+def protagonist_home(
+    text: str,
+    toponyms: Sequence[Toponym],
+    people: dict[str, Toponym],
+    who: str | None,
+    headline_end: int = 0,
+) -> Toponym | None:
+    """The home a report gives its protagonist (``who``, from :func:`protagonist`): the one
+    :func:`person_homes` gave the name, else the one it gives someone unnamed or "he" or
+    "she": a headline's (the text up to ``headline_end``) or "the" X native, man, woman …
+    with no name after it ("Leeds man wins award", "the Leeds native said"), "he grew up in
+    X", "X, where she was born". None when there is no protagonist or the report gives such
+    homes to more than one place."""
+    if who is None:
+        return None
+    if who in people:
+        return people[who]
+    found: dict[str | None, Toponym] = {}
+    for t in toponyms:
+        if t.place is None or t.kind_hint == "demonym":
+            continue
+        after = text[t.span.end : t.span.end + 80]
+        person = _ONE_PERSON_AFTER.match(after)
+        if person is not None and _NAME_AFTER.match(after[person.end() :]) is None:
+            before = text[max(0, t.span.start - 4) : t.span.start].lower()
+            if t.span.start < headline_end or before.endswith("the "):
+                found[t.place.gazetteer_id] = t  # "Leeds man wins", "the Leeds native"
+                continue
+        if _WHERE_LIVED.match(after) or _PRONOUN_LIVED.search(
+            text, max(0, t.span.start - 60), t.span.start
+        ):
+            found[t.place.gazetteer_id] = t
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
     """The demonyms that give people their home ("the Canadian Prime Minister", "Kenyan
     troops", "Syrian refugees", "thousands of Afghans"), in text order."""
@@ -199,6 +294,9 @@ def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:
     )
 
 
+#: Words for a person that may stand for a report's protagonist.
+_PRONOUN_WORDS = frozenset("he she his her him".split())
+
 # the end of a sentence, up to the next one's first letter
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z])")
 
@@ -209,6 +307,8 @@ class Discourse:
 
     dateline: Toponym | None = None
     people: dict[str, Toponym] = field(default_factory=dict)  # person_homes()
+    protagonist: str | None = None  # protagonist(): the surname of whom the report is about
+    protagonist_home: Toponym | None = None  # protagonist_home()
     titled: list[Toponym] = field(default_factory=list)  # titled_demonyms()
     first_town: Toponym | None = None  # the first town the report names
     previous: Toponym | None = None  # the most specific place of the last sentence with one
@@ -287,6 +387,10 @@ class Discourse:
             not self.people.keys().isdisjoint(words)
             or bool(self.titled_between(start, end))
             or ("here" in words and self.here is not None)
+            or (
+                self.protagonist_home is not None
+                and (self.protagonist in words or not _PRONOUN_WORDS.isdisjoint(words))
+            )
         )
 
     @property
@@ -298,11 +402,15 @@ class Discourse:
 
     def home_of(self, names: Sequence[str]) -> Toponym | None:
         """The home the report gave the one named person among ``names`` (capitalised words
-        that name the mover), if exactly one of them has one."""
+        that name the mover), if exactly one of them has one; the protagonist counts with
+        the home :func:`protagonist_home` gave."""
+        people = self.people
+        if self.protagonist is not None and self.protagonist_home is not None:
+            people = {**people, self.protagonist: self.protagonist_home}
         found = {
-            self.people[w.lower()].place.gazetteer_id: self.people[w.lower()]  # type: ignore[union-attr]
+            people[w.lower()].place.gazetteer_id: people[w.lower()]  # type: ignore[union-attr]
             for w in names
-            if w[:1].isupper() and w.lower() in self.people
+            if w[:1].isupper() and w.lower() in people
         }
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -732,9 +732,14 @@ def extract_events(
         key=lambda t: t.span.start,
     )
     starts = [t.span.start for t in resolved]
+    people = discourse.person_homes(text, toponyms)
+    headline_end = _headline_end(document, text)
+    who = discourse.protagonist(text, toponyms, headline_end)
     state = discourse.Discourse(
         dateline=discourse.dateline(text, document.body_start, list(resolved)),
-        people=discourse.person_homes(text, toponyms),
+        people=people,
+        protagonist=who,
+        protagonist_home=discourse.protagonist_home(text, toponyms, people, who, headline_end),
         titled=discourse.titled_demonyms(text, toponyms),
         first_town=discourse.first_town(resolved),
     )
@@ -793,6 +798,17 @@ def extract_events(
             continue
         state.next_sentence(mentions, when)
     return _merge_incidents(found_incidents, distinct), _merge_movements(found_movements)
+
+
+def _headline_end(document: Document, text: str) -> int:
+    """Where the report's headline ends: its headline span, its title when the text opens
+    with it, else its first line when that is short; 0 when it has none."""
+    if document.headline is not None:
+        return document.headline.end
+    if document.title and text.startswith(document.title):
+        return len(document.title)
+    end = text.find("\n", 0, 200)
+    return end if end > 0 else 0
 
 
 def _sentence(
@@ -1415,11 +1431,14 @@ def _movements_of(
                 continue  # an end taken from the story, in the same town as the other
             state.tell(went=path.stops[-1].toponym)
             when = sentence_date()
+            kind = mt.motion.movement_type
+            if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
+                kind = "travelled"  # a patient moved between hospitals
             out.append(
                 Movement(
-                    id=_event_id(document.id, quote.start, mt.motion.movement_type, places, when),
+                    id=_event_id(document.id, quote.start, kind, places, when),
                     document_id=document.id,
-                    movement_type=mt.motion.movement_type,
+                    movement_type=kind,
                     path=tuple(places),
                     quote=quote,
                     when=when,
@@ -1498,6 +1517,10 @@ def _implicit_origin(
     # the home the report gave the person named as the mover ("Jane Roe of X ... Roe flew
     # to Y"; "Israeli President John Doe ... Doe's visit to Y")
     named = state.home_of([tok.text for tok in tokens[: mt.index]])
+    if named is None and _pronoun_mover(mt, tokens):
+        # "he moved to Y" in a report about one person whose home it gave ("the Leeds
+        # native ...", "Roe, who grew up in X"): that person's journey
+        named = state.protagonist_home
     if usable(named):
         assert named is not None
         return _as_mention(named)
@@ -1518,6 +1541,20 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when "he" or "she" makes a journey of their own ("he moved to Y", "his move to
+    Y"), which may be the protagonist's."""
+    if mt.motion.movement_type != "travelled":
+        return False
+    if mt.motion.noun:
+        return mt.index > 0 and tokens[mt.index - 1].lower in ("his", "her")
+    if mt.actor is None:
+        # "he resigned and decided to move to Y": the subject of the verbs before
+        said = {t.lower for t in tokens[: mt.index]}
+        return not said.isdisjoint(("he", "she")) and said.isdisjoint(("they", "we", "i"))
+    return mt.actor.lower() in ("he", "she")
 
 
 def _home_destination(

@@ -576,3 +576,89 @@ def test_travellers_told_of_in_a_report_still_travel(pipeline: Pipeline) -> None
     assert paths(pipeline, "Families fleeing Homs arrived in Beirut on Monday.") == [
         ("Homs", "Beirut")
     ]
+
+
+def _headlined(pipeline: Pipeline, headline: str, body: str) -> list[tuple[str, ...]]:
+    doc = parse_document(f"{headline}\n\n{body}\n".encode(), "h.txt")
+    return [tuple(p.name for p in m.path) for m in pipeline.extract(doc).movements]
+
+
+@pytest.mark.parametrize(
+    "headline,body,expected",
+    [
+        # the headline's unnamed protagonist, named in the body, then "he"
+        (
+            "Tampere native opens a bakery abroad",
+            "Ilmari Vesk bakes rye bread. Vesk learned the trade from an uncle. In 2004 Vesk"
+            " quit his job, and soon after he moved to Oslo.",
+            ("Tampere", "Oslo"),
+        ),
+        # "X, where he grew up" gives the one person the report is about a home
+        (
+            "Dentist keeps a busy practice, says Dr. Orrin Pask",
+            "Dr. Orrin Pask sees forty patients a day. Pask has roots in Ghana, where he grew"
+            " up. Pask says his move to Nairobi was for the climate.",
+            ("Ghana", "Nairobi"),
+        ),
+    ],
+)
+def test_the_protagonists_home_is_where_he_set_out_from(
+    pipeline: Pipeline, headline: str, body: str, expected: tuple[str, ...]
+) -> None:
+    doc = parse_document(f"{headline}\n\n{body}\n".encode(), "h.txt")
+    [m] = pipeline.extract(doc).movements
+    assert tuple(p.name for p in m.path) == expected
+    assert m.origin_inferred and not m.destination_inferred
+
+
+def test_no_protagonist_no_pronoun_journey(pipeline: Pipeline) -> None:
+    # two people named as often: "he" may be either, so no origin is taken
+    body = (
+        "Tampere native Ilmari Vesk and Kalle Rusk run a bakery. Vesk bakes and Rusk sells."
+        " Vesk and Rusk met at school. In 2004 he moved to Oslo."
+    )
+    assert _headlined(pipeline, "A bakery for the town", body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # where someone made a life before the move
+        (
+            "Orla Brenn used to have a quiet life in Galway. After the flood, Brenn moved to"
+            " Dublin.",
+            ("Galway", "Dublin"),
+        ),
+        # a spell spent doing something somewhere, before the move
+        (
+            "After 20 years of farming and teaching in Lusaka, the couple moved to Harare.",
+            ("Lusaka", "Harare"),
+        ),
+        # a visitor from home, in the town she was visiting
+        (
+            "The student, of York, told officers she was in Leeds visiting her aunt.",
+            ("York", "Leeds"),
+        ),
+        # a time phrase between "decided" and its "to"
+        (
+            "Bo Lind of Uppsala quit in May and decided not long after to move to Stockholm.",
+            ("Uppsala", "Stockholm"),
+        ),
+    ],
+)
+def test_where_the_mover_was_before(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_a_patient_transferred_to_hospital_travels(pipeline: Pipeline) -> None:
+    body = (
+        "The injured driver was taken to a hospital in York and later transferred to a"
+        " hospital in Leeds."
+    )
+    moved = {tuple(p.name for p in m.path): m.movement_type for m in movements(pipeline, body)}
+    assert moved.get(("York", "Leeds")) == "travelled"
+    body = "The inmate was transferred from a prison in York to a prison in Leeds."
+    [m] = movements(pipeline, body)
+    assert m.movement_type == "dispatched"

@@ -193,6 +193,8 @@ def status(
         return None  # "no one was arrested"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
+    if not incident and _to_be_made(tokens, index, start):
+        return "planned"  # "the minister is to make an official visit to X"
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
@@ -264,6 +266,21 @@ def status(
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
     return "reported"
+
+
+#: Verbs that make a journey noun an act ("make a visit", "pay a visit"): general English.
+_LIGHT_VERBS = frozenset("make pay undertake begin start embark".split())
+
+
+def _to_be_made(tokens: list[Token], index: int, start: int) -> bool:
+    """True when the journey noun at ``index`` is what someone "is to make" ("is to make an
+    official visit", "are to begin a tour"): announced."""
+    k = index - 1
+    while k >= max(0, start - 3) and k > index - 4 and tokens[k].text[:1].islower():
+        if tokens[k].lower in _LIGHT_VERBS:
+            return k >= 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower in ("is", "are")
+        k -= 1
+    return False
 
 
 def passive(tokens: list[Token], index: int) -> bool:

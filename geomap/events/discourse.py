@@ -264,6 +264,55 @@ def protagonist_home(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+#: Offices whose holder travels for a country, named without it ("the president", "the head
+#: of state"): general English.
+OFFICES = frozenset("president premier chancellor king queen emir monarch".split())
+# "President Jane Roe", "King Olav": a head of state named by the title alone (a title with
+# a country or people before it, "Kenyan President Jane Roe", is person_homes'); the word
+# before the title must not be capitalised
+_BARE_TITLE = re.compile(
+    r"(?:^|[.!?\n][ \t]*|[a-z,;:][ \t]+)(?:President|Prime[ \t]+Minister|Premier|Chancellor|"
+    r"King|Queen|Emir)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<sur>[A-Z][a-z][\w'’-]+)\b"
+)
+# "a visit of the head of state to Y", "a trip by the president to Y"
+_OF_LEADER = re.compile(
+    r"^[ \t]+(?:of|by)[ \t]+((?:the|its|their)[ \t]+(?:head[ \t]+of[ \t]+state|[a-z]+))\b"
+)
+#: How often the report's country must be named (it must be named more than any other).
+COUNTRY_MENTIONS = 3
+
+
+def office_holders(text: str, people: dict[str, Toponym]) -> frozenset[str]:
+    """The surnames (lower case) of heads of state the report names by title alone
+    ("President Jane Roe") and gives no home of their own."""
+    return frozenset(
+        m["sur"].lower()
+        for m in _BARE_TITLE.finditer(text)
+        if m["sur"].lower() not in people and m["sur"].lower() not in NOT_A_SURNAME
+    )
+
+
+def report_country(toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The country a report is about: the one its places (towns, regions, the country and
+    its people) lie in at least ``COUNTRY_MENTIONS`` times and more often than in any
+    other; its first mention by name (None if the report never names it)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Toponym] = {}
+    for t in toponyms:
+        if t.place is None or t.place.country_code is None:
+            continue
+        code = t.place.country_code
+        counts[code] = counts.get(code, 0) + 1
+        if t.place.feature_type == "country" and t.kind_hint != "demonym":
+            first.setdefault(code, t)  # named as a country, not only by its people
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < COUNTRY_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return first.get(ranked[0][0])
+
+
 def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
     """The demonyms that give people their home ("the Canadian Prime Minister", "Kenyan
     troops", "Syrian refugees", "thousands of Afghans"), in text order."""
@@ -309,6 +358,8 @@ class Discourse:
     people: dict[str, Toponym] = field(default_factory=dict)  # person_homes()
     protagonist: str | None = None  # protagonist(): the surname of whom the report is about
     protagonist_home: Toponym | None = None  # protagonist_home()
+    leaders: frozenset[str] = frozenset()  # office_holders(): "President Jane Roe"
+    country: Toponym | None = None  # report_country(): the country the report is about
     titled: list[Toponym] = field(default_factory=list)  # titled_demonyms()
     first_town: Toponym | None = None  # the first town the report names
     previous: Toponym | None = None  # the most specific place of the last sentence with one
@@ -391,6 +442,14 @@ class Discourse:
                 self.protagonist_home is not None
                 and (self.protagonist in words or not _PRONOUN_WORDS.isdisjoint(words))
             )
+            or (
+                self.country is not None
+                and not (
+                    self.leaders.isdisjoint(words)
+                    and OFFICES.isdisjoint(words)
+                    and not {"head", "state"} <= words
+                )
+            )
         )
 
     @property
@@ -399,6 +458,28 @@ class Discourse:
         if self.dateline is not None and self.dateline.place is not None:
             return self.dateline if self.dateline.place.feature_type == "city" else None
         return self.first_town
+
+    def leader_home(
+        self, actor: str | None, names: Sequence[str], after: str = ""
+    ) -> Toponym | None:
+        """The report's country, for a journey by a head of state it names without a
+        country ("President Roe", "the president", "the head of state"; ``after``: the
+        text after a journey noun, "the visit of the president to Y")."""
+        if self.country is None:
+            return None
+        words = (actor or "").lower().split()
+        if not words:
+            m = _OF_LEADER.match(after)
+            words = m.group(1).lower().split() if m else []
+        if (
+            words
+            and words[0] in ("the", "its", "their")
+            and (words[-1] in OFFICES or words[-3:] == ["head", "of", "state"])
+        ):
+            return self.country
+        if any(w[:1].isupper() and w.lower() in self.leaders for w in names):
+            return self.country
+        return None
 
     def home_of(self, names: Sequence[str]) -> Toponym | None:
         """The home the report gave the one named person among ``names`` (capitalised words

@@ -740,6 +740,8 @@ def extract_events(
         people=people,
         protagonist=who,
         protagonist_home=discourse.protagonist_home(text, toponyms, people, who, headline_end),
+        leaders=discourse.office_holders(text, people),
+        country=discourse.report_country(toponyms),
         titled=discourse.titled_demonyms(text, toponyms),
         first_town=discourse.first_town(resolved),
     )
@@ -1521,6 +1523,14 @@ def _implicit_origin(
         # "he moved to Y" in a report about one person whose home it gave ("the Leeds
         # native ...", "Roe, who grew up in X"): that person's journey
         named = state.protagonist_home
+    if named is None and mt.motion.movement_type == "travelled":
+        # "President Roe flew to Y", "the visit of the head of state to Y": the country the
+        # report is about, when it names the leader without one
+        named = state.leader_home(
+            mt.actor,
+            [tok.text for tok in tokens[: mt.index]],
+            s_text[tokens[mt.index].end :] if mt.motion.noun else "",
+        )
     if usable(named):
         assert named is not None
         return _as_mention(named)

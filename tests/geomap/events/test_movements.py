@@ -662,3 +662,51 @@ def test_a_patient_transferred_to_hospital_travels(pipeline: Pipeline) -> None:
     body = "The inmate was transferred from a prison in York to a prison in Leeds."
     [m] = movements(pipeline, body)
     assert m.movement_type == "dispatched"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Peru's exports rose in Lima and Cusco last year. President Ana Quispe made an"
+            " official visit to Madrid on Monday.",
+            ("Peru", "Madrid"),
+        ),
+        (
+            "Chile signed a trade pact, officials in Santiago and Valparaiso said. The pact"
+            " followed the visit of the head of state to Tokyo in May.",
+            ("Chile", "Tokyo"),
+        ),
+    ],
+)
+def test_a_leader_named_without_a_country_sets_out_from_the_reports(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == expected and m.origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the country is only named by its people: which one is the leader's is not said
+        "Peruvian exporters in Lima and Cusco gained. President Ana Quispe made an official"
+        " visit to Madrid on Monday.",
+        # the report is as much about another country
+        "Peru and Spain met in Lima and Madrid, then in Cusco and Seville. President Ana Quispe"
+        " made an official visit to Paris on Monday.",
+        # a title with its country is the person's own home, not a guess
+        "Peru's exports rose in Lima and Cusco. Chilean President Ana Quispe made an official"
+        " visit to Madrid on Monday.",
+    ],
+)
+def test_no_leader_journey_from_a_guess(pipeline: Pipeline, body: str) -> None:
+    assert ("Peru", "Madrid") not in paths(pipeline, body)
+    assert ("Peru", "Paris") not in paths(pipeline, body)
+
+
+def test_a_journey_someone_is_to_make_is_announced(pipeline: Pipeline) -> None:
+    [m] = movements(pipeline, "The Oslo-based band is to make a short visit to Bergen.")
+    assert m.status == "planned"
+    [m] = movements(pipeline, "The Oslo-based band made a short visit to Bergen.")
+    assert m.status == "reported"

@@ -1428,6 +1428,8 @@ def _movements_of(
                     places.append(m.place)
             if len(places) < 2 or _same_town(places[0], places[-1]):
                 continue
+            if contains(places[0], places[-1]):
+                continue  # "from Texas to Houston": a move inside the place it left
             inferred = path.origin_inferred or path.destination_inferred
             if inferred and _one_town(places[0], places[-1]):
                 continue  # an end taken from the story, in the same town as the other

@@ -710,3 +710,11 @@ def test_a_journey_someone_is_to_make_is_announced(pipeline: Pipeline) -> None:
     assert m.status == "planned"
     [m] = movements(pipeline, "The Oslo-based band made a short visit to Bergen.")
     assert m.status == "reported"
+
+
+def test_no_journey_into_the_place_it_left(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The crew drove from Texas to Houston on Friday.") == []
+    assert paths(pipeline, "The crew drove from Kenya to Mombasa on Friday.") == []
+    assert paths(pipeline, "The crew drove from Dallas to Houston on Friday.") == [
+        ("Dallas", "Houston")
+    ]

@@ -370,16 +370,26 @@ class Discourse:
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
     destination: Toponym | None = None  # where the last movement told went
+    departed: Toponym | None = None  # where the last sentence said someone left, going nowhere
     _told: Toponym | None = None  # this sentence's incident place, until it is read
     _went: Toponym | None = None  # this sentence's last destination, until it is read
+    _left: Toponym | None = None  # this sentence's departure with no destination
 
-    def tell(self, place: Toponym | None = None, went: Toponym | None = None) -> None:
-        """Note an incident's place (``place``) or a movement's destination (``went``) told
-        by the sentence being read; they become the story's once the sentence is read."""
+    def tell(
+        self,
+        place: Toponym | None = None,
+        went: Toponym | None = None,
+        left: Toponym | None = None,
+    ) -> None:
+        """Note an incident's place (``place``), a movement's destination (``went``) or a
+        departure that says nothing of where it went (``left``) told by the sentence being
+        read; they become the story's once the sentence is read."""
         if place is not None:
             self._told = place
         if went is not None:
             self._went = went
+        if left is not None:
+            self._left = left
 
     def _advance(self) -> None:
         if self._told is not None:
@@ -387,6 +397,7 @@ class Discourse:
         else:
             self.story_since += 1
         self.destination, self._went = self._went, None
+        self.departed, self._left = self._left, None  # only the next sentence goes on
 
     def recent_story(self) -> Toponym | None:
         """Where the last incident told happened, if it was told in this sentence or the

@@ -88,6 +88,9 @@ _ANAPHOR = re.compile(
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
     re.I,
 )
+# a departure the next sentence may take on to its destination ("The band left A. They
+# arrived in B.")
+_DEPARTING = frozenset("left departed leaving departing".split())
 _PLANNED_BEFORE_NOUN = frozenset(
     "planned upcoming proposed scheduled expected future next forthcoming possible".split()
 )
@@ -778,6 +781,7 @@ def extract_events(
             and not state.may_infer(words, sent.start, sent.end)
             and not _ANAPHOR.match(s_text)
             and not event_words(s_text, words)
+            and _DEPARTING.isdisjoint(words)
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
@@ -1385,7 +1389,12 @@ def _movements_of(
     state: discourse.Discourse,
 ) -> list[Movement]:
     """Join the motion triggers of a sentence into journeys and make the movements."""
-    for a, b in zip(triggers, triggers[1:], strict=False):
+    # a journey noun with no place of its own between two verbs is their mover ("After
+    # leaving A, the convoy reached B"), not a journey between them
+    verbs = [
+        t for t in triggers if not (t.motion.noun and not (t.origins or t.destinations or t.vias))
+    ]
+    for a, b in zip(verbs, verbs[1:], strict=False):
         a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
         if movements.join(a, b, between):
@@ -1419,6 +1428,10 @@ def _movements_of(
         if origin is not None:
             mt.origins = [origin]
             mt.origin_inferred = True
+    for mt in triggers:
+        if mt.origins and not (mt.destinations or mt.vias) and mt.motion.frame == "leave":
+            if mt.status == "reported" and not mt.origin_inferred:
+                state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
     out: list[Movement] = []
     for mt in triggers:
         for path in movements.paths(mt, s_text):
@@ -1510,6 +1523,16 @@ def _implicit_origin(
         if usable(state.destination):
             assert state.destination is not None
             return _as_mention(state.destination)  # "will travel on to X"
+    if (
+        state.departed is not None
+        and usable(state.departed)
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and mt.motion.frame in ("reach", "go")
+        and (_ANAPHOR.match(s_text) or mt.actor is None)
+    ):
+        # "The group left A on Monday. They arrived in B two days later."
+        return _as_mention(state.departed)
     story = state.recent_story()
     if (
         usable(story)

@@ -718,3 +718,30 @@ def test_no_journey_into_the_place_it_left(pipeline: Pipeline) -> None:
     assert paths(pipeline, "The crew drove from Dallas to Houston on Friday.") == [
         ("Dallas", "Houston")
     ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a departure with nowhere to go, and the arrival the next sentence tells
+        (
+            "The pilgrims left Tulsa on Monday. They arrived in Wichita two days later.",
+            [("Tulsa", "Wichita")],
+        ),
+        ("The choir left Dover at dawn. The group reached Calais by noon.", [("Dover", "Calais")]),
+        # a journey noun standing for the mover between two verbs
+        ("After leaving Tulsa, the convoy reached Wichita at dawn.", [("Tulsa", "Wichita")]),
+        # a sentence in between: the departure is no longer the story's
+        (
+            "The pilgrims left Tulsa on Monday. The weather in Oklahoma was fine. They arrived"
+            " in Wichita two days later.",
+            [],
+        ),
+        # someone else arrives
+        ("The pilgrims left Tulsa on Monday. Jane Roe arrived in Wichita on Friday.", []),
+    ],
+)
+def test_legs_told_in_two_sentences(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -193,6 +193,8 @@ def status(
         return None  # "no one was arrested"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
+    if not incident and _called_off(tokens, index, sentence):
+        return None  # "the flight to X was cancelled", "called off her visit to X"
     if not incident and _to_be_made(tokens, index, start):
         return "planned"  # "the minister is to make an official visit to X"
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
@@ -266,6 +268,37 @@ def status(
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
     return "reported"
+
+
+# a journey said not to take place: "the flight ... was cancelled", "cancelled her trip"
+_CALLED_OFF_AFTER = re.compile(
+    r"(?:(?!\b(?:after|before|when|while|because|as|since|but|and|or|that|which|who)\b)"
+    r"[^,;:.!?]){0,60}?\b(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|been)"
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:cancell?ed|called[ \t]+off|scrapped|scrubbed|aborted|grounded)\b",
+    re.I,
+)
+_CALLED_OFF_BEFORE = re.compile(
+    r"\b(?:cancell?ed|cancell?ing|cancels?|called[ \t]+off|calling[ \t]+off|scrapped|scrapping)"
+    r"[ \t]+(?:[\w'’-]+[ \t]+){0,3}$",
+    re.I,
+)
+
+
+#: Journey nouns that can be cancelled (a flight, a trip): general English.
+_JOURNEY_NOUNS = frozenset(
+    "flight flights trip trips visit visits journey journeys voyage voyages tour tours "
+    "crossing crossings sailing sailings mission missions".split()
+)
+
+
+def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
+    """True when the journey at ``index`` is said to be cancelled ("the flight from A to B
+    was cancelled", "she called off her trip to A")."""
+    word = tokens[index]
+    if _CALLED_OFF_BEFORE.search(sentence, max(0, word.start - 60), word.start):
+        return True
+    # only a journey noun is the subject of "was cancelled" after it
+    return word.text.lower() in _JOURNEY_NOUNS and bool(_CALLED_OFF_AFTER.match(sentence, word.end))
 
 
 #: Verbs that make a journey noun an act ("make a visit", "pay a visit"): general English.

@@ -313,6 +313,36 @@ def report_country(toponyms: Sequence[Toponym]) -> Toponym | None:
     return first.get(ranked[0][0])
 
 
+# "an Italian metal band", "the Leeds rugby team": a group named after its home
+_GROUP_AFTER = re.compile(
+    r"(?:-based)?[ \t]+(?:[a-z]+[ \t]+){0,2}(?P<noun>band|team|squad|club|choir|orchestra|"
+    r"troupe|crew|delegation)\b"
+)
+
+
+def group_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
+    """The homes a report gives groups, by the group's noun ("an Italian band" -> band:
+    Italy; "the Leeds-based team" -> team: Leeds); a noun given two homes is left out."""
+    out: dict[str, Toponym] = {}
+    clash: set[str] = set()
+    for t in toponyms:
+        if t.place is None:
+            continue
+        m = _GROUP_AFTER.match(text, t.span.end, t.span.end + 60)
+        if m is None:
+            continue
+        noun = m["noun"]
+        old = out.get(noun)
+        if (
+            old is not None
+            and old.place is not None
+            and old.place.gazetteer_id != t.place.gazetteer_id
+        ):
+            clash.add(noun)
+        out.setdefault(noun, t)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
 def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
     """The demonyms that give people their home ("the Canadian Prime Minister", "Kenyan
     troops", "Syrian refugees", "thousands of Afghans"), in text order."""
@@ -358,6 +388,7 @@ class Discourse:
     people: dict[str, Toponym] = field(default_factory=dict)  # person_homes()
     protagonist: str | None = None  # protagonist(): the surname of whom the report is about
     protagonist_home: Toponym | None = None  # protagonist_home()
+    groups: dict[str, Toponym] = field(default_factory=dict)  # group_homes()
     leaders: frozenset[str] = frozenset()  # office_holders(): "President Jane Roe"
     country: Toponym | None = None  # report_country(): the country the report is about
     titled: list[Toponym] = field(default_factory=list)  # titled_demonyms()
@@ -449,6 +480,7 @@ class Discourse:
             not self.people.keys().isdisjoint(words)
             or bool(self.titled_between(start, end))
             or ("here" in words and self.here is not None)
+            or not self.groups.keys().isdisjoint(words)
             or (
                 self.protagonist_home is not None
                 and (self.protagonist in words or not _PRONOUN_WORDS.isdisjoint(words))
@@ -469,6 +501,13 @@ class Discourse:
         if self.dateline is not None and self.dateline.place is not None:
             return self.dateline if self.dateline.place.feature_type == "city" else None
         return self.first_town
+
+    def group_home(self, actor: str | None) -> Toponym | None:
+        """The home the report gave the group that moves ("the band", "the team")."""
+        words = (actor or "").lower().split()
+        if len(words) < 2 or words[0] not in ("the", "this", "that"):
+            return None
+        return self.groups.get(words[-1])
 
     def leader_home(
         self, actor: str | None, names: Sequence[str], after: str = ""

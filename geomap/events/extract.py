@@ -743,6 +743,7 @@ def extract_events(
         people=people,
         protagonist=who,
         protagonist_home=discourse.protagonist_home(text, toponyms, people, who, headline_end),
+        groups=discourse.group_homes(text, toponyms),
         leaders=discourse.office_holders(text, people),
         country=discourse.report_country(toponyms),
         titled=discourse.titled_demonyms(text, toponyms),
@@ -1548,6 +1549,8 @@ def _implicit_origin(
         # "he moved to Y" in a report about one person whose home it gave ("the Leeds
         # native ...", "Roe, who grew up in X"): that person's journey
         named = state.protagonist_home
+    if named is None:
+        named = state.group_home(mt.actor)  # "A Leeds band ... The band flew to Y"
     if named is None and mt.motion.movement_type == "travelled":
         # "President Roe flew to Y", "the visit of the head of state to Y": the country the
         # report is about, when it names the leader without one
@@ -1605,6 +1608,8 @@ def _home_destination(
     home = mt.homes[0].toponym if mt.homes else None
     if home is None:
         home = state.home_of([tok.text for tok in tokens[: mt.index]])
+    if home is None:
+        home = state.group_home(mt.actor)  # "An Italian band ... The band returned home"
     ends = [m.place for m in mt.origins]
     return _as_mention(home) if home is not None and _usable(home, ends) else None
 

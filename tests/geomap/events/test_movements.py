@@ -745,3 +745,46 @@ def test_legs_told_in_two_sentences(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "An Italian folk band lost its van in Malmo. The band returned home from Malmo on"
+            " Sunday.",
+            ("Malmö", "Italy"),
+        ),
+        (
+            "A Leeds-based choir sang at the fair. The choir flew to Oslo on Monday.",
+            ("Leeds", "Oslo"),
+        ),
+    ],
+)
+def test_a_group_named_after_its_home(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_no_group_home_when_two_groups_differ(pipeline: Pipeline) -> None:
+    body = "A Leeds choir and a York choir sang at the fair. The choir flew to Oslo on Monday."
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The flight from Denver to Pueblo was cancelled because of the storm.",
+        "Flights from Oslo to Bergen were cancelled on Monday.",
+        "The minister called off her visit to Nairobi from Kampala.",
+        "She cancelled her trip from Lyon to Turin.",
+    ],
+)
+def test_a_cancelled_journey_is_none(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_journey_beside_a_cancellation_still_happened(pipeline: Pipeline) -> None:
+    body = "He flew from Lyon to Turin after the meeting was cancelled."
+    assert paths(pipeline, body) == [("Lyon", "Turin")]

@@ -402,6 +402,10 @@ class Discourse:
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
     destination: Toponym | None = None  # where the last movement told went
     departed: Toponym | None = None  # where the last sentence said someone left, going nowhere
+    # destinations told with no origin (document offset, motion lemma, place), by "he",
+    # "she", "they" or an unnamed mover: a finer account of a journey told before ("moved to
+    # Texas ... when she moved to Austin")
+    unrooted: list[tuple[int, str, Toponym]] = field(default_factory=list)
     _told: Toponym | None = None  # this sentence's incident place, until it is read
     _went: Toponym | None = None  # this sentence's last destination, until it is read
     _left: Toponym | None = None  # this sentence's departure with no destination

@@ -804,7 +804,27 @@ def extract_events(
                 state.next_sentence([], None)
             continue
         state.next_sentence(mentions, when)
+    found_movements = [(_finer(m, state.unrooted), h) for m, h in found_movements]
     return _merge_incidents(found_incidents, distinct), _merge_movements(found_movements)
+
+
+def _finer(mv: Movement, unrooted: list[tuple[int, str, Toponym]]) -> Movement:
+    """A journey to a region or country told again further on, by the same motion verb,
+    with a town in it as its destination and no origin or mover named ("moved from A to
+    Texas in 1973. ... when she moved to Austin"): the first such town is where it went."""
+    end = mv.path[-1]
+    if precision_rank(end) <= 1 or not mv.verb:
+        return mv
+    motion = MOTION_WORDS.get(mv.verb.lower())
+    lemma = motion.lemma if motion is not None else mv.verb.lower()
+    for start, word, t in unrooted:
+        if start <= mv.quote.start or word != lemma or t.place is None:
+            continue
+        if contains(end, t.place) and not contains(t.place, mv.path[0]):
+            if t.place.gazetteer_id == mv.path[0].gazetteer_id:
+                return mv
+            return replace(mv, path=(*mv.path[:-1], t.place), destination_inferred=False)
+    return mv
 
 
 def _headline_end(document: Document, text: str) -> int:
@@ -1429,6 +1449,12 @@ def _movements_of(
         if origin is not None:
             mt.origins = [origin]
             mt.origin_inferred = True
+        elif (
+            mt.destinations
+            and not mt.motion.noun
+            and (mt.actor is None or mt.actor.lower() in ("he", "she", "they"))
+        ):
+            state.unrooted.append((quote.start, mt.motion.lemma, mt.destinations[0].toponym))
     for mt in triggers:
         if mt.origins and not (mt.destinations or mt.vias) and mt.motion.frame == "leave":
             if mt.status == "reported" and not mt.origin_inferred:

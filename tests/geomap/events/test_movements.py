@@ -788,3 +788,16 @@ def test_a_cancelled_journey_is_none(pipeline: Pipeline, body: str) -> None:
 def test_a_journey_beside_a_cancellation_still_happened(pipeline: Pipeline) -> None:
     body = "He flew from Lyon to Turin after the meeting was cancelled."
     assert paths(pipeline, body) == [("Lyon", "Turin")]
+
+
+def test_a_journey_told_again_with_its_town(pipeline: Pipeline) -> None:
+    body = (
+        "Ana Lind moved from Lagos to Texas in 1990. She spoke no English when she moved to"
+        " Houston, her son said."
+    )
+    assert paths(pipeline, body) == [("Lagos", "Houston")]
+    # another verb, another mover: a journey of its own, not a finer account
+    body = (
+        "Ana Lind moved from Lagos to Texas in 1990. Patients were travelling to Houston for care."
+    )
+    assert paths(pipeline, body) == [("Lagos", "Texas")]

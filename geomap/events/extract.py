@@ -69,7 +69,7 @@ from geomap.events.triggers import (
 )
 from geomap.geoparse.segment import sentences
 from geomap.model import Document, Incident, Movement, Place, Span, Toponym, When
-from geomap.names.lexicon import ARTICLES, TITLES
+from geomap.names.lexicon import ARTICLES, SPEECH_VERBS, TITLES
 from geomap.reports.text import content_text
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "any_trigger", "extract_events", "sub_event_type"]
@@ -391,7 +391,7 @@ def _other_sense(
     for k in range(max(1, i - 3), i):
         if lowered[k] == "of" and lowered[k - 1] in _SERIES:
             return True  # "a series of robberies": many, told together
-    if tokens[i].text[:1].isupper() and nxt in _SPEECH:
+    if tokens[i].text[:1].isupper() and nxt in SPEECH_VERBS:
         return True  # "Flood said": a surname
     if w == "killed" and (
         prev == "those" or (prev[:1].isdigit() and i > 1 and lowered[i - 2] == "the")
@@ -413,7 +413,6 @@ _AVERTED = frozenset(
 )
 _FEARED = frozenset("afraid fear fears feared fearing risk risks danger threat".split())
 _SERIES = frozenset("series string spate number".split())
-_SPEECH = frozenset("said says wrote writes told tells added adds explained recalled".split())
 _THREATENING = frozenset("going threatened threatening threatens threat threats vowed".split())
 _THREATENED_EVENTS = frozenset(
     "shooting shootings attack attacks bombing murder massacre killing stabbing".split()

@@ -571,6 +571,7 @@ def test_the_sense_of_the_word_decides(
         "A survivor of the school shooting in Parkland spoke in Denver on Monday.",
         "In Fresno he warned a cashier he was going to stage an attack.",
         "“We were lucky,” Flood said in Leeds.",
+        "Blaze tells the council in Leeds the road is safe.",
         # one body's session, an acquaintance
         "The county board meets in Dover on Monday.",
         "County commissioners met in Dayton on Monday.",

@@ -6,9 +6,11 @@ events that use them say so and are given a lower confidence."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from geomap.events.dates import find_date
 from geomap.events.roles import (
@@ -116,7 +118,7 @@ _WHERE_LIVED = re.compile(
 _ONE_PERSON_AFTER = re.compile(
     r"^[ \t]+(?i:native|resident|man|woman|teen|teenager|boy|girl|mother|father)\b"
 )
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_PUNCTUATION = "\"'“”‘’()[]{},.;:!?—–-"
 # "Jane Roe", "John Q. Public": a full name, its surname last
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z][\w'’-]*)\b")
 #: How often a report must name the person it is about, and how many times as often as
@@ -201,10 +203,11 @@ def protagonist(text: str, toponyms: Sequence[Toponym], headline_end: int = 0) -
     text up to ``headline_end``) names, else the one named more than ``PROTAGONIST_LEAD``
     times as often as anyone else; None when no one stands out."""
     place_words = {w for t in toponyms for w in t.span.text.split()}
-    lower_words = set(_LOWER_WORD.findall(text))  # "The", "Haunting": words, not names
+    words = [w.strip(_PUNCTUATION) for w in text.split()]
+    lower_words = {w for w in words if w[:1].islower()}  # "The", "Haunting": words, not names
     names: set[str] = set()
     for m in _FULL_NAME.finditer(text):
-        first, sur = m.group(1), m.group(2)
+        first, sur = m.group(1), re.split(r"['’]", m.group(2))[0]
         if (
             sur in place_words
             or sur.lower() in NOT_A_SURNAME
@@ -214,14 +217,14 @@ def protagonist(text: str, toponyms: Sequence[Toponym], headline_end: int = 0) -
         ):
             continue
         names.add(sur)
-    counts = sorted(
-        ((len(re.findall(rf"\b{re.escape(n)}\b", text)), n) for n in names), reverse=True
-    )
-    counts = [(k, n) for k, n in counts if k >= PROTAGONIST_MENTIONS]
+    if not names:
+        return None
+    seen = Counter(w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w[:1].isupper())
+    counts = sorted(((seen[n], n) for n in names if seen[n] >= PROTAGONIST_MENTIONS), reverse=True)
     if not counts:
         return None
-    headline = text[:headline_end]
-    named = [n for _, n in counts if re.search(rf"\b{re.escape(n)}\b", headline)]
+    in_headline = {re.split(r"['’]", w.strip(_PUNCTUATION))[0] for w in text[:headline_end].split()}
+    named = [n for _, n in counts if n in in_headline]
     if len(named) == 1:
         return named[0].lower()  # the one person the headline names ("..., says Dr. Roe")
     if len(counts) > 1 and counts[1][0] * PROTAGONIST_LEAD >= counts[0][0]:
@@ -271,8 +274,8 @@ OFFICES = frozenset("president premier chancellor king queen emir monarch".split
 # a country or people before it, "Kenyan President Jane Roe", is person_homes'); the word
 # before the title must not be capitalised
 _BARE_TITLE = re.compile(
-    r"(?:^|[.!?\n][ \t]*|[a-z,;:][ \t]+)(?:President|Prime[ \t]+Minister|Premier|Chancellor|"
-    r"King|Queen|Emir)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<sur>[A-Z][a-z][\w'’-]+)\b"
+    r"\b(?:President|Prime[ \t]+Minister|Premier|Chancellor|King|Queen|Emir)[ \t]+"
+    r"(?:[A-Z][a-z]+[ \t]+){0,2}(?P<sur>[A-Z][a-z][\w'’-]+)\b"
 )
 # "a visit of the head of state to Y", "a trip by the president to Y"
 _OF_LEADER = re.compile(
@@ -285,11 +288,15 @@ COUNTRY_MENTIONS = 3
 def office_holders(text: str, people: dict[str, Toponym]) -> frozenset[str]:
     """The surnames (lower case) of heads of state the report names by title alone
     ("President Jane Roe") and gives no home of their own."""
-    return frozenset(
-        m["sur"].lower()
-        for m in _BARE_TITLE.finditer(text)
-        if m["sur"].lower() not in people and m["sur"].lower() not in NOT_A_SURNAME
-    )
+    out = set()
+    for m in _BARE_TITLE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+        if before and not (before[-1] in ".!?\n,;:" or before[-1].islower()):
+            continue  # "Kenyan President Jane Roe", "U.S. President"
+        sur = m["sur"].lower()
+        if sur not in people and sur not in NOT_A_SURNAME:
+            out.add(sur)
+    return frozenset(out)
 
 
 def report_country(toponyms: Sequence[Toponym]) -> Toponym | None:
@@ -376,6 +383,47 @@ def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:
 #: Words for a person that may stand for a report's protagonist.
 _PRONOUN_WORDS = frozenset("he she his her him".split())
 
+
+class Background:
+    """Who and what a report is about (its protagonist and their home, its groups' homes,
+    its leaders named by title alone, its country), each read from the whole report the
+    first time a sentence asks."""
+
+    def __init__(
+        self,
+        text: str,
+        toponyms: Sequence[Toponym],
+        people: dict[str, Toponym],
+        headline_end: int = 0,
+    ) -> None:
+        self._text = text
+        self._toponyms = toponyms
+        self._people = people
+        self._headline_end = headline_end
+
+    @cached_property
+    def protagonist(self) -> str | None:
+        return protagonist(self._text, self._toponyms, self._headline_end)
+
+    @cached_property
+    def protagonist_home(self) -> Toponym | None:
+        return protagonist_home(
+            self._text, self._toponyms, self._people, self.protagonist, self._headline_end
+        )
+
+    @cached_property
+    def groups(self) -> dict[str, Toponym]:
+        return group_homes(self._text, self._toponyms)
+
+    @cached_property
+    def leaders(self) -> frozenset[str]:
+        return office_holders(self._text, self._people)
+
+    @cached_property
+    def country(self) -> Toponym | None:
+        return report_country(self._toponyms)
+
+
 # the end of a sentence, up to the next one's first letter
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z])")
 
@@ -386,11 +434,7 @@ class Discourse:
 
     dateline: Toponym | None = None
     people: dict[str, Toponym] = field(default_factory=dict)  # person_homes()
-    protagonist: str | None = None  # protagonist(): the surname of whom the report is about
-    protagonist_home: Toponym | None = None  # protagonist_home()
-    groups: dict[str, Toponym] = field(default_factory=dict)  # group_homes()
-    leaders: frozenset[str] = frozenset()  # office_holders(): "President Jane Roe"
-    country: Toponym | None = None  # report_country(): the country the report is about
+    background: Background | None = None  # who and what the report is about, when asked
     titled: list[Toponym] = field(default_factory=list)  # titled_demonyms()
     first_town: Toponym | None = None  # the first town the report names
     previous: Toponym | None = None  # the most specific place of the last sentence with one
@@ -505,6 +549,31 @@ class Discourse:
         if self.dateline is not None and self.dateline.place is not None:
             return self.dateline if self.dateline.place.feature_type == "city" else None
         return self.first_town
+
+    @property
+    def protagonist(self) -> str | None:
+        """The surname of the person the report is about (:func:`protagonist`)."""
+        return self.background.protagonist if self.background is not None else None
+
+    @property
+    def protagonist_home(self) -> Toponym | None:
+        """That person's home (:func:`protagonist_home`)."""
+        return self.background.protagonist_home if self.background is not None else None
+
+    @property
+    def groups(self) -> dict[str, Toponym]:
+        """The homes of the groups the report names (:func:`group_homes`)."""
+        return self.background.groups if self.background is not None else {}
+
+    @property
+    def leaders(self) -> frozenset[str]:
+        """Heads of state named by title alone (:func:`office_holders`)."""
+        return self.background.leaders if self.background is not None else frozenset()
+
+    @property
+    def country(self) -> Toponym | None:
+        """The country the report is about (:func:`report_country`)."""
+        return self.background.country if self.background is not None else None
 
     def group_home(self, actor: str | None) -> Toponym | None:
         """The home the report gave the group that moves ("the band", "the team")."""

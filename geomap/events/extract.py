@@ -735,16 +735,10 @@ def extract_events(
     )
     starts = [t.span.start for t in resolved]
     people = discourse.person_homes(text, toponyms)
-    headline_end = _headline_end(document, text)
-    who = discourse.protagonist(text, toponyms, headline_end)
     state = discourse.Discourse(
         dateline=discourse.dateline(text, document.body_start, list(resolved)),
         people=people,
-        protagonist=who,
-        protagonist_home=discourse.protagonist_home(text, toponyms, people, who, headline_end),
-        groups=discourse.group_homes(text, toponyms),
-        leaders=discourse.office_holders(text, people),
-        country=discourse.report_country(toponyms),
+        background=discourse.Background(text, toponyms, people, _headline_end(document, text)),
         titled=discourse.titled_demonyms(text, toponyms),
         first_town=discourse.first_town(resolved),
     )

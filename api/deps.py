@@ -43,7 +43,10 @@ class Stores:
         if store is None:
             with self._lock:
                 if self._store is None:
-                    self._store = open_store(self.settings, readonly=True)
+                    # one connection more than the threads reading pages at once: the event
+                    # loop's own small reads (/healthz) never wait for one of theirs
+                    readers = self.settings.store_readers + 1
+                    self._store = open_store(self.settings, readonly=True, readers=readers)
                 store = self._store
         return store
 

@@ -19,7 +19,6 @@ import anyio
 import anyio.to_thread
 import orjson
 from starlette.requests import Request
-from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.deps import query_of
@@ -34,6 +33,9 @@ if TYPE_CHECKING:
 
 ITEMS = "/collections/", "/items"
 JSON_FORMATS = (None, "json", "geojson")
+JSON_TYPE = b"application/json"
+GEOJSON_TYPE = GEOJSON.encode()
+Answer = tuple[bytes, bytes]  # the media type (as its Content-Type header) and the body
 
 
 class FastPaths:
@@ -46,22 +48,29 @@ class FastPaths:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET":
-            response: Response | None = None
+            answer: Answer | None = None
             path = _route_path(scope)
             if path == "/healthz":
-                response = self.answer(scope)
+                answer = self.answer(scope)
             elif path.startswith(ITEMS[0]) and path.endswith(ITEMS[1]):
                 if self._readers is None:
                     self._readers = anyio.CapacityLimiter(self.stores.settings.store_readers)
-                response = await anyio.to_thread.run_sync(self.answer, scope, limiter=self._readers)
-            if response is not None:
-                await response(scope, receive, send)
+                answer = await anyio.to_thread.run_sync(self.answer, scope, limiter=self._readers)
+            if answer is not None:
+                media_type, body = answer
+                headers = [
+                    (b"content-length", str(len(body)).encode()),
+                    (b"content-type", media_type),
+                ]
+                await send({"type": "http.response.start", "status": 200, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)
 
-    def answer(self, scope: Scope) -> Response | None:
-        """The response to a request this path answers, None for any other (or on an error,
-        which the routes then answer)."""
+    def answer(self, scope: Scope) -> Answer | None:
+        """The answer (200, its media type and body: what a starlette ``Response`` of them
+        sends) to a request this path answers, None for any other (or on an error, which the
+        routes then answer)."""
         path = _route_path(scope)
         try:
             if path == "/healthz":
@@ -78,15 +87,14 @@ class FastPaths:
         store = self.stores.get()
         return None if getattr(store, "reads_wait", False) else store
 
-    def _health(self) -> Response | None:
+    def _health(self) -> Answer | None:
         store = self._local()
         if store is None:
             return None
         counts = store.counts()
-        body = orjson.dumps({"status": "ok", "documents": counts["documents"]})
-        return Response(body, media_type="application/json")
+        return JSON_TYPE, orjson.dumps({"status": "ok", "documents": counts["documents"]})
 
-    def _items(self, request: Request, layer: str) -> Response | None:
+    def _items(self, request: Request, layer: str) -> Answer | None:
         q = query_of(request.query_params)
         if q.f not in JSON_FORMATS or (q.f is None and "text/html" in _accept(request)):
             return None
@@ -96,8 +104,7 @@ class FastPaths:
         sq = build_query(store, layer, q, default_limit=query.DEFAULT_LIMIT)
         if sq.limit is None:
             return None
-        page = store.select(sq)
-        return Response(page_body(request, layer, page), media_type=GEOJSON)
+        return GEOJSON_TYPE, page_body(request, layer, store.select(sq))
 
 
 def _route_path(scope: Scope) -> str:

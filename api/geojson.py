@@ -8,6 +8,7 @@ does not grow with the layer.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
@@ -40,9 +41,17 @@ class GeoJSONResponse(JSONResponse):
     media_type = GEOJSON
 
 
+_STAMP: list[tuple[int, str]] = [(-1, "")]  # the last second formatted, and its text
+
+
 def now() -> str:
     """The current UTC time as OGC's ``timeStamp``."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    second = int(time.time())
+    last, text = _STAMP[0]
+    if second != last:
+        text = datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        _STAMP[0] = second, text
+    return text
 
 
 def url_for(request: Request, name: str, **params: Any) -> str:
@@ -96,29 +105,42 @@ def filterable(store: Store, layer: str) -> list[str]:
 
 
 def _with(base: str, params: list[tuple[str, str]], **changes: Any) -> str:
-    """``base`` with the query ``params``, each of ``changes`` replacing its name (None drops
-    it, the others are appended in order)."""
-    kept = [(k, v) for k, v in params if k not in changes]
-    kept += [(k, str(v)) for k, v in changes.items() if v is not None]
-    return f"{base}?{urlencode(kept)}" if kept else base
+    """``base`` with the query ``params`` (each pair as :func:`_encoded` gives it: the name,
+    and the pair URL-encoded), each of ``changes`` replacing its name (None drops it, the
+    others are appended in order)."""
+    kept = [pair for k, pair in params if k not in changes]
+    kept += [_pair(k, v) for k, v in changes.items() if v is not None]
+    return f"{base}?{'&'.join(kept)}" if kept else base
+
+
+def _pair(name: str, value: Any) -> str:
+    """``name=value`` URL-encoded (a number and a plain name need none)."""
+    if isinstance(value, int) and name.isalnum():
+        return f"{name}={value}"
+    return urlencode([(name, str(value))])
+
+
+def _encoded(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, the pair URL-encoded) of each query parameter, for :func:`_with`."""
+    return [(k, urlencode([(k, v)])) for k, v in params]
 
 
 def page_links(
     request: Request, layer: str, page: Page | None, offset: int, limit: int | None
 ) -> list[dict[str, Any]]:
     """self, alternate formats, collection, and next (keyset) / prev while there are more."""
-    url = request.url
-    base = str(url.replace(query=""))
-    params = request.query_params.multi_items()
+    url = str(request.url)
+    base = url.partition("?")[0]  # a page's path has no "?" (its layer is a known name)
+    params = _encoded(request.query_params.multi_items())
     links: list[dict[str, Any]] = [
-        {"href": str(url), "rel": "self", "type": GEOJSON, "title": "this document"},
+        {"href": url, "rel": "self", "type": GEOJSON, "title": "this document"},
     ]
     without_f = _with(base, params, f=None)  # the three alternates differ only in f
     joint = "&" if without_f != base else "?"
     for fmt in ("csv", "gpkg", "fgb"):
         links.append(
             {
-                "href": f"{without_f}{joint}{urlencode([('f', fmt)])}",
+                "href": f"{without_f}{joint}f={fmt}",
                 "rel": "alternate",
                 "type": FORMATS[fmt].media_type,
                 "title": f"this page as {fmt}",

@@ -18,8 +18,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from geomap.errors import InvalidParameter, NotFound
 from geomap.features.features import GEOMETRY_TYPES, LAYERS, feature_collection
 
@@ -288,6 +286,8 @@ def _value(feature: Mapping[str, Any], name: str) -> Any:
 
 def _array(kind: str, values: list[Any], *, dates_as_text: bool) -> tuple[Any, Any, Any]:
     """(values, null mask, GDAL time-zone flags) for one column."""
+    import numpy as np  # only files need it: a server loads it on its first download
+
     # a value that does not fit (a write between the two reads of write_stream) is left out
     values = [v if v is None or _fits(kind, v) else None for v in values]
     mask = np.array([v is None for v in values], dtype=bool)
@@ -327,6 +327,7 @@ def _array(kind: str, values: list[Any], *, dates_as_text: bool) -> tuple[Any, A
 
 
 def _geometries(features: Sequence[Mapping[str, Any]]) -> Any:
+    import numpy as np
     import shapely
     from shapely.geometry import shape
 

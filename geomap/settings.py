@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     cache: Path | None = None
     gazetteer: Path | None = None
     static_dir: Path = DEFAULT_STATIC_DIR
-    store_readers: int = 4  # read-only connections the server keeps open to the store
+    store_readers: int = 4  # threads of a server process reading the store at once
     workers: int = 1  # `geomap serve` processes (each with its own read-only connections)
     map_limit: int = 5000  # most features of a layer /map embeds (the newest by date first)
 

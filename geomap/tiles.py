@@ -30,6 +30,14 @@ SAMPLE_ABOVE = 100_000  # a layer with more features than this is sampled (see t
 # cell) by a store that keeps a point aggregate (PostGIS), where the query lets it
 CLUSTER_ABOVE = 100_000
 TILE_BUDGET = 4_000  # features a tile of such a layer holds, about, where it is dense
+# a zoomed-out tile of a smaller layer holding more features than this is drawn as clusters
+# too, by a store that keeps a point aggregate of that layer, where the query lets it
+CLUSTER_TILE_ABOVE = 1_000
+# layers too small to be sampled everywhere (SAMPLE_ABOVE) whose tiles are thinned where dense
+# all the same, to about LINE_BUDGET features: lines, which a browser draws far more slowly
+# than points (a zoomed-out tile of 5,000 movements held 3,800 of them)
+THIN_BY_TILE = ("movements",)
+LINE_BUDGET = 1_000
 
 # properties each layer's tiles carry (every one present in every feature, null when unknown)
 TILE_PROPERTIES: dict[str, tuple[str, ...]] = {
@@ -320,17 +328,27 @@ def thin(query: Any, layer_size: int, count: Callable[[Any], int]) -> Any:
     query matches; the levels are counted from the smallest sample up, so a request reads
     about ``2 * TILE_BUDGET`` features however many lie in the tile. The same for every
     client and backend; zooming in never hides a feature shown (a tile's quarter holds no
-    more than the tile)."""
+    more than the tile). A layer of :data:`THIN_BY_TILE` no larger than that is thinned the
+    same way to about :data:`LINE_BUDGET` features, in a tile holding more than that."""
     from dataclasses import replace
 
     from geomap.store.base import Sampled
 
-    if layer_size <= SAMPLE_ABOVE:
+    if layer_size > SAMPLE_ABOVE:
+        budget = TILE_BUDGET
+    elif query.layer in THIN_BY_TILE:
+        budget = LINE_BUDGET
+    else:
         return query
     kept = tuple(p for p in query.where if not isinstance(p, Sampled))
     cap = min([FULL_ZOOM, *(p.zoom for p in query.where if isinstance(p, Sampled))])
+    if (
+        layer_size <= SAMPLE_ABOVE
+        and count(replace(query, where=(*kept, Sampled(FULL_ZOOM)))) <= budget
+    ):
+        return query  # every level up to FULL_ZOOM: every feature in the tile
     for k in range(cap):
         sample = replace(query, where=(*kept, Sampled(k)))
-        if count(sample) > TILE_BUDGET // 4:
+        if count(sample) > budget // 4:
             return sample
     return query

@@ -28,7 +28,6 @@ from geomap import tiles
 from geomap.errors import InvalidParameter
 from geomap.render.errorpage import error_page
 from geomap.render.filters import MapFilters, map_layers, tile_params, tiles_notice
-from geomap.render.map import AssetResolver, render_html
 from geomap.store import query
 from geomap.store.base import Store
 
@@ -114,6 +113,9 @@ async def map_page(
 
 
 def _render(store: Store, filters: MapFilters, limit: int, poll_seconds: float) -> str:
+    # folium and the map's templates load with the first page, not in every server process
+    from geomap.render.map import AssetResolver, render_html
+
     version = store.version()  # before the read: a change meanwhile is seen at the next poll
     data = map_layers(store, filters, limit, tiles=True)
     tiled = {

@@ -17,7 +17,6 @@ from fastapi.concurrency import run_in_threadpool
 from api.deps import SettingsDep, StoreDep
 from api.schemas import Error
 from geomap.render.filters import MapFilters, map_layers, tiles_notice
-from geomap.render.map import layer_items
 from geomap.store.base import Store
 
 router = APIRouter(tags=["map"])
@@ -62,6 +61,8 @@ async def map_layer_items(
 
 
 def _items(store: Store, filters: MapFilters, limit: int) -> dict[str, Any]:
+    from geomap.render.map import layer_items  # folium loads with the first map, not before
+
     version = store.version()  # before the read: a change meanwhile is seen at the next poll
     # the same layers as the page: one drawn from vector tiles stays empty here
     data = map_layers(store, filters, limit, tiles=True)

@@ -56,6 +56,7 @@ from geomap.events.triggers import (
     TREATMENT_NAME_WORDS,
     TREATMENT_WORDS,
     VANDALISM,
+    VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
     VEHICLE_PLUNGED,
     WHERE_PEOPLE_ARE,
@@ -308,6 +309,14 @@ def _triggers(
                 incident = None  # "the vandalised car", "a burned house": a description
         if motion is None and incident is None:
             continue
+        if (
+            incident is not None
+            and incident.event_type == "attack"
+            and w in TOLL_WORDS
+            and nxt == "by"
+            and not VEHICLE_AGENTS.isdisjoint(lowered[i + 2 : i + 6])
+        ):
+            incident = IncidentWord("crash", incident.noun)  # "killed by a drunk driver"
         if incident is not None and incident.event_type == "crash":
             if MULTI_VEHICLE.search(sentence, tokens[max(0, i - 4)].start, tokens[i].start):
                 incident = IncidentWord("collision", incident.noun)  # "a two-car crash"
@@ -730,7 +739,14 @@ def extract_events(
     text = content_text(document)
     # "Chinese" names a country but does not say where something happened
     resolved = sorted(
-        (t for t in toponyms if t.place is not None and t.kind_hint != "demonym"),
+        (
+            t
+            for t in toponyms
+            if t.place is not None
+            and t.kind_hint != "demonym"
+            # "at Salem and Elm streets": streets, not the towns of those names
+            and not incidents.street_pair(text, t.span.start, t.span.end)
+        ),
         key=lambda t: t.span.start,
     )
     starts = [t.span.start for t in resolved]
@@ -764,8 +780,8 @@ def extract_events(
             continue
         words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
-            if incident_words(s_text, words):
-                pass  # an incident the sentences before may place
+            if incident_words(s_text, words) or (in_headline and any_trigger(s_text, words)):
+                pass  # an incident the sentences before (or the dateline) may place
             else:
                 continue
         elif not any_trigger(s_text, words) or (
@@ -798,7 +814,13 @@ def extract_events(
             continue
         state.next_sentence(mentions, when)
     found_movements = [(_finer(m, state.unrooted), h) for m, h in found_movements]
-    return _merge_incidents(found_incidents, distinct), _merge_movements(found_movements)
+    kept = [
+        (i, h)
+        for i, h in found_incidents
+        if not incidents.lone_namesake(i.place, i.location, toponyms)
+        and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
+    ]  # a town alone in a country the report is not about is a namesake, not its place
+    return _merge_incidents(kept, distinct), _merge_movements(found_movements)
 
 
 def _finer(mv: Movement, unrooted: list[tuple[int, str, Toponym]]) -> Movement:
@@ -866,6 +888,12 @@ def _sentence(
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
     mentions = _mentions(s_text, sent.start, here, tokens)
+    # a car named like a town ("the Durango hit a fence") is no place of anything, and a
+    # town's "North Side" no town of its own
+    mentions = incidents.without_quarters(
+        [m for m in mentions if not incidents.vehicle(tokens, m)], tokens
+    )
+    mentions = incidents.possessed_places(mentions, tokens)  # "in Nigeria's Borno state"
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [
@@ -896,7 +924,13 @@ def _sentence(
         None,
     )
     if attribution is not None:
-        mentions_used = [m for m in mentions if m.first < attribution]
+        # "..., officials in Kandahar said": the speakers' town is not where it happened
+        speaker = incidents.speaker_start(
+            tokens, first, attribution, [t.index for t, _ in triggers]
+        )
+        if not any(m.first < speaker and m.cue.role != "dateline" for m in mentions):
+            speaker = attribution  # the speakers' town is all the sentence gives
+        mentions_used = [m for m in mentions if m.first < speaker]
     else:
         mentions_used = mentions
     incidents_out: list[Incident] = []
@@ -947,6 +981,11 @@ def _sentence(
         scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
+        incident_clause_end = clause_end
+        if incidents.circumstance(tokens, clause_end + 1):
+            # "was hit by a van while jogging in X": what they were doing is told in
+            # the clause after "while", and where they did it is where it happened
+            incident_clause_end = next((i for i in scope_ends if i > clause_end), len(tokens))
         incident_end = next(
             (
                 u.index
@@ -954,11 +993,13 @@ def _sentence(
                 if (u.event_type != t.event_type or u.index - t.index > 3)
                 and not (u.noun and u.event_type is None)
                 and not _modifier(tokens, u)
+                and not (u.event_type is None and clause_end < u.index < incident_clause_end)
             ),
             len(tokens),
         )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
-        # travelling from A to B near X": the bus's journey does not take X away
-        incident_end = min(incident_end, clause_end, _new_subject(tokens, t.index))
+        # travelling from A to B near X": the bus's journey does not take X away; nor does
+        # "while riding his bike"
+        incident_end = min(incident_end, incident_clause_end, _new_subject(tokens, t.index))
         start = clauses.clause_start(tokens, t.index)
         if start == t.index and t.index > 1 and tokens[t.index - 1].text == ",":
             if tokens[t.index].lower.endswith("ing"):
@@ -967,7 +1008,12 @@ def _sentence(
         # places between the last trigger and this one are the last one's
         limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]
-        after_incident = [m for m in mentions_used if t.index < m.first < incident_end]
+        after_incident = [
+            m
+            for m in mentions_used
+            if t.index < m.first < incident_end
+            and (m.first < clause_end or m.cue.role in ("location", "near", "via"))
+        ]  # (past "while walking", where they walked, not where they were going)
         before = [m for m in mentions_used if start <= m.first < limit and m.last < t.index]
         passive = clauses.passive(tokens, t.index)
         actor = None
@@ -1096,6 +1142,10 @@ def _sentence(
                     [],
                     None,
                 )
+        if not located and t.event_type == "arrest" and not t.noun:
+            # "were arrested Tuesday after deputies raided a house near X": where the police
+            # acted is where they arrested
+            located = incidents.after_clause_place(tokens, mentions_used, clause_end, scope_ends)
         if not located and t.noun and t.event_type == "attack" and _under(tokens, t.index):
             # "the village of X came under attack": the place the clause is about
             located = [
@@ -1118,6 +1168,10 @@ def _sentence(
                 *(m.toponym.span.text for m in antecedent),
             ):
                 located = [incidents.Located(antecedent[-1], False)]
+        if not located and t.motion is None and not t.noun:
+            # "left the Dayton area before police raided a house there and arrested him"
+            there = incidents.there_place(tokens, mentions_used, start, incident_end)
+            located = [there] if there is not None else []
         if not located and t.event_type == "meeting/summit":
             # "visit X for talks", "travelled to X and met officials there"
             gone = [mt for mt in motion_triggers if mt.destinations]
@@ -1159,17 +1213,23 @@ def _sentence(
         if not located:
             event_when = None
         specific = (
-            not t.noun
-            or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
-            or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
-        ) and not (t.index > 0 and tokens[t.index - 1].lower == "who")
+            (
+                not t.noun
+                or headline  # a headline drops its articles: "Woman hurt in crash"
+                or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
+                or (t.index > 1 and tokens[t.index - 2].lower in _CAUSED)
+            )
+            and not (t.index > 0 and tokens[t.index - 1].lower == "who")
+        )
         # "a rockfall forced the evacuation of six cabins": told as it happened; "the man who
         # killed him approached": the killing is named again, not told
         unplaced = all(
-            m.cue.role in ("none", "home", "possessive", "modifier", "people-of", "person-home")
+            m.cue.role
+            in ("none", "home", "possessive", "modifier", "people-of", "person-home", "dateline")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
             for m in mentions
-        )  # (where evacuees were taken is not what was evacuated)
+        )  # (where evacuees were taken is not what was evacuated; the dateline is where the
+        # report is from, which the place carried falls back on)
         if (
             not located
             and unplaced

@@ -10,9 +10,15 @@ and B") are each a place of the event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from geomap.events.clauses import Token
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
+from geomap.model import Place, Toponym
+from geomap.names.lexicon.place_words import FACILITY_SUFFIXES
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
 _AFTER = ("location", "near", "purpose", "object", "destination", "via")
@@ -120,3 +126,243 @@ def _most_specific(found: list[Mention], role: str, others: list[Mention]) -> li
         seen.add(m.place.gazetteer_id)
         out.append(Located(m, role == "near" or m.cue.role == "near"))
     return out[:4]
+
+
+# "there" that opens a clause of being ("there were two arrests") points at no place
+_THERE_BEING = frozenset(
+    "is are was were be been being has have had will would may might could can seems seem"
+    " seemed appears appear appeared remains remain remained 's".split()
+)
+
+
+def there_place(
+    tokens: list[Token], mentions: list[Mention], start: int, end: int
+) -> Located | None:
+    """The place a locative "there" between tokens ``start`` and ``end`` (an incident's
+    clause) points back at: the last place named before it in the sentence ("left the
+    Dayton area before police raided a house there and arrested him" -> Dayton), the town
+    rather than the state right after it ("Dayton, Ohio")."""
+    for j in range(max(0, start), min(end, len(tokens))):
+        if tokens[j].lower != "there":
+            continue
+        if j + 1 < len(tokens) and tokens[j + 1].lower in _THERE_BEING:
+            continue  # "there were", "there has been"
+        before = [m for m in mentions if m.last < j and m.cue.role != "dateline"]
+        if not before:
+            return None
+        last = drop_containers(before)[-1]
+        return Located(last, False)
+    return None
+
+
+# a vehicle is named like a town ("a 2006 Mercury", "the Durango"); the few towns that take
+# "the" keep it
+_THE_TOWNS = frozenset("bronx hague dalles woodlands villages colony pas".split())
+_VEHICLE_DETERMINERS = frozenset("the a an his her their its".split())
+# what follows a vehicle's name in a report and never a town's: a verb of its own
+_VEHICLE_VERBS = frozenset(
+    "was were is are has had have struck hit ran went came left drove rolled flipped veered"
+    " swerved spun sped slid overturned".split()
+)
+
+
+def vehicle(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` names a vehicle, not a town: a model year before it ("a 2006
+    Mercury", "his 1998 Lincoln"), or a determiner before it and a verb or the clause's end
+    after it ("a bullet from the Durango hit a wall", "the Lincoln stood in a ditch") —
+    not "the Durango area", "a Lancaster man", "in the Bronx"."""
+    if m.place.feature_type != "city" or m.first == 0:
+        return False
+    prev = tokens[m.first - 1]
+    if len(prev.text) == 4 and prev.text.isdigit() and prev.text[:2] in ("19", "20"):
+        return m.first >= 2 and tokens[m.first - 2].lower in _VEHICLE_DETERMINERS
+    if prev.lower not in _VEHICLE_DETERMINERS:
+        return False
+    if tokens[m.last].lower in _THE_TOWNS:
+        return False
+    if m.last + 1 >= len(tokens):
+        return prev.lower != "the"
+    nxt = tokens[m.last + 1]
+    if nxt.text in (",", ";", ":", ".", ")") or nxt.text == "":
+        return False  # "in the Bronx, police said" is too often a town to tell
+    return nxt.lower in _VEHICLE_VERBS or (
+        nxt.text.islower() and nxt.lower.endswith("ed") and len(nxt.lower) > 4
+    )
+
+
+# how many other places a report must name, and what share of them one country must hold,
+# before a town alone in another country reads as a namesake
+_NAMESAKE_MIN_OTHERS = 3
+_NAMESAKE_SHARE = 0.6
+
+
+def lone_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bool:
+    """True when ``place`` (a town or region, written ``written``) lies in a country that no
+    other place of the report lies in, while most of the report's other places lie in one
+    other country: a word read as a foreign namesake ("Colony" of a Texas town's name as a
+    town in Micronesia, "Berlin" in a Connecticut report as Germany's capital) rather than a
+    place the report tells of. A country named by itself is never one."""
+    if place.feature_type == "country" or not place.country_code:
+        return False
+    others = Counter(
+        t.place.country_code
+        for t in toponyms
+        if t.place is not None and t.span.text != written and t.place.country_code
+    )
+    total = sum(others.values())
+    if total < _NAMESAKE_MIN_OTHERS or others.get(place.country_code, 0):
+        return False
+    (_, lead), *_ = others.most_common(1)
+    return lead >= _NAMESAKE_SHARE * total
+
+
+# a town's quarter named by a compass point ("the North Side", "West End", "Southside"): a
+# part of the town the report is about, never a town of its own
+_QUARTER = re.compile(
+    r"^(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ -]?"
+    r"(?:Side|End|side)|(?:North|South|East|West)\s+(?:Central|Sides?))$"
+)
+
+
+def quarter(m: Mention) -> bool:
+    """True when mention ``m`` is a town's quarter named by a compass point ("a shooting on
+    the North Side", "the West Side of Charleston"), which a gazetteer reads as some town or
+    district of that name elsewhere."""
+    return _QUARTER.match(m.toponym.span.text) is not None
+
+
+def without_quarters(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` without a town's compass quarters (:func:`quarter`); the town a quarter
+    is said to be "of" takes its role ("shot on the North Side of Dayton": Dayton)."""
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        if not quarter(m):
+            out.append(m)
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.first == m.last + 2
+            and tokens[m.last + 1].lower == "of"
+            and not quarter(nxt)
+        ):
+            # "on the North Side of X" reads as on a street: where it happened
+            role = "location" if m.cue.role == "none" else m.cue.role
+            mentions[k + 1] = replace(nxt, cue=replace(m.cue, role=role))
+    return out
+
+
+_POSSESSIVE_ENDS = ("'s", "’s")
+# words between a possessive country and the place it holds: "Pakistan's northwestern city
+# of Peshawar", "Nigeria's Borno state"
+_HELD_GAP = 4
+
+
+def possessed_places(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` where a place named after a country's or region's possessive that holds
+    it takes the holder's role ("killed in Afghanistan's Helmand province": Helmand is where,
+    as much as Afghanistan), so that the finer place is the event's."""
+    out = list(mentions)
+    for k, a in enumerate(out[:-1]):
+        if not tokens[a.last].text.endswith(_POSSESSIVE_ENDS) or a.cue.role == "none":
+            continue
+        b = out[k + 1]
+        if b.first - a.last <= _HELD_GAP and contains(a.place, b.place):
+            out[k + 1] = replace(b, cue=a.cue)
+    return out
+
+
+# "Elm and Oak streets": names joined by "and" before a plural street word
+_STREET_WORDS = "|".join(
+    w + "s"
+    for w in FACILITY_SUFFIXES
+    if w in ("street", "road", "avenue", "lane", "drive", "boulevard")
+)
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?"
+_STREETS_AFTER = re.compile(
+    rf"(?P<more>(?:[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?{_NAME})*)[ \t]+(?:{_STREET_WORDS})\b",
+)
+_JOINED_BEFORE = re.compile(r"(?:,|\band|&)[ \t]*$")
+
+
+def street_pair(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is one of the streets named together before
+    a plural street word ("near Marion and Warren avenues", "at Salem and Elm streets",
+    "Fernhill, Preston and Clayton roads"), not the town a gazetteer holds by that name."""
+    m = _STREETS_AFTER.match(text, end)
+    if m is None or m.end() - end > 120:
+        return False
+    return (
+        bool(m["more"].strip()) or _JOINED_BEFORE.search(text, max(0, start - 6), start) is not None
+    )
+
+
+def circumstance(tokens: list[Token], index: int) -> bool:
+    """True when the word at token ``index`` opens a "while" clause of what the hurt were
+    doing when it happened ("was hit by a van while jogging in X", "shot while driving
+    through X", "attacked while jogging in a park"): the place it names is the event's too."""
+    return (
+        0 < index < len(tokens)
+        and tokens[index].lower.endswith("ing")
+        and tokens[index - 1].lower == "while"
+    )
+
+
+def speaker_start(tokens: list[Token], first: int, attribution: int, triggers: list[int]) -> int:
+    """Where the trailing attribution that ends at token ``attribution`` ("said") begins:
+    after the last comma between the first trigger (token ``first``) and it, when no trigger
+    stands between ("..., officials in Kandahar said": its places are the speakers'), else
+    at the attribution word itself."""
+    comma = next(
+        (j for j in range(attribution - 1, first, -1) if tokens[j].text in (",", ";", "—", "–")),
+        None,
+    )
+    if comma is None or any(comma < i < attribution for i in triggers):
+        return attribution
+    return comma
+
+
+def after_clause_place(
+    tokens: list[Token], mentions: list[Mention], clause_end: int, scope_ends: list[int]
+) -> list[Located]:
+    """The place an "after" clause right behind an event names in a location role ("were
+    arrested Tuesday after deputies seized a lab near X" -> near X), for an event whose own
+    clause names none."""
+    if clause_end >= len(tokens) or tokens[clause_end].lower != "after":
+        return []
+    end = next((i for i in scope_ends if i > clause_end), len(tokens))
+    later = [
+        m for m in mentions if clause_end < m.first < end and m.cue.role in ("location", "near")
+    ]
+    if not later:
+        return []
+    return [Located(later[0], later[0].cue.role == "near")]
+
+
+def denied_by_its_state(place: Place, written: str, text: str, toponyms: Sequence[Toponym]) -> bool:
+    """True when the report writes the name of ``place`` (as ``written``) followed by a comma
+    and a state or country that does not hold it ("BELGRADE, Minn." read as Serbia's
+    Belgrade): the text says which namesake it is, and this is not the one."""
+    key = written.casefold()
+    ordered = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.span.text.casefold() != key or b.place is None:
+            continue
+        if text[a.span.end : b.span.start].strip() != ",":
+            continue
+        if b.place.feature_type not in ("admin1", "country"):
+            continue
+        if re.match(r"\s*,?\s*(?:and|or)\b", text[b.span.end : b.span.end + 8]):
+            continue  # "Sharon, Cornwall and Salisbury": a list of towns
+        if b.place.country_code != place.country_code:
+            return True
+        # a US state after a comma is the dateline's convention ("PARIS, Tenn."); elsewhere
+        # the unit after a comma is as often a county or district ("Bala, Gwynedd")
+        if (
+            place.country_code == "US"
+            and b.place.feature_type == "admin1"
+            and place.admin1
+            and place.admin1.casefold() != b.place.name.casefold()
+        ):
+            return True
+    return False

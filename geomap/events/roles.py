@@ -43,7 +43,7 @@ TRANSPARENT = frozenset(
     "their his her our neighbouring neighboring nearby northern southern eastern western "
     "central north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
-    "streets hometown home birthplace native "
+    "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
     "of".split()
 )
 NEAR_WORDS = frozenset("near outside around nearby".split())

@@ -351,7 +351,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     ),
     **_words("arrest", "arrested detained apprehended", "arrest arrests"),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
-    **_words("collision", "collided", "collision collisions"),
+    **_words("collision", "collided", "collision collisions pileup pile-up"),
     **_words("derailment", "derailed", "derailment"),
     **_words("fire", "burned burnt", "fire fires blaze wildfire wildfires bushfire"),
     **_words("explosion", "exploded", "explosion explosions blast"),
@@ -826,12 +826,20 @@ BURNED_THINGS = frozenset(
     "incense candles candle rubber cash money time".split()
 )
 
+#: What kills by running someone down: "killed by a hit-and-run driver", "injured by a truck"
+#: is a crash, not an attack.
+VEHICLE_AGENTS = frozenset(
+    "car cars vehicle vehicles truck trucks pickup suv van bus train driver drivers motorist "
+    "motorcycle taxi cab tractor-trailer semi hit-and-run".split()
+)
+
 #: Words that make an "accident" a crash: a vehicle, a road or traffic near it ("a traffic
 #: accident", "the car accident on Route 5"); "her death was an accident" is none.
 VEHICLE_CONTEXT = frozenset(
     "car cars vehicle vehicles truck trucks pickup suv van vans bus buses motorcycle "
     "motorcycles motorcyclist bike bicycle cyclist train trains plane planes aircraft "
-    "helicopter boat boats ship ferry tractor trailer tractor-trailer semi taxi cab jeep "
+    "helicopter boat boats boating boater sailing sailboat yacht canoe kayak vessel ship ferry "
+    "tractor trailer tractor-trailer semi taxi cab jeep "
     "road roads roadway highway highways interstate freeway motorway route street avenue "
     "lane lanes intersection traffic driver drivers motorist motorists passenger passengers "
     "pedestrian crash crashes collision wreck rollover one-car two-car one-vehicle "

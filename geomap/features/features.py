@@ -12,8 +12,6 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from geopy.distance import geodesic
-
 from geomap.features.merge import merge_features
 from geomap.model import Document, Extraction, Incident, Movement, Place, Toponym, When
 
@@ -255,6 +253,8 @@ def split_antimeridian(coords: list[list[float]]) -> list[list[list[float]]]:
 def movement_feature(doc: Document, mv: Movement) -> dict[str, Any]:
     """A movement as a MultiLineString from origin through vias to destination, along great
     circles: one line, or two where it crosses the antimeridian."""
+    from geopy.distance import geodesic  # only ingest draws movements: a server never loads it
+
     coords: list[list[float]] = []
     for a, b in zip(mv.path, mv.path[1:], strict=False):
         leg = great_circle(a, b)

@@ -2,7 +2,8 @@
 
 Gazetteer matching over runs of capitalised words, with context:
 - titles ("President", "Sgt.") and given names ("Michael Brandon") mark people, and a word used
-  in a person's name is not a (small) place elsewhere in the document; "Jane Roe of Dayton" is a
+  in a person's name is not a (small) place elsewhere in the document (nor is a surname after
+  a nickname in quotes: "Jane \u201cJay\u201d Roe"); "Jane Roe of Dayton" is a
   person, then where she is from; a well-known place (a country, a first-level region, a city of
   100,000+) is dropped only on specific evidence (a full personal name, a surname, an
   organisation's name), not for sharing a word with a person or standing before "said";
@@ -12,6 +13,12 @@ Gazetteer matching over runs of capitalised words, with context:
 - organisation words ("Department", "Police", "University of") mark bodies, whose own name is
   not a place, but a place named inside one is ("Ohio Department of Health" -> Texas);
 - country and region adjectives ("Russian", "Palestinians") are mentions of their country;
+- a place in capitals that a dateline's agency or dash follows ("DAYTON (AP) \u2014") is a
+  place all through the document, even where a person shares its name, and is cut from a
+  byline that runs into it;
+- "United" right before a country names a party or a movement ("United Ruritania");
+- a make of car before a name, or a model year after a determiner ("a 1998 Lakeview"), make
+  it a car, and its word no small place elsewhere in the document;
 - street and building words ("Toledo Road") make the whole a street, placed at its town;
 - sentence-initial common words and short acronyms need strong evidence;
 - region words ("Province", "County") and phrases ("the city of") hint at the kind of place.
@@ -33,6 +40,7 @@ from geomap.names.lexicon import (
     CONNECTORS,
     DEMONYM_PLURALS,
     DEMONYMS,
+    DETERMINERS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
     LEADING_WORDS,
@@ -74,6 +82,16 @@ _DEMONYM_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in _DEMONYM_KEYS)
 # the word that ends the name of a township ("Sand Creek Township"; a county, parish or
 # district named after a town is found by the name of the town)
 _UNIT_SUFFIXES = frozenset(("township",))
+# a nickname in quotes between a given name and a surname: "Jane \u201cJay\u201d Roe"
+_QUOTE_OPENINGS = frozenset((' "', " \u201c", " '", " \u2018"))
+_QUOTE_CLOSINGS = frozenset(('" ', "\u201d ", "' ", "\u2019 "))
+_MAX_NICKNAME_WORDS = 3
+# what follows the place of a dateline in capitals: "DAYTON (AP) \u2014", "DAYTON, Ohio --"
+_DATELINE_AFTER = re.compile(
+    r"(?:,[ \t]*[A-Z][A-Za-z.]{1,20})?[ \t]*(?:\([A-Za-z .&-]{1,30}\))?"
+    r"[ \t]*(?:\u2014|\u2013|--|-)[ \t]"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a model year: "a 1998 Lakeview"
 # words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
 # Health Department")
 _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
@@ -138,6 +156,7 @@ class _Doc:
     deferred: list[Toponym]  # sentence-initial names kept only if seen elsewhere as places
     strong: set[str] = field(default_factory=set)  # evidence other than after a preposition
     surnames: set[str] = field(default_factory=set)  # the last word of people's names
+    products: set[str] = field(default_factory=set)  # words of cars' makes and models
 
     def person(self, words: list[str]) -> None:
         """Record the words of a person's name (connectors left out)."""
@@ -297,6 +316,15 @@ class Recogniser:
         # country or a first-level region stays one unless it was a surname), unless the
         # document also uses it where only places stand ("Paris Police", "Paris,
         # Texas"; a preposition is not enough: "shot into Bell's back")
+        if doc.products:  # "the Durango" after "a Dodge Durango": the car again
+            out = [
+                t
+                for t in out
+                if " " in t.span.text
+                or t.span.text.lower() not in doc.products
+                or t.span.text.lower() in doc.evidence
+                or self.big_name(name_key(t.span.text)) >= Strength.CITY
+            ]
         return [
             t
             for t in out
@@ -317,9 +345,25 @@ class Recogniser:
 
     def _evidence(self, text: str, tokens: list[Token], doc: _Doc) -> None:
         """Single capitalised words that stand where only places stand: after "in", "near"...,
-        before a civic organisation word ("Paris Police"), before ", <state>"."""
+        before a civic organisation word ("Paris Police"), before ", <state>"; and people's
+        names with a nickname in quotes ("Jane \u201cJay\u201d Lakeview")."""
+        if any(q in text for q in _QUOTE_CLOSINGS):
+            self._nicknamed(text, tokens, doc)
         for k, t in enumerate(tokens):
             if not t.capitalised or t.key in STOPWORDS:
+                continue
+            if _dateline_at(text, tokens, k):
+                # "DAYTON (AP) \u2014": a place, even where a person shares its name
+                first = k
+                while (
+                    first > 0
+                    and tokens[first - 1].text.isupper()
+                    and joined(text, tokens[first - 1], tokens[first])
+                ):
+                    first -= 1  # "NEW DAYTON", "ST. DAYTON", "ISLE OF DAYTON"
+                name = text[tokens[first].start : t.end].lower()
+                doc.evidence.add(name)
+                doc.strong.add(name)
                 continue
             prev = tokens[k - 1].key if k else ""
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -335,6 +379,36 @@ class Recogniser:
             ):
                 doc.evidence.add(t.key)
                 doc.strong.add(t.key)
+
+    def _nicknamed(self, text: str, tokens: list[Token], doc: _Doc) -> None:
+        """Record as a person's name a given name (and initials) and the capitalised words
+        after a nickname in quotes: "Jane Q. \u201cJay\u201d Lakeview" (the quotes cut the
+        run of capitalised words, so the surname stands alone)."""
+        n = len(tokens)
+        for k, t in enumerate(tokens):
+            if not t.capitalised or t.key not in self.given or t.key in STOPWORDS:
+                continue
+            j = k + 1
+            while j < n and len(tokens[j].text.rstrip(".")) == 1 and tokens[j].text.isupper():
+                j += 1  # initials: "Q."
+            if j >= n or text[tokens[j - 1].end : tokens[j].start].lstrip(".") not in (
+                _QUOTE_OPENINGS
+            ):
+                continue
+            close = next(
+                (
+                    m
+                    for m in range(j, min(n, j + _MAX_NICKNAME_WORDS))
+                    if text[tokens[m].end : tokens[m].end + 2] in _QUOTE_CLOSINGS
+                ),
+                None,
+            )
+            if close is None or close + 1 >= n or not tokens[close + 1].capitalised:
+                continue
+            surname = tokens[close + 1]
+            if text[tokens[close].end : surname.start] not in _QUOTE_CLOSINGS:
+                continue
+            doc.person([t.key, surname.key])
 
     @staticmethod
     def _describes_next_place(tokens: list[Token], last: int) -> bool:
@@ -364,6 +438,15 @@ class Recogniser:
             piece = piece[1:]  # "Another Springfield bakery"
         while len(piece) > 1 and _date_at(tokens, piece[-1]):
             piece = piece[:-1]  # "in Lakeview April 4"
+        if len(piece) > 1 and _dateline_at(text, tokens, piece[-1]):
+            # "By Jane Roe, Associated Press DAYTON (AP) \u2014": a byline, then the dateline
+            cut = len(piece) - 1
+            while cut > 0 and tokens[piece[cut - 1]].text.isupper():
+                cut -= 1
+            if cut > 0 and tokens[piece[cut - 1]].text[1:].islower():
+                return self._piece(text, tokens, piece[:cut], doc) + self._piece(
+                    text, tokens, piece[cut:], doc
+                )
         words = [tokens[i].key for i in piece]
         abbr = self._abbreviation(text, tokens, piece[0])
         if abbr is not None:
@@ -460,6 +543,11 @@ class Recogniser:
                 self._person(text, tokens, piece, doc)
                 return []
             if joint and all(joint):
+                # "Jane Qadri of Lakeview and ...": a person (whose surname is no place), then
+                # where she is from
+                after = self._after_person(tokens, piece, doc)
+                if after is not None:
+                    return [t for part in after for t in self._piece(text, tokens, part, doc)]
                 # "Talks on the West Bank": a connector, not a name, joins them
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
@@ -473,6 +561,16 @@ class Recogniser:
                 # "Former Lake County clerk": an ordinary word capitalised to open a sentence
                 rest = piece[piece.index(first_match.first) :]
                 return self._piece(text, tokens, rest, doc)
+            if (
+                before
+                and tokens[before[-1]].key == "united"
+                and before[-1] + 1 == first_match.first
+                and self.big_name(first_match.key) >= Strength.COUNTRY
+            ):
+                # "United Ruritania": a party's or a movement's name, not the country (the
+                # gazetteer knows "United States", "United Kingdom" by their full names)
+                rest = piece[piece.index(first_match.last) + 1 :]
+                return self._piece(text, tokens, rest, doc) if rest else []
             if (
                 before
                 and self.big_name(first_match.key) >= Strength.CITY
@@ -497,8 +595,10 @@ class Recogniser:
             matches = [m for m in matches if m.last > m.first or self.big_name(m.key)]
             if not matches and words[1] not in VEHICLE_MAKES:
                 # (not "Lakeview Dodge", a dealer named after its town: no person, and the
-                # town stays a place elsewhere)
-                self._person(text, tokens, piece, doc)
+                # town stays a place elsewhere); a person's name starts at a given name after
+                # the town ("Lakeview Jane Roe", "Lakeview Dana Feed": the town stays a place)
+                given = next((k for k in range(1, len(words)) if words[k] in self.given), 0)
+                self._person(text, tokens, piece[given:], doc)
         out = []
         for m in matches:
             toponym = self._accept(text, tokens, m, doc)
@@ -776,9 +876,21 @@ class Recogniser:
         j = m.first - 1
         while j >= 0 and tokens[j].capitalised and joined(text, tokens[j], tokens[j + 1]):
             if tokens[j].key in VEHICLE_MAKES:
-                return None  # "a Dodge Durango", "an Isuzu Denver Rodeo": a model
+                # "a Dodge Durango", "an Isuzu Denver Rodeo": a model
+                doc.products.update(t.key for t in tokens[j + 1 : m.last + 1])
+                return None
             j -= 1
         big = self.big_name(m.key)
+        if (
+            single
+            and " " not in first.text
+            and big < Strength.ADMIN1
+            and _model_year(text, tokens, j + 1)
+        ):
+            # "a 1998 Lakeview", "her red 2004 Lakeview Sierra": a car, not a place (but "the
+            # 2012 Lakeview County Show", "the 2016 Ruritania ballot drive")
+            doc.products.update(t.key for t in tokens[j + 1 : m.last + 1])
+            return None
         if single and first.text.isupper() and len(first.text.replace(".", "")) <= 4:
             if big < Strength.COUNTRY:  # "NATO", "AMLO": acronyms, unless "US", "UK", "EU"
                 return None
@@ -823,6 +935,37 @@ class Recogniser:
             hint = REGION_SUFFIXES[nxt.key]
         hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _capitals(t: Token) -> bool:
+    """True for a word in capitals of three letters or more ("DAYTON", not "AP" or "U.S.")."""
+    return len(t.text) >= 3 and t.text.isalpha() and t.text.isupper()
+
+
+def _dateline_at(text: str, tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` ends a place name in capitals that a dateline's agency or dash
+    follows: "DAYTON (AP) \u2014", "DAYTON, Ohio --"."""
+    t = tokens[k]
+    return _capitals(t) and _DATELINE_AFTER.match(text, t.end) is not None
+
+
+def _model_year(text: str, tokens: list[Token], i: int) -> bool:
+    """True when a year and a determiner come right before token ``i`` (with at most one
+    lower-case word before or after the year): "a 1998 Lakeview", "their red 1998 Lakeview",
+    "a 1998 blue Lakeview" name a product of that year, a car (not "in 1998 Lakeview")."""
+    j = i - 1
+    if j >= 0 and not tokens[j].capitalised and not _YEAR.fullmatch(tokens[j].text):
+        if tokens[j].key in PLACE_PREPOSITIONS or tokens[j].key in CONNECTORS:
+            return False
+        j -= 1  # "blue"
+    if j < 1 or not _YEAR.fullmatch(tokens[j].text) or not joined(text, tokens[j], tokens[j + 1]):
+        return False
+    j -= 1
+    if tokens[j].key not in DETERMINERS and not tokens[j].capitalised and j > 0:
+        if tokens[j].key in PLACE_PREPOSITIONS or tokens[j].key in CONNECTORS:
+            return False
+        j -= 1  # "red"
+    return tokens[j].key in DETERMINERS and joined(text, tokens[j], tokens[j + 1])
 
 
 def _hint_after(text: str, end: int) -> str | None:

@@ -10,9 +10,12 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
   is named, the country when Tbilisi is);
 - nearness to the other places mentioned;
 - "Macon, Georgia" / "Paris, Texas" / "Walton County, Ga.": the place right after a comma
-  contains the one before it (but a country or region then a country is a list);
+  contains the one before it (but a country or region then a country is a list); a town with
+  no namesake in the first-level region or country so named is placed at that region or
+  country ("Smyrna, Vt."), not at a namesake elsewhere;
 - the kind of place the text says ("Liaoning Province", "the city of ...", "Ada and Boone
-  counties": a bare name the text calls a county is also looked up as "Ada County");
+  counties": a bare name the text calls a county is also looked up as "Ada County", and so
+  is a name the gazetteer knows only as a county's, "Gwinnett", "Ada Co.");
 - a bare name is the county the document names by it ("Essex County" ... "Essex"), unless
   its place lies in that county;
 - the document's focus: the first-level region and the country that most mentions of
@@ -571,6 +574,9 @@ def resolve(
             options = _candidates(geocode, query, code, kinds)
             if hint == "admin2" and query.split()[-1].lower() not in REGION_SUFFIXES:
                 options = _with_counties(geocode, query, options)
+            elif not options and not kinds and hint in (None, "admin2"):
+                # a name known only as a county's: "Gwinnett", "Lakeview Co."
+                options = _with_counties(geocode, query.removesuffix(" Co."), options)
             embedded = not options and bool(options := _embedded(geocode, query))
             entry = names[key] = _Name(key, hint, options, embedded=embedded)
         elif hint and not entry.hint:
@@ -603,6 +609,8 @@ def resolve(
         for n in everyone:
             n.choice = chosen[n.key]
     _bare_counties(everyone)
+    if text is not None:
+        _in_named_region(toponyms, keys, names, text)
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
@@ -649,6 +657,55 @@ def _bare_counties(names: list[_Name]) -> None:
         ):
             continue  # ("Lancaster County" and "Lancaster", the town in it)
         n.choice = county
+
+
+# kinds of place that can hold the town written before them ("Lakeview, Ruritania")
+HOLDER_KINDS = ("admin1", "country")
+HOLDER_KM = FAR_KM  # a town in the holder's country this far from its point is elsewhere
+
+
+def _in_named_region(
+    toponyms: Sequence[Toponym], keys: list[str], names: dict[str, _Name], text: str
+) -> None:
+    """A town the text places in a first-level region or a country ("Lakeview, Ruritania",
+    "Elm Grove, Ky.") is one of its namesakes there; with none there (the gazetteer lacks
+    the town), it is placed at that region or country rather than at a namesake elsewhere.
+    Not in a list ("Lakeview, Ruritania, Freedonia and ..."), nor for names that can
+    themselves be a country or region ("Jordan, Israel"). Run on the final choices."""
+    holders: dict[str, dict[str, Any]] = {}
+    for i in range(len(toponyms) - 1):
+        a, b = toponyms[i], toponyms[i + 1]
+        if text[a.span.end : b.span.start] != ", " or b.kind_hint == "demonym":
+            continue
+        if i + 2 < len(toponyms) and (text[b.span.end : toponyms[i + 2].span.start] in _LIST_GAPS):
+            continue  # a list
+        if i > 0 and text[toponyms[i - 1].span.end : a.span.start] in _LIST_GAPS:
+            continue
+        holder = names[keys[i + 1]].choice
+        if keys[i] != keys[i + 1] and holder and holder.get("feature_type") in HOLDER_KINDS:
+            holders.setdefault(keys[i], holder)
+    for key, holder in holders.items():
+        n = names[key]
+        if any(o.get("feature_type") in ("country", "region", "admin1") for o in n.options):
+            continue
+        o = n.choice
+        if o is not None and _contains(holder, o):
+            continue
+        inside = [c for c in n.options if _contains(holder, c)]
+        if inside:
+            n.choice = max(inside, key=lambda c: float(c["_prior"]))
+        elif (
+            o is None
+            or o.get("country_code") != holder.get("country_code")
+            or (
+                holder.get("feature_type") == "admin1"
+                and great_circle((o["lat"], o["lon"]), (holder["lat"], holder["lon"])).km
+                > HOLDER_KM
+            )
+        ):
+            # (a town in the holder's country near its point may be one whose region the
+            # gazetteer spells differently)
+            n.choice = holder
 
 
 # what stands between the names of a list: "Ohio, Georgia and Texas", "Ohio or Texas"

@@ -240,9 +240,14 @@ def tiles_notice(tiled: Mapping[str, int]) -> str | None:
     """What the map says of the layers it draws from vector tiles (layer -> matched)."""
     if not tiled:
         return None
-    from geomap.tiles import SAMPLE_ABOVE
+    from geomap.tiles import LINE_BUDGET, SAMPLE_ABOVE, THIN_BY_TILE
 
     sampled = [name for name, n in tiled.items() if n > SAMPLE_ABOVE]
+    lines = [
+        name
+        for name, n in tiled.items()
+        if name in THIN_BY_TILE and LINE_BUDGET < n <= SAMPLE_ABOVE
+    ]
     thinned = (
         f" Where {' and '.join(sampled)} are dense, a zoomed-out tile shows an even sample of"
         " them (the same for everyone, colours in proportion) or, from a PostGIS store without"
@@ -252,6 +257,11 @@ def tiles_notice(tiled: Mapping[str, int]) -> str | None:
         if sampled
         else ""
     )
+    if lines:
+        thinned += (
+            f" Where {' and '.join(lines)} are dense, a zoomed-out tile shows an even sample of"
+            " them (the same for everyone): zoom in to see every one."
+        )
     return (
         "Drawing "
         + "; ".join(f"all {n:,} {name}" for name, n in tiled.items())

@@ -225,22 +225,26 @@ class Query:
         return box_is_empty(self.bbox) or interval_is_empty(self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Page:
     """The features of one page as GeoJSON text, in order, and where the page sits.
 
     ``matched`` counts every feature the query matches (paging ignored); ``next`` is the
     cursor that continues after this page, None on the last page or when not in the default
-    order.
+    order. A store that reads a page as one UTF-8 text (``joined``: the features joined by
+    commas, sent as they are) gives the features' byte lengths instead of the features: they
+    are cut out of it when first asked for. Pages are equal when their features and places
+    are.
     """
 
-    features: list[str]
+    returned: int
     matched: int
     offset: int
     limit: int | None
     next: Cursor | None = None
-    # the features as UTF-8 joined by commas, when the store read them so (sent as they are)
-    joined: bytes | None = field(default=None, compare=False, repr=False)
+    joined: bytes | None = field(default=None, repr=False)
+    texts: list[str] | None = field(default=None, repr=False)  # the features, once known
+    sizes: str | None = field(default=None, repr=False)  # their lengths in joined: "12,40,…"
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[Any]], matched: int, query: Query) -> Page:
@@ -261,20 +265,38 @@ class Page:
         """The page of ``query`` holding ``features`` (``last``: the position of the last;
         ``joined``: them as UTF-8 joined by commas, when read so), with a cursor after the
         last when more follow in the default order (no ``sortby``)."""
-        cursor = None
-        if (
-            not query.sortby
-            and query.limit is not None
-            and last is not None
-            and len(features) == query.limit
-            and query.offset + len(features) < matched
-        ):
-            cursor = Cursor(last)
-        return cls(features, matched, query.offset, query.limit, cursor, joined)
+        cursor = _cursor(len(features), last, matched, query)
+        return cls(len(features), matched, query.offset, query.limit, cursor, joined, features)
+
+    @classmethod
+    def from_joined(
+        cls, joined: bytes, sizes: str, returned: int, last: int | None, matched: int, query: Query
+    ) -> Page:
+        """The page of ``query`` holding the ``returned`` features of ``joined`` (UTF-8, joined
+        by commas; ``sizes``: their lengths in bytes, joined by commas; ``last``: the position
+        of the last), with a cursor as :meth:`from_features` gives it."""
+        cursor = _cursor(returned, last, matched, query)
+        return cls(returned, matched, query.offset, query.limit, cursor, joined, None, sizes)
 
     @property
-    def returned(self) -> int:
-        return len(self.features)
+    def features(self) -> list[str]:
+        """The features as GeoJSON text, in order."""
+        texts = self.texts
+        if texts is None:
+            texts, at, joined = [], 0, self.joined or b""
+            for size in map(int, (self.sizes or "").split(",") if self.returned else ()):
+                texts.append(joined[at : at + size].decode())
+                at += size + 1
+            object.__setattr__(self, "texts", texts)  # the same list from any thread
+        return texts
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Page):
+            return NotImplemented
+        mine = (self.matched, self.offset, self.limit, self.next, self.features)
+        return mine == (other.matched, other.offset, other.limit, other.next, other.features)
+
+    __hash__ = None  # type: ignore[assignment]
 
     @property
     def next_offset(self) -> int | None:
@@ -292,6 +314,20 @@ class Page:
     def decoded(self) -> list[dict[str, Any]]:
         """The features as dicts."""
         return [json.loads(f) for f in self.features]
+
+
+def _cursor(returned: int, last: int | None, matched: int, query: Query) -> Cursor | None:
+    """The cursor after a page of ``returned`` features of ``query`` ending at position
+    ``last``, when more follow in the default order (no ``sortby``); else None."""
+    if (
+        not query.sortby
+        and query.limit is not None
+        and last is not None
+        and returned == query.limit
+        and query.offset + returned < matched
+    ):
+        return Cursor(last)
+    return None
 
 
 @dataclass(frozen=True, slots=True)

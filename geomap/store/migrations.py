@@ -175,6 +175,10 @@ def grid_cell(layer_key: int, minx: float, maxx: float, miny: float, maxy: float
     return _grid_key(layer_key, GRID_LEVELS - 1, 0, 0)
 
 
+# (level, cell size in degrees) of every level but the world's
+_GRID_SIZES = tuple((level, 2.0 ** (GRID_FINEST + level)) for level in range(GRID_LEVELS - 1))
+
+
 def grid_cells(layer_key: int, box: tuple[float, float, float, float]) -> list[int] | None:
     """Every grid cell of layer ``layer_key`` an entry meeting ``box`` (minx, miny, maxx,
     maxy; minx <= maxx) may lie in, coarsest last; None when they are more than
@@ -183,20 +187,20 @@ def grid_cells(layer_key: int, box: tuple[float, float, float, float]) -> list[i
     if not all(math.isfinite(v) for v in box) or minx > maxx or miny > maxy:
         return None
     out: list[int] = []
-    for level in range(GRID_LEVELS - 1):
-        size = 2.0 ** (GRID_FINEST + level)
-        top_x, top_y = math.floor(360 / size), math.floor(180 / size)
-        x0 = min(max(math.floor((minx + 180) / size), 0), top_x)
-        x1 = min(max(math.floor((maxx + 180) / size), 0), top_x)
-        y0 = min(max(math.floor((miny + 90) / size), 0), top_y)
-        y1 = min(max(math.floor((maxy + 90) / size), 0), top_y)
+    floor = math.floor
+    # shifted into [0, 360] x [0, 180]: a cell's column and row are then within the grid
+    x_lo, x_hi = min(max(minx, -180), 180) + 180, min(max(maxx, -180), 180) + 180
+    y_lo, y_hi = min(max(miny, -90), 90) + 90, min(max(maxy, -90), 90) + 90
+    for level, size in _GRID_SIZES:
+        x0, x1 = floor(x_lo / size), floor(x_hi / size)
+        y0, y1 = floor(y_lo / size), floor(y_hi / size)
         if len(out) + (x1 - x0 + 1) * (y1 - y0 + 1) > GRID_MAX_CELLS:
             return None
-        out += [
-            _grid_key(layer_key, level, ix, iy)
-            for ix in range(x0, x1 + 1)
-            for iy in range(y0, y1 + 1)
-        ]
+        base = _grid_key(layer_key, level, 0, 0)  # a cell's key is base + ix * 4096 + iy
+        ys = range(y0, y1 + 1)
+        for ix in range(x0, x1 + 1):
+            column = base + ix * 4096
+            out += [column + iy for iy in ys]
     out.append(_grid_key(layer_key, GRID_LEVELS - 1, 0, 0))
     return out
 

@@ -20,7 +20,7 @@ from typing import Any
 from geomap.errors import StoreError
 
 SCHEMA = "geomap"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MIGRATE_LOCK = 0x67656F6E  # advisory lock key of migrations
 CELL_SIZE = 0.5  # degrees: the grid of items_cell (an exact binary fraction)
 CELL_STRIDE = 721  # cells per row of that grid (360 / CELL_SIZE, and one for 180 itself)
@@ -29,6 +29,10 @@ CELL_STRIDE = 721  # cells per row of that grid (360 / CELL_SIZE, and one for 18
 AGGREGATE_LAYERS = ("incidents", "places")
 AGGREGATE_ZOOM = 6
 AGGREGATE_GRID = 64
+# layers with a spatial index of their own (a partial GIST index, ``items_geom_<layer>``): the
+# few places and movements beside a million incidents, whose zoomed-out tiles and boxes would
+# otherwise walk every incident's entry in the box in the shared ``items_geom``
+OWN_SPATIAL_INDEX = ("places", "movements")
 _R = 6378137.0  # the Web Mercator sphere's radius, metres
 
 
@@ -234,6 +238,13 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.tile_cells(
         ),
         *_cells_trigger("DELETE", _ROWS.format(sign=-1, table="old_rows"), "OLD TABLE AS old_rows"),
         f"ANALYZE {SCHEMA}.tile_cells",
+    ),
+    # the smaller layers' own spatial indexes (a statement names its layer as a literal, so
+    # that the planner, and a prepared statement's generic plan, can use them)
+    4: tuple(
+        f"CREATE INDEX IF NOT EXISTS items_geom_{name} ON {SCHEMA}.items USING gist (geom)"
+        f" WHERE layer = '{name}'"
+        for name in OWN_SPATIAL_INDEX
     ),
 }
 NUMBERS = ("n_sources", "geo_precision")  # tile properties with a typed column of their own

@@ -43,7 +43,9 @@ from geomap.store.base import (
     Equals,
     LayerStats,
     Page,
+    Predicate,
     Query,
+    Sampled,
     boxes,
     check_layer,
     decode,
@@ -94,6 +96,12 @@ class PostGISCompiler(Compiler):
 
     def placeholder(self, name: str) -> str:
         return f"%({name})s"
+
+    def layer_clause(self, layer: str, bind: Bind) -> str:
+        # a literal (one of the layers), so that every plan of a statement, a prepared one's
+        # generic plan too, knows the layer: its size and its own spatial index
+        # (pg_migrations.OWN_SPATIAL_INDEX)
+        return f"i.layer = '{check_layer(layer)}'"
 
     def bbox_clause(self, query: Query, bind: Bind) -> list[str]:
         assert query.bbox is not None
@@ -159,6 +167,13 @@ class PostGISCompiler(Compiler):
     def sampled(self, zoom: int, bind: Bind) -> str:
         # a literal, so that the partial index of that level serves it
         return f"i.lvl <= {int(zoom)}"
+
+    def predicate(self, predicate: Predicate, bind: Bind, layer: str = "") -> str:
+        if isinstance(predicate, Sampled) and layer in pg_migrations.OWN_SPATIAL_INDEX:
+            # a smaller layer's sample: read through the layer's own spatial index, not the
+            # level's (which holds every layer's rows of that level: 250,000 incidents at 1M)
+            return f"(i.lvl + 0) <= {int(predicate.zoom)}"
+        return super().predicate(predicate, bind, layer)
 
     def page(self, query: Query, columns: str = "i.seq, i.feature") -> Statement:
         """The page of ``query``; for a page of a small box in ingest order, read by place.
@@ -1023,8 +1038,10 @@ class PostGISStore:
     def tile(self, query: Query, z: int, x: int, y: int) -> bytes:
         """The Mapbox Vector Tile of the features ``query`` matches in tile ``z/x/y`` of
         WebMercatorQuad (``ST_AsMVT``); empty bytes when none falls in it. A zoomed-out tile
-        of a very large layer is read from its point aggregate when that can answer the query
-        (:func:`_aggregate_kind`): one point per small cell, with a ``count``."""
+        of a very large layer, or a dense one (more than
+        :data:`~geomap.tiles.CLUSTER_TILE_ABOVE` features) of a smaller layer, is read from
+        its point aggregate when that can answer the query (:func:`_aggregate_kind`): one
+        point per small cell, with a ``count``."""
         from geomap import tiles
 
         check_layer(query.layer)
@@ -1033,7 +1050,11 @@ class PostGISStore:
                 f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
             ).fetchone()
             size = int(row[0]) if row else 0
-            kind = _aggregate_kind(query, z, size)
+            kind = _aggregate_kind(query, z)
+            if kind is not None and size <= tiles.CLUSTER_ABOVE:
+                # a smaller layer: clusters only where this tile is dense
+                dense = self._cells_count(cur, query.layer, kind, z, x, y)
+                kind = kind if dense > tiles.CLUSTER_TILE_ABOVE else None
             if kind is not None:
                 sql, params = self._cells_sql(query.layer, kind, z, x, y)
             else:
@@ -1041,13 +1062,48 @@ class PostGISStore:
                 if narrowed is None:
                     return b""
 
+                levels: list[int] = []
+
                 def count(q: Query) -> int:
-                    statement = COMPILER.count(q)
-                    return int(cur.execute(statement.sql, statement.params).fetchone()[0])
+                    if size > tiles.SAMPLE_ABOVE:  # each sample counted, the smallest first
+                        statement = COMPILER.count(q)
+                        return int(cur.execute(statement.sql, statement.params).fetchone()[0])
+                    # a smaller layer (thinned where dense): every level's count in one pass
+                    if not levels:
+                        plain = replace(
+                            q, where=tuple(p for p in q.where if not isinstance(p, Sampled))
+                        )
+                        bind = Bind(COMPILER)
+                        where = COMPILER.where(plain, bind, keyset=False)
+                        found = dict(
+                            cur.execute(
+                                f"SELECT i.lvl, count(*) FROM {COMPILER.table} i WHERE {where}"
+                                " GROUP BY 1",
+                                bind.params,
+                            ).fetchall()
+                        )
+                        levels.extend(int(found.get(k, 0)) for k in range(tiles.FULL_ZOOM + 1))
+                    k = min(p.zoom for p in q.where if isinstance(p, Sampled))
+                    return sum(levels[: k + 1])
 
                 sql, params = self._tile_sql(tiles.thin(narrowed, size, count), z, x, y)
             row = cur.execute(sql, params).fetchone()
         return bytes(row[0]) if row and row[0] is not None else b""
+
+    @staticmethod
+    def _cells_count(cur: Any, layer: str, kind: tuple[str, ...], z: int, x: int, y: int) -> int:
+        """How many features of ``layer`` (of the event types ``kind``, () every one) lie in
+        tile ``z/x/y``, from ``tile_cells``."""
+        grid = pg_migrations.AGGREGATE_GRID
+        sql = (
+            f"SELECT coalesce(sum(c.n), 0) FROM {SCHEMA}.tile_cells c WHERE c.layer = %s"
+            " AND c.z = %s AND c.cx BETWEEN %s AND %s AND c.cy BETWEEN %s AND %s"
+        )
+        params: list[Any] = [layer, z, x * grid, x * grid + grid - 1, y * grid, y * grid + grid - 1]
+        if kind:
+            sql += " AND c.kind = ANY(%s)"
+            params.append(list(kind))
+        return int(cur.execute(sql, params).fetchone()[0])
 
     @staticmethod
     def _cells_sql(
@@ -1122,19 +1178,18 @@ class PostGISStore:
 _PG_TYPE = {"geo_precision": "::int", "n_sources": "::int"}
 
 
-def _aggregate_kind(query: Query, z: int, layer_size: int) -> tuple[str, ...] | None:
-    """Whether the tile ``z`` of ``query`` is read from the point aggregate ``tile_cells``:
-    None when it is built from ``items`` instead, else the event types it keeps (() for
-    all). The aggregate serves a zoomed-out tile (zoom up to
-    :data:`~geomap.store.pg_migrations.AGGREGATE_ZOOM`) of a layer it keeps with more than
-    :data:`geomap.tiles.CLUSTER_ABOVE` features, with no filter but ``event_type`` (incidents):
-    a bbox, dates, any other property or a CQL2 filter need the rows."""
-    from geomap import tiles
-
+def _aggregate_kind(query: Query, z: int) -> tuple[str, ...] | None:
+    """Whether the tile ``z`` of ``query`` can be read from the point aggregate
+    ``tile_cells``: None when it is built from ``items`` instead, else the event types it keeps
+    (() for all). The aggregate serves a zoomed-out tile (zoom up to
+    :data:`~geomap.store.pg_migrations.AGGREGATE_ZOOM`) of a layer it keeps, with no filter but
+    ``event_type`` (incidents): a bbox, dates, any other property or a CQL2 filter need the
+    rows. :meth:`PostGISStore.tile` reads it for a layer of more than
+    :data:`geomap.tiles.CLUSTER_ABOVE` features, and for a smaller one where the tile holds
+    more than :data:`geomap.tiles.CLUSTER_TILE_ABOVE`."""
     if (
         query.layer not in pg_migrations.AGGREGATE_LAYERS
         or z > pg_migrations.AGGREGATE_ZOOM
-        or layer_size <= tiles.CLUSTER_ABOVE
         or query.bbox is not None
         or query.timed
         or query.empty

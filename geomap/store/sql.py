@@ -160,13 +160,17 @@ class Compiler:
 
     # --- shared ----------------------------------------------------------------------------
 
+    def layer_clause(self, layer: str, bind: Bind) -> str:
+        """The condition selecting ``layer``'s rows."""
+        return f"i.layer = {bind(layer)}"
+
     def where(self, query: Query, bind: Bind, *, keyset: bool = True) -> str:
         """The WHERE clause (without the keyword) of ``query``'s filters and cursor."""
         if keyset and query.after is not None:
             if query.sortby:
                 raise InvalidParameter("a cursor pages only in the default order", where="cursor")
             bind.after = query.after.seq
-        parts = [f"i.layer = {bind(query.layer)}"]
+        parts = [self.layer_clause(query.layer, bind)]
         if query.empty:
             parts.append("1 = 0")
         if query.bbox is not None and not box_is_empty(query.bbox):

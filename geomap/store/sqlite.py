@@ -120,15 +120,7 @@ class SQLiteCompiler(Compiler):
         """Conditions on ``item`` true exactly when its geometry intersects the box: on its
         exact bounds, and on the geometry when it is not a point (or a line inside the box)."""
         assert query.bbox is not None
-        minx, miny, maxx, maxy = (bind(v) for v in query.bbox)
-        i = item
-        return (
-            f"{i}.minx <= {maxx} AND {i}.maxx >= {minx} AND {i}.miny <= {maxy}"
-            f" AND {i}.maxy >= {miny}"
-            f" AND ({i}.point OR ({i}.minx >= {minx} AND {i}.maxx <= {maxx}"
-            f" AND {i}.miny >= {miny} AND {i}.maxy <= {maxy})"
-            f" OR geomap_intersects({i}.feature, {minx}, {miny}, {maxx}, {maxy}))"
-        )
+        return _bbox_exact(item, *(bind(v) for v in query.bbox))
 
     def _time(self, query: Query, bind: Bind) -> str:
         """R*Tree conditions on ``items_time``: its entries of the layer whose span overlaps
@@ -282,30 +274,21 @@ class SQLiteCompiler(Compiler):
         cells = migrations.grid_cells(migrations.LAYER_KEY[query.layer], query.bbox)
         if cells is None:
             return None
-        # padded with an empty cell to one of a few lengths: a handful of statements, each
-        # prepared once per connection, serve every box
+        # padded with an empty cell to one of a few lengths: a handful of statements (their
+        # text made once), each prepared once per connection, serve every box
         size = next(n for n in GRID_RUNS if n >= len(cells))
         cells += [-1] * (size - len(cells))
-        bind = Bind(self)
-        minx, miny, maxx, maxy = (bind(v) for v in query.bbox)
-        after = "" if query.after is None else f" AND seq > {bind(query.after.seq)}"
-        runs = " UNION ALL ".join(
-            f"SELECT seq, minx, maxx, miny, maxy FROM items_grid WHERE cell = {bind(cell)}"
-            f" AND minx <= {maxx} AND maxx >= {minx} AND miny <= {maxy} AND maxy >= {miny}"
-            f"{after}"
-            for cell in cells
-        )
-        inside = f"g.minx >= {minx} AND g.maxx <= {maxx} AND g.miny >= {miny} AND g.maxy <= {maxy}"
-        exact = (
-            f"EXISTS (SELECT 1 FROM items e WHERE e.seq = g.seq AND"
-            f" {self._bbox_exact(query, bind, 'e')})"
-        )
-        ids = f"SELECT g.seq FROM ({runs} ORDER BY 1) g WHERE ({inside}) OR {exact}"
-        ids += f" LIMIT {bind(query.limit)}"
-        if query.offset and query.after is None:
-            ids += f" OFFSET {bind(query.offset)}"
-        sql = f"SELECT {columns} FROM items i WHERE i.seq IN ({ids}) ORDER BY i.seq"
-        return Statement(sql, bind.params)
+        minx, miny, maxx, maxy = query.bbox
+        params: dict[str, Any] = {"minx": minx, "miny": miny, "maxx": maxx, "maxy": maxy}
+        params.update(zip(_CELL_NAMES, cells, strict=False))
+        params["limit"] = query.limit
+        after = query.after is not None
+        if after:
+            params["after"] = query.after.seq  # type: ignore[union-attr]
+        offset = bool(query.offset) and not after
+        if offset:
+            params["offset"] = query.offset
+        return Statement(_grid_sql(columns, size, after, offset), params)
 
     def count(self, query: Query) -> Statement:
         """A bbox and/or dates alone are counted in the R*Trees (see :meth:`_tree`): an item
@@ -331,6 +314,43 @@ def _trees_decide(query: Query) -> bool:
 
 
 GRID_RUNS = (8, 16, 32, 48, 64, 96, 128, migrations.GRID_MAX_CELLS)
+
+_CELL_NAMES = tuple(f"c{n}" for n in range(migrations.GRID_MAX_CELLS))
+
+
+def _bbox_exact(i: str, minx: str, miny: str, maxx: str, maxy: str) -> str:
+    """Conditions on the item aliased ``i`` true exactly when its geometry intersects the box
+    whose bounds are the placeholders ``minx`` … ``maxy``."""
+    return (
+        f"{i}.minx <= {maxx} AND {i}.maxx >= {minx} AND {i}.miny <= {maxy}"
+        f" AND {i}.maxy >= {miny}"
+        f" AND ({i}.point OR ({i}.minx >= {minx} AND {i}.maxx <= {maxx}"
+        f" AND {i}.miny >= {miny} AND {i}.maxy <= {maxy})"
+        f" OR geomap_intersects({i}.feature, {minx}, {miny}, {maxx}, {maxy}))"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _grid_sql(columns: str, size: int, after: bool, offset: bool) -> str:
+    """The text of :meth:`SQLiteCompiler.grid_page`'s statement over ``size`` cells (named
+    ``:c0`` …), the box ``:minx`` … ``:maxy``, ``:limit`` and, when asked, ``:after`` (a
+    keyset page) and ``:offset``."""
+    box = ":minx", ":miny", ":maxx", ":maxy"
+    minx, miny, maxx, maxy = box
+    keyset = " AND seq > :after" if after else ""
+    runs = " UNION ALL ".join(
+        f"SELECT seq, minx, maxx, miny, maxy FROM items_grid WHERE cell = :{cell}"
+        f" AND minx <= {maxx} AND maxx >= {minx} AND miny <= {maxy} AND maxy >= {miny}"
+        f"{keyset}"
+        for cell in _CELL_NAMES[:size]
+    )
+    inside = f"g.minx >= {minx} AND g.maxx <= {maxx} AND g.miny >= {miny} AND g.maxy <= {maxy}"
+    exact = f"EXISTS (SELECT 1 FROM items e WHERE e.seq = g.seq AND {_bbox_exact('e', *box)})"
+    ids = f"SELECT g.seq FROM ({runs} ORDER BY 1) g WHERE ({inside}) OR {exact} LIMIT :limit"
+    if offset:
+        ids += " OFFSET :offset"
+    return f"SELECT {columns} FROM items i WHERE i.seq IN ({ids}) ORDER BY i.seq"
+
 
 COMPILER = SQLiteCompiler()
 
@@ -1145,13 +1165,9 @@ class SQLiteStore:
                 page.params,
             ).fetchone()
             matched = self._count(con, query, version)
-        features: list[str] = []
-        if n:
-            at = 0
-            for size in map(int, sizes.split(",")):
-                features.append(joined[at : at + size].decode())
-                at += size + 1
-        return Page.from_features(features, last, matched, query, joined if n else b"")
+        if not n:
+            return Page.from_features([], None, matched, query, b"")
+        return Page.from_joined(joined, sizes, n, last, matched, query)
 
     def count(self, query: Query) -> int:
         """How many features ``query`` matches (its paging ignored)."""

@@ -5,6 +5,8 @@ leaves every other request, bad ones included, to the routes."""
 from __future__ import annotations
 
 import json
+import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +127,34 @@ def test_the_short_way_answers_what_the_routes_answer(
     assert json.loads(short[PAGES.index("/healthz")].content)["status"] == "ok"
 
 
+STAMP = re.compile(rb'"timeStamp":"[0-9TZ:-]+"')
+
+
+def test_the_short_way_sends_the_routes_bytes(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, answered: list[str]
+) -> None:
+    """Byte for byte (the time stamp aside), headers in the same order: pages with links to
+    the next and previous pages, a property filter, odd characters in the query."""
+    calls = [
+        ("GET", url, JSON)
+        for url in (
+            f"{ITEMS}?bbox=-180,-90,180,90&limit=4&offset=4",
+            f"{ITEMS}?limit=3&bbox=-180,-90,180,90&actor=%C3%A9t%C3%A9+%26+co&f=json",
+            f"{ITEMS}?event_type=protest&limit=2&cursor=3",
+            "/healthz",
+        )
+    ]
+    answered.clear()
+    short, routes = _both(settings, monkeypatch, calls)
+    assert len(answered) == len(calls)
+    for a, b in zip(short, routes, strict=True):
+        assert a.status_code == b.status_code == 200, a.text
+        assert STAMP.sub(b"", a.content) == STAMP.sub(b"", b.content), a.request.url
+        assert [k for k, _ in a.headers.multi_items()] == [k for k, _ in b.headers.multi_items()]
+    assert STAMP.search(short[0].content)  # a page has its time stamp
+    assert b'"rel":"prev"' in short[0].content and b'"rel":"next"' in short[0].content
+
+
 def test_a_public_url_and_a_foreign_host_are_handled_as_by_the_routes(
     settings: Settings, monkeypatch: pytest.MonkeyPatch, answered: list[str]
 ) -> None:
@@ -173,3 +203,18 @@ def test_a_missing_store_is_the_routes_error(tmp_path: Path, gazetteer_path: Pat
             r = client.get(url, headers=JSON)
             assert r.status_code >= 400 and "ingest" in r.json()["description"]
             assert str(tmp_path) not in r.text
+
+
+def test_healthz_does_not_wait_for_the_readers_of_pages(settings: Settings) -> None:
+    """With every page reader busy, /healthz (answered in the event loop) still has a
+    connection of its own: it never holds up the loop waiting for theirs."""
+    one = settings.model_copy(update={"store_readers": 1})
+    with TestClient(create_app(one), base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/healthz").status_code == 200
+        store: Any = client.app.state.stores.get()  # type: ignore[attr-defined]
+        with store._pool.connection():  # the one page reader, busy
+            got: list[int] = []
+            asking = threading.Thread(target=lambda: got.append(client.get("/healthz").status_code))
+            asking.start()
+            asking.join(20)  # without a connection of its own it would wait 30 s and fail
+            assert got == [200]

@@ -22,7 +22,7 @@ from geomap.names.lexicon.demonyms import (
 )
 from geomap.names.lexicon.given_names import given_names
 from geomap.names.lexicon.hyphen_suffixes import HYPHEN_SUFFIXES
-from geomap.names.lexicon.leading_words import ARTICLES, LEADING_WORDS
+from geomap.names.lexicon.leading_words import ARTICLES, DETERMINERS, LEADING_WORDS
 from geomap.names.lexicon.organisations import (
     CIVIC_ORG_WORDS,
     NOT_PLACE_WORDS,
@@ -54,6 +54,7 @@ __all__ = [
     "ABBREVIATED_TITLES",
     "ABBREVIATIONS",
     "ARTICLES",
+    "DETERMINERS",
     "BUILDING_WORDS",
     "CIVIC_ORG_WORDS",
     "CONNECTORS",

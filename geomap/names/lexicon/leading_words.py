@@ -1,7 +1,8 @@
 """Words capitalised only because they open a sentence or a headline.
 
 For: the recogniser, which drops them from the front of a run of names ("Another Springfield
-bakery" -> "Springfield"), and the proposer (``ARTICLES``). Entries: English determiners,
+bakery" -> "Springfield"), and the proposer (``ARTICLES``); ``DETERMINERS`` before a year
+before a name make it a product's model year ("a 1998 Lakeview"). Entries: English determiners,
 pronouns, conjunctions, prepositions and calendar words (general English)."""
 
 from __future__ import annotations
@@ -19,3 +20,6 @@ LEADING_WORDS = frozenset(
 
 # Articles that open a run of capitalised words without being part of the name.
 ARTICLES = frozenset("the a an".split())
+
+# Articles and possessive determiners: "a 1998 Lakeview", "her 2004 Lakeview" (a model year).
+DETERMINERS = ARTICLES | frozenset("his her their my our your its".split())

@@ -3,9 +3,10 @@
 For: the recogniser (a run holding an ``ORG_WORDS`` word names a body; a place named inside it
 is still a mention; a place before a ``CIVIC_ORG_WORDS`` word is a place) and the proposer
 (``NOT_PLACE_WORDS``: a run holding one is an event, a body or a role). Entries: general
-English; ``NOT_PLACES`` lists well-known organisations, brands and religious names that are
-also place names in the gazetteer or follow "to"/"from" in news (general knowledge; "walmart"
-and "wal mart" were added after reading recognition errors on the development corpora)."""
+English; ``NOT_PLACES`` lists well-known organisations, brands, religious names and named
+climate patterns that are also place names in the gazetteer or follow "to"/"from" in news
+(general knowledge; "walmart", "wal mart", "el nino" and "la nina" were added after reading
+recognition errors on the development corpora)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ NOT_PLACES = frozenset(
     youtube telegram instagram tiktok whatsapp google apple microsoft amazon wikipedia allah god
     christ jesus islam walmart""".split()
     + ["white house", "wal mart"]
+    # named climate patterns of the Pacific, never a place in the news (the towns so named
+    # are villages; added after reading recognition errors on the development corpora)
+    + ["el nino", "la nina"]
 )
 
 # Words that make a capitalised run an event, a body or a role rather than a place.

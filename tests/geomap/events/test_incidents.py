@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from geomap.events.extract import _merge_incidents
-from geomap.model import Incident, Place, Span
+from geomap.events.incidents import denied_by_its_state, lone_namesake, street_pair
+from geomap.model import Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
 
@@ -56,6 +57,11 @@ def test_a_one_sentence_report_is_read(pipeline: Pipeline) -> None:
         ("A strong earthquake struck near Padang on Monday.", ("earthquake", "Padang")),
         ("A mudslide buried a road near Pokhara.", ("landslide", "Pokhara")),
         ("A bus overturned on a mountain road near Cusco.", ("crash", "Cusco")),
+        ("A man died in a boating accident off Padang on Monday.", ("crash", "Padang")),
+        ("A pileup of nine cars closed the highway near Fresno.", ("collision", "Fresno")),
+        ("A cyclist was killed by a drunk driver near Fresno.", ("crash", "Fresno")),
+        ("A boy was killed by a hit-and-run driver in Leeds.", ("crash", "Leeds")),
+        ("A guard was killed by a gunman in Leeds.", ("attack", "Leeds")),
         # a journey told inside the clause does not take the event's place away
         (
             "Gunmen opened fire on a bus travelling from Mombasa to Nairobi near Voi.",
@@ -468,6 +474,271 @@ def test_headline_events_count_once(pipeline: Pipeline) -> None:
     got = incidents(pipeline, both, header="")
     assert [(i.event_type, i.place.name) for i in got] == [("attack", "Kano")]
     assert got[0].quote.start > 0
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Cyclist hurt in one-car crash\nDAYTON, Ohio — A cyclist was hurt, police said.\n",
+            "crash",
+        ),
+        ("Two-car accident injures three\nDAYTON, Ohio — Three people were hurt.\n", "collision"),
+        ("Warehouse fire\nDAYTON, Ohio — Crews worked through the night.\n", "fire"),
+    ],
+)
+def test_a_headline_s_event_without_a_place_is_the_dateline_s(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    """A headline drops its articles ("hurt in crash"): its event is told, not named again,
+    and the dateline's town is where it happened."""
+    got = incidents(pipeline, text, header="")
+    assert [(i.event_type, i.place.name, i.place_inferred) for i in got] == [
+        (expected, "Dayton", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DAYTON, Ohio — A teenager was hit by a truck as he ran from the shop.",
+        "DAYTON, Ohio — A boy was hit by a van while he ran away from a dog.",
+        "DAYTON, Ohio — Two men were shot as they fled the store, police said.",
+    ],
+)
+def test_a_dateline_does_not_keep_a_sentence_s_event_unplaced(
+    pipeline: Pipeline, body: str
+) -> None:
+    """The dateline names where the report is from, not a place the sentence gives its
+    event: a sentence with two events and no other place takes the dateline's town."""
+    got = [i for i in incidents(pipeline, body) if i.event_type in ("crash", "attack")]
+    assert [i.place.name for i in got] == ["Dayton"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The gang left the Dayton area in May before police raided two homes there and"
+        " arrested a woman.",
+        "Ardo moved to Dayton, Ohio, last year, and police arrested him there on Friday.",
+        "A crew flew to Dayton to film the parade, and the police detained two of them there.",
+    ],
+)
+def test_there_is_the_place_named_before_it(pipeline: Pipeline, body: str) -> None:
+    """A locative "there" points back at the last place the sentence named, not at the
+    place of the sentences before."""
+    text = "Officers in Toledo said nothing. " + body
+    got = [i for i in incidents(pipeline, text) if i.event_type == "arrest"]
+    assert [(i.place.name, i.place_inferred) for i in got] == [("Dayton", False)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ardo Vale, 30, of Dayton, was hurt. Police said the Lincoln was hit by a bus.",
+        "Ardo Vale, 30, of Dayton, was hurt. Police said the Durango was hit by a bus.",
+        "Ardo Vale, 30, of Dayton, was hurt. Police said his 2006 Mercury was hit by a bus.",
+    ],
+)
+def test_a_vehicle_named_like_a_town_is_no_place(pipeline: Pipeline, body: str) -> None:
+    """A car's make or model ("the Durango", "a 2006 Mercury") is no incident's place: the
+    event takes the report's town."""
+    assert {i.place.name for i in incidents(pipeline, body)} <= {"Dayton"}
+
+
+@pytest.mark.parametrize(
+    "body,town",
+    [
+        ("A Lancaster man was arrested on Friday.", "Lancaster"),
+        ("Two men were shot in the Bronx on Friday.", "The Bronx"),
+        ("Police searched homes in the Dayton area and arrested two men.", "Dayton"),
+    ],
+)
+def test_a_town_after_an_article_is_still_a_town(pipeline: Pipeline, body: str, town: str) -> None:
+    assert [i.place.name for i in incidents(pipeline, body)] == [town]
+
+
+def _named(text: str, at: int, place: Place) -> Toponym:
+    return Toponym(Span(text, at, at + len(text)), place)
+
+
+def test_a_town_alone_in_a_country_the_report_is_not_about_is_a_namesake() -> None:
+    """A report whose places all lie in one country: a town read in another country that
+    nothing else of the report is in is a word taken for a foreign namesake ("Colony" of a
+    Texas village's name read as a Pacific town, a US "Berlin" read as Germany's)."""
+    us = [
+        _named("Ardmore", 0, Place("g:1", "Ardmore", "city", "US", 34.2, -97.1)),
+        _named("Texas", 20, Place("g:2", "Texas", "admin1", "US", 31.0, -99.0)),
+        _named("Dayton", 40, Place("g:3", "Dayton", "city", "US", 39.8, -84.2)),
+    ]
+    far = Place("g:4", "Kolonia", "city", "FM", 6.96, 158.2)
+    assert lone_namesake(far, "Colony", [*us, _named("Colony", 60, far)])
+    berlin = Place("g:5", "Berlin", "city", "DE", 52.5, 13.4)
+    assert lone_namesake(berlin, "Berlin", [*us, _named("Berlin", 60, berlin)])
+    # the report names the country, or another of its places: told of, kept
+    germany = _named("Germany", 80, Place("g:6", "Germany", "country", "DE", 51.0, 10.0))
+    assert not lone_namesake(berlin, "Berlin", [*us, _named("Berlin", 60, berlin), germany])
+    # a country named by itself is what the report says
+    assert not lone_namesake(germany.place, "Germany", [*us, germany])  # type: ignore[arg-type]
+    # too few other places, or no one country they mostly lie in: no judgement
+    assert not lone_namesake(berlin, "Berlin", us[:2])
+    mixed = [
+        *us[:2],
+        _named("Lyon", 60, Place("g:7", "Lyon", "city", "FR", 45.8, 4.8)),
+        _named("Nice", 70, Place("g:8", "Nice", "city", "FR", 43.7, 7.3)),
+    ]
+    assert not lone_namesake(berlin, "Berlin", mixed)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A man was shot on the North Side of Dayton on Friday.",
+        "A store in Dayton was robbed on Monday. A clerk was shot in the West End on Tuesday.",
+        "DAYTON, Ohio — A teenager was stabbed on the South Side on Friday, police said.",
+    ],
+)
+def test_a_town_s_compass_quarter_is_that_town(pipeline: Pipeline, body: str) -> None:
+    """ "The North Side", "the West End" are parts of the town the report is about, not the
+    towns or districts of that name elsewhere that a gazetteer holds."""
+    got = [i for i in incidents(pipeline, body) if i.event_type == "attack"]
+    assert got and {i.place.name for i in got} == {"Dayton"}
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        ("Two soldiers were killed in Afghanistan's Helmand province on Sunday.", "Helmand"),
+        ("A bomb exploded in Pakistan's northwestern city of Peshawar on Monday.", "Peshawar"),
+        ("Gunmen attacked a bus in Nigeria’s Borno state on Friday.", "Borno"),
+    ],
+)
+def test_the_place_a_country_s_possessive_holds_is_the_event_s(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    """ "In Afghanistan's Helmand province": the province is where it happened, not the
+    country that holds it."""
+    assert [i.place.name for i in incidents(pipeline, body)] == [place]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A clerk was stabbed at Orange and Salem streets on Friday, Dayton police said.",
+        "A cyclist was hit by a van near Orange and Walnut streets in Dayton on Friday.",
+        "A brush fire burned near Fernhill, Preston and Orange roads in Dayton on Friday.",
+    ],
+)
+def test_streets_named_together_are_no_towns(pipeline: Pipeline, body: str) -> None:
+    """Names joined before a plural street word ("Orange and Walnut streets") are the
+    streets of a crossing in the report's town, not the towns of those names."""
+    assert {i.place.name for i in incidents(pipeline, body)} <= {"Dayton"}
+
+
+def test_street_pair_reads_names_before_a_plural_street_word() -> None:
+    def at(text: str, name: str) -> bool:
+        i = text.index(name)
+        return street_pair(text, i, i + len(name))
+
+    assert at("hurt near Marion and Warren avenues", "Marion")
+    assert at("hurt near Marion and Warren avenues", "Warren")
+    assert at("past Fernhill, Preston and Clayton roads", "Clayton")
+    assert at("at Orange & Elm streets", "Orange")
+    assert not at("flooding hit Dayton, and many streets closed", "Dayton")
+    assert not at("in Dayton and Toledo on Friday", "Dayton")
+    assert not at("Dayton streets were empty", "Dayton")
+
+
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        ("A man was shot while riding his bike in Dayton on Friday.", "attack"),
+        ("A jogger was hit by a van while running in Dayton on Friday.", "crash"),
+        ("A jogger was attacked while running in a park in Dayton on Friday.", "attack"),
+    ],
+)
+def test_where_the_hurt_were_going_about_is_where_it_happened(
+    pipeline: Pipeline, body: str, kind: str
+) -> None:
+    """ "Shot while riding his bike in X": the "while" clause tells where they were when it
+    happened; its motion word does not take the place from the event."""
+    assert [(i.event_type, i.place.name) for i in incidents(pipeline, body)] == [(kind, "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        ("A man from Toledo was arrested in the centre of Dayton on Friday.", "Dayton"),
+        ("Two people from Lyon were killed in the heart of Paris on Monday.", "Paris"),
+        ("A man from Toledo was shot in a suburb of Dayton on Friday.", "Dayton"),
+    ],
+)
+def test_the_part_of_a_town_is_that_town(pipeline: Pipeline, body: str, place: str) -> None:
+    """ "In the centre of X", "the heart of X", "a suburb of X": X is where it happened, not
+    the home named before."""
+    assert [i.place.name for i in incidents(pipeline, body)] == [place]
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        (
+            "A bomb exploded on the outskirts of Kabul on Monday, officials in Kandahar said.",
+            "Kabul",
+        ),
+        ("A man was stabbed in Leeds on Friday, a spokesman in London said.", "Leeds"),
+        # the speakers' town is all the sentence gives: the town's police tell of their town
+        ("Two men were killed on Monday, police in Dayton said.", "Dayton"),
+    ],
+)
+def test_the_speakers_town_after_a_comma_is_not_where_it_happened(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    assert [i.place.name for i in incidents(pipeline, body)] == [place]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Two men were arrested Tuesday after deputies seized a drug lab near Dayton.",
+        "Two sisters were detained Friday after officers raided a flat in Dayton.",
+        "Three teenagers were arrested after officers stopped a stolen car in Dayton.",
+    ],
+)
+def test_an_arrest_after_a_police_action_is_where_the_police_acted(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert [(i.event_type, i.place.name) for i in incidents(pipeline, body)] == [
+        ("arrest", "Dayton")
+    ]
+
+
+def test_an_arrest_with_its_own_place_keeps_it(pipeline: Pipeline) -> None:
+    got = typed(pipeline, "A man was arrested in Toledo after a robbery in Dayton.")
+    assert ("arrest", "Toledo") in got and ("arrest", "Dayton") not in got
+
+
+def test_a_town_the_state_after_its_name_does_not_hold_is_not_the_place() -> None:
+    """ "ARDMORE, Minn." read as a town abroad or in another state: the text says which
+    namesake it is; a list ("Ardmore, Minnesota and Texas") or a district after the comma
+    outside the US says nothing of the kind."""
+    minn = Place("g:1", "Minnesota", "admin1", "US", 46.0, -94.0)
+    abroad = Place("g:2", "Ardmore", "city", "RS", 44.8, 20.5, admin1="Belgrade")
+    texas = Place("g:3", "Ardmore", "city", "US", 34.2, -97.1, admin1="Texas")
+    here = Place("g:4", "Ardmore", "city", "US", 45.0, -93.0, admin1="Minnesota")
+    text = "ARDMORE, Minn. -- A fire broke out in Ardmore."
+    tops = [_named("ARDMORE", 0, abroad), _named("Minn.", 9, minn), _named("Ardmore", 38, abroad)]
+    assert denied_by_its_state(abroad, "Ardmore", text, tops)
+    assert denied_by_its_state(texas, "Ardmore", text, tops)
+    assert not denied_by_its_state(here, "Ardmore", text, tops)
+    listed = "Ardmore, Minn. and Toledo were hit."
+    assert not denied_by_its_state(abroad, "Ardmore", listed, tops[:2])
+    wales = Place("g:5", "Gwynedd", "admin1", "GB", 52.9, -4.0)
+    quay = Place("g:6", "Bala", "city", "GB", 52.9, -3.6, admin1="Wales")
+    near = "close to Bala, Gwynedd, this week"
+    assert not denied_by_its_state(
+        quay, "Bala", near, [_named("Bala", 9, quay), _named("Gwynedd", 15, wales)]
+    )
 
 
 def test_where_the_hurt_are_treated_is_not_where_they_were_hurt(pipeline: Pipeline) -> None:

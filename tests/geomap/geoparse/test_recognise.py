@@ -289,3 +289,108 @@ def test_an_ambiguous_abbreviation_needs_a_comma(recogniser: Recogniser) -> None
     assert "UP" not in found(recogniser, "Prices went UP again.")
     assert "Man." not in found(recogniser, "He met the Isle of Man.")
     assert "BC" not in found(recogniser, "It was built in 300 BC in Rome.")
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a given name, a nickname in quotes, a surname: the surname is a person's all through
+        (
+            "Deputies said Ann B. \u201cDot\u201d Pella, 40, left the fair. Pella later phoned"
+            " from Des Moines.",
+            ["Des Moines"],
+        ),
+        ("Deputies said Walter 'Skip' Pella left. Pella later phoned from Ames.", ["Ames"]),
+        # no given name before the quotes: the town stays a town
+        ("Fans of \u201cBlue\u201d Pella sang in Pella.", ["Pella", "Pella"]),
+    ],
+)
+def test_a_surname_after_a_nickname_is_a_persons(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a model year after a determiner: a car, here and all through the document
+        (
+            "Deputies stopped a 1998 Pontiac on a farm road near Sedalia. The Pontiac had no"
+            " plates.",
+            ["Sedalia"],
+        ),
+        ("Their green 2004 Pontiac stalled outside Sedalia.", ["Sedalia"]),
+        ("Troopers towed a 2011 grey Pontiac to Sedalia.", ["Sedalia"]),
+        # a year after a preposition, or before a region or a county, is no model year
+        ("In 1998 Pontiac opened a library.", ["Pontiac"]),
+        ("Crowds filled the 2019 Pettis County rodeo grounds.", ["Pettis County"]),
+        ("Staff of the 2016 Ohio ballot drive met.", ["Ohio"]),
+    ],
+)
+def test_a_model_year_makes_a_car(recogniser: Recogniser, text: str, places: list[str]) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a dateline in capitals is a place even where a person shares its name ...
+        (
+            "The Hawks lost twice. AUSTIN (AP) - Austin Reed's knee needs surgery at an"
+            " Austin clinic.",
+            ["AUSTIN", "Austin"],
+        ),
+        # ... and it is cut from a byline that runs into it
+        ("By Jane Roe, Associated Press TOLEDO (AP) \u2014 Ice closed the port.", ["TOLEDO"]),
+        ("ST. PAUL -- The council met on Monday.", ["ST. PAUL"]),
+    ],
+)
+def test_a_dateline_in_capitals_is_a_place(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        ("A strong El Ni\u00f1o brought rain to Lima.", ["Lima"]),
+        ("Forecasters expect La Ni\u00f1a to cool the Pacific next year.", ["Pacific"]),
+    ],
+)
+def test_a_climate_pattern_is_no_place(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+def test_a_persons_name_starts_at_a_given_name_after_a_town(recogniser: Recogniser) -> None:
+    # "Dana Feed" may be a person's (or a firm's) name; the town before it stays a town
+    text = "Clerks at the Sedalia Dana Feed store quit. Buses still stop in Sedalia."
+    assert found(recogniser, text) == ["Sedalia"]
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # "United" before a country names a party or a movement, not the country ...
+        ("The governor left United Ukraine after the vote in Kyiv.", ["Kyiv"]),
+        ("Delegates of the United Ukraine bloc met in Lviv.", ["Lviv"]),
+        # ... unlike the countries whose own names open with it
+        (
+            "Envoys of the United States and the United Kingdom met.",
+            ["United States", "United Kingdom"],
+        ),
+    ],
+)
+def test_united_before_a_country_names_a_party(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+def test_a_person_with_an_unknown_surname_then_of_a_town(recogniser: Recogniser) -> None:
+    # a given name and a surname the gazetteer does not know, "of", a town, "and" more
+    text = "Mourners included Edward Qadrani of Sedalia and Jane Roe of Mexico, Mo., on Sunday."
+    assert found(recogniser, text)[:1] == ["Sedalia"]

@@ -652,3 +652,79 @@ def test_a_postal_code_is_its_region_only_with_a_cue(resolve_spans) -> None:  # 
     lafayette, state = resolve_spans("Rain fell on Lafayette, LA, today.", ["Lafayette", "LA"])
     assert state.place is not None and state.place.name == "Louisiana"
     assert lafayette.place is not None and lafayette.place.admin1 == "Louisiana"
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # a namesake in the region the text names
+        ("Hikers from Lisbon, N.D., reached the ridge.", "Lisbon", ("Lisbon", "city")),
+        # no namesake there: the region itself, not a town of that name elsewhere
+        ("Hikers from Smyrna, Vt., reached the ridge.", "Smyrna", ("Vermont", "admin1")),
+        ("A dairy near Smyrna, Ohio, closed on Friday.", "Smyrna", ("Ohio", "admin1")),
+    ],
+)
+def test_a_town_the_text_places_in_a_region_is_there(
+    parse_text,
+    text: str,
+    mention: str,
+    expected: tuple[str, str],  # type: ignore[no-untyped-def]
+) -> None:
+    assert parse_text(text)[mention] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buses ran to Smyrna, Vermont, Maine and Ohio.",  # a list, not a town in Vermont
+        "A fair opened in Smyrna. Vermont farmers came.",  # a sentence's end, not ", "
+    ],
+)
+def test_a_list_or_a_sentence_end_places_no_town_in_a_region(parse_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert parse_text(text)["Smyrna"][1] == "city"
+
+
+def test_a_name_that_can_be_a_country_keeps_its_sense_before_a_comma(parse_text) -> None:  # type: ignore[no-untyped-def]
+    assert parse_text("Envoys of Jordan, Israel said, would meet.")["Jordan"] == (
+        "Jordan",
+        "country",
+    )
+
+
+def test_a_town_the_gazetteer_lacks_is_at_the_region_the_text_names(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    gazetteer = Gazetteer(gazetteer_path)
+    try:
+        geocoder = GazetteerGeocoder(gazetteer)
+        recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+        text = "Fire crews left Zorbvale, Ohio, at dawn."
+        spans = [(text.index(p), p) for p in ("Zorbvale", "Ohio")]
+        mentions = [recogniser.describe(text, s, s + len(p)) for s, p in spans]
+        geocode = lambda q: geocoder.geocode(q, exactly_one=False) or []  # noqa: E731
+        town, state = resolve(mentions, geocode, set(), text)
+        assert state.place is not None and state.place.feature_type == "admin1"
+        assert town.place == state.place
+        # without the text, nothing says where the town is
+        assert resolve(mentions, geocode, set())[0].place is None
+    finally:
+        gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        ("Sangamon deputies closed two roads after the storm.", "Sangamon"),
+        ("The Sangamon Co. board met on Tuesday.", "Sangamon Co."),
+    ],
+)
+def test_a_name_known_only_as_a_countys_is_that_county(
+    resolve_spans, text: str, phrase: str
+) -> None:  # type: ignore[no-untyped-def]
+    (found,) = resolve_spans(text, [phrase])
+    assert found.place is not None
+    assert (found.place.name, found.place.feature_type) == ("Sangamon County", "admin2")
+
+
+def test_a_name_the_gazetteer_knows_is_not_taken_for_a_county(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    # Tippecanoe is an alternate name of a town: the town, not the county of that name
+    (found,) = resolve_spans("Crowds gathered in Tippecanoe on Friday.", ["Tippecanoe"])
+    assert found.place is not None and found.place.feature_type == "city"

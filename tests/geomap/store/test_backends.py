@@ -410,3 +410,53 @@ def test_thinning_counts_from_the_smallest_sample_up() -> None:
     assert tiles.thin(narrowed, tiles.SAMPLE_ABOVE, count) is narrowed
     # a sparse tile keeps every feature
     assert tiles.thin(narrowed, big, lambda q: 1) is narrowed
+
+
+def test_a_dense_tile_of_movements_is_thinned_to_about_the_line_budget() -> None:
+    from geomap.store.base import Sampled
+
+    sizes = {0: 1, 1: 4, 2: 15, 3: 60, 4: 240, 5: 950, 6: 3800}  # lines of level <= k in a tile
+
+    def count(q: Query) -> int:
+        (s,) = [p for p in q.where if isinstance(p, Sampled)]
+        return sizes[s.zoom]
+
+    small = 5_000  # movements: far fewer than a layer sampled everywhere
+    narrowed = Query("movements", bbox=(0.0, 0.0, 90.0, 67.0))
+    # 3,800 lines in the tile: the first sample above a quarter of the budget (950 > 250)
+    assert tiles.thin(narrowed, small, count).where == (Sampled(5),)
+    # a tile within the budget keeps every line; a small layer of points is never thinned
+    assert tiles.thin(narrowed, small, lambda q: tiles.LINE_BUDGET) is narrowed
+    assert tiles.thin(replace(narrowed, layer="places"), small, count).layer == "places"
+    assert tiles.thin(replace(narrowed, layer="places"), small, count).where == ()
+
+
+def test_a_dense_tile_of_movements_holds_the_same_sample_on_every_backend(
+    store: Store, everything: dict[str, list[dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import morecantile
+
+    monkeypatch.setattr(tiles, "LINE_BUDGET", 8)  # as if these few lines were many
+    z = 3
+    from shapely.geometry import shape
+
+    points = [shape(f["geometry"]).representative_point() for f in everything["movements"]]
+    where = [tiles.tms().tile(p.x, p.y, z) for p in points if abs(p.y) < 85]
+    t: morecantile.Tile = max(set(where), key=where.count)
+    every = ids(
+        store.select(
+            replace(tiles.tile_query(Query("movements"), z, t.x, t.y), limit=None)
+        ).decoded()
+    )
+    assert len(every) > tiles.LINE_BUDGET
+    first = next(
+        (k for k in range(tiles.FULL_ZOOM) if sum(tiles.level(i) <= k for i in every) > 2), None
+    )
+    expected = every if first is None else [i for i in every if tiles.level(i) <= first]
+    assert len(expected) < len(every)
+    data = store.tile(Query("movements"), z, t.x, t.y)
+    got = sorted(
+        f["properties"]["id"] for f in mapbox_vector_tile.decode(data)["movements"]["features"]
+    )
+    # (a line reaching into the tile's buffer by less than a unit may be dropped by the encoder)
+    assert set(got) <= set(expected) and len(got) >= len(expected) - 2

@@ -66,3 +66,26 @@ def test_latest_reports_keeps_one_report_per_layer_and_id_the_last() -> None:
 def test_latest_reports_names_an_unknown_layer() -> None:
     with pytest.raises(NotFound, match="'rivers'"):
         latest_reports({"rivers": [{"id": "x"}]})
+
+
+@given(
+    texts=st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",))), max_size=6),
+    matched_more=st.integers(0, 3),
+)
+def test_a_page_read_as_one_text_is_the_page_of_its_features(
+    texts: list[str], matched_more: int
+) -> None:
+    """Features read joined (cut out only when asked for) make the same page as the features:
+    commas and any characters in them, with the same cursor and count."""
+    q = Query("incidents", limit=len(texts) or None, offset=1)
+    joined = ",".join(texts).encode()
+    sizes = ",".join(str(len(t.encode())) for t in texts)
+    matched = 1 + len(texts) + matched_more
+    lazy = Page.from_joined(joined, sizes, len(texts), 42, matched, q)
+    plain = Page.from_features(list(texts), 42, matched, q, joined)
+    assert lazy.returned == plain.returned == len(texts)
+    assert lazy.next == plain.next and lazy.next_offset == plain.next_offset
+    assert (lazy.next is not None) == bool(texts and matched_more)
+    assert lazy.features == texts and lazy.features is lazy.features  # cut out once
+    assert lazy == plain and lazy.joined == joined
+    assert lazy != Page.from_features([*texts, "x"], 42, matched, q)

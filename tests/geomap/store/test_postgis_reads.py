@@ -301,3 +301,90 @@ def test_tiles_the_aggregate_cannot_answer_come_from_the_rows(
     cx, cy, _, _ = _cell_of((11.0, 41.0), 7)
     layer = mapbox_vector_tile.decode(reader.tile(Query("incidents"), 7, cx // 64, cy // 64))
     assert all("id" in f["properties"] for f in layer["incidents"]["features"])
+
+
+def _places(n: int) -> list[dict[str, Any]]:
+    """``n`` invented places in 10..12 E, 42..44 N (one tile at every zoom up to 6)."""
+    rng = random.Random(5)
+    return [
+        {
+            "type": "Feature",
+            "id": f"place-{i:04d}",
+            "geometry": _point(round(rng.uniform(10, 12), 6), round(rng.uniform(42, 44), 6)),
+            "properties": {"id": f"place-{i:04d}", "name": f"Town {i}", "feature_type": "town"},
+        }
+        for i in range(n)
+    ]
+
+
+def test_a_dense_zoomed_out_tile_of_a_smaller_layer_is_clusters_a_sparse_one_features(
+    postgis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = PostGISStore(postgis_url)
+    try:
+        store.add(_document("p"), {"places": _places(150)})
+        everything = store.layer("places")
+        z = 4
+        cx, cy, _, _ = _cell_of((11.0, 43.0), z)
+        x, y = cx // 64, cy // 64
+
+        def decoded(query: Query) -> list[dict[str, Any]]:
+            data = store.tile(query, z, x, y)
+            return mapbox_vector_tile.decode(data)["places"]["features"] if data else []
+
+        # 150 places, far fewer than a layer needs to be drawn as clusters everywhere
+        assert len(everything) == 150 < tiles.CLUSTER_ABOVE
+        monkeypatch.setattr(tiles, "CLUSTER_TILE_ABOVE", 200)  # this tile is not dense
+        features = decoded(Query("places"))
+        assert sorted(f["properties"]["id"] for f in features) == sorted(
+            f["id"] for f in everything
+        )
+        monkeypatch.setattr(tiles, "CLUSTER_TILE_ABOVE", 100)  # now it is: one point per cell
+        clusters = decoded(Query("places"))
+        assert clusters and all("id" not in f["properties"] for f in clusters)
+        assert sum(f["properties"]["count"] for f in clusters) == 150
+        assert len(clusters) < 150
+        # a query the aggregate cannot answer (a bbox) still gets every feature with its id
+        boxed = decoded(Query("places", bbox=(9.0, 41.0, 13.0, 45.0)))
+        assert len(boxed) == 150 and all("id" in f["properties"] for f in boxed)
+        # above the aggregate's zooms, features
+        monkeypatch.setattr(tiles, "CLUSTER_TILE_ABOVE", 0)
+        z = pg_migrations.AGGREGATE_ZOOM + 1
+        cx, cy, _, _ = _cell_of((11.0, 43.0), z)
+        x, y = cx // 64, cy // 64
+        assert all("id" in f["properties"] for f in decoded(Query("places")))
+    finally:
+        store.close()
+
+
+def test_the_smaller_layers_are_read_through_their_own_spatial_index(postgis_url: str) -> None:
+    import psycopg
+
+    from geomap.store.postgis import COMPILER
+
+    store = PostGISStore(postgis_url)
+    store.add(_document("q"), {"places": _places(20)})
+    store.close()
+    with psycopg.connect(postgis_url) as con:
+        indexes = {
+            r[0]
+            for r in con.execute(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = 'geomap'"
+                " AND tablename = 'items'"
+            )
+        }
+        for layer in pg_migrations.OWN_SPATIAL_INDEX:
+            assert f"items_geom_{layer}" in indexes
+            # the layer is a literal in every statement (a generic plan knows it too)
+            statement = COMPILER.page(Query(layer, bbox=(0.0, 0.0, 50.0, 50.0), limit=10))
+            assert f"i.layer = '{layer}'" in statement.sql
+            assert layer not in statement.params.values()
+            # a zoomed-out tile's rows come through the layer's own index, not the shared one
+            # (this table is tiny: only the choice among the bitmap scans is asked of the planner)
+            con.execute("SET enable_seqscan = off")
+            con.execute("SET enable_indexscan = off")
+            sql, params = PostGISStore._tile_sql(
+                tiles.tile_query(Query(layer), 2, 2, 1) or Query(layer), 2, 2, 1
+            )
+            plan = "\n".join(r[0] for r in con.execute("EXPLAIN " + sql, params))
+            assert f"items_geom_{layer}" in plan, plan

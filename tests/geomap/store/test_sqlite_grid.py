@@ -151,6 +151,46 @@ def test_queries_the_grid_does_not_answer_go_through_the_rtree() -> None:
     assert migrations.grid_cells(1, (0, 0, 5, 5)) is None  # more cells than GRID_MAX_CELLS
 
 
+def _cells_by_level(layer_key: int, box: tuple[float, float, float, float]) -> list[int] | None:
+    """The cells of :func:`migrations.grid_cells` spelt out level by level, column by column."""
+    minx, miny, maxx, maxy = box
+    out: list[int] = []
+    for level in range(migrations.GRID_LEVELS - 1):
+        size = 2.0 ** (migrations.GRID_FINEST + level)
+        top_x, top_y = int(360 // size), int(180 // size)
+        x0 = min(max(int((minx + 180) // size), 0), top_x)
+        x1 = min(max(int((maxx + 180) // size), 0), top_x)
+        y0 = min(max(int((miny + 90) // size), 0), top_y)
+        y1 = min(max(int((maxy + 90) // size), 0), top_y)
+        for ix in range(x0, x1 + 1):
+            out += [migrations._grid_key(layer_key, level, ix, iy) for iy in range(y0, y1 + 1)]
+        if len(out) > migrations.GRID_MAX_CELLS:
+            return None
+    return [*out, migrations._grid_key(layer_key, migrations.GRID_LEVELS - 1, 0, 0)]
+
+
+SPAN = st.sampled_from([0.0, 1e-9, 0.01, 0.25, 0.3, 1.0, 1.7, 4.0, 90.0, 400.0])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    x=st.floats(-200, 200), y=st.floats(-100, 100), w=SPAN, h=SPAN,
+    fx=st.floats(0, 1), fy=st.floats(0, 1), layer_key=st.integers(0, 2),
+)  # fmt: skip
+def test_a_box_meets_the_cell_of_every_entry_that_meets_it(
+    x: float, y: float, w: float, h: float, fx: float, fy: float, layer_key: int
+) -> None:
+    box = (x, y, x + w, y + h)
+    cells = migrations.grid_cells(layer_key, box)
+    assert cells == _cells_by_level(layer_key, box)
+    if cells is None:
+        return
+    # a point of the box inside the world lies in one of the box's cells
+    px, py = x + fx * w, y + fy * h
+    if -180 <= px <= 180 and -90 <= py <= 90:
+        assert migrations.grid_cell(layer_key, px, px, py, py) in cells
+
+
 @settings(max_examples=30, deadline=None)
 @given(
     steps=st.lists(

@@ -196,7 +196,7 @@ def status(
     if not incident and _called_off(tokens, index, sentence):
         return None  # "the flight to X was cancelled", "called off her visit to X"
     if not incident and _to_be_made(tokens, index, start):
-        return "planned"  # "the minister is to make an official visit to X"
+        return "planned"  # "the envoy is to make a short trip to X"
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
@@ -209,7 +209,7 @@ def status(
         while k >= start and tokens[k].lower in _ADVERBS:
             k -= 1
         if k >= 0 and tokens[k].lower in _LATER and k >= start - 1:
-            # "decided not long after to move": the verb is before the time phrase (whose
+            # "decided soon after to move": the verb is before the time phrase (whose
             # "after" is no subordinator here)
             k -= 1
             while k >= 0 and tokens[k].lower in _LATER_DEGREE:

@@ -109,7 +109,7 @@ _NAME_LIVED = re.compile(
 _PRONOUN_LIVED = re.compile(
     rf"\b(?:[Hh]e|[Ss]he)(?:[ \t]+(?:has|had|then))?[ \t]+{_LIVED}[ \t]+in[ \t]+$"
 )
-# "X, where she grew up", "X, Ontario, to be exact, where he was born"
+# "X, where she grew up", "X, Kent, of all places, where he was raised"
 _WHERE_LIVED = re.compile(
     r"^(?:,[^.;!?\nA-Z]{0,40})?,[ \t]+where[ \t]+(?:he|she)[ \t]+(?:grew[ \t]+up|was[ \t]+raised|"
     r"was[ \t]+born|lived|spent)\b"
@@ -277,7 +277,7 @@ _BARE_TITLE = re.compile(
     r"\b(?:President|Prime[ \t]+Minister|Premier|Chancellor|King|Queen|Emir)[ \t]+"
     r"(?:[A-Z][a-z]+[ \t]+){0,2}(?P<sur>[A-Z][a-z][\w'’-]+)\b"
 )
-# "a visit of the head of state to Y", "a trip by the president to Y"
+# "a trip by the head of state to Y", "a tour of the president's through Y"
 _OF_LEADER = re.compile(
     r"^[ \t]+(?:of|by)[ \t]+((?:the|its|their)[ \t]+(?:head[ \t]+of[ \t]+state|[a-z]+))\b"
 )

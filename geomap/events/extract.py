@@ -1631,7 +1631,7 @@ def _implicit_origin(
     if named is None:
         named = state.group_home(mt.actor)  # "A Leeds band ... The band flew to Y"
     if named is None and mt.motion.movement_type == "travelled":
-        # "President Roe flew to Y", "the visit of the head of state to Y": the country the
+        # "President Roe flew to Y", "a trip by the head of state to Y": the country the
         # report is about, when it names the leader without one
         named = state.leader_home(
             mt.actor,

@@ -641,7 +641,7 @@ def test_no_protagonist_no_pronoun_journey(pipeline: Pipeline) -> None:
         ),
         # a time phrase between "decided" and its "to"
         (
-            "Bo Lind of Uppsala quit in May and decided not long after to move to Stockholm.",
+            "Bo Lind of Uppsala quit in May and decided soon after to move to Stockholm.",
             ("Uppsala", "Stockholm"),
         ),
     ],
@@ -654,7 +654,7 @@ def test_where_the_mover_was_before(
 
 def test_a_patient_transferred_to_hospital_travels(pipeline: Pipeline) -> None:
     body = (
-        "The injured driver was taken to a hospital in York and later transferred to a"
+        "The injured rider was rushed to a clinic in York and later transferred to a"
         " hospital in Leeds."
     )
     moved = {tuple(p.name for p in m.path): m.movement_type for m in movements(pipeline, body)}
@@ -668,13 +668,13 @@ def test_a_patient_transferred_to_hospital_travels(pipeline: Pipeline) -> None:
     "body,expected",
     [
         (
-            "Peru's exports rose in Lima and Cusco last year. President Ana Quispe made an"
-            " official visit to Madrid on Monday.",
+            "Peru's exports rose in Lima and Cusco last year. President Ana Quispe paid a"
+            " state visit to Madrid on Monday.",
             ("Peru", "Madrid"),
         ),
         (
             "Chile signed a trade pact, officials in Santiago and Valparaiso said. The pact"
-            " followed the visit of the head of state to Tokyo in May.",
+            " came after a trip by the head of state to Tokyo in May.",
             ("Chile", "Tokyo"),
         ),
     ],
@@ -690,13 +690,13 @@ def test_a_leader_named_without_a_country_sets_out_from_the_reports(
     "body",
     [
         # the country is only named by its people: which one is the leader's is not said
-        "Peruvian exporters in Lima and Cusco gained. President Ana Quispe made an official"
+        "Peruvian exporters in Lima and Cusco gained. President Ana Quispe paid a state"
         " visit to Madrid on Monday.",
         # the report is as much about another country
         "Peru and Spain met in Lima and Madrid, then in Cusco and Seville. President Ana Quispe"
-        " made an official visit to Paris on Monday.",
+        " paid a state visit to Paris on Monday.",
         # a title with its country is the person's own home, not a guess
-        "Peru's exports rose in Lima and Cusco. Chilean President Ana Quispe made an official"
+        "Peru's exports rose in Lima and Cusco. Chilean President Ana Quispe paid a state"
         " visit to Madrid on Monday.",
     ],
 )

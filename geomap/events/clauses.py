@@ -61,6 +61,10 @@ PLAN_VERBS = frozenset(
     "intended aims aim aimed prepares preparing prepared ready poised vows agrees decides "
     "promises will shall is are am was were".split()
 )
+#: A time phrase between a verb and its "to" ("decided soon after to move", "agreed not long
+#: afterwards to go"): general English.
+_LATER = frozenset("after afterwards later thereafter".split())
+_LATER_DEGREE = frozenset("soon shortly long not much a few days weeks months years".split())
 #: Verbs before "to" after which the movement did happen ("forced to flee").
 DONE_VERBS = frozenset(
     "forced managed began begun started continued continue continues continuing had has "
@@ -189,6 +193,10 @@ def status(
         return None  # "no one was arrested"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
+    if not incident and _called_off(tokens, index, sentence):
+        return None  # "the flight to X was cancelled", "called off her visit to X"
+    if not incident and _to_be_made(tokens, index, start):
+        return "planned"  # "the envoy is to make a short trip to X"
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
@@ -200,6 +208,13 @@ def status(
         k = j - 1
         while k >= start and tokens[k].lower in _ADVERBS:
             k -= 1
+        if k >= 0 and tokens[k].lower in _LATER and k >= start - 1:
+            # "decided soon after to move": the verb is before the time phrase (whose
+            # "after" is no subordinator here)
+            k -= 1
+            while k >= 0 and tokens[k].lower in _LATER_DEGREE:
+                k -= 1
+            start = min(start, k)
         verb = tokens[k].lower if k >= start else ""
         if verb in PLAN_VERBS:
             if any(tokens[x].lower == "had" for x in range(max(start, k - 3), k)):
@@ -253,6 +268,52 @@ def status(
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
     return "reported"
+
+
+# a journey said not to take place: "the flight ... was cancelled", "cancelled her trip"
+_CALLED_OFF_AFTER = re.compile(
+    r"(?:(?!\b(?:after|before|when|while|because|as|since|but|and|or|that|which|who)\b)"
+    r"[^,;:.!?]){0,60}?\b(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|been)"
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:cancell?ed|called[ \t]+off|scrapped|scrubbed|aborted|grounded)\b",
+    re.I,
+)
+_CALLED_OFF_BEFORE = re.compile(
+    r"\b(?:cancell?ed|cancell?ing|cancels?|called[ \t]+off|calling[ \t]+off|scrapped|scrapping)"
+    r"[ \t]+(?:[\w'’-]+[ \t]+){0,3}$",
+    re.I,
+)
+
+
+#: Journey nouns that can be cancelled (a flight, a trip): general English.
+_JOURNEY_NOUNS = frozenset(
+    "flight flights trip trips visit visits journey journeys voyage voyages tour tours "
+    "crossing crossings sailing sailings mission missions".split()
+)
+
+
+def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
+    """True when the journey at ``index`` is said to be cancelled ("the flight from A to B
+    was cancelled", "she called off her trip to A")."""
+    word = tokens[index]
+    if _CALLED_OFF_BEFORE.search(sentence, max(0, word.start - 60), word.start):
+        return True
+    # only a journey noun is the subject of "was cancelled" after it
+    return word.text.lower() in _JOURNEY_NOUNS and bool(_CALLED_OFF_AFTER.match(sentence, word.end))
+
+
+#: Verbs that make a journey noun an act ("make a visit", "pay a visit"): general English.
+_LIGHT_VERBS = frozenset("make pay undertake begin start embark".split())
+
+
+def _to_be_made(tokens: list[Token], index: int, start: int) -> bool:
+    """True when the journey noun at ``index`` is what someone "is to make" ("is to make an
+    official visit", "are to begin a tour"): announced."""
+    k = index - 1
+    while k >= max(0, start - 3) and k > index - 4 and tokens[k].text[:1].islower():
+        if tokens[k].lower in _LIGHT_VERBS:
+            return k >= 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower in ("is", "are")
+        k -= 1
+    return False
 
 
 def passive(tokens: list[Token], index: int) -> bool:

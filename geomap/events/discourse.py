@@ -6,9 +6,11 @@ events that use them say so and are given a lower confidence."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from geomap.events.dates import find_date
 from geomap.events.roles import (
@@ -91,12 +93,38 @@ _BORN_NAME = re.compile(rf"^-(?:based|born)[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?P<name
 _NAME_OF = re.compile(
     r"(?P<first>[A-Z][\w'’-]+)[ \t]+(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+\d{1,3})?,?[ \t]+of[ \t]+$"
 )
+# where someone lived, grew up or made a life ("lived in X", "used to have a good life in
+# X", "spent his childhood in X"): general English
+_LIVED = (
+    r"(?:lived|lives|grew[ \t]+up|was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live|"
+    r"(?:used[ \t]+to[ \t]+have|had|built|made)[ \t]+(?:a|an|his|her|their)"
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?:life|home)|"
+    r"spent[ \t]+(?:[a-z\d]+[ \t]+){0,3}(?:years|decades|childhood|youth|life))"
+)
 # "Jane Roe lived in X", "Jane Roe, who grew up in X", "Jane Roe used to live in X"
 _NAME_LIVED = re.compile(
-    r"(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+who)?[ \t]+(?:has[ \t]+|had[ \t]+)?"
-    r"(?:lived|lives|grew[ \t]+up|was[ \t]+raised|was[ \t]+born|used[ \t]+to[ \t]+live)"
-    r"[ \t]+in[ \t]+$"
+    rf"(?P<sur>[A-Z][\w'’-]+)(?:,[ \t]+who)?[ \t]+(?:has[ \t]+|had[ \t]+)?{_LIVED}[ \t]+in[ \t]+$"
 )
+# "he grew up in X", "she used to live in X": the home of whoever "he" or "she" is
+_PRONOUN_LIVED = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he)(?:[ \t]+(?:has|had|then))?[ \t]+{_LIVED}[ \t]+in[ \t]+$"
+)
+# "X, where she grew up", "X, Kent, of all places, where he was raised"
+_WHERE_LIVED = re.compile(
+    r"^(?:,[^.;!?\nA-Z]{0,40})?,[ \t]+where[ \t]+(?:he|she)[ \t]+(?:grew[ \t]+up|was[ \t]+raised|"
+    r"was[ \t]+born|lived|spent)\b"
+)
+# "a Leeds native", "the Leeds man": one person, named after a home (general English)
+_ONE_PERSON_AFTER = re.compile(
+    r"^[ \t]+(?i:native|resident|man|woman|teen|teenager|boy|girl|mother|father)\b"
+)
+_PUNCTUATION = "\"'“”‘’()[]{},.;:!?—–-"
+# "Jane Roe", "John Q. Public": a full name, its surname last
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z][\w'’-]*)\b")
+#: How often a report must name the person it is about, and how many times as often as
+#: anyone else, to call that person its protagonist.
+PROTAGONIST_MENTIONS = 3
+PROTAGONIST_LEAD = 2
 _NAME_COMMA = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+$")
 _NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
 
@@ -169,6 +197,159 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     return out
 
 
+def protagonist(text: str, toponyms: Sequence[Toponym], headline_end: int = 0) -> str | None:
+    """The surname (lower case) of the person a report is about: of the people it gives a
+    full name and names at least ``PROTAGONIST_MENTIONS`` times, the one its headline (the
+    text up to ``headline_end``) names, else the one named more than ``PROTAGONIST_LEAD``
+    times as often as anyone else; None when no one stands out."""
+    place_words = {w for t in toponyms for w in t.span.text.split()}
+    words = [w.strip(_PUNCTUATION) for w in text.split()]
+    lower_words = {w for w in words if w[:1].islower()}  # "The", "Haunting": words, not names
+    names: set[str] = set()
+    for m in _FULL_NAME.finditer(text):
+        first, sur = m.group(1), re.split(r"['’]", m.group(2))[0]
+        if (
+            sur in place_words
+            or sur.lower() in NOT_A_SURNAME
+            or first.lower() in NOT_A_SURNAME
+            or first.lower() in lower_words
+            or sur.lower() in lower_words
+        ):
+            continue
+        names.add(sur)
+    if not names:
+        return None
+    seen = Counter(w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w[:1].isupper())
+    counts = sorted(((seen[n], n) for n in names if seen[n] >= PROTAGONIST_MENTIONS), reverse=True)
+    if not counts:
+        return None
+    in_headline = {re.split(r"['’]", w.strip(_PUNCTUATION))[0] for w in text[:headline_end].split()}
+    named = [n for _, n in counts if n in in_headline]
+    if len(named) == 1:
+        return named[0].lower()  # the one person the headline names ("..., says Dr. Roe")
+    if len(counts) > 1 and counts[1][0] * PROTAGONIST_LEAD >= counts[0][0]:
+        return None
+    return counts[0][1].lower()
+
+
+def protagonist_home(
+    text: str,
+    toponyms: Sequence[Toponym],
+    people: dict[str, Toponym],
+    who: str | None,
+    headline_end: int = 0,
+) -> Toponym | None:
+    """The home a report gives its protagonist (``who``, from :func:`protagonist`): the one
+    :func:`person_homes` gave the name, else the one it gives someone unnamed or "he" or
+    "she": a headline's (the text up to ``headline_end``) or "the" X native, man, woman …
+    with no name after it ("Leeds man wins award", "the Leeds native said"), "he grew up in
+    X", "X, where she was born". None when there is no protagonist or the report gives such
+    homes to more than one place."""
+    if who is None:
+        return None
+    if who in people:
+        return people[who]
+    found: dict[str | None, Toponym] = {}
+    for t in toponyms:
+        if t.place is None or t.kind_hint == "demonym":
+            continue
+        after = text[t.span.end : t.span.end + 80]
+        person = _ONE_PERSON_AFTER.match(after)
+        if person is not None and _NAME_AFTER.match(after[person.end() :]) is None:
+            before = text[max(0, t.span.start - 4) : t.span.start].lower()
+            if t.span.start < headline_end or before.endswith("the "):
+                found[t.place.gazetteer_id] = t  # "Leeds man wins", "the Leeds native"
+                continue
+        if _WHERE_LIVED.match(after) or _PRONOUN_LIVED.search(
+            text, max(0, t.span.start - 60), t.span.start
+        ):
+            found[t.place.gazetteer_id] = t
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+#: Offices whose holder travels for a country, named without it ("the president", "the head
+#: of state"): general English.
+OFFICES = frozenset("president premier chancellor king queen emir monarch".split())
+# "President Jane Roe", "King Olav": a head of state named by the title alone (a title with
+# a country or people before it, "Kenyan President Jane Roe", is person_homes'); the word
+# before the title must not be capitalised
+_BARE_TITLE = re.compile(
+    r"\b(?:President|Prime[ \t]+Minister|Premier|Chancellor|King|Queen|Emir)[ \t]+"
+    r"(?:[A-Z][a-z]+[ \t]+){0,2}(?P<sur>[A-Z][a-z][\w'’-]+)\b"
+)
+# "a trip by the head of state to Y", "a tour of the president's through Y"
+_OF_LEADER = re.compile(
+    r"^[ \t]+(?:of|by)[ \t]+((?:the|its|their)[ \t]+(?:head[ \t]+of[ \t]+state|[a-z]+))\b"
+)
+#: How often the report's country must be named (it must be named more than any other).
+COUNTRY_MENTIONS = 3
+
+
+def office_holders(text: str, people: dict[str, Toponym]) -> frozenset[str]:
+    """The surnames (lower case) of heads of state the report names by title alone
+    ("President Jane Roe") and gives no home of their own."""
+    out = set()
+    for m in _BARE_TITLE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+        if before and not (before[-1] in ".!?\n,;:" or before[-1].islower()):
+            continue  # "Kenyan President Jane Roe", "U.S. President"
+        sur = m["sur"].lower()
+        if sur not in people and sur not in NOT_A_SURNAME:
+            out.add(sur)
+    return frozenset(out)
+
+
+def report_country(toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The country a report is about: the one its places (towns, regions, the country and
+    its people) lie in at least ``COUNTRY_MENTIONS`` times and more often than in any
+    other; its first mention by name (None if the report never names it)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Toponym] = {}
+    for t in toponyms:
+        if t.place is None or t.place.country_code is None:
+            continue
+        code = t.place.country_code
+        counts[code] = counts.get(code, 0) + 1
+        if t.place.feature_type == "country" and t.kind_hint != "demonym":
+            first.setdefault(code, t)  # named as a country, not only by its people
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < COUNTRY_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return first.get(ranked[0][0])
+
+
+# "an Italian metal band", "the Leeds rugby team": a group named after its home
+_GROUP_AFTER = re.compile(
+    r"(?:-based)?[ \t]+(?:[a-z]+[ \t]+){0,2}(?P<noun>band|team|squad|club|choir|orchestra|"
+    r"troupe|crew|delegation)\b"
+)
+
+
+def group_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
+    """The homes a report gives groups, by the group's noun ("an Italian band" -> band:
+    Italy; "the Leeds-based team" -> team: Leeds); a noun given two homes is left out."""
+    out: dict[str, Toponym] = {}
+    clash: set[str] = set()
+    for t in toponyms:
+        if t.place is None:
+            continue
+        m = _GROUP_AFTER.match(text, t.span.end, t.span.end + 60)
+        if m is None:
+            continue
+        noun = m["noun"]
+        old = out.get(noun)
+        if (
+            old is not None
+            and old.place is not None
+            and old.place.gazetteer_id != t.place.gazetteer_id
+        ):
+            clash.add(noun)
+        out.setdefault(noun, t)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
 def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
     """The demonyms that give people their home ("the Canadian Prime Minister", "Kenyan
     troops", "Syrian refugees", "thousands of Afghans"), in text order."""
@@ -199,6 +380,50 @@ def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:
     )
 
 
+#: Words for a person that may stand for a report's protagonist.
+_PRONOUN_WORDS = frozenset("he she his her him".split())
+
+
+class Background:
+    """Who and what a report is about (its protagonist and their home, its groups' homes,
+    its leaders named by title alone, its country), each read from the whole report the
+    first time a sentence asks."""
+
+    def __init__(
+        self,
+        text: str,
+        toponyms: Sequence[Toponym],
+        people: dict[str, Toponym],
+        headline_end: int = 0,
+    ) -> None:
+        self._text = text
+        self._toponyms = toponyms
+        self._people = people
+        self._headline_end = headline_end
+
+    @cached_property
+    def protagonist(self) -> str | None:
+        return protagonist(self._text, self._toponyms, self._headline_end)
+
+    @cached_property
+    def protagonist_home(self) -> Toponym | None:
+        return protagonist_home(
+            self._text, self._toponyms, self._people, self.protagonist, self._headline_end
+        )
+
+    @cached_property
+    def groups(self) -> dict[str, Toponym]:
+        return group_homes(self._text, self._toponyms)
+
+    @cached_property
+    def leaders(self) -> frozenset[str]:
+        return office_holders(self._text, self._people)
+
+    @cached_property
+    def country(self) -> Toponym | None:
+        return report_country(self._toponyms)
+
+
 # the end of a sentence, up to the next one's first letter
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z])")
 
@@ -209,6 +434,7 @@ class Discourse:
 
     dateline: Toponym | None = None
     people: dict[str, Toponym] = field(default_factory=dict)  # person_homes()
+    background: Background | None = None  # who and what the report is about, when asked
     titled: list[Toponym] = field(default_factory=list)  # titled_demonyms()
     first_town: Toponym | None = None  # the first town the report names
     previous: Toponym | None = None  # the most specific place of the last sentence with one
@@ -219,16 +445,30 @@ class Discourse:
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
     destination: Toponym | None = None  # where the last movement told went
+    departed: Toponym | None = None  # where the last sentence said someone left, going nowhere
+    # destinations told with no origin (document offset, motion lemma, place), by "he",
+    # "she", "they" or an unnamed mover: a finer account of a journey told before ("moved to
+    # Texas ... when she moved to Austin")
+    unrooted: list[tuple[int, str, Toponym]] = field(default_factory=list)
     _told: Toponym | None = None  # this sentence's incident place, until it is read
     _went: Toponym | None = None  # this sentence's last destination, until it is read
+    _left: Toponym | None = None  # this sentence's departure with no destination
 
-    def tell(self, place: Toponym | None = None, went: Toponym | None = None) -> None:
-        """Note an incident's place (``place``) or a movement's destination (``went``) told
-        by the sentence being read; they become the story's once the sentence is read."""
+    def tell(
+        self,
+        place: Toponym | None = None,
+        went: Toponym | None = None,
+        left: Toponym | None = None,
+    ) -> None:
+        """Note an incident's place (``place``), a movement's destination (``went``) or a
+        departure that says nothing of where it went (``left``) told by the sentence being
+        read; they become the story's once the sentence is read."""
         if place is not None:
             self._told = place
         if went is not None:
             self._went = went
+        if left is not None:
+            self._left = left
 
     def _advance(self) -> None:
         if self._told is not None:
@@ -236,6 +476,7 @@ class Discourse:
         else:
             self.story_since += 1
         self.destination, self._went = self._went, None
+        self.departed, self._left = self._left, None  # only the next sentence goes on
 
     def recent_story(self) -> Toponym | None:
         """Where the last incident told happened, if it was told in this sentence or the
@@ -287,6 +528,19 @@ class Discourse:
             not self.people.keys().isdisjoint(words)
             or bool(self.titled_between(start, end))
             or ("here" in words and self.here is not None)
+            or not self.groups.keys().isdisjoint(words)
+            or (
+                self.protagonist_home is not None
+                and (self.protagonist in words or not _PRONOUN_WORDS.isdisjoint(words))
+            )
+            or (
+                self.country is not None
+                and not (
+                    self.leaders.isdisjoint(words)
+                    and OFFICES.isdisjoint(words)
+                    and not {"head", "state"} <= words
+                )
+            )
         )
 
     @property
@@ -296,13 +550,71 @@ class Discourse:
             return self.dateline if self.dateline.place.feature_type == "city" else None
         return self.first_town
 
+    @property
+    def protagonist(self) -> str | None:
+        """The surname of the person the report is about (:func:`protagonist`)."""
+        return self.background.protagonist if self.background is not None else None
+
+    @property
+    def protagonist_home(self) -> Toponym | None:
+        """That person's home (:func:`protagonist_home`)."""
+        return self.background.protagonist_home if self.background is not None else None
+
+    @property
+    def groups(self) -> dict[str, Toponym]:
+        """The homes of the groups the report names (:func:`group_homes`)."""
+        return self.background.groups if self.background is not None else {}
+
+    @property
+    def leaders(self) -> frozenset[str]:
+        """Heads of state named by title alone (:func:`office_holders`)."""
+        return self.background.leaders if self.background is not None else frozenset()
+
+    @property
+    def country(self) -> Toponym | None:
+        """The country the report is about (:func:`report_country`)."""
+        return self.background.country if self.background is not None else None
+
+    def group_home(self, actor: str | None) -> Toponym | None:
+        """The home the report gave the group that moves ("the band", "the team")."""
+        words = (actor or "").lower().split()
+        if len(words) < 2 or words[0] not in ("the", "this", "that"):
+            return None
+        return self.groups.get(words[-1])
+
+    def leader_home(
+        self, actor: str | None, names: Sequence[str], after: str = ""
+    ) -> Toponym | None:
+        """The report's country, for a journey by a head of state it names without a
+        country ("President Roe", "the president", "the head of state"; ``after``: the
+        text after a journey noun, "the visit of the president to Y")."""
+        if self.country is None:
+            return None
+        words = (actor or "").lower().split()
+        if not words:
+            m = _OF_LEADER.match(after)
+            words = m.group(1).lower().split() if m else []
+        if (
+            words
+            and words[0] in ("the", "its", "their")
+            and (words[-1] in OFFICES or words[-3:] == ["head", "of", "state"])
+        ):
+            return self.country
+        if any(w[:1].isupper() and w.lower() in self.leaders for w in names):
+            return self.country
+        return None
+
     def home_of(self, names: Sequence[str]) -> Toponym | None:
         """The home the report gave the one named person among ``names`` (capitalised words
-        that name the mover), if exactly one of them has one."""
+        that name the mover), if exactly one of them has one; the protagonist counts with
+        the home :func:`protagonist_home` gave."""
+        people = self.people
+        if self.protagonist is not None and self.protagonist_home is not None:
+            people = {**people, self.protagonist: self.protagonist_home}
         found = {
-            self.people[w.lower()].place.gazetteer_id: self.people[w.lower()]  # type: ignore[union-attr]
+            people[w.lower()].place.gazetteer_id: people[w.lower()]  # type: ignore[union-attr]
             for w in names
-            if w[:1].isupper() and w.lower() in self.people
+            if w[:1].isupper() and w.lower() in people
         }
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -89,6 +89,9 @@ _ANAPHOR = re.compile(
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
     re.I,
 )
+# a departure the next sentence may take on to its destination ("The band left A. They
+# arrived in B.")
+_DEPARTING = frozenset("left departed leaving departing".split())
 _PLANNED_BEFORE_NOUN = frozenset(
     "planned upcoming proposed scheduled expected future next forthcoming possible".split()
 )
@@ -747,9 +750,11 @@ def extract_events(
         key=lambda t: t.span.start,
     )
     starts = [t.span.start for t in resolved]
+    people = discourse.person_homes(text, toponyms)
     state = discourse.Discourse(
         dateline=discourse.dateline(text, document.body_start, list(resolved)),
-        people=discourse.person_homes(text, toponyms),
+        people=people,
+        background=discourse.Background(text, toponyms, people, _headline_end(document, text)),
         titled=discourse.titled_demonyms(text, toponyms),
         first_town=discourse.first_town(resolved),
     )
@@ -786,6 +791,7 @@ def extract_events(
             and not state.may_infer(words, sent.start, sent.end)
             and not _ANAPHOR.match(s_text)
             and not event_words(s_text, words)
+            and _DEPARTING.isdisjoint(words)
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
@@ -807,6 +813,7 @@ def extract_events(
                 state.next_sentence([], None)
             continue
         state.next_sentence(mentions, when)
+    found_movements = [(_finer(m, state.unrooted), h) for m, h in found_movements]
     kept = [
         (i, h)
         for i, h in found_incidents
@@ -814,6 +821,36 @@ def extract_events(
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
     ]  # a town alone in a country the report is not about is a namesake, not its place
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
+
+
+def _finer(mv: Movement, unrooted: list[tuple[int, str, Toponym]]) -> Movement:
+    """A journey to a region or country told again further on, by the same motion verb,
+    with a town in it as its destination and no origin or mover named ("moved from A to
+    Texas in 1973. ... when she moved to Austin"): the first such town is where it went."""
+    end = mv.path[-1]
+    if precision_rank(end) <= 1 or not mv.verb:
+        return mv
+    motion = MOTION_WORDS.get(mv.verb.lower())
+    lemma = motion.lemma if motion is not None else mv.verb.lower()
+    for start, word, t in unrooted:
+        if start <= mv.quote.start or word != lemma or t.place is None:
+            continue
+        if contains(end, t.place) and not contains(t.place, mv.path[0]):
+            if t.place.gazetteer_id == mv.path[0].gazetteer_id:
+                return mv
+            return replace(mv, path=(*mv.path[:-1], t.place), destination_inferred=False)
+    return mv
+
+
+def _headline_end(document: Document, text: str) -> int:
+    """Where the report's headline ends: its headline span, its title when the text opens
+    with it, else its first line when that is short; 0 when it has none."""
+    if document.headline is not None:
+        return document.headline.end
+    if document.title and text.startswith(document.title):
+        return len(document.title)
+    end = text.find("\n", 0, 200)
+    return end if end > 0 else 0
 
 
 def _sentence(
@@ -1426,7 +1463,12 @@ def _movements_of(
     state: discourse.Discourse,
 ) -> list[Movement]:
     """Join the motion triggers of a sentence into journeys and make the movements."""
-    for a, b in zip(triggers, triggers[1:], strict=False):
+    # a journey noun with no place of its own between two verbs is their mover ("After
+    # leaving A, the convoy reached B"), not a journey between them
+    verbs = [
+        t for t in triggers if not (t.motion.noun and not (t.origins or t.destinations or t.vias))
+    ]
+    for a, b in zip(verbs, verbs[1:], strict=False):
         a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
         if movements.join(a, b, between):
@@ -1460,6 +1502,16 @@ def _movements_of(
         if origin is not None:
             mt.origins = [origin]
             mt.origin_inferred = True
+        elif (
+            mt.destinations
+            and not mt.motion.noun
+            and (mt.actor is None or mt.actor.lower() in ("he", "she", "they"))
+        ):
+            state.unrooted.append((quote.start, mt.motion.lemma, mt.destinations[0].toponym))
+    for mt in triggers:
+        if mt.origins and not (mt.destinations or mt.vias) and mt.motion.frame == "leave":
+            if mt.status == "reported" and not mt.origin_inferred:
+                state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
     out: list[Movement] = []
     for mt in triggers:
         for path in movements.paths(mt, s_text):
@@ -1469,16 +1521,21 @@ def _movements_of(
                     places.append(m.place)
             if len(places) < 2 or _same_town(places[0], places[-1]):
                 continue
+            if contains(places[0], places[-1]):
+                continue  # "from Texas to Houston": a move inside the place it left
             inferred = path.origin_inferred or path.destination_inferred
             if inferred and _one_town(places[0], places[-1]):
                 continue  # an end taken from the story, in the same town as the other
             state.tell(went=path.stops[-1].toponym)
             when = sentence_date()
+            kind = mt.motion.movement_type
+            if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
+                kind = "travelled"  # a patient moved between hospitals
             out.append(
                 Movement(
-                    id=_event_id(document.id, quote.start, mt.motion.movement_type, places, when),
+                    id=_event_id(document.id, quote.start, kind, places, when),
                     document_id=document.id,
-                    movement_type=mt.motion.movement_type,
+                    movement_type=kind,
                     path=tuple(places),
                     quote=quote,
                     when=when,
@@ -1546,6 +1603,16 @@ def _implicit_origin(
         if usable(state.destination):
             assert state.destination is not None
             return _as_mention(state.destination)  # "will travel on to X"
+    if (
+        state.departed is not None
+        and usable(state.departed)
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and mt.motion.frame in ("reach", "go")
+        and (_ANAPHOR.match(s_text) or mt.actor is None)
+    ):
+        # "The group left A on Monday. They arrived in B two days later."
+        return _as_mention(state.departed)
     story = state.recent_story()
     if (
         usable(story)
@@ -1557,6 +1624,20 @@ def _implicit_origin(
     # the home the report gave the person named as the mover ("Jane Roe of X ... Roe flew
     # to Y"; "Israeli President John Doe ... Doe's visit to Y")
     named = state.home_of([tok.text for tok in tokens[: mt.index]])
+    if named is None and _pronoun_mover(mt, tokens):
+        # "he moved to Y" in a report about one person whose home it gave ("the Leeds
+        # native ...", "Roe, who grew up in X"): that person's journey
+        named = state.protagonist_home
+    if named is None:
+        named = state.group_home(mt.actor)  # "A Leeds band ... The band flew to Y"
+    if named is None and mt.motion.movement_type == "travelled":
+        # "President Roe flew to Y", "a trip by the head of state to Y": the country the
+        # report is about, when it names the leader without one
+        named = state.leader_home(
+            mt.actor,
+            [tok.text for tok in tokens[: mt.index]],
+            s_text[tokens[mt.index].end :] if mt.motion.noun else "",
+        )
     if usable(named):
         assert named is not None
         return _as_mention(named)
@@ -1579,6 +1660,20 @@ def _implicit_origin(
     return None
 
 
+def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when "he" or "she" makes a journey of their own ("he moved to Y", "his move to
+    Y"), which may be the protagonist's."""
+    if mt.motion.movement_type != "travelled":
+        return False
+    if mt.motion.noun:
+        return mt.index > 0 and tokens[mt.index - 1].lower in ("his", "her")
+    if mt.actor is None:
+        # "he resigned and decided to move to Y": the subject of the verbs before
+        said = {t.lower for t in tokens[: mt.index]}
+        return not said.isdisjoint(("he", "she")) and said.isdisjoint(("they", "we", "i"))
+    return mt.actor.lower() in ("he", "she")
+
+
 def _home_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
@@ -1592,6 +1687,8 @@ def _home_destination(
     home = mt.homes[0].toponym if mt.homes else None
     if home is None:
         home = state.home_of([tok.text for tok in tokens[: mt.index]])
+    if home is None:
+        home = state.group_home(mt.actor)  # "An Italian band ... The band returned home"
     ends = [m.place for m in mt.origins]
     return _as_mention(home) if home is not None and _usable(home, ends) else None
 

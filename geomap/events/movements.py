@@ -53,6 +53,17 @@ def not_taken(lowered: list[str], i: int, noun: bool) -> bool:
     return not _GENERIC_TRIP.isdisjoint(lowered[max(0, i - 3) : i + 9])
 
 
+#: Where patients are taken: a transfer there moves a patient, it dispatches no one
+#: ("transferred to a hospital in X"): general English.
+_CARE = frozenset("hospital hospitals clinic infirmary medical trauma hospice".split())
+
+
+def patient_transfer(tokens: list[Token], index: int) -> bool:
+    """True when the transfer at token ``index`` takes someone to hospital or another place
+    of care ("was later transferred to X General Hospital"): a journey, not a dispatch."""
+    return any(t.lower in _CARE for t in tokens[index + 1 : index + 9])
+
+
 def agent_homes(
     tokens: list[Token], index: int, after: list[Mention], titled: list[Toponym], offset: int
 ) -> list[Mention]:
@@ -140,6 +151,11 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         # "a woman visiting from A was hurt in B": where the visitor was
         wanted = ("purpose", "location") if trigger.motion.lemma == "visit" else ("purpose",)
         trigger.destinations = [m for m in after if m.cue.role in wanted][:1]
+    if not trigger.destinations and trigger.motion.lemma == "visit" and not trigger.motion.noun:
+        # "she was in Leeds visiting her aunt": where the visitor was
+        trigger.destinations = [
+            m for m in before if m.cue.role == "location" and m.last == trigger.index - 1
+        ]
     if trigger.origins:
         return
     for m in before:

@@ -202,7 +202,7 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             context
             and context[-1] in _SPELL
             and "after" in (t.lower for t in tokens[max(0, i - 5) : i])
-        ):
+        ) or _spell_of(tokens, i):
             return Cue("origin", i)  # "returned home after six years in X": where they were
         if any(c in VIA_WORDS for c in context):
             return Cue("via", i)
@@ -227,6 +227,18 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     if near:
         return Cue("near", i)
     return Cue("none", i)
+
+
+def _spell_of(tokens: list[Token], i: int) -> bool:
+    """True when the "in" at ``i`` ends a spell spent doing something somewhere ("after 30
+    years of teaching and farming in X"): where someone was before what follows."""
+    for p in range(i - 2, max(-1, i - 12), -1):
+        w = tokens[p].lower
+        if w in (",", ";", ":", "(", ")"):
+            return False
+        if w in _SPELL and tokens[p + 1].lower == "of" and tokens[p + 2].lower.endswith("ing"):
+            return "after" in (t.lower for t in tokens[max(0, p - 3) : p])
+    return False
 
 
 def _person_before(tokens: list[Token], i: int) -> bool:

@@ -74,3 +74,45 @@ def test_titled_demonyms_and_here() -> None:
     assert [t.span.start for t in titled] == [0]  # "Kenyan troops", not "Kenyan food"
     state = discourse.Discourse(first_town=discourse.first_town(tops))
     assert state.here is not None and state.here.span.text == "Leeds"
+
+
+def test_protagonist_is_the_person_named_most_or_in_the_headline() -> None:
+    text = "Mara Quell won. Quell trained hard. Quell said so, and Ivo Tan agreed with Quell."
+    assert discourse.protagonist(text, _toponyms(text)) == "quell"
+    # two people named as often: no one stands out
+    text = "Mara Quell met Ivo Tan. Quell spoke, Tan spoke, Quell left and Tan stayed. Tan ran."
+    assert discourse.protagonist(text, _toponyms(text)) is None
+    # unless the headline names one of them
+    headline = "Tan wins the race"
+    text = headline + "\n" + text
+    assert discourse.protagonist(text, _toponyms(text), len(headline)) == "tan"
+    # capitalised words that are words elsewhere are no names ("The Haunting ... haunting")
+    text = "The Haunting opens. The Haunting is long. The Haunting is a haunting film."
+    assert discourse.protagonist(text, _toponyms(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text,headline_end,home",
+    [
+        ("Leeds man wins a prize\nJon Ekwe won. Ekwe was glad. Ekwe left.", 22, "Leeds"),
+        ("Jon Ekwe won. The York native Ekwe was glad. Ekwe left early.", 0, "York"),
+        ("Jon Ekwe won. Ekwe has roots in Kenya, where he grew up. Ekwe left.", 0, "Kenya"),
+        ("Jon Ekwe won. Ekwe said he grew up in York. Ekwe left.", 0, "York"),
+        ("Jon Ekwe used to have a good life in Leeds. Ekwe won. Ekwe left.", 0, "Leeds"),
+    ],
+)
+def test_protagonist_home(text: str, headline_end: int, home: str) -> None:
+    tops = _toponyms(text)
+    people = discourse.person_homes(text, tops)
+    who = discourse.protagonist(text, tops, headline_end)
+    got = discourse.protagonist_home(text, tops, people, who, headline_end)
+    assert who == "ekwe" and got is not None and got.span.text == home
+
+
+def test_no_protagonist_home_when_two_are_given() -> None:
+    text = "Jon Ekwe won. Ekwe grew up, he said; he lived in York. Ekwe was born in Leeds, where he"
+    text += " grew up. Ekwe left."
+    tops = _toponyms(text)
+    who = discourse.protagonist(text, tops)
+    assert who == "ekwe"
+    assert discourse.protagonist_home(text, tops, {}, who) is None

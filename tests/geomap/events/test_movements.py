@@ -576,3 +576,228 @@ def test_travellers_told_of_in_a_report_still_travel(pipeline: Pipeline) -> None
     assert paths(pipeline, "Families fleeing Homs arrived in Beirut on Monday.") == [
         ("Homs", "Beirut")
     ]
+
+
+def _headlined(pipeline: Pipeline, headline: str, body: str) -> list[tuple[str, ...]]:
+    doc = parse_document(f"{headline}\n\n{body}\n".encode(), "h.txt")
+    return [tuple(p.name for p in m.path) for m in pipeline.extract(doc).movements]
+
+
+@pytest.mark.parametrize(
+    "headline,body,expected",
+    [
+        # the headline's unnamed protagonist, named in the body, then "he"
+        (
+            "Tampere native opens a bakery abroad",
+            "Ilmari Vesk bakes rye bread. Vesk learned the trade from an uncle. In 2004 Vesk"
+            " quit his job, and soon after he moved to Oslo.",
+            ("Tampere", "Oslo"),
+        ),
+        # "X, where he grew up" gives the one person the report is about a home
+        (
+            "Dentist keeps a busy practice, says Dr. Orrin Pask",
+            "Dr. Orrin Pask sees forty patients a day. Pask has roots in Ghana, where he grew"
+            " up. Pask says his move to Nairobi was for the climate.",
+            ("Ghana", "Nairobi"),
+        ),
+    ],
+)
+def test_the_protagonists_home_is_where_he_set_out_from(
+    pipeline: Pipeline, headline: str, body: str, expected: tuple[str, ...]
+) -> None:
+    doc = parse_document(f"{headline}\n\n{body}\n".encode(), "h.txt")
+    [m] = pipeline.extract(doc).movements
+    assert tuple(p.name for p in m.path) == expected
+    assert m.origin_inferred and not m.destination_inferred
+
+
+def test_no_protagonist_no_pronoun_journey(pipeline: Pipeline) -> None:
+    # two people named as often: "he" may be either, so no origin is taken
+    body = (
+        "Tampere native Ilmari Vesk and Kalle Rusk run a bakery. Vesk bakes and Rusk sells."
+        " Vesk and Rusk met at school. In 2004 he moved to Oslo."
+    )
+    assert _headlined(pipeline, "A bakery for the town", body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # where someone made a life before the move
+        (
+            "Orla Brenn used to have a quiet life in Galway. After the flood, Brenn moved to"
+            " Dublin.",
+            ("Galway", "Dublin"),
+        ),
+        # a spell spent doing something somewhere, before the move
+        (
+            "After 20 years of farming and teaching in Lusaka, the couple moved to Harare.",
+            ("Lusaka", "Harare"),
+        ),
+        # a visitor from home, in the town she was visiting
+        (
+            "The student, of York, told officers she was in Leeds visiting her aunt.",
+            ("York", "Leeds"),
+        ),
+        # a time phrase between "decided" and its "to"
+        (
+            "Bo Lind of Uppsala quit in May and decided soon after to move to Stockholm.",
+            ("Uppsala", "Stockholm"),
+        ),
+    ],
+)
+def test_where_the_mover_was_before(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_a_patient_transferred_to_hospital_travels(pipeline: Pipeline) -> None:
+    body = (
+        "The injured rider was rushed to a clinic in York and later transferred to a"
+        " hospital in Leeds."
+    )
+    moved = {tuple(p.name for p in m.path): m.movement_type for m in movements(pipeline, body)}
+    assert moved.get(("York", "Leeds")) == "travelled"
+    body = "The inmate was transferred from a prison in York to a prison in Leeds."
+    [m] = movements(pipeline, body)
+    assert m.movement_type == "dispatched"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Peru's exports rose in Lima and Cusco last year. President Ana Quispe paid a"
+            " state visit to Madrid on Monday.",
+            ("Peru", "Madrid"),
+        ),
+        (
+            "Chile signed a trade pact, officials in Santiago and Valparaiso said. The pact"
+            " came after a trip by the head of state to Tokyo in May.",
+            ("Chile", "Tokyo"),
+        ),
+    ],
+)
+def test_a_leader_named_without_a_country_sets_out_from_the_reports(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == expected and m.origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the country is only named by its people: which one is the leader's is not said
+        "Peruvian exporters in Lima and Cusco gained. President Ana Quispe paid a state"
+        " visit to Madrid on Monday.",
+        # the report is as much about another country
+        "Peru and Spain met in Lima and Madrid, then in Cusco and Seville. President Ana Quispe"
+        " paid a state visit to Paris on Monday.",
+        # a title with its country is the person's own home, not a guess
+        "Peru's exports rose in Lima and Cusco. Chilean President Ana Quispe paid a state"
+        " visit to Madrid on Monday.",
+    ],
+)
+def test_no_leader_journey_from_a_guess(pipeline: Pipeline, body: str) -> None:
+    assert ("Peru", "Madrid") not in paths(pipeline, body)
+    assert ("Peru", "Paris") not in paths(pipeline, body)
+
+
+def test_a_journey_someone_is_to_make_is_announced(pipeline: Pipeline) -> None:
+    [m] = movements(pipeline, "The Oslo-based band is to make a short visit to Bergen.")
+    assert m.status == "planned"
+    [m] = movements(pipeline, "The Oslo-based band made a short visit to Bergen.")
+    assert m.status == "reported"
+
+
+def test_no_journey_into_the_place_it_left(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The crew drove from Texas to Houston on Friday.") == []
+    assert paths(pipeline, "The crew drove from Kenya to Mombasa on Friday.") == []
+    assert paths(pipeline, "The crew drove from Dallas to Houston on Friday.") == [
+        ("Dallas", "Houston")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a departure with nowhere to go, and the arrival the next sentence tells
+        (
+            "The pilgrims left Tulsa on Monday. They arrived in Wichita two days later.",
+            [("Tulsa", "Wichita")],
+        ),
+        ("The choir left Dover at dawn. The group reached Calais by noon.", [("Dover", "Calais")]),
+        # a journey noun standing for the mover between two verbs
+        ("After leaving Tulsa, the convoy reached Wichita at dawn.", [("Tulsa", "Wichita")]),
+        # a sentence in between: the departure is no longer the story's
+        (
+            "The pilgrims left Tulsa on Monday. The weather in Oklahoma was fine. They arrived"
+            " in Wichita two days later.",
+            [],
+        ),
+        # someone else arrives
+        ("The pilgrims left Tulsa on Monday. Jane Roe arrived in Wichita on Friday.", []),
+    ],
+)
+def test_legs_told_in_two_sentences(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "An Italian folk band lost its van in Malmo. The band returned home from Malmo on"
+            " Sunday.",
+            ("Malmö", "Italy"),
+        ),
+        (
+            "A Leeds-based choir sang at the fair. The choir flew to Oslo on Monday.",
+            ("Leeds", "Oslo"),
+        ),
+    ],
+)
+def test_a_group_named_after_its_home(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_no_group_home_when_two_groups_differ(pipeline: Pipeline) -> None:
+    body = "A Leeds choir and a York choir sang at the fair. The choir flew to Oslo on Monday."
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The flight from Denver to Pueblo was cancelled because of the storm.",
+        "Flights from Oslo to Bergen were cancelled on Monday.",
+        "The minister called off her visit to Nairobi from Kampala.",
+        "She cancelled her trip from Lyon to Turin.",
+    ],
+)
+def test_a_cancelled_journey_is_none(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_journey_beside_a_cancellation_still_happened(pipeline: Pipeline) -> None:
+    body = "He flew from Lyon to Turin after the meeting was cancelled."
+    assert paths(pipeline, body) == [("Lyon", "Turin")]
+
+
+def test_a_journey_told_again_with_its_town(pipeline: Pipeline) -> None:
+    body = (
+        "Ana Lind moved from Lagos to Texas in 1990. She spoke no English when she moved to"
+        " Houston, her son said."
+    )
+    assert paths(pipeline, body) == [("Lagos", "Houston")]
+    # another verb, another mover: a journey of its own, not a finer account
+    body = (
+        "Ana Lind moved from Lagos to Texas in 1990. Patients were travelling to Houston for care."
+    )
+    assert paths(pipeline, body) == [("Lagos", "Texas")]

@@ -4,12 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make run` serves with two processes: on the 1M-incident store two workers keep the bbox p99
+# and /healthz within issue 13's targets where one does not (README, API under load)
+WORKERS ?= 2
 export GEOMAP_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: run test setup venv assets gazetteer ingest lint bench bench-geoparse bench-events bench-cache bench-map bench-api clean
 
 run: setup ingest
-	$(BIN)/geomap serve --host $(HOST) --port $(PORT)
+	$(BIN)/geomap serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: setup ingest lint
 	$(BIN)/python -m pytest

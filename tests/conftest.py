@@ -131,6 +131,22 @@ def pipeline_factory(gazetteer_path: Path):  # type: ignore[no-untyped-def]
         p.close()
 
 
+@pytest.fixture(scope="session")
+def seeded_store(pipeline_factory):  # type: ignore[no-untyped-def]
+    """``make(settings)`` opens the settings' store with the seed report added and returns the
+    open store and the seed's Document; the caller closes the store."""
+    from geomap.reports.text import read_document
+    from geomap.store.backends import open_store
+
+    def make(settings: Settings):  # type: ignore[no-untyped-def]
+        store = open_store(settings)
+        doc = read_document(SEED)
+        store.add(doc, pipeline_factory(settings).features(doc))
+        return store, doc
+
+    return make
+
+
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "seeds"

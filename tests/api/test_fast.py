@@ -16,11 +16,8 @@ from fastapi.testclient import TestClient
 from api import fast
 from api.main import create_app
 from geomap.features.features import LAYERS
-from geomap.reports.text import read_document
 from geomap.settings import Settings
-from geomap.store.backends import open_store
 
-from ..conftest import SEED
 from ..synthetic import seed_synthetic
 
 ITEMS = "/collections/incidents/items"
@@ -28,15 +25,13 @@ PUBLIC = "https://maps.example.org/geomap"
 
 
 @pytest.fixture(scope="module")
-def settings(tmp_path_factory, gazetteer_path, pipeline_factory) -> Settings:  # type: ignore[no-untyped-def]
+def settings(tmp_path_factory, gazetteer_path, seeded_store) -> Settings:  # type: ignore[no-untyped-def]
     tmp = tmp_path_factory.mktemp("fast")
     settings = Settings(
         data_dir=tmp, store=str(tmp / "store.sqlite"), cache=tmp / "cache.sqlite",
         gazetteer=gazetteer_path,
     )  # fmt: skip
-    store = open_store(settings)
-    doc = read_document(SEED)
-    store.add(doc, pipeline_factory(settings).features(doc))
+    store, doc = seeded_store(settings)
     templates = {name: store.layer(name)[0] for name in LAYERS}
     seed_synthetic(store, templates, {"places": 30, "incidents": 150, "movements": 20})
     store.close()

@@ -27,11 +27,9 @@ from pathlib import Path
 import pytest
 
 from geomap.features.features import LAYERS
-from geomap.reports.text import read_document
 from geomap.settings import Settings
-from geomap.store.backends import open_store
 
-from ..conftest import SEED, backend_store, http_get, running_server
+from ..conftest import backend_store, http_get, running_server
 from ..synthetic import seed_synthetic
 
 SEED_NUMBER = 20261130
@@ -40,15 +38,13 @@ SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgis"])
-def server(request, tmp_path_factory, gazetteer_path, geomap_exe, pipeline_factory):  # type: ignore[no-untyped-def]
+def server(request, tmp_path_factory, gazetteer_path, geomap_exe, seeded_store):  # type: ignore[no-untyped-def]
     tmp = tmp_path_factory.mktemp("fuzz")
     settings = Settings(
         data_dir=tmp, store=backend_store(request, request.param, tmp),
         cache=tmp / "cache.sqlite", gazetteer=gazetteer_path,
     )  # fmt: skip
-    store = open_store(settings)
-    doc = read_document(SEED)
-    store.add(doc, pipeline_factory(settings).features(doc))
+    store, doc = seeded_store(settings)
     templates = {name: store.layer(name)[0] for name in LAYERS}
     seed_synthetic(store, templates, {"places": 30, "incidents": 120, "movements": 20})
     store.close()

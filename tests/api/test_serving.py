@@ -12,11 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.reports.text import read_document
 from geomap.settings import Settings
-from geomap.store.backends import open_store
-
-from ..conftest import SEED
 
 ROOT = Path(__file__).resolve().parents[2]
 # libraries only the map, the GIS downloads or ingest use
@@ -61,15 +57,13 @@ SERVED = [
 
 
 @pytest.fixture(scope="module")
-def probed(tmp_path_factory, gazetteer_path, pipeline_factory) -> dict:  # type: ignore[no-untyped-def]
+def probed(tmp_path_factory, gazetteer_path, seeded_store) -> dict:  # type: ignore[no-untyped-def]
     tmp = tmp_path_factory.mktemp("serving")
     settings = Settings(
         data_dir=tmp, store=str(tmp / "store.sqlite"), cache=tmp / "cache.sqlite",
         gazetteer=gazetteer_path,
     )  # fmt: skip
-    store = open_store(settings)
-    doc = read_document(SEED)
-    store.add(doc, pipeline_factory(settings).features(doc))
+    store, doc = seeded_store(settings)
     store.close()
     env = {
         **os.environ,

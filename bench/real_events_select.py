@@ -54,6 +54,11 @@ N_MOTION4 = 6
 N_CONTROL4 = 2
 N_MOTION5 = 6
 N_CONTROL5 = 2
+#: ``dev6`` and ``dev7`` (issue 12, a later session): the same rule, after dev5's and dev6's.
+N_MOTION6 = 6
+N_CONTROL6 = 2
+N_MOTION7 = 6
+N_CONTROL7 = 2
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -216,6 +221,12 @@ def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
     halves["dev4"] = select_dev2(articles, skip_m, skip_c, N_MOTION4, N_CONTROL4)
     halves["dev5"] = select_dev2(
         articles, skip_m + N_MOTION4, skip_c + N_CONTROL4, N_MOTION5, N_CONTROL5
+    )
+    skip_m += N_MOTION4 + N_MOTION5
+    skip_c += N_CONTROL4 + N_CONTROL5
+    halves["dev6"] = select_dev2(articles, skip_m, skip_c, N_MOTION6, N_CONTROL6)
+    halves["dev7"] = select_dev2(
+        articles, skip_m + N_MOTION6, skip_c + N_CONTROL6, N_MOTION7, N_CONTROL7
     )
     return halves
 

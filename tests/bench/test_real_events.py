@@ -4,6 +4,7 @@ on invented articles."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -98,6 +99,18 @@ def test_selection_is_deterministic_and_split_balanced(monkeypatch):
     dev5 = {(r["corpus"], r["id"]) for r in later["dev5"]}
     assert len(dev4) == len(dev5) == 2  # one control per corpus each; no motion article left
     assert dev4.isdisjoint(dev5) and earlier.isdisjoint(dev4 | dev5)
+
+
+def test_stored_split_sets_are_pairwise_disjoint():
+    """No article of the stored split is in two sets (dev … dev7, check)."""
+    split = json.loads((Path(__file__).parents[1] / "data/real_events/split.json").read_text())
+    assert {"dev", "check", "dev6", "dev7"} <= split.keys()
+    seen: dict[tuple[str, str], str] = {}
+    for half, rows in split.items():
+        for r in rows:
+            key = (r["corpus"], r["id"])
+            assert key not in seen, f"{key} in {seen.get(key)} and {half}"
+            seen[key] = half
 
 
 TEXT = "Police in Ardo arrested a man who had fled from Bexley."

@@ -344,3 +344,39 @@ def test_a_reader_sends_a_remembered_page_as_one_statement_and_sees_every_write(
     finally:
         reader.close()
         writer.close()
+
+
+def test_only_a_page_read_by_cell_is_prepared(postgis_url: str) -> None:
+    """A page of a small box (its plan fixed by the statement) becomes a prepared statement on
+    its connection; a page by dates or a count never does, so PostgreSQL plans it for its own
+    values each time instead of falling back to a generic plan that may read the whole layer."""
+    from datetime import date
+
+    from geomap.store.base import Query
+
+    from ...synthetic import invented_document, invented_feature
+
+    writer = PostGISStore(postgis_url)
+    reader = PostGISStore(postgis_url, readonly=True, readers=1)  # one connection
+    try:
+        features = [invented_feature("incidents", i, "a") for i in range(40)]
+        assert writer.add(invented_document("a"), {"incidents": features})
+
+        def prepared() -> list[str]:
+            """The prepared statements reading items (the store's version reads stats only)."""
+            with reader._pool.connection() as con:
+                rows = con.execute("SELECT statement FROM pg_prepared_statements").fetchall()
+            return [r[0] for r in rows if "geomap.items" in r[0]]
+
+        dated = Query("incidents", start=date(2021, 1, 1), end=date(2021, 6, 30), limit=5)
+        for _ in range(6):
+            reader.select(dated)
+            reader.count(dated)
+        assert prepared() == []
+        boxed = Query("incidents", bbox=(0.0, 0.0, 1.0, 1.0), limit=5)
+        for _ in range(6):
+            reader.select(boxed)
+        assert len(prepared()) == 1 and "cell(" in prepared()[0]
+    finally:
+        reader.close()
+        writer.close()

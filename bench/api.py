@@ -856,10 +856,16 @@ def flat_table(con: Any) -> None:
     con.execute(f"VACUUM ANALYZE {FLAT}.incidents")
 
 
-def start_geomap_pg(url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_geomap_pg(
+    url: str, log: Path, source: Path | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`geomap serve --store url`; with ``source``, geomap's code from that source tree."""
     port = free_port()
     cmd = [str(GEOMAP), "serve", "--store", url, "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     wait_ready(base + "/healthz", proc)
     return proc, base
@@ -1028,12 +1034,22 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
     logs.mkdir(exist_ok=True)
     out: dict[str, Any] = {"n": n}
     try:
-        url = build_postgis(cluster, n)
+        url = shared = build_postgis(cluster, n)
+        if args.pg_db:  # a copy of the bench database (e.g. at a newer schema) for this tree
+            url = cluster.url(args.pg_db)
         z6 = densest_tile(url, 6)
         paths = {k: v for k, v in pg_queries(n, z6).items() if not args.only or args.only in k}
         clients = [int(c) for c in args.clients.split(",")]
-        print(f"== PostGIS, {n} incidents; densest z6 tile {z6}", flush=True)
-        servers = [("geomap", start_geomap_pg, 0)]
+        print(f"== PostGIS, {n} incidents; densest z6 tile {z6}; geomap serves"
+              f" {url.rsplit('/', 1)[-1]}", flush=True)  # fmt: skip
+        servers: list[tuple[str, Any, int]] = []
+        if args.baseline:  # the older tree serves the bench database itself (its schema)
+            servers.append((
+                "baseline",
+                lambda _url, log: start_geomap_pg(shared, log, Path(args.baseline)),
+                0,
+            ))  # fmt: skip
+        servers.append(("geomap", start_geomap_pg, 0))
         if not args.no_tipg:
             servers.append(("tipg", start_tipg, 1))
         if not args.no_pygeoapi:
@@ -1054,7 +1070,7 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
                           f" ({', '.join(f'{s:.2f}' for s in seconds)})", flush=True)  # fmt: skip
             finally:
                 stop(proc)
-        for other in ("tipg", "pygeoapi"):
+        for other in ("baseline", "tipg", "pygeoapi"):
             for q, by_c in out.get(other, {}).items():
                 for c, m in by_c.items():
                     ours = out["geomap"][q][c]
@@ -1080,6 +1096,11 @@ def main() -> None:
         help="which store to measure (PostGIS: geomap beside tipg and pygeoapi)",
     )  # fmt: skip
     ap.add_argument("--pg-sizes", default="1000000", help="incidents in the PostGIS stores")
+    ap.add_argument(
+        "--pg-db", metavar="NAME",
+        help="PostGIS: geomap serves this database of the bench cluster (a copy of the bench"
+        " database, e.g. migrated to a newer schema) instead of the bench database itself",
+    )  # fmt: skip
     ap.add_argument("--no-tipg", action="store_true")
     ap.add_argument("--no-map", action="store_true", help="PostGIS: skip the Chromium map load")
     ap.add_argument("--only", help="only the queries whose name contains this text")

@@ -20,7 +20,7 @@ from typing import Any
 from geomap.errors import StoreError
 
 SCHEMA = "geomap"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATE_LOCK = 0x67656F6E  # advisory lock key of migrations
 CELL_SIZE = 0.5  # degrees: the grid of items_cell (an exact binary fraction)
 CELL_STRIDE = 721  # cells per row of that grid (360 / CELL_SIZE, and one for 180 itself)
@@ -67,6 +67,49 @@ GROUP BY 1, 2, 3, 4, 5
 HAVING sum(m.sign) <> 0 OR sum(m.sign * m.mx) <> 0 OR sum(m.sign * m.my) <> 0
 ON CONFLICT (layer, z, cx, cy, kind) DO UPDATE
     SET n = t.n + EXCLUDED.n, sx = t.sx + EXCLUDED.sx, sy = t.sy + EXCLUDED.sy"""
+
+
+def points_trigger_function(event: str, source: str) -> str:
+    """The trigger function (schema 5 on) keeping ``tile_cells`` and ``tile_points`` in step
+    with ``items`` on ``event``: the cells' counts and sums per event type change as
+    :func:`cells_upsert` says, then each touched cell's row of ``tile_points`` is computed
+    again from its rows of ``tile_cells`` (the count, the sums of the points, and the most
+    frequent type, ties to the first in text order), so a zoomed-out tile reads one row per
+    cell and neither sorts nor groups."""
+    upsert = cells_upsert(source).strip()
+    head, _, conflict = upsert.partition("ON CONFLICT")
+    insert, _, select = head.partition("\nSELECT ")
+    return f"""
+CREATE OR REPLACE FUNCTION {SCHEMA}.tile_cells_{event.lower()}() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    ls text[]; zs smallint[]; xs integer[]; ys integer[];
+BEGIN
+    WITH d(layer, z, cx, cy, kind, n, sx, sy) AS (SELECT {select.strip()}),
+    up AS ({insert.strip()}
+        SELECT * FROM d ORDER BY layer, z, cx, cy, kind
+        ON CONFLICT {conflict.strip()})
+    SELECT array_agg(c.layer), array_agg(c.z), array_agg(c.cx), array_agg(c.cy)
+        INTO ls, zs, xs, ys
+    FROM (SELECT DISTINCT d.layer, d.z::smallint AS z, d.cx, d.cy FROM d) c;
+    IF ls IS NOT NULL THEN
+        INSERT INTO {SCHEMA}.tile_points AS p (layer, z, cx, cy, n, sx, sy, kind)
+        SELECT c.layer, c.z, c.cx, c.cy,
+            coalesce(sum(c.n) FILTER (WHERE c.n > 0), 0),
+            coalesce(sum(c.sx) FILTER (WHERE c.n > 0), 0),
+            coalesce(sum(c.sy) FILTER (WHERE c.n > 0), 0),
+            coalesce((array_agg(c.kind ORDER BY c.n DESC, c.kind) FILTER (WHERE c.n > 0))[1], '')
+        FROM unnest(ls, zs, xs, ys) AS k(layer, z, cx, cy)
+        JOIN {SCHEMA}.tile_cells c
+            ON c.layer = k.layer AND c.z = k.z AND c.cx = k.cx AND c.cy = k.cy
+        GROUP BY c.layer, c.z, c.cx, c.cy
+        ORDER BY c.layer, c.z, c.cx, c.cy
+        ON CONFLICT (layer, z, cx, cy) DO UPDATE
+            SET n = EXCLUDED.n, sx = EXCLUDED.sx, sy = EXCLUDED.sy, kind = EXCLUDED.kind;
+    END IF;
+    RETURN NULL;
+END
+$$"""
 
 
 def _cells_trigger(event: str, source: str, transition: str) -> tuple[str, str, str]:
@@ -245,6 +288,40 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.tile_cells(
         f"CREATE INDEX IF NOT EXISTS items_geom_{name} ON {SCHEMA}.items USING gist (geom)"
         f" WHERE layer = '{name}'"
         for name in OWN_SPATIAL_INDEX
+    ),
+    # per zoom and grid cell, what a zoomed-out tile draws: every event type's count and
+    # points summed, and the most frequent type, kept by the triggers from tile_cells (the
+    # functions are replaced; the triggers stay), so the tile neither sorts nor groups
+    5: (
+        f"""
+CREATE TABLE IF NOT EXISTS {SCHEMA}.tile_points(
+    layer text NOT NULL, z smallint NOT NULL, cx integer NOT NULL, cy integer NOT NULL,
+    n integer NOT NULL,                 -- features in the cell (0 once emptied)
+    sx double precision NOT NULL, sy double precision NOT NULL,
+    kind text NOT NULL,                 -- incidents: the most frequent folded event type
+    PRIMARY KEY (layer, z, cx, cy)
+)""",
+        f"TRUNCATE {SCHEMA}.tile_points",
+        f"""
+INSERT INTO {SCHEMA}.tile_points (layer, z, cx, cy, n, sx, sy, kind)
+SELECT c.layer, c.z, c.cx, c.cy, sum(c.n), sum(c.sx), sum(c.sy),
+    (array_agg(c.kind ORDER BY c.n DESC, c.kind))[1]
+FROM (SELECT * FROM {SCHEMA}.tile_cells WHERE n > 0 ORDER BY layer, z, cx, cy, kind) c
+GROUP BY c.layer, c.z, c.cx, c.cy""",
+        *(
+            points_trigger_function(event, source)
+            for event, source in (
+                ("INSERT", _ROWS.format(sign=1, table="new_rows")),
+                (
+                    "UPDATE",
+                    _ROWS.format(sign=1, table="new_rows")
+                    + " UNION ALL "
+                    + _ROWS.format(sign=-1, table="old_rows"),
+                ),
+                ("DELETE", _ROWS.format(sign=-1, table="old_rows")),
+            )
+        ),
+        f"ANALYZE {SCHEMA}.tile_points",
     ),
 }
 NUMBERS = ("n_sources", "geo_precision")  # tile properties with a typed column of their own

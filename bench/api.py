@@ -530,8 +530,26 @@ def median_runs(runs: list[dict[str, float]]) -> dict[str, float]:
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
 
 
-def queries(n: int) -> dict[str, tuple[str | None, str | None]]:
-    """name -> (geomap path, pygeoapi path) of each measured request (None: not offered)."""
+def densest_sqlite_tile(store: Path, z: int) -> tuple[int, int]:
+    """The z-level tile (x, y) holding the most incidents of a SQLite store."""
+    n = 1 << z
+    con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    try:
+        x, y, _ = con.execute(
+            "SELECT CAST(floor((minx + 180) / 360 * ?) AS INTEGER) AS x,"
+            " CAST(floor((1 - ln(tan(radians(miny)) + 1 / cos(radians(miny))) / pi()) / 2 * ?)"
+            " AS INTEGER) AS y, count(*) AS c FROM items WHERE layer = 'incidents' AND point"
+            " GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1",
+            (n, n),
+        ).fetchone()
+    finally:
+        con.close()
+    return int(x), int(y)
+
+
+def queries(n: int, z6: tuple[int, int] | None = None) -> dict[str, tuple[str | None, str | None]]:
+    """name -> (geomap path, pygeoapi path) of each measured request (None: not offered);
+    with ``z6``, the densest z6 tile too (built each time, and as kept by the server)."""
     x, y = BBOX_CITY
     box = f"{x - 0.5:.2f},{y - 0.5:.2f},{x + 0.5:.2f},{y + 0.5:.2f}"
     one = f"bench-incident-{n // 2:08d}"
@@ -552,6 +570,20 @@ def queries(n: int) -> dict[str, tuple[str | None, str | None]]:
         "one feature by id": (f"{items}/{one}", f"{items}/{one}?f=json"),
         "/incidents?bbox 1x1 (all in it)": (f"/incidents?bbox={box}", None),
         "/map": ("/map", None),
+        **(
+            {
+                f"tile z6 {z6[0]}/{z6[1]} (densest), built": (
+                    f"{FRESH}/collections/incidents/tiles/WebMercatorQuad/6/{z6[0]}/{z6[1]}",
+                    None,
+                ),
+                f"tile z6 {z6[0]}/{z6[1]} (densest), kept": (
+                    f"/collections/incidents/tiles/WebMercatorQuad/6/{z6[0]}/{z6[1]}",
+                    None,
+                ),
+            }
+            if z6
+            else {}
+        ),
     }
 
 
@@ -672,7 +704,8 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     logs = BENCH / "logs"
     logs.mkdir(exist_ok=True)
     clients = [int(c) for c in args.clients.split(",")]
-    paths = {k: v for k, v in queries(n).items() if not args.only or args.only in k}
+    z6 = densest_sqlite_tile(store, 6) if not args.only or "tile" in args.only else None
+    paths = {k: v for k, v in queries(n, z6).items() if not args.only or args.only in k}
     paths.setdefault("items bbox 1x1 limit=100", queries(n)["items bbox 1x1 limit=100"])
     print(f"== {n} incidents ({out['store_mb']:.0f} MB store)", flush=True)
     box = paths["items bbox 1x1 limit=100"][0]

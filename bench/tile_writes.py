@@ -10,7 +10,8 @@ starts and removes, three ways, the runs interleaved: with this geomap's trigger
 ``tile_cells`` per event type, then each touched cell's row of ``tile_points``), with schema
 4's triggers (``tile_cells`` only; the tiles then group and sort per request), and with no
 trigger (no aggregate). Then removes every fifth document again (one transaction each).
-Prints the median seconds of each and the cost per document against no trigger.
+Then the same writes into a fresh SQLite store keeping its point aggregate, and not keeping
+it. Prints the median seconds of each and the cost per document against no aggregate.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -77,33 +79,78 @@ def one_run(
     return added, removed
 
 
+def one_sqlite_run(
+    folder: Path, way: str, docs: list[Any], remove_every: int
+) -> tuple[float, float]:
+    """The same writes into a fresh SQLite store, keeping the point aggregate (``kept``) or
+    not (``none``: it is put out of step first, so the writer leaves it alone)."""
+    from geomap.store.sqlite import SQLiteStore
+
+    path = folder / f"writes_{way}.sqlite"
+    store = SQLiteStore(path)
+    if way == "none":
+        con = store._writer()
+        con.execute("UPDATE meta SET value = -5 WHERE name = 'tiles'")
+    started = time.perf_counter()
+    for doc, features in docs:
+        store.add(doc, features, "bench")
+    added = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc, _ in docs[::remove_every]:
+        store.remove(doc.id)
+    removed = time.perf_counter() - started
+    store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return added, removed
+
+
+def report(times: dict[str, list[tuple[float, float]]], n_docs: int, base: str) -> None:
+    removed_docs = len(range(0, n_docs, 5))
+    base_add = statistics.median(t[0] for t in times[base])
+    base_rm = statistics.median(t[1] for t in times[base])
+    for way, runs in times.items():
+        add = statistics.median(t[0] for t in runs)
+        rm = statistics.median(t[1] for t in runs)
+        print(f"  {way:<8} add {add:6.2f} s ({(add - base_add) / n_docs * 1000:+5.1f} ms"
+              f" per document vs {base})  remove {rm:6.2f} s"
+              f" ({(rm - base_rm) / removed_docs * 1000:+5.1f} ms per document)")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--documents", type=int, default=300)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--backend", choices=("postgis", "sqlite", "both"), default="both")
     args = ap.parse_args()
     synth = Synth()
     docs = [synth.document(d) for d in range(args.documents)]
     n_incidents = sum(len(f.get("incidents", [])) for _, f in docs)
-    ways = ("schema5", "schema4", "none")
-    times: dict[str, list[tuple[float, float]]] = {w: [] for w in ways}
-    with PostgresCluster(settings={"jit": "off"}) as cluster:
-        for r in range(args.runs):
-            for way in ways:
-                times[way].append(one_run(cluster, way, docs, 5))
-                print(f"  run {r + 1} {way:<8} add {times[way][-1][0]:6.2f} s"
-                      f"  remove {times[way][-1][1]:6.2f} s", flush=True)  # fmt: skip
-    removed_docs = len(docs[::5])
     print(f"{args.documents} documents ({n_incidents} incidents) added one transaction each,"
-          f" then {removed_docs} removed; medians of {args.runs} interleaved runs:")  # fmt: skip
-    base_add = statistics.median(t[0] for t in times["none"])
-    base_rm = statistics.median(t[1] for t in times["none"])
-    for way in ways:
-        add = statistics.median(t[0] for t in times[way])
-        rm = statistics.median(t[1] for t in times[way])
-        print(f"  {way:<8} add {add:6.2f} s ({(add - base_add) / args.documents * 1000:+5.1f} ms"
-              f" per document vs no trigger)  remove {rm:6.2f} s"
-              f" ({(rm - base_rm) / removed_docs * 1000:+5.1f} ms per document)")  # fmt: skip
+          f" then every fifth removed; medians of {args.runs} interleaved runs",
+          flush=True)  # fmt: skip
+    if args.backend != "sqlite":
+        ways: tuple[str, ...] = ("schema5", "schema4", "none")
+        times: dict[str, list[tuple[float, float]]] = {w: [] for w in ways}
+        with PostgresCluster(settings={"jit": "off"}) as cluster:
+            for r in range(args.runs):
+                for way in ways:
+                    times[way].append(one_run(cluster, way, docs, 5))
+                    print(f"  run {r + 1} PostGIS {way:<8} add {times[way][-1][0]:6.2f} s"
+                          f"  remove {times[way][-1][1]:6.2f} s", flush=True)  # fmt: skip
+        print("PostGIS (schema5: tile_cells and tile_points; schema4: tile_cells only):")
+        report(times, args.documents, "none")
+    if args.backend != "postgis":
+        ways = ("kept", "none")
+        times = {w: [] for w in ways}
+        with tempfile.TemporaryDirectory() as folder:
+            for r in range(args.runs):
+                for way in ways:
+                    times[way].append(one_sqlite_run(Path(folder), way, docs, 5))
+                    print(f"  run {r + 1} SQLite  {way:<8} add {times[way][-1][0]:6.2f} s"
+                          f"  remove {times[way][-1][1]:6.2f} s", flush=True)  # fmt: skip
+        print("SQLite (kept: the point aggregate; none: out of step, not kept):")
+        report(times, args.documents, "none")
 
 
 if __name__ == "__main__":

@@ -19,16 +19,15 @@ from typing import Any
 
 from geomap.errors import StoreError
 
+# the point aggregate zoomed-out tiles read (geomap.store.postgis.PostGISStore.tile): per zoom
+# 0..AGGREGATE_ZOOM, a grid of AGGREGATE_GRID x AGGREGATE_GRID cells per tile
+from geomap.tiles import AGGREGATE_GRID, AGGREGATE_LAYERS, AGGREGATE_ZOOM
+
 SCHEMA = "geomap"
 SCHEMA_VERSION = 5
 MIGRATE_LOCK = 0x67656F6E  # advisory lock key of migrations
 CELL_SIZE = 0.5  # degrees: the grid of items_cell (an exact binary fraction)
 CELL_STRIDE = 721  # cells per row of that grid (360 / CELL_SIZE, and one for 180 itself)
-# the point aggregate zoomed-out tiles read (geomap.store.postgis.PostGISStore.tile): per zoom
-# 0..AGGREGATE_ZOOM, a grid of AGGREGATE_GRID x AGGREGATE_GRID cells per tile
-AGGREGATE_LAYERS = ("incidents", "places")
-AGGREGATE_ZOOM = 6
-AGGREGATE_GRID = 64
 # layers with a spatial index of their own (a partial GIST index, ``items_geom_<layer>``): the
 # few places and movements beside a million incidents, whose zoomed-out tiles and boxes would
 # otherwise walk every incident's entry in the box in the shared ``items_geom``
@@ -94,16 +93,16 @@ BEGIN
     FROM (SELECT DISTINCT d.layer, d.z::smallint AS z, d.cx, d.cy FROM d) c;
     IF ls IS NOT NULL THEN
         INSERT INTO {SCHEMA}.tile_points AS p (layer, z, cx, cy, n, sx, sy, kind)
-        SELECT c.layer, c.z, c.cx, c.cy,
-            coalesce(sum(c.n) FILTER (WHERE c.n > 0), 0),
-            coalesce(sum(c.sx) FILTER (WHERE c.n > 0), 0),
-            coalesce(sum(c.sy) FILTER (WHERE c.n > 0), 0),
-            coalesce((array_agg(c.kind ORDER BY c.n DESC, c.kind) FILTER (WHERE c.n > 0))[1], '')
+        SELECT k.layer, k.z, k.cx, k.cy, coalesce(c.n, 0), coalesce(c.sx, 0), coalesce(c.sy, 0),
+            coalesce(c.kind, '')
         FROM unnest(ls, zs, xs, ys) AS k(layer, z, cx, cy)
-        JOIN {SCHEMA}.tile_cells c
-            ON c.layer = k.layer AND c.z = k.z AND c.cx = k.cx AND c.cy = k.cy
-        GROUP BY c.layer, c.z, c.cx, c.cy
-        ORDER BY c.layer, c.z, c.cx, c.cy
+        CROSS JOIN LATERAL (
+            SELECT sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy,
+                (array_agg(c.kind ORDER BY c.n DESC, c.kind))[1] AS kind
+            FROM {SCHEMA}.tile_cells c
+            WHERE c.layer = k.layer AND c.z = k.z AND c.cx = k.cx AND c.cy = k.cy AND c.n > 0
+        ) c
+        ORDER BY k.layer, k.z, k.cx, k.cy
         ON CONFLICT (layer, z, cx, cy) DO UPDATE
             SET n = EXCLUDED.n, sx = EXCLUDED.sx, sy = EXCLUDED.sy, kind = EXCLUDED.kind;
     END IF;

@@ -40,7 +40,6 @@ from geomap.model import Document
 from geomap.store import cql2, pg_migrations
 from geomap.store.base import (
     Addition,
-    Equals,
     LayerStats,
     Page,
     Predicate,
@@ -1040,8 +1039,8 @@ class PostGISStore:
         WebMercatorQuad (``ST_AsMVT``); empty bytes when none falls in it. A zoomed-out tile
         of a very large layer, or a dense one (more than
         :data:`~geomap.tiles.CLUSTER_TILE_ABOVE` features) of a smaller layer, is read from
-        its point aggregate when that can answer the query (:func:`_aggregate_kind`): one
-        point per small cell, with a ``count``."""
+        its point aggregate when that can answer the query
+        (:func:`geomap.tiles.aggregate_kind`): one point per small cell, with a ``count``."""
         from geomap import tiles
 
         check_layer(query.layer)
@@ -1050,7 +1049,7 @@ class PostGISStore:
                 f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
             ).fetchone()
             size = int(row[0]) if row else 0
-            kind = _aggregate_kind(query, z)
+            kind = tiles.aggregate_kind(query, z)
             if kind is not None and size <= tiles.CLUSTER_ABOVE:
                 # a smaller layer: clusters only where this tile is dense
                 dense = self._cells_count(cur, query.layer, kind, z, x, y)
@@ -1192,36 +1191,6 @@ class PostGISStore:
 
 
 _PG_TYPE = {"geo_precision": "::int", "n_sources": "::int"}
-
-
-def _aggregate_kind(query: Query, z: int) -> tuple[str, ...] | None:
-    """Whether the tile ``z`` of ``query`` can be read from the point aggregate
-    ``tile_cells``: None when it is built from ``items`` instead, else the event types it keeps
-    (() for all). The aggregate serves a zoomed-out tile (zoom up to
-    :data:`~geomap.store.pg_migrations.AGGREGATE_ZOOM`) of a layer it keeps, with no filter but
-    ``event_type`` (incidents): a bbox, dates, any other property or a CQL2 filter need the
-    rows. :meth:`PostGISStore.tile` reads it for a layer of more than
-    :data:`geomap.tiles.CLUSTER_ABOVE` features, and for a smaller one where the tile holds
-    more than :data:`geomap.tiles.CLUSTER_TILE_ABOVE`."""
-    if (
-        query.layer not in pg_migrations.AGGREGATE_LAYERS
-        or z > pg_migrations.AGGREGATE_ZOOM
-        or query.bbox is not None
-        or query.timed
-        or query.empty
-    ):
-        return None
-    if not query.where:
-        return ()
-    if query.layer != "incidents" or len(query.where) != 1:
-        return None
-    (p,) = query.where
-    if not isinstance(p, Equals) or p.name != "event_type":
-        return None
-    wanted = fold(p.value) or ""
-    if wanted == "null":  # matches 'null' and none, which kind '' does not tell from ''
-        return None
-    return (wanted,)  # '' matches none and '', both kept as kind ''
 
 
 def _reason(exc: Exception) -> str:

@@ -4,7 +4,7 @@
                                   [--clients 1,16] [--build-only] [--no-pygeoapi]
                                   [--backend sqlite|postgis|both] [--pg-sizes 1000000]
                                   [--no-tipg] [--no-map] [--only TEXT]
-                                  [--workers 1,2] [--baseline SOURCE_TREE]
+                                  [--workers 1,2] [--baseline SOURCE_TREE] [--pg-db NAME]
 
 1. Builds stores of N synthetic incidents through geomap's own write path (``SQLiteStore.add``,
    which merges at write time): 40 incidents per document (a situation report) in up to eight
@@ -39,7 +39,10 @@
    month, event type, a CQL2 filter, one feature, and the z6 vector tile over the densest
    region (built each time -- ``Cache-Control: no-cache`` -- and as kept by the server for a
    minute); then ``/map`` (drawn from vector tiles) loaded in Chromium until it says it is
-   drawn.
+   drawn. A cluster someone already started there is used as it is and left running;
+   ``--pg-db NAME`` has geomap serve another database of it (a copy of the bench database at
+   a newer schema) and ``--baseline`` the older tree serve the bench database itself. On the
+   SQLite stores, ``--only tile`` measures the densest z6 tile the same two ways.
 
 The machine is shared with other engineers: absolute figures move between sittings, so compare
 the ratios against pygeoapi (and tipg) from the same run.

@@ -4,7 +4,7 @@
                                   [--clients 1,16] [--build-only] [--no-pygeoapi]
                                   [--backend sqlite|postgis|both] [--pg-sizes 1000000]
                                   [--no-tipg] [--no-map] [--only TEXT]
-                                  [--workers 1,2] [--baseline SOURCE_TREE]
+                                  [--workers 1,2] [--baseline SOURCE_TREE] [--pg-db NAME]
 
 1. Builds stores of N synthetic incidents through geomap's own write path (``SQLiteStore.add``,
    which merges at write time): 40 incidents per document (a situation report) in up to eight
@@ -39,7 +39,10 @@
    month, event type, a CQL2 filter, one feature, and the z6 vector tile over the densest
    region (built each time -- ``Cache-Control: no-cache`` -- and as kept by the server for a
    minute); then ``/map`` (drawn from vector tiles) loaded in Chromium until it says it is
-   drawn.
+   drawn. A cluster someone already started there is used as it is and left running;
+   ``--pg-db NAME`` has geomap serve another database of it (a copy of the bench database at
+   a newer schema) and ``--baseline`` the older tree serve the bench database itself. On the
+   SQLite stores, ``--only tile`` measures the densest z6 tile the same two ways.
 
 The machine is shared with other engineers: absolute figures move between sittings, so compare
 the ratios against pygeoapi (and tipg) from the same run.
@@ -544,8 +547,26 @@ def median_runs(runs: list[dict[str, float]]) -> dict[str, float]:
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
 
 
-def queries(n: int) -> dict[str, tuple[str | None, str | None]]:
-    """name -> (geomap path, pygeoapi path) of each measured request (None: not offered)."""
+def densest_sqlite_tile(store: Path, z: int) -> tuple[int, int]:
+    """The z-level tile (x, y) holding the most incidents of a SQLite store."""
+    n = 1 << z
+    con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    try:
+        x, y, _ = con.execute(
+            "SELECT CAST(floor((minx + 180) / 360 * ?) AS INTEGER) AS x,"
+            " CAST(floor((1 - ln(tan(radians(miny)) + 1 / cos(radians(miny))) / pi()) / 2 * ?)"
+            " AS INTEGER) AS y, count(*) AS c FROM items WHERE layer = 'incidents' AND point"
+            " GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1",
+            (n, n),
+        ).fetchone()
+    finally:
+        con.close()
+    return int(x), int(y)
+
+
+def queries(n: int, z6: tuple[int, int] | None = None) -> dict[str, tuple[str | None, str | None]]:
+    """name -> (geomap path, pygeoapi path) of each measured request (None: not offered);
+    with ``z6``, the densest z6 tile too (built each time, and as kept by the server)."""
     x, y = BBOX_CITY
     box = f"{x - 0.5:.2f},{y - 0.5:.2f},{x + 0.5:.2f},{y + 0.5:.2f}"
     one = f"bench-incident-{n // 2:08d}"
@@ -566,6 +587,20 @@ def queries(n: int) -> dict[str, tuple[str | None, str | None]]:
         "one feature by id": (f"{items}/{one}", f"{items}/{one}?f=json"),
         "/incidents?bbox 1x1 (all in it)": (f"/incidents?bbox={box}", None),
         "/map": ("/map", None),
+        **(
+            {
+                f"tile z6 {z6[0]}/{z6[1]} (densest), built": (
+                    f"{FRESH}/collections/incidents/tiles/WebMercatorQuad/6/{z6[0]}/{z6[1]}",
+                    None,
+                ),
+                f"tile z6 {z6[0]}/{z6[1]} (densest), kept": (
+                    f"/collections/incidents/tiles/WebMercatorQuad/6/{z6[0]}/{z6[1]}",
+                    None,
+                ),
+            }
+            if z6
+            else {}
+        ),
     }
 
 
@@ -686,7 +721,8 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     logs = BENCH / "logs"
     logs.mkdir(exist_ok=True)
     clients = [int(c) for c in args.clients.split(",")]
-    paths = {k: v for k, v in queries(n).items() if not args.only or args.only in k}
+    z6 = densest_sqlite_tile(store, 6) if not args.only or "tile" in args.only else None
+    paths = {k: v for k, v in queries(n, z6).items() if not args.only or args.only in k}
     paths.setdefault("items bbox 1x1 limit=100", queries(n)["items bbox 1x1 limit=100"])
     print(f"== {n} incidents ({out['store_mb']:.0f} MB store)", flush=True)
     box = paths["items bbox 1x1 limit=100"][0]
@@ -1049,17 +1085,21 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
     logs.mkdir(exist_ok=True)
     out: dict[str, Any] = {"n": n}
     try:
-        url = build_postgis(cluster, n)
+        url = shared = build_postgis(cluster, n)
+        if args.pg_db:  # a copy of the bench database (e.g. at a newer schema) for this tree
+            url = cluster.url(args.pg_db)
         z6 = densest_tile(url, 6)
         paths = {k: v for k, v in pg_queries(n, z6).items() if not args.only or args.only in k}
         clients = [int(c) for c in args.clients.split(",")]
-        print(f"== PostGIS, {n} incidents; densest z6 tile {z6}", flush=True)
+        print(f"== PostGIS, {n} incidents; densest z6 tile {z6}; geomap serves"
+              f" {url.rsplit('/', 1)[-1]}", flush=True)  # fmt: skip
         # geomap once per --workers count (the first named "geomap": the one beside tipg and
-        # pygeoapi, and /map), and first, with --baseline, the code of that source tree
+        # pygeoapi, and /map), and first, with --baseline, the code of that source tree, which
+        # serves the bench database itself (its schema)
         servers: list[tuple[str, Any, int]] = []
         if args.baseline:
             source = Path(args.baseline)
-            servers.append(("baseline", lambda u, lg: start_geomap_pg(u, lg, 1, source), 0))
+            servers.append(("baseline", lambda _u, lg: start_geomap_pg(shared, lg, 1, source), 0))
         for k, w in enumerate(int(w) for w in args.workers.split(",")):
             name = "geomap" if k == 0 else f"geomap w{w}"
             servers.append((name, lambda u, lg, w=w: start_geomap_pg(u, lg, w), 0))
@@ -1083,7 +1123,7 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
                           f" ({', '.join(f'{s:.2f}' for s in seconds)})", flush=True)  # fmt: skip
             finally:
                 stop(proc)
-        for other in ("tipg", "pygeoapi", "baseline"):
+        for other in ("baseline", "tipg", "pygeoapi"):
             for q, by_c in out.get(other, {}).items():
                 for c, m in by_c.items():
                     ours = out["geomap"][q][c]
@@ -1109,6 +1149,11 @@ def main() -> None:
         help="which store to measure (PostGIS: geomap beside tipg and pygeoapi)",
     )  # fmt: skip
     ap.add_argument("--pg-sizes", default="1000000", help="incidents in the PostGIS stores")
+    ap.add_argument(
+        "--pg-db", metavar="NAME",
+        help="PostGIS: geomap serves this database of the bench cluster (a copy of the bench"
+        " database, e.g. migrated to a newer schema) instead of the bench database itself",
+    )  # fmt: skip
     ap.add_argument("--no-tipg", action="store_true")
     ap.add_argument("--no-map", action="store_true", help="PostGIS: skip the Chromium map load")
     ap.add_argument("--only", help="only the queries whose name contains this text")

@@ -38,6 +38,13 @@ CLUSTER_TILE_ABOVE = 1_000
 # than points (a zoomed-out tile of 5,000 movements held 3,800 of them)
 THIN_BY_TILE = ("movements",)
 LINE_BUDGET = 1_000
+# the point aggregate zoomed-out tiles are read from, where a store keeps one (PostGIS:
+# ``tile_cells`` and ``tile_points``; SQLite: the same two tables): per zoom 0..AGGREGATE_ZOOM,
+# a grid of AGGREGATE_GRID x AGGREGATE_GRID cells per tile, each cell's count, the sum of its
+# features' points (Web Mercator) and its most frequent event type
+AGGREGATE_LAYERS = ("incidents", "places")
+AGGREGATE_ZOOM = 6
+AGGREGATE_GRID = 64
 
 # properties each layer's tiles carry (every one present in every feature, null when unknown)
 TILE_PROPERTIES: dict[str, tuple[str, ...]] = {
@@ -352,3 +359,110 @@ def thin(query: Any, layer_size: int, count: Callable[[Any], int]) -> Any:
         if count(sample) > budget // 4:
             return sample
     return query
+
+
+def aggregate_kind(query: Any, z: int) -> tuple[str, ...] | None:
+    """Whether the tile ``z`` of ``query`` (a :class:`~geomap.store.base.Query`) can be read
+    from a point aggregate: None when it is built from the features instead, else the event
+    types it keeps (() for all). The aggregate serves a zoomed-out tile (zoom up to
+    :data:`AGGREGATE_ZOOM`) of a layer it keeps, with no filter but ``event_type``
+    (incidents): a bbox, dates, any other property or a CQL2 filter need the features. A store
+    reads it for a layer of more than :data:`CLUSTER_ABOVE` features, and for a smaller one
+    where the tile holds more than :data:`CLUSTER_TILE_ABOVE`."""
+    from geomap.store.base import Equals, fold
+
+    if (
+        query.layer not in AGGREGATE_LAYERS
+        or z > AGGREGATE_ZOOM
+        or query.bbox is not None
+        or query.timed
+        or query.empty
+    ):
+        return None
+    if not query.where:
+        return ()
+    if query.layer != "incidents" or len(query.where) != 1:
+        return None
+    (p,) = query.where
+    if not isinstance(p, Equals) or p.name != "event_type":
+        return None
+    wanted = fold(p.value) or ""
+    if wanted == "null":  # matches 'null' and none, which kind '' does not tell from ''
+        return None
+    return (wanted,)  # '' matches none and '', both kept as kind ''
+
+
+def aggregate_point(geometry: Mapping[str, Any] | None) -> tuple[float, float] | None:
+    """The Web Mercator point a feature counts at in the aggregate: its own point, or a point
+    on a line or surface (GEOS's point on surface, as PostGIS's ``ST_PointOnSurface``); None
+    without a geometry."""
+    if not geometry or not geometry.get("type"):
+        return None
+    if geometry["type"] == "Point":
+        lon, lat = geometry["coordinates"][:2]
+    else:
+        from shapely.geometry import shape
+
+        g = shape(geometry)
+        if g.is_empty:
+            return None
+        p = g.representative_point()
+        lon, lat = p.x, p.y
+    lat = max(-_MAX_LAT, min(_MAX_LAT, lat))
+    return math.radians(lon) * _R, _R * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def aggregate_cells(mx: float, my: float) -> list[tuple[int, int, int]]:
+    """(z, cx, cy): the aggregate's cell of the Web Mercator point at every zoom it keeps."""
+    world = 2 * math.pi * _R
+    fx, fy = mx / world + 0.5, 0.5 - my / world
+    out = []
+    for z in range(AGGREGATE_ZOOM + 1):
+        side = AGGREGATE_GRID << z
+        out.append(
+            (
+                z,
+                min(max(math.floor(fx * side), 0), side - 1),
+                min(max(math.floor(fy * side), 0), side - 1),
+            )
+        )
+    return out
+
+
+def encode_clusters(
+    layer: str, cells: Iterable[tuple[int, float, float, str]], z: int, x: int, y: int
+) -> bytes:
+    """The zoomed-out tile ``z/x/y`` of ``layer`` drawn from a point aggregate: ``cells`` are
+    ``(count, sum of x, sum of y, most frequent type)`` in Web Mercator, one per cell in the
+    tile or on its edge, each drawn at its mean point (as ``ST_AsMVTGeom`` places it: the same
+    affine transform, rounded, kept within the buffer) with ``count`` and, for incidents,
+    ``event_type``; empty bytes when none."""
+    import mapbox_vector_tile
+    import shapely
+
+    minx, miny, maxx, maxy = mercator_bounds(z, x, y)
+    fx, fy = EXTENT / (maxx - minx), -(EXTENT / (maxy - miny))
+    xoff, yoff = -minx * fx, -maxy * fy
+    low, high = -BUFFER, EXTENT + BUFFER
+    at, props = [], []
+    for n, sx, sy, kind in cells:
+        if n <= 0:
+            continue
+        px, py = sx / n * fx + xoff, sy / n * fy + yoff
+        if not (low <= px <= high and low <= py <= high):
+            continue
+        at.append((round(px), round(py)))
+        props.append(
+            {"count": int(n), "event_type": kind} if layer == "incidents" else {"count": int(n)}
+        )
+    if not at:
+        return b""
+    out = [
+        {"geometry": point, "properties": p}
+        for point, p in zip(shapely.points(at), props, strict=True)
+    ]
+    data: bytes = mapbox_vector_tile.encode(
+        [{"name": layer, "features": out}],
+        default_options={"extents": EXTENT, "y_coord_down": True},
+    )
+    return data

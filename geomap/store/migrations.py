@@ -18,9 +18,11 @@ features' place references indexed (a moved place moves the events there) and a 
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from geomap.errors import StoreError
 
@@ -229,6 +231,122 @@ def ensure_grid(con: sqlite3.Connection) -> bool:
     return True
 
 
+# The zoomed-out tiles' point aggregate (geomap.tiles.AGGREGATE_*), as the PostGIS store keeps
+# it: per zoom and grid cell of the layers it keeps, each event type's count and summed point
+# (``tile_cells``), and per cell every type's together with the most frequent
+# (``tile_points``), which a zoomed-out tile reads one row per cell of. Kept by the writer in
+# every transaction. An optional aggregate beside schema 6, like the grid: ``meta`` row
+# ``tiles`` holds the change counter it is in step with; a store without it, or one changed
+# since by a writer that does not keep it, draws its tiles from the features (the sample), and
+# the next writer that opens it rebuilds it from ``items``.
+TILES = (
+    "CREATE TABLE IF NOT EXISTS tile_cells(layer TEXT NOT NULL, z INTEGER NOT NULL,"
+    " cx INTEGER NOT NULL, cy INTEGER NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,"
+    " sx REAL NOT NULL, sy REAL NOT NULL, PRIMARY KEY (layer, z, cx, cy, kind)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS tile_points(layer TEXT NOT NULL, z INTEGER NOT NULL,"
+    " cx INTEGER NOT NULL, cy INTEGER NOT NULL, n INTEGER NOT NULL, sx REAL NOT NULL,"
+    " sy REAL NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (layer, z, cx, cy)) WITHOUT ROWID",
+    "INSERT OR IGNORE INTO meta VALUES ('tiles', -1)",
+)
+# true when the point aggregate is in step with the store's last change (see TILES)
+TILES_IN_STEP = (
+    "(SELECT value FROM meta WHERE name='tiles') IS (SELECT value FROM meta WHERE name='version')"
+)
+_CELL_DELTA = (
+    "INSERT INTO tile_cells VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (layer, z, cx, cy, kind)"
+    " DO UPDATE SET n = n + excluded.n, sx = sx + excluded.sx, sy = sy + excluded.sy"
+)
+# a cell's row of tile_points computed again from its rows of tile_cells (ties of the most
+# frequent type go to the first in text order)
+_CELL_POINT = """
+INSERT OR REPLACE INTO tile_points (layer, z, cx, cy, n, sx, sy, kind)
+SELECT :layer, :z, :cx, :cy, coalesce(sum(n), 0), coalesce(sum(sx), 0.0), coalesce(sum(sy), 0.0),
+    coalesce((SELECT kind FROM tile_cells WHERE layer = :layer AND z = :z AND cx = :cx
+              AND cy = :cy AND n > 0 ORDER BY n DESC, kind LIMIT 1), '')
+FROM tile_cells WHERE layer = :layer AND z = :z AND cx = :cx AND cy = :cy AND n > 0"""
+
+TileDeltas = dict[tuple[str, int, int, int, str], list[float]]
+
+
+def tile_delta(
+    deltas: TileDeltas,
+    layer: str,
+    event_type: str | None,
+    point: int,
+    x: float | None,
+    y: float | None,
+    feature: str | dict[str, Any] | None,
+    sign: int,
+) -> None:
+    """Count an item of ``layer`` in (``sign`` 1) or out of (-1) the point aggregate's
+    ``deltas``: at its point (``x``, ``y`` when ``point``, else a point on its geometry, read
+    from ``feature``), in its cell at every zoom, under its folded event type."""
+    from geomap import tiles
+
+    if layer not in tiles.AGGREGATE_LAYERS or x is None:
+        return
+    if point:
+        geometry: Any = {"type": "Point", "coordinates": [x, y]}
+    else:
+        decoded = json.loads(feature) if isinstance(feature, str | bytes) else feature
+        geometry = (decoded or {}).get("geometry")
+    at = tiles.aggregate_point(geometry)
+    if at is None:
+        return
+    kind = (event_type or "") if layer == "incidents" else ""
+    mx, my = at
+    for z, cx, cy in tiles.aggregate_cells(mx, my):
+        entry = deltas.setdefault((layer, z, cx, cy, kind), [0, 0.0, 0.0])
+        entry[0] += sign
+        entry[1] += sign * mx
+        entry[2] += sign * my
+
+
+def write_tile_deltas(con: sqlite3.Connection, deltas: TileDeltas) -> None:
+    """Add ``deltas`` to ``tile_cells`` and compute each touched cell's ``tile_points`` row
+    again."""
+    rows = [(*key, *v) for key, v in sorted(deltas.items()) if v[0] or v[1] or v[2]]
+    if not rows:
+        return
+    con.executemany(_CELL_DELTA, rows)
+    cells = sorted({r[:4] for r in rows})
+    con.executemany(
+        _CELL_POINT, [{"layer": c[0], "z": c[1], "cx": c[2], "cy": c[3]} for c in cells]
+    )
+
+
+def tiles_in_step(con: sqlite3.Connection) -> bool:
+    """True when the store open on ``con`` has a point aggregate in step with its last
+    change."""
+    return bool(con.execute(f"SELECT {TILES_IN_STEP}").fetchone()[0])
+
+
+def ensure_tiles(con: sqlite3.Connection) -> bool:
+    """Create the point aggregate if the store has none and rebuild it from ``items`` unless
+    it is in step, inside the caller's write transaction; True when it was rebuilt."""
+    from geomap import tiles
+
+    for statement in TILES:
+        con.execute(statement)
+    if tiles_in_step(con):
+        return False
+    con.execute("DELETE FROM tile_cells")
+    con.execute("DELETE FROM tile_points")
+    deltas: TileDeltas = {}
+    layers = ",".join(f"'{name}'" for name in tiles.AGGREGATE_LAYERS)
+    for row in con.execute(
+        "SELECT layer, event_type, point, minx, miny, CASE WHEN point THEN NULL ELSE feature END"
+        f" FROM items WHERE layer IN ({layers}) AND minx IS NOT NULL"
+    ):
+        layer, event_type, point, x, y, feature = row
+        tile_delta(deltas, layer, event_type, point, x, y, feature, 1)
+    write_tile_deltas(con, deltas)
+    con.execute(
+        "UPDATE meta SET value = (SELECT value FROM meta WHERE name='version') WHERE name='tiles'"
+    )
+    return True
+
+
 SCHEMA = (
     DOCUMENTS,
     FEATURES,
@@ -238,6 +356,7 @@ SCHEMA = (
     *PLACE_INDEXES,
     *META,
     *GRID,
+    *TILES,
 )
 
 # the B-tree index a filter on a column (or an order) can be driven by
@@ -338,6 +457,7 @@ def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], Non
         check_version(found)
     if found == SCHEMA_VERSION:
         ensure_grid(con)
+        ensure_tiles(con)
         return found
     _v1_to_v2(con)
     _v2_to_v3(con)
@@ -349,5 +469,6 @@ def migrate(con: sqlite3.Connection, rebuild: Callable[[sqlite3.Connection], Non
     if found < 4:
         rebuild(con)
     ensure_grid(con)
+    ensure_tiles(con)
     con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     return found

@@ -19,16 +19,15 @@ from typing import Any
 
 from geomap.errors import StoreError
 
+# the point aggregate zoomed-out tiles read (geomap.store.postgis.PostGISStore.tile): per zoom
+# 0..AGGREGATE_ZOOM, a grid of AGGREGATE_GRID x AGGREGATE_GRID cells per tile
+from geomap.tiles import AGGREGATE_GRID, AGGREGATE_LAYERS, AGGREGATE_ZOOM
+
 SCHEMA = "geomap"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATE_LOCK = 0x67656F6E  # advisory lock key of migrations
 CELL_SIZE = 0.5  # degrees: the grid of items_cell (an exact binary fraction)
 CELL_STRIDE = 721  # cells per row of that grid (360 / CELL_SIZE, and one for 180 itself)
-# the point aggregate zoomed-out tiles read (geomap.store.postgis.PostGISStore.tile): per zoom
-# 0..AGGREGATE_ZOOM, a grid of AGGREGATE_GRID x AGGREGATE_GRID cells per tile
-AGGREGATE_LAYERS = ("incidents", "places")
-AGGREGATE_ZOOM = 6
-AGGREGATE_GRID = 64
 # layers with a spatial index of their own (a partial GIST index, ``items_geom_<layer>``): the
 # few places and movements beside a million incidents, whose zoomed-out tiles and boxes would
 # otherwise walk every incident's entry in the box in the shared ``items_geom``
@@ -67,6 +66,49 @@ GROUP BY 1, 2, 3, 4, 5
 HAVING sum(m.sign) <> 0 OR sum(m.sign * m.mx) <> 0 OR sum(m.sign * m.my) <> 0
 ON CONFLICT (layer, z, cx, cy, kind) DO UPDATE
     SET n = t.n + EXCLUDED.n, sx = t.sx + EXCLUDED.sx, sy = t.sy + EXCLUDED.sy"""
+
+
+def points_trigger_function(event: str, source: str) -> str:
+    """The trigger function (schema 5 on) keeping ``tile_cells`` and ``tile_points`` in step
+    with ``items`` on ``event``: the cells' counts and sums per event type change as
+    :func:`cells_upsert` says, then each touched cell's row of ``tile_points`` is computed
+    again from its rows of ``tile_cells`` (the count, the sums of the points, and the most
+    frequent type, ties to the first in text order), so a zoomed-out tile reads one row per
+    cell and neither sorts nor groups."""
+    upsert = cells_upsert(source).strip()
+    head, _, conflict = upsert.partition("ON CONFLICT")
+    insert, _, select = head.partition("\nSELECT ")
+    return f"""
+CREATE OR REPLACE FUNCTION {SCHEMA}.tile_cells_{event.lower()}() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    ls text[]; zs smallint[]; xs integer[]; ys integer[];
+BEGIN
+    WITH d(layer, z, cx, cy, kind, n, sx, sy) AS (SELECT {select.strip()}),
+    up AS ({insert.strip()}
+        SELECT * FROM d ORDER BY layer, z, cx, cy, kind
+        ON CONFLICT {conflict.strip()})
+    SELECT array_agg(c.layer), array_agg(c.z), array_agg(c.cx), array_agg(c.cy)
+        INTO ls, zs, xs, ys
+    FROM (SELECT DISTINCT d.layer, d.z::smallint AS z, d.cx, d.cy FROM d) c;
+    IF ls IS NOT NULL THEN
+        INSERT INTO {SCHEMA}.tile_points AS p (layer, z, cx, cy, n, sx, sy, kind)
+        SELECT k.layer, k.z, k.cx, k.cy, coalesce(c.n, 0), coalesce(c.sx, 0), coalesce(c.sy, 0),
+            coalesce(c.kind, '')
+        FROM unnest(ls, zs, xs, ys) AS k(layer, z, cx, cy)
+        CROSS JOIN LATERAL (
+            SELECT sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy,
+                (array_agg(c.kind ORDER BY c.n DESC, c.kind))[1] AS kind
+            FROM {SCHEMA}.tile_cells c
+            WHERE c.layer = k.layer AND c.z = k.z AND c.cx = k.cx AND c.cy = k.cy AND c.n > 0
+        ) c
+        ORDER BY k.layer, k.z, k.cx, k.cy
+        ON CONFLICT (layer, z, cx, cy) DO UPDATE
+            SET n = EXCLUDED.n, sx = EXCLUDED.sx, sy = EXCLUDED.sy, kind = EXCLUDED.kind;
+    END IF;
+    RETURN NULL;
+END
+$$"""
 
 
 def _cells_trigger(event: str, source: str, transition: str) -> tuple[str, str, str]:
@@ -245,6 +287,40 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.tile_cells(
         f"CREATE INDEX IF NOT EXISTS items_geom_{name} ON {SCHEMA}.items USING gist (geom)"
         f" WHERE layer = '{name}'"
         for name in OWN_SPATIAL_INDEX
+    ),
+    # per zoom and grid cell, what a zoomed-out tile draws: every event type's count and
+    # points summed, and the most frequent type, kept by the triggers from tile_cells (the
+    # functions are replaced; the triggers stay), so the tile neither sorts nor groups
+    5: (
+        f"""
+CREATE TABLE IF NOT EXISTS {SCHEMA}.tile_points(
+    layer text NOT NULL, z smallint NOT NULL, cx integer NOT NULL, cy integer NOT NULL,
+    n integer NOT NULL,                 -- features in the cell (0 once emptied)
+    sx double precision NOT NULL, sy double precision NOT NULL,
+    kind text NOT NULL,                 -- incidents: the most frequent folded event type
+    PRIMARY KEY (layer, z, cx, cy)
+)""",
+        f"TRUNCATE {SCHEMA}.tile_points",
+        f"""
+INSERT INTO {SCHEMA}.tile_points (layer, z, cx, cy, n, sx, sy, kind)
+SELECT c.layer, c.z, c.cx, c.cy, sum(c.n), sum(c.sx), sum(c.sy),
+    (array_agg(c.kind ORDER BY c.n DESC, c.kind))[1]
+FROM (SELECT * FROM {SCHEMA}.tile_cells WHERE n > 0 ORDER BY layer, z, cx, cy, kind) c
+GROUP BY c.layer, c.z, c.cx, c.cy""",
+        *(
+            points_trigger_function(event, source)
+            for event, source in (
+                ("INSERT", _ROWS.format(sign=1, table="new_rows")),
+                (
+                    "UPDATE",
+                    _ROWS.format(sign=1, table="new_rows")
+                    + " UNION ALL "
+                    + _ROWS.format(sign=-1, table="old_rows"),
+                ),
+                ("DELETE", _ROWS.format(sign=-1, table="old_rows")),
+            )
+        ),
+        f"ANALYZE {SCHEMA}.tile_points",
     ),
 }
 NUMBERS = ("n_sources", "geo_precision")  # tile properties with a typed column of their own

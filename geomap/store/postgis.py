@@ -40,7 +40,6 @@ from geomap.model import Document
 from geomap.store import cql2, pg_migrations
 from geomap.store.base import (
     Addition,
-    Equals,
     LayerStats,
     Page,
     Predicate,
@@ -1086,8 +1085,8 @@ class PostGISStore:
         WebMercatorQuad (``ST_AsMVT``); empty bytes when none falls in it. A zoomed-out tile
         of a very large layer, or a dense one (more than
         :data:`~geomap.tiles.CLUSTER_TILE_ABOVE` features) of a smaller layer, is read from
-        its point aggregate when that can answer the query (:func:`_aggregate_kind`): one
-        point per small cell, with a ``count``."""
+        its point aggregate when that can answer the query
+        (:func:`geomap.tiles.aggregate_kind`): one point per small cell, with a ``count``."""
         from geomap import tiles
 
         check_layer(query.layer)
@@ -1096,7 +1095,7 @@ class PostGISStore:
                 f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
             ).fetchone()
             size = int(row[0]) if row else 0
-            kind = _aggregate_kind(query, z)
+            kind = tiles.aggregate_kind(query, z)
             if kind is not None and size <= tiles.CLUSTER_ABOVE:
                 # a smaller layer: clusters only where this tile is dense
                 dense = self._cells_count(cur, query.layer, kind, z, x, y)
@@ -1139,10 +1138,11 @@ class PostGISStore:
     @staticmethod
     def _cells_count(cur: Any, layer: str, kind: tuple[str, ...], z: int, x: int, y: int) -> int:
         """How many features of ``layer`` (of the event types ``kind``, () every one) lie in
-        tile ``z/x/y``, from ``tile_cells``."""
+        tile ``z/x/y``, from ``tile_points`` (``tile_cells`` for some types)."""
         grid = pg_migrations.AGGREGATE_GRID
+        table = "tile_cells" if kind else "tile_points"
         sql = (
-            f"SELECT coalesce(sum(c.n), 0) FROM {SCHEMA}.tile_cells c WHERE c.layer = %s"
+            f"SELECT coalesce(sum(c.n), 0) FROM {SCHEMA}.{table} c WHERE c.layer = %s"
             " AND c.z = %s AND c.cx BETWEEN %s AND %s AND c.cy BETWEEN %s AND %s"
         )
         params: list[Any] = [layer, z, x * grid, x * grid + grid - 1, y * grid, y * grid + grid - 1]
@@ -1155,33 +1155,48 @@ class PostGISStore:
     def _cells_sql(
         layer: str, kind: tuple[str, ...], z: int, x: int, y: int
     ) -> tuple[str, dict[str, Any]]:
-        """The zoomed-out tile ``z/x/y`` of ``layer`` from ``tile_cells``: one point per grid
-        cell with anything in it (the mean of its features' points) carrying ``count``, and
-        for incidents the cell's most frequent ``event_type``; ``kind`` (event types) keeps
-        only those, () every one."""
+        """The zoomed-out tile ``z/x/y`` of ``layer`` from the point aggregate: one point per
+        grid cell with anything in it (the mean of its features' points) carrying ``count``,
+        and for incidents the cell's most frequent ``event_type``; ``kind`` (event types)
+        keeps only those, () every one. Every type together is one row per cell of
+        ``tile_points``, one type one row of ``tile_cells``: nothing is sorted or grouped but
+        the cells' order. The points are put in tile coordinates here, as ``ST_AsMVTGeom``
+        would (the same affine transform, rounded to the nearest, kept within the buffer)."""
         from geomap import tiles
 
         grid = pg_migrations.AGGREGATE_GRID
         bind = Bind(COMPILER)
         minx, miny, maxx, maxy = tiles.mercator_bounds(z, x, y)
-        env = f"ST_MakeEnvelope({bind(minx)}, {bind(miny)}, {bind(maxx)}, {bind(maxy)}, 3857)"
+        # ST_AsMVTGeom's affine transform: x * fx + xoff, y * fy + yoff
+        fx, fy = tiles.EXTENT / (maxx - minx), -(tiles.EXTENT / (maxy - miny))
+        xoff, yoff = -minx * fx, -maxy * fy
         # the tile's cells and one more on every side (its buffer is one cell wide)
         where = (
             f"c.layer = {bind(layer)} AND c.z = {bind(z)}"
             f" AND c.cx BETWEEN {bind(x * grid - 1)} AND {bind(x * grid + grid)}"
-            f" AND c.cy BETWEEN {bind(y * grid - 1)} AND {bind(y * grid + grid)}"
+            f" AND c.cy BETWEEN {bind(y * grid - 1)} AND {bind(y * grid + grid)} AND c.n > 0"
         )
-        if kind:
-            where += f" AND c.kind = ANY({bind(list(kind))})"
-        label = ", g.kind AS event_type" if layer == "incidents" else ""
+        if len(kind) == 1:  # one type: its own rows
+            source = f"{SCHEMA}.tile_cells c WHERE {where} AND c.kind = {bind(kind[0])}"
+        elif kind:  # several types: summed per cell here
+            source = (
+                f"(SELECT c.cx, c.cy, sum(c.n)::integer AS n, sum(c.sx) AS sx, sum(c.sy) AS sy,"
+                " (array_agg(c.kind ORDER BY c.n DESC, c.kind))[1] AS kind"
+                f" FROM {SCHEMA}.tile_cells c WHERE {where} AND c.kind = ANY({bind(list(kind))})"
+                " GROUP BY c.cx, c.cy) c"
+            )
+        else:
+            source = f"{SCHEMA}.tile_points c WHERE {where}"
+        label = ", t.kind AS event_type" if layer == "incidents" else ""
+        low, high = -tiles.BUFFER, tiles.EXTENT + tiles.BUFFER
         sql = (
             f"SELECT ST_AsMVT(t, {bind(layer)}, {tiles.EXTENT}, 'geom') FROM ("
-            f"SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(g.sx / g.n, g.sy / g.n), 3857),"
-            f" {env}, {tiles.EXTENT}, {tiles.BUFFER}, true) AS geom, g.n::integer AS count"
-            f"{label} FROM (SELECT c.cx, c.cy, sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy,"
-            " (array_agg(c.kind ORDER BY c.n DESC, c.kind))[1] AS kind"
-            f" FROM {SCHEMA}.tile_cells c WHERE {where} AND c.n > 0 GROUP BY c.cx, c.cy) g"
-            " ORDER BY g.cy, g.cx) t WHERE t.geom IS NOT NULL"
+            f"SELECT ST_MakePoint(round(t.px), round(t.py)) AS geom, t.n AS count{label} FROM ("
+            f"SELECT c.cx, c.cy, c.n, c.kind,"
+            f" c.sx / c.n * {bind(fx)}::float8 + {bind(xoff)}::float8 AS px,"
+            f" c.sy / c.n * {bind(fy)}::float8 + {bind(yoff)}::float8 AS py FROM {source}) t"
+            f" WHERE t.px BETWEEN {low} AND {high} AND t.py BETWEEN {low} AND {high}"
+            " ORDER BY t.cy, t.cx) t"
         )
         return sql, bind.params
 
@@ -1258,36 +1273,6 @@ def _page_of(row: Sequence[Any], matched: int, query: Query) -> Page:
 def _count_key(version: Any, query: Query) -> tuple[Any, ...]:
     """The key of ``query``'s count at the store's ``version`` (its paging and order aside)."""
     return (version, replace(query, sortby=(), limit=None, offset=0, after=None))
-
-
-def _aggregate_kind(query: Query, z: int) -> tuple[str, ...] | None:
-    """Whether the tile ``z`` of ``query`` can be read from the point aggregate
-    ``tile_cells``: None when it is built from ``items`` instead, else the event types it keeps
-    (() for all). The aggregate serves a zoomed-out tile (zoom up to
-    :data:`~geomap.store.pg_migrations.AGGREGATE_ZOOM`) of a layer it keeps, with no filter but
-    ``event_type`` (incidents): a bbox, dates, any other property or a CQL2 filter need the
-    rows. :meth:`PostGISStore.tile` reads it for a layer of more than
-    :data:`geomap.tiles.CLUSTER_ABOVE` features, and for a smaller one where the tile holds
-    more than :data:`geomap.tiles.CLUSTER_TILE_ABOVE`."""
-    if (
-        query.layer not in pg_migrations.AGGREGATE_LAYERS
-        or z > pg_migrations.AGGREGATE_ZOOM
-        or query.bbox is not None
-        or query.timed
-        or query.empty
-    ):
-        return None
-    if not query.where:
-        return ()
-    if query.layer != "incidents" or len(query.where) != 1:
-        return None
-    (p,) = query.where
-    if not isinstance(p, Equals) or p.name != "event_type":
-        return None
-    wanted = fold(p.value) or ""
-    if wanted == "null":  # matches 'null' and none, which kind '' does not tell from ''
-        return None
-    return (wanted,)  # '' matches none and '', both kept as kind ''
 
 
 def _reason(exc: Exception) -> str:

@@ -518,6 +518,13 @@ _UNGRID = (
 )
 
 
+# what the point aggregate counts of a stored item (migrations.tile_delta's arguments)
+_AGGREGATED = (
+    "SELECT layer, event_type, point, minx, miny, CASE WHEN point THEN NULL ELSE feature END"
+    " FROM items WHERE seq=?"
+)
+
+
 def _decoded(value: str | bytes | dict[str, Any]) -> dict[str, Any]:
     """A stored JSON object, decoded unless it already is."""
     return value if isinstance(value, dict) else orjson.loads(value)
@@ -685,10 +692,26 @@ class _Write:
         totals.grow(columns[4:10], item.feature.get("properties") or {})
 
     def _write_items(self) -> None:
-        """Write every item this transaction changed, once each."""
+        """Write every item this transaction changed, once each, and keep the point aggregate
+        of the zoomed-out tiles (:data:`~geomap.store.migrations.TILES`) in step with them
+        when it was before."""
         con = self.con
         changed, self._changed = self._changed, {}
+        deltas: migrations.TileDeltas | None = (
+            {} if changed and migrations.tiles_in_step(con) else None
+        )
         for stored, now in changed.values():
+            if deltas is not None:
+                if stored is not None:
+                    old = con.execute(_AGGREGATED, (stored,)).fetchone()
+                    if old is not None:
+                        layer, event_type, point, x, y, text = old
+                        migrations.tile_delta(deltas, layer, event_type, point, x, y, text, -1)
+                if now is not None:
+                    row = now[1]
+                    migrations.tile_delta(
+                        deltas, row[1], row[10], row[3], row[4], row[5], now[0].feature, 1
+                    )
             if stored is not None:
                 # the grid entry goes first: its cell is found from the R*Tree's entry
                 con.execute(_UNGRID, (stored,))
@@ -720,6 +743,8 @@ class _Write:
                 )
             elif stored is not None:
                 con.execute("DELETE FROM items_time WHERE id=?", (item.seq,))
+        if deltas:
+            migrations.write_tile_deltas(con, deltas)
 
     def append(
         self, layer: str, fid: str, seq: int, feature: dict[str, Any], text: str | None = None
@@ -769,9 +794,10 @@ class _Write:
         self._write_items()
         con = self.con
         con.execute("UPDATE meta SET value = value + 1 WHERE name='version'")
-        # the grid moves with it when it was in step before this transaction
+        # the grid and the point aggregate move with it when they were in step before this
+        # transaction
         con.execute(
-            "UPDATE meta SET value = value + 1 WHERE name='grid'"
+            "UPDATE meta SET value = value + 1 WHERE name IN ('grid', 'tiles')"
             " AND value = (SELECT value FROM meta WHERE name='version') - 1"
         )
         if self.documents:
@@ -810,6 +836,10 @@ def rebuild_items(con: sqlite3.Connection) -> None:
     con.execute("DELETE FROM items_time")
     con.execute("DELETE FROM items_grid")
     con.execute("DELETE FROM hidden")
+    for statement in migrations.TILES:  # counted again from the items written below
+        con.execute(statement)
+    con.execute("DELETE FROM tile_cells")
+    con.execute("DELETE FROM tile_points")
     con.execute("DELETE FROM stats")
     for name in ("documents", *LAYERS):
         con.execute("INSERT INTO stats(name) VALUES (?)", (name,))
@@ -1413,6 +1443,11 @@ class SQLiteStore:
 
         check_layer(query.layer)
         size = self.layer_stats(query.layer).count
+        kind = tiles.aggregate_kind(query, z)
+        if kind is not None:
+            clustered = self._clusters(query.layer, kind, size, z, x, y)
+            if clustered is not None:
+                return clustered
         narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
         if narrowed is None:
             return b""
@@ -1443,6 +1478,44 @@ class SQLiteStore:
             )
             rows = con.execute(statement.sql, statement.params).fetchall()
         return tiles.encode(query.layer, (json.loads(r[1]) for r in rows), z, x, y)
+
+    def _clusters(
+        self, layer: str, kind: tuple[str, ...], size: int, z: int, x: int, y: int
+    ) -> bytes | None:
+        """The zoomed-out tile ``z/x/y`` of ``layer`` (the event types ``kind``, () every one)
+        from the point aggregate, as the PostGIS store draws it: for a layer of more than
+        :data:`~geomap.tiles.CLUSTER_ABOVE` features, or where the tile holds more than
+        :data:`~geomap.tiles.CLUSTER_TILE_ABOVE`; None when it is drawn from the features
+        (a sparse tile of a smaller layer, or a store whose aggregate is not in step)."""
+        from geomap import tiles
+
+        grid = tiles.AGGREGATE_GRID
+        with self._reading() as con:
+            if not migrations.tiles_in_step(con):
+                return None
+            own: dict[str, Any] = {
+                "layer": layer, "z": z, "x0": x * grid, "x1": x * grid + grid - 1,
+                "y0": y * grid, "y1": y * grid + grid - 1,
+            }  # fmt: skip
+            table, typed = ("tile_cells", " AND kind = :kind") if kind else ("tile_points", "")
+            if len(kind) > 1:  # several types: the features (no store asks this yet)
+                return None
+            if kind:
+                own["kind"] = kind[0]
+            cells = (
+                f"FROM {table} WHERE layer = :layer AND z = :z AND cx BETWEEN :x0 AND :x1"
+                f" AND cy BETWEEN :y0 AND :y1 AND n > 0{typed}"
+            )
+            if size <= tiles.CLUSTER_ABOVE:
+                dense = con.execute(f"SELECT coalesce(sum(n), 0) {cells}", own).fetchone()[0]
+                if dense <= tiles.CLUSTER_TILE_ABOVE:
+                    return None
+            # the tile's cells and one more on every side (its buffer is one cell wide)
+            edge = {**own, "x0": own["x0"] - 1, "x1": own["x1"] + 1,
+                    "y0": own["y0"] - 1, "y1": own["y1"] + 1}  # fmt: skip
+            pick = f"n, sx, sy, {':kind' if kind else 'kind'}"
+            rows = con.execute(f"SELECT {pick} {cells} ORDER BY cy, cx", edge).fetchall()
+        return tiles.encode_clusters(layer, rows, z, x, y)
 
     def layer(self, name: str) -> list[dict[str, Any]]:
         """Every feature of a layer, decoded, in order (small layers and tests)."""

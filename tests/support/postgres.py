@@ -80,6 +80,7 @@ class PostgresCluster:
         self.port = 0
         self.user = "postgres"
         self._counter = 0
+        self.attached = False  # a kept cluster found running: used as it is, never stopped
 
     def _run(self, *argv: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         command = [str(self.bindir / argv[0]), *argv[1:]]
@@ -102,7 +103,32 @@ class PostgresCluster:
             raise
         return self
 
+    def _running_port(self) -> int:
+        """The port of a kept cluster's server already running (0 when none answers)."""
+        pid_file = self.data / "postmaster.pid"
+        if not self.keep or not pid_file.exists():
+            return 0
+        lines = pid_file.read_text(errors="replace").splitlines()
+        if len(lines) < 4 or not lines[0].strip().isdigit() or not lines[3].strip().isdigit():
+            return 0
+        try:
+            os.kill(int(lines[0]), 0)
+        except ProcessLookupError:
+            return 0
+        except PermissionError:  # alive, another user's
+            pass
+        try:
+            with socket.create_connection(("127.0.0.1", int(lines[3])), timeout=2):
+                return int(lines[3])
+        except OSError:
+            return 0
+
     def _start(self) -> None:
+        # a kept cluster someone else started (another benchmark, by hand) is shared as it is
+        running = self._running_port()
+        if running:
+            self.port, self.attached = running, True
+            return
         if self.as_postgres:
             shutil.chown(self.dir, "postgres")
         fresh = not (self.data / "PG_VERSION").exists()
@@ -153,7 +179,10 @@ class PostgresCluster:
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
-        """Stop the server (fast shutdown) and remove its folder (unless it is kept)."""
+        """Stop the server (fast shutdown) and remove its folder (unless it is kept); a kept
+        cluster that was found running is left running."""
+        if self.attached:
+            return
         try:
             if (self.data / "postmaster.pid").exists():
                 self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")

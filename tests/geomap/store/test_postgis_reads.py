@@ -388,3 +388,135 @@ def test_the_smaller_layers_are_read_through_their_own_spatial_index(postgis_url
             )
             plan = "\n".join(r[0] for r in con.execute("EXPLAIN " + sql, params))
             assert f"items_geom_{layer}" in plan, plan
+
+
+# --- tile_points: each cell's count, point and most frequent type, kept at write time -----
+
+
+def _points_from_features(everything: list[dict[str, Any]]) -> dict[tuple[int, int, int], Any]:
+    """(z, cx, cy) -> (count, most frequent type, mean x, mean y) of every cell holding a
+    feature, at every zoom of the aggregate, computed from every feature."""
+    cells: dict[tuple[int, int, int], dict[str, list[float]]] = {}
+    for f in everything:
+        if not f["geometry"]:
+            continue
+        kind = (f["properties"].get("event_type") or "").strip().lower()
+        for z in range(pg_migrations.AGGREGATE_ZOOM + 1):
+            cx, cy, mx, my = _cell_of(_representative(f), z)
+            entry = cells.setdefault((z, cx, cy), {}).setdefault(kind, [0, 0.0, 0.0])
+            entry[0] += 1
+            entry[1] += mx
+            entry[2] += my
+    out = {}
+    for key, by_kind in cells.items():
+        n = sum(v[0] for v in by_kind.values())
+        top = sorted(by_kind.items(), key=lambda kv: (-kv[1][0], kv[0]))[0][0]
+        sx = sum(v[1] for v in by_kind.values())
+        sy = sum(v[2] for v in by_kind.values())
+        out[key] = (int(n), top, sx / n, sy / n)
+    return out
+
+
+def _kept_points(url: str) -> dict[tuple[int, int, int], Any]:
+    import psycopg
+
+    with psycopg.connect(url) as con:
+        rows = con.execute(
+            "SELECT z, cx, cy, n, kind, sx / n, sy / n FROM geomap.tile_points"
+            " WHERE layer = 'incidents' AND n > 0"
+        ).fetchall()
+        # an emptied cell keeps its row with nothing in it
+        assert con.execute(
+            "SELECT count(*) FROM geomap.tile_points WHERE n < 0"
+            " OR (n = 0 AND (kind <> '' OR sx <> 0 OR sy <> 0))"
+        ).fetchone() == (0,)
+    return {(r[0], r[1], r[2]): (r[3], r[4], r[5], r[6]) for r in rows}
+
+
+def _same_points(got: dict[Any, Any], want: dict[Any, Any]) -> None:
+    assert got.keys() == want.keys()
+    for key, (n, kind, mx, my) in want.items():
+        assert got[key][:2] == (n, kind), key
+        assert math.isclose(got[key][2], mx, abs_tol=1e-3) and math.isclose(
+            got[key][3], my, abs_tol=1e-3
+        ), key
+
+
+def test_tile_points_keep_each_cells_count_and_most_frequent_type_after_every_write(
+    postgis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tiles, "CLUSTER_ABOVE", 10)  # the aggregate draws this small layer
+    rng = random.Random(6)
+    store = PostGISStore(postgis_url)
+    cx, cy, _, _ = _cell_of((30.001, 20.001), 6)
+    key, tile = (6, cx, cy), (6, cx // 64, cy // 64)
+
+    def check() -> dict[tuple[int, int, int], Any]:
+        kept = _kept_points(postgis_url)
+        _same_points(kept, _points_from_features(store.layer("incidents")))
+        return kept
+
+    def near(fid: str, kind: str | None, dx: float = 0.0) -> dict[str, Any]:
+        # one spot, far from the others (one cell at every zoom up to 6)
+        return _incident(fid, _point(30.001 + dx, 20.001), kind)
+
+    def drawn() -> list[tuple[int, int, int, str]]:
+        return _decoded(store.tile(Query("incidents"), *tile))
+
+    try:
+        store.add(_document("w"), {"incidents": _features(rng, 0, 60)})
+        attacks = [near(f"x{i}", "attack") for i in range(3)]
+        store.add(_document("x"), {"incidents": [*attacks, near("xp0", " Protest"),
+                                                 near("xp1", "protest")]})  # fmt: skip
+        assert check()[key][:2] == (5, "attack")
+        assert [p[2:] for p in drawn()] == [(5, "attack")]
+        # more protests in the cell: its type changes though no attack was touched
+        store.add(_document("y"), {"incidents": [near(f"y{i}", "protest", 0.001 * i)
+                                                 for i in range(2)]})  # fmt: skip
+        assert check()[key][:2] == (7, "protest")
+        assert [p[2:] for p in drawn()] == [(7, "protest")]
+        # the most frequent type loses features: the cell's type is found again
+        store.remove(_document("y").id)
+        assert check()[key][:2] == (5, "attack")
+        # re-extracted: other types, one feature fewer; a tie goes to the first in text order
+        store.add(_document("x"), {"incidents": [near("x0", "arrest"), near("x1", "arrest"),
+                                                 near("x2", "surveillance"),
+                                                 near("xp0", "surveillance")]},
+                  replace=True)  # fmt: skip
+        assert check()[key][:2] == (4, "arrest")
+        assert [p[2:] for p in drawn()] == [(4, "arrest")]
+        # another report of one of them (merged): the cell counts it once
+        store.add(_document("z"), {"incidents": [near("x2", "surveillance")]})
+        assert check()[key][0] == 4
+        # every feature of the cell gone: no point is drawn there
+        store.remove(_document("z").id)
+        store.remove(_document("x").id)
+        assert key not in check()
+        assert store.tile(Query("incidents"), *tile) == b""
+        assert check()  # the others are still there
+    finally:
+        store.close()
+
+
+def test_schema_4_gets_tile_points_from_its_tile_cells(postgis_url: str) -> None:
+    import psycopg
+
+    rng = random.Random(8)
+    store = PostGISStore(postgis_url)
+    store.add(_document("a"), {"incidents": _features(rng, 0, 120)})
+    store.close()
+    want = _kept_points(postgis_url)
+    assert want
+    # the database as schema 4 left it: no tile_points
+    with psycopg.connect(postgis_url, autocommit=True) as con:
+        con.execute("DROP TABLE geomap.tile_points")
+        con.execute("UPDATE geomap.meta SET value = '4' WHERE key = 'schema'")
+    writer = PostGISStore(postgis_url)
+    assert writer.migrated_from == 4
+    try:
+        _same_points(_kept_points(postgis_url), want)
+        # and the triggers keep it from then on
+        writer.add(_document("b"), {"incidents": _features(rng, 120, 40)})
+        _same_points(_kept_points(postgis_url), _points_from_features(writer.layer("incidents")))
+    finally:
+        writer.close()

@@ -1,0 +1,157 @@
+"""What keeping the zoomed-out tiles' point aggregate costs a PostGIS writer.
+
+.venv/bin/python bench/tile_writes.py [--documents 300] [--runs 3]
+
+Adds the same ``--documents`` synthetic documents (``bench/api.py``'s generator: a situation
+report of 40 incidents in up to eight cities, the places it names, a movement every fifth
+document, an earlier incident re-reported every twentieth) one transaction each
+(``PostGISStore.add``) into a fresh database of a PostgreSQL 15 + PostGIS cluster the script
+starts and removes, three ways, the runs interleaved: with this geomap's triggers (schema 5:
+``tile_cells`` per event type, then each touched cell's row of ``tile_points``), with schema
+4's triggers (``tile_cells`` only; the tiles then group and sort per request), and with no
+trigger (no aggregate). Then removes every fifth document again (one transaction each).
+Then the same writes into a fresh SQLite store keeping its point aggregate, and not keeping
+it. Prints the median seconds of each and the cost per document against no aggregate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.api import Synth  # noqa: E402
+from geomap.store import pg_migrations  # noqa: E402
+from geomap.store.postgis import PostGISStore  # noqa: E402
+from tests.support.postgres import PostgresCluster  # noqa: E402
+
+_EVENTS = (
+    ("INSERT", "SELECT layer, geom, event_type, 1 AS sign FROM new_rows"),
+    (
+        "UPDATE",
+        "SELECT layer, geom, event_type, 1 AS sign FROM new_rows UNION ALL"
+        " SELECT layer, geom, event_type, -1 AS sign FROM old_rows",
+    ),
+    ("DELETE", "SELECT layer, geom, event_type, -1 AS sign FROM old_rows"),
+)
+
+
+def schema4_functions() -> list[str]:
+    """Schema 4's trigger functions: ``tile_cells`` kept, ``tile_points`` not."""
+    out = []
+    for event, source in _EVENTS:
+        out.append(
+            f"CREATE OR REPLACE FUNCTION {pg_migrations.SCHEMA}.tile_cells_{event.lower()}()"
+            " RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"{pg_migrations.cells_upsert(source)}; RETURN NULL; END $$"
+        )
+    return out
+
+
+def one_run(
+    cluster: PostgresCluster, way: str, docs: list[Any], remove_every: int
+) -> tuple[float, float]:
+    url = cluster.create_database(f"writes_{way}")
+    store = PostGISStore(url)
+    con = store._con  # the writer's own connection (autocommit)
+    assert con is not None
+    if way == "schema4":
+        for statement in schema4_functions():
+            con.execute(statement)
+    elif way == "none":
+        con.execute(f"ALTER TABLE {pg_migrations.SCHEMA}.items DISABLE TRIGGER USER")
+    started = time.perf_counter()
+    for doc, features in docs:
+        store.add(doc, features, "bench")
+    added = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc, _ in docs[::remove_every]:
+        store.remove(doc.id)
+    removed = time.perf_counter() - started
+    store.close()
+    cluster.drop_database(f"writes_{way}")
+    return added, removed
+
+
+def one_sqlite_run(
+    folder: Path, way: str, docs: list[Any], remove_every: int
+) -> tuple[float, float]:
+    """The same writes into a fresh SQLite store, keeping the point aggregate (``kept``) or
+    not (``none``: it is put out of step first, so the writer leaves it alone)."""
+    from geomap.store.sqlite import SQLiteStore
+
+    path = folder / f"writes_{way}.sqlite"
+    store = SQLiteStore(path)
+    if way == "none":
+        con = store._writer()
+        con.execute("UPDATE meta SET value = -5 WHERE name = 'tiles'")
+    started = time.perf_counter()
+    for doc, features in docs:
+        store.add(doc, features, "bench")
+    added = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc, _ in docs[::remove_every]:
+        store.remove(doc.id)
+    removed = time.perf_counter() - started
+    store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return added, removed
+
+
+def report(times: dict[str, list[tuple[float, float]]], n_docs: int, base: str) -> None:
+    removed_docs = len(range(0, n_docs, 5))
+    base_add = statistics.median(t[0] for t in times[base])
+    base_rm = statistics.median(t[1] for t in times[base])
+    for way, runs in times.items():
+        add = statistics.median(t[0] for t in runs)
+        rm = statistics.median(t[1] for t in runs)
+        print(f"  {way:<8} add {add:6.2f} s ({(add - base_add) / n_docs * 1000:+5.1f} ms"
+              f" per document vs {base})  remove {rm:6.2f} s"
+              f" ({(rm - base_rm) / removed_docs * 1000:+5.1f} ms per document)")  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--documents", type=int, default=300)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--backend", choices=("postgis", "sqlite", "both"), default="both")
+    args = ap.parse_args()
+    synth = Synth()
+    docs = [synth.document(d) for d in range(args.documents)]
+    n_incidents = sum(len(f.get("incidents", [])) for _, f in docs)
+    print(f"{args.documents} documents ({n_incidents} incidents) added one transaction each,"
+          f" then every fifth removed; medians of {args.runs} interleaved runs",
+          flush=True)  # fmt: skip
+    if args.backend != "sqlite":
+        ways: tuple[str, ...] = ("schema5", "schema4", "none")
+        times: dict[str, list[tuple[float, float]]] = {w: [] for w in ways}
+        with PostgresCluster(settings={"jit": "off"}) as cluster:
+            for r in range(args.runs):
+                for way in ways:
+                    times[way].append(one_run(cluster, way, docs, 5))
+                    print(f"  run {r + 1} PostGIS {way:<8} add {times[way][-1][0]:6.2f} s"
+                          f"  remove {times[way][-1][1]:6.2f} s", flush=True)  # fmt: skip
+        print("PostGIS (schema5: tile_cells and tile_points; schema4: tile_cells only):")
+        report(times, args.documents, "none")
+    if args.backend != "postgis":
+        ways = ("kept", "none")
+        times = {w: [] for w in ways}
+        with tempfile.TemporaryDirectory() as folder:
+            for r in range(args.runs):
+                for way in ways:
+                    times[way].append(one_sqlite_run(Path(folder), way, docs, 5))
+                    print(f"  run {r + 1} SQLite  {way:<8} add {times[way][-1][0]:6.2f} s"
+                          f"  remove {times[way][-1][1]:6.2f} s", flush=True)  # fmt: skip
+        print("SQLite (kept: the point aggregate; none: out of step, not kept):")
+        report(times, args.documents, "none")
+
+
+if __name__ == "__main__":
+    main()

@@ -45,6 +45,8 @@ from geomap.names.lexicon import (
     BUILDING_WORDS,
     CIVIC_ORG_WORDS,
     FACILITY_SUFFIXES,
+    GEO_MODIFIERS,
+    MISSION_WORDS,
     ORG_WORDS,
     REGION_SUFFIXES,
     STOPWORDS,
@@ -164,6 +166,8 @@ def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
 def _candidates(
     geocode: Candidates, query: str, code: str | None, kinds: set[str] | None
 ) -> list[dict[str, Any]]:
+    if name_key(query) in GEO_MODIFIERS:
+        return []  # "Western", "Central": a direction alone is no place
     found = geocode(query)
     stripped = _strip_suffix(query)
     if not found and stripped != query:  # "Liaoning Province" -> "Liaoning"
@@ -223,10 +227,16 @@ def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
     capitalised words it knows as a country, region or town of 10,000+ people (the likelier
     kind of place between runs of one length), outside a person's name ("Jane Doe Lakeview
     Middle School": a given name and the capitalised words after it); failing that,
-    a demonym's country ("the Ruritanian embassy" -> Ruritania)."""
+    for a name that is no building, a demonym's country ("the Ruritanian Foreign Ministry" ->
+    Ruritania). A word of three letters or fewer that is no place's own name counts only as a
+    country's code in capitals ("US Federal Reserve"; "Up" is no "UP", Uttar Pradesh). No
+    country for a country's mission abroad ("the Ruritanian Embassy", "Embassy of Ruritania"
+    stand elsewhere; "the Ruritanian Embassy Lakeview" is in Lakeview), nor a demonym's country
+    for a building ("the Ruritanian International School"): these are placed at their town."""
     words = [w.strip(',.;:()"').removesuffix("'s").removesuffix("\u2019s") for w in query.split()]
     if len(words) < 2:
         return []
+    mission = any(w.lower() in MISSION_WORDS for w in words)
     person = _person_words(words)
     demonyms: list[dict[str, Any]] = []
     for size in range(len(words) - 1, 0, -1):
@@ -248,14 +258,22 @@ def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
             found = [
                 r
                 for r in _candidates(geocode, phrase, None, None)
-                if r.get("feature_type") != "city"
-                or int(r.get("population") or 0) >= EMBEDDED_CITY_POPULATION
+                if (
+                    r.get("feature_type") != "city"
+                    or int(r.get("population") or 0) >= EMBEDDED_CITY_POPULATION
+                )
+                and (
+                    len(phrase) > 3
+                    or r.get("primary", True)
+                    or (phrase.isupper() and r.get("feature_type") == "country")
+                )
+                and not (mission and r.get("feature_type") == "country")
             ]
             if found and (not best or best[0]["_prior"] < found[0]["_prior"]):
                 best = found
         if best:
             return best
-    return demonyms
+    return [] if mission or _building(query) else demonyms
 
 
 def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:

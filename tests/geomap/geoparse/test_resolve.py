@@ -477,8 +477,9 @@ def test_a_facility_named_after_a_place_is_at_that_place(
         assert found.place.admin1 == admin1
 
 
-def test_an_embassy_is_at_its_country_and_an_unknown_hall_nowhere() -> None:
-    """A name the gazetteer lacks is placed at the place inside it, if any."""
+def test_an_embassy_is_not_at_its_country_and_an_unknown_hall_nowhere() -> None:
+    """A country's mission abroad stands elsewhere: the country named in it does not place it;
+    a name the gazetteer lacks with no place inside stays unplaced."""
 
     def geocode(q: str) -> list[Location]:
         table = {
@@ -503,9 +504,59 @@ def test_an_embassy_is_at_its_country_and_an_unknown_hall_nowhere() -> None:
 
     embassy = Toponym(Span("Embassy of Freedonia", 0, 20))
     (found,) = resolve([embassy], geocode)
-    assert found.place is not None and found.place.country_code == "FD"
-    assert found.place.feature_type == "facility"
+    assert found.place is None
+    # the same name without the mission word is at the country
+    (bank,) = resolve([Toponym(Span("Bank of Freedonia", 0, 17))], geocode)
+    assert bank.place is not None and bank.place.country_code == "FD"
+    assert bank.place.feature_type == "facility"
     assert resolve([Toponym(Span("Glorp Hall", 0, 10))], geocode)[0].place is None
+
+
+@pytest.mark.parametrize(
+    "text,building",
+    [
+        ("Staff at the Portuguese Embassy in Lakeland, Florida, left early.", "Portuguese Embassy"),
+        ("Guards at the Embassy of Portugal in Lakeland, Florida, left.", "Embassy of Portugal"),
+        (
+            "Pupils of the Portuguese Quibble School in Lakeland, Florida, sang.",
+            "Portuguese Quibble School",
+        ),
+    ],
+)
+def test_a_mission_or_a_building_is_not_at_the_country_its_name_names(
+    resolve_spans, text: str, building: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "the Ruritanian Embassy" stands outside Ruritania; a school with a demonym in its name
+    is in a town: neither is placed at the country (a building at the town named after it)."""
+    found, town = resolve_spans(text, [building, "Lakeland"])
+    assert found.place is None or found.place.country_code != "PT"
+    if found.place is not None:
+        assert town.place is not None
+        assert (found.place.lat, found.place.lon) == (town.place.lat, town.place.lon)
+
+
+@pytest.mark.parametrize("word", ["Western", "Northwestern", "Central", "Eastern"])
+def test_a_direction_alone_is_no_place(resolve_spans, word: str) -> None:  # type: ignore[no-untyped-def]
+    """The gazetteer knows regions called "Western" or "Northwestern" (in Ghana, Zambia, ...);
+    a text's "Western envoys" or a team called "Northwestern" is none of them."""
+    text = f"{word} envoys met in Lakeland, Florida, on Monday."
+    found, town = resolve_spans(text, [word, "Lakeland"])
+    assert found.place is None
+    assert town.place is not None and town.place.admin1 == "Florida"
+
+
+def test_a_short_word_inside_a_name_is_a_place_only_by_its_own_name(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    """A word of three letters inside a name counts as a place only by the place's own name or
+    as a country's code in capitals: "NS" (Nova Scotia's code) in a school's name is not the
+    province, "US" in a board's name is the country."""
+    school, show = resolve_spans(
+        "Pupils of Glorpwick NS sang at the Grown Up Quibble Show on Monday.",
+        ["Glorpwick NS", "Grown Up Quibble Show"],
+    )
+    assert school.place is None or school.place.country_code != "CA"
+    assert show.place is None or show.place.country_code != "IN"  # not "UP", Uttar Pradesh
+    (board,) = resolve_spans("The US Quibble Board met on Monday.", ["US Quibble Board"])
+    assert board.place is not None and board.place.country_code == "US"
 
 
 def _town(name: str, state: str, lat: float, lon: float, population: int) -> Location:

@@ -575,9 +575,28 @@ def resolve(
     Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
     them; equal names get the same place. Given the ``text`` the mentions' offsets point
     into, a name in a list of names of one kind ("Ohio, Georgia and Texas") is read as that
-    kind.
+    kind. Mentions given out of text order are read in text order (what comes right after
+    a name, "Lakeview, Ohio", is read from the offsets, not from the order given).
     """
     given = list(toponyms)
+    order = sorted(range(len(given)), key=lambda i: (given[i].span.start, given[i].span.end))
+    if any(i != j for i, j in enumerate(order)):
+        placed = _resolve([given[i] for i in order], geocode, context_countries, text)
+        out: list[Toponym | None] = [None] * len(given)
+        for i, t in zip(order, placed, strict=True):
+            out[i] = t
+        return [t for t in out if t is not None]
+    return _resolve(given, geocode, context_countries, text)
+
+
+def _resolve(
+    given: list[Toponym],
+    geocode: Candidates,
+    context_countries: set[str] | None,
+    text: str | None,
+) -> list[Toponym]:
+    """:func:`resolve` for mentions in text order."""
+    toponyms: Sequence[Toponym] = given
     streets = [t for t in given if t.kind_hint == STREET]
     if streets:
         toponyms = [t for t in given if t.kind_hint != STREET]

@@ -779,3 +779,42 @@ def test_a_name_the_gazetteer_knows_is_not_taken_for_a_county(resolve_spans) -> 
     # Tippecanoe is an alternate name of a town: the town, not the county of that name
     (found,) = resolve_spans("Crowds gathered in Tippecanoe on Friday.", ["Tippecanoe"])
     assert found.place is not None and found.place.feature_type == "city"
+
+
+@pytest.mark.parametrize(
+    "text,phrases,mention,expected",
+    [
+        # the town is placed at the region named right after it (no namesake there)
+        ("Hikers from Smyrna, Vt., reached the ridge.", ["Smyrna", "Vt."], "Smyrna", "Vermont"),
+        # a name in a list of states is the state
+        (
+            "Voters in Ohio, Washington and Idaho went to the polls.",
+            ["Ohio", "Washington", "Idaho"],
+            "Washington",
+            "Washington",
+        ),
+    ],
+)
+def test_mentions_given_out_of_text_order_are_read_in_text_order(
+    gazetteer_path, text: str, phrases: list[str], mention: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Gold annotations may come in any order: "X, Y" and lists are read from the offsets,
+    so the places are the same whatever the order given, and come back in that order."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+
+    def run(order: list[str]) -> list[Toponym]:
+        spans = [(text.index(p), text.index(p) + len(p)) for p in order]
+        mentions = [recogniser.describe(text, a, b) for a, b in spans]
+        geocode = lambda q: geocoder.geocode(q, exactly_one=False) or []  # noqa: E731
+        return resolve(mentions, geocode, demonym_countries(text), text)
+
+    try:
+        in_order, backwards = run(phrases), run(phrases[::-1])
+    finally:
+        gazetteer.close()
+    assert [t.span.text for t in backwards] == phrases[::-1]
+    assert [t.place for t in backwards] == [t.place for t in in_order][::-1]
+    place = {t.span.text: t.place for t in backwards}[mention]
+    assert place is not None and expected in (place.name, place.admin1)

@@ -38,6 +38,7 @@ from geopy.distance import great_circle
 from geopy.location import Location
 
 from geomap.gazetteer.gazetteer import place_from_raw, raw_prior
+from geomap.gazetteer.index import BIG_CITY_POPULATION
 from geomap.geoparse.recognise import STREET
 from geomap.model import FACILITY, Place, Toponym
 from geomap.names.lexicon import (
@@ -226,7 +227,10 @@ def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
     Memorial Hospital" -> Lakeview, "Bank of Freedonia" -> Freedonia): the longest run of
     capitalised words it knows as a country, region or town of 10,000+ people (the likelier
     kind of place between runs of one length), outside a person's name ("Jane Doe Lakeview
-    Middle School": a given name and the capitalised words after it); failing that,
+    Middle School": a given name and the capitalised words after it); a run that opens with
+    a word such as "New" or "Port", or ends in a region word, counts as a place's own name
+    only ("New Lakeview Arena" is in New Lakeview, not Lakeview; "Ada County Jail" in Ada
+    County); failing that,
     for a name that is no building, a demonym's country ("the Ruritanian Foreign Ministry" ->
     Ruritania). A word of three letters or fewer that is no place's own name counts only as a
     country's code in capitals ("US Federal Reserve"; "Up" is no "UP", Uttar Pradesh). No
@@ -245,8 +249,14 @@ def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
             run = words[i : i + size]
             if not all(w[:1].isupper() or w.lower() in ("of", "de", "la") for w in run):
                 continue
-            if run[0].lower() in _NOT_EMBEDDED or run[-1].lower() in _NOT_EMBEDDED:
-                continue
+            first, last = run[0].lower(), run[-1].lower()
+            own_only = False
+            if first in _NOT_EMBEDDED or last in _NOT_EMBEDDED:
+                if size == 1 or (last in _NOT_EMBEDDED and last not in REGION_SUFFIXES):
+                    continue
+                # "New Orleans", "Port Lakeview", "Walker County": a place's own name that
+                # opens with such a word or ends in a region word, not "New" + "Orleans"
+                own_only = True
             if any(person[i : i + size]):
                 continue
             phrase = " ".join(run)
@@ -268,9 +278,10 @@ def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
                     or (phrase.isupper() and r.get("feature_type") == "country")
                 )
                 and not (mission and r.get("feature_type") == "country")
+                and (not own_only or r.get("primary", True))
             ]
             if found and (not best or best[0]["_prior"] < found[0]["_prior"]):
-                best = found
+                best = [{**r, "_inside": name_key(phrase)} for r in found]
         if best:
             return best
     return [] if mission or _building(query) else demonyms
@@ -648,6 +659,7 @@ def _resolve(
     _bare_counties(everyone)
     if text is not None:
         _in_named_region(toponyms, keys, names, text)
+    _embedded_towns(everyone, names)
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
@@ -666,6 +678,37 @@ def _resolve(
         )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
+
+
+def _embedded_towns(everyone: list[_Name], names: dict[str, _Name]) -> None:
+    """A town named inside a name the gazetteer lacks is the town the document names by
+    itself ("Lakeview" ... "the Lakeview Quibble Arena": one Lakeview); else, when it is no
+    big city and lies farther than FAR_KM from every town, county and first-level region the
+    document names ("the Glorpwick Hotel" in a text all about towns in another country), it
+    does not place the name (a building is then placed at its town). Run on the final
+    choices."""
+    held = [
+        n.choice
+        for n in everyone
+        if not n.embedded
+        and n.choice is not None
+        and n.choice.get("feature_type") in ("city", "admin2", "admin1")
+    ]
+    for n in everyone:
+        o = n.choice
+        if not n.embedded or o is None or o.get("feature_type") != "city":
+            continue
+        own = names.get(f"{o.get('_inside')}||")
+        if own is not None and own.choice is not None and own.choice.get("feature_type") == "city":
+            n.choice = {**own.choice, "_inside": o.get("_inside")}
+        elif (
+            held
+            and int(o.get("population") or 0) < BIG_CITY_POPULATION
+            and all(
+                great_circle((o["lat"], o["lon"]), (h["lat"], h["lon"])).km > FAR_KM for h in held
+            )
+        ):
+            n.choice = None
 
 
 def _bare_counties(names: list[_Name]) -> None:

@@ -818,3 +818,68 @@ def test_mentions_given_out_of_text_order_are_read_in_text_order(
     assert [t.place for t in backwards] == [t.place for t in in_order][::-1]
     place = {t.span.text: t.place for t in backwards}[mention]
     assert place is not None and expected in (place.name, place.admin1)
+
+
+@pytest.mark.parametrize(
+    "text,phrase,admin1,kind",
+    [
+        # a place's own name opening with "New" is not the town after the word
+        (
+            "Fans at the New Orleans Quibble Arena cheered.",
+            "New Orleans Quibble Arena",
+            "Louisiana",
+            "city",
+        ),
+        # nor is a county's name ending a run the town of that name
+        (
+            "Deputies of the Walker County Quibble Office in Georgia left.",
+            "Walker County Quibble Office",
+            None,
+            "admin2",
+        ),
+    ],
+)
+def test_a_place_inside_a_name_may_open_with_new_or_end_in_county(
+    resolve_spans, text: str, phrase: str, admin1: str | None, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    (found,) = resolve_spans(text, [phrase])
+    assert found.place is not None and found.place.feature_type == "facility"
+    assert found.place.gazetteer_id.startswith(kind if kind == "admin2" else "geonames:")
+    assert found.place.country_code == "US"
+    if admin1:
+        assert found.place.admin1 == admin1
+
+
+def test_a_town_inside_a_name_is_the_one_the_document_names(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    """One sense per document: the Riverdale in a hall's name is the Riverdale the text
+    places in New Jersey."""
+    text = "Rain fell on Riverdale, N.J., and the Riverdale Quibble Hall shut."
+    town, state, hall = resolve_spans(text, ["Riverdale", "N.J.", "Riverdale Quibble Hall"])
+    assert town.place is not None and town.place.admin1 == "New Jersey"
+    assert hall.place is not None and hall.place.admin1 == "New Jersey"
+    assert (hall.place.lat, hall.place.lon) == (town.place.lat, town.place.lon)
+
+
+@pytest.mark.parametrize(
+    "text,phrase,country",
+    [
+        # a small town in the name, far from every place the text names: the building is
+        # at the town the text names, not in Arkansas
+        (
+            "Pupils from Toronto and Ottawa toured the Rogers Quibble Museum on Monday.",
+            "Rogers Quibble Museum",
+            "CA",
+        ),
+        # a big city in the name is kept wherever the text is
+        (
+            "Pupils from Toronto and Ottawa toured the Chicago Quibble Museum on Monday.",
+            "Chicago Quibble Museum",
+            "US",
+        ),
+    ],
+)
+def test_a_small_town_inside_a_name_far_from_the_text_does_not_place_it(
+    resolve_spans, text: str, phrase: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = resolve_spans(text, ["Toronto", "Ottawa", phrase])
+    assert found[2].place is not None and found[2].place.country_code == country

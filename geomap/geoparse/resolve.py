@@ -857,22 +857,59 @@ def _within(t: Toponym, holder: Place | None) -> Place | None:
 _HOLDER_GAPS = frozenset(("", ",", "in", "at", "of", "near"))
 
 
+def _corroborated(placed: list[Toponym]) -> list[Toponym]:
+    """The placed mentions that another place of the document backs: a town or county within
+    FAR_KM of a town or county of another name, or inside a first-level region the document
+    names; all of them when none is backed. A town far from everything else the text names
+    is often a namesake read into a street's or a square's name ("Lakeview Square" ... the
+    Lakeview of another state), no town to put the text's buildings in."""
+    local = [
+        t for t in placed if t.place is not None and t.place.feature_type in ("city", "admin2")
+    ]
+    regions = {
+        (t.place.country_code, t.place.name)
+        for t in placed
+        if t.place is not None and t.place.feature_type == "admin1"
+    }
+    out = []
+    for t in placed:
+        p = t.place
+        if p is None:
+            continue
+        if p.feature_type not in ("city", "admin2") or (p.country_code, p.admin1) in regions:
+            out.append(t)
+            continue
+        if any(
+            o.place is not None
+            and o.place.gazetteer_id != p.gazetteer_id
+            and great_circle((p.lat, p.lon), (o.place.lat, o.place.lon)).km <= FAR_KM
+            for o in local
+        ):
+            out.append(t)
+    if not any(t.place is not None and t.place.feature_type == "city" for t in out):
+        return placed
+    return out
+
+
 def _place_streets(
     streets: list[Toponym], placed: list[Toponym], text: str | None = None
 ) -> list[Toponym]:
     """Streets and buildings placed at the town that holds them: the town named right after
     one ("Elm Street in Dayton", "Elm Street, Dayton"), else (a building) the last town named
     before it, else the town the document names most (failing a town, its most named county,
-    then first-level region); their ``feature_type`` says "street" (unplaced when the document
-    names none of these)."""
+    then first-level region) — the last two among the places another place of the document
+    backs (:func:`_corroborated`); their ``feature_type`` says "street" (unplaced when the
+    document names none of these)."""
+    backed = _corroborated(placed)
     main = None
     for kind in ("city", "admin2", "admin1"):
-        towns = [t for t in placed if t.place is not None and t.place.feature_type == kind]
+        towns = [t for t in backed if t.place is not None and t.place.feature_type == kind]
         if towns:
             counts = Counter(t.place.gazetteer_id for t in towns if t.place is not None)
             main = max(towns, key=lambda t: counts[t.place.gazetteer_id] if t.place else 0)
             break
     towns = [t for t in placed if t.place is not None and t.place.feature_type == "city"]
+    backed_towns = [t for t in backed if t.place is not None and t.place.feature_type == "city"]
     out = []
     for s in streets:
         holder = next(
@@ -886,7 +923,7 @@ def _place_streets(
         )
         if holder is None and _head(s.span.text) in BUILDING_WORDS:
             # a building ("... Memorial Hospital"): the last town named before it
-            holder = next((t for t in reversed(towns) if t.span.end <= s.span.start), None)
+            holder = next((t for t in reversed(backed_towns) if t.span.end <= s.span.start), None)
         if holder is None:
             holder = main
         town = holder.place if holder is not None else None

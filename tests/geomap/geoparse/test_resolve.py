@@ -883,3 +883,19 @@ def test_a_small_town_inside_a_name_far_from_the_text_does_not_place_it(
 ) -> None:  # type: ignore[no-untyped-def]
     found = resolve_spans(text, ["Toronto", "Ottawa", phrase])
     assert found[2].place is not None and found[2].place.country_code == country
+
+
+def test_a_building_is_not_put_in_a_town_nothing_else_in_the_text_backs(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    """The last town named before a building is its town only if another place of the text
+    backs it: "Hubbard" here names a corner in Illinois, and the gazetteer's Hubbards lie far
+    from every other place the text names, so the hospital is at the last town that is near
+    them."""
+    text = (
+        "Officers from Chicago and Evanston met at the corner of Hubbard on Monday. "
+        "Later they drove to the Glorpwell Memorial Hospital."
+    )
+    found = resolve_spans(text, ["Chicago", "Evanston", "Hubbard", "Glorpwell Memorial Hospital"])
+    hubbard, hospital = found[2].place, found[3].place
+    assert hubbard is not None and hubbard.admin1 != "Illinois"  # (the premise)
+    assert hospital is not None and hospital.feature_type == "street"
+    assert hospital.admin1 == "Illinois"

@@ -47,6 +47,7 @@ from geomap.names.lexicon import (
     CIVIC_ORG_WORDS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
+    GOVERNMENT_SEATS,
     MISSION_WORDS,
     ORG_WORDS,
     REGION_SUFFIXES,
@@ -618,6 +619,11 @@ def _resolve(
         key = f"{name_key(query)}|{code or ''}|{','.join(sorted(kinds or ()))}"
         keys.append(key)
         entry = names.get(key)
+        if entry is None and (seat := GOVERNMENT_SEATS.get(name_key(query))) is not None:
+            # "the White House": at its city, as a facility named after the mention
+            city, country = seat
+            options = _candidates(geocode, city, country, {"city"})[:1]
+            entry = names[key] = _Name(key, hint, options, embedded=bool(options))
         if entry is None:
             options = _candidates(geocode, query, code, kinds)
             if hint == "admin2" and query.split()[-1].lower() not in REGION_SUFFIXES:

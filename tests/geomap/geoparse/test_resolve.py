@@ -899,3 +899,17 @@ def test_a_building_is_not_put_in_a_town_nothing_else_in_the_text_backs(resolve_
     assert hubbard is not None and hubbard.admin1 != "Illinois"  # (the premise)
     assert hospital is not None and hospital.feature_type == "street"
     assert hospital.admin1 == "Illinois"
+
+
+@pytest.mark.parametrize(
+    "phrase,country",
+    [("White House", "US"), ("Kremlin", "RU"), ("Elysee", "FR"), ("Blue House", "KR")],
+)
+def test_a_seat_of_government_is_at_its_city(resolve_spans, phrase: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the White House" is not Casablanca (whose name it translates) nor White House,
+    Tennessee: it is placed at Washington, named after the mention."""
+    text = f"Aides at the {phrase} spoke to reporters in Lakeland, Florida, on Monday."
+    seat, town = resolve_spans(text, [phrase, "Lakeland"])
+    assert seat.place is not None and seat.place.feature_type == "facility"
+    assert seat.place.name == phrase and seat.place.country_code == country
+    assert town.place is not None and town.place.admin1 == "Florida"

@@ -49,6 +49,7 @@ from geomap.names.lexicon import (
     GEO_MODIFIERS,
     GOVERNMENT_SEATS,
     MISSION_WORDS,
+    NEWSPAPER_WORDS,
     ORG_WORDS,
     REGION_SUFFIXES,
     STOPWORDS,
@@ -614,6 +615,7 @@ def _resolve(
         toponyms = [t for t in given if t.kind_hint != STREET]
     names: dict[str, _Name] = {}
     keys: list[str] = []
+    papers: Counter[str] = Counter()  # mentions of each name right before a newspaper word
     for t in toponyms:
         query, hint, code, kinds = _query(t)
         key = f"{name_key(query)}|{code or ''}|{','.join(sorted(kinds or ()))}"
@@ -636,6 +638,18 @@ def _resolve(
         elif hint and not entry.hint:
             entry.hint = hint
         entry.count += 1
+        if text is not None and _names_a_paper(text, t.span.end):
+            papers[key] += 1
+    for key, n in papers.items():
+        # "the New York Times": the city, when every mention of the name is a paper's
+        entry = names[key]
+        if n == entry.count and not entry.hint:
+            if any(
+                o.get("feature_type") == "city"
+                and int(o.get("population") or 0) >= BIG_CITY_POPULATION
+                for o in entry.options
+            ):
+                entry.hint = "city"
     # "X, Y": the name right after a comma contains the one before it
     for a, b, ka, kb in zip(toponyms, toponyms[1:], keys, keys[1:], strict=False):
         if 0 < b.span.start - a.span.end <= 2 and ka != kb:
@@ -684,6 +698,14 @@ def _resolve(
         )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
+
+
+def _names_a_paper(text: str, end: int) -> bool:
+    """True when the word right after ``end`` is a newspaper title's ("... Herald")."""
+    if text[end : end + 1] != " ":
+        return False
+    word = text[end + 1 : end + 12].split(" ", 1)[0]
+    return word[:1].isupper() and word.lower().rstrip(".,;:'\u2019s") in NEWSPAPER_WORDS
 
 
 def _embedded_towns(everyone: list[_Name], names: dict[str, _Name]) -> None:

@@ -25,6 +25,7 @@ from geomap.names.lexicon.hyphen_suffixes import HYPHEN_SUFFIXES
 from geomap.names.lexicon.leading_words import ARTICLES, DETERMINERS, LEADING_WORDS
 from geomap.names.lexicon.organisations import (
     CIVIC_ORG_WORDS,
+    NEWSPAPER_WORDS,
     NOT_PLACE_WORDS,
     NOT_PLACES,
     ORG_WORDS,
@@ -76,6 +77,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "NAME_JOINERS",
     "NOT_LOCATIVE_BEFORE",
+    "NEWSPAPER_WORDS",
     "NOT_PLACES",
     "NOT_PLACE_WORDS",
     "ORG_WORDS",

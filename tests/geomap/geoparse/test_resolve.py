@@ -913,3 +913,15 @@ def test_a_seat_of_government_is_at_its_city(resolve_spans, phrase: str, country
     assert seat.place is not None and seat.place.feature_type == "facility"
     assert seat.place.name == phrase and seat.place.country_code == country
     assert town.place is not None and town.place.admin1 == "Florida"
+
+
+def test_a_big_city_before_a_newspaper_word_is_the_city(parse_text) -> None:  # type: ignore[no-untyped-def]
+    """ "the Washington Herald" is the paper of Washington, the city, even in a text about
+    towns of Washington state; not where the text also names the state itself, and a name
+    with no big city of its own keeps its sense ("the Ohio Tribune")."""
+    found = parse_text("Students from Tacoma and Spokane read the Washington Herald.")
+    assert found["Washington"] == ("Washington", "city")
+    found = parse_text("Students from Tacoma, Washington, read the Washington Herald.")
+    assert found["Washington"] == ("Washington", "admin1")
+    found = parse_text("Farmers in Idaho and Oregon read the Ohio Tribune on Monday.")
+    assert found["Ohio"] == ("Ohio", "admin1")

@@ -640,10 +640,10 @@ def _resolve(
         entry.count += 1
         if text is not None and _names_a_paper(text, t.span.end):
             papers[key] += 1
-    for key, n in papers.items():
+    for key, in_papers in papers.items():
         # "the New York Times": the city, when every mention of the name is a paper's
         entry = names[key]
-        if n == entry.count and not entry.hint:
+        if in_papers == entry.count and not entry.hint:
             if any(
                 o.get("feature_type") == "city"
                 and int(o.get("population") or 0) >= BIG_CITY_POPULATION

@@ -732,9 +732,7 @@ def _embedded_towns(everyone: list[_Name], names: dict[str, _Name]) -> None:
         elif (
             held
             and int(o.get("population") or 0) < BIG_CITY_POPULATION
-            and all(
-                great_circle((o["lat"], o["lon"]), (h["lat"], h["lon"])).km > FAR_KM for h in held
-            )
+            and all(not _within_far(o["lat"], o["lon"], h["lat"], h["lon"]) for h in held)
         ):
             n.choice = None
 
@@ -885,6 +883,16 @@ def _within(t: Toponym, holder: Place | None) -> Place | None:
 _HOLDER_GAPS = frozenset(("", ",", "in", "at", "of", "near"))
 
 
+def _within_far(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
+    """True when two points (degrees) lie within FAR_KM of each other (haversine)."""
+    la1, la2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return h <= _H_FAR
+
+
 def _corroborated(placed: list[Toponym]) -> list[Toponym]:
     """The placed mentions that another place of the document backs: a town or county within
     FAR_KM of a town or county of another name, or inside a first-level region the document
@@ -910,7 +918,7 @@ def _corroborated(placed: list[Toponym]) -> list[Toponym]:
         if any(
             o.place is not None
             and o.place.gazetteer_id != p.gazetteer_id
-            and great_circle((p.lat, p.lon), (o.place.lat, o.place.lon)).km <= FAR_KM
+            and _within_far(p.lat, p.lon, o.place.lat, o.place.lon)
             for o in local
         ):
             out.append(t)

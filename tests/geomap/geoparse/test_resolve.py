@@ -887,11 +887,11 @@ def test_a_small_town_inside_a_name_far_from_the_text_does_not_place_it(
 
 def test_a_building_is_not_put_in_a_town_nothing_else_in_the_text_backs(resolve_spans) -> None:  # type: ignore[no-untyped-def]
     """The last town named before a building is its town only if another place of the text
-    backs it: "Hubbard" here names a corner in Illinois, and the gazetteer's Hubbards lie far
+    backs it: "Hubbard" here is a place near Chicago, and the gazetteer's Hubbards lie far
     from every other place the text names, so the hospital is at the last town that is near
     them."""
     text = (
-        "Officers from Chicago and Evanston met at the corner of Hubbard on Monday. "
+        "Officers from Chicago and Evanston drove out past Hubbard on Monday. "
         "Later they drove to the Glorpwell Memorial Hospital."
     )
     found = resolve_spans(text, ["Chicago", "Evanston", "Hubbard", "Glorpwell Memorial Hospital"])

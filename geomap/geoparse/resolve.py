@@ -38,6 +38,7 @@ from geopy.distance import great_circle
 from geopy.location import Location
 
 from geomap.gazetteer.gazetteer import place_from_raw, raw_prior
+from geomap.gazetteer.index import BIG_CITY_POPULATION
 from geomap.geoparse.recognise import STREET
 from geomap.model import FACILITY, Place, Toponym
 from geomap.names.lexicon import (
@@ -45,6 +46,10 @@ from geomap.names.lexicon import (
     BUILDING_WORDS,
     CIVIC_ORG_WORDS,
     FACILITY_SUFFIXES,
+    GEO_MODIFIERS,
+    GOVERNMENT_SEATS,
+    MISSION_WORDS,
+    NEWSPAPER_WORDS,
     ORG_WORDS,
     REGION_SUFFIXES,
     STOPWORDS,
@@ -164,6 +169,8 @@ def _query(t: Toponym) -> tuple[str, str | None, str | None, set[str] | None]:
 def _candidates(
     geocode: Candidates, query: str, code: str | None, kinds: set[str] | None
 ) -> list[dict[str, Any]]:
+    if name_key(query) in GEO_MODIFIERS:
+        return []  # "Western", "Central": a direction alone is no place
     found = geocode(query)
     stripped = _strip_suffix(query)
     if not found and stripped != query:  # "Liaoning Province" -> "Liaoning"
@@ -222,11 +229,20 @@ def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
     Memorial Hospital" -> Lakeview, "Bank of Freedonia" -> Freedonia): the longest run of
     capitalised words it knows as a country, region or town of 10,000+ people (the likelier
     kind of place between runs of one length), outside a person's name ("Jane Doe Lakeview
-    Middle School": a given name and the capitalised words after it); failing that,
-    a demonym's country ("the Ruritanian embassy" -> Ruritania)."""
+    Middle School": a given name and the capitalised words after it); a run that opens with
+    a word such as "New" or "Port", or ends in a region word, counts as a place's own name
+    only ("New Lakeview Arena" is in New Lakeview, not Lakeview; "Ada County Jail" in Ada
+    County); failing that,
+    for a name that is no building, a demonym's country ("the Ruritanian Foreign Ministry" ->
+    Ruritania). A word of three letters or fewer that is no place's own name counts only as a
+    country's code in capitals ("US Federal Reserve"; "Up" is no "UP", Uttar Pradesh). No
+    country for a country's mission abroad ("the Ruritanian Embassy", "Embassy of Ruritania"
+    stand elsewhere; "the Ruritanian Embassy Lakeview" is in Lakeview), nor a demonym's country
+    for a building ("the Ruritanian International School"): these are placed at their town."""
     words = [w.strip(',.;:()"').removesuffix("'s").removesuffix("\u2019s") for w in query.split()]
     if len(words) < 2:
         return []
+    mission = any(w.lower() in MISSION_WORDS for w in words)
     person = _person_words(words)
     demonyms: list[dict[str, Any]] = []
     for size in range(len(words) - 1, 0, -1):
@@ -235,8 +251,14 @@ def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
             run = words[i : i + size]
             if not all(w[:1].isupper() or w.lower() in ("of", "de", "la") for w in run):
                 continue
-            if run[0].lower() in _NOT_EMBEDDED or run[-1].lower() in _NOT_EMBEDDED:
-                continue
+            first, last = run[0].lower(), run[-1].lower()
+            own_only = False
+            if first in _NOT_EMBEDDED or last in _NOT_EMBEDDED:
+                if size == 1 or (last in _NOT_EMBEDDED and last not in REGION_SUFFIXES):
+                    continue
+                # "New Orleans", "Port Lakeview", "Walker County": a place's own name that
+                # opens with such a word or ends in a region word, not "New" + "Orleans"
+                own_only = True
             if any(person[i : i + size]):
                 continue
             phrase = " ".join(run)
@@ -248,14 +270,23 @@ def _embedded(geocode: Candidates, query: str) -> list[dict[str, Any]]:
             found = [
                 r
                 for r in _candidates(geocode, phrase, None, None)
-                if r.get("feature_type") != "city"
-                or int(r.get("population") or 0) >= EMBEDDED_CITY_POPULATION
+                if (
+                    r.get("feature_type") != "city"
+                    or int(r.get("population") or 0) >= EMBEDDED_CITY_POPULATION
+                )
+                and (
+                    len(phrase) > 3
+                    or r.get("primary", True)
+                    or (phrase.isupper() and r.get("feature_type") == "country")
+                )
+                and not (mission and r.get("feature_type") == "country")
+                and (not own_only or r.get("primary", True))
             ]
             if found and (not best or best[0]["_prior"] < found[0]["_prior"]):
-                best = found
+                best = [{**r, "_inside": name_key(phrase)} for r in found]
         if best:
             return best
-    return demonyms
+    return [] if mission or _building(query) else demonyms
 
 
 def _contains(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
@@ -557,19 +588,44 @@ def resolve(
     Countries given in ``context_countries`` (e.g. from demonyms) favour candidates inside
     them; equal names get the same place. Given the ``text`` the mentions' offsets point
     into, a name in a list of names of one kind ("Ohio, Georgia and Texas") is read as that
-    kind.
+    kind. Mentions given out of text order are read in text order (what comes right after
+    a name, "Lakeview, Ohio", is read from the offsets, not from the order given).
     """
     given = list(toponyms)
+    order = sorted(range(len(given)), key=lambda i: (given[i].span.start, given[i].span.end))
+    if any(i != j for i, j in enumerate(order)):
+        placed = _resolve([given[i] for i in order], geocode, context_countries, text)
+        out: list[Toponym | None] = [None] * len(given)
+        for i, t in zip(order, placed, strict=True):
+            out[i] = t
+        return [t for t in out if t is not None]
+    return _resolve(given, geocode, context_countries, text)
+
+
+def _resolve(
+    given: list[Toponym],
+    geocode: Candidates,
+    context_countries: set[str] | None,
+    text: str | None,
+) -> list[Toponym]:
+    """:func:`resolve` for mentions in text order."""
+    toponyms: Sequence[Toponym] = given
     streets = [t for t in given if t.kind_hint == STREET]
     if streets:
         toponyms = [t for t in given if t.kind_hint != STREET]
     names: dict[str, _Name] = {}
     keys: list[str] = []
+    papers: Counter[str] = Counter()  # mentions of each name right before a newspaper word
     for t in toponyms:
         query, hint, code, kinds = _query(t)
         key = f"{name_key(query)}|{code or ''}|{','.join(sorted(kinds or ()))}"
         keys.append(key)
         entry = names.get(key)
+        if entry is None and (seat := GOVERNMENT_SEATS.get(name_key(query))) is not None:
+            # "the White House": at its city, as a facility named after the mention
+            city, country = seat
+            options = _candidates(geocode, city, country, {"city"})[:1]
+            entry = names[key] = _Name(key, hint, options, embedded=bool(options))
         if entry is None:
             options = _candidates(geocode, query, code, kinds)
             if hint == "admin2" and query.split()[-1].lower() not in REGION_SUFFIXES:
@@ -582,6 +638,18 @@ def resolve(
         elif hint and not entry.hint:
             entry.hint = hint
         entry.count += 1
+        if text is not None and _names_a_paper(text, t.span.end):
+            papers[key] += 1
+    for key, in_papers in papers.items():
+        # "the New York Times": the city, when every mention of the name is a paper's
+        entry = names[key]
+        if in_papers == entry.count and not entry.hint:
+            if any(
+                o.get("feature_type") == "city"
+                and int(o.get("population") or 0) >= BIG_CITY_POPULATION
+                for o in entry.options
+            ):
+                entry.hint = "city"
     # "X, Y": the name right after a comma contains the one before it
     for a, b, ka, kb in zip(toponyms, toponyms[1:], keys, keys[1:], strict=False):
         if 0 < b.span.start - a.span.end <= 2 and ka != kb:
@@ -611,6 +679,7 @@ def resolve(
     _bare_counties(everyone)
     if text is not None:
         _in_named_region(toponyms, keys, names, text)
+    _embedded_towns(everyone, names)
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
@@ -629,6 +698,43 @@ def resolve(
         )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
+
+
+def _names_a_paper(text: str, end: int) -> bool:
+    """True when the word right after ``end`` is a newspaper title's ("... Herald")."""
+    if text[end : end + 1] != " ":
+        return False
+    word = text[end + 1 : end + 12].split(" ", 1)[0]
+    return word[:1].isupper() and word.lower().rstrip(".,;:'\u2019s") in NEWSPAPER_WORDS
+
+
+def _embedded_towns(everyone: list[_Name], names: dict[str, _Name]) -> None:
+    """A town named inside a name the gazetteer lacks is the town the document names by
+    itself ("Lakeview" ... "the Lakeview Quibble Arena": one Lakeview); else, when it is no
+    big city and lies farther than FAR_KM from every town, county and first-level region the
+    document names ("the Glorpwick Hotel" in a text all about towns in another country), it
+    does not place the name (a building is then placed at its town). Run on the final
+    choices."""
+    held = [
+        n.choice
+        for n in everyone
+        if not n.embedded
+        and n.choice is not None
+        and n.choice.get("feature_type") in ("city", "admin2", "admin1")
+    ]
+    for n in everyone:
+        o = n.choice
+        if not n.embedded or o is None or o.get("feature_type") != "city":
+            continue
+        own = names.get(f"{o.get('_inside')}||")
+        if own is not None and own.choice is not None and own.choice.get("feature_type") == "city":
+            n.choice = {**own.choice, "_inside": o.get("_inside")}
+        elif (
+            held
+            and int(o.get("population") or 0) < BIG_CITY_POPULATION
+            and all(not _within_far(o["lat"], o["lon"], h["lat"], h["lon"]) for h in held)
+        ):
+            n.choice = None
 
 
 def _bare_counties(names: list[_Name]) -> None:
@@ -777,22 +883,69 @@ def _within(t: Toponym, holder: Place | None) -> Place | None:
 _HOLDER_GAPS = frozenset(("", ",", "in", "at", "of", "near"))
 
 
+def _within_far(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
+    """True when two points (degrees) lie within FAR_KM of each other (haversine)."""
+    la1, la2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return h <= _H_FAR
+
+
+def _corroborated(placed: list[Toponym]) -> list[Toponym]:
+    """The placed mentions that another place of the document backs: a town or county within
+    FAR_KM of a town or county of another name, or inside a first-level region the document
+    names; all of them when none is backed. A town far from everything else the text names
+    is often a namesake read into a street's or a square's name ("Lakeview Square" ... the
+    Lakeview of another state), no town to put the text's buildings in."""
+    local = [
+        t for t in placed if t.place is not None and t.place.feature_type in ("city", "admin2")
+    ]
+    regions = {
+        (t.place.country_code, t.place.name)
+        for t in placed
+        if t.place is not None and t.place.feature_type == "admin1"
+    }
+    out = []
+    for t in placed:
+        p = t.place
+        if p is None:
+            continue
+        if p.feature_type not in ("city", "admin2") or (p.country_code, p.admin1) in regions:
+            out.append(t)
+            continue
+        if any(
+            o.place is not None
+            and o.place.gazetteer_id != p.gazetteer_id
+            and _within_far(p.lat, p.lon, o.place.lat, o.place.lon)
+            for o in local
+        ):
+            out.append(t)
+    if not any(t.place is not None and t.place.feature_type == "city" for t in out):
+        return placed
+    return out
+
+
 def _place_streets(
     streets: list[Toponym], placed: list[Toponym], text: str | None = None
 ) -> list[Toponym]:
     """Streets and buildings placed at the town that holds them: the town named right after
     one ("Elm Street in Dayton", "Elm Street, Dayton"), else (a building) the last town named
     before it, else the town the document names most (failing a town, its most named county,
-    then first-level region); their ``feature_type`` says "street" (unplaced when the document
-    names none of these)."""
+    then first-level region) — the last two among the places another place of the document
+    backs (:func:`_corroborated`); their ``feature_type`` says "street" (unplaced when the
+    document names none of these)."""
+    backed = _corroborated(placed)
     main = None
     for kind in ("city", "admin2", "admin1"):
-        towns = [t for t in placed if t.place is not None and t.place.feature_type == kind]
+        towns = [t for t in backed if t.place is not None and t.place.feature_type == kind]
         if towns:
             counts = Counter(t.place.gazetteer_id for t in towns if t.place is not None)
             main = max(towns, key=lambda t: counts[t.place.gazetteer_id] if t.place else 0)
             break
     towns = [t for t in placed if t.place is not None and t.place.feature_type == "city"]
+    backed_towns = [t for t in backed if t.place is not None and t.place.feature_type == "city"]
     out = []
     for s in streets:
         holder = next(
@@ -806,7 +959,7 @@ def _place_streets(
         )
         if holder is None and _head(s.span.text) in BUILDING_WORDS:
             # a building ("... Memorial Hospital"): the last town named before it
-            holder = next((t for t in reversed(towns) if t.span.end <= s.span.start), None)
+            holder = next((t for t in reversed(backed_towns) if t.span.end <= s.span.start), None)
         if holder is None:
             holder = main
         town = holder.place if holder is not None else None

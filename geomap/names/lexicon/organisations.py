@@ -1,7 +1,8 @@
 """Words and names of organisations, brands and events.
 
 For: the recogniser (a run holding an ``ORG_WORDS`` word names a body; a place named inside it
-is still a mention; a place before a ``CIVIC_ORG_WORDS`` word is a place) and the proposer
+is still a mention; a place before a ``CIVIC_ORG_WORDS`` word is a place), the resolver
+(a big city's name before a ``NEWSPAPER_WORDS`` word is that city) and the proposer
 (``NOT_PLACE_WORDS``: a run holding one is an event, a body or a role). Entries: general
 English; ``NOT_PLACES`` lists well-known organisations, brands, religious names and named
 climate patterns that are also place names in the gazetteer or follow "to"/"from" in news
@@ -27,6 +28,13 @@ ORG_WORDS = frozenset(
     partners associates consulting institute ministries exchange commerce industries
     railroad railway marathon cup championship tournament open games olympics tech duma
     symphony authority patrol""".split()
+)
+
+# Newspaper title words: a big city's name before one names the paper's city ("the Lakeview
+# Herald", "the Springfield Times": the city, not a state of the name). General English.
+NEWSPAPER_WORDS = frozenset(
+    """times post telegraph herald journal tribune gazette chronicle courier observer inquirer
+    examiner dispatch""".split()
 )
 
 # Organisation words of local government and public services: a place name before one is a

@@ -1,16 +1,21 @@
 """Words that say what kind of place a name is.
 
 For: the recogniser (``REGION_SUFFIXES`` after a name: its kind; ``FACILITY_SUFFIXES`` after a
-name: a street or building; ``GEO_MODIFIERS`` before a name; ``PLACE_NOUNS`` after an adjective:
-it describes the place named next), the resolver (``BUILDING_WORDS`` ending a name the
-gazetteer lacks: a building or site, placed at the town that holds it), the proposer
+name: a street or building; ``GEO_MODIFIERS`` before a name, and never a place alone;
+``PLACE_NOUNS`` after an adjective: it describes the place named next), the resolver
+(``BUILDING_WORDS`` ending a name the gazetteer lacks: a building or site, placed at the town
+that holds it; ``MISSION_WORDS``: no place inside such a name places it;
+``GOVERNMENT_SEATS``: their city), the proposer
 (``KIND_AFTER``) and the gazetteer index (``REGION_WORDS``: "Liaoning Province" is also called
 "Liaoning"). Entries: English words for administrative units, streets and buildings (general
 English)."""
 
 from __future__ import annotations
 
-# Directions and size words that may precede a place without making it a person's name.
+# Directions and size words that may precede a place without making it a person's name; alone
+# such a word is no place ("Western governments", "Northwestern beat Purdue"), though the
+# gazetteer knows regions so named in their own countries (Ghana's "Western", Zambia's
+# "Northwestern"), which texts call "the Western Region".
 GEO_MODIFIERS = frozenset(
     """north south east west northern southern eastern western central upper lower greater
     northeast northwest southeast southwest northeastern northwestern southeastern
@@ -55,6 +60,28 @@ BUILDING_WORDS = frozenset(
     farms ranch estate complex plant factory mill mine warehouse base barracks camp cemetery
     graveyard garden gardens zoo office offices embassy consulate studio studios club""".split()
 )
+
+# A country's missions abroad: the country a name of one names ("the Ruritanian embassy",
+# "Embassy of Ruritania") is the one it represents, not the one it stands in (general English).
+MISSION_WORDS = frozenset("embassy embassies consulate consulates legation".split())
+
+# Seats of government that news names for the government itself, and the city each stands
+# in or beside (the Pentagon is across the river from Washington), as (city, country code):
+# the gazetteer lacks them as places, or knows a translation of another city's name ("White
+# House" is an alternate name of Casablanca). General knowledge; streets ("Downing Street")
+# are placed as streets.
+GOVERNMENT_SEATS: dict[str, tuple[str, str]] = {
+    "white house": ("Washington", "US"),
+    "oval office": ("Washington", "US"),
+    "capitol hill": ("Washington", "US"),
+    "pentagon": ("Washington", "US"),
+    "kremlin": ("Moscow", "RU"),
+    "elysee": ("Paris", "FR"),
+    "elysee palace": ("Paris", "FR"),
+    "quai d'orsay": ("Paris", "FR"),
+    "zhongnanhai": ("Beijing", "CN"),
+    "blue house": ("Seoul", "KR"),
+}
 
 # "the Chinese border city of X": an adjective before one of these describes the place named
 # next, and is not a mention of its own.

@@ -477,8 +477,9 @@ def test_a_facility_named_after_a_place_is_at_that_place(
         assert found.place.admin1 == admin1
 
 
-def test_an_embassy_is_at_its_country_and_an_unknown_hall_nowhere() -> None:
-    """A name the gazetteer lacks is placed at the place inside it, if any."""
+def test_an_embassy_is_not_at_its_country_and_an_unknown_hall_nowhere() -> None:
+    """A country's mission abroad stands elsewhere: the country named in it does not place it;
+    a name the gazetteer lacks with no place inside stays unplaced."""
 
     def geocode(q: str) -> list[Location]:
         table = {
@@ -503,9 +504,59 @@ def test_an_embassy_is_at_its_country_and_an_unknown_hall_nowhere() -> None:
 
     embassy = Toponym(Span("Embassy of Freedonia", 0, 20))
     (found,) = resolve([embassy], geocode)
-    assert found.place is not None and found.place.country_code == "FD"
-    assert found.place.feature_type == "facility"
+    assert found.place is None
+    # the same name without the mission word is at the country
+    (bank,) = resolve([Toponym(Span("Bank of Freedonia", 0, 17))], geocode)
+    assert bank.place is not None and bank.place.country_code == "FD"
+    assert bank.place.feature_type == "facility"
     assert resolve([Toponym(Span("Glorp Hall", 0, 10))], geocode)[0].place is None
+
+
+@pytest.mark.parametrize(
+    "text,building",
+    [
+        ("Staff at the Portuguese Embassy in Lakeland, Florida, left early.", "Portuguese Embassy"),
+        ("Guards at the Embassy of Portugal in Lakeland, Florida, left.", "Embassy of Portugal"),
+        (
+            "Pupils of the Portuguese Quibble School in Lakeland, Florida, sang.",
+            "Portuguese Quibble School",
+        ),
+    ],
+)
+def test_a_mission_or_a_building_is_not_at_the_country_its_name_names(
+    resolve_spans, text: str, building: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "the Ruritanian Embassy" stands outside Ruritania; a school with a demonym in its name
+    is in a town: neither is placed at the country (a building at the town named after it)."""
+    found, town = resolve_spans(text, [building, "Lakeland"])
+    assert found.place is None or found.place.country_code != "PT"
+    if found.place is not None:
+        assert town.place is not None
+        assert (found.place.lat, found.place.lon) == (town.place.lat, town.place.lon)
+
+
+@pytest.mark.parametrize("word", ["Western", "Northwestern", "Central", "Eastern"])
+def test_a_direction_alone_is_no_place(resolve_spans, word: str) -> None:  # type: ignore[no-untyped-def]
+    """The gazetteer knows regions called "Western" or "Northwestern" (in Ghana, Zambia, ...);
+    a text's "Western envoys" or a team called "Northwestern" is none of them."""
+    text = f"{word} envoys met in Lakeland, Florida, on Monday."
+    found, town = resolve_spans(text, [word, "Lakeland"])
+    assert found.place is None
+    assert town.place is not None and town.place.admin1 == "Florida"
+
+
+def test_a_short_word_inside_a_name_is_a_place_only_by_its_own_name(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    """A word of three letters inside a name counts as a place only by the place's own name or
+    as a country's code in capitals: "NS" (Nova Scotia's code) in a school's name is not the
+    province, "US" in a board's name is the country."""
+    school, show = resolve_spans(
+        "Pupils of Glorpwick NS sang at the Grown Up Quibble Show on Monday.",
+        ["Glorpwick NS", "Grown Up Quibble Show"],
+    )
+    assert school.place is None or school.place.country_code != "CA"
+    assert show.place is None or show.place.country_code != "IN"  # not "UP", Uttar Pradesh
+    (board,) = resolve_spans("The US Quibble Board met on Monday.", ["US Quibble Board"])
+    assert board.place is not None and board.place.country_code == "US"
 
 
 def _town(name: str, state: str, lat: float, lon: float, population: int) -> Location:
@@ -728,3 +779,149 @@ def test_a_name_the_gazetteer_knows_is_not_taken_for_a_county(resolve_spans) -> 
     # Tippecanoe is an alternate name of a town: the town, not the county of that name
     (found,) = resolve_spans("Crowds gathered in Tippecanoe on Friday.", ["Tippecanoe"])
     assert found.place is not None and found.place.feature_type == "city"
+
+
+@pytest.mark.parametrize(
+    "text,phrases,mention,expected",
+    [
+        # the town is placed at the region named right after it (no namesake there)
+        ("Hikers from Smyrna, Vt., reached the ridge.", ["Smyrna", "Vt."], "Smyrna", "Vermont"),
+        # a name in a list of states is the state
+        (
+            "Voters in Ohio, Washington and Idaho went to the polls.",
+            ["Ohio", "Washington", "Idaho"],
+            "Washington",
+            "Washington",
+        ),
+    ],
+)
+def test_mentions_given_out_of_text_order_are_read_in_text_order(
+    gazetteer_path, text: str, phrases: list[str], mention: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Gold annotations may come in any order: "X, Y" and lists are read from the offsets,
+    so the places are the same whatever the order given, and come back in that order."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+
+    def run(order: list[str]) -> list[Toponym]:
+        spans = [(text.index(p), text.index(p) + len(p)) for p in order]
+        mentions = [recogniser.describe(text, a, b) for a, b in spans]
+        geocode = lambda q: geocoder.geocode(q, exactly_one=False) or []  # noqa: E731
+        return resolve(mentions, geocode, demonym_countries(text), text)
+
+    try:
+        in_order, backwards = run(phrases), run(phrases[::-1])
+    finally:
+        gazetteer.close()
+    assert [t.span.text for t in backwards] == phrases[::-1]
+    assert [t.place for t in backwards] == [t.place for t in in_order][::-1]
+    place = {t.span.text: t.place for t in backwards}[mention]
+    assert place is not None and expected in (place.name, place.admin1)
+
+
+@pytest.mark.parametrize(
+    "text,phrase,admin1,kind",
+    [
+        # a place's own name opening with "New" is not the town after the word
+        (
+            "Fans at the New Orleans Quibble Arena cheered.",
+            "New Orleans Quibble Arena",
+            "Louisiana",
+            "city",
+        ),
+        # nor is a county's name ending a run the town of that name
+        (
+            "Deputies of the Walker County Quibble Office in Georgia left.",
+            "Walker County Quibble Office",
+            None,
+            "admin2",
+        ),
+    ],
+)
+def test_a_place_inside_a_name_may_open_with_new_or_end_in_county(
+    resolve_spans, text: str, phrase: str, admin1: str | None, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    (found,) = resolve_spans(text, [phrase])
+    assert found.place is not None and found.place.feature_type == "facility"
+    assert found.place.gazetteer_id.startswith(kind if kind == "admin2" else "geonames:")
+    assert found.place.country_code == "US"
+    if admin1:
+        assert found.place.admin1 == admin1
+
+
+def test_a_town_inside_a_name_is_the_one_the_document_names(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    """One sense per document: the Riverdale in a hall's name is the Riverdale the text
+    places in New Jersey."""
+    text = "Rain fell on Riverdale, N.J., and the Riverdale Quibble Hall shut."
+    town, state, hall = resolve_spans(text, ["Riverdale", "N.J.", "Riverdale Quibble Hall"])
+    assert town.place is not None and town.place.admin1 == "New Jersey"
+    assert hall.place is not None and hall.place.admin1 == "New Jersey"
+    assert (hall.place.lat, hall.place.lon) == (town.place.lat, town.place.lon)
+
+
+@pytest.mark.parametrize(
+    "text,phrase,country",
+    [
+        # a small town in the name, far from every place the text names: the building is
+        # at the town the text names, not in Arkansas
+        (
+            "Pupils from Toronto and Ottawa toured the Rogers Quibble Museum on Monday.",
+            "Rogers Quibble Museum",
+            "CA",
+        ),
+        # a big city in the name is kept wherever the text is
+        (
+            "Pupils from Toronto and Ottawa toured the Chicago Quibble Museum on Monday.",
+            "Chicago Quibble Museum",
+            "US",
+        ),
+    ],
+)
+def test_a_small_town_inside_a_name_far_from_the_text_does_not_place_it(
+    resolve_spans, text: str, phrase: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = resolve_spans(text, ["Toronto", "Ottawa", phrase])
+    assert found[2].place is not None and found[2].place.country_code == country
+
+
+def test_a_building_is_not_put_in_a_town_nothing_else_in_the_text_backs(resolve_spans) -> None:  # type: ignore[no-untyped-def]
+    """The last town named before a building is its town only if another place of the text
+    backs it: "Hubbard" here is a place near Chicago, and the gazetteer's Hubbards lie far
+    from every other place the text names, so the hospital is at the last town that is near
+    them."""
+    text = (
+        "Officers from Chicago and Evanston drove out past Hubbard on Monday. "
+        "Later they drove to the Glorpwell Memorial Hospital."
+    )
+    found = resolve_spans(text, ["Chicago", "Evanston", "Hubbard", "Glorpwell Memorial Hospital"])
+    hubbard, hospital = found[2].place, found[3].place
+    assert hubbard is not None and hubbard.admin1 != "Illinois"  # (the premise)
+    assert hospital is not None and hospital.feature_type == "street"
+    assert hospital.admin1 == "Illinois"
+
+
+@pytest.mark.parametrize(
+    "phrase,country",
+    [("White House", "US"), ("Kremlin", "RU"), ("Elysee", "FR"), ("Blue House", "KR")],
+)
+def test_a_seat_of_government_is_at_its_city(resolve_spans, phrase: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the White House" is not Casablanca (whose name it translates) nor White House,
+    Tennessee: it is placed at Washington, named after the mention."""
+    text = f"Aides at the {phrase} spoke to reporters in Lakeland, Florida, on Monday."
+    seat, town = resolve_spans(text, [phrase, "Lakeland"])
+    assert seat.place is not None and seat.place.feature_type == "facility"
+    assert seat.place.name == phrase and seat.place.country_code == country
+    assert town.place is not None and town.place.admin1 == "Florida"
+
+
+def test_a_big_city_before_a_newspaper_word_is_the_city(parse_text) -> None:  # type: ignore[no-untyped-def]
+    """ "the Washington Herald" is the paper of Washington, the city, even in a text about
+    towns of Washington state; not where the text also names the state itself, and a name
+    with no big city of its own keeps its sense ("the Ohio Tribune")."""
+    found = parse_text("Students from Tacoma and Spokane read the Washington Herald.")
+    assert found["Washington"] == ("Washington", "city")
+    found = parse_text("Students from Tacoma, Washington, read the Washington Herald.")
+    assert found["Washington"] == ("Washington", "admin1")
+    found = parse_text("Farmers in Idaho and Oregon read the Ohio Tribune on Monday.")
+    assert found["Ohio"] == ("Ohio", "admin1")

@@ -401,20 +401,34 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 300) ->
     raise RuntimeError(f"{url} did not answer in {timeout} s")
 
 
+# geomap's command line run from another source tree: the project's editable install puts an
+# import hook before sys.path (PYTHONPATH alone would still import this checkout's code)
+_FROM_SOURCE = (
+    "import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in"
+    " str(getattr(f, '__module__', '')) + type(f).__module__]; sys.path.insert(0, sys.argv.pop(1));"
+    " from geomap.cli import main; sys.argv[0] = 'geomap'; sys.exit(main())"
+)
+
+
+def geomap_command(source: Path | None) -> list[str]:
+    """The command running ``geomap`` (what follows it is its arguments): this checkout's, or
+    with ``source`` the code of that source tree, whose modules are then the ones imported."""
+    if source is None:
+        return [str(GEOMAP)]
+    return [str(ROOT / ".venv" / "bin" / "python"), "-c", _FROM_SOURCE, str(source.resolve())]
+
+
 def start_geomap(
     store: Path, log: Path, workers: int = 1, source: Path | None = None
 ) -> tuple[subprocess.Popen[bytes], str]:
     """`geomap serve` of ``store`` on a free port; with ``source``, geomap's code from that
     source tree (an older checkout, one worker) instead of this one."""
     port = free_port()
-    cmd = [str(GEOMAP), "serve", "--store", str(store), "--port", str(port),
+    cmd = [*geomap_command(source), "serve", "--store", str(store), "--port", str(port),
            "--log-level", "warning"]  # fmt: skip
-    env = dict(os.environ)
-    if source is not None:
-        env["PYTHONPATH"] = str(source)
-    else:
+    if source is None:
         cmd += ["--workers", str(workers)]
-    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     wait_ready(base + "/healthz", proc)
     return proc, base
@@ -856,9 +870,16 @@ def flat_table(con: Any) -> None:
     con.execute(f"VACUUM ANALYZE {FLAT}.incidents")
 
 
-def start_geomap_pg(url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_geomap_pg(
+    url: str, log: Path, workers: int = 1, source: Path | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`geomap serve --store url` on a free port with ``workers`` processes; with ``source``,
+    geomap's code from that source tree (one worker) instead of this one."""
     port = free_port()
-    cmd = [str(GEOMAP), "serve", "--store", url, "--port", str(port), "--log-level", "warning"]
+    cmd = [*geomap_command(source), "serve", "--store", url, "--port", str(port),
+           "--log-level", "warning"]  # fmt: skip
+    if source is None:
+        cmd += ["--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     wait_ready(base + "/healthz", proc)
@@ -1033,13 +1054,21 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
         paths = {k: v for k, v in pg_queries(n, z6).items() if not args.only or args.only in k}
         clients = [int(c) for c in args.clients.split(",")]
         print(f"== PostGIS, {n} incidents; densest z6 tile {z6}", flush=True)
-        servers = [("geomap", start_geomap_pg, 0)]
+        # geomap once per --workers count (the first named "geomap": the one beside tipg and
+        # pygeoapi, and /map), and first, with --baseline, the code of that source tree
+        servers: list[tuple[str, Any, int]] = []
+        if args.baseline:
+            source = Path(args.baseline)
+            servers.append(("baseline", lambda u, lg: start_geomap_pg(u, lg, 1, source), 0))
+        for k, w in enumerate(int(w) for w in args.workers.split(",")):
+            name = "geomap" if k == 0 else f"geomap w{w}"
+            servers.append((name, lambda u, lg, w=w: start_geomap_pg(u, lg, w), 0))
         if not args.no_tipg:
             servers.append(("tipg", start_tipg, 1))
         if not args.no_pygeoapi:
             servers.append(("pygeoapi", start_pygeoapi_pg, 2))
         for name, start, i in servers:
-            proc, base = start(url, logs / f"{name}-pg-{n}.log")
+            proc, base = start(url, logs / f"{name.replace(' ', '-')}-pg-{n}.log")
             try:
                 out[f"{name}_first_ms"] = first_requests(
                     name, base, {k: v[i] for k, v in paths.items()}
@@ -1054,7 +1083,7 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
                           f" ({', '.join(f'{s:.2f}' for s in seconds)})", flush=True)  # fmt: skip
             finally:
                 stop(proc)
-        for other in ("tipg", "pygeoapi"):
+        for other in ("tipg", "pygeoapi", "baseline"):
             for q, by_c in out.get(other, {}).items():
                 for c, m in by_c.items():
                     ours = out["geomap"][q][c]

@@ -20,12 +20,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.deps import LayerQueryDep, StoreDep
+from api.deps import LayerQuery, LayerQueryDep, StoreDep
 from api.geojson import build_query
 from api.routes.ogc import DESCRIPTIONS, ERRORS, _collection
 from geomap import tiles
 from geomap.errors import NotFound
 from geomap.store import cql2
+from geomap.store.base import Store
 
 router = APIRouter(tags=["tiles"])
 
@@ -186,20 +187,47 @@ def tile(
     query matches; 204 when none is in it; 404 for a path naming no tile (a column or row
     outside the grid, or not a whole number). Built tiles are kept for a minute."""
     layer = _collection(collectionId)
+    zoom, col, row = tile_position(tileMatrixSetId, z, x, y)
+    data = tile_data(request, store, layer, zoom, col, row, q)
+    if not data:
+        return Response(status_code=204, headers=TILE_HEADERS)
+    return Response(data, media_type=tiles.MVT_MEDIA_TYPE, headers=TILE_HEADERS)
+
+
+TILE_HEADERS = {"Cache-Control": f"public, max-age={MAX_AGE}"}  # a tile's, and a 204's
+
+
+def tile_position(matrix_set: str, z: str, x: str, y: str) -> tuple[int, int, int]:
+    """The zoom, column and row a tile path names; NotFound (InvalidParameter for the zoom)
+    when it names no tile of the matrix set."""
     zoom, col, row = (_tile_number(v, f"{z}/{x}/{y}") for v in (z, x, y))
-    tiles.check_tile(tileMatrixSetId, zoom, col, row)
+    tiles.check_tile(matrix_set, zoom, col, row)
+    return zoom, col, row
+
+
+def kept_tile(request: Request, layer: str, zoom: int, col: int, row: int) -> bytes | None:
+    """The tile this process keeps for the request (b"" for an empty one), None when it keeps
+    none or the request asks for a fresh one (``Cache-Control: no-cache``). Reads no store."""
+    if "no-cache" in request.headers.get("cache-control", "").lower():
+        return None
+    return _cache(request).get(_tile_key(request, layer, zoom, col, row))
+
+
+def tile_data(
+    request: Request, store: Store, layer: str, zoom: int, col: int, row: int, q: LayerQuery
+) -> bytes:
+    """The tile's bytes (b"" when no feature is in it): as this process keeps it, or built by
+    the store (and kept); InvalidParameter naming a bad query parameter."""
     query = build_query(store, layer, q, default_limit=None)
-    cache = _cache(request)
-    key = (layer, zoom, col, row, tuple(sorted(request.query_params.multi_items())))
-    fresh = "no-cache" in request.headers.get("cache-control", "").lower()
-    data = None if fresh else cache.get(key)
+    data = kept_tile(request, layer, zoom, col, row)
     if data is None:
         data = store.tile(query, zoom, col, row)
-        cache.put(key, data)
-    headers = {"Cache-Control": f"public, max-age={MAX_AGE}"}
-    if not data:
-        return Response(status_code=204, headers=headers)
-    return Response(data, media_type=tiles.MVT_MEDIA_TYPE, headers=headers)
+        _cache(request).put(_tile_key(request, layer, zoom, col, row), data)
+    return data
+
+
+def _tile_key(request: Request, layer: str, zoom: int, col: int, row: int) -> tuple[Any, ...]:
+    return (layer, zoom, col, row, tuple(sorted(request.query_params.multi_items())))
 
 
 @router.get("/tileMatrixSets", name="ogc_tile_matrix_sets")

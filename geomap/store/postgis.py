@@ -615,7 +615,10 @@ class PostGISStore:
                     kwargs={
                         "autocommit": True,
                         "options": "-c default_transaction_read_only=on"
-                        f" -c statement_timeout={READ_TIMEOUT_MS}",
+                        f" -c statement_timeout={READ_TIMEOUT_MS}"
+                        # a read is a few milliseconds: compiling it (JIT, on by default from
+                        # PostgreSQL 12 for plans costed above jit_above_cost) would cost more
+                        " -c jit=off",
                     },
                     configure=self._configure,
                     open=False,
@@ -870,13 +873,39 @@ class PostGISStore:
                     )
 
     def select(self, query: Query) -> Page:
-        """One page of the features ``query`` matches, with the number matched."""
+        """One page of the features ``query`` matches, with the number matched.
+
+        PostgreSQL builds the page as one text (the features joined by commas, UTF-8), with the
+        store's version and the layer's size, in one statement: one snapshot. A reader (the
+        server's pool) sends just that statement, outside any transaction, when it remembers
+        the count of the query for the version it reads: one round trip. Otherwise the page
+        and its count are read in one repeatable-read transaction."""
         check_layer(query.layer)
-        page = COMPILER.page(query)
+        statement = _joined_page(COMPILER.page(query), query.layer)
+        prepare = _prepare(query)
+        if self._pool is not None:
+            row = self._read_once(statement, prepare)
+            matched = self._remembered(query, row[0], row[1])
+            if matched is not None:
+                return _page_of(row, matched, query)
         with self._reading() as cur:
-            rows = cur.execute(page.sql, page.params).fetchall()
-            matched = self._count(cur, query)
-        return Page.from_rows(rows, matched, query)
+            row = cur.execute(
+                statement.sql, statement.params, binary=True, prepare=prepare
+            ).fetchone()
+            matched = self._count(cur, query, version=row[0], total=row[1])
+        return _page_of(row, matched, query)
+
+    def _read_once(self, statement: Statement, prepare: bool | None) -> Any:
+        """The one row of ``statement``, run alone on a pooled connection (in autocommit: the
+        statement is its own transaction, one snapshot), its results in binary."""
+        import psycopg
+
+        try:
+            with self._pool.connection() as con:
+                cur = con.execute(statement.sql, statement.params, binary=True, prepare=prepare)
+                return cur.fetchone()
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot read the store ({_reason(exc)})") from None
 
     def count(self, query: Query) -> int:
         """How many features ``query`` matches (its paging ignored)."""
@@ -884,27 +913,44 @@ class PostGISStore:
         with self._reading() as cur:
             return self._count(cur, query)
 
-    def _count(self, cur: Any, query: Query) -> int:
-        """What ``query`` matches, counted in the read transaction open on ``cur``.
+    @staticmethod
+    def _whole_layer(query: Query) -> bool:
+        """True when ``query`` matches the whole layer (its count is the layer's size)."""
+        return query.bbox is None and not query.timed and not query.where
+
+    def _remembered(self, query: Query, version: Any, total: Any) -> int | None:
+        """The count of ``query`` known without counting at the store's ``version``: the
+        layer's size ``total`` for a query of the whole layer, else a count kept for that
+        version (None when there is none)."""
+        if self._whole_layer(query):
+            return int(total or 0)
+        return self._counted.get(_count_key(version, query))
+
+    def _count(self, cur: Any, query: Query, *, version: Any = None, total: Any = None) -> int:
+        """What ``query`` matches, counted in the read transaction open on ``cur`` (``version``
+        and ``total``: the store's version and the layer's size when already read in it).
 
         A reader (the server's pool) remembers the count of a recent query for as long as the
         store is unchanged: the key holds the store's :meth:`version` as read in this
         snapshot, which every write moves (whichever process writes). A writer counts every
         time."""
-        if query.bbox is None and not query.timed and not query.where:
+        if self._whole_layer(query):
+            if total is not None:
+                return int(total)
             row = cur.execute(
                 f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
             ).fetchone()
             return int(row[0]) if row else 0
         key: tuple[Any, ...] | None = None
         if self._pool is not None:
-            version = cur.execute(_VERSION).fetchone()[0]
-            key = (version, replace(query, sortby=(), limit=None, offset=0, after=None))
+            if version is None:
+                version = cur.execute(_VERSION).fetchone()[0]
+            key = _count_key(version, query)
             found = self._counted.get(key)
             if found is not None:
                 return found
         statement = COMPILER.count(query)
-        n = int(cur.execute(statement.sql, statement.params).fetchone()[0])
+        n = int(cur.execute(statement.sql, statement.params, prepare=False).fetchone()[0])
         if key is not None:
             self._counted.put(key, n)
         return n
@@ -1176,6 +1222,42 @@ class PostGISStore:
 
 
 _PG_TYPE = {"geo_precision": "::int", "n_sources": "::int"}
+
+
+def _joined_page(page: Statement, layer: str) -> Statement:
+    """``page`` (rows of ``seq, feature``) as one row: the store's version, the layer's size
+    (``stats``), the number of features, the last ``seq``, the features' UTF-8 lengths joined
+    by commas, and the features as UTF-8 joined by commas, in the page's order (to be read
+    with ``binary=True``: the features come as bytes, not decoded)."""
+    size = f"SELECT count FROM {SCHEMA}.stats WHERE name = '{check_layer(layer)}'"
+    sql = (
+        f"SELECT ({_VERSION}), ({size}), count(*), max(p.seq),"
+        " string_agg(octet_length(p.b)::text, ','), string_agg(p.b, ','::bytea)"
+        f" FROM (SELECT k.seq, convert_to(k.feature, 'UTF8') AS b FROM ({page.sql}) k) p"
+    )
+    return Statement(sql, page.params)
+
+
+def _prepare(query: Query) -> bool | None:
+    """psycopg's ``prepare`` for the page of ``query``: its default (prepared after two runs;
+    PostgreSQL then keeps the generic plan once it is no dearer than planning each time) for a
+    page of a small box read by cell, whose plan the statement's shape fixes; never for any
+    other, whose best plan depends on the values (a month's page: 3–5 ms planned for its
+    dates, 60–150 ms by the generic plan, at 1M)."""
+    return None if _cells(query) is not None else False
+
+
+def _page_of(row: Sequence[Any], matched: int, query: Query) -> Page:
+    """The page of ``query`` from the row of :func:`_joined_page`."""
+    _version, _total, n, last, sizes, joined = row
+    if not n:
+        return Page.from_features([], None, matched, query, b"")
+    return Page.from_joined(bytes(joined), sizes, int(n), int(last), matched, query)
+
+
+def _count_key(version: Any, query: Query) -> tuple[Any, ...]:
+    """The key of ``query``'s count at the store's ``version`` (its paging and order aside)."""
+    return (version, replace(query, sortby=(), limit=None, offset=0, after=None))
 
 
 def _aggregate_kind(query: Query, z: int) -> tuple[str, ...] | None:

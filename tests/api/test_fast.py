@@ -1,6 +1,7 @@
 """The short way through (api/fast.py) answers exactly what the routes answer: the same
 status, headers and body (but the time stamp) for every item page and /healthz it takes, and it
-leaves every other request, bad ones included, to the routes."""
+leaves every other request, bad ones included, to the routes. On both backends: an embedded
+SQLite store and PostGIS (whose /healthz the routes answer)."""
 
 from __future__ import annotations
 
@@ -18,18 +19,20 @@ from api.main import create_app
 from geomap.features.features import LAYERS
 from geomap.settings import Settings
 
+from ..conftest import backend_store
 from ..synthetic import seed_synthetic
 
 ITEMS = "/collections/incidents/items"
+TILES = "/collections/incidents/tiles/WebMercatorQuad"
 PUBLIC = "https://maps.example.org/geomap"
 
 
-@pytest.fixture(scope="module")
-def settings(tmp_path_factory, gazetteer_path, seeded_store) -> Settings:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module", params=["sqlite", "postgis"])
+def settings(request, tmp_path_factory, gazetteer_path, seeded_store) -> Settings:  # type: ignore[no-untyped-def]
     tmp = tmp_path_factory.mktemp("fast")
     settings = Settings(
-        data_dir=tmp, store=str(tmp / "store.sqlite"), cache=tmp / "cache.sqlite",
-        gazetteer=gazetteer_path,
+        data_dir=tmp, store=backend_store(request, request.param, tmp),
+        cache=tmp / "cache.sqlite", gazetteer=gazetteer_path,
     )  # fmt: skip
     store, doc = seeded_store(settings)
     templates = {name: store.layer(name)[0] for name in LAYERS}
@@ -52,6 +55,13 @@ def answered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(fast.FastPaths, "answer", spy)
     return seen
+
+
+def _short(settings: Settings, calls: list[tuple[Any, ...]]) -> int:
+    """How many of ``calls`` the short way takes: all, but /healthz of a database server's
+    store (whose reads wait on the server: the routes answer it)."""
+    waits = str(settings.store).startswith("postgresql")
+    return sum(1 for call in calls if not (waits and call[1] == "/healthz"))
 
 
 def _both(settings: Settings, monkeypatch: pytest.MonkeyPatch, calls: list[tuple[Any, ...]]):  # type: ignore[no-untyped-def]
@@ -110,7 +120,7 @@ def test_the_short_way_answers_what_the_routes_answer(
     calls.append(("GET", nxt, JSON))
     answered.clear()
     short, routes = _both(settings, monkeypatch, calls)
-    assert len(answered) == len(calls)  # the short way took every one of them
+    assert len(answered) == _short(settings, calls)  # the short way took every one of them
     for a, b in zip(short, routes, strict=True):
         _same(a, b)
     page = short[0].json()
@@ -138,16 +148,30 @@ def test_the_short_way_sends_the_routes_bytes(
             f"{ITEMS}?event_type=protest&limit=2&cursor=3",
             "/healthz",
         )
+    ] + [  # tiles: built, then kept, then built afresh; with a filter; empty (204), twice
+        ("GET", f"{TILES}/0/0/0", {}),
+        ("GET", f"{TILES}/0/0/0", {}),
+        ("GET", f"{TILES}/0/0/0", {"Cache-Control": "no-cache"}),
+        ("GET", f"{TILES}/1/1/0?event_type=protest", {}),
+        ("GET", "/collections/places/tiles/WebMercatorQuad/1/1/0", {}),
+        ("GET", f"{TILES}/12/0/0", {}),
+        ("GET", f"{TILES}/12/0/0", {}),
     ]
     answered.clear()
     short, routes = _both(settings, monkeypatch, calls)
-    assert len(answered) == len(calls)
+    # a kept tile is answered without a worker thread (not through ``answer``)
+    assert len(answered) == _short(settings, calls) - 2
     for a, b in zip(short, routes, strict=True):
-        assert a.status_code == b.status_code == 200, a.text
+        assert a.status_code == b.status_code, a.text
         assert STAMP.sub(b"", a.content) == STAMP.sub(b"", b.content), a.request.url
         assert [k for k, _ in a.headers.multi_items()] == [k for k, _ in b.headers.multi_items()]
     assert STAMP.search(short[0].content)  # a page has its time stamp
     assert b'"rel":"prev"' in short[0].content and b'"rel":"next"' in short[0].content
+    statuses = [r.status_code for r in short[4:]]
+    assert statuses == [200, 200, 200, 200, 200, 204, 204]
+    assert short[4].headers["content-type"] == "application/vnd.mapbox-vector-tile"
+    assert short[4].content == short[5].content == short[6].content != short[7].content
+    assert short[4].headers["cache-control"] == "public, max-age=60"
 
 
 def test_a_public_url_and_a_foreign_host_are_handled_as_by_the_routes(
@@ -178,13 +202,23 @@ def test_anything_else_goes_on_to_the_routes(
         ("GET", f"{ITEMS}?f=csv&limit=2", JSON),
         ("GET", "/collections/nothing/items", JSON),
         ("POST", f"{ITEMS}?limit=2", JSON),
+        ("GET", f"{TILES}/99/0/0", {}),  # no such zoom: 400
+        ("GET", f"{TILES}/2/9/0", {}),  # outside the grid: 404
+        ("GET", f"{TILES}/0/0/x", {}),
+        ("GET", "/collections/incidents/tiles/OtherQuad/0/0/0", {}),
+        ("GET", "/collections/nothing/tiles/WebMercatorQuad/0/0/0", {}),
+        ("GET", f"{TILES}/0/0/0?bbox=1,2,3", {}),
+        ("GET", f"{TILES}/0/0/0?crs=EPSG:3857", {}),
     ]
     answered.clear()
     short, routes = _both(settings, monkeypatch, calls)
     assert answered == []
     for a, b in zip(short, routes, strict=True):
         _same(a, b)
-    assert [r.status_code for r in short] == [400, 400, 400, 200, 200, 200, 404, 405]
+    assert [r.status_code for r in short] == [
+        *(400, 400, 400, 200, 200, 200, 404, 405),
+        *(400, 404, 404, 404, 404, 400, 400),
+    ]
     assert short[0].json()["where"] == "bbox"
     assert short[3].headers["content-type"].startswith("text/html")
 

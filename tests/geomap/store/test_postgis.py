@@ -287,3 +287,96 @@ def test_schema_1_gets_the_typed_columns_and_cql2_reads_them(postgis_url: str) -
     with psycopg.connect(postgis_url) as con:
         rows = con.execute("SELECT id, n_sources FROM geomap.items ORDER BY id").fetchall()
     assert rows == [("a", 3.0), ("b", 1.0), ("c", None)]
+
+
+def test_a_reader_sends_a_remembered_page_as_one_statement_and_sees_every_write(
+    postgis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader builds a page as one text in PostgreSQL: the same features, in order, cut at
+    the right bytes (names outside ASCII included). Once it knows a query's count for the
+    store's version, the page is one statement outside any transaction; a write moves the
+    version, and the next page is counted again in the snapshot it is read from."""
+    from geomap.store.base import Query
+
+    from ...synthetic import invented_document, invented_feature
+
+    def feature(i: int, doc: str) -> dict[str, Any]:
+        f = invented_feature("incidents", i, doc)
+        f["properties"]["actor1"] = f"Brigade Ñandú-{i} « été » 東"  # invented, multi-byte
+        f["geometry"]["coordinates"] = [10 + i * 0.01, 20.0]
+        return f
+
+    writer = PostGISStore(postgis_url)
+    reader = PostGISStore(postgis_url, readonly=True)
+    try:
+        assert writer.add(
+            invented_document("a"), {"incidents": [feature(i, "a") for i in range(30)]}
+        )
+        boxed = Query("incidents", bbox=(9.0, 19.0, 12.0, 21.0), limit=7)
+        first = reader.select(boxed)  # counted, in a transaction
+        assert first.matched == 30 and first.returned == 7 and first.joined is not None
+        texts = [json.loads(t) for t in first.features]
+        assert [f["id"] for f in texts] == [f"incidents-{i}" for i in range(7)]
+        assert texts[3]["properties"]["actor1"] == "Brigade Ñandú-3 « été » 東"
+        assert first.joined == ",".join(first.features).encode()
+        nothing = Query("incidents", bbox=(-5.0, -5.0, -4.0, -4.0), limit=3)
+        assert reader.select(nothing).matched == 0
+
+        def no_transaction() -> Any:
+            raise AssertionError("a remembered page opened a transaction")
+
+        with monkeypatch.context() as m:
+            m.setattr(reader, "_reading", no_transaction)
+            again = reader.select(boxed)
+            assert again == first and again.joined == first.joined and again.matched == 30
+            assert again.next == first.next is not None
+            whole = reader.select(Query("incidents", limit=2))  # the layer's size, read with it
+            assert whole.matched == 30 and whole.returned == 2
+            empty = reader.select(nothing)
+            assert empty.matched == empty.returned == 0 and empty.features == []
+
+        assert writer.add(
+            invented_document("b"), {"incidents": [feature(i, "b") for i in range(30, 35)]}
+        )
+        after = reader.select(boxed)
+        assert after.matched == 35 and after.features == first.features
+        assert reader.select(Query("incidents", limit=2)).matched == 35
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_only_a_page_read_by_cell_is_prepared(postgis_url: str) -> None:
+    """A page of a small box (its plan fixed by the statement) becomes a prepared statement on
+    its connection; a page by dates or a count never does, so PostgreSQL plans it for its own
+    values each time instead of falling back to a generic plan that may read the whole layer."""
+    from datetime import date
+
+    from geomap.store.base import Query
+
+    from ...synthetic import invented_document, invented_feature
+
+    writer = PostGISStore(postgis_url)
+    reader = PostGISStore(postgis_url, readonly=True, readers=1)  # one connection
+    try:
+        features = [invented_feature("incidents", i, "a") for i in range(40)]
+        assert writer.add(invented_document("a"), {"incidents": features})
+
+        def prepared() -> list[str]:
+            """The prepared statements reading items (the store's version reads stats only)."""
+            with reader._pool.connection() as con:
+                rows = con.execute("SELECT statement FROM pg_prepared_statements").fetchall()
+            return [r[0] for r in rows if "geomap.items" in r[0]]
+
+        dated = Query("incidents", start=date(2021, 1, 1), end=date(2021, 6, 30), limit=5)
+        for _ in range(6):
+            reader.select(dated)
+            reader.count(dated)
+        assert prepared() == []
+        boxed = Query("incidents", bbox=(0.0, 0.0, 1.0, 1.0), limit=5)
+        for _ in range(6):
+            reader.select(boxed)
+        assert len(prepared()) == 1 and "cell(" in prepared()[0]
+    finally:
+        reader.close()
+        writer.close()

@@ -1,7 +1,8 @@
 """Ingest throughput with 1 and 2 workers on the same folder, and the scaling ratio.
 
     .venv/bin/python bench/ingest.py [--copies 500] [--runs 3] [--store URL | --postgis]
-        [--no-dask] [--corpus ../shared/corpora/lgl/lgl.xml]
+        [--no-dask] [--no-local-cluster] [--write-batch 32] [--baseline DIR]
+        [--corpus ../shared/corpora/lgl/lgl.xml]
 
 The folder holds ``--copies`` copies of the seed report, each made distinct by one line (so
 none is skipped as already stored): every document reports the same places and events, so
@@ -15,8 +16,22 @@ geocode cache, timed from start to exit (start-up included):
 
 - ``--jobs 1`` (extraction in the command's own process) and ``--jobs 2`` (worker processes
   of this machine; the command writes what they send back);
-- ``--scheduler``: a Dask ``LocalCluster`` of 1, then 2 single-threaded worker processes on
-  loopback, started before the timed command (as a running cluster would be).
+- ``dask N``: ``--scheduler`` with a cluster as users run one, ``dask scheduler`` and ``dask
+  worker --nworkers N --nthreads 1 --preload geomap.cluster`` processes on loopback, started
+  afresh for each timed command (with its fresh geocode cache in ``GEOMAP_CACHE``) and
+  waited for until every worker has opened its pipeline, then torn down: the command finds
+  the pipelines open and only connects;
+- ``dask-local N``: ``--scheduler`` with a Dask ``LocalCluster`` of N single-threaded worker
+  processes, started in this process once before the runs and closed after them; the command
+  gives ``--cache``/``--gazetteer``, so every worker opens a pipeline (the plugin) at the
+  start of each command, as with workers started without the preload.
+
+Every configuration writes ``--write-batch`` documents per store transaction (default 32, the
+command's default with workers), so that 1 and 2 workers are compared with the same writes;
+``jobs 1 (8/tx)`` is the command's default ``--jobs 1``, a transaction per 8 documents, and its
+ratio with ``--jobs 2`` is printed too. ``--baseline DIR`` adds ``baseline jobs 1``: the default
+``--jobs 1`` of the ``geomap`` package in DIR (``git archive main geomap | tar -x -C DIR``), run
+through ``PYTHONPATH`` in the same runs.
 
 Each configuration also ingests the folder's first two files alone (fresh store and cache): what
 its start-up costs (the command's imports, the gazetteer's name keys, the workers or the
@@ -28,8 +43,10 @@ Configurations alternate within each run, so a noisy neighbour hits them alike; 
 medians over the runs, and the ratio is the median of the per-run ratios: 2 workers against 1
 of the same kind, and Dask's 2 workers against ``--jobs 1`` too (the plain command, the peer a
 user compares with). "CPU s" is the median CPU time (user + system) of the command and the
-worker processes it forked (for Dask, of the client only): on a busy machine, where wall times
-swing, it shows what each configuration costs.
+worker processes it forked (for ``dask N``, the client's plus what the scheduler, nannies and
+workers used during the command; for ``dask-local N``, of the client only): on a busy machine,
+where wall times swing, it shows what each configuration costs.
+The load average is printed before and after.
 
 ``--store`` takes a ``postgresql://`` URL of an empty database to write to PostGIS instead (its
 schema is dropped before each run); ``--postgis`` starts a throwaway PostgreSQL + PostGIS server
@@ -49,6 +66,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -95,10 +113,14 @@ def empty_store(store: str, tmp: Path, name: str) -> str:
     return store
 
 
-def timed_ingest(folder: Path, store: str, cache: Path, *flags: str) -> tuple[float, float]:
+def timed_ingest(
+    folder: Path, store: str, cache: Path, *flags: str, pythonpath: str = ""
+) -> tuple[float, float]:
     """Seconds one `geomap ingest` took, start to exit, and the CPU seconds (user + system) of
     the command and the worker processes it started (not of a Dask cluster's workers)."""
     env = dict(os.environ, GEOMAP_CACHE=str(cache))
+    if pythonpath:  # another geomap package: this checkout's gazetteer index
+        env.update(PYTHONPATH=pythonpath, GEOMAP_GAZETTEER=str(ROOT / "data" / "gazetteer.sqlite"))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     out = subprocess.run(
@@ -115,6 +137,88 @@ def timed_ingest(folder: Path, store: str, cache: Path, *flags: str) -> tuple[fl
     return seconds, cpu
 
 
+class DaskProcesses:
+    """``dask scheduler`` and ``dask worker --nworkers N --nthreads 1 --preload geomap.cluster``
+    on loopback, as users start them; ready when every worker has its pipeline open."""
+
+    def __init__(self, workers: int, cache: Path, tmp: Path) -> None:
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        dask = str(Path(sys.executable).parent / "dask")
+        self.address = f"tcp://127.0.0.1:{port}"
+        env = dict(
+            os.environ,
+            GEOMAP_CACHE=str(cache),
+            GEOMAP_GAZETTEER=str(ROOT / "data" / "gazetteer.sqlite"),
+        )
+        host, port = self.address.removeprefix("tcp://").split(":")
+        self.procs = [
+            subprocess.Popen(
+                [dask, "scheduler", "--host", host, "--port", port, "--no-dashboard"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+            )
+        ]
+        self.procs.append(
+            subprocess.Popen(
+                [dask, "worker", self.address, "--nworkers", str(workers), "--nthreads", "1",
+                 "--preload", "geomap.cluster", "--no-dashboard", "--local-directory", str(tmp),
+                 "--host", host],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+            )
+        )  # fmt: skip
+        try:
+            self.wait(workers)
+        except BaseException:
+            self.close()
+            raise
+
+    def wait(self, workers: int) -> None:
+        from distributed import Client
+
+        def opened(dask_worker: Any) -> bool:
+            plugin = dask_worker.plugins.get("geomap-pipeline")
+            return plugin is not None and plugin.pipeline is not None
+
+        deadline = time.monotonic() + 120
+        with Client(self.address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=60)
+            while not all(client.run(opened).values()):
+                if time.monotonic() > deadline:
+                    raise SystemExit("dask workers did not open their pipelines")
+                time.sleep(0.1)
+
+    def cpu(self) -> float:
+        """CPU seconds (user + system) used so far by the scheduler, the nannies and the
+        workers."""
+        import psutil
+
+        total = 0.0
+        for proc in self.procs:
+            try:
+                top = psutil.Process(proc.pid)
+                for p in [top, *top.children(recursive=True)]:
+                    t = p.cpu_times()
+                    total += t.user + t.system
+            except psutil.NoSuchProcess:
+                continue
+        return total
+
+    def close(self) -> None:
+        for proc in reversed(self.procs):
+            proc.terminate()
+        for proc in reversed(self.procs):
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--copies", type=int, default=500)
@@ -124,6 +228,9 @@ def main() -> None:
         "--postgis", action="store_true", help="into a throwaway PostGIS server (see above)"
     )
     ap.add_argument("--no-dask", action="store_true", help="only --jobs 1 and --jobs 2")
+    ap.add_argument("--no-local-cluster", action="store_true", help="no dask-local configurations")
+    ap.add_argument("--write-batch", type=int, default=32, help="documents per transaction")
+    ap.add_argument("--baseline", type=Path, help="a folder holding another geomap package")
     ap.add_argument("--corpus", type=Path, help="a corpus XML file's articles, not the seed")
     args = ap.parse_args()
     with contextlib.ExitStack() as stack:
@@ -151,12 +258,21 @@ def run(args: argparse.Namespace) -> None:
         start.mkdir()
         for path in sorted(folder.iterdir())[:2]:
             (start / path.name).write_bytes(path.read_bytes())
-        configs: dict[str, list[str]] = {"jobs 1": ["--jobs", "1"], "jobs 2": ["--jobs", "2"]}
+        wb = ["--write-batch", str(args.write_batch)]
+        configs: dict[str, list[str]] = {
+            "jobs 1 (8/tx)": ["--jobs", "1"],
+            "jobs 1": ["--jobs", "1", *wb],
+            "jobs 2": ["--jobs", "2", *wb],
+        }
+        if args.baseline:
+            configs["baseline jobs 1"] = ["--jobs", "1"]
         clusters = {}
         if not args.no_dask:
             from distributed import LocalCluster
 
             for n in (1, 2):
+                configs[f"dask {n}"] = ["--scheduler", "(fresh)", *wb]
+            for n in () if args.no_local_cluster else (1, 2):
                 cluster = LocalCluster(
                     n_workers=n,
                     threads_per_worker=1,
@@ -166,11 +282,12 @@ def run(args: argparse.Namespace) -> None:
                     silence_logs=40,
                 )
                 clusters[n] = cluster
-                configs[f"dask {n} worker{'s' if n > 1 else ''}"] = [
+                configs[f"dask-local {n}"] = [
                     "--scheduler",
                     cluster.scheduler_address,
                     "--gazetteer",
                     str(ROOT / "data" / "gazetteer.sqlite"),
+                    *wb,
                 ]
         seconds: dict[str, list[float]] = {label: [] for label in configs}
         fixed: dict[str, list[float]] = {label: [] for label in configs}
@@ -180,11 +297,26 @@ def run(args: argparse.Namespace) -> None:
             for run in range(args.runs):
                 for label, flags in configs.items():
                     for what_, into, times in (("start", start, fixed), ("all", folder, seconds)):
-                        key = f"{what_}-{run}-{label.replace(' ', '-')}"
+                        key = f"{what_}-{run}-{label.replace(' ', '-').replace('/', '')}"
                         cache = tmp / f"cache-{key}.sqlite"
                         store = empty_store(args.store, tmp, f"store-{key}")
-                        extra = ["--cache", str(cache)] if "--scheduler" in flags else []
-                        took, used = timed_ingest(into, store, cache, *flags, *extra)
+                        with contextlib.ExitStack() as stack:
+                            argv, pythonpath = list(flags), ""
+                            dask: DaskProcesses | None = None
+                            if label.startswith("dask-local"):
+                                argv += ["--cache", str(cache)]
+                            elif label.startswith("dask"):
+                                dask = DaskProcesses(int(label.split()[1]), cache, tmp)
+                                stack.callback(dask.close)
+                                argv = [dask.address if f == "(fresh)" else f for f in flags]
+                            elif label.startswith("baseline"):
+                                pythonpath = str(args.baseline.resolve())
+                            cluster_cpu = dask.cpu() if dask else 0.0
+                            took, used = timed_ingest(
+                                into, store, cache, *argv, pythonpath=pythonpath
+                            )
+                            if dask:
+                                used += dask.cpu() - cluster_cpu
                         times[label].append(took)
                         if times is seconds:
                             cpu[label].append(used)
@@ -196,11 +328,13 @@ def run(args: argparse.Namespace) -> None:
         finally:
             for cluster in clusters.values():
                 cluster.close()
+        load_after = os.getloadavg()
 
     print(
         f"folder: {what}, {words} words; store: {'PostGIS' if args.store else 'SQLite'};"
-        f" runs: {args.runs}; cores: {os.cpu_count()}; load average before:"
-        f" {' '.join(f'{x:.2f}' for x in load)}"
+        f" runs: {args.runs}; cores: {os.cpu_count()}; write batch: {args.write_batch};"
+        f" load average before: {' '.join(f'{x:.2f}' for x in load)},"
+        f" after: {' '.join(f'{x:.2f}' for x in load_after)}"
     )
     print(
         f"{'workers':<16}{'median s':>10}{'docs/s':>10}{'words/s':>12}"
@@ -216,9 +350,13 @@ def run(args: argparse.Namespace) -> None:
             f"{statistics.median(fixed[label]):>11.2f}{past:>23.1f}"
             f"{statistics.median(cpu[label]):>8.2f}"
         )
-    pairs = [("jobs 1", "jobs 2")]
+    pairs = [("jobs 1", "jobs 2"), ("jobs 1 (8/tx)", "jobs 2"), ("jobs 1 (8/tx)", "jobs 1")]
+    if args.baseline:
+        pairs.append(("baseline jobs 1", "jobs 1 (8/tx)"))
     if not args.no_dask:
-        pairs += [("dask 1 worker", "dask 2 workers"), ("jobs 1", "dask 2 workers")]
+        pairs += [("dask 1", "dask 2"), ("jobs 1", "dask 2")]
+        if not args.no_local_cluster:
+            pairs += [("dask-local 1", "dask-local 2"), ("dask-local 2", "dask 2")]
     for one, two in pairs:
         ratios = [a / b for a, b in zip(seconds[one], seconds[two], strict=True)]
         after = [

@@ -245,6 +245,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.scheduler and args.jobs is not None:
         raise InvalidParameter("give --jobs or --scheduler, not both", where="ingest")
+    if args.write_batch is not None and args.write_batch < 1:
+        raise InvalidParameter(f"--write-batch {args.write_batch}: want 1 or more", where="ingest")
+    if args.write_batch is not None and (args.feeds or args.show_unresolved):
+        raise InvalidParameter(
+            "--write-batch is for folders and files: give it without --feed and"
+            " --show-unresolved, which write one document at a time",
+            where="ingest",
+        )
     if args.scheduler and (args.feeds or args.show_unresolved):
         raise InvalidParameter(
             "--feed and --show-unresolved are read in this process: give them without --scheduler",
@@ -366,6 +374,7 @@ def _ingest_on_workers(
                 runner,
                 lambda message: bar.print(f"geomap: error: {message}"),
                 salt=_metadata_key(args),
+                write_batch=args.write_batch,
                 guard=lambda: _writing(settings.store_label),
                 warn=lambda message: bar.print(f"geomap: warning: {message}"),
             )
@@ -1191,6 +1200,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="extract in N processes of this machine (default: the cores available)",
+    )
+    p.add_argument(
+        "--write-batch",
+        type=int,
+        metavar="N",
+        help="documents written per store transaction (default: 8 with --jobs 1, where a kill"
+        " loses at most one transaction's documents; 32 with worker processes or --scheduler)",
     )
     p.add_argument(
         "--scheduler",

@@ -5,6 +5,11 @@ worker when it joins and keeps it for every task; tasks get documents already re
 their features to the client, which writes them to its store. A worker with several threads
 runs one extraction at a time (the pipeline is not shared between threads): start workers with
 ``--nthreads 1`` and as many ``--nworkers`` as cores.
+
+Started with ``dask worker --preload geomap.cluster``, a worker opens that pipeline as it starts
+(from its own environment, ``GEOMAP_*``), before any ingest connects; an ingest whose settings
+the pipeline already has uses it as it is, and one that gives other settings (``--cache``,
+``--gazetteer``, online geocoders) has every worker open a new one.
 """
 
 from __future__ import annotations
@@ -53,6 +58,13 @@ class PipelinePlugin(WorkerPlugin):
         self.pipeline = paced_pipeline(Settings(**self.overrides), self.workers)
         self.opened += 1
 
+    def serves(self, overrides: dict[str, Any], workers: int) -> bool:
+        """True when this worker's open pipeline is the one an ingest with ``overrides`` on
+        ``workers`` workers would open (the pacing matters only with online geocoders)."""
+        if self.pipeline is None or overrides != self.overrides:
+            return False
+        return workers == self.workers or not self.pipeline.chain.providers
+
     def teardown(self, worker: Any) -> None:
         if self.pipeline is not None:
             self.pipeline.close()
@@ -80,6 +92,22 @@ def _extractor(dask_worker: Any) -> str:
     return pipeline.extractor
 
 
+def _serving(overrides: dict[str, Any], count: int, dask_worker: Any = None) -> str | None:
+    """The extractor of this worker's pipeline if it is the one the ingest needs, else None."""
+    plugin = dask_worker.plugins.get(PLUGIN)
+    if isinstance(plugin, PipelinePlugin) and plugin.serves(overrides, count):
+        assert plugin.pipeline is not None
+        return plugin.pipeline.extractor
+    return None
+
+
+async def dask_setup(worker: Any) -> None:
+    """``dask worker --preload geomap.cluster``: open this worker's pipeline as it starts
+    (settings from its environment), so that no ingest waits for it. A failure to open it
+    (no gazetteer index, say) is logged by the worker and left to the ingest to report."""
+    await worker.plugin_add(plugin=PipelinePlugin({}, 1), name=PLUGIN)
+
+
 class DaskCluster:
     """A :class:`geomap.ingest.Runner` on the workers of a Dask scheduler."""
 
@@ -93,8 +121,11 @@ class DaskCluster:
             if not workers:
                 raise InvalidParameter("the scheduler has no workers", where=address)
             self.workers = len(workers)
-            self.client.register_plugin(PipelinePlugin(overrides, self.workers), name=PLUGIN)
-            self.extractors = set(self.client.run(_extractor).values())
+            extractors = set(self.client.run(_serving, overrides, self.workers).values())
+            if None in extractors:  # a worker started without the preload, or other settings
+                self.client.register_plugin(PipelinePlugin(overrides, self.workers), name=PLUGIN)
+                extractors = set(self.client.run(_extractor).values())
+            self.extractors = {e for e in extractors if e is not None}
         except BaseException:
             self.client.close()
             raise

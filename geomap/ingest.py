@@ -295,7 +295,7 @@ def ingest(
     *,
     salt: str = "",
     batch: int = BATCH,
-    write_batch: int = WRITE_BATCH,
+    write_batch: int | None = None,
     guard: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
     warn: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -305,9 +305,9 @@ def ingest(
     by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
     twice is ingested once. Failures are reported through ``error`` (one line each) and
     counted; documents that could not be read (None) are the caller's to count. Documents go to
-    the runner ``batch`` at a time and are written ``write_batch`` at a time (``batch`` at a time
-    when the runner is this process; fewer at the end and before a failure that stops the
-    ingest), in one transaction
+    the runner ``batch`` at a time and are written ``write_batch`` at a time (by default
+    :data:`WRITE_BATCH`, or ``batch`` when the runner is this process; fewer at the end and
+    before a failure that stops the ingest), in one transaction
     (:meth:`Store.add_many`; when it fails, one by one, so that each failure names its file).
     Writes to the store run inside ``guard()`` (which turns a full disk into an OutputError):
     such an error, or a geocode cache that cannot be written, stops the ingest -- the
@@ -318,10 +318,10 @@ def ingest(
     pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
     # batches in flight: enough to keep every worker busy while this process writes; in this
     # process, a batch is extracted, then written (a failed write stops before anything more
-    # is extracted; a kill loses at most one batch, extracted but not yet written)
+    # is extracted; a kill loses at most one write batch, extracted but not yet written)
     window = 1 if isinstance(runner, InProcess) else max(2, 2 * runner.workers)
-    if isinstance(runner, InProcess):
-        write_batch = batch
+    if write_batch is None:
+        write_batch = batch if isinstance(runner, InProcess) else WRITE_BATCH
 
     def write(ready: list[tuple[str, Document, bool, Extracted]]) -> None:
         """Write extracted documents in one transaction; when it fails, one by one, so that

@@ -18,7 +18,11 @@ def _load(name: str):  # noqa: ANN202
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    path = list(sys.path)
+    try:
+        spec.loader.exec_module(module)
+    finally:  # the bench puts bench/ first, where its api.py would hide the api package
+        sys.path[:] = path
     return module
 
 

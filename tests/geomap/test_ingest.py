@@ -106,6 +106,38 @@ def test_jobs_2_stores_exactly_what_one_process_stores(
     assert f"ingested 0 new, {n + 1} unchanged, 1 failed" in again.stderr
 
 
+@pytest.mark.parametrize(
+    "flags", [("--jobs", "1", "--write-batch", "32"), ("--jobs", "2", "--write-batch", "1")]
+)
+def test_the_write_batch_changes_nothing_stored(
+    flags: tuple[str, ...],
+    one_process: tuple[Path, Path, str],
+    reports: Path,
+    tmp_path: Path,
+    gazetteer_path: Path,
+    geomap_exe: str,
+) -> None:
+    """``--write-batch`` (what the bench sets alike for 1 and 2 workers) only groups the
+    writes: one process writing 32 per transaction, or workers' results written one at a
+    time, store what the default ``--jobs 1`` (8 per transaction) stores."""
+    store1, cache, _ = one_process
+    env = _env(cache.parent, gazetteer_path)
+    out = ingest(geomap_exe, env, tmp_path / "store.sqlite", str(reports), *flags)
+    assert out.returncode == 2, out.stderr
+    assert f"ingested {len(REPORTS)} new, 1 unchanged, 1 failed" in out.stderr
+    assert contents(tmp_path / "store.sqlite") == contents(store1)
+
+
+def test_a_write_batch_below_one_is_one_line(
+    reports: Path, tmp_path: Path, env: dict[str, str], geomap_exe: str
+) -> None:
+    out = ingest(geomap_exe, env, tmp_path / "store.sqlite", str(reports), "--write-batch", "0")
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        "geomap: error: ingest: --write-batch 0: want 1 or more"
+    ]
+
+
 def test_jobs_report_a_missing_gazetteer_in_one_line(
     reports: Path, tmp_path: Path, geomap_exe: str
 ) -> None:
@@ -185,6 +217,111 @@ def test_scheduler_runs_extraction_on_the_cluster_and_stores_the_same(
     for opened, batches, _ in states.values():
         assert opened == 1  # the pipeline was opened once per worker...
         assert batches >= 1  # ...and both workers extracted
+
+
+@pytest.fixture(scope="module")
+def preloaded(
+    one_process: tuple[Path, Path, str],
+    gazetteer_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """A cluster as users start one: ``dask scheduler`` and ``dask worker --nworkers 2
+    --nthreads 1 --preload geomap.cluster`` processes on loopback, the workers' settings in
+    their environment (the index, and the cache the one-process run warmed); its address."""
+    import os
+    import sys
+    import time
+
+    from distributed import Client
+
+    from ..conftest import free_port
+
+    _, cache, _ = one_process
+    dask = str(Path(sys.executable).parent / "dask")
+    port = str(free_port())
+    address = f"tcp://127.0.0.1:{port}"
+    env = dict(os.environ, GEOMAP_CACHE=str(cache), GEOMAP_GAZETTEER=str(gazetteer_path))
+    logs = tmp_path_factory.mktemp("dask")
+    procs = []
+    try:
+        for argv, log in (
+            (["scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], "s.log"),
+            (["worker", address, "--nworkers", "2", "--nthreads", "1", "--host", "127.0.0.1",
+              "--preload", "geomap.cluster", "--no-dashboard", "--local-directory", str(logs)],
+             "w.log"),
+        ):  # fmt: skip
+            with open(logs / log, "wb") as out:
+                procs.append(subprocess.Popen([dask, *argv], stdout=out, stderr=out, env=env))
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with Client(address, timeout=5) as client:
+                    client.wait_for_workers(2, timeout=60)
+                break
+            except (OSError, TimeoutError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        yield address
+    finally:
+        for proc in procs[::-1]:
+            proc.terminate()
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def test_preloaded_workers_open_the_pipeline_before_any_task_and_keep_it(
+    one_process: tuple[Path, Path, str],
+    reports: Path,
+    preloaded: str,
+    tmp_path: Path,
+    gazetteer_path: Path,
+    geomap_exe: str,
+) -> None:
+    """Workers started with ``--preload geomap.cluster`` have their pipeline open as soon as
+    they have joined, before any ingest; an ingest that gives no other settings extracts with
+    those pipelines (opened once, never again) and stores what one process stores."""
+    from distributed import Client
+
+    def _plugin_state(dask_worker: Any) -> tuple[bool, int, int, dict[str, Any]]:
+        """The worker's geomap plugin: pipeline open?, pipelines opened, batches, overrides
+        (defined here so that Dask ships it by value)."""
+        plugin = dask_worker.plugins.get("geomap-pipeline")
+        if plugin is None:
+            return False, 0, 0, {}
+        return plugin.pipeline is not None, plugin.opened, plugin.batches, plugin.overrides
+
+    store1, cache, _ = one_process
+    with Client(preloaded) as client:
+        before = client.run(_plugin_state)
+    assert len(before) == 2
+    assert all(state == (True, 1, 0, {}) for state in before.values()), before
+    env = _env(tmp_path, tmp_path / "not-this-one.sqlite")  # the workers use their own
+    out = ingest(geomap_exe, env, tmp_path / "store.sqlite", str(reports), "--scheduler", preloaded)
+    assert out.returncode == 2, out.stderr
+    assert f"ingested {len(REPORTS)} new, 1 unchanged, 1 failed" in out.stderr
+    assert contents(tmp_path / "store.sqlite") == contents(store1)
+    with Client(preloaded) as client:
+        after = client.run(_plugin_state)
+    assert all(opened and n == 1 and batches >= 1 for opened, n, batches, _ in after.values())
+
+    # other settings from the command: every worker opens the pipeline they ask for
+    other = tmp_path / "other-cache.sqlite"
+    shutil.copy(cache, other)
+    out = ingest(
+        geomap_exe, env, tmp_path / "store2.sqlite", str(reports), "--scheduler", preloaded,
+        "--gazetteer", str(gazetteer_path), "--cache", str(other),
+    )  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    assert contents(tmp_path / "store2.sqlite") == contents(store1)
+    with Client(preloaded) as client:
+        last = client.run(_plugin_state)
+    assert all(state[0] and str(state[3].get("cache")) == str(other) for state in last.values()), (
+        last
+    )
 
 
 def test_a_scheduler_nobody_runs_is_one_line(
@@ -282,7 +419,7 @@ def test_documents_are_written_write_batch_at_a_time_in_input_order(
 ) -> None:
     """With worker processes, tasks of ``batch`` documents and transactions of
     ``write_batch``: the same store as one document per transaction. In one process, each
-    batch is written as soon as it is extracted."""
+    batch is written as soon as it is extracted, unless a ``write_batch`` is given."""
     from geomap.ingest import InProcess, LocalProcesses
     from geomap.ingest import ingest as ingest_documents
     from geomap.reports.formats import read_report
@@ -308,15 +445,23 @@ def test_documents_are_written_write_batch_at_a_time_in_input_order(
     one = InProcess(settings)
     try:
         singly = Recording(tmp_path / "singly.sqlite")
-        ingest_documents(singly, docs, one, pytest.fail, batch=1, write_batch=5)
+        ingest_documents(singly, docs, one, pytest.fail, batch=1)
         in_process = Recording(tmp_path / "in-process.sqlite")
-        ingest_documents(in_process, docs, one, pytest.fail, batch=3, write_batch=5)
+        ingest_documents(in_process, docs, one, pytest.fail, batch=3)
+        in_process_5 = Recording(tmp_path / "in-process-5.sqlite")
+        ingest_documents(in_process_5, docs, one, pytest.fail, batch=3, write_batch=5)
     finally:
         one.close()
     assert [len(t) for t in in_process.transactions][:-1] == [3] * (
         len(in_process.transactions) - 1
     )
+    # an explicit write batch holds for this process too (batches of 3: 6 per transaction)
+    assert [len(t) for t in in_process_5.transactions][:-1] == [6] * (
+        len(in_process_5.transactions) - 1
+    )
     in_process.close()
+    in_process_5.close()
+    assert contents(tmp_path / "in-process-5.sqlite") == contents(tmp_path / "in-process.sqlite")
     distinct = len({d.id for _, d in docs})
     assert report.added == distinct
     sizes = [len(t) for t in batched.transactions]

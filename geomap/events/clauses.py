@@ -351,6 +351,7 @@ _PRONOUNS = frozenset(
     "he she it they we i you him her them us me this these those one someone somebody "
     "everyone anyone who which what there here".split()
 )
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 #: Adjectives ending in -ed that may open a noun phrase ("armed men", "displaced families").
 _ED_ADJECTIVES = frozenset(
     "armed masked unidentified suspected alleged wounded injured displaced detained unnamed "
@@ -416,6 +417,8 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     if start >= end:
         return None
     words = tokens[start:end]
+    if words and words[-1].lower in _SUBJECT_PRONOUNS:
+        return None  # "On Tuesday he drove": a pronoun after a time phrase
     while words and words[0].text[:1].islower() and words[0].lower.endswith("ing"):
         words = words[1:]  # "operating the network": a verb's phrase, not a noun phrase
     # leave out the modifiers after the head: "an official based in X", "men from Y"

@@ -129,6 +129,25 @@ _NAME_COMMA = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+$")
 _NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
 
 
+def names_someone(text: str) -> bool:
+    """True when ``text`` holds a full name ("Lena Brandt", "John Q. Public") whose words
+    are not an institution's or a place's kind ("the City Council")."""
+    return any(
+        not {m[1].lower(), m[2].lower()} & (NOT_A_SURNAME | _NOT_A_NAME)
+        for m in _FULL_NAME.finditer(text)
+    )
+
+
+_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Lt Sgt Capt Gen Col Rev Prof Judge".split())
+#: Capitalised words that open a sentence or name a day, not a person ("On Tuesday he ..."):
+#: general English.
+_NOT_A_NAME = frozenset(
+    "on in at the a an last this next after before when then later early late by for "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
 def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     """The homes a report gives named people, by surname (lower case): "Jane Roe of X",
     "John Doe, 34, of X", "Jane Roe, a X native", "Jane Roe grew up in X", "X Governor Jane
@@ -382,6 +401,7 @@ def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:
 
 #: Words for a person that may stand for a report's protagonist.
 _PRONOUN_WORDS = frozenset("he she his her him".split())
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 class Background:
@@ -450,6 +470,10 @@ class Discourse:
     # "she", "they" or an unnamed mover: a finer account of a journey told before ("moved to
     # Texas ... when she moved to Austin")
     unrooted: list[tuple[int, str, Toponym]] = field(default_factory=list)
+    # the home of the one person with a home (``people``) the last sentence named, for a
+    # "he" or "she" that goes on with that person ("Jane Roe of X was fined. She drove to Y")
+    last_named_home: Toponym | None = None
+    _named_home: Toponym | None = None  # this sentence's, until the next one is read
     _told: Toponym | None = None  # this sentence's incident place, until it is read
     _went: Toponym | None = None  # this sentence's last destination, until it is read
     _left: Toponym | None = None  # this sentence's departure with no destination
@@ -469,6 +493,37 @@ class Discourse:
             self._went = went
         if left is not None:
             self._left = left
+
+    def read_names(self, sentence: str, places: Sequence[tuple[int, int]] = ()) -> None:
+        """Note the home of the one person this sentence names, if the report gave that
+        person one (surnames from :func:`person_homes`; ``places`` are the sentence's place
+        mentions, as offsets into it); the sentence before's becomes ``last_named_home``.
+        A sentence that also names anyone else names no one in particular."""
+        self.last_named_home, self._named_home = self._named_home, None
+        if not self.people:
+            return
+        words = [
+            m
+            for m in _CAPITALISED.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in places)
+        ]
+        known = [i for i, m in enumerate(words) if m[0].lower() in self.people]
+        if not known:
+            return
+        home = self.home_of([words[i][0] for i in known])
+        first_names = {i - 1 for i in known if i and words[i - 1].end() + 1 == words[i].start()}
+        others = [
+            m[0]
+            for i, m in enumerate(words)
+            if i not in known
+            and i not in first_names
+            and m.start() > 0
+            and m[0].lower() not in _NOT_A_NAME
+            and m[0].lower() not in NOT_A_SURNAME
+            and m[0].rstrip(".") not in _TITLES
+        ]
+        if home is not None and not others:
+            self._named_home = home
 
     def _advance(self) -> None:
         if self._told is not None:
@@ -526,6 +581,7 @@ class Discourse:
         demonym, or "here"."""
         return (
             not self.people.keys().isdisjoint(words)
+            or (self.last_named_home is not None and not _PRONOUN_WORDS.isdisjoint(words))
             or bool(self.titled_between(start, end))
             or ("here" in words and self.here is not None)
             or not self.groups.keys().isdisjoint(words)

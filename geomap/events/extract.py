@@ -23,7 +23,17 @@ from geopy.distance import great_circle
 from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
-from geomap.events.roles import Cue, Mention, contains, cue, precision_rank
+from geomap.events.roles import (
+    PARTY_STATE_BEFORE,
+    SENDER_AFTER,
+    SPELL,
+    STAYING,
+    Cue,
+    Mention,
+    contains,
+    cue,
+    precision_rank,
+)
 from geomap.events.triggers import (
     BURNED_THINGS,
     CLASH_PARTIES,
@@ -132,6 +142,7 @@ _PEOPLE = frozenset(
 _CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
 _CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
 _BE = frozenset("is are was were be been being".split())
+_PERFECT = frozenset("had has have".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
 
@@ -250,6 +261,8 @@ def _triggers(
                 prev in _LEFT_NOT_BEFORE or (prev in _BE and w == "left") or _left_dead(lowered, i)
             ):
                 motion = None  # (and "a message was left for X": what is left stays)
+            elif w == "come" and not (prev in _PERFECT or prev.endswith(("'d", "’d"))):
+                motion = None  # only "had come to X": "in the years to come", "come on"
             elif motion.lemma == "carry" and nxt == "out":
                 motion = None
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
@@ -771,6 +784,8 @@ def extract_events(
     for sent in sentences(text):
         s_text = sent.text
         here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        spans = [(t.span.start - sent.start, t.span.end - sent.start) for t in here]
+        state.read_names(s_text, spans)
         in_headline = (
             headline.start <= sent.start < headline.end
             if headline is not None
@@ -1008,6 +1023,8 @@ def _sentence(
         # places between the last trigger and this one are the last one's
         limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]
+        if t.motion is not None and not t.noun and scope_end == clause_end < len(tokens):
+            after += _spent_before(tokens, clause_end, scope_ends, mentions_used)
         after_incident = [
             m
             for m in mentions_used
@@ -1024,21 +1041,34 @@ def _sentence(
         if t.motion is not None:
             mover = clauses.agent(tokens, t.index, s_text) if t.noun else actor
             mt = movements.MotionTrigger(t.index, t.word, t.motion, status, passive, mover)
-            mt.homes = [
-                m
-                for m in mentions_used
-                if m.last < t.index
-                and (
-                    m.cue.role in ("home", "possessive", "person-home")
-                    # "arrested by Fresno police and taken to X": where they were held
-                    or (m.cue.role == "agency" and t.motion.frame == "send")
-                )
-            ] + [
-                _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
-                for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
-                if not discourse.people_word(d)
-                or d.span.start - sent.start >= tokens[max(0, t.index - 3)].start
-            ]
+            sends = t.motion.frame == "send"
+            mt.homes = (
+                [
+                    m
+                    for m in mentions_used
+                    if m.last < t.index
+                    and (
+                        m.cue.role in ("home", "possessive", "person-home")
+                        # "arrested by Fresno police and taken to X": where they were held
+                        or (m.cue.role == "agency" and sends)
+                        # "Sen. Jane Roe, D-Ohio, flew to X"
+                        or PARTY_STATE_BEFORE.search(s_text, max(0, m.start - 3), m.start)
+                        is not None
+                    )
+                    and (sends or not SENDER_AFTER.match(s_text[m.end : m.end + 60]))
+                ]
+                + [
+                    _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
+                    for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
+                    if (
+                        not discourse.people_word(d)
+                        or d.span.start - sent.start >= tokens[max(0, t.index - 3)].start
+                    )
+                    # "the French government sent a frigate to X", not "the US military said
+                    # the ship was headed for X": a state body is where it sends from
+                    and (sends or not SENDER_AFTER.match(s_text[d.span.end - sent.start :][:60]))
+                ]
+            )
             if t.noun:  # "a visit by Peru's foreign minister to X"
                 mt.homes += movements.agent_homes(
                     tokens, t.index, after, state.titled_between(sent.start, sent.end), sent.start
@@ -1315,6 +1345,28 @@ def _sentence(
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
 
 
+_STAY_WORDS = SPELL | STAYING
+
+
+def _spent_before(
+    tokens: list[Token], i: int, scope_ends: list[int], mentions: list[Mention]
+) -> list[Mention]:
+    """Where a mover had spent a while, told in the "after" clause at token ``i`` that
+    follows the motion verb ("returned to B after a year in A", "moved to B after two
+    decades of teaching in A", "after serving in A"): the origin of that journey, though
+    past the clause's end."""
+    if tokens[i].lower != "after":
+        return []
+    end = next((j for j in scope_ends if j > i), len(tokens))
+    return [
+        m
+        for m in mentions
+        if i < m.first < end
+        and m.cue.role == "origin"
+        and any(tokens[j].lower in _STAY_WORDS for j in range(i + 1, m.first))
+    ][:1]
+
+
 def _scheduled_after(tokens: list[Token], i: int) -> bool:
     """True when the noun at ``i`` is said to be scheduled: "a meeting with the board is
     scheduled for this week", "the rally is set for Saturday"."""
@@ -1476,6 +1528,8 @@ def _movements_of(
             b.word = a.word
             b.actor = a.actor or b.actor
             continue
+        if movements.join_back(a, b, between):
+            continue  # "arrived in B after a voyage from A"
         movements.chain(a, b, between)
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
@@ -1625,9 +1679,13 @@ def _implicit_origin(
     # to Y"; "Israeli President John Doe ... Doe's visit to Y")
     named = state.home_of([tok.text for tok in tokens[: mt.index]])
     if named is None and _pronoun_mover(mt, tokens):
-        # "he moved to Y" in a report about one person whose home it gave ("the Leeds
-        # native ...", "Roe, who grew up in X"): that person's journey
-        named = state.protagonist_home
+        # "Jane Roe of X was fined. She drove to Y": the one person with a home the last
+        # sentence named; else, in a report about one person whose home it gave ("the Leeds
+        # native ...", "Roe, who grew up in X"), that person's journey
+        last = state.last_named_home
+        if last is not None and discourse.names_someone(s_text[: tokens[mt.index].start]):
+            last = None  # this sentence names someone new: "Lena Brandt said she drove to Y"
+        named = last or state.protagonist_home
     if named is None:
         named = state.group_home(mt.actor)  # "A Leeds band ... The band flew to Y"
     if named is None and mt.motion.movement_type == "travelled":

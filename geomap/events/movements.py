@@ -230,6 +230,25 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     return True
 
 
+_AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+
+
+def join_back(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
+    """Let a journey noun told right after an arrival give it the origin it lacks ("arrived
+    in B after a long voyage from A", "reached B on Monday following a flight from A"): the
+    noun is the journey that ended there, not another one."""
+    if first.origins or not first.destinations or first.motion.noun:
+        return False
+    if not second.motion.noun or second.destinations or not second.origins:
+        return False
+    if not _AFTER.search(between) or not _JOIN.match(between):
+        return False
+    first.origins = list(second.origins)
+    first.vias = [*second.vias, *first.vias]
+    second.origins, second.vias = [], []
+    return True
+
+
 def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     """Let ``second`` go on from where ``first`` ended ("flown from A to B, and later on to
     C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B)."""

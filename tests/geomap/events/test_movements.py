@@ -801,3 +801,106 @@ def test_a_journey_told_again_with_its_town(pipeline: Pipeline) -> None:
         "Ana Lind moved from Lagos to Texas in 1990. Patients were travelling to Houston for care."
     )
     assert paths(pipeline, body) == [("Lagos", "Texas")]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ("The Italian government sent a hospital ship to Tripoli on Monday.", ("Italy", "Tripoli")),
+        ("Nigerian authorities deported 40 migrants to Ghana on Friday.", ("Nigeria", "Ghana")),
+        ("The Danish military dispatched two frigates to Mombasa.", ("Denmark", "Mombasa")),
+        # a person of a state body travels from its country too
+        ("A Brazilian military official flew to Quito on Monday.", ("Brazil", "Quito")),
+    ],
+)
+def test_a_state_body_sends_from_its_country(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    assert got[path].origin_inferred and not got[path].destination_inferred
+
+
+def test_a_state_body_that_speaks_is_no_traveller(pipeline: Pipeline) -> None:
+    body = "The Chilean military said the freighter was headed for Lima."
+    assert not [p for p in paths(pipeline, body) if p[0] == "Chile"]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ("The ferry arrived in Split after an overnight voyage from Ancona.", ("Ancona", "Split")),
+        (
+            "The team landed in Denver on Monday following a six-hour flight from Boston.",
+            ("Boston", "Denver"),
+        ),
+        ("The refugees reached Palermo after a long journey from Tripoli.", ("Tripoli", "Palermo")),
+    ],
+)
+def test_an_arrival_starts_where_the_journey_after_it_did(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert not m.origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ("Ardo Keller lives in Fresno. On Tuesday he drove to Reno.", ("Fresno", "Reno")),
+        (
+            "Mira Santos, 29, of Tucson, was fined on Monday. She had flown to Denver with the"
+            " dog.",
+            ("Tucson", "Denver"),
+        ),
+        (
+            "Tomas Ruel was born in Manila. He moved to Honolulu when he was ten.",
+            ("Manila", "Honolulu"),
+        ),
+        ("Sen. Jane Roe, D-Ohio, flew to Baghdad on Monday.", ("Ohio", "Baghdad")),
+    ],
+)
+def test_a_mover_named_just_before_starts_at_their_home(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert m.origin_inferred and not m.destination_inferred
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # someone new is named: "she" is not the person before
+        "Ardo Keller lives in Fresno. His neighbour Lena Brandt said she drove to Reno.",
+        # "to come" is no journey
+        "In the years to come, Leeds will grow.",
+        # an event, not a stay, after "after"
+        "The family moved to Denver after the fire in Tulsa.",
+    ],
+)
+def test_no_origin_from_another_person_or_an_event(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ("Police said the two brothers had come to Boise from Spokane.", ("Spokane", "Boise")),
+        ("The nurse moved to Perth after working in Leeds for a decade.", ("Leeds", "Perth")),
+        ("The vet moved back to Galway after three years in Lagos.", ("Lagos", "Galway")),
+        ("The band flew to Oslo after three weeks of touring in Spain.", ("Spain", "Oslo")),
+    ],
+)
+def test_stated_origins_in_perfect_and_after_clauses(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert not m.origin_inferred
+
+
+def test_a_pronoun_after_a_time_phrase_is_no_actor(pipeline: Pipeline) -> None:
+    [m] = movements(pipeline, "On Tuesday she flew to Rome from Oslo.")
+    assert m.actor is None

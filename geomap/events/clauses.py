@@ -64,6 +64,7 @@ PLAN_VERBS = frozenset(
 #: A time phrase between a verb and its "to" ("decided soon after to move", "agreed not long
 #: afterwards to go"): general English.
 _LATER = frozenset("after afterwards later thereafter".split())
+_FIRST = frozenset("first last only".split())  # "the first to fly from A to B": it did
 _LATER_DEGREE = frozenset("soon shortly long not much a few days weeks months years".split())
 #: Verbs before "to" after which the movement did happen ("forced to flee").
 DONE_VERBS = frozenset(
@@ -85,6 +86,13 @@ _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split(
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
 _CONDITIONS = frozenset("if unless until whether lest".split())
+# what makes "the first to go" a wish or a plan, not a journey made
+_NOT_YET = (
+    HYPOTHETICAL
+    | _FUTURE
+    | (PLAN_VERBS - {"is", "are", "am", "was", "were"})
+    | frozenset("want wants wanted hope hopes hoped hoping seek seeks wish wishes".split())
+)
 #: People named only by what they are doing or where they are going, not who they are: a
 #: motion participle after one of these in a sentence with a modal or a future, or after
 #: "anyone", tells what may happen to whoever travels, not a journey that took place ("the
@@ -232,6 +240,12 @@ def status(
         set_out = verb in ("out", "off") and k > start and tokens[k - 1].lower == "set"
         if headline and _announcing(tokens, k, start):
             return "planned"  # "Leaders to meet in Accra": the headline's future
+        if (
+            not incident
+            and any(tokens[x].lower in _FIRST for x in range(max(start, k - 2), k + 1))
+            and _NOT_YET.isdisjoint(t.lower for t in tokens[start:j])
+        ):
+            return "reported"  # "became the first nation to deploy troops to X": it did
         if verb not in DONE_VERBS and not set_out:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:

@@ -1568,6 +1568,8 @@ def _movements_of(
                 state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
     out: list[Movement] = []
     for mt in triggers:
+        if movements.trade(mt.actor, mt.motion):
+            continue  # "a ring that brought cigarettes from A to B": a trade, not a journey
         for path in movements.paths(mt, s_text):
             places: list[Place] = []
             for m in path.stops:

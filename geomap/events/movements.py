@@ -29,6 +29,23 @@ _GENERIC_TRIP = frozenset(
 )
 _HOME_ROLES = ("possessive", "home", "person-home")
 
+#: Businesses and schemes that carry goods or people as their trade: what they carry from A
+#: to B is a trade flow or a habit, not one journey ("a ring that brought cigarettes from A
+#: to B", "the company trucked fish from A to B"): general English.
+ENTERPRISES = frozenset(
+    "ring rings operation operations network networks cartel cartels syndicate syndicates "
+    "company companies firm firms business businesses airline airlines carrier carriers "
+    "enterprise scheme schemes trade".split()
+)
+
+
+def trade(actor: str | None, motion: Motion) -> bool:
+    """True when a business or scheme (``ENTERPRISES``) carries something ("shipped",
+    "smuggled", "trucked"; a company that moves is still a journey)."""
+    if motion.movement_type != "travelled" or motion.frame != "send" or not actor:
+        return False
+    return actor.split()[-1].lower() in ENTERPRISES
+
 
 #: Past forms of motion verbs that do not end in -ed (for :func:`bare`).
 _IRREGULAR_PAST = frozenset(

@@ -904,3 +904,35 @@ def test_stated_origins_in_perfect_and_after_clauses(
 def test_a_pronoun_after_a_time_phrase_is_no_actor(pipeline: Pipeline) -> None:
     [m] = movements(pipeline, "On Tuesday she flew to Rome from Oslo.")
     assert m.actor is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police said he ran an operation that shipped cocaine from Miami to Boston.",
+        "The company trucked fresh fish from Halifax to Montreal.",
+        "A syndicate smuggled rare birds from Bali to Perth.",
+    ],
+)
+def test_a_trade_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "Ghana became the first nation to deploy a battalion to Darfur.",
+            ("Ghana", "Darfur"),
+        ),
+        ("She was the first woman to fly from London to Cape Town.", ("London", "Cape Town")),
+    ],
+)
+def test_the_first_to_go_went(pipeline: Pipeline, body: str, path: tuple[str, str]) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert m.status == "reported"
+
+
+def test_the_first_to_go_only_wished_for_is_none(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Ghana wants to be the first country to send troops to Mali.") == []

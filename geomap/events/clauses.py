@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from geomap.events.dates import MONTHS, WEEKDAYS
+
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 
 
@@ -365,7 +367,9 @@ _PRONOUNS = frozenset(
     "he she it they we i you him her them us me this these those one someone somebody "
     "everyone anyone who which what there here".split()
 )
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+_ARTICLES = frozenset("the a an".split())
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 #: Adjectives ending in -ed that may open a noun phrase ("armed men", "displaced families").
 _ED_ADJECTIVES = frozenset(
     "armed masked unidentified suspected alleged wounded injured displaced detained unnamed "
@@ -433,6 +437,14 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     words = tokens[start:end]
     if words and words[-1].lower in _SUBJECT_PRONOUNS:
         return None  # "On Tuesday he drove": a pronoun after a time phrase
+    for k in range(len(words) - 1, 0, -1):
+        if (
+            words[k].lower in _ARTICLES
+            and words[k - 1].text[:1].isupper()
+            and words[k - 1].lower in _TIME_WORDS
+        ):
+            words = words[k:]  # "On Sunday the group flew": the group, not "Sunday the group"
+            break
     while words and words[0].text[:1].islower() and words[0].lower.endswith("ing"):
         words = words[1:]  # "operating the network": a verb's phrase, not a noun phrase
     # leave out the modifiers after the head: "an official based in X", "men from Y"

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from geomap.events.dates import find_date
+from geomap.events.dates import MONTHS, WEEKDAYS, find_date
 from geomap.events.roles import (
     NOT_A_SURNAME,
+    OCCUPATION_AFTER,
     PERSON_AFTER,
     TITLE_AFTER,
     Mention,
@@ -141,10 +142,12 @@ def names_someone(text: str) -> bool:
 _TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Lt Sgt Capt Gen Col Rev Prof Judge".split())
 #: Capitalised words that open a sentence or name a day, not a person ("On Tuesday he ..."):
 #: general English.
-_NOT_A_NAME = frozenset(
-    "on in at the a an last this next after before when then later early late by for "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
+_NOT_A_NAME = (
+    frozenset(
+        "on in at the a an last this next after before when then later early late by for".split()
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
 )
 
 
@@ -177,7 +180,11 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
             if before and TITLE_AFTER.match(after):
                 add(before["sur"], t)
                 continue
-        titled = TITLE_AFTER.match(after) or PERSON_AFTER.match(after)
+        titled = (
+            TITLE_AFTER.match(after)
+            or PERSON_AFTER.match(after)
+            or (OCCUPATION_AFTER.match(after) if t.kind_hint == "demonym" else None)
+        )
         if titled is not None:
             before = _NAME_A.search(text, max(0, t.span.start - 40), t.span.start)
             if before:
@@ -340,10 +347,13 @@ def report_country(toponyms: Sequence[Toponym]) -> Toponym | None:
 
 
 # "an Italian metal band", "the Leeds rugby team": a group named after its home
-_GROUP_AFTER = re.compile(
-    r"(?:-based)?[ \t]+(?:[a-z]+[ \t]+){0,2}(?P<noun>band|team|squad|club|choir|orchestra|"
-    r"troupe|crew|delegation)\b"
-)
+_GROUP_NOUNS = r"band|team|squad|club|choir|orchestra|troupe|crew|delegation"
+_GROUP_AFTER = re.compile(rf"(?:-based)?[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?P<noun>{_GROUP_NOUNS})\b")
+# "a choir from Leeds", "the team from Italy": the group's noun before its home
+_GROUP_FROM = re.compile(rf"\b(?P<noun>{_GROUP_NOUNS})[ \t]+from[ \t]+$")
+#: Nouns that name any group, standing for the one group a report gave a home ("the Leeds
+#: choir ... the group flew to Y"): general English.
+ANY_GROUP = frozenset("group party contingent ensemble".split())
 
 
 def group_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
@@ -354,7 +364,9 @@ def group_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     for t in toponyms:
         if t.place is None:
             continue
-        m = _GROUP_AFTER.match(text, t.span.end, t.span.end + 60)
+        m = _GROUP_AFTER.match(text, t.span.end, t.span.end + 60) or _GROUP_FROM.search(
+            text, max(0, t.span.start - 40), t.span.start
+        )
         if m is None:
             continue
         noun = m["noun"]
@@ -377,7 +389,11 @@ def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
         for t in toponyms
         if t.kind_hint == "demonym"
         and t.place is not None
-        and (TITLE_AFTER.match(text[t.span.end : t.span.end + 60]) or people_word(t))
+        and (
+            TITLE_AFTER.match(text[t.span.end : t.span.end + 60])
+            or OCCUPATION_AFTER.match(text[t.span.end : t.span.end + 60])
+            or people_word(t)
+        )
     ]
 
 
@@ -585,6 +601,7 @@ class Discourse:
             or bool(self.titled_between(start, end))
             or ("here" in words and self.here is not None)
             or not self.groups.keys().isdisjoint(words)
+            or (bool(self.groups) and not ANY_GROUP.isdisjoint(words))
             or (
                 self.protagonist_home is not None
                 and (self.protagonist in words or not _PRONOUN_WORDS.isdisjoint(words))
@@ -636,6 +653,10 @@ class Discourse:
         words = (actor or "").lower().split()
         if len(words) < 2 or words[0] not in ("the", "this", "that"):
             return None
+        if words[-1] in ANY_GROUP and len(words) == 2:
+            # "the group": the one group the report gave a home, if it gave one
+            homes = {t.place.gazetteer_id: t for t in self.groups.values() if t.place is not None}
+            return next(iter(homes.values())) if len(homes) == 1 else None
         return self.groups.get(words[-1])
 
     def leader_home(

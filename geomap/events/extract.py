@@ -24,6 +24,7 @@ from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
 from geomap.events.roles import (
+    OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
     SENDER_AFTER,
     SPELL,
@@ -807,6 +808,7 @@ def extract_events(
             and not _ANAPHOR.match(s_text)
             and not event_words(s_text, words)
             and _DEPARTING.isdisjoint(words)
+            and state.departed is None  # "The convoy left A at dawn. By noon it reached B."
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
@@ -1061,9 +1063,12 @@ def _sentence(
                     _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
                     for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
                     if (
-                        not discourse.people_word(d)
+                        not (
+                            discourse.people_word(d)
+                            or OCCUPATION_AFTER.match(s_text[d.span.end - sent.start :][:60])
+                        )
                         or d.span.start - sent.start >= tokens[max(0, t.index - 3)].start
-                    )
+                    )  # (people and trades only as the mover: "the Kenyan runner moved")
                     # "the French government sent a frigate to X", not "the US military said
                     # the ship was headed for X": a state body is where it sends from
                     and (sends or not SENDER_AFTER.match(s_text[d.span.end - sent.start :][:60]))
@@ -1563,7 +1568,11 @@ def _movements_of(
         ):
             state.unrooted.append((quote.start, mt.motion.lemma, mt.destinations[0].toponym))
     for mt in triggers:
-        if mt.origins and not (mt.destinations or mt.vias) and mt.motion.frame == "leave":
+        if (
+            mt.origins
+            and not (mt.destinations or mt.vias)
+            and (mt.motion.frame == "leave" or (mt.motion.frame == "go" and not mt.motion.noun))
+        ):  # "The group left A on Monday.", "The convoy set off from A at dawn."
             if mt.status == "reported" and not mt.origin_inferred:
                 state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
     out: list[Movement] = []

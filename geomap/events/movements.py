@@ -28,6 +28,7 @@ _GENERIC_TRIP = frozenset(
     "cost costs costing price prices priced fare fares cheaper ticket tickets than per".split()
 )
 _HOME_ROLES = ("possessive", "home", "person-home")
+_TAKEN_OUT = frozenset(("rescue", "evacuate", "airlift"))
 
 #: Businesses and schemes that carry goods or people as their trade: what they carry from A
 #: to B is a trade flow or a habit, not one journey ("a ring that brought cigarettes from A
@@ -150,6 +151,15 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
                 role = "via"
         if role == "home" and frame == "leave" and m.first - trigger.index <= 4:
             role = "origin"  # "fled their homes in X"
+        elif role == "home" and trigger.motion.lemma == "dock" and m.first - trigger.index <= 2:
+            role = "destination"  # "the ship docked in X": where it came in
+        elif (
+            role in ("location", "near")
+            and trigger.motion.lemma in _TAKEN_OUT
+            and not trigger.motion.noun
+            and m.first - trigger.index <= 4
+        ):
+            role = "origin"  # "rescued near A and flown to B": where they were taken from
         elif trigger.motion.lemma == "board" and role in ("location", "purpose"):
             role = "origin"  # "boarded a train to A in B"
         if role == "origin":

@@ -99,6 +99,17 @@ TITLE_AFTER = re.compile(
     r"military|forces|coast[ \t]+guard|air[ \t]+force)\b"
 )
 
+#: People named by what they do after a demonym ("the Kenyan runner", "two British
+#: journalists"): where they come from, read only for the mover a few words before the
+#: motion word (general English).
+OCCUPATION_AFTER = re.compile(
+    r"^[ \t]+(?:[a-z]+[ \t]+)?(?i:runners?|athletes?|players?|workers?|journalists?|reporters?|"
+    r"doctors?|nurses?|engineers?|teachers?|students?|priests?|missionar(?:y|ies)|activists?|"
+    r"volunteers?|tourist|pilots?|sailors?|climbers?|artists?|singers?|musicians?|"
+    r"businessm[ae]n|businesswom[ae]n|scientists?|researchers?|pilgrim|boxer|cyclists?|"
+    r"skiers?|swimmers?|coach|officials?)\b"
+)
+
 #: A state body after a place ("the French government", "Nigerian authorities"): where what
 #: it sends sets out from, but it is no traveller itself (general English).
 SENDER_AFTER = re.compile(

@@ -215,6 +215,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("head", "travelled", "go", "heads headed heading"),
     **_verb("arrive", "travelled", "go", "arrive arrives arrived arriving"),
     **_verb("land", "travelled", "go", "landed", needs_destination=True),
+    **_verb("dock", "travelled", "go", "docked", needs_destination=True),
     **_verb("leave", "travelled", "leave", "leave leaves left leaving"),
     **_verb("depart", "travelled", "leave", "depart departs departed departing"),
     **_verb("visit", "travelled", "reach", "visit visits visited visiting"),

@@ -936,3 +936,62 @@ def test_the_first_to_go_went(pipeline: Pipeline, body: str, path: tuple[str, st
 
 def test_the_first_to_go_only_wished_for_is_none(pipeline: Pipeline) -> None:
     assert paths(pipeline, "Ghana wants to be the first country to send troops to Mali.") == []
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # a group named after its home, then "the group"
+        (
+            "The Leeds choir gave a concert on Friday. On Sunday the group flew to Vienna.",
+            ("Leeds", "Vienna"),
+        ),
+        # a group "from" its home
+        (
+            "A choir from Leeds sang in the cathedral on Friday. The choir flew to Vienna on"
+            " Sunday.",
+            ("Leeds", "Vienna"),
+        ),
+        # a demonym and what the mover does
+        ("The Kenyan runner moved to Eugene in 2015.", ("Kenya", "Eugene")),
+        (
+            "Kenyan runner Ardo Kiprop won in Boston. Kiprop moved to Eugene in 2015.",
+            ("Kenya", "Eugene"),
+        ),
+    ],
+)
+def test_homes_of_groups_and_trades(pipeline: Pipeline, body: str, path: tuple[str, str]) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    assert got[path].origin_inferred
+
+
+def test_a_demonym_of_a_speaker_is_no_origin(pipeline: Pipeline) -> None:
+    body = "A British journalist said the convoy had reached Kabul on Monday."
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "The ship left Piraeus on Monday. It docked in Haifa two days later.",
+            ("Piraeus", "Haifa"),
+        ),
+        (
+            "The convoy set off from Amman at dawn. By nightfall it had reached Baghdad.",
+            ("Amman", "Baghdad"),
+        ),
+    ],
+)
+def test_a_departure_and_an_arrival_in_two_sentences(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    assert path in paths(pipeline, body)
+
+
+def test_rescued_near_a_and_taken_to_b(pipeline: Pipeline) -> None:
+    body = "The hikers were rescued near Banff and driven to a clinic in Calgary."
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == ("Banff", "Calgary")
+    assert not m.origin_inferred

@@ -103,6 +103,13 @@ _ANAPHOR = re.compile(
 # a departure the next sentence may take on to its destination ("The band left A. They
 # arrived in B.")
 _DEPARTING = frozenset("left departed leaving departing".split())
+# "left the camp", "fled the city": a place told before, named again by its kind
+_LEFT_THE = re.compile(
+    r"\b(?:left|leaving|fled|fleeing|departed|abandoned|evacuated)[ \t]+(?:the|that|this)[ \t]+"
+    r"(?P<kind>camp|city|town|village|area|country|capital|island|province|region)\b",
+    re.I,
+)
+_KIND_FEATURES = {"country": ("country",), "province": ("admin1",), "region": ("admin1", "region")}
 _PLANNED_BEFORE_NOUN = frozenset(
     "planned upcoming proposed scheduled expected future next forthcoming possible".split()
 )
@@ -808,7 +815,9 @@ def extract_events(
             and not _ANAPHOR.match(s_text)
             and not event_words(s_text, words)
             and _DEPARTING.isdisjoint(words)
-            and state.departed is None  # "The convoy left A at dawn. By noon it reached B."
+            and state.departed is None
+            and _LEFT_THE.search(s_text)
+            is None  # "The convoy left A at dawn. By noon it reached B."
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
@@ -1525,6 +1534,11 @@ def _movements_of(
     verbs = [
         t for t in triggers if not (t.motion.noun and not (t.origins or t.destinations or t.vias))
     ]
+    for mt in verbs:
+        if mt.motion.frame == "leave" and not mt.origins:
+            left = _left_the_place(mt, tokens, s_text, state)
+            if left is not None:  # "a coach left the camp at noon, en route to B"
+                mt.origins, mt.origin_inferred = [left], True
     for a, b in zip(verbs, verbs[1:], strict=False):
         a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
@@ -1717,6 +1731,9 @@ def _implicit_origin(
         if "had" not in before and _ANAPHOR.match(s_text) and usable(state.previous):
             assert state.previous is not None
             return _as_mention(state.previous)
+    left = _left_the_place(mt, tokens, s_text, state)
+    if left is not None and usable(left.toponym):
+        return left
     dateline = state.dateline
     if (
         mt.motion.movement_type in _FROM_DATELINE
@@ -1727,6 +1744,27 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+def _left_the_place(
+    mt: movements.MotionTrigger, tokens: list[Token], s_text: str, state: discourse.Discourse
+) -> Mention | None:
+    """The place a departure names again by its kind ("Fighting hit A on Monday. Thousands
+    fled the city for B", "left the camp"): where the incident just told happened, else the
+    last sentences' place, if it is of that kind."""
+    if mt.motion.noun:
+        return None
+    left = _LEFT_THE.match(s_text, tokens[mt.index].start)
+    if left is None:
+        return None
+    recent = state.recent_story() or (
+        state.previous if state.since < discourse.CARRY_SENTENCES else None
+    )
+    if recent is None or recent.place is None:
+        return None
+    if recent.place.feature_type not in _KIND_FEATURES.get(left["kind"].lower(), ("city",)):
+        return None
+    return _as_mention(recent)
 
 
 def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:

@@ -251,6 +251,7 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     if not (first.origins or first.vias or first.homes) or not _JOIN.match(between):
         return False
     second.origins = list(first.origins)
+    second.origin_inferred = second.origin_inferred or first.origin_inferred
     second.vias = [*first.vias, *second.vias]
     second.homes = second.homes or first.homes
     first.origins, first.vias = [], []

@@ -995,3 +995,31 @@ def test_rescued_near_a_and_taken_to_b(pipeline: Pipeline) -> None:
     [m] = movements(pipeline, body)
     assert tuple(p.name for p in m.path) == ("Banff", "Calgary")
     assert not m.origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "Shelling hit Aleppo on Monday. Thousands fled the city for Gaziantep.",
+            ("Aleppo", "Gaziantep"),
+        ),
+        (
+            "Some 300 pilgrims camped in Orizaba this week. A coach carrying 40 of them"
+            " left the camp at noon, en route to Puebla.",
+            ("Orizaba", "Puebla"),
+        ),
+    ],
+)
+def test_a_place_named_again_by_its_kind(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    assert got[path].origin_inferred
+
+
+def test_a_place_of_another_kind_is_not_the_one_left(pipeline: Pipeline) -> None:
+    # the town told before is no country
+    body = "Shelling hit Aleppo on Monday. Thousands fled the country for Turkey."
+    assert ("Aleppo", "Turkey") not in paths(pipeline, body)

@@ -103,6 +103,11 @@ _ANAPHOR = re.compile(
 # a departure the next sentence may take on to its destination ("The band left A. They
 # arrived in B.")
 _DEPARTING = frozenset("left departed leaving departing".split())
+_WENT_THERE = re.compile(
+    r"\b(?:moved|drove|flew|went|travell?ed|returned|came|fled|relocated|headed)[ \t]+"
+    r"(?:back[ \t]+)?there\b",
+    re.I,
+)
 # "left the camp", "fled the city": a place told before, named again by its kind
 _LEFT_THE = re.compile(
     r"\b(?:left|leaving|fled|fleeing|departed|abandoned|evacuated)[ \t]+(?:the|that|this)[ \t]+"
@@ -805,6 +810,8 @@ def extract_events(
         if not here:
             if incident_words(s_text, words) or (in_headline and any_trigger(s_text, words)):
                 pass  # an incident the sentences before (or the dateline) may place
+            elif "there" in words and _WENT_THERE.search(s_text):
+                pass  # "She moved there in 1995": the place the sentences before told
             else:
                 continue
         elif not any_trigger(s_text, words) or (
@@ -1092,6 +1099,10 @@ def _sentence(
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
             )  # "From A, the team ..."; "A native of A, she moved to B"
             movements.assign(mt, after, before + fronted)
+            if not mt.destinations and not t.noun:
+                there = _there(tokens, t.index, mentions_used, state)
+                if there is not None:  # "arrested in A, where he had driven from B"
+                    mt.destinations, mt.destination_inferred = [there], True
             if t.motion is _BOUND:
                 mt.destinations = [m for m in mentions_used if m.first == t.index]
             elif motion_triggers and motion_triggers[-1].motion is _BOUND:
@@ -1357,6 +1368,31 @@ def _sentence(
         document, motion_triggers, tokens, s_text, quote, sentence_date, state
     )
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
+
+
+def _there(
+    tokens: list[Token], i: int, mentions: list[Mention], state: discourse.Discourse
+) -> Mention | None:
+    """The place "there" after the motion verb at token ``i`` stands for ("was arrested in A
+    after he had driven there", "She moved there in 1990"): the last place the sentence named
+    before the verb that is no one's home, else the last sentence's place."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower in ("back", "over", "out"):
+        j += 1
+    if j >= len(tokens) or tokens[j].lower != "there":
+        return None
+    if j + 1 < len(tokens) and tokens[j + 1].lower in ("is", "are", "was", "were"):
+        return None  # "... drove, there were ..."
+    told = [
+        m
+        for m in mentions
+        if m.last < i and m.cue.role not in ("home", "person-home", "possessive", "people-of")
+    ]
+    if told:
+        return told[-1]
+    if state.previous is not None and state.since < discourse.CARRY_SENTENCES:
+        return _as_mention(state.previous)
+    return None
 
 
 _STAY_WORDS = SPELL | STAYING

@@ -1023,3 +1023,28 @@ def test_a_place_of_another_kind_is_not_the_one_left(pipeline: Pipeline) -> None
     # the town told before is no country
     body = "Shelling hit Aleppo on Monday. Thousands fled the country for Turkey."
     assert ("Aleppo", "Turkey") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "A Hull man was arrested in Leeds on Friday after police said he had driven there"
+            " to sell a stolen van.",
+            ("Kingston upon Hull", "Leeds"),
+        ),
+        (
+            "The band played in Oslo in May. They flew back there from Rome in June.",
+            ("Rome", "Oslo"),
+        ),
+    ],
+)
+def test_there_is_the_place_just_told(pipeline: Pipeline, body: str, path: tuple[str, str]) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    assert got[path].destination_inferred
+
+
+def test_there_as_a_subject_is_no_destination(pipeline: Pipeline) -> None:
+    body = "The crew drove from Oslo, and there were no signs in Bergen."
+    assert ("Oslo", "Bergen") not in paths(pipeline, body)

@@ -66,6 +66,7 @@ PLAN_VERBS = frozenset(
 #: A time phrase between a verb and its "to" ("decided soon after to move", "agreed not long
 #: afterwards to go"): general English.
 _LATER = frozenset("after afterwards later thereafter".split())
+_SUSPECTED = frozenset("suspected suspicion suspicions".split())
 _FIRST = frozenset("first last only".split())  # "the first to fly from A to B": it did
 _LATER_DEGREE = frozenset("soon shortly long not much a few days weeks months years".split())
 #: Verbs before "to" after which the movement did happen ("forced to flee").
@@ -203,6 +204,13 @@ def status(
         return None  # "no one was arrested"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
+    if (
+        not incident
+        and index >= 2
+        and tokens[index - 1].lower == "of"
+        and tokens[index - 2].lower in _SUSPECTED
+    ):
+        return None  # "a ship suspected of carrying arms to X": a suspicion, no journey told
     if not incident and _called_off(tokens, index, sentence):
         return None  # "the flight to X was cancelled", "called off her visit to X"
     if not incident and _to_be_made(tokens, index, start):

@@ -1048,3 +1048,14 @@ def test_there_is_the_place_just_told(pipeline: Pipeline, body: str, path: tuple
 def test_there_as_a_subject_is_no_destination(pipeline: Pipeline) -> None:
     body = "The crew drove from Oslo, and there were no signs in Bergen."
     assert ("Oslo", "Bergen") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The navy stopped a ship suspected of carrying arms from Libya to Gaza.",
+        "Police held a trawler on suspicion of carrying migrants from Tunis to Malta.",
+    ],
+)
+def test_a_journey_only_suspected_is_none(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

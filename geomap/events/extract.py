@@ -1817,15 +1817,19 @@ def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
     return mt.actor.lower() in ("he", "she")
 
 
+# journeys back to where the mover is from ("returned from A", "troops withdrew from A")
+_BACK_HOME = frozenset(("return", "withdraw", "retreat"))
+
+
 def _home_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
     """The mover's home, for a journey "home" ("Roe flew home from Madrid", "the Leeds band
-    returned home") or a return from somewhere ("Roe returned from Madrid"): the home the
-    sentence or the report gives the mover."""
+    returned home") or a return or withdrawal from somewhere ("Roe returned from Madrid",
+    "Israeli troops withdrew from A"): the home the sentence or the report gives the mover."""
     if mt.motion.noun or mt.index + 1 >= len(tokens):
         return None
-    if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma == "return" and mt.origins):
+    if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma in _BACK_HOME and mt.origins):
         return None
     home = mt.homes[0].toponym if mt.homes else None
     if home is None:

@@ -95,7 +95,8 @@ TITLE_AFTER = re.compile(
     r"premier|chancellor|minister|secretary|ambassador|envoy|diplomats?|delegation|king|queen|"
     r"crown[ \t]+prince|prince|princess|emperor|governor|senator|congressman|congresswoman|"
     r"mayor|troops|soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|"
-    r"tourists|pilgrims|nationals|citizens|fishermen|government|authorities|army|navy|"
+    r"tourists|pilgrims|nationals|citizens|fishermen|leader|leaders|government|authorities|"
+    r"army|navy|"
     r"military|forces|coast[ \t]+guard|air[ \t]+force)\b"
 )
 
@@ -107,7 +108,7 @@ OCCUPATION_AFTER = re.compile(
     r"doctors?|nurses?|engineers?|teachers?|students?|priests?|missionar(?:y|ies)|activists?|"
     r"volunteers?|tourist|pilots?|sailors?|climbers?|artists?|singers?|musicians?|"
     r"businessm[ae]n|businesswom[ae]n|scientists?|researchers?|pilgrim|boxer|cyclists?|"
-    r"skiers?|swimmers?|coach|officials?)\b"
+    r"skiers?|swimmers?|coach|officials?|team|squad|band|choir|orchestra)\b"
 )
 
 #: A state body after a place ("the French government", "Nigerian authorities"): where what

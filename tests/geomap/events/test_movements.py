@@ -1059,3 +1059,28 @@ def test_there_as_a_subject_is_no_destination(pipeline: Pipeline) -> None:
 )
 def test_a_journey_only_suspected_is_none(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,path,inferred",
+    [
+        (
+            "North Korean leader Ri Chol made a surprise visit to Beijing last week.",
+            ("North Korea", "Beijing"),
+            "origin",
+        ),
+        ("The Peruvian squad flew to Madrid on Monday.", ("Peru", "Madrid"), "origin"),
+        # a withdrawal goes back to where the troops are from
+        ("Chadian troops withdrew from Bangui in March.", ("Bangui", "Chad"), "destination"),
+    ],
+)
+def test_leaders_squads_and_withdrawals(
+    pipeline: Pipeline, body: str, path: tuple[str, str], inferred: str
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    m = got[path]
+    assert (m.origin_inferred, m.destination_inferred) == (
+        inferred == "origin",
+        inferred == "destination",
+    )

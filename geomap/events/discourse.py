@@ -549,6 +549,11 @@ class Discourse:
         self.destination, self._went = self._went, None
         self.departed, self._left = self._left, None  # only the next sentence goes on
 
+    @property
+    def told_now(self) -> Toponym | None:
+        """The place of an incident the sentence being read told, if it told one."""
+        return self._told
+
     def recent_story(self) -> Toponym | None:
         """Where the last incident told happened, if it was told in this sentence or the
         last ones (``CARRY_SENTENCES``)."""

@@ -1871,8 +1871,8 @@ def _implicit_destination(
         return None
     nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
     if mt.motion.movement_type == "dispatched" or (
-        nxt == "in" and (mt.passive or _head(mt.actor) in _HELP)
-    ):
+        nxt == "in" and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
+    ):  # ("the ministers met in B after flying in from A": the event this sentence told)
         return _as_mention(story)
     return None
 

@@ -1084,3 +1084,10 @@ def test_leaders_squads_and_withdrawals(
         inferred == "origin",
         inferred == "destination",
     )
+
+
+def test_flying_in_to_the_event_the_sentence_tells(pipeline: Pipeline) -> None:
+    body = "The envoys held talks in Sofia on Monday after flying in from Brussels."
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert ("Brussels", "Sofia") in got
+    assert got[("Brussels", "Sofia")].destination_inferred

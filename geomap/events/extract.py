@@ -1100,9 +1100,9 @@ def _sentence(
             )  # "From A, the team ..."; "A native of A, she moved to B"
             movements.assign(mt, after, before + fronted)
             if not mt.destinations and not t.noun:
-                there = _there(tokens, t.index, mentions_used, state)
-                if there is not None:  # "arrested in A, where he had driven from B"
-                    mt.destinations, mt.destination_inferred = [there], True
+                went = _there(tokens, t.index, mentions_used, state)
+                if went is not None:  # "arrested in A after he had driven there"
+                    mt.destinations, mt.destination_inferred = [went], True
             if t.motion is _BOUND:
                 mt.destinations = [m for m in mentions_used if m.first == t.index]
             elif motion_triggers and motion_triggers[-1].motion is _BOUND:

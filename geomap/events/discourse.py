@@ -518,6 +518,9 @@ class Discourse:
         self.last_named_home, self._named_home = self._named_home, None
         if not self.people:
             return
+        lowered = sentence.lower()
+        if not any(name in lowered for name in self.people):
+            return
         words = [
             m
             for m in _CAPITALISED.finditer(sentence)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from geomap.events.dates import MONTHS, WEEKDAYS
+
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 
 
@@ -64,6 +66,8 @@ PLAN_VERBS = frozenset(
 #: A time phrase between a verb and its "to" ("decided soon after to move", "agreed not long
 #: afterwards to go"): general English.
 _LATER = frozenset("after afterwards later thereafter".split())
+_SUSPECTED = frozenset("suspected suspicion suspicions".split())
+_FIRST = frozenset("first last only".split())  # "the first to fly from A to B": it did
 _LATER_DEGREE = frozenset("soon shortly long not much a few days weeks months years".split())
 #: Verbs before "to" after which the movement did happen ("forced to flee").
 DONE_VERBS = frozenset(
@@ -85,6 +89,13 @@ _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split(
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
 _CONDITIONS = frozenset("if unless until whether lest".split())
+# what makes "the first to go" a wish or a plan, not a journey made
+_NOT_YET = (
+    HYPOTHETICAL
+    | _FUTURE
+    | (PLAN_VERBS - {"is", "are", "am", "was", "were"})
+    | frozenset("want wants wanted hope hopes hoped hoping seek seeks wish wishes".split())
+)
 #: People named only by what they are doing or where they are going, not who they are: a
 #: motion participle after one of these in a sentence with a modal or a future, or after
 #: "anyone", tells what may happen to whoever travels, not a journey that took place ("the
@@ -193,6 +204,13 @@ def status(
         return None  # "no one was arrested"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
+    if (
+        not incident
+        and index >= 2
+        and tokens[index - 1].lower == "of"
+        and tokens[index - 2].lower in _SUSPECTED
+    ):
+        return None  # "a ship suspected of carrying arms to X": a suspicion, no journey told
     if not incident and _called_off(tokens, index, sentence):
         return None  # "the flight to X was cancelled", "called off her visit to X"
     if not incident and _to_be_made(tokens, index, start):
@@ -232,6 +250,12 @@ def status(
         set_out = verb in ("out", "off") and k > start and tokens[k - 1].lower == "set"
         if headline and _announcing(tokens, k, start):
             return "planned"  # "Leaders to meet in Accra": the headline's future
+        if (
+            not incident
+            and any(tokens[x].lower in _FIRST for x in range(max(start, k - 2), k + 1))
+            and _NOT_YET.isdisjoint(t.lower for t in tokens[start:j])
+        ):
+            return "reported"  # "became the first nation to deploy troops to X": it did
         if verb not in DONE_VERBS and not set_out:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:
@@ -351,6 +375,9 @@ _PRONOUNS = frozenset(
     "he she it they we i you him her them us me this these those one someone somebody "
     "everyone anyone who which what there here".split()
 )
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+_ARTICLES = frozenset("the a an".split())
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 #: Adjectives ending in -ed that may open a noun phrase ("armed men", "displaced families").
 _ED_ADJECTIVES = frozenset(
     "armed masked unidentified suspected alleged wounded injured displaced detained unnamed "
@@ -416,6 +443,16 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     if start >= end:
         return None
     words = tokens[start:end]
+    if words and words[-1].lower in _SUBJECT_PRONOUNS:
+        return None  # "On Tuesday he drove": a pronoun after a time phrase
+    for k in range(len(words) - 1, 0, -1):
+        if (
+            words[k].lower in _ARTICLES
+            and words[k - 1].text[:1].isupper()
+            and words[k - 1].lower in _TIME_WORDS
+        ):
+            words = words[k:]  # "On Sunday the group flew": the group, not "Sunday the group"
+            break
     while words and words[0].text[:1].islower() and words[0].lower.endswith("ing"):
         words = words[1:]  # "operating the network": a verb's phrase, not a noun phrase
     # leave out the modifiers after the head: "an official based in X", "men from Y"

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from geomap.events.dates import find_date
+from geomap.events.dates import MONTHS, WEEKDAYS, find_date
 from geomap.events.roles import (
     NOT_A_SURNAME,
+    OCCUPATION_AFTER,
     PERSON_AFTER,
     TITLE_AFTER,
     Mention,
@@ -129,6 +130,27 @@ _NAME_COMMA = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+$")
 _NAME_A = re.compile(r"(?P<sur>[A-Z][\w'’-]+),[ \t]+(?:a|an|the)[ \t]+$")
 
 
+def names_someone(text: str) -> bool:
+    """True when ``text`` holds a full name ("Lena Brandt", "John Q. Public") whose words
+    are not an institution's or a place's kind ("the City Council")."""
+    return any(
+        not {m[1].lower(), m[2].lower()} & (NOT_A_SURNAME | _NOT_A_NAME)
+        for m in _FULL_NAME.finditer(text)
+    )
+
+
+_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Lt Sgt Capt Gen Col Rev Prof Judge".split())
+#: Capitalised words that open a sentence or name a day, not a person ("On Tuesday he ..."):
+#: general English.
+_NOT_A_NAME = (
+    frozenset(
+        "on in at the a an last this next after before when then later early late by for".split()
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+)
+
+
 def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     """The homes a report gives named people, by surname (lower case): "Jane Roe of X",
     "John Doe, 34, of X", "Jane Roe, a X native", "Jane Roe grew up in X", "X Governor Jane
@@ -158,7 +180,11 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
             if before and TITLE_AFTER.match(after):
                 add(before["sur"], t)
                 continue
-        titled = TITLE_AFTER.match(after) or PERSON_AFTER.match(after)
+        titled = (
+            TITLE_AFTER.match(after)
+            or PERSON_AFTER.match(after)
+            or (OCCUPATION_AFTER.match(after) if t.kind_hint == "demonym" else None)
+        )
         if titled is not None:
             before = _NAME_A.search(text, max(0, t.span.start - 40), t.span.start)
             if before:
@@ -321,10 +347,13 @@ def report_country(toponyms: Sequence[Toponym]) -> Toponym | None:
 
 
 # "an Italian metal band", "the Leeds rugby team": a group named after its home
-_GROUP_AFTER = re.compile(
-    r"(?:-based)?[ \t]+(?:[a-z]+[ \t]+){0,2}(?P<noun>band|team|squad|club|choir|orchestra|"
-    r"troupe|crew|delegation)\b"
-)
+_GROUP_NOUNS = r"band|team|squad|club|choir|orchestra|troupe|crew|delegation"
+_GROUP_AFTER = re.compile(rf"(?:-based)?[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?P<noun>{_GROUP_NOUNS})\b")
+# "a choir from Leeds", "the team from Italy": the group's noun before its home
+_GROUP_FROM = re.compile(rf"\b(?P<noun>{_GROUP_NOUNS})[ \t]+from[ \t]+$")
+#: Nouns that name any group, standing for the one group a report gave a home ("the Leeds
+#: choir ... the group flew to Y"): general English.
+ANY_GROUP = frozenset("group party contingent ensemble".split())
 
 
 def group_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
@@ -335,7 +364,9 @@ def group_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
     for t in toponyms:
         if t.place is None:
             continue
-        m = _GROUP_AFTER.match(text, t.span.end, t.span.end + 60)
+        m = _GROUP_AFTER.match(text, t.span.end, t.span.end + 60) or _GROUP_FROM.search(
+            text, max(0, t.span.start - 40), t.span.start
+        )
         if m is None:
             continue
         noun = m["noun"]
@@ -358,7 +389,11 @@ def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
         for t in toponyms
         if t.kind_hint == "demonym"
         and t.place is not None
-        and (TITLE_AFTER.match(text[t.span.end : t.span.end + 60]) or people_word(t))
+        and (
+            TITLE_AFTER.match(text[t.span.end : t.span.end + 60])
+            or OCCUPATION_AFTER.match(text[t.span.end : t.span.end + 60])
+            or people_word(t)
+        )
     ]
 
 
@@ -382,6 +417,7 @@ def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:
 
 #: Words for a person that may stand for a report's protagonist.
 _PRONOUN_WORDS = frozenset("he she his her him".split())
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 class Background:
@@ -450,6 +486,10 @@ class Discourse:
     # "she", "they" or an unnamed mover: a finer account of a journey told before ("moved to
     # Texas ... when she moved to Austin")
     unrooted: list[tuple[int, str, Toponym]] = field(default_factory=list)
+    # the home of the one person with a home (``people``) the last sentence named, for a
+    # "he" or "she" that goes on with that person ("Jane Roe of X was fined. She drove to Y")
+    last_named_home: Toponym | None = None
+    _named_home: Toponym | None = None  # this sentence's, until the next one is read
     _told: Toponym | None = None  # this sentence's incident place, until it is read
     _went: Toponym | None = None  # this sentence's last destination, until it is read
     _left: Toponym | None = None  # this sentence's departure with no destination
@@ -470,6 +510,40 @@ class Discourse:
         if left is not None:
             self._left = left
 
+    def read_names(self, sentence: str, places: Sequence[tuple[int, int]] = ()) -> None:
+        """Note the home of the one person this sentence names, if the report gave that
+        person one (surnames from :func:`person_homes`; ``places`` are the sentence's place
+        mentions, as offsets into it); the sentence before's becomes ``last_named_home``.
+        A sentence that also names anyone else names no one in particular."""
+        self.last_named_home, self._named_home = self._named_home, None
+        if not self.people:
+            return
+        lowered = sentence.lower()
+        if not any(name in lowered for name in self.people):
+            return
+        words = [
+            m
+            for m in _CAPITALISED.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in places)
+        ]
+        known = [i for i, m in enumerate(words) if m[0].lower() in self.people]
+        if not known:
+            return
+        home = self.home_of([words[i][0] for i in known])
+        first_names = {i - 1 for i in known if i and words[i - 1].end() + 1 == words[i].start()}
+        others = [
+            m[0]
+            for i, m in enumerate(words)
+            if i not in known
+            and i not in first_names
+            and m.start() > 0
+            and m[0].lower() not in _NOT_A_NAME
+            and m[0].lower() not in NOT_A_SURNAME
+            and m[0].rstrip(".") not in _TITLES
+        ]
+        if home is not None and not others:
+            self._named_home = home
+
     def _advance(self) -> None:
         if self._told is not None:
             self.story, self.story_since, self._told = self._told, 0, None
@@ -477,6 +551,11 @@ class Discourse:
             self.story_since += 1
         self.destination, self._went = self._went, None
         self.departed, self._left = self._left, None  # only the next sentence goes on
+
+    @property
+    def told_now(self) -> Toponym | None:
+        """The place of an incident the sentence being read told, if it told one."""
+        return self._told
 
     def recent_story(self) -> Toponym | None:
         """Where the last incident told happened, if it was told in this sentence or the
@@ -526,9 +605,11 @@ class Discourse:
         demonym, or "here"."""
         return (
             not self.people.keys().isdisjoint(words)
+            or (self.last_named_home is not None and not _PRONOUN_WORDS.isdisjoint(words))
             or bool(self.titled_between(start, end))
             or ("here" in words and self.here is not None)
             or not self.groups.keys().isdisjoint(words)
+            or (bool(self.groups) and not ANY_GROUP.isdisjoint(words))
             or (
                 self.protagonist_home is not None
                 and (self.protagonist in words or not _PRONOUN_WORDS.isdisjoint(words))
@@ -580,6 +661,10 @@ class Discourse:
         words = (actor or "").lower().split()
         if len(words) < 2 or words[0] not in ("the", "this", "that"):
             return None
+        if words[-1] in ANY_GROUP and len(words) == 2:
+            # "the group": the one group the report gave a home, if it gave one
+            homes = {t.place.gazetteer_id: t for t in self.groups.values() if t.place is not None}
+            return next(iter(homes.values())) if len(homes) == 1 else None
         return self.groups.get(words[-1])
 
     def leader_home(

@@ -23,7 +23,18 @@ from geopy.distance import great_circle
 from geomap.events import clauses, discourse, incidents, movements
 from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
-from geomap.events.roles import Cue, Mention, contains, cue, precision_rank
+from geomap.events.roles import (
+    OCCUPATION_AFTER,
+    PARTY_STATE_BEFORE,
+    SENDER_AFTER,
+    SPELL,
+    STAYING,
+    Cue,
+    Mention,
+    contains,
+    cue,
+    precision_rank,
+)
 from geomap.events.triggers import (
     BURNED_THINGS,
     CLASH_PARTIES,
@@ -92,6 +103,18 @@ _ANAPHOR = re.compile(
 # a departure the next sentence may take on to its destination ("The band left A. They
 # arrived in B.")
 _DEPARTING = frozenset("left departed leaving departing".split())
+_WENT_THERE = re.compile(
+    r"\b(?:moved|drove|flew|went|travell?ed|returned|came|fled|relocated|headed)[ \t]+"
+    r"(?:back[ \t]+)?there\b",
+    re.I,
+)
+# "left the camp", "fled the city": a place told before, named again by its kind
+_LEFT_THE = re.compile(
+    r"\b(?:left|leaving|fled|fleeing|departed|abandoned|evacuated)[ \t]+(?:the|that|this)[ \t]+"
+    r"(?P<kind>camp|city|town|village|area|country|capital|island|province|region)\b",
+    re.I,
+)
+_KIND_FEATURES = {"country": ("country",), "province": ("admin1",), "region": ("admin1", "region")}
 _PLANNED_BEFORE_NOUN = frozenset(
     "planned upcoming proposed scheduled expected future next forthcoming possible".split()
 )
@@ -132,6 +155,7 @@ _PEOPLE = frozenset(
 _CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
 _CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
 _BE = frozenset("is are was were be been being".split())
+_PERFECT = frozenset("had has have".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
 
 
@@ -250,6 +274,8 @@ def _triggers(
                 prev in _LEFT_NOT_BEFORE or (prev in _BE and w == "left") or _left_dead(lowered, i)
             ):
                 motion = None  # (and "a message was left for X": what is left stays)
+            elif w == "come" and not (prev in _PERFECT or prev.endswith(("'d", "’d"))):
+                motion = None  # only "had come to X": "in the years to come", "come on"
             elif motion.lemma == "carry" and nxt == "out":
                 motion = None
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
@@ -771,6 +797,8 @@ def extract_events(
     for sent in sentences(text):
         s_text = sent.text
         here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        spans = [(t.span.start - sent.start, t.span.end - sent.start) for t in here]
+        state.read_names(s_text, spans)
         in_headline = (
             headline.start <= sent.start < headline.end
             if headline is not None
@@ -782,6 +810,8 @@ def extract_events(
         if not here:
             if incident_words(s_text, words) or (in_headline and any_trigger(s_text, words)):
                 pass  # an incident the sentences before (or the dateline) may place
+            elif "there" in words and _WENT_THERE.search(s_text):
+                pass  # "She moved there in 1995": the place the sentences before told
             else:
                 continue
         elif not any_trigger(s_text, words) or (
@@ -792,6 +822,9 @@ def extract_events(
             and not _ANAPHOR.match(s_text)
             and not event_words(s_text, words)
             and _DEPARTING.isdisjoint(words)
+            and state.departed is None
+            and _LEFT_THE.search(s_text)
+            is None  # "The convoy left A at dawn. By noon it reached B."
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
@@ -1008,6 +1041,8 @@ def _sentence(
         # places between the last trigger and this one are the last one's
         limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]
+        if t.motion is not None and not t.noun and scope_end == clause_end < len(tokens):
+            after += _spent_before(tokens, clause_end, scope_ends, mentions_used)
         after_incident = [
             m
             for m in mentions_used
@@ -1024,21 +1059,37 @@ def _sentence(
         if t.motion is not None:
             mover = clauses.agent(tokens, t.index, s_text) if t.noun else actor
             mt = movements.MotionTrigger(t.index, t.word, t.motion, status, passive, mover)
-            mt.homes = [
-                m
-                for m in mentions_used
-                if m.last < t.index
-                and (
-                    m.cue.role in ("home", "possessive", "person-home")
-                    # "arrested by Fresno police and taken to X": where they were held
-                    or (m.cue.role == "agency" and t.motion.frame == "send")
-                )
-            ] + [
-                _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
-                for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
-                if not discourse.people_word(d)
-                or d.span.start - sent.start >= tokens[max(0, t.index - 3)].start
-            ]
+            sends = t.motion.frame == "send"
+            mt.homes = (
+                [
+                    m
+                    for m in mentions_used
+                    if m.last < t.index
+                    and (
+                        m.cue.role in ("home", "possessive", "person-home")
+                        # "arrested by Fresno police and taken to X": where they were held
+                        or (m.cue.role == "agency" and sends)
+                        # "Sen. Jane Roe, D-Ohio, flew to X"
+                        or PARTY_STATE_BEFORE.search(s_text, max(0, m.start - 3), m.start)
+                        is not None
+                    )
+                    and (sends or not SENDER_AFTER.match(s_text[m.end : m.end + 60]))
+                ]
+                + [
+                    _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
+                    for d in state.titled_between(sent.start, sent.start + tokens[t.index].start)
+                    if (
+                        not (
+                            discourse.people_word(d)
+                            or OCCUPATION_AFTER.match(s_text[d.span.end - sent.start :][:60])
+                        )
+                        or d.span.start - sent.start >= tokens[max(0, t.index - 3)].start
+                    )  # (people and trades only as the mover: "the Kenyan runner moved")
+                    # "the French government sent a frigate to X", not "the US military said
+                    # the ship was headed for X": a state body is where it sends from
+                    and (sends or not SENDER_AFTER.match(s_text[d.span.end - sent.start :][:60]))
+                ]
+            )
             if t.noun:  # "a visit by Peru's foreign minister to X"
                 mt.homes += movements.agent_homes(
                     tokens, t.index, after, state.titled_between(sent.start, sent.end), sent.start
@@ -1048,6 +1099,10 @@ def _sentence(
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
             )  # "From A, the team ..."; "A native of A, she moved to B"
             movements.assign(mt, after, before + fronted)
+            if not mt.destinations and not t.noun:
+                went = _there(tokens, t.index, mentions_used, state)
+                if went is not None:  # "arrested in A after he had driven there"
+                    mt.destinations, mt.destination_inferred = [went], True
             if t.motion is _BOUND:
                 mt.destinations = [m for m in mentions_used if m.first == t.index]
             elif motion_triggers and motion_triggers[-1].motion is _BOUND:
@@ -1315,6 +1370,53 @@ def _sentence(
     return incidents_out, movements_out, mentions, read[0] if read else _UNREAD
 
 
+def _there(
+    tokens: list[Token], i: int, mentions: list[Mention], state: discourse.Discourse
+) -> Mention | None:
+    """The place "there" after the motion verb at token ``i`` stands for ("was arrested in A
+    after he had driven there", "She moved there in 1990"): the last place the sentence named
+    before the verb that is no one's home, else the last sentence's place."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower in ("back", "over", "out"):
+        j += 1
+    if j >= len(tokens) or tokens[j].lower != "there":
+        return None
+    if j + 1 < len(tokens) and tokens[j + 1].lower in ("is", "are", "was", "were"):
+        return None  # "... drove, there were ..."
+    told = [
+        m
+        for m in mentions
+        if m.last < i and m.cue.role not in ("home", "person-home", "possessive", "people-of")
+    ]
+    if told:
+        return told[-1]
+    if state.previous is not None and state.since < discourse.CARRY_SENTENCES:
+        return _as_mention(state.previous)
+    return None
+
+
+_STAY_WORDS = SPELL | STAYING
+
+
+def _spent_before(
+    tokens: list[Token], i: int, scope_ends: list[int], mentions: list[Mention]
+) -> list[Mention]:
+    """Where a mover had spent a while, told in the "after" clause at token ``i`` that
+    follows the motion verb ("returned to B after a year in A", "moved to B after two
+    decades of teaching in A", "after serving in A"): the origin of that journey, though
+    past the clause's end."""
+    if tokens[i].lower != "after":
+        return []
+    end = next((j for j in scope_ends if j > i), len(tokens))
+    return [
+        m
+        for m in mentions
+        if i < m.first < end
+        and m.cue.role == "origin"
+        and any(tokens[j].lower in _STAY_WORDS for j in range(i + 1, m.first))
+    ][:1]
+
+
 def _scheduled_after(tokens: list[Token], i: int) -> bool:
     """True when the noun at ``i`` is said to be scheduled: "a meeting with the board is
     scheduled for this week", "the rally is set for Saturday"."""
@@ -1468,6 +1570,11 @@ def _movements_of(
     verbs = [
         t for t in triggers if not (t.motion.noun and not (t.origins or t.destinations or t.vias))
     ]
+    for mt in verbs:
+        if mt.motion.frame == "leave" and not mt.origins:
+            left = _left_the_place(mt, tokens, s_text, state)
+            if left is not None:  # "a coach left the camp at noon, en route to B"
+                mt.origins, mt.origin_inferred = [left], True
     for a, b in zip(verbs, verbs[1:], strict=False):
         a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
@@ -1476,6 +1583,8 @@ def _movements_of(
             b.word = a.word
             b.actor = a.actor or b.actor
             continue
+        if movements.join_back(a, b, between):
+            continue  # "arrived in B after a voyage from A"
         movements.chain(a, b, between)
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
@@ -1509,11 +1618,17 @@ def _movements_of(
         ):
             state.unrooted.append((quote.start, mt.motion.lemma, mt.destinations[0].toponym))
     for mt in triggers:
-        if mt.origins and not (mt.destinations or mt.vias) and mt.motion.frame == "leave":
+        if (
+            mt.origins
+            and not (mt.destinations or mt.vias)
+            and (mt.motion.frame == "leave" or (mt.motion.frame == "go" and not mt.motion.noun))
+        ):  # "The group left A on Monday.", "The convoy set off from A at dawn."
             if mt.status == "reported" and not mt.origin_inferred:
                 state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
     out: list[Movement] = []
     for mt in triggers:
+        if movements.trade(mt.actor, mt.motion):
+            continue  # "a ring that brought cigarettes from A to B": a trade, not a journey
         for path in movements.paths(mt, s_text):
             places: list[Place] = []
             for m in path.stops:
@@ -1625,9 +1740,13 @@ def _implicit_origin(
     # to Y"; "Israeli President John Doe ... Doe's visit to Y")
     named = state.home_of([tok.text for tok in tokens[: mt.index]])
     if named is None and _pronoun_mover(mt, tokens):
-        # "he moved to Y" in a report about one person whose home it gave ("the Leeds
-        # native ...", "Roe, who grew up in X"): that person's journey
-        named = state.protagonist_home
+        # "Jane Roe of X was fined. She drove to Y": the one person with a home the last
+        # sentence named; else, in a report about one person whose home it gave ("the Leeds
+        # native ...", "Roe, who grew up in X"), that person's journey
+        last = state.last_named_home
+        if last is not None and discourse.names_someone(s_text[: tokens[mt.index].start]):
+            last = None  # this sentence names someone new: "Lena Brandt said she drove to Y"
+        named = last or state.protagonist_home
     if named is None:
         named = state.group_home(mt.actor)  # "A Leeds band ... The band flew to Y"
     if named is None and mt.motion.movement_type == "travelled":
@@ -1648,6 +1767,9 @@ def _implicit_origin(
         if "had" not in before and _ANAPHOR.match(s_text) and usable(state.previous):
             assert state.previous is not None
             return _as_mention(state.previous)
+    left = _left_the_place(mt, tokens, s_text, state)
+    if left is not None and usable(left.toponym):
+        return left
     dateline = state.dateline
     if (
         mt.motion.movement_type in _FROM_DATELINE
@@ -1658,6 +1780,27 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+def _left_the_place(
+    mt: movements.MotionTrigger, tokens: list[Token], s_text: str, state: discourse.Discourse
+) -> Mention | None:
+    """The place a departure names again by its kind ("Fighting hit A on Monday. Thousands
+    fled the city for B", "left the camp"): where the incident just told happened, else the
+    last sentences' place, if it is of that kind."""
+    if mt.motion.noun:
+        return None
+    left = _LEFT_THE.match(s_text, tokens[mt.index].start)
+    if left is None:
+        return None
+    recent = state.recent_story() or (
+        state.previous if state.since < discourse.CARRY_SENTENCES else None
+    )
+    if recent is None or recent.place is None:
+        return None
+    if recent.place.feature_type not in _KIND_FEATURES.get(left["kind"].lower(), ("city",)):
+        return None
+    return _as_mention(recent)
 
 
 def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
@@ -1674,15 +1817,19 @@ def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
     return mt.actor.lower() in ("he", "she")
 
 
+# journeys back to where the mover is from ("returned from A", "troops withdrew from A")
+_BACK_HOME = frozenset(("return", "withdraw", "retreat"))
+
+
 def _home_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
     """The mover's home, for a journey "home" ("Roe flew home from Madrid", "the Leeds band
-    returned home") or a return from somewhere ("Roe returned from Madrid"): the home the
-    sentence or the report gives the mover."""
+    returned home") or a return or withdrawal from somewhere ("Roe returned from Madrid",
+    "Israeli troops withdrew from A"): the home the sentence or the report gives the mover."""
     if mt.motion.noun or mt.index + 1 >= len(tokens):
         return None
-    if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma == "return" and mt.origins):
+    if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma in _BACK_HOME and mt.origins):
         return None
     home = mt.homes[0].toponym if mt.homes else None
     if home is None:
@@ -1724,8 +1871,8 @@ def _implicit_destination(
         return None
     nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
     if mt.motion.movement_type == "dispatched" or (
-        nxt == "in" and (mt.passive or _head(mt.actor) in _HELP)
-    ):
+        nxt == "in" and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
+    ):  # ("the ministers met in B after flying in from A": the event this sentence told)
         return _as_mention(story)
     return None
 

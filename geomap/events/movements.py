@@ -28,6 +28,24 @@ _GENERIC_TRIP = frozenset(
     "cost costs costing price prices priced fare fares cheaper ticket tickets than per".split()
 )
 _HOME_ROLES = ("possessive", "home", "person-home")
+_TAKEN_OUT = frozenset(("rescue", "evacuate", "airlift"))
+
+#: Businesses and schemes that carry goods or people as their trade: what they carry from A
+#: to B is a trade flow or a habit, not one journey ("a ring that brought cigarettes from A
+#: to B", "the company trucked fish from A to B"): general English.
+ENTERPRISES = frozenset(
+    "ring rings operation operations network networks cartel cartels syndicate syndicates "
+    "company companies firm firms business businesses airline airlines carrier carriers "
+    "enterprise scheme schemes trade".split()
+)
+
+
+def trade(actor: str | None, motion: Motion) -> bool:
+    """True when a business or scheme (``ENTERPRISES``) carries something ("shipped",
+    "smuggled", "trucked"; a company that moves is still a journey)."""
+    if motion.movement_type != "travelled" or motion.frame != "send" or not actor:
+        return False
+    return actor.split()[-1].lower() in ENTERPRISES
 
 
 #: Past forms of motion verbs that do not end in -ed (for :func:`bare`).
@@ -133,6 +151,15 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
                 role = "via"
         if role == "home" and frame == "leave" and m.first - trigger.index <= 4:
             role = "origin"  # "fled their homes in X"
+        elif role == "home" and trigger.motion.lemma == "dock" and m.first - trigger.index <= 2:
+            role = "destination"  # "the ship docked in X": where it came in
+        elif (
+            role in ("location", "near")
+            and trigger.motion.lemma in _TAKEN_OUT
+            and not trigger.motion.noun
+            and m.first - trigger.index <= 4
+        ):
+            role = "origin"  # "rescued near A and flown to B": where they were taken from
         elif trigger.motion.lemma == "board" and role in ("location", "purpose"):
             role = "origin"  # "boarded a train to A in B"
         if role == "origin":
@@ -224,9 +251,29 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     if not (first.origins or first.vias or first.homes) or not _JOIN.match(between):
         return False
     second.origins = list(first.origins)
+    second.origin_inferred = second.origin_inferred or first.origin_inferred
     second.vias = [*first.vias, *second.vias]
     second.homes = second.homes or first.homes
     first.origins, first.vias = [], []
+    return True
+
+
+_AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+
+
+def join_back(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
+    """Let a journey noun told right after an arrival give it the origin it lacks ("arrived
+    in B after a long voyage from A", "reached B on Monday following a flight from A"): the
+    noun is the journey that ended there, not another one."""
+    if first.origins or not first.destinations or first.motion.noun:
+        return False
+    if not second.motion.noun or second.destinations or not second.origins:
+        return False
+    if not _AFTER.search(between) or not _JOIN.match(between):
+        return False
+    first.origins = list(second.origins)
+    first.vias = [*second.vias, *first.vias]
+    second.origins, second.vias = [], []
     return True
 
 

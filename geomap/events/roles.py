@@ -61,7 +61,13 @@ FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
     "a an the its their his her our safe military refugee temporary nearby local".split()
 )
 #: A spell of time spent somewhere ("after six years in X"): general English.
-_SPELL = frozenset("years months decades weeks year month decade".split())
+SPELL = frozenset("years months decades weeks year month decade".split())
+#: Verbs of a stay somewhere, after "after" ("after serving in X", "after years of living
+#: in X"): general English.
+STAYING = frozenset(
+    "serving working living practicing practising studying teaching playing staying "
+    "spending farming preaching coaching".split()
+)
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 
 
@@ -80,16 +86,42 @@ PERSON_AFTER = re.compile(
 JOURNEY_AFTER = re.compile(r"^[ \t]+(?:tour|tours|trip|trips|visit|visits)\b")
 
 #: A title or group after a place, whose holder or members come from there ("the U.S.
-#: President", "Texas Governor", "Canadian troops"): general English titles of office and
-#: nouns for people sent abroad. Only read where no preposition gives the place a role.
+#: President", "Texas Governor", "Canadian troops", "the French government"): general English
+#: titles of office, nouns for people sent abroad and for the state bodies that send them.
+#: Only read where no preposition gives the place a role.
 TITLE_AFTER = re.compile(
     r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:(?:foreign|defen[cs]e|interior|finance|deputy|vice|"
     r"former|top|senior|chief)[ \t]+)?(?i:president|vice[- ]president|prime[ \t]+minister|"
     r"premier|chancellor|minister|secretary|ambassador|envoy|diplomats?|delegation|king|queen|"
     r"crown[ \t]+prince|prince|princess|emperor|governor|senator|congressman|congresswoman|"
     r"mayor|troops|soldiers|marines|peacekeepers|refugees|migrants|asylum[ \t]+seekers|"
-    r"tourists|pilgrims|nationals|citizens|fishermen)\b"
+    r"tourists|pilgrims|nationals|citizens|fishermen|leader|leaders|government|authorities|"
+    r"army|navy|"
+    r"military|forces|coast[ \t]+guard|air[ \t]+force)\b"
 )
+
+#: People named by what they do after a demonym ("the Kenyan runner", "two British
+#: journalists"): where they come from, read only for the mover a few words before the
+#: motion word (general English).
+OCCUPATION_AFTER = re.compile(
+    r"^[ \t]+(?:[a-z]+[ \t]+)?(?i:runners?|athletes?|players?|workers?|journalists?|reporters?|"
+    r"doctors?|nurses?|engineers?|teachers?|students?|priests?|missionar(?:y|ies)|activists?|"
+    r"volunteers?|tourist|pilots?|sailors?|climbers?|artists?|singers?|musicians?|"
+    r"businessm[ae]n|businesswom[ae]n|scientists?|researchers?|pilgrim|boxer|cyclists?|"
+    r"skiers?|swimmers?|coach|officials?|team|squad|band|choir|orchestra)\b"
+)
+
+#: A state body after a place ("the French government", "Nigerian authorities"): where what
+#: it sends sets out from, but it is no traveller itself (general English).
+SENDER_AFTER = re.compile(
+    r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:government|authorities|military)\b"
+    r"(?![ \t]+(?i:officials?|spokes(?:man|men|woman|person)|leaders?|chiefs?|commanders?|"
+    r"envoys?|delegations?|advisers?|advisors?|officers?)\b)"
+)  # ("a US military official" is a person: a traveller)
+
+#: A legislator's party and state before a place ("Sen. Jane Roe, D-Ohio,", "(R-Texas)"):
+#: the state the legislator comes from (US usage).
+PARTY_STATE_BEFORE = re.compile(r"(?:^|[\s(,])[DRI]-$")
 
 #: Capitalised words before "of" that name an institution or a kind of place, not a person
 #: ("the University of X", "the Gulf of X", "the Mayor of X"): general English.
@@ -200,7 +232,7 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("destination", i)
         if (
             context
-            and context[-1] in _SPELL
+            and context[-1] in SPELL
             and "after" in (t.lower for t in tokens[max(0, i - 5) : i])
         ) or _spell_of(tokens, i):
             return Cue("origin", i)  # "returned home after six years in X": where they were
@@ -231,12 +263,17 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
 
 def _spell_of(tokens: list[Token], i: int) -> bool:
     """True when the "in" at ``i`` ends a spell spent doing something somewhere ("after 30
-    years of teaching and farming in X"): where someone was before what follows."""
-    for p in range(i - 2, max(-1, i - 12), -1):
+    years of teaching and farming in X", "after serving in X"): where someone was before
+    what follows."""
+    for p in range(i - 1, max(-1, i - 12), -1):
         w = tokens[p].lower
         if w in (",", ";", ":", "(", ")"):
             return False
-        if w in _SPELL and tokens[p + 1].lower == "of" and tokens[p + 2].lower.endswith("ing"):
+        if w in STAYING and p > 0 and tokens[p - 1].lower == "after" and i - p <= 3:
+            return True  # "returned to B after serving in X"
+        if p > i - 2:
+            continue
+        if w in SPELL and tokens[p + 1].lower == "of" and tokens[p + 2].lower.endswith("ing"):
             return "after" in (t.lower for t in tokens[max(0, p - 3) : p])
     return False
 

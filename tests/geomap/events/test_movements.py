@@ -801,3 +801,293 @@ def test_a_journey_told_again_with_its_town(pipeline: Pipeline) -> None:
         "Ana Lind moved from Lagos to Texas in 1990. Patients were travelling to Houston for care."
     )
     assert paths(pipeline, body) == [("Lagos", "Texas")]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ("The Italian government sent a hospital ship to Tripoli on Monday.", ("Italy", "Tripoli")),
+        ("Nigerian authorities deported 40 migrants to Ghana on Friday.", ("Nigeria", "Ghana")),
+        ("The Danish military dispatched two frigates to Mombasa.", ("Denmark", "Mombasa")),
+        # a person of a state body travels from its country too
+        ("A Brazilian military official flew to Quito on Monday.", ("Brazil", "Quito")),
+    ],
+)
+def test_a_state_body_sends_from_its_country(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    assert got[path].origin_inferred and not got[path].destination_inferred
+
+
+def test_a_state_body_that_speaks_is_no_traveller(pipeline: Pipeline) -> None:
+    body = "The Chilean military said the freighter was headed for Lima."
+    assert not [p for p in paths(pipeline, body) if p[0] == "Chile"]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ("The ferry arrived in Split after an overnight voyage from Ancona.", ("Ancona", "Split")),
+        (
+            "The team landed in Denver on Monday following a six-hour flight from Boston.",
+            ("Boston", "Denver"),
+        ),
+        ("The refugees reached Palermo after a long journey from Tripoli.", ("Tripoli", "Palermo")),
+    ],
+)
+def test_an_arrival_starts_where_the_journey_after_it_did(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert not m.origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ("Ardo Keller lives in Fresno. On Tuesday he drove to Reno.", ("Fresno", "Reno")),
+        (
+            "Mira Santos, 29, of Tucson, was fined on Monday. She had flown to Denver with the"
+            " dog.",
+            ("Tucson", "Denver"),
+        ),
+        (
+            "Tomas Ruel was born in Manila. He moved to Honolulu when he was ten.",
+            ("Manila", "Honolulu"),
+        ),
+        ("Sen. Jane Roe, D-Ohio, flew to Baghdad on Monday.", ("Ohio", "Baghdad")),
+    ],
+)
+def test_a_mover_named_just_before_starts_at_their_home(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert m.origin_inferred and not m.destination_inferred
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # someone new is named: "she" is not the person before
+        "Ardo Keller lives in Fresno. His neighbour Lena Brandt said she drove to Reno.",
+        # "to come" is no journey
+        "In the years to come, Leeds will grow.",
+        # an event, not a stay, after "after"
+        "The family moved to Denver after the fire in Tulsa.",
+    ],
+)
+def test_no_origin_from_another_person_or_an_event(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ("Police said the two brothers had come to Boise from Spokane.", ("Spokane", "Boise")),
+        ("The nurse moved to Perth after working in Leeds for a decade.", ("Leeds", "Perth")),
+        ("The vet moved back to Galway after three years in Lagos.", ("Lagos", "Galway")),
+        ("The band flew to Oslo after three weeks of touring in Spain.", ("Spain", "Oslo")),
+    ],
+)
+def test_stated_origins_in_perfect_and_after_clauses(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert not m.origin_inferred
+
+
+def test_a_pronoun_after_a_time_phrase_is_no_actor(pipeline: Pipeline) -> None:
+    [m] = movements(pipeline, "On Tuesday she flew to Rome from Oslo.")
+    assert m.actor is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police said he ran an operation that shipped cocaine from Miami to Boston.",
+        "The company trucked fresh fish from Halifax to Montreal.",
+        "A syndicate smuggled rare birds from Bali to Perth.",
+    ],
+)
+def test_a_trade_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "Ghana became the first nation to deploy a battalion to Darfur.",
+            ("Ghana", "Darfur"),
+        ),
+        ("She was the first woman to fly from London to Cape Town.", ("London", "Cape Town")),
+    ],
+)
+def test_the_first_to_go_went(pipeline: Pipeline, body: str, path: tuple[str, str]) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert m.status == "reported"
+
+
+def test_the_first_to_go_only_wished_for_is_none(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Ghana wants to be the first country to send troops to Mali.") == []
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # a group named after its home, then "the group"
+        (
+            "The Leeds choir gave a concert on Friday. On Sunday the group flew to Vienna.",
+            ("Leeds", "Vienna"),
+        ),
+        # a group "from" its home
+        (
+            "A choir from Leeds sang in the cathedral on Friday. The choir flew to Vienna on"
+            " Sunday.",
+            ("Leeds", "Vienna"),
+        ),
+        # a demonym and what the mover does
+        ("The Kenyan runner moved to Eugene in 2015.", ("Kenya", "Eugene")),
+        (
+            "Kenyan runner Ardo Kiprop won in Boston. Kiprop moved to Eugene in 2015.",
+            ("Kenya", "Eugene"),
+        ),
+    ],
+)
+def test_homes_of_groups_and_trades(pipeline: Pipeline, body: str, path: tuple[str, str]) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    assert got[path].origin_inferred
+
+
+def test_a_demonym_of_a_speaker_is_no_origin(pipeline: Pipeline) -> None:
+    body = "A British journalist said the convoy had reached Kabul on Monday."
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "The ship left Piraeus on Monday. It docked in Haifa two days later.",
+            ("Piraeus", "Haifa"),
+        ),
+        (
+            "The convoy set off from Amman at dawn. By nightfall it had reached Baghdad.",
+            ("Amman", "Baghdad"),
+        ),
+    ],
+)
+def test_a_departure_and_an_arrival_in_two_sentences(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    assert path in paths(pipeline, body)
+
+
+def test_rescued_near_a_and_taken_to_b(pipeline: Pipeline) -> None:
+    body = "The hikers were rescued near Banff and driven to a clinic in Calgary."
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == ("Banff", "Calgary")
+    assert not m.origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "Shelling hit Aleppo on Monday. Thousands fled the city for Gaziantep.",
+            ("Aleppo", "Gaziantep"),
+        ),
+        (
+            "Some 300 pilgrims camped in Orizaba this week. A coach carrying 40 of them"
+            " left the camp at noon, en route to Puebla.",
+            ("Orizaba", "Puebla"),
+        ),
+    ],
+)
+def test_a_place_named_again_by_its_kind(
+    pipeline: Pipeline, body: str, path: tuple[str, str]
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    assert got[path].origin_inferred
+
+
+def test_a_place_of_another_kind_is_not_the_one_left(pipeline: Pipeline) -> None:
+    # the town told before is no country
+    body = "Shelling hit Aleppo on Monday. Thousands fled the country for Turkey."
+    assert ("Aleppo", "Turkey") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "A Hull man was arrested in Leeds on Friday after police said he had driven there"
+            " to sell a stolen van.",
+            ("Kingston upon Hull", "Leeds"),
+        ),
+        (
+            "The band played in Oslo in May. They flew back there from Rome in June.",
+            ("Rome", "Oslo"),
+        ),
+    ],
+)
+def test_there_is_the_place_just_told(pipeline: Pipeline, body: str, path: tuple[str, str]) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    assert got[path].destination_inferred
+
+
+def test_there_as_a_subject_is_no_destination(pipeline: Pipeline) -> None:
+    body = "The crew drove from Oslo, and there were no signs in Bergen."
+    assert ("Oslo", "Bergen") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The navy stopped a ship suspected of carrying arms from Libya to Gaza.",
+        "Police held a trawler on suspicion of carrying migrants from Tunis to Malta.",
+    ],
+)
+def test_a_journey_only_suspected_is_none(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,path,inferred",
+    [
+        (
+            "North Korean leader Ri Chol made a surprise visit to Beijing last week.",
+            ("North Korea", "Beijing"),
+            "origin",
+        ),
+        ("The Peruvian squad flew to Madrid on Monday.", ("Peru", "Madrid"), "origin"),
+        # a withdrawal goes back to where the troops are from
+        ("Chadian troops withdrew from Bangui in March.", ("Bangui", "Chad"), "destination"),
+    ],
+)
+def test_leaders_squads_and_withdrawals(
+    pipeline: Pipeline, body: str, path: tuple[str, str], inferred: str
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert path in got
+    m = got[path]
+    assert (m.origin_inferred, m.destination_inferred) == (
+        inferred == "origin",
+        inferred == "destination",
+    )
+
+
+def test_flying_in_to_the_event_the_sentence_tells(pipeline: Pipeline) -> None:
+    body = "The envoys held talks in Sofia on Monday after flying in from Brussels."
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert ("Brussels", "Sofia") in got
+    assert got[("Brussels", "Sofia")].destination_inferred

@@ -298,7 +298,7 @@ def test_article_text_never_appears_as_markup(page: str, standalone: str) -> Non
     assert spec(page)["filters"] == ["actor = <b>x</b>"]
 
 
-TEMPLATE_INJECTION = "{{ 1111*3 }} {% if true %}x{% endif %} {# c #} {{ cycler.__init__ }}"
+TEMPLATE_INJECTION = "{{ 7919*7907 }} {% if true %}x{% endif %} {# c #} {{ cycler.__init__ }}"
 
 
 @pytest.mark.parametrize(
@@ -321,8 +321,8 @@ def test_article_text_is_not_a_template(layer: str, key: str) -> None:
     )
     assert items(html, layer)[0]["p"][key] == TEMPLATE_INJECTION
     assert spec(html)["filters"] == [f"actor = {TEMPLATE_INJECTION}"]
-    assert "3333" not in html and "<bound method" not in html
-    assert "<title>{{ 1111*3 }} {% if true %}x{% endif %}" in html
+    assert "62615533" not in html and "<bound method" not in html
+    assert "<title>{{ 7919*7907 }} {% if true %}x{% endif %}" in html
 
 
 def test_map_js_puts_no_data_into_markup() -> None:

@@ -66,6 +66,15 @@ def one_run(
             con.execute(statement)
     elif way == "none":
         con.execute(f"ALTER TABLE {pg_migrations.SCHEMA}.items DISABLE TRIGGER USER")
+    added, removed = timed_writes(store, docs, remove_every)
+    store.close()
+    cluster.drop_database(f"writes_{way}")
+    return added, removed
+
+
+def timed_writes(store: Any, docs: list[Any], remove_every: int) -> tuple[float, float]:
+    """Seconds to add every document of ``docs`` to ``store``, then to remove every
+    ``remove_every``-th of them."""
     started = time.perf_counter()
     for doc, features in docs:
         store.add(doc, features, "bench")
@@ -73,10 +82,7 @@ def one_run(
     started = time.perf_counter()
     for doc, _ in docs[::remove_every]:
         store.remove(doc.id)
-    removed = time.perf_counter() - started
-    store.close()
-    cluster.drop_database(f"writes_{way}")
-    return added, removed
+    return added, time.perf_counter() - started
 
 
 def one_sqlite_run(
@@ -91,14 +97,7 @@ def one_sqlite_run(
     if way == "none":
         con = store._writer()
         con.execute("UPDATE meta SET value = -5 WHERE name = 'tiles'")
-    started = time.perf_counter()
-    for doc, features in docs:
-        store.add(doc, features, "bench")
-    added = time.perf_counter() - started
-    started = time.perf_counter()
-    for doc, _ in docs[::remove_every]:
-        store.remove(doc.id)
-    removed = time.perf_counter() - started
+    added, removed = timed_writes(store, docs, remove_every)
     store.close()
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)

@@ -20,6 +20,8 @@ from geomap.store import query as ref
 from geomap.store.base import Cursor, Equals, Query
 from geomap.store.postgis import PostGISStore, _cells
 
+from ...support.tile_cells import cell_of, representative
+
 KINDS = ("attack", "Protest", "arrest", None)
 GRID = pg_migrations.CELL_SIZE
 
@@ -174,28 +176,6 @@ def test_a_large_box_or_a_sort_order_is_read_another_way() -> None:
 
 # --- zoomed-out tiles from tile_cells -----------------------------------------------------
 
-_R = 6378137.0
-
-
-def _cell_of(point: tuple[float, float], z: int) -> tuple[int, int, float, float]:
-    lon, lat = point
-    lat = max(-85.0511287798066, min(85.0511287798066, lat))
-    mx = math.radians(lon) * _R
-    my = _R * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-    side = pg_migrations.AGGREGATE_GRID << z
-    world = 2 * math.pi * _R
-    cx = min(max(math.floor((mx / world + 0.5) * side), 0), side - 1)
-    cy = min(max(math.floor((0.5 - my / world) * side), 0), side - 1)
-    return cx, cy, mx, my
-
-
-def _representative(f: dict[str, Any]) -> tuple[float, float]:
-    from shapely.geometry import shape
-
-    g = shape(f["geometry"])
-    p = g if g.geom_type == "Point" else g.representative_point()
-    return (p.x, p.y)
-
 
 def _expected_tile(
     everything: list[dict[str, Any]], z: int, x: int, y: int, kinds: set[str] | None
@@ -208,7 +188,7 @@ def _expected_tile(
         kind = (f["properties"].get("event_type") or "").strip().lower()
         if kinds is not None and kind not in kinds:
             continue
-        cx, cy, mx, my = _cell_of(_representative(f), z)
+        cx, cy, mx, my = cell_of(representative(f), z)
         if not (x * grid - 1 <= cx <= x * grid + grid and y * grid - 1 <= cy <= y * grid + grid):
             continue
         entry = cells.setdefault((cx, cy), {}).setdefault(kind, [0, 0.0, 0.0])
@@ -259,7 +239,7 @@ def test_zoomed_out_tiles_are_the_clusters_of_every_feature_after_every_write(
     assert len(everything) > 100
     for z in range(pg_migrations.AGGREGATE_ZOOM + 1):
         n = 1 << z
-        hit = {(int(_cell_of((11.0, 41.0), z)[0] // 64), int(_cell_of((11.0, 41.0), z)[1] // 64))}
+        hit = {(int(cell_of((11.0, 41.0), z)[0] // 64), int(cell_of((11.0, 41.0), z)[1] // 64))}
         for x, y in hit | {(min(n - 1, a + 1), b) for a, b in hit}:
             data = reader.tile(Query("incidents"), z, x, y)
             assert _close(_decoded(data), _expected_tile(everything, z, x, y, None)), (z, x, y)
@@ -269,7 +249,7 @@ def test_zoomed_out_tiles_are_the_clusters_of_every_feature_after_every_write(
     # the aggregate follows a write (a removal here) in the writer's own transaction
     writer.remove(_document("b").id)
     everything = reader.layer("incidents")
-    z, (x, y) = 5, (lambda c: (c[0] // 64, c[1] // 64))(_cell_of((11.0, 41.0), 5))
+    z, (x, y) = 5, (lambda c: (c[0] // 64, c[1] // 64))(cell_of((11.0, 41.0), 5))
     assert _close(
         _decoded(reader.tile(Query("incidents"), z, x, y)),
         _expected_tile(everything, z, x, y, None),
@@ -285,7 +265,7 @@ def test_tiles_the_aggregate_cannot_answer_come_from_the_rows(
 
     _, reader = filled
     monkeypatch.setattr(tiles, "CLUSTER_ABOVE", 100)
-    cx, cy, _, _ = _cell_of((11.0, 41.0), 6)
+    cx, cy, _, _ = cell_of((11.0, 41.0), 6)
     x, y = cx // 64, cy // 64
     for query in (
         Query("incidents", bbox=(10.0, 40.0, 12.0, 42.0)),
@@ -298,7 +278,7 @@ def test_tiles_the_aggregate_cannot_answer_come_from_the_rows(
             layer = mapbox_vector_tile.decode(data)["incidents"]
             assert all("id" in f["properties"] for f in layer["features"]), query
     # above zoom 6 every feature is its own point, with its id
-    cx, cy, _, _ = _cell_of((11.0, 41.0), 7)
+    cx, cy, _, _ = cell_of((11.0, 41.0), 7)
     layer = mapbox_vector_tile.decode(reader.tile(Query("incidents"), 7, cx // 64, cy // 64))
     assert all("id" in f["properties"] for f in layer["incidents"]["features"])
 
@@ -325,7 +305,7 @@ def test_a_dense_zoomed_out_tile_of_a_smaller_layer_is_clusters_a_sparse_one_fea
         store.add(_document("p"), {"places": _places(150)})
         everything = store.layer("places")
         z = 4
-        cx, cy, _, _ = _cell_of((11.0, 43.0), z)
+        cx, cy, _, _ = cell_of((11.0, 43.0), z)
         x, y = cx // 64, cy // 64
 
         def decoded(query: Query) -> list[dict[str, Any]]:
@@ -350,7 +330,7 @@ def test_a_dense_zoomed_out_tile_of_a_smaller_layer_is_clusters_a_sparse_one_fea
         # above the aggregate's zooms, features
         monkeypatch.setattr(tiles, "CLUSTER_TILE_ABOVE", 0)
         z = pg_migrations.AGGREGATE_ZOOM + 1
-        cx, cy, _, _ = _cell_of((11.0, 43.0), z)
+        cx, cy, _, _ = cell_of((11.0, 43.0), z)
         x, y = cx // 64, cy // 64
         assert all("id" in f["properties"] for f in decoded(Query("places")))
     finally:
@@ -402,7 +382,7 @@ def _points_from_features(everything: list[dict[str, Any]]) -> dict[tuple[int, i
             continue
         kind = (f["properties"].get("event_type") or "").strip().lower()
         for z in range(pg_migrations.AGGREGATE_ZOOM + 1):
-            cx, cy, mx, my = _cell_of(_representative(f), z)
+            cx, cy, mx, my = cell_of(representative(f), z)
             entry = cells.setdefault((z, cx, cy), {}).setdefault(kind, [0, 0.0, 0.0])
             entry[0] += 1
             entry[1] += mx
@@ -448,7 +428,7 @@ def test_tile_points_keep_each_cells_count_and_most_frequent_type_after_every_wr
     monkeypatch.setattr(tiles, "CLUSTER_ABOVE", 10)  # the aggregate draws this small layer
     rng = random.Random(6)
     store = PostGISStore(postgis_url)
-    cx, cy, _, _ = _cell_of((30.001, 20.001), 6)
+    cx, cy, _, _ = cell_of((30.001, 20.001), 6)
     key, tile = (6, cx, cy), (6, cx // 64, cy // 64)
 
     def check() -> dict[tuple[int, int, int], Any]:

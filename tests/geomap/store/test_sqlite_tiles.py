@@ -6,7 +6,6 @@ the features until the next writer rebuilds it. The features are invented."""
 
 from __future__ import annotations
 
-import math
 import random
 import sqlite3
 from pathlib import Path
@@ -22,7 +21,8 @@ from geomap.store import migrations
 from geomap.store.base import Equals, Query
 from geomap.store.sqlite import SQLiteStore
 
-_R = 6378137.0
+from ...support.tile_cells import cell_of, representative
+
 KINDS = ("attack", "Protest", "arrest", None)
 
 
@@ -55,25 +55,6 @@ def _document(name: str) -> Document:
     return Document(id=f"doc-{name}", path=f"{name}.txt", text=f"an invented report {name}")
 
 
-def _cell_of(lon: float, lat: float, z: int) -> tuple[int, int, float, float]:
-    lat = max(-85.0511287798066, min(85.0511287798066, lat))
-    mx = math.radians(lon) * _R
-    my = _R * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-    side = 64 << z
-    world = 2 * math.pi * _R
-    cx = min(max(math.floor((mx / world + 0.5) * side), 0), side - 1)
-    cy = min(max(math.floor((0.5 - my / world) * side), 0), side - 1)
-    return cx, cy, mx, my
-
-
-def _point_of(f: dict[str, Any]) -> tuple[float, float]:
-    from shapely.geometry import shape
-
-    g = shape(f["geometry"])
-    p = g if g.geom_type == "Point" else g.representative_point()
-    return p.x, p.y
-
-
 def _expected(
     everything: list[dict[str, Any]], z: int, x: int, y: int, kinds: set[str] | None = None
 ) -> list[tuple[int, int, int, str]]:
@@ -84,7 +65,7 @@ def _expected(
         kind = (f["properties"].get("event_type") or "").strip().lower()
         if kinds is not None and kind not in kinds:
             continue
-        cx, cy, mx, my = _cell_of(*_point_of(f), z)
+        cx, cy, mx, my = cell_of(representative(f), z)
         if x * 64 - 1 <= cx <= x * 64 + 64 and y * 64 - 1 <= cy <= y * 64 + 64:
             entry = cells.setdefault((cx, cy), {}).setdefault(kind, [0, 0.0, 0.0])
             entry[0] += 1
@@ -129,7 +110,7 @@ def _every_tile_right(store: SQLiteStore) -> None:
     everything = store.layer("incidents")
     assert everything
     for z in range(tiles.AGGREGATE_ZOOM + 1):
-        cx, cy, _, _ = _cell_of(11.0, 41.0, z)
+        cx, cy, _, _ = cell_of((11.0, 41.0), z)
         for x, y in {(cx // 64, cy // 64), (min((1 << z) - 1, cx // 64 + 1), cy // 64)}:
             want = _expected(everything, z, x, y)
             assert _close(_drawn(store, Query("incidents"), z, x, y), want), (z, x, y)
@@ -176,7 +157,7 @@ def test_zoomed_out_tiles_are_every_features_clusters_after_every_write(
 def test_a_cells_most_frequent_type_follows_its_features(tmp_path: Path, big: None) -> None:
     rng = random.Random(3)
     store = SQLiteStore(tmp_path / "s.sqlite")
-    cx, cy, _, _ = _cell_of(30.001, 20.001, 6)
+    cx, cy, _, _ = cell_of((30.001, 20.001), 6)
     tile = (6, cx // 64, cy // 64)
 
     def here() -> list[tuple[int, str]]:
@@ -212,7 +193,7 @@ def test_an_aggregate_out_of_step_draws_features_until_a_writer_rebuilds_it(
     store = SQLiteStore(path)
     store.add(_document("a"), {"incidents": _features(random.Random(2), 0, 120)})
     store.close()
-    cx, cy, _, _ = _cell_of(11.0, 41.0, 5)
+    cx, cy, _, _ = cell_of((11.0, 41.0), 5)
     tile = (5, cx // 64, cy // 64)
     # a write by a geomap that does not keep the aggregate: the change counter moves alone
     with sqlite3.connect(path) as con:

@@ -39,7 +39,8 @@ place, and on place alone.
 Predicted incidents of the movement-like types (movement of forces, flight/defection,
 deportation, border crossing, movement) are scored as movements, not as incidents.
 
-Prints one summary line per set (``SET …``), and for every set but ``check`` the details.
+Prints one summary line per set (``SET …``), and for every set but ``check`` the details; with
+several real development sets, one more line pools them (``SET pooled(…)``, micro-averaged).
 """
 
 from __future__ import annotations
@@ -710,6 +711,7 @@ def main() -> int:
     sets: list[str] = args.sets or ([] if args.dir else list(names))
     summaries: list[str] = []
     totals: dict[str, Any] = {}
+    pooled, pooled_docs, pooled_names = Score("POOLED"), 0, []
     with tempfile.TemporaryDirectory() as tmp:
         pipeline = make_pipeline(tmp)
         try:
@@ -730,6 +732,16 @@ def main() -> int:
                 line, total = report_real(name, scores)
                 summaries.append(line)
                 totals[name] = _total_json(total, incidents=True)
+                if name not in HIDDEN_SETS:
+                    pooled.add(total)
+                    pooled_docs += len(scores)
+                    pooled_names.append(name)
+            if len(pooled_names) > 1:
+                # Micro-averaged over every real development set scored in this run: each set
+                # alone holds only a few movements, so a change is judged on the pooled line.
+                label = "pooled(" + "+".join(pooled_names) + ")"
+                summaries.append(summary(label, pooled_docs, pooled, incidents=True))
+                totals["pooled"] = _total_json(pooled, incidents=True)
         finally:
             pipeline.close()
     print()

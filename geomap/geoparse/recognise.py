@@ -190,24 +190,24 @@ class Recogniser:
 
     def _longest_matches(self, tokens: list[Token], piece: list[int]) -> list[_Match]:
         matches: list[_Match] = []
+        words = [tokens[t].text for t in piece]
+        # a match neither ends with a connector nor opens with a lower-case one: "El Paso",
+        # "La Paz", "The Hague" open with a capitalised one
+        connector = [tokens[t].key in CONNECTORS for t in piece]
+        has_name = self.has_name
+        n = len(piece)
         i = 0
-        while i < len(piece):
+        while i < n:
             found = None
-            # a match may open with a capitalised connector: "El Paso", "La Paz", "The Hague"
-            tok = tokens[piece[i]]
-            if tok.key not in CONNECTORS or tok.text[:1].isupper():
-                for j in range(min(len(piece), i + MAX_NGRAM), i, -1):
-                    if tokens[piece[j - 1]].key in CONNECTORS:
+            if not connector[i] or words[i][:1].isupper():
+                for j in range(min(n, i + MAX_NGRAM), i, -1):
+                    if connector[j - 1]:
                         continue
-                    key = name_key(
-                        tokens[piece[i]].text
-                        if j == i + 1
-                        else " ".join([tokens[t].text for t in piece[i:j]])
-                    )
+                    key = name_key(words[i] if j == i + 1 else " ".join(words[i:j]))
                     if key in NOT_PLACES:
                         i = j - 1
                         break
-                    if self.has_name(key):
+                    if has_name(key):
                         found = _Match(piece[i], piece[j - 1], key)
                         i = j
                         break

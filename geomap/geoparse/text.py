@@ -121,10 +121,24 @@ def name_joined(text: str, a: Token, b: Token) -> bool:
     return short and text[a.end : b.start] in (". ", ".")
 
 
+# the last runs found, with the text and tokens they were found in (recognition and proposals
+# ask for the same document's; read and replaced as one tuple: thread-safe)
+_LAST_RUNS: list[tuple[str, list[Token], list[list[int]]]] = [("", [], [])]
+
+
 def capitalised_runs(text: str, tokens: list[Token]) -> list[list[int]]:
     """Indices of runs of capitalised words, joined by spaces and lower-case connectors (a
     connector before a day or month name ends the run: "Mellit on Sunday" is a place and a
     date)."""
+    last = _LAST_RUNS[0]
+    if last[0] is text and last[1] == tokens:
+        return [list(run) for run in last[2]]
+    runs = _runs(text, tokens)
+    _LAST_RUNS[0] = (text, list(tokens), runs)
+    return [list(run) for run in runs]
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
     runs: list[list[int]] = []
     i, n = 0, len(tokens)
     while i < n:

@@ -85,6 +85,7 @@ _UNIT_SUFFIXES = frozenset(("township",))
 # a nickname in quotes between a given name and a surname: "Jane \u201cJay\u201d Roe"
 _QUOTE_OPENINGS = frozenset((' "', " \u201c", " '", " \u2018"))
 _QUOTE_CLOSINGS = frozenset(('" ', "\u201d ", "' ", "\u2019 "))
+_POSSESSIVES = ("'s ", "\u2019s ")
 _MAX_NICKNAME_WORDS = 3
 # what follows the place of a dateline in capitals: "DAYTON (AP) \u2014", "DAYTON, Ohio --"
 _DATELINE_AFTER = re.compile(
@@ -233,28 +234,25 @@ class Recogniser:
         if "'s " not in text and "’s " not in text:
             return tokens
         out: list[Token] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            t = tokens[i]
-            if t.capitalised and text[t.end : t.end + 3] in ("'s ", "’s "):
-                for j in range(min(n - 1, i + MAX_NGRAM - 1), i, -1):
-                    if not tokens[j].capitalised or tokens[i + 1].start != t.end + 3:
-                        continue
-                    name = text[t.start : tokens[j].end]
-                    if "\n" not in name and self.has_name(name_key(name)):
-                        out.append(
-                            Token(
-                                name, t.start, tokens[j].end, t.sentence_start, name.lower(), True
-                            )
-                        )
-                        i = j + 1
-                        break
-                else:
-                    out.append(t)
-                    i += 1
+        n = len(tokens)
+        done = 0  # tokens before this index are in ``out`` or joined into a name
+        for i, t in enumerate(tokens):
+            if i < done or not t.capitalised or text[t.end : t.end + 3] not in _POSSESSIVES:
                 continue
-            out.append(t)
-            i += 1
+            for j in range(min(n - 1, i + MAX_NGRAM - 1), i, -1):
+                if not tokens[j].capitalised or tokens[i + 1].start != t.end + 3:
+                    continue
+                name = text[t.start : tokens[j].end]
+                if "\n" not in name and self.has_name(name_key(name)):
+                    out.extend(tokens[done:i])
+                    out.append(
+                        Token(name, t.start, tokens[j].end, t.sentence_start, name.lower(), True)
+                    )
+                    done = j + 1
+                    break
+        if not done:
+            return tokens
+        out.extend(tokens[done:])
         return out
 
     def recognise(self, text: str) -> list[Toponym]:

@@ -190,6 +190,14 @@ class Recogniser:
         self.given = given_names()
 
     def _longest_matches(self, tokens: list[Token], piece: list[int]) -> list[_Match]:
+        if len(piece) == 1:  # most pieces: one capitalised word
+            tok = tokens[piece[0]]
+            if tok.key in CONNECTORS:
+                return []
+            key = name_key(tok.text)
+            if key in NOT_PLACES or not self.has_name(key):
+                return []
+            return [_Match(piece[0], piece[0], key)]
         matches: list[_Match] = []
         words = [tokens[t].text for t in piece]
         # a match neither ends with a connector nor opens with a lower-case one: "El Paso",

@@ -377,7 +377,7 @@ def _facts(o: dict[str, Any] | None) -> list[tuple[str, ...]]:
     return facts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: made for every candidate of every name, never changed)
 class _Cand:
     """What scoring needs of one candidate, worked out once per document.
 

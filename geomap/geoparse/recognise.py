@@ -730,7 +730,8 @@ class Recogniser:
         of two or more words ("Jane Roe US-based", "Crown Prince of Ruritania"), the name
         recorded as a person; or None ("Michael Jordan": a one-word surname is the name's own)."""
         tail = matches[-1]
-        if tail.last != piece[-1] or tokens[tail.first].key in doc.lower_words | STOPWORDS:
+        head = tokens[tail.first].key
+        if tail.last != piece[-1] or head in doc.lower_words or head in STOPWORDS:
             return None
         big = self.big_name(tail.key)
         after_of = tokens[tail.first - 1].key == "of"

@@ -423,14 +423,14 @@ class GeocoderChain:
                 entry = self.cache.put("gazetteer", query, answer, hint, defer=True)
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
-            gids = (
+            raw_ids = (
                 loc.raw.get("gazetteer_id") if isinstance(loc.raw, Mapping) else None
                 for loc in entry.locations
             )
-            memo = self._memo[key] = (entry, tuple(str(gid) for gid in gids if gid))
-        entry, gids = memo
+            memo = self._memo[key] = (entry, tuple(str(gid) for gid in raw_ids if gid))
+        entry, ids = memo
         answered = self._answered
-        for gid in gids:
+        for gid in ids:
             answered[gid] = entry.answered
         return list(entry.locations)
 

@@ -1,15 +1,17 @@
 """What keeping the zoomed-out tiles' point aggregate costs a PostGIS writer.
 
-.venv/bin/python bench/tile_writes.py [--documents 300] [--runs 3]
+.venv/bin/python bench/tile_writes.py [--documents 300] [--runs 3] [--batch 1]
+    [--backend postgis|sqlite|both] [--baseline SOURCE_TREE]
 
 Adds the same ``--documents`` synthetic documents (``bench/api.py``'s generator: a situation
 report of 40 incidents in up to eight cities, the places it names, a movement every fifth
 document, an earlier incident re-reported every twentieth) one transaction each
-(``PostGISStore.add``) into a fresh database of a PostgreSQL 15 + PostGIS cluster the script
-starts and removes, three ways, the runs interleaved: with this geomap's triggers (schema 5:
-``tile_cells`` per event type, then each touched cell's row of ``tile_points``), with schema
-4's triggers (``tile_cells`` only; the tiles then group and sort per request), and with no
-trigger (no aggregate). Then removes every fifth document again (one transaction each).
+(``PostGISStore.add``; ``--batch N``: N a transaction, as ``geomap ingest --write-batch``)
+into a fresh database of a PostgreSQL 15 + PostGIS cluster the script starts and removes,
+three ways, the runs interleaved: with this geomap's triggers (schema 5: ``tile_cells`` per
+event type, then each touched cell's row of ``tile_points``), with schema 4's triggers
+(``tile_cells`` only; the tiles then group and sort per request), and with no trigger (no
+aggregate). Then removes every fifth document again (one transaction each).
 Then the same writes into a fresh SQLite store keeping its point aggregate, and not keeping
 it; with ``--baseline SOURCE_TREE`` (e.g. a ``git archive`` of main), that tree's geomap the
 same two ways in the same runs, every SQLite run then in a process of its own
@@ -88,15 +90,25 @@ def one_run(
     return added, removed
 
 
+BATCH = 1  # documents per transaction (--batch)
+
+
 def timed_writes(
     store: Any, docs: list[Any], remove_every: int
 ) -> tuple[float, float, float, float]:
-    """Seconds to add every document of ``docs`` to ``store``, then to remove every
-    ``remove_every``-th of them; then the CPU seconds this process spent on each (all of an
-    embedded store's work, little of a database server's)."""
+    """Seconds to add every document of ``docs`` to ``store`` (:data:`BATCH` a transaction),
+    then to remove every ``remove_every``-th of them (one a transaction); then the CPU seconds
+    this process spent on each (all of an embedded store's work, little of a database
+    server's)."""
+    from geomap.store.base import Addition
+
     started, cpu = time.perf_counter(), time.process_time()
-    for doc, features in docs:
-        store.add(doc, features, "bench")
+    for at in range(0, len(docs), BATCH):
+        if BATCH == 1:
+            doc, features = docs[at]
+            store.add(doc, features, "bench")
+        else:
+            store.add_many([Addition(d, f, "bench") for d, f in docs[at : at + BATCH]])
     added, added_cpu = time.perf_counter() - started, time.process_time() - cpu
     started, cpu = time.perf_counter(), time.process_time()
     for doc, _ in docs[::remove_every]:
@@ -129,7 +141,7 @@ def sqlite_run_apart(
     """:func:`one_sqlite_run` in a process of its own, with geomap's code from ``source``."""
     out = subprocess.run(
         [sys.executable, __file__, "--one-sqlite", way, str(source), str(folder),
-         "--documents", str(documents)],  # fmt: skip
+         "--documents", str(documents), "--batch", str(BATCH)],  # fmt: skip
         capture_output=True, text=True, check=True,
         # the synthetic documents come from this checkout's gazetteer, whichever code writes
         env={"GEOMAP_GAZETTEER": str(ROOT / "data" / "gazetteer.sqlite"), **os.environ,
@@ -163,8 +175,13 @@ def main() -> None:
     ap.add_argument(
         "--baseline", type=Path, help="SQLite: also this source tree's geomap (e.g. main's)"
     )
+    ap.add_argument(
+        "--batch", type=int, default=1, help="documents added per transaction (ingest: 8)"
+    )
     ap.add_argument("--one-sqlite", nargs=3, help=argparse.SUPPRESS)  # WAY SOURCE FOLDER
     args = ap.parse_args()
+    global BATCH
+    BATCH = max(1, args.batch)
     synth = Synth()
     docs = [synth.document(d) for d in range(args.documents)]
     if args.one_sqlite:
@@ -172,9 +189,9 @@ def main() -> None:
         print(json.dumps(one_sqlite_run(Path(folder), way, docs, 5)))
         return
     n_incidents = sum(len(f.get("incidents", [])) for _, f in docs)
-    print(f"{args.documents} documents ({n_incidents} incidents) added one transaction each,"
-          f" then every fifth removed; medians of {args.runs} interleaved runs",
-          flush=True)  # fmt: skip
+    print(f"{args.documents} documents ({n_incidents} incidents) added {BATCH} a transaction,"
+          f" then every fifth removed (one a transaction); medians of {args.runs} interleaved"
+          " runs", flush=True)  # fmt: skip
     if args.backend != "sqlite":
         ways: tuple[str, ...] = ("schema5", "schema4", "none")
         times: dict[str, list[tuple[float, ...]]] = {w: [] for w in ways}

@@ -38,7 +38,6 @@ from geomap.names.lexicon.place_words import (
     GOVERNMENT_SEATS,
     KIND_AFTER,
     MISSION_WORDS,
-    PLACE_NOUNS,
     REGION_SUFFIXES,
     REGION_WORDS,
 )
@@ -83,7 +82,6 @@ __all__ = [
     "ORG_WORDS",
     "VEHICLE_MAKES",
     "PERSON_AFTER",
-    "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
     "PROPOSAL_CUES",
     "REGIONS",

@@ -46,8 +46,12 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("He drove a Dodge Durango to Akron.", ["Akron"]),
         ("Her Isuzu Denver Rodeo was found in Mesa.", ["Mesa"]),
         ("A Hyundai Tucson and a Toyota Tacoma collided.", []),
-        # an adjective describing the place named next is not a mention of its own
-        ("He fled through the Chinese border city of Dandong.", ["Dandong"]),
+        # a demonym is a mention of its country wherever it stands: after a preposition,
+        # and before the place it describes
+        ("He fled through the Chinese border city of Dandong.", ["Chinese", "Dandong"]),
+        ("Exporters lost ground in the Brazilian market.", ["Brazilian"]),
+        ("Lorries queued for days at the Slovak frontier post.", ["Slovak"]),
+        ("Prices fell on Kenyan farms and in Ugandan towns.", ["Kenyan", "Ugandan"]),
         # demonyms are mentions of their country (both LGL and GeoWebNews annotate them)
         ("Chinese and North Korean officials met.", ["Chinese", "North Korean"]),
         ("Many Russians and Filipinos voted.", ["Russians", "Filipinos"]),

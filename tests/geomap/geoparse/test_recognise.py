@@ -138,6 +138,11 @@ def found(recogniser: Recogniser, text: str) -> list[str]:
         ("Mary Smith-Jones of Dayton spoke.", ["Dayton"]),
         ("Jean-Pierre Raffarin spoke in Paris.", ["Paris"]),
         ("The Wilkes-Barre council met.", ["Wilkes-Barre"]),
+        # a demonym after a prefix or before a compound-adjective head is a mention
+        ("Crowds gathered for a pro-Chilean march.", ["Chilean"]),
+        ("Two ex-Peruvian officers and many non-Bolivians came.", ["Peruvian", "Bolivians"]),
+        ("Guards patrolled the Turkish-held crossings.", ["Turkish"]),
+        ("It is a Hindu-majority state; the Kenyan-controlled pier.", ["Kenyan"]),
         # a building the gazetteer lacks, named after a preposition of place, is a mention
         ("Fans at the Northgate Mall in Dayton cheered.", ["Northgate Mall", "Dayton"]),
         ("Northgate Mall reopened on Monday.", []),
@@ -251,6 +256,13 @@ def test_possessive_is_cut_and_sentence_starts_flagged() -> None:
         ("Toledo-based firm", ["Toledo", "firm"]),
         ("Kim Jong-un met", ["Kim", "Jong-un", "met"]),
         ("D-S.C., said", ["S.C.", "said"]),
+        # a prefix before a hyphen leaves the name after it: "anti-Ruritanian"
+        ("their anti-Freedonian stance", ["their", "Freedonian", "stance"]),
+        (
+            "two non-Ruritanians and a mid-Atlantic pre-war",
+            ["two", "Ruritanians", "and", "a", "mid-Atlantic", "pre-war"],
+        ),
+        ("Freedonian-controlled hills", ["Freedonian", "hills"]),
     ],
 )
 def test_tokens(text: str, words: list[str]) -> None:

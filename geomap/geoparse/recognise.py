@@ -49,6 +49,7 @@ from geomap.names.lexicon import (
     NOT_PLACES,
     ORG_WORDS,
     PERSON_AFTER,
+    PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     REGION_DEMONYMS,
     REGION_SUFFIXES,
@@ -125,6 +126,17 @@ def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int
     if current:
         pieces.append((current, after_title))
     return pieces
+
+
+def _after_locative(tokens: list[Token], i: int) -> bool:
+    """True for "North Korean" in "in North Korean society", "through the Chinese border".
+
+    Such an adjective is left out: event extraction would take it for where things happened.
+    """
+    before = [t.key for t in tokens[max(0, i - 2) : i]]
+    if before and before[-1] in ("the", "a", "an"):
+        before = before[:-1]
+    return bool(before) and before[-1] in PLACE_PREPOSITIONS
 
 
 def _strip_region_word(text: str) -> str:
@@ -280,13 +292,13 @@ class Recogniser:
                         if sub:
                             subs.append(sub)
                         sub = []
-                        # a mention of its country wherever it stands, "in the Ruritanian
-                        # market" and "the Ruritanian port of X" too (both development corpora
-                        # annotate them so); the events layer never takes a demonym for where
-                        # something happened
-                        first, last = tokens[piece[k]], tokens[piece[k + n - 1]]
-                        span = Span(text[first.start : last.end], first.start, last.end)
-                        out.append(Toponym(span, None, "demonym"))
+                        quiet = (k == 0 and _after_locative(tokens, piece[0])) or (
+                            k + n == len(piece) and self._describes_next_place(tokens, piece[-1])
+                        )
+                        if not quiet:
+                            first, last = tokens[piece[k]], tokens[piece[k + n - 1]]
+                            span = Span(text[first.start : last.end], first.start, last.end)
+                            out.append(Toponym(span, None, "demonym"))
                         k += n
                         continue
                     sub.append(piece[k])
@@ -397,6 +409,16 @@ class Recogniser:
             if text[tokens[close].end : surname.start] not in _QUOTE_CLOSINGS:
                 continue
             doc.person([t.key, surname.key])
+
+    @staticmethod
+    def _describes_next_place(tokens: list[Token], last: int) -> bool:
+        """True for "Chinese" in "the Chinese (border) city of Dandong"."""
+        following = tokens[last + 1 : last + 5]
+        keys = [t.key for t in following]
+        if not any(k in PLACE_NOUNS for k in keys[:2]) or "of" not in keys:
+            return False
+        at = keys.index("of")
+        return at + 1 < len(following) and following[at + 1].capitalised
 
     def _is_place_word(self, tokens: list[Token], piece: list[int], k: int) -> bool:
         """True when the words from ``k`` on start a longer place name ("Indian Ocean")."""

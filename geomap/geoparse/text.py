@@ -16,7 +16,6 @@ from geomap.names.lexicon import (
     ABBREVIATED_TITLES,
     ABBREVIATIONS,
     CONNECTORS,
-    HYPHEN_PREFIXES,
     HYPHEN_SUFFIXES,
     TIME_WORDS,
 )
@@ -45,16 +44,13 @@ _PARTY = re.compile(r"^[DRI]-(?=[A-Z])")
 
 def split_hyphens(word: str, start: int) -> list[tuple[str, int]]:
     """Parts of a hyphenated word that are names of their own: "Washington-Moscow",
-    "Toledo-Dayton", "Toledo-based" ("Toledo"), "D-S.C." ("S.C."), "anti-Ruritanian"
-    ("Ruritanian"); else the word whole."""
+    "Toledo-Dayton", "Toledo-based" ("Toledo"), "D-S.C." ("S.C."); else the word whole."""
     if "-" not in word:
         return [(word, start)]
     party = _PARTY.match(word)
     if party:
         return [(word[2:], start + 2)]
     parts = word.split("-")
-    if len(parts) == 2 and parts[1][:1].isupper() and parts[0].lower() in HYPHEN_PREFIXES:
-        return [(parts[1], start + len(parts[0]) + 1)]
     if len(parts) > 1 and parts[0][:1].isupper():
         if all(p[:1].isupper() for p in parts):
             out, at = [], start
@@ -89,9 +85,6 @@ def tokenise(text: str) -> list[Token]:
         word = m.group()
         start, end = m.span()
         if not word[0].isupper():
-            if "-" in word and (parts := split_hyphens(word, start))[0][1] != start:
-                append(_token(parts[0][0], parts[0][1], False))  # "anti-Ruritanian"
-                continue
             append(new(Token, (word, start, end, False, word.lower(), False)))
             continue
         if ("'" in word or "’" in word) and len(word) > 3 and POSSESSIVE.search(word):

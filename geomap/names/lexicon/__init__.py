@@ -21,7 +21,7 @@ from geomap.names.lexicon.demonyms import (
     demonym_place,
 )
 from geomap.names.lexicon.given_names import given_names
-from geomap.names.lexicon.hyphen_suffixes import HYPHEN_PREFIXES, HYPHEN_SUFFIXES
+from geomap.names.lexicon.hyphen_suffixes import HYPHEN_SUFFIXES
 from geomap.names.lexicon.leading_words import ARTICLES, DETERMINERS, LEADING_WORDS
 from geomap.names.lexicon.organisations import (
     CIVIC_ORG_WORDS,
@@ -38,6 +38,7 @@ from geomap.names.lexicon.place_words import (
     GOVERNMENT_SEATS,
     KIND_AFTER,
     MISSION_WORDS,
+    PLACE_NOUNS,
     REGION_SUFFIXES,
     REGION_WORDS,
 )
@@ -68,7 +69,6 @@ __all__ = [
     "GEO_MODIFIERS",
     "GOVERNMENT_SEATS",
     "MISSION_WORDS",
-    "HYPHEN_PREFIXES",
     "HYPHEN_SUFFIXES",
     "KIND_AFTER",
     "LANGUAGES",
@@ -83,6 +83,7 @@ __all__ = [
     "ORG_WORDS",
     "VEHICLE_MAKES",
     "PERSON_AFTER",
+    "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
     "PROPOSAL_CUES",
     "REGIONS",

@@ -1,9 +1,10 @@
 """Words that say what kind of place a name is.
 
 For: the recogniser (``REGION_SUFFIXES`` after a name: its kind; ``FACILITY_SUFFIXES`` after a
-name: a street or building; ``GEO_MODIFIERS`` before a name, and never a place alone), the
-resolver (``BUILDING_WORDS`` ending a name the gazetteer lacks: a building or site, placed at
-the town that holds it; ``MISSION_WORDS``: no place inside such a name places it;
+name: a street or building; ``GEO_MODIFIERS`` before a name, and never a place alone;
+``PLACE_NOUNS`` after an adjective: it describes the place named next), the resolver
+(``BUILDING_WORDS`` ending a name the gazetteer lacks: a building or site, placed at the town
+that holds it; ``MISSION_WORDS``: no place inside such a name places it;
 ``GOVERNMENT_SEATS``: their city), the proposer
 (``KIND_AFTER``) and the gazetteer index (``REGION_WORDS``: "Liaoning Province" is also called
 "Liaoning"). Entries: English words for administrative units, streets and buildings (general
@@ -81,6 +82,13 @@ GOVERNMENT_SEATS: dict[str, tuple[str, str]] = {
     "zhongnanhai": ("Beijing", "CN"),
     "blue house": ("Seoul", "KR"),
 }
+
+# "the Chinese border city of X": an adjective before one of these describes the place named
+# next, and is not a mention of its own.
+PLACE_NOUNS = frozenset(
+    """city town village capital port border province region state county district island
+    coast mainland territory side waters soil enclave frontier""".split()
+)
 
 # Place words after an unknown name ("Musan County", "the Sambong border crossing") and the
 # kind of place they hint, for the proposer.

@@ -46,6 +46,7 @@ from geomap.events.triggers import (
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     MEETING_PARTIES,
+    MISSED,
     MOTION_NOUNS,
     MOTION_PHRASE_KEYS,
     MOTION_PHRASES,
@@ -57,6 +58,7 @@ from geomap.events.triggers import (
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
     ONE_BODY,
+    OWN_ADVISERS,
     PERPETRATOR_WORDS,
     REFERENCE_WORDS,
     SENT_THINGS,
@@ -208,6 +210,8 @@ def _triggers(
                 if phrase_type == "meeting/summit" and m.group().lower().endswith("with"):
                     if not _party_after(tokens, bisect_left(starts, m.end())):
                         continue  # "met with friends": no talks
+                    if not MISSED.isdisjoint(lowered[max(0, i - 5) : i]):
+                        continue  # "failed to make a meeting with": none took place
                 clash = m.group().lower()
                 if (
                     clash.startswith("clash")
@@ -421,6 +425,8 @@ def _other_sense(
         return True  # "at the time he disappeared" / "...of that raid": background
     if not _FEARED.isdisjoint(window):
         return True  # "afraid of arrest", "the risk of flooding": feared, not told
+    if _first_taken(lowered, i):
+        return True  # "a driver initially listed as a robbery victim": a belief undone
     if not _AVERTED.isdisjoint(before) and tokens[i].text[:1].islower():
         return True  # "to prevent terrorist attacks", "foiled a bombing": none took place
     for k in range(max(1, i - 3), i):
@@ -448,6 +454,37 @@ _AVERTED = frozenset(
 )
 _FEARED = frozenset("afraid fear fears feared fearing risk risks danger threat".split())
 _SERIES = frozenset("series string spate number".split())
+# what someone took an event for at first, which the report goes on to undo: "identified
+# as", "reported as" a victim of it, or believed, thought to be it
+_AT_FIRST = frozenset("initially originally".split())
+_TAKEN_AS = frozenset("identified reported described treated classified listed".split())
+_BELIEVED = frozenset("believed thought suspected presumed".split())
+_BELIEF_ENDS = frozenset(("but", ";", "later", "now", "until"))
+_COUNTED = frozenset("two three four five six seven eight nine ten dozen dozens hundreds".split())
+
+
+def _first_taken(lowered: list[str], i: int) -> bool:
+    """True when the event word at ``i`` is what someone took it for at first: "initially
+    listed as an abduction victim", "At first, police believed he had shot her", "was
+    first thought to be a bombing" (a belief the report undoes). Not an event first told
+    ("police initially reported that a man was stabbed") nor a count first given ("initially
+    reported ten dead in the crash"): those stand."""
+    for k in range(i - 1, max(-1, i - 11), -1):
+        w = lowered[k]
+        if w in _BELIEF_ENDS or w[:1].isdigit() or w in _COUNTED:
+            return False
+        taken = w in _TAKEN_AS and k + 1 < i and lowered[k + 1] == "as"
+        if not (taken or w in _BELIEVED):
+            continue
+        before = lowered[max(0, k - 4) : k]
+        return (
+            not _AT_FIRST.isdisjoint(before)
+            or ("at", "first") in zip(before, before[1:], strict=False)
+            or (w in _BELIEVED and before[-1:] == ["first"])
+        )
+    return False
+
+
 _THREATENING = frozenset("going threatened threatening threatens threat threats vowed".split())
 _THREATENED_EVENTS = frozenset(
     "shooting shootings attack attacks bombing murder massacre killing stabbing".split()
@@ -580,10 +617,15 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
 def _party_after(tokens: list[Token], j: int) -> bool:
     """True when the words from ``j`` (after "met with", "a meeting with") name a party to
     talks: an office, a party noun, or a name ("the minister", "Hamas leaders"); not
-    "friends" or "students". The scan stops at a preposition ("in Leeds" is no party)."""
+    "friends" or "students", nor one's own adviser ("his lawyer", "her probation officer").
+    The scan stops at a preposition ("in Leeds" is no party)."""
+    owned = False
     for t in tokens[j : j + 4]:
         if t.lower in _PARTY_STOP or not t.text[:1].isalnum():
             return False
+        owned = owned or t.lower in _POSSESSIVES
+        if owned and t.lower in OWN_ADVISERS:
+            return False  # "with her probation officer": an appointment
         if (t.lower in MEETING_PARTIES and t.lower not in _POSSESSIVES) or (
             t.lower.rstrip(".") in TITLES or t.text[:1].isupper()
         ):
@@ -1937,6 +1979,26 @@ def _merge_incidents(
                 )
                 and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
                 for o in out
+            )
+        )
+    ]
+    # an event a sentence tells without a place, of a kind the report placed before, is that
+    # event told again ("A man was shot in A on Friday. ... He was shot twice, police said."):
+    # the place carried from the sentences around is only a guess, the earlier one was said
+    told = [o for o in out if not o.place_inferred]
+    out = [
+        inc
+        for inc in out
+        if not (
+            inc.place_inferred
+            and not any(d is inc for d in distinct)
+            and any(
+                o.event_type == inc.event_type
+                and o.quote.start < inc.quote.start
+                and o.status == inc.status
+                and not contains(o.place, inc.place)  # ("in Ohio" after "in Dayton": Dayton)
+                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                for o in told
             )
         )
     ]

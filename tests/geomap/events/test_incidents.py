@@ -1121,3 +1121,97 @@ def test_a_vehicle_off_the_road(pipeline: Pipeline) -> None:
         ("crash", "Cusco")
     ]
     assert typed(pipeline, "A boy tumbled into a creek near Dayton on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Dayton teenager initially reported as an abduction victim had stayed with friends"
+        " in Leeds, police said.",
+        "At first, deputies believed the man had been shot near Fresno, but he had fallen from"
+        " a ladder.",
+        "Two men originally identified as shooting victims had been hurt by fireworks in Dayton.",
+    ],
+)
+def test_an_event_first_taken_for_what_it_was_not_is_not_told(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a toll first given, an event first told: they stand
+        ("Officials initially reported 10 dead in the crash near Reno on Monday.", "crash"),
+        ("Police first reported that a man was stabbed in Leeds on Friday.", "attack"),
+        ("Police initially said that a man was stabbed in Leeds on Friday.", "attack"),
+    ],
+)
+def test_an_event_first_told_stands(pipeline: Pipeline, body: str, expected: str) -> None:
+    assert [t for t, _ in typed(pipeline, body)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He had a meeting with his probation officer in Dayton on Tuesday.",
+        "The coach held a meeting with his attorney in Dayton on Monday.",
+        "A warrant was issued after he failed to attend a meeting with the mayor in Leeds on"
+        " Monday.",
+    ],
+)
+def test_an_appointment_or_a_missed_meeting_is_no_meeting(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_talks_with_a_counterpart_are_a_meeting(pipeline: Pipeline) -> None:
+    body = "The minister met with his Russian counterpart in Geneva on Friday."
+    assert [t for t, _ in typed(pipeline, body)] == ["meeting/summit"]
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        (
+            "Police arrested a woman in Reno on Sunday. She grew up in Sparks. Her sister in"
+            " Fresno called the police. She was arrested at her flat, police said.",
+            "Reno",
+        ),
+        (
+            "Two men were stabbed in Dayton on Friday. One grew up in Akron. His brother in"
+            " Toledo called the police. One was stabbed in the neck, police said.",
+            "Dayton",
+        ),
+        (
+            "A gunman killed a guard in Fresno on Friday. The guard grew up in Modesto. His"
+            " brother in Sacramento called the police. The gunman killed him with a rifle,"
+            " police said.",
+            "Fresno",
+        ),
+    ],
+)
+def test_an_event_told_again_without_a_place_keeps_the_place_told_first(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    # the last sentence tells the first one's event again; the place a relative was in is
+    # no place of it
+    assert [p for _, p in typed(pipeline, body)] == [place]
+
+
+def test_an_event_on_another_day_is_another_event(pipeline: Pipeline) -> None:
+    body = (
+        "Residents were evacuated from a block in Leeds on Monday. The landlord grew up in"
+        " York. Tenants were evacuated again on Wednesday, officials said."
+    )
+    assert len([t for t, _ in typed(pipeline, body) if t == "evacuation"]) == 2
+
+
+def test_an_event_placed_by_the_dateline_is_kept_beside_a_later_one(pipeline: Pipeline) -> None:
+    # told first, at the dateline's town: an event of the same kind told later elsewhere is
+    # another one, not this one again
+    body = (
+        "SALEM, Ore. — Teachers protested outside the statehouse on Monday. Teachers in"
+        " Kentucky protested on the same day."
+    )
+    assert [p for t, p in typed(pipeline, body) if t == "protest"] == ["Salem", "Kentucky"]

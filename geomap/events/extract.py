@@ -969,6 +969,7 @@ def _sentence(
         [m for m in mentions if not incidents.vehicle(tokens, m)], tokens
     )
     mentions = incidents.possessed_places(mentions, tokens)  # "in Nigeria's Borno state"
+    mentions = incidents.parts_of_towns(mentions, tokens)  # "the X neighborhood of Chicago"
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [

@@ -1215,3 +1215,24 @@ def test_an_event_placed_by_the_dateline_is_kept_beside_a_later_one(pipeline: Pi
         " Kentucky protested on the same day."
     )
     assert [p for t, p in typed(pipeline, body) if t == "protest"] == ["Salem", "Kentucky"]
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        # the part's name is read as a namesake far away: the town holds the event
+        ("A man was shot in the Roxbury section of Boston on Friday.", "Boston"),
+        (
+            "Two teenagers were stabbed in the Chelsea neighborhood of Manhattan on Sunday.",
+            "Manhattan",
+        ),
+        ("A woman was stabbed in the Kensington district of London on Monday.", "London"),
+        # a part that lies in its town is the finer place
+        ("A man was shot in the Hyde Park neighborhood of Chicago on Friday.", "Hyde Park"),
+        ("A fire gutted a store in the Germantown neighborhood of Philadelphia.", "Germantown"),
+    ],
+)
+def test_a_part_of_a_town_read_as_a_namesake_gives_way_to_the_town(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    assert [p for _, p in typed(pipeline, body)] == [place]

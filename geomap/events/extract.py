@@ -2010,16 +2010,38 @@ def _merge_incidents(
         if not any(
             o.event_type == inc.event_type
             and contains(inc.place, o.place)
-            and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
             and (
-                id(inc) in heads
-                or inc.place.feature_type == "admin1"
-                or o.quote.start == inc.quote.start
+                (
+                    (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                    and (
+                        id(inc) in heads
+                        or inc.place.feature_type == "admin1"
+                        or o.quote.start == inc.quote.start
+                    )
+                )
+                or (
+                    inc.place.feature_type == "country"
+                    and inc.event_type not in _NOT_A_STORY
+                    and not _told_apart(inc)
+                )
             )
             for o in out
         )
     ]
     return sorted(kept, key=lambda i: i.quote.start)
+
+
+# words that tell an event as one besides those told before: "others also disappeared in X"
+_APART = frozenset("other others also another separate".split())
+
+
+def _told_apart(inc: Incident) -> bool:
+    """True when the sentence of ``inc`` tells it as an event besides others ("a number of
+    other agents have also disappeared in China"): a country may then be its place beside a
+    town's event of the same kind. Otherwise a country is no place for an event when the
+    report puts one of its kind in a town of that country (guideline: the town, never the
+    country mentioned nearby)."""
+    return not _APART.isdisjoint(_WORDS.findall(inc.quote.text.lower()))
 
 
 _ANOTHER = frozenset("another earlier second third separate later new".split())

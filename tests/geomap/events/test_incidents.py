@@ -1236,3 +1236,34 @@ def test_a_part_of_a_town_read_as_a_namesake_gives_way_to_the_town(
     pipeline: Pipeline, body: str, place: str
 ) -> None:
     assert [p for _, p in typed(pipeline, body)] == [place]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Rebels shelled a city in northern Syria on Tuesday. They shelled Aleppo for three"
+            " hours, a monitor said.",
+            [("attack", "Aleppo")],
+        ),
+        (
+            "Two journalists were arrested in Turkey on Monday. Police arrested them at a hotel"
+            " in Istanbul.",
+            [("arrest", "Istanbul")],
+        ),
+        (
+            "A bus crashed in Peru on Monday. The bus crashed on a mountain road near Cusco.",
+            [("crash", "Cusco")],
+        ),
+        # told as another event besides the town's: the country stays its place
+        (
+            "Police arrested a man in Istanbul on Monday. Two other men were also arrested in"
+            " Turkey on Monday.",
+            [("arrest", "Istanbul"), ("arrest", "Turkey")],
+        ),
+    ],
+)
+def test_a_country_is_no_place_for_an_event_the_report_puts_in_its_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -227,17 +227,20 @@ def test_a_state_named_again_for_its_town_s_event_is_that_event() -> None:
     other = Place("iso3166-2:US-MI", "Michigan", "admin1", "US", 44.3, -85.6, admin1="Michigan")
     country = Place("iso3166-1:US", "United States", "country", "US", 39.8, -98.6)
 
-    def protest(place: Place, at: int) -> tuple[Incident, bool]:
-        return Incident(f"i{at}", "d", "protest", place, place.name, Span("x", at, at + 1)), False
+    def protest(place: Place, at: int, said: str = "x") -> tuple[Incident, bool]:
+        return Incident(f"i{at}", "d", "protest", place, place.name, Span(said, at, at + 1)), False
 
     merged = _merge_incidents([protest(town, 0), protest(state, 10), protest(other, 20)])
     assert [i.place.name for i in merged] == ["Columbus", "Michigan"]
     # the state first, the town after: the town is kept
     merged = _merge_incidents([protest(state, 0), protest(town, 10)])
     assert [i.place.name for i in merged] == ["Columbus"]
-    # a country may be told of apart
-    merged = _merge_incidents([protest(town, 0), protest(country, 10)])
+    # a country may be told of apart ("also", "others"); else the town's event is its own
+    apart = "Others also protested across the country."
+    merged = _merge_incidents([protest(town, 0), protest(country, 10, apart)])
     assert [i.place.name for i in merged] == ["Columbus", "United States"]
+    merged = _merge_incidents([protest(town, 0), protest(country, 10)])
+    assert [i.place.name for i in merged] == ["Columbus"]
 
 
 @pytest.mark.parametrize(

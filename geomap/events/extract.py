@@ -26,6 +26,7 @@ from geomap.events.dates import find_date
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
+    PERSON_AFTER,
     SENDER_AFTER,
     SPELL,
     STAYING,
@@ -96,6 +97,9 @@ _BETWEEN = re.compile(
     r"(?P<b>[A-Z][\w’'\-. ]+?)(?=\s+(?:in|on|at|last|this)\b|[,.;]|$)"
 )
 # a sentence opening so continues the last one's story: "They were later moved to X"
+#: The report's opening sentences (a title copied into the text, then the lede), whose
+#: event may take the home of whom it befell as its place.
+LEDE_SENTENCES = 2
 _ANAPHOR = re.compile(
     r"^(?:they|he|she|(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
     r"agents?|group|team|officers?|soldiers|troops|defectors?|family|families|people|"
@@ -836,7 +840,7 @@ def extract_events(
     headline = document.headline
     first_line_end = text.find("\n", document.body_start)
     first_line_end = len(text) if first_line_end < 0 else first_line_end
-    for sent in sentences(text):
+    for n_sentence, sent in enumerate(sentences(text)):
         s_text = sent.text
         here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         spans = [(t.span.start - sent.start, t.span.end - sent.start) for t in here]
@@ -875,7 +879,14 @@ def extract_events(
         # a headline's "X to VERB" announces; only the report's own first line reads so
         titled = in_headline and (headline is not None or sent.start <= document.body_start)
         inc, mov, mentions, when = _sentence(
-            document, sent, here, state, perpetrator, headline=titled, distinct=distinct
+            document,
+            sent,
+            here,
+            state,
+            perpetrator,
+            headline=titled,
+            distinct=distinct,
+            lede=in_headline or n_sentence < LEDE_SENTENCES,
         )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
@@ -936,6 +947,7 @@ def _sentence(
     perpetrator: bool = False,
     headline: bool = False,
     distinct: list[Incident] | None = None,
+    lede: bool = False,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -1161,15 +1173,18 @@ def _sentence(
             continue
         first_of_type.setdefault(t.event_type, t.word)
         # when the sentence reports this one event, its other places may be the event's:
-        # a home, an origin, or a city right before the trigger ("the Hanoi summit",
-        # "Chicago police arrested")
+        # an origin, a city right before the trigger ("the Hanoi summit", "Chicago police
+        # arrested"), and in the report's opening the home of whom it befell ("A Leeds man
+        # was hit by a car": the story's town); further on, a home is only who someone is
+        # ("the shooting of another Leeds student")
         fallback = None
         definite = t.noun and _definite(tokens, t.index)
         if n_events == 1 and not definite:
             fallback = [
                 m
                 for m in mentions_used
-                if m.cue.role in ("origin", "home", "people-of", "agency", "dateline")
+                if m.cue.role in ("origin", "people-of", "agency", "dateline")
+                or (m.cue.role == "home" and (lede or not _who_from(s_text, tokens, m)))
                 or (m.cue.role == "possessive" and m.first == 0)
                 or (
                     m.cue.role == "none"
@@ -1335,6 +1350,7 @@ def _sentence(
             and (status == "reported" or t.event_type == "meeting/summit")
             and not _names_own_place(s_text, tokens[start].start if tokens else 0, mentions)
             and not _elsewhere(mentions, state.carried())
+            and (lede or not _home_elsewhere(s_text, tokens, mentions, state.carried()))
         ):
             carried = state.carried()
             if carried is not None and carried.place is not None:
@@ -1582,6 +1598,29 @@ def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:
         and not contains(m.place, carried.place)
         for m in mentions
         if m.cue.role != "dateline"
+    )
+
+
+def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is a home that says who someone is ("a Leeds man", "another
+    Akron student"), not where they are ("officials based in Leeds")."""
+    return m.cue.role == "home" and PERSON_AFTER.match(s_text[tokens[m.last].end :]) is not None
+
+
+def _home_elsewhere(
+    s_text: str, tokens: list[Token], mentions: list[Mention], carried: Toponym | None
+) -> bool:
+    """True when the sentence names a town only as whom its event befell ("Another Akron
+    student was shot last spring" in a report about Dayton), away from the place it would
+    be given: the event is that person's, told in passing, and the report's place is not
+    its place."""
+    if carried is None or carried.place is None:
+        return False
+    return any(
+        _who_from(s_text, tokens, m)
+        and precision_rank(m.place) == 0
+        and not _one_town(m.place, carried.place)
+        for m in mentions
     )
 
 

@@ -1270,3 +1270,27 @@ def test_a_country_is_no_place_for_an_event_the_report_puts_in_its_town(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The school board in Dayton met on Monday. Members spoke for an hour. Another Akron"
+        " student was shot last spring, a member said.",
+        "Two men were charged in Leeds on Monday. Bail was refused. A Glasgow student was"
+        " stabbed in 2019, the court heard.",
+        "Three men were charged in Reno on Monday. The judge set bail at 5,000 dollars. A"
+        " Fresno woman was robbed last year, prosecutors said.",
+    ],
+)
+def test_an_event_told_in_passing_by_its_victim_s_home_has_no_place(
+    pipeline: Pipeline, body: str
+) -> None:
+    # further on in a report, a town named only as someone's home is who they are, not
+    # where it happened, and the report's own town is not where it happened either
+    assert [t for t, _ in typed(pipeline, body) if t == "attack"] == []
+
+
+def test_the_opening_s_event_is_at_the_home_of_whom_it_befell(pipeline: Pipeline) -> None:
+    body = "A Leeds woman died on Sunday when a van struck her bicycle. She was 40."
+    assert typed(pipeline, body) == [("crash", "Leeds")]

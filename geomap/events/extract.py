@@ -1174,9 +1174,9 @@ def _sentence(
         first_of_type.setdefault(t.event_type, t.word)
         # when the sentence reports this one event, its other places may be the event's:
         # an origin, a city right before the trigger ("the Hanoi summit", "Chicago police
-        # arrested"), and in the report's opening the home of whom it befell ("A Leeds man
-        # was hit by a car": the story's town); further on, a home is only who someone is
-        # ("the shooting of another Leeds student")
+        # arrested"), and in the report's opening the home of whom it befell ("A Leeds woman
+        # died when a van struck her": the story's town); further on, a home is only who
+        # someone is ("the shooting of another Leeds student")
         fallback = None
         definite = t.noun and _definite(tokens, t.index)
         if n_events == 1 and not definite:

@@ -195,11 +195,21 @@ def _event_id(
 
 
 def _triggers(
-    tokens: list[Token], sentence: str, covered: set[int], perpetrator: bool = False
+    tokens: list[Token],
+    sentence: str,
+    covered: set[int],
+    perpetrator: bool = False,
+    one_of: str | None = None,
 ) -> list[_Trigger]:
     """The trigger words and phrases of a sentence, in order (none inside a place name);
-    ``perpetrator`` says the report speaks of bombs or arson (then a blast is an attack)."""
+    ``perpetrator`` says the report speaks of bombs or arson (then a blast is an attack);
+    ``one_of`` is the kind of the events the sentence before counted, one of which this
+    sentence's opening ordinal tells ("The first broke out ...", :func:`_one_of`)."""
     found: dict[int, _Trigger] = {}
+    if one_of is not None:
+        i = next((k for k, t in enumerate(tokens[:3]) if t.lower in _ONE_OF_ORDINALS), None)
+        if i is not None:
+            found[i] = _Trigger(i, tokens[i].text, one_of, None, False)
     lowered = [t.lower for t in tokens]
     starts = [t.start for t in tokens]
     lowered_sentence = sentence.lower()
@@ -465,6 +475,32 @@ _TAKEN_AS = frozenset("identified reported described treated classified listed".
 _BELIEVED = frozenset("believed thought suspected presumed".split())
 _BELIEF_ENDS = frozenset(("but", ";", "later", "now", "until"))
 _COUNTED = frozenset("two three four five six seven eight nine ten dozen dozens hundreds".split())
+
+
+_ONE_OF_ORDINALS = frozenset("first second third latter former".split())
+# "The first broke out before dawn in X", "The second, at noon, happened in Y"
+_ONE_OF = re.compile(
+    r"^\W*the (?:first|second|third|latter|former)(?: one)?\b[^.;]{0,40}?\b"
+    r"(?:happened|occurred|broke out|started|began|erupted|was reported)\b",
+    re.I,
+)
+# "two apartment fires", "three separate shootings": events counted, each told after
+_COUNTED_EVENTS = re.compile(
+    r"\b(?:two|three|four|both)[ \t]+(?:[a-z-]+[ \t]+){0,2}?([a-z]+s)\b", re.I
+)
+
+
+def _one_of(sentence: str, before: str) -> str | None:
+    """The event kind that an opening ordinal of ``sentence`` ("The first happened in X",
+    "The second broke out at noon") picks one of, when the sentence ``before`` counted
+    events of that kind ("crews fought two house fires", "two shootings"); else None."""
+    if not _ONE_OF.match(sentence):
+        return None
+    for m in _COUNTED_EVENTS.finditer(before):
+        word = INCIDENT_WORDS.get(m[1].lower())
+        if word is not None and word.noun:
+            return word.event_type
+    return None
 
 
 def _first_taken(lowered: list[str], i: int) -> bool:
@@ -840,8 +876,10 @@ def extract_events(
     headline = document.headline
     first_line_end = text.find("\n", document.body_start)
     first_line_end = len(text) if first_line_end < 0 else first_line_end
+    told_before = ""  # the sentence before, for "The first happened in X"
     for n_sentence, sent in enumerate(sentences(text)):
         s_text = sent.text
+        one_of, told_before = _one_of(s_text, told_before), s_text
         here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         spans = [(t.span.start - sent.start, t.span.end - sent.start) for t in here]
         state.read_names(s_text, spans)
@@ -854,23 +892,30 @@ def extract_events(
             continue
         words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
-            if incident_words(s_text, words) or (in_headline and any_trigger(s_text, words)):
+            if (
+                incident_words(s_text, words)
+                or one_of is not None
+                or (in_headline and any_trigger(s_text, words))
+            ):
                 pass  # an incident the sentences before (or the dateline) may place
             elif "there" in words and _WENT_THERE.search(s_text):
                 pass  # "She moved there in 1995": the place the sentences before told
             else:
                 continue
-        elif not any_trigger(s_text, words) or (
-            len(here) < 2
-            and state.dateline is None
-            and state.recent_story() is None
-            and not state.may_infer(words, sent.start, sent.end)
-            and not _ANAPHOR.match(s_text)
-            and not event_words(s_text, words)
-            and _DEPARTING.isdisjoint(words)
-            and state.departed is None
-            and _LEFT_THE.search(s_text)
-            is None  # "The convoy left A at dawn. By noon it reached B."
+        elif one_of is None and (
+            not any_trigger(s_text, words)
+            or (
+                len(here) < 2
+                and state.dateline is None
+                and state.recent_story() is None
+                and not state.may_infer(words, sent.start, sent.end)
+                and not _ANAPHOR.match(s_text)
+                and not event_words(s_text, words)
+                and _DEPARTING.isdisjoint(words)
+                and state.departed is None
+                and _LEFT_THE.search(s_text)
+                is None  # "The convoy left A at dawn. By noon it reached B."
+            )
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
@@ -887,6 +932,7 @@ def extract_events(
             headline=titled,
             distinct=distinct,
             lede=in_headline or n_sentence < LEDE_SENTENCES,
+            one_of=one_of,
         )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
@@ -948,6 +994,7 @@ def _sentence(
     headline: bool = False,
     distinct: list[Incident] | None = None,
     lede: bool = False,
+    one_of: str | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -957,7 +1004,7 @@ def _sentence(
     ]
     triggers = []
     unreported: list[int] = []  # triggers of no event, which still end the others' reach
-    for t in _triggers(tokens, s_text, covered, perpetrator):
+    for t in _triggers(tokens, s_text, covered, perpetrator, one_of):
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events

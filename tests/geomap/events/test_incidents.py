@@ -1294,3 +1294,29 @@ def test_an_event_told_in_passing_by_its_victim_s_home_has_no_place(
 def test_the_opening_s_event_is_at_the_home_of_whom_it_befell(pipeline: Pipeline) -> None:
     body = "A Leeds woman died on Sunday when a van struck her bicycle. She was 40."
     assert typed(pipeline, body) == [("crash", "Leeds")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Firefighters battled two house fires overnight. The first broke out at a home on"
+            " Elm Street in Leeds.",
+            [("fire", "Leeds")],
+        ),
+        (
+            "Police are investigating two shootings. The first happened on Monday in Dayton.",
+            [("attack", "Dayton")],
+        ),
+        (
+            "Two crashes closed the motorway on Friday. The second happened near Leeds at noon.",
+            [("crash", "Leeds")],
+        ),
+        # nothing counted before: an ordinal tells no event
+        ("Two teams played on Friday. The first started in Leeds.", []),
+    ],
+)
+def test_one_of_the_events_counted_before_told_by_its_ordinal(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

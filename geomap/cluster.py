@@ -14,19 +14,10 @@ the pipeline already has uses it as it is, and one that gives other settings (``
 
 from __future__ import annotations
 
-import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-if "numpy" in sys.modules or "distributed" in sys.modules:
-    from distributed import Client, WorkerPlugin, get_worker
-else:  # the ingesting command: its client needs no numpy, which distributed imports only to
-    # allocate the buffers it receives into (falling back on bytearray without it)
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # import numpy: ImportError
-    try:
-        from distributed import Client, WorkerPlugin, get_worker
-    finally:
-        del sys.modules["numpy"]  # a later import of numpy in this process imports it
+from distributed import Client, WorkerPlugin, get_worker
 
 from geomap.errors import InvalidParameter
 from geomap.ingest import Pending, Results, extract_batch, paced_pipeline

@@ -523,12 +523,11 @@ def test_dask_results_are_written_in_input_order_with_many_tasks_in_flight(
     assert contents(tmp_path / "dask.sqlite") == contents(tmp_path / "singly.sqlite")
 
 
-def test_the_dask_client_imports_neither_numpy_nor_the_pipeline(
+def test_the_dask_client_does_not_import_the_pipeline(
     reports: Path, cluster: Any, tmp_path: Path, gazetteer_path: Path, geomap_exe: str
 ) -> None:
     """The command that only sends documents to Dask workers and writes what they return
-    imports no numpy (distributed does without it) and no extraction pipeline; numpy stays
-    importable in a process that imported the client first."""
+    imports no extraction pipeline (the workers have theirs open)."""
     import sys
 
     env = _env(tmp_path, gazetteer_path)
@@ -549,14 +548,5 @@ def test_the_dask_client_imports_neither_numpy_nor_the_pipeline(
         if line.startswith("import time:")
     }
     assert {"distributed", "geomap.cluster"} <= imported  # the trace is read
-    # (an import refused is traced too, as "numpy" alone: numpy itself imports numpy._core)
-    assert not {m for m in imported if m.startswith("numpy.")}
     pipeline = {"geomap.pipeline", "geomap.geoparse.recognise", "geomap.events.extract"}
     assert not imported & pipeline
-
-    later = subprocess.run(
-        [sys.executable, "-c", "import geomap.cluster, sys; assert 'numpy' not in sys.modules;"
-         " import numpy; numpy.zeros(2); print(numpy.__name__)"],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert later.returncode == 0 and later.stdout.strip() == "numpy", later.stderr

@@ -6,12 +6,14 @@ store (SQLite or PostGIS).
 They are answered by the same functions as their routes (:func:`api.geojson.page_body`,
 :func:`api.routes.tiles.tile_data`, :func:`api.deps.query_of`), without FastAPI's routing and
 parameter machinery. ``/healthz`` (one small read) and a tile this process keeps are answered
-in the event loop; a page or a tile to build is built in a worker thread, at most as many at
-a time as the store has readers, so the loop stays free for other requests (``/healthz``
-among them) while the store is read. Anything else, or anything that goes wrong (a bad
-parameter, a store that cannot be opened; ``/healthz`` of a database server's store, whose
-reads wait on the server), goes on to the app's routes, which answer it as they always do;
-the security middleware around both is the same."""
+in the event loop, and so is a tile of a database server's store to build (through its
+asynchronous reader, :class:`~geomap.store.postgis.AsyncReader`); any other page or tile is
+built in a worker thread, at most as many at a time as the store has readers, so the loop
+stays free for other requests (``/healthz`` among them) while the store is read. Anything
+else, or anything that goes wrong (a bad parameter, a store that cannot be opened, a read
+that fails; ``/healthz`` of a database server's store, whose reads wait on the server), goes
+on to the app's routes, which answer it as they always do; the security middleware around
+both is the same."""
 
 from __future__ import annotations
 

@@ -78,6 +78,7 @@ READER_SESSION = {
     # plans costed above jit_above_cost) would cost more
     " -c jit=off",
 }  # a reader's session (the server's pools, threaded and asynchronous)
+ASYNC_READER_NAME = "geomap-async-reader"  # its sessions' application_name (pg_stat_activity)
 
 
 def is_url(value: object) -> bool:
@@ -591,7 +592,7 @@ class PostGISStore:
     """A :class:`~geomap.store.base.Store` in a PostgreSQL + PostGIS database.
 
     Its reads wait on a server (``reads_wait``): the API runs them in worker threads, never in
-    its event loop.
+    its event loop, but for the tiles of its :meth:`async_reader`.
 
     Opened normally it can write and brings the database's ``geomap`` schema up to date first
     (creating it, and the PostGIS extension when allowed); with ``readonly=True`` it never
@@ -1311,10 +1312,10 @@ class AsyncReader:
             # warm) reads a lone client's requests faster than several taking turns
             min_size=1,
             max_size=max(1, readers),
-            kwargs=READER_SESSION,
+            kwargs={**READER_SESSION, "application_name": ASYNC_READER_NAME},
             configure=self._configure,
             open=False,
-            name="geomap-async-readers",
+            name=ASYNC_READER_NAME,
         )
 
     @staticmethod

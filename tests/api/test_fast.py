@@ -271,3 +271,35 @@ def test_healthz_does_not_wait_for_the_readers_of_pages(settings: Settings) -> N
             asking.start()
             asking.join(20)  # without a connection of its own it would wait 30 s and fail
             assert got == [200]
+
+
+def test_a_failed_read_in_the_event_loop_is_answered_by_the_routes(
+    settings: Settings, answered: list[str]
+) -> None:
+    """A database server's tile built in the event loop whose connection the server has
+    closed is answered by the routes (the same bytes); the next one is built in the loop
+    again, on a fresh connection."""
+    if not str(settings.store).startswith("postgresql"):
+        pytest.skip("only a database server's store builds tiles in the event loop")
+    import psycopg
+
+    from geomap.store.postgis import ASYNC_READER_NAME
+
+    fresh = {"Cache-Control": "no-cache"}
+    with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as client:
+        first = client.get(f"{TILES}/0/0/0", headers=fresh)
+        assert first.status_code == 200 and answered == [f"in the loop:{TILES}/0/0/0"]
+        with psycopg.connect(str(settings.store), autocommit=True) as admin:
+            ended = admin.execute(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM"
+                " pg_stat_activity WHERE application_name = %s) t",
+                (ASYNC_READER_NAME,),
+            ).fetchone()
+        assert ended is not None and ended[0] >= 1
+        answered.clear()
+        again = client.get(f"{TILES}/0/0/0", headers=fresh)
+        assert again.status_code == 200 and again.content == first.content
+        assert answered == []  # neither the loop nor a thread of the short way: the routes
+        after = client.get(f"{TILES}/0/0/0", headers=fresh)
+        assert after.content == first.content
+        assert answered == [f"in the loop:{TILES}/0/0/0"]

@@ -49,7 +49,7 @@ class Stores:
     async def reader(self, store: Store) -> Any:
         """The asynchronous reader (:class:`~geomap.store.postgis.AsyncReader`) of ``store``
         (this process's read-only store) in the running event loop, opened on first use with
-        as many connections as page readers; None for a store without one (SQLite). A reader
+        at most as many connections as page readers; None for a store without one (SQLite). A reader
         belongs to one event loop: in another, another is opened."""
         make = getattr(store, "async_reader", None)
         if make is None:

@@ -237,7 +237,8 @@ async def tile_data_async(
     q: LayerQuery,
 ) -> bytes:
     """:func:`tile_data`, the tile built by ``reader`` (the store's asynchronous reader, in
-    the event loop) when this process keeps none."""
+    the event loop) when this process keeps none; ``q`` without a property filter (whose
+    names would be read from ``store``, waiting in the loop)."""
     query = build_query(store, layer, q, default_limit=None)
     data = kept_tile(request, layer, zoom, col, row)
     if data is None:

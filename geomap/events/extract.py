@@ -1074,6 +1074,7 @@ def _sentence(
                         is not None
                     )
                     and (sends or not SENDER_AFTER.match(s_text[m.end : m.end + 60]))
+                    and not movements.across_clause(tokens, m.end, t.index)
                 ]
                 + [
                     _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
@@ -1088,6 +1089,7 @@ def _sentence(
                     # "the French government sent a frigate to X", not "the US military said
                     # the ship was headed for X": a state body is where it sends from
                     and (sends or not SENDER_AFTER.match(s_text[d.span.end - sent.start :][:60]))
+                    and not movements.across_clause(tokens, d.span.end - sent.start, t.index)
                 ]
             )
             if t.noun:  # "a visit by Peru's foreign minister to X"
@@ -1626,9 +1628,27 @@ def _movements_of(
             if mt.status == "reported" and not mt.origin_inferred:
                 state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
     out: list[Movement] = []
+    toponyms = state.background.toponyms if state.background is not None else ()
+
+    def no_place(m: Mention) -> bool:
+        # "returned to Earth"; "visited her at Mercy Memorial Hospital" (a word of the name
+        # read as a village abroad), "taken to Ohio State University Hospital" (a state
+        # that does not say which town holds it): no end of a journey
+        if movements.celestial(m):
+            return True
+        return movements.opens_institution(tokens, m) and (
+            precision_rank(m.place) >= 2
+            or incidents.lone_namesake(m.place, m.toponym.span.text, toponyms)
+        )
+
     for mt in triggers:
         if movements.trade(mt.actor, mt.motion):
             continue  # "a ring that brought cigarettes from A to B": a trade, not a journey
+        if movements.event_mover(mt.actor):
+            continue  # "the festival returns to X": held there again, no one's journey
+        mt.origins = [m for m in mt.origins if not no_place(m)]
+        mt.vias = [m for m in mt.vias if not no_place(m)]
+        mt.destinations = [m for m in mt.destinations if not no_place(m)]
         for path in movements.paths(mt, s_text):
             places: list[Place] = []
             for m in path.stops:
@@ -1738,7 +1758,9 @@ def _implicit_origin(
         return _as_mention(story)
     # the home the report gave the person named as the mover ("Jane Roe of X ... Roe flew
     # to Y"; "Israeli President John Doe ... Doe's visit to Y")
-    named = state.home_of([tok.text for tok in tokens[: mt.index]])
+    # (named in the mover's own clause: not "Roe of X slept while the pilot flew to Y")
+    own = movements.own_clause(tokens, mt.index)
+    named = state.home_of([tok.text for tok in tokens[own : mt.index]])
     if named is None and _pronoun_mover(mt, tokens):
         # "Jane Roe of X was fined. She drove to Y": the one person with a home the last
         # sentence named; else, in a report about one person whose home it gave ("the Leeds

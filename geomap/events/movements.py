@@ -48,6 +48,73 @@ def trade(actor: str | None, motion: Motion) -> bool:
     return actor.split()[-1].lower() in ENTERPRISES
 
 
+#: Events that come back to a town each year or move between venues: what "returns to X"
+#: or "comes to X" is the event held there again, not a journey someone made ("the festival
+#: returns to Dover in May", "the championship heads to Leeds"): general English.
+EVENTS = frozenset(
+    "festival festivals fair fairs championship championships tournament tournaments series "
+    "race races rally show shows exhibition exhibitions exhibit expo conference conferences "
+    "convention conventions games olympics marathon competition contest event events "
+    "carnival rodeo gala concert concerts season league cup derby regatta".split()
+)
+
+
+def event_mover(actor: str | None) -> bool:
+    """True when the mover is an event (``EVENTS``) rather than people or what people
+    carry: "the fair returns to X" holds the fair there again, nobody travels."""
+    return bool(actor) and str(actor).split()[-1].lower().strip(".,") in EVENTS
+
+
+#: Bodies of the sky that a gazetteer knows as small towns ("Earth" of Texas): never where a
+#: journey on this planet starts or ends ("returned to Earth", "flew to the Moon").
+CELESTIAL = frozenset("earth moon mars venus jupiter saturn space orbit".split())
+#: Words that end an institution's proper name ("Mercy Memorial Hospital", "Ohio State
+#: University Medical Center"): general English.
+INSTITUTIONS = frozenset(
+    "hospital hospitals clinic infirmary hospice center centre university college school "
+    "academy institute prison penitentiary jail church cathedral stadium arena".split()
+)
+
+
+def celestial(m: Mention) -> bool:
+    """True when mention ``m`` names a body of the sky, not a place on the ground."""
+    return m.toponym.span.text.lower() in CELESTIAL
+
+
+def opens_institution(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is the first word of a capitalised institution's name ("Mercy
+    Memorial Hospital", "Virginia Commonwealth University Medical Center"): up to five
+    capitalised words after it, one of them an ``INSTITUTIONS`` word."""
+    if m.last < 0:
+        return False
+    for t in tokens[m.last + 1 : m.last + 6]:
+        if not t.text[:1].isupper():
+            return False
+        if t.lower in INSTITUTIONS:
+            return True
+    return False
+
+
+#: Words that open a clause of its own: a home told before one of them, with the motion word
+#: after it, is someone else's ("won at his home track near A, which hosts the race again
+#: when the series returns to B"): general English.
+_OWN_CLAUSE = frozenset(
+    "when while because although though whereas unless until since whether ;".split()
+)
+
+
+def across_clause(tokens: list[Token], start: int, index: int) -> bool:
+    """True when a clause of its own opens between sentence offset ``start`` (where a home
+    is told) and the motion word at token ``index``."""
+    return any(start < t.start and t.lower in _OWN_CLAUSE for t in tokens[:index])
+
+
+def own_clause(tokens: list[Token], index: int) -> int:
+    """The first token after the last word that opens a clause of its own before the motion
+    word at ``index`` (0 when none does): where its mover may be named."""
+    return next((j + 1 for j in range(index - 1, -1, -1) if tokens[j].lower in _OWN_CLAUSE), 0)
+
+
 #: Past forms of motion verbs that do not end in -ed (for :func:`bare`).
 _IRREGULAR_PAST = frozenset(
     "flew flown fled drove driven went gone came left took taken rode ridden sent brought "

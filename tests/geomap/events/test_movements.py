@@ -1091,3 +1091,104 @@ def test_flying_in_to_the_event_the_sentence_tells(pipeline: Pipeline) -> None:
     got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
     assert ("Brussels", "Sofia") in got
     assert got[("Brussels", "Sofia")].destination_inferred
+
+
+# --- events12q: what the precision audit on unannotated news showed (invented sentences)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Ohio — The two astronauts will return to Earth from the station next week.",
+        "TOLEDO, Ohio — After six months in orbit, the crew came back to Earth on Monday.",
+        "The tourist flew from Houston to the Moon in a private capsule last year.",
+    ],
+)
+def test_a_body_of_the_sky_is_no_end_of_a_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a word opening a hospital's name, read as a village abroad
+        "DOVER, Ohio — A fire gutted a barn near Dover on Friday. Firefighters from Canton and "
+        "Akron helped. Later, Sam Hale visited his sister at Mercy Memorial Hospital.",
+        # a state opening an institution's name: the name does not say which town holds it
+        "A crash near Erie, Pennsylvania, hurt two drivers on Monday. Both were flown to Ohio "
+        "State University Medical Center.",
+        "ERIE, Pa. — A hiker from Erie fell on Sunday. She was airlifted to Virginia "
+        "Commonwealth University Hospital.",
+    ],
+)
+def test_a_word_of_an_institutions_name_is_no_end(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_town_opening_a_hospitals_name_is_its_town(pipeline: Pipeline) -> None:
+    body = (
+        "A crash near Erie, Pennsylvania, hurt two drivers on Monday. Both were flown to "
+        "Cleveland General Hospital."
+    )
+    assert ("Erie", "Cleveland") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Del. — The jazz festival returns to Bexley in May.",
+        "LEEDS, England — The championship heads to York next month for its third round.",
+        "TULSA, Okla. — The county fair moved to Norman last year after a flood.",
+    ],
+)
+def test_an_event_held_again_elsewhere_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ana Ruiz won her home race in Leeds last year, when the new champion moved to Paris.",
+        "The Dallas-based band was still playing when the ambassador flew to Madrid.",
+        "The Kenyan minister was still speaking when the two reporters travelled to Oslo.",
+        "Hale, a Leeds native, was asleep because the pilot had flown to Oslo.",
+        "Mia Ross of Tulsa was at her desk while the courier drove to Dallas.",
+    ],
+)
+def test_a_home_told_in_another_clause_is_not_the_movers(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_home_in_the_movers_own_clause_still_counts(pipeline: Pipeline) -> None:
+    body = "A Dallas man, who lost his job, drove to Houston on Friday."
+    assert ("Dallas", "Houston") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Kenya sent its troops into Somalia in the 1990s.", ("Kenya", "Somalia")),
+        ("The family moved from Leeds to Toronto in the late 1970s.", ("Leeds", "Toronto")),
+        (
+            "Thousands of refugees fled from Hue to Saigon during World War Two.",
+            ("Huế", "Ho Chi Minh City"),
+        ),
+    ],
+)
+def test_a_journey_told_as_history_is_still_one(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_event_mover_and_own_clause() -> None:
+    from geomap.events import movements as mv
+    from geomap.events.clauses import tokenize
+
+    assert mv.event_mover("the jazz festival") and mv.event_mover("The Cup")
+    assert not mv.event_mover("the festival's organisers") and not mv.event_mover(None)
+    tokens = tokenize("Roe of Leeds slept while the pilot flew to Oslo")
+    flew = next(i for i, t in enumerate(tokens) if t.lower == "flew")
+    assert tokens[mv.own_clause(tokens, flew)].lower == "the"
+    assert mv.across_clause(tokens, tokens[2].end, flew)
+    assert not mv.across_clause(tokens, tokens[flew - 1].end, flew)

@@ -262,7 +262,12 @@ def _triggers(
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
         if motion is not None and not motion.noun and w in MOTION_NOUNS:
-            if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")) or i - 1 in covered:
+            if (
+                prev in _NOUN_BEFORE
+                or prev.endswith(("'s", "’s"))
+                or i - 1 in covered
+                or _described(lowered, i)
+            ):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
             if prev not in clauses.AUXILIARIES:
@@ -366,6 +371,26 @@ def _triggers(
 
 _PHRASE_MOTION = Motion("en route", "travelled", "go")
 _BOUND = Motion("bound", "travelled", "go", noun=True)
+
+
+_DESCRIBED_BEFORE = frozenset("the a an his her their its our my this that".split())
+_DESCRIBED_AFTER = frozenset("by to from of".split())
+_NOT_DESCRIBING = frozenset("to and or not no who which that".split())
+
+
+def _described(lowered: list[str], i: int) -> bool:
+    """True when the word at ``i`` heads a noun phrase whose describing words stand between a
+    determiner and it, with its phrase after it ("the successful visit by", "a three-day
+    visit to", "his first official return to"): a journey noun, not a verb."""
+    if i + 1 >= len(lowered) or lowered[i + 1] not in _DESCRIBED_AFTER:
+        return False
+    for j in range(i - 2, max(-1, i - 4), -1):
+        if lowered[j] in _DESCRIBED_BEFORE:
+            return all(
+                w[:1].isalnum() and w not in _NOT_DESCRIBING and w not in clauses.AUXILIARIES
+                for w in lowered[j + 1 : i]
+            )
+    return False
 
 
 def _other_sense(

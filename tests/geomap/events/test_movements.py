@@ -1192,3 +1192,31 @@ def test_event_mover_and_own_clause() -> None:
     assert tokens[mv.own_clause(tokens, flew)].lower == "the"
     assert mv.across_clause(tokens, tokens[2].end, flew)
     assert not mv.across_clause(tokens, tokens[flew - 1].end, flew)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "It follows the successful visit by a Japanese delegation to Ghana in May.",
+            ("Japan", "Ghana"),
+        ),
+        (
+            "The three-day visit by the Kenyan president to Uganda ended on Friday.",
+            ("Kenya", "Uganda"),
+        ),
+        (
+            "A two-week visit by Brazilian officials to Angola began on Monday.",
+            ("Brazil", "Angola"),
+        ),
+        ("The surprise visit by a Canadian envoy to Haiti was welcomed.", ("Canada", "Haiti")),
+    ],
+)
+def test_a_described_journey_noun_keeps_its_visitor(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_a_verb_after_its_subject_is_no_journey_noun(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Their children visit Dover often.") == []

@@ -1117,6 +1117,13 @@ def _sentence(
                     and not movements.across_clause(tokens, d.span.end - sent.start, t.index)
                 ]
             )
+            at = movements.represented(s_text, tokens[t.index].end)
+            if at is not None:  # "visiting A as the envoy of the Chinese president"
+                mt.homes += [m for m in mentions_used if m.start == at and m.cue.role != "dateline"]
+                mt.homes += [
+                    _as_mention(d)
+                    for d in state.titled_between(sent.start + at, sent.start + at + 1)
+                ]
             if t.noun:  # "a visit by Peru's foreign minister to X"
                 mt.homes += movements.agent_homes(
                     tokens, t.index, after, state.titled_between(sent.start, sent.end), sent.start

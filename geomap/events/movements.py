@@ -115,6 +115,26 @@ def own_clause(tokens: list[Token], index: int) -> int:
     return next((j + 1 for j in range(index - 1, -1, -1) if tokens[j].lower in _OWN_CLAUSE), 0)
 
 
+#: The mover's standing told after the motion word, before the country they stand for
+#: ("visiting A as the special envoy of the Chinese president", "travelled to A as a
+#: delegate of Kenya"): general English.
+REPRESENTING = re.compile(
+    r"\bas\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:envoys?|representatives?|emissary|emissaries|delegates?|ambassadors?)"
+    r"\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def represented(sentence: str, after: int) -> int | None:
+    """The sentence offset of the country or people the mover stands for, told after offset
+    ``after`` in the mover's clause ("... as the envoy of the Chinese president"), or None."""
+    m = REPRESENTING.search(sentence, after)
+    if m is None or re.search(r"[;:.!?]", sentence[after : m.start()]):
+        return None
+    return m.end()
+
+
 #: Past forms of motion verbs that do not end in -ed (for :func:`bare`).
 _IRREGULAR_PAST = frozenset(
     "flew flown fled drove driven went gone came left took taken rode ridden sent brought "

@@ -1220,3 +1220,31 @@ def test_a_described_journey_noun_keeps_its_visitor(
 
 def test_a_verb_after_its_subject_is_no_journey_noun(pipeline: Pipeline) -> None:
     assert paths(pipeline, "Their children visit Dover often.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Wang Li, who is visiting Peru as the special envoy of the Chinese president, met "
+            "officials.",
+            ("China", "Peru"),
+        ),
+        ("Ms Otieno travelled to Oslo as a delegate of Kenya last week.", ("Kenya", "Oslo")),
+        (
+            "Ruiz flew to Lima on Monday as the personal envoy of the Mexican president.",
+            ("Mexico", "Lima"),
+        ),
+    ],
+)
+def test_whom_the_mover_stands_for_is_their_home(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert expected in got
+    assert got[expected].origin_inferred
+
+
+def test_standing_told_in_another_sentence_gives_no_home(pipeline: Pipeline) -> None:
+    body = "Ruiz flew to Lima on Monday. He went as the envoy of the Mexican president."
+    assert paths(pipeline, body) == []

@@ -291,6 +291,8 @@ def _triggers(
                 motion = None  # "sent a letter to X", "an e-mail sent to X": no one moved
             elif movements.not_taken(lowered, i, motion.noun):
                 motion = None  # "instead of driving to X", "than a flight to X costs"
+            elif movements.returns_to_activity(lowered, i):
+                motion = None  # "returned to the stage in X": an activity taken up again
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
@@ -1676,8 +1678,8 @@ def _movements_of(
     for mt in triggers:
         if movements.trade(mt.actor, mt.motion):
             continue  # "a ring that brought cigarettes from A to B": a trade, not a journey
-        if movements.event_mover(mt.actor):
-            continue  # "the festival returns to X": held there again, no one's journey
+        if movements.event_mover(mt.actor) or movements.no_mover(mt.actor):
+            continue  # "the festival returns to X", "the storm moved to X": no one's journey
         mt.origins = [m for m in mt.origins if not no_place(m)]
         mt.vias = [m for m in mt.vias if not no_place(m)]
         mt.destinations = [m for m in mt.destinations if not no_place(m)]
@@ -1721,6 +1723,8 @@ def _movements_of(
 _THEN = frozenset("later then subsequently afterwards eventually next".split())
 _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 
+_RELATIVE = frozenset("who whom which that".split())
+_ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
 
@@ -1825,8 +1829,14 @@ def _implicit_origin(
     if left is not None and usable(left.toponym):
         return left
     dateline = state.dateline
+    opener = clauses.clause_start(tokens, mt.index) - 1
     if (
         mt.motion.movement_type in _FROM_DATELINE
+        # an arrival says where it ended, not that it set out from where the report was
+        # filed ("the package arrived in B"); nor does a visit told of someone in passing
+        # ("the senator, who visited B last year, spoke")
+        and mt.motion.lemma not in _ARRIVING
+        and not (opener >= 0 and tokens[opener].lower in _RELATIVE)
         and usable(dateline)
         and dateline is not None
         and dateline.place is not None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from geomap.events.clauses import Token
 from geomap.events.roles import Cue, Mention, contains, drop_containers
-from geomap.events.triggers import Motion
+from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
 
 _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|continued)\b", re.I)
@@ -63,6 +63,51 @@ def event_mover(actor: str | None) -> bool:
     """True when the mover is an event (``EVENTS``) rather than people or what people
     carry: "the fair returns to X" holds the fair there again, nobody travels."""
     return bool(actor) and str(actor).split()[-1].lower().strip(".,") in EVENTS
+
+
+#: What moves without being a traveller or something people carry (guideline §2: not
+#: weather, animals, nor a matter that "moves to" another body): "the storm moved from A
+#: toward B", "the bill now moves to the Senate in X", "the case was sent to a court in X".
+NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
+    "weather front system rain snow smoke plume ash cloud clouds water bill bills legislation "
+    "measure measures proposal proposals case cases lawsuit lawsuits appeal appeals debate "
+    "debates discussion discussions issue issues matter matters question focus attention "
+    "spotlight money prices market markets economy rumor rumors rumour rumours dispute "
+    "animal animals dog dogs bird birds geese goose flock herd whale whales bear bears wolf "
+    "wolves deer".split()
+)
+
+
+_TRAILING_ADVERBS = frozenset("now then also later again still finally".split())
+
+
+def no_mover(actor: str | None) -> bool:
+    """True when the mover is weather, an animal or a matter (``NOT_MOVERS``)."""
+    words = [w.lower().strip(".,") for w in (actor or "").split()]
+    while words and words[-1] in _TRAILING_ADVERBS:
+        words.pop()
+    return bool(words) and words[-1] in NOT_MOVERS
+
+
+#: What someone goes back to that is an activity, not a place: "returned to the stage in
+#: X", "returns to work", "return to power" (general English).
+ACTIVITIES = frozenset(
+    "stage screen ring court field pitch ice track office power work action play politics "
+    "form normal studio air spotlight game sport racing competition training business "
+    "service duty classes".split()
+)
+_POSSESSIVE_OR_ARTICLE = frozenset("the a his her their its our my".split())
+
+
+def returns_to_activity(lowered: list[str], i: int) -> bool:
+    """True when the return at token ``i`` goes back to an activity ("returned to the stage
+    in X", "returns to work"): no journey."""
+    if i + 2 >= len(lowered) or lowered[i + 1] != "to" or not lowered[i].startswith("return"):
+        return False
+    j = i + 2
+    if lowered[j] in _POSSESSIVE_OR_ARTICLE:
+        j += 1
+    return j < len(lowered) and lowered[j] in ACTIVITIES
 
 
 #: Bodies of the sky that a gazetteer knows as small towns ("Earth" of Texas): never where a

@@ -1248,3 +1248,47 @@ def test_whom_the_mover_stands_for_is_their_home(
 def test_standing_told_in_another_sentence_gives_no_home(pipeline: Pipeline) -> None:
     body = "Ruiz flew to Lima on Monday. He went as the envoy of the Mexican president."
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Del. — The storm moved from Norfolk toward Baltimore overnight.",
+        "DOVER, Del. — The bill now moves to the Senate in Washington for a vote.",
+        "DOVER, Del. — The case was sent to a Wilmington court on Monday.",
+        "DOVER, Del. — A flock of geese flew from Dover to Baltimore.",
+    ],
+)
+def test_weather_animals_and_matters_are_no_movers(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Del. — The singer returns to the stage in Baltimore next week.",
+        "DOVER, Del. — After the strike, the nurses returned to work in Baltimore.",
+        "DOVER, Del. — The former mayor returned to power in Salisbury last year.",
+    ],
+)
+def test_a_return_to_an_activity_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Del. — The package arrived in Baltimore two days late, the post office said.",
+        "NAIROBI, Kenya — The envoy arrived in Mogadishu on Monday.",
+        "DOVER, Del. — The senator, who visited Baltimore last year, spoke in Dover.",
+    ],
+)
+def test_no_dateline_origin_for_an_arrival_or_a_visit_told_in_passing(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_return_to_a_town_still_starts_at_the_dateline(pipeline: Pipeline) -> None:
+    body = "DOVER, Del. — The nurses returned to Baltimore after the strike."
+    assert paths(pipeline, body) == [("Dover", "Baltimore")]

@@ -111,7 +111,7 @@ GENERIC = re.compile(
     r"regularly|routinely|often|frequently|rarely|seldom|sometimes|commut\w*|costs?|"
     r"per (?:day|week|month|year)|"
     r"would often|used to|twice|three times|several times|many times|repeatedly|"
-    r"between (?:19|20)\d\d and (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years|decades)|"
+    r"between (?:19|20)\d\d and (?:19|20)\d\d|over the (?:past|last) (?:\w+ )?(?:years?|decades?)|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?) (?:\w+ )?a "
     r"(?:day|week|month|year))\b",
     re.I,

@@ -25,7 +25,8 @@ _JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
 #: Words near a journey noun that make it a price or a comparison, not a trip someone made
 #: ("costs more than a flight to X", "flights from A to B cost"): general English.
 _GENERIC_TRIP = frozenset(
-    "cost costs costing price prices priced fare fares cheaper ticket tickets than per".split()
+    "cost costs costing price prices priced fare fares cheaper ticket tickets than per demand "
+    "bookings".split()
 )
 _HOME_ROLES = ("possessive", "home", "person-home")
 _TAKEN_OUT = frozenset(("rescue", "evacuate", "airlift"))
@@ -55,7 +56,8 @@ EVENTS = frozenset(
     "festival festivals fair fairs championship championships tournament tournaments series "
     "race races rally show shows exhibition exhibitions exhibit expo conference conferences "
     "convention conventions games olympics marathon competition contest event events "
-    "carnival rodeo gala concert concerts season league cup derby regatta".split()
+    "carnival rodeo gala concert concerts season league cup derby regatta game games match "
+    "matches".split()
 )
 
 
@@ -74,7 +76,8 @@ NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
     "debates discussion discussions issue issues matter matters question focus attention "
     "spotlight money prices market markets economy rumor rumors rumour rumours dispute "
     "animal animals dog dogs bird birds geese goose flock herd whale whales bear bears wolf "
-    "wolves deer".split()
+    "wolves deer jobs production investment capital trade contract contracts award awards "
+    "prize prizes grant grants funds funding title votes".split()
 )
 
 

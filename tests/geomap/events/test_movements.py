@@ -1292,3 +1292,23 @@ def test_no_dateline_origin_for_an_arrival_or_a_visit_told_in_passing(
 def test_a_return_to_a_town_still_starts_at_the_dateline(pipeline: Pipeline) -> None:
     body = "DOVER, Del. — The nurses returned to Baltimore after the strike."
     assert paths(pipeline, body) == [("Dover", "Baltimore")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "SPRINGFIELD, Ill. — Jobs have moved from Peoria to China over the past decade.",
+        "SPRINGFIELD, Ill. — The contract went to a Peoria company.",
+        "SPRINGFIELD, Ill. — The game moved to Peoria because of the rain.",
+        # journeys counted by the market, not made
+        "SPRINGFIELD, Ill. — Demand for flights to Florida rose this spring.",
+        "BOSTON — Bookings for trips to Lisbon doubled in May.",
+    ],
+)
+def test_what_goes_somewhere_without_a_traveller(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_team_still_travels(pipeline: Pipeline) -> None:
+    body = "SPRINGFIELD, Ill. — The team went to Peoria and won."
+    assert paths(pipeline, body) == [("Springfield", "Peoria")]

@@ -1668,7 +1668,7 @@ def _movements_of(
         # "returned to Earth"; "visited her at Mercy Memorial Hospital" (a word of the name
         # read as a village abroad), "taken to Ohio State University Hospital" (a state
         # that does not say which town holds it): no end of a journey
-        if movements.celestial(m):
+        if movements.celestial(m) or movements.names_institution(tokens, m):
             return True
         return movements.opens_institution(tokens, m) and (
             precision_rank(m.place) >= 2

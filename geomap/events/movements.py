@@ -133,14 +133,33 @@ def opens_institution(tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` is the first word of a capitalised institution's name ("Mercy
     Memorial Hospital", "Virginia Commonwealth University Medical Center"): up to five
     capitalised words after it, one of them an ``INSTITUTIONS`` word."""
+    return institution_end(tokens, m) is not None
+
+
+def institution_end(tokens: list[Token], m: Mention) -> int | None:
+    """The token index of the ``INSTITUTIONS`` word closing the capitalised name mention
+    ``m`` opens (:func:`opens_institution`), or None."""
     if m.last < 0:
-        return False
-    for t in tokens[m.last + 1 : m.last + 6]:
+        return None
+    for j in range(m.last + 1, min(len(tokens), m.last + 6)):
+        t = tokens[j]
         if not t.text[:1].isupper():
-            return False
+            return None
         if t.lower in INSTITUTIONS:
-            return True
-    return False
+            return j
+    return None
+
+
+_IN_OR_AT = frozenset(("in", "at"))
+
+
+def names_institution(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` opens an institution's name whose town follows it
+    ("Christiana Hospital in Newark": Newark is the end, not Christiana)."""
+    end = institution_end(tokens, m)
+    if end is None:
+        return False
+    return end + 2 < len(tokens) and tokens[end + 1].lower in _IN_OR_AT
 
 
 #: Words that open a clause of its own: a home told before one of them, with the motion word
@@ -334,7 +353,11 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         and not any(contains(m.place, d.place) for d in (*trigger.destinations, *trigger.vias))
     ]
     if subjects and (trigger.destinations or trigger.vias):
-        if frame == "send" or (trigger.passive and trigger.motion.lemma == "evacuate"):
+        if (trigger.passive and trigger.motion.lemma == "evacuate") or (
+            # (the bare subject of a passive is who was sent, not the sender: a name read
+            # as a town in "Jackson was taken to X" is no origin)
+            frame == "send" and not (trigger.passive and subjects[0].cue.role == "none")
+        ):
             # "Russia has deployed troops to X"; "Yellowknife was evacuated ... to X"
             trigger.origins.append(subjects[0])
         elif frame in ("go", "leave", "cross") and subjects[0].cue.role == "location":

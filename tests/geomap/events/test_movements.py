@@ -1312,3 +1312,45 @@ def test_what_goes_somewhere_without_a_traveller(pipeline: Pipeline, body: str) 
 def test_a_team_still_travels(pipeline: Pipeline) -> None:
     body = "SPRINGFIELD, Ill. — The team went to Peoria and won."
     assert paths(pipeline, body) == [("Springfield", "Peoria")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "DOVER, Del. — The driver was taken to Christiana Hospital in Newark.",
+            [("Dover", "Newark")],
+        ),
+        (
+            "LEEDS, England — The girl was airlifted to Sheffield Children's Hospital in York.",
+            [("Leeds", "York")],
+        ),
+        (
+            "DOVER, Del. — The driver was taken to Lancaster General Hospital in Harrisburg.",
+            [("Dover", "Harrisburg")],
+        ),
+    ],
+)
+def test_an_institutions_town_told_after_it_is_the_end(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jackson was taken to a hospital in Newark.",
+        "Tyler was taken to a hospital in Dallas.",
+        "Orlando was sent to Miami by his company.",
+    ],
+)
+def test_the_bare_subject_of_a_passive_is_who_went_not_whence(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_place_the_passive_happened_in_is_still_the_origin(pipeline: Pipeline) -> None:
+    body = "Troops in Kenya were sent to Somalia on Monday."
+    assert ("Kenya", "Somalia") in paths(pipeline, body)

@@ -1841,6 +1841,16 @@ def _implicit_origin(
         and dateline is not None
         and dateline.place is not None
         and dateline.place.feature_type == "city"
+        # a journey abroad is not known to start where the correspondent files from
+        # ("NICOSIA — The ship was heading to Tartus", "NAIROBI — Fighters moved into X");
+        # a deportation is, from the country whose courts send the deportee
+        and (
+            mt.motion.movement_type == "deported"
+            or all(
+                m.place.country_code == dateline.place.country_code
+                for m in (*mt.destinations, *mt.vias)
+            )
+        )
     ):
         return _as_mention(dateline)
     return None

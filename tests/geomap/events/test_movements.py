@@ -1354,3 +1354,28 @@ def test_the_bare_subject_of_a_passive_is_who_went_not_whence(
 def test_a_place_the_passive_happened_in_is_still_the_origin(pipeline: Pipeline) -> None:
     body = "Troops in Kenya were sent to Somalia on Monday."
     assert ("Kenya", "Somalia") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NICOSIA, Cyprus — The ship was heading to Tartus when it was seized.",
+        "NAIROBI, Kenya — Fighters moved into the town of Beledweyne overnight.",
+        "BANGKOK, Thailand — The tourists travelled to Hanoi on Monday.",
+    ],
+)
+def test_no_dateline_origin_for_a_journey_abroad(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("SANAA, Yemen — The UN envoy is expected to travel to Aden next week.", ("Sanaa", "Aden")),
+        ("NAIROBI, Kenya — Two men were deported to Somalia on Monday.", ("Nairobi", "Somalia")),
+    ],
+)
+def test_the_dateline_still_starts_a_journey_at_home_or_a_deportation(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)

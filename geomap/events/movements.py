@@ -176,10 +176,23 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
     return any(start < t.start and t.lower in _OWN_CLAUSE for t in tokens[:index])
 
 
+#: Verbs of saying: a name before one is the speaker, not the mover of the clause after it
+#: ("Roe said her son moved to X").
+_SAYING = frozenset("said says told added explained recalled".split())
+
+
 def own_clause(tokens: list[Token], index: int) -> int:
-    """The first token after the last word that opens a clause of its own before the motion
-    word at ``index`` (0 when none does): where its mover may be named."""
-    return next((j + 1 for j in range(index - 1, -1, -1) if tokens[j].lower in _OWN_CLAUSE), 0)
+    """The first token after the last word that opens a clause of its own, or a verb of
+    saying, before the motion word at ``index`` (0 when none does): where its mover may be
+    named."""
+    return next(
+        (
+            j + 1
+            for j in range(index - 1, -1, -1)
+            if tokens[j].lower in _OWN_CLAUSE or tokens[j].lower in _SAYING
+        ),
+        0,
+    )
 
 
 #: The mover's standing told after the motion word, before the country they stand for

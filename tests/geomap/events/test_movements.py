@@ -1379,3 +1379,30 @@ def test_the_dateline_still_starts_a_journey_at_home_or_a_deportation(
     pipeline: Pipeline, body: str, expected: tuple[str, ...]
 ) -> None:
     assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Roe of Tulsa was honored on Friday. Roe said her son moved to Denver last year.",
+        "John Doe of Tulsa was charged on Monday. Doe told reporters a cousin flew to Miami in "
+        "May.",
+        "Ann Lee of Tulsa was hired on Monday. Lee added that the new coach drove to Reno on "
+        "Friday.",
+    ],
+)
+def test_a_speaker_is_not_the_mover_of_what_they_tell(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Roe of Tulsa won the award. Roe said she moved to Denver in 2010.",
+        "John Doe of Tulsa was charged. Police said Doe drove to Denver after the robbery.",
+    ],
+)
+def test_a_speaker_who_tells_of_their_own_journey_still_moves(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == [("Tulsa", "Denver")]

@@ -1784,7 +1784,8 @@ def _implicit_origin(
     ):
         # "The group left A on Monday. They arrived in B two days later."
         return _as_mention(state.departed)
-    story = state.recent_story()
+    # "Meanwhile, a coach was sent to X": a new story, not the one just told
+    story = None if movements.new_topic(tokens) else state.recent_story()
     if (
         usable(story)
         and not mt.motion.noun
@@ -1938,7 +1939,7 @@ def _implicit_destination(
         here = state.here if state.dateline is not None else None
         if here is not None and _usable(here, ends) and not mt.motion.noun:
             return _as_mention(here)
-    story = state.recent_story()
+    story = None if movements.new_topic(tokens) else state.recent_story()
     if story is None or mt.motion.noun or mt.status is None:
         return None
     if not _usable(story, ends):

@@ -215,6 +215,20 @@ def represented(sentence: str, after: int) -> int | None:
     return m.end()
 
 
+#: Words that open a sentence about something else than the story just told ("Meanwhile,
+#: a coach was sent to X"): general English.
+NEW_TOPIC = re.compile(
+    r"^(?:meanwhile|separately|elsewhere|in other news|in (?:a|an) (?:separate|unrelated) "
+    r"(?:incident|case|development))\b"
+)
+
+
+def new_topic(tokens: list[Token]) -> bool:
+    """True when the sentence of ``tokens`` opens on another story (``NEW_TOPIC``)."""
+    words = [t.lower for t in tokens[:6] if t.text[:1].isalnum()]
+    return NEW_TOPIC.match(" ".join(words)) is not None
+
+
 #: Past forms of motion verbs that do not end in -ed (for :func:`bare`).
 _IRREGULAR_PAST = frozenset(
     "flew flown fled drove driven went gone came left took taken rode ridden sent brought "

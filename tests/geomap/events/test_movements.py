@@ -1406,3 +1406,26 @@ def test_a_speaker_who_tells_of_their_own_journey_still_moves(
     pipeline: Pipeline, body: str
 ) -> None:
     assert paths(pipeline, body) == [("Tulsa", "Denver")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A fire destroyed a barn in Dover on Monday. Meanwhile, a new coach was sent to Salisbury.",
+        "A man was stabbed in Tulsa on Friday. Elsewhere, two boys were taken to a hospital in "
+        "Dallas.",
+        "A crash closed a road near Dover. In a separate incident, a hiker was airlifted to "
+        "Wilmington.",
+    ],
+)
+def test_a_new_story_does_not_start_where_the_last_one_happened(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_the_story_just_told_still_gives_its_place(pipeline: Pipeline) -> None:
+    body = (
+        "Two people died in a crash near Dover. The bodies were taken to Wilmington for autopsies."
+    )
+    assert paths(pipeline, body) == [("Dover", "Wilmington")]

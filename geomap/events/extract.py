@@ -1767,7 +1767,16 @@ def _implicit_origin(
     def usable(t: Toponym | None) -> bool:
         return _usable(t, ends)
 
-    for m in mt.homes:
+    homes = mt.homes
+    opener = clauses.clause_start(tokens, mt.index) - 1
+    if opener > 0 and tokens[opener].lower in ("who", "which") and tokens[opener - 1].text == ",":
+        # "met the French president, who later flew to X": the one named last before the
+        # relative clause is its mover
+        told = [m for m in homes if m.first < opener]
+        homes = sorted(told, key=lambda m: -m.toponym.span.start) + [
+            m for m in homes if m not in told
+        ]
+    for m in homes:
         if usable(m.toponym):
             return m
     if _ONWARD.match(s_text, tokens[mt.index].end):

@@ -170,15 +170,29 @@ _OWN_CLAUSE = frozenset(
 )
 
 
-def across_clause(tokens: list[Token], start: int, index: int) -> bool:
-    """True when a clause of its own opens between sentence offset ``start`` (where a home
-    is told) and the motion word at token ``index``."""
-    return any(start < t.start and t.lower in _OWN_CLAUSE for t in tokens[:index])
-
-
 #: Verbs of saying: a name before one is the speaker, not the mover of the clause after it
 #: ("Roe said her son moved to X").
 _SAYING = frozenset("said says told added explained recalled".split())
+
+
+def across_clause(tokens: list[Token], start: int, index: int) -> bool:
+    """True when a clause of its own opens between sentence offset ``start`` (where a home
+    is told) and the motion word at token ``index``: a subordinator, or a verb of saying
+    whose clause names its mover by other than a subject pronoun ("the Russian minister
+    said Syrian refugees moved to X"; not "Roe said she moved to X", where she is Roe)."""
+    for j, t in enumerate(tokens[:index]):
+        if t.start <= start:
+            continue
+        if t.lower in _OWN_CLAUSE:
+            return True
+        if t.lower in _SAYING and _SUBJECT_PRONOUNS.isdisjoint(
+            u.lower for u in tokens[j + 1 : index]
+        ):
+            return True
+    return False
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 
 
 def own_clause(tokens: list[Token], index: int) -> int:

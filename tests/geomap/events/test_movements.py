@@ -1429,3 +1429,31 @@ def test_the_story_just_told_still_gives_its_place(pipeline: Pipeline) -> None:
         "Two people died in a crash near Dover. The bodies were taken to Wilmington for autopsies."
     )
     assert paths(pipeline, body) == [("Dover", "Wilmington")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the speaker's people are not the movers' whom they tell of
+        (
+            "The Russian foreign minister said Syrian refugees had moved to Jordan.",
+            [("Syria", "Jordan")],
+        ),
+        ("The Chinese envoy said Tibetan monks had fled to India.", []),
+        # a relative clause's mover is the one named right before it
+        (
+            "The German chancellor met the French president, who later flew to Rome.",
+            [("France", "Rome")],
+        ),
+        (
+            "The Peruvian minister thanked the Chilean ambassador, who flew to Quito on Monday.",
+            [("Chile", "Quito")],
+        ),
+        # the speaker may tell of their own journey
+        ("Jane Roe of Tulsa said she flew to Denver on Monday.", [("Tulsa", "Denver")]),
+    ],
+)
+def test_the_speaker_and_the_relative_clauses_mover(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

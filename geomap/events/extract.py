@@ -293,6 +293,8 @@ def _triggers(
                 motion = None  # "instead of driving to X", "than a flight to X costs"
             elif movements.returns_to_activity(lowered, i):
                 motion = None  # "returned to the stage in X": an activity taken up again
+            elif not motion.noun and movements.moves_no_mover(lowered, i):
+                motion = None  # "will move 200 jobs to X": no one travels
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
@@ -1853,9 +1855,9 @@ def _implicit_origin(
         and dateline.place.feature_type == "city"
         # a journey abroad is not known to start where the correspondent files from
         # ("NICOSIA — The ship was heading to Tartus", "NAIROBI — Fighters moved into X");
-        # a deportation is, from the country whose courts send the deportee
+        # a dispatch or a deportation is, from where those who send are
         and (
-            mt.motion.movement_type == "deported"
+            mt.motion.movement_type in ("deported", "dispatched")
             or all(
                 m.place.country_code == dateline.place.country_code
                 for m in (*mt.destinations, *mt.vias)

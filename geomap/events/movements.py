@@ -77,7 +77,7 @@ NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
     "spotlight money prices market markets economy rumor rumors rumour rumours dispute "
     "animal animals dog dogs bird birds geese goose flock herd whale whales bear bears wolf "
     "wolves deer jobs production investment capital trade contract contracts award awards "
-    "prize prizes grant grants funds funding title votes".split()
+    "prize prizes grant grants funds funding title votes dollars".split()
 )
 
 
@@ -90,6 +90,20 @@ def no_mover(actor: str | None) -> bool:
     while words and words[-1] in _TRAILING_ADVERBS:
         words.pop()
     return bool(words) and words[-1] in NOT_MOVERS
+
+
+_OBJECT_OPENERS = frozenset("the a an its their his her our some more all".split())
+
+
+def moves_no_mover(lowered: list[str], i: int) -> bool:
+    """True when what the verb at ``i`` moves is no traveller nor anything carried on a
+    journey (``NOT_MOVERS``): "will move 200 jobs to X", "moved the debate to X", "sent
+    money to X"."""
+    for w in lowered[i + 1 : i + 8]:
+        if w in _OBJECT_OPENERS or not w[:1].isalpha() or w in ("in", "of"):
+            continue  # "the", "200", "$", "5,000", "in": what stands before the object
+        return w in NOT_MOVERS
+    return False
 
 
 #: What someone goes back to that is an activity, not a place: "returned to the stage in

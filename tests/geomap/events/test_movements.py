@@ -1457,3 +1457,20 @@ def test_the_speaker_and_the_relative_clauses_mover(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "TULSA, Okla. — The company will move 200 jobs to Dallas.",
+        "TULSA, Okla. — Lawmakers moved the debate to Oklahoma City on Monday.",
+        "TULSA, Okla. — The charity sent $5,000 in funds to Haiti.",
+    ],
+)
+def test_what_a_verb_moves_may_be_no_traveller(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_people_sent_abroad_set_out_from_the_dateline(pipeline: Pipeline) -> None:
+    body = "TULSA, Okla. — The charity sent 20 nurses to Haiti."
+    assert paths(pipeline, body) == [("Tulsa", "Haiti")]

@@ -384,7 +384,7 @@ _NOT_DESCRIBING = frozenset("to and or not no who which that".split())
 
 def _described(lowered: list[str], i: int) -> bool:
     """True when the word at ``i`` heads a noun phrase whose describing words stand between a
-    determiner and it, with its phrase after it ("the successful visit by", "a three-day
+    determiner and it, with its phrase after it ("the long-planned visit by", "a three-day
     visit to", "his first official return to"): a journey noun, not a verb."""
     if i + 1 >= len(lowered) or lowered[i + 1] not in _DESCRIBED_AFTER:
         return False

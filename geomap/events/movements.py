@@ -145,7 +145,7 @@ def celestial(m: Mention) -> bool:
 
 def opens_institution(tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` is the first word of a capitalised institution's name ("Mercy
-    Memorial Hospital", "Virginia Commonwealth University Medical Center"): up to five
+    Memorial Hospital", "Ohio State University Medical Center"): up to five
     capitalised words after it, one of them an ``INSTITUTIONS`` word."""
     return institution_end(tokens, m) is not None
 
@@ -224,7 +224,7 @@ def own_clause(tokens: list[Token], index: int) -> int:
 
 
 #: The mover's standing told after the motion word, before the country they stand for
-#: ("visiting A as the special envoy of the Chinese president", "travelled to A as a
+#: ("visiting A as the personal envoy of the Chinese premier", "travelled to A as a
 #: delegate of Kenya"): general English.
 REPRESENTING = re.compile(
     r"\bas\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}"

@@ -1198,8 +1198,8 @@ def test_event_mover_and_own_clause() -> None:
     "body,expected",
     [
         (
-            "It follows the successful visit by a Japanese delegation to Ghana in May.",
-            ("Japan", "Ghana"),
+            "The long-planned visit by a Ghanaian delegation to Peru ended in May.",
+            ("Ghana", "Peru"),
         ),
         (
             "The three-day visit by the Kenyan president to Uganda ended on Friday.",
@@ -1226,7 +1226,7 @@ def test_a_verb_after_its_subject_is_no_journey_noun(pipeline: Pipeline) -> None
     "body,expected",
     [
         (
-            "Wang Li, who is visiting Peru as the special envoy of the Chinese president, met "
+            "Wang Li, who is visiting Peru as the personal envoy of the Chinese premier, met "
             "officials.",
             ("China", "Peru"),
         ),
@@ -1340,8 +1340,8 @@ def test_an_institutions_town_told_after_it_is_the_end(
 @pytest.mark.parametrize(
     "body",
     [
-        "Jackson was taken to a hospital in Newark.",
-        "Tyler was taken to a hospital in Dallas.",
+        "Jackson was rushed to a clinic in Newark.",
+        "Tyler was rushed to a clinic in Dallas.",
         "Orlando was sent to Miami by his company.",
     ],
 )
@@ -1412,7 +1412,7 @@ def test_a_speaker_who_tells_of_their_own_journey_still_moves(
     "body",
     [
         "A fire destroyed a barn in Dover on Monday. Meanwhile, a new coach was sent to Salisbury.",
-        "A man was stabbed in Tulsa on Friday. Elsewhere, two boys were taken to a hospital in "
+        "A man was stabbed in Tulsa on Friday. Elsewhere, two boys were driven to a clinic in "
         "Dallas.",
         "A crash closed a road near Dover. In a separate incident, a hiker was airlifted to "
         "Wilmington.",

@@ -26,6 +26,7 @@ from geomap.events.dates import find_date
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
+    PERSON_AFTER,
     SENDER_AFTER,
     SPELL,
     STAYING,
@@ -46,6 +47,7 @@ from geomap.events.triggers import (
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     MEETING_PARTIES,
+    MISSED,
     MOTION_NOUNS,
     MOTION_PHRASE_KEYS,
     MOTION_PHRASES,
@@ -57,6 +59,7 @@ from geomap.events.triggers import (
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
     ONE_BODY,
+    OWN_ADVISERS,
     PERPETRATOR_WORDS,
     REFERENCE_WORDS,
     SENT_THINGS,
@@ -94,6 +97,9 @@ _BETWEEN = re.compile(
     r"(?P<b>[A-Z][\w’'\-. ]+?)(?=\s+(?:in|on|at|last|this)\b|[,.;]|$)"
 )
 # a sentence opening so continues the last one's story: "They were later moved to X"
+#: The report's opening sentences (a title copied into the text, then the lede), whose
+#: event may take the home of whom it befell as its place.
+LEDE_SENTENCES = 2
 _ANAPHOR = re.compile(
     r"^(?:they|he|she|(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
     r"agents?|group|team|officers?|soldiers|troops|defectors?|family|families|people|"
@@ -189,11 +195,21 @@ def _event_id(
 
 
 def _triggers(
-    tokens: list[Token], sentence: str, covered: set[int], perpetrator: bool = False
+    tokens: list[Token],
+    sentence: str,
+    covered: set[int],
+    perpetrator: bool = False,
+    one_of: str | None = None,
 ) -> list[_Trigger]:
     """The trigger words and phrases of a sentence, in order (none inside a place name);
-    ``perpetrator`` says the report speaks of bombs or arson (then a blast is an attack)."""
+    ``perpetrator`` says the report speaks of bombs or arson (then a blast is an attack);
+    ``one_of`` is the kind of the events the sentence before counted, one of which this
+    sentence's opening ordinal tells ("The first broke out ...", :func:`_one_of`)."""
     found: dict[int, _Trigger] = {}
+    if one_of is not None:
+        i = next((k for k, t in enumerate(tokens[:3]) if t.lower in _ONE_OF_ORDINALS), None)
+        if i is not None:
+            found[i] = _Trigger(i, tokens[i].text, one_of, None, False)
     lowered = [t.lower for t in tokens]
     starts = [t.start for t in tokens]
     lowered_sentence = sentence.lower()
@@ -208,6 +224,8 @@ def _triggers(
                 if phrase_type == "meeting/summit" and m.group().lower().endswith("with"):
                     if not _party_after(tokens, bisect_left(starts, m.end())):
                         continue  # "met with friends": no talks
+                    if not MISSED.isdisjoint(lowered[max(0, i - 5) : i]):
+                        continue  # "failed to make a meeting with": none took place
                 clash = m.group().lower()
                 if (
                     clash.startswith("clash")
@@ -450,6 +468,8 @@ def _other_sense(
         return True  # "at the time he disappeared" / "...of that raid": background
     if not _FEARED.isdisjoint(window):
         return True  # "afraid of arrest", "the risk of flooding": feared, not told
+    if _first_taken(lowered, i):
+        return True  # "a driver initially listed as a robbery victim": a belief undone
     if not _AVERTED.isdisjoint(before) and tokens[i].text[:1].islower():
         return True  # "to prevent terrorist attacks", "foiled a bombing": none took place
     for k in range(max(1, i - 3), i):
@@ -477,6 +497,63 @@ _AVERTED = frozenset(
 )
 _FEARED = frozenset("afraid fear fears feared fearing risk risks danger threat".split())
 _SERIES = frozenset("series string spate number".split())
+# what someone took an event for at first, which the report goes on to undo: "identified
+# as", "reported as" a victim of it, or believed, thought to be it
+_AT_FIRST = frozenset("initially originally".split())
+_TAKEN_AS = frozenset("identified reported described treated classified listed".split())
+_BELIEVED = frozenset("believed thought suspected presumed".split())
+_BELIEF_ENDS = frozenset(("but", ";", "later", "now", "until"))
+_COUNTED = frozenset("two three four five six seven eight nine ten dozen dozens hundreds".split())
+
+
+_ONE_OF_ORDINALS = frozenset("first second third latter former".split())
+# "The first broke out before dawn in X", "The second, at noon, happened in Y"
+_ONE_OF = re.compile(
+    r"^\W*the (?:first|second|third|latter|former)(?: one)?\b[^.;]{0,40}?\b"
+    r"(?:happened|occurred|broke out|started|began|erupted|was reported)\b",
+    re.I,
+)
+# "two apartment fires", "three separate shootings": events counted, each told after
+_COUNTED_EVENTS = re.compile(
+    r"\b(?:two|three|four|both)[ \t]+(?:[a-z-]+[ \t]+){0,2}?([a-z]+s)\b", re.I
+)
+
+
+def _one_of(sentence: str, before: str) -> str | None:
+    """The event kind that an opening ordinal of ``sentence`` ("The first happened in X",
+    "The second broke out at noon") picks one of, when the sentence ``before`` counted
+    events of that kind ("crews fought two house fires", "two shootings"); else None."""
+    if not _ONE_OF.match(sentence):
+        return None
+    for m in _COUNTED_EVENTS.finditer(before):
+        word = INCIDENT_WORDS.get(m[1].lower())
+        if word is not None and word.noun:
+            return word.event_type
+    return None
+
+
+def _first_taken(lowered: list[str], i: int) -> bool:
+    """True when the event word at ``i`` is what someone took it for at first: "initially
+    listed as an abduction victim", "At first, police believed he had shot her", "was
+    first thought to be a bombing" (a belief the report undoes). Not an event first told
+    ("police initially reported that a man was stabbed") nor a count first given ("initially
+    reported ten dead in the crash"): those stand."""
+    for k in range(i - 1, max(-1, i - 11), -1):
+        w = lowered[k]
+        if w in _BELIEF_ENDS or w[:1].isdigit() or w in _COUNTED:
+            return False
+        taken = w in _TAKEN_AS and k + 1 < i and lowered[k + 1] == "as"
+        if not (taken or w in _BELIEVED):
+            continue
+        before = lowered[max(0, k - 4) : k]
+        return (
+            not _AT_FIRST.isdisjoint(before)
+            or ("at", "first") in zip(before, before[1:], strict=False)
+            or (w in _BELIEVED and before[-1:] == ["first"])
+        )
+    return False
+
+
 _THREATENING = frozenset("going threatened threatening threatens threat threats vowed".split())
 _THREATENED_EVENTS = frozenset(
     "shooting shootings attack attacks bombing murder massacre killing stabbing".split()
@@ -609,10 +686,15 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
 def _party_after(tokens: list[Token], j: int) -> bool:
     """True when the words from ``j`` (after "met with", "a meeting with") name a party to
     talks: an office, a party noun, or a name ("the minister", "Hamas leaders"); not
-    "friends" or "students". The scan stops at a preposition ("in Leeds" is no party)."""
+    "friends" or "students", nor one's own adviser ("his lawyer", "her probation officer").
+    The scan stops at a preposition ("in Leeds" is no party)."""
+    owned = False
     for t in tokens[j : j + 4]:
         if t.lower in _PARTY_STOP or not t.text[:1].isalnum():
             return False
+        owned = owned or t.lower in _POSSESSIVES
+        if owned and t.lower in OWN_ADVISERS:
+            return False  # "with her probation officer": an appointment
         if (t.lower in MEETING_PARTIES and t.lower not in _POSSESSIVES) or (
             t.lower.rstrip(".") in TITLES or t.text[:1].isupper()
         ):
@@ -823,8 +905,10 @@ def extract_events(
     headline = document.headline
     first_line_end = text.find("\n", document.body_start)
     first_line_end = len(text) if first_line_end < 0 else first_line_end
-    for sent in sentences(text):
+    told_before = ""  # the sentence before, for "The first happened in X"
+    for n_sentence, sent in enumerate(sentences(text)):
         s_text = sent.text
+        one_of, told_before = _one_of(s_text, told_before), s_text
         here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         spans = [(t.span.start - sent.start, t.span.end - sent.start) for t in here]
         state.read_names(s_text, spans)
@@ -837,23 +921,30 @@ def extract_events(
             continue
         words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
-            if incident_words(s_text, words) or (in_headline and any_trigger(s_text, words)):
+            if (
+                incident_words(s_text, words)
+                or one_of is not None
+                or (in_headline and any_trigger(s_text, words))
+            ):
                 pass  # an incident the sentences before (or the dateline) may place
             elif "there" in words and _WENT_THERE.search(s_text):
                 pass  # "She moved there in 1995": the place the sentences before told
             else:
                 continue
-        elif not any_trigger(s_text, words) or (
-            len(here) < 2
-            and state.dateline is None
-            and state.recent_story() is None
-            and not state.may_infer(words, sent.start, sent.end)
-            and not _ANAPHOR.match(s_text)
-            and not event_words(s_text, words)
-            and _DEPARTING.isdisjoint(words)
-            and state.departed is None
-            and _LEFT_THE.search(s_text)
-            is None  # "The convoy left A at dawn. By noon it reached B."
+        elif one_of is None and (
+            not any_trigger(s_text, words)
+            or (
+                len(here) < 2
+                and state.dateline is None
+                and state.recent_story() is None
+                and not state.may_infer(words, sent.start, sent.end)
+                and not _ANAPHOR.match(s_text)
+                and not event_words(s_text, words)
+                and _DEPARTING.isdisjoint(words)
+                and state.departed is None
+                and _LEFT_THE.search(s_text)
+                is None  # "The convoy left A at dawn. By noon it reached B."
+            )
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
@@ -862,7 +953,15 @@ def extract_events(
         # a headline's "X to VERB" announces; only the report's own first line reads so
         titled = in_headline and (headline is not None or sent.start <= document.body_start)
         inc, mov, mentions, when = _sentence(
-            document, sent, here, state, perpetrator, headline=titled, distinct=distinct
+            document,
+            sent,
+            here,
+            state,
+            perpetrator,
+            headline=titled,
+            distinct=distinct,
+            lede=in_headline or n_sentence < LEDE_SENTENCES,
+            one_of=one_of,
         )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
@@ -923,6 +1022,8 @@ def _sentence(
     perpetrator: bool = False,
     headline: bool = False,
     distinct: list[Incident] | None = None,
+    lede: bool = False,
+    one_of: str | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -932,7 +1033,7 @@ def _sentence(
     ]
     triggers = []
     unreported: list[int] = []  # triggers of no event, which still end the others' reach
-    for t in _triggers(tokens, s_text, covered, perpetrator):
+    for t in _triggers(tokens, s_text, covered, perpetrator, one_of):
         pos = tokens[t.index].start
         if any(a <= pos < b for a, b in quoted):
             continue  # reported speech, threats and orders are not events
@@ -956,6 +1057,7 @@ def _sentence(
         [m for m in mentions if not incidents.vehicle(tokens, m)], tokens
     )
     mentions = incidents.possessed_places(mentions, tokens)  # "in Nigeria's Borno state"
+    mentions = incidents.parts_of_towns(mentions, tokens)  # "the X neighborhood of Chicago"
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [
@@ -1156,15 +1258,18 @@ def _sentence(
             continue
         first_of_type.setdefault(t.event_type, t.word)
         # when the sentence reports this one event, its other places may be the event's:
-        # a home, an origin, or a city right before the trigger ("the Hanoi summit",
-        # "Chicago police arrested")
+        # an origin, a city right before the trigger ("the Hanoi summit", "Chicago police
+        # arrested"), and in the report's opening the home of whom it befell ("A Leeds woman
+        # died when a van struck her": the story's town); further on, a home is only who
+        # someone is ("the shooting of another Leeds student")
         fallback = None
         definite = t.noun and _definite(tokens, t.index)
         if n_events == 1 and not definite:
             fallback = [
                 m
                 for m in mentions_used
-                if m.cue.role in ("origin", "home", "people-of", "agency", "dateline")
+                if m.cue.role in ("origin", "people-of", "agency", "dateline")
+                or (m.cue.role == "home" and (lede or not _who_from(s_text, tokens, m)))
                 or (m.cue.role == "possessive" and m.first == 0)
                 or (
                     m.cue.role == "none"
@@ -1330,6 +1435,7 @@ def _sentence(
             and (status == "reported" or t.event_type == "meeting/summit")
             and not _names_own_place(s_text, tokens[start].start if tokens else 0, mentions)
             and not _elsewhere(mentions, state.carried())
+            and (lede or not _home_elsewhere(s_text, tokens, mentions, state.carried()))
         ):
             carried = state.carried()
             if carried is not None and carried.place is not None:
@@ -1577,6 +1683,29 @@ def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:
         and not contains(m.place, carried.place)
         for m in mentions
         if m.cue.role != "dateline"
+    )
+
+
+def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is a home that says who someone is ("a Leeds man", "another
+    Akron student"), not where they are ("officials based in Leeds")."""
+    return m.cue.role == "home" and PERSON_AFTER.match(s_text[tokens[m.last].end :]) is not None
+
+
+def _home_elsewhere(
+    s_text: str, tokens: list[Token], mentions: list[Mention], carried: Toponym | None
+) -> bool:
+    """True when the sentence names a town only as whom its event befell ("Another Akron
+    student was shot last spring" in a report about Dayton), away from the place it would
+    be given: the event is that person's, told in passing, and the report's place is not
+    its place."""
+    if carried is None or carried.place is None:
+        return False
+    return any(
+        _who_from(s_text, tokens, m)
+        and precision_rank(m.place) == 0
+        and not _one_town(m.place, carried.place)
+        for m in mentions
     )
 
 
@@ -2026,6 +2155,26 @@ def _merge_incidents(
             )
         )
     ]
+    # an event a sentence tells without a place, of a kind the report placed before, is that
+    # event told again ("A man was shot in A on Friday. ... He was shot twice, police said."):
+    # the place carried from the sentences around is only a guess, the earlier one was said
+    told = [o for o in out if not o.place_inferred]
+    out = [
+        inc
+        for inc in out
+        if not (
+            inc.place_inferred
+            and not any(d is inc for d in distinct)
+            and any(
+                o.event_type == inc.event_type
+                and o.quote.start < inc.quote.start
+                and o.status == inc.status
+                and not contains(o.place, inc.place)  # ("in Ohio" after "in Dayton": Dayton)
+                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                for o in told
+            )
+        )
+    ]
     heads = {id(i) for i, h in found if h}
     kept = [
         inc
@@ -2033,16 +2182,38 @@ def _merge_incidents(
         if not any(
             o.event_type == inc.event_type
             and contains(inc.place, o.place)
-            and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
             and (
-                id(inc) in heads
-                or inc.place.feature_type == "admin1"
-                or o.quote.start == inc.quote.start
+                (
+                    (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                    and (
+                        id(inc) in heads
+                        or inc.place.feature_type == "admin1"
+                        or o.quote.start == inc.quote.start
+                    )
+                )
+                or (
+                    inc.place.feature_type == "country"
+                    and inc.event_type not in _NOT_A_STORY
+                    and not _told_apart(inc)
+                )
             )
             for o in out
         )
     ]
     return sorted(kept, key=lambda i: i.quote.start)
+
+
+# words that tell an event as one besides those told before: "others also disappeared in X"
+_APART = frozenset("other others also another separate".split())
+
+
+def _told_apart(inc: Incident) -> bool:
+    """True when the sentence of ``inc`` tells it as an event besides others ("a number of
+    other agents have also disappeared in China"): a country may then be its place beside a
+    town's event of the same kind. Otherwise a country is no place for an event when the
+    report puts one of its kind in a town of that country (guideline: the town, never the
+    country mentioned nearby)."""
+    return not _APART.isdisjoint(_WORDS.findall(inc.quote.text.lower()))
 
 
 _ANOTHER = frozenset("another earlier second third separate later new".split())

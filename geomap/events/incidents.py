@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from geopy.distance import great_circle
+
 from geomap.events.clauses import Token
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
 from geomap.model import Place, Toponym
@@ -249,6 +251,41 @@ def without_quarters(mentions: list[Mention], tokens: list[Token]) -> list[Menti
             # "on the North Side of X" reads as on a street: where it happened
             role = "location" if m.cue.role == "none" else m.cue.role
             mentions[k + 1] = replace(nxt, cue=replace(m.cue, role=role))
+    return out
+
+
+# "the X neighborhood of Y": X is a part of the town Y
+_PART_OF_TOWN = frozenset(
+    "neighborhood neighbourhood neighborhoods section district quarter suburb area".split()
+)
+# how far a town's part may lie from its town's point
+_TOWN_KM = 25.0
+
+
+def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` where a place named as a part of a town ("in the Hyde Park neighborhood
+    of Chicago", "the Kensington district of London") that lies farther from that town
+    than a town's width is left out, the town taking its role: the name was read as a
+    namesake elsewhere. A part that lies in its town stays, the finer place."""
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.first == m.last + 3
+            and tokens[m.last + 1].lower in _PART_OF_TOWN
+            and tokens[m.last + 2].lower == "of"
+            and precision_rank(nxt.place) == 0
+            and (
+                m.place.country_code != nxt.place.country_code
+                or great_circle((m.place.lat, m.place.lon), (nxt.place.lat, nxt.place.lon)).km
+                > _TOWN_KM
+            )
+        ):
+            role = "location" if m.cue.role == "none" else m.cue.role
+            mentions[k + 1] = replace(nxt, cue=replace(m.cue, role=role))
+            continue
+        out.append(m)
     return out
 
 

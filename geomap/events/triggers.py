@@ -702,6 +702,15 @@ MEETING_PARTIES = frozenset(
     "negotiators lawmakers senators executives union unions".split()
 )
 
+#: Who serves or oversees one person: "a meeting with her probation officer", "met with his
+#: lawyer" is that person's appointment, not talks between parties.
+OWN_ADVISERS = frozenset(
+    "officer officers lawyer lawyers attorney attorneys doctor doctors physician counselor "
+    "counsellor therapist caseworker teacher teachers pastor priest boss landlord agent".split()
+)
+#: Words before a meeting that say it did not take place: "missed a meeting with".
+MISSED = frozenset("missed skipped failed fail fails failing cancelled canceled".split())
+
 #: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).
 PERPETRATOR_WORDS = frozenset(
     "bomb bombs bomber bombers bombing ied ieds grenade grenades detonated explosive militant "

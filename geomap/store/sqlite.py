@@ -518,6 +518,11 @@ _UNGRID = (
 )
 
 
+# what a zoomed-out tile asks first, in the snapshot it reads its cells in: the layer's size and
+# whether the point aggregate is in step
+_TILE_STATE = (
+    f"SELECT coalesce((SELECT count FROM stats WHERE name=?), 0), {migrations.TILES_IN_STEP}"
+)
 # what the point aggregate counts of a stored item (migrations.tile_delta's arguments)
 _AGGREGATED = (
     "SELECT layer, event_type, point, minx, miny, CASE WHEN point THEN NULL ELSE feature END"
@@ -1436,18 +1441,22 @@ class SQLiteStore:
 
     def tile(self, query: Query, z: int, x: int, y: int) -> bytes:
         """The Mapbox Vector Tile of what ``query`` matches in tile ``z/x/y`` (see
-        :meth:`Store.tile`), encoded by :func:`geomap.tiles.encode`."""
+        :meth:`Store.tile`), encoded by :func:`geomap.tiles.encode` (or, from the point
+        aggregate, :func:`geomap.tiles.encode_clusters`)."""
         from dataclasses import replace
 
         from geomap import tiles
 
         check_layer(query.layer)
-        size = self.layer_stats(query.layer).count
         kind = tiles.aggregate_kind(query, z)
-        if kind is not None:
-            clustered = self._clusters(query.layer, kind, size, z, x, y)
-            if clustered is not None:
-                return clustered
+        if kind is not None and len(kind) <= 1:  # several types: the features (none asks yet)
+            with self._reading() as con:
+                size, in_step = con.execute(_TILE_STATE, (query.layer,)).fetchone()
+                cells = self._cells(con, query.layer, kind, size, z, x, y) if in_step else None
+            if cells is not None:
+                return tiles.encode_clusters(query.layer, cells, z, x, y)
+        else:
+            size = self.layer_stats(query.layer).count
         narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
         if narrowed is None:
             return b""
@@ -1479,43 +1488,45 @@ class SQLiteStore:
             rows = con.execute(statement.sql, statement.params).fetchall()
         return tiles.encode(query.layer, (json.loads(r[1]) for r in rows), z, x, y)
 
-    def _clusters(
-        self, layer: str, kind: tuple[str, ...], size: int, z: int, x: int, y: int
-    ) -> bytes | None:
-        """The zoomed-out tile ``z/x/y`` of ``layer`` (the event types ``kind``, () every one)
-        from the point aggregate, as the PostGIS store draws it: for a layer of more than
-        :data:`~geomap.tiles.CLUSTER_ABOVE` features, or where the tile holds more than
-        :data:`~geomap.tiles.CLUSTER_TILE_ABOVE`; None when it is drawn from the features
-        (a sparse tile of a smaller layer, or a store whose aggregate is not in step)."""
+    @staticmethod
+    def _cells(
+        con: sqlite3.Connection,
+        layer: str,
+        kind: tuple[str, ...],
+        size: int,
+        z: int,
+        x: int,
+        y: int,
+    ) -> list[tuple[Any, ...]] | None:
+        """The cells of the zoomed-out tile ``z/x/y`` of ``layer`` (the event type ``kind``,
+        () every one) and of its edge, from the point aggregate (in step: the caller checked),
+        as :func:`geomap.tiles.encode_clusters` draws them, as the PostGIS store draws them:
+        for a layer of more than :data:`~geomap.tiles.CLUSTER_ABOVE` features, or where the
+        tile holds more than :data:`~geomap.tiles.CLUSTER_TILE_ABOVE`; None when it is drawn
+        from the features (a sparse tile of a smaller layer)."""
         from geomap import tiles
 
         grid = tiles.AGGREGATE_GRID
-        with self._reading() as con:
-            if not migrations.tiles_in_step(con):
+        own: dict[str, Any] = {
+            "layer": layer, "z": z, "x0": x * grid, "x1": x * grid + grid - 1,
+            "y0": y * grid, "y1": y * grid + grid - 1,
+        }  # fmt: skip
+        table, typed = ("tile_cells", " AND kind = :kind") if kind else ("tile_points", "")
+        if kind:
+            own["kind"] = kind[0]
+        cells = (
+            f"FROM {table} WHERE layer = :layer AND z = :z AND cx BETWEEN :x0 AND :x1"
+            f" AND cy BETWEEN :y0 AND :y1 AND n > 0{typed}"
+        )
+        if size <= tiles.CLUSTER_ABOVE:
+            dense = con.execute(f"SELECT coalesce(sum(n), 0) {cells}", own).fetchone()[0]
+            if dense <= tiles.CLUSTER_TILE_ABOVE:
                 return None
-            own: dict[str, Any] = {
-                "layer": layer, "z": z, "x0": x * grid, "x1": x * grid + grid - 1,
-                "y0": y * grid, "y1": y * grid + grid - 1,
-            }  # fmt: skip
-            table, typed = ("tile_cells", " AND kind = :kind") if kind else ("tile_points", "")
-            if len(kind) > 1:  # several types: the features (no store asks this yet)
-                return None
-            if kind:
-                own["kind"] = kind[0]
-            cells = (
-                f"FROM {table} WHERE layer = :layer AND z = :z AND cx BETWEEN :x0 AND :x1"
-                f" AND cy BETWEEN :y0 AND :y1 AND n > 0{typed}"
-            )
-            if size <= tiles.CLUSTER_ABOVE:
-                dense = con.execute(f"SELECT coalesce(sum(n), 0) {cells}", own).fetchone()[0]
-                if dense <= tiles.CLUSTER_TILE_ABOVE:
-                    return None
-            # the tile's cells and one more on every side (its buffer is one cell wide)
-            edge = {**own, "x0": own["x0"] - 1, "x1": own["x1"] + 1,
-                    "y0": own["y0"] - 1, "y1": own["y1"] + 1}  # fmt: skip
-            pick = f"n, sx, sy, {':kind' if kind else 'kind'}"
-            rows = con.execute(f"SELECT {pick} {cells} ORDER BY cy, cx", edge).fetchall()
-        return tiles.encode_clusters(layer, rows, z, x, y)
+        # the tile's cells and one more on every side (its buffer is one cell wide)
+        edge = {**own, "x0": own["x0"] - 1, "x1": own["x1"] + 1,
+                "y0": own["y0"] - 1, "y1": own["y1"] + 1}  # fmt: skip
+        pick = f"n, sx, sy, {':kind' if kind else 'kind'}"
+        return con.execute(f"SELECT {pick} {cells} ORDER BY cy, cx", edge).fetchall()
 
     def layer(self, name: str) -> list[dict[str, Any]]:
         """Every feature of a layer, decoded, in order (small layers and tests)."""

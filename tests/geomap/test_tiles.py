@@ -65,3 +65,46 @@ def test_tilejson_keeps_the_query_on_the_tile_url() -> None:
         "http://h:1/collections/incidents/tiles/WebMercatorQuad/{z}/{x}/{y}?event_type=protest"
     ]
     assert set(doc["vector_layers"][0]["fields"]) == set(tiles.TILE_PROPERTIES["incidents"])
+
+
+def _cell(z: int, x: int, y: int, px: float, py: float, n: int, kind: str) -> tuple:  # type: ignore[type-arg]
+    """An aggregate cell of ``n`` features whose mean point is (px, py) in tile ``z/x/y``'s
+    coordinates (y down), as (count, summed x, summed y, type) in Web Mercator metres."""
+    minx, miny, maxx, maxy = tiles.mercator_bounds(z, x, y)
+    mx = minx + px / tiles.EXTENT * (maxx - minx)
+    my = maxy - py / tiles.EXTENT * (maxy - miny)
+    return (n, mx * n, my * n, kind)
+
+
+def test_clusters_are_drawn_at_their_cells_mean_points_with_count_and_type() -> None:
+    z, x, y = 6, 52, 27
+    cells = [
+        _cell(z, x, y, 100.2, 200.7, 3, "protest"),
+        _cell(z, x, y, 4000.0, 10.0, 1, ""),
+        _cell(z, x, y, 0.0, 0.0, 0, "attack"),  # emptied cell: not drawn
+        _cell(z, x, y, -64.0, 4160.0, 2, "arrest"),  # on the buffer's edge: drawn
+        _cell(z, x, y, -70.0, 50.0, 5, "attack"),  # beyond the buffer: not drawn
+        _cell(z, x, y, 300.0, 4160.4, 5, "attack"),  # beyond it before rounding: not drawn
+    ]
+    data = tiles.encode_clusters("incidents", cells, z, x, y)
+    got = mapbox_vector_tile.decode(data, default_options={"y_coord_down": True})["incidents"]
+    drawn = [(*f["geometry"]["coordinates"], f["properties"]) for f in got["features"]]
+    assert drawn == [
+        (100, 201, {"count": 3, "event_type": "protest"}),
+        (4000, 10, {"count": 1, "event_type": ""}),
+        (-64, 4160, {"count": 2, "event_type": "arrest"}),
+    ]
+    # places carry the count alone; nothing in the tile is no tile
+    data = tiles.encode_clusters("places", cells[:2], z, x, y)
+    places = mapbox_vector_tile.decode(data, default_options={"y_coord_down": True})["places"]
+    assert [f["properties"] for f in places["features"]] == [{"count": 3}, {"count": 1}]
+    assert tiles.encode_clusters("incidents", cells[2:3], z, x, y) == b""
+    assert tiles.encode_clusters("incidents", iter([]), z, x, y) == b""
+
+
+def test_a_cluster_halfway_between_two_tile_units_rounds_to_the_even_one() -> None:
+    z, x, y = 3, 4, 2
+    cells = [_cell(z, x, y, 10.5, 11.5, 1, "a"), _cell(z, x, y, 2047.5, 3.25, 1, "b")]
+    data = tiles.encode_clusters("incidents", cells, z, x, y)
+    got = mapbox_vector_tile.decode(data, default_options={"y_coord_down": True})["incidents"]
+    assert [f["geometry"]["coordinates"] for f in got["features"]] == [[10, 12], [2048, 3]]

@@ -227,17 +227,20 @@ def test_a_state_named_again_for_its_town_s_event_is_that_event() -> None:
     other = Place("iso3166-2:US-MI", "Michigan", "admin1", "US", 44.3, -85.6, admin1="Michigan")
     country = Place("iso3166-1:US", "United States", "country", "US", 39.8, -98.6)
 
-    def protest(place: Place, at: int) -> tuple[Incident, bool]:
-        return Incident(f"i{at}", "d", "protest", place, place.name, Span("x", at, at + 1)), False
+    def protest(place: Place, at: int, said: str = "x") -> tuple[Incident, bool]:
+        return Incident(f"i{at}", "d", "protest", place, place.name, Span(said, at, at + 1)), False
 
     merged = _merge_incidents([protest(town, 0), protest(state, 10), protest(other, 20)])
     assert [i.place.name for i in merged] == ["Columbus", "Michigan"]
     # the state first, the town after: the town is kept
     merged = _merge_incidents([protest(state, 0), protest(town, 10)])
     assert [i.place.name for i in merged] == ["Columbus"]
-    # a country may be told of apart
-    merged = _merge_incidents([protest(town, 0), protest(country, 10)])
+    # a country may be told of apart ("also", "others"); else the town's event is its own
+    apart = "Others also protested across the country."
+    merged = _merge_incidents([protest(town, 0), protest(country, 10, apart)])
     assert [i.place.name for i in merged] == ["Columbus", "United States"]
+    merged = _merge_incidents([protest(town, 0), protest(country, 10)])
+    assert [i.place.name for i in merged] == ["Columbus"]
 
 
 @pytest.mark.parametrize(
@@ -1121,3 +1124,199 @@ def test_a_vehicle_off_the_road(pipeline: Pipeline) -> None:
         ("crash", "Cusco")
     ]
     assert typed(pipeline, "A boy tumbled into a creek near Dayton on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Dayton teenager initially reported as an abduction victim had stayed with friends"
+        " in Leeds, police said.",
+        "At first, deputies believed the man had been shot near Fresno, but he had fallen from"
+        " a ladder.",
+        "Two men originally identified as shooting victims had been hurt by fireworks in Dayton.",
+    ],
+)
+def test_an_event_first_taken_for_what_it_was_not_is_not_told(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a toll first given, an event first told: they stand
+        ("Officials initially reported 10 dead in the crash near Reno on Monday.", "crash"),
+        ("Police first reported that a man was stabbed in Leeds on Friday.", "attack"),
+        ("Police initially said that a man was stabbed in Leeds on Friday.", "attack"),
+    ],
+)
+def test_an_event_first_told_stands(pipeline: Pipeline, body: str, expected: str) -> None:
+    assert [t for t, _ in typed(pipeline, body)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He had a meeting with his probation officer in Dayton on Tuesday.",
+        "The coach held a meeting with his attorney in Dayton on Monday.",
+        "A warrant was issued after he failed to attend a meeting with the mayor in Leeds on"
+        " Monday.",
+    ],
+)
+def test_an_appointment_or_a_missed_meeting_is_no_meeting(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_talks_with_a_counterpart_are_a_meeting(pipeline: Pipeline) -> None:
+    body = "The minister met with his Russian counterpart in Geneva on Friday."
+    assert [t for t, _ in typed(pipeline, body)] == ["meeting/summit"]
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        (
+            "Police arrested a woman in Reno on Sunday. She grew up in Sparks. Her sister in"
+            " Fresno called the police. She was arrested at her flat, police said.",
+            "Reno",
+        ),
+        (
+            "Two men were stabbed in Dayton on Friday. One grew up in Akron. His brother in"
+            " Toledo called the police. One was stabbed in the neck, police said.",
+            "Dayton",
+        ),
+        (
+            "A gunman killed a guard in Fresno on Friday. The guard grew up in Modesto. His"
+            " brother in Sacramento called the police. The gunman killed him with a rifle,"
+            " police said.",
+            "Fresno",
+        ),
+    ],
+)
+def test_an_event_told_again_without_a_place_keeps_the_place_told_first(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    # the last sentence tells the first one's event again; the place a relative was in is
+    # no place of it
+    assert [p for _, p in typed(pipeline, body)] == [place]
+
+
+def test_an_event_on_another_day_is_another_event(pipeline: Pipeline) -> None:
+    body = (
+        "Residents were evacuated from a block in Leeds on Monday. The landlord grew up in"
+        " York. Tenants were evacuated again on Wednesday, officials said."
+    )
+    assert len([t for t, _ in typed(pipeline, body) if t == "evacuation"]) == 2
+
+
+def test_an_event_placed_by_the_dateline_is_kept_beside_a_later_one(pipeline: Pipeline) -> None:
+    # told first, at the dateline's town: an event of the same kind told later elsewhere is
+    # another one, not this one again
+    body = (
+        "SALEM, Ore. — Teachers protested outside the statehouse on Monday. Teachers in"
+        " Kentucky protested on the same day."
+    )
+    assert [p for t, p in typed(pipeline, body) if t == "protest"] == ["Salem", "Kentucky"]
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        # the part's name is read as a namesake far away: the town holds the event
+        ("A man was shot in the Roxbury section of Boston on Friday.", "Boston"),
+        (
+            "Two teenagers were stabbed in the Chelsea neighborhood of Manhattan on Sunday.",
+            "Manhattan",
+        ),
+        ("A woman was stabbed in the Kensington district of London on Monday.", "London"),
+        # a part that lies in its town is the finer place
+        ("A man was shot in the Hyde Park neighborhood of Chicago on Friday.", "Hyde Park"),
+        ("A fire gutted a store in the Germantown neighborhood of Philadelphia.", "Germantown"),
+    ],
+)
+def test_a_part_of_a_town_read_as_a_namesake_gives_way_to_the_town(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    assert [p for _, p in typed(pipeline, body)] == [place]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Rebels shelled a city in northern Syria on Tuesday. They shelled Aleppo for three"
+            " hours, a monitor said.",
+            [("attack", "Aleppo")],
+        ),
+        (
+            "Two journalists were arrested in Turkey on Monday. Police arrested them at a hotel"
+            " in Istanbul.",
+            [("arrest", "Istanbul")],
+        ),
+        (
+            "A bus crashed in Peru on Monday. The bus crashed on a mountain road near Cusco.",
+            [("crash", "Cusco")],
+        ),
+        # told as another event besides the town's: the country stays its place
+        (
+            "Police arrested a man in Istanbul on Monday. Two other men were also arrested in"
+            " Turkey on Monday.",
+            [("arrest", "Istanbul"), ("arrest", "Turkey")],
+        ),
+    ],
+)
+def test_a_country_is_no_place_for_an_event_the_report_puts_in_its_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The school board in Dayton met on Monday. Members spoke for an hour. Another Akron"
+        " student was shot last spring, a member said.",
+        "Two men were charged in Leeds on Monday. Bail was refused. A Glasgow student was"
+        " stabbed in 2019, the court heard.",
+        "Three men were charged in Reno on Monday. The judge set bail at 5,000 dollars. A"
+        " Fresno woman was robbed last year, prosecutors said.",
+    ],
+)
+def test_an_event_told_in_passing_by_its_victim_s_home_has_no_place(
+    pipeline: Pipeline, body: str
+) -> None:
+    # further on in a report, a town named only as someone's home is who they are, not
+    # where it happened, and the report's own town is not where it happened either
+    assert [t for t, _ in typed(pipeline, body) if t == "attack"] == []
+
+
+def test_the_opening_s_event_is_at_the_home_of_whom_it_befell(pipeline: Pipeline) -> None:
+    body = "A Leeds woman died on Sunday when a van struck her bicycle. She was 40."
+    assert typed(pipeline, body) == [("crash", "Leeds")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Firefighters battled two house fires overnight. The first broke out at a home on"
+            " Elm Street in Leeds.",
+            [("fire", "Leeds")],
+        ),
+        (
+            "Police are investigating two shootings. The first happened on Monday in Dayton.",
+            [("attack", "Dayton")],
+        ),
+        (
+            "Two crashes closed the motorway on Friday. The second happened near Leeds at noon.",
+            [("crash", "Leeds")],
+        ),
+        # nothing counted before: an ordinal tells no event
+        ("Two teams played on Friday. The first started in Leeds.", []),
+    ],
+)
+def test_one_of_the_events_counted_before_told_by_its_ordinal(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 
@@ -37,6 +38,37 @@ class Stores:
         self._writer: Store | None = None
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None  # the async reader's
+        self._async_lock: asyncio.Lock | None = None
+        self._reader: Any = None
+
+    def opened(self) -> Store | None:
+        """The read-only store if it is open already, else None (opening it may wait)."""
+        return self._store
+
+    async def reader(self, store: Store) -> Any:
+        """The asynchronous reader (:class:`~geomap.store.postgis.AsyncReader`) of ``store``
+        (this process's read-only store) in the running event loop, opened on first use with
+        at most as many connections as page readers; None for a store without one (SQLite). A reader
+        belongs to one event loop: in another, another is opened."""
+        make = getattr(store, "async_reader", None)
+        if make is None:
+            return None
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:  # first use, or another loop (the old one's is let go)
+            self._loop, self._async_lock, self._reader = loop, asyncio.Lock(), None
+        if self._reader is None:
+            assert self._async_lock is not None
+            async with self._async_lock:
+                if self._reader is None:
+                    self._reader = await make(self.settings.store_readers).open()
+        return self._reader
+
+    async def aclose(self) -> None:
+        """Close the asynchronous reader (in the event loop that opened it)."""
+        reader, self._reader = self._reader, None
+        if reader is not None and self._loop is asyncio.get_running_loop():
+            await reader.close()
 
     def get(self) -> Store:
         store = self._store

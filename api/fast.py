@@ -6,16 +6,18 @@ store (SQLite or PostGIS).
 They are answered by the same functions as their routes (:func:`api.geojson.page_body`,
 :func:`api.routes.tiles.tile_data`, :func:`api.deps.query_of`), without FastAPI's routing and
 parameter machinery. ``/healthz`` (one small read) and a tile this process keeps are answered
-in the event loop; a page or a tile to build is built in a worker thread, at most as many at
-a time as the store has readers, so the loop stays free for other requests (``/healthz``
-among them) while the store is read. Anything else, or anything that goes wrong (a bad
-parameter, a store that cannot be opened; ``/healthz`` of a database server's store, whose
-reads wait on the server), goes on to the app's routes, which answer it as they always do;
-the security middleware around both is the same."""
+in the event loop, and so is a tile of a database server's store to build (through its
+asynchronous reader, :class:`~geomap.store.postgis.AsyncReader`); any other page or tile is
+built in a worker thread, at most as many at a time as the store has readers, so the loop
+stays free for other requests (``/healthz`` among them) while the store is read. Anything
+else, or anything that goes wrong (a bad parameter, a store that cannot be opened, a read
+that fails; ``/healthz`` of a database server's store, whose reads wait on the server), goes
+on to the app's routes, which answer it as they always do; the security middleware around
+both is the same."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import anyio
 import anyio.to_thread
@@ -25,7 +27,13 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.deps import query_of
 from api.geojson import GEOJSON, build_query, page_body
-from api.routes.tiles import TILE_HEADERS, kept_tile, tile_data, tile_position
+from api.routes.tiles import (
+    TILE_HEADERS,
+    kept_tile,
+    tile_data,
+    tile_data_async,
+    tile_position,
+)
 from geomap.errors import GeomapError
 from geomap.features.features import LAYERS
 from geomap.store import query
@@ -43,6 +51,7 @@ MVT_TYPE = MVT_MEDIA_TYPE.encode()
 TILE_CACHE_CONTROL = (b"cache-control", TILE_HEADERS["Cache-Control"].encode())
 Headers = list[tuple[bytes, bytes]]
 Answer = tuple[int, Headers, bytes]  # status, headers, body: what the route's Response sends
+IN_A_THREAD = object()  # what answer_async says of a request answer takes in a worker thread
 
 
 class FastPaths:
@@ -63,11 +72,17 @@ class FastPaths:
             elif path.startswith(ITEMS[0]):
                 answer = self.kept(scope)  # a kept tile: no store, in the loop
                 if answer is None and (path.endswith(ITEMS[1]) or _tile_path(path)):
-                    if self._readers is None:
-                        self._readers = anyio.CapacityLimiter(self.stores.settings.store_readers)
-                    answer = await anyio.to_thread.run_sync(
-                        self.answer, scope, limiter=self._readers
-                    )
+                    found = await self.answer_async(scope)  # a tile of a database server
+                    if found is IN_A_THREAD:
+                        if self._readers is None:
+                            self._readers = anyio.CapacityLimiter(
+                                self.stores.settings.store_readers
+                            )
+                        answer = await anyio.to_thread.run_sync(
+                            self.answer, scope, limiter=self._readers
+                        )
+                    else:
+                        answer = cast("Answer | None", found)
             if answer is not None:
                 status, headers, body = answer
                 await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -93,6 +108,36 @@ class FastPaths:
         except GeomapError:
             return None
         return None
+
+    async def answer_async(self, scope: Scope) -> Answer | None | object:
+        """:meth:`answer` to a tile request, the tile built by the store's asynchronous
+        reader in the event loop (a database server's): the same answer, None for a request
+        the routes answer (or on an error), :data:`IN_A_THREAD` for one :meth:`answer` takes
+        in a worker thread: a page (its ~100 KB read through an asynchronous connection
+        took the loop longer than a thread's hop), a store with no such reader, a property
+        filter (whose names are read from the store)."""
+        tile = _tile_path(_route_path(scope))
+        if tile is None:  # a page
+            return IN_A_THREAD
+        try:
+            store = self.stores.opened()
+            if store is None:  # opened in a thread: opening waits
+                store = await anyio.to_thread.run_sync(self.stores.get)
+            if not getattr(store, "reads_wait", False):
+                return IN_A_THREAD
+            request = Request(scope)
+            layer, matrix_set, z, x, y = tile
+            zoom, col, row = tile_position(matrix_set, z, x, y)
+            q = query_of(request.query_params)
+            if q.filters:
+                return IN_A_THREAD
+            reader = await self.stores.reader(store)
+            if reader is None:
+                return IN_A_THREAD
+            data = await tile_data_async(request, reader, store, layer, zoom, col, row, q)
+            return _tile_answer(data)
+        except GeomapError:
+            return None
 
     def kept(self, scope: Scope) -> Answer | None:
         """The answer to a request for a tile this process keeps, None for any other."""

@@ -41,7 +41,8 @@
    minute); then ``/map`` (drawn from vector tiles) loaded in Chromium until it says it is
    drawn. A cluster someone already started there is used as it is and left running;
    ``--pg-db NAME`` has geomap serve another database of it (a copy of the bench database at
-   a newer schema) and ``--baseline`` the older tree serve the bench database itself. On the
+   a newer schema) and ``--baseline`` the older tree serve that copy too when it works with
+   the same schema version, else the bench database itself. On the
    SQLite stores, ``--only tile`` measures the densest z6 tile the same two ways.
 
 The machine is shared with other engineers: absolute figures move between sittings, so compare
@@ -1079,6 +1080,13 @@ def map_load_seconds(base: str, runs: int) -> list[float]:
     return out
 
 
+def schema_version(tree: Path) -> int | None:
+    """The PostGIS schema version the geomap code in source tree ``tree`` works with."""
+    path = tree / "geomap" / "store" / "pg_migrations.py"
+    m = re.search(r"^SCHEMA_VERSION = (\d+)", path.read_text(), re.M) if path.exists() else None
+    return int(m.group(1)) if m else None
+
+
 def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
     cluster = pg_cluster()
     logs = BENCH / "logs"
@@ -1099,7 +1107,10 @@ def bench_postgis(n: int, args: argparse.Namespace) -> dict[str, Any]:
         servers: list[tuple[str, Any, int]] = []
         if args.baseline:
             source = Path(args.baseline)
-            servers.append(("baseline", lambda _u, lg: start_geomap_pg(shared, lg, 1, source), 0))
+            # the copy too when the older tree is at its schema (else the bench database, whose
+            # schema it may migrate: never the copy, which it would refuse or migrate back)
+            served = url if schema_version(source) == schema_version(ROOT) else shared
+            servers.append(("baseline", lambda _u, lg: start_geomap_pg(served, lg, 1, source), 0))
         for k, w in enumerate(int(w) for w in args.workers.split(",")):
             name = "geomap" if k == 0 else f"geomap w{w}"
             servers.append((name, lambda u, lg, w=w: start_geomap_pg(u, lg, w), 0))

@@ -237,7 +237,6 @@ def _overrides(args: argparse.Namespace) -> dict[str, object]:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geomap.ingest import DocumentTally, available_cores
-    from geomap.pipeline import Pipeline
     from geomap.store.backends import open_store
 
     if not args.paths and not args.feeds:
@@ -270,6 +269,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         store = open_store(settings)
     if args.scheduler or (not args.feeds and not args.show_unresolved):
         return _ingest_on_workers(args, settings, store, sources, readable, jobs, tally, walk)
+    from geomap.pipeline import Pipeline  # (not imported by a client of Dask workers)
+
     with _writing(settings.cache_path):
         pipeline = Pipeline(settings)
     extractor = _extractor(pipeline, args)

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from geomap.pipeline import Pipeline
 
 PLUGIN = "geomap-pipeline"
+# documents per task: a task costs the scheduler, the client and the worker a few
+# milliseconds whatever its size, and two workers finish within one task of each other
+BATCH = 16
+WINDOW = 8  # tasks in flight per worker: each has its next ones queued while the client writes
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -112,8 +116,20 @@ class DaskCluster:
     """A :class:`geomap.ingest.Runner` on the workers of a Dask scheduler."""
 
     def __init__(self, address: str, overrides: dict[str, Any]) -> None:
+        import dask
+
+        self.batch = BATCH
+        # results straight from the workers, not relayed by the scheduler, unless the Dask
+        # configuration says otherwise (DASK_DISTRIBUTED__CLIENT__DIRECT_TO_WORKERS=False,
+        # for workers this machine cannot reach)
+        direct = dask.config.get("distributed.client.direct-to-workers", None)
         try:
-            self.client = Client(address, timeout=10)
+            self.client = Client(
+                address,
+                timeout=10,
+                set_as_default=False,
+                direct_to_workers=True if direct is None else direct,
+            )
         except (OSError, TimeoutError) as exc:
             raise InvalidParameter(f"cannot reach the scheduler ({exc})", where=address) from None
         try:
@@ -121,6 +137,7 @@ class DaskCluster:
             if not workers:
                 raise InvalidParameter("the scheduler has no workers", where=address)
             self.workers = len(workers)
+            self.window = WINDOW * self.workers
             extractors = set(self.client.run(_serving, overrides, self.workers).values())
             if None in extractors:  # a worker started without the preload, or other settings
                 self.client.register_plugin(PipelinePlugin(overrides, self.workers), name=PLUGIN)

@@ -175,15 +175,20 @@ class Runner(Protocol):
 
     workers: int
     extractors: set[str]  # the fingerprints of the workers' extractions
+    batch: int  # documents per task
+    window: int  # tasks in flight, submitted and not yet written
 
     def submit(self, docs: list[Document]) -> Pending: ...
     def close(self) -> None: ...
 
 
 class InProcess:
-    """Extraction in this process (``--jobs 1``)."""
+    """Extraction in this process (``--jobs 1``): a batch is extracted, then written (a failed
+    write stops before anything more is extracted; a kill loses at most one write batch)."""
 
     workers = 1
+    batch = BATCH
+    window = 1
 
     def __init__(self, settings: Settings) -> None:
         self.pipeline = paced_pipeline(settings, 1)
@@ -251,6 +256,8 @@ class LocalProcesses:
         from geomap.pipeline import extractor_fingerprint
 
         self.workers = workers
+        self.batch = BATCH
+        self.window = max(2, 2 * workers)  # keeps every worker busy while this process writes
         self.pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context(_start_method(settings)),
@@ -294,7 +301,7 @@ def ingest(
     error: Callable[[str], None],
     *,
     salt: str = "",
-    batch: int = BATCH,
+    batch: int | None = None,
     write_batch: int | None = None,
     guard: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
     warn: Callable[[str], None] | None = None,
@@ -305,7 +312,8 @@ def ingest(
     by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
     twice is ingested once. Failures are reported through ``error`` (one line each) and
     counted; documents that could not be read (None) are the caller's to count. Documents go to
-    the runner ``batch`` at a time and are written ``write_batch`` at a time (by default
+    the runner ``batch`` at a time (by default the runner's), at most ``runner.window`` batches
+    in flight, and are written ``write_batch`` at a time (by default
     :data:`WRITE_BATCH`, or ``batch`` when the runner is this process; fewer at the end and
     before a failure that stops the ingest), in one transaction
     (:meth:`Store.add_many`; when it fails, one by one, so that each failure names its file).
@@ -316,10 +324,9 @@ def ingest(
     current = {salted(e, salt) for e in runner.extractors}
     seen: set[str] = set()
     pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
-    # batches in flight: enough to keep every worker busy while this process writes; in this
-    # process, a batch is extracted, then written (a failed write stops before anything more
-    # is extracted; a kill loses at most one write batch, extracted but not yet written)
-    window = 1 if isinstance(runner, InProcess) else max(2, 2 * runner.workers)
+    if batch is None:
+        batch = runner.batch
+    window = runner.window
     if write_batch is None:
         write_batch = batch if isinstance(runner, InProcess) else WRITE_BATCH
 

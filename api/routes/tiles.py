@@ -226,6 +226,27 @@ def tile_data(
     return data
 
 
+async def tile_data_async(
+    request: Request,
+    reader: Any,
+    store: Store,
+    layer: str,
+    zoom: int,
+    col: int,
+    row: int,
+    q: LayerQuery,
+) -> bytes:
+    """:func:`tile_data`, the tile built by ``reader`` (the store's asynchronous reader, in
+    the event loop) when this process keeps none; ``q`` without a property filter (whose
+    names would be read from ``store``, waiting in the loop)."""
+    query = build_query(store, layer, q, default_limit=None)
+    data = kept_tile(request, layer, zoom, col, row)
+    if data is None:
+        data = await reader.tile(query, zoom, col, row)
+        _cache(request).put(_tile_key(request, layer, zoom, col, row), data)
+    return data  # type: ignore[no-any-return]
+
+
 def _tile_key(request: Request, layer: str, zoom: int, col: int, row: int) -> tuple[Any, ...]:
     return (layer, zoom, col, row, tuple(sorted(request.query_params.multi_items())))
 

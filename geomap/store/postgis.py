@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -70,6 +70,15 @@ WRITE_LOCK = 0x67656F6D  # advisory lock key every writer takes ("geom")
 READ_TIMEOUT_MS = 30_000  # a reader's statement taking longer is cancelled (a clear error)
 # the store's version: every write updates stats, so the transaction ids of its rows move
 _VERSION = f"SELECT string_agg(xmin::text, '.' ORDER BY name) FROM {SCHEMA}.stats"
+READER_SESSION = {
+    "autocommit": True,
+    "options": "-c default_transaction_read_only=on"
+    f" -c statement_timeout={READ_TIMEOUT_MS}"
+    # a read is a few milliseconds: compiling it (JIT, on by default from PostgreSQL 12 for
+    # plans costed above jit_above_cost) would cost more
+    " -c jit=off",
+}  # a reader's session (the server's pools, threaded and asynchronous)
+ASYNC_READER_NAME = "geomap-async-reader"  # its sessions' application_name (pg_stat_activity)
 
 
 def is_url(value: object) -> bool:
@@ -583,7 +592,7 @@ class PostGISStore:
     """A :class:`~geomap.store.base.Store` in a PostgreSQL + PostGIS database.
 
     Its reads wait on a server (``reads_wait``): the API runs them in worker threads, never in
-    its event loop.
+    its event loop, but for the tiles of its :meth:`async_reader`.
 
     Opened normally it can write and brings the database's ``geomap`` schema up to date first
     (creating it, and the PostGIS extension when allowed); with ``readonly=True`` it never
@@ -602,6 +611,7 @@ class PostGISStore:
         self._con: Any = None
         self._pool: Any = None
         self._counted = RecentCounts()
+        self._sizes: dict[str, int] = {}  # each layer's size when last read (tile_once)
         self.migrated_from = pg_migrations.SCHEMA_VERSION
         try:
             if readonly:
@@ -611,14 +621,7 @@ class PostGISStore:
                     url,
                     min_size=1,
                     max_size=max(1, readers),
-                    kwargs={
-                        "autocommit": True,
-                        "options": "-c default_transaction_read_only=on"
-                        f" -c statement_timeout={READ_TIMEOUT_MS}"
-                        # a read is a few milliseconds: compiling it (JIT, on by default from
-                        # PostgreSQL 12 for plans costed above jit_above_cost) would cost more
-                        " -c jit=off",
-                    },
+                    kwargs=READER_SESSION,
                     configure=self._configure,
                     open=False,
                     name="geomap-readers",
@@ -888,10 +891,13 @@ class PostGISStore:
             if matched is not None:
                 return _page_of(row, matched, query)
         with self._reading() as cur:
-            row = cur.execute(
-                statement.sql, statement.params, binary=True, prepare=prepare
-            ).fetchone()
-            matched = self._count(cur, query, version=row[0], total=row[1])
+            return _drive(cur, self._page_steps(query, statement, prepare))
+
+    def _page_steps(self, query: Query, statement: Statement, prepare: bool | None) -> Steps:
+        """The page of ``query`` (``statement``: its :func:`_joined_page`) and its count, read
+        in one transaction (steps for :func:`_drive`)."""
+        row = yield _Step(statement.sql, statement.params, binary=True, prepare=prepare)
+        matched = yield from self._count_steps(query, version=row[0], total=row[1])
         return _page_of(row, matched, query)
 
     def _read_once(self, statement: Statement, prepare: bool | None) -> Any:
@@ -910,7 +916,7 @@ class PostGISStore:
         """How many features ``query`` matches (its paging ignored)."""
         check_layer(query.layer)
         with self._reading() as cur:
-            return self._count(cur, query)
+            return _drive(cur, self._count_steps(query))
 
     @staticmethod
     def _whole_layer(query: Query) -> bool:
@@ -925,9 +931,10 @@ class PostGISStore:
             return int(total or 0)
         return self._counted.get(_count_key(version, query))
 
-    def _count(self, cur: Any, query: Query, *, version: Any = None, total: Any = None) -> int:
-        """What ``query`` matches, counted in the read transaction open on ``cur`` (``version``
-        and ``total``: the store's version and the layer's size when already read in it).
+    def _count_steps(self, query: Query, *, version: Any = None, total: Any = None) -> Steps:
+        """What ``query`` matches, counted in one read transaction (steps for :func:`_drive`;
+        ``version`` and ``total``: the store's version and the layer's size when already read
+        in it).
 
         A reader (the server's pool) remembers the count of a recent query for as long as the
         store is unchanged: the key holds the store's :meth:`version` as read in this
@@ -936,20 +943,18 @@ class PostGISStore:
         if self._whole_layer(query):
             if total is not None:
                 return int(total)
-            row = cur.execute(
-                f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
-            ).fetchone()
+            row = yield _Step(f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,))
             return int(row[0]) if row else 0
         key: tuple[Any, ...] | None = None
-        if self._pool is not None:
+        if self.readonly:
             if version is None:
-                version = cur.execute(_VERSION).fetchone()[0]
+                version = (yield _Step(_VERSION))[0]
             key = _count_key(version, query)
             found = self._counted.get(key)
             if found is not None:
                 return found
         statement = COMPILER.count(query)
-        n = int(cur.execute(statement.sql, statement.params, prepare=False).fetchone()[0])
+        n = int((yield _Step(statement.sql, statement.params, prepare=False))[0])
         if key is not None:
             self._counted.put(key, n)
         return n
@@ -1087,58 +1092,105 @@ class PostGISStore:
         :data:`~geomap.tiles.CLUSTER_TILE_ABOVE` features) of a smaller layer, is read from
         its point aggregate when that can answer the query
         (:func:`geomap.tiles.aggregate_kind`): one point per small cell, with a ``count``."""
+        check_layer(query.layer)
+        once = self._tile_once(query, z, x, y) if self._pool is not None else None
+        if once is not None:
+            data = self._tile_of(query.layer, self._read_once(once, None))
+            if data is not None:
+                return data
+        with self._reading() as cur:  # one snapshot: the layer's size, then its tile
+            return _drive(cur, self._tile_steps(query, z, x, y))
+
+    def _tile_once(self, query: Query, z: int, x: int, y: int) -> Statement | None:
+        """A tile of a large layer's point aggregate and the layer's size in one statement
+        (its own snapshot: one round trip, no transaction to begin and end), or None when the
+        tile is not read that way. Tried for a tile the aggregate can answer of a layer last
+        seen larger than :data:`~geomap.tiles.CLUSTER_ABOVE` (or not seen yet);
+        :meth:`_tile_of` tells whether it was."""
         from geomap import tiles
 
-        check_layer(query.layer)
-        with self._reading() as cur:  # one snapshot: the layer's size, then its tile
-            row = cur.execute(
-                f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,)
-            ).fetchone()
-            size = int(row[0]) if row else 0
-            kind = tiles.aggregate_kind(query, z)
-            if kind is not None and size <= tiles.CLUSTER_ABOVE:
-                # a smaller layer: clusters only where this tile is dense
-                dense = self._cells_count(cur, query.layer, kind, z, x, y)
-                kind = kind if dense > tiles.CLUSTER_TILE_ABOVE else None
-            if kind is not None:
-                sql, params = self._cells_sql(query.layer, kind, z, x, y)
-            else:
-                narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
-                if narrowed is None:
-                    return b""
+        kind = tiles.aggregate_kind(query, z)
+        if kind is None or self._sizes.get(query.layer, tiles.CLUSTER_ABOVE + 1) <= (
+            tiles.CLUSTER_ABOVE
+        ):
+            return None
+        sql, params = self._cells_sql(query.layer, kind, z, x, y)
+        size = f"SELECT count FROM {SCHEMA}.stats WHERE name = '{check_layer(query.layer)}'"
+        return Statement(f"SELECT ({size}), ({sql})", params)
 
-                levels: list[int] = []
+    def _tile_of(self, layer: str, row: Any) -> bytes | None:
+        """The tile the row of :meth:`_tile_once` holds, None when the layer was no larger
+        than :data:`~geomap.tiles.CLUSTER_ABOVE` (the tile is then read another way)."""
+        from geomap import tiles
 
-                def count(q: Query) -> int:
-                    if size > tiles.SAMPLE_ABOVE:  # each sample counted, the smallest first
-                        statement = COMPILER.count(q)
-                        return int(cur.execute(statement.sql, statement.params).fetchone()[0])
-                    # a smaller layer (thinned where dense): every level's count in one pass
-                    if not levels:
-                        plain = replace(
-                            q, where=tuple(p for p in q.where if not isinstance(p, Sampled))
-                        )
-                        bind = Bind(COMPILER)
-                        where = COMPILER.where(plain, bind, keyset=False)
-                        found = dict(
-                            cur.execute(
-                                f"SELECT i.lvl, count(*) FROM {COMPILER.table} i WHERE {where}"
-                                " GROUP BY 1",
-                                bind.params,
-                            ).fetchall()
-                        )
-                        levels.extend(int(found.get(k, 0)) for k in range(tiles.FULL_ZOOM + 1))
-                    k = min(p.zoom for p in q.where if isinstance(p, Sampled))
-                    return sum(levels[: k + 1])
+        size = int(row[0]) if row and row[0] is not None else 0
+        self._sizes[layer] = size
+        if size <= tiles.CLUSTER_ABOVE:
+            return None
+        return bytes(row[1]) if row[1] is not None else b""
 
-                sql, params = self._tile_sql(tiles.thin(narrowed, size, count), z, x, y)
-            row = cur.execute(sql, params).fetchone()
+    def _tile_steps(self, query: Query, z: int, x: int, y: int) -> Steps:
+        """The tile of :meth:`tile`, read in one transaction (steps for :func:`_drive`)."""
+        from geomap import tiles
+
+        row = yield _Step(f"SELECT count FROM {SCHEMA}.stats WHERE name = %s", (query.layer,))
+        size = self._sizes[query.layer] = int(row[0]) if row else 0
+        kind = tiles.aggregate_kind(query, z)
+        if kind is not None and size <= tiles.CLUSTER_ABOVE:
+            # a smaller layer: clusters only where this tile is dense
+            dense = int((yield self._cells_count(query.layer, kind, z, x, y))[0])
+            kind = kind if dense > tiles.CLUSTER_TILE_ABOVE else None
+        if kind is not None:
+            sql, params = self._cells_sql(query.layer, kind, z, x, y)
+        else:
+            narrowed = tiles.tile_query(query, z, x, y, layer_size=size)
+            if narrowed is None:
+                return b""
+            # tiles.thin asks for counts as it goes; each it asks is read here and thin run
+            # again from the start, knowing it (what it decides depends on nothing else)
+            known: dict[Any, Any] = {}
+            while True:
+                try:
+                    thinned = tiles.thin(narrowed, size, _asked(known, self._level_step, size))
+                    break
+                except _Unknown as unknown:
+                    found = yield unknown.step
+                    known[unknown.key] = unknown.read(found)
+            sql, params = self._tile_sql(thinned, z, x, y)
+        row = yield _Step(sql, params)
         return bytes(row[0]) if row and row[0] is not None else b""
 
     @staticmethod
-    def _cells_count(cur: Any, layer: str, kind: tuple[str, ...], z: int, x: int, y: int) -> int:
+    def _level_step(q: Query, size: int) -> _Unknown:
+        """What counting ``q`` (a tile's query with a :class:`Sampled` level) takes: in a
+        layer of more than :data:`~geomap.tiles.SAMPLE_ABOVE` features, its own count (each
+        sample counted, the smallest first); in a smaller one (thinned where dense), every
+        level's count in one pass, of which the levels up to ``q``'s are summed."""
+        from geomap import tiles
+
+        if size > tiles.SAMPLE_ABOVE:
+            statement = COMPILER.count(q)
+            return _Unknown(q, _Step(statement.sql, statement.params), lambda row: int(row[0]))
+        plain = replace(q, where=tuple(p for p in q.where if not isinstance(p, Sampled)))
+        bind = Bind(COMPILER)
+        where = COMPILER.where(plain, bind, keyset=False)
+        step = _Step(
+            f"SELECT i.lvl, count(*) FROM {COMPILER.table} i WHERE {where} GROUP BY 1",
+            bind.params,
+            many=True,
+        )
+        k = min(p.zoom for p in q.where if isinstance(p, Sampled))
+
+        def levels(rows: list[tuple[int, int]]) -> list[int]:
+            found = dict(rows)
+            return [int(found.get(level, 0)) for level in range(tiles.FULL_ZOOM + 1)]
+
+        return _Unknown(plain, step, levels, lambda counts: sum(counts[: k + 1]))
+
+    @staticmethod
+    def _cells_count(layer: str, kind: tuple[str, ...], z: int, x: int, y: int) -> _Step:
         """How many features of ``layer`` (of the event types ``kind``, () every one) lie in
-        tile ``z/x/y``, from ``tile_points`` (``tile_cells`` for some types)."""
+        tile ``z/x/y``, from ``tile_points`` (``tile_cells`` for some types): the statement."""
         grid = pg_migrations.AGGREGATE_GRID
         table = "tile_cells" if kind else "tile_points"
         sql = (
@@ -1149,7 +1201,7 @@ class PostGISStore:
         if kind:
             sql += " AND c.kind = ANY(%s)"
             params.append(list(kind))
-        return int(cur.execute(sql, params).fetchone()[0])
+        return _Step(sql, params)
 
     @staticmethod
     def _cells_sql(
@@ -1222,6 +1274,13 @@ class PostGISStore:
         )
         return sql, bind.params
 
+    def async_reader(self, readers: int = 4) -> AsyncReader:
+        """An :class:`AsyncReader` of this (read-only) store with at most ``readers``
+        connections, to :meth:`~AsyncReader.open` in the event loop that will use it."""
+        if not self.readonly:
+            raise StoreError("an asynchronous reader reads a read-only store", where=self.where)
+        return AsyncReader(self, readers)
+
     def layer(self, name: str) -> list[dict[str, Any]]:
         """Every feature of a layer, decoded, in order (small layers and tests)."""
         return list(decode(self.stream(Query(check_layer(name)))))
@@ -1236,7 +1295,150 @@ class PostGISStore:
             self._pool = None
 
 
+class AsyncReader:
+    """The tiles (:meth:`tile`) of a read-only :class:`PostGISStore`, read through psycopg's
+    asynchronous connections in the event loop that opened it (:meth:`open`), with no worker
+    thread: the same statements, snapshots and bytes as :meth:`PostGISStore.tile`. Errors
+    are :class:`~geomap.errors.StoreError`. It belongs to one event loop; :meth:`close` it
+    in that loop."""
+
+    def __init__(self, store: PostGISStore, readers: int) -> None:
+        from psycopg_pool import AsyncConnectionPool
+
+        self.store = store
+        self._pool = AsyncConnectionPool(
+            store.url,
+            # one connection until requests overlap: one backend kept busy (and its caches
+            # warm) reads a lone client's requests faster than several taking turns
+            min_size=1,
+            max_size=max(1, readers),
+            kwargs={**READER_SESSION, "application_name": ASYNC_READER_NAME},
+            configure=self._configure,
+            open=False,
+            name=ASYNC_READER_NAME,
+        )
+
+    @staticmethod
+    async def _configure(con: Any) -> None:
+        import psycopg
+
+        con.prepare_threshold = 2
+        await con.set_isolation_level(psycopg.IsolationLevel.REPEATABLE_READ)
+        await con.set_read_only(True)
+
+    async def open(self) -> AsyncReader:
+        """Open its connections (StoreError when the server does not answer)."""
+        try:
+            await self._pool.open(wait=True, timeout=30)
+        except Exception as exc:  # psycopg's errors, the pool's timeout
+            await self.close()
+            raise StoreError(f"cannot open the store ({exc})", where=self.store.where) from None
+        return self
+
+    async def close(self) -> None:
+        """Let go of its connections."""
+        await self._pool.close()
+
+    async def tile(self, query: Query, z: int, x: int, y: int) -> bytes:
+        """:meth:`PostGISStore.tile`: one statement for a large layer's aggregate, else in
+        one transaction."""
+        import psycopg
+
+        check_layer(query.layer)
+        store = self.store
+        try:
+            once = store._tile_once(query, z, x, y)
+            if once is not None:
+                async with self._pool.connection() as con:
+                    row = await (await con.execute(once.sql, once.params)).fetchone()
+                data = store._tile_of(query.layer, row)
+                if data is not None:
+                    return data
+            return await self._read(store._tile_steps(query, z, x, y))  # type: ignore[no-any-return]
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot read the store ({_reason(exc)})") from None
+
+    async def _read(self, steps: Steps) -> Any:
+        """``steps`` run in one read-only, repeatable-read transaction (one snapshot)."""
+        async with self._pool.connection() as con:
+            async with con.transaction(), con.cursor() as cur:
+                return await _adrive(cur, steps)
+
+
 _PG_TYPE = {"geo_precision": "::int", "n_sources": "::int"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One statement of a read, as :func:`_drive` runs it: its row (all rows with ``many``)
+    is what the read is sent back."""
+
+    sql: str
+    params: Any = None
+    binary: bool | None = None
+    prepare: bool | None = None
+    many: bool = False
+
+
+Steps = Generator[_Step, Any, Any]
+"""A read as the statements it runs one after the other in one transaction, each decided by
+what the previous ones read: the same read for a threaded cursor (:func:`_drive`) and an
+asynchronous one (:func:`_adrive`)."""
+
+
+def _drive(cur: Any, steps: Steps) -> Any:
+    """Run ``steps`` on ``cur`` (a psycopg cursor); what they return."""
+    try:
+        step = next(steps)
+        while True:
+            done = cur.execute(step.sql, step.params, binary=step.binary, prepare=step.prepare)
+            step = steps.send(done.fetchall() if step.many else done.fetchone())
+    except StopIteration as stop:
+        return stop.value
+
+
+async def _adrive(cur: Any, steps: Steps) -> Any:
+    """:func:`_drive` on an asynchronous psycopg cursor."""
+    try:
+        step = next(steps)
+        while True:
+            done = await cur.execute(
+                step.sql, step.params, binary=step.binary, prepare=step.prepare
+            )
+            step = steps.send(await done.fetchall() if step.many else await done.fetchone())
+    except StopIteration as stop:
+        return stop.value
+
+
+class _Unknown(Exception):  # noqa: N818 - not an error: a count yet to be read
+    """A count :func:`geomap.tiles.thin` asked for whose read is not made yet: ``key`` what
+    the read is kept under, ``step`` the statement making it, ``read`` its result (the row,
+    or rows) as kept, and ``pick`` the count asked from what is kept."""
+
+    def __init__(
+        self,
+        key: Any,
+        step: _Step,
+        read: Callable[[Any], Any],
+        pick: Callable[[Any], int] = int,
+    ) -> None:
+        super().__init__()
+        self.key, self.step, self.read, self.pick = key, step, read, pick
+
+
+def _asked(
+    known: dict[Any, Any], unknown: Callable[[Query, int], _Unknown], size: int
+) -> Callable[[Query], int]:
+    """The ``count`` :func:`geomap.tiles.thin` takes: from a read already made, else
+    :class:`_Unknown` (``unknown(q, size)``) naming the read to make."""
+
+    def count(q: Query) -> int:
+        need = unknown(q, size)
+        if need.key in known:
+            return need.pick(known[need.key])
+        raise need
+
+    return count
 
 
 def _joined_page(page: Statement, layer: str) -> Statement:
@@ -1281,4 +1483,4 @@ def _reason(exc: Exception) -> str:
     return text[0] if text else type(exc).__name__
 
 
-__all__ = ["PostGISStore", "InvalidParameter", "is_url", "redact"]
+__all__ = ["AsyncReader", "PostGISStore", "InvalidParameter", "is_url", "redact"]

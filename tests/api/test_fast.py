@@ -43,9 +43,10 @@ def settings(request, tmp_path_factory, gazetteer_path, seeded_store) -> Setting
 
 @pytest.fixture
 def answered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths the short way answered (it still answers them itself)."""
+    """The paths the short way answered (it still answers them itself), in a worker thread
+    or, for a database server's store, in the event loop (``in the loop:`` before the path)."""
     seen: list[str] = []
-    original = fast.FastPaths.answer
+    original, original_async = fast.FastPaths.answer, fast.FastPaths.answer_async
 
     def spy(self: fast.FastPaths, scope: dict[str, Any]) -> Any:
         response = original(self, scope)
@@ -53,8 +54,19 @@ def answered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             seen.append(scope["path"])
         return response
 
+    async def spy_async(self: fast.FastPaths, scope: dict[str, Any]) -> Any:
+        response = await original_async(self, scope)
+        if isinstance(response, tuple):
+            seen.append(f"in the loop:{scope['path']}")
+        return response
+
     monkeypatch.setattr(fast.FastPaths, "answer", spy)
+    monkeypatch.setattr(fast.FastPaths, "answer_async", spy_async)
     return seen
+
+
+async def _routes(self: fast.FastPaths, scope: dict[str, Any]) -> None:
+    return None
 
 
 def _short(settings: Settings, calls: list[tuple[Any, ...]]) -> int:
@@ -72,6 +84,7 @@ def _both(settings: Settings, monkeypatch: pytest.MonkeyPatch, calls: list[tuple
         with monkeypatch.context() as m:
             if not short:
                 m.setattr(fast.FastPaths, "answer", lambda self, scope: None)
+                m.setattr(fast.FastPaths, "answer_async", _routes)
             with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as client:
                 out.append([client.request(meth, url, headers=h) for meth, url, h in calls])
     return out
@@ -161,6 +174,17 @@ def test_the_short_way_sends_the_routes_bytes(
     short, routes = _both(settings, monkeypatch, calls)
     # a kept tile is answered without a worker thread (not through ``answer``)
     assert len(answered) == _short(settings, calls) - 2
+    if str(settings.store).startswith("postgresql"):
+        # a database server's tiles are built in the event loop, but those with a property
+        # filter (whose names are read from the store first); its pages in worker threads
+        assert [p for p in answered if p.startswith("in the loop:")] == [
+            f"in the loop:{TILES}/0/0/0",
+            f"in the loop:{TILES}/0/0/0",
+            "in the loop:/collections/places/tiles/WebMercatorQuad/1/1/0",
+            f"in the loop:{TILES}/12/0/0",
+        ]
+    else:
+        assert not any(p.startswith("in the loop:") for p in answered)
     for a, b in zip(short, routes, strict=True):
         assert a.status_code == b.status_code, a.text
         assert STAMP.sub(b"", a.content) == STAMP.sub(b"", b.content), a.request.url
@@ -247,3 +271,38 @@ def test_healthz_does_not_wait_for_the_readers_of_pages(settings: Settings) -> N
             asking.start()
             asking.join(20)  # without a connection of its own it would wait 30 s and fail
             assert got == [200]
+
+
+def test_a_failed_read_in_the_event_loop_is_answered_by_the_routes(
+    settings: Settings, answered: list[str]
+) -> None:
+    """A database server's tile built in the event loop whose connection the server has
+    closed is answered by the routes (the same bytes); the next one is built in the loop
+    again, on a fresh connection. The embedded store never builds one in the event loop."""
+    fresh = {"Cache-Control": "no-cache"}
+    if not str(settings.store).startswith("postgresql"):
+        with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as client:
+            tile = client.get(f"{TILES}/0/0/0", headers=fresh)
+        assert tile.status_code == 200 and answered == [f"{TILES}/0/0/0"]  # a worker thread
+        return
+    import psycopg
+
+    from geomap.store.postgis import ASYNC_READER_NAME
+
+    with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as client:
+        first = client.get(f"{TILES}/0/0/0", headers=fresh)
+        assert first.status_code == 200 and answered == [f"in the loop:{TILES}/0/0/0"]
+        with psycopg.connect(str(settings.store), autocommit=True) as admin:
+            ended = admin.execute(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM"
+                " pg_stat_activity WHERE application_name = %s) t",
+                (ASYNC_READER_NAME,),
+            ).fetchone()
+        assert ended is not None and ended[0] >= 1
+        answered.clear()
+        again = client.get(f"{TILES}/0/0/0", headers=fresh)
+        assert again.status_code == 200 and again.content == first.content
+        assert answered == []  # neither the loop nor a thread of the short way: the routes
+        after = client.get(f"{TILES}/0/0/0", headers=fresh)
+        assert after.content == first.content
+        assert answered == [f"in the loop:{TILES}/0/0/0"]

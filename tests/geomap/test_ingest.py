@@ -473,3 +473,80 @@ def test_documents_are_written_write_batch_at_a_time_in_input_order(
     batched.close()
     singly.close()
     assert contents(tmp_path / "batched.sqlite") == contents(tmp_path / "singly.sqlite")
+
+
+def test_dask_results_are_written_in_input_order_with_many_tasks_in_flight(
+    settings: Settings, reports: Path, cluster: Any, tmp_path: Path
+) -> None:
+    """On Dask workers, many small tasks in flight (their results fetched from the workers
+    directly, in whatever order they finish) are written in the order the documents were
+    given, ``write_batch`` at a time: the same store as one document per transaction here."""
+    from geomap.cluster import DaskCluster
+    from geomap.ingest import InProcess
+    from geomap.ingest import ingest as ingest_documents
+    from geomap.reports.formats import read_report
+
+    class Recording(SQLiteStore):
+        def __init__(self, path: Path) -> None:
+            super().__init__(path)
+            self.transactions: list[list[str]] = []
+
+        def add_many(self, additions: Any) -> list[bool]:
+            self.transactions.append([a.document.path for a in additions])
+            out: list[bool] = super().add_many(additions)
+            return out
+
+    docs = [(str(p), read_report(str(p))) for p in sorted(reports.iterdir()) if p.stat().st_size]
+    overrides = {"gazetteer": settings.gazetteer_path, "cache": settings.cache_path}
+    runner = DaskCluster(cluster.scheduler_address, overrides)
+    try:
+        assert runner.workers == 2 and runner.window >= 2 * runner.workers
+        assert runner.client.direct_to_workers  # results do not pass through the scheduler
+        on_dask = Recording(tmp_path / "dask.sqlite")
+        report = ingest_documents(on_dask, docs, runner, pytest.fail, batch=2, write_batch=5)
+    finally:
+        runner.close()
+    one = InProcess(settings)
+    try:
+        singly = Recording(tmp_path / "singly.sqlite")
+        ingest_documents(singly, docs, one, pytest.fail, batch=1)
+    finally:
+        one.close()
+    assert report.added == len({d.id for _, d in docs}) > runner.window * 2
+    sizes = [len(t) for t in on_dask.transactions]
+    assert all(size in (5, 6) for size in sizes[:-1]) and 0 < sizes[-1] <= 6
+    assert [p for t in on_dask.transactions for p in t] == [
+        p for t in singly.transactions for p in t
+    ]
+    on_dask.close()
+    singly.close()
+    assert contents(tmp_path / "dask.sqlite") == contents(tmp_path / "singly.sqlite")
+
+
+def test_the_dask_client_does_not_import_the_pipeline(
+    reports: Path, cluster: Any, tmp_path: Path, gazetteer_path: Path, geomap_exe: str
+) -> None:
+    """The command that only sends documents to Dask workers and writes what they return
+    imports no extraction pipeline (the workers have theirs open)."""
+    import sys
+
+    env = _env(tmp_path, gazetteer_path)
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", geomap_exe, "ingest", str(reports)]
+        + ["--store", str(tmp_path / "store.sqlite"), "--scheduler", cluster.scheduler_address]
+        + ["--gazetteer", str(gazetteer_path), "--cache", str(tmp_path / "cache.sqlite")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert out.returncode == 2, out.stderr  # the empty file
+    assert f"ingested {len(REPORTS)} new, 1 unchanged, 1 failed" in out.stderr
+    imported = {
+        line.split("|")[-1].strip()
+        for line in out.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"distributed", "geomap.cluster"} <= imported  # the trace is read
+    pipeline = {"geomap.pipeline", "geomap.geoparse.recognise", "geomap.events.extract"}
+    assert not imported & pipeline

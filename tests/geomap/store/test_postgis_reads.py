@@ -14,6 +14,7 @@ import mapbox_vector_tile
 import pytest
 
 from geomap import tiles
+from geomap.errors import StoreError
 from geomap.model import Document
 from geomap.store import pg_migrations
 from geomap.store import query as ref
@@ -500,3 +501,45 @@ def test_schema_4_gets_tile_points_from_its_tile_cells(postgis_url: str) -> None
         _same_points(_kept_points(postgis_url), _points_from_features(writer.layer("incidents")))
     finally:
         writer.close()
+
+
+def test_the_asynchronous_reader_reads_what_the_store_reads(
+    filled: tuple[PostGISStore, PostGISStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tiles (from the aggregate in one statement or in steps, thinned by counts or not,
+    filtered, empty) built in an event loop through :class:`AsyncReader` are the store's own
+    bytes, before and after a write."""
+    import asyncio
+
+    writer, reader = filled
+    cx, cy, _, _ = cell_of((11.0, 41.0), 6)
+    calls = [
+        (Query("incidents"), 6, cx // 64, cy // 64),
+        (Query("incidents"), 3, (cx // 64) >> 3, (cy // 64) >> 3),
+        (Query("incidents", where=(Equals("event_type", "protest"),)), 6, cx // 64, cy // 64),
+        (Query("incidents", bbox=(10.0, 40.0, 12.0, 42.0)), 6, cx // 64, cy // 64),
+        (Query("incidents"), 8, (cx // 64) << 2, (cy // 64) << 2),
+        (Query("incidents"), 6, 0, 0),
+    ]
+
+    async def build_all() -> list[bytes]:
+        async_reader = await reader.async_reader(2).open()
+        try:
+            return [await async_reader.tile(*call) for call in calls]
+        finally:
+            await async_reader.close()
+
+    def same(kind: str) -> None:
+        built = asyncio.run(build_all())
+        for call, data in zip(calls, built, strict=True):
+            assert data == reader.tile(*call), (kind, call)
+        assert built[0] and built[3] and built[-1] == b""
+
+    same("small layer: clusters where dense, thinned by tile")
+    monkeypatch.setattr(tiles, "CLUSTER_ABOVE", 100)  # the aggregate in one statement
+    monkeypatch.setattr(tiles, "SAMPLE_ABOVE", 100)  # and each sample level counted
+    same("large layer")
+    writer.remove(_document("b").id)
+    same("after a write")
+    with pytest.raises(StoreError):
+        writer.async_reader(1)  # a writer has no asynchronous reader

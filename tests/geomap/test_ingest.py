@@ -370,6 +370,19 @@ def test_scheduler_writes_to_postgis_what_one_process_writes_to_sqlite(
     assert got == {name: expected[name] for name in LAYERS}
 
 
+class Recording(SQLiteStore):
+    """A SQLite store that records the documents of each transaction it writes."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.transactions: list[list[str]] = []
+
+    def add_many(self, additions: Any) -> list[bool]:
+        self.transactions.append([a.document.path for a in additions])
+        out: list[bool] = super().add_many(additions)
+        return out
+
+
 def test_ingest_imports_nothing_of_the_map_the_api_or_other_backends(
     reports: Path, tmp_path: Path, gazetteer_path: Path, geomap_exe: str
 ) -> None:
@@ -424,16 +437,6 @@ def test_documents_are_written_write_batch_at_a_time_in_input_order(
     from geomap.ingest import ingest as ingest_documents
     from geomap.reports.formats import read_report
 
-    class Recording(SQLiteStore):
-        def __init__(self, path: Path) -> None:
-            super().__init__(path)
-            self.transactions: list[list[str]] = []
-
-        def add_many(self, additions: Any) -> list[bool]:
-            self.transactions.append([a.document.path for a in additions])
-            out: list[bool] = super().add_many(additions)
-            return out
-
     docs = [(str(p), read_report(str(p))) for p in sorted(reports.iterdir()) if p.stat().st_size]
     assert len(docs) > 10
     workers = LocalProcesses(settings, 2)
@@ -485,16 +488,6 @@ def test_dask_results_are_written_in_input_order_with_many_tasks_in_flight(
     from geomap.ingest import InProcess
     from geomap.ingest import ingest as ingest_documents
     from geomap.reports.formats import read_report
-
-    class Recording(SQLiteStore):
-        def __init__(self, path: Path) -> None:
-            super().__init__(path)
-            self.transactions: list[list[str]] = []
-
-        def add_many(self, additions: Any) -> list[bool]:
-            self.transactions.append([a.document.path for a in additions])
-            out: list[bool] = super().add_many(additions)
-            return out
 
     docs = [(str(p), read_report(str(p))) for p in sorted(reports.iterdir()) if p.stat().st_size]
     overrides = {"gazetteer": settings.gazetteer_path, "cache": settings.cache_path}

@@ -459,6 +459,11 @@ class Background:
     def country(self) -> Toponym | None:
         return report_country(self._toponyms)
 
+    @property
+    def toponyms(self) -> Sequence[Toponym]:
+        """Every place mention of the report."""
+        return self._toponyms
+
 
 # the end of a sentence, up to the next one's first letter
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z])")

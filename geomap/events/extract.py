@@ -280,7 +280,12 @@ def _triggers(
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
         if motion is not None and not motion.noun and w in MOTION_NOUNS:
-            if prev in _NOUN_BEFORE or prev.endswith(("'s", "’s")) or i - 1 in covered:
+            if (
+                prev in _NOUN_BEFORE
+                or prev.endswith(("'s", "’s"))
+                or i - 1 in covered
+                or _described(lowered, i)
+            ):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
             if prev not in clauses.AUXILIARIES:
@@ -304,6 +309,10 @@ def _triggers(
                 motion = None  # "sent a letter to X", "an e-mail sent to X": no one moved
             elif movements.not_taken(lowered, i, motion.noun):
                 motion = None  # "instead of driving to X", "than a flight to X costs"
+            elif movements.returns_to_activity(lowered, i):
+                motion = None  # "returned to the stage in X": an activity taken up again
+            elif not motion.noun and movements.moves_no_mover(lowered, i):
+                motion = None  # "will move 200 jobs to X": no one travels
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
@@ -384,6 +393,26 @@ def _triggers(
 
 _PHRASE_MOTION = Motion("en route", "travelled", "go")
 _BOUND = Motion("bound", "travelled", "go", noun=True)
+
+
+_DESCRIBED_BEFORE = frozenset("the a an his her their its our my this that".split())
+_DESCRIBED_AFTER = frozenset("by to from of".split())
+_NOT_DESCRIBING = frozenset("to and or not no who which that".split())
+
+
+def _described(lowered: list[str], i: int) -> bool:
+    """True when the word at ``i`` heads a noun phrase whose describing words stand between a
+    determiner and it, with its phrase after it ("the long-planned visit by", "a three-day
+    visit to", "his first official return to"): a journey noun, not a verb."""
+    if i + 1 >= len(lowered) or lowered[i + 1] not in _DESCRIBED_AFTER:
+        return False
+    for j in range(i - 2, max(-1, i - 4), -1):
+        if lowered[j] in _DESCRIBED_BEFORE:
+            return all(
+                w[:1].isalnum() and w not in _NOT_DESCRIBING and w not in clauses.AUXILIARIES
+                for w in lowered[j + 1 : i]
+            )
+    return False
 
 
 def _other_sense(
@@ -1176,6 +1205,7 @@ def _sentence(
                         is not None
                     )
                     and (sends or not SENDER_AFTER.match(s_text[m.end : m.end + 60]))
+                    and not movements.across_clause(tokens, m.end, t.index)
                 ]
                 + [
                     _as_mention(d)  # "Kenyan troops were sent to X", "Syrians have fled to X"
@@ -1190,8 +1220,16 @@ def _sentence(
                     # "the French government sent a frigate to X", not "the US military said
                     # the ship was headed for X": a state body is where it sends from
                     and (sends or not SENDER_AFTER.match(s_text[d.span.end - sent.start :][:60]))
+                    and not movements.across_clause(tokens, d.span.end - sent.start, t.index)
                 ]
             )
+            at = movements.represented(s_text, tokens[t.index].end)
+            if at is not None:  # "visiting A as the envoy of the Chinese president"
+                mt.homes += [m for m in mentions_used if m.start == at and m.cue.role != "dateline"]
+                mt.homes += [
+                    _as_mention(d)
+                    for d in state.titled_between(sent.start + at, sent.start + at + 1)
+                ]
             if t.noun:  # "a visit by Peru's foreign minister to X"
                 mt.homes += movements.agent_homes(
                     tokens, t.index, after, state.titled_between(sent.start, sent.end), sent.start
@@ -1755,9 +1793,27 @@ def _movements_of(
             if mt.status == "reported" and not mt.origin_inferred:
                 state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
     out: list[Movement] = []
+    toponyms = state.background.toponyms if state.background is not None else ()
+
+    def no_place(m: Mention) -> bool:
+        # "returned to Earth"; "visited her at Mercy Memorial Hospital" (a word of the name
+        # read as a village abroad), "taken to Ohio State University Hospital" (a state
+        # that does not say which town holds it): no end of a journey
+        if movements.celestial(m) or movements.names_institution(tokens, m):
+            return True
+        return movements.opens_institution(tokens, m) and (
+            precision_rank(m.place) >= 2
+            or incidents.lone_namesake(m.place, m.toponym.span.text, toponyms)
+        )
+
     for mt in triggers:
         if movements.trade(mt.actor, mt.motion):
             continue  # "a ring that brought cigarettes from A to B": a trade, not a journey
+        if movements.event_mover(mt.actor) or movements.no_mover(mt.actor):
+            continue  # "the festival returns to X", "the storm moved to X": no one's journey
+        mt.origins = [m for m in mt.origins if not no_place(m)]
+        mt.vias = [m for m in mt.vias if not no_place(m)]
+        mt.destinations = [m for m in mt.destinations if not no_place(m)]
         for path in movements.paths(mt, s_text):
             places: list[Place] = []
             for m in path.stops:
@@ -1798,6 +1854,8 @@ def _movements_of(
 _THEN = frozenset("later then subsequently afterwards eventually next".split())
 _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 
+_RELATIVE = frozenset("who whom which that".split())
+_ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
 
@@ -1840,7 +1898,16 @@ def _implicit_origin(
     def usable(t: Toponym | None) -> bool:
         return _usable(t, ends)
 
-    for m in mt.homes:
+    homes = mt.homes
+    opener = clauses.clause_start(tokens, mt.index) - 1
+    if opener > 0 and tokens[opener].lower in ("who", "which") and tokens[opener - 1].text == ",":
+        # "met the French president, who later flew to X": the one named last before the
+        # relative clause is its mover
+        told = [m for m in homes if m.first < opener]
+        homes = sorted(told, key=lambda m: -m.toponym.span.start) + [
+            m for m in homes if m not in told
+        ]
+    for m in homes:
         if usable(m.toponym):
             return m
     if _ONWARD.match(s_text, tokens[mt.index].end):
@@ -1857,7 +1924,8 @@ def _implicit_origin(
     ):
         # "The group left A on Monday. They arrived in B two days later."
         return _as_mention(state.departed)
-    story = state.recent_story()
+    # "Meanwhile, a coach was sent to X": a new story, not the one just told
+    story = None if movements.new_topic(tokens) else state.recent_story()
     if (
         usable(story)
         and not mt.motion.noun
@@ -1867,7 +1935,9 @@ def _implicit_origin(
         return _as_mention(story)
     # the home the report gave the person named as the mover ("Jane Roe of X ... Roe flew
     # to Y"; "Israeli President John Doe ... Doe's visit to Y")
-    named = state.home_of([tok.text for tok in tokens[: mt.index]])
+    # (named in the mover's own clause: not "Roe of X slept while the pilot flew to Y")
+    own = movements.own_clause(tokens, mt.index)
+    named = state.home_of([tok.text for tok in tokens[own : mt.index]])
     if named is None and _pronoun_mover(mt, tokens):
         # "Jane Roe of X was fined. She drove to Y": the one person with a home the last
         # sentence named; else, in a report about one person whose home it gave ("the Leeds
@@ -1900,12 +1970,28 @@ def _implicit_origin(
     if left is not None and usable(left.toponym):
         return left
     dateline = state.dateline
+    opener = clauses.clause_start(tokens, mt.index) - 1
     if (
         mt.motion.movement_type in _FROM_DATELINE
+        # an arrival says where it ended, not that it set out from where the report was
+        # filed ("the package arrived in B"); nor does a visit told of someone in passing
+        # ("the senator, who visited B last year, spoke")
+        and mt.motion.lemma not in _ARRIVING
+        and not (opener >= 0 and tokens[opener].lower in _RELATIVE)
         and usable(dateline)
         and dateline is not None
         and dateline.place is not None
         and dateline.place.feature_type == "city"
+        # a journey abroad is not known to start where the correspondent files from
+        # ("NICOSIA — The ship was heading to Tartus", "NAIROBI — Fighters moved into X");
+        # a dispatch or a deportation is, from where those who send are
+        and (
+            mt.motion.movement_type in ("deported", "dispatched")
+            or all(
+                m.place.country_code == dateline.place.country_code
+                for m in (*mt.destinations, *mt.vias)
+            )
+        )
     ):
         return _as_mention(dateline)
     return None
@@ -1993,7 +2079,7 @@ def _implicit_destination(
         here = state.here if state.dateline is not None else None
         if here is not None and _usable(here, ends) and not mt.motion.noun:
             return _as_mention(here)
-    story = state.recent_story()
+    story = None if movements.new_topic(tokens) else state.recent_story()
     if story is None or mt.motion.noun or mt.status is None:
         return None
     if not _usable(story, ends):

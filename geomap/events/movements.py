@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from geomap.events.clauses import Token
 from geomap.events.roles import Cue, Mention, contains, drop_containers
-from geomap.events.triggers import Motion
+from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
 
 _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|continued)\b", re.I)
@@ -25,7 +25,8 @@ _JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
 #: Words near a journey noun that make it a price or a comparison, not a trip someone made
 #: ("costs more than a flight to X", "flights from A to B cost"): general English.
 _GENERIC_TRIP = frozenset(
-    "cost costs costing price prices priced fare fares cheaper ticket tickets than per".split()
+    "cost costs costing price prices priced fare fares cheaper ticket tickets than per demand "
+    "bookings".split()
 )
 _HOME_ROLES = ("possessive", "home", "person-home")
 _TAKEN_OUT = frozenset(("rescue", "evacuate", "airlift"))
@@ -46,6 +47,214 @@ def trade(actor: str | None, motion: Motion) -> bool:
     if motion.movement_type != "travelled" or motion.frame != "send" or not actor:
         return False
     return actor.split()[-1].lower() in ENTERPRISES
+
+
+#: Events that come back to a town each year or move between venues: what "returns to X"
+#: or "comes to X" is the event held there again, not a journey someone made ("the festival
+#: returns to Dover in May", "the championship heads to Leeds"): general English.
+EVENTS = frozenset(
+    "festival festivals fair fairs championship championships tournament tournaments series "
+    "race races rally show shows exhibition exhibitions exhibit expo conference conferences "
+    "convention conventions games olympics marathon competition contest event events "
+    "carnival rodeo gala concert concerts season league cup derby regatta game games match "
+    "matches".split()
+)
+
+
+def event_mover(actor: str | None) -> bool:
+    """True when the mover is an event (``EVENTS``) rather than people or what people
+    carry: "the fair returns to X" holds the fair there again, nobody travels."""
+    return bool(actor) and str(actor).split()[-1].lower().strip(".,") in EVENTS
+
+
+#: What moves without being a traveller or something people carry (guideline §2: not
+#: weather, animals, nor a matter that "moves to" another body): "the storm moved from A
+#: toward B", "the bill now moves to the Senate in X", "the case was sent to a court in X".
+NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
+    "weather front system rain snow smoke plume ash cloud clouds water bill bills legislation "
+    "measure measures proposal proposals case cases lawsuit lawsuits appeal appeals debate "
+    "debates discussion discussions issue issues matter matters question focus attention "
+    "spotlight money prices market markets economy rumor rumors rumour rumours dispute "
+    "animal animals dog dogs bird birds geese goose flock herd whale whales bear bears wolf "
+    "wolves deer jobs production investment capital trade contract contracts award awards "
+    "prize prizes grant grants funds funding title votes dollars".split()
+)
+
+
+_TRAILING_ADVERBS = frozenset("now then also later again still finally".split())
+
+
+def no_mover(actor: str | None) -> bool:
+    """True when the mover is weather, an animal or a matter (``NOT_MOVERS``)."""
+    words = [w.lower().strip(".,") for w in (actor or "").split()]
+    while words and words[-1] in _TRAILING_ADVERBS:
+        words.pop()
+    return bool(words) and words[-1] in NOT_MOVERS
+
+
+_OBJECT_OPENERS = frozenset("the a an its their his her our some more all".split())
+
+
+def moves_no_mover(lowered: list[str], i: int) -> bool:
+    """True when what the verb at ``i`` moves is no traveller nor anything carried on a
+    journey (``NOT_MOVERS``): "will move 200 jobs to X", "moved the debate to X", "sent
+    money to X"."""
+    for w in lowered[i + 1 : i + 8]:
+        if w in _OBJECT_OPENERS or not w[:1].isalpha() or w in ("in", "of"):
+            continue  # "the", "200", "$", "5,000", "in": what stands before the object
+        return w in NOT_MOVERS
+    return False
+
+
+#: What someone goes back to that is an activity, not a place: "returned to the stage in
+#: X", "returns to work", "return to power" (general English).
+ACTIVITIES = frozenset(
+    "stage screen ring court field pitch ice track office power work action play politics "
+    "form normal studio air spotlight game sport racing competition training business "
+    "service duty classes".split()
+)
+_POSSESSIVE_OR_ARTICLE = frozenset("the a his her their its our my".split())
+
+
+def returns_to_activity(lowered: list[str], i: int) -> bool:
+    """True when the return at token ``i`` goes back to an activity ("returned to the stage
+    in X", "returns to work"): no journey."""
+    if i + 2 >= len(lowered) or lowered[i + 1] != "to" or not lowered[i].startswith("return"):
+        return False
+    j = i + 2
+    if lowered[j] in _POSSESSIVE_OR_ARTICLE:
+        j += 1
+    return j < len(lowered) and lowered[j] in ACTIVITIES
+
+
+#: Bodies of the sky that a gazetteer knows as small towns ("Earth" of Texas): never where a
+#: journey on this planet starts or ends ("returned to Earth", "flew to the Moon").
+CELESTIAL = frozenset("earth moon mars venus jupiter saturn space orbit".split())
+#: Words that end an institution's proper name ("Mercy Memorial Hospital", "Ohio State
+#: University Medical Center"): general English.
+INSTITUTIONS = frozenset(
+    "hospital hospitals clinic infirmary hospice center centre university college school "
+    "academy institute prison penitentiary jail church cathedral stadium arena".split()
+)
+
+
+def celestial(m: Mention) -> bool:
+    """True when mention ``m`` names a body of the sky, not a place on the ground."""
+    return m.toponym.span.text.lower() in CELESTIAL
+
+
+def opens_institution(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is the first word of a capitalised institution's name ("Mercy
+    Memorial Hospital", "Ohio State University Medical Center"): up to five
+    capitalised words after it, one of them an ``INSTITUTIONS`` word."""
+    return institution_end(tokens, m) is not None
+
+
+def institution_end(tokens: list[Token], m: Mention) -> int | None:
+    """The token index of the ``INSTITUTIONS`` word closing the capitalised name mention
+    ``m`` opens (:func:`opens_institution`), or None."""
+    if m.last < 0:
+        return None
+    for j in range(m.last + 1, min(len(tokens), m.last + 6)):
+        t = tokens[j]
+        if not t.text[:1].isupper():
+            return None
+        if t.lower in INSTITUTIONS:
+            return j
+    return None
+
+
+_IN_OR_AT = frozenset(("in", "at"))
+
+
+def names_institution(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` opens an institution's name whose town follows it
+    ("Christiana Hospital in Newark": Newark is the end, not Christiana)."""
+    end = institution_end(tokens, m)
+    if end is None:
+        return False
+    return end + 2 < len(tokens) and tokens[end + 1].lower in _IN_OR_AT
+
+
+#: Words that open a clause of its own: a home told before one of them, with the motion word
+#: after it, is someone else's ("won at his home track near A, which hosts the race again
+#: when the series returns to B"): general English.
+_OWN_CLAUSE = frozenset(
+    "when while because although though whereas unless until since whether ;".split()
+)
+
+
+#: Verbs of saying: a name before one is the speaker, not the mover of the clause after it
+#: ("Roe said her son moved to X").
+_SAYING = frozenset("said says told added explained recalled".split())
+
+
+def across_clause(tokens: list[Token], start: int, index: int) -> bool:
+    """True when a clause of its own opens between sentence offset ``start`` (where a home
+    is told) and the motion word at token ``index``: a subordinator, or a verb of saying
+    whose clause names its mover by other than a subject pronoun ("the Russian minister
+    said Syrian refugees moved to X"; not "Roe said she moved to X", where she is Roe)."""
+    for j, t in enumerate(tokens[:index]):
+        if t.start <= start:
+            continue
+        if t.lower in _OWN_CLAUSE:
+            return True
+        if t.lower in _SAYING and _SUBJECT_PRONOUNS.isdisjoint(
+            u.lower for u in tokens[j + 1 : index]
+        ):
+            return True
+    return False
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+
+def own_clause(tokens: list[Token], index: int) -> int:
+    """The first token after the last word that opens a clause of its own, or a verb of
+    saying, before the motion word at ``index`` (0 when none does): where its mover may be
+    named."""
+    return next(
+        (
+            j + 1
+            for j in range(index - 1, -1, -1)
+            if tokens[j].lower in _OWN_CLAUSE or tokens[j].lower in _SAYING
+        ),
+        0,
+    )
+
+
+#: The mover's standing told after the motion word, before the country they stand for
+#: ("visiting A as the personal envoy of the Chinese premier", "travelled to A as a
+#: delegate of Kenya"): general English.
+REPRESENTING = re.compile(
+    r"\bas\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:envoys?|representatives?|emissary|emissaries|delegates?|ambassadors?)"
+    r"\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def represented(sentence: str, after: int) -> int | None:
+    """The sentence offset of the country or people the mover stands for, told after offset
+    ``after`` in the mover's clause ("... as the envoy of the Chinese president"), or None."""
+    m = REPRESENTING.search(sentence, after)
+    if m is None or re.search(r"[;:.!?]", sentence[after : m.start()]):
+        return None
+    return m.end()
+
+
+#: Words that open a sentence about something else than the story just told ("Meanwhile,
+#: a coach was sent to X"): general English.
+NEW_TOPIC = re.compile(
+    r"^(?:meanwhile|separately|elsewhere|in other news|in (?:a|an) (?:separate|unrelated) "
+    r"(?:incident|case|development))\b"
+)
+
+
+def new_topic(tokens: list[Token]) -> bool:
+    """True when the sentence of ``tokens`` opens on another story (``NEW_TOPIC``)."""
+    words = [t.lower for t in tokens[:6] if t.text[:1].isalnum()]
+    return NEW_TOPIC.match(" ".join(words)) is not None
 
 
 #: Past forms of motion verbs that do not end in -ed (for :func:`bare`).
@@ -199,7 +408,11 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         and not any(contains(m.place, d.place) for d in (*trigger.destinations, *trigger.vias))
     ]
     if subjects and (trigger.destinations or trigger.vias):
-        if frame == "send" or (trigger.passive and trigger.motion.lemma == "evacuate"):
+        if (trigger.passive and trigger.motion.lemma == "evacuate") or (
+            # (the bare subject of a passive is who was sent, not the sender: a name read
+            # as a town in "Jackson was taken to X" is no origin)
+            frame == "send" and not (trigger.passive and subjects[0].cue.role == "none")
+        ):
             # "Russia has deployed troops to X"; "Yellowknife was evacuated ... to X"
             trigger.origins.append(subjects[0])
         elif frame in ("go", "leave", "cross") and subjects[0].cue.role == "location":

@@ -1091,3 +1091,386 @@ def test_flying_in_to_the_event_the_sentence_tells(pipeline: Pipeline) -> None:
     got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
     assert ("Brussels", "Sofia") in got
     assert got[("Brussels", "Sofia")].destination_inferred
+
+
+# --- events12q: what the precision audit on unannotated news showed (invented sentences)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Ohio — The two astronauts will return to Earth from the station next week.",
+        "TOLEDO, Ohio — After six months in orbit, the crew came back to Earth on Monday.",
+        "The tourist flew from Houston to the Moon in a private capsule last year.",
+    ],
+)
+def test_a_body_of_the_sky_is_no_end_of_a_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a word opening a hospital's name, read as a village abroad
+        "DOVER, Ohio — A fire gutted a barn near Dover on Friday. Firefighters from Canton and "
+        "Akron helped. Later, Sam Hale visited his sister at Mercy Memorial Hospital.",
+        # a state opening an institution's name: the name does not say which town holds it
+        "A crash near Erie, Pennsylvania, hurt two drivers on Monday. Both were flown to Ohio "
+        "State University Medical Center.",
+        "ERIE, Pa. — A hiker from Erie fell on Sunday. She was airlifted to Virginia "
+        "Commonwealth University Hospital.",
+    ],
+)
+def test_a_word_of_an_institutions_name_is_no_end(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_town_opening_a_hospitals_name_is_its_town(pipeline: Pipeline) -> None:
+    body = (
+        "A crash near Erie, Pennsylvania, hurt two drivers on Monday. Both were flown to "
+        "Cleveland General Hospital."
+    )
+    assert ("Erie", "Cleveland") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Del. — The jazz festival returns to Bexley in May.",
+        "LEEDS, England — The championship heads to York next month for its third round.",
+        "TULSA, Okla. — The county fair moved to Norman last year after a flood.",
+    ],
+)
+def test_an_event_held_again_elsewhere_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ana Ruiz won her home race in Leeds last year, when the new champion moved to Paris.",
+        "The Dallas-based band was still playing when the ambassador flew to Madrid.",
+        "The Kenyan minister was still speaking when the two reporters travelled to Oslo.",
+        "Hale, a Leeds native, was asleep because the pilot had flown to Oslo.",
+        "Mia Ross of Tulsa was at her desk while the courier drove to Dallas.",
+    ],
+)
+def test_a_home_told_in_another_clause_is_not_the_movers(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_home_in_the_movers_own_clause_still_counts(pipeline: Pipeline) -> None:
+    body = "A Dallas man, who lost his job, drove to Houston on Friday."
+    assert ("Dallas", "Houston") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Kenya sent its troops into Somalia in the 1990s.", ("Kenya", "Somalia")),
+        ("The family moved from Leeds to Toronto in the late 1970s.", ("Leeds", "Toronto")),
+        (
+            "Thousands of refugees fled from Hue to Saigon during World War Two.",
+            ("Huế", "Ho Chi Minh City"),
+        ),
+    ],
+)
+def test_a_journey_told_as_history_is_still_one(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_event_mover_and_own_clause() -> None:
+    from geomap.events import movements as mv
+    from geomap.events.clauses import tokenize
+
+    assert mv.event_mover("the jazz festival") and mv.event_mover("The Cup")
+    assert not mv.event_mover("the festival's organisers") and not mv.event_mover(None)
+    tokens = tokenize("Roe of Leeds slept while the pilot flew to Oslo")
+    flew = next(i for i, t in enumerate(tokens) if t.lower == "flew")
+    assert tokens[mv.own_clause(tokens, flew)].lower == "the"
+    assert mv.across_clause(tokens, tokens[2].end, flew)
+    assert not mv.across_clause(tokens, tokens[flew - 1].end, flew)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The long-planned visit by a Ghanaian delegation to Peru ended in May.",
+            ("Ghana", "Peru"),
+        ),
+        (
+            "The three-day visit by the Kenyan president to Uganda ended on Friday.",
+            ("Kenya", "Uganda"),
+        ),
+        (
+            "A two-week visit by Brazilian officials to Angola began on Monday.",
+            ("Brazil", "Angola"),
+        ),
+        ("The surprise visit by a Canadian envoy to Haiti was welcomed.", ("Canada", "Haiti")),
+    ],
+)
+def test_a_described_journey_noun_keeps_its_visitor(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_a_verb_after_its_subject_is_no_journey_noun(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Their children visit Dover often.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Wang Li, who is visiting Peru as the personal envoy of the Chinese premier, met "
+            "officials.",
+            ("China", "Peru"),
+        ),
+        ("Ms Otieno travelled to Oslo as a delegate of Kenya last week.", ("Kenya", "Oslo")),
+        (
+            "Ruiz flew to Lima on Monday as the personal envoy of the Mexican president.",
+            ("Mexico", "Lima"),
+        ),
+    ],
+)
+def test_whom_the_mover_stands_for_is_their_home(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    assert expected in got
+    assert got[expected].origin_inferred
+
+
+def test_standing_told_in_another_sentence_gives_no_home(pipeline: Pipeline) -> None:
+    body = "Ruiz flew to Lima on Monday. He went as the envoy of the Mexican president."
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Del. — The storm moved from Norfolk toward Baltimore overnight.",
+        "DOVER, Del. — The bill now moves to the Senate in Washington for a vote.",
+        "DOVER, Del. — The case was sent to a Wilmington court on Monday.",
+        "DOVER, Del. — A flock of geese flew from Dover to Baltimore.",
+    ],
+)
+def test_weather_animals_and_matters_are_no_movers(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Del. — The singer returns to the stage in Baltimore next week.",
+        "DOVER, Del. — After the strike, the nurses returned to work in Baltimore.",
+        "DOVER, Del. — The former mayor returned to power in Salisbury last year.",
+    ],
+)
+def test_a_return_to_an_activity_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DOVER, Del. — The package arrived in Baltimore two days late, the post office said.",
+        "NAIROBI, Kenya — The envoy arrived in Mogadishu on Monday.",
+        "DOVER, Del. — The senator, who visited Baltimore last year, spoke in Dover.",
+    ],
+)
+def test_no_dateline_origin_for_an_arrival_or_a_visit_told_in_passing(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_return_to_a_town_still_starts_at_the_dateline(pipeline: Pipeline) -> None:
+    body = "DOVER, Del. — The nurses returned to Baltimore after the strike."
+    assert paths(pipeline, body) == [("Dover", "Baltimore")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "SPRINGFIELD, Ill. — Jobs have moved from Peoria to China over the past decade.",
+        "SPRINGFIELD, Ill. — The contract went to a Peoria company.",
+        "SPRINGFIELD, Ill. — The game moved to Peoria because of the rain.",
+        # journeys counted by the market, not made
+        "SPRINGFIELD, Ill. — Demand for flights to Florida rose this spring.",
+        "BOSTON — Bookings for trips to Lisbon doubled in May.",
+    ],
+)
+def test_what_goes_somewhere_without_a_traveller(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_team_still_travels(pipeline: Pipeline) -> None:
+    body = "SPRINGFIELD, Ill. — The team went to Peoria and won."
+    assert paths(pipeline, body) == [("Springfield", "Peoria")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "DOVER, Del. — The driver was taken to Christiana Hospital in Newark.",
+            [("Dover", "Newark")],
+        ),
+        (
+            "LEEDS, England — The girl was airlifted to Sheffield Children's Hospital in York.",
+            [("Leeds", "York")],
+        ),
+        (
+            "DOVER, Del. — The driver was taken to Lancaster General Hospital in Harrisburg.",
+            [("Dover", "Harrisburg")],
+        ),
+    ],
+)
+def test_an_institutions_town_told_after_it_is_the_end(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jackson was rushed to a clinic in Newark.",
+        "Tyler was rushed to a clinic in Dallas.",
+        "Orlando was sent to Miami by his company.",
+    ],
+)
+def test_the_bare_subject_of_a_passive_is_who_went_not_whence(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_place_the_passive_happened_in_is_still_the_origin(pipeline: Pipeline) -> None:
+    body = "Troops in Kenya were sent to Somalia on Monday."
+    assert ("Kenya", "Somalia") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NICOSIA, Cyprus — The ship was heading to Tartus when it was seized.",
+        "NAIROBI, Kenya — Fighters moved into the town of Beledweyne overnight.",
+        "BANGKOK, Thailand — The tourists travelled to Hanoi on Monday.",
+    ],
+)
+def test_no_dateline_origin_for_a_journey_abroad(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("SANAA, Yemen — The UN envoy is expected to travel to Aden next week.", ("Sanaa", "Aden")),
+        ("NAIROBI, Kenya — Two men were deported to Somalia on Monday.", ("Nairobi", "Somalia")),
+    ],
+)
+def test_the_dateline_still_starts_a_journey_at_home_or_a_deportation(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Roe of Tulsa was honored on Friday. Roe said her son moved to Denver last year.",
+        "John Doe of Tulsa was charged on Monday. Doe told reporters a cousin flew to Miami in "
+        "May.",
+        "Ann Lee of Tulsa was hired on Monday. Lee added that the new coach drove to Reno on "
+        "Friday.",
+    ],
+)
+def test_a_speaker_is_not_the_mover_of_what_they_tell(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Roe of Tulsa won the award. Roe said she moved to Denver in 2010.",
+        "John Doe of Tulsa was charged. Police said Doe drove to Denver after the robbery.",
+    ],
+)
+def test_a_speaker_who_tells_of_their_own_journey_still_moves(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == [("Tulsa", "Denver")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A fire destroyed a barn in Dover on Monday. Meanwhile, a new coach was sent to Salisbury.",
+        "A man was stabbed in Tulsa on Friday. Elsewhere, two boys were driven to a clinic in "
+        "Dallas.",
+        "A crash closed a road near Dover. In a separate incident, a hiker was airlifted to "
+        "Wilmington.",
+    ],
+)
+def test_a_new_story_does_not_start_where_the_last_one_happened(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_the_story_just_told_still_gives_its_place(pipeline: Pipeline) -> None:
+    body = (
+        "Two people died in a crash near Dover. The bodies were taken to Wilmington for autopsies."
+    )
+    assert paths(pipeline, body) == [("Dover", "Wilmington")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the speaker's people are not the movers' whom they tell of
+        (
+            "The Russian foreign minister said Syrian refugees had moved to Jordan.",
+            [("Syria", "Jordan")],
+        ),
+        ("The Chinese envoy said Tibetan monks had fled to India.", []),
+        # a relative clause's mover is the one named right before it
+        (
+            "The German chancellor met the French president, who later flew to Rome.",
+            [("France", "Rome")],
+        ),
+        (
+            "The Peruvian minister thanked the Chilean ambassador, who flew to Quito on Monday.",
+            [("Chile", "Quito")],
+        ),
+        # the speaker may tell of their own journey
+        ("Jane Roe of Tulsa said she flew to Denver on Monday.", [("Tulsa", "Denver")]),
+    ],
+)
+def test_the_speaker_and_the_relative_clauses_mover(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "TULSA, Okla. — The company will move 200 jobs to Dallas.",
+        "TULSA, Okla. — Lawmakers moved the debate to Oklahoma City on Monday.",
+        "TULSA, Okla. — The charity sent $5,000 in funds to Haiti.",
+    ],
+)
+def test_what_a_verb_moves_may_be_no_traveller(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_people_sent_abroad_set_out_from_the_dateline(pipeline: Pipeline) -> None:
+    body = "TULSA, Okla. — The charity sent 20 nurses to Haiti."
+    assert paths(pipeline, body) == [("Tulsa", "Haiti")]

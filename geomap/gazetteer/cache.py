@@ -231,7 +231,8 @@ class GeocodeCache:
         """Write the deferred answers, all in one transaction."""
         rows, self._pending = self._pending, []
         if rows:
-            _write(self._con, [(_PUT, row) for row in rows])
+            with immediate(self._con) as con:
+                con.executemany(_PUT, rows)
 
     def flush_stats(self) -> None:
         """Add this process's hit and miss counts to the file's totals."""

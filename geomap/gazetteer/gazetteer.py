@@ -58,6 +58,8 @@ def _prior(kind: str, population: int) -> float:
     return math.log10(max(population, 1)) + bonus
 
 
+_STRENGTHS = {s.value: s for s in Strength}  # (asked thousands of times per document)
+
 _COLUMNS = (
     "p.id, p.name, p.feature_type, p.country_code, p.admin1, p.admin2, p.lat, p.lon,"
     " p.population, n.is_primary, p.big"
@@ -121,7 +123,9 @@ class Gazetteer:
 
     def strength(self, key: str) -> Strength:
         """How strongly ``key`` alone says "a place" (:class:`Strength`)."""
-        return Strength(self._big.get(key, 0))
+        value = self._big.get(key, 0)
+        member = _STRENGTHS.get(value)
+        return Strength(value) if member is None else member
 
     def rows(self, name: str) -> list[dict[str, Any]]:
         """Raw rows (as :func:`place_to_raw` payloads plus ``primary``) called ``name``."""

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import partial
+from functools import lru_cache, partial
 from importlib import metadata
 from typing import Any
 from urllib.parse import urlsplit
@@ -60,6 +60,7 @@ def _version() -> str:
         return "0"
 
 
+@lru_cache(maxsize=4096)  # a document's places share a few answer times
 def iso_time(ts: float) -> str:
     """A Unix time as ISO 8601 UTC, to the second."""
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -400,8 +401,9 @@ class GeocoderChain:
         self.providers = list(providers)
         self.gazetteer_built = gazetteer_built  # cached answers older than the index are stale
         self._answered: dict[str, float] = {}
-        # the gazetteer's answers never change within a run: keep them in memory too
-        self._memo: dict[tuple[str, str], Entry] = {}
+        # the gazetteer's answers never change within a run: keep them in memory too, with
+        # the gazetteer ids of their places
+        self._memo: dict[tuple[str, str], tuple[Entry, tuple[str, ...]]] = {}
         self.stats = ChainStats()
 
     @property
@@ -412,8 +414,8 @@ class GeocoderChain:
         """Gazetteer candidates for ``query``, best first, from the cache when it has them."""
         hint = repr(sorted(kwargs.items())) if kwargs else ""
         key = (name_key(query), hint)
-        entry = self._memo.get(key)
-        if entry is None:
+        memo = self._memo.get(key)
+        if memo is None:
             entry = self.cache.lookup("gazetteer", query, hint, not_before=self.gazetteer_built)
             if entry is None:
                 answer = self.gazetteer.geocode(query, exactly_one=False, **kwargs)
@@ -421,11 +423,15 @@ class GeocoderChain:
                 entry = self.cache.put("gazetteer", query, answer, hint, defer=True)
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
-            self._memo[key] = entry
-        for loc in entry.locations:
-            gid = loc.raw.get("gazetteer_id") if isinstance(loc.raw, Mapping) else None
-            if gid:
-                self._answered[str(gid)] = entry.answered
+            raw_ids = (
+                loc.raw.get("gazetteer_id") if isinstance(loc.raw, Mapping) else None
+                for loc in entry.locations
+            )
+            memo = self._memo[key] = (entry, tuple(str(gid) for gid in raw_ids if gid))
+        entry, ids = memo
+        answered = self._answered
+        for gid in ids:
+            answered[gid] = entry.answered
         return list(entry.locations)
 
     def stamp(self, toponyms: Iterable[Toponym]) -> list[Toponym]:

@@ -85,6 +85,7 @@ _UNIT_SUFFIXES = frozenset(("township",))
 # a nickname in quotes between a given name and a surname: "Jane \u201cJay\u201d Roe"
 _QUOTE_OPENINGS = frozenset((' "', " \u201c", " '", " \u2018"))
 _QUOTE_CLOSINGS = frozenset(('" ', "\u201d ", "' ", "\u2019 "))
+_POSSESSIVES = ("'s ", "\u2019s ")
 _MAX_NICKNAME_WORDS = 3
 # what follows the place of a dateline in capitals: "DAYTON (AP) \u2014", "DAYTON, Ohio --"
 _DATELINE_AFTER = re.compile(
@@ -189,25 +190,33 @@ class Recogniser:
         self.given = given_names()
 
     def _longest_matches(self, tokens: list[Token], piece: list[int]) -> list[_Match]:
+        if len(piece) == 1:  # most pieces: one capitalised word
+            tok = tokens[piece[0]]
+            if tok.key in CONNECTORS:
+                return []
+            key = name_key(tok.text)
+            if key in NOT_PLACES or not self.has_name(key):
+                return []
+            return [_Match(piece[0], piece[0], key)]
         matches: list[_Match] = []
+        words = [tokens[t].text for t in piece]
+        # a match neither ends with a connector nor opens with a lower-case one: "El Paso",
+        # "La Paz", "The Hague" open with a capitalised one
+        connector = [tokens[t].key in CONNECTORS for t in piece]
+        has_name = self.has_name
+        n = len(piece)
         i = 0
-        while i < len(piece):
+        while i < n:
             found = None
-            # a match may open with a capitalised connector: "El Paso", "La Paz", "The Hague"
-            tok = tokens[piece[i]]
-            if tok.key not in CONNECTORS or tok.text[:1].isupper():
-                for j in range(min(len(piece), i + MAX_NGRAM), i, -1):
-                    if tokens[piece[j - 1]].key in CONNECTORS:
+            if not connector[i] or words[i][:1].isupper():
+                for j in range(min(n, i + MAX_NGRAM), i, -1):
+                    if connector[j - 1]:
                         continue
-                    key = name_key(
-                        tokens[piece[i]].text
-                        if j == i + 1
-                        else " ".join([tokens[t].text for t in piece[i:j]])
-                    )
+                    key = name_key(words[i] if j == i + 1 else " ".join(words[i:j]))
                     if key in NOT_PLACES:
                         i = j - 1
                         break
-                    if self.has_name(key):
+                    if has_name(key):
                         found = _Match(piece[i], piece[j - 1], key)
                         i = j
                         break
@@ -233,28 +242,25 @@ class Recogniser:
         if "'s " not in text and "’s " not in text:
             return tokens
         out: list[Token] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            t = tokens[i]
-            if t.capitalised and text[t.end : t.end + 3] in ("'s ", "’s "):
-                for j in range(min(n - 1, i + MAX_NGRAM - 1), i, -1):
-                    if not tokens[j].capitalised or tokens[i + 1].start != t.end + 3:
-                        continue
-                    name = text[t.start : tokens[j].end]
-                    if "\n" not in name and self.has_name(name_key(name)):
-                        out.append(
-                            Token(
-                                name, t.start, tokens[j].end, t.sentence_start, name.lower(), True
-                            )
-                        )
-                        i = j + 1
-                        break
-                else:
-                    out.append(t)
-                    i += 1
+        n = len(tokens)
+        done = 0  # tokens before this index are in ``out`` or joined into a name
+        for i, t in enumerate(tokens):
+            if i < done or not t.capitalised or text[t.end : t.end + 3] not in _POSSESSIVES:
                 continue
-            out.append(t)
-            i += 1
+            for j in range(min(n - 1, i + MAX_NGRAM - 1), i, -1):
+                if not tokens[j].capitalised or tokens[i + 1].start != t.end + 3:
+                    continue
+                name = text[t.start : tokens[j].end]
+                if "\n" not in name and self.has_name(name_key(name)):
+                    out.extend(tokens[done:i])
+                    out.append(
+                        Token(name, t.start, tokens[j].end, t.sentence_start, name.lower(), True)
+                    )
+                    done = j + 1
+                    break
+        if not done:
+            return tokens
+        out.extend(tokens[done:])
         return out
 
     def recognise(self, text: str) -> list[Toponym]:
@@ -724,7 +730,8 @@ class Recogniser:
         of two or more words ("Jane Roe US-based", "Crown Prince of Ruritania"), the name
         recorded as a person; or None ("Michael Jordan": a one-word surname is the name's own)."""
         tail = matches[-1]
-        if tail.last != piece[-1] or tokens[tail.first].key in doc.lower_words | STOPWORDS:
+        head = tokens[tail.first].key
+        if tail.last != piece[-1] or head in doc.lower_words or head in STOPWORDS:
             return None
         big = self.big_name(tail.key)
         after_of = tokens[tail.first - 1].key == "of"

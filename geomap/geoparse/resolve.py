@@ -336,7 +336,7 @@ class _Evidence:
                 self.points.append((name.key, lat, math.radians(o["lon"]), math.cos(lat)))
 
     def has(self, fact: tuple[str, ...] | None, own: Counter[tuple[str, ...]]) -> bool:
-        return fact is not None and self.counts[fact] - own[fact] > 0
+        return fact is not None and self.counts.get(fact, 0) - own.get(fact, 0) > 0
 
     def nearness(self, lat: float, lon: float, cos_lat: float, own_key: str) -> float:
         """W_NEAR when another name's place lies within NEAR_KM of (lat, lon) in radians,
@@ -377,7 +377,7 @@ def _facts(o: dict[str, Any] | None) -> list[tuple[str, ...]]:
     return facts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: made for every candidate of every name, never changed)
 class _Cand:
     """What scoring needs of one candidate, worked out once per document.
 

@@ -20,7 +20,8 @@ from geomap.names.lexicon import (
     TIME_WORDS,
 )
 
-TOKEN = re.compile(r"[^\W_](?:[^\W_]|[’'\-.&](?=[^\W_]))*")
+# letters and digits, joined by single apostrophes, hyphens, full stops or ampersands
+TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
 POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 
 
@@ -83,10 +84,11 @@ def tokenise(text: str) -> list[Token]:
     new = tuple.__new__  # skips NamedTuple's Python-level __new__: this runs once per word
     for m in TOKEN.finditer(text):
         word = m.group()
-        start, end = m.span()
         if not word[0].isupper():
-            append(new(Token, (word, start, end, False, word.lower(), False)))
+            start = m.start()
+            append(new(Token, (word, start, start + len(word), False, word.lower(), False)))
             continue
+        start, end = m.span()
         if ("'" in word or "’" in word) and len(word) > 3 and POSSESSIVE.search(word):
             word, end = word[:-2], end - 2
         elif end < n and text[end] == "." and ("." in word or word + "." in abbreviations):
@@ -102,10 +104,12 @@ def tokenise(text: str) -> list[Token]:
     return list(tokens)
 
 
+_SPACES = (" ", "  ")  # what may stand between two joined words
+
+
 def joined(text: str, a: Token, b: Token) -> bool:
-    """True when nothing but plain spaces separates ``a`` from ``b``."""
-    gap = text[a.end : b.start]
-    return gap != "" and gap.strip(" ") == "" and len(gap) <= 2 and "\n" not in gap
+    """True when nothing but one or two plain spaces separates ``a`` from ``b``."""
+    return text[a.end : b.start] in _SPACES
 
 
 def name_joined(text: str, a: Token, b: Token) -> bool:
@@ -117,10 +121,24 @@ def name_joined(text: str, a: Token, b: Token) -> bool:
     return short and text[a.end : b.start] in (". ", ".")
 
 
+# the last runs found, with the text and tokens they were found in (recognition and proposals
+# ask for the same document's; read and replaced as one tuple: thread-safe)
+_LAST_RUNS: list[tuple[str, list[Token], list[list[int]]]] = [("", [], [])]
+
+
 def capitalised_runs(text: str, tokens: list[Token]) -> list[list[int]]:
     """Indices of runs of capitalised words, joined by spaces and lower-case connectors (a
     connector before a day or month name ends the run: "Mellit on Sunday" is a place and a
     date)."""
+    last = _LAST_RUNS[0]
+    if last[0] is text and last[1] == tokens:
+        return [list(run) for run in last[2]]
+    runs = _runs(text, tokens)
+    _LAST_RUNS[0] = (text, list(tokens), runs)
+    return [list(run) for run in runs]
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
     runs: list[list[int]] = []
     i, n = 0, len(tokens)
     while i < n:

@@ -205,7 +205,7 @@ def _headline(text: str, start: int) -> tuple[dict[str, object], int, Span | Non
     if not stripped:
         return {}, start, None
     lead = start + len(line) - len(line.lstrip())
-    if _HEADER_GAP.search(stripped):
+    if ("  " in stripped or "\t" in stripped) and _HEADER_GAP.search(stripped):
         meta = parse_header(stripped)
         byline = re.split(r"\s{2,}|\t", stripped)[-1]
         named = _PUBLISHER_WORDS.search(byline) and not _CLOSING.search(byline)

@@ -31,6 +31,11 @@ def paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
     return [tuple(p.name for p in m.path) for m in movements(pipeline, body)]
 
 
+def by_path(pipeline: Pipeline, body: str) -> dict[tuple[str, ...], Movement]:
+    """The movements of ``body`` keyed by the names along their paths."""
+    return {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+
+
 @pytest.mark.parametrize(
     "body,expected",
     [
@@ -176,7 +181,7 @@ def test_implicit_origins_are_flagged(pipeline: Pipeline, body: str, origin: str
 def test_ends_taken_from_the_story(
     pipeline: Pipeline, body: str, path: tuple[str, str], inferred: str
 ) -> None:
-    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    got = by_path(pipeline, body)
     assert path in got
     m = got[path]
     assert (m.origin_inferred, m.destination_inferred) == (
@@ -816,7 +821,7 @@ def test_a_journey_told_again_with_its_town(pipeline: Pipeline) -> None:
 def test_a_state_body_sends_from_its_country(
     pipeline: Pipeline, body: str, path: tuple[str, str]
 ) -> None:
-    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    got = by_path(pipeline, body)
     assert path in got
     assert got[path].origin_inferred and not got[path].destination_inferred
 
@@ -961,7 +966,7 @@ def test_the_first_to_go_only_wished_for_is_none(pipeline: Pipeline) -> None:
     ],
 )
 def test_homes_of_groups_and_trades(pipeline: Pipeline, body: str, path: tuple[str, str]) -> None:
-    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    got = by_path(pipeline, body)
     assert path in got
     assert got[path].origin_inferred
 
@@ -1014,7 +1019,7 @@ def test_rescued_near_a_and_taken_to_b(pipeline: Pipeline) -> None:
 def test_a_place_named_again_by_its_kind(
     pipeline: Pipeline, body: str, path: tuple[str, str]
 ) -> None:
-    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    got = by_path(pipeline, body)
     assert path in got
     assert got[path].origin_inferred
 
@@ -1040,7 +1045,7 @@ def test_a_place_of_another_kind_is_not_the_one_left(pipeline: Pipeline) -> None
     ],
 )
 def test_there_is_the_place_just_told(pipeline: Pipeline, body: str, path: tuple[str, str]) -> None:
-    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    got = by_path(pipeline, body)
     assert path in got
     assert got[path].destination_inferred
 
@@ -1077,7 +1082,7 @@ def test_a_journey_only_suspected_is_none(pipeline: Pipeline, body: str) -> None
 def test_leaders_squads_and_withdrawals(
     pipeline: Pipeline, body: str, path: tuple[str, str], inferred: str
 ) -> None:
-    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    got = by_path(pipeline, body)
     assert path in got
     m = got[path]
     assert (m.origin_inferred, m.destination_inferred) == (
@@ -1088,7 +1093,7 @@ def test_leaders_squads_and_withdrawals(
 
 def test_flying_in_to_the_event_the_sentence_tells(pipeline: Pipeline) -> None:
     body = "The envoys held talks in Sofia on Monday after flying in from Brussels."
-    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    got = by_path(pipeline, body)
     assert ("Brussels", "Sofia") in got
     assert got[("Brussels", "Sofia")].destination_inferred
 
@@ -1240,7 +1245,7 @@ def test_a_verb_after_its_subject_is_no_journey_noun(pipeline: Pipeline) -> None
 def test_whom_the_mover_stands_for_is_their_home(
     pipeline: Pipeline, body: str, expected: tuple[str, ...]
 ) -> None:
-    got = {tuple(p.name for p in m.path): m for m in movements(pipeline, body)}
+    got = by_path(pipeline, body)
     assert expected in got
     assert got[expected].origin_inferred
 

@@ -17,7 +17,9 @@ geocode cache, timed from start to exit (start-up included):
 - ``--jobs 1`` (extraction in the command's own process) and ``--jobs 2`` (worker processes
   of this machine; the command writes what they send back);
 - ``dask N``: ``--scheduler`` with a cluster as users run one, ``dask scheduler`` and ``dask
-  worker --nworkers N --nthreads 1 --preload geomap.cluster`` processes on loopback, started
+  worker --nworkers N --nthreads 1 --preload geomap.cluster`` processes on loopback (the
+  workers without Dask's profiler, ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``, as
+  the README starts them), started
   afresh for each timed command (with its fresh geocode cache in ``GEOMAP_CACHE``) and
   waited for until every worker has opened its pipeline, then torn down: the command finds
   the pipelines open and only connects;
@@ -186,6 +188,9 @@ class DaskProcesses:
             GEOMAP_CACHE=str(cache),
             GEOMAP_GAZETTEER=str(ROOT / "data" / "gazetteer.sqlite"),
         )
+        # as the README starts workers: without Dask's statistical profiler, which samples
+        # each busy worker's stack every 10 ms (unless the environment says otherwise)
+        env.setdefault("DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED", "False")
         host, port = self.address.removeprefix("tcp://").split(":")
         self.procs = [
             subprocess.Popen(

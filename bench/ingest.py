@@ -2,14 +2,15 @@
 
     .venv/bin/python bench/ingest.py [--copies 500] [--runs 3] [--store URL | --postgis]
         [--no-dask] [--no-local-cluster] [--write-batch 32] [--baseline DIR]
-        [--corpus ../shared/corpora/lgl/lgl.xml]
+        [--corpus ../shared/corpora/lgl/lgl.xml [--corpus ...]]
 
 The folder holds ``--copies`` copies of the seed report, each made distinct by one line (so
 none is skipped as already stored): every document reports the same places and events, so
 every write merges into the same features. With ``--corpus``, it holds instead the articles
-of a corpus XML file (``<article>`` elements with a ``<text>``, as LGL's and GeoWebNews'),
-one file each, written into a temporary folder and removed afterwards: real news, distinct
-documents, features shared only as the news shares them.
+of a corpus XML file (``<article>`` elements with a ``<text>``, as LGL's, GeoWebNews',
+TR-News' and GeoVirus'), one file each, written into a temporary folder and removed
+afterwards: real news, distinct documents, features shared only as the news shares them.
+``--corpus`` repeated puts the articles of every file given into the one folder, in order.
 
 Every run is the real command, ``geomap ingest FOLDER``, into a fresh store with a fresh
 geocode cache, timed from start to exit (start-up included):
@@ -48,7 +49,9 @@ user compares with). "CPU s" is the median CPU time (user + system) of the comma
 worker processes it forked (for ``dask N``, the client's plus what the scheduler, nannies and
 workers used during the command; for ``dask-local N``, of the client only): on a busy machine,
 where wall times swing, it shows what each configuration costs.
-The load average is printed before and after.
+"CPU s by process" splits that CPU: the command itself; the processes it forked (``--jobs
+2``) or the Dask workers; the Dask scheduler; the ``dask worker`` process that runs the
+nannies. The load average is printed before and after.
 
 ``--store`` takes a ``postgresql://`` URL of an empty database to write to PostGIS instead (its
 schema is dropped before each run); ``--postgis`` starts a throwaway PostgreSQL + PostGIS server

@@ -1320,3 +1320,32 @@ def test_one_of_the_events_counted_before_told_by_its_ordinal(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The foreign minister left for Ottawa earlier in the day to meet with her"
+            " counterparts.",
+            [("meeting/summit", "Ottawa", "reported")],
+        ),
+        (
+            "Senator Jane Roe travelled to Austin last week to meet with United Steelworkers"
+            " officials.",
+            [("meeting/summit", "Austin", "reported")],
+        ),
+        (
+            "The mayor will travel to Denver later this month to meet with transit officials.",
+            [("meeting/summit", "Denver", "planned")],
+        ),
+        # a journey made, talks refused or only wished for: none
+        ("The minister flew to Paris but refused to meet the protesters.", []),
+        ("He wanted to fly to Boston to meet his brother.", []),
+    ],
+)
+def test_the_talks_a_journey_was_made_for(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
+    assert got == expected

@@ -488,7 +488,15 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("fire", re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
     (
         " by ",
-        re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
+        # a headline drops the article ("Cyclist struck by car"); a word may describe it
+        re.compile(
+            r"\b(?:struck|hit|run over|mown down|mowed down|knocked down) by (?:an? |the )?"
+            r"(?:(?:passing|speeding|moving|oncoming|fleeing|stolen|police|delivery|pickup|"
+            r"school|city|tour|freight|commuter|passenger) )?"
+            r"(?:car|vehicle|truck|train|bus|van|suv|pickup|lorry|taxi|cab|motorcycle|"
+            r"tractor-trailer)\b",
+            re.I,
+        ),
         "crash",
     ),
     (

@@ -1349,3 +1349,27 @@ def test_the_talks_a_journey_was_made_for(
 ) -> None:
     got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "DAYTON - A man police say stole a bicycle was struck by car as he fled on foot.",
+            ("crash", "Dayton"),
+        ),
+        (
+            "A girl, 9, was knocked down by a passing van outside her school in Leeds on Monday.",
+            ("crash", "Leeds"),
+        ),
+        ("An elderly man was run over by a delivery truck in Boise on Friday.", ("crash", "Boise")),
+    ],
+)
+def test_someone_struck_by_a_vehicle_however_the_vehicle_is_told(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in typed(pipeline, body)
+
+
+def test_struck_by_something_that_is_no_vehicle_is_no_crash(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "The senator was hit by a wave of criticism in Boise.") == []

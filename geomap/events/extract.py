@@ -339,6 +339,12 @@ def _triggers(
                 and "a" not in lowered[max(0, i - 3) : i]
             ):  # ("a second fire broke out": a new one)
                 incident = None  # "the third such raid on the border this year": a series
+            elif (
+                incident.noun
+                and w in _UNSURE_KINDS
+                and (not _UNSURE.isdisjoint(lowered[max(0, i - 3) : i]) or nxt in _UNSURE_AFTER)
+            ):
+                incident = None  # "a possible shooting at the mall", "a shooting threat": feared
             elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
                 incident = None  # "an attack on the flames": firefighting
             elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
@@ -705,6 +711,16 @@ def _party_after(tokens: list[Token], j: int) -> bool:
 _POSSESSIVES = frozenset("his her their its".split())
 # an event counted in a series is named again, not told: "the fifth attack this month"
 _ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+#: Words that leave an event only suspected, not told ("a possible shooting", "a potential
+#: attack", "a rumoured kidnapping"; after it, "a shooting threat", "a bombing plot"); and the
+#: events they do so for (a "possible arson" or a
+#: "possible homicide" still tells the fire or the death).
+_UNSURE = frozenset("possible potential rumoured rumored hypothetical".split())
+_UNSURE_AFTER = frozenset("threat threats scare scares hoax hoaxes plot plots drill drills".split())
+_UNSURE_KINDS = frozenset(
+    "shooting shootings attack attacks bombing bombings stabbing stabbings ambush robbery "
+    "kidnapping abduction".split()
+)
 _PARTY_STOP = frozenset("in at on to for from who that which about over".split())
 
 

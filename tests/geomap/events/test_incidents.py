@@ -1373,3 +1373,22 @@ def test_someone_struck_by_a_vehicle_however_the_vehicle_is_told(
 
 def test_struck_by_something_that_is_no_vehicle_is_no_crash(pipeline: Pipeline) -> None:
     assert typed(pipeline, "The senator was hit by a wave of criticism in Boise.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officers received reports of a possible shooting at a mall in Dayton on Friday.",
+        "Schools in Leeds were warned of a potential attack on Monday.",
+        "Residents of Boise heard of a rumoured kidnapping near the park on Sunday.",
+        "Shooting threat at Dayton mall a hoax.",
+        "Police foiled a bombing plot in Boise on Friday.",
+    ],
+)
+def test_an_event_only_feared_is_none(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_shooting_told_plainly_is_still_one(pipeline: Pipeline) -> None:
+    body = "A shooting at a mall in Dayton on Friday left two hurt."
+    assert typed(pipeline, body) == [("attack", "Dayton")]

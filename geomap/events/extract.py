@@ -160,6 +160,8 @@ _PEOPLE = frozenset(
 # words that tell what a flight was from: "fled after ...", "fleeing shelling"
 _CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
 _CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
+#: Verbs by which an event sets off protests ("sparked protests", "led to days of rallies").
+_SPARKED = frozenset("sparked triggered prompted provoked ignited fuelled fueled led".split())
 _BE = frozenset("is are was were be been being".split())
 _PERFECT = frozenset("had has have".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
@@ -1126,6 +1128,7 @@ def _sentence(
     if n_events == 2 and _arrest_for(tokens, [t for t, _ in triggers]):
         n_events = 1  # "Fresno teen arrested in failed robbery": one story, one place
     first_of_type: dict[str, str] = {}
+    placed: list[incidents.Located] = []  # where this sentence's incidents so far were
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
         if (
@@ -1386,6 +1389,16 @@ def _sentence(
             # "left the Dayton area before police raided a house there and arrested him"
             there = incidents.there_place(tokens, mentions_used, start, incident_end)
             located = [there] if there is not None else []
+        if (
+            not located
+            and t.event_type == "protest"
+            and t.noun
+            and placed
+            and not _SPARKED.isdisjoint(x.lower for x in tokens[max(0, t.index - 5) : t.index])
+        ):
+            # "the killing of a teenager in X sparked days of protests": the protests are
+            # where the event that set them off was
+            located = [placed[-1]]
         if not located and t.event_type == "meeting/summit":
             # "visit X for talks", "travelled to X and met officials there"
             gone = [mt for mt in motion_triggers if mt.destinations]
@@ -1417,6 +1430,8 @@ def _sentence(
                 located = [incidents.Located(left[-1].origins[0], False)]
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
+        if located and t.motion is None:
+            placed.extend(located)
         inferred = False
         event_type = t.event_type
         event_when = _date_from(s_text, tokens, t.index, document.published, status)

@@ -1392,3 +1392,26 @@ def test_an_event_only_feared_is_none(pipeline: Pipeline, body: str) -> None:
 def test_a_shooting_told_plainly_is_still_one(pipeline: Pipeline) -> None:
     body = "A shooting at a mall in Dayton on Friday left two hurt."
     assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The police killing of a teenager in Dayton last week sparked two days of protests.",
+            [("attack", "Dayton"), ("protest", "Dayton")],
+        ),
+        (
+            "The arrest of the opposition leader in Accra on Monday triggered demonstrations.",
+            [("arrest", "Accra"), ("protest", "Accra")],
+        ),
+        (
+            "A shooting at a school in Boise prompted angry rallies.",
+            [("attack", "Boise"), ("protest", "Boise")],
+        ),
+    ],
+)
+def test_protests_an_event_set_off_are_where_it_was(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

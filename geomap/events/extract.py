@@ -913,6 +913,7 @@ def extract_events(
         titled=discourse.titled_demonyms(text, toponyms),
         first_town=discourse.first_town(resolved),
     )
+    here_town = _here_town(state, resolved)
     lowered_text = text.lower()
     perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and not (
         PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
@@ -935,9 +936,9 @@ def extract_events(
             if headline is not None
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
-        if not here and state.carried() is None:
-            continue
         words = sentence_words(lowered_text[sent.start : sent.end])
+        if not here and state.carried() is None and ("here" not in words or here_town is None):
+            continue  # (an event "here" is at the town the report is from)
         if not here:
             if (
                 incident_words(s_text, words)
@@ -980,6 +981,7 @@ def extract_events(
             distinct=distinct,
             lede=in_headline or n_sentence < LEDE_SENTENCES,
             one_of=one_of,
+            here_town=here_town,
         )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
@@ -1000,6 +1002,26 @@ def extract_events(
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
     ]  # a town alone in a country the report is not about is a namesake, not its place
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
+
+
+def _here_town(state: discourse.Discourse, resolved: Sequence[Toponym]) -> Toponym | None:
+    """The town an event "here" is at: the dateline's, else the first town the report names
+    when another of its places lies in the same country (a lone town may be a name read as
+    one: "Raby was driving")."""
+    town = state.here
+    if town is None or town.place is None or town is state.dateline:
+        return town
+    country = town.place.country_code
+    return (
+        town
+        if any(
+            t.place is not None
+            and t.place.country_code == country
+            and t.place.gazetteer_id != town.place.gazetteer_id
+            for t in resolved
+        )
+        else None
+    )
 
 
 def _finer(mv: Movement, unrooted: list[tuple[int, str, Toponym]]) -> Movement:
@@ -1042,6 +1064,7 @@ def _sentence(
     distinct: list[Incident] | None = None,
     lede: bool = False,
     one_of: str | None = None,
+    here_town: Toponym | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -1430,9 +1453,19 @@ def _sentence(
                 located = [incidents.Located(left[-1].origins[0], False)]
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
+        inferred = False
+        if (
+            not located
+            and t.motion is None
+            and here_town is not None
+            and "here" in (x.lower for x in tokens[t.index + 1 : t.index + 3])
+        ):
+            # "a two-car accident here late Friday", "was shot here on Monday": the town the
+            # report is from (:func:`_here_town`)
+            located = [incidents.Located(_as_mention(here_town), False)]
+            inferred = True
         if located and t.motion is None:
             placed.extend(located)
-        inferred = False
         event_type = t.event_type
         event_when = _date_from(s_text, tokens, t.index, document.published, status)
         if event_when is None and not definite:

@@ -1415,3 +1415,28 @@ def test_protests_an_event_set_off_are_where_it_was(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Teen dies in two-car crash. A two-car accident here late Friday killed a student."
+            " Jane Roe, 18, of Dayton died Saturday in a Columbus hospital.",
+            [("collision", "Dayton", True)],
+        ),
+        (
+            "Man shot outside bar. A man was shot here early Sunday, police said. The victim,"
+            " of Akron, was taken to a Cleveland hospital.",
+            [("attack", "Akron", True)],
+        ),
+        # the only town the report names may be a name read as one: no "here" to go by
+        ("Driver dies in wreck here. Raby was driving a truck that left the road.", []),
+    ],
+)
+def test_an_event_here_is_at_the_town_the_report_is_from(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    doc = parse_document(body.encode(), "here.txt")
+    got = [(i.event_type, i.place.name, i.place_inferred) for i in pipeline.extract(doc).incidents]
+    assert got == expected

@@ -1440,3 +1440,25 @@ def test_an_event_here_is_at_the_town_the_report_is_from(
     doc = parse_document(body.encode(), "here.txt")
     got = [(i.event_type, i.place.name, i.place_inferred) for i in pipeline.extract(doc).incidents]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Fighting broke out in Mogadishu on Tuesday between government troops and militants.",
+            [("attack", "Mogadishu")],
+        ),
+        ("Fierce fighting raged around Aleppo overnight.", [("attack", "Aleppo")]),
+        (
+            "Three days of intense fighting between police and rebels near Goma ended on Sunday.",
+            [("attack", "Goma")],
+        ),
+        # fighting that is no battle
+        ("The senator is fighting the charges in a Boise court.", []),
+    ],
+)
+def test_armed_fighting_is_an_attack(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

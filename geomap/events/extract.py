@@ -1004,6 +1004,22 @@ def extract_events(
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
 
 
+def _listed_other(tokens: list[Token], i: int) -> bool:
+    """True when the incident word at ``i`` is one of a list of other events ("Several other
+    fires broke out on Tuesday, including a brush fire in X"): not the one told before."""
+    lowered = [t.lower for t in tokens[:i]]
+    if "including" not in lowered and "among" not in lowered:
+        return False
+    listed = max(k for k, w in enumerate(lowered) if w in ("including", "among"))
+    return any(
+        w == "other" and k + 1 < listed and (INCIDENT_WORDS.get(lowered[k + 1]) or _NO_WORD).noun
+        for k, w in enumerate(lowered[:listed])
+    )
+
+
+_NO_WORD = IncidentWord("", noun=False)
+
+
 def _here_town(state: discourse.Discourse, resolved: Sequence[Toponym]) -> Toponym | None:
     """The town an event "here" is at: the dateline's, else the first town the report names
     when another of its places lies in the same country (a lone town may be a name read as
@@ -1546,6 +1562,8 @@ def _sentence(
                 state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
             another = not _ANOTHER.isdisjoint(
                 tok.lower for tok in tokens[max(0, t.index - 3) : t.index]
+            ) or _listed_other(
+                tokens, t.index
             )  # "an earlier accident", "a second shooting": not the one told before
             incidents_out.append(
                 Incident(

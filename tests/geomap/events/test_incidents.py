@@ -1462,3 +1462,30 @@ def test_armed_fighting_is_an_attack(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "A fire destroyed a home on Main Street in Torrington on Tuesday. Several other"
+            " fires broke out across the state on Tuesday, including a brush fire on Elm Street"
+            " in Torrington and a forest fire in Glastonbury.",
+            [("fire", "Torrington"), ("fire", "Torrington"), ("fire", "Glastonbury")],
+        ),
+        (
+            "A man was shot in Dayton on Friday. Police are looking into other shootings that"
+            " night, including a shooting on Oak Street in Dayton.",
+            [("attack", "Dayton"), ("attack", "Dayton")],
+        ),
+        (
+            "A truck crashed on Route 9 in Leeds on Monday. Other crashes snarled traffic,"
+            " among them a crash on Park Road in Leeds.",
+            [("crash", "Leeds"), ("crash", "Leeds")],
+        ),
+    ],
+)
+def test_an_event_listed_among_other_events_is_one_more(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(typed(pipeline, body)) == sorted(expected)

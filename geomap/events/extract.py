@@ -936,9 +936,12 @@ def extract_events(
             if headline is not None
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
+        if not here and state.carried() is None:
+            if here_town is None or "here" not in sentence_words(
+                lowered_text[sent.start : sent.end]
+            ):
+                continue  # (an event "here" is at the town the report is from)
         words = sentence_words(lowered_text[sent.start : sent.end])
-        if not here and state.carried() is None and ("here" not in words or here_town is None):
-            continue  # (an event "here" is at the town the report is from)
         if not here:
             if (
                 incident_words(s_text, words)

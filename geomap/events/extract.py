@@ -1008,8 +1008,8 @@ def extract_events(
 
 
 def _listed_other(tokens: list[Token], i: int) -> bool:
-    """True when the incident word at ``i`` is one of a list of other events ("Several other
-    fires broke out on Tuesday, including a brush fire in X"): not the one told before."""
+    """True when the incident word at ``i`` is one of a list of other events ("Crews fought
+    several other fires that week, among them a grass fire near X"): not the one told before."""
     lowered = [t.lower for t in tokens[:i]]
     if "including" not in lowered and "among" not in lowered:
         return False
@@ -1479,7 +1479,7 @@ def _sentence(
             and here_town is not None
             and "here" in (x.lower for x in tokens[t.index + 1 : t.index + 3])
         ):
-            # "a two-car accident here late Friday", "was shot here on Monday": the town the
+            # "a three-car pileup here on Sunday", "was stabbed here overnight": the town the
             # report is from (:func:`_here_town`)
             located = [incidents.Located(_as_mention(here_town), False)]
             inferred = True

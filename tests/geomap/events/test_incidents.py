@@ -1326,7 +1326,7 @@ def test_one_of_the_events_counted_before_told_by_its_ordinal(
     "body,expected",
     [
         (
-            "The foreign minister left for Ottawa earlier in the day to meet with her"
+            "The foreign minister left for Ottawa on a snowy morning to meet with her"
             " counterparts.",
             [("meeting/summit", "Ottawa", "reported")],
         ),
@@ -1378,7 +1378,7 @@ def test_struck_by_something_that_is_no_vehicle_is_no_crash(pipeline: Pipeline) 
 @pytest.mark.parametrize(
     "body",
     [
-        "Officers received reports of a possible shooting at a mall in Dayton on Friday.",
+        "Deputies got calls about a possible shooting at a mall in Dayton on Friday.",
         "Schools in Leeds were warned of a potential attack on Monday.",
         "Residents of Boise heard of a rumoured kidnapping near the park on Sunday.",
         "Shooting threat at Dayton mall a hoax.",
@@ -1421,8 +1421,8 @@ def test_protests_an_event_set_off_are_where_it_was(
     "body,expected",
     [
         (
-            "Teen dies in two-car crash. A two-car accident here late Friday killed a student."
-            " Jane Roe, 18, of Dayton died Saturday in a Columbus hospital.",
+            "Teen dies in pileup. A three-car pileup here on Sunday night killed a student."
+            " Jane Roe, 18, of Dayton died Monday in a Columbus hospital.",
             [("collision", "Dayton", True)],
         ),
         (
@@ -1451,7 +1451,7 @@ def test_an_event_here_is_at_the_town_the_report_is_from(
         ),
         ("Fierce fighting raged around Aleppo overnight.", [("attack", "Aleppo")]),
         (
-            "Three days of intense fighting between police and rebels near Goma ended on Sunday.",
+            "Two weeks of fierce fighting between the army and rebels near Goma ended on Sunday.",
             [("attack", "Goma")],
         ),
         # fighting that is no battle
@@ -1468,10 +1468,10 @@ def test_armed_fighting_is_an_attack(
     "body,expected",
     [
         (
-            "A fire destroyed a home on Main Street in Torrington on Tuesday. Several other"
-            " fires broke out across the state on Tuesday, including a brush fire on Elm Street"
-            " in Torrington and a forest fire in Glastonbury.",
-            [("fire", "Torrington"), ("fire", "Torrington"), ("fire", "Glastonbury")],
+            "A fire destroyed a barn on Mill Road in Dayton on Monday. Crews fought several"
+            " other fires that day, among them a grass fire on Elm Street in Dayton and a"
+            " wildfire near Xenia.",
+            [("fire", "Dayton"), ("fire", "Dayton"), ("fire", "Xenia")],
         ),
         (
             "A man was shot in Dayton on Friday. Police are looking into other shootings that"

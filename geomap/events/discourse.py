@@ -120,8 +120,10 @@ _ONE_PERSON_AFTER = re.compile(
     r"^[ \t]+(?i:native|resident|man|woman|teen|teenager|boy|girl|mother|father)\b"
 )
 _PUNCTUATION = "\"'“”‘’()[]{},.;:!?—–-"
-# "Jane Roe", "John Q. Public": a full name, its surname last
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z][\w'’-]*)\b")
+_APOSTROPHE = re.compile(r"['’]")
+# "Jane Roe", "John Q. Public": a full name, its surname last (a capital that starts a word:
+# the look-behind after it, not a leading \b, lets the search skip ahead to capitals)
+_FULL_NAME = re.compile(r"([A-Z](?<!\w\w)[a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z][\w'’-]*)\b")
 #: How often a report must name the person it is about, and how many times as often as
 #: anyone else, to call that person its protagonist.
 PROTAGONIST_MENTIONS = 3
@@ -265,7 +267,7 @@ def protagonist(text: str, toponyms: Sequence[Toponym], headline_end: int = 0) -
     word_counts = Counter(words)
     names: set[str] = set()
     for m in _FULL_NAME.finditer(text):
-        first, sur = m.group(1), re.split(r"['’]", m.group(2))[0]
+        first, sur = m.group(1), _APOSTROPHE.split(m.group(2), 1)[0]
         if (
             sur in place_words
             or sur.lower() in NOT_A_SURNAME
@@ -282,7 +284,9 @@ def protagonist(text: str, toponyms: Sequence[Toponym], headline_end: int = 0) -
     counts = sorted(((seen[n], n) for n in names if seen[n] >= PROTAGONIST_MENTIONS), reverse=True)
     if not counts:
         return None
-    in_headline = {re.split(r"['’]", w.strip(_PUNCTUATION))[0] for w in text[:headline_end].split()}
+    in_headline = {
+        _APOSTROPHE.split(w.strip(_PUNCTUATION), 1)[0] for w in text[:headline_end].split()
+    }
     named = [n for _, n in counts if n in in_headline]
     if len(named) == 1:
         return named[0].lower()  # the one person the headline names ("..., says Dr. Roe")
@@ -451,7 +455,7 @@ def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:
 
 #: Words for a person that may stand for a report's protagonist.
 _PRONOUN_WORDS = frozenset("he she his her him".split())
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_CAPITALISED = re.compile(r"[A-Z](?<!\w\w)[\w'’-]+")  # a capitalised word (see _FULL_NAME)
 
 
 class Background:

@@ -56,6 +56,25 @@ def test_extract_prints_one_feature_collection(geomap_exe: str, env) -> None:  #
     assert 124 < lon < 125 and 39.5 < lat < 40.5  # RFC 7946: lon, lat
 
 
+def test_extract_reads_the_readmes_front_matter_example(
+    geomap_exe: str, env, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The README's YAML block, comments and all, as a user copies it above a report: its
+    date is read, and a relative date in the report is resolved against it."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert "published:" in block and "#" in block  # the example this test is about
+    report = tmp_path / "report.md"
+    report.write_text(block + "Fighters attacked a checkpoint near Kismayo on Tuesday.\n")
+    out = run(geomap_exe, "extract", str(report), env=env)
+    assert out.returncode == 0, out.stderr
+    features = [f["properties"] for f in json.loads(out.stdout)["features"]]
+    assert {p["published"] for p in features} == {"2021-03-04"}
+    assert {p["title"] for p in features} == {"Clashes reported near Kismayo"}
+    attack = next(p for p in features if p.get("event_type") == "attack")
+    assert attack["date_start"] == "2021-03-02"  # the Tuesday before Thursday 4 March
+
+
 def test_bad_inputs_are_reported_and_the_rest_goes_through(
     geomap_exe: str, env, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -897,6 +897,7 @@ STORE_HELP = (
     "SQLite store file, or postgresql://USER:PASS@HOST:PORT/DB for PostGIS"
     " (default $GEOMAP_STORE or data/geomap.sqlite)"
 )
+CACHE_HELP = "geocode cache file (default $GEOMAP_CACHE)"
 
 
 def _check_cache_export(path: str) -> None:
@@ -1070,6 +1071,13 @@ def _quiet(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _after_command(p: argparse.ArgumentParser, flag: str, *, help: str) -> None:  # noqa: A002
+    """``flag`` of a command group (``geomap store --store S stats``) taken after the
+    subcommand too (``geomap store stats --store S``); SUPPRESS: the group's own value stays
+    when it is not given here."""
+    p.add_argument(flag, default=argparse.SUPPRESS, help=help)
+
+
 def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     _quiet(p)
     if store:
@@ -1077,7 +1085,7 @@ def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
             "--store",
             help=STORE_HELP,
         )
-    p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
+    p.add_argument("--cache", help=CACHE_HELP)
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
 
@@ -1408,12 +1416,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--store", help=STORE_HELP)
     _quiet(p)
     ssub = p.add_subparsers(dest="store_command", required=True, metavar="COMMAND")
-    ssub.add_parser(
+    st = ssub.add_parser(
         "migrate",
         help="bring the store to this geomap's schema (ingest and serve also do)",
         description="Bring the store to this geomap's schema and refresh the query planner's"
         " statistics. Readers (the server, export, map) never migrate.",
-    ).set_defaults(func=cmd_store)
+    )
+    _after_command(st, "--store", help=STORE_HELP)
+    st.set_defaults(func=cmd_store)
     st = ssub.add_parser(
         "stats",
         help="counts, size and index health (read-only)",
@@ -1423,6 +1433,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument(
         "--check", action="store_true", help="also run SQLite's checks of the file and R*Trees"
     )
+    _after_command(st, "--store", help=STORE_HELP)
     st.set_defaults(func=cmd_store)
 
     p = sub.add_parser(
@@ -1447,21 +1458,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="inspect, carry or clear the geocode cache",
         description="Inspect, export, import or clear the geocode cache.",
     )
-    p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
+    p.add_argument("--cache", help=CACHE_HELP)
     _quiet(p)
     csub = p.add_subparsers(dest="cache_command", required=True, metavar="COMMAND")
-    csub.add_parser("stats", help="entries, hits and misses by provider").set_defaults(
-        func=cmd_cache
-    )
+    c = csub.add_parser("stats", help="entries, hits and misses by provider")
+    _after_command(c, "--cache", help=CACHE_HELP)
+    c.set_defaults(func=cmd_cache)
     for name, text in (
         ("export", "write every entry to FILE (JSON Lines)"),
         ("import", "add the entries of an exported FILE"),
     ):
         c = csub.add_parser(name, help=text, description=text)
         c.add_argument("file", metavar="FILE")
+        _after_command(c, "--cache", help=CACHE_HELP)
         c.set_defaults(func=cmd_cache)
     c = csub.add_parser("clear", help="delete entries", description="Delete cached entries.")
     c.add_argument("--provider", help="only this provider's entries")
+    _after_command(c, "--cache", help=CACHE_HELP)
     c.set_defaults(func=cmd_cache)
     return parser
 

@@ -64,6 +64,32 @@ def test_store_migrate_then_stats(geomap_exe: str, env, tmp_path: Path) -> None:
     assert "indexes agree with the rows (full check: ok)" in stats.stdout
 
 
+def test_store_and_cache_flags_also_after_the_subcommand(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``geomap store stats --store S`` (as every other command takes ``--store``) names the
+    store as ``geomap store --store S stats`` does; ``cache stats --cache C`` likewise."""
+    store, cache = tmp_path / "mine.sqlite", tmp_path / "mine-cache.sqlite"
+    out = run(geomap_exe, "ingest", str(seed_copy), "--store", str(store), "--cache", str(cache),
+              env=env)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert not Path(env["GEOMAP_STORE"]).exists()  # the environment names another store
+    forms = [
+        ["store", "stats", "--store", str(store)],
+        ["store", "--store", str(store), "stats"],
+        ["store", "--store", "elsewhere.sqlite", "stats", "--store", str(store)],  # last wins
+    ]
+    for argv in forms:
+        stats = run(geomap_exe, *argv, env=env)
+        assert stats.returncode == 0, (argv, stats.stderr)
+        assert f"store        {store}" in stats.stdout.splitlines()
+    out = run(geomap_exe, "store", "migrate", "--store", str(store), env=env)
+    assert out.returncode == 0 and f"{store}: already at schema {SCHEMA_VERSION}" in out.stderr
+    out = run(geomap_exe, "cache", "stats", "--cache", str(cache), env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[1].split()[0] == "gazetteer"  # the ingest's entries
+
+
 def test_store_stats_names_an_index_out_of_step(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = tmp_path / "store.sqlite"
     writer = SQLiteStore(store)

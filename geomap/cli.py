@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sqlite3
@@ -632,6 +633,34 @@ def _serving_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
+def _check_address(host: str, port: int) -> None:
+    """InvalidParameter naming ``host:port`` when the server could not listen there (another
+    server has the port, an address not of this machine), before any work; uvicorn would
+    say so only after starting, without the address when it runs workers."""
+    import socket
+
+    where = f"{host}:{port}"
+    if not 0 <= port <= 65535:
+        raise InvalidParameter(f"port {port} is not 0-65535", where="--port")
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise InvalidParameter(f"cannot listen on {where} ({exc})", where="--host") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise InvalidParameter(
+                    f"{where} is in use (another server?); choose another port with --port",
+                    where="--port",
+                ) from None
+            reason = exc.strerror or str(exc)
+            raise InvalidParameter(f"cannot listen on {where} ({reason})", where="--host") from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
@@ -642,6 +671,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     workers = args.workers if args.workers is not None else settings.workers
     if workers < 1:
         raise InvalidParameter(f"workers {workers!r} must be 1 or more", where="--workers")
+    _check_address(args.host, args.port)
     _migrate_for_serving(settings)  # once, before any worker starts
     if settings.host.strip("[]") in WILDCARD_HOSTS and not settings.public_url:
         hosts = ", ".join(allowed_hosts(settings))

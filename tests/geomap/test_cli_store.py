@@ -90,6 +90,26 @@ def test_store_and_cache_flags_also_after_the_subcommand(
     assert out.stdout.splitlines()[1].split()[0] == "gazetteer"  # the ingest's entries
 
 
+def test_a_store_url_of_another_kind_is_one_line(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``mysql://…`` or ``sqlite:///…`` is refused naming the kinds geomap opens (it was taken
+    for a file name: "no store here yet", or an ingest into a folder named ``mysql:``), and
+    the password is not printed."""
+    for argv in (
+        ["store", "stats", "--store", "mysql://analyst:s3cret@db.example/geomap"],
+        ["ingest", str(seed_copy), "--store", "sqlite:///geomap.sqlite"],
+    ):
+        out = run(geomap_exe, *argv, env=env, cwd=tmp_path)
+        assert out.returncode == 2, out.stderr
+        scheme = argv[-1].split("://")[0]
+        assert out.stderr.splitlines() == [
+            f"geomap: error: GEOMAP_STORE / --store: {scheme}://… is not a store geomap opens:"
+            " give a SQLite file or a postgresql://USER:PASS@HOST:PORT/DB URL"
+        ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]  # nothing written
+
+
 def test_store_stats_names_an_index_out_of_step(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = tmp_path / "store.sqlite"
     writer = SQLiteStore(store)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from geomap.pipeline import Pipeline
     from geomap.reports.feeds import FeedEntry
     from geomap.store.base import Query, Store
+    from geomap.store.query import BBox
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -714,6 +715,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         end=args.end,
         bbox=args.bbox,
     )
+    _warn_nothing_matches(filters.bbox, filters.start, filters.end)
     with open_output(args.output) as out:  # checked before the work
         store = open_store(settings, readonly=True, readers=1)
         try:
@@ -728,6 +730,18 @@ def cmd_map(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{len(data.layers[name]['features'])} {name}" for name in LAYERS)
     Feedback(quiet=args.quiet).say(f"wrote {args.output} ({counts})")
     return 0
+
+
+def _warn_nothing_matches(bbox: BBox | None, start: date | None, end: date | None) -> None:
+    """A warning line for a box or a time span that matches nothing as written (its corners
+    or its ends swapped), so that an empty answer is not taken for an empty store."""
+    if bbox is not None and bbox[1] > bbox[3]:
+        _warn(
+            f"bbox: miny {bbox[1]:g} is above maxy {bbox[3]:g}, so nothing matches (the order"
+            " is minx,miny,maxx,maxy)"
+        )
+    if start is not None and end is not None and start > end:
+        _warn(f"the time span ends ({end}) before it starts ({start}), so nothing matches")
 
 
 def _decoded(store: Store, q: Query) -> Iterator[dict]:  # type: ignore[type-arg]
@@ -759,6 +773,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
     bbox = query.parse_bbox(args.bbox.replace(" ", "") if args.bbox else None)
     start, end = query.parse_datetime(args.datetime) or (None, None)
+    _warn_nothing_matches(bbox, start, end)
     feedback = Feedback(quiet=args.quiet)
     store = open_store(settings, readonly=True, readers=2)
     asked = {layer: Query(layer, bbox, start, end) for layer in layers}

@@ -173,7 +173,7 @@ def _front_matter(text: str, start: int) -> tuple[dict[str, object], int, Span |
         m = _FRONT_MATTER_LINE.match(line)
         key = _FRONT_MATTER_KEYS.get(m["key"].lower()) if m else None
         value, quoted = _front_matter_value(m["value"]) if m else ("", False)
-        if key and key not in meta and value:
+        if m and key and key not in meta and value:
             if key == "published":
                 published = parse_published(value)
                 if published:

@@ -138,6 +138,42 @@ def test_ingest_twice_changes_nothing_then_export_and_map(
     assert "Pyongyang" in html and "/static/" not in html
 
 
+def test_a_box_or_span_that_matches_nothing_as_written_is_a_warning(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Corners or ends swapped: the empty answer comes with a line saying why (an empty
+    store would look the same); the same box and span written in order find the seed's."""
+    assert run(geomap_exe, "ingest", str(seed_copy), env=env).returncode == 0
+    box_warning = (
+        "geomap: warning: bbox: miny 50 is above maxy 30, so nothing matches"
+        " (the order is minx,miny,maxx,maxy)"
+    )
+    span_warning = (
+        "geomap: warning: the time span ends (2019-01-01) before it starts (2019-12-31),"
+        " so nothing matches"
+    )
+    for flags, warning in (
+        (["--bbox", "100,50,140,30"], box_warning),
+        (["--datetime", "2019-12-31/2019-01-01"], span_warning),
+    ):
+        out = run(geomap_exe, "export", "--layer", "places", "--format", "geojson", *flags,
+                  env=env)  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        assert out.stderr.splitlines() == [warning]
+        assert json.loads(out.stdout)["features"] == []
+    for flags in (["--bbox", "100,30,140,50"], ["--datetime", "2019-01-01/2019-12-31"]):
+        out = run(geomap_exe, "export", "--layer", "places", "--format", "geojson", *flags,
+                  env=env)  # fmt: skip
+        assert out.returncode == 0 and out.stderr == ""
+        assert json.loads(out.stdout)["features"]
+    page = tmp_path / "map.html"
+    out = run(geomap_exe, "map", "-o", str(page), "--start", "2019-12-31", "--end", "2019-01-01",
+              env=env)  # fmt: skip
+    assert out.returncode == 0 and out.stderr.splitlines()[0] == span_warning
+    out = run(geomap_exe, "map", "-o", str(page), "--bbox", "100,50,140,30", env=env)
+    assert out.returncode == 0 and out.stderr.splitlines()[0] == box_warning
+
+
 def test_store_flag_overrides_environment(
     geomap_exe: str, env, seed_copy: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

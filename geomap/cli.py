@@ -1099,7 +1099,15 @@ def _read_corrections(path: str) -> list:  # type: ignore[type-arg]
         if not line.strip():
             continue
         try:
-            parsed.append(Correction.from_dict(json.loads(line)))
+            data = json.loads(line)
+        except ValueError:
+            raise InvalidParameter(
+                f"line {n}: not JSON; expected what `geomap corrections export` writes"
+                " (JSON Lines)",
+                where=display(path),
+            ) from None
+        try:
+            parsed.append(Correction.from_dict(data))
         except (ValueError, GeomapError) as exc:
             raise InvalidParameter(f"line {n}: {exc}", where=display(path)) from None
     return parsed

@@ -666,12 +666,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
     import api
-    from api.security import WILDCARD_HOSTS, allowed_hosts
+    from api.security import WILDCARD_HOSTS, HostRule, allowed_hosts
 
     settings = _settings(args)
     workers = args.workers if args.workers is not None else settings.workers
     if workers < 1:
         raise InvalidParameter(f"workers {workers!r} must be 1 or more", where="--workers")
+    HostRule.build(allowed_hosts(settings))  # a bad name stops here, not in every worker
     _check_address(args.host, args.port)
     _migrate_for_serving(settings)  # once, before any worker starts
     if settings.host.strip("[]") in WILDCARD_HOSTS and not settings.public_url:
@@ -1386,7 +1387,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--log-level",
+        default="info",
+        type=str.lower,
+        choices=("critical", "error", "warning", "info", "debug", "trace"),
+        help="uvicorn's log level (default info; warning leaves out the access log)",
+    )
     p.add_argument(
         "--workers",
         type=int,

@@ -188,3 +188,28 @@ def test_a_port_in_use_is_one_line_naming_it(tmp_path: Path, geomap_exe: str) ->
                 f"geomap: error: --port: 127.0.0.1:{port} is in use (another server?);"
                 " choose another port with --port"
             ]
+
+
+def test_a_bad_allowed_host_or_log_level_is_one_line(tmp_path: Path, geomap_exe: str) -> None:
+    """Refused before serving, with one line and no traceback (the host name was refused as
+    the app was built: a traceback, in every worker)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
+    env["GEOMAP_DATA_DIR"] = str(tmp_path)
+    _store(tmp_path / "store.sqlite")
+    base = [geomap_exe, "serve", "--store", str(tmp_path / "store.sqlite"),
+            "--port", str(free_port())]  # fmt: skip
+    for workers in ("1", "2"):
+        out = subprocess.run(
+            [*base, "--allowed-host", "maps example.org", "--workers", workers],
+            env=env, capture_output=True, text=True, timeout=WAIT,
+        )  # fmt: skip
+        assert out.returncode == 2, out.stderr
+        assert out.stderr.splitlines() == [
+            "geomap: error: --allowed-host / GEOMAP_ALLOWED_HOSTS: allowed host"
+            " 'maps example.org' is not a host name or address"
+        ]
+    out = subprocess.run(
+        [*base, "--log-level", "loud"], env=env, capture_output=True, text=True, timeout=WAIT
+    )
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "argument --log-level: invalid choice: 'loud'" in out.stderr.splitlines()[-1]

@@ -69,7 +69,18 @@ def _settings(args: argparse.Namespace) -> Settings:
         first = exc.errors()[0]
         name = str(first["loc"][0]) if first.get("loc") else "settings"
         message = str(first.get("msg", exc)).removeprefix("Value error, ")
-        raise InvalidParameter(message, where=f"GEOMAP_{name.upper()} / --{name}") from None
+        where = f"GEOMAP_{name.upper()}"
+        if name in vars(args):  # a flag of this command sets it too
+            where += " / " + _FLAGS.get(name, "--" + name.replace("_", "-"))
+        raise InvalidParameter(message, where=where) from None
+
+
+# settings whose flag is not the setting's name with dashes
+_FLAGS = {
+    "geocoders": "--geocoder",
+    "allowed_hosts": "--allowed-host",
+    "cors_origins": "--cors-origin",
+}
 
 
 def _error(message: str) -> None:

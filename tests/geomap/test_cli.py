@@ -174,6 +174,28 @@ def test_a_box_or_span_that_matches_nothing_as_written_is_a_warning(
     assert out.returncode == 0 and out.stderr.splitlines()[0] == box_warning
 
 
+def test_a_bad_setting_names_its_variable_and_only_a_flag_that_exists(
+    geomap_exe: str, env, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``GEOMAP_PUBLIC_URL / --public-url`` (the flag as spelled), and no ``--store_readers``,
+    a flag no command has."""
+    cases = [
+        (["serve", "--port", "1"], {"GEOMAP_PUBLIC_URL": "maps.example.org"},
+         "geomap: error: GEOMAP_PUBLIC_URL / --public-url: public URL 'maps.example.org' must"),
+        (["export", "--layer", "places"], {"GEOMAP_STORE_READERS": "four"},
+         "geomap: error: GEOMAP_STORE_READERS: Input should be a valid integer"),
+        (["extract", str(SEED), "--geocoder-timeout", "soon"], {},
+         "usage: geomap extract"),  # argparse's own check first
+        (["extract", str(SEED)], {"GEOMAP_GEOCODER_TIMEOUT": "soon"},
+         "geomap: error: GEOMAP_GEOCODER_TIMEOUT / --geocoder-timeout: Input should be a valid"),
+    ]  # fmt: skip
+    for argv, extra, first_line in cases:
+        out = run(geomap_exe, *argv, env={**env, **extra})
+        assert out.returncode == 2, (argv, out.stderr)
+        assert out.stderr.startswith(first_line), out.stderr
+        assert "Traceback" not in out.stderr
+
+
 def test_store_flag_overrides_environment(
     geomap_exe: str, env, seed_copy: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

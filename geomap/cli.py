@@ -725,7 +725,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         q=args.q,
         start=args.start,
         end=args.end,
-        bbox=args.bbox,
+        bbox=args.bbox.replace(" ", "") if args.bbox else None,  # as export takes it
     )
     _warn_nothing_matches(filters.bbox, filters.start, filters.end)
     with open_output(args.output) as out:  # checked before the work

@@ -172,6 +172,10 @@ def test_a_box_or_span_that_matches_nothing_as_written_is_a_warning(
     assert out.returncode == 0 and out.stderr.splitlines()[0] == span_warning
     out = run(geomap_exe, "map", "-o", str(page), "--bbox", "100,50,140,30", env=env)
     assert out.returncode == 0 and out.stderr.splitlines()[0] == box_warning
+    # written with spaces, as export takes it too
+    out = run(geomap_exe, "map", "-o", str(page), "--bbox", "100, 30, 140, 50", env=env)
+    assert out.returncode == 0, out.stderr
+    assert "wrote" in out.stderr and " 0 incidents" not in out.stderr
 
 
 def test_a_bad_setting_names_its_variable_and_only_a_flag_that_exists(

@@ -776,6 +776,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     name = args.format or (
         Path(args.output).suffix.lstrip(".").lower() if args.output != "-" else "geojson"
     )
+    if not name:
+        raise InvalidParameter(
+            f"cannot tell the format of {args.output!r} without an extension: name it .gpkg,"
+            " .geojson, .fgb or .csv, or give --format",
+            where="export",
+        )
     fmt = export.check_format("geojson" if name == "json" else name)
     layers = export.check_layers(args.layer, fmt)
     if args.output == "-" and fmt.binary:

@@ -214,6 +214,22 @@ def test_unknown_layer_is_a_usage_error(geomap_exe: str, env) -> None:  # type: 
     assert out.returncode == 2 and "invalid choice: 'roads'" in out.stderr
 
 
+def test_an_output_without_extension_asks_for_the_format(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert run(geomap_exe, "ingest", str(seed_copy), env=env).returncode == 0
+    target = tmp_path / "layers"
+    out = run(geomap_exe, "export", "-o", str(target), env=env)
+    assert out.returncode == 2 and not target.exists()
+    assert out.stderr.splitlines() == [
+        f"geomap: error: export: cannot tell the format of '{target}' without an extension:"
+        " name it .gpkg, .geojson, .fgb or .csv, or give --format"
+    ]
+    out = run(geomap_exe, "export", "-o", str(target), "--format", "gpkg", env=env)
+    assert out.returncode == 0, out.stderr
+    assert target.read_bytes().startswith(b"SQLite format 3")
+
+
 def test_cache_stats_export_import_clear(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     for _ in range(2):  # a cold run then a warm run
         assert run(geomap_exe, "extract", str(SEED), env=env).returncode == 0

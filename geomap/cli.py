@@ -23,6 +23,7 @@ from geomap.model import Document, Unresolved
 from geomap.progress import Feedback
 from geomap.reports.fetch import Fetcher
 from geomap.reports.files import (
+    Output,
     Skipped,
     display,
     open_output,
@@ -156,6 +157,18 @@ def _writing(where: str | Path) -> Iterator[None]:
         raise
     except (sqlite3.Error, OSError) as exc:
         raise write_error(exc, display(where)) from None
+
+
+@contextmanager
+def _discarded_on_error(out: Output | None) -> Iterator[None]:
+    """Remove ``out``'s temporary file when the work before writing it fails (a bad filter,
+    a store that cannot be opened): nothing is left beside the target."""
+    try:
+        yield
+    except BaseException:
+        if out is not None:
+            out.discard()
+        raise
 
 
 @contextmanager
@@ -556,6 +569,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from geomap.store.backends import open_store
 
     settings = _settings(args)
+    _check_store_exists(settings)
     store = open_store(settings)
     failed = removed = 0
     for item in args.documents:
@@ -789,11 +803,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"format {fmt.ext!r} is binary; give a file with -o FILE.{fmt.ext}", where="export"
         )
     out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
-    bbox = query.parse_bbox(args.bbox.replace(" ", "") if args.bbox else None)
-    start, end = query.parse_datetime(args.datetime) or (None, None)
-    _warn_nothing_matches(bbox, start, end)
+    with _discarded_on_error(out):
+        bbox = query.parse_bbox(args.bbox.replace(" ", "") if args.bbox else None)
+        start, end = query.parse_datetime(args.datetime) or (None, None)
+        _warn_nothing_matches(bbox, start, end)
+        store = open_store(settings, readonly=True, readers=2)
     feedback = Feedback(quiet=args.quiet)
-    store = open_store(settings, readonly=True, readers=2)
     asked = {layer: Query(layer, bbox, start, end) for layer in layers}
     makers = {layer: functools.partial(_decoded, store, q) for layer, q in asked.items()}
 
@@ -923,7 +938,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
         _check_cache_export(args.file)
     elif args.cache_command == "export":
         out = open_output(args.file)
-    with _writing(cache_path):
+    with _discarded_on_error(out), _writing(cache_path):
         cache = GeocodeCache(cache_path)
     try:
         if args.cache_command == "stats":
@@ -991,16 +1006,30 @@ def _author(args: argparse.Namespace) -> str:
         return "unknown"
 
 
-def _corrections_store(settings: Settings, *, readonly: bool = False) -> Store:
+def _corrections_store(
+    settings: Settings, *, readonly: bool = False, create: bool = False
+) -> Store:
     """The SQLite store that keeps corrections; Unsupported (one line) for the PostGIS store,
-    which does not keep them yet."""
+    which does not keep them yet. Without ``create``, a store that does not exist yet is a
+    StoreError (nothing to correct), not a new empty file."""
     from geomap.errors import Unsupported
     from geomap.store.postgis import NO_CORRECTIONS
     from geomap.store.sqlite import SQLiteStore
 
     if settings.store_url:
         raise Unsupported(NO_CORRECTIONS, where=settings.store_label)
+    if not create:
+        _check_store_exists(settings)
     return SQLiteStore(settings.store_path, readonly=readonly)
+
+
+def _check_store_exists(settings: Settings) -> None:
+    """StoreError when the settings name a SQLite store file that does not exist (a command
+    that only changes what is stored would otherwise make an empty one, at a mistyped path)."""
+    from geomap.errors import StoreError
+
+    if not settings.store_url and not settings.store_path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=settings.store_label)
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
@@ -1052,7 +1081,8 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     command = args.corrections_command
     if command in ("list", "export"):
         out = None if command == "list" or args.file == "-" else open_output(args.file)
-        store = _corrections_store(settings, readonly=True)
+        with _discarded_on_error(out):
+            store = _corrections_store(settings, readonly=True)
         try:
             items = store.corrections()
         finally:
@@ -1079,7 +1109,7 @@ def cmd_corrections(args: argparse.Namespace) -> int:
         return 0
     parsed = _read_corrections(args.file) if command == "import" else []
     with _writing(settings.store_label):
-        store = _corrections_store(settings)
+        store = _corrections_store(settings, create=command == "import")
     try:
         with _writing(settings.store_label):
             if command == "import":

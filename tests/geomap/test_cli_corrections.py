@@ -193,6 +193,36 @@ def test_bad_corrections_are_one_line(geomap_exe: str, env: dict[str, str], tmp_
     assert out.stdout.strip().splitlines()[1:] == []
 
 
+def test_without_a_store_nothing_is_made_but_an_import(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """``remove``, ``correct`` and ``corrections list|export|remove`` at a path with no store
+    (a mistyped GEOMAP_STORE) say so in one line and leave no empty store behind;
+    ``corrections import`` may start one (corrections carried before the reports)."""
+    store = tmp_path / "typo.sqlite"
+    env = {**env, "GEOMAP_STORE": str(store)}
+    for argv in (
+        ["remove", "report.txt"],
+        ["correct", "hide", "incidents", "0123456789abcdef"],
+        ["corrections", "list"],
+        ["corrections", "export", str(tmp_path / "out.jsonl")],
+        ["corrections", "remove", "1"],
+    ):
+        out = run(geomap_exe, *argv, env=env)
+        assert out.returncode == 2, argv
+        assert out.stderr.splitlines() == [
+            f"geomap: error: {store}: no store here yet: run `geomap ingest` first"
+        ], argv
+        assert sorted(p.name for p in tmp_path.iterdir()) == [], argv
+    carried = tmp_path / "carried.jsonl"
+    carried.write_text(
+        '{"layer": "incidents", "feature_id": "0123456789abcdef", "action": "hide"}\n'
+    )
+    out = run(geomap_exe, "corrections", "import", str(carried), env=env)
+    assert out.returncode == 0, out.stderr
+    assert store.is_file()
+
+
 def test_on_the_postgis_store_corrections_are_one_clear_line(  # type: ignore[no-untyped-def]
     geomap_exe: str, env: dict[str, str], postgis_url: str, tmp_path: Path
 ) -> None:

@@ -619,6 +619,8 @@ def _migrate_for_serving(settings: Settings) -> None:
             )
         return
     path = settings.store_path
+    if path.is_dir():
+        _check_store_exists(settings)  # says it is a folder
     if not path.is_file():
         if settings.write_token() is None:
             raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
@@ -850,14 +852,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_store(args: argparse.Namespace) -> int:
-    from geomap.errors import StoreError
     from geomap.store import migrations, pg_migrations
     from geomap.store.backends import open_store
 
     settings = _settings(args)
     path = settings.store_label
-    if not settings.store_url and not settings.store_path.is_file():
-        raise StoreError("no store here yet: run `geomap ingest` first", where=path)
+    _check_store_exists(settings)
     current = pg_migrations.SCHEMA_VERSION if settings.store_url else migrations.SCHEMA_VERSION
     if args.store_command == "migrate":
         store = open_store(settings)
@@ -1027,8 +1027,13 @@ def _check_store_exists(settings: Settings) -> None:
     """StoreError when the settings name a SQLite store file that does not exist (a command
     that only changes what is stored would otherwise make an empty one, at a mistyped path)."""
     from geomap.errors import StoreError
+    from geomap.store.backends import A_FOLDER
 
-    if not settings.store_url and not settings.store_path.is_file():
+    if settings.store_url:
+        return
+    if settings.store_path.is_dir():
+        raise StoreError(A_FOLDER, where=settings.store_label)
+    if not settings.store_path.is_file():
         raise StoreError("no store here yet: run `geomap ingest` first", where=settings.store_label)
 
 

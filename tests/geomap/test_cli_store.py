@@ -110,6 +110,29 @@ def test_a_store_url_of_another_kind_is_one_line(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]  # nothing written
 
 
+def test_a_folder_named_as_the_store_is_one_line(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Every command says the store is a folder (was "unable to open database file", or "no
+    store here yet" for a folder that is there)."""
+    folder = tmp_path / "stores"
+    folder.mkdir()
+    for argv in (
+        ["ingest", str(seed_copy)],
+        ["export", "--layer", "places", "--format", "csv"],
+        ["store", "stats"],
+        ["serve", "--port", "1"],
+        ["remove", str(seed_copy)],
+    ):
+        out = run(geomap_exe, *argv, "--store", str(folder), env=env)
+        assert out.returncode == 2, argv
+        assert out.stderr.splitlines() == [
+            f"geomap: error: {folder}: a folder, not a store file: name the file"
+            " (e.g. geomap.sqlite in it)"
+        ], argv
+    assert list(folder.iterdir()) == []
+
+
 def test_store_stats_names_an_index_out_of_step(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = tmp_path / "store.sqlite"
     writer = SQLiteStore(store)

@@ -546,7 +546,6 @@ def test_the_asynchronous_reader_reads_what_the_store_reads(
     filtered, empty) built in an event loop through :class:`AsyncReader` are the store's own
     bytes, before and after a write."""
     import asyncio
-    import concurrent.futures
 
     writer, reader = filled
     cx, cy, _, _ = cell_of((11.0, 41.0), 6)
@@ -567,9 +566,7 @@ def test_the_asynchronous_reader_reads_what_the_store_reads(
             await async_reader.close()
 
     def same(kind: str) -> None:
-        # in a thread of its own: a fresh event loop whatever the calling thread is running
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            built = pool.submit(asyncio.run, build_all()).result()
+        built = asyncio.run(build_all())
         for call, data in zip(calls, built, strict=True):
             assert data == reader.tile(*call), (kind, call)
         assert built[0] and built[3] and built[-1] == b""

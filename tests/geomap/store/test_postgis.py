@@ -174,10 +174,13 @@ def test_a_newer_schema_is_a_clear_error(postgis_url: str) -> None:
 
 def test_errors_name_the_database_without_its_password(postgres: PostgresCluster) -> None:
     url = f"postgresql://postgres:s3cret@127.0.0.1:{postgres.port}/no_such_database"
-    with pytest.raises(StoreError) as err:
-        PostGISStore(url)
-    text = str(err.value)
-    assert "s3cret" not in text and "no_such_database" in text
+    for readonly in (False, True):
+        with pytest.raises(StoreError) as err:
+            PostGISStore(url, readonly=readonly)
+        text = str(err.value)
+        assert "s3cret" not in text and "no_such_database" in text
+        # the server's own reason, also for a reader (not the pool's retrying timeout)
+        assert "does not exist" in text and "pool" not in text
     assert redact(url) == f"postgresql://postgres:***@127.0.0.1:{postgres.port}/no_such_database"
 
 

@@ -1210,6 +1210,16 @@ def _url(value: str) -> str:
     return url
 
 
+def _at_least_one(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
+    return number
+
+
 def _metadata_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(
         "metadata",
@@ -1313,13 +1323,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_at_least_one,
         metavar="N",
         help="extract in N processes of this machine (default: the cores available)",
     )
     p.add_argument(
         "--write-batch",
-        type=int,
+        type=_at_least_one,
         metavar="N",
         help="documents written per store transaction (default: 8 with --jobs 1, where a kill"
         " loses at most one transaction's documents; 32 with worker processes or --scheduler)",

@@ -621,7 +621,9 @@ class PostGISStore:
 
                 # one plain connection first: a wrong password or host fails here at once with
                 # the server's own reason, where the pool would retry it for its whole timeout
-                psycopg.connect(url, connect_timeout=30, **READER_SESSION).close()
+                psycopg.connect(
+                    url, connect_timeout=30, options=str(READER_SESSION["options"])
+                ).close()
                 self._pool = ConnectionPool(
                     url,
                     min_size=1,

@@ -1854,6 +1854,8 @@ def _movements_of(
 _THEN = frozenset("later then subsequently afterwards eventually next".split())
 _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 
+#: The verbs of an onward leg with no motion of their own ("continued on to X").
+_ONWARD_VERBS = ("continu", "press", "push")
 _RELATIVE = frozenset("who whom which that".split())
 _ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
@@ -1914,6 +1916,18 @@ def _implicit_origin(
         if usable(state.destination):
             assert state.destination is not None
             return _as_mention(state.destination)  # "will travel on to X"
+        if (
+            mt.word.lower().startswith(_ONWARD_VERBS)
+            and mt.status == "reported"
+            and state.since == 0
+            and usable(state.previous)
+            and state.previous is not None
+            and state.previous.place is not None
+            and precision_rank(state.previous.place) == 0
+        ):
+            # "The ship docked at A. It then continued on to B": the town where the last
+            # sentence left the mover (not a country it spoke of)
+            return _as_mention(state.previous)
     if (
         state.departed is not None
         and usable(state.departed)

@@ -1479,3 +1479,32 @@ def test_what_a_verb_moves_may_be_no_traveller(pipeline: Pipeline, body: str) ->
 def test_people_sent_abroad_set_out_from_the_dateline(pipeline: Pipeline) -> None:
     body = "TULSA, Okla. — The charity sent 20 nurses to Haiti."
     assert paths(pipeline, body) == [("Tulsa", "Haiti")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The delegation arrived in Cairo on Monday. It continued on to Amman on Wednesday.",
+            ("Cairo", "Amman"),
+        ),
+        (
+            "The envoy flew from Oslo to Berlin on Sunday. She continued on to Warsaw next.",
+            ("Berlin", "Warsaw"),
+        ),
+        ("The convoy reached Mosul at dawn and then pressed on to Erbil.", ("Mosul", "Erbil")),
+    ],
+)
+def test_an_onward_leg_starts_where_the_last_one_ended(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].status == "reported"
+
+
+def test_an_onward_leg_needs_a_town_to_start_from(pipeline: Pipeline) -> None:
+    # a country the last sentence spoke of is not where the mover was
+    body = "Officials in Peru said the ship was seized. The ship continued on to Callao."
+    assert paths(pipeline, body) == []
+    assert paths(pipeline, "Prices in Leeds continued to rise last year.") == []

@@ -114,6 +114,12 @@ _WENT_THERE = re.compile(
     r"(?:back[ \t]+)?there\b",
     re.I,
 )
+# "lived there until she moved to B": a stay in the place told before, then a journey
+_STAYED_THERE = re.compile(
+    r"\b(?:lived|worked|stayed|taught|served|remained|studied|practi[sc]ed|preached|played"
+    r"|farmed|settled)[ \t]+there\b",
+    re.I,
+)
 # "left the camp", "fled the city": a place told before, named again by its kind
 _LEFT_THE = re.compile(
     r"\b(?:left|leaving|fled|fleeing|departed|abandoned|evacuated)[ \t]+(?:the|that|this)[ \t]+"
@@ -944,6 +950,7 @@ def extract_events(
                 and state.departed is None
                 and _LEFT_THE.search(s_text)
                 is None  # "The convoy left A at dawn. By noon it reached B."
+                and _STAYED_THERE.search(s_text) is None  # "She lived there until she moved to B"
             )
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
@@ -1239,6 +1246,10 @@ def _sentence(
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
             )  # "From A, the team ..."; "A native of A, she moved to B"
             movements.assign(mt, after, before + fronted)
+            if not mt.origins and not t.noun and t.motion.frame == "go":
+                stayed = _stayed_there(tokens, t.index, mentions_used, state)
+                if stayed is not None:  # "She lived there until she moved to B"
+                    mt.origins, mt.origin_inferred = [stayed], True
             if not mt.destinations and not t.noun:
                 went = _there(tokens, t.index, mentions_used, state)
                 if went is not None:  # "arrested in A after he had driven there"
@@ -1540,6 +1551,44 @@ def _there(
 
 
 _STAY_WORDS = SPELL | STAYING
+#: Verbs of a stay that "there" ends ("lived there", "worked there"): general English.
+_STAYED = frozenset(
+    "lived worked stayed taught served remained studied practised practiced preached "
+    "played farmed settled".split()
+)
+#: Words that join a stay to the journey that ended it ("lived there until she moved").
+_UNTIL = frozenset("until till before then".split())
+
+
+def _stayed_there(
+    tokens: list[Token], i: int, mentions: list[Mention], state: discourse.Discourse
+) -> Mention | None:
+    """Where a mover had stayed, told as "there" before the journey verb at token ``i``
+    that ended the stay ("She lived there until she moved to B", "worked there for a decade
+    before moving to B"): the last place the sentence named before "there" that is no
+    one's home, else the last sentence's place."""
+    for j in range(i - 1, max(0, i - 9), -1):
+        w = tokens[j].lower
+        if w in (",", ";", ":") or (w in _SCOPE_END and w not in _UNTIL):
+            return None
+        if w != "there":
+            continue
+        if tokens[j - 1].lower not in _STAYED:
+            return None
+        if _UNTIL.isdisjoint(t.lower for t in tokens[j + 1 : i]):
+            return None
+        told = [
+            m
+            for m in mentions
+            if m.last < j - 1
+            and m.cue.role not in ("home", "person-home", "possessive", "people-of")
+        ]
+        if told:
+            return told[-1]
+        if state.previous is not None and state.since < discourse.CARRY_SENTENCES:
+            return _as_mention(state.previous)
+        return None
+    return None
 
 
 def _spent_before(

@@ -1508,3 +1508,36 @@ def test_an_onward_leg_needs_a_town_to_start_from(pipeline: Pipeline) -> None:
     body = "Officials in Peru said the ship was seized. The ship continued on to Callao."
     assert paths(pipeline, body) == []
     assert paths(pipeline, "Prices in Leeds continued to rise last year.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Ana Ruiz grew up in Salem, Oregon. She lived there until she moved to Boston in 2001.",
+            ("Salem", "Boston"),
+        ),
+        (
+            "Kofi Mensah took a post at a school in Kumasi in 2002. He taught there for six "
+            "years and then moved to Accra.",
+            ("Kumasi", "Accra"),
+        ),
+        (
+            "Tom Hale opened a shop in Dover in 1990. He worked there until moving to Leeds.",
+            ("Dover", "Leeds"),
+        ),
+    ],
+)
+def test_a_stay_there_is_where_the_journey_that_ended_it_began(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].origin_inferred
+    assert found[expected].status == "reported"
+
+
+def test_until_a_journey_still_to_come_is_a_condition(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The refugees will stay in Dover until they move to Leeds.") == []
+    # "there" that is no stay gives no origin
+    assert paths(pipeline, "Prices rose in Leeds. There was no reason to move to York.") == []

@@ -1602,10 +1602,11 @@ def _spent_before(
         return []
     end = next((j for j in scope_ends if j > i), len(tokens))
     return [
-        m
+        replace(m, cue=Cue("origin", m.cue.governor))
         for m in mentions
         if i < m.first < end
-        and m.cue.role == "origin"
+        # ("after a three-week stay at a hall in A": where the stay was)
+        and m.cue.role in ("origin", "location")
         and any(tokens[j].lower in _STAY_WORDS for j in range(i + 1, m.first))
     ][:1]
 

@@ -20,6 +20,8 @@ _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|co
 # what may stand between two motion words of one journey: a few words, no clause mark but
 # the comma before a participle ("left A on Friday, heading to B")
 _JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
+#: Words that put what follows before what they follow ("returned to A after a tour in B").
+_EARLIER = re.compile(r"\b(?:after|following)\b", re.I)
 
 
 #: Words near a journey noun that make it a price or a comparison, not a trip someone made
@@ -497,6 +499,8 @@ def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
         return False
     if not (_ONWARD.search(between) or _JOIN.match(between)):
         return False
+    if _EARLIER.search(between):
+        return False  # "came home to A after a tour in B": B came first, no leg from A
     if first.origins:
         second.origins = list(first.origins)
         second.vias = [*first.vias, first.destinations[-1], *second.vias]

@@ -1541,3 +1541,46 @@ def test_until_a_journey_still_to_come_is_a_condition(pipeline: Pipeline) -> Non
     assert paths(pipeline, "The refugees will stay in Dover until they move to Leeds.") == []
     # "there" that is no stay gives no origin
     assert paths(pipeline, "Prices rose in Leeds. There was no reason to move to York.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The orchestra returned to Vienna after a three-week stay at a hall in Tokyo.",
+            ("Tokyo", "Vienna"),
+        ),
+        (
+            "Jane Roe returned to Leeds after a two-year stint at a clinic in Nairobi.",
+            ("Nairobi", "Leeds"),
+        ),
+        (
+            "The battalion returned to Dover after a six-month posting at a base near Kandahar.",
+            ("Kandahār", "Dover"),
+        ),
+    ],
+)
+def test_a_stay_named_after_the_return_is_where_it_began(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_an_event_after_the_return_is_no_stay(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The choir returned to Leeds after a concert in Paris.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The battalion came home to Dover after a year-long tour in Kandahar.",
+        "The battalion returned to Dover after a six-month deployment in Helmand.",
+        "The team flew back to Leeds following a week-long trip to Oslo.",
+    ],
+)
+def test_a_journey_told_after_the_return_is_no_leg_from_its_end(
+    pipeline: Pipeline, body: str
+) -> None:
+    # what "after" tells came first: no journey from the place returned to
+    first = body.split(" to ")[1].split()[0]
+    assert all(path[0] != first for path in paths(pipeline, body))

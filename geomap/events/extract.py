@@ -781,6 +781,22 @@ def _modifier(tokens: list[Token], t: _Trigger) -> bool:
     return t.noun and t.index > 0 and tokens[t.index - 1].lower in ("the", "this", "that")
 
 
+#: Nouns of a place named after what happened there ("the crash site", "the accident
+#: scene"): general English.
+_SCENE_NOUNS = frozenset("site sites scene scenes".split())
+
+
+def _scene(tokens: list[Token], t: _Trigger) -> bool:
+    """True when the incident noun ``t`` only names a place by what happened there ("from
+    the crash site near X"), which a journey's places run past."""
+    return (
+        t.noun
+        and t.event_type is not None
+        and t.index + 1 < len(tokens)
+        and tokens[t.index + 1].lower in _SCENE_NOUNS
+    )
+
+
 def _directed(lowered: list[str], i: int) -> bool:
     """ "taken to X", "took them back to X": a direction within four words, no idiom."""
     nxt = lowered[i + 1 : i + 5]
@@ -1149,7 +1165,10 @@ def _sentence(
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
-        scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
+        scope_end = next(
+            (u.index for u, _ in triggers[k + 1 :] if not (t.motion and _scene(tokens, u))),
+            len(tokens),
+        )  # ("flown to A from the crash site near B": the crash names the place left)
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
         incident_clause_end = clause_end

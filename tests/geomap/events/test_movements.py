@@ -1584,3 +1584,27 @@ def test_a_journey_told_after_the_return_is_no_leg_from_its_end(
     # what "after" tells came first: no journey from the place returned to
     first = body.split(" to ")[1].split()[0]
     assert all(path[0] != first for path in paths(pipeline, body))
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The injured man was flown to a hospital in Leeds from the crash site near York.",
+            ("York", "Leeds"),
+        ),
+        (
+            "Two survivors were airlifted from the accident scene outside Harrogate to a "
+            "hospital in Leeds.",
+            ("Harrogate", "Leeds"),
+        ),
+        (
+            "A boy was driven from the fire scene in Preston to a hospital in Manchester.",
+            ("Preston", "Manchester"),
+        ),
+    ],
+)
+def test_a_scene_named_by_what_happened_is_a_place_left(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)

@@ -70,7 +70,7 @@ SPELL = frozenset(
 #: in X"): general English.
 STAYING = frozenset(
     "serving working living practicing practising studying teaching playing staying "
-    "spending farming preaching coaching".split()
+    "spending farming preaching coaching retiring graduating".split()
 )
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 

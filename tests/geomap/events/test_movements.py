@@ -1608,3 +1608,23 @@ def test_a_scene_named_by_what_happened_is_a_place_left(
     pipeline: Pipeline, body: str, expected: tuple[str, ...]
 ) -> None:
     assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Lena Brandt moved back to her hometown of Ulm after retiring from her job in Berlin.",
+            ("Berlin", "Ulm"),
+        ),
+        (
+            "Omar Haddad moved to Dubai after graduating from a college in Boston.",
+            ("Boston", "Dubai"),
+        ),
+        ("Jane Roe returned to Leeds after retiring in Spain.", ("Spain", "Leeds")),
+    ],
+)
+def test_where_a_career_ended_is_where_the_move_after_it_began(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]

@@ -2103,8 +2103,9 @@ def _left_the_place(
 
 def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
     """True when "he" or "she" makes a journey of their own ("he moved to Y", "his move to
-    Y"), which may be the protagonist's."""
-    if mt.motion.movement_type != "travelled":
+    Y"), which may be the protagonist's, or sends someone from where they are ("He
+    dispatched his foreign minister to Y")."""
+    if mt.motion.movement_type not in ("travelled", "dispatched"):
         return False
     if mt.motion.noun:
         return mt.index > 0 and tokens[mt.index - 1].lower in ("his", "her")

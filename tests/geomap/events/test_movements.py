@@ -1628,3 +1628,32 @@ def test_where_a_career_ended_is_where_the_move_after_it_began(
     pipeline: Pipeline, body: str, expected: tuple[str, ...]
 ) -> None:
     assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Senegal's president, Amadou Sall, met the envoy on Monday. He dispatched his "
+            "foreign minister to Bamako.",
+            ("Senegal", "Bamako"),
+        ),
+        (
+            "Jane Roe of Leeds runs a charity. She sent two vans of supplies to Calais last week.",
+            ("Leeds", "Calais"),
+        ),
+        ("Tom Hale, 40, of Dover, was fined. He sent his son to Glasgow.", ("Dover", "Glasgow")),
+    ],
+)
+def test_he_or_she_sends_from_their_home(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].movement_type == "dispatched"
+    assert found[expected].origin_inferred
+
+
+def test_a_sender_named_anew_is_not_the_last_one(pipeline: Pipeline) -> None:
+    body = "Tom Hale, 40, of Dover, was fined. Lena Brandt said she sent her son to Glasgow."
+    assert paths(pipeline, body) == []

@@ -1821,6 +1821,9 @@ def _movements_of(
             continue
         if movements.join_back(a, b, between):
             continue  # "arrived in B after a voyage from A"
+        back = a.index + 1 < len(tokens) and tokens[a.index + 1].lower in ("back", "home")
+        if movements.back_from(a, b, between, back):
+            continue  # "returned to B after a trip to A"
         movements.chain(a, b, between)
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:

@@ -492,6 +492,29 @@ def join_back(first: MotionTrigger, second: MotionTrigger, between: str) -> bool
     return True
 
 
+#: Motion lemmas of a way back ("returned to B after a trip to A").
+_BACK = frozenset(("return",))
+
+
+def back_from(
+    first: MotionTrigger, second: MotionTrigger, between: str, back: bool = False
+) -> bool:
+    """Let the way back at ``first`` (a return, or ``back``: "flew back", "came home")
+    start where the journey noun told right after it went ("returned to B after a trip to
+    A", "flew back to B after a three-day visit to A"): the mover was there last. The
+    noun's own journey keeps its places."""
+    if first.origins or not first.destinations or first.motion.noun:
+        return False
+    if not (first.motion.lemma in _BACK or back):
+        return False
+    if not second.motion.noun or not second.destinations or second.origins:
+        return False
+    if not _AFTER.search(between) or not _JOIN.match(between):
+        return False
+    first.origins = [second.destinations[-1]]
+    return True
+
+
 def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     """Let ``second`` go on from where ``first`` ended ("flown from A to B, and later on to
     C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B)."""

@@ -64,13 +64,13 @@ FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
 #: X", "after a month-long run at X"): general English.
 SPELL = frozenset(
     "years months decades weeks year month decade stay stint spell run residency posting "
-    "tenure".split()
+    "tenure holiday holidays vacation sabbatical".split()
 )
 #: Verbs of a stay somewhere, after "after" ("after serving in X", "after years of living
 #: in X"): general English.
 STAYING = frozenset(
     "serving working living practicing practising studying teaching playing staying "
-    "spending farming preaching coaching retiring graduating".split()
+    "spending farming preaching coaching retiring graduating holidaying vacationing".split()
 )
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 

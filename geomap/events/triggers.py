@@ -206,6 +206,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("resettle", "travelled", "go", "resettled resettling"),
     **_verb("jet", "travelled", "go", "jetted jetting"),
     **_verb("stream", "travelled", "go", "streamed flocked", needs_destination=True),
+    **_verb("pour", "travelled", "go", "poured pouring", needs_destination=True),
     **_verb("drive", "travelled", "go", "drives driving", needs_destination=True),
     **_verb("swim", "travelled", "go", "swam swum", needs_destination=True),
     **_verb("board", "travelled", "go", "boarded boarding", needs_destination=True),

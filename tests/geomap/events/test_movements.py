@@ -1657,3 +1657,57 @@ def test_he_or_she_sends_from_their_home(
 def test_a_sender_named_anew_is_not_the_last_one(pipeline: Pipeline) -> None:
     body = "Tom Hale, 40, of Dover, was fined. Lena Brandt said she sent her son to Glasgow."
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Thousands of villagers poured across the border into Chad from Sudan.",
+            ("Sudan", "Chad"),
+        ),
+        ("Refugees poured into Jordan from Syria last month.", ("Syria", "Jordan")),
+        ("Fans were pouring into Lisbon from Porto all morning.", ("Porto", "Lisbon")),
+    ],
+)
+def test_crowds_that_pour_from_a_to_b(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_what_pours_without_a_traveller_is_no_journey(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Rain poured into Leeds from the west.") == []
+    assert paths(pipeline, "Money poured into Leeds from London investors.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Jane Roe returned to Leeds after a two-week holiday in Spain.", ("Spain", "Leeds")),
+        ("Omar Haddad flew back to Dubai after holidaying in Greece.", ("Greece", "Dubai")),
+        ("Tom Hale came home to Dover after a sabbatical in Kyoto.", ("Kyoto", "Dover")),
+    ],
+)
+def test_a_holiday_after_the_return_is_where_it_began(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Jane Roe returned to Leeds after a trip to Oslo.", ("Oslo", "Leeds")),
+        ("The minister flew back to Accra after a three-day visit to Lome.", ("Lomé", "Accra")),
+        ("The squad came home to Leeds following a short tour to Spain.", ("Spain", "Leeds")),
+    ],
+)
+def test_a_way_back_starts_where_the_trip_after_it_went(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_a_journey_that_is_no_way_back_keeps_no_trip_told_after_it(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The team flew to Leeds after a trip to Oslo.") == []

@@ -109,6 +109,12 @@ _ANAPHOR = re.compile(
 # a departure the next sentence may take on to its destination ("The band left A. They
 # arrived in B.")
 _DEPARTING = frozenset("left departed leaving departing".split())
+# "the mayor of X", "the prime minister of X": an office held for a place
+_OFFICE_OF = re.compile(
+    r"\b(?:mayor|governor|president|premier|prime[ \t]+minister|foreign[ \t]+minister|king|"
+    r"queen|emir|ambassador|envoy|bishop|archbishop)[ \t]+of[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
 _WENT_THERE = re.compile(
     r"\b(?:moved|drove|flew|went|travell?ed|returned|came|fled|relocated|headed)[ \t]+"
     r"(?:back[ \t]+)?there\b",
@@ -1229,6 +1235,8 @@ def _sentence(
                         # "Sen. Jane Roe, D-Ohio, flew to X"
                         or PARTY_STATE_BEFORE.search(s_text, max(0, m.start - 3), m.start)
                         is not None
+                        # "the mayor of X flew to Y" (the mover's office, not an event's place)
+                        or _OFFICE_OF.search(s_text, max(0, m.start - 30), m.start) is not None
                     )
                     and (sends or not SENDER_AFTER.match(s_text[m.end : m.end + 60]))
                     and not movements.across_clause(tokens, m.end, t.index)
@@ -1264,6 +1272,12 @@ def _sentence(
             fronted = (
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
             )  # "From A, the team ..."; "A native of A, she moved to B"
+            if (
+                not t.noun
+                and t.motion.frame == "go"
+                and all(u.noun for u, _ in triggers[:k])  # the first verb ("the convoy drove")
+            ):
+                fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
             if not mt.origins and not t.noun and t.motion.frame == "go":
                 stayed = _stayed_there(tokens, t.index, mentions_used, state)
@@ -1577,6 +1591,31 @@ _STAYED = frozenset(
 )
 #: Words that join a stay to the journey that ended it ("lived there until she moved").
 _UNTIL = frozenset("until till before then".split())
+
+
+def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Mention]:
+    """Where the mover was, told by an opening "After ...ing in A," before the journey verb
+    at token ``i`` ("After landing in A, the minister drove to B", "Following two days
+    spent touring A, they flew to B"): A, as the journey's origin. Not an event's place
+    ("After the bombing in A, ..."): the opener's -ing word must be no incident word."""
+    if not tokens or tokens[0].lower not in ("after", "following"):
+        return []
+    comma = next((j for j in range(1, i) if tokens[j].text == ","), None)
+    if comma is None:
+        return []
+    doing = [
+        t.lower
+        for t in tokens[1:comma]
+        if t.lower.endswith("ing") and t.lower not in INCIDENT_WORDS and t.text[:1].islower()
+    ]
+    if not doing:
+        return []
+    told = [
+        m
+        for m in earlier
+        if m.last < comma and m.cue.role in ("location", "destination", "origin", "near", "via")
+    ]
+    return [replace(m, cue=Cue("origin", 0)) for m in told[-1:]]
 
 
 def _stayed_there(

@@ -1711,3 +1711,43 @@ def test_a_way_back_starts_where_the_trip_after_it_went(
 
 def test_a_journey_that_is_no_way_back_keeps_no_trip_told_after_it(pipeline: Pipeline) -> None:
     assert paths(pipeline, "The team flew to Leeds after a trip to Oslo.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "After landing in Frankfurt, the minister drove to Mainz.",
+            ("Frankfurt am Main", "Mainz"),
+        ),
+        (
+            "After spending two nights in Oslo, the delegation flew to Helsinki.",
+            ("Oslo", "Helsinki"),
+        ),
+        ("After stopping at a depot in Lyon, the convoy headed to Turin.", ("Lyon", "Turin")),
+    ],
+)
+def test_an_opening_after_clause_tells_where_the_mover_was(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_an_event_in_the_opening_clause_is_not_where_the_mover_was(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "After the bombing in Kabul, the ambassador flew to Islamabad.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The mayor of Leeds flew to Brussels on Tuesday.", ("Leeds", "Brussels")),
+        ("The Prime Minister of Malta travelled to Rome for talks.", ("Malta", "Rome")),
+        ("The bishop of Cork visited Boston last week.", ("Cork", "Boston")),
+    ],
+)
+def test_an_office_held_for_a_place_is_the_travellers_home(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].origin_inferred

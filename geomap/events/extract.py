@@ -1279,6 +1279,10 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            if not mt.origins and not t.noun and t.motion.movement_type == "deported":
+                held = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)
+                if held is not None:  # "arrested in A and extradited to B"
+                    mt.origins = [held]
             if not mt.origins and not t.noun and t.motion.frame == "go":
                 stayed = _stayed_there(tokens, t.index, mentions_used, state)
                 if stayed is not None:  # "She lived there until she moved to B"
@@ -1591,6 +1595,21 @@ _STAYED = frozenset(
 )
 #: Words that join a stay to the journey that ended it ("lived there until she moved").
 _UNTIL = frozenset("until till before then".split())
+
+
+def _arrested_at(i: int, earlier: list[_Trigger], mentions: list[Mention]) -> Mention | None:
+    """Where someone deported or extradited at token ``i`` was arrested, told by an arrest
+    verb before it in the sentence ("was arrested in A and extradited to B", "detained at
+    A's airport and deported to B"): the place after that verb, before this one."""
+    arrest = next((u for u in reversed(earlier) if u.event_type == "arrest" and not u.noun), None)
+    if arrest is None:
+        return None
+    held = [
+        m
+        for m in mentions
+        if arrest.index < m.first < i and m.cue.role in ("location", "near", "none")
+    ]
+    return replace(held[-1], cue=Cue("origin", arrest.index)) if held else None
 
 
 def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Mention]:

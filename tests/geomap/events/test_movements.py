@@ -1751,3 +1751,54 @@ def test_an_office_held_for_a_place_is_the_travellers_home(
     found = by_path(pipeline, body)
     assert expected in found
     assert found[expected].origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The Tulsa teenager ran away to Dallas last week.", ("Tulsa", "Dallas")),
+        ("Two girls ran away from Leeds to Manchester on Friday.", ("Leeds", "Manchester")),
+        (
+            "A boy who had run away from his uncle's farm near Dover turned up in London.",
+            None,
+        ),
+    ],
+)
+def test_running_away_is_a_journey(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...] | None
+) -> None:
+    found = paths(pipeline, body)
+    if expected is None:
+        assert all(path[-1] != "Dover" for path in found)
+    else:
+        assert expected in found
+
+
+def test_what_runs_away_without_a_traveller_is_no_journey(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Prices ran away from buyers in Leeds.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("He was arrested in Leeds and extradited to Spain.", ("Leeds", "Spain")),
+        (
+            "Police detained the suspect in Lagos and deported him to Ghana on Friday.",
+            ("Lagos", "Ghana"),
+        ),
+        (
+            "Two men were arrested at a hotel in Nice and later extradited to Italy.",
+            ("Nice", "Italy"),
+        ),
+    ],
+)
+def test_a_deportation_starts_where_the_arrest_before_it_was(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].movement_type == "deported"
+
+
+def test_an_offence_elsewhere_is_no_deportation(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "He was arrested in Leeds for a robbery in Spain.") == []

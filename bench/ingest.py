@@ -2,14 +2,15 @@
 
     .venv/bin/python bench/ingest.py [--copies 500] [--runs 3] [--store URL | --postgis]
         [--no-dask] [--no-local-cluster] [--write-batch 32] [--baseline DIR]
-        [--corpus ../shared/corpora/lgl/lgl.xml]
+        [--corpus ../shared/corpora/lgl/lgl.xml [--corpus ...]]
 
 The folder holds ``--copies`` copies of the seed report, each made distinct by one line (so
 none is skipped as already stored): every document reports the same places and events, so
 every write merges into the same features. With ``--corpus``, it holds instead the articles
-of a corpus XML file (``<article>`` elements with a ``<text>``, as LGL's and GeoWebNews'),
-one file each, written into a temporary folder and removed afterwards: real news, distinct
-documents, features shared only as the news shares them.
+of a corpus XML file (``<article>`` elements with a ``<text>``, as LGL's, GeoWebNews',
+TR-News' and GeoVirus'), one file each, written into a temporary folder and removed
+afterwards: real news, distinct documents, features shared only as the news shares them.
+``--corpus`` repeated puts the articles of every file given into the one folder, in order.
 
 Every run is the real command, ``geomap ingest FOLDER``, into a fresh store with a fresh
 geocode cache, timed from start to exit (start-up included):
@@ -17,7 +18,9 @@ geocode cache, timed from start to exit (start-up included):
 - ``--jobs 1`` (extraction in the command's own process) and ``--jobs 2`` (worker processes
   of this machine; the command writes what they send back);
 - ``dask N``: ``--scheduler`` with a cluster as users run one, ``dask scheduler`` and ``dask
-  worker --nworkers N --nthreads 1 --preload geomap.cluster`` processes on loopback, started
+  worker --nworkers N --nthreads 1 --preload geomap.cluster`` processes on loopback (the
+  workers without Dask's profiler, ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``, as
+  the README starts them), started
   afresh for each timed command (with its fresh geocode cache in ``GEOMAP_CACHE``) and
   waited for until every worker has opened its pipeline, then torn down: the command finds
   the pipelines open and only connects;
@@ -46,7 +49,9 @@ user compares with). "CPU s" is the median CPU time (user + system) of the comma
 worker processes it forked (for ``dask N``, the client's plus what the scheduler, nannies and
 workers used during the command; for ``dask-local N``, of the client only): on a busy machine,
 where wall times swing, it shows what each configuration costs.
-The load average is printed before and after.
+"CPU s by process" splits that CPU: the command itself; the processes it forked (``--jobs
+2``) or the Dask workers; the Dask scheduler; the ``dask worker`` process that runs the
+nannies. The load average is printed before and after.
 
 ``--store`` takes a ``postgresql://`` URL of an empty database to write to PostGIS instead (its
 schema is dropped before each run); ``--postgis`` starts a throwaway PostgreSQL + PostGIS server
@@ -85,8 +90,9 @@ def make_folder(folder: Path, copies: int) -> int:
     return words
 
 
-def corpus_folder(folder: Path, corpus: Path) -> tuple[int, int]:
-    """One text file per article of ``corpus`` in ``folder``; (articles, words)."""
+def corpus_folder(folder: Path, corpus: Path, first: int = 0) -> tuple[int, int]:
+    """One text file per article of ``corpus`` in ``folder``, numbered from ``first``;
+    (articles, words)."""
     import xml.etree.ElementTree as ET
 
     n = words = 0
@@ -96,7 +102,7 @@ def corpus_folder(folder: Path, corpus: Path) -> tuple[int, int]:
             continue
         title = (article.findtext("title") or "").strip()
         body = f"{title}\n\n{text}\n" if title else f"{text}\n"
-        (folder / f"{n:05d}.txt").write_text(body, encoding="utf-8")
+        (folder / f"{first + n:05d}.txt").write_text(body, encoding="utf-8")
         words += len(body.split())
         n += 1
     return n, words
@@ -115,26 +121,57 @@ def empty_store(store: str, tmp: Path, name: str) -> str:
 
 def timed_ingest(
     folder: Path, store: str, cache: Path, *flags: str, pythonpath: str = ""
-) -> tuple[float, float]:
-    """Seconds one `geomap ingest` took, start to exit, and the CPU seconds (user + system) of
-    the command and the worker processes it started (not of a Dask cluster's workers)."""
+) -> tuple[float, float, dict[str, float]]:
+    """Seconds one `geomap ingest` took, start to exit; the CPU seconds (user + system) of the
+    command and the worker processes it started (not of a Dask cluster's workers); and that
+    CPU by process: ``workers`` (the processes it forked, each as last seen: sampled every
+    50 ms while they run, which they end idle) and ``command`` (the rest: its own)."""
+    import threading
+
+    import psutil
+
     env = dict(os.environ, GEOMAP_CACHE=str(cache))
     if pythonpath:  # another geomap package: this checkout's gazetteer index
         env.update(PYTHONPATH=pythonpath, GEOMAP_GAZETTEER=str(ROOT / "data" / "gazetteer.sqlite"))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    out = subprocess.run(
+    proc = subprocess.Popen(
         [str(GEOMAP), "ingest", str(folder), "--store", store, *flags],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         env=env,
     )
+    seen: dict[int, float] = {}  # a forked worker's pid -> its CPU seconds when last seen
+    done = threading.Event()
+
+    def sample() -> None:
+        children: list[psutil.Process] = []
+        with contextlib.suppress(psutil.Error):
+            top = psutil.Process(proc.pid)
+            tick = 0
+            while not done.wait(0.05):
+                if tick % 10 == 0:  # looking for children reads all of /proc: not every time
+                    with contextlib.suppress(psutil.Error):
+                        children = top.children(recursive=True)
+                tick += 1
+                for child in children:
+                    with contextlib.suppress(psutil.Error):
+                        c = child.cpu_times()
+                        seen[child.pid] = c.user + c.system
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = proc.communicate()
     seconds = time.perf_counter() - t0
+    done.set()
+    sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if out.returncode != 0 or "0 failed" not in out.stderr:
-        raise SystemExit(f"ingest {' '.join(flags)} failed:\n{out.stderr[-2000:]}")
+    if proc.returncode != 0 or "0 failed" not in stderr:
+        raise SystemExit(f"ingest {' '.join(flags)} failed:\n{stderr[-2000:]}")
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return seconds, cpu
+    workers = sum(seen.values())
+    return seconds, cpu, {"command": cpu - workers, "workers": workers}
 
 
 class DaskProcesses:
@@ -154,6 +191,9 @@ class DaskProcesses:
             GEOMAP_CACHE=str(cache),
             GEOMAP_GAZETTEER=str(ROOT / "data" / "gazetteer.sqlite"),
         )
+        # as the README starts workers: without Dask's statistical profiler, which samples
+        # each busy worker's stack every 10 ms (unless the environment says otherwise)
+        env.setdefault("DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED", "False")
         host, port = self.address.removeprefix("tcp://").split(":")
         self.procs = [
             subprocess.Popen(
@@ -192,21 +232,23 @@ class DaskProcesses:
                     raise SystemExit("dask workers did not open their pipelines")
                 time.sleep(0.1)
 
-    def cpu(self) -> float:
-        """CPU seconds (user + system) used so far by the scheduler, the nannies and the
-        workers."""
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds (user + system) used so far by the ``scheduler``, the ``nanny`` process
+        (``dask worker``, which runs the nannies) and the ``workers`` it started."""
         import psutil
 
-        total = 0.0
-        for proc in self.procs:
+        used = {"scheduler": 0.0, "nanny": 0.0, "workers": 0.0}
+        for role, proc in zip(("scheduler", "nanny"), self.procs, strict=True):
             try:
                 top = psutil.Process(proc.pid)
                 for p in [top, *top.children(recursive=True)]:
                     t = p.cpu_times()
-                    total += t.user + t.system
+                    used[role if p is top or role == "scheduler" else "workers"] += (
+                        t.user + t.system
+                    )
             except psutil.NoSuchProcess:
                 continue
-        return total
+        return used
 
     def close(self) -> None:
         for proc in reversed(self.procs):
@@ -231,7 +273,12 @@ def main() -> None:
     ap.add_argument("--no-local-cluster", action="store_true", help="no dask-local configurations")
     ap.add_argument("--write-batch", type=int, default=32, help="documents per transaction")
     ap.add_argument("--baseline", type=Path, help="a folder holding another geomap package")
-    ap.add_argument("--corpus", type=Path, help="a corpus XML file's articles, not the seed")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="a corpus XML file's articles, not the seed (repeat: all of them in one folder)",
+    )
     args = ap.parse_args()
     with contextlib.ExitStack() as stack:
         if args.postgis:
@@ -249,8 +296,13 @@ def run(args: argparse.Namespace) -> None:
         folder = tmp / "reports"
         folder.mkdir()
         if args.corpus:
-            documents, words = corpus_folder(folder, args.corpus)
-            what = f"{documents} articles of {args.corpus.name}"
+            documents = words = 0
+            parts = []
+            for corpus in args.corpus:
+                n, w = corpus_folder(folder, corpus, documents)
+                documents, words = documents + n, words + w
+                parts.append(f"{corpus.name} {n} ({w:,} words)")
+            what = f"{documents} articles: {' + '.join(parts)}"
         else:
             documents, words = args.copies, make_folder(folder, args.copies)
             what = f"{documents} copies of the seed"
@@ -292,6 +344,7 @@ def run(args: argparse.Namespace) -> None:
         seconds: dict[str, list[float]] = {label: [] for label in configs}
         fixed: dict[str, list[float]] = {label: [] for label in configs}
         cpu: dict[str, list[float]] = {label: [] for label in configs}
+        by_process: dict[str, dict[str, list[float]]] = {label: {} for label in configs}
         load = os.getloadavg()
         try:
             for run in range(args.runs):
@@ -311,15 +364,20 @@ def run(args: argparse.Namespace) -> None:
                                 argv = [dask.address if f == "(fresh)" else f for f in flags]
                             elif label.startswith("baseline"):
                                 pythonpath = str(args.baseline.resolve())
-                            cluster_cpu = dask.cpu() if dask else 0.0
-                            took, used = timed_ingest(
+                            cluster_cpu = dask.cpu() if dask else {}
+                            took, used, parts = timed_ingest(
                                 into, store, cache, *argv, pythonpath=pythonpath
                             )
                             if dask:
-                                used += dask.cpu() - cluster_cpu
+                                parts["workers"] = 0.0
+                                for role, spent in dask.cpu().items():
+                                    parts[role] = parts.get(role, 0.0) + spent - cluster_cpu[role]
+                                    used += spent - cluster_cpu[role]
                         times[label].append(took)
                         if times is seconds:
                             cpu[label].append(used)
+                            for role, spent in parts.items():
+                                by_process[label].setdefault(role, []).append(spent)
                     print(
                         f"run {run + 1} {label}: {seconds[label][-1]:.2f} s"
                         f" (2 files: {fixed[label][-1]:.2f} s)",
@@ -349,6 +407,13 @@ def run(args: argparse.Namespace) -> None:
             f"{label:<16}{m:>10.2f}{documents / m:>10.1f}{words / m:>12,.0f}"
             f"{statistics.median(fixed[label]):>11.2f}{past:>23.1f}"
             f"{statistics.median(cpu[label]):>8.2f}"
+        )
+    print("CPU s by process (medians): the command itself; what it forked or the Dask workers;")
+    print("  the Dask scheduler; the `dask worker` process that runs the nannies")
+    for label, roles in by_process.items():
+        print(
+            f"  {label:<16}"
+            + "; ".join(f"{role} {statistics.median(v):.2f}" for role, v in roles.items())
         )
     pairs = [("jobs 1", "jobs 2"), ("jobs 1 (8/tx)", "jobs 2"), ("jobs 1 (8/tx)", "jobs 1")]
     if args.baseline:

@@ -376,6 +376,7 @@ def _ingest_on_workers(
                 lambda message: bar.print(f"geomap: error: {message}"),
                 salt=_metadata_key(args),
                 write_batch=args.write_batch,
+                total=readable,
                 guard=lambda: _writing(settings.store_label),
                 warn=lambda message: bar.print(f"geomap: warning: {message}"),
             )

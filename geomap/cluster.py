@@ -14,6 +14,7 @@ the pipeline already has uses it as it is, and one that gives other settings (``
 
 from __future__ import annotations
 
+import pickle
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -29,8 +30,11 @@ if TYPE_CHECKING:
 
 PLUGIN = "geomap-pipeline"
 # documents per task: a task costs the scheduler, the client and the worker a few
-# milliseconds whatever its size, and two workers finish within one task of each other
+# milliseconds whatever its size, and two workers finish within one task of each other;
+# when the ingest knows how many documents are left, a task takes a share of them, from
+# LARGEST down to BATCH (geomap.ingest.ingest)
 BATCH = 16
+LARGEST = 64
 WINDOW = 8  # tasks in flight per worker: each has its next ones queued while the client writes
 
 
@@ -82,12 +86,30 @@ def _plugin(worker: Any = None) -> PipelinePlugin:
     return plugin
 
 
-def _extract(docs: list[Document]) -> Results:
+def _extract(packed: bytes) -> bytes:
+    """The results of the pickled documents ``packed``, pickled: one bytes object each way,
+    which the scheduler and Dask's serialisation pass along without looking inside."""
+    docs = pickle.loads(packed)
     plugin = _plugin()
     with plugin.lock:
         assert plugin.pipeline is not None
         plugin.batches += 1
-        return extract_batch(plugin.pipeline, docs)
+        results = extract_batch(plugin.pipeline, docs)
+    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class _Packed:
+    """A task's future whose result is unpickled when asked for; the future is released
+    then, so the worker can drop the result at once."""
+
+    def __init__(self, future: Any) -> None:
+        self.future: Any = future
+
+    def result(self) -> Results:
+        packed = self.future.result()
+        self.future = None
+        results: Results = pickle.loads(packed)
+        return results
 
 
 def _extractor(dask_worker: Any) -> str:
@@ -119,6 +141,7 @@ class DaskCluster:
         import dask
 
         self.batch = BATCH
+        self.largest = LARGEST
         # results straight from the workers, not relayed by the scheduler, unless the Dask
         # configuration says otherwise (DASK_DISTRIBUTED__CLIENT__DIRECT_TO_WORKERS=False,
         # for workers this machine cannot reach)
@@ -148,8 +171,8 @@ class DaskCluster:
             raise
 
     def submit(self, docs: list[Document]) -> Pending:
-        future: Pending = self.client.submit(_extract, docs, pure=False)
-        return future
+        packed = pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL)
+        return _Packed(self.client.submit(_extract, packed, pure=False))
 
     def close(self) -> None:
         self.client.close()

@@ -175,7 +175,8 @@ class Runner(Protocol):
 
     workers: int
     extractors: set[str]  # the fingerprints of the workers' extractions
-    batch: int  # documents per task
+    batch: int  # documents per task (the fewest, when tasks are sized to what is left)
+    largest: int  # documents per task at most, when many documents are left (see ingest)
     window: int  # tasks in flight, submitted and not yet written
 
     def submit(self, docs: list[Document]) -> Pending: ...
@@ -187,7 +188,7 @@ class InProcess:
     write stops before anything more is extracted; a kill loses at most one write batch)."""
 
     workers = 1
-    batch = BATCH
+    batch = largest = BATCH
     window = 1
 
     def __init__(self, settings: Settings) -> None:
@@ -256,7 +257,7 @@ class LocalProcesses:
         from geomap.pipeline import extractor_fingerprint
 
         self.workers = workers
-        self.batch = BATCH
+        self.batch = self.largest = BATCH
         self.window = max(2, 2 * workers)  # keeps every worker busy while this process writes
         self.pool = ProcessPoolExecutor(
             workers,
@@ -303,6 +304,7 @@ def ingest(
     salt: str = "",
     batch: int | None = None,
     write_batch: int | None = None,
+    total: int | None = None,
     guard: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext,
     warn: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -312,7 +314,10 @@ def ingest(
     by ``salt``) is unchanged; one stored from another extraction is re-extracted; one given
     twice is ingested once. Failures are reported through ``error`` (one line each) and
     counted; documents that could not be read (None) are the caller's to count. Documents go to
-    the runner ``batch`` at a time (by default the runner's), at most ``runner.window`` batches
+    the runner ``batch`` at a time (by default the runner's; when ``total``, the number of
+    documents, is known and no ``batch`` is given, a task takes a share of what is left, from
+    ``runner.largest`` documents down to ``runner.batch``, so that a long ingest sends few
+    tasks and the workers still finish together), at most ``runner.window`` batches
     in flight, and are written ``write_batch`` at a time (by default
     :data:`WRITE_BATCH`, or ``batch`` when the runner is this process; fewer at the end and
     before a failure that stops the ingest), in one transaction
@@ -324,9 +329,20 @@ def ingest(
     current = {salted(e, salt) for e in runner.extractors}
     seen: set[str] = set()
     pending: deque[tuple[list[tuple[str, Document, bool]], Pending]] = deque()
+    guided = batch is None and total is not None and runner.largest > runner.batch
     if batch is None:
         batch = runner.batch
     window = runner.window
+    taken = 0  # documents taken from ``documents`` so far
+
+    def size() -> int:
+        """Documents for the next task."""
+        if not guided:
+            return batch
+        assert total is not None
+        share = -(-(total - taken) // (4 * runner.workers))
+        return max(batch, min(runner.largest, share))
+
     if write_batch is None:
         write_batch = batch if isinstance(runner, InProcess) else WRITE_BATCH
 
@@ -413,6 +429,7 @@ def ingest(
 
     items: list[tuple[str, Document, bool]] = []
     for path, doc in documents:
+        taken += 1
         if doc is None:
             continue
         if report.stopped:
@@ -427,7 +444,7 @@ def ingest(
             report.unchanged += 1
             continue
         items.append((path, doc, stored is not None))
-        if len(items) >= batch:
+        if len(items) >= size():
             pending.append((items, runner.submit([d for _, d, _ in items])))
             items = []
             while len(pending) >= window:

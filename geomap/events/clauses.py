@@ -83,6 +83,14 @@ GATHERED = frozenset(
     "gathered assembled converged massed rallied marched poured flocked took turned "
     "descended streamed crowded packed held staged organized organised".split()
 )
+#: Journey verbs after which "to meet" tells the talks the journey was made for ("flew to X
+#: to meet", "left for X to hold talks"); the future forms come with "will".
+JOURNEYED = frozenset(
+    "flew fly travelled traveled travel went go left leave arrived arrive came come headed "
+    "head drove drive sailed sail jetted returned return".split()
+)
+#: The infinitives of talks ("to meet", "to hold talks").
+_TALKS_INFINITIVES = frozenset("meet hold".split())
 #: The infinitives of a protest.
 _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split())
 #: Modal words that leave an event hypothetical.
@@ -269,6 +277,15 @@ def status(
         ):
             return "reported"  # "crowds gathered in the square to protest": they did
         set_out = verb in ("out", "off") and k > start and tokens[k - 1].lower == "set"
+        if (
+            incident
+            and tokens[index].lower in _TALKS_INFINITIVES
+            and any(t.lower in JOURNEYED for t in tokens[start:j])
+            and not any(t.lower in HYPOTHETICAL or t.lower in _NEGATORS for t in tokens[start:j])
+        ):
+            # "flew to X on Monday to meet the rebels": the talks the journey was for are
+            # told with it, reported or announced as the journey is
+            return "planned" if any(t.lower in _FUTURE for t in tokens[start:j]) else "reported"
         if headline and _announcing(tokens, k, start):
             return "planned"  # "Leaders to meet in Accra": the headline's future
         if (

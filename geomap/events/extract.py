@@ -172,6 +172,8 @@ _PEOPLE = frozenset(
 # words that tell what a flight was from: "fled after ...", "fleeing shelling"
 _CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
 _CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
+#: Verbs by which an event sets off protests ("sparked protests", "led to days of rallies").
+_SPARKED = frozenset("sparked triggered prompted provoked ignited fuelled fueled led".split())
 _BE = frozenset("is are was were be been being".split())
 _PERFECT = frozenset("had has have".split())
 _LEFT_NOT_BEFORE = frozenset(("the", "to", "on", "far", "political", "his", "her", "their"))
@@ -351,6 +353,12 @@ def _triggers(
                 and "a" not in lowered[max(0, i - 3) : i]
             ):  # ("a second fire broke out": a new one)
                 incident = None  # "the third such raid on the border this year": a series
+            elif (
+                incident.noun
+                and w in _UNSURE_KINDS
+                and (not _UNSURE.isdisjoint(lowered[max(0, i - 3) : i]) or nxt in _UNSURE_AFTER)
+            ):
+                incident = None  # "a possible shooting at the mall", "a shooting threat": feared
             elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
                 incident = None  # "an attack on the flames": firefighting
             elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
@@ -717,6 +725,16 @@ def _party_after(tokens: list[Token], j: int) -> bool:
 _POSSESSIVES = frozenset("his her their its".split())
 # an event counted in a series is named again, not told: "the fifth attack this month"
 _ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+#: Words that leave an event only suspected, not told ("a possible shooting", "a potential
+#: attack", "a rumoured kidnapping"; after it, "a shooting threat", "a bombing plot"); and the
+#: events they do so for (a "possible arson" or a
+#: "possible homicide" still tells the fire or the death).
+_UNSURE = frozenset("possible potential rumoured rumored hypothetical".split())
+_UNSURE_AFTER = frozenset("threat threats scare scares hoax hoaxes plot plots drill drills".split())
+_UNSURE_KINDS = frozenset(
+    "shooting shootings attack attacks bombing bombings stabbing stabbings ambush robbery "
+    "kidnapping abduction".split()
+)
 _PARTY_STOP = frozenset("in at on to for from who that which about over".split())
 
 
@@ -923,6 +941,7 @@ def extract_events(
         titled=discourse.titled_demonyms(text, toponyms),
         first_town=discourse.first_town(resolved),
     )
+    here_town = _here_town(state, resolved)
     lowered_text = text.lower()
     perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and not (
         PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
@@ -946,7 +965,10 @@ def extract_events(
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
         if not here and state.carried() is None:
-            continue
+            if here_town is None or "here" not in sentence_words(
+                lowered_text[sent.start : sent.end]
+            ):
+                continue  # (an event "here" is at the town the report is from)
         words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
             if (
@@ -991,6 +1013,7 @@ def extract_events(
             distinct=distinct,
             lede=in_headline or n_sentence < LEDE_SENTENCES,
             one_of=one_of,
+            here_town=here_town,
         )
         mentions = [m for m in mentions if m.cue.role != "dateline"]
         found_incidents.extend((i, in_headline) for i in inc)
@@ -1011,6 +1034,42 @@ def extract_events(
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
     ]  # a town alone in a country the report is not about is a namesake, not its place
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
+
+
+def _listed_other(tokens: list[Token], i: int) -> bool:
+    """True when the incident word at ``i`` is one of a list of other events ("Crews fought
+    several other fires that week, among them a grass fire near X"): not the one told before."""
+    lowered = [t.lower for t in tokens[:i]]
+    if "including" not in lowered and "among" not in lowered:
+        return False
+    listed = max(k for k, w in enumerate(lowered) if w in ("including", "among"))
+    return any(
+        w == "other" and k + 1 < listed and (INCIDENT_WORDS.get(lowered[k + 1]) or _NO_WORD).noun
+        for k, w in enumerate(lowered[:listed])
+    )
+
+
+_NO_WORD = IncidentWord("", noun=False)
+
+
+def _here_town(state: discourse.Discourse, resolved: Sequence[Toponym]) -> Toponym | None:
+    """The town an event "here" is at: the dateline's, else the first town the report names
+    when another of its places lies in the same country (a lone town may be a name read as
+    one: "Raby was driving")."""
+    town = state.here
+    if town is None or town.place is None or town is state.dateline:
+        return town
+    country = town.place.country_code
+    return (
+        town
+        if any(
+            t.place is not None
+            and t.place.country_code == country
+            and t.place.gazetteer_id != town.place.gazetteer_id
+            for t in resolved
+        )
+        else None
+    )
 
 
 def _finer(mv: Movement, unrooted: list[tuple[int, str, Toponym]]) -> Movement:
@@ -1053,6 +1112,7 @@ def _sentence(
     distinct: list[Incident] | None = None,
     lede: bool = False,
     one_of: str | None = None,
+    here_town: Toponym | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     tokens = tokenize(s_text)
@@ -1139,6 +1199,7 @@ def _sentence(
     if n_events == 2 and _arrest_for(tokens, [t for t, _ in triggers]):
         n_events = 1  # "Fresno teen arrested in failed robbery": one story, one place
     first_of_type: dict[str, str] = {}
+    placed: list[incidents.Located] = []  # where this sentence's incidents so far were
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
         if (
@@ -1418,6 +1479,16 @@ def _sentence(
             # "left the Dayton area before police raided a house there and arrested him"
             there = incidents.there_place(tokens, mentions_used, start, incident_end)
             located = [there] if there is not None else []
+        if (
+            not located
+            and t.event_type == "protest"
+            and t.noun
+            and placed
+            and not _SPARKED.isdisjoint(x.lower for x in tokens[max(0, t.index - 5) : t.index])
+        ):
+            # "the killing of a teenager in X sparked days of protests": the protests are
+            # where the event that set them off was
+            located = [placed[-1]]
         if not located and t.event_type == "meeting/summit":
             # "visit X for talks", "travelled to X and met officials there"
             gone = [mt for mt in motion_triggers if mt.destinations]
@@ -1450,6 +1521,18 @@ def _sentence(
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
         inferred = False
+        if (
+            not located
+            and t.motion is None
+            and here_town is not None
+            and "here" in (x.lower for x in tokens[t.index + 1 : t.index + 3])
+        ):
+            # "a three-car pileup here on Sunday", "was stabbed here overnight": the town the
+            # report is from (:func:`_here_town`)
+            located = [incidents.Located(_as_mention(here_town), False)]
+            inferred = True
+        if located and t.motion is None:
+            placed.extend(located)
         event_type = t.event_type
         event_when = _date_from(s_text, tokens, t.index, document.published, status)
         if event_when is None and not definite:
@@ -1530,6 +1613,8 @@ def _sentence(
                 state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
             another = not _ANOTHER.isdisjoint(
                 tok.lower for tok in tokens[max(0, t.index - 3) : t.index]
+            ) or _listed_other(
+                tokens, t.index
             )  # "an earlier accident", "a second shooting": not the one told before
             incidents_out.append(
                 Incident(

@@ -454,6 +454,18 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         for key in ("struck", " hit", "slammed into", "landed on", "destroyed")
     ),
     ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
+    # armed fighting, told by what it was like or what it did ("heavy fighting killed",
+    # "fighting broke out in X", "fighting between A and B"), not "fighting the charges"
+    (
+        "fighting",
+        re.compile(
+            r"\b(?:heavy|fierce|intense|renewed|sporadic|deadly|bloody|street|factional|armed|"
+            r"house-to-house|ferocious|bitter) fighting\b"
+            r"|\bfighting (?:broke out|erupted|raged|flared|intensified|killed|between)\b",
+            re.I,
+        ),
+        "attack",
+    ),
     ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
     (
         "shot",
@@ -501,7 +513,15 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("fire", re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
     (
         " by ",
-        re.compile(r"\b(?:struck|hit) by an? (?:car|vehicle|truck|train|bus|van|suv)\b", re.I),
+        # a headline drops the article ("Cyclist struck by car"); a word may describe it
+        re.compile(
+            r"\b(?:struck|hit|run over|mown down|mowed down|knocked down) by (?:an? |the )?"
+            r"(?:(?:passing|speeding|moving|oncoming|fleeing|stolen|police|delivery|pickup|"
+            r"school|city|tour|freight|commuter|passenger) )?"
+            r"(?:car|vehicle|truck|train|bus|van|suv|pickup|lorry|taxi|cab|motorcycle|"
+            r"tractor-trailer)\b",
+            re.I,
+        ),
         "crash",
     ),
     (

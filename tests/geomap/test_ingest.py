@@ -516,6 +516,52 @@ def test_dask_results_are_written_in_input_order_with_many_tasks_in_flight(
     assert contents(tmp_path / "dask.sqlite") == contents(tmp_path / "singly.sqlite")
 
 
+def test_dask_tasks_take_a_share_of_what_is_left_and_the_store_ends_the_same(
+    settings: Settings, reports: Path, cluster: Any, tmp_path: Path
+) -> None:
+    """Told how many documents there are, an ingest on Dask sends tasks of a share of the
+    documents left: the runner's largest while many are left, fewer and fewer towards the
+    end, never fewer than its batch; the store ends the same as one document at a time."""
+    from geomap.cluster import DaskCluster
+    from geomap.ingest import InProcess, Pending
+    from geomap.ingest import ingest as ingest_documents
+    from geomap.model import Document
+    from geomap.reports.formats import read_report
+
+    class Counting(DaskCluster):
+        sizes: list[int]
+
+        def submit(self, docs: list[Document]) -> Pending:
+            self.sizes.append(len(docs))
+            return super().submit(docs)
+
+    docs = [(str(p), read_report(str(p))) for p in sorted(reports.iterdir()) if p.stat().st_size]
+    overrides = {"gazetteer": settings.gazetteer_path, "cache": settings.cache_path}
+    runner = Counting(cluster.scheduler_address, overrides)
+    runner.sizes, runner.batch, runner.largest = [], 2, 6
+    try:
+        on_dask = Recording(tmp_path / "dask.sqlite")
+        report = ingest_documents(on_dask, docs, runner, pytest.fail, total=len(docs))
+    finally:
+        runner.close()
+    one = InProcess(settings)
+    try:
+        singly = Recording(tmp_path / "singly.sqlite")
+        ingest_documents(singly, docs, one, pytest.fail, batch=1)
+    finally:
+        one.close()
+    sizes = runner.sizes
+    assert sum(sizes) == report.added + report.refreshed == len({d.id for _, d in docs}) > 40
+    assert sizes[0] == 6 and min(sizes[:-1]) == 2 and 0 < sizes[-1] <= 2
+    assert sizes == sorted(sizes, reverse=True)  # from the largest down to the fewest
+    assert [p for t in on_dask.transactions for p in t] == [
+        p for t in singly.transactions for p in t
+    ]
+    on_dask.close()
+    singly.close()
+    assert contents(tmp_path / "dask.sqlite") == contents(tmp_path / "singly.sqlite")
+
+
 def test_the_dask_client_does_not_import_the_pipeline(
     reports: Path, cluster: Any, tmp_path: Path, gazetteer_path: Path, geomap_exe: str
 ) -> None:

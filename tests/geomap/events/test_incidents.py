@@ -1320,3 +1320,172 @@ def test_one_of_the_events_counted_before_told_by_its_ordinal(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The foreign minister left for Ottawa on a snowy morning to meet with her"
+            " counterparts.",
+            [("meeting/summit", "Ottawa", "reported")],
+        ),
+        (
+            "Senator Jane Roe travelled to Austin last week to meet with United Steelworkers"
+            " officials.",
+            [("meeting/summit", "Austin", "reported")],
+        ),
+        (
+            "The mayor will travel to Denver later this month to meet with transit officials.",
+            [("meeting/summit", "Denver", "planned")],
+        ),
+        # a journey made, talks refused or only wished for: none
+        ("The minister flew to Paris but refused to meet the protesters.", []),
+        ("He wanted to fly to Boston to meet his brother.", []),
+    ],
+)
+def test_the_talks_a_journey_was_made_for(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "DAYTON - A man police say stole a bicycle was struck by car as he fled on foot.",
+            ("crash", "Dayton"),
+        ),
+        (
+            "A girl, 9, was knocked down by a passing van outside her school in Leeds on Monday.",
+            ("crash", "Leeds"),
+        ),
+        ("An elderly man was run over by a delivery truck in Boise on Friday.", ("crash", "Boise")),
+    ],
+)
+def test_someone_struck_by_a_vehicle_however_the_vehicle_is_told(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in typed(pipeline, body)
+
+
+def test_struck_by_something_that_is_no_vehicle_is_no_crash(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "The senator was hit by a wave of criticism in Boise.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Deputies got calls about a possible shooting at a mall in Dayton on Friday.",
+        "Schools in Leeds were warned of a potential attack on Monday.",
+        "Residents of Boise heard of a rumoured kidnapping near the park on Sunday.",
+        "Shooting threat at Dayton mall a hoax.",
+        "Police foiled a bombing plot in Boise on Friday.",
+    ],
+)
+def test_an_event_only_feared_is_none(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_shooting_told_plainly_is_still_one(pipeline: Pipeline) -> None:
+    body = "A shooting at a mall in Dayton on Friday left two hurt."
+    assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The police killing of a teenager in Dayton last week sparked two days of protests.",
+            [("attack", "Dayton"), ("protest", "Dayton")],
+        ),
+        (
+            "The arrest of the opposition leader in Accra on Monday triggered demonstrations.",
+            [("arrest", "Accra"), ("protest", "Accra")],
+        ),
+        (
+            "A shooting at a school in Boise prompted angry rallies.",
+            [("attack", "Boise"), ("protest", "Boise")],
+        ),
+    ],
+)
+def test_protests_an_event_set_off_are_where_it_was(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Teen dies in pileup. A three-car pileup here on Sunday night killed a student."
+            " Jane Roe, 18, of Dayton died Monday in a Columbus hospital.",
+            [("collision", "Dayton", True)],
+        ),
+        (
+            "Man shot outside bar. A man was shot here early Sunday, police said. The victim,"
+            " of Akron, was taken to a Cleveland hospital.",
+            [("attack", "Akron", True)],
+        ),
+        # the only town the report names may be a name read as one: no "here" to go by
+        ("Driver dies in wreck here. Raby was driving a truck that left the road.", []),
+    ],
+)
+def test_an_event_here_is_at_the_town_the_report_is_from(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    doc = parse_document(body.encode(), "here.txt")
+    got = [(i.event_type, i.place.name, i.place_inferred) for i in pipeline.extract(doc).incidents]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Fighting broke out in Mogadishu on Tuesday between government troops and militants.",
+            [("attack", "Mogadishu")],
+        ),
+        ("Fierce fighting raged around Aleppo overnight.", [("attack", "Aleppo")]),
+        (
+            "Two weeks of fierce fighting between the army and rebels near Goma ended on Sunday.",
+            [("attack", "Goma")],
+        ),
+        # fighting that is no battle
+        ("The senator is fighting the charges in a Boise court.", []),
+    ],
+)
+def test_armed_fighting_is_an_attack(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "A fire destroyed a barn on Mill Road in Dayton on Monday. Crews fought several"
+            " other fires that day, among them a grass fire on Elm Street in Dayton and a"
+            " wildfire near Xenia.",
+            [("fire", "Dayton"), ("fire", "Dayton"), ("fire", "Xenia")],
+        ),
+        (
+            "A man was shot in Dayton on Friday. Police are looking into other shootings that"
+            " night, including a shooting on Oak Street in Dayton.",
+            [("attack", "Dayton"), ("attack", "Dayton")],
+        ),
+        (
+            "A truck crashed on Route 9 in Leeds on Monday. Other crashes snarled traffic,"
+            " among them a crash on Park Road in Leeds.",
+            [("crash", "Leeds"), ("crash", "Leeds")],
+        ),
+    ],
+)
+def test_an_event_listed_among_other_events_is_one_more(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(typed(pipeline, body)) == sorted(expected)

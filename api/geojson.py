@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import orjson
 from fastapi import Request
@@ -121,16 +121,18 @@ def _pair(name: str, value: Any) -> str:
 
 
 def _encoded(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(name, the pair URL-encoded) of each query parameter, for :func:`_with`."""
-    return [(k, urlencode([(k, v)])) for k, v in params]
+    """(name, the pair URL-encoded, as ``urlencode`` encodes it) of each query parameter, for
+    :func:`_with`."""
+    return [(k, f"{quote_plus(k)}={quote_plus(v)}") for k, v in params]
 
 
 def page_links(
     request: Request, layer: str, page: Page | None, offset: int, limit: int | None
 ) -> list[dict[str, Any]]:
     """self, alternate formats, collection, and next (keyset) / prev while there are more."""
-    url = str(request.url)
-    base = url.partition("?")[0]  # a page's path has no "?" (its layer is a known name)
+    base, collection = _bases(request, layer)
+    query_string = request.scope.get("query_string", b"")
+    url = f"{base}?{query_string.decode()}" if query_string else base  # as request.url
     params = _encoded(request.query_params.multi_items())
     links: list[dict[str, Any]] = [
         {"href": url, "rel": "self", "type": GEOJSON, "title": "this document"},
@@ -148,7 +150,7 @@ def page_links(
         )
     links.append(
         {
-            "href": _collection_url(request, layer),
+            "href": collection,
             "rel": "collection",
             "type": JSON,
             "title": TITLES.get(layer, layer),
@@ -180,6 +182,28 @@ def page_links(
 
 
 _COLLECTION_PATHS: dict[tuple[int, str], URLPath] = {}
+_BASES: dict[tuple[Any, ...], tuple[str, str]] = {}  # see _bases
+BASES_KEPT = 256  # at most this many kept (the Host header is the client's)
+
+
+def _bases(request: Request, layer: str) -> tuple[str, str]:
+    """The page's absolute URL without its query (a page's path has no "?": its layer is a
+    known name) and its collection's URL, as ``request.url`` and ``url_for`` give them; kept
+    for what they are made of (scheme, server, Host header, root path and path), the query
+    aside."""
+    scope = request.scope
+    host = next((v for k, v in scope["headers"] if k == b"host"), None)
+    router = scope.get("router") or scope.get("app")
+    server = scope.get("server")
+    key: tuple[Any, ...] = (scope.get("scheme"), server and tuple(server), host, scope["path"])
+    key += (scope.get("root_path"), scope.get("app_root_path"), id(router), layer)
+    found = _BASES.get(key)
+    if found is None:
+        if len(_BASES) >= BASES_KEPT:
+            _BASES.clear()
+        base = str(request.url).partition("?")[0]
+        found = _BASES[key] = base, _collection_url(request, layer)
+    return found
 
 
 def _collection_url(request: Request, layer: str) -> str:

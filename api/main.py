@@ -82,6 +82,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         headers = dict(exc.headers or {})
         if exc.status_code == 404:
             detail = f"no such path {request.url.path[:200]!r}"
+        if exc.status_code in (404, 405) and _a_write_without_token(request):
+            detail = WRITES_OFF
         if exc.status_code == 405:  # every method of the path, whichever route has it
             headers["Allow"] = ", ".join(_methods(request))
         return JSONResponse(
@@ -110,6 +112,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(FastPaths, stores=stores)  # inside the security middleware
     security.install(app, settings)
     return app
+
+
+WRITES_OFF = (
+    "writes are off on this server: POST /documents and POST or DELETE /corrections exist"
+    " only when it is started with a token (GEOMAP_API_TOKEN or GEOMAP_API_TOKEN_FILE)"
+)
+
+
+def _a_write_without_token(request: Request) -> bool:
+    """Whether the request is one of the write routes, on a server started without a token."""
+    path = request.url.path.rstrip("/")
+    is_write = (request.method == "POST" and path in ("/documents", "/corrections")) or (
+        request.method == "DELETE" and path.startswith("/corrections/")
+    )
+    return is_write and getattr(request.app.state, "write_token", None) is None
 
 
 def _methods(request: Request) -> list[str]:

@@ -32,6 +32,7 @@ from fastapi.responses import HTMLResponse
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from geomap.errors import InvalidParameter
 from geomap.render.csp import REFERRER_POLICY, page_policy, policy
 from geomap.settings import Settings
 
@@ -115,7 +116,10 @@ class HostRule:
             elif pattern and (name := _pattern_name(pattern)):
                 names.add(name)
             elif pattern:
-                raise ValueError(f"allowed host {raw!r} is not a host name or address")
+                raise InvalidParameter(
+                    f"allowed host {raw!r} is not a host name or address",
+                    where="--allowed-host / GEOMAP_ALLOWED_HOSTS",
+                )
         return cls(frozenset(names), tuple(suffixes), any_host)
 
     def allows(self, host: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sqlite3
@@ -22,6 +23,7 @@ from geomap.model import Document, Unresolved
 from geomap.progress import Feedback
 from geomap.reports.fetch import Fetcher
 from geomap.reports.files import (
+    Output,
     Skipped,
     display,
     open_output,
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from geomap.pipeline import Pipeline
     from geomap.reports.feeds import FeedEntry
     from geomap.store.base import Query, Store
+    from geomap.store.query import BBox
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -67,7 +70,18 @@ def _settings(args: argparse.Namespace) -> Settings:
         first = exc.errors()[0]
         name = str(first["loc"][0]) if first.get("loc") else "settings"
         message = str(first.get("msg", exc)).removeprefix("Value error, ")
-        raise InvalidParameter(message, where=f"GEOMAP_{name.upper()} / --{name}") from None
+        where = f"GEOMAP_{name.upper()}"
+        if name in vars(args):  # a flag of this command sets it too
+            where += " / " + _FLAGS.get(name, "--" + name.replace("_", "-"))
+        raise InvalidParameter(message, where=where) from None
+
+
+# settings whose flag is not the setting's name with dashes
+_FLAGS = {
+    "geocoders": "--geocoder",
+    "allowed_hosts": "--allowed-host",
+    "cors_origins": "--cors-origin",
+}
 
 
 def _error(message: str) -> None:
@@ -143,6 +157,18 @@ def _writing(where: str | Path) -> Iterator[None]:
         raise
     except (sqlite3.Error, OSError) as exc:
         raise write_error(exc, display(where)) from None
+
+
+@contextmanager
+def _discarded_on_error(out: Output | None) -> Iterator[None]:
+    """Remove ``out``'s temporary file when the work before writing it fails (a bad filter,
+    a store that cannot be opened): nothing is left beside the target."""
+    try:
+        yield
+    except BaseException:
+        if out is not None:
+            out.discard()
+        raise
 
 
 @contextmanager
@@ -544,6 +570,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from geomap.store.backends import open_store
 
     settings = _settings(args)
+    _check_store_exists(settings)
     store = open_store(settings)
     failed = removed = 0
     for item in args.documents:
@@ -593,6 +620,8 @@ def _migrate_for_serving(settings: Settings) -> None:
             )
         return
     path = settings.store_path
+    if path.is_dir():
+        _check_store_exists(settings)  # says it is a folder
     if not path.is_file():
         if settings.write_token() is None:
             raise StoreError("no store here yet: run `geomap ingest` first", where=str(path))
@@ -633,16 +662,46 @@ def _serving_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
+def _check_address(host: str, port: int) -> None:
+    """InvalidParameter naming ``host:port`` when the server could not listen there (another
+    server has the port, an address not of this machine), before any work; uvicorn would
+    say so only after starting, without the address when it runs workers."""
+    import socket
+
+    where = f"{host}:{port}"
+    if not 0 <= port <= 65535:
+        raise InvalidParameter(f"port {port} is not 0-65535", where="--port")
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise InvalidParameter(f"cannot listen on {where} ({exc})", where="--host") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise InvalidParameter(
+                    f"{where} is in use (another server?); choose another port with --port",
+                    where="--port",
+                ) from None
+            reason = exc.strerror or str(exc)
+            raise InvalidParameter(f"cannot listen on {where} ({reason})", where="--host") from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
     import api
-    from api.security import WILDCARD_HOSTS, allowed_hosts
+    from api.security import WILDCARD_HOSTS, HostRule, allowed_hosts
 
     settings = _settings(args)
     workers = args.workers if args.workers is not None else settings.workers
     if workers < 1:
         raise InvalidParameter(f"workers {workers!r} must be 1 or more", where="--workers")
+    HostRule.build(allowed_hosts(settings))  # a bad name stops here, not in every worker
+    _check_address(args.host, args.port)
     _migrate_for_serving(settings)  # once, before any worker starts
     if settings.host.strip("[]") in WILDCARD_HOSTS and not settings.public_url:
         hosts = ", ".join(allowed_hosts(settings))
@@ -683,8 +742,9 @@ def cmd_map(args: argparse.Namespace) -> int:
         q=args.q,
         start=args.start,
         end=args.end,
-        bbox=args.bbox,
+        bbox=args.bbox.replace(" ", "") if args.bbox else None,  # as export takes it
     )
+    _warn_nothing_matches(filters.bbox, filters.start, filters.end)
     with open_output(args.output) as out:  # checked before the work
         store = open_store(settings, readonly=True, readers=1)
         try:
@@ -699,6 +759,18 @@ def cmd_map(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{len(data.layers[name]['features'])} {name}" for name in LAYERS)
     Feedback(quiet=args.quiet).say(f"wrote {args.output} ({counts})")
     return 0
+
+
+def _warn_nothing_matches(bbox: BBox | None, start: date | None, end: date | None) -> None:
+    """A warning line for a box or a time span that matches nothing as written (its corners
+    or its ends swapped), so that an empty answer is not taken for an empty store."""
+    if bbox is not None and bbox[1] > bbox[3]:
+        _warn(
+            f"bbox: miny {bbox[1]:g} is above maxy {bbox[3]:g}, so nothing matches (the order"
+            " is minx,miny,maxx,maxy)"
+        )
+    if start is not None and end is not None and start > end:
+        _warn(f"the time span ends ({end}) before it starts ({start}), so nothing matches")
 
 
 def _decoded(store: Store, q: Query) -> Iterator[dict]:  # type: ignore[type-arg]
@@ -721,6 +793,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     name = args.format or (
         Path(args.output).suffix.lstrip(".").lower() if args.output != "-" else "geojson"
     )
+    if not name:
+        raise InvalidParameter(
+            f"cannot tell the format of {args.output!r} without an extension: name it .gpkg,"
+            " .geojson, .fgb or .csv, or give --format",
+            where="export",
+        )
     fmt = export.check_format("geojson" if name == "json" else name)
     layers = export.check_layers(args.layer, fmt)
     if args.output == "-" and fmt.binary:
@@ -728,10 +806,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"format {fmt.ext!r} is binary; give a file with -o FILE.{fmt.ext}", where="export"
         )
     out = None if args.output == "-" else open_output(args.output, suffix="." + fmt.ext)
-    bbox = query.parse_bbox(args.bbox.replace(" ", "") if args.bbox else None)
-    start, end = query.parse_datetime(args.datetime) or (None, None)
+    with _discarded_on_error(out):
+        bbox = query.parse_bbox(args.bbox.replace(" ", "") if args.bbox else None)
+        start, end = query.parse_datetime(args.datetime) or (None, None)
+        _warn_nothing_matches(bbox, start, end)
+        store = open_store(settings, readonly=True, readers=2)
     feedback = Feedback(quiet=args.quiet)
-    store = open_store(settings, readonly=True, readers=2)
     asked = {layer: Query(layer, bbox, start, end) for layer in layers}
     makers = {layer: functools.partial(_decoded, store, q) for layer, q in asked.items()}
 
@@ -773,14 +853,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_store(args: argparse.Namespace) -> int:
-    from geomap.errors import StoreError
     from geomap.store import migrations, pg_migrations
     from geomap.store.backends import open_store
 
     settings = _settings(args)
     path = settings.store_label
-    if not settings.store_url and not settings.store_path.is_file():
-        raise StoreError("no store here yet: run `geomap ingest` first", where=path)
+    _check_store_exists(settings)
     current = pg_migrations.SCHEMA_VERSION if settings.store_url else migrations.SCHEMA_VERSION
     if args.store_command == "migrate":
         store = open_store(settings)
@@ -861,7 +939,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
         _check_cache_export(args.file)
     elif args.cache_command == "export":
         out = open_output(args.file)
-    with _writing(cache_path):
+    with _discarded_on_error(out), _writing(cache_path):
         cache = GeocodeCache(cache_path)
     try:
         if args.cache_command == "stats":
@@ -898,6 +976,7 @@ STORE_HELP = (
     "SQLite store file, or postgresql://USER:PASS@HOST:PORT/DB for PostGIS"
     " (default $GEOMAP_STORE or data/geomap.sqlite)"
 )
+CACHE_HELP = "geocode cache file (default $GEOMAP_CACHE)"
 
 
 def _check_cache_export(path: str) -> None:
@@ -928,16 +1007,35 @@ def _author(args: argparse.Namespace) -> str:
         return "unknown"
 
 
-def _corrections_store(settings: Settings, *, readonly: bool = False) -> Store:
+def _corrections_store(
+    settings: Settings, *, readonly: bool = False, create: bool = False
+) -> Store:
     """The SQLite store that keeps corrections; Unsupported (one line) for the PostGIS store,
-    which does not keep them yet."""
+    which does not keep them yet. Without ``create``, a store that does not exist yet is a
+    StoreError (nothing to correct), not a new empty file."""
     from geomap.errors import Unsupported
     from geomap.store.postgis import NO_CORRECTIONS
     from geomap.store.sqlite import SQLiteStore
 
     if settings.store_url:
         raise Unsupported(NO_CORRECTIONS, where=settings.store_label)
+    if not create:
+        _check_store_exists(settings)
     return SQLiteStore(settings.store_path, readonly=readonly)
+
+
+def _check_store_exists(settings: Settings) -> None:
+    """StoreError when the settings name a SQLite store file that does not exist (a command
+    that only changes what is stored would otherwise make an empty one, at a mistyped path)."""
+    from geomap.errors import StoreError
+    from geomap.store.backends import A_FOLDER
+
+    if settings.store_url:
+        return
+    if settings.store_path.is_dir():
+        raise StoreError(A_FOLDER, where=settings.store_label)
+    if not settings.store_path.is_file():
+        raise StoreError("no store here yet: run `geomap ingest` first", where=settings.store_label)
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
@@ -989,7 +1087,8 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     command = args.corrections_command
     if command in ("list", "export"):
         out = None if command == "list" or args.file == "-" else open_output(args.file)
-        store = _corrections_store(settings, readonly=True)
+        with _discarded_on_error(out):
+            store = _corrections_store(settings, readonly=True)
         try:
             items = store.corrections()
         finally:
@@ -1016,7 +1115,7 @@ def cmd_corrections(args: argparse.Namespace) -> int:
         return 0
     parsed = _read_corrections(args.file) if command == "import" else []
     with _writing(settings.store_label):
-        store = _corrections_store(settings)
+        store = _corrections_store(settings, create=command == "import")
     try:
         with _writing(settings.store_label):
             if command == "import":
@@ -1054,7 +1153,15 @@ def _read_corrections(path: str) -> list:  # type: ignore[type-arg]
         if not line.strip():
             continue
         try:
-            parsed.append(Correction.from_dict(json.loads(line)))
+            data = json.loads(line)
+        except ValueError:
+            raise InvalidParameter(
+                f"line {n}: not JSON; expected what `geomap corrections export` writes"
+                " (JSON Lines)",
+                where=display(path),
+            ) from None
+        try:
+            parsed.append(Correction.from_dict(data))
         except (ValueError, GeomapError) as exc:
             raise InvalidParameter(f"line {n}: {exc}", where=display(path)) from None
     return parsed
@@ -1071,6 +1178,13 @@ def _quiet(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _after_command(p: argparse.ArgumentParser, flag: str, *, help: str) -> None:  # noqa: A002
+    """``flag`` of a command group (``geomap store --store S stats``) taken after the
+    subcommand too (``geomap store stats --store S``); SUPPRESS: the group's own value stays
+    when it is not given here."""
+    p.add_argument(flag, default=argparse.SUPPRESS, help=help)
+
+
 def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
     _quiet(p)
     if store:
@@ -1078,7 +1192,7 @@ def _common(p: argparse.ArgumentParser, *, store: bool = True) -> None:
             "--store",
             help=STORE_HELP,
         )
-    p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
+    p.add_argument("--cache", help=CACHE_HELP)
     p.add_argument("--gazetteer", help="gazetteer index file (default $GEOMAP_GAZETTEER)")
 
 
@@ -1326,7 +1440,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--log-level",
+        default="info",
+        type=str.lower,
+        choices=("critical", "error", "warning", "info", "debug", "trace"),
+        help="uvicorn's log level (default info; warning leaves out the access log)",
+    )
     p.add_argument(
         "--workers",
         type=int,
@@ -1409,12 +1529,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--store", help=STORE_HELP)
     _quiet(p)
     ssub = p.add_subparsers(dest="store_command", required=True, metavar="COMMAND")
-    ssub.add_parser(
+    st = ssub.add_parser(
         "migrate",
         help="bring the store to this geomap's schema (ingest and serve also do)",
         description="Bring the store to this geomap's schema and refresh the query planner's"
         " statistics. Readers (the server, export, map) never migrate.",
-    ).set_defaults(func=cmd_store)
+    )
+    _after_command(st, "--store", help=STORE_HELP)
+    st.set_defaults(func=cmd_store)
     st = ssub.add_parser(
         "stats",
         help="counts, size and index health (read-only)",
@@ -1424,6 +1546,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument(
         "--check", action="store_true", help="also run SQLite's checks of the file and R*Trees"
     )
+    _after_command(st, "--store", help=STORE_HELP)
     st.set_defaults(func=cmd_store)
 
     p = sub.add_parser(
@@ -1448,21 +1571,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="inspect, carry or clear the geocode cache",
         description="Inspect, export, import or clear the geocode cache.",
     )
-    p.add_argument("--cache", help="geocode cache file (default $GEOMAP_CACHE)")
+    p.add_argument("--cache", help=CACHE_HELP)
     _quiet(p)
     csub = p.add_subparsers(dest="cache_command", required=True, metavar="COMMAND")
-    csub.add_parser("stats", help="entries, hits and misses by provider").set_defaults(
-        func=cmd_cache
-    )
+    c = csub.add_parser("stats", help="entries, hits and misses by provider")
+    _after_command(c, "--cache", help=CACHE_HELP)
+    c.set_defaults(func=cmd_cache)
     for name, text in (
         ("export", "write every entry to FILE (JSON Lines)"),
         ("import", "add the entries of an exported FILE"),
     ):
         c = csub.add_parser(name, help=text, description=text)
         c.add_argument("file", metavar="FILE")
+        _after_command(c, "--cache", help=CACHE_HELP)
         c.set_defaults(func=cmd_cache)
     c = csub.add_parser("clear", help="delete entries", description="Delete cached entries.")
     c.add_argument("--provider", help="only this provider's entries")
+    _after_command(c, "--cache", help=CACHE_HELP)
     c.set_defaults(func=cmd_cache)
     return parser
 

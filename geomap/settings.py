@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePath
 from typing import Annotated, Any
 
@@ -77,6 +78,18 @@ class Settings(BaseSettings):
     def _store_text(cls, value: Any) -> Any:
         """A path given as a ``Path`` is kept as its text (a URL must keep its ``//``)."""
         return str(value) if isinstance(value, PurePath) else value
+
+    @field_validator("store")
+    @classmethod
+    def _store_kind(cls, value: str | None) -> str | None:
+        """A URL of another kind than ``postgresql://`` is refused, not taken for a file name."""
+        scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", value or "")
+        if scheme and scheme[1] not in ("postgresql", "postgres"):
+            raise ValueError(
+                f"{scheme[0]}… is not a store geomap opens: give a SQLite file or a"
+                " postgresql://USER:PASS@HOST:PORT/DB URL"
+            )
+        return value
 
     @property
     def store_url(self) -> str | None:

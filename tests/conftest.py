@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import shutil
@@ -29,6 +30,32 @@ os.environ.setdefault("GEOMAP_ALLOWED_HOSTS", "testserver")
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_26a7fceaa88ce8cc.txt"
 BIN = Path(sys.executable).parent
+
+
+# Playwright's sync API (tests/browser's ``browser`` fixture) marks its event loop as running
+# in the main thread for as long as it is open, by design; those tests alone may run beside it.
+LOOP_HOLDERS = frozenset({"browser"})
+
+
+def _loop_left_running(when: str) -> None:
+    loop = asyncio._get_running_loop()
+    if loop is not None:
+        asyncio._set_running_loop(None)  # so that only this test fails
+        pytest.fail(f"an event loop is running in the main thread {when}: {loop!r}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def no_event_loop_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves an event loop running in the main thread, where every later
+    ``asyncio.run`` refuses to start (one call before and one after each test). Before the
+    test, a running loop was left by a fixture of a wider scope (module, session) that an
+    earlier test used."""
+    if LOOP_HOLDERS.isdisjoint(request.fixturenames):
+        _loop_left_running("before this test (left by a module or session fixture)")
+        yield
+        _loop_left_running("after this test (left by the test or one of its fixtures)")
+    else:
+        yield
 
 
 @pytest.fixture(scope="session")

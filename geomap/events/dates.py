@@ -50,6 +50,7 @@ _STATED_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:on\s+)?$", re.I
 )
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b")
+_DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|this morning|tonight|last night|last week|last month|last year|"
     r"last weekend|over the weekend|at the weekend|"
@@ -153,10 +154,12 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
         when = _future_date(text, published)
         if when is not None:
             return when
-    ranged = _day_range(text, published)
+    # (the patterns with a day or a year need a digit: a text without one skips them)
+    digits = _DIGIT.search(text) is not None
+    ranged = _day_range(text, published) if digits else None
     if ranged:
         return ranged
-    for rx in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+    for rx in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if digits else ():
         m = rx.search(text)
         if m:
             d = _safe_date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
@@ -176,7 +179,7 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             else:
                 first = first.replace(day=21)
             return When(first, last, 4, m.group())
-    for rx in (_MONTH_DAY, _DAY_MONTH):
+    for rx in (_MONTH_DAY, _DAY_MONTH) if digits else ():
         m = rx.search(text)
         if m:
             month = MONTHS[m["month"].lower()]
@@ -184,7 +187,7 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             d = _safe_date(year, month, int(m["day"])) if year else None
             if d:
                 return When(d, d, 1, m.group())
-    m = _MONTH_YEAR.search(text)
+    m = _MONTH_YEAR.search(text) if digits else None
     if m:
         first, last = _month_span(int(m["year"]), MONTHS[m["month"].lower()])
         return When(first, last, 4, m.group())
@@ -216,7 +219,7 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
         m = _RELATIVE.search(text)
         if m:
             return _relative(m["rel"].lower(), published, m.group())
-    m = _IN_YEAR.search(text)
+    m = _IN_YEAR.search(text) if digits else None
     if m:
         year = int(m["year"])
         return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())

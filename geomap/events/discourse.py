@@ -120,8 +120,10 @@ _ONE_PERSON_AFTER = re.compile(
     r"^[ \t]+(?i:native|resident|man|woman|teen|teenager|boy|girl|mother|father)\b"
 )
 _PUNCTUATION = "\"'“”‘’()[]{},.;:!?—–-"
-# "Jane Roe", "John Q. Public": a full name, its surname last
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z][\w'’-]*)\b")
+_APOSTROPHE = re.compile(r"['’]")
+# "Jane Roe", "John Q. Public": a full name, its surname last (a capital that starts a word:
+# the look-behind after it, not a leading \b, lets the search skip ahead to capitals)
+_FULL_NAME = re.compile(r"([A-Z](?<!\w\w)[a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][a-z][\w'’-]*)\b")
 #: How often a report must name the person it is about, and how many times as often as
 #: anyone else, to call that person its protagonist.
 PROTAGONIST_MENTIONS = 3
@@ -149,6 +151,35 @@ _NOT_A_NAME = (
     | frozenset(WEEKDAYS)
     | frozenset(MONTHS)
 )
+
+
+def _may_end_with(text: str, start: int, end: int, word: str) -> bool:
+    """False when ``text[start:end]`` does not end in ``word`` and spaces or tabs (before at
+    most one final line break): no pattern ending in ``word[ \t]+$`` is found there."""
+    window = text[start:end]
+    if window.endswith("\n"):
+        window = window[:-1]
+    trimmed = window.rstrip(" \t")
+    return len(trimmed) < len(window) and trimmed.endswith(word)
+
+
+# what follows a surname that gives its home: "Roe of X", "Roe, 34, of X"
+_OF_HOME = re.compile(r"(?:,[ \t]+\d{1,3})?,?[ \t]+of[ \t]+([A-Z][\w.'’-]+)")
+_WORD_EDGE = re.compile(r"\b")
+
+
+def _homes_named(text: str, surname: str) -> set[str]:
+    """The capitalised words after each "``surname`` of" and "``surname``, 34, of" in
+    ``text`` (the surname a whole word), read left to right as a regular expression's
+    matches are (none overlapping)."""
+    homes: set[str] = set()
+    at = text.find(surname)
+    while at >= 0:
+        m = _OF_HOME.match(text, at + len(surname)) if _WORD_EDGE.match(text, at) else None
+        if m is not None:
+            homes.add(m.group(1))
+        at = text.find(surname, m.end() if m is not None else at + 1)
+    return homes
 
 
 def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
@@ -199,24 +230,25 @@ def person_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
             continue
         if t.kind_hint == "demonym":
             continue
-        m = _NAME_OF.search(text, max(0, t.span.start - 60), t.span.start)
+        m = (
+            _NAME_OF.search(text, max(0, t.span.start - 60), t.span.start)
+            if _may_end_with(text, max(0, t.span.start - 60), t.span.start, "of")
+            else None
+        )
         if m and m["first"].lower() not in NOT_A_SURNAME and m["first"] not in ("The", "A"):
             add(m["sur"], t)
             continue
-        m = _NAME_LIVED.search(text, max(0, t.span.start - 60), t.span.start)
+        m = (
+            _NAME_LIVED.search(text, max(0, t.span.start - 60), t.span.start)
+            if _may_end_with(text, max(0, t.span.start - 60), t.span.start, "in")
+            else None
+        )
         if m and m["sur"] not in ("He", "She", "They", "It", "We", "I", "Who"):
             add(m["sur"], t)
     for key in out:
         # a surname the report gives several homes, resolved or not ("sons Pavel Roe of X and
         # Ed Roe of Y"): nobody's in particular
-        homes = {
-            m.group(1)
-            for m in re.finditer(
-                rf"\b{re.escape(key.title())}(?:,[ \t]+\d{{1,3}})?,?[ \t]+of[ \t]+([A-Z][\w.'’-]+)",
-                text,
-            )
-        }
-        if len(homes) > 1:
+        if len(_homes_named(text, key.title())) > 1:
             clash.add(key)
     for key in clash:
         out.pop(key, None)
@@ -230,26 +262,31 @@ def protagonist(text: str, toponyms: Sequence[Toponym], headline_end: int = 0) -
     times as often as anyone else; None when no one stands out."""
     place_words = {w for t in toponyms for w in t.span.text.split()}
     words = [w.strip(_PUNCTUATION) for w in text.split()]
-    lower_words = {w for w in words if w[:1].islower()}  # "The", "Haunting": words, not names
+    # a lower-cased first or last name that is also a word of the text ("The", "Haunting"):
+    # words, not names
+    word_counts = Counter(words)
     names: set[str] = set()
     for m in _FULL_NAME.finditer(text):
-        first, sur = m.group(1), re.split(r"['’]", m.group(2))[0]
+        first, sur = m.group(1), _APOSTROPHE.split(m.group(2), 1)[0]
         if (
             sur in place_words
             or sur.lower() in NOT_A_SURNAME
             or first.lower() in NOT_A_SURNAME
-            or first.lower() in lower_words
-            or sur.lower() in lower_words
+            or first.lower() in word_counts
+            or sur.lower() in word_counts
         ):
             continue
         names.add(sur)
     if not names:
         return None
-    seen = Counter(w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w[:1].isupper())
+    # mentions of each surname (none holds an apostrophe), with its possessives
+    seen = {n: word_counts[n] + word_counts[n + "'s"] + word_counts[n + "’s"] for n in names}
     counts = sorted(((seen[n], n) for n in names if seen[n] >= PROTAGONIST_MENTIONS), reverse=True)
     if not counts:
         return None
-    in_headline = {re.split(r"['’]", w.strip(_PUNCTUATION))[0] for w in text[:headline_end].split()}
+    in_headline = {
+        _APOSTROPHE.split(w.strip(_PUNCTUATION), 1)[0] for w in text[:headline_end].split()
+    }
     named = [n for _, n in counts if n in in_headline]
     if len(named) == 1:
         return named[0].lower()  # the one person the headline names ("..., says Dr. Roe")
@@ -286,8 +323,9 @@ def protagonist_home(
             if t.span.start < headline_end or before.endswith("the "):
                 found[t.place.gazetteer_id] = t  # "Leeds man wins", "the Leeds native"
                 continue
-        if _WHERE_LIVED.match(after) or _PRONOUN_LIVED.search(
-            text, max(0, t.span.start - 60), t.span.start
+        if _WHERE_LIVED.match(after) or (
+            _may_end_with(text, max(0, t.span.start - 60), t.span.start, "in")
+            and _PRONOUN_LIVED.search(text, max(0, t.span.start - 60), t.span.start)
         ):
             found[t.place.gazetteer_id] = t
     return next(iter(found.values())) if len(found) == 1 else None
@@ -417,7 +455,7 @@ def first_town(toponyms: Sequence[Toponym]) -> Toponym | None:
 
 #: Words for a person that may stand for a report's protagonist.
 _PRONOUN_WORDS = frozenset("he she his her him".split())
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_CAPITALISED = re.compile(r"[A-Z](?<!\w\w)[\w'’-]+")  # a capitalised word (see _FULL_NAME)
 
 
 class Background:

@@ -755,18 +755,36 @@ PERPETRATOR_WORDS = frozenset(
 #: Quick test before any other work: does a sentence hold any trigger word at all?
 _WORD = re.compile(r"[a-z]+")
 _ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
-# (plain substring tests: faster than one regex of alternatives)
-_PHRASE_KEYS = tuple(
-    sorted({key for key, _, _ in INCIDENT_PHRASES} | {*MOTION_PHRASE_KEYS, "-bound"})
-)
+
+_Trie = dict[str, "_Trie"]
 
 
-def _has_key(lowered: str, keys: tuple[str, ...]) -> bool:
-    """True when one of ``keys`` occurs in ``lowered``."""
-    for k in keys:
-        if k in lowered:
-            return True
-    return False
+def _any_of(keys: set[str]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``keys`` occurs in it: the keys as a
+    trie (a shared beginning is tested once; a key found ends the test), so that one scan
+    tests them all (faster than a substring test per key, and than a flat alternation)."""
+    trie: _Trie = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        if "" in node:
+            return ""  # a key ends here: a longer one need not be tested
+        alts = [re.escape(ch) + pattern(rest) for ch, rest in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(pattern(trie))
+
+
+_PHRASE_KEYS = _any_of({key for key, _, _ in INCIDENT_PHRASES} | {*MOTION_PHRASE_KEYS, "-bound"})
+
+
+def _has_key(lowered: str, keys: re.Pattern[str]) -> bool:
+    """True when one of the keys of ``keys`` (:func:`_any_of`) occurs in ``lowered``."""
+    return keys.search(lowered) is not None
 
 
 def sentence_words(lowered: str) -> set[str]:
@@ -784,7 +802,7 @@ def any_trigger(sentence: str, words: set[str] | None = None) -> bool:
 
 
 _INCIDENT_WORDS = frozenset(INCIDENT_WORDS)
-_INCIDENT_KEYS = tuple(sorted({key for key, _, _ in INCIDENT_PHRASES}))
+_INCIDENT_KEYS = _any_of({key for key, _, _ in INCIDENT_PHRASES})
 
 
 _INCIDENT_VERBS = frozenset(w for w, i in INCIDENT_WORDS.items() if not i.noun) | frozenset(

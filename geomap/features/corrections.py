@@ -175,7 +175,9 @@ def set_values(changes: dict[str, Any], event_types: Iterable[str]) -> dict[str,
         else:
             out[key] = None if value in (None, "") else str(value)[:200]
     if not out:
-        raise InvalidParameter("nothing to set", where="set")
+        raise InvalidParameter(
+            "nothing to set: give an event type, a sub-type or a date", where="set"
+        )
     return out
 
 

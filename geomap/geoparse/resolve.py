@@ -20,7 +20,9 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
   its place lies in that county;
 - the document's focus: the first-level region and the country that most mentions of
   unambiguous names lie in ("Peoria" three times, "Joliet" twice: Illinois), which favours a
-  namesake there among candidates of similar prior ("Springfield": Illinois).
+  namesake there among candidates of similar prior ("Springfield": Illinois);
+- a township the gazetteer lacks ("Lakeview Township") is only ever a town it is named after
+  in the document's focus region or in a first-level region the document names.
 
 The weights below are a handful of round numbers chosen by hand, not fitted to any corpus; the
 focus's few settings were compared on the development corpora only (README, Geoparsing).
@@ -140,6 +142,8 @@ class _Name:
     cands: list[_Cand] = field(default_factory=list)  # the options, ready for scoring
     by_prior: bool = False  # cands come by descending prior
     embedded: bool = False  # options are those of a place named inside it ("Iowa State Fair")
+    township: bool = False  # options are those of the towns a township the gazetteer lacks
+    # is named after ("Lakeview Township": the towns called Lakeview)
 
 
 def _strip_suffix(text: str) -> str:
@@ -635,6 +639,7 @@ def _resolve(
                 options = _with_counties(geocode, query.removesuffix(" Co."), options)
             embedded = not options and bool(options := _embedded(geocode, query))
             entry = names[key] = _Name(key, hint, options, embedded=embedded)
+            entry.township = bool(options) and _township(geocode, query)
         elif hint and not entry.hint:
             entry.hint = hint
         entry.count += 1
@@ -677,6 +682,7 @@ def _resolve(
         for n in everyone:
             n.choice = chosen[n.key]
     _bare_counties(everyone)
+    _townships(everyone, focus)
     if text is not None:
         _in_named_region(toponyms, keys, names, text)
     _embedded_towns(everyone, names)
@@ -698,6 +704,41 @@ def _resolve(
         )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
     return out
+
+
+# the word ending a civil township's name ("Lakeview Township"), a division of a county
+TOWNSHIP_WORDS = frozenset(("township", "twp", "twp."))
+
+
+def _township(geocode: Candidates, query: str) -> bool:
+    """True when ``query`` names a township ("Lakeview Township") the gazetteer lacks under
+    that name (its candidates are then the towns it is named after)."""
+    words = query.split()
+    return len(words) > 1 and words[-1].lower() in TOWNSHIP_WORDS and not geocode(query)
+
+
+def _townships(everyone: list[_Name], focus: _Focus) -> None:
+    """A township the gazetteer lacks ("Lakeview Township") is a small division of a county:
+    of the towns it is named after, only one in the document's focus region or in a
+    first-level region the document names (the likeliest of them) may stand for it, never
+    a namesake elsewhere ("Lakeview Township" in a text about Ohio is not a big Lakeview of
+    another state); with none, the township is not placed. Run on the final choices."""
+    named = {
+        region
+        for n in everyone
+        if not n.embedded
+        and not n.township
+        and n.choice is not None
+        and (region := _region(n.choice)) is not None
+        and n.choice.get("feature_type") == "admin1"
+    }
+    if focus.region is not None:
+        named.add(focus.region)
+    for n in everyone:
+        if not n.township or n.choice is None:
+            continue
+        inside = [o for o in n.options if _region(o) in named]
+        n.choice = max(inside, key=lambda o: float(o["_prior"])) if inside else None
 
 
 def _names_a_paper(text: str, end: int) -> bool:

@@ -74,6 +74,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.robots = robots
         self._robots: dict[str, Protego | bool] = {}
+        self._unreadable: dict[str, str] = {}  # why an origin's robots.txt could not be read
         self._opener = urllib.request.build_opener(_Redirects())
 
     def get(self, url: str, *, accept: str = "*/*") -> Fetched:
@@ -81,7 +82,14 @@ class Fetcher:
         if not is_url(url):
             raise FetchError("not an http(s) URL", where=url)
         if self.robots and not self.allowed(url):
-            raise FetchError(f"robots.txt of {_origin(url)} disallows {self.user_agent}", where=url)
+            origin = _origin(url)
+            why = self._unreadable.get(origin)
+            if why is None:
+                raise FetchError(f"robots.txt of {origin} disallows {self.user_agent}", where=url)
+            raise FetchError(
+                f"{why}; a site whose robots.txt cannot be read is not fetched (RFC 9309)",
+                where=url,
+            )
         status, fetched = self._get(url, self.max_bytes, accept)
         if 300 <= status < 400:  # urllib refused to follow it
             raise FetchError(
@@ -99,9 +107,11 @@ class Fetcher:
         if rules is None:
             try:
                 status, fetched = self._get(origin + "/robots.txt", ROBOTS_MAX_BYTES, "text/plain")
-            except FetchError:
-                status, fetched = 599, None  # unreachable: assume complete disallow
+            except FetchError as exc:  # unreachable: assume complete disallow
+                status, fetched = 599, None
+                self._unreadable[origin] = f"robots.txt: {exc.message}"
             if status >= 500:
+                self._unreadable.setdefault(origin, f"robots.txt: HTTP {status}")
                 rules = False
             elif status >= 400:
                 rules = True

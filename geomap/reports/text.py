@@ -137,6 +137,8 @@ _FRONT_MATTER_KEYS = {
 }
 _FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:[ \t]*(?P<value>.*?)[ \t]*$")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"']{1,2000}$")
+# a YAML comment: '#' after a space or a tab, to the end of the line
+_YAML_COMMENT = re.compile(r"[ \t]+#")
 
 
 def parse_published(text: str) -> date | None:
@@ -170,10 +172,8 @@ def _front_matter(text: str, start: int) -> tuple[dict[str, object], int, Span |
             return meta, min(len(text), end + 1), title
         m = _FRONT_MATTER_LINE.match(line)
         key = _FRONT_MATTER_KEYS.get(m["key"].lower()) if m else None
-        if m and key and key not in meta and m["value"]:
-            raw = m["value"]
-            quoted = len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\""
-            value = raw[1:-1] if quoted else raw
+        value, quoted = _front_matter_value(m["value"]) if m else ("", False)
+        if m and key and key not in meta and value:
             if key == "published":
                 published = parse_published(value)
                 if published:
@@ -191,6 +191,20 @@ def _front_matter(text: str, start: int) -> tuple[dict[str, object], int, Span |
             return None
         pos = end + 1
     return None
+
+
+def _front_matter_value(raw: str) -> tuple[str, bool]:
+    """A front-matter value as YAML reads it, and whether it was quoted: the text between
+    its quotes, or the plain text before a comment (`` # …``)."""
+    if raw[:1] in ("'", '"'):
+        close = raw.find(raw[0], 1)
+        rest = raw[close + 1 :] if close > 0 else ""
+        if close > 0 and (not rest or _YAML_COMMENT.match(rest)):
+            return raw[1:close], True
+        if len(raw) >= 2 and raw[-1] == raw[0]:
+            return raw[1:-1], True
+    comment = _YAML_COMMENT.search(" " + raw)  # a value may be a comment alone
+    return (raw[: max(0, comment.start() - 1)] if comment else raw), False
 
 
 def _headline(text: str, start: int) -> tuple[dict[str, object], int, Span | None]:

@@ -64,6 +64,15 @@ SPATIAL_OPS = (
 )
 
 
+TEMPORAL_UNSUPPORTED = (
+    "temporal functions (T_...) are not supported; use datetime= or compare"
+    " date_start/date_end with DATE('YYYY-MM-DD')"
+)
+ARRAY_UNSUPPORTED = "array functions (A_...) are not supported"
+UNOFFERED = {"T": TEMPORAL_UNSUPPORTED, "A": ARRAY_UNSUPPORTED}
+_UNOFFERED = re.compile(r"\b([TA])_[A-Za-z]+\s*\(", re.IGNORECASE)
+
+
 def _bad(message: str) -> InvalidParameter:
     return InvalidParameter(message, where="filter")
 
@@ -201,6 +210,9 @@ def parse(text: str | None, lang: str | None = None) -> Any:
     except VisitError as exc:
         raise _bad(f"cannot read a value ({str(exc.orig_exc)[:200]})") from None
     except LarkError as exc:
+        unoffered = _UNOFFERED.search(text)  # a standard call pygeofilter's grammar lacks
+        if unoffered:
+            raise _bad(UNOFFERED[unoffered[1].upper()]) from None
         raise _bad(_lark_message(exc, text)) from None
 
 
@@ -272,7 +284,10 @@ class _Compiler:
         q = self.queryables.get(node.name)
         if q is None:
             names = ", ".join(sorted(self.queryables))
-            raise _bad(f"unknown property {node.name!r}; queryables are {names}")
+            raise _bad(
+                f"unknown property {node.name!r} (a text value takes single quotes:"
+                f" '{node.name}'); queryables are {names}"
+            )
         return q
 
     def literal(self, value: Any, q: Queryable) -> Any:
@@ -407,12 +422,9 @@ class _Compiler:
         if isinstance(node, ast.Include):
             return "(1=1)" if not node.not_ else "(1=0)"
         if isinstance(node, ast.TemporalPredicate):
-            raise _bad(
-                "temporal functions (T_...) are not supported; use datetime= or compare"
-                " date_start/date_end with DATE('YYYY-MM-DD')"
-            )
+            raise _bad(TEMPORAL_UNSUPPORTED)
         if isinstance(node, ast.ArrayPredicate):
-            raise _bad("array functions (A_...) are not supported")
+            raise _bad(ARRAY_UNSUPPORTED)
         if isinstance(node, ast.Relate | ast.SpatialDistancePredicate):
             raise _bad(f"{type(node).__name__} is not supported")
         if isinstance(node, bool):

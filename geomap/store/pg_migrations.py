@@ -8,8 +8,9 @@ is all or nothing; a reader finding another version refuses to read (:func:`chec
 The columns of ``items`` are SQLite's (:mod:`geomap.store.sql`), with the geometry itself in
 ``geom geometry(Geometry, 4326)`` (GIST index) instead of bounds and R*Trees, and the
 properties a vector tile carries in ``tile`` (jsonb), so ``ST_AsMVT`` never reads the feature.
-The feature text is stored out of line (``toast_tuple_target``), so index scans over ``items``
-read narrow rows.
+``feature`` is each merged feature's GeoJSON text as pages send it; ``toast_tuple_target``
+and ``STORAGE EXTERNAL`` move it out of line only in a row PostgreSQL toasts at all (one
+longer than ~2 KB): a text of ~1 KB stays in the row, read with it.
 """
 
 from __future__ import annotations

@@ -190,11 +190,11 @@ class PostGISCompiler(Compiler):
         the first ``limit`` in ingest order. ``items_cell`` orders the rows by grid cell
         (:data:`~geomap.store.pg_migrations.CELL_SIZE`), then by ``seq``: each cell the box
         touches is read in ingest order, lazily, and merged (``Merge Append``), so a page reads
-        about as many rows as it returns. Cells wholly inside the box need no geometry test
-        (their seqs come from the index alone); cells on its edge test each row they read;
-        geometries spanning several cells (cell -1) are read and tested as one more cell. The
-        same rows, in the same order, as the plain statement (which serves every other
-        query)."""
+        about as many rows as it returns, and each branch returns the ``columns`` of the rows
+        it reads (no second lookup by ``seq``). Cells wholly inside the box need no geometry
+        test; cells on its edge test each row they read; geometries spanning several cells
+        (cell -1) are read and tested as one more cell. The same rows, in the same order, as
+        the plain statement (which serves every other query)."""
         cells = _cells(query)
         if cells is None:
             return super().page(query, columns)
@@ -207,22 +207,24 @@ class PostGISCompiler(Compiler):
         hit = f"_ST_Intersects(i.geom, {_box(query.bbox, bind)})"
         n = bind(query.limit + (query.offset if query.after is None else 0))
         cell = f"{SCHEMA}.cell(i.geom)"
+        # each branch reads its rows' columns as it reads them (the row is at hand: no second
+        # lookup by seq); a text is only read (detoasted) for the rows the page keeps
+        names = [c.strip().removeprefix("i.") for c in columns.split(",")]
+        read = ", ".join(f"i.{name}" for name in dict.fromkeys(["seq", *names]))
         branches = [
-            f"(SELECT i.seq FROM {self.table} i WHERE {base} AND {cell} = {bind(c)}"
+            f"(SELECT {read} FROM {self.table} i WHERE {base} AND {cell} = {bind(c)}"
             f" ORDER BY i.seq LIMIT {n})"
             for c in inside
         ] + [
-            f"(SELECT i.seq FROM {self.table} i WHERE {base} AND {cell} = {bind(c)} AND {hit}"
+            f"(SELECT {read} FROM {self.table} i WHERE {base} AND {cell} = {bind(c)} AND {hit}"
             f" ORDER BY i.seq LIMIT {n})"
             for c in (*edge, -1)
         ]
-        first = f"SELECT u.seq FROM ({' UNION ALL '.join(branches)}) u ORDER BY u.seq"
-        first += f" LIMIT {bind(query.limit)}"
+        kept = ", ".join(f"u.{name}" for name in names)
+        sql = f"SELECT {kept} FROM ({' UNION ALL '.join(branches)}) u ORDER BY u.seq"
+        sql += f" LIMIT {bind(query.limit)}"
         if query.offset and query.after is None:
-            first += f" OFFSET {bind(query.offset)}"
-        sql = (
-            f"SELECT {columns} FROM ({first}) k JOIN {self.table} i ON i.seq = k.seq ORDER BY i.seq"
-        )
+            sql += f" OFFSET {bind(query.offset)}"
         return Statement(sql, bind.params)
 
 

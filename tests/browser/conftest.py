@@ -34,9 +34,12 @@ def browser_missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the session."""
+    """One headless Chromium per test module. Playwright's sync API keeps its event loop
+    marked as running in the main thread while it is open (tests/conftest.py lets only the
+    tests using this fixture run beside it): a session-wide one would leave it running for
+    every later test, where ``asyncio.run`` then refuses to start."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

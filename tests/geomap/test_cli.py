@@ -56,6 +56,25 @@ def test_extract_prints_one_feature_collection(geomap_exe: str, env) -> None:  #
     assert 124 < lon < 125 and 39.5 < lat < 40.5  # RFC 7946: lon, lat
 
 
+def test_extract_reads_the_readmes_front_matter_example(
+    geomap_exe: str, env, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The README's YAML block, comments and all, as a user copies it above a report: its
+    date is read, and a relative date in the report is resolved against it."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert "published:" in block and "#" in block  # the example this test is about
+    report = tmp_path / "report.md"
+    report.write_text(block + "Fighters attacked a checkpoint near Kismayo on Tuesday.\n")
+    out = run(geomap_exe, "extract", str(report), env=env)
+    assert out.returncode == 0, out.stderr
+    features = [f["properties"] for f in json.loads(out.stdout)["features"]]
+    assert {p["published"] for p in features} == {"2021-03-04"}
+    assert {p["title"] for p in features} == {"Clashes reported near Kismayo"}
+    attack = next(p for p in features if p.get("event_type") == "attack")
+    assert attack["date_start"] == "2021-03-02"  # the Tuesday before Thursday 4 March
+
+
 def test_bad_inputs_are_reported_and_the_rest_goes_through(
     geomap_exe: str, env, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -119,6 +138,68 @@ def test_ingest_twice_changes_nothing_then_export_and_map(
     assert "Pyongyang" in html and "/static/" not in html
 
 
+def test_a_box_or_span_that_matches_nothing_as_written_is_a_warning(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Corners or ends swapped: the empty answer comes with a line saying why (an empty
+    store would look the same); the same box and span written in order find the seed's."""
+    assert run(geomap_exe, "ingest", str(seed_copy), env=env).returncode == 0
+    box_warning = (
+        "geomap: warning: bbox: miny 50 is above maxy 30, so nothing matches"
+        " (the order is minx,miny,maxx,maxy)"
+    )
+    span_warning = (
+        "geomap: warning: the time span ends (2019-01-01) before it starts (2019-12-31),"
+        " so nothing matches"
+    )
+    for flags, warning in (
+        (["--bbox", "100,50,140,30"], box_warning),
+        (["--datetime", "2019-12-31/2019-01-01"], span_warning),
+    ):
+        out = run(geomap_exe, "export", "--layer", "places", "--format", "geojson", *flags,
+                  env=env)  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        assert out.stderr.splitlines() == [warning]
+        assert json.loads(out.stdout)["features"] == []
+    for flags in (["--bbox", "100,30,140,50"], ["--datetime", "2019-01-01/2019-12-31"]):
+        out = run(geomap_exe, "export", "--layer", "places", "--format", "geojson", *flags,
+                  env=env)  # fmt: skip
+        assert out.returncode == 0 and out.stderr == ""
+        assert json.loads(out.stdout)["features"]
+    page = tmp_path / "map.html"
+    out = run(geomap_exe, "map", "-o", str(page), "--start", "2019-12-31", "--end", "2019-01-01",
+              env=env)  # fmt: skip
+    assert out.returncode == 0 and out.stderr.splitlines()[0] == span_warning
+    out = run(geomap_exe, "map", "-o", str(page), "--bbox", "100,50,140,30", env=env)
+    assert out.returncode == 0 and out.stderr.splitlines()[0] == box_warning
+    # written with spaces, as export takes it too
+    out = run(geomap_exe, "map", "-o", str(page), "--bbox", "100, 30, 140, 50", env=env)
+    assert out.returncode == 0, out.stderr
+    assert "wrote" in out.stderr and " 0 incidents" not in out.stderr
+
+
+def test_a_bad_setting_names_its_variable_and_only_a_flag_that_exists(
+    geomap_exe: str, env, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``GEOMAP_PUBLIC_URL / --public-url`` (the flag as spelled), and no ``--store_readers``,
+    a flag no command has."""
+    cases = [
+        (["serve", "--port", "1"], {"GEOMAP_PUBLIC_URL": "maps.example.org"},
+         "geomap: error: GEOMAP_PUBLIC_URL / --public-url: public URL 'maps.example.org' must"),
+        (["export", "--layer", "places"], {"GEOMAP_STORE_READERS": "four"},
+         "geomap: error: GEOMAP_STORE_READERS: Input should be a valid integer"),
+        (["extract", str(SEED), "--geocoder-timeout", "soon"], {},
+         "usage: geomap extract"),  # argparse's own check first
+        (["extract", str(SEED)], {"GEOMAP_GEOCODER_TIMEOUT": "soon"},
+         "geomap: error: GEOMAP_GEOCODER_TIMEOUT / --geocoder-timeout: Input should be a valid"),
+    ]  # fmt: skip
+    for argv, extra, first_line in cases:
+        out = run(geomap_exe, *argv, env={**env, **extra})
+        assert out.returncode == 2, (argv, out.stderr)
+        assert out.stderr.startswith(first_line), out.stderr
+        assert "Traceback" not in out.stderr
+
+
 def test_store_flag_overrides_environment(
     geomap_exe: str, env, seed_copy: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -131,6 +212,22 @@ def test_store_flag_overrides_environment(
 def test_unknown_layer_is_a_usage_error(geomap_exe: str, env) -> None:  # type: ignore[no-untyped-def]
     out = run(geomap_exe, "export", "--layer", "roads", env=env)
     assert out.returncode == 2 and "invalid choice: 'roads'" in out.stderr
+
+
+def test_an_output_without_extension_asks_for_the_format(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert run(geomap_exe, "ingest", str(seed_copy), env=env).returncode == 0
+    target = tmp_path / "layers"
+    out = run(geomap_exe, "export", "-o", str(target), env=env)
+    assert out.returncode == 2 and not target.exists()
+    assert out.stderr.splitlines() == [
+        f"geomap: error: export: cannot tell the format of '{target}' without an extension:"
+        " name it .gpkg, .geojson, .fgb or .csv, or give --format"
+    ]
+    out = run(geomap_exe, "export", "-o", str(target), "--format", "gpkg", env=env)
+    assert out.returncode == 0, out.stderr
+    assert target.read_bytes().startswith(b"SQLite format 3")
 
 
 def test_cache_stats_export_import_clear(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -168,7 +168,7 @@ def test_bad_corrections_are_one_line(geomap_exe: str, env: dict[str, str], tmp_
         (["set", incident, "--type", "picnic"], "'picnic' is not an event type"),
         (["set", incident, "--date", "2024-13-01"], "is not YYYY-MM-DD"),
         (["set", incident, "--date", "2024-03-05/2024-03-01"], "ends before it starts"),
-        (["set", incident], "nothing to set"),
+        (["set", incident], "nothing to set: give an event type, a sub-type or a date"),
         (["move", place, "--lonlat", "200,10"], "off the globe"),
         (["move", place, "--to", "geonames:0"], "no gazetteer entry 'geonames:0'"),
         (["hide", "movements", "no-such-id"], "no feature 'no-such-id'"),
@@ -181,8 +181,46 @@ def test_bad_corrections_are_one_line(geomap_exe: str, env: dict[str, str], tmp_
     bad.write_text('{"layer": "incidents", "feature_id": "x", "action": "explode"}\n')
     out = run(geomap_exe, "corrections", "import", str(bad), env=env)
     assert out.returncode == 2 and "line 1: action: unknown action 'explode'" in out.stderr
+    notes = tmp_path / "notes.txt"  # not what `corrections export` writes
+    notes.write_text("Corrections to make: the Lyon arrest was in March.\n")
+    out = run(geomap_exe, "corrections", "import", str(notes), env=env)
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == [
+        f"geomap: error: {notes}: line 1: not JSON; expected what `geomap corrections export`"
+        " writes (JSON Lines)"
+    ]
     out = run(geomap_exe, "corrections", "list", env=env)
     assert out.stdout.strip().splitlines()[1:] == []
+
+
+def test_without_a_store_nothing_is_made_but_an_import(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """``remove``, ``correct`` and ``corrections list|export|remove`` at a path with no store
+    (a mistyped GEOMAP_STORE) say so in one line and leave no empty store behind;
+    ``corrections import`` may start one (corrections carried before the reports)."""
+    store = tmp_path / "typo.sqlite"
+    env = {**env, "GEOMAP_STORE": str(store)}
+    for argv in (
+        ["remove", "report.txt"],
+        ["correct", "hide", "incidents", "0123456789abcdef"],
+        ["corrections", "list"],
+        ["corrections", "export", str(tmp_path / "out.jsonl")],
+        ["corrections", "remove", "1"],
+    ):
+        out = run(geomap_exe, *argv, env=env)
+        assert out.returncode == 2, argv
+        assert out.stderr.splitlines() == [
+            f"geomap: error: {store}: no store here yet: run `geomap ingest` first"
+        ], argv
+        assert sorted(p.name for p in tmp_path.iterdir()) == [], argv
+    carried = tmp_path / "carried.jsonl"
+    carried.write_text(
+        '{"layer": "incidents", "feature_id": "0123456789abcdef", "action": "hide"}\n'
+    )
+    out = run(geomap_exe, "corrections", "import", str(carried), env=env)
+    assert out.returncode == 0, out.stderr
+    assert store.is_file()
 
 
 def test_on_the_postgis_store_corrections_are_one_clear_line(  # type: ignore[no-untyped-def]

@@ -111,6 +111,31 @@ def test_urls_ingested_and_a_bad_one_is_one_line(
         assert "removed 1 documents" in out.stderr
 
 
+def test_a_site_that_cannot_be_reached_is_named_as_such(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """Its robots.txt cannot be read, so nothing is fetched: the line says why (the
+    connection refused, an error status), not that robots.txt disallows geomap."""
+    import socket
+
+    with socket.socket() as closed:  # a port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    with serving() as site:
+        site.pages["/robots.txt"] = Page(b"down for maintenance", "text/plain", 503)
+        site.pages["/a"] = Page(reports.html_page(paragraphs=LYON))
+        urls = [f"http://127.0.0.1:{port}/report.html", site.url("/a")]
+        out = run(geomap_exe, "extract", *urls, env=env)
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == [
+        f"geomap: error: {urls[0]}: robots.txt: cannot fetch ([Errno 111] Connection refused);"
+        " a site whose robots.txt cannot be read is not fetched (RFC 9309)",
+        f"geomap: error: {urls[1]}: robots.txt: HTTP 503;"
+        " a site whose robots.txt cannot be read is not fetched (RFC 9309)",
+    ]
+    assert site.hits("/a") == 0
+
+
 def test_feed_entries_ingested_once_and_only_new_ones_later(
     geomap_exe: str, env: dict[str, str], tmp_path: Path
 ) -> None:

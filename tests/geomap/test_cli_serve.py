@@ -163,3 +163,53 @@ def test_a_bad_worker_count_or_a_missing_store_stops_before_serving(
         env=env, capture_output=True, text=True, timeout=WAIT,
     )  # fmt: skip
     assert negative.returncode == 2 and "workers -3" in negative.stderr
+
+
+def test_a_port_in_use_is_one_line_naming_it(tmp_path: Path, geomap_exe: str) -> None:
+    """Another server on the port: one line naming the address and what to do, exit 2,
+    before the store is opened; one worker or several."""
+    import socket
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
+    env["GEOMAP_DATA_DIR"] = str(tmp_path)
+    _store(tmp_path / "store.sqlite")
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        for workers in ("1", "2"):
+            out = subprocess.run(
+                [geomap_exe, "serve", "--store", str(tmp_path / "store.sqlite"),
+                 "--port", str(port), "--workers", workers],  # fmt: skip
+                env=env, capture_output=True, text=True, timeout=WAIT,
+            )  # fmt: skip
+            assert out.returncode == 2, out.stderr
+            assert out.stderr.splitlines() == [
+                f"geomap: error: --port: 127.0.0.1:{port} is in use (another server?);"
+                " choose another port with --port"
+            ]
+
+
+def test_a_bad_allowed_host_or_log_level_is_one_line(tmp_path: Path, geomap_exe: str) -> None:
+    """Refused before serving, with one line and no traceback (the host name was refused as
+    the app was built: a traceback, in every worker)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
+    env["GEOMAP_DATA_DIR"] = str(tmp_path)
+    _store(tmp_path / "store.sqlite")
+    base = [geomap_exe, "serve", "--store", str(tmp_path / "store.sqlite"),
+            "--port", str(free_port())]  # fmt: skip
+    for workers in ("1", "2"):
+        out = subprocess.run(
+            [*base, "--allowed-host", "maps example.org", "--workers", workers],
+            env=env, capture_output=True, text=True, timeout=WAIT,
+        )  # fmt: skip
+        assert out.returncode == 2, out.stderr
+        assert out.stderr.splitlines() == [
+            "geomap: error: --allowed-host / GEOMAP_ALLOWED_HOSTS: allowed host"
+            " 'maps example.org' is not a host name or address"
+        ]
+    out = subprocess.run(
+        [*base, "--log-level", "loud"], env=env, capture_output=True, text=True, timeout=WAIT
+    )
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "argument --log-level: invalid choice: 'loud'" in out.stderr.splitlines()[-1]

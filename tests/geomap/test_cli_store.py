@@ -64,6 +64,75 @@ def test_store_migrate_then_stats(geomap_exe: str, env, tmp_path: Path) -> None:
     assert "indexes agree with the rows (full check: ok)" in stats.stdout
 
 
+def test_store_and_cache_flags_also_after_the_subcommand(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``geomap store stats --store S`` (as every other command takes ``--store``) names the
+    store as ``geomap store --store S stats`` does; ``cache stats --cache C`` likewise."""
+    store, cache = tmp_path / "mine.sqlite", tmp_path / "mine-cache.sqlite"
+    out = run(geomap_exe, "ingest", str(seed_copy), "--store", str(store), "--cache", str(cache),
+              env=env)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert not Path(env["GEOMAP_STORE"]).exists()  # the environment names another store
+    forms = [
+        ["store", "stats", "--store", str(store)],
+        ["store", "--store", str(store), "stats"],
+        ["store", "--store", "elsewhere.sqlite", "stats", "--store", str(store)],  # last wins
+    ]
+    for argv in forms:
+        stats = run(geomap_exe, *argv, env=env)
+        assert stats.returncode == 0, (argv, stats.stderr)
+        assert f"store        {store}" in stats.stdout.splitlines()
+    out = run(geomap_exe, "store", "migrate", "--store", str(store), env=env)
+    assert out.returncode == 0 and f"{store}: already at schema {SCHEMA_VERSION}" in out.stderr
+    out = run(geomap_exe, "cache", "stats", "--cache", str(cache), env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[1].split()[0] == "gazetteer"  # the ingest's entries
+
+
+def test_a_store_url_of_another_kind_is_one_line(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``mysql://…`` or ``sqlite:///…`` is refused naming the kinds geomap opens (it was taken
+    for a file name: "no store here yet", or an ingest into a folder named ``mysql:``), and
+    the password is not printed."""
+    for argv in (
+        ["store", "stats", "--store", "mysql://analyst:s3cret@db.example/geomap"],
+        ["ingest", str(seed_copy), "--store", "sqlite:///geomap.sqlite"],
+    ):
+        out = run(geomap_exe, *argv, env=env, cwd=tmp_path)
+        assert out.returncode == 2, out.stderr
+        scheme = argv[-1].split("://")[0]
+        assert out.stderr.splitlines() == [
+            f"geomap: error: GEOMAP_STORE / --store: {scheme}://… is not a store geomap opens:"
+            " give a SQLite file or a postgresql://USER:PASS@HOST:PORT/DB URL"
+        ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]  # nothing written
+
+
+def test_a_folder_named_as_the_store_is_one_line(
+    geomap_exe: str, env, seed_copy: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Every command says the store is a folder (was "unable to open database file", or "no
+    store here yet" for a folder that is there)."""
+    folder = tmp_path / "stores"
+    folder.mkdir()
+    for argv in (
+        ["ingest", str(seed_copy)],
+        ["export", "--layer", "places", "--format", "csv"],
+        ["store", "stats"],
+        ["serve", "--port", "1"],
+        ["remove", str(seed_copy)],
+    ):
+        out = run(geomap_exe, *argv, "--store", str(folder), env=env)
+        assert out.returncode == 2, argv
+        assert out.stderr.splitlines() == [
+            f"geomap: error: {folder}: a folder, not a store file: name the file"
+            " (e.g. geomap.sqlite in it)"
+        ], argv
+    assert list(folder.iterdir()) == []
+
+
 def test_store_stats_names_an_index_out_of_step(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = tmp_path / "store.sqlite"
     writer = SQLiteStore(store)

@@ -366,6 +366,26 @@ def test_bad_parameters_are_json_400_naming_them(  # type: ignore[no-untyped-def
     assert repr(next(iter(params.values()))) in body["description"]
 
 
+@pytest.mark.parametrize(
+    ("expression", "says"),
+    [
+        # a standard CQL2 call pygeofilter's grammar cannot read: what is not offered, not
+        # "the expression ends too early"
+        ("T_AFTER(date_start, DATE('2020-01-01'))", "temporal functions (T_...) are not supported"),
+        ("A_CONTAINS(actor1, ('police'))", "array functions (A_...) are not supported"),
+        # double quotes name a property in CQL2: the answer says how to write a text value
+        ('event_type = "protest"', "unknown property 'protest' (a text value takes single quotes"),
+    ],
+)
+def test_cql2_mistakes_are_400_saying_what_to_write(world, expression: str, says: str) -> None:  # type: ignore[no-untyped-def]
+    client, _ = world
+    r = get(client, "/collections/incidents/items", filter=expression)
+    assert r.status_code == 400, r.text
+    body = r.json()
+    assert body["code"] == "invalid_parameter" and body["where"] == "filter"
+    assert says in body["description"]
+
+
 def _intersects_box(feature: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     from shapely.geometry import box as make_box
     from shapely.geometry import shape

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from api.main import WRITES_OFF
+
 from ...conftest import http_get, running_server
 from ...support import reports
 
@@ -70,10 +72,16 @@ def test_without_a_token_there_are_no_write_routes(
     report.write_text("Troops entered Lyon on 3 March 2021.\n")
     subprocess.run([geomap_exe, "ingest", str(report)], env=env, check=True, capture_output=True)
     with running_server(geomap_exe, env) as base:
-        status, _, _ = request(base, "POST", "/documents", b"Troops in Lyon.", auth())
+        status, _, body = request(base, "POST", "/documents", b"Troops in Lyon.", auth())
         assert status in (404, 405)
-        status, _, _ = request(base, "POST", "/corrections", b"{}", auth())
+        assert body["description"] == WRITES_OFF  # not "no such path": what to do instead
+        status, _, body = request(base, "POST", "/corrections", b"{}", auth())
         assert status == 405  # only GET /corrections exists
+        assert body["description"] == WRITES_OFF
+        status, _, body = request(base, "DELETE", "/corrections/3", b"", auth())
+        assert status in (404, 405) and body["description"] == WRITES_OFF
+        status, _, body = request(base, "POST", "/layers", b"{}", auth())
+        assert status == 405 and body["description"] != WRITES_OFF  # not a write route
         assert http_get(base + "/corrections")[0] == 200
         paths = json.loads(http_get(base + "/openapi.json")[2])["paths"]
         assert "post" not in paths.get("/corrections", {})

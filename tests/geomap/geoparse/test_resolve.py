@@ -925,3 +925,49 @@ def test_a_big_city_before_a_newspaper_word_is_the_city(parse_text) -> None:  # 
     assert found["Washington"] == ("Washington", "admin1")
     found = parse_text("Farmers in Idaho and Oregon read the Ohio Tribune on Monday.")
     assert found["Ohio"] == ("Ohio", "admin1")
+
+
+@pytest.mark.parametrize(
+    "names,expected",
+    [
+        # a text about Ohio: the township is named after the small Ohio Quillby, not the big
+        # one in Illinois
+        (("Alderby", "Alderby", "Bexford", "Bexford", "Quillby Township"), "Ohio"),
+        # a text that names Texas: the Texas one
+        (("Dunmere", "Texas", "Quillby Township"), "Texas"),
+        # a text about Ohio, a township named after a town only Texas has: not placed
+        (("Alderby", "Alderby", "Bexford", "Bexford", "Dunmere Township"), None),
+    ],
+)
+def test_a_township_the_gazetteer_lacks_is_a_namesake_in_the_texts_region(
+    names: tuple[str, ...], expected: str | None
+) -> None:
+    """A township the gazetteer lacks is placed only at a town it is named after in the
+    document's focus region or in a first-level region the document names."""
+    texas = {
+        "gazetteer_id": "test:Texas",
+        "name": "Texas",
+        "feature_type": "admin1",
+        "country_code": "US",
+        "admin1": "Texas",
+        "lat": 31.0,
+        "lon": -99.0,
+        "population": 0,
+        "primary": True,
+        "provider": "gazetteer",
+    }
+    towns = {
+        **_TOWNS,
+        "Texas": [Location("Texas", (31.0, -99.0), texas)],
+        "Quillby": [
+            _town("Quillby", "Illinois", 42.0, -89.0, 400_000),
+            _town("Quillby", "Ohio", 40.5, -82.0, 2_000),
+            _town("Quillby", "Texas", 29.0, -95.0, 2_000),
+        ],
+    }
+    found = resolve(_mentions(*names), lambda q: list(towns.get(q, [])))
+    township = found[-1].place
+    if expected is None:
+        assert township is None
+    else:
+        assert township is not None and township.admin1 == expected

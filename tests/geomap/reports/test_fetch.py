@@ -73,7 +73,7 @@ def test_robots_txt_missing_or_unreachable(status: int, allowed: bool) -> None:
         fetcher = Fetcher()
         assert fetcher.allowed(site.url("/a")) is allowed
         if not allowed:
-            with pytest.raises(FetchError, match="disallows"):
+            with pytest.raises(FetchError, match=f"robots.txt: HTTP {status}; a site whose"):
                 fetcher.get(site.url("/a"))
 
 

@@ -124,6 +124,27 @@ def test_what_is_not_front_matter(raw: str) -> None:
     assert doc.body_start == 0 and doc.title is None
 
 
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("published: 2021-03-04          # or March 4, 2021", date(2021, 3, 4)),
+        ("title: Clashes near Kismayo  # the desk's headline", "Clashes near Kismayo"),
+        ("title: 'Clashes: a report' # quoted, then a comment", "Clashes: a report"),
+        ("url: https://news.example/a#part  # a fragment stays", "https://news.example/a#part"),
+        ("title: Ranked#1 in the region", "Ranked#1 in the region"),  # no space before '#'
+        ("title: # only a comment", None),
+    ],
+)
+def test_front_matter_comments_are_not_values(line: str, value: object) -> None:
+    """As YAML reads it: a comment after a value (or alone) is not part of it."""
+    doc = parse_document(f"---\n{line}\n---\nFighting broke out.\n".encode(), "f.md")
+    key = line.split(":", 1)[0]
+    assert getattr(doc, key) == value
+    if key == "title" and value is not None:
+        assert doc.headline is not None
+        assert doc.text[doc.headline.start : doc.headline.end] == value
+
+
 def test_front_matter_refuses_unsafe_values() -> None:
     raw = "---\nurl: javascript:alert(1)\npublished: soon\n---\nBody.\n"
     doc = parse_document(raw.encode(), "f.md")

@@ -6,11 +6,14 @@ merges, re-extractions and removals. The features are invented."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
+import re
 from typing import Any
 
 import mapbox_vector_tile
+import orjson
 import pytest
 
 from geomap import tiles
@@ -19,7 +22,7 @@ from geomap.model import Document
 from geomap.store import pg_migrations
 from geomap.store import query as ref
 from geomap.store.base import Cursor, Equals, Query
-from geomap.store.postgis import PostGISStore, _cells
+from geomap.store.postgis import COMPILER, PostGISStore, _cells
 
 from ...support.tile_cells import cell_of, representative
 
@@ -164,6 +167,39 @@ def _check(
         after = page.next
     assert got == expected
     return True
+
+
+def test_a_page_read_by_cell_reads_each_row_once_and_streams_the_same_texts(
+    filled: tuple[PostGISStore, PostGISStore],
+) -> None:
+    """Each cell's branch returns the texts of the rows it reads: the plan has no second
+    lookup of the page's rows by ``seq``; the stored texts come out as they are, in the
+    page's order, for a page, its offset and the stream of the same query."""
+    import psycopg
+
+    writer, reader = filled
+    bbox = (10.25, 40.25, 11.25, 41.25)
+    query = Query("incidents", bbox=bbox, limit=20, offset=3)
+    assert _cells(query) is not None
+    statement = COMPILER.page(query)
+    with psycopg.connect(writer.url, autocommit=True) as con:
+        plan = con.execute("EXPLAIN (FORMAT JSON) " + statement.sql, statement.params).fetchone()[0]
+        stored = dict(
+            con.execute(
+                "SELECT seq, feature FROM geomap.items WHERE layer = 'incidents'"
+            ).fetchall()
+        )
+    indexes = re.findall(r'"Index Name": "([a-z_0-9]+)"', json.dumps(plan))
+    assert indexes and set(indexes) == {"items_cell"}, indexes  # no items_pkey: no join back
+    texts = reader.select(query).features
+    ordered = [stored[seq] for seq in sorted(stored)]
+    wanted = [t for t in ordered if orjson.loads(t)["id"] in _ids_in(ordered, bbox)]
+    assert texts == wanted[3:23]
+    assert list(reader.stream(query)) == texts == list(writer.stream(query))
+
+
+def _ids_in(texts: list[str], bbox: tuple[float, float, float, float]) -> set[str]:
+    return {f["id"] for f in ref.select([orjson.loads(t) for t in texts], bbox=bbox)}
 
 
 def test_a_large_box_or_a_sort_order_is_read_another_way() -> None:
@@ -510,7 +546,6 @@ def test_the_asynchronous_reader_reads_what_the_store_reads(
     filtered, empty) built in an event loop through :class:`AsyncReader` are the store's own
     bytes, before and after a write."""
     import asyncio
-    import concurrent.futures
 
     writer, reader = filled
     cx, cy, _, _ = cell_of((11.0, 41.0), 6)
@@ -531,9 +566,7 @@ def test_the_asynchronous_reader_reads_what_the_store_reads(
             await async_reader.close()
 
     def same(kind: str) -> None:
-        # in a thread of its own: a fresh event loop whatever the calling thread is running
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            built = pool.submit(asyncio.run, build_all()).result()
+        built = asyncio.run(build_all())
         for call, data in zip(calls, built, strict=True):
             assert data == reader.tile(*call), (kind, call)
         assert built[0] and built[3] and built[-1] == b""

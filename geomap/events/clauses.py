@@ -176,6 +176,20 @@ _HEADLINE_SUBJECTS = frozenset(
 )
 
 
+#: Past forms that do not end in -ed, of the verbs an "until" clause ends a stay with.
+_PAST_FORMS = frozenset("went left fled came flew drove rode took brought sent".split())
+
+
+def _told_past(tokens: list[Token], index: int) -> bool:
+    """True when the verb at ``index`` is in the past ("until she moved", "until they
+    fled") or a gerund right after "until" ("until moving"): a stay ended, not a
+    condition."""
+    w = tokens[index].lower
+    if w.endswith("ing"):
+        return index > 0 and tokens[index - 1].lower == "until"
+    return w.endswith("ed") or w in _PAST_FORMS
+
+
 def status(
     tokens: list[Token],
     index: int,
@@ -191,8 +205,11 @@ def status(
     the verb announces it ("Leaders to meet in Accra", "Veteran to cycle from A to B")."""
     start = clause_start(tokens, index)
     clause = tokens[start:index]
-    if any(t.lower in _CONDITIONS for t in tokens[max(0, start - 1) : index]):
-        return None
+    if any(
+        t.lower in _CONDITIONS and not (t.lower == "until" and _told_past(tokens, index))
+        for t in tokens[max(0, start - 1) : index]
+    ):
+        return None  # (not "lived there until she moved to X": it ended the stay)
     opening = next((t for t in tokens if t.text[:1].isalnum()), None)
     if opening is not None and opening.lower in ("if", "unless"):
         return None  # "If they stay, they will end up fighting": the main clause too

@@ -109,9 +109,21 @@ _ANAPHOR = re.compile(
 # a departure the next sentence may take on to its destination ("The band left A. They
 # arrived in B.")
 _DEPARTING = frozenset("left departed leaving departing".split())
+# "the mayor of X", "the prime minister of X": an office held for a place
+_OFFICE_OF = re.compile(
+    r"\b(?:mayor|governor|president|premier|prime[ \t]+minister|foreign[ \t]+minister|king|"
+    r"queen|emir|ambassador|envoy|bishop|archbishop)[ \t]+of[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
 _WENT_THERE = re.compile(
     r"\b(?:moved|drove|flew|went|travell?ed|returned|came|fled|relocated|headed)[ \t]+"
     r"(?:back[ \t]+)?there\b",
+    re.I,
+)
+# "lived there until she moved to B": a stay in the place told before, then a journey
+_STAYED_THERE = re.compile(
+    r"\b(?:lived|worked|stayed|taught|served|remained|studied|practi[sc]ed|preached|played"
+    r"|farmed|settled)[ \t]+there\b",
     re.I,
 )
 # "left the camp", "fled the city": a place told before, named again by its kind
@@ -793,6 +805,22 @@ def _modifier(tokens: list[Token], t: _Trigger) -> bool:
     return t.noun and t.index > 0 and tokens[t.index - 1].lower in ("the", "this", "that")
 
 
+#: Nouns of a place named after what happened there ("the crash site", "the accident
+#: scene"): general English.
+_SCENE_NOUNS = frozenset("site sites scene scenes".split())
+
+
+def _scene(tokens: list[Token], t: _Trigger) -> bool:
+    """True when the incident noun ``t`` only names a place by what happened there ("from
+    the crash site near X"), which a journey's places run past."""
+    return (
+        t.noun
+        and t.event_type is not None
+        and t.index + 1 < len(tokens)
+        and tokens[t.index + 1].lower in _SCENE_NOUNS
+    )
+
+
 def _directed(lowered: list[str], i: int) -> bool:
     """ "taken to X", "took them back to X": a direction within four words, no idiom."""
     nxt = lowered[i + 1 : i + 5]
@@ -966,6 +994,7 @@ def extract_events(
                 and state.departed is None
                 and _LEFT_THE.search(s_text)
                 is None  # "The convoy left A at dawn. By noon it reached B."
+                and _STAYED_THERE.search(s_text) is None  # "She lived there until she moved to B"
             )
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
@@ -1203,7 +1232,10 @@ def _sentence(
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
-        scope_end = triggers[k + 1][0].index if k + 1 < len(triggers) else len(tokens)
+        scope_end = next(
+            (u.index for u, _ in triggers[k + 1 :] if not (t.motion and _scene(tokens, u))),
+            len(tokens),
+        )  # ("flown to A from the crash site near B": the crash names the place left)
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
         incident_clause_end = clause_end
@@ -1264,6 +1296,8 @@ def _sentence(
                         # "Sen. Jane Roe, D-Ohio, flew to X"
                         or PARTY_STATE_BEFORE.search(s_text, max(0, m.start - 3), m.start)
                         is not None
+                        # "the mayor of X flew to Y" (the mover's office, not an event's place)
+                        or _OFFICE_OF.search(s_text, max(0, m.start - 30), m.start) is not None
                     )
                     and (sends or not SENDER_AFTER.match(s_text[m.end : m.end + 60]))
                     and not movements.across_clause(tokens, m.end, t.index)
@@ -1299,7 +1333,21 @@ def _sentence(
             fronted = (
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
             )  # "From A, the team ..."; "A native of A, she moved to B"
+            if (
+                not t.noun
+                and t.motion.frame == "go"
+                and all(u.noun for u, _ in triggers[:k])  # the first verb ("the convoy drove")
+            ):
+                fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            if not mt.origins and not t.noun and t.motion.movement_type == "deported":
+                held = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)
+                if held is not None:  # "arrested in A and extradited to B"
+                    mt.origins = [held]
+            if not mt.origins and not t.noun and t.motion.frame == "go":
+                stayed = _stayed_there(tokens, t.index, mentions_used, state)
+                if stayed is not None:  # "She lived there until she moved to B"
+                    mt.origins, mt.origin_inferred = [stayed], True
             if not mt.destinations and not t.noun:
                 went = _there(tokens, t.index, mentions_used, state)
                 if went is not None:  # "arrested in A after he had driven there"
@@ -1625,6 +1673,84 @@ def _there(
 
 
 _STAY_WORDS = SPELL | STAYING
+#: Verbs of a stay that "there" ends ("lived there", "worked there"): general English.
+_STAYED = frozenset(
+    "lived worked stayed taught served remained studied practised practiced preached "
+    "played farmed settled".split()
+)
+#: Words that join a stay to the journey that ended it ("lived there until she moved").
+_UNTIL = frozenset("until till before then".split())
+
+
+def _arrested_at(i: int, earlier: list[_Trigger], mentions: list[Mention]) -> Mention | None:
+    """Where someone deported or extradited at token ``i`` was arrested, told by an arrest
+    verb before it in the sentence ("was arrested in A and extradited to B", "detained at
+    A's airport and deported to B"): the place after that verb, before this one."""
+    arrest = next((u for u in reversed(earlier) if u.event_type == "arrest" and not u.noun), None)
+    if arrest is None:
+        return None
+    held = [
+        m
+        for m in mentions
+        if arrest.index < m.first < i and m.cue.role in ("location", "near", "none")
+    ]
+    return replace(held[-1], cue=Cue("origin", arrest.index)) if held else None
+
+
+def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Mention]:
+    """Where the mover was, told by an opening "After ...ing in A," before the journey verb
+    at token ``i`` ("After landing in A, the minister drove to B", "Following two days
+    spent touring A, they flew to B"): A, as the journey's origin. Not an event's place
+    ("After the bombing in A, ..."): the opener's -ing word must be no incident word."""
+    if not tokens or tokens[0].lower not in ("after", "following"):
+        return []
+    comma = next((j for j in range(1, i) if tokens[j].text == ","), None)
+    if comma is None:
+        return []
+    doing = [
+        t.lower
+        for t in tokens[1:comma]
+        if t.lower.endswith("ing") and t.lower not in INCIDENT_WORDS and t.text[:1].islower()
+    ]
+    if not doing:
+        return []
+    told = [
+        m
+        for m in earlier
+        if m.last < comma and m.cue.role in ("location", "destination", "origin", "near", "via")
+    ]
+    return [replace(m, cue=Cue("origin", 0)) for m in told[-1:]]
+
+
+def _stayed_there(
+    tokens: list[Token], i: int, mentions: list[Mention], state: discourse.Discourse
+) -> Mention | None:
+    """Where a mover had stayed, told as "there" before the journey verb at token ``i``
+    that ended the stay ("She lived there until she moved to B", "worked there for a decade
+    before moving to B"): the last place the sentence named before "there" that is no
+    one's home, else the last sentence's place."""
+    for j in range(i - 1, max(0, i - 9), -1):
+        w = tokens[j].lower
+        if w in (",", ";", ":") or (w in _SCOPE_END and w not in _UNTIL):
+            return None
+        if w != "there":
+            continue
+        if tokens[j - 1].lower not in _STAYED:
+            return None
+        if _UNTIL.isdisjoint(t.lower for t in tokens[j + 1 : i]):
+            return None
+        told = [
+            m
+            for m in mentions
+            if m.last < j - 1
+            and m.cue.role not in ("home", "person-home", "possessive", "people-of")
+        ]
+        if told:
+            return told[-1]
+        if state.previous is not None and state.since < discourse.CARRY_SENTENCES:
+            return _as_mention(state.previous)
+        return None
+    return None
 
 
 def _spent_before(
@@ -1638,10 +1764,11 @@ def _spent_before(
         return []
     end = next((j for j in scope_ends if j > i), len(tokens))
     return [
-        m
+        replace(m, cue=Cue("origin", m.cue.governor))
         for m in mentions
         if i < m.first < end
-        and m.cue.role == "origin"
+        # ("after a three-week stay at a hall in A": where the stay was)
+        and m.cue.role in ("origin", "location")
         and any(tokens[j].lower in _STAY_WORDS for j in range(i + 1, m.first))
     ][:1]
 
@@ -1837,6 +1964,9 @@ def _movements_of(
             continue
         if movements.join_back(a, b, between):
             continue  # "arrived in B after a voyage from A"
+        back = a.index + 1 < len(tokens) and tokens[a.index + 1].lower in ("back", "home")
+        if movements.back_from(a, b, between, back):
+            continue  # "returned to B after a trip to A"
         movements.chain(a, b, between)
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
@@ -1939,6 +2069,8 @@ def _movements_of(
 _THEN = frozenset("later then subsequently afterwards eventually next".split())
 _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 
+#: The verbs of an onward leg with no motion of their own ("continued on to X").
+_ONWARD_VERBS = ("continu", "press", "push")
 _RELATIVE = frozenset("who whom which that".split())
 _ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
@@ -1999,6 +2131,18 @@ def _implicit_origin(
         if usable(state.destination):
             assert state.destination is not None
             return _as_mention(state.destination)  # "will travel on to X"
+        if (
+            mt.word.lower().startswith(_ONWARD_VERBS)
+            and mt.status == "reported"
+            and state.since == 0
+            and usable(state.previous)
+            and state.previous is not None
+            and state.previous.place is not None
+            and precision_rank(state.previous.place) == 0
+        ):
+            # "The ship docked at A. It then continued on to B": the town where the last
+            # sentence left the mover (not a country it spoke of)
+            return _as_mention(state.previous)
     if (
         state.departed is not None
         and usable(state.departed)
@@ -2105,8 +2249,9 @@ def _left_the_place(
 
 def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
     """True when "he" or "she" makes a journey of their own ("he moved to Y", "his move to
-    Y"), which may be the protagonist's."""
-    if mt.motion.movement_type != "travelled":
+    Y"), which may be the protagonist's, or sends someone from where they are ("He
+    dispatched his foreign minister to Y")."""
+    if mt.motion.movement_type not in ("travelled", "dispatched"):
         return False
     if mt.motion.noun:
         return mt.index > 0 and tokens[mt.index - 1].lower in ("his", "her")

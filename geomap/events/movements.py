@@ -20,6 +20,8 @@ _ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|co
 # what may stand between two motion words of one journey: a few words, no clause mark but
 # the comma before a participle ("left A on Friday, heading to B")
 _JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
+#: Words that put what follows before what they follow ("returned to A after a tour in B").
+_EARLIER = re.compile(r"\b(?:after|following)\b", re.I)
 
 
 #: Words near a journey noun that make it a price or a comparison, not a trip someone made
@@ -490,6 +492,29 @@ def join_back(first: MotionTrigger, second: MotionTrigger, between: str) -> bool
     return True
 
 
+#: Motion lemmas of a way back ("returned to B after a trip to A").
+_BACK = frozenset(("return",))
+
+
+def back_from(
+    first: MotionTrigger, second: MotionTrigger, between: str, back: bool = False
+) -> bool:
+    """Let the way back at ``first`` (a return, or ``back``: "flew back", "came home")
+    start where the journey noun told right after it went ("returned to B after a trip to
+    A", "flew back to B after a three-day visit to A"): the mover was there last. The
+    noun's own journey keeps its places."""
+    if first.origins or not first.destinations or first.motion.noun:
+        return False
+    if not (first.motion.lemma in _BACK or back):
+        return False
+    if not second.motion.noun or not second.destinations or second.origins:
+        return False
+    if not _AFTER.search(between) or not _JOIN.match(between):
+        return False
+    first.origins = [second.destinations[-1]]
+    return True
+
+
 def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     """Let ``second`` go on from where ``first`` ended ("flown from A to B, and later on to
     C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B)."""
@@ -497,6 +522,8 @@ def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
         return False
     if not (_ONWARD.search(between) or _JOIN.match(between)):
         return False
+    if _EARLIER.search(between):
+        return False  # "came home to A after a tour in B": B came first, no leg from A
     if first.origins:
         second.origins = list(first.origins)
         second.vias = [*first.vias, first.destinations[-1], *second.vias]

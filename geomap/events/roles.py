@@ -60,13 +60,17 @@ FACILITY_NOUNS = frozenset(
 FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
     "a an the its their his her our safe military refugee temporary nearby local".split()
 )
-#: A spell of time spent somewhere ("after six years in X"): general English.
-SPELL = frozenset("years months decades weeks year month decade".split())
+#: A spell of time spent somewhere ("after six years in X", "after a two-year stint in
+#: X", "after a month-long run at X"): general English.
+SPELL = frozenset(
+    "years months decades weeks year month decade stay stint spell run residency posting "
+    "tenure holiday holidays vacation sabbatical".split()
+)
 #: Verbs of a stay somewhere, after "after" ("after serving in X", "after years of living
 #: in X"): general English.
 STAYING = frozenset(
     "serving working living practicing practising studying teaching playing staying "
-    "spending farming preaching coaching".split()
+    "spending farming preaching coaching retiring graduating holidaying vacationing".split()
 )
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 

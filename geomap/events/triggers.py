@@ -206,6 +206,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("resettle", "travelled", "go", "resettled resettling"),
     **_verb("jet", "travelled", "go", "jetted jetting"),
     **_verb("stream", "travelled", "go", "streamed flocked", needs_destination=True),
+    **_verb("pour", "travelled", "go", "poured pouring", needs_destination=True),
     **_verb("drive", "travelled", "go", "drives driving", needs_destination=True),
     **_verb("swim", "travelled", "go", "swam swum", needs_destination=True),
     **_verb("board", "travelled", "go", "boarded boarding", needs_destination=True),
@@ -308,15 +309,27 @@ for _form, _motion in MOTION_NOUNS.items():
     MOTION_WORDS.setdefault(_form, _motion)
 
 #: Phrases that report a movement on their own ("en route to X", "on their way to X",
-#: "making their way to X", "set off for X", "pulled back from X", "X-bound"); general
-#: English.
+#: "making their way to X", "set off for X", "pulled back from X", "X-bound", an onward
+#: leg: "continued on to X", "pressed on to X", "ran away to X"); general English.
 MOTION_PHRASES = re.compile(
     r"\b(?:en route|on (?:its|his|her|their|our|my|the) way|(?:making|made|make|makes) "
-    r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for|pull(?:ed|s|ing)? (?:back|out))\b",
+    r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for|pull(?:ed|s|ing)? (?:back|out)"
+    r"|(?:continu(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?) on(?:wards?)? to"
+    r"|(?:ran|run|runs|running) away)\b",
     re.I,
 )
 #: Words one of which a sentence holds when MOTION_PHRASES can match in it.
-MOTION_PHRASE_KEYS = ("route", "way", "set off", "set out", "bound for", "pull")
+MOTION_PHRASE_KEYS = (
+    "route",
+    "way",
+    "set off",
+    "set out",
+    "bound for",
+    "pull",
+    " on to",
+    "onward",
+    "away",
+)
 #: Words that mark a stop on the way ("a layover in X", "with a stop in X"); general English.
 VIA_WORDS = frozenset(
     "stop stops stopover stopovers layover layovers transit transited refuelling refueling".split()

@@ -1479,3 +1479,326 @@ def test_what_a_verb_moves_may_be_no_traveller(pipeline: Pipeline, body: str) ->
 def test_people_sent_abroad_set_out_from_the_dateline(pipeline: Pipeline) -> None:
     body = "TULSA, Okla. — The charity sent 20 nurses to Haiti."
     assert paths(pipeline, body) == [("Tulsa", "Haiti")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The delegation arrived in Cairo on Monday. It continued on to Amman on Wednesday.",
+            ("Cairo", "Amman"),
+        ),
+        (
+            "The envoy flew from Oslo to Berlin on Sunday. She continued on to Warsaw next.",
+            ("Berlin", "Warsaw"),
+        ),
+        ("The convoy reached Mosul at dawn and then pressed on to Erbil.", ("Mosul", "Erbil")),
+    ],
+)
+def test_an_onward_leg_starts_where_the_last_one_ended(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].status == "reported"
+
+
+def test_an_onward_leg_needs_a_town_to_start_from(pipeline: Pipeline) -> None:
+    # a country the last sentence spoke of is not where the mover was
+    body = "Officials in Peru said the ship was seized. The ship continued on to Callao."
+    assert paths(pipeline, body) == []
+    assert paths(pipeline, "Prices in Leeds continued to rise last year.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Ana Ruiz grew up in Salem, Oregon. She lived there until she moved to Boston in 2001.",
+            ("Salem", "Boston"),
+        ),
+        (
+            "Kofi Mensah took a post at a school in Kumasi in 2002. He taught there for six "
+            "years and then moved to Accra.",
+            ("Kumasi", "Accra"),
+        ),
+        (
+            "Tom Hale opened a shop in Dover in 1990. He worked there until moving to Leeds.",
+            ("Dover", "Leeds"),
+        ),
+    ],
+)
+def test_a_stay_there_is_where_the_journey_that_ended_it_began(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].origin_inferred
+    assert found[expected].status == "reported"
+
+
+def test_until_a_journey_still_to_come_is_a_condition(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The refugees will stay in Dover until they move to Leeds.") == []
+    # "there" that is no stay gives no origin
+    assert paths(pipeline, "Prices rose in Leeds. There was no reason to move to York.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The orchestra returned to Vienna after a three-week stay at a hall in Tokyo.",
+            ("Tokyo", "Vienna"),
+        ),
+        (
+            "Jane Roe returned to Leeds after a two-year stint at a clinic in Nairobi.",
+            ("Nairobi", "Leeds"),
+        ),
+        (
+            "The battalion returned to Dover after a six-month posting at a base near Kandahar.",
+            ("Kandahār", "Dover"),
+        ),
+    ],
+)
+def test_a_stay_named_after_the_return_is_where_it_began(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_an_event_after_the_return_is_no_stay(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The choir returned to Leeds after a concert in Paris.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The battalion came home to Dover after a year-long tour in Kandahar.",
+        "The battalion returned to Dover after a six-month deployment in Helmand.",
+        "The team flew back to Leeds following a week-long trip to Oslo.",
+    ],
+)
+def test_a_journey_told_after_the_return_is_no_leg_from_its_end(
+    pipeline: Pipeline, body: str
+) -> None:
+    # what "after" tells came first: no journey from the place returned to
+    first = body.split(" to ")[1].split()[0]
+    assert all(path[0] != first for path in paths(pipeline, body))
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The injured man was flown to a hospital in Leeds from the crash site near York.",
+            ("York", "Leeds"),
+        ),
+        (
+            "Two survivors were airlifted from the accident scene outside Harrogate to a "
+            "hospital in Leeds.",
+            ("Harrogate", "Leeds"),
+        ),
+        (
+            "A boy was driven from the fire scene in Preston to a hospital in Manchester.",
+            ("Preston", "Manchester"),
+        ),
+    ],
+)
+def test_a_scene_named_by_what_happened_is_a_place_left(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Lena Brandt moved back to her hometown of Ulm after retiring from her job in Berlin.",
+            ("Berlin", "Ulm"),
+        ),
+        (
+            "Omar Haddad moved to Dubai after graduating from a college in Boston.",
+            ("Boston", "Dubai"),
+        ),
+        ("Jane Roe returned to Leeds after retiring in Spain.", ("Spain", "Leeds")),
+    ],
+)
+def test_where_a_career_ended_is_where_the_move_after_it_began(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Senegal's president, Amadou Sall, met the envoy on Monday. He dispatched his "
+            "foreign minister to Bamako.",
+            ("Senegal", "Bamako"),
+        ),
+        (
+            "Jane Roe of Leeds runs a charity. She sent two vans of supplies to Calais last week.",
+            ("Leeds", "Calais"),
+        ),
+        ("Tom Hale, 40, of Dover, was fined. He sent his son to Glasgow.", ("Dover", "Glasgow")),
+    ],
+)
+def test_he_or_she_sends_from_their_home(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].movement_type == "dispatched"
+    assert found[expected].origin_inferred
+
+
+def test_a_sender_named_anew_is_not_the_last_one(pipeline: Pipeline) -> None:
+    body = "Tom Hale, 40, of Dover, was fined. Lena Brandt said she sent her son to Glasgow."
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Thousands of villagers poured across the border into Chad from Sudan.",
+            ("Sudan", "Chad"),
+        ),
+        ("Refugees poured into Jordan from Syria last month.", ("Syria", "Jordan")),
+        ("Fans were pouring into Lisbon from Porto all morning.", ("Porto", "Lisbon")),
+    ],
+)
+def test_crowds_that_pour_from_a_to_b(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_what_pours_without_a_traveller_is_no_journey(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Rain poured into Leeds from the west.") == []
+    assert paths(pipeline, "Money poured into Leeds from London investors.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Jane Roe returned to Leeds after a two-week holiday in Spain.", ("Spain", "Leeds")),
+        ("Omar Haddad flew back to Dubai after holidaying in Greece.", ("Greece", "Dubai")),
+        ("Tom Hale came home to Dover after a sabbatical in Kyoto.", ("Kyoto", "Dover")),
+    ],
+)
+def test_a_holiday_after_the_return_is_where_it_began(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Jane Roe returned to Leeds after a trip to Oslo.", ("Oslo", "Leeds")),
+        ("The minister flew back to Accra after a three-day visit to Lome.", ("Lomé", "Accra")),
+        ("The squad came home to Leeds following a short tour to Spain.", ("Spain", "Leeds")),
+    ],
+)
+def test_a_way_back_starts_where_the_trip_after_it_went(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_a_journey_that_is_no_way_back_keeps_no_trip_told_after_it(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The team flew to Leeds after a trip to Oslo.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "After landing in Frankfurt, the minister drove to Mainz.",
+            ("Frankfurt am Main", "Mainz"),
+        ),
+        (
+            "After spending two nights in Oslo, the delegation flew to Helsinki.",
+            ("Oslo", "Helsinki"),
+        ),
+        ("After stopping at a depot in Lyon, the convoy headed to Turin.", ("Lyon", "Turin")),
+    ],
+)
+def test_an_opening_after_clause_tells_where_the_mover_was(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_an_event_in_the_opening_clause_is_not_where_the_mover_was(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "After the bombing in Kabul, the ambassador flew to Islamabad.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The mayor of Leeds flew to Brussels on Tuesday.", ("Leeds", "Brussels")),
+        ("The Prime Minister of Malta travelled to Rome for talks.", ("Malta", "Rome")),
+        ("The bishop of Cork visited Boston last week.", ("Cork", "Boston")),
+    ],
+)
+def test_an_office_held_for_a_place_is_the_travellers_home(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].origin_inferred
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The Tulsa teenager ran away to Dallas last week.", ("Tulsa", "Dallas")),
+        ("Two girls ran away from Leeds to Manchester on Friday.", ("Leeds", "Manchester")),
+        (
+            "A boy who had run away from his uncle's farm near Dover turned up in London.",
+            None,
+        ),
+    ],
+)
+def test_running_away_is_a_journey(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...] | None
+) -> None:
+    found = paths(pipeline, body)
+    if expected is None:
+        assert all(path[-1] != "Dover" for path in found)
+    else:
+        assert expected in found
+
+
+def test_what_runs_away_without_a_traveller_is_no_journey(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Prices ran away from buyers in Leeds.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("He was arrested in Leeds and extradited to Spain.", ("Leeds", "Spain")),
+        (
+            "Police detained the suspect in Lagos and deported him to Ghana on Friday.",
+            ("Lagos", "Ghana"),
+        ),
+        (
+            "Two men were arrested at a hotel in Nice and later extradited to Italy.",
+            ("Nice", "Italy"),
+        ),
+    ],
+)
+def test_a_deportation_starts_where_the_arrest_before_it_was(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    found = by_path(pipeline, body)
+    assert expected in found
+    assert found[expected].movement_type == "deported"
+
+
+def test_an_offence_elsewhere_is_no_deportation(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "He was arrested in Leeds for a robbery in Spain.") == []

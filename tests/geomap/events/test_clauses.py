@@ -1,0 +1,37 @@
+"""The modality of a trigger (``clauses.status``): every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.events.clauses import status, tokenize
+
+
+def _status(sentence: str, word: str) -> str | None:
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.lower == word)
+    return status(tokens, index, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,word",
+    [
+        ("She lived in Salem until she moved to Boston.", "moved"),
+        ("The family farmed near Dover until they fled to Leeds.", "fled"),
+        ("He worked in Kumasi until moving to Accra in 2009.", "moving"),
+    ],
+)
+def test_until_a_past_journey_tells_it(sentence: str, word: str) -> None:
+    assert _status(sentence, word) == "reported"
+
+
+@pytest.mark.parametrize(
+    "sentence,word",
+    [
+        ("They will stay in Dover until they move to Leeds.", "move"),
+        ("Nobody may leave the camp until the roads reopen.", "leave"),
+        ("If the river floods, they will move to higher ground.", "move"),
+    ],
+)
+def test_until_or_if_a_journey_to_come_is_a_condition(sentence: str, word: str) -> None:
+    assert _status(sentence, word) is None

@@ -272,6 +272,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise InvalidParameter("give --jobs or --scheduler, not both", where="ingest")
     if args.write_batch is not None and args.write_batch < 1:
         raise InvalidParameter(f"--write-batch {args.write_batch}: want 1 or more", where="ingest")
+    if args.jobs is not None and args.jobs < 1:
+        raise InvalidParameter(f"--jobs {args.jobs}: want 1 or more", where="ingest")
     if args.write_batch is not None and (args.feeds or args.show_unresolved):
         raise InvalidParameter(
             "--write-batch is for folders and files: give it without --feed and"
@@ -1210,16 +1212,6 @@ def _url(value: str) -> str:
     return url
 
 
-def _at_least_one(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
-    return number
-
-
 def _metadata_flags(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group(
         "metadata",
@@ -1323,13 +1315,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jobs",
         "-j",
-        type=_at_least_one,
+        type=int,
         metavar="N",
         help="extract in N processes of this machine (default: the cores available)",
     )
     p.add_argument(
         "--write-batch",
-        type=_at_least_one,
+        type=int,
         metavar="N",
         help="documents written per store transaction (default: 8 with --jobs 1, where a kill"
         " loses at most one transaction's documents; 32 with worker processes or --scheduler)",

@@ -339,17 +339,3 @@ def test_an_existing_output_is_replaced_whole(
     assert page.stat().st_mode & 0o777 == 0o640  # the replaced file's mode is kept
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     shutil.rmtree(tmp_path / "seeds", ignore_errors=True)
-
-
-@pytest.mark.parametrize("flag,value", [("--jobs", "0"), ("--jobs", "-2"), ("--write-batch", "0")])
-def test_worker_and_batch_counts_below_one_are_refused(  # type: ignore[no-untyped-def]
-    geomap_exe: str, env, tmp_path: Path, flag: str, value: str
-) -> None:
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / "a.txt").write_text(GOOD, encoding="utf-8")
-    out = run(geomap_exe, "ingest", flag, value, str(reports), env=env)
-    assert out.returncode == 2
-    assert "Traceback" not in out.stderr
-    (line,) = [x for x in out.stderr.splitlines() if "error:" in x]
-    assert f"argument {flag}" in line and f"not a whole number of at least 1: '{value}'" in line

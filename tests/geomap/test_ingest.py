@@ -128,13 +128,14 @@ def test_the_write_batch_changes_nothing_stored(
     assert contents(tmp_path / "store.sqlite") == contents(store1)
 
 
-def test_a_write_batch_below_one_is_one_line(
-    reports: Path, tmp_path: Path, env: dict[str, str], geomap_exe: str
+@pytest.mark.parametrize("flag,value", [("--write-batch", "0"), ("--jobs", "0"), ("--jobs", "-2")])
+def test_a_write_batch_or_jobs_below_one_is_one_line(
+    reports: Path, tmp_path: Path, env: dict[str, str], geomap_exe: str, flag: str, value: str
 ) -> None:
-    out = ingest(geomap_exe, env, tmp_path / "store.sqlite", str(reports), "--write-batch", "0")
+    out = ingest(geomap_exe, env, tmp_path / "store.sqlite", str(reports), flag, value)
     assert out.returncode == 2
     assert out.stderr.strip().splitlines() == [
-        "geomap: error: ingest: --write-batch 0: want 1 or more"
+        f"geomap: error: ingest: {flag} {value}: want 1 or more"
     ]
 
 

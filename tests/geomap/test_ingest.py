@@ -384,6 +384,28 @@ class Recording(SQLiteStore):
         return out
 
 
+def ingested_singly(settings: Settings, docs: list[Any], path: Path) -> Recording:
+    """The documents ingested one at a time in this process, into a new store at ``path``."""
+    from geomap.ingest import InProcess
+    from geomap.ingest import ingest as ingest_documents
+
+    one = InProcess(settings)
+    try:
+        singly = Recording(path)
+        ingest_documents(singly, docs, one, pytest.fail, batch=1)
+    finally:
+        one.close()
+    return singly
+
+
+def assert_stored_as_singly(got: Recording, singly: Recording) -> None:
+    """``got`` wrote the same documents in the same order as ``singly``, and holds the same."""
+    assert [p for t in got.transactions for p in t] == [p for t in singly.transactions for p in t]
+    got.close()
+    singly.close()
+    assert contents(got.path) == contents(singly.path)
+
+
 def test_ingest_imports_nothing_of_the_map_the_api_or_other_backends(
     reports: Path, tmp_path: Path, gazetteer_path: Path, geomap_exe: str
 ) -> None:
@@ -486,7 +508,6 @@ def test_dask_results_are_written_in_input_order_with_many_tasks_in_flight(
     directly, in whatever order they finish) are written in the order the documents were
     given, ``write_batch`` at a time: the same store as one document per transaction here."""
     from geomap.cluster import DaskCluster
-    from geomap.ingest import InProcess
     from geomap.ingest import ingest as ingest_documents
     from geomap.reports.formats import read_report
 
@@ -500,21 +521,11 @@ def test_dask_results_are_written_in_input_order_with_many_tasks_in_flight(
         report = ingest_documents(on_dask, docs, runner, pytest.fail, batch=2, write_batch=5)
     finally:
         runner.close()
-    one = InProcess(settings)
-    try:
-        singly = Recording(tmp_path / "singly.sqlite")
-        ingest_documents(singly, docs, one, pytest.fail, batch=1)
-    finally:
-        one.close()
+    singly = ingested_singly(settings, docs, tmp_path / "singly.sqlite")
     assert report.added == len({d.id for _, d in docs}) > runner.window * 2
     sizes = [len(t) for t in on_dask.transactions]
     assert all(size in (5, 6) for size in sizes[:-1]) and 0 < sizes[-1] <= 6
-    assert [p for t in on_dask.transactions for p in t] == [
-        p for t in singly.transactions for p in t
-    ]
-    on_dask.close()
-    singly.close()
-    assert contents(tmp_path / "dask.sqlite") == contents(tmp_path / "singly.sqlite")
+    assert_stored_as_singly(on_dask, singly)
 
 
 def test_dask_tasks_take_a_share_of_what_is_left_and_the_store_ends_the_same(
@@ -524,7 +535,7 @@ def test_dask_tasks_take_a_share_of_what_is_left_and_the_store_ends_the_same(
     documents left: the runner's largest while many are left, fewer and fewer towards the
     end, never fewer than its batch; the store ends the same as one document at a time."""
     from geomap.cluster import DaskCluster
-    from geomap.ingest import InProcess, Pending
+    from geomap.ingest import Pending
     from geomap.ingest import ingest as ingest_documents
     from geomap.model import Document
     from geomap.reports.formats import read_report
@@ -545,22 +556,12 @@ def test_dask_tasks_take_a_share_of_what_is_left_and_the_store_ends_the_same(
         report = ingest_documents(on_dask, docs, runner, pytest.fail, total=len(docs))
     finally:
         runner.close()
-    one = InProcess(settings)
-    try:
-        singly = Recording(tmp_path / "singly.sqlite")
-        ingest_documents(singly, docs, one, pytest.fail, batch=1)
-    finally:
-        one.close()
+    singly = ingested_singly(settings, docs, tmp_path / "singly.sqlite")
     sizes = runner.sizes
     assert sum(sizes) == report.added + report.refreshed == len({d.id for _, d in docs}) > 40
     assert sizes[0] == 6 and min(sizes[:-1]) == 2 and 0 < sizes[-1] <= 2
     assert sizes == sorted(sizes, reverse=True)  # from the largest down to the fewest
-    assert [p for t in on_dask.transactions for p in t] == [
-        p for t in singly.transactions for p in t
-    ]
-    on_dask.close()
-    singly.close()
-    assert contents(tmp_path / "dask.sqlite") == contents(tmp_path / "singly.sqlite")
+    assert_stored_as_singly(on_dask, singly)
 
 
 def test_the_dask_client_does_not_import_the_pipeline(

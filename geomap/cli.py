@@ -893,7 +893,11 @@ def cmd_store(args: argparse.Namespace) -> int:
     if "grid" in health:
         state = "in step" if health["grid_in_step"] else "out of step: the next writer rebuilds it"
         print(f"grid index   {health['grid']} entries, {state}")
-    planner = "present" if health["analyzed"] else "missing (run geomap store migrate)"
+    planner = (
+        "present"
+        if health["analyzed"]
+        else "not gathered (queries do not need them; geomap store migrate gathers them)"
+    )
     print(f"planner statistics {planner}")
     if health["problems"]:
         for problem in health["problems"]:

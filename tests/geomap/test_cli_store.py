@@ -83,6 +83,8 @@ def test_store_and_cache_flags_also_after_the_subcommand(
         stats = run(geomap_exe, *argv, env=env)
         assert stats.returncode == 0, (argv, stats.stderr)
         assert f"store        {store}" in stats.stdout.splitlines()
+    # a store just ingested has no planner statistics, and needs none: not told to migrate
+    assert "planner statistics not gathered (queries do not need them" in stats.stdout
     out = run(geomap_exe, "store", "migrate", "--store", str(store), env=env)
     assert out.returncode == 0 and f"{store}: already at schema {SCHEMA_VERSION}" in out.stderr
     out = run(geomap_exe, "cache", "stats", "--cache", str(cache), env=env)

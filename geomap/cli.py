@@ -123,6 +123,8 @@ def _documents(
             report(f"geomap: error: {exc}")
             yield display(source), None
             continue
+        for note in doc.notes:
+            report(f"geomap: warning: {display(source)}: {note}")
         if args is not None:
             doc = with_metadata(
                 doc,

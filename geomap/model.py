@@ -12,7 +12,8 @@ class Document:
     DOCX); every offset geomap reports indexes ``text``.
 
     ``body_start`` is where the report's own words begin (after front matter or a header
-    line); ``headline`` is the headline's span when the text has one (it is read for events).
+    line); ``headline`` is the headline's span when the text has one (it is read for events);
+    ``notes`` are the values reading refused (one line each, for the user).
     """
 
     id: str
@@ -26,6 +27,9 @@ class Document:
     headline: Span | None = None
     body_start: int = 0
     format: str = "text"  # what the text was extracted from: text, html, pdf, docx
+    # what reading the report refused and the user should hear about (a front-matter date
+    # that is not a date), one short line each; the text itself is unaffected
+    notes: tuple[str, ...] = ()
 
 
 # the feature type of a facility or organisation named after a place ("Lakeview Memorial

@@ -178,10 +178,14 @@ def _front_matter(text: str, start: int) -> tuple[dict[str, object], int, Span |
                 published = parse_published(value)
                 if published:
                     meta[key] = published
+                else:
+                    _refused(meta, f"{m['key']} {value[:40]!r} is not a date (use YYYY-MM-DD)")
             elif key == "url":
                 url = safe_url(value)
                 if url:
                     meta[key] = url
+                else:
+                    _refused(meta, f"{m['key']} {value[:80]!r} is not an http(s) address")
             else:
                 meta[key] = value[:300]
                 if key == "title":
@@ -191,6 +195,13 @@ def _front_matter(text: str, start: int) -> tuple[dict[str, object], int, Span |
             return None
         pos = end + 1
     return None
+
+
+def _refused(meta: dict[str, object], note: str) -> None:
+    """Keep a line saying which front-matter value was refused (for :attr:`Document.notes`)."""
+    notes = meta.setdefault("notes", [])
+    assert isinstance(notes, list)
+    notes.append(f"front matter: {note}; left out")
 
 
 def _front_matter_value(raw: str) -> tuple[str, bool]:
@@ -260,6 +271,7 @@ def parse_document(data: bytes, path: str) -> Document:
         url=str(url) if url else find_url(text),
         headline=headline,
         body_start=body_start,
+        notes=tuple(str(n) for n in notes) if isinstance(notes := meta.get("notes"), list) else (),
     )
 
 

@@ -75,6 +75,32 @@ def test_extract_reads_the_readmes_front_matter_example(
     assert attack["date_start"] == "2021-03-02"  # the Tuesday before Thursday 4 March
 
 
+def test_a_front_matter_date_that_is_not_one_is_one_warning_and_nothing_else_is_lost(
+    geomap_exe: str, env, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A typo in the front matter's date is named in one warning line; the report is still
+    read whole (its events, its title), undated, and ``--published`` can supply the date."""
+    report = tmp_path / "typo.md"
+    report.write_text(
+        "---\ntitle: Clashes near Kismayo\npublished: 2021-13-45\n---\n"
+        "Fighters attacked a checkpoint near Kismayo on Tuesday.\n"
+    )
+    warning = (
+        f"geomap: warning: {report}: front matter: published '2021-13-45' is not a date"
+        " (use YYYY-MM-DD); left out"
+    )
+    out = run(geomap_exe, "extract", str(report), env=env)
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+    assert out.stderr.splitlines() == [warning]
+    features = [f["properties"] for f in json.loads(out.stdout)["features"]]
+    attack = next(p for p in features if p.get("event_type") == "attack")
+    assert attack["title"] == "Clashes near Kismayo" and attack.get("published") is None
+    dated = run(geomap_exe, "extract", str(report), "--published", "2021-03-04", env=env)
+    assert dated.returncode == 0 and dated.stderr.splitlines() == [warning]
+    features = [f["properties"] for f in json.loads(dated.stdout)["features"]]
+    assert {p["published"] for p in features} == {"2021-03-04"}
+
+
 def test_bad_inputs_are_reported_and_the_rest_goes_through(
     geomap_exe: str, env, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -149,6 +149,16 @@ def test_front_matter_refuses_unsafe_values() -> None:
     raw = "---\nurl: javascript:alert(1)\npublished: soon\n---\nBody.\n"
     doc = parse_document(raw.encode(), "f.md")
     assert doc.url is None and doc.published is None
+    # and says so, naming each refused value (bounded), so a user learns why dates stay empty
+    assert doc.notes == (
+        "front matter: url 'javascript:alert(1)' is not an http(s) address; left out",
+        "front matter: published 'soon' is not a date (use YYYY-MM-DD); left out",
+    )
+    long = parse_document(f"---\ndate: {'x' * 500}\n---\nBody.\n".encode(), "f.md")
+    assert long.notes == (
+        f"front matter: date '{'x' * 40}' is not a date (use YYYY-MM-DD); left out",
+    )
+    assert parse_document(b"---\ndate: 2021-03-04\n---\nBody.\n", "f.md").notes == ()
 
 
 def test_metadata_given_on_the_command_line_wins() -> None:

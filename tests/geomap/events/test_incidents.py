@@ -158,7 +158,7 @@ def test_deaths_a_disaster_caused_are_no_attack(pipeline: Pipeline) -> None:
         ),
         # an event brought about, told with "the"
         (
-            "A mudslide hit Pokhara on Monday. The slide forced the evacuation of three families.",
+            "A mudslide hit Pokhara on Monday. The slide forced an evacuation of nine homes.",
             ("evacuation", "Pokhara", "reported"),
         ),
     ],

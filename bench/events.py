@@ -12,7 +12,7 @@ Sets (``--set``, repeatable; default: every set that exists):
   ``events_fresh`` was written, and annotated by reading it, before the extractor was run on
   it (its errors were then read and fixed); ``events_fresh2`` was written and annotated in the
   middle of that work and scored only once, at its end.
-- ``dev``, ``dev2`` … ``dev7``, ``check``: real news from LGL and GeoWebNews, annotated by hand
+- ``dev``, ``dev2`` … ``dev8``, ``check``: real news from LGL and GeoWebNews, annotated by hand
   (``tests/data/real_events/<set>.jsonl``, see ``GUIDELINE.md`` there). Each
   article's text is read from ``../shared/corpora`` (never copied) and run through the real
   pipeline as a Document built directly from the corpus text: the corpus title as the title
@@ -69,7 +69,7 @@ OWN_SETS = {
     "events_fresh2": ROOT / "tests" / "data" / "events_fresh2",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
-REAL_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "check")
+REAL_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "check")
 HIDDEN_SETS = {"check"}  # summary line only: never print or write its errors
 
 CITY_KM = 25.0

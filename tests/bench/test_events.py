@@ -289,3 +289,10 @@ def test_pipeline_places_become_comparable_places(gid, feature_type, kind, geona
 
     p = ev.PlaceRef.from_place(GeomapPlace(gid, "X", feature_type, "AA", 1.0, 2.0))
     assert (p.kind, p.geonameid, p.iso3166_2, p.country) == (kind, geonameid, iso, "AA")
+
+
+def test_every_set_of_the_split_can_be_scored():
+    """Each set that split.json defines (dev … dev8, check) is a ``--set`` of the bench."""
+    split = ev.json.loads((ev.REAL_DIR / "split.json").read_text(encoding="utf-8"))
+    assert set(split) == set(ev.REAL_SETS)
+    assert ev.HIDDEN_SETS == {"check"}

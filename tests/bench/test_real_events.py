@@ -3,6 +3,7 @@ on invented articles."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import sys
@@ -105,16 +106,77 @@ def test_selection_is_deterministic_and_split_balanced(monkeypatch):
     assert dev4.isdisjoint(dev5) and earlier.isdisjoint(dev4 | dev5)
 
 
+def test_later_sets_take_the_next_articles_in_the_hash_orders(monkeypatch):
+    """dev6, dev7 and dev8 each start where the previous set stopped, per corpus and stratum,
+    and a set asking for more articles than are left gets only those left."""
+    for name in dir(sel):
+        if name.startswith(("N_MOTION", "N_CONTROL")):
+            monkeypatch.setattr(sel, name, 0)
+    for name, n in (("N_MOTION6", 1), ("N_CONTROL6", 1), ("N_MOTION7", 1), ("N_CONTROL7", 2)):
+        monkeypatch.setattr(sel, name, n)
+    monkeypatch.setattr(sel, "N_MOTION8", 5)  # only 3 motion articles are left for dev8
+    monkeypatch.setattr(sel, "N_CONTROL8", 1)
+    arts = {}
+    for corpus in ("lgl", "gwn"):
+        for i in range(10):
+            text = "Medics flew to Ardo." if i % 2 else "Ardo held a fair."
+            a = _article(
+                corpus,
+                i,
+                text,
+                [Gold(text.index("Ardo"), text.index("Ardo") + 4, "Ardo", None, None, None)],
+            )
+            arts[a.key] = a
+    got = sel.select(arts)
+    for corpus in ("lgl", "gwn"):
+
+        def order(stratum: str, ids: list[int], corpus: str = corpus) -> list[str]:
+            key = lambda i: hashlib.sha256(f"{stratum}:{corpus}:{i}".encode()).hexdigest()  # noqa: E731
+            return [str(i) for i in sorted(ids, key=key)]
+
+        motion, control = order("motion", [1, 3, 5, 7, 9]), order("control", [0, 2, 4, 6, 8])
+
+        def ids(half: str, stratum: str, corpus: str = corpus) -> list[str]:
+            rows = got[half]
+            return [r["id"] for r in rows if r["corpus"] == corpus and r["stratum"] == stratum]
+
+        assert (ids("dev6", "motion"), ids("dev6", "control")) == (motion[:1], control[:1])
+        assert (ids("dev7", "motion"), ids("dev7", "control")) == (motion[1:2], control[1:3])
+        assert (ids("dev8", "motion"), ids("dev8", "control")) == (motion[2:], control[3:4])
+
+
 def test_stored_split_sets_are_pairwise_disjoint():
-    """No article of the stored split is in two sets (dev … dev7, check)."""
+    """No article of the stored split is in two sets (dev … dev8, check)."""
     split = json.loads((Path(__file__).parents[1] / "data/real_events/split.json").read_text())
-    assert {"dev", "check", "dev6", "dev7"} <= split.keys()
+    assert {"dev", "check", "dev6", "dev7", "dev8"} <= split.keys()
     seen: dict[tuple[str, str], str] = {}
     for half, rows in split.items():
         for r in rows:
             key = (r["corpus"], r["id"])
             assert key not in seen, f"{key} in {seen.get(key)} and {half}"
             seen[key] = half
+
+
+def test_stored_dev8_holds_the_next_twelve_motion_and_three_control_articles():
+    split = json.loads((Path(__file__).parents[1] / "data/real_events/split.json").read_text())
+    cells: dict[tuple[str, str], int] = {}
+    for r in split["dev8"]:
+        cells[(r["corpus"], r["stratum"])] = cells.get((r["corpus"], r["stratum"]), 0) + 1
+    # GeoWebNews has 54 motion articles, all taken by dev ... dev2: only its controls are left
+    assert cells == {("lgl", "motion"): 12, ("lgl", "control"): 3, ("gwn", "control"): 3}
+
+
+@pytest.mark.parametrize("half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
+def test_annotated_set_covers_its_split_articles_in_order(half):
+    """Each development set's annotations are exactly its articles in split.json, in order
+    (``check`` is never opened here)."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split.json").read_text())
+    lines = (data / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [
+        (r["corpus"], r["id"]) for r in split[half]
+    ]
 
 
 TEXT = "Police in Ardo arrested a man who had fled from Bexley."

@@ -39,6 +39,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,17 +138,43 @@ def _int(text: str | None) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DATE_FORMS = (  # (pattern, group of the month name, of the day, of the year)
+    (re.compile(rf"\b{_DAY} {_MONTH},? (\d{{4}})\b", re.I), 2, 1, 3),
+    (re.compile(rf"\b{_MONTH} {_DAY},? (\d{{4}})\b", re.I), 1, 2, 3),
+    (re.compile(rf"\b(\d{{4}}) {_MONTH} {_DAY}\b", re.I), 2, 3, 1),
+)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def written_date(text: str) -> str | None:
+    """The ISO date of a date written in words ("9 Dec 2016", "Dec. 9, 2016 5:10 PM ET",
+    "2016 Dec 9"), as TR-News gives its ``dltime``; None when there is none (or only a
+    numeric one such as 09/12/2016, whose day and month cannot be told apart)."""
+    for rx, mi, di, yi in _DATE_FORMS:
+        m = rx.search(text)
+        if m:
+            month = _MONTHS.index(m.group(mi).lower()[:3]) + 1
+            try:
+                return date(int(m.group(yi)), month, int(m.group(di))).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
 def load_lgl(path: Path, corpus: str = "lgl") -> list[Article]:
     """LGL articles (or TR-News', same schema) with title, download date (as the publication
-    date) and gold toponyms."""
+    date: LGL's ISO one; TR-News' also when written in words) and gold toponyms."""
     out = []
     for art in ET.parse(path).getroot().iter("article"):
         dl = (art.findtext("dltime") or "").strip()
+        iso = dl[:10] if re.match(r"\d{4}-\d{2}-\d{2}", dl) else None
         a = Article(
             corpus,
             art.get("docid", ""),
             (art.findtext("title") or "").strip() or None,
-            dl[:10] if re.match(r"\d{4}-\d{2}-\d{2}", dl) else None,
+            iso if iso or corpus == "lgl" else written_date(dl),
             art.findtext("text") or "",
         )
         for tp in art.iterfind("toponyms/toponym"):

@@ -353,3 +353,12 @@ def test_stored_check2_holds_ten_motion_and_three_control_articles_per_corpus():
         ("geovirus", "control"): 3,
     }
     assert len({(r["corpus"], r["id"]) for r in rows}) == 26
+
+
+def test_check2_records_are_its_split_articles_in_order():
+    """check2.jsonl annotates exactly the articles of split_heldout.json, in that order."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["check2"]
+    lines = (data / "check2.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

@@ -1,6 +1,7 @@
 """Movements and incidents against annotated sets: precision, recall, F1, matched on places.
 
     .venv/bin/python bench/events.py [--set NAME ...] [--dir FOLDER ...] [--no-title] [--json FILE]
+                                     [--heldout-path DIR]
 
 Sets (``--set``, repeatable; default: every set that exists):
 
@@ -19,6 +20,11 @@ Sets (``--set``, repeatable; default: every set that exists):
   (``--no-title`` leaves it out), LGL's download date as the published date, GeoWebNews
   undated.
   ``check`` only ever prints its summary line: its errors are not to be read.
+- ``check2``: a second held-out set from real news outside LGL and GeoWebNews (TR-News and
+  GeoVirus, annotated by hand in ``check2.jsonl``; see ``CHECK2_NOTES.md``). Their texts are
+  not shipped: ``--heldout-path DIR`` names the folder holding ``TR-News.xml`` and
+  ``GeoVirus.xml``, and the set runs only when it is given. Scored exactly like ``check``
+  (TR-News' download date as the published date, GeoVirus undated), summary line only.
 
 Matching is on places, never on names. A predicted place is an annotated one when it has the
 same GeoNames id (``geonames:N``) or ISO 3166-2 code, or lies within the annotated place's
@@ -39,8 +45,9 @@ place, and on place alone.
 Predicted incidents of the movement-like types (movement of forces, flight/defection,
 deportation, border crossing, movement) are scored as movements, not as incidents.
 
-Prints one summary line per set (``SET …``), and for every set but ``check`` the details; with
-several real development sets, one more line pools them (``SET pooled(…)``, micro-averaged).
+Prints one summary line per set (``SET …``), and for every set but ``check`` and ``check2``
+the details; with several real development sets, one more line pools them
+(``SET pooled(…)``, micro-averaged).
 """
 
 from __future__ import annotations
@@ -50,6 +57,7 @@ import json
 import math
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,7 +67,13 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from real_events_select import DEFAULT_CORPORA, Article, load_articles  # noqa: E402
+from real_events_select import (  # noqa: E402
+    DEFAULT_CORPORA,
+    HELDOUT_FILES,
+    Article,
+    load_articles,
+    load_heldout,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_SETS = {
@@ -69,8 +83,9 @@ OWN_SETS = {
     "events_fresh2": ROOT / "tests" / "data" / "events_fresh2",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
-REAL_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "check")
-HIDDEN_SETS = {"check"}  # summary line only: never print or write its errors
+REAL_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "check", "check2")
+HIDDEN_SETS = {"check", "check2"}  # summary line only: never print or write their errors
+HELDOUT_SETS = {"check2"}  # articles read from --heldout-path, not from ../shared/corpora
 
 CITY_KM = 25.0
 REGION_KM = 161.0
@@ -576,9 +591,9 @@ def document_for(article: Article, title: bool = True) -> Any:
 
 
 def run_real(
-    pipeline: Any, records: list[dict[str, Any]], corpora: Path, title: bool
+    pipeline: Any, records: list[dict[str, Any]], articles: dict[str, Article], title: bool
 ) -> list[Score]:
-    articles = load_articles(corpora)
+    """Scores per annotated article (only the articles the records hold)."""
     scores = []
     for rec in records:
         key = f"{rec['corpus']}:{rec['id']}"
@@ -707,11 +722,32 @@ def main() -> int:
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--no-title", action="store_true", help="real sets: build without title")
     ap.add_argument("--json", type=Path, metavar="FILE", help="also write the totals as JSON")
+    ap.add_argument(
+        "--heldout-path",
+        type=Path,
+        metavar="DIR",
+        help="folder holding " + " and ".join(HELDOUT_FILES.values()) + " (check2's texts)",
+    )
     args = ap.parse_args()
-    sets: list[str] = args.sets or ([] if args.dir else list(names))
+    default = [n for n in names if n not in HELDOUT_SETS or args.heldout_path is not None]
+    sets: list[str] = args.sets or ([] if args.dir else default)
+    heldout: dict[str, Article] = {}
+    if HELDOUT_SETS & set(sets):
+        if args.heldout_path is None:
+            print(
+                "error: --set check2 needs --heldout-path DIR (its texts are not shipped)",
+                file=sys.stderr,
+            )
+            return 2
+        try:
+            heldout = load_heldout(args.heldout_path)
+        except (FileNotFoundError, OSError, ET.ParseError) as exc:
+            print(f"error: --heldout-path: {exc}", file=sys.stderr)
+            return 2
     summaries: list[str] = []
     totals: dict[str, Any] = {}
     pooled, pooled_docs, pooled_names = Score("POOLED"), 0, []
+    corpora: dict[str, Article] = {}
     with tempfile.TemporaryDirectory() as tmp:
         pipeline = make_pipeline(tmp)
         try:
@@ -728,7 +764,11 @@ def main() -> int:
                     summaries.append(f"SET {name}: {path.relative_to(ROOT)} not annotated yet")
                     continue
                 records = load_real(path)
-                scores = run_real(pipeline, records, args.corpora, not args.no_title)
+                if name in HELDOUT_SETS:
+                    articles = heldout
+                else:
+                    articles = corpora = corpora or load_articles(args.corpora)
+                scores = run_real(pipeline, records, articles, not args.no_title)
                 line, total = report_real(name, scores)
                 summaries.append(line)
                 totals[name] = _total_json(total, incidents=True)

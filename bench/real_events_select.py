@@ -19,6 +19,15 @@ The rule (fixed before any extractor output on these articles was looked at; rec
 ``--write`` stores the result (ids only, no text) in ``tests/data/real_events/split.json``;
 ``--verify`` recomputes it from the corpora and fails if the stored file differs. Without
 either it prints the counts.
+
+``check2``, a second held-out set (issue 12), comes from news outside LGL and GeoWebNews:
+Gritta et al.'s TR-News and GeoVirus, never shipped here and read from ``--heldout-path DIR``
+(a folder holding ``TR-News.xml`` and ``GeoVirus.xml``), their gold toponyms read as
+``bench/geoparse.py`` reads them. The same rule, fixed before any of their articles was read:
+per corpus the first :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT` control
+articles in the orders ``sha256("motion:<corpus>:<id>")`` / ``sha256("control:<corpus>:<id>")``
+(corpus ``trnews`` with TR-News' ``docid``, ``geovirus`` with the article's 0-based position).
+With ``--heldout-path``, ``--write`` and ``--verify`` act on ``split_heldout.json`` instead.
 """
 
 from __future__ import annotations
@@ -29,13 +38,18 @@ import json
 import re
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 SPLIT_FILE = ROOT / "tests" / "data" / "real_events" / "split.json"
 CORPUS_FILES = {"lgl": Path("lgl") / "lgl.xml", "gwn": Path("geowebnews") / "GWN.xml"}
+HELDOUT_SPLIT_FILE = SPLIT_FILE.with_name("split_heldout.json")
+#: the held-out corpora of ``check2``: file names inside ``--heldout-path DIR``
+HELDOUT_FILES = {"trnews": "TR-News.xml", "geovirus": "GeoVirus.xml"}
+DRIFT_WINDOW = 300  # as bench/geoparse.py: how far a drifting gold phrase is looked for
 GWN_NOT_TOPONYMS = {"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"}
 
 N_MOTION = 50  # per corpus
@@ -63,6 +77,9 @@ N_CONTROL7 = 2
 #: articles was looked at): the same rule, after dev7's (GeoWebNews has no motion article left).
 N_MOTION8 = 12
 N_CONTROL8 = 3
+#: ``check2`` (issue 12, a second held-out set from TR-News and GeoVirus), per corpus.
+N_MOTION_HELDOUT = 10
+N_CONTROL_HELDOUT = 3
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -121,16 +138,43 @@ def _int(text: str | None) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def load_lgl(path: Path) -> list[Article]:
-    """LGL articles with title, download date (as the publication date) and gold toponyms."""
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DATE_FORMS = (  # (pattern, group of the month name, of the day, of the year)
+    (re.compile(rf"\b{_DAY} {_MONTH},? (\d{{4}})\b", re.I), 2, 1, 3),
+    (re.compile(rf"\b{_MONTH} {_DAY},? (\d{{4}})\b", re.I), 1, 2, 3),
+    (re.compile(rf"\b(\d{{4}}) {_MONTH} {_DAY}\b", re.I), 2, 3, 1),
+)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def written_date(text: str) -> str | None:
+    """The ISO date of a date written in words ("9 Dec 2016", "Dec. 9, 2016 5:10 PM ET",
+    "2016 Dec 9"), as TR-News gives its ``dltime``; None when there is none (or only a
+    numeric one such as 09/12/2016, whose day and month cannot be told apart)."""
+    for rx, mi, di, yi in _DATE_FORMS:
+        m = rx.search(text)
+        if m:
+            month = _MONTHS.index(m.group(mi).lower()[:3]) + 1
+            try:
+                return date(int(m.group(yi)), month, int(m.group(di))).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def load_lgl(path: Path, corpus: str = "lgl") -> list[Article]:
+    """LGL articles (or TR-News', same schema) with title, download date (as the publication
+    date: LGL's ISO one; TR-News' also when written in words) and gold toponyms."""
     out = []
     for art in ET.parse(path).getroot().iter("article"):
         dl = (art.findtext("dltime") or "").strip()
+        iso = dl[:10] if re.match(r"\d{4}-\d{2}-\d{2}", dl) else None
         a = Article(
-            "lgl",
+            corpus,
             art.get("docid", ""),
             (art.findtext("title") or "").strip() or None,
-            dl[:10] if re.match(r"\d{4}-\d{2}-\d{2}", dl) else None,
+            iso if iso or corpus == "lgl" else written_date(dl),
             art.findtext("text") or "",
         )
         for tp in art.iterfind("toponyms/toponym"):
@@ -184,6 +228,50 @@ def load_gwn(path: Path) -> list[Article]:
 def load_articles(corpora: Path) -> dict[str, Article]:
     """Every article of both corpora by ``"<corpus>:<id>"``."""
     arts = load_lgl(corpora / CORPUS_FILES["lgl"]) + load_gwn(corpora / CORPUS_FILES["gwn"])
+    return {a.key: a for a in arts}
+
+
+def load_geovirus(path: Path) -> list[Article]:
+    """GeoVirus articles (no title, no date), each keyed by its 0-based position in the file,
+    with its ``<location>`` golds (1-based ``start``/``end`` made 0-based, as geoparse.py)."""
+    out = []
+    for n, art in enumerate(ET.parse(path).getroot().iter("article")):
+        a = Article("geovirus", str(n), None, None, art.findtext("text") or "")
+        for loc in art.iterfind("locations/location"):
+            start = int(loc.findtext("start") or 1) - 1
+            end = int(loc.findtext("end") or 1) - 1
+            name = loc.findtext("name") or ""
+            lat, lon = _float(loc.findtext("lat")), _float(loc.findtext("lon"))
+            a.golds.append(GoldToponym(start, end, name, None, lat, lon))
+        out.append(a)
+    return out
+
+
+def realign_golds(article: Article) -> None:
+    """Move each gold whose text differs from its phrase to the phrase's nearest occurrence
+    within :data:`DRIFT_WINDOW` characters (TR-News' offsets drift in some documents; the same
+    repair as bench/geoparse.py's ``check_offsets``); a gold with no occurrence stays put."""
+    text = article.text
+    for k, g in enumerate(article.golds):
+        if not g.phrase or text[g.start : g.end] == g.phrase:
+            continue
+        lo, hi = max(0, g.start - DRIFT_WINDOW), g.start + len(g.phrase) + DRIFT_WINDOW
+        hits = [m.start() for m in re.finditer(re.escape(g.phrase), text[lo:hi])]
+        if hits:
+            at = lo + min(hits, key=lambda h: abs(lo + h - g.start))
+            article.golds[k] = replace(g, start=at, end=at + len(g.phrase))
+
+
+def load_heldout(folder: Path) -> dict[str, Article]:
+    """The held-out corpora of ``check2`` (TR-News and GeoVirus) by ``"<corpus>:<id>"``, read
+    from ``folder``. Raises FileNotFoundError naming the first file that is missing."""
+    for name in HELDOUT_FILES.values():
+        if not (folder / name).is_file():
+            raise FileNotFoundError(f"{folder / name} not found")
+    arts = load_lgl(folder / HELDOUT_FILES["trnews"], "trnews")
+    arts += load_geovirus(folder / HELDOUT_FILES["geovirus"])
+    for a in arts:
+        realign_golds(a)
     return {a.key: a for a in arts}
 
 
@@ -244,6 +332,7 @@ def select_dev2(
     skip_control: int | None = None,
     n_motion: int | None = None,
     n_control: int | None = None,
+    corpora: tuple[str, ...] = ("lgl", "gwn"),
 ) -> list[dict[str, str]]:
     """``dev2``: per corpus the next :data:`N_MOTION2` motion and :data:`N_CONTROL2` control
     articles after those of dev and check, in the same hash orders (``dev3``: the next ones
@@ -253,7 +342,7 @@ def select_dev2(
     n_m = N_MOTION2 if n_motion is None else n_motion
     n_c = N_CONTROL2 if n_control is None else n_control
     out: list[dict[str, str]] = []
-    for corpus in ("lgl", "gwn"):
+    for corpus in corpora:
         arts = [a for a in articles.values() if a.corpus == corpus]
         motion = sorted((a for a in arts if is_motion(a)), key=lambda a: _h("motion", corpus, a.id))
         control = sorted(
@@ -265,6 +354,15 @@ def select_dev2(
         ):
             out += [{"corpus": corpus, "id": a.id, "stratum": stratum} for a in chosen]
     return out
+
+
+def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
+    """``{"check2": [...]}``: per held-out corpus the first :data:`N_MOTION_HELDOUT` motion and
+    :data:`N_CONTROL_HELDOUT` control articles in the hash orders (motion, then control)."""
+    rows = select_dev2(
+        articles, 0, 0, N_MOTION_HELDOUT, N_CONTROL_HELDOUT, corpora=tuple(HELDOUT_FILES)
+    )
+    return {"check2": rows}
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:
@@ -281,13 +379,29 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    ap.add_argument(
+        "--heldout-path",
+        type=Path,
+        metavar="DIR",
+        help=f"select check2 from DIR's TR-News.xml and GeoVirus.xml ({HELDOUT_SPLIT_FILE.name})",
+    )
     mode = ap.add_mutually_exclusive_group()
-    mode.add_argument("--write", action="store_true", help=f"write {SPLIT_FILE.name}")
+    mode.add_argument("--write", action="store_true", help="write the stored split")
     mode.add_argument("--verify", action="store_true", help="fail if the stored split differs")
     args = ap.parse_args()
-    articles = load_articles(args.corpora)
-    halves = select(articles)
-    for corpus in ("lgl", "gwn"):
+    split_file, corpora = SPLIT_FILE, ("lgl", "gwn")
+    if args.heldout_path is not None:
+        try:
+            articles = load_heldout(args.heldout_path)
+        except (FileNotFoundError, ET.ParseError) as exc:
+            print(f"error: --heldout-path: {exc}", file=sys.stderr)
+            return 2
+        halves = select_heldout(articles)
+        split_file, corpora = HELDOUT_SPLIT_FILE, tuple(HELDOUT_FILES)
+    else:
+        articles = load_articles(args.corpora)
+        halves = select(articles)
+    for corpus in corpora:
         n_motion = sum(is_motion(a) for a in articles.values() if a.corpus == corpus)
         n_all = sum(a.corpus == corpus for a in articles.values())
         print(f"{corpus}: {n_all} articles, {n_motion} motion candidates")
@@ -299,15 +413,15 @@ def main() -> int:
         print(f"{half}: {len(rows)} articles ({desc})")
     payload = dumps_split(halves)
     if args.write:
-        SPLIT_FILE.parent.mkdir(parents=True, exist_ok=True)
-        SPLIT_FILE.write_text(payload, encoding="utf-8")
-        print(f"wrote {SPLIT_FILE.relative_to(ROOT)}")
+        split_file.parent.mkdir(parents=True, exist_ok=True)
+        split_file.write_text(payload, encoding="utf-8")
+        print(f"wrote {split_file.relative_to(ROOT)}")
     elif args.verify:
-        stored = SPLIT_FILE.read_text(encoding="utf-8") if SPLIT_FILE.exists() else ""
+        stored = split_file.read_text(encoding="utf-8") if split_file.exists() else ""
         if stored != payload:
-            print(f"error: {SPLIT_FILE.relative_to(ROOT)} differs from the rule", file=sys.stderr)
+            print(f"error: {split_file.relative_to(ROOT)} differs from the rule", file=sys.stderr)
             return 1
-        print(f"{SPLIT_FILE.relative_to(ROOT)} matches the rule")
+        print(f"{split_file.relative_to(ROOT)} matches the rule")
     return 0
 
 

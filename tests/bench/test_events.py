@@ -292,7 +292,64 @@ def test_pipeline_places_become_comparable_places(gid, feature_type, kind, geona
 
 
 def test_every_set_of_the_split_can_be_scored():
-    """Each set that split.json defines (dev … dev8, check) is a ``--set`` of the bench."""
+    """Each set that split.json and split_heldout.json define (dev … dev8, check, check2) is a
+    ``--set`` of the bench; only the two check sets are hidden."""
     split = ev.json.loads((ev.REAL_DIR / "split.json").read_text(encoding="utf-8"))
-    assert set(split) == set(ev.REAL_SETS)
-    assert ev.HIDDEN_SETS == {"check"}
+    heldout = ev.json.loads((ev.REAL_DIR / "split_heldout.json").read_text(encoding="utf-8"))
+    assert set(split) | set(heldout) == set(ev.REAL_SETS)
+    assert ev.HIDDEN_SETS == {"check", "check2"} and ev.HELDOUT_SETS == set(heldout)
+
+
+PLACE_A = {"name": "Ardo", "lat": 10.0, "lon": 20.0, "kind": "city", "country": "AA"}
+PLACE_B = {"name": "Bexley", "lat": 12.0, "lon": 22.0, "kind": "city", "country": "AA"}
+
+
+def _heldout_corpus(tmp_path: Path) -> Path:
+    """An invented TR-News file and an empty GeoVirus file, and a check2.jsonl annotating one
+    movement and one incident the invented text reports with places no gazetteer holds."""
+    text = "Medics from Ardo flew to Bexley on Monday. A fire broke out in Bexley."
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?><articles><article docid="7"><title>T</title>'
+        f"<dltime>2016-12-12</dltime><text>{text}</text></article></articles>"
+    )
+    heldout = tmp_path / "heldout"
+    heldout.mkdir()
+    (heldout / "TR-News.xml").write_text(xml, encoding="utf-8")
+    (heldout / "GeoVirus.xml").write_text("<articles></articles>", encoding="utf-8")
+    move = {
+        "origin": PLACE_A,
+        "vias": [],
+        "destination": PLACE_B,
+        "movement_type": "travelled",
+        "evidence": [17, 21],
+    }
+    fire = {"event_type": "fire", "place": PLACE_B, "evidence": [45, 49]}
+    rec = {"corpus": "trnews", "id": "7", "movements": [move], "incidents": [fire]}
+    (tmp_path / "check2.jsonl").write_text(ev.json.dumps(rec) + "\n", encoding="utf-8")
+    return heldout
+
+
+def test_check2_prints_only_its_summary_line(tmp_path, monkeypatch, capsys):
+    heldout = _heldout_corpus(tmp_path)
+    monkeypatch.setattr(ev, "REAL_DIR", tmp_path)
+    argv = ["events.py", "--set", "check2", "--heldout-path", str(heldout)]
+    monkeypatch.setattr(sys, "argv", argv)
+    assert ev.main() == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("SET check2 (1 docs) | movements exp 1 ")
+    assert "incidents exp 1 " in lines[0]
+    assert "missed" not in out and "Ardo" not in out and "Bexley" not in out
+
+
+@pytest.mark.parametrize("where", [None, "nowhere"])
+def test_check2_without_its_corpora_is_one_clear_line(tmp_path, monkeypatch, capsys, where):
+    argv = ["events.py", "--set", "check2"]
+    if where:
+        argv += ["--heldout-path", str(tmp_path / where)]
+    monkeypatch.setattr(sys, "argv", argv)
+    assert ev.main() == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.splitlines()
+    assert line.startswith("error:") and "--heldout-path" in line

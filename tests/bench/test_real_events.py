@@ -244,3 +244,121 @@ def test_movement_with_the_same_place_at_both_ends_is_rejected():
     }
     with pytest.raises(ann.Invalid):
         ann.complete_record(rec, {ART.key: ART})
+
+
+# ----------------------------------------------------------------------------- check2 (held out)
+
+TRNEWS_XML = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+{}
+</articles>
+"""
+
+
+def _trnews_article(docid: int, text: str, place: str, dltime: str, drift: int = 0) -> str:
+    at = text.index(place) + drift
+    return (
+        f'<article docid="{docid}"><title>T{docid}</title><dltime>{dltime}</dltime>'
+        f"<text>{text}</text><toponyms><toponym><start>{at}</start><end>{at + len(place)}</end>"
+        f"<phrase>{place}</phrase><gaztag geonameid='{900 + docid}'><lat>1.5</lat>"
+        "<lon>2.5</lon></gaztag></toponym></toponyms></article>"
+    )
+
+
+def _geovirus_article(text: str, place: str) -> str:
+    at = text.index(place) + 1  # GeoVirus offsets are 1-based
+    return (
+        f"<article><source>s</source><text>{text}</text><locations><location>"
+        f"<name>{place}</name><start>{at}</start><end>{at + len(place)}</end>"
+        "<lat>3.0</lat><lon>4.0</lon><page>p</page></location></locations></article>"
+    )
+
+
+def _heldout_dir(tmp_path: Path, n: int = 8) -> Path:
+    """Invented TR-News and GeoVirus files: odd articles are motion articles."""
+    tr, gv = [], []
+    for i in range(n):
+        text = "Nurses flew to Ardo on Monday." if i % 2 else "Ardo opened a new library."
+        tr.append(_trnews_article(i, text, "Ardo", "Dec. 9, 2016, 5:10 PM EST", drift=3 * (i % 3)))
+        gv.append(_geovirus_article(text.replace("Ardo", "Bexley"), "Bexley"))
+    (tmp_path / "TR-News.xml").write_text(TRNEWS_XML.format("\n".join(tr)), encoding="utf-8")
+    (tmp_path / "GeoVirus.xml").write_text(TRNEWS_XML.format("\n".join(gv)), encoding="utf-8")
+    return tmp_path
+
+
+def test_heldout_corpora_are_read_as_geoparse_reads_them(tmp_path):
+    arts = sel.load_heldout(_heldout_dir(tmp_path))
+    assert len(arts) == 16
+    tr, gv = arts["trnews:5"], arts["geovirus:5"]
+    (g,) = tr.golds  # its offsets drifted by 6 characters and are moved back onto the phrase
+    assert tr.text[g.start : g.end] == "Ardo" and g.geonameid == 905
+    assert tr.published == "2016-12-09" and tr.title == "T5"
+    (h,) = gv.golds  # 1-based offsets made 0-based
+    assert gv.text[h.start : h.end] == "Bexley" and (h.lat, h.lon) == (3.0, 4.0)
+    assert gv.published is None and gv.id == "5"
+    assert sel.is_motion(tr) and not sel.is_motion(arts["trnews:4"])
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("17 December 2016 GMT", "2016-12-17"),
+        ("3:58 PM ET, Wed December 14, 2016", "2016-12-14"),
+        ("2016 Oct 10", "2016-10-10"),
+        ("December 9th 2016", "2016-12-09"),
+        ("11/28/2016", None),
+        ("", None),
+    ],
+)
+def test_written_download_dates_become_iso_dates(written, iso):
+    assert sel.written_date(written) == iso
+
+
+def test_check2_takes_the_first_motion_and_control_articles_in_the_hash_orders(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(sel, "N_MOTION_HELDOUT", 2)
+    monkeypatch.setattr(sel, "N_CONTROL_HELDOUT", 1)
+    arts = sel.load_heldout(_heldout_dir(tmp_path, 10))
+    rows = sel.select_heldout(arts)["check2"]
+    assert rows == sel.select_heldout(dict(reversed(list(arts.items()))))["check2"]
+    for corpus in ("trnews", "geovirus"):
+
+        def first(stratum: str, ids: range, n: int, corpus: str = corpus) -> list[str]:
+            key = lambda i: hashlib.sha256(f"{stratum}:{corpus}:{i}".encode()).hexdigest()  # noqa: E731
+            return [str(i) for i in sorted(ids, key=key)[:n]]
+
+        got = [(r["id"], r["stratum"]) for r in rows if r["corpus"] == corpus]
+        want = [(i, "motion") for i in first("motion", range(1, 10, 2), 2)]
+        want += [(i, "control") for i in first("control", range(0, 10, 2), 1)]
+        assert got == want
+
+
+def test_check2_selection_needs_both_heldout_files(tmp_path):
+    (tmp_path / "TR-News.xml").write_text(TRNEWS_XML.format(""), encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="GeoVirus.xml"):
+        sel.load_heldout(tmp_path)
+
+
+def test_stored_check2_holds_ten_motion_and_three_control_articles_per_corpus():
+    data = Path(__file__).parents[1] / "data/real_events"
+    rows = json.loads((data / "split_heldout.json").read_text())["check2"]
+    cells: dict[tuple[str, str], int] = {}
+    for r in rows:
+        cells[(r["corpus"], r["stratum"])] = cells.get((r["corpus"], r["stratum"]), 0) + 1
+    assert cells == {
+        ("trnews", "motion"): 10,
+        ("trnews", "control"): 3,
+        ("geovirus", "motion"): 10,
+        ("geovirus", "control"): 3,
+    }
+    assert len({(r["corpus"], r["id"]) for r in rows}) == 26
+
+
+def test_check2_records_are_its_split_articles_in_order():
+    """check2.jsonl annotates exactly the articles of split_heldout.json, in that order."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["check2"]
+    lines = (data / "check2.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

@@ -1033,7 +1033,36 @@ def extract_events(
         if not incidents.lone_namesake(i.place, i.location, toponyms)
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
     ]  # a town alone in a country the report is not about is a namesake, not its place
+    kept = _headline_country_at_dateline(kept, state.dateline, distinct)
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
+
+
+def _headline_country_at_dateline(
+    found: list[tuple[Incident, bool]], dateline: Toponym | None, distinct: list[Incident]
+) -> list[tuple[Incident, bool]]:
+    """A headline's event placed at a country ("Five held in Ruritania") is at the dateline's
+    city when the report is datelined from a city of that country ("VELDA, Ruritania —"): the
+    headline names the country for readers abroad, the dateline where the story is (guideline:
+    the city, never the country mentioned nearby). The place is marked inferred."""
+    if dateline is None or dateline.place is None or dateline.place.feature_type != "city":
+        return found
+    city = dateline.place
+    out: list[tuple[Incident, bool]] = []
+    for inc, in_headline in found:
+        if in_headline and inc.place.feature_type == "country" and contains(inc.place, city):
+            moved = replace(
+                inc,
+                id=_event_id(inc.document_id, inc.quote.start, inc.event_type, (city,), inc.when),
+                place=city,
+                location=dateline.span.text,
+                place_inferred=True,
+                near=False,
+                confidence=min(inc.confidence, 40),
+            )
+            distinct[:] = [moved if d is inc else d for d in distinct]
+            inc = moved
+        out.append((inc, in_headline))
+    return out
 
 
 def _listed_other(tokens: list[Token], i: int) -> bool:

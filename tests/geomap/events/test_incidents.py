@@ -1489,3 +1489,62 @@ def test_an_event_listed_among_other_events_is_one_more(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(typed(pipeline, body)) == sorted(expected)
+
+
+def _headlined(pipeline: Pipeline, headline: str, body: str) -> list[Incident]:
+    return incidents(pipeline, body, header=f"{headline}   Ann Writer Reuters June 10, 2022\n")
+
+
+def test_a_headline_country_is_the_datelines_city(pipeline: Pipeline) -> None:
+    # the headline names the country for readers abroad; the dateline where the story is
+    [inc] = _headlined(
+        pipeline,
+        "Six activists detained in Moldova",
+        "CHISINAU, Moldova — A judge ordered the six to stay in custody for a month.",
+    )
+    assert (inc.event_type, inc.place.name, inc.place_inferred) == ("arrest", "Chisinau", True)
+    # a dateline from another country says nothing of where the headline's event was
+    [inc] = _headlined(
+        pipeline,
+        "Six activists detained in Moldova",
+        "BUCHAREST, Romania — A judge there ordered the six to stay in custody for a month.",
+    )
+    assert (inc.event_type, inc.place.name) == ("arrest", "Moldova")
+
+
+@pytest.mark.parametrize("fight", ["brawl", "melee", "fistfight"])
+def test_a_brawl_is_an_attack(pipeline: Pipeline, fight: str) -> None:
+    body = f"A {fight} outside a tavern in Dover, Delaware, left three men hurt on Saturday."
+    assert typed(pipeline, body) == [("attack", "Dover")]
+
+
+def test_a_bracketed_dateline_names_the_city(pipeline: Pipeline) -> None:
+    # (a dateline read as the state of its name: tests/geomap/events/test_discourse.py)
+    [inc] = incidents(pipeline, "(NEW YORK) — Two men were stabbed outside a theatre on Friday.")
+    assert (inc.event_type, inc.place.name, inc.place.feature_type) == (
+        "attack",
+        "New York City",
+        "city",
+    )
+
+
+@pytest.mark.parametrize(
+    "body,actor",
+    [
+        # a manner adverb is not part of who did it; a time alone is nobody
+        ("Two farmers fatally shot a goat thief in Dover, Delaware, on Friday.", "Two farmers"),
+        ("Officers called to a farm on Friday fatally shot a bull in Dover, Delaware.", None),
+        ("A clerk was found fatally stabbed in Dover, Delaware, on Friday.", None),
+        # a noun phrase, not the preposition before it
+        (
+            "A seventh man, not named among the club's members arrested in Dover, Delaware, "
+            "on Monday, was held too.",
+            "the club's members",
+        ),
+    ],
+)
+def test_the_actor_leaves_out_adverbs_times_prepositions(
+    pipeline: Pipeline, body: str, actor: str | None
+) -> None:
+    [inc, *_] = incidents(pipeline, body)
+    assert inc.actor1 == actor

@@ -1548,3 +1548,33 @@ def test_the_actor_leaves_out_adverbs_times_prepositions(
 ) -> None:
     [inc, *_] = incidents(pipeline, body)
     assert inc.actor1 == actor
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the event was held there: not where people are held
+        ("A peace conference was held in Oslo in May.", ("meeting/summit", "Oslo", "reported")),
+        ("A rally was held in Dover, Delaware, on Saturday.", ("protest", "Dover", "reported")),
+        ("The summit is to be held in Oslo next month.", ("meeting/summit", "Oslo", "planned")),
+        # a relative clause on the event noun tells where it was
+        (
+            "The envoy spoke at the donors' conference, which was held in Oslo.",
+            ("meeting/summit", "Oslo", "reported"),
+        ),
+        (
+            "Two men died in the explosion, which happened at a depot in Dover, Delaware.",
+            ("explosion", "Dover", "reported"),
+        ),
+    ],
+)
+def test_an_event_held_in_a_town_is_there(
+    pipeline: Pipeline, body: str, expected: tuple[str, str, str]
+) -> None:
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.place.name, inc.status) == expected
+
+
+def test_people_held_in_a_town_are_not_an_event_there(pipeline: Pipeline) -> None:
+    body = "Hundreds rallied in Vilnius on Sunday for the activists held in Minsk."
+    assert typed(pipeline, body) == [("protest", "Vilnius")]

@@ -16,16 +16,23 @@ from typing import Any
 
 from geopy.location import Location
 
+from geomap.events.discourse import dateline_town
 from geomap.events.extract import extract_events
 from geomap.features.features import extraction_features
 from geomap.gazetteer.cache import GeocodeCache
-from geomap.gazetteer.gazetteer import Gazetteer, GazetteerGeocoder, index_built, name_keys
+from geomap.gazetteer.gazetteer import (
+    Gazetteer,
+    GazetteerGeocoder,
+    index_built,
+    name_keys,
+    place_from_raw,
+)
 from geomap.geocoding.online import GeocoderChain, OnlineProvider, build_providers
 from geomap.geoparse.propose import Proposal, propose
 from geomap.geoparse.recognise import Recogniser, demonym_countries
 from geomap.geoparse.resolve import resolve
 from geomap.geoparse.segment import blocks
-from geomap.model import Document, Extraction, Span, Toponym
+from geomap.model import Document, Extraction, Place, Span, Toponym
 from geomap.reports.text import content_text
 from geomap.settings import Settings
 
@@ -143,6 +150,7 @@ class Pipeline:
         proposals = self._proposals(text, parts, resolved)
         placed, unresolved = self.chain.refine(resolved, proposals, demonyms)
         self.cache.flush()  # this document's gazetteer answers, in one transaction
+        placed = dateline_town(text, document.body_start, placed, self._towns)
         incidents, movements = extract_events(document, placed)
         return Extraction(
             document,
@@ -152,6 +160,14 @@ class Pipeline:
             tuple(unresolved),
             tuple(notes),
         )
+
+    def _towns(self, name: str) -> list[Place]:
+        """The gazetteer's towns called ``name`` (for a dateline read as a region)."""
+        return [
+            place_from_raw(loc.raw)
+            for loc in self.geocode(name)
+            if isinstance(loc.raw, dict) and loc.raw.get("feature_type") == "city"
+        ]
 
     def _proposals(
         self, text: str, parts: list[tuple[int, int]], resolved: list[Toponym]

@@ -54,7 +54,8 @@ _ADVERBS = frozenset(
     "also reportedly allegedly later then apparently recently eventually finally initially "
     "first subsequently successfully safely secretly illegally forcibly quickly already "
     "just still soon immediately previously earlier again thereafter briefly ultimately "
-    "only even originally since".split()
+    "only even originally since fatally critically seriously severely badly mortally "
+    "brutally violently".split()
 )
 _NEGATORS = frozenset("not n't never no nor without neither cannot".split())
 #: Verbs before "to" that make the next motion a plan (status "planned").
@@ -397,7 +398,9 @@ _NP_STOP = (
             "announced confirmed believe believed think thinks thought saw see seen heard knew "
             "know and or "
             "but to for on at by with into onto from over under against than as like about "
-            "during after before when while because if unless until"
+            "during after before when while because if unless until "
+            "among amongst between amid amidst across through throughout toward towards upon "
+            "via despite within found"
         ).split()
     )
     | SUBORDINATORS
@@ -502,8 +505,8 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
             break
     while words and words[0].lower in _NP_BRIDGE:
         words = words[1:]
-    if not words:
-        return None
+    if not words or all(w.lower in _TIME_WORDS for w in words):
+        return None  # "... on Friday shot a man": a time, not who did it
     phrase = sentence[words[0].start : words[-1].end].strip(" ,.-“”\"'‘’")
     if not phrase or phrase.lower() in _PRONOUNS or all(w.lower in _DETERMINERS for w in words):
         return None

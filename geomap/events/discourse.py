@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -22,13 +22,13 @@ from geomap.events.roles import (
     contains,
     precision_rank,
 )
-from geomap.model import Toponym, When
+from geomap.model import Place, Toponym, When
 
-# "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -": a dateline
-# opening the body. Only a place mention inside it counts.
+# "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -", "(LIMA) —": a
+# dateline opening the body. Only a place mention inside it counts.
 _DATELINE = re.compile(
-    r"[ \t]*(?P<head>[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
-    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?)[ \t]*(?:\([A-Za-z .&-]{1,30}\))?"
+    r"[ \t]*\(?(?P<head>[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?)\)?[ \t]*(?:\([A-Za-z .&-]{1,30}\))?"
     r"[ \t]*(?:—|–|--|-)[ \t]"
 )
 
@@ -41,6 +41,14 @@ CARRY_SENTENCES = 2
 def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | None:
     """The place of the dateline that opens the body (its first line), if the report has one
     and the place was resolved."""
+    inside = _in_dateline(text, body_start, toponyms)
+    if not inside:
+        return None
+    return min(inside, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+
+
+def _in_dateline(text: str, body_start: int, toponyms: list[Toponym]) -> list[Toponym]:
+    """The resolved place mentions inside the head of the report's dateline, if it has one."""
     m = None
     start = body_start
     for _ in range(DATELINE_LINES):  # after a title line or two
@@ -56,15 +64,55 @@ def dateline(text: str, body_start: int, toponyms: list[Toponym]) -> Toponym | N
     if not m:
         m = _sentence_dateline(text, body_start)
     if not m:
-        return None
-    inside = [
+        return []
+    return [
         t
         for t in toponyms
         if t.place is not None and m.start("head") <= t.span.start < m.end("head")
     ]
-    if not inside:
-        return None
-    return min(inside, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+
+
+def dateline_town(
+    text: str,
+    body_start: int,
+    toponyms: list[Toponym],
+    towns: Callable[[str], Sequence[Place]],
+) -> list[Toponym]:
+    """``toponyms`` with the town of a dateline read as the town it names: a dateline names
+    the town a report is filed from, so "NEW YORK (AP) —" is the city, not the state, and
+    "HAVEN, Ruritania —" a town of Ruritania, not a namesake elsewhere. ``towns`` gives the
+    gazetteer's towns of a name; the most populous one in the region the dateline names
+    after the town (else in the region or country the town was read as) is taken. Unchanged
+    when the town was read right or the gazetteer has none."""
+    inside = sorted(_in_dateline(text, body_start, toponyms), key=lambda t: t.span.start)
+    first = inside[0] if inside else None
+    read = first.place if first is not None else None
+    if first is None or read is None:
+        return toponyms
+    container = inside[1].place if len(inside) > 1 else None
+    if container is not None and container.feature_type not in ("admin1", "country"):
+        container = None
+    if read.feature_type == "city" and (container is None or contains(container, read)):
+        return toponyms
+    region = container or (read if read.feature_type in ("admin1", "country") else None)
+    if region is None:
+        return toponyms
+    same = [
+        p
+        for p in towns(first.span.text)
+        if p.feature_type == "city"
+        and p.country_code == region.country_code
+        and (
+            region.feature_type == "country"
+            or (p.admin1 or "").lower() == region.name.lower()
+            # (a capital district read for its city: the city may lie in another region)
+            or (container is None and p.name.lower() == region.name.lower())
+        )
+    ]
+    if not same:
+        return toponyms
+    town = max(same, key=lambda p: p.population)
+    return [replace(t, place=town) if t is first else t for t in toponyms]
 
 
 def _sentence_dateline(text: str, body_start: int) -> re.Match[str] | None:

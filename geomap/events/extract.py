@@ -1033,7 +1033,54 @@ def extract_events(
         if not incidents.lone_namesake(i.place, i.location, toponyms)
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
     ]  # a town alone in a country the report is not about is a namesake, not its place
+    kept = _headline_country_at_dateline(kept, state.dateline, distinct)
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
+
+
+def _headline_country_at_dateline(
+    found: list[tuple[Incident, bool]], dateline: Toponym | None, distinct: list[Incident]
+) -> list[tuple[Incident, bool]]:
+    """A headline's event placed at a country ("Five held in Ruritania") is at the dateline's
+    city when the report is datelined from a city of that country ("VELDA, Ruritania —"): the
+    headline names the country for readers abroad, the dateline where the story is (guideline:
+    the city, never the country mentioned nearby). The place is marked inferred."""
+    if dateline is None or dateline.place is None or dateline.place.feature_type != "city":
+        return found
+    city = dateline.place
+    out: list[tuple[Incident, bool]] = []
+    for inc, in_headline in found:
+        if in_headline and inc.place.feature_type == "country" and contains(inc.place, city):
+            moved = replace(
+                inc,
+                id=_event_id(inc.document_id, inc.quote.start, inc.event_type, (city,), inc.when),
+                place=city,
+                location=dateline.span.text,
+                place_inferred=True,
+                near=False,
+                confidence=min(inc.confidence, 40),
+            )
+            distinct[:] = [moved if d is inc else d for d in distinct]
+            inc = moved
+        out.append((inc, in_headline))
+    return out
+
+
+# what may stand between an event noun and the "held" said of it: "the summit, which was
+# held in X", "talks are due to be held in X", "a rally that will be held in X"
+_HELD_BETWEEN = frozenset(
+    "was were is are be been being will would has have had which that to due set scheduled "
+    "expected also later again first last ,".split()
+)
+
+
+def _held_itself(tokens: list[Token], i: int, held: int) -> bool:
+    """True when the "held" at ``held`` is said of the event noun at ``i`` ("a conference was
+    held in X", "talks held in X"): the event's own place, not where people are held."""
+    return (
+        tokens[held].lower == "held"
+        and i < held
+        and all(x.lower in _HELD_BETWEEN for x in tokens[i + 1 : held])
+    )
 
 
 def _listed_other(tokens: list[Token], i: int) -> bool:
@@ -1239,10 +1286,21 @@ def _sentence(
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
         incident_clause_end = clause_end
+        told_of = False  # a relative clause on the event noun: "a summit, which was held in X"
         if incidents.circumstance(tokens, clause_end + 1):
             # "was hit by a van while jogging in X": what they were doing is told in
             # the clause after "while", and where they did it is where it happened
             incident_clause_end = next((i for i in scope_ends if i > clause_end), len(tokens))
+        elif (
+            t.noun
+            and clause_end < len(tokens)
+            and tokens[clause_end].lower == "which"
+            and all(x.text == "," for x in tokens[t.index + 1 : clause_end])
+        ):
+            # "a conference, which was held in X", "the blast, which happened in X": a
+            # relative clause on the event noun tells of the event
+            incident_clause_end = next((i for i in scope_ends if i > clause_end), len(tokens))
+            told_of = True
         incident_end = next(
             (
                 u.index
@@ -1412,10 +1470,12 @@ def _sentence(
                 m.first >= 2
                 and tokens[m.first - 2].lower in WHERE_PEOPLE_ARE
                 and m.first - 2 != t.index
+                and not (t.noun and _held_itself(tokens, t.index, m.first - 2))
             )
             and not _home_apposition(tokens, m)
             and not (
                 definite
+                and not told_of
                 and any(
                     x.text in ",;:()—–-" or x.lower in _SCOPE_END or x.lower == "and"
                     for x in tokens[t.index : m.first]

@@ -361,7 +361,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "vandalized vandalised pistol-whipped injuring wounding stormed",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
-        "assault robbery arson",
+        "assault robbery arson brawl brawls melee fistfight",
     ),
     **_words("arrest", "arrested detained apprehended", "arrest arrests"),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),

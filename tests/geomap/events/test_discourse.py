@@ -116,3 +116,58 @@ def test_no_protagonist_home_when_two_are_given() -> None:
     who = discourse.protagonist(text, tops)
     assert who == "ekwe"
     assert discourse.protagonist_home(text, tops, {}, who) is None
+
+
+# dateline_town: a dateline names the town a report is filed from (invented places below)
+_REGION = Place("iso3166-2:RU-AB", "Arbor", "admin1", "RU", 50.0, 40.0)
+_CITY = Place("geonames:10", "Arbor City", "city", "RU", 50.1, 40.1, admin1="Arbor")
+_CAPITAL = Place("geonames:11", "Velm", "city", "RU", 51.0, 41.0, admin1="Central")
+_VELM_REGION = Place("iso3166-2:RU-VE", "Velm", "admin1", "RU", 51.0, 41.0)
+_NAMESAKE = Place("geonames:12", "Arbor", "city", "US", 40.0, -80.0, admin1="Ohio")
+_RUSSIA = Place("iso3166-1:RU", "Russia", "country", "RU", 60.0, 90.0)
+_TOWNS = {"ARBOR": [_CITY, _NAMESAKE], "VELM": [_CAPITAL], "Velm": [_CAPITAL]}
+
+
+def _dated(text: str, read: dict[str, Place]) -> list[Toponym]:
+    out = [
+        Toponym(Span(m.group(), m.start(), m.end()), place)
+        for name, place in read.items()
+        for m in re.finditer(re.escape(name), text)
+    ]
+    return sorted(out, key=lambda t: t.span.start)
+
+
+@pytest.mark.parametrize(
+    "text,read,town",
+    [
+        # a dateline read as the region of its name is the town of that name there
+        ("ARBOR (AP) — Two men were stabbed.", {"ARBOR": _REGION}, "Arbor City"),
+        ("(ARBOR) — Two men were stabbed.", {"ARBOR": _REGION}, "Arbor City"),
+        # a capital district read for its city, which the gazetteer puts in another region
+        ("VELM — A fire broke out.", {"VELM": _VELM_REGION}, "Velm"),
+        # a town read as a namesake abroad is the town of the country the dateline names
+        (
+            "ARBOR, Russia — A fire broke out.",
+            {"ARBOR": _NAMESAKE, "Russia": _RUSSIA},
+            "Arbor City",
+        ),
+    ],
+)
+def test_a_dateline_read_as_a_region_is_its_town(
+    text: str, read: dict[str, Place], town: str
+) -> None:
+    out = discourse.dateline_town(text, 0, _dated(text, read), lambda n: _TOWNS.get(n, []))
+    assert out[0].place is not None and out[0].place.name == town
+
+
+@pytest.mark.parametrize(
+    "text,read",
+    [
+        ("ARBOR CITY — Two men were stabbed.", {"ARBOR CITY": _CITY}),  # read right
+        ("Two men were stabbed in Arbor.", {"Arbor": _REGION}),  # no dateline
+        ("ARBOR — A fire broke out.", {"ARBOR": _NAMESAKE}),  # a town already
+    ],
+)
+def test_a_dateline_read_right_or_none_is_left(text: str, read: dict[str, Place]) -> None:
+    given = _dated(text, read)
+    assert discourse.dateline_town(text, 0, given, lambda n: _TOWNS.get(n, [])) == given

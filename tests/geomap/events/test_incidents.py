@@ -1489,3 +1489,92 @@ def test_an_event_listed_among_other_events_is_one_more(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(typed(pipeline, body)) == sorted(expected)
+
+
+def _headlined(pipeline: Pipeline, headline: str, body: str) -> list[Incident]:
+    return incidents(pipeline, body, header=f"{headline}   Ann Writer Reuters June 10, 2022\n")
+
+
+def test_a_headline_country_is_the_datelines_city(pipeline: Pipeline) -> None:
+    # the headline names the country for readers abroad; the dateline where the story is
+    [inc] = _headlined(
+        pipeline,
+        "Six activists detained in Moldova",
+        "CHISINAU, Moldova — A judge ordered the six to stay in custody for a month.",
+    )
+    assert (inc.event_type, inc.place.name, inc.place_inferred) == ("arrest", "Chisinau", True)
+    # a dateline from another country says nothing of where the headline's event was
+    [inc] = _headlined(
+        pipeline,
+        "Six activists detained in Moldova",
+        "BUCHAREST, Romania — A judge there ordered the six to stay in custody for a month.",
+    )
+    assert (inc.event_type, inc.place.name) == ("arrest", "Moldova")
+
+
+@pytest.mark.parametrize("fight", ["brawl", "melee", "fistfight"])
+def test_a_brawl_is_an_attack(pipeline: Pipeline, fight: str) -> None:
+    body = f"A {fight} outside a tavern in Dover, Delaware, left three men hurt on Saturday."
+    assert typed(pipeline, body) == [("attack", "Dover")]
+
+
+def test_a_bracketed_dateline_names_the_city(pipeline: Pipeline) -> None:
+    # (a dateline read as the state of its name: tests/geomap/events/test_discourse.py)
+    [inc] = incidents(pipeline, "(NEW YORK) — Two men were stabbed outside a theatre on Friday.")
+    assert (inc.event_type, inc.place.name, inc.place.feature_type) == (
+        "attack",
+        "New York City",
+        "city",
+    )
+
+
+@pytest.mark.parametrize(
+    "body,actor",
+    [
+        # a manner adverb is not part of who did it; a time alone is nobody
+        ("Two farmers fatally shot a goat thief in Dover, Delaware, on Friday.", "Two farmers"),
+        ("Officers called to a farm on Friday fatally shot a bull in Dover, Delaware.", None),
+        ("A clerk was found fatally stabbed in Dover, Delaware, on Friday.", None),
+        # a noun phrase, not the preposition before it
+        (
+            "A seventh man, not named among the club's members arrested in Dover, Delaware, "
+            "on Monday, was held too.",
+            "the club's members",
+        ),
+    ],
+)
+def test_the_actor_leaves_out_adverbs_times_prepositions(
+    pipeline: Pipeline, body: str, actor: str | None
+) -> None:
+    [inc, *_] = incidents(pipeline, body)
+    assert inc.actor1 == actor
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the event was held there: not where people are held
+        ("A peace conference was held in Oslo in May.", ("meeting/summit", "Oslo", "reported")),
+        ("A rally was held in Dover, Delaware, on Saturday.", ("protest", "Dover", "reported")),
+        ("The summit is to be held in Oslo next month.", ("meeting/summit", "Oslo", "planned")),
+        # a relative clause on the event noun tells where it was
+        (
+            "The envoy spoke at the donors' conference, which was held in Oslo.",
+            ("meeting/summit", "Oslo", "reported"),
+        ),
+        (
+            "Two men died in the explosion, which happened at a depot in Dover, Delaware.",
+            ("explosion", "Dover", "reported"),
+        ),
+    ],
+)
+def test_an_event_held_in_a_town_is_there(
+    pipeline: Pipeline, body: str, expected: tuple[str, str, str]
+) -> None:
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.place.name, inc.status) == expected
+
+
+def test_people_held_in_a_town_are_not_an_event_there(pipeline: Pipeline) -> None:
+    body = "Hundreds rallied in Vilnius on Sunday for the activists held in Minsk."
+    assert typed(pipeline, body) == [("protest", "Vilnius")]

@@ -436,7 +436,8 @@ def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
 
 
 _ENVOY_AFTER = re.compile(
-    r"[ \t]+(?:diplomats?|diplomatic|ambassadors?|envoys?|embassy|consul(?:ate)?s?)\b", re.I
+    r"(?:(?:,|[ \t]+and|[ \t]+or)[ \t]+[A-Z][\w-]*)*"  # "Chilean and Peruvian diplomats"
+    r"[ \t]+(?i:diplomats?|diplomatic|ambassadors?|envoys?|embassy|consul(?:ate)?s?)\b"
 )
 
 

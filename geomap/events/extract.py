@@ -107,6 +107,8 @@ _ANAPHOR = re.compile(
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
     re.I,
 )
+# "It then sailed to X": the thing the last sentence told of goes on
+_IT = re.compile(r"^it\b", re.I)
 # a departure the next sentence may take on to its destination ("The band left A. They
 # arrived in B.")
 _DEPARTING = frozenset("left departed leaving departing".split())
@@ -997,6 +999,7 @@ def extract_events(
                 and state.recent_story() is None
                 and not state.may_infer(words, sent.start, sent.end)
                 and not _ANAPHOR.match(s_text)
+                and not (_IT.match(s_text) and state.since == 0)  # "It then sailed to B."
                 and not event_words(s_text, words)
                 and _DEPARTING.isdisjoint(words)
                 and state.departed is None
@@ -2281,9 +2284,29 @@ def _implicit_origin(
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
         # "They were later moved to X" (not "He had moved to X in 2010": background)
-        if "had" not in before and _ANAPHOR.match(s_text) and usable(state.previous):
+        if (
+            "had" not in before
+            and (_ANAPHOR.match(s_text) or _IT.match(s_text))
+            and usable(state.previous)
+        ):
             assert state.previous is not None
             return _as_mention(state.previous)
+    if (
+        mt.motion.movement_type == "fled"
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and state.since == 0
+        and "had" not in before
+        and not movements.new_topic(tokens)
+        and _LEFT_THE.search(s_text) is None  # ("fled the country": not the town told)
+        and usable(state.previous)
+        and state.previous is not None
+        and state.previous.place is not None
+        and precision_rank(state.previous.place) <= 1
+    ):
+        # "Shelling hit A on Sunday. Thousands of families fled to B.": people flee the
+        # town the last sentence told of
+        return _as_mention(state.previous)
     home_bound = (
         mt.destination_inferred
         and mt.index + 1 < len(tokens)

@@ -613,7 +613,7 @@ def mover_homes(
             continue
         head = sentence[a : m.start].strip().lower()
         rest = sentence[m.end : b].split()
-        if head not in ("", "the") or len(rest) > 3:
+        if head not in ("", "the") or len(rest) > 6:
             continue  # ("the fans of X", "a truck carrying X children"): not the mover's home
         if not rest:
             # the whole phrase is the place: a town for its team, a state for its government
@@ -621,11 +621,8 @@ def mover_homes(
             # a hamlet is not one)
             if sends or (m.place.feature_type == "city" and go and m.place.population >= TEAM_TOWN):
                 out.append(m)
-        elif not sends and all(
-            w[:1].isupper() or (k == len(rest) - 1 and w.lower() in _MEMBERS)
-            for k, w in enumerate(rest)
-        ):  # a name after the place: the team or body based there, or its people
-            out.append(m)
+        elif not sends and _name_of_body(rest):
+            out.append(m)  # a name after the place: the team or body based there, or its people
     for d in demonyms:
         s = d.span.start - offset
         if (
@@ -642,8 +639,32 @@ TEAM_TOWN = 50_000
 #: People of a team or club named after its town ("the Leeds United fans", "the Denver
 #: coach"): general English.
 _MEMBERS = frozenset(
-    "fans supporters players manager coach coaches squad staff delegation officials".split()
+    "fans supporters players manager coach coaches squad staff delegation officials director "
+    "directors chief head leader leaders members president chairman commissioner spokesman "
+    "spokeswoman researchers scientists students employees workers officers".split()
 )
+
+
+def _name_of_body(words: list[str]) -> bool:
+    """True when ``words`` (after a place) name a team or body and maybe its people: words
+    in capitals, joined by "of", "and", "for" ("Department of Corrections"), and a last word
+    that may be one of its people ("Leeds United fans", "the Montana Department of
+    Corrections director")."""
+    if not words:
+        return False
+    *name, last = words
+    if last.lower() in _MEMBERS:
+        if not name:
+            return True  # "the Leeds manager"
+        words = name
+    return (
+        words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+        and words[-1][:1].isupper()
+    )
+
+
+_NAME_JOINERS = frozenset(("of", "and", "for", "&"))
 #: Roles of a place mention that may name who someone is rather than where they go.
 _NAMING_ROLES = frozenset(("none", "home", "person-home", "possessive", "agency"))
 #: Words that end the object noun phrase of a verb.

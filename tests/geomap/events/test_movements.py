@@ -1821,6 +1821,12 @@ def test_an_offence_elsewhere_is_no_deportation(pipeline: Pipeline) -> None:
             (True, False),
         ),
         ("Leeds travelled to Lisbon for the match on Tuesday.", ("Leeds", "Lisbon"), (True, False)),
+        (
+            "The Montana Department of Parks director flew to Denver on Monday.",
+            ("Montana", "Denver"),
+            (True, False),
+        ),
+        ("The Omaha manager flew to Madrid on Monday.", ("Omaha", "Madrid"), (True, False)),
         # those a state expels go to their own country
         ("Norway expelled three Chilean diplomats on Monday.", ("Norway", "Chile"), (True, True)),
         (
@@ -1851,6 +1857,9 @@ def test_the_movers_own_phrase_gives_an_inferred_end(
         "A Chinese-made jet flew to Lagos on Monday.",  # made there, not from there
         "Ohio recalled 900 trucks to Detroit on Monday.",  # no envoy: goods, not a journey
         "The fans of Omaha travelled to Denver on Friday.",  # whose fans: not said to be home
+        "The Omaha Marathon bomber fled to Denver on Friday.",  # an event's name, not a body
+        # a sentence after one that told of a town, but a new subject: not where they fled
+        "A fire destroyed a barn in Omaha. In other news, two inmates fled to Denver.",
     ],
 )
 def test_no_home_from_the_movers_phrase(pipeline: Pipeline, body: str) -> None:
@@ -1893,6 +1902,17 @@ def test_a_headline_told_finer_in_the_body_is_one_movement(pipeline: Pipeline) -
             ("Tunisia", "Malta"),
             (False, False),
         ),
+        # people flee the town the last sentence told of; a ship goes on from where it was
+        (
+            "Shelling hit Kherson on Sunday. Thousands of families fled to Odesa.",
+            ("Kherson", "Odesa"),
+            (True, False),
+        ),
+        (
+            "The freighter docked in Piraeus on Monday. It then sailed to Haifa.",
+            ("Piraeus", "Haifa"),
+            (True, False),
+        ),
         # home from where the last sentence left them
         (
             "A Chilean choir was robbed in Oslo on Friday. The choir has returned home.",
@@ -1907,3 +1927,23 @@ def test_journeys_told_in_passing(
     [m] = movements(pipeline, body)
     assert tuple(p.name for p in m.path) == path
     assert (m.origin_inferred, m.destination_inferred) == inferred
+
+
+def test_a_headline_announces_a_visitors_trip(pipeline: Pipeline) -> None:
+    text = "Chilean prince to visit Oslo\n\nThe prince will meet officials on Tuesday.\n"
+    [m] = pipeline.extract(parse_document(text.encode(), "h.txt")).movements
+    assert tuple(p.name for p in m.path) == ("Chile", "Oslo")
+    assert m.status == "planned" and m.origin_inferred
+
+
+def test_expelled_envoys_go_to_the_country_the_report_named_for_them(pipeline: Pipeline) -> None:
+    body = (
+        "Several states announced the expulsion of Chilean diplomats on Monday. Norway has"
+        " expelled four diplomats, officials said."
+    )
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == ("Norway", "Chile")
+    assert m.movement_type == "deported" and m.destination_inferred
+    # two countries' envoys named: whose were expelled is not known
+    two = body.replace("Chilean diplomats", "Chilean and Peruvian diplomats")
+    assert movements(pipeline, two) == []

@@ -1904,7 +1904,7 @@ def test_a_headline_told_finer_in_the_body_is_one_movement(pipeline: Pipeline) -
         ),
         # people flee the town the last sentence told of; a ship goes on from where it was
         (
-            "Shelling hit Kherson on Sunday. Thousands of families fled to Odesa.",
+            "Heavy fighting engulfed Kherson on Sunday. Thousands of families fled to Odesa.",
             ("Kherson", "Odesa"),
             (True, False),
         ),

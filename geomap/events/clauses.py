@@ -173,7 +173,8 @@ _NOT_SUBJECT = frozenset(
 _HEADLINE_SUBJECTS = frozenset(
     "vet veteran man woman boy girl teen team pope president king queen minister premier "
     "governor mayor leader envoy army police navy troops family band choir student "
-    "company firm group".split()
+    "company firm group prince princess chancellor emir sultan sheikh senator delegation "
+    "official secretary chief commander general coach squad".split()
 )
 
 

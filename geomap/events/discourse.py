@@ -483,6 +483,24 @@ def titled_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
     ]
 
 
+_ENVOY_AFTER = re.compile(
+    r"(?:(?:,|[ \t]+and|[ \t]+or)[ \t]+[A-Z][\w-]*)*"  # "Chilean and Peruvian diplomats"
+    r"[ \t]+(?i:diplomats?|diplomatic|ambassadors?|envoys?|embassy|consul(?:ate)?s?)\b"
+)
+
+
+def envoy_demonyms(text: str, toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """The demonyms that give envoys their country ("Ruritanian diplomats", "the Freedonian
+    ambassador"), in text order."""
+    return [
+        t
+        for t in toponyms
+        if t.kind_hint == "demonym"
+        and t.place is not None
+        and _ENVOY_AFTER.match(text, t.span.end, t.span.end + 40)
+    ]
+
+
 def people_word(t: Toponym) -> bool:
     """True for a demonym naming people ("Syrians", "Afghans"), not an adjective."""
     return t.span.text.endswith("s") and t.span.text[:1].isupper() and len(t.span.text) > 4
@@ -563,6 +581,8 @@ class Discourse:
     people: dict[str, Toponym] = field(default_factory=dict)  # person_homes()
     background: Background | None = None  # who and what the report is about, when asked
     titled: list[Toponym] = field(default_factory=list)  # titled_demonyms()
+    demonyms: list[Toponym] = field(default_factory=list)  # every resolved demonym, in order
+    envoys: list[Toponym] = field(default_factory=list)  # envoy_demonyms()
     first_town: Toponym | None = None  # the first town the report names
     previous: Toponym | None = None  # the most specific place of the last sentence with one
     _previous_when: When | None = None
@@ -685,6 +705,20 @@ class Discourse:
         self._previous_when = None
         self._previous_text = (sentence, published)
         self.since = 0
+
+    def demonyms_between(self, start: int, end: int) -> list[Toponym]:
+        """The resolved demonyms ("Chilean", "Norwegians") between two document offsets."""
+        return [t for t in self.demonyms if start <= t.span.start < end]
+
+    def envoys_home(self, before: int) -> Toponym | None:
+        """The one country whose envoys the report named before offset ``before`` ("the
+        expulsion of Ruritanian diplomats"), or None when it named none or several."""
+        homes = {
+            t.place.gazetteer_id: t
+            for t in self.envoys
+            if t.span.start < before and t.place is not None
+        }
+        return next(iter(homes.values())) if len(homes) == 1 else None
 
     def titled_between(self, start: int, end: int) -> list[Toponym]:
         """The titled demonyms (:func:`titled_demonyms`) between two document offsets."""

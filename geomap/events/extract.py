@@ -42,6 +42,7 @@ from geomap.events.triggers import (
     CONFERENCE_KINDS,
     COURTESY_TITLES,
     CROWDS,
+    ENVOYS,
     EVENT_TYPES,
     FIRE_WORDS,
     INCIDENT_PHRASES,
@@ -106,6 +107,8 @@ _ANAPHOR = re.compile(
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
     re.I,
 )
+# "It then sailed to X": the thing the last sentence told of goes on
+_IT = re.compile(r"^it\b", re.I)
 # a departure the next sentence may take on to its destination ("The band left A. They
 # arrived in B.")
 _DEPARTING = frozenset("left departed leaving departing".split())
@@ -315,6 +318,8 @@ def _triggers(
                 motion = None  # only "had come to X": "in the years to come", "come on"
             elif motion.lemma == "carry" and nxt == "out":
                 motion = None
+            elif motion.lemma == "recall" and ENVOYS.isdisjoint(lowered[i + 1 : i + 5]):
+                motion = None  # "recalled the day", "recalled 900 cars": no envoy called home
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
                 motion = None
             elif motion.lemma in ("send", "ship", "carry", "bring") and (
@@ -939,6 +944,11 @@ def extract_events(
         people=people,
         background=discourse.Background(text, toponyms, people, _headline_end(document, text)),
         titled=discourse.titled_demonyms(text, toponyms),
+        envoys=discourse.envoy_demonyms(text, toponyms),
+        demonyms=sorted(
+            (t for t in toponyms if t.kind_hint == "demonym" and t.place is not None),
+            key=lambda t: t.span.start,
+        ),
         first_town=discourse.first_town(resolved),
     )
     here_town = _here_town(state, resolved)
@@ -989,6 +999,7 @@ def extract_events(
                 and state.recent_story() is None
                 and not state.may_infer(words, sent.start, sent.end)
                 and not _ANAPHOR.match(s_text)
+                and not (_IT.match(s_text) and state.since == 0)  # "It then sailed to B."
                 and not event_words(s_text, words)
                 and _DEPARTING.isdisjoint(words)
                 and state.departed is None
@@ -1387,6 +1398,32 @@ def _sentence(
                 mt.homes += movements.agent_homes(
                     tokens, t.index, after, state.titled_between(sent.start, sent.end), sent.start
                 )
+            demonyms = state.demonyms_between(sent.start, sent.end)
+            sent_back = t.motion.movement_type == "deported"
+            if not t.noun and not (sent_back and passive):
+                # "Chilean police officers were deployed to X", "the Denver Broncos flew to
+                # X", "Norway sent troops to X": the home the mover's own phrase gives
+                mt.homes += movements.mover_homes(
+                    tokens,
+                    t.index,
+                    s_text,
+                    actor,
+                    [
+                        m
+                        for m in mentions_used
+                        if m.last < t.index
+                        # (a name read as a town abroad: "Obama is to arrive")
+                        and not incidents.lone_namesake(
+                            m.place,
+                            m.toponym.span.text,
+                            state.background.toponyms if state.background else (),
+                        )
+                    ],
+                    [] if sent_back else demonyms,
+                    sent.start,
+                    sends and not passive,
+                    go=t.motion.frame == "go",
+                )
             earlier = [m for m in mentions_used if m.last < t.index and m not in before]
             fronted = (
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
@@ -1398,10 +1435,51 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            movements.successive(mt, after, tokens)
             if not mt.origins and not t.noun and t.motion.movement_type == "deported":
                 held = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)
                 if held is not None:  # "arrested in A and extradited to B"
                     mt.origins = [held]
+            elif (
+                not mt.origins
+                and not t.noun
+                and (t.motion.frame == "send" or (passive and t.motion.frame == "go"))
+            ):
+                # "was arrested in A and taken to B", "was hurt near A and flown to B": the
+                # trip starts where the event this sentence told happened
+                held = _arrested_at(
+                    t.index, [u for u, _ in triggers[:k]], mentions_used, any_event=True
+                )
+                if held is not None:
+                    mt.origins, mt.origin_inferred = [held], True
+            if t.motion.lemma == "recall":
+                # "A recalled its ambassador to B": the posting is where the envoy leaves
+                # (the state before the verb is who recalls: where the envoy goes)
+                posted = [*mt.origins, *mt.vias, *mt.destinations]
+                mt.origins = [m for m in posted if m.first > t.index]
+                mt.vias, mt.destinations = [], []
+            if (
+                sent_back
+                and not t.noun
+                and not (mt.destinations or mt.vias)
+                # (not a campaign that goes on: "will continue deporting X nationals")
+                and _GOES_ON.isdisjoint(tok.lower for tok in tokens[max(0, t.index - 3) : t.index])
+            ):
+                # "A expelled four Ruritanian diplomats", "the Ruritanian diplomats were
+                # expelled from A": they are sent to their own country
+                mover_at = range(*movements.mover_bounds(tokens, t.index, s_text, actor))
+                sent_home = (
+                    next((d for d in demonyms if d.span.start - sent.start in mover_at), None)
+                    if passive
+                    else movements.object_home(tokens, t.index, s_text, demonyms, sent.start)
+                )
+                if sent_home is None and not passive:
+                    # "A expelled 60 diplomats", after the report said whose: their country
+                    lowered_after = [tok.lower for tok in tokens[t.index + 1 : t.index + 5]]
+                    if not ENVOYS.isdisjoint(lowered_after):
+                        sent_home = state.envoys_home(sent.start)
+                if sent_home is not None:
+                    mt.sent_home = _as_mention(sent_home)
             if not mt.origins and not t.noun and t.motion.frame == "go":
                 stayed = _stayed_there(tokens, t.index, mentions_used, state)
                 if stayed is not None:  # "She lived there until she moved to B"
@@ -1742,11 +1820,22 @@ _STAYED = frozenset(
 _UNTIL = frozenset("until till before then".split())
 
 
-def _arrested_at(i: int, earlier: list[_Trigger], mentions: list[Mention]) -> Mention | None:
+def _arrested_at(
+    i: int, earlier: list[_Trigger], mentions: list[Mention], any_event: bool = False
+) -> Mention | None:
     """Where someone deported or extradited at token ``i`` was arrested, told by an arrest
     verb before it in the sentence ("was arrested in A and extradited to B", "detained at
-    A's airport and deported to B"): the place after that verb, before this one."""
-    arrest = next((u for u in reversed(earlier) if u.event_type == "arrest" and not u.noun), None)
+    A's airport and deported to B"): the place after that verb, before this one. With
+    ``any_event``, the verb of any incident that is no movement ("injured near A")."""
+    arrest = next(
+        (
+            u
+            for u in reversed(earlier)
+            if not u.noun
+            and (u.event_type == "arrest" or (any_event and u.event_type and u.motion is None))
+        ),
+        None,
+    )
     if arrest is None:
         return None
     held = [
@@ -2030,6 +2119,9 @@ def _movements_of(
         movements.chain(a, b, between)
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
+        if not (mt.destinations or mt.vias) and mt.sent_home is not None:
+            if _usable(mt.sent_home.toponym, [m.place for m in mt.origins]):
+                mt.destinations, mt.destination_inferred = [mt.sent_home], True
         if not (mt.destinations or mt.vias):
             home = _home_destination(mt, tokens, state)
             if home is not None:
@@ -2252,9 +2344,47 @@ def _implicit_origin(
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
         # "They were later moved to X" (not "He had moved to X in 2010": background)
-        if "had" not in before and _ANAPHOR.match(s_text) and usable(state.previous):
+        if (
+            "had" not in before
+            and (_ANAPHOR.match(s_text) or _IT.match(s_text))
+            and usable(state.previous)
+        ):
             assert state.previous is not None
             return _as_mention(state.previous)
+    if (
+        mt.motion.movement_type == "fled"
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and state.since == 0
+        and "had" not in before
+        and not movements.new_topic(tokens)
+        and _LEFT_THE.search(s_text) is None  # ("fled the country": not the town told)
+        and usable(state.previous)
+        and state.previous is not None
+        and state.previous.place is not None
+        and precision_rank(state.previous.place) <= 1
+    ):
+        # "Shelling hit A on Sunday. Thousands of families fled to B.": people flee the
+        # town the last sentence told of
+        return _as_mention(state.previous)
+    home_bound = (
+        mt.destination_inferred
+        and mt.index + 1 < len(tokens)
+        and tokens[mt.index + 1].lower == "home"
+    )
+    if (
+        home_bound
+        and mt.status == "reported"
+        and state.since == 0
+        and (_ANAPHOR.match(s_text) or state.group_home(mt.actor) is not None)
+        and usable(state.previous)
+        and state.previous is not None
+        and state.previous.place is not None
+        and precision_rank(state.previous.place) == 0
+    ):
+        # "A Leeds band played in Oslo on Friday. The band flew home on Saturday": home from
+        # the town where the last sentence left them
+        return _as_mention(state.previous)
     left = _left_the_place(mt, tokens, s_text, state)
     if left is not None and usable(left.toponym):
         return left
@@ -2323,7 +2453,9 @@ def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
 
 
 # journeys back to where the mover is from ("returned from A", "troops withdrew from A")
-_BACK_HOME = frozenset(("return", "withdraw", "retreat"))
+#: Verbs that make an expulsion a campaign that goes on rather than one act.
+_GOES_ON = frozenset("continue continues continued continuing keep keeps kept".split())
+_BACK_HOME = frozenset(("return", "withdraw", "retreat", "recall"))
 
 
 def _home_destination(
@@ -2535,12 +2667,22 @@ def _two_towns(a: Incident, b: Incident) -> bool:
     )
 
 
+def _within(inner: Place, outer: Place) -> bool:
+    """True when ``inner`` is ``outer`` or lies inside it."""
+    return inner.gazetteer_id == outer.gazetteer_id or contains(outer, inner)
+
+
 def _merge_movements(found: list[tuple[Movement, bool]]) -> list[Movement]:
     """One movement per journey: the same path reported twice (headline and body, or two
     sentences) is kept once."""
-    ordered = [m for m, h in found if not h] + [m for m, h in found if h]
+
+    def guessed(m: Movement) -> bool:
+        return m.origin_inferred or m.destination_inferred
+
+    # what the body states first, then what it infers, then the headline's
+    ordered = sorted(found, key=lambda mh: (mh[1], guessed(mh[0])))
     out: list[Movement] = []
-    for mv in ordered:
+    for mv, headline in ordered:
         ends = (mv.path[0].gazetteer_id, mv.path[-1].gazetteer_id)
         if any(
             (o.path[0].gazetteer_id, o.path[-1].gazetteer_id) == ends
@@ -2548,5 +2690,9 @@ def _merge_movements(found: list[tuple[Movement, bool]]) -> list[Movement]:
             for o in out
         ):
             continue
+        if (headline or guessed(mv)) and any(
+            _within(o.path[0], mv.path[0]) and _within(o.path[-1], mv.path[-1]) for o in out
+        ):
+            continue  # "A expels Ruritanian diplomats" told again as "from B to C": once
         out.append(mv)
     return sorted(out, key=lambda m: m.quote.start)

@@ -16,7 +16,10 @@ from geomap.events.roles import Cue, Mention, contains, drop_containers
 from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
 
-_ONWARD = re.compile(r"\b(?:later|then|onward|onwards|on to|before continuing|continued)\b", re.I)
+_ONWARD = re.compile(
+    r"\b(?:later|then|finally|eventually|onward|onwards|on to|before continuing|continued)\b",
+    re.I,
+)
 # what may stand between two motion words of one journey: a few words, no clause mark but
 # the comma before a participle ("left A on Friday, heading to B")
 _JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
@@ -332,6 +335,7 @@ class MotionTrigger:
     vias: list[Mention] = field(default_factory=list)
     destinations: list[Mention] = field(default_factory=list)
     homes: list[Mention] = field(default_factory=list)  # the mover's stated home
+    sent_home: Mention | None = None  # the country of those expelled or deported
     origin_inferred: bool = False
     destination_inferred: bool = False
 
@@ -419,6 +423,31 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.origins.append(subjects[0])
         elif frame in ("go", "leave", "cross") and subjects[0].cue.role == "location":
             trigger.origins.append(subjects[0])  # "families in A fled to B"
+
+
+#: Words between the stops of one journey told in a row ("moved to A, then B, and finally
+#: C"): general English.
+_IN_A_ROW = frozenset("then later finally eventually subsequently".split())
+_ROW_GAP = _IN_A_ROW | frozenset((",", "and", "on", "to"))
+
+
+def successive(trigger: MotionTrigger, after: list[Mention], tokens: list[Token]) -> None:
+    """Add to a trigger's destinations the places told after one of them as the next stops
+    ("moved to A, then B, and finally C"): a place with no cue of its own, after a
+    destination and a word of succession."""
+    last = None
+    for m in after:
+        if m in trigger.destinations:
+            last = m
+        elif last is not None and m.cue.role in ("none", "location"):
+            gap = {t.lower for t in tokens[last.last + 1 : m.first]}
+            if gap and gap <= _ROW_GAP and not gap.isdisjoint(_IN_A_ROW):
+                trigger.destinations.append(m)
+                last = m
+            else:
+                last = None
+        else:
+            last = None
 
 
 def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
@@ -537,3 +566,125 @@ def tokens_between(tokens: list[Token], a: int, b: int, sentence: str) -> str:
     if a < 0 or b >= len(tokens) or b <= a:
         return ""
     return sentence[tokens[a].end : tokens[b].start]
+
+
+#: What may follow a demonym in a noun phrase that does not make it the people's home ("a
+#: Chinese-made plane", "a Russian-backed force"): general English.
+_NOT_HOME_AFTER = ("-made", "-built", "-backed", "-led", "-owned", "-run", "-speaking", "-style")
+
+
+def mover_bounds(
+    tokens: list[Token], index: int, sentence: str, mover: str | None
+) -> tuple[int, int]:
+    """The sentence offsets of the noun phrase ``mover`` written before token ``index``, or
+    (-1, -1) when it is not there."""
+    if not mover:
+        return (-1, -1)
+    start = sentence.rfind(mover, 0, tokens[index].start)
+    return (start, start + len(mover)) if start >= 0 else (-1, -1)
+
+
+def mover_homes(
+    tokens: list[Token],
+    index: int,
+    sentence: str,
+    mover: str | None,
+    mentions: list[Mention],
+    demonyms: list[Toponym],
+    offset: int,
+    sends: bool,
+    go: bool = False,
+) -> list[Mention]:
+    """The homes the mover's own noun phrase (``mover``, before the motion word at token
+    ``index``) gives it: a nationality or a town's people word ("Chilean police officers
+    were deployed", "two Australian tourists flew"), a team or body named after its home
+    ("the Denver Broncos flew", "Manchester United travelled"), or a town that stands for its
+    team ("Leeds travelled to X": only with ``go``, a verb of travel), or a state that sends
+    ("Norway sent troops"); ``sends`` says the phrase names who sends, not who moves.
+    ``demonyms`` are the report's demonyms, ``offset`` the sentence's offset in the report."""
+    if not mover:
+        return []
+    a, b = mover_bounds(tokens, index, sentence, mover)
+    if a < 0:
+        return []
+    out: list[Mention] = []
+    for m in mentions:
+        if not (a <= m.start and m.end <= b) or m.cue.role not in _NAMING_ROLES:
+            continue
+        head = sentence[a : m.start].strip().lower()
+        rest = sentence[m.end : b].split()
+        if head not in ("", "the") or len(rest) > 6:
+            continue  # ("the fans of X", "a truck carrying X children"): not the mover's home
+        if not rest:
+            # the whole phrase is the place: a town for its team, a state for its government
+            # (a town only when it is big enough to be known by its team: a surname read as
+            # a hamlet is not one)
+            if sends or (m.place.feature_type == "city" and go and m.place.population >= TEAM_TOWN):
+                out.append(m)
+        elif not sends and _name_of_body(rest):
+            out.append(m)  # a name after the place: the team or body based there, or its people
+    for d in demonyms:
+        s = d.span.start - offset
+        if (
+            a <= s < b
+            and not sends
+            and not sentence.startswith(_NOT_HOME_AFTER, s + len(d.span.text))
+        ):
+            out.append(Mention(d, -1, -1, s, s + len(d.span.text), Cue("person-home", -1)))
+    return out
+
+
+#: The population from which a town named alone as a mover may stand for its team.
+TEAM_TOWN = 50_000
+#: People of a team or club named after its town ("the Leeds United fans", "the Denver
+#: coach"): general English.
+_MEMBERS = frozenset(
+    "fans supporters players manager coach coaches squad staff delegation officials director "
+    "directors chief head leader leaders members president chairman commissioner spokesman "
+    "spokeswoman researchers scientists students employees workers officers".split()
+)
+
+
+def _name_of_body(words: list[str]) -> bool:
+    """True when ``words`` (after a place) name a team or body and maybe its people: words
+    in capitals, joined by "of", "and", "for" ("Department of Corrections"), and a last word
+    that may be one of its people ("Leeds United fans", "the Montana Department of
+    Corrections director")."""
+    if not words:
+        return False
+    *name, last = words
+    if last.lower() in _MEMBERS:
+        if not name:
+            return True  # "the Leeds manager"
+        words = name
+    return (
+        words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+        and words[-1][:1].isupper()
+    )
+
+
+_NAME_JOINERS = frozenset(("of", "and", "for", "&"))
+#: Roles of a place mention that may name who someone is rather than where they go.
+_NAMING_ROLES = frozenset(("none", "home", "person-home", "possessive", "agency"))
+#: Words that end the object noun phrase of a verb.
+_OBJECT_END = frozenset(
+    "to from into in at on for after before over since because as by with and or".split()
+)
+
+
+def object_home(
+    tokens: list[Token], index: int, sentence: str, demonyms: list[Toponym], offset: int
+) -> Toponym | None:
+    """The nationality in the object of the verb at token ``index`` ("expelled four Ruritanian
+    diplomats", "deported 30 Freedonian nationals"): the country of those who are sent, or
+    None. ``demonyms`` are the report's demonyms, ``offset`` the sentence's offset."""
+    end = len(sentence)
+    for t in tokens[index + 1 : index + 9]:
+        if t.lower in _OBJECT_END or t.text in ",.;:!?()":
+            end = t.start
+            break
+    lo = tokens[index].end
+    return next(
+        (d for d in demonyms if lo <= d.span.start - offset < end and d.place is not None), None
+    )

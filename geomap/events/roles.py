@@ -174,6 +174,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         return Cue("agency", -1)  # "Saskatoon police": the force of that town
     if text_after.startswith(("’s", "'s")):
         before = tokens[first - 1].lower if first > 0 else ""
+        if before in TO_WORDS:
+            return Cue("destination", first - 1)  # "flown to Calgary's main hospital"
         if before in _POSSESSIVE_PLACE:
             # "airstrikes on Beirut's suburbs", "in Gaza's south": where, not whose
             return Cue("near" if before in NEAR_WORDS else "location", first - 1)
@@ -260,6 +262,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                     return Cue("destination", i)
                 return Cue("purpose", i)  # "to join a militia in X": where they meant to go
         return Cue("near" if near else "location", i)
+    if w == "on" and not near and i > 0 and tokens[i - 1].lower in ARRIVAL_WORDS:
+        return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
     if near:
         return Cue("near", i)
     return Cue("none", i)

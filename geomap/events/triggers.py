@@ -260,6 +260,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("repatriate", "deported", "send", "repatriate repatriates repatriated repatriating"),
     # dispatch
     **_verb("send", "dispatched", "send", "send sends sent sending"),
+    **_verb("recall", "dispatched", "send", "recall recalls recalled recalling"),
     **_verb("dispatch", "dispatched", "send", "dispatch dispatches dispatched dispatching"),
     **_verb("deploy", "dispatched", "send", "deploy deploys deployed deploying"),
     **_verb("redeploy", "dispatched", "send", "redeploy redeploys redeployed redeploying"),
@@ -676,6 +677,12 @@ WHERE_PEOPLE_ARE = frozenset(
 CROWDS = frozenset(
     "fans crowds crowd people shoppers visitors tourists callers supporters students "
     "customers spectators voters volunteers applicants".split()
+)
+#: Envoys a government recalls from their posting ("recalled its ambassador to X"): only
+#: with one of them is "recall" a movement (not "recalled the day", "recalled 900 cars").
+ENVOYS = frozenset(
+    "ambassador ambassadors envoy envoys diplomat diplomats consul consuls commissioner "
+    "chargé charge".split()
 )
 #: What is sent that is no one moving: "sent a letter to X", "an e-mail sent to X".
 SENT_THINGS = frozenset(

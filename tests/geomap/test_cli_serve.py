@@ -213,3 +213,55 @@ def test_a_bad_allowed_host_or_log_level_is_one_line(tmp_path: Path, geomap_exe:
     )
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert "argument --log-level: invalid choice: 'loud'" in out.stderr.splitlines()[-1]
+
+
+def test_a_cors_origin_that_is_no_origin_is_one_line_naming_it(
+    tmp_path: Path, geomap_exe: str
+) -> None:
+    """CORS compares origins exactly, so an origin with a path or without its scheme would
+    never match: refused before serving, one line naming the value, flag or environment, one
+    worker or several (it was taken as given, and CORS silently never answered)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
+    env["GEOMAP_DATA_DIR"] = str(tmp_path)
+    _store(tmp_path / "store.sqlite")
+    base = [geomap_exe, "serve", "--store", str(tmp_path / "store.sqlite"),
+            "--port", str(free_port())]  # fmt: skip
+    for workers in ("1", "2"):
+        out = subprocess.run(
+            [*base, "--cors-origin", "app.example.org", "--workers", workers],
+            env=env, capture_output=True, text=True, timeout=WAIT,
+        )  # fmt: skip
+        assert out.returncode == 2, out.stderr
+        assert out.stderr.splitlines() == [
+            "geomap: error: GEOMAP_CORS_ORIGINS / --cors-origin: CORS origin 'app.example.org'"
+            " is not an origin; give scheme://host[:port], such as https://app.example.org"
+        ]
+    out = subprocess.run(
+        base, env={**env, "GEOMAP_CORS_ORIGINS": "https://app.example.org/maps/"},
+        capture_output=True, text=True, timeout=WAIT,
+    )  # fmt: skip
+    assert out.returncode == 2 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert "CORS origin 'https://app.example.org/maps/' has a path" in out.stderr
+
+
+def test_an_origin_written_loosely_is_answered_as_browsers_send_it(
+    tmp_path: Path, geomap_exe: str
+) -> None:
+    """``https://App.Example.org:443/`` is the origin a browser sends as
+    ``https://app.example.org``: its pages may read the API, another origin's may not."""
+    from ..conftest import running_server
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
+    env["GEOMAP_STORE"] = str(tmp_path / "store.sqlite")
+    env["GEOMAP_CORS_ORIGINS"] = "https://App.Example.org:443/, http://127.0.0.1:5173"
+    _store(tmp_path / "store.sqlite")
+
+    def allowed(base: str, origin: str) -> str | None:
+        req = urllib.request.Request(base + "/layers", headers={"Origin": origin})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.headers.get("access-control-allow-origin")
+
+    with running_server(geomap_exe, env) as base:
+        assert allowed(base, "https://app.example.org") == "https://app.example.org"
+        assert allowed(base, "http://127.0.0.1:5173") == "http://127.0.0.1:5173"
+        assert allowed(base, "https://other.example.org") is None

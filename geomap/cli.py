@@ -20,7 +20,7 @@ from geomap import __version__
 from geomap.errors import GeomapError, InputError, InvalidParameter, OutputError
 from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document, Unresolved
-from geomap.progress import Feedback
+from geomap.progress import Feedback, printable
 from geomap.reports.fetch import Fetcher
 from geomap.reports.files import (
     Output,
@@ -85,15 +85,15 @@ _FLAGS = {
 
 
 def _error(message: str) -> None:
-    print(f"geomap: error: {message}", file=sys.stderr)
+    print(printable(f"geomap: error: {message}"), file=sys.stderr)
 
 
 def _warn(message: str) -> None:
-    print(f"geomap: warning: {message}", file=sys.stderr)
+    print(printable(f"geomap: warning: {message}"), file=sys.stderr)
 
 
 def _print_error(line: str) -> None:
-    print(line, file=sys.stderr)
+    print(printable(line), file=sys.stderr)
 
 
 def _fetcher(settings: Settings) -> Fetcher:

@@ -213,16 +213,13 @@ def test_unresolved_lists_names_not_placed_with_the_reason(
     assert "1 mentions not placed in 1 documents" in out.stderr
 
 
-def test_progress_bar_only_on_a_terminal(
-    geomap_exe: str, env: dict[str, str], tmp_path: Path
-) -> None:
-    """On a terminal stderr shows a progress bar; in a pipe only the summary line."""
+def _on_a_terminal(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Exit status and what ``argv`` wrote on stderr, a terminal (a pty)."""
     import pty
 
-    folder = _folder(tmp_path)
     main, secondary = pty.openpty()
     proc = subprocess.Popen(
-        [geomap_exe, "ingest", str(folder)],
+        argv,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=secondary,
@@ -238,9 +235,18 @@ def test_progress_bar_only_on_a_terminal(
         if not chunk:
             break
         chunks.append(chunk)
-    assert proc.wait(timeout=300) == 0
+    status = proc.wait(timeout=300)
     os.close(main)
-    screen = b"".join(chunks).decode("utf-8", "replace")
+    return status, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """On a terminal stderr shows a progress bar; in a pipe only the summary line."""
+    folder = _folder(tmp_path)
+    status, screen = _on_a_terminal([geomap_exe, "ingest", str(folder)], env)
+    assert status == 0
     assert "ingesting" in screen and "3/3" in screen  # the bar, with its count
     assert "\x1b[" in screen  # drawn with terminal control sequences
     assert "ingested 0 new, 0 unchanged" not in screen
@@ -278,3 +284,27 @@ def test_damaged_pdf_and_docx_among_good_files_are_one_line_each(
     ]
     assert geocoding.startswith("geocoding: ")
     assert summary.startswith("ingested 3 new, 0 unchanged, 2 failed")
+
+
+def test_names_and_urls_reach_the_terminal_escaped(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """A file name or URL (a feed's links come from the feed) is shown as text: its control
+    characters escaped (ESC set the terminal's colours, title, cursor), and rich's markup in it
+    not read (``[/]`` in a URL ended an ingest on a terminal with rich's MarkupError)."""
+    from ..conftest import free_port
+
+    folder = _folder(tmp_path)
+    (folder / "bad\x1b[31mred.txt").write_bytes(b"Troops\x00 in Lyon.")
+    url = f"http://127.0.0.1:{free_port()}/a[/]b"  # nothing listens: one line, not fetched
+    shown = f"geomap: error: {folder}/bad\\x1b[31mred.txt: binary file"
+    piped = run(geomap_exe, "ingest", str(folder), url, env=env)
+    assert piped.returncode == 2
+    lines = piped.stderr.splitlines()
+    assert lines[0].startswith(shown) and lines[1].startswith(f"geomap: error: {url}: ")
+    assert "\x1b" not in piped.stderr
+    status, screen = _on_a_terminal([geomap_exe, "ingest", str(folder), url], env)
+    assert status == 2 and "Traceback" not in screen and "MarkupError" not in screen
+    assert shown in screen and f"geomap: error: {url}: " in screen
+    assert "\x1b[31mred" not in screen
+    assert "ingested 0 new, 3 unchanged, 2 failed" in screen  # (the pipe ingested them)

@@ -530,7 +530,8 @@ def _print_unresolved(items: Iterable[tuple[str, Unresolved]]) -> None:
     print("document\tstart\tend\ttext\treason")
     for path, u in items:
         text = " ".join(u.span.text.split())
-        print(f"{path}\t{u.span.start}\t{u.span.end}\t{text}\t{u.reason}")
+        # a tab or a control character in a name would break the columns or the terminal
+        print(f"{printable(path)}\t{u.span.start}\t{u.span.end}\t{printable(text)}\t{u.reason}")
 
 
 def cmd_unresolved(args: argparse.Namespace) -> int:

@@ -308,3 +308,20 @@ def test_names_and_urls_reach_the_terminal_escaped(
     assert shown in screen and f"geomap: error: {url}: " in screen
     assert "\x1b[31mred" not in screen
     assert "ingested 0 new, 3 unchanged, 2 failed" in screen  # (the pipe ingested them)
+
+
+def test_unresolved_keeps_one_row_of_five_columns_whatever_the_file_name(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """A tab or ESC in a file's name went raw into `geomap unresolved`'s table: a sixth
+    column, and a sequence that cleared the terminal."""
+    (tmp_path / "odd\x1b[2J\tname.txt").write_text(
+        "Troops reached the village of Zorvanka on Monday, officials said.\n"
+    )
+    out = run(geomap_exe, "unresolved", str(tmp_path), env=env)
+    assert out.returncode == 0, out.stderr
+    header, *rows = out.stdout.splitlines()
+    assert header.split("\t") == ["document", "start", "end", "text", "reason"]
+    assert [row.split("\t")[:4] for row in rows] == [
+        [f"{tmp_path}/odd\\x1b[2J\\tname.txt", "30", "38", "Zorvanka"]
+    ]

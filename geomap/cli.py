@@ -1601,12 +1601,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _typed_flag(argv: Sequence[str], name: str | None) -> str | None:
+    """The flag that sets ``name`` ("event_type": ``--event-type``) when ``argv`` has it."""
+    if not name or not name.isidentifier():
+        return None
+    flag = _FLAGS.get(name, "--" + name.replace("_", "-"))
+    return flag if any(a == flag or a.startswith(flag + "=") for a in argv) else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (2 when any input failed)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except GeomapError as exc:
+        if isinstance(exc, InvalidParameter) and (flag := _typed_flag(argv, exc.where)):
+            exc.where = flag  # the query's own name for a value ("start") was typed as --start
         _error(str(exc))
         return 2
     except BrokenPipeError:

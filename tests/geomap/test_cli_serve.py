@@ -12,6 +12,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from geomap.model import Document
 from geomap.store.sqlite import SQLiteStore
 
@@ -190,52 +192,58 @@ def test_a_port_in_use_is_one_line_naming_it(tmp_path: Path, geomap_exe: str) ->
             ]
 
 
-def test_a_bad_allowed_host_or_log_level_is_one_line(tmp_path: Path, geomap_exe: str) -> None:
-    """Refused before serving, with one line and no traceback (the host name was refused as
-    the app was built: a traceback, in every worker)."""
+def _refused_before_serving(tmp_path: Path, geomap_exe: str) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of a `geomap serve` with a store, on a free port."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
     env["GEOMAP_DATA_DIR"] = str(tmp_path)
     _store(tmp_path / "store.sqlite")
     base = [geomap_exe, "serve", "--store", str(tmp_path / "store.sqlite"),
             "--port", str(free_port())]  # fmt: skip
+    return base, env
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "line"),
+    [
+        (
+            "--allowed-host",
+            "maps example.org",
+            "geomap: error: --allowed-host / GEOMAP_ALLOWED_HOSTS: allowed host"
+            " 'maps example.org' is not a host name or address",
+        ),
+        (
+            "--cors-origin",  # CORS compares origins exactly: it would never have matched
+            "app.example.org",
+            "geomap: error: GEOMAP_CORS_ORIGINS / --cors-origin: CORS origin 'app.example.org'"
+            " is not an origin; give scheme://host[:port], such as https://app.example.org",
+        ),
+    ],
+)
+def test_a_bad_allowed_host_or_cors_origin_is_one_line_naming_it(
+    tmp_path: Path, geomap_exe: str, flag: str, value: str, line: str
+) -> None:
+    """Refused before serving, with one line naming the value and no traceback, one worker or
+    several (the host name was refused as the app was built: a traceback, in every worker;
+    the origin was taken as given, and CORS silently never answered)."""
+    base, env = _refused_before_serving(tmp_path, geomap_exe)
     for workers in ("1", "2"):
         out = subprocess.run(
-            [*base, "--allowed-host", "maps example.org", "--workers", workers],
+            [*base, flag, value, "--workers", workers],
             env=env, capture_output=True, text=True, timeout=WAIT,
         )  # fmt: skip
         assert out.returncode == 2, out.stderr
-        assert out.stderr.splitlines() == [
-            "geomap: error: --allowed-host / GEOMAP_ALLOWED_HOSTS: allowed host"
-            " 'maps example.org' is not a host name or address"
-        ]
+        assert out.stderr.splitlines() == [line]
+
+
+def test_a_bad_log_level_or_origin_in_the_environment_is_one_line(
+    tmp_path: Path, geomap_exe: str
+) -> None:
+    base, env = _refused_before_serving(tmp_path, geomap_exe)
     out = subprocess.run(
         [*base, "--log-level", "loud"], env=env, capture_output=True, text=True, timeout=WAIT
     )
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert "argument --log-level: invalid choice: 'loud'" in out.stderr.splitlines()[-1]
-
-
-def test_a_cors_origin_that_is_no_origin_is_one_line_naming_it(
-    tmp_path: Path, geomap_exe: str
-) -> None:
-    """CORS compares origins exactly, so an origin with a path or without its scheme would
-    never match: refused before serving, one line naming the value, flag or environment, one
-    worker or several (it was taken as given, and CORS silently never answered)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
-    env["GEOMAP_DATA_DIR"] = str(tmp_path)
-    _store(tmp_path / "store.sqlite")
-    base = [geomap_exe, "serve", "--store", str(tmp_path / "store.sqlite"),
-            "--port", str(free_port())]  # fmt: skip
-    for workers in ("1", "2"):
-        out = subprocess.run(
-            [*base, "--cors-origin", "app.example.org", "--workers", workers],
-            env=env, capture_output=True, text=True, timeout=WAIT,
-        )  # fmt: skip
-        assert out.returncode == 2, out.stderr
-        assert out.stderr.splitlines() == [
-            "geomap: error: GEOMAP_CORS_ORIGINS / --cors-origin: CORS origin 'app.example.org'"
-            " is not an origin; give scheme://host[:port], such as https://app.example.org"
-        ]
     out = subprocess.run(
         base, env={**env, "GEOMAP_CORS_ORIGINS": "https://app.example.org/maps/"},
         capture_output=True, text=True, timeout=WAIT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Geometry(BaseModel):
@@ -126,6 +126,12 @@ class IngestOut(BaseModel):
     format: str
     title: str | None = None
     href: str
+    notes: list[str] = Field(
+        default=[],
+        description="what the reader of this report should know, one line each, as `geomap"
+        " ingest` warns: a front-matter value left out (`front matter: published '2021-13-45'"
+        " is not a date …; left out`), a text read only up to its 20,000th place mention",
+    )
 
 
 class CorrectionIn(BaseModel):

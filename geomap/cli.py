@@ -20,7 +20,7 @@ from geomap import __version__
 from geomap.errors import GeomapError, InputError, InvalidParameter, OutputError
 from geomap.features.features import LAYERS, feature_collection
 from geomap.model import Document, Unresolved
-from geomap.progress import Feedback
+from geomap.progress import Feedback, printable
 from geomap.reports.fetch import Fetcher
 from geomap.reports.files import (
     Output,
@@ -85,15 +85,15 @@ _FLAGS = {
 
 
 def _error(message: str) -> None:
-    print(f"geomap: error: {message}", file=sys.stderr)
+    print(printable(f"geomap: error: {message}"), file=sys.stderr)
 
 
 def _warn(message: str) -> None:
-    print(f"geomap: warning: {message}", file=sys.stderr)
+    print(printable(f"geomap: warning: {message}"), file=sys.stderr)
 
 
 def _print_error(line: str) -> None:
-    print(line, file=sys.stderr)
+    print(printable(line), file=sys.stderr)
 
 
 def _fetcher(settings: Settings) -> Fetcher:
@@ -530,7 +530,8 @@ def _print_unresolved(items: Iterable[tuple[str, Unresolved]]) -> None:
     print("document\tstart\tend\ttext\treason")
     for path, u in items:
         text = " ".join(u.span.text.split())
-        print(f"{path}\t{u.span.start}\t{u.span.end}\t{text}\t{u.reason}")
+        # a tab or a control character in a name would break the columns or the terminal
+        print(f"{printable(path)}\t{u.span.start}\t{u.span.end}\t{printable(text)}\t{u.reason}")
 
 
 def cmd_unresolved(args: argparse.Namespace) -> int:
@@ -1600,12 +1601,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _typed_flag(argv: Sequence[str], name: str | None) -> str | None:
+    """The flag that sets ``name`` ("event_type": ``--event-type``) when ``argv`` has it."""
+    if not name or not name.isidentifier():
+        return None
+    flag = _FLAGS.get(name, "--" + name.replace("_", "-"))
+    return flag if any(a == flag or a.startswith(flag + "=") for a in argv) else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (2 when any input failed)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except GeomapError as exc:
+        if isinstance(exc, InvalidParameter) and (flag := _typed_flag(argv, exc.where)):
+            exc.where = flag  # the query's own name for a value ("start") was typed as --start
         _error(str(exc))
         return 2
     except BrokenPipeError:

@@ -8,8 +8,28 @@ plain summary lines and nothing else; ``quiet`` keeps even those back (errors ar
 from __future__ import annotations
 
 import sys
+import unicodedata
 from types import TracebackType
 from typing import Any, TextIO
+
+# characters that change how a terminal shows what follows them: C0/C1 controls (ESC starts
+# colour, cursor and title sequences) and the bidirectional overrides and isolates, which
+# reorder a line's text ("report\u202etxt.exe")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print as one line on a terminal: every control character and bidi
+    override escaped as Python writes it (``\\x1b``, ``\\n``, ``\\u202e``), the rest as is. A
+    file name, a URL from a feed or a value from a report may hold any of them."""
+    if text.isprintable():  # the usual case: nothing to escape (spaces count as printable)
+        return text
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in _BIDI
+        else ch
+        for ch in text
+    )
 
 
 class Feedback:
@@ -28,7 +48,7 @@ class Feedback:
     def say(self, message: str) -> None:
         """Print a summary line on stderr, unless quiet."""
         if not self.quiet:
-            print(message, file=self.stream, flush=True)
+            print(printable(message), file=self.stream, flush=True)
 
     def bar(self, label: str, total: int | None = None) -> Bar:
         """A progress bar over ``total`` steps (None: unknown), drawn only when interactive."""
@@ -64,7 +84,7 @@ class Bar:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                TextColumn("{task.fields[note]}", style="dim"),
+                TextColumn("{task.fields[note]}", style="dim", markup=False),  # a name, a URL
                 console=console,
                 transient=True,
             )
@@ -79,10 +99,12 @@ class Bar:
     def note(self, text: str) -> None:
         """Show what is being worked on (a file name, a step), shortened to fit."""
         if self._progress is not None:
+            text = printable(text)
             self._progress.update(self._task, note=text if len(text) <= 60 else "…" + text[-59:])
 
     def print(self, message: str) -> None:
         """A line above the bar (errors while it runs); plain stderr when there is no bar."""
+        message = printable(message)
         if self._progress is not None:
             self._progress.console.print(message, markup=False, highlight=False)
         else:

@@ -105,6 +105,14 @@ class Settings(BaseSettings):
             return [v.strip() for v in value.split(",") if v.strip()]
         return value
 
+    @field_validator("cors_origins")
+    @classmethod
+    def _check_origins(cls, value: list[str]) -> list[str]:
+        """Each origin as browsers send it (``https://app.example.org``, ``http://127.0.0.1:
+        5173``: scheme and host in lower case, no path) or ``*``; anything else is refused
+        naming it, since CORS compares origins exactly and would never match it."""
+        return [_origin(v) for v in value]
+
     @field_validator("public_url")
     @classmethod
     def _check_public_url(cls, value: str | None) -> str | None:
@@ -182,3 +190,30 @@ class Settings(BaseSettings):
     @property
     def feeds_path(self) -> Path:
         return self.feeds or self.data_dir / "feeds.sqlite"
+
+
+def _origin(value: str) -> str:
+    """``value`` as a CORS origin (see ``Settings._check_origins``), or ValueError naming it."""
+    from urllib.parse import urlsplit
+
+    text = value.strip()
+    if text == "*":
+        return text
+    example = "give scheme://host[:port], such as https://app.example.org"
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 (raises ValueError for a bad port)
+    except ValueError as exc:
+        raise ValueError(f"CORS origin {value!r} is not an origin ({exc}); {example}") from None
+    host = parts.hostname or ""
+    if parts.scheme.lower() not in ("http", "https") or not host or " " in host:
+        raise ValueError(f"CORS origin {value!r} is not an origin; {example}")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
+        raise ValueError(
+            f"CORS origin {value!r} has a path, query or credentials, which an origin never"
+            f" has; {example}"
+        )
+    scheme, netloc = parts.scheme.lower(), parts.netloc.lower()
+    if parts.port == {"http": 80, "https": 443}[scheme]:  # browsers leave the default out
+        netloc = netloc.rsplit(":", 1)[0]
+    return f"{scheme}://{netloc}"

@@ -62,12 +62,12 @@ async def ingest_document(
     body = await read_body(request, settings.api_max_body)
     media_type = request.headers.get("content-type", "").split(";")[0].strip() or None
     out = await run_in_threadpool(_ingest, request, settings, body, name, media_type)
-    return JSONResponse(out, status_code=200 if out["outcome"] == "unchanged" else 201)
+    return JSONResponse(out.model_dump(), status_code=200 if out.outcome == "unchanged" else 201)
 
 
 def _ingest(
     request: Request, settings: Any, body: bytes, name: str | None, media_type: str | None
-) -> dict[str, Any]:
+) -> IngestOut:
     from geomap.ingest import ingest_document as ingest_one
     from geomap.pipeline import Pipeline
     from geomap.reports.formats import parse_report
@@ -78,12 +78,14 @@ def _ingest(
         pipeline = getattr(request.app.state, "pipeline", None)
         if pipeline is None:
             pipeline = request.app.state.pipeline = Pipeline(settings)
+        notes = list(doc.notes)  # what reading refused (front matter), then what extraction cut
         with request.app.state.stores.writing() as store:
-            outcome = ingest_one(pipeline, store, doc)
-    return {
-        "id": doc.id,
-        "outcome": outcome,
-        "format": doc.format,
-        "title": doc.title,
-        "href": str(request.url_for("document", document_id=doc.id)),
-    }
+            outcome = ingest_one(pipeline, store, doc, warn=notes.append)
+    return IngestOut(
+        id=doc.id,
+        outcome=outcome,
+        format=doc.format,
+        title=doc.title,
+        href=str(request.url_for("document", document_id=doc.id)),
+        notes=notes,
+    )

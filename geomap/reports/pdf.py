@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import io
+import logging
 from datetime import date
 
 from geomap.errors import InputError
 from geomap.reports.html import Article
+
+# pypdf logs what it repaired or could not find ("EOF marker not found") as warnings, which
+# Python prints bare on stderr when nothing is configured: a second line beside geomap's own
+# for a damaged file, and noise for one it read. What failed is in InputError's one line.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def extract_pdf(data: bytes, where: str) -> Article:

@@ -226,6 +226,23 @@ def test_a_bad_setting_names_its_variable_and_only_a_flag_that_exists(
         assert "Traceback" not in out.stderr
 
 
+def test_a_bad_filter_value_names_the_flag_given(geomap_exe: str, env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The query's checks name a value as the API does (``start``); here it was typed as a
+    flag, and the line says which (it said ``geomap: error: start: …`` for ``--start``)."""
+    page, gpkg = str(tmp_path / "map.html"), str(tmp_path / "out.gpkg")
+    cases = [
+        (["map", "-o", page, "--start", "2020-13-01"], "--start: start '2020-13-01'"),
+        (["map", "-o", page, "--bbox", "1,2"], "--bbox: bbox '1,2' has 2 numbers"),
+        (["map", "-o", page, "--event-type", "x" * 300], "--event-type: event_type is 300"),
+        (["export", "-o", gpkg, "--datetime", "soon"], "--datetime: datetime 'soon'"),
+    ]  # fmt: skip
+    for argv, start in cases:
+        out = run(geomap_exe, *argv, env=env)
+        assert out.returncode == 2, (argv, out.stderr)
+        assert out.stderr.splitlines()[0].startswith(f"geomap: error: {start}"), out.stderr
+        assert len(out.stderr.splitlines()) == 1
+
+
 def test_store_flag_overrides_environment(
     geomap_exe: str, env, seed_copy: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -192,7 +192,7 @@ def test_a_five_megabyte_line_stays_within_200_mb(
         (["cache", "import", "{tmp}/cache.sqlite"], "{tmp}/cache.sqlite: a SQLite file, not a"),
         (["cache", "import", "{tmp}/latin1.jsonl"], "{tmp}/latin1.jsonl: line 1: not UTF-8"),
         # the output checked, then the work refused: no temporary file is left beside it
-        (["export", "-o", "{tmp}/x.gpkg", "--bbox", "1,2"], "bbox: bbox '1,2' has 2 numbers"),
+        (["export", "-o", "{tmp}/x.gpkg", "--bbox", "1,2"], "--bbox: bbox '1,2' has 2 numbers"),
         (["export", "-o", "{tmp}/x.gpkg"], "{tmp}/store.sqlite: no store here yet"),
         (["corrections", "export", "{tmp}/c.jsonl"], "{tmp}/store.sqlite: no store here yet"),
     ],

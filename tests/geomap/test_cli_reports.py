@@ -213,16 +213,13 @@ def test_unresolved_lists_names_not_placed_with_the_reason(
     assert "1 mentions not placed in 1 documents" in out.stderr
 
 
-def test_progress_bar_only_on_a_terminal(
-    geomap_exe: str, env: dict[str, str], tmp_path: Path
-) -> None:
-    """On a terminal stderr shows a progress bar; in a pipe only the summary line."""
+def _on_a_terminal(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Exit status and what ``argv`` wrote on stderr, a terminal (a pty)."""
     import pty
 
-    folder = _folder(tmp_path)
     main, secondary = pty.openpty()
     proc = subprocess.Popen(
-        [geomap_exe, "ingest", str(folder)],
+        argv,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=secondary,
@@ -238,9 +235,18 @@ def test_progress_bar_only_on_a_terminal(
         if not chunk:
             break
         chunks.append(chunk)
-    assert proc.wait(timeout=300) == 0
+    status = proc.wait(timeout=300)
     os.close(main)
-    screen = b"".join(chunks).decode("utf-8", "replace")
+    return status, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """On a terminal stderr shows a progress bar; in a pipe only the summary line."""
+    folder = _folder(tmp_path)
+    status, screen = _on_a_terminal([geomap_exe, "ingest", str(folder)], env)
+    assert status == 0
     assert "ingesting" in screen and "3/3" in screen  # the bar, with its count
     assert "\x1b[" in screen  # drawn with terminal control sequences
     assert "ingested 0 new, 0 unchanged" not in screen
@@ -248,3 +254,74 @@ def test_progress_bar_only_on_a_terminal(
     piped = run(geomap_exe, "ingest", str(folder), env=env)
     assert "\x1b[" not in piped.stderr and "ingesting" not in piped.stderr
     assert len(piped.stderr.strip().splitlines()) == 2  # geocoding line and summary
+
+
+def test_damaged_pdf_and_docx_among_good_files_are_one_line_each(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """A PDF cut short gave pypdf's bare "EOF marker not found" on stderr beside geomap's line;
+    a DOCX whose XML is cut short ended the whole ingest with lxml's traceback. Each is now one
+    line naming the file, and the good files go in."""
+    import io
+    import zipfile
+
+    folder = _folder(tmp_path)
+    pdf = reports.pdf_file("Arrests in Toulouse", TOULOUSE)
+    (folder / "cut.pdf").write_bytes(pdf[: len(pdf) // 2])
+    good = zipfile.ZipFile(io.BytesIO(reports.docx_file("Evacuation", NICE)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as cut:
+        for info in good.infolist():
+            part = good.read(info)
+            cut.writestr(info, part[: len(part) // 2] if info.filename.endswith(".xml") else part)
+    (folder / "cut.docx").write_bytes(buf.getvalue())
+    out = run(geomap_exe, "ingest", str(folder), env=env)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    *errors, geocoding, summary = out.stderr.splitlines()
+    assert [line.split(" (")[0] for line in errors] == [
+        f"geomap: error: {folder / 'cut.docx'}: cannot read DOCX",
+        f"geomap: error: {folder / 'cut.pdf'}: cannot read PDF",
+    ]
+    assert geocoding.startswith("geocoding: ")
+    assert summary.startswith("ingested 3 new, 0 unchanged, 2 failed")
+
+
+def test_names_and_urls_reach_the_terminal_escaped(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """A file name or URL (a feed's links come from the feed) is shown as text: its control
+    characters escaped (ESC set the terminal's colours, title, cursor), and rich's markup in it
+    not read (``[/]`` in a URL ended an ingest on a terminal with rich's MarkupError)."""
+    from ..conftest import free_port
+
+    folder = _folder(tmp_path)
+    (folder / "bad\x1b[31mred.txt").write_bytes(b"Troops\x00 in Lyon.")
+    url = f"http://127.0.0.1:{free_port()}/a[/]b"  # nothing listens: one line, not fetched
+    shown = f"geomap: error: {folder}/bad\\x1b[31mred.txt: binary file"
+    piped = run(geomap_exe, "ingest", str(folder), url, env=env)
+    assert piped.returncode == 2
+    lines = piped.stderr.splitlines()
+    assert lines[0].startswith(shown) and lines[1].startswith(f"geomap: error: {url}: ")
+    assert "\x1b" not in piped.stderr
+    status, screen = _on_a_terminal([geomap_exe, "ingest", str(folder), url], env)
+    assert status == 2 and "Traceback" not in screen and "MarkupError" not in screen
+    assert shown in screen and f"geomap: error: {url}: " in screen
+    assert "\x1b[31mred" not in screen
+    assert "ingested 0 new, 3 unchanged, 2 failed" in screen  # (the pipe ingested them)
+
+
+def test_unresolved_keeps_one_row_of_five_columns_whatever_the_file_name(
+    geomap_exe: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    """A tab or ESC in a file's name went raw into `geomap unresolved`'s table: a sixth
+    column, and a sequence that cleared the terminal."""
+    (tmp_path / "odd\x1b[2J\tname.txt").write_text(
+        "Troops reached the village of Zorvanka on Monday, officials said.\n"
+    )
+    out = run(geomap_exe, "unresolved", str(tmp_path), env=env)
+    assert out.returncode == 0, out.stderr
+    header, *rows = out.stdout.splitlines()
+    assert header.split("\t") == ["document", "start", "end", "text", "reason"]
+    assert [row.split("\t")[:4] for row in rows] == [
+        [f"{tmp_path}/odd\\x1b[2J\\tname.txt", "30", "38", "Zorvanka"]
+    ]

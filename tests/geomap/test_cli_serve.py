@@ -12,6 +12,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from geomap.model import Document
 from geomap.store.sqlite import SQLiteStore
 
@@ -190,26 +192,84 @@ def test_a_port_in_use_is_one_line_naming_it(tmp_path: Path, geomap_exe: str) ->
             ]
 
 
-def test_a_bad_allowed_host_or_log_level_is_one_line(tmp_path: Path, geomap_exe: str) -> None:
-    """Refused before serving, with one line and no traceback (the host name was refused as
-    the app was built: a traceback, in every worker)."""
+def _refused_before_serving(tmp_path: Path, geomap_exe: str) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of a `geomap serve` with a store, on a free port."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
     env["GEOMAP_DATA_DIR"] = str(tmp_path)
     _store(tmp_path / "store.sqlite")
     base = [geomap_exe, "serve", "--store", str(tmp_path / "store.sqlite"),
             "--port", str(free_port())]  # fmt: skip
+    return base, env
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "line"),
+    [
+        (
+            "--allowed-host",
+            "maps example.org",
+            "geomap: error: --allowed-host / GEOMAP_ALLOWED_HOSTS: allowed host"
+            " 'maps example.org' is not a host name or address",
+        ),
+        (
+            "--cors-origin",  # CORS compares origins exactly: it would never have matched
+            "app.example.org",
+            "geomap: error: GEOMAP_CORS_ORIGINS / --cors-origin: CORS origin 'app.example.org'"
+            " is not an origin; give scheme://host[:port], such as https://app.example.org",
+        ),
+    ],
+)
+def test_a_bad_allowed_host_or_cors_origin_is_one_line_naming_it(
+    tmp_path: Path, geomap_exe: str, flag: str, value: str, line: str
+) -> None:
+    """Refused before serving, with one line naming the value and no traceback, one worker or
+    several (the host name was refused as the app was built: a traceback, in every worker;
+    the origin was taken as given, and CORS silently never answered)."""
+    base, env = _refused_before_serving(tmp_path, geomap_exe)
     for workers in ("1", "2"):
         out = subprocess.run(
-            [*base, "--allowed-host", "maps example.org", "--workers", workers],
+            [*base, flag, value, "--workers", workers],
             env=env, capture_output=True, text=True, timeout=WAIT,
         )  # fmt: skip
         assert out.returncode == 2, out.stderr
-        assert out.stderr.splitlines() == [
-            "geomap: error: --allowed-host / GEOMAP_ALLOWED_HOSTS: allowed host"
-            " 'maps example.org' is not a host name or address"
-        ]
+        assert out.stderr.splitlines() == [line]
+
+
+def test_a_bad_log_level_or_origin_in_the_environment_is_one_line(
+    tmp_path: Path, geomap_exe: str
+) -> None:
+    base, env = _refused_before_serving(tmp_path, geomap_exe)
     out = subprocess.run(
         [*base, "--log-level", "loud"], env=env, capture_output=True, text=True, timeout=WAIT
     )
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert "argument --log-level: invalid choice: 'loud'" in out.stderr.splitlines()[-1]
+    out = subprocess.run(
+        base, env={**env, "GEOMAP_CORS_ORIGINS": "https://app.example.org/maps/"},
+        capture_output=True, text=True, timeout=WAIT,
+    )  # fmt: skip
+    assert out.returncode == 2 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert "CORS origin 'https://app.example.org/maps/' has a path" in out.stderr
+
+
+def test_an_origin_written_loosely_is_answered_as_browsers_send_it(
+    tmp_path: Path, geomap_exe: str
+) -> None:
+    """``https://App.Example.org:443/`` is the origin a browser sends as
+    ``https://app.example.org``: its pages may read the API, another origin's may not."""
+    from ..conftest import running_server
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOMAP_")}
+    env["GEOMAP_STORE"] = str(tmp_path / "store.sqlite")
+    env["GEOMAP_CORS_ORIGINS"] = "https://App.Example.org:443/, http://127.0.0.1:5173"
+    _store(tmp_path / "store.sqlite")
+
+    def allowed(base: str, origin: str) -> str | None:
+        req = urllib.request.Request(base + "/layers", headers={"Origin": origin})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.headers.get("access-control-allow-origin")
+
+    with running_server(geomap_exe, env) as base:
+        assert allowed(base, "https://app.example.org") == "https://app.example.org"
+        assert allowed(base, "http://127.0.0.1:5173") == "http://127.0.0.1:5173"
+        assert allowed(base, "https://other.example.org") is None

@@ -127,6 +127,7 @@ def test_ingest_then_correct_over_http(server: str) -> None:
     assert status == 200 and "Toulouse" in json.loads(doc)["text"]
     status, _, bad = request(server, "POST", "/documents?name=x.pdf", b"%PDF-1.4 junk", headers)
     assert status == 400 and "cannot read PDF" in bad["description"]
+    assert body["notes"] == []  # nothing refused, nothing cut
 
     incidents = json.loads(http_get(server + "/incidents")[2])["features"]
     arrest = next(f for f in incidents if f["properties"]["document_id"] == doc_id)
@@ -165,3 +166,25 @@ def test_ingest_then_correct_over_http(server: str) -> None:
         auth(),
     )
     assert status == 404
+
+
+def test_front_matter_left_out_is_in_the_answer(server: str) -> None:
+    """What `geomap ingest` warns about a report (a front-matter value left out) is in the
+    answer's ``notes``, one line each, without the file name the CLI puts before it; the rest of
+    the report is read and stored."""
+    text = (
+        b"---\ntitle: Floods near Tarvoss\npublished: 2021-13-45\nurl: ftp://news.invalid/x\n---\n"
+        b"Police arrested two men in Toulouse on 3 March 2021, officials said.\n"
+    )
+    headers = {**auth(), "Content-Type": "text/plain"}
+    status, _, body = request(server, "POST", "/documents?name=floods.md", text, headers)
+    assert status == 201, body
+    assert body["title"] == "Floods near Tarvoss"
+    assert body["notes"] == [
+        "front matter: published '2021-13-45' is not a date (use YYYY-MM-DD); left out",
+        "front matter: url 'ftp://news.invalid/x' is not an http(s) address; left out",
+    ]
+    status, _, again = request(server, "POST", "/documents?name=floods.md", text, headers)
+    assert status == 200 and again["notes"] == body["notes"]  # said again: the report says it
+    doc = json.loads(http_get(server + f"/documents/{body['id']}")[2])
+    assert doc["published"] is None and doc["url"] is None and "Toulouse" in doc["text"]

@@ -106,6 +106,46 @@ def test_damaged_files_are_one_clear_error(data: bytes, reason: str) -> None:
     assert str(info.value).startswith("bad: ")
 
 
+def _part(data: bytes, part: str) -> bytes:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read(part)
+
+
+def _docx_with(part: str, content: bytes) -> bytes:
+    """A Word file whose ``part`` holds ``content`` instead of what Word wrote."""
+    import io
+    import zipfile
+
+    good = zipfile.ZipFile(io.BytesIO(reports.docx_file()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in good.infolist():
+            out.writestr(info.filename, content if info.filename == part else good.read(info))
+    return buf.getvalue()
+
+
+def test_a_docx_whose_xml_is_cut_short_is_one_clear_error() -> None:
+    """A part that is not well-formed XML was lxml's traceback, which ended the whole ingest."""
+    whole = _part(reports.docx_file(), "word/document.xml")
+    data = _docx_with("word/document.xml", whole[: len(whole) // 2])
+    with pytest.raises(InputError) as info:
+        parse_report(data, "memo.docx")
+    assert str(info.value).startswith("memo.docx: cannot read DOCX (a part is not well-formed XML")
+
+
+def test_a_docx_that_unpacks_to_more_than_the_bound_is_refused_before_unpacking() -> None:
+    """A deflate bomb (a few hundred kB that unpack to ~80 MB) is refused by the sizes the
+    archive states, before any part is read."""
+    from geomap.reports.word import MAX_UNPACKED
+
+    data = _docx_with("word/document.xml", b" " * (MAX_UNPACKED + 16 * 1024 * 1024))
+    assert len(data) < 1024 * 1024
+    with pytest.raises(InputError, match=r"unpacks to [\d,]+ bytes, more than 67,108,864"):
+        parse_report(data, "bomb.docx")
+
+
 def test_pdf_without_text_layer() -> None:
     from fpdf import FPDF
 

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from geomap.gazetteer.index import Strength
 from geomap.geoparse.text import TOKEN, Token, capitalised_runs, joined, tokenise
@@ -64,6 +66,7 @@ from geomap.names.lexicon import (
 from geomap.names.normalise import name_key
 
 MAX_NGRAM = 6
+_CAPITALISED = attrgetter("capitalised")
 _LOOKUPS_KEPT = 50_000  # phrases whose lookups a recogniser remembers (some MB)
 STREET = "street"  # the kind hint of a street or facility, placed at the town that holds it
 _CITY_OF = re.compile(r"\b(?:city|town|village|suburb) of\s+$")
@@ -258,8 +261,9 @@ class Recogniser:
         out: list[Token] = []
         n = len(tokens)
         done = 0  # tokens before this index are in ``out`` or joined into a name
-        for i, t in enumerate(tokens):
-            if i < done or not t.capitalised or text[t.end : t.end + 3] not in _POSSESSIVES:
+        for i in compress(range(n), map(_CAPITALISED, tokens)):
+            t = tokens[i]
+            if i < done or text[t.end : t.end + 3] not in _POSSESSIVES:
                 continue
             for j in range(min(n - 1, i + MAX_NGRAM - 1), i, -1):
                 if not tokens[j].capitalised or tokens[i + 1].start != t.end + 3:
@@ -369,8 +373,9 @@ class Recogniser:
         names with a nickname in quotes ("Jane \u201cJay\u201d Lakeview")."""
         if any(q in text for q in _QUOTE_CLOSINGS):
             self._nicknamed(text, tokens, doc)
-        for k, t in enumerate(tokens):
-            if not t.capitalised or t.key in STOPWORDS:
+        for k in compress(range(len(tokens)), map(_CAPITALISED, tokens)):  # (most are not)
+            t = tokens[k]
+            if t.key in STOPWORDS:
                 continue
             if _dateline_at(text, tokens, k):
                 # "DAYTON (AP) \u2014": a place, even where a person shares its name
@@ -405,8 +410,9 @@ class Recogniser:
         after a nickname in quotes: "Jane Q. \u201cJay\u201d Lakeview" (the quotes cut the
         run of capitalised words, so the surname stands alone)."""
         n = len(tokens)
-        for k, t in enumerate(tokens):
-            if not t.capitalised or t.key not in self.given or t.key in STOPWORDS:
+        for k in compress(range(n), map(_CAPITALISED, tokens)):
+            t = tokens[k]
+            if t.key not in self.given or t.key in STOPWORDS:
                 continue
             j = k + 1
             while j < n and len(tokens[j].text.rstrip(".")) == 1 and tokens[j].text.isupper():

@@ -10,11 +10,13 @@ written by hand.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from geomap.events.dates import MONTHS, WEEKDAYS
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 class Token(NamedTuple):
@@ -28,14 +30,18 @@ class Token(NamedTuple):
 
 def tokenize(sentence: str) -> list[Token]:
     """Words (with inner hyphens, apostrophes and dots) and punctuation marks."""
-    out: list[Token] = []
-    append = out.append
-    new = tuple.__new__
-    for m in _TOKEN.finditer(sentence):
-        word = m.group()
-        start, end = m.span()
-        append(new(Token, (word, word.lower(), start, end)))
-    return out
+    # built without a Python-level step per token: re.split gives separator, token, ...,
+    # token, separator, and the running sum of their lengths gives every offset
+    parts = _SPLIT.split(sentence)
+    bounds = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    return list(
+        map(
+            tuple.__new__,
+            repeat(Token),
+            zip(words, map(str.lower, words), bounds[0:-1:2], bounds[1::2], strict=True),
+        )
+    )
 
 
 #: Words opening a new clause: subordinators, relative pronouns and coordinators of clauses.

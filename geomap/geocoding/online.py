@@ -60,9 +60,20 @@ def _version() -> str:
         return "0"
 
 
-@lru_cache(maxsize=4096)  # a document's places share a few answer times
 def iso_time(ts: float) -> str:
     """A Unix time as ISO 8601 UTC, to the second."""
+    second = int(ts)
+    if 0 <= ts - second < 0.999:  # (not where rounding to microseconds reaches the next one)
+        return _iso_second(second)  # answer times differ, their seconds repeat
+    return _iso_second_of(ts)
+
+
+@lru_cache(maxsize=4096)
+def _iso_second(second: int) -> str:
+    return _iso_second_of(second)
+
+
+def _iso_second_of(ts: float) -> str:
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

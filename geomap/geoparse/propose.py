@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from geomap.geoparse.text import POSSESSIVE, Token, capitalised_runs, joined, tokenise
+from geomap.geoparse.text import POSSESSIVE, Run, Token, capitalised_runs, joined, tokenise
 from geomap.model import Span
 from geomap.names.lexicon import (
     ARTICLES,
@@ -57,7 +57,7 @@ class Proposal:
     cue: str  # e.g. "after 'near'", "'county'"
 
 
-def _person_words(text: str, toks: list[Token], runs: list[list[int]]) -> set[str]:
+def _person_words(text: str, toks: list[Token], runs: list[Run]) -> set[str]:
     """Words the document uses as people's names: after a title, or before 'said'."""
     words: set[str] = set()
     for run in runs:
@@ -113,6 +113,8 @@ def propose(
             idx = idx[1:]
         if not idx:
             continue
+        if spans_taken.overlaps(toks[idx[0]].start, toks[idx[0]].start + 1):
+            continue  # already a recognised place, however the name below ends: most runs
         # a capitalised place word closing the run is part of the name: "Musan County"
         kind: str | None = None
         cue: str | None = None

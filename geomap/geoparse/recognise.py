@@ -27,8 +27,10 @@ Gazetteer matching over runs of capitalised words, with context:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from geomap.gazetteer.index import Strength
 from geomap.geoparse.text import TOKEN, Token, capitalised_runs, joined, tokenise
@@ -64,6 +66,8 @@ from geomap.names.lexicon import (
 from geomap.names.normalise import name_key
 
 MAX_NGRAM = 6
+_CAPITALISED = attrgetter("capitalised")
+_LOOKUPS_KEPT = 50_000  # phrases whose lookups a recogniser remembers (some MB)
 STREET = "street"  # the kind hint of a street or facility, placed at the town that holds it
 _CITY_OF = re.compile(r"\b(?:city|town|village|suburb) of\s+$")
 _REGION_OF = re.compile(r"\b(?:province|state|region) of\s+$")
@@ -109,7 +113,7 @@ def _date_at(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _split_at_titles(tokens: list[Token], run: list[int]) -> list[tuple[list[int], bool]]:
+def _split_at_titles(tokens: list[Token], run: Sequence[int]) -> list[tuple[list[int], bool]]:
     """Split a run at title words; each piece says whether a title stood right before it."""
     pieces: list[tuple[list[int], bool]] = []
     current: list[int] = []
@@ -188,14 +192,28 @@ class Recogniser:
         self.has_name = has_name
         self.big_name = big_name
         self.given = given_names()
+        self._looked_up: dict[str, tuple[str, int]] = {}  # see :meth:`_lookup`
+
+    def _lookup(self, phrase: str) -> tuple[str, int]:
+        """``phrase``'s name key, and 1 when some place has that name, -1 when the name is in
+        NOT_PLACES, else 0 (remembered: the same words recur across a document and the next)."""
+        found = self._looked_up.get(phrase)
+        if found is None:
+            key = name_key(phrase)
+            found = (key, -1 if key in NOT_PLACES else 1 if self.has_name(key) else 0)
+            if len(self._looked_up) >= _LOOKUPS_KEPT:
+                self._looked_up.clear()
+            self._looked_up[phrase] = found
+        return found
 
     def _longest_matches(self, tokens: list[Token], piece: list[int]) -> list[_Match]:
+        lookup = self._lookup
         if len(piece) == 1:  # most pieces: one capitalised word
             tok = tokens[piece[0]]
             if tok.key in CONNECTORS:
                 return []
-            key = name_key(tok.text)
-            if key in NOT_PLACES or not self.has_name(key):
+            key, known = lookup(tok.text)
+            if known <= 0:
                 return []
             return [_Match(piece[0], piece[0], key)]
         matches: list[_Match] = []
@@ -203,7 +221,6 @@ class Recogniser:
         # a match neither ends with a connector nor opens with a lower-case one: "El Paso",
         # "La Paz", "The Hague" open with a capitalised one
         connector = [tokens[t].key in CONNECTORS for t in piece]
-        has_name = self.has_name
         n = len(piece)
         i = 0
         while i < n:
@@ -212,11 +229,11 @@ class Recogniser:
                 for j in range(min(n, i + MAX_NGRAM), i, -1):
                     if connector[j - 1]:
                         continue
-                    key = name_key(words[i] if j == i + 1 else " ".join(words[i:j]))
-                    if key in NOT_PLACES:
+                    key, known = lookup(words[i] if j == i + 1 else " ".join(words[i:j]))
+                    if known < 0:
                         i = j - 1
                         break
-                    if has_name(key):
+                    if known:
                         found = _Match(piece[i], piece[j - 1], key)
                         i = j
                         break
@@ -244,8 +261,9 @@ class Recogniser:
         out: list[Token] = []
         n = len(tokens)
         done = 0  # tokens before this index are in ``out`` or joined into a name
-        for i, t in enumerate(tokens):
-            if i < done or not t.capitalised or text[t.end : t.end + 3] not in _POSSESSIVES:
+        for i in compress(range(n), map(_CAPITALISED, tokens)):
+            t = tokens[i]
+            if i < done or text[t.end : t.end + 3] not in _POSSESSIVES:
                 continue
             for j in range(min(n - 1, i + MAX_NGRAM - 1), i, -1):
                 if not tokens[j].capitalised or tokens[i + 1].start != t.end + 3:
@@ -355,8 +373,9 @@ class Recogniser:
         names with a nickname in quotes ("Jane \u201cJay\u201d Lakeview")."""
         if any(q in text for q in _QUOTE_CLOSINGS):
             self._nicknamed(text, tokens, doc)
-        for k, t in enumerate(tokens):
-            if not t.capitalised or t.key in STOPWORDS:
+        for k in compress(range(len(tokens)), map(_CAPITALISED, tokens)):  # (most are not)
+            t = tokens[k]
+            if t.key in STOPWORDS:
                 continue
             if _dateline_at(text, tokens, k):
                 # "DAYTON (AP) \u2014": a place, even where a person shares its name
@@ -391,8 +410,9 @@ class Recogniser:
         after a nickname in quotes: "Jane Q. \u201cJay\u201d Lakeview" (the quotes cut the
         run of capitalised words, so the surname stands alone)."""
         n = len(tokens)
-        for k, t in enumerate(tokens):
-            if not t.capitalised or t.key not in self.given or t.key in STOPWORDS:
+        for k in compress(range(n), map(_CAPITALISED, tokens)):
+            t = tokens[k]
+            if t.key not in self.given or t.key in STOPWORDS:
                 continue
             j = k + 1
             while j < n and len(tokens[j].text.rstrip(".")) == 1 and tokens[j].text.isupper():

@@ -121,25 +121,27 @@ def name_joined(text: str, a: Token, b: Token) -> bool:
     return short and text[a.end : b.start] in (". ", ".")
 
 
+Run = tuple[int, ...]  # token indices of a run, in order
+
 # the last runs found, with the text and tokens they were found in (recognition and proposals
 # ask for the same document's; read and replaced as one tuple: thread-safe)
-_LAST_RUNS: list[tuple[str, list[Token], list[list[int]]]] = [("", [], [])]
+_LAST_RUNS: list[tuple[str, list[Token], list[Run]]] = [("", [], [])]
 
 
-def capitalised_runs(text: str, tokens: list[Token]) -> list[list[int]]:
+def capitalised_runs(text: str, tokens: list[Token]) -> list[Run]:
     """Indices of runs of capitalised words, joined by spaces and lower-case connectors (a
     connector before a day or month name ends the run: "Mellit on Sunday" is a place and a
     date)."""
     last = _LAST_RUNS[0]
     if last[0] is text and last[1] == tokens:
-        return [list(run) for run in last[2]]
+        return list(last[2])
     runs = _runs(text, tokens)
     _LAST_RUNS[0] = (text, list(tokens), runs)
-    return [list(run) for run in runs]
+    return list(runs)
 
 
-def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
-    runs: list[list[int]] = []
+def _runs(text: str, tokens: list[Token]) -> list[Run]:
+    runs: list[Run] = []
     i, n = 0, len(tokens)
     while i < n:
         if not tokens[i].capitalised:
@@ -170,6 +172,6 @@ def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
                 j = k + 1
                 continue
             break
-        runs.append(run)
+        runs.append(tuple(run))
         i = j
     return runs

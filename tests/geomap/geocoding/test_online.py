@@ -10,15 +10,24 @@ import socket
 import subprocess
 import time
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from geopy.geocoders import Nominatim
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geomap import cli
 from geomap.errors import InvalidParameter
 from geomap.gazetteer.cache import GeocodeCache
-from geomap.geocoding.online import BREAKER_FAILURES, OnlineProvider, ProviderConfig, make_geocoder
+from geomap.geocoding.online import (
+    BREAKER_FAILURES,
+    OnlineProvider,
+    ProviderConfig,
+    iso_time,
+    make_geocoder,
+)
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
 from geomap.settings import Settings
@@ -426,3 +435,17 @@ def test_the_environment_configures_the_chain(stub: NominatimStub, monkeypatch) 
     found = provider.geocode("Kolmoktong", ["KP"])
     assert not isinstance(found, Exception) and isinstance(found, list)
     assert found[0].raw["osm_id"] == 9001
+
+
+@given(
+    st.one_of(
+        st.floats(min_value=-2e9, max_value=4e9),
+        # just below a whole second, where rounding to microseconds carries into the next
+        st.integers(-(10**6), 4 * 10**9).map(lambda s: s + 0.9999996),
+        st.integers(-(10**6), 4 * 10**9).map(lambda s: s + 0.999),
+    )
+)
+def test_iso_time_is_the_second_the_clock_shows(ts: float) -> None:
+    # (answers remembered by their second give what formatting the time itself gives)
+    assert iso_time(ts) == datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert iso_time(ts) == iso_time(ts)

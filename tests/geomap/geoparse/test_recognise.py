@@ -394,3 +394,27 @@ def test_a_person_with_an_unknown_surname_then_of_a_town(recogniser: Recogniser)
     # a given name and a surname the gazetteer does not know, "of", a town, "and" more
     text = "Mourners included Edward Qadrani of Sedalia and Jane Roe of Mexico, Mo., on Sunday."
     assert found(recogniser, text)[:1] == ["Sedalia"]
+
+
+def test_name_lookups_are_remembered_and_change_nothing(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    g = Gazetteer(gazetteer_path)
+    asked: list[str] = []
+
+    def has_name(key: str) -> bool:
+        asked.append(key)
+        return g.has(key)
+
+    texts = [
+        "Officials in Lakeview and Springfield met the mayor of Dayton on Monday.",
+        "Jane Dayton said the plant near Lakeview will close. Along the river, nothing.",
+        "Troops moved from Kyiv to Lviv through New York State Route Nine.",
+    ]
+    seasoned = Recogniser(has_name, g.strength)
+    for text in texts:
+        seasoned.recognise(text)
+    first = len(asked)
+    assert first and len(set(asked)) == first  # each name asked once
+    for text in reversed(texts):  # read again, in another order: the same places as a
+        # recogniser that has read nothing before
+        assert seasoned.recognise(text) == Recogniser(g.has, g.strength).recognise(text)
+    assert len(asked) == first  # every name answered from memory

@@ -889,7 +889,7 @@ def flat_table(con: Any) -> None:
     from geomap.export import COLUMNS
 
     types = {"str": "text", "int": "bigint", "float": "double precision", "date": "date",
-             "datetime": "timestamptz"}  # fmt: skip
+             "datetime": "timestamptz", "bool": "boolean"}  # fmt: skip
     columns = ", ".join(
         f"(p ->> '{k}')::{types[t]} AS {k}" for k, t in COLUMNS["incidents"].items() if k != "id"
     )

@@ -15,6 +15,7 @@ load generator, from ``/proc`` and ``getrusage`` across the run; then medians ov
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import os
@@ -73,12 +74,17 @@ def load(url: str, clients: int, seconds: float, fresh: bool) -> dict[str, Any]:
 
 
 def main() -> None:
-    kind, runs, seconds, clients = (
-        sys.argv[1],
-        int(sys.argv[2]),
-        float(sys.argv[3]),
-        int(sys.argv[4]),
+    ap = argparse.ArgumentParser(
+        description="geomap beside tipg and pygeoapi on the PostGIS bench database, with the "
+        "CPU per request of the server, PostgreSQL and the load generator."
     )
+    ap.add_argument("kind", choices=("bbox", "tile"))
+    ap.add_argument("runs", type=int)
+    ap.add_argument("seconds", type=float)
+    ap.add_argument("clients", type=int)
+    ap.add_argument("servers", nargs="+", metavar="SERVER", help="NAME=., NAME=DIR, tipg, pygeoapi")
+    args = ap.parse_args()
+    kind, runs, seconds, clients = args.kind, args.runs, args.seconds, args.clients
     cluster = api.pg_cluster()
     postmaster = int((api.PG_DIR / "db" / "postmaster.pid").read_text().split()[0])
     url = cluster.url(f"bench_{N}_v{api.BUILD_VERSION}")
@@ -89,7 +95,7 @@ def main() -> None:
     logs.mkdir(exist_ok=True)
     servers: list[tuple[str, Any, str, bool]] = []
     try:
-        for arg in sys.argv[5:]:
+        for arg in args.servers:
             if arg in ("tipg", "pygeoapi"):
                 start = api.start_tipg if arg == "tipg" else api.start_pygeoapi_pg
                 proc, base = start(url, logs / f"side-{arg}.log")

@@ -12,9 +12,9 @@ CPU per request of 115 KB (``bench/pg_side.py`` prints it), about wrk's.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
-import sys
 import time
 from typing import Any
 from urllib.parse import urlsplit
@@ -96,5 +96,11 @@ async def run(url: str, clients: int, seconds: float, no_cache: bool) -> dict[st
 
 
 if __name__ == "__main__":
-    url, clients, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-    print(json.dumps(uvloop.run(run(url, clients, seconds, len(sys.argv) > 4))))
+    ap = argparse.ArgumentParser(description="A closed-loop HTTP/1.1 load; prints one JSON line.")
+    ap.add_argument("url")
+    ap.add_argument("clients", type=int)
+    ap.add_argument("seconds", type=float)
+    ap.add_argument("no_cache", nargs="?", choices=("no-cache",), help="build tiles per request")
+    args = ap.parse_args()
+    fresh = args.no_cache is not None
+    print(json.dumps(uvloop.run(run(args.url, args.clients, args.seconds, fresh))))

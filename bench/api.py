@@ -1178,6 +1178,8 @@ def main() -> None:
         help="`geomap serve --workers` counts to measure one after the other, e.g. 1,2",
     )  # fmt: skip
     args = ap.parse_args()
+    if not args.build_only and shutil.which("wrk") is None:
+        ap.error("wrk not found: apt-get install wrk (bench/pg_side.py needs none, for PostGIS)")
     sizes = [int(x) for x in args.sizes.split(",") if x]  # "": the 2,507 store only
     if args.build_only:
         for n in sizes:

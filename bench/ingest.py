@@ -32,8 +32,9 @@ geocode cache, timed from start to exit (start-up included):
 Every configuration writes ``--write-batch`` documents per store transaction (default 32, the
 command's default with workers), so that 1 and 2 workers are compared with the same writes;
 ``jobs 1 (8/tx)`` is the command's default ``--jobs 1``, a transaction per 8 documents, and its
-ratio with ``--jobs 2`` is printed too. ``--baseline DIR`` adds ``baseline jobs 1``: the default
-``--jobs 1`` of the ``geomap`` package in DIR (``git archive main geomap | tar -x -C DIR``), run
+ratio with ``--jobs 2`` is printed too. ``--baseline DIR`` adds ``baseline jobs 1`` and
+``baseline jobs 2``: the default ``--jobs 1``, and ``--jobs 2`` with the same write batch, of the
+``geomap`` package in DIR (``git archive main geomap | tar -x -C DIR``), run
 through ``PYTHONPATH`` in the same runs.
 
 Each configuration also ingests the folder's first two files alone (fresh store and cache): what
@@ -318,6 +319,7 @@ def run(args: argparse.Namespace) -> None:
         }
         if args.baseline:
             configs["baseline jobs 1"] = ["--jobs", "1"]
+            configs["baseline jobs 2"] = ["--jobs", "2", *wb]
         clusters = {}
         if not args.no_dask:
             from distributed import LocalCluster
@@ -417,7 +419,8 @@ def run(args: argparse.Namespace) -> None:
         )
     pairs = [("jobs 1", "jobs 2"), ("jobs 1 (8/tx)", "jobs 2"), ("jobs 1 (8/tx)", "jobs 1")]
     if args.baseline:
-        pairs.append(("baseline jobs 1", "jobs 1 (8/tx)"))
+        pairs += [("baseline jobs 1", "jobs 1 (8/tx)"), ("jobs 1", "baseline jobs 2")]
+        pairs.append(("baseline jobs 2", "jobs 2"))
     if not args.no_dask:
         pairs += [("dask 1", "dask 2"), ("jobs 1", "dask 2")]
         if not args.no_local_cluster:

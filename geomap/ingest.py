@@ -258,7 +258,10 @@ class LocalProcesses:
 
         self.workers = workers
         self.batch = self.largest = BATCH
-        self.window = max(2, 2 * workers)  # keeps every worker busy while this process writes
+        # tasks in flight: enough that every worker still has one queued while this process
+        # writes a write batch (4 tasks) and reads the next documents (2 per worker left the
+        # workers idle at times: 2 workers 1.42x one -> 1.55x with 4, bench/RESULTS.md)
+        self.window = max(2, 4 * workers)
         self.pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context(_start_method(settings)),

@@ -349,9 +349,8 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants in MB (a server's supervisor,
-    its workers and their helpers: the server's RSS, summed)."""
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (from ``/proc``; processes gone meanwhile are skipped)."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -359,12 +358,18 @@ def tree_rss_mb(pid: int) -> float:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, todo = 0.0, [pid]
+    out, todo = [], [pid]
     while todo:
         p = todo.pop()
-        total += rss_mb(p)
+        out.append(p)
         todo.extend(children.get(p, []))
-    return total
+    return out
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants in MB (a server's supervisor,
+    its workers and their helpers: the server's RSS, summed)."""
+    return sum(rss_mb(p) for p in process_tree(pid))
 
 
 class Peak:

@@ -36,23 +36,6 @@ TICK = os.sysconf("SC_CLK_TCK")
 N = 1_000_000
 
 
-def tree(pid: int) -> list[int]:
-    """``pid`` and all its descendants."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(children.get(p, []))
-    return out
-
-
 def cpu_seconds(pids: list[int]) -> float:
     """User + system CPU of the processes so far."""
     total = 0
@@ -112,14 +95,14 @@ def main() -> None:
         results: dict[str, list[dict[str, Any]]] = {name: [] for name, *_ in servers}
         for run in range(runs):
             for name, proc, target, fresh in servers:
-                server = tree(proc.pid)
-                pg0, server0 = cpu_seconds(tree(postmaster)), cpu_seconds(server)
+                server = api.process_tree(proc.pid)
+                pg0, server0 = cpu_seconds(api.process_tree(postmaster)), cpu_seconds(server)
                 before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 m = load(target, clients, seconds, fresh)
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
                 n = max(m["n"], 1)
                 m["server"] = (cpu_seconds(server) - server0) / n * 1000
-                m["pg"] = (cpu_seconds(tree(postmaster)) - pg0) / n * 1000
+                m["pg"] = (cpu_seconds(api.process_tree(postmaster)) - pg0) / n * 1000
                 used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
                 m["client"] = used / n * 1000
                 results[name].append(m)

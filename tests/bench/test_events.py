@@ -3,30 +3,15 @@ first, per-kind tolerances, namesakes, direction, statuses and incidents. Invent
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+from ..support.bench import load_bench
 
-
-def _load(name: str):  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    path = list(sys.path)
-    try:
-        spec.loader.exec_module(module)
-    finally:  # the bench puts bench/ first, where its api.py would hide the api package
-        sys.path[:] = path
-    return module
-
-
-ev = _load("events")
+ev = load_bench("events")
 Place, Move, Event, Score = ev.PlaceRef, ev.Move, ev.Event, ev.Score
 
 KM_PER_DEG = 111.195  # one degree of latitude on the scorer's sphere
@@ -264,7 +249,7 @@ def test_own_folder_incidents_are_optional_and_read_by_file(tmp_path):
 
 
 def test_document_is_built_from_the_corpus_text_with_its_date():
-    select = _load("real_events_select")
+    select = load_bench("real_events_select")
     art = select.Article("lgl", "1", "A headline", "2009-03-20", "Body text first. More.")
     doc = ev.document_for(art)
     assert (doc.text, doc.title, doc.published) == (art.text, "A headline", date(2009, 3, 20))

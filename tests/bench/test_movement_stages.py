@@ -3,32 +3,16 @@ invented report, through the real pipeline."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from geomap.model import Document
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+from ..support.bench import load_bench
 
-
-def _load(name: str):  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    path = list(sys.path)
-    try:
-        spec.loader.exec_module(module)
-    finally:  # the bench puts bench/ first, where its api.py would hide the api package
-        sys.path[:] = path
-    return module
-
-
-stages = _load("movement_stages")
+stages = load_bench("movement_stages")
 ev = stages.ev
 
 OSLO = {"name": "Oslo", "lat": 59.91273, "lon": 10.74609, "kind": "city", "country": "NO"}

@@ -4,31 +4,15 @@ on invented articles."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+from ..support.bench import load_bench
 
-
-def _load(name: str):  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    path = list(sys.path)
-    try:
-        spec.loader.exec_module(module)
-    finally:  # the bench puts bench/ first, where its api.py would hide the api package
-        sys.path[:] = path
-    return module
-
-
-sel = _load("real_events_select")
-ann = _load("real_events_annotate")
+sel = load_bench("real_events_select")
+ann = load_bench("real_events_annotate")
 Article, Gold = sel.Article, sel.GoldToponym
 
 

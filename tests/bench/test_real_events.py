@@ -20,6 +20,19 @@ def _article(corpus: str, i: int, text: str, golds=()) -> object:
     return Article(corpus, str(i), None, "2020-05-04", text, list(golds))
 
 
+def _ardo_articles(motion_text: str) -> dict:
+    """Ten invented articles per corpus naming the gold toponym "Ardo": the odd ones report a
+    movement (``motion_text``), the even ones do not; keyed as the selection keys them."""
+    arts = {}
+    for corpus in ("lgl", "gwn"):
+        for i in range(10):
+            text = motion_text if i % 2 else "Ardo held a fair."
+            gold = Gold(text.index("Ardo"), text.index("Ardo") + 4, "Ardo", None, None, None)
+            a = _article(corpus, i, text, [gold])
+            arts[a.key] = a
+    return arts
+
+
 def test_motion_needs_a_motion_word_and_a_gold_toponym_in_one_sentence():
     text = "The crew flew home. Storms hit Bravia."
     far = _article("lgl", 1, text, [Gold(31, 37, "Bravia", None, None, None)])
@@ -33,17 +46,7 @@ def test_motion_needs_a_motion_word_and_a_gold_toponym_in_one_sentence():
 def test_selection_is_deterministic_and_split_balanced(monkeypatch):
     monkeypatch.setattr(sel, "N_MOTION", 4)
     monkeypatch.setattr(sel, "N_CONTROL", 2)
-    arts = {}
-    for corpus in ("lgl", "gwn"):
-        for i in range(10):
-            text = "Crews were sent to Ardo." if i % 2 else "Ardo held a fair."
-            a = _article(
-                corpus,
-                i,
-                text,
-                [Gold(text.index("Ardo"), text.index("Ardo") + 4, "Ardo", None, None, None)],
-            )
-            arts[a.key] = a
+    arts = _ardo_articles("Crews were sent to Ardo.")
     halves = sel.select(arts)
     assert halves == sel.select(dict(reversed(list(arts.items()))))  # order-independent
     for half in ("dev", "check"):
@@ -100,17 +103,7 @@ def test_later_sets_take_the_next_articles_in_the_hash_orders(monkeypatch):
         monkeypatch.setattr(sel, name, n)
     monkeypatch.setattr(sel, "N_MOTION8", 5)  # only 3 motion articles are left for dev8
     monkeypatch.setattr(sel, "N_CONTROL8", 1)
-    arts = {}
-    for corpus in ("lgl", "gwn"):
-        for i in range(10):
-            text = "Medics flew to Ardo." if i % 2 else "Ardo held a fair."
-            a = _article(
-                corpus,
-                i,
-                text,
-                [Gold(text.index("Ardo"), text.index("Ardo") + 4, "Ardo", None, None, None)],
-            )
-            arts[a.key] = a
+    arts = _ardo_articles("Medics flew to Ardo.")
     got = sel.select(arts)
     for corpus in ("lgl", "gwn"):
 

@@ -375,3 +375,12 @@ def test_check2_records_are_its_split_articles_in_order():
     lines = (data / "check2.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
+
+
+def test_check3_records_are_its_split_articles_in_order():
+    """check3.jsonl annotates exactly the articles of split_heldout.json's check3, in order."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["check3"]
+    lines = (data / "check3.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

@@ -25,6 +25,8 @@ Sets (``--set``, repeatable; default: every set that exists):
   not shipped: ``--heldout-path DIR`` names the folder holding ``TR-News.xml`` and
   ``GeoVirus.xml``, and the set runs only when it is given. Scored exactly like ``check``
   (TR-News' download date as the published date, GeoVirus undated), summary line only.
+- ``check3``: a third held-out set from the same two corpora (``check3.jsonl``, other articles;
+  see ``CHECK3_NOTES.md``), read and scored exactly like ``check2``, summary line only.
 
 Matching is on places, never on names. A predicted place is an annotated one when it has the
 same GeoNames id (``geonames:N``) or ISO 3166-2 code, or lies within the annotated place's
@@ -45,9 +47,9 @@ place, and on place alone.
 Predicted incidents of the movement-like types (movement of forces, flight/defection,
 deportation, border crossing, movement) are scored as movements, not as incidents.
 
-Prints one summary line per set (``SET …``), and for every set but ``check`` and ``check2``
-the details; with several real development sets, one more line pools them
-(``SET pooled(…)``, micro-averaged).
+Prints one summary line per set (``SET …``), and for every set but the check sets
+(``check``, ``check2``, ``check3``) the details; with several real development sets, one more
+line pools them (``SET pooled(…)``, micro-averaged).
 """
 
 from __future__ import annotations
@@ -83,9 +85,12 @@ OWN_SETS = {
     "events_fresh2": ROOT / "tests" / "data" / "events_fresh2",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
-REAL_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "check", "check2")
-HIDDEN_SETS = {"check", "check2"}  # summary line only: never print or write their errors
-HELDOUT_SETS = {"check2"}  # articles read from --heldout-path, not from ../shared/corpora
+REAL_SETS = (
+    *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
+    *("check", "check2", "check3"),
+)
+HIDDEN_SETS = {"check", "check2", "check3"}  # summary line only: never print their errors
+HELDOUT_SETS = {"check2", "check3"}  # articles read from --heldout-path, not ../shared/corpora
 
 CITY_KM = 25.0
 REGION_KM = 161.0
@@ -726,7 +731,9 @@ def main() -> int:
         "--heldout-path",
         type=Path,
         metavar="DIR",
-        help="folder holding " + " and ".join(HELDOUT_FILES.values()) + " (check2's texts)",
+        help="folder holding "
+        + " and ".join(HELDOUT_FILES.values())
+        + " (the texts of check2 and check3)",
     )
     args = ap.parse_args()
     default = [n for n in names if n not in HELDOUT_SETS or args.heldout_path is not None]
@@ -735,7 +742,8 @@ def main() -> int:
     if HELDOUT_SETS & set(sets):
         if args.heldout_path is None:
             print(
-                "error: --set check2 needs --heldout-path DIR (its texts are not shipped)",
+                f"error: --set {' / '.join(sorted(HELDOUT_SETS & set(sets)))} needs --heldout-path "
+                "DIR (its texts are not shipped)",
                 file=sys.stderr,
             )
             return 2

@@ -28,6 +28,11 @@ per corpus the first :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOU
 articles in the orders ``sha256("motion:<corpus>:<id>")`` / ``sha256("control:<corpus>:<id>")``
 (corpus ``trnews`` with TR-News' ``docid``, ``geovirus`` with the article's 0-based position).
 With ``--heldout-path``, ``--write`` and ``--verify`` act on ``split_heldout.json`` instead.
+
+``check3``, a third held-out set from the same two corpora, fixed before any of its articles was
+read: further slices of the same hash orders (:data:`CHECK3_SLICES`: TR-News motion positions
+26-40 and control 4-10, GeoVirus motion 31-45 and control 4-8, 1-based), in
+``split_heldout.json`` too.
 """
 
 from __future__ import annotations
@@ -80,6 +85,11 @@ N_CONTROL8 = 3
 #: ``check2`` (issue 12, a second held-out set from TR-News and GeoVirus), per corpus.
 N_MOTION_HELDOUT = 10
 N_CONTROL_HELDOUT = 3
+#: ``check3`` (issue 12, a third held-out set, fixed before any of its articles was read): per
+#: corpus ``(skip_motion, n_motion, skip_control, n_control)`` in the same hash orders, i.e.
+#: TR-News motion positions 26-40 and control 4-10, GeoVirus motion 31-45 and control 4-8
+#: (1-based; the positions in between went to development slices).
+CHECK3_SLICES = {"trnews": (25, 15, 3, 7), "geovirus": (30, 15, 3, 5)}
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -357,12 +367,17 @@ def select_dev2(
 
 
 def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
-    """``{"check2": [...]}``: per held-out corpus the first :data:`N_MOTION_HELDOUT` motion and
-    :data:`N_CONTROL_HELDOUT` control articles in the hash orders (motion, then control)."""
+    """``{"check2": [...], "check3": [...]}``: for check2, per held-out corpus the first
+    :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT` control articles in the hash
+    orders (motion, then control); for check3, each corpus's :data:`CHECK3_SLICES` of the same
+    orders."""
     rows = select_dev2(
         articles, 0, 0, N_MOTION_HELDOUT, N_CONTROL_HELDOUT, corpora=tuple(HELDOUT_FILES)
     )
-    return {"check2": rows}
+    check3: list[dict[str, str]] = []
+    for corpus, (skip_m, n_m, skip_c, n_c) in CHECK3_SLICES.items():
+        check3 += select_dev2(articles, skip_m, skip_c, n_m, n_c, corpora=(corpus,))
+    return {"check2": rows, "check3": check3}
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:
@@ -383,7 +398,8 @@ def main() -> int:
         "--heldout-path",
         type=Path,
         metavar="DIR",
-        help=f"select check2 from DIR's TR-News.xml and GeoVirus.xml ({HELDOUT_SPLIT_FILE.name})",
+        help=f"select check2 and check3 from DIR's TR-News.xml and GeoVirus.xml "
+        f"({HELDOUT_SPLIT_FILE.name})",
     )
     mode = ap.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="write the stored split")

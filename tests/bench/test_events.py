@@ -277,20 +277,20 @@ def test_pipeline_places_become_comparable_places(gid, feature_type, kind, geona
 
 
 def test_every_set_of_the_split_can_be_scored():
-    """Each set that split.json and split_heldout.json define (dev … dev8, check, check2) is a
-    ``--set`` of the bench; only the two check sets are hidden."""
+    """Each set that split.json and split_heldout.json define (dev … dev8, check, check2,
+    check3) is a ``--set`` of the bench; only the three check sets are hidden."""
     split = ev.json.loads((ev.REAL_DIR / "split.json").read_text(encoding="utf-8"))
     heldout = ev.json.loads((ev.REAL_DIR / "split_heldout.json").read_text(encoding="utf-8"))
     assert set(split) | set(heldout) == set(ev.REAL_SETS)
-    assert ev.HIDDEN_SETS == {"check", "check2"} and ev.HELDOUT_SETS == set(heldout)
+    assert ev.HIDDEN_SETS == {"check", "check2", "check3"} and ev.HELDOUT_SETS == set(heldout)
 
 
 PLACE_A = {"name": "Ardo", "lat": 10.0, "lon": 20.0, "kind": "city", "country": "AA"}
 PLACE_B = {"name": "Bexley", "lat": 12.0, "lon": 22.0, "kind": "city", "country": "AA"}
 
 
-def _heldout_corpus(tmp_path: Path) -> Path:
-    """An invented TR-News file and an empty GeoVirus file, and a check2.jsonl annotating one
+def _heldout_corpus(tmp_path: Path, name: str = "check2") -> Path:
+    """An invented TR-News file and an empty GeoVirus file, and ``<name>.jsonl`` annotating one
     movement and one incident the invented text reports with places no gazetteer holds."""
     text = "Medics from Ardo flew to Bexley on Monday. A fire broke out in Bexley."
     xml = (
@@ -310,26 +310,30 @@ def _heldout_corpus(tmp_path: Path) -> Path:
     }
     fire = {"event_type": "fire", "place": PLACE_B, "evidence": [45, 49]}
     rec = {"corpus": "trnews", "id": "7", "movements": [move], "incidents": [fire]}
-    (tmp_path / "check2.jsonl").write_text(ev.json.dumps(rec) + "\n", encoding="utf-8")
+    (tmp_path / f"{name}.jsonl").write_text(ev.json.dumps(rec) + "\n", encoding="utf-8")
     return heldout
 
 
-def test_check2_prints_only_its_summary_line(tmp_path, monkeypatch, capsys):
-    heldout = _heldout_corpus(tmp_path)
+@pytest.mark.parametrize("name", ["check2", "check3"])
+def test_heldout_check_sets_print_only_their_summary_line(name, tmp_path, monkeypatch, capsys):
+    heldout = _heldout_corpus(tmp_path, name)
     monkeypatch.setattr(ev, "REAL_DIR", tmp_path)
-    argv = ["events.py", "--set", "check2", "--heldout-path", str(heldout)]
+    argv = ["events.py", "--set", name, "--heldout-path", str(heldout)]
     monkeypatch.setattr(sys, "argv", argv)
     assert ev.main() == 0
     out = capsys.readouterr().out
     lines = [line for line in out.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("SET check2 (1 docs) | movements exp 1 ")
+    assert len(lines) == 1 and lines[0].startswith(f"SET {name} (1 docs) | movements exp 1 ")
     assert "incidents exp 1 " in lines[0]
     assert "missed" not in out and "Ardo" not in out and "Bexley" not in out
 
 
+@pytest.mark.parametrize("name", ["check2", "check3"])
 @pytest.mark.parametrize("where", [None, "nowhere"])
-def test_check2_without_its_corpora_is_one_clear_line(tmp_path, monkeypatch, capsys, where):
-    argv = ["events.py", "--set", "check2"]
+def test_heldout_set_without_its_corpora_is_one_clear_line(
+    name, tmp_path, monkeypatch, capsys, where
+):
+    argv = ["events.py", "--set", name]
     if where:
         argv += ["--heldout-path", str(tmp_path / where)]
     monkeypatch.setattr(sys, "argv", argv)

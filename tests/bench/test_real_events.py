@@ -311,6 +311,25 @@ def test_check2_takes_the_first_motion_and_control_articles_in_the_hash_orders(
         assert got == want
 
 
+def test_check3_takes_each_corpus_slice_of_the_same_hash_orders(tmp_path, monkeypatch):
+    monkeypatch.setattr(sel, "N_MOTION_HELDOUT", 1)
+    monkeypatch.setattr(sel, "N_CONTROL_HELDOUT", 1)
+    monkeypatch.setattr(sel, "CHECK3_SLICES", {"trnews": (1, 2, 1, 1), "geovirus": (2, 1, 0, 2)})
+    arts = sel.load_heldout(_heldout_dir(tmp_path, 10))
+    rows = sel.select_heldout(arts)["check3"]
+    assert rows == sel.select_heldout(dict(reversed(list(arts.items()))))["check3"]
+
+    def order(stratum: str, corpus: str, ids: range) -> list[str]:
+        key = lambda i: hashlib.sha256(f"{stratum}:{corpus}:{i}".encode()).hexdigest()  # noqa: E731
+        return [str(i) for i in sorted(ids, key=key)]
+
+    want = [("trnews", i, "motion") for i in order("motion", "trnews", range(1, 10, 2))[1:3]]
+    want += [("trnews", i, "control") for i in order("control", "trnews", range(0, 10, 2))[1:2]]
+    want += [("geovirus", i, "motion") for i in order("motion", "geovirus", range(1, 10, 2))[2:3]]
+    want += [("geovirus", i, "control") for i in order("control", "geovirus", range(0, 10, 2))[0:2]]
+    assert [(r["corpus"], r["id"], r["stratum"]) for r in rows] == want
+
+
 def test_check2_selection_needs_both_heldout_files(tmp_path):
     (tmp_path / "TR-News.xml").write_text(TRNEWS_XML.format(""), encoding="utf-8")
     with pytest.raises(FileNotFoundError, match="GeoVirus.xml"):
@@ -332,10 +351,36 @@ def test_stored_check2_holds_ten_motion_and_three_control_articles_per_corpus():
     assert len({(r["corpus"], r["id"]) for r in rows}) == 26
 
 
+def test_stored_check3_holds_its_slices_and_no_check2_article():
+    data = Path(__file__).parents[1] / "data/real_events"
+    stored = json.loads((data / "split_heldout.json").read_text())
+    rows = stored["check3"]
+    cells: dict[tuple[str, str], int] = {}
+    for r in rows:
+        cells[(r["corpus"], r["stratum"])] = cells.get((r["corpus"], r["stratum"]), 0) + 1
+    assert cells == {
+        ("trnews", "motion"): 15,
+        ("trnews", "control"): 7,
+        ("geovirus", "motion"): 15,
+        ("geovirus", "control"): 5,
+    }
+    ids = {(r["corpus"], r["id"]) for r in rows}
+    assert len(ids) == 42 and not ids & {(r["corpus"], r["id"]) for r in stored["check2"]}
+
+
 def test_check2_records_are_its_split_articles_in_order():
     """check2.jsonl annotates exactly the articles of split_heldout.json, in that order."""
     data = Path(__file__).parents[1] / "data/real_events"
     split = json.loads((data / "split_heldout.json").read_text())["check2"]
     lines = (data / "check2.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
+
+
+def test_check3_records_are_its_split_articles_in_order():
+    """check3.jsonl annotates exactly the articles of split_heldout.json's check3, in order."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["check3"]
+    lines = (data / "check3.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

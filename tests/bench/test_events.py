@@ -327,6 +327,20 @@ def test_check2_prints_only_its_summary_line(tmp_path, monkeypatch, capsys):
     assert "missed" not in out and "Ardo" not in out and "Bexley" not in out
 
 
+def test_dev9_is_read_from_the_heldout_corpora_and_prints_its_errors(
+    tmp_path, monkeypatch, capsys
+):
+    heldout = _heldout_corpus(tmp_path)
+    (tmp_path / "check2.jsonl").rename(tmp_path / "dev9.jsonl")
+    monkeypatch.setattr(ev, "REAL_DIR", tmp_path)
+    argv = ["events.py", "--set", "dev9", "--heldout-path", str(heldout)]
+    monkeypatch.setattr(sys, "argv", argv)
+    assert ev.main() == 0
+    out = capsys.readouterr().out
+    assert "== dev9: errors by article" in out and "movement missed: Ardo -> Bexley" in out
+    assert "SET dev9 (1 docs) | movements exp 1 " in out
+
+
 @pytest.mark.parametrize("where", [None, "nowhere"])
 def test_check2_without_its_corpora_is_one_clear_line(tmp_path, monkeypatch, capsys, where):
     argv = ["events.py", "--set", "check2"]

@@ -25,6 +25,9 @@ _ONWARD = re.compile(
 _JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
 #: Words that put what follows before what they follow ("returned to A after a tour in B").
 _EARLIER = re.compile(r"\b(?:after|following)\b", re.I)
+#: Conjunctions that set what follows against what came before: another clause, not the next
+#: leg of the journey before ("flew into A, but flights to B stopped"): general English.
+_CONTRAST = re.compile(r"\b(?:but|yet|although|though|whereas|while)\b", re.I)
 
 
 #: Words near a journey noun that make it a price or a comparison, not a trip someone made
@@ -553,6 +556,8 @@ def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
         return False
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
+    if _CONTRAST.search(between) and not _ONWARD.search(between):
+        return False  # "planes fly into A and B, but flights to A are rare": no leg from B
     if first.origins:
         second.origins = list(first.origins)
         second.vias = [*first.vias, first.destinations[-1], *second.vias]

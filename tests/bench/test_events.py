@@ -327,9 +327,7 @@ def test_check2_prints_only_its_summary_line(tmp_path, monkeypatch, capsys):
     assert "missed" not in out and "Ardo" not in out and "Bexley" not in out
 
 
-def test_dev9_is_read_from_the_heldout_corpora_and_prints_its_errors(
-    tmp_path, monkeypatch, capsys
-):
+def test_dev9_is_read_from_the_heldout_corpora_and_prints_its_errors(tmp_path, monkeypatch, capsys):
     heldout = _heldout_corpus(tmp_path)
     (tmp_path / "check2.jsonl").rename(tmp_path / "dev9.jsonl")
     monkeypatch.setattr(ev, "REAL_DIR", tmp_path)

@@ -348,7 +348,7 @@ def test_dev9_takes_the_motion_articles_after_check2s_and_no_controls(tmp_path, 
     arts = sel.load_heldout(_heldout_dir(tmp_path, 12))
     halves = sel.select_heldout(arts)
     for corpus in ("trnews", "geovirus"):
-        key = lambda i: hashlib.sha256(f"motion:{corpus}:{i}".encode()).hexdigest()  # noqa: E731
+        key = lambda i, c=corpus: hashlib.sha256(f"motion:{c}:{i}".encode()).hexdigest()  # noqa: E731
         order = [str(i) for i in sorted(range(1, 12, 2), key=key)]
         got = [(r["id"], r["stratum"]) for r in halves["dev9"] if r["corpus"] == corpus]
         assert got == [(i, "motion") for i in order[2:4]]

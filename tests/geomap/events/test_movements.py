@@ -1947,3 +1947,53 @@ def test_expelled_envoys_go_to_the_country_the_report_named_for_them(pipeline: P
     # two countries' envoys named: whose were expelled is not known
     two = body.replace("Chilean diplomats", "Chilean and Peruvian diplomats")
     assert movements(pipeline, two) == []
+
+
+@pytest.mark.parametrize(
+    "body,path,kind",
+    [
+        # a describing word before the kind of settlement ("the lakeside town of X")
+        (
+            "The medics flew from the lakeside town of Ardmore to Dallas on Monday.",
+            ("Ardmore", "Dallas"),
+            "travelled",
+        ),
+        (
+            "Nine miners were airlifted from the old mining town of Ardmore to Dallas.",
+            ("Ardmore", "Dallas"),
+            "travelled",
+        ),
+        # the mover is the noun a relative clause before the verb is about, not a noun inside
+        # that clause ("a virus")
+        (
+            "Twelve students who had been quarantined because of a virus in the hill town of"
+            " Ardmore were driven to Dallas on Sunday.",
+            ("Ardmore", "Dallas"),
+            "travelled",
+        ),
+        # a military post's state after a comma is where the journey went or came from
+        (
+            "The marines were deployed to Camp Ardo, Calif., from Okinawa on Monday.",
+            ("Okinawa", "California"),
+            "dispatched",
+        ),
+        (
+            "The soldiers returned to Fort Zarvik, Texas, from Kabul on Monday.",
+            ("Kabul", "Texas"),
+            "travelled",
+        ),
+    ],
+)
+def test_explicit_endpoints_behind_descriptions_and_clauses(
+    pipeline: Pipeline, body: str, path: tuple[str, ...], kind: str
+) -> None:
+    got = by_path(pipeline, body)
+    assert path in got and got[path].movement_type == kind
+    assert not (got[path].origin_inferred or got[path].destination_inferred)
+
+
+def test_a_contrast_opens_another_clause_not_the_next_leg(pipeline: Pipeline) -> None:
+    body = "Aid planes flew into Juba and Wau, but flights to Juba were rare."
+    assert ("Wau", "Juba") not in paths(pipeline, body)
+    onward = "The envoy flew to Lyon on Monday, but later travelled on to Geneva."
+    assert ("Lyon", "Geneva") in paths(pipeline, onward)

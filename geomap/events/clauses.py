@@ -64,6 +64,14 @@ _ADVERBS = frozenset(
     "brutally violently".split()
 )
 _NEGATORS = frozenset("not n't never no nor without neither cannot".split())
+
+
+def verb_adverb(word: str) -> bool:
+    """True when ``word`` (lower case) is an adverb that may stand inside a verb group ("were
+    later flown")."""
+    return word in _ADVERBS
+
+
 #: Verbs before "to" that make the next motion a plan (status "planned").
 PLAN_VERBS = frozenset(
     "plan plans planned planning expected expects scheduled set due going intends intend "

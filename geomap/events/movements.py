@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geomap.events.clauses import Token
+from geomap.events.clauses import AUXILIARIES, Token, verb_adverb
 from geomap.events.roles import Cue, Mention, contains, drop_containers
 from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
@@ -160,16 +160,18 @@ def opens_institution(tokens: list[Token], m: Mention) -> bool:
 
 def institution_end(tokens: list[Token], m: Mention) -> int | None:
     """The token index of the ``INSTITUTIONS`` word closing the capitalised name mention
-    ``m`` opens (:func:`opens_institution`), or None."""
+    ``m`` opens (:func:`opens_institution`), or None: the last one of the name ("Ardo
+    University Medical Center" ends at "Center")."""
     if m.last < 0:
         return None
+    end = None
     for j in range(m.last + 1, min(len(tokens), m.last + 6)):
         t = tokens[j]
         if not t.text[:1].isupper():
-            return None
+            break
         if t.lower in INSTITUTIONS:
-            return j
-    return None
+            end = j
+    return end
 
 
 _IN_OR_AT = frozenset(("in", "at"))
@@ -564,6 +566,36 @@ def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     else:
         second.origins = [first.destinations[-1]]
     return True
+
+
+#: Past participles that do not end in -ed, of a state the mover was left in somewhere ("the
+#: crew, stuck in X, ..."): general English.
+_PARTICIPLES = frozenset("held stuck caught freed taken hit found kept shot struck".split())
+#: Words that may open such an aside before its participle ("the men, both held in X"): general
+#: English quantifiers and time adverbs.
+_ASIDE_OPENERS = frozenset("both all most mostly many some several first later since".split())
+
+
+def aside_start(tokens: list[Token], start: int, index: int) -> int:
+    """Where a participial aside between commas that ends right before the verb at ``index``
+    begins ("The crew, stranded in X since May, were flown to Y": a reduced relative on the
+    mover, whose places are before the verb as if without commas), or ``start`` (the verb's
+    clause start) when there is none."""
+    if start < 3 or tokens[start - 1].text != ",":
+        return start
+    if not all(t.lower in AUXILIARIES or verb_adverb(t.lower) for t in tokens[start:index]):
+        return start
+    for p in range(start - 2, max(0, start - 16), -1):
+        if tokens[p].text != ",":
+            continue
+        k = p + 1
+        while k < start - 1 and tokens[k].lower in _ASIDE_OPENERS:
+            k += 1
+        w = tokens[k]
+        participle = w.text[:1].islower() and (w.lower.endswith("ed") or w.lower in _PARTICIPLES)
+        mover = tokens[p - 1].text[:1].isalnum()
+        return p + 1 if participle and mover else start
+    return start
 
 
 def tokens_between(tokens: list[Token], a: int, b: int, sentence: str) -> str:

@@ -1997,3 +1997,41 @@ def test_a_contrast_opens_another_clause_not_the_next_leg(pipeline: Pipeline) ->
     assert ("Wau", "Juba") not in paths(pipeline, body)
     onward = "The envoy flew to Lyon on Monday, but later travelled on to Geneva."
     assert ("Lyon", "Geneva") in paths(pipeline, onward)
+
+
+def test_a_hospital_named_after_a_place_ends_at_the_town_given_after_its_full_name(
+    pipeline: Pipeline,
+) -> None:
+    body = "The driver was airlifted to Ardmore University Medical Center in Dallas from Sherman."
+    assert paths(pipeline, body) == [("Sherman", "Dallas")]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # a reduced relative between commas on the mover: where it was before the verb
+        (
+            "The crew, stranded in Ardmore since May, were flown to Dallas on Sunday.",
+            ("Ardmore", "Dallas"),
+        ),
+        (
+            "The hostages, freed in Mali on Saturday, were flown to Paris on Sunday.",
+            ("Mali", "Paris"),
+        ),
+        (
+            "The patients, treated at first in Elkins, were later moved to Morgantown.",
+            ("Elkins", "Morgantown"),
+        ),
+    ],
+)
+def test_a_participle_aside_on_the_mover_gives_the_origin(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path and not m.origin_inferred
+
+
+def test_an_aside_that_is_no_participle_gives_no_origin(pipeline: Pipeline) -> None:
+    # an apposition naming the mover's post is no place the mover was moved from
+    body = "The director, a professor in Ardmore, flew to Dallas on Sunday."
+    assert ("Ardmore", "Dallas") not in paths(pipeline, body)

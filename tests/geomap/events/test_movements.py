@@ -2035,3 +2035,25 @@ def test_an_aside_that_is_no_participle_gives_no_origin(pipeline: Pipeline) -> N
     # an apposition naming the mover's post is no place the mover was moved from
     body = "The director, a professor in Ardmore, flew to Dallas on Sunday."
     assert ("Ardmore", "Dallas") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # a long or quoted facility name between "to" and its town
+        (
+            'Supporters marched from Leeds to the "No. 4 Remand Centre" in the northern city of'
+            " York on Monday.",
+            ("Leeds", "York"),
+        ),
+        (
+            "The boy was flown from Elkins to Saint Mary's Regional Children's Medical Center in"
+            " Morgantown.",
+            ("Elkins", "Morgantown"),
+        ),
+    ],
+)
+def test_a_destination_inside_a_named_facility_is_its_town(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [path]

@@ -455,11 +455,28 @@ def successive(trigger: MotionTrigger, after: list[Mention], tokens: list[Token]
             last = None
 
 
+_OWNER_GAP = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _drop_owners(mentions: list[Mention], sentence: str) -> list[Mention]:
+    """Leave out a country or province named in the possessive right before a place it holds
+    ("to Germany's Ramstein base", "from Syria's northern Idlib"): the place is the end."""
+    return [
+        m
+        for k, m in enumerate(mentions)
+        if not (
+            k + 1 < len(mentions)
+            and contains(m.place, mentions[k + 1].place)
+            and _OWNER_GAP.match(sentence[m.end : mentions[k + 1].start])
+        )
+    ]
+
+
 def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
     """The movements one trigger reports, once its endpoints are known."""
-    origins = drop_containers(trigger.origins)
-    dests = drop_containers(trigger.destinations)
-    vias = drop_containers(trigger.vias)
+    origins = _drop_owners(drop_containers(trigger.origins), sentence)
+    dests = _drop_owners(drop_containers(trigger.destinations), sentence)
+    vias = _drop_owners(drop_containers(trigger.vias), sentence)
     if not dests and vias and not trigger.motion.needs_destination:
         dests = [vias.pop()]
     if not origins or not dests:

@@ -179,6 +179,12 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         before = tokens[first - 1].lower if first > 0 else ""
         if before in TO_WORDS:
             return Cue("destination", first - 1)  # "flown to Calgary's main hospital"
+        if before in FROM_WORDS:
+            return Cue("origin", first - 1)  # "fled from Syria's northern province"
+        if before in AT_WORDS and any(
+            t.lower in ARRIVAL_WORDS for t in tokens[max(0, first - 4) : first - 1]
+        ):
+            return Cue("destination", first - 1)  # "landed at Rome's main airport"
         if before in _POSSESSIVE_PLACE:
             # "airstrikes on Beirut's suburbs", "in Gaza's south": where, not whose
             return Cue("near" if before in NEAR_WORDS else "location", first - 1)

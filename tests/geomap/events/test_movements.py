@@ -2057,3 +2057,22 @@ def test_a_destination_inside_a_named_facility_is_its_town(
     pipeline: Pipeline, body: str, path: tuple[str, ...]
 ) -> None:
     assert paths(pipeline, body) == [path]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # a place named after its country's possessive: the place is the end, not the country
+        (
+            "The two were flown from Kabul to Germany's Ramstein Air Base.",
+            ("Kabul", "Ramstein-Miesenbach"),
+        ),
+        ("Families fled from Syria's northern Idlib to Turkey on Monday.", ("Idlib", "Turkey")),
+        # an arrival at a town's facility named in the possessive
+        ("The plane from Lagos landed at Accra's main airport on Monday.", ("Lagos", "Accra")),
+    ],
+)
+def test_endpoints_named_in_the_possessive(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [path]

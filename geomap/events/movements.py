@@ -525,17 +525,24 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
 
 
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+#: What puts a journey noun's own trip as the way the arrival before it was made ("arrived in
+#: B on a flight from A", "landed in B aboard a boat from A"): general English.
+_ON_BOARD = re.compile(r"\b(?:on|aboard)\s+(?:[\w-]+\s+){0,2}$", re.I)
+#: What puts the trip a return came back from right after it ("returned to B from a trip to
+#: A"): general English.
+_BACK_FROM = re.compile(r"\b(?:after|following|from)\b", re.I)
 
 
 def join_back(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     """Let a journey noun told right after an arrival give it the origin it lacks ("arrived
-    in B after a long voyage from A", "reached B on Monday following a flight from A"): the
-    noun is the journey that ended there, not another one."""
+    in B after a long voyage from A", "reached B on Monday following a flight from A",
+    "arrived in B on a flight from A"): the noun is the journey that ended there, not another
+    one."""
     if first.origins or not first.destinations or first.motion.noun:
         return False
     if not second.motion.noun or second.destinations or not second.origins:
         return False
-    if not _AFTER.search(between) or not _JOIN.match(between):
+    if not (_AFTER.search(between) or _ON_BOARD.search(between)) or not _JOIN.match(between):
         return False
     first.origins = list(second.origins)
     first.vias = [*second.vias, *first.vias]
@@ -552,15 +559,15 @@ def back_from(
 ) -> bool:
     """Let the way back at ``first`` (a return, or ``back``: "flew back", "came home")
     start where the journey noun told right after it went ("returned to B after a trip to
-    A", "flew back to B after a three-day visit to A"): the mover was there last. The
-    noun's own journey keeps its places."""
+    A", "flew back to B after a three-day visit to A", "returned to B from a trip to A"): the
+    mover was there last. The noun's own journey keeps its places."""
     if first.origins or not first.destinations or first.motion.noun:
         return False
     if not (first.motion.lemma in _BACK or back):
         return False
     if not second.motion.noun or not second.destinations or second.origins:
         return False
-    if not _AFTER.search(between) or not _JOIN.match(between):
+    if not _BACK_FROM.search(between) or not _JOIN.match(between):
         return False
     first.origins = [second.destinations[-1]]
     return True

@@ -2076,3 +2076,26 @@ def test_endpoints_named_in_the_possessive(
     pipeline: Pipeline, body: str, path: tuple[str, ...]
 ) -> None:
     assert paths(pipeline, body) == [path]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # the journey noun right after an arrival is how the mover came
+        (
+            "The infected passengers arrived in Toronto on a flight from Beijing.",
+            ("Beijing", "Toronto"),
+        ),
+        # a return from a trip starts where the trip went
+        ("She returned to Ottawa on Sunday from a week-long trip to Mexico.", ("Mexico", "Ottawa")),
+    ],
+)
+def test_an_arrival_or_return_takes_its_other_end_from_the_journey_noun_after_it(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    assert path in paths(pipeline, body)
+
+
+def test_a_time_after_on_is_no_journey_the_arrival_was_made_on(pipeline: Pipeline) -> None:
+    body = "Two men arrived in Leeds on Monday to begin a tour from York."
+    assert ("York", "Leeds") not in paths(pipeline, body)

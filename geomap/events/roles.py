@@ -257,8 +257,7 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("via", i)
         if any(c in HOME_WORDS for c in context):
             return Cue("home", i)
-        named = _facility_name_start(tokens, i)  # "to the "No. 4 Holding Centre" in X"
-        wider = tokens[max(0, min(i - 6, named - 2)) : i]
+        wider = tokens[max(0, i - 6) : i]
         for j, t in enumerate(wider):
             if t.lower in TO_WORDS and (j == 0 or wider[j - 1].lower not in _NOT_DIRECTIONAL):
                 # "to a hospital in X", "to a camp at X": the facility's town ("to begin
@@ -298,29 +297,6 @@ def _facility_before(tokens: list[Token], i: int) -> bool:
             break
         run.append(tokens[j].lower)
     return bool(run) and (run[-1] in _POST_WORDS or any(w in FACILITY_NOUNS for w in run))
-
-
-_QUOTES = frozenset("\"'“”‘’")
-
-
-def _facility_name_start(tokens: list[Token], i: int) -> int:
-    """The first token of a facility's proper name that ends right before the "in" at ``i``
-    ("the "No. 4 Holding Centre" in X", "St. Mary's Regional Medical Center in X"): up to
-    ten capitalised words, numbers, quotes and dots ending in a facility noun; ``i`` when
-    there is none."""
-    j = i - 1
-    while j >= 0 and tokens[j].text in _QUOTES:
-        j -= 1
-    if j < 0 or tokens[j].lower not in FACILITY_NOUNS:
-        return i
-    first = j
-    while j > max(-1, i - 12):
-        x = tokens[j].text
-        if not (x[:1].isupper() or x[:1].isdigit() or x in _QUOTES or x in (".", "'s", "’s")):
-            break
-        first = j
-        j -= 1
-    return first
 
 
 def _describes_settlement(tokens: list[Token], i: int, first: int) -> bool:

@@ -27,6 +27,9 @@ Sets (``--set``, repeatable; default: every set that exists):
   (TR-News' download date as the published date, GeoVirus undated), summary line only.
 - ``check3``: a third held-out set from the same two corpora (``check3.jsonl``, other articles;
   see ``CHECK3_NOTES.md``), read and scored exactly like ``check2``, summary line only.
+- ``dev9``: a development set from the same two corpora (their next motion articles after
+  check2's; ``DEV9_NOTES.md``), read like ``check2`` from ``--heldout-path DIR`` but scored
+  like ``dev``: its errors are printed.
 
 Matching is on places, never on names. A predicted place is an annotated one when it has the
 same GeoNames id (``geonames:N``) or ISO 3166-2 code, or lies within the annotated place's
@@ -86,11 +89,12 @@ OWN_SETS = {
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (
-    *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
+    *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"),
     *("check", "check2", "check3"),
 )
 HIDDEN_SETS = {"check", "check2", "check3"}  # summary line only: never print their errors
-HELDOUT_SETS = {"check2", "check3"}  # articles read from --heldout-path, not ../shared/corpora
+#: articles read from --heldout-path, not from ../shared/corpora
+HELDOUT_SETS = {"check2", "check3", "dev9"}
 
 CITY_KM = 25.0
 REGION_KM = 161.0

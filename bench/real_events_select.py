@@ -90,6 +90,10 @@ N_CONTROL_HELDOUT = 3
 #: TR-News motion positions 26-40 and control 4-10, GeoVirus motion 31-45 and control 4-8
 #: (1-based; the positions in between went to development slices).
 CHECK3_SLICES = {"trnews": (25, 15, 3, 7), "geovirus": (30, 15, 3, 5)}
+#: ``dev9`` (issue 12, explicit movement endpoints): a development set from the same held-out
+#: corpora, annotated blind before any extractor output on it was looked at, then tuned on: per
+#: corpus the next motion articles after check2's (positions 11-20), no controls.
+N_MOTION9 = 10
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -367,17 +371,17 @@ def select_dev2(
 
 
 def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
-    """``{"check2": [...], "check3": [...]}``: for check2, per held-out corpus the first
-    :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT` control articles in the hash
-    orders (motion, then control); for check3, each corpus's :data:`CHECK3_SLICES` of the same
-    orders."""
-    rows = select_dev2(
-        articles, 0, 0, N_MOTION_HELDOUT, N_CONTROL_HELDOUT, corpora=tuple(HELDOUT_FILES)
-    )
+    """``{"check2": [...], "check3": [...], "dev9": [...]}``: for check2, per held-out corpus the
+    first :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT` control articles in the
+    hash orders (motion, then control); for check3, each corpus's :data:`CHECK3_SLICES` of the
+    same orders; for dev9, the next :data:`N_MOTION9` motion articles after check2's."""
+    corpora = tuple(HELDOUT_FILES)
+    rows = select_dev2(articles, 0, 0, N_MOTION_HELDOUT, N_CONTROL_HELDOUT, corpora=corpora)
     check3: list[dict[str, str]] = []
     for corpus, (skip_m, n_m, skip_c, n_c) in CHECK3_SLICES.items():
         check3 += select_dev2(articles, skip_m, skip_c, n_m, n_c, corpora=(corpus,))
-    return {"check2": rows, "check3": check3}
+    dev9 = select_dev2(articles, N_MOTION_HELDOUT, 0, N_MOTION9, 0, corpora=corpora)
+    return {"check2": rows, "check3": check3, "dev9": dev9}
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:

@@ -64,6 +64,14 @@ _ADVERBS = frozenset(
     "brutally violently".split()
 )
 _NEGATORS = frozenset("not n't never no nor without neither cannot".split())
+
+
+def verb_adverb(word: str) -> bool:
+    """True when ``word`` (lower case) is an adverb that may stand inside a verb group ("were
+    later flown")."""
+    return word in _ADVERBS
+
+
 #: Verbs before "to" that make the next motion a plan (status "planned").
 PLAN_VERBS = frozenset(
     "plan plans planned planning expected expects scheduled set due going intends intend "
@@ -489,7 +497,17 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
             break
         i -= 1
     if start >= end:
+        if 0 <= i < len(tokens) and tokens[i].text == ",":
+            # "the pilots, who were stranded in X, flew home": the noun before the clause
+            head = _relative_head(tokens, i)
+            if head is not None:
+                return subject(tokens, head + 1, sentence)
         return None
+    head = _relative_head(tokens, start)
+    if head is not None:
+        # a noun inside a relative clause is no subject of the verb after it: "the students
+        # who had been held because of a virus in X were flown to Y" (the students)
+        return subject(tokens, head + 1, sentence)
     words = tokens[start:end]
     if words and words[-1].lower in _SUBJECT_PRONOUNS:
         return None  # "On Tuesday he drove": a pronoun after a time phrase
@@ -518,6 +536,45 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     if not phrase or phrase.lower() in _PRONOUNS or all(w.lower in _DETERMINERS for w in words):
         return None
     return phrase[:120]
+
+
+_VERB_WORDS = frozenset(
+    "said says say told tells reported reports added noted claimed stated announced "
+    "confirmed saw see seen heard knew know found went came took fled left".split()
+)
+
+
+def _verb_word(t: Token) -> bool:
+    w = t.lower
+    return (
+        w in AUXILIARIES
+        or w in _VERB_WORDS
+        or (t.text[:1].islower() and w.endswith("ed") and w not in _ED_ADJECTIVES)
+    )
+
+
+def _relative_head(tokens: list[Token], start: int) -> int | None:
+    """When the noun phrase from ``start`` stands inside a relative clause ("who had been held
+    in X"): the last word of the noun the clause is about (the word before its "who", or before
+    the comma before it). The "who" is looked for within 20 tokens, with no clause punctuation
+    and one verb group only between it and ``start`` (a second verb, "who was held in X said
+    police", opens another clause whose subject this may be); None otherwise."""
+    j = start
+    while j > max(0, start - 20):
+        j -= 1
+        t = tokens[j]
+        if t.text == ")":  # a bracketed aside: "a strain (H1N1) of flu"
+            while j > 0 and tokens[j].text != "(":
+                j -= 1
+            continue
+        if t.text in CLAUSE_PUNCT or t.text in (".", "!", "?"):
+            return None
+        if t.lower == "who":
+            flags = [_verb_word(x) for x in tokens[j + 1 : start] if x.text not in "()"]
+            groups = sum(1 for n, f in enumerate(flags) if f and (n == 0 or not flags[n - 1]))
+            k = j - 2 if tokens[j - 1].text == "," else j - 1
+            return k if groups == 1 and k >= 0 and _np_word(tokens[k]) else None
+    return None
 
 
 def agent(tokens: list[Token], index: int, sentence: str) -> str | None:

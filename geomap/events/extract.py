@@ -1342,7 +1342,8 @@ def _sentence(
             if t.index < m.first < incident_end
             and (m.first < clause_end or m.cue.role in ("location", "near", "via"))
         ]  # (past "while walking", where they walked, not where they were going)
-        before = [m for m in mentions_used if start <= m.first < limit and m.last < t.index]
+        aside = movements.aside_start(tokens, start, t.index) if t.motion is not None else start
+        before = [m for m in mentions_used if aside <= m.first < limit and m.last < t.index]
         passive = clauses.passive(tokens, t.index)
         actor = None
         if not t.noun:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geomap.events.clauses import Token
+from geomap.events.clauses import AUXILIARIES, Token, verb_adverb
 from geomap.events.roles import Cue, Mention, contains, drop_containers
 from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
@@ -25,6 +25,9 @@ _ONWARD = re.compile(
 _JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
 #: Words that put what follows before what they follow ("returned to A after a tour in B").
 _EARLIER = re.compile(r"\b(?:after|following)\b", re.I)
+#: Conjunctions that set what follows against what came before: another clause, not the next
+#: leg of the journey before ("flew into A, but flights to B stopped"): general English.
+_CONTRAST = re.compile(r"\b(?:but|yet|although|though|whereas|while)\b", re.I)
 
 
 #: Words near a journey noun that make it a price or a comparison, not a trip someone made
@@ -157,16 +160,18 @@ def opens_institution(tokens: list[Token], m: Mention) -> bool:
 
 def institution_end(tokens: list[Token], m: Mention) -> int | None:
     """The token index of the ``INSTITUTIONS`` word closing the capitalised name mention
-    ``m`` opens (:func:`opens_institution`), or None."""
+    ``m`` opens (:func:`opens_institution`), or None: the last one of the name ("Ardo
+    University Medical Center" ends at "Center")."""
     if m.last < 0:
         return None
+    end = None
     for j in range(m.last + 1, min(len(tokens), m.last + 6)):
         t = tokens[j]
         if not t.text[:1].isupper():
-            return None
+            break
         if t.lower in INSTITUTIONS:
-            return j
-    return None
+            end = j
+    return end
 
 
 _IN_OR_AT = frozenset(("in", "at"))
@@ -450,11 +455,28 @@ def successive(trigger: MotionTrigger, after: list[Mention], tokens: list[Token]
             last = None
 
 
+_OWNER_GAP = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _drop_owners(mentions: list[Mention], sentence: str) -> list[Mention]:
+    """Leave out a country or province named in the possessive right before a place it holds
+    ("to Germany's Ramstein base", "from Syria's northern Idlib"): the place is the end."""
+    return [
+        m
+        for k, m in enumerate(mentions)
+        if not (
+            k + 1 < len(mentions)
+            and contains(m.place, mentions[k + 1].place)
+            and _OWNER_GAP.match(sentence[m.end : mentions[k + 1].start])
+        )
+    ]
+
+
 def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
     """The movements one trigger reports, once its endpoints are known."""
-    origins = drop_containers(trigger.origins)
-    dests = drop_containers(trigger.destinations)
-    vias = drop_containers(trigger.vias)
+    origins = _drop_owners(drop_containers(trigger.origins), sentence)
+    dests = _drop_owners(drop_containers(trigger.destinations), sentence)
+    vias = _drop_owners(drop_containers(trigger.vias), sentence)
     if not dests and vias and not trigger.motion.needs_destination:
         dests = [vias.pop()]
     if not origins or not dests:
@@ -503,17 +525,24 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
 
 
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+#: What puts a journey noun's own trip as the way the arrival before it was made ("arrived in
+#: B on a flight from A", "landed in B aboard a boat from A"): general English.
+_ON_BOARD = re.compile(r"\b(?:on|aboard)\s+(?:[\w-]+\s+){0,2}$", re.I)
+#: What puts the trip a return came back from right after it ("returned to B from a trip to
+#: A"): general English.
+_BACK_FROM = re.compile(r"\b(?:after|following|from)\b", re.I)
 
 
 def join_back(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
     """Let a journey noun told right after an arrival give it the origin it lacks ("arrived
-    in B after a long voyage from A", "reached B on Monday following a flight from A"): the
-    noun is the journey that ended there, not another one."""
+    in B after a long voyage from A", "reached B on Monday following a flight from A",
+    "arrived in B on a flight from A"): the noun is the journey that ended there, not another
+    one."""
     if first.origins or not first.destinations or first.motion.noun:
         return False
     if not second.motion.noun or second.destinations or not second.origins:
         return False
-    if not _AFTER.search(between) or not _JOIN.match(between):
+    if not (_AFTER.search(between) or _ON_BOARD.search(between)) or not _JOIN.match(between):
         return False
     first.origins = list(second.origins)
     first.vias = [*second.vias, *first.vias]
@@ -530,15 +559,15 @@ def back_from(
 ) -> bool:
     """Let the way back at ``first`` (a return, or ``back``: "flew back", "came home")
     start where the journey noun told right after it went ("returned to B after a trip to
-    A", "flew back to B after a three-day visit to A"): the mover was there last. The
-    noun's own journey keeps its places."""
+    A", "flew back to B after a three-day visit to A", "returned to B from a trip to A"): the
+    mover was there last. The noun's own journey keeps its places."""
     if first.origins or not first.destinations or first.motion.noun:
         return False
     if not (first.motion.lemma in _BACK or back):
         return False
     if not second.motion.noun or not second.destinations or second.origins:
         return False
-    if not _AFTER.search(between) or not _JOIN.match(between):
+    if not _BACK_FROM.search(between) or not _JOIN.match(between):
         return False
     first.origins = [second.destinations[-1]]
     return True
@@ -553,12 +582,44 @@ def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
         return False
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
+    if _CONTRAST.search(between) and not _ONWARD.search(between):
+        return False  # "planes fly into A and B, but flights to A are rare": no leg from B
     if first.origins:
         second.origins = list(first.origins)
         second.vias = [*first.vias, first.destinations[-1], *second.vias]
     else:
         second.origins = [first.destinations[-1]]
     return True
+
+
+#: Past participles that do not end in -ed, of a state the mover was left in somewhere ("the
+#: crew, stuck in X, ..."): general English.
+_PARTICIPLES = frozenset("held stuck caught freed taken hit found kept shot struck".split())
+#: Words that may open such an aside before its participle ("the men, both held in X"): general
+#: English quantifiers and time adverbs.
+_ASIDE_OPENERS = frozenset("both all most mostly many some several first later since".split())
+
+
+def aside_start(tokens: list[Token], start: int, index: int) -> int:
+    """Where a participial aside between commas that ends right before the verb at ``index``
+    begins ("The crew, stranded in X since May, were flown to Y": a reduced relative on the
+    mover, whose places are before the verb as if without commas), or ``start`` (the verb's
+    clause start) when there is none."""
+    if start < 3 or tokens[start - 1].text != ",":
+        return start
+    if not all(t.lower in AUXILIARIES or verb_adverb(t.lower) for t in tokens[start:index]):
+        return start
+    for p in range(start - 2, max(0, start - 16), -1):
+        if tokens[p].text != ",":
+            continue
+        k = p + 1
+        while k < start - 1 and tokens[k].lower in _ASIDE_OPENERS:
+            k += 1
+        w = tokens[k]
+        participle = w.text[:1].islower() and (w.lower.endswith("ed") or w.lower in _PARTICIPLES)
+        mover = tokens[p - 1].text[:1].isalnum()
+        return p + 1 if participle and mover else start
+    return start
 
 
 def tokens_between(tokens: list[Token], a: int, b: int, sentence: str) -> str:

@@ -46,6 +46,9 @@ TRANSPARENT = frozenset(
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
     "of".split()
 )
+#: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
+#: "the old whaling town of X", "a holiday resort of X"): general English.
+SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital suburb".split())
 NEAR_WORDS = frozenset("near outside around nearby".split())
 #: Prepositions before a place's possessive that make it where something happened.
 _POSSESSIVE_PLACE = frozenset("in at on near outside inside across throughout".split())
@@ -176,6 +179,12 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         before = tokens[first - 1].lower if first > 0 else ""
         if before in TO_WORDS:
             return Cue("destination", first - 1)  # "flown to Calgary's main hospital"
+        if before in FROM_WORDS:
+            return Cue("origin", first - 1)  # "fled from Syria's northern province"
+        if before in AT_WORDS and any(
+            t.lower in ARRIVAL_WORDS for t in tokens[max(0, first - 4) : first - 1]
+        ):
+            return Cue("destination", first - 1)  # "landed at Rome's main airport"
         if before in _POSSESSIVE_PLACE:
             # "airstrikes on Beirut's suburbs", "in Gaza's south": where, not whose
             return Cue("near" if before in NEAR_WORDS else "location", first - 1)
@@ -203,10 +212,12 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             # "the border city of X", "Greater X", titles and names before a place
             if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):
                 near = True
+        elif _describes_settlement(tokens, i, first):
+            pass  # "the lakeside town of X", "the old whaling town of X"
         elif near and facility < 2 and t.text[:1].isalpha() and not w.endswith("ed"):
             facility += 1
-        elif w == "," and i > 0 and tokens[i - 1].lower in FACILITY_NOUNS:
-            pass  # "to Carle Foundation Hospital, Urbana": the hospital's town
+        elif w == "," and _facility_before(tokens, i):
+            pass  # "to Carle Foundation Hospital, Urbana", "from Camp Ardo, N.C.": its town
         else:
             break
         i -= 1
@@ -267,6 +278,39 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     if near:
         return Cue("near", i)
     return Cue("none", i)
+
+
+#: Words that name a military post as its first word ("Fort X", "Camp X"): general English.
+_POST_WORDS = frozenset(("fort", "camp", "base"))
+
+
+def _facility_before(tokens: list[Token], i: int) -> bool:
+    """True when the comma at ``i`` follows a facility's name, so that the place after it is
+    the facility's town or state: a facility noun right before it ("Carle Foundation
+    Hospital, Urbana", "from prison, Baku") or a capitalised name of up to four words that
+    holds one or opens with a post word ("Camp Ardo, N.C.", "Fort Bexley, Texas")."""
+    if i > 0 and tokens[i - 1].lower in FACILITY_NOUNS:
+        return True
+    run = []
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if not tokens[j].text[:1].isupper() or not tokens[j].text[:1].isalpha():
+            break
+        run.append(tokens[j].lower)
+    return bool(run) and (run[-1] in _POST_WORDS or any(w in FACILITY_NOUNS for w in run))
+
+
+def _describes_settlement(tokens: list[Token], i: int, first: int) -> bool:
+    """True when the word at ``i`` is one of up to two describing words before a kind of
+    settlement and its "of" ahead of the place at ``first`` ("the lakeside town of X", "a
+    holiday resort of X"): a word, no verb form in -ed, no cue word."""
+    for j in (i + 1, i + 2):
+        if j + 1 < first and tokens[j].lower in SETTLEMENT_KINDS and tokens[j + 1].lower == "of":
+            words = tokens[i:j]
+            return all(
+                x.text.isalpha() and not x.lower.endswith("ed") and x.lower not in CUE_WORDS
+                for x in words
+            )
+    return False
 
 
 def _spell_of(tokens: list[Token], i: int) -> bool:

@@ -328,6 +328,18 @@ def test_heldout_check_sets_print_only_their_summary_line(name, tmp_path, monkey
     assert "missed" not in out and "Ardo" not in out and "Bexley" not in out
 
 
+def test_dev9_is_read_from_the_heldout_corpora_and_prints_its_errors(tmp_path, monkeypatch, capsys):
+    heldout = _heldout_corpus(tmp_path)
+    (tmp_path / "check2.jsonl").rename(tmp_path / "dev9.jsonl")
+    monkeypatch.setattr(ev, "REAL_DIR", tmp_path)
+    argv = ["events.py", "--set", "dev9", "--heldout-path", str(heldout)]
+    monkeypatch.setattr(sys, "argv", argv)
+    assert ev.main() == 0
+    out = capsys.readouterr().out
+    assert "== dev9: errors by article" in out and "movement missed: Ardo -> Bexley" in out
+    assert "SET dev9 (1 docs) | movements exp 1 " in out
+
+
 @pytest.mark.parametrize("name", ["check2", "check3"])
 @pytest.mark.parametrize("where", [None, "nowhere"])
 def test_heldout_set_without_its_corpora_is_one_clear_line(

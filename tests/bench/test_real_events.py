@@ -384,3 +384,26 @@ def test_check3_records_are_its_split_articles_in_order():
     lines = (data / "check3.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
+
+
+def test_dev9_takes_the_motion_articles_after_check2s_and_no_controls(tmp_path, monkeypatch):
+    monkeypatch.setattr(sel, "N_MOTION_HELDOUT", 2)
+    monkeypatch.setattr(sel, "N_CONTROL_HELDOUT", 1)
+    monkeypatch.setattr(sel, "N_MOTION9", 2)
+    arts = sel.load_heldout(_heldout_dir(tmp_path, 12))
+    halves = sel.select_heldout(arts)
+    for corpus in ("trnews", "geovirus"):
+        key = lambda i, c=corpus: hashlib.sha256(f"motion:{c}:{i}".encode()).hexdigest()  # noqa: E731
+        order = [str(i) for i in sorted(range(1, 12, 2), key=key)]
+        got = [(r["id"], r["stratum"]) for r in halves["dev9"] if r["corpus"] == corpus]
+        assert got == [(i, "motion") for i in order[2:4]]
+        assert {r["id"] for r in halves["check2"] if r["corpus"] == corpus}.isdisjoint(order[2:4])
+
+
+def test_dev9_records_are_its_split_articles_in_order():
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["dev9"]
+    lines = (data / "dev9.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
+    assert len(split) == 20 and {r["stratum"] for r in split} == {"motion"}

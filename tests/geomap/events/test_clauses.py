@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.events.clauses import status, tokenize
+from geomap.events.clauses import status, subject, tokenize
 
 
 def _status(sentence: str, word: str) -> str | None:
@@ -35,3 +35,30 @@ def test_until_a_past_journey_tells_it(sentence: str, word: str) -> None:
 )
 def test_until_or_if_a_journey_to_come_is_a_condition(sentence: str, word: str) -> None:
     assert _status(sentence, word) is None
+
+
+@pytest.mark.parametrize(
+    "sentence,verb,mover",
+    [
+        # a noun inside a relative clause before the verb is not its subject
+        (
+            "Ten nurses who had been held because of a virus in Ardo were flown to Bexley.",
+            "flown",
+            "Ten nurses",
+        ),
+        (
+            "The pilots, who were stranded (with their crew) in Ardo, flew home.",
+            "flew",
+            "The pilots",
+        ),
+        # a second verb after the relative clause opens another clause: its own subject
+        ("The man who was arrested in Ardo said police drove him to Bexley.", "drove", "police"),
+        ("A train that travelled from Ardo to Bexley was late.", "travelled", "A train"),
+    ],
+)
+def test_the_subject_of_a_verb_after_a_relative_clause(
+    sentence: str, verb: str, mover: str
+) -> None:
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.text == verb)
+    assert subject(tokens, index, sentence) == mover

@@ -1947,3 +1947,133 @@ def test_expelled_envoys_go_to_the_country_the_report_named_for_them(pipeline: P
     # two countries' envoys named: whose were expelled is not known
     two = body.replace("Chilean diplomats", "Chilean and Peruvian diplomats")
     assert movements(pipeline, two) == []
+
+
+@pytest.mark.parametrize(
+    "body,path,kind",
+    [
+        # a describing word before the kind of settlement ("the lakeside town of X")
+        (
+            "The medics flew from the lakeside town of Ardmore to Dallas on Monday.",
+            ("Ardmore", "Dallas"),
+            "travelled",
+        ),
+        (
+            "Nine miners were airlifted from the old mining town of Ardmore to Dallas.",
+            ("Ardmore", "Dallas"),
+            "travelled",
+        ),
+        # the mover is the noun a relative clause before the verb is about, not a noun inside
+        # that clause ("a virus")
+        (
+            "Twelve students who had been quarantined because of a virus in the hill town of"
+            " Ardmore were driven to Dallas on Sunday.",
+            ("Ardmore", "Dallas"),
+            "travelled",
+        ),
+        # a military post's state after a comma is where the journey went or came from
+        (
+            "The marines were deployed to Camp Ardo, Calif., from Okinawa on Monday.",
+            ("Okinawa", "California"),
+            "dispatched",
+        ),
+        (
+            "The soldiers returned to Fort Zarvik, Texas, from Kabul on Monday.",
+            ("Kabul", "Texas"),
+            "travelled",
+        ),
+    ],
+)
+def test_explicit_endpoints_behind_descriptions_and_clauses(
+    pipeline: Pipeline, body: str, path: tuple[str, ...], kind: str
+) -> None:
+    got = by_path(pipeline, body)
+    assert path in got and got[path].movement_type == kind
+    assert not (got[path].origin_inferred or got[path].destination_inferred)
+
+
+def test_a_contrast_opens_another_clause_not_the_next_leg(pipeline: Pipeline) -> None:
+    body = "Aid planes flew into Juba and Wau, but flights to Juba were rare."
+    assert ("Wau", "Juba") not in paths(pipeline, body)
+    onward = "The envoy flew to Lyon on Monday, but later travelled on to Geneva."
+    assert ("Lyon", "Geneva") in paths(pipeline, onward)
+
+
+def test_a_hospital_named_after_a_place_ends_at_the_town_given_after_its_full_name(
+    pipeline: Pipeline,
+) -> None:
+    body = "The driver was airlifted to Ardmore University Medical Center in Dallas from Sherman."
+    assert paths(pipeline, body) == [("Sherman", "Dallas")]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # a reduced relative between commas on the mover: where it was before the verb
+        (
+            "The crew, stranded in Ardmore since May, were flown to Dallas on Sunday.",
+            ("Ardmore", "Dallas"),
+        ),
+        (
+            "The hostages, freed in Mali on Saturday, were flown to Paris on Sunday.",
+            ("Mali", "Paris"),
+        ),
+        (
+            "The patients, treated at first in Elkins, were later moved to Morgantown.",
+            ("Elkins", "Morgantown"),
+        ),
+    ],
+)
+def test_a_participle_aside_on_the_mover_gives_the_origin(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == path and not m.origin_inferred
+
+
+def test_an_aside_that_is_no_participle_gives_no_origin(pipeline: Pipeline) -> None:
+    # an apposition naming the mover's post is no place the mover was moved from
+    body = "The director, a professor in Ardmore, flew to Dallas on Sunday."
+    assert ("Ardmore", "Dallas") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # a place named after its country's possessive: the place is the end, not the country
+        (
+            "The two were flown from Kabul to Germany's Ramstein Air Base.",
+            ("Kabul", "Ramstein-Miesenbach"),
+        ),
+        ("Families fled from Syria's northern Idlib to Turkey on Monday.", ("Idlib", "Turkey")),
+        # an arrival at a town's facility named in the possessive
+        ("The plane from Lagos landed at Accra's main airport on Monday.", ("Lagos", "Accra")),
+    ],
+)
+def test_endpoints_named_in_the_possessive(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [path]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        # the journey noun right after an arrival is how the mover came
+        (
+            "The infected passengers arrived in Toronto on a flight from Beijing.",
+            ("Beijing", "Toronto"),
+        ),
+        # a return from a trip starts where the trip went
+        ("She returned to Ottawa on Sunday from a week-long trip to Mexico.", ("Mexico", "Ottawa")),
+    ],
+)
+def test_an_arrival_or_return_takes_its_other_end_from_the_journey_noun_after_it(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    assert path in paths(pipeline, body)
+
+
+def test_a_time_after_on_is_no_journey_the_arrival_was_made_on(pipeline: Pipeline) -> None:
+    body = "Two men arrived in Leeds on Monday to begin a tour from York."
+    assert ("York", "Leeds") not in paths(pipeline, body)

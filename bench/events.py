@@ -5,14 +5,16 @@
 
 Sets (``--set``, repeatable; default: every set that exists):
 
-- ``events``, ``events_heldout``, ``events_fresh``, ``events_fresh2``: our own reports,
-  ``tests/data/<name>/NN_slug.txt`` with ``expected.json`` (file name ->
+- ``events``, ``events_heldout``, ``events_fresh``, ``events_fresh2``, ``events_fresh3``: our
+  own reports, ``tests/data/<name>/NN_slug.txt`` with ``expected.json`` (file name ->
   ``[{origin, via, destination, movement_type}]``, each place a record with a GeoNames id and
   coordinates) and, where the folder has one, ``incidents.json`` (file name ->
   ``[{event_type, place, date_start, date_end, status}]``). ``--dir`` scores such a folder.
   ``events_fresh`` was written, and annotated by reading it, before the extractor was run on
   it (its errors were then read and fixed); ``events_fresh2`` was written and annotated in the
-  middle of that work and scored only once, at its end.
+  middle of that work and scored only once, at its end. ``events_fresh3`` (field reports and
+  news items) was written and annotated blind, by someone who had not read the extractor,
+  and is never tuned on (its ``README.md``).
 - ``dev``, ``dev2`` … ``dev8``, ``check``: real news from LGL and GeoWebNews, annotated by hand
   (``tests/data/real_events/<set>.jsonl``, see ``GUIDELINE.md`` there). Each
   article's text is read from ``../shared/corpora`` (never copied) and run through the real
@@ -86,6 +88,7 @@ OWN_SETS = {
     "events_heldout": ROOT / "tests" / "data" / "events_heldout",
     "events_fresh": ROOT / "tests" / "data" / "events_fresh",
     "events_fresh2": ROOT / "tests" / "data" / "events_fresh2",
+    "events_fresh3": ROOT / "tests" / "data" / "events_fresh3",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (

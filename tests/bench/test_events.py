@@ -354,3 +354,57 @@ def test_heldout_set_without_its_corpora_is_one_clear_line(
     assert captured.out == ""
     (line,) = captured.err.splitlines()
     assert line.startswith("error:") and "--heldout-path" in line
+
+
+def test_every_own_folder_is_a_set_of_the_bench():
+    """Each ``tests/data/events*`` folder with annotations is scored by ``make bench-events``."""
+    data = ev.ROOT / "tests" / "data"
+    folders = {p.parent.name for p in data.glob("events*/expected.json")}
+    assert folders == set(ev.OWN_SETS)
+    assert all(ev.OWN_SETS[name] == data / name for name in folders)
+
+
+MOVEMENT_TYPES = {"dispatched", "fled", "evacuated", "deported", "crossed", "travelled"}
+GUIDELINE_SETS = {"events_fresh3"}  # own sets annotated by tests/data/real_events/GUIDELINE.md
+EVENT_TYPES = set(
+    "attack arrest protest disappearance evacuation meeting/summit surveillance crash "
+    "collision derailment fire explosion flood earthquake landslide".split()
+)
+
+
+def _assert_place(p, where: str) -> None:
+    assert p.kind in {"city", "region", "country"}, where
+    assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180, where
+    assert p.geonameid or p.iso3166_2 or p.kind == "city", where  # a hand-placed town only
+
+
+@pytest.mark.parametrize("name", sorted(ev.OWN_SETS))
+def test_own_set_annotates_every_report_by_the_guideline(name):
+    """Every report of the set has its movements (and incidents, where the set annotates
+    them: all but the two oldest), in the guideline's types, statuses and place kinds; in a
+    set annotated by the guideline, the two endpoints of a movement are distinct places."""
+    folder = ev.OWN_SETS[name]
+    reports = {p.name for p in folder.glob("*.txt")}
+    moves = ev.load_expected(folder / "expected.json")
+    incidents = ev.load_expected_incidents(folder / "incidents.json")
+    assert set(moves) == reports
+    if name in {"events", "events_heldout"}:
+        assert incidents is None
+        incidents = {}
+    else:
+        assert incidents is not None and set(incidents) == reports
+    for report, ms in moves.items():
+        for m in ms:
+            where = f"{report}: {m.label()}"
+            assert m.movement_type in MOVEMENT_TYPES and m.status in {"reported", "planned"}
+            for p in (m.origin, *m.vias, m.destination):
+                _assert_place(p, where)
+            if name in GUIDELINE_SETS:  # the older sets predate its 25 km rule
+                assert ev.place_cost(m.origin, m.destination) is None, where
+    for report, events in incidents.items():
+        for e in events:
+            where = f"{report}: {e.label()}"
+            assert e.event_type in EVENT_TYPES and e.status in {"reported", "planned"}, where
+            assert (e.start is None) == (e.end is None), where
+            assert e.start is None or e.end is None or e.start <= e.end, where
+            _assert_place(e.place, where)

@@ -80,6 +80,9 @@ N_CONTROL8 = 3
 #: ``check2`` (issue 12, a second held-out set from TR-News and GeoVirus), per corpus.
 N_MOTION_HELDOUT = 10
 N_CONTROL_HELDOUT = 3
+#: ``dev10`` (issue 12, a blind development set from the same corpora): motion positions
+#: 21-25 of TR-News and 21-30 of GeoVirus (1-based, in the motion hash order), no controls.
+DEV10_MOTION = {"trnews": (20, 5), "geovirus": (20, 10)}  # corpus -> (skip, take)
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -357,12 +360,18 @@ def select_dev2(
 
 
 def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
-    """``{"check2": [...]}``: per held-out corpus the first :data:`N_MOTION_HELDOUT` motion and
-    :data:`N_CONTROL_HELDOUT` control articles in the hash orders (motion, then control)."""
+    """``{"check2": [...], "dev10": [...]}``: per held-out corpus the first
+    :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT` control articles in the hash
+    orders (motion, then control); ``dev10`` the motion positions of :data:`DEV10_MOTION`."""
     rows = select_dev2(
         articles, 0, 0, N_MOTION_HELDOUT, N_CONTROL_HELDOUT, corpora=tuple(HELDOUT_FILES)
     )
-    return {"check2": rows}
+    dev10 = [
+        row
+        for corpus, (skip, take) in DEV10_MOTION.items()
+        for row in select_dev2(articles, skip, 0, take, 0, corpora=(corpus,))
+    ]
+    return {"check2": rows, "dev10": dev10}
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:

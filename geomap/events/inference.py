@@ -297,6 +297,42 @@ def returned_home(
     return None
 
 
+#: Motion words of an arrival somewhere ("arrived in B", "landed in B", "returned to B").
+ARRIVING = frozenset(("arrive", "land", "reach", "return"))
+#: The words before a place that say someone stayed there ("had been in A", "spent a week
+#: in A", "had been on holiday in A", "visiting A"; not "was born in A").
+_STAYED_AT = re.compile(
+    r"\b(?:been|stayed|staying|spent|spending|holidaying|vacationing|"
+    r"visited|visiting|toured|touring)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|at|to)?\s*$",
+    re.I,
+)
+_PRONOUN_OPENING = frozenset("he she they".split())
+
+
+def arrived_from_stay(
+    mt: MotionTrigger, tokens: Sequence[Token], state: Discourse
+) -> Toponym | None:
+    """Where someone the last sentence put somewhere came from when they arrive ("The man
+    had been in A. He arrived in B on Monday"): the place of that stay."""
+    if mt.motion.lemma not in ARRIVING or mt.motion.noun or mt.origins or not mt.destinations:
+        return None
+    if mt.status != "reported" or state.since != 0 or state.background is None:
+        return None
+    opening = tokens[0].lower if tokens else ""
+    actor = (mt.actor or "").lower().split()
+    if opening not in _PRONOUN_OPENING and not (
+        actor[:1] == ["the"] and actor[-1:] and actor[-1] in RETURNERS
+    ):
+        return None
+    stay = state.previous
+    if stay is None or stay.place is None:
+        return None
+    before = state.background.text[max(0, stay.span.start - 60) : stay.span.start]
+    if _STAYED_AT.search(before) is None:
+        return None
+    return stay if usable(stay, mt.destinations) else None
+
+
 def official_home(mt: MotionTrigger, state: Discourse) -> Toponym | None:
     """The report's country, for one of its office holders back from abroad ("The finance
     minister returned from A")."""
@@ -368,8 +404,10 @@ def infer(
             if went is not None:
                 mt.destinations, mt.destination_inferred = [as_mention(went)], True
         elif mt.destinations and not mt.origins:
-            left = travellers_home(mt, tokens, s_text, sent_start, state) or sender_home(
-                mt, tokens, sent_start, state
+            left = (
+                travellers_home(mt, tokens, s_text, sent_start, state)
+                or sender_home(mt, tokens, sent_start, state)
+                or arrived_from_stay(mt, tokens, state)
             )
             if left is not None:
                 mt.origins, mt.origin_inferred = [as_mention(left)], True

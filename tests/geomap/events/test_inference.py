@@ -78,6 +78,15 @@ def moves(pipeline: Pipeline, body: str) -> list[tuple[tuple[str, ...], bool, bo
             "returned from Spain on Friday.",
             [(("Spain", "Peru"), False, True)],
         ),
+        # an arrival starts where the last sentence said the mover stayed
+        (
+            "The two climbers had spent a month in Nepal. They arrived in Lima on Sunday.",
+            [(("Nepal", "Lima"), True, False)],
+        ),
+        (
+            "The woman had been on holiday in Cuba. She landed in Quito on Friday.",
+            [(("Cuba", "Quito"), True, False)],
+        ),
         # a national body that sends, or whose people go, abroad
         (
             "The Chilean health ministry sent a team of experts to Peru.",
@@ -109,6 +118,8 @@ def test_the_discourse_gives_the_other_end(
         # a return inside one country: where home is, the report does not say
         "Health officials in Ontario said a traveller who returned from Ottawa had tested "
         "positive.",
+        # a birthplace is no stay the arrival starts from
+        "The woman was born in Cuba. She landed in Quito on Friday.",
         # a national body sending people somewhere at home
         "The Chilean health ministry sent a team of experts to Valparaiso.",
     ],

@@ -94,6 +94,9 @@ CHECK3_SLICES = {"trnews": (25, 15, 3, 7), "geovirus": (30, 15, 3, 5)}
 #: corpora, annotated blind before any extractor output on it was looked at, then tuned on: per
 #: corpus the next motion articles after check2's (positions 11-20), no controls.
 N_MOTION9 = 10
+#: ``dev10`` (issue 12, a blind development set from the same corpora): motion positions
+#: 21-25 of TR-News and 21-30 of GeoVirus (1-based, in the motion hash order), no controls.
+DEV10_MOTION = {"trnews": (20, 5), "geovirus": (20, 10)}  # corpus -> (skip, take)
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -371,17 +374,23 @@ def select_dev2(
 
 
 def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
-    """``{"check2": [...], "check3": [...], "dev9": [...]}``: for check2, per held-out corpus the
-    first :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT` control articles in the
-    hash orders (motion, then control); for check3, each corpus's :data:`CHECK3_SLICES` of the
-    same orders; for dev9, the next :data:`N_MOTION9` motion articles after check2's."""
+    """``{"check2": [...], "check3": [...], "dev9": [...], "dev10": [...]}``: for check2, per
+    held-out corpus the first :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT`
+    control articles in the hash orders (motion, then control); for check3, each corpus's
+    :data:`CHECK3_SLICES` of the same orders; for dev9, the next :data:`N_MOTION9` motion
+    articles after check2's; for dev10, the motion positions of :data:`DEV10_MOTION`."""
     corpora = tuple(HELDOUT_FILES)
     rows = select_dev2(articles, 0, 0, N_MOTION_HELDOUT, N_CONTROL_HELDOUT, corpora=corpora)
     check3: list[dict[str, str]] = []
     for corpus, (skip_m, n_m, skip_c, n_c) in CHECK3_SLICES.items():
         check3 += select_dev2(articles, skip_m, skip_c, n_m, n_c, corpora=(corpus,))
     dev9 = select_dev2(articles, N_MOTION_HELDOUT, 0, N_MOTION9, 0, corpora=corpora)
-    return {"check2": rows, "check3": check3, "dev9": dev9}
+    dev10 = [
+        row
+        for corpus, (skip, take) in DEV10_MOTION.items()
+        for row in select_dev2(articles, skip, 0, take, 0, corpora=(corpus,))
+    ]
+    return {"check2": rows, "check3": check3, "dev9": dev9, "dev10": dev10}
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:

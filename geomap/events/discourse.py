@@ -568,6 +568,11 @@ class Background:
         """Every place mention of the report."""
         return self._toponyms
 
+    @property
+    def text(self) -> str:
+        """The report's text."""
+        return self._text
+
 
 # the end of a sentence, up to the next one's first letter
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+(?=[A-Z])")

@@ -20,7 +20,7 @@ from datetime import date
 
 from geopy.distance import great_circle
 
-from geomap.events import clauses, discourse, incidents, movements
+from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import find_date
 from geomap.events.roles import (
@@ -1006,6 +1006,7 @@ def extract_events(
                 and _LEFT_THE.search(s_text)
                 is None  # "The convoy left A at dawn. By noon it reached B."
                 and _STAYED_THERE.search(s_text) is None  # "She lived there until she moved to B"
+                and not inference.candidate(s_text, words, state, sent.start, sent.end)
             )
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
@@ -2118,6 +2119,7 @@ def _movements_of(
         if movements.back_from(a, b, between, back):
             continue  # "returned to B after a trip to A"
         movements.chain(a, b, between)
+    inference.return_from_stay(verbs, tokens)  # "returned from a visit to A"
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
         if not (mt.destinations or mt.vias) and mt.sent_home is not None:
@@ -2152,6 +2154,7 @@ def _movements_of(
             and (mt.actor is None or mt.actor.lower() in ("he", "she", "they"))
         ):
             state.unrooted.append((quote.start, mt.motion.lemma, mt.destinations[0].toponym))
+    inference.infer(triggers, tokens, s_text, quote.start, state)
     for mt in triggers:
         if (
             mt.origins

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -407,3 +408,26 @@ def test_dev9_records_are_its_split_articles_in_order():
     records = [json.loads(line) for line in lines if line.strip()]
     assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
     assert len(split) == 20 and {r["stratum"] for r in split} == {"motion"}
+
+
+def test_stored_dev10_holds_motion_positions_21_to_25_and_21_to_30(tmp_path, monkeypatch):
+    """dev10 takes the motion articles after check2's and a gap, per corpus: TR-News 5 and
+    GeoVirus 10, no controls; on an invented corpus the same rule picks those hash positions."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    rows = json.loads((data / "split_heldout.json").read_text())["dev10"]
+    cells = Counter((r["corpus"], r["stratum"]) for r in rows)
+    assert cells == {("trnews", "motion"): 5, ("geovirus", "motion"): 10}
+    monkeypatch.setattr(sel, "DEV10_MOTION", {"trnews": (1, 2), "geovirus": (0, 1)})
+    arts = sel.load_heldout(_heldout_dir(tmp_path, 10))
+    got = sel.select_heldout(arts)["dev10"]
+    key = lambda c, i: hashlib.sha256(f"motion:{c}:{i}".encode()).hexdigest()  # noqa: E731
+    want = sorted(range(1, 10, 2), key=lambda i: key("trnews", i))[1:3]
+    assert [r["id"] for r in got if r["corpus"] == "trnews"] == [str(i) for i in want]
+
+
+def test_dev10_records_are_its_split_articles_in_order():
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["dev10"]
+    lines = (data / "dev10.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

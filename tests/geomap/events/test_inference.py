@@ -1,0 +1,145 @@
+"""Movement ends the discourse gives (geomap.events.inference), on invented reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.pipeline import Pipeline
+from geomap.reports.text import parse_document
+
+HEADER = "Report   Ann Writer Reuters June 10, 2022\n"
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory, gazetteer_path):  # type: ignore[no-untyped-def]
+    from geomap.settings import Settings
+
+    p = Pipeline(
+        Settings(gazetteer=gazetteer_path, cache=tmp_path_factory.mktemp("inf") / "cache.sqlite")
+    )
+    yield p
+    p.close()
+
+
+def moves(pipeline: Pipeline, body: str) -> list[tuple[tuple[str, ...], bool, bool]]:
+    """Each movement's path by name, and whether its origin and destination are inferred."""
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [
+        (tuple(p.name for p in m.path), m.origin_inferred, m.destination_inferred)
+        for m in pipeline.extract(doc).movements
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # nationals coming back go to their own country
+        (
+            "Doctors in Peru said four more people tested positive. Two of the cases were in "
+            "Peruvians who had returned from trips to Spain.",
+            [(("Spain", "Peru"), False, True)],
+        ),
+        (
+            "Peru has twelve cases. With the arrival of three Peruvian tourists from Madrid "
+            "and Lisbon on Friday, the count rose to twelve.",
+            [(("Madrid", "Peru"), False, True), (("Lisbon", "Peru"), False, True)],
+        ),
+        # help brought in from elsewhere comes to the place the story is about
+        (
+            "Storms cut power across Tarbes on Sunday. Extra crews were brought in from "
+            "Toulouse and Bordeaux.",
+            [(("Toulouse", "Tarbes"), False, True), (("Bordeaux", "Tarbes"), False, True)],
+        ),
+        (
+            "Engineers have been sent to Tarbes to restore power, and extra crews were flown "
+            "in from Toulouse.",
+            [(("Toulouse", "Tarbes"), False, True)],
+        ),
+        # patients a country reports left that country
+        (
+            "The ministry of health of Peru announced two new cases. Both patients had been "
+            "infected after travelling to Spain.",
+            [(("Peru", "Spain"), True, False)],
+        ),
+        # an office holder of the report's country comes back to it
+        (
+            "Peru closed its schools on Monday. Peru has 40 cases, most of them near Lima. "
+            "The finance minister returned from holiday in Portugal.",
+            [(("Portugal", "Peru"), False, True)],
+        ),
+        # a traveller back from abroad, told by the place the report is about
+        (
+            "Health officials in Ontario said a traveller who returned from Brazil had tested "
+            "positive.",
+            [(("Brazil", "Ontario"), False, True)],
+        ),
+        (
+            "Peru reported a new case on Monday. The patient, a 40-year-old woman, had "
+            "returned from Spain on Friday.",
+            [(("Spain", "Peru"), False, True)],
+        ),
+        # an arrival starts where the last sentence said the mover stayed
+        (
+            "The two climbers had spent a month in Nepal. They arrived in Lima on Sunday.",
+            [(("Nepal", "Lima"), True, False)],
+        ),
+        (
+            "The woman had been on holiday in Cuba. She landed in Quito on Friday.",
+            [(("Cuba", "Quito"), True, False)],
+        ),
+        # a national body that sends, or whose people go, abroad
+        (
+            "The Chilean health ministry sent a team of experts to Peru.",
+            [(("Chile", "Peru"), True, False)],
+        ),
+        (
+            "A team of experts from the Chilean health ministry arrived in Peru on Monday.",
+            [(("Chile", "Peru"), True, False)],
+        ),
+    ],
+)
+def test_the_discourse_gives_the_other_end(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # refugees arriving from abroad are not going home
+        "Forty Syrian refugees arrived from Lebanon on Monday.",
+        # an arrival of nationals in a report about another country
+        "Chile has twelve cases. With the arrival of three Peruvian tourists from Madrid on "
+        "Friday, the count rose to twelve.",
+        # patients who travelled inside the reporting country
+        "The ministry of health of Peru announced two new cases. Both patients had been "
+        "infected after travelling to Cusco.",
+        # a return inside one country: where home is, the report does not say
+        "Health officials in Ontario said a traveller who returned from Ottawa had tested "
+        "positive.",
+        # a birthplace is no stay the arrival starts from
+        "The woman was born in Cuba. She landed in Quito on Friday.",
+        # a national body sending people somewhere at home
+        "The Chilean health ministry sent a team of experts to Valparaiso.",
+    ],
+)
+def test_no_end_without_a_reason_in_the_text(pipeline: Pipeline, body: str) -> None:
+    assert moves(pipeline, body) == []
+
+
+def test_inferred_ends_have_lower_confidence(pipeline: Pipeline) -> None:
+    doc = parse_document(
+        (
+            HEADER + "Storms cut power across Tarbes on Sunday. Extra crews were brought in from "
+            "Toulouse."
+        ).encode(),
+        "t.txt",
+    )
+    (m,) = pipeline.extract(doc).movements
+    assert m.destination_inferred and m.confidence < 60
+
+
+def test_a_body_that_speaks_sends_no_one(pipeline: Pipeline) -> None:
+    body = "The Peruvian navy said the tanker was headed for Santiago."
+    assert not [m for m in moves(pipeline, body) if m[0][0] == "Peru"]

@@ -80,6 +80,10 @@ N_CONTROL8 = 3
 #: ``check2`` (issue 12, a second held-out set from TR-News and GeoVirus), per corpus.
 N_MOTION_HELDOUT = 10
 N_CONTROL_HELDOUT = 3
+#: ``dev11`` (issue 12, development data on unseen text): TR-News control positions 11-35
+#: (after check2's 1-3 and check3's 4-10 in the same hash order).
+DEV11_CONTROL_SKIP = 10
+N_CONTROL_DEV11 = 25
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -357,12 +361,14 @@ def select_dev2(
 
 
 def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
-    """``{"check2": [...]}``: per held-out corpus the first :data:`N_MOTION_HELDOUT` motion and
-    :data:`N_CONTROL_HELDOUT` control articles in the hash orders (motion, then control)."""
+    """``{"check2": [...], "dev11": [...]}``: per held-out corpus the first
+    :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT` control articles in the hash
+    orders (motion, then control); ``dev11``, TR-News controls after :data:`DEV11_CONTROL_SKIP`."""
     rows = select_dev2(
         articles, 0, 0, N_MOTION_HELDOUT, N_CONTROL_HELDOUT, corpora=tuple(HELDOUT_FILES)
     )
-    return {"check2": rows}
+    dev11 = select_dev2(articles, 0, DEV11_CONTROL_SKIP, 0, N_CONTROL_DEV11, corpora=("trnews",))
+    return {"check2": rows, "dev11": dev11}
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:

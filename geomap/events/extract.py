@@ -37,6 +37,7 @@ from geomap.events.roles import (
     precision_rank,
 )
 from geomap.events.triggers import (
+    ACCIDENTAL,
     BURNED_THINGS,
     CLASH_PARTIES,
     CONFERENCE_KINDS,
@@ -61,6 +62,7 @@ from geomap.events.triggers import (
     NOT_PROTESTERS,
     ONE_BODY,
     OWN_ADVISERS,
+    PERPETRATOR_TRADES,
     PERPETRATOR_WORDS,
     REFERENCE_WORDS,
     SENT_THINGS,
@@ -80,6 +82,7 @@ from geomap.events.triggers import (
     any_trigger,
     event_words,
     incident_words,
+    perpetrator_told,
     sentence_words,
     sub_event_type,
 )
@@ -372,6 +375,12 @@ def _triggers(
                 incident = None  # "the fans flooded the court": a crowd
             elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
                 incident = None  # "demonstrated their resolve": showed, no protest
+            elif w in PERPETRATOR_WORDS and nxt in PERPETRATOR_TRADES:
+                incident = None  # "arson investigators", "the bomb squad": a trade, no event
+            elif incident.event_type == "attack" and not ACCIDENTAL.isdisjoint(
+                lowered[max(0, i - 3) : i + 2]
+            ):
+                incident = None  # "an accidental gunshot wound", "was shot accidentally"
             elif w in TOLL_WORDS and _caused_after(lowered, i):
                 incident = None  # "was killed in a road accident": the accident's toll
             elif incident.noun and w in ("arrest", "arrests") and _hoped_for(lowered, i):
@@ -408,9 +417,7 @@ def _triggers(
         else:
             assert incident is not None
             event_type, noun = incident.event_type, incident.noun
-            if event_type in ("explosion", "fire") and (
-                perpetrator or not PERPETRATOR_WORDS.isdisjoint(lowered)
-            ):
+            if event_type in ("explosion", "fire") and (perpetrator or perpetrator_told(lowered)):
                 event_type = "attack"  # "a bomb exploded", "arsonists set the fire"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
@@ -953,8 +960,8 @@ def extract_events(
     )
     here_town = _here_town(state, resolved)
     lowered_text = text.lower()
-    perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and not (
-        PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
+    perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and perpetrator_told(
+        _WORDS.findall(lowered_text)
     )
     found_incidents: list[tuple[Incident, bool]] = []
     distinct: list[Incident] = []  # incidents told as another event ("an earlier accident")

@@ -9,6 +9,7 @@ reports, and the event categories of ACLED and UCDP); none is taken from an eval
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: The event vocabulary: event_type -> what it covers. Incidents carry one of these.
@@ -758,6 +759,37 @@ PERPETRATOR_WORDS = frozenset(
     "attacker attackers terrorist terrorists suicide insurgents arson arsonist torched "
     "firebomb firebombed deliberately intentionally".split()
 )
+#: Words after a perpetrator word that make it a trade or a search, not a claim ("arson
+#: investigators were called", "the bomb squad", "an arson investigation is under way").
+PERPETRATOR_TRADES = frozenset(
+    "investigator investigators investigation investigations unit units squad squads team "
+    "teams detective detectives dog dogs expert experts specialist specialists task".split()
+)
+#: Words shortly before a perpetrator word that leave it unsaid: hedged or denied ("may have
+#: been set deliberately", "possible arson", "ruled out arson", "not deliberately").
+PERPETRATOR_HEDGES = frozenset(
+    "may might could possible possibly perhaps whether if not no ruled unclear".split()
+)
+#: Words shortly before an attack word that make it an accident ("an accidental gunshot
+#: wound", "was accidentally shot"): no deliberate violence, so no attack.
+ACCIDENTAL = frozenset("accidental accidentally unintentional unintentionally".split())
+
+
+def perpetrator_told(words: Sequence[str]) -> bool:
+    """True when the lower-cased ``words`` say someone set off a blast or a fire on purpose: a
+    word of :data:`PERPETRATOR_WORDS` that names no trade or search after it ("arson
+    investigators") and is not hedged or denied in the four words before it ("may have been
+    set deliberately", "ruled out arson")."""
+    for k, w in enumerate(words):
+        if w not in PERPETRATOR_WORDS:
+            continue
+        if k + 1 < len(words) and words[k + 1] in PERPETRATOR_TRADES:
+            continue
+        if not PERPETRATOR_HEDGES.isdisjoint(words[max(0, k - 4) : k]):
+            continue
+        return True
+    return False
+
 
 #: Quick test before any other work: does a sentence hold any trigger word at all?
 _WORD = re.compile(r"[a-z]+")

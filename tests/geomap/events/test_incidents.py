@@ -1578,3 +1578,43 @@ def test_an_event_held_in_a_town_is_there(
 def test_people_held_in_a_town_are_not_an_event_there(pipeline: Pipeline) -> None:
     body = "Hundreds rallied in Vilnius on Sunday for the activists held in Minsk."
     assert typed(pipeline, body) == [("protest", "Vilnius")]
+
+
+@pytest.mark.parametrize(
+    "second,kind",
+    [
+        ("Arson investigators from the state were back at the scene on Tuesday.", "fire"),
+        ("The chief said the fire may have been set deliberately.", "fire"),
+        ("Officials have ruled out arson.", "fire"),
+        ("The chief said the fire was set deliberately.", "attack"),
+    ],
+)
+def test_a_fire_is_an_attack_only_when_the_report_says_it_was_set(
+    pipeline: Pipeline, second: str, kind: str
+) -> None:
+    body = f"Firefighters battled a blaze that destroyed a barn in Dayton on Monday. {second}"
+    assert typed(pipeline, body) == [(kind, "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "words,told",
+    [
+        ("a bomb exploded", True),
+        ("the bomb squad was called", False),
+        ("arson investigators arrived", False),
+        ("it was possibly arson", False),
+        ("the blaze was set intentionally", True),
+        ("the blaze was not set intentionally", False),
+    ],
+)
+def test_perpetrator_told(words: str, told: bool) -> None:
+    from geomap.events.triggers import perpetrator_told
+
+    assert perpetrator_told(words.split()) is told
+
+
+def test_an_accidental_shooting_is_no_attack(pipeline: Pipeline) -> None:
+    body = "A hunter died of an accidental gunshot wound near Dayton on Monday."
+    assert typed(pipeline, body) == []
+    assert typed(pipeline, "A hunter was accidentally shot near Dayton on Monday.") == []
+    assert typed(pipeline, "A hunter was shot near Dayton on Monday.") == [("attack", "Dayton")]

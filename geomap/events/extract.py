@@ -37,8 +37,10 @@ from geomap.events.roles import (
     precision_rank,
 )
 from geomap.events.triggers import (
+    ABSTRACT_TARGETS,
     ACCIDENTAL,
     BURNED_THINGS,
+    CALLED_OFF,
     CLASH_PARTIES,
     CONFERENCE_KINDS,
     COURTESY_TITLES,
@@ -46,6 +48,9 @@ from geomap.events.triggers import (
     ENVOYS,
     EVENT_TYPES,
     FIRE_WORDS,
+    FORECAST_BEFORE,
+    FORECAST_KINDS,
+    GENERIC_AFTER,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     MEETING_PARTIES,
@@ -377,6 +382,16 @@ def _triggers(
                 incident = None  # "demonstrated their resolve": showed, no protest
             elif w in PERPETRATOR_WORDS and nxt in PERPETRATOR_TRADES:
                 incident = None  # "arson investigators", "the bomb squad": a trade, no event
+            elif w.startswith("attack") and _aimed_at_words(lowered, i):
+                incident = None  # "attacked the plan", "an attack on the budget": words
+            elif incident.noun and w.endswith("s") and _generic_after(lowered, i):
+                incident = None  # "shootings are common here": no one event
+            elif incident.noun and _called_off(lowered, i):
+                incident = None  # "the summit was cancelled": it will not take place
+            elif incident.event_type in FORECAST_KINDS and not FORECAST_BEFORE.isdisjoint(
+                lowered[max(0, i - 3) : i]
+            ):
+                incident = None  # "warned of possible flooding": feared, not told
             elif incident.event_type == "attack" and not ACCIDENTAL.isdisjoint(
                 lowered[max(0, i - 3) : i + 2]
             ):
@@ -665,6 +680,37 @@ def _caused_after(lowered: list[str], i: int) -> bool:
             return False
         if w in NOT_BY_PEOPLE or w in ("accidentally", "accidental"):
             return True  # "killed in a road accident", "killed when ... accidentally struck"
+    return False
+
+
+def _aimed_at_words(lowered: list[str], i: int) -> bool:
+    """True when the attack at ``i`` is aimed at a plan or a statement, not at people or
+    property: its object, after "on" and a determiner, is one of :data:`ABSTRACT_TARGETS`."""
+    for w in lowered[i + 1 : i + 5]:
+        if w in ("on", "upon") or w in _DETERMINERS or w in _POSSESSIVES or w.endswith("'s"):
+            continue
+        return w in ABSTRACT_TARGETS
+    return False
+
+
+def _generic_after(lowered: list[str], i: int) -> bool:
+    """True when the plural event noun at ``i`` is the subject of a general statement:
+    "shootings are common", "crashes have risen", "arrests were up 5 percent"."""
+    after = lowered[i + 1 : i + 4]
+    return bool(after) and after[0] in _BE_HAVE and not GENERIC_AFTER.isdisjoint(after[1:])
+
+
+_BE_HAVE = frozenset("are were have remain remained".split())
+
+
+def _called_off(lowered: list[str], i: int) -> bool:
+    """True when the clause of the event noun at ``i`` says it was called off: "the summit
+    planned for May was cancelled", "the march was called off"."""
+    for w, nxt in zip(lowered[i + 1 : i + 10], [*lowered[i + 2 : i + 11], ""], strict=False):
+        if w in (",", ";", ".", "but", "and", "after", "because"):
+            return False
+        if w in CALLED_OFF or (w == "called" and nxt == "off"):
+            return True
     return False
 
 

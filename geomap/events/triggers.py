@@ -594,6 +594,11 @@ MULTI_VEHICLE = re.compile(
     re.I,
 )
 
+#: What is about quakes to come, not one that struck: "an earthquake drill".
+_QUAKE_READINESS = (
+    "drill drills insurance risk risks zone zones preparedness safety code codes warning "
+    "warnings".split()
+)
 #: Words after which an incident word names no event here: "fire" in "fire chief", "fire
 #: department", "cease-fire"; "talks" in "talks about"; general English collocations.
 NOT_AN_EVENT_AFTER = {
@@ -606,7 +611,16 @@ NOT_AN_EVENT_AFTER = {
         "prevention marshal's".split()
     ),
     "landslide": frozenset("victory victories win wins election elections vote margin".split()),
-    "flood": frozenset("insurance plain plains zone zones maps map wall walls".split()),
+    "flood": frozenset(
+        "insurance plain plains zone zones maps map wall walls warning warnings watch watches "
+        "risk risks defences defenses prevention control barrier barriers".split()
+    ),
+    "flooding": frozenset("risk risks warning warnings watch watches prevention".split()),
+    # what is about quakes to come: "an earthquake drill", "earthquake insurance"
+    "earthquake": frozenset(_QUAKE_READINESS),
+    "earthquakes": frozenset(_QUAKE_READINESS),
+    # a placard or a vote, no gathering: "a protest sign", "a protest vote"
+    "protest": frozenset("sign signs song songs vote votes letter letters".split()),
     "rally": frozenset("point cry".split()),
     "accident": frozenset("insurance report reports".split()),
     "shooting": frozenset(
@@ -625,7 +639,7 @@ NOT_AN_EVENT_AFTER = {
         "deal deals plan plans route routes centre center centres centers drill drills "
         "procedures procedure zone zones".split()
     ),
-    "crash": frozenset("course courses test tests".split()),
+    "crash": frozenset("course courses test tests rate rates statistics data diet".split()),
     "arrest": frozenset(
         "affidavit affidavits record records warrant warrants report reports".split()
     ),
@@ -644,15 +658,24 @@ FIRE_WORDS = frozenset("flames flame fire fires blaze blazes".split())
 #: What attacks that is no person, or no attack by people: "a heart attack", "a dog attack".
 _NOT_PEOPLE_ATTACKING = (
     "heart panic asthma anxiety cyber malware ransomware phishing bee bees wasp hornet dog dogs "
-    "shark bear animal wolf alligator crocodile snake cougar coyote bull pit-bull".split()
+    "shark bear animal wolf alligator crocodile snake cougar coyote bull bulls pit-bull".split()
 )
 #: Rallies that are no protest: "a campaign rally", "a biker rally", "a stock market rally".
 _RALLY_KINDS = (
     "campaign biker bikers bike motorcycle car pep kickoff kick-off victory fan fans market "
     "stock stocks late fourth-quarter second-half comeback".split()
 )
+#: Figures of growth, not blasts: "prices exploded", "a population explosion".
+_GROWING = "prices price sales demand costs population popularity numbers data".split()
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
+    # a fall in value, no vehicle: "the market crash", "a computer crash"
+    "crash": frozenset(
+        "market stock stocks housing price prices currency computer system server sugar".split()
+    ),
+    "explosion": frozenset(_GROWING),
+    "exploded": frozenset(_GROWING),
+    "attacked": frozenset(_NOT_PEOPLE_ATTACKING),  # "a dog attacked a boy": no person's doing
     # ("a roar of fire", "the line of fire", "under fire": figures, not a blaze)
     "fire": frozenset("cease camp open friendly return returned covering of under".split()),
     "talks": frozenset("he she it who".split()),
@@ -770,6 +793,29 @@ PERPETRATOR_TRADES = frozenset(
 PERPETRATOR_HEDGES = frozenset(
     "may might could possible possibly perhaps whether if not no ruled unclear".split()
 )
+#: What a figurative attack is aimed at: "the senator attacked the plan", "an attack on
+#: the budget" (words, not violence).
+ABSTRACT_TARGETS = frozenset(
+    "plan plans policy policies proposal proposals bill bills decision decisions idea ideas "
+    "record remarks comments statement statements report budget law laws ruling move deal "
+    "reform reforms agenda strategy approach claims claim views".split()
+)
+#: Words after a plural event noun that make the sentence general, about no one event:
+#: "shootings are common", "crashes are up 10 percent", "robberies have risen".
+GENERIC_AFTER = frozenset(
+    "common rare frequent routine up down rising falling risen fallen increasing decreasing "
+    "declining doubled tripled soared dropped rife widespread".split()
+)
+#: Words after a planned event that say it will not take place ("the summit was cancelled").
+CALLED_OFF = frozenset("cancelled canceled scrapped aborted abandoned".split())
+#: Words shortly before a disaster word that make it only feared or forecast ("warned of
+#: possible flooding", "the risk of landslides", "fears of an earthquake").
+FORECAST_BEFORE = frozenset(
+    "possible potential warned warns warning warnings risk risks threat threats chance "
+    "chances fear fears forecast forecasts prone".split()
+)
+#: Disasters that are forecast as often as reported.
+FORECAST_KINDS = frozenset("flood landslide earthquake fire".split())
 #: Words shortly before an attack word that make it an accident ("an accidental gunshot
 #: wound", "was accidentally shot"): no deliberate violence, so no attack.
 ACCIDENTAL = frozenset("accidental accidentally unintentional unintentionally".split())

@@ -1618,3 +1618,45 @@ def test_an_accidental_shooting_is_no_attack(pipeline: Pipeline) -> None:
     assert typed(pipeline, body) == []
     assert typed(pipeline, "A hunter was accidentally shot near Dayton on Monday.") == []
     assert typed(pipeline, "A hunter was shot near Dayton on Monday.") == [("attack", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # generic statements about many events
+        "Shootings are common in Dayton.",
+        "Arrests were up 5 percent in Dayton last year.",
+        # an event word naming a drill, a sign, a rate or a risk
+        "The earthquake drill in Padang went smoothly on Monday.",
+        "A protest sign hung in a shop window in Leeds.",
+        "The crash rate in Dayton rose 10 percent last year.",
+        # figures of speech
+        "The senator attacked the plan in a speech in Dayton on Monday.",
+        "Critics launched an attack on the budget in Dayton on Monday.",
+        "Prices exploded in Dayton last year.",
+        "The market crash hit investors in London.",
+        # no person's doing
+        "A dog attacked a boy in Dayton on Monday.",
+        # feared or called off, not told
+        "Residents were warned of possible flooding in Dhaka.",
+        "Officials warned of the risk of landslides near Pokhara.",
+        "The summit planned for Accra was cancelled.",
+        "The march in Leeds was called off on Monday.",
+    ],
+)
+def test_statements_that_report_no_event(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Gunmen attacked a police post in Kisumu on Monday.", [("attack", "Kisumu")]),
+        ("Flooding hit Dhaka on Monday, despite warnings.", [("flood", "Dhaka")]),
+        ("Protesters marched in Leeds on Monday despite the ban.", [("protest", "Leeds")]),
+    ],
+)
+def test_events_next_to_those_words_are_still_told(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -1613,6 +1613,7 @@ def _sentence(
                 )
             )
         ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
+        after_incident = _own_places(tokens, after_incident)
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         before_incident = [m for m in before if not _treated_at(tokens, m)]
@@ -1999,6 +2000,26 @@ def _definite(tokens: list[Token], i: int) -> bool:
         if t.lower in ("the", "this", "that"):
             return True
     return False
+
+
+def _own_places(tokens: list[Token], after: list[Mention]) -> list[Mention]:
+    """The places after a trigger that are its event's, once one is named: a later place
+    where the hurt were treated ("shot in A and died at a hospital in B") or where the
+    offence a suspect is charged with happened ("arrested in A and charged with a robbery
+    in B") belongs to that other clause, not to this event."""
+    out: list[Mention] = []
+    for m in sorted(after, key=lambda x: x.first):
+        if out and (
+            _treated_at(tokens, m)
+            or not _OFFENCE_BEFORE.isdisjoint(t.lower for t in tokens[out[-1].last : m.first])
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+#: Words that go on to the offence a suspect is held for ("charged with a robbery in B").
+_OFFENCE_BEFORE = frozenset("charged accused suspected wanted convicted indicted".split())
 
 
 def _home_apposition(tokens: list[Token], m: Mention) -> bool:

@@ -1660,3 +1660,28 @@ def test_events_next_to_those_words_are_still_told(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "A man was shot in Dayton on Monday and died at a hospital in Toledo.",
+            [("attack", "Dayton")],
+        ),
+        (
+            "A man arrested in Dayton on Monday was charged with a stabbing in Toledo.",
+            [("arrest", "Dayton")],
+        ),
+        # one event at two places named together, and a hospital as the only place, stay
+        (
+            "Police arrested two men in Dayton and Toledo on Monday.",
+            [("arrest", "Dayton"), ("arrest", "Toledo")],
+        ),
+        ("A gunman opened fire at a hospital in Toledo on Monday.", [("attack", "Toledo")]),
+    ],
+)
+def test_a_later_place_of_another_clause_is_not_the_events(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

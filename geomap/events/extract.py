@@ -888,9 +888,24 @@ def _directed(lowered: list[str], i: int) -> bool:
 
 
 def _left_dead(lowered: list[str], i: int) -> bool:
-    """ "left three dead", "left 20 injured": a toll, not a departure."""
-    nxt = lowered[i + 1 : i + 4]
-    return any(w in ("dead", "injured", "wounded", "homeless", "behind", "without") for w in nxt)
+    """ "left three dead", "left 20 injured", "left two others in custody": a toll or a
+    state people are left in, not a departure."""
+    if any(
+        w in ("dead", "injured", "wounded", "homeless", "behind", "without")
+        for w in lowered[i + 1 : i + 4]
+    ):
+        return True
+    for w in lowered[i + 1 : i + 9]:
+        if w in (",", ";", ".", "and", "for", "to"):
+            return False
+        if w in _LEFT_IN:
+            return True
+    return False
+
+
+#: States people are left in ("left three others in custody", "left a man in critical
+#: condition"): no one departs.
+_LEFT_IN = frozenset("custody critical paralyzed paralysed unconscious stranded".split())
 
 
 def _mentions(

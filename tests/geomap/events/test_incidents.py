@@ -1685,3 +1685,24 @@ def test_a_later_place_of_another_clause_is_not_the_events(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "A stabbing at a party killed a man and left four others in custody early Sunday,"
+            " Dayton police said.",
+            [("attack", "Dayton")],
+        ),
+        (
+            "A crash killed a woman and left a man in critical condition in Dayton on Sunday.",
+            [("crash", "Dayton")],
+        ),
+    ],
+)
+def test_people_left_in_a_state_are_no_second_event(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    # "left ... in custody" is no departure, so the one event takes the town of the police
+    assert typed(pipeline, body) == expected

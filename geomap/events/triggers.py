@@ -369,11 +369,13 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
     **_words("collision", "collided", "collision collisions pileup pile-up"),
     **_words("derailment", "derailed", "derailment"),
-    **_words("fire", "burned burnt", "fire fires blaze wildfire wildfires bushfire"),
-    **_words("explosion", "exploded", "explosion explosions blast"),
+    **_words(
+        "fire", "burned burnt", "fire fires blaze blazes wildfire wildfires bushfire bushfires"
+    ),
+    **_words("explosion", "exploded", "explosion explosions blast blasts"),
     **_words("flood", "flooded", "flood floods flooding"),
-    **_words("earthquake", "", "earthquake quake tremor"),
-    **_words("landslide", "", "landslide landslides mudslide rockslide"),
+    **_words("earthquake", "", "earthquake earthquakes quake quakes tremor tremors"),
+    **_words("landslide", "", "landslide landslides mudslide mudslides rockslide rockslides"),
     **_words(
         "protest",
         "protested protesting demonstrated marched rallied picketed striking",

@@ -1706,3 +1706,20 @@ def test_people_left_in_a_state_are_no_second_event(
 ) -> None:
     # "left ... in custody" is no departure, so the one event takes the town of the police
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The quakes struck near Padang and Medan on Monday.",
+            [("earthquake", "Padang"), ("earthquake", "Medan")],
+        ),
+        ("Mudslides buried two roads near Pokhara on Monday.", [("landslide", "Pokhara")]),
+        ("Bushfires destroyed homes near Perth on Monday.", [("fire", "Perth")]),
+    ],
+)
+def test_disasters_told_in_the_plural(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -648,8 +648,10 @@ NOT_AN_EVENT_AFTER = {
     "beaten": frozenset("path track".split()),
     "shot": frozenset(
         "shotgun shotguns rifle rifles gun guns pistol pistols glass glasses clock put caller "
-        "callers".split()
-    ),
+        "callers wide".split()
+    ),  # ("shot wide": a missed goal)
+    # "the team stormed back", "she stormed out of the meeting": a comeback, an exit
+    "stormed": frozenset("back off out".split()),
     "conference": frozenset("call calls room rooms centre center committee committees".split()),
     "talks": frozenset("to about".split()),  # "she talks to students": speaks
     "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"
@@ -668,13 +670,20 @@ _RALLY_KINDS = (
     "stock stocks late fourth-quarter second-half comeback".split()
 )
 #: Figures of growth, not blasts: "prices exploded", "a population explosion".
-_GROWING = "prices price sales demand costs population popularity numbers data".split()
+_GROWING = (
+    "prices price sales demand costs population popularity numbers data offense offence "
+    "scoring".split()
+)
+#: What crashes without a vehicle: "sales crashed", "the website crashed".
+_FALLING = (
+    "market markets stock stocks shares housing price prices currency computer computers "
+    "system systems server servers website site app network sugar sales".split()
+)
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
     # a fall in value, no vehicle: "the market crash", "a computer crash"
-    "crash": frozenset(
-        "market stock stocks housing price prices currency computer system server sugar".split()
-    ),
+    "crash": frozenset(_FALLING),
+    "crashed": frozenset(_FALLING),
     "explosion": frozenset(_GROWING),
     "exploded": frozenset(_GROWING),
     "attacked": frozenset(_NOT_PEOPLE_ATTACKING),  # "a dog attacked a boy": no person's doing

@@ -1635,6 +1635,11 @@ def test_an_accidental_shooting_is_no_attack(pipeline: Pipeline) -> None:
         "Critics launched an attack on the budget in Dayton on Monday.",
         "Prices exploded in Dayton last year.",
         "The market crash hit investors in London.",
+        "Sales crashed in Dayton last year.",
+        # sports
+        "The striker shot wide in the final minute in Leeds on Saturday.",
+        "The visitors stormed back in the second half in Leeds on Saturday.",
+        "The home side's offense exploded for 40 points in Dayton on Saturday.",
         # no person's doing
         "A dog attacked a boy in Dayton on Monday.",
         # feared or called off, not told
@@ -1652,6 +1657,8 @@ def test_statements_that_report_no_event(pipeline: Pipeline, body: str) -> None:
     "body,expected",
     [
         ("Gunmen attacked a police post in Kisumu on Monday.", [("attack", "Kisumu")]),
+        ("Troops stormed the compound in Kisumu on Monday.", [("attack", "Kisumu")]),
+        ("A car crashed into a tree in Dayton on Monday.", [("crash", "Dayton")]),
         ("Flooding hit Dhaka on Monday, despite warnings.", [("flood", "Dhaka")]),
         ("Protesters marched in Leeds on Monday despite the ban.", [("protest", "Leeds")]),
     ],

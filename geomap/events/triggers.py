@@ -650,6 +650,9 @@ NOT_AN_EVENT_AFTER = {
         "shotgun shotguns rifle rifles gun guns pistol pistols glass glasses clock put caller "
         "callers wide".split()
     ),  # ("shot wide": a missed goal)
+    # a launch, no blast: "the crew blasts off", "a rocket blasted off"
+    "blast": frozenset(["off"]),
+    "blasts": frozenset(["off"]),
     # "the team stormed back", "she stormed out of the meeting": a comeback, an exit
     "stormed": frozenset("back off out".split()),
     "conference": frozenset("call calls room rooms centre center committee committees".split()),

@@ -1636,6 +1636,7 @@ def test_an_accidental_shooting_is_no_attack(pipeline: Pipeline) -> None:
         "Prices exploded in Dayton last year.",
         "The market crash hit investors in London.",
         "Sales crashed in Dayton last year.",
+        "The Soyuz crew blasts off from Baikonur on Monday.",
         # sports
         "The striker shot wide in the final minute in Leeds on Saturday.",
         "The visitors stormed back in the second half in Leeds on Saturday.",

@@ -69,6 +69,7 @@ from geomap.events.triggers import (
     OWN_ADVISERS,
     PERPETRATOR_TRADES,
     PERPETRATOR_WORDS,
+    PROTESTERS,
     REFERENCE_WORDS,
     SENT_THINGS,
     SHOWN_AFTER,
@@ -266,6 +267,10 @@ def _triggers(
                     and STRIKERS.isdisjoint(lowered[max(0, i - 6) : i])
                 ):
                     continue  # "the guests walked out at the end": no strike
+                if clash.startswith("clash") and not PROTESTERS.isdisjoint(
+                    lowered[max(0, i - 6) : i + 6]
+                ):
+                    phrase_type = "protest"  # "protesters clashed with police": a protest
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -628,7 +633,7 @@ def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
 
 _CHARGING = frozenset(
     "charged accused accusing accuse accuses charging convicted indicted acquitted sentenced "
-    "suspected".split()
+    "suspected pleaded pleads plead guilty".split()
 )
 _CHARGE_AFTER = frozenset(
     "charge charges count counts conviction convictions suspect suspects trial indictment "

@@ -956,6 +956,9 @@ CLASH_PARTIES = frozenset(
     "tribesmen tribes clans settlers youths mobs mob crowds crowd groups factions "
     "gunmen guerrillas jihadists separatists loyalists israelis palestinians".split()
 )
+#: Those whose clash with police is a protest, not an attack (CHECK_NOTES.md: demonstrators
+#: fighting the police in the streets are a protest).
+PROTESTERS = frozenset("protesters protestors demonstrators marchers strikers".split())
 #: Words before "conference" that make it talks between parties ("a peace conference", "a
 #: donors' conference"); other conferences are trade shows or lectures, no meeting/summit.
 CONFERENCE_KINDS = frozenset(

@@ -1731,3 +1731,15 @@ def test_disasters_told_in_the_plural(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_protesters_clashing_with_police_are_a_protest(pipeline: Pipeline) -> None:
+    body = "Demonstrators clashed with police in Leeds on Saturday."
+    assert typed(pipeline, body) == [("protest", "Leeds")]
+    assert typed(pipeline, "Rebels clashed with troops near Kisumu on Monday.") == [
+        ("attack", "Kisumu")
+    ]
+
+
+def test_a_plea_names_an_offence_not_an_event(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "A man pleaded guilty in Dayton on Monday to a shooting.") == []

@@ -2099,7 +2099,19 @@ def _date_from(
     sentence's date is the event's: "On Friday, police arrested ...")."""
     if index <= 0:
         return None  # the sentence's first date is already the one after its word
-    return find_date(s_text[tokens[index].start :], published, future=status == "planned")
+    tail = s_text[tokens[index].start :]
+    when = find_date(tail, published, future=status == "planned")
+    # find_date ranks its patterns (a weekday before a year): the first date told wins here
+    # ("a man shot in A in 2019 was arrested on Monday": the shooting is 2019's)
+    while when is not None and (at := tail.find(when.text)) > 0:
+        earlier = find_date(tail[:at], published, future=status == "planned")
+        if earlier is None:
+            break
+        gap = tail[tail.find(earlier.text) + len(earlier.text) : at]
+        if not gap.strip(" ,"):
+            break  # "Saturday, March 21": one date, the full one read
+        when = earlier
+    return when
 
 
 #: Ends of one country closer than this are one town: no journey between them.

@@ -1744,3 +1744,17 @@ def test_protesters_clashing_with_police_are_a_protest(pipeline: Pipeline) -> No
 
 def test_a_plea_names_an_offence_not_an_event(pipeline: Pipeline) -> None:
     assert typed(pipeline, "A man pleaded guilty in Dayton on Monday to a shooting.") == []
+
+
+def test_an_event_takes_the_first_date_told_after_it(pipeline: Pipeline) -> None:
+    # the article is dated June 10, 2022
+    body = "A man who was shot in Dayton in 2019 was arrested in Toledo on Monday."
+    got = {
+        i.event_type: (i.when.start.isoformat(), i.when.end.isoformat())
+        for i in incidents(pipeline, body)
+        if i.when
+    }
+    assert got == {"attack": ("2019-01-01", "2019-12-31"), "arrest": ("2022-06-06", "2022-06-06")}
+    # a weekday in apposition to the full date is that date
+    [inc] = incidents(pipeline, "A man was stabbed in Dayton on Saturday, March 12, police said.")
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-03-12"

@@ -91,6 +91,7 @@ SUB_EVENT_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
         ("arson", "arson"),
         ("torch", "arson"),
         ("set fire", "arson"),
+        ("set ", "arson"),  # "set the barn ablaze"
         ("kill", "killing"),
         ("homicide", "killing"),
         ("slain", "killing"),
@@ -443,6 +444,9 @@ VANDALISM = re.compile(
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (a word the sentence must hold, the phrase, its event_type)
     ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
+    # "set the house ablaze", "set a car ablaze": arson; "the barn was ablaze": a fire
+    ("ablaze", re.compile(r"\bset(?: [\w'’-]+){1,4} ablaze\b", re.I), "attack"),
+    ("ablaze", re.compile(r"\b(?:was|were|is|are|went) ablaze\b", re.I), "fire"),
     ("fire", re.compile(r"\bfired (?:on|at|upon|into)\b", re.I), "attack"),
     (
         "fire",

@@ -1758,3 +1758,9 @@ def test_an_event_takes_the_first_date_told_after_it(pipeline: Pipeline) -> None
     # a weekday in apposition to the full date is that date
     [inc] = incidents(pipeline, "A man was stabbed in Dayton on Saturday, March 12, police said.")
     assert inc.when is not None and inc.when.start.isoformat() == "2022-03-12"
+
+
+def test_a_house_set_ablaze_is_arson(pipeline: Pipeline) -> None:
+    [inc] = incidents(pipeline, "Two men set a house ablaze in Dayton on Monday.")
+    assert (inc.event_type, inc.sub_event_type, inc.place.name) == ("attack", "arson", "Dayton")
+    assert typed(pipeline, "The stadium was set to host the final in Dayton on Monday.") == []

@@ -2103,9 +2103,9 @@ def _date_from(
     when = find_date(tail, published, future=status == "planned")
     # find_date ranks its patterns (a weekday before a year): the first date told wins here
     # ("a man shot in A in 2019 was arrested on Monday": the shooting is 2019's)
-    while when is not None and (at := tail.find(when.text)) > 0:
+    while when is not None and when.text and (at := tail.find(when.text)) > 0:
         earlier = find_date(tail[:at], published, future=status == "planned")
-        if earlier is None:
+        if earlier is None or not earlier.text:
             break
         gap = tail[tail.find(earlier.text) + len(earlier.text) : at]
         if not gap.strip(" ,"):

@@ -24,15 +24,14 @@ either it prints the counts.
 Gritta et al.'s TR-News and GeoVirus, never shipped here and read from ``--heldout-path DIR``
 (a folder holding ``TR-News.xml`` and ``GeoVirus.xml``), their gold toponyms read as
 ``bench/geoparse.py`` reads them. The same rule, fixed before any of their articles was read:
-per corpus the first :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT` control
-articles in the orders ``sha256("motion:<corpus>:<id>")`` / ``sha256("control:<corpus>:<id>")``
+per corpus the first 10 motion and 3 control articles in the orders
+``sha256("motion:<corpus>:<id>")`` / ``sha256("control:<corpus>:<id>")``
 (corpus ``trnews`` with TR-News' ``docid``, ``geovirus`` with the article's 0-based position).
 With ``--heldout-path``, ``--write`` and ``--verify`` act on ``split_heldout.json`` instead.
 
-``check3``, a third held-out set from the same two corpora, fixed before any of its articles was
-read: further slices of the same hash orders (:data:`CHECK3_SLICES`: TR-News motion positions
-26-40 and control 4-10, GeoVirus motion 31-45 and control 4-8, 1-based), in
-``split_heldout.json`` too.
+``check3``, a third held-out set from the same two corpora, and the blind development sets
+``dev9``, ``dev10``, ``dev11`` are further slices of the same hash orders, each fixed before any
+of its articles was read (:data:`HELDOUT_SLICES`), in ``split_heldout.json`` too.
 """
 
 from __future__ import annotations
@@ -82,21 +81,20 @@ N_CONTROL7 = 2
 #: articles was looked at): the same rule, after dev7's (GeoWebNews has no motion article left).
 N_MOTION8 = 12
 N_CONTROL8 = 3
-#: ``check2`` (issue 12, a second held-out set from TR-News and GeoVirus), per corpus.
-N_MOTION_HELDOUT = 10
-N_CONTROL_HELDOUT = 3
-#: ``check3`` (issue 12, a third held-out set, fixed before any of its articles was read): per
-#: corpus ``(skip_motion, n_motion, skip_control, n_control)`` in the same hash orders, i.e.
-#: TR-News motion positions 26-40 and control 4-10, GeoVirus motion 31-45 and control 4-8
-#: (1-based; the positions in between went to development slices).
-CHECK3_SLICES = {"trnews": (25, 15, 3, 7), "geovirus": (30, 15, 3, 5)}
-#: ``dev9`` (issue 12, explicit movement endpoints): a development set from the same held-out
-#: corpora, annotated blind before any extractor output on it was looked at, then tuned on: per
-#: corpus the next motion articles after check2's (positions 11-20), no controls.
-N_MOTION9 = 10
-#: ``dev10`` (issue 12, a blind development set from the same corpora): motion positions
-#: 21-25 of TR-News and 21-30 of GeoVirus (1-based, in the motion hash order), no controls.
-DEV10_MOTION = {"trnews": (20, 5), "geovirus": (20, 10)}  # corpus -> (skip, take)
+#: The sets drawn from the held-out corpora (issue 12), each slice fixed and committed before
+#: any of its articles was read: per corpus ``(skip_motion, n_motion, skip_control, n_control)``
+#: in the hash orders above. ``check2`` and ``check3`` are held out (summary line only);
+#: ``dev9``, ``dev10`` and ``dev11`` were annotated blind, scored once, then tuned on. In 1-based
+#: positions: TR-News motion 1-10 check2, 11-20 dev9, 21-25 dev10, 26-40 check3; GeoVirus motion
+#: 1-10 check2, 11-20 dev9, 21-30 dev10, 31-45 check3; TR-News controls 1-3 check2, 4-10 check3,
+#: 11-35 dev11; GeoVirus controls 1-3 check2, 4-8 check3.
+HELDOUT_SLICES: dict[str, dict[str, tuple[int, int, int, int]]] = {
+    "check2": {"trnews": (0, 10, 0, 3), "geovirus": (0, 10, 0, 3)},
+    "check3": {"trnews": (25, 15, 3, 7), "geovirus": (30, 15, 3, 5)},
+    "dev9": {"trnews": (10, 10, 0, 0), "geovirus": (10, 10, 0, 0)},
+    "dev10": {"trnews": (20, 5, 0, 0), "geovirus": (20, 10, 0, 0)},
+    "dev11": {"trnews": (0, 0, 10, 25)},
+}
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
@@ -374,23 +372,16 @@ def select_dev2(
 
 
 def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
-    """``{"check2": [...], "check3": [...], "dev9": [...], "dev10": [...]}``: for check2, per
-    held-out corpus the first :data:`N_MOTION_HELDOUT` motion and :data:`N_CONTROL_HELDOUT`
-    control articles in the hash orders (motion, then control); for check3, each corpus's
-    :data:`CHECK3_SLICES` of the same orders; for dev9, the next :data:`N_MOTION9` motion
-    articles after check2's; for dev10, the motion positions of :data:`DEV10_MOTION`."""
-    corpora = tuple(HELDOUT_FILES)
-    rows = select_dev2(articles, 0, 0, N_MOTION_HELDOUT, N_CONTROL_HELDOUT, corpora=corpora)
-    check3: list[dict[str, str]] = []
-    for corpus, (skip_m, n_m, skip_c, n_c) in CHECK3_SLICES.items():
-        check3 += select_dev2(articles, skip_m, skip_c, n_m, n_c, corpora=(corpus,))
-    dev9 = select_dev2(articles, N_MOTION_HELDOUT, 0, N_MOTION9, 0, corpora=corpora)
-    dev10 = [
-        row
-        for corpus, (skip, take) in DEV10_MOTION.items()
-        for row in select_dev2(articles, skip, 0, take, 0, corpora=(corpus,))
-    ]
-    return {"check2": rows, "check3": check3, "dev9": dev9, "dev10": dev10}
+    """Every set of :data:`HELDOUT_SLICES`, in its order: per corpus its motion slice, then its
+    control slice."""
+    return {
+        name: [
+            row
+            for corpus, (skip_m, n_m, skip_c, n_c) in cells.items()
+            for row in select_dev2(articles, skip_m, skip_c, n_m, n_c, corpora=(corpus,))
+        ]
+        for name, cells in HELDOUT_SLICES.items()
+    }
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:

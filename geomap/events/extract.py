@@ -37,7 +37,10 @@ from geomap.events.roles import (
     precision_rank,
 )
 from geomap.events.triggers import (
+    ABSTRACT_TARGETS,
+    ACCIDENTAL,
     BURNED_THINGS,
+    CALLED_OFF,
     CLASH_PARTIES,
     CONFERENCE_KINDS,
     COURTESY_TITLES,
@@ -45,6 +48,9 @@ from geomap.events.triggers import (
     ENVOYS,
     EVENT_TYPES,
     FIRE_WORDS,
+    FORECAST_BEFORE,
+    FORECAST_KINDS,
+    GENERIC_AFTER,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     MEETING_PARTIES,
@@ -61,7 +67,9 @@ from geomap.events.triggers import (
     NOT_PROTESTERS,
     ONE_BODY,
     OWN_ADVISERS,
+    PERPETRATOR_TRADES,
     PERPETRATOR_WORDS,
+    PROTESTERS,
     REFERENCE_WORDS,
     SENT_THINGS,
     SHOWN_AFTER,
@@ -80,6 +88,7 @@ from geomap.events.triggers import (
     any_trigger,
     event_words,
     incident_words,
+    perpetrator_told,
     sentence_words,
     sub_event_type,
 )
@@ -258,6 +267,10 @@ def _triggers(
                     and STRIKERS.isdisjoint(lowered[max(0, i - 6) : i])
                 ):
                     continue  # "the guests walked out at the end": no strike
+                if clash.startswith("clash") and not PROTESTERS.isdisjoint(
+                    lowered[max(0, i - 6) : i + 6]
+                ):
+                    phrase_type = "protest"  # "protesters clashed with police": a protest
                 found[i] = _Trigger(i, m.group(), phrase_type, None, False)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -372,6 +385,22 @@ def _triggers(
                 incident = None  # "the fans flooded the court": a crowd
             elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
                 incident = None  # "demonstrated their resolve": showed, no protest
+            elif w in PERPETRATOR_WORDS and nxt in PERPETRATOR_TRADES:
+                incident = None  # "arson investigators", "the bomb squad": a trade, no event
+            elif w.startswith("attack") and _aimed_at_words(lowered, i):
+                incident = None  # "attacked the plan", "an attack on the budget": words
+            elif incident.noun and w.endswith("s") and _generic_after(lowered, i):
+                incident = None  # "shootings are common here": no one event
+            elif incident.noun and _called_off(lowered, i):
+                incident = None  # "the summit was cancelled": it will not take place
+            elif incident.event_type in FORECAST_KINDS and not FORECAST_BEFORE.isdisjoint(
+                lowered[max(0, i - 3) : i]
+            ):
+                incident = None  # "warned of possible flooding": feared, not told
+            elif incident.event_type == "attack" and not ACCIDENTAL.isdisjoint(
+                lowered[max(0, i - 3) : i + 2]
+            ):
+                incident = None  # "an accidental gunshot wound", "was shot accidentally"
             elif w in TOLL_WORDS and _caused_after(lowered, i):
                 incident = None  # "was killed in a road accident": the accident's toll
             elif incident.noun and w in ("arrest", "arrests") and _hoped_for(lowered, i):
@@ -408,9 +437,7 @@ def _triggers(
         else:
             assert incident is not None
             event_type, noun = incident.event_type, incident.noun
-            if event_type in ("explosion", "fire") and (
-                perpetrator or not PERPETRATOR_WORDS.isdisjoint(lowered)
-            ):
+            if event_type in ("explosion", "fire") and (perpetrator or perpetrator_told(lowered)):
                 event_type = "attack"  # "a bomb exploded", "arsonists set the fire"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
@@ -606,7 +633,7 @@ def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
 
 _CHARGING = frozenset(
     "charged accused accusing accuse accuses charging convicted indicted acquitted sentenced "
-    "suspected".split()
+    "suspected pleaded pleads plead guilty".split()
 )
 _CHARGE_AFTER = frozenset(
     "charge charges count counts conviction convictions suspect suspects trial indictment "
@@ -658,6 +685,37 @@ def _caused_after(lowered: list[str], i: int) -> bool:
             return False
         if w in NOT_BY_PEOPLE or w in ("accidentally", "accidental"):
             return True  # "killed in a road accident", "killed when ... accidentally struck"
+    return False
+
+
+def _aimed_at_words(lowered: list[str], i: int) -> bool:
+    """True when the attack at ``i`` is aimed at a plan or a statement, not at people or
+    property: its object, after "on" and a determiner, is one of :data:`ABSTRACT_TARGETS`."""
+    for w in lowered[i + 1 : i + 5]:
+        if w in ("on", "upon") or w in _DETERMINERS or w in _POSSESSIVES or w.endswith("'s"):
+            continue
+        return w in ABSTRACT_TARGETS
+    return False
+
+
+def _generic_after(lowered: list[str], i: int) -> bool:
+    """True when the plural event noun at ``i`` is the subject of a general statement:
+    "shootings are common", "crashes have risen", "arrests were up 5 percent"."""
+    after = lowered[i + 1 : i + 4]
+    return bool(after) and after[0] in _BE_HAVE and not GENERIC_AFTER.isdisjoint(after[1:])
+
+
+_BE_HAVE = frozenset("are were have remain remained".split())
+
+
+def _called_off(lowered: list[str], i: int) -> bool:
+    """True when the clause of the event noun at ``i`` says it was called off: "the summit
+    planned for May was cancelled", "the march was called off"."""
+    for w, nxt in zip(lowered[i + 1 : i + 10], [*lowered[i + 2 : i + 11], ""], strict=False):
+        if w in (",", ";", ".", "but", "and", "after", "because"):
+            return False
+        if w in CALLED_OFF or (w == "called" and nxt == "off"):
+            return True
     return False
 
 
@@ -835,9 +893,24 @@ def _directed(lowered: list[str], i: int) -> bool:
 
 
 def _left_dead(lowered: list[str], i: int) -> bool:
-    """ "left three dead", "left 20 injured": a toll, not a departure."""
-    nxt = lowered[i + 1 : i + 4]
-    return any(w in ("dead", "injured", "wounded", "homeless", "behind", "without") for w in nxt)
+    """ "left three dead", "left 20 injured", "left two others in custody": a toll or a
+    state people are left in, not a departure."""
+    if any(
+        w in ("dead", "injured", "wounded", "homeless", "behind", "without")
+        for w in lowered[i + 1 : i + 4]
+    ):
+        return True
+    for w in lowered[i + 1 : i + 9]:
+        if w in (",", ";", ".", "and", "for", "to"):
+            return False
+        if w in _LEFT_IN:
+            return True
+    return False
+
+
+#: States people are left in ("left three others in custody", "left a man in critical
+#: condition"): no one departs.
+_LEFT_IN = frozenset("custody critical paralyzed paralysed unconscious stranded".split())
 
 
 def _mentions(
@@ -953,8 +1026,8 @@ def extract_events(
     )
     here_town = _here_town(state, resolved)
     lowered_text = text.lower()
-    perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and not (
-        PERPETRATOR_WORDS.isdisjoint(_WORDS.findall(lowered_text))
+    perpetrator = any(w in lowered_text for w in PERPETRATOR_WORDS) and perpetrator_told(
+        _WORDS.findall(lowered_text)
     )
     found_incidents: list[tuple[Incident, bool]] = []
     distinct: list[Incident] = []  # incidents told as another event ("an earlier accident")
@@ -1562,6 +1635,7 @@ def _sentence(
                 )
             )
         ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
+        after_incident = _own_places(tokens, after_incident)
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         before_incident = [m for m in before if not _treated_at(tokens, m)]
@@ -1950,6 +2024,26 @@ def _definite(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _own_places(tokens: list[Token], after: list[Mention]) -> list[Mention]:
+    """The places after a trigger that are its event's, once one is named: a later place
+    where the hurt were treated ("shot in A and died at a hospital in B") or where the
+    offence a suspect is charged with happened ("arrested in A and charged with a robbery
+    in B") belongs to that other clause, not to this event."""
+    out: list[Mention] = []
+    for m in sorted(after, key=lambda x: x.first):
+        if out and (
+            _treated_at(tokens, m)
+            or not _OFFENCE_BEFORE.isdisjoint(t.lower for t in tokens[out[-1].last : m.first])
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+#: Words that go on to the offence a suspect is held for ("charged with a robbery in B").
+_OFFENCE_BEFORE = frozenset("charged accused suspected wanted convicted indicted".split())
+
+
 def _home_apposition(tokens: list[Token], m: Mention) -> bool:
     """True when ``m`` is a person's home told in apposition: "Robin Gray, 32, of Dover"."""
     j = m.first - 1
@@ -2007,7 +2101,19 @@ def _date_from(
     sentence's date is the event's: "On Friday, police arrested ...")."""
     if index <= 0:
         return None  # the sentence's first date is already the one after its word
-    return find_date(s_text[tokens[index].start :], published, future=status == "planned")
+    tail = s_text[tokens[index].start :]
+    when = find_date(tail, published, future=status == "planned")
+    # find_date ranks its patterns (a weekday before a year): the first date told wins here
+    # ("a man shot in A in 2019 was arrested on Monday": the shooting is 2019's)
+    while when is not None and when.text and (at := tail.find(when.text)) > 0:
+        earlier = find_date(tail[:at], published, future=status == "planned")
+        if earlier is None or not earlier.text:
+            break
+        gap = tail[tail.find(earlier.text) + len(earlier.text) : at]
+        if not gap.strip(" ,"):
+            break  # "Saturday, March 21": one date, the full one read
+        when = earlier
+    return when
 
 
 #: Ends of one country closer than this are one town: no journey between them.

@@ -295,8 +295,8 @@ def test_written_download_dates_become_iso_dates(written, iso):
 def test_check2_takes_the_first_motion_and_control_articles_in_the_hash_orders(
     tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(sel, "N_MOTION_HELDOUT", 2)
-    monkeypatch.setattr(sel, "N_CONTROL_HELDOUT", 1)
+    both = {"trnews": (0, 2, 0, 1), "geovirus": (0, 2, 0, 1)}
+    monkeypatch.setattr(sel, "HELDOUT_SLICES", {"check2": both})
     arts = sel.load_heldout(_heldout_dir(tmp_path, 10))
     rows = sel.select_heldout(arts)["check2"]
     assert rows == sel.select_heldout(dict(reversed(list(arts.items()))))["check2"]
@@ -313,9 +313,8 @@ def test_check2_takes_the_first_motion_and_control_articles_in_the_hash_orders(
 
 
 def test_check3_takes_each_corpus_slice_of_the_same_hash_orders(tmp_path, monkeypatch):
-    monkeypatch.setattr(sel, "N_MOTION_HELDOUT", 1)
-    monkeypatch.setattr(sel, "N_CONTROL_HELDOUT", 1)
-    monkeypatch.setattr(sel, "CHECK3_SLICES", {"trnews": (1, 2, 1, 1), "geovirus": (2, 1, 0, 2)})
+    check3 = {"trnews": (1, 2, 1, 1), "geovirus": (2, 1, 0, 2)}
+    monkeypatch.setattr(sel, "HELDOUT_SLICES", {"check3": check3})
     arts = sel.load_heldout(_heldout_dir(tmp_path, 10))
     rows = sel.select_heldout(arts)["check3"]
     assert rows == sel.select_heldout(dict(reversed(list(arts.items()))))["check3"]
@@ -388,9 +387,9 @@ def test_check3_records_are_its_split_articles_in_order():
 
 
 def test_dev9_takes_the_motion_articles_after_check2s_and_no_controls(tmp_path, monkeypatch):
-    monkeypatch.setattr(sel, "N_MOTION_HELDOUT", 2)
-    monkeypatch.setattr(sel, "N_CONTROL_HELDOUT", 1)
-    monkeypatch.setattr(sel, "N_MOTION9", 2)
+    check2 = {"trnews": (0, 2, 0, 1), "geovirus": (0, 2, 0, 1)}
+    dev9 = {"trnews": (2, 2, 0, 0), "geovirus": (2, 2, 0, 0)}
+    monkeypatch.setattr(sel, "HELDOUT_SLICES", {"check2": check2, "dev9": dev9})
     arts = sel.load_heldout(_heldout_dir(tmp_path, 12))
     halves = sel.select_heldout(arts)
     for corpus in ("trnews", "geovirus"):
@@ -417,7 +416,8 @@ def test_stored_dev10_holds_motion_positions_21_to_25_and_21_to_30(tmp_path, mon
     rows = json.loads((data / "split_heldout.json").read_text())["dev10"]
     cells = Counter((r["corpus"], r["stratum"]) for r in rows)
     assert cells == {("trnews", "motion"): 5, ("geovirus", "motion"): 10}
-    monkeypatch.setattr(sel, "DEV10_MOTION", {"trnews": (1, 2), "geovirus": (0, 1)})
+    dev10 = {"trnews": (1, 2, 0, 0), "geovirus": (0, 1, 0, 0)}
+    monkeypatch.setattr(sel, "HELDOUT_SLICES", {"dev10": dev10})
     arts = sel.load_heldout(_heldout_dir(tmp_path, 10))
     got = sel.select_heldout(arts)["dev10"]
     key = lambda c, i: hashlib.sha256(f"motion:{c}:{i}".encode()).hexdigest()  # noqa: E731

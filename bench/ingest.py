@@ -32,10 +32,11 @@ geocode cache, timed from start to exit (start-up included):
 Every configuration writes ``--write-batch`` documents per store transaction (default 32, the
 command's default with workers), so that 1 and 2 workers are compared with the same writes;
 ``jobs 1 (8/tx)`` is the command's default ``--jobs 1``, a transaction per 8 documents, and its
-ratio with ``--jobs 2`` is printed too. ``--baseline DIR`` adds ``baseline jobs 1`` and
-``baseline jobs 2``: the default ``--jobs 1``, and ``--jobs 2`` with the same write batch, of the
-``geomap`` package in DIR (``git archive main geomap | tar -x -C DIR``), run
-through ``PYTHONPATH`` in the same runs.
+ratio with ``--jobs 2`` is printed too. ``--baseline DIR`` adds ``baseline jobs 1 (8/tx)``,
+``baseline jobs 1`` and ``baseline jobs 2``: the default ``--jobs 1``, and ``--jobs 1`` and
+``--jobs 2`` with the same write batch, of the ``geomap`` package in DIR (``git archive main
+geomap | tar -x -C DIR``), run through ``PYTHONPATH`` in the same runs; its own scaling (2 / 1
+at the same write batch) is printed beside this checkout's.
 
 The ``geomap`` packages timed are byte-compiled first (``compileall``), as pip leaves an
 installed package: otherwise, where ``PYTHONDONTWRITEBYTECODE`` is set, every command would
@@ -323,7 +324,8 @@ def run(args: argparse.Namespace) -> None:
             "jobs 2": ["--jobs", "2", *wb],
         }
         if args.baseline:
-            configs["baseline jobs 1"] = ["--jobs", "1"]
+            configs["baseline jobs 1 (8/tx)"] = ["--jobs", "1"]
+            configs["baseline jobs 1"] = ["--jobs", "1", *wb]
             configs["baseline jobs 2"] = ["--jobs", "2", *wb]
         # the packages timed, byte-compiled first: an installed package is (pip compiles it),
         # and with PYTHONDONTWRITEBYTECODE set every command would compile geomap's modules
@@ -407,7 +409,7 @@ def run(args: argparse.Namespace) -> None:
         f" after: {' '.join(f'{x:.2f}' for x in load_after)}"
     )
     print(
-        f"{'workers':<16}{'median s':>10}{'docs/s':>10}{'words/s':>12}"
+        f"{'workers':<24}{'median s':>10}{'docs/s':>10}{'words/s':>12}"
         f"{'2 files s':>11}{'after start-up docs/s':>23}{'CPU s':>8}"
     )
     for label, values in seconds.items():
@@ -416,7 +418,7 @@ def run(args: argparse.Namespace) -> None:
             (documents - 2) / (a - b) for a, b in zip(values, fixed[label], strict=True)
         )
         print(
-            f"{label:<16}{m:>10.2f}{documents / m:>10.1f}{words / m:>12,.0f}"
+            f"{label:<24}{m:>10.2f}{documents / m:>10.1f}{words / m:>12,.0f}"
             f"{statistics.median(fixed[label]):>11.2f}{past:>23.1f}"
             f"{statistics.median(cpu[label]):>8.2f}"
         )
@@ -424,13 +426,16 @@ def run(args: argparse.Namespace) -> None:
     print("  the Dask scheduler; the `dask worker` process that runs the nannies")
     for label, roles in by_process.items():
         print(
-            f"  {label:<16}"
+            f"  {label:<24}"
             + "; ".join(f"{role} {statistics.median(v):.2f}" for role, v in roles.items())
         )
     pairs = [("jobs 1", "jobs 2"), ("jobs 1 (8/tx)", "jobs 2"), ("jobs 1 (8/tx)", "jobs 1")]
     if args.baseline:
-        pairs += [("baseline jobs 1", "jobs 1 (8/tx)"), ("jobs 1", "baseline jobs 2")]
-        pairs.append(("baseline jobs 2", "jobs 2"))
+        pairs += [
+            ("baseline jobs 1", "baseline jobs 2"),
+            ("baseline jobs 1 (8/tx)", "jobs 1 (8/tx)"),
+        ]
+        pairs += [("baseline jobs 1", "jobs 1"), ("baseline jobs 2", "jobs 2")]
     if not args.no_dask:
         pairs += [("dask 1", "dask 2"), ("jobs 1", "dask 2")]
         if not args.no_local_cluster:

@@ -11,6 +11,8 @@ from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
+from geopy.adapters import BaseSyncAdapter
+from geopy.exc import GeocoderServiceError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
@@ -206,11 +208,26 @@ def place_from_raw(raw: dict[str, Any]) -> Place:
     )
 
 
+class _NoNetwork(BaseSyncAdapter):
+    """The gazetteer geocoder's geopy adapter: it never asks a service, so it opens no HTTP
+    session and reads no TLS certificates (geopy's default adapter does both, ~15 ms each
+    time a pipeline opens)."""
+
+    def __init__(self, *, proxies: Any, ssl_context: Any) -> None:
+        super().__init__(proxies=proxies, ssl_context=ssl_context)
+
+    def get_json(self, url: str, *, timeout: Any, headers: Any) -> Any:
+        raise GeocoderServiceError(f"the embedded gazetteer asks no service ({url})")
+
+    def get_text(self, url: str, *, timeout: Any, headers: Any) -> str:
+        raise GeocoderServiceError(f"the embedded gazetteer asks no service ({url})")
+
+
 class GazetteerGeocoder(Geocoder):
     """A geopy geocoder answering from the embedded gazetteer, with no network at all."""
 
     def __init__(self, index: str | Path | Gazetteer) -> None:
-        super().__init__(user_agent="geomap-gazetteer")
+        super().__init__(user_agent="geomap-gazetteer", adapter_factory=_NoNetwork)
         self.gazetteer = index if isinstance(index, Gazetteer) else Gazetteer(index)
 
     def geocode(  # type: ignore[override]

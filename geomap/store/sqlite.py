@@ -551,6 +551,9 @@ class _Write:
         self._changed: dict[
             tuple[str, str], tuple[int | None, tuple[_Item, tuple[Any, ...]] | None]
         ] = {}
+        # each item as the store held it when this transaction first read it: (layer, id) ->
+        # (event_type, point, minx, miny, maxx, maxy, t0, t1)
+        self._was: dict[tuple[str, str], tuple[Any, ...]] = {}
 
     @property
     def fixes(self) -> bool:
@@ -667,11 +670,15 @@ class _Write:
                 return None
             item, columns = now
             return (item.seq, item.feature, item.state, *columns[4:10])
-        return self.con.execute(
-            "SELECT seq, feature, merge_state, minx, miny, maxx, maxy, t0, t1 FROM items"
-            " WHERE layer=? AND id=?",
+        row = self.con.execute(
+            "SELECT seq, feature, merge_state, minx, miny, maxx, maxy, t0, t1, event_type, point"
+            " FROM items WHERE layer=? AND id=?",
             (layer, fid),
         ).fetchone()
+        if row is None:
+            return None
+        self._was[(layer, fid)] = (row[9], row[10], *row[3:9])
+        return row[:9]
 
     def _stored_seq(self, layer: str, fid: str, old: tuple[Any, ...] | None) -> int | None:
         """The seq of the row stored for ``(layer, fid)`` before this transaction (``old``:
@@ -699,14 +706,30 @@ class _Write:
     def _write_items(self) -> None:
         """Write every item this transaction changed, once each, and keep the point aggregate
         of the zoomed-out tiles (:data:`~geomap.store.migrations.TILES`) in step with them
-        when it was before."""
+        when it was before. An item that keeps its row, bounds, time span and type (a report
+        merged into it that moves nothing) keeps its index entries and its count in the
+        aggregate as they are."""
         con = self.con
         changed, self._changed = self._changed, {}
+        was, self._was = self._was, {}
         deltas: migrations.TileDeltas | None = (
             {} if changed and migrations.tiles_in_step(con) else None
         )
-        for stored, now in changed.values():
-            if deltas is not None:
+        kept: list[tuple[bool, bool]] = []  # per item: (its place, its time span) unchanged
+        for key, (stored, now) in changed.items():
+            before = was.get(key) if stored is not None else None
+            same_place = same_time = False
+            if before is not None and now is not None and now[0].seq == stored:
+                columns = now[1]
+                same_place = before[2:6] == columns[4:8]
+                same_time = before[6:8] == columns[8:10]
+                # a point counted under the same type at the same place before and after
+                type_and_point = (columns[10], columns[3])
+                counted = same_place and bool(columns[3]) and before[:2] == type_and_point
+            else:
+                counted = False
+            kept.append((same_place, same_time))
+            if deltas is not None and not counted:
                 if stored is not None:
                     old = con.execute(_AGGREGATED, (stored,)).fetchone()
                     if old is not None:
@@ -717,14 +740,14 @@ class _Write:
                     migrations.tile_delta(
                         deltas, row[1], row[10], row[3], row[4], row[5], now[0].feature, 1
                     )
-            if stored is not None:
+            if stored is not None and not same_place:
                 # the grid entry goes first: its cell is found from the R*Tree's entry
                 con.execute(_UNGRID, (stored,))
             if stored is not None and (now is None or now[0].seq != stored):
                 con.execute("DELETE FROM items WHERE seq=?", (stored,))
                 con.execute("DELETE FROM items_space WHERE id=?", (stored,))
                 con.execute("DELETE FROM items_time WHERE id=?", (stored,))
-        for stored, now in changed.values():
+        for (stored, now), (same_place, same_time) in zip(changed.values(), kept, strict=True):
             if now is None:
                 continue
             item, columns = now
@@ -733,7 +756,9 @@ class _Write:
             minx, miny, maxx, maxy, t0, t1 = row[4:10]
             k0 = migrations.LAYER_KEY[item.layer]
             k1 = k0 + migrations.LAYER_SPAN
-            if minx is not None:
+            if same_place:
+                pass  # its R*Tree and grid entries stand
+            elif minx is not None:
                 con.execute(
                     "INSERT OR REPLACE INTO items_space VALUES (?,?,?,?,?,?,?)",
                     (item.seq, minx, maxx, miny, maxy, k0, k1),
@@ -741,7 +766,9 @@ class _Write:
                 con.execute(_GRID, (item.seq,))  # with the R*Tree's (32-bit) bounds
             elif stored is not None:
                 con.execute("DELETE FROM items_space WHERE id=?", (item.seq,))
-            if t0 is not None:
+            if same_time:
+                pass
+            elif t0 is not None:
                 con.execute(
                     "INSERT OR REPLACE INTO items_time VALUES (?,?,?,?,?)",
                     (item.seq, t0, t1, k0, k1),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from geopy.geocoders.base import Geocoder
@@ -25,6 +26,25 @@ def test_is_a_geopy_geocoder(geocoder: GazetteerGeocoder) -> None:
     assert abs(loc.latitude - 40.12) < 0.3 and abs(loc.longitude - 124.39) < 0.3
     assert loc.raw["feature_type"] == "city" and loc.raw["country_code"] == "CN"
     assert loc.raw["gazetteer_id"].startswith("geonames:")
+
+
+def test_opens_no_network_session_and_reads_no_certificates(
+    gazetteer_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offline means no TLS set-up either: every pipeline (each ingest worker) opens one."""
+    import ssl
+
+    from geopy.exc import GeocoderServiceError
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the gazetteer geocoder set up TLS")
+
+    monkeypatch.setattr(ssl, "create_default_context", refuse)
+    offline = GazetteerGeocoder(gazetteer_path)
+    loc = offline.geocode("Dandong")
+    assert isinstance(loc, Location) and loc.raw["country_code"] == "CN"
+    with pytest.raises(GeocoderServiceError, match="asks no service"):
+        offline.adapter.get_json("https://geocoder.invalid/", timeout=1, headers={})
 
 
 @pytest.mark.parametrize(

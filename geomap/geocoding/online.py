@@ -446,7 +446,8 @@ class GeocoderChain:
         return list(entry.locations)
 
     def stamp(self, toponyms: Iterable[Toponym]) -> list[Toponym]:
-        """The toponyms with ``geocoded_at`` set on gazetteer places (when it answered)."""
+        """The toponyms with ``geocoded_at`` set on gazetteer places: when the gazetteer answered
+        for the place (for a street or building, for its town), as the cache recorded it."""
         out = []
         stamped: dict[int, Place] = {}  # one stamped copy per place, however often it is named
         for t in toponyms:
@@ -454,7 +455,11 @@ class GeocoderChain:
             if p is not None and p.geocoded_at is None:
                 q = stamped.get(id(p))
                 if q is None:
-                    when = self._answered.get(p.gazetteer_id, time.time())
+                    # a street or building placed at its town ("<town id>/street:...") was
+                    # answered when its town was: the same stamp in every run over one cache
+                    when = self._answered.get(p.gazetteer_id) or self._answered.get(
+                        p.gazetteer_id.partition("/")[0], time.time()
+                    )
                     q = stamped[id(p)] = replace(p, geocoded_at=iso_time(when))
                 t = replace(t, place=q)
             out.append(t)

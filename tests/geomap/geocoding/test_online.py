@@ -449,3 +449,21 @@ def test_iso_time_is_the_second_the_clock_shows(ts: float) -> None:
     # (answers remembered by their second give what formatting the time itself gives)
     assert iso_time(ts) == datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert iso_time(ts) == iso_time(ts)
+
+
+def test_a_street_carries_its_towns_stamp_in_every_run(settings: Settings) -> None:
+    """A street placed at its town was geocoded when the town was: over one cache, two runs
+    seconds apart store the same ``geocoded_at`` (a later run does not restamp it)."""
+    text = "A fire on Elm Street in Dayton, Ohio, spread to Toledo Road. Dayton firemen came."
+    stamps = []
+    for run in range(2):
+        if run:
+            time.sleep(1.1)  # a stamp taken from the clock would differ by a second
+        pipeline = Pipeline(settings)
+        ex = pipeline.extract(parse_document(text.encode(), "fire.txt"))
+        pipeline.close()
+        places = {t.span.text: t.place for t in ex.toponyms if t.place is not None}
+        street, town = places["Elm Street"], places["Dayton"]
+        assert street.feature_type == "street" and street.geocoded_at == town.geocoded_at
+        stamps.append((street.geocoded_at, places["Toledo Road"].geocoded_at))
+    assert stamps[0] == stamps[1]

@@ -1318,6 +1318,11 @@ def _sentence(
         mentions_used = [m for m in mentions if m.first < speaker]
     else:
         mentions_used = mentions
+    # "..., officials said, adding that the injured were taken to A": what the speakers
+    # added is reported again, and its journeys' places are theirs
+    added = _added_after(tokens, attribution)
+    continued = [m for m in mentions if added is not None and m.first > added]
+    reported_used = mentions_used
     incidents_out: list[Incident] = []
     motion_triggers: list[movements.MotionTrigger] = []
     quote = Span(s_text, sent.start, sent.end)
@@ -1334,6 +1339,9 @@ def _sentence(
     placed: list[incidents.Located] = []  # where this sentence's incidents so far were
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
+        mentions_used = reported_used
+        if added is not None and t.index > added and t.motion is not None:
+            mentions_used = [*reported_used, *continued]
         if (
             k
             and t.index > 0
@@ -1370,6 +1378,10 @@ def _sentence(
         )  # ("flown to A from the crash site near B": the crash names the place left)
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
+        if t.motion is not None and not t.noun:
+            main_verb = movements.participle_end(tokens, t.index, mentions_used)
+            if main_verb is not None:  # "a bus travelling from A to B plunged near C"
+                scope_end = min(scope_end, main_verb)
         incident_clause_end = clause_end
         told_of = False  # a relative clause on the event noun: "a summit, which was held in X"
         if incidents.circumstance(tokens, clause_end + 1):
@@ -2191,6 +2203,29 @@ def _as_mention(t: Toponym) -> Mention:
     return Mention(t, -1, -1, -1, -1, cue([], 0, ""))
 
 
+#: Words that open what a speaker added after an attribution ("..., police said, adding
+#: that ..."): general English of wire reports.
+_ADDING = frozenset(("adding", "added"))
+
+
+def _added_after(tokens: list[Token], attribution: int | None) -> int | None:
+    """The token of "adding" or "added" a few words after the attribution at
+    ``attribution`` ("said on Monday, adding that ...", "said, and added that ..."), or
+    None when the attribution adds nothing."""
+    if attribution is None:
+        return None
+    return next(
+        (
+            j
+            for j in range(attribution + 1, min(len(tokens), attribution + 7))
+            if tokens[j].lower in _ADDING
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower in ("that", "the", "a", "an")
+        ),
+        None,
+    )
+
+
 def _movements_of(
     document: Document,
     triggers: list[movements.MotionTrigger],
@@ -2386,13 +2421,16 @@ def _implicit_origin(
         homes = sorted(told, key=lambda m: -m.toponym.span.start) + [
             m for m in homes if m not in told
         ]
+    onward = _ONWARD.match(s_text, tokens[mt.index].end) is not None
+    if onward and usable(state.destination):
+        # "will travel on to X", "the Ruritanian envoy flies on to X": from where the last
+        # movement went, not from the mover's home
+        assert state.destination is not None
+        return _as_mention(state.destination)
     for m in homes:
         if usable(m.toponym):
             return m
-    if _ONWARD.match(s_text, tokens[mt.index].end):
-        if usable(state.destination):
-            assert state.destination is not None
-            return _as_mention(state.destination)  # "will travel on to X"
+    if onward:
         if (
             mt.word.lower().startswith(_ONWARD_VERBS)
             and mt.status == "reported"

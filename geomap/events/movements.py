@@ -219,6 +219,35 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 
 
+#: Past forms without -ed that may follow a vehicle's journey as its sentence's main verb
+#: ("a lorry heading from A to B overturned", "a ferry sailing from A to B sank"): general
+#: English.
+_MAIN_PAST = frozenset("fell sank hit struck ran went came caught broke crashed".split())
+
+
+def participle_end(tokens: list[Token], index: int, mentions: list[Mention]) -> int | None:
+    """The token where the main verb of the sentence follows the places of a motion
+    participle at ``index`` that modifies a noun ("a bus travelling from A to B plunged into
+    a gorge near C": "plunged" opens what the bus did, and C is no end of its journey), or
+    None when the motion word is no such participle or no past verb follows one of its
+    places."""
+    word = tokens[index].lower
+    if not word.endswith("ing") or index == 0:
+        return None
+    before = tokens[index - 1]
+    if before.lower in AUXILIARIES or not before.text[:1].isalpha():
+        return None  # "was travelling from A", "..., travelling from A": not a modifier
+    for m in mentions:
+        if m.first <= index or m.last + 1 >= len(tokens):
+            continue
+        nxt = tokens[m.last + 1]
+        if nxt.text[:1].islower() and (
+            (nxt.lower.endswith("ed") and len(nxt.lower) > 4) or nxt.lower in _MAIN_PAST
+        ):
+            return m.last + 1
+    return None
+
+
 def own_clause(tokens: list[Token], index: int) -> int:
     """The first token after the last word that opens a clause of its own, or a verb of
     saying, before the motion word at ``index`` (0 when none does): where its mover may be
@@ -380,6 +409,14 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             and m.first - trigger.index <= 4
         ):
             role = "origin"  # "rescued near A and flown to B": where they were taken from
+        elif (
+            role == "near"
+            and frame == "leave"
+            and not trigger.motion.noun
+            and m.cue.governor <= trigger.index
+            and m.first - trigger.index <= 5
+        ):
+            role = "origin"  # "fled villages around A", "left a camp near A": what they left
         elif trigger.motion.lemma == "board" and role in ("location", "purpose"):
             role = "origin"  # "boarded a train to A in B"
         if role == "origin":

@@ -367,7 +367,10 @@ _FOR_DESTINATION = frozenset(
 
 #: Words that may stand with a name between a verb of leaving and "for" ("fled their home
 #: in A for B", "left A or the B for C"): general English.
-_FOR_SKIP = frozenset("the their his her its our home homes in of or and city town".split())
+_FOR_SKIP = frozenset(
+    "the their his her its our home homes in of or and city town village villages camp camps "
+    "area areas near around outside".split()
+)
 
 
 def _leaves_for(tokens: list[Token], i: int) -> bool:

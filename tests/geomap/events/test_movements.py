@@ -2077,3 +2077,55 @@ def test_an_arrival_or_return_takes_its_other_end_from_the_journey_noun_after_it
 def test_a_time_after_on_is_no_journey_the_arrival_was_made_on(pipeline: Pipeline) -> None:
     body = "Two men arrived in Leeds on Monday to begin a tour from York."
     assert ("York", "Leeds") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A coach travelling from Gdansk to Poznan plunged into a river near Torun on Friday.",
+        "A lorry carrying flour from Gdansk to Poznan ran into a ditch near Torun.",
+    ],
+)
+def test_a_journey_participle_ends_at_the_main_verb(pipeline: Pipeline, body: str) -> None:
+    # what the vehicle did next is told after its main verb: the town it crashed near is no
+    # end of its journey (it was read as a second destination, the wrong way round)
+    assert paths(pipeline, body) == [("Gdańsk", "Poznań")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Hundreds of families fled villages around Gulu for Lira on Monday.", ("Gulu", "Lira")),
+        ("Families were still leaving the camps near Gulu for Lira.", ("Gulu", "Lira")),
+    ],
+)
+def test_the_place_around_what_was_left_is_the_origin(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_a_weekly_market_is_no_habit(pipeline: Pipeline) -> None:
+    # "the weekly market" names a market; the flight is one event, not a habit
+    body = "Families have fled to Lira since gunmen raided the weekly market in Gulu on Sunday."
+    assert ("Gulu", "Lira") in paths(pipeline, body)
+
+
+def test_an_onward_leg_starts_where_the_last_one_went(pipeline: Pipeline) -> None:
+    # the mover's home (a Kenyan minister) is not where an onward flight starts
+    body = (
+        "The Kenyan trade minister arrived in Kampala on Monday for talks. "
+        "On Wednesday the Kenyan minister flew on to Kigali."
+    )
+    assert ("Kampala", "Kigali") in paths(pipeline, body)
+    assert ("Kenya", "Kigali") not in paths(pipeline, body)
+
+
+def test_what_a_speaker_added_is_read_for_journeys(pipeline: Pipeline) -> None:
+    # the places after "..., officials said, adding that" are the added report's, not the
+    # speakers' town
+    body = (
+        "The talks collapsed, officials said on Monday, adding that 40 soldiers had been "
+        "flown from Mombasa to Kisumu."
+    )
+    assert ("Mombasa", "Kisumu") in paths(pipeline, body)

@@ -220,6 +220,15 @@ def _event_id(
     return _stable_id(document_id, offset, kind, *where)
 
 
+#: Nouns for a body or its officers: a journey noun right before one names the body ("the
+#: migration office", "the transport minister"), not a journey (general English).
+_BODY_NOUNS = frozenset(
+    "office offices ministry ministries minister ministers agency agencies authority "
+    "authorities department departments directorate officials official committee council "
+    "commission bureau service".split()
+)
+
+
 def _triggers(
     tokens: list[Token],
     sentence: str,
@@ -348,6 +357,8 @@ def _triggers(
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
+            elif nxt in _BODY_NOUNS:
+                motion = None  # "the migration office said", "the transport ministry": a name
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
@@ -2259,7 +2270,8 @@ def _movements_of(
         back = a.index + 1 < len(tokens) and tokens[a.index + 1].lower in ("back", "home")
         if movements.back_from(a, b, between, back):
             continue  # "returned to B after a trip to A"
-        movements.chain(a, b, between)
+        onward_verb = not b.motion.noun and _ONWARD.match(s_text, tokens[b.index].end) is not None
+        movements.chain(a, b, between, onward_verb)
     inference.return_from_stay(verbs, tokens)  # "returned from a visit to A"
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:

@@ -384,6 +384,20 @@ class Path:
     destination_inferred: bool
 
 
+def _crossing_point(m: Mention, after: list[Mention]) -> Mention:
+    """The town a destination names right after it with "at", inside it ("crossed into A at
+    B", "entered A at B": B, the finer end), else the destination ``m`` itself."""
+    for n in after:
+        if (
+            n.first > m.last
+            and n.cue.role in ("location", "purpose")
+            and n.cue.governor == m.last + 1
+            and contains(m.place, n.place)
+        ):
+            return n
+    return m
+
+
 def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) -> None:
     """Fill a trigger's endpoints from the mentions after it (up to the next trigger) and the
     ones before it in its clause."""
@@ -425,6 +439,7 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.destinations.append(m)
         elif role == "via":
             trigger.vias.append(m)
+    trigger.destinations = [_crossing_point(m, after) for m in trigger.destinations]
     if not trigger.destinations and trigger.motion.noun:
         # "a three-week US tour": the place the journey noun is named after
         trigger.destinations = [
@@ -610,18 +625,29 @@ def back_from(
     return True
 
 
-def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
+def _arrival(motion: Motion) -> bool:
+    """True for a motion word that tells an arrival ("arrived", "reached", "landed")."""
+    return motion.frame == "reach" or motion.lemma in ("arrive", "land")
+
+
+def chain(
+    first: MotionTrigger, second: MotionTrigger, between: str, onward_verb: bool = False
+) -> bool:
     """Let ``second`` go on from where ``first`` ended ("flown from A to B, and later on to
-    C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B)."""
+    C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B). ``onward_verb``
+    says the second motion verb goes "on to" its place itself ("were flown on to C", "most
+    were taken on to C")."""
     if second.origins or not second.destinations or not first.destinations:
         return False
-    if not (_ONWARD.search(between) or _JOIN.match(between)):
+    if not (_ONWARD.search(between) or _JOIN.match(between) or onward_verb):
         return False
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
-    if _CONTRAST.search(between) and not _ONWARD.search(between):
+    if _CONTRAST.search(between) and not (_ONWARD.search(between) or onward_verb):
         return False  # "planes fly into A and B, but flights to A are rare": no leg from B
-    if first.origins:
+    if first.origins and not (onward_verb and _arrival(first.motion)):
+        # ("airlifted from A to B, and some were flown on to C": one journey through B; an
+        # arrival ends its journey, and "taken on to C" after it is a leg of its own)
         second.origins = list(first.origins)
         second.vias = [*first.vias, first.destinations[-1], *second.vias]
     else:

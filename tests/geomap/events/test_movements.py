@@ -2129,3 +2129,33 @@ def test_what_a_speaker_added_is_read_for_journeys(pipeline: Pipeline) -> None:
         "flown from Mombasa to Kisumu."
     )
     assert ("Mombasa", "Kisumu") in paths(pipeline, body)
+
+
+def test_a_journey_noun_naming_a_body_is_no_trigger(pipeline: Pipeline) -> None:
+    # "the migration office said" names the speaker: the journey after "said" is reported
+    body = (
+        "In the west, the national migration office said 300 people deported from Kenya had "
+        "arrived in Lira this week."
+    )
+    assert ("Kenya", "Lira") in paths(pipeline, body)
+
+
+def test_a_leg_taken_on_after_an_arrival_starts_there(pipeline: Pipeline) -> None:
+    body = (
+        "Dozens of families arrived at a transit camp in Gulu with nothing but their clothes "
+        "and were driven on to Lira the next day."
+    )
+    assert ("Gulu", "Lira") in paths(pipeline, body)
+
+
+def test_a_leg_flown_on_after_a_journey_is_one_journey(pipeline: Pipeline) -> None:
+    # (not an arrival: the journey goes on through its first destination)
+    body = "Forty staff were flown from Nairobi to Entebbe, and some were flown on to Cairo."
+    assert ("Nairobi", "Entebbe", "Cairo") in paths(pipeline, body)
+
+
+def test_crossing_into_a_country_at_a_town_ends_at_the_town(pipeline: Pipeline) -> None:
+    body = "About 500 people fled Gulu and crossed into Kenya at Busia on Tuesday."
+    found = paths(pipeline, body)
+    assert ("Gulu", "Busia") in found
+    assert ("Gulu", "Kenya") not in found

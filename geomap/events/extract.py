@@ -2260,7 +2260,13 @@ def _movements_of(
     for a, b in zip(verbs, verbs[1:], strict=False):
         a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
-        if movements.join(a, b, between):
+        modifier = (
+            tokens[a.index].lower.endswith("ing")
+            and a.index > 0
+            and tokens[a.index - 1].text[:1].isalpha()
+            and tokens[a.index - 1].lower not in clauses.AUXILIARIES
+        )
+        if movements.join(a, b, between, modifier):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word
             b.actor = a.actor or b.actor
@@ -2637,6 +2643,17 @@ def _home_destination(
     return _as_mention(home) if home is not None and _usable(home, ends) else None
 
 
+def _same_place(a: Toponym | None, b: Toponym | None) -> bool:
+    """True when both toponyms resolve to one gazetteer place."""
+    return (
+        a is not None
+        and b is not None
+        and a.place is not None
+        and b.place is not None
+        and a.place.gazetteer_id == b.place.gazetteer_id
+    )
+
+
 def _implicit_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
@@ -2657,7 +2674,10 @@ def _implicit_destination(
         # "moved here from A", "came back here": the town the report is from
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None
-    if (mt.motion.lemma == "arrive" or following[:1] == ["in"]) and state.recent_story() is None:
+    story_here = state.recent_story()
+    if (mt.motion.lemma == "arrive" or following[:1] == ["in"]) and (
+        story_here is None or _same_place(story_here, state.dateline)
+    ):  # (an incident told at the dateline's town is no other place to have arrived at)
         here = state.here if state.dateline is not None else None
         if here is not None and _usable(here, ends) and not mt.motion.noun:
             return _as_mention(here)

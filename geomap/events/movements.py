@@ -106,7 +106,11 @@ _OBJECT_OPENERS = frozenset("the a an its their his her our some more all".split
 def moves_no_mover(lowered: list[str], i: int) -> bool:
     """True when what the verb at ``i`` moves is no traveller nor anything carried on a
     journey (``NOT_MOVERS``): "will move 200 jobs to X", "moved the debate to X", "sent
-    money to X"."""
+    money to X"; not "arrived in the capital", where a place, not an object, follows."""
+    if i + 1 < len(lowered) and lowered[i + 1] in ("at", "to", "into", "onto", "on"):
+        return False
+    if i + 2 < len(lowered) and lowered[i + 1] == "in" and lowered[i + 2] in ("the", "a"):
+        return False
     for w in lowered[i + 1 : i + 8]:
         if w in _OBJECT_OPENERS or not w[:1].isalpha() or w in ("in", "of"):
             continue  # "the", "200", "$", "5,000", "in": what stands before the object
@@ -559,12 +563,16 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
     return out
 
 
-def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
+def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bool = False) -> bool:
     """Let ``second`` continue ``first`` when they tell one journey of one mover: the first
     has no destination, the second no origin, and little stands between them ("fled A and
     arrived in B", "fleeing A reached B", "fled through A and reached B"). The journey keeps
-    the first word's kind ("expelled from A and returned to B" is an expulsion)."""
-    if first.destinations or second.origins or not second.destinations:
+    the first word's kind ("expelled from A and returned to B" is an expulsion). A
+    ``modifier`` first word (a participle on the mover: "buses carrying fans from A arrived
+    in the city") gives its origin to the arrival even when the arrival names no place."""
+    if first.destinations or second.origins:
+        return False
+    if not second.destinations and not (modifier and _arrival(second.motion)):
         return False
     if not (first.origins or first.vias or first.homes) or not _JOIN.match(between):
         return False

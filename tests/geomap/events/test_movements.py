@@ -2159,3 +2159,16 @@ def test_crossing_into_a_country_at_a_town_ends_at_the_town(pipeline: Pipeline) 
     found = paths(pipeline, body)
     assert ("Gulu", "Busia") in found
     assert ("Gulu", "Kenya") not in found
+
+
+def test_buses_carrying_people_from_towns_arrived_in_the_capital(pipeline: Pipeline) -> None:
+    # "the capital" is no mover of "arrived" (it was read as one and the word dropped); the
+    # participle's places start the arrival; a rally told at the dateline's town leaves it
+    # the place arrived at
+    body = (
+        "NAIROBI, Kenya — Thousands rallied in Nairobi on Saturday. Buses carrying "
+        "supporters from Mombasa and Kisumu arrived in the capital on Sunday to join them."
+    )
+    moves = by_path(pipeline, body)
+    assert set(moves) == {("Mombasa", "Nairobi"), ("Kisumu", "Nairobi")}
+    assert all(m.destination_inferred for m in moves.values())

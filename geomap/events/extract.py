@@ -333,7 +333,9 @@ def _triggers(
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
             elif motion.lemma == "leave" and (
-                prev in _LEFT_NOT_BEFORE or (prev in _BE and w == "left") or _left_dead(lowered, i)
+                (prev in _LEFT_NOT_BEFORE and not _leaves_for_place(tokens, i))
+                or (prev in _BE and w == "left")
+                or _left_dead(lowered, i)
             ):
                 motion = None  # (and "a message was left for X": what is left stays)
             elif w == "come" and not (prev in _PERFECT or prev.endswith(("'d", "’d"))):
@@ -895,11 +897,52 @@ def _scene(tokens: list[Token], t: _Trigger) -> bool:
     )
 
 
+#: What announces an event to come in the clause a "before" clause hangs on (general English).
+_TO_COME = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due |set |expected |scheduled )?to|plans? to|planned to)\b",
+    re.I,
+)
+_OPENERS_OF_TIME = frozenset(("before", "after", "once", "when"))
+
+
+def _planned_before(tokens: list[Token], index: int) -> bool:
+    """True when the motion verb at ``index`` is in the present tense ("flies", "travels")
+    in a "before"/"after"/"once"/"when" clause on a clause that announces what is to come
+    ("the leaders are due to sign a deal before the envoy flies on to B"): planned too."""
+    word = tokens[index].lower
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    start = clauses.clause_start(tokens, index)
+    opener = start - 1 if start > 0 and tokens[start].lower not in _OPENERS_OF_TIME else start
+    if opener < 1 or tokens[opener].lower not in _OPENERS_OF_TIME:
+        return False
+    return _TO_COME.search(" ".join(t.lower for t in tokens[:opener])) is not None
+
+
+#: Words before "to leave" that schedule a departure rather than wish or forecast it.
+_DEPARTURE_SET = frozenset(("due", "scheduled", "set"))
+
+
+def _leaves_for_place(tokens: list[Token], i: int) -> bool:
+    """True when "leave" at ``i`` is scheduled ("is due to leave", "is scheduled to leave")
+    and followed by a capitalised name and then "for" ("is due to leave Gulu for Lira"): a
+    departure announced (not "expected to leave", a forecast, nor "refused to leave")."""
+    if i < 2 or tokens[i - 1].lower != "to" or tokens[i - 2].lower not in _DEPARTURE_SET:
+        return False
+    j = i + 1
+    while j < len(tokens) and j <= i + 4 and tokens[j].text[:1].isupper():
+        j += 1
+    return j > i + 1 and j < len(tokens) and tokens[j].lower == "for"
+
+
 def _directed(lowered: list[str], i: int) -> bool:
-    """ "taken to X", "took them back to X": a direction within four words, no idiom."""
+    """ "taken to X", "took them back to X": a direction within four words, no idiom; after
+    the agent of a passive, within four more ("taken by the army by air from X")."""
     nxt = lowered[i + 1 : i + 5]
     if nxt and nxt[0] in _TAKE_NOT:
         return False
+    if nxt and nxt[0] == "by":
+        nxt = lowered[i + 1 : i + 9]
     return any(w in ("to", "from", "back", "into") for w in nxt)
 
 
@@ -1360,6 +1403,8 @@ def _sentence(
             and tokens[t.index].lower.endswith("ing")
         ):
             status = triggers[k - 1][1]  # "will fly to A before returning to B": planned too
+        elif status == "reported" and t.motion is not None and _planned_before(tokens, t.index):
+            status = "planned"  # "are due to meet on Friday before the envoy flies on to B"
         elif (
             k
             and triggers[k - 1][1] == "planned"

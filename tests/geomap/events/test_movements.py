@@ -2172,3 +2172,27 @@ def test_buses_carrying_people_from_towns_arrived_in_the_capital(pipeline: Pipel
     moves = by_path(pipeline, body)
     assert set(moves) == {("Mombasa", "Nairobi"), ("Kisumu", "Nairobi")}
     assert all(m.destination_inferred for m in moves.values())
+
+
+def test_a_leg_after_a_planned_clause_is_planned(pipeline: Pipeline) -> None:
+    body = (
+        "The Kenyan president arrived in Kampala on Monday for talks. The two leaders are due "
+        "to sign a treaty on Friday before the Kenyan president flies on to Kigali."
+    )
+    moves = by_path(pipeline, body)
+    assert moves[("Kampala", "Kigali")].status == "planned"
+    assert moves[("Kenya", "Kampala")].status == "reported"
+
+
+def test_a_convoy_due_to_leave_a_town_for_another(pipeline: Pipeline) -> None:
+    body = "A second convoy is due to leave Gulu for Lira next week."
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Gulu", "Lira"] and m.status == "planned"
+    assert paths(pipeline, "The family refused to leave Gulu despite the fighting.") == []
+    # a forecast is no schedule
+    assert paths(pipeline, "A third convoy is expected to leave Gulu for Lira soon.") == []
+
+
+def test_taken_by_an_agent_then_from_a_to_b(pipeline: Pipeline) -> None:
+    body = "Others have been taken by the army by air from Gulu to Lira."
+    assert paths(pipeline, body) == [("Gulu", "Lira")]

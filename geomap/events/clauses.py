@@ -560,6 +560,16 @@ def _verb_word(t: Token) -> bool:
     )
 
 
+def lexical_verb(t: Token) -> bool:
+    """True when token ``t`` reads as a verb of its own, not an auxiliary: a verb of saying
+    or seeing, a common irregular past, or a lower-case -ed word that is no adjective
+    ("counted", "reported"; not "armed", "was")."""
+    w = t.lower
+    return w not in AUXILIARIES and (
+        w in _VERB_WORDS or (t.text[:1].islower() and w.endswith("ed") and w not in _ED_ADJECTIVES)
+    )
+
+
 def _relative_head(tokens: list[Token], start: int) -> int | None:
     """When the noun phrase from ``start`` stands inside a relative clause ("who had been held
     in X"): the last word of the noun the clause is about (the word before its "who", or before

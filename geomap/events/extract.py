@@ -111,7 +111,9 @@ _BETWEEN = re.compile(
 #: event may take the home of whom it befell as its place.
 LEDE_SENTENCES = 2
 _ANAPHOR = re.compile(
-    r"^(?:they|he|she|(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
+    # ("two of them", "most of them": some of those the last sentence told of)
+    r"^(?:they|he|she|[\w,]+\s+of\s+them|"
+    r"(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
     r"agents?|group|team|officers?|soldiers|troops|defectors?|family|families|people|"
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
     re.I,
@@ -1578,6 +1580,7 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            movements.drop_observers(mt, tokens)
             movements.successive(mt, after, tokens)
             if not mt.origins and not t.noun and t.motion.movement_type == "deported":
                 held = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geomap.events.clauses import AUXILIARIES, Token, verb_adverb
+from geomap.events.clauses import AUXILIARIES, Token, lexical_verb, verb_adverb
 from geomap.events.roles import Cue, Mention, contains, drop_containers
 from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
@@ -250,6 +250,24 @@ def participle_end(tokens: list[Token], index: int, mentions: list[Mention]) -> 
         ):
             return m.last + 1
     return None
+
+
+def drop_observers(trigger: MotionTrigger, tokens: list[Token]) -> None:
+    """Leave out origins taken from where someone before the motion word was ("families in
+    A fled to B") when a verb of another subject stands between ("monitors at A counted
+    groups crossing into B": A is where the monitors were, not where the groups set out).
+    A sender's place stays ("officials in A said they had sent B to C")."""
+    if trigger.motion.frame not in ("go", "leave", "cross"):
+        return
+    trigger.origins = [
+        m
+        for m in trigger.origins
+        if not (
+            m.cue.role == "location"
+            and m.last < trigger.index
+            and any(lexical_verb(t) for t in tokens[m.last + 1 : trigger.index])
+        )
+    ]
 
 
 def own_clause(tokens: list[Token], index: int) -> int:

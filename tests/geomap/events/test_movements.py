@@ -2196,3 +2196,22 @@ def test_a_convoy_due_to_leave_a_town_for_another(pipeline: Pipeline) -> None:
 def test_taken_by_an_agent_then_from_a_to_b(pipeline: Pipeline) -> None:
     body = "Others have been taken by the army by air from Gulu to Lira."
     assert paths(pipeline, body) == [("Gulu", "Lira")]
+
+
+def test_some_of_them_moved_on_start_where_the_last_sentence_was(pipeline: Pipeline) -> None:
+    body = (
+        "Five people with gunshot wounds are being treated at Gulu Regional Hospital. Two of "
+        "them, both in critical condition, were transferred on Thursday to a hospital in "
+        "Kampala."
+    )
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Gulu", "Kampala"] and m.origin_inferred
+
+
+def test_where_onlookers_stood_is_no_origin_of_those_they_saw(pipeline: Pipeline) -> None:
+    body = "Monitors at Gulu counted groups crossing into Kenya on their way to Nairobi."
+    assert paths(pipeline, body) == []
+    # the movers' own place still is ("families in A fled to B"), and a sender's
+    assert paths(pipeline, "Families in Gulu fled to Lira on Monday.") == [("Gulu", "Lira")]
+    body = "Officials in Kampala said they had sent 40 police officers to Lira."
+    assert paths(pipeline, body) == [("Kampala", "Lira")]

@@ -2215,3 +2215,12 @@ def test_where_onlookers_stood_is_no_origin_of_those_they_saw(pipeline: Pipeline
     assert paths(pipeline, "Families in Gulu fled to Lira on Monday.") == [("Gulu", "Lira")]
     body = "Officials in Kampala said they had sent 40 police officers to Lira."
     assert paths(pipeline, body) == [("Kampala", "Lira")]
+
+
+def test_what_arrivals_said_of_others_is_read(pipeline: Pipeline) -> None:
+    # "new arrivals said": the journey noun names the speakers, and what they said follows
+    body = (
+        "Many arrivals walked in from Gulu after the rains, and new arrivals said families "
+        "were still leaving villages around Kitgum for Lira."
+    )
+    assert ("Kitgum", "Lira") in paths(pipeline, body)

@@ -2459,6 +2459,16 @@ def _usable(t: Toponym | None, ends: list[Place]) -> bool:
     )
 
 
+#: Words for people an incident hurt (general English).
+_HURT = frozenset("injured wounded hurt casualties survivors".split())
+
+
+def _hurt(actor: str | None) -> bool:
+    """True when the mover is people an incident hurt ("four injured children", "the
+    wounded", "survivors")."""
+    return actor is not None and not _HURT.isdisjoint(w.lower() for w in actor.split())
+
+
 def _head(actor: str | None) -> str:
     return actor.split()[-1].lower() if actor else ""
 
@@ -2525,6 +2535,9 @@ def _implicit_origin(
         return _as_mention(state.departed)
     # "Meanwhile, a coach was sent to X": a new story, not the one just told
     story = None if movements.new_topic(tokens) else state.recent_story()
+    if story is None and not movements.new_topic(tokens) and _hurt(mt.actor):
+        story = state.story  # "the injured were flown to X": from the incident told, however
+        # many sentences back, when no other incident was told since
     if (
         usable(story)
         and not mt.motion.noun

@@ -2224,3 +2224,15 @@ def test_what_arrivals_said_of_others_is_read(pipeline: Pipeline) -> None:
         "were still leaving villages around Kitgum for Lira."
     )
     assert ("Kitgum", "Lira") in paths(pipeline, body)
+
+
+def test_the_injured_come_from_the_incident_told_sentences_before(pipeline: Pipeline) -> None:
+    body = (
+        "A landslide buried part of a village near Kitgum on Saturday. Soldiers were sent "
+        "from Kampala to Gulu on Sunday. A second team flew from Entebbe to Arua on Monday. "
+        "Three injured children were airlifted by helicopter to Lira."
+    )
+    moves = by_path(pipeline, body)
+    assert ("Kitgum", "Lira") in moves and moves[("Kitgum", "Lira")].origin_inferred
+    # people not hurt are not taken from there so many sentences on
+    assert ("Kitgum", "Lira") not in paths(pipeline, body.replace("injured ", ""))

@@ -1377,9 +1377,9 @@ def _sentence(
     # "..., officials said, adding that the injured were taken to A": what the speakers
     # added is reported again, and its journeys' places are theirs
     added = _added_after(tokens, attribution)
-    at = attribution if attribution is not None else 0
-    speaker = next((t for t, _ in reversed(triggers) if t.index < at), None)
-    if added is None and speaker is not None and speaker.noun and speaker.index >= at - 2:
+    said_at = attribution if attribution is not None else 0
+    teller = next((t for t, _ in reversed(triggers) if t.index < said_at), None)
+    if added is None and teller is not None and teller.noun and teller.index >= said_at - 2:
         added = attribution  # "new arrivals said families were leaving A": the speakers
     continued = [m for m in mentions if added is not None and m.first > added]
     reported_used = mentions_used

@@ -2082,8 +2082,8 @@ def test_a_time_after_on_is_no_journey_the_arrival_was_made_on(pipeline: Pipelin
 @pytest.mark.parametrize(
     "body",
     [
-        "A coach travelling from Gdansk to Poznan plunged into a river near Torun on Friday.",
-        "A lorry carrying flour from Gdansk to Poznan ran into a ditch near Torun.",
+        "A minibus heading from Gdansk to Poznan skidded into a canal near Torun on Friday.",
+        "A lorry carrying flour from Gdansk to Poznan ran into a ditch outside Torun.",
     ],
 )
 def test_a_journey_participle_ends_at_the_main_verb(pipeline: Pipeline, body: str) -> None:
@@ -2095,8 +2095,8 @@ def test_a_journey_participle_ends_at_the_main_verb(pipeline: Pipeline, body: st
 @pytest.mark.parametrize(
     "body,expected",
     [
-        ("Hundreds of families fled villages around Gulu for Lira on Monday.", ("Gulu", "Lira")),
-        ("Families were still leaving the camps near Gulu for Lira.", ("Gulu", "Lira")),
+        ("Farmers fled the area around Gulu for Lira overnight.", ("Gulu", "Lira")),
+        ("Herders kept leaving the camps near Gulu for Lira all week.", ("Gulu", "Lira")),
     ],
 )
 def test_the_place_around_what_was_left_is_the_origin(
@@ -2133,17 +2133,14 @@ def test_what_a_speaker_added_is_read_for_journeys(pipeline: Pipeline) -> None:
 
 def test_a_journey_noun_naming_a_body_is_no_trigger(pipeline: Pipeline) -> None:
     # "the migration office said" names the speaker: the journey after "said" is reported
-    body = (
-        "In the west, the national migration office said 300 people deported from Kenya had "
-        "arrived in Lira this week."
-    )
+    body = "A migration ministry official said 300 people deported from Kenya had arrived in Lira."
     assert ("Kenya", "Lira") in paths(pipeline, body)
 
 
 def test_a_leg_taken_on_after_an_arrival_starts_there(pipeline: Pipeline) -> None:
     body = (
-        "Dozens of families arrived at a transit camp in Gulu with nothing but their clothes "
-        "and were driven on to Lira the next day."
+        "The returnees arrived at a transit camp in Gulu, tired but unhurt, and were driven "
+        "on to Lira."
     )
     assert ("Gulu", "Lira") in paths(pipeline, body)
 
@@ -2155,7 +2152,7 @@ def test_a_leg_flown_on_after_a_journey_is_one_journey(pipeline: Pipeline) -> No
 
 
 def test_crossing_into_a_country_at_a_town_ends_at_the_town(pipeline: Pipeline) -> None:
-    body = "About 500 people fled Gulu and crossed into Kenya at Busia on Tuesday."
+    body = "A group of traders left Gulu on foot and crossed into Kenya at Busia."
     found = paths(pipeline, body)
     assert ("Gulu", "Busia") in found
     assert ("Gulu", "Kenya") not in found
@@ -2166,8 +2163,8 @@ def test_buses_carrying_people_from_towns_arrived_in_the_capital(pipeline: Pipel
     # participle's places start the arrival; a rally told at the dateline's town leaves it
     # the place arrived at
     body = (
-        "NAIROBI, Kenya — Thousands rallied in Nairobi on Saturday. Buses carrying "
-        "supporters from Mombasa and Kisumu arrived in the capital on Sunday to join them."
+        "NAIROBI, Kenya — Thousands rallied in Nairobi on Saturday. Coaches bringing fans "
+        "from Mombasa and Kisumu arrived in the capital that evening."
     )
     moves = by_path(pipeline, body)
     assert set(moves) == {("Mombasa", "Nairobi"), ("Kisumu", "Nairobi")}
@@ -2176,8 +2173,8 @@ def test_buses_carrying_people_from_towns_arrived_in_the_capital(pipeline: Pipel
 
 def test_a_leg_after_a_planned_clause_is_planned(pipeline: Pipeline) -> None:
     body = (
-        "The Kenyan president arrived in Kampala on Monday for talks. The two leaders are due "
-        "to sign a treaty on Friday before the Kenyan president flies on to Kigali."
+        "The Kenyan president arrived in Kampala on Monday for talks. The ministers are "
+        "expected to hold a dinner on Tuesday before the Kenyan president travels on to Kigali."
     )
     moves = by_path(pipeline, body)
     assert moves[("Kampala", "Kigali")].status == "planned"
@@ -2185,31 +2182,30 @@ def test_a_leg_after_a_planned_clause_is_planned(pipeline: Pipeline) -> None:
 
 
 def test_a_convoy_due_to_leave_a_town_for_another(pipeline: Pipeline) -> None:
-    body = "A second convoy is due to leave Gulu for Lira next week."
+    body = "The last relief flight is scheduled to leave Entebbe for Juba on Friday."
     [m] = movements(pipeline, body)
-    assert [p.name for p in m.path] == ["Gulu", "Lira"] and m.status == "planned"
+    assert [p.name for p in m.path] == ["Entebbe", "Juba"] and m.status == "planned"
     assert paths(pipeline, "The family refused to leave Gulu despite the fighting.") == []
     # a forecast is no schedule
     assert paths(pipeline, "A third convoy is expected to leave Gulu for Lira soon.") == []
 
 
 def test_taken_by_an_agent_then_from_a_to_b(pipeline: Pipeline) -> None:
-    body = "Others have been taken by the army by air from Gulu to Lira."
-    assert paths(pipeline, body) == [("Gulu", "Lira")]
+    body = "Forty patients were taken by the navy by boat from Mombasa to Lamu."
+    assert paths(pipeline, body) == [("Mombasa", "Lamu")]
 
 
 def test_some_of_them_moved_on_start_where_the_last_sentence_was(pipeline: Pipeline) -> None:
     body = (
-        "Five people with gunshot wounds are being treated at Gulu Regional Hospital. Two of "
-        "them, both in critical condition, were transferred on Thursday to a hospital in "
-        "Kampala."
+        "Seven miners are being treated at Gulu Regional Hospital. Three of them, all in "
+        "serious condition, were moved on Friday to a clinic in Kampala."
     )
     [m] = movements(pipeline, body)
     assert [p.name for p in m.path] == ["Gulu", "Kampala"] and m.origin_inferred
 
 
 def test_where_onlookers_stood_is_no_origin_of_those_they_saw(pipeline: Pipeline) -> None:
-    body = "Monitors at Gulu counted groups crossing into Kenya on their way to Nairobi."
+    body = "Observers at Gulu saw columns of people crossing into Kenya towards Nairobi."
     assert paths(pipeline, body) == []
     # the movers' own place still is ("families in A fled to B"), and a sender's
     assert paths(pipeline, "Families in Gulu fled to Lira on Monday.") == [("Gulu", "Lira")]
@@ -2220,8 +2216,8 @@ def test_where_onlookers_stood_is_no_origin_of_those_they_saw(pipeline: Pipeline
 def test_what_arrivals_said_of_others_is_read(pipeline: Pipeline) -> None:
     # "new arrivals said": the journey noun names the speakers, and what they said follows
     body = (
-        "Many arrivals walked in from Gulu after the rains, and new arrivals said families "
-        "were still leaving villages around Kitgum for Lira."
+        "Dozens of arrivals walked from Gulu over the weekend, and the latest arrivals said "
+        "herders were still leaving camps around Kitgum for Lira."
     )
     assert ("Kitgum", "Lira") in paths(pipeline, body)
 
@@ -2230,7 +2226,7 @@ def test_the_injured_come_from_the_incident_told_sentences_before(pipeline: Pipe
     body = (
         "A landslide buried part of a village near Kitgum on Saturday. Soldiers were sent "
         "from Kampala to Gulu on Sunday. A second team flew from Entebbe to Arua on Monday. "
-        "Three injured children were airlifted by helicopter to Lira."
+        "Two injured miners were flown by helicopter to Lira."
     )
     moves = by_path(pipeline, body)
     assert ("Kitgum", "Lira") in moves and moves[("Kitgum", "Lira")].origin_inferred

@@ -139,6 +139,11 @@ GENERIC = re.compile(
     r"(?:day|week|month|year))\b",
     re.I,
 )
+#: "daily", "weekly" as an adjective after a determiner ("raided the weekly market", "a
+#: nightly curfew"): what something is, not how often the event happens.
+_FREQUENCY_ADJECTIVE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+(?:daily|weekly|nightly)\b", re.I
+)
 #: A decade or a world war: an incident told in passing as history, not one event the
 #: report tells; a journey told so is still one ("sent its troops into X in the 1970s").
 HISTORY = re.compile(
@@ -341,7 +346,9 @@ def status(
     # the verb's own words: a few before it ("usually drives"), its clause after it
     near = tokens[max(start, index - 3)].start
     clause_text = sentence[near : max(end, stop)]
-    if GENERIC.search(clause_text) or (incident and HISTORY.search(clause_text)):
+    if GENERIC.search(_FREQUENCY_ADJECTIVE.sub(" ", clause_text)) or (
+        incident and HISTORY.search(clause_text)
+    ):
         return None
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
@@ -550,6 +557,16 @@ def _verb_word(t: Token) -> bool:
         w in AUXILIARIES
         or w in _VERB_WORDS
         or (t.text[:1].islower() and w.endswith("ed") and w not in _ED_ADJECTIVES)
+    )
+
+
+def lexical_verb(t: Token) -> bool:
+    """True when token ``t`` reads as a verb of its own, not an auxiliary: a verb of saying
+    or seeing, a common irregular past, or a lower-case -ed word that is no adjective
+    ("counted", "reported"; not "armed", "was")."""
+    w = t.lower
+    return w not in AUXILIARIES and (
+        w in _VERB_WORDS or (t.text[:1].islower() and w.endswith("ed") and w not in _ED_ADJECTIVES)
     )
 
 

@@ -111,7 +111,9 @@ _BETWEEN = re.compile(
 #: event may take the home of whom it befell as its place.
 LEDE_SENTENCES = 2
 _ANAPHOR = re.compile(
-    r"^(?:they|he|she|(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
+    # ("two of them", "most of them": some of those the last sentence told of)
+    r"^(?:they|he|she|[\w,]+\s+of\s+them|"
+    r"(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
     r"agents?|group|team|officers?|soldiers|troops|defectors?|family|families|people|"
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
     re.I,
@@ -220,6 +222,15 @@ def _event_id(
     return _stable_id(document_id, offset, kind, *where)
 
 
+#: Nouns for a body or its officers: a journey noun right before one names the body ("the
+#: migration office", "the transport minister"), not a journey (general English).
+_BODY_NOUNS = frozenset(
+    "office offices ministry ministries minister ministers agency agencies authority "
+    "authorities department departments directorate officials official committee council "
+    "commission bureau service".split()
+)
+
+
 def _triggers(
     tokens: list[Token],
     sentence: str,
@@ -324,7 +335,9 @@ def _triggers(
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
             elif motion.lemma == "leave" and (
-                prev in _LEFT_NOT_BEFORE or (prev in _BE and w == "left") or _left_dead(lowered, i)
+                (prev in _LEFT_NOT_BEFORE and not _leaves_for_place(tokens, i))
+                or (prev in _BE and w == "left")
+                or _left_dead(lowered, i)
             ):
                 motion = None  # (and "a message was left for X": what is left stays)
             elif w == "come" and not (prev in _PERFECT or prev.endswith(("'d", "’d"))):
@@ -348,6 +361,8 @@ def _triggers(
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
+            elif nxt in _BODY_NOUNS:
+                motion = None  # "the migration office said", "the transport ministry": a name
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
@@ -884,11 +899,52 @@ def _scene(tokens: list[Token], t: _Trigger) -> bool:
     )
 
 
+#: What announces an event to come in the clause a "before" clause hangs on (general English).
+_TO_COME = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due |set |expected |scheduled )?to|plans? to|planned to)\b",
+    re.I,
+)
+_OPENERS_OF_TIME = frozenset(("before", "after", "once", "when"))
+
+
+def _planned_before(tokens: list[Token], index: int) -> bool:
+    """True when the motion verb at ``index`` is in the present tense ("flies", "travels")
+    in a "before"/"after"/"once"/"when" clause on a clause that announces what is to come
+    ("the leaders are due to sign a deal before the envoy flies on to B"): planned too."""
+    word = tokens[index].lower
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    start = clauses.clause_start(tokens, index)
+    opener = start - 1 if start > 0 and tokens[start].lower not in _OPENERS_OF_TIME else start
+    if opener < 1 or tokens[opener].lower not in _OPENERS_OF_TIME:
+        return False
+    return _TO_COME.search(" ".join(t.lower for t in tokens[:opener])) is not None
+
+
+#: Words before "to leave" that schedule a departure rather than wish or forecast it.
+_DEPARTURE_SET = frozenset(("due", "scheduled", "set"))
+
+
+def _leaves_for_place(tokens: list[Token], i: int) -> bool:
+    """True when "leave" at ``i`` is scheduled ("is due to leave", "is scheduled to leave")
+    and followed by a capitalised name and then "for" ("is due to leave Gulu for Lira"): a
+    departure announced (not "expected to leave", a forecast, nor "refused to leave")."""
+    if i < 2 or tokens[i - 1].lower != "to" or tokens[i - 2].lower not in _DEPARTURE_SET:
+        return False
+    j = i + 1
+    while j < len(tokens) and j <= i + 4 and tokens[j].text[:1].isupper():
+        j += 1
+    return j > i + 1 and j < len(tokens) and tokens[j].lower == "for"
+
+
 def _directed(lowered: list[str], i: int) -> bool:
-    """ "taken to X", "took them back to X": a direction within four words, no idiom."""
+    """ "taken to X", "took them back to X": a direction within four words, no idiom; after
+    the agent of a passive, within four more ("taken by the army by air from X")."""
     nxt = lowered[i + 1 : i + 5]
     if nxt and nxt[0] in _TAKE_NOT:
         return False
+    if nxt and nxt[0] == "by":
+        nxt = lowered[i + 1 : i + 9]
     return any(w in ("to", "from", "back", "into") for w in nxt)
 
 
@@ -1318,6 +1374,15 @@ def _sentence(
         mentions_used = [m for m in mentions if m.first < speaker]
     else:
         mentions_used = mentions
+    # "..., officials said, adding that the injured were taken to A": what the speakers
+    # added is reported again, and its journeys' places are theirs
+    added = _added_after(tokens, attribution)
+    said_at = attribution if attribution is not None else 0
+    teller = next((t for t, _ in reversed(triggers) if t.index < said_at), None)
+    if added is None and teller is not None and teller.noun and teller.index >= said_at - 2:
+        added = attribution  # "new arrivals said families were leaving A": the speakers
+    continued = [m for m in mentions if added is not None and m.first > added]
+    reported_used = mentions_used
     incidents_out: list[Incident] = []
     motion_triggers: list[movements.MotionTrigger] = []
     quote = Span(s_text, sent.start, sent.end)
@@ -1334,6 +1399,9 @@ def _sentence(
     placed: list[incidents.Located] = []  # where this sentence's incidents so far were
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
     for k, (t, status) in enumerate(triggers):
+        mentions_used = reported_used
+        if added is not None and t.index > added and t.motion is not None:
+            mentions_used = [*reported_used, *continued]
         if (
             k
             and t.index > 0
@@ -1341,6 +1409,8 @@ def _sentence(
             and tokens[t.index].lower.endswith("ing")
         ):
             status = triggers[k - 1][1]  # "will fly to A before returning to B": planned too
+        elif status == "reported" and t.motion is not None and _planned_before(tokens, t.index):
+            status = "planned"  # "are due to meet on Friday before the envoy flies on to B"
         elif (
             k
             and triggers[k - 1][1] == "planned"
@@ -1370,6 +1440,10 @@ def _sentence(
         )  # ("flown to A from the crash site near B": the crash names the place left)
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
+        if t.motion is not None and not t.noun:
+            main_verb = movements.participle_end(tokens, t.index, mentions_used)
+            if main_verb is not None:  # "a bus travelling from A to B plunged near C"
+                scope_end = min(scope_end, main_verb)
         incident_clause_end = clause_end
         told_of = False  # a relative clause on the event noun: "a summit, which was held in X"
         if incidents.circumstance(tokens, clause_end + 1):
@@ -1510,6 +1584,7 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            movements.drop_observers(mt, tokens)
             movements.successive(mt, after, tokens)
             if not mt.origins and not t.noun and t.motion.movement_type == "deported":
                 held = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)
@@ -2191,6 +2266,29 @@ def _as_mention(t: Toponym) -> Mention:
     return Mention(t, -1, -1, -1, -1, cue([], 0, ""))
 
 
+#: Words that open what a speaker added after an attribution ("..., police said, adding
+#: that ..."): general English of wire reports.
+_ADDING = frozenset(("adding", "added"))
+
+
+def _added_after(tokens: list[Token], attribution: int | None) -> int | None:
+    """The token of "adding" or "added" a few words after the attribution at
+    ``attribution`` ("said on Monday, adding that ...", "said, and added that ..."), or
+    None when the attribution adds nothing."""
+    if attribution is None:
+        return None
+    return next(
+        (
+            j
+            for j in range(attribution + 1, min(len(tokens), attribution + 7))
+            if tokens[j].lower in _ADDING
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower in ("that", "the", "a", "an")
+        ),
+        None,
+    )
+
+
 def _movements_of(
     document: Document,
     triggers: list[movements.MotionTrigger],
@@ -2214,7 +2312,13 @@ def _movements_of(
     for a, b in zip(verbs, verbs[1:], strict=False):
         a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
-        if movements.join(a, b, between):
+        modifier = (
+            tokens[a.index].lower.endswith("ing")
+            and a.index > 0
+            and tokens[a.index - 1].text[:1].isalpha()
+            and tokens[a.index - 1].lower not in clauses.AUXILIARIES
+        )
+        if movements.join(a, b, between, modifier):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word
             b.actor = a.actor or b.actor
@@ -2224,7 +2328,8 @@ def _movements_of(
         back = a.index + 1 < len(tokens) and tokens[a.index + 1].lower in ("back", "home")
         if movements.back_from(a, b, between, back):
             continue  # "returned to B after a trip to A"
-        movements.chain(a, b, between)
+        onward_verb = not b.motion.noun and _ONWARD.match(s_text, tokens[b.index].end) is not None
+        movements.chain(a, b, between, onward_verb)
     inference.return_from_stay(verbs, tokens)  # "returned from a visit to A"
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
@@ -2354,6 +2459,16 @@ def _usable(t: Toponym | None, ends: list[Place]) -> bool:
     )
 
 
+#: Words for people an incident hurt (general English).
+_HURT = frozenset("injured wounded hurt casualties survivors".split())
+
+
+def _hurt(actor: str | None) -> bool:
+    """True when the mover is people an incident hurt ("four injured children", "the
+    wounded", "survivors")."""
+    return actor is not None and not _HURT.isdisjoint(w.lower() for w in actor.split())
+
+
 def _head(actor: str | None) -> str:
     return actor.split()[-1].lower() if actor else ""
 
@@ -2386,13 +2501,16 @@ def _implicit_origin(
         homes = sorted(told, key=lambda m: -m.toponym.span.start) + [
             m for m in homes if m not in told
         ]
+    onward = _ONWARD.match(s_text, tokens[mt.index].end) is not None
+    if onward and usable(state.destination):
+        # "will travel on to X", "the Ruritanian envoy flies on to X": from where the last
+        # movement went, not from the mover's home
+        assert state.destination is not None
+        return _as_mention(state.destination)
     for m in homes:
         if usable(m.toponym):
             return m
-    if _ONWARD.match(s_text, tokens[mt.index].end):
-        if usable(state.destination):
-            assert state.destination is not None
-            return _as_mention(state.destination)  # "will travel on to X"
+    if onward:
         if (
             mt.word.lower().startswith(_ONWARD_VERBS)
             and mt.status == "reported"
@@ -2417,6 +2535,9 @@ def _implicit_origin(
         return _as_mention(state.departed)
     # "Meanwhile, a coach was sent to X": a new story, not the one just told
     story = None if movements.new_topic(tokens) else state.recent_story()
+    if story is None and not movements.new_topic(tokens) and _hurt(mt.actor):
+        story = state.story  # "the injured were flown to X": from the incident told, however
+        # many sentences back, when no other incident was told since
     if (
         usable(story)
         and not mt.motion.noun
@@ -2587,6 +2708,17 @@ def _home_destination(
     return _as_mention(home) if home is not None and _usable(home, ends) else None
 
 
+def _same_place(a: Toponym | None, b: Toponym | None) -> bool:
+    """True when both toponyms resolve to one gazetteer place."""
+    return (
+        a is not None
+        and b is not None
+        and a.place is not None
+        and b.place is not None
+        and a.place.gazetteer_id == b.place.gazetteer_id
+    )
+
+
 def _implicit_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
@@ -2607,7 +2739,10 @@ def _implicit_destination(
         # "moved here from A", "came back here": the town the report is from
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None
-    if (mt.motion.lemma == "arrive" or following[:1] == ["in"]) and state.recent_story() is None:
+    story_here = state.recent_story()
+    if (mt.motion.lemma == "arrive" or following[:1] == ["in"]) and (
+        story_here is None or _same_place(story_here, state.dateline)
+    ):  # (an incident told at the dateline's town is no other place to have arrived at)
         here = state.here if state.dateline is not None else None
         if here is not None and _usable(here, ends) and not mt.motion.noun:
             return _as_mention(here)

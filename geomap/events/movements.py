@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geomap.events.clauses import AUXILIARIES, Token, verb_adverb
+from geomap.events.clauses import AUXILIARIES, Token, lexical_verb, verb_adverb
 from geomap.events.roles import Cue, Mention, contains, drop_containers
 from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
@@ -106,7 +106,11 @@ _OBJECT_OPENERS = frozenset("the a an its their his her our some more all".split
 def moves_no_mover(lowered: list[str], i: int) -> bool:
     """True when what the verb at ``i`` moves is no traveller nor anything carried on a
     journey (``NOT_MOVERS``): "will move 200 jobs to X", "moved the debate to X", "sent
-    money to X"."""
+    money to X"; not "arrived in the capital", where a place, not an object, follows."""
+    if i + 1 < len(lowered) and lowered[i + 1] in ("at", "to", "into", "onto", "on"):
+        return False
+    if i + 2 < len(lowered) and lowered[i + 1] == "in" and lowered[i + 2] in ("the", "a"):
+        return False
     for w in lowered[i + 1 : i + 8]:
         if w in _OBJECT_OPENERS or not w[:1].isalpha() or w in ("in", "of"):
             continue  # "the", "200", "$", "5,000", "in": what stands before the object
@@ -217,6 +221,53 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+
+#: Past forms without -ed that may follow a vehicle's journey as its sentence's main verb
+#: ("a lorry heading from A to B overturned", "a ferry sailing from A to B sank"): general
+#: English.
+_MAIN_PAST = frozenset("fell sank hit struck ran went came caught broke crashed".split())
+
+
+def participle_end(tokens: list[Token], index: int, mentions: list[Mention]) -> int | None:
+    """The token where the main verb of the sentence follows the places of a motion
+    participle at ``index`` that modifies a noun ("a bus travelling from A to B plunged into
+    a gorge near C": "plunged" opens what the bus did, and C is no end of its journey), or
+    None when the motion word is no such participle or no past verb follows one of its
+    places."""
+    word = tokens[index].lower
+    if not word.endswith("ing") or index == 0:
+        return None
+    before = tokens[index - 1]
+    if before.lower in AUXILIARIES or not before.text[:1].isalpha():
+        return None  # "was travelling from A", "..., travelling from A": not a modifier
+    for m in mentions:
+        if m.first <= index or m.last + 1 >= len(tokens):
+            continue
+        nxt = tokens[m.last + 1]
+        if nxt.text[:1].islower() and (
+            (nxt.lower.endswith("ed") and len(nxt.lower) > 4) or nxt.lower in _MAIN_PAST
+        ):
+            return m.last + 1
+    return None
+
+
+def drop_observers(trigger: MotionTrigger, tokens: list[Token]) -> None:
+    """Leave out origins taken from where someone before the motion word was ("families in
+    A fled to B") when a verb of another subject stands between ("monitors at A counted
+    groups crossing into B": A is where the monitors were, not where the groups set out).
+    A sender's place stays ("officials in A said they had sent B to C")."""
+    if trigger.motion.frame not in ("go", "leave", "cross"):
+        return
+    trigger.origins = [
+        m
+        for m in trigger.origins
+        if not (
+            m.cue.role == "location"
+            and m.last < trigger.index
+            and any(lexical_verb(t) for t in tokens[m.last + 1 : trigger.index])
+        )
+    ]
 
 
 def own_clause(tokens: list[Token], index: int) -> int:
@@ -355,6 +406,20 @@ class Path:
     destination_inferred: bool
 
 
+def _crossing_point(m: Mention, after: list[Mention]) -> Mention:
+    """The town a destination names right after it with "at", inside it ("crossed into A at
+    B", "entered A at B": B, the finer end), else the destination ``m`` itself."""
+    for n in after:
+        if (
+            n.first > m.last
+            and n.cue.role in ("location", "purpose")
+            and n.cue.governor == m.last + 1
+            and contains(m.place, n.place)
+        ):
+            return n
+    return m
+
+
 def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) -> None:
     """Fill a trigger's endpoints from the mentions after it (up to the next trigger) and the
     ones before it in its clause."""
@@ -380,6 +445,14 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             and m.first - trigger.index <= 4
         ):
             role = "origin"  # "rescued near A and flown to B": where they were taken from
+        elif (
+            role == "near"
+            and frame == "leave"
+            and not trigger.motion.noun
+            and m.cue.governor <= trigger.index
+            and m.first - trigger.index <= 5
+        ):
+            role = "origin"  # "fled villages around A", "left a camp near A": what they left
         elif trigger.motion.lemma == "board" and role in ("location", "purpose"):
             role = "origin"  # "boarded a train to A in B"
         if role == "origin":
@@ -388,6 +461,7 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.destinations.append(m)
         elif role == "via":
             trigger.vias.append(m)
+    trigger.destinations = [_crossing_point(m, after) for m in trigger.destinations]
     if not trigger.destinations and trigger.motion.noun:
         # "a three-week US tour": the place the journey noun is named after
         trigger.destinations = [
@@ -507,12 +581,16 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
     return out
 
 
-def join(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
+def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bool = False) -> bool:
     """Let ``second`` continue ``first`` when they tell one journey of one mover: the first
     has no destination, the second no origin, and little stands between them ("fled A and
     arrived in B", "fleeing A reached B", "fled through A and reached B"). The journey keeps
-    the first word's kind ("expelled from A and returned to B" is an expulsion)."""
-    if first.destinations or second.origins or not second.destinations:
+    the first word's kind ("expelled from A and returned to B" is an expulsion). A
+    ``modifier`` first word (a participle on the mover: "buses carrying fans from A arrived
+    in the city") gives its origin to the arrival even when the arrival names no place."""
+    if first.destinations or second.origins:
+        return False
+    if not second.destinations and not (modifier and _arrival(second.motion)):
         return False
     if not (first.origins or first.vias or first.homes) or not _JOIN.match(between):
         return False
@@ -573,18 +651,29 @@ def back_from(
     return True
 
 
-def chain(first: MotionTrigger, second: MotionTrigger, between: str) -> bool:
+def _arrival(motion: Motion) -> bool:
+    """True for a motion word that tells an arrival ("arrived", "reached", "landed")."""
+    return motion.frame == "reach" or motion.lemma in ("arrive", "land")
+
+
+def chain(
+    first: MotionTrigger, second: MotionTrigger, between: str, onward_verb: bool = False
+) -> bool:
     """Let ``second`` go on from where ``first`` ended ("flown from A to B, and later on to
-    C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B)."""
+    C" is A -> B -> C; "arrived in A and then travelled to B" is A -> B). ``onward_verb``
+    says the second motion verb goes "on to" its place itself ("were flown on to C", "most
+    were taken on to C")."""
     if second.origins or not second.destinations or not first.destinations:
         return False
-    if not (_ONWARD.search(between) or _JOIN.match(between)):
+    if not (_ONWARD.search(between) or _JOIN.match(between) or onward_verb):
         return False
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
-    if _CONTRAST.search(between) and not _ONWARD.search(between):
+    if _CONTRAST.search(between) and not (_ONWARD.search(between) or onward_verb):
         return False  # "planes fly into A and B, but flights to A are rare": no leg from B
-    if first.origins:
+    if first.origins and not (onward_verb and _arrival(first.motion)):
+        # ("airlifted from A to B, and some were flown on to C": one journey through B; an
+        # arrival ends its journey, and "taken on to C" after it is a leg of its own)
         second.origins = list(first.origins)
         second.vias = [*first.vias, first.destinations[-1], *second.vias]
     else:

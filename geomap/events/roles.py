@@ -245,7 +245,7 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             t.text[:1].islower() for t in tokens[i - context[::-1].index("from") : i]
         ):
             return Cue("origin", i)  # "from its headquarters in X"
-        if any(c in ARRIVAL_WORDS for c in context):
+        if any(c in ARRIVAL_WORDS for c in context) or _arrived_at_facility(tokens, i):
             return Cue("destination", i)
         if (
             context
@@ -278,6 +278,23 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     if near:
         return Cue("near", i)
     return Cue("none", i)
+
+
+def _arrived_at_facility(tokens: list[Token], i: int) -> bool:
+    """True when "in" or "at" at ``i`` gives the town of a facility an arrival reached
+    ("arrived at the transit camp in X", "landed at the military airport at X")."""
+    wider = tokens[max(0, i - 6) : i]
+    for j, t in enumerate(wider):
+        if t.lower not in ARRIVAL_WORDS:
+            continue
+        rest = wider[j + 1 :]
+        return (
+            bool(rest)
+            and rest[0].lower in AT_WORDS
+            and any(x.lower in FACILITY_NOUNS for x in rest)
+            and not any(x.text in (",", ";") or x.lower in TO_WORDS for x in rest)
+        )
+    return False
 
 
 #: Words that name a military post as its first word ("Fort X", "Camp X"): general English.
@@ -367,7 +384,10 @@ _FOR_DESTINATION = frozenset(
 
 #: Words that may stand with a name between a verb of leaving and "for" ("fled their home
 #: in A for B", "left A or the B for C"): general English.
-_FOR_SKIP = frozenset("the their his her its our home homes in of or and city town".split())
+_FOR_SKIP = frozenset(
+    "the their his her its our home homes in of or and city town village villages camp camps "
+    "area areas near around outside".split()
+)
 
 
 def _leaves_for(tokens: list[Token], i: int) -> bool:

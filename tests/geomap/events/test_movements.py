@@ -2077,3 +2077,158 @@ def test_an_arrival_or_return_takes_its_other_end_from_the_journey_noun_after_it
 def test_a_time_after_on_is_no_journey_the_arrival_was_made_on(pipeline: Pipeline) -> None:
     body = "Two men arrived in Leeds on Monday to begin a tour from York."
     assert ("York", "Leeds") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A minibus heading from Gdansk to Poznan skidded into a canal near Torun on Friday.",
+        "A lorry carrying flour from Gdansk to Poznan ran into a ditch outside Torun.",
+    ],
+)
+def test_a_journey_participle_ends_at_the_main_verb(pipeline: Pipeline, body: str) -> None:
+    # what the vehicle did next is told after its main verb: the town it crashed near is no
+    # end of its journey (it was read as a second destination, the wrong way round)
+    assert paths(pipeline, body) == [("Gdańsk", "Poznań")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Farmers fled the area around Gulu for Lira overnight.", ("Gulu", "Lira")),
+        ("Herders kept leaving the camps near Gulu for Lira all week.", ("Gulu", "Lira")),
+    ],
+)
+def test_the_place_around_what_was_left_is_the_origin(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_a_weekly_market_is_no_habit(pipeline: Pipeline) -> None:
+    # "the weekly market" names a market; the flight is one event, not a habit
+    body = "Families have fled to Lira since gunmen raided the weekly market in Gulu on Sunday."
+    assert ("Gulu", "Lira") in paths(pipeline, body)
+
+
+def test_an_onward_leg_starts_where_the_last_one_went(pipeline: Pipeline) -> None:
+    # the mover's home (a Kenyan minister) is not where an onward flight starts
+    body = (
+        "The Kenyan trade minister arrived in Kampala on Monday for talks. "
+        "On Wednesday the Kenyan minister flew on to Kigali."
+    )
+    assert ("Kampala", "Kigali") in paths(pipeline, body)
+    assert ("Kenya", "Kigali") not in paths(pipeline, body)
+
+
+def test_what_a_speaker_added_is_read_for_journeys(pipeline: Pipeline) -> None:
+    # the places after "..., officials said, adding that" are the added report's, not the
+    # speakers' town
+    body = (
+        "The talks collapsed, officials said on Monday, adding that 40 soldiers had been "
+        "flown from Mombasa to Kisumu."
+    )
+    assert ("Mombasa", "Kisumu") in paths(pipeline, body)
+
+
+def test_a_journey_noun_naming_a_body_is_no_trigger(pipeline: Pipeline) -> None:
+    # "the migration office said" names the speaker: the journey after "said" is reported
+    body = "A migration ministry official said 300 people deported from Kenya had arrived in Lira."
+    assert ("Kenya", "Lira") in paths(pipeline, body)
+
+
+def test_a_leg_taken_on_after_an_arrival_starts_there(pipeline: Pipeline) -> None:
+    body = (
+        "The returnees arrived at a transit camp in Gulu, tired but unhurt, and were driven "
+        "on to Lira."
+    )
+    assert ("Gulu", "Lira") in paths(pipeline, body)
+
+
+def test_a_leg_flown_on_after_a_journey_is_one_journey(pipeline: Pipeline) -> None:
+    # (not an arrival: the journey goes on through its first destination)
+    body = "Forty staff were flown from Nairobi to Entebbe, and some were flown on to Cairo."
+    assert ("Nairobi", "Entebbe", "Cairo") in paths(pipeline, body)
+
+
+def test_crossing_into_a_country_at_a_town_ends_at_the_town(pipeline: Pipeline) -> None:
+    body = "A group of traders left Gulu on foot and crossed into Kenya at Busia."
+    found = paths(pipeline, body)
+    assert ("Gulu", "Busia") in found
+    assert ("Gulu", "Kenya") not in found
+
+
+def test_buses_carrying_people_from_towns_arrived_in_the_capital(pipeline: Pipeline) -> None:
+    # "the capital" is no mover of "arrived" (it was read as one and the word dropped); the
+    # participle's places start the arrival; a rally told at the dateline's town leaves it
+    # the place arrived at
+    body = (
+        "NAIROBI, Kenya — Thousands rallied in Nairobi on Saturday. Coaches bringing fans "
+        "from Mombasa and Kisumu arrived in the capital that evening."
+    )
+    moves = by_path(pipeline, body)
+    assert set(moves) == {("Mombasa", "Nairobi"), ("Kisumu", "Nairobi")}
+    assert all(m.destination_inferred for m in moves.values())
+
+
+def test_a_leg_after_a_planned_clause_is_planned(pipeline: Pipeline) -> None:
+    body = (
+        "The Kenyan president arrived in Kampala on Monday for talks. The ministers are "
+        "expected to hold a dinner on Tuesday before the Kenyan president travels on to Kigali."
+    )
+    moves = by_path(pipeline, body)
+    assert moves[("Kampala", "Kigali")].status == "planned"
+    assert moves[("Kenya", "Kampala")].status == "reported"
+
+
+def test_a_convoy_due_to_leave_a_town_for_another(pipeline: Pipeline) -> None:
+    body = "The last relief flight is scheduled to leave Entebbe for Juba on Friday."
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Entebbe", "Juba"] and m.status == "planned"
+    assert paths(pipeline, "The family refused to leave Gulu despite the fighting.") == []
+    # a forecast is no schedule
+    assert paths(pipeline, "A third convoy is expected to leave Gulu for Lira soon.") == []
+
+
+def test_taken_by_an_agent_then_from_a_to_b(pipeline: Pipeline) -> None:
+    body = "Forty patients were taken by the navy by boat from Mombasa to Lamu."
+    assert paths(pipeline, body) == [("Mombasa", "Lamu")]
+
+
+def test_some_of_them_moved_on_start_where_the_last_sentence_was(pipeline: Pipeline) -> None:
+    body = (
+        "Seven miners are being treated at Gulu Regional Hospital. Three of them, all in "
+        "serious condition, were moved on Friday to a clinic in Kampala."
+    )
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Gulu", "Kampala"] and m.origin_inferred
+
+
+def test_where_onlookers_stood_is_no_origin_of_those_they_saw(pipeline: Pipeline) -> None:
+    body = "Observers at Gulu saw columns of people crossing into Kenya towards Nairobi."
+    assert paths(pipeline, body) == []
+    # the movers' own place still is ("families in A fled to B"), and a sender's
+    assert paths(pipeline, "Families in Gulu fled to Lira on Monday.") == [("Gulu", "Lira")]
+    body = "Officials in Kampala said they had sent 40 police officers to Lira."
+    assert paths(pipeline, body) == [("Kampala", "Lira")]
+
+
+def test_what_arrivals_said_of_others_is_read(pipeline: Pipeline) -> None:
+    # "new arrivals said": the journey noun names the speakers, and what they said follows
+    body = (
+        "Dozens of arrivals walked from Gulu over the weekend, and the latest arrivals said "
+        "herders were still leaving camps around Kitgum for Lira."
+    )
+    assert ("Kitgum", "Lira") in paths(pipeline, body)
+
+
+def test_the_injured_come_from_the_incident_told_sentences_before(pipeline: Pipeline) -> None:
+    body = (
+        "A landslide buried part of a village near Kitgum on Saturday. Soldiers were sent "
+        "from Kampala to Gulu on Sunday. A second team flew from Entebbe to Arua on Monday. "
+        "Two injured miners were flown by helicopter to Lira."
+    )
+    moves = by_path(pipeline, body)
+    assert ("Kitgum", "Lira") in moves and moves[("Kitgum", "Lira")].origin_inferred
+    # people not hurt are not taken from there so many sentences on
+    assert ("Kitgum", "Lira") not in paths(pipeline, body.replace("injured ", ""))

@@ -69,8 +69,10 @@ from geomap.events.triggers import (
     OWN_ADVISERS,
     PERPETRATOR_TRADES,
     PERPETRATOR_WORDS,
+    PERSON_TIES,
     PROTESTERS,
     REFERENCE_WORDS,
+    ROADS_CROSSED,
     SENT_THINGS,
     SHOWN_AFTER,
     STRIKERS,
@@ -335,6 +337,8 @@ def _triggers(
                 motion = None  # "recalled the day", "recalled 900 cars": no envoy called home
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
                 motion = None
+            elif motion.lemma == "cross" and _road_crossed(tokens, i):
+                motion = None  # "crossing the street", "crossed Maple Road": no border
             elif motion.lemma in ("send", "ship", "carry", "bring") and (
                 prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
             ):
@@ -441,6 +445,21 @@ def _triggers(
                 event_type = "attack"  # "a bomb exploded", "arsonists set the fire"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
+
+
+_CROSSED_BEFORE = frozenset("the a an busy main same four-lane two-lane".split())
+
+
+def _road_crossed(tokens: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` crosses a street, a road or tracks ("crossing the busy
+    street", "crossed Elm Road"): what it crosses is read over articles, a few describing words
+    and a capitalised name, up to its first other word."""
+    for t in tokens[i + 1 : i + 6]:
+        if t.lower in ROADS_CROSSED:
+            return True
+        if t.lower not in _CROSSED_BEFORE and not t.text[:1].isupper():
+            return False
+    return False
 
 
 _PHRASE_MOTION = Motion("en route", "travelled", "go")
@@ -1626,6 +1645,7 @@ def _sentence(
                 and not (t.noun and _held_itself(tokens, t.index, m.first - 2))
             )
             and not _home_apposition(tokens, m)
+            and not _tied_to(tokens, m)
             and not (
                 definite
                 and not told_of
@@ -2050,6 +2070,14 @@ def _home_apposition(tokens: list[Token], m: Mention) -> bool:
     while j > 0 and tokens[j].lower in ("the", "nearby"):
         j -= 1
     return j > 1 and tokens[j].lower == "of" and tokens[j - 1].text == ","
+
+
+def _tied_to(tokens: list[Token], m: Mention) -> bool:
+    """True when ``m`` is a place a person is tied to, not an event's: "had ties to X", "roots
+    in X", "the victims' X ties", "an X native"."""
+    before = tokens[m.first - 2].lower if m.first >= 2 else ""
+    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    return before in PERSON_TIES or after in PERSON_TIES
 
 
 def _fallback_rank(m: Mention) -> int:

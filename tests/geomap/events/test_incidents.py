@@ -1764,3 +1764,49 @@ def test_a_house_set_ablaze_is_arson(pipeline: Pipeline) -> None:
     [inc] = incidents(pipeline, "Two men set a house ablaze in Dayton on Monday.")
     assert (inc.event_type, inc.sub_event_type, inc.place.name) == ("attack", "arson", "Dayton")
     assert typed(pipeline, "The stadium was set to host the final in Dayton on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A boy was struck by a truck while crossing the street in Dayton on Monday.",
+        "A woman crossing Maple Road in Dayton was hit by a southbound car on Monday.",
+    ],
+)
+def test_a_pedestrian_crossing_a_road_is_struck_not_crossing_a_border(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("crash", "Dayton")]
+
+
+def test_a_crossing_of_a_border_is_still_one(pipeline: Pipeline) -> None:
+    got = typed(pipeline, "Forty migrants crossed the border into Mexico near Tijuana on Monday.")
+    assert ("border crossing", "Tijuana") in got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Dayton man was held without bond on Monday in Toledo.",
+        "A Dayton man is being held on $20,000 bail in Toledo.",
+    ],
+)
+def test_held_without_bond_is_an_arrest(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("arrest", "Toledo")]
+
+
+def test_held_without_bond_said_ahead_is_no_arrest(pipeline: Pipeline) -> None:
+    body = "A judge in Toledo will decide on Monday whether the man can be held without bail."
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bus crash victims had Dayton ties.",
+        "Two people who died in a bus crash in Toledo on Sunday had ties to Dayton.",
+        "A woman who was shot in Toledo on Monday had roots in Dayton.",
+    ],
+)
+def test_a_place_a_person_is_tied_to_is_not_the_event_s(pipeline: Pipeline, body: str) -> None:
+    assert "Dayton" not in [place for _, place in typed(pipeline, body)]

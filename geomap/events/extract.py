@@ -1754,6 +1754,18 @@ def _sentence(
                 located = [incidents.Located(left[-1].origins[0], False)]
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
+        if (
+            not located
+            and t.motion is None
+            and not t.noun
+            and placed
+            and placed[-1].mention.cue.role in ("location", "near")
+            and placed[-1].mention.last < t.index
+            and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[placed[-1].mention.last : t.index])
+        ):
+            # "shot a clerk in A on Monday and was arrested an hour later": the second event
+            # of the sentence, told without a place of its own, is where the first one was
+            located = [incidents.Located(placed[-1].mention, False)]
         inferred = False
         if (
             not located

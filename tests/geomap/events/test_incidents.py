@@ -1810,3 +1810,13 @@ def test_held_without_bond_said_ahead_is_no_arrest(pipeline: Pipeline) -> None:
 )
 def test_a_place_a_person_is_tied_to_is_not_the_event_s(pipeline: Pipeline, body: str) -> None:
     assert "Dayton" not in [place for _, place in typed(pipeline, body)]
+
+
+def test_an_arrest_told_after_the_attack_without_a_place_is_at_the_attack_s(
+    pipeline: Pipeline,
+) -> None:
+    body = "A gunman shot a clerk in Dayton on Monday and was arrested an hour later."
+    assert typed(pipeline, body) == [("attack", "Dayton"), ("arrest", "Dayton")]
+    # the arrest a speaker reports is placed no further than the speaker
+    body = "A man was stabbed in Dayton on Monday, and police said they arrested his brother."
+    assert typed(pipeline, body) == [("attack", "Dayton")]

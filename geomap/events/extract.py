@@ -637,17 +637,44 @@ def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
     "accused of assault, robbery and arson" (a ``noun`` in a list of offences)."""
     if i + 1 < len(lowered) and lowered[i + 1] in _CHARGE_AFTER:
         return True
+    if noun and _told_after_charge(lowered, i):
+        return False
     before = lowered[max(0, i - 5) : i]
     while before and before[-1] in ("a", "an", "the", "first-degree", "second-degree"):
         before = before[:-1]
     if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
         return True
     for w in reversed(lowered[max(0, i - 8) : i]):
-        if w in _SCOPE_END or w in (";", ".", "and") or (w == "," and not noun):
-            break
+        if w in _SCOPE_END or w in (";", ".") or (w in (",", "and", "or") and not noun):
+            break  # (a noun goes on through a list: "charged with robbery and assault")
         if w in _CHARGING:
             return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
+
+
+def _told_after_charge(lowered: list[str], i: int) -> bool:
+    """True when the event noun at ``i`` after a charge is the event itself, told with what
+    makes it one: "charged in the fatal shooting of a clerk", "suspected in the robbery Friday
+    at a bar" ("the" after "in" or "for", then its victim, place or day), not an offence's
+    name ("charged with robbery", "charged in a recent homicide")."""
+    j = i - 1
+    while j > 0 and lowered[j] in _EVENT_DESCRIBED:
+        j -= 1
+    if j < 1 or lowered[j] != "the" or lowered[j - 1] not in ("in", "for"):
+        return False
+    k = i + 1
+    if k < len(lowered) and lowered[k] == "death":
+        k += 1  # "the stabbing death of"
+    return any(w in _TOLD_AFTER for w in lowered[k : k + 2])
+
+
+#: Words between "in the" and an event noun: "in the fatal shooting", "the armed robbery".
+_EVENT_DESCRIBED = frozenset("fatal deadly armed attempted alleged brutal early-morning".split())
+#: What follows an event noun told as the event: its victim, place or day.
+_TOLD_AFTER = frozenset(
+    "of at near outside inside on last monday tuesday wednesday thursday friday saturday "
+    "sunday".split()
+)
 
 
 _CHARGING = frozenset(

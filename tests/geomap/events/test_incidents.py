@@ -1820,3 +1820,28 @@ def test_an_arrest_told_after_the_attack_without_a_place_is_at_the_attack_s(
     # the arrest a speaker reports is placed no further than the speaker
     body = "A man was stabbed in Dayton on Monday, and police said they arrested his brother."
     assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Toledo man was charged Monday in the fatal shooting of a clerk in Dayton on Friday.",
+        "Police said a Toledo man is accused in the Friday hold-up of a couple in Dayton.",
+        "A cousin faces a murder charge in the stabbing death of their uncle in Dayton.",
+    ],
+)
+def test_an_event_told_with_its_victim_or_day_after_a_charge_is_an_attack(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Toledo man was charged with robbery and assault in Dayton on Monday.",
+        "A man was charged in a recent homicide in Dayton.",
+    ],
+)
+def test_offences_a_charge_names_are_no_attack(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []

@@ -988,6 +988,15 @@ def _mentions(
     return out
 
 
+def _recovering_from(tokens: list[Token], i: int) -> bool:
+    """True when the event word at ``i`` is what someone recovers from ("is recovering from a
+    car crash", "recovered from the attack"): a cause of how they are now."""
+    for j in range(i - 1, max(0, i - 5), -1):
+        if tokens[j].lower == "from":
+            return tokens[j - 1].lower.startswith("recover")
+    return False
+
+
 def _treated_at(tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` names where the hurt are treated: a hospital's town ("died in
     a Leeds hospital", "at Leeds General Hospital", "a hospital in Leeds", "Leeds Medical
@@ -1685,6 +1694,11 @@ def _sentence(
         after_incident = _own_places(tokens, after_incident)
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
+        recovering = _recovering_from(tokens, t.index)
+        if recovering:
+            # "is recovering from a crash at Dayton General Hospital": where the hurt
+            # recover is not where they were hurt
+            after_incident = [m for m in after_incident if not _treated_at(tokens, m)]
         before_incident = [m for m in before if not _treated_at(tokens, m)]
         if fallback:
             fallback = [m for m in fallback if not _treated_at(tokens, m)]
@@ -1815,7 +1829,8 @@ def _sentence(
         if not located:
             event_when = None
         specific = (
-            (
+            not recovering  # "still recovering from a car crash": its cause, not a report
+            and (
                 not t.noun
                 or headline  # a headline drops its articles: "Woman hurt in crash"
                 or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])

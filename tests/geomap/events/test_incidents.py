@@ -1845,3 +1845,16 @@ def test_an_event_told_with_its_victim_or_day_after_a_charge_is_an_attack(
 )
 def test_offences_a_charge_names_are_no_attack(pipeline: Pipeline, body: str) -> None:
     assert typed(pipeline, body) == []
+
+
+def test_what_someone_recovers_from_is_not_placed_at_the_hospital(pipeline: Pipeline) -> None:
+    body = "Jane Roe is recovering from a car crash at Dayton General Hospital."
+    assert typed(pipeline, body) == []
+    body = "A Toledo teacher was honoured on Monday. She is still recovering from a car crash."
+    assert typed(pipeline, body) == []
+    # the place and day told for it still make it one
+    body = "Jane Roe is recovering from a car crash in Dayton on Monday."
+    assert typed(pipeline, body) == [("crash", "Dayton")]
+    assert typed(pipeline, "A gunman opened fire at Dayton General Hospital on Monday.") == [
+        ("attack", "Dayton")
+    ]

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from geomap.events.extract import _merge_incidents
-from geomap.events.incidents import denied_by_its_state, lone_namesake, street_pair
+from geomap.events.incidents import (
+    denied_by_its_state,
+    lone_namesake,
+    out_of_state_namesake,
+    street_pair,
+)
 from geomap.model import Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
@@ -1858,3 +1863,27 @@ def test_what_someone_recovers_from_is_not_placed_at_the_hospital(pipeline: Pipe
     assert typed(pipeline, "A gunman opened fire at Dayton General Hospital on Monday.") == [
         ("attack", "Dayton")
     ]
+
+
+def test_a_town_named_once_in_a_state_the_report_is_not_about_is_a_namesake() -> None:
+    """A report whose US places all lie in one state: a town named once, read in another
+    state that nothing else of the report is in, is a namesake (a street or a person named
+    like a town elsewhere)."""
+    ohio = [
+        _named("Dayton", 0, Place("g:1", "Dayton", "city", "US", 39.8, -84.2, admin1="Ohio")),
+        _named("Ohio", 20, Place("g:2", "Ohio", "admin1", "US", 40.4, -82.7, admin1="Ohio")),
+    ]
+    far = Place("g:3", "Marlow", "city", "US", 34.6, -97.9, admin1="Oklahoma")
+    assert out_of_state_namesake(far, "Marlow", [*ohio, _named("Marlow", 40, far)])
+    # named again, it is the town the report is about
+    again = [*ohio, _named("Marlow", 40, far), _named("Marlow", 60, far)]
+    assert not out_of_state_namesake(far, "Marlow", again)
+    # the report names its state, or its places lie in more than one state: kept
+    oklahoma = _named("Okla.", 80, Place("g:4", "Oklahoma", "admin1", "US", 35.5, -97.5))
+    assert not out_of_state_namesake(far, "Marlow", [*ohio, _named("Marlow", 40, far), oklahoma])
+    texas = _named("Waco", 80, Place("g:5", "Waco", "city", "US", 31.5, -97.1, admin1="Texas"))
+    assert not out_of_state_namesake(far, "Marlow", [*ohio, _named("Marlow", 40, far), texas])
+    # fewer than two other names with a state: no judgement; a town abroad is lone_namesake's
+    assert not out_of_state_namesake(far, "Marlow", [ohio[0], _named("Marlow", 40, far)])
+    paris = Place("g:6", "Paris", "city", "FR", 48.9, 2.35, admin1="Ile-de-France")
+    assert not out_of_state_namesake(paris, "Paris", [*ohio, _named("Paris", 40, paris)])

@@ -1700,9 +1700,13 @@ def _sentence(
             # "is recovering from a crash at Dayton General Hospital": where the hurt
             # recover is not where they were hurt
             after_incident = [m for m in after_incident if not _treated_at(tokens, m)]
-        before_incident = [m for m in before if not _treated_at(tokens, m)]
+        before_incident = [
+            m for m in before if not _treated_at(tokens, m) and not _tied_to(tokens, m)
+        ]
         if fallback:
-            fallback = [m for m in fallback if not _treated_at(tokens, m)]
+            fallback = [
+                m for m in fallback if not _treated_at(tokens, m) and not _tied_to(tokens, m)
+            ]
         located = incidents.locate(
             t.index,
             after_incident,

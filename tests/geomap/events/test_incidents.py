@@ -1811,6 +1811,7 @@ def test_held_without_bond_said_ahead_is_no_arrest(pipeline: Pipeline) -> None:
         "Bus crash victims had Dayton ties.",
         "Two people who died in a bus crash in Toledo on Sunday had ties to Dayton.",
         "A woman who was shot in Toledo on Monday had roots in Dayton.",
+        "A Dayton native was shot in Columbus on Monday.",
     ],
 )
 def test_a_place_a_person_is_tied_to_is_not_the_event_s(pipeline: Pipeline, body: str) -> None:

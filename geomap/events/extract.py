@@ -69,8 +69,10 @@ from geomap.events.triggers import (
     OWN_ADVISERS,
     PERPETRATOR_TRADES,
     PERPETRATOR_WORDS,
+    PERSON_TIES,
     PROTESTERS,
     REFERENCE_WORDS,
+    ROADS_CROSSED,
     SENT_THINGS,
     SHOWN_AFTER,
     STRIKERS,
@@ -348,6 +350,8 @@ def _triggers(
                 motion = None  # "recalled the day", "recalled 900 cars": no envoy called home
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
                 motion = None
+            elif motion.lemma == "cross" and _road_crossed(tokens, i):
+                motion = None  # "crossing the street", "crossed Maple Road": no border
             elif motion.lemma in ("send", "ship", "carry", "bring") and (
                 prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
             ):
@@ -456,6 +460,21 @@ def _triggers(
                 event_type = "attack"  # "a bomb exploded", "arsonists set the fire"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
+
+
+_CROSSED_BEFORE = frozenset("the a an busy main same four-lane two-lane".split())
+
+
+def _road_crossed(tokens: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` crosses a street, a road or tracks ("crossing the busy
+    street", "crossed Elm Road"): what it crosses is read over articles, a few describing words
+    and a capitalised name, up to its first other word."""
+    for t in tokens[i + 1 : i + 6]:
+        if t.lower in ROADS_CROSSED:
+            return True
+        if t.lower not in _CROSSED_BEFORE and not t.text[:1].isupper():
+            return False
+    return False
 
 
 _PHRASE_MOTION = Motion("en route", "travelled", "go")
@@ -633,17 +652,44 @@ def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
     "accused of assault, robbery and arson" (a ``noun`` in a list of offences)."""
     if i + 1 < len(lowered) and lowered[i + 1] in _CHARGE_AFTER:
         return True
+    if noun and _told_after_charge(lowered, i):
+        return False
     before = lowered[max(0, i - 5) : i]
     while before and before[-1] in ("a", "an", "the", "first-degree", "second-degree"):
         before = before[:-1]
     if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
         return True
     for w in reversed(lowered[max(0, i - 8) : i]):
-        if w in _SCOPE_END or w in (";", ".", "and") or (w == "," and not noun):
-            break
+        if w in _SCOPE_END or w in (";", ".") or (w in (",", "and", "or") and not noun):
+            break  # (a noun goes on through a list: "charged with robbery and assault")
         if w in _CHARGING:
             return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
+
+
+def _told_after_charge(lowered: list[str], i: int) -> bool:
+    """True when the event noun at ``i`` after a charge is the event itself, told with what
+    makes it one: "charged in the fatal shooting of a clerk", "suspected in the robbery Friday
+    at a bar" ("the" after "in" or "for", then its victim, place or day), not an offence's
+    name ("charged with robbery", "charged in a recent homicide")."""
+    j = i - 1
+    while j > 0 and lowered[j] in _EVENT_DESCRIBED:
+        j -= 1
+    if j < 1 or lowered[j] != "the" or lowered[j - 1] not in ("in", "for"):
+        return False
+    k = i + 1
+    if k < len(lowered) and lowered[k] == "death":
+        k += 1  # "the stabbing death of"
+    return any(w in _TOLD_AFTER for w in lowered[k : k + 2])
+
+
+#: Words between "in the" and an event noun: "in the fatal shooting", "the armed robbery".
+_EVENT_DESCRIBED = frozenset("fatal deadly armed attempted alleged brutal early-morning".split())
+#: What follows an event noun told as the event: its victim, place or day.
+_TOLD_AFTER = frozenset(
+    "of at near outside inside on last monday tuesday wednesday thursday friday saturday "
+    "sunday".split()
+)
 
 
 _CHARGING = frozenset(
@@ -998,6 +1044,15 @@ def _mentions(
     return out
 
 
+def _recovering_from(tokens: list[Token], i: int) -> bool:
+    """True when the event word at ``i`` is what someone recovers from ("is recovering from a
+    car crash", "recovered from the attack"): a cause of how they are now."""
+    for j in range(i - 1, max(0, i - 5), -1):
+        if tokens[j].lower == "from":
+            return tokens[j - 1].lower.startswith("recover")
+    return False
+
+
 def _treated_at(tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` names where the hurt are treated: a hospital's town ("died in
     a Leeds hospital", "at Leeds General Hospital", "a hospital in Leeds", "Leeds Medical
@@ -1173,6 +1228,7 @@ def extract_events(
         for i, h in found_incidents
         if not incidents.lone_namesake(i.place, i.location, toponyms)
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
+        and not incidents.out_of_state_namesake(i.place, i.location, toponyms)
     ]  # a town alone in a country the report is not about is a namesake, not its place
     kept = _headline_country_at_dateline(kept, state.dateline, distinct)
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
@@ -1701,6 +1757,7 @@ def _sentence(
                 and not (t.noun and _held_itself(tokens, t.index, m.first - 2))
             )
             and not _home_apposition(tokens, m)
+            and not _tied_to(tokens, m)
             and not (
                 definite
                 and not told_of
@@ -1713,9 +1770,18 @@ def _sentence(
         after_incident = _own_places(tokens, after_incident)
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
-        before_incident = [m for m in before if not _treated_at(tokens, m)]
+        recovering = _recovering_from(tokens, t.index)
+        if recovering:
+            # "is recovering from a crash at Dayton General Hospital": where the hurt
+            # recover is not where they were hurt
+            after_incident = [m for m in after_incident if not _treated_at(tokens, m)]
+        before_incident = [
+            m for m in before if not _treated_at(tokens, m) and not _tied_to(tokens, m)
+        ]
         if fallback:
-            fallback = [m for m in fallback if not _treated_at(tokens, m)]
+            fallback = [
+                m for m in fallback if not _treated_at(tokens, m) and not _tied_to(tokens, m)
+            ]
         located = incidents.locate(
             t.index,
             after_incident,
@@ -1809,6 +1875,18 @@ def _sentence(
                 located = [incidents.Located(left[-1].origins[0], False)]
             elif cause is not None and helped and not fled:
                 located = [incidents.Located(helped[-1].destinations[-1], False)]
+        if (
+            not located
+            and t.motion is None
+            and not t.noun
+            and placed
+            and placed[-1].mention.cue.role in ("location", "near")
+            and placed[-1].mention.last < t.index
+            and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[placed[-1].mention.last : t.index])
+        ):
+            # "shot a clerk in A on Monday and was arrested an hour later": the second event
+            # of the sentence, told without a place of its own, is where the first one was
+            located = [incidents.Located(placed[-1].mention, False)]
         inferred = False
         if (
             not located
@@ -1831,7 +1909,8 @@ def _sentence(
         if not located:
             event_when = None
         specific = (
-            (
+            not recovering  # "still recovering from a car crash": its cause, not a report
+            and (
                 not t.noun
                 or headline  # a headline drops its articles: "Woman hurt in crash"
                 or any(w.lower in _INDEFINITE for w in tokens[max(0, t.index - 4) : t.index])
@@ -2125,6 +2204,14 @@ def _home_apposition(tokens: list[Token], m: Mention) -> bool:
     while j > 0 and tokens[j].lower in ("the", "nearby"):
         j -= 1
     return j > 1 and tokens[j].lower == "of" and tokens[j - 1].text == ","
+
+
+def _tied_to(tokens: list[Token], m: Mention) -> bool:
+    """True when ``m`` is a place a person is tied to, not an event's: "had ties to X", "roots
+    in X", "the victims' X ties", "an X native"."""
+    before = tokens[m.first - 2].lower if m.first >= 2 else ""
+    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    return before in PERSON_TIES or after in PERSON_TIES
 
 
 def _fallback_rank(m: Mention) -> int:

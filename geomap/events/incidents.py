@@ -218,6 +218,33 @@ def lone_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bo
     return lead >= _NAMESAKE_SHARE * total
 
 
+def out_of_state_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bool:
+    """True when ``place`` is a US town, named once, in a state the report names nowhere else
+    (no place in it, not the state itself), while the report's other US places (two names
+    at least) all lie in one other state: a word read as a town elsewhere ("Springfield"
+    in a story whose other places are in Ohio read as Illinois' capital)."""
+    if place.country_code != "US" or place.feature_type != "city" or not place.admin1:
+        return False
+    if sum(t.span.text == written for t in toponyms) > 1:
+        return False  # a town the report names again is the one it is about
+    named = {
+        (t.span.text, _state(t.place))
+        for t in toponyms
+        if t.place is not None
+        and t.span.text != written
+        and t.place.country_code == "US"
+        and t.place.feature_type in ("city", "admin2", "admin1")
+        and _state(t.place)
+    }
+    states = {state for _, state in named}
+    return len(named) >= 2 and len(states) == 1 and place.admin1 not in states
+
+
+def _state(place: Place) -> str | None:
+    """The US state a place lies in, or is."""
+    return place.name if place.feature_type == "admin1" else place.admin1
+
+
 # a town's quarter named by a compass point ("the North Side", "West End", "Southside"): a
 # part of the town the report is about, never a town of its own
 _QUARTER = re.compile(

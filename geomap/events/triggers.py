@@ -511,6 +511,17 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "arrest",
     ),
     ("booked", re.compile(r"\bbooked into\b", re.I), "arrest"),
+    # a court holding someone before trial: "was held without bond", "is being held on $5,000
+    # bail" (a bail hearing, "posted bail", "released on bail" tell no arrest)
+    (
+        "held ",
+        re.compile(
+            r"\b(?:was|were|is|are|being|remains|remained) (?:being )?held "
+            r"(?:without (?:bond|bail)|on (?:a )?\$[\d,.]+(?: million)? (?:bond|bail))\b",
+            re.I,
+        ),
+        "arrest",
+    ),
     (
         "missing",
         re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
@@ -525,7 +536,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:struck|hit|run over|mown down|mowed down|knocked down) by (?:an? |the )?"
             r"(?:(?:passing|speeding|moving|oncoming|fleeing|stolen|police|delivery|pickup|"
-            r"school|city|tour|freight|commuter|passenger) )?"
+            r"school|city|tour|freight|commuter|passenger|"
+            r"(?:north|south|east|west)bound) )?"
             r"(?:car|vehicle|truck|train|bus|van|suv|pickup|lorry|taxi|cab|motorcycle|"
             r"tractor-trailer)\b",
             re.I,
@@ -715,6 +727,9 @@ WHERE_PEOPLE_ARE = frozenset(
     "jailed imprisoned incarcerated interned held stationed garrisoned based born buried "
     "raised educated exiled living residing".split()
 )
+#: What ties a person to a place that is not where the event happened: "the victims had ties
+#: to X", "roots in X" (before the place), "X ties", "an X native" (after it).
+PERSON_TIES = frozenset("ties roots links connections native natives".split())
 #: People whose flooding a place is crowding it ("fans flooded the gym").
 CROWDS = frozenset(
     "fans crowds crowd people shoppers visitors tourists callers supporters students "
@@ -1012,4 +1027,12 @@ VEHICLE_CONTEXT = frozenset(
     "pedestrian crash crashes collision wreck rollover one-car two-car one-vehicle "
     "two-vehicle three-vehicle multi-vehicle single-vehicle auto automobile fatal "
     "i-64 i-95 drove driving".split()
+)
+
+#: What a pedestrian or a driver crosses on the way, not a border: "crossing the street",
+#: "crossed Maple Road", "crossing the tracks". Crossing one of these is no border crossing.
+ROADS_CROSSED = frozenset(
+    "street streets road roads roadway highway highways interstate freeway motorway avenue "
+    "boulevard lane lanes drive intersection crosswalk crossroads tracks track railroad "
+    "parking lot sidewalk".split()
 )

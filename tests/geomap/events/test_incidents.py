@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from geomap.events.extract import _merge_incidents
-from geomap.events.incidents import denied_by_its_state, lone_namesake, street_pair
+from geomap.events.incidents import (
+    denied_by_its_state,
+    lone_namesake,
+    out_of_state_namesake,
+    street_pair,
+)
 from geomap.model import Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
@@ -1764,3 +1769,122 @@ def test_a_house_set_ablaze_is_arson(pipeline: Pipeline) -> None:
     [inc] = incidents(pipeline, "Two men set a house ablaze in Dayton on Monday.")
     assert (inc.event_type, inc.sub_event_type, inc.place.name) == ("attack", "arson", "Dayton")
     assert typed(pipeline, "The stadium was set to host the final in Dayton on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A boy was struck by a truck while crossing the street in Dayton on Monday.",
+        "A woman crossing Maple Road in Dayton was hit by a southbound car on Monday.",
+    ],
+)
+def test_a_pedestrian_crossing_a_road_is_struck_not_crossing_a_border(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("crash", "Dayton")]
+
+
+def test_a_crossing_of_a_border_is_still_one(pipeline: Pipeline) -> None:
+    got = typed(pipeline, "Forty migrants crossed the border into Mexico near Tijuana on Monday.")
+    assert ("border crossing", "Tijuana") in got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Dayton man was held without bond on Monday in Toledo.",
+        "A Dayton man is being held on $20,000 bail in Toledo.",
+    ],
+)
+def test_held_without_bond_is_an_arrest(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("arrest", "Toledo")]
+
+
+def test_held_without_bond_said_ahead_is_no_arrest(pipeline: Pipeline) -> None:
+    body = "A judge in Toledo will decide on Monday whether the man can be held without bail."
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bus crash victims had Dayton ties.",
+        "Two people who died in a bus crash in Toledo on Sunday had ties to Dayton.",
+        "A woman who was shot in Toledo on Monday had roots in Dayton.",
+        "A Dayton native was shot in Columbus on Monday.",
+    ],
+)
+def test_a_place_a_person_is_tied_to_is_not_the_event_s(pipeline: Pipeline, body: str) -> None:
+    assert "Dayton" not in [place for _, place in typed(pipeline, body)]
+
+
+def test_an_arrest_told_after_the_attack_without_a_place_is_at_the_attack_s(
+    pipeline: Pipeline,
+) -> None:
+    body = "A gunman shot a clerk in Dayton on Monday and was arrested an hour later."
+    assert typed(pipeline, body) == [("attack", "Dayton"), ("arrest", "Dayton")]
+    # the arrest a speaker reports is placed no further than the speaker
+    body = "A man was stabbed in Dayton on Monday, and police said they arrested his brother."
+    assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Toledo man was charged Monday in the fatal shooting of a clerk in Dayton on Friday.",
+        "A Toledo woman is suspected in the robbery on Saturday of a couple in Dayton.",
+        "Two brothers were charged Tuesday in the stabbing death of their uncle in Dayton.",
+    ],
+)
+def test_an_event_told_with_its_victim_or_day_after_a_charge_is_an_attack(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Toledo man was charged with robbery and assault in Dayton on Monday.",
+        "A man was charged in a recent homicide in Dayton.",
+    ],
+)
+def test_offences_a_charge_names_are_no_attack(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_what_someone_recovers_from_is_not_placed_at_the_hospital(pipeline: Pipeline) -> None:
+    body = "Jane Roe is recovering from a car crash at Dayton General Hospital."
+    assert typed(pipeline, body) == []
+    body = "A Toledo teacher was honoured on Monday. She is still recovering from a car crash."
+    assert typed(pipeline, body) == []
+    # the place and day told for it still make it one
+    body = "Jane Roe is recovering from a car crash in Dayton on Monday."
+    assert typed(pipeline, body) == [("crash", "Dayton")]
+    assert typed(pipeline, "A gunman opened fire at Dayton General Hospital on Monday.") == [
+        ("attack", "Dayton")
+    ]
+
+
+def test_a_town_named_once_in_a_state_the_report_is_not_about_is_a_namesake() -> None:
+    """A report whose US places all lie in one state: a town named once, read in another
+    state that nothing else of the report is in, is a namesake (a street or a person named
+    like a town elsewhere)."""
+    ohio = [
+        _named("Dayton", 0, Place("g:1", "Dayton", "city", "US", 39.8, -84.2, admin1="Ohio")),
+        _named("Ohio", 20, Place("g:2", "Ohio", "admin1", "US", 40.4, -82.7, admin1="Ohio")),
+    ]
+    far = Place("g:3", "Marlow", "city", "US", 34.6, -97.9, admin1="Oklahoma")
+    assert out_of_state_namesake(far, "Marlow", [*ohio, _named("Marlow", 40, far)])
+    # named again, it is the town the report is about
+    again = [*ohio, _named("Marlow", 40, far), _named("Marlow", 60, far)]
+    assert not out_of_state_namesake(far, "Marlow", again)
+    # the report names its state, or its places lie in more than one state: kept
+    oklahoma = _named("Okla.", 80, Place("g:4", "Oklahoma", "admin1", "US", 35.5, -97.5))
+    assert not out_of_state_namesake(far, "Marlow", [*ohio, _named("Marlow", 40, far), oklahoma])
+    texas = _named("Waco", 80, Place("g:5", "Waco", "city", "US", 31.5, -97.1, admin1="Texas"))
+    assert not out_of_state_namesake(far, "Marlow", [*ohio, _named("Marlow", 40, far), texas])
+    # fewer than two other names with a state: no judgement; a town abroad is lone_namesake's
+    assert not out_of_state_namesake(far, "Marlow", [ohio[0], _named("Marlow", 40, far)])
+    paris = Place("g:6", "Paris", "city", "FR", 48.9, 2.35, admin1="Ile-de-France")
+    assert not out_of_state_namesake(paris, "Paris", [*ohio, _named("Paris", 40, paris)])

@@ -39,6 +39,7 @@ from geomap.events.roles import (
 from geomap.events.triggers import (
     ABSTRACT_TARGETS,
     ACCIDENTAL,
+    ATTACK_BESIDE_FIRE,
     BURNED_THINGS,
     CALLED_OFF,
     CLASH_PARTIES,
@@ -458,6 +459,11 @@ def _triggers(
             event_type, noun = incident.event_type, incident.noun
             if event_type in ("explosion", "fire") and (perpetrator or perpetrator_told(lowered)):
                 event_type = "attack"  # "a bomb exploded", "arsonists set the fire"
+            elif w in ("burned", "burnt") and (
+                not ATTACK_BESIDE_FIRE.isdisjoint(lowered)
+                or any(t.event_type == "attack" and t.motion is None for t in found.values())
+            ):
+                event_type = "attack"  # "gunmen shot into the crowd and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
 

@@ -364,7 +364,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "vandalized vandalised pistol-whipped injuring wounding stormed",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
-        "assault robbery arson brawl brawls melee fistfight",
+        "assault robbery arson brawl brawls melee fistfight shootout shootouts shoot-out "
+        "gunfight gunfights firefight firefights gunbattle",
     ),
     **_words("arrest", "arrested detained apprehended", "arrest arrests"),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
@@ -439,6 +440,12 @@ VANDALISM = re.compile(
     re.I,
 )
 
+#: Who strikes: "a strike by bus drivers", "the nurses' strike".
+_STRIKING = (
+    r"(?:teachers|workers|nurses|doctors|employees|miners|drivers|staff|dockworkers|dockers|"
+    r"pilots|crews?|porters|cleaners|guards|unions?)"
+)
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -503,7 +510,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "caught",
         re.compile(
-            r"\b(?:was|were|been|being|got) caught\b(?! on\b)(?! (?:early|late|off|up|out|"
+            r"\b(?:was|were|been|being|got) (?:allegedly |reportedly |later |eventually |finally )?"
+            r"caught\b(?! on\b)(?! (?:early|late|off|up|out|"
             r"unawares|napping|between|short|in time|by surprise)\b)"
             r"(?! in (?:traffic|the (?:crossfire|rain|storm|act of)))",
             re.I,
@@ -592,6 +600,18 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    # a strike of workers, told by its length, its reach or who strikes ("a 48-hour strike",
+    # "a general strike", "the nurses' strike"), not an air strike or a lightning strike
+    (
+        "strike",
+        re.compile(
+            r"\b(?:\d+-(?:hour|day|week)|one-day|two-day|three-day|general|nationwide|"
+            r"national|indefinite|wildcat|rolling|labou?r) strikes?\b"
+            rf"|\b{_STRIKING}['’]? strikes?\b|\bstrikes? by (?:[\w-]+ ){{0,2}}?{_STRIKING}\b",
+            re.I,
+        ),
+        "protest",
+    ),
     (
         "streets",
         re.compile(r"\b(?:took|taken|taking|take|takes) to the streets\b", re.I),
@@ -645,9 +665,12 @@ NOT_AN_EVENT_AFTER = {
         "footage video videos film films scenes scene photos pictures range ranges guard "
         "guards star stars percentage season practice stance stances".split()
     ),
+    # a team, zone or programme of watching, no act of spying on a target: "surveillance
+    # teams visited the villages", "a surveillance zone around the farm"
     "surveillance": frozenset(
         "tape tapes video videos footage camera cameras image images photo photos system "
-        "systems aircraft drone drones".split()
+        "systems aircraft drone drones team teams zone zones unit units officer officers staff "
+        "worker workers network networks programme programmes program programs".split()
     ),
     "missing": frozenset(
         "out link piece pieces money funds documents files items data games game payments "
@@ -790,6 +813,14 @@ NOT_BY_PEOPLE = frozenset(
 )
 #: Incident words that tell what an event cost rather than report one ("..., killing four").
 TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())
+#: Words of violence by people that make a fire told beside them arson ("gunmen shot into the
+#: crowd and burned the stalls"): the attack words, but not its toll ("a blaze burned the
+#: house, killing two" is still a fire).
+ATTACK_BESIDE_FIRE = (
+    frozenset(w for w, i in INCIDENT_WORDS.items() if i.event_type == "attack")
+    - TOLL_WORDS
+    - frozenset("attack attacks assault".split())
+)
 #: Person nouns that make "met" or "meet" a meeting ("met regional governors").
 MEETING_PARTIES = frozenset(
     "his her their its officials official leaders leader representatives delegates delegation "

@@ -1888,3 +1888,63 @@ def test_a_town_named_once_in_a_state_the_report_is_not_about_is_a_namesake() ->
     assert not out_of_state_namesake(far, "Marlow", [ohio[0], _named("Marlow", 40, far)])
     paris = Place("g:6", "Paris", "city", "FR", 48.9, 2.35, admin1="Ile-de-France")
     assert not out_of_state_namesake(paris, "Paris", [*ohio, _named("Paris", 40, paris)])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mobile surveillance teams in Leeds could not reach the villages.",
+        "A surveillance zone was set up around the farm near Swindon.",
+        "Surveillance officers in Denver counted new cases of the disease.",
+    ],
+)
+def test_a_team_or_a_zone_of_surveillance_is_no_act_of_spying(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("She was allegedly caught at an airport in Denver in May.", ("arrest", "Denver")),
+        ("A shootout in Culiacan on Monday left four dead.", ("attack", "Culiacán")),
+        ("Soldiers died in a firefight with rebels near Goma.", ("attack", "Goma")),
+        ("Nurses began a 48-hour strike at hospitals in Leeds.", ("protest", "Leeds")),
+        ("A general strike shut shops in Lagos on Monday.", ("protest", "Lagos")),
+        ("The dockers' strike closed the port in Durban for a week.", ("protest", "Durban")),
+        ("A strike by bus drivers stopped traffic in Leeds.", ("protest", "Leeds")),
+    ],
+)
+def test_arrests_gun_battles_and_strikes_of_workers(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A lightning strike damaged a barn near Leeds on Monday.",
+        "Prisoners at a jail in Leeds began a hunger strike.",
+    ],
+)
+def test_strikes_that_are_no_walkout(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body)] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Gunmen raided a village near Mopti on Sunday, shot three men and burned the granaries.",
+        "Two lorries were burned when gunmen opened fire on a convoy near Mopti.",
+    ],
+)
+def test_what_attackers_burn_is_arson(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("attack", "Mopti")]
+
+
+def test_a_fire_that_kills_is_still_a_fire(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "A blaze burned three houses in Leeds on Monday, killing two.") == [
+        ("fire", "Leeds")
+    ]

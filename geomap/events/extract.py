@@ -273,8 +273,11 @@ def _triggers(
                     and CLASH_PARTIES.isdisjoint(lowered[max(0, i - 6) : i + 6])
                 ):
                     continue  # "the senator clashed with the governor": a quarrel
-                if rx is VEHICLE_PLUNGED and VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 5) : i]):
-                    continue  # "a boy tumbled into a creek": no vehicle
+                if rx is VEHICLE_PLUNGED and VEHICLE_CONTEXT.isdisjoint(
+                    lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
+                ):
+                    continue  # "a boy tumbled into a creek": no vehicle (the subject's
+                    # words may run long: "a bus carrying pilgrims from A to B plunged")
                 if (
                     clash.startswith("walk")
                     and " out " in clash
@@ -466,6 +469,20 @@ def _triggers(
                 event_type = "attack"  # "gunmen shot into the crowd and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
+
+
+# how far back a vehicle that plunged may be named
+_PLUNGE_REACH = 10
+
+
+def _clause_open(lowered: list[str], i: int, reach: int) -> int:
+    """Where the words before token ``i`` that may name its subject begin: at most ``reach``
+    words back, and not before a comma or a semicolon."""
+    start = max(0, i - reach)
+    for j in range(i - 1, start - 1, -1):
+        if lowered[j] in (",", ";"):
+            return j + 1
+    return start
 
 
 _CROSSED_BEFORE = frozenset("the a an busy main same four-lane two-lane".split())

@@ -1049,7 +1049,8 @@ VEHICLE_AGENTS = frozenset(
 #: Words that make an "accident" a crash: a vehicle, a road or traffic near it ("a traffic
 #: accident", "the car accident on Route 5"); "her death was an accident" is none.
 VEHICLE_CONTEXT = frozenset(
-    "car cars vehicle vehicles truck trucks pickup suv van vans bus buses motorcycle "
+    "car cars vehicle vehicles truck trucks pickup suv van vans bus buses minibus minibuses "
+    "lorry lorries motorcycle "
     "motorcycles motorcyclist bike bicycle cyclist train trains plane planes aircraft "
     "helicopter boat boats boating boater sailing sailboat yacht canoe kayak vessel ship ferry "
     "tractor trailer tractor-trailer semi taxi cab jeep "

@@ -1948,3 +1948,19 @@ def test_a_fire_that_kills_is_still_a_fire(pipeline: Pipeline) -> None:
     assert typed(pipeline, "A blaze burned three houses in Leeds on Monday, killing two.") == [
         ("fire", "Leeds")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A bus carrying pilgrims from Lima to Huancayo plunged into a ravine near Jauja.",
+        "A minibus with 20 passengers on board plunged into a gorge near Jauja on Monday.",
+    ],
+)
+def test_a_vehicle_named_far_before_its_plunge(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("crash", "Jauja")]
+
+
+def test_no_vehicle_before_a_plunge_after_a_comma(pipeline: Pipeline) -> None:
+    body = "After the bus stopped near Jauja, a boy tumbled into a creek."
+    assert [t for t, _ in typed(pipeline, body)] == []

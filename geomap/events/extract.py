@@ -471,6 +471,8 @@ def _triggers(
     return [found[i] for i in sorted(found)]
 
 
+# the place of the event told before: "was arrested at the scene", "died on the scene"
+_AT_THE_SCENE = re.compile(r"\b(?:at|on|from|near) the scene\b", re.I)
 # how far back a vehicle that plunged may be named
 _PLUNGE_REACH = 10
 
@@ -1960,6 +1962,8 @@ def _sentence(
             and (lede or not _home_elsewhere(s_text, tokens, mentions, state.carried()))
         ):
             carried = state.carried()
+            if state.scene() is not None and _AT_THE_SCENE.search(s_text):
+                carried = state.scene()  # "was detained at the scene": the event told before
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True

@@ -1964,3 +1964,12 @@ def test_a_vehicle_named_far_before_its_plunge(pipeline: Pipeline, body: str) ->
 def test_no_vehicle_before_a_plunge_after_a_comma(pipeline: Pipeline) -> None:
     body = "After the bus stopped near Jauja, a boy tumbled into a creek."
     assert [t for t, _ in typed(pipeline, body)] == []
+
+
+def test_at_the_scene_is_where_the_event_told_before_happened(pipeline: Pipeline) -> None:
+    body = (
+        "A lorry overturned on a bend near Jauja on Monday, killing two. The lorry had left "
+        "Lima on Sunday night. Three of the injured were flown to Lima, while others went "
+        "to a hospital in Huancayo. Police said the driver was arrested at the scene."
+    )
+    assert typed(pipeline, body) == [("crash", "Jauja"), ("arrest", "Jauja")]

@@ -320,6 +320,8 @@ def _triggers(
                 continue  # "the Red Cross", "the Organization for Migration": a name's word
         motion = MOTION_WORDS.get(w)
         incident = INCIDENT_WORDS.get(w)
+        if (motion is not None or incident is not None) and _prospect(lowered, i):
+            continue  # "evacuating the villages might take weeks": a prospect, no event
         if motion is None and incident is None:
             if w.endswith(("-bound", "–bound")):
                 found[i] = _Trigger(i, tokens[i].text, None, _BOUND, False)
@@ -469,6 +471,44 @@ def _triggers(
                 event_type = "attack"  # "gunmen shot into the crowd and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
+
+
+# words before a gerund that open its clause, so that it is the clause's subject
+_GERUND_OPENS = frozenset(("", "that", ",", ";", ":", "and", "but", "because", "said", "warned"))
+_MODALS = frozenset(("might", "could", "would", "will", "may", "can", "should", "must"))
+# what a deed as the subject of a modal is said to cost: "would take weeks", "could be hard"
+_PROSPECT_VERBS = frozenset(("take", "cost", "require", "last", "prove", "be", "mean"))
+
+
+def _prospect(lowered: list[str], i: int) -> bool:
+    """True when the gerund at token ``i`` is the subject of a modal verb of cost or
+    difficulty ("warned that evacuating the villages might take weeks", "moving the
+    prisoners to A would cost millions"): what doing it would be like, not a report that
+    it was done."""
+    if not lowered[i].endswith("ing") or (lowered[i - 1] if i else "") not in _GERUND_OPENS:
+        return False
+    for j in range(i + 1, min(len(lowered) - 1, i + 9)):
+        if lowered[j] in (",", ";", ".", "and", "but"):
+            return False
+        if lowered[j] in _MODALS:
+            return lowered[j + 1] in _PROSPECT_VERBS
+    return False
+
+
+# words that report what a speaker said, after ", and" ("..., and the ministry said")
+_SAID = frozenset(("said", "says", "reported", "announced", "added"))
+
+
+def _and_said(tokens: list[Token], a: int, b: int) -> bool:
+    """True when the only attribution between tokens ``a`` and ``b`` is one joined on with
+    ", and" ("police broke up a rally in A, and the ministry said 40 people were held"): the
+    speaker tells the sentence's next event, at the same place, not where the speaker is."""
+    words = [x.lower for x in tokens[a + 1 : b]]
+    told = [k for k, w in enumerate(words) if w in _ATTRIBUTION]
+    if len(told) != 1 or words[told[0]] not in _SAID:
+        return False
+    k = told[0]
+    return any(words[j] == "and" and j > 0 and words[j - 1] == "," for j in range(max(0, k - 5), k))
 
 
 # the place of the event told before: "was arrested at the scene", "died on the scene"
@@ -1907,7 +1947,13 @@ def _sentence(
             and placed
             and placed[-1].mention.cue.role in ("location", "near")
             and placed[-1].mention.last < t.index
-            and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[placed[-1].mention.last : t.index])
+            and (
+                _ATTRIBUTION.isdisjoint(x.lower for x in tokens[placed[-1].mention.last : t.index])
+                or (
+                    _and_said(tokens, placed[-1].mention.last, t.index)
+                    and not any(placed[-1].mention.last < m.first < t.index for m in mentions)
+                )
+            )
         ):
             # "shot a clerk in A on Monday and was arrested an hour later": the second event
             # of the sentence, told without a place of its own, is where the first one was

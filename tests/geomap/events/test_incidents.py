@@ -1973,3 +1973,32 @@ def test_at_the_scene_is_where_the_event_told_before_happened(pipeline: Pipeline
         "to a hospital in Huancayo. Police said the driver was arrested at the scene."
     )
     assert typed(pipeline, body) == [("crash", "Jauja"), ("arrest", "Jauja")]
+
+
+def test_an_event_told_after_and_a_speaker_said_is_where_the_first_was(
+    pipeline: Pipeline,
+) -> None:
+    body = "Police broke up a rally in Tbilisi overnight, and the ministry said 30 were detained."
+    assert typed(pipeline, body) == [("protest", "Tbilisi"), ("arrest", "Tbilisi")]
+
+
+def test_a_speaker_with_a_place_of_its_own_keeps_the_event_unplaced(pipeline: Pipeline) -> None:
+    body = "Police broke up a rally in Tbilisi, and officials in Batumi said 30 were detained."
+    assert typed(pipeline, body) == [("protest", "Tbilisi")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The agency warned that evacuating the villages near Tibu might take weeks.",
+        "Evacuating residents of Leeds would be difficult, officials said.",
+        "Protesting outside the embassy in Leeds could cost them their jobs.",
+    ],
+)
+def test_a_deed_as_the_subject_of_a_modal_is_a_prospect(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_deed_begun_is_told(pipeline: Pipeline) -> None:
+    body = "Troops began evacuating residents of Kherson on Monday."
+    assert typed(pipeline, body) == [("evacuation", "Kherson")]

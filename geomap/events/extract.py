@@ -495,6 +495,31 @@ def _prospect(lowered: list[str], i: int) -> bool:
     return False
 
 
+# words before "reported" that make it describe a noun: "several reported deaths"
+_REPORTED_ADJECTIVE_AFTER = frozenset(
+    "a an the several many some other two three four five six seven eight nine ten dozens "
+    "hundreds numerous multiple few its their his her more new".split()
+)
+
+
+def _described_as_reported(tokens: list[Token], i: int) -> bool:
+    """True when "reported" at token ``i`` describes the noun after it ("could not check
+    several reported deaths", "the reported attack"), no speaker's report."""
+    return i > 0 and (
+        tokens[i - 1].lower in _REPORTED_ADJECTIVE_AFTER or tokens[i - 1].text.isdigit()
+    )
+
+
+def _said_between(tokens: list[Token], a: int, b: int) -> bool:
+    """True when a word of attribution stands among tokens ``a`` to ``b`` (not "reported"
+    describing a noun: "several reported deaths")."""
+    return any(
+        tokens[k].lower in _ATTRIBUTION
+        and not (tokens[k].lower == "reported" and _described_as_reported(tokens, k))
+        for k in range(max(0, a), min(b, len(tokens)))
+    )
+
+
 # words that report what a speaker said, after ", and" ("..., and the ministry said")
 _SAID = frozenset(("said", "says", "reported", "announced", "added"))
 
@@ -1482,6 +1507,7 @@ def _sentence(
             for i in range(first + 1, len(tokens))
             if tokens[i].lower in _ATTRIBUTION
             and not (i + 1 < len(tokens) and tokens[i + 1].lower == "missing")
+            and not (tokens[i].lower == "reported" and _described_as_reported(tokens, i))
         ),
         None,
     )
@@ -1807,7 +1833,7 @@ def _sentence(
                 and m.cue.role in ("location", "near")
                 and m.last < start
                 and m.first > 0
-                and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[m.last : t.index])
+                and not _said_between(tokens, m.last, t.index)
             ]  # (not "doctors in A said that he had disappeared")
             fallback = told + sorted(fallback, key=_fallback_rank)
         # where the people it concerns are held or live is not where it happened ("a
@@ -1948,7 +1974,7 @@ def _sentence(
             and placed[-1].mention.cue.role in ("location", "near")
             and placed[-1].mention.last < t.index
             and (
-                _ATTRIBUTION.isdisjoint(x.lower for x in tokens[placed[-1].mention.last : t.index])
+                not _said_between(tokens, placed[-1].mention.last, t.index)
                 or (
                     _and_said(tokens, placed[-1].mention.last, t.index)
                     and not any(placed[-1].mention.last < m.first < t.index for m in mentions)

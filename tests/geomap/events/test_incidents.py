@@ -2002,3 +2002,11 @@ def test_a_deed_as_the_subject_of_a_modal_is_a_prospect(pipeline: Pipeline, body
 def test_a_deed_begun_is_told(pipeline: Pipeline) -> None:
     body = "Troops began evacuating residents of Kherson on Monday."
     assert typed(pipeline, body) == [("evacuation", "Kherson")]
+
+
+def test_reported_before_a_noun_is_no_speaker(pipeline: Pipeline) -> None:
+    body = (
+        "Health teams in Uige could not check several reported deaths after their vehicles "
+        "were attacked by residents."
+    )
+    assert typed(pipeline, body) == [("attack", "Uíge")]

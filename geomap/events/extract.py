@@ -526,8 +526,9 @@ _SAID = frozenset(("said", "says", "reported", "announced", "added"))
 
 def _and_said(tokens: list[Token], a: int, b: int) -> bool:
     """True when the only attribution between tokens ``a`` and ``b`` is one joined on with
-    ", and" ("police broke up a rally in A, and the ministry said 40 people were held"): the
-    speaker tells the sentence's next event, at the same place, not where the speaker is."""
+    ", and" ("police broke up a rally in A, and the ministry said 40 people were detained"):
+    a speaker tells what befell those of the sentence's first event (the caller wants it
+    told in the passive), at the same place, not where the speaker is."""
     words = [x.lower for x in tokens[a + 1 : b]]
     told = [k for k, w in enumerate(words) if w in _ATTRIBUTION]
     if len(told) != 1 or words[told[0]] not in _SAID:
@@ -1977,6 +1978,7 @@ def _sentence(
                 not _said_between(tokens, placed[-1].mention.last, t.index)
                 or (
                     _and_said(tokens, placed[-1].mention.last, t.index)
+                    and clauses.passive(tokens, t.index)  # (not "police said they arrested")
                     and not any(placed[-1].mention.last < m.first < t.index for m in mentions)
                 )
             )

@@ -1044,6 +1044,17 @@ _TO_COME = re.compile(
 _OPENERS_OF_TIME = frozenset(("before", "after", "once", "when"))
 
 
+def _for_purpose(tokens: list[Token], index: int) -> bool:
+    """True when the event noun at ``index`` is what a journey is for ("flies to B for a
+    summit", "travelled there for talks", "for the annual conference")."""
+    for j in range(index - 1, max(-1, index - 4), -1):
+        if tokens[j].lower == "for":
+            return True
+        if not tokens[j].text[:1].isalpha():
+            return False
+    return False
+
+
 def _planned_before(tokens: list[Token], index: int) -> bool:
     """True when the motion verb at ``index`` is in the present tense ("flies", "travels")
     in a "before"/"after"/"once"/"when" clause on a clause that announces what is to come
@@ -1546,6 +1557,7 @@ def _sentence(
     first_of_type: dict[str, str] = {}
     placed: list[incidents.Located] = []  # where this sentence's incidents so far were
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
+    final_status: list[str] = []  # each trigger's status once read in its sentence
     for k, (t, status) in enumerate(triggers):
         mentions_used = reported_used
         if added is not None and t.index > added and t.motion is not None:
@@ -1579,6 +1591,17 @@ def _sentence(
             # the vehicle or trip a motion verb takes is that motion ("plans to ride a bike
             # from A to B", "will take a flight to B"): it shares the verb's status
             status = triggers[k - 1][1]
+        elif (
+            k
+            and status == "reported"
+            and t.noun
+            and t.motion is None
+            and triggers[k - 1][0].motion is not None
+            and final_status[k - 1] == "planned"
+            and _for_purpose(tokens, t.index)
+        ):
+            status = "planned"  # "will fly to B for a summit on Saturday": it is to come
+        final_status.append(status)
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))

@@ -2010,3 +2010,22 @@ def test_reported_before_a_noun_is_no_speaker(pipeline: Pipeline) -> None:
         "were attacked by residents."
     )
     assert typed(pipeline, body) == [("attack", "Uíge")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The two ministers will fly to Bishkek for a summit on Saturday.",
+        "The envoys are due to sign a pact on Friday before the premier flies on to Bishkek "
+        "for a summit on Saturday.",
+    ],
+)
+def test_the_event_a_journey_to_come_is_for_is_to_come(pipeline: Pipeline, body: str) -> None:
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.place.name, inc.status) == ("meeting/summit", "Bishkek", "planned")
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-06-11"
+
+
+def test_the_event_a_journey_made_was_for_was_told(pipeline: Pipeline) -> None:
+    [inc] = incidents(pipeline, "The premier flew to Bishkek for talks on Saturday.")
+    assert inc.status == "reported"

@@ -66,6 +66,7 @@ from geomap.events.triggers import (
     NOT_AN_EVENT_BEFORE,
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
+    OFFENSIVE_NOUN_NEXT,
     ONE_BODY,
     OWN_ADVISERS,
     PERPETRATOR_TRADES,
@@ -553,6 +554,13 @@ def _clause_open(lowered: list[str], i: int, reach: int) -> int:
     return start
 
 
+# words right before "offensive" as a noun: "launched an offensive", "a ground offensive"
+_OFFENSIVE_BEFORE = frozenset(
+    "an the a its their his her new major spring ground military air final renewed "
+    "counter- large-scale full-scale".split()
+)
+
+
 _CROSSED_BEFORE = frozenset("the a an busy main same four-lane two-lane".split())
 
 
@@ -620,6 +628,8 @@ def _other_sense(
         return VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 8) : i + 10])
     if w in ("burned", "burnt"):
         return not BURNED_THINGS.isdisjoint(lowered[max(0, i - 2) : i + 4])
+    if w == "offensive" and (nxt not in OFFENSIVE_NOUN_NEXT or prev not in _OFFENSIVE_BEFORE):
+        return True  # "offensive remarks", "was offensive to many": no military push
     if w == "overturned" and (
         nxt in _DETERMINERS or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
     ):

@@ -365,7 +365,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
         "assault robbery arson brawl brawls melee fistfight shootout shootouts shoot-out "
-        "gunfight gunfights firefight firefights gunbattle",
+        "gunfight gunfights firefight firefights gunbattle offensive",
     ),
     **_words("arrest", "arrested detained apprehended", "arrest arrests"),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
@@ -492,6 +492,15 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "attack",
     ),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
+    # a bomb going off: "a car bomb ripped through a market", "a roadside bomb went off"
+    (
+        "bomb",
+        re.compile(
+            r"\bbombs? (?:went off|ripped through|tore through|blew up|exploded|hit|struck)\b",
+            re.I,
+        ),
+        "attack",
+    ),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
     (
         "custody",
@@ -699,6 +708,12 @@ NOT_AN_EVENT_AFTER = {
     "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"
     "talk": frozenset("to about".split()),
 }
+#: Words after "offensive" when it is the noun of a military push ("an offensive on X",
+#: "the offensive began"), not an adjective ("offensive remarks", "the offensive line").
+OFFENSIVE_NOUN_NEXT = frozenset(
+    "on against in into near to toward towards around across that which , . ; : was were is "
+    "has had began begun launched killed aimed".split()
+)
 #: Words right after an attack that make it firefighting ("an attack on the flames").
 FIRE_WORDS = frozenset("flames flame fire fires blaze blazes".split())
 #: What attacks that is no person, or no attack by people: "a heart attack", "a dog attack".
@@ -736,6 +751,8 @@ NOT_AN_EVENT_BEFORE = {
     "rally": frozenset(_RALLY_KINDS),
     "rallies": frozenset(_RALLY_KINDS),
     "accident": frozenset("industrial workplace".split()),
+    # a campaign of words, no fighting: "a charm offensive", "a diplomatic offensive"
+    "offensive": frozenset("charm diplomatic media publicity political legal pr".split()),
     "conference": frozenset("news press video phone telephone".split()),
     # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),

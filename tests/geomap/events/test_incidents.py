@@ -2029,3 +2029,31 @@ def test_the_event_a_journey_to_come_is_for_is_to_come(pipeline: Pipeline, body:
 def test_the_event_a_journey_made_was_for_was_told(pipeline: Pipeline) -> None:
     [inc] = incidents(pipeline, "The premier flew to Bishkek for talks on Saturday.")
     assert inc.status == "reported"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Troops launched an offensive on Kherson on Monday.", ("attack", "Kherson")),
+        ("The army began a ground offensive against rebels near Goma.", ("attack", "Goma")),
+        ("A car bomb ripped through a market in Kandahar on Monday.", ("attack", "Kandahār")),
+        ("A roadside bomb went off near a convoy outside Kandahar.", ("attack", "Kandahār")),
+    ],
+)
+def test_offensives_and_bombs_going_off(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor launched a charm offensive in Leeds on Monday.",
+        "His remarks in Leeds were offensive to many.",
+        "The offensive line of the Leeds team was strong.",
+        "Police found a car bomb in Kandahar on Monday.",
+    ],
+)
+def test_no_offensive_and_no_bomb_going_off(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []

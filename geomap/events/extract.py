@@ -1917,6 +1917,10 @@ def _sentence(
             noun=t.noun,
             abduction=t.word.lower().startswith(("abduct", "kidnap")) and not t.noun,
         )
+        if t.motion is None:
+            town = incidents.the_town(tokens, mentions, t.index, incident_end)
+            if town is not None:
+                located = [town]  # "was held in a western district of the city": the city named
         if not located and t.event_type == "arrest" and k + 1 < len(triggers):
             # "arrested in an attempted robbery in X": the arrest over an offence told right
             # after it is placed with it

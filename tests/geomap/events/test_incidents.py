@@ -2057,3 +2057,19 @@ def test_offensives_and_bombs_going_off(
 )
 def test_no_offensive_and_no_bomb_going_off(pipeline: Pipeline, body: str) -> None:
     assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Belfast man was arrested in the centre of the city after a chase that began in Lisburn.",
+        "BELFAST (Wire) - A man was held in a western district of the city on Monday.",
+    ],
+)
+def test_the_city_is_the_city_named_before(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body)[0] == ("arrest", "Belfast")
+
+
+def test_the_town_is_no_river_named_before(pipeline: Pipeline) -> None:
+    body = "Teams went from Guwahati to Silchar after the Barak river flooded much of the town."
+    assert ("flood", "Silchar") in typed(pipeline, body)

@@ -2037,8 +2037,16 @@ def _sentence(
         if located and t.motion is None:
             placed.extend(located)
         event_type = t.event_type
-        event_when = _date_from(s_text, tokens, t.index, document.published, status)
-        if event_when is None and not definite:
+        in_quote = _quote_around(s_text, tokens[t.index].start)
+        if in_quote is not None:
+            # "'they shot into the crowd,' said a trader who arrived on Tuesday": the
+            # speaker's day is not the event's; only a date inside the quotation is
+            event_when = _date_from(
+                s_text[: in_quote[1]], tokens, t.index, document.published, status
+            ) or find_date(s_text[in_quote[0] : in_quote[1]], document.published)
+        else:
+            event_when = _date_from(s_text, tokens, t.index, document.published, status)
+        if event_when is None and not definite and in_quote is None:
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None
             )
@@ -2078,7 +2086,8 @@ def _sentence(
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
-                event_when = sentence_date() or _precise(state.previous_when)
+                if in_quote is None:
+                    event_when = sentence_date() or _precise(state.previous_when)
         own = INCIDENT_WORDS.get(t.word.lower())
         if (
             event_type == "attack"
@@ -2391,6 +2400,15 @@ def _under(tokens: list[Token], i: int) -> bool:
     """True when the noun at ``i`` follows "came under" ("came under heavy attack")."""
     words = [t.lower for t in tokens[max(0, i - 3) : i]]
     return "under" in words and not {"came", "come", "comes", "coming"}.isdisjoint(words)
+
+
+def _quote_around(s_text: str, pos: int) -> tuple[int, int] | None:
+    """The quotation (start and end offsets, marks included) that holds offset ``pos`` of
+    the sentence, if one does."""
+    for m in _QUOTED.finditer(s_text):
+        if m.start() < pos < m.end():
+            return m.start(), m.end()
+    return None
 
 
 def _date_from(

@@ -2073,3 +2073,17 @@ def test_the_city_is_the_city_named_before(pipeline: Pipeline, body: str) -> Non
 def test_the_town_is_no_river_named_before(pipeline: Pipeline) -> None:
     body = "Teams went from Guwahati to Silchar after the Barak river flooded much of the town."
     assert ("flood", "Silchar") in typed(pipeline, body)
+
+
+def test_the_speaker_s_day_is_not_the_quoted_event_s(pipeline: Pipeline) -> None:
+    body = (
+        "More than 200 families have fled villages around Mopti for Sevare since gunmen "
+        "attacked the market in Mopti on Sunday and set fire to grain stores, a relief group "
+        'said. "They came at noon, they shot into the crowd and burned what they could not '
+        'take," said a farmer who reached Bandiagara with his wife on Tuesday after walking '
+        "for two nights."
+    )
+    attacks = [i for i in incidents(pipeline, body) if i.event_type == "attack"]
+    assert [(i.place.name, i.when and i.when.start.isoformat()) for i in attacks] == [
+        ("Mopti", "2022-06-05")
+    ]

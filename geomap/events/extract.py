@@ -469,7 +469,7 @@ def _triggers(
                 not ATTACK_BESIDE_FIRE.isdisjoint(lowered)
                 or any(t.event_type == "attack" and t.motion is None for t in found.values())
             ):
-                event_type = "attack"  # "gunmen shot into the crowd and burned the stalls"
+                event_type = "attack"  # "raiders fired at the traders and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
 
@@ -1920,7 +1920,7 @@ def _sentence(
         if t.motion is None:
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:
-                located = [town]  # "was held in a western district of the city": the city named
+                located = [town]  # "was held in a western district of the city": the city
         if not located and t.event_type == "arrest" and k + 1 < len(triggers):
             # "arrested in an attempted robbery in X": the arrest over an offence told right
             # after it is placed with it
@@ -2039,7 +2039,7 @@ def _sentence(
         event_type = t.event_type
         in_quote = _quote_around(s_text, tokens[t.index].start)
         if in_quote is not None:
-            # "'they shot into the crowd,' said a trader who arrived on Tuesday": the
+            # "'they fired at the traders,' said a farmer who arrived on Tuesday": the
             # speaker's day is not the event's; only a date inside the quotation is
             event_when = _date_from(
                 s_text[: in_quote[1]], tokens, t.index, document.published, status

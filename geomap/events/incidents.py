@@ -157,7 +157,7 @@ def there_place(
     return None
 
 
-# "the city" or "the town" after a word of place: "in a western district of the city", "outside the town"
+# "the city" or "the town" after a word of place: "a district of the city", "outside the town"
 _TOWN_ANAPHORS = frozenset(("city", "town"))
 _TOWN_ANAPHOR_BEFORE = frozenset("in of near outside across around through".split())
 # words after a name that make it no town ("the Barak river", "the Kent county line")
@@ -169,7 +169,7 @@ _NOT_A_TOWN_AFTER = frozenset(
 
 def the_town(tokens: list[Token], mentions: list[Mention], index: int, end: int) -> Located | None:
     """The town "the city" or "the town" right after an event's word points back at ("was
-    held in a western district of the city after a spate of thefts in X": the city named
+    held in a western district of the city after a chase that began in X": the city
     before the event in the sentence, or its dateline), when no place is named between the
     event's word and it (not "the city of X", where X is named)."""
     for j in range(index + 1, min(end, len(tokens) - 1)):

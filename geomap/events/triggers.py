@@ -830,8 +830,8 @@ NOT_BY_PEOPLE = frozenset(
 )
 #: Incident words that tell what an event cost rather than report one ("..., killing four").
 TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())
-#: Words of violence by people that make a fire told beside them arson ("gunmen shot into the
-#: crowd and burned the stalls"): the attack words, but not its toll ("a blaze burned the
+#: Words of violence by people that make a fire told beside them arson ("raiders fired at the
+#: traders and burned the stalls"): the attack words, but not its toll ("a blaze burned the
 #: house, killing two" is still a fire).
 ATTACK_BESIDE_FIRE = (
     frozenset(w for w, i in INCIDENT_WORDS.items() if i.event_type == "attack")

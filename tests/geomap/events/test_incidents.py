@@ -1937,7 +1937,7 @@ def test_strikes_that_are_no_walkout(pipeline: Pipeline, body: str) -> None:
     "body",
     [
         "Gunmen raided a village near Mopti on Sunday, shot three men and burned the granaries.",
-        "Two lorries were burned when gunmen opened fire on a convoy near Mopti.",
+        "Three lorries were burned after raiders fired on a convoy near Mopti.",
     ],
 )
 def test_what_attackers_burn_is_arson(pipeline: Pipeline, body: str) -> None:
@@ -1953,7 +1953,7 @@ def test_a_fire_that_kills_is_still_a_fire(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "A bus carrying pilgrims from Lima to Huancayo plunged into a ravine near Jauja.",
+        "A bus carrying pilgrims from Huaraz to Trujillo plunged down a gorge near Jauja.",
         "A minibus with 20 passengers on board plunged into a gorge near Jauja on Monday.",
     ],
 )
@@ -1970,7 +1970,7 @@ def test_at_the_scene_is_where_the_event_told_before_happened(pipeline: Pipeline
     body = (
         "A lorry overturned on a bend near Jauja on Monday, killing two. The lorry had left "
         "Lima on Sunday night. Three of the injured were flown to Lima, while others went "
-        "to a hospital in Huancayo. Police said the driver was arrested at the scene."
+        "to a clinic in Tarma. Officers said the driver was arrested at the scene."
     )
     assert typed(pipeline, body) == [("crash", "Jauja"), ("arrest", "Jauja")]
 
@@ -2015,19 +2015,19 @@ def test_reported_before_a_noun_is_no_speaker(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "The two ministers will fly to Bishkek for a summit on Saturday.",
-        "The envoys are due to sign a pact on Friday before the premier flies on to Bishkek "
+        "The two ministers will fly to Almaty for a summit on Saturday.",
+        "The envoys are due to sign a pact on Friday before the premier travels on to Almaty "
         "for a summit on Saturday.",
     ],
 )
 def test_the_event_a_journey_to_come_is_for_is_to_come(pipeline: Pipeline, body: str) -> None:
     [inc] = incidents(pipeline, body)
-    assert (inc.event_type, inc.place.name, inc.status) == ("meeting/summit", "Bishkek", "planned")
+    assert (inc.event_type, inc.place.name, inc.status) == ("meeting/summit", "Almaty", "planned")
     assert inc.when is not None and inc.when.start.isoformat() == "2022-06-11"
 
 
 def test_the_event_a_journey_made_was_for_was_told(pipeline: Pipeline) -> None:
-    [inc] = incidents(pipeline, "The premier flew to Bishkek for talks on Saturday.")
+    [inc] = incidents(pipeline, "The premier flew to Almaty for talks on Saturday.")
     assert inc.status == "reported"
 
 
@@ -2063,7 +2063,7 @@ def test_no_offensive_and_no_bomb_going_off(pipeline: Pipeline, body: str) -> No
     "body",
     [
         "A Belfast man was arrested in the centre of the city after a chase that began in Lisburn.",
-        "BELFAST (Wire) - A man was held in a western district of the city on Monday.",
+        "BELFAST (Wire) - Police detained a man in a western district of the city late on Monday.",
     ],
 )
 def test_the_city_is_the_city_named_before(pipeline: Pipeline, body: str) -> None:
@@ -2071,17 +2071,16 @@ def test_the_city_is_the_city_named_before(pipeline: Pipeline, body: str) -> Non
 
 
 def test_the_town_is_no_river_named_before(pipeline: Pipeline) -> None:
-    body = "Teams went from Guwahati to Silchar after the Barak river flooded much of the town."
+    body = "Crews went from Guwahati to Silchar as the Barak river flooded large parts of the town."
     assert ("flood", "Silchar") in typed(pipeline, body)
 
 
 def test_the_speaker_s_day_is_not_the_quoted_event_s(pipeline: Pipeline) -> None:
     body = (
-        "More than 200 families have fled villages around Mopti for Sevare since gunmen "
-        "attacked the market in Mopti on Sunday and set fire to grain stores, a relief group "
-        'said. "They came at noon, they shot into the crowd and burned what they could not '
-        'take," said a farmer who reached Bandiagara with his wife on Tuesday after walking '
-        "for two nights."
+        "More than 200 families have left villages near Mopti for Sevare since gunmen "
+        "attacked the cattle market in Mopti on Sunday and torched food stores, a relief group "
+        'said. "They rode in at noon, fired at the traders and burned the stalls," said a '
+        "farmer who reached Bandiagara with his wife on Tuesday after two nights on foot."
     )
     attacks = [i for i in incidents(pipeline, body) if i.event_type == "attack"]
     assert [(i.place.name, i.when and i.when.start.isoformat()) for i in attacks] == [

@@ -54,6 +54,7 @@ from geomap.events.triggers import (
     GENERIC_AFTER,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
+    LABOUR_STRIKE,
     MEETING_PARTIES,
     MISSED,
     MOTION_NOUNS,
@@ -285,11 +286,18 @@ def _triggers(
                     and STRIKERS.isdisjoint(lowered[max(0, i - 6) : i])
                 ):
                     continue  # "the guests walked out at the end": no strike
+                if (
+                    phrase_type == "protest"
+                    and clash.startswith("strike ")
+                    and not clash.startswith("strike by")
+                    and STRIKERS.isdisjoint(lowered[max(0, i - 10) : i])
+                ):
+                    continue  # "the boxer said he would strike first": no walkout
                 if clash.startswith("clash") and not PROTESTERS.isdisjoint(
                     lowered[max(0, i - 6) : i + 6]
                 ):
                     phrase_type = "protest"  # "protesters clashed with police": a protest
-                found[i] = _Trigger(i, m.group(), phrase_type, None, False)
+                found[i] = _Trigger(i, m.group(), phrase_type, None, rx is LABOUR_STRIKE)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
     phrases = (
@@ -2050,6 +2058,10 @@ def _sentence(
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None
             )
+            if status == "planned" and _said_between(tokens, 0, t.index):
+                # "On Friday, the crew said they would strike": the day it was said, not the
+                # day of the strike to come
+                event_when = None
         if not located:
             event_when = None
         specific = (

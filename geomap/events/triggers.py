@@ -446,6 +446,16 @@ _STRIKING = (
     r"pilots|crews?|porters|cleaners|guards|unions?)"
 )
 
+#: A strike of workers, told by its length, its reach or who strikes ("a 48-hour strike",
+#: "a general strike", "the nurses' strike"), not an air strike or a lightning strike: a
+#: noun phrase (the caller reads it as an event noun: "a planned 48-hour strike").
+LABOUR_STRIKE = re.compile(
+    r"\b(?:\d+-(?:hour|day|week)|one-day|two-day|three-day|general|nationwide|"
+    r"national|indefinite|wildcat|rolling|labou?r) strikes?\b"
+    rf"|\b{_STRIKING}['’]? strikes?\b|\bstrikes? by (?:[\w-]+ ){{0,2}}?{_STRIKING}\b",
+    re.I,
+)
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -609,18 +619,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
-    # a strike of workers, told by its length, its reach or who strikes ("a 48-hour strike",
-    # "a general strike", "the nurses' strike"), not an air strike or a lightning strike
-    (
-        "strike",
-        re.compile(
-            r"\b(?:\d+-(?:hour|day|week)|one-day|two-day|three-day|general|nationwide|"
-            r"national|indefinite|wildcat|rolling|labou?r) strikes?\b"
-            rf"|\b{_STRIKING}['’]? strikes?\b|\bstrikes? by (?:[\w-]+ ){{0,2}}?{_STRIKING}\b",
-            re.I,
-        ),
-        "protest",
-    ),
+    ("strike", LABOUR_STRIKE, "protest"),
     (
         "streets",
         re.compile(r"\b(?:took|taken|taking|take|takes) to the streets\b", re.I),
@@ -629,6 +628,17 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "walk",
         re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
+        "protest",
+    ),
+    # "nurses voted to strike", "the crew said they would strike on Friday": a strike to
+    # come when those who strike are named just before (checked by the caller)
+    (
+        "strike",
+        re.compile(
+            r"(?:(?<=\bwill )|(?<=\bwould )|(?<=\bto )|(?<=\bshall )|(?<=\balso ))"
+            r"strike (?:on|from|for|over|next|this|again|at|in|until)\b",
+            re.I,
+        ),
         "protest",
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
@@ -817,7 +827,7 @@ NOT_PROTESTERS = frozenset(
 #: Workers whose "striking" is a strike ("teachers striking", "striking nurses").
 STRIKERS = frozenset(
     "teachers workers nurses doctors employees miners drivers staff dockworkers pilots "
-    "staffers union members porters cleaners".split()
+    "staffers union unions members porters cleaners crew crews".split()
 )
 
 #: Causes of death that are no people: "lightning killed", "the storm killed" (general English).

@@ -2086,3 +2086,32 @@ def test_the_speaker_s_day_is_not_the_quoted_event_s(pipeline: Pipeline) -> None
     assert [(i.place.name, i.when and i.when.start.isoformat()) for i in attacks] == [
         ("Mopti", "2022-06-05")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ground staff based at Leeds said on Monday they would strike on New Year's Eve.",
+        "The union said porters in Leeds will strike from Friday over pay.",
+    ],
+)
+def test_a_strike_announced_by_those_who_strike(pipeline: Pipeline, body: str) -> None:
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.status) == ("protest", "planned")
+    assert inc.when is None or inc.when.start.isoformat() >= "2022-06-10"
+
+
+def test_a_strike_to_come_named_as_a_noun_is_planned(pipeline: Pipeline) -> None:
+    [inc] = incidents(pipeline, "Flights were cut days before a planned 24-hour strike in Leeds.")
+    assert (inc.event_type, inc.place.name, inc.status) == ("protest", "Leeds", "planned")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The boxer said he would strike first in Leeds.",
+        "The rebels said they would strike at targets in Leeds.",
+    ],
+)
+def test_no_strike_without_strikers(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body) if t == "protest"] == []

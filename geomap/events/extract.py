@@ -1967,6 +1967,12 @@ def _sentence(
                 *(m.toponym.span.text for m in antecedent),
             ):
                 located = [incidents.Located(antecedent[-1], False)]
+        if not located and t.motion is None:
+            # "from X, downstream, where locals say a missile hit a school": the place the
+            # clause is about, past an adverb and a speaker
+            where = _where_antecedent(tokens, mentions_used, start)
+            if where is not None:
+                located = [incidents.Located(where, False)]
         if not located and t.motion is None and not t.noun:
             # "left the Dayton area before police raided a house there and arrested him"
             there = incidents.there_place(tokens, mentions_used, start, incident_end)
@@ -2412,6 +2418,33 @@ def _under(tokens: list[Token], i: int) -> bool:
     """True when the noun at ``i`` follows "came under" ("came under heavy attack")."""
     words = [t.lower for t in tokens[max(0, i - 3) : i]]
     return "under" in words and not {"came", "come", "comes", "coming"}.isdisjoint(words)
+
+
+# verbs of a speaker between "where" and the clause it opens: "where locals say ..."
+_SAYING_NOW = frozenset("say says said told claim claims claimed report reports".split())
+
+
+def _where_antecedent(tokens: list[Token], mentions: list[Mention], start: int) -> Mention | None:
+    """The place a "where" clause before token ``start`` is about, when a speaker stands
+    between "where" and the clause ("where locals say a missile hit"), or a word of
+    direction between the place and "where" ("X, downstream, where"): the forms the simple
+    "X, where" rule does not read."""
+    w = next(
+        (k for k in range(start - 1, max(-1, start - 6), -1) if tokens[k].lower == "where"), None
+    )
+    if w is None or w < 1:
+        return None
+    if w != start - 1 and _SAYING_NOW.isdisjoint(x.lower for x in tokens[w + 1 : start]):
+        return None
+    for m in reversed(mentions):
+        if m.last >= w:
+            continue
+        gap = tokens[m.last + 1 : w]
+        words = [x for x in gap if x.text != ","]
+        if len(gap) <= 3 and len(words) <= 1 and all(x.text.islower() for x in words):
+            return m
+        return None
+    return None
 
 
 def _quote_around(s_text: str, pos: int) -> tuple[int, int] | None:

@@ -2115,3 +2115,17 @@ def test_a_strike_to_come_named_as_a_noun_is_planned(pipeline: Pipeline) -> None
 )
 def test_no_strike_without_strikers(pipeline: Pipeline, body: str) -> None:
     assert [t for t, _ in typed(pipeline, body) if t == "protest"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Buses will leave next week from Kherson, downstream, where locals say a missile hit a "
+        "school on Tuesday.",
+        "Food reached Kherson, where officials said gunmen attacked a clinic on Monday.",
+    ],
+)
+def test_where_past_a_speaker_or_a_direction_is_the_place_before(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert ("attack", "Kherson") in typed(pipeline, body)

@@ -3075,18 +3075,26 @@ def _merge_incidents(
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
     out: list[Incident] = []
     for inc in ordered:
-        if any(
-            o.event_type == inc.event_type
-            and not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
-            and (
-                o.place.gazetteer_id == inc.place.gazetteer_id
-                or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
-            )
-            and (o.when is None or inc.when is None or _same_dates(o.when, inc.when))
-            for o in out
-        ):
-            continue  # "the shooting on Elm Street" after "a shooting in Dayton"
-        out.append(inc)
+        k = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if o.event_type == inc.event_type
+                and not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
+                and (
+                    o.place.gazetteer_id == inc.place.gazetteer_id
+                    or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
+                )
+                and (o.when is None or inc.when is None or _same_dates(o.when, inc.when))
+            ),
+            None,
+        )
+        if k is None:
+            out.append(inc)
+        elif out[k].when is None and inc.when is not None:
+            # "the shooting on Elm Street" after "a shooting in Dayton": one event, dated
+            # by whichever telling gives its date
+            out[k] = replace(out[k], when=inc.when)
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
     # place; so is a state or province the body names again for an event of the same kind in
     # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
@@ -3114,22 +3122,32 @@ def _merge_incidents(
     # event told again ("A man was shot in A on Friday. ... He was shot twice, police said."):
     # the place carried from the sentences around is only a guess, the earlier one was said
     told = [o for o in out if not o.place_inferred]
-    out = [
-        inc
-        for inc in out
-        if not (
-            inc.place_inferred
-            and not any(d is inc for d in distinct)
-            and any(
-                o.event_type == inc.event_type
-                and o.quote.start < inc.quote.start
-                and o.status == inc.status
-                and not contains(o.place, inc.place)  # ("in Ohio" after "in Dayton": Dayton)
-                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
-                for o in told
+    dated: dict[int, When] = {}  # a told event's date, from its telling again
+    kept_out: list[Incident] = []
+    for inc in out:
+        same = (
+            next(
+                (
+                    o
+                    for o in told
+                    if o.event_type == inc.event_type
+                    and o.quote.start < inc.quote.start
+                    and o.status == inc.status
+                    and not contains(o.place, inc.place)  # ("in Ohio" after "in Dayton")
+                    and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                ),
+                None,
             )
+            if inc.place_inferred and not any(d is inc for d in distinct)
+            else None
         )
-    ]
+        if same is None:
+            kept_out.append(inc)
+        elif same.when is None and inc.when is not None:
+            # "Fire damages Leeds house" then "Fire damaged a house on Elm Street tonight":
+            # the event told first is dated by its telling again
+            dated.setdefault(id(same), inc.when)
+    out = [replace(inc, when=dated[id(inc)]) if id(inc) in dated else inc for inc in kept_out]
     heads = {id(i) for i, h in found if h}
     kept = [
         inc

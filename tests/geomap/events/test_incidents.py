@@ -2129,3 +2129,10 @@ def test_where_past_a_speaker_or_a_direction_is_the_place_before(
     pipeline: Pipeline, body: str
 ) -> None:
     assert ("attack", "Kherson") in typed(pipeline, body)
+
+
+def test_one_event_told_twice_takes_the_date_either_telling_gives(pipeline: Pipeline) -> None:
+    body = "A fire in Leeds destroyed a barn. The fire in Leeds broke out on Monday night."
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.place.name) == ("fire", "Leeds")
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-06-06"

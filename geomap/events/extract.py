@@ -54,6 +54,7 @@ from geomap.events.triggers import (
     GENERIC_AFTER,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
+    KNOWN_FOR,
     LABOUR_STRIKE,
     MEETING_PARTIES,
     MISSED,
@@ -425,6 +426,8 @@ def _triggers(
                 incident = None  # "attacked the plan", "an attack on the budget": words
             elif incident.noun and w.endswith("s") and _generic_after(lowered, i):
                 incident = None  # "shootings are common here": no one event
+            elif incident.noun and w.endswith("s") and _known_for(lowered, i):
+                incident = None  # "the district was a hub of student protests": what it is
             elif incident.noun and _called_off(lowered, i):
                 incident = None  # "the summit was cancelled": it will not take place
             elif incident.event_type in FORECAST_KINDS and not FORECAST_BEFORE.isdisjoint(
@@ -866,6 +869,15 @@ def _aimed_at_words(lowered: list[str], i: int) -> bool:
             continue
         return w in ABSTRACT_TARGETS
     return False
+
+
+def _known_for(lowered: list[str], i: int) -> bool:
+    """True when the plural event noun at ``i`` tells what a place is known for: "the
+    district had long been a hub of student protests", "a hotbed of attacks"."""
+    before = lowered[max(0, i - 4) : i]
+    return "of" in before and any(
+        w in KNOWN_FOR and n == "of" for w, n in zip(before, before[1:], strict=False)
+    )
 
 
 def _generic_after(lowered: list[str], i: int) -> bool:

@@ -897,6 +897,12 @@ GENERIC_AFTER = frozenset(
     "common rare frequent routine up down rising falling risen fallen increasing decreasing "
     "declining doubled tripled soared dropped rife widespread".split()
 )
+#: What a place is called for the events it is known for: "the district was a hub of student
+#: protests", "a hotbed of attacks" (a description, no one event).
+KNOWN_FOR = frozenset(
+    "centre center centres centers hub hotbed hotbeds heartland cradle birthplace "
+    "stronghold".split()
+)
 #: Words after a planned event that say it will not take place ("the summit was cancelled").
 CALLED_OFF = frozenset("cancelled canceled scrapped aborted abandoned".split())
 #: Words shortly before a disaster word that make it only feared or forecast ("warned of

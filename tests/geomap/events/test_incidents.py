@@ -2136,3 +2136,19 @@ def test_one_event_told_twice_takes_the_date_either_telling_gives(pipeline: Pipe
     [inc] = incidents(pipeline, body)
     assert (inc.event_type, inc.place.name) == ("fire", "Leeds")
     assert inc.when is not None and inc.when.start.isoformat() == "2022-06-06"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "For years the district had been a centre of student protests in northern Leeds.",
+        "Leeds became a hotbed of attacks on migrants.",
+    ],
+)
+def test_what_a_place_is_known_for_is_no_event(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_the_centre_of_one_protest_is_told(pipeline: Pipeline) -> None:
+    body = "The square was the centre of the protest in Leeds on Monday."
+    assert typed(pipeline, body) == [("protest", "Leeds")]

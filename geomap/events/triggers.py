@@ -538,6 +538,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "arrest",
     ),
     ("booked", re.compile(r"\bbooked into\b", re.I), "arrest"),
+    # "six men were placed under arrest": told as a deed, like "were arrested"
+    ("under arrest", re.compile(r"\b(?:placed|put|taken) under arrest\b", re.I), "arrest"),
     # a court holding someone before trial: "was held without bond", "is being held on $5,000
     # bail" (a bail hearing, "posted bail", "released on bail" tell no arrest)
     (

@@ -2152,3 +2152,11 @@ def test_what_a_place_is_known_for_is_no_event(pipeline: Pipeline, body: str) ->
 def test_the_centre_of_one_protest_is_told(pipeline: Pipeline) -> None:
     body = "The square was the centre of the protest in Leeds on Monday."
     assert typed(pipeline, body) == [("protest", "Leeds")]
+
+
+def test_placed_under_arrest_is_told_like_arrested(pipeline: Pipeline) -> None:
+    body = (
+        "Soldiers and gunmen fought for an hour in Culiacan on Monday. Troops seized 30 "
+        "rifles and four trucks. Six people were placed under arrest."
+    )
+    assert typed(pipeline, body) == [("attack", "Culiacán"), ("arrest", "Culiacán")]

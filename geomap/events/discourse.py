@@ -673,6 +673,11 @@ class Discourse:
         """The place of an incident the sentence being read told, if it told one."""
         return self._told
 
+    def scene(self) -> Toponym | None:
+        """Where the last incident the report told happened, however many sentences ago: the
+        place "at the scene" points back at."""
+        return self._told if self._told is not None else self.story
+
     def recent_story(self) -> Toponym | None:
         """Where the last incident told happened, if it was told in this sentence or the
         last ones (``CARRY_SENTENCES``)."""

@@ -39,6 +39,7 @@ from geomap.events.roles import (
 from geomap.events.triggers import (
     ABSTRACT_TARGETS,
     ACCIDENTAL,
+    ATTACK_BESIDE_FIRE,
     BURNED_THINGS,
     CALLED_OFF,
     CLASH_PARTIES,
@@ -53,6 +54,8 @@ from geomap.events.triggers import (
     GENERIC_AFTER,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
+    KNOWN_FOR,
+    LABOUR_STRIKE,
     MEETING_PARTIES,
     MISSED,
     MOTION_NOUNS,
@@ -65,6 +68,7 @@ from geomap.events.triggers import (
     NOT_AN_EVENT_BEFORE,
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
+    OFFENSIVE_NOUN_NEXT,
     ONE_BODY,
     OWN_ADVISERS,
     PERPETRATOR_TRADES,
@@ -272,19 +276,29 @@ def _triggers(
                     and CLASH_PARTIES.isdisjoint(lowered[max(0, i - 6) : i + 6])
                 ):
                     continue  # "the senator clashed with the governor": a quarrel
-                if rx is VEHICLE_PLUNGED and VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 5) : i]):
-                    continue  # "a boy tumbled into a creek": no vehicle
+                if rx is VEHICLE_PLUNGED and VEHICLE_CONTEXT.isdisjoint(
+                    lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
+                ):
+                    continue  # "a boy tumbled into a creek": no vehicle (the subject's
+                    # words may run long: "a bus carrying pilgrims from A to B plunged")
                 if (
                     clash.startswith("walk")
                     and " out " in clash
                     and STRIKERS.isdisjoint(lowered[max(0, i - 6) : i])
                 ):
                     continue  # "the guests walked out at the end": no strike
+                if (
+                    phrase_type == "protest"
+                    and clash.startswith("strike ")
+                    and not clash.startswith("strike by")
+                    and STRIKERS.isdisjoint(lowered[max(0, i - 10) : i])
+                ):
+                    continue  # "the boxer said he would strike first": no walkout
                 if clash.startswith("clash") and not PROTESTERS.isdisjoint(
                     lowered[max(0, i - 6) : i + 6]
                 ):
                     phrase_type = "protest"  # "protesters clashed with police": a protest
-                found[i] = _Trigger(i, m.group(), phrase_type, None, False)
+                found[i] = _Trigger(i, m.group(), phrase_type, None, rx is LABOUR_STRIKE)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
     phrases = (
@@ -316,6 +330,8 @@ def _triggers(
                 continue  # "the Red Cross", "the Organization for Migration": a name's word
         motion = MOTION_WORDS.get(w)
         incident = INCIDENT_WORDS.get(w)
+        if (motion is not None or incident is not None) and _prospect(lowered, i):
+            continue  # "evacuating the villages might take weeks": a prospect, no event
         if motion is None and incident is None:
             if w.endswith(("-bound", "–bound")):
                 found[i] = _Trigger(i, tokens[i].text, None, _BOUND, False)
@@ -410,6 +426,8 @@ def _triggers(
                 incident = None  # "attacked the plan", "an attack on the budget": words
             elif incident.noun and w.endswith("s") and _generic_after(lowered, i):
                 incident = None  # "shootings are common here": no one event
+            elif incident.noun and w.endswith("s") and _known_for(lowered, i):
+                incident = None  # "the district was a hub of student protests": what it is
             elif incident.noun and _called_off(lowered, i):
                 incident = None  # "the summit was cancelled": it will not take place
             elif incident.event_type in FORECAST_KINDS and not FORECAST_BEFORE.isdisjoint(
@@ -458,8 +476,100 @@ def _triggers(
             event_type, noun = incident.event_type, incident.noun
             if event_type in ("explosion", "fire") and (perpetrator or perpetrator_told(lowered)):
                 event_type = "attack"  # "a bomb exploded", "arsonists set the fire"
+            elif w in ("burned", "burnt") and (
+                not ATTACK_BESIDE_FIRE.isdisjoint(lowered)
+                or any(t.event_type == "attack" and t.motion is None for t in found.values())
+            ):
+                event_type = "attack"  # "raiders fired at the traders and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
+
+
+# words before a gerund that open its clause, so that it is the clause's subject
+_GERUND_OPENS = frozenset(("", "that", ",", ";", ":", "and", "but", "because", "said", "warned"))
+_MODALS = frozenset(("might", "could", "would", "will", "may", "can", "should", "must"))
+# what a deed as the subject of a modal is said to cost: "would take weeks", "could be hard"
+_PROSPECT_VERBS = frozenset(("take", "cost", "require", "last", "prove", "be", "mean"))
+
+
+def _prospect(lowered: list[str], i: int) -> bool:
+    """True when the gerund at token ``i`` is the subject of a modal verb of cost or
+    difficulty ("warned that evacuating the villages might take weeks", "moving the
+    prisoners to A would cost millions"): what doing it would be like, not a report that
+    it was done."""
+    if not lowered[i].endswith("ing") or (lowered[i - 1] if i else "") not in _GERUND_OPENS:
+        return False
+    for j in range(i + 1, min(len(lowered) - 1, i + 9)):
+        if lowered[j] in (",", ";", ".", "and", "but"):
+            return False
+        if lowered[j] in _MODALS:
+            return lowered[j + 1] in _PROSPECT_VERBS
+    return False
+
+
+# words before "reported" that make it describe a noun: "several reported deaths"
+_REPORTED_ADJECTIVE_AFTER = frozenset(
+    "a an the several many some other two three four five six seven eight nine ten dozens "
+    "hundreds numerous multiple few its their his her more new".split()
+)
+
+
+def _described_as_reported(tokens: list[Token], i: int) -> bool:
+    """True when "reported" at token ``i`` describes the noun after it ("could not check
+    several reported deaths", "the reported attack"), no speaker's report."""
+    return i > 0 and (
+        tokens[i - 1].lower in _REPORTED_ADJECTIVE_AFTER or tokens[i - 1].text.isdigit()
+    )
+
+
+def _said_between(tokens: list[Token], a: int, b: int) -> bool:
+    """True when a word of attribution stands among tokens ``a`` to ``b`` (not "reported"
+    describing a noun: "several reported deaths")."""
+    return any(
+        tokens[k].lower in _ATTRIBUTION
+        and not (tokens[k].lower == "reported" and _described_as_reported(tokens, k))
+        for k in range(max(0, a), min(b, len(tokens)))
+    )
+
+
+# words that report what a speaker said, after ", and" ("..., and the ministry said")
+_SAID = frozenset(("said", "says", "reported", "announced", "added"))
+
+
+def _and_said(tokens: list[Token], a: int, b: int) -> bool:
+    """True when the only attribution between tokens ``a`` and ``b`` is one joined on with
+    ", and" ("police broke up a rally in A, and the ministry said 40 people were detained"):
+    a speaker tells what befell those of the sentence's first event (the caller wants it
+    told in the passive), at the same place, not where the speaker is."""
+    words = [x.lower for x in tokens[a + 1 : b]]
+    told = [k for k, w in enumerate(words) if w in _ATTRIBUTION]
+    if len(told) != 1 or words[told[0]] not in _SAID:
+        return False
+    k = told[0]
+    return any(words[j] == "and" and j > 0 and words[j - 1] == "," for j in range(max(0, k - 5), k))
+
+
+# the place of the event told before: "was arrested at the scene", "died on the scene"
+_AT_THE_SCENE = re.compile(r"\b(?:at|on|from|near) the scene\b", re.I)
+# how far back a vehicle that plunged may be named
+_PLUNGE_REACH = 10
+
+
+def _clause_open(lowered: list[str], i: int, reach: int) -> int:
+    """Where the words before token ``i`` that may name its subject begin: at most ``reach``
+    words back, and not before a comma or a semicolon."""
+    start = max(0, i - reach)
+    for j in range(i - 1, start - 1, -1):
+        if lowered[j] in (",", ";"):
+            return j + 1
+    return start
+
+
+# words right before "offensive" as a noun: "launched an offensive", "a ground offensive"
+_OFFENSIVE_BEFORE = frozenset(
+    "an the a its their his her new major spring ground military air final renewed "
+    "counter- large-scale full-scale".split()
+)
 
 
 _CROSSED_BEFORE = frozenset("the a an busy main same four-lane two-lane".split())
@@ -529,6 +639,8 @@ def _other_sense(
         return VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 8) : i + 10])
     if w in ("burned", "burnt"):
         return not BURNED_THINGS.isdisjoint(lowered[max(0, i - 2) : i + 4])
+    if w == "offensive" and (nxt not in OFFENSIVE_NOUN_NEXT or prev not in _OFFENSIVE_BEFORE):
+        return True  # "offensive remarks", "was offensive to many": no military push
     if w == "overturned" and (
         nxt in _DETERMINERS or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
     ):
@@ -759,6 +871,15 @@ def _aimed_at_words(lowered: list[str], i: int) -> bool:
     return False
 
 
+def _known_for(lowered: list[str], i: int) -> bool:
+    """True when the plural event noun at ``i`` tells what a place is known for: "the
+    district had long been a hub of student protests", "a hotbed of attacks"."""
+    before = lowered[max(0, i - 4) : i]
+    return "of" in before and any(
+        w in KNOWN_FOR and n == "of" for w, n in zip(before, before[1:], strict=False)
+    )
+
+
 def _generic_after(lowered: list[str], i: int) -> bool:
     """True when the plural event noun at ``i`` is the subject of a general statement:
     "shootings are common", "crashes have risen", "arrests were up 5 percent"."""
@@ -951,6 +1072,17 @@ _TO_COME = re.compile(
     re.I,
 )
 _OPENERS_OF_TIME = frozenset(("before", "after", "once", "when"))
+
+
+def _for_purpose(tokens: list[Token], index: int) -> bool:
+    """True when the event noun at ``index`` is what a journey is for ("flies to B for a
+    summit", "travelled there for talks", "for the annual conference")."""
+    for j in range(index - 1, max(-1, index - 4), -1):
+        if tokens[j].lower == "for":
+            return True
+        if not tokens[j].text[:1].isalpha():
+            return False
+    return False
 
 
 def _planned_before(tokens: list[Token], index: int) -> bool:
@@ -1417,6 +1549,7 @@ def _sentence(
             for i in range(first + 1, len(tokens))
             if tokens[i].lower in _ATTRIBUTION
             and not (i + 1 < len(tokens) and tokens[i + 1].lower == "missing")
+            and not (tokens[i].lower == "reported" and _described_as_reported(tokens, i))
         ),
         None,
     )
@@ -1454,6 +1587,7 @@ def _sentence(
     first_of_type: dict[str, str] = {}
     placed: list[incidents.Located] = []  # where this sentence's incidents so far were
     scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
+    final_status: list[str] = []  # each trigger's status once read in its sentence
     for k, (t, status) in enumerate(triggers):
         mentions_used = reported_used
         if added is not None and t.index > added and t.motion is not None:
@@ -1487,6 +1621,17 @@ def _sentence(
             # the vehicle or trip a motion verb takes is that motion ("plans to ride a bike
             # from A to B", "will take a flight to B"): it shares the verb's status
             status = triggers[k - 1][1]
+        elif (
+            k
+            and status == "reported"
+            and t.noun
+            and t.motion is None
+            and triggers[k - 1][0].motion is not None
+            and final_status[k - 1] == "planned"
+            and _for_purpose(tokens, t.index)
+        ):
+            status = "planned"  # "will fly to B for a summit on Saturday": it is to come
+        final_status.append(status)
         # a motion word's places run to the next trigger; an incident's to the next trigger
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
@@ -1742,7 +1887,7 @@ def _sentence(
                 and m.cue.role in ("location", "near")
                 and m.last < start
                 and m.first > 0
-                and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[m.last : t.index])
+                and not _said_between(tokens, m.last, t.index)
             ]  # (not "doctors in A said that he had disappeared")
             fallback = told + sorted(fallback, key=_fallback_rank)
         # where the people it concerns are held or live is not where it happened ("a
@@ -1792,6 +1937,10 @@ def _sentence(
             noun=t.noun,
             abduction=t.word.lower().startswith(("abduct", "kidnap")) and not t.noun,
         )
+        if t.motion is None:
+            town = incidents.the_town(tokens, mentions, t.index, incident_end)
+            if town is not None:
+                located = [town]  # "was held in a western district of the city": the city
         if not located and t.event_type == "arrest" and k + 1 < len(triggers):
             # "arrested in an attempted robbery in X": the arrest over an offence told right
             # after it is placed with it
@@ -1830,6 +1979,12 @@ def _sentence(
                 *(m.toponym.span.text for m in antecedent),
             ):
                 located = [incidents.Located(antecedent[-1], False)]
+        if not located and t.motion is None:
+            # "from X, downstream, where locals say a missile hit a school": the place the
+            # clause is about, past an adverb and a speaker
+            where = _where_antecedent(tokens, mentions_used, start)
+            if where is not None:
+                located = [incidents.Located(where, False)]
         if not located and t.motion is None and not t.noun:
             # "left the Dayton area before police raided a house there and arrested him"
             there = incidents.there_place(tokens, mentions_used, start, incident_end)
@@ -1882,7 +2037,14 @@ def _sentence(
             and placed
             and placed[-1].mention.cue.role in ("location", "near")
             and placed[-1].mention.last < t.index
-            and _ATTRIBUTION.isdisjoint(x.lower for x in tokens[placed[-1].mention.last : t.index])
+            and (
+                not _said_between(tokens, placed[-1].mention.last, t.index)
+                or (
+                    _and_said(tokens, placed[-1].mention.last, t.index)
+                    and clauses.passive(tokens, t.index)  # (not "police said they arrested")
+                    and not any(placed[-1].mention.last < m.first < t.index for m in mentions)
+                )
+            )
         ):
             # "shot a clerk in A on Monday and was arrested an hour later": the second event
             # of the sentence, told without a place of its own, is where the first one was
@@ -1901,11 +2063,23 @@ def _sentence(
         if located and t.motion is None:
             placed.extend(located)
         event_type = t.event_type
-        event_when = _date_from(s_text, tokens, t.index, document.published, status)
-        if event_when is None and not definite:
+        in_quote = _quote_around(s_text, tokens[t.index].start)
+        if in_quote is not None:
+            # "'they fired at the traders,' said a farmer who arrived on Tuesday": the
+            # speaker's day is not the event's; only a date inside the quotation is
+            event_when = _date_from(
+                s_text[: in_quote[1]], tokens, t.index, document.published, status
+            ) or find_date(s_text[in_quote[0] : in_quote[1]], document.published)
+        else:
+            event_when = _date_from(s_text, tokens, t.index, document.published, status)
+        if event_when is None and not definite and in_quote is None:
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None
             )
+            if status == "planned" and _said_between(tokens, 0, t.index):
+                # "On Friday, the crew said they would strike": the day it was said, not the
+                # day of the strike to come
+                event_when = None
         if not located:
             event_when = None
         specific = (
@@ -1937,10 +2111,13 @@ def _sentence(
             and (lede or not _home_elsewhere(s_text, tokens, mentions, state.carried()))
         ):
             carried = state.carried()
+            if state.scene() is not None and _AT_THE_SCENE.search(s_text):
+                carried = state.scene()  # "was detained at the scene": the event told before
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
-                event_when = sentence_date() or _precise(state.previous_when)
+                if in_quote is None:
+                    event_when = sentence_date() or _precise(state.previous_when)
         own = INCIDENT_WORDS.get(t.word.lower())
         if (
             event_type == "attack"
@@ -2253,6 +2430,42 @@ def _under(tokens: list[Token], i: int) -> bool:
     """True when the noun at ``i`` follows "came under" ("came under heavy attack")."""
     words = [t.lower for t in tokens[max(0, i - 3) : i]]
     return "under" in words and not {"came", "come", "comes", "coming"}.isdisjoint(words)
+
+
+# verbs of a speaker between "where" and the clause it opens: "where locals say ..."
+_SAYING_NOW = frozenset("say says said told claim claims claimed report reports".split())
+
+
+def _where_antecedent(tokens: list[Token], mentions: list[Mention], start: int) -> Mention | None:
+    """The place a "where" clause before token ``start`` is about, when a speaker stands
+    between "where" and the clause ("where locals say a missile hit"), or a word of
+    direction between the place and "where" ("X, downstream, where"): the forms the simple
+    "X, where" rule does not read."""
+    w = next(
+        (k for k in range(start - 1, max(-1, start - 6), -1) if tokens[k].lower == "where"), None
+    )
+    if w is None or w < 1:
+        return None
+    if w != start - 1 and _SAYING_NOW.isdisjoint(x.lower for x in tokens[w + 1 : start]):
+        return None
+    for m in reversed(mentions):
+        if m.last >= w:
+            continue
+        gap = tokens[m.last + 1 : w]
+        words = [x for x in gap if x.text != ","]
+        if len(gap) <= 3 and len(words) <= 1 and all(x.text.islower() for x in words):
+            return m
+        return None
+    return None
+
+
+def _quote_around(s_text: str, pos: int) -> tuple[int, int] | None:
+    """The quotation (start and end offsets, marks included) that holds offset ``pos`` of
+    the sentence, if one does."""
+    for m in _QUOTED.finditer(s_text):
+        if m.start() < pos < m.end():
+            return m.start(), m.end()
+    return None
 
 
 def _date_from(
@@ -2874,18 +3087,26 @@ def _merge_incidents(
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
     out: list[Incident] = []
     for inc in ordered:
-        if any(
-            o.event_type == inc.event_type
-            and not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
-            and (
-                o.place.gazetteer_id == inc.place.gazetteer_id
-                or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
-            )
-            and (o.when is None or inc.when is None or _same_dates(o.when, inc.when))
-            for o in out
-        ):
-            continue  # "the shooting on Elm Street" after "a shooting in Dayton"
-        out.append(inc)
+        k = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if o.event_type == inc.event_type
+                and not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
+                and (
+                    o.place.gazetteer_id == inc.place.gazetteer_id
+                    or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
+                )
+                and (o.when is None or inc.when is None or _same_dates(o.when, inc.when))
+            ),
+            None,
+        )
+        if k is None:
+            out.append(inc)
+        elif out[k].when is None and inc.when is not None:
+            # "the shooting on Elm Street" after "a shooting in Dayton": one event, dated
+            # by whichever telling gives its date
+            out[k] = replace(out[k], when=inc.when)
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
     # place; so is a state or province the body names again for an event of the same kind in
     # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
@@ -2913,22 +3134,32 @@ def _merge_incidents(
     # event told again ("A man was shot in A on Friday. ... He was shot twice, police said."):
     # the place carried from the sentences around is only a guess, the earlier one was said
     told = [o for o in out if not o.place_inferred]
-    out = [
-        inc
-        for inc in out
-        if not (
-            inc.place_inferred
-            and not any(d is inc for d in distinct)
-            and any(
-                o.event_type == inc.event_type
-                and o.quote.start < inc.quote.start
-                and o.status == inc.status
-                and not contains(o.place, inc.place)  # ("in Ohio" after "in Dayton": Dayton)
-                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
-                for o in told
+    dated: dict[int, When] = {}  # a told event's date, from its telling again
+    kept_out: list[Incident] = []
+    for inc in out:
+        same = (
+            next(
+                (
+                    o
+                    for o in told
+                    if o.event_type == inc.event_type
+                    and o.quote.start < inc.quote.start
+                    and o.status == inc.status
+                    and not contains(o.place, inc.place)  # ("in Ohio" after "in Dayton")
+                    and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                ),
+                None,
             )
+            if inc.place_inferred and not any(d is inc for d in distinct)
+            else None
         )
-    ]
+        if same is None:
+            kept_out.append(inc)
+        elif same.when is None and inc.when is not None:
+            # "Fire damages Leeds house" then "Fire damaged a house on Elm Street tonight":
+            # the event told first is dated by its telling again
+            dated.setdefault(id(same), inc.when)
+    out = [replace(inc, when=dated[id(inc)]) if id(inc) in dated else inc for inc in kept_out]
     heads = {id(i) for i, h in found if h}
     kept = [
         inc

@@ -157,6 +157,43 @@ def there_place(
     return None
 
 
+# "the city" or "the town" after a word of place: "a district of the city", "outside the town"
+_TOWN_ANAPHORS = frozenset(("city", "town"))
+_TOWN_ANAPHOR_BEFORE = frozenset("in of near outside across around through".split())
+# words after a name that make it no town ("the Barak river", "the Kent county line")
+_NOT_A_TOWN_AFTER = frozenset(
+    "river rivers lake sea valley mountains mountain hills dam creek bay county district "
+    "province region state".split()
+)
+
+
+def the_town(tokens: list[Token], mentions: list[Mention], index: int, end: int) -> Located | None:
+    """The town "the city" or "the town" right after an event's word points back at ("was
+    held in a western district of the city after a chase that began in X": the city
+    before the event in the sentence, or its dateline), when no place is named between the
+    event's word and it (not "the city of X", where X is named)."""
+    for j in range(index + 1, min(end, len(tokens) - 1)):
+        if any(m.first <= j <= m.last for m in mentions):
+            return None  # a place named first is the event's own
+        if (
+            tokens[j].lower in _TOWN_ANAPHORS
+            and tokens[j - 1].lower == "the"
+            and j >= 2
+            and tokens[j - 2].lower in _TOWN_ANAPHOR_BEFORE
+        ):
+            if tokens[j + 1].lower == "of":
+                return None  # "the city of X"
+            towns = [
+                m
+                for m in mentions
+                if m.last < index
+                and m.place.feature_type == "city"
+                and not (m.last + 1 < len(tokens) and tokens[m.last + 1].lower in _NOT_A_TOWN_AFTER)
+            ]
+            return Located(towns[-1], False) if towns else None
+    return None
+
+
 # a vehicle is named like a town ("a 2006 Mercury", "the Durango"); the few towns that take
 # "the" keep it
 _THE_TOWNS = frozenset("bronx hague dalles woodlands villages colony pas".split())

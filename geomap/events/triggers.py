@@ -364,7 +364,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "vandalized vandalised pistol-whipped injuring wounding stormed",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
-        "assault robbery arson brawl brawls melee fistfight",
+        "assault robbery arson brawl brawls melee fistfight shootout shootouts shoot-out "
+        "gunfight gunfights firefight firefights gunbattle offensive",
     ),
     **_words("arrest", "arrested detained apprehended", "arrest arrests"),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
@@ -439,6 +440,22 @@ VANDALISM = re.compile(
     re.I,
 )
 
+#: Who strikes: "a strike by bus drivers", "the nurses' strike".
+_STRIKING = (
+    r"(?:teachers|workers|nurses|doctors|employees|miners|drivers|staff|dockworkers|dockers|"
+    r"pilots|crews?|porters|cleaners|guards|unions?)"
+)
+
+#: A strike of workers, told by its length, its reach or who strikes ("a 48-hour strike",
+#: "a general strike", "the nurses' strike"), not an air strike or a lightning strike: a
+#: noun phrase (the caller reads it as an event noun: "a planned 48-hour strike").
+LABOUR_STRIKE = re.compile(
+    r"\b(?:\d+-(?:hour|day|week)|one-day|two-day|three-day|general|nationwide|"
+    r"national|indefinite|wildcat|rolling|labou?r) strikes?\b"
+    rf"|\b{_STRIKING}['’]? strikes?\b|\bstrikes? by (?:[\w-]+ ){{0,2}}?{_STRIKING}\b",
+    re.I,
+)
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -485,6 +502,15 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "attack",
     ),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
+    # a bomb going off: "a car bomb ripped through a market", "a roadside bomb went off"
+    (
+        "bomb",
+        re.compile(
+            r"\bbombs? (?:went off|ripped through|tore through|blew up|exploded|hit|struck)\b",
+            re.I,
+        ),
+        "attack",
+    ),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
     (
         "custody",
@@ -503,7 +529,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "caught",
         re.compile(
-            r"\b(?:was|were|been|being|got) caught\b(?! on\b)(?! (?:early|late|off|up|out|"
+            r"\b(?:was|were|been|being|got) (?:allegedly |reportedly |later |eventually |finally )?"
+            r"caught\b(?! on\b)(?! (?:early|late|off|up|out|"
             r"unawares|napping|between|short|in time|by surprise)\b)"
             r"(?! in (?:traffic|the (?:crossfire|rain|storm|act of)))",
             re.I,
@@ -511,6 +538,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "arrest",
     ),
     ("booked", re.compile(r"\bbooked into\b", re.I), "arrest"),
+    # "six men were placed under arrest": told as a deed, like "were arrested"
+    ("under arrest", re.compile(r"\b(?:placed|put|taken) under arrest\b", re.I), "arrest"),
     # a court holding someone before trial: "was held without bond", "is being held on $5,000
     # bail" (a bail hearing, "posted bail", "released on bail" tell no arrest)
     (
@@ -592,6 +621,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    ("strike", LABOUR_STRIKE, "protest"),
     (
         "streets",
         re.compile(r"\b(?:took|taken|taking|take|takes) to the streets\b", re.I),
@@ -600,6 +630,17 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "walk",
         re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
+        "protest",
+    ),
+    # "nurses voted to strike", "the crew said they would strike on Friday": a strike to
+    # come when those who strike are named just before (checked by the caller)
+    (
+        "strike",
+        re.compile(
+            r"(?:(?<=\bwill )|(?<=\bwould )|(?<=\bto )|(?<=\bshall )|(?<=\balso ))"
+            r"strike (?:on|from|for|over|next|this|again|at|in|until)\b",
+            re.I,
+        ),
         "protest",
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
@@ -645,9 +686,12 @@ NOT_AN_EVENT_AFTER = {
         "footage video videos film films scenes scene photos pictures range ranges guard "
         "guards star stars percentage season practice stance stances".split()
     ),
+    # a team, zone or programme of watching, no act of spying on a target: "surveillance
+    # teams visited the villages", "a surveillance zone around the farm"
     "surveillance": frozenset(
         "tape tapes video videos footage camera cameras image images photo photos system "
-        "systems aircraft drone drones".split()
+        "systems aircraft drone drones team teams zone zones unit units officer officers staff "
+        "worker workers network networks programme programmes program programs".split()
     ),
     "missing": frozenset(
         "out link piece pieces money funds documents files items data games game payments "
@@ -676,6 +720,12 @@ NOT_AN_EVENT_AFTER = {
     "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"
     "talk": frozenset("to about".split()),
 }
+#: Words after "offensive" when it is the noun of a military push ("an offensive on X",
+#: "the offensive began"), not an adjective ("offensive remarks", "the offensive line").
+OFFENSIVE_NOUN_NEXT = frozenset(
+    "on against in into near to toward towards around across that which , . ; : was were is "
+    "has had began begun launched killed aimed".split()
+)
 #: Words right after an attack that make it firefighting ("an attack on the flames").
 FIRE_WORDS = frozenset("flames flame fire fires blaze blazes".split())
 #: What attacks that is no person, or no attack by people: "a heart attack", "a dog attack".
@@ -713,6 +763,8 @@ NOT_AN_EVENT_BEFORE = {
     "rally": frozenset(_RALLY_KINDS),
     "rallies": frozenset(_RALLY_KINDS),
     "accident": frozenset("industrial workplace".split()),
+    # a campaign of words, no fighting: "a charm offensive", "a diplomatic offensive"
+    "offensive": frozenset("charm diplomatic media publicity political legal pr".split()),
     "conference": frozenset("news press video phone telephone".split()),
     # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
@@ -777,7 +829,7 @@ NOT_PROTESTERS = frozenset(
 #: Workers whose "striking" is a strike ("teachers striking", "striking nurses").
 STRIKERS = frozenset(
     "teachers workers nurses doctors employees miners drivers staff dockworkers pilots "
-    "staffers union members porters cleaners".split()
+    "staffers union unions members porters cleaners crew crews".split()
 )
 
 #: Causes of death that are no people: "lightning killed", "the storm killed" (general English).
@@ -790,6 +842,14 @@ NOT_BY_PEOPLE = frozenset(
 )
 #: Incident words that tell what an event cost rather than report one ("..., killing four").
 TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())
+#: Words of violence by people that make a fire told beside them arson ("raiders fired at the
+#: traders and burned the stalls"): the attack words, but not its toll ("a blaze burned the
+#: house, killing two" is still a fire).
+ATTACK_BESIDE_FIRE = (
+    frozenset(w for w, i in INCIDENT_WORDS.items() if i.event_type == "attack")
+    - TOLL_WORDS
+    - frozenset("attack attacks assault".split())
+)
 #: Person nouns that make "met" or "meet" a meeting ("met regional governors").
 MEETING_PARTIES = frozenset(
     "his her their its officials official leaders leader representatives delegates delegation "
@@ -838,6 +898,12 @@ ABSTRACT_TARGETS = frozenset(
 GENERIC_AFTER = frozenset(
     "common rare frequent routine up down rising falling risen fallen increasing decreasing "
     "declining doubled tripled soared dropped rife widespread".split()
+)
+#: What a place is called for the events it is known for: "the district was a hub of student
+#: protests", "a hotbed of attacks" (a description, no one event).
+KNOWN_FOR = frozenset(
+    "centre center centres centers hub hotbed hotbeds heartland cradle birthplace "
+    "stronghold".split()
 )
 #: Words after a planned event that say it will not take place ("the summit was cancelled").
 CALLED_OFF = frozenset("cancelled canceled scrapped aborted abandoned".split())
@@ -1018,7 +1084,8 @@ VEHICLE_AGENTS = frozenset(
 #: Words that make an "accident" a crash: a vehicle, a road or traffic near it ("a traffic
 #: accident", "the car accident on Route 5"); "her death was an accident" is none.
 VEHICLE_CONTEXT = frozenset(
-    "car cars vehicle vehicles truck trucks pickup suv van vans bus buses motorcycle "
+    "car cars vehicle vehicles truck trucks pickup suv van vans bus buses minibus minibuses "
+    "lorry lorries motorcycle "
     "motorcycles motorcyclist bike bicycle cyclist train trains plane planes aircraft "
     "helicopter boat boats boating boater sailing sailboat yacht canoe kayak vessel ship ferry "
     "tractor trailer tractor-trailer semi taxi cab jeep "

@@ -1888,3 +1888,275 @@ def test_a_town_named_once_in_a_state_the_report_is_not_about_is_a_namesake() ->
     assert not out_of_state_namesake(far, "Marlow", [ohio[0], _named("Marlow", 40, far)])
     paris = Place("g:6", "Paris", "city", "FR", 48.9, 2.35, admin1="Ile-de-France")
     assert not out_of_state_namesake(paris, "Paris", [*ohio, _named("Paris", 40, paris)])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mobile surveillance teams in Leeds could not reach the villages.",
+        "A surveillance zone was set up around the farm near Swindon.",
+        "Surveillance officers in Denver counted new cases of the disease.",
+    ],
+)
+def test_a_team_or_a_zone_of_surveillance_is_no_act_of_spying(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("She was allegedly caught at an airport in Denver in May.", ("arrest", "Denver")),
+        ("A shootout in Culiacan on Monday left four dead.", ("attack", "Culiacán")),
+        ("Soldiers died in a firefight with rebels near Goma.", ("attack", "Goma")),
+        ("Nurses began a 48-hour strike at hospitals in Leeds.", ("protest", "Leeds")),
+        ("A general strike shut shops in Lagos on Monday.", ("protest", "Lagos")),
+        ("The dockers' strike closed the port in Durban for a week.", ("protest", "Durban")),
+        ("A strike by bus drivers stopped traffic in Leeds.", ("protest", "Leeds")),
+    ],
+)
+def test_arrests_gun_battles_and_strikes_of_workers(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A lightning strike damaged a barn near Leeds on Monday.",
+        "Prisoners at a jail in Leeds began a hunger strike.",
+    ],
+)
+def test_strikes_that_are_no_walkout(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body)] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Gunmen raided a village near Mopti on Sunday, shot three men and burned the granaries.",
+        "Three lorries were burned after raiders fired on a convoy near Mopti.",
+    ],
+)
+def test_what_attackers_burn_is_arson(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("attack", "Mopti")]
+
+
+def test_a_fire_that_kills_is_still_a_fire(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "A blaze burned three houses in Leeds on Monday, killing two.") == [
+        ("fire", "Leeds")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A bus carrying pilgrims from Huaraz to Trujillo plunged down a gorge near Jauja.",
+        "A minibus with 20 passengers on board plunged into a gorge near Jauja on Monday.",
+    ],
+)
+def test_a_vehicle_named_far_before_its_plunge(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("crash", "Jauja")]
+
+
+def test_no_vehicle_before_a_plunge_after_a_comma(pipeline: Pipeline) -> None:
+    body = "After the bus stopped near Jauja, a boy tumbled into a creek."
+    assert [t for t, _ in typed(pipeline, body)] == []
+
+
+def test_at_the_scene_is_where_the_event_told_before_happened(pipeline: Pipeline) -> None:
+    body = (
+        "A lorry overturned on a bend near Jauja on Monday, killing two. The lorry had left "
+        "Lima on Sunday night. Three of the injured were flown to Lima, while others went "
+        "to a clinic in Tarma. Officers said the driver was arrested at the scene."
+    )
+    assert typed(pipeline, body) == [("crash", "Jauja"), ("arrest", "Jauja")]
+
+
+def test_an_event_told_after_and_a_speaker_said_is_where_the_first_was(
+    pipeline: Pipeline,
+) -> None:
+    body = "Police broke up a rally in Tbilisi overnight, and the ministry said 30 were detained."
+    assert typed(pipeline, body) == [("protest", "Tbilisi"), ("arrest", "Tbilisi")]
+
+
+def test_a_speaker_with_a_place_of_its_own_keeps_the_event_unplaced(pipeline: Pipeline) -> None:
+    body = "Police broke up a rally in Tbilisi, and officials in Batumi said 30 were detained."
+    assert typed(pipeline, body) == [("protest", "Tbilisi")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The agency warned that evacuating the villages near Tibu might take weeks.",
+        "Evacuating residents of Leeds would be difficult, officials said.",
+        "Protesting outside the embassy in Leeds could cost them their jobs.",
+    ],
+)
+def test_a_deed_as_the_subject_of_a_modal_is_a_prospect(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_deed_begun_is_told(pipeline: Pipeline) -> None:
+    body = "Troops began evacuating residents of Kherson on Monday."
+    assert typed(pipeline, body) == [("evacuation", "Kherson")]
+
+
+def test_reported_before_a_noun_is_no_speaker(pipeline: Pipeline) -> None:
+    body = (
+        "Health teams in Uige could not check several reported deaths after their vehicles "
+        "were attacked by residents."
+    )
+    assert typed(pipeline, body) == [("attack", "Uíge")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The two ministers will fly to Almaty for a summit on Saturday.",
+        "The envoys are due to sign a pact on Friday before the premier travels on to Almaty "
+        "for a summit on Saturday.",
+    ],
+)
+def test_the_event_a_journey_to_come_is_for_is_to_come(pipeline: Pipeline, body: str) -> None:
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.place.name, inc.status) == ("meeting/summit", "Almaty", "planned")
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-06-11"
+
+
+def test_the_event_a_journey_made_was_for_was_told(pipeline: Pipeline) -> None:
+    [inc] = incidents(pipeline, "The premier flew to Almaty for talks on Saturday.")
+    assert inc.status == "reported"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Troops launched an offensive on Kherson on Monday.", ("attack", "Kherson")),
+        ("The army began a ground offensive against rebels near Goma.", ("attack", "Goma")),
+        ("A car bomb ripped through a market in Kandahar on Monday.", ("attack", "Kandahār")),
+        ("A roadside bomb went off near a convoy outside Kandahar.", ("attack", "Kandahār")),
+    ],
+)
+def test_offensives_and_bombs_going_off(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor launched a charm offensive in Leeds on Monday.",
+        "His remarks in Leeds were offensive to many.",
+        "The offensive line of the Leeds team was strong.",
+        "Police found a car bomb in Kandahar on Monday.",
+    ],
+)
+def test_no_offensive_and_no_bomb_going_off(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Belfast man was arrested in the centre of the city after a chase that began in Lisburn.",
+        "BELFAST (Wire) - Police detained a man in a western district of the city late on Monday.",
+    ],
+)
+def test_the_city_is_the_city_named_before(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body)[0] == ("arrest", "Belfast")
+
+
+def test_the_town_is_no_river_named_before(pipeline: Pipeline) -> None:
+    body = "Crews went from Guwahati to Silchar as the Barak river flooded large parts of the town."
+    assert ("flood", "Silchar") in typed(pipeline, body)
+
+
+def test_the_speaker_s_day_is_not_the_quoted_event_s(pipeline: Pipeline) -> None:
+    body = (
+        "More than 200 families have left villages near Mopti for Sevare since gunmen "
+        "attacked the cattle market in Mopti on Sunday and torched food stores, a relief group "
+        'said. "They rode in at noon, fired at the traders and burned the stalls," said a '
+        "farmer who reached Bandiagara with his wife on Tuesday after two nights on foot."
+    )
+    attacks = [i for i in incidents(pipeline, body) if i.event_type == "attack"]
+    assert [(i.place.name, i.when and i.when.start.isoformat()) for i in attacks] == [
+        ("Mopti", "2022-06-05")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ground staff based at Leeds said on Monday they would strike on New Year's Eve.",
+        "The union said porters in Leeds will strike from Friday over pay.",
+    ],
+)
+def test_a_strike_announced_by_those_who_strike(pipeline: Pipeline, body: str) -> None:
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.status) == ("protest", "planned")
+    assert inc.when is None or inc.when.start.isoformat() >= "2022-06-10"
+
+
+def test_a_strike_to_come_named_as_a_noun_is_planned(pipeline: Pipeline) -> None:
+    [inc] = incidents(pipeline, "Flights were cut days before a planned 24-hour strike in Leeds.")
+    assert (inc.event_type, inc.place.name, inc.status) == ("protest", "Leeds", "planned")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The boxer said he would strike first in Leeds.",
+        "The rebels said they would strike at targets in Leeds.",
+    ],
+)
+def test_no_strike_without_strikers(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body) if t == "protest"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Buses will leave next week from Kherson, downstream, where locals say a missile hit a "
+        "school on Tuesday.",
+        "Food reached Kherson, where officials said gunmen attacked a clinic on Monday.",
+    ],
+)
+def test_where_past_a_speaker_or_a_direction_is_the_place_before(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert ("attack", "Kherson") in typed(pipeline, body)
+
+
+def test_one_event_told_twice_takes_the_date_either_telling_gives(pipeline: Pipeline) -> None:
+    body = "A fire in Leeds destroyed a barn. The fire in Leeds broke out on Monday night."
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.place.name) == ("fire", "Leeds")
+    assert inc.when is not None and inc.when.start.isoformat() == "2022-06-06"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "For years the district had been a centre of student protests in northern Leeds.",
+        "Leeds became a hotbed of attacks on migrants.",
+    ],
+)
+def test_what_a_place_is_known_for_is_no_event(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_the_centre_of_one_protest_is_told(pipeline: Pipeline) -> None:
+    body = "The square was the centre of the protest in Leeds on Monday."
+    assert typed(pipeline, body) == [("protest", "Leeds")]
+
+
+def test_placed_under_arrest_is_told_like_arrested(pipeline: Pipeline) -> None:
+    body = (
+        "Soldiers and gunmen fought for an hour in Culiacan on Monday. Troops seized 30 "
+        "rifles and four trucks. Six people were placed under arrest."
+    )
+    assert typed(pipeline, body) == [("attack", "Culiacán"), ("arrest", "Culiacán")]

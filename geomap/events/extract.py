@@ -1640,6 +1640,7 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            movements.danger_left(mt, after, tokens)
             movements.drop_observers(mt, tokens)
             movements.successive(mt, after, tokens)
             if not mt.origins and not t.noun and t.motion.movement_type == "deported":

@@ -2232,3 +2232,28 @@ def test_the_injured_come_from_the_incident_told_sentences_before(pipeline: Pipe
     assert ("Kitgum", "Lira") in moves and moves[("Kitgum", "Lira")].origin_inferred
     # people not hurt are not taken from there so many sentences on
     assert ("Kitgum", "Lira") not in paths(pipeline, body.replace("injured ", ""))
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Refugees fleeing violence in Darfur arrived in Chad last week.", ("Darfur", "Chad")),
+        ("Thousands fleeing the fighting in Mosul reached Erbil on Sunday.", ("Mosul", "Erbil")),
+        (
+            "The family escaped the civil war in Syria and settled in Hamburg.",
+            ("Syria", "Hamburg"),
+        ),
+    ],
+)
+def test_the_danger_fled_in_a_place_is_where_they_left(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_a_danger_fled_is_no_origin_without_a_destination_or_far_from_the_verb(
+    pipeline: Pipeline,
+) -> None:
+    assert paths(pipeline, "Refugees fleeing violence in Darfur are living in camps.") == []
+    # the danger must follow the verb: what happened after they left is not where from
+    assert paths(pipeline, "Families fled to Erbil after the fighting in Mosul.") == []

@@ -882,6 +882,10 @@ def _natural_subject(tokens: list[Token], i: int) -> bool:
             break
         if tokens[j].lower in NOT_BY_PEOPLE:
             return True
+    if i > 0 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
+        # "..., killing 80": the toll of the sentence's subject ("an epidemic sweeping the
+        # region has worsened, killing 80")
+        return not NOT_BY_PEOPLE.isdisjoint(t.lower for t in tokens[:4])
     return False
 
 

@@ -718,8 +718,12 @@ NOT_AN_EVENT_BEFORE = {
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
     "attack": frozenset(_NOT_PEOPLE_ATTACKING),
     "attacks": frozenset(_NOT_PEOPLE_ATTACKING),
-    # "another shot at the title", "a good shot at winning": a chance, not gunfire
-    "shot": frozenset("another good best fair real decent big long final better".split()),
+    # "another shot at the title", "a good shot at winning": a chance, not gunfire; "a flu
+    # shot", "a booster shot": a jab; "a mug shot", "a jump shot": a photo, a throw
+    "shot": frozenset(
+        "another good best fair real decent big long final better flu booster vaccine "
+        "tetanus allergy mug jump slap".split()
+    ),
 }
 #: Participles that put people somewhere other than the event: "a protest for prisoners
 #: jailed in X", "an attack on soldiers stationed in X" (X is where they are held or live).
@@ -786,7 +790,8 @@ NOT_BY_PEOPLE = frozenset(
     "floodwaters quake earthquake tremor landslide landslides mudslide avalanche fire fires "
     "blaze wildfire heat heatwave cold disease diseases virus cancer crash crashes accident "
     "accidents collision outbreak drought famine tsunami cholera ebola covid illness overdose "
-    "overdoses eruption derailment wind winds gale gales hail hailstorm".split()
+    "overdoses eruption derailment wind winds gale gales hail hailstorm epidemic epidemics "
+    "pandemic plague infection infections malaria measles typhoid flu influenza".split()
 )
 #: Incident words that tell what an event cost rather than report one ("..., killing four").
 TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())

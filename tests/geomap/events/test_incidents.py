@@ -1888,3 +1888,37 @@ def test_a_town_named_once_in_a_state_the_report_is_not_about_is_a_namesake() ->
     assert not out_of_state_namesake(far, "Marlow", [ohio[0], _named("Marlow", 40, far)])
     paris = Place("g:6", "Paris", "city", "FR", 48.9, 2.35, admin1="Ile-de-France")
     assert not out_of_state_namesake(paris, "Paris", [*ohio, _named("Paris", 40, paris)])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Health officials in Ohio urged residents to get a flu shot before winter.",
+        "Clinics in Leeds gave booster shots to 400 people on Monday.",
+        "Police in Denver released a mug shot of the singer.",
+    ],
+)
+def test_a_jab_or_a_photo_is_no_shooting(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body) if t == "attack"] == []
+
+
+def test_a_gunshot_still_is(pipeline: Pipeline) -> None:
+    assert ("attack", "Denver") in typed(pipeline, "A man was shot in Denver on Monday.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Direct flights to Lisbon leave daily. A cholera epidemic sweeping the country has "
+        "strained hospitals, killing at least 60 people since May.",
+        "Buses to Ferbury run hourly from Leeds. A measles outbreak in the valley has closed "
+        "schools, killing 12 children.",
+    ],
+)
+def test_the_toll_of_an_epidemic_is_no_attack(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body) if t == "attack"] == []
+
+
+def test_the_toll_of_gunmen_still_is_an_attack(pipeline: Pipeline) -> None:
+    body = "Gunmen raided a clinic treating cholera patients in Kisumu, killing four nurses."
+    assert ("attack", "Kisumu") in typed(pipeline, body)

@@ -890,6 +890,8 @@ def _natural_subject(tokens: list[Token], i: int) -> bool:
 
 
 _VIOLENT = frozenset(("attack", "arrest", "disappearance"))
+#: Disasters a verb says hit a place ("floods hit A"): placed there, whatever its size.
+_STRIKES_PLACES = frozenset(("flood", "earthquake", "landslide"))
 
 
 def _in_name(tokens: list[Token], i: int) -> bool:
@@ -1797,6 +1799,11 @@ def _sentence(
             noun=t.noun,
             abduction=t.word.lower().startswith(("abduct", "kidnap")) and not t.noun,
         )
+        struck = False
+        if not located and t.noun and t.event_type in _STRIKES_PLACES:
+            # "flooding has also hit A, B and C", "an earthquake struck A": countries too
+            located = incidents.struck_places(tokens, t.index, after_incident)
+            struck = bool(located)
         if not located and t.event_type == "arrest" and k + 1 < len(triggers):
             # "arrested in an attempted robbery in X": the arrest over an offence told right
             # after it is placed with it
@@ -1980,6 +1987,7 @@ def _sentence(
                 precision_rank(place) >= 2
                 and loc.mention.cue.role == "none"
                 and loc.mention.cue.governor != t.index
+                and not struck
             ):
                 continue
             if t.event_type not in _NOT_A_STORY and not inferred:

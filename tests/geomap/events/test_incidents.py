@@ -1922,3 +1922,53 @@ def test_the_toll_of_an_epidemic_is_no_attack(pipeline: Pipeline, body: str) -> 
 def test_the_toll_of_gunmen_still_is_an_attack(pipeline: Pipeline) -> None:
     body = "Gunmen raided a clinic treating cholera patients in Kisumu, killing four nurses."
     assert ("attack", "Kisumu") in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Floods have hit Ghana.", [("flood", "Ghana")]),
+        ("An earthquake struck Japan on Monday.", [("earthquake", "Japan")]),
+        (
+            "Heavy flooding has also affected the nearby countries of Togo and Benin.",
+            [("flood", "Togo"), ("flood", "Benin")],
+        ),
+        (
+            "The floods have devastated Mozambique, Malawi, Zambia and Angola.",
+            [
+                ("flood", "Mozambique"),
+                ("flood", "Malawi"),
+                ("flood", "Zambia"),
+                ("flood", "Angola"),
+            ],
+        ),
+    ],
+)
+def test_a_disaster_is_placed_at_the_countries_it_hit(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The flood prompted Ghana to appeal for aid.",
+        "The earthquake hit Japan's economy hard.",
+        "Officials fear that floods could hit Ghana next week.",
+    ],
+)
+def test_a_country_the_disaster_did_not_hit_is_no_place_of_it(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_list_of_countries_is_no_town_and_its_state(pipeline: Pipeline) -> None:
+    body = "Rallies were held in Mali, Niger, Togo and Chad on Friday."
+    assert typed(pipeline, body) == [
+        ("protest", "Mali"),
+        ("protest", "Niger"),
+        ("protest", "Togo"),
+        ("protest", "Chad"),
+    ]

@@ -90,6 +90,9 @@ DONE_VERBS = frozenset(
     "have obliged compelled able helped made allowed permitted went came rushed decided agreed "
     "vowed promised chose".split()
 )
+#: Verbs that make someone do what the "to" after their object says, which then happened
+#: ("fighting forced thousands to flee", "the outbreak led officials to send samples").
+MADE_TO = frozenset("forced caused led prompted compelled obliged drove".split())
 #: Words before "to" that make a violent act an attempted one, which still took place.
 ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying".split())
 #: Past verbs of a crowd coming together, after which "to protest" reports the protest
@@ -315,7 +318,11 @@ def status(
             and _NOT_YET.isdisjoint(t.lower for t in tokens[start:j])
         ):
             return "reported"  # "became the first nation to deploy troops to X": it did
-        if verb not in DONE_VERBS and not set_out:
+        made = any(  # "forced thousands of villagers to flee": they did
+            tokens[x].lower in MADE_TO and tokens[x].text[:1].islower()
+            for x in range(max(start, k - 5), k)
+        )
+        if verb not in DONE_VERBS and not set_out and not made:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:
         return None  # "no flights", "any evacuation"

@@ -263,6 +263,9 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                 # "to a hospital in X", "to a camp at X": the facility's town ("to begin
                 # work in X" is not: a verb follows that "to")
                 rest = wider[j + 1 :]
+                if len(rest) >= 2 and rest[0].lower == "be" and rest[1].lower.endswith("ed"):
+                    # "sent to be tested at a laboratory in X", "flown to be treated in X"
+                    return Cue("destination", i)
                 if any(x.text in (",", ";") or x.lower in CUE_WORDS for x in rest):
                     break
                 nxt = rest[0] if rest else None

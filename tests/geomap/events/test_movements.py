@@ -2257,3 +2257,33 @@ def test_a_danger_fled_is_no_origin_without_a_destination_or_far_from_the_verb(
     assert paths(pipeline, "Refugees fleeing violence in Darfur are living in camps.") == []
     # the danger must follow the verb: what happened after they left is not where from
     assert paths(pipeline, "Families fled to Erbil after the fighting in Mosul.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Heavy fighting forced thousands of villagers to flee from Rutshuru to Goma.",
+            ("Rutshuru", "Goma"),
+        ),
+        (
+            "The storm prompted officials to evacuate residents from Galveston to Houston.",
+            ("Galveston", "Houston"),
+        ),
+        ("The army forced the rebels to withdraw from Goma to Rutshuru.", ("Goma", "Rutshuru")),
+    ],
+)
+def test_what_someone_was_made_to_do_happened(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == expected and m.status == "reported"
+
+
+def test_what_someone_was_wanted_to_do_did_not(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The police wanted the suspects to travel from Leeds to York.") == []
+
+
+def test_sent_to_be_treated_somewhere_ends_there(pipeline: Pipeline) -> None:
+    body = "A climber fell near Zermatt. He was flown to be treated at a hospital in Bern."
+    assert paths(pipeline, body) == [("Zermatt", "Bern")]

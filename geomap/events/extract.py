@@ -2513,6 +2513,10 @@ def _movements_of(
             kind = mt.motion.movement_type
             if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
                 kind = "travelled"  # a patient moved between hospitals
+            elif kind == "dispatched" and not inference.SAMPLES.isdisjoint(
+                x.lower for x in tokens[max(0, mt.index - 10) : mt.index + 4]
+            ):
+                kind = "travelled"  # samples sent for tests: goods, no one deployed
             out.append(
                 Movement(
                     id=_event_id(document.id, quote.start, kind, places, when),

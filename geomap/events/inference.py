@@ -384,6 +384,37 @@ def sender_home(
     return home if usable(home, mt.destinations) else None
 
 
+#: What is sent away for tests: its trip starts where it was taken (general English).
+SAMPLES = frozenset("sample samples specimen specimens swab swabs".split())
+#: The national offices and bodies whose country sends the samples they tell of.
+_NATIONAL = BODIES | OFFICIALS
+
+
+def samples_sent(
+    mt: MotionTrigger, tokens: Sequence[Token], sent_start: int, state: Discourse
+) -> Toponym | None:
+    """Where samples sent for tests came from: the country of the national office or body
+    the sentence names before the verb ("The Ruritanian health minister said samples had
+    been sent to A"), else the place the last sentences were about ("The virus was found on
+    a farm near B. Samples were sent to a laboratory in A")."""
+    if mt.motion.noun or mt.origins or not mt.destinations or mt.vias:
+        return None
+    i = mt.index
+    if mt.status != "reported" or SAMPLES.isdisjoint(_words(tokens, i - 10, i + 4)):
+        return None
+    for k in range(i):
+        if _NATIONAL.isdisjoint(_words(tokens, k + 1, min(i, k + 4))):
+            continue
+        home = _demonym_at(state, tokens, k, k + 1, sent_start)
+        if home is None or home.place is None:
+            continue
+        if any(m.place.country_code == home.place.country_code for m in mt.destinations):
+            return None  # sent to a laboratory at home: from where in it, not said
+        return home if usable(home, mt.destinations) else None
+    recent = state.previous if state.since < CARRY_SENTENCES else None
+    return recent if usable(recent, mt.destinations) else None
+
+
 def infer(
     triggers: Sequence[MotionTrigger],
     tokens: Sequence[Token],
@@ -408,6 +439,7 @@ def infer(
                 travellers_home(mt, tokens, s_text, sent_start, state)
                 or sender_home(mt, tokens, sent_start, state)
                 or arrived_from_stay(mt, tokens, state)
+                or samples_sent(mt, tokens, sent_start, state)
             )
             if left is not None:
                 mt.origins, mt.origin_inferred = [as_mention(left)], True
@@ -424,9 +456,12 @@ _RETURN_WORDS = frozenset("return returned returning returns arrival arrived arr
 def candidate(s_text: str, words: set[str], state: Discourse, start: int, end: int) -> bool:
     """True when a sentence (its text, lower-cased words, document offsets) with one place
     may still make a movement by these rules: help brought in from elsewhere; a return or an
-    arrival of nationals or office holders; patients in a passage about a place."""
+    arrival of nationals or office holders; patients in a passage about a place; samples
+    sent for tests."""
     if _IN_FROM.search(s_text):
         return True
+    if not SAMPLES.isdisjoint(words) and state.previous is not None:
+        return True  # samples sent on from the place the last sentences were about
     if not _RETURN_WORDS.isdisjoint(words):
         return (
             bool(state.demonyms_between(start, end))

@@ -143,3 +143,48 @@ def test_inferred_ends_have_lower_confidence(pipeline: Pipeline) -> None:
 def test_a_body_that_speaks_sends_no_one(pipeline: Pipeline) -> None:
     body = "The Peruvian navy said the tanker was headed for Santiago."
     assert not [m for m in moves(pipeline, body) if m[0][0] == "Peru"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # samples sent for tests leave the place the last sentences were about
+        (
+            "Sick geese were found on a farm near Norwich. The ministry sent samples to be "
+            "tested at a laboratory in Weybridge.",
+            [(("Norwich", "Weybridge"), True, False)],
+        ),
+        (
+            "The fever has appeared in Ituri district, in the north of Congo. Swabs have been "
+            "taken from 30 patients and sent for testing to labs in Kinshasa.",
+            [(("Ituri", "Kinshasa"), True, False)],
+        ),
+        # or the country of the national office that tells of them
+        (
+            "A girl died of the fever in Van. The Turkish health minister said specimens had "
+            "been sent to Britain for tests.",
+            [(("Turkey", "United Kingdom"), True, False)],
+        ),
+    ],
+)
+def test_samples_sent_for_tests_leave_where_they_were_taken(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+def test_samples_are_goods_and_people_sent_are_not_samples(pipeline: Pipeline) -> None:
+    doc = parse_document(
+        (
+            HEADER + "Sick geese were found on a farm near Norwich. The ministry sent samples "
+            "to a laboratory in Weybridge."
+        ).encode(),
+        "t.txt",
+    )
+    assert [m.movement_type for m in pipeline.extract(doc).movements] == ["travelled"]
+    # a person sent on after a place was told needs more than the place before
+    body = "Sick geese were found on a farm near Norwich. The minister was sent to Weybridge."
+    assert moves(pipeline, body) == []
+    # samples sent to a laboratory at home: from where in the country, the text does not say
+    body = "The Turkish health minister said swabs were sent to Ankara for tests."
+    assert moves(pipeline, body) == []

@@ -487,6 +487,7 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         i -= 2  # "villagers were forced to flee": the subject of "forced"
         while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
             i -= 1
+    who = i > 0 and tokens[i].lower == "who"
     if i > 0 and tokens[i].lower in ("that", "who", "which"):
         i -= 1  # "a train that travelled": the noun the relative clause is about
         if tokens[i].text == ",":
@@ -540,7 +541,11 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         if words[k].lower in _POSTMODIFIER or (
             words[k].text[:1].islower() and words[k].lower.endswith("ing")
         ):  # "families fleeing X": the participle begins a modifier
-            words = words[:k]
+            if who and words[k].lower.endswith("ing") and k + 1 < len(words):
+                # "a case involving a woman who arrived": "who" is the nearest person
+                words = words[k + 1 :]
+            else:
+                words = words[:k]
             break
     while words and words[0].lower in _NP_BRIDGE:
         words = words[1:]

@@ -297,6 +297,53 @@ def returned_home(
     return None
 
 
+#: Participles that put a new arrival somewhere ("a man who had arrived from A was detained
+#: in B", "a woman who returned from A was put in isolation at a hospital in B").
+HELD = frozenset(
+    "isolated quarantined detained arrested held hospitalised hospitalized admitted treated "
+    "put placed".split()
+)
+_BE = frozenset("was were is are been being".split())
+
+
+def held_on_arrival(
+    mt: MotionTrigger, tokens: Sequence[Token], sent_start: int, state: Discourse
+) -> Toponym | None:
+    """Where someone who arrived or returned from abroad was then held or treated: the
+    first town after the main clause's passive verb ("A nurse who had landed from A
+    was isolated at a hospital in B"): she arrived there."""
+    if mt.motion.lemma not in ("arrive", "return") or mt.motion.noun or mt.status != "reported":
+        return None
+    if not mt.origins or mt.destinations or mt.vias or state.background is None:
+        return None
+    opener = clause_start(list(tokens), mt.index) - 1
+    if opener <= 0 or tokens[opener].lower not in ("who", "that"):
+        return None
+    verb = next(
+        (
+            k
+            for k in range(mt.index + 1, min(len(tokens) - 1, mt.index + 10))
+            if tokens[k].lower in _BE and tokens[k + 1].lower in HELD
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    lo, hi = sent_start + tokens[verb].start, sent_start + tokens[-1].end
+    after = [
+        t
+        for t in state.background.toponyms
+        if lo <= t.span.start < hi
+        and t.place is not None
+        and t.kind_hint != "demonym"
+        and t.place.feature_type not in ("street", "facility")  # (the town holding it)
+    ]
+    if not after:
+        return None
+    place = min(after, key=lambda t: precision_rank(t.place) if t.place is not None else 9)
+    return place if usable(place, mt.origins) else None
+
+
 #: Motion words of an arrival somewhere ("arrived in B", "landed in B", "returned to B").
 ARRIVING = frozenset(("arrive", "land", "reach", "return"))
 #: The words before a place that say someone stayed there ("had been in A", "spent a week
@@ -431,6 +478,7 @@ def infer(
                 or brought_in(mt, triggers, tokens, state)
                 or official_home(mt, state)
                 or returned_home(mt, tokens, sent_start, state)
+                or held_on_arrival(mt, tokens, sent_start, state)
             )
             if went is not None:
                 mt.destinations, mt.destination_inferred = [as_mention(went)], True

@@ -188,3 +188,29 @@ def test_samples_are_goods_and_people_sent_are_not_samples(pipeline: Pipeline) -
     # samples sent to a laboratory at home: from where in the country, the text does not say
     body = "The Turkish health minister said swabs were sent to Ankara for tests."
     assert moves(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "A new case involving a nurse who had just arrived from Lagos was put in isolation "
+            "at a clinic in Accra.",
+            [(("Lagos", "Accra"), False, True)],
+        ),
+        (
+            "A passenger who returned from Madrid was detained at the airport in Lima.",
+            [(("Madrid", "Lima"), False, True)],
+        ),
+    ],
+)
+def test_a_new_arrival_held_somewhere_arrived_there(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+def test_an_arrival_not_held_is_not_placed(pipeline: Pipeline) -> None:
+    # no passive verb that puts the arrival somewhere: where she arrived is not said
+    body = "A nurse who had just arrived from Lagos said the clinic in Accra was full."
+    assert moves(pipeline, body) == []

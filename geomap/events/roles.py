@@ -44,7 +44,7 @@ TRANSPARENT = frozenset(
     "central north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
-    "of".split()
+    "part parts of".split()
 )
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.

@@ -1972,3 +1972,8 @@ def test_a_list_of_countries_is_no_town_and_its_state(pipeline: Pipeline) -> Non
         ("protest", "Togo"),
         ("protest", "Chad"),
     ]
+
+
+def test_parts_of_a_place_are_that_place(pipeline: Pipeline) -> None:
+    body = "Soldiers evacuated thousands of villagers from parts of Sindh province on Monday."
+    assert typed(pipeline, body) == [("evacuation", "Sindh")]

@@ -534,7 +534,12 @@ def _other_sense(
     ):
         return True  # "overturned the ban", "overturned Smith's conviction": a court's ruling
     if w.startswith("protest") and nxt == "that":
-        return True  # "protesting that he could not": saying so
+        # "protesting that he could not": saying so; not "a protest that forced officials
+        # to hide", "protests that erupted" (a relative clause on the noun)
+        after = lowered[i + 2] if i + 2 < len(lowered) else ""
+        return prev not in _DETERMINERS and not (
+            after in clauses.AUXILIARIES or (after.endswith("ed") and len(after) > 4)
+        )
     if w in ("blaze", "blazes") and nxt == "of":
         return True  # "a blaze of colour"
     if w == "landslide" and lowered[max(0, i - 2) : i] == ["by", "a"]:

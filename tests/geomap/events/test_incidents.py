@@ -1977,3 +1977,21 @@ def test_a_list_of_countries_is_no_town_and_its_state(pipeline: Pipeline) -> Non
 def test_parts_of_a_place_are_that_place(pipeline: Pipeline) -> None:
     body = "Soldiers evacuated thousands of villagers from parts of Sindh province on Monday."
     assert typed(pipeline, body) == [("evacuation", "Sindh")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "In Tarbes, a protest that angered the mayor was broken up by police.",
+            [("protest", "Tarbes")],
+        ),
+        ("Protests that erupted in Tarbes on Friday went on all night.", [("protest", "Tarbes")]),
+        # the verb of saying is no protest
+        ("Residents of Tarbes are protesting that the new fee is too high.", []),
+    ],
+)
+def test_a_protest_that_did_something_is_a_protest(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -1098,6 +1098,23 @@ def _treated_at(tokens: list[Token], m: Mention) -> bool:
     )
 
 
+#: Words that may stand before a facility that opens its clause ("the main hospital in X").
+_FACILITY_OPENING = frozenset("the a an its main only local regional general central".split())
+
+
+def _facility_subject(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is the town of a hospital or jail that opens its clause ("A
+    clinic in X caught fire", "..., the main hospital in X was inundated"): the facility is
+    what the event befell, so it happened there."""
+    k = m.first - 2
+    if k < 0 or tokens[k + 1].lower not in ("in", "at") or tokens[k].lower not in TREATMENT_WORDS:
+        return False
+    j = k - 1
+    while j >= 0 and tokens[j].lower in _FACILITY_OPENING:
+        j -= 1
+    return j < 0 or tokens[j].text in (",", ";") or tokens[j].lower == "and"
+
+
 def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
     """The tokens inside the sentence's place mentions (no trigger stands in a name)."""
     if not here:
@@ -1788,7 +1805,10 @@ def _sentence(
             # recover is not where they were hurt
             after_incident = [m for m in after_incident if not _treated_at(tokens, m)]
         before_incident = [
-            m for m in before if not _treated_at(tokens, m) and not _tied_to(tokens, m)
+            m
+            for m in before
+            if not (_treated_at(tokens, m) and not _facility_subject(tokens, m))
+            and not _tied_to(tokens, m)
         ]
         if fallback:
             fallback = [

@@ -1995,3 +1995,25 @@ def test_a_protest_that_did_something_is_a_protest(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A clinic in Tamale caught fire on Monday.", [("fire", "Tamale")]),
+        (
+            "Roads were cut, the main hospital in Tamale was flooded and 40 patients were "
+            "evacuated.",
+            [("flood", "Tamale"), ("evacuation", "Tamale")],
+        ),
+        # where the hurt were treated is still not where they were hurt
+        (
+            "A man who died in a hospital in Leeds was hurt in a crash near York.",
+            [("crash", "York")],
+        ),
+    ],
+)
+def test_a_hospital_that_opens_its_clause_is_where_it_happened(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

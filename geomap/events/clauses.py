@@ -166,8 +166,10 @@ def clause_start(tokens: list[Token], index: int) -> int:
     before it (punctuation, a subordinator, a comma)."""
     for i in range(index - 1, -1, -1):
         t = tokens[i]
-        if t.lower in SUBORDINATORS or t.text in CLAUSE_PUNCT or t.text == ",":
+        if t.text in CLAUSE_PUNCT or t.text == ",":
             return i + 1
+        if t.lower in SUBORDINATORS and not (t.text.isupper() and len(t.text) > 1):
+            return i + 1  # (not "the WHO": a body's initials)
     return 0
 
 

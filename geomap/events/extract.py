@@ -1481,7 +1481,11 @@ def _sentence(
         n_events = 1  # "Fresno teen arrested in failed robbery": one story, one place
     first_of_type: dict[str, str] = {}
     placed: list[incidents.Located] = []  # where this sentence's incidents so far were
-    scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
+    scope_ends = [
+        i
+        for i, tok in enumerate(tokens)
+        if tok.lower in _SCOPE_END and not (tok.text.isupper() and len(tok.text) > 1)
+    ]  # ("the WHO": a body's initials, no relative pronoun)
     for k, (t, status) in enumerate(triggers):
         mentions_used = reported_used
         if added is not None and t.index > added and t.motion is not None:

@@ -278,6 +278,18 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         return Cue("near" if near else "location", i)
     if w == "on" and not near and i > 0 and tokens[i - 1].lower in ARRIVAL_WORDS:
         return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
+    if w in ("and", "or") and not near:
+        # "sent to the UN and Britain": the name of a body before it shares its preposition
+        j = i - 1
+        while (
+            j > stop and i - j <= 4 and (tokens[j].text[:1].isupper() or tokens[j].lower == "the")
+        ):
+            j -= 1
+        if j > stop and any(t.text[:1].isupper() for t in tokens[j + 1 : i]):
+            if tokens[j].lower in TO_WORDS:
+                return Cue("destination", j)
+            if tokens[j].lower in FROM_WORDS:
+                return Cue("origin", j)
     if near:
         return Cue("near", i)
     return Cue("none", i)

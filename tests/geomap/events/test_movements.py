@@ -2287,3 +2287,22 @@ def test_what_someone_was_wanted_to_do_did_not(pipeline: Pipeline) -> None:
 def test_sent_to_be_treated_somewhere_ends_there(pipeline: Pipeline) -> None:
     body = "A climber fell near Zermatt. He was flown to be treated at a hospital in Bern."
     assert paths(pipeline, body) == [("Zermatt", "Bern")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a body named before a place shares the preposition
+        (
+            "Officials in Oslo sent samples to the UN and Britain for tests.",
+            ("Oslo", "United Kingdom"),
+        ),
+        ("Aid flown from the Red Cross and Japan reached Haiti.", ("Japan", "Haiti")),
+        # "the WHO" is a body's initials, not a relative pronoun that ends the clause
+        ("Officials in Oslo sent samples to the WHO in Geneva.", ("Oslo", "Geneva")),
+    ],
+)
+def test_a_body_named_with_a_place_shares_its_preposition(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]

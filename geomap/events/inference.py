@@ -172,21 +172,73 @@ def brought_in(
         return None
     if _words(tokens, i + 1, i + 3) != ["in", "from"]:
         return None
+    return _help_goes_to(i, mt.origins, triggers, state)
+
+
+def _help_goes_to(
+    i: int, origins: list[Mention], triggers: Sequence[MotionTrigger], state: Discourse
+) -> Toponym | None:
+    """Where help brought in by the motion word at token ``i`` came to: the place an
+    earlier motion of the sentence went to, else the incident just told, else the town the
+    last sentence was about (none of ``origins``)."""
     for other in triggers:
         if (
             other.index < i
             and other.destinations
-            and usable(other.destinations[-1].toponym, mt.origins)
+            and usable(other.destinations[-1].toponym, origins)
         ):
             return other.destinations[-1].toponym
     story = state.recent_story()
-    if usable(story, mt.origins):
+    if usable(story, origins):
         return story
     recent = state.previous if state.since == 0 else None
     if recent is not None and recent.place is not None and precision_rank(recent.place) <= 1:
-        if usable(recent, mt.origins):
+        if usable(recent, origins):
             return recent
     return None
+
+
+#: Words that may stand between a sender and its verb ("Britain has also flown in ...").
+_SENDER_GAP = frozenset("has have had also quickly already now".split())
+
+
+def sent_in(
+    mt: MotionTrigger,
+    triggers: Sequence[MotionTrigger],
+    tokens: Sequence[Token],
+    sent_start: int,
+    state: Discourse,
+) -> tuple[Toponym, Toponym] | None:
+    """A place that has "flown in", "sent in" or "brought in" help (no "from"): it sets out
+    from the place named as the verb's subject and comes where :func:`brought_in` says help
+    brought in comes ("Victims are treated in B. Ruritania has flown in medicine": from
+    Ruritania to B)."""
+    i = mt.index
+    if mt.motion.noun or mt.origins or mt.destinations or mt.vias or mt.status != "reported":
+        return None
+    if _words(tokens, i + 1, i + 2) != ["in"] or _words(tokens, i + 2, i + 3) == ["from"]:
+        return None
+    j = i - 1
+    while j >= 0 and tokens[j].lower in _SENDER_GAP:
+        j -= 1
+    if j < 0 or state.background is None:
+        return None
+    end = sent_start + tokens[j].end
+    sender = next(
+        (
+            t
+            for t in state.background.toponyms
+            if t.span.end == end and t.place is not None and t.kind_hint != "demonym"
+        ),
+        None,
+    )
+    first = clause_start(list(tokens), i)
+    if tokens[first].lower == "the" and first + 1 < i:
+        first += 1  # "The Netherlands has flown in"
+    if sender is None or sender.span.start != sent_start + tokens[first].start:
+        return None  # the clause's subject only ("Ruritania has flown in", not "in B, help")
+    went = _help_goes_to(mt.index, [as_mention(sender)], triggers, state)
+    return (sender, went) if went is not None else None
 
 
 def _passage_country(state: Discourse, sent_start: int) -> Toponym | None:
@@ -472,7 +524,11 @@ def infer(
     """Give the sentence's triggers the ends the discourse supplies (module docstring),
     flagged inferred; a trigger that already has both ends is left alone."""
     for mt in triggers:
-        if mt.origins and not (mt.destinations or mt.vias):
+        both = sent_in(mt, triggers, tokens, sent_start, state)
+        if both is not None:
+            mt.origins, mt.destinations = [as_mention(both[0])], [as_mention(both[1])]
+            mt.destination_inferred = True
+        elif mt.origins and not (mt.destinations or mt.vias):
             went = (
                 nationals_home(mt, tokens, sent_start, state)
                 or brought_in(mt, triggers, tokens, state)
@@ -498,6 +554,10 @@ _IN_FROM = re.compile(
     r"\b(?:flown|brought|sent|called|drafted|bused|bussed|shipped|trucked|rushed) in from\b",
     re.I,
 )
+#: "has flown in medicine": help sent to the place the story is about by the subject.
+_SENT_IN = re.compile(
+    r"\b(?:flown|brought|sent|shipped|trucked|rushed|airlifted) in\b(?! from)", re.I
+)
 _RETURN_WORDS = frozenset("return returned returning returns arrival arrived arriving".split())
 
 
@@ -506,7 +566,7 @@ def candidate(s_text: str, words: set[str], state: Discourse, start: int, end: i
     may still make a movement by these rules: help brought in from elsewhere; a return or an
     arrival of nationals or office holders; patients in a passage about a place; samples
     sent for tests."""
-    if _IN_FROM.search(s_text):
+    if _IN_FROM.search(s_text) or _SENT_IN.search(s_text):
         return True
     if not SAMPLES.isdisjoint(words) and state.previous is not None:
         return True  # samples sent on from the place the last sentences were about

@@ -214,3 +214,25 @@ def test_an_arrival_not_held_is_not_placed(pipeline: Pipeline) -> None:
     # no passive verb that puts the arrival somewhere: where she arrived is not said
     body = "A nurse who had just arrived from Lagos said the clinic in Accra was full."
     assert moves(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The injured are being treated in Tarbes. The Netherlands has flown in medicine "
+            "for them.",
+            [(("United Kingdom", "Tarbes"), False, True)],
+        ),
+        (
+            "Storms cut power across Tarbes on Sunday. Spain has sent in extra crews.",
+            [(("Spain", "Tarbes"), False, True)],
+        ),
+        # not the subject of the verb: no sender
+        ("Storms cut power across Tarbes on Sunday. Crews in Spain were sent in too.", []),
+    ],
+)
+def test_help_a_place_sent_in_comes_to_the_place_of_the_story(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected

@@ -148,8 +148,15 @@ def struck_places(tokens: list[Token], index: int, after: list[Mention]) -> list
         j += 1
     if j >= len(tokens) or tokens[j].lower not in _STRUCK:
         return []
-    hit = [m for m in after if m.cue.role == "none" and m.first > j]
-    return _most_specific(hit, "location", after) if hit else []
+    hit = drop_containers([m for m in after if m.cue.role == "none" and m.first > j])
+    if not hit:
+        return []
+    best = min(precision_rank(m.place) for m in hit)
+    if best < 2:
+        return _most_specific(hit, "location", after)
+    # a list of the regions or countries it hit: each of them, however many
+    seen = {m.place.gazetteer_id: m for m in hit if precision_rank(m.place) == best}
+    return [Located(m, False) for m in seen.values()]
 
 
 # "there" that opens a clause of being ("there were two arrests") points at no place

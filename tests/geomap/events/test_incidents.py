@@ -2017,3 +2017,14 @@ def test_a_hospital_that_opens_its_clause_is_where_it_happened(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_a_disaster_is_placed_at_every_country_of_a_long_list(pipeline: Pipeline) -> None:
+    body = "Floods have also struck the nearby states of Mali, Benin, Togo, Chad and Niger."
+    assert typed(pipeline, body) == [
+        ("flood", "Mali"),
+        ("flood", "Benin"),
+        ("flood", "Togo"),
+        ("flood", "Chad"),
+        ("flood", "Niger"),
+    ]

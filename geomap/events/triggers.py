@@ -461,6 +461,17 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         (key, _WEAPON_STRUCK, "attack")
         for key in ("struck", " hit", "slammed into", "landed on", "destroyed")
     ),
+    # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
+    # with thallium", "was poisoned with a nerve agent"; not "food poisoning")
+    (
+        "poison",
+        re.compile(
+            r"\bpoison(?:ed|ing)\b(?: [\w'’-]+){0,3}? with (?:thallium|cyanide|polonium|ricin|"
+            r"strychnine|novichok|sarin|(?:a )?nerve agent|rat poison)\b",
+            re.I,
+        ),
+        "attack",
+    ),
     ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
     # armed fighting, told by what it was like or what it did ("heavy fighting killed",
     # "fighting broke out in X", "fighting between A and B"), not "fighting the charges"

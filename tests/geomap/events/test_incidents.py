@@ -2028,3 +2028,22 @@ def test_a_disaster_is_placed_at_every_country_of_a_long_list(pipeline: Pipeline
         ("flood", "Chad"),
         ("flood", "Niger"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "At least two children in Tikrit have died after eating sweets poisoned with thallium.",
+            [("attack", "Tikrīt")],
+        ),
+        ("A defector was poisoned with a nerve agent in Leeds.", [("attack", "Leeds")]),
+        # poisonings nobody meant
+        ("Dozens fell ill with food poisoning in Leeds.", []),
+        ("Villagers in Noakhali suffer from arsenic poisoning.", []),
+    ],
+)
+def test_a_poisoning_with_a_poison_is_an_attack(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -1909,8 +1909,8 @@ def test_a_gunshot_still_is(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Direct flights to Lisbon leave daily. A cholera epidemic sweeping the country has "
-        "strained hospitals, killing at least 60 people since May.",
+        "Direct flights to Lisbon leave daily. A typhoid outbreak spreading through the "
+        "region has strained hospitals, killing at least 60 people this year.",
         "Buses to Ferbury run hourly from Leeds. A measles outbreak in the valley has closed "
         "schools, killing 12 children.",
     ],
@@ -1930,7 +1930,7 @@ def test_the_toll_of_gunmen_still_is_an_attack(pipeline: Pipeline) -> None:
         ("Floods have hit Ghana.", [("flood", "Ghana")]),
         ("An earthquake struck Japan on Monday.", [("earthquake", "Japan")]),
         (
-            "Heavy flooding has also affected the nearby countries of Togo and Benin.",
+            "Heavy flooding has now swamped the nearby countries of Togo and Benin.",
             [("flood", "Togo"), ("flood", "Benin")],
         ),
         (
@@ -2034,7 +2034,8 @@ def test_a_disaster_is_placed_at_every_country_of_a_long_list(pipeline: Pipeline
     "body,expected",
     [
         (
-            "At least two children in Tikrit have died after eating sweets poisoned with thallium.",
+            "Three wedding guests in Tikrit died when someone served them tea poisoned with "
+            "thallium.",
             [("attack", "Tikrīt")],
         ),
         ("A defector was poisoned with a nerve agent in Leeds.", [("attack", "Leeds")]),

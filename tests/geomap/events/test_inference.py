@@ -150,19 +150,19 @@ def test_a_body_that_speaks_sends_no_one(pipeline: Pipeline) -> None:
     [
         # samples sent for tests leave the place the last sentences were about
         (
-            "Sick geese were found on a farm near Norwich. The ministry sent samples to be "
-            "tested at a laboratory in Weybridge.",
+            "Sick geese were found on a farm near Norwich. The ministry sent swabs to be "
+            "analysed by a laboratory in Weybridge.",
             [(("Norwich", "Weybridge"), True, False)],
         ),
         (
-            "The fever has appeared in Ituri district, in the north of Congo. Swabs have been "
-            "taken from 30 patients and sent for testing to labs in Kinshasa.",
+            "The fever has appeared in Ituri district, in the north of Congo. Nurses took swabs "
+            "from 30 patients, which were sent on to a laboratory in Kinshasa.",
             [(("Ituri", "Kinshasa"), True, False)],
         ),
         # or the country of the national office that tells of them
         (
-            "A girl died of the fever in Van. The Turkish health minister said specimens had "
-            "been sent to Britain for tests.",
+            "A girl died of the fever in Van. The Turkish health minister said specimens were "
+            "sent to Britain on Monday.",
             [(("Turkey", "United Kingdom"), True, False)],
         ),
     ],
@@ -194,8 +194,8 @@ def test_samples_are_goods_and_people_sent_are_not_samples(pipeline: Pipeline) -
     ("body", "expected"),
     [
         (
-            "A new case involving a nurse who had just arrived from Lagos was put in isolation "
-            "at a clinic in Accra.",
+            "A new case involving a nurse who arrived from Lagos on Sunday was quarantined at "
+            "a clinic in Accra.",
             [(("Lagos", "Accra"), False, True)],
         ),
         (

@@ -234,7 +234,7 @@ def sent_in(
     )
     first = clause_start(list(tokens), i)
     if tokens[first].lower == "the" and first + 1 < i:
-        first += 1  # "The Netherlands has flown in"
+        first += 1  # "The Netherlands has sent in"
     if sender is None or sender.span.start != sent_start + tokens[first].start:
         return None  # the clause's subject only ("Ruritania has flown in", not "in B, help")
     went = _help_goes_to(mt.index, [as_mention(sender)], triggers, state)
@@ -362,8 +362,8 @@ def held_on_arrival(
     mt: MotionTrigger, tokens: Sequence[Token], sent_start: int, state: Discourse
 ) -> Toponym | None:
     """Where someone who arrived or returned from abroad was then held or treated: the
-    first town after the main clause's passive verb ("A nurse who had landed from A
-    was isolated at a hospital in B"): she arrived there."""
+    first town after the main clause's passive verb ("A nurse who arrived from A on Sunday
+    was quarantined at a clinic in B"): she arrived there."""
     if mt.motion.lemma not in ("arrive", "return") or mt.motion.noun or mt.status != "reported":
         return None
     if not mt.origins or mt.destinations or mt.vias or state.background is None:

@@ -212,7 +212,7 @@ def test_a_new_arrival_held_somewhere_arrived_there(
 
 def test_an_arrival_not_held_is_not_placed(pipeline: Pipeline) -> None:
     # no passive verb that puts the arrival somewhere: where she arrived is not said
-    body = "A nurse who had just arrived from Lagos said the clinic in Accra was full."
+    body = "A nurse who arrived from Lagos on Sunday said the clinic in Accra was full."
     assert moves(pipeline, body) == []
 
 
@@ -222,7 +222,7 @@ def test_an_arrival_not_held_is_not_placed(pipeline: Pipeline) -> None:
         (
             "The injured are being treated in Tarbes. The Netherlands has flown in medicine "
             "for them.",
-            [(("United Kingdom", "Tarbes"), False, True)],
+            [(("Netherlands", "Tarbes"), False, True)],
         ),
         (
             "Storms cut power across Tarbes on Sunday. Spain has sent in extra crews.",

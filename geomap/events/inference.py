@@ -350,7 +350,7 @@ def returned_home(
 
 
 #: Participles that put a new arrival somewhere ("a man who had arrived from A was detained
-#: in B", "a woman who returned from A was put in isolation at a hospital in B").
+#: in B", "a woman back from A was quarantined at a clinic in B").
 HELD = frozenset(
     "isolated quarantined detained arrested held hospitalised hospitalized admitted treated "
     "put placed".split()
@@ -493,9 +493,9 @@ def samples_sent(
     mt: MotionTrigger, tokens: Sequence[Token], sent_start: int, state: Discourse
 ) -> Toponym | None:
     """Where samples sent for tests came from: the country of the national office or body
-    the sentence names before the verb ("The Ruritanian health minister said samples had
-    been sent to A"), else the place the last sentences were about ("The virus was found on
-    a farm near B. Samples were sent to a laboratory in A")."""
+    the sentence names before the verb ("The Ruritanian health minister said swabs went to
+    A"), else the place the last sentences were about ("Sick geese turned up on a farm near
+    B. Swabs were sent to a laboratory in A")."""
     if mt.motion.noun or mt.origins or not mt.destinations or mt.vias:
         return None
     i = mt.index

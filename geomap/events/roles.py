@@ -279,7 +279,7 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     if w == "on" and not near and i > 0 and tokens[i - 1].lower in ARRIVAL_WORDS:
         return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
     if w in ("and", "or") and not near:
-        # "samples went to the UN and Ruritania": the name of a body before it shares its preposition
+        # "samples went to the UN and Ruritania": a body named before it shares its preposition
         j = i - 1
         while (
             j > stop and i - j <= 4 and (tokens[j].text[:1].isupper() or tokens[j].lower == "the")

@@ -895,6 +895,8 @@ def _natural_subject(tokens: list[Token], i: int) -> bool:
 
 
 _VIOLENT = frozenset(("attack", "arrest", "disappearance"))
+#: Carrying goods, told as what someone caught was doing ("caught smuggling drugs from A").
+_SMUGGLING = frozenset(("smuggle", "traffic", "carry", "transport", "bring"))
 #: Disasters a verb says hit a place ("floods hit A"): placed there, whatever its size.
 _STRIKES_PLACES = frozenset(("flood", "earthquake", "landslide"))
 
@@ -1675,6 +1677,19 @@ def _sentence(
             movements.danger_left(mt, after, tokens)
             movements.drop_observers(mt, tokens)
             movements.successive(mt, after, tokens)
+            if (
+                mt.origins
+                and not (mt.destinations or mt.vias or t.noun)
+                and t.motion.lemma in _SMUGGLING
+                and tokens[t.index].lower.endswith("ing")
+            ):
+                # "was caught at A's airport smuggling heroin from B": the goods were
+                # brought to where the smuggler was caught
+                caught = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)
+                if caught is not None and all(
+                    x.text not in ",;" for x in tokens[caught.last : t.index]
+                ):
+                    mt.destinations = [replace(caught, cue=Cue("destination", caught.cue.governor))]
             if not mt.origins and not t.noun and t.motion.movement_type == "deported":
                 held = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)
                 if held is not None:  # "arrested in A and extradited to B"

@@ -2306,3 +2306,24 @@ def test_a_body_named_with_a_place_shares_its_preposition(
     pipeline: Pipeline, body: str, expected: tuple[str, ...]
 ) -> None:
     assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "She was caught at Denpasar airport smuggling heroin from Bangkok in May.",
+            [("Bangkok", "Denpasar")],
+        ),
+        (
+            "Police arrested a man in Dover carrying cocaine from Rotterdam.",
+            [("Rotterdam", "Dover")],
+        ),
+        # after a comma the participle may tell of something else
+        ("He was arrested in Leeds, bringing his family from York.", []),
+    ],
+)
+def test_goods_smuggled_from_a_place_end_where_the_smuggler_was_caught(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

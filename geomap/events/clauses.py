@@ -90,6 +90,8 @@ DONE_VERBS = frozenset(
     "have obliged compelled able helped made allowed permitted went came rushed decided agreed "
     "vowed promised chose".split()
 )
+#: Words before "to" after which an event noun is what came about ("led to flooding").
+LED = frozenset("led lead leads leading contributed contributing due owing".split())
 #: Verbs that make someone do what the "to" after their object says, which then happened
 #: ("fighting forced thousands to flee", "the outbreak led officials to send samples").
 MADE_TO = frozenset("forced caused led prompted compelled obliged drove".split())
@@ -271,6 +273,8 @@ def status(
     if not incident and _to_be_made(tokens, index, start):
         return "planned"  # "the envoy is to make a short trip to X"
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
+    if noun and not chain and j > start and tokens[j].lower == "to" and tokens[j - 1].lower in LED:
+        infinitive = False  # "heavy rains led to flooding": the noun is what it led to
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
         for k in range(j - 1, max(start - 1, j - 5), -1):

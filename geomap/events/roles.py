@@ -75,6 +75,11 @@ STAYING = frozenset(
     "serving working living practicing practising studying teaching playing staying "
     "spending farming preaching coaching retiring graduating holidaying vacationing".split()
 )
+#: Verbs of damage done to homes by what struck them ("destroyed 300 homes in X").
+_DAMAGED = frozenset(
+    "destroyed destroying damaged damaging flattened razed torched burned burnt gutted "
+    "swept submerged inundated flooded wrecked demolished".split()
+)
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 
 
@@ -255,6 +260,10 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i)  # "returned home after six years in X": where they were
         if any(c in VIA_WORDS for c in context):
             return Cue("via", i)
+        if "homes" in context and not _DAMAGED.isdisjoint(
+            t.lower for t in tokens[max(0, i - 5) : i]
+        ):
+            return Cue("location", i)  # "flooding destroyed 300 homes in X": where it struck
         if any(c in HOME_WORDS for c in context):
             return Cue("home", i)
         wider = tokens[max(0, i - 6) : i]

@@ -2048,3 +2048,22 @@ def test_a_poisoning_with_a_poison_is_an_attack(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the homes a disaster or an attack destroyed are where it struck
+        ("Flooding destroyed 300 homes in Sindh province.", [("flood", "Sindh")]),
+        ("Militants torched 40 homes in Borno state on Sunday.", [("attack", "Borno")]),
+        # what rains led to happened
+        ("Heavy rains led to flooding in Sindh province on Monday.", [("flood", "Sindh")]),
+        # what a place is prone to, or what could come, did not
+        ("The town is prone to flooding in Sindh province.", []),
+        ("The dispute could lead to protests in Lagos.", []),
+    ],
+)
+def test_homes_destroyed_and_what_rains_led_to_place_a_disaster(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -1117,6 +1117,24 @@ def _facility_subject(tokens: list[Token], m: Mention) -> bool:
     return j < 0 or tokens[j].text in (",", ";") or tokens[j].lower == "and"
 
 
+#: Participles that tell what an event did, after a comma ("the flooding of the river,
+#: destroying homes in X"): general English.
+_IMPACT = frozenset(
+    "destroying damaging causing leaving cutting flooding submerging sweeping displacing "
+    "wrecking".split()
+)
+
+
+def _impact_after(tokens: list[Token], a: int, b: int) -> bool:
+    """True when tokens ``a`` to ``b`` hold a comma and a participle of what the event at
+    ``a`` did ("the flooding of the river, destroying homes and causing damage in X"), and
+    nothing after that comma ends the clause before token ``b``."""
+    for k in range(a + 1, b - 1):
+        if tokens[k].text == "," and tokens[k + 1].lower in _IMPACT:
+            return not any(x.text in ",;:()—–-" or x.lower in _SCOPE_END for x in tokens[k + 1 : b])
+    return False
+
+
 def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
     """The tokens inside the sentence's place mentions (no trigger stands in a name)."""
     if not here:
@@ -1813,6 +1831,7 @@ def _sentence(
                     x.text in ",;:()—–-" or x.lower in _SCOPE_END or x.lower == "and"
                     for x in tokens[t.index : m.first]
                 )
+                and not _impact_after(tokens, t.index, m.first)
             )
         ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
         after_incident = _own_places(tokens, after_incident)

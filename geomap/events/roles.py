@@ -44,7 +44,8 @@ TRANSPARENT = frozenset(
     "central north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
-    "part parts of".split()
+    "part parts north-west north-east south-west south-east north-western north-eastern "
+    "south-western south-eastern of".split()
 )
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.

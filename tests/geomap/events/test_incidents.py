@@ -2067,3 +2067,25 @@ def test_homes_destroyed_and_what_rains_led_to_place_a_disaster(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # what the event did, told after a comma, names where it struck
+        (
+            "Storms led to flooding across the valley, destroying homes and causing damage in "
+            "Sindh province.",
+            [("flood", "Sindh")],
+        ),
+        # hyphenated compass words stand between a preposition and its place
+        (
+            "Gunmen attacked a convoy in the north-west province of Khyber Pakhtunkhwa.",
+            [("attack", "Khyber Pakhtunkhwa")],
+        ),
+    ],
+)
+def test_what_a_disaster_did_and_compass_words_place_it(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

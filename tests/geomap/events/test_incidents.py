@@ -2074,7 +2074,7 @@ def test_homes_destroyed_and_what_rains_led_to_place_a_disaster(
     [
         # what the event did, told after a comma, names where it struck
         (
-            "Storms led to flooding across the valley, destroying homes and causing damage in "
+            "Storms caused the flooding of a river, destroying homes and causing damage in "
             "Sindh province.",
             [("flood", "Sindh")],
         ),

@@ -39,6 +39,9 @@ Sets (``--set``, repeatable; default: every set that exists):
   ``--heldout-path DIR`` like ``check2`` but scored with its details, like ``dev``.
 - ``dev11``: development data from TR-News (25 control articles, ``dev11.jsonl``, see
   ``DEV11_NOTES.md``), read from ``--heldout-path DIR`` like ``check2`` but scored like ``dev``.
+- ``dev12``: a blind development set from the same two corpora (GeoVirus' last motion articles
+  and some controls, ``dev12.jsonl``, see ``DEV12_NOTES.md``), read from ``--heldout-path DIR``
+  like ``check2`` but scored with its details, like ``dev``.
 
 Matching is on places, never on names. A predicted place is an annotated one when it has the
 same GeoNames id (``geonames:N``) or ISO 3166-2 code, or lies within the annotated place's
@@ -101,12 +104,13 @@ OWN_SETS = {
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (
     *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
+    "dev12",
     *("check", "check2", "check3"),
 )
 #: summary line only: never print their errors (events_fresh3 is our own set kept blind)
 HIDDEN_SETS = {"check", "check2", "check3", "events_fresh3"}
 #: articles read from --heldout-path, not from ../shared/corpora
-HELDOUT_SETS = {"check2", "check3", "dev9", "dev10", "dev11"}
+HELDOUT_SETS = {"check2", "check3", "dev9", "dev10", "dev11", "dev12"}
 
 CITY_KM = 25.0
 REGION_KM = 161.0

@@ -30,8 +30,8 @@ per corpus the first 10 motion and 3 control articles in the orders
 With ``--heldout-path``, ``--write`` and ``--verify`` act on ``split_heldout.json`` instead.
 
 ``check3``, a third held-out set from the same two corpora, and the blind development sets
-``dev9``, ``dev10``, ``dev11`` are further slices of the same hash orders, each fixed before any
-of its articles was read (:data:`HELDOUT_SLICES`), in ``split_heldout.json`` too.
+``dev9``, ``dev10``, ``dev11``, ``dev12`` are further slices of the same hash orders, each fixed
+before any of its articles was read (:data:`HELDOUT_SLICES`), in ``split_heldout.json`` too.
 """
 
 from __future__ import annotations
@@ -84,16 +84,18 @@ N_CONTROL8 = 3
 #: The sets drawn from the held-out corpora (issue 12), each slice fixed and committed before
 #: any of its articles was read: per corpus ``(skip_motion, n_motion, skip_control, n_control)``
 #: in the hash orders above. ``check2`` and ``check3`` are held out (summary line only);
-#: ``dev9``, ``dev10`` and ``dev11`` were annotated blind, scored once, then tuned on. In 1-based
-#: positions: TR-News motion 1-10 check2, 11-20 dev9, 21-25 dev10, 26-40 check3; GeoVirus motion
-#: 1-10 check2, 11-20 dev9, 21-30 dev10, 31-45 check3; TR-News controls 1-3 check2, 4-10 check3,
-#: 11-35 dev11; GeoVirus controls 1-3 check2, 4-8 check3.
+#: ``dev9``, ``dev10``, ``dev11`` and ``dev12`` were annotated blind, scored once, then tuned on.
+#: In 1-based positions: TR-News motion 1-10 check2, 11-20 dev9, 21-25 dev10, 26-40 check3 (all
+#: 40 used); GeoVirus motion 1-10 check2, 11-20 dev9, 21-30 dev10, 31-45 check3, 46-58 dev12 (all
+#: 58 used); TR-News controls 1-3 check2, 4-10 check3, 11-35 dev11, 36-38 dev12; GeoVirus
+#: controls 1-3 check2, 4-8 check3, 9-14 dev12.
 HELDOUT_SLICES: dict[str, dict[str, tuple[int, int, int, int]]] = {
     "check2": {"trnews": (0, 10, 0, 3), "geovirus": (0, 10, 0, 3)},
     "check3": {"trnews": (25, 15, 3, 7), "geovirus": (30, 15, 3, 5)},
     "dev9": {"trnews": (10, 10, 0, 0), "geovirus": (10, 10, 0, 0)},
     "dev10": {"trnews": (20, 5, 0, 0), "geovirus": (20, 10, 0, 0)},
     "dev11": {"trnews": (0, 0, 10, 25)},
+    "dev12": {"geovirus": (45, 13, 8, 6), "trnews": (0, 0, 35, 3)},
 }
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a

@@ -90,6 +90,11 @@ DONE_VERBS = frozenset(
     "have obliged compelled able helped made allowed permitted went came rushed decided agreed "
     "vowed promised chose".split()
 )
+#: Words before "to" after which an event noun is what came about ("led to flooding").
+LED = frozenset("led lead leads leading contributed contributing due owing".split())
+#: Verbs that make someone do what the "to" after their object says, which then happened
+#: ("fighting forced thousands to flee", "the outbreak led officials to send samples").
+MADE_TO = frozenset("forced caused led prompted compelled obliged drove".split())
 #: Words before "to" that make a violent act an attempted one, which still took place.
 ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying".split())
 #: Past verbs of a crowd coming together, after which "to protest" reports the protest
@@ -163,8 +168,10 @@ def clause_start(tokens: list[Token], index: int) -> int:
     before it (punctuation, a subordinator, a comma)."""
     for i in range(index - 1, -1, -1):
         t = tokens[i]
-        if t.lower in SUBORDINATORS or t.text in CLAUSE_PUNCT or t.text == ",":
+        if t.text in CLAUSE_PUNCT or t.text == ",":
             return i + 1
+        if t.lower in SUBORDINATORS and not (t.text.isupper() and len(t.text) > 1):
+            return i + 1  # (not "the WHO": a body's initials)
     return 0
 
 
@@ -266,6 +273,8 @@ def status(
     if not incident and _to_be_made(tokens, index, start):
         return "planned"  # "the envoy is to make a short trip to X"
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
+    if noun and not chain and j > start and tokens[j].lower == "to" and tokens[j - 1].lower in LED:
+        infinitive = False  # "heavy rains led to flooding": the noun is what it led to
     if j >= start and tokens[j].lower in ("and", "or") and not chain:
         # "to track down and kill": the infinitive's "to" stands before the first verb
         for k in range(j - 1, max(start - 1, j - 5), -1):
@@ -315,7 +324,11 @@ def status(
             and _NOT_YET.isdisjoint(t.lower for t in tokens[start:j])
         ):
             return "reported"  # "became the first nation to deploy troops to X": it did
-        if verb not in DONE_VERBS and not set_out:
+        made = any(  # "forced thousands of villagers to flee": they did
+            tokens[x].lower in MADE_TO and tokens[x].text[:1].islower()
+            for x in range(max(start, k - 5), k)
+        )
+        if verb not in DONE_VERBS and not set_out and not made:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:
         return None  # "no flights", "any evacuation"
@@ -480,6 +493,7 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         i -= 2  # "villagers were forced to flee": the subject of "forced"
         while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
             i -= 1
+    who = i > 0 and tokens[i].lower == "who"
     if i > 0 and tokens[i].lower in ("that", "who", "which"):
         i -= 1  # "a train that travelled": the noun the relative clause is about
         if tokens[i].text == ",":
@@ -533,7 +547,11 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         if words[k].lower in _POSTMODIFIER or (
             words[k].text[:1].islower() and words[k].lower.endswith("ing")
         ):  # "families fleeing X": the participle begins a modifier
-            words = words[:k]
+            if who and words[k].lower.endswith("ing") and k + 1 < len(words):
+                # "a case involving a woman who arrived": "who" is the nearest person
+                words = words[k + 1 :]
+            else:
+                words = words[:k]
             break
     while words and words[0].lower in _NP_BRIDGE:
         words = words[1:]

@@ -646,7 +646,12 @@ def _other_sense(
     ):
         return True  # "overturned the ban", "overturned Smith's conviction": a court's ruling
     if w.startswith("protest") and nxt == "that":
-        return True  # "protesting that he could not": saying so
+        # "protesting that he could not": saying so; not "a protest that forced officials
+        # to hide", "protests that erupted" (a relative clause on the noun)
+        after = lowered[i + 2] if i + 2 < len(lowered) else ""
+        return prev not in _DETERMINERS and not (
+            after in clauses.AUXILIARIES or (after.endswith("ed") and len(after) > 4)
+        )
     if w in ("blaze", "blazes") and nxt == "of":
         return True  # "a blaze of colour"
     if w == "landslide" and lowered[max(0, i - 2) : i] == ["by", "a"]:
@@ -1003,10 +1008,18 @@ def _natural_subject(tokens: list[Token], i: int) -> bool:
             break
         if tokens[j].lower in NOT_BY_PEOPLE:
             return True
+    if i > 0 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
+        # "..., killing 80": the toll of the sentence's subject ("an epidemic sweeping the
+        # region has worsened, killing 80")
+        return not NOT_BY_PEOPLE.isdisjoint(t.lower for t in tokens[:4])
     return False
 
 
 _VIOLENT = frozenset(("attack", "arrest", "disappearance"))
+#: Carrying goods, told as what someone caught was doing ("caught smuggling drugs from A").
+_SMUGGLING = frozenset(("smuggle", "traffic", "carry", "transport", "bring"))
+#: Disasters a verb says hit a place ("floods hit A"): placed there, whatever its size.
+_STRIKES_PLACES = frozenset(("flood", "earthquake", "landslide"))
 
 
 def _in_name(tokens: list[Token], i: int) -> bool:
@@ -1217,6 +1230,41 @@ def _treated_at(tokens: list[Token], m: Mention) -> bool:
             )
         )
     )
+
+
+#: Words that may stand before a facility that opens its clause ("the main hospital in X").
+_FACILITY_OPENING = frozenset("the a an its main only local regional general central".split())
+
+
+def _facility_subject(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is the town of a hospital or jail that opens its clause ("A
+    clinic in X caught fire", "..., the main hospital in X was inundated"): the facility is
+    what the event befell, so it happened there."""
+    k = m.first - 2
+    if k < 0 or tokens[k + 1].lower not in ("in", "at") or tokens[k].lower not in TREATMENT_WORDS:
+        return False
+    j = k - 1
+    while j >= 0 and tokens[j].lower in _FACILITY_OPENING:
+        j -= 1
+    return j < 0 or tokens[j].text in (",", ";") or tokens[j].lower == "and"
+
+
+#: Participles that tell what an event did, after a comma ("the flooding of the river,
+#: destroying homes in X"): general English.
+_IMPACT = frozenset(
+    "destroying damaging causing leaving cutting flooding submerging sweeping displacing "
+    "wrecking".split()
+)
+
+
+def _impact_after(tokens: list[Token], a: int, b: int) -> bool:
+    """True when tokens ``a`` to ``b`` hold a comma and a participle of what the event at
+    ``a`` did ("the flooding of the river, destroying homes and causing damage in X"), and
+    nothing after that comma ends the clause before token ``b``."""
+    for k in range(a + 1, b - 1):
+        if tokens[k].text == "," and tokens[k + 1].lower in _IMPACT:
+            return not any(x.text in ",;:()—–-" or x.lower in _SCOPE_END for x in tokens[k + 1 : b])
+    return False
 
 
 def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
@@ -1586,7 +1634,11 @@ def _sentence(
         n_events = 1  # "Fresno teen arrested in failed robbery": one story, one place
     first_of_type: dict[str, str] = {}
     placed: list[incidents.Located] = []  # where this sentence's incidents so far were
-    scope_ends = [i for i, tok in enumerate(tokens) if tok.lower in _SCOPE_END]
+    scope_ends = [
+        i
+        for i, tok in enumerate(tokens)
+        if tok.lower in _SCOPE_END and not (tok.text.isupper() and len(tok.text) > 1)
+    ]  # ("the WHO": a body's initials, no relative pronoun)
     final_status: list[str] = []  # each trigger's status once read in its sentence
     for k, (t, status) in enumerate(triggers):
         mentions_used = reported_used
@@ -1785,8 +1837,22 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            movements.danger_left(mt, after, tokens)
             movements.drop_observers(mt, tokens)
             movements.successive(mt, after, tokens)
+            if (
+                mt.origins
+                and not (mt.destinations or mt.vias or t.noun)
+                and t.motion.lemma in _SMUGGLING
+                and tokens[t.index].lower.endswith("ing")
+            ):
+                # "was caught at A's airport smuggling heroin from B": the goods were
+                # brought to where the smuggler was caught
+                caught = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)
+                if caught is not None and all(
+                    x.text not in ",;" for x in tokens[caught.last : t.index]
+                ):
+                    mt.destinations = [replace(caught, cue=Cue("destination", caught.cue.governor))]
             if not mt.origins and not t.noun and t.motion.movement_type == "deported":
                 held = _arrested_at(t.index, [u for u, _ in triggers[:k]], mentions_used)
                 if held is not None:  # "arrested in A and extradited to B"
@@ -1910,6 +1976,7 @@ def _sentence(
                     x.text in ",;:()—–-" or x.lower in _SCOPE_END or x.lower == "and"
                     for x in tokens[t.index : m.first]
                 )
+                and not _impact_after(tokens, t.index, m.first)
             )
         ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
         after_incident = _own_places(tokens, after_incident)
@@ -1921,7 +1988,10 @@ def _sentence(
             # recover is not where they were hurt
             after_incident = [m for m in after_incident if not _treated_at(tokens, m)]
         before_incident = [
-            m for m in before if not _treated_at(tokens, m) and not _tied_to(tokens, m)
+            m
+            for m in before
+            if not (_treated_at(tokens, m) and not _facility_subject(tokens, m))
+            and not _tied_to(tokens, m)
         ]
         if fallback:
             fallback = [
@@ -1941,6 +2011,11 @@ def _sentence(
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:
                 located = [town]  # "was held in a western district of the city": the city
+        struck = False
+        if not located and t.noun and t.event_type in _STRIKES_PLACES:
+            # "flooding has also hit A, B and C", "an earthquake struck A": countries too
+            located = incidents.struck_places(tokens, t.index, after_incident)
+            struck = bool(located)
         if not located and t.event_type == "arrest" and k + 1 < len(triggers):
             # "arrested in an attempted robbery in X": the arrest over an offence told right
             # after it is placed with it
@@ -2152,6 +2227,7 @@ def _sentence(
                 precision_rank(place) >= 2
                 and loc.mention.cue.role == "none"
                 and loc.mention.cue.governor != t.index
+                and not struck
             ):
                 continue
             if t.event_type not in _NOT_A_STORY and not inferred:
@@ -2713,6 +2789,10 @@ def _movements_of(
             kind = mt.motion.movement_type
             if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
                 kind = "travelled"  # a patient moved between hospitals
+            elif kind == "dispatched" and not inference.SAMPLES.isdisjoint(
+                x.lower for x in tokens[max(0, mt.index - 10) : mt.index + 4]
+            ):
+                kind = "travelled"  # samples sent for tests: goods, no one deployed
             out.append(
                 Movement(
                     id=_event_id(document.id, quote.start, kind, places, when),

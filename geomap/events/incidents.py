@@ -130,6 +130,35 @@ def _most_specific(found: list[Mention], role: str, others: list[Mention]) -> li
     return out[:4]
 
 
+#: Verbs by which a disaster reaches a place ("flooding has hit X", "the quake struck X"):
+#: general English.
+_STRUCK = frozenset(
+    "hit hits struck strikes affected affects devastated ravaged battered swept inundated "
+    "swamped shook rocked".split()
+)
+_STRUCK_GAP = frozenset("has have had also now already again further".split())
+
+
+def struck_places(tokens: list[Token], index: int, after: list[Mention]) -> list[Located]:
+    """The places a disaster noun at token ``index`` is said to have hit, whatever their
+    size ("flooding has also hit A, B and C", "an earthquake struck A"): the places with no
+    preposition of their own after a verb of :data:`_STRUCK` that follows the noun."""
+    j = index + 1
+    while j < len(tokens) and j - index <= 4 and tokens[j].lower in _STRUCK_GAP:
+        j += 1
+    if j >= len(tokens) or tokens[j].lower not in _STRUCK:
+        return []
+    hit = drop_containers([m for m in after if m.cue.role == "none" and m.first > j])
+    if not hit:
+        return []
+    best = min(precision_rank(m.place) for m in hit)
+    if best < 2:
+        return _most_specific(hit, "location", after)
+    # a list of the regions or countries it hit: each of them, however many
+    seen = {m.place.gazetteer_id: m for m in hit if precision_rank(m.place) == best}
+    return [Located(m, False) for m in seen.values()]
+
+
 # "there" that opens a clause of being ("there were two arrests") points at no place
 _THERE_BEING = frozenset(
     "is are was were be been being has have had will would may might could can seems seem"
@@ -444,6 +473,8 @@ def denied_by_its_state(place: Place, written: str, text: str, toponyms: Sequenc
     """True when the report writes the name of ``place`` (as ``written``) followed by a comma
     and a state or country that does not hold it ("BELGRADE, Minn." read as Serbia's
     Belgrade): the text says which namesake it is, and this is not the one."""
+    if place.feature_type == "country":
+        return False  # no country lies in another: "Mali, Benin, Togo" is a list
     key = written.casefold()
     ordered = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
     for a, b in zip(ordered, ordered[1:], strict=False):

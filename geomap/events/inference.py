@@ -172,21 +172,73 @@ def brought_in(
         return None
     if _words(tokens, i + 1, i + 3) != ["in", "from"]:
         return None
+    return _help_goes_to(i, mt.origins, triggers, state)
+
+
+def _help_goes_to(
+    i: int, origins: list[Mention], triggers: Sequence[MotionTrigger], state: Discourse
+) -> Toponym | None:
+    """Where help brought in by the motion word at token ``i`` came to: the place an
+    earlier motion of the sentence went to, else the incident just told, else the town the
+    last sentence was about (none of ``origins``)."""
     for other in triggers:
         if (
             other.index < i
             and other.destinations
-            and usable(other.destinations[-1].toponym, mt.origins)
+            and usable(other.destinations[-1].toponym, origins)
         ):
             return other.destinations[-1].toponym
     story = state.recent_story()
-    if usable(story, mt.origins):
+    if usable(story, origins):
         return story
     recent = state.previous if state.since == 0 else None
     if recent is not None and recent.place is not None and precision_rank(recent.place) <= 1:
-        if usable(recent, mt.origins):
+        if usable(recent, origins):
             return recent
     return None
+
+
+#: Words that may stand between a sender and its verb ("Britain has also flown in ...").
+_SENDER_GAP = frozenset("has have had also quickly already now".split())
+
+
+def sent_in(
+    mt: MotionTrigger,
+    triggers: Sequence[MotionTrigger],
+    tokens: Sequence[Token],
+    sent_start: int,
+    state: Discourse,
+) -> tuple[Toponym, Toponym] | None:
+    """A place that has "flown in", "sent in" or "brought in" help (no "from"): it sets out
+    from the place named as the verb's subject and comes where :func:`brought_in` says help
+    brought in comes ("Victims are treated in B. Ruritania has flown in medicine": from
+    Ruritania to B)."""
+    i = mt.index
+    if mt.motion.noun or mt.origins or mt.destinations or mt.vias or mt.status != "reported":
+        return None
+    if _words(tokens, i + 1, i + 2) != ["in"] or _words(tokens, i + 2, i + 3) == ["from"]:
+        return None
+    j = i - 1
+    while j >= 0 and tokens[j].lower in _SENDER_GAP:
+        j -= 1
+    if j < 0 or state.background is None:
+        return None
+    end = sent_start + tokens[j].end
+    sender = next(
+        (
+            t
+            for t in state.background.toponyms
+            if t.span.end == end and t.place is not None and t.kind_hint != "demonym"
+        ),
+        None,
+    )
+    first = clause_start(list(tokens), i)
+    if tokens[first].lower == "the" and first + 1 < i:
+        first += 1  # "The Netherlands has sent in"
+    if sender is None or sender.span.start != sent_start + tokens[first].start:
+        return None  # the clause's subject only ("Ruritania has flown in", not "in B, help")
+    went = _help_goes_to(mt.index, [as_mention(sender)], triggers, state)
+    return (sender, went) if went is not None else None
 
 
 def _passage_country(state: Discourse, sent_start: int) -> Toponym | None:
@@ -297,6 +349,53 @@ def returned_home(
     return None
 
 
+#: Participles that put a new arrival somewhere ("a man who had arrived from A was detained
+#: in B", "a woman back from A was quarantined at a clinic in B").
+HELD = frozenset(
+    "isolated quarantined detained arrested held hospitalised hospitalized admitted treated "
+    "put placed".split()
+)
+_BE = frozenset("was were is are been being".split())
+
+
+def held_on_arrival(
+    mt: MotionTrigger, tokens: Sequence[Token], sent_start: int, state: Discourse
+) -> Toponym | None:
+    """Where someone who arrived or returned from abroad was then held or treated: the
+    first town after the main clause's passive verb ("A nurse who arrived from A on Sunday
+    was quarantined at a clinic in B"): she arrived there."""
+    if mt.motion.lemma not in ("arrive", "return") or mt.motion.noun or mt.status != "reported":
+        return None
+    if not mt.origins or mt.destinations or mt.vias or state.background is None:
+        return None
+    opener = clause_start(list(tokens), mt.index) - 1
+    if opener <= 0 or tokens[opener].lower not in ("who", "that"):
+        return None
+    verb = next(
+        (
+            k
+            for k in range(mt.index + 1, min(len(tokens) - 1, mt.index + 10))
+            if tokens[k].lower in _BE and tokens[k + 1].lower in HELD
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    lo, hi = sent_start + tokens[verb].start, sent_start + tokens[-1].end
+    after = [
+        t
+        for t in state.background.toponyms
+        if lo <= t.span.start < hi
+        and t.place is not None
+        and t.kind_hint != "demonym"
+        and t.place.feature_type not in ("street", "facility")  # (the town holding it)
+    ]
+    if not after:
+        return None
+    place = min(after, key=lambda t: precision_rank(t.place) if t.place is not None else 9)
+    return place if usable(place, mt.origins) else None
+
+
 #: Motion words of an arrival somewhere ("arrived in B", "landed in B", "returned to B").
 ARRIVING = frozenset(("arrive", "land", "reach", "return"))
 #: The words before a place that say someone stayed there ("had been in A", "spent a week
@@ -384,6 +483,37 @@ def sender_home(
     return home if usable(home, mt.destinations) else None
 
 
+#: What is sent away for tests: its trip starts where it was taken (general English).
+SAMPLES = frozenset("sample samples specimen specimens swab swabs".split())
+#: The national offices and bodies whose country sends the samples they tell of.
+_NATIONAL = BODIES | OFFICIALS
+
+
+def samples_sent(
+    mt: MotionTrigger, tokens: Sequence[Token], sent_start: int, state: Discourse
+) -> Toponym | None:
+    """Where samples sent for tests came from: the country of the national office or body
+    the sentence names before the verb ("The Ruritanian health minister said swabs went to
+    A"), else the place the last sentences were about ("Sick geese turned up on a farm near
+    B. Swabs were sent to a laboratory in A")."""
+    if mt.motion.noun or mt.origins or not mt.destinations or mt.vias:
+        return None
+    i = mt.index
+    if mt.status != "reported" or SAMPLES.isdisjoint(_words(tokens, i - 10, i + 4)):
+        return None
+    for k in range(i):
+        if _NATIONAL.isdisjoint(_words(tokens, k + 1, min(i, k + 4))):
+            continue
+        home = _demonym_at(state, tokens, k, k + 1, sent_start)
+        if home is None or home.place is None:
+            continue
+        if any(m.place.country_code == home.place.country_code for m in mt.destinations):
+            return None  # sent to a laboratory at home: from where in it, not said
+        return home if usable(home, mt.destinations) else None
+    recent = state.previous if state.since < CARRY_SENTENCES else None
+    return recent if usable(recent, mt.destinations) else None
+
+
 def infer(
     triggers: Sequence[MotionTrigger],
     tokens: Sequence[Token],
@@ -394,12 +524,17 @@ def infer(
     """Give the sentence's triggers the ends the discourse supplies (module docstring),
     flagged inferred; a trigger that already has both ends is left alone."""
     for mt in triggers:
-        if mt.origins and not (mt.destinations or mt.vias):
+        both = sent_in(mt, triggers, tokens, sent_start, state)
+        if both is not None:
+            mt.origins, mt.destinations = [as_mention(both[0])], [as_mention(both[1])]
+            mt.destination_inferred = True
+        elif mt.origins and not (mt.destinations or mt.vias):
             went = (
                 nationals_home(mt, tokens, sent_start, state)
                 or brought_in(mt, triggers, tokens, state)
                 or official_home(mt, state)
                 or returned_home(mt, tokens, sent_start, state)
+                or held_on_arrival(mt, tokens, sent_start, state)
             )
             if went is not None:
                 mt.destinations, mt.destination_inferred = [as_mention(went)], True
@@ -408,6 +543,7 @@ def infer(
                 travellers_home(mt, tokens, s_text, sent_start, state)
                 or sender_home(mt, tokens, sent_start, state)
                 or arrived_from_stay(mt, tokens, state)
+                or samples_sent(mt, tokens, sent_start, state)
             )
             if left is not None:
                 mt.origins, mt.origin_inferred = [as_mention(left)], True
@@ -418,15 +554,22 @@ _IN_FROM = re.compile(
     r"\b(?:flown|brought|sent|called|drafted|bused|bussed|shipped|trucked|rushed) in from\b",
     re.I,
 )
+#: "has flown in medicine": help sent to the place the story is about by the subject.
+_SENT_IN = re.compile(
+    r"\b(?:flown|brought|sent|shipped|trucked|rushed|airlifted) in\b(?! from)", re.I
+)
 _RETURN_WORDS = frozenset("return returned returning returns arrival arrived arriving".split())
 
 
 def candidate(s_text: str, words: set[str], state: Discourse, start: int, end: int) -> bool:
     """True when a sentence (its text, lower-cased words, document offsets) with one place
     may still make a movement by these rules: help brought in from elsewhere; a return or an
-    arrival of nationals or office holders; patients in a passage about a place."""
-    if _IN_FROM.search(s_text):
+    arrival of nationals or office holders; patients in a passage about a place; samples
+    sent for tests."""
+    if _IN_FROM.search(s_text) or _SENT_IN.search(s_text):
         return True
+    if not SAMPLES.isdisjoint(words) and state.previous is not None:
+        return True  # samples sent on from the place the last sentences were about
     if not _RETURN_WORDS.isdisjoint(words):
         return (
             bool(state.demonyms_between(start, end))

@@ -504,6 +504,31 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.origins.append(subjects[0])  # "families in A fled to B"
 
 
+#: What people flee that happens at a place ("fleeing the fighting in A", "escaping
+#: persecution in A"): the place is where they left (general English).
+DANGERS = frozenset(
+    "violence fighting conflict conflicts war wars persecution clashes unrest attacks "
+    "bombing bombings shelling airstrikes famine drought hunger poverty floods flooding "
+    "repression crackdown insurgency turmoil chaos bloodshed hostilities".split()
+)
+
+
+def danger_left(trigger: MotionTrigger, after: list[Mention], tokens: list[Token]) -> None:
+    """Give a verb of leaving with no origin the place of the danger it flees ("refugees
+    fleeing violence in A reached B", "escaped the civil war in A"): the danger noun right
+    before "in" / "near", a few plain words after the verb."""
+    if trigger.origins or trigger.motion.frame != "leave" or trigger.motion.noun:
+        return
+    for m in after:
+        g = m.cue.governor
+        if m.cue.role not in ("location", "near") or not trigger.index + 1 < g <= trigger.index + 5:
+            continue
+        between = tokens[trigger.index + 1 : g]
+        if between[-1].lower in DANGERS and all(t.text.isalpha() for t in between):
+            trigger.origins.append(m)
+        return
+
+
 #: Words between the stops of one journey told in a row ("moved to A, then B, and finally
 #: C"): general English.
 _IN_A_ROW = frozenset("then later finally eventually subsequently".split())

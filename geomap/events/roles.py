@@ -44,7 +44,8 @@ TRANSPARENT = frozenset(
     "central north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
-    "of".split()
+    "part parts north-west north-east south-west south-east north-western north-eastern "
+    "south-western south-eastern of".split()
 )
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
@@ -74,6 +75,11 @@ SPELL = frozenset(
 STAYING = frozenset(
     "serving working living practicing practising studying teaching playing staying "
     "spending farming preaching coaching retiring graduating holidaying vacationing".split()
+)
+#: Verbs of damage done to homes by what struck them ("destroyed 300 homes in X").
+_DAMAGED = frozenset(
+    "destroyed destroying damaged damaging flattened razed torched burned burnt gutted "
+    "swept submerged inundated flooded wrecked demolished".split()
 )
 _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addition".split())
 
@@ -255,6 +261,10 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i)  # "returned home after six years in X": where they were
         if any(c in VIA_WORDS for c in context):
             return Cue("via", i)
+        if "homes" in context and not _DAMAGED.isdisjoint(
+            t.lower for t in tokens[max(0, i - 5) : i]
+        ):
+            return Cue("location", i)  # "flooding destroyed 300 homes in X": where it struck
         if any(c in HOME_WORDS for c in context):
             return Cue("home", i)
         wider = tokens[max(0, i - 6) : i]
@@ -263,6 +273,9 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                 # "to a hospital in X", "to a camp at X": the facility's town ("to begin
                 # work in X" is not: a verb follows that "to")
                 rest = wider[j + 1 :]
+                if len(rest) >= 2 and rest[0].lower == "be" and rest[1].lower.endswith("ed"):
+                    # "sent to be tested at a laboratory in X", "flown to be treated in X"
+                    return Cue("destination", i)
                 if any(x.text in (",", ";") or x.lower in CUE_WORDS for x in rest):
                     break
                 nxt = rest[0] if rest else None
@@ -275,6 +288,18 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         return Cue("near" if near else "location", i)
     if w == "on" and not near and i > 0 and tokens[i - 1].lower in ARRIVAL_WORDS:
         return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
+    if w in ("and", "or") and not near:
+        # "samples went to the UN and Ruritania": a body named before it shares its preposition
+        j = i - 1
+        while (
+            j > stop and i - j <= 4 and (tokens[j].text[:1].isupper() or tokens[j].lower == "the")
+        ):
+            j -= 1
+        if j > stop and any(t.text[:1].isupper() for t in tokens[j + 1 : i]):
+            if tokens[j].lower in TO_WORDS:
+                return Cue("destination", j)
+            if tokens[j].lower in FROM_WORDS:
+                return Cue("origin", j)
     if near:
         return Cue("near", i)
     return Cue("none", i)

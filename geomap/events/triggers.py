@@ -478,6 +478,17 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         (key, _WEAPON_STRUCK, "attack")
         for key in ("struck", " hit", "slammed into", "landed on", "destroyed")
     ),
+    # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
+    # with thallium", "was poisoned with a nerve agent"; not "food poisoning")
+    (
+        "poison",
+        re.compile(
+            r"\bpoison(?:ed|ing)\b(?: [\w'’-]+){0,3}? with (?:thallium|cyanide|polonium|ricin|"
+            r"strychnine|novichok|sarin|(?:a )?nerve agent|rat poison)\b",
+            re.I,
+        ),
+        "attack",
+    ),
     ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
     # armed fighting, told by what it was like or what it did ("heavy fighting killed",
     # "fighting broke out in X", "fighting between A and B"), not "fighting the charges"
@@ -770,8 +781,12 @@ NOT_AN_EVENT_BEFORE = {
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
     "attack": frozenset(_NOT_PEOPLE_ATTACKING),
     "attacks": frozenset(_NOT_PEOPLE_ATTACKING),
-    # "another shot at the title", "a good shot at winning": a chance, not gunfire
-    "shot": frozenset("another good best fair real decent big long final better".split()),
+    # "another shot at the title", "a good shot at winning": a chance, not gunfire; "a flu
+    # shot", "a booster shot": a jab; "a mug shot", "a jump shot": a photo, a throw
+    "shot": frozenset(
+        "another good best fair real decent big long final better flu booster vaccine "
+        "tetanus allergy mug jump slap".split()
+    ),
 }
 #: Participles that put people somewhere other than the event: "a protest for prisoners
 #: jailed in X", "an attack on soldiers stationed in X" (X is where they are held or live).
@@ -838,7 +853,8 @@ NOT_BY_PEOPLE = frozenset(
     "floodwaters quake earthquake tremor landslide landslides mudslide avalanche fire fires "
     "blaze wildfire heat heatwave cold disease diseases virus cancer crash crashes accident "
     "accidents collision outbreak drought famine tsunami cholera ebola covid illness overdose "
-    "overdoses eruption derailment wind winds gale gales hail hailstorm".split()
+    "overdoses eruption derailment wind winds gale gales hail hailstorm epidemic epidemics "
+    "pandemic plague infection infections malaria measles typhoid flu influenza".split()
 )
 #: Incident words that tell what an event cost rather than report one ("..., killing four").
 TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())

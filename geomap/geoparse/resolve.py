@@ -31,6 +31,7 @@ focus's few settings were compared on the development corpora only (README, Geop
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -655,9 +656,11 @@ def _resolve(
                 for o in entry.options
             ):
                 entry.hint = "city"
-    # "X, Y": the name right after a comma contains the one before it
+    # "X, Y": the name right after a comma contains the one before it; so does the country
+    # in "the X province of Y"
     for a, b, ka, kb in zip(toponyms, toponyms[1:], keys, keys[1:], strict=False):
-        if 0 < b.span.start - a.span.end <= 2 and ka != kb:
+        kind_of = text is not None and _KIND_OF.fullmatch(text[a.span.end : b.span.start])
+        if (0 < b.span.start - a.span.end <= 2 or kind_of) and ka != kb:
             within = names[ka].containers or set()
             within.add(kb)
             names[ka].containers = within
@@ -706,6 +709,11 @@ def _resolve(
     return out
 
 
+#: The words between a region and the country holding it ("the Punjab province of Pakistan",
+#: "the Ituri district of Congo"): general English.
+_KIND_OF = re.compile(
+    r" (?:province|state|region|district|governorate|prefecture) of (?:the )?", re.IGNORECASE
+)
 # the word ending a civil township's name ("Lakeview Township"), a division of a county
 TOWNSHIP_WORDS = frozenset(("township", "twp", "twp."))
 

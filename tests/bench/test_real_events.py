@@ -431,3 +431,24 @@ def test_dev10_records_are_its_split_articles_in_order():
     lines = (data / "dev10.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
+
+
+def test_dev12_records_are_its_split_articles_in_order_disjoint_from_the_other_sets():
+    """dev12 takes GeoVirus' motion positions 46-58 and controls 9-14 and TR-News' controls
+    36-38; its records follow split_heldout.json and share no article with another set."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    stored = json.loads((data / "split_heldout.json").read_text())
+    split = stored["dev12"]
+    cells = Counter((r["corpus"], r["stratum"]) for r in split)
+    assert cells == {
+        ("geovirus", "motion"): 13,
+        ("geovirus", "control"): 6,
+        ("trnews", "control"): 3,
+    }
+    ids = {(r["corpus"], r["id"]) for r in split}
+    for name, rows in stored.items():
+        if name != "dev12":
+            assert ids.isdisjoint({(r["corpus"], r["id"]) for r in rows}), name
+    lines = (data / "dev12.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

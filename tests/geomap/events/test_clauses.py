@@ -62,3 +62,18 @@ def test_the_subject_of_a_verb_after_a_relative_clause(
     tokens = tokenize(sentence)
     index = next(i for i, t in enumerate(tokens) if t.text == verb)
     assert subject(tokens, index, sentence) == mover
+
+
+@pytest.mark.parametrize(
+    "sentence,verb,mover",
+    [
+        # "who" is about the person right before it, not the phrase that names a case of her
+        ("A new case involving a nurse who flew in from Ardo was confirmed.", "flew", "a nurse"),
+        # a "that" may be about the whole phrase: the modifier is left out
+        ("Families fleeing Ardo that reached Bexley were housed.", "reached", "Families"),
+    ],
+)
+def test_who_is_about_the_person_right_before_it(sentence: str, verb: str, mover: str) -> None:
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.text == verb)
+    assert subject(tokens, index, sentence) == mover

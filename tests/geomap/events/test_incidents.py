@@ -2160,3 +2160,204 @@ def test_placed_under_arrest_is_told_like_arrested(pipeline: Pipeline) -> None:
         "rifles and four trucks. Six people were placed under arrest."
     )
     assert typed(pipeline, body) == [("attack", "Culiacán"), ("arrest", "Culiacán")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Health officials in Ohio urged residents to get a flu shot before winter.",
+        "Clinics in Leeds gave booster shots to 400 people on Monday.",
+        "Police in Denver released a mug shot of the singer.",
+    ],
+)
+def test_a_jab_or_a_photo_is_no_shooting(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body) if t == "attack"] == []
+
+
+def test_a_gunshot_still_is(pipeline: Pipeline) -> None:
+    assert ("attack", "Denver") in typed(pipeline, "A man was shot in Denver on Monday.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Direct flights to Lisbon leave daily. A typhoid outbreak spreading through the "
+        "region has strained hospitals, killing at least 60 people this year.",
+        "Buses to Ferbury run hourly from Leeds. A measles outbreak in the valley has closed "
+        "schools, killing 12 children.",
+    ],
+)
+def test_the_toll_of_an_epidemic_is_no_attack(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in typed(pipeline, body) if t == "attack"] == []
+
+
+def test_the_toll_of_gunmen_still_is_an_attack(pipeline: Pipeline) -> None:
+    body = "Gunmen raided a clinic treating cholera patients in Kisumu, killing four nurses."
+    assert ("attack", "Kisumu") in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Floods have hit Ghana.", [("flood", "Ghana")]),
+        ("An earthquake struck Japan on Monday.", [("earthquake", "Japan")]),
+        (
+            "Heavy flooding has now swamped the nearby countries of Togo and Benin.",
+            [("flood", "Togo"), ("flood", "Benin")],
+        ),
+        (
+            "The floods have devastated Mozambique, Malawi, Zambia and Angola.",
+            [
+                ("flood", "Mozambique"),
+                ("flood", "Malawi"),
+                ("flood", "Zambia"),
+                ("flood", "Angola"),
+            ],
+        ),
+    ],
+)
+def test_a_disaster_is_placed_at_the_countries_it_hit(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The flood prompted Ghana to appeal for aid.",
+        "The earthquake hit Japan's economy hard.",
+        "Officials fear that floods could hit Ghana next week.",
+    ],
+)
+def test_a_country_the_disaster_did_not_hit_is_no_place_of_it(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_list_of_countries_is_no_town_and_its_state(pipeline: Pipeline) -> None:
+    body = "Rallies were held in Mali, Niger, Togo and Chad on Friday."
+    assert typed(pipeline, body) == [
+        ("protest", "Mali"),
+        ("protest", "Niger"),
+        ("protest", "Togo"),
+        ("protest", "Chad"),
+    ]
+
+
+def test_parts_of_a_place_are_that_place(pipeline: Pipeline) -> None:
+    body = "Soldiers evacuated thousands of villagers from parts of Sindh province on Monday."
+    assert typed(pipeline, body) == [("evacuation", "Sindh")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "In Tarbes, a protest that angered the mayor was broken up by police.",
+            [("protest", "Tarbes")],
+        ),
+        ("Protests that erupted in Tarbes on Friday went on all night.", [("protest", "Tarbes")]),
+        # the verb of saying is no protest
+        ("Residents of Tarbes are protesting that the new fee is too high.", []),
+    ],
+)
+def test_a_protest_that_did_something_is_a_protest(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A clinic in Tamale caught fire on Monday.", [("fire", "Tamale")]),
+        (
+            "Roads were cut, the main hospital in Tamale was flooded and 40 patients were "
+            "evacuated.",
+            [("flood", "Tamale"), ("evacuation", "Tamale")],
+        ),
+        # where the hurt were treated is still not where they were hurt
+        (
+            "A man who died in a hospital in Leeds was hurt in a crash near York.",
+            [("crash", "York")],
+        ),
+    ],
+)
+def test_a_hospital_that_opens_its_clause_is_where_it_happened(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_disaster_is_placed_at_every_country_of_a_long_list(pipeline: Pipeline) -> None:
+    body = "Floods have also struck the nearby states of Mali, Benin, Togo, Chad and Niger."
+    assert typed(pipeline, body) == [
+        ("flood", "Mali"),
+        ("flood", "Benin"),
+        ("flood", "Togo"),
+        ("flood", "Chad"),
+        ("flood", "Niger"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Three wedding guests in Tikrit died when someone served them tea poisoned with "
+            "thallium.",
+            [("attack", "Tikrīt")],
+        ),
+        ("A defector was poisoned with a nerve agent in Leeds.", [("attack", "Leeds")]),
+        # poisonings nobody meant
+        ("Dozens fell ill with food poisoning in Leeds.", []),
+        ("Villagers in Noakhali suffer from arsenic poisoning.", []),
+    ],
+)
+def test_a_poisoning_with_a_poison_is_an_attack(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the homes a disaster or an attack destroyed are where it struck
+        ("Flooding destroyed 300 homes in Sindh province.", [("flood", "Sindh")]),
+        ("Militants torched 40 homes in Borno state on Sunday.", [("attack", "Borno")]),
+        # what rains led to happened
+        ("Heavy rains led to flooding in Sindh province on Monday.", [("flood", "Sindh")]),
+        # what a place is prone to, or what could come, did not
+        ("The town is prone to flooding in Sindh province.", []),
+        ("The dispute could lead to protests in Lagos.", []),
+    ],
+)
+def test_homes_destroyed_and_what_rains_led_to_place_a_disaster(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # what the event did, told after a comma, names where it struck
+        (
+            "Storms caused the flooding of a river, destroying homes and causing damage in "
+            "Sindh province.",
+            [("flood", "Sindh")],
+        ),
+        # hyphenated compass words stand between a preposition and its place
+        (
+            "Gunmen attacked a convoy in the north-west province of Khyber Pakhtunkhwa.",
+            [("attack", "Khyber Pakhtunkhwa")],
+        ),
+    ],
+)
+def test_what_a_disaster_did_and_compass_words_place_it(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -143,3 +143,96 @@ def test_inferred_ends_have_lower_confidence(pipeline: Pipeline) -> None:
 def test_a_body_that_speaks_sends_no_one(pipeline: Pipeline) -> None:
     body = "The Peruvian navy said the tanker was headed for Santiago."
     assert not [m for m in moves(pipeline, body) if m[0][0] == "Peru"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # samples sent for tests leave the place the last sentences were about
+        (
+            "Sick geese were found on a farm near Norwich. The ministry sent swabs to be "
+            "analysed by a laboratory in Weybridge.",
+            [(("Norwich", "Weybridge"), True, False)],
+        ),
+        (
+            "The fever has appeared in Ituri district, in the north of Congo. Nurses took swabs "
+            "from 30 patients, which were sent on to a laboratory in Kinshasa.",
+            [(("Ituri", "Kinshasa"), True, False)],
+        ),
+        # or the country of the national office that tells of them
+        (
+            "A girl died of the fever in Van. The Turkish health minister said specimens were "
+            "sent to Britain on Monday.",
+            [(("Turkey", "United Kingdom"), True, False)],
+        ),
+    ],
+)
+def test_samples_sent_for_tests_leave_where_they_were_taken(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+def test_samples_are_goods_and_people_sent_are_not_samples(pipeline: Pipeline) -> None:
+    doc = parse_document(
+        (
+            HEADER + "Sick geese were found on a farm near Norwich. The ministry sent samples "
+            "to a laboratory in Weybridge."
+        ).encode(),
+        "t.txt",
+    )
+    assert [m.movement_type for m in pipeline.extract(doc).movements] == ["travelled"]
+    # a person sent on after a place was told needs more than the place before
+    body = "Sick geese were found on a farm near Norwich. The minister was sent to Weybridge."
+    assert moves(pipeline, body) == []
+    # samples sent to a laboratory at home: from where in the country, the text does not say
+    body = "The Turkish health minister said swabs were sent to Ankara for tests."
+    assert moves(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "A new case involving a nurse who arrived from Lagos on Sunday was quarantined at "
+            "a clinic in Accra.",
+            [(("Lagos", "Accra"), False, True)],
+        ),
+        (
+            "A passenger who returned from Madrid was detained at the airport in Lima.",
+            [(("Madrid", "Lima"), False, True)],
+        ),
+    ],
+)
+def test_a_new_arrival_held_somewhere_arrived_there(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+def test_an_arrival_not_held_is_not_placed(pipeline: Pipeline) -> None:
+    # no passive verb that puts the arrival somewhere: where she arrived is not said
+    body = "A nurse who arrived from Lagos on Sunday said the clinic in Accra was full."
+    assert moves(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The injured are being treated in Tarbes. The Netherlands has flown in medicine "
+            "for them.",
+            [(("Netherlands", "Tarbes"), False, True)],
+        ),
+        (
+            "Storms cut power across Tarbes on Sunday. Spain has sent in extra crews.",
+            [(("Spain", "Tarbes"), False, True)],
+        ),
+        # not the subject of the verb: no sender
+        ("Storms cut power across Tarbes on Sunday. Crews in Spain were sent in too.", []),
+    ],
+)
+def test_help_a_place_sent_in_comes_to_the_place_of_the_story(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected

@@ -2232,3 +2232,98 @@ def test_the_injured_come_from_the_incident_told_sentences_before(pipeline: Pipe
     assert ("Kitgum", "Lira") in moves and moves[("Kitgum", "Lira")].origin_inferred
     # people not hurt are not taken from there so many sentences on
     assert ("Kitgum", "Lira") not in paths(pipeline, body.replace("injured ", ""))
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Refugees fleeing violence in Darfur arrived in Chad last week.", ("Darfur", "Chad")),
+        ("Thousands fleeing the fighting in Mosul reached Erbil on Sunday.", ("Mosul", "Erbil")),
+        (
+            "The family escaped the civil war in Syria and settled in Hamburg.",
+            ("Syria", "Hamburg"),
+        ),
+    ],
+)
+def test_the_danger_fled_in_a_place_is_where_they_left(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+def test_a_danger_fled_is_no_origin_without_a_destination_or_far_from_the_verb(
+    pipeline: Pipeline,
+) -> None:
+    assert paths(pipeline, "Refugees fleeing violence in Darfur are living in camps.") == []
+    # the danger must follow the verb: what happened after they left is not where from
+    assert paths(pipeline, "Families fled to Erbil after the fighting in Mosul.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Heavy fighting forced thousands of villagers to flee from Rutshuru to Goma.",
+            ("Rutshuru", "Goma"),
+        ),
+        (
+            "The storm prompted officials to evacuate residents from Galveston to Houston.",
+            ("Galveston", "Houston"),
+        ),
+        ("The army forced the rebels to withdraw from Goma to Rutshuru.", ("Goma", "Rutshuru")),
+    ],
+)
+def test_what_someone_was_made_to_do_happened(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == expected and m.status == "reported"
+
+
+def test_what_someone_was_wanted_to_do_did_not(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The police wanted the suspects to travel from Leeds to York.") == []
+
+
+def test_sent_to_be_treated_somewhere_ends_there(pipeline: Pipeline) -> None:
+    body = "A climber fell near Zermatt. He was flown to be treated at a hospital in Bern."
+    assert paths(pipeline, body) == [("Zermatt", "Bern")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a body named before a place shares the preposition
+        (
+            "Officials in Oslo sent samples to the UN and Britain for tests.",
+            ("Oslo", "United Kingdom"),
+        ),
+        ("Aid flown from the Red Cross and Japan reached Haiti.", ("Japan", "Haiti")),
+        # "the WHO" is a body's initials, not a relative pronoun that ends the clause
+        ("Officials in Oslo sent samples to the WHO in Geneva.", ("Oslo", "Geneva")),
+    ],
+)
+def test_a_body_named_with_a_place_shares_its_preposition(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "She was caught at Denpasar airport smuggling heroin from Bangkok in May.",
+            [("Bangkok", "Denpasar")],
+        ),
+        (
+            "Police arrested a man in Dover carrying cocaine from Rotterdam.",
+            [("Rotterdam", "Dover")],
+        ),
+        # after a comma the participle may tell of something else
+        ("He was arrested in Leeds, bringing his family from York.", []),
+    ],
+)
+def test_goods_smuggled_from_a_place_end_where_the_smuggler_was_caught(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -971,3 +971,27 @@ def test_a_township_the_gazetteer_lacks_is_a_namesake_in_the_texts_region(
         assert township is None
     else:
         assert township is not None and township.admin1 == expected
+
+
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        # the towns named before are in the other country's Punjab
+        (
+            "Aid reached Amritsar and Ludhiana. Floods then hit the Punjab province of Pakistan.",
+            "PK",
+        ),
+        ("Aid reached Lahore and Multan. Floods then struck the Punjab state of India.", "IN"),
+    ],
+)
+def test_the_country_after_a_province_of_holds_it(gazetteer_path, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    gazetteer = Gazetteer(gazetteer_path)
+    try:
+        geocoder = GazetteerGeocoder(gazetteer)
+        recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+        geocode = lambda q: geocoder.geocode(q, exactly_one=False) or []  # noqa: E731
+        toponyms = resolve(recogniser.recognise(text), geocode, demonym_countries(text), text)
+        [punjab] = [t for t in toponyms if t.span.text == "Punjab"]
+        assert punjab.place is not None and punjab.place.country_code == country
+    finally:
+        gazetteer.close()

@@ -706,7 +706,32 @@ def _resolve(
             _place_streets([t for t, a in zip(out, at_town, strict=True) if a], out, text)
         )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
+    if text is not None:
+        loose = {
+            (t.span.start, t.span.end)
+            for t, k in zip(toponyms, keys, strict=True)
+            if names[k].embedded
+        }
+        out = _in_towns(out, loose, text)
     return out
+
+
+def _in_towns(out: list[Toponym], loose: set[tuple[int, int]], text: str) -> list[Toponym]:
+    """A name nothing places, or one placed only by a place inside its name (their spans are
+    ``loose``), written right before "in" and a town is at that town ("the Quibble Bistro in
+    Lakeview", "Ferbury University in Lakeview": a facility of Lakeview, not of Ferbury)."""
+    res = list(out)
+    for i in range(len(out) - 1):
+        t, town = out[i], out[i + 1]
+        if t.kind_hint == STREET or (
+            t.place is not None and (t.span.start, t.span.end) not in loose
+        ):
+            continue
+        if text[t.span.end : town.span.start] != " in ":
+            continue
+        if town.place is not None and town.place.feature_type == "city":
+            res[i] = replace(t, place=_within(t, town.place))
+    return res
 
 
 #: The words between a region and the country holding it ("the Punjab province of Pakistan",

@@ -995,3 +995,65 @@ def test_the_country_after_a_province_of_holds_it(gazetteer_path, text: str, cou
         assert punjab.place is not None and punjab.place.country_code == country
     finally:
         gazetteer.close()
+
+
+@pytest.fixture(scope="module")
+def resolve_in_text(gazetteer_path):  # type: ignore[no-untyped-def]
+    """Resolve given spans of a text, with the text passed to the resolver (as the pipeline
+    and the gold-span benchmark do)."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+
+    def run(text: str, phrases: list[str]) -> list[Toponym]:
+        starts = [text.index(p) for p in phrases]
+        mentions = [
+            recogniser.describe(text, s, s + len(p)) for s, p in zip(starts, phrases, strict=True)
+        ]
+        return resolve(
+            mentions,
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+            demonym_countries(text),
+            text,
+        )
+
+    yield run
+    gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,phrase,town",
+    [
+        # a name the gazetteer lacks, right before "in" and a town
+        (
+            "Critics praised the Glorpwick Bistro in Denver last spring.",
+            "Glorpwick Bistro",
+            "Denver",
+        ),
+        ("She sang at Quimbly Vennard in Nashville on Friday.", "Quimbly Vennard", "Nashville"),
+        # a name placed only by a town inside it is at the town the text says it is in
+        ("He studied at Boston Quibble College in Chicago.", "Boston Quibble College", "Chicago"),
+    ],
+)
+def test_a_name_right_before_in_and_a_town_is_at_that_town(
+    resolve_in_text, text: str, phrase: str, town: str
+) -> None:  # type: ignore[no-untyped-def]
+    found, at = resolve_in_text(text, [phrase, town])
+    assert at.place is not None and at.place.feature_type == "city"
+    assert found.place is not None and found.place.feature_type == "facility"
+    assert (found.place.lat, found.place.lon) == (at.place.lat, at.place.lon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics praised the Glorpwick Bistro near Denver last spring.",  # not "in"
+        "Critics praised the Glorpwick Bistro in Colorado last spring.",  # no town
+    ],
+)
+def test_a_name_nothing_places_stays_unplaced_without_in_and_a_town(
+    resolve_in_text, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    other = "Denver" if "Denver" in text else "Colorado"
+    found, _ = resolve_in_text(text, ["Glorpwick Bistro", other])
+    assert found.place is None

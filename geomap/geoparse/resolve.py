@@ -581,6 +581,62 @@ def _seed_counties(names: list[_Name]) -> None:
                 by_key[k].choice = town
 
 
+def _seed_regions(names: list[_Name]) -> None:
+    """Start from a first-level region and the towns in it when the document names both but
+    neither name's likeliest place says so ("Georgia" and "Albany": the state and Albany,
+    Georgia, not the country and Albany, New York), rather than from each name's likeliest
+    place alone; the rounds then weigh the pair against the rest of the document. Only a
+    region, and namesakes of towns, whose prior lies within FOCUS_SPAN of their name's
+    likeliest place ("Paris" and "Texas" start as France's Paris and the state)."""
+    regions: dict[tuple[str, str], tuple[_Name, dict[str, Any]]] = {}
+    for n in names:
+        if n.embedded or n.township or not n.options or n.choice is not n.options[0]:
+            continue
+        top = float(n.options[0]["_prior"])
+        for o in n.options[1:]:
+            if o.get("feature_type") != "admin1" or float(o["_prior"]) + FOCUS_SPAN < top:
+                continue
+            region = _region(o)
+            if region is not None and region != _region(n.options[0]):
+                regions.setdefault(region, (n, o))
+    if not regions:
+        return  # most documents name no region that is not its name's likeliest place
+    seeds: list[tuple[int, int, _Name, dict[str, Any], list[tuple[_Name, dict[str, Any]]]]] = []
+    for i, (region, (n, o)) in enumerate(regions.items()):
+        towns: list[tuple[_Name, dict[str, Any]]] = []
+        for t in names:
+            if t is n or t.embedded or t.township or not t.options or t.choice is None:
+                continue
+            if t.choice is not t.options[0] or _region(t.choice) == region:
+                continue  # (seeded with a county, or already there)
+            top = float(t.options[0]["_prior"])
+            there = next(
+                (
+                    c
+                    for c in t.options
+                    if c.get("feature_type") == "city"
+                    and _region(c) == region
+                    and float(c["_prior"]) + FOCUS_SPAN >= top
+                ),
+                None,
+            )
+            if there is not None:
+                towns.append((t, there))
+        if towns:
+            seeds.append((-len(towns), i, n, o, towns))
+    seeds.sort(key=lambda s: (s[0], s[1]))
+    done: set[str] = set()
+    for _, _, n, o, towns in seeds:
+        if n.key in done:
+            continue
+        done.add(n.key)
+        n.choice = o
+        for t, there in towns:
+            if t.key not in done:
+                done.add(t.key)
+                t.choice = there
+
+
 def resolve(
     toponyms: Sequence[Toponym],
     geocode: Candidates,
@@ -671,6 +727,7 @@ def _resolve(
     if text is not None:
         _list_kinds(toponyms, keys, names, text)
     _seed_counties(everyone)
+    _seed_regions(everyone)
     for n in everyone:
         if len(n.options) > 1:
             n.cands = [_cand(o) for o in n.options]

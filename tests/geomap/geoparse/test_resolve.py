@@ -1057,3 +1057,35 @@ def test_a_name_nothing_places_stays_unplaced_without_in_and_a_town(
     other = "Denver" if "Denver" in text else "Colorado"
     found, _ = resolve_in_text(text, ["Glorpwick Bistro", other])
     assert found.place is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the state and a town in it, though neither is its name's likeliest place
+        (
+            "The Georgia lottery paid out twice in Augusta this week.",
+            {"Georgia": ("admin1", "US", "Georgia"), "Augusta": ("city", "US", "Georgia")},
+        ),
+        (
+            "Gainesville firefighters held a drill, Georgia officials said.",
+            {"Georgia": ("admin1", "US", "Georgia"), "Gainesville": ("city", "US", "Georgia")},
+        ),
+        # a namesake far less likely than the name's likeliest place is not paired
+        (
+            "Ministers from Georgia met their hosts in Rome.",
+            {"Georgia": ("country", "GE", None), "Rome": ("city", "IT", "Latium")},
+        ),
+        # the country, where the text is about the country
+        (
+            "Georgia said Russian troops left Tbilisi and Gori.",
+            {"Georgia": ("country", "GE", None)},
+        ),
+    ],
+)
+def test_a_region_and_a_town_in_it_start_as_a_pair(
+    parse, text: str, expected: dict[str, tuple[str, str, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    found = parse(text)
+    for mention, (kind, country, admin1) in expected.items():
+        assert found[mention][1:] == (kind, country, admin1), mention

@@ -715,7 +715,10 @@ def _resolve(
     # "X, Y": the name right after a comma contains the one before it; so does the country
     # in "the X province of Y"
     for a, b, ka, kb in zip(toponyms, toponyms[1:], keys, keys[1:], strict=False):
-        kind_of = text is not None and _KIND_OF.fullmatch(text[a.span.end : b.span.start])
+        kind_of = text is not None and (
+            text[a.span.end : b.span.start] == IN_GAP
+            or bool(_KIND_OF.fullmatch(text[a.span.end : b.span.start]))
+        )
         if (0 < b.span.start - a.span.end <= 2 or kind_of) and ka != kb:
             within = names[ka].containers or set()
             within.add(kb)
@@ -896,6 +899,9 @@ def _bare_counties(names: list[_Name]) -> None:
         n.choice = county
 
 
+# what stands between a town and the region or country that holds it, besides a comma:
+# "Lakeview in Ruritania"
+IN_GAP = " in "
 # kinds of place that can hold the town written before them ("Lakeview, Ruritania")
 HOLDER_KINDS = ("admin1", "country")
 HOLDER_KM = FAR_KM  # a town in the holder's country this far from its point is elsewhere
@@ -905,14 +911,18 @@ def _in_named_region(
     toponyms: Sequence[Toponym], keys: list[str], names: dict[str, _Name], text: str
 ) -> None:
     """A town the text places in a first-level region or a country ("Lakeview, Ruritania",
-    "Elm Grove, Ky.") is one of its namesakes there; with none there (the gazetteer lacks
-    the town), it is placed at that region or country rather than at a namesake elsewhere.
-    Not in a list ("Lakeview, Ruritania, Freedonia and ..."), nor for names that can
-    themselves be a country or region ("Jordan, Israel"). Run on the final choices."""
+    "Elm Grove, Ky.", "Lakeview in Ruritania") is one of its namesakes there; with none there
+    (the gazetteer lacks the town), it is placed at that region or country rather than at a
+    namesake elsewhere (after a comma only: what comes before "in" is not always a town,
+    "Gregory of Lakeview in Ruritania"). Not in a list ("Lakeview, Ruritania, Freedonia and
+    ..."), nor for names that can themselves be a country or region ("Jordan, Israel"). Run on
+    the final choices."""
     holders: dict[str, dict[str, Any]] = {}
+    only_inside: set[str] = set()  # names "in" a region: only ever a namesake there
     for i in range(len(toponyms) - 1):
         a, b = toponyms[i], toponyms[i + 1]
-        if text[a.span.end : b.span.start] != ", " or b.kind_hint == "demonym":
+        gap = text[a.span.end : b.span.start]
+        if gap not in (", ", IN_GAP) or b.kind_hint == "demonym":
             continue
         if i + 2 < len(toponyms) and (text[b.span.end : toponyms[i + 2].span.start] in _LIST_GAPS):
             continue  # a list
@@ -920,7 +930,10 @@ def _in_named_region(
             continue
         holder = names[keys[i + 1]].choice
         if keys[i] != keys[i + 1] and holder and holder.get("feature_type") in HOLDER_KINDS:
-            holders.setdefault(keys[i], holder)
+            if keys[i] not in holders:
+                holders[keys[i]] = holder
+                if gap == IN_GAP:
+                    only_inside.add(keys[i])
     for key, holder in holders.items():
         n = names[key]
         if any(o.get("feature_type") in ("country", "region", "admin1") for o in n.options):
@@ -931,6 +944,8 @@ def _in_named_region(
         inside = [c for c in n.options if _contains(holder, c)]
         if inside:
             n.choice = max(inside, key=lambda c: float(c["_prior"]))
+        elif key in only_inside:
+            continue  # ("Gregory of Lakeview in Ruritania" may well name no town there)
         elif (
             o is None
             or o.get("country_code") != holder.get("country_code")

@@ -1089,3 +1089,49 @@ def test_a_region_and_a_town_in_it_start_as_a_pair(
     found = parse(text)
     for mention, (kind, country, admin1) in expected.items():
         assert found[mention][1:] == (kind, country, admin1), mention
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # "X in Y": a namesake of X that Y holds
+        (
+            "Heavy snow closed roads around Portland in Maine.",
+            "Portland",
+            ("Portland", "city", "US", "Maine"),
+        ),
+        # ... even where the rest of the text is about the namesake elsewhere
+        (
+            "Crews from Norfolk and Hampton drove to Richmond in Kentucky.",
+            "Richmond",
+            ("Richmond", "city", "US", "Kentucky"),
+        ),
+        (
+            "Fans from Boston and Quincy flew to Portland in Oregon.",
+            "Portland",
+            ("Portland", "city", "US", "Oregon"),
+        ),
+    ],
+)
+def test_a_town_the_text_says_is_in_a_region_is_a_namesake_there(
+    resolve_in_text, text: str, mention: str, expected: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    words = [w.strip(".,") for w in text.split()]
+    names = [w for w in words if w[:1].isupper() and w not in ("Heavy", "Crews", "Fans")]
+    found = dict(zip(names, resolve_in_text(text, names), strict=True))[mention]
+    assert found.place is not None
+    got = (found.place.name, found.place.feature_type, found.place.country_code)
+    assert got == expected[:3]
+    if expected[3] is not None:
+        assert found.place.admin1 == expected[3]
+
+
+def test_a_name_in_a_region_with_no_namesake_there_is_not_moved_to_the_region(
+    resolve_in_text,
+) -> None:  # type: ignore[no-untyped-def]
+    """Before "in", a name with no namesake in the region keeps its own place (what comes
+    before "in" is not always a town of that region); after a comma it would be moved."""
+    found, _ = resolve_in_text(
+        "A statue of Denver in Portugal was unveiled.", ["Denver", "Portugal"]
+    )
+    assert found.place is not None and found.place.country_code == "US"

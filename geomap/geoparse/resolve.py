@@ -713,12 +713,14 @@ def _resolve(
             ):
                 entry.hint = "city"
     # "X, Y": the name right after a comma contains the one before it; so does the country
-    # in "the X province of Y"
-    for a, b, ka, kb in zip(toponyms, toponyms[1:], keys, keys[1:], strict=False):
+    # in "the X province of Y" (but not inside a list: "Ada, Boone, Clay and Dale counties")
+    for i, (a, b, ka, kb) in enumerate(zip(toponyms, toponyms[1:], keys, keys[1:], strict=False)):
         kind_of = text is not None and (
             text[a.span.end : b.span.start] == IN_GAP
             or bool(_KIND_OF.fullmatch(text[a.span.end : b.span.start]))
         )
+        if text is not None and _mid_list(toponyms, i, text):
+            continue
         if (0 < b.span.start - a.span.end <= 2 or kind_of) and ka != kb:
             within = names[ka].containers or set()
             within.add(kb)
@@ -958,6 +960,17 @@ def _in_named_region(
             # (a town in the holder's country near its point may be one whose region the
             # gazetteer spells differently)
             n.choice = holder
+
+
+def _mid_list(toponyms: Sequence[Toponym], i: int, text: str) -> bool:
+    """True when the names ``i`` and ``i + 1`` stand inside a list, a comma before the first
+    and a list's gap after the second ("Ada, Boone, Clay and Dale": Boone and Clay), where
+    the second does not hold the first as in "Lakeview, Ruritania"."""
+    if i == 0 or i + 2 >= len(toponyms):
+        return False
+    before = text[toponyms[i - 1].span.end : toponyms[i].span.start]
+    after = text[toponyms[i + 1].span.end : toponyms[i + 2].span.start]
+    return before == ", " and after in _LIST_GAPS
 
 
 # what stands between the names of a list: "Ohio, Georgia and Texas", "Ohio or Texas"

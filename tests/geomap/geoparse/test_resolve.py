@@ -1135,3 +1135,25 @@ def test_a_name_in_a_region_with_no_namesake_there_is_not_moved_to_the_region(
         "A statue of Denver in Portugal was unveiled.", ["Denver", "Portugal"]
     )
     assert found.place is not None and found.place.country_code == "US"
+
+
+def test_a_name_inside_a_list_is_not_held_by_the_next_one(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    """In "Greene, Hamilton, Madison, ..." Madison is the next item of a list, not what holds
+    Hamilton (as "Lakeview, Ruritania" would read): the Hamilton named near Cincinnati is the
+    one in Ohio, not the one in Madison County, New York."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+    text = (
+        "Hamilton officials met Monday near Cincinnati. The fund serves people in Greene,"
+        " Hamilton, Madison, Clark or Logan counties."
+    )
+    found = resolve(
+        recogniser.recognise(text),
+        lambda q: geocoder.geocode(q, exactly_one=False) or [],
+        demonym_countries(text),
+        text,
+    )
+    gazetteer.close()
+    hamilton = [t.place for t in found if t.span.text == "Hamilton"]
+    assert hamilton and all(p is not None and p.admin1 == "Ohio" for p in hamilton)

@@ -581,6 +581,62 @@ def _seed_counties(names: list[_Name]) -> None:
                 by_key[k].choice = town
 
 
+def _seed_regions(names: list[_Name]) -> None:
+    """Start from a first-level region and the towns in it when the document names both but
+    neither name's likeliest place says so ("Georgia" and "Albany": the state and Albany,
+    Georgia, not the country and Albany, New York), rather than from each name's likeliest
+    place alone; the rounds then weigh the pair against the rest of the document. Only a
+    region, and namesakes of towns, whose prior lies within FOCUS_SPAN of their name's
+    likeliest place ("Paris" and "Texas" start as France's Paris and the state)."""
+    regions: dict[tuple[str, str], tuple[_Name, dict[str, Any]]] = {}
+    for n in names:
+        if n.embedded or n.township or not n.options or n.choice is not n.options[0]:
+            continue
+        top = float(n.options[0]["_prior"])
+        for o in n.options[1:]:
+            if o.get("feature_type") != "admin1" or float(o["_prior"]) + FOCUS_SPAN < top:
+                continue
+            region = _region(o)
+            if region is not None and region != _region(n.options[0]):
+                regions.setdefault(region, (n, o))
+    if not regions:
+        return  # most documents name no region that is not its name's likeliest place
+    seeds: list[tuple[int, int, _Name, dict[str, Any], list[tuple[_Name, dict[str, Any]]]]] = []
+    for i, (region, (n, o)) in enumerate(regions.items()):
+        towns: list[tuple[_Name, dict[str, Any]]] = []
+        for t in names:
+            if t is n or t.embedded or t.township or not t.options or t.choice is None:
+                continue
+            if t.choice is not t.options[0] or _region(t.choice) == region:
+                continue  # (seeded with a county, or already there)
+            top = float(t.options[0]["_prior"])
+            there = next(
+                (
+                    c
+                    for c in t.options
+                    if c.get("feature_type") == "city"
+                    and _region(c) == region
+                    and float(c["_prior"]) + FOCUS_SPAN >= top
+                ),
+                None,
+            )
+            if there is not None:
+                towns.append((t, there))
+        if towns:
+            seeds.append((-len(towns), i, n, o, towns))
+    seeds.sort(key=lambda s: (s[0], s[1]))
+    done: set[str] = set()
+    for _, _, n, o, towns in seeds:
+        if n.key in done:
+            continue
+        done.add(n.key)
+        n.choice = o
+        for t, there in towns:
+            if t.key not in done:
+                done.add(t.key)
+                t.choice = there
+
+
 def resolve(
     toponyms: Sequence[Toponym],
     geocode: Candidates,
@@ -657,9 +713,14 @@ def _resolve(
             ):
                 entry.hint = "city"
     # "X, Y": the name right after a comma contains the one before it; so does the country
-    # in "the X province of Y"
-    for a, b, ka, kb in zip(toponyms, toponyms[1:], keys, keys[1:], strict=False):
-        kind_of = text is not None and _KIND_OF.fullmatch(text[a.span.end : b.span.start])
+    # in "the X province of Y" (but not inside a list: "Ada, Boone, Clay and Dale counties")
+    for i, (a, b, ka, kb) in enumerate(zip(toponyms, toponyms[1:], keys, keys[1:], strict=False)):
+        kind_of = text is not None and (
+            text[a.span.end : b.span.start] == IN_GAP
+            or bool(_KIND_OF.fullmatch(text[a.span.end : b.span.start]))
+        )
+        if text is not None and _mid_list(toponyms, i, text):
+            continue
         if (0 < b.span.start - a.span.end <= 2 or kind_of) and ka != kb:
             within = names[ka].containers or set()
             within.add(kb)
@@ -671,6 +732,7 @@ def _resolve(
     if text is not None:
         _list_kinds(toponyms, keys, names, text)
     _seed_counties(everyone)
+    _seed_regions(everyone)
     for n in everyone:
         if len(n.options) > 1:
             n.cands = [_cand(o) for o in n.options]
@@ -706,7 +768,32 @@ def _resolve(
             _place_streets([t for t, a in zip(out, at_town, strict=True) if a], out, text)
         )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
+    if text is not None:
+        loose = {
+            (t.span.start, t.span.end)
+            for t, k in zip(toponyms, keys, strict=True)
+            if names[k].embedded
+        }
+        out = _in_towns(out, loose, text)
     return out
+
+
+def _in_towns(out: list[Toponym], loose: set[tuple[int, int]], text: str) -> list[Toponym]:
+    """A name nothing places, or one placed only by a place inside its name (their spans are
+    ``loose``), written right before "in" and a town is at that town ("the Quibble Bistro in
+    Lakeview", "Ferbury University in Lakeview": a facility of Lakeview, not of Ferbury)."""
+    res = list(out)
+    for i in range(len(out) - 1):
+        t, town = out[i], out[i + 1]
+        if t.kind_hint == STREET or (
+            t.place is not None and (t.span.start, t.span.end) not in loose
+        ):
+            continue
+        if text[t.span.end : town.span.start] != " in ":
+            continue
+        if town.place is not None and town.place.feature_type == "city":
+            res[i] = replace(t, place=_within(t, town.place))
+    return res
 
 
 #: The words between a region and the country holding it ("the Punjab province of Pakistan",
@@ -814,6 +901,9 @@ def _bare_counties(names: list[_Name]) -> None:
         n.choice = county
 
 
+# what stands between a town and the region or country that holds it, besides a comma:
+# "Lakeview in Ruritania"
+IN_GAP = " in "
 # kinds of place that can hold the town written before them ("Lakeview, Ruritania")
 HOLDER_KINDS = ("admin1", "country")
 HOLDER_KM = FAR_KM  # a town in the holder's country this far from its point is elsewhere
@@ -823,14 +913,18 @@ def _in_named_region(
     toponyms: Sequence[Toponym], keys: list[str], names: dict[str, _Name], text: str
 ) -> None:
     """A town the text places in a first-level region or a country ("Lakeview, Ruritania",
-    "Elm Grove, Ky.") is one of its namesakes there; with none there (the gazetteer lacks
-    the town), it is placed at that region or country rather than at a namesake elsewhere.
-    Not in a list ("Lakeview, Ruritania, Freedonia and ..."), nor for names that can
-    themselves be a country or region ("Jordan, Israel"). Run on the final choices."""
+    "Elm Grove, Ky.", "Lakeview in Ruritania") is one of its namesakes there; with none there
+    (the gazetteer lacks the town), it is placed at that region or country rather than at a
+    namesake elsewhere (after a comma only: what comes before "in" is not always a town,
+    "Gregory of Lakeview in Ruritania"). Not in a list ("Lakeview, Ruritania, Freedonia and
+    ..."), nor for names that can themselves be a country or region ("Jordan, Israel"). Run on
+    the final choices."""
     holders: dict[str, dict[str, Any]] = {}
+    only_inside: set[str] = set()  # names "in" a region: only ever a namesake there
     for i in range(len(toponyms) - 1):
         a, b = toponyms[i], toponyms[i + 1]
-        if text[a.span.end : b.span.start] != ", " or b.kind_hint == "demonym":
+        gap = text[a.span.end : b.span.start]
+        if gap not in (", ", IN_GAP) or b.kind_hint == "demonym":
             continue
         if i + 2 < len(toponyms) and (text[b.span.end : toponyms[i + 2].span.start] in _LIST_GAPS):
             continue  # a list
@@ -838,7 +932,10 @@ def _in_named_region(
             continue
         holder = names[keys[i + 1]].choice
         if keys[i] != keys[i + 1] and holder and holder.get("feature_type") in HOLDER_KINDS:
-            holders.setdefault(keys[i], holder)
+            if keys[i] not in holders:
+                holders[keys[i]] = holder
+                if gap == IN_GAP:
+                    only_inside.add(keys[i])
     for key, holder in holders.items():
         n = names[key]
         if any(o.get("feature_type") in ("country", "region", "admin1") for o in n.options):
@@ -849,6 +946,8 @@ def _in_named_region(
         inside = [c for c in n.options if _contains(holder, c)]
         if inside:
             n.choice = max(inside, key=lambda c: float(c["_prior"]))
+        elif key in only_inside:
+            continue  # ("Gregory of Lakeview in Ruritania" may well name no town there)
         elif (
             o is None
             or o.get("country_code") != holder.get("country_code")
@@ -861,6 +960,17 @@ def _in_named_region(
             # (a town in the holder's country near its point may be one whose region the
             # gazetteer spells differently)
             n.choice = holder
+
+
+def _mid_list(toponyms: Sequence[Toponym], i: int, text: str) -> bool:
+    """True when the names ``i`` and ``i + 1`` stand inside a list, a comma before the first
+    and a list's gap after the second ("Ada, Boone, Clay and Dale": Boone and Clay), where
+    the second does not hold the first as in "Lakeview, Ruritania"."""
+    if i == 0 or i + 2 >= len(toponyms):
+        return False
+    before = text[toponyms[i - 1].span.end : toponyms[i].span.start]
+    after = text[toponyms[i + 1].span.end : toponyms[i + 2].span.start]
+    return before == ", " and after in _LIST_GAPS
 
 
 # what stands between the names of a list: "Ohio, Georgia and Texas", "Ohio or Texas"

@@ -995,3 +995,165 @@ def test_the_country_after_a_province_of_holds_it(gazetteer_path, text: str, cou
         assert punjab.place is not None and punjab.place.country_code == country
     finally:
         gazetteer.close()
+
+
+@pytest.fixture(scope="module")
+def resolve_in_text(gazetteer_path):  # type: ignore[no-untyped-def]
+    """Resolve given spans of a text, with the text passed to the resolver (as the pipeline
+    and the gold-span benchmark do)."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+
+    def run(text: str, phrases: list[str]) -> list[Toponym]:
+        starts = [text.index(p) for p in phrases]
+        mentions = [
+            recogniser.describe(text, s, s + len(p)) for s, p in zip(starts, phrases, strict=True)
+        ]
+        return resolve(
+            mentions,
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+            demonym_countries(text),
+            text,
+        )
+
+    yield run
+    gazetteer.close()
+
+
+@pytest.mark.parametrize(
+    "text,phrase,town",
+    [
+        # a name the gazetteer lacks, right before "in" and a town
+        (
+            "Critics praised the Glorpwick Bistro in Denver last spring.",
+            "Glorpwick Bistro",
+            "Denver",
+        ),
+        ("She sang at Quimbly Vennard in Nashville on Friday.", "Quimbly Vennard", "Nashville"),
+        # a name placed only by a town inside it is at the town the text says it is in
+        ("He studied at Boston Quibble College in Chicago.", "Boston Quibble College", "Chicago"),
+    ],
+)
+def test_a_name_right_before_in_and_a_town_is_at_that_town(
+    resolve_in_text, text: str, phrase: str, town: str
+) -> None:  # type: ignore[no-untyped-def]
+    found, at = resolve_in_text(text, [phrase, town])
+    assert at.place is not None and at.place.feature_type == "city"
+    assert found.place is not None and found.place.feature_type == "facility"
+    assert (found.place.lat, found.place.lon) == (at.place.lat, at.place.lon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics praised the Glorpwick Bistro near Denver last spring.",  # not "in"
+        "Critics praised the Glorpwick Bistro in Colorado last spring.",  # no town
+    ],
+)
+def test_a_name_nothing_places_stays_unplaced_without_in_and_a_town(
+    resolve_in_text, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    other = "Denver" if "Denver" in text else "Colorado"
+    found, _ = resolve_in_text(text, ["Glorpwick Bistro", other])
+    assert found.place is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the state and a town in it, though neither is its name's likeliest place
+        (
+            "The Georgia lottery paid out twice in Augusta this week.",
+            {"Georgia": ("admin1", "US", "Georgia"), "Augusta": ("city", "US", "Georgia")},
+        ),
+        (
+            "Gainesville firefighters held a drill, Georgia officials said.",
+            {"Georgia": ("admin1", "US", "Georgia"), "Gainesville": ("city", "US", "Georgia")},
+        ),
+        # a namesake far less likely than the name's likeliest place is not paired
+        (
+            "Ministers from Georgia met their hosts in Rome.",
+            {"Georgia": ("country", "GE", None), "Rome": ("city", "IT", "Latium")},
+        ),
+        # the country, where the text is about the country
+        (
+            "Georgia said Russian troops left Tbilisi and Gori.",
+            {"Georgia": ("country", "GE", None)},
+        ),
+    ],
+)
+def test_a_region_and_a_town_in_it_start_as_a_pair(
+    parse, text: str, expected: dict[str, tuple[str, str, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    found = parse(text)
+    for mention, (kind, country, admin1) in expected.items():
+        assert found[mention][1:] == (kind, country, admin1), mention
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # "X in Y": a namesake of X that Y holds
+        (
+            "Heavy snow closed roads around Portland in Maine.",
+            "Portland",
+            ("Portland", "city", "US", "Maine"),
+        ),
+        # ... even where the rest of the text is about the namesake elsewhere
+        (
+            "Crews from Norfolk and Hampton drove to Richmond in Kentucky.",
+            "Richmond",
+            ("Richmond", "city", "US", "Kentucky"),
+        ),
+        (
+            "Fans from Boston and Quincy flew to Portland in Oregon.",
+            "Portland",
+            ("Portland", "city", "US", "Oregon"),
+        ),
+    ],
+)
+def test_a_town_the_text_says_is_in_a_region_is_a_namesake_there(
+    resolve_in_text, text: str, mention: str, expected: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    words = [w.strip(".,") for w in text.split()]
+    names = [w for w in words if w[:1].isupper() and w not in ("Heavy", "Crews", "Fans")]
+    found = dict(zip(names, resolve_in_text(text, names), strict=True))[mention]
+    assert found.place is not None
+    got = (found.place.name, found.place.feature_type, found.place.country_code)
+    assert got == expected[:3]
+    if expected[3] is not None:
+        assert found.place.admin1 == expected[3]
+
+
+def test_a_name_in_a_region_with_no_namesake_there_is_not_moved_to_the_region(
+    resolve_in_text,
+) -> None:  # type: ignore[no-untyped-def]
+    """Before "in", a name with no namesake in the region keeps its own place (what comes
+    before "in" is not always a town of that region); after a comma it would be moved."""
+    found, _ = resolve_in_text(
+        "A statue of Denver in Portugal was unveiled.", ["Denver", "Portugal"]
+    )
+    assert found.place is not None and found.place.country_code == "US"
+
+
+def test_a_name_inside_a_list_is_not_held_by_the_next_one(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    """In "Greene, Hamilton, Madison, ..." Madison is the next item of a list, not what holds
+    Hamilton (as "Lakeview, Ruritania" would read): the Hamilton named near Cincinnati is the
+    one in Ohio, not the one in Madison County, New York."""
+    gazetteer = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(gazetteer)
+    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
+    text = (
+        "Hamilton officials met Monday near Cincinnati. The fund serves people in Greene,"
+        " Hamilton, Madison, Clark or Logan counties."
+    )
+    found = resolve(
+        recogniser.recognise(text),
+        lambda q: geocoder.geocode(q, exactly_one=False) or [],
+        demonym_countries(text),
+        text,
+    )
+    gazetteer.close()
+    hamilton = [t.place for t in found if t.span.text == "Hamilton"]
+    assert hamilton and all(p is not None and p.admin1 == "Ohio" for p in hamilton)

@@ -153,7 +153,9 @@ def test_stored_dev13_holds_lgl_last_ten_motion_and_seven_controls_per_corpus():
     assert cells == {("lgl", "motion"): 10, ("lgl", "control"): 7, ("gwn", "control"): 7}
 
 
-@pytest.mark.parametrize("half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
+@pytest.mark.parametrize(
+    "half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev13"]
+)
 def test_annotated_set_covers_its_split_articles_in_order(half):
     """Each development set's annotations are exactly its articles in split.json, in order
     (``check`` is never opened here)."""

@@ -34,6 +34,7 @@ from geomap.events.roles import (
     Mention,
     contains,
     cue,
+    drop_containers,
     precision_rank,
 )
 from geomap.events.triggers import (
@@ -1743,7 +1744,11 @@ def _sentence(
             if t.index < m.first < incident_end
             and (m.first < clause_end or m.cue.role in ("location", "near", "via"))
         ]  # (past "while walking", where they walked, not where they were going)
-        aside = movements.aside_start(tokens, start, t.index) if t.motion is not None else start
+        aside = (
+            movements.aside_start(tokens, _over_qualifier(tokens, start, mentions_used), t.index)
+            if t.motion is not None
+            else start
+        )
         before = [m for m in mentions_used if aside <= m.first < limit and m.last < t.index]
         passive = clauses.passive(tokens, t.index)
         actor = None
@@ -2303,6 +2308,29 @@ _STAYED = frozenset(
 _UNTIL = frozenset("until till before then".split())
 
 
+def _over_qualifier(tokens: list[Token], start: int, mentions: list[Mention]) -> int:
+    """The clause start ``start`` moved back over a comma that only closes a town's state or
+    country ("held in Dover, Del., and will be taken to B", "born in Lyon, France, he moved
+    to B"): such commas set off the qualifier, not a clause, and the clause goes on from
+    before the town as it does when the qualifier is left out."""
+    if start < 4 or tokens[start - 1].text != ",":
+        return start
+    qualifier = next((m for m in mentions if m.last == start - 2), None)
+    town = next(
+        (
+            m
+            for m in mentions
+            if qualifier is not None
+            and m.last == qualifier.first - 2
+            and tokens[m.last + 1].text == ","
+        ),
+        None,
+    )
+    if qualifier is None or town is None or not contains(qualifier.place, town.place):
+        return start
+    return clauses.clause_start(tokens, town.first)
+
+
 def _arrested_at(
     i: int, earlier: list[_Trigger], mentions: list[Mention], any_event: bool = False
 ) -> Mention | None:
@@ -2326,6 +2354,8 @@ def _arrested_at(
         for m in mentions
         if arrest.index < m.first < i and m.cue.role in ("location", "near", "none")
     ]
+    # "held in a jail in A, B, and returned to C": the town, not the state after it
+    held = drop_containers(held)
     return replace(held[-1], cue=Cue("origin", arrest.index)) if held else None
 
 

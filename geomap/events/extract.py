@@ -2178,6 +2178,7 @@ def _sentence(
             m.cue.role
             in ("none", "home", "possessive", "modifier", "people-of", "person-home", "dateline")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
+            or _local_agency(m, state.carried())
             for m in mentions
         )  # (where evacuees were taken is not what was evacuated; the dateline is where the
         # report is from, which the place carried falls back on)
@@ -2619,6 +2620,22 @@ def _one_town(a: Place, b: Place) -> bool:
     if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
         return False
     return _km(a, b) < 25.0
+
+
+def _local_agency(m: Mention, carried: Toponym | None) -> bool:
+    """True when mention ``m`` only names the force or service that came ("Kent County
+    deputies were sent to the farm because a fire was reported there"), a county or town of
+    the same state or province as the place the sentences before told: it says who answered,
+    not where the event was, which stays that place."""
+    if m.cue.role != "agency" or carried is None or carried.place is None:
+        return False
+    here, there = m.place, carried.place
+    return (
+        precision_rank(here) <= 1
+        and bool(here.admin1)
+        and here.admin1 == there.admin1
+        and here.country_code == there.country_code
+    )
 
 
 def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:

@@ -2361,3 +2361,33 @@ def test_what_a_disaster_did_and_compass_words_place_it(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a county force of the same state says who answered, not where: the fire stays at
+        # the town the sentence before told of
+        (
+            "The driver headed to a farmhouse outside Ocala where he was staying. Marion "
+            "County sheriff's deputies were called to the farmhouse on Sunday after neighbours "
+            "phoned in a fire there.",
+            ("fire", "Ocala"),
+        ),
+        (
+            "The driver headed to a farmhouse outside Ocala. Marion County firefighters said "
+            "neighbours phoned in a fire there on Sunday.",
+            ("fire", "Ocala"),
+        ),
+    ],
+)
+def test_a_local_agency_leaves_the_event_at_the_place_told_before(pipeline, body, expected):
+    assert expected in typed(pipeline, body)
+
+
+def test_an_agency_of_another_state_does_not_take_the_place_told_before(pipeline):
+    body = (
+        "The driver headed to a farmhouse outside Ocala. Travis County firefighters said "
+        "neighbours phoned in a fire there on Sunday."
+    )
+    assert ("fire", "Ocala") not in typed(pipeline, body)

@@ -265,8 +265,10 @@ def _triggers(
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
-                if phrase_type == "meeting/summit" and m.group().lower().endswith("with"):
-                    if not _party_after(tokens, bisect_left(starts, m.end())):
+                if phrase_type == "meeting/summit":
+                    if m.group().lower().endswith("with") and not _party_after(
+                        tokens, bisect_left(starts, m.end())
+                    ):
                         continue  # "met with friends": no talks
                     if not MISSED.isdisjoint(lowered[max(0, i - 5) : i]):
                         continue  # "failed to make a meeting with": none took place
@@ -401,6 +403,8 @@ def _triggers(
                 incident = None  # "a landslide buried houses, killing four": its toll
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
+            elif w.startswith("derail") and _RAIL_WORDS.isdisjoint(lowered):
+                incident = None  # "the evacuation quickly derailed", "derailed the talks"
             elif (
                 incident.noun
                 and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i])
@@ -974,6 +978,13 @@ def _party_after(tokens: list[Token], j: int) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its".split())
+#: What derails: a train or its cars. Without one in the sentence, "derailed" is a plan or
+#: talks thrown off course ("the ceasefire derailed"), no derailment.
+_RAIL_WORDS = frozenset(
+    "train trains tram trams streetcar streetcars trolley locomotive locomotives freight "
+    "railcar railcars wagons coaches carriages cars car rail railway railways railroad "
+    "railroads metro subway".split()
+)
 # an event counted in a series is named again, not told: "the fifth attack this month"
 _ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 #: Words that leave an event only suspected, not told ("a possible shooting", "a potential

@@ -631,6 +631,13 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
+    # negotiations told with where or with whom they were held ("took part in the
+    # negotiations in X", "negotiations with the rebels"), not "the failure of negotiations"
+    (
+        "negotiations",
+        re.compile(r"\bnegotiations (?:in|at|with|between)\b", re.I),
+        "meeting/summit",
+    ),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
     ("strike", LABOUR_STRIKE, "protest"),
     (
@@ -881,8 +888,11 @@ OWN_ADVISERS = frozenset(
     "officer officers lawyer lawyers attorney attorneys doctor doctors physician counselor "
     "counsellor therapist caseworker teacher teachers pastor priest boss landlord agent".split()
 )
-#: Words before a meeting that say it did not take place: "missed a meeting with".
-MISSED = frozenset("missed skipped failed fail fails failing cancelled canceled".split())
+#: Words before a meeting that say it did not take place ("missed a meeting with"), or tell
+#: its end rather than the talks ("welcomed the collapse of negotiations with").
+MISSED = frozenset(
+    "missed skipped failed fail fails failing cancelled canceled failure collapse breakdown".split()
+)
 
 #: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).
 PERPETRATOR_WORDS = frozenset(

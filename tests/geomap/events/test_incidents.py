@@ -2391,3 +2391,44 @@ def test_an_agency_of_another_state_does_not_take_the_place_told_before(pipeline
         "neighbours phoned in a fire there on Sunday."
     )
     assert ("fire", "Ocala") not in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The deputy trade minister of Ruritania and his Borduvian counterpart took part in the "
+        "negotiations in Lima on Monday.",
+        "The envoy held negotiations with Hamas leaders in Cairo on Monday.",
+    ],
+)
+def test_negotiations_held_somewhere_or_with_someone_are_talks(pipeline, body):
+    assert [t for t, _ in typed(pipeline, body)] == ["meeting/summit"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # their end is what is told, not talks at the place of those who speak of it
+        "Officials in Lima welcomed the failure of the border negotiations between the two "
+        "neighbours.",
+        "Officials in Lima regretted the collapse of negotiations with the rebels.",
+        # negotiations told without where or with whom
+        "The mayor of Lima said the negotiations were difficult.",
+    ],
+)
+def test_negotiations_that_failed_or_are_only_mentioned_are_no_meeting(pipeline, body):
+    assert "meeting/summit" not in [t for t, _ in typed(pipeline, body)]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A freight train derailed near Alliance on Friday.", [("derailment", "Alliance")]),
+        ("Six cars of a coal train derailed outside Lyon on Friday.", [("derailment", "Lyon")]),
+        # no train: a plan or talks thrown off course
+        ("The peace talks in Geneva quickly derailed on Friday.", []),
+        ("The opposition in Lyon derailed the budget vote on Friday.", []),
+    ],
+)
+def test_only_a_train_or_its_cars_derail(pipeline, body, expected):
+    assert [x for x in typed(pipeline, body) if x[0] == "derailment"] == expected

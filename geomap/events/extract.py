@@ -2095,6 +2095,9 @@ def _sentence(
             gone = [mt for mt in motion_triggers if mt.destinations]
             if gone:
                 located = [incidents.Located(gone[-1].destinations[-1], False)]
+            else:
+                visited = _visit_after(tokens, t.index, [u for u, _ in triggers], mentions_used)
+                located = [incidents.Located(visited, False)] if visited is not None else []
         if not located and t.event_type not in ("meeting/summit", "arrest"):
             # "fled A after gunmen attacked", "evacuated from A after shelling hit the city's
             # hospital", "crossed from A, fleeing shelling": what people fled is where they
@@ -2631,6 +2634,37 @@ def _one_town(a: Place, b: Place) -> bool:
     if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
         return False
     return _km(a, b) < 25.0
+
+
+#: Motion words of a visit, and the words that make the visit told after a meeting its
+#: occasion ("met the minister when he visited X", "during a trip to X").
+_VISITS = frozenset("visit trip tour".split())
+_OCCASION = frozenset("when while during on as".split())
+
+
+def _visit_after(
+    tokens: list[Token], i: int, triggers: list[_Trigger], mentions: list[Mention]
+) -> Mention | None:
+    """Where the meeting at token ``i`` took place when the same sentence tells after it the
+    visit it was held on ("met the foreign minister when he visited X", "met officials
+    during a trip to X last week"): the place visited."""
+    visit = next(
+        (u for u in triggers if u.index > i and u.motion is not None and u.motion.lemma in _VISITS),
+        None,
+    )
+    if visit is None:
+        return None
+    if _OCCASION.isdisjoint(x.lower for x in tokens[max(i + 1, visit.index - 3) : visit.index]):
+        return None  # ("met the minister on Monday and then visited X": another stop)
+    return next(
+        (
+            m
+            for m in mentions
+            if visit.index < m.first <= visit.index + 4
+            and m.cue.role in ("none", "destination", "location")
+        ),
+        None,
+    )
 
 
 def _local_agency(m: Mention, carried: Toponym | None) -> bool:

@@ -2432,3 +2432,28 @@ def test_negotiations_that_failed_or_are_only_mentioned_are_no_meeting(pipeline,
 )
 def test_only_a_train_or_its_cars_derail(pipeline, body, expected):
     assert [x for x in typed(pipeline, body) if x[0] == "derailment"] == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the visit told after the meeting is where it was held
+        (
+            "The Borduvian envoy met with the foreign minister of Ruritania when he visited "
+            "Ankara last week.",
+            [("meeting/summit", "Ankara")],
+        ),
+        (
+            "The envoy met with the president of Ruritania during a visit to Ankara last week.",
+            [("meeting/summit", "Ankara")],
+        ),
+        (
+            "The envoy met with the Ruritanian president on his recent trip to Ankara.",
+            [("meeting/summit", "Ankara")],
+        ),
+        # a stop after the meeting is not where it was held
+        ("The envoy met with the president of Ruritania on Monday and then visited Ankara.", []),
+    ],
+)
+def test_a_meeting_is_placed_at_the_visit_it_was_held_on(pipeline, body, expected):
+    assert [x for x in typed(pipeline, body) if x[0] == "meeting/summit"] == expected

@@ -631,11 +631,12 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
-    # negotiations told with where or with whom they were held ("took part in the
-    # negotiations in X", "negotiations with the rebels"), not "the failure of negotiations"
+    # negotiations told with the named place they were held in ("took part in the
+    # negotiations in X"); not "negotiations with the tax office", an ongoing process, nor
+    # "vowed not to resume negotiations with X"
     (
         "negotiations",
-        re.compile(r"\bnegotiations (?:in|at|with|between)\b", re.I),
+        re.compile(r"\b[Nn]egotiations (?:in|at) (?:the )?[A-Z]"),
         "meeting/summit",
     ),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),

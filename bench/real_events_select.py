@@ -81,6 +81,11 @@ N_CONTROL7 = 2
 #: articles was looked at): the same rule, after dev7's (GeoWebNews has no motion article left).
 N_MOTION8 = 12
 N_CONTROL8 = 3
+#: ``dev13`` (issue 12, a blind set fixed before any of its articles was read): after dev8's, LGL's
+#: last :data:`N_MOTION9` motion articles and :data:`N_CONTROL9` controls per corpus (GeoWebNews
+#: has no motion article left).
+N_MOTION9 = 10
+N_CONTROL9 = 7
 #: The sets drawn from the held-out corpora (issue 12), each slice fixed and committed before
 #: any of its articles was read: per corpus ``(skip_motion, n_motion, skip_control, n_control)``
 #: in the hash orders above. ``check2`` and ``check3`` are held out (summary line only);
@@ -340,6 +345,9 @@ def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
     skip_m += N_MOTION6 + N_MOTION7
     skip_c += N_CONTROL6 + N_CONTROL7
     halves["dev8"] = select_dev2(articles, skip_m, skip_c, N_MOTION8, N_CONTROL8)
+    skip_m += N_MOTION8
+    skip_c += N_CONTROL8
+    halves["dev13"] = select_dev2(articles, skip_m, skip_c, N_MOTION9, N_CONTROL9)
     return halves
 
 

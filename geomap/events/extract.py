@@ -34,6 +34,7 @@ from geomap.events.roles import (
     Mention,
     contains,
     cue,
+    drop_containers,
     precision_rank,
 )
 from geomap.events.triggers import (
@@ -264,8 +265,10 @@ def _triggers(
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
-                if phrase_type == "meeting/summit" and m.group().lower().endswith("with"):
-                    if not _party_after(tokens, bisect_left(starts, m.end())):
+                if phrase_type == "meeting/summit":
+                    if m.group().lower().endswith("with") and not _party_after(
+                        tokens, bisect_left(starts, m.end())
+                    ):
                         continue  # "met with friends": no talks
                     if not MISSED.isdisjoint(lowered[max(0, i - 5) : i]):
                         continue  # "failed to make a meeting with": none took place
@@ -400,6 +403,8 @@ def _triggers(
                 incident = None  # "a landslide buried houses, killing four": its toll
             elif w in ("shot", "shooting") and not _FILMING.isdisjoint(lowered):
                 incident = None  # "the film was shot in 18 days"
+            elif w.startswith("derail") and _RAIL_WORDS.isdisjoint(lowered):
+                incident = None  # "the evacuation quickly derailed", "derailed the talks"
             elif (
                 incident.noun
                 and not _ORDINALS.isdisjoint(lowered[max(0, i - 3) : i])
@@ -973,6 +978,13 @@ def _party_after(tokens: list[Token], j: int) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its".split())
+#: What derails: a train or its cars. Without one in the sentence, "derailed" is a plan or
+#: talks thrown off course ("the ceasefire derailed"), no derailment.
+_RAIL_WORDS = frozenset(
+    "train trains tram trams streetcar streetcars trolley locomotive locomotives freight "
+    "railcar railcars wagons coaches carriages cars car rail railway railways railroad "
+    "railroads metro subway".split()
+)
 # an event counted in a series is named again, not told: "the fifth attack this month"
 _ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 #: Words that leave an event only suspected, not told ("a possible shooting", "a potential
@@ -1743,7 +1755,11 @@ def _sentence(
             if t.index < m.first < incident_end
             and (m.first < clause_end or m.cue.role in ("location", "near", "via"))
         ]  # (past "while walking", where they walked, not where they were going)
-        aside = movements.aside_start(tokens, start, t.index) if t.motion is not None else start
+        aside = (
+            movements.aside_start(tokens, _over_qualifier(tokens, start, mentions_used), t.index)
+            if t.motion is not None
+            else start
+        )
         before = [m for m in mentions_used if aside <= m.first < limit and m.last < t.index]
         passive = clauses.passive(tokens, t.index)
         actor = None
@@ -2079,6 +2095,9 @@ def _sentence(
             gone = [mt for mt in motion_triggers if mt.destinations]
             if gone:
                 located = [incidents.Located(gone[-1].destinations[-1], False)]
+            else:
+                visited = _visit_after(tokens, t.index, [u for u, _ in triggers], mentions_used)
+                located = [incidents.Located(visited, False)] if visited is not None else []
         if not located and t.event_type not in ("meeting/summit", "arrest"):
             # "fled A after gunmen attacked", "evacuated from A after shelling hit the city's
             # hospital", "crossed from A, fleeing shelling": what people fled is where they
@@ -2173,6 +2192,7 @@ def _sentence(
             m.cue.role
             in ("none", "home", "possessive", "modifier", "people-of", "person-home", "dateline")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
+            or _local_agency(m, state.carried())
             for m in mentions
         )  # (where evacuees were taken is not what was evacuated; the dateline is where the
         # report is from, which the place carried falls back on)
@@ -2303,6 +2323,29 @@ _STAYED = frozenset(
 _UNTIL = frozenset("until till before then".split())
 
 
+def _over_qualifier(tokens: list[Token], start: int, mentions: list[Mention]) -> int:
+    """The clause start ``start`` moved back over a comma that only closes a town's state or
+    country ("held in Dover, Del., and will be taken to B", "born in Lyon, France, he moved
+    to B"): such commas set off the qualifier, not a clause, and the clause goes on from
+    before the town as it does when the qualifier is left out."""
+    if start < 4 or tokens[start - 1].text != ",":
+        return start
+    qualifier = next((m for m in mentions if m.last == start - 2), None)
+    town = next(
+        (
+            m
+            for m in mentions
+            if qualifier is not None
+            and m.last == qualifier.first - 2
+            and tokens[m.last + 1].text == ","
+        ),
+        None,
+    )
+    if qualifier is None or town is None or not contains(qualifier.place, town.place):
+        return start
+    return clauses.clause_start(tokens, town.first)
+
+
 def _arrested_at(
     i: int, earlier: list[_Trigger], mentions: list[Mention], any_event: bool = False
 ) -> Mention | None:
@@ -2326,6 +2369,8 @@ def _arrested_at(
         for m in mentions
         if arrest.index < m.first < i and m.cue.role in ("location", "near", "none")
     ]
+    # "held in a jail in A, B, and returned to C": the town, not the state after it
+    held = drop_containers(held)
     return replace(held[-1], cue=Cue("origin", arrest.index)) if held else None
 
 
@@ -2589,6 +2634,53 @@ def _one_town(a: Place, b: Place) -> bool:
     if precision_rank(a) > 1 or precision_rank(b) > 1 or a.country_code != b.country_code:
         return False
     return _km(a, b) < 25.0
+
+
+#: Motion words of a visit, and the words that make the visit told after a meeting its
+#: occasion ("met the minister when he visited X", "during a trip to X").
+_VISITS = frozenset("visit trip tour".split())
+_OCCASION = frozenset("when while during on as".split())
+
+
+def _visit_after(
+    tokens: list[Token], i: int, triggers: list[_Trigger], mentions: list[Mention]
+) -> Mention | None:
+    """Where the meeting at token ``i`` took place when the same sentence tells after it the
+    visit it was held on ("met the foreign minister when he visited X", "met officials
+    during a trip to X last week"): the place visited."""
+    visit = next(
+        (u for u in triggers if u.index > i and u.motion is not None and u.motion.lemma in _VISITS),
+        None,
+    )
+    if visit is None:
+        return None
+    if _OCCASION.isdisjoint(x.lower for x in tokens[max(i + 1, visit.index - 3) : visit.index]):
+        return None  # ("met the minister on Monday and then visited X": another stop)
+    return next(
+        (
+            m
+            for m in mentions
+            if visit.index < m.first <= visit.index + 4
+            and m.cue.role in ("none", "destination", "location")
+        ),
+        None,
+    )
+
+
+def _local_agency(m: Mention, carried: Toponym | None) -> bool:
+    """True when mention ``m`` only names the force or service that came ("Kent County
+    deputies were sent to the farm because a fire was reported there"), a county or town of
+    the same state or province as the place the sentences before told: it says who answered,
+    not where the event was, which stays that place."""
+    if m.cue.role != "agency" or carried is None or carried.place is None:
+        return False
+    here, there = m.place, carried.place
+    return (
+        precision_rank(here) <= 1
+        and bool(here.admin1)
+        and here.admin1 == there.admin1
+        and here.country_code == there.country_code
+    )
 
 
 def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:

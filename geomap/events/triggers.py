@@ -631,6 +631,14 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
+    # negotiations told with the named place they were held in ("took part in the
+    # negotiations in X"); not "negotiations with the tax office", an ongoing process, nor
+    # "vowed not to resume negotiations with X"
+    (
+        "negotiations",
+        re.compile(r"\b[Nn]egotiations (?:in|at) (?:the )?[A-Z]"),
+        "meeting/summit",
+    ),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
     ("strike", LABOUR_STRIKE, "protest"),
     (
@@ -881,8 +889,11 @@ OWN_ADVISERS = frozenset(
     "officer officers lawyer lawyers attorney attorneys doctor doctors physician counselor "
     "counsellor therapist caseworker teacher teachers pastor priest boss landlord agent".split()
 )
-#: Words before a meeting that say it did not take place: "missed a meeting with".
-MISSED = frozenset("missed skipped failed fail fails failing cancelled canceled".split())
+#: Words before a meeting that say it did not take place ("missed a meeting with"), or tell
+#: its end rather than the talks ("welcomed the collapse of negotiations with").
+MISSED = frozenset(
+    "missed skipped failed fail fails failing cancelled canceled failure collapse breakdown".split()
+)
 
 #: Words that give an explosion or a fire a perpetrator: then it is an attack (general English).
 PERPETRATOR_WORDS = frozenset(

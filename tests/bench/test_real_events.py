@@ -126,7 +126,7 @@ def test_later_sets_take_the_next_articles_in_the_hash_orders(monkeypatch):
 def test_stored_split_sets_are_pairwise_disjoint():
     """No article of the stored split is in two sets (dev … dev8, check)."""
     split = json.loads((Path(__file__).parents[1] / "data/real_events/split.json").read_text())
-    assert {"dev", "check", "dev6", "dev7", "dev8"} <= split.keys()
+    assert {"dev", "check", "dev6", "dev7", "dev8", "dev13"} <= split.keys()
     seen: dict[tuple[str, str], str] = {}
     for half, rows in split.items():
         for r in rows:
@@ -144,7 +144,18 @@ def test_stored_dev8_holds_the_next_twelve_motion_and_three_control_articles():
     assert cells == {("lgl", "motion"): 12, ("lgl", "control"): 3, ("gwn", "control"): 3}
 
 
-@pytest.mark.parametrize("half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
+def test_stored_dev13_holds_lgl_last_ten_motion_and_seven_controls_per_corpus():
+    split = json.loads((Path(__file__).parents[1] / "data/real_events/split.json").read_text())
+    cells: dict[tuple[str, str], int] = {}
+    for r in split["dev13"]:
+        cells[(r["corpus"], r["stratum"])] = cells.get((r["corpus"], r["stratum"]), 0) + 1
+    # LGL has 124 motion articles, 114 taken by dev ... dev8: dev13 takes the 10 left
+    assert cells == {("lgl", "motion"): 10, ("lgl", "control"): 7, ("gwn", "control"): 7}
+
+
+@pytest.mark.parametrize(
+    "half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev13"]
+)
 def test_annotated_set_covers_its_split_articles_in_order(half):
     """Each development set's annotations are exactly its articles in split.json, in order
     (``check`` is never opened here)."""

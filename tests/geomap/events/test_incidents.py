@@ -2361,3 +2361,102 @@ def test_what_a_disaster_did_and_compass_words_place_it(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a county force of the same state says who answered, not where: the fire stays at
+        # the town the sentence before told of
+        (
+            "The driver headed to a farmhouse outside Ocala where he was staying. Marion "
+            "County sheriff's deputies were called to the farmhouse on Sunday after neighbours "
+            "phoned in a fire there.",
+            ("fire", "Ocala"),
+        ),
+        (
+            "The driver headed to a farmhouse outside Ocala. Marion County firefighters said "
+            "neighbours phoned in a fire there on Sunday.",
+            ("fire", "Ocala"),
+        ),
+    ],
+)
+def test_a_local_agency_leaves_the_event_at_the_place_told_before(pipeline, body, expected):
+    assert expected in typed(pipeline, body)
+
+
+def test_an_agency_of_another_state_does_not_take_the_place_told_before(pipeline):
+    body = (
+        "The driver headed to a farmhouse outside Ocala. Travis County firefighters said "
+        "neighbours phoned in a fire there on Sunday."
+    )
+    assert ("fire", "Ocala") not in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The deputy trade minister of Ruritania and his Borduvian counterpart took part in the "
+        "negotiations in Lima on Monday.",
+        "Negotiations in Cairo between the two delegations ended on Monday.",
+    ],
+)
+def test_negotiations_held_in_a_named_place_are_talks(pipeline, body):
+    assert [t for t, _ in typed(pipeline, body)] == ["meeting/summit"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # their end is what is told, not talks at the place of those who speak of it
+        "Officials in Lima welcomed the failure of the border negotiations between the two "
+        "neighbours.",
+        "Officials in Lima regretted the collapse of negotiations with the rebels.",
+        # negotiations told without where they were held: a process, or not held at all
+        "The mayor of Lima said the negotiations were difficult.",
+        "The treasurer of Lima County is working with a lawyer in negotiations with the tax "
+        "office.",
+        "Speaking in Lima, the president vowed not to resume negotiations with the rebels.",
+    ],
+)
+def test_negotiations_that_failed_or_are_only_mentioned_are_no_meeting(pipeline, body):
+    assert "meeting/summit" not in [t for t, _ in typed(pipeline, body)]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A freight train derailed near Alliance on Friday.", [("derailment", "Alliance")]),
+        ("Six cars of a coal train derailed outside Lyon on Friday.", [("derailment", "Lyon")]),
+        # no train: a plan or talks thrown off course
+        ("The peace talks in Geneva quickly derailed on Friday.", []),
+        ("The opposition in Lyon derailed the budget vote on Friday.", []),
+    ],
+)
+def test_only_a_train_or_its_cars_derail(pipeline, body, expected):
+    assert [x for x in typed(pipeline, body) if x[0] == "derailment"] == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the visit told after the meeting is where it was held
+        (
+            "The Borduvian envoy met with the foreign minister of Ruritania when he visited "
+            "Ankara last week.",
+            [("meeting/summit", "Ankara")],
+        ),
+        (
+            "The envoy met with the president of Ruritania during a visit to Ankara last week.",
+            [("meeting/summit", "Ankara")],
+        ),
+        (
+            "The envoy met with the Ruritanian president on his recent trip to Ankara.",
+            [("meeting/summit", "Ankara")],
+        ),
+        # a stop after the meeting is not where it was held
+        ("The envoy met with the president of Ruritania on Monday and then visited Ankara.", []),
+    ],
+)
+def test_a_meeting_is_placed_at_the_visit_it_was_held_on(pipeline, body, expected):
+    assert [x for x in typed(pipeline, body) if x[0] == "meeting/summit"] == expected

@@ -2327,3 +2327,29 @@ def test_goods_smuggled_from_a_place_end_where_the_smuggler_was_caught(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the commas around a town's state or country set off the qualifier, not a clause:
+        # the journey starts at the town, as it does when the state is left out
+        (
+            "Tom Ward, 41, is being held in the county jail in Huntington, W. Va., on a "
+            "warrant and will be taken to Columbus, police said.",
+            ("Huntington", "Columbus"),
+        ),
+        (
+            "The patients were treated at a clinic in Dover, Del., and then flown to Baltimore.",
+            ("Dover", "Baltimore"),
+        ),
+        # an arrest's town, not the country named after it, is where the extradition starts
+        (
+            "The two men were arrested in Lyon, France, last week and will be extradited to "
+            "Madrid, police said.",
+            ("Lyon", "Madrid"),
+        ),
+    ],
+)
+def test_a_towns_qualifier_between_commas_keeps_the_town_as_origin(pipeline, body, expected):
+    assert paths(pipeline, body) == [expected]

@@ -313,10 +313,12 @@ for _form, _motion in MOTION_NOUNS.items():
 
 #: Phrases that report a movement on their own ("en route to X", "on their way to X",
 #: "making their way to X", "set off for X", "pulled back from X", "X-bound", an onward
-#: leg: "continued on to X", "pressed on to X", "ran away to X"); general English.
+#: leg: "continued on to X", "pressed on to X", "ran away to X"; a journey's end reached:
+#: "made it to X", "made it back to X", "made it out of X"); general English.
 MOTION_PHRASES = re.compile(
     r"\b(?:en route|on (?:its|his|her|their|our|my|the) way|(?:making|made|make|makes) "
-    r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for|pull(?:ed|s|ing)? (?:back|out)"
+    r"(?:its|his|her|their|our|my) way|(?:making|made|make|makes) it (?:safely )?(?:back )?"
+    r"(?:to|into|out of)\b|set (?:off|out)|bound for|pull(?:ed|s|ing)? (?:back|out)"
     r"|(?:continu(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?) on(?:wards?)? to"
     r"|(?:ran|run|runs|running) away)\b",
     re.I,
@@ -325,6 +327,10 @@ MOTION_PHRASES = re.compile(
 MOTION_PHRASE_KEYS = (
     "route",
     "way",
+    "made it",
+    "make it",
+    "makes it",
+    "making it",
     "set off",
     "set out",
     "bound for",

@@ -2232,3 +2232,19 @@ def test_the_injured_come_from_the_incident_told_sentences_before(pipeline: Pipe
     assert ("Kitgum", "Lira") in moves and moves[("Kitgum", "Lira")].origin_inferred
     # people not hurt are not taken from there so many sentences on
     assert ("Kitgum", "Lira") not in paths(pipeline, body.replace("injured ", ""))
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("After two days on the road the hikers made it to Bergen from Oslo.", ("Oslo", "Bergen")),
+        ("Her family finally made it out of Aleppo to Gaziantep in June.", ("Aleppo", "Gaziantep")),
+        ("The damaged trawler made it back to Galway from Killybegs.", ("Killybegs", "Galway")),
+    ],
+)
+def test_making_it_to_a_place_is_reaching_it(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_making_it_to_a_stage_of_a_contest_is_no_journey(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Her side made it to the semi-finals in Bergen.") == []

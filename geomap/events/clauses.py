@@ -90,6 +90,12 @@ DONE_VERBS = frozenset(
     "have obliged compelled able helped made allowed permitted went came rushed decided agreed "
     "vowed promised chose".split()
 )
+#: Verbs of report and belief before a perfect infinitive ("are reported to have arrived",
+#: "is thought to have fled", "seems to have crossed"): the event took place (general English).
+SAID_TO_HAVE = frozenset(
+    "reported said believed thought understood known alleged claimed feared estimated "
+    "presumed suspected seem seems seemed appear appears appeared".split()
+)
 #: Words before "to" that make a violent act an attempted one, which still took place.
 ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying".split())
 #: Past verbs of a crowd coming together, after which "to protest" reports the protest
@@ -284,6 +290,20 @@ def status(
                 k -= 1
             start = min(start, k)
         verb = tokens[k].lower if k >= start else ""
+        if (
+            "have" in chain
+            and verb in SAID_TO_HAVE
+            and not any(
+                t.lower in _NEGATORS
+                or t.lower in HYPOTHETICAL
+                or t.lower in _CONDITIONS
+                or t.lower in ("nobody", "none")
+                for t in tokens[start:k]
+            )
+        ):
+            # "are reported to have arrived", "is believed to have fled": a past journey,
+            # told at one remove
+            return "reported"
         if verb in PLAN_VERBS:
             if any(tokens[x].lower == "had" for x in range(max(start, k - 3), k)):
                 return None  # "had been due to be deported": a plan that fell through

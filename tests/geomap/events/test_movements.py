@@ -2248,3 +2248,28 @@ def test_making_it_to_a_place_is_reaching_it(pipeline: Pipeline, body: str, expe
 
 def test_making_it_to_a_stage_of_a_contest_is_no_journey(pipeline: Pipeline) -> None:
     assert paths(pipeline, "Her side made it to the semi-finals in Bergen.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Six sailors are reported to have sailed from Oslo to Bergen.", ("Oslo", "Bergen")),
+        ("The gang is believed to have fled from Lyon to Geneva.", ("Lyon", "Geneva")),
+        ("The courier seems to have driven from Turin to Milan overnight.", ("Turin", "Milan")),
+    ],
+)
+def test_said_to_have_gone_is_a_journey_made(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    [m] = [m for m in movements(pipeline, body) if tuple(p.name for p in m.path) == expected]
+    assert m.status == "reported"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The gang is not believed to have fled from Lyon to Geneva.",
+        "The gang might be thought to have fled from Lyon to Geneva.",
+        "Nobody is said to have fled from Lyon to Geneva.",
+    ],
+)
+def test_denied_or_doubted_to_have_gone_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

@@ -1184,6 +1184,7 @@ def extract_events(
                 and not state.may_infer(words, sent.start, sent.end)
                 and not _ANAPHOR.match(s_text)
                 and not (_IT.match(s_text) and state.since == 0)  # "It then sailed to B."
+                and not ("back" in words and state.since == 0)  # "She drove back to B."
                 and not event_words(s_text, words)
                 and _DEPARTING.isdisjoint(words)
                 and state.departed is None
@@ -2594,9 +2595,32 @@ def _implicit_origin(
         # movement went, not from the mover's home
         assert state.destination is not None
         return _as_mention(state.destination)
+    back = (
+        not mt.motion.noun
+        and mt.index + 1 < len(tokens)
+        and tokens[mt.index + 1].lower == "back"
+        and mt.status in ("reported", "planned")
+        and state.since == 0
+        and "had" not in (t.lower for t in tokens[max(0, mt.index - 3) : mt.index])
+    )
+    if back and usable(state.destination):
+        # "The crew were flown to A. They will fly back to B on Monday": back from where the
+        # last sentence's journey took them
+        assert state.destination is not None
+        return _as_mention(state.destination)
     for m in homes:
         if usable(m.toponym):
             return m
+    if (
+        back
+        and usable(state.previous)
+        and state.previous is not None
+        and state.previous.place is not None
+        and precision_rank(state.previous.place) <= 1
+    ):
+        # "Police stopped her near A on Friday. She drove back to B": from the town the last
+        # sentence left the mover in
+        return _as_mention(state.previous)
     if onward:
         if (
             mt.word.lower().startswith(_ONWARD_VERBS)

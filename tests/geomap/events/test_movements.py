@@ -2273,3 +2273,24 @@ def test_said_to_have_gone_is_a_journey_made(pipeline: Pipeline, body: str, expe
 )
 def test_denied_or_doubted_to_have_gone_is_no_journey(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+def test_a_journey_back_starts_where_the_last_journey_ended(pipeline: Pipeline) -> None:
+    body = (
+        "The injured climbers were airlifted to Bergen on Tuesday. They are due to fly back "
+        "to Lyon at the weekend."
+    )
+    moves = by_path(pipeline, body)
+    assert ("Lyon", "Bergen") not in moves
+    m = moves[("Bergen", "Lyon")]
+    assert m.origin_inferred and m.status == "planned"
+
+
+def test_a_journey_back_starts_where_the_last_sentence_left_the_mover(
+    pipeline: Pipeline,
+) -> None:
+    body = "Troopers pulled the van over near Macon late on Friday. Ms. Hale drove back to Atlanta."
+    m = by_path(pipeline, body)[("Macon", "Atlanta")]
+    assert m.origin_inferred
+    # not a journey back told as background
+    assert paths(pipeline, body.replace("drove back", "had driven back")) == []

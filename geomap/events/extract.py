@@ -1641,6 +1641,12 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            if _sample_sent(mt, tokens):
+                # a thing sent, not people or a unit dispatched (GUIDELINE.md: "travelled")
+                mt.motion = replace(mt.motion, movement_type="travelled")
+                if not mt.destinations:
+                    # "samples were sent for analysis at a laboratory in A": where they went
+                    mt.destinations = _tested_at(tokens, t.index, after)
             movements.drop_observers(mt, tokens)
             movements.successive(mt, after, tokens)
             if not mt.origins and not t.noun and t.motion.movement_type == "deported":
@@ -2595,6 +2601,18 @@ def _implicit_origin(
         # movement went, not from the mover's home
         assert state.destination is not None
         return _as_mention(state.destination)
+    if _sample_sent(mt, tokens) and not movements.new_topic(tokens):
+        # "Samples were sent to A for tests": from where they were taken, the place the
+        # story is about
+        for place in (
+            state.recent_story(),
+            state.previous if state.since == 0 else None,
+            state.here,
+        ):
+            # (not a region such as a union of states: no place a sample is taken)
+            if usable(place) and place is not None and place.place is not None:
+                if place.place.feature_type != "region":
+                    return _as_mention(place)
     back = (
         not mt.motion.noun
         and mt.index + 1 < len(tokens)
@@ -2756,6 +2774,65 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+#: What is sent away to be examined: samples, evidence, a suspect letter, a body (general
+#: English of health, crime and disaster news).
+_SAMPLES = frozenset(
+    "sample samples specimen specimens swab swabs powder blood tissue carcass carcasses body "
+    "bodies remains evidence".split()
+)
+#: Things sent that are only sent to be examined when the sentence says so ("the letter was
+#: sent to A for tests"; not "sent a letter to A": a message).
+_EXAMINED = frozenset("letter letters envelope envelopes package packages parcel parcels".split())
+
+
+#: Verbs that send a thing away ("sent", "shipped", "flown", "forwarded").
+_SENDING = frozenset("send ship fly transport dispatch forward courier".split())
+
+
+def _sample_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the journey at ``mt`` sends something away to be examined: the sent thing
+    is a sample noun, the passive's subject ("the samples were sent to A") or the verb's
+    object ("sent swabs to A", "sent the blood samples to A")."""
+    if mt.motion.noun or mt.motion.lemma not in _SENDING:
+        return False
+    if mt.status != "reported":
+        return False
+    tested = any(t.lower in _TESTING for t in tokens[mt.index + 1 :])
+    if mt.passive:
+        head = _head(mt.actor)
+        return head in _SAMPLES or (head in _EXAMINED and tested)
+    after = [t.lower for t in tokens[mt.index + 1 : mt.index + 5]]
+    for w in after:
+        if w in _SAMPLES or (w in _EXAMINED and tested):
+            return True
+        if w in ("to", "for", "from", ",", "."):
+            return False
+    return False
+
+
+#: Words of examining what was sent ("sent for analysis at A", "sent samples to be tested
+#: in A"): general English.
+_TESTING = frozenset(
+    "test tests tested testing analysis analyses analysed analyzed examination examined "
+    "autopsy post-mortem confirmation".split()
+)
+
+
+def _tested_at(tokens: list[Token], index: int, after: list[Mention]) -> list[Mention]:
+    """The place "at" or "in" which what the verb at ``index`` sent is to be examined, a few
+    words on ("flown to a lab for more tests in A", "shipped off to be analysed by a unit in
+    A"): the first such place after a word of testing, in the verb's clause."""
+    for m in after:
+        if m.cue.role != "location" or m.first - index > 10:
+            return []
+        between = tokens[index + 1 : m.first]
+        if any(t.text in (";", ":") or t.lower in clauses.SUBORDINATORS for t in between):
+            return []
+        if any(t.lower in _TESTING for t in between):
+            return [m]
+    return []
 
 
 def _left_the_place(

@@ -2294,3 +2294,26 @@ def test_a_journey_back_starts_where_the_last_sentence_left_the_mover(
     assert m.origin_inferred
     # not a journey back told as background
     assert paths(pipeline, body.replace("drove back", "had driven back")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Swine fever was found on a pig farm outside Carlisle. Inspectors sent blood samples "
+        "to a laboratory in Glasgow.",
+        "Two dead swans were found on a lake near Carlisle. The carcasses were sent for "
+        "testing at a laboratory in Glasgow.",
+        "A parcel leaking a white powder was opened at a bank in Carlisle. The parcel was "
+        "later sent to Glasgow for tests.",
+    ],
+)
+def test_samples_sent_away_leave_the_place_the_story_is_about(
+    pipeline: Pipeline, body: str
+) -> None:
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Carlisle", "Glasgow"] and m.origin_inferred
+    assert m.movement_type == "travelled"  # a thing sent, not people dispatched
+
+
+def test_a_message_sent_is_no_sample(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The mayor of Carlisle met aides. She sent a letter to Glasgow.") == []

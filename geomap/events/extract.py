@@ -2711,6 +2711,11 @@ def _implicit_origin(
         ):
             assert state.previous is not None
             return _as_mention(state.previous)
+    neighbour = _into_neighbour(mt, tokens, state)
+    if neighbour is not None and usable(neighbour):
+        # "Fighting spread across A. Thousands have fled to neighbouring B": from the country
+        # the passage is about, which B borders
+        return _as_mention(neighbour)
     if (
         mt.motion.movement_type == "fled"
         and mt.status == "reported"
@@ -2833,6 +2838,31 @@ def _tested_at(tokens: list[Token], index: int, after: list[Mention]) -> list[Me
         if any(t.lower in _TESTING for t in between):
             return [m]
     return []
+
+
+def _into_neighbour(
+    mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
+) -> Toponym | None:
+    """The country a journey "to neighbouring B" left: the country the last sentences were
+    about (named itself, else the country of the town they told of), when B is another
+    country."""
+    if mt.motion.noun or mt.motion.frame not in ("go", "leave", "send") or len(mt.destinations) != 1:
+        return None
+    d = mt.destinations[0]
+    if d.first < 1 or tokens[d.first - 1].lower not in ("neighbouring", "neighboring"):
+        return None
+    recent = state.previous if state.since < discourse.CARRY_SENTENCES else None
+    if d.place.feature_type != "country" or recent is None or recent.place is None:
+        return None
+    if recent.place.country_code == d.place.country_code:
+        return None
+    if recent.place.feature_type == "country":
+        return recent
+    country = state.country  # the report's country, when the town lies in it
+    if country is not None and country.place is not None:
+        if country.place.country_code == recent.place.country_code:
+            return country
+    return None
 
 
 def _left_the_place(

@@ -2317,3 +2317,16 @@ def test_samples_sent_away_leave_the_place_the_story_is_about(
 
 def test_a_message_sent_is_no_sample(pipeline: Pipeline) -> None:
     assert paths(pipeline, "The mayor of Carlisle met aides. She sent a letter to Glasgow.") == []
+
+
+def test_fleeing_to_a_neighbouring_country_leaves_the_country_just_told(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Clashes spread across Malawi after the vote. Another 4,000 people have fled to "
+        "neighbouring Zambia."
+    )
+    m = by_path(pipeline, body)[("Malawi", "Zambia")]
+    assert m.origin_inferred and m.movement_type == "fled"
+    # without "neighbouring", a country told before is not known to be where they fled from
+    assert paths(pipeline, body.replace("neighbouring ", "")) == []

@@ -2330,3 +2330,19 @@ def test_fleeing_to_a_neighbouring_country_leaves_the_country_just_told(
     assert m.origin_inferred and m.movement_type == "fled"
     # without "neighbouring", a country told before is not known to be where they fled from
     assert paths(pipeline, body.replace("neighbouring ", "")) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("By mistake the pensioner ended up on a plane to Lyon from Geneva.", ("Geneva", "Lyon")),
+        ("Forty migrants were put on a bus to Calais from Paris.", ("Paris", "Calais")),
+        ("Hikers from Leeds were aboard a ferry to Calais when it caught fire.", ("Leeds", "Calais")),
+    ],
+)
+def test_a_ride_on_a_vehicle_to_a_place_is_a_journey(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_a_service_that_does_not_run_is_no_journey(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "There is no bus to Lyon from Geneva on Sundays.") == []

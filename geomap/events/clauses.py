@@ -217,6 +217,34 @@ def _told_past(tokens: list[Token], index: int) -> bool:
     return w.endswith("ed") or w in _PAST_FORMS
 
 
+#: Verbs that end a stay early ("cut short", "interrupted", "broke off") and the stays they
+#: end: general English.
+_CUTTING = frozenset(
+    "cut cuts cutting interrupt interrupted interrupts interrupting break broke breaks "
+    "breaking curtail curtailed curtails curtailing".split()
+)
+_STAYS = frozenset(
+    "holiday holidays vacation vacations visit trip tour stay leave break honeymoon "
+    "retreat".split()
+)
+
+
+def _cut_short(clause: list[Token]) -> bool:
+    """True when ``clause`` (the words before an infinitive's "to") ends a stay early: a
+    verb of cutting followed, within a few words, by a stay noun ("cut short his holiday
+    in A", "interrupted a visit to A", "broke off her trip")."""
+    for i, t in enumerate(clause):
+        if t.lower not in _CUTTING:
+            continue
+        if t.lower.startswith(("cut", "broke", "break")) and not any(
+            x.lower in ("short", "off") for x in clause[i + 1 : i + 3]
+        ):
+            continue  # ("cut costs", "broke a record"; not "cut short", "broke off")
+        if any(x.lower in _STAYS for x in clause[i + 1 : i + 6]):
+            return True
+    return False
+
+
 def status(
     tokens: list[Token],
     index: int,
@@ -304,6 +332,11 @@ def status(
             # "are reported to have arrived", "is believed to have fled": a past journey,
             # told at one remove
             return "reported"
+        if not incident and _cut_short(tokens[start:j]):
+            # "cut short his holiday in A to return to B": the stay was ended for the journey
+            if any(t.lower in HYPOTHETICAL or t.lower in _NEGATORS for t in tokens[start:j]):
+                return None
+            return "planned" if any(t.lower in _FUTURE for t in tokens[start:j]) else "reported"
         if verb in PLAN_VERBS:
             if any(tokens[x].lower == "had" for x in range(max(start, k - 3), k)):
                 return None  # "had been due to be deported": a plan that fell through

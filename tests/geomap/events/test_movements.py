@@ -2346,3 +2346,34 @@ def test_a_ride_on_a_vehicle_to_a_place_is_a_journey(pipeline: Pipeline, body: s
 
 def test_a_service_that_does_not_run_is_no_journey(pipeline: Pipeline) -> None:
     assert paths(pipeline, "There is no bus to Lyon from Geneva on Sundays.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected,status",
+    [
+        (
+            "The chancellor cut short her holiday in Cornwall to fly back to Leeds on Friday.",
+            ("Cornwall", "Leeds"),
+            "reported",
+        ),
+        (
+            "The defence minister interrupted a visit to Norway to fly back to Berlin.",
+            ("Norway", "Berlin"),
+            "reported",
+        ),
+        (
+            "The senator will break off his vacation in Maine to fly to Washington.",
+            ("Maine", "Washington"),
+            "planned",
+        ),
+    ],
+)
+def test_a_stay_cut_short_for_a_journey_tells_the_journey(  # type: ignore[no-untyped-def]
+    pipeline: Pipeline, body: str, expected, status: str
+) -> None:
+    assert by_path(pipeline, body)[expected].status == status
+
+
+def test_a_stay_not_cut_short_tells_no_journey(pipeline: Pipeline) -> None:
+    body = "The chancellor would not cut short her holiday in Cornwall to return to London."
+    assert paths(pipeline, body) == []

@@ -520,6 +520,15 @@ def _np_word(t: Token) -> bool:
     return True
 
 
+def _abbreviation_stop(tokens: list[Token], i: int) -> bool:
+    """True when the full stop at ``i`` ends a capitalised abbreviation ("the U.S. has",
+    "the U.K. sent"): part of the noun phrase, not the end of a sentence."""
+    if tokens[i].text != "." or i == 0:
+        return False
+    before = tokens[i - 1].text
+    return before[:1].isupper() and "." in before and before.replace(".", "").isalpha()
+
+
 def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     """The noun phrase before the verb at ``index`` that names who did it (or, for a passive
     verb, to whom it was done), without its trailing modifiers ("a senior official based in
@@ -541,7 +550,7 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     start = end
     while i >= 0 and end - i <= 14:
         t = tokens[i]
-        if _np_word(t):
+        if _np_word(t) or _abbreviation_stop(tokens, i):
             start = i
         elif t.lower in _NP_BRIDGE or t.lower in ("based", "in", "from", "near", "at"):
             if not (i > 0 and _np_word(tokens[i - 1])):
@@ -593,6 +602,8 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     if not words or all(w.lower in _TIME_WORDS for w in words):
         return None  # "... on Friday shot a man": a time, not who did it
     phrase = sentence[words[0].start : words[-1].end].strip(" ,.-“”\"'‘’")
+    if words[-1].text == "." and phrase.endswith(words[-2].text if len(words) > 1 else "\0"):
+        phrase += "."  # "the U.S.": the abbreviation keeps its full stop
     if not phrase or phrase.lower() in _PRONOUNS or all(w.lower in _DETERMINERS for w in words):
         return None
     return phrase[:120]

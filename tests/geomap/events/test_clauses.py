@@ -62,3 +62,10 @@ def test_the_subject_of_a_verb_after_a_relative_clause(
     tokens = tokenize(sentence)
     index = next(i for i, t in enumerate(tokens) if t.text == verb)
     assert subject(tokens, index, sentence) == mover
+
+
+def test_an_abbreviation_keeps_its_full_stop_in_the_subject() -> None:
+    sentence = "The U.S. has expelled 12 diplomats."
+    tokens = tokenize(sentence)
+    index = [t.lower for t in tokens].index("expelled")
+    assert subject(tokens, index, sentence) == "The U.S."

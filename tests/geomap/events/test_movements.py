@@ -2377,3 +2377,14 @@ def test_a_stay_cut_short_for_a_journey_tells_the_journey(  # type: ignore[no-un
 def test_a_stay_not_cut_short_tells_no_journey(pipeline: Pipeline) -> None:
     body = "The chancellor would not cut short her holiday in Cornwall to return to London."
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The U.S. has expelled 12 Russian diplomats.", ("United States", "Russia")),
+        ("The U.K. sent 300 troops to Estonia on Monday.", ("United Kingdom", "Estonia")),
+    ],
+)
+def test_an_abbreviated_state_as_subject_sends(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)

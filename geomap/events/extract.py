@@ -1689,8 +1689,15 @@ def _sentence(
                 if sent_home is None and not passive:
                     # "A expelled 60 diplomats", after the report said whose: their country
                     lowered_after = [tok.lower for tok in tokens[t.index + 1 : t.index + 5]]
-                    if not ENVOYS.isdisjoint(lowered_after):
-                        sent_home = state.envoys_home(sent.start)
+                    # (or a number whose noun the sentence gave before: "A expelled 60
+                    # diplomats, B expelled 13")
+                    counted = bool(lowered_after) and _NUMBER_ONLY.match(lowered_after[0])
+                    if not ENVOYS.isdisjoint(lowered_after) or (
+                        counted
+                        and (len(lowered_after) < 2 or lowered_after[1] in (",", ";", ".", "and"))
+                        and not ENVOYS.isdisjoint(tok.lower for tok in tokens[: t.index])
+                    ):
+                        sent_home = state.envoys_home(sent.start + tokens[t.index].start)
                 if sent_home is not None:
                     mt.sent_home = _as_mention(sent_home)
             if not mt.origins and not t.noun and t.motion.frame == "go":
@@ -2863,6 +2870,12 @@ def _into_neighbour(
         if country.place.country_code == recent.place.country_code:
             return country
     return None
+
+
+#: A count standing for a noun the sentence gave before ("13", "four").
+_NUMBER_ONLY = re.compile(
+    r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)$"
+)
 
 
 def _left_the_place(

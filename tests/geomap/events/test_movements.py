@@ -2388,3 +2388,14 @@ def test_a_stay_not_cut_short_tells_no_journey(pipeline: Pipeline) -> None:
 )
 def test_an_abbreviated_state_as_subject_sends(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in paths(pipeline, body)
+
+
+def test_a_count_of_expelled_envoys_stands_for_the_envoys_named_before(
+    pipeline: Pipeline,
+) -> None:
+    body = "Finland has expelled three Russian diplomats, and Estonia has expelled two."
+    found = paths(pipeline, body)
+    assert ("Finland", "Russia") in found and ("Estonia", "Russia") in found
+    # a count of something else sends nobody anywhere
+    body = "Finland has expelled three Russian diplomats, and Estonia has fined two."
+    assert ("Estonia", "Russia") not in paths(pipeline, body)

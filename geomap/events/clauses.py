@@ -205,6 +205,7 @@ _HEADLINE_SUBJECTS = frozenset(
 
 #: Past forms that do not end in -ed, of the verbs an "until" clause ends a stay with.
 _PAST_FORMS = frozenset("went left fled came flew drove rode took brought sent".split())
+PAST_FORMS = _PAST_FORMS
 
 
 def _told_past(tokens: list[Token], index: int) -> bool:

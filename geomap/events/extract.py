@@ -1038,10 +1038,40 @@ def _mentions(
             out
             and c.role in ("none", "location")
             and _COORDINATED.match(sentence[out[-1].end : rel_start])
+            and not (
+                _CLAUSE_AND.match(sentence[out[-1].end : rel_start])
+                and not (
+                    len(out) > 1
+                    and _COORDINATED.match(sentence[out[-2].end : out[-1].start])
+                )  # (not the last of a list: "left A, B, and C travelled to D")
+                and _opens_clause(tokens, last)
+            )
         ):
             c = out[-1].cue  # "from Tunis and Algiers": both are origins
         out.append(Mention(t, first, last, rel_start, rel_end, c))
     return out
+
+
+def _opens_clause(tokens: list[Token], last: int) -> bool:
+    """True when the place ending at token ``last`` is followed by a verb, so that it is the
+    subject of a clause of its own ("sent troops to A, and B sent medics"; "to A, and B has
+    expelled two"), not one more place of the list before it."""
+    if last + 1 >= len(tokens):
+        return False
+    nxt = tokens[last + 1]
+    if not nxt.text[:1].islower():
+        return False
+    w = nxt.lower
+    return (
+        w in clauses.AUXILIARIES
+        or (w.endswith("ed") and w not in _NOT_VERBS_ED)
+        or w in clauses.PAST_FORMS
+        or w in ("said", "says")
+    )
+
+
+#: Words in -ed that follow a place in a list without being its verb ("A and B combined").
+_NOT_VERBS_ED = frozenset("combined alike included".split())
 
 
 def _recovering_from(tokens: list[Token], i: int) -> bool:
@@ -1101,6 +1131,8 @@ def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
     return out
 
 
+#: A comma and a conjunction that may join two clauses ("sent troops to A, and B sent").
+_CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s*$")
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as well as)\s*$")
 
 

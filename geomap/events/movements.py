@@ -213,6 +213,8 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
             continue
         if t.lower in _OWN_CLAUSE:
             return True
+        if t.lower in ("and", "but") and _named_subject_after(tokens, j + 1, index):
+            return True  # "A expelled four Ruritanian envoys, and B has expelled two"
         if t.lower in _SAYING and _SUBJECT_PRONOUNS.isdisjoint(
             u.lower for u in tokens[j + 1 : index]
         ):
@@ -221,6 +223,20 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+
+def _named_subject_after(tokens: list[Token], j: int, index: int) -> bool:
+    """True when a name of up to three capitalised words at token ``j`` is followed by an
+    auxiliary or by the motion word at ``index``: the subject of a coordinated clause of its
+    own ("..., and Sweden has expelled", "and the U.S. sent")."""
+    k = j
+    if k < index and tokens[k].lower == "the":
+        k += 1
+    n = 0
+    while k < index and n < 3 and (tokens[k].text[:1].isupper() or tokens[k].text == "."):
+        k += 1
+        n += 1
+    return n > 0 and k <= index and (k == index or tokens[k].lower in AUXILIARIES)
 
 
 #: Past forms without -ed that may follow a vehicle's journey as its sentence's main verb
@@ -669,6 +685,13 @@ def chain(
         return False
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
+    if (
+        second.actor
+        and second.actor[:1].isupper()
+        and second.actor != first.actor
+        and not (_ONWARD.search(between) or onward_verb)
+    ):
+        return False  # "A sent troops to B, and C sent medics to D": another mover's journey
     if _CONTRAST.search(between) and not (_ONWARD.search(between) or onward_verb):
         return False  # "planes fly into A and B, but flights to A are rare": no leg from B
     if first.origins and not (onward_verb and _arrival(first.motion)):

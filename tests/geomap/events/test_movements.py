@@ -2399,3 +2399,28 @@ def test_a_count_of_expelled_envoys_stands_for_the_envoys_named_before(
     # a count of something else sends nobody anywhere
     body = "Finland has expelled three Russian diplomats, and Estonia has fined two."
     assert ("Estonia", "Russia") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Norway sent troops to Mali, and Sweden sent medics to Niger.",
+            {("Norway", "Mali"), ("Sweden", "Niger")},
+        ),
+        (
+            "Norway has expelled four Russian diplomats, and Sweden has expelled two Chinese "
+            "diplomats.",
+            {("Norway", "Russia"), ("Sweden", "China")},
+        ),
+        # a list of places before one verb stays one list
+        (
+            "Families who left Tromso, Alta, and Bergen travelled to Oslo.",
+            {("Tromso", "Oslo"), ("Alta", "Oslo"), ("Bergen", "Oslo")},
+        ),
+    ],
+)
+def test_a_clause_with_its_own_named_subject_is_another_journey(  # type: ignore[no-untyped-def]
+    pipeline: Pipeline, body: str, expected
+) -> None:
+    assert set(paths(pipeline, body)) == expected

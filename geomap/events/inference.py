@@ -320,6 +320,10 @@ def arrived_from_stay(
         return None
     opening = tokens[0].lower if tokens else ""
     actor = (mt.actor or "").lower().split()
+    if mt.actor is None and mt.index > 1 and tokens[mt.index - 1].lower in _PRONOUN_OPENING:
+        # "The man passed a check when he arrived in B": the pronoun of a clause inside a
+        # sentence about the one the last sentence put somewhere
+        actor = _words(tokens, 0, 2)
     if opening not in _PRONOUN_OPENING and not (
         actor[:1] == ["the"] and actor[-1:] and actor[-1] in RETURNERS
     ):

@@ -2424,3 +2424,17 @@ def test_a_clause_with_its_own_named_subject_is_another_journey(  # type: ignore
     pipeline: Pipeline, body: str, expected
 ) -> None:
     assert set(paths(pipeline, body)) == expected
+
+
+def test_an_arrival_by_he_inside_a_sentence_about_the_traveller_starts_at_the_stay(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Norway confirmed a case in a woman who had spent a week in Boston. The woman "
+        "felt well when she landed at Oslo's main airport on Friday."
+    )
+    m = by_path(pipeline, body)[("Boston", "Oslo")]
+    assert m.origin_inferred
+    # someone else's "he" is not the traveller the last sentence told of
+    other = body.replace("The woman felt well when she", "The minister said she")
+    assert ("Boston", "Oslo") not in paths(pipeline, other)

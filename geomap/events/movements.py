@@ -212,6 +212,12 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
         if t.start <= start:
             continue
         if t.lower in _OWN_CLAUSE:
+            if (
+                t.lower in _WHEN
+                and _pronoun_subject(tokens, j + 1, index)
+                and not _plural_after(tokens, start)
+            ):
+                continue  # "the U.S. envoy met them when she visited X": she is the envoy
             return True
         if t.lower in ("and", "but") and _named_subject_after(tokens, j + 1, index):
             return True  # "A expelled four Ruritanian envoys, and B has expelled two"
@@ -223,6 +229,31 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+
+#: Subordinators of time whose clause may go on with the main clause's subject as "he" or
+#: "she" ("Roe met the envoy when she visited X").
+_WHEN = frozenset("when while after before".split())
+
+
+def _pronoun_subject(tokens: list[Token], j: int, index: int) -> bool:
+    """True when token ``j`` is "he" or "she" and only auxiliaries and adverbs stand between
+    it and the motion word at ``index``: the clause's mover is that pronoun."""
+    if j >= index or tokens[j].lower not in ("he", "she"):
+        return False
+    return all(
+        t.lower in AUXILIARIES or verb_adverb(t.lower) for t in tokens[j + 1 : index]
+    )
+
+
+def _plural_after(tokens: list[Token], start: int) -> bool:
+    """True when the word right after sentence offset ``start`` (a home's end) is a plural
+    noun ("French tourists"), whom "he" or "she" cannot stand for."""
+    nxt = next((t for t in tokens if t.start >= start), None)
+    if nxt is None:
+        return False
+    w = nxt.lower
+    return w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
 
 
 def _named_subject_after(tokens: list[Token], j: int, index: int) -> bool:

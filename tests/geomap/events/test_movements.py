@@ -2438,3 +2438,11 @@ def test_an_arrival_by_he_inside_a_sentence_about_the_traveller_starts_at_the_st
     # someone else's "he" is not the traveller the last sentence told of
     other = body.replace("The woman felt well when she", "The minister said she")
     assert ("Boston", "Oslo") not in paths(pipeline, other)
+
+
+def test_he_or_she_of_a_when_clause_is_the_titled_subject_before(pipeline: Pipeline) -> None:
+    body = "U.S. Secretary of State Jane Roe met the envoy in March when she visited Ankara."
+    assert ("United States", "Ankara") in paths(pipeline, body)
+    # "he" cannot stand for French tourists
+    body = "Two French tourists met a local guide last year when he travelled to Naples."
+    assert paths(pipeline, body) == []

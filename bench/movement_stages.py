@@ -5,8 +5,9 @@
 
 Each annotated movement of the real development sets (``dev`` … ``dev8``, and ``dev9`` …
 ``dev11`` when ``--heldout-path DIR`` holds their TR-News and GeoVirus texts; ``check`` sets
-are refused: their errors are never read) is run through the real pipeline (``bench/events.py``'s documents
-and scorer) and put in the first pipeline stage where it is lost:
+are refused: their errors are never read) is run through the real pipeline
+(``bench/events.py``'s documents and scorer) and put in the first pipeline stage where it is
+lost:
 
 - ``found``: the scorer matches it (origin and destination within tolerance);
 - ``no trigger``: no motion word of the extractor's vocabulary in the sentence that reports it;
@@ -154,7 +155,9 @@ def main() -> int:
     ap.add_argument("--set", action="append", choices=DEV_SETS, dest="sets")
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--details", action="store_true", help="one line per annotated movement")
-    ap.add_argument("--heldout-path", type=Path, metavar="DIR", help="dev9-dev11 texts (TR-News.xml …)")
+    ap.add_argument(
+        "--heldout-path", type=Path, metavar="DIR", help="dev9-dev11 texts (TR-News.xml …)"
+    )
     args = ap.parse_args()
     default = [n for n in DEV_SETS if n not in ev.HELDOUT_SETS or args.heldout_path is not None]
     sets = args.sets or default

@@ -225,8 +225,7 @@ _CUTTING = frozenset(
     "breaking curtail curtailed curtails curtailing".split()
 )
 _STAYS = frozenset(
-    "holiday holidays vacation vacations visit trip tour stay leave break honeymoon "
-    "retreat".split()
+    "holiday holidays vacation vacations visit trip tour stay leave break honeymoon retreat".split()
 )
 
 

@@ -1041,8 +1041,7 @@ def _mentions(
             and not (
                 _CLAUSE_AND.match(sentence[out[-1].end : rel_start])
                 and not (
-                    len(out) > 1
-                    and _COORDINATED.match(sentence[out[-2].end : out[-1].start])
+                    len(out) > 1 and _COORDINATED.match(sentence[out[-2].end : out[-1].start])
                 )  # (not the last of a list: "left A, B, and C travelled to D")
                 and _opens_clause(tokens, last)
             )
@@ -2885,7 +2884,11 @@ def _into_neighbour(
     """The country a journey "to neighbouring B" left: the country the last sentences were
     about (named itself, else the country of the town they told of), when B is another
     country."""
-    if mt.motion.noun or mt.motion.frame not in ("go", "leave", "send") or len(mt.destinations) != 1:
+    if (
+        mt.motion.noun
+        or mt.motion.frame not in ("go", "leave", "send")
+        or len(mt.destinations) != 1
+    ):
         return None
     d = mt.destinations[0]
     if d.first < 1 or tokens[d.first - 1].lower not in ("neighbouring", "neighboring"):

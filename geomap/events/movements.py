@@ -241,9 +241,7 @@ def _pronoun_subject(tokens: list[Token], j: int, index: int) -> bool:
     it and the motion word at ``index``: the clause's mover is that pronoun."""
     if j >= index or tokens[j].lower not in ("he", "she"):
         return False
-    return all(
-        t.lower in AUXILIARIES or verb_adverb(t.lower) for t in tokens[j + 1 : index]
-    )
+    return all(t.lower in AUXILIARIES or verb_adverb(t.lower) for t in tokens[j + 1 : index])
 
 
 def _plural_after(tokens: list[Token], start: int) -> bool:

@@ -2337,10 +2337,15 @@ def test_fleeing_to_a_neighbouring_country_leaves_the_country_just_told(
     [
         ("By mistake the pensioner ended up on a plane to Lyon from Geneva.", ("Geneva", "Lyon")),
         ("Forty migrants were put on a bus to Calais from Paris.", ("Paris", "Calais")),
-        ("Hikers from Leeds were aboard a ferry to Calais when it caught fire.", ("Leeds", "Calais")),
+        (
+            "Hikers from Leeds were aboard a ferry to Calais when it caught fire.",
+            ("Leeds", "Calais"),
+        ),
     ],
 )
-def test_a_ride_on_a_vehicle_to_a_place_is_a_journey(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+def test_a_ride_on_a_vehicle_to_a_place_is_a_journey(
+    pipeline: Pipeline, body: str, expected
+) -> None:  # type: ignore[no-untyped-def]
     assert expected in paths(pipeline, body)
 
 

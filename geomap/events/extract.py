@@ -1672,6 +1672,12 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            if not mt.origins and not t.noun and t.motion.frame in ("go", "reach"):
+                held = _after_talks(
+                    s_text, tokens, t.index, [m for m in mentions_used if m.first > t.index]
+                )
+                if held is not None:  # "flew to B after talks in A"
+                    mt.origins = [held]
             if _sample_sent(mt, tokens):
                 # a thing sent, not people or a unit dispatched (GUIDELINE.md: "travelled")
                 mt.motion = replace(mt.motion, movement_type="travelled")
@@ -2134,7 +2140,8 @@ def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Me
     doing = [
         t.lower
         for t in tokens[1:comma]
-        if t.lower.endswith("ing") and t.lower not in INCIDENT_WORDS and t.text[:1].islower()
+        if (t.lower.endswith("ing") and t.lower not in INCIDENT_WORDS and t.text[:1].islower())
+        or t.lower in _TALKS_NOUNS  # "After talks in A, the envoy flew to B"
     ]
     if not doing:
         return []
@@ -2144,6 +2151,32 @@ def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Me
         if m.last < comma and m.cue.role in ("location", "destination", "origin", "near", "via")
     ]
     return [replace(m, cue=Cue("origin", 0)) for m in told[-1:]]
+
+
+#: Nouns of a stay for talks or a visit, after which a journey goes on elsewhere ("flew to B
+#: after talks in A", "After a summit in A, ..."): general English. (Not "a stopover in A":
+#: a stop on the way, VIA_WORDS.)
+_TALKS_NOUNS = frozenset("talks meeting meetings summit conference negotiations visit stay".split())
+_AFTER_TALKS = re.compile(
+    r"\bafter\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|summit|conference|negotiations|visit|"
+    r"stay)\s+(?:in|at|to)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _after_talks(
+    sentence: str, tokens: list[Token], i: int, after: list[Mention]
+) -> Mention | None:
+    """Where a journey told by the verb at ``i`` set out from when the clause after it says
+    it followed talks or a visit there ("flew to B after talks in A", "travelled on to B
+    after a two-day visit to A"): the place of those talks."""
+    end = tokens[i].end
+    for m in after:
+        if m.start - end > 120:
+            return None
+        if _AFTER_TALKS.search(sentence, end, m.start):
+            return replace(m, cue=Cue("origin", m.cue.governor))
+    return None
 
 
 def _stayed_there(

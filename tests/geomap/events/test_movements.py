@@ -2451,3 +2451,21 @@ def test_he_or_she_of_a_when_clause_is_the_titled_subject_before(pipeline: Pipel
     # "he" cannot stand for French tourists
     body = "Two French tourists met a local guide last year when he travelled to Naples."
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The trade delegation travelled to Geneva after talks in Paris.", ("Paris", "Geneva")),
+        ("The envoy flew on to Tokyo after a three-day visit to Seoul.", ("Seoul", "Tokyo")),
+        ("After a summit in Lisbon, the leaders flew to Madrid.", ("Lisbon", "Madrid")),
+    ],
+)
+def test_a_journey_after_talks_somewhere_starts_there(
+    pipeline: Pipeline, body: str, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_a_stopover_after_which_one_arrives_is_no_origin(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The activist arrived in Canada after a stopover in Bangkok.") == []

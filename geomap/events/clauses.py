@@ -454,8 +454,30 @@ def _to_be_made(tokens: list[Token], index: int, start: int) -> bool:
     return False
 
 
+#: Past participles not in -ed of verbs that move someone ("was arrested and flown to B").
+_PARTICIPLES = frozenset("flown taken sent driven brought shipped".split())
+
+
+def _participle(word: str) -> bool:
+    return word.endswith("ed") or word in _PARTICIPLES
+
+
 def passive(tokens: list[Token], index: int) -> bool:
-    """True when the verb at ``index`` follows a form of "be" or "get" ("was flown")."""
+    """True when the verb at ``index`` follows a form of "be" or "get" ("was flown"), or is a
+    participle joined by "and" to a passive one before it ("was arrested in A and flown to
+    B", "were freed and taken to B"): the auxiliary serves both."""
+    if index >= 2 and tokens[index - 1].lower == "and" and _participle(tokens[index].lower):
+        for i in range(index - 2, max(-1, index - 9), -1):
+            t = tokens[i]
+            if t.text in CLAUSE_PUNCT or t.text == "," or t.lower in SUBORDINATORS:
+                break
+            if (
+                _participle(t.lower)
+                and t.text[:1].islower()
+                and i > 0
+                and tokens[i - 1].lower in ("was", "were", "been", "being", "is", "are", "be")
+            ):
+                return True
     for i in range(index - 1, max(-1, index - 4), -1):
         w = tokens[i].lower
         if w in ("was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"):

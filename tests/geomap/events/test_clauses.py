@@ -69,3 +69,21 @@ def test_an_abbreviation_keeps_its_full_stop_in_the_subject() -> None:
     tokens = tokenize(sentence)
     index = [t.lower for t in tokens].index("expelled")
     assert subject(tokens, index, sentence) == "The U.S."
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("He was arrested in Tijuana and flown to San Diego.", "flown", True),
+        ("They were freed and taken to a hotel.", "taken", True),
+        ("He was freed and flew home.", "flew", False),
+        ("Police arrested him and drove him to Leeds.", "drove", False),
+    ],
+)
+def test_a_participle_joined_by_and_to_a_passive_is_passive(
+    sentence: str, word: str, expected: bool
+) -> None:
+    from geomap.events.clauses import passive
+
+    tokens = tokenize(sentence)
+    assert passive(tokens, [t.lower for t in tokens].index(word)) is expected

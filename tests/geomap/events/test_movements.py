@@ -2469,3 +2469,11 @@ def test_a_journey_after_talks_somewhere_starts_there(
 
 def test_a_stopover_after_which_one_arrives_is_no_origin(pipeline: Pipeline) -> None:
     assert paths(pipeline, "The activist arrived in Canada after a stopover in Bangkok.") == []
+
+
+def test_a_participle_after_and_shares_the_passive_before_it(pipeline: Pipeline) -> None:
+    body = "The smuggler was arrested in Tijuana and flown to San Diego on Friday."
+    m = by_path(pipeline, body)[("Tijuana", "San Diego")]
+    assert m.origin_inferred
+    body = "Four aid workers were abducted in Niger last year. They were freed and flown to Paris."
+    assert ("Niger", "Paris") in paths(pipeline, body)

@@ -2825,6 +2825,17 @@ def _implicit_origin(
     if left is not None and usable(left.toponym):
         return left
     dateline = state.dateline
+    if (
+        "local" in (mt.actor or "").lower().split()
+        and not mt.passive
+        and dateline is not None
+        and dateline.place is not None
+        and dateline.place.feature_type == "city"
+        and usable(dateline)
+    ):
+        # "LEEDS — Two local teenagers travelled to A": the locals are from the town the
+        # report is filed from
+        return _as_mention(dateline)
     opener = clauses.clause_start(tokens, mt.index) - 1
     if (
         mt.motion.movement_type in _FROM_DATELINE

@@ -2477,3 +2477,11 @@ def test_a_participle_after_and_shares_the_passive_before_it(pipeline: Pipeline)
     assert m.origin_inferred
     body = "Four aid workers were abducted in Niger last year. They were freed and flown to Paris."
     assert ("Niger", "Paris") in paths(pipeline, body)
+
+
+def test_locals_set_out_from_the_dateline_town(pipeline: Pipeline) -> None:
+    body = "LEEDS, England (AP) - Two local teenagers travelled to Syria in 2014, police said."
+    m = by_path(pipeline, body)[("Leeds", "Syria")]
+    assert m.origin_inferred
+    # travellers not said to be local are not known to be from there
+    assert paths(pipeline, body.replace(" local", "")) == []

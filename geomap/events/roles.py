@@ -23,7 +23,8 @@ VIA_PREPOSITIONS = frozenset("via through across".split())
 AT_WORDS = frozenset("in at".split())
 #: Verbs and nouns after which "in X" / "at X" is where the mover arrived.
 ARRIVAL_WORDS = frozenset(
-    "arrived arriving arrive arrives arrival landed landing reached settled touched ended".split()
+    "arrived arriving arrive arrives arrival landed landing reached settled touched ended "
+    "disembarked disembarking".split()
 )
 #: Words after which "in X" is where the mover lives or comes from (the origin).
 HOME_WORDS = frozenset(

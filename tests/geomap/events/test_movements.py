@@ -2485,3 +2485,25 @@ def test_locals_set_out_from_the_dateline_town(pipeline: Pipeline) -> None:
     assert m.origin_inferred
     # travellers not said to be local are not known to be from there
     assert paths(pipeline, body.replace(" local", "")) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The fugitive sneaked across the border from Mexico into Texas.", ("Mexico", "Texas")),
+        ("Two migrants sneaked into Spain from Morocco on a jet ski.", ("Morocco", "Spain")),
+        ("The disabled tanker was towed to Piraeus from Crete.", ("Crete", "Piraeus")),
+        ("The flight from Lagos was diverted to Kano.", ("Lagos", "Kano")),
+        ("The dinghy drifted from Libya to Malta for three days.", ("Libya", "Malta")),
+        ("The crew rowed from Lisbon to Madeira.", ("Lisbon", "Madeira")),
+        ("Passengers from Tunis disembarked in Valletta on Monday.", ("Tunis", "Valletta")),
+    ],
+)
+def test_more_verbs_of_motion(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_a_price_that_slipped_moved_nowhere(
+    pipeline: Pipeline,
+) -> None:  # ("slipped": no verb of motion)
+    assert paths(pipeline, "Shares slipped to a record low in London from Paris.") == []

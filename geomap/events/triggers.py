@@ -214,7 +214,6 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("row", "travelled", "go", "rowed paddled", needs_destination=True),
     **_verb("sneak", "travelled", "go", "sneaked snuck", needs_destination=True),
     **_verb("drift", "travelled", "go", "drifted", needs_destination=True),
-    **_verb("divert", "travelled", "go", "diverted rerouted", needs_destination=True),
     **_verb("disembark", "travelled", "go", "disembarked disembarking"),
     **_verb("board", "travelled", "go", "boarded boarding", needs_destination=True),
     **_verb("return", "travelled", "go", "return returns returned returning"),

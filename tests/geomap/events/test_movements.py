@@ -2493,7 +2493,6 @@ def test_locals_set_out_from_the_dateline_town(pipeline: Pipeline) -> None:
         ("The fugitive sneaked across the border from Mexico into Texas.", ("Mexico", "Texas")),
         ("Two migrants sneaked into Spain from Morocco on a jet ski.", ("Morocco", "Spain")),
         ("The disabled tanker was towed to Piraeus from Crete.", ("Crete", "Piraeus")),
-        ("The flight from Lagos was diverted to Kano.", ("Lagos", "Kano")),
         ("The dinghy drifted from Libya to Malta for three days.", ("Libya", "Malta")),
         ("The crew rowed from Lisbon to Madeira.", ("Lisbon", "Madeira")),
         ("Passengers from Tunis disembarked in Valletta on Monday.", ("Tunis", "Valletta")),

@@ -2788,7 +2788,11 @@ def _implicit_origin(
         # the passage is about, which B borders
         return _as_mention(neighbour)
     if (
-        mt.motion.movement_type == "fled"
+        (
+            mt.motion.movement_type == "fled"
+            # "The storm hit A. Residents were evacuated to B": they left the town told
+            or (mt.motion.movement_type == "evacuated" and mt.motion.lemma == "evacuate")
+        )
         and mt.status == "reported"
         and not mt.motion.noun
         and state.since == 0

@@ -2506,3 +2506,9 @@ def test_a_price_that_slipped_moved_nowhere(
     pipeline: Pipeline,
 ) -> None:  # ("slipped": no verb of motion)
     assert paths(pipeline, "Shares slipped to a record low in London from Paris.") == []
+
+
+def test_the_evacuated_leave_the_town_the_last_sentence_told(pipeline: Pipeline) -> None:
+    body = "The storm hit Sukkur on Friday. About 5,000 residents were evacuated to Karachi."
+    m = by_path(pipeline, body)[("Sukkur", "Karachi")]
+    assert m.origin_inferred and m.movement_type == "evacuated"

@@ -332,6 +332,10 @@ def status(
             # "are reported to have arrived", "is believed to have fled": a past journey,
             # told at one remove
             return "reported"
+        if verb in DONE_VERBS and any(
+            tokens[x].lower in _NEGATORS for x in range(max(start, k - 3), k)
+        ):
+            return None  # "was not able to reach X", "never managed to leave X"
         if not incident and _cut_short(tokens[start:j]):
             # "cut short his holiday in A to return to B": the stay was ended for the journey
             if any(t.lower in HYPOTHETICAL or t.lower in _NEGATORS for t in tokens[start:j]):

@@ -87,3 +87,15 @@ def test_a_participle_joined_by_and_to_a_passive_is_passive(
 
     tokens = tokenize(sentence)
     assert passive(tokens, [t.lower for t in tokens].index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word",
+    [
+        ("Aid lorries were not able to reach the besieged town.", "reach"),
+        ("The crew never managed to leave the harbour.", "leave"),
+    ],
+)
+def test_a_journey_one_did_not_manage_is_not_reported(sentence: str, word: str) -> None:
+    tokens = tokenize(sentence)
+    assert status(tokens, [t.lower for t in tokens].index(word), sentence) is None

@@ -2726,7 +2726,7 @@ def _implicit_origin(
     if (
         state.departed is not None
         and usable(state.departed)
-        and mt.status == "reported"
+        and mt.status in ("reported", "planned")  # ("It is due to reach B on Friday")
         and not mt.motion.noun
         and mt.motion.frame in ("reach", "go")
         and (_ANAPHOR.match(s_text) or mt.actor is None)

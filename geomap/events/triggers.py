@@ -229,6 +229,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("tour", "travelled", "reach", "toured touring"),
     **_verb("enter", "travelled", "reach", "enter enters entered entering"),
     **_verb("reach", "travelled", "reach", "reached reaching"),
+    **_verb("reach", "travelled", "reach", "reach", needs_destination=True),
     **_verb("pass", "travelled", "cross", "passed passing", needs_destination=True),
     **_verb("bring", "travelled", "send", "bring brings brought bringing"),
     **_verb("take", "travelled", "send", "taken took"),

@@ -2512,3 +2512,14 @@ def test_the_evacuated_leave_the_town_the_last_sentence_told(pipeline: Pipeline)
     body = "The storm hit Sukkur on Friday. About 5,000 residents were evacuated to Karachi."
     m = by_path(pipeline, body)[("Sukkur", "Karachi")]
     assert m.origin_inferred and m.movement_type == "evacuated"
+
+
+def test_a_departure_then_an_arrival_to_come_is_one_planned_journey(pipeline: Pipeline) -> None:
+    body = "The tanker left Tartus on Monday. It is expected to reach Limassol on Friday."
+    m = by_path(pipeline, body)[("Ţarţūs", "Limassol")]
+    assert m.origin_inferred and m.status == "planned"
+    # a journey that may or may not happen is none
+    assert paths(pipeline, body.replace("is expected to", "could")) == []
+    # "reach" with its own origin
+    body = "The convoy is due to reach Aleppo from Homs on Friday."
+    assert by_path(pipeline, body)[("Homs", "Aleppo")].status == "planned"

@@ -1216,6 +1216,7 @@ def extract_events(
                 and not _ANAPHOR.match(s_text)
                 and not (_IT.match(s_text) and state.since == 0)  # "It then sailed to B."
                 and not ("back" in words and state.since == 0)  # "She drove back to B."
+                and _ARRIVED_WORDS.isdisjoint(words)  # "She arrived in A." (a next leg's start)
                 and not event_words(s_text, words)
                 and _DEPARTING.isdisjoint(words)
                 and state.departed is None
@@ -2539,6 +2540,14 @@ def _movements_of(
         ):  # "The group left A on Monday.", "The convoy set off from A at dawn."
             if mt.status == "reported" and not mt.origin_inferred:
                 state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
+        elif (
+            mt.destinations
+            and not mt.origins
+            and not mt.motion.noun
+            and mt.status == "reported"
+            and mt.motion.lemma in _ARRIVING_AT
+        ):  # "The envoy arrived in A on Monday.": where a next leg may start
+            state.tell(went=mt.destinations[-1].toponym)
     out: list[Movement] = []
     toponyms = state.background.toponyms if state.background is not None else ()
 
@@ -2604,6 +2613,10 @@ _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 #: The verbs of an onward leg with no motion of their own ("continued on to X").
 _ONWARD_VERBS = ("continu", "press", "push")
 _RELATIVE = frozenset("who whom which that".split())
+#: Words of an arrival that a next sentence's departure may start from.
+_ARRIVED_WORDS = frozenset("arrived landed visited reached docked".split())
+#: Motion lemmas that put the mover at their place ("arrived in A", "visited A").
+_ARRIVING_AT = frozenset("arrive land reach dock disembark visit tour".split())
 _ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
@@ -2723,6 +2736,19 @@ def _implicit_origin(
             # "The ship docked at A. It then continued on to B": the town where the last
             # sentence left the mover (not a country it spoke of)
             return _as_mention(state.previous)
+    if (
+        mt.motion.frame == "leave"
+        and not mt.motion.noun
+        and mt.status in ("reported", "planned")
+        and state.since == 0
+        and usable(state.destination)
+        and (_ANAPHOR.match(s_text) or mt.actor is None)
+        and not movements.new_topic(tokens)
+    ):
+        # "The envoy arrived in A on Monday. On Wednesday she left for B": from where the
+        # last sentence took the mover
+        assert state.destination is not None
+        return _as_mention(state.destination)
     if (
         state.departed is not None
         and usable(state.departed)

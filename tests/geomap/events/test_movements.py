@@ -2523,3 +2523,30 @@ def test_a_departure_then_an_arrival_to_come_is_one_planned_journey(pipeline: Pi
     # "reach" with its own origin
     body = "The convoy is due to reach Aleppo from Homs on Friday."
     assert by_path(pipeline, body)[("Homs", "Aleppo")].status == "planned"
+
+
+@pytest.mark.parametrize(
+    "body,expected,status",
+    [
+        (
+            "The envoy visited Accra on Monday. She left for Lagos on Tuesday.",
+            ("Accra", "Lagos"),
+            "reported",
+        ),
+        (
+            "The envoy arrived in Accra on Monday. She will fly on to Lagos on Tuesday.",
+            ("Accra", "Lagos"),
+            "planned",
+        ),
+    ],
+)
+def test_a_next_leg_starts_where_the_last_sentence_arrived(  # type: ignore[no-untyped-def]
+    pipeline: Pipeline, body: str, expected, status: str
+) -> None:
+    m = by_path(pipeline, body)[expected]
+    assert m.origin_inferred and m.status == status
+
+
+def test_someone_else_leaving_is_no_next_leg(pipeline: Pipeline) -> None:
+    body = "Jane Roe arrived in Accra on Monday. Jane Doe left for Lagos."
+    assert paths(pipeline, body) == []

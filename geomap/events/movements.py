@@ -507,6 +507,16 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         elif role == "via":
             trigger.vias.append(m)
     trigger.destinations = [_crossing_point(m, after) for m in trigger.destinations]
+    if not (trigger.destinations or trigger.origins) and trigger.motion.noun:
+        pair = [m for m in before if trigger.index - 3 <= m.last < trigger.index]
+        if (
+            len(pair) == 2
+            and pair[1].last == trigger.index - 1
+            and 0 < pair[1].start - pair[0].end <= 3
+        ):
+            # "the Kabul-Doha flight", "the Lyon – Turin journey": from the first to the second
+            trigger.origins, trigger.destinations = [pair[0]], [pair[1]]
+            return
     if not trigger.destinations and trigger.motion.noun:
         # "a three-week US tour": the place the journey noun is named after
         trigger.destinations = [

@@ -2550,3 +2550,10 @@ def test_a_next_leg_starts_where_the_last_sentence_arrived(  # type: ignore[no-u
 def test_someone_else_leaving_is_no_next_leg(pipeline: Pipeline) -> None:
     body = "Jane Roe arrived in Accra on Monday. Jane Doe left for Lagos."
     assert paths(pipeline, body) == []
+
+
+def test_a_journey_noun_after_two_hyphened_places_goes_from_the_first(pipeline: Pipeline) -> None:
+    body = "The Kabul-Doha flight landed safely on Monday."
+    assert paths(pipeline, body) == [("Kabul", "Doha")]
+    # a place and its state before the noun are one place
+    assert paths(pipeline, "The Paris, Texas trip was fun.") == []

@@ -2557,3 +2557,8 @@ def test_a_journey_noun_after_two_hyphened_places_goes_from_the_first(pipeline: 
     assert paths(pipeline, body) == [("Kabul", "Doha")]
     # a place and its state before the noun are one place
     assert paths(pipeline, "The Paris, Texas trip was fun.") == []
+
+
+def test_resettled_in_a_place_is_where_the_journey_ended(pipeline: Pipeline) -> None:
+    body = "The family was resettled in Norway from a camp in Jordan."
+    assert paths(pipeline, body) == [("Jordan", "Norway")]

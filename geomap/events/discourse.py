@@ -597,6 +597,7 @@ class Discourse:
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
     destination: Toponym | None = None  # where the last movement told went
+    came_from: Toponym | None = None  # where that movement started
     departed: Toponym | None = None  # where the last sentence said someone left, going nowhere
     # destinations told with no origin (document offset, motion lemma, place), by "he",
     # "she", "they" or an unnamed mover: a finer account of a journey told before ("moved to
@@ -608,6 +609,7 @@ class Discourse:
     _named_home: Toponym | None = None  # this sentence's, until the next one is read
     _told: Toponym | None = None  # this sentence's incident place, until it is read
     _went: Toponym | None = None  # this sentence's last destination, until it is read
+    _came: Toponym | None = None  # where this sentence's last movement started
     _left: Toponym | None = None  # this sentence's departure with no destination
 
     def tell(
@@ -615,6 +617,7 @@ class Discourse:
         place: Toponym | None = None,
         went: Toponym | None = None,
         left: Toponym | None = None,
+        came: Toponym | None = None,
     ) -> None:
         """Note an incident's place (``place``), a movement's destination (``went``) or a
         departure that says nothing of where it went (``left``) told by the sentence being
@@ -622,7 +625,7 @@ class Discourse:
         if place is not None:
             self._told = place
         if went is not None:
-            self._went = went
+            self._went, self._came = went, came
         if left is not None:
             self._left = left
 
@@ -666,6 +669,7 @@ class Discourse:
         else:
             self.story_since += 1
         self.destination, self._went = self._went, None
+        self.came_from, self._came = self._came, None
         self.departed, self._left = self._left, None  # only the next sentence goes on
 
     @property

@@ -1204,6 +1204,8 @@ def extract_events(
                 pass  # an incident the sentences before (or the dateline) may place
             elif "there" in words and _WENT_THERE.search(s_text):
                 pass  # "She moved there in 1995": the place the sentences before told
+            elif "home" in words and state.came_from is not None and state.since == 0:
+                pass  # "They flew back home on Sunday": the way back of the last journey
             else:
                 continue
         elif one_of is None and (
@@ -2502,6 +2504,14 @@ def _movements_of(
         if not (mt.destinations or mt.vias) and mt.sent_home is not None:
             if _usable(mt.sent_home.toponym, [m.place for m in mt.origins]):
                 mt.destinations, mt.destination_inferred = [mt.sent_home], True
+        if not (mt.origins or mt.destinations or mt.vias) and _home_again(
+            mt, tokens, s_text, state
+        ):
+            # "A Leeds man flew to A in May. He returned home in June": from A to where the
+            # last journey set out
+            assert state.destination is not None and state.came_from is not None
+            mt.origins, mt.origin_inferred = [_as_mention(state.destination)], True
+            mt.destinations, mt.destination_inferred = [_as_mention(state.came_from)], True
         if not (mt.destinations or mt.vias):
             home = _home_destination(mt, tokens, state)
             if home is not None:
@@ -2582,7 +2592,7 @@ def _movements_of(
             inferred = path.origin_inferred or path.destination_inferred
             if inferred and _one_town(places[0], places[-1]):
                 continue  # an end taken from the story, in the same town as the other
-            state.tell(went=path.stops[-1].toponym)
+            state.tell(went=path.stops[-1].toponym, came=path.stops[0].toponym)
             when = sentence_date()
             kind = mt.motion.movement_type
             if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
@@ -3027,6 +3037,40 @@ def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
 #: Verbs that make an expulsion a campaign that goes on rather than one act.
 _GOES_ON = frozenset("continue continues continued continuing keep keeps kept".split())
 _BACK_HOME = frozenset(("return", "withdraw", "retreat", "recall"))
+
+
+def _home_again(
+    mt: movements.MotionTrigger, tokens: list[Token], s_text: str, state: discourse.Discourse
+) -> bool:
+    """True when the journey at ``mt`` goes "home" or "back home" by "he", "she", "they" or
+    the mover the last sentence told of, the sentence right after a journey told from one
+    place to another: it is that journey's way back."""
+    if mt.motion.noun or mt.status not in ("reported", "planned") or state.since != 0:
+        return False
+    nxt = [t.lower for t in tokens[mt.index + 1 : mt.index + 3]]
+    if not (nxt[:1] == ["home"] or nxt == ["back", "home"]):
+        return False
+    if not (_ANAPHOR.match(s_text) or (mt.actor is None and _pronoun_mover_word(tokens, mt))):
+        return False
+    a, b = state.destination, state.came_from
+    return (
+        a is not None
+        and b is not None
+        and a.place is not None
+        and b.place is not None
+        and a.place.gazetteer_id != b.place.gazetteer_id
+    )
+
+
+def _pronoun_mover_word(tokens: list[Token], mt: movements.MotionTrigger) -> bool:
+    """True when "he", "she" or "they" stands right before the motion word (auxiliaries and
+    adverbs aside)."""
+    j = mt.index - 1
+    while j >= 0 and (
+        tokens[j].lower in clauses.AUXILIARIES or clauses.verb_adverb(tokens[j].lower)
+    ):
+        j -= 1
+    return j >= 0 and tokens[j].lower in ("he", "she", "they")
 
 
 def _home_destination(

@@ -2562,3 +2562,20 @@ def test_a_journey_noun_after_two_hyphened_places_goes_from_the_first(pipeline: 
 def test_resettled_in_a_place_is_where_the_journey_ended(pipeline: Pipeline) -> None:
     body = "The family was resettled in Norway from a camp in Jordan."
     assert paths(pipeline, body) == [("Jordan", "Norway")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Leeds man travelled to Oslo in 2014. He returned home in 2019.",
+        "The Leeds choir flew to Oslo on Friday. They flew back home on Sunday.",
+    ],
+)
+def test_going_home_after_a_journey_is_its_way_back(pipeline: Pipeline, body: str) -> None:
+    m = by_path(pipeline, body)[("Oslo", "Leeds")]
+    assert m.origin_inferred and m.destination_inferred
+
+
+def test_someone_else_going_home_is_no_way_back(pipeline: Pipeline) -> None:
+    body = "A Leeds man travelled to Oslo in 2014. His brother returned home in 2019."
+    assert ("Oslo", "Leeds") not in paths(pipeline, body)

@@ -296,6 +296,7 @@ MOTION_NOUNS: dict[str, Motion] = {
     **_noun("march", "travelled", "march marches", needs_destination=True),
     **_noun("walk", "travelled", "walk", needs_destination=True),
     **_noun("trek", "travelled", "trek", needs_destination=True),
+    **_noun("sail", "travelled", "sail crossing", needs_destination=True),
     **_noun("migration", "travelled", "migration"),
     **_noun("emigration", "travelled", "emigration", needs_destination=True),
     **_noun("relocation", "travelled", "relocation", needs_destination=True),

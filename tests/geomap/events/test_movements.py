@@ -2579,3 +2579,9 @@ def test_going_home_after_a_journey_is_its_way_back(pipeline: Pipeline, body: st
 def test_someone_else_going_home_is_no_way_back(pipeline: Pipeline) -> None:
     body = "A Leeds man travelled to Oslo in 2014. His brother returned home in 2019."
     assert ("Oslo", "Leeds") not in paths(pipeline, body)
+
+
+def test_an_arrival_after_a_crossing_from_a_place_starts_there(pipeline: Pipeline) -> None:
+    body = "The ferry docked in Dover after a rough crossing from Calais."
+    assert paths(pipeline, body) == [("Calais", "Dover")]
+    assert paths(pipeline, "The border crossing at Rafah was closed.") == []

@@ -2903,8 +2903,8 @@ def _implicit_origin(
     return None
 
 
-#: What is sent away to be examined: samples, evidence, a suspect letter, a body (general
-#: English of health, crime and disaster news).
+#: What is sent away to be examined: samples, evidence, a body (general English of health,
+#: crime and disaster news).
 _SAMPLES = frozenset(
     "sample samples specimen specimens swab swabs powder blood tissue carcass carcasses body "
     "bodies remains evidence".split()
@@ -2914,8 +2914,8 @@ _SAMPLES = frozenset(
 _EXAMINED = frozenset("letter letters envelope envelopes package packages parcel parcels".split())
 
 
-#: Verbs that send a thing away ("sent", "shipped", "flown", "forwarded").
-_SENDING = frozenset("send ship fly transport dispatch forward courier".split())
+#: Verbs that send a thing away ("sent", "shipped", "flown", "transported").
+_SENDING = frozenset("send ship fly transport dispatch".split())
 
 
 def _sample_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:

@@ -1681,6 +1681,10 @@ def _sentence(
                 )
                 if held is not None:  # "flew to B after talks in A"
                     mt.origins = [held]
+            if not mt.origins and not t.noun and t.motion.movement_type == "fled":
+                fled = _fled_trouble_in(tokens, t.index, after)
+                if fled is not None:  # "fled fighting in A", "escaping violence in A"
+                    mt.origins = [fled]
             if _sample_sent(mt, tokens):
                 # a thing sent, not people or a unit dispatched (GUIDELINE.md: "travelled")
                 mt.motion = replace(mt.motion, movement_type="travelled")
@@ -2960,6 +2964,33 @@ def _tested_at(tokens: list[Token], index: int, after: list[Mention]) -> list[Me
         if any(t.lower in _TESTING for t in between):
             return [m]
     return []
+
+
+#: What people flee that happens somewhere ("fled fighting in A", "escaping the violence
+#: in A"): general English nouns of war, unrest, persecution and disaster.
+_TROUBLE = frozenset(
+    "fighting violence clashes war conflict unrest insecurity shelling bombing bombings "
+    "bombardment airstrikes attacks persecution repression crackdown floods flooding "
+    "drought famine hunger gangs hostilities offensive".split()
+)
+
+
+def _fled_trouble_in(tokens: list[Token], index: int, after: list[Mention]) -> Mention | None:
+    """The place of the trouble a flight at ``index`` escaped ("fled fighting in A", "fled
+    the violence in A", "escaping clashes around A"): where the flight started."""
+    for m in after:
+        if m.first - index > 6 or m.cue.role not in ("location", "near"):
+            return None
+        words = [t.lower for t in tokens[index + 1 : m.first]]
+        if (
+            words
+            and words[-1] in ("in", "around", "near", "across")
+            and not _TROUBLE.isdisjoint(words)
+        ):
+            if all(w.isalpha() or w == "-" for w in words):
+                return replace(m, cue=Cue("origin", m.cue.governor))
+        return None
+    return None
 
 
 def _into_neighbour(

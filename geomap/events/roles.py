@@ -384,10 +384,11 @@ _FOR_DESTINATION = frozenset(
 
 
 #: Words that may stand with a name between a verb of leaving and "for" ("fled their home
-#: in A for B", "left A or the B for C"): general English.
+#: in A for B", "left A or the B for C", "fled fighting in A for B"): general English.
 _FOR_SKIP = frozenset(
     "the their his her its our home homes in of or and city town village villages camp camps "
-    "area areas near around outside".split()
+    "area areas near around outside fighting violence clashes war conflict unrest shelling "
+    "persecution".split()
 )
 
 

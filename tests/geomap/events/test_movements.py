@@ -2585,3 +2585,21 @@ def test_an_arrival_after_a_crossing_from_a_place_starts_there(pipeline: Pipelin
     body = "The ferry docked in Dover after a rough crossing from Calais."
     assert paths(pipeline, body) == [("Calais", "Dover")]
     assert paths(pipeline, "The border crossing at Rafah was closed.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Thousands fled the fighting in Aleppo to Gaziantep.", ("Aleppo", "Gaziantep")),
+        ("Thousands fled fighting in Aleppo for Gaziantep.", ("Aleppo", "Gaziantep")),
+        ("Families escaping violence in Tigray arrived in Kassala.", ("Tigray", "Kassala")),
+        (
+            "Thousands of people who fled fighting in Aleppo have arrived in Gaziantep.",
+            ("Aleppo", "Gaziantep"),
+        ),
+    ],
+)
+def test_fleeing_trouble_somewhere_leaves_that_place(
+    pipeline: Pipeline, body: str, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert paths(pipeline, body) == [expected]

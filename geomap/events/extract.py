@@ -2490,6 +2490,10 @@ def _movements_of(
             and tokens[a.index - 1].text[:1].isalpha()
             and tokens[a.index - 1].lower not in clauses.AUXILIARIES
         )
+        if a.index == 1 and tokens[0].lower == "having":
+            # "Having left A in August, the family reached B": the opening participle's
+            # clause ends at its comma, whatever time it names
+            between = between.replace(",", " ")
         if movements.join(a, b, between, modifier):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word

@@ -2603,3 +2603,8 @@ def test_fleeing_trouble_somewhere_leaves_that_place(
     pipeline: Pipeline, body: str, expected
 ) -> None:  # type: ignore[no-untyped-def]
     assert paths(pipeline, body) == [expected]
+
+
+def test_an_opening_having_left_gives_the_main_journey_its_origin(pipeline: Pipeline) -> None:
+    body = "Having left Kabul in August, the family reached Germany in December."
+    assert paths(pipeline, body) == [("Kabul", "Germany")]

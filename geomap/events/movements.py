@@ -543,7 +543,11 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
     subjects = [
         m
         for m in before
-        if m.cue.role in ("none", "location")
+        if (
+            m.cue.role in ("none", "location")
+            # "workers trapped in a mine near A were airlifted to B": where they were
+            or (m.cue.role == "near" and trigger.passive and frame == "send")
+        )
         # "Kenya will deploy police to Mombasa": a move within the sender, not from it
         and not any(contains(m.place, d.place) for d in (*trigger.destinations, *trigger.vias))
     ]

@@ -378,8 +378,8 @@ def _person_before(tokens: list[Token], i: int) -> bool:
 
 _FOR_DESTINATION = frozenset(
     "left leave leaves leaving departed depart departs departing headed heading heads bound "
-    "off out sailed sailing flight flights boarded train plane bus ship fled flee flees fleeing "
-    "escaped".split()
+    "off out sail sailed sailing flight flights boarded train plane bus ship fled flee flees "
+    "fleeing escaped".split()
 )
 
 
@@ -387,7 +387,7 @@ _FOR_DESTINATION = frozenset(
 #: in A for B", "left A or the B for C", "fled fighting in A for B"): general English.
 _FOR_SKIP = frozenset(
     "the their his her its our home homes in of or and city town village villages camp camps "
-    "area areas near around outside fighting violence clashes war conflict unrest shelling "
+    "area areas near around outside from fighting violence clashes war conflict unrest shelling "
     "persecution".split()
 )
 

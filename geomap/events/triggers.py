@@ -320,16 +320,16 @@ for _form, _motion in MOTION_NOUNS.items():
     MOTION_WORDS.setdefault(_form, _motion)
 
 #: Phrases that report a movement on their own ("en route to X", "on their way to X",
-#: "making their way to X", "set off for X", "pulled back from X", "X-bound", an onward
-#: leg: "continued on to X", "pressed on to X", "ran away to X"; a journey's end reached:
-#: "made it to X", "made it back to X", "made it out of X"; a ride taken: "on a plane to X",
-#: "aboard a ferry to X"); general English.
+#: "making their way to X", "set off for X", "set sail for X", "pulled back from X",
+#: "X-bound", an onward leg: "continued on to X", "pressed on to X", "ran away to X"; a
+#: journey's end reached: "made it to X", "made it back to X", "made it out of X"; a ride
+#: taken: "on a plane to X", "aboard a ferry to X"); general English.
 MOTION_PHRASES = re.compile(
     r"\b(?:en route|on (?:its|his|her|their|our|my|the) way|(?:making|made|make|makes) "
     r"(?:its|his|her|their|our|my) way|(?:making|made|make|makes) it (?:safely )?(?:back )?"
     r"(?:to|into|out of)\b|(?:on|onto|aboard) (?:a|an|the|his|her|their|its|our) (?:[\w-]+ )?"
     r"(?:plane|jet|airliner|helicopter|train|bus|coach|ship|boat|ferry)(?= to )"
-    r"|set (?:off|out)|bound for|pull(?:ed|s|ing)? (?:back|out)"
+    r"|set (?:off|out|sail)|bound for|pull(?:ed|s|ing)? (?:back|out)"
     r"|(?:continu(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?) on(?:wards?)? to"
     r"|(?:ran|run|runs|running) away)\b",
     re.I,
@@ -345,6 +345,7 @@ MOTION_PHRASE_KEYS = (
     *(f"{v} to " for v in "plane jet airliner helicopter train bus coach ship boat ferry".split()),
     "set off",
     "set out",
+    "set sail",
     "bound for",
     "pull",
     " on to",

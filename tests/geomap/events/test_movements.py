@@ -2608,3 +2608,20 @@ def test_fleeing_trouble_somewhere_leaves_that_place(
 def test_an_opening_having_left_gives_the_main_journey_its_origin(pipeline: Pipeline) -> None:
     body = "Having left Kabul in August, the family reached Germany in December."
     assert paths(pipeline, body) == [("Kabul", "Germany")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The aid ship set sail from Cyprus for Gaza.", ("Cyprus", "Gaza")),
+        ("The flotilla set sail for Gaza from Barcelona.", ("Barcelona", "Gaza")),
+        (
+            "Workers trapped in a mine near Kalgoorlie were airlifted to Perth.",
+            ("Kalgoorlie", "Perth"),
+        ),
+    ],
+)
+def test_setting_sail_and_being_lifted_out_from_near_a_place(
+    pipeline: Pipeline, body: str, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert paths(pipeline, body) == [expected]

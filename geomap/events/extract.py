@@ -1682,9 +1682,9 @@ def _sentence(
                 if held is not None:  # "flew to B after talks in A"
                     mt.origins = [held]
             if not mt.origins and not t.noun and t.motion.movement_type == "fled":
-                fled = _fled_trouble_in(tokens, t.index, after)
-                if fled is not None:  # "fled fighting in A", "escaping violence in A"
-                    mt.origins = [fled]
+                trouble = _fled_trouble_in(tokens, t.index, after)
+                if trouble is not None:  # "fled fighting in A", "escaping violence in A"
+                    mt.origins = [trouble]
             if _sample_sent(mt, tokens):
                 # a thing sent, not people or a unit dispatched (GUIDELINE.md: "travelled")
                 mt.motion = replace(mt.motion, movement_type="travelled")

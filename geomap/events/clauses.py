@@ -564,8 +564,13 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         i -= 1
     if i >= 0 and tokens[i].lower in _NEGATORS:
         return None
-    if i > 1 and tokens[i].lower == "to" and tokens[i - 1].lower in DONE_VERBS | PLAN_VERBS:
-        i -= 2  # "villagers were forced to flee": the subject of "forced"
+    if i > 1 and tokens[i].lower == "to" and (
+        tokens[i - 1].lower in DONE_VERBS | PLAN_VERBS
+        or (tokens[i - 1].lower in SAID_TO_HAVE and tokens[i + 1].lower == "have")
+    ):
+        # "villagers were forced to flee": the subject of "forced"; "the crew is said to
+        # have sailed": the subject of "said"
+        i -= 2
         while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
             i -= 1
     if i > 0 and tokens[i].lower in ("that", "who", "which"):

@@ -86,6 +86,10 @@ NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
     "animal animals dog dogs bird birds geese goose flock herd whale whales bear bears wolf "
     "wolves deer jobs production investment capital trade contract contracts award awards "
     "prize prizes grant grants funds funding title votes dollars".split()
+) | frozenset(
+    # a disease that spreads is no traveller: "the infection is said to have come from A"
+    "epidemic epidemics pandemic infection infections strain strains parasite parasites "
+    "pathogen pathogens bacteria bacterium germ germs flu influenza plague contagion".split()
 )
 
 

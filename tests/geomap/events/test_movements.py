@@ -2625,3 +2625,21 @@ def test_setting_sail_and_being_lifted_out_from_near_a_place(
     pipeline: Pipeline, body: str, expected
 ) -> None:  # type: ignore[no-untyped-def]
     assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The infection is said to have travelled from Oslo to Bergen with a sailor.",
+        "The flu is believed to have come from Lyon to Geneva.",
+        "The strain appears to have arrived in Milan from Turin.",
+        "The epidemic reached Milan from Turin in May.",
+    ],
+)
+def test_a_disease_said_to_have_spread_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_said_to_have_gone_names_its_traveller(pipeline: Pipeline) -> None:
+    [m] = movements(pipeline, "The smuggler is believed to have sailed from Oslo to Bergen.")
+    assert m.actor == "The smuggler"

@@ -511,7 +511,11 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         elif role == "via":
             trigger.vias.append(m)
     trigger.destinations = [_crossing_point(m, after) for m in trigger.destinations]
-    if not (trigger.destinations or trigger.origins) and trigger.motion.noun:
+    if (
+        not (trigger.destinations or trigger.origins)
+        and trigger.motion.noun
+        and trigger.motion.lemma != "route"  # "the A-B route was closed": a line, no trip
+    ):
         pair = [m for m in before if trigger.index - 3 <= m.last < trigger.index]
         if (
             len(pair) == 2

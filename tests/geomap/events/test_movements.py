@@ -2643,3 +2643,11 @@ def test_a_disease_said_to_have_spread_is_no_journey(pipeline: Pipeline, body: s
 def test_said_to_have_gone_names_its_traveller(pipeline: Pipeline) -> None:
     [m] = movements(pipeline, "The smuggler is believed to have sailed from Oslo to Bergen.")
     assert m.actor == "The smuggler"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The Oslo-Bergen route was closed by snow.", "A new Lyon-Geneva route opens in May."],
+)
+def test_a_route_between_two_hyphened_places_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

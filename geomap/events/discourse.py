@@ -593,6 +593,9 @@ class Discourse:
     _previous_when: When | None = None
     _previous_text: tuple[str, date | None] | None = None  # the date not read yet
     since: int = 0  # sentences since ``previous`` was set
+    #: False when ``previous`` is a place someone came from ("had travelled from A") or one
+    #: of several places of its rank ("found in A, B and C"): no one place the sentence is at
+    previous_sure: bool = True
     home: Toponym | None = None  # the last home the report gave a person ("a Leeds man")
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
@@ -691,7 +694,11 @@ class Discourse:
             if m.cue.role == "home" and m.place.feature_type == "city":
                 self.home = m.toponym
         if mentions:
-            self.previous = min(mentions, key=lambda m: precision_rank(m.place)).toponym
+            best = min(mentions, key=lambda m: precision_rank(m.place))
+            self.previous = best.toponym
+            self.previous_sure = best.cue.role != "origin" and _alone(
+                best.toponym, [m.toponym for m in mentions]
+            )
             self._previous_when = when
             self._previous_text = None
             self.since = 0
@@ -711,6 +718,8 @@ class Discourse:
                 if after.startswith(("-based", "-born")) or PERSON_AFTER.match(after):
                     self.home = t
         self.previous = min(toponyms, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+        before = text[max(0, self.previous.span.start - 10) : self.previous.span.start]
+        self.previous_sure = _alone(self.previous, toponyms) and not _FROM_END.search(before)
         self._previous_when = None
         self._previous_text = (sentence, published)
         self.since = 0
@@ -858,3 +867,20 @@ class Discourse:
             if contains(recent.place, self.dateline.place):
                 return self.dateline  # "Oklahoma lawmakers" after "OKLAHOMA CITY —"
         return recent
+
+
+_FROM_END = re.compile(r"\bfrom (?:the )?$", re.I)
+
+
+def _alone(best: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """True when no other place of the sentence is as specific as ``best`` ("found in A, B and
+    C": three of one rank, none the place the sentence is at)."""
+    if best.place is None:
+        return False
+    rank = precision_rank(best.place)
+    return not any(
+        t.place is not None
+        and t.place.gazetteer_id != best.place.gazetteer_id
+        and precision_rank(t.place) == rank
+        for t in toponyms
+    )

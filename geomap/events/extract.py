@@ -2708,8 +2708,13 @@ def _implicit_origin(
         # story is about
         for place in (
             state.recent_story(),
-            state.previous if state.since == 0 else None,
-            state.here,
+            # (not a place someone came from, nor one of a list: "the patient had travelled
+            # from A", "found in A, B and C"; nor then the report's town: no telling which)
+            *(
+                (state.previous if state.since == 0 else None, state.here)
+                if state.since != 0 or state.previous_sure
+                else ()
+            ),
         ):
             # (not a region such as a union of states: no place a sample is taken)
             if usable(place) and place is not None and place.place is not None:

@@ -2651,3 +2651,17 @@ def test_said_to_have_gone_names_its_traveller(pipeline: Pipeline) -> None:
 )
 def test_a_route_between_two_hyphened_places_is_no_journey(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A sick sailor had just come home from Lisbon. Swabs were sent to Oslo for tests.",
+        "The fungus has been seen in Lyon, Turin and Porto. "
+        "Samples from the dead trees were sent to Geneva to be tested.",
+    ],
+)
+def test_samples_leave_no_place_someone_came_from_nor_one_of_a_list(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert [p for p in paths(pipeline, body) if p[-1] == "Geneva" or p[-1] == "Oslo"] == []

@@ -3022,6 +3022,20 @@ def _into_neighbour(
         return None
     if recent.place.country_code == d.place.country_code:
         return None
+    went = state.destination if state.since == 0 else None
+    if went is not None and went.place is not None:
+        if went.place.country_code == recent.place.country_code:
+            # "Thousands fled to A. Others fled to neighbouring B": A is where the last
+            # journey ended, not where this one began; that one's start, if a country, is
+            came = state.came_from
+            if (
+                came is not None
+                and came.place is not None
+                and came.place.feature_type == "country"
+                and came.place.country_code != d.place.country_code
+            ):
+                return came
+            return None
     if recent.place.feature_type == "country":
         return recent
     country = state.country  # the report's country, when the town lies in it

@@ -2665,3 +2665,10 @@ def test_samples_leave_no_place_someone_came_from_nor_one_of_a_list(
     pipeline: Pipeline, body: str
 ) -> None:
     assert [p for p in paths(pipeline, body) if p[-1] == "Geneva" or p[-1] == "Oslo"] == []
+
+
+def test_fleeing_to_a_neighbour_after_a_flight_into_a_country_leaves_where_that_began(
+    pipeline: Pipeline,
+) -> None:
+    body = "Thousands of Norwegians fled to Sweden. Others fled to neighbouring Finland."
+    assert ("Sweden", "Finland") not in paths(pipeline, body)

@@ -2738,6 +2738,16 @@ def _implicit_origin(
             return m
     if (
         back
+        # the mover the last sentence told: "she", "the men", a named person ("Ms. Roe");
+        # not a new kind of mover ("Prices fell in A. Investors came back to B")
+        and (
+            _ANAPHOR.match(s_text)
+            or mt.actor is None
+            or (
+                mt.actor.split()[-1][:1].isupper()
+                and not s_text.lstrip().startswith(mt.actor.split()[-1])
+            )
+        )
         and usable(state.previous)
         and state.previous is not None
         and state.previous.place is not None

@@ -2672,3 +2672,15 @@ def test_fleeing_to_a_neighbour_after_a_flight_into_a_country_leaves_where_that_
 ) -> None:
     body = "Thousands of Norwegians fled to Sweden. Others fled to neighbouring Finland."
     assert ("Sweden", "Finland") not in paths(pipeline, body)
+
+
+def test_a_new_mover_going_back_does_not_leave_the_last_sentences_town(
+    pipeline: Pipeline,
+) -> None:
+    body = "Rents rose sharply in Bergen. Students came back to Oslo in the autumn."
+    assert ("Bergen", "Oslo") not in paths(pipeline, body)
+
+
+def test_a_named_mover_going_back_leaves_the_last_sentences_town(pipeline: Pipeline) -> None:
+    body = "Police stopped the driver near Bergen on Friday. Mr. Dahl drove back to Oslo."
+    assert ("Bergen", "Oslo") in paths(pipeline, body)

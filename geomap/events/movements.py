@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from geomap.events.clauses import AUXILIARIES, Token, lexical_verb, verb_adverb
+from geomap.events.dates import MONTHS, WEEKDAYS
 from geomap.events.roles import Cue, Mention, contains, drop_containers
 from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
@@ -220,6 +221,7 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
                 t.lower in _WHEN
                 and _pronoun_subject(tokens, j + 1, index)
                 and not _plural_after(tokens, start)
+                and not _posted(tokens, start, j)
             ):
                 continue  # "the U.S. envoy met them when she visited X": she is the envoy
             return True
@@ -246,6 +248,20 @@ def _pronoun_subject(tokens: list[Token], j: int, index: int) -> bool:
     if j >= index or tokens[j].lower not in ("he", "she"):
         return False
     return all(t.lower in AUXILIARIES or verb_adverb(t.lower) for t in tokens[j + 1 : index])
+
+
+def _posted(tokens: list[Token], start: int, j: int) -> bool:
+    """True when the subject told after sentence offset ``start`` is placed by a name of its
+    own before token ``j`` ("the Ruritanian envoy in A said ... when she visited B", "the
+    U.S. consul to A"): where that one was is no home to start from."""
+    words = [t for t in tokens[:j] if t.start >= start]
+    return any(
+        a.lower in ("in", "to", "at")
+        and b.text[:1].isupper()
+        and b.lower not in MONTHS  # ("met them in March when she visited B")
+        and b.lower not in WEEKDAYS
+        for a, b in zip(words, words[1:])
+    )
 
 
 def _plural_after(tokens: list[Token], start: int) -> bool:

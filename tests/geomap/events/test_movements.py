@@ -2684,3 +2684,17 @@ def test_a_new_mover_going_back_does_not_leave_the_last_sentences_town(
 def test_a_named_mover_going_back_leaves_the_last_sentences_town(pipeline: Pipeline) -> None:
     body = "Police stopped the driver near Bergen on Friday. Mr. Dahl drove back to Oslo."
     assert ("Bergen", "Oslo") in paths(pipeline, body)
+
+
+def test_an_envoy_placed_by_a_name_of_its_own_does_not_start_from_home(
+    pipeline: Pipeline,
+) -> None:
+    body = "The British ambassador in Bergen praised the port staff when he visited Oslo."
+    assert [p for p in paths(pipeline, body) if p[-1] == "Oslo" and p[0] != "Bergen"] == []
+
+
+def test_an_envoy_met_in_a_month_when_she_visited_still_starts_from_home(
+    pipeline: Pipeline,
+) -> None:
+    body = "The Norwegian envoy met the mayor in March when she visited Lisbon."
+    assert ("Norway", "Lisbon") in paths(pipeline, body)

@@ -564,9 +564,13 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         i -= 1
     if i >= 0 and tokens[i].lower in _NEGATORS:
         return None
-    if i > 1 and tokens[i].lower == "to" and (
-        tokens[i - 1].lower in DONE_VERBS | PLAN_VERBS
-        or (tokens[i - 1].lower in SAID_TO_HAVE and tokens[i + 1].lower == "have")
+    if (
+        i > 1
+        and tokens[i].lower == "to"
+        and (
+            tokens[i - 1].lower in DONE_VERBS | PLAN_VERBS
+            or (tokens[i - 1].lower in SAID_TO_HAVE and tokens[i + 1].lower == "have")
+        )
     ):
         # "villagers were forced to flee": the subject of "forced"; "the crew is said to
         # have sailed": the subject of "said"

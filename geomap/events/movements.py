@@ -87,8 +87,9 @@ NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
     "animal animals dog dogs bird birds geese goose flock herd whale whales bear bears wolf "
     "wolves deer jobs production investment capital trade contract contracts award awards "
     "prize prizes grant grants funds funding title votes dollars".split()
-) | frozenset(
-    # a disease that spreads is no traveller: "the infection is said to have come from A"
+)
+#: A disease that spreads is no traveller either: "the infection is said to have come from A".
+NOT_MOVERS |= frozenset(
     "epidemic epidemics pandemic infection infections strain strains parasite parasites "
     "pathogen pathogens bacteria bacterium germ germs flu influenza plague contagion".split()
 )
@@ -260,7 +261,7 @@ def _posted(tokens: list[Token], start: int, j: int) -> bool:
         and b.text[:1].isupper()
         and b.lower not in MONTHS  # ("met them in March when she visited B")
         and b.lower not in WEEKDAYS
-        for a, b in zip(words, words[1:])
+        for a, b in zip(words, words[1:], strict=False)
     )
 
 

@@ -2738,16 +2738,7 @@ def _implicit_origin(
             return m
     if (
         back
-        # the mover the last sentence told: "she", "the men", a named person ("Ms. Roe");
-        # not a new kind of mover ("Prices fell in A. Investors came back to B")
-        and (
-            _ANAPHOR.match(s_text)
-            or mt.actor is None
-            or (
-                mt.actor.split()[-1][:1].isupper()
-                and not s_text.lstrip().startswith(mt.actor.split()[-1])
-            )
-        )
+        and _told_mover(mt, s_text)  # not "Prices fell in A. Investors came back to B"
         and usable(state.previous)
         and state.previous is not None
         and state.previous.place is not None
@@ -3010,6 +3001,16 @@ def _fled_trouble_in(tokens: list[Token], index: int, after: list[Mention]) -> M
                 return replace(m, cue=Cue("origin", m.cue.governor))
         return None
     return None
+
+
+def _told_mover(mt: movements.MotionTrigger, s_text: str) -> bool:
+    """True when the mover may be the one the last sentence told of: "she", "the men", none
+    named, or a named person ("Ms. Roe"); not a new kind of mover opening the sentence
+    ("The ship docked at A. Inspectors will travel on to B")."""
+    if _ANAPHOR.match(s_text) or mt.actor is None:
+        return True
+    head = mt.actor.split()[-1]
+    return head[:1].isupper() and not s_text.lstrip().startswith(head)
 
 
 def _into_neighbour(

@@ -88,10 +88,13 @@ NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
     "wolves deer jobs production investment capital trade contract contracts award awards "
     "prize prizes grant grants funds funding title votes dollars".split()
 )
-#: A disease that spreads is no traveller either: "the infection is said to have come from A".
+#: A disease that spreads is no traveller either: "the infection is said to have come from A";
+#: nor is livestock moved between farms (guideline §2: not animals).
 NOT_MOVERS |= frozenset(
     "epidemic epidemics pandemic infection infections strain strains parasite parasites "
-    "pathogen pathogens bacteria bacterium germ germs flu influenza plague contagion".split()
+    "pathogen pathogens bacteria bacterium germ germs flu influenza plague contagion "
+    "livestock cattle cow cows calves sheep lambs pig pigs hogs poultry chickens hens ducks "
+    "goats".split()
 )
 
 

@@ -2698,3 +2698,14 @@ def test_an_envoy_met_in_a_month_when_she_visited_still_starts_from_home(
 ) -> None:
     body = "The Norwegian envoy met the mayor in March when she visited Lisbon."
     assert ("Norway", "Lisbon") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Infected cattle were moved from Lyon to Geneva.",
+        "The breeder moved 300 pigs from Lyon to Geneva last week.",
+    ],
+)
+def test_livestock_moved_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

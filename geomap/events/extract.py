@@ -2850,6 +2850,7 @@ def _implicit_origin(
         and not movements.new_topic(tokens)
         and _LEFT_THE.search(s_text) is None  # ("fled the country": not the town told)
         and usable(state.previous)
+        and state.previous_sure  # (not "had come from A", not one of "A, B and C")
         and state.previous is not None
         and state.previous.place is not None
         and precision_rank(state.previous.place) <= 1

@@ -2709,3 +2709,16 @@ def test_an_envoy_met_in_a_month_when_she_visited_still_starts_from_home(
 )
 def test_livestock_moved_is_no_journey(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The storm hit Lyon, Turin and Porto on Friday. Residents were evacuated to Geneva.",
+        "Aid workers had come from Lyon. Residents were evacuated to Geneva.",
+    ],
+)
+def test_the_evacuated_leave_no_town_of_a_list_nor_one_others_came_from(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert ("Lyon", "Geneva") not in paths(pipeline, body)

@@ -3,10 +3,11 @@
     .venv/bin/python bench/movement_stages.py [--set dev ...] [--corpora DIR] [--details]
                                               [--heldout-path DIR]
 
-Each annotated movement of the real development sets (``dev`` … ``dev7``, and ``dev9`` when
-``--heldout-path DIR`` holds its TR-News and GeoVirus texts; ``check`` is refused: its errors
-are never read) is run through the real pipeline (``bench/events.py``'s documents
-and scorer) and put in the first pipeline stage where it is lost:
+Each annotated movement of the real development sets (``dev`` … ``dev8``, and ``dev9`` …
+``dev11`` when ``--heldout-path DIR`` holds their TR-News and GeoVirus texts; ``check`` sets
+are refused: their errors are never read) is run through the real pipeline
+(``bench/events.py``'s documents and scorer) and put in the first pipeline stage where it is
+lost:
 
 - ``found``: the scorer matches it (origin and destination within tolerance);
 - ``no trigger``: no motion word of the extractor's vocabulary in the sentence that reports it;
@@ -43,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import events as ev  # noqa: E402
 from real_events_select import DEFAULT_CORPORA, load_articles, load_heldout  # noqa: E402
 
-DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev9")
+DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
 STAGES = (
     "found",
     "no trigger",
@@ -154,13 +155,15 @@ def main() -> int:
     ap.add_argument("--set", action="append", choices=DEV_SETS, dest="sets")
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--details", action="store_true", help="one line per annotated movement")
-    ap.add_argument("--heldout-path", type=Path, metavar="DIR", help="dev9's texts (TR-News.xml …)")
+    ap.add_argument(
+        "--heldout-path", type=Path, metavar="DIR", help="dev9-dev11 texts (TR-News.xml …)"
+    )
     args = ap.parse_args()
     default = [n for n in DEV_SETS if n not in ev.HELDOUT_SETS or args.heldout_path is not None]
     sets = args.sets or default
     if ev.HELDOUT_SETS & set(sets) and args.heldout_path is None:
         print(
-            "error: --set dev9 needs --heldout-path DIR (its texts are not shipped)",
+            "error: --set dev9/dev10/dev11 needs --heldout-path DIR (their texts are not shipped)",
             file=sys.stderr,
         )
         return 2

@@ -95,6 +95,12 @@ LED = frozenset("led lead leads leading contributed contributing due owing".spli
 #: Verbs that make someone do what the "to" after their object says, which then happened
 #: ("fighting forced thousands to flee", "the outbreak led officials to send samples").
 MADE_TO = frozenset("forced caused led prompted compelled obliged drove".split())
+#: Verbs of report and belief before a perfect infinitive ("are reported to have arrived",
+#: "is thought to have fled", "seems to have crossed"): the event took place (general English).
+SAID_TO_HAVE = frozenset(
+    "reported said believed thought understood known alleged claimed feared estimated "
+    "presumed suspected seem seems seemed appear appears appeared".split()
+)
 #: Words before "to" that make a violent act an attempted one, which still took place.
 ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying".split())
 #: Past verbs of a crowd coming together, after which "to protest" reports the protest
@@ -206,6 +212,7 @@ _HEADLINE_SUBJECTS = frozenset(
 
 #: Past forms that do not end in -ed, of the verbs an "until" clause ends a stay with.
 _PAST_FORMS = frozenset("went left fled came flew drove rode took brought sent".split())
+PAST_FORMS = _PAST_FORMS
 
 
 def _told_past(tokens: list[Token], index: int) -> bool:
@@ -216,6 +223,33 @@ def _told_past(tokens: list[Token], index: int) -> bool:
     if w.endswith("ing"):
         return index > 0 and tokens[index - 1].lower == "until"
     return w.endswith("ed") or w in _PAST_FORMS
+
+
+#: Verbs that end a stay early ("cut short", "interrupted", "broke off") and the stays they
+#: end: general English.
+_CUTTING = frozenset(
+    "cut cuts cutting interrupt interrupted interrupts interrupting break broke breaks "
+    "breaking curtail curtailed curtails curtailing".split()
+)
+_STAYS = frozenset(
+    "holiday holidays vacation vacations visit trip tour stay leave break honeymoon retreat".split()
+)
+
+
+def _cut_short(clause: list[Token]) -> bool:
+    """True when ``clause`` (the words before an infinitive's "to") ends a stay early: a
+    verb of cutting followed, within a few words, by a stay noun ("cut short his holiday
+    in A", "interrupted a visit to A", "broke off her trip")."""
+    for i, t in enumerate(clause):
+        if t.lower not in _CUTTING:
+            continue
+        if t.lower.startswith(("cut", "broke", "break")) and not any(
+            x.lower in ("short", "off") for x in clause[i + 1 : i + 3]
+        ):
+            continue  # ("cut costs", "broke a record"; not "cut short", "broke off")
+        if any(x.lower in _STAYS for x in clause[i + 1 : i + 6]):
+            return True
+    return False
 
 
 def status(
@@ -293,6 +327,29 @@ def status(
                 k -= 1
             start = min(start, k)
         verb = tokens[k].lower if k >= start else ""
+        if (
+            "have" in chain
+            and verb in SAID_TO_HAVE
+            and not any(
+                t.lower in _NEGATORS
+                or t.lower in HYPOTHETICAL
+                or t.lower in _CONDITIONS
+                or t.lower in ("nobody", "none")
+                for t in tokens[start:k]
+            )
+        ):
+            # "are reported to have arrived", "is believed to have fled": a past journey,
+            # told at one remove
+            return "reported"
+        if verb in DONE_VERBS and any(
+            tokens[x].lower in _NEGATORS for x in range(max(start, k - 3), k)
+        ):
+            return None  # "was not able to reach X", "never managed to leave X"
+        if not incident and _cut_short(tokens[start:j]):
+            # "cut short his holiday in A to return to B": the stay was ended for the journey
+            if any(t.lower in HYPOTHETICAL or t.lower in _NEGATORS for t in tokens[start:j]):
+                return None
+            return "planned" if any(t.lower in _FUTURE for t in tokens[start:j]) else "reported"
         if verb in PLAN_VERBS:
             if any(tokens[x].lower == "had" for x in range(max(start, k - 3), k)):
                 return None  # "had been due to be deported": a plan that fell through
@@ -414,8 +471,30 @@ def _to_be_made(tokens: list[Token], index: int, start: int) -> bool:
     return False
 
 
+#: Past participles not in -ed of verbs that move someone ("was arrested and flown to B").
+_PARTICIPLES = frozenset("flown taken sent driven brought shipped".split())
+
+
+def _participle(word: str) -> bool:
+    return word.endswith("ed") or word in _PARTICIPLES
+
+
 def passive(tokens: list[Token], index: int) -> bool:
-    """True when the verb at ``index`` follows a form of "be" or "get" ("was flown")."""
+    """True when the verb at ``index`` follows a form of "be" or "get" ("was flown"), or is a
+    participle joined by "and" to a passive one before it ("was arrested in A and flown to
+    B", "were freed and taken to B"): the auxiliary serves both."""
+    if index >= 2 and tokens[index - 1].lower == "and" and _participle(tokens[index].lower):
+        for i in range(index - 2, max(-1, index - 9), -1):
+            t = tokens[i]
+            if t.text in CLAUSE_PUNCT or t.text == "," or t.lower in SUBORDINATORS:
+                break
+            if (
+                _participle(t.lower)
+                and t.text[:1].islower()
+                and i > 0
+                and tokens[i - 1].lower in ("was", "were", "been", "being", "is", "are", "be")
+            ):
+                return True
     for i in range(index - 1, max(-1, index - 4), -1):
         w = tokens[i].lower
         if w in ("was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"):
@@ -480,6 +559,15 @@ def _np_word(t: Token) -> bool:
     return True
 
 
+def _abbreviation_stop(tokens: list[Token], i: int) -> bool:
+    """True when the full stop at ``i`` ends a capitalised abbreviation ("the U.S. has",
+    "the U.K. sent"): part of the noun phrase, not the end of a sentence."""
+    if tokens[i].text != "." or i == 0:
+        return False
+    before = tokens[i - 1].text
+    return before[:1].isupper() and "." in before and before.replace(".", "").isalpha()
+
+
 def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     """The noun phrase before the verb at ``index`` that names who did it (or, for a passive
     verb, to whom it was done), without its trailing modifiers ("a senior official based in
@@ -489,8 +577,17 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         i -= 1
     if i >= 0 and tokens[i].lower in _NEGATORS:
         return None
-    if i > 1 and tokens[i].lower == "to" and tokens[i - 1].lower in DONE_VERBS | PLAN_VERBS:
-        i -= 2  # "villagers were forced to flee": the subject of "forced"
+    if (
+        i > 1
+        and tokens[i].lower == "to"
+        and (
+            tokens[i - 1].lower in DONE_VERBS | PLAN_VERBS
+            or (tokens[i - 1].lower in SAID_TO_HAVE and tokens[i + 1].lower == "have")
+        )
+    ):
+        # "villagers were forced to flee": the subject of "forced"; "the crew is said to
+        # have sailed": the subject of "said"
+        i -= 2
         while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
             i -= 1
     who = i > 0 and tokens[i].lower == "who"
@@ -502,7 +599,7 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     start = end
     while i >= 0 and end - i <= 14:
         t = tokens[i]
-        if _np_word(t):
+        if _np_word(t) or _abbreviation_stop(tokens, i):
             start = i
         elif t.lower in _NP_BRIDGE or t.lower in ("based", "in", "from", "near", "at"):
             if not (i > 0 and _np_word(tokens[i - 1])):
@@ -558,6 +655,8 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     if not words or all(w.lower in _TIME_WORDS for w in words):
         return None  # "... on Friday shot a man": a time, not who did it
     phrase = sentence[words[0].start : words[-1].end].strip(" ,.-“”\"'‘’")
+    if words[-1].text == "." and phrase.endswith(words[-2].text if len(words) > 1 else "\0"):
+        phrase += "."  # "the U.S.": the abbreviation keeps its full stop
     if not phrase or phrase.lower() in _PRONOUNS or all(w.lower in _DETERMINERS for w in words):
         return None
     return phrase[:120]

@@ -593,10 +593,14 @@ class Discourse:
     _previous_when: When | None = None
     _previous_text: tuple[str, date | None] | None = None  # the date not read yet
     since: int = 0  # sentences since ``previous`` was set
+    #: False when ``previous`` is a place someone came from ("had travelled from A") or one
+    #: of several places of its rank ("found in A, B and C"): no one place the sentence is at
+    previous_sure: bool = True
     home: Toponym | None = None  # the last home the report gave a person ("a Leeds man")
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
     destination: Toponym | None = None  # where the last movement told went
+    came_from: Toponym | None = None  # where that movement started
     departed: Toponym | None = None  # where the last sentence said someone left, going nowhere
     # destinations told with no origin (document offset, motion lemma, place), by "he",
     # "she", "they" or an unnamed mover: a finer account of a journey told before ("moved to
@@ -608,6 +612,7 @@ class Discourse:
     _named_home: Toponym | None = None  # this sentence's, until the next one is read
     _told: Toponym | None = None  # this sentence's incident place, until it is read
     _went: Toponym | None = None  # this sentence's last destination, until it is read
+    _came: Toponym | None = None  # where this sentence's last movement started
     _left: Toponym | None = None  # this sentence's departure with no destination
 
     def tell(
@@ -615,6 +620,7 @@ class Discourse:
         place: Toponym | None = None,
         went: Toponym | None = None,
         left: Toponym | None = None,
+        came: Toponym | None = None,
     ) -> None:
         """Note an incident's place (``place``), a movement's destination (``went``) or a
         departure that says nothing of where it went (``left``) told by the sentence being
@@ -622,7 +628,7 @@ class Discourse:
         if place is not None:
             self._told = place
         if went is not None:
-            self._went = went
+            self._went, self._came = went, came
         if left is not None:
             self._left = left
 
@@ -666,6 +672,7 @@ class Discourse:
         else:
             self.story_since += 1
         self.destination, self._went = self._went, None
+        self.came_from, self._came = self._came, None
         self.departed, self._left = self._left, None  # only the next sentence goes on
 
     @property
@@ -692,7 +699,11 @@ class Discourse:
             if m.cue.role == "home" and m.place.feature_type == "city":
                 self.home = m.toponym
         if mentions:
-            self.previous = min(mentions, key=lambda m: precision_rank(m.place)).toponym
+            best = min(mentions, key=lambda m: precision_rank(m.place))
+            self.previous = best.toponym
+            self.previous_sure = best.cue.role != "origin" and _alone(
+                best.toponym, [m.toponym for m in mentions]
+            )
             self._previous_when = when
             self._previous_text = None
             self.since = 0
@@ -712,6 +723,8 @@ class Discourse:
                 if after.startswith(("-based", "-born")) or PERSON_AFTER.match(after):
                     self.home = t
         self.previous = min(toponyms, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
+        before = text[max(0, self.previous.span.start - 10) : self.previous.span.start]
+        self.previous_sure = _alone(self.previous, toponyms) and not _FROM_END.search(before)
         self._previous_when = None
         self._previous_text = (sentence, published)
         self.since = 0
@@ -859,3 +872,20 @@ class Discourse:
             if contains(recent.place, self.dateline.place):
                 return self.dateline  # "Oklahoma lawmakers" after "OKLAHOMA CITY —"
         return recent
+
+
+_FROM_END = re.compile(r"\bfrom (?:the )?$", re.I)
+
+
+def _alone(best: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """True when no other place of the sentence is as specific as ``best`` ("found in A, B and
+    C": three of one rank, none the place the sentence is at)."""
+    if best.place is None:
+        return False
+    rank = precision_rank(best.place)
+    return not any(
+        t.place is not None
+        and t.place.gazetteer_id != best.place.gazetteer_id
+        and precision_rank(t.place) == rank
+        for t in toponyms
+    )

@@ -1195,10 +1195,39 @@ def _mentions(
             out
             and c.role in ("none", "location")
             and _COORDINATED.match(sentence[out[-1].end : rel_start])
+            and not (
+                _CLAUSE_AND.match(sentence[out[-1].end : rel_start])
+                and not (
+                    len(out) > 1 and _COORDINATED.match(sentence[out[-2].end : out[-1].start])
+                )  # (not the last of a list: "left A, B, and C travelled to D")
+                and _opens_clause(tokens, last)
+            )
         ):
             c = out[-1].cue  # "from Tunis and Algiers": both are origins
         out.append(Mention(t, first, last, rel_start, rel_end, c))
     return out
+
+
+def _opens_clause(tokens: list[Token], last: int) -> bool:
+    """True when the place ending at token ``last`` is followed by a verb, so that it is the
+    subject of a clause of its own ("sent troops to A, and B sent medics"; "to A, and B has
+    expelled two"), not one more place of the list before it."""
+    if last + 1 >= len(tokens):
+        return False
+    nxt = tokens[last + 1]
+    if not nxt.text[:1].islower():
+        return False
+    w = nxt.lower
+    return (
+        w in clauses.AUXILIARIES
+        or (w.endswith("ed") and w not in _NOT_VERBS_ED)
+        or w in clauses.PAST_FORMS
+        or w in ("said", "says")
+    )
+
+
+#: Words in -ed that follow a place in a list without being its verb ("A and B combined").
+_NOT_VERBS_ED = frozenset("combined alike included".split())
 
 
 def _recovering_from(tokens: list[Token], i: int) -> bool:
@@ -1293,6 +1322,8 @@ def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
     return out
 
 
+#: A comma and a conjunction that may join two clauses ("sent troops to A, and B sent").
+_CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s*$")
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as well as)\s*$")
 
 
@@ -1365,6 +1396,8 @@ def extract_events(
                 pass  # an incident the sentences before (or the dateline) may place
             elif "there" in words and _WENT_THERE.search(s_text):
                 pass  # "She moved there in 1995": the place the sentences before told
+            elif "home" in words and state.came_from is not None and state.since == 0:
+                pass  # "They flew back home on Sunday": the way back of the last journey
             else:
                 continue
         elif one_of is None and (
@@ -1376,6 +1409,8 @@ def extract_events(
                 and not state.may_infer(words, sent.start, sent.end)
                 and not _ANAPHOR.match(s_text)
                 and not (_IT.match(s_text) and state.since == 0)  # "It then sailed to B."
+                and not ("back" in words and state.since == 0)  # "She drove back to B."
+                and _ARRIVED_WORDS.isdisjoint(words)  # "She arrived in A." (a next leg's start)
                 and not event_words(s_text, words)
                 and _DEPARTING.isdisjoint(words)
                 and state.departed is None
@@ -1854,6 +1889,22 @@ def _sentence(
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
             movements.danger_left(mt, after, tokens)
+            if not mt.origins and not t.noun and t.motion.frame in ("go", "reach"):
+                held = _after_talks(
+                    s_text, tokens, t.index, [m for m in mentions_used if m.first > t.index]
+                )
+                if held is not None:  # "flew to B after talks in A"
+                    mt.origins = [held]
+            if not mt.origins and not t.noun and t.motion.movement_type == "fled":
+                trouble = _fled_trouble_in(tokens, t.index, after)
+                if trouble is not None:  # "fled fighting in A", "escaping violence in A"
+                    mt.origins = [trouble]
+            if _sample_sent(mt, tokens):
+                # a thing sent, not people or a unit dispatched (GUIDELINE.md: "travelled")
+                mt.motion = replace(mt.motion, movement_type="travelled")
+                if not mt.destinations:
+                    # "samples were sent for analysis at a laboratory in A": where they went
+                    mt.destinations = _tested_at(tokens, t.index, after)
             movements.drop_observers(mt, tokens)
             movements.successive(mt, after, tokens)
             if (
@@ -1909,8 +1960,15 @@ def _sentence(
                 if sent_home is None and not passive:
                     # "A expelled 60 diplomats", after the report said whose: their country
                     lowered_after = [tok.lower for tok in tokens[t.index + 1 : t.index + 5]]
-                    if not ENVOYS.isdisjoint(lowered_after):
-                        sent_home = state.envoys_home(sent.start)
+                    # (or a number whose noun the sentence gave before: "A expelled 60
+                    # diplomats, B expelled 13")
+                    counted = bool(lowered_after) and _NUMBER_ONLY.match(lowered_after[0])
+                    if not ENVOYS.isdisjoint(lowered_after) or (
+                        counted
+                        and (len(lowered_after) < 2 or lowered_after[1] in (",", ";", ".", "and"))
+                        and not ENVOYS.isdisjoint(tok.lower for tok in tokens[: t.index])
+                    ):
+                        sent_home = state.envoys_home(sent.start + tokens[t.index].start)
                 if sent_home is not None:
                     mt.sent_home = _as_mention(sent_home)
             if not mt.origins and not t.noun and t.motion.frame == "go":
@@ -2387,7 +2445,8 @@ def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Me
     doing = [
         t.lower
         for t in tokens[1:comma]
-        if t.lower.endswith("ing") and t.lower not in INCIDENT_WORDS and t.text[:1].islower()
+        if (t.lower.endswith("ing") and t.lower not in INCIDENT_WORDS and t.text[:1].islower())
+        or t.lower in _TALKS_NOUNS  # "After talks in A, the envoy flew to B"
     ]
     if not doing:
         return []
@@ -2397,6 +2456,32 @@ def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Me
         if m.last < comma and m.cue.role in ("location", "destination", "origin", "near", "via")
     ]
     return [replace(m, cue=Cue("origin", 0)) for m in told[-1:]]
+
+
+#: Nouns of a stay for talks or a visit, after which a journey goes on elsewhere ("flew to B
+#: after talks in A", "After a summit in A, ..."): general English. (Not "a stopover in A":
+#: a stop on the way, VIA_WORDS.)
+_TALKS_NOUNS = frozenset("talks meeting meetings summit conference negotiations visit stay".split())
+_AFTER_TALKS = re.compile(
+    r"\bafter\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|summit|conference|negotiations|visit|"
+    r"stay)\s+(?:in|at|to)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _after_talks(
+    sentence: str, tokens: list[Token], i: int, after: list[Mention]
+) -> Mention | None:
+    """Where a journey told by the verb at ``i`` set out from when the clause after it says
+    it followed talks or a visit there ("flew to B after talks in A", "travelled on to B
+    after a two-day visit to A"): the place of those talks."""
+    end = tokens[i].end
+    for m in after:
+        if m.start - end > 120:
+            return None
+        if _AFTER_TALKS.search(sentence, end, m.start):
+            return replace(m, cue=Cue("origin", m.cue.governor))
+    return None
 
 
 def _stayed_there(
@@ -2786,6 +2871,10 @@ def _movements_of(
             and tokens[a.index - 1].text[:1].isalpha()
             and tokens[a.index - 1].lower not in clauses.AUXILIARIES
         )
+        if a.index == 1 and tokens[0].lower == "having":
+            # "Having left A in August, the family reached B": the opening participle's
+            # clause ends at its comma, whatever time it names
+            between = between.replace(",", " ")
         if movements.join(a, b, between, modifier):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word
@@ -2804,6 +2893,14 @@ def _movements_of(
         if not (mt.destinations or mt.vias) and mt.sent_home is not None:
             if _usable(mt.sent_home.toponym, [m.place for m in mt.origins]):
                 mt.destinations, mt.destination_inferred = [mt.sent_home], True
+        if not (mt.origins or mt.destinations or mt.vias) and _home_again(
+            mt, tokens, s_text, state
+        ):
+            # "A Leeds man flew to A in May. He returned home in June": from A to where the
+            # last journey set out
+            assert state.destination is not None and state.came_from is not None
+            mt.origins, mt.origin_inferred = [_as_mention(state.destination)], True
+            mt.destinations, mt.destination_inferred = [_as_mention(state.came_from)], True
         if not (mt.destinations or mt.vias):
             home = _home_destination(mt, tokens, state)
             if home is not None:
@@ -2842,6 +2939,14 @@ def _movements_of(
         ):  # "The group left A on Monday.", "The convoy set off from A at dawn."
             if mt.status == "reported" and not mt.origin_inferred:
                 state.tell(left=mt.origins[0].toponym)  # "The group left A on Monday."
+        elif (
+            mt.destinations
+            and not mt.origins
+            and not mt.motion.noun
+            and mt.status == "reported"
+            and mt.motion.lemma in _ARRIVING_AT
+        ):  # "The envoy arrived in A on Monday.": where a next leg may start
+            state.tell(went=mt.destinations[-1].toponym)
     out: list[Movement] = []
     toponyms = state.background.toponyms if state.background is not None else ()
 
@@ -2876,7 +2981,7 @@ def _movements_of(
             inferred = path.origin_inferred or path.destination_inferred
             if inferred and _one_town(places[0], places[-1]):
                 continue  # an end taken from the story, in the same town as the other
-            state.tell(went=path.stops[-1].toponym)
+            state.tell(went=path.stops[-1].toponym, came=path.stops[0].toponym)
             when = sentence_date()
             kind = mt.motion.movement_type
             if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
@@ -2911,6 +3016,10 @@ _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 #: The verbs of an onward leg with no motion of their own ("continued on to X").
 _ONWARD_VERBS = ("continu", "press", "push")
 _RELATIVE = frozenset("who whom which that".split())
+#: Words of an arrival that a next sentence's departure may start from.
+_ARRIVED_WORDS = frozenset("arrived landed visited reached docked".split())
+#: Motion lemmas that put the mover at their place ("arrived in A", "visited A").
+_ARRIVING_AT = frozenset("arrive land reach dock disembark visit tour".split())
 _ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
@@ -2979,9 +3088,50 @@ def _implicit_origin(
         # movement went, not from the mover's home
         assert state.destination is not None
         return _as_mention(state.destination)
+    if _sample_sent(mt, tokens) and not movements.new_topic(tokens):
+        # "Samples were sent to A for tests": from where they were taken, the place the
+        # story is about
+        for place in (
+            state.recent_story(),
+            # (not a place someone came from, nor one of a list: "the patient had travelled
+            # from A", "found in A, B and C"; nor then the report's town: no telling which)
+            *(
+                (state.previous if state.since == 0 else None, state.here)
+                if state.since != 0 or state.previous_sure
+                else ()
+            ),
+        ):
+            # (not a region such as a union of states: no place a sample is taken)
+            if usable(place) and place is not None and place.place is not None:
+                if place.place.feature_type != "region":
+                    return _as_mention(place)
+    back = (
+        not mt.motion.noun
+        and mt.index + 1 < len(tokens)
+        and tokens[mt.index + 1].lower == "back"
+        and mt.status in ("reported", "planned")
+        and state.since == 0
+        and "had" not in (t.lower for t in tokens[max(0, mt.index - 3) : mt.index])
+    )
+    if back and usable(state.destination):
+        # "The crew were flown to A. They will fly back to B on Monday": back from where the
+        # last sentence's journey took them
+        assert state.destination is not None
+        return _as_mention(state.destination)
     for m in homes:
         if usable(m.toponym):
             return m
+    if (
+        back
+        and _told_mover(mt, s_text)  # not "Prices fell in A. Investors came back to B"
+        and usable(state.previous)
+        and state.previous is not None
+        and state.previous.place is not None
+        and precision_rank(state.previous.place) <= 1
+    ):
+        # "Police stopped her near A on Friday. She drove back to B": from the town the last
+        # sentence left the mover in
+        return _as_mention(state.previous)
     if onward:
         if (
             mt.word.lower().startswith(_ONWARD_VERBS)
@@ -2996,9 +3146,22 @@ def _implicit_origin(
             # sentence left the mover (not a country it spoke of)
             return _as_mention(state.previous)
     if (
+        mt.motion.frame == "leave"
+        and not mt.motion.noun
+        and mt.status in ("reported", "planned")
+        and state.since == 0
+        and usable(state.destination)
+        and (_ANAPHOR.match(s_text) or mt.actor is None)
+        and not movements.new_topic(tokens)
+    ):
+        # "The envoy arrived in A on Monday. On Wednesday she left for B": from where the
+        # last sentence took the mover
+        assert state.destination is not None
+        return _as_mention(state.destination)
+    if (
         state.departed is not None
         and usable(state.departed)
-        and mt.status == "reported"
+        and mt.status in ("reported", "planned")  # ("It is due to reach B on Friday")
         and not mt.motion.noun
         and mt.motion.frame in ("reach", "go")
         and (_ANAPHOR.match(s_text) or mt.actor is None)
@@ -3054,8 +3217,17 @@ def _implicit_origin(
         ):
             assert state.previous is not None
             return _as_mention(state.previous)
+    neighbour = _into_neighbour(mt, tokens, state)
+    if neighbour is not None and usable(neighbour):
+        # "Fighting spread across A. Thousands have fled to neighbouring B": from the country
+        # the passage is about, which B borders
+        return _as_mention(neighbour)
     if (
-        mt.motion.movement_type == "fled"
+        (
+            mt.motion.movement_type == "fled"
+            # "The storm hit A. Residents were evacuated to B": they left the town told
+            or (mt.motion.movement_type == "evacuated" and mt.motion.lemma == "evacuate")
+        )
         and mt.status == "reported"
         and not mt.motion.noun
         and state.since == 0
@@ -3063,6 +3235,7 @@ def _implicit_origin(
         and not movements.new_topic(tokens)
         and _LEFT_THE.search(s_text) is None  # ("fled the country": not the town told)
         and usable(state.previous)
+        and state.previous_sure  # (not "had come from A", not one of "A, B and C")
         and state.previous is not None
         and state.previous.place is not None
         and precision_rank(state.previous.place) <= 1
@@ -3092,6 +3265,17 @@ def _implicit_origin(
     if left is not None and usable(left.toponym):
         return left
     dateline = state.dateline
+    if (
+        "local" in (mt.actor or "").lower().split()
+        and not mt.passive
+        and dateline is not None
+        and dateline.place is not None
+        and dateline.place.feature_type == "city"
+        and usable(dateline)
+    ):
+        # "LEEDS — Two local teenagers travelled to A": the locals are from the town the
+        # report is filed from
+        return _as_mention(dateline)
     opener = clauses.clause_start(tokens, mt.index) - 1
     if (
         mt.motion.movement_type in _FROM_DATELINE
@@ -3117,6 +3301,143 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+#: What is sent away to be examined: samples, evidence, a body (general English of health,
+#: crime and disaster news).
+_SAMPLES = frozenset(
+    "sample samples specimen specimens swab swabs powder blood tissue carcass carcasses body "
+    "bodies remains evidence".split()
+)
+#: Things sent that are only sent to be examined when the sentence says so ("the letter was
+#: sent to A for tests"; not "sent a letter to A": a message).
+_EXAMINED = frozenset("letter letters envelope envelopes package packages parcel parcels".split())
+
+
+#: Verbs that send a thing away ("sent", "shipped", "flown", "transported").
+_SENDING = frozenset("send ship fly transport dispatch".split())
+
+
+def _sample_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the journey at ``mt`` sends something away to be examined: the sent thing
+    is a sample noun, the passive's subject ("the samples were sent to A") or the verb's
+    object ("sent swabs to A", "sent the blood samples to A")."""
+    if mt.motion.noun or mt.motion.lemma not in _SENDING:
+        return False
+    if mt.status != "reported":
+        return False
+    tested = any(t.lower in _TESTING for t in tokens[mt.index + 1 :])
+    if mt.passive:
+        head = _head(mt.actor)
+        return head in _SAMPLES or (head in _EXAMINED and tested)
+    after = [t.lower for t in tokens[mt.index + 1 : mt.index + 5]]
+    for w in after:
+        if w in _SAMPLES or (w in _EXAMINED and tested):
+            return True
+        if w in ("to", "for", "from", ",", "."):
+            return False
+    return False
+
+
+#: Words of examining what was sent ("sent for analysis at A", "sent samples to be tested
+#: in A"): general English.
+_TESTING = frozenset(
+    "test tests tested testing analysis analyses analysed analyzed examination examined "
+    "autopsy post-mortem confirmation".split()
+)
+
+
+def _tested_at(tokens: list[Token], index: int, after: list[Mention]) -> list[Mention]:
+    """The place "at" or "in" which what the verb at ``index`` sent is to be examined, a few
+    words on ("flown to a lab for more tests in A", "shipped off to be analysed by a unit in
+    A"): the first such place after a word of testing, in the verb's clause."""
+    for m in after:
+        if m.cue.role != "location" or m.first - index > 10:
+            return []
+        between = tokens[index + 1 : m.first]
+        if any(t.text in (";", ":") or t.lower in clauses.SUBORDINATORS for t in between):
+            return []
+        if any(t.lower in _TESTING for t in between):
+            return [m]
+    return []
+
+
+def _fled_trouble_in(tokens: list[Token], index: int, after: list[Mention]) -> Mention | None:
+    """The place of the trouble a flight at ``index`` escaped ("fled fighting in A", "fled
+    the violence in A", "escaping clashes around A"): where the flight started (the danger
+    nouns of :data:`movements.DANGERS`, as :func:`movements.danger_left` reads them)."""
+    for m in after:
+        if m.first - index > 6 or m.cue.role not in ("location", "near"):
+            return None
+        words = [t.lower for t in tokens[index + 1 : m.first]]
+        if (
+            words
+            and words[-1] in ("in", "around", "near", "across")
+            and not movements.DANGERS.isdisjoint(words)
+        ):
+            if all(w.isalpha() or w == "-" for w in words):
+                return replace(m, cue=Cue("origin", m.cue.governor))
+        return None
+    return None
+
+
+def _told_mover(mt: movements.MotionTrigger, s_text: str) -> bool:
+    """True when the mover may be the one the last sentence told of: "she", "the men", none
+    named, or a named person ("Ms. Roe"); not a new kind of mover opening the sentence
+    ("The ship docked at A. Inspectors will travel on to B")."""
+    if _ANAPHOR.match(s_text) or mt.actor is None:
+        return True
+    head = mt.actor.split()[-1]
+    return head[:1].isupper() and not s_text.lstrip().startswith(head)
+
+
+def _into_neighbour(
+    mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
+) -> Toponym | None:
+    """The country a journey "to neighbouring B" left: the country the last sentences were
+    about (named itself, else the country of the town they told of), when B is another
+    country."""
+    if (
+        mt.motion.noun
+        or mt.motion.frame not in ("go", "leave", "send")
+        or len(mt.destinations) != 1
+    ):
+        return None
+    d = mt.destinations[0]
+    if d.first < 1 or tokens[d.first - 1].lower not in ("neighbouring", "neighboring"):
+        return None
+    recent = state.previous if state.since < discourse.CARRY_SENTENCES else None
+    if d.place.feature_type != "country" or recent is None or recent.place is None:
+        return None
+    if recent.place.country_code == d.place.country_code:
+        return None
+    went = state.destination if state.since == 0 else None
+    if went is not None and went.place is not None:
+        if went.place.country_code == recent.place.country_code:
+            # "Thousands fled to A. Others fled to neighbouring B": A is where the last
+            # journey ended, not where this one began; that one's start, if a country, is
+            came = state.came_from
+            if (
+                came is not None
+                and came.place is not None
+                and came.place.feature_type == "country"
+                and came.place.country_code != d.place.country_code
+            ):
+                return came
+            return None
+    if recent.place.feature_type == "country":
+        return recent
+    country = state.country  # the report's country, when the town lies in it
+    if country is not None and country.place is not None:
+        if country.place.country_code == recent.place.country_code:
+            return country
+    return None
+
+
+#: A count standing for a noun the sentence gave before ("13", "four").
+_NUMBER_ONLY = re.compile(
+    r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)$"
+)
 
 
 def _left_the_place(
@@ -3159,6 +3480,40 @@ def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
 #: Verbs that make an expulsion a campaign that goes on rather than one act.
 _GOES_ON = frozenset("continue continues continued continuing keep keeps kept".split())
 _BACK_HOME = frozenset(("return", "withdraw", "retreat", "recall"))
+
+
+def _home_again(
+    mt: movements.MotionTrigger, tokens: list[Token], s_text: str, state: discourse.Discourse
+) -> bool:
+    """True when the journey at ``mt`` goes "home" or "back home" by "he", "she", "they" or
+    the mover the last sentence told of, the sentence right after a journey told from one
+    place to another: it is that journey's way back."""
+    if mt.motion.noun or mt.status not in ("reported", "planned") or state.since != 0:
+        return False
+    nxt = [t.lower for t in tokens[mt.index + 1 : mt.index + 3]]
+    if not (nxt[:1] == ["home"] or nxt == ["back", "home"]):
+        return False
+    if not (_ANAPHOR.match(s_text) or (mt.actor is None and _pronoun_mover_word(tokens, mt))):
+        return False
+    a, b = state.destination, state.came_from
+    return (
+        a is not None
+        and b is not None
+        and a.place is not None
+        and b.place is not None
+        and a.place.gazetteer_id != b.place.gazetteer_id
+    )
+
+
+def _pronoun_mover_word(tokens: list[Token], mt: movements.MotionTrigger) -> bool:
+    """True when "he", "she" or "they" stands right before the motion word (auxiliaries and
+    adverbs aside)."""
+    j = mt.index - 1
+    while j >= 0 and (
+        tokens[j].lower in clauses.AUXILIARIES or clauses.verb_adverb(tokens[j].lower)
+    ):
+        j -= 1
+    return j >= 0 and tokens[j].lower in ("he", "she", "they")
 
 
 def _home_destination(

@@ -419,6 +419,10 @@ def arrived_from_stay(
         return None
     opening = tokens[0].lower if tokens else ""
     actor = (mt.actor or "").lower().split()
+    if mt.actor is None and mt.index > 1 and tokens[mt.index - 1].lower in _PRONOUN_OPENING:
+        # "The man passed a check when he arrived in B": the pronoun of a clause inside a
+        # sentence about the one the last sentence put somewhere
+        actor = _words(tokens, 0, 2)
     if opening not in _PRONOUN_OPENING and not (
         actor[:1] == ["the"] and actor[-1:] and actor[-1] in RETURNERS
     ):
@@ -510,7 +514,8 @@ def samples_sent(
         if any(m.place.country_code == home.place.country_code for m in mt.destinations):
             return None  # sent to a laboratory at home: from where in it, not said
         return home if usable(home, mt.destinations) else None
-    recent = state.previous if state.since < CARRY_SENTENCES else None
+    # (not a place someone came from, nor one of a list: Discourse.previous_sure)
+    recent = state.previous if state.since < CARRY_SENTENCES and state.previous_sure else None
     return recent if usable(recent, mt.destinations) else None
 
 

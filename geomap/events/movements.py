@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from geomap.events.clauses import AUXILIARIES, Token, lexical_verb, verb_adverb
+from geomap.events.dates import MONTHS, WEEKDAYS
 from geomap.events.roles import Cue, Mention, contains, drop_containers
 from geomap.events.triggers import NOT_BY_PEOPLE, Motion
 from geomap.model import Toponym
@@ -86,6 +87,14 @@ NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
     "animal animals dog dogs bird birds geese goose flock herd whale whales bear bears wolf "
     "wolves deer jobs production investment capital trade contract contracts award awards "
     "prize prizes grant grants funds funding title votes dollars".split()
+)
+#: A disease that spreads is no traveller either: "the infection is said to have come from A";
+#: nor is livestock moved between farms (guideline §2: not animals).
+NOT_MOVERS |= frozenset(
+    "epidemic epidemics pandemic infection infections strain strains parasite parasites "
+    "pathogen pathogens bacteria bacterium germ germs flu influenza plague contagion "
+    "livestock cattle cow cows calves sheep lambs pig pigs hogs poultry chickens hens ducks "
+    "goats".split()
 )
 
 
@@ -212,7 +221,16 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
         if t.start <= start:
             continue
         if t.lower in _OWN_CLAUSE:
+            if (
+                t.lower in _WHEN
+                and _pronoun_subject(tokens, j + 1, index)
+                and not _plural_after(tokens, start)
+                and not _posted(tokens, start, j)
+            ):
+                continue  # "the U.S. envoy met them when she visited X": she is the envoy
             return True
+        if t.lower in ("and", "but") and _named_subject_after(tokens, j + 1, index):
+            return True  # "A expelled four Ruritanian envoys, and B has expelled two"
         if t.lower in _SAYING and _SUBJECT_PRONOUNS.isdisjoint(
             u.lower for u in tokens[j + 1 : index]
         ):
@@ -221,6 +239,57 @@ def across_clause(tokens: list[Token], start: int, index: int) -> bool:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+
+#: Subordinators of time whose clause may go on with the main clause's subject as "he" or
+#: "she" ("Roe met the envoy when she visited X").
+_WHEN = frozenset("when while after before".split())
+
+
+def _pronoun_subject(tokens: list[Token], j: int, index: int) -> bool:
+    """True when token ``j`` is "he" or "she" and only auxiliaries and adverbs stand between
+    it and the motion word at ``index``: the clause's mover is that pronoun."""
+    if j >= index or tokens[j].lower not in ("he", "she"):
+        return False
+    return all(t.lower in AUXILIARIES or verb_adverb(t.lower) for t in tokens[j + 1 : index])
+
+
+def _posted(tokens: list[Token], start: int, j: int) -> bool:
+    """True when the subject told after sentence offset ``start`` is placed by a name of its
+    own before token ``j`` ("the Ruritanian envoy in A said ... when she visited B", "the
+    U.S. consul to A"): where that one was is no home to start from."""
+    words = [t for t in tokens[:j] if t.start >= start]
+    return any(
+        a.lower in ("in", "to", "at")
+        and b.text[:1].isupper()
+        and b.lower not in MONTHS  # ("met them in March when she visited B")
+        and b.lower not in WEEKDAYS
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _plural_after(tokens: list[Token], start: int) -> bool:
+    """True when the word right after sentence offset ``start`` (a home's end) is a plural
+    noun ("French tourists"), whom "he" or "she" cannot stand for."""
+    nxt = next((t for t in tokens if t.start >= start), None)
+    if nxt is None:
+        return False
+    w = nxt.lower
+    return w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
+
+
+def _named_subject_after(tokens: list[Token], j: int, index: int) -> bool:
+    """True when a name of up to three capitalised words at token ``j`` is followed by an
+    auxiliary or by the motion word at ``index``: the subject of a coordinated clause of its
+    own ("..., and Sweden has expelled", "and the U.S. sent")."""
+    k = j
+    if k < index and tokens[k].lower == "the":
+        k += 1
+    n = 0
+    while k < index and n < 3 and (tokens[k].text[:1].isupper() or tokens[k].text == "."):
+        k += 1
+        n += 1
+    return n > 0 and k <= index and (k == index or tokens[k].lower in AUXILIARIES)
 
 
 #: Past forms without -ed that may follow a vehicle's journey as its sentence's main verb
@@ -462,6 +531,20 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         elif role == "via":
             trigger.vias.append(m)
     trigger.destinations = [_crossing_point(m, after) for m in trigger.destinations]
+    if (
+        not (trigger.destinations or trigger.origins)
+        and trigger.motion.noun
+        and trigger.motion.lemma != "route"  # "the A-B route was closed": a line, no trip
+    ):
+        pair = [m for m in before if trigger.index - 3 <= m.last < trigger.index]
+        if (
+            len(pair) == 2
+            and pair[1].last == trigger.index - 1
+            and 0 < pair[1].start - pair[0].end <= 3
+        ):
+            # "the Kabul-Doha flight", "the Lyon – Turin journey": from the first to the second
+            trigger.origins, trigger.destinations = [pair[0]], [pair[1]]
+            return
     if not trigger.destinations and trigger.motion.noun:
         # "a three-week US tour": the place the journey noun is named after
         trigger.destinations = [
@@ -488,7 +571,11 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
     subjects = [
         m
         for m in before
-        if m.cue.role in ("none", "location")
+        if (
+            m.cue.role in ("none", "location")
+            # "workers trapped in a mine near A were airlifted to B": where they were
+            or (m.cue.role == "near" and trigger.passive and frame == "send")
+        )
         # "Kenya will deploy police to Mombasa": a move within the sender, not from it
         and not any(contains(m.place, d.place) for d in (*trigger.destinations, *trigger.vias))
     ]
@@ -509,7 +596,8 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
 DANGERS = frozenset(
     "violence fighting conflict conflicts war wars persecution clashes unrest attacks "
     "bombing bombings shelling airstrikes famine drought hunger poverty floods flooding "
-    "repression crackdown insurgency turmoil chaos bloodshed hostilities".split()
+    "repression crackdown insurgency turmoil chaos bloodshed hostilities insecurity "
+    "bombardment gangs offensive".split()
 )
 
 
@@ -694,6 +782,13 @@ def chain(
         return False
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
+    if (
+        second.actor
+        and second.actor[:1].isupper()
+        and second.actor != first.actor
+        and not (_ONWARD.search(between) or onward_verb)
+    ):
+        return False  # "A sent troops to B, and C sent medics to D": another mover's journey
     if _CONTRAST.search(between) and not (_ONWARD.search(between) or onward_verb):
         return False  # "planes fly into A and B, but flights to A are rare": no leg from B
     if first.origins and not (onward_verb and _arrival(first.motion)):

@@ -23,7 +23,8 @@ VIA_PREPOSITIONS = frozenset("via through across".split())
 AT_WORDS = frozenset("in at".split())
 #: Verbs and nouns after which "in X" / "at X" is where the mover arrived.
 ARRIVAL_WORDS = frozenset(
-    "arrived arriving arrive arrives arrival landed landing reached settled touched ended".split()
+    "arrived arriving arrive arrives arrival landed landing reached settled touched ended "
+    "disembarked disembarking resettled".split()
 )
 #: Words after which "in X" is where the mover lives or comes from (the origin).
 HOME_WORDS = frozenset(
@@ -402,16 +403,17 @@ def _person_before(tokens: list[Token], i: int) -> bool:
 
 _FOR_DESTINATION = frozenset(
     "left leave leaves leaving departed depart departs departing headed heading heads bound "
-    "off out sailed sailing flight flights boarded train plane bus ship fled flee flees fleeing "
-    "escaped".split()
+    "off out sail sailed sailing flight flights boarded train plane bus ship fled flee flees "
+    "fleeing escaped".split()
 )
 
 
 #: Words that may stand with a name between a verb of leaving and "for" ("fled their home
-#: in A for B", "left A or the B for C"): general English.
+#: in A for B", "left A or the B for C", "fled fighting in A for B"): general English.
 _FOR_SKIP = frozenset(
     "the their his her its our home homes in of or and city town village villages camp camps "
-    "area areas near around outside".split()
+    "area areas near around outside from fighting violence clashes war conflict unrest shelling "
+    "persecution".split()
 )
 
 

@@ -211,6 +211,10 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("pour", "travelled", "go", "poured pouring", needs_destination=True),
     **_verb("drive", "travelled", "go", "drives driving", needs_destination=True),
     **_verb("swim", "travelled", "go", "swam swum", needs_destination=True),
+    **_verb("row", "travelled", "go", "rowed paddled", needs_destination=True),
+    **_verb("sneak", "travelled", "go", "sneaked snuck", needs_destination=True),
+    **_verb("drift", "travelled", "go", "drifted", needs_destination=True),
+    **_verb("disembark", "travelled", "go", "disembarked disembarking"),
     **_verb("board", "travelled", "go", "boarded boarding", needs_destination=True),
     **_verb("return", "travelled", "go", "return returns returned returning"),
     **_verb("come", "travelled", "go", "came come", needs_destination=True),
@@ -225,6 +229,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("tour", "travelled", "reach", "toured touring"),
     **_verb("enter", "travelled", "reach", "enter enters entered entering"),
     **_verb("reach", "travelled", "reach", "reached reaching"),
+    **_verb("reach", "travelled", "reach", "reach", needs_destination=True),
     **_verb("pass", "travelled", "cross", "passed passing", needs_destination=True),
     **_verb("bring", "travelled", "send", "bring brings brought bringing"),
     **_verb("take", "travelled", "send", "taken took"),
@@ -244,6 +249,8 @@ MOTION_WORDS: dict[str, Motion] = {
         "medevaced medevacked life-flighted lifeflighted flighted helicoptered",
     ),
     **_verb("truck", "travelled", "send", "trucked"),
+    **_verb("tow", "travelled", "send", "towed", needs_destination=True),
+    **_verb("shuttle", "travelled", "send", "shuttled", needs_destination=True),
     **_verb("accompany", "travelled", "send", "accompanied"),
     **_verb("escort", "travelled", "send", "escorted escorting"),
     # flight
@@ -289,6 +296,7 @@ MOTION_NOUNS: dict[str, Motion] = {
     **_noun("march", "travelled", "march marches", needs_destination=True),
     **_noun("walk", "travelled", "walk", needs_destination=True),
     **_noun("trek", "travelled", "trek", needs_destination=True),
+    **_noun("sail", "travelled", "sail crossing", needs_destination=True),
     **_noun("migration", "travelled", "migration"),
     **_noun("emigration", "travelled", "emigration", needs_destination=True),
     **_noun("relocation", "travelled", "relocation", needs_destination=True),
@@ -312,11 +320,16 @@ for _form, _motion in MOTION_NOUNS.items():
     MOTION_WORDS.setdefault(_form, _motion)
 
 #: Phrases that report a movement on their own ("en route to X", "on their way to X",
-#: "making their way to X", "set off for X", "pulled back from X", "X-bound", an onward
-#: leg: "continued on to X", "pressed on to X", "ran away to X"); general English.
+#: "making their way to X", "set off for X", "set sail for X", "pulled back from X",
+#: "X-bound", an onward leg: "continued on to X", "pressed on to X", "ran away to X"; a
+#: journey's end reached: "made it to X", "made it back to X", "made it out of X"; a ride
+#: taken: "on a plane to X", "aboard a ferry to X"); general English.
 MOTION_PHRASES = re.compile(
     r"\b(?:en route|on (?:its|his|her|their|our|my|the) way|(?:making|made|make|makes) "
-    r"(?:its|his|her|their|our|my) way|set (?:off|out)|bound for|pull(?:ed|s|ing)? (?:back|out)"
+    r"(?:its|his|her|their|our|my) way|(?:making|made|make|makes) it (?:safely )?(?:back )?"
+    r"(?:to|into|out of)\b|(?:on|onto|aboard) (?:a|an|the|his|her|their|its|our) (?:[\w-]+ )?"
+    r"(?:plane|jet|airliner|helicopter|train|bus|coach|ship|boat|ferry)(?= to )"
+    r"|set (?:off|out|sail)|bound for|pull(?:ed|s|ing)? (?:back|out)"
     r"|(?:continu(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?) on(?:wards?)? to"
     r"|(?:ran|run|runs|running) away)\b",
     re.I,
@@ -325,8 +338,14 @@ MOTION_PHRASES = re.compile(
 MOTION_PHRASE_KEYS = (
     "route",
     "way",
+    "made it",
+    "make it",
+    "makes it",
+    "making it",
+    *(f"{v} to " for v in "plane jet airliner helicopter train bus coach ship boat ferry".split()),
     "set off",
     "set out",
+    "set sail",
     "bound for",
     "pull",
     " on to",

@@ -77,3 +77,40 @@ def test_who_is_about_the_person_right_before_it(sentence: str, verb: str, mover
     tokens = tokenize(sentence)
     index = next(i for i, t in enumerate(tokens) if t.text == verb)
     assert subject(tokens, index, sentence) == mover
+
+
+def test_an_abbreviation_keeps_its_full_stop_in_the_subject() -> None:
+    sentence = "The U.S. has expelled 12 diplomats."
+    tokens = tokenize(sentence)
+    index = [t.lower for t in tokens].index("expelled")
+    assert subject(tokens, index, sentence) == "The U.S."
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("He was arrested in Tijuana and flown to San Diego.", "flown", True),
+        ("They were freed and taken to a hotel.", "taken", True),
+        ("He was freed and flew home.", "flew", False),
+        ("Police arrested him and drove him to Leeds.", "drove", False),
+    ],
+)
+def test_a_participle_joined_by_and_to_a_passive_is_passive(
+    sentence: str, word: str, expected: bool
+) -> None:
+    from geomap.events.clauses import passive
+
+    tokens = tokenize(sentence)
+    assert passive(tokens, [t.lower for t in tokens].index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word",
+    [
+        ("Aid lorries were not able to reach the besieged town.", "reach"),
+        ("The crew never managed to leave the harbour.", "leave"),
+    ],
+)
+def test_a_journey_one_did_not_manage_is_not_reported(sentence: str, word: str) -> None:
+    tokens = tokenize(sentence)
+    assert status(tokens, [t.lower for t in tokens].index(word), sentence) is None

@@ -2353,3 +2353,493 @@ def test_goods_smuggled_from_a_place_end_where_the_smuggler_was_caught(
 )
 def test_a_towns_qualifier_between_commas_keeps_the_town_as_origin(pipeline, body, expected):
     assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("After two days on the road the hikers made it to Bergen from Oslo.", ("Oslo", "Bergen")),
+        ("Her family finally made it out of Aleppo to Gaziantep in June.", ("Aleppo", "Gaziantep")),
+        ("The damaged trawler made it back to Galway from Killybegs.", ("Killybegs", "Galway")),
+    ],
+)
+def test_making_it_to_a_place_is_reaching_it(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_making_it_to_a_stage_of_a_contest_is_no_journey(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Her side made it to the semi-finals in Bergen.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Six sailors are reported to have sailed from Oslo to Bergen.", ("Oslo", "Bergen")),
+        ("The gang is believed to have fled from Lyon to Geneva.", ("Lyon", "Geneva")),
+        ("The courier seems to have driven from Turin to Milan overnight.", ("Turin", "Milan")),
+    ],
+)
+def test_said_to_have_gone_is_a_journey_made(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    [m] = [m for m in movements(pipeline, body) if tuple(p.name for p in m.path) == expected]
+    assert m.status == "reported"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The gang is not believed to have fled from Lyon to Geneva.",
+        "The gang might be thought to have fled from Lyon to Geneva.",
+        "Nobody is said to have fled from Lyon to Geneva.",
+    ],
+)
+def test_denied_or_doubted_to_have_gone_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_journey_back_starts_where_the_last_journey_ended(pipeline: Pipeline) -> None:
+    body = (
+        "The injured climbers were airlifted to Bergen on Tuesday. They are due to fly back "
+        "to Lyon at the weekend."
+    )
+    moves = by_path(pipeline, body)
+    assert ("Lyon", "Bergen") not in moves
+    m = moves[("Bergen", "Lyon")]
+    assert m.origin_inferred and m.status == "planned"
+
+
+def test_a_journey_back_starts_where_the_last_sentence_left_the_mover(
+    pipeline: Pipeline,
+) -> None:
+    body = "Troopers pulled the van over near Macon late on Friday. Ms. Hale drove back to Atlanta."
+    m = by_path(pipeline, body)[("Macon", "Atlanta")]
+    assert m.origin_inferred
+    # not a journey back told as background
+    assert paths(pipeline, body.replace("drove back", "had driven back")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Swine fever was found on a pig farm outside Carlisle. Inspectors sent blood samples "
+        "to a laboratory in Glasgow.",
+        "Two dead swans were found on a lake near Carlisle. The carcasses were sent for "
+        "testing at a laboratory in Glasgow.",
+        "A parcel leaking a white powder was opened at a bank in Carlisle. The parcel was "
+        "later sent to Glasgow for tests.",
+    ],
+)
+def test_samples_sent_away_leave_the_place_the_story_is_about(
+    pipeline: Pipeline, body: str
+) -> None:
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Carlisle", "Glasgow"] and m.origin_inferred
+    assert m.movement_type == "travelled"  # a thing sent, not people dispatched
+
+
+def test_a_message_sent_is_no_sample(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The mayor of Carlisle met aides. She sent a letter to Glasgow.") == []
+
+
+def test_fleeing_to_a_neighbouring_country_leaves_the_country_just_told(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Clashes spread across Malawi after the vote. Another 4,000 people have fled to "
+        "neighbouring Zambia."
+    )
+    m = by_path(pipeline, body)[("Malawi", "Zambia")]
+    assert m.origin_inferred and m.movement_type == "fled"
+    # without "neighbouring", a country told before is not known to be where they fled from
+    assert paths(pipeline, body.replace("neighbouring ", "")) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("By mistake the pensioner ended up on a plane to Lyon from Geneva.", ("Geneva", "Lyon")),
+        ("Forty migrants were put on a bus to Calais from Paris.", ("Paris", "Calais")),
+        (
+            "Hikers from Leeds were aboard a ferry to Calais when it caught fire.",
+            ("Leeds", "Calais"),
+        ),
+    ],
+)
+def test_a_ride_on_a_vehicle_to_a_place_is_a_journey(
+    pipeline: Pipeline, body: str, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_a_service_that_does_not_run_is_no_journey(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "There is no bus to Lyon from Geneva on Sundays.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected,status",
+    [
+        (
+            "The chancellor cut short her holiday in Cornwall to fly back to Leeds on Friday.",
+            ("Cornwall", "Leeds"),
+            "reported",
+        ),
+        (
+            "The defence minister interrupted a visit to Norway to fly back to Berlin.",
+            ("Norway", "Berlin"),
+            "reported",
+        ),
+        (
+            "The senator will break off his vacation in Maine to fly to Washington.",
+            ("Maine", "Washington"),
+            "planned",
+        ),
+    ],
+)
+def test_a_stay_cut_short_for_a_journey_tells_the_journey(  # type: ignore[no-untyped-def]
+    pipeline: Pipeline, body: str, expected, status: str
+) -> None:
+    assert by_path(pipeline, body)[expected].status == status
+
+
+def test_a_stay_not_cut_short_tells_no_journey(pipeline: Pipeline) -> None:
+    body = "The chancellor would not cut short her holiday in Cornwall to return to London."
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The U.S. has expelled 12 Russian diplomats.", ("United States", "Russia")),
+        ("The U.K. sent 300 troops to Estonia on Monday.", ("United Kingdom", "Estonia")),
+    ],
+)
+def test_an_abbreviated_state_as_subject_sends(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_a_count_of_expelled_envoys_stands_for_the_envoys_named_before(
+    pipeline: Pipeline,
+) -> None:
+    body = "Finland has expelled three Russian diplomats, and Estonia has expelled two."
+    found = paths(pipeline, body)
+    assert ("Finland", "Russia") in found and ("Estonia", "Russia") in found
+    # a count of something else sends nobody anywhere
+    body = "Finland has expelled three Russian diplomats, and Estonia has fined two."
+    assert ("Estonia", "Russia") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Norway sent troops to Mali, and Sweden sent medics to Niger.",
+            {("Norway", "Mali"), ("Sweden", "Niger")},
+        ),
+        (
+            "Norway has expelled four Russian diplomats, and Sweden has expelled two Chinese "
+            "diplomats.",
+            {("Norway", "Russia"), ("Sweden", "China")},
+        ),
+        # a list of places before one verb stays one list
+        (
+            "Families who left Tromso, Alta, and Bergen travelled to Oslo.",
+            {("Tromso", "Oslo"), ("Alta", "Oslo"), ("Bergen", "Oslo")},
+        ),
+    ],
+)
+def test_a_clause_with_its_own_named_subject_is_another_journey(  # type: ignore[no-untyped-def]
+    pipeline: Pipeline, body: str, expected
+) -> None:
+    assert set(paths(pipeline, body)) == expected
+
+
+def test_an_arrival_by_he_inside_a_sentence_about_the_traveller_starts_at_the_stay(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Norway confirmed a case in a woman who had spent a week in Boston. The woman "
+        "felt well when she landed at Oslo's main airport on Friday."
+    )
+    m = by_path(pipeline, body)[("Boston", "Oslo")]
+    assert m.origin_inferred
+    # someone else's "he" is not the traveller the last sentence told of
+    other = body.replace("The woman felt well when she", "The minister said she")
+    assert ("Boston", "Oslo") not in paths(pipeline, other)
+
+
+def test_he_or_she_of_a_when_clause_is_the_titled_subject_before(pipeline: Pipeline) -> None:
+    body = "U.S. Secretary of State Jane Roe met the envoy in March when she visited Ankara."
+    assert ("United States", "Ankara") in paths(pipeline, body)
+    # "he" cannot stand for French tourists
+    body = "Two French tourists met a local guide last year when he travelled to Naples."
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The trade delegation travelled to Geneva after talks in Paris.", ("Paris", "Geneva")),
+        ("The envoy flew on to Tokyo after a three-day visit to Seoul.", ("Seoul", "Tokyo")),
+        ("After a summit in Lisbon, the leaders flew to Madrid.", ("Lisbon", "Madrid")),
+    ],
+)
+def test_a_journey_after_talks_somewhere_starts_there(
+    pipeline: Pipeline, body: str, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_a_stopover_after_which_one_arrives_is_no_origin(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "The activist arrived in Canada after a stopover in Bangkok.") == []
+
+
+def test_a_participle_after_and_shares_the_passive_before_it(pipeline: Pipeline) -> None:
+    body = "The smuggler was arrested in Tijuana and flown to San Diego on Friday."
+    m = by_path(pipeline, body)[("Tijuana", "San Diego")]
+    assert m.origin_inferred
+    body = "Four aid workers were abducted in Niger last year. They were freed and flown to Paris."
+    assert ("Niger", "Paris") in paths(pipeline, body)
+
+
+def test_locals_set_out_from_the_dateline_town(pipeline: Pipeline) -> None:
+    body = "LEEDS, England (AP) - Two local teenagers travelled to Syria in 2014, police said."
+    m = by_path(pipeline, body)[("Leeds", "Syria")]
+    assert m.origin_inferred
+    # travellers not said to be local are not known to be from there
+    assert paths(pipeline, body.replace(" local", "")) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The fugitive sneaked across the border from Mexico into Texas.", ("Mexico", "Texas")),
+        ("Two migrants sneaked into Spain from Morocco on a jet ski.", ("Morocco", "Spain")),
+        ("The disabled tanker was towed to Piraeus from Crete.", ("Crete", "Piraeus")),
+        ("The dinghy drifted from Libya to Malta for three days.", ("Libya", "Malta")),
+        ("The crew rowed from Lisbon to Madeira.", ("Lisbon", "Madeira")),
+        ("Passengers from Tunis disembarked in Valletta on Monday.", ("Tunis", "Valletta")),
+    ],
+)
+def test_more_verbs_of_motion(pipeline: Pipeline, body: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in paths(pipeline, body)
+
+
+def test_a_price_that_slipped_moved_nowhere(
+    pipeline: Pipeline,
+) -> None:  # ("slipped": no verb of motion)
+    assert paths(pipeline, "Shares slipped to a record low in London from Paris.") == []
+
+
+def test_the_evacuated_leave_the_town_the_last_sentence_told(pipeline: Pipeline) -> None:
+    body = "The storm hit Sukkur on Friday. About 5,000 residents were evacuated to Karachi."
+    m = by_path(pipeline, body)[("Sukkur", "Karachi")]
+    assert m.origin_inferred and m.movement_type == "evacuated"
+
+
+def test_a_departure_then_an_arrival_to_come_is_one_planned_journey(pipeline: Pipeline) -> None:
+    body = "The tanker left Tartus on Monday. It is expected to reach Limassol on Friday."
+    m = by_path(pipeline, body)[("Ţarţūs", "Limassol")]
+    assert m.origin_inferred and m.status == "planned"
+    # a journey that may or may not happen is none
+    assert paths(pipeline, body.replace("is expected to", "could")) == []
+    # "reach" with its own origin
+    body = "The convoy is due to reach Aleppo from Homs on Friday."
+    assert by_path(pipeline, body)[("Homs", "Aleppo")].status == "planned"
+
+
+@pytest.mark.parametrize(
+    "body,expected,status",
+    [
+        (
+            "The envoy visited Accra on Monday. She left for Lagos on Tuesday.",
+            ("Accra", "Lagos"),
+            "reported",
+        ),
+        (
+            "The envoy arrived in Accra on Monday. She will fly on to Lagos on Tuesday.",
+            ("Accra", "Lagos"),
+            "planned",
+        ),
+    ],
+)
+def test_a_next_leg_starts_where_the_last_sentence_arrived(  # type: ignore[no-untyped-def]
+    pipeline: Pipeline, body: str, expected, status: str
+) -> None:
+    m = by_path(pipeline, body)[expected]
+    assert m.origin_inferred and m.status == status
+
+
+def test_someone_else_leaving_is_no_next_leg(pipeline: Pipeline) -> None:
+    body = "Jane Roe arrived in Accra on Monday. Jane Doe left for Lagos."
+    assert paths(pipeline, body) == []
+
+
+def test_a_journey_noun_after_two_hyphened_places_goes_from_the_first(pipeline: Pipeline) -> None:
+    body = "The Kabul-Doha flight landed safely on Monday."
+    assert paths(pipeline, body) == [("Kabul", "Doha")]
+    # a place and its state before the noun are one place
+    assert paths(pipeline, "The Paris, Texas trip was fun.") == []
+
+
+def test_resettled_in_a_place_is_where_the_journey_ended(pipeline: Pipeline) -> None:
+    body = "The family was resettled in Norway from a camp in Jordan."
+    assert paths(pipeline, body) == [("Jordan", "Norway")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Leeds man travelled to Oslo in 2014. He returned home in 2019.",
+        "The Leeds choir flew to Oslo on Friday. They flew back home on Sunday.",
+    ],
+)
+def test_going_home_after_a_journey_is_its_way_back(pipeline: Pipeline, body: str) -> None:
+    m = by_path(pipeline, body)[("Oslo", "Leeds")]
+    assert m.origin_inferred and m.destination_inferred
+
+
+def test_someone_else_going_home_is_no_way_back(pipeline: Pipeline) -> None:
+    body = "A Leeds man travelled to Oslo in 2014. His brother returned home in 2019."
+    assert ("Oslo", "Leeds") not in paths(pipeline, body)
+
+
+def test_an_arrival_after_a_crossing_from_a_place_starts_there(pipeline: Pipeline) -> None:
+    body = "The ferry docked in Dover after a rough crossing from Calais."
+    assert paths(pipeline, body) == [("Calais", "Dover")]
+    assert paths(pipeline, "The border crossing at Rafah was closed.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Thousands fled the fighting in Aleppo to Gaziantep.", ("Aleppo", "Gaziantep")),
+        ("Thousands fled fighting in Aleppo for Gaziantep.", ("Aleppo", "Gaziantep")),
+        ("Families escaping violence in Tigray arrived in Kassala.", ("Tigray", "Kassala")),
+        (
+            "Thousands of people who fled fighting in Aleppo have arrived in Gaziantep.",
+            ("Aleppo", "Gaziantep"),
+        ),
+    ],
+)
+def test_fleeing_trouble_somewhere_leaves_that_place(
+    pipeline: Pipeline, body: str, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert paths(pipeline, body) == [expected]
+
+
+def test_an_opening_having_left_gives_the_main_journey_its_origin(pipeline: Pipeline) -> None:
+    body = "Having left Kabul in August, the family reached Germany in December."
+    assert paths(pipeline, body) == [("Kabul", "Germany")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The aid ship set sail from Cyprus for Gaza.", ("Cyprus", "Gaza")),
+        ("The flotilla set sail for Gaza from Barcelona.", ("Barcelona", "Gaza")),
+        (
+            "Workers trapped in a mine near Kalgoorlie were airlifted to Perth.",
+            ("Kalgoorlie", "Perth"),
+        ),
+    ],
+)
+def test_setting_sail_and_being_lifted_out_from_near_a_place(
+    pipeline: Pipeline, body: str, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The infection is said to have travelled from Oslo to Bergen with a sailor.",
+        "The flu is believed to have come from Lyon to Geneva.",
+        "The strain appears to have arrived in Milan from Turin.",
+        "The epidemic reached Milan from Turin in May.",
+    ],
+)
+def test_a_disease_said_to_have_spread_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_said_to_have_gone_names_its_traveller(pipeline: Pipeline) -> None:
+    [m] = movements(pipeline, "The smuggler is believed to have sailed from Oslo to Bergen.")
+    assert m.actor == "The smuggler"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The Oslo-Bergen route was closed by snow.", "A new Lyon-Geneva route opens in May."],
+)
+def test_a_route_between_two_hyphened_places_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A sick sailor had just come home from Lisbon. Swabs were sent to Oslo for tests.",
+        "The fungus has been seen in Lyon, Turin and Porto. "
+        "Samples from the dead trees were sent to Geneva to be tested.",
+    ],
+)
+def test_samples_leave_no_place_someone_came_from_nor_one_of_a_list(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert [p for p in paths(pipeline, body) if p[-1] == "Geneva" or p[-1] == "Oslo"] == []
+
+
+def test_fleeing_to_a_neighbour_after_a_flight_into_a_country_leaves_where_that_began(
+    pipeline: Pipeline,
+) -> None:
+    body = "Thousands of Norwegians fled to Sweden. Others fled to neighbouring Finland."
+    assert ("Sweden", "Finland") not in paths(pipeline, body)
+
+
+def test_a_new_mover_going_back_does_not_leave_the_last_sentences_town(
+    pipeline: Pipeline,
+) -> None:
+    body = "Rents rose sharply in Bergen. Students came back to Oslo in the autumn."
+    assert ("Bergen", "Oslo") not in paths(pipeline, body)
+
+
+def test_a_named_mover_going_back_leaves_the_last_sentences_town(pipeline: Pipeline) -> None:
+    body = "Police stopped the driver near Bergen on Friday. Mr. Dahl drove back to Oslo."
+    assert ("Bergen", "Oslo") in paths(pipeline, body)
+
+
+def test_an_envoy_placed_by_a_name_of_its_own_does_not_start_from_home(
+    pipeline: Pipeline,
+) -> None:
+    body = "The British ambassador in Bergen praised the port staff when he visited Oslo."
+    assert [p for p in paths(pipeline, body) if p[-1] == "Oslo" and p[0] != "Bergen"] == []
+
+
+def test_an_envoy_met_in_a_month_when_she_visited_still_starts_from_home(
+    pipeline: Pipeline,
+) -> None:
+    body = "The Norwegian envoy met the mayor in March when she visited Lisbon."
+    assert ("Norway", "Lisbon") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Infected cattle were moved from Lyon to Geneva.",
+        "The breeder moved 300 pigs from Lyon to Geneva last week.",
+    ],
+)
+def test_livestock_moved_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The storm hit Lyon, Turin and Porto on Friday. Residents were evacuated to Geneva.",
+        "Aid workers had come from Lyon. Residents were evacuated to Geneva.",
+    ],
+)
+def test_the_evacuated_leave_no_town_of_a_list_nor_one_others_came_from(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert ("Lyon", "Geneva") not in paths(pipeline, body)

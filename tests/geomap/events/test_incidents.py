@@ -2361,3 +2361,56 @@ def test_what_a_disaster_did_and_compass_words_place_it(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an escaped prisoner caught again is arrested
+        (
+            "Guards recaptured four convicts at a market in Mombasa on Friday.",
+            [("arrest", "Mombasa")],
+        ),
+        (
+            "The fugitive was rearrested at a bus station in Nakuru on Monday.",
+            [("arrest", "Nakuru")],
+        ),
+        # what was fired at people names the shooting
+        (
+            "Riot police fired rubber bullets at marchers in Kisumu on Sunday.",
+            [("attack", "Kisumu")],
+        ),
+        (
+            "Soldiers fired live rounds into a crowd of traders in Eldoret.",
+            [("attack", "Eldoret")],
+        ),
+    ],
+)
+def test_recaptures_and_rounds_fired_at_people(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_water_bomber_sets_no_fire(pipeline: Pipeline) -> None:
+    """A water bomber fights a fire: its "bomber" tells no one set the fire."""
+    body = (
+        "A wildfire burned through pasture near Nanyuki on Monday. "
+        "A water bomber was flown in from Nairobi to drop water on the flames."
+    )
+    assert ("fire", "Nanyuki") in typed(pipeline, body)
+    assert ("attack", "Nanyuki") not in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "words,told",
+    [
+        ("a water bomber was sent", False),
+        ("water bombing aircraft", False),
+        ("the bomber fled", True),
+    ],
+)
+def test_perpetrator_told_not_by_water_bombers(words: str, told: bool) -> None:
+    from geomap.events.triggers import perpetrator_told
+
+    assert perpetrator_told(words.split()) is told

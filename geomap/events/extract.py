@@ -3223,7 +3223,7 @@ def _merge_incidents(
                     o
                     for o in told
                     if o.event_type == inc.event_type
-                    and o.quote.start < inc.quote.start
+                    and o.quote.start <= inc.quote.start  # or its own sentence placed it
                     and o.status == inc.status
                     and not contains(o.place, inc.place)  # ("in Ohio" after "in Dayton")
                     and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))

@@ -2414,3 +2414,14 @@ def test_perpetrator_told_not_by_water_bombers(words: str, told: bool) -> None:
     from geomap.events.triggers import perpetrator_told
 
     assert perpetrator_told(words.split()) is told
+
+
+def test_an_event_its_own_sentence_placed_takes_no_place_from_before(pipeline: Pipeline) -> None:
+    """Two words of one attack in one sentence, one placed there ("where gunmen attacked"),
+    the other not: one attack, not a second one at the town the report spoke of before."""
+    body = (
+        "Aid trucks reached Kisumu on Monday with maize and blankets. "
+        "Fighting broke out on Saturday on the edge of Busia, where gunmen attacked a clinic "
+        "and set fire to homes, witnesses said."
+    )
+    assert [t for t in typed(pipeline, body) if t[0] == "attack"] == [("attack", "Busia")]

@@ -162,6 +162,17 @@ _FUTURE_TIME = re.compile(
     re.I,
 )
 
+#: An event noun given a day to come after it, in its own noun phrase: "a strike, called for
+#: Monday, ...", "the rally set for next week" (general English of announcements).
+_CALLED_FOR = re.compile(
+    r"(?:(?!\b(?:and|but|was|were|is|are|has|have|had|which|that|who|after|before|since)\b)"
+    r"[^;:.!?\n]){0,60}?\b(?:called|set|scheduled|planned|slated) for (?:next |this |the )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b",
+    re.I,
+)
+
 
 def clause_start(tokens: list[Token], index: int) -> int:
     """The first token of the clause holding token ``index``: after the last clause mark
@@ -365,6 +376,12 @@ def status(
         return None
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
+    if (
+        noun
+        and not tokens[index].lower.endswith(("ers", "ors"))  # "protesters called for ..."
+        and _CALLED_FOR.match(sentence, end)
+    ):
+        return "planned"  # "a rally, called for Thursday, will ...": announced
     return "reported"
 
 

@@ -77,3 +77,18 @@ def test_who_is_about_the_person_right_before_it(sentence: str, verb: str, mover
     tokens = tokenize(sentence)
     index = next(i for i, t in enumerate(tokens) if t.text == verb)
     assert subject(tokens, index, sentence) == mover
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("The convoy, set for Friday, will carry maize to Gulu.", "convoy", "planned"),
+        ("A strike, called for Monday, will close the port.", "strike", "planned"),
+        ("Protesters called for Friday prayers to be moved.", "Protesters", "reported"),
+        ("The convoy reached Gulu on Friday.", "convoy", "reported"),
+    ],
+)
+def test_an_event_noun_called_for_a_day_is_planned(sentence: str, word: str, expected: str) -> None:
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.text == word)
+    assert status(tokens, index, sentence, noun=True, incident=True) == expected

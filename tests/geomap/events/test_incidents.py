@@ -2425,3 +2425,32 @@ def test_an_event_its_own_sentence_placed_takes_no_place_from_before(pipeline: P
         "and set fire to homes, witnesses said."
     )
     assert [t for t in typed(pipeline, body) if t[0] == "attack"] == [("attack", "Busia")]
+
+
+@pytest.mark.parametrize(
+    "body,status,day",
+    [
+        # a day to come given after the event noun announces it
+        (
+            "A march by teachers through the centre of Kisumu, called for Friday, will ask "
+            "for back pay.",
+            "planned",
+            "2022-06-10",
+        ),
+        (
+            "A demonstration outside the port of Mombasa, set for next Monday, is backed by "
+            "dockers.",
+            "planned",
+            "2022-06-13",
+        ),
+        # the march was held: no day to come
+        ("A march by teachers through Kisumu on Tuesday ended peacefully.", "reported", None),
+    ],
+)
+def test_an_event_called_for_a_day_is_planned(
+    pipeline: Pipeline, body: str, status: str, day: str | None
+) -> None:
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.status) == ("protest", status)
+    if day is not None:
+        assert inc.when is not None and inc.when.start.isoformat() == day

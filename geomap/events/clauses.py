@@ -162,14 +162,16 @@ _FUTURE_TIME = re.compile(
     re.I,
 )
 
-#: An event noun given a day to come after it, in its own noun phrase: "a strike, called for
-#: Monday, ...", "the rally set for next week" (general English of announcements).
+#: An event noun given a day to come after it, in its own noun phrase ("a strike, called for
+#: Monday, ...", "the rally set for next week"), or scheduled by the verb after it ("a second
+#: flight, from A, is due to land in B"): general English of announcements.
 _CALLED_FOR = re.compile(
     r"(?:(?!\b(?:and|but|was|were|is|are|has|have|had|which|that|who|after|before|since)\b)"
-    r"[^;:.!?\n]){0,60}?\b(?:called|set|scheduled|planned|slated) for (?:next |this |the )?"
+    r"[^;:.!?\n]){0,60}?\b(?:(?:called|set|scheduled|planned|slated) for (?:next |this |the )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b",
+    r"december)\b"
+    r"|(?:is|are) (?:scheduled|due|set|expected|slated) to\b)",  # "the flight is due to land"
     re.I,
 )
 

@@ -2665,6 +2665,13 @@ def _added_after(tokens: list[Token], attribution: int | None) -> int | None:
     )
 
 
+#: The words between a verb and the journey noun that carried it out ("deported 90 men on a
+#: charter flight", "evacuated aboard two buses"): general English.
+_ABOARD_AFTER = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,5}(?:on|aboard|in|by)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+
+
 def _movements_of(
     document: Document,
     triggers: list[movements.MotionTrigger],
@@ -2694,6 +2701,16 @@ def _movements_of(
             and tokens[a.index - 1].text[:1].isalpha()
             and tokens[a.index - 1].lower not in clauses.AUXILIARIES
         )
+        if (
+            b.motion.noun
+            and a.motion.movement_type != "travelled"
+            and not (a.origins or a.vias or a.destinations)
+            and (b.origins or b.destinations)
+            and _ABOARD_AFTER.search(between)
+            and "," not in between
+        ):
+            # "deported 90 men on a charter flight from A to B": the flight is the deportation
+            b.motion = replace(b.motion, movement_type=a.motion.movement_type)
         if movements.join(a, b, between, modifier):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word

@@ -344,12 +344,16 @@ def not_taken(lowered: list[str], i: int, noun: bool) -> bool:
 #: Where patients are taken: a transfer there moves a patient, it dispatches no one
 #: ("transferred to a hospital in X"): general English.
 _CARE = frozenset("hospital hospitals clinic infirmary medical trauma hospice".split())
+#: Movers a transfer takes for care ("eight patients were transferred by helicopter").
+_CARED_FOR = frozenset("patient patients injured wounded casualties".split())
 
 
 def patient_transfer(tokens: list[Token], index: int) -> bool:
     """True when the transfer at token ``index`` takes someone to hospital or another place
     of care ("was later transferred to X General Hospital"): a journey, not a dispatch."""
-    return any(t.lower in _CARE for t in tokens[index + 1 : index + 9])
+    return any(t.lower in _CARE for t in tokens[index + 1 : index + 9]) or any(
+        t.lower in _CARED_FOR for t in tokens[max(0, index - 12) : index]
+    )
 
 
 def agent_homes(

@@ -2327,3 +2327,39 @@ def test_goods_smuggled_from_a_place_end_where_the_smuggler_was_caught(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        # the journey noun that carried out a deportation or an evacuation is that one
+        (
+            "Officials deported 90 men on a charter flight from Madrid to Dakar on Monday.",
+            "deported",
+        ),
+        ("Troops evacuated 300 villagers aboard two buses from Goma to Bukavu.", "evacuated"),
+        # a plain trip on a flight stays a trip
+        ("The minister left on a short flight from Madrid to Dakar on Monday.", "travelled"),
+    ],
+)
+def test_a_journey_noun_takes_the_kind_of_the_verb_it_carried_out(
+    pipeline: Pipeline, body: str, kind: str
+) -> None:
+    [m] = movements(pipeline, body)
+    assert (len(m.path), m.movement_type) == (2, kind)
+
+
+def test_patients_transferred_travel(pipeline: Pipeline) -> None:
+    """Patients moved for care travel (by the guideline), however far the verb is from them."""
+    body = (
+        "Six patients, among them two infants with burns, were transferred by army helicopter "
+        "from Gulu to Kampala on Friday."
+    )
+    [m] = movements(pipeline, body)
+    assert ([p.name for p in m.path], m.movement_type) == (["Gulu", "Kampala"], "travelled")
+
+
+def test_a_flight_due_to_land_is_planned(pipeline: Pipeline) -> None:
+    body = "A second flight, from Madrid, is scheduled to land in Dakar on June 15."
+    [m] = movements(pipeline, body)
+    assert ([p.name for p in m.path], m.status) == (["Madrid", "Dakar"], "planned")

@@ -2363,3 +2363,24 @@ def test_a_flight_due_to_land_is_planned(pipeline: Pipeline) -> None:
     body = "A second flight, from Madrid, is scheduled to land in Dakar on June 15."
     [m] = movements(pipeline, body)
     assert ([p.name for p in m.path], m.status) == (["Madrid", "Dakar"], "planned")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "MOMBASA, Kenya, May 7, 2025 (Coast Wire) - ",  # a year after the day
+        "MOMBASA, Kenya (Coast Wire) - ",
+    ],
+)
+def test_a_dateline_with_its_year_is_where_a_dispatch_starts(
+    pipeline: Pipeline, dateline: str
+) -> None:
+    body = dateline + "Five injured dockers were flown to a hospital in Nairobi on Wednesday."
+    [m] = movements(pipeline, body)
+    assert ([p.name for p in m.path], m.origin_inferred) == (["Mombasa", "Nairobi"], True)
+
+
+def test_an_accented_dateline_is_read(pipeline: Pipeline) -> None:
+    body = "BOGOTÁ, Colombia (Andes Wire) - Troops were sent to Medellín on Monday."
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path][0] == "Bogotá"

@@ -621,7 +621,9 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bo
         return False
     if not second.destinations and not (modifier and _arrival(second.motion)):
         return False
-    if not (first.origins or first.vias or first.homes) or not _JOIN.match(between):
+    if not (first.origins or first.vias or first.homes) or not _JOIN.match(
+        _OF_THEM.sub(" ", between)
+    ):
         return False
     second.origins = list(first.origins)
     second.origin_inferred = second.origin_inferred or first.origin_inferred
@@ -632,6 +634,11 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bo
 
 
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+#: A share of the same movers, which continues their journey ("fled A on foot, most of them
+#: heading to B"): general English.
+_OF_THEM = re.compile(
+    r"\b(?:most|many|some|all|several|half|hundreds|thousands|dozens) of them\b", re.I
+)
 #: What puts a journey noun's own trip as the way the arrival before it was made ("arrived in
 #: B on a flight from A", "landed in B aboard a boat from A"): general English.
 _ON_BOARD = re.compile(r"\b(?:on|aboard)\s+(?:[\w-]+\s+){0,2}$", re.I)

@@ -2384,3 +2384,9 @@ def test_an_accented_dateline_is_read(pipeline: Pipeline) -> None:
     body = "BOGOTÁ, Colombia (Andes Wire) - Troops were sent to Medellín on Monday."
     [m] = movements(pipeline, body)
     assert [p.name for p in m.path][0] == "Bogotá"
+
+
+def test_a_share_of_the_movers_continues_their_journey(pipeline: Pipeline) -> None:
+    body = "Villagers fled Kitgum on foot and by bicycle, most of them heading to Gulu."
+    [m] = movements(pipeline, body)
+    assert ([p.name for p in m.path], m.movement_type) == (["Kitgum", "Gulu"], "fled")

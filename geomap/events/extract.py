@@ -3144,6 +3144,17 @@ def _implicit_destination(
         if here is not None and _usable(here, ends) and not mt.motion.noun:
             return _as_mention(here)
     story = None if movements.new_topic(tokens) else state.recent_story()
+    if story is None and _help_sent(mt, tokens):
+        # "ROME — Rescue teams were sent from A to help": no event told, the help went to
+        # where the report is filed from
+        dateline = state.dateline
+        if (
+            dateline is not None
+            and dateline.place is not None
+            and dateline.place.feature_type == "city"
+            and _usable(dateline, ends)
+        ):
+            return _as_mention(dateline)
     if story is None or mt.motion.noun or mt.status is None:
         return None
     if not _usable(story, ends):
@@ -3154,6 +3165,19 @@ def _implicit_destination(
     ):  # ("the ministers met in B after flying in from A": the event this sentence told)
         return _as_mention(story)
     return None
+
+
+#: Verbs of help after "to" that say what a dispatch was for ("sent from A to help").
+_HELPING = frozenset("help assist support join reinforce".split())
+
+
+def _help_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the dispatch at ``mt`` is of help, told by its purpose ("teams were sent
+    from A and B to help", "deployed from A to assist")."""
+    if mt.motion.movement_type != "dispatched" or mt.motion.noun or mt.status is None:
+        return False
+    after = [t.lower for t in tokens[mt.index + 1 : mt.index + 12]]
+    return any(w == "to" and nxt in _HELPING for w, nxt in zip(after, after[1:], strict=False))
 
 
 #: Incident types that tell no story a later sentence continues (movements of their own).

@@ -2390,3 +2390,20 @@ def test_a_share_of_the_movers_continues_their_journey(pipeline: Pipeline) -> No
     body = "Villagers fled Kitgum on foot and by bicycle, most of them heading to Gulu."
     [m] = movements(pipeline, body)
     assert ([p.name for p in m.path], m.movement_type) == (["Kitgum", "Gulu"], "fled")
+
+
+def test_help_sent_in_a_datelined_report_goes_to_the_dateline(pipeline: Pipeline) -> None:
+    """No event told before: help sent "to help" went to the town the report is filed from."""
+    body = (
+        "MOMBASA, Kenya (Coast Wire) - Divers were sent from Nairobi and Malindi to help, "
+        "the port authority said."
+    )
+    got = {
+        (tuple(p.name for p in m.path), m.destination_inferred) for m in movements(pipeline, body)
+    }
+    assert got == {(("Nairobi", "Mombasa"), True), (("Malindi", "Mombasa"), True)}
+
+
+def test_a_dispatch_for_no_help_takes_no_dateline(pipeline: Pipeline) -> None:
+    body = "MOMBASA, Kenya (Coast Wire) - Two envoys were sent from Nairobi, officials said."
+    assert movements(pipeline, body) == []

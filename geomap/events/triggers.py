@@ -409,7 +409,10 @@ _VEHICLE_STRUCK = re.compile(
 
 #: A vehicle falling off the road: "the bus plunged into a ravine" (a vehicle must be named).
 VEHICLE_PLUNGED = re.compile(
-    r"\b(?:plunged|plummeted|tumbled|careened) (?:off|into|down|over) (?:a|an|the) "
+    r"\b(?:plunged|plummeted|tumbled|careened) "
+    # the road it left first: "plunged off the Siddhartha Highway into a gorge"
+    r"(?:off (?:a|the) (?:[\w-]+ ){0,2}(?:road|highway|bridge|track) )?"
+    r"(?:off|into|down|over) (?:a|an|the) "
     r"(?:[\w-]+ )?(?:ravine|gorge|river|canal|ditch|valley|cliff|lake|embankment|creek|pond|"
     r"bay|sea|hillside|mountainside|slope|gully)\b",
     re.I,

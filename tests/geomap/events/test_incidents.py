@@ -2454,3 +2454,22 @@ def test_an_event_called_for_a_day_is_planned(
     assert (inc.event_type, inc.status) == ("protest", status)
     if day is not None:
         assert inc.when is not None and inc.when.start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "A minibus plunged off the Karakoram Highway into a ravine near Gilgit on Sunday.",
+            [("crash", "Gilgit")],
+        ),
+        (
+            "A lorry plunged off a mountain road into a river outside Thimphu.",
+            [("crash", "Thimphu")],
+        ),
+    ],
+)
+def test_a_vehicle_that_left_a_named_road_for_a_gorge_crashed(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

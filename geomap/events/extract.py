@@ -2032,6 +2032,24 @@ def _sentence(
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested
             located = incidents.after_clause_place(tokens, mentions_used, clause_end, scope_ends)
+        if (
+            not located
+            and t.event_type == "attack"
+            and t.motion is None
+            and start > 1
+            and tokens[start - 1].lower in ("after", "when")
+            and any(
+                u.motion is not None and u.motion.movement_type == "fled" and u.index < start
+                for u, _ in triggers
+            )
+        ):
+            # "inmates escaped from the prison in X after gunmen attacked the gate": the
+            # attack was where they fled from
+            located = [
+                incidents.Located(m, False)
+                for m in mentions_used
+                if m.last < start and m.cue.role in ("origin", "location", "near")
+            ][-1:]
         if not located and t.noun and t.event_type == "attack" and _under(tokens, t.index):
             # "the village of X came under attack": the place the clause is about
             located = [

@@ -2473,3 +2473,23 @@ def test_a_vehicle_that_left_a_named_road_for_a_gorge_crashed(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Twelve prisoners escaped from the jail in Kasese on Friday after gunmen attacked "
+            "its gate.",
+            [("attack", "Kasese")],
+        ),
+        (
+            "Hundreds of families fled from Bunia when militiamen attacked the camp.",
+            [("attack", "Bunia")],
+        ),
+    ],
+)
+def test_an_attack_that_set_off_a_flight_is_where_they_fled(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [t for t in typed(pipeline, body) if t[0] == "attack"] == expected

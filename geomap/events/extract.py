@@ -2039,12 +2039,17 @@ def _sentence(
             and start > 1
             and tokens[start - 1].lower in ("after", "when")
             and any(
-                u.motion is not None and u.motion.movement_type == "fled" and u.index < start
+                u.index < start
+                and (
+                    (u.motion is not None and u.motion.movement_type == "fled")
+                    or (u.motion is None and u.event_type == "arrest" and not u.noun)
+                )
                 for u, _ in triggers
             )
         ):
             # "inmates escaped from the prison in X after gunmen attacked the gate": the
-            # attack was where they fled from
+            # attack was where they fled from; "police arrested two men in X after a
+            # shooting at a bar": where the police acted
             located = [
                 incidents.Located(m, False)
                 for m in mentions_used

@@ -2487,9 +2487,15 @@ def test_a_vehicle_that_left_a_named_road_for_a_gorge_crashed(
             "Hundreds of families fled from Bunia when militiamen attacked the camp.",
             [("attack", "Bunia")],
         ),
+        # an arrest made after an attack that the sentence does not place
+        (
+            "Police arrested two brothers in Jinja on Monday after a stabbing outside a bar "
+            "that left one man dead.",
+            [("attack", "Jinja")],
+        ),
     ],
 )
-def test_an_attack_that_set_off_a_flight_is_where_they_fled(
+def test_an_attack_told_after_an_escape_or_an_arrest_is_placed_with_it(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [t for t in typed(pipeline, body) if t[0] == "attack"] == expected

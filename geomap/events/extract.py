@@ -2414,11 +2414,11 @@ def _spent_before(
     """Where a mover had spent a while, told in the "after" clause at token ``i`` that
     follows the motion verb ("returned to B after a year in A", "moved to B after two
     decades of teaching in A", "after serving in A"): the origin of that journey, though
-    past the clause's end."""
+    past the clause's end; or the stop it made on the way ("after a stop in A")."""
     if tokens[i].lower != "after":
         return []
     end = next((j for j in scope_ends if j > i), len(tokens))
-    return [
+    spent = [
         replace(m, cue=Cue("origin", m.cue.governor))
         for m in mentions
         if i < m.first < end
@@ -2426,6 +2426,8 @@ def _spent_before(
         and m.cue.role in ("origin", "location")
         and any(tokens[j].lower in _STAY_WORDS for j in range(i + 1, m.first))
     ][:1]
+    # "reached B after an overnight stop in A": a stop on the way (a via cue is "stop in")
+    return spent or [m for m in mentions if i < m.first < end and m.cue.role == "via"][:1]
 
 
 def _scheduled_after(tokens: list[Token], i: int) -> bool:

@@ -2407,3 +2407,15 @@ def test_help_sent_in_a_datelined_report_goes_to_the_dateline(pipeline: Pipeline
 def test_a_dispatch_for_no_help_takes_no_dateline(pipeline: Pipeline) -> None:
     body = "MOMBASA, Kenya (Coast Wire) - Two envoys were sent from Nairobi, officials said."
     assert movements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The aid convoy drove from Kampala to Gulu after a stop in Masindi.",
+        "The aid convoy left Kampala on Monday and reached Gulu on Wednesday after an "
+        "overnight stop in Masindi.",
+    ],
+)
+def test_a_stop_told_after_the_arrival_is_a_via(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == [("Kampala", "Masindi", "Gulu")]

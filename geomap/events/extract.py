@@ -1869,6 +1869,14 @@ def _sentence(
                 )
                 if held is not None:
                     mt.origins, mt.origin_inferred = [held], True
+            if not mt.origins and not t.noun and mt.destinations:
+                # "was held in A for a week before being flown to B", "spent two nights in A
+                # before they were driven to B": the journey left where they were
+                was_at = _before_being_moved(tokens, t.index, mentions_used)
+                if was_at is not None and all(
+                    was_at.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
+                ):
+                    mt.origins = [replace(was_at, cue=Cue("origin", was_at.cue.governor))]
             if t.motion.lemma == "recall":
                 # "A recalled its ambassador to B": the posting is where the envoy leaves
                 # (the state before the verb is who recalls: where the envoy goes)
@@ -2406,6 +2414,34 @@ def _stayed_there(
             return _as_mention(state.previous)
         return None
     return None
+
+
+#: What stands between "before" and a passive motion verb ("before being flown", "before
+#: they were moved"): general English.
+_BEFORE_BEING = re.compile(
+    r"\bbefore (?:being|(?:he|she|they|it|we) (?:was|were)) (?:later |eventually )?$", re.I
+)
+
+
+def _before_being_moved(tokens: list[Token], index: int, mentions: list[Mention]) -> Mention | None:
+    """Where the mover was, in the clause before "before being" + the motion verb at
+    ``index`` ("was treated in A before being flown to B"): the last place of that clause
+    in a location role, if the clause has no other break."""
+    if index < 3:
+        return None
+    head = " ".join(t.lower for t in tokens[max(0, index - 6) : index]) + " "
+    if _BEFORE_BEING.search(head) is None:
+        return None
+    before = next(j for j in range(index - 1, -1, -1) if tokens[j].lower == "before")
+    start = clauses.clause_start(tokens, before - 1) if before > 0 else 0
+    held = [
+        x
+        for x in mentions
+        if start <= x.first and x.last < before and x.cue.role in ("location", "near")
+    ]
+    if not held or any(t.text in ";:" for t in tokens[held[-1].last : before]):
+        return None
+    return held[-1]
 
 
 def _spent_before(

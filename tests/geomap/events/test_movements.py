@@ -2419,3 +2419,20 @@ def test_a_dispatch_for_no_help_takes_no_dateline(pipeline: Pipeline) -> None:
 )
 def test_a_stop_told_after_the_arrival_is_a_via(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == [("Kampala", "Masindi", "Gulu")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("He was treated at a clinic in Gulu before being flown to Kampala.", ("Gulu", "Kampala")),
+        ("She spent two nights in Lira before being driven to Kampala.", ("Lira", "Kampala")),
+        (
+            "The six men were held in Gulu for a week before they were moved to Kampala.",
+            ("Gulu", "Kampala"),
+        ),
+    ],
+)
+def test_where_they_were_before_being_moved_is_the_origin(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert paths(pipeline, body) == [expected]

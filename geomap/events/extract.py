@@ -2733,6 +2733,25 @@ _ABOARD_AFTER = re.compile(
 )
 
 
+def _finer_departure(a: movements.MotionTrigger, b: movements.MotionTrigger, between: str) -> None:
+    """Let a departure told after a journey ("deported from A landed in C after departing
+    from B") give it its finer origin B, when B lies in the journey's origin A."""
+    if b.motion.frame != "leave" or not b.origins or b.destinations or b.vias:
+        return
+    if len(a.origins) != 1 or not a.destinations or not _EARLIER_THAN.search(between):
+        return
+    # the finest of "A, Louisiana": the others must hold it
+    left = min(b.origins, key=lambda m: precision_rank(m.place))
+    if not all(m is left or contains(m.place, left.place) for m in b.origins):
+        return
+    if contains(a.origins[0].place, left.place):
+        a.origins, b.origins = [left], []
+
+
+#: Words that put what follows before what they follow ("landed in B after leaving A").
+_EARLIER_THAN = re.compile(r"\b(?:after|following)\b", re.I)
+
+
 def _movements_of(
     document: Document,
     triggers: list[movements.MotionTrigger],
@@ -2783,7 +2802,9 @@ def _movements_of(
         if movements.back_from(a, b, between, back):
             continue  # "returned to B after a trip to A"
         onward_verb = not b.motion.noun and _ONWARD.match(s_text, tokens[b.index].end) is not None
-        movements.chain(a, b, between, onward_verb)
+        if movements.chain(a, b, between, onward_verb):
+            continue
+        _finer_departure(a, b, between)
     inference.return_from_stay(verbs, tokens)  # "returned from a visit to A"
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:

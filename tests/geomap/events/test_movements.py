@@ -2436,3 +2436,22 @@ def test_where_they_were_before_being_moved_is_the_origin(
     pipeline: Pipeline, body: str, expected: tuple[str, str]
 ) -> None:
     assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize("departure", ["departing from Leipzig", "leaving Leipzig"])
+def test_a_departure_told_after_the_journey_gives_its_finer_origin(
+    pipeline: Pipeline, departure: str
+) -> None:
+    body = (
+        "A plane carrying 80 Kenyans deported from Germany landed in Nairobi on Friday after "
+        f"{departure}, officials said."
+    )
+    assert paths(pipeline, body) == [("Leipzig", "Nairobi")]
+
+
+def test_a_departure_from_elsewhere_does_not_replace_the_origin(pipeline: Pipeline) -> None:
+    body = (
+        "A plane carrying 80 Kenyans deported from Germany landed in Nairobi on Friday after "
+        "leaving Rome, officials said."
+    )
+    assert ("Germany", "Nairobi") in paths(pipeline, body)

@@ -430,6 +430,8 @@ def _triggers(
                 incident = None  # "the district was a hub of student protests": what it is
             elif incident.noun and _called_off(lowered, i):
                 incident = None  # "the summit was cancelled": it will not take place
+            elif incident.noun and _trip_for_it_called_off(lowered, i):
+                incident = None  # "was due to fly to A for talks ... but called off the trip"
             elif incident.event_type in FORECAST_KINDS and not FORECAST_BEFORE.isdisjoint(
                 lowered[max(0, i - 3) : i]
             ):
@@ -902,6 +904,26 @@ def _called_off(lowered: list[str], i: int) -> bool:
         if w in (",", ";", ".", "but", "and", "after", "because"):
             return False
         if w in CALLED_OFF or (w == "called" and nxt == "off"):
+            return True
+    return False
+
+
+#: Journeys whose calling off takes the talks they were for with them (general English).
+_TRIPS = frozenset("trip visit journey tour flight mission".split())
+
+
+def _trip_for_it_called_off(lowered: list[str], i: int) -> bool:
+    """True when the event noun at ``i`` is what a journey was for ("due to travel to A on
+    Friday for talks with B") and the sentence calls that journey off after it ("has
+    called off the trip", "cancelled the visit")."""
+    if i == 0 or lowered[i - 1] != "for" and not (i > 1 and lowered[i - 2] == "for"):
+        return False
+    rest = lowered[i + 1 :]
+    for k, w in enumerate(rest):
+        nxt = rest[k + 1 : k + 4]
+        if (w in CALLED_OFF or (w == "called" and nxt[:1] == ["off"])) and not _TRIPS.isdisjoint(
+            nxt
+        ):
             return True
     return False
 

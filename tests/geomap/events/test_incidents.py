@@ -2499,3 +2499,28 @@ def test_an_attack_told_after_an_escape_or_an_arrest_is_placed_with_it(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [t for t in typed(pipeline, body) if t[0] == "attack"] == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The prime minister, who was due to fly to Lusaka on Friday for talks with the "
+            "Zambian president, has called off the trip.",
+            [],
+        ),
+        (
+            "The envoy was to travel to Lusaka for talks on the border but cancelled the visit.",
+            [],
+        ),
+        # the trip went ahead: the talks are announced
+        (
+            "The prime minister will fly to Lusaka on Friday for talks with the Zambian president.",
+            [("meeting/summit", "Lusaka")],
+        ),
+    ],
+)
+def test_talks_a_cancelled_trip_was_for_are_no_event(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [t for t in typed(pipeline, body) if t[0] == "meeting/summit"] == expected

@@ -401,6 +401,13 @@ _CALLED_OFF_BEFORE = re.compile(
 )
 
 
+# a journey planned with "to", called off later in the sentence by its noun
+_TRIP_CALLED_OFF = re.compile(
+    r"\b(?:called[ \t]+off|cancell?ed|scrapped|postponed|put[ \t]+off)[ \t]+"
+    r"(?:the|his|her|their|its|a)[ \t]+(?:[\w-]+[ \t]+)?(?:trip|visit|journey|tour|flight)\b",
+    re.I,
+)
+
 #: Journey nouns that can be cancelled (a flight, a trip): general English.
 _JOURNEY_NOUNS = frozenset(
     "flight flights trip trips visit visits journey journeys voyage voyages tour tours "
@@ -414,6 +421,12 @@ def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
     word = tokens[index]
     if _CALLED_OFF_BEFORE.search(sentence, max(0, word.start - 60), word.start):
         return True
+    if (
+        index > 0
+        and tokens[index - 1].lower == "to"
+        and _TRIP_CALLED_OFF.search(sentence, word.end)
+    ):
+        return True  # "was due to travel to A on Friday, but has called off the trip"
     # only a journey noun is the subject of "was cancelled" after it
     return word.text.lower() in _JOURNEY_NOUNS and bool(_CALLED_OFF_AFTER.match(sentence, word.end))
 

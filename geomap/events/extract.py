@@ -1630,7 +1630,12 @@ def _sentence(
         )
         if not any(m.first < speaker and m.cue.role != "dateline" for m in mentions):
             speaker = attribution  # the speakers' town is all the sentence gives
-        mentions_used = [m for m in mentions if m.first < speaker]
+        # "..., the agency said; police also reported X in B": the next clause is its own
+        resumed = next(
+            (j for j in range(attribution + 1, len(tokens)) if tokens[j].text == ";"),
+            len(tokens),
+        )
+        mentions_used = [m for m in mentions if m.first < speaker or m.first > resumed]
     else:
         mentions_used = mentions
     # "..., officials said, adding that the injured were taken to A": what the speakers

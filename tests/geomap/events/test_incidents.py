@@ -2524,3 +2524,13 @@ def test_talks_a_cancelled_trip_was_for_are_no_event(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [t for t in typed(pipeline, body) if t[0] == "meeting/summit"] == expected
+
+
+def test_a_clause_after_a_semicolon_is_not_the_speakers(pipeline: Pipeline) -> None:
+    """The places after "..., officials said;" belong to the next clause's events, not to
+    the speakers."""
+    body = (
+        "Floods cut roads across Kasese on Monday, the district office said; police also "
+        "reported the kidnapping of a trader in Mbarara."
+    )
+    assert ("disappearance", "Mbarara") in typed(pipeline, body)

@@ -2455,3 +2455,24 @@ def test_a_departure_from_elsewhere_does_not_replace_the_origin(pipeline: Pipeli
         "leaving Rome, officials said."
     )
     assert ("Germany", "Nairobi") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The minister, who was due to fly from Nairobi to Lusaka on Friday for talks, has "
+            "called off the trip.",
+            [],
+        ),
+        (
+            "The minister is due to fly from Nairobi to Lusaka on Friday for talks, his office "
+            "said.",
+            [("Lusaka",)],
+        ),
+    ],
+)
+def test_a_trip_planned_then_called_off_is_no_movement(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert [p[-1:] for p in paths(pipeline, body)] == expected

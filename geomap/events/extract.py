@@ -1397,7 +1397,9 @@ def extract_events(
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
-            state.next_sentence_toponyms(here, s_text, document.published, text)
+            state.next_sentence_toponyms(
+                here, _without_dateline_date(s_text), document.published, text
+            )
             continue
         # a headline's "X to VERB" announces; only the report's own first line reads so
         titled = in_headline and (headline is not None or sent.start <= document.body_start)
@@ -1419,7 +1421,9 @@ def extract_events(
         if when is _UNREAD:
             named = [t for t in here if t is not state.dateline]
             if named:
-                state.next_sentence_toponyms(named, s_text, document.published, text)
+                state.next_sentence_toponyms(
+                    named, _without_dateline_date(s_text), document.published, text
+                )
             else:
                 state.next_sentence([], None)
             continue
@@ -1548,6 +1552,24 @@ def _headline_end(document: Document, text: str) -> int:
     return end if end > 0 else 0
 
 
+#: The date a wire dateline gives ("QUITO, Ecuador, May 4, 2021 (AFP) -"): the day the
+#: report was filed, not the day of what its first sentence tells.
+_DATELINE_DATE = re.compile(
+    r"[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{1,40}?(?:,[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .]{1,30}?)?,[ \t]*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*"
+    r"(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--|-)[ \t]"
+)
+
+
+def _without_dateline_date(s_text: str) -> str:
+    """``s_text`` with the date of a dateline that opens it blanked out (same length)."""
+    m = _DATELINE_DATE.match(s_text)
+    if m is None:
+        return s_text
+    a, b = m.span("date")
+    return s_text[:a] + " " * (b - a) + s_text[b:]
+
+
 def _sentence(
     document: Document,
     sent: Span,
@@ -1561,6 +1583,7 @@ def _sentence(
     here_town: Toponym | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
+    date_text = _without_dateline_date(s_text)
     tokens = tokenize(s_text)
     covered = _covered(tokens, here, sent.start)
     quoted = [
@@ -1604,12 +1627,12 @@ def _sentence(
     def sentence_date() -> When | None:
         """The sentence's date, read once and only when an event needs it."""
         if not read:
-            read.append(find_date(s_text, document.published))
+            read.append(find_date(date_text, document.published))
         return read[0]
 
     def planned_date() -> When | None:
         """The date of an announced event ("on Friday" is the Friday to come)."""
-        return find_date(s_text, document.published, future=True)
+        return find_date(date_text, document.published, future=True)
 
     # a trailing attribution ("..., officials in Vilnius said") is not where things happened
     first = triggers[0][0].index
@@ -2201,10 +2224,10 @@ def _sentence(
             # "'they fired at the traders,' said a farmer who arrived on Tuesday": the
             # speaker's day is not the event's; only a date inside the quotation is
             event_when = _date_from(
-                s_text[: in_quote[1]], tokens, t.index, document.published, status
-            ) or find_date(s_text[in_quote[0] : in_quote[1]], document.published)
+                date_text[: in_quote[1]], tokens, t.index, document.published, status
+            ) or find_date(date_text[in_quote[0] : in_quote[1]], document.published)
         else:
-            event_when = _date_from(s_text, tokens, t.index, document.published, status)
+            event_when = _date_from(date_text, tokens, t.index, document.published, status)
         if event_when is None and not definite and in_quote is None:
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None

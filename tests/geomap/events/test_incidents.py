@@ -2534,3 +2534,14 @@ def test_a_clause_after_a_semicolon_is_not_the_speakers(pipeline: Pipeline) -> N
         "reported the kidnapping of a trader in Mbarara."
     )
     assert ("disappearance", "Mbarara") in typed(pipeline, body)
+
+
+def test_the_datelines_date_is_not_the_first_sentences(pipeline: Pipeline) -> None:
+    """The dateline's date is the day the item was filed; "on Tuesday" in its first
+    sentence is the Tuesday before it, and a sentence after takes that day too."""
+    body = (
+        "NAIROBI, Oct 2, 2024 (Rift Wire) — Police detained six traders in Nakuru on Tuesday. "
+        "One of them had been hurt in a crash near Naivasha."
+    )
+    got = {i.event_type: i.when for i in incidents(pipeline, body, header="")}
+    assert got["arrest"] is not None and got["arrest"].start.isoformat() == "2024-10-01"

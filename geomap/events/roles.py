@@ -50,7 +50,8 @@ TRANSPARENT = frozenset(
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
 SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital suburb".split())
-NEAR_WORDS = frozenset("near outside around nearby".split())
+#: Words that put an event close to a place ("near X", "off X": at sea or cut off from it).
+NEAR_WORDS = frozenset("near outside around nearby off".split())
 #: Prepositions before a place's possessive that make it where something happened.
 _POSSESSIVE_PLACE = frozenset("in at on near outside inside across throughout".split())
 CUE_WORDS = TO_WORDS | FROM_WORDS | VIA_PREPOSITIONS | AT_WORDS | frozenset(("for",))

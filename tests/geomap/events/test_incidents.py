@@ -2545,3 +2545,16 @@ def test_the_datelines_date_is_not_the_first_sentences(pipeline: Pipeline) -> No
     )
     got = {i.event_type: i.when for i in incidents(pipeline, body, header="")}
     assert got["arrest"] is not None and got["arrest"].start.isoformat() == "2024-10-01"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A ferry capsized off Zanzibar on Tuesday.", [("crash", "Zanzibar")]),
+        ("Floods cut off Kasese on Wednesday.", [("flood", "Kasese")]),
+    ],
+)
+def test_off_a_town_places_an_event_there(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

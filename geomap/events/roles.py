@@ -205,8 +205,10 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     while i > stop and skipped < 7:
         t = tokens[i]
         w = t.lower
-        if w in NEAR_WORDS:
-            near = True
+        if w in NEAR_WORDS and (w != "off" or i == first - 1):
+            near = True  # ("off X", not "off the X Highway": the road it left)
+        elif w == "off":
+            break
         elif w in CUE_WORDS:
             break
         elif w == "of" and i > 0 and tokens[i - 1].lower in PEOPLE_OF:

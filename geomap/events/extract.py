@@ -3293,12 +3293,17 @@ def _implicit_destination(
         return None
     nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
     if mt.motion.movement_type == "dispatched" or (
-        nxt == "in" and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
-    ):  # ("the ministers met in B after flying in from A": the event this sentence told)
+        (nxt == "in" or (nxt in _UP_FROM and _head(mt.actor) in _HELP))
+        and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
+    ):
+        # ("the ministers met in B after flying in from A": the event this sentence told;
+        # "volunteers who had driven up from A": to where the story is)
         return _as_mention(story)
     return None
 
 
+#: Adverbs of coming to where the story is ("rescuers drove up from A", "came over from A").
+_UP_FROM = frozenset("up down over across".split())
 #: Verbs of help after "to" that say what a dispatch was for ("sent from A to help").
 _HELPING = frozenset("help assist support join reinforce".split())
 

@@ -2476,3 +2476,20 @@ def test_a_trip_planned_then_called_off_is_no_movement(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert [p[-1:] for p in paths(pipeline, body)] == expected
+
+
+@pytest.mark.parametrize(
+    "second,expected",
+    [
+        (
+            "Patients were helped by volunteers who had driven up from Nairobi.",
+            [("Nairobi", "Kisumu")],
+        ),
+        ("Patients were helped by relatives who had driven up from Nairobi.", []),
+    ],
+)
+def test_help_that_came_up_from_a_town_went_to_the_story(
+    pipeline: Pipeline, second: str, expected: list[tuple[str, str]]
+) -> None:
+    body = "Gunmen attacked a clinic in Kisumu on Monday. " + second
+    assert paths(pipeline, body) == expected

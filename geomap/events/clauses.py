@@ -168,6 +168,19 @@ _FUTURE_TIME = re.compile(
     re.I,
 )
 
+#: An event noun given a day to come after it, in its own noun phrase ("a strike, called for
+#: Monday, ...", "the rally set for next week"), or scheduled by the verb after it ("a second
+#: flight, from A, is due to land in B"): general English of announcements.
+_CALLED_FOR = re.compile(
+    r"(?:(?!\b(?:and|but|was|were|is|are|has|have|had|which|that|who|after|before|since)\b)"
+    r"[^;:.!?\n]){0,60}?\b(?:(?:called|set|scheduled|planned|slated) for (?:next |this |the )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b"
+    r"|(?:is|are) (?:scheduled|due|set|expected|slated) to\b)",  # "the flight is due to land"
+    re.I,
+)
+
 
 def clause_start(tokens: list[Token], index: int) -> int:
     """The first token of the clause holding token ``index``: after the last clause mark
@@ -422,6 +435,12 @@ def status(
         return None
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
+    if (
+        noun
+        and not tokens[index].lower.endswith(("ers", "ors"))  # "protesters called for ..."
+        and _CALLED_FOR.match(sentence, end)
+    ):
+        return "planned"  # "a rally, called for Thursday, will ...": announced
     return "reported"
 
 
@@ -439,6 +458,13 @@ _CALLED_OFF_BEFORE = re.compile(
 )
 
 
+# a journey planned with "to", called off later in the sentence by its noun
+_TRIP_CALLED_OFF = re.compile(
+    r"\b(?:called[ \t]+off|cancell?ed|scrapped|postponed|put[ \t]+off)[ \t]+"
+    r"(?:the|his|her|their|its|a)[ \t]+(?:[\w-]+[ \t]+)?(?:trip|visit|journey|tour|flight)\b",
+    re.I,
+)
+
 #: Journey nouns that can be cancelled (a flight, a trip): general English.
 _JOURNEY_NOUNS = frozenset(
     "flight flights trip trips visit visits journey journeys voyage voyages tour tours "
@@ -452,6 +478,12 @@ def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
     word = tokens[index]
     if _CALLED_OFF_BEFORE.search(sentence, max(0, word.start - 60), word.start):
         return True
+    if (
+        index > 0
+        and tokens[index - 1].lower == "to"
+        and _TRIP_CALLED_OFF.search(sentence, word.end)
+    ):
+        return True  # "was due to travel to A on Friday, but has called off the trip"
     # only a journey noun is the subject of "was cancelled" after it
     return word.text.lower() in _JOURNEY_NOUNS and bool(_CALLED_OFF_AFTER.match(sentence, word.end))
 

@@ -24,11 +24,13 @@ from geomap.events.roles import (
 )
 from geomap.model import Place, Toponym, When
 
-# "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -", "(LIMA) —": a
-# dateline opening the body. Only a place mention inside it counts.
+# "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -", "(LIMA) —",
+# "QUITO, Ecuador, May 4, 2021 (AFP) -" (a year after the day), accented capitals
+# ("ASUNCIÓN"): a dateline opening the body. Only a place mention inside it counts.
 _DATELINE = re.compile(
-    r"[ \t]*\(?(?P<head>[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
-    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?)\)?[ \t]*(?:\([A-Za-z .&-]{1,30}\))?"
+    r"[ \t]*\(?(?P<head>[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{1,40}?(?:,[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .]{1,30}?)?"
+    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?)\)?[ \t]*"
+    r"(?:\([A-Za-z .&-]{1,30}\))?"
     r"[ \t]*(?:—|–|--|-)[ \t]"
 )
 

@@ -435,6 +435,8 @@ def _triggers(
                 incident = None  # "the district was a hub of student protests": what it is
             elif incident.noun and _called_off(lowered, i):
                 incident = None  # "the summit was cancelled": it will not take place
+            elif incident.noun and _trip_for_it_called_off(lowered, i):
+                incident = None  # "was due to fly to A for talks ... but called off the trip"
             elif incident.event_type in FORECAST_KINDS and not FORECAST_BEFORE.isdisjoint(
                 lowered[max(0, i - 3) : i]
             ):
@@ -907,6 +909,26 @@ def _called_off(lowered: list[str], i: int) -> bool:
         if w in (",", ";", ".", "but", "and", "after", "because"):
             return False
         if w in CALLED_OFF or (w == "called" and nxt == "off"):
+            return True
+    return False
+
+
+#: Journeys whose calling off takes the talks they were for with them (general English).
+_TRIPS = frozenset("trip visit journey tour flight mission".split())
+
+
+def _trip_for_it_called_off(lowered: list[str], i: int) -> bool:
+    """True when the event noun at ``i`` is what a journey was for ("due to travel to A on
+    Friday for talks with B") and the sentence calls that journey off after it ("has
+    called off the trip", "cancelled the visit")."""
+    if i == 0 or lowered[i - 1] != "for" and not (i > 1 and lowered[i - 2] == "for"):
+        return False
+    rest = lowered[i + 1 :]
+    for k, w in enumerate(rest):
+        nxt = rest[k + 1 : k + 4]
+        if (w in CALLED_OFF or (w == "called" and nxt[:1] == ["off"])) and not _TRIPS.isdisjoint(
+            nxt
+        ):
             return True
     return False
 
@@ -1422,7 +1444,9 @@ def extract_events(
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
-            state.next_sentence_toponyms(here, s_text, document.published, text)
+            state.next_sentence_toponyms(
+                here, _without_dateline_date(s_text), document.published, text
+            )
             continue
         # a headline's "X to VERB" announces; only the report's own first line reads so
         titled = in_headline and (headline is not None or sent.start <= document.body_start)
@@ -1444,7 +1468,9 @@ def extract_events(
         if when is _UNREAD:
             named = [t for t in here if t is not state.dateline]
             if named:
-                state.next_sentence_toponyms(named, s_text, document.published, text)
+                state.next_sentence_toponyms(
+                    named, _without_dateline_date(s_text), document.published, text
+                )
             else:
                 state.next_sentence([], None)
             continue
@@ -1573,6 +1599,24 @@ def _headline_end(document: Document, text: str) -> int:
     return end if end > 0 else 0
 
 
+#: The date a wire dateline gives ("QUITO, Ecuador, May 4, 2021 (AFP) -"): the day the
+#: report was filed, not the day of what its first sentence tells.
+_DATELINE_DATE = re.compile(
+    r"[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{1,40}?(?:,[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .]{1,30}?)?,[ \t]*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*"
+    r"(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--|-)[ \t]"
+)
+
+
+def _without_dateline_date(s_text: str) -> str:
+    """``s_text`` with the date of a dateline that opens it blanked out (same length)."""
+    m = _DATELINE_DATE.match(s_text)
+    if m is None:
+        return s_text
+    a, b = m.span("date")
+    return s_text[:a] + " " * (b - a) + s_text[b:]
+
+
 def _sentence(
     document: Document,
     sent: Span,
@@ -1586,6 +1630,7 @@ def _sentence(
     here_town: Toponym | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
+    date_text = _without_dateline_date(s_text)
     tokens = tokenize(s_text)
     covered = _covered(tokens, here, sent.start)
     quoted = [
@@ -1629,12 +1674,12 @@ def _sentence(
     def sentence_date() -> When | None:
         """The sentence's date, read once and only when an event needs it."""
         if not read:
-            read.append(find_date(s_text, document.published))
+            read.append(find_date(date_text, document.published))
         return read[0]
 
     def planned_date() -> When | None:
         """The date of an announced event ("on Friday" is the Friday to come)."""
-        return find_date(s_text, document.published, future=True)
+        return find_date(date_text, document.published, future=True)
 
     # a trailing attribution ("..., officials in Vilnius said") is not where things happened
     first = triggers[0][0].index
@@ -1655,7 +1700,12 @@ def _sentence(
         )
         if not any(m.first < speaker and m.cue.role != "dateline" for m in mentions):
             speaker = attribution  # the speakers' town is all the sentence gives
-        mentions_used = [m for m in mentions if m.first < speaker]
+        # "..., the agency said; police also reported X in B": the next clause is its own
+        resumed = next(
+            (j for j in range(attribution + 1, len(tokens)) if tokens[j].text == ";"),
+            len(tokens),
+        )
+        mentions_used = [m for m in mentions if m.first < speaker or m.first > resumed]
     else:
         mentions_used = mentions
     # "..., officials said, adding that the injured were taken to A": what the speakers
@@ -1936,6 +1986,14 @@ def _sentence(
                 )
                 if held is not None:
                     mt.origins, mt.origin_inferred = [held], True
+            if not mt.origins and not t.noun and mt.destinations:
+                # "was held in A for a week before being flown to B", "spent two nights in A
+                # before they were driven to B": the journey left where they were
+                was_at = _before_being_moved(tokens, t.index, mentions_used)
+                if was_at is not None and all(
+                    was_at.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
+                ):
+                    mt.origins = [replace(was_at, cue=Cue("origin", was_at.cue.governor))]
             if t.motion.lemma == "recall":
                 # "A recalled its ambassador to B": the posting is where the envoy leaves
                 # (the state before the verb is who recalls: where the envoy goes)
@@ -2106,6 +2164,29 @@ def _sentence(
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested
             located = incidents.after_clause_place(tokens, mentions_used, clause_end, scope_ends)
+        if (
+            not located
+            and t.event_type == "attack"
+            and t.motion is None
+            and start > 1
+            and tokens[start - 1].lower in ("after", "when")
+            and any(
+                u.index < start
+                and (
+                    (u.motion is not None and u.motion.movement_type == "fled")
+                    or (u.motion is None and u.event_type == "arrest" and not u.noun)
+                )
+                for u, _ in triggers
+            )
+        ):
+            # "inmates escaped from the prison in X after gunmen attacked the gate": the
+            # attack was where they fled from; "police arrested two men in X after a
+            # shooting at a bar": where the police acted
+            located = [
+                incidents.Located(m, False)
+                for m in mentions_used
+                if m.last < start and m.cue.role in ("origin", "location", "near")
+            ][-1:]
         if not located and t.noun and t.event_type == "attack" and _under(tokens, t.index):
             # "the village of X came under attack": the place the clause is about
             located = [
@@ -2220,10 +2301,10 @@ def _sentence(
             # "'they fired at the traders,' said a farmer who arrived on Tuesday": the
             # speaker's day is not the event's; only a date inside the quotation is
             event_when = _date_from(
-                s_text[: in_quote[1]], tokens, t.index, document.published, status
-            ) or find_date(s_text[in_quote[0] : in_quote[1]], document.published)
+                date_text[: in_quote[1]], tokens, t.index, document.published, status
+            ) or find_date(date_text[in_quote[0] : in_quote[1]], document.published)
         else:
-            event_when = _date_from(s_text, tokens, t.index, document.published, status)
+            event_when = _date_from(date_text, tokens, t.index, document.published, status)
         if event_when is None and not definite and in_quote is None:
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None
@@ -2515,17 +2596,45 @@ def _stayed_there(
     return None
 
 
+#: What stands between "before" and a passive motion verb ("before being flown", "before
+#: they were moved"): general English.
+_BEFORE_BEING = re.compile(
+    r"\bbefore (?:being|(?:he|she|they|it|we) (?:was|were)) (?:later |eventually )?$", re.I
+)
+
+
+def _before_being_moved(tokens: list[Token], index: int, mentions: list[Mention]) -> Mention | None:
+    """Where the mover was, in the clause before "before being" + the motion verb at
+    ``index`` ("was treated in A before being flown to B"): the last place of that clause
+    in a location role, if the clause has no other break."""
+    if index < 3:
+        return None
+    head = " ".join(t.lower for t in tokens[max(0, index - 6) : index]) + " "
+    if _BEFORE_BEING.search(head) is None:
+        return None
+    before = next(j for j in range(index - 1, -1, -1) if tokens[j].lower == "before")
+    start = clauses.clause_start(tokens, before - 1) if before > 0 else 0
+    held = [
+        x
+        for x in mentions
+        if start <= x.first and x.last < before and x.cue.role in ("location", "near")
+    ]
+    if not held or any(t.text in ";:" for t in tokens[held[-1].last : before]):
+        return None
+    return held[-1]
+
+
 def _spent_before(
     tokens: list[Token], i: int, scope_ends: list[int], mentions: list[Mention]
 ) -> list[Mention]:
     """Where a mover had spent a while, told in the "after" clause at token ``i`` that
     follows the motion verb ("returned to B after a year in A", "moved to B after two
     decades of teaching in A", "after serving in A"): the origin of that journey, though
-    past the clause's end."""
+    past the clause's end; or the stop it made on the way ("after a stop in A")."""
     if tokens[i].lower != "after":
         return []
     end = next((j for j in scope_ends if j > i), len(tokens))
-    return [
+    spent = [
         replace(m, cue=Cue("origin", m.cue.governor))
         for m in mentions
         if i < m.first < end
@@ -2533,6 +2642,8 @@ def _spent_before(
         and m.cue.role in ("origin", "location")
         and any(tokens[j].lower in _STAY_WORDS for j in range(i + 1, m.first))
     ][:1]
+    # "reached B after an overnight stop in A": a stop on the way (a via cue is "stop in")
+    return spent or [m for m in mentions if i < m.first < end and m.cue.role == "via"][:1]
 
 
 def _scheduled_after(tokens: list[Token], i: int) -> bool:
@@ -2842,6 +2953,32 @@ def _added_after(tokens: list[Token], attribution: int | None) -> int | None:
     )
 
 
+#: The words between a verb and the journey noun that carried it out ("deported 90 men on a
+#: charter flight", "evacuated aboard two buses"): general English.
+_ABOARD_AFTER = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,5}(?:on|aboard|in|by)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+
+
+def _finer_departure(a: movements.MotionTrigger, b: movements.MotionTrigger, between: str) -> None:
+    """Let a departure told after a journey ("deported from A landed in C after departing
+    from B") give it its finer origin B, when B lies in the journey's origin A."""
+    if b.motion.frame != "leave" or not b.origins or b.destinations or b.vias:
+        return
+    if len(a.origins) != 1 or not a.destinations or not _EARLIER_THAN.search(between):
+        return
+    # the finest of "A, Louisiana": the others must hold it
+    left = min(b.origins, key=lambda m: precision_rank(m.place))
+    if not all(m is left or contains(m.place, left.place) for m in b.origins):
+        return
+    if contains(a.origins[0].place, left.place):
+        a.origins, b.origins = [left], []
+
+
+#: Words that put what follows before what they follow ("landed in B after leaving A").
+_EARLIER_THAN = re.compile(r"\b(?:after|following)\b", re.I)
+
+
 def _movements_of(
     document: Document,
     triggers: list[movements.MotionTrigger],
@@ -2875,6 +3012,16 @@ def _movements_of(
             # "Having left A in August, the family reached B": the opening participle's
             # clause ends at its comma, whatever time it names
             between = between.replace(",", " ")
+        if (
+            b.motion.noun
+            and a.motion.movement_type != "travelled"
+            and not (a.origins or a.vias or a.destinations)
+            and (b.origins or b.destinations)
+            and _ABOARD_AFTER.search(between)
+            and "," not in between
+        ):
+            # "deported 90 men on a charter flight from A to B": the flight is the deportation
+            b.motion = replace(b.motion, movement_type=a.motion.movement_type)
         if movements.join(a, b, between, modifier):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word
@@ -2886,7 +3033,9 @@ def _movements_of(
         if movements.back_from(a, b, between, back):
             continue  # "returned to B after a trip to A"
         onward_verb = not b.motion.noun and _ONWARD.match(s_text, tokens[b.index].end) is not None
-        movements.chain(a, b, between, onward_verb)
+        if movements.chain(a, b, between, onward_verb):
+            continue
+        _finer_departure(a, b, between)
     inference.return_from_stay(verbs, tokens)  # "returned from a visit to A"
     evacuation = any(mt.motion.movement_type == "evacuated" for mt in triggers)
     for mt in triggers:
@@ -3574,16 +3723,45 @@ def _implicit_destination(
         if here is not None and _usable(here, ends) and not mt.motion.noun:
             return _as_mention(here)
     story = None if movements.new_topic(tokens) else state.recent_story()
+    if story is None and _help_sent(mt, tokens):
+        # "ROME — Rescue teams were sent from A to help": no event told, the help went to
+        # where the report is filed from
+        dateline = state.dateline
+        if (
+            dateline is not None
+            and dateline.place is not None
+            and dateline.place.feature_type == "city"
+            and _usable(dateline, ends)
+        ):
+            return _as_mention(dateline)
     if story is None or mt.motion.noun or mt.status is None:
         return None
     if not _usable(story, ends):
         return None
     nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
     if mt.motion.movement_type == "dispatched" or (
-        nxt == "in" and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
-    ):  # ("the ministers met in B after flying in from A": the event this sentence told)
+        (nxt == "in" or (nxt in _UP_FROM and _head(mt.actor) in _HELP))
+        and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
+    ):
+        # ("the ministers met in B after flying in from A": the event this sentence told;
+        # "volunteers who had driven up from A": to where the story is)
         return _as_mention(story)
     return None
+
+
+#: Adverbs of coming to where the story is ("rescuers drove up from A", "came over from A").
+_UP_FROM = frozenset("up down over across".split())
+#: Verbs of help after "to" that say what a dispatch was for ("sent from A to help").
+_HELPING = frozenset("help assist support join reinforce".split())
+
+
+def _help_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the dispatch at ``mt`` is of help, told by its purpose ("teams were sent
+    from A and B to help", "deployed from A to assist")."""
+    if mt.motion.movement_type != "dispatched" or mt.motion.noun or mt.status is None:
+        return False
+    after = [t.lower for t in tokens[mt.index + 1 : mt.index + 12]]
+    return any(w == "to" and nxt in _HELPING for w, nxt in zip(after, after[1:], strict=False))
 
 
 #: Incident types that tell no story a later sentence continues (movements of their own).
@@ -3670,7 +3848,7 @@ def _merge_incidents(
                     o
                     for o in told
                     if o.event_type == inc.event_type
-                    and o.quote.start < inc.quote.start
+                    and o.quote.start <= inc.quote.start  # or its own sentence placed it
                     and o.status == inc.status
                     and not contains(o.place, inc.place)  # ("in Ohio" after "in Dayton")
                     and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))

@@ -413,12 +413,16 @@ def not_taken(lowered: list[str], i: int, noun: bool) -> bool:
 #: Where patients are taken: a transfer there moves a patient, it dispatches no one
 #: ("transferred to a hospital in X"): general English.
 _CARE = frozenset("hospital hospitals clinic infirmary medical trauma hospice".split())
+#: Movers a transfer takes for care ("eight patients were transferred by helicopter").
+_CARED_FOR = frozenset("patient patients injured wounded casualties".split())
 
 
 def patient_transfer(tokens: list[Token], index: int) -> bool:
     """True when the transfer at token ``index`` takes someone to hospital or another place
     of care ("was later transferred to X General Hospital"): a journey, not a dispatch."""
-    return any(t.lower in _CARE for t in tokens[index + 1 : index + 9])
+    return any(t.lower in _CARE for t in tokens[index + 1 : index + 9]) or any(
+        t.lower in _CARED_FOR for t in tokens[max(0, index - 12) : index]
+    )
 
 
 def agent_homes(
@@ -705,7 +709,9 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bo
         return False
     if not second.destinations and not (modifier and _arrival(second.motion)):
         return False
-    if not (first.origins or first.vias or first.homes) or not _JOIN.match(between):
+    if not (first.origins or first.vias or first.homes) or not _JOIN.match(
+        _OF_THEM.sub(" ", between)
+    ):
         return False
     second.origins = list(first.origins)
     second.origin_inferred = second.origin_inferred or first.origin_inferred
@@ -716,6 +722,11 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bo
 
 
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+#: A share of the same movers, which continues their journey ("fled A on foot, most of them
+#: heading to B"): general English.
+_OF_THEM = re.compile(
+    r"\b(?:most|many|some|all|several|half|hundreds|thousands|dozens) of them\b", re.I
+)
 #: What puts a journey noun's own trip as the way the arrival before it was made ("arrived in
 #: B on a flight from A", "landed in B aboard a boat from A"): general English.
 _ON_BOARD = re.compile(r"\b(?:on|aboard)\s+(?:[\w-]+\s+){0,2}$", re.I)

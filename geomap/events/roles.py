@@ -51,7 +51,8 @@ TRANSPARENT = frozenset(
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
 SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital suburb".split())
-NEAR_WORDS = frozenset("near outside around nearby".split())
+#: Words that put an event close to a place ("near X", "off X": at sea or cut off from it).
+NEAR_WORDS = frozenset("near outside around nearby off".split())
 #: Prepositions before a place's possessive that make it where something happened.
 _POSSESSIVE_PLACE = frozenset("in at on near outside inside across throughout".split())
 CUE_WORDS = TO_WORDS | FROM_WORDS | VIA_PREPOSITIONS | AT_WORDS | frozenset(("for",))
@@ -205,8 +206,10 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     while i > stop and skipped < 7:
         t = tokens[i]
         w = t.lower
-        if w in NEAR_WORDS:
-            near = True
+        if w in NEAR_WORDS and (w != "off" or i == first - 1):
+            near = True  # ("off X", not "off the X Highway": the road it left)
+        elif w == "off":
+            break
         elif w in CUE_WORDS:
             break
         elif w == "of" and i > 0 and tokens[i - 1].lower in PEOPLE_OF:

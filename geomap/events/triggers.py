@@ -386,7 +386,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "assault robbery arson brawl brawls melee fistfight shootout shootouts shoot-out "
         "gunfight gunfights firefight firefights gunbattle offensive",
     ),
-    **_words("arrest", "arrested detained apprehended", "arrest arrests"),
+    **_words("arrest", "arrested detained apprehended recaptured rearrested", "arrest arrests"),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
     **_words("collision", "collided", "collision collisions pileup pile-up"),
     **_words("derailment", "derailed", "derailment"),
@@ -428,7 +428,10 @@ _VEHICLE_STRUCK = re.compile(
 
 #: A vehicle falling off the road: "the bus plunged into a ravine" (a vehicle must be named).
 VEHICLE_PLUNGED = re.compile(
-    r"\b(?:plunged|plummeted|tumbled|careened) (?:off|into|down|over) (?:a|an|the) "
+    r"\b(?:plunged|plummeted|tumbled|careened) "
+    # the road it left first: "plunged off the Siddhartha Highway into a gorge"
+    r"(?:off (?:a|the) (?:[\w-]+ ){0,2}(?:road|highway|bridge|track) )?"
+    r"(?:off|into|down|over) (?:a|an|the) "
     r"(?:[\w-]+ )?(?:ravine|gorge|river|canal|ditch|valley|cliff|lake|embankment|creek|pond|"
     r"bay|sea|hillside|mountainside|slope|gully)\b",
     re.I,
@@ -484,6 +487,16 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("ablaze", re.compile(r"\bset(?: [\w'’-]+){1,4} ablaze\b", re.I), "attack"),
     ("ablaze", re.compile(r"\b(?:was|were|is|are|went) ablaze\b", re.I), "fire"),
     ("fire", re.compile(r"\bfired (?:on|at|upon|into)\b", re.I), "attack"),
+    # what was fired names the shooting: "police fired rubber bullets at the crowd"
+    (
+        "fire",
+        re.compile(
+            r"\bfired (?:rubber |plastic |live |real )?(?:bullets|rounds|ammunition|pellets|"
+            r"buckshot) (?:on|at|upon|into)\b",
+            re.I,
+        ),
+        "attack",
+    ),
     (
         "fire",
         re.compile(
@@ -976,6 +989,8 @@ def perpetrator_told(words: Sequence[str]) -> bool:
             continue
         if k + 1 < len(words) and words[k + 1] in PERPETRATOR_TRADES:
             continue
+        if k and words[k - 1] == "water":
+            continue  # "a water bomber", "water-bombing aircraft": they fight fires
         if not PERPETRATOR_HEDGES.isdisjoint(words[max(0, k - 4) : k]):
             continue
         return True

@@ -246,6 +246,31 @@ def _headline(text: str, start: int) -> tuple[dict[str, object], int, Span | Non
     return {}, start, None
 
 
+#: A wire dateline that gives the full date ("QUITO, Ecuador, May 4, 2021 (AFP) -"): the
+#: report's date when it has no header.
+_DATED_DATELINE = re.compile(
+    r"[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{1,40}?(?:,[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .]{1,30}?)?,[ \t]*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*(?:\([^()\n]{1,40}\))?"
+    r"[ \t]*(?:—|–|--|-)[ \t]"
+)
+
+
+def _dateline_date(text: str, start: int) -> date | None:
+    """The date of a dated dateline opening the body (on its first or second non-blank
+    line, after a headline), if there is one."""
+    seen = 0
+    for line in text[start : start + 2000].splitlines():
+        if not line.strip():
+            continue
+        m = _DATED_DATELINE.match(line)
+        if m:
+            return parse_date(m.group("date"))
+        seen += 1
+        if seen == 2:
+            break
+    return None
+
+
 def parse_document(data: bytes, path: str) -> Document:
     """Build a Document from a report's raw bytes; ``path`` is kept as given.
 
@@ -259,6 +284,8 @@ def parse_document(data: bytes, path: str) -> Document:
     found = _front_matter(text, start) or _headline(text, start)
     meta, body_start, headline = found
     published = meta.get("published")
+    if not isinstance(published, date):
+        published = _dateline_date(text, body_start)
     url = meta.get("url")
     return Document(
         id=document_id(data),

@@ -114,3 +114,18 @@ def test_a_participle_joined_by_and_to_a_passive_is_passive(
 def test_a_journey_one_did_not_manage_is_not_reported(sentence: str, word: str) -> None:
     tokens = tokenize(sentence)
     assert status(tokens, [t.lower for t in tokens].index(word), sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("The convoy, set for Friday, will carry maize to Gulu.", "convoy", "planned"),
+        ("A strike, called for Monday, will close the port.", "strike", "planned"),
+        ("Protesters called for Friday prayers to be moved.", "Protesters", "reported"),
+        ("The convoy reached Gulu on Friday.", "convoy", "reported"),
+    ],
+)
+def test_an_event_noun_called_for_a_day_is_planned(sentence: str, word: str, expected: str) -> None:
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.text == word)
+    assert status(tokens, index, sentence, noun=True, incident=True) == expected

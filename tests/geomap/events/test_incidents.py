@@ -2460,3 +2460,200 @@ def test_only_a_train_or_its_cars_derail(pipeline, body, expected):
 )
 def test_a_meeting_is_placed_at_the_visit_it_was_held_on(pipeline, body, expected):
     assert [x for x in typed(pipeline, body) if x[0] == "meeting/summit"] == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an escaped prisoner caught again is arrested
+        (
+            "Guards recaptured four convicts at a market in Mombasa on Friday.",
+            [("arrest", "Mombasa")],
+        ),
+        (
+            "The fugitive was rearrested at a bus station in Nakuru on Monday.",
+            [("arrest", "Nakuru")],
+        ),
+        # what was fired at people names the shooting
+        (
+            "Riot police fired rubber bullets at marchers in Kisumu on Sunday.",
+            [("attack", "Kisumu")],
+        ),
+        (
+            "Soldiers fired live rounds into a crowd of traders in Eldoret.",
+            [("attack", "Eldoret")],
+        ),
+    ],
+)
+def test_recaptures_and_rounds_fired_at_people(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_water_bomber_sets_no_fire(pipeline: Pipeline) -> None:
+    """A water bomber fights a fire: its "bomber" tells no one set the fire."""
+    body = (
+        "A wildfire burned through pasture near Nanyuki on Monday. "
+        "A water bomber was flown in from Nairobi to drop water on the flames."
+    )
+    assert ("fire", "Nanyuki") in typed(pipeline, body)
+    assert ("attack", "Nanyuki") not in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "words,told",
+    [
+        ("a water bomber was sent", False),
+        ("water bombing aircraft", False),
+        ("the bomber fled", True),
+    ],
+)
+def test_perpetrator_told_not_by_water_bombers(words: str, told: bool) -> None:
+    from geomap.events.triggers import perpetrator_told
+
+    assert perpetrator_told(words.split()) is told
+
+
+def test_an_event_its_own_sentence_placed_takes_no_place_from_before(pipeline: Pipeline) -> None:
+    """Two words of one attack in one sentence, one placed there ("where gunmen attacked"),
+    the other not: one attack, not a second one at the town the report spoke of before."""
+    body = (
+        "Aid trucks reached Kisumu on Monday with maize and blankets. "
+        "Fighting broke out on Saturday on the edge of Busia, where gunmen attacked a clinic "
+        "and set fire to homes, witnesses said."
+    )
+    assert [t for t in typed(pipeline, body) if t[0] == "attack"] == [("attack", "Busia")]
+
+
+@pytest.mark.parametrize(
+    "body,status,day",
+    [
+        # a day to come given after the event noun announces it
+        (
+            "A march by teachers through the centre of Kisumu, called for Friday, will ask "
+            "for back pay.",
+            "planned",
+            "2022-06-10",
+        ),
+        (
+            "A demonstration outside the port of Mombasa, set for next Monday, is backed by "
+            "dockers.",
+            "planned",
+            "2022-06-13",
+        ),
+        # the march was held: no day to come
+        ("A march by teachers through Kisumu on Tuesday ended peacefully.", "reported", None),
+    ],
+)
+def test_an_event_called_for_a_day_is_planned(
+    pipeline: Pipeline, body: str, status: str, day: str | None
+) -> None:
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.status) == ("protest", status)
+    if day is not None:
+        assert inc.when is not None and inc.when.start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "A minibus plunged off the Karakoram Highway into a ravine near Gilgit on Sunday.",
+            [("crash", "Gilgit")],
+        ),
+        (
+            "A lorry plunged off a mountain road into a river outside Thimphu.",
+            [("crash", "Thimphu")],
+        ),
+    ],
+)
+def test_a_vehicle_that_left_a_named_road_for_a_gorge_crashed(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Twelve prisoners escaped from the jail in Kasese on Friday after gunmen attacked "
+            "its gate.",
+            [("attack", "Kasese")],
+        ),
+        (
+            "Hundreds of families fled from Bunia when militiamen attacked the camp.",
+            [("attack", "Bunia")],
+        ),
+        # an arrest made after an attack that the sentence does not place
+        (
+            "Police arrested two brothers in Jinja on Monday after a stabbing outside a bar "
+            "that left one man dead.",
+            [("attack", "Jinja")],
+        ),
+    ],
+)
+def test_an_attack_told_after_an_escape_or_an_arrest_is_placed_with_it(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [t for t in typed(pipeline, body) if t[0] == "attack"] == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The prime minister, who was due to fly to Lusaka on Friday for talks with the "
+            "Zambian president, has called off the trip.",
+            [],
+        ),
+        (
+            "The envoy was to travel to Lusaka for talks on the border but cancelled the visit.",
+            [],
+        ),
+        # the trip went ahead: the talks are announced
+        (
+            "The prime minister will fly to Lusaka on Friday for talks with the Zambian president.",
+            [("meeting/summit", "Lusaka")],
+        ),
+    ],
+)
+def test_talks_a_cancelled_trip_was_for_are_no_event(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [t for t in typed(pipeline, body) if t[0] == "meeting/summit"] == expected
+
+
+def test_a_clause_after_a_semicolon_is_not_the_speakers(pipeline: Pipeline) -> None:
+    """The places after "..., officials said;" belong to the next clause's events, not to
+    the speakers."""
+    body = (
+        "Floods cut roads across Kasese on Monday, the district office said; police also "
+        "reported the kidnapping of a trader in Mbarara."
+    )
+    assert ("disappearance", "Mbarara") in typed(pipeline, body)
+
+
+def test_the_datelines_date_is_not_the_first_sentences(pipeline: Pipeline) -> None:
+    """The dateline's date is the day the item was filed; "on Tuesday" in its first
+    sentence is the Tuesday before it, and a sentence after takes that day too."""
+    body = (
+        "NAIROBI, Oct 2, 2024 (Rift Wire) — Police detained six traders in Nakuru on Tuesday. "
+        "One of them had been hurt in a crash near Naivasha."
+    )
+    got = {i.event_type: i.when for i in incidents(pipeline, body, header="")}
+    assert got["arrest"] is not None and got["arrest"].start.isoformat() == "2024-10-01"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A ferry capsized off Zanzibar on Tuesday.", [("crash", "Zanzibar")]),
+        ("Floods cut off Kasese on Wednesday.", [("flood", "Kasese")]),
+    ],
+)
+def test_off_a_town_places_an_event_there(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -2843,3 +2843,169 @@ def test_the_evacuated_leave_no_town_of_a_list_nor_one_others_came_from(
     pipeline: Pipeline, body: str
 ) -> None:
     assert ("Lyon", "Geneva") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        # the journey noun that carried out a deportation or an evacuation is that one
+        (
+            "Officials deported 90 men on a charter flight from Madrid to Dakar on Monday.",
+            "deported",
+        ),
+        ("Troops evacuated 300 villagers aboard two buses from Goma to Bukavu.", "evacuated"),
+        # a plain trip on a flight stays a trip
+        ("The minister left on a short flight from Madrid to Dakar on Monday.", "travelled"),
+    ],
+)
+def test_a_journey_noun_takes_the_kind_of_the_verb_it_carried_out(
+    pipeline: Pipeline, body: str, kind: str
+) -> None:
+    [m] = movements(pipeline, body)
+    assert (len(m.path), m.movement_type) == (2, kind)
+
+
+def test_patients_transferred_travel(pipeline: Pipeline) -> None:
+    """Patients moved for care travel (by the guideline), however far the verb is from them."""
+    body = (
+        "Six patients, among them two infants with burns, were transferred by army helicopter "
+        "from Gulu to Kampala on Friday."
+    )
+    [m] = movements(pipeline, body)
+    assert ([p.name for p in m.path], m.movement_type) == (["Gulu", "Kampala"], "travelled")
+
+
+def test_a_flight_due_to_land_is_planned(pipeline: Pipeline) -> None:
+    body = "A second flight, from Madrid, is scheduled to land in Dakar on June 15."
+    [m] = movements(pipeline, body)
+    assert ([p.name for p in m.path], m.status) == (["Madrid", "Dakar"], "planned")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "MOMBASA, Kenya, May 7, 2025 (Coast Wire) - ",  # a year after the day
+        "MOMBASA, Kenya (Coast Wire) - ",
+    ],
+)
+def test_a_dateline_with_its_year_is_where_a_dispatch_starts(
+    pipeline: Pipeline, dateline: str
+) -> None:
+    body = dateline + "Five injured dockers were flown to a hospital in Nairobi on Wednesday."
+    [m] = movements(pipeline, body)
+    assert ([p.name for p in m.path], m.origin_inferred) == (["Mombasa", "Nairobi"], True)
+
+
+def test_an_accented_dateline_is_read(pipeline: Pipeline) -> None:
+    body = "BOGOTÁ, Colombia (Andes Wire) - Troops were sent to Medellín on Monday."
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path][0] == "Bogotá"
+
+
+def test_a_share_of_the_movers_continues_their_journey(pipeline: Pipeline) -> None:
+    body = "Villagers fled Kitgum on foot and by bicycle, most of them heading to Gulu."
+    [m] = movements(pipeline, body)
+    assert ([p.name for p in m.path], m.movement_type) == (["Kitgum", "Gulu"], "fled")
+
+
+def test_help_sent_in_a_datelined_report_goes_to_the_dateline(pipeline: Pipeline) -> None:
+    """No event told before: help sent "to help" went to the town the report is filed from."""
+    body = (
+        "MOMBASA, Kenya (Coast Wire) - Divers were sent from Nairobi and Malindi to help, "
+        "the port authority said."
+    )
+    got = {
+        (tuple(p.name for p in m.path), m.destination_inferred) for m in movements(pipeline, body)
+    }
+    assert got == {(("Nairobi", "Mombasa"), True), (("Malindi", "Mombasa"), True)}
+
+
+def test_a_dispatch_for_no_help_takes_no_dateline(pipeline: Pipeline) -> None:
+    body = "MOMBASA, Kenya (Coast Wire) - Two envoys were sent from Nairobi, officials said."
+    assert movements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The aid convoy drove from Kampala to Gulu after a stop in Masindi.",
+        "The aid convoy left Kampala on Monday and reached Gulu on Wednesday after an "
+        "overnight stop in Masindi.",
+    ],
+)
+def test_a_stop_told_after_the_arrival_is_a_via(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == [("Kampala", "Masindi", "Gulu")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("He was treated at a clinic in Gulu before being flown to Kampala.", ("Gulu", "Kampala")),
+        ("She spent two nights in Lira before being driven to Kampala.", ("Lira", "Kampala")),
+        (
+            "The six men were held in Gulu for a week before they were moved to Kampala.",
+            ("Gulu", "Kampala"),
+        ),
+    ],
+)
+def test_where_they_were_before_being_moved_is_the_origin(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert paths(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize("departure", ["departing from Leipzig", "leaving Leipzig"])
+def test_a_departure_told_after_the_journey_gives_its_finer_origin(
+    pipeline: Pipeline, departure: str
+) -> None:
+    body = (
+        "A plane carrying 80 Kenyans deported from Germany landed in Nairobi on Friday after "
+        f"{departure}, officials said."
+    )
+    assert paths(pipeline, body) == [("Leipzig", "Nairobi")]
+
+
+def test_a_departure_from_elsewhere_does_not_replace_the_origin(pipeline: Pipeline) -> None:
+    body = (
+        "A plane carrying 80 Kenyans deported from Germany landed in Nairobi on Friday after "
+        "leaving Rome, officials said."
+    )
+    assert ("Germany", "Nairobi") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The minister, who was due to fly from Nairobi to Lusaka on Friday for talks, has "
+            "called off the trip.",
+            [],
+        ),
+        (
+            "The minister is due to fly from Nairobi to Lusaka on Friday for talks, his office "
+            "said.",
+            [("Lusaka",)],
+        ),
+    ],
+)
+def test_a_trip_planned_then_called_off_is_no_movement(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert [p[-1:] for p in paths(pipeline, body)] == expected
+
+
+@pytest.mark.parametrize(
+    "second,expected",
+    [
+        (
+            "Patients were helped by volunteers who had driven up from Nairobi.",
+            [("Nairobi", "Kisumu")],
+        ),
+        ("Patients were helped by relatives who had driven up from Nairobi.", []),
+    ],
+)
+def test_help_that_came_up_from_a_town_went_to_the_story(
+    pipeline: Pipeline, second: str, expected: list[tuple[str, str]]
+) -> None:
+    body = "Gunmen attacked a clinic in Kisumu on Monday. " + second
+    assert paths(pipeline, body) == expected

@@ -239,3 +239,19 @@ def test_content_text_blanks_the_byline_keeps_the_headline() -> None:
     # a first line that is not a header is left alone
     plain = parse_document(b"Rain in Sylhet and Dhaka.\n", "p.txt")
     assert content_text(plain) == plain.text
+
+
+@pytest.mark.parametrize(
+    "text,published",
+    [
+        ("QUITO, Ecuador, May 4, 2021 (Andes Wire) - Police said.", "2021-05-04"),
+        ("Headline of the item\n\nLIMA, Jan 16, 2025 (Wire) — Police said.", "2025-01-16"),
+        ("QUITO, May 4 (Andes Wire) - Police said.", None),  # no year: no date
+        ("Police arrested a man in Quito on May 4, 2021.", None),  # no dateline
+    ],
+)
+def test_a_dated_dateline_is_the_date_of_a_report_without_a_header(
+    text: str, published: str | None
+) -> None:
+    doc = parse_document(text.encode(), "w.txt")
+    assert (doc.published.isoformat() if doc.published else None) == published

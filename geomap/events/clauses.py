@@ -123,6 +123,14 @@ _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split(
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
 _CONDITIONS = frozenset("if unless until whether lest".split())
+#: Verbs that ask for what their "that" clause says, which therefore has not happened ("urged
+#: that the men be sent home", "to ensure that she is returned to A"; general English: the
+#: mandative; not "ensured", "ordered": those may have been carried out).
+MANDATIVE = frozenset(
+    "ensure ensures ensuring demand demands demanded demanding insist insists insisted "
+    "insisting urge urges urged urging ask asks asked asking request requests requested "
+    "requesting recommend recommends recommended propose proposes proposed".split()
+)
 # what makes "the first to go" a wish or a plan, not a journey made
 _NOT_YET = (
     HYPOTHETICAL
@@ -192,6 +200,23 @@ def clause_start(tokens: list[Token], index: int) -> int:
         if t.lower in SUBORDINATORS and not (t.text.isupper() and len(t.text) > 1):
             return i + 1  # (not "the WHO": a body's initials)
     return 0
+
+
+def _asked_for(tokens: list[Token], index: int) -> bool:
+    """True when the trigger at ``index`` is in a "that" clause of a verb of asking
+    (:data:`MANDATIVE`: "demanded that the envoy return to A", "to ensure that, whatever
+    happens, she is flown to A"): the nearest "that" before it, within the sentence's last
+    twelve words and no ";" or ":" between, follows such a verb (a comma may stand between)."""
+    for i in range(index - 1, max(-1, index - 13), -1):
+        t = tokens[i]
+        if t.text in (";", ":"):
+            return False
+        if t.lower == "that":
+            k = i - 1
+            if k >= 0 and tokens[k].text == ",":
+                k -= 1
+            return k >= 0 and tokens[k].lower in MANDATIVE
+    return False
 
 
 def _announcing(tokens: list[Token], k: int, start: int) -> bool:
@@ -288,6 +313,8 @@ def status(
     opening = next((t for t in tokens if t.text[:1].isalnum()), None)
     if opening is not None and opening.lower in ("if", "unless"):
         return None  # "If they stay, they will end up fighting": the main clause too
+    if _asked_for(tokens, index):
+        return None  # "petitioners urged that she be flown home": asked for, not done
     # the verb's own chain of auxiliaries, adverbs and negators: "had not been sent"
     chain: list[str] = []
     j = index - 1

@@ -129,3 +129,25 @@ def test_an_event_noun_called_for_a_day_is_planned(sentence: str, word: str, exp
     tokens = tokenize(sentence)
     index = next(i for i, t in enumerate(tokens) if t.text == word)
     assert status(tokens, index, sentence, noun=True, incident=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Campaigners urged that the two sailors be flown home to Perth.", "flown", None),
+        (
+            "They called on ministers to ensure that, guilty or not, she is returned to Perth.",
+            "returned",
+            None,
+        ),
+        ("The council demanded that the envoy return to Oslo at once.", "return", None),
+        # carried out: the verb of the "that" clause is reported
+        ("Officials ensured that the patients were flown to Perth.", "flown", "reported"),
+        ("Police said that the two men were flown to Perth.", "flown", "reported"),
+    ],
+)
+def test_a_journey_asked_for_in_a_that_clause_did_not_happen(
+    sentence: str, word: str, expected: str | None
+) -> None:
+    tokens = tokenize(sentence)
+    assert status(tokens, [t.lower for t in tokens].index(word), sentence) == expected

@@ -426,9 +426,10 @@ def test_a_building_no_town_follows_is_at_the_last_town_named_before_it(gazettee
     assert street is not None and (street.lat, street.lon) == (dayton.lat, dayton.lon)
 
 
-@pytest.fixture(scope="module")
-def resolve_spans(gazetteer_path):  # type: ignore[no-untyped-def]
-    """Resolve given spans of a text (as gold annotations are), with the recogniser's hints."""
+def _span_resolver(gazetteer_path, with_text: bool):  # type: ignore[no-untyped-def]
+    """Resolve given spans of a text (as gold annotations are), with the recogniser's hints;
+    ``with_text`` also passes the text to the resolver (as the pipeline and the gold-span
+    benchmark do)."""
     gazetteer = Gazetteer(gazetteer_path)
     geocoder = GazetteerGeocoder(gazetteer)
     recogniser = Recogniser(gazetteer.has, gazetteer.strength)
@@ -442,10 +443,17 @@ def resolve_spans(gazetteer_path):  # type: ignore[no-untyped-def]
             mentions,
             lambda q: geocoder.geocode(q, exactly_one=False) or [],
             demonym_countries(text),
+            *((text,) if with_text else ()),
         )
 
     yield run
     gazetteer.close()
+
+
+@pytest.fixture(scope="module")
+def resolve_spans(gazetteer_path):  # type: ignore[no-untyped-def]
+    """Resolve given spans of a text, without the text."""
+    yield from _span_resolver(gazetteer_path, with_text=False)
 
 
 @pytest.mark.parametrize(
@@ -999,26 +1007,8 @@ def test_the_country_after_a_province_of_holds_it(gazetteer_path, text: str, cou
 
 @pytest.fixture(scope="module")
 def resolve_in_text(gazetteer_path):  # type: ignore[no-untyped-def]
-    """Resolve given spans of a text, with the text passed to the resolver (as the pipeline
-    and the gold-span benchmark do)."""
-    gazetteer = Gazetteer(gazetteer_path)
-    geocoder = GazetteerGeocoder(gazetteer)
-    recogniser = Recogniser(gazetteer.has, gazetteer.strength)
-
-    def run(text: str, phrases: list[str]) -> list[Toponym]:
-        starts = [text.index(p) for p in phrases]
-        mentions = [
-            recogniser.describe(text, s, s + len(p)) for s, p in zip(starts, phrases, strict=True)
-        ]
-        return resolve(
-            mentions,
-            lambda q: geocoder.geocode(q, exactly_one=False) or [],
-            demonym_countries(text),
-            text,
-        )
-
-    yield run
-    gazetteer.close()
+    """Resolve given spans of a text, with the text passed to the resolver."""
+    yield from _span_resolver(gazetteer_path, with_text=True)
 
 
 @pytest.mark.parametrize(

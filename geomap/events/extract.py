@@ -47,6 +47,7 @@ from geomap.events.triggers import (
     CONFERENCE_KINDS,
     COURTESY_TITLES,
     CROWDS,
+    DETERMINED_NOUNS,
     ENVOYS,
     EVENT_TYPES,
     FIRE_WORDS,
@@ -349,8 +350,10 @@ def _triggers(
                 or _described(lowered, i)
             ):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
+        if motion is not None and w in DETERMINED_NOUNS and not _determined(lowered, i):
+            motion = None  # "a test drive", "in advance": no journey named
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
-            if prev not in clauses.AUXILIARIES:
+            if prev not in clauses.AUXILIARIES and not _acted_on(tokens, lowered, i):
                 motion = None  # "displaced families", "a camp for evacuated people": who
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
@@ -1160,6 +1163,32 @@ def _leaves_for_place(tokens: list[Token], i: int) -> bool:
     while j < len(tokens) and j <= i + 4 and tokens[j].text[:1].isupper():
         j += 1
     return j > i + 1 and j < len(tokens) and tokens[j].lower == "for"
+
+
+# words before "<participle> <people>" that make the participle an adjective ("the deported
+# migrants", "for evacuated people", "some 200 displaced families", "said deported men")
+_DESCRIBING_BEFORE = _ADJECTIVE_BEFORE | frozenset(
+    "for to with by from in into at on among and or but as many some several other more "
+    "most all newly recently formerly previously also said says say told newly-arrived".split()
+)
+
+
+def _acted_on(tokens: list[Token], lowered: list[str], i: int) -> bool:
+    """True when the participle at ``i`` before a people noun is a verb in the past with a
+    subject before it and a place after ("the army evacuated residents to X", "Kenya deported
+    migrants from A"): the word before is no determiner, preposition, quantity or speech verb
+    (see ``_DESCRIBING_BEFORE``), and "to" or "from" follows the people noun."""
+    if i == 0 or i + 2 >= len(lowered):
+        return False
+    prev = lowered[i - 1]
+    if prev in _DESCRIBING_BEFORE or not prev.isalpha():
+        return False
+    return lowered[i + 2] in ("to", "from")
+
+
+def _determined(lowered: list[str], i: int) -> bool:
+    """True when a determiner or a possessive is among the three words before ``i``."""
+    return any(w in _NOUN_BEFORE or w.endswith(("'s", "’s")) for w in lowered[max(0, i - 3) : i])
 
 
 def _directed(lowered: list[str], i: int) -> bool:

@@ -232,8 +232,8 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("reach", "travelled", "reach", "reach", needs_destination=True),
     **_verb("pass", "travelled", "cross", "passed passing", needs_destination=True),
     **_verb("bring", "travelled", "send", "bring brings brought bringing"),
-    **_verb("take", "travelled", "send", "taken took"),
-    **_verb("rush", "travelled", "send", "rushed"),
+    **_verb("take", "travelled", "send", "taken took taking"),
+    **_verb("rush", "travelled", "send", "rushed rushing"),
     **_verb("carry", "travelled", "send", "carried carrying"),
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),
@@ -261,7 +261,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("displace", "fled", "leave", "displaced"),
     # evacuation and rescue
     **_verb("evacuate", "evacuated", "send", "evacuate evacuates evacuated evacuating"),
-    **_verb("rescue", "evacuated", "send", "rescued"),
+    **_verb("rescue", "evacuated", "send", "rescued rescuing"),
     # expulsion
     **_verb("deport", "deported", "send", "deport deports deported deporting"),
     **_verb("expel", "deported", "send", "expel expels expelled expelling"),
@@ -314,7 +314,19 @@ MOTION_NOUNS: dict[str, Motion] = {
     **_noun("repatriation", "deported", "repatriation"),
     **_noun("deployment", "dispatched", "deployment deployments"),
     **_noun("transfer", "dispatched", "transfer"),
+    # nouns of the verbs above that name other things too ("a fundraising drive", "in
+    # advance", "a yoga retreat", "withdrawal from the treaty", "entry into force"): only
+    # with a destination, and only with a determiner before them (DETERMINED_NOUNS)
+    **_noun("drive", "travelled", "drive", needs_destination=True),
+    **_noun("advance", "travelled", "advance", needs_destination=True),
+    **_noun("withdrawal", "travelled", "withdrawal", needs_destination=True),
+    **_noun("retreat", "travelled", "retreat", needs_destination=True),
+    **_noun("entry", "travelled", "entry", needs_destination=True),
 }
+#: Motion nouns read as a journey only with a determiner or a possessive among the three
+#: words before them ("the drive from A to B", "Tuesday's rebel advance"), not bare ("test
+#: drive", "drive to Florida" as a verb, "advance to the final").
+DETERMINED_NOUNS = frozenset("drive advance withdrawal retreat entry".split())
 
 for _form, _motion in MOTION_NOUNS.items():
     MOTION_WORDS.setdefault(_form, _motion)

@@ -333,6 +333,8 @@ def status(
         or (tokens[j].lower == "one" and j > 0 and tokens[j - 1].lower == "no")
     ):
         return None  # "no one was arrested"
+    if chain and _no_subject(tokens, start, j):
+        return None  # "no troops were sent to X", "no aid workers have left"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
     if (
@@ -344,8 +346,8 @@ def status(
         return None  # "a ship suspected of carrying arms to X": a suspicion, no journey told
     if not incident and _called_off(tokens, index, sentence):
         return None  # "the flight to X was cancelled", "called off her visit to X"
-    if not incident and _to_be_made(tokens, index, start):
-        return "planned"  # "the envoy is to make a short trip to X"
+    if _to_be_made(tokens, index, start, incident):
+        return "planned"  # "the envoy is to make a short trip to X", "are to hold talks"
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if noun and not chain and j > start and tokens[j].lower == "to" and tokens[j - 1].lower in LED:
         infinitive = False  # "heavy rains led to flooding": the noun is what it led to
@@ -460,6 +462,8 @@ def status(
         incident and HISTORY.search(clause_text)
     ):
         return None
+    if start > 0 and _FRONTED_HABIT.match(sentence):
+        return None  # "Every morning, workers travel from A to B": a habit
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
     if (
@@ -499,6 +503,28 @@ _JOURNEY_NOUNS = frozenset(
 )
 
 
+#: A sentence that opens with a time phrase of habit before its comma ("Every morning, ...",
+#: "Most days, ...", "On weekdays, ...", "Usually, ..."): general English.
+_FRONTED_HABIT = re.compile(
+    r"\W*(?:every|each|most) (?:day|week|month|year|morning|evening|night|weekend|summer|"
+    r"winter|spring|autumn|season)s?,|\W*on (?:weekdays|weekends|sundays|mondays|fridays),"
+    r"|\W*(?:usually|typically|normally|generally|often|routinely),",
+    re.I,
+)
+
+
+def _no_subject(tokens: list[Token], start: int, j: int) -> bool:
+    """True when the subject right before the verb chain (ending at token ``j``, within the
+    clause from ``start``) is a noun phrase opened by "no" ("No troops", "said no aid
+    workers"): nobody did it."""
+    for k in range(j - 1, max(start, j - 4) - 1, -1):
+        if tokens[k].lower == "no":
+            return all(t.text.isalpha() and t.text.islower() for t in tokens[k + 1 : j + 1])
+        if not (tokens[k].text.isalpha() and tokens[k].text.islower()):
+            return False
+    return False
+
+
 def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
     """True when the journey at ``index`` is said to be cancelled ("the flight from A to B
     was cancelled", "she called off her trip to A")."""
@@ -517,14 +543,18 @@ def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
 
 #: Verbs that make a journey noun an act ("make a visit", "pay a visit"): general English.
 _LIGHT_VERBS = frozenset("make pay undertake begin start embark".split())
+#: Verbs by which a meeting or a protest is held ("are to hold talks", "is to stage a rally").
+_HOLD_VERBS = frozenset("hold stage convene host begin start".split())
 
 
-def _to_be_made(tokens: list[Token], index: int, start: int) -> bool:
+def _to_be_made(tokens: list[Token], index: int, start: int, incident: bool = False) -> bool:
     """True when the journey noun at ``index`` is what someone "is to make" ("is to make an
-    official visit", "are to begin a tour"): announced."""
+    official visit", "are to begin a tour"), or the event noun what they "are to hold" ("are
+    to hold a summit", "is to stage a rally"): announced."""
+    verbs = _HOLD_VERBS if incident else _LIGHT_VERBS
     k = index - 1
     while k >= max(0, start - 3) and k > index - 4 and tokens[k].text[:1].islower():
-        if tokens[k].lower in _LIGHT_VERBS:
+        if tokens[k].lower in verbs:
             return k >= 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower in ("is", "are")
         k -= 1
     return False

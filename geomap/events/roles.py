@@ -407,7 +407,7 @@ def _person_before(tokens: list[Token], i: int) -> bool:
 _FOR_DESTINATION = frozenset(
     "left leave leaves leaving departed depart departs departing headed heading heads bound "
     "off out sail sailed sailing flight flights boarded train plane bus ship fled flee flees "
-    "fleeing escaped".split()
+    "fleeing escaped departure departures".split()
 )
 
 

@@ -86,3 +86,45 @@ def test_a_participle_before_people_without_a_subject_describes_them(
     pipeline: Pipeline, body: str
 ) -> None:
     assert paths(pipeline, body) == []
+
+
+def test_a_departure_for_a_place_goes_there(pipeline: Pipeline) -> None:
+    body = "After their departure from Dakar for Banjul, the crew went silent."
+    assert paths(pipeline, body) == [("Dakar", "Banjul")]
+    assert paths(pipeline, "Her departure for Lima from Quito was delayed.") == [("Quito", "Lima")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a subject opened by "no": nobody went
+        "No troops were sent from Kigali to Goma, the army said.",
+        "Officials said no aid workers had travelled from Juba to Malakal.",
+        # a fronted time phrase of habit
+        "Every morning, thousands of workers travel from Juarez to El Paso.",
+        "Most weekends, the family drives from Leeds to York.",
+        "Usually, the ferry sails from Dover to Calais at noon.",
+    ],
+)
+def test_negated_subjects_and_fronted_habits_are_no_movement(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_dated_or_numbered_opening_keeps_the_movement(pipeline: Pipeline) -> None:
+    body = "On Monday, thousands of workers travelled from Tijuana to San Diego."
+    assert paths(pipeline, body) == [("Tijuana", "San Diego")]
+    assert paths(pipeline, "No. 4 battalion was sent from Kigali to Goma.") == [("Kigali", "Goma")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Leaders of the bloc are to hold a summit in Addis Ababa in March.",
+        "The two sides are to hold talks in Doha.",
+        "Teachers are to stage a protest in Nairobi.",
+    ],
+)
+def test_events_someone_is_to_hold_are_planned(pipeline: Pipeline, body: str) -> None:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    got = [i.status for i in pipeline.extract(doc).incidents]
+    assert got == ["planned"]

@@ -262,7 +262,7 @@ def _triggers(
         if key not in lowered_sentence:
             continue
         for m in rx.finditer(sentence):
-            i = bisect_left(starts, m.start())
+            i = bisect_left(starts, m.start("trigger" if "trigger" in rx.groupindex else 0))
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
@@ -302,6 +302,8 @@ def _triggers(
                     lowered[max(0, i - 6) : i + 6]
                 ):
                     phrase_type = "protest"  # "protesters clashed with police": a protest
+                if phrase_type == "explosion" and (perpetrator or perpetrator_told(lowered)):
+                    phrase_type = "attack"  # "a car packed with explosives blew up"
                 found[i] = _Trigger(i, m.group(), phrase_type, None, rx is LABOUR_STRIKE)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}

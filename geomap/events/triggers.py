@@ -491,7 +491,8 @@ LABOUR_STRIKE = re.compile(
 )
 
 #: Several-word incident triggers (general English news phrases), each with a word the
-#: sentence must hold before the phrase is looked for.
+#: sentence must hold before the phrase is looked for; a group named ``trigger`` marks the
+#: trigger words when the phrase holds more (its subject: "a boiler ... blew up").
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (a word the sentence must hold, the phrase, its event_type)
     ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
@@ -564,6 +565,26 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
             r"\bbombs? (?:went off|ripped through|tore through|blew up|exploded|hit|struck)\b",
             re.I,
         ),
+        "attack",
+    ),
+    # something blowing up: a thing that can explode, with no object ("a boiler blew up at a
+    # mill"; an attack when the report tells a perpetrator, checked by the caller; not "the
+    # row blew up"), or anything with an object: someone destroyed it ("blew up a bridge")
+    (
+        "blew",
+        re.compile(
+            r"\b(?:boiler|tanker|cylinder|tank|pipeline|pipe|transformer|reactor|furnace|"
+            r"generator|plant|factory|depot|warehouse|truck|lorry|car|bus|vehicle|van|ship|"
+            r"vessel|mine|device|shell|ammunition|fireworks|stove|heater|battery|engine)s? "
+            r"(?:[\w-]+ ){0,2}?(?P<trigger>blew up)(?= (?:at|in|on|near|inside|outside|aboard|"
+            r"during|shortly|early|late|overnight|while|after|when|and)\b|\s*[,.;]|\s*$)",
+            re.I,
+        ),
+        "explosion",
+    ),
+    (
+        "blew",
+        re.compile(r"\bblew up (?:a|an|the|two|three|several|their|his|its|part of)\b", re.I),
         "attack",
     ),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),

@@ -128,3 +128,32 @@ def test_events_someone_is_to_hold_are_planned(pipeline: Pipeline, body: str) ->
     doc = parse_document((HEADER + body).encode(), "t.txt")
     got = [i.status for i in pipeline.extract(doc).incidents]
     assert got == ["planned"]
+
+
+def incidents(pipeline: Pipeline, body: str) -> list[tuple[str, str, str | None]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [(i.event_type, i.place.name, i.actor1) for i in pipeline.extract(doc).incidents]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a thing that can explode blowing up, with no object: an explosion, its subject the actor
+        (
+            "A boiler blew up at a textile mill in Faisalabad on Monday.",
+            [("explosion", "Faisalabad", "A boiler")],
+        ),
+        (
+            "A fuel tanker blew up on a highway in Kano, killing 12.",
+            [("explosion", "Kano", "A fuel tanker")],
+        ),
+        # with an object: someone destroyed it
+        ("Militants blew up a bridge in Kunar on Monday.", [("attack", "Kunar", "Militants")]),
+        # not a thing that explodes
+        ("The argument blew up on social media in Lagos.", []),
+    ],
+)
+def test_blowing_up(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert incidents(pipeline, body) == expected

@@ -1972,7 +1972,13 @@ def _sentence(
             movements.danger_left(mt, after, tokens)
             if not mt.origins and not t.noun and t.motion.frame in ("go", "reach"):
                 held = _after_talks(
-                    s_text, tokens, t.index, [m for m in mentions_used if m.first > t.index]
+                    s_text,
+                    tokens,
+                    t.index,
+                    [m for m in mentions_used if m.first > t.index],
+                    # (not when a verb before tells the journey: "men deported from the US
+                    # landed in B after departing from A" is the deportation's)
+                    leaving=k == 0,
                 )
                 if held is not None:  # "flew to B after talks in A"
                     mt.origins = [held]
@@ -2579,19 +2585,30 @@ _AFTER_TALKS = re.compile(
     r"stay)\s+(?:in|at|to)\s+(?:the\s+)?$",
     re.I,
 )
+#: A departure told after the journey's verb: "reached B after leaving A", "docked in B after
+#: sailing from A": general English.
+_AFTER_LEAVING = re.compile(
+    r"\bafter\s+(?:first\s+)?(?:(?:leaving|fleeing|escaping|departing|deserting)(?:\s+from)?"
+    r"|(?:sailing|flying|driving|travelling|traveling|walking|trekking|"
+    r"setting\s+(?:off|out|sail))\s+from)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _after_talks(
-    sentence: str, tokens: list[Token], i: int, after: list[Mention]
+    sentence: str, tokens: list[Token], i: int, after: list[Mention], leaving: bool = False
 ) -> Mention | None:
     """Where a journey told by the verb at ``i`` set out from when the clause after it says
     it followed talks or a visit there ("flew to B after talks in A", "travelled on to B
-    after a two-day visit to A"): the place of those talks."""
+    after a two-day visit to A"), or a departure from there ("arrived in B after fleeing A",
+    "docked in B after sailing from A", when ``leaving``): that place."""
     end = tokens[i].end
     for m in after:
         if m.start - end > 120:
             return None
-        if _AFTER_TALKS.search(sentence, end, m.start):
+        if _AFTER_TALKS.search(sentence, end, m.start) or (
+            leaving and _AFTER_LEAVING.search(sentence, end, m.start)
+        ):
             return replace(m, cue=Cue("origin", m.cue.governor))
     return None
 

@@ -157,3 +157,17 @@ def test_blowing_up(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert incidents(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The family arrived in Erbil after fleeing Mosul.", [("Mosul", "Erbil")]),
+        ("The team reached Lima on Monday after leaving from Quito.", [("Quito", "Lima")]),
+        ("The yacht arrived in Valletta after sailing from Tunis.", [("Tunis", "Valletta")]),
+    ],
+)
+def test_a_departure_told_after_the_arrival_is_its_origin(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -562,7 +562,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "bomb",
         re.compile(
-            r"\bbombs? (?:went off|ripped through|tore through|blew up|exploded|hit|struck)\b",
+            r"\bbombs? (?P<trigger>went off|ripped through|tore through|blew up|exploded|hit|"
+            r"struck)\b",
             re.I,
         ),
         "attack",

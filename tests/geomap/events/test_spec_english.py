@@ -171,3 +171,8 @@ def test_a_departure_told_after_the_arrival_is_its_origin(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+def test_a_bomb_going_off_keeps_the_bomb_in_its_actor(pipeline: Pipeline) -> None:
+    body = "A roadside bomb went off near a checkpoint in Mogadishu on Saturday."
+    assert incidents(pipeline, body) == [("attack", "Mogadishu", "A roadside bomb")]

@@ -525,6 +525,29 @@ def _no_subject(tokens: list[Token], start: int, j: int) -> bool:
     return False
 
 
+#: A denial of what the clause after it tells ("denied that troops had been sent", "rejected
+#: reports that the men fled"): general English.
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denying|dismissed|rejected|refuted)\s+(?:(?:the\s+)?(?:reports?|"
+    r"claims?|allegations?|suggestions?|rumou?rs?)\s+)?that\b",
+    re.I,
+)
+
+
+def denied(tokens: list[Token], index: int) -> bool:
+    """True when a denial before the trigger at ``index``, in its sentence, governs it
+    ("officials denied that any troops were sent to X"), with no clause mark between."""
+    for k in range(index - 1, max(-1, index - 15), -1):
+        t = tokens[k]
+        if t.text in CLAUSE_PUNCT or t.text in ".;":
+            return False
+        if t.lower == "that" and k > 0:
+            text = " ".join(x.text for x in tokens[max(0, k - 4) : k + 1])
+            if _DENIED.search(text):
+                return True
+    return False
+
+
 def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
     """True when the journey at ``index`` is said to be cancelled ("the flight from A to B
     was cancelled", "she called off her trip to A")."""

@@ -1676,6 +1676,8 @@ def _sentence(
         status = clauses.status(
             tokens, t.index, s_text, noun=t.noun, incident=t.motion is None, headline=headline
         )
+        if status is not None and clauses.denied(tokens, t.index):
+            status = None  # "the army denied that troops had been sent to X"
         if status is None:
             unreported.append(t.index)  # "... to travel to X": X is not the last verb's
             continue

@@ -176,3 +176,21 @@ def test_a_departure_told_after_the_arrival_is_its_origin(
 def test_a_bomb_going_off_keeps_the_bomb_in_its_actor(pipeline: Pipeline) -> None:
     body = "A roadside bomb went off near a checkpoint in Mogadishu on Saturday."
     assert incidents(pipeline, body) == [("attack", "Mogadishu", "A roadside bomb")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The army denied that troops had been sent from Kigali to Goma.",
+        "Officials rejected reports that the men fled from Juba to Kampala.",
+        "The ministry dismissed claims that 40 migrants were deported from Rome to Tunis.",
+    ],
+)
+def test_what_is_denied_is_no_movement(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_what_is_said_stays_a_movement(pipeline: Pipeline) -> None:
+    body = "The army said that troops had been sent from Kigali to Goma."
+    assert paths(pipeline, body) == [("Kigali", "Goma")]
+    assert incidents(pipeline, "Police denied that officers shot a man in Leeds.") == []

@@ -51,6 +51,8 @@ TRANSPARENT = frozenset(
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
 SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital suburb".split())
+#: Kinds of place a name stands in apposition to ("from the capital, Kampala,").
+_APPOSED_KINDS = SETTLEMENT_KINDS | frozenset("province state region district county".split())
 #: Words that put an event close to a place ("near X", "off X": at sea or cut off from it).
 NEAR_WORDS = frozenset("near outside around nearby off".split())
 #: Prepositions before a place's possessive that make it where something happened.
@@ -228,6 +230,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             facility += 1
         elif w == "," and _facility_before(tokens, i):
             pass  # "to Carle Foundation Hospital, Urbana", "from Camp Ardo, N.C.": its town
+        elif w == "," and i == first - 1 and i > 0 and tokens[i - 1].lower in _APPOSED_KINDS:
+            pass  # "from the capital, Kampala, to Gulu": the place the kind names
         else:
             break
         i -= 1

@@ -194,3 +194,17 @@ def test_what_is_said_stays_a_movement(pipeline: Pipeline) -> None:
     body = "The army said that troops had been sent from Kigali to Goma."
     assert paths(pipeline, body) == [("Kigali", "Goma")]
     assert incidents(pipeline, "Police denied that officers shot a man in Leeds.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The convoy travelled from the capital, Kampala, to Gulu.", [("Kampala", "Gulu")]),
+        ("Aid flew from the Kenyan capital, Nairobi, to Juba.", [("Nairobi", "Juba")]),
+        ("Thousands fled to the port city, Mombasa, from Lamu.", [("Lamu", "Mombasa")]),
+    ],
+)
+def test_a_place_in_apposition_to_its_kind_takes_the_preposition(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -1188,6 +1188,12 @@ def _acted_on(tokens: list[Token], lowered: list[str], i: int) -> bool:
     return lowered[i + 2] in ("to", "from")
 
 
+#: Nouns of people named by the event they take part in ("protesters", "gunmen").
+_EVENT_PEOPLE = frozenset(
+    "protesters protestors demonstrators rioters strikers gunmen marchers".split()
+)
+
+
 def _determined(lowered: list[str], i: int) -> bool:
     """True when a determiner or a possessive is among the three words before ``i``."""
     return any(w in _NOUN_BEFORE or w.endswith(("'s", "’s")) for w in lowered[max(0, i - 3) : i])
@@ -1850,6 +1856,9 @@ def _sentence(
                 if (u.event_type != t.event_type or u.index - t.index > 3)
                 and not (u.noun and u.event_type is None)
                 and not _modifier(tokens, u)
+                # people named by what they do, the verb's object: "arrested 12 protesters
+                # in X" reaches X
+                and not (u.noun and tokens[u.index].lower in _EVENT_PEOPLE and t.motion is None)
                 and not (u.event_type is None and clause_end < u.index < incident_clause_end)
             ),
             len(tokens),

@@ -208,3 +208,16 @@ def test_a_place_in_apposition_to_its_kind_takes_the_preposition(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        ("Police arrested 12 protesters in Kano on Saturday.", "Kano"),
+        ("Police detained dozens of demonstrators in Minsk on Sunday.", "Minsk"),
+    ],
+)
+def test_an_arrest_of_protesters_is_an_arrest_there(
+    pipeline: Pipeline, body: str, place: str
+) -> None:
+    assert ("arrest", place, "Police") in incidents(pipeline, body)

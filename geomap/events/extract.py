@@ -474,7 +474,9 @@ def _triggers(
         ):
             incident = IncidentWord("crash", incident.noun)  # "killed by a drunk driver"
         if incident is not None and incident.event_type == "crash":
-            if MULTI_VEHICLE.search(sentence, tokens[max(0, i - 4)].start, tokens[i].start):
+            if MULTI_VEHICLE.search(
+                sentence, tokens[max(0, i - 4)].start, tokens[min(len(tokens) - 1, i + 1)].end
+            ):  # ("two trains crashed head-on")
                 incident = IncidentWord("collision", incident.noun)  # "a two-car crash"
         if motion is not None:
             event_type = MOVEMENT_TYPES.get(motion.movement_type)

@@ -434,7 +434,15 @@ _WEAPON_STRUCK = re.compile(
 #: A vehicle striking someone: "a pickup that struck a cyclist", "a car hit a boy".
 _VEHICLE_STRUCK = re.compile(
     r"\b(?:car|vehicle|truck|pickup|suv|van|bus|train|motorcycle|lorry)s? (?:that |which )?"
-    r"(?:struck|hit|ran over)\b",
+    r"(?:struck|hit|ran over|ploughed into|plowed into|smashed into|careered into)\b",
+    re.I,
+)
+
+#: A vessel sinking: "a ferry sank off X", "the trawler went down near X" (a vessel must be
+#: named: not "shares sank").
+_VESSEL_SANK = re.compile(
+    r"\b(?:boat|ship|ferry|vessel|canoe|dinghy|barge|trawler|yacht|tanker|freighter|steamer|"
+    r"raft)s? (?:[\w-]+ ){0,2}?(?P<trigger>sank|sunk|went down)\b",
     re.I,
 )
 
@@ -692,7 +700,36 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "fire",
     ),
-    *((key, _VEHICLE_STRUCK, "crash") for key in ("struck", " hit", "ran over")),
+    *(
+        (key, _VEHICLE_STRUCK, "crash")
+        for key in ("struck", " hit", "ran over", "ploughed", "plowed", "smashed", "careered")
+    ),
+    # a train off its rails: "the train jumped the tracks", "came off the rails"
+    (
+        "track",
+        re.compile(r"\b(?:jumped|left|jumping|leaving) the tracks?\b", re.I),
+        "derailment",
+    ),
+    (
+        "rails",
+        re.compile(r"\b(?:came|coming|went|going) off the rails\b", re.I),
+        "derailment",
+    ),
+    # a vessel sinking
+    *((key, _VESSEL_SANK, "crash") for key in ("sank", "sunk", "went down")),
+    # a killing told by how: "hacked a farmer to death", "was beaten to death" (not
+    # "burned to death", "crushed to death": accidents too)
+    (
+        "death",
+        re.compile(
+            r"\b(?:hacked|bludgeoned|clubbed|stoned|beat|beaten|kicked|lynched|strangled|"
+            r"stabbed|shot|tortured)(?: [\w'’-]+){0,3}? to death\b",
+            re.I,
+        ),
+        "attack",
+    ),
+    # people rounded up by the police or the army: an arrest
+    ("rounded", re.compile(r"\b(?:rounded|rounding) up\b", re.I), "arrest"),
     *((key, VANDALISM, "attack") for key in ("smashed", "slashed", "defaced", "spray-painted")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
@@ -734,7 +771,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 #: Words before a crash that make it a collision of several vehicles (general English).
 MULTI_VEHICLE = re.compile(
-    r"\b(?:two|three|four|multi|multiple)[- ](?:car|vehicle|truck)s?\b|\bhead-on\b|\bpile-?up\b",
+    r"\b(?:two|three|four|multi|multiple)[- ](?:[a-z]+ )?(?:car|vehicle|truck|train|bus|lorry|"
+    r"ship|boat|vessel|plane|aircraft)s?\b|\bhead-on\b|\bpile-?up\b",
     re.I,
 )
 

@@ -221,3 +221,26 @@ def test_an_arrest_of_protesters_is_an_arrest_there(
     pipeline: Pipeline, body: str, place: str
 ) -> None:
     assert ("arrest", place, "Police") in incidents(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Two trains crashed head-on near Larissa.", ("collision", "Lárisa")),
+        ("Two passenger trains crashed near Larissa on Tuesday.", ("collision", "Lárisa")),
+        ("A freight train jumped the tracks in Toledo on Friday.", ("derailment", "Toledo")),
+        ("A goods train came off the rails near Lahore.", ("derailment", "Lahore")),
+        ("A ferry sank off Zanzibar on Thursday.", ("crash", "Zanzibar")),
+        ("A car ploughed into pedestrians in Toronto.", ("crash", "Toronto")),
+        ("Unknown assailants hacked a farmer to death in Makurdi.", ("attack", "Makurdi")),
+        ("Security forces rounded up dozens of suspects in Mosul.", ("arrest", "Mosul")),
+    ],
+)
+def test_more_words_of_accidents_and_violence(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert [(t, p) for t, p, _ in incidents(pipeline, body)] == [expected]
+
+
+def test_shares_that_sank_are_no_shipwreck(pipeline: Pipeline) -> None:
+    assert incidents(pipeline, "Shares sank in Tokyo on Monday.") == []

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from geomap.events.dates import MONTHS, WEEKDAYS
 
-_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+# (a number with thousands separators is one word: "10,000 people", not a clause mark)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -29,7 +30,8 @@ class Token(NamedTuple):
 
 
 def tokenize(sentence: str) -> list[Token]:
-    """Words (with inner hyphens, apostrophes and dots) and punctuation marks."""
+    """Words (with inner hyphens, apostrophes and dots; numbers with thousands separators)
+    and punctuation marks."""
     # built without a Python-level step per token: re.split gives separator, token, ...,
     # token, separator, and the running sum of their lengths gives every offset
     parts = _SPLIT.split(sentence)

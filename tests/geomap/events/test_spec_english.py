@@ -244,3 +244,12 @@ def test_more_words_of_accidents_and_violence(
 
 def test_shares_that_sank_are_no_shipwreck(pipeline: Pipeline) -> None:
     assert incidents(pipeline, "Shares sank in Tokyo on Monday.") == []
+
+
+def test_a_number_with_thousands_separators_is_one_word(pipeline: Pipeline) -> None:
+    doc = parse_document(
+        (HEADER + "Some 12,000 refugees crossed from Sudan into Chad on Monday.").encode(), "t.txt"
+    )
+    ex = pipeline.extract(doc)
+    assert [tuple(p.name for p in m.path) for m in ex.movements] == [("Sudan", "Chad")]
+    assert [i.actor1 for i in ex.incidents] == ["Some 12,000 refugees"]

@@ -352,6 +352,8 @@ def _triggers(
                 or _described(lowered, i)
             ):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
+        if motion is not None and motion.lemma == "send" and not motion.noun and nxt == "back":
+            motion = replace(motion, movement_type="deported")  # "sent back to X": deported
         if motion is not None and w in DETERMINED_NOUNS and not _determined(lowered, i):
             motion = None  # "a test drive", "in advance": no journey named
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:

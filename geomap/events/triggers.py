@@ -341,6 +341,11 @@ MOTION_PHRASES = re.compile(
     r"(?:its|his|her|their|our|my) way|(?:making|made|make|makes) it (?:safely )?(?:back )?"
     r"(?:to|into|out of)\b|(?:on|onto|aboard) (?:a|an|the|his|her|their|its|our) (?:[\w-]+ )?"
     r"(?:plane|jet|airliner|helicopter|train|bus|coach|ship|boat|ferry)(?= to )"
+    # a ride caught: "caught a bus from A to B" ("boarded" is a motion word of its own)
+    r"|(?:caught|catching) (?:a|an|the) (?:[\w-]+ )?"
+    r"(?:plane|jet|flight|helicopter|train|bus|coach|ship|boat|ferry|taxi)(?= (?:to|from) )"
+    # an armed push: "troops pushed into A from B"
+    r"|push(?:ed|es|ing)? (?:deeper |further )?into"
     r"|set (?:off|out|sail)|bound for|pull(?:ed|s|ing)? (?:back|out)"
     r"|(?:continu(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?) on(?:wards?)? to"
     r"|(?:ran|run|runs|running) away)\b",
@@ -355,6 +360,11 @@ MOTION_PHRASE_KEYS = (
     "makes it",
     "making it",
     *(f"{v} to " for v in "plane jet airliner helicopter train bus coach ship boat ferry".split()),
+    "caught",
+    "catching",
+    "pushed",
+    "pushes",
+    "pushing",
     "set off",
     "set out",
     "set sail",

@@ -253,3 +253,28 @@ def test_a_number_with_thousands_separators_is_one_word(pipeline: Pipeline) -> N
     ex = pipeline.extract(doc)
     assert [tuple(p.name for p in m.path) for m in ex.movements] == [("Sudan", "Chad")]
     assert [i.actor1 for i in ex.incidents] == ["Some 12,000 refugees"]
+
+
+def test_people_sent_back_are_deported(pipeline: Pipeline) -> None:
+    doc = parse_document(
+        (HEADER + "The men were sent back to Kabul from Tehran on Monday.").encode(), "t.txt"
+    )
+    got = [
+        (tuple(p.name for p in m.path), m.movement_type) for m in pipeline.extract(doc).movements
+    ]
+    assert got == [(("Tehran", "Kabul"), "deported")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("They caught a bus from Warsaw to Berlin.", [("Warsaw", "Berlin")]),
+        ("The students caught the ferry from Dover to Calais.", [("Dover", "Calais")]),
+        ("Russian troops pushed into Kharkiv from Belgorod.", [("Belgorod", "Kharkiv")]),
+        ("The firm pushed into new markets in Asia.", []),
+    ],
+)
+def test_rides_caught_and_armed_pushes(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -396,7 +396,9 @@ def _triggers(
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
-            elif _charge(lowered, i, incident.noun):
+            elif _charge(lowered, i, incident.noun) and not (
+                incident.event_type == "arrest" and not incident.noun
+            ):  # (an arrest is no offence: "the man suspected in the killing was arrested")
                 incident = None  # "charged with murder", "a murder charge": the law's name
             elif _other_sense(tokens, lowered, i, found):
                 incident = None
@@ -792,9 +794,12 @@ def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
         before = before[:-1]
     if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
         return True
-    for w in reversed(lowered[max(0, i - 8) : i]):
+    for k in range(i - 1, max(-1, i - 9), -1):
+        w = lowered[k]
         if w in _SCOPE_END or w in (";", ".") or (w in (",", "and", "or") and not noun):
             break  # (a noun goes on through a list: "charged with robbery and assault")
+        if w == "suspected" and lowered[k + 1] not in ("in", "of", "for"):
+            continue  # "a suspected gunman shot", "a suspected arson attack": it happened
         if w in _CHARGING:
             return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)

@@ -278,3 +278,21 @@ def test_rides_caught_and_armed_pushes(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # "suspected" before a noun describes it: the event happened
+        ("A suspected gunman shot two people in Leeds.", [("attack", "Leeds")]),
+        ("Suspected militants attacked a checkpoint in Peshawar.", [("attack", "Peshawar")]),
+        # an arrest is no offence, whatever the charge before it
+        ("The man suspected in the shooting was arrested in Leeds.", [("arrest", "Leeds")]),
+        # an offence's name is still no event
+        ("He is suspected of murder in Leeds.", []),
+    ],
+)
+def test_suspects_and_suspected_events(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, p) for t, p, _ in incidents(pipeline, body)] == expected

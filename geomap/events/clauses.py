@@ -182,7 +182,8 @@ _FUTURE_TIME = re.compile(
 #: Monday, ...", "the rally set for next week"), or scheduled by the verb after it ("a second
 #: flight, from A, is due to land in B"): general English of announcements.
 _CALLED_FOR = re.compile(
-    r"(?:(?!\b(?:and|but|was|were|is|are|has|have|had|which|that|who|after|before|since)\b)"
+    r"\s+(?:has|have|had)\s+been\s+(?:called|set|scheduled|planned|slated)\s+for\b"
+    r"|(?:(?!\b(?:and|but|was|were|is|are|has|have|had|which|that|who|after|before|since)\b)"
     r"[^;:.!?\n]){0,60}?\b(?:(?:called|set|scheduled|planned|slated) for (?:next |this |the )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend|"
     r"january|february|march|april|may|june|july|august|september|october|november|"

@@ -918,11 +918,41 @@ _BE_HAVE = frozenset("are were have remain remained".split())
 
 def _called_off(lowered: list[str], i: int) -> bool:
     """True when the clause of the event noun at ``i`` says it was called off: "the summit
-    planned for May was cancelled", "the march was called off"."""
+    planned for May was cancelled", "the march was called off", "organisers cancelled a
+    rally"."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        w = lowered[k]
+        if w in (",", ";", ".", "but", "and", "after", "because"):
+            break
+        if w in _CANCELLING or (w == "off" and k > 0 and lowered[k - 1] in ("called", "calling")):
+            return True
     for w, nxt in zip(lowered[i + 1 : i + 10], [*lowered[i + 2 : i + 11], ""], strict=False):
         if w in (",", ";", ".", "but", "and", "after", "because"):
             return False
         if w in CALLED_OFF or (w == "called" and nxt == "off"):
+            return True
+    return False
+
+
+#: Verbs before an event noun that call it off ("cancelled a rally", "scrapped the talks").
+_CANCELLING = CALLED_OFF | frozenset("cancel cancels cancelling canceling scrap scraps".split())
+#: Words that put an event off to a later day ("the summit was postponed").
+_POSTPONING = frozenset("postponed postpone postpones postponing deferred rescheduled".split())
+_FUTURE_WORDS = frozenset("will shall 'll ’ll".split())
+
+
+def _put_off(tokens: list[Token], i: int) -> bool:
+    """True when the clause of the event noun at ``i`` puts it off to a later day ("the
+    summit in X was postponed", "organisers postponed the march"): still to come."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if tokens[k].text in ",;." or tokens[k].lower in ("but", "and", "after", "because"):
+            break
+        if tokens[k].lower in _POSTPONING:
+            return True
+    for t in tokens[i + 1 : i + 10]:
+        if t.text in ",;." or t.lower in ("but", "and", "after", "because"):
+            return False
+        if t.lower in _POSTPONING:
             return True
     return False
 
@@ -1700,6 +1730,18 @@ def _sentence(
             status = "planned"
         elif t.noun and _scheduled_after(tokens, t.index):
             status = "planned"  # "a meeting with the board is scheduled for Monday"
+        elif t.noun and t.motion is None and _put_off(tokens, t.index):
+            status = "planned"  # "the summit in X was postponed": it is still to come
+        elif (
+            t.noun
+            and t.motion is None
+            and _for_purpose(tokens, t.index)
+            and any(
+                x.lower in _FUTURE_WORDS
+                for x in tokens[clauses.clause_start(tokens, t.index) : t.index]
+            )
+        ):
+            status = "planned"  # "ministers will gather in X for a summit"
         triggers.append((t, status))
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it

@@ -296,3 +296,33 @@ def test_suspects_and_suspected_events(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t, p) for t, p, _ in incidents(pipeline, body)] == expected
+
+
+def statuses(pipeline: Pipeline, body: str) -> list[tuple[str, str, str]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [(i.event_type, i.place.name, i.status) for i in pipeline.extract(doc).incidents]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A protest has been called for Saturday in Harare.", [("protest", "Harare", "planned")]),
+        (
+            "Ministers will gather in Brussels on Thursday for a summit.",
+            [("meeting/summit", "Brussels", "planned")],
+        ),
+        (
+            "The summit in Addis Ababa was postponed.",
+            [("meeting/summit", "Addis Ababa", "planned")],
+        ),
+        ("Organisers cancelled a rally in Lagos.", []),
+        (
+            "Ministers gathered in Brussels on Thursday for a summit.",
+            [("meeting/summit", "Brussels", "reported")],
+        ),
+    ],
+)
+def test_events_called_put_off_or_cancelled(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert statuses(pipeline, body) == expected

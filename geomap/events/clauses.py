@@ -121,6 +121,9 @@ JOURNEYED = frozenset(
 _TALKS_INFINITIVES = frozenset("meet hold".split())
 #: The infinitives of a protest.
 _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split())
+#: Verbs of an order given to someone to do what the "to" after their object says, which
+#: is then announced ("ordered residents to evacuate", "told the troops to withdraw").
+_ORDERING = frozenset("ordered orders instructed directed".split())
 #: Modal words that leave an event hypothetical.
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
@@ -430,6 +433,14 @@ def status(
             tokens[x].lower in MADE_TO and tokens[x].text[:1].islower()
             for x in range(max(start, k - 5), k)
         )
+        ordered = (
+            any(  # "ordered residents to evacuate": an order, to be carried out
+                tokens[x].lower in _ORDERING for x in range(max(start, k - 5), k + 1)
+            )
+            and not any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:j])
+        )
+        if ordered and verb not in DONE_VERBS and not made:
+            return "planned"
         if verb not in DONE_VERBS and not set_out and not made:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:

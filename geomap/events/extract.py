@@ -402,6 +402,13 @@ def _triggers(
                 incident = None  # "charged with murder", "a murder charge": the law's name
             elif _other_sense(tokens, lowered, i, found):
                 incident = None
+            elif (
+                incident.noun
+                and w in ("gunmen", "gunman")
+                and prev == "by"
+                and any(f.event_type is not None for f in found.values())
+            ):
+                incident = None  # "was kidnapped by gunmen": the kidnappers, no attack of theirs
             elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
                 incident = None  # "troops marched into the town": no protest
             elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
@@ -1233,6 +1240,22 @@ _EVENT_PEOPLE = frozenset(
 )
 
 
+#: Words after "since" or "until" that make it a time phrase of days, not a clause ("missing
+#: since Sunday near X", "held until dawn in X"; not "killed since 2003": a count over years).
+_TIME_AFTER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday dawn noon midnight yesterday "
+    "tonight".split()
+)
+
+
+def _time_phrase_after(tokens: list[Token], i: int) -> bool:
+    """True when "since" or "until" at ``i`` opens a time phrase of days ("since Sunday"),
+    not a clause."""
+    if tokens[i].lower not in ("since", "until") or i + 1 >= len(tokens):
+        return False
+    return tokens[i + 1].lower in _TIME_AFTER
+
+
 def _determined(lowered: list[str], i: int) -> bool:
     """True when a determiner or a possessive is among the three words before ``i``."""
     return any(w in _NOUN_BEFORE or w.endswith(("'s", "’s")) for w in lowered[max(0, i - 3) : i])
@@ -1824,8 +1847,10 @@ def _sentence(
     scope_ends = [
         i
         for i, tok in enumerate(tokens)
-        if tok.lower in _SCOPE_END and not (tok.text.isupper() and len(tok.text) > 1)
-    ]  # ("the WHO": a body's initials, no relative pronoun)
+        if tok.lower in _SCOPE_END
+        and not (tok.text.isupper() and len(tok.text) > 1)
+        and not _time_phrase_after(tokens, i)
+    ]  # ("the WHO": a body's initials, no relative pronoun; "since Sunday": a time)
     final_status: list[str] = []  # each trigger's status once read in its sentence
     for k, (t, status) in enumerate(triggers):
         mentions_used = reported_used

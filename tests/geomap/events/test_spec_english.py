@@ -326,3 +326,30 @@ def test_events_called_put_off_or_cancelled(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert statuses(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # "since Sunday": a time phrase, not a clause that ends the event's reach
+        (
+            "Three hikers have been missing since Sunday near Banff.",
+            [("disappearance", "Banff", "reported")],
+        ),
+        # the kidnappers named as the agent are no attack of their own
+        (
+            "An aid worker was kidnapped by gunmen in Gao.",
+            [("disappearance", "Gao", "reported")],
+        ),
+        # an order to evacuate is announced, not yet carried out
+        (
+            "Authorities ordered residents of Pozzuoli to evacuate on Monday.",
+            [("evacuation", "Pozzuoli", "planned")],
+        ),
+        ("Officials did not order residents to evacuate Pozzuoli.", []),
+    ],
+)
+def test_time_phrases_agents_and_orders(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert statuses(pipeline, body) == expected

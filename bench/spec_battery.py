@@ -1438,6 +1438,7 @@ SPELLINGS = {
     "zaporizhzhya": "zaporizhzhia",
     "mek'ele": "mekelle",
     "darnah": "derna",
+    "samara": "semera",
 }
 
 

@@ -259,7 +259,11 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             t.text[:1].islower() for t in tokens[i - context[::-1].index("from") : i]
         ):
             return Cue("origin", i)  # "from its headquarters in X"
-        if any(c in ARRIVAL_WORDS for c in context) or _arrived_at_facility(tokens, i):
+        if (
+            any(c in ARRIVAL_WORDS for c in context)
+            or _arrived_at_facility(tokens, i)
+            or _arrival_of(tokens, i)
+        ):
             return Cue("destination", i)
         if (
             context
@@ -422,6 +426,15 @@ _FOR_SKIP = frozenset(
     "area areas near around outside from fighting violence clashes war conflict unrest shelling "
     "persecution".split()
 )
+
+
+def _arrival_of(tokens: list[Token], i: int) -> bool:
+    """True when "in" or "at" at ``i`` follows an arrival and who arrived ("the arrival of 80
+    migrants in X", "the arrival of the team at X"): where they arrived."""
+    for k in range(i - 2, max(-1, i - 8), -1):
+        if tokens[k].lower == "of" and k > 0 and tokens[k - 1].lower in ARRIVAL_WORDS:
+            return all(t.text[:1].isalnum() for t in tokens[k + 1 : i])
+    return False
 
 
 def _leaves_for(tokens: list[Token], i: int) -> bool:

@@ -353,3 +353,16 @@ def test_time_phrases_agents_and_orders(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert statuses(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The arrival of 80 migrants in Malta from Tripoli drew crowds.", [("Tripoli", "Malta")]),
+        ("Fans awaited the arrival of the team in Accra from Lagos.", [("Lagos", "Accra")]),
+    ],
+)
+def test_the_arrival_of_someone_in_a_place_goes_there(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

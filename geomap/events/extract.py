@@ -90,6 +90,7 @@ from geomap.events.triggers import (
     VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
     VEHICLE_PLUNGED,
+    VIA_WORDS,
     WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
@@ -2056,6 +2057,8 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            # "After a stopover in A, the team flew from B to C": the stop the opener tells
+            mt.vias = [m for m in fronted if m.cue.role == "via" and m not in mt.vias] + mt.vias
             movements.danger_left(mt, after, tokens)
             if not mt.origins and not t.noun and t.motion.frame in ("go", "reach"):
                 held = _after_talks(
@@ -2647,6 +2650,13 @@ def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Me
     comma = next((j for j in range(1, i) if tokens[j].text == ","), None)
     if comma is None:
         return []
+    if any(t.lower in VIA_WORDS for t in tokens[1:comma]):
+        # "After a stopover in A, the team flew from B to C": a stop on the way
+        return [
+            replace(m, cue=Cue("via", 0))
+            for m in earlier
+            if m.last < comma and m.cue.role in ("location", "via", "near")
+        ][-1:]
     doing = [
         t.lower
         for t in tokens[1:comma]

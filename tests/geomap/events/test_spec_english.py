@@ -366,3 +366,10 @@ def test_the_arrival_of_someone_in_a_place_goes_there(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+def test_a_stop_told_in_an_opener_is_a_via(pipeline: Pipeline) -> None:
+    body = "After a stopover in Doha, the team flew from Oslo to Muscat."
+    assert paths(pipeline, body) == [("Oslo", "Doha", "Muscat")]
+    body = "After talks in Addis Ababa, the envoy flew to Nairobi."
+    assert paths(pipeline, body) == [("Addis Ababa", "Nairobi")]

@@ -16,13 +16,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
-from geomap.events.dates import find_date
+from geomap.events.dates import days_apart, find_date
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
@@ -2313,6 +2313,8 @@ def _sentence(
                 # "On Friday, the crew said they would strike": the day it was said, not the
                 # day of the strike to come
                 event_when = None
+            elif event_when is not None and t.event_type != "arrest":
+                event_when = _grounds_date(date_text, tokens, t.index, triggers, event_when)
         if not located:
             event_when = None
         specific = (
@@ -2806,6 +2808,29 @@ def _date_from(
             break  # "Saturday, March 21": one date, the full one read
         when = earlier
     return when
+
+
+def _grounds_date(
+    date_text: str, tokens: list[Token], i: int, triggers: list[tuple[_Trigger, str]], when: When
+) -> When | None:
+    """The sentence's date for the event at token ``i`` when an arrest or a charge is told
+    before that date and the event after it: the date is the arrest's or the charge's ("was
+    arrested May 3 for allegedly attacking a clerk", "when they were indicted in 2019,
+    prosecutors said they robbed …"), so the event has none, or that day moved by the gap
+    the sentence tells ("arrested on June 2, four days after they stabbed a man": May 29)."""
+    told = when.text or ""
+    at = date_text.find(told) if told else -1
+    if at < 0 or at >= tokens[i].start:
+        return when
+    acts = [u.index for u, _ in triggers if u.event_type == "arrest" and u.index < i]
+    acts += [k for k in range(i) if tokens[k].lower in _CHARGING]
+    if not any(tokens[k].end <= at for k in acts):
+        return when
+    apart = days_apart(date_text[at + len(told) : tokens[i].start])
+    if apart is None or when.precision != 1:
+        return None
+    day = when.start + timedelta(days=apart)
+    return When(day, day, 1, when.text)
 
 
 #: Ends of one country closer than this are one town: no journey between them.
@@ -3802,7 +3827,12 @@ def _merge_incidents(
                     o.place.gazetteer_id == inc.place.gazetteer_id
                     or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
                 )
-                and (o.when is None or inc.when is None or _same_dates(o.when, inc.when))
+                and (
+                    o.when is None
+                    or inc.when is None
+                    or _same_dates(o.when, inc.when)
+                    or (inc.place_inferred and _dated_elsewhere(inc))
+                )
             ),
             None,
         )
@@ -3910,6 +3940,15 @@ _ANOTHER = frozenset("another earlier second third separate later new".split())
 _ACCIDENTS = frozenset(
     "crash collision derailment fire explosion flood earthquake landslide".split()
 )
+
+
+def _dated_elsewhere(inc: Incident) -> bool:
+    """True when an incident's date is not told in its own sentence but carried from the
+    one before, like its place ("A gunman killed six in A on Sunday. … An orderly said he
+    stormed a ward."): a guess that does not make an event of the same kind in the
+    same town another one."""
+    told = inc.when.text if inc.when is not None and inc.when.text else ""
+    return bool(told) and told not in inc.quote.text
 
 
 def _same_dates(a: When, b: When) -> bool:

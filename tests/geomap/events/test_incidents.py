@@ -2657,3 +2657,45 @@ def test_off_a_town_places_an_event_there(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_an_offence_told_after_the_day_of_its_arrest_or_charge_is_not_of_that_day(
+    pipeline: Pipeline,
+) -> None:
+    # the article is dated Friday, June 10, 2022
+    def dated(body: str) -> list[tuple[str, str | None]]:
+        return sorted(
+            (i.event_type, i.when.start.isoformat() if i.when else None)
+            for i in incidents(pipeline, body)
+        )
+
+    # the day is the arrest's: the stabbing's is not told
+    assert dated("Carl Benton was arrested on Monday after he stabbed a clerk in Dayton.") == [
+        ("arrest", "2022-06-06"),
+        ("attack", None),
+    ]
+    # the gap the sentence tells moves the day back
+    body = "Carl Benton was arrested Monday in Dayton, two days after he shot a clerk at a store."
+    assert dated(body) == [("arrest", "2022-06-06"), ("attack", "2022-06-04")]
+    # the year of an indictment is not the year of the shooting
+    body = "When the pair were indicted in 2019, prosecutors said they had shot a clerk in Dayton."
+    assert dated(body) == [("attack", None)]
+    # a date told with the event itself stays
+    assert dated("A woman was attacked at a bar in Dayton on Saturday.") == [
+        ("attack", "2022-06-04")
+    ]
+
+
+def test_an_event_told_again_with_the_date_of_the_sentence_before_is_not_another(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "DAYTON, Ohio (AP) - Police said Monday that a gunman went on a rampage at a clinic "
+        "on Sunday morning, killing five patients and a nurse.\n"
+        '"She did her job bravely today," the mayor of Dayton said of a wounded officer.\n'
+        "An orderly said the shooter stormed a ward upstairs as patients hid under beds."
+    )
+    got = incidents(pipeline, body)
+    assert [(i.event_type, i.place.name, i.when and i.when.start.isoformat()) for i in got] == [
+        ("attack", "Dayton", "2022-06-05")
+    ]

@@ -49,10 +49,12 @@ from geomap.events.triggers import (
     CROWDS,
     ENVOYS,
     EVENT_TYPES,
+    FINANCE_WORDS,
     FIRE_WORDS,
     FORECAST_BEFORE,
     FORECAST_KINDS,
     GENERIC_AFTER,
+    GOALKEEPERS,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     KNOWN_FOR,
@@ -80,6 +82,7 @@ from geomap.events.triggers import (
     ROADS_CROSSED,
     SENT_THINGS,
     SHOWN_AFTER,
+    SPORTS_TARGETS,
     STRIKERS,
     SUB_EVENT_TYPES,
     TOLL_WORDS,
@@ -297,6 +300,10 @@ def _triggers(
                     and STRIKERS.isdisjoint(lowered[max(0, i - 10) : i])
                 ):
                     continue  # "the boxer said he would strike first": no walkout
+                if phrase_type == "attack" and _in_a_game(
+                    lowered, bisect_left(starts, m.end()) - 1
+                ):
+                    continue  # "fired a shot past the keeper": a game
                 if clash.startswith("clash") and not PROTESTERS.isdisjoint(
                     lowered[max(0, i - 6) : i + 6]
                 ):
@@ -429,6 +436,10 @@ def _triggers(
                 incident = None  # "arson investigators", "the bomb squad": a trade, no event
             elif w.startswith("attack") and _aimed_at_words(lowered, i):
                 incident = None  # "attacked the plan", "an attack on the budget": words
+            elif _in_a_game(lowered, i):
+                incident = None  # "a shot past the keeper", "attacked the basket"
+            elif w in _MARKET_MOVES and _market_moved(lowered, i):
+                incident = None  # "shares of the retailer crashed": a fall in value
             elif incident.noun and w.endswith("s") and _generic_after(lowered, i):
                 incident = None  # "shootings are common here": no one event
             elif incident.noun and w.endswith("s") and _known_for(lowered, i):
@@ -881,6 +892,43 @@ def _aimed_at_words(lowered: list[str], i: int) -> bool:
             continue
         return w in ABSTRACT_TARGETS
     return False
+
+
+#: Words of a game's shot or attack at a goal.
+_SHOT_ATTACK = frozenset("shot shots attacked attacking attack fired".split())
+_PAST = frozenset("past beyond around over".split())
+
+
+def _in_a_game(lowered: list[str], i: int) -> bool:
+    """True when the word at ``i`` is a player's shot or attack on a goal ("fired a shot past
+    the keeper", "attacked the basket", "a shot into the net"): sport, not violence."""
+    if lowered[i] not in _SHOT_ATTACK:
+        return False
+    after = lowered[i + 1 : i + 6]
+    return not SPORTS_TARGETS.isdisjoint(after) or any(
+        x in GOALKEEPERS and not _PAST.isdisjoint(after[max(0, k - 2) : k])
+        for k, x in enumerate(after)
+    )
+
+
+#: Verbs of a fall or a rise that markets share with crashes, protests and blasts.
+_MARKET_MOVES = frozenset("crashed crash rallied exploded".split())
+_FINANCE = frozenset(FINANCE_WORDS)
+
+
+def _market_moved(lowered: list[str], i: int) -> bool:
+    """True when a traded thing is what crashed or rallied: the subject up to six words
+    before the verb at ``i`` in its clause ("shares of the Dayton-based retailer crashed",
+    "stocks in Asia rallied"; not "a stock car crashed")."""
+    before = lowered[max(0, i - 6) : i + 1]
+    cut = max(
+        (k for k, x in enumerate(before) if x in (",", ";", "and", "when", "after")), default=-1
+    )
+    return any(
+        x in _FINANCE and before[k + 1] in ("of", "in", lowered[i])
+        for k, x in enumerate(before[:-1])
+        if k > cut
+    )
 
 
 def _known_for(lowered: list[str], i: int) -> bool:
@@ -2810,6 +2858,17 @@ def _date_from(
     return when
 
 
+_WORD = re.compile(r"[a-z’'-]+")
+#: Words between a date and an event that make the date the event's own time ("arrested
+#: Monday when he shot at officers", "began at noon Friday, as he fired on the crowd").
+_AT_THAT_TIME = frozenset("when while as".split())
+#: Words that tie an offence to the arrest or charge told before it ("arrested Monday after
+#: he stabbed", "charged in May for attacking", "held Friday over a shooting").
+_GROUNDS_LINKS = frozenset(
+    "after for over following because in since before said says allegedly he she they".split()
+)
+
+
 def _grounds_date(
     date_text: str, tokens: list[Token], i: int, triggers: list[tuple[_Trigger, str]], when: When
 ) -> When | None:
@@ -2826,7 +2885,13 @@ def _grounds_date(
     acts += [k for k in range(i) if tokens[k].lower in _CHARGING]
     if not any(tokens[k].end <= at for k in acts):
         return when
-    apart = days_apart(date_text[at + len(told) : tokens[i].start])
+    gap = date_text[at + len(told) : tokens[i].start]
+    words = _WORD.findall(gap.lower())
+    if not _AT_THAT_TIME.isdisjoint(words) or (
+        "," not in gap and len(words) <= 3 and _GROUNDS_LINKS.isdisjoint(words)
+    ):
+        return when  # "in Friday's deadly stabbing", "Monday, when he fired on a guard": its own
+    apart = days_apart(gap)
     if apart is None or when.precision != 1:
         return None
     day = when.start + timedelta(days=apart)

@@ -718,7 +718,7 @@ NOT_AN_EVENT_AFTER = {
         "services hydrant alarm alarms brigade company rescue code safety insurance exit "
         "escape pit arms power drill damage hazard hazards danger risk risks season ban bans "
         "restriction restrictions potential weather conditions warning warnings watch "
-        "prevention marshal's".split()
+        "prevention marshal's sale sales".split()
     ),
     "landslide": frozenset("victory victories win wins election elections vote margin".split()),
     "flood": frozenset(
@@ -789,6 +789,19 @@ _RALLY_KINDS = (
     "campaign biker bikers bike motorcycle car pep kickoff kick-off victory fan fans market "
     "stock stocks late fourth-quarter second-half comeback".split()
 )
+#: What is traded and rises or falls in value: "shares of the firm crashed", "stocks
+#: rallied", "the dollar plunged" (a market's move, no crash, protest or blast).
+FINANCE_WORDS = (
+    "shares share stock stocks market markets index indexes indices dollar euro yen "
+    "currency currencies bonds bond futures equities".split()
+)
+#: What a player shoots at or attacks: "a shot past the keeper", "attacked the basket"
+#: (a game, no violence).
+SPORTS_TARGETS = frozenset(
+    "basket baskets rim hoop net goal goals crossbar paint end-zone puck".split()
+)
+#: Who a shot goes past in a game ("a shot past the keeper"); "shot the keeper" is violence.
+GOALKEEPERS = frozenset("keeper goalkeeper goalie netminder".split())
 #: Figures of growth, not blasts: "prices exploded", "a population explosion".
 _GROWING = (
     "prices price sales demand costs population popularity numbers data offense offence "
@@ -813,6 +826,7 @@ NOT_AN_EVENT_BEFORE = {
     # rallies that are no protest: a campaign's, a sport's, a market's, a club's
     "rally": frozenset(_RALLY_KINDS),
     "rallies": frozenset(_RALLY_KINDS),
+    "rallied": frozenset(_RALLY_KINDS) | frozenset(FINANCE_WORDS),  # "stocks rallied"
     "accident": frozenset("industrial workplace".split()),
     # a campaign of words, no fighting: "a charm offensive", "a diplomatic offensive"
     "offensive": frozenset("charm diplomatic media publicity political legal pr".split()),

@@ -2684,6 +2684,12 @@ def test_an_offence_told_after_the_day_of_its_arrest_or_charge_is_not_of_that_da
     assert dated("A woman was attacked at a bar in Dayton on Saturday.") == [
         ("attack", "2022-06-04")
     ]
+    body = "Two brothers were arrested in Friday's deadly stabbing of a cook behind a Dayton diner."
+    assert dated(body) == [("attack", "2022-06-10")]
+    body = (
+        "The chase that led to his arrest started late Monday, when he fired on a guard in Dayton."
+    )
+    assert dated(body) == [("attack", "2022-06-06")]
 
 
 def test_an_event_told_again_with_the_date_of_the_sentence_before_is_not_another(
@@ -2699,3 +2705,33 @@ def test_an_event_told_again_with_the_date_of_the_sentence_before_is_not_another
     assert [(i.event_type, i.place.name, i.when and i.when.start.isoformat()) for i in got] == [
         ("attack", "Dayton", "2022-06-05")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The striker fired a shot past the keeper in the 80th minute to seal the win in Dayton.",
+        "The forwards attacked the goal in waves at the stadium in Dayton on Saturday.",
+        "He fired a shot past the goalie at the arena in Dayton on Friday.",
+        "Shares of the Dayton-based retailer crashed on Monday after a weak earnings report.",
+        "Stocks rallied in New York on Tuesday as oil prices fell.",
+        "The store in Dayton is having a fire sale this weekend.",
+    ],
+)
+def test_a_game_a_market_or_a_sale_is_no_incident(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A gunman shot a goalkeeper outside a bar in Dayton.", ("attack", "Dayton")),
+        ("Shots were fired outside a bar in Dayton on Monday.", ("attack", "Dayton")),
+        ("A car carrying a stock car driver crashed on a road near Dayton.", ("crash", "Dayton")),
+        ("Protesters rallied outside the stock exchange in Chicago.", ("protest", "Chicago")),
+    ],
+)
+def test_violence_an_accident_or_a_protest_near_those_words_stays(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]

@@ -857,6 +857,7 @@ _CHARGED = frozenset(
         ("sentenced", "in"),
         ("guilty", "to"),
         ("suspected", "of"),
+        ("wanted", "for"),  # "wanted for murder in Ohio": a charge, no killing told here
         ("trial", "for"),
         ("tried", "for"),
         # a sentence served for it: "drew nine years for arson", "a conviction for assault"

@@ -384,7 +384,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
         "assault robbery arson brawl brawls melee fistfight shootout shootouts shoot-out "
-        "gunfight gunfights firefight firefights gunbattle offensive",
+        "gunfight gunfights firefight firefights gunbattle offensive murder-suicide "
+        "murder-suicides",
     ),
     **_words("arrest", "arrested detained apprehended recaptured rearrested", "arrest arrests"),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
@@ -480,8 +481,26 @@ LABOUR_STRIKE = re.compile(
 
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
+#: Who captures people for the law, and whom the law captures.
+_LAW = (
+    r"(?:police|policemen|officers?|deputies|deputy|troopers?|agents?|marshals?|"
+    r"authorities|detectives?|sheriff's|sheriff’s)"
+)
+_WANTED = r"(?:suspects?|fugitives?|escapees?|escaped|gunman|gunmen|inmates?|killer|robber)"
+#: A capture by the law, general English: "was captured by U.S. marshals", "captured the
+#: suspect", "captured an escaped inmate".
+CAPTURED_BY_THE_LAW = re.compile(
+    rf"\bcaptured by (?:[\w.'’-]+ ){{0,3}}{_LAW}\b"
+    rf"|\bcaptured (?:the |a |an |two |three |four )?(?:[\w'’-]+ )?{_WANTED}\b",
+    re.I,
+)
+
+
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (a word the sentence must hold, the phrase, its event_type)
+    # a capture by the law is an arrest ("captured by Dayton police", "captured the
+    # fugitive"); "rebels captured the town" is not one
+    ("captur", CAPTURED_BY_THE_LAW, "arrest"),
     ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
     # "set the house ablaze", "set a car ablaze": arson; "the barn was ablaze": a fire
     ("ablaze", re.compile(r"\bset(?: [\w'’-]+){1,4} ablaze\b", re.I), "attack"),

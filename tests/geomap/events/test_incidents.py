@@ -2735,3 +2735,26 @@ def test_violence_an_accident_or_a_protest_near_those_words_stays(
     pipeline: Pipeline, body: str, expected: tuple[str, str]
 ) -> None:
     assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "A retired pair were found dead in their flat in Dayton in a murder-suicide on Monday.",
+            [("attack", "Dayton")],
+        ),
+        # a capture by the law is an arrest; a charge named with it is no killing told here
+        (
+            "DAYTON - A man wanted for murder in another state has been captured by Dayton police.",
+            [("arrest", "Dayton")],
+        ),
+        ("Police captured the suspect at a motel in Dayton on Saturday.", [("arrest", "Dayton")]),
+        ("Rebels captured the town of Dayton on Saturday.", []),
+        ("The photographer captured the mood of the crowd in Dayton.", []),
+    ],
+)
+def test_a_murder_suicide_and_a_capture_by_the_law(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -64,11 +64,15 @@ bench-cache: setup
 bench-map: setup
 	$(BIN)/python bench/map.py
 
-# needs Debian's wrk, gdal-bin and python3-gdal; pygeoapi goes in data/bench/venv (not .venv)
+# needs Debian's wrk, gdal-bin, python3-gdal and postgresql-15-postgis-3; pygeoapi (OGR and
+# PostgreSQL providers) goes in data/bench/venv and tipg in data/bench/venv-tipg (not .venv)
 bench-api: setup
-	test -x data/bench/venv/bin/pygeoapi || ( /usr/bin/python3 -m venv --system-site-packages \
+	data/bench/venv/bin/python -c 'import pygeoapi, psycopg2, geoalchemy2' 2>/dev/null || \
+	  ( /usr/bin/python3 -m venv --system-site-packages \
 	  data/bench/venv && data/bench/venv/bin/pip install --quiet pygeoapi uvicorn starlette \
-	  httptools uvloop )
+	  httptools uvloop psycopg2-binary sqlalchemy geoalchemy2 )
+	test -x data/bench/venv-tipg/bin/uvicorn || ( $(BIN)/python -m venv data/bench/venv-tipg \
+	  && data/bench/venv-tipg/bin/pip install --quiet tipg uvicorn httptools uvloop )
 	$(BIN)/python bench/api.py --duration 5 --runs 3
 
 clean:

@@ -74,6 +74,28 @@ _AGO = re.compile(
 )
 
 
+#: "four days after", "a week before": how far apart two events a sentence tells are
+_APART = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week)s?\s+"
+    r"(?P<dir>after|before)\b",
+    re.IGNORECASE,
+)
+
+
+def days_apart(text: str) -> int | None:
+    """The days an event told after ``text`` lies from the one dated before it: "arrested
+    on June 2, four days after they stabbed …" gives -4 ("before": +N); None when
+    the text tells no such gap."""
+    m = _APART.search(text)
+    if m is None:
+        return None
+    raw = m["n"].lower()
+    n = (int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]) * (
+        7 if m["unit"].lower() == "week" else 1
+    )
+    return -n if m["dir"].lower() == "after" else n
+
+
 def _ago(m: re.Match[str], published: date) -> When | None:
     """ "15 years ago" (that year), "15 years ago today" (that day), "two weeks ago" (that
     week), "three days ago" (that day), counted back from the article date."""

@@ -16,13 +16,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
-from geomap.events.dates import find_date
+from geomap.events.dates import days_apart, find_date
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
@@ -50,10 +50,12 @@ from geomap.events.triggers import (
     DETERMINED_NOUNS,
     ENVOYS,
     EVENT_TYPES,
+    FINANCE_WORDS,
     FIRE_WORDS,
     FORECAST_BEFORE,
     FORECAST_KINDS,
     GENERIC_AFTER,
+    GOALKEEPERS,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     KNOWN_FOR,
@@ -81,6 +83,7 @@ from geomap.events.triggers import (
     ROADS_CROSSED,
     SENT_THINGS,
     SHOWN_AFTER,
+    SPORTS_TARGETS,
     STRIKERS,
     SUB_EVENT_TYPES,
     TOLL_WORDS,
@@ -299,6 +302,10 @@ def _triggers(
                     and STRIKERS.isdisjoint(lowered[max(0, i - 10) : i])
                 ):
                     continue  # "the boxer said he would strike first": no walkout
+                if phrase_type == "attack" and _in_a_game(
+                    lowered, bisect_left(starts, m.end()) - 1
+                ):
+                    continue  # "fired a shot past the keeper": a game
                 if clash.startswith("clash") and not PROTESTERS.isdisjoint(
                     lowered[max(0, i - 6) : i + 6]
                 ):
@@ -446,6 +453,10 @@ def _triggers(
                 incident = None  # "arson investigators", "the bomb squad": a trade, no event
             elif w.startswith("attack") and _aimed_at_words(lowered, i):
                 incident = None  # "attacked the plan", "an attack on the budget": words
+            elif _in_a_game(lowered, i):
+                incident = None  # "a shot past the keeper", "attacked the basket"
+            elif w in _MARKET_MOVES and _market_moved(lowered, i):
+                incident = None  # "shares of the retailer crashed": a fall in value
             elif incident.noun and w.endswith("s") and _generic_after(lowered, i):
                 incident = None  # "shootings are common here": no one event
             elif incident.noun and w.endswith("s") and _known_for(lowered, i):
@@ -868,6 +879,7 @@ _CHARGED = frozenset(
         ("sentenced", "in"),
         ("guilty", "to"),
         ("suspected", "of"),
+        ("wanted", "for"),  # "wanted for murder in Ohio": a charge, no killing told here
         ("trial", "for"),
         ("tried", "for"),
         # a sentence served for it: "drew nine years for arson", "a conviction for assault"
@@ -903,6 +915,43 @@ def _aimed_at_words(lowered: list[str], i: int) -> bool:
             continue
         return w in ABSTRACT_TARGETS
     return False
+
+
+#: Words of a game's shot or attack at a goal.
+_SHOT_ATTACK = frozenset("shot shots attacked attacking attack fired".split())
+_PAST = frozenset("past beyond around over".split())
+
+
+def _in_a_game(lowered: list[str], i: int) -> bool:
+    """True when the word at ``i`` is a player's shot or attack on a goal ("fired a shot past
+    the keeper", "attacked the basket", "a shot into the net"): sport, not violence."""
+    if lowered[i] not in _SHOT_ATTACK:
+        return False
+    after = lowered[i + 1 : i + 6]
+    return not SPORTS_TARGETS.isdisjoint(after) or any(
+        x in GOALKEEPERS and not _PAST.isdisjoint(after[max(0, k - 2) : k])
+        for k, x in enumerate(after)
+    )
+
+
+#: Verbs of a fall or a rise that markets share with crashes, protests and blasts.
+_MARKET_MOVES = frozenset("crashed crash rallied exploded".split())
+_FINANCE = frozenset(FINANCE_WORDS)
+
+
+def _market_moved(lowered: list[str], i: int) -> bool:
+    """True when a traded thing is what crashed or rallied: the subject up to six words
+    before the verb at ``i`` in its clause ("shares of the Dayton-based retailer crashed",
+    "stocks in Asia rallied"; not "a stock car crashed")."""
+    before = lowered[max(0, i - 6) : i + 1]
+    cut = max(
+        (k for k, x in enumerate(before) if x in (",", ";", "and", "when", "after")), default=-1
+    )
+    return any(
+        x in _FINANCE and before[k + 1] in ("of", "in", lowered[i])
+        for k, x in enumerate(before[:-1])
+        if k > cut
+    )
 
 
 def _known_for(lowered: list[str], i: int) -> bool:
@@ -2440,6 +2489,8 @@ def _sentence(
                 # "On Friday, the crew said they would strike": the day it was said, not the
                 # day of the strike to come
                 event_when = None
+            elif event_when is not None and t.event_type != "arrest":
+                event_when = _grounds_date(date_text, tokens, t.index, triggers, event_when)
         if not located:
             event_when = None
         specific = (
@@ -2951,6 +3002,46 @@ def _date_from(
             break  # "Saturday, March 21": one date, the full one read
         when = earlier
     return when
+
+
+_WORD = re.compile(r"[a-z’'-]+")
+#: Words between a date and an event that make the date the event's own time ("arrested
+#: Monday when he shot at officers", "began at noon Friday, as he fired on the crowd").
+_AT_THAT_TIME = frozenset("when while as".split())
+#: Words that tie an offence to the arrest or charge told before it ("arrested Monday after
+#: he stabbed", "charged in May for attacking", "held Friday over a shooting").
+_GROUNDS_LINKS = frozenset(
+    "after for over following because in since before said says allegedly he she they".split()
+)
+
+
+def _grounds_date(
+    date_text: str, tokens: list[Token], i: int, triggers: list[tuple[_Trigger, str]], when: When
+) -> When | None:
+    """The sentence's date for the event at token ``i`` when an arrest or a charge is told
+    before that date and the event after it: the date is the arrest's or the charge's ("was
+    arrested May 3 for allegedly attacking a clerk", "when they were indicted in 2019,
+    prosecutors said they robbed …"), so the event has none, or that day moved by the gap
+    the sentence tells ("arrested on June 2, four days after they stabbed a man": May 29)."""
+    told = when.text or ""
+    at = date_text.find(told) if told else -1
+    if at < 0 or at >= tokens[i].start:
+        return when
+    acts = [u.index for u, _ in triggers if u.event_type == "arrest" and u.index < i]
+    acts += [k for k in range(i) if tokens[k].lower in _CHARGING]
+    if not any(tokens[k].end <= at for k in acts):
+        return when
+    gap = date_text[at + len(told) : tokens[i].start]
+    words = _WORD.findall(gap.lower())
+    if not _AT_THAT_TIME.isdisjoint(words) or (
+        "," not in gap and len(words) <= 3 and _GROUNDS_LINKS.isdisjoint(words)
+    ):
+        return when  # "in Friday's deadly stabbing", "Monday, when he fired on a guard": its own
+    apart = days_apart(gap)
+    if apart is None or when.precision != 1:
+        return None
+    day = when.start + timedelta(days=apart)
+    return When(day, day, 1, when.text)
 
 
 #: Ends of one country closer than this are one town: no journey between them.
@@ -3947,7 +4038,12 @@ def _merge_incidents(
                     o.place.gazetteer_id == inc.place.gazetteer_id
                     or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
                 )
-                and (o.when is None or inc.when is None or _same_dates(o.when, inc.when))
+                and (
+                    o.when is None
+                    or inc.when is None
+                    or _same_dates(o.when, inc.when)
+                    or (inc.place_inferred and _dated_elsewhere(inc))
+                )
             ),
             None,
         )
@@ -4055,6 +4151,15 @@ _ANOTHER = frozenset("another earlier second third separate later new".split())
 _ACCIDENTS = frozenset(
     "crash collision derailment fire explosion flood earthquake landslide".split()
 )
+
+
+def _dated_elsewhere(inc: Incident) -> bool:
+    """True when an incident's date is not told in its own sentence but carried from the
+    one before, like its place ("A gunman killed six in A on Sunday. … An orderly said he
+    stormed a ward."): a guess that does not make an event of the same kind in the
+    same town another one."""
+    told = inc.when.text if inc.when is not None and inc.when.text else ""
+    return bool(told) and told not in inc.quote.text
 
 
 def _same_dates(a: When, b: When) -> bool:

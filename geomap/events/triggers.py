@@ -406,7 +406,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
         "assault robbery arson brawl brawls melee fistfight shootout shootouts shoot-out "
-        "gunfight gunfights firefight firefights gunbattle offensive",
+        "gunfight gunfights firefight firefights gunbattle offensive murder-suicide "
+        "murder-suicides",
     ),
     **_words("arrest", "arrested detained apprehended recaptured rearrested", "arrest arrests"),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
@@ -508,11 +509,28 @@ LABOUR_STRIKE = re.compile(
     re.I,
 )
 
+#: Who captures people for the law, and whom the law captures.
+_LAW = (
+    r"(?:police|policemen|officers?|deputies|deputy|troopers?|agents?|marshals?|"
+    r"authorities|detectives?|sheriff's|sheriff’s)"
+)
+_WANTED = r"(?:suspects?|fugitives?|escapees?|escaped|gunman|gunmen|inmates?|killer|robber)"
+#: A capture by the law, general English: "was captured by U.S. marshals", "captured the
+#: suspect", "captured an escaped inmate".
+CAPTURED_BY_THE_LAW = re.compile(
+    rf"\bcaptured by (?:[\w.'’-]+ ){{0,3}}{_LAW}\b"
+    rf"|\bcaptured (?:the |a |an |two |three |four )?(?:[\w'’-]+ )?{_WANTED}\b",
+    re.I,
+)
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for; a group named ``trigger`` marks the
 #: trigger words when the phrase holds more (its subject: "a boiler ... blew up").
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (a word the sentence must hold, the phrase, its event_type)
+    # a capture by the law is an arrest ("captured by Dayton police", "captured the
+    # fugitive"); "rebels captured the town" is not one
+    ("captur", CAPTURED_BY_THE_LAW, "arrest"),
     ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
     # "set the house ablaze", "set a car ablaze": arson; "the barn was ablaze": a fire
     ("ablaze", re.compile(r"\bset(?: [\w'’-]+){1,4} ablaze\b", re.I), "attack"),
@@ -800,7 +818,7 @@ NOT_AN_EVENT_AFTER = {
         "services hydrant alarm alarms brigade company rescue code safety insurance exit "
         "escape pit arms power drill damage hazard hazards danger risk risks season ban bans "
         "restriction restrictions potential weather conditions warning warnings watch "
-        "prevention marshal's".split()
+        "prevention marshal's sale sales".split()
     ),
     "landslide": frozenset("victory victories win wins election elections vote margin".split()),
     "flood": frozenset(
@@ -871,6 +889,19 @@ _RALLY_KINDS = (
     "campaign biker bikers bike motorcycle car pep kickoff kick-off victory fan fans market "
     "stock stocks late fourth-quarter second-half comeback".split()
 )
+#: What is traded and rises or falls in value: "shares of the firm crashed", "stocks
+#: rallied", "the dollar plunged" (a market's move, no crash, protest or blast).
+FINANCE_WORDS = (
+    "shares share stock stocks market markets index indexes indices dollar euro yen "
+    "currency currencies bonds bond futures equities".split()
+)
+#: What a player shoots at or attacks: "a shot past the keeper", "attacked the basket"
+#: (a game, no violence).
+SPORTS_TARGETS = frozenset(
+    "basket baskets rim hoop net goal goals crossbar paint end-zone puck".split()
+)
+#: Who a shot goes past in a game ("a shot past the keeper"); "shot the keeper" is violence.
+GOALKEEPERS = frozenset("keeper goalkeeper goalie netminder".split())
 #: Figures of growth, not blasts: "prices exploded", "a population explosion".
 _GROWING = (
     "prices price sales demand costs population popularity numbers data offense offence "
@@ -895,6 +926,7 @@ NOT_AN_EVENT_BEFORE = {
     # rallies that are no protest: a campaign's, a sport's, a market's, a club's
     "rally": frozenset(_RALLY_KINDS),
     "rallies": frozenset(_RALLY_KINDS),
+    "rallied": frozenset(_RALLY_KINDS) | frozenset(FINANCE_WORDS),  # "stocks rallied"
     "accident": frozenset("industrial workplace".split()),
     # a campaign of words, no fighting: "a charm offensive", "a diplomatic offensive"
     "offensive": frozenset("charm diplomatic media publicity political legal pr".split()),

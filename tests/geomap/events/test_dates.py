@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geomap.events.dates import find_date
+from geomap.events.dates import days_apart, find_date
 
 PUBLISHED = date(2019, 4, 16)  # a Tuesday
 
@@ -71,3 +71,18 @@ def test_counted_back_and_statement_dates(
         assert when is None
         return
     assert when is not None and (when.start, when.end, when.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "text,days",
+    [
+        (", four days after police said they", -4),
+        (" two weeks after", -14),
+        (", a day before", 1),
+        (" and 3 days before the vote", 3),
+        (", after police said", None),
+        (" in the days after", None),
+    ],
+)
+def test_days_apart(text: str, days: int | None) -> None:
+    assert days_apart(text) == days

@@ -2657,3 +2657,104 @@ def test_off_a_town_places_an_event_there(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_an_offence_told_after_the_day_of_its_arrest_or_charge_is_not_of_that_day(
+    pipeline: Pipeline,
+) -> None:
+    # the article is dated Friday, June 10, 2022
+    def dated(body: str) -> list[tuple[str, str | None]]:
+        return sorted(
+            (i.event_type, i.when.start.isoformat() if i.when else None)
+            for i in incidents(pipeline, body)
+        )
+
+    # the day is the arrest's: the stabbing's is not told
+    assert dated("Carl Benton was arrested on Monday after he stabbed a clerk in Dayton.") == [
+        ("arrest", "2022-06-06"),
+        ("attack", None),
+    ]
+    # the gap the sentence tells moves the day back
+    body = "Carl Benton was arrested Monday in Dayton, two days after he shot a clerk at a store."
+    assert dated(body) == [("arrest", "2022-06-06"), ("attack", "2022-06-04")]
+    # the year of an indictment is not the year of the shooting
+    body = "When the pair were indicted in 2019, prosecutors said they had shot a clerk in Dayton."
+    assert dated(body) == [("attack", None)]
+    # a date told with the event itself stays
+    assert dated("A woman was attacked at a bar in Dayton on Saturday.") == [
+        ("attack", "2022-06-04")
+    ]
+    body = "Two brothers were arrested in Friday's deadly stabbing of a cook behind a Dayton diner."
+    assert dated(body) == [("attack", "2022-06-10")]
+    body = (
+        "The chase that led to his arrest started late Monday, when he fired on a guard in Dayton."
+    )
+    assert dated(body) == [("attack", "2022-06-06")]
+
+
+def test_an_event_told_again_with_the_date_of_the_sentence_before_is_not_another(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "DAYTON, Ohio (AP) - Police said Monday that a gunman went on a rampage at a clinic "
+        "on Sunday morning, killing five patients and a nurse.\n"
+        '"She did her job bravely today," the mayor of Dayton said of a wounded officer.\n'
+        "An orderly said the shooter stormed a ward upstairs as patients hid under beds."
+    )
+    got = incidents(pipeline, body)
+    assert [(i.event_type, i.place.name, i.when and i.when.start.isoformat()) for i in got] == [
+        ("attack", "Dayton", "2022-06-05")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The striker fired a shot past the keeper in the 80th minute to seal the win in Dayton.",
+        "The forwards attacked the goal in waves at the stadium in Dayton on Saturday.",
+        "He fired a shot past the goalie at the arena in Dayton on Friday.",
+        "Shares of the Dayton-based retailer crashed on Monday after a weak earnings report.",
+        "Stocks rallied in New York on Tuesday as oil prices fell.",
+        "The store in Dayton is having a fire sale this weekend.",
+    ],
+)
+def test_a_game_a_market_or_a_sale_is_no_incident(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A gunman shot a goalkeeper outside a bar in Dayton.", ("attack", "Dayton")),
+        ("Shots were fired outside a bar in Dayton on Monday.", ("attack", "Dayton")),
+        ("A car carrying a stock car driver crashed on a road near Dayton.", ("crash", "Dayton")),
+        ("Protesters rallied outside the stock exchange in Chicago.", ("protest", "Chicago")),
+    ],
+)
+def test_violence_an_accident_or_a_protest_near_those_words_stays(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "A retired pair were found dead in their flat in Dayton in a murder-suicide on Monday.",
+            [("attack", "Dayton")],
+        ),
+        # a capture by the law is an arrest; a charge named with it is no killing told here
+        (
+            "DAYTON - A man wanted for murder in another state has been captured by Dayton police.",
+            [("arrest", "Dayton")],
+        ),
+        ("Police captured the suspect at a motel in Dayton on Saturday.", [("arrest", "Dayton")]),
+        ("Rebels captured the town of Dayton on Saturday.", []),
+        ("The photographer captured the mood of the crowd in Dayton.", []),
+    ],
+)
+def test_a_murder_suicide_and_a_capture_by_the_law(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -571,6 +571,12 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "attack",
     ),
     ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
+    # clashes told by their outbreak: "clashes broke out in X between rival militias"
+    (
+        "clash",
+        re.compile(r"\bclashes (?:broke out|erupted|flared(?: up)?|raged)\b", re.I),
+        "attack",
+    ),
     # armed fighting, told by what it was like or what it did ("heavy fighting killed",
     # "fighting broke out in X", "fighting between A and B"), not "fighting the charges"
     (

@@ -373,3 +373,16 @@ def test_a_stop_told_in_an_opener_is_a_via(pipeline: Pipeline) -> None:
     assert paths(pipeline, body) == [("Oslo", "Doha", "Muscat")]
     body = "After talks in Addis Ababa, the envoy flew to Nairobi."
     assert paths(pipeline, body) == [("Addis Ababa", "Nairobi")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Clashes broke out in Tripoli between rival militias.", [("attack", "Tripoli")]),
+        ("Clashes erupted in Nairobi between protesters and police.", [("protest", "Nairobi")]),
+    ],
+)
+def test_clashes_told_by_their_outbreak(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, p) for t, p, _ in incidents(pipeline, body)] == expected

@@ -1138,11 +1138,11 @@ def _caused_otherwise(tokens: list[Token], i: int, found: dict[int, _Trigger]) -
 def _natural_subject(tokens: list[Token], i: int) -> bool:
     """True when a word of the few before ``i`` (in its clause) names a cause that is no
     person ("lightning killed", "the gale smashed windows")."""
-    for j in range(i - 1, max(-1, i - 6), -1):
+    for j in range(i - 1, max(-1, i - 9), -1):
         if tokens[j].text in ",;" or tokens[j].lower in _SCOPE_END:
             break
         if tokens[j].lower in NOT_BY_PEOPLE:
-            return True
+            return True  # (or its phrase: "a stampede at a stadium in X killed 56")
     if i > 0 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
         # "..., killing 80": the toll of the sentence's subject ("an epidemic sweeping the
         # region has worsened, killing 80")

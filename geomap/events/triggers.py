@@ -1014,7 +1014,9 @@ NOT_BY_PEOPLE = frozenset(
     "blaze wildfire heat heatwave cold disease diseases virus cancer crash crashes accident "
     "accidents collision outbreak drought famine tsunami cholera ebola covid illness overdose "
     "overdoses eruption derailment wind winds gale gales hail hailstorm epidemic epidemics "
-    "pandemic plague infection infections malaria measles typhoid flu influenza".split()
+    "pandemic plague infection infections malaria measles typhoid flu influenza "
+    # a structure giving way, a crowd crushing, a leak ("a bridge collapsed, killing 40")
+    "collapse collapsed collapsing stampede stampedes crush leak leaks".split()
 )
 #: Incident words that tell what an event cost rather than report one ("..., killing four").
 TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())

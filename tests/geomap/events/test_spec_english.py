@@ -386,3 +386,20 @@ def test_clashes_told_by_their_outbreak(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t, p) for t, p, _ in incidents(pipeline, body)] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A bridge collapsed in Genoa, killing 43 people.",
+        "A stampede at a stadium in Conakry killed 56 people.",
+        "A gas leak at a chemical plant in Bhopal killed thousands.",
+    ],
+)
+def test_deaths_no_one_caused_are_no_attack(pipeline: Pipeline, body: str) -> None:
+    assert incidents(pipeline, body) == []
+
+
+def test_deaths_gunmen_caused_stay_an_attack(pipeline: Pipeline) -> None:
+    body = "Gunmen at a checkpoint outside the town of Bama killed 12 soldiers."
+    assert [(t, p) for t, p, _ in incidents(pipeline, body)] == [("attack", "Bama")]

@@ -410,7 +410,11 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "murder-suicides",
     ),
     **_words("arrest", "arrested detained apprehended recaptured rearrested", "arrest arrests"),
-    **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
+    **_words(
+        "crash",
+        "crashed capsized overturned crash-landed",
+        "crash crashes wreck accident rollover hit-and-run crash-landing",
+    ),
     **_words("collision", "collided", "collision collisions pileup pile-up"),
     **_words("derailment", "derailed", "derailment"),
     **_words(

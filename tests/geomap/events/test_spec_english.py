@@ -403,3 +403,16 @@ def test_deaths_no_one_caused_are_no_attack(pipeline: Pipeline, body: str) -> No
 def test_deaths_gunmen_caused_stay_an_attack(pipeline: Pipeline) -> None:
     body = "Gunmen at a checkpoint outside the town of Bama killed 12 soldiers."
     assert [(t, p) for t, p, _ in incidents(pipeline, body)] == [("attack", "Bama")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A boy was badly hurt in a hit-and-run in Denver.", [("crash", "Denver")]),
+        ("A light aircraft crash-landed near Nairobi.", [("crash", "Nairobi")]),
+    ],
+)
+def test_hit_and_runs_and_crash_landings_are_crashes(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, p) for t, p, _ in incidents(pipeline, body)] == expected

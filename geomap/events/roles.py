@@ -253,6 +253,13 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         return Cue("via", i)
     if w == "for" and _leaves_for(tokens, i):
         return Cue("destination", i)
+    if (
+        w in ("at", "against", "over")
+        and i > 1
+        and tokens[i - 1].lower == "protest"
+        and tokens[i - 2].lower == "in"
+    ):
+        return Cue("none", -1)  # "in protest at EU rules": what is protested, not where
     if w in AT_WORDS:
         context = [t.lower for t in tokens[max(0, i - 3) : i]]
         if "from" in context and all(

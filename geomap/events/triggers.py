@@ -789,7 +789,13 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     (
         "walk",
-        re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
+        re.compile(
+            r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school)"
+            # "doctors walked out of hospitals across X", "out of the factory"
+            r"|out of (?:the |their |its )?(?:hospitals?|factory|factories|plants?|mines?|"
+            r"offices?|schools|classes|classrooms|warehouses?|depots?))\b",
+            re.I,
+        ),
         "protest",
     ),
     # "nurses voted to strike", "the crew said they would strike on Friday": a strike to

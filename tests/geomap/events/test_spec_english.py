@@ -416,3 +416,18 @@ def test_hit_and_runs_and_crash_landings_are_crashes(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t, p) for t, p, _ in incidents(pipeline, body)] == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Residents blocked a highway near Lima to protest water cuts.", [("protest", "Lima")]),
+        ("Doctors walked out of hospitals across Nairobi on Monday.", [("protest", "Nairobi")]),
+        # what is protested is not where: "in protest at EU rules"
+        ("Farmers drove tractors into Brussels in protest at EU rules.", []),
+    ],
+)
+def test_more_of_the_english_of_protests(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, p) for t, p, _ in incidents(pipeline, body)] == expected

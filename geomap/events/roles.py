@@ -46,7 +46,7 @@ TRANSPARENT = frozenset(
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
     "part parts north-west north-east south-west south-east north-western north-eastern "
-    "south-western south-eastern of".split()
+    "south-western south-eastern of area areas".split()
 )
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
@@ -226,6 +226,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                 near = True
         elif _describes_settlement(tokens, i, first):
             pass  # "the lakeside town of X", "the old whaling town of X"
+        elif "-" in w and w.replace("-", "").isalpha() and t.text.islower():
+            pass  # "from low-lying areas of X", "to rebel-held X", "from war-torn X"
         elif near and facility < 2 and t.text[:1].isalpha() and not w.endswith("ed"):
             facility += 1
         elif w == "," and _facility_before(tokens, i):
@@ -447,11 +449,13 @@ def _arrival_of(tokens: list[Token], i: int) -> bool:
 def _leaves_for(tokens: list[Token], i: int) -> bool:
     """True when "for" at ``i`` names where a departure went: right after a verb of leaving
     ("headed for X") or after its object ("left Kabul for Doha", "fled Aleppo for Turkey",
-    "fled their home in Aleppo for Turkey")."""
+    "fled their home in Aleppo for Turkey", "fled war-torn Khartoum for X")."""
     for j in range(i - 1, max(-1, i - 9), -1):
         t = tokens[j]
         if t.lower in _FOR_DESTINATION:
             return True
+        if "-" in t.lower and t.lower.replace("-", "").isalpha() and t.text.islower():
+            continue  # "war-torn", "rebel-held": what the place is like
         if j < i - 1 and not t.text[:1].isupper() and t.lower not in _FOR_SKIP:
             return False  # only a name (or its home) may stand between the verb and "for"
     return False

@@ -431,3 +431,12 @@ def test_more_of_the_english_of_protests(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t, p) for t, p, _ in incidents(pipeline, body)] == expected
+
+
+def test_hyphenated_descriptions_and_areas_keep_the_preposition(pipeline: Pipeline) -> None:
+    body = "Authorities evacuated people from low-lying areas of Dhaka."
+    assert [(t, p) for t, p, _ in incidents(pipeline, body)] == [("evacuation", "Dhaka")]
+    body = "Thousands fled war-torn Khartoum for Port Sudan."
+    assert paths(pipeline, body) == [("Khartoum", "Port Sudan")]
+    body = "Aid trucks were sent from Amman to rebel-held Idlib."
+    assert paths(pipeline, body) == [("Amman", "Idlib")]

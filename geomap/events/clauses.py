@@ -124,7 +124,7 @@ _TALKS_INFINITIVES = frozenset("meet hold".split())
 _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split())
 #: Verbs of an order given to someone to do what the "to" after their object says, which
 #: is then announced ("ordered residents to evacuate", "told the troops to withdraw").
-_ORDERING = frozenset("ordered orders instructed directed".split())
+_ORDERING = frozenset("ordered orders instructed directed told".split())
 #: Modal words that leave an event hypothetical.
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())

@@ -440,3 +440,8 @@ def test_hyphenated_descriptions_and_areas_keep_the_preposition(pipeline: Pipeli
     assert paths(pipeline, body) == [("Khartoum", "Port Sudan")]
     body = "Aid trucks were sent from Amman to rebel-held Idlib."
     assert paths(pipeline, body) == [("Amman", "Idlib")]
+
+
+def test_people_told_to_evacuate_is_a_planned_evacuation(pipeline: Pipeline) -> None:
+    body = "Thousands were told to evacuate Kherson ahead of the offensive."
+    assert statuses(pipeline, body) == [("evacuation", "Kherson", "planned")]

@@ -433,7 +433,8 @@ _FOR_DESTINATION = frozenset(
 _FOR_SKIP = frozenset(
     "the their his her its our home homes in of or and city town village villages camp camps "
     "area areas near around outside from fighting violence clashes war conflict unrest shelling "
-    "persecution".split()
+    "persecution northern southern eastern western central capital port border coastal "
+    "northeastern northwestern southeastern southwestern".split()
 )
 
 

@@ -445,3 +445,16 @@ def test_hyphenated_descriptions_and_areas_keep_the_preposition(pipeline: Pipeli
 def test_people_told_to_evacuate_is_a_planned_evacuation(pipeline: Pipeline) -> None:
     body = "Thousands were told to evacuate Kherson ahead of the offensive."
     assert statuses(pipeline, body) == [("evacuation", "Kherson", "planned")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The convoy left the northern city of Kano for Abuja.", [("Kano", "Abuja")]),
+        ("Thousands fled the port city of Mombasa for Nairobi.", [("Mombasa", "Nairobi")]),
+    ],
+)
+def test_leaving_a_place_told_by_its_kind_for_another(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -125,6 +125,17 @@ _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split(
 #: Verbs of an order given to someone to do what the "to" after their object says, which
 #: is then announced ("ordered residents to evacuate", "told the troops to withdraw").
 _ORDERING = frozenset("ordered orders instructed directed told".split())
+#: Verbs of a start, a course or an end before an -ing word ("began sending", "kept firing").
+_ASPECT = frozenset(
+    "began begun begin begins started start starts continued continue continues kept keep "
+    "keeps resumed resume resumes stopped".split()
+)
+#: Verbs that weigh doing what the -ing word after them says ("is considering sending").
+_WEIGHING = frozenset(
+    "considering consider considers considered weighing mulling contemplating discussing "
+    "debating proposing proposed suggested suggesting recommending recommended "
+    "envisaging".split()
+)
 #: Modal words that leave an event hypothetical.
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
@@ -335,6 +346,8 @@ def status(
         j -= 1
     if any(w in _NEGATORS for w in chain):
         return None
+    if index > 0 and tokens[index - 1].lower in _WEIGHING and tokens[index].lower.endswith("ing"):
+        return None  # "is considering sending troops to X": weighed, not done
     if j >= start and (
         tokens[j].lower in ("nobody", "none", "neither")
         or (tokens[j].lower == "one" and j > 0 and tokens[j - 1].lower == "no")
@@ -544,7 +557,9 @@ def _no_subject(tokens: list[Token], start: int, j: int) -> bool:
 #: reports that the men fled"): general English.
 _DENIED = re.compile(
     r"\b(?:denied|denies|deny|denying|dismissed|rejected|refuted)\s+(?:(?:the\s+)?(?:reports?|"
-    r"claims?|allegations?|suggestions?|rumou?rs?)\s+)?that\b",
+    r"claims?|allegations?|suggestions?|rumou?rs?)\s+)?that\b"
+    # a rumour is no report either: "rumours that the minister had fled to X"
+    r"|\brumou?rs?\s+that\b",
     re.I,
 )
 
@@ -700,6 +715,8 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     verb, to whom it was done), without its trailing modifiers ("a senior official based in
     X" -> "a senior official"); None when there is none or it is a pronoun."""
     i = index - 1
+    if i >= 0 and tokens[index].lower.endswith("ing") and tokens[i].lower in _ASPECT:
+        i -= 1  # "the army began sending troops": the subject of "began"
     while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
         i -= 1
     if i >= 0 and tokens[i].lower in _NEGATORS:

@@ -486,6 +486,8 @@ def _triggers(
                 incident = None  # "the author Flood said": a surname, not a flood
             elif not incident.noun and w.endswith("ed") and prev in _ADJECTIVE_BEFORE:
                 incident = None  # "the vandalised car", "a burned house": a description
+            elif w in ("arresting", "detaining") and prev in _ADJECTIVE_BEFORE:
+                incident = None  # "the arresting officer said": who made an arrest told before
         if motion is None and incident is None:
             continue
         if (

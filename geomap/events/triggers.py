@@ -409,7 +409,11 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "gunfight gunfights firefight firefights gunbattle offensive murder-suicide "
         "murder-suicides",
     ),
-    **_words("arrest", "arrested detained apprehended recaptured rearrested", "arrest arrests"),
+    **_words(
+        "arrest",
+        "arrested detained apprehended recaptured rearrested arresting detaining",
+        "arrest arrests",
+    ),
     **_words(
         "crash",
         "crashed capsized overturned crash-landed",

@@ -458,3 +458,25 @@ def test_leaving_a_place_told_by_its_kind_for_another(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The government is considering sending troops from Nairobi to Mogadishu.",
+        "Rumours that the minister had fled to Dubai from Lagos spread quickly.",
+    ],
+)
+def test_what_is_weighed_or_rumoured_is_no_movement(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_gerund_after_a_verb_of_starting(pipeline: Pipeline) -> None:
+    body = "The government began sending troops from Nairobi to Mogadishu."
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    ex = pipeline.extract(doc)
+    assert [tuple(p.name for p in m.path) for m in ex.movements] == [("Nairobi", "Mogadishu")]
+    assert [i.actor1 for i in ex.incidents] == ["The government"]
+    body = "Police started arresting protesters in Minsk on Sunday."
+    assert ("arrest", "Minsk", "Police") in incidents(pipeline, body)
+    assert incidents(pipeline, "The arresting officer in Leeds said the man was calm.") == []

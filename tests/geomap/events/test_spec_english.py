@@ -480,3 +480,21 @@ def test_a_gerund_after_a_verb_of_starting(pipeline: Pipeline) -> None:
     body = "Police started arresting protesters in Minsk on Sunday."
     assert ("arrest", "Minsk", "Police") in incidents(pipeline, body)
     assert incidents(pipeline, "The arresting officer in Leeds said the man was calm.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a venue changed, power or a story passing on: no one travels
+        ("The talks moved from Geneva to Vienna last year.", []),
+        ("Power passed from Paris to Berlin in the 19th century.", []),
+        ("The story travelled from Nairobi to London within hours.", []),
+        ("The final will move from Istanbul to Paris.", []),
+        # those who go to the talks do
+        ("The negotiators flew from Geneva to Vienna.", [("Geneva", "Vienna")]),
+    ],
+)
+def test_venues_power_and_stories_are_no_movers(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

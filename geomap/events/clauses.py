@@ -505,7 +505,9 @@ def status(
 
 # a journey said not to take place: "the flight ... was cancelled", "cancelled her trip"
 _CALLED_OFF_AFTER = re.compile(
-    r"(?:(?!\b(?:after|before|when|while|because|as|since|but|and|or|that|which|who)\b)"
+    # (not into another clause; "and" between names stays: "flights from A and B to C")
+    r"(?:(?!\b(?:after|before|when|while|because|as|since|but|that|which|who)\b"
+    r"|\b(?:and|or)\b(?![ \t]+(?-i:[A-Z])))"
     r"[^,;:.!?]){0,60}?\b(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|been)"
     r"[ \t]+(?:[a-z]+[ \t]+)?(?:cancell?ed|called[ \t]+off|scrapped|scrubbed|aborted|grounded)\b",
     re.I,

@@ -498,3 +498,9 @@ def test_venues_power_and_stories_are_no_movers(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+def test_cancelled_flights_between_coordinated_places(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "Flights from London and Paris to Tel Aviv were cancelled.") == []
+    body = "The flight from London to Lagos landed and was cancelled later."
+    assert paths(pipeline, body) == [("London", "Lagos")]

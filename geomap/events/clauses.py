@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from geomap.events.dates import MONTHS, WEEKDAYS
 
-_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+# (a number with thousands separators is one word: "10,000 people", not a clause mark)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
@@ -29,7 +30,8 @@ class Token(NamedTuple):
 
 
 def tokenize(sentence: str) -> list[Token]:
-    """Words (with inner hyphens, apostrophes and dots) and punctuation marks."""
+    """Words (with inner hyphens, apostrophes and dots; numbers with thousands separators)
+    and punctuation marks."""
     # built without a Python-level step per token: re.split gives separator, token, ...,
     # token, separator, and the running sum of their lengths gives every offset
     parts = _SPLIT.split(sentence)
@@ -107,7 +109,8 @@ ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying
 #: ("thousands gathered in the square to protest", "took to the streets to demonstrate").
 GATHERED = frozenset(
     "gathered assembled converged massed rallied marched poured flocked took turned "
-    "descended streamed crowded packed held staged organized organised".split()
+    "descended streamed crowded packed held staged organized organised blocked blockaded "
+    "occupied".split()
 )
 #: Journey verbs after which "to meet" tells the talks the journey was made for ("flew to X
 #: to meet", "left for X to hold talks"); the future forms come with "will".
@@ -119,6 +122,20 @@ JOURNEYED = frozenset(
 _TALKS_INFINITIVES = frozenset("meet hold".split())
 #: The infinitives of a protest.
 _PROTEST_INFINITIVES = frozenset("protest demonstrate rally march picket".split())
+#: Verbs of an order given to someone to do what the "to" after their object says, which
+#: is then announced ("ordered residents to evacuate", "told the troops to withdraw").
+_ORDERING = frozenset("ordered orders instructed directed told".split())
+#: Verbs of a start, a course or an end before an -ing word ("began sending", "kept firing").
+_ASPECT = frozenset(
+    "began begun begin begins started start starts continued continue continues kept keep "
+    "keeps resumed resume resumes stopped".split()
+)
+#: Verbs that weigh doing what the -ing word after them says ("is considering sending").
+_WEIGHING = frozenset(
+    "considering consider considers considered weighing mulling contemplating discussing "
+    "debating proposing proposed suggested suggesting recommending recommended "
+    "envisaging".split()
+)
 #: Modal words that leave an event hypothetical.
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
@@ -180,7 +197,8 @@ _FUTURE_TIME = re.compile(
 #: Monday, ...", "the rally set for next week"), or scheduled by the verb after it ("a second
 #: flight, from A, is due to land in B"): general English of announcements.
 _CALLED_FOR = re.compile(
-    r"(?:(?!\b(?:and|but|was|were|is|are|has|have|had|which|that|who|after|before|since)\b)"
+    r"\s+(?:has|have|had)\s+been\s+(?:called|set|scheduled|planned|slated)\s+for\b"
+    r"|(?:(?!\b(?:and|but|was|were|is|are|has|have|had|which|that|who|after|before|since)\b)"
     r"[^;:.!?\n]){0,60}?\b(?:(?:called|set|scheduled|planned|slated) for (?:next |this |the )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -328,11 +346,15 @@ def status(
         j -= 1
     if any(w in _NEGATORS for w in chain):
         return None
+    if index > 0 and tokens[index - 1].lower in _WEIGHING and tokens[index].lower.endswith("ing"):
+        return None  # "is considering sending troops to X": weighed, not done
     if j >= start and (
         tokens[j].lower in ("nobody", "none", "neither")
         or (tokens[j].lower == "one" and j > 0 and tokens[j - 1].lower == "no")
     ):
         return None  # "no one was arrested"
+    if chain and _no_subject(tokens, start, j):
+        return None  # "no troops were sent to X", "no aid workers have left"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
     if (
@@ -344,8 +366,8 @@ def status(
         return None  # "a ship suspected of carrying arms to X": a suspicion, no journey told
     if not incident and _called_off(tokens, index, sentence):
         return None  # "the flight to X was cancelled", "called off her visit to X"
-    if not incident and _to_be_made(tokens, index, start):
-        return "planned"  # "the envoy is to make a short trip to X"
+    if _to_be_made(tokens, index, start, incident):
+        return "planned"  # "the envoy is to make a short trip to X", "are to hold talks"
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if noun and not chain and j > start and tokens[j].lower == "to" and tokens[j - 1].lower in LED:
         infinitive = False  # "heavy rains led to flooding": the noun is what it led to
@@ -425,6 +447,14 @@ def status(
             tokens[x].lower in MADE_TO and tokens[x].text[:1].islower()
             for x in range(max(start, k - 5), k)
         )
+        ordered = (
+            any(  # "ordered residents to evacuate": an order, to be carried out
+                tokens[x].lower in _ORDERING for x in range(max(start, k - 5), k + 1)
+            )
+            and not any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:j])
+        )
+        if ordered and verb not in DONE_VERBS and not made:
+            return "planned"
         if verb not in DONE_VERBS and not set_out and not made:
             return None  # "tried to flee", "threatened to send": an intention
     if j >= start and tokens[j].lower in ("no", "any") and not chain:
@@ -460,6 +490,8 @@ def status(
         incident and HISTORY.search(clause_text)
     ):
         return None
+    if start > 0 and _FRONTED_HABIT.match(sentence):
+        return None  # "Every morning, workers travel from A to B": a habit
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
     if (
@@ -473,7 +505,9 @@ def status(
 
 # a journey said not to take place: "the flight ... was cancelled", "cancelled her trip"
 _CALLED_OFF_AFTER = re.compile(
-    r"(?:(?!\b(?:after|before|when|while|because|as|since|but|and|or|that|which|who)\b)"
+    # (not into another clause; "and" between names stays: "flights from A and B to C")
+    r"(?:(?!\b(?:after|before|when|while|because|as|since|but|that|which|who)\b"
+    r"|\b(?:and|or)\b(?![ \t]+(?-i:[A-Z])))"
     r"[^,;:.!?]){0,60}?\b(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|been)"
     r"[ \t]+(?:[a-z]+[ \t]+)?(?:cancell?ed|called[ \t]+off|scrapped|scrubbed|aborted|grounded)\b",
     re.I,
@@ -499,6 +533,53 @@ _JOURNEY_NOUNS = frozenset(
 )
 
 
+#: A sentence that opens with a time phrase of habit before its comma ("Every morning, ...",
+#: "Most days, ...", "On weekdays, ...", "Usually, ..."): general English.
+_FRONTED_HABIT = re.compile(
+    r"\W*(?:every|each|most) (?:day|week|month|year|morning|evening|night|weekend|summer|"
+    r"winter|spring|autumn|season)s?,|\W*on (?:weekdays|weekends|sundays|mondays|fridays),"
+    r"|\W*(?:usually|typically|normally|generally|often|routinely),",
+    re.I,
+)
+
+
+def _no_subject(tokens: list[Token], start: int, j: int) -> bool:
+    """True when the subject right before the verb chain (ending at token ``j``, within the
+    clause from ``start``) is a noun phrase opened by "no" ("No troops", "said no aid
+    workers"): nobody did it."""
+    for k in range(j - 1, max(start, j - 4) - 1, -1):
+        if tokens[k].lower == "no":
+            return all(t.text.isalpha() and t.text.islower() for t in tokens[k + 1 : j + 1])
+        if not (tokens[k].text.isalpha() and tokens[k].text.islower()):
+            return False
+    return False
+
+
+#: A denial of what the clause after it tells ("denied that troops had been sent", "rejected
+#: reports that the men fled"): general English.
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denying|dismissed|rejected|refuted)\s+(?:(?:the\s+)?(?:reports?|"
+    r"claims?|allegations?|suggestions?|rumou?rs?)\s+)?that\b"
+    # a rumour is no report either: "rumours that the minister had fled to X"
+    r"|\brumou?rs?\s+that\b",
+    re.I,
+)
+
+
+def denied(tokens: list[Token], index: int) -> bool:
+    """True when a denial before the trigger at ``index``, in its sentence, governs it
+    ("officials denied that any troops were sent to X"), with no clause mark between."""
+    for k in range(index - 1, max(-1, index - 15), -1):
+        t = tokens[k]
+        if t.text in CLAUSE_PUNCT or t.text in ".;":
+            return False
+        if t.lower == "that" and k > 0:
+            text = " ".join(x.text for x in tokens[max(0, k - 4) : k + 1])
+            if _DENIED.search(text):
+                return True
+    return False
+
+
 def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
     """True when the journey at ``index`` is said to be cancelled ("the flight from A to B
     was cancelled", "she called off her trip to A")."""
@@ -517,14 +598,18 @@ def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
 
 #: Verbs that make a journey noun an act ("make a visit", "pay a visit"): general English.
 _LIGHT_VERBS = frozenset("make pay undertake begin start embark".split())
+#: Verbs by which a meeting or a protest is held ("are to hold talks", "is to stage a rally").
+_HOLD_VERBS = frozenset("hold stage convene host begin start".split())
 
 
-def _to_be_made(tokens: list[Token], index: int, start: int) -> bool:
+def _to_be_made(tokens: list[Token], index: int, start: int, incident: bool = False) -> bool:
     """True when the journey noun at ``index`` is what someone "is to make" ("is to make an
-    official visit", "are to begin a tour"): announced."""
+    official visit", "are to begin a tour"), or the event noun what they "are to hold" ("are
+    to hold a summit", "is to stage a rally"): announced."""
+    verbs = _HOLD_VERBS if incident else _LIGHT_VERBS
     k = index - 1
     while k >= max(0, start - 3) and k > index - 4 and tokens[k].text[:1].islower():
-        if tokens[k].lower in _LIGHT_VERBS:
+        if tokens[k].lower in verbs:
             return k >= 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower in ("is", "are")
         k -= 1
     return False
@@ -632,6 +717,8 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
     verb, to whom it was done), without its trailing modifiers ("a senior official based in
     X" -> "a senior official"); None when there is none or it is a pronoun."""
     i = index - 1
+    if i >= 0 and tokens[index].lower.endswith("ing") and tokens[i].lower in _ASPECT:
+        i -= 1  # "the army began sending troops": the subject of "began"
     while i >= 0 and (tokens[i].lower in AUXILIARIES or tokens[i].lower in _ADVERBS):
         i -= 1
     if i >= 0 and tokens[i].lower in _NEGATORS:

@@ -47,6 +47,7 @@ from geomap.events.triggers import (
     CONFERENCE_KINDS,
     COURTESY_TITLES,
     CROWDS,
+    DETERMINED_NOUNS,
     ENVOYS,
     EVENT_TYPES,
     FINANCE_WORDS,
@@ -92,6 +93,7 @@ from geomap.events.triggers import (
     VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
     VEHICLE_PLUNGED,
+    VIA_WORDS,
     WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
@@ -264,7 +266,7 @@ def _triggers(
         if key not in lowered_sentence:
             continue
         for m in rx.finditer(sentence):
-            i = bisect_left(starts, m.start())
+            i = bisect_left(starts, m.start("trigger" if "trigger" in rx.groupindex else 0))
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
@@ -308,6 +310,8 @@ def _triggers(
                     lowered[max(0, i - 6) : i + 6]
                 ):
                     phrase_type = "protest"  # "protesters clashed with police": a protest
+                if phrase_type == "explosion" and (perpetrator or perpetrator_told(lowered)):
+                    phrase_type = "attack"  # "a car packed with explosives blew up"
                 found[i] = _Trigger(i, m.group(), phrase_type, None, rx is LABOUR_STRIKE)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
@@ -356,8 +360,12 @@ def _triggers(
                 or _described(lowered, i)
             ):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
+        if motion is not None and motion.lemma == "send" and not motion.noun and nxt == "back":
+            motion = replace(motion, movement_type="deported")  # "sent back to X": deported
+        if motion is not None and w in DETERMINED_NOUNS and not _determined(lowered, i):
+            motion = None  # "a test drive", "in advance": no journey named
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
-            if prev not in clauses.AUXILIARIES:
+            if prev not in clauses.AUXILIARIES and not _acted_on(tokens, lowered, i):
                 motion = None  # "displaced families", "a camp for evacuated people": who
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
@@ -396,10 +404,19 @@ def _triggers(
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
-            elif _charge(lowered, i, incident.noun):
+            elif _charge(lowered, i, incident.noun) and not (
+                incident.event_type == "arrest" and not incident.noun
+            ):  # (an arrest is no offence: "the man suspected in the killing was arrested")
                 incident = None  # "charged with murder", "a murder charge": the law's name
             elif _other_sense(tokens, lowered, i, found):
                 incident = None
+            elif (
+                incident.noun
+                and w in ("gunmen", "gunman")
+                and prev == "by"
+                and any(f.event_type is not None for f in found.values())
+            ):
+                incident = None  # "was kidnapped by gunmen": the kidnappers, no attack of theirs
             elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
                 incident = None  # "troops marched into the town": no protest
             elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
@@ -469,6 +486,8 @@ def _triggers(
                 incident = None  # "the author Flood said": a surname, not a flood
             elif not incident.noun and w.endswith("ed") and prev in _ADJECTIVE_BEFORE:
                 incident = None  # "the vandalised car", "a burned house": a description
+            elif w in ("arresting", "detaining") and prev in _ADJECTIVE_BEFORE:
+                incident = None  # "the arresting officer said": who made an arrest told before
         if motion is None and incident is None:
             continue
         if (
@@ -480,7 +499,9 @@ def _triggers(
         ):
             incident = IncidentWord("crash", incident.noun)  # "killed by a drunk driver"
         if incident is not None and incident.event_type == "crash":
-            if MULTI_VEHICLE.search(sentence, tokens[max(0, i - 4)].start, tokens[i].start):
+            if MULTI_VEHICLE.search(
+                sentence, tokens[max(0, i - 4)].start, tokens[min(len(tokens) - 1, i + 1)].end
+            ):  # ("two trains crashed head-on")
                 incident = IncidentWord("collision", incident.noun)  # "a two-car crash"
         if motion is not None:
             event_type = MOVEMENT_TYPES.get(motion.movement_type)
@@ -794,9 +815,12 @@ def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
         before = before[:-1]
     if len(before) >= 2 and (before[-2], before[-1]) in _CHARGED:
         return True
-    for w in reversed(lowered[max(0, i - 8) : i]):
+    for k in range(i - 1, max(-1, i - 9), -1):
+        w = lowered[k]
         if w in _SCOPE_END or w in (";", ".") or (w in (",", "and", "or") and not noun):
             break  # (a noun goes on through a list: "charged with robbery and assault")
+        if w == "suspected" and lowered[k + 1] not in ("in", "of", "for"):
+            continue  # "a suspected gunman shot", "a suspected arson attack": it happened
         if w in _CHARGING:
             return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
@@ -953,11 +977,41 @@ _BE_HAVE = frozenset("are were have remain remained".split())
 
 def _called_off(lowered: list[str], i: int) -> bool:
     """True when the clause of the event noun at ``i`` says it was called off: "the summit
-    planned for May was cancelled", "the march was called off"."""
+    planned for May was cancelled", "the march was called off", "organisers cancelled a
+    rally"."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        w = lowered[k]
+        if w in (",", ";", ".", "but", "and", "after", "because"):
+            break
+        if w in _CANCELLING or (w == "off" and k > 0 and lowered[k - 1] in ("called", "calling")):
+            return True
     for w, nxt in zip(lowered[i + 1 : i + 10], [*lowered[i + 2 : i + 11], ""], strict=False):
         if w in (",", ";", ".", "but", "and", "after", "because"):
             return False
         if w in CALLED_OFF or (w == "called" and nxt == "off"):
+            return True
+    return False
+
+
+#: Verbs before an event noun that call it off ("cancelled a rally", "scrapped the talks").
+_CANCELLING = CALLED_OFF | frozenset("cancel cancels cancelling canceling scrap scraps".split())
+#: Words that put an event off to a later day ("the summit was postponed").
+_POSTPONING = frozenset("postponed postpone postpones postponing deferred rescheduled".split())
+_FUTURE_WORDS = frozenset("will shall 'll ’ll".split())
+
+
+def _put_off(tokens: list[Token], i: int) -> bool:
+    """True when the clause of the event noun at ``i`` puts it off to a later day ("the
+    summit in X was postponed", "organisers postponed the march"): still to come."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if tokens[k].text in ",;." or tokens[k].lower in ("but", "and", "after", "because"):
+            break
+        if tokens[k].lower in _POSTPONING:
+            return True
+    for t in tokens[i + 1 : i + 10]:
+        if t.text in ",;." or t.lower in ("but", "and", "after", "because"):
+            return False
+        if t.lower in _POSTPONING:
             return True
     return False
 
@@ -1086,11 +1140,11 @@ def _caused_otherwise(tokens: list[Token], i: int, found: dict[int, _Trigger]) -
 def _natural_subject(tokens: list[Token], i: int) -> bool:
     """True when a word of the few before ``i`` (in its clause) names a cause that is no
     person ("lightning killed", "the gale smashed windows")."""
-    for j in range(i - 1, max(-1, i - 6), -1):
+    for j in range(i - 1, max(-1, i - 9), -1):
         if tokens[j].text in ",;" or tokens[j].lower in _SCOPE_END:
             break
         if tokens[j].lower in NOT_BY_PEOPLE:
-            return True
+            return True  # (or its phrase: "a stampede at a stadium in X killed 56")
     if i > 0 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
         # "..., killing 80": the toll of the sentence's subject ("an epidemic sweeping the
         # region has worsened, killing 80")
@@ -1209,6 +1263,54 @@ def _leaves_for_place(tokens: list[Token], i: int) -> bool:
     while j < len(tokens) and j <= i + 4 and tokens[j].text[:1].isupper():
         j += 1
     return j > i + 1 and j < len(tokens) and tokens[j].lower == "for"
+
+
+# words before "<participle> <people>" that make the participle an adjective ("the deported
+# migrants", "for evacuated people", "some 200 displaced families", "said deported men")
+_DESCRIBING_BEFORE = _ADJECTIVE_BEFORE | frozenset(
+    "for to with by from in into at on among and or but as many some several other more "
+    "most all newly recently formerly previously also said says say told newly-arrived".split()
+)
+
+
+def _acted_on(tokens: list[Token], lowered: list[str], i: int) -> bool:
+    """True when the participle at ``i`` before a people noun is a verb in the past with a
+    subject before it and a place after ("the army evacuated residents to X", "Kenya deported
+    migrants from A"): the word before is no determiner, preposition, quantity or speech verb
+    (see ``_DESCRIBING_BEFORE``), and "to" or "from" follows the people noun."""
+    if i == 0 or i + 2 >= len(lowered):
+        return False
+    prev = lowered[i - 1]
+    if prev in _DESCRIBING_BEFORE or not prev.isalpha():
+        return False
+    return lowered[i + 2] in ("to", "from")
+
+
+#: Nouns of people named by the event they take part in ("protesters", "gunmen").
+_EVENT_PEOPLE = frozenset(
+    "protesters protestors demonstrators rioters strikers gunmen marchers".split()
+)
+
+
+#: Words after "since" or "until" that make it a time phrase of days, not a clause ("missing
+#: since Sunday near X", "held until dawn in X"; not "killed since 2003": a count over years).
+_TIME_AFTER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday dawn noon midnight yesterday "
+    "tonight".split()
+)
+
+
+def _time_phrase_after(tokens: list[Token], i: int) -> bool:
+    """True when "since" or "until" at ``i`` opens a time phrase of days ("since Sunday"),
+    not a clause."""
+    if tokens[i].lower not in ("since", "until") or i + 1 >= len(tokens):
+        return False
+    return tokens[i + 1].lower in _TIME_AFTER
+
+
+def _determined(lowered: list[str], i: int) -> bool:
+    """True when a determiner or a possessive is among the three words before ``i``."""
+    return any(w in _NOUN_BEFORE or w.endswith(("'s", "’s")) for w in lowered[max(0, i - 3) : i])
 
 
 def _directed(lowered: list[str], i: int) -> bool:
@@ -1694,6 +1796,8 @@ def _sentence(
         status = clauses.status(
             tokens, t.index, s_text, noun=t.noun, incident=t.motion is None, headline=headline
         )
+        if status is not None and clauses.denied(tokens, t.index):
+            status = None  # "the army denied that troops had been sent to X"
         if status is None:
             unreported.append(t.index)  # "... to travel to X": X is not the last verb's
             continue
@@ -1701,6 +1805,18 @@ def _sentence(
             status = "planned"
         elif t.noun and _scheduled_after(tokens, t.index):
             status = "planned"  # "a meeting with the board is scheduled for Monday"
+        elif t.noun and t.motion is None and _put_off(tokens, t.index):
+            status = "planned"  # "the summit in X was postponed": it is still to come
+        elif (
+            t.noun
+            and t.motion is None
+            and _for_purpose(tokens, t.index)
+            and any(
+                x.lower in _FUTURE_WORDS
+                for x in tokens[clauses.clause_start(tokens, t.index) : t.index]
+            )
+        ):
+            status = "planned"  # "ministers will gather in X for a summit"
         triggers.append((t, status))
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
@@ -1783,8 +1899,10 @@ def _sentence(
     scope_ends = [
         i
         for i, tok in enumerate(tokens)
-        if tok.lower in _SCOPE_END and not (tok.text.isupper() and len(tok.text) > 1)
-    ]  # ("the WHO": a body's initials, no relative pronoun)
+        if tok.lower in _SCOPE_END
+        and not (tok.text.isupper() and len(tok.text) > 1)
+        and not _time_phrase_after(tokens, i)
+    ]  # ("the WHO": a body's initials, no relative pronoun; "since Sunday": a time)
     final_status: list[str] = []  # each trigger's status once read in its sentence
     for k, (t, status) in enumerate(triggers):
         mentions_used = reported_used
@@ -1866,6 +1984,9 @@ def _sentence(
                 if (u.event_type != t.event_type or u.index - t.index > 3)
                 and not (u.noun and u.event_type is None)
                 and not _modifier(tokens, u)
+                # people named by what they do, the verb's object: "arrested 12 protesters
+                # in X" reaches X
+                and not (u.noun and tokens[u.index].lower in _EVENT_PEOPLE and t.motion is None)
                 and not (u.event_type is None and clause_end < u.index < incident_clause_end)
             ),
             len(tokens),
@@ -1987,10 +2108,18 @@ def _sentence(
             ):
                 fronted += _after_doing(tokens, t.index, earlier)
             movements.assign(mt, after, before + fronted)
+            # "After a stopover in A, the team flew from B to C": the stop the opener tells
+            mt.vias = [m for m in fronted if m.cue.role == "via" and m not in mt.vias] + mt.vias
             movements.danger_left(mt, after, tokens)
             if not mt.origins and not t.noun and t.motion.frame in ("go", "reach"):
                 held = _after_talks(
-                    s_text, tokens, t.index, [m for m in mentions_used if m.first > t.index]
+                    s_text,
+                    tokens,
+                    t.index,
+                    [m for m in mentions_used if m.first > t.index],
+                    # (not when a verb before tells the journey: "men deported from the US
+                    # landed in B after departing from A" is the deportation's)
+                    leaving=k == 0,
                 )
                 if held is not None:  # "flew to B after talks in A"
                     mt.origins = [held]
@@ -2574,6 +2703,13 @@ def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Me
     comma = next((j for j in range(1, i) if tokens[j].text == ","), None)
     if comma is None:
         return []
+    if any(t.lower in VIA_WORDS for t in tokens[1:comma]):
+        # "After a stopover in A, the team flew from B to C": a stop on the way
+        return [
+            replace(m, cue=Cue("via", 0))
+            for m in earlier
+            if m.last < comma and m.cue.role in ("location", "via", "near")
+        ][-1:]
     doing = [
         t.lower
         for t in tokens[1:comma]
@@ -2599,19 +2735,30 @@ _AFTER_TALKS = re.compile(
     r"stay)\s+(?:in|at|to)\s+(?:the\s+)?$",
     re.I,
 )
+#: A departure told after the journey's verb: "reached B after leaving A", "docked in B after
+#: sailing from A": general English.
+_AFTER_LEAVING = re.compile(
+    r"\bafter\s+(?:first\s+)?(?:(?:leaving|fleeing|escaping|departing|deserting)(?:\s+from)?"
+    r"|(?:sailing|flying|driving|travelling|traveling|walking|trekking|"
+    r"setting\s+(?:off|out|sail))\s+from)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _after_talks(
-    sentence: str, tokens: list[Token], i: int, after: list[Mention]
+    sentence: str, tokens: list[Token], i: int, after: list[Mention], leaving: bool = False
 ) -> Mention | None:
     """Where a journey told by the verb at ``i`` set out from when the clause after it says
     it followed talks or a visit there ("flew to B after talks in A", "travelled on to B
-    after a two-day visit to A"): the place of those talks."""
+    after a two-day visit to A"), or a departure from there ("arrived in B after fleeing A",
+    "docked in B after sailing from A", when ``leaving``): that place."""
     end = tokens[i].end
     for m in after:
         if m.start - end > 120:
             return None
-        if _AFTER_TALKS.search(sentence, end, m.start):
+        if _AFTER_TALKS.search(sentence, end, m.start) or (
+            leaving and _AFTER_LEAVING.search(sentence, end, m.start)
+        ):
             return replace(m, cue=Cue("origin", m.cue.governor))
     return None
 

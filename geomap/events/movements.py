@@ -66,7 +66,8 @@ EVENTS = frozenset(
     "race races rally show shows exhibition exhibitions exhibit expo conference conferences "
     "convention conventions games olympics marathon competition contest event events "
     "carnival rodeo gala concert concerts season league cup derby regatta game games match "
-    "matches".split()
+    "matches final finals semifinal semifinals summit summits talks negotiations meeting "
+    "meetings".split()
 )
 
 
@@ -86,7 +87,8 @@ NOT_MOVERS = NOT_BY_PEOPLE | frozenset(
     "spotlight money prices market markets economy rumor rumors rumour rumours dispute "
     "animal animals dog dogs bird birds geese goose flock herd whale whales bear bears wolf "
     "wolves deer jobs production investment capital trade contract contracts award awards "
-    "prize prizes grant grants funds funding title votes dollars".split()
+    "prize prizes grant grants funds funding title votes dollars power control authority "
+    "momentum influence story stories news word".split()
 )
 #: A disease that spreads is no traveller either: "the infection is said to have come from A";
 #: nor is livestock moved between farms (guideline §2: not animals).

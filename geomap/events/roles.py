@@ -46,11 +46,13 @@ TRANSPARENT = frozenset(
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
     "part parts north-west north-east south-west south-east north-western north-eastern "
-    "south-western south-eastern of".split()
+    "south-western south-eastern of area areas".split()
 )
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
 SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital suburb".split())
+#: Kinds of place a name stands in apposition to ("from the capital, Kampala,").
+_APPOSED_KINDS = SETTLEMENT_KINDS | frozenset("province state region district county".split())
 #: Words that put an event close to a place ("near X", "off X": at sea or cut off from it).
 NEAR_WORDS = frozenset("near outside around nearby off".split())
 #: Prepositions before a place's possessive that make it where something happened.
@@ -224,10 +226,14 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                 near = True
         elif _describes_settlement(tokens, i, first):
             pass  # "the lakeside town of X", "the old whaling town of X"
+        elif "-" in w and w.replace("-", "").isalpha() and t.text.islower():
+            pass  # "from low-lying areas of X", "to rebel-held X", "from war-torn X"
         elif near and facility < 2 and t.text[:1].isalpha() and not w.endswith("ed"):
             facility += 1
         elif w == "," and _facility_before(tokens, i):
             pass  # "to Carle Foundation Hospital, Urbana", "from Camp Ardo, N.C.": its town
+        elif w == "," and i == first - 1 and i > 0 and tokens[i - 1].lower in _APPOSED_KINDS:
+            pass  # "from the capital, Kampala, to Gulu": the place the kind names
         else:
             break
         i -= 1
@@ -249,13 +255,24 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         return Cue("via", i)
     if w == "for" and _leaves_for(tokens, i):
         return Cue("destination", i)
+    if (
+        w in ("at", "against", "over")
+        and i > 1
+        and tokens[i - 1].lower == "protest"
+        and tokens[i - 2].lower == "in"
+    ):
+        return Cue("none", -1)  # "in protest at EU rules": what is protested, not where
     if w in AT_WORDS:
         context = [t.lower for t in tokens[max(0, i - 3) : i]]
         if "from" in context and all(
             t.text[:1].islower() for t in tokens[i - context[::-1].index("from") : i]
         ):
             return Cue("origin", i)  # "from its headquarters in X"
-        if any(c in ARRIVAL_WORDS for c in context) or _arrived_at_facility(tokens, i):
+        if (
+            any(c in ARRIVAL_WORDS for c in context)
+            or _arrived_at_facility(tokens, i)
+            or _arrival_of(tokens, i)
+        ):
             return Cue("destination", i)
         if (
             context
@@ -407,7 +424,7 @@ def _person_before(tokens: list[Token], i: int) -> bool:
 _FOR_DESTINATION = frozenset(
     "left leave leaves leaving departed depart departs departing headed heading heads bound "
     "off out sail sailed sailing flight flights boarded train plane bus ship fled flee flees "
-    "fleeing escaped".split()
+    "fleeing escaped departure departures".split()
 )
 
 
@@ -416,18 +433,30 @@ _FOR_DESTINATION = frozenset(
 _FOR_SKIP = frozenset(
     "the their his her its our home homes in of or and city town village villages camp camps "
     "area areas near around outside from fighting violence clashes war conflict unrest shelling "
-    "persecution".split()
+    "persecution northern southern eastern western central capital port border coastal "
+    "northeastern northwestern southeastern southwestern".split()
 )
+
+
+def _arrival_of(tokens: list[Token], i: int) -> bool:
+    """True when "in" or "at" at ``i`` follows an arrival and who arrived ("the arrival of 80
+    migrants in X", "the arrival of the team at X"): where they arrived."""
+    for k in range(i - 2, max(-1, i - 8), -1):
+        if tokens[k].lower == "of" and k > 0 and tokens[k - 1].lower in ARRIVAL_WORDS:
+            return all(t.text[:1].isalnum() for t in tokens[k + 1 : i])
+    return False
 
 
 def _leaves_for(tokens: list[Token], i: int) -> bool:
     """True when "for" at ``i`` names where a departure went: right after a verb of leaving
     ("headed for X") or after its object ("left Kabul for Doha", "fled Aleppo for Turkey",
-    "fled their home in Aleppo for Turkey")."""
+    "fled their home in Aleppo for Turkey", "fled war-torn Khartoum for X")."""
     for j in range(i - 1, max(-1, i - 9), -1):
         t = tokens[j]
         if t.lower in _FOR_DESTINATION:
             return True
+        if "-" in t.lower and t.lower.replace("-", "").isalpha() and t.text.islower():
+            continue  # "war-torn", "rebel-held": what the place is like
         if j < i - 1 and not t.text[:1].isupper() and t.lower not in _FOR_SKIP:
             return False  # only a name (or its home) may stand between the verb and "for"
     return False

@@ -232,8 +232,8 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("reach", "travelled", "reach", "reach", needs_destination=True),
     **_verb("pass", "travelled", "cross", "passed passing", needs_destination=True),
     **_verb("bring", "travelled", "send", "bring brings brought bringing"),
-    **_verb("take", "travelled", "send", "taken took"),
-    **_verb("rush", "travelled", "send", "rushed"),
+    **_verb("take", "travelled", "send", "taken took taking"),
+    **_verb("rush", "travelled", "send", "rushed rushing"),
     **_verb("carry", "travelled", "send", "carried carrying"),
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),
@@ -261,7 +261,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("displace", "fled", "leave", "displaced"),
     # evacuation and rescue
     **_verb("evacuate", "evacuated", "send", "evacuate evacuates evacuated evacuating"),
-    **_verb("rescue", "evacuated", "send", "rescued"),
+    **_verb("rescue", "evacuated", "send", "rescued rescuing"),
     # expulsion
     **_verb("deport", "deported", "send", "deport deports deported deporting"),
     **_verb("expel", "deported", "send", "expel expels expelled expelling"),
@@ -314,7 +314,19 @@ MOTION_NOUNS: dict[str, Motion] = {
     **_noun("repatriation", "deported", "repatriation"),
     **_noun("deployment", "dispatched", "deployment deployments"),
     **_noun("transfer", "dispatched", "transfer"),
+    # nouns of the verbs above that name other things too ("a fundraising drive", "in
+    # advance", "a yoga retreat", "withdrawal from the treaty", "entry into force"): only
+    # with a destination, and only with a determiner before them (DETERMINED_NOUNS)
+    **_noun("drive", "travelled", "drive", needs_destination=True),
+    **_noun("advance", "travelled", "advance", needs_destination=True),
+    **_noun("withdrawal", "travelled", "withdrawal", needs_destination=True),
+    **_noun("retreat", "travelled", "retreat", needs_destination=True),
+    **_noun("entry", "travelled", "entry", needs_destination=True),
 }
+#: Motion nouns read as a journey only with a determiner or a possessive among the three
+#: words before them ("the drive from A to B", "Tuesday's rebel advance"), not bare ("test
+#: drive", "drive to Florida" as a verb, "advance to the final").
+DETERMINED_NOUNS = frozenset("drive advance withdrawal retreat entry".split())
 
 for _form, _motion in MOTION_NOUNS.items():
     MOTION_WORDS.setdefault(_form, _motion)
@@ -329,6 +341,11 @@ MOTION_PHRASES = re.compile(
     r"(?:its|his|her|their|our|my) way|(?:making|made|make|makes) it (?:safely )?(?:back )?"
     r"(?:to|into|out of)\b|(?:on|onto|aboard) (?:a|an|the|his|her|their|its|our) (?:[\w-]+ )?"
     r"(?:plane|jet|airliner|helicopter|train|bus|coach|ship|boat|ferry)(?= to )"
+    # a ride caught: "caught a bus from A to B" ("boarded" is a motion word of its own)
+    r"|(?:caught|catching) (?:a|an|the) (?:[\w-]+ )?"
+    r"(?:plane|jet|flight|helicopter|train|bus|coach|ship|boat|ferry|taxi)(?= (?:to|from) )"
+    # an armed push: "troops pushed into A from B"
+    r"|push(?:ed|es|ing)? (?:deeper |further )?into"
     r"|set (?:off|out|sail)|bound for|pull(?:ed|s|ing)? (?:back|out)"
     r"|(?:continu(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?) on(?:wards?)? to"
     r"|(?:ran|run|runs|running) away)\b",
@@ -343,6 +360,11 @@ MOTION_PHRASE_KEYS = (
     "makes it",
     "making it",
     *(f"{v} to " for v in "plane jet airliner helicopter train bus coach ship boat ferry".split()),
+    "caught",
+    "catching",
+    "pushed",
+    "pushes",
+    "pushing",
     "set off",
     "set out",
     "set sail",
@@ -387,8 +409,16 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "gunfight gunfights firefight firefights gunbattle offensive murder-suicide "
         "murder-suicides",
     ),
-    **_words("arrest", "arrested detained apprehended recaptured rearrested", "arrest arrests"),
-    **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
+    **_words(
+        "arrest",
+        "arrested detained apprehended recaptured rearrested arresting detaining",
+        "arrest arrests",
+    ),
+    **_words(
+        "crash",
+        "crashed capsized overturned crash-landed",
+        "crash crashes wreck accident rollover hit-and-run crash-landing",
+    ),
     **_words("collision", "collided", "collision collisions pileup pile-up"),
     **_words("derailment", "derailed", "derailment"),
     **_words(
@@ -423,7 +453,15 @@ _WEAPON_STRUCK = re.compile(
 #: A vehicle striking someone: "a pickup that struck a cyclist", "a car hit a boy".
 _VEHICLE_STRUCK = re.compile(
     r"\b(?:car|vehicle|truck|pickup|suv|van|bus|train|motorcycle|lorry)s? (?:that |which )?"
-    r"(?:struck|hit|ran over)\b",
+    r"(?:struck|hit|ran over|ploughed into|plowed into|smashed into|careered into)\b",
+    re.I,
+)
+
+#: A vessel sinking: "a ferry sank off X", "the trawler went down near X" (a vessel must be
+#: named: not "shares sank").
+_VESSEL_SANK = re.compile(
+    r"\b(?:boat|ship|ferry|vessel|canoe|dinghy|barge|trawler|yacht|tanker|freighter|steamer|"
+    r"raft)s? (?:[\w-]+ ){0,2}?(?P<trigger>sank|sunk|went down)\b",
     re.I,
 )
 
@@ -479,8 +517,6 @@ LABOUR_STRIKE = re.compile(
     re.I,
 )
 
-#: Several-word incident triggers (general English news phrases), each with a word the
-#: sentence must hold before the phrase is looked for.
 #: Who captures people for the law, and whom the law captures.
 _LAW = (
     r"(?:police|policemen|officers?|deputies|deputy|troopers?|agents?|marshals?|"
@@ -495,7 +531,9 @@ CAPTURED_BY_THE_LAW = re.compile(
     re.I,
 )
 
-
+#: Several-word incident triggers (general English news phrases), each with a word the
+#: sentence must hold before the phrase is looked for; a group named ``trigger`` marks the
+#: trigger words when the phrase holds more (its subject: "a boiler ... blew up").
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (a word the sentence must hold, the phrase, its event_type)
     # a capture by the law is an arrest ("captured by Dayton police", "captured the
@@ -541,6 +579,12 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "attack",
     ),
     ("clash", re.compile(r"\bclash(?:es|ed)? (?:between|with)\b", re.I), "attack"),
+    # clashes told by their outbreak: "clashes broke out in X between rival militias"
+    (
+        "clash",
+        re.compile(r"\bclashes (?:broke out|erupted|flared(?: up)?|raged)\b", re.I),
+        "attack",
+    ),
     # armed fighting, told by what it was like or what it did ("heavy fighting killed",
     # "fighting broke out in X", "fighting between A and B"), not "fighting the charges"
     (
@@ -568,9 +612,30 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "bomb",
         re.compile(
-            r"\bbombs? (?:went off|ripped through|tore through|blew up|exploded|hit|struck)\b",
+            r"\bbombs? (?P<trigger>went off|ripped through|tore through|blew up|exploded|hit|"
+            r"struck)\b",
             re.I,
         ),
+        "attack",
+    ),
+    # something blowing up: a thing that can explode, with no object ("a boiler blew up at a
+    # mill"; an attack when the report tells a perpetrator, checked by the caller; not "the
+    # row blew up"), or anything with an object: someone destroyed it ("blew up a bridge")
+    (
+        "blew",
+        re.compile(
+            r"\b(?:boiler|tanker|cylinder|tank|pipeline|pipe|transformer|reactor|furnace|"
+            r"generator|plant|factory|depot|warehouse|truck|lorry|car|bus|vehicle|van|ship|"
+            r"vessel|mine|device|shell|ammunition|fireworks|stove|heater|battery|engine)s? "
+            r"(?:[\w-]+ ){0,2}?(?P<trigger>blew up)(?= (?:at|in|on|near|inside|outside|aboard|"
+            r"during|shortly|early|late|overnight|while|after|when|and)\b|\s*[,.;]|\s*$)",
+            re.I,
+        ),
+        "explosion",
+    ),
+    (
+        "blew",
+        re.compile(r"\bblew up (?:a|an|the|two|three|several|their|his|its|part of)\b", re.I),
         "attack",
     ),
     ("suicide", re.compile(r"\bsuicide bomb(?:er|ing)s?\b", re.I), "attack"),
@@ -677,7 +742,36 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "fire",
     ),
-    *((key, _VEHICLE_STRUCK, "crash") for key in ("struck", " hit", "ran over")),
+    *(
+        (key, _VEHICLE_STRUCK, "crash")
+        for key in ("struck", " hit", "ran over", "ploughed", "plowed", "smashed", "careered")
+    ),
+    # a train off its rails: "the train jumped the tracks", "came off the rails"
+    (
+        "track",
+        re.compile(r"\b(?:jumped|left|jumping|leaving) the tracks?\b", re.I),
+        "derailment",
+    ),
+    (
+        "rails",
+        re.compile(r"\b(?:came|coming|went|going) off the rails\b", re.I),
+        "derailment",
+    ),
+    # a vessel sinking
+    *((key, _VESSEL_SANK, "crash") for key in ("sank", "sunk", "went down")),
+    # a killing told by how: "hacked a farmer to death", "was beaten to death" (not
+    # "burned to death", "crushed to death": accidents too)
+    (
+        "death",
+        re.compile(
+            r"\b(?:hacked|bludgeoned|clubbed|stoned|beat|beaten|kicked|lynched|strangled|"
+            r"stabbed|shot|tortured)(?: [\w'’-]+){0,3}? to death\b",
+            re.I,
+        ),
+        "attack",
+    ),
+    # people rounded up by the police or the army: an arrest
+    ("rounded", re.compile(r"\b(?:rounded|rounding) up\b", re.I), "arrest"),
     *((key, VANDALISM, "attack") for key in ("smashed", "slashed", "defaced", "spray-painted")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
@@ -699,7 +793,13 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     (
         "walk",
-        re.compile(r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school))\b", re.I),
+        re.compile(
+            r"\bwalk(?:ed|ing)? (?:off the job|out of (?:work|class|school)"
+            # "doctors walked out of hospitals across X", "out of the factory"
+            r"|out of (?:the |their |its )?(?:hospitals?|factory|factories|plants?|mines?|"
+            r"offices?|schools|classes|classrooms|warehouses?|depots?))\b",
+            re.I,
+        ),
         "protest",
     ),
     # "nurses voted to strike", "the crew said they would strike on Friday": a strike to
@@ -719,7 +819,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 #: Words before a crash that make it a collision of several vehicles (general English).
 MULTI_VEHICLE = re.compile(
-    r"\b(?:two|three|four|multi|multiple)[- ](?:car|vehicle|truck)s?\b|\bhead-on\b|\bpile-?up\b",
+    r"\b(?:two|three|four|multi|multiple)[- ](?:[a-z]+ )?(?:car|vehicle|truck|train|bus|lorry|"
+    r"ship|boat|vessel|plane|aircraft)s?\b|\bhead-on\b|\bpile-?up\b",
     re.I,
 )
 
@@ -927,7 +1028,9 @@ NOT_BY_PEOPLE = frozenset(
     "blaze wildfire heat heatwave cold disease diseases virus cancer crash crashes accident "
     "accidents collision outbreak drought famine tsunami cholera ebola covid illness overdose "
     "overdoses eruption derailment wind winds gale gales hail hailstorm epidemic epidemics "
-    "pandemic plague infection infections malaria measles typhoid flu influenza".split()
+    "pandemic plague infection infections malaria measles typhoid flu influenza "
+    # a structure giving way, a crowd crushing, a leak ("a bridge collapsed, killing 40")
+    "collapse collapsed collapsing stampede stampedes crush leak leaks".split()
 )
 #: Incident words that tell what an event cost rather than report one ("..., killing four").
 TOLL_WORDS = frozenset("killed kill kills killing injuring wounding".split())

@@ -2129,6 +2129,15 @@ def _sentence(
             fallback = [
                 m for m in fallback if not _treated_at(tokens, m) and not _tied_to(tokens, m)
             ]
+        if t.event_type == "attack" and t.word.lower().endswith((" on", " upon", " at")):
+            # "rebels fired on X": the phrase's own preposition takes what was attacked
+            phrase_end = t.index + len(t.word.split())
+            after_incident = [
+                replace(m, cue=Cue("none", t.index))
+                if m.cue.role == "none" and t.index < m.cue.governor < phrase_end
+                else m
+                for m in after_incident
+            ]
         located = incidents.locate(
             t.index,
             after_incident,

@@ -2657,3 +2657,11 @@ def test_off_a_town_places_an_event_there(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_a_phrase_with_its_own_preposition_takes_the_place_after_it(pipeline: Pipeline) -> None:
+    # "fired on" is one trigger: the town after its "on" is what was fired on, whoever fired
+    assert typed(pipeline, "Rebels fired on Aleppo on Tuesday.") == [("attack", "Aleppo")]
+    assert typed(pipeline, "A spokesman says Ruritania fired on Aleppo overnight.") == [
+        ("attack", "Aleppo")
+    ]

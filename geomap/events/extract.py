@@ -2152,6 +2152,22 @@ def _sentence(
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:
                 located = [town]  # "was held in a western district of the city": the city
+        if t.noun and t.motion is None and located:
+            # "a Leeds rally in support of the families trapped in A": the town that names
+            # the event is where it was, not a place further on, in what it was about
+            named = [
+                m
+                for m in mentions_used
+                if m.last + 1 == t.index
+                and m.first > 0
+                and tokens[m.first - 1].lower in ("a", "an")
+                and m.place.feature_type == "city"
+            ]
+            if named and all(
+                loc.mention.first > t.index + 2 and not _within(loc.mention.place, named[0].place)
+                for loc in located
+            ):
+                located = [incidents.Located(named[0], False)]
         struck = False
         if not located and t.noun and t.event_type in _STRIKES_PLACES:
             # "flooding has also hit A, B and C", "an earthquake struck A": countries too

@@ -2665,3 +2665,21 @@ def test_a_phrase_with_its_own_preposition_takes_the_place_after_it(pipeline: Pi
     assert typed(pipeline, "A spokesman says Ruritania fired on Aleppo overnight.") == [
         ("attack", "Aleppo")
     ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Organisers of a Leeds rally in support of the families trapped by the siege in "
+            "Aleppo thanked the council.",
+            [("protest", "Leeds")],
+        ),
+        # the place right after the noun is where it was, whatever town names it
+        ("A Leeds rally in Bradford drew hundreds on Sunday.", [("protest", "Bradford")]),
+    ],
+)
+def test_the_town_that_names_an_event_beats_a_place_in_what_it_was_about(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

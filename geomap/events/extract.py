@@ -2152,6 +2152,7 @@ def _sentence(
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:
                 located = [town]  # "was held in a western district of the city": the city
+        located = incidents.nested_places(tokens, located)
         if t.noun and t.motion is None and located:
             # "a Leeds rally in support of the families trapped in A": the town that names
             # the event is where it was, not a place further on, in what it was about

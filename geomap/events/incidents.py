@@ -20,7 +20,7 @@ from geopy.distance import great_circle
 from geomap.events.clauses import Token
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
 from geomap.model import Place, Toponym
-from geomap.names.lexicon.place_words import FACILITY_SUFFIXES
+from geomap.names.lexicon.place_words import FACILITY_SUFFIXES, GEO_MODIFIERS
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
 _AFTER = ("location", "near", "purpose", "object", "destination", "via")
@@ -128,6 +128,35 @@ def _most_specific(found: list[Mention], role: str, others: list[Mention]) -> li
         seen.add(m.place.gazetteer_id)
         out.append(Located(m, role == "near" or m.cue.role == "near"))
     return out[:4]
+
+
+def nested_places(tokens: list[Token], located: list[Located]) -> list[Located]:
+    """``located`` without a place that only says where the one before it lies ("at A
+    Elementary School in southwest B", "in A in northern B"): a place after "in" (and a
+    direction) that follows another of the event's places in the same phrase, not coordinated
+    with it ("in A and in B" keeps both)."""
+    if len(located) < 2:
+        return located
+    firsts = sorted(loc.mention.first for loc in located)
+    out = []
+    for loc in located:
+        m = loc.mention
+        j = m.first - 1
+        while j >= 0 and tokens[j].lower in GEO_MODIFIERS:
+            j -= 1
+        earlier = [f for f in firsts if f < m.first]
+        if (
+            j > 0
+            and j < m.first
+            and tokens[j].lower == "in"
+            and earlier
+            and not any(
+                x.text in ",;" or x.lower in ("and", "or", "but") for x in tokens[earlier[-1] : j]
+            )
+        ):
+            continue
+        out.append(loc)
+    return out
 
 
 #: Verbs by which a disaster reaches a place ("flooding has hit X", "the quake struck X"):

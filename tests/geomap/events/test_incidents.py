@@ -2683,3 +2683,24 @@ def test_the_town_that_names_an_event_beats_a_place_in_what_it_was_about(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Police arrested a teacher at Kendall Elementary School in south Miami on Monday.",
+            [("arrest", "Kendall")],
+        ),
+        ("Police arrested a man in Salford in Manchester.", [("arrest", "Salford")]),
+        # coordinated places are each a place of the event
+        (
+            "Protests took place in Leeds and in Bradford.",
+            [("protest", "Leeds"), ("protest", "Bradford")],
+        ),
+    ],
+)
+def test_a_place_that_only_says_where_the_one_before_lies_is_no_second_place(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -1363,6 +1363,8 @@ def extract_events(
             and t.kind_hint != "demonym"
             # "at Salem and Elm streets": streets, not the towns of those names
             and not incidents.street_pair(text, t.span.start, t.span.end)
+            # "the church of St. Charles and St. Joseph": saints, not the towns so named
+            and not incidents.dedication(text, t.span.start, t.span.end)
         ),
         key=lambda t: t.span.start,
     )

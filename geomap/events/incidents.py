@@ -456,6 +456,26 @@ def street_pair(text: str, start: int, end: int) -> bool:
     )
 
 
+#: A house of worship named after saints, up to the last saint's name ("the church of St.
+#: Charles and St. ", "the Cathedral of Saint "): general English.
+_DEDICATED_TO = re.compile(
+    r"\b(?:church|churches|chapel|cathedral|basilica|abbey|monastery|convent|parish|shrine) "
+    r"of (?:(?:st\.?|saint|ste\.?) [A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)? (?:and|&) )*$",
+    re.I,
+)
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?) ", re.I)
+
+
+def dedication(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is a saint a church is named after ("the
+    church of St. Charles and St. Joseph", "the Cathedral of Saint Paul"), not the town a
+    gazetteer holds by that name."""
+    return (
+        _SAINT.match(text, start, end) is not None
+        and _DEDICATED_TO.search(text, max(0, start - 80), start) is not None
+    )
+
+
 def circumstance(tokens: list[Token], index: int) -> bool:
     """True when the word at token ``index`` opens a "while" clause of what the hurt were
     doing when it happened ("was hit by a van while jogging in X", "shot while driving

@@ -6,6 +6,7 @@ import pytest
 
 from geomap.events.extract import _merge_incidents
 from geomap.events.incidents import (
+    dedication,
     denied_by_its_state,
     lone_namesake,
     out_of_state_namesake,
@@ -2704,3 +2705,29 @@ def test_a_place_that_only_says_where_the_one_before_lies_is_no_second_place(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A bomb blast hit the little church of St. Charles and St. Joseph on Sunday.", []),
+        (
+            "A bomb blast hit the little church of St. Charles and St. Joseph in Cairo.",
+            [("attack", "Cairo")],
+        ),
+        ("A fire damaged the Cathedral of Saint Paul in Minneapolis.", [("fire", "Minneapolis")]),
+        # a town of a saint's name is still a town
+        ("A fire damaged a church in St. Paul on Sunday.", [("fire", "Saint Paul")]),
+    ],
+)
+def test_the_saints_a_church_is_named_after_are_no_towns(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_dedication_reads_the_words_before_the_saint() -> None:
+    text = "They met at the chapel of St. Anne and St. Joachim near St. Louis."
+    assert dedication(text, text.index("St. Anne"), text.index("St. Anne") + 8)
+    assert dedication(text, text.index("St. Joachim"), text.index("St. Joachim") + 11)
+    assert not dedication(text, text.index("St. Louis"), text.index("St. Louis") + 9)

@@ -1484,6 +1484,7 @@ def extract_events(
         if not incidents.lone_namesake(i.place, i.location, toponyms)
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
         and not incidents.out_of_state_namesake(i.place, i.location, toponyms)
+        and not incidents.accidental_shooting(i, text)
     ]  # a town alone in a country the report is not about is a namesake, not its place
     kept = _headline_country_at_dateline(kept, state.dateline, distinct)
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)

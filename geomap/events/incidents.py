@@ -19,7 +19,7 @@ from geopy.distance import great_circle
 
 from geomap.events.clauses import Token
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
-from geomap.model import Place, Toponym
+from geomap.model import Incident, Place, Toponym
 from geomap.names.lexicon.place_words import FACILITY_SUFFIXES, GEO_MODIFIERS
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
@@ -474,6 +474,31 @@ def dedication(text: str, start: int, end: int) -> bool:
         _SAINT.match(text, start, end) is not None
         and _DEDICATED_TO.search(text, max(0, start - 80), start) is not None
     )
+
+
+#: A report that calls its shooting an accident ("a hunting accident", "no foul play is
+#: suspected", "the gun discharged accidentally"): general English.
+_ACCIDENT_TOLD = re.compile(
+    r"\b(?:hunting|firearms?|gun) (?:accident|mishap)s?\b|\bno foul play\b"
+    r"|\baccidental(?:ly)? (?:shooting|discharge|gunshot)|\bdischarged accidentally\b"
+    r"|\bshot (?:himself|herself|themselves) (?:by accident|accidentally)\b",
+    re.I,
+)
+_SHOOTING = re.compile(r"\b(?:shooting|shot|shots|gunshot|gunfire)\b", re.I)
+_OTHER_VIOLENCE = re.compile(
+    r"\b(?:gunm[ae]n|murder\w*|homicide|stabb\w*|robbery|attack\w*|assault\w*|bomb\w*)\b",
+    re.I,
+)
+
+
+def accidental_shooting(inc: Incident, text: str) -> bool:
+    """True when ``inc`` is an attack told only by a shooting word in a report that calls
+    its shooting an accident (a hunting accident, "no foul play is suspected"): no one's
+    deliberate violence."""
+    if inc.event_type != "attack" or _ACCIDENT_TOLD.search(text) is None:
+        return False
+    quote = inc.quote.text
+    return _SHOOTING.search(quote) is not None and _OTHER_VIOLENCE.search(quote) is None
 
 
 def circumstance(tokens: list[Token], index: int) -> bool:

@@ -2731,3 +2731,19 @@ def test_dedication_reads_the_words_before_the_saint() -> None:
     assert dedication(text, text.index("St. Anne"), text.index("St. Anne") + 8)
     assert dedication(text, text.index("St. Joachim"), text.index("St. Joachim") + 11)
     assert not dedication(text, text.index("St. Louis"), text.index("St. Louis") + 9)
+
+
+def test_a_shooting_the_report_calls_an_accident_is_no_attack(pipeline: Pipeline) -> None:
+    told = (
+        "Troopers were called on Sunday to a shooting on a farm road near Bowling Green. "
+        "A 40-year-old man was found in the woods with a gunshot wound. No foul play is "
+        "suspected; he had been hunting deer from a tree stand."
+    )
+    assert [t for t, _ in typed(pipeline, told)] == []
+    hunting = (
+        "A hunter was shot near Bowling Green on Sunday in what deputies called a hunting accident."
+    )
+    assert typed(pipeline, hunting) == []
+    # a shooting with no word of an accident stays an attack
+    plain = "Troopers were called on Sunday to a shooting on a farm road near Bowling Green."
+    assert typed(pipeline, plain) == [("attack", "Bowling Green")]

@@ -1252,6 +1252,22 @@ def _opens_clause(tokens: list[Token], last: int) -> bool:
 _NOT_VERBS_ED = frozenset("combined alike included".split())
 
 
+#: Who is arrested for an offence named with its place ("a suspect in the robbery in X").
+_SUSPECTS = frozenset("suspect suspects".split())
+
+
+def _suspect_in(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is the place of the offence a suspect is named by ("a suspect
+    in a late March burglary near X", "suspects in the killing of a man in X"), within
+    the suspect's noun phrase."""
+    for j in range(m.first - 1, max(-1, m.first - 12), -1):
+        if tokens[j].text in ",;:" or tokens[j].lower in ("was", "were", "has", "have", "is"):
+            return False
+        if tokens[j].lower in _SUSPECTS and j + 1 < m.first and tokens[j + 1].lower == "in":
+            return True
+    return False
+
+
 def _recovering_from(tokens: list[Token], i: int) -> bool:
     """True when the event word at ``i`` is what someone recovers from ("is recovering from a
     car crash", "recovered from the attack"): a cause of how they are now."""
@@ -2132,6 +2148,11 @@ def _sentence(
             fallback = [
                 m for m in fallback if not _treated_at(tokens, m) and not _tied_to(tokens, m)
             ]
+        if t.event_type == "arrest" and not t.noun:
+            # "a suspect in a theft near X was arrested": X is where the theft was
+            before_incident = [m for m in before_incident if not _suspect_in(tokens, m)]
+            if fallback:
+                fallback = [m for m in fallback if not _suspect_in(tokens, m)]
         if t.event_type == "attack" and t.word.lower().endswith((" on", " upon", " at")):
             # "rebels fired on X": the phrase's own preposition takes what was attacked
             phrase_end = t.index + len(t.word.split())

@@ -2747,3 +2747,18 @@ def test_a_shooting_the_report_calls_an_accident_is_no_attack(pipeline: Pipeline
     # a shooting with no word of an accident stays an attack
     plain = "Troopers were called on Sunday to a shooting on a farm road near Bowling Green."
     assert typed(pipeline, plain) == [("attack", "Bowling Green")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A suspect in a March tractor theft outside Hinton was arrested on Friday.", []),
+        ("Two suspects in the theft of a truck in Dayton were arrested on Friday.", []),
+        # where the suspect was caught is still the arrest's place
+        ("A suspect in the robbery was arrested in Dayton on Friday.", [("arrest", "Dayton")]),
+    ],
+)
+def test_the_place_of_the_offence_a_suspect_is_named_by_is_not_where_he_was_caught(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

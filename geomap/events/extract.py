@@ -371,6 +371,8 @@ def _triggers(
                 motion = None
             elif motion.lemma == "cross" and _road_crossed(tokens, i):
                 motion = None  # "crossing the street", "crossed Maple Road": no border
+            elif w == "cross" and (prev in _DETERMINERS or nxt in _CROSS_NOUN_AFTER):
+                motion = None  # "a cross section of the town", "the cross on the hill"
             elif motion.lemma in ("send", "ship", "carry", "bring") and (
                 prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
             ):
@@ -497,6 +499,11 @@ _GERUND_OPENS = frozenset(("", "that", ",", ";", ":", "and", "but", "because", "
 _MODALS = frozenset(("might", "could", "would", "will", "may", "can", "should", "must"))
 # what a deed as the subject of a modal is said to cost: "would take weeks", "could be hard"
 _PROSPECT_VERBS = frozenset(("take", "cost", "require", "last", "prove", "be", "mean"))
+
+
+#: Words after "cross" that make it a noun, no crossing ("a cross section", "cross
+#: examination"): general English.
+_CROSS_NOUN_AFTER = frozenset("section sections examination examinations fire".split())
 
 
 def _prospect(lowered: list[str], i: int) -> bool:

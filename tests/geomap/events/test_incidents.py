@@ -2762,3 +2762,11 @@ def test_the_place_of_the_offence_a_suspect_is_named_by_is_not_where_he_was_caug
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_a_cross_section_is_no_border_crossing(pipeline: Pipeline) -> None:
+    body = (
+        "About 300 people joined a rally in Leeds on Saturday. Drivers going past sounded "
+        "their horns at the crowd, which held a cross section of the city."
+    )
+    assert typed(pipeline, body) == [("protest", "Leeds")]

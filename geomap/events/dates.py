@@ -74,6 +74,30 @@ _AGO = re.compile(
 )
 
 
+#: "two days after", "a week before": the gap between two events a sentence tells
+_GAP = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?:(?:just|only|barely|nearly|almost)\s+)?(?P<dir>after|before)\b",
+    re.IGNORECASE,
+)
+
+
+def counted_from(when: When, between: str) -> When | None:
+    """The date of an event told after ``when``'s date and a gap ("Sunday's blast came two
+    days after bombs killed six": the bombs are two days before that Sunday): ``when``
+    moved by the gap ``between`` the two gives, for a day's date and a gap in days; None
+    (no date known) for a longer or vaguer gap; ``when`` itself when ``between`` tells none."""
+    m = _GAP.search(between)
+    if m is None:
+        return when
+    raw = m["n"].lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    if m["unit"].lower() != "day" or when.start != when.end:
+        return None
+    d = when.start + timedelta(days=-n if m["dir"].lower() == "after" else n)
+    return When(d, d, 1, when.text)
+
+
 def _ago(m: re.Match[str], published: date) -> When | None:
     """ "15 years ago" (that year), "15 years ago today" (that day), "two weeks ago" (that
     week), "three days ago" (that day), counted back from the article date."""

@@ -22,7 +22,7 @@ from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
-from geomap.events.dates import find_date
+from geomap.events.dates import counted_from, find_date
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
@@ -2370,6 +2370,13 @@ def _sentence(
                 # "On Friday, the crew said they would strike": the day it was said, not the
                 # day of the strike to come
                 event_when = None
+            if event_when is not None and event_when.text:
+                at = date_text.find(event_when.text)
+                end = at + len(event_when.text)
+                if 0 <= at and end <= tokens[t.index].start:
+                    # "Sunday's blast came two days after bombs killed six in A": the
+                    # bombs' day is counted back from Sunday
+                    event_when = counted_from(event_when, date_text[end : tokens[t.index].start])
         if not located:
             event_when = None
         specific = (

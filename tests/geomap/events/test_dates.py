@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from geomap.events.dates import find_date
+from geomap.events.dates import counted_from, find_date
+from geomap.model import When
 
 PUBLISHED = date(2019, 4, 16)  # a Tuesday
 
@@ -71,3 +72,13 @@ def test_counted_back_and_statement_dates(
         assert when is None
         return
     assert when is not None and (when.start, when.end, when.precision) == (start, end, precision)
+
+
+def test_a_gap_counts_the_other_events_day_from_the_date_told() -> None:
+    sunday = When(date(2019, 4, 14), date(2019, 4, 14), 1, "Sunday")
+    friday = counted_from(sunday, "'s blast came just two days after ")
+    assert friday is not None and friday.start == friday.end == date(2019, 4, 12)
+    tuesday = counted_from(sunday, " protest, held two days before ")
+    assert tuesday is not None and tuesday.start == date(2019, 4, 16)
+    assert counted_from(sunday, " raid came three weeks after ") is None  # no day known
+    assert counted_from(sunday, ", after ") is sunday  # no gap told: the same date

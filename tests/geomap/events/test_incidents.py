@@ -2770,3 +2770,15 @@ def test_a_cross_section_is_no_border_crossing(pipeline: Pipeline) -> None:
         "their horns at the crowd, which held a cross section of the city."
     )
     assert typed(pipeline, body) == [("protest", "Leeds")]
+
+
+def test_an_event_told_a_gap_after_a_date_is_dated_by_the_gap(pipeline: Pipeline) -> None:
+    body = (
+        "A bomb tore through a church in Cairo on Sunday, killing 25. Sunday's blast came two "
+        "days after gunmen killed six police officers in Giza."
+    )
+    got = {
+        (i.place.name, i.when.start.isoformat() if i.when else None)
+        for i in incidents(pipeline, body)
+    }
+    assert got == {("Cairo", "2022-06-05"), ("Giza", "2022-06-03")}

@@ -545,6 +545,18 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "attack",
     ),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
+    # police shooting at a crowd, told by what they shot ("rubber bullets were used to
+    # disperse the crowd", "police fired plastic bullets and tear gas")
+    (
+        "bullets",
+        re.compile(
+            r"\b(?:fired|firing|fires|used|using|shot|shooting)(?: \w+)? (?:rubber|plastic) "
+            r"bullets\b|\b(?:rubber|plastic) bullets (?:were|was|had been|have been) "
+            r"(?:used|fired)\b",
+            re.I,
+        ),
+        "attack",
+    ),
     # a bomb going off: "a car bomb ripped through a market", "a roadside bomb went off"
     (
         "bomb",

@@ -2217,6 +2217,25 @@ def _sentence(
                     [],
                     None,
                 )
+        if not located and t.event_type == "attack" and k + 1 < len(triggers):
+            # "police fired rubber bullets at protesters in X": shot at the protest, where
+            # it was
+            u = triggers[k + 1][0]
+            between = {x.lower for x in tokens[t.index + 1 : u.index]}
+            if (
+                u.noun
+                and u.event_type == "protest"
+                and u.index - t.index <= 8
+                and not between.isdisjoint(("at", "on", "upon", "into"))
+                and between.isdisjoint((",", ";", "but"))
+            ):
+                u_end = triggers[k + 2][0].index if k + 2 < len(triggers) else clause_end
+                located = incidents.locate(
+                    u.index,
+                    [m for m in mentions_used if u.index < m.first < min(u_end, clause_end)],
+                    [],
+                    None,
+                )
         if not located and t.event_type == "arrest" and not t.noun:
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested

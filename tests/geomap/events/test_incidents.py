@@ -2782,3 +2782,29 @@ def test_an_event_told_a_gap_after_a_date_is_dated_by_the_gap(pipeline: Pipeline
         for i in incidents(pipeline, body)
     }
     assert got == {("Cairo", "2022-06-05"), ("Giza", "2022-06-03")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police fired rubber bullets to break up a crowd in Nairobi on Monday.",
+        "Police used plastic bullets on a crowd in Nairobi on Monday.",
+        "Residents of Nairobi clashed with council guards on Monday. Rubber bullets were used "
+        "to break up the crowd.",
+    ],
+)
+def test_rubber_bullets_fired_at_a_crowd_are_a_shooting(pipeline: Pipeline, body: str) -> None:
+    assert ("attack", "Nairobi") in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Troops fired on protesters in Aleppo on Tuesday.",
+        "Police fired rubber bullets and tear gas at protesters in Aleppo on Tuesday.",
+    ],
+)
+def test_shots_at_protesters_are_an_attack_where_the_protest_was(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("attack", "Aleppo"), ("protest", "Aleppo")]

@@ -55,6 +55,7 @@ from geomap.events.triggers import (
     GENERIC_AFTER,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
+    JAIL_HOLD,
     KNOWN_FOR,
     LABOUR_STRIKE,
     MEETING_PARTIES,
@@ -1509,8 +1510,24 @@ def extract_events(
         and not incidents.out_of_state_namesake(i.place, i.location, toponyms)
         and not incidents.accidental_shooting(i, text)
     ]  # a town alone in a country the report is not about is a namesake, not its place
+    if any(i.event_type == "arrest" and not _jail_hold_only(i) for i, _ in kept):
+        # "is being held in the Ardo County Jail" after the arrest was told: the same arrest
+        kept = [(i, h) for i, h in kept if not _jail_hold_only(i)]
     kept = _headline_country_at_dateline(kept, state.dateline, distinct)
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
+
+
+_ARREST_TOLD = re.compile(r"\b(?:arrest\w*|custody|booked|detained|apprehended)\b", re.I)
+
+
+def _jail_hold_only(inc: Incident) -> bool:
+    """True when arrest ``inc`` is told only by a hold in a named jail (:data:`JAIL_HOLD`),
+    no word of the arrest itself in its sentence."""
+    return (
+        inc.event_type == "arrest"
+        and JAIL_HOLD.search(inc.quote.text) is not None
+        and _ARREST_TOLD.search(inc.quote.text) is None
+    )
 
 
 def _headline_country_at_dateline(

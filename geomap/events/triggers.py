@@ -478,6 +478,14 @@ LABOUR_STRIKE = re.compile(
     re.I,
 )
 
+#: Held in a county's jail: "is being held in the Ardo County Jail", "remained jailed at the
+#: Ardo County Detention Center": an arrest, whose place is the jail's county (a town's jail,
+#: "held in the Leeds jail", is only where the arrested are kept).
+JAIL_HOLD = re.compile(
+    r"\b(?:was|were|is|are|being|remains|remained) (?:being )?(?:held|jailed|lodged) "
+    r"(?:at|in) the (?:[A-Z][\w.'’-]* ){1,3}County (?:[Jj]ail|[Dd]etention [Cc]ent(?:er|re))\b"
+)
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -606,6 +614,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "arrest",
     ),
+    # held in a named jail: "is being held in the Ardo County Jail", "remained jailed at the
+    # Ardo County Detention Center" (the arrest's place is the jail's county or town)
+    ("jail", JAIL_HOLD, "arrest"),
     (
         "missing",
         re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),

@@ -2808,3 +2808,15 @@ def test_shots_at_protesters_are_an_attack_where_the_protest_was(
     pipeline: Pipeline, body: str
 ) -> None:
     assert typed(pipeline, body) == [("attack", "Aleppo"), ("protest", "Aleppo")]
+
+
+def test_a_hold_in_a_named_jail_is_an_arrest_unless_the_arrest_was_told(
+    pipeline: Pipeline,
+) -> None:
+    held = "Police say a 40-year-old man is being held at the Story County Jail on theft charges."
+    assert typed(pipeline, held) == [("arrest", "Story County")]
+    told = (
+        "Police arrested a 40-year-old man in Ames on Monday. He is being held at the Story "
+        "County Jail on theft charges."
+    )
+    assert typed(pipeline, told) == [("arrest", "Ames")]

@@ -3009,3 +3009,17 @@ def test_help_that_came_up_from_a_town_went_to_the_story(
 ) -> None:
     body = "Gunmen attacked a clinic in Kisumu on Monday. " + second
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Amy of Enfield will fly to Shanghai next month.", [("Enfield", "Shanghai")]),
+        # a word that is also a title or a common word is no one's name
+        ("Dean of Enfield will fly to Shanghai next month.", []),
+    ],
+)
+def test_a_given_name_alone_before_of_is_a_person_from_that_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

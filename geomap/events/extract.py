@@ -693,6 +693,13 @@ def _other_sense(
     for k in range(max(1, i - 3), i):
         if lowered[k] == "of" and lowered[k - 1] in _SERIES:
             return True  # "a series of robberies": many, told together
+    own = INCIDENT_WORDS.get(w)
+    if (
+        own is not None
+        and own.event_type == "attack"
+        and not _WIDESPREAD.isdisjoint(lowered[max(0, i - 12) : i])
+    ):
+        return True  # "reports of widespread abuses, men lined up and shot": many, told together
     if tokens[i].text[:1].isupper() and nxt in SPEECH_VERBS:
         return True  # "Flood said": a surname
     if w == "killed" and (
@@ -715,6 +722,8 @@ _AVERTED = frozenset(
 )
 _FEARED = frozenset("afraid fear fears feared fearing risk risks danger threat".split())
 _SERIES = frozenset("series string spate number".split())
+#: Words that tell violence as a whole, many acts at once (general English).
+_WIDESPREAD = frozenset("widespread systematic".split())
 # what someone took an event for at first, which the report goes on to undo: "identified
 # as", "reported as" a victim of it, or believed, thought to be it
 _AT_FIRST = frozenset("initially originally".split())

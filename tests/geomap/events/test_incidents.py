@@ -2820,3 +2820,16 @@ def test_a_hold_in_a_named_jail_is_an_arrest_unless_the_arrest_was_told(
         "County Jail on theft charges."
     )
     assert typed(pipeline, told) == [("arrest", "Ames")]
+
+
+def test_violence_told_as_widespread_is_no_one_attack(pipeline: Pipeline) -> None:
+    body = (
+        "About 300 people joined a rally in Leeds on Saturday. Organisers said the event "
+        "showed solidarity with people suffering in the besieged city. An organiser spoke of "
+        "reliable accounts of widespread abuses, with villagers forced to kneel and then shot."
+    )
+    assert typed(pipeline, body) == [("protest", "Leeds")]
+    # one shooting told beside unrest in general stays
+    assert typed(pipeline, "A man was shot in Leeds amid widespread unrest.") == [
+        ("attack", "Leeds")
+    ]

@@ -4072,4 +4072,22 @@ def _merge_movements(found: list[tuple[Movement, bool]]) -> list[Movement]:
         ):
             continue  # "A expels Ruritanian diplomats" told again as "from B to C": once
         out.append(mv)
+    # "will be jetting off to Ruritania" then "will fly out to its capital": one trip from
+    # one town, the finer destination told later
+    out = [
+        o
+        for o in out
+        if not any(
+            m is not o
+            and m.movement_type == o.movement_type
+            and m.status == o.status
+            and len(m.path) == len(o.path) == 2
+            and precision_rank(o.path[0]) <= 1
+            and (
+                m.path[0].gazetteer_id == o.path[0].gazetteer_id or _one_town(m.path[0], o.path[0])
+            )
+            and contains(o.path[-1], m.path[-1])
+            for m in out
+        )
+    ]
     return sorted(out, key=lambda m: m.quote.start)

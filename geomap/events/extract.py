@@ -1518,6 +1518,9 @@ def extract_events(
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
         and not incidents.out_of_state_namesake(i.place, i.location, toponyms)
         and not incidents.accidental_shooting(i, text)
+        # no one announces a shooting, a crash or a flood to come: "planned to murder a
+        # soldier" is a plot, "the dam will flood 500 hectares" a forecast, neither an event
+        and not (i.status == "planned" and i.event_type in _NEVER_SCHEDULED)
     ]  # a town alone in a country the report is not about is a namesake, not its place
     if any(i.event_type == "arrest" and not _jail_hold_only(i) for i, _ in kept):
         # "is being held in the Ardo County Jail" after the arrest was told: the same arrest
@@ -1526,6 +1529,11 @@ def extract_events(
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
 
 
+#: Incident types no one schedules: told as to come, they are plots, threats or forecasts.
+_NEVER_SCHEDULED = frozenset(
+    "attack crash collision derailment fire explosion flood earthquake landslide "
+    "disappearance".split()
+)
 _ARREST_TOLD = re.compile(r"\b(?:arrest\w*|custody|booked|detained|apprehended)\b", re.I)
 
 

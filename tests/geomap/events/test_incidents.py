@@ -2833,3 +2833,19 @@ def test_violence_told_as_widespread_is_no_one_attack(pipeline: Pipeline) -> Non
     assert typed(pipeline, "A man was shot in Leeds amid widespread unrest.") == [
         ("attack", "Leeds")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prosecutors said he planned to murder a soldier at his home in Dayton.",
+        "The new dam will flood more than 500 hectares along the river near Dayton.",
+    ],
+)
+def test_a_plot_or_a_forecast_is_no_incident(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_protest_to_come_is_still_planned(pipeline: Pipeline) -> None:
+    [inc] = incidents(pipeline, "Unions will protest in Dayton on Friday.")
+    assert (inc.event_type, inc.place.name, inc.status) == ("protest", "Dayton", "planned")

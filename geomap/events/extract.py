@@ -1712,6 +1712,8 @@ def _sentence(
             status = "planned"
         elif t.noun and _scheduled_after(tokens, t.index):
             status = "planned"  # "a meeting with the board is scheduled for Monday"
+        elif t.noun and status == "reported" and _held_to_come(tokens, t.index):
+            status = "planned"  # "unions will hold a protest", "plan to stage a rally"
         triggers.append((t, status))
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
@@ -2761,6 +2763,34 @@ def _spent_before(
     ][:1]
     # "reached B after an overnight stop in A": a stop on the way (a via cue is "stop in")
     return spent or [m for m in mentions if i < m.first < end and m.cue.role == "via"][:1]
+
+
+#: Verbs that hold an event named by its noun ("hold a protest", "stage a rally"), and the
+#: words before "to" that announce it ("plan to hold talks"): general English.
+_HOLD_VERBS = frozenset(
+    "hold stage organise organize host have convene mount launch attend join".split()
+)
+_ANNOUNCED_TO = frozenset(
+    "plan plans planned planning intend intends intended set due scheduled expected going "
+    "agreed decided is are".split()
+)
+
+
+def _held_to_come(tokens: list[Token], i: int) -> bool:
+    """True when the event noun at ``i`` is what a verb of :data:`_HOLD_VERBS` holds, and
+    that verb is announced ("will hold a protest", "plan to stage a rally", "are to hold
+    talks"), not wished ("hope to hold talks") or done ("held a protest")."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and tokens[j].lower not in _HOLD_VERBS:
+        if not tokens[j].text.isalpha() or tokens[j].lower in ("and", "or", "but"):
+            return False
+        j -= 1
+    if j < 1 or tokens[j].lower not in _HOLD_VERBS:
+        return False
+    before = tokens[j - 1].lower
+    if before in ("will", "shall", "'ll", "’ll"):
+        return True
+    return before == "to" and j >= 2 and tokens[j - 2].lower in _ANNOUNCED_TO
 
 
 def _scheduled_after(tokens: list[Token], i: int) -> bool:

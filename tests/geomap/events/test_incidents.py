@@ -2849,3 +2849,22 @@ def test_a_plot_or_a_forecast_is_no_incident(pipeline: Pipeline, body: str) -> N
 def test_a_protest_to_come_is_still_planned(pipeline: Pipeline) -> None:
     [inc] = incidents(pipeline, "Unions will protest in Dayton on Friday.")
     assert (inc.event_type, inc.place.name, inc.status) == ("protest", "Dayton", "planned")
+
+
+@pytest.mark.parametrize(
+    "body,date",
+    [
+        ("Unions will hold a protest in Dayton on Saturday.", "2022-06-11"),
+        ("Farmers plan to stage a rally in Dayton on Saturday.", "2022-06-11"),
+        ("Leaders will hold talks in Dayton on Saturday.", "2022-06-11"),
+    ],
+)
+def test_an_event_a_verb_will_hold_is_planned_for_the_day_to_come(
+    pipeline: Pipeline, body: str, date: str
+) -> None:
+    [inc] = incidents(pipeline, body)
+    assert inc.status == "planned"
+    assert inc.when is not None and inc.when.start.isoformat() == date
+    [held] = incidents(pipeline, "Unions held a protest in Dayton on Saturday.")
+    assert held.status == "reported" and held.when is not None
+    assert held.when.start.isoformat() == "2022-06-04"

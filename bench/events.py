@@ -45,6 +45,10 @@ Sets (``--set``, repeatable; default: every set that exists):
 - ``dev12``: a blind development set from the same two corpora (GeoVirus' last motion articles
   and some controls, ``dev12.jsonl``, see ``DEV12_NOTES.md``), read from ``--heldout-path DIR``
   like ``check2`` but scored with its details, like ``dev``.
+- ``dev14``: a blind development set of control articles (no motion word near a gold toponym):
+  GeoWebNews' next 12 controls after dev13's and TR-News' and GeoVirus' next 8 each after
+  dev12's (``dev14.jsonl``, see ``DEV14_NOTES.md``); its articles are read from both
+  ``../shared/corpora`` and ``--heldout-path DIR``, which it needs. Scored with its details.
 
 Matching is on places, never on names. A predicted place is an annotated one when it has the
 same GeoNames id (``geonames:N``) or ISO 3166-2 code, or lies within the annotated place's
@@ -108,13 +112,15 @@ OWN_SETS = {
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (
     *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
-    *("dev12", "dev13"),
+    *("dev12", "dev13", "dev14"),
     *("check", "check2", "check3"),
 )
 #: summary line only: never print their errors (events_fresh3 is our own set kept blind)
 HIDDEN_SETS = {"check", "check2", "check3", "events_fresh3"}
 #: articles read from --heldout-path, not from ../shared/corpora
-HELDOUT_SETS = {"check2", "check3", "dev9", "dev10", "dev11", "dev12"}
+HELDOUT_SETS = {"check2", "check3", "dev9", "dev10", "dev11", "dev12", "dev14"}
+#: read from both --heldout-path and ../shared/corpora (GeoWebNews beside TR-News / GeoVirus)
+MIXED_SETS = {"dev14"}
 
 CITY_KM = 25.0
 REGION_KM = 161.0
@@ -798,7 +804,10 @@ def main() -> int:
                     summaries.append(f"SET {name}: {path.relative_to(ROOT)} not annotated yet")
                     continue
                 records = load_real(path)
-                if name in HELDOUT_SETS:
+                if name in MIXED_SETS:
+                    corpora = corpora or load_articles(args.corpora)
+                    articles = corpora | heldout
+                elif name in HELDOUT_SETS:
                     articles = heldout
                 else:
                     articles = corpora = corpora or load_articles(args.corpora)

@@ -404,7 +404,9 @@ def complete_file(path: Path) -> int:
     arts = articles()
     split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
     if HELDOUT_SPLIT_FILE.exists():
-        split |= json.loads(HELDOUT_SPLIT_FILE.read_text(encoding="utf-8"))
+        # a set drawn from both (dev14): its split.json rows, then its held-out ones
+        for half, rows in json.loads(HELDOUT_SPLIT_FILE.read_text(encoding="utf-8")).items():
+            split[half] = split.get(half, []) + rows
     half = path.stem
     wanted = [f"{r['corpus']}:{r['id']}" for r in split.get(half, [])]
     records, errors = [], 0

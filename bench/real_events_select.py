@@ -30,8 +30,10 @@ per corpus the first 10 motion and 3 control articles in the orders
 With ``--heldout-path``, ``--write`` and ``--verify`` act on ``split_heldout.json`` instead.
 
 ``check3``, a third held-out set from the same two corpora, and the blind development sets
-``dev9``, ``dev10``, ``dev11``, ``dev12`` are further slices of the same hash orders, each fixed
-before any of its articles was read (:data:`HELDOUT_SLICES`), in ``split_heldout.json`` too.
+``dev9``, ``dev10``, ``dev11``, ``dev12`` (and ``dev14``'s TR-News and GeoVirus controls) are
+further slices of the same hash orders, each fixed before any of its articles was read
+(:data:`HELDOUT_SLICES`), in ``split_heldout.json`` too. ``dev14``'s GeoWebNews controls are in
+``split.json``: the set is read from both files.
 """
 
 from __future__ import annotations
@@ -86,6 +88,11 @@ N_CONTROL8 = 3
 #: has no motion article left).
 N_MOTION9 = 10
 N_CONTROL9 = 7
+#: ``dev14`` (issue 12, a blind set of control articles fixed before any of them was read):
+#: GeoWebNews' next :data:`N_CONTROL14` controls after dev13's (no LGL article); its TR-News
+#: and GeoVirus controls are the ``dev14`` slice of :data:`HELDOUT_SLICES`. The set lives in
+#: both split files; ``bench/events.py`` reads its records from both corpora folders.
+N_CONTROL14 = 12
 #: The sets drawn from the held-out corpora (issue 12), each slice fixed and committed before
 #: any of its articles was read: per corpus ``(skip_motion, n_motion, skip_control, n_control)``
 #: in the hash orders above. ``check2`` and ``check3`` are held out (summary line only);
@@ -93,7 +100,8 @@ N_CONTROL9 = 7
 #: In 1-based positions: TR-News motion 1-10 check2, 11-20 dev9, 21-25 dev10, 26-40 check3 (all
 #: 40 used); GeoVirus motion 1-10 check2, 11-20 dev9, 21-30 dev10, 31-45 check3, 46-58 dev12 (all
 #: 58 used); TR-News controls 1-3 check2, 4-10 check3, 11-35 dev11, 36-38 dev12; GeoVirus
-#: controls 1-3 check2, 4-8 check3, 9-14 dev12.
+#: controls 1-3 check2, 4-8 check3, 9-14 dev12; then dev14: TR-News controls 39-46, GeoVirus
+#: controls 15-22.
 HELDOUT_SLICES: dict[str, dict[str, tuple[int, int, int, int]]] = {
     "check2": {"trnews": (0, 10, 0, 3), "geovirus": (0, 10, 0, 3)},
     "check3": {"trnews": (25, 15, 3, 7), "geovirus": (30, 15, 3, 5)},
@@ -101,6 +109,7 @@ HELDOUT_SLICES: dict[str, dict[str, tuple[int, int, int, int]]] = {
     "dev10": {"trnews": (20, 5, 0, 0), "geovirus": (20, 10, 0, 0)},
     "dev11": {"trnews": (0, 0, 10, 25)},
     "dev12": {"geovirus": (45, 13, 8, 6), "trnews": (0, 0, 35, 3)},
+    "dev14": {"trnews": (0, 0, 38, 8), "geovirus": (0, 0, 14, 8)},
 }
 
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
@@ -348,6 +357,8 @@ def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
     skip_m += N_MOTION8
     skip_c += N_CONTROL8
     halves["dev13"] = select_dev2(articles, skip_m, skip_c, N_MOTION9, N_CONTROL9)
+    skip_c += N_CONTROL9
+    halves["dev14"] = select_dev2(articles, 0, skip_c, 0, N_CONTROL14, corpora=("gwn",))
     return halves
 
 

@@ -74,26 +74,41 @@ _AGO = re.compile(
 )
 
 
-#: "four days after", "a week before": how far apart two events a sentence tells are
-_APART = re.compile(
-    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week)s?\s+"
-    r"(?P<dir>after|before)\b",
+#: "two days after", "a week before": the gap between two events a sentence tells
+_GAP = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?:(?:just|only|barely|nearly|almost)\s+)?(?P<dir>after|before)\b",
     re.IGNORECASE,
 )
 
 
 def days_apart(text: str) -> int | None:
     """The days an event told after ``text`` lies from the one dated before it: "arrested
-    on June 2, four days after they stabbed …" gives -4 ("before": +N); None when
-    the text tells no such gap."""
-    m = _APART.search(text)
-    if m is None:
+    on June 2, four days after they stabbed …" gives -4 ("before": +N); None when the text
+    tells no gap in days or weeks ("three months after" is no day)."""
+    m = _GAP.search(text)
+    if m is None or m["unit"].lower() not in ("day", "week"):
         return None
     raw = m["n"].lower()
     n = (int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]) * (
         7 if m["unit"].lower() == "week" else 1
     )
     return -n if m["dir"].lower() == "after" else n
+
+
+def counted_from(when: When, between: str) -> When | None:
+    """The date of an event told after ``when``'s date and a gap ("Sunday's blast came two
+    days after bombs killed six": the bombs are two days before that Sunday): ``when``
+    moved by the gap ``between`` the two gives (:func:`days_apart`), for a day's date; None
+    (no date known) for a vaguer date or a gap of months or years; ``when`` itself when
+    ``between`` tells no gap."""
+    if _GAP.search(between) is None:
+        return when
+    apart = days_apart(between)
+    if apart is None or when.start != when.end:
+        return None
+    d = when.start + timedelta(days=apart)
+    return When(d, d, 1, when.text)
 
 
 def _ago(m: re.Match[str], published: date) -> When | None:

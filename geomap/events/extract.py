@@ -22,7 +22,7 @@ from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
-from geomap.events.dates import days_apart, find_date
+from geomap.events.dates import counted_from, days_apart, find_date
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
@@ -58,6 +58,7 @@ from geomap.events.triggers import (
     GOALKEEPERS,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
+    JAIL_HOLD,
     KNOWN_FOR,
     LABOUR_STRIKE,
     MEETING_PARTIES,
@@ -386,6 +387,8 @@ def _triggers(
                 motion = None
             elif motion.lemma == "cross" and _road_crossed(tokens, i):
                 motion = None  # "crossing the street", "crossed Maple Road": no border
+            elif w == "cross" and (prev in _DETERMINERS or nxt in _CROSS_NOUN_AFTER):
+                motion = None  # "a cross section of the town", "the cross on the hill"
             elif motion.lemma in ("send", "ship", "carry", "bring") and (
                 prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
             ):
@@ -529,6 +532,11 @@ _GERUND_OPENS = frozenset(("", "that", ",", ";", ":", "and", "but", "because", "
 _MODALS = frozenset(("might", "could", "would", "will", "may", "can", "should", "must"))
 # what a deed as the subject of a modal is said to cost: "would take weeks", "could be hard"
 _PROSPECT_VERBS = frozenset(("take", "cost", "require", "last", "prove", "be", "mean"))
+
+
+#: Words after "cross" that make it a noun, no crossing ("a cross section", "cross
+#: examination"): general English.
+_CROSS_NOUN_AFTER = frozenset("section sections examination examinations fire".split())
 
 
 def _prospect(lowered: list[str], i: int) -> bool:
@@ -717,6 +725,13 @@ def _other_sense(
     for k in range(max(1, i - 3), i):
         if lowered[k] == "of" and lowered[k - 1] in _SERIES:
             return True  # "a series of robberies": many, told together
+    own = INCIDENT_WORDS.get(w)
+    if (
+        own is not None
+        and own.event_type == "attack"
+        and not _WIDESPREAD.isdisjoint(lowered[max(0, i - 12) : i])
+    ):
+        return True  # "reports of widespread abuses, men lined up and shot": many, told together
     if tokens[i].text[:1].isupper() and nxt in SPEECH_VERBS:
         return True  # "Flood said": a surname
     if w == "killed" and (
@@ -739,6 +754,8 @@ _AVERTED = frozenset(
 )
 _FEARED = frozenset("afraid fear fears feared fearing risk risks danger threat".split())
 _SERIES = frozenset("series string spate number".split())
+#: Words that tell violence as a whole, many acts at once (general English).
+_WIDESPREAD = frozenset("widespread systematic".split())
 # what someone took an event for at first, which the report goes on to undo: "identified
 # as", "reported as" a victim of it, or believed, thought to be it
 _AT_FIRST = frozenset("initially originally".split())
@@ -1403,6 +1420,22 @@ def _opens_clause(tokens: list[Token], last: int) -> bool:
 _NOT_VERBS_ED = frozenset("combined alike included".split())
 
 
+#: Who is arrested for an offence named with its place ("a suspect in the robbery in X").
+_SUSPECTS = frozenset("suspect suspects".split())
+
+
+def _suspect_in(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is the place of the offence a suspect is named by ("a suspect
+    in a late March burglary near X", "suspects in the killing of a man in X"), within
+    the suspect's noun phrase."""
+    for j in range(m.first - 1, max(-1, m.first - 12), -1):
+        if tokens[j].text in ",;:" or tokens[j].lower in ("was", "were", "has", "have", "is"):
+            return False
+        if tokens[j].lower in _SUSPECTS and j + 1 < m.first and tokens[j + 1].lower == "in":
+            return True
+    return False
+
+
 def _recovering_from(tokens: list[Token], i: int) -> bool:
     """True when the event word at ``i`` is what someone recovers from ("is recovering from a
     car crash", "recovered from the attack"): a cause of how they are now."""
@@ -1514,6 +1547,8 @@ def extract_events(
             and t.kind_hint != "demonym"
             # "at Salem and Elm streets": streets, not the towns of those names
             and not incidents.street_pair(text, t.span.start, t.span.end)
+            # "the church of St. Charles and St. Joseph": saints, not the towns so named
+            and not incidents.dedication(text, t.span.start, t.span.end)
         ),
         key=lambda t: t.span.start,
     )
@@ -1633,9 +1668,34 @@ def extract_events(
         if not incidents.lone_namesake(i.place, i.location, toponyms)
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
         and not incidents.out_of_state_namesake(i.place, i.location, toponyms)
+        and not incidents.accidental_shooting(i, text)
+        # no one announces a shooting, a crash or a flood to come: "planned to murder a
+        # soldier" is a plot, "the dam will flood 500 hectares" a forecast, neither an event
+        and not (i.status == "planned" and i.event_type in _NEVER_SCHEDULED)
     ]  # a town alone in a country the report is not about is a namesake, not its place
+    if any(i.event_type == "arrest" and not _jail_hold_only(i) for i, _ in kept):
+        # "is being held in the Ardo County Jail" after the arrest was told: the same arrest
+        kept = [(i, h) for i, h in kept if not _jail_hold_only(i)]
     kept = _headline_country_at_dateline(kept, state.dateline, distinct)
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
+
+
+#: Incident types no one schedules: told as to come, they are plots, threats or forecasts.
+_NEVER_SCHEDULED = frozenset(
+    "attack crash collision derailment fire explosion flood earthquake landslide "
+    "disappearance".split()
+)
+_ARREST_TOLD = re.compile(r"\b(?:arrest\w*|custody|booked|detained|apprehended)\b", re.I)
+
+
+def _jail_hold_only(inc: Incident) -> bool:
+    """True when arrest ``inc`` is told only by a hold in a named jail (:data:`JAIL_HOLD`),
+    no word of the arrest itself in its sentence."""
+    return (
+        inc.event_type == "arrest"
+        and JAIL_HOLD.search(inc.quote.text) is not None
+        and _ARREST_TOLD.search(inc.quote.text) is None
+    )
 
 
 def _headline_country_at_dateline(
@@ -1817,6 +1877,8 @@ def _sentence(
             )
         ):
             status = "planned"  # "ministers will gather in X for a summit"
+        elif t.noun and status == "reported" and _held_to_come(tokens, t.index):
+            status = "planned"  # "unions will hold a protest", "plan to stage a rally"
         triggers.append((t, status))
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
@@ -2307,6 +2369,20 @@ def _sentence(
             fallback = [
                 m for m in fallback if not _treated_at(tokens, m) and not _tied_to(tokens, m)
             ]
+        if t.event_type == "arrest" and not t.noun:
+            # "a suspect in a theft near X was arrested": X is where the theft was
+            before_incident = [m for m in before_incident if not _suspect_in(tokens, m)]
+            if fallback:
+                fallback = [m for m in fallback if not _suspect_in(tokens, m)]
+        if t.event_type == "attack" and t.word.lower().endswith((" on", " upon", " at")):
+            # "rebels fired on X": the phrase's own preposition takes what was attacked
+            phrase_end = t.index + len(t.word.split())
+            after_incident = [
+                replace(m, cue=Cue("none", t.index))
+                if m.cue.role == "none" and t.index < m.cue.governor < phrase_end
+                else m
+                for m in after_incident
+            ]
         located = incidents.locate(
             t.index,
             after_incident,
@@ -2321,6 +2397,23 @@ def _sentence(
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:
                 located = [town]  # "was held in a western district of the city": the city
+        located = incidents.nested_places(tokens, located)
+        if t.noun and t.motion is None and located:
+            # "a Leeds rally in support of the families trapped in A": the town that names
+            # the event is where it was, not a place further on, in what it was about
+            named = [
+                m
+                for m in mentions_used
+                if m.last + 1 == t.index
+                and m.first > 0
+                and tokens[m.first - 1].lower in ("a", "an")
+                and m.place.feature_type == "city"
+            ]
+            if named and all(
+                loc.mention.first > t.index + 2 and not _within(loc.mention.place, named[0].place)
+                for loc in located
+            ):
+                located = [incidents.Located(named[0], False)]
         struck = False
         if not located and t.noun and t.event_type in _STRIKES_PLACES:
             # "flooding has also hit A, B and C", "an earthquake struck A": countries too
@@ -2331,6 +2424,25 @@ def _sentence(
             # after it is placed with it
             u = triggers[k + 1][0]
             if u.noun and u.index - t.index <= 4 and tokens[t.index + 1].lower in _OVER:
+                u_end = triggers[k + 2][0].index if k + 2 < len(triggers) else clause_end
+                located = incidents.locate(
+                    u.index,
+                    [m for m in mentions_used if u.index < m.first < min(u_end, clause_end)],
+                    [],
+                    None,
+                )
+        if not located and t.event_type == "attack" and k + 1 < len(triggers):
+            # "police fired rubber bullets at protesters in X": shot at the protest, where
+            # it was
+            u = triggers[k + 1][0]
+            between = {x.lower for x in tokens[t.index + 1 : u.index]}
+            if (
+                u.noun
+                and u.event_type == "protest"
+                and u.index - t.index <= 8
+                and not between.isdisjoint(("at", "on", "upon", "into"))
+                and between.isdisjoint((",", ";", "but"))
+            ):
                 u_end = triggers[k + 2][0].index if k + 2 < len(triggers) else clause_end
                 located = incidents.locate(
                     u.index,
@@ -2491,8 +2603,18 @@ def _sentence(
                 # "On Friday, the crew said they would strike": the day it was said, not the
                 # day of the strike to come
                 event_when = None
-            elif event_when is not None and t.event_type != "arrest":
-                event_when = _grounds_date(date_text, tokens, t.index, triggers, event_when)
+            elif event_when is not None:
+                then = event_when
+                if t.event_type != "arrest":
+                    # an offence told after its arrest's date is not of that day
+                    event_when = _grounds_date(date_text, tokens, t.index, triggers, then)
+                said = then.text or ""
+                at = date_text.find(said) if said else -1
+                end = at + len(said)
+                if event_when is then and 0 <= at and end <= tokens[t.index].start:
+                    # "Sunday's blast came two days after bombs killed six in A": the
+                    # bombs' day is counted back from Sunday
+                    event_when = counted_from(then, date_text[end : tokens[t.index].start])
         if not located:
             event_when = None
         specific = (
@@ -2842,6 +2964,34 @@ def _spent_before(
     ][:1]
     # "reached B after an overnight stop in A": a stop on the way (a via cue is "stop in")
     return spent or [m for m in mentions if i < m.first < end and m.cue.role == "via"][:1]
+
+
+#: Verbs that hold an event named by its noun ("hold a protest", "stage a rally"), and the
+#: words before "to" that announce it ("plan to hold talks"): general English.
+_HOLD_VERBS = frozenset(
+    "hold stage organise organize host have convene mount launch attend join".split()
+)
+_ANNOUNCED_TO = frozenset(
+    "plan plans planned planning intend intends intended set due scheduled expected going "
+    "agreed decided is are".split()
+)
+
+
+def _held_to_come(tokens: list[Token], i: int) -> bool:
+    """True when the event noun at ``i`` is what a verb of :data:`_HOLD_VERBS` holds, and
+    that verb is announced ("will hold a protest", "plan to stage a rally", "are to hold
+    talks"), not wished ("hope to hold talks") or done ("held a protest")."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and tokens[j].lower not in _HOLD_VERBS:
+        if not tokens[j].text.isalpha() or tokens[j].lower in ("and", "or", "but"):
+            return False
+        j -= 1
+    if j < 1 or tokens[j].lower not in _HOLD_VERBS:
+        return False
+    before = tokens[j - 1].lower
+    if before in ("will", "shall", "'ll", "’ll"):
+        return True
+    return before == "to" and j >= 2 and tokens[j - 2].lower in _ANNOUNCED_TO
 
 
 def _scheduled_after(tokens: list[Token], i: int) -> bool:
@@ -4215,4 +4365,22 @@ def _merge_movements(found: list[tuple[Movement, bool]]) -> list[Movement]:
         ):
             continue  # "A expels Ruritanian diplomats" told again as "from B to C": once
         out.append(mv)
+    # "will be jetting off to Ruritania" then "will fly out to its capital": one trip from
+    # one town, the finer destination told later
+    out = [
+        o
+        for o in out
+        if not any(
+            m is not o
+            and m.movement_type == o.movement_type
+            and m.status == o.status
+            and len(m.path) == len(o.path) == 2
+            and precision_rank(o.path[0]) <= 1
+            and (
+                m.path[0].gazetteer_id == o.path[0].gazetteer_id or _one_town(m.path[0], o.path[0])
+            )
+            and contains(o.path[-1], m.path[-1])
+            for m in out
+        )
+    ]
     return sorted(out, key=lambda m: m.quote.start)

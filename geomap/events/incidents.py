@@ -19,8 +19,8 @@ from geopy.distance import great_circle
 
 from geomap.events.clauses import Token
 from geomap.events.roles import Mention, contains, drop_containers, precision_rank
-from geomap.model import Place, Toponym
-from geomap.names.lexicon.place_words import FACILITY_SUFFIXES
+from geomap.model import Incident, Place, Toponym
+from geomap.names.lexicon.place_words import FACILITY_SUFFIXES, GEO_MODIFIERS
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
 _AFTER = ("location", "near", "purpose", "object", "destination", "via")
@@ -128,6 +128,35 @@ def _most_specific(found: list[Mention], role: str, others: list[Mention]) -> li
         seen.add(m.place.gazetteer_id)
         out.append(Located(m, role == "near" or m.cue.role == "near"))
     return out[:4]
+
+
+def nested_places(tokens: list[Token], located: list[Located]) -> list[Located]:
+    """``located`` without a place that only says where the one before it lies ("at A
+    Elementary School in southwest B", "in A in northern B"): a place after "in" (and a
+    direction) that follows another of the event's places in the same phrase, not coordinated
+    with it ("in A and in B" keeps both)."""
+    if len(located) < 2:
+        return located
+    firsts = sorted(loc.mention.first for loc in located)
+    out = []
+    for loc in located:
+        m = loc.mention
+        j = m.first - 1
+        while j >= 0 and tokens[j].lower in GEO_MODIFIERS:
+            j -= 1
+        earlier = [f for f in firsts if f < m.first]
+        if (
+            j > 0
+            and j < m.first
+            and tokens[j].lower == "in"
+            and earlier
+            and not any(
+                x.text in ",;" or x.lower in ("and", "or", "but") for x in tokens[earlier[-1] : j]
+            )
+        ):
+            continue
+        out.append(loc)
+    return out
 
 
 #: Verbs by which a disaster reaches a place ("flooding has hit X", "the quake struck X"):
@@ -425,6 +454,51 @@ def street_pair(text: str, start: int, end: int) -> bool:
     return (
         bool(m["more"].strip()) or _JOINED_BEFORE.search(text, max(0, start - 6), start) is not None
     )
+
+
+#: A house of worship named after saints, up to the last saint's name ("the church of St.
+#: Charles and St. ", "the Cathedral of Saint "): general English.
+_DEDICATED_TO = re.compile(
+    r"\b(?:church|churches|chapel|cathedral|basilica|abbey|monastery|convent|parish|shrine) "
+    r"of (?:(?:st\.?|saint|ste\.?) [A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)? (?:and|&) )*$",
+    re.I,
+)
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?) ", re.I)
+
+
+def dedication(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is a saint a church is named after ("the
+    church of St. Charles and St. Joseph", "the Cathedral of Saint Paul"), not the town a
+    gazetteer holds by that name."""
+    return (
+        _SAINT.match(text, start, end) is not None
+        and _DEDICATED_TO.search(text, max(0, start - 80), start) is not None
+    )
+
+
+#: A report that calls its shooting an accident ("a hunting accident", "no foul play is
+#: suspected", "the gun discharged accidentally"): general English.
+_ACCIDENT_TOLD = re.compile(
+    r"\b(?:hunting|firearms?|gun) (?:accident|mishap)s?\b|\bno foul play\b"
+    r"|\baccidental(?:ly)? (?:shooting|discharge|gunshot)|\bdischarged accidentally\b"
+    r"|\bshot (?:himself|herself|themselves) (?:by accident|accidentally)\b",
+    re.I,
+)
+_SHOOTING = re.compile(r"\b(?:shooting|shot|shots|gunshot|gunfire)\b", re.I)
+_OTHER_VIOLENCE = re.compile(
+    r"\b(?:gunm[ae]n|murder\w*|homicide|stabb\w*|robbery|attack\w*|assault\w*|bomb\w*)\b",
+    re.I,
+)
+
+
+def accidental_shooting(inc: Incident, text: str) -> bool:
+    """True when ``inc`` is an attack told only by a shooting word in a report that calls
+    its shooting an accident (a hunting accident, "no foul play is suspected"): no one's
+    deliberate violence."""
+    if inc.event_type != "attack" or _ACCIDENT_TOLD.search(text) is None:
+        return False
+    quote = inc.quote.text
+    return _SHOOTING.search(quote) is not None and _OTHER_VIOLENCE.search(quote) is None
 
 
 def circumstance(tokens: list[Token], index: int) -> bool:

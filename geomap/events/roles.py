@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from geomap.events.clauses import Token
 from geomap.events.triggers import VIA_WORDS
 from geomap.model import Place, Toponym
+from geomap.names.lexicon import STOPWORDS, TITLES, given_names
 
 #: Prepositions that mark each role.
 TO_WORDS = frozenset("to into toward towards onto".split())
@@ -407,6 +408,17 @@ def _person_before(tokens: list[Token], i: int) -> bool:
         j -= 3
     elif j >= 1 and tokens[j].text == "," and tokens[j - 1].text.isalpha():
         return tokens[j - 1].lower not in NOT_A_SURNAME  # "the suspect, of X": an apposition
+    if j == 0:
+        # "Amy of Ardo will fly to B": a given name alone opening the sentence (not a word
+        # that is also a title or a common word: "Dean of", "May of")
+        w = tokens[0].lower
+        return (
+            tokens[0].text[:1].isupper()
+            and w in given_names()
+            and w not in STOPWORDS
+            and w not in TITLES
+            and w not in NOT_A_SURNAME
+        )
     if j < 1:
         return False
     sur, first = tokens[j], tokens[j - 1]

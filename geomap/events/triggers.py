@@ -531,6 +531,14 @@ CAPTURED_BY_THE_LAW = re.compile(
     re.I,
 )
 
+#: Held in a county's jail: "is being held in the Ardo County Jail", "remained jailed at the
+#: Ardo County Detention Center": an arrest, whose place is the jail's county (a town's jail,
+#: "held in the Leeds jail", is only where the arrested are kept).
+JAIL_HOLD = re.compile(
+    r"\b(?:was|were|is|are|being|remains|remained) (?:being )?(?:held|jailed|lodged) "
+    r"(?:at|in) the (?:[A-Z][\w.'’-]* ){1,3}County (?:[Jj]ail|[Dd]etention [Cc]ent(?:er|re))\b"
+)
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for; a group named ``trigger`` marks the
 #: trigger words when the phrase holds more (its subject: "a boiler ... blew up").
@@ -608,6 +616,18 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "attack",
     ),
     ("strike", re.compile(r"\bair strikes?\b", re.I), "attack"),
+    # police shooting at a crowd, told by what they shot ("rubber bullets were used to
+    # disperse the crowd", "police fired plastic bullets and tear gas")
+    (
+        "bullets",
+        re.compile(
+            r"\b(?:fired|firing|fires|used|using|shot|shooting)(?: \w+)? (?:rubber|plastic) "
+            r"bullets\b|\b(?:rubber|plastic) bullets (?:were|was|had been|have been) "
+            r"(?:used|fired)\b",
+            re.I,
+        ),
+        "attack",
+    ),
     # a bomb going off: "a car bomb ripped through a market", "a roadside bomb went off"
     (
         "bomb",
@@ -678,6 +698,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "arrest",
     ),
+    # held in a named jail: "is being held in the Ardo County Jail", "remained jailed at the
+    # Ardo County Detention Center" (the arrest's place is the jail's county or town)
+    ("jail", JAIL_HOLD, "arrest"),
     (
         "missing",
         re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),

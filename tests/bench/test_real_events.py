@@ -463,3 +463,31 @@ def test_dev12_records_are_its_split_articles_in_order_disjoint_from_the_other_s
     lines = (data / "dev12.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
+
+
+def test_stored_dev14_holds_controls_only_from_three_corpora_disjoint_from_the_other_sets():
+    """dev14 takes GeoWebNews' controls 57-68 (split.json) and TR-News' controls 39-46 and
+    GeoVirus' 15-22 (split_heldout.json), no LGL article; no article is in another set."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    stored = json.loads((data / "split.json").read_text())
+    stored_heldout = json.loads((data / "split_heldout.json").read_text())
+    rows = stored["dev14"] + stored_heldout["dev14"]
+    cells = Counter((r["corpus"], r["stratum"]) for r in rows)
+    assert cells == {("gwn", "control"): 12, ("trnews", "control"): 8, ("geovirus", "control"): 8}
+    ids = {(r["corpus"], r["id"]) for r in rows}
+    assert len(ids) == 28
+    for name, other in [*stored.items(), *stored_heldout.items()]:
+        if name != "dev14":
+            assert ids.isdisjoint({(r["corpus"], r["id"]) for r in other}), name
+    assert sel.HELDOUT_SLICES["dev14"] == {"trnews": (0, 0, 38, 8), "geovirus": (0, 0, 14, 8)}
+
+
+def test_dev14_records_are_its_split_articles_in_order():
+    """dev14's records follow its GeoWebNews rows (split.json), then its TR-News and GeoVirus
+    rows (split_heldout.json)."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split.json").read_text())["dev14"]
+    split += json.loads((data / "split_heldout.json").read_text())["dev14"]
+    lines = (data / "dev14.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from geomap.events.dates import days_apart, find_date
+from geomap.events.dates import counted_from, days_apart, find_date
+from geomap.model import When
 
 PUBLISHED = date(2019, 4, 16)  # a Tuesday
 
@@ -86,3 +87,15 @@ def test_counted_back_and_statement_dates(
 )
 def test_days_apart(text: str, days: int | None) -> None:
     assert days_apart(text) == days
+
+
+def test_a_gap_counts_the_other_events_day_from_the_date_told() -> None:
+    sunday = When(date(2019, 4, 14), date(2019, 4, 14), 1, "Sunday")
+    friday = counted_from(sunday, "'s blast came just two days after ")
+    assert friday is not None and friday.start == friday.end == date(2019, 4, 12)
+    tuesday = counted_from(sunday, " protest, held two days before ")
+    assert tuesday is not None and tuesday.start == date(2019, 4, 16)
+    assert counted_from(sunday, " raid came three months after ") is None  # no day known
+    week = counted_from(sunday, " raid came a week after ")
+    assert week is not None and week.start == date(2019, 4, 7)
+    assert counted_from(sunday, ", after ") is sunday  # no gap told: the same date

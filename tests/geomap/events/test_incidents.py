@@ -6,6 +6,7 @@ import pytest
 
 from geomap.events.extract import _merge_incidents
 from geomap.events.incidents import (
+    dedication,
     denied_by_its_state,
     lone_namesake,
     out_of_state_namesake,
@@ -2758,3 +2759,213 @@ def test_a_murder_suicide_and_a_capture_by_the_law(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_a_phrase_with_its_own_preposition_takes_the_place_after_it(pipeline: Pipeline) -> None:
+    # "fired on" is one trigger: the town after its "on" is what was fired on, whoever fired
+    assert typed(pipeline, "Rebels fired on Aleppo on Tuesday.") == [("attack", "Aleppo")]
+    assert typed(pipeline, "A spokesman says Ruritania fired on Aleppo overnight.") == [
+        ("attack", "Aleppo")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Organisers of a Leeds rally in support of the families trapped by the siege in "
+            "Aleppo thanked the council.",
+            [("protest", "Leeds")],
+        ),
+        # the place right after the noun is where it was, whatever town names it
+        ("A Leeds rally in Bradford drew hundreds on Sunday.", [("protest", "Bradford")]),
+    ],
+)
+def test_the_town_that_names_an_event_beats_a_place_in_what_it_was_about(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Police arrested a teacher at Kendall Elementary School in south Miami on Monday.",
+            [("arrest", "Kendall")],
+        ),
+        ("Police arrested a man in Salford in Manchester.", [("arrest", "Salford")]),
+        # coordinated places are each a place of the event
+        (
+            "Protests took place in Leeds and in Bradford.",
+            [("protest", "Leeds"), ("protest", "Bradford")],
+        ),
+    ],
+)
+def test_a_place_that_only_says_where_the_one_before_lies_is_no_second_place(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A bomb blast hit the little church of St. Charles and St. Joseph on Sunday.", []),
+        (
+            "A bomb blast hit the little church of St. Charles and St. Joseph in Cairo.",
+            [("attack", "Cairo")],
+        ),
+        ("A fire damaged the Cathedral of Saint Paul in Minneapolis.", [("fire", "Minneapolis")]),
+        # a town of a saint's name is still a town
+        ("A fire damaged a church in St. Paul on Sunday.", [("fire", "Saint Paul")]),
+    ],
+)
+def test_the_saints_a_church_is_named_after_are_no_towns(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_dedication_reads_the_words_before_the_saint() -> None:
+    text = "They met at the chapel of St. Anne and St. Joachim near St. Louis."
+    assert dedication(text, text.index("St. Anne"), text.index("St. Anne") + 8)
+    assert dedication(text, text.index("St. Joachim"), text.index("St. Joachim") + 11)
+    assert not dedication(text, text.index("St. Louis"), text.index("St. Louis") + 9)
+
+
+def test_a_shooting_the_report_calls_an_accident_is_no_attack(pipeline: Pipeline) -> None:
+    told = (
+        "Troopers were called on Sunday to a shooting on a farm road near Bowling Green. "
+        "A 40-year-old man was found in the woods with a gunshot wound. No foul play is "
+        "suspected; he had been hunting deer from a tree stand."
+    )
+    assert [t for t, _ in typed(pipeline, told)] == []
+    hunting = (
+        "A hunter was shot near Bowling Green on Sunday in what deputies called a hunting accident."
+    )
+    assert typed(pipeline, hunting) == []
+    # a shooting with no word of an accident stays an attack
+    plain = "Troopers were called on Sunday to a shooting on a farm road near Bowling Green."
+    assert typed(pipeline, plain) == [("attack", "Bowling Green")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A suspect in a March tractor theft outside Hinton was arrested on Friday.", []),
+        ("Two suspects in the theft of a truck in Dayton were arrested on Friday.", []),
+        # where the suspect was caught is still the arrest's place
+        ("A suspect in the robbery was arrested in Dayton on Friday.", [("arrest", "Dayton")]),
+    ],
+)
+def test_the_place_of_the_offence_a_suspect_is_named_by_is_not_where_he_was_caught(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_cross_section_is_no_border_crossing(pipeline: Pipeline) -> None:
+    body = (
+        "About 300 people joined a rally in Leeds on Saturday. Drivers going past sounded "
+        "their horns at the crowd, which held a cross section of the city."
+    )
+    assert typed(pipeline, body) == [("protest", "Leeds")]
+
+
+def test_an_event_told_a_gap_after_a_date_is_dated_by_the_gap(pipeline: Pipeline) -> None:
+    body = (
+        "A bomb tore through a church in Cairo on Sunday, killing 25. Sunday's blast came two "
+        "days after gunmen killed six police officers in Giza."
+    )
+    got = {
+        (i.place.name, i.when.start.isoformat() if i.when else None)
+        for i in incidents(pipeline, body)
+    }
+    assert got == {("Cairo", "2022-06-05"), ("Giza", "2022-06-03")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police fired rubber bullets to break up a crowd in Nairobi on Monday.",
+        "Police used plastic bullets on a crowd in Nairobi on Monday.",
+        "Residents of Nairobi clashed with council guards on Monday. Rubber bullets were used "
+        "to break up the crowd.",
+    ],
+)
+def test_rubber_bullets_fired_at_a_crowd_are_a_shooting(pipeline: Pipeline, body: str) -> None:
+    assert ("attack", "Nairobi") in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Troops fired on protesters in Aleppo on Tuesday.",
+        "Police fired rubber bullets and tear gas at protesters in Aleppo on Tuesday.",
+    ],
+)
+def test_shots_at_protesters_are_an_attack_where_the_protest_was(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("attack", "Aleppo"), ("protest", "Aleppo")]
+
+
+def test_a_hold_in_a_named_jail_is_an_arrest_unless_the_arrest_was_told(
+    pipeline: Pipeline,
+) -> None:
+    held = "Police say a 40-year-old man is being held at the Story County Jail on theft charges."
+    assert typed(pipeline, held) == [("arrest", "Story County")]
+    told = (
+        "Police arrested a 40-year-old man in Ames on Monday. He is being held at the Story "
+        "County Jail on theft charges."
+    )
+    assert typed(pipeline, told) == [("arrest", "Ames")]
+
+
+def test_violence_told_as_widespread_is_no_one_attack(pipeline: Pipeline) -> None:
+    body = (
+        "About 300 people joined a rally in Leeds on Saturday. Organisers said the event "
+        "showed solidarity with people suffering in the besieged city. An organiser spoke of "
+        "reliable accounts of widespread abuses, with villagers forced to kneel and then shot."
+    )
+    assert typed(pipeline, body) == [("protest", "Leeds")]
+    # one shooting told beside unrest in general stays
+    assert typed(pipeline, "A man was shot in Leeds amid widespread unrest.") == [
+        ("attack", "Leeds")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prosecutors said he planned to murder a soldier at his home in Dayton.",
+        "The new dam will flood more than 500 hectares along the river near Dayton.",
+    ],
+)
+def test_a_plot_or_a_forecast_is_no_incident(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_a_protest_to_come_is_still_planned(pipeline: Pipeline) -> None:
+    [inc] = incidents(pipeline, "Unions will protest in Dayton on Friday.")
+    assert (inc.event_type, inc.place.name, inc.status) == ("protest", "Dayton", "planned")
+
+
+@pytest.mark.parametrize(
+    "body,date",
+    [
+        ("Unions will hold a protest in Dayton on Saturday.", "2022-06-11"),
+        ("Farmers plan to stage a rally in Dayton on Saturday.", "2022-06-11"),
+        ("Leaders will hold talks in Dayton on Saturday.", "2022-06-11"),
+    ],
+)
+def test_an_event_a_verb_will_hold_is_planned_for_the_day_to_come(
+    pipeline: Pipeline, body: str, date: str
+) -> None:
+    [inc] = incidents(pipeline, body)
+    assert inc.status == "planned"
+    assert inc.when is not None and inc.when.start.isoformat() == date
+    [held] = incidents(pipeline, "Unions held a protest in Dayton on Saturday.")
+    assert held.status == "reported" and held.when is not None
+    assert held.when.start.isoformat() == "2022-06-04"

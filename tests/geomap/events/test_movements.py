@@ -3009,3 +3009,28 @@ def test_help_that_came_up_from_a_town_went_to_the_story(
 ) -> None:
     body = "Gunmen attacked a clinic in Kisumu on Monday. " + second
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Amy of Enfield will fly to Shanghai next month.", [("Enfield", "Shanghai")]),
+        # a word that is also a title or a common word is no one's name
+        ("Dean of Enfield will fly to Shanghai next month.", []),
+    ],
+)
+def test_a_given_name_alone_before_of_is_a_person_from_that_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+def test_a_trip_told_again_to_a_city_of_its_country_is_one_trip(pipeline: Pipeline) -> None:
+    body = (
+        "A graduate from Leeds will soon be jetting off to China for an internship. "
+        "Amy of Leeds will fly to Shanghai in August to work at a bank."
+    )
+    assert paths(pipeline, body) == [("Leeds", "Shanghai")]
+    # two trips to two places stay two
+    two = "A graduate from Enfield flew to China on Monday. Her brother flew from Leeds to Paris."
+    assert len(paths(pipeline, two)) == 2

@@ -49,6 +49,12 @@ SUBORDINATORS = frozenset(
     "after before when while because although though since until unless whereas where "
     "who whom whose which that but so once whether".split()
 )
+#: Times of day after "before" / "after" / "until" / "since", which then open no clause:
+#: "raided a house before dawn and arrested two men", "the shelling went on until nightfall".
+TIMES_OF_DAY = frozenset(
+    "dawn daybreak sunrise sunup dusk sunset sundown nightfall midnight midday noon dark "
+    "daylight".split()
+)
 #: Punctuation that closes a clause.
 CLAUSE_PUNCT = frozenset(";:—–()[]")
 #: Auxiliaries and adverbs that sit between a subject and its verb.
@@ -197,8 +203,12 @@ def clause_start(tokens: list[Token], index: int) -> int:
         t = tokens[i]
         if t.text in CLAUSE_PUNCT or t.text == ",":
             return i + 1
-        if t.lower in SUBORDINATORS and not (t.text.isupper() and len(t.text) > 1):
-            return i + 1  # (not "the WHO": a body's initials)
+        if (
+            t.lower in SUBORDINATORS
+            and not (t.text.isupper() and len(t.text) > 1)
+            and not (i + 1 < len(tokens) and tokens[i + 1].lower in TIMES_OF_DAY)
+        ):
+            return i + 1  # (not "the WHO": a body's initials; not "before dawn": a time)
     return 0
 
 

@@ -89,6 +89,7 @@ from geomap.events.triggers import (
     VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
     VEHICLE_PLUNGED,
+    VESSELS,
     WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
@@ -421,6 +422,8 @@ def _triggers(
                 incident = None  # "an attack on the flames": firefighting
             elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
                 incident = None  # "an explosion of wildflowers": growth
+            elif w == "sank" and VESSELS.isdisjoint(lowered[max(0, i - 10) : i]):
+                incident = None  # "shares sank", "his heart sank": no vessel went down
             elif w == "flooded" and not CROWDS.isdisjoint(lowered[max(0, i - 3) : i]):
                 incident = None  # "the fans flooded the court": a crowd
             elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
@@ -490,6 +493,34 @@ def _triggers(
                 event_type = "attack"  # "raiders fired at the traders and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     return [found[i] for i in sorted(found)]
+
+
+_LEAVING = frozenset("leaving departing".split())
+
+
+def _after_leaving(
+    tokens: list[Token], index: int, mentions: list[Mention], end: int
+) -> list[incidents.Located]:
+    """The place an accident's vehicle had just left ("sank shortly after leaving a beach
+    south of A", "overturned soon after departing A"): near where it happened."""
+    j = next(
+        (j for j in range(index + 1, min(index + 4, len(tokens))) if tokens[j].lower == "after"),
+        None,
+    )
+    if j is None or j + 1 >= len(tokens) or tokens[j + 1].lower not in _LEAVING:
+        return []
+    left = [m for m in mentions if j + 1 < m.first < min(end, j + 8)]
+    return [incidents.Located(left[0], True)] if left else []
+
+
+def _missing_from(tokens: list[Token], t: _Trigger, after: list[Mention]) -> Mention | None:
+    """The place right after "from" that ends a disappearance's words ("went missing from
+    A", "was reported missing from a camp near A"): where the person was last, rather than
+    a place named later in the sentence ("... was found safe in B")."""
+    j = t.index + len(t.word.split())
+    if j >= len(tokens) or tokens[j].lower != "from":
+        return None
+    return next((m for m in after if m.cue.role == "origin" and j < m.first <= j + 5), None)
 
 
 # words before a gerund that open its clause, so that it is the clause's subject
@@ -1734,8 +1765,10 @@ def _sentence(
     scope_ends = [
         i
         for i, tok in enumerate(tokens)
-        if tok.lower in _SCOPE_END and not (tok.text.isupper() and len(tok.text) > 1)
-    ]  # ("the WHO": a body's initials, no relative pronoun)
+        if tok.lower in _SCOPE_END
+        and not (tok.text.isupper() and len(tok.text) > 1)
+        and not (i + 1 < len(tokens) and tokens[i + 1].lower in clauses.TIMES_OF_DAY)
+    ]  # ("the WHO": a body's initials, no relative pronoun; "before dawn": a time)
     final_status: list[str] = []  # each trigger's status once read in its sentence
     for k, (t, status) in enumerate(triggers):
         mentions_used = reported_used
@@ -2137,8 +2170,17 @@ def _sentence(
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
             noun=t.noun,
-            abduction=t.word.lower().startswith(("abduct", "kidnap")) and not t.noun,
+            abduction=(
+                t.word.lower().startswith(("abduct", "kidnap"))
+                or (t.event_type == "disappearance" and " by " in t.word.lower())
+            )
+            and not t.noun,
         )
+        if t.event_type == "disappearance" and not t.noun:
+            # "was reported missing from A on Sunday and found in B": where from
+            gone_from = _missing_from(tokens, t, after_incident)
+            if gone_from is not None:
+                located = [incidents.Located(gone_from, False)]
         if t.motion is None:
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:
@@ -2160,6 +2202,10 @@ def _sentence(
                     [],
                     None,
                 )
+        if not located and t.event_type == "crash":
+            # "the boat sank shortly after leaving a beach near X", "the bus overturned soon
+            # after departing X": it went down close to where it had set out from
+            located = _after_leaving(tokens, t.index, mentions_used, len(tokens))
         if not located and t.event_type == "arrest" and not t.noun:
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested

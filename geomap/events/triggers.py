@@ -387,7 +387,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "gunfight gunfights firefight firefights gunbattle offensive",
     ),
     **_words("arrest", "arrested detained apprehended recaptured rearrested", "arrest arrests"),
-    **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
+    **_words("crash", "crashed capsized overturned sank", "crash crashes wreck accident rollover"),
     **_words("collision", "collided", "collision collisions pileup pile-up"),
     **_words("derailment", "derailed", "derailment"),
     **_words(
@@ -534,7 +534,44 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "attack",
     ),
-    ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
+    ("fire", re.compile(r"\b(?:set|sets|setting) (?:fire to|on fire)\b", re.I), "attack"),
+    # two armed sides shooting at each other: "gunmen exchanged fire with soldiers", "an
+    # exchange of fire", "the two groups traded gunfire" (the fire is shots, not flames)
+    (
+        "fire",
+        re.compile(
+            r"\b(?:exchanged|exchanging|exchange|traded|trading) (?:heavy |sporadic )?"
+            r"(?:gun)?fire\b|\bexchanges? of (?:heavy )?(?:gun)?fire\b",
+            re.I,
+        ),
+        "attack",
+    ),
+    # a crowd throwing things at people: "threw stones at police", "pelted the convoy with
+    # rocks", "hurled petrol bombs at a police station"
+    *(
+        (
+            key,
+            re.compile(
+                r"\b(?:threw|throwing|hurled|hurling|pelted|pelting)(?: [\w'’-]+){0,4}? "
+                r"(?:with )?(?:stones|rocks|bricks|petrol bombs|molotov cocktails|firebombs)\b",
+                re.I,
+            ),
+            "attack",
+        )
+        for key in ("stones", "rocks", "bricks", "petrol bombs", "molotov", "firebombs")
+    ),
+    # people taken by an armed band: "teachers who were seized by gunmen", "snatched by
+    # kidnappers" (a town "seized by rebels" is taken, not abducted: no such agent here)
+    (
+        " by ",
+        re.compile(
+            r"\b(?:seized|snatched|grabbed|taken|carried off|led away) by (?:a group of |a band "
+            r"of )?(?:armed men|gunmen|kidnappers|abductors|bandits|pirates|masked men|"
+            r"unknown men|unidentified men|unidentified gunmen|armed assailants)\b",
+            re.I,
+        ),
+        "disappearance",
+    ),
     (
         "shot",
         re.compile(
@@ -619,8 +656,11 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         " off ",
         re.compile(
-            r"\b(?:went|ran|veered|drove|skidded|slid|careened|plunged) off (?:the|a) "
-            r"(?:road|roadway|highway|interstate|freeway|bridge|embankment|cliff|runway)\b",
+            r"\b(?:went|ran|veered|drove|skidded|slid|careened|plunged) off (?:(?:the|a) "
+            r"(?:road|roadway|highway|interstate|freeway|bridge|embankment|cliff|runway)\b"
+            # a road by its number: "slid off Highway 14", "ran off Route 9", "off I-80"
+            r"|(?:(?:State |County |U\.S\. )?(?:Highway|Route|Road|Interstate|Hwy\.?)[ -]?"
+            r"\d+|I-\d+)\b)",
             re.I,
         ),
         "crash",
@@ -672,6 +712,20 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "meeting/summit",
     ),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    # a crowd that gathered to protest: "about 200 people gathered outside the council to
+    # protest over the closure", "villagers assembled in the square to demonstrate"
+    *(
+        (
+            key,
+            re.compile(
+                r"\b(?:gathered|assembled|massed|converged)\b[^.;:!?]{0,80}? to "
+                r"(?:protest|demonstrate)\b",
+                re.I,
+            ),
+            "protest",
+        )
+        for key in ("gathered", "assembled", "massed", "converged")
+    ),
     ("strike", LABOUR_STRIKE, "protest"),
     (
         "streets",
@@ -696,6 +750,14 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
     ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
+)
+
+#: Vessels: "sank" reports a crash only when one of these is what sank ("a ferry carrying 80
+#: people sank", not "shares sank" or "his heart sank"); general English.
+VESSELS = frozenset(
+    "boat boats vessel vessels ship ships skiff skiffs ferry ferries dinghy dinghies raft rafts "
+    "canoe canoes barge barges trawler trawlers yacht yachts dhow dhows launch tug tugboat "
+    "freighter tanker steamer speedboat fishing-boat lifeboat".split()
 )
 
 #: Words before a crash that make it a collision of several vehicles (general English).

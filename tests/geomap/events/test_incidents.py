@@ -2657,3 +2657,82 @@ def test_off_a_town_places_an_event_there(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # arson told with a gerund or a present tense
+        (
+            "Rioters clashed in Oruro on Monday night, setting fire to the town hall.",
+            ("attack", "Oruro"),
+        ),
+        ("A mob sets fire to a bus depot in Kisumu.", ("attack", "Kisumu")),
+        # two armed sides shooting: the fire is gunfire, not flames
+        ("Two militias exchanged fire near the market in Kirkuk.", ("attack", "Kirkuk")),
+        ("An exchange of gunfire at a checkpoint in Gao left two dead.", ("attack", "Gao")),
+        # a crowd throwing things at people
+        ("Youths threw stones at riot police in Lilongwe on Friday.", ("attack", "Lilongwe")),
+        ("Villagers pelted the convoy with rocks outside Kasese.", ("attack", "Kasese")),
+        # people taken by an armed band
+        (
+            "Four nurses who were seized by gunmen from a clinic in Kaduna were freed.",
+            ("disappearance", "Kaduna"),
+        ),
+        # a vehicle off a road named by its number
+        ("A van slid off Highway 61 near Duluth on Monday.", ("crash", "Duluth")),
+        ("A truck ran off Interstate 94 outside Fargo.", ("crash", "Fargo")),
+        # a crowd gathered to protest
+        (
+            "About 300 traders gathered outside the town hall in Kumasi to protest over fees.",
+            ("protest", "Kumasi"),
+        ),
+    ],
+)
+def test_more_ways_news_tells_violence_accidents_and_protests(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The town of Kidal was seized by rebels in 2012.",
+        "Fans threw flowers at the singer in Leeds on Friday.",
+        "Residents gathered in the square in Kumasi to celebrate the win.",
+        "Firefighters set up a command post in Duluth.",
+    ],
+)
+def test_no_abduction_attack_or_protest_in_these(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a vessel that sank is a crash; shares or hearts that sank are not
+        ("A ferry carrying 80 people sank off Mwanza on Sunday.", [("crash", "Mwanza")]),
+        ("Shares in the firm sank in Leeds on Monday.", []),
+        # a vessel or vehicle lost right after setting out: near where it set out from
+        (
+            "An overloaded skiff sank shortly after leaving a beach south of Byblos.",
+            [("crash", "Byblos")],
+        ),
+        ("A bus overturned shortly after leaving Cusco.", [("crash", "Cusco")]),
+        # where the missing person was last, not where she was found
+        (
+            "A girl who was reported missing from New Ulm on Sunday was found in Mankato.",
+            [("disappearance", "New Ulm")],
+        ),
+        # "before dawn" is a time, not a new clause: the raid's town is the arrest's
+        (
+            "Police raided two houses in Gulu before dawn and arrested four men.",
+            [("arrest", "Gulu")],
+        ),
+    ],
+)
+def test_where_a_sinking_a_disappearance_and_a_dawn_raid_happened(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -193,7 +193,10 @@ _PEOPLE = frozenset(
 # verbs that bring about an event named after them with "the": "forced the evacuation"
 # words that tell what a flight was from: "fled after ...", "fleeing shelling"
 _CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
-_CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
+_CAUSED = frozenset(
+    "forced prompted caused triggered sparked ordered forcing prompting causing triggering "
+    "sparking".split()
+)
 #: Verbs by which an event sets off protests ("sparked protests", "led to days of rallies").
 _SPARKED = frozenset("sparked triggered prompted provoked ignited fuelled fueled led".split())
 _BE = frozenset("is are was were be been being".split())
@@ -267,6 +270,10 @@ def _triggers(
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
                 if phrase_type == "meeting/summit":
+                    if m.group().startswith("meeting ") and not ONE_BODY.isdisjoint(
+                        lowered[max(0, i - 6) : i]
+                    ):
+                        continue  # "the council, meeting in Dover, voted": one body's session
                     if m.group().lower().endswith("with") and not _party_after(
                         tokens, bisect_left(starts, m.end())
                     ):
@@ -511,6 +518,28 @@ def _after_leaving(
         return []
     left = [m for m in mentions if j + 1 < m.first < min(end, j + 8)]
     return [incidents.Located(left[0], True)] if left else []
+
+
+_ENTRY_MARK = re.compile(r"^(?:\d{1,2}[:.h]?\d{0,2}|[-–—•*:.)])$")
+
+
+def _entry_label(tokens: list[Token], mentions: list[Mention]) -> Mention | None:
+    """The place an entry of a log or a list opens with, before a colon ("Liwonde: police
+    arrested ...", "- Adré: a fire broke out ...", "14:05 Zomba: ..."): a town's name and a
+    colon, with only a time or a bullet before it."""
+    for m in mentions:
+        if m.last + 1 >= len(tokens) or tokens[m.last + 1].text != ":":
+            continue
+        if (
+            m.place.feature_type == "country"
+            or m.cue.role == "dateline"
+            or m.toponym.span.text.isupper()
+        ):
+            return None  # ("BEIRUT: ..." is a dateline: where the report is from)
+        if all(_ENTRY_MARK.match(x.text) for x in tokens[: m.first]):
+            return replace(m, cue=replace(m.cue, role="location"))  # where it happened
+        return None
+    return None
 
 
 def _missing_from(tokens: list[Token], t: _Trigger, after: list[Mention]) -> Mention | None:
@@ -990,6 +1019,10 @@ def _title_case(tokens: list[Token]) -> bool:
     return len(words) <= 25 and 2 * sum(t.text[:1].isupper() for t in words) > len(words)
 
 
+# adverbs between "meet" and where or whom: "will meet again in X", "met privately with"
+_MEET_ADVERBS = frozenset("again later privately briefly separately jointly secretly".split())
+
+
 def _meets_someone(tokens: list[Token], i: int) -> bool:
     """True when "met" / "meet" at ``i`` is a meeting: an office or a party within three
     words after it ("met President Ruto", "will meet his counterpart", "met with", "meet in
@@ -997,6 +1030,8 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
     after = tokens[i + 1 : i + 4]
     if not after or (i > 0 and tokens[i - 1].lower in ("first", "never", "once")):
         return False  # "first met her husband": how people came to know each other
+    if len(after) > 1 and after[0].lower in _MEET_ADVERBS:
+        after = after[1:]  # "are due to meet again in X", "met privately at X"
     if after[0].lower in ("in", "at"):
         # "leaders met in Accra"; not "the county board meets in Dover": one body's session
         return ONE_BODY.isdisjoint(t.lower for t in tokens[max(0, i - 4) : i])
@@ -2176,6 +2211,12 @@ def _sentence(
             )
             and not t.noun,
         )
+        if not located and t.motion is None:
+            # "08:45 Liwonde: supporters threw stones ...": a log's or a list's entry opens
+            # with the place it is about, as a dateline does
+            label = _entry_label(tokens, mentions_used)
+            if label is not None:
+                located = [incidents.Located(label, False)]
         if t.event_type == "disappearance" and not t.noun:
             # "was reported missing from A on Sunday and found in B": where from
             gone_from = _missing_from(tokens, t, after_incident)
@@ -2274,6 +2315,17 @@ def _sentence(
         ):
             # "the killing of a teenager in X sparked days of protests": the protests are
             # where the event that set them off was
+            located = [placed[-1]]
+        if (
+            not located
+            and t.event_type == "evacuation"
+            and t.noun
+            and placed
+            and t.index > 1
+            and tokens[t.index - 2].lower in _CAUSED
+        ):
+            # "a tank car caught fire in X, forcing the evacuation of 600 residents": what
+            # the event forced is evacuated where it happened
             located = [placed[-1]]
         if not located and t.event_type == "meeting/summit":
             # "visit X for talks", "travelled to X and met officials there"

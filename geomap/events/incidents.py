@@ -353,6 +353,10 @@ _PART_OF_TOWN = frozenset(
 )
 # how far a town's part may lie from its town's point
 _TOWN_KM = 25.0
+# a word of a name: capitalised, or a particle joined to one ("al-Tabbaneh", "el-Nour")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|at|an|ash|az|ul|ed|es)-[A-Z][\w'’-]*)$"
+)
 
 
 def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
@@ -363,11 +367,21 @@ def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention
     out: list[Mention] = []
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        # the part's name may run on past what was read as a place ("the Bab al-Tabbaneh
+        # district of Tripoli": "Bab" alone read as a town elsewhere)
+        tail = 0
+        while (
+            tail < 2
+            and m.last + 1 + tail < len(tokens)
+            and _NAME_WORD.match(tokens[m.last + 1 + tail].text)
+            and tokens[m.last + 1 + tail].lower not in _PART_OF_TOWN
+        ):
+            tail += 1
         if (
             nxt is not None
-            and nxt.first == m.last + 3
-            and tokens[m.last + 1].lower in _PART_OF_TOWN
-            and tokens[m.last + 2].lower == "of"
+            and nxt.first == m.last + 3 + tail
+            and tokens[m.last + 1 + tail].lower in _PART_OF_TOWN
+            and tokens[m.last + 2 + tail].lower == "of"
             and precision_rank(nxt.place) == 0
             and (
                 m.place.country_code != nxt.place.country_code

@@ -633,7 +633,12 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     (
         "missing",
-        re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
+        re.compile(
+            r"\b(?:went|gone|been reported|was reported|were reported) missing\b"
+            # "has been missing since Friday", "had been missing for two days"
+            r"|\b(?:has|have|had) been missing (?:since|for)\b",
+            re.I,
+        ),
         "disappearance",
     ),
     ("hostage", re.compile(r"\btaken hostage\b", re.I), "disappearance"),
@@ -703,6 +708,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
+    # parties told meeting in a participle clause: "the two governments, meeting in X in
+    # January, agreed to ..." (one body's session is left out by the caller)
+    ("meeting", re.compile(r"(?<=, )meeting (?:in|at) (?:the )?[A-Z]"), "meeting/summit"),
     # negotiations told with the named place they were held in ("took part in the
     # negotiations in X"); not "negotiations with the tax office", an ongoing process, nor
     # "vowed not to resume negotiations with X"

@@ -2736,3 +2736,53 @@ def test_where_a_sinking_a_disappearance_and_a_dawn_raid_happened(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_a_log_entry_is_about_the_town_it_opens_with(pipeline: Pipeline) -> None:
+    """An entry of a log or a list that opens with a town and a colon (after a time or a
+    bullet) tells of that town, as a dateline does; an all-capitals dateline with a colon
+    is where the report is from."""
+    body = (
+        "Observers' log, polling day.\n"
+        "09:10 Kasungu: youths threw stones at a polling station; two people were hurt.\n"
+        "11:40 Dedza: a returning officer has been missing since Monday night.\n"
+        "- Salima: about 80 voters gathered outside the district office to protest.\n"
+    )
+    assert typed(pipeline, body) == [
+        ("attack", "Kasungu"),
+        ("disappearance", "Dedza"),
+        ("protest", "Salima"),
+    ]
+    dateline = "NAIROBI: Rebels shelled a village on the border on Monday, residents said."
+    assert ("attack", "Nairobi") not in typed(pipeline, dateline)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The two sides are due to meet again in Erbil next week to discuss the border.",
+            [("meeting/summit", "Erbil", "planned")],
+        ),
+        (
+            "The two governments, meeting in Mosul in January, agreed to share the revenue.",
+            [("meeting/summit", "Mosul", "reported")],
+        ),
+        ("The county council, meeting in Dover on Monday, approved the budget.", []),
+        (
+            "A tanker caught fire in Ottumwa, forcing the evacuation of 600 residents from homes "
+            "near the tracks.",
+            [("fire", "Ottumwa", "reported"), ("evacuation", "Ottumwa", "reported")],
+        ),
+        # a quarter whose name runs past what the gazetteer read ("Bab" is a town elsewhere)
+        (
+            "In the Bab al-Tabbaneh district of Tripoli, Lebanese soldiers arrested three men.",
+            [("arrest", "Tripoli", "reported")],
+        ),
+    ],
+)
+def test_talks_told_again_an_evacuation_forced_and_a_quarter_of_a_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
+    assert got == expected

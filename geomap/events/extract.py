@@ -1669,7 +1669,9 @@ def _headline_end(document: Document, text: str) -> int:
 #: report was filed, not the day of what its first sentence tells.
 _DATELINE_DATE = re.compile(
     r"[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{1,40}?(?:,[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .]{1,30}?)?,[ \t]*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*"
+    # "Oct 2, 2024" or, day first, "9 June 2025"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:,?[ \t]+\d{4})?)[ \t]*"
     r"(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
 

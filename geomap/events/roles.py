@@ -51,6 +51,10 @@ TRANSPARENT = frozenset(
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
 SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital suburb".split())
+#: The rim of a town or a coast, between "on" or "off" and its place ("on the edge of X",
+#: "on the outskirts of X", "off the coast of X"): general English.
+_EDGES = frozenset("edge edges outskirts fringes fringe".split())
+_COASTS = frozenset("coast coasts shore shores coastline waters".split())
 #: Words that put an event close to a place ("near X", "off X": at sea or cut off from it).
 NEAR_WORDS = frozenset("near outside around nearby off".split())
 #: Prepositions before a place's possessive that make it where something happened.
@@ -169,6 +173,15 @@ class Cue:
     governor: int
 
 
+def _off_the_coast(tokens: list[Token], i: int, first: int) -> bool:
+    """True when "off" at token ``i`` reaches its place (token ``first``) over a coast and
+    words of place only ("off the coast of X", "off the northern shores of X")."""
+    between = [t.lower for t in tokens[i + 1 : first]]
+    return not _COASTS.isdisjoint(between) and all(
+        w in TRANSPARENT or w in _COASTS for w in between
+    )
+
+
 def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue:
     """The role cue of a place mention starting at token ``first``; ``text_after`` is the
     sentence text right after the mention (for "X-bound", "X-based"). The words before it are
@@ -206,8 +219,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     while i > stop and skipped < 7:
         t = tokens[i]
         w = t.lower
-        if w in NEAR_WORDS and (w != "off" or i == first - 1):
-            near = True  # ("off X", not "off the X Highway": the road it left)
+        if w in NEAR_WORDS and (w != "off" or i == first - 1 or _off_the_coast(tokens, i, first)):
+            near = True  # ("off X", "off the coast of X", not "off the X Highway": the road)
         elif w == "off":
             break
         elif w in CUE_WORDS:
@@ -218,6 +231,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i - 1)
         elif w == "of" and _person_before(tokens, i):
             return Cue("person-home", i - 1)  # "Jane Roe of X", "John Doe, 34, of X"
+        elif w in _COASTS and i + 1 < first and tokens[i + 1].lower == "of":
+            pass  # "off the coast of X": the sea by X
         elif w in TRANSPARENT or t.text[:1].isupper():
             # "the border city of X", "Greater X", titles and names before a place
             if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):
@@ -290,6 +305,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                     return Cue("destination", i)
                 return Cue("purpose", i)  # "to join a militia in X": where they meant to go
         return Cue("near" if near else "location", i)
+    if w == "on" and not near and not _EDGES.isdisjoint(x.lower for x in tokens[i + 1 : first]):
+        return Cue("near", i)  # "derailed on the eastern edge of X", "on the outskirts of X"
     if w == "on" and not near and i > 0 and tokens[i - 1].lower in ARRIVAL_WORDS:
         return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
     if w in ("and", "or") and not near:

@@ -415,7 +415,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
 #: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on".
 _WEAPON_STRUCK = re.compile(
     r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?) "
-    r"(?:struck|hit|hits|slammed into|landed on|destroyed)\b",
+    r"(?:struck|hit|hits|slammed into|landed (?:on|in|near|inside|outside|close to|next to)"
+    r"|destroyed)\b",
     re.I,
 )
 
@@ -508,7 +509,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     *(
         (key, _WEAPON_STRUCK, "attack")
-        for key in ("struck", " hit", "slammed into", "landed on", "destroyed")
+        for key in ("struck", " hit", "slammed into", "landed ", "destroyed")
     ),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")

@@ -2786,3 +2786,41 @@ def test_talks_told_again_an_evacuation_forced_and_a_quarter_of_a_town(
 ) -> None:
     got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the sea off a town, and the rim of a town
+        (
+            "Two divers were abducted from their boat off the coast of Mombasa.",
+            [("disappearance", "Mombasa")],
+        ),
+        ("A ferry capsized off the northern coast of Zanzibar.", [("crash", "Zanzibar")]),
+        ("A freight train derailed on the eastern edge of Ottumwa.", [("derailment", "Ottumwa")]),
+        ("A man was shot on the outskirts of Kisumu.", [("attack", "Kisumu")]),
+        # a shell or a rocket that landed somewhere
+        (
+            "A shell landed near a school on the western edge of Goma, wounding nine children.",
+            [("attack", "Goma")],
+        ),
+        ("A rocket landed in a field outside Kharkiv.", [("attack", "Kharkiv")]),
+        ("The plane landed in Goma on Thursday.", []),
+    ],
+)
+def test_the_sea_off_a_town_its_edge_and_a_shell_that_landed(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_day_first_dateline_date_is_not_the_event_s(pipeline: Pipeline) -> None:
+    """A dateline dated day first ("9 June 2025") is the day the item was filed, not the
+    day of the event its first sentence tells ("last Tuesday")."""
+    body = (
+        "BAMENDA, Cameroon, 9 June 2025 (Savanna Wire) – Six nurses who were seized by "
+        "gunmen from a clinic in Bafut last Tuesday were freed."
+    )
+    [inc] = incidents(pipeline, body, header="")
+    assert inc.event_type == "disappearance" and inc.place.name == "Bafut"
+    assert inc.when is None or inc.when.start.isoformat() == "2025-06-03"

@@ -394,6 +394,8 @@ def _triggers(
                 motion = None  # "an evacuation deal", "the evacuation route"
             elif nxt in _BODY_NOUNS:
                 motion = None  # "the migration office said", "the transport ministry": a name
+            elif _not_under_way(lowered, i):
+                motion = None  # "the relocation of families to A has not started": none yet
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
@@ -970,6 +972,27 @@ def _called_off(lowered: list[str], i: int) -> bool:
             return False
         if w in CALLED_OFF or (w == "called" and nxt == "off"):
             return True
+    return False
+
+
+#: What a deed that has not begun is said not to have done, after "not" / "yet to"
+_BEGUN = frozenset("started begun begin start happened happen commenced commence".split())
+
+
+def _not_under_way(lowered: list[str], i: int) -> bool:
+    """True when the clause of the event noun at ``i`` says it has not begun: "the relocation
+    of families from A to B has not started", "the transfer is yet to begin", "the
+    evacuation has not yet taken place"."""
+    for k in range(i + 1, min(len(lowered), i + 16)):
+        w = lowered[k]
+        if w in (",", ";", ".", "but", "after", "because", "which", "who"):
+            return False
+        if w in ("not", "yet", "never"):
+            rest = lowered[k + 1 : k + 4]
+            if rest[:1] == ["yet"] or rest[:1] == ["to"]:
+                rest = rest[1:]
+            if rest and (rest[0] in _BEGUN or rest[:2] == ["taken", "place"]):
+                return True
     return False
 
 
@@ -1713,7 +1736,15 @@ def _sentence(
         status = clauses.status(
             tokens, t.index, s_text, noun=t.noun, incident=t.motion is None, headline=headline
         )
-        if status is None:
+        if status is None or (
+            (
+                t.motion is _BOUND
+                or (t.motion is _PHRASE_MOTION and t.word.lower().startswith("bound"))
+            )
+            and unreported
+            and any(MOTION_WORDS.get(tokens[u].lower) is not None for u in unreported)
+        ):
+            # (the cargo "bound for X" of a habitual or negated shipment is no movement)
             unreported.append(t.index)  # "... to travel to X": X is not the last verb's
             continue
         if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:

@@ -3009,3 +3009,25 @@ def test_help_that_came_up_from_a_town_went_to_the_story(
 ) -> None:
     body = "Gunmen attacked a clinic in Kisumu on Monday. " + second
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a journey told as not begun
+        "The relocation of families from Adré to new sites near Iriba has not started.",
+        "The transfer of the prisoners from Kano to Abuja is yet to begin.",
+        # the cargo of a habitual shipment is bound for its port only in general
+        "Traffickers regularly move cocaine from Bolivia to the coast, hiding it in cargo "
+        "bound for Europe.",
+    ],
+)
+def test_a_journey_not_begun_and_cargo_of_a_habit_are_no_movements(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_journey_that_began_is_one(pipeline: Pipeline) -> None:
+    body = "The relocation of families from Adré to Goz Beida started on Monday."
+    assert paths(pipeline, body) == [("Adré", "Goz Beida")]

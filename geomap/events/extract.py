@@ -1762,6 +1762,7 @@ def _sentence(
     )
     mentions = incidents.possessed_places(mentions, tokens)  # "in Nigeria's Borno state"
     mentions = incidents.parts_of_towns(mentions, tokens)  # "the X neighborhood of Chicago"
+    mentions = incidents.facilities_named_for_places(mentions, tokens)  # "the X hospital in Y"
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [

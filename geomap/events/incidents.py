@@ -18,7 +18,13 @@ from dataclasses import dataclass, replace
 from geopy.distance import great_circle
 
 from geomap.events.clauses import Token
-from geomap.events.roles import Mention, contains, drop_containers, precision_rank
+from geomap.events.roles import (
+    FACILITY_NOUNS,
+    Mention,
+    contains,
+    drop_containers,
+    precision_rank,
+)
 from geomap.model import Place, Toponym
 from geomap.names.lexicon.place_words import FACILITY_SUFFIXES
 
@@ -391,6 +397,28 @@ def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention
         ):
             role = "location" if m.cue.role == "none" else m.cue.role
             mentions[k + 1] = replace(nxt, cue=replace(m.cue, role=role))
+            continue
+        out.append(m)
+    return out
+
+
+def facilities_named_for_places(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` without a place that names a facility in another town ("to the Viedma
+    hospital in Cochabamba", "at the Kenyatta hospital in Kisumu"): a name, a facility noun,
+    "in" or "at" and the town, which takes the name's role."""
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.first == m.last + 3
+            and tokens[m.last + 1].lower in FACILITY_NOUNS
+            and tokens[m.last + 2].lower in ("in", "at")
+            and precision_rank(nxt.place) == 0
+            and m.place.gazetteer_id != nxt.place.gazetteer_id
+        ):
+            if m.cue.role != "none":
+                mentions[k + 1] = replace(nxt, cue=m.cue)
             continue
         out.append(m)
     return out

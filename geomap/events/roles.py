@@ -173,6 +173,12 @@ class Cue:
     governor: int
 
 
+def _facility_for(rest: list[Token], k: int) -> bool:
+    """True when "for" at ``rest[k]`` is inside a facility's name ("a centre for
+    foreigners", "a home for the elderly"): right after a facility noun."""
+    return rest[k].lower == "for" and k > 0 and rest[k - 1].lower in FACILITY_NOUNS
+
+
 def _off_the_coast(tokens: list[Token], i: int, first: int) -> bool:
     """True when "off" at token ``i`` reaches its place (token ``first``) over a coast and
     words of place only ("off the coast of X", "off the northern shores of X")."""
@@ -295,7 +301,10 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                 if len(rest) >= 2 and rest[0].lower == "be" and rest[1].lower.endswith("ed"):
                     # "sent to be tested at a laboratory in X", "flown to be treated in X"
                     return Cue("destination", i)
-                if any(x.text in (",", ";") or x.lower in CUE_WORDS for x in rest):
+                if any(
+                    x.text in (",", ";") or (x.lower in CUE_WORDS and not _facility_for(rest, k))
+                    for k, x in enumerate(rest)
+                ):
                     break
                 nxt = rest[0] if rest else None
                 if nxt is not None and (

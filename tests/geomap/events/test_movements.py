@@ -3031,3 +3031,30 @@ def test_a_journey_not_begun_and_cargo_of_a_habit_are_no_movements(
 def test_a_journey_that_began_is_one(pipeline: Pipeline) -> None:
     body = "The relocation of families from Adré to Goz Beida started on Monday."
     assert paths(pipeline, body) == [("Adré", "Goz Beida")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a facility "for" someone is still the facility whose town is the destination
+        (
+            "Guards transferred the men on Wednesday from Białystok to the guarded centre for "
+            "foreigners in Biała Podlaska.",
+            [("Białystok", "Biała Podlaska")],
+        ),
+        # a facility named after a place: its town is where they went
+        (
+            "Nine of the wounded were driven from Chimoré to the Viedma hospital in Cochabamba.",
+            [("Chimoré", "Cochabamba")],
+        ),
+        # the post the movers held is where they left from
+        (
+            "A team of observers posted in Chimoré withdrew to Cochabamba on Wednesday.",
+            [("Chimoré", "Cochabamba")],
+        ),
+    ],
+)
+def test_a_facility_s_town_and_a_post_left(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

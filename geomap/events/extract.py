@@ -36,6 +36,7 @@ from geomap.events.roles import (
     cue,
     drop_containers,
     precision_rank,
+    town_near_country,
 )
 from geomap.events.triggers import (
     ABSTRACT_TARGETS,
@@ -119,8 +120,12 @@ _BETWEEN = re.compile(
 #: event may take the home of whom it befell as its place.
 LEDE_SENTENCES = 2
 _ANAPHOR = re.compile(
-    # ("two of them", "most of them": some of those the last sentence told of)
-    r"^(?:they|he|she|[\w,]+\s+of\s+them|"
+    # ("two of them", "most of them": some of those the last sentence told of), after a
+    # time put first ("On Thursday they ...", "The next day the men ...")
+    r"^(?:(?:on|early|late)\s+\w+(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|the\s+(?:next|following)\s+(?:day|morning)|later(?:\s+that\s+day)?|hours\s+later"
+    r"|that\s+(?:morning|afternoon|evening|night))?\s*,?\s*"
+    r"(?:they|he|she|[\w,]+\s+of\s+them|"
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
     r"agents?|group|team|officers?|soldiers|troops|defectors?|family|families|people|"
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
@@ -1763,6 +1768,7 @@ def _sentence(
     mentions = incidents.possessed_places(mentions, tokens)  # "in Nigeria's Borno state"
     mentions = incidents.parts_of_towns(mentions, tokens)  # "the X neighborhood of Chicago"
     mentions = incidents.facilities_named_for_places(mentions, tokens)  # "the X hospital in Y"
+    mentions = town_near_country(mentions, tokens)  # "crossed into Poland near Kuźnica"
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [
@@ -3488,6 +3494,19 @@ def _implicit_origin(
         assert named is not None
         return _as_mention(named)
     before = [t.lower for t in tokens[max(0, mt.index - 4) : mt.index]]
+    if (
+        mt.passive
+        and mt.status in ("reported", "planned")
+        and not mt.motion.noun
+        and state.since == 0
+        and "had" not in before
+        and _ANAPHOR.match(s_text)
+        and usable(state.destination)
+    ):
+        # "They were flown from A to B on Monday. On Thursday they were flown to C": on from
+        # where the last sentence's journey took them
+        assert state.destination is not None
+        return _as_mention(state.destination)
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
         # "They were later moved to X" (not "He had moved to X in 2010": background)

@@ -10,7 +10,7 @@ written by hand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.events.clauses import Token
 from geomap.events.triggers import VIA_WORDS
@@ -510,6 +510,33 @@ def drop_containers(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         if out and contains(m.place, out[-1].place) and m.first - out[-1].last <= 2:
+            continue
+        out.append(m)
+    return out
+
+
+def town_near_country(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` where a country that is an endpoint and is followed at once by "near" or
+    "outside" and a town in it ("crossed from A into Poland near Kuźnica", "fled into Chad
+    near Adré") gives its role to that town, the finer place of the same endpoint."""
+    out: list[Mention] = []
+    skip = False
+    for k, m in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.cue.role in ("destination", "origin")
+            and m.place.feature_type == "country"
+            and nxt.first == m.last + 2
+            and tokens[m.last + 1].lower in ("near", "outside")
+            and nxt.place.feature_type == "city"
+            and nxt.place.country_code == m.place.country_code
+        ):
+            out.append(replace(nxt, cue=m.cue))
+            skip = True
             continue
         out.append(m)
     return out

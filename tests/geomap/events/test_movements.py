@@ -3058,3 +3058,29 @@ def test_a_facility_s_town_and_a_post_left(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a country and the town near which they entered it: the town
+        (
+            "On Monday fourteen men crossed from Belarus into Poland near Kuźnica.",
+            [("Belarus", "Kuźnica")],
+        ),
+        # a next leg of the same people, after a time put first: from where the last went
+        (
+            "On Monday they were flown from Jolo to Zamboanga. On Thursday they were flown to "
+            "Cebu City.",
+            [("Jolo", "Zamboanga"), ("Zamboanga", "Cebu City")],
+        ),
+        (
+            "The men were driven from Gulu to Lira. They will be flown to Entebbe on Friday.",
+            [("Gulu", "Lira"), ("Lira", "Entebbe")],
+        ),
+    ],
+)
+def test_a_town_near_the_border_and_a_next_leg(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -55,6 +55,10 @@ SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital subur
 #: "on the outskirts of X", "off the coast of X"): general English.
 _EDGES = frozenset("edge edges outskirts fringes fringe".split())
 _COASTS = frozenset("coast coasts shore shores coastline waters".split())
+_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west".split()
+)
 #: Words that put an event close to a place ("near X", "off X": at sea or cut off from it).
 NEAR_WORDS = frozenset("near outside around nearby off".split())
 #: Prepositions before a place's possessive that make it where something happened.
@@ -237,8 +241,12 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i - 1)
         elif w == "of" and _person_before(tokens, i):
             return Cue("person-home", i - 1)  # "Jane Roe of X", "John Doe, 34, of X"
-        elif w in _COASTS and i + 1 < first and tokens[i + 1].lower == "of":
-            pass  # "off the coast of X": the sea by X
+        elif (
+            (w in _COASTS or w in ("beach", "beaches"))
+            and i + 1 < first
+            and (tokens[i + 1].lower == "of" or tokens[i + 1].lower in _COMPASS)
+        ):
+            pass  # "off the coast of X", "for a beach west of X": the shore by X
         elif w in TRANSPARENT or t.text[:1].isupper():
             # "the border city of X", "Greater X", titles and names before a place
             if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):

@@ -2824,3 +2824,14 @@ def test_a_day_first_dateline_date_is_not_the_event_s(pipeline: Pipeline) -> Non
     [inc] = incidents(pipeline, body, header="")
     assert inc.event_type == "disappearance" and inc.place.name == "Bafut"
     assert inc.when is None or inc.when.start.isoformat() == "2025-06-03"
+
+
+def test_a_headline_in_capitals_is_no_person_s_name(pipeline: Pipeline) -> None:
+    """A headline in capitals ("... OFF THE COAST OF TARIFA") is a run of capitalised words,
+    but not a name: the town it ends with stays a place in the body."""
+    text = (
+        "THREE HELD AND A TONNE OF HASHISH SEIZED OFF THE COAST OF TARIFA\n\n"
+        "The three crew members were arrested on board off Tarifa on Saturday.\n"
+    )
+    got = pipeline.extract(parse_document(text.encode(), "t.txt")).incidents
+    assert [(i.event_type, i.place.name) for i in got] == [("arrest", "Tarifa")]

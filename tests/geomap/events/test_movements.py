@@ -3084,3 +3084,25 @@ def test_a_town_near_the_border_and_a_next_leg(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a shore by a town is where they headed
+        (
+            "The speedboat sailed from Larache and headed for a beach west of Barbate.",
+            [("Larache", "Barbate")],
+        ),
+        # a part of a day before its date is one time between two legs of one journey
+        (
+            "A boat left the coast near Tripoli on the night of June 28 and reached Cyprus "
+            "two days later.",
+            [("Tripoli", "Cyprus")],
+        ),
+    ],
+)
+def test_a_beach_by_a_town_and_the_night_of_a_date(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -2835,3 +2835,17 @@ def test_a_headline_in_capitals_is_no_person_s_name(pipeline: Pipeline) -> None:
     )
     got = pipeline.extract(parse_document(text.encode(), "t.txt")).incidents
     assert [(i.event_type, i.place.name) for i in got] == [("arrest", "Tarifa")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Police arrested two men in Saint Petersburg on Friday.", ("arrest", "Saint Petersburg")),
+        ("Police in Saint Paul, Minnesota, arrested a man on Tuesday.", ("arrest", "Saint Paul")),
+    ],
+)
+def test_a_town_named_for_a_saint_is_a_place(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    """ "Saint" opens the names of many towns: the words after it are no person's name."""
+    assert typed(pipeline, body) == [expected]

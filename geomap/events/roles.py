@@ -323,7 +323,12 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                 return Cue("purpose", i)  # "to join a militia in X": where they meant to go
         return Cue("near" if near else "location", i)
     if w == "on" and not near and not _EDGES.isdisjoint(x.lower for x in tokens[i + 1 : first]):
-        return Cue("near", i)  # "derailed on the eastern edge of X", "on the outskirts of X"
+        # "derailed on the eastern edge of X", "on the outskirts of X"; "pulled out of a camp
+        # on the edge of X": what they left
+        out_of = next((j for j in range(i - 1, max(0, i - 5), -1) if tokens[j].lower == "of"), None)
+        if out_of is not None and tokens[out_of - 1].lower == "out":
+            return Cue("origin", out_of - 1)
+        return Cue("near", i)
     if w == "on" and not near and i > 0 and tokens[i - 1].lower in ARRIVAL_WORDS:
         return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
     if w in ("and", "or") and not near:

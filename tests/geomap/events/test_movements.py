@@ -3106,3 +3106,19 @@ def test_a_beach_by_a_town_and_the_night_of_a_date(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Eleven buses pulled out of a camp on the edge of Dihok and began the drive to Sinjār.",
+            [("Dihok", "Sinjār")],
+        ),
+        ("Families fled out of the camps on the outskirts of Goma to Sake.", [("Goma", "Sake")]),
+    ],
+)
+def test_out_of_a_place_on_the_edge_of_a_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

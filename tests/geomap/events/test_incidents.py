@@ -2849,3 +2849,18 @@ def test_a_town_named_for_a_saint_is_a_place(
 ) -> None:
     """ "Saint" opens the names of many towns: the words after it are no person's name."""
     assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        # a district named after its main town: the bare name is the town
+        ("Police arrested two men in Mangochi on Monday.", "city"),
+        ("Police arrested two men in Mitrovica on Monday.", "city"),
+        # the text says the district
+        ("Police arrested two men in Mangochi district on Monday.", "admin1"),
+    ],
+)
+def test_a_region_s_bare_name_is_its_main_town(pipeline: Pipeline, body: str, kind: str) -> None:
+    [inc] = incidents(pipeline, body)
+    assert inc.event_type == "arrest" and inc.place.feature_type == kind

@@ -3298,6 +3298,23 @@ def _movements_of(
 
 
 _THEN = frozenset("later then subsequently afterwards eventually next".split())
+#: Words that point back at people told before, as what a verb moves ("moved those
+#: families", "bused them"): general English.
+_BACK_AT = frozenset("those these them".split())
+
+
+def _moves_those(tokens: list[Token], index: int) -> bool:
+    """True when the object right after the motion verb at ``index`` points back at people
+    told before ("moved about 250 of those families to B", "bused them to B"), before any
+    place or preposition of place."""
+    for t in tokens[index + 1 : index + 7]:
+        if t.lower in _BACK_AT:
+            return True
+        if t.lower in ("to", "into", "from", "toward", "towards", ",", ";") or t.text[:1].isupper():
+            return False
+    return False
+
+
 _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 
 #: The verbs of an onward leg with no motion of their own ("continued on to X").
@@ -3507,6 +3524,21 @@ def _implicit_origin(
         # where the last sentence's journey took them
         assert state.destination is not None
         return _as_mention(state.destination)
+    if (
+        not mt.passive
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and mt.motion.frame in ("send", "go")
+        and state.since == 0
+        and "had" not in before
+        and _moves_those(tokens, mt.index)
+    ):
+        # "Some 400 families fled to A. On Tuesday officials moved 250 of those families by
+        # lorry to B": those the last sentence took to A go on from there
+        for place in (state.destination, state.previous):
+            if usable(place):
+                assert place is not None
+                return _as_mention(place)
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
         # "They were later moved to X" (not "He had moved to X in 2010": background)

@@ -3123,3 +3123,13 @@ def test_out_of_a_place_on_the_edge_of_a_town(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+def test_those_the_last_sentence_moved_go_on_from_there(pipeline: Pipeline) -> None:
+    """An active verb that moves people told before ("those families", "them") starts where
+    the last sentence's journey took them."""
+    body = (
+        "More than 400 households fled from Moyale to Sololo. On Tuesday officials moved 250 "
+        "of those families by lorry to a camp on the outskirts of Marsabit."
+    )
+    assert paths(pipeline, body) == [("Moyale", "Sololo"), ("Sololo", "Marsabit")]

@@ -527,6 +527,25 @@ def _after_leaving(
     return [incidents.Located(left[0], True)] if left else []
 
 
+def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> Mention | None:
+    """The town a sentence opens with as where it is set ("In A, ...", "In A itself, ...",
+    "At A on Monday, ..."), for the event word at ``index`` after it, when no speaker stands
+    between (not "In A, officials said ...")."""
+    if len(tokens) < 3 or tokens[0].lower not in ("in", "at", "outside", "near"):
+        return None
+    m = next(
+        (m for m in mentions if m.first == 1 or (m.first == 2 and tokens[1].lower == "the")), None
+    )
+    if m is None or m.place.feature_type != "city":
+        return None
+    comma = next(
+        (j for j in range(m.last + 1, min(m.last + 6, index)) if tokens[j].text == ","), None
+    )
+    if comma is None or _said_between(tokens, comma, index):
+        return None
+    return m
+
+
 _ENTRY_MARK = re.compile(r"^(?:\d{1,2}[:.h]?\d{0,2}|[-–—•*:.)])$")
 
 
@@ -1573,7 +1592,10 @@ def extract_events(
     kept = [
         (i, h)
         for i, h in found_incidents
-        if not incidents.lone_namesake(i.place, i.location, toponyms)
+        if not (
+            incidents.lone_namesake(i.place, i.location, toponyms)
+            and not incidents.country_told_before(i.place, i.location, text)
+        )
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
         and not incidents.out_of_state_namesake(i.place, i.location, toponyms)
     ]  # a town alone in a country the report is not about is a namesake, not its place
@@ -2251,6 +2273,12 @@ def _sentence(
             )
             and not t.noun,
         )
+        if not located and t.event_type == "protest" and t.motion is not None:
+            # "In Cochabamba itself, several hundred supporters marched ...": a march told
+            # after the place the sentence opens with
+            opening = _fronted_place(tokens, mentions_used, t.index)
+            if opening is not None:
+                located = [incidents.Located(opening, False)]
         if not located and t.motion is None:
             # "08:45 Liwonde: supporters threw stones ...": a log's or a list's entry opens
             # with the place it is about, as a dateline does

@@ -26,6 +26,7 @@ from geomap.events.roles import (
     precision_rank,
 )
 from geomap.model import Place, Toponym
+from geomap.names.lexicon.demonyms import DEMONYMS
 from geomap.names.lexicon.place_words import FACILITY_SUFFIXES
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
@@ -288,6 +289,33 @@ def lone_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bo
         return False
     (_, lead), *_ = others.most_common(1)
     return lead >= _NAMESAKE_SHARE * total
+
+
+# "the Ethiopian town of X", "Sudan's border town of X", "the Syrian city X"
+_COUNTRY_TOWN = re.compile(
+    r"\b(?P<country>[A-Z][\w'’-]+?)(?:['’]s)?(?: [a-z-]+){0,2} (?:town|city|village|port|"
+    r"district|province|region)(?: of)? $"
+)
+
+
+def country_told_before(place: Place, written: str, text: str) -> bool:
+    """True when the report puts ``place`` (written ``written``) in its country right before
+    naming it ("the Ethiopian town of Mēga", "Kenya's border town of Moyale"): no namesake,
+    however few other places lie in that country."""
+    for m in re.finditer(re.escape(written), text):
+        before = _COUNTRY_TOWN.search(text[max(0, m.start() - 60) : m.start()])
+        if before is None:
+            continue
+        word = before["country"].lower()
+        told = DEMONYMS.get(word)
+        code = told[0] if told else _COUNTRY_CODES.get(word)
+        if code is not None and code == place.country_code:
+            return True
+    return False
+
+
+# the countries the demonyms name, by name: "Kenya's border town of X"
+_COUNTRY_CODES = {name.lower(): code for code, name in DEMONYMS.values()}
 
 
 def out_of_state_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bool:

@@ -2864,3 +2864,21 @@ def test_a_town_named_for_a_saint_is_a_place(
 def test_a_region_s_bare_name_is_its_main_town(pipeline: Pipeline, body: str, kind: str) -> None:
     [inc] = incidents(pipeline, body)
     assert inc.event_type == "arrest" and inc.place.feature_type == kind
+
+
+def test_a_march_after_the_town_the_sentence_opens_with(pipeline: Pipeline) -> None:
+    body = "In Oruro itself, several hundred supporters marched on Monday, demanding a recount."
+    assert typed(pipeline, body) == [("protest", "Oruro")]
+    said = "In Oruro, officials said several hundred supporters marched on Monday."
+    assert typed(pipeline, said) == []
+
+
+def test_a_town_put_in_its_country_is_no_namesake(pipeline: Pipeline) -> None:
+    """A town the report puts in its country ("the Ethiopian town of X") is that town, even
+    when every other place of the report lies in another country."""
+    body = (
+        "Fighting near the Ethiopian town of Mēga on Sunday killed seven people. Families "
+        "fled to Sololo. Police arrested two men in Marsabit on Monday. A convoy left Isiolo "
+        "for Marsabit on Tuesday."
+    )
+    assert ("attack", "Mēga") in typed(pipeline, body)

@@ -343,6 +343,8 @@ def status(
         or (tokens[j].lower == "one" and j > 0 and tokens[j - 1].lower == "no")
     ):
         return None  # "no one was arrested"
+    if noun and _staged_ahead(tokens, start, index, sentence):
+        return "planned"  # "unions said they would hold a sit-in", "will stage a march"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
     if (
@@ -479,6 +481,35 @@ def status(
     ):
         return "planned"  # "a rally, called for Thursday, will ...": announced
     return "reported"
+
+
+#: Verbs by which people put on an event (the noun after them is that event): general English.
+_STAGED = frozenset(
+    "hold holds stage stages organise organises organize organizes host hosts convene "
+    "convenes launch mount".split()
+)
+_STAGED_GAP = frozenset("a an the another their its his her two three one-day new".split())
+
+
+def _staged_ahead(tokens: list[Token], start: int, index: int, sentence: str) -> bool:
+    """True when the event noun at ``index`` is what people will put on: a verb of
+    :data:`_STAGED` right before it (past an article or a few describing words) whose own
+    chain says the future ("will hold a protest", "are to stage a march", "plan to hold
+    talks", "said they would hold a sit-in"), with no negation."""
+    k = index - 1
+    while k > start and index - k <= 3 and tokens[k].lower in _STAGED_GAP:
+        k -= 1
+    if k < start or tokens[k].lower not in _STAGED:
+        return False
+    before = [t.lower for t in tokens[start:k]]
+    if any(w in _NEGATORS for w in before):
+        return False
+    head = before[-3:]
+    if any(w in _FUTURE for w in head):
+        return True
+    if "would" in head and re.search(r"\b(?:said|says|told|announced)\b", sentence):
+        return True  # reported future
+    return len(head) >= 2 and head[-1] == "to" and head[-2] in PLAN_VERBS
 
 
 # a journey said not to take place: "the flight ... was cancelled", "cancelled her trip"

@@ -1070,6 +1070,7 @@ def perpetrator_told(words: Sequence[str]) -> bool:
 
 #: Quick test before any other work: does a sentence hold any trigger word at all?
 _WORD = re.compile(r"[a-z]+")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 _ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
 
 _Trie = dict[str, "_Trie"]
@@ -1104,15 +1105,19 @@ def _has_key(lowered: str, keys: re.Pattern[str]) -> bool:
 
 
 def sentence_words(lowered: str) -> set[str]:
-    """The words of a lower-cased sentence, for the tests below."""
-    return set(_WORD.findall(lowered))
+    """The words of a lower-cased sentence, for the tests below; a hyphenated word both
+    whole and in its parts ("sit-in": "sit-in", "sit", "in")."""
+    words = set(_WORD.findall(lowered))
+    if "-" in lowered:
+        words.update(_HYPHENATED.findall(lowered))
+    return words
 
 
 def any_trigger(sentence: str, words: set[str] | None = None) -> bool:
     """False only when no trigger word or phrase can be in ``sentence`` (``words``: its
     :func:`sentence_words`, when the caller has them)."""
     lowered = sentence.lower()
-    if not _ALL_WORDS.isdisjoint(words if words is not None else _WORD.findall(lowered)):
+    if not _ALL_WORDS.isdisjoint(words if words is not None else sentence_words(lowered)):
         return True
     return _has_key(lowered, _PHRASE_KEYS)
 
@@ -1140,7 +1145,7 @@ def incident_words(sentence: str, words: set[str] | None = None) -> bool:
     incident verb or phrase, and no new incident named with "a"/"an" ("a fire")."""
     lowered = sentence.lower()
     if words is None:
-        words = set(_WORD.findall(lowered))
+        words = sentence_words(lowered)
     if not _INCIDENT_VERBS.isdisjoint(words) or _has_key(lowered, _INCIDENT_KEYS):
         return True
     return not _NOUN_KEYS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
@@ -1159,7 +1164,7 @@ def event_words(sentence: str, words: set[str] | None = None) -> bool:
     """False only when ``sentence`` holds nothing but plain travel words (or none): then it
     reports a movement only if it names two places or takes one from the report around."""
     lowered = sentence.lower()
-    if not _EVENT_WORDS.isdisjoint(words if words is not None else _WORD.findall(lowered)):
+    if not _EVENT_WORDS.isdisjoint(words if words is not None else sentence_words(lowered)):
         return True
     return _has_key(lowered, _PHRASE_KEYS)
 

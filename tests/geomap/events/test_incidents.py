@@ -2882,3 +2882,38 @@ def test_a_town_put_in_its_country_is_no_namesake(pipeline: Pipeline) -> None:
         "for Marsabit on Tuesday."
     )
     assert ("attack", "Mēga") in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an event people will put on is announced, dated ahead
+        (
+            "Unions said they would hold a sit-in in Bamenda on Thursday.",
+            [("protest", "Bamenda", "planned", "2022-06-16")],
+        ),
+        (
+            "Traders will stage a march in Kumasi on Thursday.",
+            [("protest", "Kumasi", "planned", "2022-06-16")],
+        ),
+        (
+            "Unions plan to hold a protest in Bamenda on Thursday.",
+            [("protest", "Bamenda", "planned", "2022-06-16")],
+        ),
+        # held: told as done
+        (
+            "Unions held a sit-in in Bamenda on Thursday.",
+            [("protest", "Bamenda", "reported", "2022-06-09")],
+        ),
+        # only if: not announced
+        ("Unions would hold a protest in Bamenda if pay is cut.", []),
+    ],
+)
+def test_an_event_people_will_put_on(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    got = [
+        (i.event_type, i.place.name, i.status, i.when.start.isoformat() if i.when else "")
+        for i in incidents(pipeline, body)
+    ]
+    assert got == expected

@@ -3259,8 +3259,9 @@ def _movements_of(
             and not mt.origins
             and not mt.motion.noun
             and mt.status == "reported"
-            and mt.motion.lemma in _ARRIVING_AT
-        ):  # "The envoy arrived in A on Monday.": where a next leg may start
+            and (mt.motion.lemma in _ARRIVING_AT or mt.motion.lemma in _BROUGHT_TO)
+        ):  # "The envoy arrived in A on Monday.", "police brought them ashore at A": where
+            # a next leg may start
             state.tell(went=mt.destinations[-1].toponym)
     out: list[Movement] = []
     toponyms = state.background.toponyms if state.background is not None else ()
@@ -3352,6 +3353,8 @@ _RELATIVE = frozenset("who whom which that".split())
 _ARRIVED_WORDS = frozenset("arrived landed visited reached docked".split())
 #: Motion lemmas that put the mover at their place ("arrived in A", "visited A").
 _ARRIVING_AT = frozenset("arrive land reach dock disembark visit tour".split())
+# verbs of people brought somewhere by others: where they were brought a next leg may start
+_BROUGHT_TO = frozenset("bring take".split())
 _ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))

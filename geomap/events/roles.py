@@ -24,7 +24,7 @@ AT_WORDS = frozenset("in at".split())
 #: Verbs and nouns after which "in X" / "at X" is where the mover arrived.
 ARRIVAL_WORDS = frozenset(
     "arrived arriving arrive arrives arrival landed landing reached settled touched ended "
-    "disembarked disembarking resettled".split()
+    "disembarked disembarking resettled ashore".split()
 )
 #: Words after which "in X" is where the mover lives or comes from (the origin).
 HOME_WORDS = frozenset(

@@ -3133,3 +3133,14 @@ def test_those_the_last_sentence_moved_go_on_from_there(pipeline: Pipeline) -> N
         "of those families by lorry to a camp on the outskirts of Marsabit."
     )
     assert paths(pipeline, body) == [("Moyale", "Sololo"), ("Sololo", "Marsabit")]
+
+
+def test_people_brought_ashore_go_on_from_there(pipeline: Pipeline) -> None:
+    """Where people were brought ashore (or taken) with no origin told is where their next
+    leg starts."""
+    body = (
+        "Coast guards intercepted the dinghy off Paphos and brought the passengers ashore at "
+        "Larnaca. "
+        "On Monday, twenty of them were sent back to Beirut on a ferry."
+    )
+    assert paths(pipeline, body) == [("Larnaca", "Beirut")]

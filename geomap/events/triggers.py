@@ -235,6 +235,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("take", "travelled", "send", "taken took"),
     **_verb("rush", "travelled", "send", "rushed"),
     **_verb("carry", "travelled", "send", "carried carrying"),
+    **_verb("haul", "travelled", "send", "hauled hauling"),
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),
     **_verb("transport", "travelled", "send", "transport transports transported transporting"),

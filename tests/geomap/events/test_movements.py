@@ -3144,3 +3144,8 @@ def test_people_brought_ashore_go_on_from_there(pipeline: Pipeline) -> None:
         "On Monday, twenty of them were sent back to Beirut on a ferry."
     )
     assert paths(pipeline, body) == [("Larnaca", "Beirut")]
+
+
+def test_a_train_hauling_goods_from_a_to_b(pipeline: Pipeline) -> None:
+    body = "The railway said the train, which was hauling coal from Wyoming to Omaha, was late."
+    assert paths(pipeline, body) == [("Wyoming", "Omaha")]

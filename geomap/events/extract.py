@@ -506,6 +506,14 @@ def _triggers(
             ):
                 event_type = "attack"  # "raiders fired at the traders and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
+    if any(t.event_type == "disappearance" for t in found.values()):
+        # "gunmen stopped two aid workers and took them into the bush": the gunmen are who
+        # abducted them, not another attack
+        found = {
+            i: t
+            for i, t in found.items()
+            if not (t.event_type == "attack" and t.noun and t.word.lower() in ("gunmen", "gunman"))
+        }
     return [found[i] for i in sorted(found)]
 
 

@@ -644,6 +644,23 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "disappearance",
     ),
     ("hostage", re.compile(r"\btaken hostage\b", re.I), "disappearance"),
+    # people taken away into the wild by their captors: "took them into the bush", "led the
+    # students away into the forest"
+    *(
+        (
+            key,
+            re.compile(
+                r"\b(?:took|taken|led|dragged|marched|frogmarched|forced)\s+(?:them|him|her|"
+                r"(?:[\w-]+\s+){0,2}?(?:people|villagers|passengers|staff|workers|students|"
+                r"pupils|girls|boys|women|men|children|hostages|captives|teachers|nurses|farmers|"
+                r"travell?ers|fishermen|traders|residents|worshippers))\s+"
+                r"(?:away\s+)?(?:in)?to\s+the\s+(?:bush|forest|jungle|hills|mountains|woods)\b",
+                re.I,
+            ),
+            "disappearance",
+        )
+        for key in ("bush", "forest", "jungle", "hills", "mountains", "woods")
+    ),
     ("caught", re.compile(r"\bcaught fire\b", re.I), "fire"),
     ("fire", re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
     (

@@ -2917,3 +2917,28 @@ def test_an_event_people_will_put_on(
         for i in incidents(pipeline, body)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # captors taking people into the wild: an abduction, and the gunmen are its authors
+        (
+            "Gunmen stopped two aid workers near Bosso on Monday and took them into the bush.",
+            [("disappearance", "Bosso")],
+        ),
+        ("Bandits took 12 passengers into the forest near Kaduna.", [("disappearance", "Kaduna")]),
+        # a trail or a march into the hills takes no one
+        ("The hikers took the trail into the mountains near Banff.", []),
+        ("Soldiers marched into the hills near Kidal.", []),
+        # another deed of the gunmen is told as well
+        (
+            "Gunmen kidnapped a priest in Kaduna and shot his driver.",
+            [("disappearance", "Kaduna"), ("attack", "Kaduna")],
+        ),
+    ],
+)
+def test_people_taken_into_the_bush(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -1171,6 +1171,11 @@ def _natural_subject(tokens: list[Token], i: int) -> bool:
 
 
 _VIOLENT = frozenset(("attack", "arrest", "disappearance"))
+# the day of the event told before, right after an event's verb: "detained them the same day"
+_SAME_DAY = re.compile(
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:on\s+)?(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b",
+    re.I,
+)
 #: Carrying goods, told as what someone caught was doing ("caught smuggling drugs from A").
 _SMUGGLING = frozenset(("smuggle", "traffic", "carry", "transport", "bring"))
 #: Disasters a verb says hit a place ("floods hit A"): placed there, whatever its size.
@@ -2506,9 +2511,20 @@ def _sentence(
             in ("none", "home", "possessive", "modifier", "people-of", "person-home", "dateline")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
             or _local_agency(m, state.carried())
+            or (
+                t.motion is None
+                and not t.noun
+                and t.event_type in _VIOLENT
+                and m.cue.role in ("origin", "destination", "via")
+                and any(
+                    u.motion is not None and not u.noun and t.index < u.index < m.first
+                    for u, _ in triggers
+                )
+            )
             for m in mentions
         )  # (where evacuees were taken is not what was evacuated; the dateline is where the
-        # report is from, which the place carried falls back on)
+        # report is from, which the place carried falls back on; "detained them and moved
+        # them from A to B": the ends of a later journey are not where they were detained)
         if (
             not located
             and unplaced
@@ -2524,7 +2540,11 @@ def _sentence(
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
-                if in_quote is None:
+                if in_quote is None and _SAME_DAY.match(s_text, tokens[t.index].end):
+                    # "Guards detained them the same day and moved them on Wednesday": the
+                    # day of the event told before
+                    event_when = _precise(state.previous_when) or sentence_date()
+                elif in_quote is None:
                     event_when = sentence_date() or _precise(state.previous_when)
         own = INCIDENT_WORDS.get(t.word.lower())
         if (

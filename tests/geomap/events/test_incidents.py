@@ -2942,3 +2942,19 @@ def test_people_taken_into_the_bush(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_a_detention_before_a_transfer_is_where_the_last_sentence_was(
+    pipeline: Pipeline,
+) -> None:
+    """The ends of a journey told after an arrest in its sentence are not where the arrest
+    was: it is carried from the sentence before, on that sentence's day when "the same day"
+    says so."""
+    body = (
+        "On Monday twelve men crossed from Belarus into Poland near Kuźnica. Guards detained "
+        "them the same day and moved them on Wednesday from Białystok to a centre in Biała "
+        "Podlaska."
+    )
+    arrest = next(i for i in incidents(pipeline, body) if i.event_type == "arrest")
+    assert arrest.place.name == "Kuźnica" and arrest.place_inferred
+    assert arrest.when is not None and arrest.when.start.isoformat() == "2022-06-06"

@@ -51,6 +51,12 @@ SUBORDINATORS = frozenset(
     "after before when while because although though since until unless whereas where "
     "who whom whose which that but so once whether".split()
 )
+#: Times of day after "before" / "after" / "until" / "since", which then open no clause:
+#: "raided a house before dawn and arrested two men", "the shelling went on until nightfall".
+TIMES_OF_DAY = frozenset(
+    "dawn daybreak sunrise sunup dusk sunset sundown nightfall midnight midday noon dark "
+    "daylight".split()
+)
 #: Punctuation that closes a clause.
 CLAUSE_PUNCT = frozenset(";:—–()[]")
 #: Auxiliaries and adverbs that sit between a subject and its verb.
@@ -215,8 +221,12 @@ def clause_start(tokens: list[Token], index: int) -> int:
         t = tokens[i]
         if t.text in CLAUSE_PUNCT or t.text == ",":
             return i + 1
-        if t.lower in SUBORDINATORS and not (t.text.isupper() and len(t.text) > 1):
-            return i + 1  # (not "the WHO": a body's initials)
+        if (
+            t.lower in SUBORDINATORS
+            and not (t.text.isupper() and len(t.text) > 1)
+            and not (i + 1 < len(tokens) and tokens[i + 1].lower in TIMES_OF_DAY)
+        ):
+            return i + 1  # (not "the WHO": a body's initials; not "before dawn": a time)
     return 0
 
 
@@ -355,6 +365,8 @@ def status(
         return None  # "no one was arrested"
     if chain and _no_subject(tokens, start, j):
         return None  # "no troops were sent to X", "no aid workers have left"
+    if noun and _staged_ahead(tokens, start, index, sentence):
+        return "planned"  # "unions said they would hold a sit-in", "will stage a march"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
     if (
@@ -501,6 +513,35 @@ def status(
     ):
         return "planned"  # "a rally, called for Thursday, will ...": announced
     return "reported"
+
+
+#: Verbs by which people put on an event (the noun after them is that event): general English.
+_STAGED = frozenset(
+    "hold holds stage stages organise organises organize organizes host hosts convene "
+    "convenes launch mount".split()
+)
+_STAGED_GAP = frozenset("a an the another their its his her two three one-day new".split())
+
+
+def _staged_ahead(tokens: list[Token], start: int, index: int, sentence: str) -> bool:
+    """True when the event noun at ``index`` is what people will put on: a verb of
+    :data:`_STAGED` right before it (past an article or a few describing words) whose own
+    chain says the future ("will hold a protest", "are to stage a march", "plan to hold
+    talks", "said they would hold a sit-in"), with no negation."""
+    k = index - 1
+    while k > start and index - k <= 3 and tokens[k].lower in _STAGED_GAP:
+        k -= 1
+    if k < start or tokens[k].lower not in _STAGED:
+        return False
+    before = [t.lower for t in tokens[start:k]]
+    if any(w in _NEGATORS for w in before):
+        return False
+    head = before[-3:]
+    if any(w in _FUTURE for w in head):
+        return True
+    if "would" in head and re.search(r"\b(?:said|says|told|announced)\b", sentence):
+        return True  # reported future
+    return len(head) >= 2 and head[-1] == "to" and head[-2] in PLAN_VERBS
 
 
 # a journey said not to take place: "the flight ... was cancelled", "cancelled her trip"

@@ -36,6 +36,7 @@ from geomap.events.roles import (
     cue,
     drop_containers,
     precision_rank,
+    town_near_country,
 )
 from geomap.events.triggers import (
     ABSTRACT_TARGETS,
@@ -94,6 +95,7 @@ from geomap.events.triggers import (
     VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
     VEHICLE_PLUNGED,
+    VESSELS,
     VIA_WORDS,
     WHERE_PEOPLE_ARE,
     IncidentWord,
@@ -124,8 +126,12 @@ _BETWEEN = re.compile(
 #: event may take the home of whom it befell as its place.
 LEDE_SENTENCES = 2
 _ANAPHOR = re.compile(
-    # ("two of them", "most of them": some of those the last sentence told of)
-    r"^(?:they|he|she|[\w,]+\s+of\s+them|"
+    # ("two of them", "most of them": some of those the last sentence told of), after a
+    # time put first ("On Thursday they ...", "The next day the men ...")
+    r"^(?:(?:on|early|late)\s+\w+(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|the\s+(?:next|following)\s+(?:day|morning)|later(?:\s+that\s+day)?|hours\s+later"
+    r"|that\s+(?:morning|afternoon|evening|night))?\s*,?\s*"
+    r"(?:they|he|she|[\w,]+\s+of\s+them|"
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|man|woman|officials?|"
     r"agents?|group|team|officers?|soldiers|troops|defectors?|family|families|people|"
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
@@ -198,7 +204,10 @@ _PEOPLE = frozenset(
 # verbs that bring about an event named after them with "the": "forced the evacuation"
 # words that tell what a flight was from: "fled after ...", "fleeing shelling"
 _CAUSE_BEFORE = frozenset("after amid following fleeing escaping".split())
-_CAUSED = frozenset("forced prompted caused triggered sparked ordered".split())
+_CAUSED = frozenset(
+    "forced prompted caused triggered sparked ordered forcing prompting causing triggering "
+    "sparking".split()
+)
 #: Verbs by which an event sets off protests ("sparked protests", "led to days of rallies").
 _SPARKED = frozenset("sparked triggered prompted provoked ignited fuelled fueled led".split())
 _BE = frozenset("is are was were be been being".split())
@@ -272,6 +281,10 @@ def _triggers(
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
                 if phrase_type == "meeting/summit":
+                    if m.group().startswith("meeting ") and not ONE_BODY.isdisjoint(
+                        lowered[max(0, i - 6) : i]
+                    ):
+                        continue  # "the council, meeting in Dover, voted": one body's session
                     if m.group().lower().endswith("with") and not _party_after(
                         tokens, bisect_left(starts, m.end())
                     ):
@@ -404,6 +417,8 @@ def _triggers(
                 motion = None  # "an evacuation deal", "the evacuation route"
             elif nxt in _BODY_NOUNS:
                 motion = None  # "the migration office said", "the transport ministry": a name
+            elif _not_under_way(lowered, i):
+                motion = None  # "the relocation of families to A has not started": none yet
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
@@ -448,6 +463,8 @@ def _triggers(
                 incident = None  # "an attack on the flames": firefighting
             elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
                 incident = None  # "an explosion of wildflowers": growth
+            elif w == "sank" and VESSELS.isdisjoint(lowered[max(0, i - 10) : i]):
+                incident = None  # "shares sank", "his heart sank": no vessel went down
             elif w == "flooded" and not CROWDS.isdisjoint(lowered[max(0, i - 3) : i]):
                 incident = None  # "the fans flooded the court": a crowd
             elif w.startswith("demonstrat") and nxt in SHOWN_AFTER:
@@ -524,7 +541,84 @@ def _triggers(
             ):
                 event_type = "attack"  # "raiders fired at the traders and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
+    if any(t.event_type == "disappearance" for t in found.values()):
+        # "gunmen stopped two aid workers and took them into the bush": the gunmen are who
+        # abducted them, not another attack
+        found = {
+            i: t
+            for i, t in found.items()
+            if not (t.event_type == "attack" and t.noun and t.word.lower() in ("gunmen", "gunman"))
+        }
     return [found[i] for i in sorted(found)]
+
+
+_LEAVING = frozenset("leaving departing".split())
+
+
+def _after_leaving(
+    tokens: list[Token], index: int, mentions: list[Mention], end: int
+) -> list[incidents.Located]:
+    """The place an accident's vehicle had just left ("sank shortly after leaving a beach
+    south of A", "overturned soon after departing A"): near where it happened."""
+    j = next(
+        (j for j in range(index + 1, min(index + 4, len(tokens))) if tokens[j].lower == "after"),
+        None,
+    )
+    if j is None or j + 1 >= len(tokens) or tokens[j + 1].lower not in _LEAVING:
+        return []
+    left = [m for m in mentions if j + 1 < m.first < min(end, j + 8)]
+    return [incidents.Located(left[0], True)] if left else []
+
+
+def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> Mention | None:
+    """The town a sentence opens with as where it is set ("In A, ...", "In A itself, ...",
+    "At A on Monday, ..."), for the event word at ``index`` after it, when no speaker stands
+    between (not "In A, officials said ...")."""
+    if len(tokens) < 3 or tokens[0].lower not in ("in", "at", "outside", "near"):
+        return None
+    m = next(
+        (m for m in mentions if m.first == 1 or (m.first == 2 and tokens[1].lower == "the")), None
+    )
+    if m is None or m.place.feature_type != "city":
+        return None
+    comma = next(
+        (j for j in range(m.last + 1, min(m.last + 6, index)) if tokens[j].text == ","), None
+    )
+    if comma is None or _said_between(tokens, comma, index):
+        return None
+    return m
+
+
+_ENTRY_MARK = re.compile(r"^(?:\d{1,2}[:.h]?\d{0,2}|[-–—•*:.)])$")
+
+
+def _entry_label(tokens: list[Token], mentions: list[Mention]) -> Mention | None:
+    """The place an entry of a log or a list opens with, before a colon ("Liwonde: police
+    arrested ...", "- Adré: a fire broke out ...", "14:05 Zomba: ..."): a town's name and a
+    colon, with only a time or a bullet before it."""
+    for m in mentions:
+        if m.last + 1 >= len(tokens) or tokens[m.last + 1].text != ":":
+            continue
+        if (
+            m.place.feature_type == "country"
+            or m.cue.role == "dateline"
+            or m.toponym.span.text.isupper()
+        ):
+            return None  # ("BEIRUT: ..." is a dateline: where the report is from)
+        if all(_ENTRY_MARK.match(x.text) for x in tokens[: m.first]):
+            return replace(m, cue=replace(m.cue, role="location"))  # where it happened
+        return None
+    return None
+
+
+def _missing_from(tokens: list[Token], t: _Trigger, after: list[Mention]) -> Mention | None:
+    """The place right after "from" that ends a disappearance's words ("went missing from
+    A", "was reported missing from a camp near A"): where the person was last, rather than
+    a place named later in the sentence ("... was found safe in B")."""
+    j = t.index + len(t.word.split())
+    if j >= len(tokens) or tokens[j].lower != "from":
+        return None
+    return next((m for m in after if m.cue.role == "origin" and j < m.first <= j + 5), None)
 
 
 # words before a gerund that open its clause, so that it is the clause's subject
@@ -1033,6 +1127,27 @@ def _put_off(tokens: list[Token], i: int) -> bool:
     return False
 
 
+#: What a deed that has not begun is said not to have done, after "not" / "yet to"
+_BEGUN = frozenset("started begun begin start happened happen commenced commence".split())
+
+
+def _not_under_way(lowered: list[str], i: int) -> bool:
+    """True when the clause of the event noun at ``i`` says it has not begun: "the relocation
+    of families from A to B has not started", "the transfer is yet to begin", "the
+    evacuation has not yet taken place"."""
+    for k in range(i + 1, min(len(lowered), i + 16)):
+        w = lowered[k]
+        if w in (",", ";", ".", "but", "after", "because", "which", "who"):
+            return False
+        if w in ("not", "yet", "never"):
+            rest = lowered[k + 1 : k + 4]
+            if rest[:1] == ["yet"] or rest[:1] == ["to"]:
+                rest = rest[1:]
+            if rest and (rest[0] in _BEGUN or rest[:2] == ["taken", "place"]):
+                return True
+    return False
+
+
 #: Journeys whose calling off takes the talks they were for with them (general English).
 _TRIPS = frozenset("trip visit journey tour flight mission".split())
 
@@ -1079,6 +1194,10 @@ def _title_case(tokens: list[Token]) -> bool:
     return len(words) <= 25 and 2 * sum(t.text[:1].isupper() for t in words) > len(words)
 
 
+# adverbs between "meet" and where or whom: "will meet again in X", "met privately with"
+_MEET_ADVERBS = frozenset("again later privately briefly separately jointly secretly".split())
+
+
 def _meets_someone(tokens: list[Token], i: int) -> bool:
     """True when "met" / "meet" at ``i`` is a meeting: an office or a party within three
     words after it ("met President Ruto", "will meet his counterpart", "met with", "meet in
@@ -1086,6 +1205,8 @@ def _meets_someone(tokens: list[Token], i: int) -> bool:
     after = tokens[i + 1 : i + 4]
     if not after or (i > 0 and tokens[i - 1].lower in ("first", "never", "once")):
         return False  # "first met her husband": how people came to know each other
+    if len(after) > 1 and after[0].lower in _MEET_ADVERBS:
+        after = after[1:]  # "are due to meet again in X", "met privately at X"
     if after[0].lower in ("in", "at"):
         # "leaders met in Accra"; not "the county board meets in Dover": one body's session
         return ONE_BODY.isdisjoint(t.lower for t in tokens[max(0, i - 4) : i])
@@ -1170,6 +1291,11 @@ def _natural_subject(tokens: list[Token], i: int) -> bool:
 
 
 _VIOLENT = frozenset(("attack", "arrest", "disappearance"))
+# the day of the event told before, right after an event's verb: "detained them the same day"
+_SAME_DAY = re.compile(
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:on\s+)?(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)\b",
+    re.I,
+)
 #: Carrying goods, told as what someone caught was doing ("caught smuggling drugs from A").
 _SMUGGLING = frozenset(("smuggle", "traffic", "carry", "transport", "bring"))
 #: Disasters a verb says hit a place ("floods hit A"): placed there, whatever its size.
@@ -1318,11 +1444,14 @@ _TIME_AFTER = frozenset(
 
 
 def _time_phrase_after(tokens: list[Token], i: int) -> bool:
-    """True when "since" or "until" at ``i`` opens a time phrase of days ("since Sunday"),
-    not a clause."""
-    if tokens[i].lower not in ("since", "until") or i + 1 >= len(tokens):
+    """True when the word at ``i`` opens a time phrase, not a clause: a time of day after it
+    ("before dawn", "after dark") or days after "since" / "until" ("since Sunday")."""
+    if i + 1 >= len(tokens):
         return False
-    return tokens[i + 1].lower in _TIME_AFTER
+    after = tokens[i + 1].lower
+    if after in clauses.TIMES_OF_DAY:
+        return True
+    return tokens[i].lower in ("since", "until") and after in _TIME_AFTER
 
 
 def _determined(lowered: list[str], i: int) -> bool:
@@ -1665,7 +1794,10 @@ def extract_events(
     kept = [
         (i, h)
         for i, h in found_incidents
-        if not incidents.lone_namesake(i.place, i.location, toponyms)
+        if not (
+            incidents.lone_namesake(i.place, i.location, toponyms)
+            and not incidents.country_told_before(i.place, i.location, text)
+        )
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
         and not incidents.out_of_state_namesake(i.place, i.location, toponyms)
         and not incidents.accidental_shooting(i, text)
@@ -1814,7 +1946,9 @@ def _headline_end(document: Document, text: str) -> int:
 #: report was filed, not the day of what its first sentence tells.
 _DATELINE_DATE = re.compile(
     r"[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{1,40}?(?:,[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .]{1,30}?)?,[ \t]*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*"
+    # "Oct 2, 2024" or, day first, "9 June 2025"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:,?[ \t]+\d{4})?)[ \t]*"
     r"(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
 
@@ -1858,7 +1992,15 @@ def _sentence(
         )
         if status is not None and clauses.denied(tokens, t.index):
             status = None  # "the army denied that troops had been sent to X"
-        if status is None:
+        if status is None or (
+            (
+                t.motion is _BOUND
+                or (t.motion is _PHRASE_MOTION and t.word.lower().startswith("bound"))
+            )
+            and unreported
+            and any(MOTION_WORDS.get(tokens[u].lower) is not None for u in unreported)
+        ):
+            # (the cargo "bound for X" of a habitual or negated shipment is no movement)
             unreported.append(t.index)  # "... to travel to X": X is not the last verb's
             continue
         if t.noun and t.index and tokens[t.index - 1].lower in _PLANNED_BEFORE_NOUN:
@@ -1890,6 +2032,8 @@ def _sentence(
     )
     mentions = incidents.possessed_places(mentions, tokens)  # "in Nigeria's Borno state"
     mentions = incidents.parts_of_towns(mentions, tokens)  # "the X neighborhood of Chicago"
+    mentions = incidents.facilities_named_for_places(mentions, tokens)  # "the X hospital in Y"
+    mentions = town_near_country(mentions, tokens)  # "crossed into Poland near Kuźnica"
     if state.dateline is not None:
         # "SPRINGFIELD, Ohio — Police said …": the dateline is where the report is from
         mentions = [
@@ -1964,7 +2108,7 @@ def _sentence(
         if tok.lower in _SCOPE_END
         and not (tok.text.isupper() and len(tok.text) > 1)
         and not _time_phrase_after(tokens, i)
-    ]  # ("the WHO": a body's initials, no relative pronoun; "since Sunday": a time)
+    ]  # ("the WHO": a body's initials, no relative pronoun; "since Sunday", "before dawn": a time)
     final_status: list[str] = []  # each trigger's status once read in its sentence
     for k, (t, status) in enumerate(triggers):
         mentions_used = reported_used
@@ -2391,8 +2535,29 @@ def _sentence(
             motion=t.motion is not None,
             evacuation=t.event_type == "evacuation",
             noun=t.noun,
-            abduction=t.word.lower().startswith(("abduct", "kidnap")) and not t.noun,
+            abduction=(
+                t.word.lower().startswith(("abduct", "kidnap"))
+                or (t.event_type == "disappearance" and " by " in t.word.lower())
+            )
+            and not t.noun,
         )
+        if not located and t.event_type == "protest" and t.motion is not None:
+            # "In Cochabamba itself, several hundred supporters marched ...": a march told
+            # after the place the sentence opens with
+            opening = _fronted_place(tokens, mentions_used, t.index)
+            if opening is not None:
+                located = [incidents.Located(opening, False)]
+        if not located and t.motion is None:
+            # "08:45 Liwonde: supporters threw stones ...": a log's or a list's entry opens
+            # with the place it is about, as a dateline does
+            label = _entry_label(tokens, mentions_used)
+            if label is not None:
+                located = [incidents.Located(label, False)]
+        if t.event_type == "disappearance" and not t.noun:
+            # "was reported missing from A on Sunday and found in B": where from
+            gone_from = _missing_from(tokens, t, after_incident)
+            if gone_from is not None:
+                located = [incidents.Located(gone_from, False)]
         if t.motion is None:
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:
@@ -2450,6 +2615,10 @@ def _sentence(
                     [],
                     None,
                 )
+        if not located and t.event_type == "crash":
+            # "the boat sank shortly after leaving a beach near X", "the bus overturned soon
+            # after departing X": it went down close to where it had set out from
+            located = _after_leaving(tokens, t.index, mentions_used, len(tokens))
         if not located and t.event_type == "arrest" and not t.noun:
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested
@@ -2518,6 +2687,17 @@ def _sentence(
         ):
             # "the killing of a teenager in X sparked days of protests": the protests are
             # where the event that set them off was
+            located = [placed[-1]]
+        if (
+            not located
+            and t.event_type == "evacuation"
+            and t.noun
+            and placed
+            and t.index > 1
+            and tokens[t.index - 2].lower in _CAUSED
+        ):
+            # "a tank car caught fire in X, forcing the evacuation of 600 residents": what
+            # the event forced is evacuated where it happened
             located = [placed[-1]]
         if not located and t.event_type == "meeting/summit":
             # "visit X for talks", "travelled to X and met officials there"
@@ -2634,9 +2814,20 @@ def _sentence(
             in ("none", "home", "possessive", "modifier", "people-of", "person-home", "dateline")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
             or _local_agency(m, state.carried())
+            or (
+                t.motion is None
+                and not t.noun
+                and t.event_type in _VIOLENT
+                and m.cue.role in ("origin", "destination", "via")
+                and any(
+                    u.motion is not None and not u.noun and t.index < u.index < m.first
+                    for u, _ in triggers
+                )
+            )
             for m in mentions
         )  # (where evacuees were taken is not what was evacuated; the dateline is where the
-        # report is from, which the place carried falls back on)
+        # report is from, which the place carried falls back on; "detained them and moved
+        # them from A to B": the ends of a later journey are not where they were detained)
         if (
             not located
             and unplaced
@@ -2652,7 +2843,11 @@ def _sentence(
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
-                if in_quote is None:
+                if in_quote is None and _SAME_DAY.match(s_text, tokens[t.index].end):
+                    # "Guards detained them the same day and moved them on Wednesday": the
+                    # day of the event told before
+                    event_when = _precise(state.previous_when) or sentence_date()
+                elif in_quote is None:
                     event_when = sentence_date() or _precise(state.previous_when)
         own = INCIDENT_WORDS.get(t.word.lower())
         if (
@@ -3481,8 +3676,9 @@ def _movements_of(
             and not mt.origins
             and not mt.motion.noun
             and mt.status == "reported"
-            and mt.motion.lemma in _ARRIVING_AT
-        ):  # "The envoy arrived in A on Monday.": where a next leg may start
+            and (mt.motion.lemma in _ARRIVING_AT or mt.motion.lemma in _BROUGHT_TO)
+        ):  # "The envoy arrived in A on Monday.", "police brought them ashore at A": where
+            # a next leg may start
             state.tell(went=mt.destinations[-1].toponym)
     out: list[Movement] = []
     toponyms = state.background.toponyms if state.background is not None else ()
@@ -3548,6 +3744,23 @@ def _movements_of(
 
 
 _THEN = frozenset("later then subsequently afterwards eventually next".split())
+#: Words that point back at people told before, as what a verb moves ("moved those
+#: families", "bused them"): general English.
+_BACK_AT = frozenset("those these them".split())
+
+
+def _moves_those(tokens: list[Token], index: int) -> bool:
+    """True when the object right after the motion verb at ``index`` points back at people
+    told before ("moved about 250 of those families to B", "bused them to B"), before any
+    place or preposition of place."""
+    for t in tokens[index + 1 : index + 7]:
+        if t.lower in _BACK_AT:
+            return True
+        if t.lower in ("to", "into", "from", "toward", "towards", ",", ";") or t.text[:1].isupper():
+            return False
+    return False
+
+
 _ONWARD = re.compile(r"\s+(?:on to|onwards?|on from)\b", re.I)
 
 #: The verbs of an onward leg with no motion of their own ("continued on to X").
@@ -3557,6 +3770,8 @@ _RELATIVE = frozenset("who whom which that".split())
 _ARRIVED_WORDS = frozenset("arrived landed visited reached docked".split())
 #: Motion lemmas that put the mover at their place ("arrived in A", "visited A").
 _ARRIVING_AT = frozenset("arrive land reach dock disembark visit tour".split())
+# verbs of people brought somewhere by others: where they were brought a next leg may start
+_BROUGHT_TO = frozenset("bring take".split())
 _ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
@@ -3744,6 +3959,34 @@ def _implicit_origin(
         assert named is not None
         return _as_mention(named)
     before = [t.lower for t in tokens[max(0, mt.index - 4) : mt.index]]
+    if (
+        mt.passive
+        and mt.status in ("reported", "planned")
+        and not mt.motion.noun
+        and state.since == 0
+        and "had" not in before
+        and _ANAPHOR.match(s_text)
+        and usable(state.destination)
+    ):
+        # "They were flown from A to B on Monday. On Thursday they were flown to C": on from
+        # where the last sentence's journey took them
+        assert state.destination is not None
+        return _as_mention(state.destination)
+    if (
+        not mt.passive
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and mt.motion.frame in ("send", "go")
+        and state.since == 0
+        and "had" not in before
+        and _moves_those(tokens, mt.index)
+    ):
+        # "Some 400 families fled to A. On Tuesday officials moved 250 of those families by
+        # lorry to B": those the last sentence took to A go on from there
+        for place in (state.destination, state.previous):
+            if usable(place):
+                assert place is not None
+                return _as_mention(place)
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
         # "They were later moved to X" (not "He had moved to X in 2010": background)

@@ -18,8 +18,15 @@ from dataclasses import dataclass, replace
 from geopy.distance import great_circle
 
 from geomap.events.clauses import Token
-from geomap.events.roles import Mention, contains, drop_containers, precision_rank
+from geomap.events.roles import (
+    FACILITY_NOUNS,
+    Mention,
+    contains,
+    drop_containers,
+    precision_rank,
+)
 from geomap.model import Incident, Place, Toponym
+from geomap.names.lexicon.demonyms import DEMONYMS
 from geomap.names.lexicon.place_words import FACILITY_SUFFIXES, GEO_MODIFIERS
 
 # roles after the trigger, best first: where it happened; for a movement, where it went
@@ -313,6 +320,33 @@ def lone_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bo
     return lead >= _NAMESAKE_SHARE * total
 
 
+# "the Ethiopian town of X", "Sudan's border town of X", "the Syrian city X"
+_COUNTRY_TOWN = re.compile(
+    r"\b(?P<country>[A-Z][\w'’-]+?)(?:['’]s)?(?: [a-z-]+){0,2} (?:town|city|village|port|"
+    r"district|province|region)(?: of)? $"
+)
+
+
+def country_told_before(place: Place, written: str, text: str) -> bool:
+    """True when the report puts ``place`` (written ``written``) in its country right before
+    naming it ("the Ethiopian town of Mēga", "Kenya's border town of Moyale"): no namesake,
+    however few other places lie in that country."""
+    for m in re.finditer(re.escape(written), text):
+        before = _COUNTRY_TOWN.search(text[max(0, m.start() - 60) : m.start()])
+        if before is None:
+            continue
+        word = before["country"].lower()
+        told = DEMONYMS.get(word)
+        code = told[0] if told else _COUNTRY_CODES.get(word)
+        if code is not None and code == place.country_code:
+            return True
+    return False
+
+
+# the countries the demonyms name, by name: "Kenya's border town of X"
+_COUNTRY_CODES = {name.lower(): code for code, name in DEMONYMS.values()}
+
+
 def out_of_state_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bool:
     """True when ``place`` is a US town, named once, in a state the report names nowhere else
     (no place in it, not the state itself), while the report's other US places (two names
@@ -382,6 +416,10 @@ _PART_OF_TOWN = frozenset(
 )
 # how far a town's part may lie from its town's point
 _TOWN_KM = 25.0
+# a word of a name: capitalised, or a particle joined to one ("al-Tabbaneh", "el-Nour")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|at|an|ash|az|ul|ed|es)-[A-Z][\w'’-]*)$"
+)
 
 
 def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
@@ -392,11 +430,21 @@ def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention
     out: list[Mention] = []
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        # the part's name may run on past what was read as a place ("the Bab al-Tabbaneh
+        # district of Tripoli": "Bab" alone read as a town elsewhere)
+        tail = 0
+        while (
+            tail < 2
+            and m.last + 1 + tail < len(tokens)
+            and _NAME_WORD.match(tokens[m.last + 1 + tail].text)
+            and tokens[m.last + 1 + tail].lower not in _PART_OF_TOWN
+        ):
+            tail += 1
         if (
             nxt is not None
-            and nxt.first == m.last + 3
-            and tokens[m.last + 1].lower in _PART_OF_TOWN
-            and tokens[m.last + 2].lower == "of"
+            and nxt.first == m.last + 3 + tail
+            and tokens[m.last + 1 + tail].lower in _PART_OF_TOWN
+            and tokens[m.last + 2 + tail].lower == "of"
             and precision_rank(nxt.place) == 0
             and (
                 m.place.country_code != nxt.place.country_code
@@ -406,6 +454,28 @@ def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention
         ):
             role = "location" if m.cue.role == "none" else m.cue.role
             mentions[k + 1] = replace(nxt, cue=replace(m.cue, role=role))
+            continue
+        out.append(m)
+    return out
+
+
+def facilities_named_for_places(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` without a place that names a facility in another town ("to the Viedma
+    hospital in Cochabamba", "at the Kenyatta hospital in Kisumu"): a name, a facility noun,
+    "in" or "at" and the town, which takes the name's role."""
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.first == m.last + 3
+            and tokens[m.last + 1].lower in FACILITY_NOUNS
+            and tokens[m.last + 2].lower in ("in", "at")
+            and precision_rank(nxt.place) == 0
+            and m.place.gazetteer_id != nxt.place.gazetteer_id
+        ):
+            if m.cue.role != "none":
+                mentions[k + 1] = replace(nxt, cue=m.cue)
             continue
         out.append(m)
     return out

@@ -712,7 +712,7 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bo
     if not second.destinations and not (modifier and _arrival(second.motion)):
         return False
     if not (first.origins or first.vias or first.homes) or not _JOIN.match(
-        _OF_THEM.sub(" ", between)
+        _OF_THEM.sub(" ", _PART_OF_DAY.sub(" on ", between))
     ):
         return False
     second.origins = list(first.origins)
@@ -724,6 +724,9 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bo
 
 
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+#: A part of a day told before its date ("left A on the night of May 28 and reached B"):
+#: one time, however many words.
+_PART_OF_DAY = re.compile(r"\bon the (?:night|morning|evening|afternoon|eve) of\b", re.I)
 #: A share of the same movers, which continues their journey ("fled A on foot, most of them
 #: heading to B"): general English.
 _OF_THEM = re.compile(

@@ -10,7 +10,7 @@ written by hand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.events.clauses import Token
 from geomap.events.triggers import VIA_WORDS
@@ -25,7 +25,7 @@ AT_WORDS = frozenset("in at".split())
 #: Verbs and nouns after which "in X" / "at X" is where the mover arrived.
 ARRIVAL_WORDS = frozenset(
     "arrived arriving arrive arrives arrival landed landing reached settled touched ended "
-    "disembarked disembarking resettled".split()
+    "disembarked disembarking resettled ashore".split()
 )
 #: Words after which "in X" is where the mover lives or comes from (the origin).
 HOME_WORDS = frozenset(
@@ -54,6 +54,14 @@ TRANSPARENT = frozenset(
 SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital suburb".split())
 #: Kinds of place a name stands in apposition to ("from the capital, Kampala,").
 _APPOSED_KINDS = SETTLEMENT_KINDS | frozenset("province state region district county".split())
+#: The rim of a town or a coast, between "on" or "off" and its place ("on the edge of X",
+#: "on the outskirts of X", "off the coast of X"): general English.
+_EDGES = frozenset("edge edges outskirts fringes fringe".split())
+_COASTS = frozenset("coast coasts shore shores coastline waters".split())
+_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west".split()
+)
 #: Words that put an event close to a place ("near X", "off X": at sea or cut off from it).
 NEAR_WORDS = frozenset("near outside around nearby off".split())
 #: Prepositions before a place's possessive that make it where something happened.
@@ -172,6 +180,21 @@ class Cue:
     governor: int
 
 
+def _facility_for(rest: list[Token], k: int) -> bool:
+    """True when "for" at ``rest[k]`` is inside a facility's name ("a centre for
+    foreigners", "a home for the elderly"): right after a facility noun."""
+    return rest[k].lower == "for" and k > 0 and rest[k - 1].lower in FACILITY_NOUNS
+
+
+def _off_the_coast(tokens: list[Token], i: int, first: int) -> bool:
+    """True when "off" at token ``i`` reaches its place (token ``first``) over a coast and
+    words of place only ("off the coast of X", "off the northern shores of X")."""
+    between = [t.lower for t in tokens[i + 1 : first]]
+    return not _COASTS.isdisjoint(between) and all(
+        w in TRANSPARENT or w in _COASTS for w in between
+    )
+
+
 def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue:
     """The role cue of a place mention starting at token ``first``; ``text_after`` is the
     sentence text right after the mention (for "X-bound", "X-based"). The words before it are
@@ -209,8 +232,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     while i > stop and skipped < 7:
         t = tokens[i]
         w = t.lower
-        if w in NEAR_WORDS and (w != "off" or i == first - 1):
-            near = True  # ("off X", not "off the X Highway": the road it left)
+        if w in NEAR_WORDS and (w != "off" or i == first - 1 or _off_the_coast(tokens, i, first)):
+            near = True  # ("off X", "off the coast of X", not "off the X Highway": the road)
         elif w == "off":
             break
         elif w in CUE_WORDS:
@@ -221,6 +244,12 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i - 1)
         elif w == "of" and _person_before(tokens, i):
             return Cue("person-home", i - 1)  # "Jane Roe of X", "John Doe, 34, of X"
+        elif (
+            (w in _COASTS or w in ("beach", "beaches"))
+            and i + 1 < first
+            and (tokens[i + 1].lower == "of" or tokens[i + 1].lower in _COMPASS)
+        ):
+            pass  # "off the coast of X", "for a beach west of X": the shore by X
         elif w in TRANSPARENT or t.text[:1].isupper():
             # "the border city of X", "Greater X", titles and names before a place
             if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):
@@ -298,7 +327,10 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                 if len(rest) >= 2 and rest[0].lower == "be" and rest[1].lower.endswith("ed"):
                     # "sent to be tested at a laboratory in X", "flown to be treated in X"
                     return Cue("destination", i)
-                if any(x.text in (",", ";") or x.lower in CUE_WORDS for x in rest):
+                if any(
+                    x.text in (",", ";") or (x.lower in CUE_WORDS and not _facility_for(rest, k))
+                    for k, x in enumerate(rest)
+                ):
                     break
                 nxt = rest[0] if rest else None
                 if nxt is not None and (
@@ -308,6 +340,13 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                     return Cue("destination", i)
                 return Cue("purpose", i)  # "to join a militia in X": where they meant to go
         return Cue("near" if near else "location", i)
+    if w == "on" and not near and not _EDGES.isdisjoint(x.lower for x in tokens[i + 1 : first]):
+        # "derailed on the eastern edge of X", "on the outskirts of X"; "pulled out of a camp
+        # on the edge of X": what they left
+        out_of = next((j for j in range(i - 1, max(0, i - 5), -1) if tokens[j].lower == "of"), None)
+        if out_of is not None and tokens[out_of - 1].lower == "out":
+            return Cue("origin", out_of - 1)
+        return Cue("near", i)
     if w == "on" and not near and i > 0 and tokens[i - 1].lower in ARRIVAL_WORDS:
         return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
     if w in ("and", "or") and not near:
@@ -525,6 +564,33 @@ def drop_containers(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         if out and contains(m.place, out[-1].place) and m.first - out[-1].last <= 2:
+            continue
+        out.append(m)
+    return out
+
+
+def town_near_country(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """``mentions`` where a country that is an endpoint and is followed at once by "near" or
+    "outside" and a town in it ("crossed from A into Poland near Kuźnica", "fled into Chad
+    near Adré") gives its role to that town, the finer place of the same endpoint."""
+    out: list[Mention] = []
+    skip = False
+    for k, m in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.cue.role in ("destination", "origin")
+            and m.place.feature_type == "country"
+            and nxt.first == m.last + 2
+            and tokens[m.last + 1].lower in ("near", "outside")
+            and nxt.place.feature_type == "city"
+            and nxt.place.country_code == m.place.country_code
+        ):
+            out.append(replace(nxt, cue=m.cue))
+            skip = True
             continue
         out.append(m)
     return out

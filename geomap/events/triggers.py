@@ -235,6 +235,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("take", "travelled", "send", "taken took taking"),
     **_verb("rush", "travelled", "send", "rushed rushing"),
     **_verb("carry", "travelled", "send", "carried carrying"),
+    **_verb("haul", "travelled", "send", "hauled hauling"),
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),
     **_verb("transport", "travelled", "send", "transport transports transported transporting"),
@@ -416,7 +417,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     ),
     **_words(
         "crash",
-        "crashed capsized overturned crash-landed",
+        "crashed capsized overturned sank crash-landed",
         "crash crashes wreck accident rollover hit-and-run crash-landing",
     ),
     **_words("collision", "collided", "collision collisions pileup pile-up"),
@@ -446,7 +447,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
 #: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on".
 _WEAPON_STRUCK = re.compile(
     r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?) "
-    r"(?:struck|hit|hits|slammed into|landed on|destroyed)\b",
+    r"(?:struck|hit|hits|slammed into|landed (?:on|in|near|inside|outside|close to|next to)"
+    r"|destroyed)\b",
     re.I,
 )
 
@@ -573,7 +575,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     *(
         (key, _WEAPON_STRUCK, "attack")
-        for key in ("struck", " hit", "slammed into", "landed on", "destroyed")
+        for key in ("struck", " hit", "slammed into", "landed ", "destroyed")
     ),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")
@@ -605,7 +607,44 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "attack",
     ),
-    ("fire", re.compile(r"\bset (?:fire to|on fire)\b", re.I), "attack"),
+    ("fire", re.compile(r"\b(?:set|sets|setting) (?:fire to|on fire)\b", re.I), "attack"),
+    # two armed sides shooting at each other: "gunmen exchanged fire with soldiers", "an
+    # exchange of fire", "the two groups traded gunfire" (the fire is shots, not flames)
+    (
+        "fire",
+        re.compile(
+            r"\b(?:exchanged|exchanging|exchange|traded|trading) (?:heavy |sporadic )?"
+            r"(?:gun)?fire\b|\bexchanges? of (?:heavy )?(?:gun)?fire\b",
+            re.I,
+        ),
+        "attack",
+    ),
+    # a crowd throwing things at people: "threw stones at police", "pelted the convoy with
+    # rocks", "hurled petrol bombs at a police station"
+    *(
+        (
+            key,
+            re.compile(
+                r"\b(?:threw|throwing|hurled|hurling|pelted|pelting)(?: [\w'’-]+){0,4}? "
+                r"(?:with )?(?:stones|rocks|bricks|petrol bombs|molotov cocktails|firebombs)\b",
+                re.I,
+            ),
+            "attack",
+        )
+        for key in ("stones", "rocks", "bricks", "petrol bombs", "molotov", "firebombs")
+    ),
+    # people taken by an armed band: "teachers who were seized by gunmen", "snatched by
+    # kidnappers" (a town "seized by rebels" is taken, not abducted: no such agent here)
+    (
+        " by ",
+        re.compile(
+            r"\b(?:seized|snatched|grabbed|taken|carried off|led away) by (?:a group of |a band "
+            r"of )?(?:armed men|gunmen|kidnappers|abductors|bandits|pirates|masked men|"
+            r"unknown men|unidentified men|unidentified gunmen|armed assailants)\b",
+            re.I,
+        ),
+        "disappearance",
+    ),
     (
         "shot",
         re.compile(
@@ -703,10 +742,32 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("jail", JAIL_HOLD, "arrest"),
     (
         "missing",
-        re.compile(r"\b(?:went|gone|been reported|was reported|were reported) missing\b", re.I),
+        re.compile(
+            r"\b(?:went|gone|been reported|was reported|were reported) missing\b"
+            # "has been missing since Friday", "had been missing for two days"
+            r"|\b(?:has|have|had) been missing (?:since|for)\b",
+            re.I,
+        ),
         "disappearance",
     ),
     ("hostage", re.compile(r"\btaken hostage\b", re.I), "disappearance"),
+    # people taken away into the wild by their captors: "took them into the bush", "led the
+    # students away into the forest"
+    *(
+        (
+            key,
+            re.compile(
+                r"\b(?:took|taken|led|dragged|marched|frogmarched|forced)\s+(?:them|him|her|"
+                r"(?:[\w-]+\s+){0,2}?(?:people|villagers|passengers|staff|workers|students|"
+                r"pupils|girls|boys|women|men|children|hostages|captives|teachers|nurses|farmers|"
+                r"travell?ers|fishermen|traders|residents|worshippers))\s+"
+                r"(?:away\s+)?(?:in)?to\s+the\s+(?:bush|forest|jungle|hills|mountains|woods)\b",
+                re.I,
+            ),
+            "disappearance",
+        )
+        for key in ("bush", "forest", "jungle", "hills", "mountains", "woods")
+    ),
     ("caught", re.compile(r"\bcaught fire\b", re.I), "fire"),
     ("fire", re.compile(r"\b(?:forest|brush|grass|house|apartment) fires?\b", re.I), "fire"),
     (
@@ -726,8 +787,11 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         " off ",
         re.compile(
-            r"\b(?:went|ran|veered|drove|skidded|slid|careened|plunged) off (?:the|a) "
-            r"(?:road|roadway|highway|interstate|freeway|bridge|embankment|cliff|runway)\b",
+            r"\b(?:went|ran|veered|drove|skidded|slid|careened|plunged) off (?:(?:the|a) "
+            r"(?:road|roadway|highway|interstate|freeway|bridge|embankment|cliff|runway)\b"
+            # a road by its number: "slid off Highway 14", "ran off Route 9", "off I-80"
+            r"|(?:(?:State |County |U\.S\. )?(?:Highway|Route|Road|Interstate|Hwy\.?)[ -]?"
+            r"\d+|I-\d+)\b)",
             re.I,
         ),
         "crash",
@@ -799,6 +863,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
+    # parties told meeting in a participle clause: "the two governments, meeting in X in
+    # January, agreed to ..." (one body's session is left out by the caller)
+    ("meeting", re.compile(r"(?<=, )meeting (?:in|at) (?:the )?[A-Z]"), "meeting/summit"),
     # negotiations told with the named place they were held in ("took part in the
     # negotiations in X"); not "negotiations with the tax office", an ongoing process, nor
     # "vowed not to resume negotiations with X"
@@ -808,6 +875,20 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "meeting/summit",
     ),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    # a crowd that gathered to protest: "about 200 people gathered outside the council to
+    # protest over the closure", "villagers assembled in the square to demonstrate"
+    *(
+        (
+            key,
+            re.compile(
+                r"\b(?:gathered|assembled|massed|converged)\b[^.;:!?]{0,80}? to "
+                r"(?:protest|demonstrate)\b",
+                re.I,
+            ),
+            "protest",
+        )
+        for key in ("gathered", "assembled", "massed", "converged")
+    ),
     ("strike", LABOUR_STRIKE, "protest"),
     (
         "streets",
@@ -838,6 +919,14 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
     ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
+)
+
+#: Vessels: "sank" reports a crash only when one of these is what sank ("a ferry carrying 80
+#: people sank", not "shares sank" or "his heart sank"); general English.
+VESSELS = frozenset(
+    "boat boats vessel vessels ship ships skiff skiffs ferry ferries dinghy dinghies raft rafts "
+    "canoe canoes barge barges trawler trawlers yacht yachts dhow dhows launch tug tugboat "
+    "freighter tanker steamer speedboat fishing-boat lifeboat".split()
 )
 
 #: Words before a crash that make it a collision of several vehicles (general English).
@@ -1158,6 +1247,7 @@ def perpetrator_told(words: Sequence[str]) -> bool:
 
 #: Quick test before any other work: does a sentence hold any trigger word at all?
 _WORD = re.compile(r"[a-z]+")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 _ALL_WORDS = frozenset(MOTION_WORDS) | frozenset(INCIDENT_WORDS)
 
 _Trie = dict[str, "_Trie"]
@@ -1192,15 +1282,19 @@ def _has_key(lowered: str, keys: re.Pattern[str]) -> bool:
 
 
 def sentence_words(lowered: str) -> set[str]:
-    """The words of a lower-cased sentence, for the tests below."""
-    return set(_WORD.findall(lowered))
+    """The words of a lower-cased sentence, for the tests below; a hyphenated word both
+    whole and in its parts ("sit-in": "sit-in", "sit", "in")."""
+    words = set(_WORD.findall(lowered))
+    if "-" in lowered:
+        words.update(_HYPHENATED.findall(lowered))
+    return words
 
 
 def any_trigger(sentence: str, words: set[str] | None = None) -> bool:
     """False only when no trigger word or phrase can be in ``sentence`` (``words``: its
     :func:`sentence_words`, when the caller has them)."""
     lowered = sentence.lower()
-    if not _ALL_WORDS.isdisjoint(words if words is not None else _WORD.findall(lowered)):
+    if not _ALL_WORDS.isdisjoint(words if words is not None else sentence_words(lowered)):
         return True
     return _has_key(lowered, _PHRASE_KEYS)
 
@@ -1228,7 +1322,7 @@ def incident_words(sentence: str, words: set[str] | None = None) -> bool:
     incident verb or phrase, and no new incident named with "a"/"an" ("a fire")."""
     lowered = sentence.lower()
     if words is None:
-        words = set(_WORD.findall(lowered))
+        words = sentence_words(lowered)
     if not _INCIDENT_VERBS.isdisjoint(words) or _has_key(lowered, _INCIDENT_KEYS):
         return True
     return not _NOUN_KEYS.isdisjoint(words) and _NEW_INCIDENT.search(lowered) is not None
@@ -1247,7 +1341,7 @@ def event_words(sentence: str, words: set[str] | None = None) -> bool:
     """False only when ``sentence`` holds nothing but plain travel words (or none): then it
     reports a movement only if it names two places or takes one from the report around."""
     lowered = sentence.lower()
-    if not _EVENT_WORDS.isdisjoint(words if words is not None else _WORD.findall(lowered)):
+    if not _EVENT_WORDS.isdisjoint(words if words is not None else sentence_words(lowered)):
         return True
     return _has_key(lowered, _PHRASE_KEYS)
 

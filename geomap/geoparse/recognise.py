@@ -103,6 +103,11 @@ _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
 _PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CONNECTORS
 
 
+#: Words that join a headline's phrases and never stand inside a person's name: a run in
+#: capitals that holds one is a headline, not a name.
+_HEADLINE_LINKS = frozenset("of the off in at on to for from into near".split())
+
+
 def _date_at(tokens: list[Token], i: int) -> bool:
     """True when token ``i`` is a month followed by a day's number ("April 4")."""
     return (
@@ -639,6 +644,8 @@ class Recogniser:
         Ellyn", "Lakeview GM Jane Roe", "A123 Lakeview") is several names, and only its parts
         of two or more words are recorded: one word there is no evidence of a person."""
         upper = all(tokens[i].text.isupper() for i in piece)  # (a headline in capitals)
+        if upper and any(tokens[i].key in _HEADLINE_LINKS for i in piece):
+            return  # "ARRESTS OFF THE COAST OF BARBATE": a headline's words, no one's name
         parts: list[list[str]] = [[]]
         for i in piece:
             t = tokens[i]

@@ -747,6 +747,7 @@ def _resolve(
         for n in everyone:
             n.choice = chosen[n.key]
     _bare_counties(everyone)
+    _capital_towns(everyone)
     _townships(everyone, focus)
     if text is not None:
         _in_named_region(toponyms, keys, names, text)
@@ -871,6 +872,44 @@ def _embedded_towns(everyone: list[_Name], names: dict[str, _Name]) -> None:
             and all(not _within_far(o["lat"], o["lon"], h["lat"], h["lon"]) for h in held)
         ):
             n.choice = None
+
+
+#: How far a region's main town may lie from the region's point (regions whose towns the
+#: gazetteer files under a larger unit: Malawi's districts, Kosovo's)
+_CAPITAL_KM = 100.0
+
+
+def _capital_towns(names: list[_Name]) -> None:
+    """A bare name chosen as a first-level region outside the United States that a town in
+    that region also bears ("in Mangochi", "to Marsabit", "in Mitrovica": districts named
+    after their main town) is that town: news puts events and journeys in towns, and the
+    town lies in the region. Not when the text says the region ("Mangochi district"); not
+    a US state ("Washington", "New York"). Run on the final choices."""
+    for n in names:
+        o = n.choice
+        if (
+            o is None
+            or n.embedded
+            or n.hint is not None
+            or o.get("feature_type") != "admin1"
+            or o.get("country_code") in (None, "US")
+        ):
+            continue
+        region = name_key(o.get("name") or "")
+        # (the options all bear the name, some as another spelling: "Mitrovicë")
+        towns = [
+            c
+            for c in n.options
+            if c.get("feature_type") == "city"
+            and c.get("country_code") == o.get("country_code")
+            and (
+                name_key(c.get("admin1") or "") == region
+                or great_circle((c["lat"], c["lon"]), (o["lat"], o["lon"])).km <= _CAPITAL_KM
+            )
+        ]
+        town = max(towns, key=lambda c: int(c.get("population") or 0), default=None)
+        if town is not None:
+            n.choice = town
 
 
 def _bare_counties(names: list[_Name]) -> None:

@@ -12,7 +12,7 @@ TITLES = frozenset(
     senator sen rep representative governor gov mayor judge justice sheriff king queen prince
     princess pope ayatollah imam rev reverend father sister brother sir lord lady dame officer
     chief director ambassador envoy spokesman spokeswoman spokesperson leader chairman dictator
-    coach cpl corporal pvt private deputy detective det sheikh rabbi bishop cardinal saint
+    coach cpl corporal pvt private deputy detective det sheikh rabbi bishop cardinal
     councilman councilwoman councillor councilor commissioner superintendent principal
     professor dean president-elect attorney trooper agent inspector constable supt clerk
     auditor prosecutor treasurer assessor coroner recorder administrator manager supervisor

@@ -2969,3 +2969,304 @@ def test_an_event_a_verb_will_hold_is_planned_for_the_day_to_come(
     [held] = incidents(pipeline, "Unions held a protest in Dayton on Saturday.")
     assert held.status == "reported" and held.when is not None
     assert held.when.start.isoformat() == "2022-06-04"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # arson told with a gerund or a present tense
+        (
+            "Rioters clashed in Oruro on Monday night, setting fire to the town hall.",
+            ("attack", "Oruro"),
+        ),
+        ("A mob sets fire to a bus depot in Kisumu.", ("attack", "Kisumu")),
+        # two armed sides shooting: the fire is gunfire, not flames
+        ("Two militias exchanged fire near the market in Kirkuk.", ("attack", "Kirkuk")),
+        ("An exchange of gunfire at a checkpoint in Gao left two dead.", ("attack", "Gao")),
+        # a crowd throwing things at people
+        ("Youths threw stones at riot police in Lilongwe on Friday.", ("attack", "Lilongwe")),
+        ("Villagers pelted the convoy with rocks outside Kasese.", ("attack", "Kasese")),
+        # people taken by an armed band
+        (
+            "Four nurses who were seized by gunmen from a clinic in Kaduna were freed.",
+            ("disappearance", "Kaduna"),
+        ),
+        # a vehicle off a road named by its number
+        ("A van slid off Highway 61 near Duluth on Monday.", ("crash", "Duluth")),
+        ("A truck ran off Interstate 94 outside Fargo.", ("crash", "Fargo")),
+        # a crowd gathered to protest
+        (
+            "About 300 traders gathered outside the town hall in Kumasi to protest over fees.",
+            ("protest", "Kumasi"),
+        ),
+    ],
+)
+def test_more_ways_news_tells_violence_accidents_and_protests(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The town of Kidal was seized by rebels in 2012.",
+        "Fans threw flowers at the singer in Leeds on Friday.",
+        "Residents gathered in the square in Kumasi to celebrate the win.",
+        "Firefighters set up a command post in Duluth.",
+    ],
+)
+def test_no_abduction_attack_or_protest_in_these(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a vessel that sank is a crash; shares or hearts that sank are not
+        ("A ferry carrying 80 people sank off Mwanza on Sunday.", [("crash", "Mwanza")]),
+        ("Shares in the firm sank in Leeds on Monday.", []),
+        # a vessel or vehicle lost right after setting out: near where it set out from
+        (
+            "An overloaded skiff sank shortly after leaving a beach south of Byblos.",
+            [("crash", "Byblos")],
+        ),
+        ("A bus overturned shortly after leaving Cusco.", [("crash", "Cusco")]),
+        # where the missing person was last, not where she was found
+        (
+            "A girl who was reported missing from New Ulm on Sunday was found in Mankato.",
+            [("disappearance", "New Ulm")],
+        ),
+        # "before dawn" is a time, not a new clause: the raid's town is the arrest's
+        (
+            "Police raided two houses in Gulu before dawn and arrested four men.",
+            [("arrest", "Gulu")],
+        ),
+    ],
+)
+def test_where_a_sinking_a_disappearance_and_a_dawn_raid_happened(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_log_entry_is_about_the_town_it_opens_with(pipeline: Pipeline) -> None:
+    """An entry of a log or a list that opens with a town and a colon (after a time or a
+    bullet) tells of that town, as a dateline does; an all-capitals dateline with a colon
+    is where the report is from."""
+    body = (
+        "Observers' log, polling day.\n"
+        "09:10 Kasungu: youths threw stones at a polling station; two people were hurt.\n"
+        "11:40 Dedza: a returning officer has been missing since Monday night.\n"
+        "- Salima: about 80 voters gathered outside the district office to protest.\n"
+    )
+    assert typed(pipeline, body) == [
+        ("attack", "Kasungu"),
+        ("disappearance", "Dedza"),
+        ("protest", "Salima"),
+    ]
+    dateline = "NAIROBI: Rebels shelled a village on the border on Monday, residents said."
+    assert ("attack", "Nairobi") not in typed(pipeline, dateline)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The two sides are due to meet again in Erbil next week to discuss the border.",
+            [("meeting/summit", "Erbil", "planned")],
+        ),
+        (
+            "The two governments, meeting in Mosul in January, agreed to share the revenue.",
+            [("meeting/summit", "Mosul", "reported")],
+        ),
+        ("The county council, meeting in Dover on Monday, approved the budget.", []),
+        (
+            "A tanker caught fire in Ottumwa, forcing the evacuation of 600 residents from homes "
+            "near the tracks.",
+            [("fire", "Ottumwa", "reported"), ("evacuation", "Ottumwa", "reported")],
+        ),
+        # a quarter whose name runs past what the gazetteer read ("Bab" is a town elsewhere)
+        (
+            "In the Bab al-Tabbaneh district of Tripoli, Lebanese soldiers arrested three men.",
+            [("arrest", "Tripoli", "reported")],
+        ),
+    ],
+)
+def test_talks_told_again_an_evacuation_forced_and_a_quarter_of_a_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the sea off a town, and the rim of a town
+        (
+            "Two divers were abducted from their boat off the coast of Mombasa.",
+            [("disappearance", "Mombasa")],
+        ),
+        ("A ferry capsized off the northern coast of Zanzibar.", [("crash", "Zanzibar")]),
+        ("A freight train derailed on the eastern edge of Ottumwa.", [("derailment", "Ottumwa")]),
+        ("A man was shot on the outskirts of Kisumu.", [("attack", "Kisumu")]),
+        # a shell or a rocket that landed somewhere
+        (
+            "A shell landed near a school on the western edge of Goma, wounding nine children.",
+            [("attack", "Goma")],
+        ),
+        ("A rocket landed in a field outside Kharkiv.", [("attack", "Kharkiv")]),
+        ("The plane landed in Goma on Thursday.", []),
+    ],
+)
+def test_the_sea_off_a_town_its_edge_and_a_shell_that_landed(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_day_first_dateline_date_is_not_the_event_s(pipeline: Pipeline) -> None:
+    """A dateline dated day first ("9 June 2025") is the day the item was filed, not the
+    day of the event its first sentence tells ("last Tuesday")."""
+    body = (
+        "BAMENDA, Cameroon, 9 June 2025 (Savanna Wire) – Six nurses who were seized by "
+        "gunmen from a clinic in Bafut last Tuesday were freed."
+    )
+    [inc] = incidents(pipeline, body, header="")
+    assert inc.event_type == "disappearance" and inc.place.name == "Bafut"
+    assert inc.when is None or inc.when.start.isoformat() == "2025-06-03"
+
+
+def test_a_headline_in_capitals_is_no_person_s_name(pipeline: Pipeline) -> None:
+    """A headline in capitals ("... OFF THE COAST OF TARIFA") is a run of capitalised words,
+    but not a name: the town it ends with stays a place in the body."""
+    text = (
+        "THREE HELD AND A TONNE OF HASHISH SEIZED OFF THE COAST OF TARIFA\n\n"
+        "The three crew members were arrested on board off Tarifa on Saturday.\n"
+    )
+    got = pipeline.extract(parse_document(text.encode(), "t.txt")).incidents
+    assert [(i.event_type, i.place.name) for i in got] == [("arrest", "Tarifa")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Police arrested two men in Saint Petersburg on Friday.", ("arrest", "Saint Petersburg")),
+        ("Police in Saint Paul, Minnesota, arrested a man on Tuesday.", ("arrest", "Saint Paul")),
+    ],
+)
+def test_a_town_named_for_a_saint_is_a_place(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    """ "Saint" opens the names of many towns: the words after it are no person's name."""
+    assert typed(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        # a district named after its main town: the bare name is the town
+        ("Police arrested two men in Mangochi on Monday.", "city"),
+        ("Police arrested two men in Mitrovica on Monday.", "city"),
+        # the text says the district
+        ("Police arrested two men in Mangochi district on Monday.", "admin1"),
+    ],
+)
+def test_a_region_s_bare_name_is_its_main_town(pipeline: Pipeline, body: str, kind: str) -> None:
+    [inc] = incidents(pipeline, body)
+    assert inc.event_type == "arrest" and inc.place.feature_type == kind
+
+
+def test_a_march_after_the_town_the_sentence_opens_with(pipeline: Pipeline) -> None:
+    body = "In Oruro itself, several hundred supporters marched on Monday, demanding a recount."
+    assert typed(pipeline, body) == [("protest", "Oruro")]
+    said = "In Oruro, officials said several hundred supporters marched on Monday."
+    assert typed(pipeline, said) == []
+
+
+def test_a_town_put_in_its_country_is_no_namesake(pipeline: Pipeline) -> None:
+    """A town the report puts in its country ("the Ethiopian town of X") is that town, even
+    when every other place of the report lies in another country."""
+    body = (
+        "Fighting near the Ethiopian town of Mēga on Sunday killed seven people. Families "
+        "fled to Sololo. Police arrested two men in Marsabit on Monday. A convoy left Isiolo "
+        "for Marsabit on Tuesday."
+    )
+    assert ("attack", "Mēga") in typed(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an event people will put on is announced, dated ahead
+        (
+            "Unions said they would hold a sit-in in Bamenda on Thursday.",
+            [("protest", "Bamenda", "planned", "2022-06-16")],
+        ),
+        (
+            "Traders will stage a march in Kumasi on Thursday.",
+            [("protest", "Kumasi", "planned", "2022-06-16")],
+        ),
+        (
+            "Unions plan to hold a protest in Bamenda on Thursday.",
+            [("protest", "Bamenda", "planned", "2022-06-16")],
+        ),
+        # held: told as done
+        (
+            "Unions held a sit-in in Bamenda on Thursday.",
+            [("protest", "Bamenda", "reported", "2022-06-09")],
+        ),
+        # only if: not announced
+        ("Unions would hold a protest in Bamenda if pay is cut.", []),
+    ],
+)
+def test_an_event_people_will_put_on(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    got = [
+        (i.event_type, i.place.name, i.status, i.when.start.isoformat() if i.when else "")
+        for i in incidents(pipeline, body)
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # captors taking people into the wild: an abduction, and the gunmen are its authors
+        (
+            "Gunmen stopped two aid workers near Bosso on Monday and took them into the bush.",
+            [("disappearance", "Bosso")],
+        ),
+        ("Bandits took 12 passengers into the forest near Kaduna.", [("disappearance", "Kaduna")]),
+        # a trail or a march into the hills takes no one
+        ("The hikers took the trail into the mountains near Banff.", []),
+        ("Soldiers marched into the hills near Kidal.", []),
+        # another deed of the gunmen is told as well
+        (
+            "Gunmen kidnapped a priest in Kaduna and shot his driver.",
+            [("disappearance", "Kaduna"), ("attack", "Kaduna")],
+        ),
+    ],
+)
+def test_people_taken_into_the_bush(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_detention_before_a_transfer_is_where_the_last_sentence_was(
+    pipeline: Pipeline,
+) -> None:
+    """The ends of a journey told after an arrest in its sentence are not where the arrest
+    was: it is carried from the sentence before, on that sentence's day when "the same day"
+    says so."""
+    body = (
+        "On Monday twelve men crossed from Belarus into Poland near Kuźnica. Guards detained "
+        "them the same day and moved them on Wednesday from Białystok to a centre in Biała "
+        "Podlaska."
+    )
+    arrest = next(i for i in incidents(pipeline, body) if i.event_type == "arrest")
+    assert arrest.place.name == "Kuźnica" and arrest.place_inferred
+    assert arrest.when is not None and arrest.when.start.isoformat() == "2022-06-06"

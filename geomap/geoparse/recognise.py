@@ -504,10 +504,12 @@ class Recogniser:
             for i, w in zip(piece, words, strict=True)
         ):
             return self._inside_organisation(text, tokens, piece, matches, doc)
-        if not matches:
+        if all(m.first == m.last and tokens[m.first].key in STOPWORDS for m in matches):
+            # (an ordinary word that is also a hamlet's name is no place: "Royal Street")
             street = self._street(text, tokens, piece)
             if street is not None:
                 return [street]
+        if not matches:
             if len(piece) > 1:
                 self._person(text, tokens, piece, doc)
             return []
@@ -687,8 +689,7 @@ class Recogniser:
         return (
             all(tokens[i].capitalised for i in piece)
             and head.key not in self.given
-            and head.key not in STOPWORDS
-            and head.key not in LEADING_WORDS
+            and _opens_name(head)
         )
 
     @staticmethod
@@ -800,13 +801,16 @@ class Recogniser:
                 hint = REGION_SUFFIXES[after.group().lower()]
         return Toponym(span, None, _hint_before(text, start) or hint or _hint_after(text, end))
 
-    @staticmethod
-    def _street(text: str, tokens: list[Token], piece: list[int]) -> Toponym | None:
-        """A street or facility named by its head word ("Elm Street", "Harbour Bridge"), or
-        None: two to four capitalised words ending in a street or facility word."""
-        if not 2 <= len(piece) <= 4 or tokens[piece[-1]].key.rstrip(".") not in FACILITY_SUFFIXES:
+    def _street(self, text: str, tokens: list[Token], piece: list[int]) -> Toponym | None:
+        """A street or facility named by its head word ("Elm Street", "Harbour Bridge"), or a
+        building no place name opens, after a preposition of place ("at Quibble Infirmary"),
+        or None: two to four capitalised words ending in a street, facility or building word."""
+        if not 2 <= len(piece) <= 4 or not tokens[piece[-1]].capitalised:
             return None
-        if not tokens[piece[-1]].capitalised or tokens[piece[0]].key in STOPWORDS:
+        if tokens[piece[-1]].key.rstrip(".") in FACILITY_SUFFIXES:
+            if not _opens_name(tokens[piece[0]]):
+                return None
+        elif not (self._building(tokens, piece) and self._where(text, tokens, piece[0])):
             return None
         first, last = tokens[piece[0]], tokens[piece[-1]]
         return Toponym(Span(text[first.start : last.end], first.start, last.end), None, STREET)
@@ -969,6 +973,14 @@ class Recogniser:
             hint = REGION_SUFFIXES[nxt.key]
         hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _opens_name(t: Token) -> bool:
+    """True when ``t`` may open a street's or a building's name: no ordinary word, unless
+    capitalised inside a sentence ("Royal Street", "Union Station", not "The Street")."""
+    if t.key in LEADING_WORDS:
+        return False
+    return t.key not in STOPWORDS or (t.capitalised and not t.sentence_start)
 
 
 def _capitals(t: Token) -> bool:

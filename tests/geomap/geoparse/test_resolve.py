@@ -1147,3 +1147,33 @@ def test_a_name_inside_a_list_is_not_held_by_the_next_one(gazetteer_path) -> Non
     gazetteer.close()
     hamilton = [t.place for t in found if t.span.text == "Hamilton"]
     assert hamilton and all(p is not None and p.admin1 == "Ohio" for p in hamilton)
+
+
+def test_a_street_opening_with_an_ordinary_word_is_placed_at_its_town(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    """An ordinary capitalised word that is also a hamlet's name ("Royal") opens a
+    street's name inside a sentence: the street is one mention, placed at the town after it,
+    or left unplaced when the text names no town; never the hamlet alone."""
+    g = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(g)
+    recogniser = Recogniser(g.has, g.strength)
+
+    def run(text: str) -> dict[str, Toponym]:
+        found = resolve(
+            recogniser.recognise(text),
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+            None,
+            text,
+        )
+        return {t.span.text: t for t in found}
+
+    placed = run("Smoke rose over Royal Street in Dayton, Ohio, before dawn on Tuesday.")
+    g_street = placed["Royal Street"].place
+    dayton = placed["Dayton"].place
+    assert g_street is not None and dayton is not None
+    assert g_street.feature_type == "street" and (g_street.lat, g_street.lon) == (
+        dayton.lat,
+        dayton.lon,
+    )
+    alone = run("A crowd of cyclists blocked Royal Avenue for an hour.")
+    assert list(alone) == ["Royal Avenue"] and alone["Royal Avenue"].place is None
+    g.close()

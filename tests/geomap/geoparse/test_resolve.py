@@ -1177,3 +1177,35 @@ def test_a_street_opening_with_an_ordinary_word_is_placed_at_its_town(gazetteer_
     alone = run("A crowd of cyclists blocked Royal Avenue for an hour.")
     assert list(alone) == ["Royal Avenue"] and alone["Royal Avenue"].place is None
     g.close()
+
+
+def test_a_namesake_hamlet_opening_a_building_name_is_the_building(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    """A one-word small town far from every other place of the text, opening a building's
+    name ("Mercy Hospital": a French hamlet), is the building's word: the building is the
+    mention, placed at the town after it; a nearby town opening one stays the town."""
+    g = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(g)
+    recogniser = Recogniser(g.has, g.strength)
+
+    def run(text: str) -> dict[str, Toponym]:
+        found = resolve(
+            recogniser.recognise(text),
+            lambda q: geocoder.geocode(q, exactly_one=False) or [],
+            None,
+            text,
+        )
+        return {t.span.text: t for t in found}
+
+    found = run("Two hikers were flown to Mercy Hospital in Dayton, Ohio, on Sunday evening.")
+    assert "Mercy" not in found
+    hospital, dayton = found["Mercy Hospital"].place, found["Dayton"].place
+    assert hospital is not None and dayton is not None
+    assert hospital.feature_type == "street" and (hospital.lat, hospital.lon) == (
+        dayton.lat,
+        dayton.lon,
+    )
+    # a town near the text's other places keeps its name: "Xenia" near Dayton
+    kept = run("A tractor overturned near Dayton, Ohio; the driver went to Xenia Hospital.")
+    assert "Xenia" in kept and kept["Xenia"].place is not None
+    assert kept["Xenia"].place.admin1 == "Ohio"
+    g.close()

@@ -44,6 +44,7 @@ from geomap.names.lexicon import (
     DEMONYMS,
     DETERMINERS,
     FACILITY_SUFFIXES,
+    GOVERNMENT_SEATS,
     GEO_MODIFIERS,
     LEADING_WORDS,
     LOCATIVE_CUES,
@@ -807,13 +808,15 @@ class Recogniser:
         or None: two to four capitalised words ending in a street, facility or building word."""
         if not 2 <= len(piece) <= 4 or not tokens[piece[-1]].capitalised:
             return None
+        first, last = tokens[piece[0]], tokens[piece[-1]]
+        span = Span(text[first.start : last.end], first.start, last.end)
         if tokens[piece[-1]].key.rstrip(".") in FACILITY_SUFFIXES:
             if not _opens_name(tokens[piece[0]]):
                 return None
         elif not (self._building(tokens, piece) and self._where(text, tokens, piece[0])):
             return None
-        first, last = tokens[piece[0]], tokens[piece[-1]]
-        return Toponym(Span(text[first.start : last.end], first.start, last.end), None, STREET)
+        # (a seat of government is placed at its city by name: "at the White House")
+        return Toponym(span, None, None if name_key(span.text) in GOVERNMENT_SEATS else STREET)
 
     def _abbreviation(self, text: str, tokens: list[Token], i: int) -> Toponym | None:
         """A region abbreviation ("Walton County, Ga.", "D-S.C.", "Red Deer, Alta."), or None."""

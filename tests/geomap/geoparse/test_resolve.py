@@ -1209,3 +1209,17 @@ def test_a_namesake_hamlet_opening_a_building_name_is_the_building(gazetteer_pat
     assert "Xenia" in kept and kept["Xenia"].place is not None
     assert kept["Xenia"].place.admin1 == "Ohio"
     g.close()
+
+
+def test_a_seat_of_government_after_a_preposition_is_at_its_city(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    """A building named like a seat of government ("at the White House") is placed at its
+    city by name, not taken for a street of the text's own town."""
+    g = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(g)
+    text = "Farmers from Dayton, Ohio, staged a sit-in at the White House last spring."
+    toponyms = Recogniser(g.has, g.strength).recognise(text)
+    found = resolve(toponyms, lambda q: geocoder.geocode(q, exactly_one=False) or [], None, text)
+    g.close()
+    seat = {t.span.text: t.place for t in found}["White House"]
+    assert seat is not None and seat.feature_type == "facility"
+    assert seat.admin1 == "Washington, D.C."

@@ -942,7 +942,16 @@ class Recogniser:
             and nxt.key.rstrip(".") in FACILITY_SUFFIXES
             and joined(text, last, nxt)
         ):
-            # "Toledo Road", "Elm Street": a street, not the town it names
+            # "Toledo Road", "Elm Street": a street, not the town it names; with the direction
+            # word before it ("South Toledo Road")
+            if m.first > 0:
+                before = tokens[m.first - 1]
+                if (
+                    before.capitalised
+                    and before.key in GEO_MODIFIERS
+                    and joined(text, before, first)
+                ):
+                    first = before
             return Toponym(Span(text[first.start : nxt.end], first.start, nxt.end), None, STREET)
         prev = tokens[m.first - 1] if m.first > 0 else None
         cue = prev is not None and prev.key in LOCATIVE_CUES

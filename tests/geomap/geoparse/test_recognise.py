@@ -418,3 +418,17 @@ def test_name_lookups_are_remembered_and_change_nothing(gazetteer_path) -> None:
         # recogniser that has read nothing before
         assert seasoned.recognise(text) == Recogniser(g.has, g.strength).recognise(text)
     assert len(asked) == first  # every name answered from memory
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a direction word before a street named after a town is part of the street's name
+        ("The parade turned onto South Toledo Road at noon.", ["South Toledo Road"]),
+        ("Two cars collided on West Dayton Street late on Friday.", ["West Dayton Street"]),
+    ],
+)
+def test_a_direction_word_opens_a_street_named_after_a_town(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

@@ -101,6 +101,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # a model year: "a 1998 Lakeview"
 # words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
 # Health Department")
 _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
+_HEAD_WORDS = FACILITY_SUFFIXES | BUILDING_WORDS  # the head words of streets and buildings
 _PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CONNECTORS
 
 
@@ -889,6 +890,15 @@ class Recogniser:
             for m in matches:
                 single = m.first == m.last
                 if single and tokens[m.first].key in STOPWORDS:
+                    continue
+                if (
+                    not single
+                    and m.last + 1 == piece[first_org]
+                    and tokens[m.last].key in _HEAD_WORDS
+                    and tokens[m.last + 1].key not in BUILDING_WORDS
+                ):
+                    # "the Quibble Park Service": an organisation, not a place (but "Fort Mill
+                    # High": a school in the town)
                     continue
                 if single and tokens[m.first].text.isupper() and len(tokens[m.first].text) <= 4:
                     if self.big_name(m.key) < Strength.COUNTRY:

@@ -432,3 +432,18 @@ def test_a_direction_word_opens_a_street_named_after_a_town(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a town's name ending in a head word, before an organisation word: a body, not a place
+        ("The National Park Service closed two trails after the storm.", []),
+        # (before a school word it stays the town holding the school)
+        ("Pupils at Fort Mill High collected tins for a food bank.", ["Fort Mill"]),
+    ],
+)
+def test_an_organisation_carrying_a_head_word_is_no_place(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

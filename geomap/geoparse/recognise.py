@@ -101,6 +101,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # a model year: "a 1998 Lakeview"
 # words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
 # Health Department")
 _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
+# " in " and a capitalised word right after a building's name: the town holding it ("moved to
+# Quibble Infirmary in Leeds")
+_IN_TOWN = re.compile(r",? in [A-Z]")
 _HEAD_WORDS = FACILITY_SUFFIXES | BUILDING_WORDS  # the head words of streets and buildings
 _PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CONNECTORS
 
@@ -814,7 +817,10 @@ class Recogniser:
         if tokens[piece[-1]].key.rstrip(".") in FACILITY_SUFFIXES:
             if not _opens_name(tokens[piece[0]]):
                 return None
-        elif not (self._building(tokens, piece) and self._where(text, tokens, piece[0])):
+        elif not (
+            self._building(tokens, piece)
+            and (self._where(text, tokens, piece[0]) or _IN_TOWN.match(text, last.end))
+        ):
             return None
         # (a seat of government is placed at its city by name: "at the White House")
         return Toponym(span, None, None if name_key(span.text) in GOVERNMENT_SEATS else STREET)

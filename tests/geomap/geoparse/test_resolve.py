@@ -1223,3 +1223,19 @@ def test_a_seat_of_government_after_a_preposition_is_at_its_city(gazetteer_path)
     seat = {t.span.text: t.place for t in found}["White House"]
     assert seat is not None and seat.feature_type == "facility"
     assert seat.admin1 == "Washington, D.C."
+
+
+def test_a_building_before_in_and_a_town_is_placed_there(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+    """A building's name opening with an ordinary word, right before "in" and a town, is one
+    mention at that town ("moved to Royal Infirmary in Leeds"), with no preposition of place
+    before it."""
+    g = Gazetteer(gazetteer_path)
+    geocoder = GazetteerGeocoder(g)
+    text = "Three burns victims were moved to Royal Infirmary in Leeds overnight."
+    toponyms = Recogniser(g.has, g.strength).recognise(text)
+    found = resolve(toponyms, lambda q: geocoder.geocode(q, exactly_one=False) or [], None, text)
+    g.close()
+    places = {t.span.text: t.place for t in found}
+    ward, leeds = places["Royal Infirmary"], places["Leeds"]
+    assert ward is not None and leeds is not None
+    assert ward.feature_type == "street" and (ward.lat, ward.lon) == (leeds.lat, leeds.lon)

@@ -1154,8 +1154,9 @@ def _namesake_modifiers(out: list[Toponym], text: str) -> list[Toponym]:
     res = list(out)
     for i in candidates:
         t = out[i]
-        if (t.span.start, t.span.end) in backed:
-            continue
+        alone = all(o.place is None for j, o in enumerate(out) if j != i)
+        if (t.span.start, t.span.end) in backed and not alone:
+            continue  # (a text naming no other place backs nothing: the building it is)
         m = _NAME_WORDS_AFTER.match(text, t.span.end)
         if m is None:
             continue

@@ -1204,6 +1204,9 @@ def test_a_namesake_hamlet_opening_a_building_name_is_the_building(gazetteer_pat
         dayton.lat,
         dayton.lon,
     )
+    # a text naming no other place: the building, left unplaced (no town is known)
+    lone = run("The injured cyclist was kept overnight at Mercy Hospital.")
+    assert list(lone) == ["Mercy Hospital"] and lone["Mercy Hospital"].place is None
     # a town near the text's other places keeps its name: "Xenia" near Dayton
     kept = run("A tractor overturned near Dayton, Ohio; the driver went to Xenia Hospital.")
     assert "Xenia" in kept and kept["Xenia"].place is not None

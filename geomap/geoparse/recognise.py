@@ -511,7 +511,7 @@ class Recogniser:
             return self._inside_organisation(text, tokens, piece, matches, doc)
         if all(m.first == m.last and tokens[m.first].key in STOPWORDS for m in matches):
             # (an ordinary word that is also a hamlet's name is no place: "Royal Street")
-            street = self._street(text, tokens, piece)
+            street = self._street(text, tokens, piece, doc)
             if street is not None:
                 return [street]
         if not matches:
@@ -806,16 +806,22 @@ class Recogniser:
                 hint = REGION_SUFFIXES[after.group().lower()]
         return Toponym(span, None, _hint_before(text, start) or hint or _hint_after(text, end))
 
-    def _street(self, text: str, tokens: list[Token], piece: list[int]) -> Toponym | None:
+    def _street(
+        self, text: str, tokens: list[Token], piece: list[int], doc: _Doc
+    ) -> Toponym | None:
         """A street or facility named by its head word ("Elm Street", "Harbour Bridge"), or a
         building no place name opens, after a preposition of place ("at Quibble Infirmary"),
-        or None: two to four capitalised words ending in a street, facility or building word."""
+        or None: two to four capitalised words ending in a street, facility or building word
+        (a street opening a sentence with an ordinary word counts where named again)."""
         if not 2 <= len(piece) <= 4 or not tokens[piece[-1]].capitalised:
             return None
         first, last = tokens[piece[0]], tokens[piece[-1]]
         span = Span(text[first.start : last.end], first.start, last.end)
         if tokens[piece[-1]].key.rstrip(".") in FACILITY_SUFFIXES:
-            if not _opens_name(tokens[piece[0]]):
+            if not _opens_name(first):
+                if first.sentence_start and first.key not in LEADING_WORDS:
+                    # "Royal Street" opening a sentence: a street if the text names it elsewhere
+                    doc.deferred.append(Toponym(span, None, STREET))
                 return None
         elif not (
             self._building(tokens, piece)

@@ -447,3 +447,21 @@ def test_an_organisation_carrying_a_head_word_is_no_place(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a street opening a sentence with an ordinary word counts when named again
+        (
+            "Royal Avenue flooded at dawn. By noon, vans could use Royal Avenue again.",
+            ["Royal Avenue", "Royal Avenue"],
+        ),
+        # (named once, at a sentence's start: no evidence it is a name)
+        ("Royal Avenue flooded at dawn after the storm.", []),
+    ],
+)
+def test_a_street_opening_a_sentence_counts_where_named_again(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

@@ -45,6 +45,7 @@ from geomap.names.lexicon import (
     DETERMINERS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
+    GOVERNMENT_SEATS,
     LEADING_WORDS,
     LOCATIVE_CUES,
     NAME_JOINERS,
@@ -100,6 +101,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # a model year: "a 1998 Lakeview"
 # words that may follow a place name in a hyphen-joined part ("Springfield-Greene County
 # Health Department")
 _BODY_WORDS = BUILDING_WORDS | ORG_WORDS | CIVIC_ORG_WORDS
+# " in " and a capitalised word right after a building's name: the town holding it ("moved to
+# Quibble Infirmary in Leeds")
+_IN_TOWN = re.compile(r",? in [A-Z]")
+_HEAD_WORDS = FACILITY_SUFFIXES | BUILDING_WORDS  # the head words of streets and buildings
 _PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CONNECTORS
 
 
@@ -504,10 +509,12 @@ class Recogniser:
             for i, w in zip(piece, words, strict=True)
         ):
             return self._inside_organisation(text, tokens, piece, matches, doc)
-        if not matches:
-            street = self._street(text, tokens, piece)
+        if all(m.first == m.last and tokens[m.first].key in STOPWORDS for m in matches):
+            # (an ordinary word that is also a hamlet's name is no place: "Royal Street")
+            street = self._street(text, tokens, piece, doc)
             if street is not None:
                 return [street]
+        if not matches:
             if len(piece) > 1:
                 self._person(text, tokens, piece, doc)
             return []
@@ -687,8 +694,7 @@ class Recogniser:
         return (
             all(tokens[i].capitalised for i in piece)
             and head.key not in self.given
-            and head.key not in STOPWORDS
-            and head.key not in LEADING_WORDS
+            and _opens_name(head)
         )
 
     @staticmethod
@@ -800,16 +806,30 @@ class Recogniser:
                 hint = REGION_SUFFIXES[after.group().lower()]
         return Toponym(span, None, _hint_before(text, start) or hint or _hint_after(text, end))
 
-    @staticmethod
-    def _street(text: str, tokens: list[Token], piece: list[int]) -> Toponym | None:
-        """A street or facility named by its head word ("Elm Street", "Harbour Bridge"), or
-        None: two to four capitalised words ending in a street or facility word."""
-        if not 2 <= len(piece) <= 4 or tokens[piece[-1]].key.rstrip(".") not in FACILITY_SUFFIXES:
-            return None
-        if not tokens[piece[-1]].capitalised or tokens[piece[0]].key in STOPWORDS:
+    def _street(
+        self, text: str, tokens: list[Token], piece: list[int], doc: _Doc
+    ) -> Toponym | None:
+        """A street or facility named by its head word ("Elm Street", "Harbour Bridge"), or a
+        building no place name opens, after a preposition of place ("at Quibble Infirmary"),
+        or None: two to four capitalised words ending in a street, facility or building word
+        (a street opening a sentence with an ordinary word counts where named again)."""
+        if not 2 <= len(piece) <= 4 or not tokens[piece[-1]].capitalised:
             return None
         first, last = tokens[piece[0]], tokens[piece[-1]]
-        return Toponym(Span(text[first.start : last.end], first.start, last.end), None, STREET)
+        span = Span(text[first.start : last.end], first.start, last.end)
+        if tokens[piece[-1]].key.rstrip(".") in FACILITY_SUFFIXES:
+            if not _opens_name(first):
+                if first.sentence_start and first.key not in LEADING_WORDS:
+                    # "Royal Street" opening a sentence: a street if the text names it elsewhere
+                    doc.deferred.append(Toponym(span, None, STREET))
+                return None
+        elif not (
+            self._building(tokens, piece)
+            and (self._where(text, tokens, piece[0]) or _IN_TOWN.match(text, last.end))
+        ):
+            return None
+        # (a seat of government is placed at its city by name: "at the White House")
+        return Toponym(span, None, None if name_key(span.text) in GOVERNMENT_SEATS else STREET)
 
     def _abbreviation(self, text: str, tokens: list[Token], i: int) -> Toponym | None:
         """A region abbreviation ("Walton County, Ga.", "D-S.C.", "Red Deer, Alta."), or None."""
@@ -883,6 +903,15 @@ class Recogniser:
                 single = m.first == m.last
                 if single and tokens[m.first].key in STOPWORDS:
                     continue
+                if (
+                    not single
+                    and m.last + 1 == piece[first_org]
+                    and tokens[m.last].key in _HEAD_WORDS
+                    and tokens[m.last + 1].key not in BUILDING_WORDS
+                ):
+                    # "the Quibble Park Service": an organisation, not a place (but "Fort Mill
+                    # High": a school in the town)
+                    continue
                 if single and tokens[m.first].text.isupper() and len(tokens[m.first].text) <= 4:
                     if self.big_name(m.key) < Strength.COUNTRY:
                         continue
@@ -935,7 +964,16 @@ class Recogniser:
             and nxt.key.rstrip(".") in FACILITY_SUFFIXES
             and joined(text, last, nxt)
         ):
-            # "Toledo Road", "Elm Street": a street, not the town it names
+            # "Toledo Road", "Elm Street": a street, not the town it names; with the direction
+            # word before it ("South Toledo Road")
+            if m.first > 0:
+                before = tokens[m.first - 1]
+                if (
+                    before.capitalised
+                    and before.key in GEO_MODIFIERS
+                    and joined(text, before, first)
+                ):
+                    first = before
             return Toponym(Span(text[first.start : nxt.end], first.start, nxt.end), None, STREET)
         prev = tokens[m.first - 1] if m.first > 0 else None
         cue = prev is not None and prev.key in LOCATIVE_CUES
@@ -969,6 +1007,14 @@ class Recogniser:
             hint = REGION_SUFFIXES[nxt.key]
         hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _opens_name(t: Token) -> bool:
+    """True when ``t`` may open a street's or a building's name: no ordinary word, unless
+    capitalised inside a sentence ("Royal Street", "Union Station", not "The Street")."""
+    if t.key in LEADING_WORDS:
+        return False
+    return t.key not in STOPWORDS or (t.capitalised and not t.sentence_start)
 
 
 def _capitals(t: Token) -> bool:

@@ -43,7 +43,7 @@ from geopy.location import Location
 from geomap.gazetteer.gazetteer import place_from_raw, raw_prior
 from geomap.gazetteer.index import BIG_CITY_POPULATION
 from geomap.geoparse.recognise import STREET
-from geomap.model import FACILITY, Place, Toponym
+from geomap.model import FACILITY, Place, Span, Toponym
 from geomap.names.lexicon import (
     ABBREVIATIONS,
     BUILDING_WORDS,
@@ -762,6 +762,10 @@ def _resolve(
     if streets:  # back in the order given
         placed = iter(out)
         out = [replace(t, place=None) if t.kind_hint == STREET else next(placed) for t in given]
+    if text is not None:
+        out, unheld = _namesake_modifiers(out, text)
+    else:
+        unheld = set()
     # streets, and buildings the gazetteer lacks that nothing in their name places
     at_town = [t.kind_hint == STREET or (t.place is None and _building(t.span.text)) for t in out]
     if any(at_town):
@@ -769,6 +773,8 @@ def _resolve(
             _place_streets([t for t, a in zip(out, at_town, strict=True) if a], out, text)
         )
         out = [next(placed_at) if a else t for t, a in zip(out, at_town, strict=True)]
+        # (a building that was a namesake's word is placed only by the town right after it)
+        out = [replace(t, place=None) if t.span.start in unheld else t for t in out]
     if text is not None:
         loose = {
             (t.span.start, t.span.end)
@@ -1123,6 +1129,63 @@ def _corroborated(placed: list[Toponym]) -> list[Toponym]:
     if not any(t.place is not None and t.place.feature_type == "city" for t in out):
         return placed
     return out
+
+
+# the capitalised words after a one-word name, up to a building's head word ("Mercy General
+# Hospital": " General Hospital")
+_NAME_WORDS_AFTER = re.compile(r"(?: [A-Z][\w'\u2019-]*){1,3}")
+
+
+def _namesake_modifiers(out: list[Toponym], text: str) -> tuple[list[Toponym], set[int]]:
+    """A one-word small town opening a building's name ("Mercy Hospital") that no other place of
+    the document backs (:func:`_corroborated`: a namesake abroad, far from the text's other
+    places) is the building's word, not the town: the building is the mention, a street-kind
+    one placed at the town named right after it ("Mercy Hospital in Dayton"), else left
+    unplaced: a guess at its town would make journeys of visits. Returns the mentions and the
+    starts of the buildings no town right after holds."""
+    candidates = [
+        i
+        for i, t in enumerate(out)
+        if t.place is not None
+        and t.place.feature_type in ("city", "admin2")
+        and (t.place.population or 0) < BIG_CITY_POPULATION
+        and " " not in t.span.text
+        and t.kind_hint is None
+        and text[t.span.end : t.span.end + 1] == " "
+    ]
+    unheld: set[int] = set()
+    if not candidates:
+        return out, unheld
+    backed = {(t.span.start, t.span.end) for t in _corroborated(out)}
+    starts = [t.span.start for t in out]
+    res = list(out)
+    for i in candidates:
+        t = out[i]
+        alone = all(o.place is None for j, o in enumerate(out) if j != i)
+        if (t.span.start, t.span.end) in backed and not alone:
+            continue  # (a text naming no other place backs nothing: the building it is)
+        m = _NAME_WORDS_AFTER.match(text, t.span.end)
+        if m is None:
+            continue
+        words = m.group().split()
+        k = max((j for j, w in enumerate(words) if _head(w) in BUILDING_WORDS), default=-1)
+        if k < 0:
+            continue
+        end = t.span.end + len(" ".join(["", *words[: k + 1]]))
+        if any(t.span.end < s < end for s in starts):
+            continue  # (a place named inside: not ours to take)
+        span = Span(text[t.span.start : end], t.span.start, end)
+        res[i] = Toponym(span, None, STREET)
+        holder = out[i + 1] if i + 1 < len(out) else None
+        if not (
+            holder is not None
+            and holder.place is not None
+            and holder.place.feature_type == "city"
+            and 0 < holder.span.start - end <= 4
+            and text[end : holder.span.start].strip() in _HOLDER_GAPS
+        ):
+            unheld.add(t.span.start)
+    return res, unheld
 
 
 def _place_streets(

@@ -418,3 +418,50 @@ def test_name_lookups_are_remembered_and_change_nothing(gazetteer_path) -> None:
         # recogniser that has read nothing before
         assert seasoned.recognise(text) == Recogniser(g.has, g.strength).recognise(text)
     assert len(asked) == first  # every name answered from memory
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a direction word before a street named after a town is part of the street's name
+        ("The parade turned onto South Toledo Road at noon.", ["South Toledo Road"]),
+        ("Two cars collided on West Dayton Street late on Friday.", ["West Dayton Street"]),
+    ],
+)
+def test_a_direction_word_opens_a_street_named_after_a_town(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a town's name ending in a head word, before an organisation word: a body, not a place
+        ("The National Park Service closed two trails after the storm.", []),
+        # (before a school word it stays the town holding the school)
+        ("Pupils at Fort Mill High collected tins for a food bank.", ["Fort Mill"]),
+    ],
+)
+def test_an_organisation_carrying_a_head_word_is_no_place(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a street opening a sentence with an ordinary word counts when named again
+        (
+            "Royal Avenue flooded at dawn. By noon, vans could use Royal Avenue again.",
+            ["Royal Avenue", "Royal Avenue"],
+        ),
+        # (named once, at a sentence's start: no evidence it is a name)
+        ("Royal Avenue flooded at dawn after the storm.", []),
+    ],
+)
+def test_a_street_opening_a_sentence_counts_where_named_again(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

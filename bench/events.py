@@ -6,7 +6,7 @@
 Sets (``--set``, repeatable; default: every set that exists):
 
 - ``events``, ``events_heldout``, ``events_fresh``, ``events_fresh2``, ``events_fresh3``,
-  ``events_fresh4``, ``events_fresh5``: our
+  ``events_fresh4``, ``events_fresh5``, ``events_fresh7``: our
   own reports, ``tests/data/<name>/NN_slug.txt`` with ``expected.json`` (file name ->
   ``[{origin, via, destination, movement_type}]``, each place a record with a GeoNames id and
   coordinates) and, where the folder has one, ``incidents.json`` (file name ->
@@ -18,7 +18,9 @@ Sets (``--set``, repeatable; default: every set that exists):
   and is never tuned on (its ``README.md``): like the check sets it prints its summary line
   only. ``events_fresh4`` (16 more field reports and news items) was written and annotated
   blind the same way, scored once as written, and is then a development set: its details print.
-  ``events_fresh5`` (16 more, other regions and topics) was made and used the same way.
+  ``events_fresh5`` (16 more, other regions and topics) was made and used the same way, and
+  ``events_fresh7`` (16 more: retold testimonies, event digests, flash updates, press releases,
+  broadcast scripts, journey timelines) too.
 - ``dev``, ``dev2`` … ``dev8``, ``dev13``, ``check``: real news from LGL and GeoWebNews,
   annotated by hand (``tests/data/real_events/<set>.jsonl``, see ``GUIDELINE.md`` there). Each
   article's text is read from ``../shared/corpora`` (never copied) and run through the real
@@ -104,6 +106,7 @@ OWN_SETS = {
     "events_fresh3": ROOT / "tests" / "data" / "events_fresh3",
     "events_fresh4": ROOT / "tests" / "data" / "events_fresh4",
     "events_fresh5": ROOT / "tests" / "data" / "events_fresh5",
+    "events_fresh7": ROOT / "tests" / "data" / "events_fresh7",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (

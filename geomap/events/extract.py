@@ -1200,11 +1200,13 @@ def _mentions(
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     out: list[Mention] = []
-    for t in here:
+    for n, t in enumerate(here):
         rel_start, rel_end = t.span.start - offset, t.span.end - offset
         first = max(0, bisect_right(starts, rel_start) - 1)
         last = max(first, bisect_left(ends, rel_end))
         last = min(last, len(tokens) - 1)
+        if _names_facility_in_town(tokens, last, here[n + 1 :], offset):
+            continue  # "to Oakfield prison in Brandt": the prison's name, Brandt its town
         # a place inside a hyphenated word ("Kabul-bound") keeps the word's tail as cue
         tail = sentence[rel_end : rel_end + 40]
         # the scan back stops at the place before, unless it is a facility or street ("to
@@ -1228,6 +1230,31 @@ def _mentions(
             c = out[-1].cue  # "from Tunis and Algiers": both are origins
         out.append(Mention(t, first, last, rel_start, rel_end, c))
     return out
+
+
+#: Facility nouns after a place's name that make the name the facility's ("Oakfield prison",
+#: "Marlow camp"), when a town follows: "to Oakfield prison in Brandt" (general English).
+_NAMED_FACILITIES = frozenset(
+    "prison jail penitentiary camp centre center hospital barracks compound base".split()
+)
+
+
+def _names_facility_in_town(
+    tokens: list[Token], last: int, later: list[Toponym], offset: int
+) -> bool:
+    """True when the place ending at token ``last`` names a facility whose town comes right
+    after it: "<Name> prison in <Town>", "<Name> camp near <Town>". Only a town after it
+    wins ("Kalo camp in Ruritania" keeps Kalo, finer than the country)."""
+    if last + 3 >= len(tokens) or not later:
+        return False
+    noun, prep, nxt = tokens[last + 1], tokens[last + 2], tokens[last + 3]
+    return (
+        noun.lower in _NAMED_FACILITIES
+        and noun.text[:1].islower()
+        and prep.lower in ("in", "at", "near", "outside")
+        and later[0].span.start - offset == nxt.start
+        and later[0].place.feature_type == "city"
+    )
 
 
 def _opens_clause(tokens: list[Token], last: int) -> bool:

@@ -3009,3 +3009,22 @@ def test_help_that_came_up_from_a_town_went_to_the_story(
 ) -> None:
     body = "Gunmen attacked a clinic in Kisumu on Monday. " + second
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "In May the editor was transferred from Mandalay to Insein prison in Yangon.",
+            [("Mandalay", "Yangon")],
+        ),
+        (
+            "The two drivers were later moved from Lashio to Obo prison in Mandalay.",
+            [("Lashio", "Mandalay")],
+        ),
+    ],
+)
+def test_a_named_prison_in_a_town_is_placed_at_the_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -107,7 +107,8 @@ ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying
 #: ("thousands gathered in the square to protest", "took to the streets to demonstrate").
 GATHERED = frozenset(
     "gathered assembled converged massed rallied marched poured flocked took turned "
-    "descended streamed crowded packed held staged organized organised".split()
+    "descended streamed crowded packed held staged organized organised blocked blockaded "
+    "occupied barricaded".split()
 )
 #: Journey verbs after which "to meet" tells the talks the journey was made for ("flew to X
 #: to meet", "left for X to hold talks"); the future forms come with "will".

@@ -386,7 +386,11 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "assault robbery arson brawl brawls melee fistfight shootout shootouts shoot-out "
         "gunfight gunfights firefight firefights gunbattle offensive",
     ),
-    **_words("arrest", "arrested detained apprehended recaptured rearrested", "arrest arrests"),
+    **_words(
+        "arrest",
+        "arrested detained apprehended recaptured rearrested detain detains",
+        "arrest arrests",
+    ),
     **_words("crash", "crashed capsized overturned", "crash crashes wreck accident rollover"),
     **_words("collision", "collided", "collision collisions pileup pile-up"),
     **_words("derailment", "derailed", "derailment"),
@@ -405,7 +409,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     ),
     **_words(
         "disappearance",
-        "disappeared vanished abducted kidnapped",
+        "disappeared vanished abducted kidnapped kidnap kidnaps abduct abducts",
         "disappearance abduction kidnapping missing",
     ),
     **_words("meeting/summit", "met meet meets", "summit talks conference"),

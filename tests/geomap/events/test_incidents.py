@@ -2657,3 +2657,25 @@ def test_off_a_town_places_an_event_there(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a timeline told in the present tense
+        (
+            "14 May: Plain-clothes police detain the editor at his home in Lashio.",
+            ("arrest", "Lashio"),
+        ),
+        ("3 June: Armed men kidnap two nurses in Zabid.", ("disappearance", "Zabīd")),
+        # a road blocked to protest: the crowd did protest
+        (
+            "Farmers blocked a highway near Rennes on Wednesday to protest the new tax.",
+            ("protest", "Rennes"),
+        ),
+    ],
+)
+def test_present_tense_timelines_and_blockades(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in typed(pipeline, body)

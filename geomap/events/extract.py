@@ -1253,6 +1253,7 @@ def _names_facility_in_town(
         and noun.text[:1].islower()
         and prep.lower in ("in", "at", "near", "outside")
         and later[0].span.start - offset == nxt.start
+        and later[0].place is not None
         and later[0].place.feature_type == "city"
     )
 

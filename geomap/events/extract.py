@@ -22,7 +22,7 @@ from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
-from geomap.events.dates import find_date
+from geomap.events.dates import MONTHS, find_date
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
@@ -1258,6 +1258,28 @@ def _names_facility_in_town(
     )
 
 
+#: What may stand before an event log's lead-in place: its date ("Sept. 3,", "10 March -").
+_LEAD_IN_DATE = re.compile(r"^(?:\d{1,2}|\d{4}|[a-z]+\.?|[,.\-–—])$")
+#: Words that may open the lead-in place itself: "Sept. 12, near Brandt: a bus overturned".
+_LEAD_IN_NEAR = frozenset("near outside off in at".split())
+
+
+def _lead_in(tokens: list[Token], m: Mention) -> bool:
+    """True when the place ``m`` opens its sentence as a label, after nothing or its date
+    only, with a colon after it: "Sept. 3, Brandt: gunmen opened fire …", "Brandt: police
+    detained two men" (an event log's or a digest's place of the paragraph)."""
+    if m.last + 1 >= len(tokens) or tokens[m.last + 1].text != ":":
+        return False
+    before = tokens[: m.first]
+    if len(before) > 5:
+        return False
+    words = [t.lower for t in before if t.text[:1].isalpha()]
+    return all(_LEAD_IN_DATE.match(t.lower) for t in before) and all(
+        w.rstrip(".") in MONTHS or (w in _LEAD_IN_NEAR and w == words[-1] == before[-1].lower)
+        for w in words
+    )
+
+
 def _opens_clause(tokens: list[Token], last: int) -> bool:
     """True when the place ending at token ``last`` is followed by a verb, so that it is the
     subject of a clause of its own ("sent troops to A, and B sent medics"; "to A, and B has
@@ -2310,6 +2332,16 @@ def _sentence(
             # "shot a clerk in A on Monday and was arrested an hour later": the second event
             # of the sentence, told without a place of its own, is where the first one was
             located = [incidents.Located(placed[-1].mention, False)]
+        if not located and t.motion is None:
+            # "Sept. 3, Brandt: gunmen opened fire …": an event log's place of the paragraph
+            # (not a dateline, "BEIRUT: …": where the report is from)
+            located = [
+                incidents.Located(m, False)
+                for m in mentions
+                if _lead_in(tokens, m)
+                and m.toponym is not state.dateline
+                and not m.toponym.span.text.isupper()
+            ]
         inferred = False
         if (
             not located

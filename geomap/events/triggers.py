@@ -823,6 +823,8 @@ NOT_AN_EVENT_BEFORE = {
     "conference": frozenset("news press video phone telephone".split()),
     # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
+    # who the people are, not a disappearance told: "relatives of missing persons marched"
+    "missing": frozenset(["of"]),
     "attack": frozenset(_NOT_PEOPLE_ATTACKING),
     "attacks": frozenset(_NOT_PEOPLE_ATTACKING),
     # "another shot at the title", "a good shot at winning": a chance, not gunfire; "a flu

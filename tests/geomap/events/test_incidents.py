@@ -2679,3 +2679,26 @@ def test_present_tense_timelines_and_blockades(
     pipeline: Pipeline, body: str, expected: tuple[str, str]
 ) -> None:
     assert expected in typed(pipeline, body)
+
+
+def test_an_event_log_places_each_paragraph_at_its_lead_in(pipeline: Pipeline) -> None:
+    body = (
+        "Oct. 2, Hermosillo: Gunmen shot dead two guards at a warehouse on the ring road.\n\n"
+        "Oct. 4, Nogales: Soldiers detained a man who was carrying rifles and cash in a van.\n\n"
+        "Oct. 6, near Guaymas: A lorry overturned on the coastal highway, injuring nine.\n"
+    )
+    assert typed(pipeline, body) == [
+        ("attack", "Hermosillo"),
+        ("arrest", "Nogales"),
+        ("crash", "Heroica Guaymas"),
+    ]
+
+
+def test_a_dateline_with_a_colon_is_no_lead_in(pipeline: Pipeline) -> None:
+    body = "NOGALES: Rains flooded farms across the valley, officials said on Monday."
+    assert ("flood", "Nogales") not in typed(pipeline, body)
+
+
+def test_relatives_of_missing_people_report_no_disappearance(pipeline: Pipeline) -> None:
+    body = "Oct. 8, Cochabamba: Relatives of missing miners held a protest outside the jail."
+    assert typed(pipeline, body) == [("protest", "Cochabamba")]

@@ -3895,6 +3895,27 @@ def _merge_incidents(
             )
         )
     ]
+    # a fire that a strike at the same place set off, told with it or right after it ("a
+    # drone hit a depot, starting a fire"; "A missile struck A. A fire broke out in a block.")
+    # is the strike's, as an explosion that starts a fire is one explosion
+    out = [
+        inc
+        for inc in out
+        if not (
+            inc.event_type == "fire"
+            and any(
+                o.event_type == "attack"
+                and o.quote.start <= inc.quote.start <= o.quote.end + _FIRE_AFTER_STRIKE
+                and (
+                    o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place)
+                )
+                and o.when is not None
+                and inc.when is not None
+                and _same_dates(o.when, inc.when)
+                for o in out
+            )
+        )
+    ]
     # an event a sentence tells without a place, of a kind the report placed before, is that
     # event told again ("A man was shot in A on Friday. ... He was shot twice, police said."):
     # the place carried from the sentences around is only a guess, the earlier one was said
@@ -3953,6 +3974,8 @@ def _merge_incidents(
     return sorted(kept, key=lambda i: i.quote.start)
 
 
+#: How far after a strike's sentence (characters) a fire at its place is the strike's.
+_FIRE_AFTER_STRIKE = 200
 # words that tell an event as one besides those told before: "others also disappeared in X"
 _APART = frozenset("other others also another separate".split())
 

@@ -2702,3 +2702,24 @@ def test_a_dateline_with_a_colon_is_no_lead_in(pipeline: Pipeline) -> None:
 def test_relatives_of_missing_people_report_no_disappearance(pipeline: Pipeline) -> None:
     body = "Oct. 8, Cochabamba: Relatives of missing miners held a protest outside the jail."
     assert typed(pipeline, body) == [("protest", "Cochabamba")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A drone strike hit a fuel depot in Mombasa on Friday, starting a fire that burned "
+        "until dawn.",
+        "A missile struck a housing estate in Mombasa on Friday, killing four. A fire broke "
+        "out in one of the blocks and was put out by noon.",
+    ],
+)
+def test_a_fire_a_strike_set_off_is_the_strike(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("attack", "Mombasa")]
+
+
+def test_a_fire_days_after_a_strike_is_its_own(pipeline: Pipeline) -> None:
+    body = (
+        "A missile struck a housing estate in Mombasa on Friday, killing four. "
+        "On Sunday a fire broke out at a sawmill in the town."
+    )
+    assert ("fire", "Mombasa") in typed(pipeline, body)

@@ -2332,7 +2332,7 @@ def _sentence(
             # "shot a clerk in A on Monday and was arrested an hour later": the second event
             # of the sentence, told without a place of its own, is where the first one was
             located = [incidents.Located(placed[-1].mention, False)]
-        if not located and t.motion is None:
+        if not located and (t.motion is None or t.event_type == "protest"):
             # "Sept. 3, Brandt: gunmen opened fire …": an event log's place of the paragraph
             # (not a dateline, "BEIRUT: …": where the report is from)
             located = [

@@ -2685,12 +2685,14 @@ def test_an_event_log_places_each_paragraph_at_its_lead_in(pipeline: Pipeline) -
     body = (
         "Oct. 2, Hermosillo: Gunmen shot dead two guards at a warehouse on the ring road.\n\n"
         "Oct. 4, Nogales: Soldiers detained a man who was carrying rifles and cash in a van.\n\n"
-        "Oct. 6, near Guaymas: A lorry overturned on the coastal highway, injuring nine.\n"
+        "Oct. 6, near Guaymas: A lorry overturned on the coastal highway, injuring nine.\n\n"
+        "Oct. 7, Navojoa: Teachers marched from the market to the town hall over unpaid wages.\n"
     )
     assert typed(pipeline, body) == [
         ("attack", "Hermosillo"),
         ("arrest", "Nogales"),
         ("crash", "Heroica Guaymas"),
+        ("protest", "Navojoa"),
     ]
 
 

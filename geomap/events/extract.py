@@ -395,6 +395,8 @@ def _triggers(
                 incident = None
             elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
                 incident = None  # "troops marched into the town": no protest
+            elif w == "stormed" and not _RAID_ARRESTS.isdisjoint(lowered[i + 1 : i + 12]):
+                incident = None  # "police stormed a hideout and arrested three": the arrest
             elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
                 incident = None  # "a striking resemblance", "striking the child"
             elif w in ("met", "meet", "meets") and not _meets_someone(tokens, i):
@@ -3974,6 +3976,8 @@ def _merge_incidents(
     return sorted(kept, key=lambda i: i.quote.start)
 
 
+#: Arrest verbs after "stormed" that make the storming a raid to arrest, not an attack.
+_RAID_ARRESTS = frozenset("arrested detained apprehended".split())
 #: How far after a strike's sentence (characters) a fire at its place is the strike's.
 _FIRE_AFTER_STRIKE = 200
 # words that tell an event as one besides those told before: "others also disappeared in X"

@@ -2725,3 +2725,10 @@ def test_a_fire_days_after_a_strike_is_its_own(pipeline: Pipeline) -> None:
         "On Sunday a fire broke out at a sawmill in the town."
     )
     assert ("fire", "Mombasa") in typed(pipeline, body)
+
+
+def test_police_storming_a_house_to_arrest_is_the_arrest(pipeline: Pipeline) -> None:
+    body = "Detectives stormed a flat in Kumasi on Tuesday and detained two brothers."
+    assert typed(pipeline, body) == [("arrest", "Kumasi")]
+    raid = "Rebels stormed a barracks in Goma on Tuesday, killing six soldiers."
+    assert ("attack", "Goma") in typed(pipeline, raid)

@@ -700,6 +700,19 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
     ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
+    # a crowd that gathered with a demand: "hundreds gathered outside the court, calling for
+    # his release", "families assembled in the square demanding answers"
+    *(
+        (
+            verb,
+            re.compile(
+                rf"\b{verb}\b(?=[^.;:!?]{{0,90}}?,? (?:calling for|demanding|to demand|chanting)\b)",
+                re.I,
+            ),
+            "protest",
+        )
+        for verb in ("gathered", "assembled")
+    ),
 )
 
 #: Words before a crash that make it a collision of several vehicles (general English).

@@ -2732,3 +2732,25 @@ def test_police_storming_a_house_to_arrest_is_the_arrest(pipeline: Pipeline) -> 
     assert typed(pipeline, body) == [("arrest", "Kumasi")]
     raid = "Rebels stormed a barracks in Goma on Tuesday, killing six soldiers."
     assert ("attack", "Goma") in typed(pipeline, raid)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "About three hundred nurses gathered outside the health ministry in Accra on "
+            "Monday, calling for back pay.",
+            [("protest", "Accra")],
+        ),
+        (
+            "Families assembled in the main square of Accra on Monday demanding news of the "
+            "fishermen.",
+            [("protest", "Accra")],
+        ),
+        ("Hundreds of mourners gathered in Accra for the funeral on Monday.", []),
+    ],
+)
+def test_a_crowd_gathered_with_a_demand_is_a_protest(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -706,7 +706,8 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         (
             verb,
             re.compile(
-                rf"\b{verb}\b(?=[^.;:!?]{{0,90}}?,? (?:calling for|demanding|to demand|chanting)\b)",
+                rf"\b{verb}\b(?=[^.;:!?]{{0,90}}?,? "
+                r"(?:calling for|demanding|to demand|chanting)\b)",
                 re.I,
             ),
             "protest",

@@ -2743,8 +2743,8 @@ def test_police_storming_a_house_to_arrest_is_the_arrest(pipeline: Pipeline) -> 
             [("protest", "Accra")],
         ),
         (
-            "Families assembled in the main square of Accra on Monday demanding news of the "
-            "fishermen.",
+            "Families assembled outside the port office in Accra on Monday demanding news of "
+            "the fishermen.",
             [("protest", "Accra")],
         ),
         ("Hundreds of mourners gathered in Accra for the funeral on Monday.", []),

@@ -265,6 +265,8 @@ def _triggers(
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
+                if _NEVER_HAPPENED.match(sentence, m.end()):
+                    continue  # "a strike by dockers, which did not happen": none took place
                 if phrase_type == "meeting/summit":
                     if m.group().lower().endswith("with") and not _party_after(
                         tokens, bisect_left(starts, m.end())
@@ -395,6 +397,8 @@ def _triggers(
                 incident = None
             elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
                 incident = None  # "troops marched into the town": no protest
+            elif incident.noun and _NEVER_HAPPENED.match(sentence, tokens[i].end):
+                incident = None  # "a strike by dockers, which did not happen": none took place
             elif w == "stormed" and not _RAID_ARRESTS.isdisjoint(lowered[i + 1 : i + 12]):
                 incident = None  # "police stormed a hideout and arrested three": the arrest
             elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
@@ -3976,6 +3980,13 @@ def _merge_incidents(
     return sorted(kept, key=lambda i: i.quote.start)
 
 
+#: A relative clause after an event noun that says it never took place.
+_NEVER_HAPPENED = re.compile(
+    r"[^.;!?]{0,80}?,? (?:which|that) (?:did not|didn't|never|has not|hasn't|had not) "
+    r"(?:happen|happened|take place|took place|taken place|materiali[sz]ed?|go ahead|went "
+    r"ahead)\b",
+    re.I,
+)
 #: Arrest verbs after "stormed" that make the storming a raid to arrest, not an attack.
 _RAID_ARRESTS = frozenset("arrested detained apprehended".split())
 #: How far after a strike's sentence (characters) a fire at its place is the strike's.

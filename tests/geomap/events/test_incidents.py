@@ -2754,3 +2754,20 @@ def test_a_crowd_gathered_with_a_demand_is_a_protest(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A strike by dock workers in Mombasa, which did not happen, had been feared.", []),
+        ("A protest in Mombasa, which never took place, was called by traders.", []),
+        (
+            "A strike by dock workers in Mombasa, which began on Monday, has closed the port.",
+            [("protest", "Mombasa")],
+        ),
+    ],
+)
+def test_an_event_said_not_to_have_happened_is_none(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

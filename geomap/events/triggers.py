@@ -418,7 +418,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
 
 #: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on".
 _WEAPON_STRUCK = re.compile(
-    r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?) "
+    r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?|"
+    r"explosive devices?|ieds?|landmines?) "
     r"(?:struck|hit|hits|slammed into|landed on|destroyed)\b",
     re.I,
 )

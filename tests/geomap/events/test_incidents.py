@@ -2771,3 +2771,14 @@ def test_an_event_said_not_to_have_happened_is_none(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A roadside explosive device struck an army truck outside Mandouri on Thursday.",
+        "A landmine hit a tractor near Mandouri on Thursday.",
+    ],
+)
+def test_an_explosive_device_striking_is_an_attack(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("attack", "Mandouri")]

@@ -3028,3 +3028,11 @@ def test_a_named_prison_in_a_town_is_placed_at_the_town(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+def test_the_wounded_of_a_device_attack_leave_from_its_place(pipeline: Pipeline) -> None:
+    body = (
+        "A roadside explosive device struck an army truck outside Mandouri on Thursday. "
+        "Three wounded soldiers were flown to Lome for treatment."
+    )
+    assert paths(pipeline, body) == [("Mandouri", "Lomé")]

@@ -159,6 +159,14 @@ GENERIC = re.compile(
     r"(?:day|week|month|year))\b",
     re.I,
 )
+#: A fronted adverbial of frequency that makes the whole sentence habitual ("Each month
+#: hundreds make the crossing from A to B", "Every winter, herders drive their flocks to A").
+_GENERIC_OPENING = re.compile(
+    r"\s*(?:every|each) (?:day|week|month|year|morning|evening|night|weekend|summer|winter|"
+    r"spring|autumn|season)\b|\s*(?:usually|typically|normally|generally|routinely|often|"
+    r"frequently)\b",
+    re.I,
+)
 #: "daily", "weekly" as an adjective after a determiner ("raided the weekly market", "a
 #: nightly curfew"): what something is, not how often the event happens.
 _FREQUENCY_ADJECTIVE = re.compile(
@@ -457,6 +465,8 @@ def status(
     # the verb's own words: a few before it ("usually drives"), its clause after it
     near = tokens[max(start, index - 3)].start
     clause_text = sentence[near : max(end, stop)]
+    if _GENERIC_OPENING.match(sentence):
+        return None  # "Each month hundreds make the crossing from A to B": habitual
     if GENERIC.search(_FREQUENCY_ADJECTIVE.sub(" ", clause_text)) or (
         incident and HISTORY.search(clause_text)
     ):

@@ -3036,3 +3036,20 @@ def test_the_wounded_of_a_device_attack_leave_from_its_place(pipeline: Pipeline)
         "Three wounded soldiers were flown to Lome for treatment."
     )
     assert paths(pipeline, body) == [("Mandouri", "Lomé")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Each month hundreds of migrants make the crossing from Djibouti to Yemen.", []),
+        ("Every winter, herders drive their flocks from Kabul to Jalalabad.", []),
+        (
+            "Last winter, herders drove their flocks from Kabul to Jalalabad.",
+            [("Kabul", "Jalālābād")],
+        ),
+    ],
+)
+def test_a_fronted_frequency_makes_the_sentence_habitual(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -3053,3 +3053,22 @@ def test_a_fronted_frequency_makes_the_sentence_habitual(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "About 300 people left the beaches of Necocli for Acandi by boat last week.",
+            [("Necoclí", "Acandí")],
+        ),
+        (
+            "Two fishing crews sailed from the harbour of Mombasa to Lamu on Friday.",
+            [("Mombasa", "Lamu")],
+        ),
+    ],
+)
+def test_a_shore_or_harbour_of_a_town_is_the_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

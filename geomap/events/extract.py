@@ -3205,6 +3205,10 @@ def _movements_of(
                 x.lower for x in tokens[max(0, mt.index - 10) : mt.index + 4]
             ):
                 kind = "travelled"  # samples sent for tests: goods, no one deployed
+            elif kind == "travelled" and not _EVACUEES.isdisjoint(
+                x.lower for x in tokens[max(0, mt.index - 8) : mt.index + 4]
+            ):
+                kind = "evacuated"  # "evacuees are brought by bus from A to B"
             out.append(
                 Movement(
                     id=_event_id(document.id, quote.start, kind, places, when),
@@ -3980,6 +3984,8 @@ def _merge_incidents(
     return sorted(kept, key=lambda i: i.quote.start)
 
 
+#: Who is moved out of danger when they travel: "a train carrying evacuees from A".
+_EVACUEES = frozenset("evacuee evacuees".split())
 #: A relative clause after an event noun that says it never took place.
 _NEVER_HAPPENED = re.compile(
     r"[^.;!?]{0,80}?,? (?:which|that) (?:did not|didn't|never|has not|hasn't|had not) "

@@ -3072,3 +3072,10 @@ def test_a_shore_or_harbour_of_a_town_is_the_town(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+def test_evacuees_brought_somewhere_are_evacuated(pipeline: Pipeline) -> None:
+    body = "Evacuees are brought by bus from Myrnohrad to the transit centre in Pavlohrad."
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Myrnohrad", "Pavlohrad"]
+    assert m.movement_type == "evacuated"

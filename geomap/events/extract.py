@@ -3205,6 +3205,14 @@ def _movements_of(
                 x.lower for x in tokens[max(0, mt.index - 10) : mt.index + 4]
             ):
                 kind = "travelled"  # samples sent for tests: goods, no one deployed
+            elif (
+                kind == "dispatched"
+                and mt.motion.lemma == "send"
+                and mt.index + 1 < len(tokens)
+                and tokens[mt.index + 1].lower == "back"
+                and _FORCES.isdisjoint(x.lower for x in tokens)
+            ):
+                kind = "deported"  # "he is sent back to A on a government bus": removed
             elif kind == "travelled" and not _EVACUEES.isdisjoint(
                 x.lower for x in tokens[max(0, mt.index - 8) : mt.index + 4]
             ):
@@ -3984,6 +3992,11 @@ def _merge_incidents(
     return sorted(kept, key=lambda i: i.quote.start)
 
 
+#: Who is posted, not removed, when "sent back": "troops were sent back to the front".
+_FORCES = frozenset(
+    "troops soldiers forces police officers units battalion battalions firefighters staff "
+    "crews teams workers doctors medics envoy ambassador diplomats".split()
+)
 #: Who is moved out of danger when they travel: "a train carrying evacuees from A".
 _EVACUEES = frozenset("evacuee evacuees".split())
 #: A relative clause after an event noun that says it never took place.

@@ -3079,3 +3079,21 @@ def test_evacuees_brought_somewhere_are_evacuated(pipeline: Pipeline) -> None:
     [m] = movements(pipeline, body)
     assert [p.name for p in m.path] == ["Myrnohrad", "Pavlohrad"]
     assert m.movement_type == "evacuated"
+
+
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        (
+            "Migration agents detained him outside Oaxaca. Two days later he was sent back "
+            "from Oaxaca to Tapachula on a government bus.",
+            "deported",
+        ),
+        ("The troops were sent back from Kabul to Kandahar on Monday.", "dispatched"),
+    ],
+)
+def test_people_sent_back_are_deported_but_forces_are_posted(
+    pipeline: Pipeline, body: str, kind: str
+) -> None:
+    [m] = movements(pipeline, body)
+    assert m.movement_type == kind

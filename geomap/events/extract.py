@@ -3100,6 +3100,15 @@ def _movements_of(
             continue  # "returned to B after a trip to A"
         onward_verb = not b.motion.noun and _ONWARD.match(s_text, tokens[b.index].end) is not None
         if movements.chain(a, b, between, onward_verb):
+            if (
+                a.origins
+                and b.origins == a.origins
+                and a.destinations[-1] in b.vias
+                and _SAME_MOVER_ON.fullmatch(between)
+            ):
+                # "took a bus from A to B and then made his way to C": one journey A -> B -> C,
+                # its first leg not told again
+                a.destinations, a.vias = [], []
             continue
         _finer_departure(a, b, between)
     inference.return_from_stay(verbs, tokens)  # "returned from a visit to A"
@@ -3992,6 +4001,9 @@ def _merge_incidents(
     return sorted(kept, key=lambda i: i.quote.start)
 
 
+#: What stands between two legs told of one mover as one journey: "to A and then made his
+#: way to B" (not "to A, and some were later flown on to B": a part of them went on).
+_SAME_MOVER_ON = re.compile(r"\s*,?\s*and (?:then |later |afterwards )?", re.I)
 #: Who is posted, not removed, when "sent back": "troops were sent back to the front".
 _FORCES = frozenset(
     "troops soldiers forces police officers units battalion battalions firefighters staff "

@@ -3097,3 +3097,23 @@ def test_people_sent_back_are_deported_but_forces_are_posted(
 ) -> None:
     [m] = movements(pipeline, body)
     assert m.movement_type == kind
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "He took a bus from Mandalay to Kalewa and then made his way on foot to Tamu.",
+            [("Mandalay", "Kalewa", "Tamu")],
+        ),
+        (
+            "About 300 staff were airlifted from Kabul to Doha overnight, and some were later "
+            "flown on to Frankfurt.",
+            [("Kabul", "Doha"), ("Kabul", "Doha", "Frankfurt am Main")],
+        ),
+    ],
+)
+def test_one_mover_going_on_makes_one_journey_a_part_going_on_two(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -3074,6 +3074,16 @@ def _movements_of(
             and tokens[a.index - 1].text[:1].isalpha()
             and tokens[a.index - 1].lower not in clauses.AUXILIARIES
         )
+        if (
+            tokens[b.index].lower == "passing"
+            and b.vias
+            and not (b.origins or b.destinations)
+            and (a.origins or a.destinations)
+            and between.strip() == ","
+        ):
+            # "took a bus from A to B, passing through C": C is a stop on that journey
+            a.vias, b.vias = [*a.vias, *b.vias], []
+            continue
         if a.index == 1 and tokens[0].lower == "having":
             # "Having left A in August, the family reached B": the opening participle's
             # clause ends at its comma, whatever time it names

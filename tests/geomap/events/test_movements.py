@@ -3117,3 +3117,8 @@ def test_one_mover_going_on_makes_one_journey_a_part_going_on_two(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+def test_passing_through_a_town_is_a_stop_of_the_journey(pipeline: Pipeline) -> None:
+    body = "The traders took a bus from Kumasi to Niamey, passing through Ouagadougou."
+    assert paths(pipeline, body) == [("Kumasi", "Ouagadougou", "Niamey")]

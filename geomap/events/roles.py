@@ -47,7 +47,7 @@ TRANSPARENT = frozenset(
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
     "part parts north-west north-east south-west south-east north-western north-eastern "
     "south-western south-eastern of beach beaches shore shores coast waterfront harbour "
-    "harbor".split()
+    "harbor area areas".split()
 )
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
@@ -417,7 +417,8 @@ _FOR_DESTINATION = frozenset(
 _FOR_SKIP = frozenset(
     "the their his her its our home homes in of or and city town village villages camp camps "
     "area areas near around outside from fighting violence clashes war conflict unrest shelling "
-    "persecution beach beaches shore shores coast port harbour harbor".split()
+    "persecution beach beaches shore shores coast port harbour harbor rural parts part "
+    "outskirts".split()
 )
 
 

@@ -3122,3 +3122,8 @@ def test_one_mover_going_on_makes_one_journey_a_part_going_on_two(
 def test_passing_through_a_town_is_a_stop_of_the_journey(pipeline: Pipeline) -> None:
     body = "The traders took a bus from Kumasi to Niamey, passing through Ouagadougou."
     assert paths(pipeline, body) == [("Kumasi", "Ouagadougou", "Niamey")]
+
+
+def test_rural_areas_of_a_town_left_for_another(pipeline: Pipeline) -> None:
+    body = "About 700 farmers have fled rural areas of Tame for the town of Arauca since Monday."
+    assert paths(pipeline, body) == [("Tame", "Arauca")]

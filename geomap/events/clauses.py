@@ -185,6 +185,10 @@ _FUTURE_TIME = re.compile(
     re.I,
 )
 
+#: A weekday after a present progressive, which then tells what is arranged.
+_ON_WEEKDAY = re.compile(
+    r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
 #: An event noun given a day to come after it, in its own noun phrase ("a strike, called for
 #: Monday, ...", "the rally set for next week"), or scheduled by the verb after it ("a second
 #: flight, from A, is due to land in B"): general English of announcements.
@@ -473,6 +477,12 @@ def status(
         return None
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
+    if (
+        tokens[index].lower.endswith("ing")
+        and any(w in ("is", "are", "am") for w in chain)
+        and _ON_WEEKDAY.search(sentence, end)
+    ):
+        return "planned"  # "the town is sending a mission to A on Saturday": arranged
     if (
         noun
         and not tokens[index].lower.endswith(("ers", "ors"))  # "protesters called for ..."

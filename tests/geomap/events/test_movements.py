@@ -3127,3 +3127,17 @@ def test_passing_through_a_town_is_a_stop_of_the_journey(pipeline: Pipeline) -> 
 def test_rural_areas_of_a_town_left_for_another(pipeline: Pipeline) -> None:
     body = "About 700 farmers have fled rural areas of Tame for the town of Arauca since Monday."
     assert paths(pipeline, body) == [("Tame", "Arauca")]
+
+
+@pytest.mark.parametrize(
+    "body,status",
+    [
+        ("The squad is flying from Lagos to Accra on Friday.", "planned"),
+        ("The squad flew from Lagos to Accra on Friday.", "reported"),
+    ],
+)
+def test_a_present_progressive_with_a_weekday_is_arranged(
+    pipeline: Pipeline, body: str, status: str
+) -> None:
+    [m] = movements(pipeline, body)
+    assert m.status == status

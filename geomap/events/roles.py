@@ -221,7 +221,11 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("person-home", i - 1)  # "Jane Roe of X", "John Doe, 34, of X"
         elif w in TRANSPARENT or t.text[:1].isupper():
             # "the border city of X", "Greater X", titles and names before a place
-            if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):
+            if (
+                w == "of"
+                and i > 0
+                and tokens[i - 1].lower in ("outskirts", "north", "south", "edge")
+            ):
                 near = True
         elif _describes_settlement(tokens, i, first):
             pass  # "the lakeside town of X", "the old whaling town of X"

@@ -420,7 +420,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
 _WEAPON_STRUCK = re.compile(
     r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?|"
     r"explosive devices?|ieds?|landmines?) "
-    r"(?:struck|hit|hits|slammed into|landed on|destroyed)\b",
+    r"(?:struck|hit|hits|slammed into|landed on|landed in|landed near|destroyed)\b",
     re.I,
 )
 
@@ -513,7 +513,15 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     *(
         (key, _WEAPON_STRUCK, "attack")
-        for key in ("struck", " hit", "slammed into", "landed on", "destroyed")
+        for key in (
+            "struck",
+            " hit",
+            "slammed into",
+            "landed on",
+            "landed in",
+            "landed near",
+            "destroyed",
+        )
     ),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")

@@ -2782,3 +2782,17 @@ def test_an_event_said_not_to_have_happened_is_none(
 )
 def test_an_explosive_device_striking_is_an_attack(pipeline: Pipeline, body: str) -> None:
     assert typed(pipeline, body) == [("attack", "Mandouri")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A mortar shell landed near a clinic on the northern edge of Kherson on Monday, "
+        "injuring two nurses.",
+        "Two rockets landed in a market on the edge of Kherson on Monday.",
+    ],
+)
+def test_a_shell_landing_on_the_edge_of_a_town_is_an_attack_there(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("attack", "Kherson")]

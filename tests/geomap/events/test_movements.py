@@ -3141,3 +3141,13 @@ def test_a_present_progressive_with_a_weekday_is_arranged(
 ) -> None:
     [m] = movements(pipeline, body)
     assert m.status == status
+
+
+def test_help_sent_to_a_strike_on_the_edge_of_a_town_goes_to_the_town(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "A drone slammed into a grain store on the edge of Khmilnyk overnight. "
+        "Fire crews were sent from Vinnytsia and Berdychiv to help."
+    )
+    assert paths(pipeline, body) == [("Vinnytsya", "Khmilnyk"), ("Berdychiv", "Khmilnyk")]

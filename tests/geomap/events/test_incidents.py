@@ -2796,3 +2796,10 @@ def test_a_shell_landing_on_the_edge_of_a_town_is_an_attack_there(
     pipeline: Pipeline, body: str
 ) -> None:
     assert typed(pipeline, body) == [("attack", "Kherson")]
+
+
+def test_a_neighbourhood_read_as_a_namesake_abroad_gives_way_to_the_town(
+    pipeline: Pipeline,
+) -> None:
+    body = "Oct. 3, Reynosa: Gunmen shot dead two men in the Lomas del Real neighbourhood."
+    assert typed(pipeline, body) == [("attack", "Reynosa")]

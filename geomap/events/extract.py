@@ -1286,6 +1286,19 @@ def _lead_in(tokens: list[Token], m: Mention) -> bool:
     )
 
 
+_LABEL_DATE = re.compile(
+    rf"\s*(?:\d{{1,2}}\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b"
+    rf"|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d{{1,2}}\b)",
+    re.I,
+)
+
+
+def _dated_label(sentence: str) -> bool:
+    """True when a sentence that told no event is an event log's dated lead-in: a day and
+    month first, and a few words ("11 March - Brandt district.", "Sept. 3, Brandt:")."""
+    return len(sentence.split()) <= 10 and _LABEL_DATE.match(sentence) is not None
+
+
 def _opens_clause(tokens: list[Token], last: int) -> bool:
     """True when the place ending at token ``last`` is followed by a verb, so that it is the
     subject of a clause of its own ("sent troops to A, and B sent medics"; "to A, and B has
@@ -2379,6 +2392,17 @@ def _sentence(
                 # "On Friday, the crew said they would strike": the day it was said, not the
                 # day of the strike to come
                 event_when = None
+        if (
+            event_when is None
+            and located
+            and not definite
+            and in_quote is None
+            and state.previous_label is not None
+            and _dated_label(state.previous_label)
+        ):
+            # "11 March - Brandt. A boat capsized off the town.": an event log's lead-in
+            # dates the paragraph's events
+            event_when = _precise(state.previous_when)
         if not located:
             event_when = None
         specific = (

@@ -2803,3 +2803,15 @@ def test_a_neighbourhood_read_as_a_namesake_abroad_gives_way_to_the_town(
 ) -> None:
     body = "Oct. 3, Reynosa: Gunmen shot dead two men in the Lomas del Real neighbourhood."
     assert typed(pipeline, body) == [("attack", "Reynosa")]
+
+
+def test_an_event_log_dated_lead_in_dates_its_paragraph(pipeline: Pipeline) -> None:
+    body = (
+        "11 March - Kilifi district. Two fishing boats collided at night off Kilifi.\n\n"
+        "12 March - Malindi. Police arrested four men in Malindi for smuggling fuel.\n"
+    )
+    found = incidents(pipeline, body)
+    assert [(i.event_type, i.when and i.when.start.isoformat()) for i in found] == [
+        ("collision", "2022-03-11"),
+        ("arrest", "2022-03-12"),
+    ]

@@ -709,6 +709,33 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
     ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
+    # people seized by force: "armed men seized an aid worker outside his home" (an abduction;
+    # not "seized weapons", "seized control")
+    *(
+        (
+            verb,
+            re.compile(
+                rf"\b{verb}\b(?= (?:an? |the |two |three |four |five |\d+ )?(?:[a-z-]+ ){{0,2}}"
+                r"(?:man|woman|men|women|boy|boys|girl|girls|child|children|worker|workers|"
+                r"journalist|journalists|teacher|teachers|priest|priests|trader|traders|student|"
+                r"students|driver|drivers|engineer|engineers|official|officials|doctor|doctors|"
+                r"nurse|nurses|farmer|farmers|villagers|passengers|tourists)\b)",
+                re.I,
+            ),
+            "disappearance",
+        )
+        for verb in ("seized", "snatched", "grabbed")
+    ),
+    # captives held for a ransom: "the men were locked in a compound and told to call their
+    # families for ransom"
+    *(
+        (
+            verb,
+            re.compile(rf"\b{verb}\b(?=[^.;!?]{{0,90}}\bransom\b)", re.I),
+            "disappearance",
+        )
+        for verb in ("held", "locked", "kept")
+    ),
     # a crowd that gathered with a demand: "hundreds gathered outside the court, calling for
     # his release", "families assembled in the square demanding answers"
     *(

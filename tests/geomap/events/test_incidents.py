@@ -2815,3 +2815,21 @@ def test_an_event_log_dated_lead_in_dates_its_paragraph(pipeline: Pipeline) -> N
         ("collision", "2022-03-11"),
         ("arrest", "2022-03-12"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Gunmen seized a teacher in Zabid on Monday.", [("disappearance", "Zabīd")]),
+        (
+            "The four men were held in a farmhouse in Sabha for ransom.",
+            [("disappearance", "Sabha")],
+        ),
+        ("Police seized two tonnes of cannabis in Zabid on Monday.", []),
+        ("Rebels seized control of Zabid on Monday.", []),
+    ],
+)
+def test_people_seized_or_held_for_ransom_are_abducted(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

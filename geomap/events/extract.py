@@ -495,6 +495,13 @@ def _triggers(
             ):
                 event_type = "attack"  # "raiders fired at the traders and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
+    if any(t.event_type == "disappearance" and not t.noun for t in found.values()):
+        # "gunmen stopped the van and kidnapped eleven men": the gunmen are who abducted
+        found = {
+            i: t
+            for i, t in found.items()
+            if not (t.event_type == "attack" and t.word.lower() in _ARMED_MEN)
+        }
     return [found[i] for i in sorted(found)]
 
 
@@ -4038,6 +4045,8 @@ def _merge_incidents(
 #: What stands between two legs told of one mover as one journey: "to A and then made his
 #: way to B" (not "to A, and some were later flown on to B": a part of them went on).
 _SAME_MOVER_ON = re.compile(r"\s*,?\s*and (?:then |later |afterwards )?", re.I)
+#: Nouns of armed people that name an attack only when they do nothing else told.
+_ARMED_MEN = frozenset("gunmen gunman".split())
 #: Who is posted, not removed, when "sent back": "troops were sent back to the front".
 _FORCES = frozenset(
     "troops soldiers forces police officers units battalion battalions firefighters staff "

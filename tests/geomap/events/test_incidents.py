@@ -2833,3 +2833,8 @@ def test_people_seized_or_held_for_ransom_are_abducted(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_gunmen_who_abduct_are_no_attack_of_their_own(pipeline: Pipeline) -> None:
+    body = "Gunmen stopped a minibus on a track north of Altar and kidnapped nine men inside."
+    assert typed(pipeline, body) == [("disappearance", "Altar")]

@@ -397,6 +397,8 @@ def _triggers(
                 incident = None
             elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
                 incident = None  # "troops marched into the town": no protest
+            elif _denied_report(sentence, tokens[i].start):
+                incident = None  # "reports of a robbery at A are false": none took place
             elif incident.noun and _NEVER_HAPPENED.match(sentence, tokens[i].end):
                 incident = None  # "a strike by dockers, which did not happen": none took place
             elif w == "stormed" and not _RAID_ARRESTS.isdisjoint(lowered[i + 1 : i + 12]):
@@ -4061,6 +4063,30 @@ _NEVER_HAPPENED = re.compile(
     r"ahead)\b",
     re.I,
 )
+#: A report said to be false around an event word: "reports of a robbery at A are false",
+#: "the army rejects claims that troops burned houses".
+_FALSE_REPORT = re.compile(
+    r"\b(?:reports?|claims?|rumou?rs?|allegations?)\b(?P<told>[^.;!?]{0,100}?)\b(?:are|were|is|"
+    r"was) (?:false|untrue|baseless|unfounded|fake|fabricated)\b",
+    re.I,
+)
+_DENIED_CLAIM = re.compile(
+    r"\b(?:rejects?|rejected|denies|denied|dismisse[sd]|refutes?|refuted)\b (?:the |all |these "
+    r"|those )?(?:claims?|reports?|allegations?|rumou?rs?) that\b(?P<told>[^.;!?]{0,100})",
+    re.I,
+)
+
+
+def _denied_report(sentence: str, pos: int) -> bool:
+    """True when the event word at offset ``pos`` is inside a report the sentence calls false
+    or a claim it rejects (general English of denials)."""
+    return any(
+        m.start("told") <= pos < m.end("told")
+        for rx in (_FALSE_REPORT, _DENIED_CLAIM)
+        for m in rx.finditer(sentence)
+    )
+
+
 #: Arrest verbs after "stormed" that make the storming a raid to arrest, not an attack.
 _RAID_ARRESTS = frozenset("arrested detained apprehended".split())
 #: How far after a strike's sentence (characters) a fire at its place is the strike's.

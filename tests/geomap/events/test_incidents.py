@@ -2838,3 +2838,18 @@ def test_people_seized_or_held_for_ransom_are_abducted(
 def test_gunmen_who_abduct_are_no_attack_of_their_own(pipeline: Pipeline) -> None:
     body = "Gunmen stopped a minibus on a track north of Altar and kidnapped nine men inside."
     assert typed(pipeline, body) == [("disappearance", "Altar")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Police said reports of a robbery at Apam on Monday are false.", []),
+        ("The army rejects claims that soldiers burned houses in Apam.", []),
+        ("Police denied reports that officers shot a man in Apam.", []),
+        ("Police confirmed reports that officers shot a man in Apam.", [("attack", "Apam")]),
+    ],
+)
+def test_a_report_called_false_tells_no_incident(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -709,6 +709,20 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
     ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
+    # a beating of people: "guards beat him with a hose", "officers beat them with batons"
+    # (not "beat the champions": a team is no pronoun)
+    *(
+        (
+            verb,
+            re.compile(
+                rf"\b{verb}\b(?= (?:him|her|them|detainees|prisoners|inmates|protesters|the "
+                r"(?:man|woman|men|women|boy|girl|detainees|prisoners|inmates|protesters))\b)",
+                re.I,
+            ),
+            "attack",
+        )
+        for verb in ("beat", "whipped", "flogged", "clubbed", "punched", "tortured")
+    ),
     # people seized by force: "armed men seized an aid worker outside his home" (an abduction;
     # not "seized weapons", "seized control")
     *(

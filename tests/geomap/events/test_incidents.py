@@ -2853,3 +2853,20 @@ def test_a_report_called_false_tells_no_incident(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Guards in Sabha beat him with a hose on Monday.", [("attack", "Sabha")]),
+        (
+            "Soldiers whipped the detainees at a camp in Sabha, two of them said.",
+            [("attack", "Sabha")],
+        ),
+        ("Tripoli beat the champions in Sabha on Monday.", []),
+    ],
+)
+def test_a_beating_of_people_is_an_attack(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -2107,6 +2107,10 @@ def _sentence(
                         sent_home = state.envoys_home(sent.start + tokens[t.index].start)
                 if sent_home is not None:
                     mt.sent_home = _as_mention(sent_home)
+            if not mt.origins and mt.destinations:
+                left_there = _from_there(tokens, t.index, state)
+                if left_there is not None:  # "From there, most took a train to B"
+                    mt.origins, mt.origin_inferred = [left_there], True
             if not mt.origins and not t.noun and t.motion.frame == "go":
                 stayed = _stayed_there(tokens, t.index, mentions_used, state)
                 if stayed is not None:  # "She lived there until she moved to B"
@@ -2549,6 +2553,17 @@ def _there(
     if state.previous is not None and state.since < discourse.CARRY_SENTENCES:
         return _as_mention(state.previous)
     return None
+
+
+def _from_there(tokens: list[Token], i: int, state: discourse.Discourse) -> Mention | None:
+    """Where a journey told with a fronted "From there," (or "from there" right after its
+    verb) set out: where the last sentence's journey went, else the last sentence's place."""
+    fronted = len(tokens) > 2 and tokens[0].lower == "from" and tokens[1].lower == "there" and i > 1
+    after = i + 2 < len(tokens) and tokens[i + 1].lower == "from" and tokens[i + 2].lower == "there"
+    if not (fronted or after) or state.since > 0:
+        return None
+    place = state.destination or state.previous
+    return _as_mention(place) if place is not None and place.place is not None else None
 
 
 _STAY_WORDS = SPELL | STAYING

@@ -3151,3 +3151,18 @@ def test_help_sent_to_a_strike_on_the_edge_of_a_town_goes_to_the_town(
         "Fire crews were sent from Vinnytsia and Berdychiv to help."
     )
     assert paths(pipeline, body) == [("Vinnytsya", "Khmilnyk"), ("Berdychiv", "Khmilnyk")]
+
+
+@pytest.mark.parametrize(
+    "second,expected",
+    [
+        ("From there, most took a train to Lviv.", [("Pavlohrad", "Lviv")]),
+        ("From there, the families went on by evacuation train to Lviv.", [("Pavlohrad", "Lviv")]),
+        ("Most took a train to Lviv.", []),
+    ],
+)
+def test_from_there_starts_where_the_last_journey_ended(
+    pipeline: Pipeline, second: str, expected: list[tuple[str, ...]]
+) -> None:
+    body = "Evacuees are brought by bus from Myrnohrad to Pavlohrad. " + second
+    assert [p for p in paths(pipeline, body) if p[0] != "Myrnohrad"] == expected

@@ -380,6 +380,22 @@ def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention
             continue
         if _far_neighbourhood(m, mentions, tokens):
             continue  # "Sept. 3, Brandt: shots in the Oak Hill neighbourhood": Brandt's
+        if (
+            nxt is not None
+            and nxt.first == m.last + 3
+            and tokens[m.last + 1].text == ","
+            and tokens[m.last + 2].lower in ("outside", "near")
+            and precision_rank(nxt.place) == 0
+            and (
+                m.place.country_code != nxt.place.country_code
+                or great_circle((m.place.lat, m.place.lon), (nxt.place.lat, nxt.place.lon)).km
+                > 2 * _TOWN_KM
+            )
+        ):
+            # "from the camp at Lipa, outside Brandt": a hamlet read as a namesake far away;
+            # the town it lies by takes its role
+            mentions[k + 1] = replace(nxt, cue=m.cue)
+            continue
         out.append(m)
     return out
 

@@ -3166,3 +3166,10 @@ def test_from_there_starts_where_the_last_journey_ended(
 ) -> None:
     body = "Evacuees are brought by bus from Myrnohrad to Pavlohrad. " + second
     assert [p for p in paths(pipeline, body) if p[0] != "Myrnohrad"] == expected
+
+
+def test_a_place_far_from_the_town_it_is_said_to_be_outside_gives_way(
+    pipeline: Pipeline,
+) -> None:
+    body = "Police moved 80 men from the camp at Lipa, outside Bihac, to Tuzla on Monday."
+    assert paths(pipeline, body) == [("Bihać", "Tuzla")]

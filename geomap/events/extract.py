@@ -2311,6 +2311,19 @@ def _sentence(
             # "the killing of a teenager in X sparked days of protests": the protests are
             # where the event that set them off was
             located = [placed[-1]]
+        if not located and t.motion is None and t.event_type in ("arrest", "attack"):
+            # "he reached A in January but was detained at a checkpoint": where the arrival
+            # the sentence told left him
+            arrived = [
+                mt
+                for mt in motion_triggers
+                if mt.destinations
+                and mt.index < t.index
+                and (mt.motion.frame == "reach" or mt.motion.lemma in _ARRIVING_AT)
+                and not mt.motion.noun
+            ]
+            if arrived:
+                located = [incidents.Located(arrived[-1].destinations[-1], False)]
         if not located and t.event_type == "meeting/summit":
             # "visit X for talks", "travelled to X and met officials there"
             gone = [mt for mt in motion_triggers if mt.destinations]

@@ -2870,3 +2870,16 @@ def test_a_beating_of_people_is_an_attack(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He reached Tripoli in March but was detained at a checkpoint on the coast road.",
+        "She arrived in Tripoli on Monday and was arrested at the bus station.",
+    ],
+)
+def test_an_arrest_after_an_arrival_is_where_the_mover_arrived(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("arrest", "Tripoli")]

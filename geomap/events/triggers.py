@@ -485,6 +485,10 @@ LABOUR_STRIKE = re.compile(
 
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for.
+#: Who catches people to arrest them.
+_CATCHERS = (
+    "police policemen officers agents guards soldiers troops patrol patrols gendarmes authorities"
+).split()
 INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (a word the sentence must hold, the phrase, its event_type)
     ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
@@ -709,6 +713,20 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
     ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
+    # people caught by those who arrest: "police who caught 40 people near A", "he was caught
+    # by border agents near A" (not "caught fire", "caught the bus")
+    (
+        "caught",
+        re.compile(
+            r"(?:"
+            + "|".join(f"(?<=\\b{w} )|(?<=\\b{w} who )" for w in _CATCHERS)
+            + r")caught\b|\bcaught\b(?= by (?:[\w.-]+ ){0,3}(?:"
+            + "|".join(_CATCHERS)
+            + r")\b)",
+            re.I,
+        ),
+        "arrest",
+    ),
     # a beating of people: "guards beat him with a hose", "officers beat them with batons"
     # (not "beat the champions": a team is no pronoun)
     *(

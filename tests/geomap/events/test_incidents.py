@@ -2883,3 +2883,21 @@ def test_an_arrest_after_an_arrival_is_where_the_mover_arrived(
     pipeline: Pipeline, body: str
 ) -> None:
     assert typed(pipeline, body) == [("arrest", "Tripoli")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Police who caught 30 migrants near Karlovac on Monday drove them away.",
+            [("arrest", "Karlovac")],
+        ),
+        ("On Monday he is caught by border agents near Nogales.", [("arrest", "Nogales")]),
+        ("A barn caught fire near Karlovac on Monday.", [("fire", "Karlovac")]),
+        ("He caught the bus in Karlovac on Monday.", []),
+    ],
+)
+def test_people_caught_by_police_are_arrested(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

@@ -6,7 +6,7 @@
 Sets (``--set``, repeatable; default: every set that exists):
 
 - ``events``, ``events_heldout``, ``events_fresh``, ``events_fresh2``, ``events_fresh3``,
-  ``events_fresh4``, ``events_fresh5``, ``events_fresh6``: our
+  ``events_fresh4``, ``events_fresh5``, ``events_fresh6``, ``events_fresh7``: our
   own reports, ``tests/data/<name>/NN_slug.txt`` with ``expected.json`` (file name ->
   ``[{origin, via, destination, movement_type}]``, each place a record with a GeoNames id and
   coordinates) and, where the folder has one, ``incidents.json`` (file name ->
@@ -111,6 +111,7 @@ OWN_SETS = {
     "events_fresh4": ROOT / "tests" / "data" / "events_fresh4",
     "events_fresh5": ROOT / "tests" / "data" / "events_fresh5",
     "events_fresh6": ROOT / "tests" / "data" / "events_fresh6",
+    "events_fresh7": ROOT / "tests" / "data" / "events_fresh7",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (

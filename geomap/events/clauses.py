@@ -116,7 +116,7 @@ ATTEMPTS = frozenset("attempt attempts attempted effort efforts bid tried trying
 GATHERED = frozenset(
     "gathered assembled converged massed rallied marched poured flocked took turned "
     "descended streamed crowded packed held staged organized organised blocked blockaded "
-    "occupied".split()
+    "occupied barricaded".split()
 )
 #: Journey verbs after which "to meet" tells the talks the journey was made for ("flew to X
 #: to meet", "left for X to hold talks"); the future forms come with "will".
@@ -181,6 +181,14 @@ GENERIC = re.compile(
     r"(?:day|week|month|year))\b",
     re.I,
 )
+#: A fronted adverbial of frequency that makes the whole sentence habitual ("Each month
+#: hundreds make the crossing from A to B", "Every winter, herders drive their flocks to A").
+_GENERIC_OPENING = re.compile(
+    r"\s*(?:every|each) (?:day|week|month|year|morning|evening|night|weekend|summer|winter|"
+    r"spring|autumn|season)\b|\s*(?:usually|typically|normally|generally|routinely|often|"
+    r"frequently)\b",
+    re.I,
+)
 #: "daily", "weekly" as an adjective after a determiner ("raided the weekly market", "a
 #: nightly curfew"): what something is, not how often the event happens.
 _FREQUENCY_ADJECTIVE = re.compile(
@@ -199,6 +207,10 @@ _FUTURE_TIME = re.compile(
     re.I,
 )
 
+#: A weekday after a present progressive, which then tells what is arranged.
+_ON_WEEKDAY = re.compile(
+    r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
 #: An event noun given a day to come after it, in its own noun phrase ("a strike, called for
 #: Monday, ...", "the rally set for next week"), or scheduled by the verb after it ("a second
 #: flight, from A, is due to land in B"): general English of announcements.
@@ -498,6 +510,8 @@ def status(
     # the verb's own words: a few before it ("usually drives"), its clause after it
     near = tokens[max(start, index - 3)].start
     clause_text = sentence[near : max(end, stop)]
+    if _GENERIC_OPENING.match(sentence):
+        return None  # "Each month hundreds make the crossing from A to B": habitual
     if GENERIC.search(_FREQUENCY_ADJECTIVE.sub(" ", clause_text)) or (
         incident and HISTORY.search(clause_text)
     ):
@@ -506,6 +520,12 @@ def status(
         return None  # "Every morning, workers travel from A to B": a habit
     if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
         return "planned"
+    if (
+        tokens[index].lower.endswith("ing")
+        and any(w in ("is", "are", "am") for w in chain)
+        and _ON_WEEKDAY.search(sentence, end)
+    ):
+        return "planned"  # "the town is sending a mission to A on Saturday": arranged
     if (
         noun
         and not tokens[index].lower.endswith(("ers", "ors"))  # "protesters called for ..."

@@ -593,6 +593,8 @@ class Discourse:
     first_town: Toponym | None = None  # the first town the report names
     previous: Toponym | None = None  # the most specific place of the last sentence with one
     _previous_when: When | None = None
+    #: the sentence before, when it told no event: a log's dated lead-in ("11 March - A.")
+    previous_label: str | None = None
     _previous_text: tuple[str, date | None] | None = None  # the date not read yet
     since: int = 0  # sentences since ``previous`` was set
     #: False when ``previous`` is a place someone came from ("had travelled from A") or one
@@ -696,6 +698,7 @@ class Discourse:
 
     def next_sentence(self, mentions: list[Mention], when: When | None) -> None:
         """Remember what a sentence was about once it has been read."""
+        self.previous_label = None
         self._advance()
         for m in mentions:
             if m.cue.role == "home" and m.place.feature_type == "city":
@@ -730,6 +733,7 @@ class Discourse:
         self._previous_when = None
         self._previous_text = (sentence, published)
         self.since = 0
+        self.previous_label = sentence
 
     def demonyms_between(self, start: int, end: int) -> list[Toponym]:
         """The resolved demonyms ("Chilean", "Norwegians") between two document offsets."""

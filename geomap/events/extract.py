@@ -22,7 +22,7 @@ from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
-from geomap.events.dates import counted_from, days_apart, find_date
+from geomap.events.dates import MONTHS, counted_from, days_apart, find_date
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
@@ -280,6 +280,8 @@ def _triggers(
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
+                if _NEVER_HAPPENED.match(sentence, m.end()):
+                    continue  # "a strike by dockers, which did not happen": none took place
                 if phrase_type == "meeting/summit":
                     if m.group().startswith("meeting ") and not ONE_BODY.isdisjoint(
                         lowered[max(0, i - 6) : i]
@@ -374,8 +376,6 @@ def _triggers(
                 or _described(lowered, i)
             ):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
-        if motion is not None and motion.lemma == "send" and not motion.noun and nxt == "back":
-            motion = replace(motion, movement_type="deported")  # "sent back to X": deported
         if motion is not None and w in DETERMINED_NOUNS and not _determined(lowered, i):
             motion = None  # "a test drive", "in advance": no journey named
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
@@ -437,6 +437,12 @@ def _triggers(
                 incident = None  # "was kidnapped by gunmen": the kidnappers, no attack of theirs
             elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
                 incident = None  # "troops marched into the town": no protest
+            elif _denied_report(sentence, tokens[i].start):
+                incident = None  # "reports of a robbery at A are false": none took place
+            elif incident.noun and _NEVER_HAPPENED.match(sentence, tokens[i].end):
+                incident = None  # "a strike by dockers, which did not happen": none took place
+            elif w == "stormed" and not _RAID_ARRESTS.isdisjoint(lowered[i + 1 : i + 12]):
+                incident = None  # "police stormed a hideout and arrested three": the arrest
             elif w == "striking" and prev not in STRIKERS and nxt not in STRIKERS:
                 incident = None  # "a striking resemblance", "striking the child"
             elif w in ("met", "meet", "meets") and not _meets_someone(tokens, i):
@@ -542,12 +548,12 @@ def _triggers(
                 event_type = "attack"  # "raiders fired at the traders and burned the stalls"
         found[i] = _Trigger(i, tokens[i].text, event_type, motion, noun)
     if any(t.event_type == "disappearance" for t in found.values()):
-        # "gunmen stopped two aid workers and took them into the bush": the gunmen are who
-        # abducted them, not another attack
+        # "gunmen stopped the van and kidnapped eleven men", "gunmen stopped two aid workers
+        # and took them into the bush": the gunmen are who abducted them, not another attack
         found = {
             i: t
             for i, t in found.items()
-            if not (t.event_type == "attack" and t.noun and t.word.lower() in ("gunmen", "gunman"))
+            if not (t.event_type == "attack" and t.word.lower() in _ARMED_MEN)
         }
     return [found[i] for i in sorted(found)]
 
@@ -1497,11 +1503,13 @@ def _mentions(
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     out: list[Mention] = []
-    for t in here:
+    for n, t in enumerate(here):
         rel_start, rel_end = t.span.start - offset, t.span.end - offset
         first = max(0, bisect_right(starts, rel_start) - 1)
         last = max(first, bisect_left(ends, rel_end))
         last = min(last, len(tokens) - 1)
+        if _names_facility_in_town(tokens, last, here[n + 1 :], offset):
+            continue  # "to Oakfield prison in Brandt": the prison's name, Brandt its town
         # a place inside a hyphenated word ("Kabul-bound") keeps the word's tail as cue
         tail = sentence[rel_end : rel_end + 40]
         # the scan back stops at the place before, unless it is a facility or street ("to
@@ -1525,6 +1533,67 @@ def _mentions(
             c = out[-1].cue  # "from Tunis and Algiers": both are origins
         out.append(Mention(t, first, last, rel_start, rel_end, c))
     return out
+
+
+#: Facility nouns after a place's name that make the name the facility's ("Oakfield prison",
+#: "Marlow camp"), when a town follows: "to Oakfield prison in Brandt" (general English).
+_NAMED_FACILITIES = frozenset(
+    "prison jail penitentiary camp centre center hospital barracks compound base".split()
+)
+
+
+def _names_facility_in_town(
+    tokens: list[Token], last: int, later: list[Toponym], offset: int
+) -> bool:
+    """True when the place ending at token ``last`` names a facility whose town comes right
+    after it: "<Name> prison in <Town>", "<Name> camp near <Town>". Only a town after it
+    wins ("Kalo camp in Ruritania" keeps Kalo, finer than the country)."""
+    if last + 3 >= len(tokens) or not later:
+        return False
+    noun, prep, nxt = tokens[last + 1], tokens[last + 2], tokens[last + 3]
+    return (
+        noun.lower in _NAMED_FACILITIES
+        and noun.text[:1].islower()
+        and prep.lower in ("in", "at", "near", "outside")
+        and later[0].span.start - offset == nxt.start
+        and later[0].place is not None
+        and later[0].place.feature_type == "city"
+    )
+
+
+#: What may stand before an event log's lead-in place: its date ("Sept. 3,", "10 March -").
+_LEAD_IN_DATE = re.compile(r"^(?:\d{1,2}|\d{4}|[a-z]+\.?|[,.\-–—])$")
+#: Words that may open the lead-in place itself: "Sept. 12, near Brandt: a bus overturned".
+_LEAD_IN_NEAR = frozenset("near outside off in at".split())
+
+
+def _lead_in(tokens: list[Token], m: Mention) -> bool:
+    """True when the place ``m`` opens its sentence as a label, after nothing or its date
+    only, with a colon after it: "Sept. 3, Brandt: gunmen opened fire …", "Brandt: police
+    detained two men" (an event log's or a digest's place of the paragraph)."""
+    if m.last + 1 >= len(tokens) or tokens[m.last + 1].text != ":":
+        return False
+    before = tokens[: m.first]
+    if len(before) > 5:
+        return False
+    words = [t.lower for t in before if t.text[:1].isalpha()]
+    return all(_LEAD_IN_DATE.match(t.lower) for t in before) and all(
+        w.rstrip(".") in MONTHS or (w in _LEAD_IN_NEAR and w == words[-1] == before[-1].lower)
+        for w in words
+    )
+
+
+_LABEL_DATE = re.compile(
+    rf"\s*(?:\d{{1,2}}\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b"
+    rf"|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d{{1,2}}\b)",
+    re.I,
+)
+
+
+def _dated_label(sentence: str) -> bool:
+    """True when a sentence that told no event is an event log's dated lead-in: a day and
+    month first, and a few words ("11 March - Brandt district.", "Sept. 3, Brandt:")."""
+    return len(sentence.split()) <= 10 and _LABEL_DATE.match(sentence) is not None
 
 
 def _opens_clause(tokens: list[Token], last: int) -> bool:
@@ -2413,6 +2482,10 @@ def _sentence(
                         sent_home = state.envoys_home(sent.start + tokens[t.index].start)
                 if sent_home is not None:
                     mt.sent_home = _as_mention(sent_home)
+            if not mt.origins and mt.destinations:
+                left_there = _from_there(tokens, t.index, state)
+                if left_there is not None:  # "From there, most took a train to B"
+                    mt.origins, mt.origin_inferred = [left_there], True
             if not mt.origins and not t.noun and t.motion.frame == "go":
                 stayed = _stayed_there(tokens, t.index, mentions_used, state)
                 if stayed is not None:  # "She lived there until she moved to B"
@@ -2699,6 +2772,19 @@ def _sentence(
             # "a tank car caught fire in X, forcing the evacuation of 600 residents": what
             # the event forced is evacuated where it happened
             located = [placed[-1]]
+        if not located and t.motion is None and t.event_type in ("arrest", "attack"):
+            # "he reached A in January but was detained at a checkpoint": where the arrival
+            # the sentence told left him
+            arrived = [
+                mt
+                for mt in motion_triggers
+                if mt.destinations
+                and mt.index < t.index
+                and (mt.motion.frame == "reach" or mt.motion.lemma in _ARRIVING_AT)
+                and not mt.motion.noun
+            ]
+            if arrived:
+                located = [incidents.Located(arrived[-1].destinations[-1], False)]
         if not located and t.event_type == "meeting/summit":
             # "visit X for talks", "travelled to X and met officials there"
             gone = [mt for mt in motion_triggers if mt.destinations]
@@ -2752,6 +2838,16 @@ def _sentence(
             # "shot a clerk in A on Monday and was arrested an hour later": the second event
             # of the sentence, told without a place of its own, is where the first one was
             located = [incidents.Located(placed[-1].mention, False)]
+        if not located and (t.motion is None or t.event_type == "protest"):
+            # "Sept. 3, Brandt: gunmen opened fire …": an event log's place of the paragraph
+            # (not a dateline, "BEIRUT: …": where the report is from)
+            located = [
+                incidents.Located(m, False)
+                for m in mentions
+                if _lead_in(tokens, m)
+                and m.toponym is not state.dateline
+                and not m.toponym.span.text.isupper()
+            ]
         inferred = False
         if (
             not located
@@ -2795,6 +2891,17 @@ def _sentence(
                     # "Sunday's blast came two days after bombs killed six in A": the
                     # bombs' day is counted back from Sunday
                     event_when = counted_from(then, date_text[end : tokens[t.index].start])
+        if (
+            event_when is None
+            and located
+            and not definite
+            and in_quote is None
+            and state.previous_label is not None
+            and _dated_label(state.previous_label)
+        ):
+            # "11 March - Brandt. A boat capsized off the town.": an event log's lead-in
+            # dates the paragraph's events
+            event_when = _precise(state.previous_when)
         if not located:
             event_when = None
         specific = (
@@ -2947,6 +3054,17 @@ def _there(
     if state.previous is not None and state.since < discourse.CARRY_SENTENCES:
         return _as_mention(state.previous)
     return None
+
+
+def _from_there(tokens: list[Token], i: int, state: discourse.Discourse) -> Mention | None:
+    """Where a journey told with a fronted "From there," (or "from there" right after its
+    verb) set out: where the last sentence's journey went, else the last sentence's place."""
+    fronted = len(tokens) > 2 and tokens[0].lower == "from" and tokens[1].lower == "there" and i > 1
+    after = i + 2 < len(tokens) and tokens[i + 1].lower == "from" and tokens[i + 2].lower == "there"
+    if not (fronted or after) or state.since > 0:
+        return None
+    place = state.destination or state.previous
+    return _as_mention(place) if place is not None and place.place is not None else None
 
 
 _STAY_WORDS = SPELL | STAYING
@@ -3591,6 +3709,16 @@ def _movements_of(
             and tokens[a.index - 1].text[:1].isalpha()
             and tokens[a.index - 1].lower not in clauses.AUXILIARIES
         )
+        if (
+            tokens[b.index].lower == "passing"
+            and b.vias
+            and not (b.origins or b.destinations)
+            and (a.origins or a.destinations)
+            and between.strip() == ","
+        ):
+            # "took a bus from A to B, passing through C": C is a stop on that journey
+            a.vias, b.vias = [*a.vias, *b.vias], []
+            continue
         if a.index == 1 and tokens[0].lower == "having":
             # "Having left A in August, the family reached B": the opening participle's
             # clause ends at its comma, whatever time it names
@@ -3617,6 +3745,15 @@ def _movements_of(
             continue  # "returned to B after a trip to A"
         onward_verb = not b.motion.noun and _ONWARD.match(s_text, tokens[b.index].end) is not None
         if movements.chain(a, b, between, onward_verb):
+            if (
+                a.origins
+                and b.origins == a.origins
+                and a.destinations[-1] in b.vias
+                and _SAME_MOVER_ON.fullmatch(between)
+            ):
+                # "took a bus from A to B and then made his way to C": one journey A -> B -> C,
+                # its first leg not told again
+                a.destinations, a.vias = [], []
             continue
         _finer_departure(a, b, between)
     inference.return_from_stay(verbs, tokens)  # "returned from a visit to A"
@@ -3723,6 +3860,18 @@ def _movements_of(
                 x.lower for x in tokens[max(0, mt.index - 10) : mt.index + 4]
             ):
                 kind = "travelled"  # samples sent for tests: goods, no one deployed
+            elif (
+                kind == "dispatched"
+                and mt.motion.lemma == "send"
+                and mt.index + 1 < len(tokens)
+                and tokens[mt.index + 1].lower == "back"
+                and _FORCES.isdisjoint(x.lower for x in tokens)
+            ):
+                kind = "deported"  # "he is sent back to A on a government bus": removed
+            elif kind == "travelled" and not _EVACUEES.isdisjoint(
+                x.lower for x in tokens[max(0, mt.index - 8) : mt.index + 4]
+            ):
+                kind = "evacuated"  # "evacuees are brought by bus from A to B"
             out.append(
                 Movement(
                     id=_event_id(document.id, quote.start, kind, places, when),
@@ -4471,6 +4620,27 @@ def _merge_incidents(
             )
         )
     ]
+    # a fire that a strike at the same place set off, told with it or right after it ("a
+    # drone hit a depot, starting a fire"; "A missile struck A. A fire broke out in a block.")
+    # is the strike's, as an explosion that starts a fire is one explosion
+    out = [
+        inc
+        for inc in out
+        if not (
+            inc.event_type == "fire"
+            and any(
+                o.event_type == "attack"
+                and o.quote.start <= inc.quote.start <= o.quote.end + _FIRE_AFTER_STRIKE
+                and (
+                    o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place)
+                )
+                and o.when is not None
+                and inc.when is not None
+                and _same_dates(o.when, inc.when)
+                for o in out
+            )
+        )
+    ]
     # an event a sentence tells without a place, of a kind the report placed before, is that
     # event told again ("A man was shot in A on Friday. ... He was shot twice, police said."):
     # the place carried from the sentences around is only a guess, the earlier one was said
@@ -4529,6 +4699,53 @@ def _merge_incidents(
     return sorted(kept, key=lambda i: i.quote.start)
 
 
+#: What stands between two legs told of one mover as one journey: "to A and then made his
+#: way to B" (not "to A, and some were later flown on to B": a part of them went on).
+_SAME_MOVER_ON = re.compile(r"\s*,?\s*and (?:then |later |afterwards )?", re.I)
+#: Nouns of armed people that name an attack only when they do nothing else told.
+_ARMED_MEN = frozenset("gunmen gunman".split())
+#: Who is posted, not removed, when "sent back": "troops were sent back to the front".
+_FORCES = frozenset(
+    "troops soldiers forces police officers units battalion battalions firefighters staff "
+    "crews teams workers doctors medics envoy ambassador diplomats".split()
+)
+#: Who is moved out of danger when they travel: "a train carrying evacuees from A".
+_EVACUEES = frozenset("evacuee evacuees".split())
+#: A relative clause after an event noun that says it never took place.
+_NEVER_HAPPENED = re.compile(
+    r"[^.;!?]{0,80}?,? (?:which|that) (?:did not|didn't|never|has not|hasn't|had not) "
+    r"(?:happen|happened|take place|took place|taken place|materiali[sz]ed?|go ahead|went "
+    r"ahead)\b",
+    re.I,
+)
+#: A report said to be false around an event word: "reports of a robbery at A are false",
+#: "the army rejects claims that troops burned houses".
+_FALSE_REPORT = re.compile(
+    r"\b(?:reports?|claims?|rumou?rs?|allegations?)\b(?P<told>[^.;!?]{0,100}?)\b(?:are|were|is|"
+    r"was) (?:false|untrue|baseless|unfounded|fake|fabricated)\b",
+    re.I,
+)
+_DENIED_CLAIM = re.compile(
+    r"\b(?:rejects?|rejected|denies|denied|dismisse[sd]|refutes?|refuted)\b (?:the |all |these "
+    r"|those )?(?:claims?|reports?|allegations?|rumou?rs?) that\b(?P<told>[^.;!?]{0,100})",
+    re.I,
+)
+
+
+def _denied_report(sentence: str, pos: int) -> bool:
+    """True when the event word at offset ``pos`` is inside a report the sentence calls false
+    or a claim it rejects (general English of denials)."""
+    return any(
+        m.start("told") <= pos < m.end("told")
+        for rx in (_FALSE_REPORT, _DENIED_CLAIM)
+        for m in rx.finditer(sentence)
+    )
+
+
+#: Arrest verbs after "stormed" that make the storming a raid to arrest, not an attack.
+_RAID_ARRESTS = frozenset("arrested detained apprehended".split())
+#: How far after a strike's sentence (characters) a fire at its place is the strike's.
+_FIRE_AFTER_STRIKE = 200
 # words that tell an event as one besides those told before: "others also disappeared in X"
 _APART = frozenset("other others also another separate".split())
 

@@ -455,6 +455,24 @@ def parts_of_towns(mentions: list[Mention], tokens: list[Token]) -> list[Mention
             role = "location" if m.cue.role == "none" else m.cue.role
             mentions[k + 1] = replace(nxt, cue=replace(m.cue, role=role))
             continue
+        if _far_neighbourhood(m, mentions, tokens):
+            continue  # "Sept. 3, Brandt: shots in the Oak Hill neighbourhood": Brandt's
+        if (
+            nxt is not None
+            and nxt.first == m.last + 3
+            and tokens[m.last + 1].text == ","
+            and tokens[m.last + 2].lower in ("outside", "near")
+            and precision_rank(nxt.place) == 0
+            and (
+                m.place.country_code != nxt.place.country_code
+                or great_circle((m.place.lat, m.place.lon), (nxt.place.lat, nxt.place.lon)).km
+                > 2 * _TOWN_KM
+            )
+        ):
+            # "from the camp at Lipa, outside Brandt": a hamlet read as a namesake far away;
+            # the town it lies by takes its role
+            mentions[k + 1] = replace(nxt, cue=m.cue)
+            continue
         out.append(m)
     return out
 
@@ -479,6 +497,33 @@ def facilities_named_for_places(mentions: list[Mention], tokens: list[Token]) ->
             continue
         out.append(m)
     return out
+
+
+# a town's part named without its town: "in the Oak Hill neighbourhood"
+_NEIGHBOURHOOD = frozenset("neighborhood neighbourhood quarter suburb".split())
+
+
+def _far_neighbourhood(m: Mention, mentions: list[Mention], tokens: list[Token]) -> bool:
+    """True when ``m`` names "the X neighbourhood" with no town after it, while another
+    town of the sentence lies farther than a town's width from it: the name was read as a
+    namesake elsewhere, and the part is of that town."""
+    if not (
+        m.last + 1 < len(tokens)
+        and tokens[m.last + 1].lower in _NEIGHBOURHOOD
+        and m.first > 0
+        and tokens[m.first - 1].lower == "the"
+        and not (m.last + 2 < len(tokens) and tokens[m.last + 2].lower == "of")
+    ):
+        return False
+    return any(
+        o is not m
+        and precision_rank(o.place) == 0
+        and (
+            o.place.country_code != m.place.country_code
+            or great_circle((m.place.lat, m.place.lon), (o.place.lat, o.place.lon)).km > _TOWN_KM
+        )
+        for o in mentions
+    )
 
 
 _POSSESSIVE_ENDS = ("'s", "’s")

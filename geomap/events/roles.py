@@ -47,7 +47,8 @@ TRANSPARENT = frozenset(
     "northwestern southeastern southwestern rural downtown suburban outskirts port island "
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
     "part parts north-west north-east south-west south-east north-western north-eastern "
-    "south-western south-eastern of area areas".split()
+    "south-western south-eastern of beach beaches shore shores coast waterfront harbour "
+    "harbor area areas".split()
 )
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
@@ -252,7 +253,11 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             pass  # "off the coast of X", "for a beach west of X": the shore by X
         elif w in TRANSPARENT or t.text[:1].isupper():
             # "the border city of X", "Greater X", titles and names before a place
-            if w == "of" and i > 0 and tokens[i - 1].lower in ("outskirts", "north", "south"):
+            if (
+                w == "of"
+                and i > 0
+                and tokens[i - 1].lower in ("outskirts", "north", "south", "edge")
+            ):
                 near = True
         elif _describes_settlement(tokens, i, first):
             pass  # "the lakeside town of X", "the old whaling town of X"
@@ -485,7 +490,8 @@ _FOR_SKIP = frozenset(
     "the their his her its our home homes in of or and city town village villages camp camps "
     "area areas near around outside from fighting violence clashes war conflict unrest shelling "
     "persecution northern southern eastern western central capital port border coastal "
-    "northeastern northwestern southeastern southwestern".split()
+    "northeastern northwestern southeastern southwestern beach beaches shore shores coast "
+    "harbour harbor rural parts part outskirts".split()
 )
 
 

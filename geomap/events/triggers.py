@@ -412,7 +412,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     ),
     **_words(
         "arrest",
-        "arrested detained apprehended recaptured rearrested arresting detaining",
+        "arrested detained apprehended recaptured rearrested arresting detaining detain detains",
         "arrest arrests",
     ),
     **_words(
@@ -437,7 +437,7 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     ),
     **_words(
         "disappearance",
-        "disappeared vanished abducted kidnapped",
+        "disappeared vanished abducted kidnapped kidnap kidnaps abduct abducts",
         "disappearance abduction kidnapping missing",
     ),
     **_words("meeting/summit", "met meet meets", "summit talks conference"),
@@ -446,7 +446,8 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
 
 #: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on".
 _WEAPON_STRUCK = re.compile(
-    r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?) "
+    r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?|"
+    r"explosive devices?|ieds?|landmines?) "
     r"(?:struck|hit|hits|slammed into|landed (?:on|in|near|inside|outside|close to|next to)"
     r"|destroyed)\b",
     re.I,
@@ -540,6 +541,11 @@ JAIL_HOLD = re.compile(
     r"\b(?:was|were|is|are|being|remains|remained) (?:being )?(?:held|jailed|lodged) "
     r"(?:at|in) the (?:[A-Z][\w.'’-]* ){1,3}County (?:[Jj]ail|[Dd]etention [Cc]ent(?:er|re))\b"
 )
+
+#: Who catches people to arrest them.
+_CATCHERS = (
+    "police policemen officers agents guards soldiers troops patrol patrols gendarmes authorities"
+).split()
 
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for; a group named ``trigger`` marks the
@@ -919,6 +925,75 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     # "workers walked out at a plant": a strike when workers walk out (checked by the caller)
     ("walk", re.compile(r"\bwalk(?:ed|ing|s)? out (?:at|in|on)\b", re.I), "protest"),
+    # people caught by those who arrest: "police who caught 40 people near A", "he was caught
+    # by border agents near A" (not "caught fire", "caught the bus")
+    (
+        "caught",
+        re.compile(
+            r"(?:"
+            + "|".join(f"(?<=\\b{w} )|(?<=\\b{w} who )" for w in _CATCHERS)
+            + r")caught\b|\bcaught\b(?= by (?:[\w.-]+ ){0,3}(?:"
+            + "|".join(_CATCHERS)
+            + r")\b)",
+            re.I,
+        ),
+        "arrest",
+    ),
+    # a beating of people: "guards beat him with a hose", "officers beat them with batons"
+    # (not "beat the champions": a team is no pronoun)
+    *(
+        (
+            verb,
+            re.compile(
+                rf"\b{verb}\b(?= (?:him|her|them|detainees|prisoners|inmates|protesters|the "
+                r"(?:man|woman|men|women|boy|girl|detainees|prisoners|inmates|protesters))\b)",
+                re.I,
+            ),
+            "attack",
+        )
+        for verb in ("beat", "whipped", "flogged", "clubbed", "punched", "tortured")
+    ),
+    # people seized by force: "armed men seized an aid worker outside his home" (an abduction;
+    # not "seized weapons", "seized control")
+    *(
+        (
+            verb,
+            re.compile(
+                rf"\b{verb}\b(?= (?:an? |the |two |three |four |five |\d+ )?(?:[a-z-]+ ){{0,2}}"
+                r"(?:man|woman|men|women|boy|boys|girl|girls|child|children|worker|workers|"
+                r"journalist|journalists|teacher|teachers|priest|priests|trader|traders|student|"
+                r"students|driver|drivers|engineer|engineers|official|officials|doctor|doctors|"
+                r"nurse|nurses|farmer|farmers|villagers|passengers|tourists)\b)",
+                re.I,
+            ),
+            "disappearance",
+        )
+        for verb in ("seized", "snatched", "grabbed")
+    ),
+    # captives held for a ransom: "the men were locked in a compound and told to call their
+    # families for ransom"
+    *(
+        (
+            verb,
+            re.compile(rf"\b{verb}\b(?=[^.;!?]{{0,90}}\bransom\b)", re.I),
+            "disappearance",
+        )
+        for verb in ("held", "locked", "kept")
+    ),
+    # a crowd that gathered with a demand: "hundreds gathered outside the court, calling for
+    # his release", "families assembled in the square demanding answers"
+    *(
+        (
+            verb,
+            re.compile(
+                rf"\b{verb}\b(?=[^.;:!?]{{0,90}}?,? "
+                r"(?:calling for|demanding|to demand|chanting)\b)",
+                re.I,
+            ),
+            "protest",
+        )
+        for verb in ("gathered", "assembled")
+    ),
 )
 
 #: Vessels: "sank" reports a crash only when one of these is what sank ("a ferry carrying 80
@@ -1065,6 +1140,8 @@ NOT_AN_EVENT_BEFORE = {
     "conference": frozenset("news press video phone telephone".split()),
     # what a body suffers, not what people do: "a cardiac arrest", "a heart attack"
     "arrest": frozenset("cardiac respiratory heart cardiopulmonary".split()),
+    # who the people are, not a disappearance told: "relatives of missing persons marched"
+    "missing": frozenset(["of"]),
     "attack": frozenset(_NOT_PEOPLE_ATTACKING),
     "attacks": frozenset(_NOT_PEOPLE_ATTACKING),
     # "another shot at the title", "a good shot at winning": a chance, not gunfire; "a flu

@@ -376,7 +376,13 @@ def test_every_own_folder_is_a_set_of_the_bench():
 
 MOVEMENT_TYPES = {"dispatched", "fled", "evacuated", "deported", "crossed", "travelled"}
 #: own sets annotated by tests/data/real_events/GUIDELINE.md
-GUIDELINE_SETS = {"events_fresh3", "events_fresh4", "events_fresh5", "events_fresh6"}
+GUIDELINE_SETS = {
+    "events_fresh3",
+    "events_fresh4",
+    "events_fresh5",
+    "events_fresh6",
+    "events_fresh7",
+}
 EVENT_TYPES = set(
     "attack arrest protest disappearance evacuation meeting/summit surveillance crash "
     "collision derailment fire explosion flood earthquake landslide".split()

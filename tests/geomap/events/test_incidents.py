@@ -3270,3 +3270,248 @@ def test_a_detention_before_a_transfer_is_where_the_last_sentence_was(
     arrest = next(i for i in incidents(pipeline, body) if i.event_type == "arrest")
     assert arrest.place.name == "Kuźnica" and arrest.place_inferred
     assert arrest.when is not None and arrest.when.start.isoformat() == "2022-06-06"
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a timeline told in the present tense
+        (
+            "14 May: Plain-clothes police detain the editor at his home in Lashio.",
+            ("arrest", "Lashio"),
+        ),
+        ("3 June: Armed men kidnap two nurses in Zabid.", ("disappearance", "Zabīd")),
+        # a road blocked to protest: the crowd did protest
+        (
+            "Farmers blocked a highway near Rennes on Wednesday to protest the new tax.",
+            ("protest", "Rennes"),
+        ),
+    ],
+)
+def test_present_tense_timelines_and_blockades(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in typed(pipeline, body)
+
+
+def test_an_event_log_places_each_paragraph_at_its_lead_in(pipeline: Pipeline) -> None:
+    body = (
+        "Oct. 2, Hermosillo: Gunmen shot dead two guards at a warehouse on the ring road.\n\n"
+        "Oct. 4, Nogales: Soldiers detained a man who was carrying rifles and cash in a van.\n\n"
+        "Oct. 6, near Guaymas: A lorry overturned on the coastal highway, injuring nine.\n\n"
+        "Oct. 7, Navojoa: Teachers marched from the market to the town hall over unpaid wages.\n"
+    )
+    assert typed(pipeline, body) == [
+        ("attack", "Hermosillo"),
+        ("arrest", "Nogales"),
+        ("crash", "Heroica Guaymas"),
+        ("protest", "Navojoa"),
+    ]
+
+
+def test_a_dateline_with_a_colon_is_no_lead_in(pipeline: Pipeline) -> None:
+    body = "NOGALES: Rains flooded farms across the valley, officials said on Monday."
+    assert ("flood", "Nogales") not in typed(pipeline, body)
+
+
+def test_relatives_of_missing_people_report_no_disappearance(pipeline: Pipeline) -> None:
+    body = "Oct. 8, Cochabamba: Relatives of missing miners held a protest outside the jail."
+    assert typed(pipeline, body) == [("protest", "Cochabamba")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A drone strike hit a fuel depot in Mombasa on Friday, starting a fire that burned "
+        "until dawn.",
+        "A missile struck a housing estate in Mombasa on Friday, killing four. A fire broke "
+        "out in one of the blocks and was put out by noon.",
+    ],
+)
+def test_a_fire_a_strike_set_off_is_the_strike(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("attack", "Mombasa")]
+
+
+def test_a_fire_days_after_a_strike_is_its_own(pipeline: Pipeline) -> None:
+    body = (
+        "A missile struck a housing estate in Mombasa on Friday, killing four. "
+        "On Sunday a fire broke out at a sawmill in the town."
+    )
+    assert ("fire", "Mombasa") in typed(pipeline, body)
+
+
+def test_police_storming_a_house_to_arrest_is_the_arrest(pipeline: Pipeline) -> None:
+    body = "Detectives stormed a flat in Kumasi on Tuesday and detained two brothers."
+    assert typed(pipeline, body) == [("arrest", "Kumasi")]
+    raid = "Rebels stormed a barracks in Goma on Tuesday, killing six soldiers."
+    assert ("attack", "Goma") in typed(pipeline, raid)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "About three hundred nurses gathered outside the health ministry in Accra on "
+            "Monday, calling for back pay.",
+            [("protest", "Accra")],
+        ),
+        (
+            "Families assembled outside the port office in Accra on Monday demanding news of "
+            "the fishermen.",
+            [("protest", "Accra")],
+        ),
+        ("Hundreds of mourners gathered in Accra for the funeral on Monday.", []),
+    ],
+)
+def test_a_crowd_gathered_with_a_demand_is_a_protest(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("A strike by dock workers in Mombasa, which did not happen, had been feared.", []),
+        ("A protest in Mombasa, which never took place, was called by traders.", []),
+        (
+            "A strike by dock workers in Mombasa, which began on Monday, has closed the port.",
+            [("protest", "Mombasa")],
+        ),
+    ],
+)
+def test_an_event_said_not_to_have_happened_is_none(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A roadside explosive device struck an army truck outside Mandouri on Thursday.",
+        "A landmine hit a tractor near Mandouri on Thursday.",
+    ],
+)
+def test_an_explosive_device_striking_is_an_attack(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("attack", "Mandouri")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A mortar shell landed near a clinic on the northern edge of Kherson on Monday, "
+        "injuring two nurses.",
+        "Two rockets landed in a market on the edge of Kherson on Monday.",
+    ],
+)
+def test_a_shell_landing_on_the_edge_of_a_town_is_an_attack_there(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("attack", "Kherson")]
+
+
+def test_a_neighbourhood_read_as_a_namesake_abroad_gives_way_to_the_town(
+    pipeline: Pipeline,
+) -> None:
+    body = "Oct. 3, Reynosa: Gunmen shot dead two men in the Lomas del Real neighbourhood."
+    assert typed(pipeline, body) == [("attack", "Reynosa")]
+
+
+def test_an_event_log_dated_lead_in_dates_its_paragraph(pipeline: Pipeline) -> None:
+    body = (
+        "11 March - Kilifi district. Two fishing boats collided at night off Kilifi.\n\n"
+        "12 March - Malindi. Police arrested four men in Malindi for smuggling fuel.\n"
+    )
+    found = incidents(pipeline, body)
+    assert [(i.event_type, i.when and i.when.start.isoformat()) for i in found] == [
+        ("collision", "2022-03-11"),
+        ("arrest", "2022-03-12"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Gunmen seized a teacher in Zabid on Monday.", [("disappearance", "Zabīd")]),
+        (
+            "The four men were held in a farmhouse in Sabha for ransom.",
+            [("disappearance", "Sabha")],
+        ),
+        ("Police seized two tonnes of cannabis in Zabid on Monday.", []),
+        ("Rebels seized control of Zabid on Monday.", []),
+    ],
+)
+def test_people_seized_or_held_for_ransom_are_abducted(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_gunmen_who_abduct_are_no_attack_of_their_own(pipeline: Pipeline) -> None:
+    body = "Gunmen stopped a minibus on a track north of Altar and kidnapped nine men inside."
+    assert typed(pipeline, body) == [("disappearance", "Altar")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Police said reports of a robbery at Apam on Monday are false.", []),
+        ("The army rejects claims that soldiers burned houses in Apam.", []),
+        ("Police denied reports that officers shot a man in Apam.", []),
+        ("Police confirmed reports that officers shot a man in Apam.", [("attack", "Apam")]),
+    ],
+)
+def test_a_report_called_false_tells_no_incident(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Guards in Sabha beat him with a hose on Monday.", [("attack", "Sabha")]),
+        (
+            "Soldiers whipped the detainees at a camp in Sabha, two of them said.",
+            [("attack", "Sabha")],
+        ),
+        ("Tripoli beat the champions in Sabha on Monday.", []),
+    ],
+)
+def test_a_beating_of_people_is_an_attack(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He reached Tripoli in March but was detained at a checkpoint on the coast road.",
+        "She arrived in Tripoli on Monday and was arrested at the bus station.",
+    ],
+)
+def test_an_arrest_after_an_arrival_is_where_the_mover_arrived(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("arrest", "Tripoli")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Police who caught 30 migrants near Karlovac on Monday drove them away.",
+            [("arrest", "Karlovac")],
+        ),
+        ("On Monday he is caught by border agents near Nogales.", [("arrest", "Nogales")]),
+        ("A barn caught fire near Karlovac on Monday.", [("fire", "Karlovac")]),
+        ("He caught the bus in Karlovac on Monday.", []),
+    ],
+)
+def test_people_caught_by_police_are_arrested(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+

@@ -3174,3 +3174,167 @@ def test_people_brought_ashore_go_on_from_there(pipeline: Pipeline) -> None:
 def test_a_train_hauling_goods_from_a_to_b(pipeline: Pipeline) -> None:
     body = "The railway said the train, which was hauling coal from Wyoming to Omaha, was late."
     assert paths(pipeline, body) == [("Wyoming", "Omaha")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "In May the editor was transferred from Mandalay to Insein prison in Yangon.",
+            [("Mandalay", "Yangon")],
+        ),
+        (
+            "The two drivers were later moved from Lashio to Obo prison in Mandalay.",
+            [("Lashio", "Mandalay")],
+        ),
+    ],
+)
+def test_a_named_prison_in_a_town_is_placed_at_the_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+def test_the_wounded_of_a_device_attack_leave_from_its_place(pipeline: Pipeline) -> None:
+    body = (
+        "A roadside explosive device struck an army truck outside Mandouri on Thursday. "
+        "Three wounded soldiers were flown to Lome for treatment."
+    )
+    assert paths(pipeline, body) == [("Mandouri", "Lomé")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Each month hundreds of migrants make the crossing from Djibouti to Yemen.", []),
+        ("Every winter, herders drive their flocks from Kabul to Jalalabad.", []),
+        (
+            "Last winter, herders drove their flocks from Kabul to Jalalabad.",
+            [("Kabul", "Jalālābād")],
+        ),
+    ],
+)
+def test_a_fronted_frequency_makes_the_sentence_habitual(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "About 300 people left the beaches of Necocli for Acandi by boat last week.",
+            [("Necoclí", "Acandí")],
+        ),
+        (
+            "Two fishing crews sailed from the harbour of Mombasa to Lamu on Friday.",
+            [("Mombasa", "Lamu")],
+        ),
+    ],
+)
+def test_a_shore_or_harbour_of_a_town_is_the_town(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+def test_evacuees_brought_somewhere_are_evacuated(pipeline: Pipeline) -> None:
+    body = "Evacuees are brought by bus from Myrnohrad to the transit centre in Pavlohrad."
+    [m] = movements(pipeline, body)
+    assert [p.name for p in m.path] == ["Myrnohrad", "Pavlohrad"]
+    assert m.movement_type == "evacuated"
+
+
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        (
+            "Migration agents detained him outside Oaxaca. Two days later he was sent back "
+            "from Oaxaca to Tapachula on a government bus.",
+            "deported",
+        ),
+        ("The troops were sent back from Kabul to Kandahar on Monday.", "dispatched"),
+    ],
+)
+def test_people_sent_back_are_deported_but_forces_are_posted(
+    pipeline: Pipeline, body: str, kind: str
+) -> None:
+    [m] = movements(pipeline, body)
+    assert m.movement_type == kind
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "He took a bus from Mandalay to Kalewa and then made his way on foot to Tamu.",
+            [("Mandalay", "Kalewa", "Tamu")],
+        ),
+        (
+            "About 300 staff were airlifted from Kabul to Doha overnight, and some were later "
+            "flown on to Frankfurt.",
+            [("Kabul", "Doha"), ("Kabul", "Doha", "Frankfurt am Main")],
+        ),
+    ],
+)
+def test_one_mover_going_on_makes_one_journey_a_part_going_on_two(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+def test_passing_through_a_town_is_a_stop_of_the_journey(pipeline: Pipeline) -> None:
+    body = "The traders took a bus from Kumasi to Niamey, passing through Ouagadougou."
+    assert paths(pipeline, body) == [("Kumasi", "Ouagadougou", "Niamey")]
+
+
+def test_rural_areas_of_a_town_left_for_another(pipeline: Pipeline) -> None:
+    body = "About 700 farmers have fled rural areas of Tame for the town of Arauca since Monday."
+    assert paths(pipeline, body) == [("Tame", "Arauca")]
+
+
+@pytest.mark.parametrize(
+    "body,status",
+    [
+        ("The squad is flying from Lagos to Accra on Friday.", "planned"),
+        ("The squad flew from Lagos to Accra on Friday.", "reported"),
+    ],
+)
+def test_a_present_progressive_with_a_weekday_is_arranged(
+    pipeline: Pipeline, body: str, status: str
+) -> None:
+    [m] = movements(pipeline, body)
+    assert m.status == status
+
+
+def test_help_sent_to_a_strike_on_the_edge_of_a_town_goes_to_the_town(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "A drone slammed into a grain store on the edge of Khmilnyk overnight. "
+        "Fire crews were sent from Vinnytsia and Berdychiv to help."
+    )
+    assert paths(pipeline, body) == [("Vinnytsya", "Khmilnyk"), ("Berdychiv", "Khmilnyk")]
+
+
+@pytest.mark.parametrize(
+    "second,expected",
+    [
+        ("From there, most took a train to Lviv.", [("Pavlohrad", "Lviv")]),
+        ("From there, the families went on by evacuation train to Lviv.", [("Pavlohrad", "Lviv")]),
+        ("Most took a train to Lviv.", []),
+    ],
+)
+def test_from_there_starts_where_the_last_journey_ended(
+    pipeline: Pipeline, second: str, expected: list[tuple[str, ...]]
+) -> None:
+    body = "Evacuees are brought by bus from Myrnohrad to Pavlohrad. " + second
+    assert [p for p in paths(pipeline, body) if p[0] != "Myrnohrad"] == expected
+
+
+def test_a_place_far_from_the_town_it_is_said_to_be_outside_gives_way(
+    pipeline: Pipeline,
+) -> None:
+    body = "Police moved 80 men from the camp at Lipa, outside Bihac, to Tuzla on Monday."
+    assert paths(pipeline, body) == [("Bihać", "Tuzla")]

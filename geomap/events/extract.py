@@ -4586,7 +4586,11 @@ def _merge_incidents(
                     o.when is None
                     or inc.when is None
                     or _same_dates(o.when, inc.when)
-                    or (inc.place_inferred and _dated_elsewhere(inc))
+                    or (
+                        inc.place_inferred
+                        and _dated_elsewhere(inc)
+                        and not _dates_another_event(inc, ordered)
+                    )
                 )
             ),
             None,
@@ -4763,6 +4767,22 @@ _ANOTHER = frozenset("another earlier second third separate later new".split())
 _ACCIDENTS = frozenset(
     "crash collision derailment fire explosion flood earthquake landslide".split()
 )
+
+
+def _dates_another_event(inc: Incident, found: Sequence[Incident]) -> bool:
+    """True when the date ``inc`` carried from an earlier sentence is that sentence's own
+    event's, of another kind ("In April, unions held a protest in A. Three of them were
+    detained."): the arrests are of that day, not a retelling of an earlier arrest."""
+    told = inc.when.text if inc.when is not None else None
+    if not told:
+        return False
+    return any(
+        o.event_type != inc.event_type
+        and o.when is not None
+        and o.when.text == told
+        and told in o.quote.text
+        for o in found
+    )
 
 
 def _dated_elsewhere(inc: Incident) -> bool:

@@ -3515,3 +3515,23 @@ def test_people_caught_by_police_are_arrested(
 ) -> None:
     assert typed(pipeline, body) == expected
 
+
+def test_arrests_dated_by_the_protest_before_them_are_not_the_earlier_arrest(
+    pipeline: Pipeline,
+) -> None:
+    # the second arrest carries its place and its month from the protest's sentence: a new
+    # event, not the first arrest told again
+    body = (
+        "3 March 2022: Police detain a reporter at his flat in Dayton.\n\n"
+        "April 2022: Students stage a protest in Dayton to demand his release. Four of them "
+        "are briefly detained."
+    )
+    got = sorted(
+        (i.event_type, i.place.name, i.when.start.isoformat() if i.when else None)
+        for i in incidents(pipeline, body)
+    )
+    assert got == [
+        ("arrest", "Dayton", "2022-03-03"),
+        ("arrest", "Dayton", "2022-04-01"),
+        ("protest", "Dayton", "2022-04-01"),
+    ]

@@ -19,6 +19,9 @@ inferred and the movement gets a lower confidence:
 - the **country of a national body** named by its people's adjective ("The Ruritanian health
   ministry sent experts to A", "a team from the Ruritanian agency arrived in A").
 
+One end found here is stated, not inferred: the country opening a sentence that takes in
+people fleeing elsewhere ("Ruritania hosts refugees fleeing the war in A") is where they fled.
+
 Nothing here invents an end the report does not name. Only sentences that already hold a
 motion word are looked at (:func:`candidate` lets a few more of them be read).
 """
@@ -396,6 +399,49 @@ def held_on_arrival(
     return place if usable(place, mt.origins) else None
 
 
+#: A country that takes in people fleeing elsewhere ("Ruritania hosts refugees fleeing the war
+#: in A", "B has taken in families fleeing A", "B is a main recipient of people fleeing A").
+_HOST = re.compile(
+    r"\b(?:hosts?|hosted|hosting|shelters?|sheltered|sheltering|has taken in|have taken in|"
+    r"took in|taking in|has received|have received|received|receives|recipient of|"
+    r"home to|welcomed|has accepted|accepted|absorbed)\b",
+    re.I,
+)
+_FLEEING_PEOPLE = frozenset(
+    "refugees migrants families people civilians residents asylum-seekers seekers".split()
+)
+_HOST_OPENING = frozenset("the neighbouring neighboring".split())
+
+
+def host_country(
+    mt: MotionTrigger, tokens: Sequence[Token], s_text: str, sent_start: int, state: Discourse
+) -> Toponym | None:
+    """The country that opens the sentence and takes in the people said to flee ("B hosts
+    thousands of refugees fleeing fighting in A"): they fled to it."""
+    if mt.motion.lemma != "flee" or mt.motion.noun or mt.status != "reported":
+        return None
+    if not mt.origins or mt.destinations or mt.vias or state.background is None:
+        return None
+    if mt.index < 2 or tokens[mt.index - 1].lower not in _FLEEING_PEOPLE:
+        return None
+    first = 1 if tokens and tokens[0].lower in _HOST_OPENING else 0
+    if len(tokens) <= first:
+        return None
+    lo = sent_start + tokens[first].start
+    opening = [
+        t
+        for t in state.background.toponyms
+        if t.span.start == lo and t.place is not None and t.kind_hint != "demonym"
+    ]
+    if not opening or opening[0].place is None or opening[0].place.feature_type != "country":
+        return None
+    host = opening[0]
+    between = s_text[host.span.end - sent_start : tokens[mt.index - 1].start]
+    if _HOST.search(between) is None:
+        return None
+    return host if usable(host, mt.origins) else None
+
+
 #: Motion words of an arrival somewhere ("arrived in B", "landed in B", "returned to B").
 ARRIVING = frozenset(("arrive", "land", "reach", "return"))
 #: The words before a place that say someone stayed there ("had been in A", "spent a week
@@ -534,6 +580,10 @@ def infer(
             mt.origins, mt.destinations = [as_mention(both[0])], [as_mention(both[1])]
             mt.destination_inferred = True
         elif mt.origins and not (mt.destinations or mt.vias):
+            host = host_country(mt, tokens, s_text, sent_start, state)
+            if host is not None:
+                mt.destinations = [as_mention(host)]  # stated in the sentence: not inferred
+                continue
             went = (
                 nationals_home(mt, tokens, sent_start, state)
                 or brought_in(mt, triggers, tokens, state)

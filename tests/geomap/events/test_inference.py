@@ -236,3 +236,36 @@ def test_help_a_place_sent_in_comes_to_the_place_of_the_story(
     pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
 ) -> None:
     assert moves(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Uganda hosts more than a million refugees fleeing fighting in South Sudan.",
+            [(("South Sudan", "Uganda"), False, False)],
+        ),
+        (
+            "Kenya, a neighbour of Somalia, is the largest recipient of families fleeing "
+            "violence in Somalia.",
+            [(("Somalia", "Kenya"), False, False)],
+        ),
+    ],
+)
+def test_a_country_taking_in_people_who_flee_is_where_they_fled(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the country opening the sentence only speaks of them
+        "Uganda said refugees fleeing South Sudan were welcome.",
+        # no country opens the sentence
+        "Aid groups have sheltered refugees fleeing fighting in South Sudan.",
+    ],
+)
+def test_no_host_without_a_country_that_takes_them_in(pipeline: Pipeline, body: str) -> None:
+    assert moves(pipeline, body) == []

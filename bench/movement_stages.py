@@ -3,9 +3,9 @@
     .venv/bin/python bench/movement_stages.py [--set dev ...] [--corpora DIR] [--details]
                                               [--heldout-path DIR]
 
-Each annotated movement of the real development sets (``dev`` … ``dev8``, ``dev13``, and ``dev9`` …
-``dev12`` when ``--heldout-path DIR`` holds their TR-News and GeoVirus texts; ``check`` sets
-are refused: their errors are never read) is run through the real pipeline
+Each annotated movement of the real development sets (``dev`` … ``dev8``, ``dev13``, and
+``dev9`` … ``dev12`` and ``dev14`` when ``--heldout-path DIR`` holds their TR-News and GeoVirus
+texts; ``check`` sets are refused: their errors are never read) is run through the real pipeline
 (``bench/events.py``'s documents and scorer) and put in the first pipeline stage where it is
 lost:
 
@@ -58,6 +58,7 @@ DEV_SETS = (
     "dev11",
     "dev12",
     "dev13",
+    "dev14",
 )
 STAGES = (
     "found",
@@ -170,14 +171,17 @@ def main() -> int:
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--details", action="store_true", help="one line per annotated movement")
     ap.add_argument(
-        "--heldout-path", type=Path, metavar="DIR", help="dev9-dev12 texts (TR-News.xml …)"
+        "--heldout-path",
+        type=Path,
+        metavar="DIR",
+        help="dev9-dev12 and dev14 texts (TR-News.xml …)",
     )
     args = ap.parse_args()
     default = [n for n in DEV_SETS if n not in ev.HELDOUT_SETS or args.heldout_path is not None]
     sets = args.sets or default
     if ev.HELDOUT_SETS & set(sets) and args.heldout_path is None:
         print(
-            "error: --set dev9-dev12 needs --heldout-path DIR (their texts are not shipped)",
+            "error: --set dev9-dev12, dev14 need --heldout-path DIR (their texts are not shipped)",
             file=sys.stderr,
         )
         return 2

@@ -10,17 +10,6 @@ from geomap.reports.text import parse_document
 HEADER = "Report   Ann Writer Reuters June 10, 2022\n"
 
 
-@pytest.fixture(scope="module")
-def pipeline(tmp_path_factory, gazetteer_path):  # type: ignore[no-untyped-def]
-    from geomap.settings import Settings
-
-    p = Pipeline(
-        Settings(gazetteer=gazetteer_path, cache=tmp_path_factory.mktemp("inf") / "cache.sqlite")
-    )
-    yield p
-    p.close()
-
-
 def moves(pipeline: Pipeline, body: str) -> list[tuple[tuple[str, ...], bool, bool]]:
     """Each movement's path by name, and whether its origin and destination are inferred."""
     doc = parse_document((HEADER + body).encode(), "t.txt")

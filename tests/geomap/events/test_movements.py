@@ -11,17 +11,6 @@ from geomap.reports.text import parse_document
 HEADER = "Report   Ann Writer Reuters June 10, 2022\n"
 
 
-@pytest.fixture(scope="module")
-def pipeline(tmp_path_factory, gazetteer_path):  # type: ignore[no-untyped-def]
-    from geomap.settings import Settings
-
-    p = Pipeline(
-        Settings(gazetteer=gazetteer_path, cache=tmp_path_factory.mktemp("mv") / "cache.sqlite")
-    )
-    yield p
-    p.close()
-
-
 def movements(pipeline: Pipeline, body: str, header: str = HEADER) -> list[Movement]:
     doc = parse_document((header + body).encode(), "t.txt")
     return list(pipeline.extract(doc).movements)

@@ -79,6 +79,11 @@ FAR_KM = 250.0
 MAX_CONTEXT = 7.0  # what the other mentions can add at most
 # ... to a place matched by an alternate name ("Minsk" for Mińsk Mazowiecki near Warsaw)
 MAX_ALT_CONTEXT = 4.0
+# a town matched by an alternate name only needs this many times the population of the
+# largest town whose own name the mention is, or comes after it by prior (with this penalty
+# beside the own name's 1.0, and no big-city bonus)
+ALT_RATIO = 20
+ALT_PENALTY = 0.3
 ROUNDS = 2
 # the document's focus (the first-level region and the country most of its unambiguous
 # mentions lie in) favours namesakes inside it
@@ -183,11 +188,56 @@ def _candidates(
         kind = REGION_SUFFIXES[query.split()[-1].lower()]
         found = [loc for loc in geocode(stripped) if loc.raw.get("feature_type") == kind]
     raws = [{**loc.raw, "_prior": raw_prior(loc.raw)} for loc in found]
+    raws = _own_names_first(query, raws)
     if code:
         raws = [r for r in raws if r.get("country_code") in (code, None)]
     if kinds:
         raws = [r for r in raws if r.get("feature_type") in kinds]
     return raws
+
+
+# short forms that leave a place's own name ("St. Petersburg" is a form of "Saint Petersburg")
+_SHORT_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+
+
+def _form_of(query: str, name: str) -> bool:
+    """Whether ``query`` is ``name`` or its opening words, short forms spelt out ("New York"
+    of "New York City", "Ft. Lakeview" of "Fort Lakeview")."""
+    words = [_SHORT_FORMS.get(w, w) for w in name_key(query).split()]
+    return bool(words) and name_key(name).split()[: len(words)] == words
+
+
+def _own_names_first(query: str, raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A town that bears the mention only as an alternate name (a former, Latin or foreign
+    name of a big city: "Augusta" for a German city) does not outrank the towns whose own name
+    it is unless it has ALT_RATIO times their population: short of that it earns no big-city
+    bonus and comes after them by prior (its context is capped as before). Unaffected: an
+    English exonym that is the gazetteer's own name ("Munich"), one with no own-name town as
+    rival ("Kiev"), and a short form of the own name ("New York" for New York City,
+    "St. Petersburg")."""
+    rival = max(
+        (
+            int(r.get("population") or 0)
+            for r in raws
+            if r.get("primary", True) and r.get("feature_type") == "city"
+        ),
+        default=None,
+    )
+    if rival is None:
+        return raws
+    out = []
+    for r in raws:
+        pop = int(r.get("population") or 0)
+        if (
+            not r.get("primary", True)
+            and r.get("feature_type") == "city"
+            and pop < ALT_RATIO * rival
+            and not _form_of(query, str(r.get("name") or ""))
+        ):
+            extra = (1.5 if r.get("capital") else 0.0) - ALT_PENALTY
+            r = {**r, "_prior": math.log10(max(pop, 1)) + extra}
+        out.append(r)
+    return sorted(out, key=lambda o: -float(o["_prior"]))
 
 
 def _with_counties(

@@ -1242,3 +1242,30 @@ def test_a_building_before_in_and_a_town_is_placed_there(gazetteer_path) -> None
     ward, leeds = places["Royal Infirmary"], places["Leeds"]
     assert ward is not None and leeds is not None
     assert ward.feature_type == "street" and (ward.lat, ward.lon) == (leeds.lat, leeds.lon)
+
+
+@pytest.mark.parametrize(
+    "text,mention,country",
+    [
+        # a former or Latin name of a big city does not beat the towns whose own name it is
+        ("Fans in Augusta cheered the golfers.", "Augusta", "US"),
+        ("She grew up in Petropolis and left it at twenty.", "Petropolis", "BR"),
+        # an alternate name still wins with no own-name rival, or against a far smaller one
+        ("Protesters marched through Kiev on Sunday.", "Kiev", "UA"),
+        ("The monsoon flooded Bombay again this week.", "Bombay", "IN"),
+        # a short form of the city's own name is no mere alternate name
+        ("Tourists crowded St. Petersburg last summer.", "St. Petersburg", "RU"),
+    ],
+)
+def test_an_alternate_name_needs_far_more_than_an_own_name(
+    parse,  # type: ignore[no-untyped-def]
+    text: str,
+    mention: str,
+    country: str,
+) -> None:
+    assert parse(text)[mention][2] == country
+
+
+def test_a_short_form_of_an_own_name_keeps_its_city(parse) -> None:  # type: ignore[no-untyped-def]
+    name, kind, country, _ = parse("Traffic stalled across New York on Monday.")["New York"]
+    assert (name, kind, country) == ("New York City", "city", "US")

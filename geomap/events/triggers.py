@@ -1376,7 +1376,6 @@ def any_trigger(sentence: str, words: set[str] | None = None) -> bool:
     return _has_key(lowered, _PHRASE_KEYS)
 
 
-_INCIDENT_WORDS = frozenset(INCIDENT_WORDS)
 _INCIDENT_KEYS = _any_of({key for key, _, _ in INCIDENT_PHRASES})
 
 

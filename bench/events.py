@@ -30,6 +30,8 @@ Sets (``--set``, repeatable; default: every set that exists):
   ``check`` only ever prints its summary line: its errors are not to be read.
   ``dev13`` (LGL's last 10 motion articles and 7 controls per corpus, ``DEV13_NOTES.md``) was
   fixed and annotated blind, scored once, then tuned on: its details print.
+  ``dev15`` (LGL's next 24 controls after dev13's, skipping audited articles, ``DEV15_NOTES.md``)
+  was fixed and annotated blind the same way, then scored once: its details print.
 - ``check2``: a second held-out set from real news outside LGL and GeoWebNews (TR-News and
   GeoVirus, annotated by hand in ``check2.jsonl``; see ``CHECK2_NOTES.md``). Their texts are
   not shipped: ``--heldout-path DIR`` names the folder holding ``TR-News.xml`` and
@@ -116,7 +118,7 @@ OWN_SETS = {
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (
     *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
-    *("dev12", "dev13", "dev14"),
+    *("dev12", "dev13", "dev14", "dev15"),
     *("check", "check2", "check3"),
 )
 #: summary line only: never print their errors (events_fresh3 is our own set kept blind)

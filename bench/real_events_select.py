@@ -93,6 +93,14 @@ N_CONTROL9 = 7
 #: and GeoVirus controls are the ``dev14`` slice of :data:`HELDOUT_SLICES`. The set lives in
 #: both split files; ``bench/events.py`` reads its records from both corpora folders.
 N_CONTROL14 = 12
+#: ``dev15`` (issue 12, a blind set of LGL controls fixed before any of its articles was read):
+#: LGL's next :data:`N_CONTROL15` controls after dev13's in the control hash order, skipping any
+#: article an incident audit used (``audit_incidents*.json``) or may use next: the first
+#: :data:`N_AUDIT5` LGL articles in no set and no earlier audit in the order
+#: ``sha256("audit5:lgl:<id>")`` (ids only; no text was read to fix the slice).
+N_CONTROL15 = 24
+N_AUDIT5 = 60
+AUDIT_GLOB = "audit_incidents*.json"
 #: The sets drawn from the held-out corpora (issue 12), each slice fixed and committed before
 #: any of its articles was read: per corpus ``(skip_motion, n_motion, skip_control, n_control)``
 #: in the hash orders above. ``check2`` and ``check3`` are held out (summary line only);
@@ -359,7 +367,39 @@ def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
     halves["dev13"] = select_dev2(articles, skip_m, skip_c, N_MOTION9, N_CONTROL9)
     skip_c += N_CONTROL9
     halves["dev14"] = select_dev2(articles, 0, skip_c, 0, N_CONTROL14, corpora=("gwn",))
+    halves["dev15"] = select_dev15(articles, halves, skip_c)
     return halves
+
+
+def audited_ids(corpus: str) -> set[str]:
+    """Ids of ``corpus`` used by any incident audit (``audit_incidents*.json``)."""
+    out: set[str] = set()
+    for path in sorted(SPLIT_FILE.parent.glob(AUDIT_GLOB)):
+        rows = json.loads(path.read_text(encoding="utf-8"))["articles"]
+        out |= {str(r["id"]) for r in rows if r["corpus"] == corpus}
+    return out
+
+
+def select_dev15(
+    articles: dict[str, Article], halves: dict[str, list[dict[str, str]]], skip_control: int
+) -> list[dict[str, str]]:
+    """``dev15``: LGL's next :data:`N_CONTROL15` controls after ``skip_control`` in the control
+    hash order, skipping audited articles and the next audit's likely sample (see
+    :data:`N_CONTROL15`)."""
+    used = {(r["corpus"], r["id"]) for rows in halves.values() for r in rows}
+    audited = audited_ids("lgl")
+    free = [
+        a
+        for a in articles.values()
+        if a.corpus == "lgl" and ("lgl", a.id) not in used and a.id not in audited
+    ]
+    reserved = {a.id for a in sorted(free, key=lambda a: _h("audit5", "lgl", a.id))[:N_AUDIT5]}
+    control = sorted(
+        (a for a in articles.values() if a.corpus == "lgl" and not is_motion(a)),
+        key=lambda a: _h("control", "lgl", a.id),
+    )
+    chosen = [a for a in control[skip_control:] if a.id not in audited and a.id not in reserved]
+    return [{"corpus": "lgl", "id": a.id, "stratum": "control"} for a in chosen[:N_CONTROL15]]
 
 
 def select_dev2(

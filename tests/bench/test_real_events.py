@@ -153,8 +153,22 @@ def test_stored_dev13_holds_lgl_last_ten_motion_and_seven_controls_per_corpus():
     assert cells == {("lgl", "motion"): 10, ("lgl", "control"): 7, ("gwn", "control"): 7}
 
 
+def test_stored_dev15_holds_twenty_four_lgl_controls_none_audited():
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split.json").read_text())
+    rows = split["dev15"]
+    assert {(r["corpus"], r["stratum"]) for r in rows} == {("lgl", "control")}
+    assert len(rows) == 24
+    audited = {
+        str(a["id"])
+        for path in data.glob("audit_incidents*.json")
+        for a in json.loads(path.read_text())["articles"]
+    }
+    assert not {r["id"] for r in rows} & audited
+
+
 @pytest.mark.parametrize(
-    "half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev13"]
+    "half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev13", "dev15"]
 )
 def test_annotated_set_covers_its_split_articles_in_order(half):
     """Each development set's annotations are exactly its articles in split.json, in order

@@ -1180,7 +1180,7 @@ def _event_after_of(lowered: list[str], i: int) -> bool:
 
 
 def _hoped_for(lowered: list[str], i: int) -> bool:
-    """True when an arrest is only wished for: "information leading to the arrest of",
+    """True when an arrest is only hoped for: tips "leading to the arrest of" someone,
     "a reward for the arrest", "could lead to an arrest"."""
     before = lowered[max(0, i - 8) : i]
     if not _ASKED_FOR.isdisjoint(before):

@@ -1149,10 +1149,10 @@ def test_a_name_inside_a_list_is_not_held_by_the_next_one(gazetteer_path) -> Non
     assert hamilton and all(p is not None and p.admin1 == "Ohio" for p in hamilton)
 
 
-def test_a_street_opening_with_an_ordinary_word_is_placed_at_its_town(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
-    """An ordinary capitalised word that is also a hamlet's name ("Royal") opens a
-    street's name inside a sentence: the street is one mention, placed at the town after it,
-    or left unplaced when the text names no town; never the hamlet alone."""
+@pytest.fixture(scope="module")
+def named_in_text(gazetteer_path):  # type: ignore[no-untyped-def]
+    """``run(text)``: every toponym of ``text`` resolved with the text (no demonym
+    countries), by its span's text."""
     g = Gazetteer(gazetteer_path)
     geocoder = GazetteerGeocoder(g)
     recogniser = Recogniser(g.has, g.strength)
@@ -1166,6 +1166,15 @@ def test_a_street_opening_with_an_ordinary_word_is_placed_at_its_town(gazetteer_
         )
         return {t.span.text: t for t in found}
 
+    yield run
+    g.close()
+
+
+def test_a_street_opening_with_an_ordinary_word_is_placed_at_its_town(named_in_text) -> None:  # type: ignore[no-untyped-def]
+    """An ordinary capitalised word that is also a hamlet's name ("Royal") opens a
+    street's name inside a sentence: the street is one mention, placed at the town after it,
+    or left unplaced when the text names no town; never the hamlet alone."""
+    run = named_in_text
     placed = run("Smoke rose over Royal Street in Dayton, Ohio, before dawn on Tuesday.")
     g_street = placed["Royal Street"].place
     dayton = placed["Dayton"].place
@@ -1176,26 +1185,13 @@ def test_a_street_opening_with_an_ordinary_word_is_placed_at_its_town(gazetteer_
     )
     alone = run("A crowd of cyclists blocked Royal Avenue for an hour.")
     assert list(alone) == ["Royal Avenue"] and alone["Royal Avenue"].place is None
-    g.close()
 
 
-def test_a_namesake_hamlet_opening_a_building_name_is_the_building(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_namesake_hamlet_opening_a_building_name_is_the_building(named_in_text) -> None:  # type: ignore[no-untyped-def]
     """A one-word small town far from every other place of the text, opening a building's
     name ("Mercy Hospital": a French hamlet), is the building's word: the building is the
     mention, placed at the town after it; a nearby town opening one stays the town."""
-    g = Gazetteer(gazetteer_path)
-    geocoder = GazetteerGeocoder(g)
-    recogniser = Recogniser(g.has, g.strength)
-
-    def run(text: str) -> dict[str, Toponym]:
-        found = resolve(
-            recogniser.recognise(text),
-            lambda q: geocoder.geocode(q, exactly_one=False) or [],
-            None,
-            text,
-        )
-        return {t.span.text: t for t in found}
-
+    run = named_in_text
     found = run("Two hikers were flown to Mercy Hospital in Dayton, Ohio, on Sunday evening.")
     assert "Mercy" not in found
     hospital, dayton = found["Mercy Hospital"].place, found["Dayton"].place
@@ -1211,34 +1207,23 @@ def test_a_namesake_hamlet_opening_a_building_name_is_the_building(gazetteer_pat
     kept = run("A tractor overturned near Dayton, Ohio; the driver went to Xenia Hospital.")
     assert "Xenia" in kept and kept["Xenia"].place is not None
     assert kept["Xenia"].place.admin1 == "Ohio"
-    g.close()
 
 
-def test_a_seat_of_government_after_a_preposition_is_at_its_city(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_seat_of_government_after_a_preposition_is_at_its_city(named_in_text) -> None:  # type: ignore[no-untyped-def]
     """A building named like a seat of government ("at the White House") is placed at its
     city by name, not taken for a street of the text's own town."""
-    g = Gazetteer(gazetteer_path)
-    geocoder = GazetteerGeocoder(g)
     text = "Farmers from Dayton, Ohio, staged a sit-in at the White House last spring."
-    toponyms = Recogniser(g.has, g.strength).recognise(text)
-    found = resolve(toponyms, lambda q: geocoder.geocode(q, exactly_one=False) or [], None, text)
-    g.close()
-    seat = {t.span.text: t.place for t in found}["White House"]
+    seat = named_in_text(text)["White House"].place
     assert seat is not None and seat.feature_type == "facility"
     assert seat.admin1 == "Washington, D.C."
 
 
-def test_a_building_before_in_and_a_town_is_placed_there(gazetteer_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_building_before_in_and_a_town_is_placed_there(named_in_text) -> None:  # type: ignore[no-untyped-def]
     """A building's name opening with an ordinary word, right before "in" and a town, is one
     mention at that town ("moved to Royal Infirmary in Leeds"), with no preposition of place
     before it."""
-    g = Gazetteer(gazetteer_path)
-    geocoder = GazetteerGeocoder(g)
     text = "Three burns victims were moved to Royal Infirmary in Leeds overnight."
-    toponyms = Recogniser(g.has, g.strength).recognise(text)
-    found = resolve(toponyms, lambda q: geocoder.geocode(q, exactly_one=False) or [], None, text)
-    g.close()
-    places = {t.span.text: t.place for t in found}
+    places = {span: t.place for span, t in named_in_text(text).items()}
     ward, leeds = places["Royal Infirmary"], places["Leeds"]
     assert ward is not None and leeds is not None
     assert ward.feature_type == "street" and (ward.lat, ward.lon) == (leeds.lat, leeds.lon)

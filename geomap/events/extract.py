@@ -41,6 +41,7 @@ from geomap.events.roles import (
 from geomap.events.triggers import (
     ABSTRACT_TARGETS,
     ACCIDENTAL,
+    ARMED_SIDES,
     ATTACK_BESIDE_FIRE,
     BURNED_THINGS,
     CALLED_OFF,
@@ -51,6 +52,7 @@ from geomap.events.triggers import (
     DETERMINED_NOUNS,
     ENVOYS,
     EVENT_TYPES,
+    FELL_TO_FIGHTERS,
     FINANCE_WORDS,
     FIRE_WORDS,
     FORECAST_BEFORE,
@@ -88,6 +90,7 @@ from geomap.events.triggers import (
     SPORTS_TARGETS,
     STRIKERS,
     SUB_EVENT_TYPES,
+    TAKEN_BY_FORCE,
     TOLL_WORDS,
     TREATMENT_NAME_WORDS,
     TREATMENT_WORDS,
@@ -280,6 +283,11 @@ def _triggers(
             if i < len(tokens) and i not in covered:
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
+                if rx is TAKEN_BY_FORCE and (
+                    ARMED_SIDES.isdisjoint(lowered)
+                    or (m.group("name") and bisect_left(starts, m.start("name")) not in covered)
+                ):
+                    continue  # "the photo captured the city", "captured Smith": no battle
                 if _NEVER_HAPPENED.match(sentence, m.end()):
                     continue  # "a strike by dockers, which did not happen": none took place
                 if phrase_type == "meeting/summit":
@@ -2591,8 +2599,11 @@ def _sentence(
             before_incident = [m for m in before_incident if not _suspect_in(tokens, m)]
             if fallback:
                 fallback = [m for m in fallback if not _suspect_in(tokens, m)]
-        if t.event_type == "attack" and t.word.lower().endswith((" on", " upon", " at")):
-            # "rebels fired on X": the phrase's own preposition takes what was attacked
+        if t.event_type == "attack" and (
+            t.word.lower().endswith((" on", " upon", " at")) or TAKEN_BY_FORCE.match(t.word)
+        ):
+            # "rebels fired on X": the phrase's own preposition takes what was attacked;
+            # "took control of the town of X": what was taken
             phrase_end = t.index + len(t.word.split())
             after_incident = [
                 replace(m, cue=Cue("none", t.index))
@@ -2688,6 +2699,14 @@ def _sentence(
                     [],
                     None,
                 )
+        if not located and t.event_type == "attack" and FELL_TO_FIGHTERS.match(t.word):
+            # "the town of X fell to the rebels": the place the clause is about
+            located = [
+                incidents.Located(m, False)
+                for m in before_incident[-1:]
+                if t.index - m.last <= 4
+                and all(x.text not in ",;:()" for x in tokens[m.last + 1 : t.index])
+            ]
         if not located and t.event_type == "crash":
             # "the boat sank shortly after leaving a beach near X", "the bus overturned soon
             # after departing X": it went down close to where it had set out from

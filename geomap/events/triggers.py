@@ -23,7 +23,8 @@ EVENT_TYPES: dict[str, str] = {
     "disappearance": "people disappeared, went missing or were abducted",
     "arrest": "people were arrested, detained, captured or taken into custody",
     "attack": "deliberate violence against people or property: killings, shootings, "
-    "stabbings, assaults, armed robberies, bombings, arson, shelling, airstrikes",
+    "stabbings, assaults, armed robberies, bombings, arson, shelling, airstrikes, places "
+    "taken by force",
     "crash": "an accident of one vehicle, aircraft or vessel, or one striking a pedestrian",
     "collision": "two or more vehicles, trains or vessels striking each other",
     "derailment": "a train derailing",
@@ -71,6 +72,20 @@ SUB_EVENT_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
         ("", "arrest"),
     ),
     "attack": (
+        ("captur", "territory taken"),
+        ("recaptur", "territory taken"),
+        ("seiz", "territory taken"),
+        ("overr", "territory taken"),
+        ("retook", "territory taken"),
+        ("retak", "territory taken"),
+        ("took", "territory taken"),
+        ("taken", "territory taken"),
+        ("takes", "territory taken"),
+        ("taking", "territory taken"),
+        ("gain", "territory taken"),
+        ("wrest", "territory taken"),
+        ("assum", "territory taken"),
+        ("fell", "territory taken"),
         ("bomb", "bombing"),
         ("suicide", "bombing"),
         ("shell", "shelling"),
@@ -534,6 +549,48 @@ CAPTURED_BY_THE_LAW = re.compile(
     re.I,
 )
 
+#: What is held and taken by force: a town, a base, a border post.
+_HELD_PLACES = (
+    r"(?:towns?|city|cities|villages?|district|districts|base|bases|airbase|airport|"
+    r"garrison|outposts?|port|province|region|capital|stronghold|strongholds|crossing|"
+    r"barracks|checkpoints?|hilltop|positions?)"
+)
+#: Nouns after a held place's noun that make it a body or a thing, not ground taken ("took
+#: control of the city council").
+_NOT_HELD = (
+    r"council|councils|hall|government|assembly|legislature|budget|board|commission|police|"
+    r"schools?|administration|authority|museum|club|team|economy|market"
+)
+#: A place taken by force, general English of war reports: "rebels seized the town of X",
+#: "troops recaptured X", "militants overran an army base near X", "took control of the
+#: district" (a battle: an ``attack``). What is taken is a held place named by its noun, or a
+#: capitalised name (``name``) that must be a place mention ("captured Smith" is no battle;
+#: :func:`geomap.events.extract._triggers` checks). Up to three words, none a preposition,
+#: stand between the verb and the noun ("the strategic northern town").
+TAKEN_BY_FORCE = re.compile(
+    r"\b(?P<trigger>(?:re)?captur(?:ed|es|ing)|seiz(?:ed|es|ing)|overr(?:an|un|uns|unning)|"
+    r"ret(?:ook|aken|akes|aking)|"
+    r"(?:took|taken|takes|taking|seized|seizing|gained|gaining|wrested|wresting|assumed) "
+    r"(?:full |partial |effective )?control (?:of|over))"
+    r"(?: (?:the |a |an )?(?:(?!(?:in|at|of|from|near|on|to|by|for|with)\b)[\w'’-]+ ){0,3}?"
+    rf"{_HELD_PLACES}\b(?![-'’])(?! (?:{_NOT_HELD})\b)| (?:the )?(?P<name>[A-Z]))"
+)
+#: Who takes a place by force; one of them must be in the sentence ("the photograph
+#: captured the city at dusk" is no battle).
+ARMED_SIDES = frozenset(
+    "troops soldiers forces army armies militants militia militias militiamen rebels "
+    "insurgents fighters gunmen guerrillas jihadists separatists taliban marines commandos "
+    "paratroopers battalion battalions brigade brigades armed offensive".split()
+)
+#: A place that fell to an armed side: "the town fell to the rebels" (a battle at the town
+#: the clause is about).
+FELL_TO_FIGHTERS = re.compile(
+    r"\b(?P<trigger>fell) (?:to|into the hands of) (?:the )?(?:[A-Za-z'’-]+ ){0,2}?"
+    r"(?:rebels|militants|insurgents|jihadists|fighters|militias?|troops|forces|army|"
+    r"soldiers|gunmen|separatists|guerrillas|taliban)\b",
+    re.I,
+)
+
 #: Held in a county's jail: "is being held in the Ardo County Jail", "remained jailed at the
 #: Ardo County Detention Center": an arrest, whose place is the jail's county (a town's jail,
 #: "held in the Leeds jail", is only where the arrested are kept).
@@ -555,6 +612,13 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # a capture by the law is an arrest ("captured by Dayton police", "captured the
     # fugitive"); "rebels captured the town" is not one
     ("captur", CAPTURED_BY_THE_LAW, "arrest"),
+    # a place taken by force is a battle ("rebels captured the town"); see TAKEN_BY_FORCE
+    ("captur", TAKEN_BY_FORCE, "attack"),
+    ("seiz", TAKEN_BY_FORCE, "attack"),
+    ("overr", TAKEN_BY_FORCE, "attack"),
+    ("ret", TAKEN_BY_FORCE, "attack"),
+    ("control", TAKEN_BY_FORCE, "attack"),
+    ("fell ", FELL_TO_FIGHTERS, "attack"),
     ("fire", re.compile(r"\bopened fire\b", re.I), "attack"),
     # "set the house ablaze", "set a car ablaze": arson; "the barn was ablaze": a fire
     ("ablaze", re.compile(r"\bset(?: [\w'’-]+){1,4} ablaze\b", re.I), "attack"),

@@ -2740,7 +2740,8 @@ def test_violence_an_accident_or_a_protest_near_those_words_stays(
             [("arrest", "Dayton")],
         ),
         ("Police captured the suspect at a motel in Dayton on Saturday.", [("arrest", "Dayton")]),
-        ("Rebels captured the town of Dayton on Saturday.", []),
+        # a town taken by force is a battle, not an arrest
+        ("Rebels captured the town of Dayton on Saturday.", [("attack", "Dayton")]),
         ("The photographer captured the mood of the crowd in Dayton.", []),
     ],
 )
@@ -3428,7 +3429,8 @@ def test_an_event_log_dated_lead_in_dates_its_paragraph(pipeline: Pipeline) -> N
             [("disappearance", "Sabha")],
         ),
         ("Police seized two tonnes of cannabis in Zabid on Monday.", []),
-        ("Rebels seized control of Zabid on Monday.", []),
+        # a town seized is a battle, not an abduction
+        ("Rebels seized control of Zabid on Monday.", [("attack", "Zabīd")]),
     ],
 )
 def test_people_seized_or_held_for_ransom_are_abducted(
@@ -3524,3 +3526,30 @@ def test_arrests_dated_by_the_protest_before_them_are_not_the_earlier_arrest(
         ("arrest", "Dayton", "2022-04-01"),
         ("protest", "Dayton", "2022-04-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Rebels seized the town of Rutshuru on Thursday.", [("attack", "Rutshuru")]),
+        ("Government troops recaptured Palmyra on Sunday.", [("attack", "Palmyra")]),
+        ("Fighters overran an army base near Mopti overnight.", [("attack", "Mopti")]),
+        ("Armed groups took control of the town of Kidal on Monday.", [("attack", "Kidal")]),
+        ("The town of Kidal fell to the rebels on Monday.", [("attack", "Kidal")]),
+        # the law's capture stays an arrest
+        ("Police captured the suspect in Dayton on Friday.", [("arrest", "Dayton")]),
+        # no armed side, a body, a thing, a possession, a number: no place taken by force
+        ("The photograph captured the city of Leeds at dusk.", []),
+        ("The new party took control of the city council in Leeds in May.", []),
+        ("Customs officers seized 20 kilos of cocaine at the port of Santos.", []),
+        ("Police seized the town's largest drug haul in Leeds.", []),
+        ("The number of soldiers fell to 500 in Herat.", []),
+    ],
+)
+def test_a_place_taken_by_force_is_a_battle(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    found = typed(pipeline, body)
+    assert found == expected
+    if expected and expected[0][0] == "attack":
+        assert incidents(pipeline, body)[0].sub_event_type == "territory taken"

@@ -545,3 +545,11 @@ def test_stored_dev16_holds_nine_wide_motion_and_two_controls_per_corpus_disjoin
     for name, other in stored.items():
         if name != "dev16":
             assert ids.isdisjoint({(r["corpus"], r["id"]) for r in other}), name
+
+
+def test_dev16_records_are_its_split_articles_in_order():
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["dev16"]
+    lines = (data / "dev16.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

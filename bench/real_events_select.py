@@ -33,7 +33,9 @@ With ``--heldout-path``, ``--write`` and ``--verify`` act on ``split_heldout.jso
 ``dev9``, ``dev10``, ``dev11``, ``dev12`` (and ``dev14``'s TR-News and GeoVirus controls) are
 further slices of the same hash orders, each fixed before any of its articles was read
 (:data:`HELDOUT_SLICES`), in ``split_heldout.json`` too. ``dev14``'s GeoWebNews controls are in
-``split.json``: the set is read from both files.
+``split.json``: the set is read from both files. ``dev16`` (:data:`N_MOTION16`) is drawn from
+the articles no slice took, with a wider motion test (:func:`is_wide_motion`), since every
+motion article of both corpora is in a slice; it is in ``split_heldout.json`` too.
 """
 
 from __future__ import annotations
@@ -120,6 +122,26 @@ HELDOUT_SLICES: dict[str, dict[str, tuple[int, int, int, int]]] = {
     "dev14": {"trnews": (0, 0, 38, 8), "geovirus": (0, 0, 14, 8)},
 }
 
+#: ``dev16`` (issue 12, a blind movement-rich set fixed before any of its articles was read).
+#: Every TR-News and GeoVirus motion article is already in a set (:data:`HELDOUT_SLICES`), so its
+#: motion stratum comes from the articles left, all controls: per corpus the first
+#: :data:`N_MOTION16` in the motion hash order that are in no set and have a sentence holding a
+#: word of :data:`MOTION_WORDS` or :data:`WIDE_MOTION_WORDS` and at least
+#: :data:`WIDE_MIN_TOPONYMS` gold toponym spans; then the next :data:`N_CONTROL16` controls after
+#: dev14's in the control hash order that are in no set and not taken as motion.
+N_MOTION16 = 9
+N_CONTROL16 = 2
+WIDE_MIN_TOPONYMS = 2
+#: The base and other forms of issue 12's motion vocabulary that :data:`MOTION_WORDS` leaves out
+#: (used by ``dev16`` only, on articles :data:`MOTION_WORDS` does not select).
+WIDE_MOTION_WORDS = (
+    r"travel\w*|fl(?:y|ies|ying|ights?)|driv(?:e|es|ing)|sail\w*|rid(?:e|es|ing)|rode|walk\w*|"
+    r"march\w*|advanc\w*|withdr[ae]w\w*|retreat\w*|go|goes|going|went|gone|mov(?:e|es|ing)|"
+    r"return\w*|escap\w*|rescu\w*|send\w*|ship|ships|shipping|carr(?:y|ies|ied|ying)|"
+    r"br(?:ing|ings|inging|ought)|t(?:ake|akes|aking|ook|aken)|rush\w*|cross(?:es|ing)?|enter\w*|"
+    r"arriv\w*|leav(?:e|es|ing)|left|depart\w*|head(?:s|ing)|visit\w*|mission\w*|route\w*|"
+    r"transport\w*|transfer\w*"
+)
 #: The fixed motion-word list (issue 12's vocabulary, in the inflected forms that report a
 #: movement rather than the base forms "take", "bring", "leave", which nearly every article has).
 MOTION_WORDS = (
@@ -131,6 +153,7 @@ MOTION_WORDS = (
     r"returned|moved|visited|rushed|rescued|shipped|sent"
 )
 _MOTION = re.compile(rf"\b(?:{MOTION_WORDS})\b", re.I)
+_WIDE_MOTION = re.compile(rf"\b(?:{MOTION_WORDS}|{WIDE_MOTION_WORDS})\b", re.I)
 # a sentence: a run up to . ! ? or a line break (deliberately simple: only used to find a
 # motion word and a gold toponym close together)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -322,6 +345,17 @@ def is_motion(article: Article) -> bool:
     return False
 
 
+def is_wide_motion(article: Article) -> bool:
+    """True when one sentence holds a word of :data:`MOTION_WORDS` or :data:`WIDE_MOTION_WORDS`
+    and at least :data:`WIDE_MIN_TOPONYMS` gold toponym spans (``dev16``'s motion stratum)."""
+    for s in _SENTENCE.finditer(article.text):
+        if _WIDE_MOTION.search(s.group()):
+            n = sum(s.start() <= g.start < s.end() for g in article.golds)
+            if n >= WIDE_MIN_TOPONYMS:
+                return True
+    return False
+
+
 def _h(*parts: str) -> str:
     return hashlib.sha256(":".join(parts).encode()).hexdigest()
 
@@ -435,7 +469,7 @@ def select_dev2(
 def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
     """Every set of :data:`HELDOUT_SLICES`, in its order: per corpus its motion slice, then its
     control slice."""
-    return {
+    halves = {
         name: [
             row
             for corpus, (skip_m, n_m, skip_c, n_c) in cells.items()
@@ -443,6 +477,42 @@ def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str
         ]
         for name, cells in HELDOUT_SLICES.items()
     }
+    halves["dev16"] = select_dev16(articles, halves)
+    return halves
+
+
+def select_dev16(
+    articles: dict[str, Article], halves: dict[str, list[dict[str, str]]]
+) -> list[dict[str, str]]:
+    """``dev16``: per held-out corpus, :data:`N_MOTION16` wide-motion articles in no set (motion
+    hash order), then :data:`N_CONTROL16` controls in no set after dev14's (control hash order);
+    see :data:`N_MOTION16`."""
+    used = {(r["corpus"], r["id"]) for rows in halves.values() for r in rows}
+    out: list[dict[str, str]] = []
+    for corpus in HELDOUT_FILES:
+        free = [a for a in articles.values() if a.corpus == corpus and (corpus, a.id) not in used]
+        wide = sorted(
+            (a for a in free if not is_motion(a) and is_wide_motion(a)),
+            key=lambda a: _h("motion", corpus, a.id),
+        )[:N_MOTION16]
+        taken = {a.id for a in wide}
+        control = sorted(
+            (a for a in articles.values() if a.corpus == corpus and not is_motion(a)),
+            key=lambda a: _h("control", corpus, a.id),
+        )
+        after = control[_controls_used(corpus) :]
+        rest = [a for a in after if (corpus, a.id) not in used and a.id not in taken]
+        out += [{"corpus": corpus, "id": a.id, "stratum": "motion"} for a in wide]
+        out += [{"corpus": corpus, "id": a.id, "stratum": "control"} for a in rest[:N_CONTROL16]]
+    return out
+
+
+def _controls_used(corpus: str) -> int:
+    """How far into ``corpus``'s control hash order the slices of :data:`HELDOUT_SLICES` reach."""
+    return max(
+        (c[2] + c[3] for cells in HELDOUT_SLICES.values() for k, c in cells.items() if k == corpus),
+        default=0,
+    )
 
 
 def dumps_split(halves: dict[str, list[dict[str, str]]]) -> str:

@@ -505,3 +505,51 @@ def test_dev14_records_are_its_split_articles_in_order():
     lines = (data / "dev14.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
+
+
+def test_wide_motion_needs_a_wider_motion_word_and_two_gold_toponyms_in_one_sentence():
+    """dev16's motion stratum: a base-form motion word ("return") with two gold toponyms in one
+    sentence counts; with one toponym, or with two but no motion word, it does not."""
+    two = "They will return from Ardo to Bravia."
+    golds = [
+        Gold(two.index(n), two.index(n) + len(n), n, None, None, None) for n in ("Ardo", "Bravia")
+    ]
+    assert sel.is_wide_motion(_article("trnews", 1, two, golds))
+    assert not sel.is_motion(_article("trnews", 1, two, golds))
+    one = "They will return to Bravia."
+    gold = Gold(one.index("Bravia"), one.index("Bravia") + 6, "Bravia", None, None, None)
+    assert not sel.is_wide_motion(_article("trnews", 2, one, [gold]))
+    still = "Ardo and Bravia signed a pact."
+    golds = [
+        Gold(still.index(n), still.index(n) + len(n), n, None, None, None)
+        for n in ("Ardo", "Bravia")
+    ]
+    assert not sel.is_wide_motion(_article("trnews", 3, still, golds))
+
+
+def test_stored_dev16_holds_nine_wide_motion_and_two_controls_per_corpus_disjoint():
+    """dev16 (split_heldout.json): per held-out corpus 9 motion rows (wide rule) and 2 controls,
+    none in another set, none selected by the original motion rule."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    stored = json.loads((data / "split_heldout.json").read_text())
+    rows = stored["dev16"]
+    cells = Counter((r["corpus"], r["stratum"]) for r in rows)
+    assert cells == {
+        ("trnews", "motion"): 9,
+        ("trnews", "control"): 2,
+        ("geovirus", "motion"): 9,
+        ("geovirus", "control"): 2,
+    }
+    ids = {(r["corpus"], r["id"]) for r in rows}
+    assert len(ids) == 22
+    for name, other in stored.items():
+        if name != "dev16":
+            assert ids.isdisjoint({(r["corpus"], r["id"]) for r in other}), name
+
+
+def test_dev16_records_are_its_split_articles_in_order():
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["dev16"]
+    lines = (data / "dev16.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

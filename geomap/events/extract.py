@@ -393,7 +393,11 @@ def _triggers(
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
             elif motion.lemma == "leave" and (
-                (prev in _LEFT_NOT_BEFORE and not _leaves_for_place(tokens, i))
+                (
+                    prev in _LEFT_NOT_BEFORE
+                    and not _leaves_for_place(tokens, i)
+                    and not _forced_to(lowered, i)
+                )
                 or (prev in _BE and w == "left")
                 or _left_dead(lowered, i)
             ):
@@ -1410,6 +1414,24 @@ def _planned_before(tokens: list[Token], index: int) -> bool:
 _DEPARTURE_SET = frozenset(("due", "scheduled", "set"))
 
 
+#: Words that make the infinitive after them a thing done, not a wish ("were forced to
+#: leave X", "compelled thousands to leave X").
+_FORCED = frozenset("forced compelled obliged driven".split())
+
+
+def _forced_to(lowered: list[str], i: int) -> bool:
+    """True when "to" before the verb at ``i`` follows a word of :data:`_FORCED` within its
+    clause ("rains forced about 300 families to leave X"): the leaving happened."""
+    if i < 2 or lowered[i - 1] != "to":
+        return False
+    for j in range(i - 2, max(-1, i - 8), -1):
+        if lowered[j] in _FORCED:
+            return True
+        if lowered[j] in (",", ";", ":", "and", "but"):
+            return False
+    return False
+
+
 def _leaves_for_place(tokens: list[Token], i: int) -> bool:
     """True when "leave" at ``i`` is scheduled ("is due to leave", "is scheduled to leave")
     and followed by a capitalised name and then "for" ("is due to leave Gulu for Lira"): a
@@ -2402,7 +2424,7 @@ def _sentence(
                     [m for m in mentions_used if m.first > t.index],
                     # (not when a verb before tells the journey: "men deported from the US
                     # landed in B after departing from A" is the deportation's)
-                    leaving=k == 0,
+                    leaving=all(u.noun for u, _ in triggers[:k]),
                 )
                 if held is not None:  # "flew to B after talks in A"
                     mt.origins = [held]

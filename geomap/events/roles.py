@@ -407,6 +407,10 @@ def _facility_before(tokens: list[Token], i: int) -> bool:
     return bool(run) and (run[-1] in _POST_WORDS or any(w in FACILITY_NOUNS for w in run))
 
 
+#: Articles, which open a settlement's describing words and never stand among them.
+_ARTICLES_BEFORE_KIND = frozenset(("the", "a", "an"))
+
+
 def _describes_settlement(tokens: list[Token], i: int, first: int) -> bool:
     """True when the word at ``i`` is one of up to two describing words before a kind of
     settlement and its "of" ahead of the place at ``first`` ("the lakeside town of X", "a
@@ -415,9 +419,12 @@ def _describes_settlement(tokens: list[Token], i: int, first: int) -> bool:
         if j + 1 < first and tokens[j].lower in SETTLEMENT_KINDS and tokens[j + 1].lower == "of":
             words = tokens[i:j]
             return all(
-                x.text.isalpha() and not x.lower.endswith("ed") and x.lower not in CUE_WORDS
+                x.text.isalpha()
+                and not x.lower.endswith("ed")
+                and x.lower not in CUE_WORDS
+                and x.lower not in _ARTICLES_BEFORE_KIND
                 for x in words
-            )
+            )  # (an article ends the describing words: "left the town of X" is the verb's)
     return False
 
 

@@ -3327,3 +3327,30 @@ def test_a_place_far_from_the_town_it_is_said_to_be_outside_gives_way(
 ) -> None:
     body = "Police moved 80 men from the camp at Lipa, outside Bihac, to Tuzla on Monday."
     assert paths(pipeline, body) == [("Bihać", "Tuzla")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the verb's object named by its kind of settlement ("the town of X") is what was left
+        ("The family left the town of Kherson for Mykolaiv in March.", [("Kherson", "Mykolayiv")]),
+        ("About 300 families left the village of Kalemie for Bukavu.", [("Kalemie", "Bukavu")]),
+        # "forced to leave" is a departure that happened, not a wish
+        (
+            "Heavy rains forced about 300 families to leave Kalemie for Bukavu.",
+            [("Kalemie", "Bukavu")],
+        ),
+        ("Thousands were forced to leave Kherson for Mykolaiv.", [("Kherson", "Mykolayiv")]),
+        ("She refused to leave Kherson for Mykolaiv.", []),
+        # a departure told after the arrival, behind a journey noun that opens the sentence
+        ("The convoy reached Aleppo after leaving Damascus.", [("Damascus", "Aleppo")]),
+        (
+            "An aid convoy reached Aleppo on Thursday after leaving Damascus.",
+            [("Damascus", "Aleppo")],
+        ),
+    ],
+)
+def test_a_settlement_left_a_forced_departure_and_a_departure_told_after(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

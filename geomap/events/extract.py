@@ -50,6 +50,7 @@ from geomap.events.triggers import (
     COURTESY_TITLES,
     CROWDS,
     DETERMINED_NOUNS,
+    DRIVING_SUBJECTS,
     ENVOYS,
     EVENT_TYPES,
     FELL_TO_FIGHTERS,
@@ -97,6 +98,7 @@ from geomap.events.triggers import (
     VANDALISM,
     VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
+    VEHICLE_HIT_VEHICLE,
     VEHICLE_PLUNGED,
     VESSELS,
     VIA_WORDS,
@@ -281,6 +283,14 @@ def _triggers(
         for m in rx.finditer(sentence):
             i = bisect_left(starts, m.start("trigger" if "trigger" in rx.groupindex else 0))
             if i < len(tokens) and i not in covered:
+                if rx is VEHICLE_HIT_VEHICLE and DRIVING_SUBJECTS.isdisjoint(
+                    lowered[clauses.clause_start(tokens, i) : i]
+                ):
+                    continue  # "a boy hit a parked car": no vehicle driven into it
+                if phrase_type == "crash" and any(
+                    found[j].event_type == "collision" for j in range(i, i + 4) if j in found
+                ):
+                    continue  # "a car struck a truck": the collision told at its verb
                 if rx is VANDALISM and _natural_subject(tokens, i):
                     continue  # "the storm smashed windows": no one's doing
                 if rx is TAKEN_BY_FORCE and (
@@ -731,7 +741,9 @@ _OFFENSIVE_BEFORE = frozenset(
 )
 
 
-_CROSSED_BEFORE = frozenset("the a an busy main same four-lane two-lane".split())
+_CROSSED_BEFORE = frozenset(
+    "the a an busy main same four-lane two-lane center centre yellow double solid".split()
+)
 
 
 def _road_crossed(tokens: list[Token], i: int) -> bool:

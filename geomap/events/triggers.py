@@ -475,6 +475,22 @@ _VEHICLE_STRUCK = re.compile(
     re.I,
 )
 
+#: A vehicle striking another: "her car crossed the center line and struck a truck", "the
+#: driver hit an oncoming van" (a collision, when a vehicle or its driver is told before;
+#: :func:`geomap.events.extract._triggers` checks).
+VEHICLE_HIT_VEHICLE = re.compile(
+    r"\b(?P<trigger>struck|hit|slammed into|crashed into|smashed into|ran into|rear-ended|"
+    r"sideswiped|broadsided) (?:an? |the |another |his |her |their )?(?:[a-z-]+ ){0,2}?"
+    r"(?:car|truck|van|vehicle|pickup|suv|bus|tractor-trailer|semi|semitrailer|motorcycle|"
+    r"lorry|minivan|sedan|jeep|taxi|train)\b(?![-'’])",
+    re.I,
+)
+#: Who or what drives a vehicle into another.
+DRIVING_SUBJECTS = frozenset(
+    "car vehicle truck pickup suv van bus minibus lorry motorcycle tractor-trailer semi taxi "
+    "jeep sedan minivan driver drivers motorist motorists".split()
+)
+
 #: A vessel sinking: "a ferry sank off X", "the trawler went down near X" (a vessel must be
 #: named: not "shares sank").
 _VESSEL_SANK = re.compile(
@@ -898,6 +914,21 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
             re.I,
         ),
         "fire",
+    ),
+    # one vehicle into another: a collision ("her car ... struck a truck")
+    *(
+        (key, VEHICLE_HIT_VEHICLE, "collision")
+        for key in (
+            "struck",
+            " hit",
+            "slammed",
+            "crashed into",
+            "smashed",
+            "ran into",
+            "-ended",
+            "swiped",
+            "broadsided",
+        )
     ),
     *(
         (key, _VEHICLE_STRUCK, "crash")
@@ -1555,5 +1586,5 @@ VEHICLE_CONTEXT = frozenset(
 ROADS_CROSSED = frozenset(
     "street streets road roads roadway highway highways interstate freeway motorway avenue "
     "boulevard lane lanes drive intersection crosswalk crossroads tracks track railroad "
-    "parking lot sidewalk".split()
-)
+    "parking lot sidewalk median centerline centreline line lines".split()
+)  # ("crossed the center line", "crossed the median": a driver leaving its lane)

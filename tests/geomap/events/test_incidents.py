@@ -3553,3 +3553,28 @@ def test_a_place_taken_by_force_is_a_battle(
     assert found == expected
     if expected and expected[0][0] == "attack":
         assert incidents(pipeline, body)[0].sub_event_type == "territory taken"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a vehicle driven into another is a collision, not a crash and no border crossing
+        (
+            "A Dayton woman died after her car crossed the center line and struck a truck.",
+            [("collision", "Dayton")],
+        ),
+        (
+            "The driver crossed the median and hit an oncoming van near Dayton.",
+            [("collision", "Dayton")],
+        ),
+        ("A car struck a truck near Dayton on Monday.", [("collision", "Dayton")]),
+        ("The bus slammed into a tractor-trailer near Dayton.", [("collision", "Dayton")]),
+        # a pedestrian struck stays a crash; no vehicle driven, no collision
+        ("A pickup struck a pedestrian in Dayton on Monday.", [("crash", "Dayton")]),
+        ("A boy hit a parked car with a bat in Dayton.", []),
+    ],
+)
+def test_a_vehicle_driven_into_another_is_a_collision(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected

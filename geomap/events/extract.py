@@ -4897,6 +4897,11 @@ def _merge_movements(found: list[tuple[Movement, bool]]) -> list[Movement]:
             _within(o.path[0], mv.path[0]) and _within(o.path[-1], mv.path[-1]) for o in out
         ):
             continue  # "A expels Ruritanian diplomats" told again as "from B to C": once
+        if mv.origin_inferred and any(
+            o.path[-1].gazetteer_id == mv.path[-1].gazetteer_id and _within(mv.path[0], o.path[0])
+            for o in out
+        ):
+            continue  # a stated journey told again, its origin guessed inside its own: once
         out.append(mv)
     # "will be jetting off to Ruritania" then "will fly out to its capital": one trip from
     # one town, the finer destination told later

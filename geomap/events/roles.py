@@ -317,6 +317,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("origin", i)  # "returned home after six years in X": where they were
         if any(c in VIA_WORDS for c in context):
             return Cue("via", i)
+        if _stay_before_leaving(tokens, i, first):
+            return Cue("origin", i)  # "spent a week in X before heading to B": where from
         if "homes" in context and not _DAMAGED.isdisjoint(
             t.lower for t in tokens[max(0, i - 5) : i]
         ):
@@ -425,6 +427,30 @@ def _describes_settlement(tokens: list[Token], i: int, first: int) -> bool:
                 and x.lower not in _ARTICLES_BEFORE_KIND
                 for x in words
             )  # (an article ends the describing words: "left the town of X" is the verb's)
+    return False
+
+
+#: Verbs of a stay, in the past ("spent a week in X", "lived in X for years").
+_STAYED = frozenset(
+    "spent stayed lived worked served studied remained rested waited sheltered".split()
+)
+
+
+def _stay_before_leaving(tokens: list[Token], i: int, first: int) -> bool:
+    """True when the "in" at ``i`` tells a stay (a verb of :data:`_STAYED` at most three
+    words before it) and "before" follows the place at ``first`` ("spent a week in X before
+    heading to B", "lived in X for years before moving to B"): the place the next journey
+    left."""
+    if not any(t.lower in _STAYED for t in tokens[max(0, i - 4) : i]):
+        return False
+    j = first
+    while j < len(tokens) and tokens[j].text[:1].isupper():
+        j += 1  # the place's own words
+    for t in tokens[j : j + 5]:
+        if t.lower == "before":
+            return True
+        if t.text in ",;:()" or t.lower in ("and", "but", "where", "when", "while"):
+            return False
     return False
 
 

@@ -364,7 +364,9 @@ MOTION_PHRASES = re.compile(
     r"|push(?:ed|es|ing)? (?:deeper |further )?into"
     r"|set (?:off|out|sail)|bound for|pull(?:ed|s|ing)? (?:back|out)"
     r"|(?:continu(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?) on(?:wards?)? to"
-    r"|(?:ran|run|runs|running) away)\b",
+    r"|(?:ran|run|runs|running) away"
+    # a journey's end told by where it left the mover: "ended up in X after walking from A"
+    r"|(?:end|ends|ended|ending) up (?=in |at )(?=\S+ [A-Z]))\b",
     re.I,
 )
 #: Words one of which a sentence holds when MOTION_PHRASES can match in it.
@@ -382,6 +384,10 @@ MOTION_PHRASE_KEYS = (
     "pushes",
     "pushing",
     "set off",
+    "ended up",
+    "end up",
+    "ends up",
+    "ending up",
     "set out",
     "set sail",
     "bound for",

@@ -3354,3 +3354,30 @@ def test_a_settlement_left_a_forced_departure_and_a_departure_told_after(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a stay told before "before": where the next journey set out from
+        ("She spent a week in Cairo before heading to Amman.", [("Cairo", "Amman")]),
+        ("He lived in Leeds for ten years before moving to London.", [("Leeds", "London")]),
+        ("She spent a week in Cairo before the summit in Amman.", []),
+        # "ended up in X": a journey's end
+        ("The refugees ended up in Calais after walking from Milan.", [("Milan", "Calais")]),
+        ("The company ended up in bankruptcy court in Delaware.", []),
+    ],
+)
+def test_a_stay_before_a_journey_and_a_journey_that_ended_up_somewhere(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+def test_a_journey_told_again_with_a_guessed_finer_end_is_one_journey(pipeline: Pipeline) -> None:
+    body = (
+        "A traveller flew from New Jersey to San Francisco by mistake last month. "
+        "She ended up in San Francisco after boarding the wrong plane at Newark."
+    )
+    found = paths(pipeline, body)
+    assert found == [("New Jersey", "San Francisco")]

@@ -2658,6 +2658,8 @@ def _sentence(
                 or (t.event_type == "disappearance" and " by " in t.word.lower())
             )
             and not t.noun,
+            march=t.event_type == "protest" and t.motion is not None,
+            tokens=tokens,
         )
         if not located and t.event_type == "protest" and t.motion is not None:
             # "In Cochabamba itself, several hundred supporters marched ...": a march told

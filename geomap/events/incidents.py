@@ -25,6 +25,7 @@ from geomap.events.roles import (
     drop_containers,
     precision_rank,
 )
+from geomap.events.triggers import MOTION_WORDS
 from geomap.model import Incident, Place, Toponym
 from geomap.names.lexicon.demonyms import DEMONYMS
 from geomap.names.lexicon.place_words import FACILITY_SUFFIXES, GEO_MODIFIERS
@@ -54,6 +55,8 @@ def locate(
     evacuation: bool = False,
     noun: bool = False,
     abduction: bool = False,
+    march: bool = False,
+    tokens: list[Token] | None = None,
 ) -> list[Located]:
     """The places of the incident whose trigger is token ``index``: ``after`` are the
     mentions between it and the next trigger, ``before`` those before it in its clause;
@@ -61,7 +64,13 @@ def locate(
     this one event only (the caller's choice; only cities among them do); ``motion`` for a
     movement's incident (where it went comes first), ``evacuation`` for an evacuation
     (placed at what was evacuated), ``noun`` for a trigger that is a noun ("the quake"),
-    ``abduction`` for one taken away (where from is where it happened)."""
+    ``abduction`` for one taken away (where from is where it happened), ``march`` for a
+    protest march (a route's start is where it set off); ``tokens`` the sentence's words.
+
+    A route told after the trigger ("a ferry sailing from A to B", "a convoy travelling from
+    A to B") ends where the vehicle was going, not where the event happened: B is no place
+    of the event (nor any town of the sentence standing in for it); a march from A to B is
+    placed where it set off, A. An evacuation keeps its own reading (what was evacuated)."""
     roles = []
     for m in after:
         role = m.cue.role
@@ -70,6 +79,12 @@ def locate(
         if role == "people-of":
             role = "people-of"
         roles.append((m, role))
+    told = route(tokens, after) if tokens is not None and not evacuation else None
+    if told is not None and march:
+        return _most_specific([told[0]], "origin", [m for m, _ in roles] + before)
+    routed = told is not None and bool(told[1])
+    if told is not None and routed and not motion:
+        roles = [(m, "route-end" if any(m is e for e in told[1]) else r) for m, r in roles]
     order = _AFTER_EVACUATION if evacuation else _AFTER_MOTION if motion else _AFTER
     if abduction:
         order = (*order, "origin")  # "abducted a woman from a mall in X"
@@ -102,12 +117,42 @@ def locate(
         ]
         if objects:
             return _most_specific(objects, "location", [m for m, _ in roles] + before)
-    if not sentence:
+    if not sentence or (routed and not motion):
         return []
     cities = [m for m in sentence if m.place.feature_type == "city"]
     if cities:
         return [Located(cities[0], False)]
     return []
+
+
+def route(tokens: list[Token], after: list[Mention]) -> tuple[Mention, list[Mention]] | None:
+    """A journey's route told in ``after``: an origin that a motion word takes ("a ferry
+    sailing from A", "a march from A") with a "to" after it in the clause, and the mentions
+    that end it, in the "to" phrase ("to B", "to the prison in B"); not a place told after the
+    end ("to B near C": where the event was), nor a range of places ("in states from A to B")."""
+    for o in after:
+        if not (
+            o.cue.role == "origin"
+            and o.first >= 2
+            and tokens[o.first - 1].lower == "from"
+            and tokens[o.first - 2].lower in MOTION_WORDS
+        ):
+            continue
+        rest = [t.lower for t in tokens[o.last + 1 :]]
+        clause = rest[: min(rest.index(p) if p in rest else len(rest) for p in (",", ";", "."))]
+        if "to" not in clause:
+            continue
+        to = o.last + 1 + clause.index("to")
+        ends = [
+            m
+            for m in after
+            if m.first > to
+            and m.first <= o.last + len(clause)
+            and m.cue.role != "near"
+            and not any(to < n.first < m.first for n in after)
+        ]
+        return o, ends
+    return None
 
 
 def _most_specific(found: list[Mention], role: str, others: list[Mention]) -> list[Located]:

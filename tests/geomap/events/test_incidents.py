@@ -188,6 +188,46 @@ def test_no_place_is_carried_into_a_sentence_about_another_country(pipeline: Pip
     assert ("attack", "Cusco") in got and ("arrest", "Cusco") not in got
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A fire broke out on a ferry sailing from Dover to Calais on Monday.",
+        "Gunmen attacked a convoy travelling from Gao to Timbuktu on Monday.",
+        "A fire broke out on a coach driving from Leeds to the station in York on Monday.",
+    ],
+)
+def test_a_route_s_end_is_not_where_the_event_was(pipeline: Pipeline, body: str) -> None:
+    # the vehicle was on its way there: the event was somewhere along the route
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Gunmen opened fire on a lorry travelling from Leeds to York near the town of Wetherby"
+            " on Monday.",
+            [("attack", "Wetherby")],
+        ),
+        (
+            "About 200 supporters set off on a march from Leeds to the prison in York on Monday.",
+            [("protest", "Leeds")],
+        ),
+        ("About 200 supporters marched from Leeds to York on Monday.", [("protest", "Leeds")]),
+    ],
+)
+def test_where_an_event_on_a_route_is(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+def test_a_range_of_places_is_no_route(pipeline: Pipeline) -> None:
+    # no motion word takes "from": the places the protests spread over, not a journey
+    body = "Protests by nurses continued in states from Ohio to Texas on Monday."
+    assert ("protest", "Texas") in typed(pipeline, body)
+
+
 def test_the_arrest_not_the_charge(pipeline: Pipeline) -> None:
     body = "A man was booked into the jail in Tulsa on a robbery charge."
     assert typed(pipeline, body) == [("arrest", "Tulsa")]

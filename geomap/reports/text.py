@@ -170,38 +170,84 @@ def _front_matter(text: str, start: int) -> tuple[dict[str, object], int, Span |
         line = text[pos:end].rstrip("\r")
         if line.strip() in ("---", "..."):
             return meta, min(len(text), end + 1), title
-        m = _FRONT_MATTER_LINE.match(line)
-        key = _FRONT_MATTER_KEYS.get(m["key"].lower()) if m else None
-        value, quoted = _front_matter_value(m["value"]) if m else ("", False)
-        if m and key and key not in meta and value:
-            if key == "published":
-                published = parse_published(value)
-                if published:
-                    meta[key] = published
-                else:
-                    _refused(meta, f"{m['key']} {value[:40]!r} is not a date (use YYYY-MM-DD)")
-            elif key == "url":
-                url = safe_url(value)
-                if url:
-                    meta[key] = url
-                else:
-                    _refused(meta, f"{m['key']} {value[:80]!r} is not an http(s) address")
-            else:
-                meta[key] = value[:300]
-                if key == "title":
-                    at = pos + m.start("value") + (1 if quoted else 0)
-                    title = Span(value, at, at + len(value))
+        title = _metadata_line(meta, line, pos, "front matter") or title
         if end >= len(text):
             return None
         pos = end + 1
     return None
 
 
-def _refused(meta: dict[str, object], note: str) -> None:
-    """Keep a line saying which front-matter value was refused (for :attr:`Document.notes`)."""
+def _metadata_line(meta: dict[str, object], line: str, pos: int, where: str) -> Span | None:
+    """Read one ``key: value`` metadata line starting at offset ``pos`` into ``meta`` (the
+    first value of a key wins; a bad date or address is refused with a note naming ``where``);
+    returns the title's span when the line gives the title."""
+    m = _FRONT_MATTER_LINE.match(line)
+    key = _FRONT_MATTER_KEYS.get(m["key"].lower()) if m else None
+    value, quoted = _front_matter_value(m["value"]) if m else ("", False)
+    if not (m and key and key not in meta and value):
+        return None
+    if key == "published":
+        published = parse_published(value)
+        if published:
+            meta[key] = published
+        else:
+            _refused(meta, where, f"{m['key']} {value[:40]!r} is not a date (use YYYY-MM-DD)")
+    elif key == "url":
+        url = safe_url(value)
+        if url:
+            meta[key] = url
+        else:
+            _refused(meta, where, f"{m['key']} {value[:80]!r} is not an http(s) address")
+    else:
+        meta[key] = value[:300]
+        if key == "title":
+            at = pos + m.start("value") + (1 if quoted else 0)
+            return Span(value, at, at + len(value))
+    return None
+
+
+#: A header block without ``---`` lines ("Title: …", "Date: …", "Source: …", then a blank
+#: line), as archives and mail-like exports write it: how many lines it may have, and how
+#: many of them must be keys geomap knows.
+MAX_HEADER_LINES = 20
+MIN_KNOWN_KEYS = 2
+
+
+def _header_block(text: str, start: int) -> tuple[dict[str, object], int, Span | None] | None:
+    """Plain ``Key: value`` lines opening the text at ``start`` and ended by a blank line, at
+    least :data:`MIN_KNOWN_KEYS` of them keys of :data:`_FRONT_MATTER_KEYS` (others, such as
+    "Section:", are skipped): their metadata, where the body starts, and the title's span.
+    None when the text does not open so (a paragraph that opens with "Note: …" is body)."""
+    meta: dict[str, object] = {}
+    title: Span | None = None
+    pos, known = start, 0
+    for _ in range(MAX_HEADER_LINES):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].rstrip("\r")
+        if not line.strip():
+            return (meta, pos, title) if known >= MIN_KNOWN_KEYS and pos > start else None
+        m = _HEADER_BLOCK_LINE.match(line)
+        if not m:
+            return None
+        if m["key"].lower() in _FRONT_MATTER_KEYS:
+            known += 1
+            title = _metadata_line(meta, line, pos, "header") or title
+        if end >= len(text):
+            return None  # a header with no body after it is no header
+        pos = end + 1
+    return None
+
+
+#: A header block's line: a key of one to three words, a colon, a value.
+_HEADER_BLOCK_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}):\s")
+
+
+def _refused(meta: dict[str, object], where: str, note: str) -> None:
+    """Keep a line saying which metadata value was refused (for :attr:`Document.notes`)."""
     notes = meta.setdefault("notes", [])
     assert isinstance(notes, list)
-    notes.append(f"front matter: {note}; left out")
+    notes.append(f"{where}: {note}; left out")
 
 
 def _front_matter_value(raw: str) -> tuple[str, bool]:
@@ -242,8 +288,43 @@ def _headline(text: str, start: int) -> tuple[dict[str, object], int, Span | Non
     rest = text[end + 1 : end + 1 + 400]
     blank_next = end < len(text) and re.match(r"[ \t\r]*(?:\n|$)", rest) is not None
     if len(stripped) <= MAX_HEADLINE and blank_next and not _CLOSING.search(stripped):
+        marks = _HEADING_MARKS.match(stripped)
+        if marks and marks.end() < len(stripped):
+            # a Markdown heading ("# Floods in X"): the title is its words
+            lead, stripped = lead + marks.end(), stripped[marks.end() :]
         return {"title": stripped}, end, Span(stripped, lead, lead + len(stripped))
     return {}, start, None
+
+
+#: A Markdown heading's marks, or emphasis around a line: "# ", "## ", "**", "*".
+_HEADING_MARKS = re.compile(r"#{1,6}[ \t]+|\*{1,2}(?=\S)")
+#: A full date anywhere in a short line ("Published 14 March 2024 | By A. Writer").
+_DATE_IN_LINE = re.compile(
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}})"
+    r"|(?:\d{4}-\d{2}-\d{2})"
+)
+MAX_BYLINE = 160  # characters; a longer line is a paragraph
+
+
+def _byline_date(text: str, start: int) -> tuple[date, int] | None:
+    """The date of a short dated line that opens the body right after a headline ("Published
+    14 March 2024 — By A. Writer", "*March 14, 2024*"), and where the body starts after it:
+    a line with a full date, no sentence's closing punctuation and at most :data:`MAX_BYLINE`
+    characters, followed by a blank line. None otherwise."""
+    pos = start
+    while pos < len(text) and text[pos] in "\r\n \t":
+        pos += 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    line = text[pos:end].strip().strip("*_ ")
+    if not line or len(line) > MAX_BYLINE or _CLOSING.search(line):
+        return None
+    m = _DATE_IN_LINE.search(line)
+    found = parse_date(m.group()) if m else None
+    after = text[end + 1 : end + 1 + 400]
+    if found is None or not re.match(r"[ \t\r]*(?:\n|$)", after):
+        return None
+    return found, min(len(text), end + 1)
 
 
 #: A wire dateline that gives the full date ("QUITO, Ecuador, May 4, 2021 (AFP) -"): the
@@ -281,9 +362,13 @@ def parse_document(data: bytes, path: str) -> Document:
         raise InputError(f"file too large ({len(data)} bytes, limit {MAX_BYTES})", where=path)
     text = decode(data, path)
     start = 1 if text.startswith("\ufeff") else 0
-    found = _front_matter(text, start) or _headline(text, start)
+    found = _front_matter(text, start) or _header_block(text, start) or _headline(text, start)
     meta, body_start, headline = found
     published = meta.get("published")
+    if not isinstance(published, date) and headline is not None and body_start > start:
+        dated = _byline_date(text, body_start)
+        if dated is not None:
+            published, body_start = dated  # "# Headline", then "Published 14 March 2024"
     if not isinstance(published, date):
         published = _dateline_date(text, body_start)
     url = meta.get("url")

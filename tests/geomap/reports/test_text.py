@@ -255,3 +255,55 @@ def test_a_dated_dateline_is_the_date_of_a_report_without_a_header(
 ) -> None:
     doc = parse_document(text.encode(), "w.txt")
     assert (doc.published.isoformat() if doc.published else None) == published
+
+
+def test_a_header_block_without_front_matter_marks() -> None:
+    raw = (
+        "Title: Clashes reported near Kismayo\r\n"
+        "Section: World\r\n"
+        "Date: 2021-03-04\r\n"
+        "Source: The Mogadishu Ledger\r\n"
+        "\r\n"
+        "Fighting broke out on Tuesday.\r\n"
+    )
+    doc = parse_document(raw.encode(), "f.txt")
+    assert doc.title == "Clashes reported near Kismayo"
+    assert doc.published == date(2021, 3, 4)
+    assert doc.publisher == "The Mogadishu Ledger"
+    assert doc.text[doc.body_start :].strip() == "Fighting broke out on Tuesday."
+    text = content_text(doc)
+    assert "Mogadishu" not in text and "World" not in text and "Kismayo" in text
+    # a bad date is refused, named and bounded, as in front matter
+    bad = parse_document(b"Title: A\nDate: soon\n\nBody.\n", "f.txt")
+    assert bad.published is None
+    assert bad.notes == ("header: Date 'soon' is not a date (use YYYY-MM-DD); left out",)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Note: the figures below are provisional.\n\nFighting broke out.\n",  # one line
+        "Title: A\nDate: 2021-03-04\nFighting broke out on Tuesday in the hills.\n",  # no gap
+        "Warning: heavy rain. Source: officials.\n\nBody.\n",  # not two known keys
+    ],
+)
+def test_what_is_not_a_header_block(raw: str) -> None:
+    doc = parse_document(raw.encode(), "f.txt")
+    assert doc.published is None
+
+
+def test_a_markdown_heading_and_a_dated_byline_line() -> None:
+    raw = (
+        "# Floods force hundreds from riverside villages\n\n"
+        "*Published 14 March 2024 — By A. Writer, field monitor*\n\n"
+        "Rains on Tuesday forced families to leave.\n"
+    )
+    doc = parse_document(raw.encode(), "f.md")
+    assert doc.title == "Floods force hundreds from riverside villages"
+    assert doc.headline is not None
+    assert doc.text[doc.headline.start : doc.headline.end] == doc.title
+    assert doc.published == date(2024, 3, 14)
+    assert doc.text[doc.body_start :].strip() == "Rains on Tuesday forced families to leave."
+    # a first paragraph that tells a date in a sentence is body text, not a byline
+    body = "# Floods\n\nOn 14 March 2024 rains forced families to leave.\n"
+    assert parse_document(body.encode(), "f.md").published is None

@@ -3573,6 +3573,7 @@ def test_arrests_dated_by_the_protest_before_them_are_not_the_earlier_arrest(
     [
         ("Rebels seized the town of Rutshuru on Thursday.", [("attack", "Rutshuru")]),
         ("Government troops recaptured Palmyra on Sunday.", [("attack", "Palmyra")]),
+        ("Army units retook the town of Rutshuru on Friday.", [("attack", "Rutshuru")]),
         ("Fighters overran an army base near Mopti overnight.", [("attack", "Mopti")]),
         ("Armed groups took control of the town of Kidal on Monday.", [("attack", "Kidal")]),
         ("The town of Kidal fell to the rebels on Monday.", [("attack", "Kidal")]),

@@ -39,7 +39,10 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d{{4}})"
 )
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}(?:\s+of)?\s+(?P<year>\d{{4}})\b")
-_IN_MONTH = re.compile(rf"\b(?:in|since|during|until|by|last)\s+{_MONTH}\b")
+_IN_MONTH = re.compile(rf"\b(?P<prep>in|since|during|until|by|last)\s+{_MONTH}\b(?!['’])")
+#: A day of the month told alone ("on the 3rd", "on the 21st"): the report's month, or the
+#: month before when that day is still to come.
+_ON_THE_DAY = re.compile(r"\bon the (?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
 # (not "on a Tuesday last November": any Tuesday of it)
 _WEEKDAY = re.compile(
     r"(?<!\b[Aa] )\b(?:(?P<rel>last|since|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
@@ -54,7 +57,7 @@ _DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|this morning|tonight|last night|last week|last month|last year|"
     r"last weekend|over the weekend|at the weekend|"
-    r"earlier this month|earlier this year|this week|this month)\b",
+    r"earlier this month|earlier this year|this week|this month|overnight)\b",
     re.IGNORECASE,
 )
 
@@ -229,12 +232,23 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
         first, last = _month_span(int(m["year"]), MONTHS[m["month"].lower()])
         return When(first, last, 4, m.group())
     m = _IN_MONTH.search(text)
-    if m and m["month"] != "May":  # "may" is a verb far more often than a month
+    if m and m["month"] == "May" and m["prep"] == "by":
+        m = None  # "a speech by May": a person; "in May", "since May": the month
+    if m:
         month = MONTHS[m["month"].lower()]
         year = _infer_year(month, published)
         if year:
             first, last = _month_span(year, month)
             return When(first, last, 4, m.group())
+    m = _ON_THE_DAY.search(text) if digits and published is not None else None
+    if m and published is not None:
+        day = int(m["day"])
+        month_start = published.replace(day=1)
+        if day > published.day:  # "on the 28th" in a report of the 10th: last month's
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        d = _safe_date(month_start.year, month_start.month, day)
+        if d:
+            return When(d, d, 1, m.group())
     if published is not None:
         ago = _AGO.search(text)
         if ago:
@@ -267,6 +281,8 @@ def _relative(rel: str, published: date, text: str) -> When:
     if rel == "yesterday" or rel == "last night":
         d = published - timedelta(days=1)
         return When(d, d, 1, text)
+    if rel == "overnight":  # the night before the report, or into its day
+        return When(published - timedelta(days=1), published, 2, text)
     if rel in ("today", "this morning", "tonight"):
         return When(published, published, 1, text)
     if rel in ("last weekend", "over the weekend", "at the weekend"):

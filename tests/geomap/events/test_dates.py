@@ -99,3 +99,25 @@ def test_a_gap_counts_the_other_events_day_from_the_date_told() -> None:
     week = counted_from(sunday, " raid came a week after ")
     assert week is not None and week.start == date(2019, 4, 7)
     assert counted_from(sunday, ", after ") is sunday  # no gap told: the same date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the night before the report, into its day
+        ("shelling hit the city overnight", (date(2022, 6, 9), date(2022, 6, 10))),
+        # a day of the month told alone: this month, or the last when the day is to come
+        ("the attack on the 3rd", (date(2022, 6, 3), date(2022, 6, 3))),
+        ("the attack on the 28th", (date(2022, 5, 28), date(2022, 5, 28))),
+        # "in May" is the month; a speech "by May" is a person's
+        ("a rally in Leeds in May", (date(2022, 5, 1), date(2022, 5, 31))),
+        ("since May the camp has grown", (date(2022, 5, 1), date(2022, 5, 31))),
+        ("a speech by May in Leeds", None),
+        ("in May's first speech", None),
+    ],
+)
+def test_overnight_a_day_of_the_month_and_the_month_of_may(
+    text: str, expected: tuple[date, date] | None
+) -> None:
+    when = find_date(text, date(2022, 6, 10))
+    assert (None if when is None else (when.start, when.end)) == expected

@@ -37,13 +37,29 @@ def tokenize(sentence: str) -> list[Token]:
     parts = _SPLIT.split(sentence)
     bounds = list(accumulate(map(len, parts)))
     words = parts[1::2]
-    return list(
+    tokens = list(
         map(
             tuple.__new__,
             repeat(Token),
             zip(words, map(str.lower, words), bounds[0:-1:2], bounds[1::2], strict=True),
         )
     )
+    return _names_called_may(tokens) if "May" in sentence else tokens
+
+
+def _names_called_may(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with a surname "May" after a capitalised name and before a lower-case word
+    ("Theresa May met ...") keeping its capital in ``lower``: a name, not the modal "may"."""
+    for i in range(1, len(tokens) - 1):
+        t = tokens[i]
+        if (
+            t.text == "May"
+            and tokens[i - 1].text[:1].isupper()
+            and tokens[i - 1].text.isalpha()
+            and tokens[i + 1].text[:1].islower()
+        ):
+            tokens[i] = t._replace(lower="May")
+    return tokens
 
 
 #: Words opening a new clause: subordinators, relative pronouns and coordinators of clauses.

@@ -3619,3 +3619,11 @@ def test_a_vehicle_driven_into_another_is_a_collision(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert typed(pipeline, body) == expected
+
+
+def test_a_person_called_may_is_no_modal(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "Theresa May met the Kenyan president in Nairobi on Monday.") == [
+        ("meeting/summit", "Nairobi")
+    ]
+    # the modal, and a title-case headline's modal, still leave the event unreported
+    assert typed(pipeline, "Officials said the two leaders may meet in Nairobi.") == []

@@ -11,7 +11,8 @@ Data (each attributed in the README):
 - countries and first-level regions with coordinates (``countrystatecity-countries``, ODbL-1.0);
   their ids are ISO 3166 codes (``iso3166-1:CA``, ``iso3166-2:CA-AB``), not GeoNames ids, since
   no installable package ships GeoNames' own country or first-level-region points;
-- a small hand-written table of well-known regions (``lexicon.REGIONS``).
+- a small hand-written table of well-known regions and islands (``lexicon.REGIONS``) and of
+  English names of first-level regions (``lexicon.ADMIN1_ALIASES``).
 
 Feature types: ``country``, ``admin1``, ``admin2``, ``city``, ``region`` (continents, seas,
 named regions that are not administrative units).
@@ -35,6 +36,7 @@ from typing import Any
 from geomap.errors import GazetteerMissing
 from geomap.names.lexicon import (
     ABBREVIATIONS,
+    ADMIN1_ALIASES,
     COUNTRY_ALIASES,
     COUNTRY_POINTS,
     REGION_WORDS,
@@ -42,7 +44,7 @@ from geomap.names.lexicon import (
 )
 from geomap.names.normalise import is_latin, name_key
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 CITY_MIN_POPULATION = 500
 # Towns in GeoNames cities500 but not in cities1000 (500 to 1,000 people, and no seat of a
 # division) are candidates for a mention found by other means (a name a larger place shares too,
@@ -267,6 +269,7 @@ def build_index(
         others |= {
             a for a in abbreviations.get((s["country_code"], s["name"]), ()) if "." in a[:-1]
         }
+        others |= set(ADMIN1_ALIASES.get(s.get("iso3166_2") or "", ()))  # "Corsica" for Corse
         big = int(country_pop.get(s["country_code"], 0) >= BIG_COUNTRY_POPULATION)
         row = (
             sid,

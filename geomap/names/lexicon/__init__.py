@@ -48,7 +48,13 @@ from geomap.names.lexicon.prepositions import (
     PLACE_PREPOSITIONS,
     PROPOSAL_CUES,
 )
-from geomap.names.lexicon.regions import COUNTRY_ALIASES, COUNTRY_POINTS, REGIONS, Region
+from geomap.names.lexicon.regions import (
+    ADMIN1_ALIASES,
+    COUNTRY_ALIASES,
+    COUNTRY_POINTS,
+    REGIONS,
+    Region,
+)
 from geomap.names.lexicon.speech import PERSON_AFTER, SPEECH_VERBS
 from geomap.names.lexicon.stopwords import STOPWORDS
 from geomap.names.lexicon.titles import ABBREVIATED_TITLES, TITLES
@@ -61,6 +67,7 @@ __all__ = [
     "BUILDING_WORDS",
     "CIVIC_ORG_WORDS",
     "CONNECTORS",
+    "ADMIN1_ALIASES",
     "COUNTRY_ALIASES",
     "COUNTRY_POINTS",
     "DEMONYMS",

@@ -223,6 +223,65 @@ def test_a_region_word_the_gazetteer_lacks_is_not_the_town_of_that_name(
     assert liaoning is not None and liaoning.feature_type == "admin1"
 
 
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        # islands the gazetteer knows only as islands, not as a town or a region
+        (
+            "Coast guard boats brought the rescued swimmers back to Lesbos.",
+            "Lesbos",
+            ("Lesbos", "region", "GR", None),
+        ),
+        (
+            "Fishermen on Mindanao said the storm had passed by noon.",
+            "Mindanao",
+            ("Mindanao", "region", "PH", None),
+        ),
+        (
+            "The tanker ran aground off Oahu before dawn.",
+            "Oahu",
+            ("Oahu", "region", "US", None),
+        ),
+        # a well-known region beats the small towns that bear its name
+        (
+            "Snow closed the mountain passes of Moravia for a week.",
+            "Moravia",
+            ("Moravia", "region", "CZ", None),
+        ),
+        (
+            "Dairy farmers in Westphalia blocked the motorway with tractors.",
+            "Westphalia",
+            ("Westphalia", "region", "DE", None),
+        ),
+        (
+            "Shelling in the Donbas kept the schools closed.",
+            "Donbas",
+            ("Donbas", "region", "UA", None),
+        ),
+        # an English name of a first-level region the data set spells otherwise
+        (
+            "The overnight ferry to Corsica was cancelled because of the wind.",
+            "Corsica",
+            ("Corse", "admin1", "FR", "Corse"),
+        ),
+        (
+            "Aid lorries were stuck on the road into North Kivu.",
+            "North Kivu",
+            ("Nord-Kivu", "admin1", "CD", "Nord-Kivu"),
+        ),
+        (
+            "Cyclists raced along the coast of Brittany on Sunday.",
+            "Brittany",
+            ("Bretagne", "admin1", "FR", "Bretagne"),
+        ),
+    ],
+)
+def test_islands_regions_and_english_names_of_regions(
+    parse, text: str, mention: str, expected: tuple
+) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert parse(text)[mention] == expected
+
+
 def test_united_states_point_is_its_geographic_centre(parse) -> None:  # type: ignore[no-untyped-def]
     from geomap.gazetteer.gazetteer import GazetteerGeocoder  # noqa: F401  (the point comes from the index)
 

@@ -408,6 +408,8 @@ def status(
         return None  # "the flight to X was cancelled", "called off her visit to X"
     if _to_be_made(tokens, index, start, incident):
         return "planned"  # "the envoy is to make a short trip to X", "are to hold talks"
+    if noun and not chain:
+        j = _intended_light_verb(tokens, index, start, j)
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if noun and not chain and j > start and tokens[j].lower == "to" and tokens[j - 1].lower in LED:
         infinitive = False  # "heavy rains led to flooding": the noun is what it led to
@@ -549,6 +551,51 @@ def status(
     ):
         return "planned"  # "a rally, called for Thursday, will ...": announced
     return "reported"
+
+
+#: Verbs by which people carry out or put on the event their noun object names, in the base
+#: form an infinitive takes ("to carry out an attack", "to stage a protest"): general English.
+_DOING_VERBS = frozenset(
+    "carry conduct launch stage mount commit perpetrate hold organise organize execute make".split()
+)
+#: Verbs of wanting, plotting, urging or ordering before an infinitive (with its subject or
+#: object between: "encouraged him to"): what the infinitive says is not told as done.
+_INTENDING = frozenset(
+    "want wants wanted hope hopes hoped seek seeks sought plot plots plotted plotting "
+    "conspire conspires conspired conspiring threaten threatens threatened threatening "
+    "intend intends intended aim aims aimed plan plans planned planning urge urges urged "
+    "urging encourage encourages encouraged encouraging incite incites incited inciting "
+    "ask asks asked tell tells told instruct instructs instructed order orders ordered "
+    "call calls called".split()
+)
+#: Words of a short noun phrase between a light verb and its event noun ("a violent attack").
+_NP_GAP = 3
+
+
+def _intended_light_verb(tokens: list[Token], index: int, start: int, j: int) -> int:
+    """Where the status of event noun ``index`` is read from: the "to" of an infinitive
+    whose light verb takes the noun as object ("to carry out a violent attack", "to stage a
+    protest") when a verb of intending (:data:`_INTENDING`) governs that "to" ("encouraged
+    him to launch an attack", "planned to hold a rally"): the noun then has the
+    infinitive's status, as the bare verb would ("encouraged him to attack"). Otherwise
+    ``j`` unchanged."""
+    v = index - 1
+    while v >= start and index - v <= _NP_GAP and tokens[v].text.islower():
+        if tokens[v].lower in _DOING_VERBS:
+            break
+        v -= 1
+    if v < start or tokens[v].lower not in _DOING_VERBS:
+        if not (v > start and tokens[v].lower == "out" and tokens[v - 1].lower == "carry"):
+            return j
+        v -= 1  # "to carry out an attack"
+    if v - 1 < start or tokens[v - 1].lower != "to":
+        return j
+    for k in range(v - 2, max(start - 1, v - 6), -1):
+        if not tokens[k].text[:1].isalnum():
+            return j
+        if tokens[k].lower in _INTENDING:
+            return v - 1
+    return j
 
 
 #: Verbs by which people put on an event (the noun after them is that event): general English.

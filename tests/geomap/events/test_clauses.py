@@ -151,3 +151,28 @@ def test_a_journey_asked_for_in_a_that_clause_did_not_happen(
 ) -> None:
     tokens = tokenize(sentence)
     assert status(tokens, [t.lower for t in tokens].index(word), sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb of urging, wanting or plotting governs the infinitive: nothing took place
+        ("A recruiter encouraged Olsen to carry out a violent attack in Leeds.", None),
+        ("The preacher urged his followers to launch an attack on the base.", None),
+        ("They wanted to stage a protest outside the embassy.", None),
+        # a plan or an order: announced, not done
+        ("Police said Olsen planned to carry out an attack in Leeds.", "planned"),
+        ("The commander told his men to carry out an attack at dawn.", "planned"),
+        # done, or tried: reported as before
+        ("Gunmen carried out an attack in Leeds.", "reported"),
+        ("Olsen tried to carry out an attack in Leeds.", "reported"),
+        ("Thousands gathered in Leeds to stage a protest.", "reported"),
+    ],
+)
+def test_an_event_noun_after_an_infinitive_of_doing_takes_the_infinitive_status(
+    sentence: str, expected: str | None
+) -> None:
+    tokens = tokenize(sentence)
+    word = next(w for w in ("attack", "protest") if w in sentence)
+    index = next(i for i, t in enumerate(tokens) if t.lower == word)
+    assert status(tokens, index, sentence, noun=True, incident=True) == expected

@@ -408,6 +408,11 @@ def status(
         return None  # "the flight to X was cancelled", "called off her visit to X"
     if _to_be_made(tokens, index, start, incident):
         return "planned"  # "the envoy is to make a short trip to X", "are to hold talks"
+    if incident and all(w in _ADVERBS for w in chain):
+        shared = _shared_infinitive(tokens, start)
+        if shared >= 0:
+            # "planned to kill a guard, film the killing and ...": the list's "to" governs it
+            return status(tokens, shared, sentence, incident=True)
     if noun and not chain:
         j = _intended_light_verb(tokens, index, start, j)
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
@@ -596,6 +601,67 @@ def _intended_light_verb(tokens: list[Token], index: int, start: int, j: int) ->
         if tokens[k].lower in _INTENDING:
             return v - 1
     return j
+
+
+#: Words that open a verb's object (after a bare verb in a list of infinitives).
+_OBJECT_OPENERS = frozenset("the a an his her their its this that these those".split())
+#: Lower-case words before a determiner that are no bare verb: prepositions, conjunctions.
+_NOT_BARE_VERB = frozenset(
+    "in at on near by with for from of during after before since as into onto over under "
+    "about against among between through across toward towards without within like than but "
+    "so while when where which who that then and or to including despite amid".split()
+)
+#: Past forms without -ed (and forms that are past as often as base), which tell a list's
+#: item as done ("planned to rob the bank, then shot the guard"): general English.
+_PAST_NOT_ED = _PAST_FORMS | frozenset(
+    "shot struck stole threw fought beat hit set cut put hurt shut burst burnt blew bit broke "
+    "caught fell found gave held hid hung kept knew led lost made met paid ran rang said saw "
+    "sold shook sank sat slew slid spoke spent stood stuck swung taught told tore wore won "
+    "wrote got began lit slit spat".split()
+)
+
+
+def _shared_infinitive(tokens: list[Token], start: int, depth: int = 0) -> int:
+    """The verb of an infinitive that a clause continues as the next item of its list, or
+    -1: the clause at ``start`` follows a comma and opens (after "and", "then") with a bare
+    verb and its object ("..., film the killing", "..., and then use the rifles"), and the
+    clause before holds "to" and a verb governed by a verb of intending or planning
+    ("planned to kill a guard", "urged him to seize the bridge"), or is itself such an item.
+    General English: the items of a list of infinitives share the first one's "to"."""
+    v = start
+    while start > 0 and tokens[start - 1].lower in ("and", "then", "or"):
+        start -= 1  # (a clause may open after "then": "..., and then burn the hall")
+    if start < 2 or tokens[start - 1].text != "," or depth > 3:
+        return -1
+    while v < len(tokens) and tokens[v].lower in ("and", "then", "or"):
+        v += 1
+    if v + 1 >= len(tokens):
+        return -1
+    w = tokens[v]
+    if not (
+        w.text.isalpha()
+        and w.text.islower()
+        and not w.lower.endswith(("ed", "ing"))
+        and w.lower not in _NOT_BARE_VERB
+        and w.lower not in _PAST_NOT_ED
+        and w.lower not in AUXILIARIES
+        and w.lower not in HYPOTHETICAL
+        and tokens[v + 1].lower in _OBJECT_OPENERS
+    ):
+        return -1
+    prev = clause_start(tokens, start - 1)
+    intending = _INTENDING | (PLAN_VERBS - {"is", "are", "am", "was", "were", "will", "shall"})
+    for k in range(start - 3, prev - 1, -1):
+        nxt = tokens[k + 1]
+        if (
+            tokens[k].lower == "to"
+            and nxt.text.isalpha()
+            and nxt.text.islower()
+            and nxt.lower not in _OBJECT_OPENERS
+            and any(tokens[x].lower in intending for x in range(max(prev, k - 4), k))
+        ):
+            return k + 1
+    return _shared_infinitive(tokens, prev, depth + 1)
 
 
 #: Verbs by which people put on an event (the noun after them is that event): general English.

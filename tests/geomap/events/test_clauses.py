@@ -176,3 +176,31 @@ def test_an_event_noun_after_an_infinitive_of_doing_takes_the_infinitive_status(
     word = next(w for w in ("attack", "protest") if w in sentence)
     index = next(i for i, t in enumerate(tokens) if t.lower == word)
     assert status(tokens, index, sentence, noun=True, incident=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        # the later items of a list of infinitives share the first one's "to"
+        ("Olsen planned to kill a guard at home, film the killing and post it.", "killing", None),
+        ("Olsen wanted to rob the bank, shoot the guard and flee.", "shoot", None),
+        ("Olsen urged them to seize the mayor, and then burn the town hall.", "burn", None),
+        # told as done: a list of past verbs, or a new clause
+        ("Olsen shot a guard at home, filmed the killing and fled.", "killing", "reported"),
+        ("Olsen wanted to flee, but the shooting stopped him.", "shooting", "reported"),
+    ],
+)
+def test_an_item_of_a_list_of_infinitives_is_not_told_as_done(
+    sentence: str, word: str, expected: str | None
+) -> None:
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.lower == word)
+    got = status(tokens, index, sentence, noun=word.endswith("ing"), incident=True)
+    assert (got if got != "planned" else None) == expected
+
+
+def test_a_past_form_without_ed_after_a_list_of_infinitives_is_told_as_done() -> None:
+    sentence = "Olsen planned to rob the bank, then shot the guard."
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.lower == "shot")
+    assert status(tokens, index, sentence, incident=True) == "reported"

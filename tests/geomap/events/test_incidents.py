@@ -3647,3 +3647,10 @@ def test_a_place_after_a_possessive_noun_is_where_the_event_happened(
 def test_an_attack_a_recruiter_urged_is_not_an_incident(pipeline: Pipeline) -> None:
     body = "A recruiter in Syria encouraged Ivo Lintz to carry out a violent attack in Canada."
     assert typed(pipeline, body) == []
+
+
+def test_an_assault_rifle_is_a_weapon_not_an_assault(pipeline: Pipeline) -> None:
+    body = "Ivo Lintz was arrested in Denver on Friday, a day after he bought an assault rifle."
+    assert typed(pipeline, body) == [("arrest", "Denver")]
+    body = "A clerk was assaulted in Denver on Friday by a man carrying an assault rifle."
+    assert typed(pipeline, body) == [("attack", "Denver")]

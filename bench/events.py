@@ -57,6 +57,10 @@ Sets (``--set``, repeatable; default: every set that exists):
   ``DEV16_NOTES.md``): per corpus 9 articles with a wider motion word near two gold toponyms
   (every motion article of both corpora being in a set already) and 2 controls, in no other
   set; read from ``--heldout-path DIR`` like ``check2``, scored with its details.
+- ``dev17``: a blind development set of the last TR-News and GeoVirus articles in no set and no
+  audit (``dev17.jsonl``, see ``DEV17_NOTES.md``; 8 and 10, in the ``sha256("dev17:...")``
+  order, no motion test); read from ``--heldout-path DIR`` like ``check2``, scored with its
+  details.
 
 Matching is on places, never on names. A predicted place is an annotated one when it has the
 same GeoNames id (``geonames:N``) or ISO 3166-2 code, or lies within the annotated place's
@@ -122,13 +126,15 @@ OWN_SETS = {
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (
     *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
-    *("dev12", "dev13", "dev14", "dev15", "dev16"),
+    *("dev12", "dev13", "dev14", "dev15", "dev16", "dev17"),
     *("check", "check2", "check3"),
 )
 #: summary line only: never print their errors (events_fresh3 is our own set kept blind)
 HIDDEN_SETS = {"check", "check2", "check3", "events_fresh3"}
 #: articles read from --heldout-path, not from ../shared/corpora
-HELDOUT_SETS = {"check2", "check3", "dev9", "dev10", "dev11", "dev12", "dev14", "dev16"}
+HELDOUT_SETS = {
+    *("check2", "check3", "dev9", "dev10", "dev11", "dev12", "dev14", "dev16", "dev17"),
+}
 #: read from both --heldout-path and ../shared/corpora (GeoWebNews beside TR-News / GeoVirus)
 MIXED_SETS = {"dev14"}
 

@@ -36,6 +36,9 @@ further slices of the same hash orders, each fixed before any of its articles wa
 ``split.json``: the set is read from both files. ``dev16`` (:data:`N_MOTION16`) is drawn from
 the articles no slice took, with a wider motion test (:func:`is_wide_motion`), since every
 motion article of both corpora is in a slice; it is in ``split_heldout.json`` too.
+``dev17`` (:data:`N17`, :func:`select_dev17`) takes, per corpus, the first articles in no set
+and no audit in the order ``sha256("dev17:<corpus>:<id>")``; only TR-News and GeoVirus have any
+left, so it is in ``split_heldout.json``.
 """
 
 from __future__ import annotations
@@ -103,6 +106,14 @@ N_CONTROL14 = 12
 N_CONTROL15 = 24
 N_AUDIT5 = 60
 AUDIT_GLOB = "audit_incidents*.json"
+#: the audit files that existed when ``dev15`` was fixed (a later audit's sample, which avoided
+#: dev15, must not move it)
+DEV15_AUDITS = (
+    "audit_incidents.json",
+    "audit_incidents_2.json",
+    "audit_incidents_3.json",
+    "audit_incidents_4.json",
+)
 #: The sets drawn from the held-out corpora (issue 12), each slice fixed and committed before
 #: any of its articles was read: per corpus ``(skip_motion, n_motion, skip_control, n_control)``
 #: in the hash orders above. ``check2`` and ``check3`` are held out (summary line only);
@@ -132,6 +143,14 @@ HELDOUT_SLICES: dict[str, dict[str, tuple[int, int, int, int]]] = {
 N_MOTION16 = 9
 N_CONTROL16 = 2
 WIDE_MIN_TOPONYMS = 2
+#: ``dev17`` (issue 12, a blind development set fixed before any of its articles was read): per
+#: corpus the first ``N17[corpus]`` articles that are in no set (``split.json``,
+#: ``split_heldout.json``) and in no audit file (``audit_incidents*.json``,
+#: ``audit_movements.json``), in the order ``sha256("dev17:<corpus>:<id>")``, with no motion test.
+#: LGL and GeoWebNews have none left (every article is in a set or was audited), so the set lives
+#: in ``split_heldout.json`` only.
+N17 = {"lgl": 8, "gwn": 8, "trnews": 8, "geovirus": 10}
+AUDIT_MOVEMENTS = "audit_movements.json"
 #: The base and other forms of issue 12's motion vocabulary that :data:`MOTION_WORDS` leaves out
 #: (used by ``dev16`` only, on articles :data:`MOTION_WORDS` does not select).
 WIDE_MOTION_WORDS = (
@@ -402,15 +421,63 @@ def select(articles: dict[str, Article]) -> dict[str, list[dict[str, str]]]:
     skip_c += N_CONTROL9
     halves["dev14"] = select_dev2(articles, 0, skip_c, 0, N_CONTROL14, corpora=("gwn",))
     halves["dev15"] = select_dev15(articles, halves, skip_c)
+    dev17 = select_dev17(articles, halves, ("lgl", "gwn"))
+    if dev17:  # empty: every LGL and GeoWebNews article is in a set or an audit
+        halves["dev17"] = dev17
     return halves
 
 
-def audited_ids(corpus: str) -> set[str]:
-    """Ids of ``corpus`` used by any incident audit (``audit_incidents*.json``)."""
+def audited_ids(corpus: str, names: tuple[str, ...] | None = None) -> set[str]:
+    """Ids of ``corpus`` used by any incident audit (``audit_incidents*.json``; only the files
+    ``names`` when given)."""
     out: set[str] = set()
     for path in sorted(SPLIT_FILE.parent.glob(AUDIT_GLOB)):
+        if names is not None and path.name not in names:
+            continue
         rows = json.loads(path.read_text(encoding="utf-8"))["articles"]
         out |= {str(r["id"]) for r in rows if r["corpus"] == corpus}
+    return out
+
+
+def audited_keys() -> set[tuple[str, str]]:
+    """``(corpus, id)`` of every article any audit file used (incidents and movements)."""
+    out = {(c, i) for c in ("lgl", "gwn") for i in audited_ids(c)}
+    path = SPLIT_FILE.with_name(AUDIT_MOVEMENTS)
+    if path.exists():
+        keys = json.loads(path.read_text(encoding="utf-8"))["articles"]
+        out |= {(k.split(":", 1)[0], k.split(":", 1)[1]) for k in keys}
+    return out
+
+
+def select_dev17(
+    articles: dict[str, Article],
+    halves: dict[str, list[dict[str, str]]],
+    corpora: tuple[str, ...],
+) -> list[dict[str, str]]:
+    """``dev17``: per corpus the first ``N17[corpus]`` articles in no set of ``halves`` (nor of
+    the other split file) and no audit, in the order ``sha256("dev17:<corpus>:<id>")``; the
+    stratum says whether the original motion test (:func:`is_motion`) holds."""
+    used = {(r["corpus"], r["id"]) for rows in halves.values() for r in rows}
+    for other in (SPLIT_FILE, HELDOUT_SPLIT_FILE):
+        if other.exists():
+            stored = json.loads(other.read_text(encoding="utf-8"))
+            used |= {
+                (r["corpus"], r["id"])
+                for name, rows in stored.items()
+                if name != "dev17"
+                for r in rows
+            }
+    used |= audited_keys()
+    out: list[dict[str, str]] = []
+    for corpus in corpora:
+        free = sorted(
+            (a for a in articles.values() if a.corpus == corpus and (corpus, a.id) not in used),
+            key=lambda a: _h("dev17", corpus, a.id),
+        )[: N17[corpus]]
+        out += [
+            {"corpus": corpus, "id": a.id, "stratum": "motion" if is_motion(a) else "control"}
+            for a in free
+        ]
     return out
 
 
@@ -421,7 +488,7 @@ def select_dev15(
     hash order, skipping audited articles and the next audit's likely sample (see
     :data:`N_CONTROL15`)."""
     used = {(r["corpus"], r["id"]) for rows in halves.values() for r in rows}
-    audited = audited_ids("lgl")
+    audited = audited_ids("lgl", DEV15_AUDITS)
     free = [
         a
         for a in articles.values()
@@ -478,6 +545,7 @@ def select_heldout(articles: dict[str, Article]) -> dict[str, list[dict[str, str
         for name, cells in HELDOUT_SLICES.items()
     }
     halves["dev16"] = select_dev16(articles, halves)
+    halves["dev17"] = select_dev17(articles, halves, tuple(HELDOUT_FILES))
     return halves
 
 

@@ -408,6 +408,13 @@ def status(
         return None  # "the flight to X was cancelled", "called off her visit to X"
     if _to_be_made(tokens, index, start, incident):
         return "planned"  # "the envoy is to make a short trip to X", "are to hold talks"
+    if incident and all(w in _ADVERBS for w in chain):
+        shared = _shared_infinitive(tokens, start)
+        if shared >= 0:
+            # "planned to kill a guard, film the killing and ...": the list's "to" governs it
+            return status(tokens, shared, sentence, incident=True)
+    if noun and not chain:
+        j = _intended_light_verb(tokens, index, start, j)
     infinitive = all(w in ("be", "been", "have", "being") for w in chain)
     if noun and not chain and j > start and tokens[j].lower == "to" and tokens[j - 1].lower in LED:
         infinitive = False  # "heavy rains led to flooding": the noun is what it led to
@@ -549,6 +556,112 @@ def status(
     ):
         return "planned"  # "a rally, called for Thursday, will ...": announced
     return "reported"
+
+
+#: Verbs by which people carry out or put on the event their noun object names, in the base
+#: form an infinitive takes ("to carry out an attack", "to stage a protest"): general English.
+_DOING_VERBS = frozenset(
+    "carry conduct launch stage mount commit perpetrate hold organise organize execute make".split()
+)
+#: Verbs of wanting, plotting, urging or ordering before an infinitive (with its subject or
+#: object between: "encouraged him to"): what the infinitive says is not told as done.
+_INTENDING = frozenset(
+    "want wants wanted hope hopes hoped seek seeks sought plot plots plotted plotting "
+    "conspire conspires conspired conspiring threaten threatens threatened threatening "
+    "intend intends intended aim aims aimed plan plans planned planning urge urges urged "
+    "urging encourage encourages encouraged encouraging incite incites incited inciting "
+    "ask asks asked tell tells told instruct instructs instructed order orders ordered "
+    "call calls called".split()
+)
+#: Words of a short noun phrase between a light verb and its event noun ("a violent attack").
+_NP_GAP = 3
+
+
+def _intended_light_verb(tokens: list[Token], index: int, start: int, j: int) -> int:
+    """Where the status of event noun ``index`` is read from: the "to" of an infinitive
+    whose light verb takes the noun as object ("to carry out a violent attack", "to stage a
+    protest") when a verb of intending (:data:`_INTENDING`) governs that "to" ("encouraged
+    him to launch an attack", "planned to hold a rally"): the noun then has the
+    infinitive's status, as the bare verb would ("encouraged him to attack"). Otherwise
+    ``j`` unchanged."""
+    v = index - 1
+    while v >= start and index - v <= _NP_GAP and tokens[v].text.islower():
+        if tokens[v].lower in _DOING_VERBS:
+            break
+        v -= 1
+    if v < start or tokens[v].lower not in _DOING_VERBS:
+        if not (v > start and tokens[v].lower == "out" and tokens[v - 1].lower == "carry"):
+            return j
+        v -= 1  # "to carry out an attack"
+    if v - 1 < start or tokens[v - 1].lower != "to":
+        return j
+    for k in range(v - 2, max(start - 1, v - 6), -1):
+        if not tokens[k].text[:1].isalnum():
+            return j
+        if tokens[k].lower in _INTENDING:
+            return v - 1
+    return j
+
+
+#: Words that open a verb's object (after a bare verb in a list of infinitives).
+_OBJECT_OPENERS = frozenset("the a an his her their its this that these those".split())
+#: Lower-case words before a determiner that are no bare verb: prepositions, conjunctions.
+_NOT_BARE_VERB = frozenset(
+    "in at on near by with for from of during after before since as into onto over under "
+    "about against among between through across toward towards without within like than but "
+    "so while when where which who that then and or to including despite amid".split()
+)
+#: Past forms without -ed (and forms that are past as often as base), which tell a list's
+#: item as done ("planned to rob the bank, then shot the guard"): general English.
+_PAST_NOT_ED = _PAST_FORMS | frozenset(
+    "shot struck stole threw fought beat hit set cut put hurt shut burst burnt blew bit broke "
+    "caught fell found gave held hid hung kept knew led lost made met paid ran rang said saw "
+    "sold shook sank sat slew slid spoke spent stood stuck swung taught told tore wore won "
+    "wrote got began lit slit spat".split()
+)
+
+
+def _shared_infinitive(tokens: list[Token], start: int, depth: int = 0) -> int:
+    """The verb of an infinitive that a clause continues as the next item of its list, or
+    -1: the clause at ``start`` follows a comma and opens (after "and", "then") with a bare
+    verb and its object ("..., film the killing", "..., and then use the rifles"), and the
+    clause before holds "to" and a verb governed by a verb of intending or planning
+    ("planned to kill a guard", "urged him to seize the bridge"), or is itself such an item.
+    General English: the items of a list of infinitives share the first one's "to"."""
+    v = start
+    while start > 0 and tokens[start - 1].lower in ("and", "then", "or"):
+        start -= 1  # (a clause may open after "then": "..., and then burn the hall")
+    if start < 2 or tokens[start - 1].text != "," or depth > 3:
+        return -1
+    while v < len(tokens) and tokens[v].lower in ("and", "then", "or"):
+        v += 1
+    if v + 1 >= len(tokens):
+        return -1
+    w = tokens[v]
+    if not (
+        w.text.isalpha()
+        and w.text.islower()
+        and not w.lower.endswith(("ed", "ing"))
+        and w.lower not in _NOT_BARE_VERB
+        and w.lower not in _PAST_NOT_ED
+        and w.lower not in AUXILIARIES
+        and w.lower not in HYPOTHETICAL
+        and tokens[v + 1].lower in _OBJECT_OPENERS
+    ):
+        return -1
+    prev = clause_start(tokens, start - 1)
+    intending = _INTENDING | (PLAN_VERBS - {"is", "are", "am", "was", "were", "will", "shall"})
+    for k in range(start - 3, prev - 1, -1):
+        nxt = tokens[k + 1]
+        if (
+            tokens[k].lower == "to"
+            and nxt.text.isalpha()
+            and nxt.text.islower()
+            and nxt.lower not in _OBJECT_OPENERS
+            and any(tokens[x].lower in intending for x in range(max(prev, k - 4), k))
+        ):
+            return k + 1
+    return _shared_infinitive(tokens, prev, depth + 1)
 
 
 #: Verbs by which people put on an event (the noun after them is that event): general English.

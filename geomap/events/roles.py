@@ -196,6 +196,24 @@ def _off_the_coast(tokens: list[Token], i: int, first: int) -> bool:
     )
 
 
+#: The marks of a possessive noun between a preposition and the place that names whose home
+#: or office it is ("at the family's X apartment", "near his parents' X home").
+_GENITIVE_ENDS = ("'s", "’s")
+_APOSTROPHES = frozenset(("'", "’"))
+
+
+def _plural_genitive(tokens: list[Token], i: int) -> bool:
+    """True when the apostrophe at ``i`` closes a lower-case plural right before it, with no
+    space between ("parents'"): a possessive, not a quotation mark."""
+    owner = tokens[i - 1]
+    return (
+        owner.end == tokens[i].start
+        and owner.text.islower()
+        and owner.text.isalpha()
+        and owner.text.endswith("s")
+    )
+
+
 def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue:
     """The role cue of a place mention starting at token ``first``; ``text_after`` is the
     sentence text right after the mention (for "X-bound", "X-based"). The words before it are
@@ -261,6 +279,11 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
                 near = True
         elif _describes_settlement(tokens, i, first):
             pass  # "the lakeside town of X", "the old whaling town of X"
+        elif t.text.islower() and w.endswith(_GENITIVE_ENDS) and len(w) > 2:
+            pass  # "at the family's X apartment": whose home, the place still where
+        elif w in _APOSTROPHES and i > 0 and _plural_genitive(tokens, i):
+            i -= 1  # "near his parents' X home": the owner's noun and its mark together
+            skipped += 1
         elif "-" in w and w.replace("-", "").isalpha() and t.text.islower():
             pass  # "from low-lying areas of X", "to rebel-held X", "from war-torn X"
         elif near and facility < 2 and t.text[:1].isalpha() and not w.endswith("ed"):

@@ -1165,6 +1165,11 @@ NOT_AN_EVENT_AFTER = {
     "arrest": frozenset(
         "affidavit affidavits record records warrant warrants report reports".split()
     ),
+    # a kind of weapon or craft, no assault: "bought an assault rifle", "assault boats"
+    "assault": frozenset(
+        "rifle rifles weapon weapons gun guns vehicle vehicles boat boats craft helicopter "
+        "helicopters ship ships course courses".split()
+    ),
     "beaten": frozenset("path track".split()),
     "shot": frozenset(
         "shotgun shotguns rifle rifles gun guns pistol pistols glass glasses clock put caller "

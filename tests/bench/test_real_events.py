@@ -553,3 +553,29 @@ def test_dev16_records_are_its_split_articles_in_order():
     lines = (data / "dev16.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]
+
+
+def test_stored_dev17_holds_the_first_free_articles_per_held_out_corpus_disjoint():
+    """dev17 (split_heldout.json): 8 TR-News and 10 GeoVirus rows, none in another set of
+    either split file, none in an audit (LGL and GeoWebNews have none left: split.json has no
+    dev17)."""
+    data = Path(__file__).parents[1] / "data/real_events"
+    stored = json.loads((data / "split_heldout.json").read_text())
+    rows = stored["dev17"]
+    assert Counter(r["corpus"] for r in rows) == {"trnews": 8, "geovirus": 10}
+    ids = {(r["corpus"], r["id"]) for r in rows}
+    assert len(ids) == 18
+    split = json.loads((data / "split.json").read_text())
+    assert "dev17" not in split
+    for name, other in [*stored.items(), *split.items()]:
+        if name != "dev17":
+            assert ids.isdisjoint({(r["corpus"], r["id"]) for r in other}), name
+    assert ids.isdisjoint(sel.audited_keys())
+
+
+def test_dev17_records_are_its_split_articles_in_order():
+    data = Path(__file__).parents[1] / "data/real_events"
+    split = json.loads((data / "split_heldout.json").read_text())["dev17"]
+    lines = (data / "dev17.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert [(r["corpus"], r["id"]) for r in records] == [(r["corpus"], r["id"]) for r in split]

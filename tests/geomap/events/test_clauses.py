@@ -151,3 +151,56 @@ def test_a_journey_asked_for_in_a_that_clause_did_not_happen(
 ) -> None:
     tokens = tokenize(sentence)
     assert status(tokens, [t.lower for t in tokens].index(word), sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb of urging, wanting or plotting governs the infinitive: nothing took place
+        ("A recruiter encouraged Olsen to carry out a violent attack in Leeds.", None),
+        ("The preacher urged his followers to launch an attack on the base.", None),
+        ("They wanted to stage a protest outside the embassy.", None),
+        # a plan or an order: announced, not done
+        ("Police said Olsen planned to carry out an attack in Leeds.", "planned"),
+        ("The commander told his men to carry out an attack at dawn.", "planned"),
+        # done, or tried: reported as before
+        ("Gunmen carried out an attack in Leeds.", "reported"),
+        ("Olsen tried to carry out an attack in Leeds.", "reported"),
+        ("Thousands gathered in Leeds to stage a protest.", "reported"),
+    ],
+)
+def test_an_event_noun_after_an_infinitive_of_doing_takes_the_infinitive_status(
+    sentence: str, expected: str | None
+) -> None:
+    tokens = tokenize(sentence)
+    word = next(w for w in ("attack", "protest") if w in sentence)
+    index = next(i for i, t in enumerate(tokens) if t.lower == word)
+    assert status(tokens, index, sentence, noun=True, incident=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        # the later items of a list of infinitives share the first one's "to"
+        ("Olsen planned to kill a guard at home, film the killing and post it.", "killing", None),
+        ("Olsen wanted to rob the bank, shoot the guard and flee.", "shoot", None),
+        ("Olsen urged them to seize the mayor, and then burn the town hall.", "burn", None),
+        # told as done: a list of past verbs, or a new clause
+        ("Olsen shot a guard at home, filmed the killing and fled.", "killing", "reported"),
+        ("Olsen wanted to flee, but the shooting stopped him.", "shooting", "reported"),
+    ],
+)
+def test_an_item_of_a_list_of_infinitives_is_not_told_as_done(
+    sentence: str, word: str, expected: str | None
+) -> None:
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.lower == word)
+    got = status(tokens, index, sentence, noun=word.endswith("ing"), incident=True)
+    assert (got if got != "planned" else None) == expected
+
+
+def test_a_past_form_without_ed_after_a_list_of_infinitives_is_told_as_done() -> None:
+    sentence = "Olsen planned to rob the bank, then shot the guard."
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.lower == "shot")
+    assert status(tokens, index, sentence, incident=True) == "reported"

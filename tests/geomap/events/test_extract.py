@@ -189,3 +189,8 @@ def test_the_trigger_prefilter_never_drops_a_sentence_with_a_trigger() -> None:
             assert any_trigger(sentence), sentence
     assert checked > 150 and matched > 50
     assert not any_trigger("A sentence with nothing in it.")
+
+
+def test_a_destination_after_a_plural_possessive_is_the_destination(pipeline: Pipeline) -> None:
+    body = "Mara Quist flew from Boston to her parents' Denver home on Friday."
+    assert paths(pipeline, body) == [("Boston", "Denver")]

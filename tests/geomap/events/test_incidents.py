@@ -3627,3 +3627,30 @@ def test_a_person_called_may_is_no_modal(pipeline: Pipeline) -> None:
     ]
     # the modal, and a title-case headline's modal, still leave the event unreported
     assert typed(pipeline, "Officials said the two leaders may meet in Nairobi.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ivo Lintz lives in Lyon. He was arrested on Monday near his parents' Marseille home.",
+        "Ivo Lintz lives in Lyon. Police arrested him at the family's Marseille flat on Monday.",
+    ],
+)
+def test_a_place_after_a_possessive_noun_is_where_the_event_happened(
+    pipeline: Pipeline, body: str
+) -> None:
+    """A place naming whose home it is after an owner's possessive noun ("his parents'",
+    "the family's") is the event's place, not the town of the sentence before."""
+    assert typed(pipeline, body) == [("arrest", "Marseille")]
+
+
+def test_an_attack_a_recruiter_urged_is_not_an_incident(pipeline: Pipeline) -> None:
+    body = "A recruiter in Syria encouraged Ivo Lintz to carry out a violent attack in Canada."
+    assert typed(pipeline, body) == []
+
+
+def test_an_assault_rifle_is_a_weapon_not_an_assault(pipeline: Pipeline) -> None:
+    body = "Ivo Lintz was arrested in Denver on Friday, a day after he bought an assault rifle."
+    assert typed(pipeline, body) == [("arrest", "Denver")]
+    body = "A clerk was assaulted in Denver on Friday by a man carrying an assault rifle."
+    assert typed(pipeline, body) == [("attack", "Denver")]

@@ -49,6 +49,8 @@ from geomap.events.triggers import (
     CONFERENCE_KINDS,
     COURTESY_TITLES,
     CROWDS,
+    ASPECT_ING,
+    ASPECTUAL_VERBS,
     DETERMINED_NOUNS,
     DRIVING_SUBJECTS,
     ENVOYS,
@@ -68,6 +70,7 @@ from geomap.events.triggers import (
     MEETING_PARTIES,
     MISSED,
     MOTION_NOUNS,
+    OF_NOUNS,
     MOTION_PHRASE_KEYS,
     MOTION_PHRASES,
     MOTION_WORDS,
@@ -386,6 +389,8 @@ def _triggers(
             continue
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+        if motion is not None and (w in OF_NOUNS or w in ASPECT_ING):
+            motion = _nominal_or_aspectual(lowered, i, motion)
         if motion is not None and not motion.noun and w in MOTION_NOUNS:
             if (
                 prev in _NOUN_BEFORE
@@ -1500,6 +1505,27 @@ def _time_phrase_after(tokens: list[Token], i: int) -> bool:
     if after in clauses.TIMES_OF_DAY:
         return True
     return tokens[i].lower in ("since", "until") and after in _TIME_AFTER
+
+
+def _nominal_or_aspectual(lowered: list[str], i: int, motion: Motion) -> Motion | None:
+    """A transport word that is more often a trade's or a team's name (OF_NOUNS, ASPECT_ING)
+    read as a motion only in the shapes that report one: a nominalisation with a determiner
+    or a possessive before it and "of" after it ("the shipment of grain", "Tuesday's
+    trafficking of women", "the rescue of 40 miners"), or an -ing form after an aspectual or
+    auxiliary verb or after the time "spent" on it ("began shipping grain", "were trafficking
+    women", "spent Monday shipping grain")."""
+    w = lowered[i]
+    prev = lowered[i - 1] if i else ""
+    nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+    if w in OF_NOUNS and nxt == "of" and _determined(lowered, i):
+        return motion if motion.noun else replace(motion, noun=True)
+    if w in ASPECT_ING and (
+        prev in ASPECTUAL_VERBS
+        or prev in clauses.AUXILIARIES
+        or any(x in ("spent", "spend", "spends", "spending") for x in lowered[max(0, i - 4) : i])
+    ):
+        return motion
+    return None
 
 
 def _determined(lowered: list[str], i: int) -> bool:

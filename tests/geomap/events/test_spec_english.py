@@ -493,3 +493,41 @@ def test_cancelled_flights_between_coordinated_places(pipeline: Pipeline) -> Non
     assert paths(pipeline, "Flights from London and Paris to Tel Aviv were cancelled.") == []
     body = "The flight from London to Lagos landed and was cancelled later."
     assert paths(pipeline, body) == [("London", "Lagos")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # nominalisations of transport verbs with "of" and what moved
+        ("Storms delayed the shipment of maize from Durban to Maputo.", ("Durban", "Maputo")),
+        (
+            "Police uncovered last year's trafficking of girls from Chisinau to Vienna.",
+            ("Chisinau", "Vienna"),
+        ),
+        ("The rescue of six divers from Hurghada to Cairo took a day.", ("Hurghada", "Cairo")),
+        # -ing forms after an aspectual or auxiliary verb, or after the time spent
+        ("Exporters resumed shipping maize from Durban to Maputo.", ("Durban", "Maputo")),
+        ("A gang was trafficking girls from Chisinau to Vienna.", ("Chisinau", "Vienna")),
+        ("Barges spent the week shipping coal from Duisburg to Rotterdam.", ("Duisburg", "Rotterdam")),
+    ],
+)
+def test_transport_nominalisations_and_aspectual_ing(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Human trafficking from Laos to Thailand has grown, the report said.",
+        "Shipping from Rotterdam to Hamburg was disrupted by the storm.",
+        "He was jailed for trafficking women from Chisinau to Vienna.",
+        "The firm stopped shipping grain from Odesa to Istanbul in March.",
+        "The rescue operation in Cusco ended on Friday.",
+    ],
+)
+def test_trades_services_and_stopped_shipping_are_no_journey(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert paths(pipeline, body) == []

@@ -391,6 +391,8 @@ def status(
         or (tokens[j].lower == "one" and j > 0 and tokens[j - 1].lower == "no")
     ):
         return None  # "no one was arrested"
+    if not chain and not noun and not incident and _generic_relative(tokens, index):
+        return None  # "migrants who travel from A to B risk death": whoever does
     if chain and _no_subject(tokens, start, j):
         return None  # "no troops were sent to X", "no aid workers have left"
     if noun and _staged_ahead(tokens, start, index, sentence):
@@ -549,6 +551,25 @@ def status(
     ):
         return "planned"  # "a rally, called for Thursday, will ...": announced
     return "reported"
+
+
+#: Past forms of motion verbs that end in neither "-ed" nor "-s".
+_IRREGULAR_PAST = frozenset(
+    "flew fled left went came drove rode swam took brought sent ran sped led fell".split()
+)
+
+
+def _generic_relative(tokens: list[Token], index: int) -> bool:
+    """True when the motion verb at ``index`` is a plain present form right after "who" or
+    "that" ("migrants who travel from A to B risk death", "those who flee to A"): a relative
+    clause in the present tense of the plural names whoever makes that journey, no journey
+    made (a past form, "who travelled", or the singular "who travels" is left alone)."""
+    if index < 2 or tokens[index - 1].lower not in ("who", "that"):
+        return False
+    w = tokens[index].lower
+    if not w.isalpha() or w in _IRREGULAR_PAST:
+        return False
+    return not w.endswith(("ed", "ing")) and (not w.endswith("s") or w.endswith("ss"))
 
 
 #: Verbs by which people put on an event (the noun after them is that event): general English.

@@ -42,6 +42,8 @@ from geomap.events.triggers import (
     ABSTRACT_TARGETS,
     ACCIDENTAL,
     ARMED_SIDES,
+    ASPECT_ING,
+    ASPECTUAL_VERBS,
     ATTACK_BESIDE_FIRE,
     BURNED_THINGS,
     CALLED_OFF,
@@ -49,8 +51,6 @@ from geomap.events.triggers import (
     CONFERENCE_KINDS,
     COURTESY_TITLES,
     CROWDS,
-    ASPECT_ING,
-    ASPECTUAL_VERBS,
     DETERMINED_NOUNS,
     DRIVING_SUBJECTS,
     ENVOYS,
@@ -70,7 +70,6 @@ from geomap.events.triggers import (
     MEETING_PARTIES,
     MISSED,
     MOTION_NOUNS,
-    OF_NOUNS,
     MOTION_PHRASE_KEYS,
     MOTION_PHRASES,
     MOTION_WORDS,
@@ -80,6 +79,7 @@ from geomap.events.triggers import (
     NOT_AN_EVENT_BEFORE,
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
+    OF_NOUNS,
     OFFENSIVE_NOUN_NEXT,
     ONE_BODY,
     OWN_ADVISERS,
@@ -4577,7 +4577,7 @@ def _implicit_destination(
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None
     story_here = state.recent_story()
-    if (mt.motion.lemma == "arrive" or following[:1] == ["in"]) and (
+    if (mt.motion.lemma in _BACK_HERE or following[:1] == ["in"]) and (
         story_here is None or _same_place(story_here, state.dateline)
     ):  # (an incident told at the dateline's town is no other place to have arrived at)
         here = state.here if state.dateline is not None else None
@@ -4610,6 +4610,9 @@ def _implicit_destination(
     return None
 
 
+#: Motion verbs that end where the report is filed when only their origin is told
+#: ("ROME — The delegation arrived from A", "ROME — The premier returned on Sunday from A").
+_BACK_HERE = frozenset(("arrive", "return"))
 #: Adverbs of coming to where the story is ("rescuers drove up from A", "came over from A").
 _UP_FROM = frozenset("up down over across".split())
 #: Verbs of help after "to" that say what a dispatch was for ("sent from A to help").

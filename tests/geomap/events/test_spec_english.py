@@ -508,7 +508,10 @@ def test_cancelled_flights_between_coordinated_places(pipeline: Pipeline) -> Non
         # -ing forms after an aspectual or auxiliary verb, or after the time spent
         ("Exporters resumed shipping maize from Durban to Maputo.", ("Durban", "Maputo")),
         ("A gang was trafficking girls from Chisinau to Vienna.", ("Chisinau", "Vienna")),
-        ("Barges spent the week shipping coal from Duisburg to Rotterdam.", ("Duisburg", "Rotterdam")),
+        (
+            "Barges spent the week shipping coal from Duisburg to Rotterdam.",
+            ("Duisburg", "Rotterdam"),
+        ),
     ],
 )
 def test_transport_nominalisations_and_aspectual_ing(
@@ -527,7 +530,60 @@ def test_transport_nominalisations_and_aspectual_ing(
         "The rescue operation in Cusco ended on Friday.",
     ],
 )
-def test_trades_services_and_stopped_shipping_are_no_journey(
-    pipeline: Pipeline, body: str
-) -> None:
+def test_trades_services_and_stopped_shipping_are_no_journey(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Herders who move from Gao to Mopti each dry season lose cattle.", []),
+        ("Families who cross from Tijuana to San Diego need papers.", []),
+        ("Those who flee from Aleppo to Idlib are housed in tents.", []),
+        ("Workers who travelled from Dhaka to Doha were stranded.", [("Dhaka", "Doha")]),
+        ("The envoy, who flew from Rome to Paris, met the press.", [("Rome", "Paris")]),
+    ],
+)
+def test_a_present_relative_clause_names_whoever_makes_the_journey(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+def movements_of(pipeline: Pipeline, body: str) -> list[tuple[tuple[str, ...], bool, bool]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [
+        (tuple(p.name for p in m.path), m.origin_inferred, m.destination_inferred)
+        for m in pipeline.extract(doc).movements
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a return with its origin only ends where the report is filed from, inferred
+        ("OSLO, Norway - The envoy returned from Riga on Monday.", ("Riga", "Oslo")),
+        ("BAKU (Newswire) - The delegation returned on Friday from Tbilisi.", ("Tbilisi", "Baku")),
+    ],
+)
+def test_a_return_from_elsewhere_ends_at_the_dateline(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert movements_of(pipeline, body) == [(expected, False, True)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The envoy returned from Riga on Monday.",  # no dateline: nowhere to end
+        "OSLO, Norway - The envoy did not return from Riga on Monday.",
+        "OSLO, Norway - The envoy may return from Riga on Monday.",
+    ],
+)
+def test_no_dateline_or_no_return_no_inferred_end(pipeline: Pipeline, body: str) -> None:
+    assert movements_of(pipeline, body) == []
+
+
+def test_flight_after_fighting_starts_where_it_broke_out(pipeline: Pipeline) -> None:
+    body = "Clashes erupted in Bunia on Monday. Hundreds fled to Kampala."
+    assert movements_of(pipeline, body) == [(("Bunia", "Kampala"), True, False)]

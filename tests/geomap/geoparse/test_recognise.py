@@ -344,6 +344,10 @@ def test_a_model_year_makes_a_car(recogniser: Recogniser, text: str, places: lis
         # ... and it is cut from a byline that runs into it
         ("By Jane Roe, Associated Press TOLEDO (AP) \u2014 Ice closed the port.", ["TOLEDO"]),
         ("ST. PAUL -- The council met on Monday.", ["ST. PAUL"]),
+        # a town of four letters or fewer opening a line as its dateline is no acronym
+        ("OSLO, Norway - The council met on Monday.", ["OSLO", "Norway"]),
+        ("BAKU (Newswire) \u2014 The council met on Monday.", ["BAKU"]),
+        ("Officials of NATO - the alliance - met on Monday.", []),
     ],
 )
 def test_a_dateline_in_capitals_is_a_place(

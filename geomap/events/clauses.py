@@ -554,7 +554,7 @@ def status(
 
 
 #: Past forms of motion verbs that end in neither "-ed" nor "-s".
-_IRREGULAR_PAST = frozenset(
+IRREGULAR_PAST = frozenset(
     "flew fled left went came drove rode swam took brought sent ran sped led fell".split()
 )
 
@@ -567,7 +567,7 @@ def _generic_relative(tokens: list[Token], index: int) -> bool:
     if index < 2 or tokens[index - 1].lower not in ("who", "that"):
         return False
     w = tokens[index].lower
-    if not w.isalpha() or w in _IRREGULAR_PAST:
+    if not w.isalpha() or w in IRREGULAR_PAST:
         return False
     return not w.endswith(("ed", "ing")) and (not w.endswith("s") or w.endswith("ss"))
 

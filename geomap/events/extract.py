@@ -2122,7 +2122,7 @@ def _sentence(
     unreported: list[int] = []  # triggers of no event, which still end the others' reach
     for t in _triggers(tokens, s_text, covered, perpetrator, one_of):
         pos = tokens[t.index].start
-        if any(a <= pos < b for a, b in quoted):
+        if any(a <= pos < b for a, b in quoted) and not _testimony(tokens, t.index, quoted):
             continue  # reported speech, threats and orders are not events
         status = clauses.status(
             tokens, t.index, s_text, noun=t.noun, incident=t.motion is None, headline=headline
@@ -3516,6 +3516,29 @@ def _where_antecedent(tokens: list[Token], mentions: list[Mention], start: int) 
             return m
         return None
     return None
+
+
+#: What may stand between "I" or "we" and the motion verb of a witness's own account.
+_TESTIMONY_CHAIN = frozenset("have had 've 'd ’ve ’d just finally already all both".split())
+
+
+def _testimony(tokens: list[Token], index: int, quoted: list[tuple[int, int]]) -> bool:
+    """True when the trigger at ``index`` is a witness's own account of a journey made,
+    quoted at the start of the sentence: "I" or "we" and the verb in the past or the perfect
+    ('"We have left A for B," said Roe', '"I fled from A to B," she said'), not an order, a
+    threat or a slogan ('"Go back to A!"', '"We will march to B"')."""
+    opening = next(((a, b) for a, b in quoted if a == 0), None)
+    if opening is None or tokens[index].start >= opening[1]:
+        return False
+    before = [t.lower for t in tokens[:index] if t.text not in ('"', "“", "‘")]
+    if not before or before[0] not in ("i", "we"):
+        return False
+    chain = before[1:]
+    if any(w not in _TESTIMONY_CHAIN for w in chain):
+        return False
+    w = tokens[index].lower
+    perfect = any(x in ("have", "had", "'ve", "'d", "’ve", "’d") for x in chain)
+    return perfect or w.endswith("ed") or w in clauses.IRREGULAR_PAST
 
 
 def _quote_around(s_text: str, pos: int) -> tuple[int, int] | None:

@@ -587,3 +587,32 @@ def test_no_dateline_or_no_return_no_inferred_end(pipeline: Pipeline, body: str)
 def test_flight_after_fighting_starts_where_it_broke_out(pipeline: Pipeline) -> None:
     body = "Clashes erupted in Bunia on Monday. Hundreds fled to Kampala."
     assert movements_of(pipeline, body) == [(("Bunia", "Kampala"), True, False)]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ('"We have left Odesa for Chisinau," said Pavel Rusu.', [("Odesa", "Chisinau")]),
+        ('"I fled from Aleppo to Idlib," she said.', [("Aleppo", "Idlib")]),
+        ('"We will march to Kyiv," said Pavel Rusu.', []),
+        ('"Go back to Kabul," the crowd shouted.', []),
+        ('"We never left Odesa for Chisinau," said Pavel Rusu.', []),
+    ],
+)
+def test_a_witness_own_account_in_quotes_is_a_journey(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Storms flooded large parts of Dakar on Friday.",
+        "Torrential rain flooded much of Accra overnight.",
+        "Flash floods swamped vast areas of Karachi.",
+    ],
+)
+def test_how_much_of_a_place_is_transparent(pipeline: Pipeline, body: str) -> None:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    assert [i.event_type for i in pipeline.extract(doc).incidents] == ["flood"]

@@ -3972,6 +3972,8 @@ def _movements_of(
                 and _FORCES.isdisjoint(x.lower for x in tokens)
             ):
                 kind = "deported"  # "he is sent back to A on a government bus": removed
+            elif _forced_return(mt, tokens):
+                kind = "deported"  # "the agency returned 40 asylum seekers to A": removed
             elif kind == "travelled" and not _EVACUEES.isdisjoint(
                 x.lower for x in tokens[max(0, mt.index - 8) : mt.index + 4]
             ):
@@ -4820,6 +4822,38 @@ _FORCES = frozenset(
     "troops soldiers forces police officers units battalion battalions firefighters staff "
     "crews teams workers doctors medics envoy ambassador diplomats".split()
 )
+#: People an authority removes when it "returns" them ("returned 40 asylum seekers to A",
+#: "migrants were returned to A"); not refugees, whose returns are as often their own.
+_REMOVED = frozenset("asylum asylum-seekers migrant migrants deportees immigrants".split())
+#: What may stand between "returned" and the people it removes ("returned some 40 failed").
+_REMOVED_GAP = frozenset(
+    "the a an some about nearly almost over more than of failed illegal".split()
+)
+_HOW_MANY = frozenset(
+    "two three four five six seven eight nine ten dozens hundreds thousands".split()
+)
+
+
+def _forced_return(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the return at ``mt`` is someone's removal of people by an authority: the
+    verb acts on them ("the agency returned 40 asylum seekers to A") or they are its passive
+    subject ("migrants were returned to A"), not "asylum seekers returned home"."""
+    if mt.motion.lemma != "return" or mt.motion.noun:
+        return False
+    i = mt.index
+    if mt.passive or (i > 0 and tokens[i - 1].lower in ("were", "was", "been", "being")):
+        before = {t.lower for t in tokens[max(0, i - 6) : i]}
+        return not _REMOVED.isdisjoint(before)
+    for t in tokens[i + 1 : i + 6]:
+        if t.lower in _REMOVED:
+            return True
+        if not (
+            t.lower in _REMOVED_GAP or t.lower.replace(",", "").isdigit() or t.lower in _HOW_MANY
+        ):
+            return False
+    return False
+
+
 #: Who is moved out of danger when they travel: "a train carrying evacuees from A".
 _EVACUEES = frozenset("evacuee evacuees".split())
 #: A relative clause after an event noun that says it never took place.

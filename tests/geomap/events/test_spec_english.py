@@ -616,3 +616,26 @@ def test_a_witness_own_account_in_quotes_is_a_journey(
 def test_how_much_of_a_place_is_transparent(pipeline: Pipeline, body: str) -> None:
     doc = parse_document((HEADER + body).encode(), "t.txt")
     assert [i.event_type for i in pipeline.extract(doc).incidents] == ["flood"]
+
+
+def types(pipeline: Pipeline, body: str) -> list[str]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [m.movement_type for m in pipeline.extract(doc).movements]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an authority returning migrants or asylum seekers removes them
+        ("Malta returned 65 migrants from Valletta to Tripoli.", ["deported"]),
+        ("Dozens of asylum seekers were returned from Oslo to Kabul.", ["deported"]),
+        ("Italy returned hundreds of migrants to Tunis from Palermo.", ["deported"]),
+        # their own return is travel
+        ("Asylum seekers returned from Oslo to Kabul on Friday.", ["travelled"]),
+        ("The refugees returned from Goma to Bukavu on Monday.", ["travelled"]),
+    ],
+)
+def test_a_return_of_migrants_by_an_authority_is_a_deportation(
+    pipeline: Pipeline, body: str, expected: list[str]
+) -> None:
+    assert types(pipeline, body) == expected

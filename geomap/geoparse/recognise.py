@@ -994,14 +994,22 @@ class Recogniser:
                 doc.deferred.append(Toponym(Span(first.text, first.start, first.end)))
                 return None
         if single and big < Strength.CITY:
-            if not cue and (
-                (nxt is not None and nxt.key in PERSON_AFTER)
-                or (
-                    prev is not None
-                    and prev.key in SPEECH_VERBS
-                    and joined(text, prev, first)
-                    and text[last.end : last.end + 1] in (",", ".", ";", "")
-                )  # (not "said Lakeview police", "said Lakeview Mayor Jane Roe")
+            if (
+                not cue
+                and (
+                    (
+                        nxt is not None
+                        and nxt.key in PERSON_AFTER
+                        # (not a clause's last word before ", said X": '... for Lakeview," said')
+                        and not (nxt.key in SPEECH_VERBS and not joined(text, last, nxt))
+                    )
+                    or (
+                        prev is not None
+                        and prev.key in SPEECH_VERBS
+                        and joined(text, prev, first)
+                        and text[last.end : last.end + 1] in (",", ".", ";", "")
+                    )  # (not "said Lakeview police", "said Lakeview Mayor Jane Roe")
+                )
             ):
                 # "Williams said", "said Williams" (not "Springfield said": a city, unless a
                 # person): a person, here and wherever the document names Williams

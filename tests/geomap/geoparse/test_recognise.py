@@ -469,3 +469,19 @@ def test_a_street_opening_a_sentence_counts_where_named_again(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a small town ending a quoted clause before ", said X" is no speaker ...
+        ('"We left Mariupol for Zaporizhzhia," said Ana Pop.', ["Mariupol", "Zaporizhzhia"]),
+        # ... but a name right before or after "said" still is one
+        ("The road was shut, Zaporizhzhia said.", []),
+        ("The road was shut, said Zaporizhzhia.", []),
+    ],
+)
+def test_a_place_before_a_comma_and_said_is_no_speaker(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

@@ -559,6 +559,10 @@ IRREGULAR_PAST = frozenset(
 )
 
 
+#: Verbs whose past is their present ("who set out from A on Thursday"): no telling.
+_PAST_AS_PRESENT = frozenset("set put cut hit quit shut spread cast burst let".split())
+
+
 def _generic_relative(tokens: list[Token], index: int) -> bool:
     """True when the motion verb at ``index`` is a plain present form right after "who" or
     "that" ("migrants who travel from A to B risk death", "those who flee to A"): a relative
@@ -567,7 +571,7 @@ def _generic_relative(tokens: list[Token], index: int) -> bool:
     if index < 2 or tokens[index - 1].lower not in ("who", "that"):
         return False
     w = tokens[index].lower
-    if not w.isalpha() or w in IRREGULAR_PAST:
+    if not w.isalpha() or w in IRREGULAR_PAST or w in _PAST_AS_PRESENT:
         return False
     return not w.endswith(("ed", "ing")) and (not w.endswith("s") or w.endswith("ss"))
 

@@ -1546,6 +1546,7 @@ SPELLINGS = {
     "mek'ele": "mekelle",
     "darnah": "derna",
     "samara": "semera",
+    "cebu city": "cebu",
 }
 
 

@@ -391,6 +391,8 @@ def status(
         or (tokens[j].lower == "one" and j > 0 and tokens[j - 1].lower == "no")
     ):
         return None  # "no one was arrested"
+    if not chain and not noun and not incident and _generic_relative(tokens, index):
+        return None  # "migrants who travel from A to B risk death": whoever does
     if chain and _no_subject(tokens, start, j):
         return None  # "no troops were sent to X", "no aid workers have left"
     if noun and _staged_ahead(tokens, start, index, sentence):
@@ -662,6 +664,27 @@ def _shared_infinitive(tokens: list[Token], start: int, depth: int = 0) -> int:
         ):
             return k + 1
     return _shared_infinitive(tokens, prev, depth + 1)
+
+
+#: Past forms of motion verbs that end in neither "-ed" nor "-s".
+IRREGULAR_PAST = _PAST_FORMS | frozenset("swam ran sped led fell".split())
+
+
+#: Verbs whose past is their present ("who set out from A on Thursday"): no telling.
+_PAST_AS_PRESENT = frozenset("set put cut hit quit shut spread cast burst let".split())
+
+
+def _generic_relative(tokens: list[Token], index: int) -> bool:
+    """True when the motion verb at ``index`` is a plain present form right after "who" or
+    "that" ("migrants who travel from A to B risk death", "those who flee to A"): a relative
+    clause in the present tense of the plural names whoever makes that journey, no journey
+    made (a past form, "who travelled", or the singular "who travels" is left alone)."""
+    if index < 2 or tokens[index - 1].lower not in ("who", "that"):
+        return False
+    w = tokens[index].lower
+    if not w.isalpha() or w in IRREGULAR_PAST or w in _PAST_AS_PRESENT:
+        return False
+    return not w.endswith(("ed", "ing")) and (not w.endswith("s") or w.endswith("ss"))
 
 
 #: Verbs by which people put on an event (the noun after them is that event): general English.

@@ -42,6 +42,8 @@ from geomap.events.triggers import (
     ABSTRACT_TARGETS,
     ACCIDENTAL,
     ARMED_SIDES,
+    ASPECT_ING,
+    ASPECTUAL_VERBS,
     ATTACK_BESIDE_FIRE,
     BURNED_THINGS,
     CALLED_OFF,
@@ -77,6 +79,7 @@ from geomap.events.triggers import (
     NOT_AN_EVENT_BEFORE,
     NOT_BY_PEOPLE,
     NOT_PROTESTERS,
+    OF_NOUNS,
     OFFENSIVE_NOUN_NEXT,
     ONE_BODY,
     OWN_ADVISERS,
@@ -386,6 +389,8 @@ def _triggers(
             continue
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+        if motion is not None and (w in OF_NOUNS or w in ASPECT_ING):
+            motion = _nominal_or_aspectual(lowered, i, motion)
         if motion is not None and not motion.noun and w in MOTION_NOUNS:
             if (
                 prev in _NOUN_BEFORE
@@ -1502,6 +1507,27 @@ def _time_phrase_after(tokens: list[Token], i: int) -> bool:
     return tokens[i].lower in ("since", "until") and after in _TIME_AFTER
 
 
+def _nominal_or_aspectual(lowered: list[str], i: int, motion: Motion) -> Motion | None:
+    """A transport word that is more often a trade's or a team's name (OF_NOUNS, ASPECT_ING)
+    read as a motion only in the shapes that report one: a nominalisation with a determiner
+    or a possessive before it and "of" after it ("the shipment of grain", "Tuesday's
+    trafficking of women", "the rescue of 40 miners"), or an -ing form after an aspectual or
+    auxiliary verb or after the time "spent" on it ("began shipping grain", "were trafficking
+    women", "spent Monday shipping grain")."""
+    w = lowered[i]
+    prev = lowered[i - 1] if i else ""
+    nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+    if w in OF_NOUNS and nxt == "of" and _determined(lowered, i):
+        return motion if motion.noun else replace(motion, noun=True)
+    if w in ASPECT_ING and (
+        prev in ASPECTUAL_VERBS
+        or prev in clauses.AUXILIARIES
+        or any(x in ("spent", "spend", "spends", "spending") for x in lowered[max(0, i - 4) : i])
+    ):
+        return motion
+    return None
+
+
 def _determined(lowered: list[str], i: int) -> bool:
     """True when a determiner or a possessive is among the three words before ``i``."""
     return any(w in _NOUN_BEFORE or w.endswith(("'s", "’s")) for w in lowered[max(0, i - 3) : i])
@@ -2096,7 +2122,7 @@ def _sentence(
     unreported: list[int] = []  # triggers of no event, which still end the others' reach
     for t in _triggers(tokens, s_text, covered, perpetrator, one_of):
         pos = tokens[t.index].start
-        if any(a <= pos < b for a, b in quoted):
+        if any(a <= pos < b for a, b in quoted) and not _testimony(tokens, t.index, quoted):
             continue  # reported speech, threats and orders are not events
         status = clauses.status(
             tokens, t.index, s_text, noun=t.noun, incident=t.motion is None, headline=headline
@@ -3492,6 +3518,29 @@ def _where_antecedent(tokens: list[Token], mentions: list[Mention], start: int) 
     return None
 
 
+#: What may stand between "I" or "we" and the motion verb of a witness's own account.
+_TESTIMONY_CHAIN = frozenset("have had 've 'd ’ve ’d just finally already all both".split())
+
+
+def _testimony(tokens: list[Token], index: int, quoted: list[tuple[int, int]]) -> bool:
+    """True when the trigger at ``index`` is a witness's own account of a journey made,
+    quoted at the start of the sentence: "I" or "we" and the verb in the past or the perfect
+    ('"We have left A for B," said Roe', '"I fled from A to B," she said'), not an order, a
+    threat or a slogan ('"Go back to A!"', '"We will march to B"')."""
+    opening = next(((a, b) for a, b in quoted if a == 0), None)
+    if opening is None or tokens[index].start >= opening[1]:
+        return False
+    before = [t.lower for t in tokens[:index] if t.text not in ('"', "“", "‘")]
+    if not before or before[0] not in ("i", "we"):
+        return False
+    chain = before[1:]
+    if any(w not in _TESTIMONY_CHAIN for w in chain):
+        return False
+    w = tokens[index].lower
+    perfect = any(x in ("have", "had", "'ve", "'d", "’ve", "’d") for x in chain)
+    return perfect or w.endswith("ed") or w in clauses.IRREGULAR_PAST
+
+
 def _quote_around(s_text: str, pos: int) -> tuple[int, int] | None:
     """The quotation (start and end offsets, marks included) that holds offset ``pos`` of
     the sentence, if one does."""
@@ -3923,6 +3972,8 @@ def _movements_of(
                 and _FORCES.isdisjoint(x.lower for x in tokens)
             ):
                 kind = "deported"  # "he is sent back to A on a government bus": removed
+            elif _forced_return(mt, tokens):
+                kind = "deported"  # "the agency returned 40 asylum seekers to A": removed
             elif kind == "travelled" and not _EVACUEES.isdisjoint(
                 x.lower for x in tokens[max(0, mt.index - 8) : mt.index + 4]
             ):
@@ -4551,7 +4602,7 @@ def _implicit_destination(
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None
     story_here = state.recent_story()
-    if (mt.motion.lemma == "arrive" or following[:1] == ["in"]) and (
+    if (mt.motion.lemma in _BACK_HERE or following[:1] == ["in"]) and (
         story_here is None or _same_place(story_here, state.dateline)
     ):  # (an incident told at the dateline's town is no other place to have arrived at)
         here = state.here if state.dateline is not None else None
@@ -4584,6 +4635,9 @@ def _implicit_destination(
     return None
 
 
+#: Motion verbs that end where the report is filed when only their origin is told
+#: ("ROME — The delegation arrived from A", "ROME — The premier returned on Sunday from A").
+_BACK_HERE = frozenset(("arrive", "return"))
 #: Adverbs of coming to where the story is ("rescuers drove up from A", "came over from A").
 _UP_FROM = frozenset("up down over across".split())
 #: Verbs of help after "to" that say what a dispatch was for ("sent from A to help").
@@ -4768,6 +4822,38 @@ _FORCES = frozenset(
     "troops soldiers forces police officers units battalion battalions firefighters staff "
     "crews teams workers doctors medics envoy ambassador diplomats".split()
 )
+#: People an authority removes when it "returns" them ("returned 40 asylum seekers to A",
+#: "migrants were returned to A"); not refugees, whose returns are as often their own.
+_REMOVED = frozenset("asylum asylum-seekers migrant migrants deportees immigrants".split())
+#: What may stand between "returned" and the people it removes ("returned some 40 failed").
+_REMOVED_GAP = frozenset(
+    "the a an some about nearly almost over more than of failed illegal".split()
+)
+_HOW_MANY = frozenset(
+    "two three four five six seven eight nine ten dozens hundreds thousands".split()
+)
+
+
+def _forced_return(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the return at ``mt`` is someone's removal of people by an authority: the
+    verb acts on them ("the agency returned 40 asylum seekers to A") or they are its passive
+    subject ("migrants were returned to A"), not "asylum seekers returned home"."""
+    if mt.motion.lemma != "return" or mt.motion.noun:
+        return False
+    i = mt.index
+    if mt.passive or (i > 0 and tokens[i - 1].lower in ("were", "was", "been", "being")):
+        before = {t.lower for t in tokens[max(0, i - 6) : i]}
+        return not _REMOVED.isdisjoint(before)
+    for t in tokens[i + 1 : i + 6]:
+        if t.lower in _REMOVED:
+            return True
+        if not (
+            t.lower in _REMOVED_GAP or t.lower.replace(",", "").isdigit() or t.lower in _HOW_MANY
+        ):
+            return False
+    return False
+
+
 #: Who is moved out of danger when they travel: "a train carrying evacuees from A".
 _EVACUEES = frozenset("evacuee evacuees".split())
 #: A relative clause after an event noun that says it never took place.

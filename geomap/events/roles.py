@@ -48,7 +48,9 @@ TRANSPARENT = frozenset(
     "streets hometown home birthplace native centre center heart suburbs suburb middle edge "
     "part parts north-west north-east south-west south-east north-western north-eastern "
     "south-western south-eastern of beach beaches shore shores coast waterfront harbour "
-    "harbor area areas".split()
+    "harbor area areas "
+    # how much of it: "large parts of X", "vast areas of X", "much of X", "swathes of X"
+    "large vast huge big wide much most swathes swaths tracts".split()
 )
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.

@@ -254,9 +254,9 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),
     **_verb("transport", "travelled", "send", "transport transports transported transporting"),
-    **_verb("ship", "travelled", "send", "shipped"),
+    **_verb("ship", "travelled", "send", "shipped shipping"),
     **_verb("smuggle", "travelled", "send", "smuggle smuggles smuggled smuggling"),
-    **_verb("traffic", "travelled", "send", "trafficked"),
+    **_verb("traffic", "travelled", "send", "trafficked trafficking"),
     **_verb("airlift", "travelled", "send", "airlift airlifts airlifted airlifting"),
     **_verb(
         "medevac",
@@ -330,6 +330,11 @@ MOTION_NOUNS: dict[str, Motion] = {
     **_noun("repatriation", "deported", "repatriation"),
     **_noun("deployment", "dispatched", "deployment deployments"),
     **_noun("transfer", "dispatched", "transfer"),
+    # nominalisations of transport verbs that also name a trade, a service or a team
+    # ("the shipping industry", "human trafficking", "rescue teams"): a journey only as "the
+    # shipment of NP ...", "Tuesday's trafficking of NP ...", "the rescue of NP ..." (OF_NOUNS)
+    **_noun("ship", "travelled", "shipment shipments"),
+    **_noun("rescue", "evacuated", "rescue"),
     # nouns of the verbs above that name other things too ("a fundraising drive", "in
     # advance", "a yoga retreat", "withdrawal from the treaty", "entry into force"): only
     # with a destination, and only with a determiner before them (DETERMINED_NOUNS)
@@ -343,6 +348,19 @@ MOTION_NOUNS: dict[str, Motion] = {
 #: words before them ("the drive from A to B", "Tuesday's rebel advance"), not bare ("test
 #: drive", "drive to Florida" as a verb, "advance to the final").
 DETERMINED_NOUNS = frozenset("drive advance withdrawal retreat entry".split())
+#: Nominalisations read as a journey only with a determiner or a possessive before them and
+#: "of" and what moved right after them: "the shipment of grain from A to B", "Tuesday's
+#: trafficking of women to B", "the rescue of miners from A" (not "shipping lanes", "human
+#: trafficking in A", "rescue teams from A").
+OF_NOUNS = frozenset("shipment shipments shipping trafficking rescue".split())
+#: -ing forms of transport verbs that are more often nouns ("the shipping industry", "drug
+#: trafficking"): a verb only after an aspectual or auxiliary verb, or after "spent" and the
+#: time spent ("began shipping grain", "were trafficking women", "spent Monday shipping").
+ASPECT_ING = frozenset("shipping trafficking".split())
+ASPECTUAL_VERBS = frozenset(
+    "begin begins began begun beginning start starts started starting continue continues "
+    "continued continuing resume resumes resumed resuming keep keeps kept keeping".split()
+)
 
 for _form, _motion in MOTION_NOUNS.items():
     MOTION_WORDS.setdefault(_form, _motion)

@@ -912,7 +912,12 @@ class Recogniser:
                     # "the Quibble Park Service": an organisation, not a place (but "Fort Mill
                     # High": a school in the town)
                     continue
-                if single and tokens[m.first].text.isupper() and len(tokens[m.first].text) <= 4:
+                if (
+                    single
+                    and tokens[m.first].text.isupper()
+                    and len(tokens[m.first].text) <= 4
+                    and not _opening_dateline(text, tokens, m.first)  # "LIMA, Peru -": a town
+                ):
                     if self.big_name(m.key) < Strength.COUNTRY:
                         continue
                 first, last = tokens[m.first], tokens[m.last]
@@ -954,7 +959,12 @@ class Recogniser:
             # 2012 Lakeview County Show", "the 2016 Ruritania ballot drive")
             doc.products.update(t.key for t in tokens[j + 1 : m.last + 1])
             return None
-        if single and first.text.isupper() and len(first.text.replace(".", "")) <= 4:
+        if (
+            single
+            and first.text.isupper()
+            and len(first.text.replace(".", "")) <= 4
+            and not _opening_dateline(text, tokens, m.first)  # "ROME (AP) -": a town
+        ):
             if big < Strength.COUNTRY:  # "NATO", "AMLO": acronyms, unless "US", "UK", "EU"
                 return None
         nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
@@ -984,14 +994,22 @@ class Recogniser:
                 doc.deferred.append(Toponym(Span(first.text, first.start, first.end)))
                 return None
         if single and big < Strength.CITY:
-            if not cue and (
-                (nxt is not None and nxt.key in PERSON_AFTER)
-                or (
-                    prev is not None
-                    and prev.key in SPEECH_VERBS
-                    and joined(text, prev, first)
-                    and text[last.end : last.end + 1] in (",", ".", ";", "")
-                )  # (not "said Lakeview police", "said Lakeview Mayor Jane Roe")
+            if (
+                not cue
+                and (
+                    (
+                        nxt is not None
+                        and nxt.key in PERSON_AFTER
+                        # (not a clause's last word before ", said X": '... for Lakeview," said')
+                        and not (nxt.key in SPEECH_VERBS and not joined(text, last, nxt))
+                    )
+                    or (
+                        prev is not None
+                        and prev.key in SPEECH_VERBS
+                        and joined(text, prev, first)
+                        and text[last.end : last.end + 1] in (",", ".", ";", "")
+                    )  # (not "said Lakeview police", "said Lakeview Mayor Jane Roe")
+                )
             ):
                 # "Williams said", "said Williams" (not "Springfield said": a city, unless a
                 # person): a person, here and wherever the document names Williams
@@ -1027,6 +1045,13 @@ def _dateline_at(text: str, tokens: list[Token], k: int) -> bool:
     follows: "DAYTON (AP) \u2014", "DAYTON, Ohio --"."""
     t = tokens[k]
     return _capitals(t) and _DATELINE_AFTER.match(text, t.end) is not None
+
+
+def _opening_dateline(text: str, tokens: list[Token], k: int) -> bool:
+    """True when token ``k`` is a one-word place name in capitals that opens a line as its
+    dateline ("LIMA, Peru -", "ROME (AP) \u2014"): a town, not an acronym, however short."""
+    line_start = text.rfind("\n", 0, tokens[k].start) + 1
+    return not text[line_start : tokens[k].start].strip(" \t(") and _dateline_at(text, tokens, k)
 
 
 def _model_year(text: str, tokens: list[Token], i: int) -> bool:

@@ -493,3 +493,151 @@ def test_cancelled_flights_between_coordinated_places(pipeline: Pipeline) -> Non
     assert paths(pipeline, "Flights from London and Paris to Tel Aviv were cancelled.") == []
     body = "The flight from London to Lagos landed and was cancelled later."
     assert paths(pipeline, body) == [("London", "Lagos")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # nominalisations of transport verbs with "of" and what moved
+        ("Storms delayed the shipment of maize from Durban to Maputo.", ("Durban", "Maputo")),
+        (
+            "Police uncovered last year's trafficking of girls from Chisinau to Vienna.",
+            ("Chisinau", "Vienna"),
+        ),
+        ("The rescue of six divers from Hurghada to Cairo took a day.", ("Hurghada", "Cairo")),
+        # -ing forms after an aspectual or auxiliary verb, or after the time spent
+        ("Exporters resumed shipping maize from Durban to Maputo.", ("Durban", "Maputo")),
+        ("A gang was trafficking girls from Chisinau to Vienna.", ("Chisinau", "Vienna")),
+        (
+            "Barges spent the week shipping coal from Duisburg to Rotterdam.",
+            ("Duisburg", "Rotterdam"),
+        ),
+    ],
+)
+def test_transport_nominalisations_and_aspectual_ing(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Human trafficking from Laos to Thailand has grown, the report said.",
+        "Shipping from Rotterdam to Hamburg was disrupted by the storm.",
+        "He was jailed for trafficking women from Chisinau to Vienna.",
+        "The firm stopped shipping grain from Odesa to Istanbul in March.",
+        "The rescue operation in Cusco ended on Friday.",
+    ],
+)
+def test_trades_services_and_stopped_shipping_are_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("Herders who move from Gao to Mopti each dry season lose cattle.", []),
+        ("Families who cross from Tijuana to San Diego need papers.", []),
+        ("Those who flee from Aleppo to Idlib are housed in tents.", []),
+        ("Workers who travelled from Dhaka to Doha were stranded.", [("Dhaka", "Doha")]),
+        ("The envoy, who flew from Rome to Paris, met the press.", [("Rome", "Paris")]),
+        # a verb whose past is its present is read as the past
+        ("Pilgrims who set out from Lyon on Monday reached Turin.", [("Lyon", "Turin")]),
+    ],
+)
+def test_a_present_relative_clause_names_whoever_makes_the_journey(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+def movements_of(pipeline: Pipeline, body: str) -> list[tuple[tuple[str, ...], bool, bool]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [
+        (tuple(p.name for p in m.path), m.origin_inferred, m.destination_inferred)
+        for m in pipeline.extract(doc).movements
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a return with its origin only ends where the report is filed from, inferred
+        ("OSLO, Norway - The envoy returned from Riga on Monday.", ("Riga", "Oslo")),
+        ("BAKU (Newswire) - The delegation returned on Friday from Tbilisi.", ("Tbilisi", "Baku")),
+    ],
+)
+def test_a_return_from_elsewhere_ends_at_the_dateline(
+    pipeline: Pipeline, body: str, expected: tuple[str, ...]
+) -> None:
+    assert movements_of(pipeline, body) == [(expected, False, True)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The envoy returned from Riga on Monday.",  # no dateline: nowhere to end
+        "OSLO, Norway - The envoy did not return from Riga on Monday.",
+        "OSLO, Norway - The envoy may return from Riga on Monday.",
+    ],
+)
+def test_no_dateline_or_no_return_no_inferred_end(pipeline: Pipeline, body: str) -> None:
+    assert movements_of(pipeline, body) == []
+
+
+def test_flight_after_fighting_starts_where_it_broke_out(pipeline: Pipeline) -> None:
+    body = "Clashes erupted in Bunia on Monday. Hundreds fled to Kampala."
+    assert movements_of(pipeline, body) == [(("Bunia", "Kampala"), True, False)]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ('"We have left Odesa for Chisinau," said Pavel Rusu.', [("Odesa", "Chisinau")]),
+        ('"I fled from Aleppo to Idlib," she said.', [("Aleppo", "Idlib")]),
+        ('"We will march to Kyiv," said Pavel Rusu.', []),
+        ('"Go back to Kabul," the crowd shouted.', []),
+        ('"We never left Odesa for Chisinau," said Pavel Rusu.', []),
+    ],
+)
+def test_a_witness_own_account_in_quotes_is_a_journey(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Storms flooded large parts of Dakar on Friday.",
+        "Torrential rain flooded much of Accra overnight.",
+        "Flash floods swamped vast areas of Karachi.",
+    ],
+)
+def test_how_much_of_a_place_is_transparent(pipeline: Pipeline, body: str) -> None:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    assert [i.event_type for i in pipeline.extract(doc).incidents] == ["flood"]
+
+
+def types(pipeline: Pipeline, body: str) -> list[str]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [m.movement_type for m in pipeline.extract(doc).movements]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an authority returning migrants or asylum seekers removes them
+        ("Malta returned 65 migrants from Valletta to Tripoli.", ["deported"]),
+        ("Dozens of asylum seekers were returned from Oslo to Kabul.", ["deported"]),
+        ("Italy returned hundreds of migrants to Tunis from Palermo.", ["deported"]),
+        # their own return is travel
+        ("Asylum seekers returned from Oslo to Kabul on Friday.", ["travelled"]),
+        ("The refugees returned from Goma to Bukavu on Monday.", ["travelled"]),
+    ],
+)
+def test_a_return_of_migrants_by_an_authority_is_a_deportation(
+    pipeline: Pipeline, body: str, expected: list[str]
+) -> None:
+    assert types(pipeline, body) == expected

@@ -344,6 +344,10 @@ def test_a_model_year_makes_a_car(recogniser: Recogniser, text: str, places: lis
         # ... and it is cut from a byline that runs into it
         ("By Jane Roe, Associated Press TOLEDO (AP) \u2014 Ice closed the port.", ["TOLEDO"]),
         ("ST. PAUL -- The council met on Monday.", ["ST. PAUL"]),
+        # a town of four letters or fewer opening a line as its dateline is no acronym
+        ("OSLO, Norway - The council met on Monday.", ["OSLO", "Norway"]),
+        ("BAKU (Newswire) \u2014 The council met on Monday.", ["BAKU"]),
+        ("Officials of NATO - the alliance - met on Monday.", []),
     ],
 )
 def test_a_dateline_in_capitals_is_a_place(
@@ -462,6 +466,22 @@ def test_an_organisation_carrying_a_head_word_is_no_place(
     ],
 )
 def test_a_street_opening_a_sentence_counts_where_named_again(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # a small town ending a quoted clause before ", said X" is no speaker ...
+        ('"We left Mariupol for Zaporizhzhia," said Ana Pop.', ["Mariupol", "Zaporizhzhia"]),
+        # ... but a name right before or after "said" still is one
+        ("The road was shut, Zaporizhzhia said.", []),
+        ("The road was shut, said Zaporizhzhia.", []),
+    ],
+)
+def test_a_place_before_a_comma_and_said_is_no_speaker(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places

@@ -620,17 +620,21 @@ def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> 
 _ENTRY_MARK = re.compile(r"^(?:\d{1,2}[:.h]?\d{0,2}|[-–—•*:.)])$")
 
 
-def _entry_label(tokens: list[Token], mentions: list[Mention]) -> Mention | None:
+def _entry_label(
+    tokens: list[Token], mentions: list[Mention], section: bool = False
+) -> Mention | None:
     """The place an entry of a log or a list opens with, before a colon ("Liwonde: police
     arrested ...", "- Adré: a fire broke out ...", "14:05 Zomba: ..."): a town's name and a
-    colon, with only a time or a bullet before it."""
+    colon, with only a time or a bullet before it. A name in capitals is a dateline, where
+    the report is from, unless the sentence opens a later paragraph (``section``, see
+    :func:`_section_opening`): a roundup's heading, "KISUMU: A protester was shot ..."."""
     for m in mentions:
         if m.last + 1 >= len(tokens) or tokens[m.last + 1].text != ":":
             continue
         if (
             m.place.feature_type == "country"
             or m.cue.role == "dateline"
-            or m.toponym.span.text.isupper()
+            or (m.toponym.span.text.isupper() and not section)
         ):
             return None  # ("BEIRUT: ..." is a dateline: where the report is from)
         if all(_ENTRY_MARK.match(x.text) for x in tokens[: m.first]):
@@ -1609,6 +1613,21 @@ _LEAD_IN_DATE = re.compile(r"^(?:\d{1,2}|\d{4}|[a-z]+\.?|[,.\-–—])$")
 _LEAD_IN_NEAR = frozenset("near outside off in at".split())
 
 
+def _section_opening(document: Document, start: int) -> bool:
+    """True when the sentence at document offset ``start`` opens a line after a blank line,
+    with body text before it: a later paragraph of the report, where a town in capitals and a
+    colon ("NAKURU: Students marched ...") heads a roundup's section rather than giving the
+    dateline, which opens the body."""
+    text = document.text
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t-–—•*") or line < 2:
+        return False
+    above = text.rfind("\n", 0, line - 1) + 1
+    if text[above : line - 1].strip():
+        return False  # not after a blank line
+    return bool(text[document.body_start : above].strip())
+
+
 def _lead_in(tokens: list[Token], m: Mention) -> bool:
     """True when the place ``m`` opens its sentence as a label, after nothing or its date
     only, with a colon after it: "Sept. 3, Brandt: gunmen opened fire …", "Brandt: police
@@ -2088,6 +2107,7 @@ def _sentence(
     s_text = sent.text
     date_text = _without_dateline_date(s_text)
     tokens = tokenize(s_text)
+    section = _section_opening(document, sent.start)
     covered = _covered(tokens, here, sent.start)
     quoted = [
         (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
@@ -2670,7 +2690,7 @@ def _sentence(
         if not located and t.motion is None:
             # "08:45 Liwonde: supporters threw stones ...": a log's or a list's entry opens
             # with the place it is about, as a dateline does
-            label = _entry_label(tokens, mentions_used)
+            label = _entry_label(tokens, mentions_used, section)
             if label is not None:
                 located = [incidents.Located(label, False)]
         if t.event_type == "disappearance" and not t.noun:
@@ -2901,7 +2921,7 @@ def _sentence(
                 for m in mentions
                 if _lead_in(tokens, m)
                 and m.toponym is not state.dateline
-                and not m.toponym.span.text.isupper()
+                and (section or not m.toponym.span.text.isupper())
             ]
         inferred = False
         if (

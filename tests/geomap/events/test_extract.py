@@ -189,3 +189,26 @@ def test_the_trigger_prefilter_never_drops_a_sentence_with_a_trigger() -> None:
             assert any_trigger(sentence), sentence
     assert checked > 150 and matched > 50
     assert not any_trigger("A sentence with nothing in it.")
+
+
+def _incidents(pipeline: Pipeline, body: str) -> list[tuple[str, str]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents]
+
+
+def test_a_town_in_capitals_heading_a_later_paragraph_is_where_its_events_were(
+    pipeline: Pipeline,
+) -> None:
+    """A roundup's sections are headed by their town ("ACCRA: ..."); the dateline that opens
+    the body is where the report is from, and a town in capitals there places nothing."""
+    body = (
+        "Unions staged walkouts in several cities on Monday.\n\n"
+        "KUMASI: A bus driver was shot dead near the central market.\n\n"
+        "TAMALE: Hundreds marched through the town centre to the regional offices.\n"
+    )
+    found = _incidents(pipeline, body)
+    assert ("attack", "Kumasi") in found
+    assert ("protest", "Tamale") in found
+    # the same label opening the body is a dateline: it says where the report is from
+    dated = _incidents(pipeline, "KUMASI: A bus driver was shot dead near the market.\n")
+    assert ("attack", "Kumasi") not in dated

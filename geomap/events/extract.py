@@ -1613,6 +1613,29 @@ _LEAD_IN_DATE = re.compile(r"^(?:\d{1,2}|\d{4}|[a-z]+\.?|[,.\-–—])$")
 _LEAD_IN_NEAR = frozenset("near outside off in at".split())
 
 
+#: A direct quotation within one paragraph, which may run over several sentences.
+_SPEECH = re.compile(r"“[^“”\n]{1,1500}”|\"[^\"\n]{1,1500}\"")
+
+
+#: A speaker's own first person: "I", "my", "me" (a police statement's quoted account,
+#: "officers received calls", is the report's story told in its words).
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]ine)\b")
+
+
+def _speech_spans(text: str) -> list[tuple[int, int]]:
+    """The document offsets of direct quotations in which someone speaks of themselves
+    ("'We may go to Germany. My cousin is in Cologne,' he said"): their places are not
+    where the report is (the sentences after them go on with the report's own places, or its
+    dateline)."""
+    return [(m.start(), m.end()) for m in _SPEECH.finditer(text) if _FIRST_PERSON.search(m.group())]
+
+
+def _within_spans(at: int, spans: list[tuple[int, int]]) -> bool:
+    """True when document offset ``at`` lies inside one of ``spans`` (sorted, disjoint)."""
+    i = bisect_left(spans, (at + 1, -1)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
 def _section_opening(document: Document, start: int) -> bool:
     """True when the sentence at document offset ``start`` opens a line after a blank line,
     with body text before it: a later paragraph of the report, where a town in capitals and a
@@ -1837,6 +1860,7 @@ def extract_events(
     first_line_end = text.find("\n", document.body_start)
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     told_before = ""  # the sentence before, for "The first happened in X"
+    speech = _speech_spans(text)
     for n_sentence, sent in enumerate(sentences(text)):
         s_text = sent.text
         one_of, told_before = _one_of(s_text, told_before), s_text
@@ -1889,9 +1913,13 @@ def extract_events(
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
-            state.next_sentence_toponyms(
-                here, _without_dateline_date(s_text), document.published, text
-            )
+            said = [t for t in here if not _within_spans(t.span.start, speech)]
+            if said:
+                state.next_sentence_toponyms(
+                    said, _without_dateline_date(s_text), document.published, text
+                )
+            else:
+                state.next_sentence([], None)  # someone's words only: not where the story is
             continue
         # a headline's "X to VERB" announces; only the report's own first line reads so
         titled = in_headline and (headline is not None or sent.start <= document.body_start)
@@ -1907,11 +1935,19 @@ def extract_events(
             one_of=one_of,
             here_town=here_town,
         )
-        mentions = [m for m in mentions if m.cue.role != "dateline"]
+        mentions = [
+            m
+            for m in mentions
+            if m.cue.role != "dateline" and not _within_spans(m.toponym.span.start, speech)
+        ]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
         if when is _UNREAD:
-            named = [t for t in here if t is not state.dateline]
+            named = [
+                t
+                for t in here
+                if t is not state.dateline and not _within_spans(t.span.start, speech)
+            ]
             if named:
                 state.next_sentence_toponyms(
                     named, _without_dateline_date(s_text), document.published, text

@@ -1138,6 +1138,8 @@ NOT_AN_EVENT_AFTER = {
     # what is about quakes to come: "an earthquake drill", "earthquake insurance"
     "earthquake": frozenset(_QUAKE_READINESS),
     "earthquakes": frozenset(_QUAKE_READINESS),
+    "quake": frozenset(_QUAKE_READINESS),  # "people from the quake zone": no quake told here
+    "quakes": frozenset(_QUAKE_READINESS),
     # a placard or a vote, no gathering: "a protest sign", "a protest vote"
     "protest": frozenset("sign signs song songs vote votes letter letters".split()),
     "rally": frozenset("point cry".split()),

@@ -287,6 +287,10 @@ def _headline(text: str, start: int) -> tuple[dict[str, object], int, Span | Non
             return meta, end, span
     rest = text[end + 1 : end + 1 + 400]
     blank_next = end < len(text) and re.match(r"[ \t\r]*(?:\n|$)", rest) is not None
+    if not blank_next and end < len(text) and _byline_date(text, end + 1) is not None:
+        # "Headline\nBy A. Writer | Published 8 February 2025\n\nBody": a dated byline
+        # right under the headline, then the body
+        blank_next = True
     if len(stripped) <= MAX_HEADLINE and blank_next and not _CLOSING.search(stripped):
         marks = _HEADING_MARKS.match(stripped)
         if marks and marks.end() < len(stripped):
@@ -319,8 +323,7 @@ def _byline_date(text: str, start: int) -> tuple[date, int] | None:
     line = text[pos:end].strip().strip("*_ ")
     if not line or len(line) > MAX_BYLINE or _CLOSING.search(line):
         return None
-    m = _DATE_IN_LINE.search(line)
-    found = parse_date(m.group()) if m else None
+    found = _line_date(line)
     after = text[end + 1 : end + 1 + 400]
     if found is None or not re.match(r"[ \t\r]*(?:\n|$)", after):
         return None
@@ -383,11 +386,18 @@ def _opening_date(text: str, start: int) -> date | None:
         seen += 1
         if seen > MAX_OPENING_LINES:
             return None
-        found = list(_DATE_IN_LINE.finditer(stripped))
-        if found and dated is None:
-            own = [m for m in found if _OWN_DATE_WORD.search(stripped[: m.start()])]
-            dated = parse_date((own or found)[0].group())
+        if dated is None:
+            dated = _line_date(stripped)
     return None
+
+
+def _line_date(line: str) -> date | None:
+    """The full date a short line gives: the one after "Published", "Updated", "As of" …
+    when it gives several ("Period: 4–10 June 2025 | Published: 12 June 2025"), else the
+    first."""
+    found = list(_DATE_IN_LINE.finditer(line))
+    own = [m for m in found if _OWN_DATE_WORD.search(line[: m.start()])]
+    return parse_date((own or found)[0].group()) if found else None
 
 
 def parse_document(data: bytes, path: str) -> Document:

@@ -212,3 +212,41 @@ def test_a_town_in_capitals_heading_a_later_paragraph_is_where_its_events_were(
     # the same label opening the body is a dateline: it says where the report is from
     dated = _incidents(pipeline, "KUMASI: A bus driver was shot dead near the market.\n")
     assert ("attack", "Kumasi") not in dated
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hundreds of families fleeing militia raids on villages around Tamale walked to Kumasi.",
+        "Villagers escaping the killings near Tamale have reached Kumasi.",
+    ],
+)
+def test_the_place_of_raids_or_killings_fled_is_the_origin(pipeline: Pipeline, body: str) -> None:
+    assert ("Tamale", "Kumasi") in paths(pipeline, body)
+
+
+def test_places_in_someone_s_words_are_not_where_the_next_event_is(pipeline: Pipeline) -> None:
+    """A quotation's places ("my cousin is in Hamburg") are the speaker's, not the report's:
+    an event told after it without a place is at the report's dateline."""
+    body = (
+        "TAMALE, Ghana — Ama Mensah runs a stall by the bus station.\n\n"
+        "\u201cOne day we may go abroad. My brother is in Hamburg,\u201d she said.\n\n"
+        "On Monday a fire destroyed six stalls near hers.\n"
+    )
+    found = _incidents(pipeline, body)
+    assert ("fire", "Hamburg") not in found
+    assert ("fire", "Tamale") in found
+
+
+def test_a_quake_zone_is_no_quake(pipeline: Pipeline) -> None:
+    body = "Families from the quake zone arrived in Kumasi in April."
+    assert not [i for i in _incidents(pipeline, body) if i[0] == "earthquake"]
+
+
+def test_a_quoted_statement_in_the_third_person_keeps_its_place(pipeline: Pipeline) -> None:
+    body = (
+        "Police issued a statement on Monday.\n\n"
+        "\u201cOfficers were called to a market in Tamale at noon,\u201d it said.\n\n"
+        "A man was stabbed there, the statement added.\n"
+    )
+    assert ("attack", "Tamale") in _incidents(pipeline, body)

@@ -331,3 +331,11 @@ def test_a_markdown_heading_and_a_dated_byline_line() -> None:
 def test_the_date_in_the_short_lines_that_open_a_report(raw: str, published: str | None) -> None:
     doc = parse_document(raw.encode(), "r.txt")
     assert (doc.published.isoformat() if doc.published else None) == published
+
+
+def test_a_headline_with_a_dated_byline_right_under_it() -> None:
+    raw = "Back in the valley\nBy Ann Example | Published 8 February 2025\n\nTAMALE — She came.\n"
+    doc = parse_document(raw.encode(), "f.txt")
+    assert doc.title == "Back in the valley"
+    assert doc.published == date(2025, 2, 8)
+    assert doc.text[doc.body_start :].strip() == "TAMALE — She came."

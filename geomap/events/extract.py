@@ -2188,6 +2188,8 @@ def _sentence(
             status = "planned"  # "ministers will gather in X for a summit"
         elif t.noun and status == "reported" and _held_to_come(tokens, t.index):
             status = "planned"  # "unions will hold a protest", "plan to stage a rally"
+        elif t.noun and t.event_type == "protest" and _called_ahead(tokens, t.index):
+            status = "planned"  # "organisers have called a march for Friday"
         triggers.append((t, status))
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
@@ -3066,7 +3068,9 @@ def _sentence(
                     # day of the event told before
                     event_when = _precise(state.previous_when) or sentence_date()
                 elif in_quote is None:
-                    event_when = sentence_date() or _precise(state.previous_when)
+                    event_when = sentence_date() or _day_after(
+                        _precise(state.previous_when), s_text
+                    )
         own = INCIDENT_WORDS.get(t.word.lower())
         if (
             event_type == "attack"
@@ -3418,6 +3422,23 @@ def _held_to_come(tokens: list[Token], i: int) -> bool:
     return before == "to" and j >= 2 and tokens[j - 2].lower in _ANNOUNCED_TO
 
 
+def _called_ahead(tokens: list[Token], i: int) -> bool:
+    """True when the protest noun at ``i`` is what someone has called or is calling ("unions
+    have called a general strike for Monday", "students are calling for a march on Friday"):
+    announced, still to come. (A past "called a strike" may tell one that took place.)"""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and tokens[j].lower not in ("called", "calling"):
+        if not tokens[j].text.isalpha() or tokens[j].lower in ("and", "or", "but"):
+            return False
+        j -= 1
+    if j < 1 or tokens[j].lower not in ("called", "calling"):
+        return False
+    aux = tokens[j - 1].lower
+    return (tokens[j].lower == "called" and aux in ("has", "have")) or (
+        tokens[j].lower == "calling" and aux in ("is", "are")
+    )
+
+
 def _scheduled_after(tokens: list[Token], i: int) -> bool:
     """True when the noun at ``i`` is said to be scheduled: "a meeting with the board is
     scheduled for this week", "the rally is set for Saturday"."""
@@ -3485,6 +3506,26 @@ def _fallback_rank(m: Mention) -> int:
     if m.cue.role == "agency" or m.cue.role in ("none", "possessive"):
         return 0
     return 1 if m.cue.role == "dateline" else 2
+
+
+#: A day after the one told before: "the next morning", "the following day", "a day later".
+_NEXT_DAY = re.compile(
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|a\s+day\s+later)\b",
+    re.I,
+)
+
+
+def _day_after(when: When | None, sentence: str) -> When | None:
+    """The date carried from the sentence before, moved on a day when the sentence says its
+    event came the next day ("Police arrested two men on Sunday. Relatives protested the next
+    morning": Monday); ``when`` itself otherwise, and None for a carried date longer than a
+    day that it cannot move."""
+    if when is None or _NEXT_DAY.search(sentence) is None:
+        return when
+    if when.start != when.end:
+        return None
+    d = when.start + timedelta(days=1)
+    return When(d, d, 1, when.text)
 
 
 def _precise(when: When | None) -> When | None:

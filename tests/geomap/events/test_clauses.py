@@ -151,3 +151,23 @@ def test_a_journey_asked_for_in_a_that_clause_did_not_happen(
 ) -> None:
     tokens = tokenize(sentence)
     assert status(tokens, [t.lower for t in tokens].index(word), sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        (
+            "A judge ordered on Friday that the trader be extradited to Ghana.",
+            "extradited",
+            "planned",
+        ),
+        ("The tribunal ruled that the two sailors be deported to Peru.", "deported", "planned"),
+        ("The court decided that the prisoner be transferred to Tamale.", "transferred", "planned"),
+        # done, not decided: the clause is in the past
+        ("A judge said that the trader was extradited to Ghana.", "extradited", "reported"),
+    ],
+)
+def test_a_decision_that_someone_be_moved_announces_it(
+    sentence: str, word: str, expected: str
+) -> None:
+    assert _status(sentence, word) == expected

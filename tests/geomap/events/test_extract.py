@@ -250,3 +250,32 @@ def test_a_quoted_statement_in_the_third_person_keeps_its_place(pipeline: Pipeli
         "A man was stabbed there, the statement added.\n"
     )
     assert ("attack", "Tamale") in _incidents(pipeline, body)
+
+
+def _dated(pipeline: Pipeline, body: str) -> list[tuple[str, str, str | None, str]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [
+        (i.event_type, i.place.name, i.when.start.isoformat() if i.when else None, i.status)
+        for i in pipeline.extract(doc).incidents
+    ]
+
+
+def test_the_next_morning_is_the_day_after_the_event_told_before(pipeline: Pipeline) -> None:
+    body = (
+        "Police in Tamale arrested three traders on Tuesday. "
+        "Their families protested outside the station the next morning."
+    )
+    found = _dated(pipeline, body)  # the report is of Friday 10 June 2022
+    assert ("arrest", "Tamale", "2022-06-07", "reported") in found
+    assert ("protest", "Tamale", "2022-06-08", "reported") in found
+
+
+@pytest.mark.parametrize(
+    "body,day",
+    [
+        ("Teachers have called a march in Tamale on Monday.", "2022-06-13"),
+        ("Drivers are calling for a general strike in Tamale on Tuesday.", "2022-06-14"),
+    ],
+)
+def test_a_protest_someone_has_called_is_announced(pipeline: Pipeline, body: str, day: str) -> None:
+    assert _dated(pipeline, body) == [("protest", "Tamale", day, "planned")]

@@ -598,14 +598,27 @@ def _after_leaving(
     return [incidents.Located(left[0], True)] if left else []
 
 
+#: Words that link a sentence to the one before and may open it before its setting ("And in
+#: A, police ...", "Meanwhile, in A, ..."): general English.
+_LINKING_OPENERS = frozenset("and but meanwhile elsewhere also separately".split())
+
+
 def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> Mention | None:
     """The town a sentence opens with as where it is set ("In A, ...", "In A itself, ...",
     "At A on Monday, ..."), for the event word at ``index`` after it, when no speaker stands
     between (not "In A, officials said ...")."""
-    if len(tokens) < 3 or tokens[0].lower not in ("in", "at", "outside", "near"):
+    o = 1 if tokens and tokens[0].lower in _LINKING_OPENERS else 0  # "And in A, ..."
+    if o and len(tokens) > 1 and tokens[1].text == ",":
+        o = 2  # "Meanwhile, in A, ..."
+    if len(tokens) < o + 3 or tokens[o].lower not in ("in", "at", "outside", "near"):
         return None
     m = next(
-        (m for m in mentions if m.first == 1 or (m.first == 2 and tokens[1].lower == "the")), None
+        (
+            m
+            for m in mentions
+            if m.first == o + 1 or (m.first == o + 2 and tokens[o + 1].lower == "the")
+        ),
+        None,
     )
     if m is None or m.place.feature_type != "city":
         return None
@@ -2731,6 +2744,12 @@ def _sentence(
             label = _entry_label(tokens, mentions_used, section)
             if label is not None:
                 located = [incidents.Located(label, False)]
+        if not located and t.motion is None:
+            # "And in A, police arrested four students after a protest": the setting the
+            # sentence opens with is where its events were
+            opening = _fronted_place(tokens, mentions_used, t.index)
+            if opening is not None:
+                located = [incidents.Located(opening, False)]
         if t.event_type == "disappearance" and not t.noun:
             # "was reported missing from A on Sunday and found in B": where from
             gone_from = _missing_from(tokens, t, after_incident)

@@ -279,3 +279,19 @@ def test_the_next_morning_is_the_day_after_the_event_told_before(pipeline: Pipel
 )
 def test_a_protest_someone_has_called_is_announced(pipeline: Pipeline, body: str, day: str) -> None:
     assert _dated(pipeline, body) == [("protest", "Tamale", day, "planned")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "And in Tamale, police detained six students after a protest over unpaid grants.",
+            [("arrest", "Tamale"), ("protest", "Tamale")],
+        ),
+        ("Meanwhile, in Tamale, a fire destroyed part of the market.", [("fire", "Tamale")]),
+    ],
+)
+def test_the_setting_a_sentence_opens_with_places_its_events(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_incidents(pipeline, body)) == expected

@@ -2340,9 +2340,14 @@ def _sentence(
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
         scope_end = next(
-            (u.index for u, _ in triggers[k + 1 :] if not (t.motion and _scene(tokens, u))),
+            (
+                u.index
+                for u, _ in triggers[k + 1 :]
+                if not (t.motion and (_scene(tokens, u) or _danger_fled(tokens, t, u)))
+            ),
             len(tokens),
-        )  # ("flown to A from the crash site near B": the crash names the place left)
+        )  # ("flown to A from the crash site near B": the crash names the place left;
+        # "fleeing renewed fighting in A arrived in B": the fighting is what was fled)
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
         if t.motion is not None and not t.noun:
@@ -3545,6 +3550,19 @@ def _day_after(when: When | None, sentence: str) -> When | None:
         return None
     d = when.start + timedelta(days=1)
     return When(d, d, 1, when.text)
+
+
+def _danger_fled(tokens: list[Token], t: _Trigger, u: _Trigger) -> bool:
+    """True when the incident word ``u`` names the danger the flight ``t`` fled, right after
+    it ("fleeing renewed fighting in A", "escaped the shelling of A"): its place is where the
+    flight started, not another event's alone."""
+    return (
+        t.motion is not None
+        and t.motion.movement_type == "fled"
+        and not t.noun
+        and 0 < u.index - t.index <= 3
+        and (u.word.lower().split() or [""])[-1] in movements.DANGERS
+    )
 
 
 def _precise(when: When | None) -> When | None:

@@ -295,3 +295,8 @@ def test_the_setting_a_sentence_opens_with_places_its_events(
     pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(_incidents(pipeline, body)) == expected
+
+
+def test_fighting_fled_is_where_the_flight_started(pipeline: Pipeline) -> None:
+    body = "Hundreds of families fleeing renewed fighting in Tamale arrived in Kumasi on Monday."
+    assert ("Tamale", "Kumasi") in paths(pipeline, body)

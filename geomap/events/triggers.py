@@ -465,12 +465,13 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
-#: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on".
+#: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on", "a drone
+#: dropped explosives on".
 _WEAPON_STRUCK = re.compile(
     r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?|"
     r"explosive devices?|ieds?|landmines?) "
     r"(?:struck|hit|hits|slammed into|landed (?:on|in|near|inside|outside|close to|next to)"
-    r"|destroyed)\b",
+    r"|destroyed|dropped (?:an? )?(?:explosives?|bombs?|grenades?|munitions))\b",
     re.I,
 )
 
@@ -668,7 +669,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     *(
         (key, _WEAPON_STRUCK, "attack")
-        for key in ("struck", " hit", "slammed into", "landed ", "destroyed")
+        for key in ("struck", " hit", "slammed into", "landed ", "destroyed", "dropped ")
     ),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")

@@ -810,7 +810,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "caught",
         re.compile(
             r"\b(?:was|were|been|being|got) (?:allegedly |reportedly |later |eventually |finally )?"
-            r"caught\b(?! on\b)(?! (?:early|late|off|up|out|"
+            # (not "caught on camera", but "caught on Sunday in A")
+            r"caught\b(?! on\b(?! (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)))"
+            r"(?! (?:early|late|off|up|out|"
             r"unawares|napping|between|short|in time|by surprise)\b)"
             r"(?! in (?:traffic|the (?:crossfire|rain|storm|act of)))",
             re.I,

@@ -275,6 +275,27 @@ def _asked_for(tokens: list[Token], index: int) -> bool:
     return False
 
 
+#: Verbs of a decision that a "that" clause in the subjunctive carries out ("the court
+#: ordered that he be extradited to A", "the judge ruled that they be deported"): general
+#: English.
+_DECIDED = frozenset("ordered orders ruled rules decided decides decreed directed".split())
+
+
+def _ordered_that(tokens: list[Token], index: int) -> bool:
+    """True when the trigger at ``index`` is a bare "be" passive ("that he be extradited")
+    in a "that" clause of a verb of :data:`_DECIDED`, a few words of time between them
+    allowed ("ordered on Tuesday that ..."): a decision, to be carried out."""
+    if index < 3 or tokens[index - 1].lower != "be":
+        return False
+    for i in range(index - 2, max(-1, index - 8), -1):
+        if tokens[i].text in (";", ":", ".") or tokens[i].lower in _NEGATORS:
+            return False
+        if tokens[i].lower == "that":
+            before = [t.lower for t in tokens[max(0, i - 4) : i] if t.text != ","]
+            return any(w in _DECIDED for w in before)
+    return False
+
+
 def _announcing(tokens: list[Token], k: int, start: int) -> bool:
     """True when the word ``k`` before a headline's "to" is the subject itself (a name or a
     noun, not a verb: "Peres to visit Prague", "Gulf War vet to cycle"), with no verb of
@@ -371,6 +392,8 @@ def status(
         return None  # "If they stay, they will end up fighting": the main clause too
     if _asked_for(tokens, index):
         return None  # "petitioners urged that she be flown home": asked for, not done
+    if _ordered_that(tokens, index):
+        return "planned"  # "a judge ordered on Monday that he be extradited to A"
     # the verb's own chain of auxiliaries, adverbs and negators: "had not been sent"
     chain: list[str] = []
     j = index - 1

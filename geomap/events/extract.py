@@ -603,14 +603,27 @@ def _after_leaving(
     return [incidents.Located(left[0], True)] if left else []
 
 
+#: Words that link a sentence to the one before and may open it before its setting ("And in
+#: A, police ...", "Meanwhile, in A, ..."): general English.
+_LINKING_OPENERS = frozenset("and but meanwhile elsewhere also separately".split())
+
+
 def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> Mention | None:
     """The town a sentence opens with as where it is set ("In A, ...", "In A itself, ...",
     "At A on Monday, ..."), for the event word at ``index`` after it, when no speaker stands
     between (not "In A, officials said ...")."""
-    if len(tokens) < 3 or tokens[0].lower not in ("in", "at", "outside", "near"):
+    o = 1 if tokens and tokens[0].lower in _LINKING_OPENERS else 0  # "And in A, ..."
+    if o and len(tokens) > 1 and tokens[1].text == ",":
+        o = 2  # "Meanwhile, in A, ..."
+    if len(tokens) < o + 3 or tokens[o].lower not in ("in", "at", "outside", "near"):
         return None
     m = next(
-        (m for m in mentions if m.first == 1 or (m.first == 2 and tokens[1].lower == "the")), None
+        (
+            m
+            for m in mentions
+            if m.first == o + 1 or (m.first == o + 2 and tokens[o + 1].lower == "the")
+        ),
+        None,
     )
     if m is None or m.place.feature_type != "city":
         return None
@@ -625,17 +638,21 @@ def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> 
 _ENTRY_MARK = re.compile(r"^(?:\d{1,2}[:.h]?\d{0,2}|[-–—•*:.)])$")
 
 
-def _entry_label(tokens: list[Token], mentions: list[Mention]) -> Mention | None:
+def _entry_label(
+    tokens: list[Token], mentions: list[Mention], section: bool = False
+) -> Mention | None:
     """The place an entry of a log or a list opens with, before a colon ("Liwonde: police
     arrested ...", "- Adré: a fire broke out ...", "14:05 Zomba: ..."): a town's name and a
-    colon, with only a time or a bullet before it."""
+    colon, with only a time or a bullet before it. A name in capitals is a dateline, where
+    the report is from, unless the sentence opens a later paragraph (``section``, see
+    :func:`_section_opening`): a roundup's heading, "KISUMU: A protester was shot ..."."""
     for m in mentions:
         if m.last + 1 >= len(tokens) or tokens[m.last + 1].text != ":":
             continue
         if (
             m.place.feature_type == "country"
             or m.cue.role == "dateline"
-            or m.toponym.span.text.isupper()
+            or (m.toponym.span.text.isupper() and not section)
         ):
             return None  # ("BEIRUT: ..." is a dateline: where the report is from)
         if all(_ENTRY_MARK.match(x.text) for x in tokens[: m.first]):
@@ -1635,6 +1652,44 @@ _LEAD_IN_DATE = re.compile(r"^(?:\d{1,2}|\d{4}|[a-z]+\.?|[,.\-–—])$")
 _LEAD_IN_NEAR = frozenset("near outside off in at".split())
 
 
+#: A direct quotation within one paragraph, which may run over several sentences.
+_SPEECH = re.compile(r"“[^“”\n]{1,1500}”|\"[^\"\n]{1,1500}\"")
+
+
+#: A speaker's own first person: "I", "my", "me" (a police statement's quoted account,
+#: "officers received calls", is the report's story told in its words).
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]ine)\b")
+
+
+def _speech_spans(text: str) -> list[tuple[int, int]]:
+    """The document offsets of direct quotations in which someone speaks of themselves
+    ("'We may go to Germany. My cousin is in Cologne,' he said"): their places are not
+    where the report is (the sentences after them go on with the report's own places, or its
+    dateline)."""
+    return [(m.start(), m.end()) for m in _SPEECH.finditer(text) if _FIRST_PERSON.search(m.group())]
+
+
+def _within_spans(at: int, spans: list[tuple[int, int]]) -> bool:
+    """True when document offset ``at`` lies inside one of ``spans`` (sorted, disjoint)."""
+    i = bisect_left(spans, (at + 1, -1)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+def _section_opening(document: Document, start: int) -> bool:
+    """True when the sentence at document offset ``start`` opens a line after a blank line,
+    with body text before it: a later paragraph of the report, where a town in capitals and a
+    colon ("NAKURU: Students marched ...") heads a roundup's section rather than giving the
+    dateline, which opens the body."""
+    text = document.text
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t-–—•*") or line < 2:
+        return False
+    above = text.rfind("\n", 0, line - 1) + 1
+    if text[above : line - 1].strip():
+        return False  # not after a blank line
+    return bool(text[document.body_start : above].strip())
+
+
 def _lead_in(tokens: list[Token], m: Mention) -> bool:
     """True when the place ``m`` opens its sentence as a label, after nothing or its date
     only, with a colon after it: "Sept. 3, Brandt: gunmen opened fire …", "Brandt: police
@@ -1844,6 +1899,7 @@ def extract_events(
     first_line_end = text.find("\n", document.body_start)
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     told_before = ""  # the sentence before, for "The first happened in X"
+    speech = _speech_spans(text)
     for n_sentence, sent in enumerate(sentences(text)):
         s_text = sent.text
         one_of, told_before = _one_of(s_text, told_before), s_text
@@ -1896,9 +1952,13 @@ def extract_events(
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
-            state.next_sentence_toponyms(
-                here, _without_dateline_date(s_text), document.published, text
-            )
+            said = [t for t in here if not _within_spans(t.span.start, speech)]
+            if said:
+                state.next_sentence_toponyms(
+                    said, _without_dateline_date(s_text), document.published, text
+                )
+            else:
+                state.next_sentence([], None)  # someone's words only: not where the story is
             continue
         # a headline's "X to VERB" announces; only the report's own first line reads so
         titled = in_headline and (headline is not None or sent.start <= document.body_start)
@@ -1914,11 +1974,19 @@ def extract_events(
             one_of=one_of,
             here_town=here_town,
         )
-        mentions = [m for m in mentions if m.cue.role != "dateline"]
+        mentions = [
+            m
+            for m in mentions
+            if m.cue.role != "dateline" and not _within_spans(m.toponym.span.start, speech)
+        ]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
         if when is _UNREAD:
-            named = [t for t in here if t is not state.dateline]
+            named = [
+                t
+                for t in here
+                if t is not state.dateline and not _within_spans(t.span.start, speech)
+            ]
             if named:
                 state.next_sentence_toponyms(
                     named, _without_dateline_date(s_text), document.published, text
@@ -2114,6 +2182,7 @@ def _sentence(
     s_text = sent.text
     date_text = _without_dateline_date(s_text)
     tokens = tokenize(s_text)
+    section = _section_opening(document, sent.start)
     covered = _covered(tokens, here, sent.start)
     quoted = [
         (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
@@ -2158,6 +2227,8 @@ def _sentence(
             status = "planned"  # "ministers will gather in X for a summit"
         elif t.noun and status == "reported" and _held_to_come(tokens, t.index):
             status = "planned"  # "unions will hold a protest", "plan to stage a rally"
+        elif t.noun and t.event_type == "protest" and _called_ahead(tokens, t.index):
+            status = "planned"  # "organisers have called a march for Friday"
         triggers.append((t, status))
     if not triggers:
         return [], [], [], _UNREAD  # its date is read later, if a sentence needs it
@@ -2295,9 +2366,14 @@ def _sentence(
         # of an incident ("attacked a convoy near X": the convoy does not take X away)
         clause_end = next((i for i in scope_ends if i > t.index), len(tokens))
         scope_end = next(
-            (u.index for u, _ in triggers[k + 1 :] if not (t.motion and _scene(tokens, u))),
+            (
+                u.index
+                for u, _ in triggers[k + 1 :]
+                if not (t.motion and (_scene(tokens, u) or _danger_fled(tokens, t, u)))
+            ),
             len(tokens),
-        )  # ("flown to A from the crash site near B": the crash names the place left)
+        )  # ("flown to A from the crash site near B": the crash names the place left;
+        # "fleeing renewed fighting in A arrived in B": the fighting is what was fled)
         scope_end = min([scope_end, *(u for u in unreported if u > t.index)])
         scope_end = min(scope_end, clause_end)
         if t.motion is not None and not t.noun:
@@ -2696,9 +2772,15 @@ def _sentence(
         if not located and t.motion is None:
             # "08:45 Liwonde: supporters threw stones ...": a log's or a list's entry opens
             # with the place it is about, as a dateline does
-            label = _entry_label(tokens, mentions_used)
+            label = _entry_label(tokens, mentions_used, section)
             if label is not None:
                 located = [incidents.Located(label, False)]
+        if not located and t.motion is None:
+            # "And in A, police arrested four students after a protest": the setting the
+            # sentence opens with is where its events were
+            opening = _fronted_place(tokens, mentions_used, t.index)
+            if opening is not None:
+                located = [incidents.Located(opening, False)]
         if t.event_type == "disappearance" and not t.noun:
             # "was reported missing from A on Sunday and found in B": where from
             gone_from = _missing_from(tokens, t, after_incident)
@@ -2927,7 +3009,7 @@ def _sentence(
                 for m in mentions
                 if _lead_in(tokens, m)
                 and m.toponym is not state.dateline
-                and not m.toponym.span.text.isupper()
+                and (section or not m.toponym.span.text.isupper())
             ]
         inferred = False
         if (
@@ -3036,7 +3118,9 @@ def _sentence(
                     # day of the event told before
                     event_when = _precise(state.previous_when) or sentence_date()
                 elif in_quote is None:
-                    event_when = sentence_date() or _precise(state.previous_when)
+                    event_when = sentence_date() or _day_after(
+                        _precise(state.previous_when), s_text
+                    )
         own = INCIDENT_WORDS.get(t.word.lower())
         if (
             event_type == "attack"
@@ -3388,6 +3472,23 @@ def _held_to_come(tokens: list[Token], i: int) -> bool:
     return before == "to" and j >= 2 and tokens[j - 2].lower in _ANNOUNCED_TO
 
 
+def _called_ahead(tokens: list[Token], i: int) -> bool:
+    """True when the protest noun at ``i`` is what someone has called or is calling ("unions
+    have called a general strike for Monday", "students are calling for a march on Friday"):
+    announced, still to come. (A past "called a strike" may tell one that took place.)"""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and tokens[j].lower not in ("called", "calling"):
+        if not tokens[j].text.isalpha() or tokens[j].lower in ("and", "or", "but"):
+            return False
+        j -= 1
+    if j < 1 or tokens[j].lower not in ("called", "calling"):
+        return False
+    aux = tokens[j - 1].lower
+    return (tokens[j].lower == "called" and aux in ("has", "have")) or (
+        tokens[j].lower == "calling" and aux in ("is", "are")
+    )
+
+
 def _scheduled_after(tokens: list[Token], i: int) -> bool:
     """True when the noun at ``i`` is said to be scheduled: "a meeting with the board is
     scheduled for this week", "the rally is set for Saturday"."""
@@ -3455,6 +3556,39 @@ def _fallback_rank(m: Mention) -> int:
     if m.cue.role == "agency" or m.cue.role in ("none", "possessive"):
         return 0
     return 1 if m.cue.role == "dateline" else 2
+
+
+#: A day after the one told before: "the next morning", "the following day", "a day later".
+_NEXT_DAY = re.compile(
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|a\s+day\s+later)\b",
+    re.I,
+)
+
+
+def _day_after(when: When | None, sentence: str) -> When | None:
+    """The date carried from the sentence before, moved on a day when the sentence says its
+    event came the next day ("Police arrested two men on Sunday. Relatives protested the next
+    morning": Monday); ``when`` itself otherwise, and None for a carried date longer than a
+    day that it cannot move."""
+    if when is None or _NEXT_DAY.search(sentence) is None:
+        return when
+    if when.start != when.end:
+        return None
+    d = when.start + timedelta(days=1)
+    return When(d, d, 1, when.text)
+
+
+def _danger_fled(tokens: list[Token], t: _Trigger, u: _Trigger) -> bool:
+    """True when the incident word ``u`` names the danger the flight ``t`` fled, right after
+    it ("fleeing renewed fighting in A", "escaped the shelling of A"): its place is where the
+    flight started, not another event's alone."""
+    return (
+        t.motion is not None
+        and t.motion.movement_type == "fled"
+        and not t.noun
+        and 0 < u.index - t.index <= 3
+        and (u.word.lower().split() or [""])[-1] in movements.DANGERS
+    )
 
 
 def _precise(when: When | None) -> When | None:

@@ -603,7 +603,7 @@ DANGERS = frozenset(
     "violence fighting conflict conflicts war wars persecution clashes unrest attacks "
     "bombing bombings shelling airstrikes famine drought hunger poverty floods flooding "
     "repression crackdown insurgency turmoil chaos bloodshed hostilities insecurity "
-    "bombardment gangs offensive".split()
+    "bombardment gangs offensive raids killings massacres".split()
 )
 
 

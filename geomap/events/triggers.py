@@ -483,12 +483,13 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
-#: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on".
+#: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on", "a drone
+#: dropped explosives on".
 _WEAPON_STRUCK = re.compile(
     r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?|"
     r"explosive devices?|ieds?|landmines?) "
     r"(?:struck|hit|hits|slammed into|landed (?:on|in|near|inside|outside|close to|next to)"
-    r"|destroyed)\b",
+    r"|destroyed|dropped (?:an? )?(?:explosives?|bombs?|grenades?|munitions))\b",
     re.I,
 )
 
@@ -686,7 +687,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     *(
         (key, _WEAPON_STRUCK, "attack")
-        for key in ("struck", " hit", "slammed into", "landed ", "destroyed")
+        for key in ("struck", " hit", "slammed into", "landed ", "destroyed", "dropped ")
     ),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")
@@ -827,7 +828,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "caught",
         re.compile(
             r"\b(?:was|were|been|being|got) (?:allegedly |reportedly |later |eventually |finally )?"
-            r"caught\b(?! on\b)(?! (?:early|late|off|up|out|"
+            # (not "caught on camera", but "caught on Sunday in A")
+            r"caught\b(?! on\b(?! (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)))"
+            r"(?! (?:early|late|off|up|out|"
             r"unawares|napping|between|short|in time|by surprise)\b)"
             r"(?! in (?:traffic|the (?:crossfire|rain|storm|act of)))",
             re.I,
@@ -1156,6 +1159,8 @@ NOT_AN_EVENT_AFTER = {
     # what is about quakes to come: "an earthquake drill", "earthquake insurance"
     "earthquake": frozenset(_QUAKE_READINESS),
     "earthquakes": frozenset(_QUAKE_READINESS),
+    "quake": frozenset(_QUAKE_READINESS),  # "people from the quake zone": no quake told here
+    "quakes": frozenset(_QUAKE_READINESS),
     # a placard or a vote, no gathering: "a protest sign", "a protest vote"
     "protest": frozenset("sign signs song songs vote votes letter letters".split()),
     "rally": frozenset("point cry".split()),

@@ -287,6 +287,10 @@ def _headline(text: str, start: int) -> tuple[dict[str, object], int, Span | Non
             return meta, end, span
     rest = text[end + 1 : end + 1 + 400]
     blank_next = end < len(text) and re.match(r"[ \t\r]*(?:\n|$)", rest) is not None
+    if not blank_next and end < len(text) and _byline_date(text, end + 1) is not None:
+        # "Headline\nBy A. Writer | Published 8 February 2025\n\nBody": a dated byline
+        # right under the headline, then the body
+        blank_next = True
     if len(stripped) <= MAX_HEADLINE and blank_next and not _CLOSING.search(stripped):
         marks = _HEADING_MARKS.match(stripped)
         if marks and marks.end() < len(stripped):
@@ -319,20 +323,20 @@ def _byline_date(text: str, start: int) -> tuple[date, int] | None:
     line = text[pos:end].strip().strip("*_ ")
     if not line or len(line) > MAX_BYLINE or _CLOSING.search(line):
         return None
-    m = _DATE_IN_LINE.search(line)
-    found = parse_date(m.group()) if m else None
+    found = _line_date(line)
     after = text[end + 1 : end + 1 + 400]
     if found is None or not re.match(r"[ \t\r]*(?:\n|$)", after):
         return None
     return found, min(len(text), end + 1)
 
 
-#: A wire dateline that gives the full date ("QUITO, Ecuador, May 4, 2021 (AFP) -"): the
-#: report's date when it has no header.
+#: A wire dateline that gives the full date ("QUITO, Ecuador, May 4, 2021 (AFP) -", or day
+#: first: "Pozzallo, 7 July 2025 –"): the report's date when it has no header.
 _DATED_DATELINE = re.compile(
     r"[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .'’-]{1,40}?(?:,[ \t]*[A-ZÀ-Þ][A-Za-zÀ-ÿ .]{1,30}?)?,[ \t]*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*(?:\([^()\n]{1,40}\))?"
-    r"[ \t]*(?:—|–|--|-)[ \t]"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4})"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
 
 
@@ -350,6 +354,50 @@ def _dateline_date(text: str, start: int) -> date | None:
         if seen == 2:
             break
     return None
+
+
+#: How many short lines may open a report before its first paragraph (title, kind of report,
+#: byline, reporting period: "SITUATION REPORT No. 4", "As of 18 May 2025").
+MAX_OPENING_LINES = 4
+#: A word that says a line's date is the report's own ("Published: 12 June 2025").
+_OWN_DATE_WORD = re.compile(
+    r"\b(?:published|posted|updated|issued|released|dated|date|as of|as at)\b\W*$", re.IGNORECASE
+)
+
+
+def _opening_date(text: str, start: int) -> date | None:
+    """The full date written in the short lines that open a report before its first paragraph
+    ("CONVOY LOG – 19 March 2025", "As of 18 September 2025", "By A. Writer | Published 8
+    February 2025", "Compiled from interviews in Belgrade, 14 October 2025"): at most
+    :data:`MAX_OPENING_LINES` non-blank lines of at most :data:`MAX_BYLINE` characters without
+    a sentence's closing punctuation, the dated line's block ended by a blank line; the first
+    line that is longer or ends a sentence is body text and ends the search. In a line with
+    several dates, one after "Published", "Updated", "As of" … wins, else the first. None when
+    those lines give no full date."""
+    seen, dated = 0, None
+    for line in text[start : start + 4000].splitlines():
+        stripped = line.strip().strip("*_ ")
+        if not stripped:
+            if dated is not None:
+                return dated  # the dated line's block of short lines ends before the body
+            continue
+        if len(stripped) > MAX_BYLINE or _CLOSING.search(stripped):
+            return None
+        seen += 1
+        if seen > MAX_OPENING_LINES:
+            return None
+        if dated is None:
+            dated = _line_date(stripped)
+    return None
+
+
+def _line_date(line: str) -> date | None:
+    """The full date a short line gives: the one after "Published", "Updated", "As of" …
+    when it gives several ("Period: 4–10 June 2025 | Published: 12 June 2025"), else the
+    first."""
+    found = list(_DATE_IN_LINE.finditer(line))
+    own = [m for m in found if _OWN_DATE_WORD.search(line[: m.start()])]
+    return parse_date((own or found)[0].group()) if found else None
 
 
 def parse_document(data: bytes, path: str) -> Document:
@@ -370,7 +418,7 @@ def parse_document(data: bytes, path: str) -> Document:
         if dated is not None:
             published, body_start = dated  # "# Headline", then "Published 14 March 2024"
     if not isinstance(published, date):
-        published = _dateline_date(text, body_start)
+        published = _dateline_date(text, body_start) or _opening_date(text, start)
     url = meta.get("url")
     return Document(
         id=document_id(data),

@@ -382,6 +382,7 @@ GUIDELINE_SETS = {
     "events_fresh5",
     "events_fresh6",
     "events_fresh7",
+    "events_fresh8",
 }
 EVENT_TYPES = set(
     "attack arrest protest disappearance evacuation meeting/summit surveillance crash "

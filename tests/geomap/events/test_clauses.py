@@ -204,3 +204,23 @@ def test_a_past_form_without_ed_after_a_list_of_infinitives_is_told_as_done() ->
     tokens = tokenize(sentence)
     index = next(i for i, t in enumerate(tokens) if t.lower == "shot")
     assert status(tokens, index, sentence, incident=True) == "reported"
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        (
+            "A judge ordered on Friday that the trader be extradited to Ghana.",
+            "extradited",
+            "planned",
+        ),
+        ("The tribunal ruled that the two sailors be deported to Peru.", "deported", "planned"),
+        ("The court decided that the prisoner be transferred to Tamale.", "transferred", "planned"),
+        # done, not decided: the clause is in the past
+        ("A judge said that the trader was extradited to Ghana.", "extradited", "reported"),
+    ],
+)
+def test_a_decision_that_someone_be_moved_announces_it(
+    sentence: str, word: str, expected: str
+) -> None:
+    assert _status(sentence, word) == expected

@@ -194,3 +194,114 @@ def test_the_trigger_prefilter_never_drops_a_sentence_with_a_trigger() -> None:
 def test_a_destination_after_a_plural_possessive_is_the_destination(pipeline: Pipeline) -> None:
     body = "Mara Quist flew from Boston to her parents' Denver home on Friday."
     assert paths(pipeline, body) == [("Boston", "Denver")]
+
+
+def _incidents(pipeline: Pipeline, body: str) -> list[tuple[str, str]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents]
+
+
+def test_a_town_in_capitals_heading_a_later_paragraph_is_where_its_events_were(
+    pipeline: Pipeline,
+) -> None:
+    """A roundup's sections are headed by their town ("ACCRA: ..."); the dateline that opens
+    the body is where the report is from, and a town in capitals there places nothing."""
+    body = (
+        "Unions staged walkouts in several cities on Monday.\n\n"
+        "KUMASI: A bus driver was shot dead near the central market.\n\n"
+        "TAMALE: Hundreds marched through the town centre to the regional offices.\n"
+    )
+    found = _incidents(pipeline, body)
+    assert ("attack", "Kumasi") in found
+    assert ("protest", "Tamale") in found
+    # the same label opening the body is a dateline: it says where the report is from
+    dated = _incidents(pipeline, "KUMASI: A bus driver was shot dead near the market.\n")
+    assert ("attack", "Kumasi") not in dated
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hundreds of families fleeing militia raids on villages around Tamale walked to Kumasi.",
+        "Villagers escaping the killings near Tamale have reached Kumasi.",
+    ],
+)
+def test_the_place_of_raids_or_killings_fled_is_the_origin(pipeline: Pipeline, body: str) -> None:
+    assert ("Tamale", "Kumasi") in paths(pipeline, body)
+
+
+def test_places_in_someone_s_words_are_not_where_the_next_event_is(pipeline: Pipeline) -> None:
+    """A quotation's places ("my cousin is in Hamburg") are the speaker's, not the report's:
+    an event told after it without a place is at the report's dateline."""
+    body = (
+        "TAMALE, Ghana — Ama Mensah runs a stall by the bus station.\n\n"
+        "\u201cOne day we may go abroad. My brother is in Hamburg,\u201d she said.\n\n"
+        "On Monday a fire destroyed six stalls near hers.\n"
+    )
+    found = _incidents(pipeline, body)
+    assert ("fire", "Hamburg") not in found
+    assert ("fire", "Tamale") in found
+
+
+def test_a_quake_zone_is_no_quake(pipeline: Pipeline) -> None:
+    body = "Families from the quake zone arrived in Kumasi in April."
+    assert not [i for i in _incidents(pipeline, body) if i[0] == "earthquake"]
+
+
+def test_a_quoted_statement_in_the_third_person_keeps_its_place(pipeline: Pipeline) -> None:
+    body = (
+        "Police issued a statement on Monday.\n\n"
+        "\u201cOfficers were called to a market in Tamale at noon,\u201d it said.\n\n"
+        "A man was stabbed there, the statement added.\n"
+    )
+    assert ("attack", "Tamale") in _incidents(pipeline, body)
+
+
+def _dated(pipeline: Pipeline, body: str) -> list[tuple[str, str, str | None, str]]:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    return [
+        (i.event_type, i.place.name, i.when.start.isoformat() if i.when else None, i.status)
+        for i in pipeline.extract(doc).incidents
+    ]
+
+
+def test_the_next_morning_is_the_day_after_the_event_told_before(pipeline: Pipeline) -> None:
+    body = (
+        "Police in Tamale arrested three traders on Tuesday. "
+        "Their families protested outside the station the next morning."
+    )
+    found = _dated(pipeline, body)  # the report is of Friday 10 June 2022
+    assert ("arrest", "Tamale", "2022-06-07", "reported") in found
+    assert ("protest", "Tamale", "2022-06-08", "reported") in found
+
+
+@pytest.mark.parametrize(
+    "body,day",
+    [
+        ("Teachers have called a march in Tamale on Monday.", "2022-06-13"),
+        ("Drivers are calling for a general strike in Tamale on Tuesday.", "2022-06-14"),
+    ],
+)
+def test_a_protest_someone_has_called_is_announced(pipeline: Pipeline, body: str, day: str) -> None:
+    assert _dated(pipeline, body) == [("protest", "Tamale", day, "planned")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "And in Tamale, police detained six students after a protest over unpaid grants.",
+            [("arrest", "Tamale"), ("protest", "Tamale")],
+        ),
+        ("Meanwhile, in Tamale, a fire destroyed part of the market.", [("fire", "Tamale")]),
+    ],
+)
+def test_the_setting_a_sentence_opens_with_places_its_events(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_incidents(pipeline, body)) == expected
+
+
+def test_fighting_fled_is_where_the_flight_started(pipeline: Pipeline) -> None:
+    body = "Hundreds of families fleeing renewed fighting in Tamale arrived in Kumasi on Monday."
+    assert ("Tamale", "Kumasi") in paths(pipeline, body)

@@ -82,6 +82,8 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("A military helicopter fired on a market in Lashio on Monday.", ("attack", "Lashio")),
         ("Mortar fire hit a school in Kharkiv on Sunday.", ("attack", "Kharkiv")),
         ("A missile struck an apartment block in Odesa overnight.", ("attack", "Odesa")),
+        ("A drone dropped explosives on a minibus near Kherson.", ("attack", "Kherson")),
+        ("The fugitive was caught on Sunday in Teruel.", ("arrest", "Teruel")),
         ("Israeli airstrikes on Beirut's southern suburbs killed 12.", ("attack", "Beirut")),
         ("Clashes between rival gangs in Kingston left two dead.", ("attack", "Kingston")),
         ("Fighters stormed a camp for displaced families near Kutum.", ("attack", "Kutum")),
@@ -104,6 +106,8 @@ def test_the_words_of_violence_meetings_and_strikes(
     "body",
     [
         "Lightning killed three farmers in Sylhet on Sunday.",
+        "Prices dropped sharply in Kherson in March.",
+        "The thief was caught on camera in Teruel.",
         "The council said it would meet the deadline in Leeds.",
         "If the talks fail, the rebels will attack Goma.",
         "She first met her husband at a dance in Leeds in 1990.",

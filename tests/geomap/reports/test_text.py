@@ -307,3 +307,35 @@ def test_a_markdown_heading_and_a_dated_byline_line() -> None:
     # a first paragraph that tells a date in a sentence is body text, not a byline
     body = "# Floods\n\nOn 14 March 2024 rains forced families to leave.\n"
     assert parse_document(body.encode(), "f.md").published is None
+
+
+@pytest.mark.parametrize(
+    "raw,published",
+    [
+        # a log or report whose title line carries the date
+        ("PATROL LOG – 4 May 2024\nShared with partners\n\n06:10 Patrol left.\n", "2024-05-04"),
+        # a situation report dated "As of" on its second line
+        ("FLOODS – Situation Report No. 3\nAs of 12 October 2023\n\nRain fell.\n", "2023-10-12"),
+        # a headline, then a byline line with the date, no blank line between them
+        ("Back home\nBy Ann Example | Published 8 February 2025\n\nShe came back.\n", "2025-02-08"),
+        # a reporting period and the date of publication: the publication date wins
+        ("UPDATE\nPeriod: 4–10 June 2025 | Published: 12 June 2025\n\nX.\n", "2025-06-12"),
+        # a day-first dated dateline after a headline
+        ("Boat capsizes off the coast\n\nValletta, 7 July 2025 – The crew said.\n", "2025-07-07"),
+        # a date inside the first paragraph's sentence is body text, not the report's date
+        ("Short title\n\nOn 14 March 2024 rains forced families to leave their homes.\n", None),
+        # a date after the opening lines is not the report's date
+        ("A\nB\nC\nD\nE 14 March 2024\n\nBody.\n", None),
+    ],
+)
+def test_the_date_in_the_short_lines_that_open_a_report(raw: str, published: str | None) -> None:
+    doc = parse_document(raw.encode(), "r.txt")
+    assert (doc.published.isoformat() if doc.published else None) == published
+
+
+def test_a_headline_with_a_dated_byline_right_under_it() -> None:
+    raw = "Back in the valley\nBy Ann Example | Published 8 February 2025\n\nTAMALE — She came.\n"
+    doc = parse_document(raw.encode(), "f.txt")
+    assert doc.title == "Back in the valley"
+    assert doc.published == date(2025, 2, 8)
+    assert doc.text[doc.body_start :].strip() == "TAMALE — She came."

@@ -333,3 +333,36 @@ def test_ships_speakers_and_gatherings_give_the_other_end(
 )
 def test_no_ship_speaker_or_gathering_end_without_a_reason(pipeline: Pipeline, body: str) -> None:
     assert moves(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # with no dateline, "local" people are from the town the report is about
+        (
+            "Police in Greenville said the school will close on Monday. Two local teenagers "
+            "travelled to Atlanta for the final.",
+            [(("Greenville", "Atlanta"), True, False)],
+        ),
+    ],
+)
+def test_locals_set_out_from_the_town_of_the_report(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # no town named: where "local" is, the report does not say
+        "Two local teenagers travelled to Atlanta for the final.",
+        # the report's town is where they went
+        "Police in Greenville said the school will close on Monday. Two local teenagers "
+        "travelled to Greenville for the final.",
+        # no motion word
+        "Police in Greenville said two local teenagers love Atlanta.",
+    ],
+)
+def test_no_local_start_without_the_report_s_town(pipeline: Pipeline, body: str) -> None:
+    assert moves(pipeline, body) == []

@@ -133,7 +133,7 @@ def _sentence_dateline(text: str, body_start: int) -> re.Match[str] | None:
     return None
 
 
-_NAME = r"(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+"
+_NAME = r"(?:(?:[A-Z][\w'’-]+|[A-Z]\.)[ \t]+){0,2}[A-Z][\w'’-]+"  # ("Jane Q. Roe")
 # "the U.S. Ambassador Jane Roe", "a Leeds man, John Doe,", "Leeds-born singer Jane Roe":
 # the name after a place's title or person noun
 _NAME_AFTER = re.compile(

@@ -366,3 +366,8 @@ def test_locals_set_out_from_the_town_of_the_report(
 )
 def test_no_local_start_without_the_report_s_town(pipeline: Pipeline, body: str) -> None:
     assert moves(pipeline, body) == []
+
+
+def test_a_middle_initial_keeps_the_home_a_title_gives(pipeline: Pipeline) -> None:
+    body = "Canadian Prime Minister Jane Q. Roe spoke on Friday. Roe flew to Kenya on Saturday."
+    assert moves(pipeline, body) == [(("Canada", "Kenya"), True, False)]

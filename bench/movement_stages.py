@@ -59,6 +59,9 @@ DEV_SETS = (
     "dev12",
     "dev13",
     "dev14",
+    "dev15",
+    "dev16",
+    "dev17",
 )
 STAGES = (
     "found",

@@ -133,7 +133,7 @@ def _sentence_dateline(text: str, body_start: int) -> re.Match[str] | None:
     return None
 
 
-_NAME = r"(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+"
+_NAME = r"(?:(?:[A-Z][\w'’-]+|[A-Z]\.)[ \t]+){0,2}[A-Z][\w'’-]+"  # ("Jane Q. Roe")
 # "the U.S. Ambassador Jane Roe", "a Leeds man, John Doe,", "Leeds-born singer Jane Roe":
 # the name after a place's title or person noun
 _NAME_AFTER = re.compile(
@@ -435,13 +435,19 @@ def report_country(toponyms: Sequence[Toponym]) -> Toponym | None:
 
 
 # "an Italian metal band", "the Leeds rugby team": a group named after its home
-_GROUP_NOUNS = r"band|team|squad|club|choir|orchestra|troupe|crew|delegation"
+_GROUP_NOUNS = (
+    r"band|team|squad|club|choir|orchestra|troupe|crew|delegation|"
+    r"ship|vessel|boat|tanker|freighter|trawler|ferry"
+)
 _GROUP_AFTER = re.compile(rf"(?:-based)?[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?P<noun>{_GROUP_NOUNS})\b")
 # "a choir from Leeds", "the team from Italy": the group's noun before its home
 _GROUP_FROM = re.compile(rf"\b(?P<noun>{_GROUP_NOUNS})[ \t]+from[ \t]+$")
 #: Nouns that name any group, standing for the one group a report gave a home ("the Leeds
 #: choir ... the group flew to Y"): general English.
 ANY_GROUP = frozenset("group party contingent ensemble".split())
+#: Nouns of a ship: the report's one ship given a home by its people's adjective ("an
+#: Iranian cargo ship ... the vessel docked in A") is named by any of them (general English).
+VESSELS = frozenset("ship vessel boat tanker freighter trawler ferry".split())
 
 
 def group_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
@@ -457,7 +463,9 @@ def group_homes(text: str, toponyms: Sequence[Toponym]) -> dict[str, Toponym]:
         )
         if m is None:
             continue
-        noun = m["noun"]
+        noun = "vessel" if m["noun"] in VESSELS else m["noun"]
+        if noun == "vessel" and t.kind_hint != "demonym":
+            continue  # ("the Dover ferry", "a Hamburg freighter": a route or a port of call)
         old = out.get(noun)
         if (
             old is not None
@@ -761,8 +769,9 @@ class Discourse:
             not self.people.keys().isdisjoint(words)
             or (self.last_named_home is not None and not _PRONOUN_WORDS.isdisjoint(words))
             or bool(self.titled_between(start, end))
-            or ("here" in words and self.here is not None)
+            or (not {"here", "local"}.isdisjoint(words) and self.here is not None)
             or not self.groups.keys().isdisjoint(words)
+            or ("vessel" in self.groups and not VESSELS.isdisjoint(words))
             or (bool(self.groups) and not ANY_GROUP.isdisjoint(words))
             or (
                 self.protagonist_home is not None
@@ -819,7 +828,7 @@ class Discourse:
             # "the group": the one group the report gave a home, if it gave one
             homes = {t.place.gazetteer_id: t for t in self.groups.values() if t.place is not None}
             return next(iter(homes.values())) if len(homes) == 1 else None
-        return self.groups.get(words[-1])
+        return self.groups.get("vessel" if words[-1] in VESSELS else words[-1])
 
     def leader_home(
         self, actor: str | None, names: Sequence[str], after: str = ""

@@ -1849,6 +1849,25 @@ def _covered(tokens: list[Token], here: list[Toponym], offset: int) -> set[int]:
     return out
 
 
+#: Words that read as verbs of the sentence but may end a place's name ("Port Said").
+_NAME_VERBS = frozenset("said says told".split())
+
+
+def _as_names(tokens: list[Token], covered: set[int]) -> list[Token]:
+    """``tokens`` with a capitalised speech verb that ends a place's name ("Port Said")
+    read as a name, not as a verb that ends a clause."""
+    return [
+        t._replace(lower=t.text)
+        if k in covered
+        and k > 0
+        and (k - 1) in covered
+        and t.lower in _NAME_VERBS
+        and t.text[:1].isupper()
+        else t
+        for k, t in enumerate(tokens)
+    ]
+
+
 #: A comma and a conjunction that may join two clauses ("sent troops to A, and B sent").
 _CLAUSE_AND = re.compile(r"^\s*,\s*(?:and|but)\s*$")
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as well as)\s*$")
@@ -2184,6 +2203,7 @@ def _sentence(
     tokens = tokenize(s_text)
     section = _section_opening(document, sent.start)
     covered = _covered(tokens, here, sent.start)
+    tokens = _as_names(tokens, covered)
     quoted = [
         (m.start(), m.end()) for m in _QUOTED.finditer(s_text) if m.start() > 0 or m.end() < 40
     ]
@@ -3938,6 +3958,7 @@ def _movements_of(
             left = _left_the_place(mt, tokens, s_text, state)
             if left is not None:  # "a coach left the camp at noon, en route to B"
                 mt.origins, mt.origin_inferred = [left], True
+    legs: list[tuple[movements.MotionTrigger, movements.MotionTrigger]] = []
     for a, b in zip(verbs, verbs[1:], strict=False):
         a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
@@ -3982,11 +4003,14 @@ def _movements_of(
         if movements.back_from(a, b, between, back):
             continue  # "returned to B after a trip to A"
         onward_verb = not b.motion.noun and _ONWARD.match(s_text, tokens[b.index].end) is not None
+        unrooted = not a.origins
         if movements.chain(a, b, between, onward_verb):
+            if unrooted and not (a.passive or b.passive) and _SAME_MOVER_ON.fullmatch(between):
+                legs.append((a, b))  # (people taken to A and later flown to B: two legs)
             if (
                 a.origins
                 and b.origins == a.origins
-                and a.destinations[-1] in b.vias
+                and movements.last_stop(a) in b.vias
                 and _SAME_MOVER_ON.fullmatch(between)
             ):
                 # "took a bus from A to B and then made his way to C": one journey A -> B -> C,
@@ -4038,6 +4062,16 @@ def _movements_of(
         ):
             state.unrooted.append((quote.start, mt.motion.lemma, mt.destinations[0].toponym))
     inference.infer(triggers, tokens, s_text, quote.start, state)
+    for a, b in legs:
+        if not (a.destinations and a.origins and a.origin_inferred) or b.origin_inferred:
+            continue
+        stop = movements.last_stop(a)
+        if b.origins == [stop]:
+            # "The vessel sailed on to A and then docked in B" (the ship's home named before):
+            # one journey from the inferred start through A to B, its first leg not told again
+            b.origins, b.origin_inferred = list(a.origins), True
+            b.vias = [*a.vias, stop, *b.vias]
+            a.destinations, a.vias = [], []
     for mt in triggers:
         if (
             mt.origins
@@ -4326,6 +4360,9 @@ def _implicit_origin(
     # (named in the mover's own clause: not "Roe of X slept while the pilot flew to Y")
     own = movements.own_clause(tokens, mt.index)
     named = state.home_of([tok.text for tok in tokens[own : mt.index]])
+    if named is None:
+        # '"I will fly to Y next month," Roe said': the one who speaks is the mover
+        named = state.home_of(_quoted_speaker(mt, tokens))
     if named is None and _pronoun_mover(mt, tokens):
         # "Jane Roe of X was fined. She drove to Y": the one person with a home the last
         # sentence named; else, in a report about one person whose home it gave ("the Leeds
@@ -4434,17 +4471,18 @@ def _implicit_origin(
     if left is not None and usable(left.toponym):
         return left
     dateline = state.dateline
+    town = state.here  # the dateline's town, else the first town the report names
     if (
         "local" in (mt.actor or "").lower().split()
         and not mt.passive
-        and dateline is not None
-        and dateline.place is not None
-        and dateline.place.feature_type == "city"
-        and usable(dateline)
+        and town is not None
+        and town.place is not None
+        and town.place.feature_type == "city"
+        and usable(town)
     ):
         # "LEEDS — Two local teenagers travelled to A": the locals are from the town the
-        # report is filed from
-        return _as_mention(dateline)
+        # report is filed from, or, with no dateline, the town it is about
+        return _as_mention(town)
     opener = clauses.clause_start(tokens, mt.index) - 1
     if (
         mt.motion.movement_type in _FROM_DATELINE
@@ -4628,6 +4666,33 @@ def _left_the_place(
     if recent.place.feature_type not in _KIND_FEATURES.get(left["kind"].lower(), ("city",)):
         return None
     return _as_mention(recent)
+
+
+_QUOTES = frozenset(('"', "“", "”"))
+
+
+def _quoted_speaker(mt: movements.MotionTrigger, tokens: list[Token]) -> list[str]:
+    """The capitalised words that name whoever speaks a quote in which "I" or "we" make the
+    journey ('"My wife and I will fly to Y," Roe said', '"We leave for Y," said Jane Roe');
+    none when the mover is not the speaker or no speaker follows the quote."""
+    if mt.motion.noun or mt.actor is not None:
+        return []
+    j = mt.index - 1
+    while j >= 0 and (
+        tokens[j].lower in clauses.AUXILIARIES or clauses.verb_adverb(tokens[j].lower)
+    ):
+        j -= 1
+    if j < 0 or tokens[j].lower not in ("i", "we"):
+        return []
+    if sum(t.text in _QUOTES for t in tokens[: mt.index]) % 2 == 0:
+        return []  # not inside a quote
+    close = next((k for k in range(mt.index + 1, len(tokens)) if tokens[k].text in _QUOTES), None)
+    if close is None:
+        return []
+    after = tokens[close + 1 : close + 5]
+    if not any(t.lower in SPEECH_VERBS for t in after[:3]):
+        return []
+    return [t.text for t in after if t.text[:1].isupper()]
 
 
 def _pronoun_mover(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
@@ -4948,7 +5013,9 @@ def _merge_incidents(
 
 #: What stands between two legs told of one mover as one journey: "to A and then made his
 #: way to B" (not "to A, and some were later flown on to B": a part of them went on).
-_SAME_MOVER_ON = re.compile(r"\s*,?\s*and (?:then |later |afterwards )?", re.I)
+_SAME_MOVER_ON = re.compile(
+    r"\s*,?\s*and (?:then |later |afterwards )?(?:on [A-Z]\w+(?: \d{1,2})?,? )?", re.I
+)
 #: Nouns of armed people that name an attack only when they do nothing else told.
 _ARMED_MEN = frozenset("gunmen gunman".split())
 #: Who is posted, not removed, when "sent back": "troops were sent back to the front".

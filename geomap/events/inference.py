@@ -565,6 +565,48 @@ def samples_sent(
     return recent if usable(recent, mt.destinations) else None
 
 
+#: Gatherings people travel to (general English).
+GATHERINGS = frozenset(
+    "festival festivals fair carnival pilgrimage ceremony ceremonies funeral wedding "
+    "celebration celebrations concert concerts match game tournament championship "
+    "championships show rally summit conference convention".split()
+)
+#: The words after the journey that say it was made for a gathering ("travelled from A to
+#: attend the festival", "came from A for the funeral", "to watch the match").
+_FOR_GATHERING = re.compile(
+    r"\W*(?:[\w'’-]+\W+){0,6}?(?:to\s+(?:attend|watch|see|join|take\s+part\s+in|"
+    r"celebrate|make\s+up|swell)|for)\s+(?:the|this|that|its|their|a)\s+"
+    r"(?P<np>(?:[\w'’-]+\s+){0,4}[\w'’-]+)",
+    re.I,
+)
+
+
+def came_to_gathering(
+    mt: MotionTrigger, tokens: Sequence[Token], s_text: str, sent_start: int, state: Discourse
+) -> Toponym | None:
+    """Where people who came from A for a gathering the sentences before placed went: the
+    place of those sentences ("A festival began today in B. Thousands travelled from A to
+    attend the festival": from A to B)."""
+    if mt.motion.noun or not mt.origins or mt.destinations or mt.vias:
+        return None
+    if mt.motion.movement_type != "travelled" or mt.motion.lemma == "return":
+        return None
+    if state.since >= CARRY_SENTENCES or not state.previous_sure or state.background is None:
+        return None
+    last = max(m.toponym.span.end for m in mt.origins) - sent_start
+    m = _FOR_GATHERING.match(s_text, max(last, tokens[mt.index].end))
+    nouns = [w for w in re.split(r"[\s'’]+", m["np"].lower()) if w in GATHERINGS] if m else []
+    if not nouns:
+        return None
+    place = state.previous
+    if place is None or place.place is None or precision_rank(place.place) > 1:
+        return None
+    told = state.background.text[max(0, place.span.start - 300) : place.span.end + 100]
+    if re.search(rf"\b{nouns[0]}s?\b", told, re.I) is None:
+        return None  # the gathering is not the one the sentences before placed
+    return place if usable(place, mt.origins) else None
+
+
 def infer(
     triggers: Sequence[MotionTrigger],
     tokens: Sequence[Token],
@@ -590,6 +632,7 @@ def infer(
                 or official_home(mt, state)
                 or returned_home(mt, tokens, sent_start, state)
                 or held_on_arrival(mt, tokens, sent_start, state)
+                or came_to_gathering(mt, tokens, s_text, sent_start, state)
             )
             if went is not None:
                 mt.destinations, mt.destination_inferred = [as_mention(went)], True
@@ -625,6 +668,13 @@ def candidate(s_text: str, words: set[str], state: Discourse, start: int, end: i
         return True
     if not SAMPLES.isdisjoint(words) and state.previous is not None:
         return True  # samples sent on from the place the last sentences were about
+    if (
+        "from" in words
+        and not GATHERINGS.isdisjoint(words)
+        and state.previous is not None
+        and state.since < CARRY_SENTENCES
+    ):
+        return True  # people who came from elsewhere for a gathering the passage placed
     if not _RETURN_WORDS.isdisjoint(words):
         return (
             bool(state.demonyms_between(start, end))

@@ -807,14 +807,26 @@ def chain(
         return False  # "A sent troops to B, and C sent medics to D": another mover's journey
     if _CONTRAST.search(between) and not (_ONWARD.search(between) or onward_verb):
         return False  # "planes fly into A and B, but flights to A are rare": no leg from B
+    stop = last_stop(first)
     if first.origins and not (onward_verb and _arrival(first.motion)):
         # ("airlifted from A to B, and some were flown on to C": one journey through B; an
         # arrival ends its journey, and "taken on to C" after it is a leg of its own)
         second.origins = list(first.origins)
-        second.vias = [*first.vias, first.destinations[-1], *second.vias]
+        second.vias = [*first.vias, stop, *second.vias]
     else:
-        second.origins = [first.destinations[-1]]
+        second.origins = [stop]
     return True
+
+
+def last_stop(mt: MotionTrigger) -> Mention:
+    """Where ``mt``'s journey ended: its last destination, or the town before it when that
+    one only names the town's country ("on to Haifa, Israel")."""
+    last = mt.destinations[-1]
+    if len(mt.destinations) > 1:
+        town = mt.destinations[-2]
+        if contains(last.place, town.place) and last.first - town.last <= 2:
+            return town
+    return last
 
 
 #: Past participles that do not end in -ed, of a state the mover was left in somewhere ("the

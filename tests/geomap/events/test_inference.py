@@ -258,3 +258,116 @@ def test_a_country_taking_in_people_who_flee_is_where_they_fled(
 )
 def test_no_host_without_a_country_that_takes_them_in(pipeline: Pipeline, body: str) -> None:
     assert moves(pipeline, body) == []
+
+
+# infer17 (issue 12 §2): ships named by their people's adjective, first-person quotes whose
+# speaker has a stated home, and people who came from elsewhere for a gathering the passage
+# placed.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the one ship the report gave a home, named again by any ship noun
+        (
+            "A Peruvian cargo ship was stopped off the coast last month. The vessel later "
+            "docked in Valparaiso.",
+            [(("Peru", "Valparaíso"), True, False)],
+        ),
+        # its inferred start carried along the journey the sentence goes on with
+        (
+            "A Peruvian cargo ship was stopped off the coast last month. The vessel sailed on "
+            "to Arica, Chile, and then on Friday docked in Valparaiso.",
+            [(("Peru", "Arica", "Valparaíso"), True, False)],
+        ),
+        # the speaker of a first-person quote is the mover
+        (
+            'Jane Roe of Boston spoke to reporters on Friday. "We will travel to Denver next '
+            'week for the final against the best team in the league," said Roe.',
+            [(("Boston", "Denver"), True, False)],
+        ),
+        # people who came from elsewhere for the gathering the passage placed
+        (
+            "A religious festival began on Monday in the town of Janakpur. As many as 5,000 "
+            "pilgrims travelled from India to attend the festival.",
+            [(("India", "Janakpur"), False, True)],
+        ),
+        (
+            "The funeral was held in Denver on Saturday. Relatives travelled from Chicago "
+            "for the funeral.",
+            [(("Chicago", "Denver"), False, True)],
+        ),
+    ],
+)
+def test_ships_speakers_and_gatherings_give_the_other_end(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a ship named after a port, not by its people: no home
+        "The Dover ferry was delayed last month. The vessel later docked in Calais.",
+        # two ships of two countries: which one docked, the report does not say
+        "A Peruvian trawler and a Chilean tanker collided last month. The ship later docked "
+        "in Lima.",
+        # a ship of a country docking in it: the end inside the home
+        "A Peruvian cargo ship was stopped last month. The vessel later docked in Callao.",
+        # a quote whose speaker has no stated home
+        'Officials met on Friday. "We will travel to Denver next week for the final against '
+        'the best team in the league," said Roe.',
+        # the speaker speaks of others
+        'Jane Roe of Boston spoke on Friday. "They will travel to Denver next week for the '
+        'final against the best team in the league," said Roe.',
+        # a gathering the passage did not place
+        "Police in Denver arrested two men on Saturday. Relatives travelled from Chicago "
+        "to attend the hearing.",
+        # a generic statement, and no motion word
+        "A festival began today in Janakpur. Many people travel from India to attend "
+        "festivals every year.",
+        "A festival began today in Janakpur. Visitors from India love the festival.",
+        # the gathering's place is the place they came from
+        "A festival began today in Janakpur. Families travelled from Janakpur to attend the "
+        "festival.",
+    ],
+)
+def test_no_ship_speaker_or_gathering_end_without_a_reason(pipeline: Pipeline, body: str) -> None:
+    assert moves(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # with no dateline, "local" people are from the town the report is about
+        (
+            "Police in Greenville said the school will close on Monday. Two local teenagers "
+            "travelled to Atlanta for the final.",
+            [(("Greenville", "Atlanta"), True, False)],
+        ),
+    ],
+)
+def test_locals_set_out_from_the_town_of_the_report(
+    pipeline: Pipeline, body: str, expected: list[tuple[tuple[str, ...], bool, bool]]
+) -> None:
+    assert moves(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # no town named: where "local" is, the report does not say
+        "Two local teenagers travelled to Atlanta for the final.",
+        # the report's town is where they went
+        "Police in Greenville said the school will close on Monday. Two local teenagers "
+        "travelled to Greenville for the final.",
+        # no motion word
+        "Police in Greenville said two local teenagers love Atlanta.",
+    ],
+)
+def test_no_local_start_without_the_report_s_town(pipeline: Pipeline, body: str) -> None:
+    assert moves(pipeline, body) == []
+
+
+def test_a_middle_initial_keeps_the_home_a_title_gives(pipeline: Pipeline) -> None:
+    body = "Canadian Prime Minister Jane Q. Roe spoke on Friday. Roe flew to Kenya on Saturday."
+    assert moves(pipeline, body) == [(("Canada", "Kenya"), True, False)]

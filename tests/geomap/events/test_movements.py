@@ -3381,3 +3381,25 @@ def test_a_journey_told_again_with_a_guessed_finer_end_is_one_journey(pipeline: 
     )
     found = paths(pipeline, body)
     assert found == [("New Jersey", "San Francisco")]
+
+
+@pytest.mark.parametrize(
+    ("body", "path"),
+    [
+        # a town's country after it is no stop of its own (infer17)
+        (
+            "The ship sailed from Bandar Abbas to Haifa, Israel, and then docked in Limassol.",
+            ("Bandar Abbas", "Haifa", "Limassol"),
+        ),
+        # "Port Said" is a name, not a verb of saying that ends the clause
+        (
+            "The ship sailed from Bandar Abbas to Port Said and then docked in Limassol.",
+            ("Bandar Abbas", "Port Said", "Limassol"),
+        ),
+    ],
+)
+def test_a_journey_goes_on_from_the_town_named_with_its_country(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    assert [tuple(p.name for p in m.path) for m in pipeline.extract(doc).movements] == [path]

@@ -2664,7 +2664,14 @@ def _sentence(
                 m
                 for m in mentions_used
                 if m.cue.role in ("origin", "people-of", "agency", "dateline")
-                or (m.cue.role == "home" and (lede or not _who_from(s_text, tokens, m)))
+                or (
+                    m.cue.role == "home"
+                    and (
+                        lede
+                        or not _who_from(s_text, tokens, m)
+                        or (t.motion is None and _home_is_report_town(tokens, m, here_town))
+                    )
+                )
                 or (m.cue.role == "possessive" and m.first == 0)
                 or (
                     m.cue.role == "none"
@@ -3837,6 +3844,18 @@ def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` is a home that says who someone is ("a Leeds man", "another
     Akron student"), not where they are ("officials based in Leeds")."""
     return m.cue.role == "home" and PERSON_AFTER.match(s_text[tokens[m.last].end :]) is not None
+
+
+def _home_is_report_town(tokens: list[Token], m: Mention, here_town: Toponym | None) -> bool:
+    """True when a sentence opens on whom its event befell by their home ("A Leeds woman was
+    arrested at her home Friday") and that home is the town the report is from (its
+    dateline's, else the first it names): a local report's round-up, however late it is told
+    (not "another Leeds student", someone named in passing)."""
+    if here_town is None or here_town.place is None or m.place is None:
+        return False
+    if m.first != 1 or tokens[0].lower not in ("a", "an"):
+        return False
+    return m.place.gazetteer_id == here_town.place.gazetteer_id
 
 
 def _home_elsewhere(

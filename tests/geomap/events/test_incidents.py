@@ -3658,3 +3658,30 @@ def test_an_assault_rifle_is_a_weapon_not_an_assault(pipeline: Pipeline) -> None
     assert typed(pipeline, body) == [("arrest", "Denver")]
     body = "A clerk was assaulted in Denver on Friday by a man carrying an assault rifle."
     assert typed(pipeline, body) == [("attack", "Denver")]
+
+
+def test_a_round_up_s_later_arrest_of_a_townsman_is_at_the_report_s_town(
+    pipeline: Pipeline,
+) -> None:
+    # a local round-up: a later item opening on "A Dayton woman was arrested" is placed at the
+    # report's town, though the item before it moved to a street elsewhere
+    body = (
+        "A Dayton man was arrested Sunday afternoon on two counts of burglary. His bond was "
+        "set at $1,000. Cash was taken from a purse left in a truck at a home on Clearview "
+        "Drive east of Toledo. Nothing else was missing. A Dayton woman was arrested at her "
+        "home Friday night for filing a false report."
+    )
+    found = [(i.event_type, i.place.name, str(i.when.start)) for i in incidents(pipeline, body)]
+    assert ("arrest", "Dayton", "2022-06-10") in found
+    assert ("arrest", "Dayton", "2022-06-05") in found
+
+
+def test_a_townsman_named_in_passing_later_is_no_place(pipeline: Pipeline) -> None:
+    # "another Dayton student" deep in a report is who someone was, not where it happened,
+    # even in a report from Dayton
+    body = (
+        "Police in Dayton said a man was arrested on Sunday. His bond was set at $500. "
+        "Nothing else was taken. He said the case recalled the shooting death of another "
+        "Dayton student in 2019."
+    )
+    assert [t for t, _ in typed(pipeline, body)] == ["arrest"]

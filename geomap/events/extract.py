@@ -102,6 +102,7 @@ from geomap.events.triggers import (
     VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
     VEHICLE_HIT_VEHICLE,
+    VEHICLE_LEFT_ROAD,
     VEHICLE_PLUNGED,
     VESSELS,
     VIA_WORDS,
@@ -326,6 +327,10 @@ def _triggers(
                 ):
                     continue  # "a boy tumbled into a creek": no vehicle (the subject's
                     # words may run long: "a bus carrying pilgrims from A to B plunged")
+                if rx is VEHICLE_LEFT_ROAD and VEHICLE_AGENTS.isdisjoint(
+                    lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
+                ):
+                    continue  # "the crew left the road to the contractor": no vehicle
                 if (
                     clash.startswith("walk")
                     and " out " in clash
@@ -2690,7 +2695,7 @@ def _sentence(
                 m
                 for m in mentions_used
                 if t.motion is None
-                and m.cue.role in ("location", "near")
+                and (m.cue.role in ("location", "near") or _compass_of(tokens, m))
                 and m.last < start
                 and m.first > 0
                 and not _said_between(tokens, m.last, t.index)
@@ -3844,6 +3849,25 @@ def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` is a home that says who someone is ("a Leeds man", "another
     Akron student"), not where they are ("officials based in Leeds")."""
     return m.cue.role == "home" and PERSON_AFTER.match(s_text[tokens[m.last].end :]) is not None
+
+
+#: Bearings before "of" that put something by a town: "half a mile west of X".
+_BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west".split()
+)
+
+
+def _compass_of(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` follows a bearing and "of" right after a measure or a vehicle
+    ("driving a pickup half a mile west of X"): by X, where an event told later in the
+    sentence ("when the pickup overturned") happened."""
+    return (
+        m.first >= 2
+        and tokens[m.first - 1].lower == "of"
+        and tokens[m.first - 2].lower in _BEARINGS
+        and (m.first < 3 or tokens[m.first - 3].lower not in ("the", "in", "to", "from"))
+    )
 
 
 def _home_is_report_town(tokens: list[Token], m: Mention, here_town: Toponym | None) -> bool:

@@ -3685,3 +3685,22 @@ def test_a_townsman_named_in_passing_later_is_no_place(pipeline: Pipeline) -> No
         "Dayton student in 2019."
     )
     assert [t for t, _ in typed(pipeline, body)] == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jon Vorlek was driving half a mile west of Dayton when the car left the road and crashed.",
+        "Jon Vorlek was eastbound, driving a pickup half a mile west of Dayton on Highway 30, "
+        "when the vehicle left the road, overturned and rolled several times.",
+    ],
+)
+def test_a_vehicle_that_left_the_road_by_a_town(pipeline: Pipeline, body: str) -> None:
+    # a vehicle leaving the road is no journey; a bearing "of" a town before the crash
+    # places it by that town
+    assert typed(pipeline, body) == [("crash", "Dayton")]
+
+
+def test_leaving_the_road_without_a_vehicle_is_no_crash(pipeline: Pipeline) -> None:
+    body = "The paving crew left the road half finished in Dayton on Monday."
+    assert [t for t, _ in typed(pipeline, body)] == []

@@ -2874,6 +2874,15 @@ def _sentence(
         if (
             not located
             and t.event_type == "attack"
+            and not t.noun
+            and not _OFFICERS.isdisjoint(x.lower for x in tokens[start:clause_end])
+        ):
+            # "was shot by a trooper after he tried to run him down near X": an officer
+            # fires at what someone does at that very scene
+            located = incidents.after_clause_place(tokens, mentions_used, clause_end, scope_ends)
+        if (
+            not located
+            and t.event_type == "attack"
             and t.motion is None
             and start > 1
             and tokens[start - 1].lower in ("after", "when")
@@ -3851,6 +3860,11 @@ def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
     return m.cue.role == "home" and PERSON_AFTER.match(s_text[tokens[m.last].end :]) is not None
 
 
+#: Officers of the law who may fire on someone in the act.
+_OFFICERS = frozenset(
+    "police policeman policemen officer officers trooper troopers deputy deputies agent "
+    "agents marshal marshals".split()
+)
 #: Bearings before "of" that put something by a town: "half a mile west of X".
 _BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "

@@ -3704,3 +3704,17 @@ def test_a_vehicle_that_left_the_road_by_a_town(pipeline: Pipeline, body: str) -
 def test_leaving_the_road_without_a_vehicle_is_no_crash(pipeline: Pipeline) -> None:
     body = "The paving crew left the road half finished in Dayton on Monday."
     assert [t for t, _ in typed(pipeline, body)] == []
+
+
+def test_an_officer_who_fired_at_a_driver_in_the_act(pipeline: Pipeline) -> None:
+    # the officer fires at what the driver does there: the place of the "after" clause
+    body = (
+        "A man who was shot by a state trooper after he tried to run the trooper down with a "
+        "car last week in Dayton was jailed Tuesday."
+    )
+    assert ("attack", "Dayton") in typed(pipeline, body)
+
+
+def test_a_shooting_by_no_officer_is_not_placed_by_an_after_clause(pipeline: Pipeline) -> None:
+    body = "A man was shot by a neighbour after he had driven home from work in Dayton."
+    assert ("attack", "Dayton") not in typed(pipeline, body)

@@ -4901,6 +4901,9 @@ def _merge_incidents(
             # "the shooting on Elm Street" after "a shooting in Dayton": one event, dated
             # by whichever telling gives its date
             out[k] = replace(out[k], when=inc.when)
+    # a crash the report then tells as vehicles striking each other ("killed in a traffic
+    # accident in A ... failed to yield and collided with a van") is one collision
+    out = _crash_told_as_collision(out)
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
     # place; so is a state or province the body names again for an event of the same kind in
     # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
@@ -5084,6 +5087,44 @@ _RAID_ARRESTS = frozenset("arrested detained apprehended".split())
 _FIRE_AFTER_STRIKE = 200
 # words that tell an event as one besides those told before: "others also disappeared in X"
 _APART = frozenset("other others also another separate".split())
+
+
+def _crash_told_as_collision(out: list[Incident]) -> list[Incident]:
+    """``out`` where a crash and a collision at one place, on dates that meet, are one
+    collision, told where the crash was first told (its sentence and date)."""
+    merged: set[int] = set()
+    result: list[Incident] = []
+    for inc in out:
+        if inc.event_type != "crash":
+            result.append(inc)
+            continue
+        other = next(
+            (
+                o
+                for o in out
+                if o.event_type == "collision"
+                and id(o) not in merged
+                and o.status == inc.status
+                and (
+                    o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place)
+                )
+                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+            ),
+            None,
+        )
+        if other is None:
+            result.append(inc)
+            continue
+        merged.add(id(other))
+        result.append(
+            replace(
+                inc,
+                event_type="collision",
+                sub_event_type=other.sub_event_type,
+                when=inc.when or other.when,
+            )
+        )
+    return [i for i in result if id(i) not in merged]
 
 
 def _told_apart(inc: Incident) -> bool:

@@ -3718,3 +3718,33 @@ def test_an_officer_who_fired_at_a_driver_in_the_act(pipeline: Pipeline) -> None
 def test_a_shooting_by_no_officer_is_not_placed_by_an_after_clause(pipeline: Pipeline) -> None:
     body = "A man was shot by a neighbour after he had driven home from work in Dayton."
     assert ("attack", "Dayton") not in typed(pipeline, body)
+
+
+def test_a_crash_told_then_as_vehicles_striking_each_other_is_one_collision(
+    pipeline: Pipeline,
+) -> None:
+    # "failed to yield and collided": the collision did happen (not an infinitive's second
+    # verb); the accident told first and the collision told after are one collision
+    body = (
+        "Tom Arvel was killed in a traffic accident in Dayton on Monday. Arvel failed to "
+        "yield and collided with a minivan on the highway."
+    )
+    assert typed(pipeline, body) == [("collision", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tom Arvel was killed in a traffic accident in Dayton on Monday. His brother was not hurt.",
+        # a crash in another town is another event
+        "Tom Arvel was killed in a traffic accident in Dayton on Monday. On Friday two cars "
+        "collided in Toledo.",
+    ],
+)
+def test_a_crash_alone_stays_a_crash(pipeline: Pipeline, body: str) -> None:
+    assert ("crash", "Dayton") in typed(pipeline, body)
+
+
+def test_a_second_infinitive_is_still_no_event(pipeline: Pipeline) -> None:
+    body = "The gang planned to track down and kill a witness in Dayton."
+    assert typed(pipeline, body) == []

@@ -3748,3 +3748,19 @@ def test_a_crash_alone_stays_a_crash(pipeline: Pipeline, body: str) -> None:
 def test_a_second_infinitive_is_still_no_event(pipeline: Pipeline) -> None:
     body = "The gang planned to track down and kill a witness in Dayton."
     assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Investigators say Ron Tabel was beaten and strangled while in the county jail in Dayton.",
+        "Ron Tabel was stabbed while at a party in Dayton on Saturday.",
+    ],
+)
+def test_a_verbless_while_clause_tells_where_it_befell_them(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+def test_a_while_clause_of_time_places_nothing_by_itself(pipeline: Pipeline) -> None:
+    body = "Ron Tabel was robbed while in college, long before he moved to Dayton."
+    assert ("attack", "Dayton") not in typed(pipeline, body)

@@ -1916,10 +1916,12 @@ def extract_events(
             if headline is not None
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
+        lone_story = _lone_story(state, found_incidents)
         if not here and state.carried() is None:
-            if here_town is None or "here" not in sentence_words(
-                lowered_text[sent.start : sent.end]
-            ):
+            if (
+                here_town is None
+                or "here" not in sentence_words(lowered_text[sent.start : sent.end])
+            ) and (lone_story is None or not _ARREST_TOLD.search(s_text)):
                 continue  # (an event "here" is at the town the report is from)
         words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
@@ -1978,6 +1980,7 @@ def extract_events(
             lede=in_headline or n_sentence < LEDE_SENTENCES,
             one_of=one_of,
             here_town=here_town,
+            lone_story=lone_story,
         )
         mentions = [
             m
@@ -2183,6 +2186,7 @@ def _sentence(
     lede: bool = False,
     one_of: str | None = None,
     here_town: Toponym | None = None,
+    lone_story: Toponym | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     date_text = _without_dateline_date(s_text)
@@ -3129,6 +3133,16 @@ def _sentence(
             and (lede or not _home_elsewhere(s_text, tokens, mentions, state.carried()))
         ):
             carried = state.carried()
+            if (
+                carried is None
+                and t.event_type == "arrest"
+                and not t.noun
+                and not any(x.lower in _NOT_THE_FIRST for x in tokens[: t.index])
+            ):
+                # "One man was arrested, officials said." far on in a report of one event
+                # in one town: the arrest at that event (not "it is not the first time he
+                # has been arrested": his past)
+                carried = lone_story
             if state.scene() is not None and _AT_THE_SCENE.search(s_text):
                 carried = state.scene()  # "was detained at the scene": the event told before
             if carried is not None and carried.place is not None:
@@ -3882,6 +3896,21 @@ def _compass_of(tokens: list[Token], m: Mention) -> bool:
         and tokens[m.first - 2].lower in _BEARINGS
         and (m.first < 3 or tokens[m.first - 3].lower not in ("the", "in", "to", "from"))
     )
+
+
+_NOT_THE_FIRST = frozenset("not n't never no first again".split())
+
+
+def _lone_story(state: discourse.Discourse, found: list[tuple[Incident, bool]]) -> Toponym | None:
+    """The town of the one event a report has told so far, when every incident it told is
+    there (a report of one brawl, one fire): where an arrest told later without a place
+    was made."""
+    story = state.story
+    if story is None or story.place is None or story.place.feature_type != "city" or not found:
+        return None
+    if all(i.place.gazetteer_id == story.place.gazetteer_id for i, _ in found):
+        return story
+    return None
 
 
 def _home_is_report_town(tokens: list[Token], m: Mention, here_town: Toponym | None) -> bool:

@@ -3764,3 +3764,24 @@ def test_a_verbless_while_clause_tells_where_it_befell_them(pipeline: Pipeline, 
 def test_a_while_clause_of_time_places_nothing_by_itself(pipeline: Pipeline) -> None:
     body = "Ron Tabel was robbed while in college, long before he moved to Dayton."
     assert ("attack", "Dayton") not in typed(pipeline, body)
+
+
+def test_an_arrest_told_late_in_a_report_of_one_brawl_is_there(pipeline: Pipeline) -> None:
+    # the quotes between leave no place to carry; the report is about one event in one town
+    body = (
+        "Police broke up a large bar brawl in Dayton early Saturday. Dozens of people were "
+        "fighting in the parking lot. “We have had fights at that bar before,” the chief "
+        "said. “Some officers were hit in the head. It was a street fight.” One man was "
+        "arrested, officials said."
+    )
+    assert ("arrest", "Dayton") in typed(pipeline, body)
+
+
+def test_a_past_arrest_late_in_a_report_is_no_arrest_there(pipeline: Pipeline) -> None:
+    body = (
+        "Police broke up a large bar brawl in Dayton early Saturday. Dozens of people were "
+        "fighting in the parking lot. “We have had fights at that bar before,” the chief "
+        "said. “Some officers were hit in the head. It was a street fight.” It is not the "
+        "first time Ed Korvan has been arrested."
+    )
+    assert ("arrest", "Dayton") not in typed(pipeline, body)

@@ -3140,8 +3140,8 @@ def _sentence(
                 and not any(x.lower in _NOT_THE_FIRST for x in tokens[: t.index])
             ):
                 # "One man was arrested, officials said." far on in a report of one event
-                # in one town: the arrest at that event (not "it is not the first time he
-                # has been arrested": his past)
+                # in one town: the arrest at that event (not "he said it was not the only
+                # time Smith has been arrested": his past)
                 carried = lone_story
             if state.scene() is not None and _AT_THE_SCENE.search(s_text):
                 carried = state.scene()  # "was detained at the scene": the event told before
@@ -4930,7 +4930,7 @@ def _merge_incidents(
             # "the shooting on Elm Street" after "a shooting in Dayton": one event, dated
             # by whichever telling gives its date
             out[k] = replace(out[k], when=inc.when)
-    # a crash the report then tells as vehicles striking each other ("killed in a traffic
+    # a crash the report then tells as vehicles striking each other ("died in a road
     # accident in A ... failed to yield and collided with a van") is one collision
     out = _crash_told_as_collision(out)
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer

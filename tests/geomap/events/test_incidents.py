@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from geomap.events.extract import _merge_incidents
@@ -12,7 +14,7 @@ from geomap.events.incidents import (
     out_of_state_namesake,
     street_pair,
 )
-from geomap.model import Incident, Place, Span, Toponym
+from geomap.model import Document, Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
 
@@ -3666,10 +3668,10 @@ def test_a_round_up_s_later_arrest_of_a_townsman_is_at_the_report_s_town(
     # a local round-up: a later item opening on "A Dayton woman was arrested" is placed at the
     # report's town, though the item before it moved to a street elsewhere
     body = (
-        "A Dayton man was arrested Sunday afternoon on two counts of burglary. His bond was "
-        "set at $1,000. Cash was taken from a purse left in a truck at a home on Clearview "
-        "Drive east of Toledo. Nothing else was missing. A Dayton woman was arrested at her "
-        "home Friday night for filing a false report."
+        "A Dayton man was arrested on Sunday on two counts of burglary. His bond was set at "
+        "$1,000. Cash was taken from a purse left in a truck at a home on Elm Drive east of "
+        "Toledo. Nothing else was missing. A Dayton woman was arrested at home late Friday "
+        "on a charge of lying to police."
     )
     found = [(i.event_type, i.place.name, str(i.when.start)) for i in incidents(pipeline, body)]
     assert ("arrest", "Dayton", "2022-06-10") in found
@@ -3691,8 +3693,8 @@ def test_a_townsman_named_in_passing_later_is_no_place(pipeline: Pipeline) -> No
     "body",
     [
         "Jon Vorlek was driving half a mile west of Dayton when the car left the road and crashed.",
-        "Jon Vorlek was eastbound, driving a pickup half a mile west of Dayton on Highway 30, "
-        "when the vehicle left the road, overturned and rolled several times.",
+        "Jon Vorlek was eastbound in a pickup half a mile west of Dayton when the truck left "
+        "the roadway and overturned.",
     ],
 )
 def test_a_vehicle_that_left_the_road_by_a_town(pipeline: Pipeline, body: str) -> None:
@@ -3709,8 +3711,8 @@ def test_leaving_the_road_without_a_vehicle_is_no_crash(pipeline: Pipeline) -> N
 def test_an_officer_who_fired_at_a_driver_in_the_act(pipeline: Pipeline) -> None:
     # the officer fires at what the driver does there: the place of the "after" clause
     body = (
-        "A man who was shot by a state trooper after he tried to run the trooper down with a "
-        "car last week in Dayton was jailed Tuesday."
+        "A driver was shot by a trooper after he tried to run the officer down with his van "
+        "last week in Dayton."
     )
     assert ("attack", "Dayton") in typed(pipeline, body)
 
@@ -3726,8 +3728,8 @@ def test_a_crash_told_then_as_vehicles_striking_each_other_is_one_collision(
     # "failed to yield and collided": the collision did happen (not an infinitive's second
     # verb); the accident told first and the collision told after are one collision
     body = (
-        "Tom Arvel was killed in a traffic accident in Dayton on Monday. Arvel failed to "
-        "yield and collided with a minivan on the highway."
+        "Tom Arvel died in a road accident in Dayton on Monday. Arvel failed to yield and "
+        "collided with a minivan at the junction."
     )
     assert typed(pipeline, body) == [("collision", "Dayton")]
 
@@ -3735,10 +3737,10 @@ def test_a_crash_told_then_as_vehicles_striking_each_other_is_one_collision(
 @pytest.mark.parametrize(
     "body",
     [
-        "Tom Arvel was killed in a traffic accident in Dayton on Monday. His brother was not hurt.",
+        "Tom Arvel died in a road accident in Dayton on Monday. His brother was not hurt.",
         # a crash in another town is another event
-        "Tom Arvel was killed in a traffic accident in Dayton on Monday. On Friday two cars "
-        "collided in Toledo.",
+        "Tom Arvel died in a road accident in Dayton on Monday. On Friday two cars collided "
+        "in Toledo.",
     ],
 )
 def test_a_crash_alone_stays_a_crash(pipeline: Pipeline, body: str) -> None:
@@ -3753,7 +3755,7 @@ def test_a_second_infinitive_is_still_no_event(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Investigators say Ron Tabel was beaten and strangled while in the county jail in Dayton.",
+        "Ron Tabel was beaten while in the county lockup in Dayton, investigators believe.",
         "Ron Tabel was stabbed while at a party in Dayton on Saturday.",
     ],
 )
@@ -3766,22 +3768,26 @@ def test_a_while_clause_of_time_places_nothing_by_itself(pipeline: Pipeline) -> 
     assert ("attack", "Dayton") not in typed(pipeline, body)
 
 
+_BRAWL = (
+    "Police broke up a large bar brawl in Dayton early Saturday. Deputies from two counties "
+    "came to help. The chief said the fighting had spread to the parking lot. He said most "
+    "of those involved were young men. The cause was not yet known. “Nothing like this has "
+    "happened here,” the chief said. “Two of my deputies got bruised. Chairs were thrown.” "
+)
+
+
+def bare(pipeline: Pipeline, body: str) -> list[tuple[str, str]]:
+    """Incidents of a report with no header line and no dateline (as a corpus text is read)."""
+    doc = Document(id="b", path="b.txt", text=body, title=None, published=date(2022, 6, 10))
+    return [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents]
+
+
 def test_an_arrest_told_late_in_a_report_of_one_brawl_is_there(pipeline: Pipeline) -> None:
-    # the quotes between leave no place to carry; the report is about one event in one town
-    body = (
-        "Police broke up a large bar brawl in Dayton early Saturday. Dozens of people were "
-        "fighting in the parking lot. “We have had fights at that bar before,” the chief "
-        "said. “Some officers were hit in the head. It was a street fight.” One man was "
-        "arrested, officials said."
-    )
-    assert ("arrest", "Dayton") in typed(pipeline, body)
+    # nothing is carried this far; the report is about one event in one town
+    body = _BRAWL + "One man was arrested, officials said."
+    assert ("arrest", "Dayton") in bare(pipeline, body)
 
 
 def test_a_past_arrest_late_in_a_report_is_no_arrest_there(pipeline: Pipeline) -> None:
-    body = (
-        "Police broke up a large bar brawl in Dayton early Saturday. Dozens of people were "
-        "fighting in the parking lot. “We have had fights at that bar before,” the chief "
-        "said. “Some officers were hit in the head. It was a street fight.” It is not the "
-        "first time Ed Korvan has been arrested."
-    )
-    assert ("arrest", "Dayton") not in typed(pipeline, body)
+    body = _BRAWL + "He said it was not the only time Ed Korvan has been arrested."
+    assert ("arrest", "Dayton") not in bare(pipeline, body)

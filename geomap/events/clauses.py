@@ -90,6 +90,19 @@ _ADVERBS = frozenset(
 _NEGATORS = frozenset("not n't never no nor without neither cannot".split())
 
 
+def _finite_past_after(tokens: list[Token], to: int, index: int) -> bool:
+    """True when the verb at ``index``, after "and", is a past tense beside the infinitive
+    that the "to" at ``to`` opens ("failed to yield and collided"): a verb of its own, not
+    a second infinitive ("to track down and kill"; "to be charged and arrested" shares the
+    "be")."""
+    word = tokens[index].lower
+    return (
+        word.endswith("ed")
+        and tokens[to + 1].lower not in ("be", "been", "being", "have", "get")
+        and not tokens[to + 1].lower.endswith("ed")
+    )
+
+
 def verb_adverb(word: str) -> bool:
     """True when ``word`` (lower case) is an adverb that may stand inside a verb group ("were
     later flown")."""
@@ -447,6 +460,8 @@ def status(
         # "to track down and kill": the infinitive's "to" stands before the first verb
         for k in range(j - 1, max(start - 1, j - 5), -1):
             if tokens[k].lower == "to" and tokens[k + 1].text[:1].islower():
+                if _finite_past_after(tokens, k, index):
+                    break  # "failed to yield and collided with a van": it did collide
                 j = k  # (not "travelled to Lviv and met": a place follows that "to")
                 break
     if j >= start and tokens[j].lower == "to" and infinitive:

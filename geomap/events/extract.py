@@ -102,6 +102,7 @@ from geomap.events.triggers import (
     VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
     VEHICLE_HIT_VEHICLE,
+    VEHICLE_LEFT_ROAD,
     VEHICLE_PLUNGED,
     VESSELS,
     VIA_WORDS,
@@ -326,6 +327,10 @@ def _triggers(
                 ):
                     continue  # "a boy tumbled into a creek": no vehicle (the subject's
                     # words may run long: "a bus carrying pilgrims from A to B plunged")
+                if rx is VEHICLE_LEFT_ROAD and VEHICLE_AGENTS.isdisjoint(
+                    lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
+                ):
+                    continue  # "the crew left the road to the contractor": no vehicle
                 if (
                     clash.startswith("walk")
                     and " out " in clash
@@ -1930,10 +1935,12 @@ def extract_events(
             if headline is not None
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
+        lone_story = _lone_story(state, found_incidents)
         if not here and state.carried() is None:
-            if here_town is None or "here" not in sentence_words(
-                lowered_text[sent.start : sent.end]
-            ):
+            if (
+                here_town is None
+                or "here" not in sentence_words(lowered_text[sent.start : sent.end])
+            ) and (lone_story is None or not _ARREST_TOLD.search(s_text)):
                 continue  # (an event "here" is at the town the report is from)
         words = sentence_words(lowered_text[sent.start : sent.end])
         if not here:
@@ -1992,6 +1999,7 @@ def extract_events(
             lede=in_headline or n_sentence < LEDE_SENTENCES,
             one_of=one_of,
             here_town=here_town,
+            lone_story=lone_story,
         )
         mentions = [
             m
@@ -2197,6 +2205,7 @@ def _sentence(
     lede: bool = False,
     one_of: str | None = None,
     here_town: Toponym | None = None,
+    lone_story: Toponym | None = None,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     date_text = _without_dateline_date(s_text)
@@ -2684,7 +2693,14 @@ def _sentence(
                 m
                 for m in mentions_used
                 if m.cue.role in ("origin", "people-of", "agency", "dateline")
-                or (m.cue.role == "home" and (lede or not _who_from(s_text, tokens, m)))
+                or (
+                    m.cue.role == "home"
+                    and (
+                        lede
+                        or not _who_from(s_text, tokens, m)
+                        or (t.motion is None and _home_is_report_town(tokens, m, here_town))
+                    )
+                )
                 or (m.cue.role == "possessive" and m.first == 0)
                 or (
                     m.cue.role == "none"
@@ -2703,7 +2719,7 @@ def _sentence(
                 m
                 for m in mentions_used
                 if t.motion is None
-                and m.cue.role in ("location", "near")
+                and (m.cue.role in ("location", "near") or _compass_of(tokens, m))
                 and m.last < start
                 and m.first > 0
                 and not _said_between(tokens, m.last, t.index)
@@ -2878,6 +2894,15 @@ def _sentence(
         if not located and t.event_type == "arrest" and not t.noun:
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested
+            located = incidents.after_clause_place(tokens, mentions_used, clause_end, scope_ends)
+        if (
+            not located
+            and t.event_type == "attack"
+            and not t.noun
+            and not _OFFICERS.isdisjoint(x.lower for x in tokens[start:clause_end])
+        ):
+            # "was shot by a trooper after he tried to run him down near X": an officer
+            # fires at what someone does at that very scene
             located = incidents.after_clause_place(tokens, mentions_used, clause_end, scope_ends)
         if (
             not located
@@ -3128,6 +3153,16 @@ def _sentence(
             and (lede or not _home_elsewhere(s_text, tokens, mentions, state.carried()))
         ):
             carried = state.carried()
+            if (
+                carried is None
+                and t.event_type == "arrest"
+                and not t.noun
+                and not any(x.lower in _NOT_THE_FIRST for x in tokens[: t.index])
+            ):
+                # "One man was arrested, officials said." far on in a report of one event
+                # in one town: the arrest at that event (not "he said it was not the only
+                # time Smith has been arrested": his past)
+                carried = lone_story
             if state.scene() is not None and _AT_THE_SCENE.search(s_text):
                 carried = state.scene()  # "was detained at the scene": the event told before
             if carried is not None and carried.place is not None:
@@ -3857,6 +3892,57 @@ def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` is a home that says who someone is ("a Leeds man", "another
     Akron student"), not where they are ("officials based in Leeds")."""
     return m.cue.role == "home" and PERSON_AFTER.match(s_text[tokens[m.last].end :]) is not None
+
+
+#: Officers of the law who may fire on someone in the act.
+_OFFICERS = frozenset(
+    "police policeman policemen officer officers trooper troopers deputy deputies agent "
+    "agents marshal marshals".split()
+)
+#: Bearings before "of" that put something by a town: "half a mile west of X".
+_BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west".split()
+)
+
+
+def _compass_of(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` follows a bearing and "of" right after a measure or a vehicle
+    ("driving a pickup half a mile west of X"): by X, where an event told later in the
+    sentence ("when the pickup overturned") happened."""
+    return (
+        m.first >= 2
+        and tokens[m.first - 1].lower == "of"
+        and tokens[m.first - 2].lower in _BEARINGS
+        and (m.first < 3 or tokens[m.first - 3].lower not in ("the", "in", "to", "from"))
+    )
+
+
+_NOT_THE_FIRST = frozenset("not n't never no first again".split())
+
+
+def _lone_story(state: discourse.Discourse, found: list[tuple[Incident, bool]]) -> Toponym | None:
+    """The town of the one event a report has told so far, when every incident it told is
+    there (a report of one brawl, one fire): where an arrest told later without a place
+    was made."""
+    story = state.story
+    if story is None or story.place is None or story.place.feature_type != "city" or not found:
+        return None
+    if all(i.place.gazetteer_id == story.place.gazetteer_id for i, _ in found):
+        return story
+    return None
+
+
+def _home_is_report_town(tokens: list[Token], m: Mention, here_town: Toponym | None) -> bool:
+    """True when a sentence opens on whom its event befell by their home ("A Leeds woman was
+    arrested at her home Friday") and that home is the town the report is from (its
+    dateline's, else the first it names): a local report's round-up, however late it is told
+    (not "another Leeds student", someone named in passing)."""
+    if here_town is None or here_town.place is None or m.place is None:
+        return False
+    if m.first != 1 or tokens[0].lower not in ("a", "an"):
+        return False
+    return m.place.gazetteer_id == here_town.place.gazetteer_id
 
 
 def _home_elsewhere(
@@ -4909,6 +4995,9 @@ def _merge_incidents(
             # "the shooting on Elm Street" after "a shooting in Dayton": one event, dated
             # by whichever telling gives its date
             out[k] = replace(out[k], when=inc.when)
+    # a crash the report then tells as vehicles striking each other ("died in a road
+    # accident in A ... failed to yield and collided with a van") is one collision
+    out = _crash_told_as_collision(out)
     # a headline's "blast in Abkhazia" is the body's blast in a village there: the finer
     # place; so is a state or province the body names again for an event of the same kind in
     # one of its towns ("a strike in a town of Ohio ... the strike in Ohio"); a country may
@@ -5094,6 +5183,44 @@ _RAID_ARRESTS = frozenset("arrested detained apprehended".split())
 _FIRE_AFTER_STRIKE = 200
 # words that tell an event as one besides those told before: "others also disappeared in X"
 _APART = frozenset("other others also another separate".split())
+
+
+def _crash_told_as_collision(out: list[Incident]) -> list[Incident]:
+    """``out`` where a crash and a collision at one place, on dates that meet, are one
+    collision, told where the crash was first told (its sentence and date)."""
+    merged: set[int] = set()
+    result: list[Incident] = []
+    for inc in out:
+        if inc.event_type != "crash":
+            result.append(inc)
+            continue
+        other = next(
+            (
+                o
+                for o in out
+                if o.event_type == "collision"
+                and id(o) not in merged
+                and o.status == inc.status
+                and (
+                    o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place)
+                )
+                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+            ),
+            None,
+        )
+        if other is None:
+            result.append(inc)
+            continue
+        merged.add(id(other))
+        result.append(
+            replace(
+                inc,
+                event_type="collision",
+                sub_event_type=other.sub_event_type,
+                when=inc.when or other.when,
+            )
+        )
+    return [i for i in result if id(i) not in merged]
 
 
 def _told_apart(inc: Incident) -> bool:

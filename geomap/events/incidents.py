@@ -664,12 +664,18 @@ def accidental_shooting(inc: Incident, text: str) -> bool:
 def circumstance(tokens: list[Token], index: int) -> bool:
     """True when the word at token ``index`` opens a "while" clause of what the hurt were
     doing when it happened ("was hit by a van while jogging in X", "shot while driving
-    through X", "attacked while jogging in a park"): the place it names is the event's too."""
+    through X", "attacked while jogging in a park"), or where they were ("was beaten while in
+    the county jail in X", "stabbed while at a party in X"): the place it names is the
+    event's too."""
     return (
         0 < index < len(tokens)
-        and tokens[index].lower.endswith("ing")
+        and (tokens[index].lower.endswith("ing") or tokens[index].lower in _WHILE_AT)
         and tokens[index - 1].lower == "while"
     )
+
+
+#: Prepositions of where someone was that open a verbless "while" clause ("while in custody").
+_WHILE_AT = frozenset("in at on inside aboard outside near".split())
 
 
 def speaker_start(tokens: list[Token], first: int, attribution: int, triggers: list[int]) -> int:

@@ -534,6 +534,13 @@ VEHICLE_PLUNGED = re.compile(
     r"bay|sea|hillside|mountainside|slope|gully)\b",
     re.I,
 )
+#: A vehicle leaving the road: "the pickup left the road and overturned", "the car left the
+#: roadway" (the caller wants a vehicle or its driver before it).
+VEHICLE_LEFT_ROAD = re.compile(
+    r"\b(?P<trigger>left) the (?:road|roadway|highway|pavement|interstate|freeway)\b"
+    r"(?! (?:to|for|on foot)\b)",
+    re.I,
+)
 #: Vehicles striking each other: "a pickup rear-ended a van", "was T-boned".
 _VEHICLES_STRUCK_EACH_OTHER = re.compile(
     r"\b(?:rear-ended|rear-ending|t-boned|sideswiped|sideswiping)\b", re.I
@@ -920,6 +927,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "crash",
     ),
     ("aground", re.compile(r"\bran aground\b", re.I), "crash"),
+    ("left the", VEHICLE_LEFT_ROAD, "crash"),
     *((key, _VEHICLES_STRUCK_EACH_OTHER, "collision") for key in ("rear-end", "t-bon", "sideswip")),
     ("jackknif", re.compile(r"\bjackknifed\b", re.I), "crash"),
     # a vehicle off the road into a ravine, a river, a ditch (the caller wants a vehicle)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from geomap.events.extract import _merge_incidents
@@ -12,7 +14,7 @@ from geomap.events.incidents import (
     out_of_state_namesake,
     street_pair,
 )
-from geomap.model import Incident, Place, Span, Toponym
+from geomap.model import Document, Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
 
@@ -3658,3 +3660,134 @@ def test_an_assault_rifle_is_a_weapon_not_an_assault(pipeline: Pipeline) -> None
     assert typed(pipeline, body) == [("arrest", "Denver")]
     body = "A clerk was assaulted in Denver on Friday by a man carrying an assault rifle."
     assert typed(pipeline, body) == [("attack", "Denver")]
+
+
+def test_a_round_up_s_later_arrest_of_a_townsman_is_at_the_report_s_town(
+    pipeline: Pipeline,
+) -> None:
+    # a local round-up: a later item opening on "A Dayton woman was arrested" is placed at the
+    # report's town, though the item before it moved to a street elsewhere
+    body = (
+        "A Dayton man was arrested on Sunday on two counts of burglary. His bond was set at "
+        "$1,000. Cash was taken from a purse left in a truck at a home on Elm Drive east of "
+        "Toledo. Nothing else was missing. A Dayton woman was arrested at home late Friday "
+        "on a charge of lying to police."
+    )
+    found = [(i.event_type, i.place.name, str(i.when.start)) for i in incidents(pipeline, body)]
+    assert ("arrest", "Dayton", "2022-06-10") in found
+    assert ("arrest", "Dayton", "2022-06-05") in found
+
+
+def test_a_townsman_named_in_passing_later_is_no_place(pipeline: Pipeline) -> None:
+    # "another Dayton student" deep in a report is who someone was, not where it happened,
+    # even in a report from Dayton
+    body = (
+        "Police in Dayton said a man was arrested on Sunday. His bond was set at $500. "
+        "Nothing else was taken. He said the case recalled the shooting death of another "
+        "Dayton student in 2019."
+    )
+    assert [t for t, _ in typed(pipeline, body)] == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jon Vorlek was driving half a mile west of Dayton when the car left the road and crashed.",
+        "Jon Vorlek was eastbound in a pickup half a mile west of Dayton when the truck left "
+        "the roadway and overturned.",
+    ],
+)
+def test_a_vehicle_that_left_the_road_by_a_town(pipeline: Pipeline, body: str) -> None:
+    # a vehicle leaving the road is no journey; a bearing "of" a town before the crash
+    # places it by that town
+    assert typed(pipeline, body) == [("crash", "Dayton")]
+
+
+def test_leaving_the_road_without_a_vehicle_is_no_crash(pipeline: Pipeline) -> None:
+    body = "The paving crew left the road half finished in Dayton on Monday."
+    assert [t for t, _ in typed(pipeline, body)] == []
+
+
+def test_an_officer_who_fired_at_a_driver_in_the_act(pipeline: Pipeline) -> None:
+    # the officer fires at what the driver does there: the place of the "after" clause
+    body = (
+        "A driver was shot by a trooper after he tried to run the officer down with his van "
+        "last week in Dayton."
+    )
+    assert ("attack", "Dayton") in typed(pipeline, body)
+
+
+def test_a_shooting_by_no_officer_is_not_placed_by_an_after_clause(pipeline: Pipeline) -> None:
+    body = "A man was shot by a neighbour after he had driven home from work in Dayton."
+    assert ("attack", "Dayton") not in typed(pipeline, body)
+
+
+def test_a_crash_told_then_as_vehicles_striking_each_other_is_one_collision(
+    pipeline: Pipeline,
+) -> None:
+    # "failed to yield and collided": the collision did happen (not an infinitive's second
+    # verb); the accident told first and the collision told after are one collision
+    body = (
+        "Tom Arvel died in a road accident in Dayton on Monday. Arvel failed to yield and "
+        "collided with a minivan at the junction."
+    )
+    assert typed(pipeline, body) == [("collision", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tom Arvel died in a road accident in Dayton on Monday. His brother was not hurt.",
+        # a crash in another town is another event
+        "Tom Arvel died in a road accident in Dayton on Monday. On Friday two cars collided "
+        "in Toledo.",
+    ],
+)
+def test_a_crash_alone_stays_a_crash(pipeline: Pipeline, body: str) -> None:
+    assert ("crash", "Dayton") in typed(pipeline, body)
+
+
+def test_a_second_infinitive_is_still_no_event(pipeline: Pipeline) -> None:
+    body = "The gang planned to track down and kill a witness in Dayton."
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ron Tabel was beaten while in the county lockup in Dayton, investigators believe.",
+        "Ron Tabel was stabbed while at a party in Dayton on Saturday.",
+    ],
+)
+def test_a_verbless_while_clause_tells_where_it_befell_them(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == [("attack", "Dayton")]
+
+
+def test_a_while_clause_of_time_places_nothing_by_itself(pipeline: Pipeline) -> None:
+    body = "Ron Tabel was robbed while in college, long before he moved to Dayton."
+    assert ("attack", "Dayton") not in typed(pipeline, body)
+
+
+_BRAWL = (
+    "Police broke up a large bar brawl in Dayton early Saturday. Deputies from two counties "
+    "came to help. The chief said the fighting had spread to the parking lot. He said most "
+    "of those involved were young men. The cause was not yet known. “Nothing like this has "
+    "happened here,” the chief said. “Two of my deputies got bruised. Chairs were thrown.” "
+)
+
+
+def bare(pipeline: Pipeline, body: str) -> list[tuple[str, str]]:
+    """Incidents of a report with no header line and no dateline (as a corpus text is read)."""
+    doc = Document(id="b", path="b.txt", text=body, title=None, published=date(2022, 6, 10))
+    return [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents]
+
+
+def test_an_arrest_told_late_in_a_report_of_one_brawl_is_there(pipeline: Pipeline) -> None:
+    # nothing is carried this far; the report is about one event in one town
+    body = _BRAWL + "One man was arrested, officials said."
+    assert ("arrest", "Dayton") in bare(pipeline, body)
+
+
+def test_a_past_arrest_late_in_a_report_is_no_arrest_there(pipeline: Pipeline) -> None:
+    body = _BRAWL + "He said it was not the only time Ed Korvan has been arrested."
+    assert ("arrest", "Dayton") not in bare(pipeline, body)

@@ -584,13 +584,21 @@ def _kin(names: list[_Name]) -> None:
     """Mark names one of whose words is a run of the other's words ("Lakeview" and "Lakeview
     City", "North Lakeview"; a name and its demonym's country): two such names are most often
     one place named twice, so they do not back each other's namesakes as two places would."""
-    words = [(n, f" {n.key.split('|', 1)[0]} ") for n in names if n.options]
-    if len(words) < 2:
+    padded = [(n, f" {bare} ") for n in names if n.options and (bare := n.key.split("|", 1)[0])]
+    if len(padded) < 2:
         return
+    by_word: dict[str, list[int]] = {}  # word -> the names holding it (most share none)
+    for i, (_, w) in enumerate(padded):
+        for word in set(w.split()):
+            by_word.setdefault(word, []).append(i)
     found: dict[str, set[str]] = {}
-    for i, (a, wa) in enumerate(words):
-        for b, wb in words[i + 1 :]:
-            if (wa in wb or wb in wa) and not _county_of(wa, wb):
+    for i, (a, wa) in enumerate(padded):
+        for j in by_word[wa.split(maxsplit=1)[0]]:  # names holding a's first word
+            b, wb = padded[j]
+            if j != i and len(wb) > len(wa) and wa in wb and not _county_of(wa, wb):
+                found.setdefault(a.key, set()).add(b.key)
+                found.setdefault(b.key, set()).add(a.key)
+            elif j < i and wb == wa:  # (one name under two keys: a demonym's country)
                 found.setdefault(a.key, set()).add(b.key)
                 found.setdefault(b.key, set()).add(a.key)
     for n in names:

@@ -403,13 +403,12 @@ class _Evidence:
         level = 0.0
         sin, h_near, h_far = math.sin, _H_NEAR, _H_FAR
         for key, la, lo, cos_la in self.points:
-            if key == own_key or key in kin:
-                continue
             h = sin((la - lat) / 2) ** 2 + cos_lat * cos_la * sin((lo - lon) / 2) ** 2
+            if h > h_far or key == own_key or key in kin:
+                continue  # (the keys only of places near enough to count)
             if h <= h_near:
                 return W_NEAR
-            if h <= h_far:
-                level = W_NEAR / 2
+            level = W_NEAR / 2
         return level
 
 

@@ -583,9 +583,11 @@ def _kin(names: list[_Name]) -> None:
     """Mark names one of whose words is a run of the other's words ("Lakeview" and "Lakeview
     City", "North Lakeview"; a name and its demonym's country): two such names are most often
     one place named twice, so they do not back each other's namesakes as two places would."""
-    padded = [(n, f" {bare} ") for n in names if n.options and (bare := n.key.split("|", 1)[0])]
-    if len(padded) < 2:
-        return
+    bares = [(n, bare) for n in names if n.options and (bare := n.key.split("|", 1)[0])]
+    words = " ".join(bare for _, bare in bares).split()
+    if len(words) == len(set(words)):
+        return  # no two names share a word (most documents)
+    padded = [(n, f" {bare} ") for n, bare in bares]
     by_word: dict[str, list[int]] = {}  # word -> the names holding it (most share none)
     for i, (_, w) in enumerate(padded):
         for word in set(w.split()):

@@ -5,7 +5,9 @@ scored by a context-free prior (feature type, population, own name vs alternate 
 capital), then by what the document's other mentions say, in two rounds. The rounds start
 from each name's likeliest place, except that a county named together with a town in it or
 near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The rounds weigh:
-- the same country, first-level region or second-level region as other places mentioned;
+- the same country, first-level region or second-level region as other places mentioned
+  (but a name and a longer name holding its words, "Lakeview" and "Lakeview City", are one
+  place named twice, no evidence for each other; a town and "X County" still are two);
 - a region or country that contains other places mentioned ("Georgia" the state when Atlanta
   is named, the country when Tbilisi is);
 - nearness to the other places mentioned;

@@ -405,9 +405,11 @@ class _Evidence:
         level = 0.0
         sin, h_near, h_far = math.sin, _H_NEAR, _H_FAR
         for key, la, lo, cos_la in self.points:
+            if key == own_key:
+                continue
             h = sin((la - lat) / 2) ** 2 + cos_lat * cos_la * sin((lo - lon) / 2) ** 2
-            if h > h_far or key == own_key or key in kin:
-                continue  # (the keys only of places near enough to count)
+            if h > h_far or key in kin:
+                continue  # (kin asked of a place near enough to count only)
             if h <= h_near:
                 return W_NEAR
             level = W_NEAR / 2
@@ -547,9 +549,10 @@ def _best(
     first of equals). Candidates come by descending prior, so the search stops at the first
     one whose prior plus every possible bonus cannot reach the best score so far."""
     own = Counter() if name.embedded else Counter(_facts(name.choice))
-    for k in name.kin:  # a name's kin are no evidence for it ("Lakeview" and "Lakeview City")
-        if not (other := names[k]).embedded:
-            own.update(_facts(other.choice))
+    if name.kin:  # a name's kin are no evidence for it ("Lakeview" and "Lakeview City")
+        for k in name.kin:
+            if not (other := names[k]).embedded:
+                own.update(_facts(other.choice))
     containers = [
         c
         for k in sorted(name.containers or ())

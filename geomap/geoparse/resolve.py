@@ -5,7 +5,9 @@ scored by a context-free prior (feature type, population, own name vs alternate 
 capital), then by what the document's other mentions say, in two rounds. The rounds start
 from each name's likeliest place, except that a county named together with a town in it or
 near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The rounds weigh:
-- the same country, first-level region or second-level region as other places mentioned;
+- the same country, first-level region or second-level region as other places mentioned
+  (but a name and a longer name holding its words, "Lakeview" and "Lakeview City", are one
+  place named twice, no evidence for each other; a town and "X County" still are two);
 - a region or country that contains other places mentioned ("Georgia" the state when Atlanta
   is named, the country when Tbilisi is);
 - nearness to the other places mentioned;
@@ -150,6 +152,8 @@ class _Name:
     embedded: bool = False  # options are those of a place named inside it ("Iowa State Fair")
     township: bool = False  # options are those of the towns a township the gazetteer lacks
     # is named after ("Lakeview Township": the towns called Lakeview)
+    kin: frozenset[str] = frozenset()  # keys of the other names one of whose words runs
+    # the other's ("Lakeview" and "Lakeview City"): no evidence for each other
 
 
 def _strip_suffix(text: str) -> str:
@@ -393,19 +397,22 @@ class _Evidence:
     def has(self, fact: tuple[str, ...] | None, own: Counter[tuple[str, ...]]) -> bool:
         return fact is not None and self.counts.get(fact, 0) - own.get(fact, 0) > 0
 
-    def nearness(self, lat: float, lon: float, cos_lat: float, own_key: str) -> float:
-        """W_NEAR when another name's place lies within NEAR_KM of (lat, lon) in radians,
-        half of it within FAR_KM, else 0."""
+    def nearness(
+        self, lat: float, lon: float, cos_lat: float, own_key: str, kin: frozenset[str]
+    ) -> float:
+        """W_NEAR when another name's place (not one of ``kin``) lies within NEAR_KM of
+        (lat, lon) in radians, half of it within FAR_KM, else 0."""
         level = 0.0
         sin, h_near, h_far = math.sin, _H_NEAR, _H_FAR
         for key, la, lo, cos_la in self.points:
             if key == own_key:
                 continue
             h = sin((la - lat) / 2) ** 2 + cos_lat * cos_la * sin((lo - lon) / 2) ** 2
+            if h > h_far or key in kin:
+                continue  # (kin asked of a place near enough to count only)
             if h <= h_near:
                 return W_NEAR
-            if h <= h_far:
-                level = W_NEAR / 2
+            level = W_NEAR / 2
         return level
 
 
@@ -527,7 +534,7 @@ def _score(
         + W_ADMIN2 * evidence.has(cand.admin2, own)
     )
     if cand.point is not None and evidence.points:
-        context += evidence.nearness(*cand.point, name.key)
+        context += evidence.nearness(*cand.point, name.key, name.kin)
     return score + min(context, cand.cap)
 
 
@@ -542,6 +549,10 @@ def _best(
     first of equals). Candidates come by descending prior, so the search stops at the first
     one whose prior plus every possible bonus cannot reach the best score so far."""
     own = Counter() if name.embedded else Counter(_facts(name.choice))
+    if name.kin:  # a name's kin are no evidence for it ("Lakeview" and "Lakeview City")
+        for k in name.kin:
+            if not (other := names[k]).embedded:
+                own.update(_facts(other.choice))
     containers = [
         c
         for k in sorted(name.containers or ())
@@ -571,6 +582,44 @@ def _best(
             best, best_score = cand, score
     assert best is not None
     return best.raw
+
+
+def _kin(names: list[_Name]) -> None:
+    """Mark names one of whose words is a run of the other's words ("Lakeview" and "Lakeview
+    City", "North Lakeview"; a name and its demonym's country): two such names are most often
+    one place named twice, so they do not back each other's namesakes as two places would."""
+    bares = [(n, bare) for n in names if n.options and (bare := n.key.split("|", 1)[0])]
+    words = " ".join(bare for _, bare in bares).split()
+    if len(words) == len(set(words)):
+        return  # no two names share a word (most documents)
+    padded = [(n, f" {bare} ") for n, bare in bares]
+    by_word: dict[str, list[int]] = {}  # word -> the names holding it (most share none)
+    for i, (_, w) in enumerate(padded):
+        for word in set(w.split()):
+            by_word.setdefault(word, []).append(i)
+    found: dict[str, set[str]] = {}
+    for i, (a, wa) in enumerate(padded):
+        for j in by_word[wa.split(maxsplit=1)[0]]:  # names holding a's first word
+            b, wb = padded[j]
+            if j != i and len(wb) > len(wa) and wa in wb and not _county_of(wa, wb):
+                found.setdefault(a.key, set()).add(b.key)
+                found.setdefault(b.key, set()).add(a.key)
+            elif j < i and wb == wa:  # (one name under two keys: a demonym's country)
+                found.setdefault(a.key, set()).add(b.key)
+                found.setdefault(b.key, set()).add(a.key)
+    for n in names:
+        if n.key in found:
+            n.kin = frozenset(found[n.key])
+
+
+_COUNTY_KEYS = tuple(f"{name_key(w)} " for w in COUNTY_WORDS)
+
+
+def _county_of(a: str, b: str) -> bool:
+    """One of two padded name keys is the other's county ("lakeview" and "lakeview county"):
+    a town and the county named after it are two places that back each other."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short) and long[len(short) :] in _COUNTY_KEYS
 
 
 def _near(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -777,6 +826,7 @@ def _resolve(
             names[ka].containers = within
     countries = set(context_countries or ())
     everyone = list(names.values())
+    _kin(everyone)
     for n in everyone:
         n.choice = n.options[0] if n.options else None
     if text is not None:

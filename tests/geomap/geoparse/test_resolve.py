@@ -1313,3 +1313,46 @@ def test_an_alternate_name_needs_far_more_than_an_own_name(
 def test_a_short_form_of_an_own_name_keeps_its_city(parse) -> None:  # type: ignore[no-untyped-def]
     name, kind, country, _ = parse("Traffic stalled across New York on Monday.")["New York"]
     assert (name, kind, country) == ("New York City", "city", "US")
+
+
+def _kin_towns() -> dict[str, list[Location]]:
+    # a world city whose district bears "<name> City", and a small Ohio namesake near two
+    # unambiguous Ohio towns
+    world = _county_town("Penhallow", "Leinster", "Penhallow", 1_000_000, country_code="IE")
+    world.raw.update(lat=53.0, lon=-6.0)
+    district = _county_town("Penhallow City", "Leinster", "", 1_000_000, country_code="IE")
+    district.raw.update(feature_type="admin2", lat=53.0, lon=-6.0)
+    ohio = _town("Penhallow", "Ohio", 40.1, -83.1, 40_000)
+    return {
+        "Alderby": [_town("Alderby", "Ohio", 40.0, -83.0, 3_000)],
+        "Bexford": [_town("Bexford", "Ohio", 40.2, -83.2, 3_000)],
+        "Penhallow": [Location("Penhallow", (53.0, -6.0), world.raw), ohio],
+        "Penhallow City": [Location("Penhallow City", (53.0, -6.0), district.raw)],
+        "Penhallow County": [
+            Location(
+                "Penhallow County",
+                (53.0, -6.0),
+                _county_town("Penhallow County", "Leinster", "", 1_000_000, country_code="IE").raw
+                | {"feature_type": "admin2", "lat": 53.0, "lon": -6.0},
+            )
+        ],
+    }
+
+
+def test_a_name_and_a_longer_name_holding_it_do_not_back_each_other() -> None:
+    """ "Penhallow City" (one place, the world city's district) is no second place beside
+    "Penhallow": the two Ohio towns named decide, not the name's own longer form."""
+    towns = _kin_towns()
+    names = ("Penhallow City", "Penhallow", "Alderby", "Bexford")
+    found = resolve(_mentions(*names), lambda q: list(towns.get(q, [])))
+    penhallow = found[1].place
+    assert penhallow is not None and penhallow.admin1 == "Ohio"
+
+
+def test_a_town_and_the_county_named_after_it_still_back_each_other() -> None:
+    """ "X County" and "X" are two places that hold each other: the pair still counts."""
+    towns = _kin_towns()
+    names = ("Penhallow County", "Penhallow", "Alderby")
+    found = resolve(_mentions(*names), lambda q: list(towns.get(q, [])))
+    penhallow = found[1].place
+    assert penhallow is not None and penhallow.country_code == "IE"

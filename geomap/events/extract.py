@@ -62,6 +62,7 @@ from geomap.events.triggers import (
     FORECAST_KINDS,
     GENERIC_AFTER,
     GOALKEEPERS,
+    HEADLINE_PRESENT,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     JAIL_HOLD,
@@ -1943,6 +1944,8 @@ def extract_events(
             ) and (lone_story is None or not _ARREST_TOLD.search(s_text)):
                 continue  # (an event "here" is at the town the report is from)
         words = sentence_words(lowered_text[sent.start : sent.end])
+        if in_headline and not HEADLINE_PRESENT.keys().isdisjoint(words):
+            words = words | {HEADLINE_PRESENT.get(w, w) for w in words}  # "Train derails"
         if not here:
             if (
                 incident_words(s_text, words)
@@ -2194,6 +2197,30 @@ def _without_dateline_date(s_text: str) -> str:
     return s_text[:a] + " " * (b - a) + s_text[b:]
 
 
+#: Words before a verb that keep a headline's present form from telling a past event ("to
+#: march", "will rally", "may collide"), or that make it a noun ("the rally", "a march").
+_NOT_HEADLINE_PAST = frozenset(
+    "to will would could can may might should must shall not never cannot won't n't "
+    "a an the his her their its our this that these those".split()
+)
+
+
+def _headline_tense(tokens: list[Token]) -> list[Token]:
+    """A headline's tokens with its present-tense event verbs read as their past forms
+    (:data:`~geomap.events.triggers.HEADLINE_PRESENT`: "Gunmen shoot two in X" is read as
+    "shot"), where neither an infinitive's "to", a modal, a negation nor a determiner comes
+    just before. Offsets and the written text stay as they were."""
+    out = tokens
+    for i, t in enumerate(tokens):
+        past = HEADLINE_PRESENT.get(t.lower)
+        if past is None or (i and tokens[i - 1].lower in _NOT_HEADLINE_PAST):
+            continue
+        if out is tokens:
+            out = list(tokens)
+        out[i] = t._replace(lower=past)
+    return out
+
+
 def _sentence(
     document: Document,
     sent: Span,
@@ -2210,6 +2237,8 @@ def _sentence(
     s_text = sent.text
     date_text = _without_dateline_date(s_text)
     tokens = tokenize(s_text)
+    if headline:
+        tokens = _headline_tense(tokens)
     section = _section_opening(document, sent.start)
     covered = _covered(tokens, here, sent.start)
     tokens = _as_names(tokens, covered)

@@ -303,6 +303,8 @@ def _triggers(
                     continue  # "the photo captured the city", "captured Smith": no battle
                 if _NEVER_HAPPENED.match(sentence, m.end()):
                     continue  # "a strike by dockers, which did not happen": none took place
+                if phrase_type == "derailment" and _RAIL_WORDS.isdisjoint(lowered):
+                    continue  # "the talks came off the rails": no train in the sentence
                 if phrase_type == "meeting/summit":
                     if m.group().startswith("meeting ") and not ONE_BODY.isdisjoint(
                         lowered[max(0, i - 6) : i]
@@ -462,8 +464,12 @@ def _triggers(
                 and any(f.event_type is not None for f in found.values())
             ):
                 incident = None  # "was kidnapped by gunmen": the kidnappers, no attack of theirs
-            elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
-                incident = None  # "troops marched into the town": no protest
+            elif w in ("marched", "march", "marches", "marching") and (
+                not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i])
+                or not _PARADES.isdisjoint(lowered[i + 1 : i + 7])
+            ):
+                incident = None  # "troops marched into the town", "the band will march in
+                # the Rose Parade": no protest
             elif _denied_report(sentence, tokens[i].start):
                 incident = None  # "reports of a robbery at A are false": none took place
             elif incident.noun and _NEVER_HAPPENED.match(sentence, tokens[i].end):
@@ -659,6 +665,10 @@ def _entry_label(
             return replace(m, cue=replace(m.cue, role="location"))  # where it happened
         return None
     return None
+
+
+#: Words that tell where a missing person turned up, not where they went missing.
+_FOUND_AT = frozenset("found located spotted discovered rescued traced".split())
 
 
 def _missing_from(tokens: list[Token], t: _Trigger, after: list[Mention]) -> Mention | None:
@@ -1293,6 +1303,8 @@ def _party_after(tokens: list[Token], j: int) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its".split())
+#: A march in one of these is a celebration, not a protest.
+_PARADES = frozenset("parade parades procession processions pageant".split())
 #: What derails: a train or its cars. Without one in the sentence, "derailed" is a plan or
 #: talks thrown off course ("the ceasefire derailed"), no derailment.
 _RAIL_WORDS = frozenset(
@@ -2781,11 +2793,22 @@ def _sentence(
             opening = _fronted_place(tokens, mentions_used, t.index)
             if opening is not None:
                 located = [incidents.Located(opening, False)]
+        gone_from = None
         if t.event_type == "disappearance" and not t.noun:
             # "was reported missing from A on Sunday and found in B": where from
             gone_from = _missing_from(tokens, t, after_incident)
             if gone_from is not None:
                 located = [incidents.Located(gone_from, False)]
+        if t.event_type == "disappearance" and gone_from is None:
+            # "a girl who had been missing since Friday was found safe in B", "missing teen
+            # found in B": where she was found, not where she went missing (left to the
+            # sentences around)
+            located = [
+                loc
+                for loc in located
+                if loc.mention.first <= t.index
+                or _FOUND_AT.isdisjoint(x.lower for x in tokens[t.index : loc.mention.first])
+            ]
         if t.motion is None:
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:

@@ -103,7 +103,8 @@ _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addit
 #: A person named after a place, who therefore lives there or comes from there ("a Dallas
 #: man", "the Leeds native", "a U.S. Military Official"): general English person nouns.
 PERSON_AFTER = re.compile(
-    r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:native|natives|resident|residents|man|woman|men|"
+    r"^(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,)?"  # "a Keene, N.H., woman"
+    r"[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:native|natives|resident|residents|man|woman|men|"
     r"women|couple|family|families|teen|teens|teenager|teenagers|boy|girl|driver|motorist|"
     r"student|students|official|officials|team|band|couple|mother|father|businessman|"
     r"businesswoman)\b"

@@ -214,9 +214,11 @@ def test_a_town_in_capitals_heading_a_later_paragraph_is_where_its_events_were(
     found = _incidents(pipeline, body)
     assert ("attack", "Kumasi") in found
     assert ("protest", "Tamale") in found
-    # the same label opening the body is a dateline: it says where the report is from
+    # the same label opening the body is a dateline: it says where the report is from, and
+    # is read as the dateline "KUMASI (AP) —" is
     dated = _incidents(pipeline, "KUMASI: A bus driver was shot dead near the market.\n")
-    assert ("attack", "Kumasi") not in dated
+    wire = _incidents(pipeline, "KUMASI (AP) — A bus driver was shot dead near the market.\n")
+    assert dated == wire
 
 
 @pytest.mark.parametrize(
@@ -305,3 +307,26 @@ def test_the_setting_a_sentence_opens_with_places_its_events(
 def test_fighting_fled_is_where_the_flight_started(pipeline: Pipeline) -> None:
     body = "Hundreds of families fleeing renewed fighting in Tamale arrived in Kumasi on Monday."
     assert ("Tamale", "Kumasi") in paths(pipeline, body)
+
+
+def test_a_return_coordinated_with_a_trip_sets_out_from_its_end(pipeline: Pipeline) -> None:
+    body = (
+        "The minister will fly to Lyon on Monday to open a new plant, and is expected to "
+        "return to Paris on Tuesday."
+    )
+    assert ("Lyon", "Paris") in paths(pipeline, body)
+
+
+def test_another_subject_s_return_is_no_leg_of_the_trip(pipeline: Pipeline) -> None:
+    body = "The minister flew to Lyon on Monday, and her deputy returned to Paris on Tuesday."
+    assert ("Lyon", "Paris") not in paths(pipeline, body)
+
+
+def test_a_town_in_capitals_and_a_colon_is_a_dateline(pipeline: Pipeline) -> None:
+    body = "LUCKNOW: The governor will travel to Kanpur on Friday, officials said."
+    assert ("Lucknow", "Kanpur") in paths(pipeline, body)
+
+
+def test_a_word_in_capitals_and_a_colon_is_no_dateline(pipeline: Pipeline) -> None:
+    body = "UPDATE: The governor will travel to Kanpur on Friday, officials said."
+    assert paths(pipeline, body) == []

@@ -4758,6 +4758,12 @@ def _implicit_destination(
         # "moved here from A", "came back here": the town the report is from
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None
+    if _to_the_scene(tokens, mt.index):
+        # "dispatched two investigators from A to the site": where the incident told last
+        # happened, however many sentences ago
+        scene = state.scene()
+        if scene is not None and scene.place is not None and _usable(scene, ends):
+            return _as_mention(scene)
     story_here = state.recent_story()
     if (mt.motion.lemma in _BACK_HERE or following[:1] == ["in"]) and (
         story_here is None or _same_place(story_here, state.dateline)
@@ -4790,6 +4796,18 @@ def _implicit_destination(
         # "volunteers who had driven up from A": to where the story is)
         return _as_mention(story)
     return None
+
+
+def _to_the_scene(tokens: list[Token], i: int) -> bool:
+    """True when the motion word at ``i`` goes "to the site" or "to the scene" (within a few
+    words, in its clause): the place of the event the report told."""
+    lowered = [t.lower for t in tokens[i + 1 : i + 12]]
+    for k, w in enumerate(lowered[:-2]):
+        if w in (".", ";", "and", "but"):
+            return False
+        if w == "to" and lowered[k + 1] == "the" and lowered[k + 2] in _SCENE_NOUNS:
+            return True
+    return False
 
 
 #: Motion verbs that end where the report is filed when only their origin is told

@@ -330,3 +330,17 @@ def test_a_town_in_capitals_and_a_colon_is_a_dateline(pipeline: Pipeline) -> Non
 def test_a_word_in_capitals_and_a_colon_is_no_dateline(pipeline: Pipeline) -> None:
     body = "UPDATE: The governor will travel to Kanpur on Friday, officials said."
     assert paths(pipeline, body) == []
+
+
+def test_sent_to_the_site_goes_to_where_the_incident_was_told(pipeline: Pipeline) -> None:
+    body = (
+        "A freight train derailed near Emerald on Sunday. The driver was hurt. Crews said the "
+        "line would stay closed. Prices rose in Brisbane shops. The bureau said it had "
+        "dispatched two investigators from Canberra to the site."
+    )
+    assert ("Canberra", "Emerald") in paths(pipeline, body)
+
+
+def test_to_the_site_without_an_incident_told_goes_nowhere(pipeline: Pipeline) -> None:
+    body = "The council said it had sent two surveyors from Canberra to the site."
+    assert paths(pipeline, body) == []

@@ -1993,11 +1993,18 @@ def extract_events(
         ]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
+        planned_to = {m.path[-1].gazetteer_id for m in mov if m.status == "planned"}
+        if planned_to:
+            # "She will travel to A on Friday. Workers staged a protest outside the venue":
+            # where a trip is still to go is not where the next sentence's events are
+            mentions = [m for m in mentions if m.place.gazetteer_id not in planned_to]
         if when is _UNREAD:
             named = [
                 t
                 for t in here
-                if t is not state.dateline and not _within_spans(t.span.start, speech)
+                if t is not state.dateline
+                and not _within_spans(t.span.start, speech)
+                and (t.place is None or t.place.gazetteer_id not in planned_to)
             ]
             if named:
                 state.next_sentence_toponyms(

@@ -3724,3 +3724,12 @@ def test_a_town_named_with_its_state_before_a_person_is_a_home(pipeline: Pipelin
         "on Wednesday at a motel on Route 9."
     )
     assert ("arrest", "Springfield") not in typed(pipeline, body)
+
+
+def test_where_a_trip_is_still_to_go_is_not_where_the_next_event_is(pipeline: Pipeline) -> None:
+    body = (
+        "LUCKNOW: The governor opened a bridge on Monday. She will travel to Kanpur on Friday "
+        "to open a school, officials said. Meanwhile, farmers staged a protest outside the "
+        "venue on Monday."
+    )
+    assert typed(pipeline, body) == [("protest", "Lucknow")]

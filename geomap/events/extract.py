@@ -145,6 +145,10 @@ _ANAPHOR = re.compile(
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
     re.I,
 )
+#: Verbs of taking up a new home: "moved to X", "relocated to X".
+_SETTLE_ELSEWHERE = frozenset(("move", "relocate"))
+#: A year put first ("In 1964, the family ..."), read past to find the subject.
+_YEAR_FIRST = re.compile(r"^in\s+\d{4},?\s+", re.I)
 # "It then sailed to X": the thing the last sentence told of goes on
 _IT = re.compile(r"^it\b", re.I)
 # a departure the next sentence may take on to its destination ("The band left A. They
@@ -4416,6 +4420,23 @@ def _implicit_origin(
         ):
             assert state.previous is not None
             return _as_mention(state.previous)
+    if (
+        mt.status == "reported"
+        and not mt.motion.noun
+        and mt.motion.lemma in _SETTLE_ELSEWHERE
+        and state.since == 0
+        and state.previous_sure
+        and "had" not in before
+        and _ANAPHOR.match(_YEAR_FIRST.sub("", s_text))
+        and usable(state.previous)
+        and state.previous is not None
+        and state.previous.place is not None
+        and state.previous.place.feature_type == "city"
+    ):
+        # "It was in A that she met her husband. They married in 1957 and moved to B", "In
+        # 1964 the family relocated to B": a life story's next home, from the town the last
+        # sentence set it in
+        return _as_mention(state.previous)
     neighbour = _into_neighbour(mt, tokens, state)
     if neighbour is not None and usable(neighbour):
         # "Fighting spread across A. Thousands have fled to neighbouring B": from the country

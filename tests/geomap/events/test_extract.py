@@ -344,3 +344,16 @@ def test_sent_to_the_site_goes_to_where_the_incident_was_told(pipeline: Pipeline
 def test_to_the_site_without_an_incident_told_goes_nowhere(pipeline: Pipeline) -> None:
     body = "The council said it had sent two surveyors from Canberra to the site."
     assert paths(pipeline, body) == []
+
+
+def test_a_life_story_s_next_home_starts_in_the_town_before(pipeline: Pipeline) -> None:
+    body = (
+        "It was in Leeds that she met her husband, a young engineer, at a dance. They married "
+        "in 1957 and moved to Sheffield, where he worked for a steel firm."
+    )
+    assert ("Leeds", "Sheffield") in paths(pipeline, body)
+
+
+def test_a_past_move_told_as_background_takes_no_origin(pipeline: Pipeline) -> None:
+    body = "Police arrested two men in Leeds on Monday. They had moved to Sheffield in 2010."
+    assert paths(pipeline, body) == []

@@ -357,3 +357,16 @@ def test_a_life_story_s_next_home_starts_in_the_town_before(pipeline: Pipeline) 
 def test_a_past_move_told_as_background_takes_no_origin(pipeline: Pipeline) -> None:
     body = "Police arrested two men in Leeds on Monday. They had moved to Sheffield in 2010."
     assert paths(pipeline, body) == []
+
+
+def test_a_habit_told_after_a_town_and_its_state_is_a_habit(pipeline: Pipeline) -> None:
+    body = (
+        "Prosecutors said the crew organized loads that were driven from Fargo to Bemidji, "
+        "Minn., and Brainerd roughly twice a month for a year."
+    )
+    assert paths(pipeline, body) == []
+
+
+def test_a_town_and_its_state_leave_a_one_time_trip_alone(pipeline: Pipeline) -> None:
+    body = "The family drove from Keene, N.H., to Bemidji, Minn., on Friday."
+    assert ("Keene", "Bemidji") in paths(pipeline, body)

@@ -4504,6 +4504,9 @@ def _implicit_origin(
         # ("the senator, who visited B last year, spoke")
         and mt.motion.lemma not in _ARRIVING
         and not (opener >= 0 and tokens[opener].lower in _RELATIVE)
+        # a journey dated to a year is background, not known to start where the report is
+        # filed now ("LEEDS — Her brother was resettled in B in 2022")
+        and _IN_A_YEAR.search(s_text) is None
         and usable(dateline)
         and dateline is not None
         and dateline.place is not None
@@ -4521,6 +4524,10 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+#: A year the sentence dates its event to ("in 2022", "in 1998").
+_IN_A_YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:19|20)\d\d\b", re.I)
 
 
 #: What is sent away to be examined: samples, evidence, a body (general English of health,

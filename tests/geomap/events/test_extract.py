@@ -370,3 +370,15 @@ def test_a_habit_told_after_a_town_and_its_state_is_a_habit(pipeline: Pipeline) 
 def test_a_town_and_its_state_leave_a_one_time_trip_alone(pipeline: Pipeline) -> None:
     body = "The family drove from Keene, N.H., to Bemidji, Minn., on Friday."
     assert ("Keene", "Bemidji") in paths(pipeline, body)
+
+
+def test_a_journey_dated_to_a_past_year_does_not_start_at_the_dateline(
+    pipeline: Pipeline,
+) -> None:
+    body = "REGINA, Sask. — Her cousin, a former translator, was resettled in Winnipeg in 2021."
+    assert paths(pipeline, body) == []
+
+
+def test_a_journey_told_today_may_start_at_the_dateline(pipeline: Pipeline) -> None:
+    body = "REGINA, Sask. — Her cousin was resettled in Winnipeg on Monday."
+    assert ("Regina", "Winnipeg") in paths(pipeline, body)

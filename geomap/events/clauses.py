@@ -249,6 +249,9 @@ _FUTURE_TIME = re.compile(
     re.I,
 )
 
+#: A clause coordinated after the one being read: a comma or semicolon and "and" or "but".
+_NEXT_CLAUSE = re.compile(r"(?:,|;)\s+(?:and|but)\s+|;\s+")
+
 #: A weekday after a present progressive, which then tells what is arranged.
 _ON_WEEKDAY = re.compile(
     r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
@@ -589,7 +592,11 @@ def status(
         return None
     if start > 0 and _FRONTED_HABIT.match(sentence):
         return None  # "Every morning, workers travel from A to B": a habit
-    if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
+    later = _NEXT_CLAUSE.search(sentence, end)  # ("rallied on Saturday, and leaders say
+    # they will go to A next month": the time to come is the next clause's)
+    if _FUTURE_TIME.search(
+        sentence[tokens[start].start if clause else 0 : later.start() if later else len(sentence)]
+    ):
         return "planned"
     if (
         tokens[index].lower.endswith("ing")

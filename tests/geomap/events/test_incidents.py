@@ -3733,3 +3733,12 @@ def test_where_a_trip_is_still_to_go_is_not_where_the_next_event_is(pipeline: Pi
         "venue on Monday."
     )
     assert typed(pipeline, body) == [("protest", "Lucknow")]
+
+
+def test_a_time_to_come_in_the_next_clause_leaves_a_rally_told(pipeline: Pipeline) -> None:
+    body = (
+        "Hundreds of nurses rallied outside the hospital in Moncton on Saturday, and union "
+        "leaders say more walkouts will follow next month."
+    )
+    found = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
+    assert ("protest", "Moncton", "reported") in found

@@ -382,3 +382,21 @@ def test_a_journey_dated_to_a_past_year_does_not_start_at_the_dateline(
 def test_a_journey_told_today_may_start_at_the_dateline(pipeline: Pipeline) -> None:
     body = "REGINA, Sask. — Her cousin was resettled in Winnipeg on Monday."
     assert ("Regina", "Winnipeg") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The minister left Toronto on Monday for Ottawa.", ("Toronto", "Ottawa")),
+        ("He will leave Kingston on Oct. 6 for Halifax.", ("Kingston", "Halifax")),
+        ("Troops left Kabul early Friday for Doha.", ("Kabul", "Doha")),
+    ],
+)
+def test_a_time_between_the_place_left_and_for_b(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_left_on_monday_for_good_goes_nowhere(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "She left Toronto on Monday for good.") == []

@@ -811,6 +811,7 @@ def chain(
         second.actor
         and second.actor[:1].isupper()
         and second.actor != first.actor
+        and not (first.actor and second.actor.startswith(first.actor + " "))
         and not (_ONWARD.search(between) or onward_verb)
     ):
         return False  # "A sent troops to B, and C sent medics to D": another mover's journey

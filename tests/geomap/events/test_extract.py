@@ -400,3 +400,10 @@ def test_a_time_between_the_place_left_and_for_b(
 
 def test_left_on_monday_for_good_goes_nowhere(pipeline: Pipeline) -> None:
     assert paths(pipeline, "She left Toronto on Monday for good.") == []
+
+
+def test_a_mover_who_drove_to_a_and_brought_someone_to_b_goes_on_from_a(
+    pipeline: Pipeline,
+) -> None:
+    body = "Her father drove to Burlington on Sunday and brought her back to Rutland that night."
+    assert ("Burlington", "Rutland") in paths(pipeline, body)

@@ -4806,6 +4806,21 @@ def _implicit_destination(
         here = state.here if state.dateline is not None else None
         if here is not None and _usable(here, ends) and not mt.motion.noun:
             return _as_mention(here)
+    dateline = state.dateline
+    if (
+        mt.motion.movement_type == "deported"
+        and not mt.motion.noun
+        and mt.status is not None
+        and dateline is not None
+        and dateline.place is not None
+        and dateline.place.feature_type == "city"
+        and mt.origins
+        and all(m.place.country_code != dateline.place.country_code for m in mt.origins)
+        and _usable(dateline, ends)
+    ):
+        # "DULUTH, Minn. — A man who was extradited from Canada last fall ...": brought from
+        # abroad to where the report is filed (and he is tried)
+        return _as_mention(dateline)
     story = None if movements.new_topic(tokens) else state.recent_story()
     if story is None and _help_sent(mt, tokens):
         # "ROME — Rescue teams were sent from A to help": no event told, the help went to

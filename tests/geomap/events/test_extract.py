@@ -407,3 +407,18 @@ def test_a_mover_who_drove_to_a_and_brought_someone_to_b_goes_on_from_a(
 ) -> None:
     body = "Her father drove to Burlington on Sunday and brought her back to Rutland that night."
     assert ("Burlington", "Rutland") in paths(pipeline, body)
+
+
+def test_extradited_from_abroad_in_a_datelined_report_goes_to_the_dateline(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "BOISE, Idaho — A Calgary man who was extradited from Canada last spring to face fraud "
+        "charges was sentenced Friday to six years in prison."
+    )
+    assert ("Canada", "Boise") in paths(pipeline, body)
+
+
+def test_extradited_within_the_dateline_s_country_takes_no_dateline(pipeline: Pipeline) -> None:
+    body = "BOISE, Idaho — A man was extradited from Utah last spring to face fraud charges."
+    assert ("Utah", "Boise") not in paths(pipeline, body)

@@ -1574,7 +1574,18 @@ def _directed(lowered: list[str], i: int) -> bool:
         return False
     if nxt and nxt[0] == "by":
         nxt = lowered[i + 1 : i + 9]
+    if nxt and nxt[0] in ("a", "an", "the"):
+        # "took a Greyhound Lines bus from A to B": a named vehicle, however many words
+        found = [k for k in range(i + 2, min(len(lowered), i + 7)) if lowered[k] in _TAKEN_VEHICLES]
+        if found:  # (the last one: "a Concord Coach Lines bus")
+            nxt = lowered[i + 1 : found[-1] + 3]
     return any(w in ("to", "from", "back", "into") for w in nxt)
+
+
+#: Vehicles one takes to travel ("took a bus", "had taken an overnight train").
+_TAKEN_VEHICLES = frozenset(
+    "bus buses coach train trains flight flights plane ferry boat taxi cab shuttle".split()
+)
 
 
 def _left_dead(lowered: list[str], i: int) -> bool:

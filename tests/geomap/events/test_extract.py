@@ -422,3 +422,23 @@ def test_extradited_from_abroad_in_a_datelined_report_goes_to_the_dateline(
 def test_extradited_within_the_dateline_s_country_takes_no_dateline(pipeline: Pipeline) -> None:
     body = "BOISE, Idaho — A man was extradited from Utah last spring to face fraud charges."
     assert ("Utah", "Boise") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("She took an overnight Amtrak train from Boston to Chicago.", ("Boston", "Chicago")),
+        (
+            "The boy had taken a Lakeland Coach Lines bus from Bangor to Portland on Friday.",
+            ("Bangor", "Portland"),
+        ),
+    ],
+)
+def test_a_named_vehicle_taken_from_a_to_b(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_taking_a_bus_route_s_name_is_no_trip(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "She took a photo of the bus in Boston.") == []

@@ -427,6 +427,8 @@ def _triggers(
                 motion = None  # only "had come to X": "in the years to come", "come on"
             elif motion.lemma == "carry" and nxt == "out":
                 motion = None
+            elif w == "carry" and prev not in _BEFORE_A_PLAN:
+                motion = None  # "trucks carry goods from A to B": generic; only "will carry"
             elif motion.lemma == "recall" and ENVOYS.isdisjoint(lowered[i + 1 : i + 5]):
                 motion = None  # "recalled the day", "recalled 900 cars": no envoy called home
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
@@ -1582,6 +1584,8 @@ def _directed(lowered: list[str], i: int) -> bool:
     return any(w in ("to", "from", "back", "into") for w in nxt)
 
 
+#: Words before a base-form verb that make it one trip to come ("will carry", "to carry").
+_BEFORE_A_PLAN = frozenset(("will", "would", "to", "shall", "'ll", "’ll"))
 #: Vehicles one takes to travel ("took a bus", "had taken an overnight train").
 _TAKEN_VEHICLES = frozenset(
     "bus buses coach train trains flight flights plane ferry boat taxi cab shuttle".split()

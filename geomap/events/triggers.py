@@ -250,6 +250,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("take", "travelled", "send", "taken took taking"),
     **_verb("rush", "travelled", "send", "rushed rushing"),
     **_verb("carry", "travelled", "send", "carried carrying"),
+    **_verb("carry", "travelled", "send", "carry", needs_destination=True),
     **_verb("haul", "travelled", "send", "hauled hauling"),
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),

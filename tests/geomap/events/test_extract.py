@@ -442,3 +442,19 @@ def test_a_named_vehicle_taken_from_a_to_b(
 
 def test_taking_a_bus_route_s_name_is_no_trip(pipeline: Pipeline) -> None:
     assert paths(pipeline, "She took a photo of the bus in Boston.") == []
+
+
+def test_buses_that_will_carry_members_from_a_to_b(pipeline: Pipeline) -> None:
+    body = "Chartered buses will carry about 200 members from Moncton to Halifax, he said."
+    assert ("Moncton", "Halifax") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Trucks carry goods from Moncton to Halifax every day.",
+        "She said she would carry on in Moncton.",
+    ],
+)
+def test_carry_in_the_present_or_carry_on_is_no_trip(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

@@ -337,6 +337,8 @@ def _triggers(
                     lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
                 ):
                     continue  # "the crew left the road to the contractor": no vehicle
+                if rx is VEHICLE_LEFT_ROAD and _then_crashed_at(lowered, i + 3, covered):
+                    continue  # "left the road and overturned near A": one crash, at its verb
                 if (
                     clash.startswith("walk")
                     and " out " in clash
@@ -2230,6 +2232,23 @@ def _without_dateline_date(s_text: str) -> str:
         return s_text
     a, b = m.span("date")
     return s_text[:a] + " " * (b - a) + s_text[b:]
+
+
+def _then_crashed_at(lowered: list[str], k: int, covered: set[int]) -> bool:
+    """True when the words from ``k`` go on with "and", a crash or collision verb and a place
+    in the same clause ("... left the road and overturned near A"): leaving the road and the
+    crash that follows are one event, told and placed at the second verb."""
+    if k + 1 >= len(lowered) or lowered[k] != "and":
+        return False
+    word = INCIDENT_WORDS.get(lowered[k + 1])
+    if word is None or word.noun or word.event_type not in ("crash", "collision"):
+        return False
+    for j in range(k + 2, min(len(lowered), k + 10)):
+        if lowered[j] in (",", ";", ".", "and", "but", "when", "after"):
+            return False
+        if j in covered:
+            return True
+    return False
 
 
 def _sentence(
@@ -5291,9 +5310,16 @@ _FIRE_AFTER_STRIKE = 200
 _APART = frozenset("other others also another separate".split())
 
 
+#: How far apart (characters) an undated crash and a collision may be told to be one event:
+#: a few sentences ("killed in an accident near A. ... had failed to yield and collided with
+#: a van"), not a past crash told further down ("In March another driver died near A").
+_RETOLD_NEAR = 600
+
+
 def _crash_told_as_collision(out: list[Incident]) -> list[Incident]:
-    """``out`` where a crash and a collision at one place, on dates that meet, are one
-    collision, told where the crash was first told (its sentence and date)."""
+    """``out`` where a crash and a collision at one place, on dates that meet (or, one of them
+    undated, told within :data:`_RETOLD_NEAR` characters), are one collision, told where the
+    crash was first told (its sentence and date)."""
     merged: set[int] = set()
     result: list[Incident] = []
     for inc in out:
@@ -5310,7 +5336,11 @@ def _crash_told_as_collision(out: list[Incident]) -> list[Incident]:
                 and (
                     o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place)
                 )
-                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                and (
+                    _dates_meet(o.when, inc.when)
+                    if o.when is not None and inc.when is not None
+                    else abs(o.quote.start - inc.quote.start) <= _RETOLD_NEAR
+                )
             ),
             None,
         )

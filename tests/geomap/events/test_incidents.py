@@ -3731,6 +3731,30 @@ def test_a_vehicle_that_left_the_road_by_a_town(pipeline: Pipeline, body: str) -
     assert typed(pipeline, body) == [("crash", "Dayton")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A van driver from Hull died after his van left the road and overturned near Settle.",
+        "A nurse from Hull was hurt when her car left the road and crashed near Settle.",
+    ],
+)
+def test_leaving_the_road_then_crashing_is_one_crash_at_the_crash_s_place(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == [("crash", "Settle")]
+
+
+def test_an_undated_crash_told_far_from_a_collision_is_another_event(pipeline: Pipeline) -> None:
+    filler = "Residents have asked for a lower speed limit on the road for many years. " * 9
+    body = (
+        "A car and a lorry collided on the main road near Kendal, police said. "
+        + filler
+        + "A van driver from Hull died after his van overturned near Shap."
+    )
+    found = bare(pipeline, body)
+    assert ("collision", "Kendal") in found and ("crash", "Shap") in found
+
+
 def test_leaving_the_road_without_a_vehicle_is_no_crash(pipeline: Pipeline) -> None:
     body = "The paving crew left the road half finished in Dayton on Monday."
     assert [t for t, _ in typed(pipeline, body)] == []

@@ -210,6 +210,32 @@ GENERIC = re.compile(
     r"(?:day|week|month|year))\b",
     re.I,
 )
+
+
+def _clause_stop(tokens: list[Token], index: int, default: int) -> int:
+    """Where the clause of the verb at ``index`` ends: its first clause mark, comma or full
+    stop, reading past a state or province set off by commas after a town ("to Virginia,
+    Minn., and Hibbing twice a month", "Keene, N.H., and"): still the same clause."""
+    k = index + 1
+    while k < len(tokens):
+        t = tokens[k]
+        if t.text in CLAUSE_PUNCT or t.text in ",.":
+            m = k + 2 if k + 2 < len(tokens) and tokens[k + 2].text == "." else k + 1
+            if (
+                t.text == ","
+                and k + 1 < len(tokens)
+                and tokens[k + 1].text[:1].isupper()
+                and m + 1 < len(tokens)
+                and tokens[m + 1].text == ","
+                and (m > k + 1 or len(tokens[k + 1].text) > 1)
+            ):
+                k = m + 2  # ", Minn.," after a town
+                continue
+            return t.start
+        k += 1
+    return default
+
+
 #: A fronted adverbial of frequency that makes the whole sentence habitual ("Each month
 #: hundreds make the crossing from A to B", "Every winter, herders drive their flocks to A").
 _GENERIC_OPENING = re.compile(
@@ -235,6 +261,9 @@ _FUTURE_TIME = re.compile(
     r"friday|saturday|sunday)|later this (?:week|month|year)|in the coming (?:days|weeks))\b",
     re.I,
 )
+
+#: A clause coordinated after the one being read: a comma or semicolon and "and" or "but".
+_NEXT_CLAUSE = re.compile(r"(?:,|;)\s+(?:and|but)\s+|;\s+")
 
 #: A weekday after a present progressive, which then tells what is arranged.
 _ON_WEEKDAY = re.compile(
@@ -566,10 +595,7 @@ def status(
         if w in HYPOTHETICAL:
             return None
     end = tokens[index].end
-    stop = next(
-        (t.start for t in tokens[index + 1 :] if t.text in CLAUSE_PUNCT or t.text in ",."),
-        len(sentence),
-    )
+    stop = _clause_stop(tokens, index, len(sentence))
     # the verb's own words: a few before it ("usually drives"), its clause after it
     near = tokens[max(start, index - 3)].start
     clause_text = sentence[near : max(end, stop)]
@@ -581,7 +607,11 @@ def status(
         return None
     if start > 0 and _FRONTED_HABIT.match(sentence):
         return None  # "Every morning, workers travel from A to B": a habit
-    if _FUTURE_TIME.search(sentence[tokens[start].start if clause else 0 :]):
+    later = _NEXT_CLAUSE.search(sentence, end)  # ("rallied on Saturday, and leaders say
+    # they will go to A next month": the time to come is the next clause's)
+    if _FUTURE_TIME.search(
+        sentence[tokens[start].start if clause else 0 : later.start() if later else len(sentence)]
+    ):
         return "planned"
     if (
         tokens[index].lower.endswith("ing")

@@ -34,6 +34,12 @@ _DATELINE = re.compile(
     r"[ \t]*(?:—|–|--|-)[ \t]"
 )
 
+# "NAGPUR:", "NEW DELHI:" (as Indian and Pakistani papers write it): a town in capitals and a
+# colon opening the body; in capitals only, so that "Note:" or "Update:" is no dateline
+_COLON_DATELINE = re.compile(
+    r"[ \t]*(?P<head>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]{2,30}(?: [A-ZÀ-Þ][A-ZÀ-Þ.'’-]+){0,2}):[ \t]"
+)
+
 #: Lines at the top of a report where a dateline may stand (after a title).
 DATELINE_LINES = 3
 #: Sentences back that a place is carried over from, to a sentence that names none.
@@ -59,7 +65,7 @@ def _in_dateline(text: str, body_start: int, toponyms: list[Toponym]) -> list[To
         at = start
         while at < line_end and text[at] in " \t\r":
             at += 1
-        m = _DATELINE.match(text, at, line_end)
+        m = _DATELINE.match(text, at, line_end) or _COLON_DATELINE.match(text, at, line_end)
         if m or line_end >= len(text):
             break
         start = line_end + 1

@@ -147,6 +147,10 @@ _ANAPHOR = re.compile(
     r"refugees|migrants|evacuees|residents|survivors|victims|children|workers|crew))\b",
     re.I,
 )
+#: Verbs of taking up a new home: "moved to X", "relocated to X".
+_SETTLE_ELSEWHERE = frozenset(("move", "relocate"))
+#: A year put first ("In 1964, the family ..."), read past to find the subject.
+_YEAR_FIRST = re.compile(r"^in\s+\d{4},?\s+", re.I)
 # "It then sailed to X": the thing the last sentence told of goes on
 _IT = re.compile(r"^it\b", re.I)
 # a departure the next sentence may take on to its destination ("The band left A. They
@@ -305,6 +309,8 @@ def _triggers(
                     continue  # "the photo captured the city", "captured Smith": no battle
                 if _NEVER_HAPPENED.match(sentence, m.end()):
                     continue  # "a strike by dockers, which did not happen": none took place
+                if phrase_type == "derailment" and _RAIL_WORDS.isdisjoint(lowered):
+                    continue  # "the talks came off the rails": no train in the sentence
                 if phrase_type == "meeting/summit":
                     if m.group().startswith("meeting ") and not ONE_BODY.isdisjoint(
                         lowered[max(0, i - 6) : i]
@@ -332,6 +338,8 @@ def _triggers(
                     lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
                 ):
                     continue  # "the crew left the road to the contractor": no vehicle
+                if rx is VEHICLE_LEFT_ROAD and _then_crashed_at(lowered, i + 3, covered):
+                    continue  # "left the road and overturned near A": one crash, at its verb
                 if (
                     clash.startswith("walk")
                     and " out " in clash
@@ -427,6 +435,8 @@ def _triggers(
                 motion = None  # only "had come to X": "in the years to come", "come on"
             elif motion.lemma == "carry" and nxt == "out":
                 motion = None
+            elif w == "carry" and prev not in _BEFORE_A_PLAN:
+                motion = None  # "trucks carry goods from A to B": generic; only "will carry"
             elif motion.lemma == "recall" and ENVOYS.isdisjoint(lowered[i + 1 : i + 5]):
                 motion = None  # "recalled the day", "recalled 900 cars": no envoy called home
             elif motion.lemma in ("fly", "flight") and prev in ("no-fly", "no"):
@@ -468,8 +478,12 @@ def _triggers(
                 and any(f.event_type is not None for f in found.values())
             ):
                 incident = None  # "was kidnapped by gunmen": the kidnappers, no attack of theirs
-            elif w == "marched" and not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i]):
-                incident = None  # "troops marched into the town": no protest
+            elif w in ("marched", "march", "marches", "marching") and (
+                not NOT_PROTESTERS.isdisjoint(lowered[max(0, i - 6) : i])
+                or not _PARADES.isdisjoint(lowered[i + 1 : i + 7])
+            ):
+                incident = None  # "troops marched into the town", "the band will march in
+                # the Rose Parade": no protest
             elif _denied_report(sentence, tokens[i].start):
                 incident = None  # "reports of a robbery at A are false": none took place
             elif incident.noun and _NEVER_HAPPENED.match(sentence, tokens[i].end):
@@ -665,6 +679,10 @@ def _entry_label(
             return replace(m, cue=replace(m.cue, role="location"))  # where it happened
         return None
     return None
+
+
+#: Words that tell where a missing person turned up, not where they went missing.
+_FOUND_AT = frozenset("found located spotted discovered rescued traced".split())
 
 
 def _missing_from(tokens: list[Token], t: _Trigger, after: list[Mention]) -> Mention | None:
@@ -1299,6 +1317,8 @@ def _party_after(tokens: list[Token], j: int) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its".split())
+#: A march in one of these is a celebration, not a protest.
+_PARADES = frozenset("parade parades procession processions pageant".split())
 #: What derails: a train or its cars. Without one in the sentence, "derailed" is a plan or
 #: talks thrown off course ("the ceasefire derailed"), no derailment.
 _RAIL_WORDS = frozenset(
@@ -1564,7 +1584,20 @@ def _directed(lowered: list[str], i: int) -> bool:
         return False
     if nxt and nxt[0] == "by":
         nxt = lowered[i + 1 : i + 9]
+    if nxt and nxt[0] in ("a", "an", "the"):
+        # "took a Greyhound Lines bus from A to B": a named vehicle, however many words
+        found = [k for k in range(i + 2, min(len(lowered), i + 7)) if lowered[k] in _TAKEN_VEHICLES]
+        if found:  # (the last one: "a Concord Coach Lines bus")
+            nxt = lowered[i + 1 : found[-1] + 3]
     return any(w in ("to", "from", "back", "into") for w in nxt)
+
+
+#: Words before a base-form verb that make it one trip to come ("will carry", "to carry").
+_BEFORE_A_PLAN = frozenset(("will", "would", "to", "shall", "'ll", "’ll"))
+#: Vehicles one takes to travel ("took a bus", "had taken an overnight train").
+_TAKEN_VEHICLES = frozenset(
+    "bus buses coach train trains flight flights plane ferry boat taxi cab shuttle".split()
+)
 
 
 def _left_dead(lowered: list[str], i: int) -> bool:
@@ -2011,11 +2044,18 @@ def extract_events(
         ]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
+        planned_to = {m.path[-1].gazetteer_id for m in mov if m.status == "planned"}
+        if planned_to:
+            # "She will travel to A on Friday. Workers staged a protest outside the venue":
+            # where a trip is still to go is not where the next sentence's events are
+            mentions = [m for m in mentions if m.place.gazetteer_id not in planned_to]
         if when is _UNREAD:
             named = [
                 t
                 for t in here
-                if t is not state.dateline and not _within_spans(t.span.start, speech)
+                if t is not state.dateline
+                and not _within_spans(t.span.start, speech)
+                and (t.place is None or t.place.gazetteer_id not in planned_to)
             ]
             if named:
                 state.next_sentence_toponyms(
@@ -2205,20 +2245,44 @@ _NOT_HEADLINE_PAST = frozenset(
 )
 
 
+#: Particles that make a phrasal verb of another sense ("Firm shells out for X", "Fans
+#: rally up support").
+_PHRASAL_PARTICLES = frozenset("out up".split())
+
+
 def _headline_tense(tokens: list[Token]) -> list[Token]:
     """A headline's tokens with its present-tense event verbs read as their past forms
     (:data:`~geomap.events.triggers.HEADLINE_PRESENT`: "Gunmen shoot two in X" is read as
     "shot"), where neither an infinitive's "to", a modal, a negation nor a determiner comes
-    just before. Offsets and the written text stay as they were."""
+    just before, nor a particle after. Offsets and the written text stay as they were."""
     out = tokens
     for i, t in enumerate(tokens):
         past = HEADLINE_PRESENT.get(t.lower)
-        if past is None or (i and tokens[i - 1].lower in _NOT_HEADLINE_PAST):
-            continue
+        if past is None or not i or tokens[i - 1].lower in _NOT_HEADLINE_PAST:
+            continue  # (a headline's first word is its subject: "Shell", "Rally organisers")
+        if i + 1 < len(tokens) and tokens[i + 1].lower in _PHRASAL_PARTICLES:
+            continue  # "shells out for", "carries on": another verb
         if out is tokens:
             out = list(tokens)
         out[i] = t._replace(lower=past)
     return out
+
+
+def _then_crashed_at(lowered: list[str], k: int, covered: set[int]) -> bool:
+    """True when the words from ``k`` go on with "and", a crash or collision verb and a place
+    in the same clause ("... left the road and overturned near A"): leaving the road and the
+    crash that follows are one event, told and placed at the second verb."""
+    if k + 1 >= len(lowered) or lowered[k] != "and":
+        return False
+    word = INCIDENT_WORDS.get(lowered[k + 1])
+    if word is None or word.noun or word.event_type not in ("crash", "collision"):
+        return False
+    for j in range(k + 2, min(len(lowered), k + 10)):
+        if lowered[j] in (",", ";", ".", "and", "but", "when", "after"):
+            return False
+        if j in covered:
+            return True
+    return False
 
 
 def _sentence(
@@ -2846,11 +2910,22 @@ def _sentence(
             opening = _fronted_place(tokens, mentions_used, t.index)
             if opening is not None:
                 located = [incidents.Located(opening, False)]
+        gone_from = None
         if t.event_type == "disappearance" and not t.noun:
             # "was reported missing from A on Sunday and found in B": where from
             gone_from = _missing_from(tokens, t, after_incident)
             if gone_from is not None:
                 located = [incidents.Located(gone_from, False)]
+        if t.event_type == "disappearance" and gone_from is None:
+            # "a girl who had been missing since Friday was found safe in B", "missing teen
+            # found in B": where she was found, not where she went missing (left to the
+            # sentences around)
+            located = [
+                loc
+                for loc in located
+                if loc.mention.first <= t.index
+                or _FOUND_AT.isdisjoint(x.lower for x in tokens[t.index : loc.mention.first])
+            ]
         if t.motion is None:
             town = incidents.the_town(tokens, mentions, t.index, incident_end)
             if town is not None:
@@ -4538,6 +4613,23 @@ def _implicit_origin(
         ):
             assert state.previous is not None
             return _as_mention(state.previous)
+    if (
+        mt.status == "reported"
+        and not mt.motion.noun
+        and mt.motion.lemma in _SETTLE_ELSEWHERE
+        and state.since == 0
+        and state.previous_sure
+        and "had" not in before
+        and _ANAPHOR.match(_YEAR_FIRST.sub("", s_text))
+        and usable(state.previous)
+        and state.previous is not None
+        and state.previous.place is not None
+        and state.previous.place.feature_type == "city"
+    ):
+        # "It was in A that she met her husband. They married in 1957 and moved to B", "In
+        # 1964 the family relocated to B": a life story's next home, from the town the last
+        # sentence set it in
+        return _as_mention(state.previous)
     neighbour = _into_neighbour(mt, tokens, state)
     if neighbour is not None and usable(neighbour):
         # "Fighting spread across A. Thousands have fled to neighbouring B": from the country
@@ -4606,6 +4698,9 @@ def _implicit_origin(
         # ("the senator, who visited B last year, spoke")
         and mt.motion.lemma not in _ARRIVING
         and not (opener >= 0 and tokens[opener].lower in _RELATIVE)
+        # a journey dated to a year is background, not known to start where the report is
+        # filed now ("LEEDS — Her brother was resettled in B in 2022")
+        and _IN_A_YEAR.search(s_text) is None
         and usable(dateline)
         and dateline is not None
         and dateline.place is not None
@@ -4623,6 +4718,10 @@ def _implicit_origin(
     ):
         return _as_mention(dateline)
     return None
+
+
+#: A year the sentence dates its event to ("in 2022", "in 1998").
+_IN_A_YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:19|20)\d\d\b", re.I)
 
 
 #: What is sent away to be examined: samples, evidence, a body (general English of health,
@@ -4915,6 +5014,12 @@ def _implicit_destination(
         # "moved here from A", "came back here": the town the report is from
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None
+    if _to_the_scene(tokens, mt.index):
+        # "dispatched two investigators from A to the site": where the incident told last
+        # happened, however many sentences ago
+        scene = state.scene()
+        if scene is not None and scene.place is not None and _usable(scene, ends):
+            return _as_mention(scene)
     story_here = state.recent_story()
     if (mt.motion.lemma in _BACK_HERE or following[:1] == ["in"]) and (
         story_here is None or _same_place(story_here, state.dateline)
@@ -4922,6 +5027,21 @@ def _implicit_destination(
         here = state.here if state.dateline is not None else None
         if here is not None and _usable(here, ends) and not mt.motion.noun:
             return _as_mention(here)
+    dateline = state.dateline
+    if (
+        mt.motion.movement_type == "deported"
+        and not mt.motion.noun
+        and mt.status is not None
+        and dateline is not None
+        and dateline.place is not None
+        and dateline.place.feature_type == "city"
+        and mt.origins
+        and all(m.place.country_code != dateline.place.country_code for m in mt.origins)
+        and _usable(dateline, ends)
+    ):
+        # "DULUTH, Minn. — A man who was extradited from Canada last fall ...": brought from
+        # abroad to where the report is filed (and he is tried)
+        return _as_mention(dateline)
     story = None if movements.new_topic(tokens) else state.recent_story()
     if story is None and _help_sent(mt, tokens):
         # "ROME — Rescue teams were sent from A to help": no event told, the help went to
@@ -4947,6 +5067,18 @@ def _implicit_destination(
         # "volunteers who had driven up from A": to where the story is)
         return _as_mention(story)
     return None
+
+
+def _to_the_scene(tokens: list[Token], i: int) -> bool:
+    """True when the motion word at ``i`` goes "to the site" or "to the scene" (within a few
+    words, in its clause): the place of the event the report told."""
+    lowered = [t.lower for t in tokens[i + 1 : i + 12]]
+    for k, w in enumerate(lowered[:-2]):
+        if w in (".", ";", "and", "but"):
+            return False
+        if w == "to" and lowered[k + 1] == "the" and lowered[k + 2] in _SCENE_NOUNS:
+            return True
+    return False
 
 
 #: Motion verbs that end where the report is filed when only their origin is told
@@ -5214,9 +5346,16 @@ _FIRE_AFTER_STRIKE = 200
 _APART = frozenset("other others also another separate".split())
 
 
+#: How far apart (characters) an undated crash and a collision may be told to be one event:
+#: a few sentences ("killed in an accident near A. ... had failed to yield and collided with
+#: a van"), not a past crash told further down ("In March another driver died near A").
+_RETOLD_NEAR = 600
+
+
 def _crash_told_as_collision(out: list[Incident]) -> list[Incident]:
-    """``out`` where a crash and a collision at one place, on dates that meet, are one
-    collision, told where the crash was first told (its sentence and date)."""
+    """``out`` where a crash and a collision at one place, on dates that meet (or, one of them
+    undated, told within :data:`_RETOLD_NEAR` characters), are one collision, told where the
+    crash was first told (its sentence and date)."""
     merged: set[int] = set()
     result: list[Incident] = []
     for inc in out:
@@ -5233,7 +5372,11 @@ def _crash_told_as_collision(out: list[Incident]) -> list[Incident]:
                 and (
                     o.place.gazetteer_id == inc.place.gazetteer_id or _one_town(o.place, inc.place)
                 )
-                and (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                and (
+                    _dates_meet(o.when, inc.when)
+                    if o.when is not None and inc.when is not None
+                    else abs(o.quote.start - inc.quote.start) <= _RETOLD_NEAR
+                )
             ),
             None,
         )

@@ -24,6 +24,14 @@ _ONWARD = re.compile(
 # what may stand between two motion words of one journey: a few words, no clause mark but
 # the comma before a participle ("left A on Friday, heading to B")
 _JOIN = re.compile(r"^[\s,]*(?:[\w’'-]+\s*){0,6},?\s*$", re.I)
+#: The end of what stands between two motion verbs of one subject, the second coordinated
+#: with its auxiliaries only ("will travel to A on Friday to open a park, and is scheduled
+#: to return to B"): no new subject, so the return sets out from A. General English.
+_SAME_SUBJECT_AFTER = re.compile(
+    r",?\s+and\s+(?:(?:is|are|was|were|will|would|be|then|later|also|expected|scheduled|set|"
+    r"due|plans|plan|planned|to)\s+)*$",
+    re.I,
+)
 #: Words that put what follows before what they follow ("returned to A after a tour in B").
 _EARLIER = re.compile(r"\b(?:after|following)\b", re.I)
 #: Conjunctions that set what follows against what came before: another clause, not the next
@@ -794,7 +802,8 @@ def chain(
     were taken on to C")."""
     if second.origins or not second.destinations or not first.destinations:
         return False
-    if not (_ONWARD.search(between) or _JOIN.match(between) or onward_verb):
+    back = second.motion.lemma == "return" and _SAME_SUBJECT_AFTER.search(between) is not None
+    if not (_ONWARD.search(between) or _JOIN.match(between) or onward_verb or back):
         return False
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
@@ -802,6 +811,7 @@ def chain(
         second.actor
         and second.actor[:1].isupper()
         and second.actor != first.actor
+        and not (first.actor and second.actor.startswith(first.actor + " "))
         and not (_ONWARD.search(between) or onward_verb)
     ):
         return False  # "A sent troops to B, and C sent medics to D": another mover's journey

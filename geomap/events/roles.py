@@ -103,7 +103,8 @@ _NOT_DIRECTIONAL = frozenset("due according owing close next similar prior addit
 #: A person named after a place, who therefore lives there or comes from there ("a Dallas
 #: man", "the Leeds native", "a U.S. Military Official"): general English person nouns.
 PERSON_AFTER = re.compile(
-    r"^[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:native|natives|resident|residents|man|woman|men|"
+    r"^(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?,)?"  # "a Keene, N.H., woman"
+    r"[ \t]+(?:[A-Z][\w.]*[ \t]+){0,2}(?i:native|natives|resident|residents|man|woman|men|"
     r"women|couple|family|families|teen|teens|teenager|teenagers|boy|girl|driver|motorist|"
     r"student|students|official|officials|team|band|couple|mother|father|businessman|"
     r"businesswoman)\b"
@@ -553,6 +554,14 @@ _FOR_SKIP = frozenset(
 )
 
 
+#: Words of a time put between a departure's place and "for" ("left A on Monday for B",
+#: "leave A early next week for B"): general English.
+_WHEN_WORDS = frozenset(
+    "on early late last next this that morning afternoon evening night week weekend month "
+    "at dawn".split()
+)
+
+
 def _arrival_of(tokens: list[Token], i: int) -> bool:
     """True when "in" or "at" at ``i`` follows an arrival and who arrived ("the arrival of 80
     migrants in X", "the arrival of the team at X"): where they arrived."""
@@ -572,6 +581,12 @@ def _leaves_for(tokens: list[Token], i: int) -> bool:
             return True
         if "-" in t.lower and t.lower.replace("-", "").isalpha() and t.text.islower():
             continue  # "war-torn", "rebel-held": what the place is like
+        if (
+            t.lower in _WHEN_WORDS
+            or t.text.isdigit()
+            or (t.text == "." and j > 0 and tokens[j - 1].text[:1].isupper())
+        ):
+            continue  # "left A on Monday for B", "leave A on Oct. 6 for B": when it set out
         if j < i - 1 and not t.text[:1].isupper() and t.lower not in _FOR_SKIP:
             return False  # only a name (or its home) may stand between the verb and "for"
     return False

@@ -250,6 +250,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("take", "travelled", "send", "taken took taking"),
     **_verb("rush", "travelled", "send", "rushed rushing"),
     **_verb("carry", "travelled", "send", "carried carrying"),
+    **_verb("carry", "travelled", "send", "carry", needs_destination=True),
     **_verb("haul", "travelled", "send", "hauled hauling"),
     **_verb("ferry", "travelled", "send", "ferried ferrying"),
     **_verb("bus", "travelled", "send", "bussed bused"),
@@ -513,7 +514,6 @@ HEADLINE_PRESENT: dict[str, str] = {
     **dict.fromkeys(("resettle", "resettles"), "resettled"),
     **dict.fromkeys(("rescue", "rescues"), "rescued"),
     **dict.fromkeys(("rush", "rushes"), "rushed"),
-    **dict.fromkeys(("transfer", "transfers"), "transferred"),
     **dict.fromkeys(("carry", "carries"), "carried"),
     **dict.fromkeys(("escort", "escorts"), "escorted"),
     **dict.fromkeys(("trek", "treks"), "trekked"),
@@ -1017,6 +1017,11 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:came|coming|went|going) off the rails\b", re.I),
         "derailment",
     ),
+    (
+        "track",
+        re.compile(r"\b(?:came|coming|come|went|going|gone) off the tracks?\b", re.I),
+        "derailment",
+    ),
     # a vessel sinking
     *((key, _VESSEL_SANK, "crash") for key in ("sank", "sunk", "went down")),
     # a killing told by how: "hacked a farmer to death", "was beaten to death" (not
@@ -1411,7 +1416,8 @@ MEETING_PARTIES = frozenset(
     "delegations president presidents minister ministers counterpart counterparts governor "
     "governors mayor mayors ambassador ambassadors envoy envoys elders chiefs chief families "
     "relatives king queen pope chancellor premier secretary commander commanders diplomats "
-    "negotiators lawmakers senators executives union unions".split()
+    "negotiators lawmakers senators executives union unions industrialists investors "
+    "employers businessmen manufacturers bankers".split()
 )
 
 #: Who serves or oversees one person: "a meeting with her probation officer", "met with his

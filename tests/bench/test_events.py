@@ -383,6 +383,7 @@ GUIDELINE_SETS = {
     "events_fresh6",
     "events_fresh7",
     "events_fresh8",
+    "events_fresh9",
 }
 EVENT_TYPES = set(
     "attack arrest protest disappearance evacuation meeting/summit surveillance crash "

@@ -214,9 +214,11 @@ def test_a_town_in_capitals_heading_a_later_paragraph_is_where_its_events_were(
     found = _incidents(pipeline, body)
     assert ("attack", "Kumasi") in found
     assert ("protest", "Tamale") in found
-    # the same label opening the body is a dateline: it says where the report is from
+    # the same label opening the body is a dateline: it says where the report is from, and
+    # is read as the dateline "KUMASI (AP) —" is
     dated = _incidents(pipeline, "KUMASI: A bus driver was shot dead near the market.\n")
-    assert ("attack", "Kumasi") not in dated
+    wire = _incidents(pipeline, "KUMASI (AP) — A bus driver was shot dead near the market.\n")
+    assert dated == wire
 
 
 @pytest.mark.parametrize(
@@ -305,3 +307,154 @@ def test_the_setting_a_sentence_opens_with_places_its_events(
 def test_fighting_fled_is_where_the_flight_started(pipeline: Pipeline) -> None:
     body = "Hundreds of families fleeing renewed fighting in Tamale arrived in Kumasi on Monday."
     assert ("Tamale", "Kumasi") in paths(pipeline, body)
+
+
+def test_a_return_coordinated_with_a_trip_sets_out_from_its_end(pipeline: Pipeline) -> None:
+    body = (
+        "The minister will fly to Lyon on Monday to open a new plant, and is expected to "
+        "return to Paris on Tuesday."
+    )
+    assert ("Lyon", "Paris") in paths(pipeline, body)
+
+
+def test_another_subject_s_return_is_no_leg_of_the_trip(pipeline: Pipeline) -> None:
+    body = "The minister flew to Lyon on Monday, and her deputy returned to Paris on Tuesday."
+    assert ("Lyon", "Paris") not in paths(pipeline, body)
+
+
+def test_a_town_in_capitals_and_a_colon_is_a_dateline(pipeline: Pipeline) -> None:
+    body = "LUCKNOW: The governor will travel to Kanpur on Friday, officials said."
+    assert ("Lucknow", "Kanpur") in paths(pipeline, body)
+
+
+def test_a_word_in_capitals_and_a_colon_is_no_dateline(pipeline: Pipeline) -> None:
+    body = "UPDATE: The governor will travel to Kanpur on Friday, officials said."
+    assert paths(pipeline, body) == []
+
+
+def test_sent_to_the_site_goes_to_where_the_incident_was_told(pipeline: Pipeline) -> None:
+    body = (
+        "A freight train derailed near Emerald on Sunday. The driver was hurt. Crews said the "
+        "line would stay closed. Prices rose in Brisbane shops. The bureau said it had "
+        "dispatched two investigators from Canberra to the site."
+    )
+    assert ("Canberra", "Emerald") in paths(pipeline, body)
+
+
+def test_to_the_site_without_an_incident_told_goes_nowhere(pipeline: Pipeline) -> None:
+    body = "The council said it had sent two surveyors from Canberra to the site."
+    assert paths(pipeline, body) == []
+
+
+def test_a_life_story_s_next_home_starts_in_the_town_before(pipeline: Pipeline) -> None:
+    body = (
+        "It was in Leeds that she met her husband, a young engineer, at a dance. They married "
+        "in 1957 and moved to Sheffield, where he worked for a steel firm."
+    )
+    assert ("Leeds", "Sheffield") in paths(pipeline, body)
+
+
+def test_a_past_move_told_as_background_takes_no_origin(pipeline: Pipeline) -> None:
+    body = "Police arrested two men in Leeds on Monday. They had moved to Sheffield in 2010."
+    assert paths(pipeline, body) == []
+
+
+def test_a_habit_told_after_a_town_and_its_state_is_a_habit(pipeline: Pipeline) -> None:
+    body = (
+        "Prosecutors said the crew organized loads that were driven from Fargo to Bemidji, "
+        "Minn., and Brainerd roughly twice a month for a year."
+    )
+    assert paths(pipeline, body) == []
+
+
+def test_a_town_and_its_state_leave_a_one_time_trip_alone(pipeline: Pipeline) -> None:
+    body = "The family drove from Keene, N.H., to Bemidji, Minn., on Friday."
+    assert ("Keene", "Bemidji") in paths(pipeline, body)
+
+
+def test_a_journey_dated_to_a_past_year_does_not_start_at_the_dateline(
+    pipeline: Pipeline,
+) -> None:
+    body = "REGINA, Sask. — Her cousin, a former translator, was resettled in Winnipeg in 2021."
+    assert paths(pipeline, body) == []
+
+
+def test_a_journey_told_today_may_start_at_the_dateline(pipeline: Pipeline) -> None:
+    body = "REGINA, Sask. — Her cousin was resettled in Winnipeg on Monday."
+    assert ("Regina", "Winnipeg") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The minister left Toronto on Monday for Ottawa.", ("Toronto", "Ottawa")),
+        ("He will leave Kingston on Oct. 6 for Halifax.", ("Kingston", "Halifax")),
+        ("Troops left Kabul early Friday for Doha.", ("Kabul", "Doha")),
+    ],
+)
+def test_a_time_between_the_place_left_and_for_b(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_left_on_monday_for_good_goes_nowhere(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "She left Toronto on Monday for good.") == []
+
+
+def test_a_mover_who_drove_to_a_and_brought_someone_to_b_goes_on_from_a(
+    pipeline: Pipeline,
+) -> None:
+    body = "Her father drove to Burlington on Sunday and brought her back to Rutland that night."
+    assert ("Burlington", "Rutland") in paths(pipeline, body)
+
+
+def test_extradited_from_abroad_in_a_datelined_report_goes_to_the_dateline(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "BOISE, Idaho — A Calgary man who was extradited from Canada last spring to face fraud "
+        "charges was sentenced Friday to six years in prison."
+    )
+    assert ("Canada", "Boise") in paths(pipeline, body)
+
+
+def test_extradited_within_the_dateline_s_country_takes_no_dateline(pipeline: Pipeline) -> None:
+    body = "BOISE, Idaho — A man was extradited from Utah last spring to face fraud charges."
+    assert ("Utah", "Boise") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("She took an overnight Amtrak train from Boston to Chicago.", ("Boston", "Chicago")),
+        (
+            "The boy had taken a Lakeland Coach Lines bus from Bangor to Portland on Friday.",
+            ("Bangor", "Portland"),
+        ),
+    ],
+)
+def test_a_named_vehicle_taken_from_a_to_b(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in paths(pipeline, body)
+
+
+def test_taking_a_bus_route_s_name_is_no_trip(pipeline: Pipeline) -> None:
+    assert paths(pipeline, "She took a photo of the bus in Boston.") == []
+
+
+def test_buses_that_will_carry_members_from_a_to_b(pipeline: Pipeline) -> None:
+    body = "Chartered buses will carry about 200 members from Moncton to Halifax, he said."
+    assert ("Moncton", "Halifax") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Trucks carry goods from Moncton to Halifax every day.",
+        "She said she would carry on in Moncton.",
+    ],
+)
+def test_carry_in_the_present_or_carry_on_is_no_trip(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

@@ -2254,12 +2254,15 @@ def _headline_tense(tokens: list[Token]) -> list[Token]:
     """A headline's tokens with its present-tense event verbs read as their past forms
     (:data:`~geomap.events.triggers.HEADLINE_PRESENT`: "Gunmen shoot two in X" is read as
     "shot"), where neither an infinitive's "to", a modal, a negation nor a determiner comes
-    just before, nor a particle after. Offsets and the written text stay as they were."""
+    just before, nor a particle after; only words written in lower case. Offsets and the
+    written text stay as they were."""
     out = tokens
     for i, t in enumerate(tokens):
         past = HEADLINE_PRESENT.get(t.lower)
         if past is None or not i or tokens[i - 1].lower in _NOT_HEADLINE_PAST:
             continue  # (a headline's first word is its subject: "Shell", "Rally organisers")
+        if not t.text[:1].islower():
+            continue  # a name or a month: "Post March 31", "Shell"
         if i + 1 < len(tokens) and tokens[i + 1].lower in _PHRASAL_PARTICLES:
             continue  # "shells out for", "carries on": another verb
         if out is tokens:

@@ -62,6 +62,7 @@ from geomap.events.triggers import (
     FORECAST_KINDS,
     GENERIC_AFTER,
     GOALKEEPERS,
+    HEADLINE_PRESENT,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
     JAIL_HOLD,
@@ -1976,6 +1977,8 @@ def extract_events(
             ) and (lone_story is None or not _ARREST_TOLD.search(s_text)):
                 continue  # (an event "here" is at the town the report is from)
         words = sentence_words(lowered_text[sent.start : sent.end])
+        if in_headline and not HEADLINE_PRESENT.keys().isdisjoint(words):
+            words = words | {HEADLINE_PRESENT.get(w, w) for w in words}  # "Train derails"
         if not here:
             if (
                 incident_words(s_text, words)
@@ -2234,6 +2237,40 @@ def _without_dateline_date(s_text: str) -> str:
     return s_text[:a] + " " * (b - a) + s_text[b:]
 
 
+#: Words before a verb that keep a headline's present form from telling a past event ("to
+#: march", "will rally", "may collide"), or that make it a noun ("the rally", "a march").
+_NOT_HEADLINE_PAST = frozenset(
+    "to will would could can may might should must shall not never cannot won't n't "
+    "a an the his her their its our this that these those".split()
+)
+
+
+#: Particles that make a phrasal verb of another sense ("Firm shells out for X", "Fans
+#: rally up support").
+_PHRASAL_PARTICLES = frozenset("out up".split())
+
+
+def _headline_tense(tokens: list[Token]) -> list[Token]:
+    """A headline's tokens with its present-tense event verbs read as their past forms
+    (:data:`~geomap.events.triggers.HEADLINE_PRESENT`: "Gunmen shoot two in X" is read as
+    "shot"), where neither an infinitive's "to", a modal, a negation nor a determiner comes
+    just before, nor a particle after; only words written in lower case. Offsets and the
+    written text stay as they were."""
+    out = tokens
+    for i, t in enumerate(tokens):
+        past = HEADLINE_PRESENT.get(t.lower)
+        if past is None or not i or tokens[i - 1].lower in _NOT_HEADLINE_PAST:
+            continue  # (a headline's first word is its subject: "Shell", "Rally organisers")
+        if not t.text[:1].islower():
+            continue  # a name or a month: "Post March 31", "Shell"
+        if i + 1 < len(tokens) and tokens[i + 1].lower in _PHRASAL_PARTICLES:
+            continue  # "shells out for", "carries on": another verb
+        if out is tokens:
+            out = list(tokens)
+        out[i] = t._replace(lower=past)
+    return out
+
+
 def _then_crashed_at(lowered: list[str], k: int, covered: set[int]) -> bool:
     """True when the words from ``k`` go on with "and", a crash or collision verb and a place
     in the same clause ("... left the road and overturned near A"): leaving the road and the
@@ -2267,6 +2304,8 @@ def _sentence(
     s_text = sent.text
     date_text = _without_dateline_date(s_text)
     tokens = tokenize(s_text)
+    if headline:
+        tokens = _headline_tense(tokens)
     section = _section_opening(document, sent.start)
     covered = _covered(tokens, here, sent.start)
     tokens = _as_names(tokens, covered)

@@ -484,6 +484,41 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
+#: Headlines tell past events in the present ("Gunmen shoot two in X", "Train derails near
+#: X", "Rebels advance on X"): the present forms of event verbs whose past form is a trigger
+#: above or in :data:`MOTION_WORDS`, read as that past form in a headline only. Forms that are
+#: also nouns of another sense ("storms", "sinks", "burns", "lands") are left out.
+HEADLINE_PRESENT: dict[str, str] = {
+    **dict.fromkeys(("shoot", "shoots"), "shot"),
+    **dict.fromkeys(("stab", "stabs"), "stabbed"),
+    **dict.fromkeys(("bomb", "bombs"), "bombed"),
+    **dict.fromkeys(("shell", "shells"), "shelled"),
+    **dict.fromkeys(("torch", "torches"), "torched"),
+    **dict.fromkeys(("ambush", "ambushes"), "ambushed"),
+    **dict.fromkeys(("assassinate", "assassinates"), "assassinated"),
+    **dict.fromkeys(("massacre", "massacres"), "massacred"),
+    **dict.fromkeys(("vandalise", "vandalises", "vandalize", "vandalizes"), "vandalized"),
+    **dict.fromkeys(("apprehend", "apprehends"), "apprehended"),
+    **dict.fromkeys(("derail", "derails"), "derailed"),
+    **dict.fromkeys(("collide", "collides"), "collided"),
+    **dict.fromkeys(("capsize", "capsizes"), "capsized"),
+    **dict.fromkeys(("overturn", "overturns"), "overturned"),
+    **dict.fromkeys(("explode", "explodes"), "exploded"),
+    **dict.fromkeys(("rally", "rallies"), "rallied"),
+    **dict.fromkeys(("picket", "pickets"), "picketed"),
+    **dict.fromkeys(("vanish", "vanishes"), "vanished"),
+    **dict.fromkeys(("disappear", "disappears"), "disappeared"),
+    **dict.fromkeys(("march", "marches"), "marched"),
+    **dict.fromkeys(("advance", "advances"), "advanced"),
+    **dict.fromkeys(("retreat", "retreats"), "retreated"),
+    **dict.fromkeys(("resettle", "resettles"), "resettled"),
+    **dict.fromkeys(("rescue", "rescues"), "rescued"),
+    **dict.fromkeys(("rush", "rushes"), "rushed"),
+    **dict.fromkeys(("carry", "carries"), "carried"),
+    **dict.fromkeys(("escort", "escorts"), "escorted"),
+    **dict.fromkeys(("trek", "treks"), "trekked"),
+}
+
 #: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on", "a drone
 #: dropped explosives on".
 _WEAPON_STRUCK = re.compile(

@@ -458,3 +458,38 @@ def test_buses_that_will_carry_members_from_a_to_b(pipeline: Pipeline) -> None:
 )
 def test_carry_in_the_present_or_carry_on_is_no_trip(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+def _headline_incidents(pipeline: Pipeline, headline: str) -> list[tuple[str, str]]:
+    """Incidents of a report whose headline line is ``headline`` and whose body says nothing."""
+    doc = parse_document(f"{headline}\n\nNo more was said.".encode(), "h.txt")
+    return [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Freight train derails near Poltava", [("derailment", "Poltava")]),
+        ("Two buses collide outside Multan", [("collision", "Multan")]),
+        ("Fishing boat capsizes off Mombasa", [("crash", "Mombasa")]),
+        ("Boiler explodes at bakery in Tabriz", [("explosion", "Tabriz")]),
+        ("Troops shell market in Kharkiv", [("attack", "Kharkiv")]),
+    ],
+)
+def test_a_headline_tells_past_events_in_the_present(
+    pipeline: Pipeline, headline: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _headline_incidents(pipeline, headline) == expected
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Oil firm shells out for refinery in Lagos",  # a phrasal verb of another sense
+        "Rail unions say trains may collide near Vinnytsia",  # a modal: no event told
+        "Engineers to explode old bridge in Tabriz",  # an infinitive: not yet
+        "Derails Bakery opens a shop in Multan",  # a name in capitals, no verb
+    ],
+)
+def test_a_headline_s_present_form_that_tells_no_event(pipeline: Pipeline, headline: str) -> None:
+    assert _headline_incidents(pipeline, headline) == []

@@ -57,7 +57,9 @@ from geomap.events.triggers import (
     EVENT_TYPES,
     FELL_TO_FIGHTERS,
     FINANCE_WORDS,
+    FIRE_AFTER,
     FIRE_WORDS,
+    FLOOD_WORDS,
     FORECAST_BEFORE,
     FORECAST_KINDS,
     GENERIC_AFTER,
@@ -99,14 +101,18 @@ from geomap.events.triggers import (
     TOLL_WORDS,
     TREATMENT_NAME_WORDS,
     TREATMENT_WORDS,
+    UNDER_WATER,
     VANDALISM,
     VEHICLE_AGENTS,
     VEHICLE_CONTEXT,
+    VEHICLE_HIT_OBJECT,
     VEHICLE_HIT_VEHICLE,
     VEHICLE_LEFT_ROAD,
     VEHICLE_PLUNGED,
     VESSELS,
     VIA_WORDS,
+    WATER_OVERFLOWED,
+    WENT_UP_IN_FLAMES,
     WHERE_PEOPLE_ARE,
     IncidentWord,
     Motion,
@@ -292,7 +298,7 @@ def _triggers(
         for m in rx.finditer(sentence):
             i = bisect_left(starts, m.start("trigger" if "trigger" in rx.groupindex else 0))
             if i < len(tokens) and i not in covered:
-                if rx is VEHICLE_HIT_VEHICLE and DRIVING_SUBJECTS.isdisjoint(
+                if rx in (VEHICLE_HIT_VEHICLE, VEHICLE_HIT_OBJECT) and DRIVING_SUBJECTS.isdisjoint(
                     lowered[clauses.clause_start(tokens, i) : i]
                 ):
                     continue  # "a boy hit a parked car": no vehicle driven into it
@@ -363,6 +369,16 @@ def _triggers(
                     phrase_type = "protest"  # "protesters clashed with police": a protest
                 if phrase_type == "explosion" and (perpetrator or perpetrator_told(lowered)):
                     phrase_type = "attack"  # "a car packed with explosives blew up"
+                if rx in (UNDER_WATER, WATER_OVERFLOWED) and not FLOOD_WORDS.isdisjoint(lowered):
+                    continue  # "rains inundated the region, flooding three towns": one flood
+                if rx is WENT_UP_IN_FLAMES and not FIRE_AFTER.isdisjoint(lowered):
+                    continue  # "struck a tree and burst into flames": the crash's aftermath
+                if rx is WENT_UP_IN_FLAMES and (
+                    perpetrator
+                    or perpetrator_told(lowered)
+                    or not ATTACK_BESIDE_FIRE.isdisjoint(lowered)
+                ):
+                    phrase_type = "attack"  # "rioters burned down the station": arson
                 found[i] = _Trigger(i, m.group(), phrase_type, None, rx is LABOUR_STRIKE)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}

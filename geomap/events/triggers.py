@@ -443,16 +443,21 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "killed kill kills killing murdered shot stabbed attacked ambushed bombed shelled "
         "assassinated massacred assaulted beaten robbed rob robs robbing slain torched "
         "firebombed gunned "
-        "vandalized vandalised pistol-whipped injuring wounding stormed",
+        "vandalized vandalised pistol-whipped injuring wounding stormed "
+        # the general words of crime and war reports: how people were killed or hurt, and
+        # the robberies of the street
+        "beheaded decapitated lynched strafed carjacked mugged bludgeoned strangled",
         "murder murders homicide shooting shootings stabbing stabbings attack attacks ambush "
         "bombing bombings shelling airstrike airstrikes assassination massacre gunfire gunmen "
         "assault robbery arson brawl brawls melee fistfight shootout shootouts shoot-out "
         "gunfight gunfights firefight firefights gunbattle offensive murder-suicide "
-        "murder-suicides",
+        "murder-suicides slaying slayings robberies assaults beheading beheadings "
+        "lynching lynchings carjacking carjackings mugging muggings vandalism",
     ),
     **_words(
         "arrest",
-        "arrested detained apprehended recaptured rearrested arresting detaining detain detains",
+        "arrested detained apprehended recaptured rearrested arresting detaining detain detains "
+        "handcuffed",
         "arrest arrests",
     ),
     **_words(
@@ -463,24 +468,39 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("collision", "collided", "collision collisions pileup pile-up"),
     **_words("derailment", "derailed", "derailment"),
     **_words(
-        "fire", "burned burnt", "fire fires blaze blazes wildfire wildfires bushfire bushfires"
+        "fire",
+        "burned burnt",
+        "fire fires blaze blazes wildfire wildfires bushfire bushfires inferno infernos",
     ),
-    **_words("explosion", "exploded", "explosion explosions blast blasts"),
-    **_words("flood", "flooded", "flood floods flooding"),
-    **_words("earthquake", "", "earthquake earthquakes quake quakes tremor tremors"),
-    **_words("landslide", "", "landslide landslides mudslide mudslides rockslide rockslides"),
+    **_words("explosion", "exploded", "explosion explosions blast blasts detonation detonations"),
+    **_words("flood", "flooded", "flood floods flooding floodwaters floodwater inundation"),
+    **_words(
+        "earthquake",
+        "",
+        "earthquake earthquakes quake quakes tremor tremors temblor temblors aftershock "
+        "aftershocks",
+    ),
+    **_words(
+        "landslide",
+        "",
+        "landslide landslides mudslide mudslides rockslide rockslides mudflow mudflows "
+        "landslip landslips",
+    ),
     **_words(
         "protest",
-        "protested protesting demonstrated marched rallied picketed striking",
+        "protested protesting demonstrated marched rallied picketed striking demonstrating "
+        "picketing rioted rioting",
         "protest protests protesters demonstration demonstrations demonstrators rally rallies "
-        "walkout march marches sit-in picket",
+        "walkout march marches sit-in picket protestors protestor demonstrator riot riots "
+        "sit-ins pickets walkouts counter-protest counter-protests counterprotest "
+        "counterprotests counter-protesters counterprotesters",
     ),
     **_words(
         "disappearance",
         "disappeared vanished abducted kidnapped kidnap kidnaps abduct abducts",
-        "disappearance abduction kidnapping missing",
+        "disappearance abduction kidnapping missing disappearances abductions kidnappings",
     ),
-    **_words("meeting/summit", "met meet meets", "summit talks conference"),
+    **_words("meeting/summit", "met meet meets", "summit summits talks conference"),
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
@@ -687,6 +707,76 @@ JAIL_HOLD = re.compile(
 _CATCHERS = (
     "police policemen officers agents guards soldiers troops patrol patrols gendarmes authorities"
 ).split()
+
+#: A vehicle striking something fixed by the road: "the car struck a tree", "a van slammed
+#: into a utility pole", "the truck ploughed into a storefront" (a crash, when a vehicle or its
+#: driver is told before; :func:`geomap.events.extract._triggers` checks, as for
+#: :data:`VEHICLE_HIT_VEHICLE`).
+VEHICLE_HIT_OBJECT = re.compile(
+    r"\b(?P<trigger>struck|hit|slammed into|smashed into|ran into|careened into|careered into|"
+    r"veered into|plowed into|ploughed into|crashed through|smashed through|plowed through|"
+    r"ploughed through) (?:an? |the |another )?(?:[a-z-]+ ){0,2}?"
+    r"(?:trees?|poles?|lamppost|lamp post|wall|guardrail|guard rail|barrier|bridge|"
+    r"building|house|home|store|storefront|shop|fence|embankment|ditch|culvert|abutment|"
+    r"median|pillar|railing|signpost|hydrant)\b(?![-'’])",
+    re.I,
+)
+#: An aircraft falling or put down on water: "the plane nose-dived into a field", "the
+#: helicopter ditched in the sea" (an aircraft must be named: not "shares nose-dived").
+_AIRCRAFT_DOWN = re.compile(
+    r"\b(?:plane|aircraft|jet|helicopter|chopper|airliner|glider|seaplane|aeroplane|airplane|"
+    r"cessna|drone)s? (?:[\w-]+ ){0,3}?(?P<trigger>nose-?dived|nosedived|ditched)\b",
+    re.I,
+)
+#: A river or a dam giving way to flooding: "the river burst its banks", "the creek
+#: overflowed", "a levee was breached", "the dam gave way" (the sentence must hold the verb:
+#: a creek in a street's name, "Mill Creek Road", is no flood).
+WATER_OVERFLOWED = re.compile(
+    r"\b(?:burst|broke|bursting|breaking|overtopped|overflowed|topped) (?:its|their) banks\b"
+    r"|\b(?:rivers?|creeks?|dams?|levees?|dykes?|dikes?)"
+    r"(?: [\w-]+){0,2}? (?P<trigger>overflowed|overtopped|burst|gave way|was breached|"
+    r"were breached)\b",
+    re.I,
+)
+#: Flood words of one sentence: when the sentence tells its flood by one of them, the
+#: phrases below add no second flood ("rains inundated the region, flooding three towns").
+FLOOD_WORDS = frozenset("flood floods flooding flooded floodwaters floodwater".split())
+#: Crash and blast words: a fire told beside one is its aftermath ("the truck struck a tree
+#: and burst into flames"), no fire of its own.
+FIRE_AFTER = frozenset(
+    "crash crashed crashes collision collided struck explosion exploded blast collapsed".split()
+)
+#: Land under water: "the village was inundated", "streets were submerged by floodwater",
+#: "farms swamped by the river" (not "inundated with calls", "swamped by requests", nor a
+#: submarine that submerged: the land is said to be under water).
+UNDER_WATER = re.compile(
+    r"\b(?:inundated|swamped|(?:was|were|been|being|are|is|lay|remained|left) (?:partly |"
+    r"partially |completely |fully |still )?submerged)\b(?! with\b)"
+    r"(?! by (?!(?:the |rising |heavy )?(?:flood|water|rain|river|sea|tide|mud|storm|swollen)))",
+    re.I,
+)
+#: Things burnt down: "the house went up in flames", "a barn burst into flames", "the shop
+#: was gutted by fire", "the church burned to the ground".
+WENT_UP_IN_FLAMES = re.compile(
+    r"\b(?:went|go|goes|going|gone) up in flames\b|\b(?:burst|bursting|bursts) into flames\b"
+    r"|\b(?:engulfed|gutted|razed|consumed) (?:in|by) (?:a |the )?(?:[\w-]+ )?"
+    r"(?:flames|fire|blaze|inferno)\b|\b(?:burned|burnt) (?:down|to the ground)\b",
+    re.I,
+)
+#: A sentence, not an arrest: "was jailed for six years", "jailed after being convicted".
+_JAILED = re.compile(
+    r"\b(?:was|were|been|being|got|is|are) (?:briefly |later |then |also )?jailed\b"
+    r"(?! (?:for|until|after|over)\b)(?![^.;]*\b(?:sentenc|convict|guilty|years?|months?|"
+    r"weeks?|life)\b)",
+    re.I,
+)
+#: Caught by the law in the words of news headlines: "police nabbed two suspects", "a man
+#: was nabbed by deputies" (not "nabbed the title").
+_NABBED = re.compile(
+    rf"\b{_LAW}\b[^.;]{{0,60}}?\b(?P<trigger>nabbed)\b|\bnabbed\b(?= by (?:[\w.'’-]+ ){{0,3}}"
+    rf"{_LAW}\b)",
+    re.I,
+)
 
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for; a group named ``trigger`` marks the
@@ -1166,6 +1256,126 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         )
         for verb in ("gathered", "assembled")
     ),
+    # the general vocabulary of news reports, one fixed phrase per entry (the one-word
+    # forms are in INCIDENT_WORDS)
+    # street robberies: "a purse snatching on Main Street", "snatched her handbag"
+    (
+        "snatch",
+        re.compile(
+            r"\b(?:purse|bag|handbag|chain|phone)[- ]snatch(?:ing|ings|ers?)?\b"
+            r"|\bsnatched (?:her|his|their|a|the) (?:purse|handbag|bag|phone|cellphone|"
+            r"necklace|wallet)\b",
+            re.I,
+        ),
+        "attack",
+    ),
+    ("jailed", _JAILED, "arrest"),
+    ("nabbed", _NABBED, "arrest"),
+    (
+        "picked up",
+        re.compile(rf"\bpicked up by (?:[\w.'’-]+ ){{0,3}}{_LAW}\b", re.I),
+        "arrest",
+    ),
+    (
+        "surrender",
+        re.compile(
+            rf"\bsurrender(?:ed|s|ing)? (?:himself |herself |themselves )?to "
+            rf"(?:the )?(?:[\w.'’-]+ ){{0,2}}{_LAW}\b",
+            re.I,
+        ),
+        "arrest",
+    ),
+    ("gave", re.compile(r"\bgave (?:himself|herself|themselves) up\b", re.I), "arrest"),
+    # someone missing told by the town they were last seen in: "she was last seen in Leeds",
+    # "were last seen leaving Dover" (not "last seen at a street", nor a date alone)
+    (
+        "last seen",
+        re.compile(
+            r"\b(?:[Ww]as|[Ww]ere|had been|has been|have been|is|are) last seen "
+            r"(?:alive )?(?:in|near|outside|around|leaving) (?:the )?[A-Z]",
+        ),
+        "disappearance",
+    ),
+    (
+        "captive",
+        re.compile(r"\b(?:held|holding|kept|keeping|taken)(?: [\w'’-]+){0,3}? captive\b", re.I),
+        "disappearance",
+    ),
+    (
+        "hostage",
+        re.compile(r"\b(?:held|holding|kept|keeping)(?: [\w'’-]+){0,3}? hostage\b", re.I),
+        "disappearance",
+    ),
+    *((key, _AIRCRAFT_DOWN, "crash") for key in ("dived", "ditched")),
+    *(
+        (key, VEHICLE_HIT_OBJECT, "crash")
+        for key in (
+            "struck",
+            " hit",
+            "slammed",
+            "smashed",
+            "ran into",
+            "careen",
+            "career",
+            "veered into",
+            "plowed",
+            "ploughed",
+            "crashed through",
+        )
+    ),
+    *(
+        (key, WENT_UP_IN_FLAMES, "fire")
+        for key in ("flames", "engulfed", "gutted", "razed", "consumed by", "burned", "burnt")
+    ),
+    *(
+        (key, WATER_OVERFLOWED, "flood")
+        for key in (
+            "banks",
+            "overflowed",
+            "overtopped",
+            "burst",
+            "gave way",
+            "breached",
+        )
+    ),
+    *((key, UNDER_WATER, "flood") for key in ("inundated", "submerged", "swamped")),
+    (
+        "buried",
+        re.compile(
+            r"\bburied (?:by|under|in) (?:a |the )?(?:wall of |tonnes of |tons of )?"
+            r"(?:mud|earth|soil|rocks)\b",
+            re.I,
+        ),
+        "landslide",
+    ),
+    (
+        "spying",
+        re.compile(r"\bspying on\b", re.I),
+        "surveillance",
+    ),
+    (
+        "eavesdrop",
+        re.compile(r"\beavesdrop(?:ped|ping|s)? on\b", re.I),
+        "surveillance",
+    ),
+    (
+        "bugged",
+        re.compile(
+            r"\bbugged (?:his|her|their|its|the) (?:[\w-]+ )?(?:phones?|telephones?|"
+            r"offices?|homes?|rooms?|cars?|lines?)\b",
+            re.I,
+        ),
+        "surveillance",
+    ),
+    (
+        "tapped",
+        re.compile(
+            r"\btapped (?:his|her|their|its|the) (?:[\w-]+ )?(?:phones?|telephones?|"
+            r"lines?|calls?)\b",
+            re.I,
+        ),
+        "surveillance",
+    ),
 )
 
 #: Vessels: "sank" reports a crash only when one of these is what sank ("a ferry carrying 80
@@ -1256,6 +1466,18 @@ NOT_AN_EVENT_AFTER = {
     "talks": frozenset("to about".split()),  # "she talks to students": speaks
     "rallied": frozenset("from back behind late to".split()),  # "rallied from a deficit"
     "talk": frozenset("to about".split()),
+    # the police's kit or a figure, no riot: "riot police", "riot gear", "a riot of colour"
+    "riot": frozenset(
+        "police policeman policemen gear shield shields squad squads act control officers "
+        "officer van vans unit units helmets helmet of".split()
+    ),
+    "riots": frozenset(["of"]),
+    # "the aftershocks of the crisis": what followed, no tremor
+    "aftershock": frozenset(["of"]),
+    "aftershocks": frozenset(["of"]),
+    "mugged": frozenset("for at".split()),  # "mugged for the camera": pulled a face
+    # who cuffs himself to something is no one arrested: "handcuffed herself to the gate"
+    "handcuffed": frozenset("himself herself themselves myself to together".split()),
 }
 #: Words after "offensive" when it is the noun of a military push ("an offensive on X",
 #: "the offensive began"), not an adjective ("offensive remarks", "the offensive line").
@@ -1305,7 +1527,12 @@ NOT_AN_EVENT_BEFORE = {
     "crashed": frozenset(_FALLING),
     "explosion": frozenset(_GROWING),
     "exploded": frozenset(_GROWING),
-    "attacked": frozenset(_NOT_PEOPLE_ATTACKING),  # "a dog attacked a boy": no person's doing
+    "attacked": frozenset(_NOT_PEOPLE_ATTACKING),
+    # a flop, no bombing: "the film bombed at the box office"
+    "bombed": frozenset(
+        "film films movie movies show shows album albums play sequel musical series pilot "
+        "launch comedy".split()
+    ),  # "a dog attacked a boy": no person's doing
     # ("a roar of fire", "the line of fire", "under fire": figures, not a blaze)
     "fire": frozenset("cease camp open friendly return returned covering of under".split()),
     "talks": frozenset("he she it who".split()),
@@ -1437,7 +1664,7 @@ PERPETRATOR_WORDS = frozenset(
     "bomb bombs bomber bombers bombing ied ieds grenade grenades detonated explosive militant "
     "militants "
     "attacker attackers terrorist terrorists suicide insurgents arson arsonist torched "
-    "firebomb firebombed deliberately intentionally".split()
+    "firebomb firebombed deliberately intentionally arsonists rioters vandals".split()
 )
 #: Words after a perpetrator word that make it a trade or a search, not a claim ("arson
 #: investigators were called", "the bomb squad", "an arson investigation is under way").

@@ -3325,9 +3325,11 @@ def _sentence(
                     # day of the event told before
                     event_when = _precise(state.previous_when) or sentence_date()
                 elif in_quote is None:
-                    event_when = sentence_date() or _day_after(
-                        _precise(state.previous_when), s_text
-                    )
+                    # ("It would meet the unions next week": an announced event's own date
+                    # is to come)
+                    event_when = (
+                        planned_date() if status == "planned" else sentence_date()
+                    ) or _day_after(_precise(state.previous_when), s_text)
         own = INCIDENT_WORDS.get(t.word.lower())
         if (
             event_type == "attack"

@@ -151,3 +151,16 @@ def test_two_events_on_two_days_stay_two(pipeline: Pipeline) -> None:
         "A second attack was reported in Dikwa on 6 July."
     )
     assert [i[2] for i in _incidents(pipeline, body)] == ["2025-07-03", "2025-07-06"]
+
+
+def test_an_announced_event_placed_by_the_sentence_before_keeps_its_own_date(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Nurses have called a protest outside the health ministry in Kisumu for Friday. "
+        "The ministry said it would meet union leaders next week."
+    )
+    assert _incidents(pipeline, body) == [
+        ("meeting/summit", "Kisumu", "2025-07-14", "planned"),
+        ("protest", "Kisumu", "2025-07-11", "planned"),
+    ]

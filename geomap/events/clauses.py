@@ -274,6 +274,8 @@ _ON_WEEKDAY = re.compile(
 #: flight, from A, is due to land in B"): general English of announcements.
 _CALLED_FOR = re.compile(
     r"\s+(?:has|have|had)\s+been\s+(?:called|set|scheduled|planned|slated)\s+for\b"
+    # a reduced relative giving its place: "with rallies planned in A and B"
+    r"|\s+(?:planned|scheduled|slated)\s+(?:in|at|across|outside|near|around)\b"
     r"|(?:(?!\b(?:and|but|was|were|is|are|has|have|had|which|that|who|after|before|since)\b)"
     r"[^;:.!?\n]){0,60}?\b(?:(?:called|set|scheduled|planned|slated) for (?:next |this |the )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend|"
@@ -439,6 +441,8 @@ def status(
     # the verb's own chain of auxiliaries, adverbs and negators: "had not been sent"
     chain: list[str] = []
     j = index - 1
+    if tokens[index].lower.endswith("ing") and j > start and tokens[j].lower in _ASPECT:
+        j -= 1  # "could also start deporting X": the aspect verb's chain is the event's
     while j >= start and (
         tokens[j].lower in AUXILIARIES
         or tokens[j].lower in _ADVERBS
@@ -462,6 +466,8 @@ def status(
         return None  # "no troops were sent to X", "no aid workers have left"
     if noun and _staged_ahead(tokens, start, index, sentence):
         return "planned"  # "unions said they would hold a sit-in", "will stage a march"
+    if noun and _called_for(tokens, start, index):
+        return "planned"  # "organisers have called for a nationwide march on Thursday"
     if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
         return None  # "police could arrest protesters": no protest reported either
     if (
@@ -782,6 +788,38 @@ def _staged_ahead(tokens: list[Token], start: int, index: int, sentence: str) ->
     if "would" in head and re.search(r"\b(?:said|says|told|announced)\b", sentence):
         return True  # reported future
     return len(head) >= 2 and head[-1] == "to" and head[-2] in PLAN_VERBS
+
+
+#: Verbs of calling for an event ("called for a march"): general English of appeals; the
+#: event is still to come.
+_CALLING = frozenset("call calls called calling".split())
+
+
+def _called_for(tokens: list[Token], start: int, index: int) -> bool:
+    """True when the event noun at ``index`` is what someone called for ("have called for a
+    nationwide march on Thursday", "organisers called for rallies"): "call for" right before
+    it, past an article and at most two describing words, with no negation or modal before
+    it."""
+    k = index - 1
+    while (
+        k > start
+        and index - k <= 3
+        and tokens[k].text.islower()
+        and tokens[k].lower
+        not in (
+            "for",
+            "to",
+            "of",
+            "off",
+        )
+    ):
+        if tokens[k].lower in _CALLING:
+            break
+        k -= 1
+    if k <= start or tokens[k].lower != "for" or tokens[k - 1].lower not in _CALLING:
+        return False  # (a past "called a strike" may tell one that took place)
+    k -= 1
+    return not any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:k])
 
 
 # a journey said not to take place: "the flight ... was cancelled", "cancelled her trip"

@@ -753,12 +753,41 @@ def _described_as_reported(tokens: list[Token], i: int) -> bool:
     )
 
 
+#: "be" forms and adverbs before a passive "reported" ("protests were also reported in A")
+_REPORTED_BE = frozenset("was were is are be been being".split())
+_REPORTED_ADVERBS = frozenset("also later first widely earlier".split())
+#: words after a passive "reported" that give where the event was: general English
+_REPORTED_WHERE = frozenset("in at near across outside around throughout".split())
+
+
+def _reported_in(tokens: list[Token], i: int) -> bool:
+    """True when "reported" at token ``i`` is the passive of an event's report followed by
+    its place ("protests were also reported in A, B and C", "a fire was reported at a
+    warehouse in A"): the place is where the event was, no speaker's town."""
+    j = i - 1
+    while j >= 0 and tokens[j].lower in _REPORTED_ADVERBS:
+        j -= 1
+    return (
+        j >= 0
+        and tokens[j].lower in _REPORTED_BE
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in _REPORTED_WHERE
+    )
+
+
+def _not_said(tokens: list[Token], i: int) -> bool:
+    """True when "reported" at token ``i`` tells no speaker's report: it describes a noun
+    ("several reported deaths") or is the passive with the event's place ("were reported
+    in A")."""
+    return _described_as_reported(tokens, i) or _reported_in(tokens, i)
+
+
 def _said_between(tokens: list[Token], a: int, b: int) -> bool:
     """True when a word of attribution stands among tokens ``a`` to ``b`` (not "reported"
     describing a noun: "several reported deaths")."""
     return any(
         tokens[k].lower in _ATTRIBUTION
-        and not (tokens[k].lower == "reported" and _described_as_reported(tokens, k))
+        and not (tokens[k].lower == "reported" and _not_said(tokens, k))
         for k in range(max(0, a), min(b, len(tokens)))
     )
 
@@ -2409,7 +2438,7 @@ def _sentence(
             for i in range(first + 1, len(tokens))
             if tokens[i].lower in _ATTRIBUTION
             and not (i + 1 < len(tokens) and tokens[i + 1].lower == "missing")
-            and not (tokens[i].lower == "reported" and _described_as_reported(tokens, i))
+            and not (tokens[i].lower == "reported" and _not_said(tokens, i))
         ),
         None,
     )
@@ -3296,9 +3325,11 @@ def _sentence(
                     # day of the event told before
                     event_when = _precise(state.previous_when) or sentence_date()
                 elif in_quote is None:
-                    event_when = sentence_date() or _day_after(
-                        _precise(state.previous_when), s_text
-                    )
+                    # ("It would meet the unions next week": an announced event's own date
+                    # is to come)
+                    event_when = (
+                        planned_date() if status == "planned" else sentence_date()
+                    ) or _day_after(_precise(state.previous_when), s_text)
         own = INCIDENT_WORDS.get(t.word.lower())
         if (
             event_type == "attack"
@@ -5151,7 +5182,10 @@ def _merge_incidents(
                 k
                 for k, o in enumerate(out)
                 if o.event_type == inc.event_type
-                and not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
+                and (
+                    not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
+                    or _summary_then_day(o, inc)
+                )
                 and (
                     o.place.gazetteer_id == inc.place.gazetteer_id
                     or (_one_town(o.place, inc.place) and not _two_towns(o, inc))
@@ -5160,6 +5194,7 @@ def _merge_incidents(
                     o.when is None
                     or inc.when is None
                     or _same_dates(o.when, inc.when)
+                    or _summary_then_day(o, inc)
                     or (
                         inc.place_inferred
                         and _dated_elsewhere(inc)
@@ -5175,6 +5210,8 @@ def _merge_incidents(
             # "the shooting on Elm Street" after "a shooting in Dayton": one event, dated
             # by whichever telling gives its date
             out[k] = replace(out[k], when=inc.when)
+        elif _summary_then_day(out[k], inc):
+            out[k] = replace(out[k], when=inc.when)  # the day the detail gives
     # a crash the report then tells as vehicles striking each other ("died in a road
     # accident in A ... failed to yield and collided with a van") is one collision
     out = _crash_told_as_collision(out)
@@ -5452,6 +5489,28 @@ def _dated_elsewhere(inc: Incident) -> bool:
     same town another one."""
     told = inc.when.text if inc.when is not None and inc.when.text else ""
     return bool(told) and told not in inc.quote.text
+
+
+#: The longest span of days a summary of events may give and still be told again day by day.
+_SUMMARY_DAYS = 14
+
+
+def _summary_then_day(o: Incident, inc: Incident) -> bool:
+    """True when ``o`` is told first over a span of a few days ("between 4 and 10 June,
+    attacks on villages around A") and ``inc``, at the same place, later on one day of it
+    ("a second attack was reported near A on 7 June"): the summary's event told in detail,
+    one event."""
+    a, b = o.when, inc.when
+    return (
+        a is not None
+        and b is not None
+        and o.place.gazetteer_id == inc.place.gazetteer_id
+        and o.quote.start < inc.quote.start
+        and a.start < a.end
+        and (a.end - a.start).days <= _SUMMARY_DAYS
+        and b.start == b.end
+        and a.start <= b.start <= a.end
+    )
 
 
 def _same_dates(a: When, b: When) -> bool:

@@ -1038,7 +1038,11 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
             r"(?:road|roadway|highway|interstate|freeway|bridge|embankment|cliff|runway)\b"
             # a road by its number: "slid off Highway 14", "ran off Route 9", "off I-80"
             r"|(?:(?:State |County |U\.S\. )?(?:Highway|Route|Road|Interstate|Hwy\.?)[ -]?"
-            r"\d+|I-\d+)\b)",
+            r"\d+|I-\d+)\b)"
+            # past a describing word or two, for verbs of losing the road only: "veered off
+            # a mountain road" (not "drove off the main road": a turning)
+            r"|\b(?:veered|skidded|careened|plunged) off (?:the|a) (?:[a-z-]+ ){1,2}"
+            r"(?:road|highway|bridge)\b",
             re.I,
         ),
         "crash",

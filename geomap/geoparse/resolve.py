@@ -1062,10 +1062,12 @@ def _in_named_region(
     (the gazetteer lacks the town), it is placed at that region or country rather than at a
     namesake elsewhere (after a comma only: what comes before "in" is not always a town,
     "Gregory of Lakeview in Ruritania"). Not in a list ("Lakeview, Ruritania, Freedonia and
-    ..."), nor for names that can themselves be a country or region ("Jordan, Israel"). Run on
+    ..."), nor for names that can themselves be a country or region ("Jordan, Israel"); a
+    possessive holder ("Lakeview, Ruritania's army said") only picks a namesake there. Run on
     the final choices."""
     holders: dict[str, dict[str, Any]] = {}
     only_inside: set[str] = set()  # names "in" a region: only ever a namesake there
+    possessed: set[str] = set()  # names before "Ruritania's": a namesake there, if any
     for i in range(len(toponyms) - 1):
         a, b = toponyms[i], toponyms[i + 1]
         gap = text[a.span.end : b.span.start]
@@ -1081,6 +1083,10 @@ def _in_named_region(
                 holders[keys[i]] = holder
                 if gap == IN_GAP:
                     only_inside.add(keys[i])
+                if text[b.span.end : b.span.end + 2] in ("'s", "\u2019s"):
+                    # "flown to Goma, Ruritania's army said": the possessive opens the next
+                    # noun phrase (a speaker's), which need not hold the town
+                    possessed.add(keys[i])
     for key, holder in holders.items():
         n = names[key]
         if any(o.get("feature_type") in ("country", "region", "admin1") for o in n.options):
@@ -1091,7 +1097,7 @@ def _in_named_region(
         inside = [c for c in n.options if _contains(holder, c)]
         if inside:
             n.choice = max(inside, key=lambda c: float(c["_prior"]))
-        elif key in only_inside:
+        elif key in only_inside or key in possessed:
             continue  # ("Gregory of Lakeview in Ruritania" may well name no town there)
         elif (
             o is None

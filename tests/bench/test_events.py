@@ -384,6 +384,7 @@ GUIDELINE_SETS = {
     "events_fresh7",
     "events_fresh8",
     "events_fresh9",
+    "events_fresh10",
 }
 EVENT_TYPES = set(
     "attack arrest protest disappearance evacuation meeting/summit surveillance crash "

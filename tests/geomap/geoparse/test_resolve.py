@@ -1356,3 +1356,19 @@ def test_a_town_and_the_county_named_after_it_still_back_each_other() -> None:
     found = resolve(_mentions(*names), lambda q: list(towns.get(q, [])))
     penhallow = found[1].place
     assert penhallow is not None and penhallow.country_code == "IE"
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        ("The team was flown to Goma, Rwanda's army said.", "Goma", ("Goma", "city")),
+        ("Rescuers reached Jumla, India's embassy said.", "Jumla", ("Jumla", "city")),
+        ("She flew to Kigali, Rwanda's capital, on Monday.", "Kigali", ("Kigali", "city")),
+    ],
+)
+def test_a_possessive_country_after_a_comma_does_not_swallow_a_town(  # type: ignore[no-untyped-def]
+    parse_text, text: str, name: str, expected: tuple[str, str]
+) -> None:
+    """ "X, Ruritania's army said": the possessive opens the speaker's noun phrase; X keeps its
+    own place when Ruritania holds no namesake of it."""
+    assert parse_text(text)[name] == expected

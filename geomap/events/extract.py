@@ -64,6 +64,7 @@ from geomap.events.triggers import (
     FORECAST_KINDS,
     GENERIC_AFTER,
     GOALKEEPERS,
+    ENTRY_PRESENT,
     HEADLINE_PRESENT,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
@@ -1768,6 +1769,55 @@ _LABEL_DATE = re.compile(
 )
 
 
+_MONTH_WORD = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+
+#: A timeline's or a log's entry line: a date ("2 June 2025", "4 June", "June 4, 2025",
+#: "24–27 September", "July – August", "2025-06-02") then a dash or a colon, or a time of day
+#: ("06:45", "0645 hrs") then a dash, a colon or a wide gap; then the entry, capitalised.
+_ENTRY_LINE = re.compile(
+    rf"^[ \t]*(?:[-•*][ \t]+)?(?:"
+    rf"(?:\d{{1,2}}(?:[ \t]*[–-][ \t]*\d{{1,2}})?[ \t]+{_MONTH_WORD}(?:[ \t]+\d{{4}})?"
+    rf"|{_MONTH_WORD}[ \t]+\d{{1,2}}(?:[ \t]*[–-][ \t]*\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH_WORD}(?:[ \t]*[–-][ \t]*{_MONTH_WORD})?(?:[ \t]+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})[ \t]*[–—:-]"
+    rf"|\d{{1,2}}[:.]?\d{{2}}(?:[ \t]*(?:hrs|h|am|pm|a\.m\.|p\.m\.))?"
+    rf"(?:[ \t]*[–—:-]|[ \t]{{2,}}|\t))[ \t]*(?=(?-i:[A-Z]))",
+    re.I | re.M,
+)
+
+
+def _log_entries(text: str) -> list[tuple[int, int]]:
+    """The spans of a timeline's or a log's dated entry lines (:data:`_ENTRY_LINE`), when the
+    text holds at least two of them (a list of entries, not one dated sentence); else none.
+    Such entries tell what happened in the present ("Leaves A for B.", "They cross into C.")."""
+    spans = []
+    for m in _ENTRY_LINE.finditer(text):
+        end = text.find("\n", m.start())
+        spans.append((m.start(), len(text) if end < 0 else end))
+    return spans if len(spans) >= 2 else []
+
+
+def _entry_tense(tokens: list[Token]) -> list[Token]:
+    """A log entry's tokens with the present forms of :data:`ENTRY_PRESENT` read as their
+    past ("Leaves A by bus for B", "they cross into C"), as in a headline
+    (:func:`_headline_tense`): not after "to", a modal, a negation or a determiner, nor before
+    a particle; a capitalised form only where the entry opens (first, or after its dash or
+    colon). Offsets and the written text stay as they were."""
+    out = tokens
+    for i, t in enumerate(tokens):
+        past = ENTRY_PRESENT.get(t.lower)
+        if past is None or (i and tokens[i - 1].lower in _NOT_HEADLINE_PAST):
+            continue
+        if not t.text[:1].islower() and i and tokens[i - 1].text not in ("–", "—", "-", ":"):
+            continue  # a name: "Van", "Reading", "Mobile"
+        if i + 1 < len(tokens) and tokens[i + 1].lower in _PHRASAL_PARTICLES:
+            continue  # "takes up", "takes out": another verb
+        if out is tokens:
+            out = list(tokens)
+        out[i] = t._replace(lower=past, text=t.text.lower())  # (no name's first word)
+    return out
+
+
 def _dated_label(sentence: str) -> bool:
     """True when a sentence that told no event is an event log's dated lead-in: a day and
     month first, and a few words ("11 March - Brandt district.", "Sept. 3, Brandt:")."""
@@ -1974,6 +2024,7 @@ def extract_events(
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     told_before = ""  # the sentence before, for "The first happened in X"
     speech = _speech_spans(text)
+    entries = _log_entries(text)  # a timeline's dated lines, told in the present
     for n_sentence, sent in enumerate(sentences(text)):
         s_text = sent.text
         one_of, told_before = _one_of(s_text, told_before), s_text
@@ -1995,6 +2046,9 @@ def extract_events(
         words = sentence_words(lowered_text[sent.start : sent.end])
         if in_headline and not HEADLINE_PRESENT.keys().isdisjoint(words):
             words = words | {HEADLINE_PRESENT.get(w, w) for w in words}  # "Train derails"
+        in_entry = _within_spans(sent.start, entries)
+        if in_entry and not ENTRY_PRESENT.keys().isdisjoint(words):
+            words = words | {ENTRY_PRESENT.get(w, w) for w in words}  # "Leaves A for B."
         if not here:
             if (
                 incident_words(s_text, words)
@@ -2052,6 +2106,7 @@ def extract_events(
             one_of=one_of,
             here_town=here_town,
             lone_story=lone_story,
+            entry=in_entry,
         )
         mentions = [
             m
@@ -2316,12 +2371,15 @@ def _sentence(
     one_of: str | None = None,
     here_town: Toponym | None = None,
     lone_story: Toponym | None = None,
+    entry: bool = False,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     date_text = _without_dateline_date(s_text)
     tokens = tokenize(s_text)
     if headline:
         tokens = _headline_tense(tokens)
+    elif entry:
+        tokens = _entry_tense(tokens)  # "3 June – Leaves A for B.": a log's entry
     section = _section_opening(document, sent.start)
     covered = _covered(tokens, here, sent.start)
     tokens = _as_names(tokens, covered)
@@ -2732,6 +2790,13 @@ def _sentence(
                     was_at.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
                 ):
                     mt.origins = [replace(was_at, cue=Cue("origin", was_at.cue.governor))]
+            if not mt.origins and mt.destinations:
+                # "after two nights in A caught a connecting flight on to B": it left A
+                stay = _stay_before(tokens, t.index, mentions_used)
+                if stay is not None and all(
+                    stay.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
+                ):
+                    mt.origins = [replace(stay, cue=Cue("origin", stay.cue.governor))]
             if t.motion.lemma == "recall":
                 # "A recalled its ambassador to B": the posting is where the envoy leaves
                 # (the state before the verb is who recalls: where the envoy goes)
@@ -3600,6 +3665,37 @@ def _before_being_moved(tokens: list[Token], index: int, mentions: list[Mention]
     return held[-1]
 
 
+#: Nouns of a stay counted in nights or days ("after two nights in A", "after a week in A"),
+#: besides the spells of :data:`_STAY_WORDS`: general English.
+_STAY_NIGHTS = frozenset("night nights day days hours weekend overnight".split()) | _STAY_WORDS
+
+
+def _stay_before(tokens: list[Token], index: int, mentions: list[Mention]) -> Mention | None:
+    """Where the mover stayed, told by an "after" phrase of a stay right before the motion
+    word at ``index`` ("after two nights in A caught a flight on to B", "After a week in A,
+    they flew on to B"): the journey went on from there. Only the nearest "after" within
+    eleven words, with a word of a stay and one place in a location role between it and the
+    verb, and no other clause mark than one comma."""
+    after = next(
+        (j for j in range(index - 1, max(-1, index - 12), -1) if tokens[j].lower == "after"),
+        None,
+    )
+    if after is None or not any(
+        tokens[j].lower in _STAY_NIGHTS for j in range(after + 1, index)
+    ):
+        return None
+    if sum(t.text == "," for t in tokens[after:index]) > 1 or any(
+        t.text in ";:()" or t.lower in ("and", "but", "or") for t in tokens[after:index]
+    ):
+        return None
+    stayed = [
+        m
+        for m in mentions
+        if after < m.first and m.last < index and m.cue.role in ("location", "near", "none")
+    ]
+    return stayed[0] if len(stayed) == 1 else None
+
+
 def _spent_before(
     tokens: list[Token], i: int, scope_ends: list[int], mentions: list[Mention]
 ) -> list[Mention]:
@@ -4201,6 +4297,15 @@ def _movements_of(
         ):
             # "deported 90 men on a charter flight from A to B": the flight is the deportation
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
+        if (
+            tokens[b.index].text.endswith("ing")
+            and tokens[b.index].text[:1].islower()
+            and b.index > 0
+            and tokens[b.index - 1].text == ","
+        ):
+            # "fled A in 2021, weeks after the rebels took the city, crossing into B": the
+            # time clause tells when; the participle goes on with the flight
+            between = movements.without_time_aside(between)
         if movements.join(a, b, between, modifier):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word
@@ -5039,6 +5144,19 @@ def _implicit_destination(
         scene = state.scene()
         if scene is not None and scene.place is not None and _usable(scene, ends):
             return _as_mention(scene)
+    told_now = state.told_now
+    if (
+        _arrived_from(mt, tokens)
+        and mt.status == "reported"
+        and told_now is not None
+        and told_now.place is not None
+        and told_now.place.feature_type == "city"
+        and _usable(told_now, ends)
+    ):
+        # "police arrested two men in B after finding drugs in a van that had arrived on a
+        # ferry from A", "detained her at B's airport after she arrived on a flight from A":
+        # the arrival ended where the sentence's incident happened
+        return _as_mention(told_now)
     story_here = state.recent_story()
     if (mt.motion.lemma in _BACK_HERE or following[:1] == ["in"]) and (
         story_here is None or _same_place(story_here, state.dateline)
@@ -5088,6 +5206,25 @@ def _implicit_destination(
     return None
 
 
+def _arrived_from(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when ``mt`` tells an arrival by its origin only: an arrival verb right before
+    "on", "aboard", "from" or "by" ("arrived on a ferry from A", "landed from A"), or the
+    journey noun such an arrival was made on ("arrived on a flight from A")."""
+    i = mt.index
+    if not mt.motion.noun:
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return mt.motion.lemma in _ARRIVING and nxt in ("on", "aboard", "from", "by")
+    for j in range(i - 1, max(-1, i - 5), -1):
+        w = tokens[j].lower
+        if w in ("on", "aboard", "by"):
+            return j > 0 and MOTION_WORDS.get(tokens[j - 1].lower) is not None and (
+                MOTION_WORDS[tokens[j - 1].lower].lemma in _ARRIVING
+            )
+        if not tokens[j].text[:1].islower():
+            return False
+    return False
+
+
 def _to_the_scene(tokens: list[Token], i: int) -> bool:
     """True when the motion word at ``i`` goes "to the site" or "to the scene" (within a few
     words, in its clause): the place of the event the report told."""
@@ -5103,6 +5240,8 @@ def _to_the_scene(tokens: list[Token], i: int) -> bool:
 #: Motion verbs that end where the report is filed when only their origin is told
 #: ("ROME — The delegation arrived from A", "ROME — The premier returned on Sunday from A").
 _BACK_HERE = frozenset(("arrive", "return"))
+#: Motion lemmas of an arrival told with its origin only ("arrived on a ferry from A").
+_ARRIVING = frozenset(("arrive", "land"))
 #: Adverbs of coming to where the story is ("rescuers drove up from A", "came over from A").
 _UP_FROM = frozenset("up down over across".split())
 #: Verbs of help after "to" that say what a dispatch was for ("sent from A to help").

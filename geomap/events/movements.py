@@ -708,6 +708,25 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
     return out
 
 
+#: A time clause set off by commas before a participle that goes on with the journey ("fled A
+#: in 2021, weeks after the rebels took the city, crossing into B"): it tells when, and the
+#: participle still continues the flight. General English.
+_TIME_ASIDE = re.compile(
+    r",\s*(?:(?:a|an|one|two|three|four|five|several|a few|few|some|\d+)\s+)?"
+    r"(?:(?:days?|weeks?|months?|years?|hours?|shortly|soon|just|only|long|not long)\s+)?"
+    r"(?:after|before|when|as|once|while)\s[^,;:.()\"“”]*,\s*$",
+    re.I,
+)
+
+
+def without_time_aside(between: str) -> str:
+    """``between`` (the text from one motion verb's places to a participle after a comma)
+    without a time clause set off by commas right before the participle (:data:`_TIME_ASIDE`):
+    "in 2021, weeks after the rebels took the city, " is read as "in 2021, "."""
+    m = _TIME_ASIDE.search(between)
+    return between if m is None else between[: m.start()] + ", "
+
+
 def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bool = False) -> bool:
     """Let ``second`` continue ``first`` when they tell one journey of one mover: the first
     has no destination, the second no origin, and little stands between them ("fled A and

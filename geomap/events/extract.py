@@ -53,6 +53,7 @@ from geomap.events.triggers import (
     CROWDS,
     DETERMINED_NOUNS,
     DRIVING_SUBJECTS,
+    ENTRY_PRESENT,
     ENVOYS,
     EVENT_TYPES,
     FELL_TO_FIGHTERS,
@@ -64,7 +65,6 @@ from geomap.events.triggers import (
     FORECAST_KINDS,
     GENERIC_AFTER,
     GOALKEEPERS,
-    ENTRY_PRESENT,
     HEADLINE_PRESENT,
     INCIDENT_PHRASES,
     INCIDENT_WORDS,
@@ -1808,7 +1808,10 @@ def _entry_tense(tokens: list[Token]) -> list[Token]:
         past = ENTRY_PRESENT.get(t.lower)
         if past is None or (i and tokens[i - 1].lower in _NOT_HEADLINE_PAST):
             continue
-        if not t.text[:1].islower() and i and tokens[i - 1].text not in ("–", "—", "-", ":"):
+        if not t.text[:1].islower() and not (
+            tokens[i - 1].text in ("–", "—", "-", ":")
+            or all(not x.text[:1].isalpha() or x.lower.rstrip(".") in MONTHS for x in tokens[:i])
+        ):
             continue  # a name: "Van", "Reading", "Mobile"
         if i + 1 < len(tokens) and tokens[i + 1].lower in _PHRASAL_PARTICLES:
             continue  # "takes up", "takes out": another verb
@@ -2715,6 +2718,17 @@ def _sentence(
                     sends and not passive,
                     go=t.motion.frame == "go",
                 )
+            if passive and mt.homes:
+                # "The other two, both Moroccan citizens, were later transferred to B": a
+                # nationality of people moved by others is not where they were moved from
+                mt.homes = [
+                    m
+                    for m in mt.homes
+                    if not (
+                        m.toponym.kind_hint == "demonym"
+                        and _NATIONALS.match(s_text, m.toponym.span.end - sent.start)
+                    )
+                ]
             earlier = [m for m in mentions_used if m.last < t.index and m not in before]
             fronted = (
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
@@ -3674,15 +3688,13 @@ def _stay_before(tokens: list[Token], index: int, mentions: list[Mention]) -> Me
     """Where the mover stayed, told by an "after" phrase of a stay right before the motion
     word at ``index`` ("after two nights in A caught a flight on to B", "After a week in A,
     they flew on to B"): the journey went on from there. Only the nearest "after" within
-    eleven words, with a word of a stay and one place in a location role between it and the
+    thirteen words, with a word of a stay and one place in a location role between it and the
     verb, and no other clause mark than one comma."""
     after = next(
-        (j for j in range(index - 1, max(-1, index - 12), -1) if tokens[j].lower == "after"),
+        (j for j in range(index - 1, max(-1, index - 14), -1) if tokens[j].lower == "after"),
         None,
     )
-    if after is None or not any(
-        tokens[j].lower in _STAY_NIGHTS for j in range(after + 1, index)
-    ):
+    if after is None or not any(tokens[j].lower in _STAY_NIGHTS for j in range(after + 1, index)):
         return None
     if sum(t.text == "," for t in tokens[after:index]) > 1 or any(
         t.text in ";:()" or t.lower in ("and", "but", "or") for t in tokens[after:index]
@@ -4237,6 +4249,10 @@ def _finer_departure(a: movements.MotionTrigger, b: movements.MotionTrigger, bet
         return
     if contains(a.origins[0].place, left.place):
         a.origins, b.origins = [left], []
+
+
+#: Nouns after a demonym that tell a nationality ("Moroccan citizens", "a Belgian national").
+_NATIONALS = re.compile(r"\s+(?:citizens?|nationals?|passport[ -]holders?)\b", re.I)
 
 
 #: Words that put what follows before what they follow ("landed in B after leaving A").
@@ -5217,8 +5233,10 @@ def _arrived_from(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
     for j in range(i - 1, max(-1, i - 5), -1):
         w = tokens[j].lower
         if w in ("on", "aboard", "by"):
-            return j > 0 and MOTION_WORDS.get(tokens[j - 1].lower) is not None and (
-                MOTION_WORDS[tokens[j - 1].lower].lemma in _ARRIVING
+            return (
+                j > 0
+                and MOTION_WORDS.get(tokens[j - 1].lower) is not None
+                and (MOTION_WORDS[tokens[j - 1].lower].lemma in _ARRIVING)
             )
         if not tokens[j].text[:1].islower():
             return False

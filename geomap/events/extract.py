@@ -1780,7 +1780,7 @@ _ENTRY_LINE = re.compile(
     rf"|{_MONTH_WORD}[ \t]+\d{{1,2}}(?:[ \t]*[–-][ \t]*\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
     rf"|{_MONTH_WORD}(?:[ \t]*[–-][ \t]*{_MONTH_WORD})?(?:[ \t]+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})[ \t]*[–—:-]"
-    rf"|\d{{1,2}}[:.]?\d{{2}}(?:[ \t]*(?:hrs|h|am|pm|a\.m\.|p\.m\.))?"
+    rf"|(?:\d{{1,2}}[:.]\d{{2}}(?:[ \t]*(?:hrs|h|am|pm|a\.m\.|p\.m\.))?|\d{{4}}[ \t]*(?:hrs|h)\b)"
     rf"(?:[ \t]*[–—:-]|[ \t]{{2,}}|\t))[ \t]*(?=(?-i:[A-Z]))",
     re.I | re.M,
 )
@@ -1808,6 +1808,8 @@ def _entry_tense(tokens: list[Token]) -> list[Token]:
         past = ENTRY_PRESENT.get(t.lower)
         if past is None or (i and tokens[i - 1].lower in _NOT_HEADLINE_PAST):
             continue
+        if not t.text[:1].islower() and t.lower in MONTHS:
+            continue  # the entry's date: "12 March - Malindi."
         if not t.text[:1].islower() and not (
             tokens[i - 1].text in ("–", "—", "-", ":")
             or all(not x.text[:1].isalpha() or x.lower.rstrip(".") in MONTHS for x in tokens[:i])

@@ -4745,6 +4745,21 @@ def _implicit_origin(
             if usable(place):
                 assert place is not None
                 return _as_mention(place)
+    if (
+        mt.motion.movement_type == "crossed"
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and state.since == 0
+        and "had" not in before
+        and (mt.actor is None or _ANAPHOR.fullmatch(mt.actor.strip()) is not None)
+        and usable(state.destination)
+        and state.destination is not None
+        and state.destination.place is not None
+        and all(state.destination.place.country_code != p.country_code for p in ends)
+    ):
+        # "They took a bus to A. That night they crossed into B on foot": the crossing
+        # set out from where the last sentence's journey ended, in another country
+        return _as_mention(state.destination)
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
         # "They were later moved to X" (not "He had moved to X in 2010": background)

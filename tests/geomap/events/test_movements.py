@@ -3535,3 +3535,34 @@ def test_nationals_moved_by_others_leave_where_they_were_held(pipeline: Pipeline
     found = paths(pipeline, body)
     assert ("Marseille", "Lyon") in found
     assert ("Tunisia", "Lyon") not in found
+
+
+def test_a_crossing_sets_out_from_where_the_last_journey_ended(pipeline: Pipeline) -> None:
+    body = "Omar left Herat for Zaranj on Monday. That night he crossed into Iran on foot."
+    moves = by_path(pipeline, body)
+    assert ("Zaranj", "Iran") in moves
+    assert moves["Zaranj", "Iran"].origin_inferred
+
+
+def test_a_crossing_in_a_log_entry_sets_out_from_the_last_entry_s_end(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Log\n\n3 May – Travels from Istanbul to Edirne.\n\n"
+        "5 May – Two nights later he crosses into Bulgaria with four other boys.\n"
+    )
+    assert ("Edirne", "Bulgaria") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # other movers, a habit, background, a start inside the country entered
+        "Omar left Herat for Zaranj on Monday. Hundreds of Afghans crossed into Iran last week.",
+        "Omar left Herat for Zaranj on Monday. Migrants cross into Iran every day.",
+        "Omar left Herat for Zaranj on Monday. He had crossed into Iran once before.",
+        "Omar drove from Tehran to Mashhad on Monday. That night he crossed into Iran.",
+    ],
+)
+def test_no_crossing_from_the_last_journey_s_end_otherwise(pipeline: Pipeline, body: str) -> None:
+    assert not any(p[0] in ("Zaranj", "Mashhad") and p[-1] == "Iran" for p in paths(pipeline, body))

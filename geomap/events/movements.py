@@ -703,8 +703,19 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
         ]
     for origin in origins[:4]:
         for final in finals[:4]:
-            stops = (origin, *vias, final)
+            stops = (origin, *_stops_on_the_way(vias, final), final)
             out.append(Path(trigger, stops, trigger.origin_inferred, trigger.destination_inferred))
+    return out
+
+
+def _stops_on_the_way(vias: list[Mention], final: Mention) -> list[Mention]:
+    """``vias`` without one that holds the stop after it ("crossed into India and reached
+    Imphal": the country entered is no stop of its own before the town in it)."""
+    out: list[Mention] = []
+    for k, v in enumerate(vias):
+        nxt = vias[k + 1] if k + 1 < len(vias) else final
+        if not contains(v.place, nxt.place):
+            out.append(v)
     return out
 
 

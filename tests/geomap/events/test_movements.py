@@ -3566,3 +3566,13 @@ def test_a_crossing_in_a_log_entry_sets_out_from_the_last_entry_s_end(
 )
 def test_no_crossing_from_the_last_journey_s_end_otherwise(pipeline: Pipeline, body: str) -> None:
     assert not any(p[0] in ("Zaranj", "Mashhad") and p[-1] == "Iran" for p in paths(pipeline, body))
+
+
+def test_a_country_entered_is_no_stop_before_the_town_in_it(pipeline: Pipeline) -> None:
+    body = (
+        "Omar took a bus from Mandalay to Tamu on Monday. On Tuesday he crossed into India "
+        "and reached Imphal."
+    )
+    found = paths(pipeline, body)
+    assert ("Tamu", "Imphal") in found
+    assert ("Tamu", "India", "Imphal") not in found

@@ -4404,6 +4404,9 @@ def _movements_of(
             b.origins, b.origin_inferred = list(a.origins), True
             b.vias = [*a.vias, stop, *b.vias]
             a.destinations, a.vias = [], []
+            # (one movement told by two verbs has the first one's kind: "crossed into A
+            # and reached B" is a crossing, GUIDELINE §2.3)
+            b.motion = replace(b.motion, movement_type=a.motion.movement_type)
     for mt in triggers:
         if (
             mt.origins

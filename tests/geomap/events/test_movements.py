@@ -3576,3 +3576,14 @@ def test_a_country_entered_is_no_stop_before_the_town_in_it(pipeline: Pipeline) 
     found = paths(pipeline, body)
     assert ("Tamu", "Imphal") in found
     assert ("Tamu", "India", "Imphal") not in found
+
+
+def test_a_crossing_and_an_arrival_told_as_one_journey_are_a_crossing(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Omar took a bus from Mandalay to Tamu on Monday. On Tuesday he crossed into India "
+        "and reached Imphal."
+    )
+    moves = by_path(pipeline, body)
+    assert moves["Tamu", "Imphal"].movement_type == "crossed"

@@ -201,7 +201,8 @@ ANY_TRAVELLERS = frozenset(
 #: Words that make a statement generic or habitual rather than a report of one event.
 GENERIC = re.compile(
     r"\b(?:every (?:day|week|month|year|morning|evening|night|weekend|summer|winter)|each "
-    r"(?:day|week|month|year)|daily|weekly|nightly|usually|typically|normally|generally|"
+    r"(?:day|week|month|year|hour)|every (?:few |\d+ |two |three )?(?:hours?|minutes)|hourly|"
+    r"daily|weekly|nightly|usually|typically|normally|generally|"
     r"regularly|routinely|often|frequently|rarely|seldom|sometimes|commut\w*|costs?|"
     r"per (?:day|week|month|year)|"
     r"would often|used to|twice|three times|several times|many times|repeatedly|"

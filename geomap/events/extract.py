@@ -53,6 +53,7 @@ from geomap.events.triggers import (
     CROWDS,
     DETERMINED_NOUNS,
     DRIVING_SUBJECTS,
+    ENTRY_PRESENT,
     ENVOYS,
     EVENT_TYPES,
     FELL_TO_FIGHTERS,
@@ -1797,6 +1798,60 @@ _LABEL_DATE = re.compile(
 )
 
 
+_MONTH_WORD = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+
+#: A timeline's or a log's entry line: a date ("2 June 2025", "4 June", "June 4, 2025",
+#: "24–27 September", "July – August", "2025-06-02") then a dash or a colon, or a time of day
+#: ("06:45", "0645 hrs") then a dash, a colon or a wide gap; then the entry, capitalised.
+_ENTRY_LINE = re.compile(
+    rf"^[ \t]*(?:[-•*][ \t]+)?(?:"
+    rf"(?:\d{{1,2}}(?:[ \t]*[–-][ \t]*\d{{1,2}})?[ \t]+{_MONTH_WORD}(?:[ \t]+\d{{4}})?"
+    rf"|{_MONTH_WORD}[ \t]+\d{{1,2}}(?:[ \t]*[–-][ \t]*\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH_WORD}(?:[ \t]*[–-][ \t]*{_MONTH_WORD})?(?:[ \t]+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})[ \t]*[–—:-]"
+    rf"|(?:\d{{1,2}}[:.]\d{{2}}(?:[ \t]*(?:hrs|h|am|pm|a\.m\.|p\.m\.))?|\d{{4}}[ \t]*(?:hrs|h)\b)"
+    rf"(?:[ \t]*[–—:-]|[ \t]{{2,}}|\t))[ \t]*(?=(?-i:[A-Z]))",
+    re.I | re.M,
+)
+
+
+def _log_entries(text: str) -> list[tuple[int, int]]:
+    """The spans of a timeline's or a log's dated entry lines (:data:`_ENTRY_LINE`), when the
+    text holds at least two of them (a list of entries, not one dated sentence); else none.
+    Such entries tell what happened in the present ("Leaves A for B.", "They cross into C.")."""
+    spans = []
+    for m in _ENTRY_LINE.finditer(text):
+        end = text.find("\n", m.start())
+        spans.append((m.start(), len(text) if end < 0 else end))
+    return spans if len(spans) >= 2 else []
+
+
+def _entry_tense(tokens: list[Token]) -> list[Token]:
+    """A log entry's tokens with the present forms of :data:`ENTRY_PRESENT` read as their
+    past ("Leaves A by bus for B", "they cross into C"), as in a headline
+    (:func:`_headline_tense`): not after "to", a modal, a negation or a determiner, nor before
+    a particle; a capitalised form only where the entry opens (first, or after its dash or
+    colon). Offsets and the written text stay as they were."""
+    out = tokens
+    for i, t in enumerate(tokens):
+        past = ENTRY_PRESENT.get(t.lower)
+        if past is None or (i and tokens[i - 1].lower in _NOT_HEADLINE_PAST):
+            continue
+        if not t.text[:1].islower() and t.lower in MONTHS:
+            continue  # the entry's date: "12 March - Malindi."
+        if not t.text[:1].islower() and not (
+            tokens[i - 1].text in ("–", "—", "-", ":")
+            or all(not x.text[:1].isalpha() or x.lower.rstrip(".") in MONTHS for x in tokens[:i])
+        ):
+            continue  # a name: "Van", "Reading", "Mobile"
+        if i + 1 < len(tokens) and tokens[i + 1].lower in _PHRASAL_PARTICLES:
+            continue  # "takes up", "takes out": another verb
+        if out is tokens:
+            out = list(tokens)
+        out[i] = t._replace(lower=past, text=t.text.lower())  # (no name's first word)
+    return out
+
+
 def _dated_label(sentence: str) -> bool:
     """True when a sentence that told no event is an event log's dated lead-in: a day and
     month first, and a few words ("11 March - Brandt district.", "Sept. 3, Brandt:")."""
@@ -2003,6 +2058,7 @@ def extract_events(
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     told_before = ""  # the sentence before, for "The first happened in X"
     speech = _speech_spans(text)
+    entries = _log_entries(text)  # a timeline's dated lines, told in the present
     for n_sentence, sent in enumerate(sentences(text)):
         s_text = sent.text
         one_of, told_before = _one_of(s_text, told_before), s_text
@@ -2024,6 +2080,9 @@ def extract_events(
         words = sentence_words(lowered_text[sent.start : sent.end])
         if in_headline and not HEADLINE_PRESENT.keys().isdisjoint(words):
             words = words | {HEADLINE_PRESENT.get(w, w) for w in words}  # "Train derails"
+        in_entry = _within_spans(sent.start, entries)
+        if in_entry and not ENTRY_PRESENT.keys().isdisjoint(words):
+            words = words | {ENTRY_PRESENT.get(w, w) for w in words}  # "Leaves A for B."
         if not here:
             if (
                 incident_words(s_text, words)
@@ -2081,6 +2140,7 @@ def extract_events(
             one_of=one_of,
             here_town=here_town,
             lone_story=lone_story,
+            entry=in_entry,
         )
         mentions = [
             m
@@ -2345,12 +2405,15 @@ def _sentence(
     one_of: str | None = None,
     here_town: Toponym | None = None,
     lone_story: Toponym | None = None,
+    entry: bool = False,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
     date_text = _without_dateline_date(s_text)
     tokens = tokenize(s_text)
     if headline:
         tokens = _headline_tense(tokens)
+    elif entry:
+        tokens = _entry_tense(tokens)  # "3 June – Leaves A for B.": a log's entry
     section = _section_opening(document, sent.start)
     covered = _covered(tokens, here, sent.start)
     tokens = _as_names(tokens, covered)
@@ -2686,6 +2749,17 @@ def _sentence(
                     sends and not passive,
                     go=t.motion.frame == "go",
                 )
+            if passive and mt.homes:
+                # "The other two, both Moroccan citizens, were later transferred to B": a
+                # nationality of people moved by others is not where they were moved from
+                mt.homes = [
+                    m
+                    for m in mt.homes
+                    if not (
+                        m.toponym.kind_hint == "demonym"
+                        and _NATIONALS.match(s_text, m.toponym.span.end - sent.start)
+                    )
+                ]
             earlier = [m for m in mentions_used if m.last < t.index and m not in before]
             fronted = (
                 [m for m in earlier if m.cue.role in ("origin", "people-of")] if k == 0 else []
@@ -2761,6 +2835,13 @@ def _sentence(
                     was_at.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
                 ):
                     mt.origins = [replace(was_at, cue=Cue("origin", was_at.cue.governor))]
+            if not mt.origins and mt.destinations:
+                # "after two nights in A caught a connecting flight on to B": it left A
+                stay = _stay_before(tokens, t.index, mentions_used)
+                if stay is not None and all(
+                    stay.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
+                ):
+                    mt.origins = [replace(stay, cue=Cue("origin", stay.cue.governor))]
             if t.motion.lemma == "recall":
                 # "A recalled its ambassador to B": the posting is where the envoy leaves
                 # (the state before the verb is who recalls: where the envoy goes)
@@ -3631,6 +3712,35 @@ def _before_being_moved(tokens: list[Token], index: int, mentions: list[Mention]
     return held[-1]
 
 
+#: Nouns of a stay counted in nights or days ("after two nights in A", "after a week in A"),
+#: besides the spells of :data:`_STAY_WORDS`: general English.
+_STAY_NIGHTS = frozenset("night nights day days hours weekend overnight".split()) | _STAY_WORDS
+
+
+def _stay_before(tokens: list[Token], index: int, mentions: list[Mention]) -> Mention | None:
+    """Where the mover stayed, told by an "after" phrase of a stay right before the motion
+    word at ``index`` ("after two nights in A caught a flight on to B", "After a week in A,
+    they flew on to B"): the journey went on from there. Only the nearest "after" within
+    thirteen words, with a word of a stay and one place in a location role between it and the
+    verb, and no other clause mark than one comma."""
+    after = next(
+        (j for j in range(index - 1, max(-1, index - 14), -1) if tokens[j].lower == "after"),
+        None,
+    )
+    if after is None or not any(tokens[j].lower in _STAY_NIGHTS for j in range(after + 1, index)):
+        return None
+    if sum(t.text == "," for t in tokens[after:index]) > 1 or any(
+        t.text in ";:()" or t.lower in ("and", "but", "or") for t in tokens[after:index]
+    ):
+        return None
+    stayed = [
+        m
+        for m in mentions
+        if after < m.first and m.last < index and m.cue.role in ("location", "near", "none")
+    ]
+    return stayed[0] if len(stayed) == 1 else None
+
+
 def _spent_before(
     tokens: list[Token], i: int, scope_ends: list[int], mentions: list[Mention]
 ) -> list[Mention]:
@@ -4174,6 +4284,10 @@ def _finer_departure(a: movements.MotionTrigger, b: movements.MotionTrigger, bet
         a.origins, b.origins = [left], []
 
 
+#: Nouns after a demonym that tell a nationality ("Moroccan citizens", "a Belgian national").
+_NATIONALS = re.compile(r"\s+(?:citizens?|nationals?|passport[ -]holders?)\b", re.I)
+
+
 #: Words that put what follows before what they follow ("landed in B after leaving A").
 _EARLIER_THAN = re.compile(r"\b(?:after|following)\b", re.I)
 
@@ -4232,6 +4346,15 @@ def _movements_of(
         ):
             # "deported 90 men on a charter flight from A to B": the flight is the deportation
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
+        if (
+            tokens[b.index].text.endswith("ing")
+            and tokens[b.index].text[:1].islower()
+            and b.index > 0
+            and tokens[b.index - 1].text == ","
+        ):
+            # "fled A in 2021, weeks after the rebels took the city, crossing into B": the
+            # time clause tells when; the participle goes on with the flight
+            between = movements.without_time_aside(between)
         if movements.join(a, b, between, modifier):
             b.motion = replace(b.motion, movement_type=a.motion.movement_type)
             b.word = a.word
@@ -4312,6 +4435,9 @@ def _movements_of(
             b.origins, b.origin_inferred = list(a.origins), True
             b.vias = [*a.vias, stop, *b.vias]
             a.destinations, a.vias = [], []
+            # (one movement told by two verbs has the first one's kind: "crossed into A
+            # and reached B" is a crossing, GUIDELINE §2.3)
+            b.motion = replace(b.motion, movement_type=a.motion.movement_type)
     for mt in triggers:
         if (
             mt.origins
@@ -4653,6 +4779,21 @@ def _implicit_origin(
             if usable(place):
                 assert place is not None
                 return _as_mention(place)
+    if (
+        mt.motion.movement_type == "crossed"
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and state.since == 0
+        and "had" not in before
+        and (mt.actor is None or _ANAPHOR.fullmatch(mt.actor.strip()) is not None)
+        and usable(state.destination)
+        and state.destination is not None
+        and state.destination.place is not None
+        and all(state.destination.place.country_code != p.country_code for p in ends)
+    ):
+        # "They took a bus to A. That night they crossed into B on foot": the crossing
+        # set out from where the last sentence's journey ended, in another country
+        return _as_mention(state.destination)
     continues = mt.passive or not _THEN.isdisjoint(before)
     if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
         # "They were later moved to X" (not "He had moved to X in 2010": background)
@@ -5070,6 +5211,19 @@ def _implicit_destination(
         scene = state.scene()
         if scene is not None and scene.place is not None and _usable(scene, ends):
             return _as_mention(scene)
+    told_now = state.told_now
+    if (
+        _arrived_from(mt, tokens)
+        and mt.status == "reported"
+        and told_now is not None
+        and told_now.place is not None
+        and told_now.place.feature_type == "city"
+        and _usable(told_now, ends)
+    ):
+        # "police arrested two men in B after finding drugs in a van that had arrived on a
+        # ferry from A", "detained her at B's airport after she arrived on a flight from A":
+        # the arrival ended where the sentence's incident happened
+        return _as_mention(told_now)
     story_here = state.recent_story()
     if (mt.motion.lemma in _BACK_HERE or following[:1] == ["in"]) and (
         story_here is None or _same_place(story_here, state.dateline)
@@ -5119,6 +5273,27 @@ def _implicit_destination(
     return None
 
 
+def _arrived_from(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when ``mt`` tells an arrival by its origin only: an arrival verb right before
+    "on", "aboard", "from" or "by" ("arrived on a ferry from A", "landed from A"), or the
+    journey noun such an arrival was made on ("arrived on a flight from A")."""
+    i = mt.index
+    if not mt.motion.noun:
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return mt.motion.lemma in _ARRIVING and nxt in ("on", "aboard", "from", "by")
+    for j in range(i - 1, max(-1, i - 5), -1):
+        w = tokens[j].lower
+        if w in ("on", "aboard", "by"):
+            return (
+                j > 0
+                and MOTION_WORDS.get(tokens[j - 1].lower) is not None
+                and (MOTION_WORDS[tokens[j - 1].lower].lemma in _ARRIVING)
+            )
+        if not tokens[j].text[:1].islower():
+            return False
+    return False
+
+
 def _to_the_scene(tokens: list[Token], i: int) -> bool:
     """True when the motion word at ``i`` goes "to the site" or "to the scene" (within a few
     words, in its clause): the place of the event the report told."""
@@ -5134,6 +5309,8 @@ def _to_the_scene(tokens: list[Token], i: int) -> bool:
 #: Motion verbs that end where the report is filed when only their origin is told
 #: ("ROME — The delegation arrived from A", "ROME — The premier returned on Sunday from A").
 _BACK_HERE = frozenset(("arrive", "return"))
+#: Motion lemmas of an arrival told with its origin only ("arrived on a ferry from A").
+_ARRIVING = frozenset(("arrive", "land"))
 #: Adverbs of coming to where the story is ("rescuers drove up from A", "came over from A").
 _UP_FROM = frozenset("up down over across".split())
 #: Verbs of help after "to" that say what a dispatch was for ("sent from A to help").

@@ -703,9 +703,39 @@ def paths(trigger: MotionTrigger, sentence: str) -> list[Path]:
         ]
     for origin in origins[:4]:
         for final in finals[:4]:
-            stops = (origin, *vias, final)
+            stops = (origin, *_stops_on_the_way(vias, final), final)
             out.append(Path(trigger, stops, trigger.origin_inferred, trigger.destination_inferred))
     return out
+
+
+def _stops_on_the_way(vias: list[Mention], final: Mention) -> list[Mention]:
+    """``vias`` without one that holds the stop after it ("crossed into India and reached
+    Imphal": the country entered is no stop of its own before the town in it)."""
+    out: list[Mention] = []
+    for k, v in enumerate(vias):
+        nxt = vias[k + 1] if k + 1 < len(vias) else final
+        if not contains(v.place, nxt.place):
+            out.append(v)
+    return out
+
+
+#: A time clause set off by commas before a participle that goes on with the journey ("fled A
+#: in 2021, weeks after the rebels took the city, crossing into B"): it tells when, and the
+#: participle still continues the flight. General English.
+_TIME_ASIDE = re.compile(
+    r",\s*(?:(?:a|an|one|two|three|four|five|several|a few|few|some|\d+)\s+)?"
+    r"(?:(?:days?|weeks?|months?|years?|hours?|shortly|soon|just|only|long|not long)\s+)?"
+    r"(?:after|before|when|as|once|while)\s[^,;:.()\"“”]*,\s*$",
+    re.I,
+)
+
+
+def without_time_aside(between: str) -> str:
+    """``between`` (the text from one motion verb's places to a participle after a comma)
+    without a time clause set off by commas right before the participle (:data:`_TIME_ASIDE`):
+    "in 2021, weeks after the rebels took the city, " is read as "in 2021, "."""
+    m = _TIME_ASIDE.search(between)
+    return between if m is None else between[: m.start()] + ", "
 
 
 def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bool = False) -> bool:

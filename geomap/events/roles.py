@@ -562,6 +562,14 @@ _WHEN_WORDS = frozenset(
 )
 
 
+#: Ways of travelling after "by" between a departure's place and "for" ("left A by bus for
+#: B"): general English.
+_MODES = frozenset(
+    "car cars bus buses coach train rail boat boats ferry road air sea land foot plane truck "
+    "lorry taxi motorbike motorcycle bicycle bike helicopter van".split()
+)
+
+
 def _arrival_of(tokens: list[Token], i: int) -> bool:
     """True when "in" or "at" at ``i`` follows an arrival and who arrived ("the arrival of 80
     migrants in X", "the arrival of the team at X"): where they arrived."""
@@ -581,6 +589,10 @@ def _leaves_for(tokens: list[Token], i: int) -> bool:
             return True
         if "-" in t.lower and t.lower.replace("-", "").isalpha() and t.text.islower():
             continue  # "war-torn", "rebel-held": what the place is like
+        if (t.lower == "by" and j + 1 < i and tokens[j + 1].lower in _MODES) or (
+            t.lower in _MODES and j > 0 and tokens[j - 1].lower == "by"
+        ):
+            continue  # "left A by bus for B", "left A by road for B": how it set out
         if (
             t.lower in _WHEN_WORDS
             or t.text.isdigit()

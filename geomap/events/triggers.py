@@ -539,6 +539,38 @@ HEADLINE_PRESENT: dict[str, str] = {
     **dict.fromkeys(("trek", "treks"), "trekked"),
 }
 
+#: A timeline's or a log's dated entries tell past events in the present ("2 June – Leaves A
+#: by bus for B.", "06:45 Convoy reaches B."): the present forms of motion verbs (and of the
+#: arrest verbs) read as their past forms in such an entry only, besides
+#: :data:`HEADLINE_PRESENT`. Base forms are kept for a plural subject ("they cross into B").
+ENTRY_PRESENT: dict[str, str] = {
+    **HEADLINE_PRESENT,
+    **dict.fromkeys(("leave", "leaves"), "left"),
+    **dict.fromkeys(("depart", "departs"), "departed"),
+    **dict.fromkeys(("cross", "crosses"), "crossed"),
+    **dict.fromkeys(("take", "takes"), "took"),
+    **dict.fromkeys(("drive", "drives"), "drove"),
+    **dict.fromkeys(("reach", "reaches"), "reached"),
+    **dict.fromkeys(("arrive", "arrives"), "arrived"),
+    **dict.fromkeys(("travel", "travels"), "travelled"),
+    **dict.fromkeys(("fly", "flies"), "flew"),
+    **dict.fromkeys(("return", "returns"), "returned"),
+    **dict.fromkeys(("move", "moves"), "moved"),
+    **dict.fromkeys(("walk", "walks"), "walked"),
+    **dict.fromkeys(("head", "heads"), "headed"),
+    **dict.fromkeys(("sail", "sails"), "sailed"),
+    **dict.fromkeys(("flee", "flees"), "fled"),
+    **dict.fromkeys(("enter", "enters"), "entered"),
+    **dict.fromkeys(("ride", "rides"), "rode"),
+    **dict.fromkeys(("go", "goes"), "went"),
+    **dict.fromkeys(("send", "sends"), "sent"),
+    **dict.fromkeys(("deport", "deports"), "deported"),
+    **dict.fromkeys(("evacuate", "evacuates"), "evacuated"),
+    **dict.fromkeys(("relocate", "relocates"), "relocated"),
+    **dict.fromkeys(("arrest", "arrests"), "arrested"),
+    **dict.fromkeys(("detain", "detains"), "detained"),
+}
+
 #: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on", "a drone
 #: dropped explosives on".
 _WEAPON_STRUCK = re.compile(

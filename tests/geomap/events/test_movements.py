@@ -3403,3 +3403,187 @@ def test_a_journey_goes_on_from_the_town_named_with_its_country(
 ) -> None:
     doc = parse_document((HEADER + body).encode(), "t.txt")
     assert [tuple(p.name for p in m.path) for m in pipeline.extract(doc).movements] == [path]
+
+
+# -- moves17: present-tense log entries, a flight's participle past a time clause, an onward
+# leg after a stay, an arrival's end at the sentence's incident, nationals moved by others --
+
+TIMELINE = (
+    "Timeline: how Omar reached Istanbul\n\n"
+    "5 May 2024 – Leaves Mosul by car for Erbil with his brother.\n\n"
+    "9 May – Smugglers drive the group from Erbil to Ankara.\n\n"
+    "12 May – Takes a bus from Ankara to Istanbul.\n"
+)
+
+
+def test_log_entries_in_the_present_tell_past_journeys(pipeline: Pipeline) -> None:
+    found = paths(pipeline, TIMELINE)
+    assert ("Mosul", "Erbil") in found
+    assert ("Erbil", "Ankara") in found
+    assert ("Ankara", "Istanbul") in found
+
+
+def test_times_of_a_convoy_log_are_entries(pipeline: Pipeline) -> None:
+    body = (
+        "Convoy log\n\n06:10  Vehicles assembled at the base.\n\n"
+        "06:45  Leaves Mosul for Erbil.\n\n09:20  The convoy reaches Erbil.\n"
+    )
+    assert ("Mosul", "Erbil") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # present forms outside a log: generic statements, schedules, habits
+        "Trains leave Mosul for Erbil every hour.",
+        "It takes two hours to drive from Ankara to Istanbul.",
+        "Every summer, families drive from Ankara to Istanbul.",
+        # one dated line is no log
+        "5 May – Buses leave Mosul for Erbil twice a day, the company says.",
+        # a schedule inside a log
+        "Log\n\n5 May – Buses leave Mosul for Erbil every hour.\n\n6 May – Roads were quiet.\n",
+    ],
+)
+def test_present_forms_outside_log_entries_tell_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []
+
+
+def test_a_flight_goes_on_in_a_participle_past_a_time_clause(pipeline: Pipeline) -> None:
+    body = (
+        "The family fled Mosul in June 2014, days after the militants seized the city, "
+        "crossing into Turkey with little else."
+    )
+    moves = by_path(pipeline, body)
+    assert set(moves) == {("Mosul", "Turkey")}
+    assert moves["Mosul", "Turkey"].movement_type == "fled"
+
+
+def test_a_time_clause_gives_no_destination_to_a_flight(pipeline: Pipeline) -> None:
+    body = (
+        "The family fled Mosul in June 2014, days after the militants seized the city, "
+        "leaving everything behind."
+    )
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "After two nights in Toronto, they flew on to Calgary.",
+        "After two nights in a Toronto hotel, they caught a connecting flight on to Calgary.",
+        "They flew from Oslo to Toronto, and after two nights in a Toronto hotel caught a "
+        "connecting flight on to Calgary.",
+    ],
+)
+def test_an_onward_leg_after_a_stay_leaves_the_place_stayed_in(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert ("Toronto", "Calgary") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "After two nights in Toronto, the flight to Calgary was cancelled.",
+        "After two nights in Toronto, they may fly on to Calgary.",
+    ],
+)
+def test_no_onward_leg_after_a_stay_when_none_was_made(pipeline: Pipeline, body: str) -> None:
+    assert ("Toronto", "Calgary") not in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Police arrested two men in Marseille on Monday after finding cocaine in a van "
+            "that had arrived on a ferry from Tunis.",
+            ("Tunis", "Marseille"),
+        ),
+        (
+            "Police detained a man at Rome airport on Sunday after he arrived on a flight "
+            "from Lagos with heroin in his luggage.",
+            ("Lagos", "Rome"),
+        ),
+    ],
+)
+def test_an_arrival_from_a_ends_where_the_sentence_s_incident_happened(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    moves = by_path(pipeline, body)
+    assert expected in moves
+    assert moves[expected].destination_inferred
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A man who arrived on a flight from Lagos told reporters he was tired.",
+        "Most tourists arrive on ferries from Tunis, officials in Marseille said.",
+    ],
+)
+def test_an_arrival_from_a_with_no_incident_has_no_end(pipeline: Pipeline, body: str) -> None:
+    assert not any(p[0] in ("Lagos", "Tunis") for p in paths(pipeline, body))
+
+
+def test_nationals_moved_by_others_leave_where_they_were_held(pipeline: Pipeline) -> None:
+    body = (
+        "Police arrested three men in Marseille on Monday after finding cocaine in a van.\n\n"
+        "The other two, both Tunisian citizens, were later transferred to a prison in Lyon, "
+        "a police spokesman said."
+    )
+    found = paths(pipeline, body)
+    assert ("Marseille", "Lyon") in found
+    assert ("Tunisia", "Lyon") not in found
+
+
+def test_a_crossing_sets_out_from_where_the_last_journey_ended(pipeline: Pipeline) -> None:
+    body = "Omar left Herat for Zaranj on Monday. That night he crossed into Iran on foot."
+    moves = by_path(pipeline, body)
+    assert ("Zaranj", "Iran") in moves
+    assert moves["Zaranj", "Iran"].origin_inferred
+
+
+def test_a_crossing_in_a_log_entry_sets_out_from_the_last_entry_s_end(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Log\n\n3 May – Travels from Istanbul to Edirne.\n\n"
+        "5 May – Two nights later he crosses into Bulgaria with four other boys.\n"
+    )
+    assert ("Edirne", "Bulgaria") in paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # other movers, a habit, background, a start inside the country entered
+        "Omar left Herat for Zaranj on Monday. Hundreds of Afghans crossed into Iran last week.",
+        "Omar left Herat for Zaranj on Monday. Migrants cross into Iran every day.",
+        "Omar left Herat for Zaranj on Monday. He had crossed into Iran once before.",
+        "Omar drove from Tehran to Mashhad on Monday. That night he crossed into Iran.",
+    ],
+)
+def test_no_crossing_from_the_last_journey_s_end_otherwise(pipeline: Pipeline, body: str) -> None:
+    assert not any(p[0] in ("Zaranj", "Mashhad") and p[-1] == "Iran" for p in paths(pipeline, body))
+
+
+def test_a_country_entered_is_no_stop_before_the_town_in_it(pipeline: Pipeline) -> None:
+    body = (
+        "Omar took a bus from Mandalay to Tamu on Monday. On Tuesday he crossed into India "
+        "and reached Imphal."
+    )
+    found = paths(pipeline, body)
+    assert ("Tamu", "Imphal") in found
+    assert ("Tamu", "India", "Imphal") not in found
+
+
+def test_a_crossing_and_an_arrival_told_as_one_journey_are_a_crossing(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Omar took a bus from Mandalay to Tamu on Monday. On Tuesday he crossed into India "
+        "and reached Imphal."
+    )
+    moves = by_path(pipeline, body)
+    assert moves["Tamu", "Imphal"].movement_type == "crossed"

@@ -148,14 +148,20 @@ def _anchored_focus(names: list[_Name], focus: _Focus) -> _Focus:
     """The focus with, failing a region from unambiguous names, the first-level region the
     current choices give: counted once per distinct name (a name the text repeats is one
     piece of evidence, and may be a wrong choice repeated), with the same minimum and lead
-    as the unambiguous focus. ``focus`` itself when it has a region or none leads."""
+    as the unambiguous focus, and only over places in the focus country when there is one
+    (a text about one country whose towns lie in many of its regions has no focus region,
+    not that of two namesakes abroad). ``focus`` itself when it has a region or none leads."""
     if focus.region is not None:
         return focus
     regions: Counter[tuple[str, str]] = Counter()
     for n in names:
-        if n.choice is not None and not n.embedded and not n.township:
-            if (region := _region(n.choice)) is not None:
-                regions[region] += 1
+        o = n.choice
+        if o is None or n.embedded or n.township:
+            continue
+        if focus.country is not None and o.get("country_code") != focus.country:
+            continue
+        if (region := _region(o)) is not None:
+            regions[region] += 1
     region = _leader(regions)
     if region is None:
         return focus

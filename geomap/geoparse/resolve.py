@@ -168,13 +168,20 @@ def _anchored_focus(names: list[_Name], focus: _Focus) -> _Focus:
     return _Focus(region, focus.country, anchored=True)
 
 
-def _has_namesake_in(name: _Name, region: tuple[str, str] | None) -> bool:
-    """Whether one of the name's candidates lies in ``region`` with a prior within FOCUS_SPAN
-    of the name's best prior (one the focus can favour)."""
-    if region is None or not name.cands:
+def _pulled_to(name: _Name, region: tuple[str, str] | None) -> bool:
+    """Whether the focus ``region`` can move the name: its choice lies elsewhere and one of
+    its candidates lies there with a prior within FOCUS_SPAN of the name's best prior."""
+    if region is None or not name.cands or name.choice is None or _region(name.choice) == region:
         return False
     top = name.cands[0].prior if name.by_prior else max(c.prior for c in name.cands)
-    return any(c.region == region and c.prior + FOCUS_SPAN >= top for c in name.cands)
+    for c in name.cands:
+        if c.prior + FOCUS_SPAN < top:
+            if name.by_prior:
+                break  # (the rest come by descending prior)
+            continue
+        if c.region == region:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -909,8 +916,9 @@ def _resolve(
     anchored = _anchored_focus(everyone, focus)
     if anchored is not focus:  # one more round, toward the region the choices give
         focus = anchored
-        toward = [n for n in everyone if _has_namesake_in(n, focus.region)]
-        _rounds(everyone, names, countries, focus, 1, toward)
+        toward = [n for n in everyone if _pulled_to(n, focus.region)]
+        if toward:
+            _rounds(everyone, names, countries, focus, 1, toward)
     _bare_counties(everyone)
     _capital_towns(everyone)
     _townships(everyone, focus)

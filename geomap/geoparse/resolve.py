@@ -23,6 +23,12 @@ near it starts as that pair ("Henry County" and "Paris": Paris, Tennessee). The 
 - the document's focus: the first-level region and the country that most mentions of
   unambiguous names lie in ("Peoria" three times, "Joliet" twice: Illinois), which favours a
   namesake there among candidates of similar prior ("Springfield": Illinois);
+- failing a focus region from unambiguous names, the one the rounds' choices give (anchor,
+  then resolve): the first-level region that most distinct names were placed in ("Hamilton",
+  "Lima", "Warren" and "Clark" counties all placed in Ohio), which then favours a namesake
+  there in one more round for the names that have one (the context bonus above is capped, so
+  a namesake backed by nine names of one state and one backed by one name of another both
+  reach the cap, and the prior alone would decide);
 - a township the gazetteer lacks ("Lakeview Township") is only ever a town it is named after
   in the document's focus region or in a first-level region the document names.
 
@@ -103,6 +109,7 @@ class _Focus:
 
     region: tuple[str, str] | None = None
     country: str | None = None
+    anchored: bool = False  # the region is the one the chosen places give (_anchored_focus)
 
 
 def _leader(counts: Counter[Any]) -> Any:
@@ -135,6 +142,46 @@ def _focus(names: list[_Name]) -> _Focus:
         if region is not None and all(_region(o) == region for o in options[1:]):
             regions[region] += n.count
     return _Focus(_leader(regions), _leader(countries))
+
+
+def _anchored_focus(names: list[_Name], focus: _Focus) -> _Focus:
+    """The focus with, failing a region from unambiguous names, the first-level region the
+    current choices give: counted once per distinct name (a name the text repeats is one
+    piece of evidence, and may be a wrong choice repeated), with the same minimum and lead
+    as the unambiguous focus, and only over places in the focus country when there is one
+    (a text about one country whose towns lie in many of its regions has no focus region,
+    not that of two namesakes abroad). ``focus`` itself when it has a region or none leads."""
+    if focus.region is not None:
+        return focus
+    regions: Counter[tuple[str, str]] = Counter()
+    for n in names:
+        o = n.choice
+        if o is None or n.embedded or n.township:
+            continue
+        if focus.country is not None and o.get("country_code") != focus.country:
+            continue
+        if (region := _region(o)) is not None:
+            regions[region] += 1
+    region = _leader(regions)
+    if region is None:
+        return focus
+    return _Focus(region, focus.country, anchored=True)
+
+
+def _pulled_to(name: _Name, region: tuple[str, str] | None) -> bool:
+    """Whether the focus ``region`` can move the name: its choice lies elsewhere and one of
+    its candidates lies there with a prior within FOCUS_SPAN of the name's best prior."""
+    if region is None or not name.cands or name.choice is None or _region(name.choice) == region:
+        return False
+    top = name.cands[0].prior if name.by_prior else max(c.prior for c in name.cands)
+    for c in name.cands:
+        if c.prior + FOCUS_SPAN < top:
+            if name.by_prior:
+                break  # (the rest come by descending prior)
+            continue
+        if c.region == region:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -573,7 +620,13 @@ def _best(
     best: _Cand | None = None
     best_score = -math.inf
     top = name.cands[0].prior if name.by_prior else max(c.prior for c in name.cands)
-    in_region = focus.region is not None and any(c.region == focus.region for c in name.cands)
+    # (a focus region the choices gave does not take the focus country's bonus from the
+    # namesakes elsewhere in that country: it is weaker evidence than unambiguous names)
+    in_region = (
+        focus.region is not None
+        and not focus.anchored
+        and any(c.region == focus.region for c in name.cands)
+    )
     for cand in name.cands:
         if cand.prior + headroom + 1e-9 < best_score:
             break
@@ -582,6 +635,27 @@ def _best(
             best, best_score = cand, score
     assert best is not None
     return best.raw
+
+
+def _rounds(
+    everyone: list[_Name],
+    names: dict[str, _Name],
+    countries: set[str],
+    focus: _Focus,
+    rounds: int,
+    only: list[_Name] | None = None,
+) -> None:
+    """``rounds`` rounds of simultaneous updates: each name (of ``only``, when given) takes
+    its best candidate given the other names' choices of the round before."""
+    movable = everyone if only is None else only
+    for _ in range(rounds):
+        evidence = _Evidence(everyone)
+        chosen: dict[str, dict[str, Any] | None] = {}
+        for n in movable:
+            if len(n.options) > 1:
+                chosen[n.key] = _best(n, names, evidence, countries, focus)
+        for key, choice in chosen.items():
+            names[key].choice = choice
 
 
 def _kin(names: list[_Name]) -> None:
@@ -838,14 +912,13 @@ def _resolve(
             n.cands = [_cand(o) for o in n.options]
             n.by_prior = all(a.prior >= b.prior for a, b in zip(n.cands, n.cands[1:], strict=False))
     focus = _focus(everyone)
-    for _ in range(ROUNDS):
-        evidence = _Evidence(everyone)
-        chosen: dict[str, dict[str, Any] | None] = {n.key: n.choice for n in everyone}
-        for n in everyone:
-            if len(n.options) > 1:
-                chosen[n.key] = _best(n, names, evidence, countries, focus)
-        for n in everyone:
-            n.choice = chosen[n.key]
+    _rounds(everyone, names, countries, focus, ROUNDS)
+    anchored = _anchored_focus(everyone, focus)
+    if anchored is not focus:  # one more round, toward the region the choices give
+        focus = anchored
+        toward = [n for n in everyone if _pulled_to(n, focus.region)]
+        if toward:
+            _rounds(everyone, names, countries, focus, 1, toward)
     _bare_counties(everyone)
     _capital_towns(everyone)
     _townships(everyone, focus)

@@ -686,6 +686,67 @@ def _county_town(name: str, state: str, county: str, population: int, **raw: obj
     return Location(name, (town["lat"], town["lon"]), town)
 
 
+# invented names, each in Ohio and (smaller) in another state, so that no name alone says
+# where the text is; far apart, so that nearness says nothing
+_LIST_TOWNS = {
+    name: [_town(name, "Ohio", lat, -84.0, 5_000), _town(name, other, lat - 8, -100.0, 1_000)]
+    for name, other, lat in (
+        ("Ashgrove", "Kansas", 41.5),
+        ("Brinton", "Nebraska", 39.0),
+        ("Culver", "Colorado", 36.5),
+        ("Eldham", "Montana", 44.0),
+    )
+}
+_LIST_TOWNS |= {
+    # a Pennsylvania town with a smaller namesake in Texas (none in Ohio)
+    "Dunmere": [
+        _town("Dunmere", "Pennsylvania", 40.0, -76.0, 6_000),
+        _town("Dunmere", "Texas", 30.0, -97.0, 1_000),
+    ],
+    # the Pennsylvania namesake is a little larger than the Ohio one
+    "Carvel": [
+        _town("Carvel", "Pennsylvania", 42.0, -79.0, 9_000),
+        _town("Carvel", "Ohio", 38.5, -81.5, 5_000),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "names,state",
+    [
+        # four names placed in Ohio, one in Pennsylvania: both Carvels are backed by a name
+        # of their state, and the Ohio one by more
+        (("Ashgrove", "Brinton", "Culver", "Eldham", "Dunmere", "Carvel"), "Ohio"),
+        # ... a name the text repeats is one name ("Dunmere" three times is no lead)
+        (
+            ("Ashgrove", "Dunmere", "Brinton", "Dunmere", "Culver", "Eldham", "Dunmere", "Carvel"),
+            "Ohio",
+        ),
+        # ... but two names in Ohio against two in Pennsylvania are no lead: the prior decides
+        (("Ashgrove", "Brinton", "Dunmere", "Carvel"), "Pennsylvania"),
+    ],
+)
+def test_the_region_the_chosen_places_give_decides_between_namesakes(
+    names: tuple[str, ...], state: str
+) -> None:
+    found = resolve(_mentions(*names), lambda q: list(_LIST_TOWNS.get(q, [])))
+    carvel = next(t.place for t in found if t.span.text == "Carvel")
+    assert carvel is not None and carvel.admin1 == state
+    dunmere = next(t.place for t in found if t.span.text == "Dunmere")
+    assert dunmere is not None and dunmere.admin1 == "Pennsylvania"  # (no namesake in Ohio)
+
+
+def test_a_county_list_of_one_state_keeps_its_namesake_there(parse) -> None:  # type: ignore[no-untyped-def]
+    # every county name is also one of other states, so no name alone gives the focus; one
+    # town is placed in Pennsylvania, whose Montgomery County is the larger namesake
+    found = parse(
+        "Road crews cleared snow in Clark, Montgomery, Warren and Butler counties before"
+        " driving on to West Chester and Middletown."
+    )
+    assert found["Montgomery"][1:] == ("admin2", "US", "Ohio")
+    assert found["Clark"][1:] == ("admin2", "US", "Ohio")
+
+
 def test_the_focus_favours_no_namesake_elsewhere_in_its_country_over_one_in_its_region() -> None:
     # a world city, a big Texas namesake (within the focus's span of the world city) and a
     # small Ohio one (outside it) in a text about Ohio

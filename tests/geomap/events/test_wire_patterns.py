@@ -164,3 +164,37 @@ def test_an_announced_event_placed_by_the_sentence_before_keeps_its_own_date(
         ("meeting/summit", "Kisumu", "2025-07-14", "planned"),
         ("protest", "Kisumu", "2025-07-11", "planned"),
     ]
+
+
+def _typed_moves(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
+    doc = parse_document((HEADER + "Prices rose in June.\n\n" + body).encode(), "t.txt")
+    return [(m.movement_type, *(p.name for p in m.path)) for m in pipeline.extract(doc).movements]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Navy helicopters plucked 80 people from rooftops in Kisumu on Friday and flew them"
+        " to Nairobi, officials said.",
+        "About 500 stranded villagers were ferried from Kisumu to Nairobi on Saturday.",
+        "Residents stranded on rooftops were airlifted from Kisumu to Nairobi on Monday.",
+    ],
+)
+def test_people_carried_out_of_danger_are_evacuated(pipeline: Pipeline, body: str) -> None:
+    moves = _typed_moves(pipeline, body)
+    assert moves and all(m[0] == "evacuated" for m in moves), moves
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A minister flew from Kisumu to Nairobi on Sunday to see the flooded districts.",
+        "Stranded tourists flew from Kisumu to Nairobi on Sunday once the airport reopened.",
+        "Two climbers rescued from a ledge were later airlifted from Kisumu to a hospital"
+        " in Nairobi, stranded overnight.",
+        "Vorland ferried 40 guests from Kisumu to Nairobi for the wedding on Saturday.",
+    ],
+)
+def test_carrying_without_danger_stays_travelled(pipeline: Pipeline, body: str) -> None:
+    moves = _typed_moves(pipeline, body)
+    assert all(m[0] != "evacuated" for m in moves), moves

@@ -80,6 +80,46 @@ def _in_dateline(text: str, body_start: int, toponyms: list[Toponym]) -> list[To
     ]
 
 
+#: "the Ethiopian capital": a country's adjective, then "capital" (group "after": what follows)
+_DEMONYM_CAPITAL = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b(?P<after>'s|[ \t]+[a-z]+|)")
+#: words after "the X capital" that leave it the city ("the Kenyan capital on Friday"), not an
+#: adjective of a noun after it ("the Kenyan capital markets", "capital gains")
+_AFTER_CAPITAL = frozenset(
+    "city on in at of to from for and or but where which that after before by with last this "
+    "earlier later late early since until over was is has had were are said says "
+    "'s".split()
+)
+
+
+def capital_cities(
+    text: str, toponyms: list[Toponym], capital: Callable[[str], Place | None]
+) -> list[Toponym]:
+    """``toponyms`` with a country's adjective in "the Ethiopian capital" read as that
+    country's capital city ("fled to the Ethiopian capital" ends in Addis Ababa), not the
+    country; ``capital`` gives a country's capital by ISO code. Not an adjective of a noun after
+    "capital" ("the Kenyan capital markets"), nor without "the" ("Chinese capital flowed in")."""
+    from geomap.names.lexicon import DEMONYMS
+
+    heads: dict[int, Place] = {}
+    for m in _DEMONYM_CAPITAL.finditer(text):
+        after = m.group("after").strip().lower()
+        if after and after not in _AFTER_CAPITAL:
+            continue
+        entry = DEMONYMS.get(m.group(1).lower())
+        city = capital(entry[0]) if entry else None
+        if city is not None:
+            heads[m.start(1)] = city
+    if not heads:
+        return toponyms
+    out = []
+    for t in toponyms:
+        city = heads.get(t.span.start)
+        if city is not None and t.place is not None and t.place.feature_type == "country":
+            t = replace(t, place=city, kind_hint="city")
+        out.append(t)
+    return out
+
+
 def dateline_town(
     text: str,
     body_start: int,

@@ -198,3 +198,56 @@ def test_people_carried_out_of_danger_are_evacuated(pipeline: Pipeline, body: st
 def test_carrying_without_danger_stays_travelled(pipeline: Pipeline, body: str) -> None:
     moves = _typed_moves(pipeline, body)
     assert all(m[0] != "evacuated" for m in moves), moves
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "Hundreds of families fled from Gambela to the Ethiopian capital on Friday.",
+            ("Gambēla", "Addis Ababa"),
+        ),
+        ("The envoy flew from Brussels to the Kenyan capital on Monday.", ("Brussels", "Nairobi")),
+    ],
+)
+def test_the_demonym_capital_is_the_capital_city(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    assert _moves(pipeline, body) == [path]
+
+
+def test_capital_cities_reads_only_the_city_sense() -> None:
+    from geomap.events.discourse import capital_cities
+    from geomap.model import Place, Span, Toponym
+
+    kenya = Place("iso3166-1:KE", "Kenya", "country", "KE", 0.0, 38.0)
+    nairobi = Place("geonames:184745", "Nairobi", "city", "KE", -1.28, 36.8)
+
+    def capital(code: str) -> Place | None:
+        return nairobi if code == "KE" else None
+
+    def read(text: str) -> str | None:
+        start = text.index("Kenyan")
+        toponyms = [Toponym(Span("Kenyan", start, start + 6), kenya, "demonym")]
+        place = capital_cities(text, toponyms, capital)[0].place
+        return place.name if place else None
+
+    assert read("Troops reached the Kenyan capital on Friday.") == "Nairobi"
+    assert read("The Kenyan capital's mayor said little.") == "Nairobi"
+    assert read("The Kenyan capital, Nairobi, was calm.") == "Nairobi"
+    assert read("Shares fell on the Kenyan capital markets.") == "Kenya"
+    assert read("Kenyan capital flowed into venture capital funds.") == "Kenya"
+    assert read("He faced a Kenyan capital offence charge.") == "Kenya"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Kenyan capital's mayor said on Friday that the budget was balanced.",
+        "Vorland was convicted of a capital offence in Nairobi last year.",
+        "Venture capital firms in Nairobi raised more money in June.",
+        "The city applied for capital city status in March.",
+    ],
+)
+def test_capital_without_motion_gives_no_movement(pipeline: Pipeline, body: str) -> None:
+    assert _moves(pipeline, body) == []

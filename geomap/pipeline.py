@@ -151,8 +151,11 @@ class Pipeline:
         placed, unresolved = self.chain.refine(resolved, proposals, demonyms)
         self.cache.flush()  # this document's gazetteer answers, in one transaction
         placed = dateline_town(text, document.body_start, placed, self._towns)
-        placed = capital_cities(text, placed, self.gazetteer.capital)
-        incidents, movements = extract_events(document, placed)
+        # "the Ethiopian capital" as an event's place is the city; the place mention stays the
+        # country (how the geoparsing corpora annotate a demonym)
+        incidents, movements = extract_events(
+            document, capital_cities(text, placed, self.gazetteer.capital)
+        )
         return Extraction(
             document,
             tuple(placed),

@@ -97,8 +97,9 @@ def capital_cities(
     """``toponyms`` with a country's adjective in "the Ethiopian capital" read as that
     country's capital city ("fled to the Ethiopian capital" ends in Addis Ababa), not the
     country; ``capital`` gives a country's capital by ISO code. Not an adjective of a noun after
-    "capital" ("the Kenyan capital markets"), nor without "the" ("Chinese capital flowed in"). For the event reader only: as a
-    place mention the adjective stays the country, as the geoparsing corpora annotate it."""
+    "capital" ("the Kenyan capital markets"), nor without "the" ("Chinese capital flowed
+    in"). For the event reader only: as a place mention the adjective stays the country, as
+    the geoparsing corpora annotate it."""
     from geomap.names.lexicon import DEMONYMS
 
     heads: dict[int, Place] = {}

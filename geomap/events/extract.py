@@ -4527,8 +4527,10 @@ def _movements_of(
                     confidence=(40 if inferred else 70 if when else 60)
                     - (10 if mt.status == "planned" else 0),
                     status=mt.status,
-                    origin_inferred=path.origin_inferred,
-                    destination_inferred=path.destination_inferred,
+                    origin_inferred=path.origin_inferred
+                    or path.stops[0].toponym.kind_hint == discourse.CAPITAL_HINT,
+                    destination_inferred=path.destination_inferred
+                    or path.stops[-1].toponym.kind_hint == discourse.CAPITAL_HINT,
                 )
             )
     return out

@@ -251,3 +251,55 @@ def test_capital_cities_reads_only_the_city_sense() -> None:
 )
 def test_capital_without_motion_gives_no_movement(pipeline: Pipeline, body: str) -> None:
     assert _moves(pipeline, body) == []
+
+
+def _ends(pipeline: Pipeline, text: str) -> list[tuple[tuple[str, ...], bool, bool]]:
+    doc = parse_document(text.encode(), "t.txt")
+    return [
+        (tuple(p.name for p in m.path), m.origin_inferred, m.destination_inferred)
+        for m in pipeline.extract(doc).movements
+    ]
+
+
+AFGHAN = (
+    "Report   Ann Writer Reuters July 9, 2025\n"
+    "Floods in Afghanistan\n\n"
+    "Afghanistan said on Friday that floods had hit the west. Officials in Afghanistan said"
+    " aid was on its way. "
+)
+
+
+def test_the_capital_alone_is_the_reports_countrys_capital_inferred(
+    pipeline: Pipeline,
+) -> None:
+    text = AFGHAN + "About 300 families returned from Herat to the capital on Monday."
+    assert _ends(pipeline, text) == [(("Herāt", "Kabul"), False, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The capital's mayor said on Monday that the markets were open.",
+        "A man from Herat was charged with a capital offence on Monday.",
+        "Venture capital firms in Herat raised more money on Monday.",
+        "Herat applied for capital city status on Monday.",
+    ],
+)
+def test_the_capital_without_motion_gives_no_movement(pipeline: Pipeline, sentence: str) -> None:
+    assert _ends(pipeline, AFGHAN + sentence) == []
+
+
+def test_the_capital_needs_a_clear_country(pipeline: Pipeline) -> None:
+    text = HEADER + "Prices rose in June.\n\nSome 300 families returned from Herat to the capital."
+    assert all(not m[0][-1] == "Kabul" for m in _ends(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 300 families were taken from Herat to the capital city of Kabul on Monday.",
+        "About 300 families were taken from Herat to the capital, Kabul, on Monday.",
+    ],
+)
+def test_the_capital_named_after_is_stated(pipeline: Pipeline, sentence: str) -> None:
+    assert _ends(pipeline, AFGHAN + sentence) == [(("Herāt", "Kabul"), False, False)]

@@ -16,7 +16,7 @@ from typing import Any
 
 from geopy.location import Location
 
-from geomap.events.discourse import dateline_town
+from geomap.events.discourse import capital_cities, dateline_town
 from geomap.events.extract import extract_events
 from geomap.features.features import extraction_features
 from geomap.gazetteer.cache import GeocodeCache
@@ -151,7 +151,11 @@ class Pipeline:
         placed, unresolved = self.chain.refine(resolved, proposals, demonyms)
         self.cache.flush()  # this document's gazetteer answers, in one transaction
         placed = dateline_town(text, document.body_start, placed, self._towns)
-        incidents, movements = extract_events(document, placed)
+        # "the Ethiopian capital" as an event's place is the city; the place mention stays the
+        # country (how the geoparsing corpora annotate a demonym)
+        incidents, movements = extract_events(
+            document, capital_cities(text, placed, self.gazetteer.capital)
+        )
         return Extraction(
             document,
             tuple(placed),

@@ -22,7 +22,7 @@ from geomap.events.roles import (
     contains,
     precision_rank,
 )
-from geomap.model import Place, Toponym, When
+from geomap.model import Place, Span, Toponym, When
 
 # "KABUL, Afghanistan (AP) —", "LONDON -", "Goma, Congo, March 3 (Reuters) -", "(LIMA) —",
 # "QUITO, Ecuador, May 4, 2021 (AFP) -" (a year after the day), accented capitals
@@ -78,6 +78,72 @@ def _in_dateline(text: str, body_start: int, toponyms: list[Toponym]) -> list[To
         for t in toponyms
         if t.place is not None and m.start("head") <= t.span.start < m.end("head")
     ]
+
+
+#: "the Ethiopian capital": a country's adjective, then "capital" (group "after": what follows)
+_DEMONYM_CAPITAL = re.compile(r"\b[Tt]he ([A-Z][a-z]+) capital\b(?P<after>'s|[ \t]+[a-z]+|)")
+#: words after "the X capital" that leave it the city ("the Kenyan capital on Friday"), not an
+#: adjective of a noun after it ("the Kenyan capital markets", "capital gains")
+_AFTER_CAPITAL = frozenset(
+    "city on in at of to from for and or but where which that after before by with last this "
+    "earlier later late early since until over was is has had were are said says "
+    "'s".split()
+)
+
+
+#: "returned to the capital": the capital of the country the report is about
+_THE_CAPITAL = re.compile(
+    r"\b(?:to|in|into|from|reached|left|leaving|reaching|for)[ \t]+the[ \t]+(capital)\b"
+    r"(?P<after>'s|[ \t]+[A-Za-z]+|)"
+)
+#: a name right after "the capital": "the capital, Kabul", "the capital city of Kabul"
+_NAMED_AFTER = re.compile(r"(?:[ \t]+city)?(?:,|[ \t]+of)?[ \t]+[A-Z]")
+#: the kind hint of "the capital" read as the report's country's capital: an inferred place
+CAPITAL_HINT = "capital"
+
+
+def capital_cities(
+    text: str, toponyms: list[Toponym], capital: Callable[[str], Place | None]
+) -> list[Toponym]:
+    """``toponyms`` with a country's adjective in "the Ethiopian capital" read as that
+    country's capital city ("fled to the Ethiopian capital" ends in Addis Ababa), not the
+    country; ``capital`` gives a country's capital by ISO code. Not an adjective of a noun after
+    "capital" ("the Kenyan capital markets"), nor without "the" ("Chinese capital flowed
+    in"). For the event reader only: as a place mention the adjective stays the country, as
+    the geoparsing corpora annotate it."""
+    from geomap.names.lexicon import DEMONYMS
+
+    heads: dict[int, Place] = {}
+    for m in _DEMONYM_CAPITAL.finditer(text):
+        after = m.group("after").strip().lower()
+        if after and after not in _AFTER_CAPITAL:
+            continue
+        entry = DEMONYMS.get(m.group(1).lower())
+        city = capital(entry[0]) if entry else None
+        if city is not None:
+            heads[m.start(1)] = city
+    out = []
+    for t in toponyms:
+        city = heads.get(t.span.start)
+        if city is not None and t.place is not None and t.place.feature_type == "country":
+            t = replace(t, place=city, kind_hint="city")
+        out.append(t)
+    country = report_country(toponyms)
+    code = country.place.country_code if country and country.place else None
+    home = capital(code) if code else None
+    if home is None:
+        return out
+    taken = {t.span.start for t in toponyms}
+    added = []
+    for m in _THE_CAPITAL.finditer(text):
+        after = m.group("after").strip()
+        if after and (after[0].isupper() or after.lower() not in _AFTER_CAPITAL):
+            continue  # "the capital Kabul" is named; "the capital city status"
+        if _NAMED_AFTER.match(text, m.end(1)):
+            continue  # "the capital, Kabul", "the capital city of Kabul": named
+        if m.start(1) not in taken:
+            added.append(Toponym(Span("capital", m.start(1), m.end(1)), home, CAPITAL_HINT))
+    return sorted([*out, *added], key=lambda t: t.span.start) if added else out
 
 
 def dateline_town(

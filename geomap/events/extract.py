@@ -4512,6 +4512,8 @@ def _movements_of(
                 x.lower for x in tokens[max(0, mt.index - 8) : mt.index + 4]
             ):
                 kind = "evacuated"  # "evacuees are brought by bus from A to B"
+            elif kind == "travelled" and _carried_out_of_danger(mt, tokens):
+                kind = "evacuated"  # "plucked 40 people from rooftops and flew them to A"
             out.append(
                 Movement(
                     id=_event_id(document.id, quote.start, kind, places, when),
@@ -4525,8 +4527,10 @@ def _movements_of(
                     confidence=(40 if inferred else 70 if when else 60)
                     - (10 if mt.status == "planned" else 0),
                     status=mt.status,
-                    origin_inferred=path.origin_inferred,
-                    destination_inferred=path.destination_inferred,
+                    origin_inferred=path.origin_inferred
+                    or path.stops[0].toponym.kind_hint == discourse.CAPITAL_HINT,
+                    destination_inferred=path.destination_inferred
+                    or path.stops[-1].toponym.kind_hint == discourse.CAPITAL_HINT,
                 )
             )
     return out
@@ -5540,6 +5544,31 @@ def _forced_return(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
 
 #: Who is moved out of danger when they travel: "a train carrying evacuees from A".
 _EVACUEES = frozenset("evacuee evacuees".split())
+#: verbs that carry people somewhere (GUIDELINE §2.3: "airlifted out of a disaster area" is an
+#: evacuation); "fly" only with what it carries ("flew them to A", "were flown to A")
+_CARRYING = frozenset("airlift ferry fly take carry bus truck shuttle transport medevac".split())
+#: words saying the people carried were caught in danger: stranded, trapped, on rooftops
+_IN_DANGER = frozenset(
+    "stranded trapped marooned rooftop rooftops floodwaters floodwater submerged".split()
+)
+_CARRIED = frozenset("them him her us people residents villagers families survivors".split())
+
+
+def _carried_out_of_danger(mt: movements.MotionTrigger, tokens: Sequence[Token]) -> bool:
+    """True when a carrying verb moves people caught in danger ("plucked 40 people from
+    rooftops and flew them to A", "stranded villagers were ferried to A"): an evacuation
+    (GUIDELINE §2.3). Not patients taken to hospital, not people flying themselves."""
+    if mt.motion.lemma not in _CARRYING:
+        return False
+    window = [x.lower for x in tokens[max(0, mt.index - 12) : mt.index + 8]]
+    if _IN_DANGER.isdisjoint(window) or "hospital" in window or "hospitals" in window:
+        return False
+    if mt.motion.lemma == "fly":
+        nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
+        return mt.passive or nxt in _CARRIED
+    return True
+
+
 #: A relative clause after an event noun that says it never took place.
 _NEVER_HAPPENED = re.compile(
     r"[^.;!?]{0,80}?,? (?:which|that) (?:did not|didn't|never|has not|hasn't|had not) "

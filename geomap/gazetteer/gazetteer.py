@@ -115,6 +115,7 @@ class Gazetteer:
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._keys, self._big = name_keys(self.path)
         self.lookups = 0
+        self._capitals: dict[str, Place] | None = None
 
     @property
     def names(self) -> Container[str]:
@@ -161,6 +162,32 @@ class Gazetteer:
         out = list(found.values())
         out.sort(key=raw_prior, reverse=True)
         return out
+
+    def capital(self, country_code: str) -> Place | None:
+        """The national capital of the country ``country_code`` (an ISO code), if the index
+        marks one (GeoNames' PPLC, the ``big`` value 2)."""
+        if self._capitals is None:
+            self._capitals = {}
+            for r in self._con.execute(
+                "SELECT p.id, p.name, p.feature_type, p.country_code, p.admin1, p.admin2,"
+                " p.lat, p.lon, p.population FROM places p WHERE p.big = 2"
+            ):
+                raw = {
+                    "gazetteer_id": r[0],
+                    "name": r[1],
+                    "feature_type": r[2],
+                    "country_code": r[3],
+                    "admin1": r[4],
+                    "admin2": r[5],
+                    "lat": r[6],
+                    "lon": r[7],
+                    "population": r[8] or 0,
+                    "provider": "gazetteer",
+                }
+                prev = self._capitals.get(str(r[3]))
+                if prev is None or prev.population < (r[8] or 0):
+                    self._capitals[str(r[3])] = place_from_raw(raw)
+        return self._capitals.get(country_code.upper())
 
     def close(self) -> None:
         """Close the index and let go of the in-memory name set (which :func:`name_keys`

@@ -164,3 +164,142 @@ def test_an_announced_event_placed_by_the_sentence_before_keeps_its_own_date(
         ("meeting/summit", "Kisumu", "2025-07-14", "planned"),
         ("protest", "Kisumu", "2025-07-11", "planned"),
     ]
+
+
+def _typed_moves(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
+    doc = parse_document((HEADER + "Prices rose in June.\n\n" + body).encode(), "t.txt")
+    return [(m.movement_type, *(p.name for p in m.path)) for m in pipeline.extract(doc).movements]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Navy helicopters plucked 80 people from rooftops in Kisumu on Friday and flew them"
+        " to Nairobi, officials said.",
+        "About 500 stranded villagers were ferried from Kisumu to Nairobi on Saturday.",
+        "Residents stranded on rooftops were airlifted from Kisumu to Nairobi on Monday.",
+    ],
+)
+def test_people_carried_out_of_danger_are_evacuated(pipeline: Pipeline, body: str) -> None:
+    moves = _typed_moves(pipeline, body)
+    assert moves and all(m[0] == "evacuated" for m in moves), moves
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A minister flew from Kisumu to Nairobi on Sunday to see the flooded districts.",
+        "Stranded tourists flew from Kisumu to Nairobi on Sunday once the airport reopened.",
+        "Two climbers rescued from a ledge were later airlifted from Kisumu to a hospital"
+        " in Nairobi, stranded overnight.",
+        "Vorland ferried 40 guests from Kisumu to Nairobi for the wedding on Saturday.",
+    ],
+)
+def test_carrying_without_danger_stays_travelled(pipeline: Pipeline, body: str) -> None:
+    moves = _typed_moves(pipeline, body)
+    assert all(m[0] != "evacuated" for m in moves), moves
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "Hundreds of families fled from Gambela to the Ethiopian capital on Friday.",
+            ("Gambēla", "Addis Ababa"),
+        ),
+        ("The envoy flew from Brussels to the Kenyan capital on Monday.", ("Brussels", "Nairobi")),
+    ],
+)
+def test_the_demonym_capital_is_the_capital_city(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    assert _moves(pipeline, body) == [path]
+
+
+def test_capital_cities_reads_only_the_city_sense() -> None:
+    from geomap.events.discourse import capital_cities
+    from geomap.model import Place, Span, Toponym
+
+    kenya = Place("iso3166-1:KE", "Kenya", "country", "KE", 0.0, 38.0)
+    nairobi = Place("geonames:184745", "Nairobi", "city", "KE", -1.28, 36.8)
+
+    def capital(code: str) -> Place | None:
+        return nairobi if code == "KE" else None
+
+    def read(text: str) -> str | None:
+        start = text.index("Kenyan")
+        toponyms = [Toponym(Span("Kenyan", start, start + 6), kenya, "demonym")]
+        place = capital_cities(text, toponyms, capital)[0].place
+        return place.name if place else None
+
+    assert read("Troops reached the Kenyan capital on Friday.") == "Nairobi"
+    assert read("The Kenyan capital's mayor said little.") == "Nairobi"
+    assert read("The Kenyan capital, Nairobi, was calm.") == "Nairobi"
+    assert read("Shares fell on the Kenyan capital markets.") == "Kenya"
+    assert read("Kenyan capital flowed into venture capital funds.") == "Kenya"
+    assert read("He faced a Kenyan capital offence charge.") == "Kenya"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Kenyan capital's mayor said on Friday that the budget was balanced.",
+        "Vorland was convicted of a capital offence in Nairobi last year.",
+        "Venture capital firms in Nairobi raised more money in June.",
+        "The city applied for capital city status in March.",
+    ],
+)
+def test_capital_without_motion_gives_no_movement(pipeline: Pipeline, body: str) -> None:
+    assert _moves(pipeline, body) == []
+
+
+def _ends(pipeline: Pipeline, text: str) -> list[tuple[tuple[str, ...], bool, bool]]:
+    doc = parse_document(text.encode(), "t.txt")
+    return [
+        (tuple(p.name for p in m.path), m.origin_inferred, m.destination_inferred)
+        for m in pipeline.extract(doc).movements
+    ]
+
+
+AFGHAN = (
+    "Report   Ann Writer Reuters July 9, 2025\n"
+    "Floods in Afghanistan\n\n"
+    "Afghanistan said on Friday that floods had hit the west. Officials in Afghanistan said"
+    " aid was on its way. "
+)
+
+
+def test_the_capital_alone_is_the_reports_countrys_capital_inferred(
+    pipeline: Pipeline,
+) -> None:
+    text = AFGHAN + "About 300 families returned from Herat to the capital on Monday."
+    assert _ends(pipeline, text) == [(("Herāt", "Kabul"), False, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The capital's mayor said on Monday that the markets were open.",
+        "A man from Herat was charged with a capital offence on Monday.",
+        "Venture capital firms in Herat raised more money on Monday.",
+        "Herat applied for capital city status on Monday.",
+    ],
+)
+def test_the_capital_without_motion_gives_no_movement(pipeline: Pipeline, sentence: str) -> None:
+    assert _ends(pipeline, AFGHAN + sentence) == []
+
+
+def test_the_capital_needs_a_clear_country(pipeline: Pipeline) -> None:
+    text = HEADER + "Prices rose in June.\n\nSome 300 families returned from Herat to the capital."
+    assert all(not m[0][-1] == "Kabul" for m in _ends(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 300 families were taken from Herat to the capital city of Kabul on Monday.",
+        "About 300 families were taken from Herat to the capital, Kabul, on Monday.",
+    ],
+)
+def test_the_capital_named_after_is_stated(pipeline: Pipeline, sentence: str) -> None:
+    assert _ends(pipeline, AFGHAN + sentence) == [(("Herāt", "Kabul"), False, False)]

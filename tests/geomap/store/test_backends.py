@@ -328,6 +328,20 @@ def test_tiles_hold_what_the_query_matches_in_the_tile(
     (name,) = decoded
     assert name == layer
     features = decoded[layer]["features"]
+    if features and "id" not in features[0]["properties"]:
+        # over tiles.CLUSTER_TILE_ABOVE matches, a zoomed-out tile is drawn as clusters from
+        # the store's point aggregate: their counts add up to the points inside the tile
+        assert len(expected) > tiles.CLUSTER_TILE_ABOVE and z < tiles.FULL_ZOOM
+        west, south, east, north = tiles.lonlat_bounds(z, x, y)
+        inside = [
+            f
+            for f in selected
+            if west <= f["geometry"]["coordinates"][0] < east
+            and south <= f["geometry"]["coordinates"][1] < north
+        ]
+        counted = sum(int(f["properties"]["count"]) for f in features)
+        assert abs(counted - len(inside)) <= len(expected) - len(inside)
+        return
     got = sorted(str(f["properties"]["id"]) for f in features)
     assert set(expected) - tiny <= set(got) <= set(expected) and len(got) == len(set(got))
     assert set().union(*(f["properties"] for f in features)) <= set(tiles.TILE_PROPERTIES[layer])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import math
 import sqlite3
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,23 @@ _COLUMNS = (
     "p.id, p.name, p.feature_type, p.country_code, p.admin1, p.admin2, p.lat, p.lon,"
     " p.population, n.is_primary, p.big"
 )
+
+
+def _raw(r: Sequence[Any]) -> dict[str, Any]:
+    """The :func:`place_to_raw` payload of a row whose first nine columns are those of
+    :data:`_COLUMNS`."""
+    return {
+        "gazetteer_id": r[0],
+        "name": r[1],
+        "feature_type": r[2],
+        "country_code": r[3],
+        "admin1": r[4],
+        "admin2": r[5],
+        "lat": r[6],
+        "lon": r[7],
+        "population": r[8] or 0,
+        "provider": "gazetteer",
+    }
 
 
 def name_keys(path: str | Path) -> tuple[Container[str], dict[str, int]]:
@@ -145,20 +162,7 @@ class Gazetteer:
             prev = found.get(r[0])
             if prev is not None and prev["primary"]:
                 continue
-            found[r[0]] = {
-                "gazetteer_id": r[0],
-                "name": r[1],
-                "feature_type": r[2],
-                "country_code": r[3],
-                "admin1": r[4],
-                "admin2": r[5],
-                "lat": r[6],
-                "lon": r[7],
-                "population": r[8] or 0,
-                "provider": "gazetteer",
-                "primary": bool(r[9]),
-                "capital": r[10] == 2,
-            }
+            found[r[0]] = {**_raw(r), "primary": bool(r[9]), "capital": r[10] == 2}
         out = list(found.values())
         out.sort(key=raw_prior, reverse=True)
         return out
@@ -172,21 +176,9 @@ class Gazetteer:
                 "SELECT p.id, p.name, p.feature_type, p.country_code, p.admin1, p.admin2,"
                 " p.lat, p.lon, p.population FROM places p WHERE p.big = 2"
             ):
-                raw = {
-                    "gazetteer_id": r[0],
-                    "name": r[1],
-                    "feature_type": r[2],
-                    "country_code": r[3],
-                    "admin1": r[4],
-                    "admin2": r[5],
-                    "lat": r[6],
-                    "lon": r[7],
-                    "population": r[8] or 0,
-                    "provider": "gazetteer",
-                }
                 prev = self._capitals.get(str(r[3]))
                 if prev is None or prev.population < (r[8] or 0):
-                    self._capitals[str(r[3])] = place_from_raw(raw)
+                    self._capitals[str(r[3])] = place_from_raw(_raw(r))
         return self._capitals.get(country_code.upper())
 
     def close(self) -> None:

@@ -1511,8 +1511,9 @@ for text, exp in [
         [I("evacuation", "Kherson", status="planned")],
     ),
     (
+        # (the weapon is no actor: the guideline's actor is who did it, and nothing says)
         "A roadside bomb went off in Kandahar on Monday.",
-        [I("attack", "Kandahar", actor="a roadside bomb")],
+        [I("attack", "Kandahar")],
     ),
     ("A bridge collapsed in Genoa, killing 43 people.", []),
     ("A stampede at a stadium in Conakry killed 56 people.", []),

@@ -97,6 +97,7 @@ from geomap.events.triggers import (
     SHOWN_AFTER,
     SPORTS_TARGETS,
     STRIKERS,
+    STRUCK_WEAPON,
     SUB_EVENT_TYPES,
     TAKEN_BY_FORCE,
     TOLL_WORDS,
@@ -113,6 +114,7 @@ from geomap.events.triggers import (
     VESSELS,
     VIA_WORDS,
     WATER_OVERFLOWED,
+    WEAPONS,
     WENT_UP_IN_FLAMES,
     WHERE_PEOPLE_ARE,
     IncidentWord,
@@ -203,6 +205,8 @@ _FILMING = frozenset(
 _UNPLACED_NAME = re.compile(r"\b(?:in|at|near) (?:the )?(?:[a-z]+ )?[A-Z][a-z]+")
 # a first line that reads as a headline: short, one sentence, a line of its own
 _HEADLINE_LIKE = re.compile(r"^[^\n]{1,120}$")
+# a sentence's closing punctuation, before any closing quotes or brackets
+_CLOSED = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 # words before a participle that make it an adjective ("the vandalised car")
 _ADJECTIVE_BEFORE = frozenset("the a an of this that these those his her their its".split())
 # words that end a motion word's or an incident word's reach: a new clause begins
@@ -380,7 +384,9 @@ def _triggers(
                     or not ATTACK_BESIDE_FIRE.isdisjoint(lowered)
                 ):
                     phrase_type = "attack"  # "rioters burned down the station": arson
-                found[i] = _Trigger(i, m.group(), phrase_type, None, rx is LABOUR_STRIKE)
+                # (the subject of "a strike by dockers" or of "hit a roadside bomb" is no actor: the
+                # actor is the agent after "by", as for a noun)
+                found[i] = _Trigger(i, m.group(), phrase_type, None, rx in _NOUN_LIKE_PHRASES)
                 for j in range(i + 1, bisect_left(starts, m.end())):
                     covered = covered | {j}
     phrases = (
@@ -621,6 +627,9 @@ def _triggers(
         }
     return [found[i] for i in sorted(found)]
 
+
+#: Phrase triggers whose subject is not who did it.
+_NOUN_LIKE_PHRASES = (LABOUR_STRIKE, STRUCK_WEAPON)
 
 _LEAVING = frozenset("leaving departing".split())
 
@@ -2127,7 +2136,16 @@ def extract_events(
                 state.next_sentence([], None)  # someone's words only: not where the story is
             continue
         # a headline's "X to VERB" announces; only the report's own first line reads so
-        titled = in_headline and (headline is not None or sent.start <= document.body_start)
+        # (with no header, a first line that closes like a sentence is body text unless it
+        # is the report's title: "Rebels bomb bridges" reads as a headline, "Their truck hit a
+        # roadside bomb." does not)
+        titled = in_headline and (
+            headline is not None
+            or (
+                sent.start <= document.body_start
+                and (not _CLOSED.search(s_text) or _is_title(s_text, document.title))
+            )
+        )
         inc, mov, mentions, when = _sentence(
             document,
             sent,
@@ -2355,6 +2373,26 @@ _NOT_HEADLINE_PAST = frozenset(
 _PHRASAL_PARTICLES = frozenset("out up".split())
 
 
+#: Present-tense verbs that headlines put after their subject besides
+#: :data:`~geomap.events.triggers.HEADLINE_PRESENT` ("Car bomb hits market").
+_HEADLINE_VERBS_AFTER = frozenset("hits strikes rocks wounds injures goes leaves".split())
+
+
+def _is_title(sentence: str, title: str | None) -> bool:
+    """True when ``sentence`` is the report's ``title`` with a full stop after it (text whose
+    headline was run into its first paragraph)."""
+    return title is not None and sentence.strip().rstrip(".").strip() == title.strip()
+
+
+def _headline_verb(word: str) -> bool:
+    """True when ``word`` reads as a headline's present-tense verb: one that a word before it
+    cannot be the verb of ("bomb" in "Roadside bomb kills two" is a noun)."""
+    if word in HEADLINE_PRESENT or word in _HEADLINE_VERBS_AFTER:
+        return True
+    incident = INCIDENT_WORDS.get(word)
+    return incident is not None and not incident.noun and word.endswith("s")
+
+
 def _headline_tense(tokens: list[Token]) -> list[Token]:
     """A headline's tokens with its present-tense event verbs read as their past forms
     (:data:`~geomap.events.triggers.HEADLINE_PRESENT`: "Gunmen shoot two in X" is read as
@@ -2370,6 +2408,8 @@ def _headline_tense(tokens: list[Token]) -> list[Token]:
             continue  # a name or a month: "Post March 31", "Shell"
         if i + 1 < len(tokens) and tokens[i + 1].lower in _PHRASAL_PARTICLES:
             continue  # "shells out for", "carries on": another verb
+        if i + 1 < len(tokens) and _headline_verb(tokens[i + 1].lower):
+            continue  # "Car bomb kills two", "Roadside bomb hits convoy": a noun before the verb
         if out is tokens:
             out = list(tokens)
         out[i] = t._replace(lower=past)
@@ -3428,6 +3468,8 @@ def _sentence(
         if t.noun or passive:
             actor1 = clauses.agent(tokens, t.index, s_text)
             actor2 = actor if passive else None
+        if actor1 is not None and actor1.rsplit(None, 1)[-1].lower() in WEAPONS:
+            actor1 = None  # "a roadside bomb killed two": the weapon, not who used it
         if t.event_type == "meeting/summit":
             pair = _BETWEEN.match(s_text, tokens[t.index].end)
             if pair:

@@ -581,6 +581,24 @@ _WEAPON_STRUCK = re.compile(
     re.I,
 )
 
+#: Weapons and blasts: a noun phrase with one of these at its head names no actor ("a roadside
+#: bomb killed two": who planted it is not told).
+WEAPONS = frozenset(
+    "bomb bombs missile missiles rocket rockets shell shells mortar mortars grenade grenades "
+    "mine mines landmine landmines ied ieds explosive explosives device devices airstrike "
+    "airstrikes drone drones blast blasts explosion explosions gunfire shelling".split()
+)
+
+#: Something or someone running into a hidden weapon: "their patrol hit a roadside bomb", "a
+#: boy stepped on a landmine", "the truck ran over an explosive device" (a bombing, whoever
+#: laid it; who ran into it is the victim, not the actor).
+STRUCK_WEAPON = re.compile(
+    r"\b(?P<trigger>hit|hits|struck|strikes|stepped on|steps on|drove over|drove onto|ran over|"
+    r"runs over|triggered|triggers|set off|sets off) (?:an?|the) (?:[a-z-]+ ){0,2}?"
+    r"(?:bomb|landmine|land mine|mine|ied|explosive device|booby trap)s?\b(?! of\b)",
+    re.I,
+)
+
 #: A vehicle striking someone: "a pickup that struck a cyclist", "a car hit a boy".
 _VEHICLE_STRUCK = re.compile(
     r"\b(?:car|vehicle|truck|pickup|suv|van|bus|train|motorcycle|lorry)s? (?:that |which )?"
@@ -854,6 +872,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         (key, _WEAPON_STRUCK, "attack")
         for key in ("struck", " hit", "slammed into", "landed ", "destroyed", "dropped ")
     ),
+    *((key, STRUCK_WEAPON, "attack") for key in ("bomb", "mine", "ied", "explosive", "booby")),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")
     (

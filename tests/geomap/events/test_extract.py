@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from geomap.model import Document
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
 
@@ -493,3 +494,29 @@ def test_a_headline_tells_past_events_in_the_present(
 )
 def test_a_headline_s_present_form_that_tells_no_event(pipeline: Pipeline, headline: str) -> None:
     assert _headline_incidents(pipeline, headline) == []
+
+
+def test_a_noun_before_a_headline_s_verb_is_no_verb(pipeline: Pipeline) -> None:
+    # "bomb" before "kills" is the weapon, not a verb whose subject is "Roadside"; and a
+    # weapon names no attacker
+    doc = parse_document(b"Roadside bomb kills two near Kandahar\n\nNo more was said.", "h.txt")
+    assert [(i.event_type, i.actor1) for i in pipeline.extract(doc).incidents] == [("attack", None)]
+
+
+def test_a_first_line_closed_like_a_sentence_is_not_read_as_a_headline(
+    pipeline: Pipeline,
+) -> None:
+    # with no header, a sentence's present forms stay present: "shells" is the plural noun
+    doc = parse_document(b"Rusty shells of two cars lay near Kharkiv.", "b.txt")
+    assert pipeline.extract(doc).incidents == ()
+
+
+def test_a_title_run_into_the_first_paragraph_is_still_the_headline(pipeline: Pipeline) -> None:
+    # a corpus text that starts with its title and a full stop: the title's present tense
+    text = "Troops shell market in Kharkiv. Nobody has said more."
+    doc = Document(id="t", path="t.txt", text=text, title="Troops shell market in Kharkiv")
+    assert [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents] == [
+        ("attack", "Kharkiv")
+    ]
+    untitled = Document(id="u", path="u.txt", text=text)
+    assert pipeline.extract(untitled).incidents == ()

@@ -96,6 +96,10 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("A pickup went off the road near Bemidji on Sunday.", ("crash", "Bemidji")),
         ("The driver lost control of his truck outside Fargo.", ("crash", "Fargo")),
         ("A pickup that struck a cyclist near Fargo did not stop.", ("crash", "Fargo")),
+        # running into a hidden weapon is a bombing, whoever laid it
+        ("Their jeep hit a roadside bomb near Gao on Monday.", ("attack", "Gao")),
+        ("A shepherd stepped on a landmine outside Kharkiv.", ("attack", "Kharkiv")),
+        ("Two guards died when their truck ran over a mine near Gao.", ("attack", "Gao")),
     ],
 )
 def test_the_words_of_violence_meetings_and_strikes(
@@ -3899,3 +3903,19 @@ def test_a_time_to_come_in_the_next_clause_leaves_a_rally_told(pipeline: Pipelin
     )
     found = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
     assert ("protest", "Moncton", "reported") in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Their jeep hit a roadside bomb near Gao on Monday.",
+        "A shepherd stepped on a landmine outside Kharkiv.",
+    ],
+)
+def test_who_runs_into_a_hidden_weapon_is_no_attacker(pipeline: Pipeline, body: str) -> None:
+    (incident,) = pipeline.extract(parse_document(body.encode(), "w.txt")).incidents
+    assert incident.event_type == "attack" and incident.actor1 is None
+
+
+def test_a_mine_of_something_is_no_weapon(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "The report struck a mine of anger in Kharkiv on Monday.") == []

@@ -162,9 +162,10 @@ def test_a_departure_told_after_the_arrival_is_its_origin(
     assert paths(pipeline, body) == expected
 
 
-def test_a_bomb_going_off_keeps_the_bomb_in_its_actor(pipeline: Pipeline) -> None:
+def test_a_bomb_going_off_names_no_actor(pipeline: Pipeline) -> None:
+    # the weapon is not who did it (and never a fragment of it, "A roadside")
     body = "A roadside bomb went off near a checkpoint in Mogadishu on Saturday."
-    assert incidents(pipeline, body) == [("attack", "Mogadishu", "A roadside bomb")]
+    assert incidents(pipeline, body) == [("attack", "Mogadishu", None)]
 
 
 @pytest.mark.parametrize(

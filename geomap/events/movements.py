@@ -525,9 +525,11 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             role in ("location", "near")
             and trigger.motion.lemma in _TAKEN_OUT
             and not trigger.motion.noun
-            and m.first - trigger.index <= 4
+            and m.first - trigger.index <= (7 if role == "near" else 4)
         ):
-            role = "origin"  # "rescued near A and flown to B": where they were taken from
+            # "rescued near A and flown to B", "rescued off the coast of A" (a "near" phrase
+            # runs longer): where they were taken from
+            role = "origin"
         elif (
             role == "near"
             and frame == "leave"

@@ -599,6 +599,17 @@ STRUCK_WEAPON = re.compile(
     re.I,
 )
 
+#: Weapons fired at a place: "fired a barrage of missiles at A", "launched drones at A",
+#: "lobbed mortar rounds into A" (not "fired a missile into the sea" off a place, and not
+#: "toward A": a test launch's direction).
+WEAPONS_FIRED = re.compile(
+    r"\b(?P<trigger>fired|fires|launched|launches|lobbed|lobs) (?:[\w'’-]+ ){0,4}?"
+    r"(?:missiles?|rockets?|drones?|shells?|mortars?|mortar rounds|artillery|projectiles?|"
+    r"grenades?|bombs?|munitions) (?:at|on|into|against)\b"
+    r"(?! (?:the |open )?(?:sea|ocean|waters?|air|sky|skies)\b)",
+    re.I,
+)
+
 #: A vehicle striking someone: "a pickup that struck a cyclist", "a car hit a boy".
 _VEHICLE_STRUCK = re.compile(
     r"\b(?:car|vehicle|truck|pickup|suv|van|bus|train|motorcycle|lorry)s? (?:that |which )?"
@@ -873,6 +884,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         for key in ("struck", " hit", "slammed into", "landed ", "destroyed", "dropped ")
     ),
     *((key, STRUCK_WEAPON, "attack") for key in ("bomb", "mine", "ied", "explosive", "booby")),
+    *((key, WEAPONS_FIRED, "attack") for key in ("fire", "launch", "lob")),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")
     (

@@ -100,6 +100,10 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("Their jeep hit a roadside bomb near Gao on Monday.", ("attack", "Gao")),
         ("A shepherd stepped on a landmine outside Kharkiv.", ("attack", "Kharkiv")),
         ("Two guards died when their truck ran over a mine near Gao.", ("attack", "Gao")),
+        # weapons fired or launched at a place
+        ("Militias fired a volley of rockets at Bunia on Friday.", ("attack", "Bunia")),
+        ("The army launched drones at Kramatorsk overnight.", ("attack", "Kramatorsk")),
+        ("Insurgents lobbed mortar rounds into Kunduz.", ("attack", "Kunduz")),
     ],
 )
 def test_the_words_of_violence_meetings_and_strikes(
@@ -3915,6 +3919,10 @@ def test_a_time_to_come_in_the_next_clause_leaves_a_rally_told(pipeline: Pipelin
 def test_who_runs_into_a_hidden_weapon_is_no_attacker(pipeline: Pipeline, body: str) -> None:
     (incident,) = pipeline.extract(parse_document(body.encode(), "w.txt")).incidents
     assert incident.event_type == "attack" and incident.actor1 is None
+
+
+def test_a_missile_fired_into_the_sea_is_no_attack_on_the_coast(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "The navy fired three missiles into the sea off Busan.") == []
 
 
 def test_a_mine_of_something_is_no_weapon(pipeline: Pipeline) -> None:

@@ -992,6 +992,13 @@ def test_rescued_near_a_and_taken_to_b(pipeline: Pipeline) -> None:
     assert not m.origin_inferred
 
 
+def test_rescued_off_the_coast_of_a_and_taken_to_b(pipeline: Pipeline) -> None:
+    # a "near" phrase runs longer than a bare preposition: "off the coast of A"
+    body = "Forty sailors were rescued off the coast of Sicily and taken to Malta."
+    [m] = movements(pipeline, body)
+    assert tuple(p.name for p in m.path) == ("Sicily", "Malta")
+
+
 @pytest.mark.parametrize(
     "body,path",
     [

@@ -39,7 +39,10 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d{{4}})"
 )
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}(?:\s+of)?\s+(?P<year>\d{{4}})\b")
-_IN_MONTH = re.compile(rf"\b(?P<prep>in|since|during|until|by|last)\s+{_MONTH}\b(?!['’])")
+# (the preposition may open the sentence: "In March, ...")
+_IN_MONTH = re.compile(
+    rf"\b(?P<prep>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ll]ast)\s+{_MONTH}\b(?!['’])"
+)
 #: A day of the month told alone ("on the 3rd", "on the 21st"): the report's month, or the
 #: month before when that day is still to come.
 _ON_THE_DAY = re.compile(r"\bon the (?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
@@ -52,7 +55,7 @@ _WEEKDAY = re.compile(
 _STATED_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:on\s+)?$", re.I
 )
-_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b")
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<year>(?:19|20)\d{2})\b")
 _DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|this morning|tonight|last night|last week|last month|last year|"
@@ -232,7 +235,7 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
         first, last = _month_span(int(m["year"]), MONTHS[m["month"].lower()])
         return When(first, last, 4, m.group())
     m = _IN_MONTH.search(text)
-    if m and m["month"] == "May" and m["prep"] == "by":
+    if m and m["month"] == "May" and m["prep"].lower() == "by":
         m = None  # "a speech by May": a person; "in May", "since May": the month
     if m:
         month = MONTHS[m["month"].lower()]

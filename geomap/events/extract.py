@@ -36,6 +36,7 @@ from geomap.events.roles import (
     cue,
     drop_containers,
     precision_rank,
+    road_ends,
     town_near_country,
 )
 from geomap.events.triggers import (
@@ -1710,6 +1711,8 @@ def _mentions(
             )
         ):
             c = out[-1].cue  # "from Tunis and Algiers": both are origins
+            if road_ends(tokens, c.governor):
+                c = replace(c, role="route-end")  # "the road between A and B": B is its end
         out.append(Mention(t, first, last, rel_start, rel_end, c))
     return out
 

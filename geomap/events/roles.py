@@ -190,6 +190,51 @@ def _facility_for(rest: list[Token], k: int) -> bool:
     return rest[k].lower == "for" and k > 0 and rest[k - 1].lower in FACILITY_NOUNS
 
 
+#: Words that name a road by its two ends ("the road between A and B", "the highway linking
+#: A and B"), and the roads so named (general English).
+_ROAD_ENDS = frozenset("between linking connecting joining".split())
+_ROADS = frozenset(
+    "road roads highway highways motorway expressway freeway route track railway railroad "
+    "line stretch corridor".split()
+)
+
+
+def road_ends(tokens: list[Token], i: int) -> bool:
+    """True when the word at ``i`` names a road by its ends ("between", "linking") right
+    after a road noun, with at most one word between ("the main road between"; "the highway
+    that links" is not read)."""
+    return (
+        0 <= i < len(tokens)
+        and tokens[i].lower in _ROAD_ENDS
+        and any(t.lower in _ROADS for t in tokens[max(0, i - 2) : i])
+    )
+
+
+def _stopping_on_the_way(tokens: list[Token], i: int) -> bool:
+    """True when "in" or "at" at ``i`` follows a journey's ", stopping (overnight) in A": a
+    stop on the way told after the journey ("After stopping in A, they drove to B" is where
+    the journey began)."""
+    for j in range(i - 1, max(0, i - 3), -1):
+        if tokens[j].lower == "stopping":
+            return tokens[j - 1].text == ","
+    return False
+
+
+def _from_named_facility(tokens: list[Token], i: int) -> bool:
+    """True when "in" at ``i`` follows a facility named after "from" ("from Evin prison in
+    X", "from the St Mary Hospital in X"): a facility noun right before "in" and "from" at
+    most six words back, with only names and articles between."""
+    if i < 2 or tokens[i - 1].lower not in FACILITY_NOUNS:
+        return False
+    for j in range(i - 2, max(-1, i - 8), -1):
+        w = tokens[j].lower
+        if w in FROM_WORDS:
+            return True
+        if not (tokens[j].text[:1].isupper() or w in ("the", "a", "an")):
+            return False
+    return False
+
+
 def _off_the_coast(tokens: list[Token], i: int, first: int) -> bool:
     """True when "off" at token ``i`` reaches its place (token ``first``) over a coast and
     words of place only ("off the coast of X", "off the northern shores of X")."""
@@ -329,6 +374,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             t.text[:1].islower() for t in tokens[i - context[::-1].index("from") : i]
         ):
             return Cue("origin", i)  # "from its headquarters in X"
+        if _from_named_facility(tokens, i):
+            return Cue("origin", i)  # "from Evin prison in X", "from the Al Amal Hospital in X"
         if (
             any(c in ARRIVAL_WORDS for c in context)
             or _arrived_at_facility(tokens, i)
@@ -341,7 +388,7 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             and "after" in (t.lower for t in tokens[max(0, i - 5) : i])
         ) or _spell_of(tokens, i):
             return Cue("origin", i)  # "returned home after six years in X": where they were
-        if any(c in VIA_WORDS for c in context):
+        if any(c in VIA_WORDS for c in context) or _stopping_on_the_way(tokens, i):
             return Cue("via", i)
         if _stay_before_leaving(tokens, i, first):
             return Cue("origin", i)  # "spent a week in X before heading to B": where from
@@ -382,6 +429,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         return Cue("near", i)
     if w == "on" and not near and i > 0 and tokens[i - 1].lower in ARRIVAL_WORDS:
         return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
+    if road_ends(tokens, i):
+        return Cue("near", i)  # "on the road between A and B": on the way out of A
     if w in ("and", "or") and not near:
         # "samples went to the UN and Ruritania": a body named before it shares its preposition
         j = i - 1
@@ -389,6 +438,9 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             j > stop and i - j <= 4 and (tokens[j].text[:1].isupper() or tokens[j].lower == "the")
         ):
             j -= 1
+        if j > stop and road_ends(tokens, j):
+            # "the road between A and B": B is the road's far end, not where it happened
+            return Cue("route-end", j)
         if j > stop and any(t.text[:1].isupper() for t in tokens[j + 1 : i]):
             if tokens[j].lower in TO_WORDS:
                 return Cue("destination", j)

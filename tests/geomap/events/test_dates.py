@@ -114,6 +114,9 @@ def test_a_gap_counts_the_other_events_day_from_the_date_told() -> None:
         ("since May the camp has grown", (date(2022, 5, 1), date(2022, 5, 31))),
         ("a speech by May in Leeds", None),
         ("in May's first speech", None),
+        # the same at the head of a sentence
+        ("In March a ferry sank off Lamu.", (date(2022, 3, 1), date(2022, 3, 31))),
+        ("In 2015 the mill burned down.", (date(2015, 1, 1), date(2015, 12, 31))),
     ],
 )
 def test_overnight_a_day_of_the_month_and_the_month_of_may(

@@ -3927,3 +3927,17 @@ def test_a_missile_fired_into_the_sea_is_no_attack_on_the_coast(pipeline: Pipeli
 
 def test_a_mine_of_something_is_no_weapon(pipeline: Pipeline) -> None:
     assert typed(pipeline, "The report struck a mine of anger in Kharkiv on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Bandits abducted two traders on the road between Kaduna and Zaria.", "Kaduna"),
+        ("A tanker overturned on the highway linking Nakuru and Eldoret.", "Nakuru"),
+    ],
+)
+def test_a_road_named_by_its_ends_places_the_event_once(
+    pipeline: Pipeline, body: str, expected: str
+) -> None:
+    # one event on the road, near its first town; the far end is no second place
+    assert [place for _, place in typed(pipeline, body)] == [expected]

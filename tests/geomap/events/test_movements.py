@@ -62,6 +62,15 @@ def by_path(pipeline: Pipeline, body: str) -> dict[tuple[str, ...], Movement]:
             ("Berlin", "Dubai", "Tokyo"),
         ),
         ("The team flew from Oslo to Doha and then on to Muscat.", ("Oslo", "Doha", "Muscat")),
+        (
+            "The envoy drove from Mombasa to Nairobi, stopping overnight in Voi.",
+            ("Mombasa", "Voi", "Nairobi"),
+        ),
+        # a named facility's town: "from <Name> prison in A"
+        (
+            "The activist was moved from Insein prison in Yangon to Mandalay.",
+            ("Yangon", "Mandalay"),
+        ),
         # "X-bound": where the flight was going, whatever stops it made
         (
             "A Boston-bound flight from Dublin was diverted to Shannon on Monday.",

@@ -479,6 +479,8 @@ def _triggers(
                 motion = None  # "returned to the stage in X": an activity taken up again
             elif not motion.noun and movements.moves_no_mover(lowered, i):
                 motion = None  # "will move 200 jobs to X": no one travels
+            elif w == "reach" and prev == "to" and _went_before(found, tokens, i):
+                motion = None  # "walked for days to reach A": the walk's end, one journey
         if motion is not None and motion.noun:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 motion = None  # "an evacuation deal", "the evacuation route"
@@ -631,6 +633,17 @@ def _triggers(
 
 #: Phrase triggers whose subject is not who did it.
 _NOUN_LIKE_PHRASES = (LABOUR_STRIKE, STRUCK_WEAPON)
+
+
+def _went_before(found: dict[int, _Trigger], tokens: list[Token], i: int) -> bool:
+    """True when a verb of going stands earlier in the clause of token ``i``, with no clause
+    break between ("drove for two days to reach A"; not "They left. To reach A, ...")."""
+    start = clauses.clause_start(tokens, i)
+    return any(
+        start <= j < i and t.motion is not None and not t.motion.noun and t.motion.frame == "go"
+        for j, t in found.items()
+    )
+
 
 _LEAVING = frozenset("leaving departing".split())
 

@@ -431,6 +431,9 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         return Cue("destination", i)  # "landed on Lampedusa", "arrived on the island of Kos"
     if road_ends(tokens, i):
         return Cue("near", i)  # "on the road between A and B": on the way out of A
+    if w in ("reach", "get") and i > 0 and tokens[i - 1].lower == "to" and not near:
+        # "walked for three days to reach A": where the walk went
+        return Cue("destination", i - 1)
     if w in ("and", "or") and not near:
         # "samples went to the UN and Ruritania": a body named before it shares its preposition
         j = i - 1

@@ -3603,3 +3603,20 @@ def test_a_crossing_and_an_arrival_told_as_one_journey_are_a_crossing(
     )
     moves = by_path(pipeline, body)
     assert moves["Tamu", "Imphal"].movement_type == "crossed"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "to reach A" after a verb of going is where that journey ended: one movement
+        ("The family drove from Kharkiv for two days to reach Lviv.", [("Kharkiv", "Lviv")]),
+        (
+            "Gunmen raided Kutum on Monday. Survivors walked for four days to reach Tawila.",
+            [("Kutum", "Aţ Ţawīlah")],
+        ),
+    ],
+)
+def test_to_reach_a_after_a_verb_of_going_is_its_end(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

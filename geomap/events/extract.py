@@ -46,6 +46,7 @@ from geomap.events.triggers import (
     ASPECT_ING,
     ASPECTUAL_VERBS,
     ATTACK_BESIDE_FIRE,
+    BLOCKADERS,
     BURNED_THINGS,
     CALLED_OFF,
     CLASH_PARTIES,
@@ -93,6 +94,7 @@ from geomap.events.triggers import (
     PERSON_TIES,
     PROTESTERS,
     REFERENCE_WORDS,
+    ROAD_BLOCKADE,
     ROADS_CROSSED,
     SENT_THINGS,
     SHOWN_AFTER,
@@ -350,6 +352,10 @@ def _triggers(
                     lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
                 ):
                     continue  # "the crew left the road to the contractor": no vehicle
+                if rx is ROAD_BLOCKADE and BLOCKADERS.isdisjoint(
+                    lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
+                ):
+                    continue  # "snow blocked the road", "police blocked streets": no protest
                 if rx is VEHICLE_LEFT_ROAD and _then_crashed_at(lowered, i + 3, covered):
                     continue  # "left the road and overturned near A": one crash, at its verb
                 if (

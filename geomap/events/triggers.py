@@ -610,6 +610,15 @@ WEAPONS_FIRED = re.compile(
     re.I,
 )
 
+#: Roads blocked in protest: "blocked highways around A", "barricaded the main road into A".
+ROAD_BLOCKADE = re.compile(
+    r"\b(?P<trigger>blocked|blocking|blockaded|blockading|barricaded|barricading) "
+    r"(?:(?:the|a|major|main|several|key|all|dozens of|two|three|four|busy|national|roads? "
+    r"and|[\w-]+ing) )*(?:roads?|highways?|motorways?|streets?|intersections?|bridges?|"
+    r"railways?|rail lines?|junctions?|border crossings?|ports?|roundabouts?)\b",
+    re.I,
+)
+
 #: A vehicle striking someone: "a pickup that struck a cyclist", "a car hit a boy".
 _VEHICLE_STRUCK = re.compile(
     r"\b(?:car|vehicle|truck|pickup|suv|van|bus|train|motorcycle|lorry)s? (?:that |which )?"
@@ -885,6 +894,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     *((key, STRUCK_WEAPON, "attack") for key in ("bomb", "mine", "ied", "explosive", "booby")),
     *((key, WEAPONS_FIRED, "attack") for key in ("fire", "launch", "lob")),
+    *((key, ROAD_BLOCKADE, "protest") for key in ("block", "barricad")),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")
     (
@@ -1908,6 +1918,17 @@ CLASH_PARTIES = frozenset(
 #: Those whose clash with police is a protest, not an attack (CHECK_NOTES.md: demonstrators
 #: fighting the police in the streets are a protest).
 PROTESTERS = frozenset("protesters protestors demonstrators marchers strikers".split())
+#: Who blocks roads in protest ("farmers blocked highways around A"), besides PROTESTERS and
+#: STRIKERS; police, snow or a landslide blocking a road is no protest.
+BLOCKADERS = (
+    PROTESTERS
+    | STRIKERS
+    | frozenset(
+        "farmers truckers activists residents villagers youths students taxi taxis lorry "
+        "fishermen traders vendors".split()
+    )
+)
+
 #: Words before "conference" that make it talks between parties ("a peace conference", "a
 #: donors' conference"); other conferences are trade shows or lectures, no meeting/summit.
 CONFERENCE_KINDS = frozenset(

@@ -104,6 +104,9 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("Militias fired a volley of rockets at Bunia on Friday.", ("attack", "Bunia")),
         ("The army launched drones at Kramatorsk overnight.", ("attack", "Kramatorsk")),
         ("Insurgents lobbed mortar rounds into Kunduz.", ("attack", "Kunduz")),
+        # roads blocked in protest
+        ("Farmers blocked roads around Lyon with tractors on Monday.", ("protest", "Lyon")),
+        ("Striking drivers barricaded highways near Durban.", ("protest", "Durban")),
     ],
 )
 def test_the_words_of_violence_meetings_and_strikes(
@@ -3923,6 +3926,17 @@ def test_who_runs_into_a_hidden_weapon_is_no_attacker(pipeline: Pipeline, body: 
 
 def test_a_missile_fired_into_the_sea_is_no_attack_on_the_coast(pipeline: Pipeline) -> None:
     assert typed(pipeline, "The navy fired three missiles into the sea off Busan.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police blocked streets around Lyon on Monday.",
+        "Snow blocked the highway near Durban for hours.",
+    ],
+)
+def test_a_road_blocked_by_no_protesters_is_no_protest(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
 
 
 def test_a_mine_of_something_is_no_weapon(pipeline: Pipeline) -> None:

@@ -1120,12 +1120,75 @@ def subject(tokens: list[Token], index: int, sentence: str) -> str | None:
         words = words[1:]
     if not words or all(w.lower in _TIME_WORDS for w in words):
         return None  # "... on Friday shot a man": a time, not who did it
+    if words[-1].lower in _NP_BRIDGE:
+        return None  # "a report of [shots] fired": the phrase's head is no actor
     phrase = sentence[words[0].start : words[-1].end].strip(" ,.-“”\"'‘’")
     if words[-1].text == "." and phrase.endswith(words[-2].text if len(words) > 1 else "\0"):
         phrase += "."  # "the U.S.": the abbreviation keeps its full stop
     if not phrase or phrase.lower() in _PRONOUNS or all(w.lower in _DETERMINERS for w in words):
         return None
     return phrase[:120]
+
+
+#: Words no actor's noun phrase opens with: prepositions ("in the", "with brazen").
+_NOT_NP_OPENERS = frozenset(
+    "in on at by for with from to into of after before during since than as".split()
+)
+#: Finite verbs that end an actor's noun phrase: the phrase ran into a clause ("the officers
+#: began their shift" -> "the officers").
+_FINITE_AFTER_SUBJECT = AUXILIARIES | frozenset(
+    "began begins started starts indicates indicated said says told tells believe believes "
+    "believed think thinks thought".split()
+)
+#: Time phrases that may trail a subject ("a car last week", "the group on Monday").
+_TRAILING_TIME = frozenset("last this next yesterday today tonight week month year on".split())
+_EN_PARTICIPLES = frozenset("driven taken ridden stolen given seen beaten hidden".split())
+_TIME_NOUNS = _TIME_WORDS | frozenset("week month year night morning".split())
+
+
+def tidy_actor(phrase: str | None) -> str | None:
+    """``phrase`` as an actor's noun phrase: cut before a finite verb it runs into ("the
+    officers began their shift" -> "the officers"), before a trailing time ("a car last
+    week" -> "a car") and a trailing participle ("an SUV driven"); None when it opens with a
+    preposition or a verb in -ing ("in the", "killing seven residents"), holds a subject
+    pronoun or two noun phrases side by side ("the outbreak the agency"), or is a pronoun."""
+    if phrase is None:
+        return None
+    words = phrase.split()
+    first = words[0].lower()
+    if first in _NOT_NP_OPENERS or (words[0].islower() and first.endswith("ing")):
+        return None
+    if any(w.lower() in _SUBJECT_PRONOUNS for w in words[1:]):
+        return None  # "charges he ...": a clause of its own begins inside
+    for k in range(1, len(words)):
+        w = words[k].lower()
+        if w in _FINITE_AFTER_SUBJECT or (
+            w in _TRAILING_TIME
+            and (
+                k + 1 == len(words)
+                or words[k + 1].lower() in _TIME_WORDS | {"week", "month", "year", "night"}
+            )
+        ):
+            words = words[:k]
+            break
+    if any(w.lower() in _ARTICLES for w in words[2:]) and words[0].lower() in _ARTICLES:
+        # "the outbreak the agency": two noun phrases with no word joining them
+        k = next(k for k in range(2, len(words)) if words[k].lower() in _ARTICLES)
+        if words[k - 1].lower() not in _NP_BRIDGE | {"and", "or", "&"}:
+            return None
+    while (
+        len(words) > 1
+        and words[-1].islower()
+        and (
+            (words[-1].endswith("ed") and words[-1] not in _ED_ADJECTIVES)
+            or words[-1] in _EN_PARTICIPLES
+        )
+    ):
+        words = words[:-1]  # "an SUV driven [by ...]": the participle opens a modifier
+    out = " ".join(words).strip(" ,")
+    if not out or out.lower() in _PRONOUNS:
+        return None
+    return out
 
 
 _VERB_WORDS = frozenset(

@@ -3490,6 +3490,7 @@ def _sentence(
         if t.noun or passive:
             actor1 = clauses.agent(tokens, t.index, s_text)
             actor2 = actor if passive else None
+        actor1 = clauses.tidy_actor(actor1)
         if actor1 is not None and actor1.rsplit(None, 1)[-1].lower() in WEAPONS:
             actor1 = None  # "a roadside bomb killed two": the weapon, not who used it
         if t.event_type == "meeting/summit":
@@ -4586,7 +4587,7 @@ def _movements_of(
                     path=tuple(places),
                     quote=quote,
                     when=when,
-                    actor=mt.actor,
+                    actor=clauses.tidy_actor(mt.actor),
                     verb=mt.word,
                     confidence=(40 if inferred else 70 if when else 60)
                     - (10 if mt.status == "planned" else 0),

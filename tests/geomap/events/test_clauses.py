@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.events.clauses import status, subject, tokenize
+from geomap.events.clauses import status, subject, tidy_actor, tokenize
 
 
 def _status(sentence: str, word: str) -> str | None:
@@ -224,3 +224,30 @@ def test_a_decision_that_someone_be_moved_announces_it(
     sentence: str, word: str, expected: str
 ) -> None:
     assert _status(sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # noun phrases stay as they are
+        ("Masked gunmen", "Masked gunmen"),
+        ("the armed men", "the armed men"),
+        ("Members of a militia", "Members of a militia"),
+        ("Regional Police Chief Ana Silva", "Regional Police Chief Ana Silva"),
+        # a phrase that ran into a clause, a time or a modifier is cut before it
+        ("The night patrol officers began their shift", "The night patrol officers"),
+        ("a van last week", "a van"),
+        ("the crowd on Monday", "the crowd"),
+        ("a truck driven", "a truck"),
+        # no noun phrase at all
+        ("in the", None),
+        ("killing four guards", None),
+        ("claims she never", None),
+        ("the storm the agency", None),
+        ("they", None),
+    ],
+)
+def test_an_actor_is_a_noun_phrase_never_a_clause_fragment(
+    phrase: str, expected: str | None
+) -> None:
+    assert tidy_actor(phrase) == expected

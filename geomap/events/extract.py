@@ -304,7 +304,8 @@ def _triggers(
         if key not in lowered_sentence:
             continue
         for m in rx.finditer(sentence):
-            i = bisect_left(starts, m.start("trigger" if "trigger" in rx.groupindex else 0))
+            at = m.start("trigger") if "trigger" in rx.groupindex else -1
+            i = bisect_left(starts, at if at >= 0 else m.start())  # (an alternative without it)
             if i < len(tokens) and i not in covered:
                 if rx in (VEHICLE_HIT_VEHICLE, VEHICLE_HIT_OBJECT) and DRIVING_SUBJECTS.isdisjoint(
                     lowered[clauses.clause_start(tokens, i) : i]
@@ -650,6 +651,11 @@ def _went_before(found: dict[int, _Trigger], tokens: list[Token], i: int) -> boo
         for j, t in found.items()
     )
 
+
+#: Event types no one does (the guideline's accidents and disasters): no actor.
+_NO_ACTOR_TYPES = frozenset(
+    "crash collision derailment fire explosion flood earthquake landslide".split()
+)
 
 _LEAVING = frozenset("leaving departing".split())
 
@@ -3491,6 +3497,8 @@ def _sentence(
             actor1 = clauses.agent(tokens, t.index, s_text)
             actor2 = actor if passive else None
         actor1 = clauses.tidy_actor(actor1)
+        if event_type in _NO_ACTOR_TYPES:
+            actor1 = None  # accidents and disasters: no one did them ("the river", "a bus")
         if actor1 is not None and actor1.rsplit(None, 1)[-1].lower() in WEAPONS:
             actor1 = None  # "a roadside bomb killed two": the weapon, not who used it
         if t.event_type == "meeting/summit":

@@ -525,10 +525,14 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             role in ("location", "near")
             and trigger.motion.lemma in _TAKEN_OUT
             and not trigger.motion.noun
-            and m.first - trigger.index <= (7 if role == "near" else 4)
+            and (
+                m.first - trigger.index <= (7 if role == "near" else 4)
+                or (m is after[0] and m.first - trigger.index <= 8)
+            )
         ):
             # "rescued near A and flown to B", "rescued off the coast of A" (a "near" phrase
-            # runs longer): where they were taken from
+            # runs longer), "rescued 300 people stranded on rooftops in A" (the first place
+            # after the verb, the rescued told between): where they were taken from
             role = "origin"
         elif (
             role == "near"

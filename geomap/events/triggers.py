@@ -799,13 +799,18 @@ _AIRCRAFT_DOWN = re.compile(
     re.I,
 )
 #: A river or a dam giving way to flooding: "the river burst its banks", "the creek
-#: overflowed", "a levee was breached", "the dam gave way" (the sentence must hold the verb:
+#: overflowed", "a levee was breached", "the dam gave way", "the river breached an
+#: embankment" (the sentence must hold the verb:
 #: a creek in a street's name, "Mill Creek Road", is no flood).
 WATER_OVERFLOWED = re.compile(
     r"\b(?:burst|broke|bursting|breaking|overtopped|overflowed|topped) (?:its|their) banks\b"
     r"|\b(?:rivers?|creeks?|dams?|levees?|dykes?|dikes?)"
     r"(?: [\w-]+){0,2}? (?P<trigger>overflowed|overtopped|burst|gave way|was breached|"
-    r"were breached)\b",
+    r"were breached)\b"
+    # the water breaking through what holds it: "the river breached an embankment"
+    r"|\b(?P<through>breached|burst through|broke through|overtopped) (?:an?|the|its|their|"
+    r"several|two|three|four|many) (?:[\w-]+ )?(?:embankments?|levees?|dykes?|dikes?|dams?|"
+    r"flood ?walls?|flood defences|flood defenses)\b(?!['’])",
     re.I,
 )
 #: Flood words of one sentence: when the sentence tells its flood by one of them, the

@@ -104,6 +104,8 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("Militias fired a volley of rockets at Bunia on Friday.", ("attack", "Bunia")),
         ("The army launched drones at Kramatorsk overnight.", ("attack", "Kramatorsk")),
         ("Insurgents lobbed mortar rounds into Kunduz.", ("attack", "Kunduz")),
+        # water breaking through what holds it
+        ("The swollen river breached an embankment near Sylhet.", ("flood", "Sylhet")),
         # roads blocked in protest
         ("Farmers blocked roads around Lyon with tractors on Monday.", ("protest", "Lyon")),
         ("Striking drivers barricaded highways near Durban.", ("protest", "Durban")),
@@ -3955,3 +3957,9 @@ def test_a_road_named_by_its_ends_places_the_event_once(
 ) -> None:
     # one event on the road, near its first town; the far end is no second place
     assert [place for _, place in typed(pipeline, body)] == [expected]
+
+
+def test_accidents_and_disasters_have_no_actor(pipeline: Pipeline) -> None:
+    body = "The swollen river breached an embankment near Sylhet on Monday."
+    (incident,) = pipeline.extract(parse_document(body.encode(), "f.txt")).incidents
+    assert incident.event_type == "flood" and incident.actor1 is None

@@ -1001,6 +1001,12 @@ def test_rescued_near_a_and_taken_to_b(pipeline: Pipeline) -> None:
     assert not m.origin_inferred
 
 
+def test_rescued_people_stranded_in_a_and_taken_to_b(pipeline: Pipeline) -> None:
+    # the rescued told between the verb and their place
+    body = "Soldiers rescued 80 people stranded on rooftops in Sylhet and took them to Sunamganj."
+    assert paths(pipeline, body) == [("Sylhet", "Sunāmganj")]
+
+
 def test_rescued_off_the_coast_of_a_and_taken_to_b(pipeline: Pipeline) -> None:
     # a "near" phrase runs longer than a bare preposition: "off the coast of A"
     body = "Forty sailors were rescued off the coast of Sicily and taken to Malta."

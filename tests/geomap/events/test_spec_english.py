@@ -127,14 +127,15 @@ def incidents(pipeline: Pipeline, body: str) -> list[tuple[str, str, str | None]
 @pytest.mark.parametrize(
     "body,expected",
     [
-        # a thing that can explode blowing up, with no object: an explosion, its subject the actor
+        # a thing that can explode blowing up, with no object: an explosion, an accident whose
+        # subject is no actor (the guideline: no actor for accidents and disasters)
         (
             "A boiler blew up at a textile mill in Faisalabad on Monday.",
-            [("explosion", "Faisalabad", "A boiler")],
+            [("explosion", "Faisalabad", None)],
         ),
         (
             "A fuel tanker blew up on a highway in Kano, killing 12.",
-            [("explosion", "Kano", "A fuel tanker")],
+            [("explosion", "Kano", None)],
         ),
         # with an object: someone destroyed it
         ("Militants blew up a bridge in Kunar on Monday.", [("attack", "Kunar", "Militants")]),

@@ -22,7 +22,15 @@ from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
-from geomap.events.dates import MONTHS, counted_from, days_apart, find_date
+from geomap.events.dates import (
+    MONTHS,
+    counted_from,
+    day_shifts,
+    days_apart,
+    find_date,
+    last_date,
+    shifted,
+)
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
@@ -3312,6 +3320,15 @@ def _sentence(
             ) or find_date(date_text[in_quote[0] : in_quote[1]], document.published)
         else:
             event_when = _date_from(date_text, tokens, t.index, document.published, status)
+        if event_when is None and not definite and in_quote is None and located:
+            if status != "planned":
+                # "The next day gunmen attacked A": counted from the day told before
+                event_when = _counted_day(
+                    date_text,
+                    tokens[t.index].start,
+                    document.published,
+                    _precise(state.previous_when),
+                )
         if event_when is None and not definite and in_quote is None:
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None
@@ -3877,24 +3894,41 @@ def _fallback_rank(m: Mention) -> int:
     return 1 if m.cue.role == "dateline" else 2
 
 
-#: A day after the one told before: "the next morning", "the following day", "a day later".
-_NEXT_DAY = re.compile(
-    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|a\s+day\s+later)\b",
-    re.I,
-)
-
-
 def _day_after(when: When | None, sentence: str) -> When | None:
-    """The date carried from the sentence before, moved on a day when the sentence says its
-    event came the next day ("Police arrested two men on Sunday. Relatives protested the next
-    morning": Monday); ``when`` itself otherwise, and None for a carried date longer than a
-    day that it cannot move."""
-    if when is None or _NEXT_DAY.search(sentence) is None:
+    """The date carried from the sentence before, moved by the days the sentence counts from
+    it ("Police arrested two men on Sunday. Relatives protested the next morning": Monday;
+    "a day earlier": Saturday); ``when`` itself otherwise, and None for a carried date longer
+    than a day that it cannot move."""
+    shifts = day_shifts(sentence)
+    if when is None or not shifts:
         return when
-    if when.start != when.end:
+    return shifted(when, shifts[0][0])
+
+
+#: What ends the clause of an event told before "the next day" ("attacked A, and the next
+#: day ..."): the day counted is then another clause's.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\band\b|\bbut\b|\bthen\b")
+
+
+def _counted_day(
+    date_text: str, pos: int, published: date | None, before: When | None
+) -> When | None:
+    """The date of the event whose word starts at offset ``pos`` when its clause counts it
+    from a day told before ("The next day gunmen attacked A", "took the base on Tuesday and
+    bombed the town the following day", "A day earlier, two died in B"): the last date told
+    before that count in the sentence, else ``before`` (the date of the sentence before),
+    moved by the count; None when the sentence counts no day for it or has no such day."""
+    shifts = day_shifts(date_text)
+    told = [x for x in shifts if x[2] <= pos]
+    after = [x for x in shifts if x[1] >= pos and not _CLAUSE_BREAK.search(date_text, pos, x[1])]
+    pick = told[-1] if told else after[0] if after else None
+    if pick is None:
         return None
-    d = when.start + timedelta(days=1)
-    return When(d, d, 1, when.text)
+    days, start, _ = pick
+    anchor = last_date(date_text[:start], published)
+    if anchor is None:
+        anchor = before
+    return shifted(anchor, days)
 
 
 def _danger_fled(tokens: list[Token], t: _Trigger, u: _Trigger) -> bool:
@@ -5356,6 +5390,7 @@ def _merge_incidents(
     as another event (``distinct``: the incidents told as "an earlier accident", "a
     second shooting")."""
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
+    headlines = {id(i) for i, h in found if h}
     out: list[Incident] = []
     for inc in ordered:
         k = next(
@@ -5363,6 +5398,9 @@ def _merge_incidents(
                 k
                 for k, o in enumerate(out)
                 if o.event_type == inc.event_type
+                # (a march called for a day to come is not the march told as held; a
+                # headline's "talks set for A" tells no tense)
+                and ((o.status == "planned") == (inc.status == "planned") or id(inc) in headlines)
                 and (
                     not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
                     or _summary_then_day(o, inc)
@@ -5387,9 +5425,14 @@ def _merge_incidents(
         )
         if k is None:
             out.append(inc)
-        elif out[k].when is None and inc.when is not None:
+        elif (
+            out[k].when is None
+            and inc.when is not None
+            and (out[k].status == "planned") == (inc.status == "planned")
+        ):
             # "the shooting on Elm Street" after "a shooting in Dayton": one event, dated
-            # by whichever telling gives its date
+            # by whichever telling gives its date (a march called for Thursday does not date
+            # the marches told as held)
             out[k] = replace(out[k], when=inc.when)
         elif _summary_then_day(out[k], inc):
             out[k] = replace(out[k], when=inc.when)  # the day the detail gives

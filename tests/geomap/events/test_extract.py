@@ -493,3 +493,46 @@ def test_a_headline_tells_past_events_in_the_present(
 )
 def test_a_headline_s_present_form_that_tells_no_event(pipeline: Pipeline, headline: str) -> None:
     assert _headline_incidents(pipeline, headline) == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (  # a count at the start of the next sentence: from the day told before
+            "Gunmen attacked a market in Tamale on Tuesday. "
+            "The next day, soldiers shelled a village near Kumasi.",
+            ("attack", "2022-06-08"),
+        ),
+        (  # a count back from the day told before
+            "Floods killed six people in Tamale on Wednesday. "
+            "A day earlier, a landslide buried homes in Kumasi.",
+            ("landslide", "2022-06-07"),
+        ),
+        (  # a count in the same clause: from the last day told before it
+            "Rebels overran a base near Tamale on Monday and aircraft bombed Kumasi "
+            "two days later, officials said.",
+            ("attack", "2022-06-08"),
+        ),
+    ],
+)
+def test_a_day_counted_from_the_day_told_before(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    found = {(t, place, day) for t, place, day, _ in _dated(pipeline, body)}
+    assert (expected[0], "Kumasi", expected[1]) in found
+
+
+def test_a_count_in_another_clause_does_not_date_the_event(pipeline: Pipeline) -> None:
+    body = "Gunmen attacked a market in Kumasi, and the next day police arrested two men."
+    assert ("attack", "Kumasi", None, "reported") in _dated(pipeline, body)
+
+
+def test_a_march_called_for_a_day_to_come_does_not_date_the_marches_held(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Police fired tear gas at hundreds of demonstrators who marched through central "
+        "Tamale. Organisers have called for a nationwide march on Monday, with rallies "
+        "planned in Tamale and Kumasi."
+    )
+    assert ("protest", "Tamale", None, "reported") in _dated(pipeline, body)

@@ -30,15 +30,16 @@ _DAY_RANGES = (
     re.compile(rf"\b(?:between\s+)?{_MONTH}\s+{_DAYS}\b(?:,?\s+(?P<year>\d{{4}}))?"),
 )
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
-_UNTIL = r"\s*(?:-|–|to|and|until|through|till)\s*"
+_UNTIL = r"\s*(?:-|–|to|until|through|till|and(?P<and>))\s*"
 #: "Feb. 28 to March 2", "between 28 February and 2 March 2019": a span across two months
+#: ("and" only after "between": "the dates are March 17 and March 25" are two days)
 _CROSS_MONTH_RANGES = (
     re.compile(
-        rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_UNTIL}{_MONTH2}\s+"
+        rf"(?P<between>\bbetween\s+)?\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_UNTIL}{_MONTH2}\s+"
         rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
     ),
     re.compile(
-        rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_UNTIL}"
+        rf"(?P<between>\bbetween\s+)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_UNTIL}"
         rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH2}(?:,?\s+(?P<year>\d{{4}}))?"
     ),
 )
@@ -191,7 +192,7 @@ def _span_precision(first: date, last: date) -> int:
 def _day_range(text: str, published: date | None) -> When | None:
     """ "3-5 March", "between March 3 and 5, 2019": a span of days."""
     for rx in _CROSS_MONTH_RANGES:
-        m = rx.search(text)
+        m = next((x for x in rx.finditer(text) if x["and"] is None or x["between"]), None)
         if not m:
             continue
         m1, m2 = MONTHS[m["month"].lower()], MONTHS[m["month2"].lower()]
@@ -199,9 +200,9 @@ def _day_range(text: str, published: date | None) -> When | None:
             y2 = int(m["year"])
             y1 = y2 - 1 if m1 > m2 else y2  # "Dec. 30 to Jan. 2, 2019"
         else:
-            y2 = _infer_year(m2, published) or 0
-            y1 = y2 - 1 if m1 > m2 else y2
-            if not y2:
+            y1 = _infer_year(m1, published) or 0  # the year of its first day, as alone
+            y2 = y1 + 1 if m1 > m2 else y1
+            if not y1:
                 return None
         first, last = _safe_date(y1, m1, int(m["d1"])), _safe_date(y2, m2, int(m["d2"]))
         if first is None or last is None or last < first or (last - first).days > 62:

@@ -5398,9 +5398,13 @@ def _merge_incidents(
                 k
                 for k, o in enumerate(out)
                 if o.event_type == inc.event_type
-                # (a march called for a day to come is not the march told as held; a
-                # headline's "talks set for A" tells no tense)
-                and ((o.status == "planned") == (inc.status == "planned") or id(inc) in headlines)
+                # (a march called for a day to come is not the march told as held in
+                # another sentence; a headline's "talks set for A" tells no tense)
+                and (
+                    (o.status == "planned") == (inc.status == "planned")
+                    or id(inc) in headlines
+                    or o.quote == inc.quote
+                )
                 and (
                     not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
                     or _summary_then_day(o, inc)

@@ -143,6 +143,9 @@ def test_overnight_a_day_of_the_month_and_the_month_of_may(
         ("from March 30 to April 2", date(2019, 3, 30), date(2019, 4, 2), 2),
         ("between 28 February and 2 March", date(2019, 2, 28), date(2019, 3, 2), 2),
         ("Dec. 30 to Jan. 2, 2019", date(2018, 12, 30), date(2019, 1, 2), 2),
+        ("from Dec. 30 to Jan. 2", date(2018, 12, 30), date(2019, 1, 2), 2),
+        # "and" joins two days, unless after "between"
+        ("the hearings are March 17 and March 25", date(2019, 3, 17), date(2019, 3, 17), 1),
         # a month of the year before
         ("in March last year", date(2018, 3, 1), date(2018, 3, 31), 4),
         ("in June of last year", date(2018, 6, 1), date(2018, 6, 30), 4),

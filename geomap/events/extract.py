@@ -4525,6 +4525,14 @@ def _movements_of(
                 continue  # an end taken from the story, in the same town as the other
             state.tell(went=path.stops[-1].toponym, came=path.stops[0].toponym)
             when = sentence_date()
+            if when is None and mt.status != "planned":
+                # "The next day, hundreds fled from A to B": counted from the day told before
+                when = _counted_day(
+                    _without_dateline_date(s_text),
+                    tokens[mt.index].start,
+                    document.published,
+                    _precise(state.previous_when),
+                )
             kind = mt.motion.movement_type
             if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
                 kind = "travelled"  # a patient moved between hospitals

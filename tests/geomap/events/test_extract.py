@@ -536,3 +536,16 @@ def test_a_march_called_for_a_day_to_come_does_not_date_the_marches_held(
         "planned in Tamale and Kumasi."
     )
     assert ("protest", "Tamale", None, "reported") in _dated(pipeline, body)
+
+
+def test_a_journey_counted_from_the_day_told_before(pipeline: Pipeline) -> None:
+    body = (
+        "Gunmen attacked a market in Tamale on Tuesday. "
+        "The next day, hundreds of traders fled from Tamale to Kumasi."
+    )
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    found = [
+        (m.path[0].name, m.path[-1].name, m.when.start.isoformat() if m.when else None)
+        for m in pipeline.extract(doc).movements
+    ]
+    assert found == [("Tamale", "Kumasi", "2022-06-08")]

@@ -4046,6 +4046,11 @@ def _date_from(
     if index <= 0:
         return None  # the sentence's first date is already the one after its word
     tail = s_text[tokens[index].start :]
+    # "to meet officials, and to travel to B on Friday": a date after the clause ends is
+    # another clause's ("On Tuesday rebels took A, and troops retook it on Friday")
+    end = _NEXT_CLAUSE.search(tail)
+    if end is not None:
+        tail = tail[: end.start()]
     when = find_date(tail, published, future=status == "planned")
     # find_date ranks its patterns (a weekday before a year): the first date told wins here
     # ("a man shot in A in 2019 was arrested on Monday": the shooting is 2019's)
@@ -4060,6 +4065,8 @@ def _date_from(
     return when
 
 
+#: Where a clause joined to the next ends: ", and", ", but", ", then", ";".
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|then)\b|;")
 _WORD = re.compile(r"[a-z’'-]+")
 #: Words between a date and an event that make the date the event's own time ("arrested
 #: Monday when he shot at officers", "began at noon Friday, as he fired on the crowd").

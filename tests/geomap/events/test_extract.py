@@ -549,3 +549,23 @@ def test_a_journey_counted_from_the_day_told_before(pipeline: Pipeline) -> None:
         for m in pipeline.extract(doc).movements
     ]
     assert found == [("Tamale", "Kumasi", "2022-06-08")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The envoy is due to fly to Tamale on Monday, where she is scheduled to meet the "
+            "governor, and to travel from there to Kumasi on Wednesday.",
+            ("meeting/summit", "Tamale", "2022-06-13", "planned"),
+        ),
+        (
+            "On Tuesday rebels attacked a market in Tamale, and troops retook the town on Friday.",
+            ("attack", "Tamale", "2022-06-07", "reported"),
+        ),
+    ],
+)
+def test_a_date_after_the_clause_ends_is_the_next_clauses(
+    pipeline: Pipeline, body: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _dated(pipeline, body)

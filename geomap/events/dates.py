@@ -104,6 +104,11 @@ _AGO = re.compile(
 )
 
 
+#: Words before "N years ago" that make it a bound, not a date ("over six years ago",
+#: "more than a decade ago": any time before)
+_AT_LEAST = re.compile(r"\b(?:over|more\s+than|at\s+least|upwards\s+of)\s+$", re.IGNORECASE)
+
+
 #: "two days after", "a week before": the gap between two events a sentence tells
 _GAP = re.compile(
     r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+"
@@ -302,7 +307,7 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             return When(d, d, 1, m.group())
     if published is not None:
         ago = _AGO.search(text)
-        if ago:
+        if ago and not _AT_LEAST.search(text, 0, ago.start()):
             return _ago(ago, published)
         m = next(
             (w for w in _WEEKDAY.finditer(text) if not _STATED_ON.search(text, 0, w.start())),

@@ -4067,6 +4067,9 @@ def _date_from(
 
 #: Where a clause joined to the next ends: ", and", ", but", ", then", ";".
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|then)\b|;")
+#: Court acts whose date is not the offence's told after them ("arraigned Tuesday on charges
+#: he robbed a clerk"); only for dates (an offence named after them is still told)
+_IN_COURT = frozenset("arraigned arraignment".split())
 _WORD = re.compile(r"[a-z’'-]+")
 #: Words between a date and an event that make the date the event's own time ("arrested
 #: Monday when he shot at officers", "began at noon Friday, as he fired on the crowd").
@@ -4091,7 +4094,7 @@ def _grounds_date(
     if at < 0 or at >= tokens[i].start:
         return when
     acts = [u.index for u, _ in triggers if u.event_type == "arrest" and u.index < i]
-    acts += [k for k in range(i) if tokens[k].lower in _CHARGING]
+    acts += [k for k in range(i) if tokens[k].lower in _CHARGING or tokens[k].lower in _IN_COURT]
     if not any(tokens[k].end <= at for k in acts):
         return when
     gap = date_text[at + len(told) : tokens[i].start]

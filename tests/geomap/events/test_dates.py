@@ -60,6 +60,19 @@ def test_no_date_without_anchor(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["abused her over six years ago", "more than two weeks ago", "at least three days ago"],
+)
+def test_a_bound_is_no_date(text: str) -> None:
+    assert find_date(text, PUBLISHED) is None
+
+
+def test_a_count_back_without_a_bound_is_a_date() -> None:
+    when = find_date("abused her six years ago", PUBLISHED)
+    assert when is not None and when.start == date(2013, 1, 1)
+
+
+@pytest.mark.parametrize(
     "text,start,end,precision",
     [
         ("a fire that broke out ten years ago today", date(2009, 4, 16), date(2009, 4, 16), 1),

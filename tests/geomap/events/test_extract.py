@@ -569,3 +569,18 @@ def test_a_date_after_the_clause_ends_is_the_next_clauses(
     pipeline: Pipeline, body: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert expected in _dated(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the arraignment's day is not the offence's
+        "TAMALE - A builder was arraigned in Tamale on Tuesday on charges he assaulted a "
+        "neighbour.",
+        # "more than six years ago" bounds the offence's date, it gives none
+        "TAMALE - A builder was arraigned in Tamale on Tuesday on charges he assaulted a "
+        "neighbour more than six years ago.",
+    ],
+)
+def test_an_offence_told_after_its_arraignment_has_no_date(pipeline: Pipeline, body: str) -> None:
+    assert _dated(pipeline, body) == [("attack", "Tamale", None, "reported")]

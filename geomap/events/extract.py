@@ -4094,6 +4094,9 @@ def _grounds_date(
     if at < 0 or at >= tokens[i].start:
         return when
     acts = [u.index for u, _ in triggers if u.event_type == "arrest" and u.index < i]
+    # "fled to A on Saturday after gunmen attacked B": the day is the flight's; the attack
+    # that caused it came before, on a day the sentence does not tell
+    acts += [u.index for u, _ in triggers if u.motion is not None and not u.noun and u.index < i]
     acts += [k for k in range(i) if tokens[k].lower in _CHARGING or tokens[k].lower in _IN_COURT]
     if not any(tokens[k].end <= at for k in acts):
         return when

@@ -584,3 +584,26 @@ def test_a_date_after_the_clause_ends_is_the_next_clauses(
 )
 def test_an_offence_told_after_its_arraignment_has_no_date(pipeline: Pipeline, body: str) -> None:
     assert _dated(pipeline, body) == [("attack", "Tamale", None, "reported")]
+
+
+@pytest.mark.parametrize(
+    "body,day",
+    [
+        # the day is the flight's; the attack that caused it came before, on a day untold
+        (
+            "Hundreds of families fled from Tamale to Kumasi on Tuesday after gunmen "
+            "attacked Tamale.",
+            None,
+        ),
+        # a gap told counts the attack's day back from the flight's
+        (
+            "Hundreds of families fled from Tamale to Kumasi on Tuesday, a day after gunmen "
+            "attacked Tamale.",
+            "2022-06-06",
+        ),
+    ],
+)
+def test_an_event_told_after_a_dated_journey_as_its_cause(
+    pipeline: Pipeline, body: str, day: str | None
+) -> None:
+    assert ("attack", "Tamale", day, "reported") in _dated(pipeline, body)

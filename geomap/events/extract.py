@@ -4067,6 +4067,8 @@ def _date_from(
 
 #: Where a clause joined to the next ends: ", and", ", but", ", then", ";".
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|then)\b|;")
+#: Words that tell an event after a journey as what caused it ("fled on Sunday after ...").
+_CAUSED_AFTER = frozenset("after following".split())
 #: Court acts whose date is not the offence's told after them ("arraigned Tuesday on charges
 #: he robbed a clerk"); only for dates (an offence named after them is still told)
 _IN_COURT = frozenset("arraigned arraignment".split())
@@ -4094,14 +4096,15 @@ def _grounds_date(
     if at < 0 or at >= tokens[i].start:
         return when
     acts = [u.index for u, _ in triggers if u.event_type == "arrest" and u.index < i]
-    # "fled to A on Saturday after gunmen attacked B": the day is the flight's; the attack
-    # that caused it came before, on a day the sentence does not tell
-    acts += [u.index for u, _ in triggers if u.motion is not None and not u.noun and u.index < i]
     acts += [k for k in range(i) if tokens[k].lower in _CHARGING or tokens[k].lower in _IN_COURT]
-    if not any(tokens[k].end <= at for k in acts):
-        return when
     gap = date_text[at + len(told) : tokens[i].start]
     words = _WORD.findall(gap.lower())
+    if not _CAUSED_AFTER.isdisjoint(words):
+        # "fled to A on Saturday after gunmen attacked B": the day is the flight's; the
+        # attack that caused it came before, on a day the sentence does not tell
+        acts += [u.index for u, _ in triggers if u.motion is not None and not u.noun]
+    if not any(tokens[k].end <= at for k in acts):
+        return when
     if not _AT_THAT_TIME.isdisjoint(words) or (
         "," not in gap and len(words) <= 3 and _GROUNDS_LINKS.isdisjoint(words)
     ):

@@ -32,7 +32,7 @@ _DAY_RANGES = (
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _UNTIL = r"\s*(?:-|–|to|until|through|till|and(?P<and>))\s*"
 #: "Feb. 28 to March 2", "between 28 February and 2 March 2019": a span across two months
-#: ("and" only after "between": "the dates are March 17 and March 25" are two days)
+#: ("and" only after "between": "hearings on May 4 and May 9" are two days)
 _CROSS_MONTH_RANGES = (
     re.compile(
         rf"(?P<between>\bbetween\s+)?\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_UNTIL}{_MONTH2}\s+"

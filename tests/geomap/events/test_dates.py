@@ -158,7 +158,7 @@ def test_overnight_a_day_of_the_month_and_the_month_of_may(
         ("Dec. 30 to Jan. 2, 2019", date(2018, 12, 30), date(2019, 1, 2), 2),
         ("from Dec. 30 to Jan. 2", date(2018, 12, 30), date(2019, 1, 2), 2),
         # "and" joins two days, unless after "between"
-        ("the hearings are March 17 and March 25", date(2019, 3, 17), date(2019, 3, 17), 1),
+        ("hearings on March 4 and March 9", date(2019, 3, 4), date(2019, 3, 4), 1),
         # a month of the year before
         ("in March last year", date(2018, 3, 1), date(2018, 3, 31), 4),
         ("in June of last year", date(2018, 6, 1), date(2018, 6, 30), 4),

@@ -4696,7 +4696,8 @@ _ARRIVED_WORDS = frozenset("arrived landed visited reached docked".split())
 _ARRIVING_AT = frozenset("arrive land reach dock disembark visit tour".split())
 # verbs of people brought somewhere by others: where they were brought a next leg may start
 _BROUGHT_TO = frozenset("bring take".split())
-_ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
+#: Lemmas of coming in: a journey told by them ended where it says, not from the dateline.
+_COMING_IN = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
 
@@ -5022,7 +5023,7 @@ def _implicit_origin(
         # an arrival says where it ended, not that it set out from where the report was
         # filed ("the package arrived in B"); nor does a visit told of someone in passing
         # ("the senator, who visited B last year, spoke")
-        and mt.motion.lemma not in _ARRIVING
+        and mt.motion.lemma not in _COMING_IN
         and not (opener >= 0 and tokens[opener].lower in _RELATIVE)
         # a journey dated to a year is background, not known to start where the report is
         # filed now ("LEEDS — Her brother was resettled in B in 2022")

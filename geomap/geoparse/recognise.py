@@ -43,15 +43,18 @@ from geomap.names.lexicon import (
     DEMONYM_PLURALS,
     DEMONYMS,
     DETERMINERS,
+    EVENT_NAME_HEADS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
     GOVERNMENT_SEATS,
+    KIN_WORDS,
     LEADING_WORDS,
     LOCATIVE_CUES,
     NAME_JOINERS,
     NOT_PLACES,
     ORG_WORDS,
     PERSON_AFTER,
+    PERSON_OBJECT_VERBS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     REGION_DEMONYMS,
@@ -110,6 +113,7 @@ _PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CON
 
 #: Words that join a headline's phrases and never stand inside a person's name: a run in
 #: capitals that holds one is a headline, not a name.
+_EVENT_LINKS = frozenset(("of", "de", "du", "des"))  # "the Battle of", "the Tour de"
 _HEADLINE_LINKS = frozenset("of the off in at on to for from into near".split())
 
 
@@ -969,6 +973,14 @@ class Recogniser:
                 return None
         nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
         if (
+            single
+            and first.key in EVENT_NAME_HEADS
+            and nxt is not None
+            and nxt.key in _EVENT_LINKS
+            and joined(text, last, nxt)
+        ):
+            return None  # "the Battle of Lakeview", "the Tour de Ruritania": an event's name
+        if (
             nxt is not None
             and nxt.capitalised
             and nxt.key.rstrip(".") in FACILITY_SUFFIXES
@@ -1005,14 +1017,16 @@ class Recogniser:
                     )
                     or (
                         prev is not None
-                        and prev.key in SPEECH_VERBS
+                        and (prev.key in SPEECH_VERBS or prev.key in PERSON_OBJECT_VERBS)
                         and joined(text, prev, first)
                         and text[last.end : last.end + 1] in (",", ".", ";", "")
                     )  # (not "said Lakeview police", "said Lakeview Mayor Jane Roe")
+                    or _kin_after(tokens, m.last)  # "Lakeview and his mother"
                 )
             ):
-                # "Williams said", "said Williams" (not "Springfield said": a city, unless a
-                # person): a person, here and wherever the document names Williams
+                # "Williams said", "said Williams", "stabbed Williams.", "Williams and his
+                # wife" (not "Springfield said": a city, unless a person): a person, here and
+                # wherever the document names Williams
                 doc.person_words.add(first.key)
                 return None
             if " & " in (text[last.end : last.end + 3], text[first.start - 3 : first.start]):
@@ -1025,6 +1039,15 @@ class Recogniser:
             hint = REGION_SUFFIXES[nxt.key]
         hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _kin_after(tokens: list[Token], last: int) -> bool:
+    """The name ending at token ``last`` is followed by "and his" or "and her" and a kin word
+    ("Lakeview and his mother"): a person."""
+    if last + 3 >= len(tokens):
+        return False
+    a, b, c = tokens[last + 1 : last + 4]
+    return a.text == "and" and b.text in ("his", "her") and c.key in KIN_WORDS
 
 
 def _opens_name(t: Token) -> bool:

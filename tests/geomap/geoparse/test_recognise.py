@@ -485,3 +485,43 @@ def test_a_place_before_a_comma_and_said_is_no_speaker(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a verb whose object is a person, then the end of the clause: a person, everywhere
+        ("Police said a youth stabbed Welch. Welch later died.", []),
+        ("The council hired Welch, a former teacher.", []),
+        # a name followed by "and his" / "and her" and a kin word is a person
+        ("Deputies found Welch and his wife at the farm.", []),
+        ("Welch and her daughter moved away last year.", []),
+        # guards: a place after a verb of movement or attack, or before "and" with no kin word
+        ("The family moved to Welch last spring.", ["Welch"]),
+        ("Gunmen attacked Welch, police said.", ["Welch"]),
+        ("Storms left Welch and its neighbours without power.", ["Welch"]),
+        # the cue needs the clause to end: "stabbed Welch residents" is not a person
+        ("A man stabbed Welch residents in a brawl.", ["Welch"]),
+    ],
+)
+def test_a_persons_object_verb_or_kin_makes_a_small_name_a_person(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Historians met to discuss the Battle of Perryville.", ["Perryville"]),
+        ("He won the Tour de France twice before retiring.", ["France"]),
+        ("The Siege of Vicksburg ended in July.", ["Vicksburg"]),
+        # the word alone, or in a longer name, is still a town
+        ("The fair opened in Battle on Saturday.", ["Battle"]),
+        ("A fire hit Battle Creek overnight.", ["Battle Creek"]),
+    ],
+)
+def test_an_event_name_before_of_or_de_is_no_place(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

@@ -50,6 +50,7 @@ from geomap.names.lexicon import (
     KIN_WORDS,
     LEADING_WORDS,
     LOCATIVE_CUES,
+    LOWER_TITLES,
     NAME_JOINERS,
     NOT_PLACES,
     ORG_WORDS,
@@ -303,7 +304,17 @@ class Recogniser:
         person_words = doc.person_words
         out: list[Toponym] = []
         for run in capitalised_runs(text, tokens):
-            for piece, after_title in _split_at_titles(tokens, run):
+            pieces = _split_at_titles(tokens, run)
+            if (
+                pieces
+                and not pieces[0][1]
+                and pieces[0][0][0] == run[0]
+                and _after_lower_title(text, tokens, run[0])
+                and not self._demonym_at(tokens, pieces[0][0], 0)
+            ):
+                # "town councillor Jane Nelson", "said detective Nelson": a person
+                pieces[0] = (pieces[0][0], True)
+            for piece, after_title in pieces:
                 if after_title:
                     # "Sen. Jane Roe of Ohio": the person, then where she is from
                     of = next((k for k, i in enumerate(piece) if tokens[i].key == "of"), None)
@@ -1039,6 +1050,15 @@ class Recogniser:
             hint = REGION_SUFFIXES[nxt.key]
         hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _after_lower_title(text: str, tokens: list[Token], first: int) -> bool:
+    """The capitalised run opening at token ``first`` follows a person's title in lower case
+    ("councillor Jane Nelson", "spokesman Nelson")."""
+    if first == 0:
+        return False
+    prev = tokens[first - 1]
+    return not prev.capitalised and prev.key in LOWER_TITLES and joined(text, prev, tokens[first])
 
 
 def _kin_after(tokens: list[Token], last: int) -> bool:

@@ -63,7 +63,7 @@ from geomap.names.lexicon.speech import (
     SPEECH_VERBS,
 )
 from geomap.names.lexicon.stopwords import STOPWORDS
-from geomap.names.lexicon.titles import ABBREVIATED_TITLES, TITLES
+from geomap.names.lexicon.titles import ABBREVIATED_TITLES, LOWER_TITLES, TITLES
 
 __all__ = [
     "ABBREVIATED_TITLES",
@@ -98,6 +98,7 @@ __all__ = [
     "PERSON_AFTER",
     "PERSON_OBJECT_VERBS",
     "KIN_WORDS",
+    "LOWER_TITLES",
     "EVENT_NAME_HEADS",
     "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",

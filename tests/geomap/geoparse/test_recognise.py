@@ -525,3 +525,23 @@ def test_an_event_name_before_of_or_de_is_no_place(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a lower-case title or occupation right before a name makes it a person's, and the
+        # bare surname a person's all through the document
+        ("The plan won over town councillor Zorvan Nelson. Nelson admits it took years.", []),
+        ("The deal was backed by mayor Nelson on Monday.", []),
+        # ... and a place after the person's name still counts
+        ("We spoke to spokesman Tom Nelson of Dayton on Friday.", ["Dayton"]),
+        # guards: a country adjective after a title, a place after "of", a capitalised title
+        ("The deputy minister met the Russian envoy in Nelson.", ["Russian", "Nelson"]),
+        ("He is the mayor of Nelson, British Columbia.", ["Nelson", "British Columbia"]),
+    ],
+)
+def test_a_lower_case_title_before_a_name_makes_it_a_person(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

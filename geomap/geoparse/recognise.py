@@ -574,6 +574,15 @@ class Recogniser:
             and tokens[i].key not in GEO_MODIFIERS
             and tokens[i].key not in REGION_SUFFIXES
             and tokens[i].key not in FACILITY_SUFFIXES
+            # (a building's head word right after the town's name: "Lakeview Harbour" is the
+            # town's harbour, not a person called so; the resolver decides between the town
+            # and the building)
+            and not (
+                i == piece[-1]
+                and len(matches) == 1
+                and i == matches[0].last + 1
+                and tokens[i].key in BUILDING_WORDS
+            )
         ]
         if loose:
             before = [i for i in loose if i < first_match.first]

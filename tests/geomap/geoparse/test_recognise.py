@@ -545,3 +545,22 @@ def test_a_lower_case_title_before_a_name_makes_it_a_person(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a small town's name right before a building's head word is the town (the resolver
+        # then decides between the town and the building), not a person called so, and the
+        # town stays a place elsewhere in the document
+        ("A sailor drowned off Steveston. His boat lay near Steveston Harbour.", ["Steveston"] * 2),
+        ("The boat was found two miles from Steveston Harbour.", ["Steveston"]),
+        # guards: two names before the head word ("Jane Roe Hall"-like), a given name first
+        ("She works at the Steveston Smith Gallery downtown.", []),
+        ("Donations went to Mary Steveston House on Friday.", []),
+    ],
+)
+def test_a_small_town_before_a_buildings_head_word_is_no_person(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

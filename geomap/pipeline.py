@@ -30,7 +30,7 @@ from geomap.gazetteer.gazetteer import (
 from geomap.geocoding.online import GeocoderChain, OnlineProvider, build_providers
 from geomap.geoparse.propose import Proposal, propose
 from geomap.geoparse.recognise import Recogniser, demonym_countries
-from geomap.geoparse.resolve import resolve
+from geomap.geoparse.resolve import STRAY, resolve
 from geomap.geoparse.segment import blocks
 from geomap.model import Document, Extraction, Place, Span, Toponym
 from geomap.reports.text import content_text
@@ -145,6 +145,7 @@ class Pipeline:
                 break
         del names
         resolved = resolve(toponyms, self.geocode, demonyms, text)
+        resolved = [t for t in resolved if t.kind_hint != STRAY]  # no place after all
         del toponyms
         resolved = self.chain.stamp(resolved)
         proposals = self._proposals(text, parts, resolved)

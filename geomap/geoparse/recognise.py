@@ -43,15 +43,19 @@ from geomap.names.lexicon import (
     DEMONYM_PLURALS,
     DEMONYMS,
     DETERMINERS,
+    EVENT_NAME_HEADS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
     GOVERNMENT_SEATS,
+    KIN_WORDS,
     LEADING_WORDS,
     LOCATIVE_CUES,
+    LOWER_TITLES,
     NAME_JOINERS,
     NOT_PLACES,
     ORG_WORDS,
     PERSON_AFTER,
+    PERSON_OBJECT_VERBS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     REGION_DEMONYMS,
@@ -110,6 +114,7 @@ _PART_WORDS = frozenset(REGION_SUFFIXES) | FACILITY_SUFFIXES | _BODY_WORDS | CON
 
 #: Words that join a headline's phrases and never stand inside a person's name: a run in
 #: capitals that holds one is a headline, not a name.
+_EVENT_LINKS = frozenset(("of", "de", "du", "des"))  # "the Battle of", "the Tour de"
 _HEADLINE_LINKS = frozenset("of the off in at on to for from into near".split())
 
 
@@ -299,7 +304,17 @@ class Recogniser:
         person_words = doc.person_words
         out: list[Toponym] = []
         for run in capitalised_runs(text, tokens):
-            for piece, after_title in _split_at_titles(tokens, run):
+            pieces = _split_at_titles(tokens, run)
+            if (
+                pieces
+                and not pieces[0][1]
+                and pieces[0][0][0] == run[0]
+                and _after_lower_title(text, tokens, run[0])
+                and not self._demonym_at(tokens, pieces[0][0], 0)
+            ):
+                # "town councillor Jane Nelson", "said detective Nelson": a person
+                pieces[0] = (pieces[0][0], True)
+            for piece, after_title in pieces:
                 if after_title:
                     # "Sen. Jane Roe of Ohio": the person, then where she is from
                     of = next((k for k, i in enumerate(piece) if tokens[i].key == "of"), None)
@@ -559,6 +574,15 @@ class Recogniser:
             and tokens[i].key not in GEO_MODIFIERS
             and tokens[i].key not in REGION_SUFFIXES
             and tokens[i].key not in FACILITY_SUFFIXES
+            # (a building's head word right after the town's name: "Lakeview Harbour" is the
+            # town's harbour, not a person called so; the resolver decides between the town
+            # and the building)
+            and not (
+                i == piece[-1]
+                and len(matches) == 1
+                and i == matches[0].last + 1
+                and tokens[i].key in BUILDING_WORDS
+            )
         ]
         if loose:
             before = [i for i in loose if i < first_match.first]
@@ -969,6 +993,14 @@ class Recogniser:
                 return None
         nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
         if (
+            single
+            and first.key in EVENT_NAME_HEADS
+            and nxt is not None
+            and nxt.key in _EVENT_LINKS
+            and joined(text, last, nxt)
+        ):
+            return None  # "the Battle of Lakeview", "the Tour de Ruritania": an event's name
+        if (
             nxt is not None
             and nxt.capitalised
             and nxt.key.rstrip(".") in FACILITY_SUFFIXES
@@ -1005,14 +1037,16 @@ class Recogniser:
                     )
                     or (
                         prev is not None
-                        and prev.key in SPEECH_VERBS
+                        and (prev.key in SPEECH_VERBS or prev.key in PERSON_OBJECT_VERBS)
                         and joined(text, prev, first)
                         and text[last.end : last.end + 1] in (",", ".", ";", "")
                     )  # (not "said Lakeview police", "said Lakeview Mayor Jane Roe")
+                    or _kin_after(tokens, m.last)  # "Lakeview and his mother"
                 )
             ):
-                # "Williams said", "said Williams" (not "Springfield said": a city, unless a
-                # person): a person, here and wherever the document names Williams
+                # "Williams said", "said Williams", "stabbed Williams.", "Williams and his
+                # wife" (not "Springfield said": a city, unless a person): a person, here and
+                # wherever the document names Williams
                 doc.person_words.add(first.key)
                 return None
             if " & " in (text[last.end : last.end + 3], text[first.start - 3 : first.start]):
@@ -1025,6 +1059,24 @@ class Recogniser:
             hint = REGION_SUFFIXES[nxt.key]
         hint = _hint_before(text, first.start) or hint or _hint_after(text, end)
         return Toponym(Span(text[first.start : end], first.start, end), None, hint)
+
+
+def _after_lower_title(text: str, tokens: list[Token], first: int) -> bool:
+    """The capitalised run opening at token ``first`` follows a person's title in lower case
+    ("councillor Jane Nelson", "spokesman Nelson")."""
+    if first == 0:
+        return False
+    prev = tokens[first - 1]
+    return not prev.capitalised and prev.key in LOWER_TITLES and joined(text, prev, tokens[first])
+
+
+def _kin_after(tokens: list[Token], last: int) -> bool:
+    """The name ending at token ``last`` is followed by "and his" or "and her" and a kin word
+    ("Lakeview and his mother"): a person."""
+    if last + 3 >= len(tokens):
+        return False
+    a, b, c = tokens[last + 1 : last + 4]
+    return a.text == "and" and b.text in ("his", "her") and c.key in KIN_WORDS
 
 
 def _opens_name(t: Token) -> bool:

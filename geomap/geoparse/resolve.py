@@ -925,6 +925,7 @@ def _resolve(
     if text is not None:
         _in_named_region(toponyms, keys, names, text)
     _embedded_towns(everyone, names)
+    strays = _stray_alternates(everyone, countries)
     places: dict[str, Place | None] = {  # place_from_raw ignores the "_prior" key
         n.key: place_from_raw(n.choice) if n.choice else None for n in everyone
     }
@@ -932,6 +933,9 @@ def _resolve(
         replace(t, place=_within(t, places[k]) if names[k].embedded else places[k])
         for t, k in zip(toponyms, keys, strict=True)
     ]
+    stray_spans = {
+        (t.span.start, t.span.end) for t, k in zip(toponyms, keys, strict=True) if k in strays
+    }
     if streets:  # back in the order given
         placed = iter(out)
         out = [replace(t, place=None) if t.kind_hint == STREET else next(placed) for t in given]
@@ -955,6 +959,13 @@ def _resolve(
             if names[k].embedded
         }
         out = _in_towns(out, loose, text)
+    if stray_spans:  # (what is still the mention itself: not a building it opened)
+        out = [
+            replace(t, kind_hint=STRAY)
+            if (t.span.start, t.span.end) in stray_spans and t.kind_hint is None
+            else t
+            for t in out
+        ]
     return out
 
 
@@ -1051,6 +1062,49 @@ def _embedded_towns(everyone: list[_Name], names: dict[str, _Name]) -> None:
             and all(not _within_far(o["lat"], o["lon"], h["lat"], h["lon"]) for h in held)
         ):
             n.choice = None
+
+
+#: a town matched only by another of its names is kept abroad from the rest of the text only
+#: when it is this large ("Frankfurt" for Frankfurt am Main in a text about Afghanistan)
+STRAY_KEEP_POPULATION = BIG_CITY_POPULATION
+#: the kind hint of a mention the resolver found to be no place (see ``_stray_alternates``)
+STRAY = "stray"
+
+
+def _stray_alternates(everyone: list[_Name], countries: set[str]) -> set[str]:
+    """A town matched only by another (alternate) name of it, in a country where nothing
+    else the document names lies (no other place, no demonym), while the document does name
+    other places, is no place: "Levi" (the dog) read as Lévis, "Abbas" as Fort Abbas, "Walk"
+    as Valga, in texts about other countries. A given name, a surname or an ordinary word
+    shares the spelling; the town's own name would have been written. Run on the final
+    choices; a big city (``STRAY_KEEP_POPULATION``) and a name the text calls a kind of place
+    stay. Returns the keys of such names: their mentions keep the place (for a caller that
+    knows them to be places, such as gold spans) and are marked ``STRAY``, which
+    :meth:`geomap.pipeline.Pipeline.extract` leaves out."""
+    strays: set[str] = set()
+    held: Counter[str] = Counter()
+    for n in everyone:
+        if not n.embedded and n.choice is not None:
+            held[n.choice.get("country_code") or ""] += 1
+    if not held:
+        return strays
+    for n in everyone:
+        o = n.choice
+        if (
+            o is None
+            or n.embedded
+            or n.hint
+            or o.get("primary", True)
+            or o.get("feature_type") != "city"
+            or int(o.get("population") or 0) >= STRAY_KEEP_POPULATION
+        ):
+            continue
+        cc = o.get("country_code") or ""
+        if cc in countries or held[cc] > 1:
+            continue  # (another name, or a demonym, is in its country)
+        if sum(held.values()) > held[cc]:
+            strays.add(n.key)
+    return strays
 
 
 #: How far a region's main town may lie from the region's point (regions whose towns the

@@ -47,3 +47,14 @@ def test_a_document_is_read_up_to_the_mention_bound(
         f"more than 50 place mentions: read the first {stop:,} of {len(text):,} characters",
     )
     assert all(i.quote.end <= stop for i in ex.incidents)
+
+
+def test_a_town_matched_only_by_another_name_abroad_is_left_out(
+    settings: Settings,
+    pipeline_factory,  # type: ignore[no-untyped-def]
+) -> None:
+    # "Abbas" is only another name of a small town in Pakistan; the text is about Ohio
+    pipeline = pipeline_factory(settings)
+    text = "A poster of Abbas hung in the hall in Dayton, where students from Columbus, Ohio, met."
+    ex = pipeline.extract(parse_document(text.encode(), "poster.txt"))
+    assert [t.span.text for t in ex.toponyms] == ["Dayton", "Columbus", "Ohio"]

@@ -33,6 +33,7 @@ from geomap.names.lexicon.organisations import (
 )
 from geomap.names.lexicon.place_words import (
     BUILDING_WORDS,
+    EVENT_NAME_HEADS,
     FACILITY_SUFFIXES,
     GEO_MODIFIERS,
     GOVERNMENT_SEATS,
@@ -55,9 +56,14 @@ from geomap.names.lexicon.regions import (
     REGIONS,
     Region,
 )
-from geomap.names.lexicon.speech import PERSON_AFTER, SPEECH_VERBS
+from geomap.names.lexicon.speech import (
+    KIN_WORDS,
+    PERSON_AFTER,
+    PERSON_OBJECT_VERBS,
+    SPEECH_VERBS,
+)
 from geomap.names.lexicon.stopwords import STOPWORDS
-from geomap.names.lexicon.titles import ABBREVIATED_TITLES, TITLES
+from geomap.names.lexicon.titles import ABBREVIATED_TITLES, LOWER_TITLES, TITLES
 
 __all__ = [
     "ABBREVIATED_TITLES",
@@ -90,6 +96,10 @@ __all__ = [
     "ORG_WORDS",
     "VEHICLE_MAKES",
     "PERSON_AFTER",
+    "PERSON_OBJECT_VERBS",
+    "KIN_WORDS",
+    "LOWER_TITLES",
+    "EVENT_NAME_HEADS",
     "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
     "PROPOSAL_CUES",

@@ -135,3 +135,10 @@ REGION_WORDS = (
     "Krai",
     "Municipality",
 )
+
+# Nouns that open the name of an event held or fought at a place: before "of" or "de" they are
+# no place themselves ("the Battle of Lakeview", "the Tour de Ruritania"), whatever town shares
+# the word ("Battle" in England; "Tour" another name of Tours).
+EVENT_NAME_HEADS = frozenset(
+    "battle battles siege treaty massacre tour giro vuelta sack raid".split()
+)

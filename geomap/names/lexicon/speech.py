@@ -18,3 +18,18 @@ PERSON_AFTER = SPEECH_VERBS | frozenset(
     "claimed denied insisted warned tweeted confirmed admitted who whose himself herself "
     "administration".split()
 )
+
+# Verbs whose object is a person, never a place, before a name that ends a clause: "police said
+# Vasquez stabbed Lakeview." makes Lakeview a person here and wherever the document names it
+# (not "attacked", "bombed", "raided", "visited", "left": places are attacked, visited, left).
+PERSON_OBJECT_VERBS = frozenset(
+    "stabbed stabbing strangled strangling kidnapped kidnapping abducted abducting murdered "
+    "murdering raped punched punching kicked kicking choked choking hugged hugging married "
+    "marrying thanked sued suing interviewed hired fired".split()
+)
+
+# Kin words after "and his" / "and her": "Lakeview and his mother left" is a person.
+KIN_WORDS = frozenset(
+    "wife husband son sons daughter daughters mother father brother brothers sister sisters "
+    "family friend friends girlfriend boyfriend children parents partner fiancee fiance".split()
+)

@@ -18,6 +18,18 @@ TITLES = frozenset(
     auditor prosecutor treasurer assessor coroner recorder administrator manager supervisor
     executive engineer officer""".split()
 )
+# Titles and occupations that stand in lower case right before a person's name ("town
+# councillor Jane Nelson", "said spokesman Nelson"); not words that also qualify a place or a
+# group before a name ("major", "general", "private", "chief", "deputy", "leader").
+LOWER_TITLES = frozenset(
+    """councillor councilman councilwoman councilor commissioner superintendent prosecutor
+    spokesman spokeswoman spokesperson detective sheriff trooper coroner treasurer assessor
+    auditor coach senator governor mayor professor inspector constable reverend rabbi imam
+    bishop ambassador envoy attorney lawmaker chairman chairwoman director president minister
+    secretary officer pastor judge lieutenant sergeant captain colonel economist analyst author
+    reporter lawyer businessman businesswoman actor actress singer striker midfielder
+    quarterback pitcher""".split()
+)
 # Abbreviated titles and initials may be followed by a full stop inside a name ("Mrs. Preston",
 # "Peter J. Flores").
 ABBREVIATED_TITLES = frozenset(

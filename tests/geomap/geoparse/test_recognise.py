@@ -485,3 +485,82 @@ def test_a_place_before_a_comma_and_said_is_no_speaker(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a verb whose object is a person, then the end of the clause: a person, everywhere
+        ("Police said a youth stabbed Welch. Welch later died.", []),
+        ("The council hired Welch, a former teacher.", []),
+        # a name followed by "and his" / "and her" and a kin word is a person
+        ("Deputies found Welch and his wife at the farm.", []),
+        ("Welch and her daughter moved away last year.", []),
+        # guards: a place after a verb of movement or attack, or before "and" with no kin word
+        ("The family moved to Welch last spring.", ["Welch"]),
+        ("Gunmen attacked Welch, police said.", ["Welch"]),
+        ("Storms left Welch and its neighbours without power.", ["Welch"]),
+        # the cue needs the clause to end: "stabbed Welch residents" is not a person
+        ("A man stabbed Welch residents in a brawl.", ["Welch"]),
+    ],
+)
+def test_a_persons_object_verb_or_kin_makes_a_small_name_a_person(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Historians met to discuss the Battle of Perryville.", ["Perryville"]),
+        ("He won the Tour de France twice before retiring.", ["France"]),
+        ("The Siege of Vicksburg ended in July.", ["Vicksburg"]),
+        # the word alone, or in a longer name, is still a town
+        ("The fair opened in Battle on Saturday.", ["Battle"]),
+        ("A fire hit Battle Creek overnight.", ["Battle Creek"]),
+    ],
+)
+def test_an_event_name_before_of_or_de_is_no_place(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a lower-case title or occupation right before a name makes it a person's, and the
+        # bare surname a person's all through the document
+        ("The plan won over town councillor Zorvan Nelson. Nelson admits it took years.", []),
+        ("The deal was backed by mayor Nelson on Monday.", []),
+        # ... and a place after the person's name still counts
+        ("We spoke to spokesman Tom Nelson of Dayton on Friday.", ["Dayton"]),
+        # guards: a country adjective after a title, a place after "of", a capitalised title
+        ("The deputy minister met the Russian envoy in Nelson.", ["Russian", "Nelson"]),
+        ("He is the mayor of Nelson, British Columbia.", ["Nelson", "British Columbia"]),
+    ],
+)
+def test_a_lower_case_title_before_a_name_makes_it_a_person(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a small town's name right before a building's head word is the town (the resolver
+        # then decides between the town and the building), not a person called so, and the
+        # town stays a place elsewhere in the document
+        ("A sailor drowned off Steveston. His boat lay near Steveston Harbour.", ["Steveston"] * 2),
+        ("The boat was found two miles from Steveston Harbour.", ["Steveston"]),
+        # guards: two names before the head word ("Jane Roe Hall"-like), a given name first
+        ("She works at the Steveston Smith Gallery downtown.", []),
+        ("Donations went to Mary Steveston House on Friday.", []),
+    ],
+)
+def test_a_small_town_before_a_buildings_head_word_is_no_person(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert found(recogniser, text) == places

@@ -7,7 +7,7 @@ from geopy.location import Location
 
 from geomap.gazetteer.gazetteer import Gazetteer, GazetteerGeocoder
 from geomap.geoparse.recognise import Recogniser, demonym_countries
-from geomap.geoparse.resolve import resolve
+from geomap.geoparse.resolve import STRAY, resolve
 from geomap.model import Span, Toponym
 
 
@@ -1433,3 +1433,55 @@ def test_a_possessive_country_after_a_comma_does_not_swallow_a_town(  # type: ig
     """ "X, Ruritania's army said": the possessive opens the speaker's noun phrase; X keeps its
     own place when Ruritania holds no namesake of it."""
     assert parse_text(text)[name] == expected
+
+
+def _alt_town(name: str, own: str, cc: str, population: int, lat: float, lon: float) -> Location:
+    """A town that ``name`` matches only as another (alternate) name of ``own``."""
+    raw = _town(own, "Elsewhere", lat, lon, population).raw | {
+        "country_code": cc,
+        "primary": False,
+        "gazetteer_id": f"test:{own}",
+    }
+    return Location(own, (lat, lon), raw)
+
+
+# "Tolvan" is only another name of a small French town; Alderby and Bexford are in Ohio
+_STRAY_TOWNS = {
+    **_TOWNS,
+    "Tolvan": [_alt_town("Tolvan", "Tolvanne-sur-Mer", "FR", 4_000, 47.0, 2.0)],
+    "Bigvan": [_alt_town("Bigvan", "Bigvanne", "FR", 400_000, 45.0, 4.0)],
+    "Lorvaux": [_town("Lorvaux", "Elsewhere", 46.0, 1.0, 3_000)],
+}
+_STRAY_TOWNS["Lorvaux"][0].raw["country_code"] = "FR"  # (a French town by its own name)
+
+
+def _strays(names: tuple[str, ...], countries: set[str] | None = None) -> list[str]:
+    found = resolve(_mentions(*names), lambda q: list(_STRAY_TOWNS.get(q, [])), countries)
+    return [t.span.text for t in found if t.kind_hint == STRAY]
+
+
+@pytest.mark.parametrize(
+    "names,countries,strays",
+    [
+        # matched only by another name of a town abroad, nothing else of the text there
+        (("Alderby", "Tolvan", "Bexford"), None, ["Tolvan"]),
+        (("Alderby", "Tolvan", "Tolvan"), None, ["Tolvan", "Tolvan"]),
+        # guards: another place of the text in its country; a demonym of its country; a big
+        # city; a text naming no other place
+        (("Alderby", "Tolvan", "Lorvaux"), None, []),
+        (("Alderby", "Tolvan"), {"FR"}, []),
+        (("Alderby", "Bigvan"), None, []),
+        (("Tolvan",), None, []),
+    ],
+)
+def test_a_town_matched_only_by_another_name_abroad_from_the_text_is_no_place(
+    names: tuple[str, ...], countries: set[str] | None, strays: list[str]
+) -> None:
+    assert _strays(names, countries) == strays
+
+
+def test_a_stray_keeps_its_place_for_a_caller_that_knows_it_is_one() -> None:
+    found = resolve(_mentions("Alderby", "Tolvan"), lambda q: list(_STRAY_TOWNS.get(q, [])))
+    tolvan = found[-1]
+    assert tolvan.kind_hint == STRAY
+    assert tolvan.place is not None and tolvan.place.name == "Tolvanne-sur-Mer"

@@ -50,6 +50,7 @@ from geomap.events.roles import (
 from geomap.events.triggers import (
     ABSTRACT_TARGETS,
     ACCIDENTAL,
+    ARMED_RAID,
     ARMED_SIDES,
     ASPECT_ING,
     ASPECTUAL_VERBS,
@@ -101,6 +102,7 @@ from geomap.events.triggers import (
     PERPETRATOR_WORDS,
     PERSON_TIES,
     PROTESTERS,
+    RAIDERS,
     REFERENCE_WORDS,
     ROAD_BLOCKADE,
     ROADS_CROSSED,
@@ -361,6 +363,10 @@ def _triggers(
                     lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
                 ):
                     continue  # "the crew left the road to the contractor": no vehicle
+                if rx is ARMED_RAID and RAIDERS.isdisjoint(
+                    lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
+                ):
+                    continue  # "police raided a house", "fans raided the fridge": no attack
                 if rx is ROAD_BLOCKADE and BLOCKADERS.isdisjoint(
                     lowered[_clause_open(lowered, i, _PLUNGE_REACH) : i]
                 ):
@@ -5616,29 +5622,47 @@ def _merge_incidents(
             dated.setdefault(id(same), inc.when)
     out = [replace(inc, when=dated[id(inc)]) if id(inc) in dated else inc for inc in kept_out]
     heads = {id(i) for i, h in found if h}
-    kept = [
-        inc
-        for inc in out
-        if not any(
-            o.event_type == inc.event_type
-            and contains(inc.place, o.place)
-            and (
-                (
-                    (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
-                    and (
-                        id(inc) in heads
-                        or inc.place.feature_type == "admin1"
-                        or o.quote.start == inc.quote.start
+
+    def finer(inc: Incident) -> Incident | None:
+        """The incident at a place inside ``inc``'s that tells the same event, if any."""
+        return next(
+            (
+                o
+                for o in out
+                if o.event_type == inc.event_type
+                and contains(inc.place, o.place)
+                and (
+                    (
+                        (o.when is None or inc.when is None or _dates_meet(o.when, inc.when))
+                        and (
+                            id(inc) in heads
+                            or inc.place.feature_type == "admin1"
+                            or o.quote.start == inc.quote.start
+                        )
+                    )
+                    or (
+                        inc.place.feature_type == "country"
+                        and inc.event_type not in _NOT_A_STORY
+                        and not _told_apart(inc)
                     )
                 )
-                or (
-                    inc.place.feature_type == "country"
-                    and inc.event_type not in _NOT_A_STORY
-                    and not _told_apart(inc)
-                )
-            )
-            for o in out
+            ),
+            None,
         )
+
+    kept: list[Incident] = []
+    dated_by_coarser: dict[int, When] = {}
+    for inc in out:
+        o = finer(inc)
+        if o is None:
+            kept.append(inc)
+        elif o.when is None and inc.when is not None:
+            # "Gunmen killed five in A state on Sunday. They stormed the village of B": the
+            # event kept at the finer place takes the day the coarser telling gave
+            dated_by_coarser.setdefault(id(o), inc.when)
+    kept = [
+        replace(inc, when=dated_by_coarser[id(inc)]) if id(inc) in dated_by_coarser else inc
+        for inc in kept
     ]
     return sorted(kept, key=lambda i: i.quote.start)
 

@@ -619,6 +619,10 @@ ROAD_BLOCKADE = re.compile(
     re.I,
 )
 
+#: An armed raid on a place: "gunmen raided the village of A", "bandits raided A" (an attack
+#: when the clause names an armed side or attackers; a police raid is told by its arrests).
+ARMED_RAID = re.compile(r"\b(?P<trigger>raided|raiding|overran|overrunning)\b", re.I)
+
 #: A vehicle striking someone: "a pickup that struck a cyclist", "a car hit a boy".
 _VEHICLE_STRUCK = re.compile(
     r"\b(?:car|vehicle|truck|pickup|suv|van|bus|train|motorcycle|lorry)s? (?:that |which )?"
@@ -755,6 +759,11 @@ ARMED_SIDES = frozenset(
     "troops soldiers forces army armies militants militia militias militiamen rebels "
     "insurgents fighters gunmen guerrillas jihadists separatists taliban marines commandos "
     "paratroopers battalion battalions brigade brigades armed offensive".split()
+)
+#: Who raids a place to attack it, besides ARMED_SIDES ("bandits raided the village").
+RAIDERS = ARMED_SIDES | frozenset(
+    "bandits attackers assailants raiders gunman herdsmen jihadist extremists gang gangs "
+    "mob".split()
 )
 #: A place that fell to an armed side: "the town fell to the rebels" (a battle at the town
 #: the clause is about).
@@ -900,6 +909,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     *((key, STRUCK_WEAPON, "attack") for key in ("bomb", "mine", "ied", "explosive", "booby")),
     *((key, WEAPONS_FIRED, "attack") for key in ("fire", "launch", "lob")),
     *((key, ROAD_BLOCKADE, "protest") for key in ("block", "barricad")),
+    *((key, ARMED_RAID, "attack") for key in ("raid", "overr")),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned
     # with thallium", "was poisoned with a nerve agent"; not "food poisoning")
     (

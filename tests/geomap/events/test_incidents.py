@@ -106,6 +106,9 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("Insurgents lobbed mortar rounds into Kunduz.", ("attack", "Kunduz")),
         # water breaking through what holds it
         ("The swollen river breached an embankment near Sylhet.", ("flood", "Sylhet")),
+        # an armed raid on a place
+        ("Bandits raided a market in Gusau on Friday.", ("attack", "Gusau")),
+        ("Rebels overran an army post near Bunia.", ("attack", "Bunia")),
         # roads blocked in protest
         ("Farmers blocked roads around Lyon with tractors on Monday.", ("protest", "Lyon")),
         ("Striking drivers barricaded highways near Durban.", ("protest", "Durban")),
@@ -3930,6 +3933,10 @@ def test_a_missile_fired_into_the_sea_is_no_attack_on_the_coast(pipeline: Pipeli
     assert typed(pipeline, "The navy fired three missiles into the sea off Busan.") == []
 
 
+def test_a_raid_by_police_or_fans_is_no_attack(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "Detectives raided an office in Gusau on Friday.") == []
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -3963,3 +3970,15 @@ def test_accidents_and_disasters_have_no_actor(pipeline: Pipeline) -> None:
     body = "The swollen river breached an embankment near Sylhet on Monday."
     (incident,) = pipeline.extract(parse_document(body.encode(), "f.txt")).incidents
     assert incident.event_type == "flood" and incident.actor1 is None
+
+
+def test_the_finer_telling_of_an_event_keeps_the_day_the_coarser_one_gave(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "---\npublished: 2023-05-10\n---\nBandits killed four herders in Zamfara state on "
+        "Monday, police said. The attackers stormed the village of Anka at dawn."
+    )
+    (incident,) = pipeline.extract(parse_document(text.encode(), "z.txt")).incidents
+    assert incident.place.name == "Anka"
+    assert incident.when is not None and incident.when.start == date(2023, 5, 8)

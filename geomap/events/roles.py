@@ -222,16 +222,16 @@ def _stopping_on_the_way(tokens: list[Token], i: int) -> bool:
 
 def _from_named_facility(tokens: list[Token], i: int) -> bool:
     """True when "in" at ``i`` follows a facility named after "from" ("from Evin prison in
-    X", "from the St Mary Hospital in X"): a facility noun right before "in" and "from" at
-    most six words back, with only names and articles between."""
+    X", "from the old central prison in X"): a facility noun right before "in" and "from"
+    at most six words back, with only plain words between."""
     if i < 2 or tokens[i - 1].lower not in FACILITY_NOUNS:
         return False
     for j in range(i - 2, max(-1, i - 8), -1):
         w = tokens[j].lower
         if w in FROM_WORDS:
             return True
-        if not (tokens[j].text[:1].isupper() or w in ("the", "a", "an")):
-            return False
+        if not tokens[j].text.isalpha() or w in CUE_WORDS or w in NEAR_WORDS:
+            return False  # (words only, none that opens a phrase of its own)
     return False
 
 

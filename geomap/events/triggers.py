@@ -1604,6 +1604,12 @@ _FALLING = (
 )
 #: Words before an incident word that make it no event: "cease-fire", "campfire", "ex-".
 NOT_AN_EVENT_BEFORE = {
+    # an airline's service, not a journey: "started flights to A", "daily flights to A"
+    "flights": frozenset(
+        "started launched begun began resumed suspended operates operate operated offers offer "
+        "added adds cancelled canceled daily weekly direct nonstop non-stop regular commercial "
+        "scheduled charter".split()
+    ),
     # a fall in value, no vehicle: "the market crash", "a computer crash"
     "crash": frozenset(_FALLING),
     "crashed": frozenset(_FALLING),

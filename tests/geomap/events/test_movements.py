@@ -3626,3 +3626,14 @@ def test_to_reach_a_after_a_verb_of_going_is_its_end(
     pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert paths(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A budget carrier began flights to Oslo from its main base in Denver in 2019.",
+        "The airline launched direct flights from Lagos to Nairobi in March.",
+    ],
+)
+def test_an_airline_s_service_is_no_journey(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == []

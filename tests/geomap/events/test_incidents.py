@@ -4035,8 +4035,9 @@ def test_escaping_harm_is_no_flight(pipeline: Pipeline, body: str) -> None:
     assert "flight/defection" not in [i.event_type for i in incidents(pipeline, body, "")]
 
 
-def test_an_escape_from_a_jail_is_still_a_flight(pipeline: Pipeline) -> None:
-    body = "Two inmates escaped from the county jail in Fresno on Monday."
+def test_an_escape_with_no_danger_told_is_still_a_flight(pipeline: Pipeline) -> None:
+    # (no fire or crash told: a bare "escaped" is the inmates' flight)
+    body = "Police in Fresno said two inmates escaped."
     found = [(i.event_type, i.place.name) for i in incidents(pipeline, body, "")]
     assert ("flight/defection", "Fresno") in found
 

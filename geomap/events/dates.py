@@ -29,6 +29,20 @@ _DAY_RANGES = (
     re.compile(rf"\b(?:between\s+)?{_DAYS}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?"),
     re.compile(rf"\b(?:between\s+)?{_MONTH}\s+{_DAYS}\b(?:,?\s+(?P<year>\d{{4}}))?"),
 )
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_UNTIL = r"\s*(?:-|–|to|until|through|till|and(?P<and>))\s*"
+#: "Feb. 28 to March 2", "between 28 February and 2 March 2019": a span across two months
+#: ("and" only after "between": "hearings on May 4 and May 9" are two days)
+_CROSS_MONTH_RANGES = (
+    re.compile(
+        rf"(?P<between>\bbetween\s+)?\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_UNTIL}{_MONTH2}\s+"
+        rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
+    ),
+    re.compile(
+        rf"(?P<between>\bbetween\s+)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_UNTIL}"
+        rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH2}(?:,?\s+(?P<year>\d{{4}}))?"
+    ),
+)
 _PART_OF_MONTH = re.compile(
     rf"\b(?P<part>early|mid|late|the (?:start|beginning|middle|end) of)[- ]+{_MONTH}"
     r"(?:,?\s+(?P<year>\d{4}))?",
@@ -39,9 +53,10 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d{{4}})"
 )
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}(?:\s+of)?\s+(?P<year>\d{{4}})\b")
-# (the preposition may open the sentence: "In March, ...")
+# ("In January a fire ...": the preposition may open the sentence; the month keeps its capital)
 _IN_MONTH = re.compile(
     rf"\b(?P<prep>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ll]ast)\s+{_MONTH}\b(?!['’])"
+    r"(?P<last_year>\s+(?:of\s+)?last\s+year\b)?"
 )
 #: A day of the month told alone ("on the 3rd", "on the 21st"): the report's month, or the
 #: month before when that day is still to come.
@@ -55,11 +70,20 @@ _WEEKDAY = re.compile(
 _STATED_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:on\s+)?$", re.I
 )
+_OF_LAST_WEEK = re.compile(r",?\s+(?:of\s+)?last\s+week\b", re.IGNORECASE)
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<year>(?:19|20)\d{2})\b")
+#: "in the summer of 2019", "late 2019", "mid-2019": some part of that year (its year)
+_PART_OF_YEAR = re.compile(
+    r"\b(?:(?:spring|summer|autumn|fall|winter)\s+of|(?:early|mid|late)[- ]+)\s*"
+    r"(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+#: An ISO date ("2019-03-05")
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|this morning|tonight|last night|last week|last month|last year|"
-    r"last weekend|over the weekend|at the weekend|"
+    r"last weekend|over the weekend|at the weekend|(?:this|the) past weekend|"
     r"earlier this month|earlier this year|this week|this month|overnight)\b",
     re.IGNORECASE,
 )
@@ -74,10 +98,15 @@ _NUMBER_WORDS = {
 }
 _NUMBER_WORDS.update({"a": 1, "an": 1})
 _AGO = re.compile(
-    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+"
-    r"ago(?P<today>\s+today)?\b",
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
+    r"(?P<unit>day|week|fortnight|month|year)s?\s+ago(?P<today>\s+today)?\b",
     re.IGNORECASE,
 )
+
+
+#: Words before "N years ago" that make it a bound, not a date ("over six years ago",
+#: "more than a decade ago": any time before)
+_AT_LEAST = re.compile(r"\b(?:over|more\s+than|at\s+least|upwards\s+of)\s+$", re.IGNORECASE)
 
 
 #: "two days after", "a week before": the gap between two events a sentence tells
@@ -126,8 +155,8 @@ def _ago(m: re.Match[str], published: date) -> When | None:
     if unit == "day":
         d = published - timedelta(days=n)
         return When(d, d, 1, m.group())
-    if unit == "week":
-        d = published - timedelta(days=7 * n)
+    if unit in ("week", "fortnight"):
+        d = published - timedelta(days=(14 if unit == "fortnight" else 7) * n)
         start = d - timedelta(days=d.weekday())
         return When(start, start + timedelta(days=6), 3, m.group())
     if unit == "month":
@@ -167,6 +196,23 @@ def _span_precision(first: date, last: date) -> int:
 
 def _day_range(text: str, published: date | None) -> When | None:
     """ "3-5 March", "between March 3 and 5, 2019": a span of days."""
+    for rx in _CROSS_MONTH_RANGES:
+        m = next((x for x in rx.finditer(text) if x["and"] is None or x["between"]), None)
+        if not m:
+            continue
+        m1, m2 = MONTHS[m["month"].lower()], MONTHS[m["month2"].lower()]
+        if m["year"]:
+            y2 = int(m["year"])
+            y1 = y2 - 1 if m1 > m2 else y2  # "Dec. 30 to Jan. 2, 2019"
+        else:
+            y1 = _infer_year(m1, published) or 0  # the year of its first day, as alone
+            y2 = y1 + 1 if m1 > m2 else y1
+            if not y1:
+                return None
+        first, last = _safe_date(y1, m1, int(m["d1"])), _safe_date(y2, m2, int(m["d2"]))
+        if first is None or last is None or last < first or (last - first).days > 62:
+            return None
+        return When(first, last, _span_precision(first, last), m.group().strip())
     for rx in _DAY_RANGES:
         m = rx.search(text)
         if not m:
@@ -202,6 +248,11 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
     ranged = _day_range(text, published) if digits else None
     if ranged:
         return ranged
+    m = _ISO.search(text) if digits else None
+    if m:
+        d = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+        if d:
+            return When(d, d, 1, m.group())
     for rx in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if digits else ():
         m = rx.search(text)
         if m:
@@ -240,6 +291,8 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
     if m:
         month = MONTHS[m["month"].lower()]
         year = _infer_year(month, published)
+        if year and m["last_year"] and published is not None:
+            year = published.year - 1  # "in March last year"
         if year:
             first, last = _month_span(year, month)
             return When(first, last, 4, m.group())
@@ -254,7 +307,7 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             return When(d, d, 1, m.group())
     if published is not None:
         ago = _AGO.search(text)
-        if ago:
+        if ago and not _AT_LEAST.search(text, 0, ago.start()):
             return _ago(ago, published)
         m = next(
             (w for w in _WEEKDAY.finditer(text) if not _STATED_ON.search(text, 0, w.start())),
@@ -266,6 +319,9 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             back = (published.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
             if back == 0 and m["rel"] == "last":
                 back = 7
+            if m["rel"] is None and _OF_LAST_WEEK.match(text, m.end()):
+                # "on Monday last week": that day of the week before the article's
+                back = published.weekday() + 7 - WEEKDAYS[m["wd"].lower()]
             d = published - timedelta(days=back)
             if m["rel"] == "since":
                 return When(d, published, _span_precision(d, published), m.group())
@@ -273,7 +329,7 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
         m = _RELATIVE.search(text)
         if m:
             return _relative(m["rel"].lower(), published, m.group())
-    m = _IN_YEAR.search(text) if digits else None
+    m = (_IN_YEAR.search(text) or _PART_OF_YEAR.search(text)) if digits else None
     if m:
         year = int(m["year"])
         return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())
@@ -288,7 +344,7 @@ def _relative(rel: str, published: date, text: str) -> When:
         return When(published - timedelta(days=1), published, 2, text)
     if rel in ("today", "this morning", "tonight"):
         return When(published, published, 1, text)
-    if rel in ("last weekend", "over the weekend", "at the weekend"):
+    if rel.endswith("weekend"):  # last, this past, over the, at the
         saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
         return When(saturday, saturday + timedelta(days=1), 2, text)
     if rel == "last week":
@@ -343,3 +399,56 @@ def _future_date(text: str, published: date) -> When | None:
         first, last = _month_span(year, month)
         return When(first, last, 4, m.group())
     return None
+
+
+#: A day counted from the one told before: "the next morning", "the following day", "a day
+#: later", "two days later", "the previous night", "a day earlier", "the day before" (not
+#: "the day before the vote": a day counted from the vote).
+_SHIFT = re.compile(
+    r"\b(?:the\s+(?P<next>next|following)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+(?P<prev>previous|preceding)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+(?P<daybefore>day|night)\s+before(?!\s+(?:the|a|an|his|her|its|their|our|last)\b)"
+    r"(?!\s+[A-Z0-9])"
+    r"|(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week)s?\s+"
+    r"(?P<dir>later|earlier)\b)\b",
+    re.IGNORECASE,
+)
+
+
+def day_shifts(text: str) -> list[tuple[int, int, int]]:
+    """The days each expression of :data:`_SHIFT` in ``text`` moves from the day told before
+    it, with its offsets: ``(days, start, end)`` ("the next day": +1, "two days earlier": -2)."""
+    out = []
+    for m in _SHIFT.finditer(text):
+        if m["next"]:
+            days = 1
+        elif m["prev"] or m["daybefore"]:
+            days = -1
+        else:
+            raw = m["n"].lower()
+            days = (int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]) * (
+                7 if m["unit"].lower() == "week" else 1
+            )
+            if m["dir"].lower() == "earlier":
+                days = -days
+        out.append((days, m.start(), m.end()))
+    return out
+
+
+def shifted(when: When | None, days: int) -> When | None:
+    """``when`` moved by ``days`` when it is one day; None for a longer or no date."""
+    if when is None or when.start != when.end:
+        return None
+    d = when.start + timedelta(days=days)
+    return When(d, d, 1, when.text)
+
+
+def last_date(text: str, published: date | None) -> When | None:
+    """The date told last in ``text`` ("took A on Monday and B on Tuesday": Tuesday)."""
+    last, pos = None, 0
+    while (when := find_date(text[pos:], published)) is not None and when.text:
+        at = text.find(when.text, pos)
+        if at < 0:
+            break
+        last, pos = when, at + len(when.text)
+    return last

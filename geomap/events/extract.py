@@ -22,7 +22,15 @@ from geopy.distance import great_circle
 
 from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
-from geomap.events.dates import MONTHS, counted_from, days_apart, find_date
+from geomap.events.dates import (
+    MONTHS,
+    counted_from,
+    day_shifts,
+    days_apart,
+    find_date,
+    last_date,
+    shifted,
+)
 from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
@@ -3426,6 +3434,15 @@ def _sentence(
             ) or find_date(date_text[in_quote[0] : in_quote[1]], document.published)
         else:
             event_when = _date_from(date_text, tokens, t.index, document.published, status)
+        if event_when is None and not definite and in_quote is None and located:
+            if status != "planned":
+                # "The next day gunmen attacked A": counted from the day told before
+                event_when = _counted_day(
+                    date_text,
+                    tokens[t.index].start,
+                    document.published,
+                    _precise(state.previous_when),
+                )
         if event_when is None and not definite and in_quote is None:
             event_when = (
                 (
@@ -4003,24 +4020,41 @@ def _fallback_rank(m: Mention) -> int:
     return 1 if m.cue.role == "dateline" else 2
 
 
-#: A day after the one told before: "the next morning", "the following day", "a day later".
-_NEXT_DAY = re.compile(
-    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|a\s+day\s+later)\b",
-    re.I,
-)
-
-
 def _day_after(when: When | None, sentence: str) -> When | None:
-    """The date carried from the sentence before, moved on a day when the sentence says its
-    event came the next day ("Police arrested two men on Sunday. Relatives protested the next
-    morning": Monday); ``when`` itself otherwise, and None for a carried date longer than a
-    day that it cannot move."""
-    if when is None or _NEXT_DAY.search(sentence) is None:
+    """The date carried from the sentence before, moved by the days the sentence counts from
+    it ("Police arrested two men on Sunday. Relatives protested the next morning": Monday;
+    "a day earlier": Saturday); ``when`` itself otherwise, and None for a carried date longer
+    than a day that it cannot move."""
+    shifts = day_shifts(sentence)
+    if when is None or not shifts:
         return when
-    if when.start != when.end:
+    return shifted(when, shifts[0][0])
+
+
+#: What ends the clause of an event told before "the next day" ("attacked A, and the next
+#: day ..."): the day counted is then another clause's.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\band\b|\bbut\b|\bthen\b")
+
+
+def _counted_day(
+    date_text: str, pos: int, published: date | None, before: When | None
+) -> When | None:
+    """The date of the event whose word starts at offset ``pos`` when its clause counts it
+    from a day told before ("The next day gunmen attacked A", "took the base on Tuesday and
+    bombed the town the following day", "A day earlier, two died in B"): the last date told
+    before that count in the sentence, else ``before`` (the date of the sentence before),
+    moved by the count; None when the sentence counts no day for it or has no such day."""
+    shifts = day_shifts(date_text)
+    told = [x for x in shifts if x[2] <= pos]
+    after = [x for x in shifts if x[1] >= pos and not _CLAUSE_BREAK.search(date_text, pos, x[1])]
+    pick = told[-1] if told else after[0] if after else None
+    if pick is None:
         return None
-    d = when.start + timedelta(days=1)
-    return When(d, d, 1, when.text)
+    days, start, _ = pick
+    anchor = last_date(date_text[:start], published)
+    if anchor is None:
+        anchor = before
+    return shifted(anchor, days)
 
 
 def _danger_fled(tokens: list[Token], t: _Trigger, u: _Trigger) -> bool:
@@ -4138,6 +4172,11 @@ def _date_from(
     if index <= 0:
         return None  # the sentence's first date is already the one after its word
     tail = s_text[tokens[index].start :]
+    # "to meet officials, and to travel to B on Friday": a date after the clause ends is
+    # another clause's ("On Tuesday rebels took A, and troops retook it on Friday")
+    end = _NEXT_CLAUSE.search(tail)
+    if end is not None:
+        tail = tail[: end.start()]
     when = find_date(tail, published, future=status == "planned")
     # find_date ranks its patterns (a weekday before a year): the first date told wins here
     # ("a man shot in A in 2019 was arrested on Monday": the shooting is 2019's)
@@ -4174,6 +4213,13 @@ def _nearest_before(date_text: str, end: int, published: date | None) -> When | 
     return when if moved else None
 
 
+#: Where a clause joined to the next ends: ", and", ", but", ", then", ";".
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|then)\b|;")
+#: Words that tell an event after a journey as what caused it ("fled on Sunday after ...").
+_CAUSED_AFTER = frozenset("after following".split())
+#: Court acts whose date is not the offence's told after them ("arraigned Tuesday on charges
+#: he robbed a clerk"); only for dates (an offence named after them is still told)
+_IN_COURT = frozenset("arraigned arraignment".split())
 _WORD = re.compile(r"[a-z’'-]+")
 #: Words between a date and an event that make the date the event's own time ("arrested
 #: Monday when he shot at officers", "began at noon Friday, as he fired on the crowd").
@@ -4198,11 +4244,15 @@ def _grounds_date(
     if at < 0 or at >= tokens[i].start:
         return when
     acts = [u.index for u, _ in triggers if u.event_type == "arrest" and u.index < i]
-    acts += [k for k in range(i) if tokens[k].lower in _CHARGING]
-    if not any(tokens[k].end <= at for k in acts):
-        return when
+    acts += [k for k in range(i) if tokens[k].lower in _CHARGING or tokens[k].lower in _IN_COURT]
     gap = date_text[at + len(told) : tokens[i].start]
     words = _WORD.findall(gap.lower())
+    if not _CAUSED_AFTER.isdisjoint(words):
+        # "fled to A on Saturday after gunmen attacked B": the day is the flight's; the
+        # attack that caused it came before, on a day the sentence does not tell
+        acts += [u.index for u, _ in triggers if u.motion is not None and not u.noun]
+    if not any(tokens[k].end <= at for k in acts):
+        return when
     if not _AT_THAT_TIME.isdisjoint(words) or (
         "," not in gap and len(words) <= 3 and _GROUNDS_LINKS.isdisjoint(words)
     ):
@@ -4639,6 +4689,14 @@ def _movements_of(
                 continue  # an end taken from the story, in the same town as the other
             state.tell(went=path.stops[-1].toponym, came=path.stops[0].toponym)
             when = sentence_date()
+            if when is None and mt.status != "planned":
+                # "The next day, hundreds fled from A to B": counted from the day told before
+                when = _counted_day(
+                    _without_dateline_date(s_text),
+                    tokens[mt.index].start,
+                    document.published,
+                    _precise(state.previous_when),
+                )
             kind = mt.motion.movement_type
             if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
                 kind = "travelled"  # a patient moved between hospitals
@@ -4713,7 +4771,8 @@ _ARRIVED_WORDS = frozenset("arrived landed visited reached docked".split())
 _ARRIVING_AT = frozenset("arrive land reach dock disembark visit tour".split())
 # verbs of people brought somewhere by others: where they were brought a next leg may start
 _BROUGHT_TO = frozenset("bring take".split())
-_ARRIVING = frozenset("arrive arrival reach land dock enter influx immigrate".split())
+#: Lemmas of coming in: a journey told by them ended where it says, not from the dateline.
+_COMING_IN = frozenset("arrive arrival reach land dock enter influx immigrate".split())
 # motion words whose mover may be taken to have left the dateline's town
 _FROM_DATELINE = frozenset(("travelled", "dispatched", "deported"))
 
@@ -5039,7 +5098,7 @@ def _implicit_origin(
         # an arrival says where it ended, not that it set out from where the report was
         # filed ("the package arrived in B"); nor does a visit told of someone in passing
         # ("the senator, who visited B last year, spoke")
-        and mt.motion.lemma not in _ARRIVING
+        and mt.motion.lemma not in _COMING_IN
         and not (opener >= 0 and tokens[opener].lower in _RELATIVE)
         # a journey dated to a year is background, not known to start where the report is
         # filed now ("LEEDS — Her brother was resettled in B in 2022")
@@ -5504,6 +5563,7 @@ def _merge_incidents(
     as another event (``distinct``: the incidents told as "an earlier accident", "a
     second shooting")."""
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
+    headlines = {id(i) for i, h in found if h}
     out: list[Incident] = []
     for inc in ordered:
         k = next(
@@ -5511,6 +5571,13 @@ def _merge_incidents(
                 k
                 for k, o in enumerate(out)
                 if o.event_type == inc.event_type
+                # (a march called for a day to come is not the march told as held in
+                # another sentence; a headline's "talks set for A" tells no tense)
+                and (
+                    (o.status == "planned") == (inc.status == "planned")
+                    or id(inc) in headlines
+                    or o.quote == inc.quote
+                )
                 and (
                     not (any(d is o or d is inc for d in distinct) and o.quote != inc.quote)
                     or _summary_then_day(o, inc)
@@ -5535,9 +5602,14 @@ def _merge_incidents(
         )
         if k is None:
             out.append(inc)
-        elif out[k].when is None and inc.when is not None:
+        elif (
+            out[k].when is None
+            and inc.when is not None
+            and (out[k].status == "planned") == (inc.status == "planned")
+        ):
             # "the shooting on Elm Street" after "a shooting in Dayton": one event, dated
-            # by whichever telling gives its date
+            # by whichever telling gives its date (a march called for Thursday does not date
+            # the marches told as held)
             out[k] = replace(out[k], when=inc.when)
         elif _summary_then_day(out[k], inc):
             out[k] = replace(out[k], when=inc.when)  # the day the detail gives

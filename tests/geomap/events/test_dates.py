@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from geomap.events.dates import counted_from, days_apart, find_date
+from geomap.events.dates import (
+    counted_from,
+    day_shifts,
+    days_apart,
+    find_date,
+    last_date,
+    shifted,
+)
 from geomap.model import When
 
 PUBLISHED = date(2019, 4, 16)  # a Tuesday
@@ -48,6 +57,19 @@ def test_find_date(text: str, start: date, end: date, precision: int) -> None:
 @pytest.mark.parametrize("text", ["no date here", "officials may act", "on Saturday"])
 def test_no_date_without_anchor(text: str) -> None:
     assert find_date(text, None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["abused her over six years ago", "more than two weeks ago", "at least three days ago"],
+)
+def test_a_bound_is_no_date(text: str) -> None:
+    assert find_date(text, PUBLISHED) is None
+
+
+def test_a_count_back_without_a_bound_is_a_date() -> None:
+    when = find_date("abused her six years ago", PUBLISHED)
+    assert when is not None and when.start == date(2013, 1, 1)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +146,106 @@ def test_overnight_a_day_of_the_month_and_the_month_of_may(
 ) -> None:
     when = find_date(text, date(2022, 6, 10))
     assert (None if when is None else (when.start, when.end)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,start,end,precision",
+    [
+        # a preposition that opens the sentence
+        ("In January a fire swept the camp", date(2019, 1, 1), date(2019, 1, 31), 4),
+        ("In 2015 an earthquake struck", date(2015, 1, 1), date(2015, 12, 31), 5),
+        ("In May, a flood hit", date(2018, 5, 1), None, 4),
+        # a span across two months
+        ("from March 30 to April 2", date(2019, 3, 30), date(2019, 4, 2), 2),
+        ("between 28 February and 2 March", date(2019, 2, 28), date(2019, 3, 2), 2),
+        ("Dec. 30 to Jan. 2, 2019", date(2018, 12, 30), date(2019, 1, 2), 2),
+        ("from Dec. 30 to Jan. 2", date(2018, 12, 30), date(2019, 1, 2), 2),
+        # "and" joins two days, unless after "between"
+        ("hearings on March 4 and March 9", date(2019, 3, 4), date(2019, 3, 4), 1),
+        # a month of the year before
+        ("in March last year", date(2018, 3, 1), date(2018, 3, 31), 4),
+        ("in June of last year", date(2018, 6, 1), date(2018, 6, 30), 4),
+        # some part of a year: that year
+        ("in late 2017", date(2017, 1, 1), date(2017, 12, 31), 5),
+        ("in the summer of 2016", date(2016, 1, 1), date(2016, 12, 31), 5),
+        ("since mid-2018", date(2018, 1, 1), date(2018, 12, 31), 5),
+        ("on 2018-11-05", date(2018, 11, 5), date(2018, 11, 5), 1),
+        ("a fortnight ago", date(2019, 4, 1), date(2019, 4, 7), 3),
+        ("this past weekend", date(2019, 4, 13), date(2019, 4, 14), 2),
+        ("on Monday last week", date(2019, 4, 8), date(2019, 4, 8), 1),
+        ("on Wednesday of last week", date(2019, 4, 10), date(2019, 4, 10), 1),
+        ("on Monday", date(2019, 4, 15), date(2019, 4, 15), 1),
+    ],
+)
+def test_news_date_expressions(text: str, start: date, end: date | None, precision: int) -> None:
+    when = find_date(text, PUBLISHED)
+    assert when is not None
+    end = end or _month_end(start)
+    assert (when.start, when.end, when.precision) == (start, end, precision)
+
+
+def _month_end(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    "text,days",
+    [
+        ("The next day, gunmen attacked", [1]),
+        ("the following morning", [1]),
+        ("A day earlier, two died", [-1]),
+        ("two days later", [2]),
+        ("a week later", [7]),
+        ("three days earlier", [-3]),
+        ("the previous night", [-1]),
+        ("the day before, police said", [-1]),
+        ("the day before the vote", []),  # counted from the vote, not from a day told
+        ("on the day", []),
+    ],
+)
+def test_day_shifts(text: str, days: list[int]) -> None:
+    assert [d for d, _, _ in day_shifts(text)] == days
+
+
+def test_shifted_and_last_date() -> None:
+    monday = find_date("on Monday", PUBLISHED)
+    assert shifted(monday, 2) == When(date(2019, 4, 17), date(2019, 4, 17), 1, "Monday")
+    assert shifted(find_date("last week", PUBLISHED), 1) is None  # a week moves to no day
+    assert shifted(None, 1) is None
+    last = last_date("took A on Sunday and B on Monday, then", PUBLISHED)
+    assert last is not None and last.start == date(2019, 4, 15)
+    assert last_date("no date here", PUBLISHED) is None
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=0, max_value=40),
+    st.sampled_from(["%B %-d, %Y", "%-d %B %Y", "%b. %-d, %Y", "%Y-%m-%d"]),
+)
+def test_a_full_date_round_trips(day: date, back: int, fmt: str) -> None:
+    published = day + timedelta(days=back)
+    when = find_date(f"The raid took place on {day.strftime(fmt)}, police said.", published)
+    assert when is not None and (when.start, when.end, when.precision) == (day, day, 1)
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=0, max_value=6),
+)
+def test_a_weekday_round_trips(published: date, back: int) -> None:
+    day = published - timedelta(days=back)
+    when = find_date(f"Gunmen attacked the post on {day.strftime('%A')}.", published)
+    assert when is not None and when.start == when.end == day
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=1, max_value=20),
+    st.integers(min_value=1, max_value=20),
+)
+def test_a_span_across_months_round_trips(published: date, back: int, length: int) -> None:
+    last = published - timedelta(days=back)
+    first = last - timedelta(days=length)
+    text = f"Fighting raged from {first:%B} {first.day} to {last:%B} {last.day}."
+    when = find_date(text, published)
+    assert when is not None and (when.start, when.end) == (first, last)

@@ -520,3 +520,117 @@ def test_a_title_run_into_the_first_paragraph_is_still_the_headline(pipeline: Pi
     ]
     untitled = Document(id="u", path="u.txt", text=text)
     assert pipeline.extract(untitled).incidents == ()
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (  # a count at the start of the next sentence: from the day told before
+            "Gunmen attacked a market in Tamale on Tuesday. "
+            "The next day, soldiers shelled a village near Kumasi.",
+            ("attack", "2022-06-08"),
+        ),
+        (  # a count back from the day told before
+            "Floods killed six people in Tamale on Wednesday. "
+            "A day earlier, a landslide buried homes in Kumasi.",
+            ("landslide", "2022-06-07"),
+        ),
+        (  # a count in the same clause: from the last day told before it
+            "Rebels overran a base near Tamale on Monday and aircraft bombed Kumasi "
+            "two days later, officials said.",
+            ("attack", "2022-06-08"),
+        ),
+    ],
+)
+def test_a_day_counted_from_the_day_told_before(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    found = {(t, place, day) for t, place, day, _ in _dated(pipeline, body)}
+    assert (expected[0], "Kumasi", expected[1]) in found
+
+
+def test_a_count_in_another_clause_does_not_date_the_event(pipeline: Pipeline) -> None:
+    body = "Gunmen attacked a market in Kumasi, and the next day police arrested two men."
+    assert ("attack", "Kumasi", None, "reported") in _dated(pipeline, body)
+
+
+def test_a_march_called_for_a_day_to_come_does_not_date_the_marches_held(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Police fired tear gas at hundreds of demonstrators who marched through central "
+        "Tamale. Organisers have called for a nationwide march on Monday, with rallies "
+        "planned in Tamale and Kumasi."
+    )
+    assert ("protest", "Tamale", None, "reported") in _dated(pipeline, body)
+
+
+def test_a_journey_counted_from_the_day_told_before(pipeline: Pipeline) -> None:
+    body = (
+        "Gunmen attacked a market in Tamale on Tuesday. "
+        "The next day, hundreds of traders fled from Tamale to Kumasi."
+    )
+    doc = parse_document((HEADER + body).encode(), "t.txt")
+    found = [
+        (m.path[0].name, m.path[-1].name, m.when.start.isoformat() if m.when else None)
+        for m in pipeline.extract(doc).movements
+    ]
+    assert found == [("Tamale", "Kumasi", "2022-06-08")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The envoy is due to fly to Tamale on Monday, where she is scheduled to meet the "
+            "governor, and to travel from there to Kumasi on Wednesday.",
+            ("meeting/summit", "Tamale", "2022-06-13", "planned"),
+        ),
+        (
+            "On Tuesday rebels attacked a market in Tamale, and troops retook the town on Friday.",
+            ("attack", "Tamale", "2022-06-07", "reported"),
+        ),
+    ],
+)
+def test_a_date_after_the_clause_ends_is_the_next_clauses(
+    pipeline: Pipeline, body: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _dated(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the arraignment's day is not the offence's
+        "TAMALE - A builder was arraigned in Tamale on Tuesday on charges he assaulted a "
+        "neighbour.",
+        # "more than six years ago" bounds the offence's date, it gives none
+        "TAMALE - A builder was arraigned in Tamale on Tuesday on charges he assaulted a "
+        "neighbour more than six years ago.",
+    ],
+)
+def test_an_offence_told_after_its_arraignment_has_no_date(pipeline: Pipeline, body: str) -> None:
+    assert _dated(pipeline, body) == [("attack", "Tamale", None, "reported")]
+
+
+@pytest.mark.parametrize(
+    "body,day",
+    [
+        # the day is the flight's; the attack that caused it came before, on a day untold
+        (
+            "Hundreds of families fled from Tamale to Kumasi on Tuesday after gunmen "
+            "attacked Tamale.",
+            None,
+        ),
+        # a gap told counts the attack's day back from the flight's
+        (
+            "Hundreds of families fled from Tamale to Kumasi on Tuesday, a day after gunmen "
+            "attacked Tamale.",
+            "2022-06-06",
+        ),
+    ],
+)
+def test_an_event_told_after_a_dated_journey_as_its_cause(
+    pipeline: Pipeline, body: str, day: str | None
+) -> None:
+    assert ("attack", "Tamale", day, "reported") in _dated(pipeline, body)

@@ -559,6 +559,12 @@ def _triggers(
                 and (not _UNSURE.isdisjoint(lowered[max(0, i - 3) : i]) or nxt in _UNSURE_AFTER)
             ):
                 incident = None  # "a possible shooting at the mall", "a shooting threat": feared
+            elif (
+                incident.noun
+                and nxt in _INQUIRIES
+                and not _UNSURE.isdisjoint(lowered[max(0, i - 3) : i])
+            ):
+                incident = None  # "a potential homicide investigation": no inquiry, no killing
             elif w in ("attack", "attacks") and not FIRE_WORDS.isdisjoint(lowered[i + 1 : i + 4]):
                 incident = None  # "an attack on the flames": firefighting
             elif w.startswith("explosion") and nxt == "of" and not _event_after_of(lowered, i):
@@ -1433,6 +1439,9 @@ _UNSURE_KINDS = frozenset(
     "shooting shootings attack attacks bombing bombings stabbing stabbings ambush robbery "
     "kidnapping abduction".split()
 )
+#: An inquiry into an event: with an unsure word before it ("a possible murder inquiry"), it
+#: is the inquiry that may come, and no event is told.
+_INQUIRIES = frozenset("investigation investigations inquiry inquiries probe probes".split())
 _PARTY_STOP = frozenset("in at on to for from who that which about over".split())
 
 
@@ -1811,6 +1820,17 @@ def _within_spans(at: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined (as :func:`_within_spans` needs them)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _section_opening(document: Document, start: int) -> bool:
     """True when the sentence at document offset ``start`` opens a line after a blank line,
     with body text before it: a later paragraph of the report, where a town in capitals and a
@@ -2068,6 +2088,14 @@ def extract_events(
 ) -> tuple[list[Incident], list[Movement]]:
     """Incidents and movements reported in ``document``, from its resolved toponyms."""
     text = content_text(document)
+    ordered = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
+    # "a Meadow Grove man" read as "Meadow" and "Grove": halves of one name, no place (only
+    # of the events: the sentence still names a place, which the discourse keeps)
+    split = [incidents.split_name(text, ordered, k) for k in range(len(ordered))]
+    halves = {t.place.gazetteer_id for t, f in zip(ordered, split, strict=True) if f and t.place}
+    halves -= {
+        t.place.gazetteer_id for t, f in zip(ordered, split, strict=True) if not f and t.place
+    }
     # "Chinese" names a country but does not say where something happened
     resolved = sorted(
         (
@@ -2079,6 +2107,8 @@ def extract_events(
             and not incidents.street_pair(text, t.span.start, t.span.end)
             # "the church of St. Charles and St. Joseph": saints, not the towns so named
             and not incidents.dedication(text, t.span.start, t.span.end)
+            # "attacked the Samburu tribe": a people, not the county of that name
+            and not incidents.tribe_name(text, t.span.start, t.span.end)
         ),
         key=lambda t: t.span.start,
     )
@@ -2109,6 +2139,12 @@ def extract_events(
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     told_before = ""  # the sentence before, for "The first happened in X"
     speech = _speech_spans(text)
+    # "since two troopers died in A": a yardstick's older event; its places are not where
+    # the story is, so the sentences after do not inherit them
+    yardsticks = incidents.yardstick_spans(text)
+    # (nor do they inherit the town of a school that tells who someone is: "a graduate of
+    # Lake City High School")
+    unsaid = _joined(speech + yardsticks + incidents.school_spans(text))
     entries = _log_entries(text)  # a timeline's dated lines, told in the present
     for n_sentence, sent in enumerate(sentences(text)):
         s_text = sent.text
@@ -2169,7 +2205,7 @@ def extract_events(
         ):
             # no trigger; or only travel words with one place and nowhere to start from (no
             # dateline, no story the sentence may go on with)
-            said = [t for t in here if not _within_spans(t.span.start, speech)]
+            said = [t for t in here if not _within_spans(t.span.start, unsaid)]
             if said:
                 state.next_sentence_toponyms(
                     said, _without_dateline_date(s_text), document.published, text
@@ -2205,7 +2241,7 @@ def extract_events(
         mentions = [
             m
             for m in mentions
-            if m.cue.role != "dateline" and not _within_spans(m.toponym.span.start, speech)
+            if m.cue.role != "dateline" and not _within_spans(m.toponym.span.start, unsaid)
         ]
         found_incidents.extend((i, in_headline) for i in inc)
         found_movements.extend((m, in_headline) for m in mov)
@@ -2219,7 +2255,7 @@ def extract_events(
                 t
                 for t in here
                 if t is not state.dateline
-                and not _within_spans(t.span.start, speech)
+                and not _within_spans(t.span.start, unsaid)
                 and (t.place is None or t.place.gazetteer_id not in planned_to)
             ]
             if named:
@@ -2241,14 +2277,23 @@ def extract_events(
         and not incidents.denied_by_its_state(i.place, i.location, text, toponyms)
         and not incidents.out_of_state_namesake(i.place, i.location, toponyms)
         and not incidents.accidental_shooting(i, text)
+        and not incidents.disproved(i)  # "after recanting her story of an assault"
+        and i.place.gazetteer_id not in halves  # "a Meadow Grove man" read as "Meadow"
+        # "the deadliest day since two troopers died in a gunfight in A": named, not told
+        and not incidents.yardstick_event(i, text, yardsticks)
         # no one announces a shooting, a crash or a flood to come: "planned to murder a
         # soldier" is a plot, "the dam will flood 500 hectares" a forecast, neither an event
         and not (i.status == "planned" and i.event_type in _NEVER_SCHEDULED)
     ]  # a town alone in a country the report is not about is a namesake, not its place
+    # "Their father escaped." after a house fire: he survived it, he fled nowhere
+    kept = [(i, h) for i, h in kept if not incidents.survived_escape(i, [o for o, _ in kept])]
     if any(i.event_type == "arrest" and not _jail_hold_only(i) for i, _ in kept):
         # "is being held in the Ardo County Jail" after the arrest was told: the same arrest
         kept = [(i, h) for i, h in kept if not _jail_hold_only(i)]
     kept = _headline_country_at_dateline(kept, state.dateline, distinct)
+    found_movements = [
+        (m, h) for m, h in found_movements if halves.isdisjoint(p.gazetteer_id for p in m.path)
+    ]
     return _merge_incidents(kept, distinct), _merge_movements(found_movements)
 
 
@@ -2490,7 +2535,8 @@ def _sentence(
     entry: bool = False,
 ) -> tuple[list[Incident], list[Movement], list[Mention], When | None]:
     s_text = sent.text
-    date_text = _without_dateline_date(s_text)
+    # (a yardstick's "since" clause dates an older event: "the worst since a fire in 2009")
+    date_text = incidents.without_yardstick(_without_dateline_date(s_text))
     tokens = tokenize(s_text)
     if headline:
         tokens = _headline_tense(tokens)
@@ -3405,7 +3451,14 @@ def _sentence(
                 )
         if event_when is None and not definite and in_quote is None:
             event_when = (
-                (planned_date() if status == "planned" else sentence_date()) if located else None
+                (
+                    planned_date()
+                    if status == "planned"
+                    else _nearest_before(date_text, tokens[t.index].start, document.published)
+                    or sentence_date()
+                )
+                if located
+                else None
             )
             if status == "planned" and _said_between(tokens, 0, t.index):
                 # "On Friday, the crew said they would strike": the day it was said, not the
@@ -4142,6 +4195,28 @@ def _date_from(
             break  # "Saturday, March 21": one date, the full one read
         when = earlier
     return when
+
+
+def _nearest_before(date_text: str, end: int, published: date | None) -> When | None:
+    """The last date told before offset ``end`` ("the law passed in March was discussed
+    Thursday at talks": the talks are Thursday's, the date nearest before their word), or None
+    when fewer than two dates stand there (then the sentence's date is read as before)."""
+    prefix = date_text[:end]
+    when = find_date(prefix, published)
+    if when is None or not when.text:
+        return None
+    moved = False
+    pos = 0
+    while (at := prefix.find(when.text, pos)) >= 0:
+        rest = at + len(when.text)
+        later = find_date(prefix[rest:], published)
+        if later is None or not later.text:
+            break
+        gap = prefix[rest : prefix.find(later.text, rest)]
+        if not gap.strip(" ,"):
+            break  # "Saturday, March 21": one date
+        when, pos, moved = later, rest, True
+    return when if moved else None
 
 
 #: Where a clause joined to the next ends: ", and", ", but", ", then", ";".

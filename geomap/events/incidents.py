@@ -395,8 +395,8 @@ _COUNTRY_CODES = {name.lower(): code for code, name in DEMONYMS.values()}
 def out_of_state_namesake(place: Place, written: str, toponyms: Sequence[Toponym]) -> bool:
     """True when ``place`` is a US town, named once, in a state the report names nowhere else
     (no place in it, not the state itself), while the report's other US places (two names
-    at least) all lie in one other state: a word read as a town elsewhere ("Springfield"
-    in a story whose other places are in Ohio read as Illinois' capital)."""
+    at least) lie, all or nearly all, in one other state: a word read as a town elsewhere
+    ("Springfield" in a story whose other places are in Ohio read as Illinois' capital)."""
     if place.country_code != "US" or place.feature_type != "city" or not place.admin1:
         return False
     if sum(t.span.text == written for t in toponyms) > 1:
@@ -410,8 +410,18 @@ def out_of_state_namesake(place: Place, written: str, toponyms: Sequence[Toponym
         and t.place.feature_type in ("city", "admin2", "admin1")
         and _state(t.place)
     }
-    states = {state for _, state in named}
-    return len(named) >= 2 and len(states) == 1 and place.admin1 not in states
+    states = Counter(state for _, state in named)
+    if len(named) < 2 or place.admin1 in states:
+        return False
+    # (most of them: one other name misread elsewhere, "Flint Hill Fire Department" read as a
+    # Virginia town, does not make the report a two-state one)
+    (_, lead), *_ = states.most_common(1)
+    return lead >= _STATE_SHARE * len(named)
+
+
+#: The share of a report's other US place names that one state must hold for a town named
+#: once in another state to be read as a namesake (:func:`out_of_state_namesake`).
+_STATE_SHARE = 0.7
 
 
 def _state(place: Place) -> str | None:
@@ -738,3 +748,156 @@ def denied_by_its_state(place: Place, written: str, text: str, toponyms: Sequenc
         ):
             return True
     return False
+
+
+#: A people, not a place: a name right before one of these words ("the Samburu tribe",
+#: "Masai tribesmen", "the Ndebele clan") names an ethnic group, whatever land bears the name.
+_PEOPLE_AFTER = re.compile(r"[ \t]+(?:tribe|tribes|tribal|tribesm[ae]n|clan|clans|clansm[ae]n)\b")
+
+
+def tribe_name(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` names a tribe or clan ("attacked the Samburu
+    tribe", "Turkana tribesmen"), not the county or region a gazetteer holds by that name."""
+    return _PEOPLE_AFTER.match(text, end) is not None
+
+
+#: A sentence that calls the account of its event false: the accuser lied or took it back
+#: ("falsely accused him of assault", "a false report of a stabbing", "recanted her story"):
+#: general English. The guideline leaves out accounts the report says are disproved.
+_DISPROVED = re.compile(
+    r"\bfalsely[ \t]+(?:accus\w*|report\w*)"
+    r"|\bfalse[ \t]+(?:\w+[ \t]+)?(?:accusations?|reports?|allegations?)\b"
+    r"|\brecant\w*"
+    r"|\b(?:fabricated|made[ \t]+up)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+|their[ \t]+)?"
+    r"(?:story|account|report|claim|attack|assault|kidnapping|abduction)\b",
+    re.I,
+)
+
+
+def disproved(inc: Incident) -> bool:
+    """True when the sentence of ``inc`` says the account of its event was false or taken
+    back ("was fined for falsely reporting a robbery", "after recanting her story of an
+    assault"): no event happened. An arrest stays ("was arrested for falsely reporting a
+    fire": the arrest is real)."""
+    return inc.event_type != "arrest" and _DISPROVED.search(inc.quote.text) is not None
+
+
+#: An escape from harm, not a flight: "escaped unhurt", "escaped with minor injuries",
+#: "escaped the blaze" (general English; a flight has somewhere it left or went to).
+_UNHURT_ESCAPE = re.compile(
+    r"\bescap(?:ed|es|ing)[ \t]+(?:"
+    r"(?:unhurt|unharmed|uninjured|unscathed|alive|injury|serious[ \t]+injury|death)\b"
+    r"|with(?:out)?[ \t]+(?:(?:only|minor|serious|slight|any)[ \t]+)?"
+    r"(?:injur\w*|cuts|bruises|burns|scratches)\b"
+    r"|(?:the|a)[ \t]+(?:(?:burning|blazing)[ \t]+\w+|fire|blaze|flames|wreck\w*|crash|explosion"
+    r"|collapse|flood\w*)\b)",
+    re.I,
+)
+#: "escaped" with nothing after it but the end of its clause ("Her son escaped.").
+_BARE_ESCAPE = re.compile(r"\bescap(?:ed|es)[ \t]*(?:[.,;!]|$)", re.I)
+_FLEEING = re.compile(r"\b(?:fle[de]\w*|flee\w*|defect\w*)\b", re.I)
+#: Incidents a person escapes from where they are, without going anywhere.
+_DANGERS = frozenset("fire explosion crash collision derailment flood earthquake landslide".split())
+
+
+def survived_escape(inc: Incident, others: Sequence[Incident]) -> bool:
+    """True when flight ``inc`` is someone escaping harm, not fleeing somewhere: "escaped
+    unhurt", "escaped the blaze", or a bare "escaped" after a fire, crash or other disaster
+    the report tells at the same place ("Two children died in the fire. Their father
+    escaped.")."""
+    if inc.event_type != "flight/defection":
+        return False
+    quote = inc.quote.text
+    if _FLEEING.search(quote) is not None:
+        return False  # "fled the blaze to a neighbour's house": a flight too
+    if _UNHURT_ESCAPE.search(quote) is not None:
+        return True
+    return _BARE_ESCAPE.search(quote) is not None and any(
+        o.event_type in _DANGERS and o.place.gazetteer_id == inc.place.gazetteer_id for o in others
+    )
+
+
+#: A yardstick: a superlative, then "since" and an older event it is measured against ("the
+#: deadliest day since two troopers died in a gunfight in A", "the worst attack since a
+#: bombing in A killed 90"): general English. The older event is named, not reported (the
+#: guideline's passing reference to a past event); the span runs from "since" to the clause's
+#: end.
+_YARDSTICK = re.compile(
+    r"\b(?:biggest|deadliest|bloodiest|worst|largest|highest|greatest|heaviest|strongest"
+    r"|most[ \t]+\w+|record)\b[^.;!?]{0,120}?\b(?P<since>since\b[^.;!?]*)",
+    re.I,
+)
+
+
+def yardstick_spans(text: str) -> list[tuple[int, int]]:
+    """The "since" clauses of :data:`_YARDSTICK` in ``text`` as (start, end) offsets."""
+    return [(m.start("since"), m.end("since")) for m in _YARDSTICK.finditer(text)]
+
+
+def yardstick_event(inc: Incident, text: str, spans: list[tuple[int, int]]) -> bool:
+    """True when ``inc`` is the older event a yardstick measures against: its place is named
+    only inside a yardstick's "since" clause, in its own sentence or (an inferred place) in
+    the sentences before it ("... since two troopers died in a gunfight in A. The gunman
+    died later in a shootout": the shootout is not at A)."""
+    if not spans or not inc.location:
+        return False
+    if inc.place_inferred:
+        lo, hi = 0, inc.quote.start
+    else:
+        lo, hi = inc.quote.start, inc.quote.end
+    at = [m.start() for m in re.finditer(rf"\b{re.escape(inc.location)}\b", text[lo:hi])]
+    return bool(at) and all(any(a <= lo + x < b for a, b in spans) for x in at)
+
+
+def without_yardstick(text: str) -> str:
+    """``text`` with the "since" clause of each yardstick blanked (offsets kept): its date is
+    the older event's ("the worst attack since a bombing in A in 2009"), not this one's."""
+    for a, b in yardstick_spans(text):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def split_name(text: str, toponyms: Sequence[Toponym], k: int) -> bool:
+    """True when toponym ``k`` of ``toponyms`` (sorted by offset) and a neighbour are two
+    halves of one name the gazetteer lacks, read as two places with only a space between
+    ("Meadow Grove" read as "Meadow" and "Grove"): neither half is where anything happened.
+    A comma, "and" or a line between keeps both ("Paris, Texas", "Dayton and Xenia"), and so
+    does a third capitalised word ("Ramstein Air Base")."""
+    t = toponyms[k]
+    for other in (
+        toponyms[k - 1] if k > 0 else None,
+        toponyms[k + 1] if k + 1 < len(toponyms) else None,
+    ):
+        if other is None:
+            continue
+        if "demonym" in (t.kind_hint, other.kind_hint):
+            continue  # "the Iraqi Air Force": an adjective before a name
+        a, b = (other, t) if other.span.start < t.span.start else (t, other)
+        if (
+            text[a.span.end : b.span.start] == " "
+            and b.span.text[:1].isupper()
+            and _NAME_GOES_ON.match(text, b.span.end) is None
+        ):
+            return True
+    return False
+
+
+#: A capitalised word after two names: a longer name ("Ramstein Air Base"), whose parts the
+#: geoparser reads as it may; only a two-word name alone is judged (:func:`split_name`).
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+
+
+#: A school named in who someone is ("a 1998 graduate of Lake City High School", "a senior at
+#: Lake City College"): it tells the person, not where the story is (general English).
+_SCHOOL_OF_A_PERSON = re.compile(
+    r"\b(?:graduates?|alumn(?:us|a|i|ae)|students?|seniors?|juniors?|freshm[ae]n|sophomores?"
+    r"|teachers?|professors?)[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?"
+    r"(?P<school>(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:High[ \t]+School|School|University|College"
+    r"|Academy))\b"
+)
+
+
+def school_spans(text: str) -> list[tuple[int, int]]:
+    """The school names of :data:`_SCHOOL_OF_A_PERSON` in ``text`` as (start, end) offsets:
+    the town in such a name is not carried to the sentences after."""
+    return [(m.start("school"), m.end("school")) for m in _SCHOOL_OF_A_PERSON.finditer(text)]

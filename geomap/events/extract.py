@@ -5402,6 +5402,18 @@ def _same_place(a: Toponym | None, b: Toponym | None) -> bool:
     )
 
 
+#: Who the sentence before brought in, taken up again as the subject: "They", "Most",
+#: "Many of them", "She" (not "The vessel had left A": another mover, or the same told anew).
+_THOSE_WHO_CAME = re.compile(r"(?:they|he|she|most|many|all|some|several)\b(?! of the\b)", re.I)
+
+
+def _past_perfect(tokens: list[Token], index: int) -> bool:
+    """True when the verb at ``index`` is in the past perfect ("had left", "had all set
+    sail"): "had" right before it or one adverb or quantifier before that."""
+    before = [t.lower for t in tokens[max(0, index - 3) : index]]
+    return before[-1:] == ["had"] or (len(before) >= 2 and before[-2] == "had")
+
+
 def _implicit_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
@@ -5422,6 +5434,19 @@ def _implicit_destination(
         # "moved here from A", "came back here": the town the report is from
         here = state.here
         return _as_mention(here) if here is not None and _usable(here, ends) else None
+    if (
+        mt.motion.frame in ("leave", "go")
+        and mt.status == "reported"
+        and _past_perfect(tokens, mt.index)
+        and state.destination is not None
+        and _usable(state.destination, ends)
+        and _THOSE_WHO_CAME.match(" ".join(t.lower for t in tokens[:4])) is not None
+        and "to" not in (t.lower for t in tokens[mt.index + 1 :])
+    ):
+        # "120 migrants landed on B overnight. Most had set sail from A three days earlier":
+        # a departure told in the past perfect after an arrival, by those who arrived and
+        # with no end of its own ("to the border"), is where that arrival began
+        return _as_mention(state.destination)
     if _to_the_scene(tokens, mt.index):
         # "dispatched two investigators from A to the site": where the incident told last
         # happened, however many sentences ago

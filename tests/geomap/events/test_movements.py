@@ -3637,3 +3637,27 @@ def test_to_reach_a_after_a_verb_of_going_is_its_end(
 )
 def test_an_airline_s_service_is_no_journey(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a departure told in the past perfect after an arrival: where that arrival began
+        (
+            "Ninety migrants landed on Crete overnight. Most had set sail from Tobruk.",
+            [("Tobruk", "Crete")],
+        ),
+        (
+            "The envoy arrived in Nairobi on Monday. She had flown from Kigali.",
+            [("Kigali", "Nairobi")],
+        ),
+        # told in the simple past, it is another journey, not this one's start
+        ("The envoy arrived in Nairobi on Monday. She left Kigali in 2019.", []),
+    ],
+)
+def test_a_departure_told_after_an_arrival_in_the_past_perfect(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    found = movements(pipeline, body)
+    assert [tuple(p.name for p in m.path) for m in found] == expected
+    assert all(m.destination_inferred for m in found)

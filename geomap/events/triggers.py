@@ -1250,6 +1250,32 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         for key in ("gathered", "assembled", "massed", "converged")
     ),
     ("strike", LABOUR_STRIKE, "protest"),
+    # a stoppage by its other names: "workers downed tools", "teachers boycotted classes",
+    # "truckers staged a go-slow"
+    *(
+        (
+            key,
+            re.compile(
+                r"\b(?:down(?:ed|ing|s)?|la(?:id|y|ying)) down tools\b|\bdowned tools\b"
+                r"|\bboycott(?:ed|ing|s)? (?:classes|lessons|work|lectures|duty|duties)\b"
+                r"|\bgo-slows?\b",
+                re.I,
+            ),
+            "protest",
+        )
+        for key in ("tools", "boycott", "go-slow")
+    ),
+    # a vigil held as a protest: "held a vigil to demand", "a vigil against", "a vigil
+    # calling for" (a vigil of mourning alone is no protest)
+    (
+        "vigil",
+        re.compile(
+            r"\bvigils?\b(?: [\w'’-]+){0,6}? (?:to (?:demand|protest|call for|press for|urge)"
+            r"|demanding|against|calling for|in protest)\b",
+            re.I,
+        ),
+        "protest",
+    ),
     (
         "streets",
         re.compile(r"\b(?:took|taken|taking|take|takes) to the streets\b", re.I),

@@ -110,6 +110,10 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         # an armed raid on a place
         ("Bandits raided a market in Gusau on Friday.", ("attack", "Gusau")),
         ("Rebels overran an army post near Bunia.", ("attack", "Bunia")),
+        # a stoppage or a vigil by its other names
+        ("Dock workers downed tools at the port of Mombasa on Monday.", ("protest", "Mombasa")),
+        ("Lecturers in Kampala boycotted classes for a second week.", ("protest", "Kampala")),
+        ("Families held a vigil in Leeds to demand an inquiry.", ("protest", "Leeds")),
         # roads blocked in protest
         ("Farmers blocked roads around Lyon with tractors on Monday.", ("protest", "Lyon")),
         ("Striking drivers barricaded highways near Durban.", ("protest", "Durban")),
@@ -3951,6 +3955,10 @@ def test_who_runs_into_a_hidden_weapon_is_no_attacker(pipeline: Pipeline, body: 
 
 def test_a_missile_fired_into_the_sea_is_no_attack_on_the_coast(pipeline: Pipeline) -> None:
     assert typed(pipeline, "The navy fired three missiles into the sea off Busan.") == []
+
+
+def test_a_vigil_of_mourning_is_no_protest(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "Mourners held a vigil in Leeds for the three victims.") == []
 
 
 def test_a_raid_by_police_or_fans_is_no_attack(pipeline: Pipeline) -> None:

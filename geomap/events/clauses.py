@@ -202,7 +202,7 @@ ANY_TRAVELLERS = frozenset(
 GENERIC = re.compile(
     r"\b(?:every (?:day|week|month|year|morning|evening|night|weekend|summer|winter)|each "
     r"(?:day|week|month|year|hour)|every (?:few |\d+ |two |three )?(?:hours?|minutes)|hourly|"
-    r"daily|weekly|nightly|usually|typically|normally|generally|"
+    r"daily|weekly|nightly|usually|typically|normally|generally|whenever|"
     r"regularly|routinely|often|frequently|rarely|seldom|sometimes|commut\w*|costs?|"
     r"per (?:day|week|month|year)|"
     r"would often|used to|twice|three times|several times|many times|repeatedly|"

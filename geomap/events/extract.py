@@ -47,9 +47,11 @@ from geomap.events.triggers import (
     ATTACK_BESIDE_FIRE,
     BURNED_THINGS,
     CALLED_OFF,
+    CARE_PLACES,
     CLASH_PARTIES,
     CONFERENCE_KINDS,
     COURTESY_TITLES,
+    CROSSING_PLACES,
     CROWDS,
     DETERMINED_NOUNS,
     DRIVING_SUBJECTS,
@@ -460,6 +462,10 @@ def _triggers(
                 motion = None
             elif motion.lemma == "cross" and _road_crossed(tokens, i):
                 motion = None  # "crossing the street", "crossed Maple Road": no border
+            elif motion.lemma in ("refer", "shift") and not _to_care(lowered, i):
+                motion = None  # "referred to the report", "shifted to Plan B": no patient moved
+            elif w == "crossing" and prev in CROSSING_PLACES:
+                motion = None  # "collided at a level crossing": the place, no crossing
             elif w == "cross" and (prev in _DETERMINERS or nxt in _CROSS_NOUN_AFTER):
                 motion = None  # "a cross section of the town", "the cross on the hill"
             elif motion.lemma in ("send", "ship", "carry", "bring") and (
@@ -1636,6 +1642,18 @@ def _directed(lowered: list[str], i: int) -> bool:
         if found:  # (the last one: "a Concord Coach Lines bus")
             nxt = lowered[i + 1 : found[-1] + 3]
     return any(w in ("to", "from", "back", "into") for w in nxt)
+
+
+def _to_care(lowered: list[str], i: int) -> bool:
+    """ "referred to the district hospital in A", "were shifted to a trauma centre in A": "to"
+    within three words of the verb at ``i`` (past its object), and a word of
+    :data:`CARE_PLACES` within five words after that "to"."""
+    for k in range(i + 1, min(len(lowered), i + 4)):
+        if lowered[k] == "to":
+            return not CARE_PLACES.isdisjoint(lowered[k + 1 : k + 6])
+        if lowered[k] in (",", ";", ".", "and"):
+            return False
+    return False
 
 
 #: Words before a base-form verb that make it one trip to come ("will carry", "to carry").
@@ -2971,6 +2989,9 @@ def _sentence(
             )
         ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
         after_incident = _own_places(tokens, after_incident)
+        # what the protesters or the police said is not where the event was ("staged a
+        # sit-in in A, alleging that aid had not reached villages in B"): places behind it
+        after_incident = [m for m in after_incident if not _behind_claim(tokens, t.index, m)]
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         recovering = _recovering_from(tokens, t.index)
@@ -3763,10 +3784,12 @@ def _spent_before(
     return spent or [m for m in mentions if i < m.first < end and m.cue.role == "via"][:1]
 
 
-#: Verbs that hold an event named by its noun ("hold a protest", "stage a rally"), and the
-#: words before "to" that announce it ("plan to hold talks"): general English.
+#: Verbs that hold an event named by its noun ("hold a protest", "stage a rally"; a journey:
+#: "make the trip", "undertake a tour", "take a flight"), and the words before "to" that
+#: announce it ("plan to hold talks"): general English.
 _HOLD_VERBS = frozenset(
-    "hold stage organise organize host have convene mount launch attend join".split()
+    "hold stage organise organize host have convene mount launch attend join make undertake "
+    "take".split()
 )
 _ANNOUNCED_TO = frozenset(
     "plan plans planned planning intend intends intended set due scheduled expected going "
@@ -3848,6 +3871,23 @@ def _own_places(tokens: list[Token], after: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+#: Participles that open what an event's actors said or asked for, after a comma ("...,
+#: alleging that", "..., demanding the release of"): general English.
+_CLAIMING = frozenset(
+    "alleging claiming saying demanding complaining accusing arguing insisting urging "
+    "asking seeking calling".split()
+)
+
+
+def _behind_claim(tokens: list[Token], index: int, m: Mention) -> bool:
+    """True when a comma and a word of :data:`_CLAIMING` stand between the trigger at
+    ``index`` and the mention ``m`` after it: ``m`` is in what was claimed or demanded."""
+    return any(
+        tokens[j].lower in _CLAIMING and tokens[j - 1].text == ","
+        for j in range(index + 2, m.first)
+    )
 
 
 #: Words that go on to the offence a suspect is held for ("charged with a robbery in B").

@@ -1,0 +1,139 @@
+"""Patterns of regional English-language papers outside the US and UK (events_fresh12's
+errors); every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.pipeline import Pipeline
+from geomap.reports.text import parse_document
+
+HEADER = "Report   Ann Writer   Staff Reporter   May 8, 2024\n"
+
+
+def _extract(pipeline: Pipeline, body: str):  # type: ignore[no-untyped-def]
+    doc = parse_document((HEADER + "Prices rose in April.\n\n" + body).encode(), "t.txt")
+    return pipeline.extract(doc)
+
+
+def _incidents(pipeline: Pipeline, body: str) -> list[tuple[str, str, str]]:
+    return sorted(
+        (i.event_type, i.place.name, i.status) for i in _extract(pipeline, body).incidents
+    )
+
+
+def _moves(pipeline: Pipeline, body: str) -> list[tuple[tuple[str, ...], str, str]]:
+    return [
+        (tuple(p.name for p in m.path), m.movement_type, m.status)
+        for m in _extract(pipeline, body).movements
+    ]
+
+
+@pytest.mark.parametrize("where", ["a level crossing", "a railway crossing", "the rail crossing"])
+def test_a_collision_at_a_level_crossing_is_no_border_crossing(
+    pipeline: Pipeline, where: str
+) -> None:
+    body = f"A milk tanker collided with a goods train at {where} near Drummondville on Monday."
+    assert _incidents(pipeline, body) == [("collision", "Drummondville", "reported")]
+
+
+def test_a_border_crossing_is_still_one(pipeline: Pipeline) -> None:
+    body = "Dozens of families crossed into Chad from Sudan on Monday."
+    assert [m[1] for m in _moves(pipeline, body)] == ["crossed"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The under-17 side from Multan will make the trip to Quetta on Saturday.",
+        "The mayor of Cebu will undertake a journey to Davao next week.",
+    ],
+)
+def test_a_trip_someone_will_make_is_planned(pipeline: Pipeline, body: str) -> None:
+    [(_, kind, status)] = _moves(pipeline, body)
+    assert (kind, status) == ("travelled", "planned")
+
+
+def test_a_trip_someone_made_is_reported(pipeline: Pipeline) -> None:
+    body = "The under-17 side from Multan made the trip to Quetta on Saturday."
+    assert [m[2] for m in _moves(pipeline, body)] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        (
+            "A lorry overturned near Satara on Sunday. Two injured men were referred to a "
+            "hospital in Kolhapur.",
+            ("Satara", "Kolhāpur"),
+        ),
+        (
+            "A tractor overturned near Satara on Sunday. Its driver was later shifted "
+            "to the district hospital in Kolhapur.",
+            ("Satara", "Kolhāpur"),
+        ),
+    ],
+)
+def test_a_patient_referred_or_shifted_to_a_hospital_is_moved(
+    pipeline: Pipeline, body: str, path: tuple[str, ...]
+) -> None:
+    assert (path, "travelled", "reported") in _moves(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The committee in Pune referred to the report on Karachi at length.",
+        "The company shifted its focus to Lahore after the merger in Karachi.",
+    ],
+)
+def test_referred_or_shifted_without_a_hospital_moves_no_one(pipeline: Pipeline, body: str) -> None:
+    assert _moves(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Farmers staged a rasta roko at Madurai on Tuesday over the price of paddy.",
+        "Boat owners held a dharna at Kollam on Tuesday over diesel prices.",
+        "Students began a rail roko at Madurai on Tuesday.",
+    ],
+)
+def test_south_asian_words_for_a_blockade_or_sit_in_are_protests(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert [i[0] for i in _incidents(pipeline, body)] == ["protest"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Residents of Alappuzha say the main road floods whenever it rains.",
+        "Villagers in Kollam want a rescue boat ready whenever fishermen go missing.",
+    ],
+)
+def test_what_happens_whenever_something_does_is_no_incident(pipeline: Pipeline, body: str) -> None:
+    assert _incidents(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body,town",
+    [
+        (
+            "In Ajmer, traders staged a demonstration outside the civic centre on Monday, "
+            "alleging that water had not reached villages in Kishangarh.",
+            "Ajmer",
+        ),
+        (
+            "Nurses protested outside the hospital in Kisumu on Monday, demanding the release "
+            "of colleagues detained in Nakuru.",
+            "Kisumu",
+        ),
+    ],
+)
+def test_a_place_in_what_protesters_claim_or_demand_is_not_the_protest_s(
+    pipeline: Pipeline, body: str, town: str
+) -> None:
+    assert [(i[0], i[1]) for i in _incidents(pipeline, body) if i[0] == "protest"] == [
+        ("protest", town)
+    ]

@@ -432,6 +432,8 @@ def _triggers(
                 or _described(lowered, i)
             ):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
+        if motion is not None and not motion.noun and _attributive_subject(lowered, i):
+            motion = None  # "smuggled rice remains a threat to farmers in A": what it is
         if motion is not None and w in DETERMINED_NOUNS and not _determined(lowered, i):
             motion = None  # "a test drive", "in advance": no journey named
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
@@ -1642,6 +1644,34 @@ def _directed(lowered: list[str], i: int) -> bool:
         if found:  # (the last one: "a Concord Coach Lines bus")
             nxt = lowered[i + 1 : found[-1] + 3]
     return any(w in ("to", "from", "back", "into") for w in nxt)
+
+
+#: Verbs that say what a subject is or does to others, not where it went ("smuggled rice
+#: remains a threat", "imported cars are cheaper"): general English.
+_LINKING = frozenset(
+    "is are was were remains remain remained poses pose posed threatens threaten threatened "
+    "hurts hurt undercuts undercut floods flooded costs cost sells sold".split()
+)
+
+
+#: Words that take a motion verb somewhere ("smuggled into A were"): no describing word.
+_DIRECTIONS = frozenset("into to from in at via through across out back home over by".split())
+
+
+def _attributive_subject(lowered: list[str], i: int) -> bool:
+    """True when the participle at ``i`` describes the noun after it, and that noun (one or
+    two words) is the subject of a verb of :data:`_LINKING` ("smuggled rice remained a
+    threat to farmers in A", "trafficked goods are sold in A"): a kind of goods, no trip."""
+    w = lowered[i]
+    if not w.endswith("ed") or (i and lowered[i - 1] in clauses.AUXILIARIES):
+        return False
+    for k in (i + 2, i + 3):
+        if k < len(lowered) and lowered[k] in _LINKING:
+            return all(
+                x.isalpha() and x not in _NOT_DESCRIBING and x not in _DIRECTIONS
+                for x in lowered[i + 1 : k]
+            )
+    return False
 
 
 def _to_care(lowered: list[str], i: int) -> bool:
@@ -3873,17 +3903,19 @@ def _own_places(tokens: list[Token], after: list[Mention]) -> list[Mention]:
     return out
 
 
-#: Participles that open what an event's actors said or asked for, after a comma ("...,
-#: alleging that", "..., demanding the release of"): general English.
+#: Participles that open what an event's actors said, asked for or talked about, after a
+#: comma ("..., alleging that", "..., demanding the release of", "talks ..., focusing on"):
+#: general English.
 _CLAIMING = frozenset(
     "alleging claiming saying demanding complaining accusing arguing insisting urging "
-    "asking seeking calling".split()
+    "asking seeking calling focusing focussing discussing".split()
 )
 
 
 def _behind_claim(tokens: list[Token], index: int, m: Mention) -> bool:
     """True when a comma and a word of :data:`_CLAIMING` stand between the trigger at
-    ``index`` and the mention ``m`` after it: ``m`` is in what was claimed or demanded."""
+    ``index`` and the mention ``m`` after it: ``m`` is in what was claimed, demanded or
+    discussed."""
     return any(
         tokens[j].lower in _CLAIMING and tokens[j - 1].text == ","
         for j in range(index + 2, m.first)
@@ -4548,6 +4580,8 @@ def _movements_of(
                 kind = "deported"  # "he is sent back to A on a government bus": removed
             elif _forced_return(mt, tokens):
                 kind = "deported"  # "the agency returned 40 asylum seekers to A": removed
+            elif kind == "travelled" and _units_sent(mt, tokens):
+                kind = "dispatched"  # "two companies of police were rushed to A": sent
             elif kind == "travelled" and not _EVACUEES.isdisjoint(
                 x.lower for x in tokens[max(0, mt.index - 8) : mt.index + 4]
             ):
@@ -4633,6 +4667,20 @@ def _hurt(actor: str | None) -> bool:
     """True when the mover is people an incident hurt ("four injured children", "the
     wounded", "survivors")."""
     return actor is not None and not _HURT.isdisjoint(w.lower() for w in actor.split())
+
+
+def _carries_struck(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the verb of ``mt`` takes somewhere people an incident struck, named as its
+    object ("rescuers shifted the injured to a hospital in X", "flew the survivors to X"):
+    they set out from where the incident happened, not from where the rescuers came."""
+    if mt.motion.noun or mt.motion.frame not in ("send", "go") or mt.passive:
+        return False
+    for t in tokens[mt.index + 1 : mt.index + 4]:
+        if t.lower in _STRUCK or t.lower in _HURT:
+            return True
+        if t.lower not in ("the", "all", "some", "most", "two", "three", "four", "five"):
+            return False
+    return False
 
 
 def _head(actor: str | None) -> str:
@@ -4755,13 +4803,14 @@ def _implicit_origin(
         return _as_mention(state.departed)
     # "Meanwhile, a coach was sent to X": a new story, not the one just told
     story = None if movements.new_topic(tokens) else state.recent_story()
-    if story is None and not movements.new_topic(tokens) and _hurt(mt.actor):
+    carries_struck = _carries_struck(mt, tokens)
+    if story is None and not movements.new_topic(tokens) and (_hurt(mt.actor) or carries_struck):
         story = state.story  # "the injured were flown to X": from the incident told, however
         # many sentences back, when no other incident was told since
     if (
         usable(story)
         and not mt.motion.noun
-        and (mt.passive or _head(mt.actor) in _STRUCK or evacuation)
+        and (mt.passive or _head(mt.actor) in _STRUCK or evacuation or carries_struck)
     ):
         assert story is not None
         return _as_mention(story)
@@ -5546,6 +5595,35 @@ _SAME_MOVER_ON = re.compile(
 #: Nouns of armed people that name an attack only when they do nothing else told.
 _ARMED_MEN = frozenset("gunmen gunman".split())
 #: Who is posted, not removed, when "sent back": "troops were sent back to the front".
+#: Motion verbs that, in the passive and said of units, tell that someone sent them ("were
+#: rushed to A", "were moved to A", "were flown in from A").
+_SENT_PASSIVE = frozenset("rush move fly airlift bus truck ferry".split())
+#: The head words of units an authority sends (the passive of a verb of
+#: :data:`_SENT_PASSIVE` said of them is a dispatch): general English.
+_UNITS = frozenset(
+    "troops soldiers police policemen personnel companies platoons battalions battalion "
+    "units unit commandos paramilitaries reinforcements firefighters rescuers team teams "
+    "contingent contingents".split()
+)
+
+
+def _units_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the motion verb of ``mt`` is one of :data:`_SENT_PASSIVE` in the passive
+    ("were rushed", "had been moved") and its mover is a unit of :data:`_UNITS` ("two
+    companies of the reserve police", "troops"), not hurt ones: dispatched by an authority."""
+    if mt.motion.noun or mt.motion.lemma not in _SENT_PASSIVE or mt.index < 1:
+        return False
+    j = mt.index - 1
+    while j > 0 and tokens[j].lower in ("also", "quickly", "immediately", "later", "then"):
+        j -= 1
+    if tokens[j].lower not in ("was", "were", "been", "being"):
+        return False
+    words = {w.lower().strip(".,") for w in (mt.actor or "").split()}
+    if not _HURT.isdisjoint(x.lower for x in tokens[max(0, mt.index - 6) : mt.index + 6]):
+        return False  # "three soldiers wounded were flown to A": patients, not a unit sent
+    return not _UNITS.isdisjoint(words)
+
+
 _FORCES = frozenset(
     "troops soldiers forces police officers units battalion battalions firefighters staff "
     "crews teams workers doctors medics envoy ambassador diplomats".split()

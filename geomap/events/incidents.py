@@ -94,8 +94,11 @@ def locate(
             # "near Hebron in the West Bank": the town near which it happened, rather than
             # the region it is in (not "in A, 160 km south of B")
             best = min(precision_rank(m.place) for m in found)
-            finer = [m for m, r in roles if r == "near" and precision_rank(m.place) < best]
-            if best >= 2 and finer:
+            # ("near the A bypass in B district": a district, however it was resolved)
+            districts = all(_district(m) for m in found)
+            below = 1 if districts else best
+            finer = [m for m, r in roles if r == "near" and precision_rank(m.place) < below]
+            if (best >= 2 or districts) and finer:
                 found = finer
                 wanted = "near"
         if found:
@@ -123,6 +126,11 @@ def locate(
     if cities:
         return [Located(cities[0], False)]
     return []
+
+
+def _district(m: Mention) -> bool:
+    """True when ``m`` is a district: resolved as one, or written as one ("B district")."""
+    return m.place.feature_type == "admin2" or m.toponym.kind_hint == "admin2"
 
 
 def route(tokens: list[Token], after: list[Mention]) -> tuple[Mention, list[Mention]] | None:

@@ -137,3 +137,58 @@ def test_a_place_in_what_protesters_claim_or_demand_is_not_the_protest_s(
     assert [(i[0], i[1]) for i in _incidents(pipeline, body) if i[0] == "protest"] == [
         ("protest", town)
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Three companies of the reserve police were rushed to Bharuch from Surat on Sunday.",
+        "Troops were moved to Bharuch from Surat overnight.",
+    ],
+)
+def test_units_rushed_or_moved_in_the_passive_are_dispatched(pipeline: Pipeline, body: str) -> None:
+    assert [m[1] for m in _moves(pipeline, body)] == ["dispatched"]
+
+
+def test_wounded_soldiers_flown_out_are_patients_not_a_unit_sent(pipeline: Pipeline) -> None:
+    body = "Two soldiers wounded in the blast were flown from Surat to Mumbai for treatment."
+    assert [m[1] for m in _moves(pipeline, body)] == ["travelled"]
+
+
+def test_a_place_in_the_topic_of_talks_is_not_where_they_were_held(pipeline: Pipeline) -> None:
+    body = (
+        "LIMA — The two presidents held talks at the palace on Monday, focusing on copper "
+        "and a railway through the Andes."
+    )
+    found = [i[:2] for i in _incidents(pipeline, body)]
+    assert ("meeting/summit", "Lima") in found
+    assert all(place != "Andes" for _, place in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Smuggled cement remained a threat to small builders in Kano, the minister said.",
+        "He said smuggled rice is a worry for farmers in Kebbi and Sokoto.",
+    ],
+)
+def test_smuggled_goods_as_a_subject_moved_nowhere(pipeline: Pipeline, body: str) -> None:
+    assert _moves(pipeline, body) == []
+
+
+def test_goods_smuggled_somewhere_still_moved(pipeline: Pipeline) -> None:
+    body = "Cement smuggled from Cotonou to Lagos was seized on Monday."
+    assert [m[0] for m in _moves(pipeline, body)] == [("Cotonou", "Lagos")]
+
+
+def test_the_injured_taken_by_rescuers_set_out_from_the_crash(pipeline: Pipeline) -> None:
+    body = (
+        "MULTAN: A van overturned near Khanewal on Sunday, killing four. Rescuers reached the "
+        "spot quickly and shifted the injured to the Nishtar Hospital in Multan."
+    )
+    assert (("Khanewal", "Multan"), "travelled", "reported") in _moves(pipeline, body)
+
+
+def test_a_town_near_which_it_happened_beats_the_district_it_is_in(pipeline: Pipeline) -> None:
+    body = "A bus overturned near the Bhera interchange in Sargodha district on Friday."
+    assert [i[:2] for i in _incidents(pipeline, body)] == [("crash", "Bhera")]

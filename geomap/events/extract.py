@@ -2219,6 +2219,9 @@ def extract_events(
             continue
         state.next_sentence(mentions, when)
     found_movements = [(_finer(m, state.unrooted), h) for m, h in found_movements]
+    found_incidents = _namesakes_at_dateline(
+        found_incidents, state.dateline, toponyms, text, distinct
+    )
     kept = [
         (i, h)
         for i, h in found_incidents
@@ -2256,6 +2259,52 @@ def _jail_hold_only(inc: Incident) -> bool:
         and JAIL_HOLD.search(inc.quote.text) is not None
         and _ARREST_TOLD.search(inc.quote.text) is None
     )
+
+
+#: Below this population a foreign namesake is more likely a neighbourhood of the dateline's
+#: city that the gazetteer lacks; a bigger one ("Berlin" for a town of that name at home) is
+#: a namesake of a town the report does not place, and is left out.
+_NEIGHBOURHOOD_SIZE = 50_000
+
+
+def _namesakes_at_dateline(
+    found: list[tuple[Incident, bool]],
+    dateline: Toponym | None,
+    toponyms: Sequence[Toponym],
+    text: str,
+    distinct: list[Incident],
+) -> list[tuple[Incident, bool]]:
+    """An event placed at a small town read as a foreign namesake
+    (:func:`incidents.lone_namesake`: "marched from a square in Newtown" read as a suburb
+    abroad, in a report whose places all lie in the dateline's country) is at the dateline's
+    city: the neighbourhood the report names lies there, in the town it is filed from. The
+    place is marked inferred."""
+    if dateline is None or dateline.place is None or dateline.place.feature_type != "city":
+        return found
+    city = dateline.place
+    out: list[tuple[Incident, bool]] = []
+    for inc, in_headline in found:
+        if (
+            inc.place.feature_type == "city"
+            and inc.place.population < _NEIGHBOURHOOD_SIZE
+            and inc.place.country_code != city.country_code
+            and incidents.lone_namesake(inc.place, inc.location, toponyms)
+            and not incidents.country_told_before(inc.place, inc.location, text)
+            and not incidents.lone_namesake(city, dateline.span.text, toponyms)
+        ):
+            moved = replace(
+                inc,
+                id=_event_id(inc.document_id, inc.quote.start, inc.event_type, (city,), inc.when),
+                place=city,
+                location=dateline.span.text,
+                place_inferred=True,
+                near=False,
+                confidence=min(inc.confidence, 40),
+            )
+            distinct[:] = [moved if d is inc else d for d in distinct]
+            inc = moved
+        out.append((inc, in_headline))
+    return out
 
 
 def _headline_country_at_dateline(

@@ -12,7 +12,9 @@ HEADER = "Report   Ann Writer   Staff Reporter   May 8, 2024\n"
 
 
 def _extract(pipeline: Pipeline, body: str):  # type: ignore[no-untyped-def]
-    doc = parse_document((HEADER + "Prices rose in April.\n\n" + body).encode(), "t.txt")
+    """The report of ``body``; one opening with a dateline ("LIMA — ...") keeps it first."""
+    lead = "" if " — " in body[:40] or ": " in body[:20] else "Prices rose in April.\n\n"
+    doc = parse_document((HEADER + "\n" + lead + body).encode(), "t.txt")
     return pipeline.extract(doc)
 
 
@@ -192,3 +194,58 @@ def test_the_injured_taken_by_rescuers_set_out_from_the_crash(pipeline: Pipeline
 def test_a_town_near_which_it_happened_beats_the_district_it_is_in(pipeline: Pipeline) -> None:
     body = "A bus overturned near the Bhera interchange in Sargodha district on Friday."
     assert [i[:2] for i in _incidents(pipeline, body)] == [("crash", "Bhera")]
+
+
+def test_the_city_after_a_route_under_way_is_the_dateline_s(pipeline: Pipeline) -> None:
+    body = (
+        "MELVILLE, Sask. — A freight train travelling from Toronto to Vancouver left the "
+        "track on Monday, 15 kilometres east of the city."
+    )
+    found = [i[:2] for i in _incidents(pipeline, body) if i[0] == "derailment"]
+    assert found == [("derailment", "Melville")]
+
+
+def test_the_town_a_unit_was_sent_to_is_still_the_town(pipeline: Pipeline) -> None:
+    body = (
+        "Gunmen attacked a police post in Ndop on Saturday. Soldiers were deployed from "
+        "Bamenda to Ndop on Sunday, and six men were arrested in the town."
+    )
+    assert ("arrest", "Ndop") in [i[:2] for i in _incidents(pipeline, body)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "LIMA — The president is expected to make a visit to Quito next year, though no date "
+        "has been set.",
+        "LIMA — A state visit to Quito is planned, but dates are yet to be fixed.",
+    ],
+)
+def test_a_visit_with_no_date_set_is_not_announced(pipeline: Pipeline, body: str) -> None:
+    assert _moves(pipeline, body) == []
+
+
+def test_a_visit_with_a_date_is_announced(pipeline: Pipeline) -> None:
+    body = "LIMA — The foreign minister will fly from Lima to Quito on Friday."
+    assert [m[2] for m in _moves(pipeline, body)] == ["planned"]
+
+
+def test_a_suburb_read_as_a_namesake_abroad_is_in_the_dateline_s_city(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "JOHANNESBURG — Thousands of workers marched from a square in Newtown to the City "
+        "Hall on Monday. Police in Soweto and Pretoria said buses from Rustenburg and "
+        "Polokwane were stopped."
+    )
+    assert ("protest", "Johannesburg") in [i[:2] for i in _incidents(pipeline, body)]
+
+
+def test_a_big_namesake_abroad_is_not_moved_to_the_dateline(pipeline: Pipeline) -> None:
+    """Berlin read as Germany's capital in a Delaware report is a town elsewhere that the
+    report does not place, not a neighbourhood of the dateline's town."""
+    body = (
+        "DOVER, Del. — A teenager was hurt when his car struck a tree in Berlin on Monday, "
+        "and police in Smyrna, Camden and Milford are looking for witnesses."
+    )
+    assert all(place != "Dover" for _, place, _ in _incidents(pipeline, body))

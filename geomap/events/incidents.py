@@ -94,10 +94,19 @@ def locate(
             # "near Hebron in the West Bank": the town near which it happened, rather than
             # the region it is in (not "in A, 160 km south of B")
             best = min(precision_rank(m.place) for m in found)
-            # ("near the A bypass in B district": a district, however it was resolved)
-            districts = all(_district(m) for m in found)
-            below = 1 if districts else best
-            finer = [m for m, r in roles if r == "near" and precision_rank(m.place) < below]
+            # ("near the A bypass in B district": the town before a district, however the
+            # district was resolved)
+            districts = best < 2 and all(_district(m) for m in found)
+            finer = [
+                m
+                for m, r in roles
+                if r == "near"
+                and (
+                    m.place.feature_type == "city" and m.first < min(f.first for f in found)
+                    if districts
+                    else precision_rank(m.place) < best
+                )
+            ]
             if (best >= 2 or districts) and finer:
                 found = finer
                 wanted = "near"

@@ -249,3 +249,18 @@ def test_a_big_namesake_abroad_is_not_moved_to_the_dateline(pipeline: Pipeline) 
         "and police in Smyrna, Camden and Milford are looking for witnesses."
     )
     assert all(place != "Dover" for _, place, _ in _incidents(pipeline, body))
+
+
+def test_a_city_told_after_a_district_as_a_distance_is_not_the_event_s(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "The grenade attack took place in the town of Dikwella, in Matara district some "
+        "180 km south of the capital Colombo."
+    )
+    assert all(place != "Colombo" for _, place, _ in _incidents(pipeline, body))
+
+
+def test_a_street_near_which_it_happened_leaves_the_county(pipeline: Pipeline) -> None:
+    body = "A jogger was stabbed on Tuesday near Elmwood Road in Fulton County, police said."
+    assert [i[:2] for i in _incidents(pipeline, body)] == [("attack", "Fulton County")]

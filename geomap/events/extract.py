@@ -2737,6 +2737,13 @@ def _sentence(
                 # in X" reaches X
                 and not (u.noun and tokens[u.index].lower in _EVENT_PEOPLE and t.motion is None)
                 and not (u.event_type is None and clause_end < u.index < incident_clause_end)
+                # "arrested seven men and rescued two hostages in a raid near X": the raid's
+                # place is the arrest's too
+                and not (
+                    tokens[u.index - 1].lower == "and"
+                    and tokens[u.index].lower in _FREED
+                    and t.event_type == "arrest"
+                )
             ),
             len(tokens),
         )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
@@ -3950,6 +3957,11 @@ def _own_places(tokens: list[Token], after: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+#: Verbs of freeing victims told with an arrest in one raid ("arrested four and rescued
+#: two hostages in a raid on A"): general English.
+_FREED = frozenset("rescued freed released recovered".split())
 
 
 #: Participles that open what an event's actors said, asked for or talked about, after a

@@ -264,3 +264,16 @@ def test_a_city_told_after_a_district_as_a_distance_is_not_the_event_s(
 def test_a_street_near_which_it_happened_leaves_the_county(pipeline: Pipeline) -> None:
     body = "A jogger was stabbed on Tuesday near Elmwood Road in Fulton County, police said."
     assert [i[:2] for i in _incidents(pipeline, body)] == [("attack", "Fulton County")]
+
+
+def test_an_arrest_and_a_rescue_in_one_raid_share_its_place(pipeline: Pipeline) -> None:
+    body = (
+        "Police have arrested six suspected robbers and rescued two victims in a raid near "
+        "Ogbomosho."
+    )
+    assert ("arrest", "Ogbomoso") in [i[:2] for i in _incidents(pipeline, body)]
+
+
+def test_an_arrest_with_its_own_place_keeps_it(pipeline: Pipeline) -> None:
+    body = "Police arrested six men in Oyo and rescued two victims from a farm near Ogbomosho."
+    assert ("arrest", "Oyo") in [i[:2] for i in _incidents(pipeline, body)]

@@ -216,7 +216,7 @@ def test_the_town_a_unit_was_sent_to_is_still_the_town(pipeline: Pipeline) -> No
 @pytest.mark.parametrize(
     "body",
     [
-        "LIMA — The president is expected to make a visit to Quito next year, though no date "
+        "LIMA — Their leader is expected to make a visit to Quito next year, though no date "
         "has been set.",
         "LIMA — A state visit to Quito is planned, but dates are yet to be fixed.",
     ],

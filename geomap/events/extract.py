@@ -4547,7 +4547,9 @@ def _movements_of(
         ends += [
             m.place for later in triggers if later.index > mt.index for m in later.destinations
         ]
-        origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
+        origin = _leg_before(mt, triggers, tokens, ends)
+        if origin is None:
+            origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
         if origin is not None:
             mt.origins = [origin]
             mt.origin_inferred = True
@@ -4748,6 +4750,29 @@ def _head(actor: str | None) -> str:
     return actor.split()[-1].lower() if actor else ""
 
 
+def _leg_before(
+    mt: movements.MotionTrigger,
+    triggers: list[movements.MotionTrigger],
+    tokens: list[Token],
+    ends: list[Place],
+) -> Mention | None:
+    """Where a leg told in a "before ...ing" clause sets out from: the destination of the
+    journey its sentence told just before ("will fly to A on Monday before returning to B",
+    "travelled on to A, before heading to B"), not the report's town."""
+    if mt.motion.noun or not tokens[mt.index].lower.endswith("ing"):
+        return None
+    if not any(t.lower == "before" for t in tokens[max(0, mt.index - 2) : mt.index]):
+        return None
+    told = [t for t in triggers if t.index < mt.index and t.destinations and t.status == mt.status]
+    if not told:
+        return None
+    between = {t.lower for t in tokens[told[-1].index : mt.index]}
+    if not between.isdisjoint(("where", "who", "which", "when", "while")):
+        return None  # "moved to A, where he was to train before transferring to B": a plan
+    end = told[-1].destinations[-1]
+    return end if all(end.place.gazetteer_id != p.gazetteer_id for p in ends) else None
+
+
 def _implicit_origin(
     mt: movements.MotionTrigger,
     tokens: list[Token],
@@ -4782,6 +4807,14 @@ def _implicit_origin(
         # movement went, not from the mover's home
         assert state.destination is not None
         return _as_mention(state.destination)
+    if onward and not movements.new_topic(tokens) and (_ANAPHOR.match(s_text) or mt.actor is None):
+        # "... flew to A, where he opened a fair. The fair drew 300 firms. He will travel on
+        # to X": from where the last journey went, a sentence or two back (said of "he",
+        # "they": the same traveller, not "before defectors are sent on to X")
+        end = state.recent_journey_end()
+        if usable(end):
+            assert end is not None
+            return _as_mention(end)
     if _sample_sent(mt, tokens) and not movements.new_topic(tokens):
         # "Samples were sent to A for tests": from where they were taken, the place the
         # story is about

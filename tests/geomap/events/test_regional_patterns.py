@@ -277,3 +277,38 @@ def test_an_arrest_and_a_rescue_in_one_raid_share_its_place(pipeline: Pipeline) 
 def test_an_arrest_with_its_own_place_keeps_it(pipeline: Pipeline) -> None:
     body = "Police arrested six men in Oyo and rescued two victims from a farm near Ogbomosho."
     assert ("arrest", "Oyo") in [i[:2] for i in _incidents(pipeline, body)]
+
+
+def test_a_journey_that_goes_on_sets_out_from_the_last_stop_a_sentence_back(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "LIMA — On Tuesday the president flew from Lima to Cusco, where he opened a trade "
+        "fair. The fair was organised by two chambers of commerce.\n\n"
+        "He will travel on to Arequipa on Wednesday, his office said."
+    )
+    assert (("Cusco", "Arequipa"), "travelled", "planned") in _moves(pipeline, body)
+
+
+def test_a_leg_in_a_before_clause_sets_out_from_the_last_destination(pipeline: Pipeline) -> None:
+    body = (
+        "LIMA — The minister will fly from Lima to Arequipa on Wednesday, before returning to "
+        "Cusco."
+    )
+    assert (("Arequipa", "Cusco"), "travelled", "planned") in _moves(pipeline, body)
+
+
+def test_a_plan_told_in_a_relative_clause_is_no_leg(pipeline: Pipeline) -> None:
+    body = (
+        "He had moved his family to Cusco for a job where he was to train for a month before "
+        "transferring to the firm's Arequipa office."
+    )
+    assert all(m[0] != ("Cusco", "Arequipa") for m in _moves(pipeline, body))
+
+
+def test_others_sent_on_do_not_go_on_from_the_last_stop(pipeline: Pipeline) -> None:
+    body = (
+        "The envoy flew from Hanoi to Bangkok on Monday. She met ministers on Tuesday. It is "
+        "a routine step before migrants are sent on to Seoul."
+    )
+    assert all(m[0] != ("Bangkok", "Seoul") for m in _moves(pipeline, body))

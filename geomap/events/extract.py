@@ -4533,6 +4533,7 @@ def _movements_of(
             if home is not None:
                 mt.destinations = [home]
                 mt.destination_inferred = True
+                mt.origins = [m for m in mt.origins if m is not home]
         if mt.origins and not (mt.destinations or mt.vias):
             destination = _implicit_destination(mt, tokens, state)
             if destination is not None:
@@ -5352,6 +5353,11 @@ def _home_destination(
         return None
     if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma in _BACK_HOME and mt.origins):
         return None
+    told_from = [m for m in mt.origins if m.last < mt.index]
+    if tokens[mt.index + 1].lower == "home" and told_from:
+        # "a family from A who were returning home (from B)": where they are from is the
+        # home they went back to, not where the journey started
+        return told_from[-1]
     home = mt.homes[0].toponym if mt.homes else None
     if home is None:
         home = state.home_of([tok.text for tok in tokens[: mt.index]])

@@ -312,3 +312,16 @@ def test_others_sent_on_do_not_go_on_from_the_last_stop(pipeline: Pipeline) -> N
         "a routine step before migrants are sent on to Seoul."
     )
     assert all(m[0] != ("Bangkok", "Seoul") for m in _moves(pipeline, body))
+
+
+def test_people_from_a_town_returning_home_went_back_there(pipeline: Pipeline) -> None:
+    body = (
+        "MULTAN: The dead included a family of five from Khanewal who were returning home "
+        "after a wedding, relatives said."
+    )
+    assert _moves(pipeline, body) == []
+
+
+def test_a_band_of_a_town_returning_home_still_goes_home(pipeline: Pipeline) -> None:
+    body = "MULTAN: The Leeds band returned home from Lahore on Monday."
+    assert [m[0] for m in _moves(pipeline, body)] == [("Lahore", "Leeds")]

@@ -4769,7 +4769,7 @@ def _leg_before(
         return None
     between = {t.lower for t in tokens[told[-1].index : mt.index]}
     if not between.isdisjoint(("where", "who", "which", "when", "while")):
-        return None  # "moved to A, where he was to train before transferring to B": a plan
+        return None  # "sent to A, where she was due to study before moving on to B": a plan
     end = told[-1].destinations[-1]
     return end if all(end.place.gazetteer_id != p.gazetteer_id for p in ends) else None
 

@@ -300,8 +300,8 @@ def test_a_leg_in_a_before_clause_sets_out_from_the_last_destination(pipeline: P
 
 def test_a_plan_told_in_a_relative_clause_is_no_leg(pipeline: Pipeline) -> None:
     body = (
-        "He had moved his family to Cusco for a job where he was to train for a month before "
-        "transferring to the firm's Arequipa office."
+        "She had sent her children to Cusco, where she was due to study for a term before "
+        "transferring to the college's Arequipa campus."
     )
     assert all(m[0] != ("Cusco", "Arequipa") for m in _moves(pipeline, body))
 

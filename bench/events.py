@@ -27,6 +27,7 @@ Sets (``--set``, repeatable; default: every set that exists):
   and so was ``events_fresh9`` (15 in the style of local and regional news: police log, court,
   crash, obituary, team trips ...), and so was ``events_fresh10`` (14 in the style of international
   wire and newspaper reports: clashes, refugees, deportations, envoys' tours, disasters ...).
+  ``events_fresh12`` (14 in the style of regional papers outside the US/UK) likewise.
 - ``dev``, ``dev2`` … ``dev8``, ``dev13``, ``check``: real news from LGL and GeoWebNews,
   annotated by hand (``tests/data/real_events/<set>.jsonl``, see ``GUIDELINE.md`` there). Each
   article's text is read from ``../shared/corpora`` (never copied) and run through the real
@@ -131,6 +132,7 @@ OWN_SETS = {
     "events_fresh8": ROOT / "tests" / "data" / "events_fresh8",
     "events_fresh9": ROOT / "tests" / "data" / "events_fresh9",
     "events_fresh10": ROOT / "tests" / "data" / "events_fresh10",
+    "events_fresh12": ROOT / "tests" / "data" / "events_fresh12",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (

@@ -172,6 +172,24 @@ _WEIGHING = frozenset(
     "envisaging".split()
 )
 #: Modal words that leave an event hypothetical.
+#: A sentence that says its event has no date yet: expected or hoped for, not announced
+#: ("though no date has been set", "a date is yet to be fixed").
+_UNSCHEDULED = re.compile(
+    r"\bno (?:date|dates|time|timetable) (?:has|have|had|was|were) (?:yet )?(?:been )?"
+    r"(?:set|fixed|announced|agreed|given|confirmed)\b|\bdates? (?:has|have|is|are) yet to be "
+    r"(?:set|fixed|announced|agreed|confirmed)\b",
+    re.I,
+)
+
+
+def _unscheduled(sentence: str, at: int) -> bool:
+    """True when the part of ``sentence`` around offset ``at`` (between semicolons) says its
+    event has no date yet (:data:`_UNSCHEDULED`)."""
+    start = sentence.rfind(";", 0, at) + 1
+    end = sentence.find(";", at)
+    return _UNSCHEDULED.search(sentence, start, end if end >= 0 else len(sentence)) is not None
+
+
 HYPOTHETICAL = frozenset("could might may should must would can ought".split())
 _FUTURE = frozenset("will 'll ’ll shall".split())
 _CONDITIONS = frozenset("if unless until whether lest".split())
@@ -202,7 +220,7 @@ ANY_TRAVELLERS = frozenset(
 GENERIC = re.compile(
     r"\b(?:every (?:day|week|month|year|morning|evening|night|weekend|summer|winter)|each "
     r"(?:day|week|month|year|hour)|every (?:few |\d+ |two |three )?(?:hours?|minutes)|hourly|"
-    r"daily|weekly|nightly|usually|typically|normally|generally|"
+    r"daily|weekly|nightly|usually|typically|normally|generally|whenever|"
     r"regularly|routinely|often|frequently|rarely|seldom|sometimes|commut\w*|costs?|"
     r"per (?:day|week|month|year)|"
     r"would often|used to|twice|three times|several times|many times|repeatedly|"
@@ -454,6 +472,8 @@ def status(
         j -= 1
     if any(w in _NEGATORS for w in chain):
         return None
+    if _unscheduled(sentence, tokens[index].start):
+        return None  # "is expected to visit A next year, though no date has been set"
     if index > 0 and tokens[index - 1].lower in _WEIGHING and tokens[index].lower.endswith("ing"):
         return None  # "is considering sending troops to X": weighed, not done
     if j >= start and (

@@ -684,6 +684,11 @@ class Discourse:
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
     destination: Toponym | None = None  # where the last movement told went
+    # where the last movement told went, however many sentences ago (``journey_since``): the
+    # stop a journey that goes on sets out from ("flew to A, where he opened a fair. The
+    # fair drew 300 firms. He will travel on to B")
+    journey_end: Toponym | None = None
+    journey_since: int = CARRY_SENTENCES
     came_from: Toponym | None = None  # where that movement started
     departed: Toponym | None = None  # where the last sentence said someone left, going nowhere
     # destinations told with no origin (document offset, motion lemma, place), by "he",
@@ -755,6 +760,10 @@ class Discourse:
             self.story, self.story_since, self._told = self._told, 0, None
         else:
             self.story_since += 1
+        if self._went is not None:
+            self.journey_end, self.journey_since = self._went, 0
+        else:
+            self.journey_since += 1
         self.destination, self._went = self._went, None
         self.came_from, self._came = self._came, None
         self.departed, self._left = self._left, None  # only the next sentence goes on
@@ -768,6 +777,10 @@ class Discourse:
         """Where the last incident the report told happened, however many sentences ago: the
         place "at the scene" points back at."""
         return self._told if self._told is not None else self.story
+
+    def recent_journey_end(self) -> Toponym | None:
+        """Where the last movement told went, if told in the last ``CARRY_SENTENCES``."""
+        return self.journey_end if self.journey_since < CARRY_SENTENCES else None
 
     def recent_story(self) -> Toponym | None:
         """Where the last incident told happened, if it was told in this sentence or the

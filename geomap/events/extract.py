@@ -58,9 +58,11 @@ from geomap.events.triggers import (
     BLOCKADERS,
     BURNED_THINGS,
     CALLED_OFF,
+    CARE_PLACES,
     CLASH_PARTIES,
     CONFERENCE_KINDS,
     COURTESY_TITLES,
+    CROSSING_PLACES,
     CROWDS,
     DETERMINED_NOUNS,
     DRIVING_SUBJECTS,
@@ -458,6 +460,8 @@ def _triggers(
                 or _described(lowered, i)
             ):
                 motion = MOTION_NOUNS[w]  # "his visit to X", "the return of", "a Paris visit"
+        if motion is not None and not motion.noun and _attributive_subject(lowered, i):
+            motion = None  # "smuggled rice remains a threat to farmers in A": what it is
         if motion is not None and w in DETERMINED_NOUNS and not _determined(lowered, i):
             motion = None  # "a test drive", "in advance": no journey named
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
@@ -488,6 +492,10 @@ def _triggers(
                 motion = None
             elif motion.lemma == "cross" and _road_crossed(tokens, i):
                 motion = None  # "crossing the street", "crossed Maple Road": no border
+            elif motion.lemma in ("refer", "shift") and not _to_care(lowered, i):
+                motion = None  # "referred to the report", "shifted to Plan B": no patient moved
+            elif w == "crossing" and prev in CROSSING_PLACES:
+                motion = None  # "collided at a level crossing": the place, no crossing
             elif w == "cross" and (prev in _DETERMINERS or nxt in _CROSS_NOUN_AFTER):
                 motion = None  # "a cross section of the town", "the cross on the hill"
             elif motion.lemma in ("send", "ship", "carry", "bring") and (
@@ -1696,6 +1704,46 @@ def _directed(lowered: list[str], i: int) -> bool:
     return any(w in ("to", "from", "back", "into") for w in nxt)
 
 
+#: Verbs that say what a subject is or does to others, not where it went ("smuggled rice
+#: remains a threat", "imported cars are cheaper"): general English.
+_LINKING = frozenset(
+    "is are was were remains remain remained poses pose posed threatens threaten threatened "
+    "hurts hurt undercuts undercut floods flooded costs cost sells sold".split()
+)
+
+
+#: Words that take a motion verb somewhere ("smuggled into A were"): no describing word.
+_DIRECTIONS = frozenset("into to from in at via through across out back home over by".split())
+
+
+def _attributive_subject(lowered: list[str], i: int) -> bool:
+    """True when the participle at ``i`` describes the noun after it, and that noun (one or
+    two words) is the subject of a verb of :data:`_LINKING` ("smuggled rice remained a
+    threat to farmers in A", "trafficked goods are sold in A"): a kind of goods, no trip."""
+    w = lowered[i]
+    if not w.endswith("ed") or (i and lowered[i - 1] in clauses.AUXILIARIES):
+        return False
+    for k in (i + 2, i + 3):
+        if k < len(lowered) and lowered[k] in _LINKING:
+            return all(
+                x.isalpha() and x not in _NOT_DESCRIBING and x not in _DIRECTIONS
+                for x in lowered[i + 1 : k]
+            )
+    return False
+
+
+def _to_care(lowered: list[str], i: int) -> bool:
+    """ "referred to the district hospital in A", "were shifted to a trauma centre in A": "to"
+    within three words of the verb at ``i`` (past its object), and a word of
+    :data:`CARE_PLACES` within five words after that "to"."""
+    for k in range(i + 1, min(len(lowered), i + 4)):
+        if lowered[k] == "to":
+            return not CARE_PLACES.isdisjoint(lowered[k + 1 : k + 6])
+        if lowered[k] in (",", ";", ".", "and"):
+            return False
+    return False
+
+
 #: Words before a base-form verb that make it one trip to come ("will carry", "to carry").
 _BEFORE_A_PLAN = frozenset(("will", "would", "to", "shall", "'ll", "’ll"))
 #: Vehicles one takes to travel ("took a bus", "had taken an overnight train").
@@ -2267,6 +2315,9 @@ def extract_events(
             continue
         state.next_sentence(mentions, when)
     found_movements = [(_finer(m, state.unrooted), h) for m, h in found_movements]
+    found_incidents = _namesakes_at_dateline(
+        found_incidents, state.dateline, toponyms, text, distinct
+    )
     kept = [
         (i, h)
         for i, h in found_incidents
@@ -2313,6 +2364,52 @@ def _jail_hold_only(inc: Incident) -> bool:
         and JAIL_HOLD.search(inc.quote.text) is not None
         and _ARREST_TOLD.search(inc.quote.text) is None
     )
+
+
+#: Below this population a foreign namesake is more likely a neighbourhood of the dateline's
+#: city that the gazetteer lacks; a bigger one ("Berlin" for a town of that name at home) is
+#: a namesake of a town the report does not place, and is left out.
+_NEIGHBOURHOOD_SIZE = 50_000
+
+
+def _namesakes_at_dateline(
+    found: list[tuple[Incident, bool]],
+    dateline: Toponym | None,
+    toponyms: Sequence[Toponym],
+    text: str,
+    distinct: list[Incident],
+) -> list[tuple[Incident, bool]]:
+    """An event placed at a small town read as a foreign namesake
+    (:func:`incidents.lone_namesake`: "marched from a square in Newtown" read as a suburb
+    abroad, in a report whose places all lie in the dateline's country) is at the dateline's
+    city: the neighbourhood the report names lies there, in the town it is filed from. The
+    place is marked inferred."""
+    if dateline is None or dateline.place is None or dateline.place.feature_type != "city":
+        return found
+    city = dateline.place
+    out: list[tuple[Incident, bool]] = []
+    for inc, in_headline in found:
+        if (
+            inc.place.feature_type == "city"
+            and inc.place.population < _NEIGHBOURHOOD_SIZE
+            and inc.place.country_code != city.country_code
+            and incidents.lone_namesake(inc.place, inc.location, toponyms)
+            and not incidents.country_told_before(inc.place, inc.location, text)
+            and not incidents.lone_namesake(city, dateline.span.text, toponyms)
+        ):
+            moved = replace(
+                inc,
+                id=_event_id(inc.document_id, inc.quote.start, inc.event_type, (city,), inc.when),
+                place=city,
+                location=dateline.span.text,
+                place_inferred=True,
+                near=False,
+                confidence=min(inc.confidence, 40),
+            )
+            distinct[:] = [moved if d is inc else d for d in distinct]
+            inc = moved
+        out.append((inc, in_headline))
+    return out
 
 
 def _headline_country_at_dateline(
@@ -2768,6 +2865,13 @@ def _sentence(
                 # in X" reaches X
                 and not (u.noun and tokens[u.index].lower in _EVENT_PEOPLE and t.motion is None)
                 and not (u.event_type is None and clause_end < u.index < incident_clause_end)
+                # "arrested seven men and rescued two hostages in a raid near X": the raid's
+                # place is the arrest's too
+                and not (
+                    tokens[u.index - 1].lower == "and"
+                    and tokens[u.index].lower in _FREED
+                    and t.event_type == "arrest"
+                )
             ),
             len(tokens),
         )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
@@ -3099,6 +3203,9 @@ def _sentence(
             )
         ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
         after_incident = _own_places(tokens, after_incident)
+        # what the protesters or the police said is not where the event was ("staged a
+        # sit-in in A, alleging that aid had not reached villages in B"): places behind it
+        after_incident = [m for m in after_incident if not _behind_claim(tokens, t.index, m)]
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         recovering = _recovering_from(tokens, t.index)
@@ -3912,10 +4019,12 @@ def _spent_before(
     return spent or [m for m in mentions if i < m.first < end and m.cue.role == "via"][:1]
 
 
-#: Verbs that hold an event named by its noun ("hold a protest", "stage a rally"), and the
-#: words before "to" that announce it ("plan to hold talks"): general English.
+#: Verbs that hold an event named by its noun ("hold a protest", "stage a rally"; a journey:
+#: "make the trip", "undertake a tour", "take a flight"), and the words before "to" that
+#: announce it ("plan to hold talks"): general English.
 _HOLD_VERBS = frozenset(
-    "hold stage organise organize host have convene mount launch attend join".split()
+    "hold stage organise organize host have convene mount launch attend join make undertake "
+    "take".split()
 )
 _ANNOUNCED_TO = frozenset(
     "plan plans planned planning intend intends intended set due scheduled expected going "
@@ -3997,6 +4106,30 @@ def _own_places(tokens: list[Token], after: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+#: Verbs of freeing victims told with an arrest in one raid ("arrested four and rescued
+#: two hostages in a raid on A"): general English.
+_FREED = frozenset("rescued freed released recovered".split())
+
+
+#: Participles that open what an event's actors said, asked for or talked about, after a
+#: comma ("..., alleging that", "..., demanding the release of", "talks ..., focusing on"):
+#: general English.
+_CLAIMING = frozenset(
+    "alleging claiming saying demanding complaining accusing arguing insisting urging "
+    "asking seeking calling focusing focussing discussing".split()
+)
+
+
+def _behind_claim(tokens: list[Token], index: int, m: Mention) -> bool:
+    """True when a comma and a word of :data:`_CLAIMING` stand between the trigger at
+    ``index`` and the mention ``m`` after it: ``m`` is in what was claimed, demanded or
+    discussed."""
+    return any(
+        tokens[j].lower in _CLAIMING and tokens[j - 1].text == ","
+        for j in range(index + 2, m.first)
+    )
 
 
 #: Words that go on to the offence a suspect is held for ("charged with a robbery in B").
@@ -4604,6 +4737,7 @@ def _movements_of(
             if home is not None:
                 mt.destinations = [home]
                 mt.destination_inferred = True
+                mt.origins = [m for m in mt.origins if m is not home]
         if mt.origins and not (mt.destinations or mt.vias):
             destination = _implicit_destination(mt, tokens, state)
             if destination is not None:
@@ -4618,7 +4752,9 @@ def _movements_of(
         ends += [
             m.place for later in triggers if later.index > mt.index for m in later.destinations
         ]
-        origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
+        origin = _leg_before(mt, triggers, tokens, ends)
+        if origin is None:
+            origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
         if origin is not None:
             mt.origins = [origin]
             mt.origin_inferred = True
@@ -4720,6 +4856,8 @@ def _movements_of(
                 kind = "deported"  # "he is sent back to A on a government bus": removed
             elif _forced_return(mt, tokens):
                 kind = "deported"  # "the agency returned 40 asylum seekers to A": removed
+            elif kind == "travelled" and _units_sent(mt, tokens):
+                kind = "dispatched"  # "two companies of police were rushed to A": sent
             elif kind == "travelled" and not _EVACUEES.isdisjoint(
                 x.lower for x in tokens[max(0, mt.index - 8) : mt.index + 4]
             ):
@@ -4808,8 +4946,45 @@ def _hurt(actor: str | None) -> bool:
     return actor is not None and not _HURT.isdisjoint(w.lower() for w in actor.split())
 
 
+def _carries_struck(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the verb of ``mt`` takes somewhere people an incident struck, named as its
+    object ("rescuers shifted the injured to a hospital in X", "flew the survivors to X"):
+    they set out from where the incident happened, not from where the rescuers came."""
+    if mt.motion.noun or mt.motion.frame not in ("send", "go") or mt.passive:
+        return False
+    for t in tokens[mt.index + 1 : mt.index + 4]:
+        if t.lower in _STRUCK or t.lower in _HURT:
+            return True
+        if t.lower not in ("the", "all", "some", "most", "two", "three", "four", "five"):
+            return False
+    return False
+
+
 def _head(actor: str | None) -> str:
     return actor.split()[-1].lower() if actor else ""
+
+
+def _leg_before(
+    mt: movements.MotionTrigger,
+    triggers: list[movements.MotionTrigger],
+    tokens: list[Token],
+    ends: list[Place],
+) -> Mention | None:
+    """Where a leg told in a "before ...ing" clause sets out from: the destination of the
+    journey its sentence told just before ("will fly to A on Monday before returning to B",
+    "travelled on to A, before heading to B"), not the report's town."""
+    if mt.motion.noun or not tokens[mt.index].lower.endswith("ing"):
+        return None
+    if not any(t.lower == "before" for t in tokens[max(0, mt.index - 2) : mt.index]):
+        return None
+    told = [t for t in triggers if t.index < mt.index and t.destinations and t.status == mt.status]
+    if not told:
+        return None
+    between = {t.lower for t in tokens[told[-1].index : mt.index]}
+    if not between.isdisjoint(("where", "who", "which", "when", "while")):
+        return None  # "sent to A, where she was due to study before moving on to B": a plan
+    end = told[-1].destinations[-1]
+    return end if all(end.place.gazetteer_id != p.gazetteer_id for p in ends) else None
 
 
 def _implicit_origin(
@@ -4846,6 +5021,14 @@ def _implicit_origin(
         # movement went, not from the mover's home
         assert state.destination is not None
         return _as_mention(state.destination)
+    if onward and not movements.new_topic(tokens) and (_ANAPHOR.match(s_text) or mt.actor is None):
+        # "... flew to A, where he opened a fair. The fair drew 300 firms. He will travel on
+        # to X": from where the last journey went, a sentence or two back (said of "he",
+        # "they": the same traveller, not "before defectors are sent on to X")
+        end = state.recent_journey_end()
+        if usable(end):
+            assert end is not None
+            return _as_mention(end)
     if _sample_sent(mt, tokens) and not movements.new_topic(tokens):
         # "Samples were sent to A for tests": from where they were taken, the place the
         # story is about
@@ -4928,13 +5111,14 @@ def _implicit_origin(
         return _as_mention(state.departed)
     # "Meanwhile, a coach was sent to X": a new story, not the one just told
     story = None if movements.new_topic(tokens) else state.recent_story()
-    if story is None and not movements.new_topic(tokens) and _hurt(mt.actor):
+    carries_struck = _carries_struck(mt, tokens)
+    if story is None and not movements.new_topic(tokens) and (_hurt(mt.actor) or carries_struck):
         story = state.story  # "the injured were flown to X": from the incident told, however
         # many sentences back, when no other incident was told since
     if (
         usable(story)
         and not mt.motion.noun
-        and (mt.passive or _head(mt.actor) in _STRUCK or evacuation)
+        and (mt.passive or _head(mt.actor) in _STRUCK or evacuation or carries_struck)
     ):
         assert story is not None
         return _as_mention(story)
@@ -5382,6 +5566,11 @@ def _home_destination(
         return None
     if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma in _BACK_HOME and mt.origins):
         return None
+    told_from = [m for m in mt.origins if m.last < mt.index]
+    if tokens[mt.index + 1].lower == "home" and told_from:
+        # "a family from A who were returning home (from B)": where they are from is the
+        # home they went back to, not where the journey started
+        return told_from[-1]
     home = mt.homes[0].toponym if mt.homes else None
     if home is None:
         home = state.home_of([tok.text for tok in tokens[: mt.index]])
@@ -5775,6 +5964,35 @@ _SAME_MOVER_ON = re.compile(
 #: Nouns of armed people that name an attack only when they do nothing else told.
 _ARMED_MEN = frozenset("gunmen gunman".split())
 #: Who is posted, not removed, when "sent back": "troops were sent back to the front".
+#: Motion verbs that, in the passive and said of units, tell that someone sent them ("were
+#: rushed to A", "were moved to A", "were flown in from A").
+_SENT_PASSIVE = frozenset("rush move fly airlift bus truck ferry".split())
+#: The head words of units an authority sends (the passive of a verb of
+#: :data:`_SENT_PASSIVE` said of them is a dispatch): general English.
+_UNITS = frozenset(
+    "troops soldiers police policemen personnel companies platoons battalions battalion "
+    "units unit commandos paramilitaries reinforcements firefighters rescuers team teams "
+    "contingent contingents".split()
+)
+
+
+def _units_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the motion verb of ``mt`` is one of :data:`_SENT_PASSIVE` in the passive
+    ("were rushed", "had been moved") and its mover is a unit of :data:`_UNITS` ("two
+    companies of the reserve police", "troops"), not hurt ones: dispatched by an authority."""
+    if mt.motion.noun or mt.motion.lemma not in _SENT_PASSIVE or mt.index < 1:
+        return False
+    j = mt.index - 1
+    while j > 0 and tokens[j].lower in ("also", "quickly", "immediately", "later", "then"):
+        j -= 1
+    if tokens[j].lower not in ("was", "were", "been", "being"):
+        return False
+    words = {w.lower().strip(".,") for w in (mt.actor or "").split()}
+    if not _HURT.isdisjoint(x.lower for x in tokens[max(0, mt.index - 6) : mt.index + 6]):
+        return False  # "three soldiers wounded were flown to A": patients, not a unit sent
+    return not _UNITS.isdisjoint(words)
+
+
 _FORCES = frozenset(
     "troops soldiers forces police officers units battalion battalions firefighters staff "
     "crews teams workers doctors medics envoy ambassador diplomats".split()

@@ -94,8 +94,20 @@ def locate(
             # "near Hebron in the West Bank": the town near which it happened, rather than
             # the region it is in (not "in A, 160 km south of B")
             best = min(precision_rank(m.place) for m in found)
-            finer = [m for m, r in roles if r == "near" and precision_rank(m.place) < best]
-            if best >= 2 and finer:
+            # ("near the A bypass in B district": the town before a district, however the
+            # district was resolved)
+            districts = best < 2 and all(_district(m) for m in found)
+            finer = [
+                m
+                for m, r in roles
+                if r == "near"
+                and (
+                    m.place.feature_type == "city" and m.first < min(f.first for f in found)
+                    if districts
+                    else precision_rank(m.place) < best
+                )
+            ]
+            if (best >= 2 or districts) and finer:
                 found = finer
                 wanted = "near"
         if found:
@@ -123,6 +135,11 @@ def locate(
     if cities:
         return [Located(cities[0], False)]
     return []
+
+
+def _district(m: Mention) -> bool:
+    """True when ``m`` is a district: resolved as one, or written as one ("B district")."""
+    return m.place.feature_type == "admin2" or m.toponym.kind_hint == "admin2"
 
 
 def route(tokens: list[Token], after: list[Mention]) -> tuple[Mention, list[Mention]] | None:
@@ -270,6 +287,27 @@ def there_place(
 # "the city" or "the town" after a word of place: "a district of the city", "outside the town"
 _TOWN_ANAPHORS = frozenset(("city", "town"))
 _TOWN_ANAPHOR_BEFORE = frozenset("in of near outside across around through".split())
+# the ends of a journey under way told before "the city" ("a train travelling from A to B
+# when it left the tracks east of the city"): the city is where the story is, not where the
+# train was going (unlike "troops were sent to A and arrested men in the town")
+_ROUTE_ENDS = frozenset(("origin", "destination", "via"))
+_UNDER_WAY = frozenset("travelling traveling heading bound sailing flying running going".split())
+
+
+def _route_under_way(tokens: list[Token], m: Mention) -> bool:
+    """True when ``m`` is an end of a journey under way ("travelling from A to B"): its
+    preposition follows, within five words, a word of :data:`_UNDER_WAY`."""
+    g = m.cue.governor
+    if m.cue.role not in _ROUTE_ENDS or not 0 <= g < len(tokens):
+        return False
+    for j in range(g, max(-1, g - 6), -1):
+        if tokens[j].lower in _UNDER_WAY:
+            return True
+        if tokens[j].text in ",;:":
+            return False
+    return False
+
+
 # words after a name that make it no town ("the Barak river", "the Kent county line")
 _NOT_A_TOWN_AFTER = frozenset(
     "river rivers lake sea valley mountains mountain hills dam creek bay county district "
@@ -280,8 +318,9 @@ _NOT_A_TOWN_AFTER = frozenset(
 def the_town(tokens: list[Token], mentions: list[Mention], index: int, end: int) -> Located | None:
     """The town "the city" or "the town" right after an event's word points back at ("was
     held in a western district of the city after a chase that began in X": the city
-    before the event in the sentence, or its dateline), when no place is named between the
-    event's word and it (not "the city of X", where X is named)."""
+    before the event in the sentence, or its dateline, not the end of a journey told there),
+    when no place is named between the event's word and it (not "the city of X", where X is
+    named)."""
     for j in range(index + 1, min(end, len(tokens) - 1)):
         if any(m.first <= j <= m.last for m in mentions):
             return None  # a place named first is the event's own
@@ -298,6 +337,7 @@ def the_town(tokens: list[Token], mentions: list[Mention], index: int, end: int)
                 for m in mentions
                 if m.last < index
                 and m.place.feature_type == "city"
+                and not _route_under_way(tokens, m)
                 and not (m.last + 1 < len(tokens) and tokens[m.last + 1].lower in _NOT_A_TOWN_AFTER)
             ]
             return Located(towns[-1], False) if towns else None

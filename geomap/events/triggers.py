@@ -270,6 +270,10 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("shuttle", "travelled", "send", "shuttled", needs_destination=True),
     **_verb("accompany", "travelled", "send", "accompanied"),
     **_verb("escort", "travelled", "send", "escorted escorting"),
+    # a patient moved on to another hospital (South Asian and African English): read only
+    # before "to" and a word of CARE_PLACES ("was referred to the district hospital in A")
+    **_verb("refer", "travelled", "send", "referred", needs_destination=True),
+    **_verb("shift", "travelled", "send", "shifted", needs_destination=True),
     # flight
     **_verb("flee", "fled", "leave", "flee flees fled fleeing"),
     **_verb("escape", "fled", "leave", "escape escapes escaped escaping"),
@@ -493,7 +497,9 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
         "protest protests protesters demonstration demonstrations demonstrators rally rallies "
         "walkout march marches sit-in picket protestors protestor demonstrator riot riots "
         "sit-ins pickets walkouts counter-protest counter-protests counterprotest "
-        "counterprotests counter-protesters counterprotesters",
+        "counterprotests counter-protesters counterprotesters "
+        # South Asian English: a sit-in protest, encircling an official, a shutdown strike
+        "dharna dharnas gherao gheraos hartal hartals bandh",
     ),
     **_words(
         "disappearance",
@@ -1235,6 +1241,10 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "meeting/summit",
     ),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    # a road or rail blockade as South Asian papers name it: "staged a rasta roko", "a rail
+    # roko at the station", "a chakka jam on the highway"
+    ("roko", re.compile(r"\b(?:rasta|road|rail|railway)[ -]roko\b", re.I), "protest"),
+    ("chakka", re.compile(r"\bchakka[ -]jam\b", re.I), "protest"),
     # a crowd that gathered to protest: "about 200 people gathered outside the council to
     # protest over the closure", "villagers assembled in the square to demonstrate"
     *(
@@ -2027,6 +2037,15 @@ VEHICLE_CONTEXT = frozenset(
     "two-vehicle three-vehicle multi-vehicle single-vehicle auto automobile fatal "
     "i-64 i-95 drove driving".split()
 )
+
+#: The places "referred to" and "shifted to" take a patient to (MOTION_WORDS "refer", "shift").
+CARE_PLACES = frozenset(
+    "hospital hospitals clinic infirmary dispensary medical trauma icu burns burn".split()
+)
+
+#: Words right before "crossing" that make it a place on a road or a railway, not an act of
+#: crossing: "at a level crossing", "the railway crossing near A", "a pedestrian crossing".
+CROSSING_PLACES = frozenset("level railway rail railroad grade pedestrian zebra".split())
 
 #: What a pedestrian or a driver crosses on the way, not a border: "crossing the street",
 #: "crossed Maple Road", "crossing the tracks". Crossing one of these is no border crossing.

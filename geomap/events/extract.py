@@ -506,7 +506,11 @@ def _triggers(
                 motion = None  # "instead of driving to X", "than a flight to X costs"
             elif movements.returns_to_activity(lowered, i):
                 motion = None  # "returned to the stage in X": an activity taken up again
-            elif not motion.noun and movements.moves_no_mover(lowered, i):
+            elif (
+                not motion.noun
+                and motion.lemma not in ("visit", "tour")  # ("visited flood camps": a place)
+                and movements.moves_no_mover(lowered, i)
+            ):
                 motion = None  # "will move 200 jobs to X": no one travels
             elif w == "reach" and prev == "to" and _went_before(found, tokens, i):
                 motion = None  # "walked for days to reach A": the walk's end, one journey

@@ -1540,7 +1540,11 @@ NOT_AN_EVENT_AFTER = {
     "landslide": frozenset("victory victories win wins election elections vote margin".split()),
     "flood": frozenset(
         "insurance plain plains zone zones maps map wall walls warning warnings watch watches "
-        "risk risks defences defenses prevention control barrier barriers".split()
+        "risk risks defences defenses prevention control barrier barriers "
+        # the response to a flood, not the flood told ("flood relief camps in A", "flood
+        # victims in A": where the help goes)
+        "camp camps relief aid fund funds appeal appeals donations victims survivors "
+        "affectees evacuees".split()
     ),
     "flooding": frozenset("risk risks warning warnings watch watches prevention".split()),
     # what is about quakes to come: "an earthquake drill", "earthquake insurance"

@@ -3957,6 +3957,14 @@ def test_a_missile_fired_into_the_sea_is_no_attack_on_the_coast(pipeline: Pipeli
     assert typed(pipeline, "The navy fired three missiles into the sea off Busan.") == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    ["The grant will help flood victims in Sindh.", "Aid reached flood relief camps in Sindh."],
+)
+def test_the_response_to_a_flood_is_no_flood_told(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
 def test_a_vigil_of_mourning_is_no_protest(pipeline: Pipeline) -> None:
     assert typed(pipeline, "Mourners held a vigil in Leeds for the three victims.") == []
 

@@ -3661,3 +3661,15 @@ def test_a_departure_told_after_an_arrival_in_the_past_perfect(
     found = movements(pipeline, body)
     assert [tuple(p.name for p in m.path) for m in found] == expected
     assert all(m.destination_inferred for m in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # what is visited is a place, whatever word opens it
+        "The minister visited flood camps in Larkana on Monday before returning to Quetta.",
+        "The minister visited the trade fair in Larkana before returning to Quetta.",
+    ],
+)
+def test_what_a_visit_goes_to_is_no_object_moved(pipeline: Pipeline, body: str) -> None:
+    assert paths(pipeline, body) == [("Larkana", "Quetta")]

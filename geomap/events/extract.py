@@ -3539,6 +3539,33 @@ def _sentence(
             # report is from (:func:`_here_town`)
             located = [incidents.Located(_as_mention(here_town), False)]
             inferred = True
+        if (
+            not located
+            and t.noun
+            and t.motion is None
+            and t.event_type == "attack"
+            and _offence_of_arrest(tokens, t.index, [u for u, _ in triggers[:k]])
+        ):
+            # "SPRINGFIELD — A man was arrested on Sunday for the fatal shooting of a teen
+            # on Friday": the offence told with its victim or day, no place of its own, is
+            # of the town the report is filed from, else of the arrest's place
+            filed = state.dateline
+            if filed is not None and filed.place is not None and filed.place.feature_type == "city":
+                located = [incidents.Located(_as_mention(filed), False)]
+            elif placed:
+                located = [incidents.Located(placed[-1].mention, False)]
+            inferred = bool(located)
+        if (
+            located
+            and t.motion is None
+            and _county_of_dateline(located, state.dateline)
+            and _names_a_facility(tokens, located[0].mention)
+        ):
+            # "SPRINGFIELD — ... booked into the Greene County Jail": a county building in
+            # the county that holds the town the report is filed from stands in that town
+            assert state.dateline is not None
+            located = [incidents.Located(_as_mention(state.dateline), False)]
+            inferred = True
         if located and t.motion is None:
             placed.extend(located)
         event_type = t.event_type
@@ -4230,6 +4257,62 @@ def _new_subject(tokens: list[Token], i: int) -> int:
 
 _PRONOUNS = frozenset("he she they we it i".split())
 _OVER = frozenset("in for over after during".split())
+
+
+#: How far a county's point may lie from the dateline's town for the county to be the
+#: town's own (counties are rarely wider than this from their centre to their seat).
+_COUNTY_SEAT_KM = 40.0
+
+
+def _county_of_dateline(located: list[incidents.Located], dateline: Toponym | None) -> bool:
+    """True when the one place found is a county (second-level region) that holds the town
+    the report is filed from: same first-level region, its point near the town's."""
+    if len(located) != 1 or dateline is None or dateline.place is None:
+        return False
+    county, town = located[0].mention.place, dateline.place
+    return (
+        county.feature_type == "admin2"
+        and town.feature_type == "city"
+        and county.country_code == town.country_code
+        and bool(town.admin1)
+        and county.admin1 == town.admin1
+        and great_circle((county.lat, county.lon), (town.lat, town.lon)).km <= _COUNTY_SEAT_KM
+    )
+
+
+#: County buildings named for their county ("the Greene County Jail").
+_COUNTY_BUILDINGS = frozenset(
+    "jail detention courthouse court hospital fairgrounds sheriff's sheriff’s sheriff "
+    "correctional justice".split()
+)
+
+
+def _names_a_facility(tokens: list[Token], m: Mention) -> bool:
+    """True when the place mention ``m`` opens a building's name ("Greene County Jail")."""
+    return m.last + 1 < len(tokens) and tokens[m.last + 1].lower in _COUNTY_BUILDINGS
+
+
+#: What ties an offence told as an event to the arrest before it: "for the", "over the",
+#: "in connection with the", "in the" (then the event's describing words).
+_OFFENCE_TIES = (("for", "the"), ("over", "the"), ("with", "the"), ("in", "the"))
+
+
+def _offence_of_arrest(tokens: list[Token], i: int, before: list[_Trigger]) -> bool:
+    """True when the event noun at ``i`` is the offence an arrest told before it in the
+    sentence was for, told as an event: "arrested ... for the fatal shooting of a teen",
+    "in connection with the stabbing on Friday" (its victim or day after it)."""
+    if not any(u.event_type == "arrest" and not u.noun for u in before):
+        return False
+    lowered = [t.lower for t in tokens]
+    j = i - 1
+    while j > 0 and lowered[j] in _EVENT_DESCRIBED:
+        j -= 1
+    if j < 1 or (lowered[j - 1], lowered[j]) not in _OFFENCE_TIES:
+        return False
+    k = i + 1
+    if k < len(lowered) and lowered[k] == "death":
+        k += 1  # "the stabbing death of"
+    return any(w in _TOLD_AFTER for w in lowered[k : k + 2])
 
 
 def _arrest_for(tokens: list[Token], triggers: list[_Trigger]) -> bool:

@@ -4183,3 +4183,37 @@ def test_the_town_of_a_school_that_tells_who_someone_is_is_not_carried(
     # told at the place, the event is still there
     body = "Ann Lee, a teacher at Fort Mill High School, saw a fire in a shed in Fort Mill."
     assert typed(pipeline, body) == [("fire", "Fort Mill")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DAYTON — A man was arrested on Sunday for the fatal stabbing of a cook on Friday.",
+        "A man was arrested in Dayton in connection with the shooting of a cashier last week.",
+    ],
+)
+def test_an_offence_told_as_an_event_after_its_arrest_is_an_incident_too(
+    pipeline: Pipeline, body: str
+) -> None:
+    # an attack and the arrest that follows are two incidents; the offence with no place
+    # of its own is of the town the report is filed from, else of the arrest's place
+    assert sorted(typed(pipeline, body)) == [("arrest", "Dayton"), ("attack", "Dayton")]
+
+
+def test_an_offence_named_by_the_law_is_no_second_incident(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "A man was arrested in Dayton on Sunday for robbery.") == [
+        ("arrest", "Dayton")
+    ]
+
+
+def test_a_county_building_stands_in_the_dateline_s_town(pipeline: Pipeline) -> None:
+    body = "FRESNO — A 30-year-old man was booked into the Fresno County Jail on Sunday."
+    (incident,) = pipeline.extract(parse_document(body.encode(), "c.txt")).incidents
+    assert (incident.event_type, incident.place.name) == ("arrest", "Fresno")
+    assert incident.place_inferred
+    # the county itself, not a building of it, stays the county
+    flood = "FRESNO — Flooding hit Fresno County on Sunday."
+    assert [
+        i.place.feature_type
+        for i in pipeline.extract(parse_document(flood.encode(), "f.txt")).incidents
+    ] == ["admin2"]

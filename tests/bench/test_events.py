@@ -385,6 +385,7 @@ GUIDELINE_SETS = {
     "events_fresh8",
     "events_fresh9",
     "events_fresh10",
+    "events_fresh11",
 }
 EVENT_TYPES = set(
     "attack arrest protest disappearance evacuation meeting/summit surveillance crash "

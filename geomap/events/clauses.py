@@ -47,16 +47,24 @@ def tokenize(sentence: str) -> list[Token]:
     return _names_called_may(tokens) if "May" in sentence else tokens
 
 
+#: Words before the month "May" ("in May", "since early May", "on 20 May").
+_BEFORE_MONTH = frozenset(
+    "in of on since until till by from to between and early late mid mid- last next this "
+    "during through throughout before after".split()
+)
+
+
 def _names_called_may(tokens: list[Token]) -> list[Token]:
     """``tokens`` with a surname "May" after a capitalised name and before a lower-case word
-    ("Theresa May met ...") keeping its capital in ``lower``: a name, not the modal "may"."""
+    ("Theresa May met ...") keeping its capital in ``lower``: a name, not the modal "may";
+    and so the month ("on 20 May heading for X", "May 5", "in early May"): no modal either."""
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
-        if (
-            t.text == "May"
-            and tokens[i - 1].text[:1].isupper()
-            and tokens[i - 1].text.isalpha()
-            and tokens[i + 1].text[:1].islower()
+        if t.text != "May":
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        if (before.text[:1].isupper() and before.text.isalpha() and after.text[:1].islower()) or (
+            before.text.isdigit() or after.text.isdigit() or before.lower in _BEFORE_MONTH
         ):
             tokens[i] = t._replace(lower="May")
     return tokens

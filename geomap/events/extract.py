@@ -113,6 +113,7 @@ from geomap.events.triggers import (
     VESSELS,
     VIA_WORDS,
     WATER_OVERFLOWED,
+    WEAPON_STRUCK,
     WENT_UP_IN_FLAMES,
     WHERE_PEOPLE_ARE,
     IncidentWord,
@@ -126,7 +127,7 @@ from geomap.events.triggers import (
 )
 from geomap.geoparse.segment import sentences
 from geomap.model import Document, Incident, Movement, Place, Span, Toponym, When
-from geomap.names.lexicon import ARTICLES, SPEECH_VERBS, TITLES
+from geomap.names.lexicon import ARTICLES, SPEECH_VERBS, STOPWORDS, TITLES
 from geomap.reports.text import content_text
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "any_trigger", "extract_events", "sub_event_type"]
@@ -2655,7 +2656,11 @@ def _sentence(
         limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]
         if t.motion is not None and not t.noun and scope_end == clause_end < len(tokens):
-            after += _spent_before(tokens, clause_end, scope_ends, mentions_used)
+            spent = _spent_before(tokens, clause_end, scope_ends, mentions_used)
+            if any(m.cue.role == "origin" for m in after):
+                # "was deported from A to B after four years in C": the origin is told
+                spent = [m for m in spent if m.cue.role != "origin"]
+            after += spent
         after_incident = [
             m
             for m in mentions_used
@@ -2971,6 +2976,10 @@ def _sentence(
             )
         ]  # ("after the raid and, earlier on, ... in X": X is no place of it)
         after_incident = _own_places(tokens, after_incident)
+        if t.event_type == "protest":
+            # "protesting against the killing of a boy in a raid near A": A is where what
+            # they protest happened, not where they protested
+            after_incident = [m for m in after_incident if not _protested_event(tokens, t, m)]
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         recovering = _recovering_from(tokens, t.index)
@@ -2994,10 +3003,13 @@ def _sentence(
             if fallback:
                 fallback = [m for m in fallback if not _suspect_in(tokens, m)]
         if t.event_type == "attack" and (
-            t.word.lower().endswith((" on", " upon", " at")) or TAKEN_BY_FORCE.match(t.word)
+            t.word.lower().endswith((" on", " upon", " at"))
+            or TAKEN_BY_FORCE.match(t.word)
+            or WEAPON_STRUCK.match(t.word)
         ):
             # "rebels fired on X": the phrase's own preposition takes what was attacked;
-            # "took control of the town of X": what was taken
+            # "took control of the town of X": what was taken; "a missile struck X": the
+            # phrase's verb takes it
             phrase_end = t.index + len(t.word.split())
             after_incident = [
                 replace(m, cue=Cue("none", t.index))
@@ -3311,7 +3323,13 @@ def _sentence(
                 date_text[: in_quote[1]], tokens, t.index, document.published, status
             ) or find_date(date_text[in_quote[0] : in_quote[1]], document.published)
         else:
-            event_when = _date_from(date_text, tokens, t.index, document.published, status)
+            event_when = _date_from(
+                date_text[: _next_event_start(tokens, triggers, k, date_text, definite, document)],
+                tokens,
+                t.index,
+                document.published,
+                status,
+            )
         if event_when is None and not definite and in_quote is None:
             event_when = (
                 (planned_date() if status == "planned" else sentence_date()) if located else None
@@ -4003,6 +4021,61 @@ def _quote_around(s_text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+#: What a protest is "against" or "over" when it is an event of its own, whose place is
+#: not the protest's ("against the killing of two men in A"): general English.
+_PROTESTED_EVENTS = frozenset(
+    "killing killings murder murders death deaths attack attacks raid raids arrest arrests "
+    "detention detentions shooting shootings massacre abduction abductions kidnapping "
+    "eviction evictions demolition demolitions bombing airstrike airstrikes".split()
+)
+
+
+def _protested_event(tokens: list[Token], t: _Trigger, m: Mention) -> bool:
+    """True when mention ``m`` after the protest trigger ``t`` lies in what the protest is
+    against: "against" / "over" / "at" right after the trigger, then an event noun of
+    :data:`_PROTESTED_EVENTS` before the place, in the same clause."""
+    k = t.index + len(t.word.split())
+    if k >= len(tokens) or tokens[k].lower not in ("against", "over", "at"):
+        return False
+    between = tokens[k + 1 : m.first]
+    if any(x.text in ",;:" for x in between):
+        return False
+    return any(x.lower in _PROTESTED_EVENTS for x in between)
+
+
+def _next_event_start(
+    tokens: list[Token],
+    triggers: list[tuple[_Trigger, str]],
+    k: int,
+    date_text: str,
+    definite: bool,
+    document: Document,
+) -> int:
+    """Where the dates of the ``k``-th trigger's event end: at the next incident trigger
+    when the sentence told a date before this one ("On 3 November, residents marched in A
+    against an attack near B on 28 October": the march is the opening date's, the later
+    date the attack's); else the sentence's end."""
+    t = triggers[k][0]
+    nxt = next((u for u, _ in triggers[k + 1 :] if u.event_type is not None), None)
+    against = t.index + len(t.word.split())
+    if (
+        t.event_type == "protest"
+        and against < len(tokens)
+        and tokens[against].lower in ("against", "over", "at")
+        and any(x.lower in _PROTESTED_EVENTS for x in tokens[against + 1 : against + 6])
+    ):
+        nxt_start = tokens[against].start  # "protesting against a killing in A on May 2"
+    elif nxt is not None:
+        nxt_start = tokens[nxt.index].start
+    else:
+        return len(date_text)
+    if definite or t.index == 0:
+        return len(date_text)
+    if find_date(date_text[: tokens[t.index].start], document.published) is None:
+        return len(date_text)
+    return nxt_start
+
+
 def _date_from(
     s_text: str, tokens: list[Token], index: int, published: date | None, status: str
 ) -> When | None:
@@ -4414,7 +4487,11 @@ def _movements_of(
         ends += [
             m.place for later in triggers if later.index > mt.index for m in later.destinations
         ]
-        origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
+        origin = (
+            None
+            if _unknown_origin_told(tokens, mt.index)
+            else _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
+        )
         if origin is not None:
             mt.origins = [origin]
             mt.origin_inferred = True
@@ -4597,6 +4674,33 @@ def _hurt(actor: str | None) -> bool:
 
 def _head(actor: str | None) -> str:
     return actor.split()[-1].lower() if actor else ""
+
+
+_DATE_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec".split()
+)
+
+
+def _unknown_origin_told(tokens: list[Token], index: int) -> bool:
+    """True when the sentence of the motion word at ``index`` names where the journey left
+    from by a name the gazetteer does not know ("From Torkham, returnees were taken to B",
+    "were driven from Kakuma to B"): the origin is told, so none is taken from the story."""
+
+    def named_from(j: int) -> bool:
+        return (
+            tokens[j].lower == "from"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text[:1].isupper()
+            and tokens[j + 1].text.isalpha()
+            and tokens[j + 1].lower not in _DATE_NAMES
+            and tokens[j + 1].lower not in STOPWORDS
+        )
+
+    if named_from(0) and any(t.text == "," for t in tokens[2:6]) and index > 2:
+        return True  # ("From Monday, buses will ...": a day, not a place)
+    return any(named_from(j) for j in range(index + 1, min(len(tokens), index + 4)))
 
 
 def _implicit_origin(

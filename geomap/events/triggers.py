@@ -504,6 +504,12 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
+#: The verbs among the one-word incident and motion triggers ("marched", "protested",
+#: "fled"): what people did, as against the nouns of the events.
+EVENT_VERBS: frozenset[str] = frozenset(
+    w for w, i in INCIDENT_WORDS.items() if not i.noun
+) | frozenset(w for w, m in MOTION_WORDS.items() if not m.noun)
+
 #: Headlines tell past events in the present ("Gunmen shoot two in X", "Train derails near
 #: X", "Rebels advance on X"): the present forms of event verbs whose past form is a trigger
 #: above or in :data:`MOTION_WORDS`, read as that past form in a headline only. Forms that are
@@ -573,7 +579,7 @@ ENTRY_PRESENT: dict[str, str] = {
 
 #: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on", "a drone
 #: dropped explosives on".
-_WEAPON_STRUCK = re.compile(
+WEAPON_STRUCK = re.compile(
     r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?|"
     r"explosive devices?|ieds?|landmines?) "
     r"(?:struck|hit|hits|slammed into|landed (?:on|in|near|inside|outside|close to|next to)"
@@ -851,7 +857,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "attack",
     ),
     *(
-        (key, _WEAPON_STRUCK, "attack")
+        (key, WEAPON_STRUCK, "attack")
         for key in ("struck", " hit", "slammed into", "landed ", "destroyed", "dropped ")
     ),
     # a deliberate poisoning, told by a poison no one takes by accident ("a cake poisoned

@@ -795,6 +795,13 @@ class Discourse:
         else:
             self.since += 1
 
+    def read_label(self, sentence: str, published: date | None) -> None:
+        """Note a dated lead-in that names no place ("5 March.", "Tuesday 4 June:"): the
+        date of the events the next sentence tells (``previous_when``)."""
+        self.previous_label = sentence
+        self._previous_when = None
+        self._previous_text = (sentence, published)
+
     def next_sentence_toponyms(
         self, toponyms: list[Toponym], sentence: str, published: date | None, text: str = ""
     ) -> None:

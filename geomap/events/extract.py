@@ -324,6 +324,10 @@ def _triggers(
                         lowered[max(0, i - 6) : i]
                     ):
                         continue  # "the council, meeting in Dover, voted": one body's session
+                    if m.group().lower().startswith(
+                        ("held", "hold", "convened")
+                    ) and not ONE_BODY.isdisjoint(lowered[max(0, i - 8) : i]):
+                        continue  # "the council held a meeting with residents": its session
                     if m.group().lower().endswith("with") and not _party_after(
                         tokens, bisect_left(starts, m.end())
                     ):
@@ -2072,6 +2076,11 @@ def extract_events(
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
         lone_story = _lone_story(state, found_incidents)
+        if not here and _dated_label(s_text) and not incident_words(s_text):
+            # "5 March.", "2 March, 15:30.": a log entry's date, for the events the sentences
+            # after it tell
+            state.read_label(s_text, document.published)
+            continue
         if not here and state.carried() is None:
             if (
                 here_town is None
@@ -3033,9 +3042,10 @@ def _sentence(
             march=t.event_type == "protest" and t.motion is not None,
             tokens=tokens,
         )
-        if not located and t.event_type == "protest" and t.motion is not None:
+        if not located and t.event_type in ("protest", "evacuation") and t.motion is not None:
             # "In Cochabamba itself, several hundred supporters marched ...": a march told
-            # after the place the sentence opens with
+            # after the place the sentence opens with; "In A, the authorities evacuated 900
+            # households to camps": what was evacuated
             opening = _fronted_place(tokens, mentions_used, t.index)
             if opening is not None:
                 located = [incidents.Located(opening, False)]

@@ -186,6 +186,20 @@ class Cue:
     governor: int
 
 
+#: Units of a distance told before a compass point ("20 km east of X").
+_DISTANCE_UNITS = frozenset("km kms kilometres kilometers miles mile metres meters".split())
+
+
+def _apposed_distance(tokens: list[Token], unit: int) -> bool:
+    """True when the distance whose unit is token ``unit`` is set off by a comma ("on the
+    edge of A, about 70 km north-west of B"): it says where A lies, B is no place of it."""
+    k = unit - 1
+    while k >= 0 and (tokens[k].text[:1].isdigit() or tokens[k].lower in _ABOUT):
+        k -= 1
+    return k >= 0 and tokens[k].text == ","
+
+
+_ABOUT = frozenset("about some around roughly nearly almost approximately".split())
 #: Nouns of :data:`HOME_WORDS` that name people: a verb of theirs may stand between them and
 #: "in" ("residents marched in X": where they marched, not where they live).
 _HOME_NOUNS = frozenset("resident residents native natives".split())
@@ -295,9 +309,17 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             if (
                 w == "of"
                 and i > 0
-                and tokens[i - 1].lower in ("outskirts", "north", "south", "edge")
+                and (
+                    tokens[i - 1].lower in ("outskirts", "north", "south", "edge")
+                    or (
+                        tokens[i - 1].lower in _COMPASS
+                        and i > 1
+                        and tokens[i - 2].lower in _DISTANCE_UNITS
+                        and not _apposed_distance(tokens, i - 2)
+                    )
+                )
             ):
-                near = True
+                near = True  # ("a bomb went off 20 km south-east of X": by X)
         elif _describes_settlement(tokens, i, first):
             pass  # "the lakeside town of X", "the old whaling town of X"
         elif t.text.islower() and w.endswith(_GENITIVE_ENDS) and len(w) > 2:

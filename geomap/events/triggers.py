@@ -1171,8 +1171,30 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("rounded", re.compile(r"\b(?:rounded|rounding) up\b", re.I), "arrest"),
     *((key, VANDALISM, "attack") for key in ("smashed", "slashed", "defaced", "spray-painted")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
+    # a charge that went off: "a roadside bomb went off under a bus", "an improvised
+    # explosive device went off near X" (an attack when the report names a bomb, as here)
+    (
+        "went off",
+        re.compile(
+            r"\b(?:bombs?|devices?|ieds?|mines?|landmines?|explosives?|grenades?|charges?)"
+            r" (?P<trigger>went off)\b",
+            re.I,
+        ),
+        "explosion",
+    ),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
+    # a meeting held somewhere with another party: "officials held a meeting in A with
+    # community leaders" (one body's own session is left out by the caller)
+    (
+        "meeting",
+        re.compile(
+            r"\b(?:held|holds|hold|holding|convened) (?:a|an|two|three|several) "
+            r"(?:[\w-]+ ){0,2}?(?P<trigger>meetings?)\b(?=[^.;:]{0,60}?\b(?:with|between)\b)",
+            re.I,
+        ),
+        "meeting/summit",
+    ),
     # parties told meeting in a participle clause: "the two governments, meeting in X in
     # January, agreed to ..." (one body's session is left out by the caller)
     ("meeting", re.compile(r"(?<=, )meeting (?:in|at) (?:the )?[A-Z]"), "meeting/summit"),
@@ -1185,6 +1207,16 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "meeting/summit",
     ),
     ("strike", re.compile(r"\b(?:went|go|goes|are|were) on strike\b", re.I), "protest"),
+    # people taken away by armed men: "gunmen stopped the bus and took away two passengers"
+    (
+        "away",
+        re.compile(
+            r"\b(?:armed|gunmen|militiamen|militia|insurgents|rebels|kidnappers|unidentified|"
+            r"masked)\b[^.;:]{0,160}?\b(?P<trigger>took|led|dragged|carried) away\b",
+            re.I,
+        ),
+        "disappearance",
+    ),
     # a crowd that gathered to protest: "about 200 people gathered outside the council to
     # protest over the closure", "villagers assembled in the square to demonstrate"
     *(
@@ -1483,7 +1515,9 @@ NOT_AN_EVENT_AFTER = {
     ),
     "evacuation": frozenset(
         "deal deals plan plans route routes centre center centres centers drill drills "
-        "procedures procedure zone zones".split()
+        "procedures procedure zone zones "
+        # what carries evacuees, told by its use: "a drone hit an evacuation vehicle near A"
+        "vehicle vehicles".split()
     ),
     "crash": frozenset("course courses test tests rate rates statistics data diet".split()),
     "arrest": frozenset(
@@ -1598,6 +1632,8 @@ NOT_AN_EVENT_BEFORE = {
         "another good best fair real decent big long final better flu booster vaccine "
         "tetanus allergy mug jump slap".split()
     ),
+    # "remains detained", "is still held in detention": a state that goes on, no arrest told
+    "detained": frozenset("remains remain remained still".split()),
 }
 #: Participles that put people somewhere other than the event: "a protest for prisoners
 #: jailed in X", "an attack on soldiers stationed in X" (X is where they are held or live).

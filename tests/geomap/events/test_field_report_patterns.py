@@ -105,3 +105,51 @@ def test_an_origin_named_but_not_known_is_told(sentence: str, told: bool) -> Non
 def test_a_flight_from_a_town_and_its_hamlets_for_another(pipeline: Pipeline) -> None:
     body = "Thousands fled Djibo and surrounding hamlets for Ouahigouya last week."
     assert _paths(pipeline, body) == [("Djibo", "Ouahigouya")]
+
+
+def test_an_evacuation_vehicle_struck_is_an_attack_and_no_evacuation(pipeline: Pipeline) -> None:
+    body = "A drone hit a marked evacuation vehicle on a road near Sumy on Tuesday, wounding two."
+    assert [(t, p) for t, p, _ in _incidents(pipeline, body)] == [("attack", "Sumy")]
+
+
+def test_a_bomb_that_went_off_east_of_a_town_is_an_attack_by_it(pipeline: Pipeline) -> None:
+    body = "A roadside bomb went off under an army truck about 15 km east of Gao on Monday."
+    assert [(t, p) for t, p, _ in _incidents(pipeline, body)] == [("attack", "Gao")]
+
+
+def test_a_log_entry_s_date_line_dates_the_events_after_it(pipeline: Pipeline) -> None:
+    body = (
+        "7 June, 14:20. Gunmen fired on a police post on the northern edge of Gao.\n\n"
+        "8 June. A bomb went off near Ansongo, wounding a driver.\n"
+    )
+    found = _incidents(pipeline, body)
+    assert ("attack", "Gao", "2022-06-07") in found
+    assert ("attack", "Ansongo", "2022-06-08") in found
+
+
+def test_what_a_sentence_opens_with_is_what_its_authorities_evacuated(pipeline: Pipeline) -> None:
+    body = (
+        "In Kismayo, heavy rain flooded low-lying streets on Monday, and the authorities "
+        "evacuated about 500 families to schools on higher ground."
+    )
+    found = [(t, p) for t, p, _ in _incidents(pipeline, body)]
+    assert ("evacuation", "Kismayo") in found
+
+
+def test_someone_who_remains_detained_was_not_arrested_again(pipeline: Pipeline) -> None:
+    body = "A lawyer from Matagalpa, who was not freed with the others, remains detained."
+    assert _incidents(pipeline, body) == []
+
+
+def test_a_meeting_held_with_another_party_is_a_meeting(pipeline: Pipeline) -> None:
+    body = "On Monday, provincial officials held a meeting in Pemba with fishermen's leaders."
+    assert [(t, p) for t, p, _ in _incidents(pipeline, body)] == [("meeting/summit", "Pemba")]
+    # one body's own session is none
+    council = "On Monday, the town council held a meeting in Pemba with residents."
+    assert _incidents(pipeline, council) == []
+
+
+def test_people_armed_men_took_away_disappeared(pipeline: Pipeline) -> None:
+    body = "Armed men took away two teachers from a school in Kaduna on Monday."
+    assert [(t, p) for t, p, _ in _incidents(pipeline, body)] == [("disappearance", "Kaduna")]
+    assert _incidents(pipeline, "Police took away the bodies in Kaduna on Monday.") == []

@@ -328,6 +328,12 @@ def _triggers(
                         ("held", "hold", "convened")
                     ) and not ONE_BODY.isdisjoint(lowered[max(0, i - 8) : i]):
                         continue  # "the council held a meeting with residents": its session
+                    if m.group().lower().startswith(("held", "hold", "convened")):
+                        with_at = next(
+                            (j for j in range(i + 1, len(tokens)) if lowered[j] == "with"), None
+                        )
+                        if with_at is not None and not _party_after(tokens, with_at + 1):
+                            continue  # "held a meeting with his attorney": no talks
                     if m.group().lower().endswith("with") and not _party_after(
                         tokens, bisect_left(starts, m.end())
                     ):

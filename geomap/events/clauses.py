@@ -477,7 +477,10 @@ def status(
         return "planned"  # "unions said they would hold a sit-in", "will stage a march"
     if noun and _called_for(tokens, start, index):
         return "planned"  # "organisers have called for a nationwide march on Thursday"
-    if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
+    if noun and any(
+        t.lower in _NEGATORS or t.lower in HYPOTHETICAL
+        for t in tokens[_after_relative(tokens, start, index) : index]
+    ):
         return None  # "police could arrest protesters": no protest reported either
     if (
         not incident
@@ -755,6 +758,31 @@ IRREGULAR_PAST = _PAST_FORMS | frozenset("swam ran sped led fell".split())
 
 #: Verbs whose past is their present ("who set out from A on Thursday"): no telling.
 _PAST_AS_PRESENT = frozenset("set put cut hit quit shut spread cast burst let".split())
+
+
+#: Past verbs by which people put on an event named by the noun after them.
+_PUT_ON = frozenset("held staged organised organized hosted mounted launched".split())
+
+
+def _after_relative(tokens: list[Token], start: int, index: int) -> int:
+    """Where the modality of the event noun at ``index`` is read from, in the clause that
+    opens at ``start``: past a relative clause on the subject when the clause's own verb
+    puts the event on ("relatives of men who were not freed held a vigil in protest": the
+    "not" is the relative clause's); else ``start``."""
+    relative = ("who", "that", "which")
+    if start >= index or not (
+        tokens[start].lower in relative or (start > 0 and tokens[start - 1].lower in relative)
+    ):
+        return start
+    for k in range(index - 1, start, -1):
+        if tokens[k].lower in _PUT_ON:
+            j = k  # (with its own chain: "had not held")
+            while j > start and (
+                tokens[j - 1].lower in AUXILIARIES or tokens[j - 1].lower in _NEGATORS
+            ):
+                j -= 1
+            return j
+    return start
 
 
 def _generic_relative(tokens: list[Token], index: int) -> bool:

@@ -683,6 +683,7 @@ class Discourse:
     home: Toponym | None = None  # the last home the report gave a person ("a Leeds man")
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
+    protest: Toponym | None = None  # where the last protest told happened
     destination: Toponym | None = None  # where the last movement told went
     came_from: Toponym | None = None  # where that movement started
     departed: Toponym | None = None  # where the last sentence said someone left, going nowhere

@@ -3055,6 +3055,17 @@ def _sentence(
             opening = _fronted_place(tokens, mentions_used, t.index)
             if opening is not None:
                 located = [incidents.Located(opening, False)]
+        if not located and t.event_type == "protest" and t.noun:
+            # "a march of 400 residents in A", "a sit-in by villagers in A": the marchers'
+            # town, where nothing else places their protest
+            located = [
+                incidents.Located(m, False)
+                for m in after_incident[:1]
+                if m.cue.role == "home"
+                and m.cue.governor > t.index
+                and m.first - t.index <= 8
+                and tokens[m.cue.governor].lower == "in"
+            ]
         if not located and t.motion is None:
             # "08:45 Liwonde: supporters threw stones ...": a log's or a list's entry opens
             # with the place it is about, as a dateline does
@@ -3396,6 +3407,7 @@ def _sentence(
             in ("none", "home", "possessive", "modifier", "people-of", "person-home", "dateline")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
             or _local_agency(m, state.carried())
+            or (t.motion is None and _person_from(tokens, m))
             or (
                 t.motion is None
                 and not t.noun
@@ -3432,6 +3444,16 @@ def _sentence(
                 carried = lone_story
             if state.scene() is not None and _AT_THE_SCENE.search(s_text):
                 carried = state.scene()  # "was detained at the scene": the event told before
+                if (
+                    t.event_type == "arrest"
+                    and state.protest is not None
+                    and not PROTESTERS.isdisjoint(
+                        x.lower for x in tokens[t.index + 1 : t.index + 5]
+                    )
+                ):
+                    # "Police arrested 17 protesters at the scene": where they protested,
+                    # not where what they protested against happened
+                    carried = state.protest
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
@@ -3484,6 +3506,8 @@ def _sentence(
                 continue
             if t.event_type not in _NOT_A_STORY and not inferred:
                 state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
+            if t.event_type == "protest" and not inferred:
+                state.protest = loc.mention.toponym
             another = not _ANOTHER.isdisjoint(
                 tok.lower for tok in tokens[max(0, t.index - 3) : t.index]
             ) or _listed_other(
@@ -4238,6 +4262,27 @@ def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:
         and not contains(m.place, carried.place)
         for m in mentions
         if m.cue.role != "dateline"
+    )
+
+
+#: People named by what they are, before "from" and their home ("a student from A").
+_PERSONS = frozenset(
+    "man men woman women boy boys girl girls student students teacher teachers journalist "
+    "journalists farmer farmers trader traders activist activists lawyer lawyers priest "
+    "priests doctor doctors nurse nurses driver drivers worker workers member members "
+    "resident residents villager villagers mother mothers father fathers son sons daughter "
+    "daughters leader leaders".split()
+)
+
+
+def _person_from(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is the home of a person named just before it ("among them a
+    student from A"): who someone is, not where an incident happened."""
+    return (
+        m.cue.role == "origin"
+        and m.first >= 2
+        and tokens[m.first - 1].lower == "from"
+        and tokens[m.first - 2].lower in _PERSONS
     )
 
 

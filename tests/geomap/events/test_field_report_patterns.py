@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.events.clauses import tokenize
+from geomap.events.clauses import status, tokenize
 from geomap.events.extract import _unknown_origin_told
 from geomap.pipeline import Pipeline
 from geomap.reports.text import parse_document
@@ -153,3 +153,36 @@ def test_people_armed_men_took_away_disappeared(pipeline: Pipeline) -> None:
     body = "Armed men took away two teachers from a school in Kaduna on Monday."
     assert [(t, p) for t, p, _ in _incidents(pipeline, body)] == [("disappearance", "Kaduna")]
     assert _incidents(pipeline, "Police took away the bodies in Kaduna on Monday.") == []
+
+
+def test_protesters_arrested_at_the_scene_of_a_march_in_a_town(pipeline: Pipeline) -> None:
+    """A march of a town's residents against an attack elsewhere: the march is in the town,
+    and so is the arrest of its protesters "at the scene" (not where the attack was); a
+    student's home named after "from" does not take the arrest elsewhere."""
+    text = (
+        "Protesters held in Beni sent to the capital   Ann Writer   Monitors   June 10, 2022\n"
+        "On 3 June, soldiers used water cannon to break up a march of about 300 residents in "
+        "Beni who were protesting against the killing of nine farmers in an attack on a camp "
+        "near Butembo on 30 May.\n\n"
+        "Soldiers detained 12 protesters at the scene, among them a student from Goma.\n"
+    )
+    doc = parse_document(text.encode(), "t.txt")
+    found = {(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents}
+    assert {("protest", "Beni"), ("attack", "Butembo"), ("arrest", "Beni")} <= found
+    assert ("arrest", "Butembo") not in found
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Mothers of men who were not freed held a sit-in outside the barracks.", "reported"),
+        ("Workers who were paid had not held a sit-in outside the mill.", None),
+        ("Workers who had not been paid did not hold a sit-in outside the mill.", None),
+    ],
+)
+def test_a_negation_inside_a_relative_clause_is_not_the_event_s(
+    sentence: str, expected: str | None
+) -> None:
+    tokens = tokenize(sentence)
+    index = next(i for i, t in enumerate(tokens) if t.lower == "sit-in")
+    assert status(tokens, index, sentence, noun=True, incident=True) == expected

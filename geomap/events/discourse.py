@@ -684,6 +684,8 @@ class Discourse:
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
     protest: Toponym | None = None  # where the last protest told happened
+    struck: Toponym | None = None  # where the last sentence's violence was (told or carried)
+    struck_now: Toponym | None = None  # the same, for the sentence being read
     destination: Toponym | None = None  # where the last movement told went
     came_from: Toponym | None = None  # where that movement started
     departed: Toponym | None = None  # where the last sentence said someone left, going nowhere
@@ -759,6 +761,7 @@ class Discourse:
         self.destination, self._went = self._went, None
         self.came_from, self._came = self._came, None
         self.departed, self._left = self._left, None  # only the next sentence goes on
+        self.struck, self.struck_now = self.struck_now, None
 
     @property
     def told_now(self) -> Toponym | None:

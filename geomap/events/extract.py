@@ -3508,6 +3508,8 @@ def _sentence(
                 state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
             if t.event_type == "protest" and not inferred:
                 state.protest = loc.mention.toponym
+            if t.event_type in ("attack", "disappearance") and status == "reported":
+                state.struck_now = loc.mention.toponym  # (stated or carried)
             another = not _ANOTHER.isdisjoint(
                 tok.lower for tok in tokens[max(0, t.index - 3) : t.index]
             ) or _listed_other(
@@ -5016,6 +5018,21 @@ def _implicit_origin(
         # "Shelling hit A on Sunday. Thousands of families fled to B.": people flee the
         # town the last sentence told of
         return _as_mention(state.previous)
+    if (
+        mt.motion.movement_type == "fled"
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and "had" not in before
+        and not movements.new_topic(tokens)
+        and _LEFT_THE.search(s_text) is None
+        and state.struck is not None
+        and state.struck.place is not None
+        and precision_rank(state.struck.place) <= 1
+        and usable(state.struck)
+    ):
+        # "Gunmen burned the village and killed five men. Most residents fled to B.": they
+        # fled where the violence the last sentence told was, however it was placed
+        return _as_mention(state.struck)
     home_bound = (
         mt.destination_inferred
         and mt.index + 1 < len(tokens)

@@ -186,3 +186,14 @@ def test_a_negation_inside_a_relative_clause_is_not_the_event_s(
     tokens = tokenize(sentence)
     index = next(i for i, t in enumerate(tokens) if t.lower == "sit-in")
     assert status(tokens, index, sentence, noun=True, incident=True) == expected
+
+
+def test_people_flee_where_the_violence_just_told_was_however_it_was_placed(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Families displaced from a village near Kitgum spoke to our team in Gulu on 5 June. "
+        "They said gunmen burned the village on 2 June and killed four men. "
+        "Most residents fled on foot to Lira."
+    )
+    assert ("Kitgum", "Lira") in _paths(pipeline, body)

@@ -4468,6 +4468,20 @@ def _movements_of(
             # "took a bus from A to B, passing through C": C is a stop on that journey
             a.vias, b.vias = [*a.vias, *b.vias], []
             continue
+        if (
+            b.motion.lemma == "return"
+            and b.origins
+            and not b.destinations
+            and a.motion.frame == "leave"
+            and a.origins
+            and not a.destinations
+            and a.index >= 2
+            and {"who", "that"} & {x.lower for x in tokens[a.index - 3 : a.index]}
+            and {"had", "have"} & {x.lower for x in tokens[a.index - 2 : a.index]}
+        ):
+            # "families who had left A in the drought returned from B": back to A
+            b.destinations, a.origins = list(a.origins), []
+            continue
         if a.index == 1 and tokens[0].lower == "having":
             # "Having left A in August, the family reached B": the opening participle's
             # clause ends at its comma, whatever time it names

@@ -197,3 +197,8 @@ def test_people_flee_where_the_violence_just_told_was_however_it_was_placed(
         "Most residents fled on foot to Lira."
     )
     assert ("Kitgum", "Lira") in _paths(pipeline, body)
+
+
+def test_people_who_had_left_a_town_and_returned_went_back_to_it(pipeline: Pipeline) -> None:
+    body = "About 80 families who had left Luuq during the floods returned from Baidoa last week."
+    assert _paths(pipeline, body) == [("Baidoa", "Luuq")]

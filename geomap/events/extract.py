@@ -446,6 +446,16 @@ def _triggers(
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
             if prev not in clauses.AUXILIARIES and not _acted_on(tokens, lowered, i):
                 motion = None  # "displaced families", "a camp for evacuated people": who
+        if motion is not None and w == "gone" and nxt not in ("on", "to", "onward", "onwards"):
+            motion = None  # only "have gone (on) to B": not "have gone home", "gone missing"
+        if (
+            motion is not None
+            and not motion.noun
+            and w.endswith("ed")
+            and prev in ("the", "these", "those")
+            and (nxt in _NOMINAL_AFTER or nxt in clauses.AUXILIARIES)
+        ):
+            motion = None  # "most of the displaced remain in A", "the deported were": people
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
@@ -1458,6 +1468,14 @@ def _in_name(tokens: list[Token], i: int) -> bool:
 
 # capitalised words that open a sentence rather than stand in a name
 _OPENERS = frozenset("a an the this that these those his her their its our".split())
+
+
+#: Words after "the displaced", "the evacuated" that make it a noun of people ("the
+#: displaced remain", "the evacuated, who ...").
+_NOMINAL_AFTER = frozenset(
+    ", ; : . remain remained stay stayed live lived say said told need needed include "
+    "included who were are".split()
+)
 
 
 def _modifier(tokens: list[Token], t: _Trigger) -> bool:
@@ -2862,6 +2880,13 @@ def _sentence(
                     stay.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
                 ):
                     mt.origins = [replace(stay, cue=Cue("origin", stay.cue.governor))]
+            if not mt.origins and mt.destinations and not t.noun:
+                # "most remain in A; some have gone on to B": on from where the rest stay
+                still = _remaining_in(tokens, t.index, s_text, mentions_used)
+                if still is not None and all(
+                    still.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
+                ):
+                    mt.origins, mt.origin_inferred = [still], True
             if t.motion.lemma == "recall":
                 # "A recalled its ambassador to B": the posting is where the envoy leaves
                 # (the state before the verb is who recalls: where the envoy goes)
@@ -3799,6 +3824,36 @@ def _stay_before(tokens: list[Token], index: int, mentions: list[Mention]) -> Me
         if after < m.first and m.last < index and m.cue.role in ("location", "near", "none")
     ]
     return stayed[0] if len(stayed) == 1 else None
+
+
+#: Verbs of staying put that an onward journey of some of the same people leaves from.
+_REMAIN_WORDS = frozenset("remain remains remained stay stays stayed".split())
+
+
+def _remaining_in(
+    tokens: list[Token], index: int, s_text: str, mentions: list[Mention]
+) -> Mention | None:
+    """Where the others stay, told in the clause before an onward journey ("most of them
+    remain in A; some have gone on to B", "many stayed in A, while others moved on to B"):
+    the journey at ``index`` went on from there. Only with "on to" / "onward" after the verb,
+    a verb of :data:`_REMAIN_WORDS` before it in the sentence and one town-sized place in a
+    location role between that verb and the journey's."""
+    if _ONWARD.match(s_text, tokens[index].end) is None:
+        return None
+    stay = next(
+        (j for j in range(index - 1, max(-1, index - 20), -1) if tokens[j].lower in _REMAIN_WORDS),
+        None,
+    )
+    if stay is None:
+        return None
+    where = [
+        m
+        for m in mentions
+        if stay < m.first < index
+        and m.cue.role in ("location", "near")
+        and precision_rank(m.place) == 0
+    ]
+    return where[0] if len(where) == 1 else None
 
 
 def _spent_before(

@@ -233,7 +233,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("board", "travelled", "go", "boarded boarding", needs_destination=True),
     **_verb("return", "travelled", "go", "return returns returned returning"),
     **_verb("come", "travelled", "go", "came come", needs_destination=True),
-    **_verb("go", "travelled", "go", "went", needs_destination=True),
+    **_verb("go", "travelled", "go", "went gone", needs_destination=True),
     **_verb("head", "travelled", "go", "heads headed heading"),
     **_verb("arrive", "travelled", "go", "arrive arrives arrived arriving"),
     **_verb("land", "travelled", "go", "landed", needs_destination=True),

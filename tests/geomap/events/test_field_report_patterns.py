@@ -202,3 +202,17 @@ def test_people_flee_where_the_violence_just_told_was_however_it_was_placed(
 def test_people_who_had_left_a_town_and_returned_went_back_to_it(pipeline: Pipeline) -> None:
     body = "About 80 families who had left Luuq during the floods returned from Baidoa last week."
     assert _paths(pipeline, body) == [("Baidoa", "Luuq")]
+
+
+def test_some_went_on_from_where_the_others_remain(pipeline: Pipeline) -> None:
+    body = (
+        "Fighting emptied villages around Kitgum in May. Most of the displaced remain in "
+        "schools in Gulu; some have gone on to Kampala."
+    )
+    assert ("Gulu", "Kampala") in _paths(pipeline, body)
+    assert not any(p[-1] == "Kampala" and p[0] != "Gulu" for p in _paths(pipeline, body))
+
+
+def test_gone_home_is_no_journey_told_to_a_place(pipeline: Pipeline) -> None:
+    body = "About 900 refugees from Sudan living in Chad have gone home since January."
+    assert _paths(pipeline, body) == []

@@ -3415,6 +3415,17 @@ def _sentence(
             event_when = _precise(state.previous_when)
         if not located:
             event_when = None
+        if (
+            status == "reported"
+            and t.noun
+            and event_when is not None
+            and document.published is not None
+            and event_when.start > document.published
+            and _TO_BEGIN.search(s_text) is not None
+        ):
+            # "announced the evacuation of ten villages, to begin on 13 October": a day still
+            # to come when the report was written
+            status = "planned"
         specific = (
             not recovering  # "still recovering from a car crash": its cause, not a report
             and (
@@ -4138,6 +4149,15 @@ def _protested_event(tokens: list[Token], t: _Trigger, m: Mention) -> bool:
     if any(x.text in ",;:" for x in between):
         return False
     return any(x.lower in _PROTESTED_EVENTS for x in between)
+
+
+#: Words that set an event noun's day ahead ("to begin on", "to start", "due on",
+#: "scheduled for").
+_TO_BEGIN = re.compile(
+    r"\b(?:to (?:begin|start|take place|be held)|due (?:on|to)|scheduled (?:for|on)|"
+    r"set (?:for|to begin))\b",
+    re.I,
+)
 
 
 def _next_event_start(

@@ -51,6 +51,9 @@ TRANSPARENT = frozenset(
     "harbor area areas "
     # what kind of quarter: "a residential area of X", "the industrial zone of X"
     "residential industrial commercial "
+    # settlements counted: "from twelve more villages of the X community"
+    "villages towns hamlets settlements more two three four five six seven eight nine ten "
+    "eleven twelve several dozens "
     # how much of it: "large parts of X", "vast areas of X", "much of X", "swathes of X"
     "large vast huge big wide much most swathes swaths tracts".split()
 )

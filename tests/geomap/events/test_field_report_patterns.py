@@ -216,3 +216,14 @@ def test_some_went_on_from_where_the_others_remain(pipeline: Pipeline) -> None:
 def test_gone_home_is_no_journey_told_to_a_place(pipeline: Pipeline) -> None:
     body = "About 900 refugees from Sudan living in Chad have gone home since January."
     assert _paths(pipeline, body) == []
+
+
+def test_an_announced_evacuation_of_a_community_s_villages_to_begin_later(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "The governor ordered the evacuation of residents from nine villages of the Kharkiv "
+        "district, to begin on 14 June."
+    )
+    found = [(i.event_type, i.place.name, i.status) for i in _extract(pipeline, body).incidents]
+    assert found == [("evacuation", "Kharkiv", "planned")]

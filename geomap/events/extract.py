@@ -3145,6 +3145,11 @@ def _sentence(
             # "flooding has also hit A, B and C", "an earthquake struck A": countries too
             located = incidents.struck_places(tokens, t.index, after_incident)
             struck = bool(located)
+        if not located and t.motion is None:
+            # "fled A and B after shelling hit both towns": the two towns told before
+            both = _both_towns(tokens, t.index, mentions_used)
+            if both:
+                located = [incidents.Located(m, False) for m in both]
         if not located and t.event_type == "arrest" and k + 1 < len(triggers):
             # "arrested in an attempted robbery in X": the arrest over an offence told right
             # after it is placed with it
@@ -4158,6 +4163,25 @@ _TO_BEGIN = re.compile(
     r"set (?:for|to begin))\b",
     re.I,
 )
+
+
+_BOTH = re.compile(
+    r"^(?:\s+\w+){0,2}?\s+(?:both|the two)\s+(?:towns|cities|villages|camps|places)\b",
+    re.I,
+)
+
+
+def _both_towns(tokens: list[Token], index: int, mentions: list[Mention]) -> list[Mention]:
+    """The two towns an event at ``index`` is said to have hit as "both towns" / "the two
+    cities" within three words after its trigger: the last two town-sized places named before
+    it in the sentence ("had fled A and B in the north after shelling hit both towns")."""
+    rest = " " + " ".join(t.text for t in tokens[index + 1 : index + 6])
+    if _BOTH.match(rest) is None:
+        return []
+    towns = [m for m in mentions if m.last < index and precision_rank(m.place) == 0]
+    if len(towns) < 2 or towns[-1].place.gazetteer_id == towns[-2].place.gazetteer_id:
+        return []
+    return towns[-2:]
 
 
 def _next_event_start(

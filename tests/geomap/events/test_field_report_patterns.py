@@ -227,3 +227,11 @@ def test_an_announced_evacuation_of_a_community_s_villages_to_begin_later(
     )
     found = [(i.event_type, i.place.name, i.status) for i in _extract(pipeline, body).incidents]
     assert found == [("evacuation", "Kharkiv", "planned")]
+
+
+def test_shelling_that_hit_both_towns_hit_each_of_them(pipeline: Pipeline) -> None:
+    body = (
+        "Families had left Beni and Butembo in North Kivu after shelling hit both towns on 2 June."
+    )
+    found = [(t, p) for t, p, _ in _incidents(pipeline, body) if t == "attack"]
+    assert sorted(found) == [("attack", "Beni"), ("attack", "Butembo")]

@@ -47,16 +47,24 @@ def tokenize(sentence: str) -> list[Token]:
     return _names_called_may(tokens) if "May" in sentence else tokens
 
 
+#: Words before the month "May" ("in May", "since early May", "on 20 May").
+_BEFORE_MONTH = frozenset(
+    "in of on since until till by from to between and early late mid mid- last next this "
+    "during through throughout before after".split()
+)
+
+
 def _names_called_may(tokens: list[Token]) -> list[Token]:
     """``tokens`` with a surname "May" after a capitalised name and before a lower-case word
-    ("Theresa May met ...") keeping its capital in ``lower``: a name, not the modal "may"."""
+    ("Theresa May met ...") keeping its capital in ``lower``: a name, not the modal "may";
+    and so the month ("on 20 May heading for X", "May 5", "in early May"): no modal either."""
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
-        if (
-            t.text == "May"
-            and tokens[i - 1].text[:1].isupper()
-            and tokens[i - 1].text.isalpha()
-            and tokens[i + 1].text[:1].islower()
+        if t.text != "May":
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        if (before.text[:1].isupper() and before.text.isalpha() and after.text[:1].islower()) or (
+            before.text.isdigit() or after.text.isdigit() or before.lower in _BEFORE_MONTH
         ):
             tokens[i] = t._replace(lower="May")
     return tokens
@@ -489,7 +497,10 @@ def status(
         return "planned"  # "unions said they would hold a sit-in", "will stage a march"
     if noun and _called_for(tokens, start, index):
         return "planned"  # "organisers have called for a nationwide march on Thursday"
-    if noun and any(t.lower in _NEGATORS or t.lower in HYPOTHETICAL for t in tokens[start:index]):
+    if noun and any(
+        t.lower in _NEGATORS or t.lower in HYPOTHETICAL
+        for t in tokens[_after_relative(tokens, start, index) : index]
+    ):
         return None  # "police could arrest protesters": no protest reported either
     if (
         not incident
@@ -767,6 +778,31 @@ IRREGULAR_PAST = _PAST_FORMS | frozenset("swam ran sped led fell".split())
 
 #: Verbs whose past is their present ("who set out from A on Thursday"): no telling.
 _PAST_AS_PRESENT = frozenset("set put cut hit quit shut spread cast burst let".split())
+
+
+#: Past verbs by which people put on an event named by the noun after them.
+_PUT_ON = frozenset("held staged organised organized hosted mounted launched".split())
+
+
+def _after_relative(tokens: list[Token], start: int, index: int) -> int:
+    """Where the modality of the event noun at ``index`` is read from, in the clause that
+    opens at ``start``: past a relative clause on the subject when the clause's own verb
+    puts the event on ("relatives of men who were not freed held a vigil in protest": the
+    "not" is the relative clause's); else ``start``."""
+    relative = ("who", "that", "which")
+    if start >= index or not (
+        tokens[start].lower in relative or (start > 0 and tokens[start - 1].lower in relative)
+    ):
+        return start
+    for k in range(index - 1, start, -1):
+        if tokens[k].lower in _PUT_ON:
+            j = k  # (with its own chain: "had not held")
+            while j > start and (
+                tokens[j - 1].lower in AUXILIARIES or tokens[j - 1].lower in _NEGATORS
+            ):
+                j -= 1
+            return j
+    return start
 
 
 def _generic_relative(tokens: list[Token], index: int) -> bool:

@@ -683,6 +683,9 @@ class Discourse:
     home: Toponym | None = None  # the last home the report gave a person ("a Leeds man")
     story: Toponym | None = None  # where the last incident told happened
     story_since: int = CARRY_SENTENCES  # sentences since ``story`` was set
+    protest: Toponym | None = None  # where the last protest told happened
+    struck: Toponym | None = None  # where the last sentence's violence was (told or carried)
+    struck_now: Toponym | None = None  # the same, for the sentence being read
     destination: Toponym | None = None  # where the last movement told went
     # where the last movement told went, however many sentences ago (``journey_since``): the
     # stop a journey that goes on sets out from ("flew to A, where he opened a fair. The
@@ -767,6 +770,7 @@ class Discourse:
         self.destination, self._went = self._went, None
         self.came_from, self._came = self._came, None
         self.departed, self._left = self._left, None  # only the next sentence goes on
+        self.struck, self.struck_now = self.struck_now, None
 
     @property
     def told_now(self) -> Toponym | None:
@@ -807,6 +811,13 @@ class Discourse:
             self.since = 0
         else:
             self.since += 1
+
+    def read_label(self, sentence: str, published: date | None) -> None:
+        """Note a dated lead-in that names no place ("5 March.", "Tuesday 4 June:"): the
+        date of the events the next sentence tells (``previous_when``)."""
+        self.previous_label = sentence
+        self._previous_when = None
+        self._previous_text = (sentence, published)
 
     def next_sentence_toponyms(
         self, toponyms: list[Toponym], sentence: str, published: date | None, text: str = ""

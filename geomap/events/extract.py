@@ -129,6 +129,7 @@ from geomap.events.triggers import (
     VESSELS,
     VIA_WORDS,
     WATER_OVERFLOWED,
+    WEAPON_STRUCK,
     WEAPONS,
     WENT_UP_IN_FLAMES,
     WHERE_PEOPLE_ARE,
@@ -143,7 +144,7 @@ from geomap.events.triggers import (
 )
 from geomap.geoparse.segment import sentences
 from geomap.model import Document, Incident, Movement, Place, Span, Toponym, When
-from geomap.names.lexicon import ARTICLES, SPEECH_VERBS, TITLES
+from geomap.names.lexicon import ARTICLES, SPEECH_VERBS, STOPWORDS, TITLES
 from geomap.reports.text import content_text
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "any_trigger", "extract_events", "sub_event_type"]
@@ -343,6 +344,16 @@ def _triggers(
                         lowered[max(0, i - 6) : i]
                     ):
                         continue  # "the council, meeting in Dover, voted": one body's session
+                    if m.group().lower().startswith(
+                        ("held", "hold", "convened")
+                    ) and not ONE_BODY.isdisjoint(lowered[max(0, i - 8) : i]):
+                        continue  # "the council held a meeting with residents": its session
+                    if m.group().lower().startswith(("held", "hold", "convened")):
+                        with_at = next(
+                            (j for j in range(i + 1, len(tokens)) if lowered[j] == "with"), None
+                        )
+                        if with_at is not None and not _party_after(tokens, with_at + 1):
+                            continue  # "held a meeting with his attorney": no talks
                     if m.group().lower().endswith("with") and not _party_after(
                         tokens, bisect_left(starts, m.end())
                     ):
@@ -467,6 +478,16 @@ def _triggers(
         if motion is not None and not motion.noun and w.endswith("ed") and nxt in _PEOPLE:
             if prev not in clauses.AUXILIARIES and not _acted_on(tokens, lowered, i):
                 motion = None  # "displaced families", "a camp for evacuated people": who
+        if motion is not None and w == "gone" and nxt not in ("on", "to", "onward", "onwards"):
+            motion = None  # only "have gone (on) to B": not "have gone home", "gone missing"
+        if (
+            motion is not None
+            and not motion.noun
+            and w.endswith("ed")
+            and prev in ("the", "these", "those")
+            and (nxt in _NOMINAL_AFTER or nxt in clauses.AUXILIARIES)
+        ):
+            motion = None  # "most of the displaced remain in A", "the deported were": people
         if motion is not None:
             if motion.lemma == "take" and not _directed(lowered, i):
                 motion = None
@@ -1519,6 +1540,14 @@ def _in_name(tokens: list[Token], i: int) -> bool:
 _OPENERS = frozenset("a an the this that these those his her their its our".split())
 
 
+#: Words after "the displaced", "the evacuated" that make it a noun of people ("the
+#: displaced remain", "the evacuated, who ...").
+_NOMINAL_AFTER = frozenset(
+    ", ; : . remain remained stay stayed live lived say said told need needed include "
+    "included who were are".split()
+)
+
+
 def _modifier(tokens: list[Token], t: _Trigger) -> bool:
     """True when trigger ``t`` only describes a noun before it rather than reporting an event
     of its own: a plain journey's participle ("a bus travelling from A", "a train carrying
@@ -2210,6 +2239,11 @@ def extract_events(
             else sent.start < first_line_end and _HEADLINE_LIKE.match(s_text) is not None
         )
         lone_story = _lone_story(state, found_incidents)
+        if not here and _dated_label(s_text) and not incident_words(s_text):
+            # "5 March.", "2 March, 15:30.": a log entry's date, for the events the sentences
+            # after it tell
+            state.read_label(s_text, document.published)
+            continue
         if not here and state.carried() is None:
             if (
                 here_town is None
@@ -2891,7 +2925,11 @@ def _sentence(
         limit = triggers[k - 1][0].index if k else t.index
         after = [m for m in mentions_used if t.index < m.first < scope_end]
         if t.motion is not None and not t.noun and scope_end == clause_end < len(tokens):
-            after += _spent_before(tokens, clause_end, scope_ends, mentions_used)
+            spent = _spent_before(tokens, clause_end, scope_ends, mentions_used)
+            if any(m.cue.role == "origin" for m in after):
+                # "was deported from A to B after four years in C": the origin is told
+                spent = [m for m in spent if m.cue.role != "origin"]
+            after += spent
         after_incident = [
             m
             for m in mentions_used
@@ -3078,6 +3116,13 @@ def _sentence(
                     stay.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
                 ):
                     mt.origins = [replace(stay, cue=Cue("origin", stay.cue.governor))]
+            if not mt.origins and mt.destinations and not t.noun:
+                # "most remain in A; some have gone on to B": on from where the rest stay
+                still = _remaining_in(tokens, t.index, s_text, mentions_used)
+                if still is not None and all(
+                    still.place.gazetteer_id != d.place.gazetteer_id for d in mt.destinations
+                ):
+                    mt.origins, mt.origin_inferred = [still], True
             if t.motion.lemma == "recall":
                 # "A recalled its ambassador to B": the posting is where the envoy leaves
                 # (the state before the verb is who recalls: where the envoy goes)
@@ -3210,6 +3255,10 @@ def _sentence(
         # what the protesters or the police said is not where the event was ("staged a
         # sit-in in A, alleging that aid had not reached villages in B"): places behind it
         after_incident = [m for m in after_incident if not _behind_claim(tokens, t.index, m)]
+        if t.event_type == "protest":
+            # "protesting against the killing of a boy in a raid near A": A is where what
+            # they protest happened, not where they protested
+            after_incident = [m for m in after_incident if not _protested_event(tokens, t, m)]
         # where the hurt were treated is not where they were hurt ("died in a Leeds hospital
         # from injuries received in a crash"): before the trigger, or as the sentence's town
         recovering = _recovering_from(tokens, t.index)
@@ -3233,10 +3282,13 @@ def _sentence(
             if fallback:
                 fallback = [m for m in fallback if not _suspect_in(tokens, m)]
         if t.event_type == "attack" and (
-            t.word.lower().endswith((" on", " upon", " at")) or TAKEN_BY_FORCE.match(t.word)
+            t.word.lower().endswith((" on", " upon", " at"))
+            or TAKEN_BY_FORCE.match(t.word)
+            or WEAPON_STRUCK.match(t.word)
         ):
             # "rebels fired on X": the phrase's own preposition takes what was attacked;
-            # "took control of the town of X": what was taken
+            # "took control of the town of X": what was taken; "a missile struck X": the
+            # phrase's verb takes it
             phrase_end = t.index + len(t.word.split())
             after_incident = [
                 replace(m, cue=Cue("none", t.index))
@@ -3260,12 +3312,24 @@ def _sentence(
             march=t.event_type == "protest" and t.motion is not None,
             tokens=tokens,
         )
-        if not located and t.event_type == "protest" and t.motion is not None:
+        if not located and t.event_type in ("protest", "evacuation") and t.motion is not None:
             # "In Cochabamba itself, several hundred supporters marched ...": a march told
-            # after the place the sentence opens with
+            # after the place the sentence opens with; "In A, the authorities evacuated 900
+            # households to camps": what was evacuated
             opening = _fronted_place(tokens, mentions_used, t.index)
             if opening is not None:
                 located = [incidents.Located(opening, False)]
+        if not located and t.event_type == "protest" and t.noun:
+            # "a march of 400 residents in A", "a sit-in by villagers in A": the marchers'
+            # town, where nothing else places their protest
+            located = [
+                incidents.Located(m, False)
+                for m in after_incident[:1]
+                if m.cue.role == "home"
+                and m.cue.governor > t.index
+                and m.first - t.index <= 8
+                and tokens[m.cue.governor].lower == "in"
+            ]
         if not located and t.motion is None:
             # "08:45 Liwonde: supporters threw stones ...": a log's or a list's entry opens
             # with the place it is about, as a dateline does
@@ -3320,6 +3384,11 @@ def _sentence(
             # "flooding has also hit A, B and C", "an earthquake struck A": countries too
             located = incidents.struck_places(tokens, t.index, after_incident)
             struck = bool(located)
+        if not located and t.motion is None:
+            # "fled A and B after shelling hit both towns": the two towns told before
+            both = _both_towns(tokens, t.index, mentions_used)
+            if both:
+                located = [incidents.Located(m, False) for m in both]
         if not located and t.event_type == "arrest" and k + 1 < len(triggers):
             # "arrested in an attempted robbery in X": the arrest over an offence told right
             # after it is placed with it
@@ -3577,7 +3646,13 @@ def _sentence(
                 date_text[: in_quote[1]], tokens, t.index, document.published, status
             ) or find_date(date_text[in_quote[0] : in_quote[1]], document.published)
         else:
-            event_when = _date_from(date_text, tokens, t.index, document.published, status)
+            event_when = _date_from(
+                date_text[: _next_event_start(tokens, triggers, k, date_text, definite, document)],
+                tokens,
+                t.index,
+                document.published,
+                status,
+            )
         if event_when is None and not definite and in_quote is None and located:
             if status != "planned":
                 # "The next day gunmen attacked A": counted from the day told before
@@ -3627,6 +3702,17 @@ def _sentence(
             event_when = _precise(state.previous_when)
         if not located:
             event_when = None
+        if (
+            status == "reported"
+            and t.noun
+            and event_when is not None
+            and document.published is not None
+            and event_when.start > document.published
+            and _TO_BEGIN.search(s_text) is not None
+        ):
+            # "announced the evacuation of ten villages, to begin on 13 October": a day still
+            # to come when the report was written
+            status = "planned"
         specific = (
             not recovering  # "still recovering from a car crash": its cause, not a report
             and (
@@ -3644,6 +3730,7 @@ def _sentence(
             in ("none", "home", "possessive", "modifier", "people-of", "person-home", "dateline")
             or (t.event_type == "evacuation" and m.cue.role == "destination")
             or _local_agency(m, state.carried())
+            or (t.motion is None and _person_from(tokens, m))
             or (
                 t.motion is None
                 and not t.noun
@@ -3680,6 +3767,16 @@ def _sentence(
                 carried = lone_story
             if state.scene() is not None and _AT_THE_SCENE.search(s_text):
                 carried = state.scene()  # "was detained at the scene": the event told before
+                if (
+                    t.event_type == "arrest"
+                    and state.protest is not None
+                    and not PROTESTERS.isdisjoint(
+                        x.lower for x in tokens[t.index + 1 : t.index + 5]
+                    )
+                ):
+                    # "Police arrested 17 protesters at the scene": where they protested,
+                    # not where what they protested against happened
+                    carried = state.protest
             if carried is not None and carried.place is not None:
                 located = [incidents.Located(_as_mention(carried), False)]
                 inferred = True
@@ -3737,6 +3834,10 @@ def _sentence(
                 continue
             if t.event_type not in _NOT_A_STORY and not inferred:
                 state.tell(place=loc.mention.toponym)  # (a place it stated, not one carried)
+            if t.event_type == "protest" and not inferred:
+                state.protest = loc.mention.toponym
+            if t.event_type in ("attack", "disappearance") and status == "reported":
+                state.struck_now = loc.mention.toponym  # (stated or carried)
             another = not _ANOTHER.isdisjoint(
                 tok.lower for tok in tokens[max(0, t.index - 3) : t.index]
             ) or _listed_other(
@@ -4026,6 +4127,36 @@ def _stay_before(tokens: list[Token], index: int, mentions: list[Mention]) -> Me
         if after < m.first and m.last < index and m.cue.role in ("location", "near", "none")
     ]
     return stayed[0] if len(stayed) == 1 else None
+
+
+#: Verbs of staying put that an onward journey of some of the same people leaves from.
+_REMAIN_WORDS = frozenset("remain remains remained stay stays stayed".split())
+
+
+def _remaining_in(
+    tokens: list[Token], index: int, s_text: str, mentions: list[Mention]
+) -> Mention | None:
+    """Where the others stay, told in the clause before an onward journey ("most of them
+    remain in A; some have gone on to B", "many stayed in A, while others moved on to B"):
+    the journey at ``index`` went on from there. Only with "on to" / "onward" after the verb,
+    a verb of :data:`_REMAIN_WORDS` before it in the sentence and one town-sized place in a
+    location role between that verb and the journey's."""
+    if _ONWARD.match(s_text, tokens[index].end) is None:
+        return None
+    stay = next(
+        (j for j in range(index - 1, max(-1, index - 20), -1) if tokens[j].lower in _REMAIN_WORDS),
+        None,
+    )
+    if stay is None:
+        return None
+    where = [
+        m
+        for m in mentions
+        if stay < m.first < index
+        and m.cue.role in ("location", "near")
+        and precision_rank(m.place) == 0
+    ]
+    return where[0] if len(where) == 1 else None
 
 
 def _spent_before(
@@ -4389,6 +4520,89 @@ def _quote_around(s_text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+#: What a protest is "against" or "over" when it is an event of its own, whose place is
+#: not the protest's ("against the killing of two men in A"): general English.
+_PROTESTED_EVENTS = frozenset(
+    "killing killings murder murders death deaths attack attacks raid raids arrest arrests "
+    "detention detentions shooting shootings massacre abduction abductions kidnapping "
+    "eviction evictions demolition demolitions bombing airstrike airstrikes".split()
+)
+
+
+def _protested_event(tokens: list[Token], t: _Trigger, m: Mention) -> bool:
+    """True when mention ``m`` after the protest trigger ``t`` lies in what the protest is
+    against: "against" / "over" / "at" right after the trigger, then an event noun of
+    :data:`_PROTESTED_EVENTS` before the place, in the same clause."""
+    k = t.index + len(t.word.split())
+    if k >= len(tokens) or tokens[k].lower not in ("against", "over", "at"):
+        return False
+    between = tokens[k + 1 : m.first]
+    if any(x.text in ",;:" for x in between):
+        return False
+    return any(x.lower in _PROTESTED_EVENTS for x in between)
+
+
+#: Words that set an event noun's day ahead ("to begin on", "to start", "due on",
+#: "scheduled for").
+_TO_BEGIN = re.compile(
+    r"\b(?:to (?:begin|start|take place|be held)|due (?:on|to)|scheduled (?:for|on)|"
+    r"set (?:for|to begin))\b",
+    re.I,
+)
+
+
+_BOTH = re.compile(
+    r"^(?:\s+\w+){0,2}?\s+(?:both|the two)\s+(?:towns|cities|villages|camps|places)\b",
+    re.I,
+)
+
+
+def _both_towns(tokens: list[Token], index: int, mentions: list[Mention]) -> list[Mention]:
+    """The two towns an event at ``index`` is said to have hit as "both towns" / "the two
+    cities" within three words after its trigger: the last two town-sized places named before
+    it in the sentence ("had fled A and B in the north after shelling hit both towns")."""
+    rest = " " + " ".join(t.text for t in tokens[index + 1 : index + 6])
+    if _BOTH.match(rest) is None:
+        return []
+    towns = [m for m in mentions if m.last < index and precision_rank(m.place) == 0]
+    if len(towns) < 2 or towns[-1].place.gazetteer_id == towns[-2].place.gazetteer_id:
+        return []
+    return towns[-2:]
+
+
+def _next_event_start(
+    tokens: list[Token],
+    triggers: list[tuple[_Trigger, str]],
+    k: int,
+    date_text: str,
+    definite: bool,
+    document: Document,
+) -> int:
+    """Where the dates of the ``k``-th trigger's event end: at the next incident trigger
+    when the sentence told a date before this one ("On 3 November, residents marched in A
+    against an attack near B on 28 October": the march is the opening date's, the later
+    date the attack's); else the sentence's end."""
+    t = triggers[k][0]
+    nxt = next((u for u, _ in triggers[k + 1 :] if u.event_type is not None), None)
+    against = t.index + len(t.word.split())
+    if (
+        t.event_type == "protest"
+        and against < len(tokens)
+        and tokens[against].lower in ("against", "over", "at")
+        and any(x.lower in _PROTESTED_EVENTS for x in tokens[against + 1 : against + 6])
+    ):
+        nxt_start = tokens[against].start  # "protesting against a killing in A on May 2"
+    elif nxt is not None:
+        nxt_start = tokens[nxt.index].start
+    else:
+        return len(date_text)
+    if definite or t.index == 0:
+        return len(date_text)
+    if find_date(date_text[: tokens[t.index].start], document.published) is None:
+        return len(date_text)
+    return nxt_start
+
+
 def _date_from(
     s_text: str, tokens: list[Token], index: int, published: date | None, status: str
 ) -> When | None:
@@ -4576,6 +4790,27 @@ def _elsewhere(mentions: list[Mention], carried: Toponym | None) -> bool:
     )
 
 
+#: People named by what they are, before "from" and their home ("a student from A").
+_PERSONS = frozenset(
+    "man men woman women boy boys girl girls student students teacher teachers journalist "
+    "journalists farmer farmers trader traders activist activists lawyer lawyers priest "
+    "priests doctor doctors nurse nurses driver drivers worker workers member members "
+    "resident residents villager villagers mother mothers father fathers son sons daughter "
+    "daughters leader leaders".split()
+)
+
+
+def _person_from(tokens: list[Token], m: Mention) -> bool:
+    """True when mention ``m`` is the home of a person named just before it ("among them a
+    student from A"): who someone is, not where an incident happened."""
+    return (
+        m.cue.role == "origin"
+        and m.first >= 2
+        and tokens[m.first - 1].lower == "from"
+        and tokens[m.first - 2].lower in _PERSONS
+    )
+
+
 def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` is a home that says who someone is ("a Leeds man", "another
     Akron student"), not where they are ("officials based in Leeds")."""
@@ -4756,6 +4991,20 @@ def _movements_of(
             # "took a bus from A to B, passing through C": C is a stop on that journey
             a.vias, b.vias = [*a.vias, *b.vias], []
             continue
+        if (
+            b.motion.lemma == "return"
+            and b.origins
+            and not b.destinations
+            and a.motion.frame == "leave"
+            and a.origins
+            and not a.destinations
+            and a.index >= 2
+            and {"who", "that"} & {x.lower for x in tokens[a.index - 3 : a.index]}
+            and {"had", "have"} & {x.lower for x in tokens[a.index - 2 : a.index]}
+        ):
+            # "families who had left A in the drought returned from B": back to A
+            b.destinations, a.origins = list(a.origins), []
+            continue
         if a.index == 1 and tokens[0].lower == "having":
             # "Having left A in August, the family reached B": the opening participle's
             # clause ends at its comma, whatever time it names
@@ -4839,8 +5088,12 @@ def _movements_of(
         ends += [
             m.place for later in triggers if later.index > mt.index for m in later.destinations
         ]
-        origin = _leg_before(mt, triggers, tokens, ends)
-        if origin is None:
+        origin = (
+            None
+            if _unknown_origin_told(tokens, mt.index)
+            else _leg_before(mt, triggers, tokens, ends)
+        )
+        if origin is None and not _unknown_origin_told(tokens, mt.index):
             origin = _implicit_origin(mt, tokens, s_text, state, ends, evacuation)
         if origin is not None:
             mt.origins = [origin]
@@ -5072,6 +5325,33 @@ def _leg_before(
         return None  # "sent to A, where she was due to study before moving on to B": a plan
     end = told[-1].destinations[-1]
     return end if all(end.place.gazetteer_id != p.gazetteer_id for p in ends) else None
+
+
+_DATE_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec".split()
+)
+
+
+def _unknown_origin_told(tokens: list[Token], index: int) -> bool:
+    """True when the sentence of the motion word at ``index`` names where the journey left
+    from by a name the gazetteer does not know ("From Torkham, returnees were taken to B",
+    "were driven from Kakuma to B"): the origin is told, so none is taken from the story."""
+
+    def named_from(j: int) -> bool:
+        return (
+            tokens[j].lower == "from"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text[:1].isupper()
+            and tokens[j + 1].text.isalpha()
+            and tokens[j + 1].lower not in _DATE_NAMES
+            and tokens[j + 1].lower not in STOPWORDS
+        )
+
+    if named_from(0) and any(t.text == "," for t in tokens[2:6]) and index > 2:
+        return True  # ("From Monday, buses will ...": a day, not a place)
+    return any(named_from(j) for j in range(index + 1, min(len(tokens), index + 4)))
 
 
 def _implicit_origin(
@@ -5335,6 +5615,21 @@ def _implicit_origin(
         # "Shelling hit A on Sunday. Thousands of families fled to B.": people flee the
         # town the last sentence told of
         return _as_mention(state.previous)
+    if (
+        mt.motion.movement_type == "fled"
+        and mt.status == "reported"
+        and not mt.motion.noun
+        and "had" not in before
+        and not movements.new_topic(tokens)
+        and _LEFT_THE.search(s_text) is None
+        and state.struck is not None
+        and state.struck.place is not None
+        and precision_rank(state.struck.place) <= 1
+        and usable(state.struck)
+    ):
+        # "Gunmen burned the village and killed five men. Most residents fled to B.": they
+        # fled where the violence the last sentence told was, however it was placed
+        return _as_mention(state.struck)
     home_bound = (
         mt.destination_inferred
         and mt.index + 1 < len(tokens)

@@ -756,7 +756,7 @@ def join(first: MotionTrigger, second: MotionTrigger, between: str, modifier: bo
     if not second.destinations and not (modifier and _arrival(second.motion)):
         return False
     if not (first.origins or first.vias or first.homes) or not _JOIN.match(
-        _OF_THEM.sub(" ", _PART_OF_DAY.sub(" on ", between))
+        _COMPANY.sub(" ", _OF_THEM.sub(" ", _PART_OF_DAY.sub(" on ", between)))
     ):
         return False
     second.origins = list(first.origins)
@@ -775,6 +775,17 @@ _PART_OF_DAY = re.compile(r"\bon the (?:night|morning|evening|afternoon|eve) of\
 #: heading to B"): general English.
 _OF_THEM = re.compile(
     r"\b(?:most|many|some|all|several|half|hundreds|thousands|dozens) of them\b", re.I
+)
+#: How and with whom the mover went, between a departure and the participle that goes on
+#: with it ("left A on foot with a group of 300 people heading for B", "left A by bus with
+#: other families, bound for B"): the same journey. General English.
+_COMPANY = re.compile(
+    r"\b(?:on foot|by (?:bus|car|boat|train|truck|lorry|road|air|sea|plane|minibus))\b"
+    r"|\bwith (?:a|an|the|his|her|their|other|several|some|\d[\d,]*) "
+    r"(?:(?:large |small |big )?(?:group|caravan|convoy|column|party|band) of )?"
+    r"(?:[\w-]+ ){0,3}?(?:people|migrants|others|men|women|families|refugees|villagers|"
+    r"children|relatives|neighbours|neighbors)\b",
+    re.I,
 )
 #: What puts a journey noun's own trip as the way the arrival before it was made ("arrived in
 #: B on a flight from A", "landed in B aboard a boat from A"): general English.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geomap.events.clauses import Token
-from geomap.events.triggers import VIA_WORDS
+from geomap.events.triggers import EVENT_VERBS, VIA_WORDS
 from geomap.model import Place, Toponym
 from geomap.names.lexicon import STOPWORDS, TITLES, given_names
 
@@ -49,6 +49,11 @@ TRANSPARENT = frozenset(
     "part parts north-west north-east south-west south-east north-western north-eastern "
     "south-western south-eastern of beach beaches shore shores coast waterfront harbour "
     "harbor area areas "
+    # what kind of quarter: "a residential area of X", "the industrial zone of X"
+    "residential industrial commercial "
+    # settlements counted: "from twelve more villages of the X community"
+    "villages towns hamlets settlements more two three four five six seven eight nine ten "
+    "eleven twelve several dozens "
     # how much of it: "large parts of X", "vast areas of X", "much of X", "swathes of X"
     "large vast huge big wide much most swathes swaths tracts".split()
 )
@@ -182,6 +187,36 @@ class Cue:
     # Governor": where a mover comes from, never where an incident happened)
     role: str
     governor: int
+
+
+#: Units of a distance told before a compass point ("20 km east of X").
+_DISTANCE_UNITS = frozenset("km kms kilometres kilometers miles mile metres meters".split())
+
+
+def _apposed_distance(tokens: list[Token], unit: int) -> bool:
+    """True when the distance whose unit is token ``unit`` is set off by a comma ("on the
+    edge of A, about 70 km north-west of B"): it says where A lies, B is no place of it."""
+    k = unit - 1
+    while k >= 0 and (tokens[k].text[:1].isdigit() or tokens[k].lower in _ABOUT):
+        k -= 1
+    return k >= 0 and tokens[k].text == ","
+
+
+_ABOUT = frozenset("about some around roughly nearly almost approximately".split())
+#: Nouns of :data:`HOME_WORDS` that name people: a verb of theirs may stand between them and
+#: "in" ("residents marched in X": where they marched, not where they live).
+_HOME_NOUNS = frozenset("resident residents native natives".split())
+
+
+def _acted_after_home(context: list[str]) -> bool:
+    """True when the words before "in" (``context``) put an event verb of the people a home
+    noun names between that noun and "in": "400 residents marched in X", "natives rallied
+    in X" tell where they did it; "residents in X", "a resident of long standing in X"
+    stay their home."""
+    last = max(k for k, c in enumerate(context) if c in HOME_WORDS)
+    if context[last] not in _HOME_NOUNS:
+        return False
+    return any(c in EVENT_VERBS for c in context[last + 1 :])
 
 
 def _facility_for(rest: list[Token], k: int) -> bool:
@@ -322,9 +357,17 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             if (
                 w == "of"
                 and i > 0
-                and tokens[i - 1].lower in ("outskirts", "north", "south", "edge")
+                and (
+                    tokens[i - 1].lower in ("outskirts", "north", "south", "edge")
+                    or (
+                        tokens[i - 1].lower in _COMPASS
+                        and i > 1
+                        and tokens[i - 2].lower in _DISTANCE_UNITS
+                        and not _apposed_distance(tokens, i - 2)
+                    )
+                )
             ):
-                near = True
+                near = True  # ("a bomb went off 20 km south-east of X": by X)
         elif _describes_settlement(tokens, i, first):
             pass  # "the lakeside town of X", "the old whaling town of X"
         elif t.text.islower() and w.endswith(_GENITIVE_ENDS) and len(w) > 2:
@@ -396,7 +439,7 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             t.lower for t in tokens[max(0, i - 5) : i]
         ):
             return Cue("location", i)  # "flooding destroyed 300 homes in X": where it struck
-        if any(c in HOME_WORDS for c in context):
+        if any(c in HOME_WORDS for c in context) and not _acted_after_home(context):
             return Cue("home", i)
         wider = tokens[max(0, i - 6) : i]
         for j, t in enumerate(wider):
@@ -605,7 +648,7 @@ _FOR_SKIP = frozenset(
     "area areas near around outside from fighting violence clashes war conflict unrest shelling "
     "persecution northern southern eastern western central capital port border coastal "
     "northeastern northwestern southeastern southwestern beach beaches shore shores coast "
-    "harbour harbor rural parts part outskirts".split()
+    "harbour harbor rural parts part outskirts surrounding hamlets".split()
 )
 
 

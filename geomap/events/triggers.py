@@ -233,7 +233,7 @@ MOTION_WORDS: dict[str, Motion] = {
     **_verb("board", "travelled", "go", "boarded boarding", needs_destination=True),
     **_verb("return", "travelled", "go", "return returns returned returning"),
     **_verb("come", "travelled", "go", "came come", needs_destination=True),
-    **_verb("go", "travelled", "go", "went", needs_destination=True),
+    **_verb("go", "travelled", "go", "went gone", needs_destination=True),
     **_verb("head", "travelled", "go", "heads headed heading"),
     **_verb("arrive", "travelled", "go", "arrive arrives arrived arriving"),
     **_verb("land", "travelled", "go", "landed", needs_destination=True),
@@ -510,6 +510,12 @@ INCIDENT_WORDS: dict[str, IncidentWord] = {
     **_words("surveillance", "monitored wiretapped", "surveillance wiretapping"),
 }
 
+#: The verbs among the one-word incident and motion triggers ("marched", "protested",
+#: "fled"): what people did, as against the nouns of the events.
+EVENT_VERBS: frozenset[str] = frozenset(
+    w for w, i in INCIDENT_WORDS.items() if not i.noun
+) | frozenset(w for w, m in MOTION_WORDS.items() if not m.noun)
+
 #: Headlines tell past events in the present ("Gunmen shoot two in X", "Train derails near
 #: X", "Rebels advance on X"): the present forms of event verbs whose past form is a trigger
 #: above or in :data:`MOTION_WORDS`, read as that past form in a headline only. Forms that are
@@ -579,7 +585,7 @@ ENTRY_PRESENT: dict[str, str] = {
 
 #: A weapon striking: "a missile struck", "an airstrike hit", "shells landed on", "a drone
 #: dropped explosives on".
-_WEAPON_STRUCK = re.compile(
+WEAPON_STRUCK = re.compile(
     r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|mortars?|grenades?|bombs?|"
     r"explosive devices?|ieds?|landmines?) "
     r"(?:struck|hit|hits|slammed into|landed (?:on|in|near|inside|outside|close to|next to)"
@@ -909,7 +915,7 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "attack",
     ),
     *(
-        (key, _WEAPON_STRUCK, "attack")
+        (key, WEAPON_STRUCK, "attack")
         for key in ("struck", " hit", "slammed into", "landed ", "destroyed", "dropped ")
     ),
     *((key, STRUCK_WEAPON, "attack") for key in ("bomb", "mine", "ied", "explosive", "booby")),
@@ -1227,8 +1233,30 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("rounded", re.compile(r"\b(?:rounded|rounding) up\b", re.I), "arrest"),
     *((key, VANDALISM, "attack") for key in ("smashed", "slashed", "defaced", "spray-painted")),
     ("spied", re.compile(r"\bspied on\b", re.I), "surveillance"),
+    # a charge that went off: "a roadside bomb went off under a bus", "an improvised
+    # explosive device went off near X" (an attack when the report names a bomb, as here)
+    (
+        "went off",
+        re.compile(
+            r"\b(?:bombs?|devices?|ieds?|mines?|landmines?|explosives?|grenades?|charges?)"
+            r" (?P<trigger>went off)\b",
+            re.I,
+        ),
+        "explosion",
+    ),
     ("met ", re.compile(r"\bmet with\b", re.I), "meeting/summit"),
     ("meeting", re.compile(r"\bmeetings? (?:with|between)\b", re.I), "meeting/summit"),
+    # a meeting held somewhere with another party: "officials held a meeting in A with
+    # community leaders" (one body's own session is left out by the caller)
+    (
+        "meeting",
+        re.compile(
+            r"\b(?:held|holds|hold|holding|convened) (?:a|an|two|three|several) "
+            r"(?:[\w-]+ ){0,2}?(?P<trigger>meetings?)\b(?=[^.;:]{0,60}?\b(?:with|between)\b)",
+            re.I,
+        ),
+        "meeting/summit",
+    ),
     # parties told meeting in a participle clause: "the two governments, meeting in X in
     # January, agreed to ..." (one body's session is left out by the caller)
     ("meeting", re.compile(r"(?<=, )meeting (?:in|at) (?:the )?[A-Z]"), "meeting/summit"),
@@ -1245,6 +1273,16 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # roko at the station", "a chakka jam on the highway"
     ("roko", re.compile(r"\b(?:rasta|road|rail|railway)[ -]roko\b", re.I), "protest"),
     ("chakka", re.compile(r"\bchakka[ -]jam\b", re.I), "protest"),
+    # people taken away by armed men: "gunmen stopped the bus and took away two passengers"
+    (
+        "away",
+        re.compile(
+            r"\b(?:armed|gunmen|militiamen|militia|insurgents|rebels|kidnappers|unidentified|"
+            r"masked)\b[^.;:]{0,160}?\b(?P<trigger>took|led|dragged|carried) away\b",
+            re.I,
+        ),
+        "disappearance",
+    ),
     # a crowd that gathered to protest: "about 200 people gathered outside the council to
     # protest over the closure", "villagers assembled in the square to demonstrate"
     *(
@@ -1573,7 +1611,9 @@ NOT_AN_EVENT_AFTER = {
     ),
     "evacuation": frozenset(
         "deal deals plan plans route routes centre center centres centers drill drills "
-        "procedures procedure zone zones".split()
+        "procedures procedure zone zones "
+        # what carries evacuees, told by its use: "a drone hit an evacuation vehicle near A"
+        "vehicle vehicles".split()
     ),
     "crash": frozenset("course courses test tests rate rates statistics data diet".split()),
     "arrest": frozenset(
@@ -1694,6 +1734,8 @@ NOT_AN_EVENT_BEFORE = {
         "another good best fair real decent big long final better flu booster vaccine "
         "tetanus allergy mug jump slap".split()
     ),
+    # "remains detained", "is still held in detention": a state that goes on, no arrest told
+    "detained": frozenset("remains remain remained still".split()),
 }
 #: Participles that put people somewhere other than the event: "a protest for prisoners
 #: jailed in X", "an attack on soldiers stationed in X" (X is where they are held or live).

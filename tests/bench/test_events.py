@@ -385,6 +385,7 @@ GUIDELINE_SETS = {
     "events_fresh8",
     "events_fresh9",
     "events_fresh10",
+    "events_fresh11",
     "events_fresh12",
 }
 EVENT_TYPES = set(

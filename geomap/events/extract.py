@@ -710,14 +710,15 @@ _NO_ACTOR_TYPES = frozenset(
     "crash collision derailment fire explosion flood earthquake landslide".split()
 )
 
-_LEAVING = frozenset("leaving departing".split())
+_LEAVING = frozenset("leaving departing takeoff take-off taking departure".split())
 
 
 def _after_leaving(
     tokens: list[Token], index: int, mentions: list[Mention], end: int
 ) -> list[incidents.Located]:
     """The place an accident's vehicle had just left ("sank shortly after leaving a beach
-    south of A", "overturned soon after departing A"): near where it happened."""
+    south of A", "overturned soon after departing A", "crashed shortly after takeoff from
+    A"): near where it happened."""
     j = next(
         (j for j in range(index + 1, min(index + 4, len(tokens))) if tokens[j].lower == "after"),
         None,

@@ -235,6 +235,14 @@ _STRUCK = frozenset(
     "swamped shook rocked".split()
 )
 _STRUCK_GAP = frozenset("has have had also now already again further".split())
+#: Words of a disaster's measure between its noun and its verb ("of magnitude 7.8",
+#: "measuring 6.1 on the Richter scale").
+_MEASURE_WORDS = frozenset("of magnitude measuring on the richter scale preliminary".split())
+
+
+def _measure_word(t: Token) -> bool:
+    """True for a word or a number of a measure told after a disaster noun."""
+    return t.lower in _MEASURE_WORDS or t.lower.replace(".", "", 1).isdigit()
 
 
 def struck_places(tokens: list[Token], index: int, after: list[Mention]) -> list[Located]:
@@ -242,8 +250,12 @@ def struck_places(tokens: list[Token], index: int, after: list[Mention]) -> list
     size ("flooding has also hit A, B and C", "an earthquake struck A"): the places with no
     preposition of their own after a verb of :data:`_STRUCK` that follows the noun."""
     j = index + 1
-    while j < len(tokens) and j - index <= 4 and tokens[j].lower in _STRUCK_GAP:
-        j += 1
+    while (
+        j < len(tokens)
+        and j - index <= 8
+        and (tokens[j].lower in _STRUCK_GAP or _measure_word(tokens[j]))
+    ):
+        j += 1  # ("an earthquake of magnitude 7.8 struck A", "a quake measuring 6.1 hit A")
     if j >= len(tokens) or tokens[j].lower not in _STRUCK:
         return []
     hit = drop_containers([m for m in after if m.cue.role == "none" and m.first > j])

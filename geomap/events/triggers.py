@@ -813,10 +813,12 @@ VEHICLE_HIT_OBJECT = re.compile(
     re.I,
 )
 #: An aircraft falling or put down on water: "the plane nose-dived into a field", "the
-#: helicopter ditched in the sea" (an aircraft must be named: not "shares nose-dived").
+#: helicopter ditched in the sea", "Flight 302 from A to B went down near C" (an aircraft
+#: must be named: not "shares nose-dived").
 _AIRCRAFT_DOWN = re.compile(
     r"\b(?:plane|aircraft|jet|helicopter|chopper|airliner|glider|seaplane|aeroplane|airplane|"
-    r"cessna|drone)s? (?:[\w-]+ ){0,3}?(?P<trigger>nose-?dived|nosedived|ditched)\b",
+    r"cessna|drone|flight)s? (?:[\w-]+ ){0,6}?(?P<trigger>nose-?dived|nosedived|ditched|"
+    r"went down|came down|plunged|plummeted)\b",
     re.I,
 )
 #: A river or a dam giving way to flooding: "the river burst its banks", "the creek
@@ -1472,7 +1474,10 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:held|holding|kept|keeping)(?: [\w'’-]+){0,3}? hostage\b", re.I),
         "disappearance",
     ),
-    *((key, _AIRCRAFT_DOWN, "crash") for key in ("dived", "ditched")),
+    *(
+        (key, _AIRCRAFT_DOWN, "crash")
+        for key in ("dived", "ditched", "went down", "came down", "plunged", "plummeted")
+    ),
     *(
         (key, VEHICLE_HIT_OBJECT, "crash")
         for key in (

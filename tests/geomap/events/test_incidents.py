@@ -107,6 +107,11 @@ def test_incident_types(pipeline: Pipeline, body: str, expected: tuple[str, str]
         ("Insurgents lobbed mortar rounds into Kunduz.", ("attack", "Kunduz")),
         # water breaking through what holds it
         ("The swollen river breached an embankment near Sylhet.", ("flood", "Sylhet")),
+        # a quake's measure between its noun and its verb
+        ("A quake measuring 6.4 on the Richter scale shook Sylhet.", ("earthquake", "Sylhet")),
+        # an aircraft going down, and where it had just taken off from
+        ("A light aircraft went down in a field near Bemidji.", ("crash", "Bemidji")),
+        ("A cargo plane crashed shortly after takeoff from Goma.", ("crash", "Goma")),
         # an armed raid on a place
         ("Bandits raided a market in Gusau on Friday.", ("attack", "Gusau")),
         ("Rebels overran an army post near Bunia.", ("attack", "Bunia")),
@@ -3963,6 +3968,10 @@ def test_a_missile_fired_into_the_sea_is_no_attack_on_the_coast(pipeline: Pipeli
 )
 def test_the_response_to_a_flood_is_no_flood_told(pipeline: Pipeline, body: str) -> None:
     assert typed(pipeline, body) == []
+
+
+def test_prices_or_shares_coming_down_are_no_crash(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "Shares plunged and prices came down in Bemidji on Monday.") == []
 
 
 def test_a_vigil_of_mourning_is_no_protest(pipeline: Pipeline) -> None:

@@ -174,6 +174,12 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+#: Words right before a day that put it ahead: "beginning on April 9", "set for 2 May".
+_PLANNED_FOR = re.compile(
+    r"\b(?:beginning|starting|scheduled|planned|set|slated|due)\s+(?:for|on)?\s*$", re.I
+)
+
+
 def _infer_year(month: int, published: date | None) -> int | None:
     """The year of a month named without one: the latest not after the article date."""
     if published is None:
@@ -278,6 +284,17 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
         if m:
             month = MONTHS[m["month"].lower()]
             year = _infer_year(month, published)
+            if year and published is not None and _PLANNED_FOR.search(text, 0, m.start()):
+                # "protests beginning on April 9", "a vote set for 2 May": the day to come
+                year = (
+                    published.year
+                    if (month, int(m["day"]))
+                    >= (
+                        published.month,
+                        published.day,
+                    )
+                    else published.year + 1
+                )
             d = _safe_date(year, month, int(m["day"])) if year else None
             if d:
                 return When(d, d, 1, m.group())

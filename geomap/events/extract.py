@@ -219,6 +219,12 @@ _FILMING = frozenset(
 )
 # "in Eastern Ghouta" that the gazetteer does not know: the sentence names its own place
 _UNPLACED_NAME = re.compile(r"\b(?:in|at|near) (?:the )?(?:[a-z]+ )?[A-Z][a-z]+")
+# "protested against the Kovar mine": a site named by its own name (a town's name or not),
+# that the sentence's event is at even when no rule places it there
+_NAMED_SITE = re.compile(
+    r"\bthe (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:mine|mines|plant|refinery|smelter|"
+    r"factory|mill|dam|oilfield|quarry|camp|prison|airbase|barracks)\b"
+)
 # a first line that reads as a headline: short, one sentence, a line of its own
 _HEADLINE_LIKE = re.compile(r"^[^\n]{1,120}$")
 # a sentence's closing punctuation, before any closing quotes or brackets
@@ -523,6 +529,8 @@ def _triggers(
                 prev in SENT_THINGS or not SENT_THINGS.isdisjoint(lowered[i + 1 : i + 4])
             ):
                 motion = None  # "sent a letter to X", "an e-mail sent to X": no one moved
+            elif motion.lemma == "send" and _sent_off_the_field(lowered, i):
+                motion = None  # "was sent off for a second yellow card": a player ruled out
             elif movements.not_taken(lowered, i, motion.noun):
                 motion = None  # "instead of driving to X", "than a flight to X costs"
             elif movements.returns_to_activity(lowered, i):
@@ -3704,6 +3712,14 @@ def _sentence(
         if not located:
             event_when = None
         if (
+            event_when is not None
+            and t.noun
+            and _commemorated(tokens, t.index, date_text, event_when)
+        ):
+            # "the victims of a plane crash were remembered on Sunday": the day of the
+            # service, not of the crash it recalls (told undated)
+            event_when = None
+        if (
             status == "reported"
             and t.noun
             and event_when is not None
@@ -3791,6 +3807,16 @@ def _sentence(
                     event_when = (
                         planned_date() if status == "planned" else sentence_date()
                     ) or _day_after(_precise(state.previous_when), s_text)
+                    if (
+                        status == "reported"
+                        and event_when is not None
+                        and document.published is not None
+                        and event_when.start > document.published
+                        and (event_when.text or "") not in s_text
+                    ):
+                        # "The party plans rallies beginning on April 9. Ten members had been
+                        # arrested.": a day still to come dates no event already told
+                        event_when = None
         own = INCIDENT_WORDS.get(t.word.lower())
         if (
             event_type == "attack"
@@ -4372,6 +4398,52 @@ def _danger_fled(tokens: list[Token], t: _Trigger, u: _Trigger) -> bool:
     )
 
 
+#: Words of honouring the dead: the date of a sentence with one is the service's.
+_COMMEMORATION = frozenset(
+    "remembered mourned honored honoured commemorated memorialized memorialised eulogized "
+    "eulogised funeral funerals vigil vigils memorial memorials mourners".split()
+)
+#: Words before an event noun that tell of people it befell: "victims of a crash", "those
+#: killed in the fire".
+_BEFELL = frozenset("of in by".split())
+
+
+def _commemorated(tokens: Sequence[Token], i: int, date_text: str, when: When) -> bool:
+    """True when the event noun at ``i`` is told only as what befell the dead a service
+    honours ("the victims of a ferry sinking were remembered on Friday", "a vigil on
+    Friday for those killed in the fire") and the sentence's date is not the event's own
+    (not "Saturday's crash", "the March 7 fire" right before the noun): the date is the
+    service's."""
+    if _COMMEMORATION.isdisjoint(t.lower for t in tokens):
+        return False
+    before = [t.lower for t in tokens[max(0, i - 4) : i]]
+    if _BEFELL.isdisjoint(before):
+        return False
+    told = when.text or ""
+    at = date_text.find(told) if told else -1
+    if at < 0:
+        return True  # carried from another sentence: the service's day again
+    near = tokens[max(0, i - 4)].start
+    return not near <= at < tokens[i].start
+
+
+#: Words of a match: with one, "sent off" is a player ordered off the field.
+_MATCH_WORDS = frozenset(
+    "card cards yellow red referee foul tackle minute minutes half match game penalty "
+    "booking".split()
+)
+
+
+def _sent_off_the_field(lowered: Sequence[str], i: int) -> bool:
+    """True when "sent" at ``i`` is a football idiom, not someone dispatched: "was sent off"
+    in a sentence of a match ("was sent off after an hour for a late foul"), or
+    "sent the keeper the wrong way" (a penalty taker's feint)."""
+    after = lowered[i + 1 : i + 7]
+    if "wrong" in after and "way" in after:
+        return True
+    return bool(after) and after[0] == "off" and not _MATCH_WORDS.isdisjoint(lowered)
+
+
 def _precise(when: When | None) -> When | None:
     """A date carried from the sentence before only when it is a day, a few or a month:
     "built in 1907" dates no fire told next."""
@@ -4888,10 +4960,14 @@ def _home_elsewhere(
 
 def _names_own_place(s_text: str, start: int, mentions: list[Mention]) -> bool:
     """True when the sentence puts its event in a named place the gazetteer did not
-    resolve ("in Eastern Ghouta"): then no place is carried into it."""
-    return any(
-        not any(m.start < n.end() <= m.end for m in mentions)
-        for n in _UNPLACED_NAME.finditer(s_text, start)
+    resolve ("in Eastern Ghouta") or at a site it names ("protested against the Kovar
+    mine", whether or not the name is also a town's): then no place is carried into it."""
+    return (
+        any(
+            not any(m.start < n.end() <= m.end for m in mentions)
+            for n in _UNPLACED_NAME.finditer(s_text, start)
+        )
+        or _NAMED_SITE.search(s_text, start) is not None
     )
 
 

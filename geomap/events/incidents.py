@@ -848,6 +848,14 @@ _UNHURT_ESCAPE = re.compile(
 #: "escaped" with nothing after it but the end of its clause ("Her son escaped.").
 _BARE_ESCAPE = re.compile(r"\bescap(?:ed|es)[ \t]*(?:[.,;!]|$)", re.I)
 _FLEEING = re.compile(r"\b(?:fle[de]\w*|flee\w*|defect\w*)\b", re.I)
+#: People put out of their homes: "were displaced", "displaced tenants".
+_DISPLACED = re.compile(
+    r"\b(?:was|were|been|are|is|be|left)[ \t]+displaced\b"
+    r"|\bdisplaced[ \t]+(?:residents|families|tenants|occupants)\b",
+    re.I,
+)
+#: A fire or blast that leaves a building's people without a home, not in flight.
+_BURNING = frozenset(("fire", "explosion"))
 #: Incidents a person escapes from where they are, without going anywhere.
 _DANGERS = frozenset("fire explosion crash collision derailment flood earthquake landslide".split())
 
@@ -856,7 +864,7 @@ def survived_escape(inc: Incident, others: Sequence[Incident]) -> bool:
     """True when flight ``inc`` is someone escaping harm, not fleeing somewhere: "escaped
     unhurt", "escaped the blaze", or a bare "escaped" after a fire, crash or other disaster
     the report tells at the same place ("Two children died in the fire. Their father
-    escaped.")."""
+    escaped."), or people "displaced" by a fire or blast told at the same place."""
     if inc.event_type != "flight/defection":
         return False
     quote = inc.quote.text
@@ -864,8 +872,14 @@ def survived_escape(inc: Incident, others: Sequence[Incident]) -> bool:
         return False  # "fled the blaze to a neighbour's house": a flight too
     if _UNHURT_ESCAPE.search(quote) is not None:
         return True
-    return _BARE_ESCAPE.search(quote) is not None and any(
+    if _BARE_ESCAPE.search(quote) is not None and any(
         o.event_type in _DANGERS and o.place.gazetteer_id == inc.place.gazetteer_id for o in others
+    ):
+        return True
+    # "A blaze swept the flats; forty tenants were displaced": people a house fire
+    # left homeless, told where the fire was; nobody flees anywhere
+    return _DISPLACED.search(quote) is not None and any(
+        o.event_type in _BURNING and o.place.gazetteer_id == inc.place.gazetteer_id for o in others
     )
 
 

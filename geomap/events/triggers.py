@@ -858,7 +858,13 @@ UNDER_WATER = re.compile(
 WENT_UP_IN_FLAMES = re.compile(
     r"\b(?:went|go|goes|going|gone) up in flames\b|\b(?:burst|bursting|bursts) into flames\b"
     r"|\b(?:engulfed|gutted|razed|consumed) (?:in|by) (?:a |the )?(?:[\w-]+ )?"
-    r"(?:flames|fire|blaze|inferno)\b|\b(?:burned|burnt) (?:down|to the ground)\b",
+    r"(?:flames?|fire|blaze|inferno)\b|\b(?:burned|burnt) (?:down|to the ground)\b"
+    # a building or vehicle told as burning: "the house next door was on fire" (not "the
+    # striker was on fire": a person's streak)
+    r"|\b(?:building|buildings|house|houses|home|homes|apartment|apartments|barn|shed|garage|"
+    r"store|shop|warehouse|factory|church|school|hotel|restaurant|roof|car|cars|vehicle|truck|"
+    r"bus|boat|ship|trailer|complex) (?:was|were|is|are) (?:already |still |fully |completely )?"
+    r"on fire\b",
     re.I,
 )
 #: A sentence, not an arrest: "was jailed for six years", "jailed after being convicted".
@@ -1393,7 +1399,10 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
                 r"(?:man|woman|men|women|boy|boys|girl|girls|child|children|worker|workers|"
                 r"journalist|journalists|teacher|teachers|priest|priests|trader|traders|student|"
                 r"students|driver|drivers|engineer|engineers|official|officials|doctor|doctors|"
-                r"nurse|nurses|farmer|farmers|villagers|passengers|tourists)\b)",
+                r"nurse|nurses|farmer|farmers|villagers|passengers|tourists)\b)"
+                # a grip, not a seizure of the person: "grabbed the man by his arm"
+                r"(?!(?: [\w'-]+){1,4} by (?:the|his|her|their|its) (?:neck|throat|arms?|"
+                r"hair|collar|shoulders?|wrists?|hands?|legs?|ankles?|head|shirt|jacket)\b)",
                 re.I,
             ),
             "disappearance",
@@ -1496,7 +1505,16 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     *(
         (key, WENT_UP_IN_FLAMES, "fire")
-        for key in ("flames", "engulfed", "gutted", "razed", "consumed by", "burned", "burnt")
+        for key in (
+            "flames",
+            "engulfed",
+            "gutted",
+            "razed",
+            "consumed by",
+            "burned",
+            "burnt",
+            "on fire",
+        )
     ),
     *(
         (key, WATER_OVERFLOWED, "flood")
@@ -1741,6 +1759,12 @@ NOT_AN_EVENT_BEFORE = {
     ),
     # "remains detained", "is still held in detention": a state that goes on, no arrest told
     "detained": frozenset("remains remain remained still".split()),
+    # the watch kept on a disease, no one spied on: "routine surveillance found the virus in
+    # two geese", "disease surveillance was stepped up"
+    "surveillance": frozenset(
+        "routine disease medical health epidemiological epidemic syndromic sentinel "
+        "virological veterinary animal wildlife avian flu influenza".split()
+    ),
 }
 #: Participles that put people somewhere other than the event: "a protest for prisoners
 #: jailed in X", "an attack on soldiers stationed in X" (X is where they are held or live).

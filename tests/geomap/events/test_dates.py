@@ -249,3 +249,20 @@ def test_a_span_across_months_round_trips(published: date, back: int, length: in
     text = f"Fighting raged from {first:%B} {first.day} to {last:%B} {last.day}."
     when = find_date(text, published)
     assert when is not None and (when.start, when.end) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [
+        ("The union plans strikes beginning on April 9.", date(2009, 4, 9)),
+        ("A vote is set for 2 May in the capital.", date(2009, 5, 2)),
+        ("The hearing is scheduled for March 30.", date(2009, 3, 30)),
+        ("Talks are due on February 3.", date(2010, 2, 3)),
+        # no word of a plan: the latest such day not after the report
+        ("The fair opened on April 9.", date(2008, 4, 9)),
+        ("Police said the men were held on 2 March.", date(2009, 3, 2)),
+    ],
+)
+def test_a_day_a_plan_is_set_for_is_the_next_such_day(text: str, day: date) -> None:
+    when = find_date(text, date(2009, 3, 23))
+    assert when is not None and when.start == day

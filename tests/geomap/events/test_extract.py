@@ -634,3 +634,80 @@ def test_an_event_told_after_a_dated_journey_as_its_cause(
     pipeline: Pipeline, body: str, day: str | None
 ) -> None:
     assert ("attack", "Tamale", day, "reported") in _dated(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The nine victims of a bus crash near Tamale were remembered on Wednesday.",
+            ("crash", "Tamale", None),
+        ),
+        (
+            "Hundreds of mourners gathered in Tamale on Tuesday for the victims of the fire.",
+            ("fire", "Tamale", None),
+        ),
+        # the crash's own day, right before its noun, stays its date
+        (
+            "A vigil was held in Tamale on Thursday for those killed in the June 4 crash.",
+            ("crash", "Tamale", "2022-06-04"),
+        ),
+        # no service: the day is the crash's
+        ("Four of the victims of a bus crash near Tamale died on Wednesday.", None),
+    ],
+)
+def test_the_day_of_a_service_for_the_dead_is_not_the_day_of_what_killed_them(
+    pipeline: Pipeline, body: str, expected: tuple[str, str, str | None] | None
+) -> None:
+    found = [(t, p, d) for t, p, d, _ in _dated(pipeline, body)]
+    if expected is None:
+        assert ("crash", "Tamale", "2022-06-08") in found
+    else:
+        assert expected in found
+
+
+def test_a_day_still_to_come_dates_no_event_told_after_it(pipeline: Pipeline) -> None:
+    body = (
+        "TAMALE - The union has pressed the mayor for weeks and plans a series of marches "
+        "beginning on June 20. Police said nine members had been arrested on weapons charges."
+    )
+    assert ("arrest", "Tamale", None) in [(t, p, d) for t, p, d, _ in _dated(pipeline, body)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Two managers were jailed in Tamale last year. "
+        "Hundreds of villagers protested against the Dorvak mine on Monday.",
+        "A court in Tamale fined the firm. Workers later marched on the Velmore Rock refinery.",
+        # (a site named like a town, that no rule places the protest at)
+        "Two managers were jailed in Tamale last year. "
+        "Hundreds of villagers protested against the Dover mine on Monday.",
+    ],
+)
+def test_a_sentence_naming_its_own_site_takes_no_place_from_the_one_before(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert ("protest", "Tamale") not in _incidents(pipeline, body)
+
+
+def test_an_unnamed_site_still_takes_the_place_told_before(pipeline: Pipeline) -> None:
+    body = "A mine opened near Tamale last year. Hundreds of villagers protested against the mine."
+    assert ("protest", "Tamale") in _incidents(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tamale Stars lost at home on Sunday. Their captain was sent off after an hour "
+        "for a reckless tackle.",
+        "Tamale Stars won at home on Sunday. Their striker sent the goalkeeper the wrong way.",
+    ],
+)
+def test_a_player_sent_off_is_no_forces_sent(pipeline: Pipeline, body: str) -> None:
+    assert [t for t, _ in _incidents(pipeline, body) if t == "movement of forces"] == []
+
+
+def test_troops_sent_off_to_a_town_are_still_forces_sent(pipeline: Pipeline) -> None:
+    body = "The army sent 200 troops to Tamale on Monday."
+    assert ("movement of forces", "Tamale") in _incidents(pipeline, body)

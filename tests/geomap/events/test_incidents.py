@@ -4226,3 +4226,76 @@ def test_a_county_building_stands_in_the_dateline_s_town(pipeline: Pipeline) -> 
         i.place.feature_type
         for i in pipeline.extract(parse_document(flood.encode(), "f.txt")).incidents
     ] == ["admin2"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Routine surveillance found the virus in two geese near Leeds.",
+        "Disease surveillance was stepped up in Denver after the first case.",
+        "Officials said avian surveillance in Swindon had picked up the strain.",
+    ],
+)
+def test_the_watch_kept_on_a_disease_is_no_act_of_spying(pipeline: Pipeline, body: str) -> None:
+    assert typed(pipeline, body) == []
+
+
+def test_surveillance_of_a_target_is_still_an_act_of_spying(pipeline: Pipeline) -> None:
+    assert ("surveillance", "Denver") in typed(
+        pipeline, "Police kept the activist under surveillance in Denver for a month."
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A witness said the guard grabbed the woman by her arm in Leeds.",
+        "In Denver, a bouncer seized the man by the collar and pushed him out.",
+    ],
+)
+def test_a_grip_by_the_arm_or_collar_is_no_abduction(pipeline: Pipeline, body: str) -> None:
+    assert "disappearance" not in [t for t, _ in typed(pipeline, body)]
+
+
+def test_a_person_seized_outright_is_still_an_abduction(pipeline: Pipeline) -> None:
+    assert ("disappearance", "Leeds") in typed(
+        pipeline, "Gunmen grabbed a teacher outside a school in Leeds on Monday."
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Leeds apartment building was on fire on Sunday morning.",
+        "In Leeds, the barn was already engulfed in flame by the time crews came.",
+    ],
+)
+def test_a_building_on_fire_or_engulfed_in_flame_is_a_fire(pipeline: Pipeline, body: str) -> None:
+    assert ("fire", "Leeds") in typed(pipeline, body)
+
+
+def test_a_player_on_fire_is_no_fire(pipeline: Pipeline) -> None:
+    assert typed(pipeline, "The Leeds striker was on fire on Sunday, scoring three goals.") == []
+
+
+def _bare(pipeline: Pipeline, body: str) -> list[tuple[str, str]]:
+    """Incidents of a text with no header line (a body as the corpora give it)."""
+    doc = Document(id="b", path="b.txt", text=body, title=None, published=date(2022, 6, 10))
+    return [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A fire gutted a block of flats in Leeds on Sunday. Nobody knew how many residents "
+        "were displaced.",
+        "An apartment building in Leeds was on fire on Sunday. Six families were displaced.",
+    ],
+)
+def test_tenants_displaced_by_a_fire_are_no_flight(pipeline: Pipeline, body: str) -> None:
+    assert "flight/defection" not in [t for t, _ in _bare(pipeline, body)]
+
+
+def test_people_displaced_by_a_flood_are_still_told_as_flight(pipeline: Pipeline) -> None:
+    body = "Floods hit Leeds on Sunday. Thousands of residents were displaced."
+    assert ("flight/defection", "Leeds") in _bare(pipeline, body)

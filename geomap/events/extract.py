@@ -548,6 +548,11 @@ def _triggers(
                 motion = None  # "an evacuation deal", "the evacuation route"
             elif nxt in _BODY_NOUNS:
                 motion = None  # "the migration office said", "the transport ministry": a name
+            elif prev == "connecting" and nxt in _AT_A_STOP:
+                # "flew from A to B through a connecting flight in C": a stop on the way of
+                # the journey told (C a via), not a journey of its own ("caught a
+                # connecting flight on to B" is one)
+                motion = None
             elif _not_under_way(lowered, i):
                 motion = None  # "the relocation of families to A has not started": none yet
         if incident is not None:
@@ -2288,6 +2293,8 @@ def extract_events(
                 and not _ANAPHOR.match(s_text)
                 and not (_IT.match(s_text) and state.since == 0)  # "It then sailed to B."
                 and not ("back" in words and state.since == 0)  # "She drove back to B."
+                # "Once she was aboard a return flight to B"
+                and not (state.since == 0 and _RIDE_BACK.search(s_text))
                 and _ARRIVED_WORDS.isdisjoint(words)  # "She arrived in A." (a next leg's start)
                 and not event_words(s_text, words)
                 and _DEPARTING.isdisjoint(words)
@@ -5177,6 +5184,17 @@ def _movements_of(
             mt.origin_inferred = True
         elif (
             mt.destinations
+            and len(mt.vias) == 1
+            and mt.word.lower().startswith(_MADE_IT)
+            and _stop_told(tokens, mt.vias[0])
+        ):
+            # "She finally made it to B after a layover in C": a journey's end reached after
+            # its troubles, whose start the sentence does not tell; its last leg is told, from
+            # the stop (stated). (Not "arrived in B after a stopover in C", "were driven to B
+            # with a stop in C": a whole journey whose start the report may give elsewhere.)
+            mt.origins, mt.vias = list(mt.vias), []
+        elif (
+            mt.destinations
             and not mt.motion.noun
             and (mt.actor is None or mt.actor.lower() in ("he", "she", "they"))
         ):
@@ -5256,6 +5274,8 @@ def _movements_of(
                     document.published,
                     _precise(state.previous_when),
                 )
+            if _plan_overtaken(mt, tokens, when, document.published):
+                continue
             kind = mt.motion.movement_type
             if mt.motion.lemma == "transfer" and movements.patient_transfer(tokens, mt.index):
                 kind = "travelled"  # a patient moved between hospitals
@@ -5301,6 +5321,27 @@ def _movements_of(
                 )
             )
     return out
+
+
+#: A plan told in the past tense ("was scheduled to fly", "were due to travel").
+_PAST_PLAN = frozenset("scheduled due supposed slated set meant booked".split())
+
+
+def _plan_overtaken(
+    mt: movements.MotionTrigger, tokens: list[Token], when: When | None, published: date | None
+) -> bool:
+    """True when the sentence tells a plan in the past tense for a day already gone at the
+    report's date ("She was scheduled to fly from A to B last month"): no plan any more (the
+    guideline's planned is in the future at the time of the article), and not told as done
+    ("was to leave on Friday" may have gone ahead: only the planning words here)."""
+    if mt.status != "planned" or when is None or published is None or when.end >= published:
+        return False
+    before = [t.lower for t in tokens[max(0, mt.index - 4) : mt.index]]
+    if len(before) < 3 or before[-1] != "to" or before[-2] not in _PAST_PLAN:
+        return False
+    return before[-3] in ("was", "were") or (
+        len(before) > 3 and before[-3] == "originally" and before[-4] in ("was", "were")
+    )
 
 
 _THEN = frozenset("later then subsequently afterwards eventually next".split())
@@ -5491,9 +5532,7 @@ def _implicit_origin(
                 if place.place.feature_type != "region":
                     return _as_mention(place)
     back = (
-        not mt.motion.noun
-        and mt.index + 1 < len(tokens)
-        and tokens[mt.index + 1].lower == "back"
+        _goes_back(mt, tokens)
         and mt.status in ("reported", "planned")
         and state.since == 0
         and "had" not in (t.lower for t in tokens[max(0, mt.index - 3) : mt.index])
@@ -5508,7 +5547,8 @@ def _implicit_origin(
             return m
     if (
         back
-        and _told_mover(mt, s_text)  # not "Prices fell in A. Investors came back to B"
+        # not "Prices fell in A. Investors came back to B"; "By the time he flew back to B"
+        and (_told_mover(mt, s_text) or (mt.actor or "").lower() in _RIDERS)
         and usable(state.previous)
         and state.previous is not None
         and state.previous.place is not None
@@ -5851,6 +5891,86 @@ def _fled_trouble_in(tokens: list[Token], index: int, after: list[Mention]) -> M
                 return replace(m, cue=Cue("origin", m.cue.governor))
         return None
     return None
+
+
+#: Nouns of a ride or a journey that may be told as one back ("a flight back to B", "the
+#: return trip to B").
+_JOURNEY_NOUNS = frozenset(
+    "flight flights trip journey voyage drive ride plane train bus coach ferry boat".split()
+)
+_RIDE_DETERMINERS = frozenset("a an the his her their its our my".split())
+#: Pronouns of someone the last sentences told of, taking a ride back.
+_RIDERS = frozenset("he she they".split())
+#: Verbs of a ride taken ("boarded a flight back", "took the return trip").
+_RIDE_VERBS = frozenset(
+    "board boards boarded boarding take takes took taking catch catches caught catching "
+    "make makes made making".split()
+)
+
+
+#: A ride or a leg told as one back ("his return flight to B", "a train back to B"), which
+#: leaves from where the last sentence left its rider.
+_RIDE_BACK = re.compile(
+    r"\breturn (?:flights?|trip|journey|voyage|drive|ride)\b"
+    r"|\b(?:flights?|trip|journey|plane|train|bus|coach|ferry|boat|ride) back\b",
+    re.I,
+)
+
+
+#: Words after "a connecting flight" that put it at a stop on the way ("in C", "at C").
+_AT_A_STOP = frozenset("in at through via".split())
+
+
+#: A journey's end reached, told by the phrase "made it to B".
+_MADE_IT = ("made it", "make it", "makes it", "making it")
+
+
+def _stop_told(tokens: list[Token], via: Mention) -> bool:
+    """True when the via was told as a stop ("a layover in C", "with a stopover at C"), not
+    as a way through ("via C", "through C"): a stop a journey went on from."""
+    return any(t.lower in VIA_WORDS for t in tokens[max(0, via.first - 4) : via.first])
+
+
+def _goes_back(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when the motion word tells a journey back: "flew back to B"; said of "he",
+    "she", "they", a ride taken back ("boarded a flight back to B", "took the train back to
+    B") or a return leg taken ("took a return flight to B", "made the return trip to
+    B"); not "the return of refugees to B" (no ride), "will return to B" (coming home, not
+    going back from where the last sentence left the mover), "dreams of a trip back to B"
+    (no ride taken), nor "Investors booked return flights to B" (no one the last sentence
+    told of)."""
+    i = mt.index
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if not mt.motion.noun and nxt == "back":
+        return True
+    if not any(t.lower in _RIDERS for t in tokens[max(0, i - 6) : i]):
+        return False
+
+    def taken(k: int) -> bool:  # a ride verb at k, or at k - 1 before a determiner
+        if k >= 0 and tokens[k].lower in _RIDE_DETERMINERS:
+            k -= 1
+        return k >= 0 and tokens[k].lower in _RIDE_VERBS
+
+    word = tokens[i].lower
+    if word == "return" and nxt in _JOURNEY_NOUNS:
+        return taken(i - 1)
+    if word in _JOURNEY_NOUNS:
+        if i > 0 and tokens[i - 1].lower == "return":
+            return taken(i - 2)
+        return nxt == "back" and taken(i - 1)
+    if mt.motion.noun or word not in _RIDE_VERBS:
+        return False
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower in _RIDE_DETERMINERS:
+        j += 1
+    told_return = j < len(tokens) and tokens[j].lower == "return"
+    if told_return:
+        j += 1
+    return (
+        j < len(tokens)
+        and tokens[j].lower in _JOURNEY_NOUNS
+        and (told_return or (j + 1 < len(tokens) and tokens[j + 1].lower == "back"))
+    )
 
 
 def _told_mover(mt: movements.MotionTrigger, s_text: str) -> bool:

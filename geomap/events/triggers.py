@@ -380,9 +380,11 @@ MOTION_PHRASES = re.compile(
     r"(?:its|his|her|their|our|my) way|(?:making|made|make|makes) it (?:safely )?(?:back )?"
     r"(?:to|into|out of)\b|(?:on|onto|aboard) (?:a|an|the|his|her|their|its|our) (?:[\w-]+ )?"
     r"(?:plane|jet|airliner|helicopter|train|bus|coach|ship|boat|ferry)(?= to )"
-    # a ride caught: "caught a bus from A to B" ("boarded" is a motion word of its own)
-    r"|(?:caught|catching) (?:a|an|the) (?:[\w-]+ )?"
-    r"(?:plane|jet|flight|helicopter|train|bus|coach|ship|boat|ferry|taxi)(?= (?:to|from) )"
+    # a ride caught: "caught a bus from A to B", "caught the train back to B" ("boarded" is
+    # a motion word of its own)
+    r"|(?:caught|catching|catch|catches) (?:a|an|the|his|her|their) (?:[\w-]+ )?"
+    r"(?:plane|jet|flight|helicopter|train|bus|coach|ship|boat|ferry|taxi)"
+    r"(?= (?:back )?(?:to|from) )"
     # an armed push: "troops pushed into A from B"
     r"|push(?:ed|es|ing)? (?:deeper |further )?into"
     r"|set (?:off|out|sail)|bound for|pull(?:ed|s|ing)? (?:back|out)"
@@ -403,6 +405,8 @@ MOTION_PHRASE_KEYS = (
     *(f"{v} to " for v in "plane jet airliner helicopter train bus coach ship boat ferry".split()),
     "caught",
     "catching",
+    "catch ",
+    "catches",
     "pushed",
     "pushes",
     "pushing",
@@ -419,9 +423,11 @@ MOTION_PHRASE_KEYS = (
     "onward",
     "away",
 )
-#: Words that mark a stop on the way ("a layover in X", "with a stop in X"); general English.
+#: Words that mark a stop on the way ("a layover in X", "with a stop in X", "through a
+#: connecting flight in X"); general English.
 VIA_WORDS = frozenset(
-    "stop stops stopover stopovers layover layovers transit transited refuelling refueling".split()
+    "stop stops stopover stopovers layover layovers transit transited refuelling refueling "
+    "connecting".split()
 )
 
 

@@ -63,6 +63,15 @@ def by_path(pipeline: Pipeline, body: str) -> dict[tuple[str, ...], Movement]:
         ),
         ("The team flew from Oslo to Doha and then on to Muscat.", ("Oslo", "Doha", "Muscat")),
         (
+            "A student flying from Oslo to Lima through a connecting flight in Madrid fell ill.",
+            ("Oslo", "Madrid", "Lima"),
+        ),
+        (
+            "The envoy flew from Berlin to Tokyo with a connecting flight in Dubai.",
+            ("Berlin", "Dubai", "Tokyo"),
+        ),
+        ("She flew from Oslo to Lima, connecting in Madrid.", ("Oslo", "Madrid", "Lima")),
+        (
             "The envoy drove from Mombasa to Nairobi, stopping overnight in Voi.",
             ("Mombasa", "Voi", "Nairobi"),
         ),
@@ -2427,6 +2436,91 @@ def test_a_journey_back_starts_where_the_last_sentence_left_the_mover(
     assert m.origin_inferred
     # not a journey back told as background
     assert paths(pipeline, body.replace("drove back", "had driven back")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lucy Hale was scheduled to fly from Oslo to Lima last month, but she missed it.",
+        "Lucy Hale was originally scheduled to fly from Oslo to Lima on June 2.",
+        "The envoys were due to travel from Oslo to Lima in May.",
+    ],
+)
+def test_a_plan_told_in_the_past_for_a_day_gone_is_no_movement(
+    pipeline: Pipeline, body: str
+) -> None:
+    # the report is dated June 10, 2022: the plan is no longer a plan
+    assert paths(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lucy Hale is scheduled to fly from Oslo to Lima on June 20.",
+        "Lucy Hale was scheduled to fly from Oslo to Lima next week.",
+        "Lucy Hale was due to fly from Oslo to Lima on Friday.",  # the report's own day
+    ],
+)
+def test_a_plan_for_a_day_to_come_stays_planned(pipeline: Pipeline, body: str) -> None:
+    m = by_path(pipeline, body)[("Oslo", "Lima")]
+    assert m.status == "planned"
+
+
+def test_a_journey_end_made_after_a_stop_is_the_leg_from_the_stop(pipeline: Pipeline) -> None:
+    body = "She finally made it to Lima after a nine-hour layover in Madrid."
+    m = by_path(pipeline, body)[("Madrid", "Lima")]
+    assert not m.origin_inferred  # the stop is stated
+    # a whole journey whose start the report may give elsewhere, a way through, a price
+    for other in (
+        "The team arrived in Lima after a stopover in Madrid.",
+        "The team flew to Lima via Madrid.",
+        "He said a layover in Madrid makes trips to Lima cheaper.",
+    ):
+        assert ("Madrid", "Lima") not in paths(pipeline, other)
+    # the start told: the stop stays a stop
+    told = "The team flew from Oslo to Lima with a layover in Madrid."
+    assert paths(pipeline, told) == [("Oslo", "Madrid", "Lima")]
+
+
+def test_a_connecting_flight_on_to_a_town_is_a_leg_of_its_own(pipeline: Pipeline) -> None:
+    body = "They flew from Oslo to Madrid and caught a connecting flight on to Lima."
+    assert ("Oslo", "Madrid", "Lima") in paths(pipeline, body)
+    # a road or a bridge connecting two towns moves no one
+    assert paths(pipeline, "The new road connecting Oslo to Bergen opened in May.") == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Two days later he boarded a flight back to Bergen.",
+        "He took a return flight to Bergen on Friday.",
+        "They made the return trip to Bergen by ferry.",
+        "By the time she boarded her return flight to Bergen, the deal was signed.",
+        "He caught the train back to Bergen on Sunday.",
+        "He will catch a bus back to Bergen on Sunday.",
+    ],
+)
+def test_a_ride_back_starts_where_the_last_sentence_left_the_rider(
+    pipeline: Pipeline, second: str
+) -> None:
+    m = by_path(pipeline, "Ola Berg landed in Lyon on Tuesday. " + second)[("Lyon", "Bergen")]
+    assert m.origin_inferred
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # no ride taken: a wish, a price, a plan of others, a negation, background
+        "He dreams of a trip back to Bergen.",
+        "Return flights to Bergen are expensive.",
+        "Investors booked return flights to Bergen.",
+        "He did not catch the train back to Bergen.",
+        "He had boarded a flight back to Bergen the year before.",
+        "The return of refugees to Bergen was delayed.",
+    ],
+)
+def test_no_ride_back_without_a_rider_taking_it(pipeline: Pipeline, second: str) -> None:
+    assert paths(pipeline, "Ola Berg landed in Lyon on Tuesday. " + second) == []
 
 
 @pytest.mark.parametrize(

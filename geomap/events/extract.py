@@ -4263,15 +4263,29 @@ def _called_ahead(tokens: list[Token], i: int) -> bool:
 
 
 def _scheduled_after(tokens: list[Token], i: int) -> bool:
-    """True when the noun at ``i`` is said to be scheduled: "a meeting with the board is
-    scheduled for this week", "the rally is set for Saturday"."""
+    """True when the noun at ``i`` is said to be scheduled or to come: "a meeting with the
+    board is scheduled for this week", "the rally is set for Saturday", "the summit will be
+    held in A"."""
     words = [t.lower for t in tokens[i + 1 : i + 11]]
     for a, b, c in zip(words, words[1:], [*words[2:], ""], strict=False):
         if a in ("is", "are", "was", "were", "has", "have", "been") and b in _SCHEDULED:
             return b != "set" or c in ("for", "to")  # (not "was set on fire")
+        if a in ("will", "shall") and (b, c) in _TAKES_PLACE:
+            return True  # "the summit will be held in A", "a protest will take place"
         if a in (",", ";", "."):
             return False
     return False
+
+
+#: What an event to come does after "will": "will be held", "will take place", "will go
+#: ahead", "will open", "will begin", "will convene".
+_TAKES_PLACE = frozenset(
+    (("be", "held"), ("be", "staged"), ("take", "place"), ("go", "ahead"), ("be", "convened"))
+) | frozenset(
+    (verb, nxt)
+    for verb in ("open", "begin", "start", "convene")
+    for nxt in ("in", "at", "on", "next", "this", "later", "")
+)
 
 
 _SCHEDULED = frozenset("scheduled planned set slated expected due".split())

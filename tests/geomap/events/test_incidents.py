@@ -4299,3 +4299,22 @@ def test_tenants_displaced_by_a_fire_are_no_flight(pipeline: Pipeline, body: str
 def test_people_displaced_by_a_flood_are_still_told_as_flight(pipeline: Pipeline) -> None:
     body = "Floods hit Leeds on Sunday. Thousands of residents were displaced."
     assert ("flight/defection", "Leeds") in _bare(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Officials met on Monday. The summit will be held in Kigali in August.", "2023-08-01"),
+        ("Officials met on Monday. A march will take place in Leeds on Saturday.", "2023-06-17"),
+    ],
+)
+def test_an_event_that_will_be_held_is_planned_and_to_come(
+    pipeline: Pipeline, body: str, expected: str
+) -> None:
+    text = f"---\npublished: 2023-06-14\n---\n{body}"
+    incidents = [
+        i
+        for i in pipeline.extract(parse_document(text.encode(), "p.txt")).incidents
+        if i.status == "planned"
+    ]
+    assert [(str(i.when.start) if i.when else None) for i in incidents] == [expected]

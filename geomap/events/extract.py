@@ -6149,6 +6149,24 @@ def _pronoun_mover_word(tokens: list[Token], mt: movements.MotionTrigger) -> boo
     return j >= 0 and tokens[j].lower in ("he", "she", "they")
 
 
+def _told_whither(tokens: list[Token], index: int) -> bool:
+    """True when the clause of the motion word at ``index`` tells where it went by a phrase
+    no place was read in ("pulled back to the east bank", "withdrew towards the hills"):
+    "to" or "towards" after it, before the clause ends."""
+    rest = tokens[index + 1 : index + 12]
+    for k, t in enumerate(rest):
+        if t.text in (",", ";", ".") or t.lower in _SCOPE_END:
+            return False
+        if t.lower in ("towards", "toward", "into") or (
+            t.lower == "to" and k + 1 < len(rest) and rest[k + 1].lower in _WHITHER_OPENERS
+        ):
+            return True  # (not "to reposition": what for)
+    return False
+
+
+_WHITHER_OPENERS = frozenset("the a an its their his her new positions bases areas".split())
+
+
 def _home_destination(
     mt: movements.MotionTrigger, tokens: list[Token], state: discourse.Discourse
 ) -> Mention | None:
@@ -6159,6 +6177,8 @@ def _home_destination(
         return None
     if tokens[mt.index + 1].lower != "home" and not (mt.motion.lemma in _BACK_HOME and mt.origins):
         return None
+    if tokens[mt.index + 1].lower != "home" and _told_whither(tokens, mt.index):
+        return None  # "withdrew from A to the east bank of the river": not home, somewhere told
     told_from = [m for m in mt.origins if m.last < mt.index]
     if tokens[mt.index + 1].lower == "home" and told_from:
         # "a family from A who were returning home (from B)": where they are from is the

@@ -3767,3 +3767,9 @@ def test_a_departure_told_after_an_arrival_in_the_past_perfect(
 )
 def test_what_a_visit_goes_to_is_no_object_moved(pipeline: Pipeline, body: str) -> None:
     assert paths(pipeline, body) == [("Larkana", "Quetta")]
+
+
+def test_a_withdrawal_told_to_somewhere_else_is_not_home(pipeline: Pipeline) -> None:
+    # the mover's country is where a withdrawal "home" goes, not one told elsewhere
+    body = "Russian troops withdrew from Kherson to the east bank of the river on Friday."
+    assert all(m.path[-1].feature_type != "country" for m in movements(pipeline, body))

@@ -499,6 +499,7 @@ def _triggers(
                 )
                 or (prev in _BE and w == "left")
                 or _left_dead(lowered, i)
+                or _left_road(lowered, i)
             ):
                 motion = None  # (and "a message was left for X": what is left stays)
             elif w == "come" and not (prev in _PERFECT or prev.endswith(("'d", "’d"))):
@@ -545,6 +546,8 @@ def _triggers(
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
+            elif incident.event_type == "fire" and incident.noun and _with_blast(lowered, i):
+                incident = None  # "an explosion and fire at a plant": one explosion
             elif _charge(lowered, i, incident.noun) and not (
                 incident.event_type == "arrest" and not incident.noun
             ):  # (an arrest is no offence: "the man suspected in the killing was arrested")
@@ -1785,6 +1788,25 @@ _TAKEN_VEHICLES = frozenset(
 )
 
 
+#: Roads a vehicle runs off ("left the road", "left Interstate 55", "left U.S. Highway 281").
+_ROADS = frozenset(
+    "road roadway highway interstate route pavement street lane track freeway expressway "
+    "turnpike parkway".split()
+)
+_ROAD_OPENERS = frozenset("the a u.s u.s. us state county . its".split())
+
+
+def _left_road(lowered: list[str], i: int) -> bool:
+    """True when "left" at ``i`` takes a road ("his pickup left the road", "the car left
+    Interstate 80 near A"): a vehicle running off it, not a departure from a place."""
+    j = i + 1
+    while j < len(lowered) and j <= i + 3 and lowered[j] in _ROAD_OPENERS:
+        j += 1
+    return j < len(lowered) and (
+        lowered[j] in _ROADS or re.fullmatch(r"(?:i|us|sr|hwy)-?\d+", lowered[j]) is not None
+    )
+
+
 def _left_dead(lowered: list[str], i: int) -> bool:
     """ "left three dead", "left 20 injured", "left two others in custody": a toll or a
     state people are left in, not a departure."""
@@ -2190,6 +2212,8 @@ def extract_events(
             and not incidents.dedication(text, t.span.start, t.span.end)
             # "attacked the Samburu tribe": a people, not the county of that name
             and not incidents.tribe_name(text, t.span.start, t.span.end)
+            # "a plant off Louisiana 108": a state highway, not the state
+            and not incidents.state_route(t.place, text, t.span.end)
         ),
         key=lambda t: t.span.start,
     )
@@ -3273,8 +3297,13 @@ def _sentence(
             and not _tied_to(tokens, m)
         ]
         if fallback:
+            # (nor is a person's home: "the driver, a 39-year-old from A, was arrested")
             fallback = [
-                m for m in fallback if not _treated_at(tokens, m) and not _tied_to(tokens, m)
+                m
+                for m in fallback
+                if not _treated_at(tokens, m)
+                and not _tied_to(tokens, m)
+                and not _person_from(tokens, m)
             ]
         if t.event_type == "arrest" and not t.noun:
             # "a suspect in a theft near X was arrested": X is where the theft was
@@ -3432,6 +3461,10 @@ def _sentence(
             # "the boat sank shortly after leaving a beach near X", "the bus overturned soon
             # after departing X": it went down close to where it had set out from
             located = _after_leaving(tokens, t.index, mentions_used, len(tokens))
+        if not located and t.event_type in ("crash", "collision"):
+            # "a man was killed in a crash when his pickup left the highway south of X":
+            # the vehicle's clause says where
+            located = _vehicle_clause_place(tokens, t.index, mentions_used)
         if not located and t.event_type == "arrest" and not t.noun:
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested
@@ -4800,15 +4833,48 @@ _PERSONS = frozenset(
 )
 
 
+#: Blast nouns a fire noun may be coordinated with ("an explosion and fire").
+_BLASTS = frozenset("explosion explosions blast blasts".split())
+_JOINING = frozenset(("and", "then"))
+_BLAST_DETERMINERS = frozenset("a an the subsequent resulting ensuing".split())
+
+
+def _with_blast(lowered: list[str], i: int) -> bool:
+    """True when the fire noun at ``i`` is coordinated with a blast noun ("an explosion and
+    fire", "a blast and a fire", "a fire and explosion"): the explosion that started the fire
+    is the one event (general English; the guideline's "an explosion that starts a fire is
+    one explosion")."""
+    j = i - 1
+    while j >= 0 and lowered[j] in _BLAST_DETERMINERS:
+        j -= 1
+    if j >= 1 and lowered[j] in _JOINING and lowered[j - 1] in _BLASTS:
+        return True
+    k = i + 1
+    if k < len(lowered) and lowered[k] == "and":
+        k += 1
+        while k < len(lowered) and lowered[k] in _BLAST_DETERMINERS:
+            k += 1
+        return k < len(lowered) and lowered[k] in _BLASTS
+    return False
+
+
 def _person_from(tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` is the home of a person named just before it ("among them a
-    student from A"): who someone is, not where an incident happened."""
+    student from A", "the driver, a 39-year-old from A,"): who someone is, not where an
+    incident happened."""
     return (
         m.cue.role == "origin"
         and m.first >= 2
         and tokens[m.first - 1].lower == "from"
-        and tokens[m.first - 2].lower in _PERSONS
+        and (
+            tokens[m.first - 2].lower in _PERSONS
+            or _AGED.search(tokens[m.first - 2].lower) is not None
+        )
     )
+
+
+#: A person named by their age ("a 39-year-old from A", "the 19-year-olds from A").
+_AGED = re.compile(r"\d-year-olds?$")
 
 
 def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
@@ -4827,6 +4893,28 @@ _BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
     "south-east south-west".split()
 )
+
+
+def _vehicle_clause_place(
+    tokens: list[Token], index: int, mentions: list[Mention]
+) -> list[incidents.Located]:
+    """The place a "when" or "after" clause later in the sentence of an accident at
+    ``index`` gives, when the clause tells what a vehicle did ("killed in a crash when his
+    pickup left the road south of X", "hurt when the car struck a pole near X")."""
+    for k in range(index + 1, len(tokens) - 2):
+        if tokens[k].text in (";", ":"):
+            return []
+        if tokens[k].lower not in ("when", "after"):
+            continue
+        if not any(x.lower in DRIVING_SUBJECTS for x in tokens[k + 1 : k + 5]):
+            return []
+        found = [
+            m
+            for m in mentions
+            if m.first > k and (m.cue.role in ("location", "near") or _compass_of(tokens, m))
+        ]
+        return [incidents.Located(found[0], False)] if found else []
+    return []
 
 
 def _compass_of(tokens: list[Token], m: Mention) -> bool:
@@ -6060,7 +6148,21 @@ def _implicit_destination(
         # abroad to where the report is filed (and he is tried)
         return _as_mention(dateline)
     story = None if movements.new_topic(tokens) else state.recent_story()
-    if story is None and _help_sent(mt, tokens):
+    if (
+        story is None
+        and mt.motion.movement_type == "dispatched"
+        and not mt.motion.noun
+        and mt.status is not None
+        and _same_place(state.scene(), state.dateline)
+        and state.dateline is not None
+        and state.dateline.place is not None
+        and state.dateline.place.feature_type == "city"
+        and _usable(state.dateline, ends)
+    ):
+        # "SULPHUR, La. — An explosion at a plant ... (four paragraphs on) The board is
+        # sending investigators from Washington": the report's one scene, at its dateline
+        return _as_mention(state.dateline)
+    if story is None and (_help_sent(mt, tokens) or _for_help(mt, tokens)):
         # "ROME — Rescue teams were sent from A to help": no event told, the help went to
         # where the report is filed from
         dateline = state.dateline
@@ -6076,9 +6178,13 @@ def _implicit_destination(
     if not _usable(story, ends):
         return None
     nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
-    if mt.motion.movement_type == "dispatched" or (
-        (nxt == "in" or (nxt in _UP_FROM and _head(mt.actor) in _HELP))
-        and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
+    if (
+        mt.motion.movement_type == "dispatched"
+        or _for_help(mt, tokens)
+        or (
+            (nxt == "in" or (nxt in _UP_FROM and _head(mt.actor) in _HELP))
+            and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
+        )
     ):
         # ("the ministers met in B after flying in from A": the event this sentence told;
         # "volunteers who had driven up from A": to where the story is)
@@ -6128,6 +6234,27 @@ _ARRIVING = frozenset(("arrive", "land"))
 _UP_FROM = frozenset("up down over across".split())
 #: Verbs of help after "to" that say what a dispatch was for ("sent from A to help").
 _HELPING = frozenset("help assist support join reinforce".split())
+
+
+def _for_help(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when a journey told by its origin only says it was made to help or join those
+    where the story is ("supporters came by bus from A to join the protest", "crews flew a
+    helicopter from A to help search"): a verb of going, reported, with that purpose."""
+    if mt.motion.noun or mt.status != "reported" or mt.motion.movement_type != "travelled":
+        return False
+    after = tokens[mt.index + 1 : mt.index + 12]
+    for a, b in zip(after, after[1:], strict=False):
+        if a.lower in _HELP_CLAUSE_ENDS or (a.lower == "and" and b.text[:1].islower()):
+            return False  # (not "from A and B to join": the places are joined)
+        if a.lower in ("in", "at", "into"):
+            return False  # "buses from A arrived in the city to join": its end was told
+        if a.lower == "to" and b.lower in _HELPING:
+            return True
+    return False
+
+
+#: Words that end the clause of a journey before its purpose could be told.
+_HELP_CLAUSE_ENDS = frozenset(";  but after before when while where who which".split())
 
 
 def _help_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:

@@ -320,8 +320,8 @@ def _triggers(
             at = m.start("trigger") if "trigger" in rx.groupindex else -1
             i = bisect_left(starts, at if at >= 0 else m.start())  # (an alternative without it)
             if i < len(tokens) and i not in covered:
-                if rx in (VEHICLE_HIT_VEHICLE, VEHICLE_HIT_OBJECT) and DRIVING_SUBJECTS.isdisjoint(
-                    lowered[clauses.clause_start(tokens, i) : i]
+                if rx in (VEHICLE_HIT_VEHICLE, VEHICLE_HIT_OBJECT) and not _driven_into(
+                    tokens, lowered, i
                 ):
                     continue  # "a boy hit a parked car": no vehicle driven into it
                 if phrase_type == "crash" and any(
@@ -1794,6 +1794,20 @@ _ROADS = frozenset(
     "turnpike parkway".split()
 )
 _ROAD_OPENERS = frozenset("the a u.s u.s. us state county . its".split())
+
+
+#: Pronouns that stand for a vehicle or its driver named earlier in the sentence.
+_VEHICLE_PRONOUNS = frozenset("it he she they".split())
+
+
+def _driven_into(tokens: list[Token], lowered: list[str], i: int) -> bool:
+    """True when the striking verb at ``i`` has a vehicle or its driver for subject: named in
+    its clause ("the car struck a truck"), or named before in the sentence and taken up by a
+    pronoun ("a car was going east in the westbound lanes when it struck a semi-trailer")."""
+    clause = lowered[clauses.clause_start(tokens, i) : i]
+    if not DRIVING_SUBJECTS.isdisjoint(clause):
+        return True
+    return not _VEHICLE_PRONOUNS.isdisjoint(clause) and not DRIVING_SUBJECTS.isdisjoint(lowered[:i])
 
 
 def _left_road(lowered: list[str], i: int) -> bool:
@@ -6284,6 +6298,21 @@ _HELP = frozenset(
 )
 
 
+#: Nouns of a person named after a home ("a Dayton man", "Akron teen").
+_HOME_PERSONS = _PERSONS | frozenset("teen teens couple native natives youth".split())
+
+
+def _placed_by_home(inc: Incident) -> bool:
+    """True when an incident's place is only the home its actor is named after ("Dayton man
+    arrested": Dayton): the actor phrase is the place's name and a person noun."""
+    words = (inc.actor1 or "").split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in _HOME_PERSONS
+        and " ".join(words[:-1]).lower().endswith(inc.place.name.lower())
+    )
+
+
 def _merge_incidents(
     found: list[tuple[Incident, bool]], distinct: Sequence[Incident] = ()
 ) -> list[Incident]:
@@ -6291,6 +6320,18 @@ def _merge_incidents(
     reported once (the body's report before the headline's), unless the report tells one
     as another event (``distinct``: the incidents told as "an earlier accident", "a
     second shooting")."""
+    body = [i for i, h in found if not h]
+    # "Dayton man arrested" over a report of the arrest in another town: the headline's
+    # place is the man's home, and the body tells the event where it happened
+    found = [
+        (i, h)
+        for i, h in found
+        if not (
+            h
+            and _placed_by_home(i)
+            and any(b.event_type == i.event_type and b.status == i.status for b in body)
+        )
+    ]
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
     headlines = {id(i) for i, h in found if h}
     out: list[Incident] = []

@@ -648,8 +648,8 @@ _VEHICLE_STRUCK = re.compile(
 VEHICLE_HIT_VEHICLE = re.compile(
     r"\b(?P<trigger>struck|hit|slammed into|crashed into|smashed into|ran into|rear-ended|"
     r"sideswiped|broadsided) (?:an? |the |another |his |her |their )?(?:[a-z-]+ ){0,2}?"
-    r"(?:car|truck|van|vehicle|pickup|suv|bus|tractor-trailer|semi|semitrailer|motorcycle|"
-    r"lorry|minivan|sedan|jeep|taxi|train)\b(?![-'’])",
+    r"(?:car|truck|van|vehicle|pickup|suv|bus|tractor-trailer|semi-trailer|semi-truck|semi|"
+    r"semitrailer|motorcycle|lorry|minivan|sedan|jeep|taxi|train)\b(?![-'’])",
     re.I,
 )
 #: Who or what drives a vehicle into another.

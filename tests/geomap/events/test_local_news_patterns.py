@@ -162,3 +162,39 @@ def test_people_who_came_to_a_place_the_sentence_names_are_not_sent_elsewhere(
         "Buses carrying marchers from Chicago arrived in the city at dawn to join them."
     )
     assert all(m[0][-1] == "Davenport" for m in _moves(pipeline, body))
+
+
+def _report(pipeline: Pipeline, headline: str, body: str):  # type: ignore[no-untyped-def]
+    text = f"{headline}\n\nPublished May 20, 2025\n\n{body}"
+    return pipeline.extract(parse_document(text.encode(), "t.txt"))
+
+
+def test_a_headline_man_named_for_his_home_was_not_arrested_there(pipeline: Pipeline) -> None:
+    result = _report(
+        pipeline,
+        "Store locked down after armed man reported; Ottumwa man arrested",
+        "BETTENDORF, Iowa — A store was locked down for an hour Monday after a caller "
+        "reported a man with a gun, and police arrested a 30-year-old Ottumwa man nearby.",
+    )
+    arrests = [i.place.name for i in result.incidents if i.event_type == "arrest"]
+    assert arrests == ["Bettendorf"]
+
+
+def test_a_headline_home_stands_when_the_body_tells_no_such_event(pipeline: Pipeline) -> None:
+    result = _report(
+        pipeline,
+        "Bettendorf man arrested",
+        "DAVENPORT, Iowa — The weather service said the river would crest on Wednesday.",
+    )
+    assert [i.event_type for i in result.incidents] == ["arrest"]
+
+
+@pytest.mark.parametrize("other", ["a semi-trailer", "a semi-truck", "a pickup"])
+def test_a_car_that_struck_a_truck_is_a_collision_however_the_truck_is_named(
+    pipeline: Pipeline, other: str
+) -> None:
+    body = (
+        "OGALLALA, Neb. — Two people died Monday near Ogallala. Troopers said a car was "
+        f"going east in the westbound lanes when it struck {other} head-on."
+    )
+    assert [i[0] for i in _incidents(pipeline, body)] == ["collision"]

@@ -5591,6 +5591,18 @@ def _implicit_origin(
     ):
         assert story is not None
         return _as_mention(story)
+    scene = story or (None if movements.new_topic(tokens) else state.scene())
+    if (
+        scene is not None
+        and scene.place is not None
+        and not mt.motion.noun
+        and mt.status == "reported"
+        and (mt.passive or _head(mt.actor) in _STRUCK or carries_struck)
+        and any(p.gazetteer_id == scene.place.gazetteer_id for p in ends)
+    ):
+        # "The truck was hauling fruit from A to B. (A crash near C.) Its driver was taken
+        # to a hospital in C": taken where the incident was, no journey from B
+        return None
     # the home the report gave the person named as the mover ("Jane Roe of X ... Roe flew
     # to Y"; "Israeli President John Doe ... Doe's visit to Y")
     # (named in the mover's own clause: not "Roe of X slept while the pilot flew to Y")

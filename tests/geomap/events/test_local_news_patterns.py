@@ -198,3 +198,18 @@ def test_a_car_that_struck_a_truck_is_a_collision_however_the_truck_is_named(
         f"going east in the westbound lanes when it struck {other} head-on."
     )
     assert [i[0] for i in _incidents(pipeline, body)] == ["collision"]
+
+
+def test_a_driver_taken_to_a_hospital_in_the_crash_town_made_no_journey(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "OGALLALA, Neb. — A pickup and a tanker collided on Interstate 80 near Ogallala on "
+        "Monday.\n\nThe tanker's driver was hauling fuel from Cheyenne to Omaha, troopers "
+        "said. He was taken to a hospital in Ogallala and later flown to a hospital in North "
+        "Platte."
+    )
+    assert sorted(_moves(pipeline, body)) == [
+        (("Cheyenne", "Omaha"), "travelled", "reported"),
+        (("Ogallala", "North Platte"), "travelled", "reported"),
+    ]

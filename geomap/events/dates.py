@@ -313,6 +313,12 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             (w for w in _WEEKDAY.finditer(text) if not _STATED_ON.search(text, 0, w.start())),
             None,
         )
+        if m and text[max(0, m.start() - 5) : m.start()].lower() == "next ":
+            # "next Tuesday": that day of the week after the article's, however the sentence
+            # is read (a day to come cannot be the past one)
+            start = published + timedelta(days=7 - published.weekday())
+            d = start + timedelta(days=WEEKDAYS[m["wd"].lower()])
+            return When(d, d, 1, text[m.start() - 5 : m.end()])
         if m:
             # the latest such day on or before the article date; "last Tuesday" in a
             # Tuesday's article is the week before
@@ -388,6 +394,10 @@ def _future_date(text: str, published: date) -> When | None:
         year = published.year + 1
         return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())
     m = _WEEKDAY.search(text)
+    if m and text[max(0, m.start() - 5) : m.start()].lower() == "next ":
+        start = published + timedelta(days=7 - published.weekday())
+        d = start + timedelta(days=WEEKDAYS[m["wd"].lower()])
+        return When(d, d, 1, text[m.start() - 5 : m.end()])  # "next Tuesday": next week's
     if m and m["rel"] is None and not _DAY_MONTH_YEAR.search(text) and not _MONTH_DAY.search(text):
         ahead = (WEEKDAYS[m["wd"].lower()] - published.weekday()) % 7
         d = published + timedelta(days=ahead)

@@ -3802,6 +3802,10 @@ def _sentence(
             and (lede or not _home_elsewhere(s_text, tokens, mentions, state.carried()))
         ):
             carried = state.carried()
+            if t.event_type == "meeting/summit" and _during_the_trip(tokens):
+                # "The mayor will travel to A on Tuesday. She will meet lawmakers during the
+                # trip": the talks are where the trip goes
+                carried = state.recent_journey_end() or carried
             if (
                 carried is None
                 and t.event_type == "arrest"
@@ -4907,6 +4911,23 @@ _BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
     "south-east south-west".split()
 )
+
+
+#: Journey nouns after "during the" / "on the" that put an event where the journey went.
+_TRIP_NOUNS = frozenset("trip visit journey tour stop stay".split())
+
+
+def _during_the_trip(tokens: list[Token]) -> bool:
+    """True when the sentence places its event in a journey told before ("during the
+    one-day trip", "on the visit", "while there"): where that journey went."""
+    lowered = [t.lower for t in tokens]
+    for k, w in enumerate(lowered):
+        if w == "while" and lowered[k + 1 : k + 2] == ["there"]:
+            return True
+        if w in ("during", "on") and lowered[k + 1 : k + 2] in (["the"], ["her"], ["his"]):
+            if not _TRIP_NOUNS.isdisjoint(lowered[k + 2 : k + 5]):
+                return True
+    return False
 
 
 def _vehicle_clause_place(

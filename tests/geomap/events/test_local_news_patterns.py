@@ -213,3 +213,19 @@ def test_a_driver_taken_to_a_hospital_in_the_crash_town_made_no_journey(
         (("Cheyenne", "Omaha"), "travelled", "reported"),
         (("Ogallala", "North Platte"), "travelled", "reported"),
     ]
+
+
+@pytest.mark.parametrize("future", [False, True])
+def test_next_weekday_is_that_day_of_the_week_after_the_report(future: bool) -> None:
+    when = find_date("will fly there next Monday", date(2025, 2, 19), future=future)
+    assert when is not None and when.start == date(2025, 2, 24)
+
+
+def test_talks_during_a_trip_are_where_the_trip_goes(pipeline: Pipeline) -> None:
+    body = (
+        "CHILLICOTHE, Ohio — The mayor will drive to Columbus next Monday to ask for road "
+        "money. She said she will meet with Gov. Mike DeWine and the leaders of both chambers "
+        "during the trip."
+    )
+    meetings = [i for i in _incidents(pipeline, body) if i[0] == "meeting/summit"]
+    assert meetings == [("meeting/summit", "Columbus", "planned")]

@@ -140,6 +140,9 @@ LED = frozenset("led lead leads leading contributed contributing due owing".spli
 #: Verbs that make someone do what the "to" after their object says, which then happened
 #: ("fighting forced thousands to flee", "the outbreak led officials to send samples").
 MADE_TO = frozenset("forced caused led prompted compelled obliged drove".split())
+#: Verbs of means before an object and "to": "used boats to evacuate them" tells that they
+#: did ("used to evacuate", with no object between, is a habit and is not read here).
+USED_TO = frozenset("used using".split())
 #: Verbs of report and belief before a perfect infinitive ("are reported to have arrived",
 #: "is thought to have fled", "seems to have crossed"): the event took place (general English).
 SAID_TO_HAVE = frozenset(
@@ -597,9 +600,14 @@ def status(
             and _NOT_YET.isdisjoint(t.lower for t in tokens[start:j])
         ):
             return "reported"  # "became the first nation to deploy troops to X": it did
-        made = any(  # "forced thousands of villagers to flee": they did
-            tokens[x].lower in MADE_TO and tokens[x].text[:1].islower()
-            for x in range(max(start, k - 5), k)
+        made = (
+            any(  # "forced thousands of villagers to flee": they did
+                tokens[x].lower in MADE_TO and tokens[x].text[:1].islower()
+                for x in range(max(start, k - 5), k)
+            )
+            or any(  # "crews used boats to evacuate 90 people": the means of what they did
+                tokens[x].lower in USED_TO for x in range(max(start, k - 4), k)
+            )
         )
         ordered = (
             any(  # "ordered residents to evacuate": an order, to be carried out

@@ -243,8 +243,8 @@ _NEXT = re.compile(
 def find_date(text: str, published: date | None, future: bool = False) -> When | None:
     """The first date expression in ``text``, as a range with its precision, or None.
     ``future`` for an announced event: a weekday is the next such day on or after the article
-    date, a month without a year the next such month, and "tomorrow", "next week", "next
-    month" are read."""
+    date, a month without a year the next such month, a month and day without a year the
+    next such day, and "tomorrow", "next week", "next month" are read."""
     if future and published is not None:
         when = _future_date(text, published)
         if when is not None:
@@ -330,6 +330,12 @@ def find_date(text: str, published: date | None, future: bool = False) -> When |
             (w for w in _WEEKDAY.finditer(text) if not _STATED_ON.search(text, 0, w.start())),
             None,
         )
+        if m and text[max(0, m.start() - 5) : m.start()].lower() == "next ":
+            # "next Tuesday": that day of the week after the article's, however the sentence
+            # is read (a day to come cannot be the past one)
+            start = published + timedelta(days=7 - published.weekday())
+            d = start + timedelta(days=WEEKDAYS[m["wd"].lower()])
+            return When(d, d, 1, text[m.start() - 5 : m.end()])
         if m:
             # the latest such day on or before the article date; "last Tuesday" in a
             # Tuesday's article is the week before
@@ -405,10 +411,26 @@ def _future_date(text: str, published: date) -> When | None:
         year = published.year + 1
         return When(date(year, 1, 1), date(year, 12, 31), 5, m.group())
     m = _WEEKDAY.search(text)
+    if m and text[max(0, m.start() - 5) : m.start()].lower() == "next ":
+        start = published + timedelta(days=7 - published.weekday())
+        d = start + timedelta(days=WEEKDAYS[m["wd"].lower()])
+        return When(d, d, 1, text[m.start() - 5 : m.end()])  # "next Tuesday": next week's
     if m and m["rel"] is None and not _DAY_MONTH_YEAR.search(text) and not _MONTH_DAY.search(text):
         ahead = (WEEKDAYS[m["wd"].lower()] - published.weekday()) % 7
         d = published + timedelta(days=ahead)
         return When(d, d, 1, m.group())
+    if not _DAY_MONTH_YEAR.search(text) and not _MONTH_DAY_YEAR.search(text):
+        for rx in (_MONTH_DAY, _DAY_MONTH):
+            m = rx.search(text)
+            if m is None:
+                continue
+            # "a rally on June 7" in a report of May 28: the June 7 to come, not last year's
+            month, day = MONTHS[m["month"].lower()], int(m["day"])
+            day_to_come = _safe_date(published.year, month, day)
+            if day_to_come is not None and day_to_come < published:
+                day_to_come = _safe_date(published.year + 1, month, day)
+            if day_to_come is not None:
+                return When(day_to_come, day_to_come, 1, m.group())
     m = _IN_MONTH.search(text)
     if m and m["month"] != "May" and not _MONTH_YEAR.search(text):
         month = MONTHS[m["month"].lower()]

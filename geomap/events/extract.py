@@ -326,8 +326,8 @@ def _triggers(
             at = m.start("trigger") if "trigger" in rx.groupindex else -1
             i = bisect_left(starts, at if at >= 0 else m.start())  # (an alternative without it)
             if i < len(tokens) and i not in covered:
-                if rx in (VEHICLE_HIT_VEHICLE, VEHICLE_HIT_OBJECT) and DRIVING_SUBJECTS.isdisjoint(
-                    lowered[clauses.clause_start(tokens, i) : i]
+                if rx in (VEHICLE_HIT_VEHICLE, VEHICLE_HIT_OBJECT) and not _driven_into(
+                    tokens, lowered, i
                 ):
                     continue  # "a boy hit a parked car": no vehicle driven into it
                 if phrase_type == "crash" and any(
@@ -505,6 +505,7 @@ def _triggers(
                 )
                 or (prev in _BE and w == "left")
                 or _left_dead(lowered, i)
+                or _left_road(lowered, i)
             ):
                 motion = None  # (and "a message was left for X": what is left stays)
             elif w == "come" and not (prev in _PERFECT or prev.endswith(("'d", "’d"))):
@@ -558,6 +559,8 @@ def _triggers(
         if incident is not None:
             if nxt in NOT_AN_EVENT_AFTER.get(w, ()) or prev in NOT_AN_EVENT_BEFORE.get(w, ()):
                 incident = None
+            elif incident.event_type == "fire" and incident.noun and _with_blast(lowered, i):
+                incident = None  # "an explosion and fire at a plant": one explosion
             elif _charge(lowered, i, incident.noun) and not (
                 incident.event_type == "arrest" and not incident.noun
             ):  # (an arrest is no offence: "the man suspected in the killing was arrested")
@@ -1799,6 +1802,39 @@ _TAKEN_VEHICLES = frozenset(
 )
 
 
+#: Roads a vehicle runs off ("left the road", "left Interstate 55", "left U.S. Highway 281").
+_ROADS = frozenset(
+    "road roadway highway interstate route pavement street lane track freeway expressway "
+    "turnpike parkway".split()
+)
+_ROAD_OPENERS = frozenset("the a u.s u.s. us state county . its".split())
+
+
+#: Pronouns that stand for a vehicle or its driver named earlier in the sentence.
+_VEHICLE_PRONOUNS = frozenset("it he she they".split())
+
+
+def _driven_into(tokens: list[Token], lowered: list[str], i: int) -> bool:
+    """True when the striking verb at ``i`` has a vehicle or its driver for subject: named in
+    its clause ("the car struck a truck"), or named before in the sentence and taken up by a
+    pronoun ("a car was going east in the westbound lanes when it struck a semi-trailer")."""
+    clause = lowered[clauses.clause_start(tokens, i) : i]
+    if not DRIVING_SUBJECTS.isdisjoint(clause):
+        return True
+    return not _VEHICLE_PRONOUNS.isdisjoint(clause) and not DRIVING_SUBJECTS.isdisjoint(lowered[:i])
+
+
+def _left_road(lowered: list[str], i: int) -> bool:
+    """True when "left" at ``i`` takes a road ("his pickup left the road", "the car left
+    Interstate 80 near A"): a vehicle running off it, not a departure from a place."""
+    j = i + 1
+    while j < len(lowered) and j <= i + 3 and lowered[j] in _ROAD_OPENERS:
+        j += 1
+    return j < len(lowered) and (
+        lowered[j] in _ROADS or re.fullmatch(r"(?:i|us|sr|hwy)-?\d+", lowered[j]) is not None
+    )
+
+
 def _left_dead(lowered: list[str], i: int) -> bool:
     """ "left three dead", "left 20 injured", "left two others in custody": a toll or a
     state people are left in, not a departure."""
@@ -2204,6 +2240,8 @@ def extract_events(
             and not incidents.dedication(text, t.span.start, t.span.end)
             # "attacked the Samburu tribe": a people, not the county of that name
             and not incidents.tribe_name(text, t.span.start, t.span.end)
+            # "a plant off Louisiana 108": a state highway, not the state
+            and not incidents.state_route(t.place, text, t.span.end)
         ),
         key=lambda t: t.span.start,
     )
@@ -3289,8 +3327,13 @@ def _sentence(
             and not _tied_to(tokens, m)
         ]
         if fallback:
+            # (nor is a person's home: "the driver, a 39-year-old from A, was arrested")
             fallback = [
-                m for m in fallback if not _treated_at(tokens, m) and not _tied_to(tokens, m)
+                m
+                for m in fallback
+                if not _treated_at(tokens, m)
+                and not _tied_to(tokens, m)
+                and not _person_from(tokens, m)
             ]
         if t.event_type == "arrest" and not t.noun:
             # "a suspect in a theft near X was arrested": X is where the theft was
@@ -3448,6 +3491,10 @@ def _sentence(
             # "the boat sank shortly after leaving a beach near X", "the bus overturned soon
             # after departing X": it went down close to where it had set out from
             located = _after_leaving(tokens, t.index, mentions_used, len(tokens))
+        if not located and t.event_type in ("crash", "collision"):
+            # "a man was killed in a crash when his pickup left the highway south of X":
+            # the vehicle's clause says where
+            located = _vehicle_clause_place(tokens, t.index, mentions_used)
         if not located and t.event_type == "arrest" and not t.noun:
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested
@@ -3779,6 +3826,10 @@ def _sentence(
             and (lede or not _home_elsewhere(s_text, tokens, mentions, state.carried()))
         ):
             carried = state.carried()
+            if t.event_type == "meeting/summit" and _during_the_trip(tokens):
+                # "The mayor will travel to A on Tuesday. She will meet lawmakers during the
+                # trip": the talks are where the trip goes
+                carried = state.recent_journey_end() or carried
             if (
                 carried is None
                 and t.event_type == "arrest"
@@ -4894,15 +4945,48 @@ _PERSONS = frozenset(
 )
 
 
+#: Blast nouns a fire noun may be coordinated with ("an explosion and fire").
+_BLASTS = frozenset("explosion explosions blast blasts".split())
+_JOINING = frozenset(("and", "then"))
+_BLAST_DETERMINERS = frozenset("a an the subsequent resulting ensuing".split())
+
+
+def _with_blast(lowered: list[str], i: int) -> bool:
+    """True when the fire noun at ``i`` is coordinated with a blast noun ("an explosion and
+    fire", "a blast and a fire", "a fire and explosion"): the explosion that started the fire
+    is the one event (general English; the guideline's "an explosion that starts a fire is
+    one explosion")."""
+    j = i - 1
+    while j >= 0 and lowered[j] in _BLAST_DETERMINERS:
+        j -= 1
+    if j >= 1 and lowered[j] in _JOINING and lowered[j - 1] in _BLASTS:
+        return True
+    k = i + 1
+    if k < len(lowered) and lowered[k] == "and":
+        k += 1
+        while k < len(lowered) and lowered[k] in _BLAST_DETERMINERS:
+            k += 1
+        return k < len(lowered) and lowered[k] in _BLASTS
+    return False
+
+
 def _person_from(tokens: list[Token], m: Mention) -> bool:
     """True when mention ``m`` is the home of a person named just before it ("among them a
-    student from A"): who someone is, not where an incident happened."""
+    student from A", "the driver, a 39-year-old from A,"): who someone is, not where an
+    incident happened."""
     return (
         m.cue.role == "origin"
         and m.first >= 2
         and tokens[m.first - 1].lower == "from"
-        and tokens[m.first - 2].lower in _PERSONS
+        and (
+            tokens[m.first - 2].lower in _PERSONS
+            or _AGED.search(tokens[m.first - 2].lower) is not None
+        )
     )
+
+
+#: A person named by their age ("a 39-year-old from A", "the 19-year-olds from A").
+_AGED = re.compile(r"\d-year-olds?$")
 
 
 def _who_from(s_text: str, tokens: list[Token], m: Mention) -> bool:
@@ -4921,6 +5005,45 @@ _BEARINGS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
     "south-east south-west".split()
 )
+
+
+#: Journey nouns after "during the" / "on the" that put an event where the journey went.
+_TRIP_NOUNS = frozenset("trip visit journey tour stop stay".split())
+
+
+def _during_the_trip(tokens: list[Token]) -> bool:
+    """True when the sentence places its event in a journey told before ("during the
+    one-day trip", "on the visit", "while there"): where that journey went."""
+    lowered = [t.lower for t in tokens]
+    for k, w in enumerate(lowered):
+        if w == "while" and lowered[k + 1 : k + 2] == ["there"]:
+            return True
+        if w in ("during", "on") and lowered[k + 1 : k + 2] in (["the"], ["her"], ["his"]):
+            if not _TRIP_NOUNS.isdisjoint(lowered[k + 2 : k + 5]):
+                return True
+    return False
+
+
+def _vehicle_clause_place(
+    tokens: list[Token], index: int, mentions: list[Mention]
+) -> list[incidents.Located]:
+    """The place a "when" or "after" clause later in the sentence of an accident at
+    ``index`` gives, when the clause tells what a vehicle did ("killed in a crash when his
+    pickup left the road south of X", "hurt when the car struck a pole near X")."""
+    for k in range(index + 1, len(tokens) - 2):
+        if tokens[k].text in (";", ":"):
+            return []
+        if tokens[k].lower not in ("when", "after"):
+            continue
+        if not any(x.lower in DRIVING_SUBJECTS for x in tokens[k + 1 : k + 5]):
+            return []
+        found = [
+            m
+            for m in mentions
+            if m.first > k and (m.cue.role in ("location", "near") or _compass_of(tokens, m))
+        ]
+        return [incidents.Located(found[0], False)] if found else []
+    return []
 
 
 def _compass_of(tokens: list[Token], m: Mention) -> bool:
@@ -5620,6 +5743,18 @@ def _implicit_origin(
     ):
         assert story is not None
         return _as_mention(story)
+    scene = story or (None if movements.new_topic(tokens) else state.scene())
+    if (
+        scene is not None
+        and scene.place is not None
+        and not mt.motion.noun
+        and mt.status == "reported"
+        and (mt.passive or _head(mt.actor) in _STRUCK or carries_struck)
+        and any(p.gazetteer_id == scene.place.gazetteer_id for p in ends)
+    ):
+        # "The truck was hauling fruit from A to B. (A crash near C.) Its driver was taken
+        # to a hospital in C": taken where the incident was, no journey from B
+        return None
     # the home the report gave the person named as the mover ("Jane Roe of X ... Roe flew
     # to Y"; "Israeli President John Doe ... Doe's visit to Y")
     # (named in the mover's own clause: not "Roe of X slept while the pilot flew to Y")
@@ -6291,7 +6426,21 @@ def _implicit_destination(
         # abroad to where the report is filed (and he is tried)
         return _as_mention(dateline)
     story = None if movements.new_topic(tokens) else state.recent_story()
-    if story is None and _help_sent(mt, tokens):
+    if (
+        story is None
+        and mt.motion.movement_type == "dispatched"
+        and not mt.motion.noun
+        and mt.status is not None
+        and _same_place(state.scene(), state.dateline)
+        and state.dateline is not None
+        and state.dateline.place is not None
+        and state.dateline.place.feature_type == "city"
+        and _usable(state.dateline, ends)
+    ):
+        # "SULPHUR, La. — An explosion at a plant ... (four paragraphs on) The board is
+        # sending investigators from Washington": the report's one scene, at its dateline
+        return _as_mention(state.dateline)
+    if story is None and (_help_sent(mt, tokens) or _for_help(mt, tokens)):
         # "ROME — Rescue teams were sent from A to help": no event told, the help went to
         # where the report is filed from
         dateline = state.dateline
@@ -6307,9 +6456,13 @@ def _implicit_destination(
     if not _usable(story, ends):
         return None
     nxt = tokens[mt.index + 1].lower if mt.index + 1 < len(tokens) else ""
-    if mt.motion.movement_type == "dispatched" or (
-        (nxt == "in" or (nxt in _UP_FROM and _head(mt.actor) in _HELP))
-        and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
+    if (
+        mt.motion.movement_type == "dispatched"
+        or _for_help(mt, tokens)
+        or (
+            (nxt == "in" or (nxt in _UP_FROM and _head(mt.actor) in _HELP))
+            and (mt.passive or _head(mt.actor) in _HELP or story is state.told_now)
+        )
     ):
         # ("the ministers met in B after flying in from A": the event this sentence told;
         # "volunteers who had driven up from A": to where the story is)
@@ -6361,6 +6514,27 @@ _UP_FROM = frozenset("up down over across".split())
 _HELPING = frozenset("help assist support join reinforce".split())
 
 
+def _for_help(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
+    """True when a journey told by its origin only says it was made to help or join those
+    where the story is ("supporters came by bus from A to join the protest", "crews flew a
+    helicopter from A to help search"): a verb of going, reported, with that purpose."""
+    if mt.motion.noun or mt.status != "reported" or mt.motion.movement_type != "travelled":
+        return False
+    after = tokens[mt.index + 1 : mt.index + 12]
+    for a, b in zip(after, after[1:], strict=False):
+        if a.lower in _HELP_CLAUSE_ENDS or (a.lower == "and" and b.text[:1].islower()):
+            return False  # (not "from A and B to join": the places are joined)
+        if a.lower in ("in", "at", "into"):
+            return False  # "buses from A arrived in the city to join": its end was told
+        if a.lower == "to" and b.lower in _HELPING:
+            return True
+    return False
+
+
+#: Words that end the clause of a journey before its purpose could be told.
+_HELP_CLAUSE_ENDS = frozenset(";  but after before when while where who which".split())
+
+
 def _help_sent(mt: movements.MotionTrigger, tokens: list[Token]) -> bool:
     """True when the dispatch at ``mt`` is of help, told by its purpose ("teams were sent
     from A and B to help", "deployed from A to assist")."""
@@ -6388,6 +6562,21 @@ _HELP = frozenset(
 )
 
 
+#: Nouns of a person named after a home ("a Dayton man", "Akron teen").
+_HOME_PERSONS = _PERSONS | frozenset("teen teens couple native natives youth".split())
+
+
+def _placed_by_home(inc: Incident) -> bool:
+    """True when an incident's place is only the home its actor is named after ("Dayton man
+    arrested": Dayton): the actor phrase is the place's name and a person noun."""
+    words = (inc.actor1 or "").split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in _HOME_PERSONS
+        and " ".join(words[:-1]).lower().endswith(inc.place.name.lower())
+    )
+
+
 def _merge_incidents(
     found: list[tuple[Incident, bool]], distinct: Sequence[Incident] = ()
 ) -> list[Incident]:
@@ -6395,6 +6584,18 @@ def _merge_incidents(
     reported once (the body's report before the headline's), unless the report tells one
     as another event (``distinct``: the incidents told as "an earlier accident", "a
     second shooting")."""
+    body = [i for i, h in found if not h]
+    # "Dayton man arrested" over a report of the arrest in another town: the headline's
+    # place is the man's home, and the body tells the event where it happened
+    found = [
+        (i, h)
+        for i, h in found
+        if not (
+            h
+            and _placed_by_home(i)
+            and any(b.event_type == i.event_type and b.status == i.status for b in body)
+        )
+    ]
     ordered = [i for i, h in found if not h] + [i for i, h in found if h]
     headlines = {id(i) for i, h in found if h}
     out: list[Incident] = []

@@ -207,7 +207,8 @@ def nested_places(tokens: list[Token], located: list[Located]) -> list[Located]:
     if len(located) < 2:
         return located
     firsts = sorted(loc.mention.first for loc in located)
-    out = []
+    by_first = {loc.mention.first: loc.mention for loc in located}
+    dropped: set[int] = set()
     for loc in located:
         m = loc.mention
         j = m.first - 1
@@ -223,9 +224,22 @@ def nested_places(tokens: list[Token], located: list[Located]) -> list[Located]:
                 x.text in ",;" or x.lower in ("and", "or", "but") for x in tokens[earlier[-1] : j]
             )
         ):
-            continue
-        out.append(loc)
-    return out
+            inner = by_first[earlier[-1]]
+            if precision_rank(m.place) == 0 and not _lies_in_town(inner.place, m.place):
+                # "a rally at Queen's Park in Toronto" with the park read as a namesake in
+                # another country: the town the phrase names is where it was
+                dropped.add(inner.first)
+            else:
+                dropped.add(m.first)
+    return [loc for loc in located if loc.mention.first not in dropped]
+
+
+def _lies_in_town(inner: Place, town: Place) -> bool:
+    """True when ``inner`` may be a part of ``town``: in its country, within a town's width."""
+    return (
+        inner.country_code == town.country_code
+        and great_circle((inner.lat, inner.lon), (town.lat, town.lon)).km <= _TOWN_KM
+    )
 
 
 #: Verbs by which a disaster reaches a place ("flooding has hit X", "the quake struck X"):
@@ -676,6 +690,17 @@ def street_pair(text: str, start: int, end: int) -> bool:
     return (
         bool(m["more"].strip()) or _JOINED_BEFORE.search(text, max(0, start - 6), start) is not None
     )
+
+
+#: A number right after a state's name: the state's highway ("off Louisiana 108", "on Ohio
+#: 48"), as US local news names them (not "Ohio 4-H", "Texas 2024").
+_ROUTE_NUMBER = re.compile(r"[ \t]+\d{1,3}\b(?![-–%/])")
+
+
+def state_route(place: Place, text: str, end: int) -> bool:
+    """True when the state named at ``text[...:end]`` is only the name of one of its
+    highways ("a plant off Louisiana 108"), not the state where something happened."""
+    return place.feature_type == "admin1" and _ROUTE_NUMBER.match(text, end) is not None
 
 
 #: A house of worship named after saints, up to the last saint's name ("the church of St.

@@ -654,8 +654,8 @@ _VEHICLE_STRUCK = re.compile(
 VEHICLE_HIT_VEHICLE = re.compile(
     r"\b(?P<trigger>struck|hit|slammed into|crashed into|smashed into|ran into|rear-ended|"
     r"sideswiped|broadsided) (?:an? |the |another |his |her |their )?(?:[a-z-]+ ){0,2}?"
-    r"(?:car|truck|van|vehicle|pickup|suv|bus|tractor-trailer|semi|semitrailer|motorcycle|"
-    r"lorry|minivan|sedan|jeep|taxi|train)\b(?![-'’])",
+    r"(?:car|truck|van|vehicle|pickup|suv|bus|tractor-trailer|semi-trailer|semi-truck|semi|"
+    r"semitrailer|motorcycle|lorry|minivan|sedan|jeep|taxi|train)\b(?![-'’])",
     re.I,
 )
 #: Who or what drives a vehicle into another.
@@ -683,9 +683,11 @@ VEHICLE_PLUNGED = re.compile(
     re.I,
 )
 #: A vehicle leaving the road: "the pickup left the road and overturned", "the car left the
-#: roadway" (the caller wants a vehicle or its driver before it).
+#: roadway", "his truck left U.S. Highway 281" (the caller wants a vehicle or its driver
+#: before it).
 VEHICLE_LEFT_ROAD = re.compile(
-    r"\b(?P<trigger>left) the (?:road|roadway|highway|pavement|interstate|freeway)\b"
+    r"\b(?P<trigger>left) (?:the |U\.S\. |US |state |county )?"
+    r"(?:road|roadway|highway|pavement|interstate|freeway|route)\b(?: \d+)?"
     r"(?! (?:to|for|on foot)\b)",
     re.I,
 )
@@ -1611,7 +1613,9 @@ NOT_AN_EVENT_AFTER = {
         # the response to a flood, not the flood told ("flood relief camps in A", "flood
         # victims in A": where the help goes)
         "camp camps relief aid fund funds appeal appeals donations victims survivors "
-        "affectees evacuees".split()
+        "affectees evacuees "
+        # a river gauge's mark, no flood told ("crested two feet above flood stage")
+        "stage stages".split()
     ),
     "flooding": frozenset("risk risks warning warnings watch watches prevention".split()),
     # what is about quakes to come: "an earthquake drill", "earthquake insurance"

@@ -387,6 +387,7 @@ GUIDELINE_SETS = {
     "events_fresh10",
     "events_fresh11",
     "events_fresh12",
+    "events_fresh13",
 }
 EVENT_TYPES = set(
     "attack arrest protest disappearance evacuation meeting/summit surveillance crash "

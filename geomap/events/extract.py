@@ -2434,6 +2434,9 @@ def extract_events(
         # "is being held in the Ardo County Jail" after the arrest was told: the same arrest
         kept = [(i, h) for i, h in kept if not _jail_hold_only(i)]
     kept = _headline_country_at_dateline(kept, state.dateline, distinct)
+    kept = _town_in_coarse_place(
+        kept, resolved, text, _headline_end(document, text), state.dateline, distinct
+    )
     found_movements = [
         (m, h) for m, h in found_movements if halves.isdisjoint(p.gazetteer_id for p in m.path)
     ]
@@ -2529,6 +2532,132 @@ def _headline_country_at_dateline(
             distinct[:] = [moved if d is inc else d for d in distinct]
             inc = moved
         out.append((inc, in_headline))
+    return out
+
+
+#: Words before a town's name that put something at the town ("near the town of A", "in the
+#: vicinity of A", "outside A"); not "from A" or "of A" alone, which tell where people live.
+_AT_TOWN = re.compile(
+    r"(?:\b(?:in|at|near|outside|into|(?:town|city|village|vicinity|outskirts|suburbs|edge)"
+    r" of)(?: the)?(?: (?:town|city|village|capital)(?: of)?)?)\s+$",
+    re.I,
+)
+
+#: A building people are taken to or kept in, right before a town's name ("held in a
+#: facility in A", "taken to a hospital in A"): where they went after, not the event's place.
+_HELD_AT = re.compile(
+    r"\b(?:facility|jail|prison|hospital|clinic|centre|center|camp|shelter|court|courthouse)"
+    r"\s+(?:in|at|near|outside)\s+$",
+    re.I,
+)
+
+#: A plural of places right after a country or state ("UK airports", "Ohio cities"): the
+#: event is told at many of its places, not at one town.
+_MANY_SITES_AFTER = re.compile(
+    r"\s+(?:airports|cities|towns|villages|ports|states|provinces|regions|districts|counties"
+    r"|areas|schools|hospitals|prisons|stations|universities|campuses|factories|mines)\b"
+)
+#: "across A", "throughout the A", "all over A": the whole country or state.
+_ACROSS = re.compile(
+    r"\b(?:across|throughout|all over|nationwide in|statewide in)\s+(?:the\s+|\w+'s\s+)?"
+    r"(?:\w+\s+){0,3}?\w+[.,]?$",
+    re.I,
+)
+
+
+def _town_in_coarse_place(
+    found: list[tuple[Incident, bool]],
+    resolved: Sequence[Toponym],
+    text: str,
+    title_end: int,
+    dateline: Toponym | None,
+    distinct: list[Incident],
+) -> list[tuple[Incident, bool]]:
+    """An event the sentence places at a country or state ("Troopers in A state held the
+    driver after his van skidded into a ditch close to B"; "Floods hit A. Homes around B, its
+    capital, were destroyed") is at the one town inside it that the rest of the sentence or
+    the next sentence puts something at, or that the report's headline line or dateline
+    names (guideline 3.2: the most specific place the text gives, never the country named
+    nearby when the town is given; the headline's or dateline's town when nothing finer).
+    Two such towns, or none, or another report of the same kind of event at a place inside
+    it, leave the event where it is. The place is marked inferred when the town is not the
+    event's own sentence's."""
+    if not found:
+        return found
+    bounds = [(s.start, s.end) for s in sentences(text)]
+    out: list[tuple[Incident, bool]] = []
+    for inc, in_headline in found:
+        k = next((n for n, (a, b) in enumerate(bounds) if a <= inc.quote.start < b), None)
+        if (
+            in_headline
+            or inc.place_inferred
+            or inc.place.feature_type not in ("country", "admin1")
+            or k is None
+            or bounds[k][0] < title_end
+            or any(
+                o.event_type == inc.event_type
+                and (
+                    contains(inc.place, o.place)
+                    or (o is not inc and o.place.gazetteer_id == inc.place.gazetteer_id)
+                )
+                for o, _ in found
+            )
+        ):
+            out.append((inc, in_headline))
+            continue
+        start, end = bounds[k]
+        named = [
+            t.span.end
+            for t in resolved
+            if start <= t.span.start < end
+            and t.place is not None
+            and t.place.gazetteer_id == inc.place.gazetteer_id
+        ]
+        if any(
+            _MANY_SITES_AFTER.match(text, e) or _ACROSS.search(text, max(0, e - 60), e)
+            for e in named
+        ):
+            out.append((inc, in_headline))  # "a strike at UK airports": many places, no one town
+            continue
+        later = bounds[k + 1][1] if k + 1 < len(bounds) else end
+        towns = [
+            t
+            for t in resolved
+            if t.place is not None
+            and t.place.feature_type == "city"
+            and contains(inc.place, t.place)
+            and (
+                t.span.start < title_end
+                or t is dateline
+                or (
+                    bool(named)
+                    and named[0] <= t.span.start < later
+                    and _AT_TOWN.search(text[max(0, t.span.start - 40) : t.span.start]) is not None
+                    and _HELD_AT.search(text[max(0, t.span.start - 40) : t.span.start]) is None
+                )
+            )
+        ]
+        ids = {t.place.gazetteer_id for t in towns if t.place is not None}
+        if len(ids) != 1 or not named:
+            out.append((inc, in_headline))
+            continue
+        town = (
+            next(t for t in towns if t.span.start >= title_end)
+            if any(t.span.start >= title_end for t in towns)
+            else towns[0]
+        )
+        place = town.place
+        assert place is not None
+        moved = replace(
+            inc,
+            id=_event_id(inc.document_id, inc.quote.start, inc.event_type, (place,), inc.when),
+            place=place,
+            location=town.span.text,
+            place_inferred=not start <= town.span.start < end,
+            near=False,
+        )
+        distinct[:] = [moved if d is inc else d for d in distinct]
+        out.append((moved, in_headline))
     return out
 
 

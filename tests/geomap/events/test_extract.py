@@ -711,3 +711,82 @@ def test_a_player_sent_off_is_no_forces_sent(pipeline: Pipeline, body: str) -> N
 def test_troops_sent_off_to_a_town_are_still_forces_sent(pipeline: Pipeline) -> None:
     body = "The army sent 200 troops to Tamale on Monday."
     assert ("movement of forces", "Tamale") in _incidents(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the rest of the sentence puts the event at a town inside the province it named
+        (
+            "Officers in Saskatchewan detained the driver when his truck left the highway "
+            "near the town of Estevan.",
+            ("arrest", "Estevan"),
+        ),
+        # the next sentence names the town inside the country the floods were told in
+        (
+            "Severe flooding in Ghana has affected thousands of people this week. "
+            "Rising water swept away market stalls and shacks in Kumasi.",
+            ("flood", "Kumasi"),
+        ),
+    ],
+)
+def test_an_event_at_a_state_or_country_is_at_the_town_told_inside_it(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    """Guideline 3.2: the most specific place the text gives, never the country or state
+    named nearby when the town is given."""
+    assert expected in _incidents(pipeline, body)
+
+
+def test_an_event_at_a_state_stays_there_when_the_town_is_where_people_were_kept(
+    pipeline: Pipeline,
+) -> None:
+    """ "Held in a facility in A" after "detained in B state" tells a later place, not where
+    the arrest was; two towns inside the state leave the event at the state too."""
+    held = _incidents(
+        pipeline,
+        "The woman was detained in Arizona in March. She was held for a week in a facility "
+        "in Tucson before her release.",
+    )
+    assert ("arrest", "Arizona") in held
+    assert ("arrest", "Tucson") not in held
+    two = _incidents(
+        pipeline,
+        "Storms caused flooding in Ohio on Sunday. Streets in Dayton and in Toledo were "
+        "under water.",
+    )
+    assert ("flood", "Dayton") not in two and ("flood", "Toledo") not in two
+
+
+def test_an_event_at_a_state_is_at_the_headline_town_inside_it(pipeline: Pipeline) -> None:
+    """With nothing finer in its sentence or the next, the event is at the town the report's
+    headline names inside that state."""
+    doc = parse_document(
+        (
+            b"Fire destroys warehouse in Dayton\n\n"
+            b"The blaze started late on Friday. Police arrested a man in Ohio on Saturday.\n"
+        ),
+        "h.txt",
+    )
+    found = [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents]
+    assert ("arrest", "Dayton") in found
+    assert ("arrest", "Ohio") not in found
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Police arrested ten men at Ohio airports on Saturday.",
+        "Police arrested ten men across Ohio on Saturday.",
+    ],
+)
+def test_an_event_told_across_a_state_stays_at_the_state(pipeline: Pipeline, told: str) -> None:
+    """ "At A airports", "across A": the event is told at many places of the state, so the
+    headline's town is not its place."""
+    doc = parse_document(
+        f"Fire destroys warehouse in Dayton\n\nThe blaze started late on Friday. {told}\n".encode(),
+        "h.txt",
+    )
+    found = [(i.event_type, i.place.name) for i in pipeline.extract(doc).incidents]
+    assert ("arrest", "Ohio") in found
+    assert ("arrest", "Dayton") not in found

@@ -274,6 +274,18 @@ _BODY_NOUNS = frozenset(
 )
 
 
+def _phrases_by_key() -> dict[str, tuple[int, ...]]:
+    """The positions in :data:`INCIDENT_PHRASES` of the phrases of each key."""
+    out: dict[str, list[int]] = {}
+    for k, (key, _, _) in enumerate(INCIDENT_PHRASES):
+        out.setdefault(key, []).append(k)
+    return {key: tuple(ks) for key, ks in out.items()}
+
+
+#: a key several phrases share is looked for once per sentence
+_PHRASES_BY_KEY = _phrases_by_key()
+
+
 def _triggers(
     tokens: list[Token],
     sentence: str,
@@ -293,9 +305,11 @@ def _triggers(
     lowered = [t.lower for t in tokens]
     starts = [t.start for t in tokens]
     lowered_sentence = sentence.lower()
-    for key, rx, phrase_type in INCIDENT_PHRASES:
-        if key not in lowered_sentence:
-            continue
+    held = sorted(
+        k for key, ks in _PHRASES_BY_KEY.items() if key in lowered_sentence for k in ks
+    )  # the phrases whose key the sentence holds, in their order
+    for k in held:
+        _, rx, phrase_type = INCIDENT_PHRASES[k]
         for m in rx.finditer(sentence):
             i = bisect_left(starts, m.start("trigger" if "trigger" in rx.groupindex else 0))
             if i < len(tokens) and i not in covered:

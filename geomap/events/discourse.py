@@ -113,6 +113,8 @@ def capital_cities(
     the geoparsing corpora annotate it."""
     from geomap.names.lexicon import DEMONYMS
 
+    if "capital" not in text:
+        return list(toponyms)  # (both readings need the word: most reports lack it)
     heads: dict[int, Place] = {}
     for m in _DEMONYM_CAPITAL.finditer(text):
         after = m.group("after").strip().lower()
@@ -128,13 +130,8 @@ def capital_cities(
         if city is not None and t.place is not None and t.place.feature_type == "country":
             t = replace(t, place=city, kind_hint="city")
         out.append(t)
-    country = report_country(toponyms)
-    code = country.place.country_code if country and country.place else None
-    home = capital(code) if code else None
-    if home is None:
-        return out
     taken = {t.span.start for t in toponyms}
-    added = []
+    unnamed = []  # where "the capital" stands for the report's country's capital
     for m in _THE_CAPITAL.finditer(text):
         after = m.group("after").strip()
         if after and (after[0].isupper() or after.lower() not in _AFTER_CAPITAL):
@@ -142,8 +139,16 @@ def capital_cities(
         if _NAMED_AFTER.match(text, m.end(1)):
             continue  # "the capital, Kabul", "the capital city of Kabul": named
         if m.start(1) not in taken:
-            added.append(Toponym(Span("capital", m.start(1), m.end(1)), home, CAPITAL_HINT))
-    return sorted([*out, *added], key=lambda t: t.span.start) if added else out
+            unnamed.append((m.start(1), m.end(1)))
+    if not unnamed:
+        return out
+    country = report_country(toponyms)
+    code = country.place.country_code if country and country.place else None
+    home = capital(code) if code else None
+    if home is None:
+        return out
+    added = [Toponym(Span("capital", a, b), home, CAPITAL_HINT) for a, b in unnamed]
+    return sorted([*out, *added], key=lambda t: t.span.start)
 
 
 def dateline_town(

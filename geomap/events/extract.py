@@ -300,6 +300,18 @@ _BODY_NOUNS = frozenset(
 )
 
 
+def _phrases_by_key() -> dict[str, tuple[int, ...]]:
+    """The positions in :data:`INCIDENT_PHRASES` of the phrases of each key."""
+    out: dict[str, list[int]] = {}
+    for k, (key, _, _) in enumerate(INCIDENT_PHRASES):
+        out.setdefault(key, []).append(k)
+    return {key: tuple(ks) for key, ks in out.items()}
+
+
+#: a key several phrases share is looked for once per sentence
+_PHRASES_BY_KEY = _phrases_by_key()
+
+
 def _triggers(
     tokens: list[Token],
     sentence: str,
@@ -319,9 +331,11 @@ def _triggers(
     lowered = [t.lower for t in tokens]
     starts = [t.start for t in tokens]
     lowered_sentence = sentence.lower()
-    for key, rx, phrase_type in INCIDENT_PHRASES:
-        if key not in lowered_sentence:
-            continue
+    held = sorted(
+        k for key, ks in _PHRASES_BY_KEY.items() if key in lowered_sentence for k in ks
+    )  # the phrases whose key the sentence holds, in their order
+    for k in held:
+        _, rx, phrase_type = INCIDENT_PHRASES[k]
         for m in rx.finditer(sentence):
             at = m.start("trigger") if "trigger" in rx.groupindex else -1
             i = bisect_left(starts, at if at >= 0 else m.start())  # (an alternative without it)
@@ -2022,9 +2036,12 @@ def _log_entries(text: str) -> list[tuple[int, int]]:
     text holds at least two of them (a list of entries, not one dated sentence); else none.
     Such entries tell what happened in the present ("Leaves A for B.", "They cross into C.")."""
     spans = []
-    for m in _ENTRY_LINE.finditer(text):
-        end = text.find("\n", m.start())
-        spans.append((m.start(), len(text) if end < 0 else end))
+    start = 0
+    while start >= 0:  # an entry opens a line and never runs past it: try each line's start
+        end = text.find("\n", start)
+        if _ENTRY_LINE.match(text, start):
+            spans.append((start, len(text) if end < 0 else end))
+        start = end + 1 if end >= 0 else -1
     return spans if len(spans) >= 2 else []
 
 
@@ -2197,16 +2214,14 @@ _NAME_VERBS = frozenset("said says told".split())
 def _as_names(tokens: list[Token], covered: set[int]) -> list[Token]:
     """``tokens`` with a capitalised speech verb that ends a place's name ("Port Said")
     read as a name, not as a verb that ends a clause."""
-    return [
-        t._replace(lower=t.text)
-        if k in covered
-        and k > 0
-        and (k - 1) in covered
-        and t.lower in _NAME_VERBS
-        and t.text[:1].isupper()
-        else t
-        for k, t in enumerate(tokens)
-    ]
+    out = tokens
+    for k in covered:  # (only a place's own words may be read so)
+        t = tokens[k]
+        if k > 0 and (k - 1) in covered and t.lower in _NAME_VERBS and t.text[:1].isupper():
+            if out is tokens:
+                out = list(tokens)
+            out[k] = t._replace(lower=t.text)
+    return out
 
 
 #: A comma and a conjunction that may join two clauses ("sent troops to A, and B sent").

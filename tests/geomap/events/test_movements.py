@@ -3547,6 +3547,20 @@ def test_times_of_a_convoy_log_are_entries(pipeline: Pipeline) -> None:
     assert ("Mosul", "Erbil") in paths(pipeline, body)
 
 
+def test_log_entries_are_whole_lines_that_open_on_a_date_or_a_time() -> None:
+    from geomap.events.extract import _log_entries
+
+    text = (
+        "Convoy log\n06:10  Vehicles assembled.\nOn 5 May – Buses left.\n"
+        "  5 May – Buses left.\n\n6 May: Roads were quiet."
+    )
+    first = text.index("  5 May")
+    assert _log_entries(text) == [(11, text.index("\nOn")), (first, text.index("\n\n6"))] + [
+        (text.index("6 May:"), len(text))
+    ]
+    assert _log_entries("5 May – Buses left.\nRoads were quiet.") == []  # one entry: no log
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -240,6 +240,32 @@ def test_capital_cities_reads_only_the_city_sense() -> None:
     assert read("He faced a Kenyan capital offence charge.") == "Kenya"
 
 
+def test_capital_cities_asks_for_a_capital_only_when_the_text_needs_one() -> None:
+    from geomap.events.discourse import capital_cities
+    from geomap.model import Place, Span, Toponym
+
+    kenya = Place("iso3166-1:KE", "Kenya", "country", "KE", 0.0, 38.0)
+    asked: list[str] = []
+
+    def capital(code: str) -> Place | None:
+        asked.append(code)
+        return None
+
+    def ask(text: str) -> list[str]:
+        asked.clear()
+        toponyms = [
+            Toponym(Span("Kenya", k, k + 5), kenya)
+            for k in range(len(text))
+            if text[k:].startswith("Kenya")
+        ]
+        assert capital_cities(text, toponyms, capital) == toponyms
+        return list(asked)
+
+    assert ask("Kenya held talks. Kenya and Kenya agreed on trade.") == []
+    assert ask("Kenya held talks. Kenya flew aid to the capital, Lakeview, in Kenya.") == []
+    assert ask("Kenya held talks. Kenya and Kenya sent aid to the capital.") == ["KE"]
+
+
 @pytest.mark.parametrize(
     "body",
     [

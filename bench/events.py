@@ -8,7 +8,7 @@ Sets (``--set``, repeatable; default: every set that exists):
 - ``events``, ``events_heldout``, ``events_fresh``, ``events_fresh2``, ``events_fresh3``,
   ``events_fresh4``, ``events_fresh5``, ``events_fresh6``, ``events_fresh7``, ``events_fresh8``,
   ``events_fresh9``, ``events_fresh10``, ``events_fresh11``, ``events_fresh12``,
-  ``events_fresh13``: our
+  ``events_fresh13``, ``events_fresh15`` (12 long-form features on people on the move): our
   own reports, ``tests/data/<name>/NN_slug.txt`` with ``expected.json`` (file name ->
   ``[{origin, via, destination, movement_type}]``, each place a record with a GeoNames id and
   coordinates) and, where the folder has one, ``incidents.json`` (file name ->
@@ -136,6 +136,7 @@ OWN_SETS = {
     "events_fresh9": ROOT / "tests" / "data" / "events_fresh9",
     "events_fresh10": ROOT / "tests" / "data" / "events_fresh10",
     "events_fresh11": ROOT / "tests" / "data" / "events_fresh11",
+    "events_fresh15": ROOT / "tests" / "data" / "events_fresh15",
     "events_fresh12": ROOT / "tests" / "data" / "events_fresh12",
     "events_fresh13": ROOT / "tests" / "data" / "events_fresh13",
 }

@@ -386,6 +386,7 @@ GUIDELINE_SETS = {
     "events_fresh9",
     "events_fresh10",
     "events_fresh11",
+    "events_fresh15",
     "events_fresh12",
     "events_fresh13",
 }

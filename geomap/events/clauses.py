@@ -910,6 +910,20 @@ _TRIP_CALLED_OFF = re.compile(
     re.I,
 )
 
+# a journey someone "was due to" make, put off later in the sentence ("a convoy that was due
+# to leave A for B this week has been postponed"): general English
+_DUE_TO_BEFORE = re.compile(
+    r"\b(?:that|which|who)[ \t]+(?:was|were|is|are|had[ \t]+been)[ \t]+"
+    r"(?:due|scheduled|set|expected|supposed|meant|planned)[ \t]+to[ \t]+$",
+    re.I,
+)
+_PUT_OFF_AFTER = re.compile(
+    r"[^,;:.!?]{0,80}?\b(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)"
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:cancell?ed|called[ \t]+off|scrapped|postponed|put[ \t]+off"
+    r"|suspended|aborted)\b",
+    re.I,
+)
+
 #: Journey nouns that can be cancelled (a flight, a trip): general English.
 _JOURNEY_NOUNS = frozenset(
     "flight flights trip trips visit visits journey journeys voyage voyages tour tours "
@@ -976,6 +990,10 @@ def _called_off(tokens: list[Token], index: int, sentence: str) -> bool:
         and _TRIP_CALLED_OFF.search(sentence, word.end)
     ):
         return True  # "was due to travel to A on Friday, but has called off the trip"
+    if _DUE_TO_BEFORE.search(sentence, max(0, word.start - 60), word.start) and (
+        _PUT_OFF_AFTER.match(sentence, word.end)
+    ):
+        return True  # "a bus that was due to leave A for B has been postponed"
     # only a journey noun is the subject of "was cancelled" after it
     return word.text.lower() in _JOURNEY_NOUNS and bool(_CALLED_OFF_AFTER.match(sentence, word.end))
 

@@ -777,7 +777,9 @@ def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> 
         (
             m
             for m in mentions
-            if m.first == o + 1 or (m.first == o + 2 and tokens[o + 1].lower == "the")
+            if m.first == o + 1
+            or (m.first == o + 2 and tokens[o + 1].lower == "the")
+            or _facility_by_town(tokens, o, m.first)
         ),
         None,
     )
@@ -786,9 +788,49 @@ def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> 
     comma = next(
         (j for j in range(m.last + 1, min(m.last + 6, index)) if tokens[j].text == ","), None
     )
-    if comma is None or _said_between(tokens, comma, index):
+    if comma is None or (
+        _said_between(tokens, comma, index) and not _said_aside(tokens, comma, index)
+    ):
         return None
     return m
+
+
+#: Facility nouns a sentence may open with before the town they stand by ("At a checkpoint
+#: outside A, ...", "In a camp near A, ..."): general English.
+_FRONTED_FACILITIES = frozenset(
+    "checkpoint roadblock camp market school hospital clinic crossing mosque church "
+    "village shelter border".split()
+)
+
+
+def _facility_by_town(tokens: list[Token], o: int, first: int) -> bool:
+    """True when the words from the opening preposition at ``o`` to the town at ``first``
+    are an article, a facility noun and "outside", "near" or "in" ("At a checkpoint outside
+    A", "In a camp near A")."""
+    words = [t.lower for t in tokens[o + 1 : first]]
+    return (
+        len(words) == 3
+        and words[0] in ("a", "an", "the")
+        and words[1] in _FRONTED_FACILITIES
+        and words[2] in ("outside", "near", "in", "of")
+    )
+
+
+#: Words that close a speaker's aside set off by commas ("In A, she said, soldiers ...").
+_ASIDE_SAID = frozenset("said says added recalled explained".split())
+
+
+def _said_aside(tokens: list[Token], comma: int, index: int) -> bool:
+    """True when the only attribution between the comma at ``comma`` and the event word at
+    ``index`` is a short aside between two commas ("In A, she said, soldiers detained ...",
+    "At A, the witness said, police ..."): the event's clause follows it with its own
+    subject, still set in the place fronted before the aside."""
+    close = next(
+        (j for j in range(comma + 1, min(comma + 6, index)) if tokens[j].text == ","), None
+    )
+    if close is None or tokens[close - 1].lower not in _ASIDE_SAID:
+        return False
+    return close - comma <= 5 and not _said_between(tokens, close + 1, index)
 
 
 _ENTRY_MARK = re.compile(r"^(?:\d{1,2}[:.h]?\d{0,2}|[-–—•*:.)])$")

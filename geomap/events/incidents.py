@@ -116,7 +116,7 @@ def locate(
     wanted_before = (
         ("location", "near", "people-of", "none") if evacuation else ("location", "near")
     )
-    located = [m for m in before if m.cue.role in wanted_before]
+    located = [m for m in before if m.cue.role in wanted_before and not _speaking(tokens, m)]
     if located:
         return _most_specific(located, "location", before + after)
     if noun and not motion:
@@ -131,10 +131,29 @@ def locate(
             return _most_specific(objects, "location", [m for m, _ in roles] + before)
     if not sentence or (routed and not motion):
         return []
-    cities = [m for m in sentence if m.place.feature_type == "city"]
+    cities = [m for m in sentence if m.place.feature_type == "city" and not _speaking(tokens, m)]
     if cities:
         return [Located(cities[0], False)]
     return []
+
+
+#: Verbs a capital speaks by for its government ("Moscow says", "Beijing denied"): English.
+_SPEAKING_VERBS = frozenset(
+    "says said claims claimed insists insisted denies denied maintains maintained argues "
+    "argued accuses accused rejects rejected".split()
+)
+
+
+def _speaking(tokens: list[Token] | None, m: Mention) -> bool:
+    """True when the mention ``m`` is the subject of a verb of saying right after it
+    ("Moscow says the children were evacuated"): a government named by its seat, the
+    speaker, not where anything happened."""
+    return (
+        tokens is not None
+        and m.last + 1 < len(tokens)
+        and tokens[m.last + 1].lower in _SPEAKING_VERBS
+        and m.cue.role in ("none", "possessive")
+    )
 
 
 def _district(m: Mention) -> bool:
@@ -659,8 +678,11 @@ def possessed_places(mentions: list[Mention], tokens: list[Token]) -> list[Menti
     as much as Afghanistan), so that the finer place is the event's."""
     out = list(mentions)
     for k, a in enumerate(out[:-1]):
-        if not tokens[a.last].text.endswith(_POSSESSIVE_ENDS) or a.cue.role == "none":
-            continue
+        if not tokens[a.last].text.endswith(_POSSESSIVE_ENDS) or a.cue.role in (
+            "none",
+            "possessive",
+        ):
+            continue  # ("fled A's B": the holder's cue tells nothing; B keeps the verb's)
         b = out[k + 1]
         if b.first - a.last <= _HELD_GAP and contains(a.place, b.place):
             out[k + 1] = replace(b, cue=a.cue)

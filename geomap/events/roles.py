@@ -297,6 +297,28 @@ def _plural_genitive(tokens: list[Token], i: int) -> bool:
     )
 
 
+#: What lies between two places facing each other ("across the river from X", "across the
+#: border from X", "just across from X"): general English.
+_ACROSS_WHAT = frozenset(
+    "river border street road bay lake strait straits channel water waters square gulf "
+    "sound frontier valley".split()
+)
+
+
+def _across_from(tokens: list[Token], i: int) -> bool:
+    """True when "from" at ``i`` ends an aside "..., (just) across (the river) from": it
+    tells where the place before the comma lies, facing the place after it, and names no
+    origin (not "streamed across the border from A into B": a crossing from A)."""
+    k = i - 1 if i > 0 and tokens[i - 1].lower == "across" else i - 3
+    if k < 1 or tokens[k].lower != "across":
+        return False
+    if k != i - 1 and not (tokens[i - 1].lower in _ACROSS_WHAT and tokens[i - 2].lower == "the"):
+        return False
+    if tokens[k - 1].lower in ("just", "directly", "right") and k > 1:
+        k -= 1
+    return tokens[k - 1].text == ","
+
+
 def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue:
     """The role cue of a place mention starting at token ``first``; ``text_after`` is the
     sentence text right after the mention (for "X-bound", "X-based"). The words before it are
@@ -391,6 +413,18 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
         return Cue("person-home", -1)  # "the U.S. President flew to X"
     if i < 0:
         return Cue("near" if near else "none", -1)
+    if i == stop and not near and tokens[i].lower.endswith(("'s", "’s")):
+        # "fled Myanmar's Rakhine state", "from Sudan's Darfur region": the place the
+        # country's possessive stands before takes the role of the whole phrase
+        j = i - 1
+        while j > 0 and tokens[j].text[:1].isupper() and not tokens[j].lower.endswith("'s"):
+            j -= 1
+        if j >= 0 and tokens[j].lower in TO_WORDS:
+            return Cue("destination", j)
+        if j >= 0 and tokens[j].lower in FROM_WORDS:
+            return Cue("origin", j)
+        if j >= 0 and tokens[j].text.isalpha() and tokens[j].text.islower():
+            return Cue("none", j)  # the verb's object: "fled A's B"
     if i == stop and tokens[i].lower not in CUE_WORDS:
         # the place before: the word right before this one governs it ("U.S. Official
         # Visits Georgia")
@@ -398,6 +432,8 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
     w = tokens[i].lower
     if w in TO_WORDS:
         return Cue("destination", i)
+    if w in FROM_WORDS and _across_from(tokens, i):
+        return Cue("near", i)  # "Juárez, across the river from El Paso": beside it, not left
     if w in FROM_WORDS:
         return Cue("origin", i)
     if w in VIA_PREPOSITIONS:

@@ -31,6 +31,7 @@ Sets (``--set``, repeatable; default: every set that exists):
   was ``events_fresh11`` (14 field reports by human-rights monitors and humanitarian staff), and so
   was ``events_fresh12`` (14 in the style of regional papers outside the US/UK), and so was
   ``events_fresh13`` (14 in the style of US and Canadian local papers and TV station sites).
+  ``events_fresh14`` (12 foreign-desk features: defectors, exiles, smuggling, swaps) is alike.
 - ``dev``, ``dev2`` … ``dev8``, ``dev13``, ``check``: real news from LGL and GeoWebNews,
   annotated by hand (``tests/data/real_events/<set>.jsonl``, see ``GUIDELINE.md`` there). Each
   article's text is read from ``../shared/corpora`` (never copied) and run through the real
@@ -138,6 +139,7 @@ OWN_SETS = {
     "events_fresh11": ROOT / "tests" / "data" / "events_fresh11",
     "events_fresh12": ROOT / "tests" / "data" / "events_fresh12",
     "events_fresh13": ROOT / "tests" / "data" / "events_fresh13",
+    "events_fresh14": ROOT / "tests" / "data" / "events_fresh14",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"
 REAL_SETS = (

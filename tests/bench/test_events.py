@@ -388,6 +388,7 @@ GUIDELINE_SETS = {
     "events_fresh11",
     "events_fresh12",
     "events_fresh13",
+    "events_fresh14",
 }
 EVENT_TYPES = set(
     "attack arrest protest disappearance evacuation meeting/summit surveillance crash "

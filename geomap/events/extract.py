@@ -786,9 +786,31 @@ def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> 
     comma = next(
         (j for j in range(m.last + 1, min(m.last + 6, index)) if tokens[j].text == ","), None
     )
-    if comma is None or _said_between(tokens, comma, index):
+    if comma is None or (
+        _said_between(tokens, comma, index) and not _witnesses_said(tokens, comma, index)
+    ):
         return None
     return m
+
+
+#: Who tells what happened where they live or were ("In A, residents said ..."): general
+#: English of news reports.
+_LOCAL_WITNESSES = frozenset(
+    "residents resident witnesses witness villagers locals relatives families neighbours "
+    "neighbors survivors elders shopkeepers".split()
+)
+
+
+def _witnesses_said(tokens: list[Token], comma: int, index: int) -> bool:
+    """True when the only attribution between the comma at ``comma`` (closing an opening
+    "In A,") and the event word at ``index`` is said by people of the place itself ("In A,
+    residents said soldiers had detained ..."): they tell what happened there, not
+    officials elsewhere ("In A, officials said ..."). The speakers come right after the
+    comma (a quantifier or two may stand before them)."""
+    said = [k for k in range(comma + 1, index) if tokens[k].lower in _ATTRIBUTION]
+    if len(said) != 1 or said[0] - comma > 4 or tokens[said[0]].lower not in _SAID:
+        return False
+    return any(tokens[k].lower in _LOCAL_WITNESSES for k in range(comma + 1, said[0]))
 
 
 _ENTRY_MARK = re.compile(r"^(?:\d{1,2}[:.h]?\d{0,2}|[-–—•*:.)])$")
@@ -993,6 +1015,14 @@ def _described(lowered: list[str], i: int) -> bool:
     return False
 
 
+#: Nouns of a court's or an authority's ruling that can be "overturned" (not a vehicle):
+#: general English.
+_RULING_NOUNS = frozenset(
+    "order orders ruling rulings decision decisions verdict verdicts ban bans conviction "
+    "convictions sentence sentences judgment judgement decree law result election vote".split()
+)
+
+
 def _other_sense(
     tokens: list[Token], lowered: list[str], i: int, found: dict[int, _Trigger]
 ) -> bool:
@@ -1027,6 +1057,12 @@ def _other_sense(
         nxt in _DETERMINERS or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
     ):
         return True  # "overturned the ban", "overturned Smith's conviction": a court's ruling
+    if (
+        w == "overturned"
+        and not _RULING_NOUNS.isdisjoint(lowered[max(0, i - 6) : i])
+        and VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 6) : i])
+    ):
+        return True  # "the order was later overturned", "the verdict was overturned on appeal"
     if w.startswith("protest") and nxt == "that":
         # "protesting that he could not": saying so; not "a protest that forced officials
         # to hide", "protests that erupted" (a relative clause on the noun)
@@ -3423,7 +3459,12 @@ def _sentence(
                 and (m.cue.role in ("location", "near") or _compass_of(tokens, m))
                 and m.last < start
                 and m.first > 0
-                and not _said_between(tokens, m.last, t.index)
+                and (
+                    not _said_between(tokens, m.last, t.index)
+                    or (
+                        _fronted_place(tokens, [m], t.index) is m and tokens[m.last + 1].text == ","
+                    )
+                )
             ]  # (not "doctors in A said that he had disappeared")
             fallback = told + sorted(fallback, key=_fallback_rank)
         # where the people it concerns are held or live is not where it happened ("a

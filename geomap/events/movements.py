@@ -594,7 +594,7 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         if (
             m.cue.role in ("none", "location")
             # "workers trapped in a mine near A were airlifted to B": where they were
-            or (m.cue.role == "near" and trigger.passive and frame == "send")
+            or (m.cue.role == "near" and trigger.passive and frame in ("send", "go"))
         )
         # "Kenya will deploy police to Mombasa": a move within the sender, not from it
         and not any(contains(m.place, d.place) for d in (*trigger.destinations, *trigger.vias))
@@ -609,6 +609,9 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.origins.append(subjects[0])
         elif frame in ("go", "leave", "cross") and subjects[0].cue.role == "location":
             trigger.origins.append(subjects[0])  # "families in A fled to B"
+        elif frame == "go" and trigger.passive and subjects[0].cue.role == "near":
+            # "a hiker hurt near A was flown to B": carried from where they were
+            trigger.origins.append(subjects[0])
 
 
 #: What people flee that happens at a place ("fleeing the fighting in A", "escaping

@@ -1,0 +1,77 @@
+"""Patterns of foreign-desk news features (events_fresh14's blind errors), in invented
+sentences unlike the set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.pipeline import Pipeline
+from geomap.reports.text import parse_document
+
+HEADER = "A feature   Ann Writer   The Daily Globe   June 10, 2022\n"
+
+
+def _extract(pipeline: Pipeline, body: str):  # type: ignore[no-untyped-def]
+    return pipeline.extract(parse_document((HEADER + body).encode(), "t.txt"))
+
+
+def _incidents(pipeline: Pipeline, body: str) -> list[tuple[str, str]]:
+    return [(i.event_type, i.place.name) for i in _extract(pipeline, body).incidents]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A judge in Porto had blocked the eviction in May, but the order was overturned.",
+        "The mayor of Lyon was convicted in 2019; the verdict was later overturned on appeal.",
+    ],
+)
+def test_an_overturned_ruling_is_no_crash(pipeline: Pipeline, body: str) -> None:
+    assert [e for e in _incidents(pipeline, body) if e[0] == "crash"] == []
+
+
+def test_an_overturned_lorry_is_still_a_crash(pipeline: Pipeline) -> None:
+    body = "Heavy rain fell all week. A lorry carrying melons overturned near Seville on Monday."
+    assert [p[:6] for t, p in _incidents(pipeline, body) if t == "crash"] == ["Sevill"]
+
+
+@pytest.mark.parametrize("speakers", ["residents", "several witnesses", "relatives"])
+def test_a_fronted_town_told_by_its_people_places_the_event(
+    pipeline: Pipeline, speakers: str
+) -> None:
+    body = (
+        "Troops swept through the north in June. "
+        f"In Mopti, {speakers} said soldiers had arrested fifteen herders at a market."
+    )
+    assert ("arrest", "Mopti") in _incidents(pipeline, body)
+
+
+def test_a_fronted_town_told_by_officials_elsewhere_is_not_the_place(pipeline: Pipeline) -> None:
+    body = (
+        "Fighting spread in the north in June. "
+        "In Paris, officials said soldiers had arrested fifteen herders near Mopti."
+    )
+    places = {p for t, p in _incidents(pipeline, body) if t == "arrest"}
+    assert "Paris" not in places
+
+
+def _paths(pipeline: Pipeline, body: str) -> list[tuple[str, ...]]:
+    return [tuple(p.name for p in m.path) for m in _extract(pipeline, body).movements]
+
+
+@pytest.mark.parametrize(
+    "mover",
+    [
+        "A cyclist who had been hurt near Cusco",
+        "A tourist injured near Cusco",
+        "A guide who fell ill near Cusco",
+    ],
+)
+def test_where_a_carried_mover_was_near_is_the_origin(pipeline: Pipeline, mover: str) -> None:
+    body = f"The season opened in May. {mover} was flown to Lima for treatment."
+    assert ("Cusco", "Lima") in _paths(pipeline, body)
+
+
+def test_a_town_near_which_travellers_flew_is_no_origin(pipeline: Pipeline) -> None:
+    body = "The season opened in May. Tourists staying near Cusco flew to Lima on Friday."
+    assert ("Cusco", "Lima") not in _paths(pipeline, body)

@@ -160,6 +160,9 @@ _BETWEEN = re.compile(
 #: The report's opening sentences (a title copied into the text, then the lede), whose
 #: event may take the home of whom it befell as its place.
 LEDE_SENTENCES = 2
+#: A short attribution the sentence opens with ("His lawyer said", "Police say that"): what
+#: follows it is told as if it opened the sentence.
+_SAID_FIRST = re.compile(r"^(?:[\w'’-]+\s+){1,3}(?:said|says|added)\s+(?:that\s+)?", re.I)
 _ANAPHOR = re.compile(
     # ("two of them", "most of them": some of those the last sentence told of), after a
     # time put first ("On Thursday they ...", "The next day the men ...")
@@ -6014,11 +6017,19 @@ def _implicit_origin(
         # set out from where the last sentence's journey ended, in another country
         return _as_mention(state.destination)
     continues = mt.passive or not _THEN.isdisjoint(before)
-    if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
-        # "They were later moved to X" (not "He had moved to X in 2010": background)
+    if (
+        (mt.status == "reported" or (mt.status == "planned" and mt.passive))
+        and not mt.motion.noun
+        and state.since == 0
+        and continues
+    ):
+        # "They were later moved to X" (not "He had moved to X in 2010": background); "He
+        # is held in A. He will be transferred to X": from where he is held
+        # "His lawyer said he would be moved to X": an announced move told by a speaker
+        spoken = _SAID_FIRST.sub("", s_text, count=1) if mt.status == "planned" else s_text
         if (
             "had" not in before
-            and (_ANAPHOR.match(s_text) or _IT.match(s_text))
+            and (_ANAPHOR.match(s_text) or _IT.match(s_text) or _ANAPHOR.match(spoken))
             and usable(state.previous)
         ):
             assert state.previous is not None

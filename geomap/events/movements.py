@@ -843,6 +843,11 @@ def _arrival(motion: Motion) -> bool:
     return motion.frame == "reach" or motion.lemma in ("arrive", "land")
 
 
+#: A group of people named by a capitalised plural ("the Germans", "the Tamils"): two such
+#: different groups are two movers.
+_PEOPLE_GROUP = re.compile(r"(?:^|\s)([Tt]he [A-Z][a-z]+s)$")
+
+
 def chain(
     first: MotionTrigger, second: MotionTrigger, between: str, onward_verb: bool = False
 ) -> bool:
@@ -857,6 +862,14 @@ def chain(
         return False
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
+    if (
+        first.actor
+        and second.actor
+        and (one := _PEOPLE_GROUP.search(first.actor)) is not None
+        and (other := _PEOPLE_GROUP.search(second.actor)) is not None
+        and one.group(1).lower() != other.group(1).lower()
+    ):
+        return False  # "the Poles flew to A, and the Czechs were flown on to B": other people
     if (
         second.actor
         and second.actor[:1].isupper()

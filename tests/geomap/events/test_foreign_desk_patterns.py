@@ -75,3 +75,34 @@ def test_where_a_carried_mover_was_near_is_the_origin(pipeline: Pipeline, mover:
 def test_a_town_near_which_travellers_flew_is_no_origin(pipeline: Pipeline) -> None:
     body = "The season opened in May. Tourists staying near Cusco flew to Lima on Friday."
     assert ("Cusco", "Lima") not in _paths(pipeline, body)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "She will be transferred to a prison in Lviv next month.",
+        "Her lawyer said she would be transferred to a prison in Lviv next month.",
+    ],
+)
+def test_a_planned_transfer_leaves_from_where_the_last_sentence_held_her(
+    pipeline: Pipeline, second: str
+) -> None:
+    body = f"The talks ended on Monday. A teacher is being held in Kharkiv. {second}"
+    assert ("Kharkiv", "Lviv") in _paths(pipeline, body)
+
+
+def test_another_group_flown_on_does_not_go_on_from_the_first_groups_town(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "The talks ended on Monday. After the handover the Danes flew to Copenhagen, "
+        "and the Finns were flown on to Helsinki."
+    )
+    assert ("Copenhagen", "Helsinki") not in _paths(pipeline, body)
+
+
+def test_the_same_people_flown_on_still_go_on(pipeline: Pipeline) -> None:
+    body = (
+        "The talks ended on Monday. The Danes were flown from Oslo to Copenhagen and on to Aarhus."
+    )
+    assert [p for p in _paths(pipeline, body) if p[:2] == ("Oslo", "Copenhagen") and len(p) == 3]

@@ -881,7 +881,12 @@ def chain(
     if _CONTRAST.search(between) and not (_ONWARD.search(between) or onward_verb):
         return False  # "planes fly into A and B, but flights to A are rare": no leg from B
     stop = last_stop(first)
-    if first.origins and not (onward_verb and _arrival(first.motion)):
+    kinds = (first.motion.movement_type, second.motion.movement_type)
+    new_act = not second.motion.noun and (
+        kinds in (("travelled", "crossed"), ("fled", "travelled"))
+    )  # "driven to A, crossed into B": the crossing; "fled to A and moved on to B": a new home
+    # (not "fled toward A, and some crossed into B": the flight goes on over the border)
+    if first.origins and not (onward_verb and _arrival(first.motion)) and not new_act:
         # ("airlifted from A to B, and some were flown on to C": one journey through B; an
         # arrival ends its journey, and "taken on to C" after it is a leg of its own)
         second.origins = list(first.origins)

@@ -106,3 +106,31 @@ def test_the_same_people_flown_on_still_go_on(pipeline: Pipeline) -> None:
         "The talks ended on Monday. The Danes were flown from Oslo to Copenhagen and on to Aarhus."
     )
     assert [p for p in _paths(pipeline, body) if p[:2] == ("Oslo", "Copenhagen") and len(p) == 3]
+
+
+def test_a_crossing_after_a_drive_leaves_from_where_the_drive_ended(pipeline: Pipeline) -> None:
+    body = (
+        "The season opened in May. "
+        "The porters were driven from Lhasa to Shigatse, crossed into Nepal on foot and rested."
+    )
+    paths = _paths(pipeline, body)
+    crossings = [p for p in paths if p[-1] == "Nepal"]
+    assert crossings and all(len(p) == 2 and p[0] != "Lhasa" for p in crossings)
+
+
+def test_a_move_after_a_flight_starts_from_the_refuge(pipeline: Pipeline) -> None:
+    body = (
+        "The season opened in May. "
+        "The poet had fled Minsk for Vilnius in 2020, and had moved on to Berlin two years later."
+    )
+    paths = _paths(pipeline, body)
+    assert ("Vilnius", "Berlin") in paths
+    assert ("Minsk", "Vilnius", "Berlin") not in paths
+
+
+def test_a_flight_that_goes_on_over_the_border_keeps_its_origin(pipeline: Pipeline) -> None:
+    body = (
+        "The season opened in May. "
+        "Villagers of Lashio fled toward Muse, and about 300 crossed into China at Ruili."
+    )
+    assert not [p for p in _paths(pipeline, body) if p[0] == "Muse"]

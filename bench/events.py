@@ -8,7 +8,7 @@ Sets (``--set``, repeatable; default: every set that exists):
 - ``events``, ``events_heldout``, ``events_fresh``, ``events_fresh2``, ``events_fresh3``,
   ``events_fresh4``, ``events_fresh5``, ``events_fresh6``, ``events_fresh7``, ``events_fresh8``,
   ``events_fresh9``, ``events_fresh10``, ``events_fresh11``, ``events_fresh12``,
-  ``events_fresh13``, ``events_fresh15``: our
+  ``events_fresh13``, ``events_fresh14``, ``events_fresh15``: our
   own reports, ``tests/data/<name>/NN_slug.txt`` with ``expected.json`` (file name ->
   ``[{origin, via, destination, movement_type}]``, each place a record with a GeoNames id and
   coordinates) and, where the folder has one, ``incidents.json`` (file name ->
@@ -31,7 +31,8 @@ Sets (``--set``, repeatable; default: every set that exists):
   was ``events_fresh11`` (14 field reports by human-rights monitors and humanitarian staff), and so
   was ``events_fresh12`` (14 in the style of regional papers outside the US/UK), and so was
   ``events_fresh13`` (14 in the style of US and Canadian local papers and TV station sites), and
-  so was ``events_fresh15`` (12 long-form features on people on the move).
+  so were ``events_fresh14`` (12 foreign-desk features: defectors, exiles, smuggling, swaps) and
+  ``events_fresh15`` (12 long-form features on people on the move).
 - ``dev``, ``dev2`` … ``dev8``, ``dev13``, ``check``: real news from LGL and GeoWebNews,
   annotated by hand (``tests/data/real_events/<set>.jsonl``, see ``GUIDELINE.md`` there). Each
   article's text is read from ``../shared/corpora`` (never copied) and run through the real
@@ -139,6 +140,7 @@ OWN_SETS = {
     "events_fresh11": ROOT / "tests" / "data" / "events_fresh11",
     "events_fresh12": ROOT / "tests" / "data" / "events_fresh12",
     "events_fresh13": ROOT / "tests" / "data" / "events_fresh13",
+    "events_fresh14": ROOT / "tests" / "data" / "events_fresh14",
     "events_fresh15": ROOT / "tests" / "data" / "events_fresh15",
 }
 REAL_DIR = ROOT / "tests" / "data" / "real_events"

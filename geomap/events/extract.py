@@ -160,6 +160,9 @@ _BETWEEN = re.compile(
 #: The report's opening sentences (a title copied into the text, then the lede), whose
 #: event may take the home of whom it befell as its place.
 LEDE_SENTENCES = 2
+#: A short attribution the sentence opens with ("His lawyer said", "Police say that"): what
+#: follows it is told as if it opened the sentence.
+_SAID_FIRST = re.compile(r"^(?:[\w'’-]+\s+){1,3}(?:said|says|added)\s+(?:that\s+)?", re.I)
 _ANAPHOR = re.compile(
     # ("two of them", "most of them": some of those the last sentence told of), after a
     # time put first ("On Thursday they ...", "The next day the men ...")
@@ -789,7 +792,9 @@ def _fronted_place(tokens: list[Token], mentions: list[Mention], index: int) -> 
         (j for j in range(m.last + 1, min(m.last + 6, index)) if tokens[j].text == ","), None
     )
     if comma is None or (
-        _said_between(tokens, comma, index) and not _said_aside(tokens, comma, index)
+        _said_between(tokens, comma, index)
+        and not _said_aside(tokens, comma, index)
+        and not _witnesses_said(tokens, comma, index)
     ):
         return None
     return m
@@ -831,6 +836,26 @@ def _said_aside(tokens: list[Token], comma: int, index: int) -> bool:
     if close is None or tokens[close - 1].lower not in _ASIDE_SAID:
         return False
     return close - comma <= 5 and not _said_between(tokens, close + 1, index)
+
+
+#: Who tells what happened where they live or were ("In A, residents said ..."): general
+#: English of news reports.
+_LOCAL_WITNESSES = frozenset(
+    "residents resident witnesses witness villagers locals relatives families neighbours "
+    "neighbors survivors elders shopkeepers".split()
+)
+
+
+def _witnesses_said(tokens: list[Token], comma: int, index: int) -> bool:
+    """True when the only attribution between the comma at ``comma`` (closing an opening
+    "In A,") and the event word at ``index`` is said by people of the place itself ("In A,
+    residents said soldiers had detained ..."): they tell what happened there, not
+    officials elsewhere ("In A, officials said ..."). The speakers come right after the
+    comma (a quantifier or two may stand before them)."""
+    said = [k for k in range(comma + 1, index) if tokens[k].lower in _ATTRIBUTION]
+    if len(said) != 1 or said[0] - comma > 4 or tokens[said[0]].lower not in _SAID:
+        return False
+    return any(tokens[k].lower in _LOCAL_WITNESSES for k in range(comma + 1, said[0]))
 
 
 _ENTRY_MARK = re.compile(r"^(?:\d{1,2}[:.h]?\d{0,2}|[-–—•*:.)])$")
@@ -1035,6 +1060,14 @@ def _described(lowered: list[str], i: int) -> bool:
     return False
 
 
+#: Nouns of a court's or an authority's ruling that can be "overturned" (not a vehicle):
+#: general English.
+_RULING_NOUNS = frozenset(
+    "order orders ruling rulings decision decisions verdict verdicts ban bans conviction "
+    "convictions sentence sentences judgment judgement decree law result election vote".split()
+)
+
+
 def _other_sense(
     tokens: list[Token], lowered: list[str], i: int, found: dict[int, _Trigger]
 ) -> bool:
@@ -1069,6 +1102,12 @@ def _other_sense(
         nxt in _DETERMINERS or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
     ):
         return True  # "overturned the ban", "overturned Smith's conviction": a court's ruling
+    if (
+        w == "overturned"
+        and not _RULING_NOUNS.isdisjoint(lowered[max(0, i - 6) : i])
+        and VEHICLE_CONTEXT.isdisjoint(lowered[max(0, i - 6) : i])
+    ):
+        return True  # "the order was later overturned", "the verdict was overturned on appeal"
     if w.startswith("protest") and nxt == "that":
         # "protesting that he could not": saying so; not "a protest that forced officials
         # to hide", "protests that erupted" (a relative clause on the noun)
@@ -3465,7 +3504,12 @@ def _sentence(
                 and (m.cue.role in ("location", "near") or _compass_of(tokens, m))
                 and m.last < start
                 and m.first > 0
-                and not _said_between(tokens, m.last, t.index)
+                and (
+                    not _said_between(tokens, m.last, t.index)
+                    or (
+                        _fronted_place(tokens, [m], t.index) is m and tokens[m.last + 1].text == ","
+                    )
+                )
             ]  # (not "doctors in A said that he had disappeared")
             fallback = told + sorted(fallback, key=_fallback_rank)
         # where the people it concerns are held or live is not where it happened ("a
@@ -6015,11 +6059,19 @@ def _implicit_origin(
         # set out from where the last sentence's journey ended, in another country
         return _as_mention(state.destination)
     continues = mt.passive or not _THEN.isdisjoint(before)
-    if mt.status == "reported" and not mt.motion.noun and state.since == 0 and continues:
-        # "They were later moved to X" (not "He had moved to X in 2010": background)
+    if (
+        (mt.status == "reported" or (mt.status == "planned" and mt.passive))
+        and not mt.motion.noun
+        and state.since == 0
+        and continues
+    ):
+        # "They were later moved to X" (not "He had moved to X in 2010": background); "He
+        # is held in A. He will be transferred to X": from where he is held
+        # "His lawyer said he would be moved to X": an announced move told by a speaker
+        spoken = _SAID_FIRST.sub("", s_text, count=1) if mt.status == "planned" else s_text
         if (
             "had" not in before
-            and (_ANAPHOR.match(s_text) or _IT.match(s_text))
+            and (_ANAPHOR.match(s_text) or _IT.match(s_text) or _ANAPHOR.match(spoken))
             and usable(state.previous)
         ):
             assert state.previous is not None

@@ -594,7 +594,7 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
         if (
             m.cue.role in ("none", "location")
             # "workers trapped in a mine near A were airlifted to B": where they were
-            or (m.cue.role == "near" and trigger.passive and frame == "send")
+            or (m.cue.role == "near" and trigger.passive and frame in ("send", "go"))
         )
         # "Kenya will deploy police to Mombasa": a move within the sender, not from it
         and not any(contains(m.place, d.place) for d in (*trigger.destinations, *trigger.vias))
@@ -609,6 +609,9 @@ def assign(trigger: MotionTrigger, after: list[Mention], before: list[Mention]) 
             trigger.origins.append(subjects[0])
         elif frame in ("go", "leave", "cross") and subjects[0].cue.role == "location":
             trigger.origins.append(subjects[0])  # "families in A fled to B"
+        elif frame == "go" and trigger.passive and subjects[0].cue.role == "near":
+            # "a hiker hurt near A was flown to B": carried from where they were
+            trigger.origins.append(subjects[0])
 
 
 #: What people flee that happens at a place ("fleeing the fighting in A", "escaping
@@ -840,6 +843,11 @@ def _arrival(motion: Motion) -> bool:
     return motion.frame == "reach" or motion.lemma in ("arrive", "land")
 
 
+#: A group of people named by a capitalised plural ("the Germans", "the Tamils"): two such
+#: different groups are two movers.
+_PEOPLE_GROUP = re.compile(r"(?:^|\s)([Tt]he [A-Z][a-z]+s)$")
+
+
 def chain(
     first: MotionTrigger, second: MotionTrigger, between: str, onward_verb: bool = False
 ) -> bool:
@@ -855,6 +863,14 @@ def chain(
     if _EARLIER.search(between):
         return False  # "came home to A after a tour in B": B came first, no leg from A
     if (
+        first.actor
+        and second.actor
+        and (one := _PEOPLE_GROUP.search(first.actor)) is not None
+        and (other := _PEOPLE_GROUP.search(second.actor)) is not None
+        and one.group(1).lower() != other.group(1).lower()
+    ):
+        return False  # "the Poles flew to A, and the Czechs were flown on to B": other people
+    if (
         second.actor
         and second.actor[:1].isupper()
         and second.actor != first.actor
@@ -865,7 +881,12 @@ def chain(
     if _CONTRAST.search(between) and not (_ONWARD.search(between) or onward_verb):
         return False  # "planes fly into A and B, but flights to A are rare": no leg from B
     stop = last_stop(first)
-    if first.origins and not (onward_verb and _arrival(first.motion)):
+    kinds = (first.motion.movement_type, second.motion.movement_type)
+    new_act = not second.motion.noun and (
+        kinds in (("travelled", "crossed"), ("fled", "travelled"))
+    )  # "driven to A, crossed into B": the crossing; "fled to A and moved on to B": a new home
+    # (not "fled toward A, and some crossed into B": the flight goes on over the border)
+    if first.origins and not (onward_verb and _arrival(first.motion)) and not new_act:
         # ("airlifted from A to B, and some were flown on to C": one journey through B; an
         # arrival ends its journey, and "taken on to C" after it is a leg of its own)
         second.origins = list(first.origins)

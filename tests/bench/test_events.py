@@ -388,6 +388,7 @@ GUIDELINE_SETS = {
     "events_fresh11",
     "events_fresh12",
     "events_fresh13",
+    "events_fresh14",
     "events_fresh15",
 }
 EVENT_TYPES = set(

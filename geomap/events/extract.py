@@ -2375,7 +2375,8 @@ def extract_events(
     # Lake City High School")
     unsaid = _joined(speech + yardsticks + incidents.school_spans(text))
     entries = _log_entries(text)  # a timeline's dated lines, told in the present
-    for n_sentence, sent in enumerate(sentences(text)):
+    spans_of_sentences = sentences(text)
+    for n_sentence, sent in enumerate(spans_of_sentences):
         s_text = sent.text
         one_of, told_before = _one_of(s_text, told_before), s_text
         here = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
@@ -2531,7 +2532,13 @@ def extract_events(
         kept = [(i, h) for i, h in kept if not _jail_hold_only(i)]
     kept = _headline_country_at_dateline(kept, state.dateline, distinct)
     kept = _town_in_coarse_place(
-        kept, resolved, text, _headline_end(document, text), state.dateline, distinct
+        kept,
+        resolved,
+        text,
+        spans_of_sentences,
+        _headline_end(document, text),
+        state.dateline,
+        distinct,
     )
     found_movements = [
         (m, h) for m, h in found_movements if halves.isdisjoint(p.gazetteer_id for p in m.path)
@@ -2665,6 +2672,7 @@ def _town_in_coarse_place(
     found: list[tuple[Incident, bool]],
     resolved: Sequence[Toponym],
     text: str,
+    text_sentences: Sequence[Span],
     title_end: int,
     dateline: Toponym | None,
     distinct: list[Incident],
@@ -2677,10 +2685,10 @@ def _town_in_coarse_place(
     nearby when the town is given; the headline's or dateline's town when nothing finer).
     Two such towns, or none, or another report of the same kind of event at a place inside
     it, leave the event where it is. The place is marked inferred when the town is not the
-    event's own sentence's."""
+    event's own sentence's. ``text_sentences`` are ``text``'s sentences (:func:`sentences`)."""
     if not found:
         return found
-    bounds = [(s.start, s.end) for s in sentences(text)]
+    bounds = [(s.start, s.end) for s in text_sentences]
     out: list[tuple[Incident, bool]] = []
     for inc, in_headline in found:
         k = next((n for n, (a, b) in enumerate(bounds) if a <= inc.quote.start < b), None)

@@ -940,10 +940,14 @@ _YARDSTICK = re.compile(
     r"|most[ \t]+\w+|record)\b[^.;!?]{0,120}?\b(?P<since>since\b[^.;!?]*)",
     re.I,
 )
+#: Every yardstick holds a "since"; a text without one is not searched further.
+_SINCE = re.compile("since", re.I)
 
 
 def yardstick_spans(text: str) -> list[tuple[int, int]]:
     """The "since" clauses of :data:`_YARDSTICK` in ``text`` as (start, end) offsets."""
+    if _SINCE.search(text) is None:
+        return []  # (most sentences: the superlative alternation is costly at every offset)
     return [(m.start("since"), m.end("since")) for m in _YARDSTICK.finditer(text)]
 
 
@@ -1008,9 +1012,13 @@ _SCHOOL_OF_A_PERSON = re.compile(
     r"(?P<school>(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:High[ \t]+School|School|University|College"
     r"|Academy))\b"
 )
+#: The last words of every school name :data:`_SCHOOL_OF_A_PERSON` reads.
+_SCHOOL_WORDS = ("School", "University", "College", "Academy")
 
 
 def school_spans(text: str) -> list[tuple[int, int]]:
     """The school names of :data:`_SCHOOL_OF_A_PERSON` in ``text`` as (start, end) offsets:
     the town in such a name is not carried to the sentences after."""
+    if not any(w in text for w in _SCHOOL_WORDS):
+        return []  # (most reports name no school)
     return [(m.start("school"), m.end("school")) for m in _SCHOOL_OF_A_PERSON.finditer(text)]

@@ -12,8 +12,11 @@ from geomap.events.incidents import (
     denied_by_its_state,
     lone_namesake,
     out_of_state_namesake,
+    school_spans,
     split_name,
     street_pair,
+    without_yardstick,
+    yardstick_spans,
 )
 from geomap.model import Document, Incident, Place, Span, Toponym
 from geomap.pipeline import Pipeline
@@ -4318,3 +4321,16 @@ def test_an_event_that_will_be_held_is_planned_and_to_come(
         if i.status == "planned"
     ]
     assert [(str(i.when.start) if i.when else None) for i in incidents] == [expected]
+
+
+def test_yardsticks_and_schools_are_found_in_any_case_and_only_where_told() -> None:
+    yard = "It was the worst storm SINCE a flood hit Dover in 1990. Roads closed."
+    ((a, b),) = yardstick_spans(yard)
+    assert yard[a:b] == "SINCE a flood hit Dover in 1990"
+    assert without_yardstick(yard) == yard[:a] + " " * (b - a) + yard[b:]
+    assert yardstick_spans("It was the worst storm in years. Roads closed.") == []
+    assert without_yardstick("The worst storm in years.") == "The worst storm in years."
+    school = "Ann, a senior at Lake City High School, drove home. She studies at Leeds."
+    ((a, b),) = school_spans(school)
+    assert school[a:b] == "Lake City High School"
+    assert school_spans("Ann, a senior at Lake City High, drove home.") == []

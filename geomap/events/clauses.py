@@ -1221,7 +1221,8 @@ _NOT_NP_OPENERS = frozenset(
 _FINITE_AFTER_SUBJECT = AUXILIARIES | frozenset(
     "began begins started starts indicates indicated said says told tells believe believes "
     "believed think thinks thought held holds staged stages organised organized launched "
-    "launches".split()
+    "launches took takes broke breaks joined joins attended attends went goes came comes "
+    "gathered marched rallied".split()
 )
 #: Time phrases that may trail a subject ("a car last week", "the group on Monday").
 _TRAILING_TIME = frozenset("last this next yesterday today tonight week month year on".split())

@@ -3197,6 +3197,9 @@ def _sentence(
                     and tokens[u.index].lower in _FREED
                     and t.event_type == "arrest"
                 )
+                # "arrested 14 people at a rally in X", "was stabbed during a march in X":
+                # the gathering's place is the deed's too (two incidents at X)
+                and not _at_the_gathering(tokens, t, u)
             ),
             len(tokens),
         )  # "was shot and killed in X": both verbs of one attack reach X; "fired on a bus
@@ -4133,7 +4136,9 @@ def _sentence(
         actor1 = clauses.tidy_actor(actor1)
         if event_type in _NO_ACTOR_TYPES:
             actor1 = None  # accidents and disasters: no one did them ("the river", "a bus")
-        if actor1 is not None and actor1.rsplit(None, 1)[-1].lower() in WEAPONS:
+        if actor1 is not None and (
+            actor1.rsplit(None, 1)[-1].lower() in WEAPONS or tokens[t.index].lower in WEAPONS
+        ):
             actor1 = None  # "a roadside bomb killed two": the weapon, not who used it
         if t.event_type == "meeting/summit":
             pair = _BETWEEN.match(s_text, tokens[t.index].end)
@@ -4264,6 +4269,21 @@ def _over_qualifier(tokens: list[Token], start: int, mentions: list[Mention]) ->
     if qualifier is None or town is None or not contains(qualifier.place, town.place):
         return start
     return clauses.clause_start(tokens, town.first)
+
+
+def _at_the_gathering(tokens: list[Token], t: _Trigger, u: _Trigger) -> bool:
+    """True when the protest noun ``u`` is where the verb ``t`` (an arrest or an attack)
+    happened: "arrested 14 people at a protest", "was beaten during a march"."""
+    return (
+        u.noun
+        and not t.noun
+        and u.event_type == "protest"
+        and t.event_type in ("arrest", "attack")
+        and u.index >= 2
+        and tokens[u.index - 1].lower in _DETERMINERS
+        and tokens[u.index - 2].lower in ("at", "during")
+        and t.index < u.index - 2
+    )
 
 
 def _arrested_at(

@@ -239,6 +239,9 @@ def test_a_decision_that_someone_be_moved_announces_it(
         ("a van last week", "a van"),
         ("the crowd on Monday", "the crowd"),
         ("a truck driven", "a truck"),
+        # a past verb that opens the predicate ("Guards broke up the sit-in")
+        ("Guards broke up the sit-in", "Guards"),
+        ("About 90 parents took part", "About 90 parents"),
         # no noun phrase at all
         ("in the", None),
         ("killing four guards", None),

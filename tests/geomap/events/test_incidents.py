@@ -4334,3 +4334,29 @@ def test_yardsticks_and_schools_are_found_in_any_case_and_only_where_told() -> N
     ((a, b),) = school_spans(school)
     assert school[a:b] == "Lake City High School"
     assert school_spans("Ann, a senior at Lake City High, drove home.") == []
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # the deed done at a gathering happened where the gathering was: two incidents
+        (
+            "Guards detained nine students at a rally in Rennes on Monday.",
+            [("arrest", "Rennes"), ("protest", "Rennes")],
+        ),
+        (
+            "A reporter was beaten during a march in Tbilisi on Sunday.",
+            [("attack", "Tbilisi"), ("protest", "Tbilisi")],
+        ),
+    ],
+)
+def test_a_deed_at_a_gathering_is_placed_with_it(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(typed(pipeline, body)) == expected
+
+
+def test_a_hidden_weapon_that_struck_is_no_actor(pipeline: Pipeline) -> None:
+    body = "Four guards died when a roadside bomb struck their truck near Gao."
+    [inc] = incidents(pipeline, body)
+    assert (inc.event_type, inc.place.name, inc.actor1) == ("attack", "Gao", None)

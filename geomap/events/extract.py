@@ -5452,7 +5452,11 @@ def _movements_of(
                 mt.origins, mt.origin_inferred = [left], True
     legs: list[tuple[movements.MotionTrigger, movements.MotionTrigger]] = []
     for a, b in zip(verbs, verbs[1:], strict=False):
-        a_end = max([a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations))])
+        # (only a's places before b: "arrived in B after a visit to A" took its origin A
+        # from b's own phrase, which does not put b after a)
+        a_end = max(
+            [a.index, *(m.last for m in (*a.origins, *a.vias, *a.destinations) if m.last < b.index)]
+        )
         between = movements.tokens_between(tokens, a_end, b.index, s_text)
         modifier = (
             tokens[a.index].lower.endswith("ing")

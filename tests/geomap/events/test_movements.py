@@ -3787,3 +3787,17 @@ def test_a_withdrawal_told_to_somewhere_else_is_not_home(pipeline: Pipeline) -> 
     # the mover's country is where a withdrawal "home" goes, not one told elsewhere
     body = "Russian troops withdrew from Kherson to the east bank of the river on Friday."
     assert all(m.path[-1].feature_type != "country" for m in movements(pipeline, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The envoy arrived in Lusaka on Monday after a two-day visit to Malawi.",
+        "The envoy will arrive in Lusaka on Monday after a two-day visit to Malawi.",
+    ],
+)
+def test_an_arrival_after_a_visit_is_one_journey_from_the_visited_place(
+    pipeline: Pipeline, body: str
+) -> None:
+    # the visit told after the arrival is where the journey set out, not a leg after it
+    assert paths(pipeline, body) == [("Malawi", "Lusaka")]

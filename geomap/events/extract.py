@@ -4353,7 +4353,7 @@ def _after_doing(tokens: list[Token], i: int, earlier: list[Mention]) -> list[Me
 _TALKS_NOUNS = frozenset("talks meeting meetings summit conference negotiations visit stay".split())
 _AFTER_TALKS = re.compile(
     r"\bafter\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|summit|conference|negotiations|visit|"
-    r"stay)\s+(?:in|at|to)\s+(?:the\s+)?$",
+    r"stay|tour)\s+(?:in|at|to|through)\s+(?:the\s+)?$",
     re.I,
 )
 #: A departure told after the journey's verb: "reached B after leaving A", "docked in B after

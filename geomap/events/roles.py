@@ -88,8 +88,8 @@ FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
 #: A spell of time spent somewhere ("after six years in X", "after a two-year stint in
 #: X", "after a month-long run at X"): general English.
 SPELL = frozenset(
-    "years months decades weeks year month decade stay stint spell run residency posting "
-    "tenure holiday holidays vacation sabbatical".split()
+    "years months decades weeks year month decade week stay stint spell run residency "
+    "posting tenure tour deployment holiday holidays vacation sabbatical".split()
 )
 #: Verbs of a stay somewhere, after "after" ("after serving in X", "after years of living
 #: in X"): general English.

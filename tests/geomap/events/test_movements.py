@@ -3801,3 +3801,24 @@ def test_an_arrival_after_a_visit_is_one_journey_from_the_visited_place(
 ) -> None:
     # the visit told after the arrival is where the journey set out, not a leg after it
     assert paths(pipeline, body) == [("Malawi", "Lusaka")]
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a stay told by its length, before the journey on
+        ("After a week in Lusaka, the delegation flew to Harare.", [("Lusaka", "Harare")]),
+        ("After two years in Lyon, she moved to Geneva.", [("Lyon", "Geneva")]),
+        # a tour or a trip after the way home
+        (
+            "The band flew home to Halifax after a month-long tour through Germany.",
+            [("Germany", "Halifax")],
+        ),
+        # no place of the stay, or the stay is a clause of its own: nothing from it
+        ("After a week in hospital, she flew to Geneva.", []),
+    ],
+)
+def test_a_stay_before_the_journey_is_its_origin(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert paths(pipeline, body) == expected

@@ -1246,11 +1246,15 @@ def tidy_actor(phrase: str | None) -> str | None:
         return None  # "charges he ...": a clause of its own begins inside
     for k in range(1, len(words)):
         w = words[k].lower()
-        if w in _FINITE_AFTER_SUBJECT or (
-            w in _TRAILING_TIME
-            and (
-                k + 1 == len(words)
-                or words[k + 1].lower() in _TIME_WORDS | {"week", "month", "year", "night"}
+        if (
+            w in _FINITE_AFTER_SUBJECT
+            or (k > 1 and w in WEEKDAYS)
+            or (
+                w in _TRAILING_TIME
+                and (
+                    k + 1 == len(words)
+                    or words[k + 1].lower() in _TIME_WORDS | {"week", "month", "year", "night"}
+                )
             )
         ):
             words = words[:k]

@@ -35,6 +35,7 @@ from geomap.events.roles import (
     OCCUPATION_AFTER,
     PARTY_STATE_BEFORE,
     PERSON_AFTER,
+    PREMISES,
     SENDER_AFTER,
     SPELL,
     STAYING,
@@ -3495,6 +3496,7 @@ def _sentence(
                     )
                 )
                 or (m.cue.role == "possessive" and m.first == 0)
+                or (m.cue.role == "none" and _premises_done_to(tokens, m, t.index))
                 or (
                     m.cue.role == "none"
                     and m.last < t.index <= m.last + 2
@@ -4283,6 +4285,22 @@ def _at_the_gathering(tokens: list[Token], t: _Trigger, u: _Trigger) -> bool:
         and tokens[u.index - 1].lower in _DETERMINERS
         and tokens[u.index - 2].lower in ("at", "during")
         and t.index < u.index - 2
+    )
+
+
+def _premises_done_to(tokens: list[Token], m: Mention, index: int) -> bool:
+    """True when ``m`` names the town of a building that the passive verb at ``index`` tells
+    something done to ("A Dayton restaurant was robbed", "the Leeds church was vandalized",
+    "a Reno home was gutted by fire"): the building stands in that town."""
+    k = m.last + 1
+    if k + 1 >= index or tokens[k].lower not in PREMISES:
+        return False
+    between = tokens[k + 1 : index]
+    return between[0].lower in ("was", "were") and all(
+        x.lower in clauses.AUXILIARIES
+        or x.lower == "by"
+        or (x.text.islower() and x.lower.endswith("ed"))
+        for x in between
     )
 
 

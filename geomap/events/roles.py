@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from geomap.events.clauses import Token
 from geomap.events.triggers import EVENT_VERBS, VIA_WORDS
 from geomap.model import Place, Toponym
-from geomap.names.lexicon import STOPWORDS, TITLES, given_names
+from geomap.names.lexicon import BUILDING_WORDS, STOPWORDS, TITLES, given_names
 
 #: Prepositions that mark each role.
 TO_WORDS = frozenset("to into toward towards onto".split())
@@ -81,6 +81,17 @@ FACILITY_NOUNS = frozenset(
     "hospital hospitals camp camps prison prisons jail jails base bases centre center centres "
     "centers facility facilities shelter shelters airport airports station hotel hotels clinic "
     "clinics detention compound compounds barracks".split()
+)
+#: Buildings and sites something is done to, named after their town ("a Dayton restaurant",
+#: "the Leeds church"): the lexicon's building head words and the facilities above, with the
+#: premises news names by use (homes, banks, shops, businesses).
+PREMISES = (
+    BUILDING_WORDS
+    | FACILITY_NOUNS
+    | frozenset(
+        "home homes bank banks shop shops business businesses apartment residence pharmacy "
+        "salon bakery dealership".split()
+    )
 )
 FACILITY_OPENERS = FACILITY_NOUNS | frozenset(
     "a an the its their his her our safe military refugee temporary nearby local".split()

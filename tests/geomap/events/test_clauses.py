@@ -239,6 +239,7 @@ def test_a_decision_that_someone_be_moved_announces_it(
         ("a van last week", "a van"),
         ("the crowd on Monday", "the crowd"),
         ("a truck driven", "a truck"),
+        ("two masked men Friday night", "two masked men"),
         # a past verb that opens the predicate ("Guards broke up the sit-in")
         ("Guards broke up the sit-in", "Guards"),
         ("About 90 parents took part", "About 90 parents"),

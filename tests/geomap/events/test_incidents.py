@@ -4360,3 +4360,25 @@ def test_a_hidden_weapon_that_struck_is_no_actor(pipeline: Pipeline) -> None:
     body = "Four guards died when a roadside bomb struck their truck near Gao."
     [inc] = incidents(pipeline, body)
     assert (inc.event_type, inc.place.name, inc.actor1) == ("attack", "Gao", None)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a building named after its town, told as what was done to it: the town
+        ("A Fresno pharmacy was robbed by two armed men on Monday.", ("attack", "Fresno")),
+        ("The Leeds mosque was vandalized overnight.", ("attack", "Leeds")),
+        ("A Reno home was gutted by fire on Sunday.", ("fire", "Reno")),
+    ],
+)
+def test_a_building_named_after_its_town_places_what_was_done_to_it(
+    pipeline: Pipeline, body: str, expected: tuple[str, str]
+) -> None:
+    assert typed(pipeline, body) == [expected]
+
+
+def test_a_building_named_after_its_town_is_no_place_of_an_active_deed(
+    pipeline: Pipeline,
+) -> None:
+    # the town names the shop's owner's business, the verb is no deed done to it
+    assert typed(pipeline, "A Fresno bakery owner was honoured on Monday.") == []

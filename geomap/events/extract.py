@@ -86,6 +86,7 @@ from geomap.events.triggers import (
     KNOWN_FOR,
     LABOUR_STRIKE,
     MEETING_PARTIES,
+    MEETING_TO_DISCUSS,
     MISSED,
     MOTION_NOUNS,
     MOTION_PHRASE_KEYS,
@@ -304,6 +305,10 @@ _BODY_NOUNS = frozenset(
 )
 
 
+#: Words of a meeting only thought of ("may call a meeting in A if ..."): general English.
+_MAY_CALL = frozenset("may might could would should if unless whether".split())
+
+
 def _phrases_by_key() -> dict[str, tuple[int, ...]]:
     """The positions in :data:`INCIDENT_PHRASES` of the phrases of each key."""
     out: dict[str, list[int]] = {}
@@ -363,6 +368,11 @@ def _triggers(
                     continue  # "a strike by dockers, which did not happen": none took place
                 if phrase_type == "derailment" and _RAIL_WORDS.isdisjoint(lowered):
                     continue  # "the talks came off the rails": no train in the sentence
+                if rx is MEETING_TO_DISCUSS and (
+                    any(w.rstrip("'’s") in ONE_BODY for w in lowered[max(0, i - 6) : i])
+                    or not _MAY_CALL.isdisjoint(lowered[max(0, i - 8) : i])
+                ):
+                    continue  # "the board's meeting in A", "may call a meeting in A if ..."
                 if phrase_type == "meeting/summit":
                     if m.group().startswith("meeting ") and not ONE_BODY.isdisjoint(
                         lowered[max(0, i - 6) : i]
@@ -2398,7 +2408,10 @@ def extract_events(
             if (
                 here_town is None
                 or "here" not in sentence_words(lowered_text[sent.start : sent.end])
-            ) and (lone_story is None or not _ARREST_TOLD.search(s_text)):
+            ) and (
+                lone_story is None
+                or not (_ARREST_TOLD.search(s_text) or _FROM_THE_AREA.search(s_text))
+            ):
                 continue  # (an event "here" is at the town the report is from)
         words = sentence_words(lowered_text[sent.start : sent.end])
         if in_headline and not HEADLINE_PRESENT.keys().isdisjoint(words):
@@ -2551,6 +2564,14 @@ def extract_events(
 _NEVER_SCHEDULED = frozenset(
     "attack crash collision derailment fire explosion flood earthquake landslide "
     "disappearance".split()
+)
+#: What people were evacuated from when it is around the event told before ("evacuated
+#: from the area", "from the surrounding homes"): general English.
+_FROM_THE_AREA = re.compile(
+    r"\bevacuat\w*\b[^.;:]{0,40}?\bfrom (?:the|nearby|surrounding) "
+    r"(?:immediate |surrounding |nearby )?(?:area|vicinity|neighbou?rhood|site|scene|homes|"
+    r"buildings|streets)\b",
+    re.I,
 )
 _ARREST_TOLD = re.compile(r"\b(?:arrest\w*|custody|booked|detained|apprehended)\b", re.I)
 
@@ -3742,6 +3763,15 @@ def _sentence(
             # "were arrested Tuesday after deputies raided a house near X": where the police
             # acted is where they arrested
             located = incidents.after_clause_place(tokens, mentions_used, clause_end, scope_ends)
+        if not located and t.event_type == "meeting/summit" and t.motion is None:
+            # "met the minister during a visit to A", "met her when he visited A", "while
+            # visiting A": talks held on a visit are where the visit went
+            located = _visit_place(tokens, mentions_used)
+        if not located and t.event_type == "arrest" and t.motion is None:
+            # "was arrested by Dayton police after a chase and taken to jail": a town's
+            # force that made the arrest made it in its town, however many other events the
+            # sentence tells
+            located = _arresting_force(tokens, mentions_used, t.index, start, clause_end)
         if (
             not located
             and t.event_type == "attack"
@@ -4083,6 +4113,15 @@ def _sentence(
                 # in one town: the arrest at that event (not "he said it was not the only
                 # time Smith has been arrested": his past)
                 carried = lone_story
+            if (
+                carried is None
+                and t.event_type == "evacuation"
+                and _FROM_THE_AREA.search(s_text)
+                and not any(x.lower in _NOT_THE_FIRST for x in tokens[: t.index])
+            ):
+                # "a dozen homes had to be evacuated from the area after the clash" far on in a
+                # report of one event in one town: evacuated from around that event
+                carried = state.scene() or lone_story
             if state.scene() is not None and _AT_THE_SCENE.search(s_text):
                 carried = state.scene()  # "was detained at the scene": the event told before
                 if (
@@ -4302,6 +4341,51 @@ def _premises_done_to(tokens: list[Token], m: Mention, index: int) -> bool:
         or (x.text.islower() and x.lower.endswith("ed"))
         for x in between
     )
+
+
+#: Words after a town's name that make it the name of its police force ("Dayton police").
+_FORCE_WORDS = frozenset("police sheriff sheriff's sheriff’s pd".split())
+
+
+#: Words a clause may open with before its subject ("after Dayton police arrested him").
+_FORCE_OPENERS = frozenset("and but then when after before as while until once".split())
+
+
+def _arresting_force(
+    tokens: list[Token], mentions: list[Mention], index: int, start: int, end: int
+) -> list[incidents.Located]:
+    """The town whose police made the arrest at token ``index``, in its clause
+    ``start``..``end``: the force as the subject before the verb ("Dayton police on Friday
+    arrested a man") or its agent after it ("was arrested by the Dayton police"); not a force
+    told in another role ("handed to Dayton police", "Dayton police said")."""
+    for m in mentions:
+        if (
+            m.cue.role != "agency"
+            or not start <= m.first < end
+            or m.last + 1 >= len(tokens)
+            or tokens[m.last + 1].lower not in _FORCE_WORDS
+        ):
+            continue
+        if m.last < index:
+            # the force as subject: nothing governs it ("a man wanted by Dayton police was
+            # arrested in a chase" tells no place of the arrest)
+            j = m.first - 1
+            if j >= start and tokens[j].lower == "the":
+                j -= 1
+            between = tokens[m.last + 2 : index]
+            if (
+                (j < start or tokens[j].lower in _FORCE_OPENERS)
+                and len(between) <= 4
+                and all(x.text not in ",;:()—–-" for x in between)
+            ):
+                return [incidents.Located(m, False)]
+        else:
+            j = m.first - 1
+            if j > index and tokens[j].lower == "the":
+                j -= 1
+            if j > index and tokens[j].lower == "by" and m.first - index <= 8:
+                return [incidents.Located(m, False)]
+    return []
 
 
 def _arrested_at(
@@ -5287,6 +5371,48 @@ _BEARINGS = frozenset(
 _TRIP_NOUNS = frozenset("trip visit journey tour stop stay".split())
 
 
+#: Words before a visit's verb in a clause of time ("when he visited A", "while visiting
+#: A", "while in A"): general English.
+_VISIT_OPENERS = frozenset("when while as".split())
+_VISIT_VERBS = frozenset("visited visiting toured touring in".split())
+_VISIT_SUBJECTS = frozenset("he she they it we i was were".split())
+#: Kinds of place named before "of" and the name ("the Greek capital of Athens").
+_VISIT_KINDS = frozenset("city town village capital province state region district".split())
+
+
+def _visit_place(tokens: list[Token], mentions: list[Mention]) -> list[incidents.Located]:
+    """The place a visit told in the sentence of a meeting went to: "during a visit to A",
+    "on his trip to A", "when he visited A", "while visiting A", "while in A" (the place
+    right after the visit's words). Not a visit before or after the talks ("before a visit to
+    A", "who will visit A")."""
+    lowered = [t.lower for t in tokens]
+    for m in mentions:
+        j = m.first - 1
+        while j > 0 and (lowered[j] == "the" or tokens[j].text[:1].isupper()):
+            j -= 1  # ("the Greek capital of Athens": the kind and its name)
+        if j > 1 and lowered[j] == "of" and lowered[j - 1] in _VISIT_KINDS:
+            j -= 2
+            while j > 0 and (lowered[j] == "the" or tokens[j].text[:1].isupper()):
+                j -= 1
+        if j < 1:
+            continue
+        if lowered[j] in ("to", "in") and lowered[j - 1] in _TRIP_NOUNS:
+            k = j - 2
+            while k >= 0 and k > j - 5 and lowered[k] not in ("during", "on"):
+                k -= 1
+            if k >= 0 and lowered[k] in ("during", "on"):
+                return [incidents.Located(m, False)]
+        if lowered[j] in _VISIT_VERBS:
+            k = j - 1
+            if k >= 0 and lowered[k] in _VISIT_SUBJECTS:
+                k -= 1
+            if k >= 0 and lowered[k] in ("he", "she", "they", "it", "we", "i"):
+                k -= 1  # "when he was in A"
+            if k >= 0 and lowered[k] in _VISIT_OPENERS:
+                return [incidents.Located(m, False)]
+    return []
+
+
 def _during_the_trip(tokens: list[Token]) -> bool:
     """True when the sentence places its event in a journey told before ("during the
     one-day trip", "on the visit", "while there"): where that journey went."""
@@ -5342,6 +5468,17 @@ def _lone_story(state: discourse.Discourse, found: list[tuple[Incident, bool]]) 
     there (a report of one brawl, one fire): where an arrest told later without a place
     was made."""
     story = state.story
+    if story is None and found:
+        # (the one event may have been placed only by carrying: "A gun battle left nine
+        # dead in A. Two soldiers died in the fighting.")
+        story = next(
+            (
+                Toponym(Span(i.location, i.quote.start, i.quote.start), i.place)
+                for i, _ in found
+                if i.place.feature_type == "city"
+            ),
+            None,
+        )
     if story is None or story.place is None or story.place.feature_type != "city" or not found:
         return None
     if all(i.place.gazetteer_id == story.place.gazetteer_id for i, _ in found):

@@ -686,6 +686,15 @@ def possessed_places(mentions: list[Mention], tokens: list[Token]) -> list[Menti
         b = out[k + 1]
         if b.first - a.last <= _HELD_GAP and contains(a.place, b.place):
             out[k + 1] = replace(b, cue=a.cue)
+            # "in China's Guangdong and Guangxi provinces": each place joined to the first
+            for j in range(k + 2, len(out)):
+                c, prev = out[j], out[j - 1]
+                joined = {x.lower for x in tokens[prev.last + 1 : c.first]}
+                if c.cue != b.cue or not joined or not joined <= {",", "and"}:
+                    break
+                if not contains(a.place, c.place):
+                    break
+                out[j] = replace(c, cue=a.cue)
     return out
 
 

@@ -70,6 +70,12 @@ _COMPASS = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west "
     "south-east south-west".split()
 )
+#: Adjectives of the part of a country or region before its possessive ("in northern
+#: Nigeria's Borno state", "in south-west China's Sichuan province"): general English.
+_REGION_ADJECTIVES = _COMPASS | frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern north-eastern north-western south-eastern south-western".split()
+)
 #: Words that put an event close to a place ("near X", "off X": at sea or cut off from it).
 NEAR_WORDS = frozenset("near outside around nearby off".split())
 #: Prepositions before a place's possessive that make it where something happened.
@@ -345,6 +351,10 @@ def cue(tokens: list[Token], first: int, text_after: str, stop: int = -1) -> Cue
             return Cue("destination", j)  # "taken to the Leeds Police Department"
         return Cue("agency", -1)  # "Saskatoon police": the force of that town
     if text_after.startswith(("’s", "'s")):
+        k = first - 1
+        while k > 0 and tokens[k].lower in _REGION_ADJECTIVES:
+            k -= 1  # "in northern Nigeria's Borno state": the preposition before the region
+        first = k + 1
         before = tokens[first - 1].lower if first > 0 else ""
         if before in TO_WORDS:
             return Cue("destination", first - 1)  # "flown to Calgary's main hospital"

@@ -890,6 +890,14 @@ _NABBED = re.compile(
     re.I,
 )
 
+#: A meeting told with the town it is held in and its business ("began meetings in A on
+#: Monday to review aid", "a two-day meeting in A to review the outbreak").
+MEETING_TO_DISCUSS = re.compile(
+    r"\b(?P<trigger>meetings?) in (?:the )?[A-Z][^.;:]{0,60}?"
+    r"\bto (?:discuss|review|address|negotiate|consider)\b"
+)
+
+
 #: Several-word incident triggers (general English news phrases), each with a word the
 #: sentence must hold before the phrase is looked for; a group named ``trigger`` marks the
 #: trigger words when the phrase holds more (its subject: "a boiler ... blew up").
@@ -1273,6 +1281,9 @@ INCIDENT_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "meeting/summit",
     ),
+    # a meeting told with the town it is held in and its business (one body's session is
+    # left out by the caller)
+    ("meeting", MEETING_TO_DISCUSS, "meeting/summit"),
     # parties told meeting in a participle clause: "the two governments, meeting in X in
     # January, agreed to ..." (one body's session is left out by the caller)
     ("meeting", re.compile(r"(?<=, )meeting (?:in|at) (?:the )?[A-Z]"), "meeting/summit"),

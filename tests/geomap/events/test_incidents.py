@@ -4382,3 +4382,163 @@ def test_a_building_named_after_its_town_is_no_place_of_an_active_deed(
 ) -> None:
     # the town names the shop's owner's business, the verb is no deed done to it
     assert typed(pipeline, "A Fresno bakery owner was honoured on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dayton police arrested the suspect late on Monday after a short chase.",
+        "A man was arrested by Portland police on Friday and taken to the county jail.",
+        "Portland police arrested a man on Friday and took him to the county jail.",
+        "Two men were arrested by the Reno Police Department and taken to the county jail.",
+    ],
+)
+def test_a_town_s_police_that_made_the_arrest_place_it(pipeline: Pipeline, body: str) -> None:
+    # the force of a town arrests in its town, however many other events the sentence tells
+    got = typed(pipeline, body)
+    assert [t for t in got if t[0] == "arrest"] == [
+        ("arrest", next(w for w in ("Dayton", "Portland", "Reno") if w in body))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Dayton police said a man was arrested in Chicago after a chase.",
+            [("arrest", "Chicago")],
+        ),
+        ("Dayton police have not arrested anyone after the chase, a spokesman said.", []),
+        ("Dayton police could arrest the man if he flees again.", []),
+        ("Dayton police arrest dozens of drivers every year after chases.", []),
+        ("A man wanted by Dayton police was arrested after a chase and taken to jail.", []),
+        ("If Dayton police arrest the driver after a chase, he will be taken to jail.", []),
+    ],
+)
+def test_a_town_s_police_in_another_role_places_no_arrest(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [t for t in typed(pipeline, body) if t[0] == "arrest"] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "A bomb killed five soldiers in northern Nigeria's Borno state on Friday.",
+            [("attack", "Borno")],
+        ),
+        (
+            "Flooding killed 30 people in southern China's Guangdong province this week.",
+            [("flood", "Guangdong")],
+        ),
+        (
+            "In southern China's Guangdong and Guangxi provinces, flooding damaged 900 homes.",
+            [("flood", "Guangdong"), ("flood", "Guangxi")],
+        ),
+        (
+            "Heavy rain caused flooding in China's Guangdong and Guangxi provinces on Monday.",
+            [("flood", "Guangdong"), ("flood", "Guangxi")],
+        ),
+    ],
+)
+def test_a_region_named_after_part_of_a_country_s_possessive(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    # "in northern Nigeria's Borno state": the state is where, as after "in Nigeria's"; and
+    # each province joined to the first after the possessive is one of the places
+    assert typed(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (
+            "The minister met with the foreign minister in March during a visit to Ankara.",
+            "reported",
+        ),
+        ("The minister met with the foreign minister when he visited Ankara in March.", "reported"),
+        (
+            "The envoy met the premier when he toured the Turkish capital of Ankara.",
+            "reported",
+        ),
+        ("The minister met the foreign minister while visiting Ankara in March.", "reported"),
+        ("While in Ankara, the minister met with the foreign minister.", "reported"),
+        ("The minister will meet the foreign minister when he visits Ankara next week.", "planned"),
+    ],
+)
+def test_talks_held_on_a_visit_are_where_the_visit_went(
+    pipeline: Pipeline, body: str, status: str
+) -> None:
+    got = [(i.event_type, i.place.name, i.status) for i in incidents(pipeline, body)]
+    assert got == [("meeting/summit", "Ankara", status)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The minister met with the foreign minister before a visit to Ankara.",
+        "The minister met with the foreign minister, who will visit Ankara next week.",
+        "The minister met with aides to plan a visit to Ankara.",
+        "The minister has never met the foreign minister, even during a visit to Ankara.",
+        "Ministers usually meet their counterparts during visits to Ankara.",
+    ],
+)
+def test_a_visit_before_after_or_apart_from_the_talks_places_none(
+    pipeline: Pipeline, body: str
+) -> None:
+    assert typed(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Officials from both countries began meetings in Lisbon on Monday to review aid.",
+            [("meeting/summit", "Lisbon")],
+        ),
+        (
+            "The outbreak prompted a two-day meeting in Nairobi to review the response.",
+            [("meeting/summit", "Nairobi")],
+        ),
+        ("The city council, at its meeting in Dover on Monday to discuss the budget, voted.", []),
+        ("The school board's meeting in Dover to discuss the budget ran late.", []),
+        ("There was no meeting in Nairobi to discuss the response.", []),
+        ("Officials may call a meeting in Nairobi to discuss the outbreak if cases rise.", []),
+    ],
+)
+def test_a_meeting_in_a_town_to_discuss_something(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert typed(pipeline, body) == expected
+
+
+_BATTLE = (
+    "A gun battle between soldiers and gunmen left nine dead in the port city of Tampico on "
+    "Saturday. Two soldiers died in the fighting. The army seized forty rifles and six "
+    "trucks. "
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        (
+            "Five men were taken into custody. A dozen homes had to be evacuated from the area "
+            "after the clash.",
+            [("attack", "Tampico"), ("arrest", "Tampico"), ("evacuation", "Tampico")],
+        ),
+        ("Nobody was evacuated from the area after the battle.", [("attack", "Tampico")]),
+        ("Residents may be evacuated from the area if fighting resumes.", [("attack", "Tampico")]),
+        (
+            "Residents are often evacuated from the area when gangs clash.",
+            [("attack", "Tampico")],
+        ),
+    ],
+)
+def test_arrests_and_evacuations_told_late_in_a_report_of_one_event(
+    pipeline: Pipeline, tail: str, expected: list[tuple[str, str]]
+) -> None:
+    # the one event was placed only by carrying its town into "died in the fighting"; what
+    # is told late with no place ("taken into custody", "evacuated from the area") is there
+    assert typed(pipeline, _BATTLE + tail) == expected

@@ -128,6 +128,8 @@ PLAN_VERBS = frozenset(
 _LATER = frozenset("after afterwards later thereafter".split())
 _SUSPECTED = frozenset("suspected suspicion suspicions".split())
 _FIRST = frozenset("first last only".split())  # "the first to fly from A to B": it did
+#: What stands before "first", "last" or "only" when it names the one who did it.
+_FIRST_OPENERS = frozenset("the its his her their our".split())
 _LATER_DEGREE = frozenset("soon shortly long not much a few days weeks months years".split())
 #: Verbs before "to" after which the movement did happen ("forced to flee").
 DONE_VERBS = frozenset(
@@ -596,7 +598,10 @@ def status(
             return "planned"  # "Leaders to meet in Accra": the headline's future
         if (
             not incident
-            and any(tokens[x].lower in _FIRST for x in range(max(start, k - 2), k + 1))
+            and any(
+                tokens[x].lower in _FIRST and x > 0 and tokens[x - 1].lower in _FIRST_OPENERS
+                for x in range(max(start, k - 2), k + 1)
+            )  # (not "they only need to ship it": an adverb before the verb)
             and _NOT_YET.isdisjoint(t.lower for t in tokens[start:j])
         ):
             return "reported"  # "became the first nation to deploy troops to X": it did

@@ -805,11 +805,14 @@ class Discourse:
         for m in mentions:
             if m.cue.role == "home" and m.place.feature_type == "city":
                 self.home = m.toponym
-        if mentions:
-            best = min(mentions, key=lambda m: precision_rank(m.place))
+        # "Police also arrested John Doe, 40, of A": where a person named lives is not where
+        # the story is, so the sentences after do not take it
+        placed = [m for m in mentions if m.cue.role != "person-home"]
+        if placed:
+            best = min(placed, key=lambda m: precision_rank(m.place))
             self.previous = best.toponym
             self.previous_sure = best.cue.role != "origin" and _alone(
-                best.toponym, [m.toponym for m in mentions]
+                best.toponym, [m.toponym for m in placed]
             )
             self._previous_when = when
             self._previous_text = None
@@ -836,6 +839,15 @@ class Discourse:
                 after = text[t.span.end : t.span.end + 40]
                 if after.startswith(("-based", "-born")) or PERSON_AFTER.match(after):
                     self.home = t
+        # ("they found Jane Doe, 43, of A": her home, not where the story is)
+        toponyms = [
+            t
+            for t in toponyms
+            if not _AGED_PERSON_OF.search(text[max(0, t.span.start - 40) : t.span.start])
+        ]
+        if not toponyms:
+            self.since += 1
+            return
         self.previous = min(toponyms, key=lambda t: precision_rank(t.place))  # type: ignore[arg-type]
         before = text[max(0, self.previous.span.start - 10) : self.previous.span.start]
         self.previous_sure = _alone(self.previous, toponyms) and not _FROM_END.search(before)
@@ -991,6 +1003,8 @@ class Discourse:
 
 
 _FROM_END = re.compile(r"\bfrom (?:the )?$", re.I)
+#: A person's name and age before "of" ("Jane Doe, 43, of "): the place after is a home.
+_AGED_PERSON_OF = re.compile(r"[A-Z][\w'’-]+,[ \t]*\d{1,3},[ \t]*of[ \t]+$")
 
 
 def _alone(best: Toponym, toponyms: Sequence[Toponym]) -> bool:

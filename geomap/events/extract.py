@@ -24,6 +24,7 @@ from geomap.events import clauses, discourse, incidents, inference, movements
 from geomap.events.clauses import Token, tokenize
 from geomap.events.dates import (
     MONTHS,
+    WEEKDAYS,
     counted_from,
     day_shifts,
     days_apart,
@@ -560,6 +561,8 @@ def _triggers(
                 motion = None  # "sent a letter to X", "an e-mail sent to X": no one moved
             elif motion.lemma == "send" and _sent_off_the_field(lowered, i):
                 motion = None  # "was sent off for a second yellow card": a player ruled out
+            elif motion.movement_type == "fled" and _offence_named(lowered, i):
+                motion = None  # "charged with first-degree fleeing or eluding officers"
             elif movements.not_taken(lowered, i, motion.noun):
                 motion = None  # "instead of driving to X", "than a flight to X costs"
             elif movements.returns_to_activity(lowered, i):
@@ -1150,7 +1153,7 @@ def _other_sense(
     if not _AVERTED.isdisjoint(before) and tokens[i].text[:1].islower():
         return True  # "to prevent terrorist attacks", "foiled a bombing": none took place
     for k in range(max(1, i - 3), i):
-        if lowered[k] == "of" and lowered[k - 1] in _SERIES:
+        if lowered[k] == "of" and lowered[k - 1] in _SERIES and not _on_one_day(lowered, i):
             return True  # "a series of robberies": many, told together
     own = INCIDENT_WORDS.get(w)
     if (
@@ -1181,6 +1184,32 @@ _AVERTED = frozenset(
 )
 _FEARED = frozenset("afraid fear fears feared fearing risk risks danger threat".split())
 _SERIES = frozenset("series string spate number".split())
+#: Words before a day that make it a bound of a span, not the day of the events: "since".
+_SPAN_BOUNDS = frozenset("since until till through between from after before".split())
+
+
+def _one_day_ahead(lowered: list[str], k: int) -> bool:
+    """True when a day is named at ``k``: a weekday, "yesterday", or a month and its day."""
+    w = lowered[k]
+    return (
+        w in WEEKDAYS
+        or w == "yesterday"
+        or (w in MONTHS and k + 1 < len(lowered) and lowered[k + 1].isdigit())
+    )
+
+
+def _on_one_day(lowered: list[str], i: int) -> bool:
+    """True when the clause of the event noun at ``i`` gives one day for it ("a series of
+    attacks killed 130 in A on Friday", "... on November 13"): the events of one day at one
+    place, one incident; not a span ("a spate of burglaries since Friday")."""
+    for k in range(i + 1, min(len(lowered), i + 16)):
+        if lowered[k] in (";", ".") or lowered[k] in _SPAN_BOUNDS:
+            return False
+        if _one_day_ahead(lowered, k):
+            return lowered[k - 1] in ("on", "yesterday") or lowered[k] == "yesterday"
+    return False
+
+
 #: Words that tell violence as a whole, many acts at once (general English).
 _WIDESPREAD = frozenset("widespread systematic".split())
 # what someone took an event for at first, which the report goes on to undo: "identified
@@ -1268,6 +1297,28 @@ def _charge(lowered: list[str], i: int, noun: bool = False) -> bool:
         if w in _CHARGING:
             return True  # "charged with felonious assault", "charged in a recent homicide"
     return "scene" in before and any(w in ("leaving", "left", "fleeing", "fled") for w in before)
+
+
+#: Degrees of an offence: "second-degree fleeing", "first-degree escape" (the law's name).
+_DEGREES = frozenset("first-degree second-degree third-degree fourth-degree".split())
+#: Verbs joined to a flight in the name of an offence: "fleeing or evading police",
+#: "fleeing and eluding an officer" (general English of US charge sheets).
+_EVADING = frozenset("evading eluding eluded evaded resisting".split())
+
+
+def _offence_named(lowered: list[str], i: int) -> bool:
+    """True when the flight word at ``i`` names an offence in a charge ("charged with
+    fleeing police", "first-degree fleeing or eluding officers", "fleeing and eluding"):
+    no one is told to have fled anywhere."""
+    if i and lowered[i - 1] in _DEGREES:
+        return True
+    if (
+        lowered[i + 1 : i + 2] in (["or"], ["and"])
+        and lowered[i + 2 : i + 3]
+        and (lowered[i + 2] in _EVADING)
+    ):
+        return True
+    return _charge(lowered, i, noun=True)
 
 
 def _told_after_charge(lowered: list[str], i: int) -> bool:
@@ -1412,7 +1463,25 @@ def _known_for(lowered: list[str], i: int) -> bool:
 def _generic_after(lowered: list[str], i: int) -> bool:
     """True when the plural event noun at ``i`` is the subject of a general statement:
     "shootings are common", "crashes have risen", "arrests were up 5 percent"."""
-    after = lowered[i + 1 : i + 4]
+    j = i + 1
+    if j < len(lowered) and lowered[j] in ("and", "or"):
+        # "mine blasts and factory fires remain frequent": a second plural noun, with up to
+        # two words before it, shares the general statement
+        k = next(
+            (
+                k
+                for k in range(j + 1, min(j + 4, len(lowered)))
+                if lowered[k].isalpha()
+                and lowered[k].endswith("s")
+                and lowered[k + 1 : k + 2]
+                and lowered[k + 1] in _BE_HAVE
+            ),
+            None,
+        )
+        if k is None or not all(w.isalpha() for w in lowered[j + 1 : k]):
+            return False
+        j = k + 1
+    after = lowered[j : j + 3]
     return bool(after) and after[0] in _BE_HAVE and not GENERIC_AFTER.isdisjoint(after[1:])
 
 
@@ -2501,6 +2570,11 @@ def extract_events(
             # "She will travel to A on Friday. Workers staged a protest outside the venue":
             # where a trip is still to go is not where the next sentence's events are
             mentions = [m for m in mentions if m.place.gazetteer_id not in planned_to]
+        # "a ruling that let in Ruritanian wheat": a country named as what a thing is, like a
+        # demonym, is not where the story is
+        mentions = [
+            m for m in mentions if m.cue.role != "none" or not _attributive_country(m.toponym, text)
+        ]
         if when is _UNREAD:
             named = [
                 t
@@ -2508,6 +2582,7 @@ def extract_events(
                 if t is not state.dateline
                 and not _within_spans(t.span.start, unsaid)
                 and (t.place is None or t.place.gazetteer_id not in planned_to)
+                and not _attributive_country(t, text)
             ]
             if named:
                 state.next_sentence_toponyms(
@@ -4921,6 +4996,30 @@ _COUNTY_BUILDINGS = frozenset(
     "jail detention courthouse court hospital fairgrounds sheriff's sheriff’s sheriff "
     "correctional justice".split()
 )
+
+
+def _attributive_country(t: Toponym, text: str) -> bool:
+    """True when a country is named, after no preposition, right before a lower-case word
+    that is no verb form, as what a thing is ("letting in Ruritanian wheat", "the China trade
+    deficit"): like a demonym, it tells no place where anything happened."""
+    if t.place is None or t.place.feature_type != "country":
+        return False
+    nxt = _NEXT_LOWER.match(text, t.span.end)
+    before = _WORD_BEFORE.search(text, max(0, t.span.start - 20), t.span.start)
+    if nxt is None or (before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS):
+        return False
+    w = nxt.group(1)
+    return w not in STOPWORDS and not w.endswith(("ed", "ing")) and w not in clauses.AUXILIARIES
+
+
+#: Prepositions that put a country in its own right ("in the U.S. capital": where).
+_PLACE_PREPOSITIONS = frozenset(
+    "in at to from into across throughout near inside outside within around toward towards "
+    "via through".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
+#: The word right after a place, when it is written in lower case.
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 def _names_a_facility(tokens: list[Token], m: Mention) -> bool:
@@ -7389,7 +7488,21 @@ def _told_apart(inc: Incident) -> bool:
     town's event of the same kind. Otherwise a country is no place for an event when the
     report puts one of its kind in a town of that country (guideline: the town, never the
     country mentioned nearby)."""
-    return not _APART.isdisjoint(_WORDS.findall(inc.quote.text.lower()))
+    words = _WORDS_AND_NUMBERS.findall(inc.quote.text.lower())
+    return any(
+        w in _APART
+        # ("killed two and injured 55 others": the toll's other people, no other event)
+        and not (w in ("other", "others") and k and _TOLL_COUNT.match(words[k - 1]))
+        for k, w in enumerate(words)
+    )
+
+
+_WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d[\d,]*")
+#: A count before "other(s)": "55 others were hurt", "two other people", "several others".
+_TOLL_COUNT = re.compile(
+    r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
+    r"hundreds|thousands|scores|several|many|few|dozen)$"
+)
 
 
 _ANOTHER = frozenset("another earlier second third separate later new".split())

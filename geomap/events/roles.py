@@ -60,6 +60,11 @@ TRANSPARENT = frozenset(
 #: Kinds of settlement that a describing word may stand before ("the lakeside town of X",
 #: "the old whaling town of X", "a holiday resort of X"): general English.
 SETTLEMENT_KINDS = frozenset("city town village hamlet resort port capital suburb".split())
+#: Kinds of quarter a describing word may stand before in the same way ("a popular area of X",
+#: "a quiet part of X", "a crowded district of X"): the event is in X (general English).
+QUARTER_KINDS = frozenset(
+    "area areas part parts district districts neighbourhood neighborhood quarter section".split()
+)
 #: Kinds of place a name stands in apposition to ("from the capital, Kampala,").
 _APPOSED_KINDS = SETTLEMENT_KINDS | frozenset("province state region district county".split())
 #: The rim of a town or a coast, between "on" or "off" and its place ("on the edge of X",
@@ -596,11 +601,21 @@ _ARTICLES_BEFORE_KIND = frozenset(("the", "a", "an"))
 
 def _describes_settlement(tokens: list[Token], i: int, first: int) -> bool:
     """True when the word at ``i`` is one of up to two describing words before a kind of
-    settlement and its "of" ahead of the place at ``first`` ("the lakeside town of X", "a
-    holiday resort of X"): a word, no verb form in -ed, no cue word."""
+    settlement or quarter and its "of" ahead of the place at ``first`` ("the lakeside town of
+    X", "a holiday resort of X", "a busy area of X"): a word, no verb form in -ed, no cue
+    word; before a quarter, only after an article and no -ing form."""
     for j in (i + 1, i + 2):
-        if j + 1 < first and tokens[j].lower in SETTLEMENT_KINDS and tokens[j + 1].lower == "of":
+        if j + 1 >= first:
+            break
+        quarter = tokens[j].lower in QUARTER_KINDS
+        if (tokens[j].lower in SETTLEMENT_KINDS or quarter) and tokens[j + 1].lower == "of":
             words = tokens[i:j]
+            if quarter and (
+                i == 0
+                or tokens[i - 1].lower not in _ARTICLES_BEFORE_KIND
+                or any(x.lower.endswith("ing") for x in words)
+            ):
+                return False  # only "a busy area of X": not "flooding parts of X" (a verb's)
             return all(
                 x.text.isalpha()
                 and not x.lower.endswith("ed")

@@ -15,6 +15,9 @@ from geomap.names.lexicon import SENTENCE_ABBREVIATIONS as _ABBREVIATIONS
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"[\"'“‘(]*(\w+)")
 _TAIL = 1 + max(len(a) for a in _ABBREVIATIONS)
+#: The same time of day in another zone, in brackets after a clock time ("at 6:05 p.m. (1005
+#: GMT) near the dam"): wire reports' usage, the sentence goes on.
+_ZONE_TIME = re.compile(r"\(\d{1,2}[:.]?\d{2}(?:\s+[A-Za-z]{2,5})?\)")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n")
 # No sentence in real news comes near this (the longest in LGL and GeoWebNews has 935
 # characters); a longer run without a boundary is cut at a space so that work per sentence
@@ -50,7 +53,10 @@ def sentences(text: str) -> list[Span]:
 
 
 def _clock_goes_on(text: str, at: int) -> bool:
-    """True when the word at ``at`` continues a time of day ("9 p.m. Friday", "6 a.m. EST")."""
+    """True when the word at ``at`` continues a time of day ("9 p.m. Friday", "6 a.m. EST",
+    "6:05 p.m. (1005 GMT)")."""
+    if _ZONE_TIME.match(text, at):
+        return True  # "6:05 p.m. (1005 GMT)"
     nxt = _NEXT_WORD.match(text, at)
     if nxt is None:
         return False

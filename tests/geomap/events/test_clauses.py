@@ -255,3 +255,19 @@ def test_an_actor_is_a_noun_phrase_never_a_clause_fragment(
     phrase: str, expected: str | None
 ) -> None:
     assert tidy_actor(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("The crew only needs to ship the boxes to Ardo.", "ship", None),
+        ("They only want to move the camp to Bexley.", "move", None),
+        ("Ruritania became the first nation to deploy troops to Ardo.", "deploy", "reported"),
+        ("She was the last to leave Ardo for Bexley.", "leave", "reported"),
+        ("It was their only ship to sail from Ardo to Bexley.", "sail", "reported"),
+    ],
+)
+def test_only_as_an_adverb_is_not_the_only_one_who_did_it(
+    sentence: str, word: str, expected: str | None
+) -> None:
+    assert _status(sentence, word) == expected

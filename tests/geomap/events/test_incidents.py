@@ -4401,6 +4401,76 @@ def test_a_town_s_police_that_made_the_arrest_place_it(pipeline: Pipeline, body:
     ]
 
 
+# audit20: causes found on unseen wire and health news (every sentence invented)
+
+
+@pytest.mark.parametrize(
+    ("body", "town"),
+    [
+        # the toll's "others" tell no other event: the country gives way to the town
+        (
+            "At least four workers died and 30 others were hurt on Monday in a boiler blast at "
+            "a plant in northern China, officials said. The blast took place at a plant in "
+            "Tianjin.",
+            "Tianjin",
+        ),
+        # a wire report's time in another zone does not end the sentence, and "a quiet
+        # district of X, a city in Y" is in X
+        (
+            "At least four workers died on Monday in a boiler blast at a plant in northern "
+            "China, officials said. The blast hit at 6:05 p.m. (1005 GMT) at a plant in a quiet "
+            "district of Tangshan, a city in Hebei province.",
+            "Tangshan",
+        ),
+    ],
+)
+def test_a_lede_in_a_country_gives_way_to_the_town_told_next(
+    pipeline: Pipeline, body: str, town: str
+) -> None:
+    assert _bare(pipeline, body) == [("explosion", town)]
+
+
+def test_a_quarter_described_before_its_town_is_in_the_town(pipeline: Pipeline) -> None:
+    body = "Flames swept through a depot on Friday in an old part of Xiamen, a port in Fujian."
+    assert _bare(pipeline, body) == [("fire", "Xiamen")]
+
+
+def test_two_plural_events_said_to_be_common_are_no_event(pipeline: Pipeline) -> None:
+    body = (
+        "A warehouse burned down in Dayton on Friday. Mine blasts and factory fires remain "
+        "frequent in Peru, inspectors say."
+    )
+    assert _bare(pipeline, body) == [("fire", "Dayton")]
+
+
+def test_the_home_of_an_arrested_person_is_not_carried_on(pipeline: Pipeline) -> None:
+    body = (
+        "LONDON, Ky. (WKTV) - Officers in the city have detained a couple on drug counts.\n"
+        "Officers also arrested John Roe, 40, of McKee. Roe sat in the rear of the van. "
+        "Officers seized pills and cash from the car.\n"
+        "Jane Doe was arrested and booked on a count of shoplifting."
+    )
+    assert _bare(pipeline, body) == [("arrest", "London")]
+
+
+@pytest.mark.parametrize(
+    "charge",
+    [
+        "first-degree fleeing or evading officers",
+        "fleeing and eluding a deputy",
+        "burglary and fleeing deputies",
+    ],
+)
+def test_a_flight_named_in_a_charge_is_no_flight(pipeline: Pipeline, charge: str) -> None:
+    body = f"Police arrested Jane Doe in Leeds on Friday. She was charged with {charge}."
+    assert _bare(pipeline, body) == [("arrest", "Leeds")]
+
+
+def test_a_flight_from_the_police_is_still_told(pipeline: Pipeline) -> None:
+    body = "Thousands of residents fled Leeds on Friday as the fighting spread."
+    assert ("flight/defection", "Leeds") in _bare(pipeline, body)
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -4542,3 +4612,33 @@ def test_arrests_and_evacuations_told_late_in_a_report_of_one_event(
     # the one event was placed only by carrying its town into "died in the fighting"; what
     # is told late with no place ("taken into custody", "evacuated from the area") is there
     assert typed(pipeline, _BATTLE + tail) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("A string of bombings killed 14 in Lahore on Friday.", [("attack", "Lahore")]),
+        ("A series of bombings killed 14 in Lahore on March 3, 2011.", [("attack", "Lahore")]),
+        ("A spate of armed robberies hit shops in Dayton since Friday.", []),
+        ("A series of armed robberies hit shops in Dayton last year.", []),
+    ],
+)
+def test_a_series_of_events_on_one_day_is_one_incident(
+    pipeline: Pipeline, body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _bare(pipeline, body) == expected
+
+
+def test_a_country_named_as_what_a_thing_is_is_not_carried(pipeline: Pipeline) -> None:
+    body = (
+        "Police stopped protesters from entering a square in Seoul on Sunday. Night rallies are "
+        "banned. The vigils have lasted a month. Hundreds of protesters gathered nearby to "
+        "oppose a pact on Canada pork sales. Officers detained 40 people for sitting on a main "
+        "road."
+    )
+    assert ("arrest", "Seoul") in _bare(pipeline, body)
+
+
+def test_a_flood_verb_before_parts_of_countries_keeps_them(pipeline: Pipeline) -> None:
+    body = "Heavy rain hit the region on Friday, flooding wide parts of Nepal and Bangladesh."
+    assert ("flood", "Nepal") in _bare(pipeline, body)

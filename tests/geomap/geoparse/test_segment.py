@@ -52,6 +52,18 @@ def test_a_time_of_day_keeps_its_weekday_or_zone() -> None:
     ]
 
 
+def test_a_time_of_day_keeps_its_time_in_another_zone() -> None:
+    text = (
+        "The dam gave way at 6:05 p.m. (1005 GMT) above the town of Ardo. "
+        "A second wall failed at 9.15 p.m. (1315 GMT). Nobody was hurt."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "The dam gave way at 6:05 p.m. (1005 GMT) above the town of Ardo.",
+        "A second wall failed at 9.15 p.m. (1315 GMT).",
+        "Nobody was hurt.",
+    ]
+
+
 def test_a_time_of_day_can_end_a_sentence() -> None:
     text = "The road stayed shut until 9 p.m. Officers reopened it after the wreck was cleared."
     assert [s.text for s in sentences(text)] == [

@@ -52,6 +52,7 @@ from geomap.events.roles import (
 from geomap.events.triggers import (
     ABSTRACT_TARGETS,
     ACCIDENTAL,
+    ANIMALS,
     ARMED_RAID,
     ARMED_SIDES,
     ASPECT_ING,
@@ -136,6 +137,7 @@ from geomap.events.triggers import (
     WEAPONS,
     WENT_UP_IN_FLAMES,
     WHERE_PEOPLE_ARE,
+    WORK_NOUNS,
     IncidentWord,
     Motion,
     any_trigger,
@@ -661,6 +663,12 @@ def _triggers(
                 incident = None  # "attacked the plan", "an attack on the budget": words
             elif _in_a_game(lowered, i):
                 incident = None  # "a shot past the keeper", "attacked the basket"
+            elif incident.event_type in ("attack", "explosion") and _animal_patient(lowered, i):
+                incident = None  # "20,000 chickens were killed", "the toads exploded"
+            elif w == "missing" and _missed_something(lowered, i):
+                incident = None  # "kept her missing two regattas": not attending
+            elif incident.noun and _topic_of_a_work(lowered, i):
+                incident = None  # "a film about the massacre in A": a past event as a subject
             elif w in _MARKET_MOVES and _market_moved(lowered, i):
                 incident = None  # "shares of the retailer crashed": a fall in value
             elif incident.noun and w.endswith("s") and _generic_after(lowered, i):
@@ -1144,6 +1152,8 @@ def _other_sense(
         or ("such", "as") in zip(window, window[1:], strict=False)
     ):
         return True  # "a survivor of the school shooting", "cases such as the homicide"
+    if "the" in lowered[max(0, i - 3) : i] and _later_in_a_such_as_list(lowered, i):
+        return True  # "crimes such as the bank robberies or the triple killing in A"
     if ("at", "the", "time") in zip(window, window[1:], window[2:], strict=False):
         return True  # "at the time he disappeared" / "...of that raid": background
     if not _FEARED.isdisjoint(window):
@@ -1429,6 +1439,111 @@ def _in_a_game(lowered: list[str], i: int) -> bool:
         x in GOALKEEPERS and not _PAST.isdisjoint(after[max(0, k - 2) : k])
         for k, x in enumerate(after)
     )
+
+
+#: Words between an animal and the verb that tells what befell it: "birds were killed",
+#: "the toads swelled and then exploded".
+_PATIENT_GAP = frozenset(
+    "was were been being is are had have has got then later also all reportedly apparently "
+    "and".split()
+)
+#: Counts and determiners before an animal after a verb: "shot two dogs".
+_ANIMAL_COUNT = frozenset(
+    "the a an his her their its two three four five six seven eight nine ten several some "
+    "many dozens hundreds thousands".split()
+)
+#: Words after an animal that end its phrase ("shot a dog in the yard", "killed two horses
+#: and a cow"), unlike a noun it modifies ("shot a dog owner").
+_ANIMAL_PHRASE_END = frozenset("in at near on and that which who after because with".split())
+
+
+def _animal_patient(lowered: list[str], i: int) -> bool:
+    """True when the one killed, shot, attacked or blown up at ``i`` is an animal: the
+    subject right before the verb group ("20,000 hens were killed", "a cow in A was
+    killed", "the toads swelled and then exploded") or the object right after an active verb
+    ("shot a dog", "killing two horses"), or the agent of a passive ("attacked by a bear").
+    Culled flocks, put-down dogs and bursting toads are
+    no incident (GUIDELINE 3.1: violence by people against people or property)."""
+    j = i - 1
+    while (
+        j >= 0
+        and i - j <= 5
+        and (
+            lowered[j] in _PATIENT_GAP
+            or (lowered[j].endswith("ed") and lowered[j + 1] in ("and", "after", "before"))
+            or (lowered[j] in ("after", "before", "when") and lowered[j + 1] == "being")
+        )
+    ):  # ("swelled and then exploded", "was killed after being attacked")
+        j -= 1
+    if j >= 2 and lowered[j - 1] in ("in", "at", "near", "on"):
+        j -= 2  # "a cow in Tonopah was killed": the subject before its place
+    if j < 0 or lowered[j] not in ANIMALS:
+        pass
+    elif _subject_phrase(lowered, j):
+        return True
+    if not lowered[i].endswith(("ed", "ing")) and lowered[i] not in ("shot", "slain"):
+        return False
+    k = i + 2 if i + 1 < len(lowered) and lowered[i + 1] == "by" else i + 1  # ("by wolves")
+    while k < len(lowered) and k - i <= 3 and (lowered[k] in _ANIMAL_COUNT or lowered[k].isdigit()):
+        k += 1
+    if k >= len(lowered) or lowered[k] not in ANIMALS:
+        return False
+    end = lowered[k + 1] if k + 1 < len(lowered) else "."
+    return not end[:1].isalpha() or end in _ANIMAL_PHRASE_END
+
+
+def _subject_phrase(lowered: list[str], j: int) -> bool:
+    """True when the noun at ``j`` begins its clause's subject: nothing before its counts
+    and determiners is a verb or a relative word ("who raised horses was killed" is a man)."""
+    k = j - 1
+    while k >= 0 and (
+        lowered[k] in _ANIMAL_COUNT
+        or lowered[k] in ("of", "than", "more")
+        or _NUMBER.match(lowered[k])
+    ):
+        k -= 1
+    return k < 0 or not (lowered[k].endswith("ed") or lowered[k] in ("who", "that", "which"))
+
+
+_NUMBER = re.compile(r"\d[\d,.]*$")
+
+
+#: Words before "missing" that make it a state of someone gone ("went missing the day
+#: before", "was reported missing the next morning").
+_GONE_MISSING = frozenset(
+    "went gone go goes going reported been is was were are remains remained remain still be".split()
+)
+_TIME_AFTER = frozenset("day days night nights morning evening week weekend month past".split())
+
+
+def _missed_something(lowered: list[str], i: int) -> bool:
+    """True when "missing" at ``i`` takes an object ("missing two regattas", "after
+    missing his flight"): failing to attend or catch, nobody gone."""
+    if i + 1 >= len(lowered) or lowered[i + 1] not in _DETERMINERS:
+        return False
+    if i and lowered[i - 1] in _GONE_MISSING:
+        return False
+    return _TIME_AFTER.isdisjoint(lowered[i + 2 : i + 4])
+
+
+def _later_in_a_such_as_list(lowered: list[str], i: int) -> bool:
+    """True when the event noun at ``i`` is a later item of a "such as" list ("cases such as
+    the bank robberies or the triple killing in A"): named as an example, like the first."""
+    for k in range(max(0, i - 12), i - 6):
+        if lowered[k] == "such" and lowered[k + 1] == "as":
+            between = lowered[k + 2 : i]
+            return ("and" in between or "or" in between) and clauses.AUXILIARIES.isdisjoint(between)
+    return False
+
+
+def _topic_of_a_work(lowered: list[str], i: int) -> bool:
+    """True when the event noun at ``i`` is what a film, book, talk or exhibit is about ("a
+    documentary about the massacre in A", "a screening on the lynching in B"): a past event
+    named as a subject, not reported."""
+    for k in range(max(1, i - 4), i):
+        if lowered[k] in ("about", "on") and lowered[k - 1] in WORK_NOUNS:
+            return all(x.isalpha() and x not in ("and", "or") for x in lowered[k + 1 : i])
+    return False
 
 
 #: Verbs of a fall or a rise that markets share with crashes, protests and blasts.
@@ -2453,7 +2568,10 @@ def extract_events(
     yardsticks = incidents.yardstick_spans(text)
     # (nor do they inherit the town of a school that tells who someone is: "a graduate of
     # Lake City High School")
-    unsaid = _joined(speech + yardsticks + incidents.school_spans(text))
+    # (nor the town a court sits in: "before a jury in A", "the A County Court")
+    unsaid = _joined(
+        speech + yardsticks + incidents.school_spans(text) + incidents.court_spans(text)
+    )
     entries = _log_entries(text)  # a timeline's dated lines, told in the present
     spans_of_sentences = sentences(text)
     for n_sentence, sent in enumerate(spans_of_sentences):

@@ -1031,3 +1031,30 @@ def school_spans(text: str) -> list[tuple[int, int]]:
     if not any(w in text for w in _SCHOOL_WORDS):
         return []  # (most reports name no school)
     return [(m.start("school"), m.end("school")) for m in _SCHOOL_OF_A_PERSON.finditer(text)]
+
+
+#: Where a court sits, told as the court's (general English of court reports): "before a jury
+#: in A", "the trial, moved to A", "a court in A", "the A County Court", "A Crown Court". The
+#: place is the proceedings', not the older events the sentences after retell.
+_COURT_VENUE = re.compile(
+    r"\b(?:before[ \t]+(?:a|the)[ \t]+(?:grand[ \t]+)?(?:jury|judge|court|magistrate)"
+    r"|(?:trial|retrial|case|hearing)[ \t]+(?:was[ \t]+)?(?:moved|transferred)[ \t]+to"
+    r"|(?:trial|retrial|hearing|court)[ \t]+in)"
+    r"(?P<venue>[^.;\n]{0,60})"
+    r"|(?P<named>(?:[A-Z][\w.'’-]*[ \t]+){1,3}(?:(?:County|City|District|Superior|Circuit"
+    r"|Municipal|Magistrates['’]?|Crown|Federal|High|Supreme|Criminal|Juvenile|Family)"
+    r"[ \t]+)+Court)\b"
+)
+
+
+def court_spans(text: str) -> list[tuple[int, int]]:
+    """The venues of :data:`_COURT_VENUE` in ``text`` as (start, end) offsets: a court's town
+    is not carried to the sentences after (a retrial's county is not where a crime it hears
+    happened)."""
+    if not any(w in text for w in ("ourt", "jury", "trial", "hearing", "judge")):
+        return []  # (most reports tell no court)
+    out = []
+    for m in _COURT_VENUE.finditer(text):
+        g = "venue" if m.group("venue") is not None else "named"
+        out.append((m.start(g), m.end(g)))
+    return out

@@ -1724,6 +1724,23 @@ FINANCE_WORDS = (
 SPORTS_TARGETS = frozenset(
     "basket baskets rim hoop net goal goals crossbar paint end-zone puck".split()
 )
+#: Animals: what is culled, put down or attacked by others is no incident of people's
+#: violence ("2,000 chickens were killed", "shot a dog").
+ANIMALS = frozenset(
+    "animal animals dog dogs puppy puppies cat cats kitten kittens horse horses pony ponies "
+    "cow cows cattle calf calves bull bulls ox oxen pig pigs hog hogs sheep lamb lambs goat "
+    "goats chicken chickens hen hens poultry bird birds geese goose duck ducks swan swans "
+    "turkeys livestock deer elk moose bear bears wolf wolves coyote coyotes fox foxes frog "
+    "frogs toad toads fish whale whales dolphin dolphins shark sharks seal seals elephant "
+    "elephants rhino rhinos lion lions tiger tigers monkey monkeys bees wildlife".split()
+)
+#: Works and talks whose subject an event can be: "a film about the massacre", "a lecture on
+#: the bombing" (the event named, not reported).
+WORK_NOUNS = frozenset(
+    "film films movie movies documentary documentaries book books novel novels memoir play "
+    "musical opera song songs lecture lectures seminar discussion discussions screening "
+    "exhibit exhibition exhibitions podcast essay essays poem poems".split()
+)
 #: Who a shot goes past in a game ("a shot past the keeper"); "shot the keeper" is violence.
 GOALKEEPERS = frozenset("keeper goalkeeper goalie netminder".split())
 #: Figures of growth, not blasts: "prices exploded", "a population explosion".
@@ -1778,6 +1795,9 @@ NOT_AN_EVENT_BEFORE = {
         "another good best fair real decent big long final better flu booster vaccine "
         "tetanus allergy mug jump slap".split()
     ),
+    # an offender's sentence served at home, no one spied on: "offenders on electronically
+    # monitored home detention", "a GPS monitored curfew"
+    "monitored": frozenset("electronic electronically gps".split()),
     # "remains detained", "is still held in detention": a state that goes on, no arrest told
     "detained": frozenset("remains remain remained still".split()),
     # the watch kept on a disease, no one spied on: "routine surveillance found the virus in
